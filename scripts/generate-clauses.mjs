@@ -1,0 +1,72 @@
+// Builds the two generated views of the clause library (clauses/*.md, the single source of truth):
+//   server/src/library/clauses.generated.json  read by quick fixes and the language server
+//   snippets/clauses.code-snippets             VS Code snippets, prefix "clause-<id>"
+// Fails with the file and the problem when a clause file is malformed.
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dir = join(root, 'clauses');
+const CATEGORIES = new Set(['sla', 'deliverables', 'security', 'breach-notification', 'data-protection', 'communication',
+  'performance-monitoring', 'due-diligence', 'audit-rights', 'exit', 'confidentiality', 'limitation-of-liability', 'indemnity',
+  'insurance', 'ip-ownership', 'subcontracting', 'business-continuity', 'change-control', 'dispute-resolution', 'governing-law',
+  'term-termination', 'payment']);
+
+const errors = [];
+const clauses = [];
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort()) {
+  const text = readFileSync(join(dir, file), 'utf8').replace(/\r\n/g, '\n');
+  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+  const fail = (msg) => errors.push(`clauses/${file}: ${msg}`);
+  if (!m) { fail('missing YAML front matter between --- lines'); continue; }
+  let meta;
+  try { meta = parse(m[1]); } catch (e) { fail(`invalid YAML: ${e.message.split('\n')[0]}`); continue; }
+  const body = m[2].trim();
+  for (const key of ['id', 'category', 'title', 'summary', 'rationale']) if (typeof meta[key] !== 'string' || !meta[key].trim()) fail(`front matter needs a non-empty "${key}"`);
+  if (meta.id !== file.replace(/\.md$/, '')) fail(`id "${meta.id}" must equal the file name`);
+  if (!CATEGORIES.has(meta.category)) fail(`unknown category "${meta.category}"`);
+  const variables = Array.isArray(meta.variables) ? meta.variables : [];
+  const declared = new Set(variables.map((v) => v.name));
+  const used = new Set([...body.matchAll(/\[\[([a-z0-9_]+)\]\]/g)].map((x) => x[1]));
+  for (const u of used) if (!declared.has(u)) fail(`[[${u}]] is used but not declared under variables`);
+  for (const v of variables) {
+    if (!used.has(v.name)) fail(`variable "${v.name}" is declared but not used`);
+    if (v.default === undefined || v.default === null || String(v.default) === '') fail(`variable "${v.name}" needs a default`);
+  }
+  if (/\$/.test(body)) fail('the body must not contain "$" (write a currency code instead)');
+  const unknown = [...body.matchAll(/\{\{([^}]*)\}\}/g)].map((x) => x[1]).filter((x) => !['n', 'supplier', 'Supplier', 'customer', 'Customer'].includes(x));
+  if (unknown.length) fail(`unknown placeholders: ${unknown.map((u) => `{{${u}}}`).join(', ')}`);
+  clauses.push({
+    id: meta.id, category: meta.category, title: meta.title.trim(), summary: meta.summary.trim(), rationale: meta.rationale.trim().replace(/\s+/g, ' '),
+    variables: variables.map((v) => ({ name: v.name, description: String(v.description ?? ''), default: String(v.default) })),
+    body,
+  });
+}
+if (errors.length) {
+  console.error(`Clause library has ${errors.length} problem(s):\n  ${errors.join('\n  ')}`);
+  process.exit(2);
+}
+
+const outJson = join(root, 'server/src/library/clauses.generated.json');
+mkdirSync(dirname(outJson), { recursive: true });
+writeFileSync(outJson, JSON.stringify(clauses, null, 1) + '\n');
+
+// Snippets: party placeholders become choice-free tab stops with a sensible default; variables are
+// numbered tab stops in order of first use, so the same variable is mirrored everywhere it appears.
+const escapeSnippet = (s) => s.replace(/\\/g, '\\\\').replace(/\$/g, '\\$').replace(/\}/g, '\\}');
+const snippets = {};
+for (const c of clauses) {
+  const order = [];
+  const body = escapeSnippet(`## {{n}}. ${c.title}\n\n${c.body}\n`);
+  const tab = (name) => { if (!order.includes(name)) order.push(name); return order.indexOf(name) + 1; };
+  const defaults = { n: 'N', supplier: 'the Supplier', Supplier: 'The Supplier', customer: 'the Customer', Customer: 'The Customer' };
+  const text = body
+    .replace(/\{\{(n|supplier|Supplier|customer|Customer)\\\}\\\}/g, (_, k) => `\${${tab('@' + k)}:${defaults[k]}}`)
+    .replace(/\[\[([a-z0-9_]+)\]\]/g, (_, v) => `\${${tab(v)}:${escapeSnippet(c.variables.find((x) => x.name === v).default)}}`);
+  snippets[`Clausewise: ${c.title}`] = { prefix: `clause-${c.id}`, description: c.summary, body: text.split('\n'), scope: 'markdown,plaintext' };
+}
+mkdirSync(join(root, 'snippets'), { recursive: true });
+writeFileSync(join(root, 'snippets/clauses.code-snippets'), JSON.stringify(snippets, null, 2) + '\n');
+console.log(`clause library: ${clauses.length} clauses -> server/src/library/clauses.generated.json, snippets/clauses.code-snippets`);

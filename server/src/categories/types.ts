@@ -1,0 +1,47 @@
+import type { ContractModel, Span } from '../model';
+import type { PartyMatchers } from '../model/language';
+
+/** Category ids from the interface spec (shared/spec/README.md, section 2). */
+export const CATEGORY_IDS = [
+  'sla', 'deliverables', 'security', 'breach-notification', 'data-protection', 'communication',
+  'performance-monitoring', 'due-diligence', 'audit-rights', 'exit', 'confidentiality',
+  'limitation-of-liability', 'indemnity', 'insurance', 'ip-ownership', 'subcontracting',
+  'business-continuity', 'change-control', 'dispute-resolution', 'governing-law', 'term-termination', 'payment',
+] as const;
+export type CategoryId = (typeof CATEGORY_IDS)[number];
+
+export type Verdict = 'present' | 'weak' | 'missing';
+
+/** A piece of text that satisfied (or partly satisfied) a requirement of a category. */
+export interface Evidence {
+  requirement: string;
+  span: Span;
+  /** The sentence or heading, whitespace-normalised. */
+  text: string;
+  section: number;
+}
+
+export interface CategoryAssessment {
+  category: CategoryId;
+  verdict: Verdict;
+  /** Plain-words reason for the verdict, e.g. "service levels are stated without numbers". */
+  reason: string;
+  evidence: Evidence[];
+  /** Named requirements of the category and whether the text meets each; rules report unmet ones. */
+  requirements: Record<string, boolean>;
+  /** The section that holds the category's clause, if any (anchor for weak findings and fixes). */
+  section: number | null;
+}
+
+export interface AssessContext {
+  model: ContractModel;
+  parties: PartyMatchers;
+}
+
+export interface CategoryDefinition {
+  id: CategoryId;
+  title: string;
+  /** What an adequate clause contains, in plain words (hover, docs, coverage view). */
+  expectation: string;
+  assess(ctx: AssessContext): CategoryAssessment;
+}

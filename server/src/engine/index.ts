@@ -1,0 +1,11 @@
+/** The review engine's public surface: what the language server and the CLI use. */
+export { review, effectiveSeverity } from './review';
+export { computeFix, partyNames, mainBodyEnd, type ComputedFix, type FixEdit } from './fixes';
+export type { ReviewInput, ReviewResult, ReviewDiagnostic, ReviewSettings, FixInfo } from './types';
+export { RULES, getRule } from '../rules';
+export { CATEGORIES } from '../categories';
+export { CATEGORY_IDS, type CategoryId, type Verdict, type CategoryAssessment } from '../categories/types';
+export { CLAUSES, getClause, renderClause } from '../library';
+export { PROFILES, DEFAULT_PROFILES } from '../profiles';
+export { docsUrl, type Severity, type Rule, type RuleMeta } from '../rules/types';
+export const VERSION = '0.1.0';

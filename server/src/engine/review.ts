@@ -1,0 +1,115 @@
+import picomatch from 'picomatch';
+import { buildContractModel, detectContract, spanToRange, type ContractModel } from '../model';
+import { partyMatchers } from '../model/language';
+import { CATEGORY_IDS, type CategoryAssessment, type CategoryId } from '../categories/types';
+import { CATEGORIES } from '../categories';
+import { RULES } from '../rules';
+import type { FixSpec, RuleContext, Severity } from '../rules/types';
+import { DEFAULT_PROFILES, PROFILES, resolveProfiles, SEVERITY_RANK, type Profile } from '../profiles';
+import type { ReviewDiagnostic, ReviewInput, ReviewResult, ReviewSettings } from './types';
+
+/** Profiles named in front matter: `clausewise: { profiles: [...] }` (or a single `profile`). */
+function frontMatterProfiles(model: ContractModel): string[] {
+  const cw = model.frontMatter?.clausewise;
+  if (!cw || typeof cw !== 'object') return [];
+  const o = cw as Record<string, unknown>;
+  const list = o.profiles ?? o.profile;
+  if (typeof list === 'string') return [list];
+  return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function matchesInclude(path: string | undefined, include: string[] | undefined): boolean {
+  if (!path || !include?.length) return false;
+  return picomatch(include, { dot: true })(path.replace(/\\/g, '/'));
+}
+
+/** Severity of a rule under the active profiles and the user's overrides ('off' disables it). */
+export function effectiveSeverity(ruleId: string, category: CategoryId, defaultSeverity: Severity, profiles: Profile[], settings: ReviewSettings): Severity | 'off' {
+  const overrides = settings.severity ?? {};
+  if (overrides[ruleId]) return overrides[ruleId];
+  if (overrides[category]) return overrides[category];
+  let best: Severity = defaultSeverity;
+  for (const p of profiles) {
+    const s = p.severities[ruleId];
+    if (s && SEVERITY_RANK[s] > SEVERITY_RANK[best]) best = s;
+  }
+  return best;
+}
+
+/**
+ * Reviews one document: builds the model once, decides whether it is a contract, assesses every
+ * category of the active profiles and runs their rules. Pure: no I/O, so the CLI, the language
+ * server and the tests all get the same answer for the same text and settings.
+ */
+export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResult {
+  const settings = input.settings ?? {};
+  const model = prebuilt ?? buildContractModel(input.text, input.version ?? 0);
+  const problems: string[] = [];
+  if (model.frontMatterError) problems.push(model.frontMatterError);
+
+  const requested = [...new Set([...(frontMatterProfiles(model).length ? frontMatterProfiles(model) : settings.profiles?.length ? settings.profiles : DEFAULT_PROFILES)])];
+  const { profiles, unknown } = resolveProfiles(requested);
+  for (const u of unknown) problems.push(`unknown profile "${u}"; known profiles: ${Object.keys(PROFILES).join(', ')}`);
+  if (!profiles.length) profiles.push(...resolveProfiles(DEFAULT_PROFILES).profiles);
+  const profileIds = profiles.map((p) => p.id);
+
+  const empty = (isContract: boolean, reason: string): ReviewResult => ({
+    isContract, reason, profiles: profileIds, coverage: {}, assessments: [], diagnostics: [], fixSpecs: [], problems, model,
+  });
+
+  if (settings.enable === false) return empty(false, 'Clausewise is disabled in settings');
+  let isContract: boolean;
+  let reason: string;
+  if (input.force) { isContract = true; reason = 'review forced'; }
+  else if (matchesInclude(input.path, settings.include)) { isContract = true; reason = 'the path matches clausewise.include'; }
+  else ({ isContract, reason } = detectContract(model));
+  if (!isContract) return empty(false, reason);
+
+  const active = new Set<CategoryId>(profiles.flatMap((p) => p.categories));
+  const categories = CATEGORY_IDS.filter((c) => active.has(c));
+  const parties = partyMatchers(model);
+  const cache = new Map<CategoryId, CategoryAssessment>();
+  const assessment = (id: CategoryId): CategoryAssessment => {
+    let a = cache.get(id);
+    if (!a) {
+      a = CATEGORIES[id].assess({ model, parties });
+      cache.set(id, a);
+    }
+    return a;
+  };
+  const ctx: RuleContext = { model, parties, assessment, thresholds: settings.thresholds ?? {} };
+
+  const found: Array<{ diag: ReviewDiagnostic; fixes: FixSpec[]; start: number }> = [];
+  for (const rule of RULES) {
+    if (!active.has(rule.meta.category)) continue;
+    const severity = effectiveSeverity(rule.meta.id, rule.meta.category, rule.meta.defaultSeverity, profiles, settings);
+    if (severity === 'off') continue;
+    for (const f of rule.check(ctx)) {
+      const fixes = f.fixes ?? [];
+      found.push({
+        start: f.span.start,
+        fixes,
+        diag: {
+          ruleId: rule.meta.id,
+          category: rule.meta.category,
+          severity: f.severity && SEVERITY_RANK[f.severity] < SEVERITY_RANK[severity] ? f.severity : severity,
+          message: f.message,
+          range: spanToRange(model.lineStarts, f.span),
+          fixes: fixes.map((x) => (x.kind === 'insertClause' ? { kind: x.kind, title: x.title, clauseId: x.clauseId } : { kind: x.kind, title: x.title })),
+        },
+      });
+    }
+  }
+  // Deterministic order: by position, then rule id.
+  found.sort((a, b) => a.start - b.start || a.diag.range.end.line - b.diag.range.end.line || a.diag.ruleId.localeCompare(b.diag.ruleId) || a.diag.message.localeCompare(b.diag.message));
+
+  const coverage: ReviewResult['coverage'] = {};
+  for (const c of categories) coverage[c] = assessment(c).verdict;
+  return {
+    isContract, reason, profiles: profileIds, coverage,
+    assessments: categories.map(assessment),
+    diagnostics: found.map((f) => f.diag),
+    fixSpecs: found.map((f) => f.fixes),
+    problems, model,
+  };
+}

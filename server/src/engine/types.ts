@@ -1,0 +1,56 @@
+import type { ContractModel, Range } from '../model';
+import type { CategoryAssessment, CategoryId, Verdict } from '../categories/types';
+import type { FixSpec, Severity, Thresholds } from '../rules/types';
+
+/** Settings, from VS Code settings, initialization options or a config file; all optional. */
+export interface ReviewSettings {
+  /** Turn reviewing off entirely. */
+  enable?: boolean;
+  /** Active profiles; composed, the highest severity wins. Default ['it-outsourcing']. */
+  profiles?: string[];
+  /** Globs (matched against the workspace-relative, '/'-separated path) that are always contracts. */
+  include?: string[];
+  /** Per rule id or category id: a severity or 'off'. A rule id beats its category. */
+  severity?: Record<string, Severity | 'off'>;
+  thresholds?: Thresholds;
+}
+
+export interface ReviewInput {
+  text: string;
+  /** Path relative to the workspace (or as given on the command line), '/'-separated. */
+  path?: string;
+  version?: number;
+  settings?: ReviewSettings;
+  /** Review even when the document does not read as a contract (CLI --force, VS Code command). */
+  force?: boolean;
+}
+
+export interface FixInfo extends Pick<FixSpec, 'kind' | 'title'> {
+  clauseId?: string;
+}
+
+/** One finding, in the shape both the CLI JSON and the language server use. */
+export interface ReviewDiagnostic {
+  ruleId: string;
+  category: CategoryId;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fixes: FixInfo[];
+}
+
+export interface ReviewResult {
+  isContract: boolean;
+  /** Why it was or was not treated as a contract. */
+  reason: string;
+  profiles: string[];
+  /** Verdict per category of the active profiles (and only those), in spec order. */
+  coverage: Partial<Record<CategoryId, Verdict>>;
+  assessments: CategoryAssessment[];
+  diagnostics: ReviewDiagnostic[];
+  /** The internal fix specs, index-aligned with diagnostics (used to build code actions). */
+  fixSpecs: FixSpec[][];
+  /** Problems with the input itself (bad front matter, unknown profile), reported, not thrown. */
+  problems: string[];
+  model: ContractModel;
+}

@@ -1,0 +1,162 @@
+import type { Nodes, Parent, Root, RootContent, PhrasingContent } from 'mdast';
+import type { Block, BlockKind } from './types';
+
+/**
+ * Flattens a Markdown syntax tree into leaf blocks of plain text. Each block keeps a per-character
+ * map back to the source, so that a match in the plain text (where `**`, links and escapes are gone)
+ * lands on the exact characters of the source.
+ */
+export function extractBlocks(tree: Root, source: string): Omit<Block, 'section' | 'sentences'>[] {
+  const blocks: Omit<Block, 'section' | 'sentences'>[] = [];
+
+  const push = (kind: BlockKind, node: Nodes, text: string, offsets: number[], extra: Partial<Block> = {}) => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    offsets.push(end);
+    blocks.push({ index: blocks.length, kind, start, end, text, sourceOffsets: Int32Array.from(offsets), quoted: false, ...extra });
+  };
+
+  const walk = (node: Nodes, quoted: boolean, listNumber?: string, listPrefix = ''): void => {
+    switch (node.type) {
+      case 'heading': {
+        const { text, offsets } = inlineText(node.children, source);
+        push('heading', node, text, offsets, { depth: node.depth, quoted });
+        return;
+      }
+      case 'paragraph': {
+        const { text, offsets } = inlineText(node.children, source);
+        push('paragraph', node, text, offsets, { quoted, listNumber });
+        return;
+      }
+      case 'tableRow': {
+        // Cells are joined with " | " so that a row reads as one line of text.
+        let text = '';
+        const offsets: number[] = [];
+        node.children.forEach((cell, i) => {
+          if (i > 0) {
+            const at = cell.position?.start.offset ?? 0;
+            text += ' | ';
+            offsets.push(at, at, at);
+          }
+          const t = inlineText(cell.children, source);
+          text += t.text;
+          offsets.push(...t.offsets);
+        });
+        push('tableRow', node, text, offsets, { quoted });
+        return;
+      }
+      case 'code': {
+        push('code', node, '', [], { quoted });
+        return;
+      }
+      case 'html': {
+        const start = node.position?.start.offset ?? 0;
+        push('html', node, node.value, Array.from({ length: node.value.length }, (_, i) => start + i), { quoted });
+        return;
+      }
+      case 'blockquote':
+        for (const child of node.children) walk(child, true, undefined, listPrefix);
+        return;
+      case 'list': {
+        const startNumber = node.ordered ? (node.start ?? 1) : null;
+        // Nested ordered lists number their items hierarchically: "2." inside "1." is clause 1.2.
+        node.children.forEach((item, i) => {
+          const own = startNumber !== null ? orderedMarker(item, source) ?? String(startNumber + i) : undefined;
+          const full = own !== undefined ? listPrefix + own : undefined;
+          item.children.forEach((child, j) => {
+            walk(child, quoted, j === 0 ? full : undefined, full !== undefined ? full + '.' : listPrefix);
+          });
+        });
+        return;
+      }
+      default:
+        if ('children' in node) {
+          for (const child of (node as Parent).children) walk(child as RootContent, quoted, undefined, listPrefix);
+        }
+    }
+  };
+
+  for (const child of tree.children) walk(child, false);
+  return blocks;
+}
+
+/** The number as written in an ordered-list marker ("12" in "12. GOVERNING LAW"). */
+function orderedMarker(item: Nodes, source: string): string | undefined {
+  const at = item.position?.start.offset;
+  if (at === undefined) return undefined;
+  const m = /^(\d{1,9})[.)]/.exec(source.slice(at, at + 12));
+  return m?.[1];
+}
+
+/** Plain text of phrasing content, with the source offset of every character. */
+function inlineText(children: PhrasingContent[], source: string): { text: string; offsets: number[] } {
+  let text = '';
+  const offsets: number[] = [];
+  const visit = (node: PhrasingContent) => {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode': {
+        const start = node.position?.start.offset ?? 0;
+        const end = node.position?.end.offset ?? start;
+        const map = alignValue(node.value, source, start, end, node.type === 'inlineCode');
+        text += node.value;
+        offsets.push(...map);
+        return;
+      }
+      case 'break': {
+        const start = node.position?.start.offset ?? 0;
+        text += '\n';
+        offsets.push(start);
+        return;
+      }
+      case 'html':
+        // Inline HTML (<span>, <br>) is markup, not words of the contract.
+        return;
+      case 'image':
+      case 'imageReference': {
+        return;
+      }
+      case 'footnoteReference':
+        return;
+      default:
+        if ('children' in node) for (const c of node.children as PhrasingContent[]) visit(c);
+    }
+  };
+  for (const c of children) visit(c);
+  return { text, offsets };
+}
+
+/**
+ * Maps each character of a text node's value to its source offset. The value differs from the
+ * source only by backslash escapes, character references and (in inline code) the backticks, so a
+ * forward walk that skips those is exact.
+ */
+function alignValue(value: string, source: string, start: number, end: number, isCode: boolean): number[] {
+  const out: number[] = new Array(value.length);
+  if (!isCode && end - start === value.length) {
+    for (let i = 0; i < value.length; i++) out[i] = start + i;
+    return out;
+  }
+  let s = start;
+  if (isCode) while (s < end && source[s] === '`') s++;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    while (s < end && source[s] !== ch) {
+      if (source[s] === '&') {
+        const semi = source.indexOf(';', s);
+        if (semi > s && semi - s < 12 && semi < end) {
+          // A character reference (&amp;) produced this character.
+          out[i] = s;
+          s = semi + 1;
+          break;
+        }
+      }
+      s++;
+    }
+    if (out[i] === undefined) {
+      out[i] = Math.min(s, end);
+      if (s < end) s++;
+    }
+  }
+  return out;
+}

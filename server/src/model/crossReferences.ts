@@ -1,0 +1,18 @@
+import type { Block, CrossReference } from './types';
+
+const REF = /\b(clauses?|sections?|paragraphs?|articles?|schedules?|annex(?:es)?|appendix|appendices|exhibits?|attachments?)\s+((?:\d{1,3}(?:\.\d{1,3})*|[A-Z]|[IVX]{1,5})(?:\([a-z0-9]{1,4}\))*)/gi;
+
+/** "clause 4.2", "Schedule 3", "Section 12(b)": references to other parts of the contract. */
+export function findCrossReferences(blocks: Block[]): CrossReference[] {
+  const refs: CrossReference[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
+    for (const m of block.text.matchAll(REF)) {
+      const at = m.index!;
+      const end = at + m[0].length;
+      const kind = m[1].toLowerCase().replace(/(es|s)$/, '').replace(/^appendic$/, 'appendix').replace(/^annex$/, 'annex');
+      refs.push({ kind, target: m[2], start: block.sourceOffsets[at], end: block.sourceOffsets[end - 1] + 1 });
+    }
+  }
+  return refs;
+}

@@ -1,0 +1,40 @@
+import type { ContractModel } from './types';
+
+export interface ContractDetection {
+  isContract: boolean;
+  /** Why: shown in the language status and in --verbose CLI output. */
+  reason: string;
+}
+
+const TITLE_WORDS = /\b(agreement|contract|statement of work|sow|service level|sla|terms and conditions|terms of service|standard terms|schedule|addendum|order form|work order|memorandum of understanding|data processing|dpa|performance work statement|licen[cs]e)\b/i;
+const OBLIGATION = /\b(shall|must|will|agrees? to|undertakes? to|is responsible for|warrants?)\b/gi;
+const CONTRACT_WORDS = /\b(hereby|herein|hereunder|hereto|thereof|party|parties|termination|indemnif\w*|liability|governing law|in witness whereof|effective date|confidential information)\b/gi;
+
+/**
+ * Is this document a contract? Front matter decides first (clausewise.review: true/false);
+ * otherwise the title, the parties and the density of obligation and contract vocabulary.
+ * A README or a handbook uses "will" and "must" too, but not "parties", "hereunder" or "indemnify".
+ */
+export function detectContract(model: ContractModel): ContractDetection {
+  const cw = model.frontMatter?.clausewise;
+  if (cw && typeof cw === 'object') {
+    const review = (cw as Record<string, unknown>).review;
+    if (review === true) return { isContract: true, reason: 'front matter sets clausewise.review: true' };
+    if (review === false) return { isContract: false, reason: 'front matter sets clausewise.review: false' };
+  }
+  if (cw === false) return { isContract: false, reason: 'front matter sets clausewise: false' };
+  if (cw === true) return { isContract: true, reason: 'front matter sets clausewise: true' };
+
+  const words = model.text.length / 6;
+  if (words < 40) return { isContract: false, reason: 'too short to be a contract' };
+  const obligations = (model.text.match(OBLIGATION) ?? []).length;
+  const contractWords = (model.text.match(CONTRACT_WORDS) ?? []).length;
+  const titled = TITLE_WORDS.test(model.title);
+  const hasParties = model.parties.some((p) => p.role !== 'unknown') || /\bbetween\b[^.]{0,300}\band\b/i.test(model.text.slice(0, 5000));
+  const density = (contractWords / words) * 1000;
+
+  if (titled && (hasParties || contractWords >= 5 || obligations >= 5)) return { isContract: true, reason: `the title reads as a contract ("${model.title.slice(0, 60)}")` };
+  if (hasParties && contractWords >= 8 && obligations >= 8) return { isContract: true, reason: 'it names parties and uses contract language' };
+  if (density >= 6 && obligations >= 15 && contractWords >= 15) return { isContract: true, reason: 'it reads as a contract (obligation and contract vocabulary)' };
+  return { isContract: false, reason: 'it does not read as a contract (no contract title, parties or contract vocabulary)' };
+}

@@ -1,0 +1,7 @@
+export * from './types';
+export { buildContractModel } from './parse';
+export { detectContract, type ContractDetection } from './detect';
+export { computeLineStarts, positionAt, offsetAt, spanToRange } from './lineIndex';
+export { SUPPLIER_ROLE_WORDS, CUSTOMER_ROLE_WORDS } from './parties';
+export { foldQuotes, normalizeSpace, titleCase, isMostlyUpper, hashString } from './text';
+export { numberDepth } from './sections';

@@ -1,0 +1,143 @@
+import type { ContractModel, PartyRole, Sentence } from './types';
+import { SUPPLIER_ROLE_WORDS, CUSTOMER_ROLE_WORDS } from './parties';
+import { foldQuotes } from './text';
+
+/**
+ * Reading a sentence as an obligation: who owes it, with what modal, and whether it is negated.
+ * The analysis is deliberately shallow (the subject is the party named nearest before the modal),
+ * which is how contract sentences are written: "The Supplier shall ...", "Each party will ...".
+ */
+export interface Obligation {
+  modal: string;
+  owner: PartyRole | 'both';
+  negated: boolean;
+  /** Offset of the modal inside the sentence text. */
+  at: number;
+}
+
+const MODAL = /\b(shall|must|will|agrees? to|undertakes? to|is required to|are required to|is responsible for|are responsible for|warrants?|represents? and warrants?|covenants? to|commits? to|guarantees?)\b/gi;
+
+export interface PartyMatchers {
+  supplier: RegExp;
+  customer: RegExp;
+}
+
+const matcherCache = new WeakMap<ContractModel, PartyMatchers>();
+
+/** Regexes matching the names the document uses for each side. */
+export function partyMatchers(model: ContractModel): PartyMatchers {
+  const hit = matcherCache.get(model);
+  if (hit) return hit;
+  const names = (role: PartyRole, words: string[]) => {
+    const set = new Set<string>(words);
+    for (const p of model.parties) {
+      if (p.role !== role) continue;
+      set.add(p.alias);
+      if (p.legalName) set.add(p.legalName);
+    }
+    const alts = [...set].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    return new RegExp(`\\b(?:${alts.join('|')})(?:['\u2019]s)?\\b`, 'g');
+  };
+  // "Company" is a role word only when the parties say which side it is.
+  const supplierWords = SUPPLIER_ROLE_WORDS.filter((w) => w !== 'Company' || model.parties.some((p) => p.alias === 'Company' && p.role === 'supplier'));
+  const customerWords = [...CUSTOMER_ROLE_WORDS, ...(model.parties.some((p) => p.alias === 'Company' && p.role === 'customer') ? ['Company'] : [])];
+  const result = { supplier: names('supplier', supplierWords), customer: names('customer', customerWords) };
+  matcherCache.set(model, result);
+  return result;
+}
+
+const NEGATION = /\b(?:not|no|never|neither|nor|without)\b|n't\b/i;
+const BOTH = /\b(?:each party|either party|both parties|the parties|each of the parties|neither party|a party|the party)\b/i;
+
+/** The obligations a sentence expresses, each with the party that owes it. */
+export function obligationsIn(sentence: Sentence | string, m: PartyMatchers): Obligation[] {
+  const text = foldQuotes(typeof sentence === 'string' ? sentence : sentence.text);
+  const out: Obligation[] = [];
+  for (const mm of text.matchAll(MODAL)) {
+    const at = mm.index!;
+    // The subject: the last party name in the 90 characters before the modal, within the clause.
+    const windowStart = Math.max(0, at - 90);
+    let before = text.slice(windowStart, at);
+    const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'));
+    if (cut >= 0) before = before.slice(cut + 1);
+    const last = (re: RegExp) => {
+      let pos = -1;
+      for (const x of before.matchAll(new RegExp(re.source, 'g'))) pos = x.index!;
+      return pos;
+    };
+    const s = last(m.supplier);
+    const c = last(m.customer);
+    const b = last(BOTH);
+    let owner: Obligation['owner'] = 'unknown';
+    const best = Math.max(s, c, b);
+    if (best >= 0) owner = best === b ? 'both' : best === s ? 'supplier' : 'customer';
+    const after = text.slice(at, at + mm[0].length + 12);
+    const negated = /^\w+(?:\s+\w+)?\s+(?:not|never)\b/i.test(after) || /\bneither party\b|\bno party\b/i.test(before) || /\bnothing\b/i.test(before.slice(-40));
+    out.push({ modal: mm[0].toLowerCase(), owner, negated, at });
+  }
+  return out;
+}
+
+/** Is there an obligation, not negated, owed by the supplier (or by both parties)? */
+export function supplierOwes(sentence: Sentence | string, m: PartyMatchers): boolean {
+  return obligationsIn(sentence, m).some((o) => !o.negated && (o.owner === 'supplier' || o.owner === 'both'));
+}
+
+export function isNegated(text: string): boolean {
+  return NEGATION.test(text);
+}
+
+// --- Numbers ---------------------------------------------------------------------------------
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, 'twenty-four': 24, thirty: 30, forty: 40, 'forty-eight': 48, sixty: 60, 'seventy-two': 72, ninety: 90, hundred: 100,
+};
+const NUM = `(?:\\d+(?:[.,]\\d+)?|${Object.keys(WORD_NUMBERS).join('|')})(?:\\s*\\(\\d+\\))?`;
+
+export interface Duration { value: number; unit: 'minute' | 'hour' | 'day' | 'business-day' | 'week' | 'month' | 'year'; hours: number; at: number; length: number }
+
+const DURATION = new RegExp(`\\b(${NUM})[\\s-]*(?:\\(\\s*\\d+\\s*\\)\\s*)?(calendar\\s+|business\\s+|working\\s+)?(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\\b`, 'gi');
+
+export function parseNumberWord(s: string): number {
+  const t = s.toLowerCase().replace(/\s*\(\d+\)/, '').trim();
+  if (t in WORD_NUMBERS) return WORD_NUMBERS[t];
+  return Number(t.replace(/,/g, ''));
+}
+
+/** "within 24 hours", "five (5) business days", "30-day": durations with their length in hours. */
+export function durationsIn(text: string): Duration[] {
+  const out: Duration[] = [];
+  for (const m of text.matchAll(DURATION)) {
+    const value = parseNumberWord(m[1]);
+    if (!Number.isFinite(value)) continue;
+    const u = m[3].toLowerCase();
+    const business = Boolean(m[2] && /business|working/i.test(m[2]));
+    let unit: Duration['unit'];
+    let hours: number;
+    if (u.startsWith('min')) { unit = 'minute'; hours = value / 60; }
+    else if (u.startsWith('h')) { unit = 'hour'; hours = value; }
+    else if (u.startsWith('d')) { unit = business ? 'business-day' : 'day'; hours = value * (business ? 24 * 7 / 5 : 24); }
+    else if (u.startsWith('w')) { unit = 'week'; hours = value * 168; }
+    else if (u.startsWith('mo')) { unit = 'month'; hours = value * 730; }
+    else { unit = 'year'; hours = value * 8760; }
+    out.push({ value, unit, hours, at: m.index!, length: m[0].length });
+  }
+  return out;
+}
+
+export interface Percentage { value: number; at: number; length: number }
+
+/** "99.9%", "99.5 percent", "ninety-nine per cent". */
+export function percentagesIn(text: string): Percentage[] {
+  const out: Percentage[] = [];
+  for (const m of text.matchAll(/\b(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)/gi)) {
+    out.push({ value: Number(m[1]), at: m.index!, length: m[0].length });
+  }
+  return out;
+}
+
+/** Money amounts: "GBP 5,000,000", "$1 million", "EUR 250k", "£10,000". */
+export function hasMoneyAmount(text: string): boolean {
+  return /(?:[$£€¥]\s?\d|\b(?:USD|GBP|EUR|CHF|AUD|CAD|JPY|dollars?|pounds?|euros?)\s?\d|\d[\d,.]*\s?(?:million|m|k)?\s?(?:USD|GBP|EUR|dollars|pounds|euros)\b)/i.test(text);
+}

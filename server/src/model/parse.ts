@@ -1,0 +1,92 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { Root } from 'mdast';
+import type { Block, ContractModel, Span } from './types';
+import { extractBlocks } from './blocks';
+import { buildSections } from './sections';
+import { buildSentences } from './sentences';
+import { findDefinedTerms } from './definedTerms';
+import { findParties } from './parties';
+import { findCrossReferences } from './crossReferences';
+import { computeLineStarts } from './lineIndex';
+import { isMostlyUpper, titleCase } from './text';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+/** Parses a Markdown (or plain-text) contract into the shared model. Never throws on content. */
+export function buildContractModel(text: string, version = 0): ContractModel {
+  const tree = processor.parse(text) as Root;
+  const lineStarts = computeLineStarts(text);
+
+  let frontMatter: Record<string, unknown> | null = null;
+  let frontMatterSpan: Span | null = null;
+  let frontMatterError: string | null = null;
+  const yamlNode = tree.children.find((n) => n.type === 'yaml');
+  if (yamlNode && yamlNode.type === 'yaml') {
+    frontMatterSpan = { start: yamlNode.position?.start.offset ?? 0, end: yamlNode.position?.end.offset ?? 0 };
+    try {
+      const value = parseYaml(yamlNode.value);
+      if (value && typeof value === 'object' && !Array.isArray(value)) frontMatter = value as Record<string, unknown>;
+      else if (value !== null && value !== undefined) frontMatterError = 'front matter is not a mapping of keys to values';
+    } catch (e) {
+      const line = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line + 1 : undefined;
+      frontMatterError = `invalid YAML in front matter${line ? ` (line ${line + 1})` : ''}: ${(e as Error).message.split('\n')[0]}`;
+    }
+  }
+
+  const raw = extractBlocks(tree, text);
+  const blocks: Block[] = raw.map((b) => ({ ...b, section: 0, sentences: [] }));
+  const headingBlocks = blocks.filter((b) => b.kind === 'heading' && !b.quoted);
+  const usesMarkdownHeadings = headingBlocks.length >= 2;
+
+  for (const block of blocks) block.sentences = buildSentences(block);
+  const sections = buildSections(blocks, text.length, usesMarkdownHeadings);
+  const definedTerms = findDefinedTerms(blocks);
+  const parties = findParties(blocks, definedTerms, frontMatter, text);
+  const crossReferences = findCrossReferences(blocks);
+
+  const { title, titleSpan } = findTitle(blocks, frontMatter, frontMatterSpan, text);
+
+  // The heading depth used by top-level numbered sections ("## 7. Term"), so inserted sections match.
+  let topSectionDepth: number | null = null;
+  const numberedHeadings = sections.filter((s) => s.kind === 'heading' && s.number && !s.number.includes('.') && !s.trailer);
+  const pool = numberedHeadings.length ? numberedHeadings : sections.filter((s) => s.kind === 'heading' && (blocks[s.headingBlock].depth ?? 1) > 1);
+  if (pool.length) {
+    const counts = new Map<number, number>();
+    for (const s of pool) {
+      const d = blocks[s.headingBlock].depth ?? 2;
+      counts.set(d, (counts.get(d) ?? 0) + 1);
+    }
+    topSectionDepth = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+  }
+
+  return {
+    text, version, lineStarts, frontMatter, frontMatterSpan, frontMatterError, title, titleSpan,
+    blocks, sections, definedTerms, parties, crossReferences, usesMarkdownHeadings, topSectionDepth,
+  };
+}
+
+function findTitle(blocks: Block[], fm: Record<string, unknown> | null, fmSpan: Span | null, text: string): { title: string; titleSpan: Span } {
+  const h1 = blocks.find((b) => b.kind === 'heading' && b.depth === 1 && !b.quoted);
+  const firstContent = blocks.find((b) => b.kind !== 'html' && b.kind !== 'code' && b.text.trim().length > 0);
+  const lineSpan = (b: Block): Span => {
+    const nl = b.text.indexOf('\n');
+    const endIdx = nl === -1 ? b.text.length : nl;
+    return { start: b.start, end: endIdx > 0 ? b.sourceOffsets[endIdx - 1] + 1 : b.start };
+  };
+  const fmTitle = fm && typeof fm.title === 'string' ? fm.title.trim() : '';
+  if (h1) return { title: fmTitle || h1.text.trim(), titleSpan: lineSpan(h1) };
+  // Plain text: the first upper-case or agreement-like line among the first few blocks.
+  for (const b of blocks.slice(0, 12)) {
+    const line = b.text.split('\n')[0].trim();
+    if (line && line.length <= 120 && (isMostlyUpper(line) || /\b(agreement|contract|statement of work|terms)\b/i.test(line)) && line.split(/\s+/).length <= 14) {
+      return { title: fmTitle || titleCase(line.replace(/\s+/g, ' ')), titleSpan: lineSpan(b) };
+    }
+  }
+  if (firstContent) return { title: fmTitle || firstContent.text.split('\n')[0].trim().slice(0, 80), titleSpan: lineSpan(firstContent) };
+  const start = fmSpan ? Math.min(text.length, fmSpan.end) : 0;
+  return { title: fmTitle, titleSpan: { start, end: start } };
+}

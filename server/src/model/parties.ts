@@ -1,0 +1,120 @@
+import type { Block, DefinedTerm, Party, PartyRole } from './types';
+
+/** Role words that name the party providing the services. */
+export const SUPPLIER_ROLE_WORDS = ['Supplier', 'Service Provider', 'Provider', 'Vendor', 'Contractor', 'Consultant', 'Developer', 'Licensor', 'Seller', 'Processor', 'Sub-processor', 'Outsourcer', 'Hosting Provider', 'Company'];
+/** Role words that name the party receiving them. */
+export const CUSTOMER_ROLE_WORDS = ['Customer', 'Client', 'Purchaser', 'Buyer', 'Licensee', 'Controller', 'Agency', 'Government', 'Subscriber', 'Recipient of Services'];
+
+const LEGAL_SUFFIX = /\b(?:inc|incorporated|ltd|limited|llc|llp|plc|corp|corporation|company|co|gmbh|ag|sa|bv|nv|pty|lp|trust|bank|university|council)\b\.?/i;
+
+function roleOfWord(alias: string): PartyRole {
+  const a = alias.toLowerCase();
+  // "Company" is the supplier in some templates and the customer in others: decided by usage below.
+  if (a === 'company') return 'unknown';
+  if (SUPPLIER_ROLE_WORDS.some((w) => w.toLowerCase() === a)) return 'supplier';
+  if (CUSTOMER_ROLE_WORDS.some((w) => w.toLowerCase() === a)) return 'customer';
+  return 'unknown';
+}
+
+function isRoleWord(alias: string): boolean {
+  return [...SUPPLIER_ROLE_WORDS, ...CUSTOMER_ROLE_WORDS].some((w) => w.toLowerCase() === alias.toLowerCase());
+}
+
+/**
+ * Finds the parties: parenthetical definitions in the opening of the contract that follow a legal
+ * name ("Tailspin Systems Limited (the "Supplier")"), role words the text uses as names, and any
+ * parties named in front matter. Short-name aliases ("VIP") get a role from how the text uses them.
+ */
+export function findParties(blocks: Block[], terms: DefinedTerm[], frontMatter: Record<string, unknown> | null, text: string): Party[] {
+  const parties: Party[] = [];
+  const add = (p: Party) => {
+    const existing = parties.find((q) => q.alias.toLowerCase() === p.alias.toLowerCase());
+    if (existing) {
+      existing.legalName ??= p.legalName;
+      if (existing.role === 'unknown') existing.role = p.role;
+    } else parties.push(p);
+  };
+
+  const fmParties = readFrontMatterParties(frontMatter);
+  for (const p of fmParties) add(p);
+
+  // The opening: blocks before the first clause about definitions or services, at most ~4000 chars.
+  const openingEnd = Math.min(text.length, 6000);
+  for (const t of terms) {
+    if (t.style !== 'parenthetical' || t.span.start > openingEnd) continue;
+    const block = blocks[t.block];
+    const before = textBefore(block, t.span.start, 160);
+    const legal = legalNameBefore(before);
+    if (!legal && !isRoleWord(t.term)) continue;
+    if (/^(agreement|effective date|services?|parties|party|msa|sow|contract|terms)$/i.test(t.term)) continue;
+    add({ alias: t.term, legalName: legal ?? undefined, role: roleOfWord(t.term), takesArticle: isRoleWord(t.term) || /\bthe\s*$/i.test(textBefore(block, t.span.start - 1, 6)) });
+  }
+
+  // Role words used as names without a formal definition ("Provider will...").
+  for (const w of [...SUPPLIER_ROLE_WORDS, ...CUSTOMER_ROLE_WORDS]) {
+    if (parties.some((p) => p.alias.toLowerCase() === w.toLowerCase())) continue;
+    const re = new RegExp(`\\b${w}\\b(?!['\u2019]s\\s+(?:own|sole))`, 'g');
+    const count = (text.match(re) ?? []).length;
+    if (count >= 5 && roleOfWord(w) !== 'unknown') add({ alias: w, role: roleOfWord(w), takesArticle: true });
+  }
+
+  // Aliases without a role word: decide from usage ("VIP shall provide" vs "BNL shall pay").
+  for (const p of parties) {
+    if (p.role !== 'unknown') continue;
+    const esc = p.alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const supplierUse = countMatches(text, new RegExp(`\\b${esc}\\b[^.;]{0,30}\\b(?:shall|will|agrees to|must)\\s+(?:\\w+\\s+){0,2}(?:provide|perform|deliver|maintain|host|support|process|supply|render|develop)`, 'g'));
+    const customerUse = countMatches(text, new RegExp(`\\b${esc}\\b[^.;]{0,30}\\b(?:shall|will|agrees to|must)\\s+(?:\\w+\\s+){0,2}(?:pay|reimburse|compensate)`, 'g'));
+    if (supplierUse > customerUse) p.role = 'supplier';
+    else if (customerUse > supplierUse) p.role = 'customer';
+  }
+  // Two parties, one role known: the other is its counterpart.
+  const named = parties.filter((p) => p.legalName);
+  if (named.length === 2) {
+    const [a, b] = named;
+    if (a.role === 'unknown' && b.role !== 'unknown') a.role = b.role === 'supplier' ? 'customer' : 'supplier';
+    if (b.role === 'unknown' && a.role !== 'unknown') b.role = a.role === 'supplier' ? 'customer' : 'supplier';
+  }
+  return parties;
+}
+
+function countMatches(text: string, re: RegExp): number {
+  return (text.match(re) ?? []).length;
+}
+
+function textBefore(block: Block, sourceOffset: number, length: number): string {
+  // Find the plain-text index for the source offset.
+  let i = 0;
+  while (i < block.text.length && block.sourceOffsets[i] < sourceOffset) i++;
+  return block.text.slice(Math.max(0, i - length), i);
+}
+
+/** "... and Tailspin Systems Limited, a company registered in England (the " -> the legal name. */
+function legalNameBefore(before: string): string | null {
+  const cut = before.replace(/\(\s*(?:the|hereinafter(?: referred to as)?|each a|collectively)?\s*"?$/i, '');
+  const clause = cut.split(/\b(?:between|and|by|with)\b/).pop() ?? cut;
+  const firstPart = clause.split(/,\s+(?:a|an|the|with|having|whose)\b/)[0];
+  const m = /((?:[A-Z][\w&.'-]*\s*,?\s*){1,8})$/.exec(firstPart.trim().replace(/,$/, ''));
+  const candidate = (m?.[1] ?? firstPart).trim().replace(/,$/, '').trim();
+  if (!candidate || !/^[A-Z]/.test(candidate)) return null;
+  if (LEGAL_SUFFIX.test(candidate) || /^[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){1,6}$/.test(candidate)) return candidate;
+  return null;
+}
+
+function readFrontMatterParties(fm: Record<string, unknown> | null): Party[] {
+  if (!fm) return [];
+  const cw = (fm.clausewise ?? {}) as Record<string, unknown>;
+  const src = (cw.parties ?? fm.parties) as unknown;
+  const out: Party[] = [];
+  if (src && typeof src === 'object' && !Array.isArray(src)) {
+    for (const role of ['supplier', 'customer'] as const) {
+      const v = (src as Record<string, unknown>)[role];
+      if (typeof v === 'string' && v.trim()) out.push({ alias: v.trim(), role, takesArticle: isRoleWord(v.trim()) });
+      else if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        const alias = String(o.alias ?? o.name ?? '').trim();
+        if (alias) out.push({ alias, legalName: typeof o.name === 'string' ? o.name : undefined, role, takesArticle: isRoleWord(alias) });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,193 @@
+import type { Block, Section, SectionKind, Span } from './types';
+import { isMostlyUpper, titleCase } from './text';
+
+/** What a block says about opening a section, if it opens one. */
+interface SectionStart {
+  kind: Exclude<SectionKind, 'root'>;
+  number?: string;
+  title: string;
+  titleSpan: Span;
+  depth?: number;
+}
+
+// "4.2", "12.", "ARTICLE 5", "Section 3.1", "Clause 7" at the start of a block.
+const NUMBER_PREFIX = /^(?:(article|section|clause|part)\s+)?((?:\d{1,3})(?:\.\d{1,3})*|[IVXLC]{1,6}(?=[.\s:-]))(\.?)(?:\s+|[:-]\s*|$)/i;
+const TRAILER_SCHEDULE = /^(?:schedule|annex|appendix|exhibit|attachment)\b/i;
+const TRAILER_SIGNATURE = /^(?:signatures?|execution|signed\b|in witness whereof|agreed and accepted|executed\b)/i;
+
+export function numberDepth(n: string): number {
+  return n.split('.').length;
+}
+
+/** Does this block open a section, and with what number and title? */
+export function detectSectionStart(block: Block, usesMarkdownHeadings: boolean): SectionStart | null {
+  if (block.quoted || block.kind === 'code' || block.kind === 'html' || block.kind === 'tableRow') return null;
+  const text = block.text;
+  const firstLineEnd = text.indexOf('\n') === -1 ? text.length : text.indexOf('\n');
+  const firstLine = text.slice(0, firstLineEnd);
+  const spanOf = (a: number, b: number): Span => ({ start: block.sourceOffsets[a], end: block.sourceOffsets[Math.max(a, b - 1)] + (b > a ? 1 : 0) });
+
+  if (block.kind === 'heading') {
+    const m = NUMBER_PREFIX.exec(firstLine);
+    const number = m && (m[1] || /\d/.test(m[2]) || m[3]) ? m[2] : undefined;
+    const titleStart = number && m ? m[0].length : 0;
+    const title = cleanTitle(firstLine.slice(titleStart));
+    return { kind: 'heading', number, title, titleSpan: spanOf(titleStart, firstLine.length), depth: block.depth };
+  }
+
+  // Paragraphs: ordered-list items and numbered clauses of text converted from Word or plain text.
+  if (block.listNumber !== undefined) {
+    const headingLike = looksLikeHeadingText(firstLine) && firstLineEnd === text.length;
+    if (!usesMarkdownHeadings || headingLike) {
+      const title = headingLike ? cleanTitle(firstLine) : leadingCapsTitle(text);
+      const markerStart = Math.max(0, block.start - 0);
+      return {
+        kind: 'numbered',
+        number: block.listNumber,
+        title,
+        titleSpan: title ? spanOf(0, headingLike ? firstLine.length : title.length) : { start: markerStart, end: spanOf(0, firstLine.length).end },
+      };
+    }
+    return null;
+  }
+
+  const m = NUMBER_PREFIX.exec(firstLine);
+  if (m) {
+    const number = m[2];
+    const hasWord = Boolean(m[1]);
+    const multiLevel = number.includes('.');
+    // A bare "5 " could be a quantity ("5 business days..."): only multi-level numbers, a trailing
+    // dot or an ARTICLE/SECTION word make a clause number.
+    if (hasWord || multiLevel || m[3] === '.' || /^[IVXLC]+$/.test(number)) {
+      const rest = text.slice(m[0].length);
+      const restFirstLine = firstLine.slice(m[0].length);
+      if (/^[IVXLC]+$/.test(number) && !hasWord && !looksLikeHeadingText(restFirstLine)) return null;
+      if (!hasWord && !multiLevel && usesMarkdownHeadings && !looksLikeHeadingText(restFirstLine)) return null;
+      const headingLike = looksLikeHeadingText(restFirstLine) && firstLineEnd === text.length;
+      const title = headingLike ? cleanTitle(restFirstLine) : leadingCapsTitle(rest);
+      const tStart = m[0].length;
+      return {
+        kind: 'numbered',
+        number: m[1] && !/\d/.test(number) ? number : number,
+        title,
+        titleSpan: title ? spanOf(tStart, tStart + (headingLike ? restFirstLine.length : title.length)) : spanOf(0, Math.min(firstLine.length, tStart + 40)),
+      };
+    }
+  }
+
+  // An upper-case line on its own ("GOVERNING LAW") is a heading in plain-text contracts.
+  if (firstLineEnd === text.length && isMostlyUpper(text) && looksLikeHeadingText(text)) {
+    return { kind: 'caps', title: cleanTitle(text), titleSpan: spanOf(0, text.length) };
+  }
+  return null;
+}
+
+/** Short text without a full stop inside: reads as a heading rather than a sentence. */
+function looksLikeHeadingText(s: string): boolean {
+  const t = s.trim();
+  if (t.length === 0 || t.length > 90) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 12) return false;
+  if (/[;,]$/.test(t)) return false;
+  if (/\.\s+\S/.test(t)) return false; // two sentences
+  if (isMostlyUpper(t)) return true;
+  // Title Case: most words capitalised, and no obligation verbs.
+  if (/\b(shall|will|must|may|means|is|are)\b/.test(t)) return false;
+  const significant = words.filter((w) => /^[A-Za-z]/.test(w) && !/^(and|or|of|the|to|for|in|on|by|with|a|an|at)$/i.test(w));
+  const capitalised = significant.filter((w) => /^[A-Z]/.test(w));
+  return significant.length > 0 && capitalised.length / significant.length >= 0.75;
+}
+
+/** "INCLUDED SERVICES. It is agreed..." -> "INCLUDED SERVICES" (titles run into the clause text). */
+function leadingCapsTitle(s: string): string {
+  const m = /^((?:[A-Z][A-Z'&/,-]*\s+){0,8}[A-Z][A-Z'&/-]+)[.:]\s/.exec(s + ' ');
+  if (m && isMostlyUpper(m[1]) && m[1].replace(/[^A-Z]/g, '').length >= 4) return m[1];
+  // "Governing Law. This Agreement is governed..." (bold run-in titles)
+  const t = /^((?:[A-Z][\w'&/-]*\s+){0,5}[A-Z][\w'&/-]*)\.\s+[A-Z]/.exec(s);
+  if (t && looksLikeHeadingText(t[1]) && t[1].split(/\s+/).length <= 6) return t[1];
+  return '';
+}
+
+function cleanTitle(s: string): string {
+  return titleCase(s.replace(/[.:]\s*$/, '').replace(/\s+/g, ' ').trim());
+}
+
+export function trailerKind(title: string): Section['trailer'] {
+  if (TRAILER_SCHEDULE.test(title)) return 'schedule';
+  if (TRAILER_SIGNATURE.test(title)) return 'signature';
+  return null;
+}
+
+/**
+ * Builds the section tree. Markdown headings nest by depth; numbered clauses nest by their number
+ * ("4.2" sits under "4"), and under the nearest unnumbered heading when no numbered parent exists.
+ */
+export function buildSections(blocks: Block[], textLength: number, usesMarkdownHeadings: boolean): Section[] {
+  const root: Section = {
+    index: 0, parent: -1, children: [], kind: 'root', level: 0, title: '', headingBlock: -1,
+    titleSpan: { start: 0, end: 0 }, start: 0, end: textLength, firstBlock: 0, lastBlock: blocks.length, trailer: null,
+  };
+  const sections: Section[] = [root];
+  const stack: Section[] = [root];
+
+  for (const block of blocks) {
+    const start = detectSectionStart(block, usesMarkdownHeadings);
+    if (start) {
+      const level = levelFor(start, stack);
+      while (stack.length > 1 && stack[stack.length - 1].level >= level) stack.pop();
+      const parent = stack[stack.length - 1];
+      const section: Section = {
+        index: sections.length, parent: parent.index, children: [], kind: start.kind, level,
+        number: start.number, title: start.title, headingBlock: block.index, titleSpan: start.titleSpan,
+        start: block.start, end: textLength, firstBlock: block.index, lastBlock: blocks.length,
+        trailer: trailerKind(start.title) ?? (start.number && /^[A-Z]$/.test(start.number) ? null : null),
+      };
+      parent.children.push(section.index);
+      sections.push(section);
+      stack.push(section);
+    }
+    block.section = stack[stack.length - 1].index;
+  }
+
+  // A section ends where the next section at its level or above begins.
+  for (let i = 1; i < sections.length; i++) {
+    const s = sections[i];
+    for (let j = i + 1; j < sections.length; j++) {
+      if (sections[j].level <= s.level) {
+        s.end = sections[j].start;
+        s.lastBlock = sections[j].headingBlock;
+        break;
+      }
+    }
+  }
+  // Trailers are inherited: a sub-section of a schedule is part of the schedule.
+  for (let i = 1; i < sections.length; i++) {
+    const s = sections[i];
+    if (!s.trailer && s.parent > 0 && sections[s.parent].trailer) s.trailer = sections[s.parent].trailer;
+  }
+  return sections;
+}
+
+function levelFor(start: SectionStart, stack: Section[]): number {
+  if (start.kind === 'heading') return start.depth ?? 1;
+  if (start.kind === 'caps') {
+    // An upper-case line sits one below the nearest Markdown heading, or at the top in plain text.
+    for (let i = stack.length - 1; i > 0; i--) if (stack[i].kind === 'heading') return stack[i].level + 1;
+    return 1;
+  }
+  const n = start.number!;
+  const depth = /\d/.test(n) ? numberDepth(n) : 1;
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const s = stack[i];
+    if (s.kind === 'root') return depth;
+    if (s.number && /\d/.test(s.number)) {
+      const sDepth = numberDepth(s.number);
+      if (n.startsWith(s.number + '.')) return s.level + (depth - sDepth);
+      if (sDepth === depth) return s.level;
+      if (sDepth > depth) continue;
+      return s.level + (depth - sDepth);
+    }
+    if (s.kind === 'heading' || s.kind === 'caps') return s.level + 1;
+  }
+  return depth;
+}

@@ -1,0 +1,34 @@
+/** Small text helpers shared by the model, the assessors and the rules. */
+
+/** Fold curly quotes and apostrophes to straight ones, keeping string length unchanged. */
+export function foldQuotes(s: string): string {
+  return s.replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"').replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'");
+}
+
+export function normalizeSpace(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** "GOVERNING LAW" -> "Governing Law"; other text is returned as is. */
+export function titleCase(s: string): string {
+  if (s !== s.toUpperCase()) return s;
+  return s.toLowerCase().replace(/\b([a-z])/g, (m) => m.toUpperCase()).replace(/\b(And|Or|Of|The|To|For|In|On|By|With)\b/g, (m, _w, i) => (i === 0 ? m : m.toLowerCase()));
+}
+
+/** Is the text mostly upper-case letters (a plain-text heading like "GOVERNING LAW")? */
+export function isMostlyUpper(s: string): boolean {
+  const letters = s.replace(/[^A-Za-z]/g, '');
+  if (letters.length < 3) return false;
+  const upper = letters.replace(/[^A-Z]/g, '').length;
+  return upper / letters.length >= 0.85;
+}
+
+/** A cheap, stable string hash (FNV-1a, 32 bit) used for caches and fingerprints. */
+export function hashString(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,115 @@
+/**
+ * The parsed contract model. Built once per document version (see buildContractModel) and shared,
+ * read-only, by every category assessor and rule. All offsets are UTF-16 code-unit offsets into the
+ * document text, so they map one-to-one onto LSP positions.
+ */
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+/** A half-open span [start, end) of source offsets. */
+export interface Span { start: number; end: number }
+
+export type BlockKind = 'heading' | 'paragraph' | 'tableRow' | 'code' | 'html';
+
+/** A leaf block of text (heading, paragraph, table row...), with its Markdown markup removed. */
+export interface Block extends Span {
+  index: number;
+  kind: BlockKind;
+  /** Plain text: inline markup removed, soft line breaks kept as '\n'. */
+  text: string;
+  /** sourceOffsets[i] is the source offset of text[i]; one extra entry for text.length. */
+  sourceOffsets: Int32Array;
+  /** Markdown heading depth (1-6) when kind is 'heading'. */
+  depth?: number;
+  /** Inside a blockquote: quoted material, not the parties' own words. */
+  quoted: boolean;
+  /** Number given by an ordered-list marker around this block (first paragraph of the item only). */
+  listNumber?: string;
+  /** Index of the innermost section holding this block. */
+  section: number;
+  sentences: Sentence[];
+}
+
+export interface Sentence extends Span {
+  /** Block this sentence belongs to. */
+  block: number;
+  /** Offset of the sentence inside block.text. */
+  textStart: number;
+  text: string;
+}
+
+export type SectionKind = 'root' | 'heading' | 'numbered' | 'caps';
+
+export interface Section extends Span {
+  index: number;
+  parent: number;
+  children: number[];
+  kind: SectionKind;
+  /** Nesting depth; the root is 0. */
+  level: number;
+  /** Clause number as written, without trailing dot: "12", "4.2", "A". */
+  number?: string;
+  /** Heading or clause title ("Governing Law"); empty for untitled numbered paragraphs. */
+  title: string;
+  /** Block that opens the section (heading or numbered paragraph); -1 for the root. */
+  headingBlock: number;
+  /** Span of the title (or of the opening line when there is no title). */
+  titleSpan: Span;
+  /** Blocks [firstBlock, lastBlock) covered by the section and its descendants. */
+  firstBlock: number;
+  lastBlock: number;
+  /** True for a signature block, schedule, annex, exhibit or appendix. */
+  trailer: 'signature' | 'schedule' | null;
+}
+
+export interface DefinedTerm {
+  term: string;
+  /** Span of the term itself (without quotes) where it is defined. */
+  span: Span;
+  /** The sentence that defines it. */
+  definition: string;
+  block: number;
+  style: 'means' | 'parenthetical';
+}
+
+export type PartyRole = 'supplier' | 'customer' | 'unknown';
+
+export interface Party {
+  /** Defined name used in the text ("Supplier", "Datec"). */
+  alias: string;
+  /** Full legal name when known ("Tailspin Systems Limited"). */
+  legalName?: string;
+  role: PartyRole;
+  /** True when the alias is a role word ("Supplier") that takes "the". */
+  takesArticle: boolean;
+}
+
+export interface CrossReference extends Span {
+  /** "clause", "section", "schedule", ... lower-case. */
+  kind: string;
+  target: string;
+}
+
+export interface ContractModel {
+  text: string;
+  version: number;
+  lineStarts: number[];
+  frontMatter: Record<string, unknown> | null;
+  /** Span of the front matter block, including its fences. */
+  frontMatterSpan: Span | null;
+  /** Errors met while reading front matter (bad YAML), reported, never thrown. */
+  frontMatterError: string | null;
+  title: string;
+  /** Where document-level findings are anchored: the title, else the first line of content. */
+  titleSpan: Span;
+  blocks: Block[];
+  sections: Section[];
+  definedTerms: DefinedTerm[];
+  parties: Party[];
+  crossReferences: CrossReference[];
+  /** Does the document use Markdown headings for its sections (rather than plain numbered text)? */
+  usesMarkdownHeadings: boolean;
+  /** Markdown heading depth of the top-level numbered sections, when headings are used. */
+  topSectionDepth: number | null;
+}

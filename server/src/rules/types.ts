@@ -1,0 +1,58 @@
+import type { ContractModel, Span } from '../model';
+import type { PartyMatchers } from '../model/language';
+import type { CategoryAssessment, CategoryId } from '../categories/types';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Playbook numbers a legal team sets in config; rules compare the text against them. */
+export interface Thresholds {
+  minAvailability?: number;
+  maxP1ResponseHours?: number;
+  maxP1ResolutionHours?: number;
+  maxBreachNotificationHours?: number;
+  minServiceCreditCapPercent?: number;
+  minExitAssistanceMonths?: number;
+}
+
+export interface RuleMeta {
+  id: string;
+  category: CategoryId;
+  defaultSeverity: Severity;
+  /** Short name for lists and pickers: "Service credits". */
+  title: string;
+  /** One line: what the rule checks. */
+  description: string;
+  /** Why it matters, in plain words, for hover and docs. */
+  rationale: string;
+  /** Clause from the library that fixes a finding of this rule, if any. */
+  clauseId?: string;
+}
+
+/** How a finding can be fixed. */
+export type FixSpec =
+  | { kind: 'insertClause'; title: string; clauseId: string; /** insert as a sub-clause at the end of this section */ underSection?: number }
+  | { kind: 'replace'; title: string; span: Span; replacement: string };
+
+export interface RuleFinding {
+  span: Span;
+  message: string;
+  severity?: Severity;
+  fixes?: FixSpec[];
+}
+
+export interface RuleContext {
+  model: ContractModel;
+  parties: PartyMatchers;
+  assessment(category: CategoryId): CategoryAssessment;
+  thresholds: Thresholds;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): RuleFinding[];
+}
+
+export const DOCS_BASE = 'https://github.com/clausewise/clausewise/blob/main/docs/rules/';
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}
