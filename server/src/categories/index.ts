@@ -1,3 +1,33 @@
 import type { CategoryDefinition, CategoryId } from './types';
-// Filled in by the category modules (one file per category).
-export const CATEGORIES = {} as Record<CategoryId, CategoryDefinition>;
+import { sla } from './sla';
+import { deliverables } from './deliverables';
+import { security } from './security';
+import { breachNotification } from './breach-notification';
+import { dataProtection } from './data-protection';
+import { communication } from './communication';
+import { performanceMonitoring } from './performance-monitoring';
+import { dueDiligence } from './due-diligence';
+import { auditRights } from './audit-rights';
+import { exit } from './exit';
+import { confidentiality } from './confidentiality';
+import { limitationOfLiability } from './limitation-of-liability';
+import { indemnity } from './indemnity';
+import { insurance } from './insurance';
+import { ipOwnership } from './ip-ownership';
+import { subcontracting } from './subcontracting';
+import { businessContinuity } from './business-continuity';
+import { changeControl } from './change-control';
+import { disputeResolution } from './dispute-resolution';
+import { governingLaw } from './governing-law';
+import { termTermination } from './term-termination';
+import { payment } from './payment';
+
+/** One assessor per category of the spec, keyed by id. */
+export const CATEGORIES: Record<CategoryId, CategoryDefinition> = {
+  sla, deliverables, security, 'breach-notification': breachNotification, 'data-protection': dataProtection,
+  communication, 'performance-monitoring': performanceMonitoring, 'due-diligence': dueDiligence,
+  'audit-rights': auditRights, exit, confidentiality, 'limitation-of-liability': limitationOfLiability, indemnity,
+  insurance, 'ip-ownership': ipOwnership, subcontracting, 'business-continuity': businessContinuity,
+  'change-control': changeControl, 'dispute-resolution': disputeResolution, 'governing-law': governingLaw,
+  'term-termination': termTermination, payment,
+};

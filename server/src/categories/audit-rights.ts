@@ -1,0 +1,39 @@
+import type { CategoryDefinition } from './types';
+import { has, scan, verdictOf } from './scan';
+
+const AUDIT = /\b(?:audit(?:s|ed|ing|or|ors)?|inspect(?:s|ed|ion|ions)?|examin(?:e|ation)|on-?site (?:visits?|reviews?)|access to (?:the )?(?:premises|facilities|books|records|systems|sites?))\b/i;
+const OBJECT = /\b(?:books|records|accounts|premises|facilities|operations|systems|data centers?|sites?|documents|information|compliance|performance|controls|processes|procedures)\b/i;
+
+export const auditRights: CategoryDefinition = {
+  id: 'audit-rights',
+  title: 'Audit rights',
+  expectation: 'The customer (and its regulators) may audit and inspect the supplier\'s books, records, systems and premises.',
+  assess(ctx) {
+    const found = scan(ctx, [
+      { requirement: 'audit', pattern: AUDIT, context: OBJECT, unless: /\baudited financial statements\b|\bindependent auditors? of (?:its|their) own\b/i },
+      { requirement: 'regulator', pattern: /\bregulat(?:or|ors|ory (?:authority|body|bodies))\b[^.]{0,80}\b(?:audit|inspect|access)|\b(?:audit|inspect|access)\b[^.]{0,80}\bregulat(?:or|ors|ory)\b/i },
+      { requirement: 'reports-only', pattern: /\b(?:audit reports?|SOC\s*(?:1|2|II)\s*(?:type\s*(?:1|2|II))?\s*reports?|questionnaires?|certificat(?:es|ions) of compliance|summary of (?:the )?(?:audit|test) results)\b/i },
+      { requirement: 'records', pattern: /\b(?:maintain|keep|retain)\b[^.]{0,60}\b(?:books|records|accounts)\b/i, supplierDuty: true },
+    ], /\baudit|\binspection|\brecords\b|\bbooks and records\b/i);
+    // Audit rights must run from the customer against the supplier, not the other way round.
+    const byCustomer = (found.audit ?? []).filter((e) => !isSupplierAuditingCustomer(e.text, ctx));
+    const f = { ...found, audit: byCustomer };
+    const reqs = ['audit', 'regulator'];
+    if (byCustomer.length) return verdictOf('audit-rights', f, 'present', 'the customer may audit or inspect the supplier', reqs);
+    if (has(found, 'regulator', 'reports-only')) return verdictOf('audit-rights', f, 'weak', 'audit is limited to reports, questionnaires or regulators', reqs);
+    return verdictOf('audit-rights', { records: found.records ?? [] }, has(found, 'records') ? 'weak' : 'missing', has(found, 'records') ? 'the supplier keeps records, but the customer has no right to audit them' : 'no right for the customer to audit the supplier', reqs);
+  },
+};
+
+/** "Provider may audit Customer's use" runs the wrong way; "Customer may audit" or passive "records shall be available for audit" count. */
+function isSupplierAuditingCustomer(text: string, ctx: Parameters<CategoryDefinition['assess']>[0]): boolean {
+  const sup = new RegExp(ctx.parties.supplier.source, 'i');
+  const cus = new RegExp(ctx.parties.customer.source, 'i');
+  const m = /\b(?:may|shall have the right to|has the right to|is entitled to|reserves the right to|can)\s+(?:\w+\s+){0,3}(?:audit|inspect|examine|verify)\b/i.exec(text);
+  if (!m) return false;
+  const before = text.slice(Math.max(0, m.index - 80), m.index);
+  let lastSup = -1, lastCus = -1;
+  for (const x of before.matchAll(new RegExp(sup.source, 'gi'))) lastSup = x.index!;
+  for (const x of before.matchAll(new RegExp(cus.source, 'gi'))) lastCus = x.index!;
+  return lastSup > lastCus;
+}

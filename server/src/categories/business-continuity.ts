@@ -1,0 +1,21 @@
+import type { CategoryDefinition } from './types';
+import { has, scan, verdictOf } from './scan';
+
+export const businessContinuity: CategoryDefinition = {
+  id: 'business-continuity',
+  title: 'Business continuity',
+  expectation: 'A business continuity and disaster recovery plan with RTO/RPO, tested regularly, or a specific backup regime.',
+  assess(ctx) {
+    const found = scan(ctx, [
+      { requirement: 'plan', pattern: /\b(?:business continuity|disaster recovery|contingency|continuity of (?:operations|services)|BCP|DRP?)\b(?:\s+(?:and|\/)\s+(?:disaster recovery|business continuity))?\s*(?:plans?|planning|programs?|programmes?|procedures?|arrangements?|sites?|facilit(?:y|ies)|capabilit(?:y|ies))\b|\b(?:backup|back-up|alternate|alternative|secondary|redundant) (?:site|facility|data cent(?:er|re)|processing)\b|\bfailover\b/i },
+      { requirement: 'objectives', pattern: /\brecovery (?:time|point) objectives?\b|\bRTO\b|\bRPO\b/i },
+      { requirement: 'testing', pattern: /\btest(?:s|ed|ing)?\b[^.]{0,80}\b(?:plan|recovery|continuity|failover|backups?|restor)|\b(?:plan|recovery|continuity|failover|backups?)\b[^.]{0,80}\btest(?:s|ed|ing)?\b/i },
+      { requirement: 'backups', pattern: /\b(?:daily|nightly|hourly|weekly|incremental|full|off-?site|offsite|encrypted)\b[^.]{0,40}\bback-?ups?\b|\bback-?ups?\b[^.]{0,80}\b(?:daily|nightly|hourly|weekly|every \d+|retain(?:ed)?|retention|off-?site|offsite|geographically)\b|\bback(?:ed)? up\b[^.]{0,60}\b(?:daily|nightly|hourly|weekly|every)\b/i },
+      { requirement: 'mention', pattern: /\bback-?ups?\b|\bbacked up\b|\bescrow\b|\bredundan/i },
+    ], /\bbusiness continuity\b|\bdisaster recovery\b|\bcontingency\b|\bbackups?\b|\bback-ups?\b|\bresilience\b/i);
+    const reqs = ['plan', 'objectives', 'testing', 'backups'];
+    if ((has(found, 'plan') && has(found, 'testing', 'objectives')) || has(found, 'backups') || (has(found, 'plan') && has(found, 'heading'))) return verdictOf('business-continuity', found, 'present', 'a continuity or recovery plan, or a specific backup regime', reqs);
+    if (has(found, 'plan', 'mention', 'heading')) return verdictOf('business-continuity', found, 'weak', 'continuity is mentioned without a tested plan, recovery objectives or a specific backup regime', reqs);
+    return verdictOf('business-continuity', found, 'missing', 'no business continuity or disaster recovery terms', reqs);
+  },
+};

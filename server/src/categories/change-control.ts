@@ -1,0 +1,19 @@
+import type { CategoryDefinition } from './types';
+import { has, scan, verdictOf } from './scan';
+
+export const changeControl: CategoryDefinition = {
+  id: 'change-control',
+  title: 'Change control',
+  expectation: 'A written procedure for changing the services, scope or contract: request, impact assessment, signed change note.',
+  assess(ctx) {
+    const found = scan(ctx, [
+      { requirement: 'procedure', pattern: /\bchange (?:control|requests?|orders?|notes?|management|procedures?|process|proposals?|authori[sz]ations?|forms?)\b|\bvariation (?:procedure|requests?|orders?)\b|\bcontract change\b|\bimpact assessment\b|\bMACs?\b|\bmoves, adds,? (?:and )?changes\b/i, unless: /\bchange of control\b/i },
+      { requirement: 'amendment', pattern: /\b(?:amend(?:ed|ment)s?|modif(?:y|ied|ication)s?|waiver|varied|variations?)\b[^.]{0,100}\b(?:in writing|written|signed)\b|\b(?:in writing|written)\b[^.]{0,60}\bsigned\b[^.]{0,60}\b(?:both|each|the) part/i },
+      { requirement: 'unilateral', pattern: /\bmay (?:change|modify|update|amend)\b[^.]{0,60}\b(?:at any time|from time to time|services|terms|this agreement)\b/i },
+    ], /\bchange control\b|\bchanges?\b|\bchange orders?\b|\bvariations?\b|\bchange management\b/i);
+    const reqs = ['procedure'];
+    if (has(found, 'procedure')) return verdictOf('change-control', found, 'present', 'a change procedure', reqs);
+    if (has(found, 'amendment', 'unilateral', 'heading')) return verdictOf('change-control', found, 'weak', 'only a bare amendments-in-writing clause or a unilateral right to change', reqs);
+    return verdictOf('change-control', found, 'missing', 'no change-control procedure', reqs);
+  },
+};

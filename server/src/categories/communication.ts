@@ -1,0 +1,22 @@
+import type { CategoryDefinition } from './types';
+import { has, scan, verdictOf } from './scan';
+
+export const communication: CategoryDefinition = {
+  id: 'communication',
+  title: 'Communication and governance',
+  expectation: 'Named contacts, a meeting cadence, progress reports and an escalation path, besides a notices clause.',
+  assess(ctx) {
+    const found = scan(ctx, [
+      { requirement: 'contacts', pattern: /\b(?:points? of contact|contact (?:persons?|details)|account managers?|contract managers?|project managers?|relationship managers?|service delivery managers?|(?:authori[sz]ed |designated |nominated )?representatives?|liaisons?|single point of contact|SPOC|POCs?|contracting officer'?s? representative|COR)\b/i, unless: /\bpersonal representatives?\b|\blegal representatives?\b|\brepresentatives? and warrant/i },
+      { requirement: 'meetings', pattern: /\b(?:weekly|monthly|quarterly|bi-?weekly|fortnightly|annual|regular|periodic|daily|kick-?off)\s+(?:\w+\s+)?(?:meetings?|calls?|reviews?|stand-?ups?|check-?ins?)\b|\bmeetings?\b[^.]{0,60}\b(?:weekly|monthly|quarterly|each (?:week|month|quarter)|every)\b|\bsteering (?:committee|group|board)\b|\bgovernance (?:board|committee|meetings?|forum)\b|\bmeet (?:at least )?(?:once|weekly|monthly|quarterly|every)\b/i },
+      { requirement: 'reports', pattern: /\b(?:progress|status|weekly|monthly|activity) reports?\b|\breport(?:s|ing)? on (?:the )?(?:progress|status)\b|\bkeep\b[^.]{0,40}\binformed\b[^.]{0,40}\b(?:progress|status)\b/i },
+      { requirement: 'escalation', pattern: /\bescalat(?:e|ed|es|ion|ing)\b/i },
+      { requirement: 'notices', pattern: /\bnotices?\b[^.]{0,80}\b(?:in writing|written|delivered|sent|given|addressed|e-?mail)\b|\ball notices\b|\bnotice address\b/i },
+      { requirement: 'channel', pattern: /\b(?:support|help) ?desk\b|\bsupport (?:portal|channel|e-?mail|line)\b|\btelephone support\b|\bcontact hours\b|\bavailable by (?:phone|e-?mail)/i },
+    ], /\b(?:governance|communications?|contacts?|meetings?|reporting|escalation|relationship management|account management|project management|notices)\b/i);
+    const reqs = ['contacts', 'meetings', 'reports', 'escalation', 'notices'];
+    if (has(found, 'contacts', 'meetings', 'reports', 'escalation')) return verdictOf('communication', found, 'present', 'contacts, meetings, reports or an escalation path', reqs);
+    if (has(found, 'notices', 'channel', 'heading')) return verdictOf('communication', found, 'weak', 'only a notices clause or a support channel; no contacts, meetings, reports or escalation path', reqs);
+    return verdictOf('communication', found, 'missing', 'no communication or governance terms', reqs);
+  },
+};

@@ -1,0 +1,18 @@
+import type { CategoryDefinition } from './types';
+import { has, scan, verdictOf } from './scan';
+
+export const confidentiality: CategoryDefinition = {
+  id: 'confidentiality',
+  title: 'Confidentiality',
+  expectation: 'Obligations to keep the other party\'s confidential information secret and use it only for the contract.',
+  assess(ctx) {
+    const found = scan(ctx, [
+      { requirement: 'duty', pattern: /\b(?:keep|hold|treat|maintain)\b[^.]{0,60}\b(?:confiden|in (?:strict )?confidence|secret)|\bnot (?:disclose|divulge|reveal|use)\b[^.]{0,80}\b(?:confidential|proprietary|information)|\bconfidential information\b[^.]{0,120}\b(?:shall|will|must|may)\s+(?:not|only)\b|\bprotect\b[^.]{0,60}\bconfidential/i },
+      { requirement: 'mention', pattern: /\bconfidential(?:ity)?\b|\bnon-?disclosure\b|\bproprietary information\b/i },
+    ], /\bconfidential|\bnon-?disclosure\b/i);
+    const reqs = ['duty'];
+    if (has(found, 'duty')) return verdictOf('confidentiality', found, 'present', 'confidentiality obligations', reqs);
+    if (has(found, 'heading', 'mention')) return verdictOf('confidentiality', found, 'weak', 'confidentiality is mentioned without a duty not to disclose', reqs);
+    return verdictOf('confidentiality', found, 'missing', 'no confidentiality obligations', reqs);
+  },
+};

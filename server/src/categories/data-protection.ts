@@ -1,0 +1,28 @@
+import type { CategoryDefinition } from './types';
+import { countOf, has, scan, verdictOf } from './scan';
+
+const PERSONAL = /\bpersonal (?:data|information)\b|\bPII\b|\bPHI\b|\bprotected health information\b|\bnonpublic personal information\b|\bdata subjects?\b|\bcustomer data\b|\bclient data\b/i;
+
+export const dataProtection: CategoryDefinition = {
+  id: 'data-protection',
+  title: 'Data protection',
+  expectation: 'Personal-data terms: processing only on instructions, compliance with data-protection law, sub-processors, transfers, return or deletion.',
+  assess(ctx) {
+    const found = scan(ctx, [
+      { requirement: 'law', pattern: /\bdata protection (?:laws?|legislation|act|regulations?)\b|\bGDPR\b|\bGeneral Data Protection Regulation\b|\bprivacy (?:laws?|legislation|regulations?)\b|\bHIPAA\b|\bGramm-Leach|\bGLBA\b|\bCCPA\b|\bCalifornia Consumer Privacy\b|\bData Protection Act\b/i },
+      { requirement: 'instructions', pattern: /\b(?:documented|written|lawful) instructions\b|\bonly (?:on|in accordance with|as instructed|upon)\b[^.]{0,60}\binstructions\b|\bas a (?:data )?processor\b|\bcontroller\b[^.]{0,60}\bprocessor\b|\bbusiness associate\b/i },
+      { requirement: 'subprocessors', pattern: /\bsub-?processors?\b/i },
+      { requirement: 'subjects', pattern: /\bdata subjects?\b[^.]{0,80}\b(?:requests?|rights)\b|\brights? of (?:the )?data subjects?\b/i },
+      { requirement: 'transfers', pattern: /\b(?:international|cross-border|onward) transfers?\b|\bstandard contractual clauses\b|\btransfers?\b[^.]{0,60}\b(?:outside|third countr|EEA|European Economic Area)\b/i },
+      { requirement: 'return-deletion', pattern: /\b(?:return|delete|deletion|destroy|erase)\b[^.]{0,80}\b(?:personal data|customer data|client data|personal information)\b|\b(?:personal data|customer data|personal information)\b[^.]{0,80}\b(?:returned|deleted|destroyed|erased)\b/i },
+      { requirement: 'use-limits', pattern: PERSONAL, context: /\b(?:only|solely|not)\b[^.]{0,60}\b(?:use|process|disclose|purpose)/i },
+      { requirement: 'reference', pattern: /\bdata processing (?:agreement|addendum)\b|\bDPA\b|\bprivacy (?:policy|statement|notice)\b/i },
+      { requirement: 'mention', pattern: PERSONAL },
+    ], /\bdata protection\b|\bprivacy\b|\bpersonal data\b|\bprocessing of (?:personal )?data\b|\bGDPR\b|\bHIPAA\b/i);
+    const reqs = ['law', 'instructions', 'subprocessors', 'transfers', 'return-deletion'];
+    const terms = countOf(found, 'law', 'instructions', 'subprocessors', 'subjects', 'transfers', 'return-deletion');
+    if (terms >= 2 && has(found, 'law', 'instructions')) return verdictOf('data-protection', found, 'present', 'processor-style personal-data terms', reqs);
+    if (terms >= 1 || has(found, 'reference', 'use-limits', 'heading')) return verdictOf('data-protection', found, 'weak', 'personal data is addressed only generally (a reference to a separate agreement or policy, or use limits)', reqs);
+    return verdictOf('data-protection', found, 'missing', 'no personal-data terms', reqs);
+  },
+};

@@ -1,0 +1,18 @@
+import type { CategoryDefinition } from './types';
+import { has, scan, verdictOf } from './scan';
+
+export const disputeResolution: CategoryDefinition = {
+  id: 'dispute-resolution',
+  title: 'Dispute resolution',
+  expectation: 'A dispute procedure: escalation or negotiation, then mediation, arbitration or expert determination, and a forum.',
+  assess(ctx) {
+    const found = scan(ctx, [
+      { requirement: 'procedure', pattern: /\barbitrat(?:e|ion|or|ors)\b|\bmediat(?:e|ion|or)\b|\bexpert determination\b|\balternative dispute resolution\b|\bADR\b|\bconciliation\b|\b(?:negotiate|resolve|discuss)\b[^.]{0,60}\b(?:in good faith|amicabl)|\bdisputes?\b[^.]{0,100}\bescalat|\bescalat\w*\b[^.]{0,100}\bdisputes?\b|\bsenior (?:executives|management|officers)\b[^.]{0,80}\b(?:resolve|meet|negotiat)/i },
+      { requirement: 'forum', pattern: /\b(?:exclusive|non-exclusive) jurisdiction\b|\bsubmit to the jurisdiction\b|\b(?:venue|forum)\b|\bcourts? (?:of|located in|sitting in)\b|\bjury trial\b/i },
+    ], /\bdisputes?\b|\barbitration\b|\bmediation\b/i);
+    const reqs = ['procedure', 'forum'];
+    if (has(found, 'procedure')) return verdictOf('dispute-resolution', found, 'present', 'a dispute procedure (escalation, mediation or arbitration)', reqs);
+    if (has(found, 'forum', 'heading')) return verdictOf('dispute-resolution', found, 'weak', 'only a choice of courts; no escalation, mediation or arbitration', reqs);
+    return verdictOf('dispute-resolution', found, 'missing', 'no dispute-resolution terms', reqs);
+  },
+};

@@ -1,0 +1,25 @@
+import type { CategoryDefinition } from './types';
+import { has, scan, verdictOf } from './scan';
+
+const WARRANT = /\b(?:warrants?|represents?|warranty|warranties|guarantees?|covenants?)\b/i;
+
+export const dueDiligence: CategoryDefinition = {
+  id: 'due-diligence',
+  title: 'Supplier due diligence and warranties',
+  expectation: 'Specific supplier warranties (conformance to specifications, qualified personnel, compliance with laws), certifications, key personnel.',
+  assess(ctx) {
+    const found = scan(ctx, [
+      { requirement: 'conformance', pattern: /\b(?:conform|comply|complies|perform)\w*\b[^.]{0,60}\b(?:documentation|specifications?|descriptions?|requirements of (?:this|the) agreement|statement of work|SOW)\b/i, context: WARRANT, supplierDuty: true },
+      { requirement: 'workmanship', pattern: /\b(?:workmanlike|professional (?:and workmanlike )?manner|reasonable (?:skill|care)|skill,? care and diligence|industry (?:standards|best practices?|practices)|good industry practice|qualified|skilled|competent|experienced|trained|expertise)\b/i, context: /\b(?:warrant|represent|shall|will|must|perform|personnel|staff)/i, supplierDuty: true },
+      { requirement: 'compliance', pattern: /\bcompl(?:y|ies|iance)\b[^.]{0,40}\b(?:(?:all )?applicable )?(?:laws?|regulations?|statutes|legal requirements)\b/i, supplierDuty: true },
+      { requirement: 'certifications', pattern: /\bISO(?:\/IEC)?\s*\d{4,5}\b|\bSOC\s*(?:1|2|II)\b|\bcertifi(?:ed|cations?)\b|\baccredit/i, supplierDuty: true, unless: /\bcertificate of insurance\b/i },
+      { requirement: 'key-personnel', pattern: /\bkey (?:personnel|staff|employees|individuals|positions)\b|\bnamed (?:personnel|individuals)\b|\bresumes?\b|\bCVs?\b|\bbackground (?:checks?|screening|investigations?)\b|\bvetting\b/i },
+      { requirement: 'capability', pattern: /\b(?:has|have|possesses?)\b[^.]{0,40}\b(?:experience|ability|capabilit|resources|expertise|skills?)\b/i, context: WARRANT },
+      { requirement: 'authority', pattern: /\b(?:full |the )?(?:power|authority|right) to (?:enter into|execute|perform)\b|\bduly (?:organi[sz]ed|authori[sz]ed)\b/i, supplierDuty: true },
+    ], /\b(?:warrant(?:y|ies)|representations?|personnel|key personnel|staffing|qualifications?|due diligence|compliance with laws)\b/i);
+    const reqs = ['conformance', 'workmanship', 'compliance', 'certifications', 'key-personnel'];
+    if (has(found, 'conformance', 'workmanship', 'compliance', 'certifications', 'key-personnel')) return verdictOf('due-diligence', found, 'present', 'specific supplier warranties, certifications or key personnel', reqs);
+    if (has(found, 'capability', 'authority', 'heading')) return verdictOf('due-diligence', found, 'weak', 'only general statements of capability or authority', reqs);
+    return verdictOf('due-diligence', found, 'missing', 'no supplier warranties, certifications or key-personnel terms', reqs);
+  },
+};

@@ -1,0 +1,19 @@
+import type { CategoryDefinition } from './types';
+import { has, scan, verdictOf } from './scan';
+
+export const payment: CategoryDefinition = {
+  id: 'payment',
+  title: 'Charges and payment',
+  expectation: 'Charges (amounts, rates or a pricing schedule) with invoicing and payment due dates.',
+  assess(ctx) {
+    const found = scan(ctx, [
+      { requirement: 'fees', pattern: /\b(?:fees?|charges?|prices?|rates?|compensation|consideration|retainer|pricing)\b/i, context: /[$£€]\s?\d|\b(?:USD|GBP|EUR)\b|\d+(?:\.\d+)?\s*(?:per|\/)\s*(?:hour|month|day|year|user|access)|\b(?:schedule|exhibit|appendix|order form|rate card|pricing)\b|\bper (?:hour|month|annum|year)\b/i },
+      { requirement: 'invoicing', pattern: /\binvoic(?:e|es|ed|ing)\b|\bpayment (?:terms|is due|shall be (?:made|due))\b|\b(?:pay|paid|payable|due)\b[^.]{0,80}\bwithin\s+\w+\s*(?:\(\d+\)\s*)?days?\b|\bnet\s*\d+\b|\bdue (?:and payable )?(?:on|upon|within)\b|\bin advance\b|\bin arrears\b/i },
+      { requirement: 'mention', pattern: /\b(?:fees?|charges?|prices?|payments?|pay|compensation)\b/i },
+    ], /\b(?:fees|charges|payment|pricing|price|invoic|compensation|consideration)\b/i);
+    const reqs = ['fees', 'invoicing'];
+    if (has(found, 'fees') && has(found, 'invoicing')) return verdictOf('payment', found, 'present', 'charges with invoicing and payment terms', reqs);
+    if (has(found, 'fees', 'invoicing', 'mention', 'heading')) return verdictOf('payment', found, 'weak', 'charges without amounts or due dates', reqs);
+    return verdictOf('payment', found, 'missing', 'no charges or payment terms', reqs);
+  },
+};

@@ -1,0 +1,21 @@
+import type { CategoryDefinition } from './types';
+import { has, scan, verdictOf } from './scan';
+
+export const performanceMonitoring: CategoryDefinition = {
+  id: 'performance-monitoring',
+  title: 'Performance monitoring',
+  expectation: 'KPIs, regular performance reports and service reviews, benchmarking.',
+  assess(ctx) {
+    const found = scan(ctx, [
+      { requirement: 'kpis', pattern: /\bkey performance indicators?\b|\bKPIs?\b|\bperformance (?:metrics|indicators|measures|standards|requirements)\b|\bquality (?:metrics|measures)\b/i },
+      { requirement: 'reports', pattern: /\b(?:performance|service(?: level)?|SLA|availability|uptime|monthly|quarterly|management) reports?\b|\breport(?:s|ing)?\b[^.]{0,60}\b(?:performance|service levels?|availability|uptime|metrics)\b/i, supplierDuty: true },
+      { requirement: 'reviews', pattern: /\b(?:service|performance|business|quarterly|annual|operational) reviews?\b|\breview meetings?\b|\bQASP\b|\bquality assurance surveillance\b|\b(?:review|assess|evaluate)\b[^.]{0,40}\b(?:the )?(?:supplier'?s?|contractor'?s?|provider'?s?|vendor'?s?)? ?performance\b/i },
+      { requirement: 'benchmarking', pattern: /\bbenchmark/i },
+      { requirement: 'monitoring', pattern: /\bmonitor(?:s|ed|ing)?\b|\bstatus (?:page|dashboard)\b|\bdashboards?\b/i },
+    ], /\b(?:performance (?:monitoring|management|review|reporting|standards)|service reviews?|KPIs?|key performance|benchmarking|quality assurance|reporting)\b/i);
+    const reqs = ['kpis', 'reports', 'reviews', 'benchmarking'];
+    if (has(found, 'kpis', 'reports', 'reviews', 'benchmarking')) return verdictOf('performance-monitoring', found, 'present', 'KPIs, performance reports or service reviews', reqs);
+    if (has(found, 'monitoring', 'heading')) return verdictOf('performance-monitoring', found, 'weak', 'performance is monitored, but not reported or reviewed with the customer', reqs);
+    return verdictOf('performance-monitoring', found, 'missing', 'no performance reporting, KPIs or reviews', reqs);
+  },
+};

@@ -1,0 +1,133 @@
+import type { ContractModel, Sentence } from '../model';
+import { normalizeSpace, foldQuotes } from '../model';
+import { obligationsIn, type PartyMatchers } from '../model/language';
+import type { AssessContext, CategoryAssessment, CategoryId, Evidence, Verdict } from './types';
+
+/** A sentence with the context assessors need: its section's titles and where it sits. */
+export interface SentenceInfo {
+  sentence: Sentence;
+  /** Plain text with curly quotes folded. */
+  text: string;
+  section: number;
+  /** Titles of the section and its ancestors, innermost first, joined by " / ". */
+  titles: string;
+  /** A definition ("X" means ...): describes a term, imposes no duty by itself. */
+  isDefinition: boolean;
+  inHeading: boolean;
+}
+
+const sentenceCache = new WeakMap<ContractModel, SentenceInfo[]>();
+
+export function sentencesOf(model: ContractModel): SentenceInfo[] {
+  const hit = sentenceCache.get(model);
+  if (hit) return hit;
+  const titleCache = new Map<number, string>();
+  const titlesOf = (idx: number): string => {
+    let t = titleCache.get(idx);
+    if (t === undefined) {
+      const parts: string[] = [];
+      for (let i = idx; i > 0; i = model.sections[i].parent) if (model.sections[i].title) parts.push(model.sections[i].title);
+      t = parts.join(' / ');
+      titleCache.set(idx, t);
+    }
+    return t;
+  };
+  const out: SentenceInfo[] = [];
+  for (const block of model.blocks) {
+    if (block.kind === 'code' || block.kind === 'html' || block.quoted) continue;
+    for (const s of block.sentences) {
+      const text = foldQuotes(s.text);
+      out.push({
+        sentence: s,
+        text,
+        section: block.section,
+        titles: titlesOf(block.section),
+        isDefinition: /^\s*(?:\([a-z0-9]+\)\s*)?"[^"]{1,60}"\s*(?:\([^)]*\)\s*)?(?:shall\s+)?(?:means?|has the meaning|refers? to|includes?)\b/.test(text),
+        inHeading: block.kind === 'heading',
+      });
+    }
+  }
+  sentenceCache.set(model, out);
+  return out;
+}
+
+/**
+ * Is the sentence compatible with a duty owed by the supplier? Descriptive sentences (no modal)
+ * and passive duties ("Customer Data shall be encrypted") count; duties owed only by the customer,
+ * or negated ones ("the Supplier shall not be required to ..."), do not.
+ */
+export function supplierSide(text: string, parties: PartyMatchers): boolean {
+  const obligations = obligationsIn(text, parties);
+  if (obligations.length === 0) return true;
+  return obligations.some((o) => !o.negated && o.owner !== 'customer');
+}
+
+/** Is the duty expressly owed by the customer only? */
+export function customerOnly(text: string, parties: PartyMatchers): boolean {
+  const obligations = obligationsIn(text, parties);
+  return obligations.length > 0 && obligations.every((o) => o.owner === 'customer');
+}
+
+export interface Signal {
+  requirement: string;
+  /** Matched against the sentence text. */
+  pattern: RegExp;
+  /** Also required somewhere in the sentence or its section titles. */
+  context?: RegExp;
+  /** Only sentences compatible with a supplier duty (see supplierSide). */
+  supplierDuty?: boolean;
+  /** Reject sentences matching this (carve-outs, negations specific to the signal). */
+  unless?: RegExp;
+  /** Definitions can count (default: no). */
+  allowDefinitions?: boolean;
+}
+
+export type Found = Record<string, Evidence[]>;
+
+/** Runs signals over every sentence; returns the evidence found per requirement, in text order. */
+export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): Found {
+  const found: Found = {};
+  const add = (req: string, e: Evidence) => (found[req] ??= []).push(e);
+  if (headings) {
+    for (const s of ctx.model.sections) {
+      if (s.index === 0 || !s.title) continue;
+      if (headings.test(s.title)) add('heading', { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index });
+    }
+  }
+  for (const info of sentencesOf(ctx.model)) {
+    for (const sig of signals) {
+      if (!sig.allowDefinitions && info.isDefinition) continue;
+      if (!sig.pattern.test(info.text)) continue;
+      if (sig.context && !sig.context.test(info.text) && !sig.context.test(info.titles)) continue;
+      if (sig.unless && sig.unless.test(info.text)) continue;
+      if (sig.supplierDuty && !supplierSide(info.text, ctx.parties)) continue;
+      add(sig.requirement, { requirement: sig.requirement, span: { start: info.sentence.start, end: info.sentence.end }, text: normalizeSpace(info.text).slice(0, 300), section: info.section });
+    }
+  }
+  return found;
+}
+
+export function has(found: Found, ...reqs: string[]): boolean {
+  return reqs.some((r) => (found[r]?.length ?? 0) > 0);
+}
+
+export function countOf(found: Found, ...reqs: string[]): number {
+  return reqs.filter((r) => (found[r]?.length ?? 0) > 0).length;
+}
+
+/** Assembles an assessment; the anchor section is where most of the evidence sits. */
+export function verdictOf(category: CategoryId, found: Found, verdict: Verdict, reason: string, requirements: string[]): CategoryAssessment {
+  const evidence = Object.values(found).flat().sort((a, b) => a.span.start - b.span.start);
+  const req: Record<string, boolean> = {};
+  for (const r of requirements) req[r] = has(found, r);
+  let section: number | null = null;
+  const heading = found.heading?.[0];
+  if (heading) section = heading.section;
+  else if (evidence.length) {
+    const counts = new Map<number, number>();
+    for (const e of evidence) counts.set(e.section, (counts.get(e.section) ?? 0) + 1);
+    section = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+    if (section === 0) section = null;
+  }
+  return { category, verdict, reason, evidence: verdict === 'missing' ? [] : evidence.slice(0, 12), requirements: req, section };
+}

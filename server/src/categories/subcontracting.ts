@@ -1,0 +1,21 @@
+import type { CategoryDefinition } from './types';
+import { has, scan, verdictOf } from './scan';
+
+const SUB = /\bsub-?contract(?:s|ed|ing|ors?)?\b|\bsub-?processors?\b|\bdelegat(?:e|ion)\b[^.]{0,60}\b(?:obligations|services|duties|performance)\b/i;
+
+export const subcontracting: CategoryDefinition = {
+  id: 'subcontracting',
+  title: 'Subcontracting',
+  expectation: 'Subcontracting only with the customer\'s consent, obligations flowed down, and the supplier responsible for its subcontractors.',
+  assess(ctx) {
+    const found = scan(ctx, [
+      { requirement: 'consent', pattern: /\b(?:prior |advance )?(?:written )?(?:consent|approval|authori[sz]ation)\b|\bnot\b[^.]{0,40}\bwithout\b|\bapproved (?:sub-?contractors?|list)\b/i, context: SUB },
+      { requirement: 'responsibility', pattern: /\b(?:remain|be|is|stay)s?\b[^.]{0,40}\b(?:responsible|liable|accountable)\b|\bflow[- ]?down\b|\bbound by\b[^.]{0,60}\b(?:obligations|terms)\b|\bsame (?:obligations|terms)\b|\bno less (?:protective|onerous|stringent)\b|\bequivalent (?:obligations|terms)\b/i, context: SUB },
+      { requirement: 'mention', pattern: SUB },
+    ], /\bsub-?contract|\bsub-?processors?\b|\bdelegation\b|\bassignment and subcontracting\b/i);
+    const reqs = ['consent', 'responsibility'];
+    if (has(found, 'consent', 'responsibility')) return verdictOf('subcontracting', found, 'present', 'subcontracting needs consent, or the supplier stays responsible for subcontractors', reqs);
+    if (has(found, 'mention', 'heading')) return verdictOf('subcontracting', found, 'weak', 'subcontracting is allowed without consent or controls', reqs);
+    return verdictOf('subcontracting', found, 'missing', 'no subcontracting terms', reqs);
+  },
+};
