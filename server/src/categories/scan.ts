@@ -91,6 +91,8 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
   if (headings) {
     for (const s of ctx.model.sections) {
       if (s.index === 0 || !s.title) continue;
+      // The document's own title ("Managed Services Agreement") is not a clause heading.
+      if (s.titleSpan.start >= ctx.model.titleSpan.start && s.titleSpan.start < Math.max(ctx.model.titleSpan.end, ctx.model.titleSpan.start + 1)) continue;
       if (headings.test(s.title)) add('heading', { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index });
     }
   }

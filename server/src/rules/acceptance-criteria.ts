@@ -1,0 +1,15 @@
+import { requirementGapRule } from './helpers';
+
+export default requirementGapRule({
+  meta: {
+    id: 'acceptance-criteria',
+    category: 'deliverables',
+    defaultSeverity: 'warning',
+    title: 'Acceptance criteria',
+    description: 'Deliverables need acceptance criteria and a testing procedure.',
+    rationale: 'Without agreed criteria and a test period, the customer cannot reject a deliverable that does not work, and payment milestones fall due on delivery rather than on acceptance. An acceptance procedure also stops "deemed acceptance" by use.',
+    clauseId: 'acceptance-testing',
+  },
+  requirements: ['acceptance'],
+  message: 'Deliverables have no acceptance criteria or testing procedure: the customer has no clear right to reject work that falls short.',
+});

@@ -1,0 +1,43 @@
+import type { Rule, RuleFinding } from './types';
+import { insertFix } from './helpers';
+
+const VAGUE_TIMING = /\b(?:promptly|in a timely (?:manner|fashion)|timely|as soon as (?:reasonably )?(?:possible|practicable)|within a reasonable (?:time|period))\b/i;
+
+const rule: Rule = {
+  meta: {
+    id: 'breach-notification',
+    category: 'breach-notification',
+    defaultSeverity: 'warning',
+    title: 'Breach notification deadline',
+    description: 'The duty to notify incidents needs a deadline in hours.',
+    rationale: 'A notice "promptly" or with no timing at all lets the supplier decide when the customer hears of a breach. The customer\'s own regulatory clock (72 hours under GDPR Art. 33, a few hours for major ICT incidents under DORA) starts when it becomes aware, so the contract should require notice within a fixed number of hours.',
+    clauseId: 'breach-notification',
+  },
+  check(ctx) {
+    const a = ctx.assessment('breach-notification');
+    if (a.verdict !== 'weak') return [];
+    const duty = a.evidence.find((e) => e.requirement === 'duty');
+    if (!duty) return [];
+    const out: RuleFinding = {
+      span: duty.span,
+      message: 'The duty to notify security incidents has no deadline: require notice within a fixed number of hours (e.g. 24).',
+      fixes: [],
+    };
+    // Offer to replace the vague timing word itself, when the sentence has one.
+    const block = ctx.model.blocks.find((b) => b.start <= duty.span.start && duty.span.start < b.end);
+    if (block) {
+      const from = block.sourceOffsets.findIndex((o) => o >= duty.span.start);
+      const sentence = block.text.slice(from);
+      const m = VAGUE_TIMING.exec(sentence);
+      if (m && block.sourceOffsets[from + m.index] < duty.span.end) {
+        const i = from + m.index;
+        const span = { start: block.sourceOffsets[i], end: block.sourceOffsets[i + m[0].length - 1] + 1 };
+        const replacement = 'without undue delay and in any event within [24] hours';
+        out.fixes!.push({ kind: 'replace', title: `Replace "${m[0]}" with "${replacement}"`, span, replacement });
+      }
+    }
+    out.fixes!.push(...insertFix(rule.meta.clauseId, a.section));
+    return [out];
+  },
+};
+export default rule;

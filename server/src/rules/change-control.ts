@@ -1,0 +1,15 @@
+import { categoryGapRule } from './helpers';
+
+export default categoryGapRule({
+  meta: {
+    id: 'change-control',
+    category: 'change-control',
+    defaultSeverity: 'warning',
+    title: "Change control",
+    description: "Changes to services and scope should follow a written procedure.",
+    rationale: "Scope changes are constant in outsourcing. A change procedure (request, impact assessment of cost, timing and service levels, signed change note) stops informal scope creep and surprise charges.",
+    clauseId: 'change-control',
+  },
+  missing: "No change-control procedure: changes to the services or charges can happen informally.",
+  weak: "Change control is weak",
+});

@@ -1,0 +1,15 @@
+import { requirementGapRule } from './helpers';
+
+export default requirementGapRule({
+  meta: {
+    id: 'deliverable-dates',
+    category: 'deliverables',
+    defaultSeverity: 'warning',
+    title: 'Milestones and dates',
+    description: 'Deliverables need milestones or due dates.',
+    rationale: 'A deliverable with no date cannot be late, so delay remedies never bite. A delivery plan with milestone dates lets the customer plan, withhold milestone payments and claim delay remedies.',
+    clauseId: 'milestones',
+  },
+  requirements: ['dates'],
+  message: 'Deliverables have no milestones or due dates: late delivery cannot be a breach.',
+});

@@ -1,0 +1,15 @@
+import { categoryGapRule } from './helpers';
+
+export default categoryGapRule({
+  meta: {
+    id: 'governing-law',
+    category: 'governing-law',
+    defaultSeverity: 'warning',
+    title: "Governing law",
+    description: "The contract should choose the law that governs it.",
+    rationale: "Without an express choice of law, which law applies is itself a dispute. Choose the law, and the courts, in the contract.",
+    clauseId: 'governing-law',
+  },
+  missing: "No governing-law clause: which law applies to the contract is left open.",
+
+});

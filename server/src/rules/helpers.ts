@@ -1,0 +1,70 @@
+import type { Span } from '../model';
+import type { CategoryAssessment } from '../categories/types';
+import type { FixSpec, Rule, RuleContext, RuleFinding, RuleMeta } from './types';
+import { getClause } from '../library';
+
+/** Where a finding about a whole category belongs: its section's title, else the document title. */
+export function anchorFor(ctx: RuleContext, a: CategoryAssessment): Span {
+  if (a.section !== null && a.section > 0) return ctx.model.sections[a.section].titleSpan;
+  if (a.evidence.length) return a.evidence[0].span;
+  return ctx.model.titleSpan;
+}
+
+/** The "Insert <clause>" fix; added to the category's own section when it has one. */
+export function insertFix(clauseId: string | undefined, underSection?: number | null): FixSpec[] {
+  if (!clauseId) return [];
+  const clause = getClause(clauseId);
+  const title = `Insert clause: ${clause?.title ?? clauseId}`;
+  return [{ kind: 'insertClause', title, clauseId, underSection: underSection ?? undefined }];
+}
+
+interface CategoryGapOptions {
+  meta: RuleMeta;
+  /** Message when the category is missing. */
+  missing: string;
+  /** Message when it is weak; the assessment's reason is appended. Omit to stay quiet on weak. */
+  weak?: string;
+}
+
+/** A rule that reports a category that is missing (at the title) or weak (at its clause). */
+export function categoryGapRule(opts: CategoryGapOptions): Rule {
+  return {
+    meta: opts.meta,
+    check(ctx) {
+      const a = ctx.assessment(opts.meta.category);
+      if (a.verdict === 'missing') {
+        return [{ span: ctx.model.titleSpan, message: opts.missing, fixes: insertFix(opts.meta.clauseId) }];
+      }
+      if (a.verdict === 'weak' && opts.weak) {
+        return [{ span: anchorFor(ctx, a), message: `${opts.weak} (${a.reason}).`, severity: 'warning', fixes: insertFix(opts.meta.clauseId, a.section) }];
+      }
+      return [];
+    },
+  };
+}
+
+interface RequirementGapOptions {
+  meta: RuleMeta;
+  /** Requirements of the category; the rule fires when none of them is met. */
+  requirements: string[];
+  message: string;
+  /** Only when the category itself is present or weak (so a missing category is reported once). */
+  onlyWhenCategoryFound?: boolean;
+  /** Fire only if this predicate holds on the assessment (e.g. the SLA has numbers). */
+  when?: (a: CategoryAssessment) => boolean;
+}
+
+/** A rule that reports one unmet requirement inside a category (e.g. SLA without service credits). */
+export function requirementGapRule(opts: RequirementGapOptions): Rule {
+  return {
+    meta: opts.meta,
+    check(ctx) {
+      const a = ctx.assessment(opts.meta.category);
+      if ((opts.onlyWhenCategoryFound ?? true) && a.verdict === 'missing') return [];
+      if (opts.when && !opts.when(a)) return [];
+      if (opts.requirements.some((r) => a.requirements[r])) return [];
+      const finding: RuleFinding = { span: anchorFor(ctx, a), message: opts.message, fixes: insertFix(opts.meta.clauseId, a.section) };
+      return [finding];
+    },
+  };
+}

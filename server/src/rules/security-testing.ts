@@ -1,0 +1,15 @@
+import { requirementGapRule } from './helpers';
+
+export default requirementGapRule({
+  meta: {
+    id: 'security-testing',
+    category: 'security',
+    defaultSeverity: 'warning',
+    title: 'Security testing and audit',
+    description: "The supplier's security must be tested and independently assured.",
+    rationale: "Controls on paper fail in practice. Annual independent penetration tests, regular vulnerability scanning with remediation deadlines, and a current SOC 2 Type II report or ISO/IEC 27001 certificate give the customer evidence that the controls work.",
+    clauseId: 'security-testing-audit',
+  },
+  requirements: ['testing', 'certification'],
+  message: "No security testing or independent assurance (penetration tests, vulnerability scans, SOC 2 or ISO/IEC 27001).",
+});

@@ -1,0 +1,15 @@
+import { categoryGapRule } from './helpers';
+
+export default categoryGapRule({
+  meta: {
+    id: 'sla-metrics',
+    category: 'sla',
+    defaultSeverity: 'error',
+    title: 'Measurable service levels',
+    description: 'The contract must set measurable service levels: availability %, response and resolution times.',
+    rationale: 'Without numeric targets there is nothing to measure, report or credit against: "high availability" cannot be breached, so the customer has no remedy when the service is poor. Outsourcing practice (and DORA Art. 30(2)(e) for ICT services in finance) expects precise, quantitative performance targets.',
+    clauseId: 'service-levels',
+  },
+  missing: 'No measurable service levels: without availability, response and resolution targets, poor service cannot be measured or remedied.',
+  weak: 'Service levels are not measurable',
+});

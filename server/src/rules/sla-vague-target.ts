@@ -1,0 +1,34 @@
+import type { Rule, RuleFinding } from './types';
+import { sentencesOf } from '../categories/scan';
+import { SLA_VAGUE } from './vague-terms';
+
+const rule: Rule = {
+  meta: {
+    id: 'sla-vague-target',
+    category: 'sla',
+    defaultSeverity: 'warning',
+    title: 'Vague service-level wording',
+    description: 'Service-level wording without a number ("high availability", "respond promptly").',
+    rationale: 'Adjectives cannot be measured. "High availability" or "respond promptly" reads as a commitment but gives the customer nothing to enforce; replace it with a percentage or a time.',
+    clauseId: 'service-levels',
+  },
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const info of sentencesOf(ctx.model)) {
+      if (info.isDefinition || info.inHeading) continue;
+      const block = ctx.model.blocks[info.sentence.block];
+      for (const m of info.text.matchAll(SLA_VAGUE)) {
+        const i = info.sentence.textStart + m.index!;
+        const span = { start: block.sourceOffsets[i], end: block.sourceOffsets[i + m[0].length - 1] + 1 };
+        const replacement = /availab|uptime|downtime/i.test(m[0]) ? 'availability of at least [99.9]% in each calendar month' : null;
+        out.push({
+          span,
+          message: `"${m[0]}" is not measurable: state a percentage or a time (e.g. 99.9% monthly availability, P1 response within 1 hour).`,
+          fixes: replacement ? [{ kind: 'replace', title: `Replace with "${replacement}"`, span, replacement }] : [],
+        });
+      }
+    }
+    return out;
+  },
+};
+export default rule;

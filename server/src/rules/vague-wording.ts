@@ -1,0 +1,57 @@
+import type { Rule, RuleFinding } from './types';
+import { sentencesOf } from '../categories/scan';
+import { SLA_VAGUE, VAGUE_TERMS } from './vague-terms';
+import { INCIDENT_EVENT } from '../categories/breach-notification';
+
+const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is responsible for|are responsible for|warrants?)\b/i;
+const DELIVERABLE_SECTION = /\b(?:scope|services|deliverables|statement of work|milestones?|the work|obligations|responsibilities)\b/i;
+
+/** Spans inside "double quotes": quoted words are cited, not promised. */
+function quotedRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(/"[^"]{1,200}"/g)) out.push([m.index!, m.index! + m[0].length]);
+  return out;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'vague-wording',
+    category: 'deliverables',
+    defaultSeverity: 'warning',
+    title: 'Vague wording in obligations',
+    description: 'Vague words inside obligations and deliverable descriptions ("as needed", "in a timely manner", "best efforts", "etc.", "and/or", "TBD").',
+    rationale: 'A duty is only as strong as its words. "In a timely manner" sets no deadline, "as needed" leaves the scope to be argued later, "best efforts" turns a promise into an attempt, "etc." leaves a list open and "to be agreed" is an agreement to agree that a court may not enforce. Replace each with a number, a list or a reference to a schedule.',
+  },
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const info of sentencesOf(ctx.model)) {
+      if (info.isDefinition || info.inHeading) continue;
+      const block = ctx.model.blocks[info.sentence.block];
+      // Obligations anywhere, and every line of a scope or deliverables section (lists of
+      // deliverables are often bare noun phrases without a "shall").
+      if (!OBLIGATION.test(info.text) && !DELIVERABLE_SECTION.test(info.titles)) continue;
+      // Timing words in an incident-notice duty are reported by the breach-notification rule.
+      const incidentNotice = INCIDENT_EVENT.test(info.text);
+      const quoted = quotedRanges(info.text);
+      const slaSpans = [...info.text.matchAll(SLA_VAGUE)].map((m) => [m.index!, m.index! + m[0].length] as const);
+      for (const term of VAGUE_TERMS) {
+        for (const m of info.text.matchAll(term.pattern)) {
+          const at = m.index!;
+          const end = at + m[0].length;
+          if (quoted.some(([a, b]) => at >= a && end <= b)) continue;
+          if (slaSpans.some(([a, b]) => at < b && end > a)) continue;
+          if (incidentNotice && term.why === 'sets no deadline') continue;
+          const i = info.sentence.textStart + at;
+          const span = { start: block.sourceOffsets[i], end: block.sourceOffsets[i + m[0].length - 1] + 1 };
+          out.push({
+            span,
+            message: `"${m[0]}" ${term.why}: say exactly what, by when or how much.`,
+            fixes: term.replacements.map((r) => ({ kind: 'replace' as const, title: `Replace "${m[0]}" with "${r}"`, span, replacement: r })),
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
+export default rule;
