@@ -11,5 +11,5 @@ export default categoryGapRule({
     clauseId: 'dispute-resolution',
   },
   missing: "No dispute-resolution procedure.",
-  weak: "Dispute resolution is only a choice of courts",
+  weak: "Dispute resolution is weak",
 });

@@ -24,6 +24,8 @@ interface CategoryGapOptions {
   missing: string;
   /** Message when it is weak; the assessment's reason is appended. Omit to stay quiet on weak. */
   weak?: string;
+  /** Report a weak category only when this holds (other rules cover the other weaknesses). */
+  weakWhen?: (a: CategoryAssessment) => boolean;
 }
 
 /** A rule that reports a category that is missing (at the title) or weak (at its clause). */
@@ -35,8 +37,8 @@ export function categoryGapRule(opts: CategoryGapOptions): Rule {
       if (a.verdict === 'missing') {
         return [{ span: ctx.model.titleSpan, message: opts.missing, fixes: insertFix(opts.meta.clauseId) }];
       }
-      if (a.verdict === 'weak' && opts.weak) {
-        return [{ span: anchorFor(ctx, a), message: `${opts.weak} (${a.reason}).`, severity: 'warning', fixes: insertFix(opts.meta.clauseId, a.section) }];
+      if (a.verdict === 'weak' && opts.weak && (!opts.weakWhen || opts.weakWhen(a))) {
+        return [{ span: anchorFor(ctx, a), message: `${opts.weak}: ${a.reason}.`, severity: 'warning', fixes: insertFix(opts.meta.clauseId, a.section) }];
       }
       return [];
     },

@@ -12,4 +12,6 @@ export default categoryGapRule({
   },
   missing: 'No measurable service levels: without availability, response and resolution targets, poor service cannot be measured or remedied.',
   weak: 'Service levels are not measurable',
+  // With numbers but no remedy or reporting, service-credits and sla-measurement-reporting report it.
+  weakWhen: (a) => !a.requirements.availability && !a.requirements.times,
 });

@@ -1,0 +1,132 @@
+/** Turns command-line paths (files, folders, globs) into the sorted, deduplicated list of files to review. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+
+/** Extensions picked up when walking a folder (a file named explicitly is always reviewed). */
+export const REVIEWED_EXTENSIONS = /\.(md|markdown|txt)$/i;
+/** Folders never descended into. */
+export const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+export interface FoundFile {
+  /** As given on the command line or found under a given folder; '/'-separated. */
+  path: string;
+  /** Absolute path, for reading. */
+  abs: string;
+}
+
+export interface Discovery {
+  files: FoundFile[];
+  /** Inputs that do not exist or cannot be read (exit code 2). */
+  errors: string[];
+  /** Inputs that exist but hold nothing to review. */
+  warnings: string[];
+}
+
+const toSlash = (p: string): string => (path.sep === '\\' ? p.replace(/\\/g, '/') : p);
+
+/** Normalises a path as typed: '/'-separated, no "./" or "a/../", no trailing slash. */
+function displayPath(arg: string): string {
+  let p = path.posix.normalize(toSlash(arg));
+  if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
+  return p;
+}
+
+function joinDisplay(base: string, rel: string): string {
+  return base === '.' ? rel : base.endsWith('/') ? base + rel : `${base}/${rel}`;
+}
+
+/** Code-point order: the same on every machine and locale. */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function describe(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e?.code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'ENOTDIR': return 'not a directory';
+    case 'ELOOP': return 'too many levels of symbolic links';
+    default: return e?.message ?? String(err);
+  }
+}
+
+export function discoverFiles(args: readonly string[], cwd: string): Discovery {
+  const found = new Map<string, string>(); // abs -> display
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const add = (abs: string, display: string) => {
+    const prev = found.get(abs);
+    // Prefer the shortest, then the first in code-point order, so argument order does not matter.
+    if (prev === undefined || display.length < prev.length || (display.length === prev.length && display < prev)) found.set(abs, display);
+  };
+
+  const walk = (dirAbs: string, dirDisplay: string, seen: Set<string>): number => {
+    let real: string;
+    try { real = fs.realpathSync(dirAbs); } catch { real = dirAbs; }
+    if (seen.has(real)) return 0; // a symbolic link back up the tree
+    seen.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dirAbs, { withFileTypes: true });
+    } catch (err) {
+      errors.push(`${dirDisplay}: cannot read directory: ${describe(err)}`);
+      return 0;
+    }
+    entries.sort((a, b) => comparePaths(a.name, b.name));
+    let count = 0;
+    for (const entry of entries) {
+      const abs = path.join(dirAbs, entry.name);
+      const display = joinDisplay(dirDisplay, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = fs.statSync(abs);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue; // dangling link: nothing to review
+        }
+      }
+      if (isDir) {
+        if (!SKIPPED_DIRS.has(entry.name)) count += walk(abs, display, seen);
+      } else if (isFile && REVIEWED_EXTENSIONS.test(entry.name)) {
+        add(abs, display);
+        count++;
+      }
+    }
+    return count;
+  };
+
+  for (const arg of args) {
+    const abs = path.resolve(cwd, arg);
+    const display = displayPath(arg);
+    let stat: fs.Stats | undefined;
+    let statError: unknown;
+    try { stat = fs.statSync(abs); } catch (err) { statError = err; }
+
+    if (stat?.isFile()) {
+      add(abs, display);
+    } else if (stat?.isDirectory()) {
+      if (walk(abs, display, new Set()) === 0) warnings.push(`${display}: no .md, .markdown or .txt files in this folder`);
+    } else if (stat) {
+      errors.push(`${display}: not a file or folder`);
+    } else if ((statError as NodeJS.ErrnoException)?.code === 'ENOENT' && isDynamicPattern(toSlash(arg))) {
+      const pattern = toSlash(arg);
+      const absolute = path.isAbsolute(arg);
+      const matches = globSync(pattern, {
+        cwd, absolute, onlyFiles: true, expandDirectories: false, followSymbolicLinks: true,
+        ignore: ['**/node_modules/**', '**/.git/**'],
+      });
+      if (!matches.length) errors.push(`${arg}: no files match this pattern`);
+      for (const m of matches) add(path.resolve(cwd, m), displayPath(m));
+    } else {
+      errors.push(`${display}: ${describe(statError)}`);
+    }
+  }
+
+  const files = [...found].map(([abs, p]) => ({ abs, path: p })).sort((a, b) => comparePaths(a.path, b.path));
+  return { files, errors, warnings };
+}

@@ -1,0 +1,77 @@
+/**
+ * `--format stylish` (the default): findings grouped per file as `line:col  severity  message  ruleId`
+ * (one-based, as editors and terminals expect), a coverage line per contract and a summary line.
+ */
+import { createColors } from 'picocolors';
+import type { Severity } from '../engine';
+import type { Report, SeverityCounts } from './report';
+
+type Colors = ReturnType<typeof createColors>;
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+function countParts(c: SeverityCounts): Array<[number, string]> {
+  return [
+    [c.errors, plural(c.errors, 'error', 'errors')],
+    [c.warnings, plural(c.warnings, 'warning', 'warnings')],
+    [c.information, `${c.information} information`],
+    [c.hints, plural(c.hints, 'hint', 'hints')],
+  ];
+}
+
+const countsText = (c: SeverityCounts): string => countParts(c).map(([, t]) => t).join(', ');
+const nonZeroCountsText = (c: SeverityCounts): string => countParts(c).filter(([n]) => n > 0).map(([, t]) => t).join(', ');
+
+/** Messages are one line in this format. */
+const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+export function formatStylish(report: Report, options: { color: boolean; quiet: boolean }): string {
+  const c = createColors(options.color);
+  const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, information: c.blue, hint: c.dim };
+  const lines: string[] = [];
+
+  for (const file of report.files) {
+    if (!file.isContract) {
+      if (options.quiet) continue;
+      lines.push(c.underline(file.path), c.dim(`  not reviewed as a contract: ${oneLine(file.reason)}; --force reviews it anyway`), '');
+      continue;
+    }
+    if (options.quiet && file.diagnostics.length === 0) continue;
+    lines.push(c.underline(file.path));
+    const rows = file.diagnostics.map((d) => ({
+      pos: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
+      severity: d.severity,
+      message: oneLine(d.message),
+      ruleId: d.ruleId,
+    }));
+    const posWidth = Math.max(0, ...rows.map((r) => r.pos.length));
+    const sevWidth = Math.max(0, ...rows.map((r) => r.severity.length));
+    const msgWidth = Math.max(0, ...rows.map((r) => r.message.length));
+    for (const r of rows) {
+      lines.push(`  ${c.dim(r.pos.padEnd(posWidth))}  ${paint[r.severity](r.severity.padEnd(sevWidth))}  ${r.message.padEnd(msgWidth)}  ${c.dim(r.ruleId)}`);
+    }
+    if (!options.quiet) {
+      const verdicts = Object.entries(file.coverage);
+      const of = (v: string) => verdicts.filter(([, x]) => x === v).map(([k]) => k);
+      const present = of('present');
+      const weak = of('weak');
+      const missing = of('missing');
+      lines.push(`  coverage: ${c.green(`${present.length} present`)}, ${c.yellow(`${weak.length} weak`)}, ${c.red(`${missing.length} missing`)}`);
+      if (weak.length) lines.push(c.dim(`    weak: ${weak.join(', ')}`));
+      if (missing.length) lines.push(c.dim(`    missing: ${missing.join(', ')}`));
+    }
+    lines.push('');
+  }
+
+  for (const s of report.skipped) lines.push(c.underline(s.path), c.yellow(`  skipped: ${s.reason}`), '');
+
+  const sum = report.summary;
+  const findings = sum.errors + sum.warnings + sum.information + sum.hints;
+  let summary = `${plural(findings, 'finding', 'findings')} (${countsText(sum)}) in ${plural(sum.contracts, 'contract', 'contracts')}; ${plural(sum.files, 'file', 'files')} reviewed`;
+  if (report.skipped.length) summary += `, ${report.skipped.length} skipped`;
+  const color = sum.errors ? c.red : sum.warnings ? c.yellow : c.green;
+  lines.push(c.bold(color(summary)));
+  const hidden = nonZeroCountsText(report.hidden);
+  if (hidden) lines.push(c.dim(`(${hidden} not shown because of --quiet)`));
+  return `${lines.join('\n')}\n`;
+}

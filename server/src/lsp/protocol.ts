@@ -1,0 +1,72 @@
+// The custom messages the Clausewise language server adds on top of standard LSP. The VS Code client
+// mirrors these shapes in client/src/protocol.ts; other editors may call them too (see docs/editors.md).
+import { NotificationType, RequestType, RequestType0, type Position, type Range } from 'vscode-languageserver';
+
+export type Verdict = 'present' | 'weak' | 'missing';
+
+export interface UriParams {
+  uri: string;
+}
+
+/** Findings per severity: `{ error, warning, information, hint }`. */
+export type SeverityCounts = Record<'error' | 'warning' | 'information' | 'hint', number>;
+
+export interface ReviewSummary {
+  isContract: boolean;
+  reason: string;
+  profiles: string[];
+  coverage: Record<string, Verdict>;
+  counts: SeverityCounts;
+}
+
+export interface CoverageResult {
+  isContract: boolean;
+  reason: string;
+  profiles: string[];
+  coverage: Record<string, Verdict>;
+  assessments: Array<{
+    category: string;
+    /** Human title of the category ("Service levels"). */
+    title: string;
+    verdict: Verdict;
+    reason: string;
+    evidence: Array<{ requirement: string; text: string; range: Range }>;
+  }>;
+}
+
+export interface ClauseInfo {
+  id: string;
+  title: string;
+  category: string;
+  summary: string;
+}
+
+export interface RenderClauseParams {
+  uri: string;
+  clauseId: string;
+  /** Emit snippet syntax (tab stops for the clause variables). Default false. */
+  snippet?: boolean;
+}
+
+export interface RenderClauseResult {
+  text: string;
+  /** Where the clause belongs (the position a quick fix would insert it at). */
+  position: Position;
+}
+
+export interface StatusParams {
+  uri: string;
+  isContract: boolean;
+  reason: string;
+  profiles: string[];
+  covered: number;
+  weak: number;
+  missing: number;
+  total: number;
+}
+
+export const ReviewDocumentRequest = new RequestType<UriParams, ReviewSummary | null, void>('clausewise/reviewDocument');
+export const CoverageRequest = new RequestType<UriParams, CoverageResult | null, void>('clausewise/coverage');
+export const ListClausesRequest = new RequestType0<ClauseInfo[], void>('clausewise/listClauses');
+export const RenderClauseRequest = new RequestType<RenderClauseParams, RenderClauseResult | null, void>('clausewise/renderClause');
+export const StatusNotification = new NotificationType<StatusParams>('clausewise/status');

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CLAUSES, getClause, renderClause, RULES } from '../../server/src/engine';
+
+const parties = { supplier: 'Tailspin', Supplier: 'Tailspin', customer: 'the Customer', Customer: 'The Customer' };
+
+describe('clause library', () => {
+  it('has a clause for every rule that names one', () => {
+    const missing = RULES.filter((r) => r.meta.clauseId && !getClause(r.meta.clauseId)).map((r) => `${r.meta.id} -> ${r.meta.clauseId}`);
+    assert.deepEqual(missing, []);
+  });
+
+  it('generates one VS Code snippet per clause from the same source', () => {
+    const snippets = JSON.parse(readFileSync(resolve(__dirname, '../../snippets/clauses.code-snippets'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+    const prefixes = Object.values(snippets).map((s) => s.prefix).sort();
+    assert.deepEqual(prefixes, CLAUSES.map((c) => `clause-${c.id}`).sort());
+    for (const s of Object.values(snippets)) assert.ok(s.body.join('\n').includes('${1:'), `${s.prefix} has tab stops`);
+  });
+
+  for (const clause of CLAUSES) {
+    it(`renders ${clause.id} with party names, numbering and no leftover placeholders`, () => {
+      const plain = renderClause(clause, { number: '14', parties, snippet: false, headingDepth: 2 });
+      assert.ok(plain.startsWith(`## 14. ${clause.title}\n`));
+      assert.doesNotMatch(plain, /\{\{|\}\}|\[\[|\]\]/);
+      assert.doesNotMatch(plain, /\$\{/);
+      if (/\{\{n\}\}/.test(clause.body)) assert.match(plain, /\b14\.1\b/);
+      if (/\{\{[Ss]upplier\}\}/.test(clause.body)) assert.match(plain, /Tailspin/);
+      const snippet = renderClause(clause, { number: '14', parties, snippet: true, headingDepth: null });
+      assert.ok(snippet.startsWith(`14. ${clause.title.toUpperCase()}\n`));
+      if (clause.variables.length) assert.match(snippet, /\$\{1:[^}]+\}/);
+    });
+  }
+});
