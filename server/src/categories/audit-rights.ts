@@ -2,6 +2,8 @@ import type { CategoryDefinition } from './types';
 import { has, scan, verdictOf } from './scan';
 
 const AUDIT = /\b(?:audit(?:s|ed|ing|or|ors)?|inspect(?:s|ed|ion|ions)?|examin(?:e|ation)|on-?site (?:visits?|reviews?)|access to (?:the )?(?:premises|facilities|books|records|systems|sites?))\b/i;
+// A right or a duty to allow an audit, with something to audit: "may audit ... records", "shall permit ... to inspect".
+const AUDIT_RIGHT = /\b(?:right to|may|shall be entitled to|(?:is|are) entitled to|shall (?:permit|allow|grant|afford|give|provide|make available)|will (?:permit|allow|grant|provide|make available)|must (?:permit|allow)|agrees? to (?:permit|allow)|subject to)\b[^.;]{0,100}\b(?:audit|inspect|examin|verif)\w*\b[^.;]{0,120}\b(?:books|records|accounts|premises|facilities|operations|systems|data cent(?:er|re)s?|sites?|documents|compliance|performance|controls|processes|procedures|information|documentation|invoices|receipts)\b|\b(?:audit|inspect|examin)\w*\b[^.;]{0,40}\b(?:of|to) (?:the )?(?:\w+'s )?(?:books|records|premises|facilities|operations|systems)\b/i;
 const OBJECT = /\b(?:books|records|accounts|premises|facilities|operations|systems|data centers?|sites?|documents|information|compliance|performance|controls|processes|procedures)\b/i;
 
 export const auditRights: CategoryDefinition = {
@@ -10,10 +12,10 @@ export const auditRights: CategoryDefinition = {
   expectation: 'The customer (and its regulators) may audit and inspect the supplier\'s books, records, systems and premises.',
   assess(ctx) {
     const found = scan(ctx, [
-      { requirement: 'audit', pattern: AUDIT, context: OBJECT, unless: /\baudited financial statements\b|\bindependent auditors? of (?:its|their) own\b/i },
+      { requirement: 'audit', pattern: AUDIT_RIGHT, unless: /\baudited financial statements\b|\bindependent auditors? of (?:its|their) own\b/i },
+      { requirement: 'audit', pattern: AUDIT, context: /\baudit rights?\b|\baudits? and (?:inspections?|record)/i, unless: /\baudited financial statements\b/i },
       { requirement: 'regulator', pattern: /\bregulat(?:or|ors|ory (?:authority|body|bodies))\b[^.]{0,80}\b(?:audit|inspect|access)|\b(?:audit|inspect|access)\b[^.]{0,80}\bregulat(?:or|ors|ory)\b/i },
       { requirement: 'reports-only', pattern: /\b(?:audit reports?|SOC\s*(?:1|2|II)\s*(?:type\s*(?:1|2|II))?\s*reports?|questionnaires?|certificat(?:es|ions) of compliance|summary of (?:the )?(?:audit|test) results)\b/i },
-      { requirement: 'records', pattern: /\b(?:maintain|keep|retain)\b[^.]{0,60}\b(?:books|records|accounts)\b/i, supplierDuty: true },
     ], /\baudit|\binspection|\brecords\b|\bbooks and records\b/i);
     // Audit rights must run from the customer against the supplier, not the other way round.
     const byCustomer = (found.audit ?? []).filter((e) => !isSupplierAuditingCustomer(e.text, ctx));
@@ -21,7 +23,7 @@ export const auditRights: CategoryDefinition = {
     const reqs = ['audit', 'regulator'];
     if (byCustomer.length) return verdictOf('audit-rights', f, 'present', 'the customer may audit or inspect the supplier', reqs);
     if (has(found, 'regulator', 'reports-only')) return verdictOf('audit-rights', f, 'weak', 'audit is limited to reports, questionnaires or regulators', reqs);
-    return verdictOf('audit-rights', { records: found.records ?? [] }, has(found, 'records') ? 'weak' : 'missing', has(found, 'records') ? 'the supplier keeps records, but the customer has no right to audit them' : 'no right for the customer to audit the supplier', reqs);
+    return verdictOf('audit-rights', {}, 'missing', 'no right for the customer to audit the supplier', reqs);
   },
 };
 

@@ -1,7 +1,7 @@
 import type { CategoryDefinition } from './types';
 import { has, scan, verdictOf } from './scan';
 
-export const INCIDENT_EVENT = /\b(?:security (?:incidents?|breach(?:es)?|events?)|(?:data|personal data|privacy|information security) breach(?:es)?|breach(?:es)? of (?:security|the security|data)|unauthori[sz]ed (?:access|disclosure|use|acquisition|processing)|(?:loss|theft|compromise) of (?:customer |personal |client )?data|compromise[sd]?\b|cyber[- ]?(?:attacks?|incidents?)|incidents? affecting)/i;
+export const INCIDENT_EVENT = /\b(?:security (?:incidents?|breach(?:es)?|events?)|(?:data|personal data|privacy|information security) breach(?:es)?|breach(?:es)? of (?:security|the security|data)|unauthori[sz]ed (?:access|disclosure|use|acquisition|processing)|(?:loss|theft|compromise) of (?:customer |personal |client )?data|compromise[sd]?\b|cyber[- ]?(?:attacks?|incidents?)|incidents? affecting|(?:theft|loss|misuse|compromise)\b[^.]{0,30}\b(?:PII|PHI|personal (?:data|information)|customer data|cardholder data)|suspected (?:breach|incident|compromise))/i;
 const NOTIFY = /\b(?:notif(?:y|ies|ied|ication)|notice|inform|report|alert|advise|tell)\b/i;
 export const DEADLINE = /\bwithin\s+(?:\w+\s+)?\(?\d+\)?\s*(?:hours?|hrs?|days?|business days?|calendar days?)\b|\bwithin\s+(?:twenty-four|forty-eight|seventy-two|twenty four|forty eight|seventy two|one|two|three|five|seven|ten)\b[^.]{0,12}\b(?:hours?|days?)\b|\b\d+\s*(?:hours?|hrs?)\b|\bimmediately\b|\bas soon as (?:reasonably )?(?:possible|practicable|feasible)\b|\bforthwith\b|\bwithout undue delay\b|\bno later than\b[^.]{0,30}\b(?:hours?|days?)\b/i;
 
@@ -12,6 +12,7 @@ export const breachNotification: CategoryDefinition = {
   assess(ctx) {
     const found = scan(ctx, [
       { requirement: 'duty', pattern: NOTIFY, context: INCIDENT_EVENT, supplierDuty: true, unless: /\bcustomer\b[^.]{0,40}\b(?:shall|must|will)\s+(?:promptly\s+)?(?:notify|inform)\b[^.]{0,40}\b(?:provider|supplier|vendor)\b/i },
+      { requirement: 'property', pattern: /\b(?:notify|inform|report)\b[^.]{0,80}\b(?:theft|loss|damage|destruction)\b[^.]{0,60}\b(?:property|equipment|materials|assets)\b/i, supplierDuty: true },
     ], /\b(?:security incidents?|breach notification|incident notification|data breach|notification of (?:security )?(?:incidents?|breach))\b/i);
     const withDeadline = (found.duty ?? []).filter((e) => INCIDENT_EVENT.test(e.text) && DEADLINE.test(e.text));
     const timely = { ...found, deadline: withDeadline };
@@ -19,6 +20,7 @@ export const breachNotification: CategoryDefinition = {
     const hasDuty = (found.duty ?? []).some((e) => INCIDENT_EVENT.test(e.text));
     if (withDeadline.length) return verdictOf('breach-notification', timely, 'present', 'incidents must be notified within a deadline', reqs);
     if (hasDuty) return verdictOf('breach-notification', timely, 'weak', 'a duty to notify incidents exists, but without a deadline', reqs);
+    if (has(found, 'property')) return verdictOf('breach-notification', { property: found.property ?? [] }, 'weak', 'notice is required only for loss of or damage to property, not for security incidents', reqs);
     return verdictOf('breach-notification', { heading: found.heading ?? [] }, has(found, 'heading') ? 'weak' : 'missing', has(found, 'heading') ? 'an incident section exists, but no duty on the supplier to notify' : 'no duty on the supplier to notify security incidents or data breaches', reqs);
   },
 };

@@ -12,6 +12,9 @@ export const communication: CategoryDefinition = {
       { requirement: 'reports', pattern: /\b(?:progress|status|weekly|monthly|activity) reports?\b|\breport(?:s|ing)? on (?:the )?(?:progress|status)\b|\bkeep\b[^.]{0,40}\binformed\b[^.]{0,40}\b(?:progress|status)\b/i },
       { requirement: 'escalation', pattern: /\bescalat(?:e|ed|es|ion|ing)\b/i },
       { requirement: 'notices', pattern: /\bnotices?\b[^.]{0,80}\b(?:in writing|written|delivered|sent|given|addressed|e-?mail)\b|\ball notices\b|\bnotice address\b/i },
+      { requirement: 'contacts', pattern: /\b(?:[A-Z][a-z]+ )?(?:Security|Technical|Support|Primary|Principal|Principle|Billing|Account|Designated|Notice) Contacts?\b/ },
+      { requirement: 'channel', pattern: /\b(?:e-?mail|live chat|telephone|phone|beeper|pager|ticket(?:ing)? (?:system|portal)|support portal)\b/i, context: /\b(?:request|support|contact|available|sent to|submit|reach)\w*/i },
+      { requirement: 'channel', pattern: /\b(?:sent|submitted|directed|addressed|reported) to\b[^.]{0,30}\b[A-Z]\w* Support\b/ },
       { requirement: 'channel', pattern: /\b(?:support|help) ?desk\b|\bsupport (?:portal|channel|e-?mail|line)\b|\btelephone support\b|\bcontact hours\b|\bavailable by (?:phone|e-?mail)/i },
     ], /\b(?:governance|communications?|contacts?|meetings?|reporting|escalation|relationship management|account management|project management|notices)\b/i);
     const reqs = ['contacts', 'meetings', 'reports', 'escalation', 'notices'];

@@ -7,7 +7,7 @@ export const confidentiality: CategoryDefinition = {
   expectation: 'Obligations to keep the other party\'s confidential information secret and use it only for the contract.',
   assess(ctx) {
     const found = scan(ctx, [
-      { requirement: 'duty', pattern: /\b(?:keep|hold|treat|maintain)\b[^.]{0,60}\b(?:confiden|in (?:strict )?confidence|secret)|\bnot (?:disclose|divulge|reveal|use)\b[^.]{0,80}\b(?:confidential|proprietary|information)|\bconfidential information\b[^.]{0,120}\b(?:shall|will|must|may)\s+(?:not|only)\b|\bprotect\b[^.]{0,60}\bconfidential/i },
+      { requirement: 'duty', pattern: /\b(?:keep|hold|treat|maintain)\b[^.]{0,60}\b(?:confiden|in (?:strict )?confidence|secret)|\bnot (?:disclose|divulge|reveal|use)\b[^.]{0,80}\b(?:confidential|proprietary|information)|\bconfidential information\b[^.]{0,120}\b(?:shall|will|must|may)\s+(?:not|only)\b|\b(?:shall|will|must|agrees? to)\s+(?:\w+\s+){0,3}protect\b[^.]{0,60}\b(?:the |its |all |such )?(?:\w+'s )?confidential information\b/i },
       { requirement: 'mention', pattern: /\bconfidential(?:ity)?\b|\bnon-?disclosure\b|\bproprietary information\b/i },
     ], /\bconfidential|\bnon-?disclosure\b/i);
     const reqs = ['duty'];

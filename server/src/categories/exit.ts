@@ -10,11 +10,12 @@ export const exit: CategoryDefinition = {
       { requirement: 'assistance', pattern: /\b(?:termination|transition(?:al)?|exit|disengagement|migration|wind[- ]down|handover|hand-over|run-?off) (?:assistance|services|support|plan|management|period)\b|\bexit plan\b|\bassist\b[^.]{0,80}\b(?:transition|migrat|successor|replacement (?:supplier|provider|vendor)|transfer)\b|\b(?:successor|replacement) (?:supplier|provider|vendor|contractor)\b|\bincoming contractor\b|\btransition(?:-| )in\b|\btransition(?:-| )out\b/i },
       { requirement: 'data-return', pattern: /\b(?:return|export|transfer|migrat\w*|deliver|retriev\w*|download)\b[^.]{0,80}\b(?:customer|client|user|its|all)\b[^.]{0,20}\b(?:data|content|information|files|materials)\b[^.]{0,120}\b(?:terminat|expir|end of|following|after|upon)\b|\b(?:upon|after|following|on) (?:the )?(?:termination|expiry|expiration)\b[^.]{0,120}\b(?:return|export|transfer|migrat\w*|retriev\w*|download)\b[^.]{0,60}\b(?:data|content|files)\b/i },
       { requirement: 'continuity', pattern: /\bescrow\b|\bcontinue to provide\b[^.]{0,60}\b(?:after|following|beyond)\b[^.]{0,30}\b(?:termination|expir)/i },
+      { requirement: 'copies', pattern: /\b(?:full |complete )?cop(?:y|ies)\b[^.]{0,60}\b(?:files|database|data|content|site)\b|\b(?:turned|handed) over to\b|\bright to (?:purchase|obtain|receive)\b[^.]{0,40}\b(?:licen[cs]e|copy|source code)\b/i, context: /\b(?:request|terminat\w*|end\b|cancel\w*|expir\w*|up to that point|any time|failure|cease)/i },
       { requirement: 'deletion', pattern: /\b(?:delete|destroy|erase|return)\b[^.]{0,80}\b(?:data|content|confidential information)\b/i },
     ], /\b(?:exit|transition|termination assistance|disengagement|effect of termination|consequences of termination|migration|return of (?:data|materials))\b/i);
     const reqs = ['assistance', 'data-return'];
     if (has(found, 'assistance', 'data-return', 'continuity')) return verdictOf('exit', found, 'present', 'termination assistance, transition support or data return on exit', reqs);
-    if (has(found, 'deletion')) return verdictOf('exit', found, 'weak', 'only deletion or return of data or confidential information; no transition assistance', reqs);
+    if (has(found, 'deletion', 'copies')) return verdictOf('exit', found, 'weak', 'only deletion or return of data or confidential information; no transition assistance', reqs);
     return verdictOf('exit', found, 'missing', 'no exit or transition assistance', reqs);
   },
 };

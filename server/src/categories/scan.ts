@@ -14,9 +14,18 @@ export interface SentenceInfo {
   /** A definition ("X" means ...): describes a term, imposes no duty by itself. */
   isDefinition: boolean;
   inHeading: boolean;
+  /**
+   * For a list item or a fragment of an enumerated sentence ("(v) conduct security tests;"), the
+   * sentence that introduces the list ("Customer will not:"), which says who owes the duty.
+   */
+  leadIn: string | null;
+  /** The sentence before, in the same block (context such as "Subcontractors." before "It remains responsible"). */
+  previous: string | null;
 }
 
 const sentenceCache = new WeakMap<ContractModel, SentenceInfo[]>();
+const ITEM = /^\s*(?:\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\(?\d{1,2}\)|[-*\u2022])\s/i;
+const OBLIGATION_WORD = /\b(?:shall|must|will|may|agrees?|undertakes?|warrants?|is responsible|are responsible)\b/i;
 
 export function sentencesOf(model: ContractModel): SentenceInfo[] {
   const hit = sentenceCache.get(model);
@@ -33,11 +42,22 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
     return t;
   };
   const out: SentenceInfo[] = [];
+  let previousBlockLast: string | null = null;
   for (const block of model.blocks) {
     if (block.kind === 'code' || block.kind === 'html' || block.quoted) continue;
-    for (const s of block.sentences) {
+    // A block that starts with an item marker continues the lead-in of the block before it.
+    const blockLeadIn = previousBlockLast && /[:\u2014-]\s*$/.test(previousBlockLast) ? previousBlockLast : null;
+    let leadIn: string | null = ITEM.test(block.text) || block.listNumber !== undefined ? blockLeadIn : null;
+    for (const [i, s] of block.sentences.entries()) {
       const text = foldQuotes(s.text);
+      // Within a block, an enumerated fragment inherits the first part of its sentence.
+      if (i > 0 && ITEM.test(text) && !OBLIGATION_WORD.test(text)) {
+        const first = block.sentences.slice(0, i).reverse().find((x) => !ITEM.test(x.text) || OBLIGATION_WORD.test(x.text));
+        if (first) leadIn = foldQuotes(first.text);
+      } else if (i > 0 && !ITEM.test(text)) leadIn = null;
       out.push({
+        leadIn: ITEM.test(text) || block.listNumber !== undefined || i === 0 ? leadIn : null,
+        previous: i > 0 ? foldQuotes(block.sentences[i - 1].text) : null,
         sentence: s,
         text,
         section: block.section,
@@ -46,6 +66,8 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
         inHeading: block.kind === 'heading',
       });
     }
+    const last = block.sentences[block.sentences.length - 1];
+    previousBlockLast = last ? foldQuotes(last.text) : null;
   }
   sentenceCache.set(model, out);
   return out;
@@ -56,8 +78,11 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
  * and passive duties ("Customer Data shall be encrypted") count; duties owed only by the customer,
  * or negated ones ("the Supplier shall not be required to ..."), do not.
  */
-export function supplierSide(text: string, parties: PartyMatchers): boolean {
-  const obligations = obligationsIn(text, parties);
+export function supplierSide(text: string, parties: PartyMatchers, leadIn: string | null = null): boolean {
+  // An item of a list continues its lead-in's duty ("Licensee must: (a) appoint contacts who will..."),
+  // so the lead-in's owner wins over modals inside the item's relative clauses.
+  const fromLeadIn = leadIn ? obligationsIn(leadIn, parties) : [];
+  const obligations = fromLeadIn.length ? fromLeadIn : obligationsIn(text, parties);
   if (obligations.length === 0) return true;
   return obligations.some((o) => !o.negated && o.owner !== 'customer');
 }
@@ -100,9 +125,9 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
     for (const sig of signals) {
       if (!sig.allowDefinitions && info.isDefinition) continue;
       if (!sig.pattern.test(info.text)) continue;
-      if (sig.context && !sig.context.test(info.text) && !sig.context.test(info.titles)) continue;
+      if (sig.context && !sig.context.test(info.text) && !sig.context.test(info.titles) && !(info.previous && sig.context.test(info.previous))) continue;
       if (sig.unless && sig.unless.test(info.text)) continue;
-      if (sig.supplierDuty && !supplierSide(info.text, ctx.parties)) continue;
+      if (sig.supplierDuty && !supplierSide(info.text, ctx.parties, info.leadIn)) continue;
       add(sig.requirement, { requirement: sig.requirement, span: { start: info.sentence.start, end: info.sentence.end }, text: normalizeSpace(info.text).slice(0, 300), section: info.section });
     }
   }

@@ -9,6 +9,7 @@ export const sla: CategoryDefinition = {
   expectation: 'Measurable service levels (availability %, response and resolution times), a measurement period, reporting, and a remedy such as service credits.',
   assess(ctx) {
     const found = scan(ctx, [
+      { requirement: 'mention', pattern: /\b24\s*(?:hours?|hrs?)?\s*(?:a|per|\/)\s*day\b|\b24\s*[x\/]\s*7\b|\baround the clock\b/i, context: /\b(?:support|available|availability|correct|repair|respond|problems?|service|on-?call)\b/i },
       { requirement: 'mention', pattern: /\bservice[- ]levels?\b|\bSLAs?\b|\buptime\b|\bavailability\b|\bresponse times?\b|\bresolution times?\b/i },
       // Numbers: an availability percentage, or a response/resolution time.
       { requirement: 'availability', pattern: /\b\d{2}(?:\.\d+)?\s*(?:%|per\s*cent|percent)/i, context: /availab|uptime|up-time|downtime|service level|\bSLA\b|operational|accessible/i, unless: /\b(?:interest|tax|discount|markup|mark-up|ownership|shares?|equity|vote)\b/i },

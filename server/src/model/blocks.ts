@@ -46,7 +46,17 @@ export function extractBlocks(tree: Root, source: string): Omit<Block, 'section'
         return;
       }
       case 'code': {
-        push('code', node, '', [], { quoted });
+        const start = node.position?.start.offset ?? 0;
+        const end = node.position?.end.offset ?? start;
+        if (/^\s*(```|~~~)/.test(source.slice(start, start + 8))) {
+          push('code', node, '', [], { quoted });
+          return;
+        }
+        // Indented "code" in a contract is text converted from Word or plain text, indented for
+        // layout: read it as paragraphs, split at blank lines.
+        for (const chunk of indentedChunks(source, start, end)) {
+          blocks.push({ index: blocks.length, kind: 'paragraph', start: chunk.start, end: chunk.end, text: chunk.text, sourceOffsets: Int32Array.from([...chunk.offsets, chunk.end]), quoted });
+        }
         return;
       }
       case 'html': {
@@ -158,5 +168,37 @@ function alignValue(value: string, source: string, start: number, end: number, i
       if (s < end) s++;
     }
   }
+  return out;
+}
+
+/** Paragraphs of an indented block: text with the indentation removed, and each character's offset. */
+function indentedChunks(source: string, start: number, end: number): Array<{ start: number; end: number; text: string; offsets: number[] }> {
+  const out: Array<{ start: number; end: number; text: string; offsets: number[] }> = [];
+  let text = '';
+  let offsets: number[] = [];
+  let lastEnd = start;
+  const flush = () => {
+    const trimmed = text.replace(/\s+$/, '');
+    if (trimmed.length) out.push({ start: offsets[0], end: lastEnd, text: trimmed, offsets: offsets.slice(0, trimmed.length) });
+    text = '';
+    offsets = [];
+  };
+  let pos = start;
+  while (pos < end) {
+    let nl = source.indexOf('\n', pos);
+    if (nl === -1 || nl > end) nl = end;
+    let lineStart = pos;
+    while (lineStart < nl && (source[lineStart] === ' ' || source[lineStart] === '\t')) lineStart++;
+    let lineEnd = nl;
+    if (lineEnd > lineStart && source[lineEnd - 1] === '\r') lineEnd--;
+    if (lineStart >= lineEnd) flush();
+    else {
+      if (text.length) { text += '\n'; offsets.push(pos - 1); }
+      for (let i = lineStart; i < lineEnd; i++) { text += source[i]; offsets.push(i); }
+      lastEnd = lineEnd;
+    }
+    pos = nl + 1;
+  }
+  flush();
   return out;
 }

@@ -15,7 +15,7 @@ export interface Obligation {
   at: number;
 }
 
-const MODAL = /\b(shall|must|will|agrees? to|undertakes? to|is required to|are required to|is responsible for|are responsible for|warrants?|represents? and warrants?|covenants? to|commits? to|guarantees?)\b/gi;
+const MODAL = /\b(shall|must|will|agrees? to|undertakes? to|is required to|are required to|(?:is|are|remains?|shall be) (?:solely )?responsible (?:for|to)|warrants?|represents? and warrants?|covenants? to|commits? to|guarantees?)\b/gi;
 
 export interface PartyMatchers {
   supplier: RegExp;

@@ -50,6 +50,10 @@ export function findParties(blocks: Block[], terms: DefinedTerm[], frontMatter: 
     add({ alias: t.term, legalName: legal ?? undefined, role: roleOfWord(t.term), takesArticle: isRoleWord(t.term) || /\bthe\s*$/i.test(textBefore(block, t.span.start - 1, 6)) });
   }
 
+  // Template-style quoted names: between "DAN" and "PETER".
+  const between = /\bbetween\s+"([^"\n]{1,40})"\s+and\s+"([^"\n]{1,40})"/.exec(text.slice(0, openingEnd).replace(/[\u201C\u201D]/g, '"'));
+  if (between) for (const alias of [between[1], between[2]]) add({ alias, role: roleOfWord(alias), takesArticle: false });
+
   // Role words used as names without a formal definition ("Provider will...").
   for (const w of [...SUPPLIER_ROLE_WORDS, ...CUSTOMER_ROLE_WORDS]) {
     if (parties.some((p) => p.alias.toLowerCase() === w.toLowerCase())) continue;
@@ -61,9 +65,9 @@ export function findParties(blocks: Block[], terms: DefinedTerm[], frontMatter: 
   // Aliases without a role word: decide from usage ("VIP shall provide" vs "BNL shall pay").
   for (const p of parties) {
     if (p.role !== 'unknown') continue;
-    const esc = p.alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const supplierUse = countMatches(text, new RegExp(`\\b${esc}\\b[^.;]{0,30}\\b(?:shall|will|agrees to|must)\\s+(?:\\w+\\s+){0,2}(?:provide|perform|deliver|maintain|host|support|process|supply|render|develop)`, 'g'));
-    const customerUse = countMatches(text, new RegExp(`\\b${esc}\\b[^.;]{0,30}\\b(?:shall|will|agrees to|must)\\s+(?:\\w+\\s+){0,2}(?:pay|reimburse|compensate)`, 'g'));
+    const esc = p.alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '"?';
+    const supplierUse = countMatches(text, new RegExp(`\\b${esc}\\b[^.;]{0,30}\\b(?:shall|will|agrees to|must)\\s+(?:\\w+\\s+){0,2}(?:provide|perform|deliver|maintain|host|support|process|supply|render|develop|ship|manufacture|sell|accept,? reject)`, 'g'));
+    const customerUse = countMatches(text, new RegExp(`\\b${esc}\\b[^.;]{0,30}\\b(?:shall|will|agrees to|must)\\s+(?:\\w+\\s+){0,2}(?:pay|reimburse|compensate|submit (?:all )?(?:purchase )?orders|purchase|order)`, 'g'));
     if (supplierUse > customerUse) p.role = 'supplier';
     else if (customerUse > supplierUse) p.role = 'customer';
   }
