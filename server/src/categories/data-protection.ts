@@ -16,13 +16,15 @@ export const dataProtection: CategoryDefinition = {
       { requirement: 'transfers', pattern: /\b(?:international|cross-border|onward) transfers?\b|\bstandard contractual clauses\b|\btransfers?\b[^.]{0,60}\b(?:outside|third countr|EEA|European Economic Area)\b/i },
       { requirement: 'return-deletion', pattern: /\b(?:return|delete|deletion|destroy|erase)\b[^.]{0,80}\b(?:personal data|customer data|client data|personal information)\b|\b(?:personal data|customer data|personal information)\b[^.]{0,80}\b(?:returned|deleted|destroyed|erased)\b/i },
       { requirement: 'use-limits', pattern: PERSONAL, context: /\b(?:only|solely|not)\b[^.]{0,60}\b(?:use|process|disclose|purpose)/i },
+      { requirement: 'use-limits', pattern: /\b(?:access|use|disclose|process|utili[sz]e)\w*\b[^.]{0,80}\b(?:solely|only)\b[^.]{0,30}\b(?:as (?:is )?necessary|to the extent necessary|for the purposes? of|to provide)\b|\bfor any purpose other than\b/i, context: /\bdata\b|\bmessages\b|\bcontent\b|\binformation\b/i },
+      { requirement: 'mention-duty', pattern: PERSONAL, context: /\b(?:shall|must|will|ensure|comply|protect)\b/i },
       { requirement: 'reference', pattern: /\bdata processing (?:agreement|addendum)\b|\bDPA\b|\bprivacy (?:policy|statement|notice)\b/i },
       { requirement: 'mention', pattern: PERSONAL },
     ], /\bdata protection\b|\bprivacy\b|\bpersonal data\b|\bprocessing of (?:personal )?data\b|\bGDPR\b|\bHIPAA\b/i);
     const reqs = ['law', 'instructions', 'subprocessors', 'transfers', 'return-deletion'];
     const terms = countOf(found, 'law', 'instructions', 'subprocessors', 'subjects', 'transfers', 'return-deletion');
     if (terms >= 2 && has(found, 'law', 'instructions')) return verdictOf('data-protection', found, 'present', 'processor-style personal-data terms', reqs);
-    if (terms >= 1 || has(found, 'reference', 'use-limits', 'heading')) return verdictOf('data-protection', found, 'weak', 'personal data is addressed only generally (a reference to a separate agreement or policy, or use limits)', reqs);
+    if (terms >= 1 || has(found, 'reference', 'use-limits', 'mention-duty', 'heading')) return verdictOf('data-protection', found, 'weak', 'personal data is addressed only generally (a reference to a separate agreement or policy, or use limits)', reqs);
     return verdictOf('data-protection', found, 'missing', 'no personal-data terms', reqs);
   },
 };

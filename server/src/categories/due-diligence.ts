@@ -16,7 +16,7 @@ export const dueDiligence: CategoryDefinition = {
       { requirement: 'key-personnel', pattern: /\bkey (?:personnel|staff|employees|individuals|positions)\b|\bnamed (?:personnel|individuals)\b|\bresumes?\b|\bCVs?\b|\bbackground (?:checks?|screening|investigations?)\b|\bvetting\b/i },
       { requirement: 'capability', pattern: /\b(?:has|have|possesses?)\b[^.]{0,40}\b(?:experience|ability|capabilit|resources|expertise|skills?)\b/i, context: WARRANT },
       { requirement: 'capability', pattern: /\b(?:we|supplier|contractor|provider|vendor|consultant|developer) (?:has|have|possess(?:es)?)\b[^.]{0,40}\b(?:experience|ability|capabilit\w*|expertise|skills?)\b/i },
-      { requirement: 'authority', pattern: /\b(?:full |the )?(?:power|authority|right) to (?:enter into|execute|perform)\b|\bduly (?:organi[sz]ed|authori[sz]ed)\b/i, supplierDuty: true },
+      { requirement: 'authority', pattern: /\b(?:full |the )?(?:power|authority|right) to (?:enter into|execute|perform)\b|\bduly (?:organi[sz]ed|authori[sz]ed)\b(?! (?:representatives?|officers?|signator|agents?))/i, supplierDuty: true },
     ], /\b(?:warrant(?:y|ies)|representations?|personnel|key personnel|staffing|qualifications?|due diligence|compliance with laws)\b/i);
     const reqs = ['conformance', 'workmanship', 'compliance', 'certifications', 'key-personnel'];
     if (has(found, 'conformance', 'workmanship', 'compliance', 'certifications', 'key-personnel')) return verdictOf('due-diligence', found, 'present', 'specific supplier warranties, certifications or key personnel', reqs);

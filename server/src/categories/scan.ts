@@ -43,11 +43,14 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
   };
   const out: SentenceInfo[] = [];
   let previousBlockLast: string | null = null;
+  let previousItemLeadIn: string | null = null;
   for (const block of model.blocks) {
     if (block.kind === 'code' || block.kind === 'html' || block.quoted) continue;
     // A block that starts with an item marker continues the lead-in of the block before it.
-    const blockLeadIn = previousBlockLast && /[:\u2014-]\s*$/.test(previousBlockLast) ? previousBlockLast : null;
-    let leadIn: string | null = ITEM.test(block.text) || block.listNumber !== undefined ? blockLeadIn : null;
+    const isItem = ITEM.test(block.text) || block.listNumber !== undefined;
+    const blockLeadIn = previousBlockLast && /[:\u2014-]\s*$/.test(previousBlockLast) ? previousBlockLast : previousItemLeadIn;
+    let leadIn: string | null = isItem ? blockLeadIn : null;
+    previousItemLeadIn = isItem ? blockLeadIn : null;
     for (const [i, s] of block.sentences.entries()) {
       const text = foldQuotes(s.text);
       // Within a block, an enumerated fragment inherits the first part of its sentence.
@@ -105,6 +108,8 @@ export interface Signal {
   unless?: RegExp;
   /** Definitions can count (default: no). */
   allowDefinitions?: boolean;
+  /** Headings do not count (a heading alone says little about what the clause does). */
+  noHeadings?: boolean;
 }
 
 export type Found = Record<string, Evidence[]>;
@@ -124,6 +129,7 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
   for (const info of sentencesOf(ctx.model)) {
     for (const sig of signals) {
       if (!sig.allowDefinitions && info.isDefinition) continue;
+      if (sig.noHeadings && info.inHeading) continue;
       if (!sig.pattern.test(info.text)) continue;
       if (sig.context && !sig.context.test(info.text) && !sig.context.test(info.titles) && !(info.previous && sig.context.test(info.previous))) continue;
       if (sig.unless && sig.unless.test(info.text)) continue;

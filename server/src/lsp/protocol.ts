@@ -1,6 +1,6 @@
 // The custom messages the Clausewise language server adds on top of standard LSP. The VS Code client
 // mirrors these shapes in client/src/protocol.ts; other editors may call them too (see docs/editors.md).
-import { NotificationType, RequestType, RequestType0, type Position, type Range } from 'vscode-languageserver';
+import { NotificationType, RequestType, RequestType0, type Position, type Range } from 'vscode-languageserver/node';
 
 export type Verdict = 'present' | 'weak' | 'missing';
 

@@ -1,0 +1,156 @@
+// Engine results -> LSP: diagnostics and quick-fix code actions.
+import {
+  CodeActionKind, DiagnosticSeverity,
+  type CodeAction, type Diagnostic, type Range, type SnippetTextEdit, type TextEdit, type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { computeFix, docsUrl, getRule, type ReviewDiagnostic, type ReviewResult, type Severity } from '../engine';
+
+export const SOURCE = 'clausewise';
+
+/** Code of the diagnostics the server itself raises (not a rule): skipped files, settings problems. */
+export const SKIPPED_CODE = 'file-skipped';
+export const CONFIG_CODE = 'invalid-config';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a diagnostic carries in `data` (enough for other clients to show fixes and group by category). */
+export interface DiagnosticData {
+  category: string | null;
+  ruleId: string;
+  fixes: Array<{ kind: string; title: string; clauseId?: string }>;
+  /** Document version the diagnostic was computed for. */
+  version: number;
+  /** Index of the finding in the review of that version. */
+  index: number;
+}
+
+export function toLspDiagnostic(d: ReviewDiagnostic, index: number, version: number): Diagnostic {
+  const data: DiagnosticData = { category: d.category, ruleId: d.ruleId, fixes: d.fixes, version, index };
+  return {
+    range: d.range,
+    severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: d.ruleId,
+    codeDescription: { href: docsUrl(d.ruleId) },
+    message: d.message,
+    data,
+  };
+}
+
+/** A diagnostic the server raises about the document as a whole (not a rule finding). */
+export function serverDiagnostic(code: string, message: string, severity: DiagnosticSeverity, range: Range, version: number): Diagnostic {
+  const data: DiagnosticData = { category: null, ruleId: code, fixes: [], version, index: -1 };
+  return { range, severity, source: SOURCE, code, codeDescription: { href: docsUrl(code) }, message, data };
+}
+
+/** All diagnostics of one review: rule findings, plus input problems (bad front matter, unknown profile). */
+export function diagnosticsOf(result: ReviewResult, version: number): Diagnostic[] {
+  const out = result.diagnostics.map((d, i) => toLspDiagnostic(d, i, version));
+  if (result.isContract && result.problems.length) {
+    const model = result.model;
+    const start = model.frontMatterSpan?.start ?? 0;
+    const line = model.lineStarts.findIndex((s, i) => s <= start && (i + 1 >= model.lineStarts.length || model.lineStarts[i + 1] > start));
+    const lineEnd = line + 1 < model.lineStarts.length ? model.lineStarts[line + 1] : model.text.length;
+    const endChar = model.text.slice(model.lineStarts[line], lineEnd).replace(/\r?\n$|\r$/, '').length;
+    const range = { start: { line, character: 0 }, end: { line, character: endChar } };
+    for (const p of result.problems) out.unshift(serverDiagnostic(CONFIG_CODE, `Clausewise: ${p}`, DiagnosticSeverity.Warning, range, version));
+  }
+  return out;
+}
+
+export function rangesIntersect(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+export function rangeContains(outer: Range, inner: Range): boolean {
+  const le = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+  return le(outer.start, inner.start) && le(inner.end, outer.end);
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+export interface EditCapabilities {
+  /** Client supports `documentChanges` (versioned TextDocumentEdit). */
+  documentChanges: boolean;
+  /** Client supports LSP 3.18 SnippetTextEdit (or declares experimental.snippetTextEdit). */
+  snippets: boolean;
+}
+
+export interface ActionLog {
+  warn(message: string): void;
+}
+
+/**
+ * Quick fixes for the findings in `range` (and those the client names in its context): one action per
+ * fix, the first fix of each finding preferred. Edits only insert, or replace exactly the flagged words
+ * when the fix is a replacement; anything else is dropped (and logged).
+ */
+export function buildCodeActions(
+  uri: string, version: number, result: ReviewResult, range: Range, context: readonly Diagnostic[],
+  caps: EditCapabilities, log?: ActionLog,
+): CodeAction[] {
+  const named = context.filter((d) => d.source === SOURCE);
+  const actions: CodeAction[] = [];
+  result.diagnostics.forEach((d, i) => {
+    const specs = result.fixSpecs[i] ?? [];
+    if (!specs.length) return;
+    const inContext = named.some((c) => c.code === d.ruleId && c.message === d.message && sameRange(c.range, d.range));
+    if (!inContext && !rangesIntersect(range, d.range)) return;
+    const diagnostic = toLspDiagnostic(d, i, version);
+    let first = true;
+    for (const spec of specs) {
+      const snippet = caps.snippets && caps.documentChanges && spec.kind === 'insertClause';
+      let fix;
+      try {
+        fix = computeFix(result.model, spec, { snippet });
+      } catch (e) {
+        log?.warn(`computeFix failed for ${d.ruleId} (${spec.title}): ${e instanceof Error ? e.message : String(e)}`);
+        continue;
+      }
+      if (!fix || !fix.edits.length) continue;
+      const edits: Array<TextEdit | SnippetTextEdit> = [];
+      let safe = true;
+      for (const e of fix.edits) {
+        const empty = e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character;
+        if (spec.kind === 'insertClause') {
+          // An insertion never replaces anything: collapse a non-empty range to its start.
+          const r = empty ? e.range : { start: e.range.start, end: e.range.start };
+          edits.push(fix.isSnippet ? { range: r, snippet: { kind: 'snippet', value: e.newText } } : { range: r, newText: e.newText });
+        } else if (empty || rangeContains(d.range, e.range)) {
+          edits.push({ range: e.range, newText: e.newText });
+        } else {
+          safe = false;
+        }
+      }
+      if (!safe) {
+        log?.warn(`dropped fix "${spec.title}" of ${d.ruleId}: it would replace text outside the flagged words`);
+        continue;
+      }
+      const edit: WorkspaceEdit = caps.documentChanges
+        ? { documentChanges: [{ textDocument: { uri, version }, edits }] }
+        : { changes: { [uri]: edits as TextEdit[] } };
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: first,
+        edit,
+      });
+      first = false;
+    }
+  });
+  return actions;
+}
+
+/** Title and rationale of a rule, for hovers; tolerant of rules that do not exist (server codes). */
+export function ruleMeta(ruleId: string) {
+  return getRule(ruleId)?.meta;
+}
