@@ -1,0 +1,95 @@
+// Clausewise for VS Code: starts the Clausewise language server (dist/server.js) for Markdown and
+// plain-text documents and adds the review and clause-library commands and the status item.
+// Nothing here sends data anywhere: the server runs locally, no telemetry, no network.
+//
+// Quick fixes may carry LSP 3.18 snippet edits (`SnippetTextEdit` inside a `TextDocumentEdit` of
+// `documentChanges`). vscode-languageclient 11 advertises `workspace.workspaceEdit.snippetEditSupport`
+// and converts such edits to `vscode.SnippetTextEdit`, so no middleware is needed for them.
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { StatusNotification } from './protocol';
+import { ContractStatus, DOCUMENT_SELECTOR } from './status';
+import { clearClauseCache, insertClause, reviewDocument, type InsertClauseArgs } from './commands';
+
+let client: LanguageClient | undefined;
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.stdio },
+    debug: {
+      module,
+      transport: TransportKind.stdio,
+      // Attach with a "Node: attach" debug configuration on port 6009.
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR as LanguageClientOptions['documentSelector'],
+    synchronize: { configurationSection: 'clausewise' },
+    diagnosticCollectionName: 'clausewise',
+    outputChannelName: 'Clausewise',
+  };
+  // The id "clausewise" makes the client honour the `clausewise.trace.server` setting.
+  return new LanguageClient('clausewise', 'Clausewise', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const status = new ContractStatus();
+  context.subscriptions.push(status);
+
+  const serverPath = context.asAbsolutePath('dist/server.js');
+  if (!fs.existsSync(serverPath)) {
+    status.setServerState('stopped');
+    void vscode.window.showErrorMessage(`Clausewise: the review server is missing (${serverPath}). Run "npm run build" and reload the window.`);
+  } else {
+    client = createClient(context);
+    context.subscriptions.push(
+      client.onDidChangeState((e) => {
+        status.setServerState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped');
+        if (e.newState !== State.Running) clearClauseCache();
+      }),
+      client.onNotification(StatusNotification, (params) => {
+        const uri = client?.protocol2CodeConverter.asUri(params.uri) ?? vscode.Uri.parse(params.uri);
+        status.set(uri, params);
+      }),
+    );
+  }
+
+  const ctx = { client: () => client, status };
+  context.subscriptions.push(
+    vscode.commands.registerCommand('clausewise.reviewDocument', (uri?: unknown) => reviewDocument(ctx, uri)),
+    vscode.commands.registerCommand('clausewise.insertClause', (args?: InsertClauseArgs) =>
+      insertClause(ctx, args && typeof args === 'object' && !(args instanceof vscode.Uri) ? args : undefined)),
+    vscode.commands.registerCommand('clausewise.restartServer', async () => {
+      if (!client) {
+        void vscode.window.showErrorMessage('Clausewise: the review server is missing. Run "npm run build" and reload the window.');
+        return;
+      }
+      clearClauseCache();
+      try {
+        if (client.isRunning()) await client.restart();
+        else await client.start();
+      } catch {
+        // The client has already reported the failure (with a link to the Clausewise output channel).
+        status.setServerState('stopped');
+      }
+    }),
+  );
+
+  if (client) {
+    try {
+      await client.start();
+    } catch {
+      // Reported by the client, with a link to the Clausewise output channel.
+      status.setServerState('stopped');
+    }
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) await c.stop().catch(() => undefined);
+}

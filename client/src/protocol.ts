@@ -1,0 +1,65 @@
+// The custom messages the Clausewise language server (server/src/lsp/main.ts) and this client exchange,
+// on top of standard LSP (diagnostics, code actions, hover, document symbols).
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclient/node';
+
+export type Verdict = 'present' | 'weak' | 'missing';
+
+/** `clausewise/reviewDocument`: review a document even if it does not read as a contract. */
+export interface ReviewDocumentParams {
+  uri: string;
+}
+
+export interface ReviewDocumentResult {
+  isContract: boolean;
+  /** Why it was (or was not) treated as a contract. */
+  reason: string;
+  profiles: string[];
+  /** Verdict per category id of the active profiles. */
+  coverage: Record<string, Verdict>;
+  /** Findings per severity (e.g. `{ error: 2, warning: 1 }`); read defensively. */
+  counts?: Record<string, number>;
+}
+
+export const ReviewDocumentRequest = new RequestType<ReviewDocumentParams, ReviewDocumentResult | null, void>('clausewise/reviewDocument');
+
+/** `clausewise/listClauses`: the clause library, for the "Insert Clause from Library…" picker. */
+export interface ClauseInfo {
+  id: string;
+  title: string;
+  category: string;
+  summary: string;
+}
+
+export const ListClausesRequest = new RequestType0<ClauseInfo[] | null, void>('clausewise/listClauses');
+
+/** `clausewise/renderClause`: a clause rendered for one document (numbering, party names, tab stops). */
+export interface RenderClauseParams {
+  uri: string;
+  clauseId: string;
+  snippet: true;
+}
+
+export interface RenderClauseResult {
+  /** Snippet text (VS Code / LSP snippet syntax) to insert. */
+  text: string;
+  /** Where the clause belongs in the document (zero-based line, UTF-16 character). */
+  position?: { line: number; character: number } | null;
+}
+
+export const RenderClauseRequest = new RequestType<RenderClauseParams, RenderClauseResult | null, void>('clausewise/renderClause');
+
+/** `clausewise/status`: sent by the server after each review of a document. */
+export interface StatusParams {
+  uri: string;
+  isContract: boolean;
+  reason: string;
+  profiles: string[];
+  /** Categories with an adequate clause. */
+  covered: number;
+  weak: number;
+  missing: number;
+  /** Categories of the active profiles. */
+  total: number;
+}
+
+export const StatusNotification = new NotificationType<StatusParams>('clausewise/status');
