@@ -15,6 +15,7 @@ export const auditRights: CategoryDefinition = {
       { requirement: 'audit', pattern: AUDIT_RIGHT, unless: /\baudited financial statements\b|\bindependent auditors? of (?:its|their) own\b/i },
       { requirement: 'audit', pattern: AUDIT, context: /\baudit rights?\b|\baudits? and (?:inspections?|record)/i, unless: /\baudited financial statements\b/i },
       { requirement: 'regulator', pattern: /\bregulat(?:or|ors|ory (?:authority|body|bodies))\b[^.]{0,80}\b(?:audit|inspect|access)|\b(?:audit|inspect|access)\b[^.]{0,80}\bregulat(?:or|ors|ory)\b/i },
+      { requirement: 'bare-right', pattern: /\b(?:right|entitled) to (?:audit|inspect)\b/i },
       { requirement: 'reports-only', pattern: /\b(?:audit reports?|SOC\s*(?:1|2|II)\s*(?:type\s*(?:1|2|II))?\s*reports?|questionnaires?|certificat(?:es|ions) of compliance|summary of (?:the )?(?:audit|test) results)\b/i },
     ], /\baudit|\binspection|\brecords\b|\bbooks and records\b/i);
     // Audit rights must run from the customer against the supplier, not the other way round.
@@ -22,7 +23,7 @@ export const auditRights: CategoryDefinition = {
     const f = { ...found, audit: byCustomer };
     const reqs = ['audit', 'regulator'];
     if (byCustomer.length) return verdictOf('audit-rights', f, 'present', 'the customer may audit or inspect the supplier', reqs);
-    if (has(found, 'regulator', 'reports-only')) return verdictOf('audit-rights', f, 'weak', 'audit is limited to reports, questionnaires or regulators', reqs);
+    if (has(found, 'regulator', 'reports-only') || (found['bare-right'] ?? []).some((e) => !isSupplierAuditingCustomer(e.text, ctx))) return verdictOf('audit-rights', f, 'weak', 'audit is limited to reports, questionnaires or regulators', reqs);
     return verdictOf('audit-rights', {}, 'missing', 'no right for the customer to audit the supplier', reqs);
   },
 };

@@ -6,8 +6,10 @@ import type { AssessContext, CategoryAssessment, CategoryId, Evidence, Verdict }
 /** A sentence with the context assessors need: its section's titles and where it sits. */
 export interface SentenceInfo {
   sentence: Sentence;
-  /** Plain text with curly quotes folded. */
+  /** Plain text with curly quotes folded (same length as the sentence, so offsets still map). */
   text: string;
+  /** The same with runs of white space folded to one space, for matching phrases across layout gaps. */
+  flat: string;
   section: number;
   /** Titles of the section and its ancestors, innermost first, joined by " / ". */
   titles: string;
@@ -19,7 +21,7 @@ export interface SentenceInfo {
    * sentence that introduces the list ("Customer will not:"), which says who owes the duty.
    */
   leadIn: string | null;
-  /** The sentence before, in the same block (context such as "Subcontractors." before "It remains responsible"). */
+  /** The sentence before, in the same section (context such as "may use subcontractors" before "It remains responsible"). */
   previous: string | null;
 }
 
@@ -48,7 +50,7 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
     if (block.kind === 'code' || block.kind === 'html' || block.quoted) continue;
     // A block that starts with an item marker continues the lead-in of the block before it.
     const isItem = ITEM.test(block.text) || block.listNumber !== undefined;
-    const blockLeadIn = previousBlockLast && /[:\u2014-]\s*$/.test(previousBlockLast) ? previousBlockLast : previousItemLeadIn;
+    const blockLeadIn: string | null = previousBlockLast && /[:\u2014-]\s*$/.test(previousBlockLast) ? previousBlockLast : previousItemLeadIn;
     let leadIn: string | null = isItem ? blockLeadIn : null;
     previousItemLeadIn = isItem ? blockLeadIn : null;
     for (const [i, s] of block.sentences.entries()) {
@@ -59,14 +61,16 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
         if (first) leadIn = foldQuotes(first.text);
       } else if (i > 0 && !ITEM.test(text)) leadIn = null;
       out.push({
+        flat: text.replace(/\s+/g, ' '),
         leadIn: ITEM.test(text) || block.listNumber !== undefined || i === 0 ? leadIn : null,
-        previous: i > 0 ? foldQuotes(block.sentences[i - 1].text) : null,
+        previous: out.length && out[out.length - 1].section === block.section ? out[out.length - 1].text : null,
         sentence: s,
         text,
         section: block.section,
         titles: titlesOf(block.section),
         isDefinition: /^\s*(?:\([a-z0-9]+\)\s*)?"[^"]{1,60}"\s*(?:\([^)]*\)\s*)?(?:shall\s+)?(?:means?|has the meaning|refers? to|includes?)\b/.test(text),
-        inHeading: block.kind === 'heading',
+        // Headings, and paragraphs that open a section with nothing but their title.
+        inHeading: block.kind === 'heading' || (model.sections[block.section].headingBlock === block.index && block.text.trim().length <= model.sections[block.section].title.length + 8),
       });
     }
     const last = block.sentences[block.sentences.length - 1];
@@ -130,11 +134,11 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
     for (const sig of signals) {
       if (!sig.allowDefinitions && info.isDefinition) continue;
       if (sig.noHeadings && info.inHeading) continue;
-      if (!sig.pattern.test(info.text)) continue;
-      if (sig.context && !sig.context.test(info.text) && !sig.context.test(info.titles) && !(info.previous && sig.context.test(info.previous))) continue;
-      if (sig.unless && sig.unless.test(info.text)) continue;
-      if (sig.supplierDuty && !supplierSide(info.text, ctx.parties, info.leadIn)) continue;
-      add(sig.requirement, { requirement: sig.requirement, span: { start: info.sentence.start, end: info.sentence.end }, text: normalizeSpace(info.text).slice(0, 300), section: info.section });
+      if (!sig.pattern.test(info.flat)) continue;
+      if (sig.context && !sig.context.test(info.flat) && !sig.context.test(info.titles) && !(info.previous && sig.context.test(info.previous))) continue;
+      if (sig.unless && sig.unless.test(info.flat)) continue;
+      if (sig.supplierDuty && !supplierSide(info.flat, ctx.parties, info.leadIn)) continue;
+      add(sig.requirement, { requirement: sig.requirement, span: { start: info.sentence.start, end: info.sentence.end }, text: normalizeSpace(info.flat).slice(0, 300), section: info.section });
     }
   }
   return found;

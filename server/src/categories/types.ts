@@ -36,6 +36,8 @@ export interface CategoryAssessment {
 export interface AssessContext {
   model: ContractModel;
   parties: PartyMatchers;
+  /** Another category's assessment (memoised by the engine), for categories that build on one. */
+  assessment?: (id: CategoryId) => CategoryAssessment;
 }
 
 export interface CategoryDefinition {

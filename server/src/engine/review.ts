@@ -72,7 +72,7 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
   const assessment = (id: CategoryId): CategoryAssessment => {
     let a = cache.get(id);
     if (!a) {
-      a = CATEGORIES[id].assess({ model, parties });
+      a = CATEGORIES[id].assess({ model, parties, assessment });
       cache.set(id, a);
     }
     return a;

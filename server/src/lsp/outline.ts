@@ -19,9 +19,30 @@ export function sectionName(s: Section): string {
   return name || (s.kind === 'numbered' ? 'Clause' : 'Section');
 }
 
+function isTopLevel(model: ContractModel, s: Section): boolean {
+  return model.sections[s.parent]?.kind === 'root';
+}
+
+/**
+ * Namespace for the document title heading that wraps the whole contract and for schedules and
+ * annexes; Module for titled sections; Field for the (untitled) numbered clauses inside them.
+ */
 function sectionKind(model: ContractModel, s: Section): SymbolKind {
   if (s.trailer) return SymbolKind.Namespace;
-  return s.parent === 0 || model.sections[s.parent]?.kind === 'root' ? SymbolKind.Module : SymbolKind.Field;
+  const depth = s.kind === 'heading' ? model.blocks[s.headingBlock]?.depth : undefined;
+  if (isTopLevel(model, s) && depth === 1 && s.children.length && !s.number) return SymbolKind.Namespace;
+  if (s.title.trim() || isTopLevel(model, s)) return SymbolKind.Module;
+  return SymbolKind.Field;
+}
+
+/** First words of an untitled clause, for the outline's detail column. */
+function preview(model: ContractModel, s: Section): string | undefined {
+  if (s.title.trim()) return s.trailer ?? undefined;
+  const block = model.blocks[s.headingBlock];
+  if (!block) return undefined;
+  let text = block.text.replace(/\s+/g, ' ').trim();
+  if (s.number && text.startsWith(s.number)) text = text.slice(s.number.length).replace(/^[.)]?\s*/, '');
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text || undefined;
 }
 
 function sectionSymbol(model: ContractModel, s: Section): DocumentSymbol {
@@ -36,7 +57,7 @@ function sectionSymbol(model: ContractModel, s: Section): DocumentSymbol {
     .map((c) => sectionSymbol(model, c));
   return {
     name: sectionName(s),
-    detail: s.trailer ? s.trailer : undefined,
+    detail: preview(model, s),
     kind: sectionKind(model, s),
     range,
     selectionRange,
@@ -74,17 +95,33 @@ function contains(r: Range, p: Position): boolean {
   return le(r.start, p) && le(p, r.end);
 }
 
-/** The section whose heading line holds `pos`, if any. */
+/**
+ * What counts as a section's heading for hovers: a Markdown heading or an upper-case heading line as
+ * a whole; for a numbered clause, its title, or only its number when it has no title (so hovering the
+ * body text of "4.1 The Supplier shall..." is not a heading hover).
+ */
+function headingSpan(model: ContractModel, s: Section): Span | null {
+  const block = model.blocks[s.headingBlock];
+  if (!block) return null;
+  if (s.kind === 'heading') return { start: block.start, end: block.end };
+  if (s.title.trim()) return s.titleSpan;
+  if (!s.number) return null;
+  const at = model.text.slice(block.start, Math.min(block.end, block.start + 40)).indexOf(s.number);
+  return at < 0 ? null : { start: block.start + at, end: block.start + at + s.number.length };
+}
+
+/** The section whose heading holds `pos`, if any. */
 function headingAt(model: ContractModel, pos: Position): Section | undefined {
   for (const s of model.sections) {
     if (s.kind === 'root') continue;
-    const block = model.blocks[s.headingBlock];
-    // A heading (or the first line of a numbered clause): its title span, widened to the whole line.
-    const span = s.kind === 'heading' && block ? { start: block.start, end: block.end } : s.titleSpan;
+    const span = headingSpan(model, s);
+    if (!span) continue;
     const start = positionAt(model.lineStarts, span.start);
     const end = positionAt(model.lineStarts, span.end);
-    const line = { start: { line: start.line, character: 0 }, end: { line: end.line, character: Number.MAX_SAFE_INTEGER } };
-    if (contains(line, pos)) return s;
+    const area = s.kind === 'heading' || s.title.trim()
+      ? { start: { line: start.line, character: 0 }, end: { line: end.line, character: Number.MAX_SAFE_INTEGER } }
+      : { start, end };
+    if (contains(area, pos)) return s;
   }
   return undefined;
 }
@@ -100,6 +137,10 @@ function subtree(model: ContractModel, s: Section): Set<number> {
   return out;
 }
 
+const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+/** Findings shown in full in one hover; further ones get one line each. */
+const MAX_FULL_FINDINGS = 3;
+
 function clip(text: string, max = 160): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
@@ -109,8 +150,10 @@ function clip(text: string, max = 160): string {
 export function hoverAt(result: ReviewResult, pos: Position): Hover | null {
   const parts: string[] = [];
   let hoverRange: Range | undefined;
-  for (const d of result.diagnostics) {
-    if (!contains(d.range, pos)) continue;
+  const here = result.diagnostics
+    .filter((d) => contains(d.range, pos))
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  for (const d of here.slice(0, MAX_FULL_FINDINGS)) {
     hoverRange ??= d.range;
     const meta = getRule(d.ruleId)?.meta;
     const lines = [`**${meta?.title ?? d.ruleId}** · \`${d.ruleId}\` (${d.severity})`, '', d.message];
@@ -122,6 +165,10 @@ export function hoverAt(result: ReviewResult, pos: Position): Hover | null {
     if (replacements.length) lines.push('', `*Quick fixes:* ${replacements.join('; ')}`);
     lines.push('', `[Rule documentation](${docsUrl(d.ruleId)})`);
     parts.push(lines.join('\n'));
+  }
+  if (here.length > MAX_FULL_FINDINGS) {
+    const more = here.slice(MAX_FULL_FINDINGS).map((d) => `- **${getRule(d.ruleId)?.meta.title ?? d.ruleId}** (${d.severity}): ${d.message} [docs](${docsUrl(d.ruleId)})`);
+    parts.push([`${more.length} more finding${more.length === 1 ? '' : 's'} here:`, '', ...more].join('\n'));
   }
   if (result.isContract) {
     const s = headingAt(result.model, pos);

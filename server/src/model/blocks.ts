@@ -25,7 +25,25 @@ export function extractBlocks(tree: Root, source: string): Omit<Block, 'section'
       }
       case 'paragraph': {
         const { text, offsets } = inlineText(node.children, source);
-        push('paragraph', node, text, offsets, { quoted, listNumber });
+        // Text converted from Word often has no blank lines between clauses: a line that starts
+        // with a clause number ("2.1.", "(a)") starts a block of its own.
+        const pieces = splitAtNumberedLines(text);
+        if (pieces.length === 1) {
+          push('paragraph', node, text, offsets, { quoted, listNumber });
+          return;
+        }
+        const nodeEnd = node.position?.end.offset ?? 0;
+        pieces.forEach(([from, to], i) => {
+          let end = to;
+          while (end > from && /\s/.test(text[end - 1])) end--;
+          const start = offsets[from];
+          const endOffset = end < text.length ? offsets[end - 1] + 1 : nodeEnd;
+          blocks.push({
+            index: blocks.length, kind: 'paragraph', start, end: endOffset, text: text.slice(from, end),
+            sourceOffsets: Int32Array.from([...offsets.slice(from, end), endOffset]), quoted,
+            ...(i === 0 && listNumber !== undefined ? { listNumber } : {}),
+          });
+        });
         return;
       }
       case 'tableRow': {
@@ -201,4 +219,22 @@ function indentedChunks(source: string, start: number, end: number): Array<{ sta
   }
   flush();
   return out;
+}
+
+const NUMBERED_LINE = /\n[ \t]*(?=(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.|\([a-z]{1,2}\)|\([ivx]{1,5}\)|[a-z]\))\s)/g;
+
+/** [start, end) pieces of a paragraph, split before lines that begin with a clause number. */
+function splitAtNumberedLines(text: string): Array<[number, number]> {
+  if (!text.includes('\n')) return [[0, text.length]];
+  const cuts: number[] = [];
+  for (const m of text.matchAll(NUMBERED_LINE)) cuts.push(m.index! + m[0].length);
+  if (!cuts.length) return [[0, text.length]];
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  for (const c of cuts) {
+    out.push([from, c]);
+    from = c;
+  }
+  out.push([from, text.length]);
+  return out.filter(([a, b]) => text.slice(a, b).trim().length > 0);
 }

@@ -79,13 +79,12 @@ function findTitle(blocks: Block[], fm: Record<string, unknown> | null, fmSpan: 
   };
   const fmTitle = fm && typeof fm.title === 'string' ? fm.title.trim() : '';
   if (h1) return { title: fmTitle || h1.text.trim(), titleSpan: lineSpan(h1) };
-  // Plain text: the first upper-case or agreement-like line among the first few blocks.
-  for (const b of blocks.slice(0, 12)) {
-    const line = b.text.split('\n')[0].trim();
-    if (line && line.length <= 120 && (isMostlyUpper(line) || /\b(agreement|contract|statement of work|terms)\b/i.test(line)) && line.split(/\s+/).length <= 14) {
-      return { title: fmTitle || titleCase(line.replace(/\s+/g, ' ')), titleSpan: lineSpan(b) };
-    }
-  }
+  // Plain text: the first agreement-like line among the first few blocks, else the first upper-case
+  // line that is not a filing label ("EXHIBIT 10.46").
+  const candidates = blocks.slice(0, 12).map((b) => ({ b, line: b.text.split('\n')[0].trim() }))
+    .filter(({ line }) => line && line.length <= 120 && line.split(/\s+/).length <= 14 && !/^(?:exhibit|schedule|annex|appendix|attachment)\s+[\w.-]+$/i.test(line));
+  const pick = candidates.find(({ line }) => /\b(agreement|contract|statement of work|terms)\b/i.test(line)) ?? candidates.find(({ line }) => isMostlyUpper(line));
+  if (pick) return { title: fmTitle || titleCase(pick.line.replace(/\s+/g, ' ')), titleSpan: lineSpan(pick.b) };
   if (firstContent) return { title: fmTitle || firstContent.text.split('\n')[0].trim().slice(0, 80), titleSpan: lineSpan(firstContent) };
   const start = fmSpan ? Math.min(text.length, fmSpan.end) : 0;
   return { title: fmTitle, titleSpan: { start, end: start } };

@@ -75,8 +75,9 @@ export function detectSectionStart(block: Block, usesMarkdownHeadings: boolean):
     }
   }
 
-  // An upper-case line on its own ("GOVERNING LAW") is a heading in plain-text contracts.
-  if (firstLineEnd === text.length && isMostlyUpper(text) && looksLikeHeadingText(text)) {
+  // An upper-case line on its own ("GOVERNING LAW") is a heading in plain-text contracts; so is a
+  // short Title Case line ("Included Monthly Services") when the document has no Markdown headings.
+  if (firstLineEnd === text.length && looksLikeHeadingText(text) && (isMostlyUpper(text) || (!usesMarkdownHeadings && isPlainTitleLine(text)))) {
     return { kind: 'caps', title: cleanTitle(text), titleSpan: spanOf(0, text.length) };
   }
   return null;
@@ -98,13 +99,20 @@ function looksLikeHeadingText(s: string): boolean {
   return significant.length > 0 && capitalised.length / significant.length >= 0.75;
 }
 
+/** A short Title Case line with no sentence punctuation, digits or contact details. */
+function isPlainTitleLine(s: string): boolean {
+  const t = s.trim();
+  const words = t.split(/\s+/);
+  return words.length >= 1 && words.length <= 7 && t.length <= 60 && !/[.,;:!?@\d()]/.test(t) && /^[A-Z]/.test(t);
+}
+
 /** "INCLUDED SERVICES. It is agreed..." -> "INCLUDED SERVICES" (titles run into the clause text). */
 function leadingCapsTitle(s: string): string {
   const m = /^((?:[A-Z][A-Z'&/,-]*\s+){0,8}[A-Z][A-Z'&/-]+)[.:]\s/.exec(s + ' ');
   if (m && isMostlyUpper(m[1]) && m[1].replace(/[^A-Z]/g, '').length >= 4) return m[1];
   // "Governing Law. This Agreement is governed..." (bold run-in titles)
-  const t = /^((?:[A-Z][\w'&/-]*\s+){0,5}[A-Z][\w'&/-]*)\.\s+[A-Z]/.exec(s);
-  if (t && looksLikeHeadingText(t[1]) && t[1].split(/\s+/).length <= 6) return t[1];
+  const t = /^((?:(?:[A-Z][\w'&/,-]*|and|or|of|the|to|for|in|on|by|with)\s+){0,7}[A-Z][\w'&/-]*)\.\s+(?:[A-Z("\u201C]|$)/.exec(s);
+  if (t && looksLikeHeadingText(t[1]) && t[1].split(/\s+/).length <= 8) return t[1];
   return '';
 }
 
