@@ -203,9 +203,20 @@ function statusOf(uri: string, result: ReviewResult): StatusParams {
 
 /** Reviews the document as it is now (synchronously, after settings are known) and caches the result. */
 async function reviewed(uri: string): Promise<Reviewed | null> {
-  const st = states.get(uri);
-  if (!st) return null;
-  const settings = await settingsFor(uri, st);
+  // Settings may change while they are being pulled: then pull again, so a result is never cached
+  // under a settings generation it was not made with.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const st = states.get(uri);
+    if (!st) return null;
+    const gen = generation;
+    const settings = await settingsFor(uri, st);
+    if (gen !== generation) continue;
+    return reviewNow(uri, st, settings);
+  }
+  return null;
+}
+
+function reviewNow(uri: string, st: DocState, settings: ReviewSettings): Reviewed | null {
   const doc = documents.get(uri);
   if (!doc || states.get(uri) !== st) return null;
   const last = st.last;
@@ -319,6 +330,8 @@ function currentModel(uri: string): ContractModel | null {
 
 connection.onCodeAction(async (params) => {
   try {
+    const only = params.context.only;
+    if (only && !only.some((k) => k === '' || k === 'quickfix')) return [];
     const cur = await currentResult(params.textDocument.uri);
     if (!cur || !cur.result.isContract) return [];
     return buildCodeActions(params.textDocument.uri, cur.entry.version, cur.result, params.range, params.context.diagnostics, editCaps, {

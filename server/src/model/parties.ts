@@ -94,10 +94,11 @@ function textBefore(block: Block, sourceOffset: number, length: number): string 
 
 /** "... and Tailspin Systems Limited, a company registered in England (the " -> the legal name. */
 function legalNameBefore(before: string): string | null {
-  const cut = before.replace(/\(\s*(?:the|hereinafter(?: referred to as)?|each a|collectively)?\s*"?$/i, '');
+  // Folding white space first keeps the name pattern below linear (no ambiguous \s* runs).
+  const cut = before.replace(/\s+/g, ' ').replace(/\(\s*(?:the|hereinafter(?: referred to as)?|each a|collectively)?\s*"?$/i, '');
   const clause = cut.split(/\b(?:between|and|by|with)\b/).pop() ?? cut;
   const firstPart = clause.split(/,\s+(?:a|an|the|with|having|whose)\b/)[0];
-  const m = /((?:[A-Z][\w&.'-]*\s*,?\s*){1,8})$/.exec(firstPart.trim().replace(/,$/, ''));
+  const m = /((?:[A-Z][\w&.'-]*,? ){0,7}[A-Z][\w&.'-]*)$/.exec(firstPart.trim().replace(/,$/, ''));
   const candidate = (m?.[1] ?? firstPart).trim().replace(/,$/, '').trim();
   if (!candidate || !/^[A-Z]/.test(candidate)) return null;
   if (LEGAL_SUFFIX.test(candidate) || /^[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){1,6}$/.test(candidate)) return candidate;

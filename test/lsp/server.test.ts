@@ -1,0 +1,969 @@
+/**
+ * The language server end to end: `node dist/server.js --stdio` spawned as a child process and driven
+ * by a small JSON-RPC client written here (Content-Length framing over stdio, no vscode-languageclient).
+ */
+import { strict as assert } from 'node:assert';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CATEGORY_IDS, docsUrl, getRule, RULES } from '../../server/src/engine';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SERVER = path.join(ROOT, 'dist', 'server.js');
+const WEAK_MSA = path.join(ROOT, 'examples', 'weak-msa.md');
+
+// ---------------------------------------------------------------------------------------------
+// Build
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
+    else if (entry.isFile()) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/server.js with `node esbuild.mjs` when it is missing or older than the sources. */
+function ensureServerBuilt(): void {
+  const sources = newestMtime(path.join(ROOT, 'server', 'src'));
+  if (fs.existsSync(SERVER) && fs.statSync(SERVER).mtimeMs >= sources) return;
+  if (!fs.existsSync(path.join(ROOT, 'server', 'src', 'library', 'clauses.generated.json'))) {
+    spawnSync(process.execPath, ['scripts/generate-clauses.mjs'], { cwd: ROOT, stdio: 'ignore' });
+  }
+  const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  // Another bundle (client, CLI) may fail while someone is editing it; only the server must build.
+  if (!fs.existsSync(SERVER) || fs.statSync(SERVER).mtimeMs < sources) {
+    throw new Error(`node esbuild.mjs did not produce a fresh dist/server.js:\n${r.stdout}\n${r.stderr}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A minimal LSP client
+
+interface Position { line: number; character: number }
+interface Range { start: Position; end: Position }
+interface Diagnostic {
+  range: Range;
+  severity?: number;
+  code?: string | number;
+  codeDescription?: { href: string };
+  source?: string;
+  message: string;
+  data?: { category: string | null; ruleId: string; fixes: Array<{ kind: string; title: string; clauseId?: string }> };
+}
+interface PublishParams { uri: string; version?: number; diagnostics: Diagnostic[] }
+interface TextEdit { range: Range; newText: string }
+interface SnippetEdit { range: Range; snippet: { kind: 'snippet'; value: string } }
+type AnyEdit = TextEdit | SnippetEdit;
+interface WorkspaceEdit {
+  changes?: Record<string, TextEdit[]>;
+  documentChanges?: Array<{ textDocument: { uri: string; version: number | null }; edits: AnyEdit[] }>;
+}
+interface CodeAction { title: string; kind?: string; isPreferred?: boolean; diagnostics?: Diagnostic[]; edit?: WorkspaceEdit }
+interface StatusParams { uri: string; isContract: boolean; reason: string; profiles: string[]; covered: number; weak: number; missing: number; total: number }
+interface DocumentSymbol { name: string; kind: number; range: Range; selectionRange: Range; children?: DocumentSymbol[] }
+
+interface Message {
+  jsonrpc: '2.0';
+  id?: number | string | null;
+  method?: string;
+  params?: unknown;
+  result?: unknown;
+  error?: { code: number; message: string };
+}
+
+interface Received { method: string; params: unknown; seq: number }
+
+interface ClientOptions {
+  capabilities?: Record<string, unknown>;
+  initializationOptions?: unknown;
+  workspaceFolders?: Array<{ uri: string; name: string }>;
+  /** Answers workspace/configuration (the client then declares workspace.configuration). */
+  configuration?: (items: Array<{ scopeUri?: string; section?: string }>) => unknown[];
+}
+
+const DEFAULT_TIMEOUT = 8000;
+
+class LspClient {
+  private proc!: ChildProcessWithoutNullStreams;
+  private buffer = Buffer.alloc(0);
+  private nextId = 1;
+  private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private waiters: Array<{ test: (m: Received) => boolean; resolve: (m: Received) => void }> = [];
+  private seq = 0;
+  readonly received: Received[] = [];
+  /** Requests the server sent to the client (method names), in order. */
+  readonly serverRequests: Array<{ method: string; params: unknown }> = [];
+  stderr = '';
+  exited: Promise<number | null> = Promise.resolve(null);
+  initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string } } | undefined;
+
+  constructor(private readonly options: ClientOptions = {}) {}
+
+  async start(): Promise<this> {
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+    this.exited = new Promise((resolve) => this.proc.on('exit', (code) => resolve(code)));
+    this.proc.stderr.on('data', (d: Buffer) => { this.stderr += d.toString('utf8'); });
+    this.proc.stdout.on('data', (d: Buffer) => this.onData(d));
+    const capabilities = {
+      ...this.options.capabilities,
+      workspace: {
+        ...(this.options.capabilities?.workspace as object | undefined),
+        ...(this.options.configuration ? { configuration: true } : {}),
+      },
+    };
+    this.initializeResult = await this.request('initialize', {
+      processId: process.pid,
+      rootUri: this.options.workspaceFolders?.[0]?.uri ?? null,
+      workspaceFolders: this.options.workspaceFolders ?? null,
+      capabilities,
+      initializationOptions: this.options.initializationOptions,
+    }) as LspClient['initializeResult'];
+    this.notify('initialized', {});
+    return this;
+  }
+
+  private onData(chunk: Buffer): void {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const headerEnd = this.buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
+      const m = /Content-Length: *(\d+)/i.exec(header);
+      if (!m) throw new Error(`bad header from server: ${header}`);
+      const length = Number(m[1]);
+      if (this.buffer.length < headerEnd + 4 + length) return;
+      const body = this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
+      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+      this.dispatch(JSON.parse(body) as Message);
+    }
+  }
+
+  private dispatch(msg: Message): void {
+    if (msg.method && msg.id !== undefined && msg.id !== null) {
+      this.serverRequests.push({ method: msg.method, params: msg.params });
+      let result: unknown = null;
+      if (msg.method === 'workspace/configuration' && this.options.configuration) {
+        result = this.options.configuration((msg.params as { items: Array<{ scopeUri?: string; section?: string }> }).items);
+      }
+      this.send({ jsonrpc: '2.0', id: msg.id, result });
+      return;
+    }
+    if (msg.method) {
+      const r: Received = { method: msg.method, params: msg.params, seq: this.seq++ };
+      this.received.push(r);
+      this.waiters = this.waiters.filter((w) => {
+        if (!w.test(r)) return true;
+        w.resolve(r);
+        return false;
+      });
+      return;
+    }
+    const p = this.pending.get(msg.id as number);
+    if (!p) return;
+    this.pending.delete(msg.id as number);
+    if (msg.error) p.reject(new Error(`${msg.error.code}: ${msg.error.message}`));
+    else p.resolve(msg.result);
+  }
+
+  private send(msg: Message): void {
+    const body = Buffer.from(JSON.stringify(msg), 'utf8');
+    this.proc.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.proc.stdin.write(body);
+  }
+
+  request<T = unknown>(method: string, params?: unknown, timeout = DEFAULT_TIMEOUT): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`timed out waiting for the answer to ${method}\n${this.stderr}`));
+      }, timeout);
+      this.pending.set(id, {
+        resolve: (v) => { clearTimeout(timer); resolve(v as T); },
+        reject: (e) => { clearTimeout(timer); reject(e); },
+      });
+      this.send({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+
+  notify(method: string, params: unknown): void {
+    this.send({ jsonrpc: '2.0', method, params });
+  }
+
+  /** Sequence number of the next notification, to wait only for what comes after an action. */
+  mark(): number {
+    return this.seq;
+  }
+
+  /** Resolves with the first notification (at or after `since`) that matches; rejects after a timeout. */
+  async waitFor<T = unknown>(method: string, test: (params: T) => boolean = () => true, since = 0, timeout = DEFAULT_TIMEOUT): Promise<T> {
+    return (await this.waitForMessage(method, test, since, timeout)).params as T;
+  }
+
+  waitForMessage<T = unknown>(method: string, test: (params: T) => boolean = () => true, since = 0, timeout = DEFAULT_TIMEOUT): Promise<Received> {
+    const match = (r: Received) => r.method === method && r.seq >= since && test(r.params as T);
+    const found = this.received.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise<Received>((resolve, reject) => {
+      const waiter = { test: match, resolve: (r: Received) => { clearTimeout(timer); resolve(r); } };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error(`timed out after ${timeout} ms waiting for ${method}\n${this.stderr}`));
+      }, timeout);
+      this.waiters.push(waiter);
+    });
+  }
+
+  notifications<T = unknown>(method: string, test: (params: T) => boolean = () => true, since = 0): T[] {
+    return this.received.filter((r) => r.method === method && r.seq >= since && test(r.params as T)).map((r) => r.params as T);
+  }
+
+  /** Opens a document and waits for its first diagnostics. */
+  async open(uri: string, text: string, version = 1, languageId = 'markdown'): Promise<PublishParams> {
+    const since = this.mark();
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    return this.diagnostics(uri, version, since);
+  }
+
+  /** Waits for the diagnostics of one version, and for the clausewise/status that follows them. */
+  async diagnostics(uri: string, version: number, since = 0): Promise<PublishParams> {
+    const published = await this.waitForMessage<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === version, since);
+    await this.waitForMessage<StatusParams>('clausewise/status', (p) => p.uri === uri, published.seq + 1);
+    return published.params as PublishParams;
+  }
+
+  async change(uri: string, version: number, text: string): Promise<PublishParams> {
+    const since = this.mark();
+    this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return this.diagnostics(uri, version, since);
+  }
+
+  async stop(): Promise<void> {
+    if (!this.proc || this.proc.exitCode !== null) return;
+    try {
+      await this.request('shutdown', null, 3000);
+      this.notify('exit', null);
+    } catch {
+      // Killed below.
+    }
+    const timer = setTimeout(() => this.proc.kill(), 3000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\r' && text[i + 1] === '\n') i++;
+    if (text[i] === '\n' || text[i] === '\r') starts.push(i + 1);
+  }
+  return starts;
+}
+
+function offsetAt(text: string, pos: Position): number {
+  const starts = lineStarts(text);
+  if (pos.line >= starts.length) return text.length;
+  const next = pos.line + 1 < starts.length ? starts[pos.line + 1] : text.length;
+  return Math.min(starts[pos.line] + pos.character, next);
+}
+
+function textAt(text: string, r: Range): string {
+  return text.slice(offsetAt(text, r.start), offsetAt(text, r.end));
+}
+
+/** Snippet syntax to the text it expands to with the defaults (tab stops take their placeholders). */
+function expandSnippet(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\' && i + 1 < s.length && '$}\\'.includes(s[i + 1])) { out += s[++i]; continue; }
+    if (c === '$') {
+      const m = /^\$(\d+)|^\$\{(\d+)\}/.exec(s.slice(i));
+      if (m) { i += m[0].length - 1; continue; }
+      if (s.startsWith('${', i)) {
+        const colon = s.indexOf(':', i);
+        // Placeholder "${1:default}": keep the default (no nested placeholders in clause snippets).
+        let j = colon + 1;
+        let inner = '';
+        while (j < s.length && s[j] !== '}') {
+          if (s[j] === '\\' && j + 1 < s.length) { inner += s[j + 1]; j += 2; continue; }
+          inner += s[j++];
+        }
+        out += inner;
+        i = j;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
+function editText(e: AnyEdit): string {
+  return 'snippet' in e ? expandSnippet(e.snippet.value) : e.newText;
+}
+
+function editsFor(edit: WorkspaceEdit, uri: string): AnyEdit[] {
+  if (edit.documentChanges) return edit.documentChanges.filter((d) => d.textDocument.uri === uri).flatMap((d) => d.edits);
+  return edit.changes?.[uri] ?? [];
+}
+
+/** Applies a WorkspaceEdit's edits for one document, the way an editor would (all against the original text). */
+function applyEdit(text: string, edit: WorkspaceEdit, uri: string): string {
+  const edits = editsFor(edit, uri)
+    .map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), text: editText(e) }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+/** Every line of `before` is in `after`, in order (nothing the user wrote is lost). */
+function assertLinesKept(before: string, after: string): void {
+  const lines = after.split(/\r?\n/);
+  let at = 0;
+  for (const line of before.split(/\r?\n/)) {
+    const found = lines.indexOf(line, at);
+    assert.ok(found >= 0, `line lost after the fix: ${JSON.stringify(line)}`);
+    at = found + 1;
+  }
+}
+
+function uriOf(name: string): string {
+  return pathToFileURL(path.join('/tmp/clausewise-lsp-test', name)).href;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+const WEAK = `# IT Support Services Agreement
+
+This Agreement is made between Acme Bank plc (the "Customer") and Widget Systems Ltd (the "Supplier"). The Customer and the Supplier are each a "Party".
+
+## 1. Services
+
+1.1 The Supplier shall provide IT support services to the Customer in a timely manner.
+
+1.2 The Supplier shall use best efforts to keep the systems running with high availability.
+
+## 2. Security
+
+2.1 The Supplier shall take appropriate measures to protect the Customer's data.
+
+## 3. Charges
+
+3.1 The Customer shall pay the Supplier the charges set out in the order form within 30 days of receipt of a valid invoice.
+
+## 4. Term and Termination
+
+4.1 This Agreement starts on the Effective Date and continues for two years. Either Party may terminate this Agreement on 90 days' written notice.
+
+## 5. Governing Law
+
+5.1 This Agreement is governed by the laws of England and Wales, and the courts of England have exclusive jurisdiction.
+`;
+
+const README = `# widget-cli
+
+A small command-line tool for formatting widgets.
+
+## Install
+
+\`\`\`sh
+npm install -g widget-cli
+\`\`\`
+
+## Usage
+
+Run \`widget format <file>\` to format a widget file in place. The tool will read the file, apply the
+house style and write it back. You can pass \`--check\` to only report files that need formatting.
+
+## Contributing
+
+Pull requests are welcome. Please run the tests before you open one, and describe what you changed.
+`;
+
+const KNOWN_RULES = () => new Set(RULES.map((r) => r.meta.id));
+const SERVER_CODES = new Set(['file-skipped', 'invalid-config']);
+
+function ruleDiagnostics(p: PublishParams): Diagnostic[] {
+  return p.diagnostics.filter((d) => !SERVER_CODES.has(String(d.code)));
+}
+
+async function codeActionsFor(client: LspClient, uri: string, d: Diagnostic): Promise<CodeAction[]> {
+  return client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] },
+  });
+}
+
+function countSymbols(list: DocumentSymbol[]): number {
+  return list.reduce((n, s) => n + 1 + countSymbols(s.children ?? []), 0);
+}
+
+/** The outline of a text, from a scratch document. */
+async function symbolsOf(client: LspClient, text: string): Promise<DocumentSymbol[]> {
+  const uri = uriOf(`scratch-${client.mark()}.md`);
+  await client.open(uri, text);
+  const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  client.notify('textDocument/didClose', { textDocument: { uri } });
+  return symbols;
+}
+
+function sameFinding(a: Diagnostic, b: Diagnostic): boolean {
+  return a.code === b.code && a.message === b.message;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('lsp: language server over stdio', function () {
+  before(function () {
+    this.timeout(120000);
+    ensureServerBuilt();
+  });
+
+  describe('client without workspace/configuration (initializationOptions, documentChanges)', () => {
+    let client: LspClient;
+    before(async () => {
+      client = await new LspClient({
+        capabilities: { workspace: { workspaceEdit: { documentChanges: true } }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+        initializationOptions: { debounceMs: 0, settings: {} },
+      }).start();
+    });
+    after(() => client?.stop());
+
+    it('initialize advertises incremental sync, quick fixes, hover, outline and folding', () => {
+      const caps = client.initializeResult!.capabilities as Record<string, any>;
+      assert.equal(caps.textDocumentSync.change, 2);
+      assert.equal(caps.textDocumentSync.openClose, true);
+      assert.deepEqual(caps.codeActionProvider.codeActionKinds, ['quickfix']);
+      assert.equal(caps.hoverProvider, true);
+      assert.ok(caps.documentSymbolProvider);
+      assert.ok(caps.foldingRangeProvider);
+      assert.equal(client.initializeResult!.serverInfo?.name, 'clausewise');
+    });
+
+    it('publishes diagnostics for a weak contract on open: source, code = rule id, codeDescription, data.category', async () => {
+      const uri = uriOf('weak-open.md');
+      const p = await client.open(uri, WEAK);
+      assert.equal(p.version, 1);
+      const known = KNOWN_RULES();
+      assert.ok(ruleDiagnostics(p).length >= 1, 'at least one finding');
+      for (const d of p.diagnostics) {
+        assert.equal(d.source, 'clausewise');
+        assert.equal(typeof d.code, 'string');
+        assert.equal(d.codeDescription?.href, docsUrl(String(d.code)));
+        assert.ok(d.severity && d.severity >= 1 && d.severity <= 4);
+        assert.ok(d.data && 'category' in d.data, 'data.category');
+      }
+      for (const d of ruleDiagnostics(p)) {
+        assert.ok(known.has(String(d.code)), `${d.code} is a rule id`);
+        assert.ok((CATEGORY_IDS as readonly string[]).includes(d.data!.category!), `${d.data!.category} is a category`);
+        assert.equal(d.data!.category, getRule(String(d.code))!.meta.category);
+        assert.equal(d.data!.ruleId, d.code);
+        assert.ok(Array.isArray(d.data!.fixes));
+      }
+      // The weak contract has no measurable service levels and generic security.
+      const codes = new Set(p.diagnostics.map((d) => d.code));
+      if (known.has('sla-metrics')) assert.ok(codes.has('sla-metrics'), 'sla-metrics reported');
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    });
+
+    it('sends clausewise/status after publishing', async () => {
+      const uri = uriOf('weak-status.md');
+      const since = client.mark();
+      await client.open(uri, WEAK);
+      const status = await client.waitFor<StatusParams>('clausewise/status', (s) => s.uri === uri, since);
+      assert.equal(status.isContract, true);
+      assert.deepEqual(status.profiles, ['it-outsourcing']);
+      assert.equal(status.total, CATEGORY_IDS.length);
+      assert.equal(status.covered + status.weak + status.missing, status.total);
+      assert.ok(status.missing > 0);
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    });
+
+    it('a quick fix that inserts a clause (sent back as an incremental change) removes its finding and keeps every line', async () => {
+      const uri = uriOf('weak-insert.md');
+      const p = await client.open(uri, WEAK);
+      const target = ruleDiagnostics(p).find((d) => d.data!.fixes.some((f) => f.kind === 'insertClause'));
+      assert.ok(target, 'a finding with an insert-clause fix');
+      const actions = await codeActionsFor(client, uri, target!);
+      const action = actions.find((a) => a.diagnostics?.some((d) => sameFinding(d, target!)));
+      assert.ok(action, 'a code action for the finding');
+      assert.equal(action!.kind, 'quickfix');
+      assert.equal(action!.isPreferred, true);
+      assert.ok(action!.edit?.documentChanges, 'documentChanges for a client that supports them');
+      const docEdit = action!.edit!.documentChanges![0];
+      assert.equal(docEdit.textDocument.uri, uri);
+      assert.equal(docEdit.textDocument.version, 1);
+      for (const e of docEdit.edits) {
+        assert.ok('newText' in e, 'plain text edit (no snippet support declared)');
+        assert.deepEqual(e.range.start, e.range.end, 'an insertion has an empty range');
+      }
+      const after = applyEdit(WEAK, action!.edit!, uri);
+      assertLinesKept(WEAK, after);
+
+      // Send the same edits as incremental changes (descending order, so positions stay valid).
+      const since = client.mark();
+      const changes = [...docEdit.edits]
+        .sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)
+        .map((e) => ({ range: e.range, text: editText(e) }));
+      client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: changes });
+      const p2 = await client.diagnostics(uri, 2, since);
+      assert.ok(!p2.diagnostics.some((d) => sameFinding(d, target!)), `${target!.code} is fixed: ${JSON.stringify(p2.diagnostics.filter((d) => d.code === target!.code))}`);
+      // The server's document matches the locally applied text: outline of both agree.
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      const names = (list: DocumentSymbol[]): unknown => list.map((x) => [x.name, names(x.children ?? [])]);
+      assert.deepEqual(names(symbols), names(await symbolsOf(client, after)), 'the server applied the incremental change as the client did');
+      assert.ok(countSymbols(symbols) > countSymbols(await symbolsOf(client, WEAK)), 'the inserted clause is a new section');
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    });
+
+    it('a quick fix that replaces vague words changes only the flagged words and removes the finding', async function () {
+      const uri = uriOf('weak-replace.md');
+      const p = await client.open(uri, WEAK);
+      const target = ruleDiagnostics(p).find((d) => d.data!.fixes.some((f) => f.kind === 'replace'));
+      if (!target) return this.skip();
+      const actions = await codeActionsFor(client, uri, target);
+      const action = actions.find((a) => a.diagnostics?.some((d) => sameFinding(d, target)) && a.title === target.data!.fixes.find((f) => f.kind === 'replace')!.title);
+      assert.ok(action, 'a replace action');
+      const edits = editsFor(action!.edit!, uri);
+      const start = offsetAt(WEAK, target.range.start);
+      const end = offsetAt(WEAK, target.range.end);
+      for (const e of edits) {
+        assert.ok(offsetAt(WEAK, e.range.start) >= start && offsetAt(WEAK, e.range.end) <= end, 'the edit stays inside the flagged words');
+      }
+      const after = applyEdit(WEAK, action!.edit!, uri);
+      assert.ok(after.startsWith(WEAK.slice(0, start)), 'text before the flagged words is unchanged');
+      assert.ok(after.endsWith(WEAK.slice(end)), 'text after the flagged words is unchanged');
+      const p2 = await client.change(uri, 2, after);
+      assert.ok(!p2.diagnostics.some((d) => sameFinding(d, target) && d.range.start.line === target.range.start.line && d.range.start.character === target.range.start.character), 'the vague wording is fixed');
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    });
+
+    it('no quick fix deletes text: insertions have empty ranges, replacements stay inside the flagged words', async () => {
+      for (const [name, text] of [['weak-all.md', WEAK], ['weak-msa.md', fs.existsSync(WEAK_MSA) ? fs.readFileSync(WEAK_MSA, 'utf8') : '']] as const) {
+        if (!text) continue;
+        const uri = uriOf(name);
+        const p = await client.open(uri, text);
+        let checked = 0;
+        for (const d of ruleDiagnostics(p)) {
+          const actions = (await codeActionsFor(client, uri, d)).filter((a) => a.diagnostics?.some((x) => sameFinding(x, d)));
+          assert.equal(actions.length, d.data!.fixes.length, `${d.code}: one action per fix`);
+          if (actions.length) assert.equal(actions[0].isPreferred, true);
+          for (const a of actions) {
+            const replace = /^replace\b/i.test(a.title);
+            for (const e of editsFor(a.edit!, uri)) {
+              if (replace) {
+                assert.ok(offsetAt(text, e.range.start) >= offsetAt(text, d.range.start) && offsetAt(text, e.range.end) <= offsetAt(text, d.range.end), `${a.title}: inside the flagged words`);
+              } else {
+                assert.deepEqual(e.range.start, e.range.end, `${a.title}: insertion only`);
+              }
+            }
+            const after = applyEdit(text, a.edit!, uri);
+            if (!replace) assertLinesKept(text, after);
+            checked++;
+          }
+        }
+        assert.ok(checked > 0, `${name}: some quick fixes`);
+        client.notify('textDocument/didClose', { textDocument: { uri } });
+      }
+    });
+
+    it('every quick fix of the weak contract, applied, removes the finding it was offered for', async () => {
+      const uri = uriOf('weak-every-fix.md');
+      const p = await client.open(uri, WEAK);
+      let version = 1;
+      const failures: string[] = [];
+      for (const d of ruleDiagnostics(p)) {
+        for (const a of (await codeActionsFor(client, uri, d)).filter((x) => x.diagnostics?.some((y) => sameFinding(y, d)))) {
+          const after = applyEdit(WEAK, a.edit!, uri);
+          const fixed = await client.change(uri, ++version, after);
+          const replace = /^replace\b/i.test(a.title);
+          const still = fixed.diagnostics.some((x) => sameFinding(x, d) && (!replace || (x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character)));
+          if (still) failures.push(`${d.code}: "${a.title}"`);
+          // Back to the original text (its diagnostics were already checked), for the next fix.
+          await client.change(uri, ++version, WEAK);
+        }
+      }
+      assert.deepEqual(failures, [], 'fixes that did not remove their finding');
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    });
+
+    it('hover on a finding shows the rule title, message, rationale and docs link', async () => {
+      const uri = uriOf('weak-hover.md');
+      const p = await client.open(uri, WEAK);
+      const d = ruleDiagnostics(p).find((x) => x.range.start.line > 0) ?? ruleDiagnostics(p)[0];
+      const hover = await client.request<{ contents: { kind: string; value: string } } | null>('textDocument/hover', {
+        textDocument: { uri }, position: d.range.start,
+      });
+      assert.ok(hover, 'a hover');
+      assert.equal(hover!.contents.kind, 'markdown');
+      const meta = getRule(String(d.code))!.meta;
+      assert.ok(hover!.contents.value.includes(meta.title), 'rule title');
+      assert.ok(hover!.contents.value.includes(d.message), 'message');
+      assert.ok(hover!.contents.value.includes(meta.rationale), 'rationale');
+      assert.ok(hover!.contents.value.includes(docsUrl(String(d.code))), 'docs link');
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    });
+
+    it('hover on a section heading lists the categories that section evidences', async () => {
+      const uri = uriOf('weak-hover-heading.md');
+      await client.open(uri, WEAK);
+      const line = WEAK.split('\n').indexOf('## 5. Governing Law');
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+        textDocument: { uri }, position: { line, character: 8 },
+      });
+      assert.ok(hover, 'a hover');
+      assert.match(hover!.contents.value, /5\. Governing Law|5 Governing Law/);
+      assert.match(hover!.contents.value, /Governing law/i);
+      // A line of plain body text far from any finding gets no hover.
+      const none = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: line + 1, character: 0 } });
+      assert.equal(none, null);
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    });
+
+    it('documentSymbol returns the section outline (numbers and titles, nested clauses), folding ranges cover sections', async () => {
+      const uri = uriOf('weak-outline.md');
+      await client.open(uri, WEAK);
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      const flat: string[] = [];
+      const walk = (list: DocumentSymbol[], depth: number) => {
+        for (const s of list) {
+          assert.ok(s.name.trim(), 'non-empty name');
+          assert.ok(offsetAt(WEAK, s.range.start) <= offsetAt(WEAK, s.selectionRange.start) && offsetAt(WEAK, s.selectionRange.end) <= offsetAt(WEAK, s.range.end), 'selectionRange inside range');
+          flat.push(`${depth}:${s.name}`);
+          walk(s.children ?? [], depth + 1);
+        }
+      };
+      walk(symbols, 0);
+      for (const name of ['1 Services', '2 Security', '3 Charges', '4 Term and Termination', '5 Governing Law']) {
+        assert.ok(flat.some((f) => f.replace(/\.(?= )/, '').endsWith(name)), `${name} in ${JSON.stringify(flat)}`);
+      }
+      const services = symbols.flatMap(function all(s): DocumentSymbol[] { return [s, ...(s.children ?? []).flatMap(all)]; }).find((s) => /Services$/.test(s.name) && !/Agreement/.test(s.name));
+      assert.ok(services, 'Services section');
+      assert.ok((services!.children ?? []).length >= 1 || flat.some((f) => f.startsWith('1:') || f.startsWith('2:')), 'clauses are nested');
+      const folds = await client.request<Array<{ startLine: number; endLine: number }>>('textDocument/foldingRange', { textDocument: { uri } });
+      assert.ok(folds.length >= 5);
+      for (const f of folds) assert.ok(f.endLine > f.startLine);
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    });
+
+    it('a README-like document gets zero diagnostics, a not-a-contract status and no quick fixes', async () => {
+      const uri = uriOf('README.md');
+      const since = client.mark();
+      const p = await client.open(uri, README);
+      assert.deepEqual(p.diagnostics, []);
+      const status = await client.waitFor<StatusParams>('clausewise/status', (s) => s.uri === uri, since);
+      assert.equal(status.isContract, false);
+      assert.ok(status.reason);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } }, context: { diagnostics: [] },
+      });
+      assert.deepEqual(actions, []);
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    });
+
+    it('code actions honour context.only (no quick fixes when only source actions are asked for)', async () => {
+      const uri = uriOf('weak-only.md');
+      const p = await client.open(uri, WEAK);
+      const d = ruleDiagnostics(p).find((x) => x.data!.fixes.length)!;
+      const source = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['source.organizeImports'] } });
+      assert.deepEqual(source, []);
+      const any = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+      assert.ok(any.length >= 1);
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    });
+
+    it('didClose clears the diagnostics and nothing is published for the closed document afterwards', async () => {
+      const uri = uriOf('weak-close.md');
+      await client.open(uri, WEAK);
+      // A change immediately followed by a close: the pending review must not publish.
+      const since = client.mark();
+      client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: WEAK + '\nMore text.\n' }] });
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+      const cleared = await client.waitFor<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length === 0, since);
+      assert.equal(cleared.version, undefined);
+      // A round trip through the server, then nothing but the clearing was published.
+      await client.request('clausewise/listClauses');
+      await new Promise((r) => setTimeout(r, 50));
+      const after = client.notifications<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, since);
+      assert.deepEqual(after.map((p) => p.diagnostics.length), [0]);
+    });
+
+    it('clausewise/reviewDocument forces a review of a non-contract, and the force holds until close', async () => {
+      const uri = uriOf('notes.md');
+      await client.open(uri, README);
+      const since = client.mark();
+      const summary = await client.request<{ isContract: boolean; reason: string; profiles: string[]; coverage: Record<string, string>; counts: Record<string, number> }>('clausewise/reviewDocument', { uri });
+      assert.equal(summary.isContract, true);
+      assert.match(summary.reason, /forced/);
+      assert.deepEqual(summary.profiles, ['it-outsourcing']);
+      assert.deepEqual(Object.keys(summary.coverage), [...CATEGORY_IDS]);
+      for (const k of ['error', 'warning', 'information', 'hint']) assert.equal(typeof summary.counts[k], 'number');
+      const published = await client.waitFor<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, since);
+      assert.equal(published.diagnostics.length, summary.counts.error + summary.counts.warning + summary.counts.information + summary.counts.hint);
+      assert.ok(published.diagnostics.length > 0);
+      const status = await client.waitFor<StatusParams>('clausewise/status', (s) => s.uri === uri, since);
+      assert.equal(status.isContract, true);
+      // Still forced after an edit.
+      const p2 = await client.change(uri, 2, README + '\nOne more line.\n');
+      assert.ok(p2.diagnostics.length > 0, 'still reviewed as a contract');
+      // Closed and reopened: detection decides again.
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+      const p3 = await client.open(uri, README, 3);
+      assert.deepEqual(p3.diagnostics, []);
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    });
+
+    it('clausewise/reviewDocument and clausewise/coverage answer null for a document that is not open', async () => {
+      assert.equal(await client.request('clausewise/reviewDocument', { uri: uriOf('never-opened.md') }), null);
+      assert.equal(await client.request('clausewise/coverage', { uri: uriOf('never-opened.md') }), null);
+      assert.equal(await client.request('clausewise/renderClause', { uri: uriOf('never-opened.md'), clauseId: 'x' }), null);
+      assert.equal(await client.request('clausewise/coverage', {}), null);
+    });
+
+    it('clausewise/coverage returns verdicts, reasons and evidence with ranges', async () => {
+      const uri = uriOf('weak-coverage.md');
+      await client.open(uri, WEAK);
+      const cov = await client.request<{
+        isContract: boolean; reason: string; profiles: string[]; coverage: Record<string, string>;
+        assessments: Array<{ category: string; verdict: string; reason: string; evidence: Array<{ requirement: string; text: string; range: Range }> }>;
+      }>('clausewise/coverage', { uri });
+      assert.equal(cov.isContract, true);
+      assert.deepEqual(cov.assessments.map((a) => a.category), Object.keys(cov.coverage));
+      for (const a of cov.assessments) {
+        assert.equal(a.verdict, cov.coverage[a.category]);
+        assert.equal(typeof a.reason, 'string');
+      }
+      const law = cov.assessments.find((a) => a.category === 'governing-law')!;
+      assert.ok(law.evidence.length > 0, 'governing law has evidence');
+      for (const e of law.evidence) {
+        assert.equal(typeof e.requirement, 'string');
+        assert.ok(textAt(WEAK, e.range).length > 0, 'evidence range points at text');
+      }
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    });
+
+    it('clausewise/listClauses and clausewise/renderClause: a clause rendered where a fix would insert it', async function () {
+      const clauses = await client.request<Array<{ id: string; title: string; category: string; summary: string }>>('clausewise/listClauses');
+      assert.ok(Array.isArray(clauses));
+      if (!clauses.length) return this.skip();
+      for (const c of clauses) {
+        assert.equal(typeof c.id, 'string');
+        assert.equal(typeof c.title, 'string');
+        assert.ok((CATEGORY_IDS as readonly string[]).includes(c.category), `${c.id}: ${c.category}`);
+        assert.equal(typeof c.summary, 'string');
+      }
+      const uri = uriOf('weak-render.md');
+      await client.open(uri, WEAK);
+      const clause = clauses.find((c) => c.id === 'audit-rights') ?? clauses[0];
+      const plain = await client.request<{ text: string; position: Position }>('clausewise/renderClause', { uri, clauseId: clause.id, snippet: false });
+      assert.ok(plain.text.includes(clause.title) || plain.text.toUpperCase().includes(clause.title.toUpperCase()));
+      assert.match(plain.text, /## 6\. /, 'numbered after the last section, as a level-2 heading');
+      assert.equal(typeof plain.position.line, 'number');
+      assert.ok(plain.text.includes('the Supplier') || plain.text.includes('The Supplier'), 'party names filled');
+      const snippet = await client.request<{ text: string; position: Position }>('clausewise/renderClause', { uri, clauseId: clause.id, snippet: true });
+      assert.deepEqual(snippet.position, plain.position);
+      assert.equal(expandSnippet(snippet.text), plain.text);
+      assert.equal(await client.request('clausewise/renderClause', { uri, clauseId: 'no-such-clause' }), null);
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    });
+
+    it('files with NUL bytes or over 2 MB get one information diagnostic saying they were skipped', async () => {
+      const nul = uriOf('binary.md');
+      const p1 = await client.open(nul, `Agreement\0\0${WEAK}`);
+      assert.equal(p1.diagnostics.length, 1);
+      assert.equal(p1.diagnostics[0].severity, 3);
+      assert.equal(p1.diagnostics[0].source, 'clausewise');
+      assert.match(p1.diagnostics[0].message, /NUL/);
+      const big = uriOf('big.md');
+      const p2 = await client.open(big, WEAK.repeat(Math.ceil((2.1 * 1024 * 1024) / WEAK.length)));
+      assert.equal(p2.diagnostics.length, 1);
+      assert.equal(p2.diagnostics[0].severity, 3);
+      assert.match(p2.diagnostics[0].message, /2 MB/);
+      const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: big } });
+      assert.deepEqual(symbols, []);
+      client.notify('textDocument/didClose', { textDocument: { uri: nul } });
+      client.notify('textDocument/didClose', { textDocument: { uri: big } });
+    });
+
+    it('the server survives bad requests', async () => {
+      // Either null or an error response; what matters is that the server keeps answering.
+      const r = await client.request('textDocument/hover', { textDocument: { uri: 42 }, position: null }).catch((e: Error) => e);
+      assert.ok(r === null || r instanceof Error);
+      assert.equal(await client.request('textDocument/hover', { textDocument: { uri: uriOf('unknown.md') }, position: { line: 0, character: 0 } }), null);
+      assert.ok(Array.isArray(await client.request('clausewise/listClauses')));
+    });
+  });
+
+  describe('client without documentChanges', () => {
+    let client: LspClient;
+    before(async () => {
+      client = await new LspClient({ initializationOptions: { debounceMs: 0 } }).start();
+    });
+    after(() => client?.stop());
+
+    it('quick fixes use WorkspaceEdit.changes', async () => {
+      const uri = uriOf('weak-changes.md');
+      const p = await client.open(uri, WEAK);
+      const d = ruleDiagnostics(p).find((x) => x.data!.fixes.length)!;
+      const [action] = await codeActionsFor(client, uri, d);
+      assert.ok(action.edit?.changes?.[uri]?.length, 'changes keyed by uri');
+      assert.equal(action.edit!.documentChanges, undefined);
+    });
+
+    it('initializationOptions settings apply: a rule set to off is not reported, a category override changes severity', async () => {
+      const off = ruleDiagnostics(await client.open(uriOf('weak-settings-probe.md'), WEAK))[0];
+      const other = await new LspClient({
+        initializationOptions: { debounceMs: 0, settings: { severity: { [String(off.code)]: 'off', 'governing-law': 'hint' } } },
+      }).start();
+      try {
+        const p = await other.open(uriOf('weak-settings.md'), WEAK);
+        assert.ok(!p.diagnostics.some((d) => d.code === off.code), `${off.code} is off`);
+        assert.ok(p.diagnostics.length > 0);
+        for (const d of p.diagnostics) if (d.data?.category === 'governing-law') assert.equal(d.severity, 4);
+        const disabled = await new LspClient({ initializationOptions: { debounceMs: 0, settings: { enable: false } } }).start();
+        try {
+          const q = await disabled.open(uriOf('weak-disabled.md'), WEAK);
+          assert.deepEqual(q.diagnostics, []);
+        } finally {
+          await disabled.stop();
+        }
+      } finally {
+        await other.stop();
+      }
+    });
+  });
+
+  describe('client with workspace/configuration', () => {
+    const folder = pathToFileURL('/tmp/clausewise-ws').href;
+    let config: Record<string, unknown> = { enable: false };
+    let client: LspClient;
+    before(async () => {
+      client = await new LspClient({
+        capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true }, didChangeConfiguration: { dynamicRegistration: true } } },
+        initializationOptions: { debounceMs: 0, settings: { profiles: ['it-outsourcing'] } },
+        workspaceFolders: [{ uri: folder, name: 'ws' }],
+        configuration: (items) => items.map((i) => (i.section === 'clausewise' ? config : null)),
+      }).start();
+    });
+    after(() => client?.stop());
+
+    it('pulls the clausewise section per document and re-pulls on didChangeConfiguration', async () => {
+      const uri = `${folder}/contracts/msa.md`;
+      const p = await client.open(uri, WEAK);
+      assert.deepEqual(p.diagnostics, [], 'enable: false from workspace/configuration');
+      const req = client.serverRequests.find((r) => r.method === 'workspace/configuration');
+      assert.ok(req, 'the server asked for its settings');
+      assert.deepEqual((req!.params as { items: unknown[] }).items, [{ scopeUri: uri, section: 'clausewise' }]);
+      assert.ok(client.serverRequests.some((r) => r.method === 'client/registerCapability'), 'registers for configuration changes');
+      config = {};
+      const since = client.mark();
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+      const p2 = await client.waitFor<PublishParams>('textDocument/publishDiagnostics', (x) => x.uri === uri && x.diagnostics.length > 0, since);
+      assert.equal(p2.version, 1);
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    });
+
+    it('include globs are matched against the workspace-relative path', async () => {
+      config = { include: ['contracts/**/*.md'] };
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+      const short = 'Draft notes.\n\nThe Supplier shall provide support.\n';
+      const since = client.mark();
+      await client.open(`${folder}/contracts/short.md`, short);
+      await client.open(`${folder}/notes/short.md`, short);
+      const inside = await client.waitFor<StatusParams>('clausewise/status', (s) => s.uri === `${folder}/contracts/short.md`, since);
+      const outside = await client.waitFor<StatusParams>('clausewise/status', (s) => s.uri === `${folder}/notes/short.md`, since);
+      assert.equal(inside.isContract, true);
+      assert.match(inside.reason, /include/);
+      assert.equal(outside.isContract, false);
+      client.notify('textDocument/didClose', { textDocument: { uri: `${folder}/contracts/short.md` } });
+      client.notify('textDocument/didClose', { textDocument: { uri: `${folder}/notes/short.md` } });
+      config = {};
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+    });
+
+    it('snippetEditSupport: insert-clause fixes come as SnippetTextEdit in a versioned TextDocumentEdit', async () => {
+      const uri = `${folder}/contracts/snippet.md`;
+      const p = await client.open(uri, WEAK);
+      const d = ruleDiagnostics(p).find((x) => x.data!.fixes.some((f) => f.kind === 'insertClause'))!;
+      const actions = await codeActionsFor(client, uri, d);
+      const insert = actions.find((a) => !/^replace\b/i.test(a.title))!;
+      const dc = insert.edit!.documentChanges![0];
+      assert.equal(dc.textDocument.version, 1);
+      const e = dc.edits[0] as SnippetEdit;
+      assert.equal(e.snippet?.kind, 'snippet');
+      assert.deepEqual(e.range.start, e.range.end);
+      assertLinesKept(WEAK, applyEdit(WEAK, insert.edit!, uri));
+      // Replacements stay plain text.
+      const r = ruleDiagnostics(p).find((x) => x.data!.fixes.some((f) => f.kind === 'replace'));
+      if (r) {
+        const ra = (await codeActionsFor(client, uri, r)).find((a) => /^replace\b/i.test(a.title))!;
+        assert.ok('newText' in editsFor(ra.edit!, uri)[0]);
+      }
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    });
+
+    it('experimental.snippetTextEdit also turns on snippet edits', async () => {
+      const other = await new LspClient({
+        capabilities: { workspace: { workspaceEdit: { documentChanges: true } }, experimental: { snippetTextEdit: true } },
+        initializationOptions: { debounceMs: 0 },
+      }).start();
+      try {
+        const uri = uriOf('weak-experimental.md');
+        const p = await other.open(uri, WEAK);
+        const d = ruleDiagnostics(p).find((x) => x.data!.fixes.some((f) => f.kind === 'insertClause'))!;
+        const insert = (await codeActionsFor(other, uri, d)).find((a) => !/^replace\b/i.test(a.title))!;
+        assert.equal((insert.edit!.documentChanges![0].edits[0] as SnippetEdit).snippet.kind, 'snippet');
+      } finally {
+        await other.stop();
+      }
+    });
+  });
+
+  describe('debounce', () => {
+    let client: LspClient;
+    before(async () => {
+      client = await new LspClient({ initializationOptions: { debounceMs: 150 } }).start();
+    });
+    after(() => client?.stop());
+
+    it('rapid successive changes publish only for the latest version', async () => {
+      const uri = uriOf('weak-rapid.md');
+      await client.open(uri, WEAK);
+      const since = client.mark();
+      let text = WEAK;
+      for (let v = 2; v <= 8; v++) {
+        text += `\n${v}. Extra line ${v}.\n`;
+        client.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+      }
+      const last = await client.diagnostics(uri, 8, since);
+      assert.ok(last.diagnostics.length > 0);
+      // A round trip after one more debounce period: no older version was (or will be) published.
+      await new Promise((r) => setTimeout(r, 200));
+      await client.request('clausewise/listClauses');
+      const versions = client.notifications<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, since).map((p) => p.version);
+      assert.deepEqual(versions, [8]);
+      const statuses = client.notifications<StatusParams>('clausewise/status', (s) => s.uri === uri, since);
+      assert.equal(statuses.length, 1);
+    });
+  });
+
+  describe('process', () => {
+    it('exits after shutdown and exit', async () => {
+      const client = await new LspClient({ initializationOptions: { debounceMs: 0 } }).start();
+      await client.request('shutdown', null);
+      client.notify('exit', null);
+      const code = await Promise.race([client.exited, new Promise((r) => setTimeout(() => r('timeout'), 5000))]);
+      assert.equal(code, 0);
+    });
+  });
+});
