@@ -7,5 +7,5 @@ export { CATEGORIES } from '../categories';
 export { CATEGORY_IDS, type CategoryId, type Verdict, type CategoryAssessment } from '../categories/types';
 export { CLAUSES, getClause, renderClause } from '../library';
 export { PROFILES, DEFAULT_PROFILES } from '../profiles';
-export { docsUrl, type Severity, type Rule, type RuleMeta } from '../rules/types';
+export { docsUrl, DOCS_BASE, type Severity, type Rule, type RuleMeta } from '../rules/types';
 export const VERSION = '0.1.0';

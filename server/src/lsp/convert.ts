@@ -3,7 +3,7 @@ import {
   CodeActionKind, DiagnosticSeverity,
   type CodeAction, type Diagnostic, type Range, type SnippetTextEdit, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { computeFix, docsUrl, getRule, type ReviewDiagnostic, type ReviewResult, type Severity } from '../engine';
+import { computeFix, docsUrl, DOCS_BASE, getRule, type ReviewDiagnostic, type ReviewResult, type Severity } from '../engine';
 
 export const SOURCE = 'clausewise';
 
@@ -45,7 +45,8 @@ export function toLspDiagnostic(d: ReviewDiagnostic, index: number, version: num
 /** A diagnostic the server raises about the document as a whole (not a rule finding). */
 export function serverDiagnostic(code: string, message: string, severity: DiagnosticSeverity, range: Range, version: number): Diagnostic {
   const data: DiagnosticData = { category: null, ruleId: code, fixes: [], version, index: -1 };
-  return { range, severity, source: SOURCE, code, codeDescription: { href: docsUrl(code) }, message, data };
+  // Not rule findings: they link to the page on problems with the input itself.
+  return { range, severity, source: SOURCE, code, codeDescription: { href: `${DOCS_BASE.replace(/rules\/$/, '')}input-problems.md#${code}` }, message, data };
 }
 
 /** All diagnostics of one review: rule findings, plus input problems (bad front matter, unknown profile). */
