@@ -32,8 +32,10 @@ export function buildContractModel(text: string, version = 0): ContractModel {
       if (value && typeof value === 'object' && !Array.isArray(value)) frontMatter = value as Record<string, unknown>;
       else if (value !== null && value !== undefined) frontMatterError = 'front matter is not a mapping of keys to values';
     } catch (e) {
+      // linePos is 1-based within the YAML; the opening --- fence is line 1 of the document.
       const line = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line + 1 : undefined;
-      frontMatterError = `invalid YAML in front matter${line ? ` (line ${line + 1})` : ''}: ${(e as Error).message.split('\n')[0]}`;
+      const what = (e as Error).message.split('\n')[0].replace(/:\s*$/, '').replace(/ at line \d+, column \d+$/, '');
+      frontMatterError = `invalid YAML in the front matter${line ? ` at line ${line}` : ''}: ${what}. Fix the YAML between the --- lines (keys as "name: value", indented with spaces), or remove the front matter`;
     }
   }
 
