@@ -14,6 +14,7 @@ export const dataProtection: CategoryDefinition = {
       { requirement: 'subprocessors', pattern: /\bsub-?processors?\b/i },
       { requirement: 'subjects', pattern: /\bdata subjects?\b[^.]{0,80}\b(?:requests?|rights)\b|\brights? of (?:the )?data subjects?\b/i },
       { requirement: 'transfers', pattern: /\b(?:international|cross-border|onward) transfers?\b|\bstandard contractual clauses\b|\btransfers?\b[^.]{0,60}\b(?:outside|third countr|EEA|European Economic Area)\b/i },
+      { requirement: 'location', pattern: /\b(?:located|stored|hosted|processed|kept|held)\b[^.]{0,60}\b(?:in|within|inside)\b[^.]{0,30}\b(?:EEA|European Economic Area|European Union|EU|UK|United Kingdom|United States|USA|the country|countries|regions?|jurisdictions?|data cent(?:er|re)s?|[A-Z][a-z]+)\b|\bdata (?:location|residency|locali[sz]ation|sovereignty)\b|\blocations?\b[^.]{0,40}\b(?:where|from which|at which)\b[^.]{0,60}\b(?:data|processing|services|processed|stored)\b|\bprocessing locations?\b/i },
       { requirement: 'return-deletion', pattern: /\b(?:return|delete|deletion|destroy|erase)\b[^.]{0,80}\b(?:personal data|customer data|client data|personal information)\b|\b(?:personal data|customer data|personal information)\b[^.]{0,80}\b(?:returned|deleted|destroyed|erased)\b/i },
       { requirement: 'use-limits', pattern: PERSONAL, context: /\b(?:only|solely|not)\b[^.]{0,60}\b(?:use|process|disclose|purpose)/i },
       { requirement: 'use-limits', pattern: /\b(?:access|use|disclose|process|utili[sz]e)\w*\b[^.]{0,80}\b(?:solely|only)\b[^.]{0,30}\b(?:as (?:is )?necessary|to the extent necessary|for the purposes? of|to provide)\b|\bfor any purpose other than\b/i, context: /\bdata\b|\bmessages\b|\bcontent\b|\binformation\b/i },
@@ -21,7 +22,7 @@ export const dataProtection: CategoryDefinition = {
       { requirement: 'reference', pattern: /\bdata processing (?:agreement|addendum)\b|\bDPA\b|\bprivacy (?:policy|statement|notice)\b/i },
       { requirement: 'mention', pattern: PERSONAL },
     ], /\bdata protection\b|\bprivacy\b|\bpersonal data\b|\bprocessing of (?:personal )?data\b|\bGDPR\b|\bHIPAA\b/i);
-    const reqs = ['law', 'instructions', 'subprocessors', 'transfers', 'return-deletion'];
+    const reqs = ['law', 'instructions', 'subprocessors', 'transfers', 'return-deletion', 'location'];
     const terms = countOf(found, 'law', 'instructions', 'subprocessors', 'subjects', 'transfers', 'return-deletion');
     if (terms >= 2 && has(found, 'law', 'instructions')) return verdictOf('data-protection', found, 'present', 'processor-style personal-data terms', reqs);
     if (terms >= 1 || has(found, 'reference', 'use-limits', 'mention-duty', 'heading')) return verdictOf('data-protection', found, 'weak', 'personal data is addressed only generally (a reference to a separate agreement or policy, or use limits)', reqs);

@@ -16,13 +16,14 @@ export const sla: CategoryDefinition = {
       { requirement: 'times', pattern: /\b(?:respon\w*|resol\w*|restor\w*|fix\w*|acknowledg\w*|repair\w*|work-?around|on[- ]?site)\b[^.;]{0,80}?\b(?:within|no (?:later|more) than|in)\s+(?:\w+\s+)?\(?\d+\)?\s*(?:minutes?|mins?|hours?|hrs?|business hours|days?|business days?)\b|\b\d+\s*(?:minutes?|mins?|hours?|hrs?)\b[^.;]{0,40}\b(?:respon\w*|resol\w*|restor\w*)/i, context: SLA_CONTEXT },
       { requirement: 'times', pattern: /\b(?:P[1-4]|priority\s*[1-4]|severity\s*(?:level\s*)?[1-4]|critical|high|medium|low)\b[^|]{0,20}\|[^|]*\b\d+\s*(?:minutes?|mins?|hours?|hrs?|business days?|days?)\b/i },
       { requirement: 'credits', pattern: /\bservice credits?\b|\bcredits?\b[^.]{0,80}\b(?:fees?|charges?|invoice|service level|availability|downtime|uptime)|\brebates?\b|\bfee reductions?\b|\bprice reductions?\b|\bliquidated damages\b|\bservice level (?:failure|default)s?\b[^.]{0,80}\b(?:terminat|credit|reduc)/i },
+      { requirement: 'corrective', pattern: /\broot[- ]cause\b|\bcorrective (?:action|measures?)\b|\b(?:remediation|rectification|improvement|recovery|correction) plans?\b|\bservice improvement\b/i, context: SLA_CONTEXT },
       { requirement: 'measurement', pattern: /\b(?:measured|measurement (?:period|window)|calculated|(?:calendar )?month(?:ly)? (?:period|basis)|each (?:calendar )?(?:month|quarter))\b/i, context: SLA_CONTEXT },
       { requirement: 'reporting', pattern: /\breports?\b|\breporting\b|\bmonitor(?:ing|ed)?\b|\bstatus page\b|\bdashboard\b/i, context: /service levels?|\bSLAs?\b|availab|uptime|performance|response|resolution/i },
     ], /service levels?|\bSLAs?\b|availability|uptime|support (?:and maintenance|services?|levels?)|performance standards?|response times?/i);
     const numbers = has(found, 'availability', 'times');
     const remedy = has(found, 'credits') || has(found, 'measurement', 'reporting');
     const mentioned = has(found, 'mention', 'heading') || numbers;
-    const reqs = ['availability', 'times', 'credits', 'measurement', 'reporting'];
+    const reqs = ['availability', 'times', 'credits', 'measurement', 'reporting', 'corrective'];
     if (numbers && remedy) return verdictOf('sla', found, 'present', 'measurable service levels with a remedy or a measurement regime', reqs);
     if (numbers) return verdictOf('sla', found, 'weak', 'service levels have numbers but neither a remedy (service credits) nor measurement and reporting', reqs);
     if (mentioned) return verdictOf('sla', found, 'weak', 'service levels are mentioned without measurable targets', reqs);

@@ -10,11 +10,12 @@ export const subcontracting: CategoryDefinition = {
   assess(ctx) {
     const found = scan(ctx, [
       { requirement: 'consent', pattern: /\b(?:prior |advance )?(?:written )?(?:consent|approval|authori[sz]ation)\b|\bnot\b[^.]{0,40}\bwithout\b|\bapproved (?:sub-?contractors?|list)\b/i, context: SUB },
-      { requirement: 'responsibility', pattern: /\b(?:remain|be|is|stay)s?\b[^.]{0,40}\b(?:responsible|liable|accountable)\b|\baccepts? (?:full )?responsibility\b|\bflow[- ]?down\b|\bbound by\b[^.]{0,60}\b(?:obligations|terms)\b|\bsame (?:obligations|terms)\b|\bno less (?:protective|onerous|stringent)\b|\bequivalent (?:obligations|terms)\b/i, context: SUB },
+      { requirement: 'responsibility', pattern: /\b(?:remain|be|is|stay)s?\b[^.]{0,40}\b(?:responsible|liable|accountable)\b|\baccepts? (?:full )?responsibility\b/i, context: SUB },
+      { requirement: 'flowdown', pattern: /\bflow[- ]?down\b|\bbound by\b[^.]{0,60}\b(?:obligations|terms|provisions)\b|\b(?:same|equivalent|substantially similar) (?:obligations|terms|restrictions)\b|\bno less (?:protective|onerous|stringent)\b|\bimpose\b[^.]{0,60}\b(?:obligations|terms)\b|\bwritten (?:agreement|contract)\b[^.]{0,80}\b(?:obligations|terms|protect)/i, context: SUB },
       { requirement: 'mention', pattern: SUB },
     ], /\bsub-?contract|\bsub-?processors?\b|\bdelegation\b|\bassignment and subcontracting\b/i);
-    const reqs = ['consent', 'responsibility'];
-    if (has(found, 'consent', 'responsibility')) return verdictOf('subcontracting', found, 'present', 'subcontracting needs consent, or the supplier stays responsible for subcontractors', reqs);
+    const reqs = ['consent', 'responsibility', 'flowdown'];
+    if (has(found, 'consent', 'responsibility', 'flowdown')) return verdictOf('subcontracting', found, 'present', 'subcontracting needs consent, or the supplier stays responsible for subcontractors', reqs);
     if (has(found, 'mention', 'heading')) return verdictOf('subcontracting', found, 'weak', 'subcontracting is allowed without consent or controls', reqs);
     return verdictOf('subcontracting', found, 'missing', 'no subcontracting terms', reqs);
   },

@@ -31,6 +31,8 @@ export interface CategoryAssessment {
   requirements: Record<string, boolean>;
   /** The section that holds the category's clause, if any (anchor for weak findings and fixes). */
   section: number | null;
+  /** Text that bears on the category's rules without being evidence of it (e.g. a force-majeure clause). */
+  related?: Record<string, Evidence[]>;
 }
 
 export interface AssessContext {

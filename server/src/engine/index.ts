@@ -6,6 +6,6 @@ export { RULES, getRule } from '../rules';
 export { CATEGORIES } from '../categories';
 export { CATEGORY_IDS, type CategoryId, type Verdict, type CategoryAssessment } from '../categories/types';
 export { CLAUSES, getClause, renderClause } from '../library';
-export { PROFILES, DEFAULT_PROFILES } from '../profiles';
+export { PROFILES, DEFAULT_PROFILES, citationsFor, type Profile } from '../profiles';
 export { docsUrl, DOCS_BASE, type Severity, type Rule, type RuleMeta } from '../rules/types';
 export const VERSION = '0.1.0';

@@ -5,7 +5,7 @@ import { CATEGORY_IDS, type CategoryAssessment, type CategoryId } from '../categ
 import { CATEGORIES } from '../categories';
 import { RULES } from '../rules';
 import type { FixSpec, RuleContext, Severity } from '../rules/types';
-import { DEFAULT_PROFILES, PROFILES, resolveProfiles, SEVERITY_RANK, type Profile } from '../profiles';
+import { citationsFor, DEFAULT_PROFILES, PROFILES, resolveProfiles, SEVERITY_RANK, type Profile } from '../profiles';
 import type { ReviewDiagnostic, ReviewInput, ReviewResult, ReviewSettings } from './types';
 
 /** Profiles named in front matter: `clausewise: { profiles: [...] }` (or a single `profile`). */
@@ -34,6 +34,17 @@ export function effectiveSeverity(ruleId: string, category: CategoryId, defaultS
     if (s && SEVERITY_RANK[s] > SEVERITY_RANK[best]) best = s;
   }
   return best;
+}
+
+/**
+ * A rule may report some findings below its severity (a weak clause is a warning where a missing one
+ * is an error). A user override, or a profile that raises the rule, applies to every finding.
+ */
+function findingSeverity(ruleSeverity: Severity, findingHint: Severity | undefined, ruleId: string, category: CategoryId, profiles: Profile[], settings: ReviewSettings): Severity {
+  if (!findingHint || SEVERITY_RANK[findingHint] >= SEVERITY_RANK[ruleSeverity]) return ruleSeverity;
+  const overridden = Boolean(settings.severity?.[ruleId] || settings.severity?.[category]);
+  const raisedByProfile = profiles.some((p) => p.severities[ruleId]);
+  return overridden || raisedByProfile ? ruleSeverity : findingHint;
 }
 
 /**
@@ -77,13 +88,14 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
     }
     return a;
   };
-  const ctx: RuleContext = { model, parties, assessment, thresholds: settings.thresholds ?? {} };
+  const ctx: RuleContext = { model, parties, assessment, thresholds: settings.thresholds ?? {}, profiles: profileIds };
 
   const found: Array<{ diag: ReviewDiagnostic; fixes: FixSpec[]; start: number }> = [];
   for (const rule of RULES) {
     if (!active.has(rule.meta.category)) continue;
     const severity = effectiveSeverity(rule.meta.id, rule.meta.category, rule.meta.defaultSeverity, profiles, settings);
     if (severity === 'off') continue;
+    const citations = citationsFor(rule.meta.id, profiles);
     for (const f of rule.check(ctx)) {
       const fixes = f.fixes ?? [];
       found.push({
@@ -92,10 +104,11 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
         diag: {
           ruleId: rule.meta.id,
           category: rule.meta.category,
-          severity: f.severity && SEVERITY_RANK[f.severity] < SEVERITY_RANK[severity] ? f.severity : severity,
+          severity: findingSeverity(severity, f.severity, rule.meta.id, rule.meta.category, profiles, settings),
           message: f.message,
           range: spanToRange(model.lineStarts, f.span),
           fixes: fixes.map((x) => (x.kind === 'insertClause' ? { kind: x.kind, title: x.title, clauseId: x.clauseId } : { kind: x.kind, title: x.title })),
+          ...(citations.length ? { citations } : {}),
         },
       });
     }

@@ -37,6 +37,8 @@ export interface ReviewDiagnostic {
   message: string;
   range: Range;
   fixes: FixInfo[];
+  /** Provisions the active profiles cite for this rule ("GDPR Art. 28(3)(g)"); absent when none. */
+  citations?: string[];
 }
 
 export interface ReviewResult {

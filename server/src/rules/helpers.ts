@@ -53,7 +53,7 @@ interface RequirementGapOptions {
   /** Only when the category itself is present or weak (so a missing category is reported once). */
   onlyWhenCategoryFound?: boolean;
   /** Fire only if this predicate holds on the assessment (e.g. the SLA has numbers). */
-  when?: (a: CategoryAssessment) => boolean;
+  when?: (a: CategoryAssessment, ctx: RuleContext) => boolean;
 }
 
 /** A rule that reports one unmet requirement inside a category (e.g. SLA without service credits). */
@@ -63,7 +63,7 @@ export function requirementGapRule(opts: RequirementGapOptions): Rule {
     check(ctx) {
       const a = ctx.assessment(opts.meta.category);
       if ((opts.onlyWhenCategoryFound ?? true) && a.verdict === 'missing') return [];
-      if (opts.when && !opts.when(a)) return [];
+      if (opts.when && !opts.when(a, ctx)) return [];
       if (opts.requirements.some((r) => a.requirements[r])) return [];
       const finding: RuleFinding = { span: anchorFor(ctx, a), message: opts.message, fixes: insertFix(opts.meta.clauseId, a.section) };
       return [finding];

@@ -1,30 +1,49 @@
 import type { Rule } from './types';
+import { CATEGORY_IDS } from '../categories/types';
 import acceptanceCriteria from './acceptance-criteria';
 import accessControl from './access-control';
 import auditRights from './audit-rights';
+import benchmarking from './benchmarking';
 import breachNotification from './breach-notification';
 import businessContinuity from './business-continuity';
+import certificationsAssurance from './certifications-assurance';
 import changeControl from './change-control';
 import confidentiality from './confidentiality';
+import correctiveAction from './corrective-action';
+import dataAccessPortability from './data-access-portability';
+import dataLocation from './data-location';
 import dataProtectionTerms from './data-protection-terms';
+import dataReturnDeletion from './data-return-deletion';
 import deliverableDates from './deliverable-dates';
 import disputeResolution from './dispute-resolution';
+import doraProfileHint from './dora-profile-hint';
 import encryption from './encryption';
 import escalation from './escalation';
 import exitAssistance from './exit-assistance';
+import forceMajeure from './force-majeure';
+import gdprProfileHint from './gdpr-profile-hint';
 import governanceMeetings from './governance-meetings';
 import governingLaw from './governing-law';
 import incidentNotification from './incident-notification';
 import indemnities from './indemnities';
 import insurance from './insurance';
+import internationalTransfers from './international-transfers';
 import ipOwnership from './ip-ownership';
 import keyPersonnel from './key-personnel';
 import liabilityCap from './liability-cap';
 import notices from './notices';
 import paymentTerms from './payment-terms';
 import performanceReviews from './performance-reviews';
+import playbookAvailability from './playbook-availability';
+import playbookBreachNotice from './playbook-breach-notice';
+import playbookCreditCap from './playbook-credit-cap';
+import playbookExitPeriod from './playbook-exit-period';
+import playbookLiabilityCap from './playbook-liability-cap';
+import playbookP1Resolution from './playbook-p1-resolution';
+import playbookP1Response from './playbook-p1-response';
 import pointsOfContact from './points-of-contact';
 import progressReports from './progress-reports';
+import regulatorAccess from './regulator-access';
 import scopeOfServices from './scope-of-services';
 import securityObligations from './security-obligations';
 import securityTesting from './security-testing';
@@ -33,38 +52,58 @@ import slaMeasurementReporting from './sla-measurement-reporting';
 import slaMetrics from './sla-metrics';
 import slaVagueTarget from './sla-vague-target';
 import subcontractingApproval from './subcontracting-approval';
+import subcontractorFlowdown from './subcontractor-flowdown';
 import supplierWarranties from './supplier-warranties';
 import termTermination from './term-termination';
+import terminationRights from './termination-rights';
 import vagueWording from './vague-wording';
 
-/** Every rule, in a stable order (by category in spec order, then id), so output is deterministic. */
+// Every rule, one per file. Helpers (helpers, playbook, profile-hints, vague-terms) are not rules.
 const ALL: Rule[] = [
   acceptanceCriteria,
   accessControl,
   auditRights,
+  benchmarking,
   breachNotification,
   businessContinuity,
+  certificationsAssurance,
   changeControl,
   confidentiality,
+  correctiveAction,
+  dataAccessPortability,
+  dataLocation,
   dataProtectionTerms,
+  dataReturnDeletion,
   deliverableDates,
   disputeResolution,
+  doraProfileHint,
   encryption,
   escalation,
   exitAssistance,
+  forceMajeure,
+  gdprProfileHint,
   governanceMeetings,
   governingLaw,
   incidentNotification,
   indemnities,
   insurance,
+  internationalTransfers,
   ipOwnership,
   keyPersonnel,
   liabilityCap,
   notices,
   paymentTerms,
   performanceReviews,
+  playbookAvailability,
+  playbookBreachNotice,
+  playbookCreditCap,
+  playbookExitPeriod,
+  playbookLiabilityCap,
+  playbookP1Resolution,
+  playbookP1Response,
   pointsOfContact,
   progressReports,
+  regulatorAccess,
   scopeOfServices,
   securityObligations,
   securityTesting,
@@ -73,13 +112,14 @@ const ALL: Rule[] = [
   slaMetrics,
   slaVagueTarget,
   subcontractingApproval,
+  subcontractorFlowdown,
   supplierWarranties,
   termTermination,
+  terminationRights,
   vagueWording,
 ];
 
-import { CATEGORY_IDS } from '../categories/types';
-
+/** Rules in a stable order (category in spec order, then id), so output is deterministic. */
 export const RULES: readonly Rule[] = [...ALL].sort(
   (a, b) => CATEGORY_IDS.indexOf(a.meta.category) - CATEGORY_IDS.indexOf(b.meta.category) || a.meta.id.localeCompare(b.meta.id),
 );

@@ -12,4 +12,6 @@ export default categoryGapRule({
   },
   missing: "No term or termination rights.",
   weak: "Term and termination are incomplete",
+  // A term without termination rights is reported by termination-rights.
+  weakWhen: (a) => !a.requirements.term,
 });

@@ -6,6 +6,8 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** Playbook numbers a legal team sets in config; rules compare the text against them. */
 export interface Thresholds {
+  /** Lowest acceptable liability cap, as a percentage of the annual charges (150 = 1.5 x). */
+  minLiabilityCapPercent?: number;
   minAvailability?: number;
   maxP1ResponseHours?: number;
   maxP1ResolutionHours?: number;
@@ -45,6 +47,8 @@ export interface RuleContext {
   parties: PartyMatchers;
   assessment(category: CategoryId): CategoryAssessment;
   thresholds: Thresholds;
+  /** Ids of the active profiles. */
+  profiles: readonly string[];
 }
 
 export interface Rule {

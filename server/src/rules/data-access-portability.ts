@@ -1,0 +1,17 @@
+import { requirementGapRule } from './helpers';
+
+export default requirementGapRule({
+  meta: {
+    id: 'data-access-portability',
+    category: 'exit',
+    defaultSeverity: 'warning',
+    title: "Data return on exit",
+    description: "On exit the customer should get its data back in a usable format.",
+    rationale: "Transition help is of little use if the customer's data stays locked in the supplier's systems. The exit terms should require the data to be returned, in an agreed non-proprietary format and within a set time, before any deletion. DORA Art. 30(2)(d) requires access to and return of data on termination.",
+    clauseId: 'exit-assistance',
+  },
+  requirements: ['data-return'],
+  onlyWhenCategoryFound: true,
+
+  message: "Exit terms do not require the supplier to return the customer's data in a usable format.",
+});

@@ -1,0 +1,13 @@
+import { profileHintRule } from './profile-hints';
+
+export default profileHintRule({
+  id: 'dora-profile-hint',
+  category: 'security',
+  profile: 'dora-ict',
+  alsoSatisfiedBy: ['dora-critical'],
+  pattern: /\b(?:Regulation \(EU\) 2022\/2554|Digital Operational Resilience Act|DORA\b|ICT third-party (?:service )?providers?|critical or important functions?)/i,
+  title: 'DORA profile suggested',
+  description: 'The contract refers to DORA or ICT services for a financial entity; the dora-ict or dora-critical profile checks the terms DORA Art. 30 requires.',
+  rationale: 'Contracts between EU financial entities and ICT third-party service providers must contain the terms listed in DORA Art. 30(2), and for critical or important functions also those in Art. 30(3). The dora-ict and dora-critical profiles check them and cite each provision.',
+  message: 'This contract refers to DORA or ICT services for a financial entity: consider the "dora-ict" profile (DORA Art. 30(2)), or "dora-critical" for critical or important functions (Art. 30(3)).',
+});

@@ -1,0 +1,23 @@
+import type { Rule } from './types';
+import { percentages } from './playbook';
+
+const rule: Rule = {
+  meta: {
+    id: 'playbook-availability',
+    category: 'sla',
+    defaultSeverity: 'warning',
+    title: 'Availability below the playbook',
+    description: 'An availability target is lower than the minimum your playbook sets (thresholds.minAvailability).',
+    rationale: 'Legal teams keep a playbook of positions they accept. Each tenth of a percent of availability is real downtime: 99.0% allows over 7 hours a month, 99.9% about 44 minutes. This check compares every availability target in the text with your minimum.',
+  },
+  check(ctx) {
+    const min = ctx.thresholds.minAvailability;
+    if (min === undefined) return [];
+    // Targets, not the bands of a credit table: a sentence that commits to a level.
+    return percentages(ctx, /\b(?:availab|uptime|up-time|available)\w*/i, /\bcredit|\bdiscount|\binterest|\btax|\bbelow\b|\bless than\b/i)
+      .filter((p) => ctx.model.blocks[p.sentence.sentence.block].kind !== 'tableRow' && /\b(?:at least|not less than|no less than|minimum|target|guarantee[sd]?|shall|will|must|commits?)\b/i.test(p.sentence.flat))
+      .filter((p) => p.value >= 50 && p.value < min)
+      .map((p) => ({ span: p.span, message: `Availability ${p.value}% is below your playbook minimum of ${min}%.` }));
+  },
+};
+export default rule;

@@ -1,0 +1,21 @@
+import type { Rule } from './types';
+import { percentages } from './playbook';
+
+const rule: Rule = {
+  meta: {
+    id: 'playbook-credit-cap',
+    category: 'sla',
+    defaultSeverity: 'warning',
+    title: 'Service-credit cap below the playbook',
+    description: 'Service credits are capped below the minimum your playbook sets (thresholds.minServiceCreditCapPercent).',
+    rationale: 'A low cap on service credits means that after a few bad days the supplier has nothing more to lose that month. Playbooks set a minimum cap, as a percentage of the monthly charges, so that credits keep an incentive to restore service.',
+  },
+  check(ctx) {
+    const min = ctx.thresholds.minServiceCreditCapPercent;
+    if (min === undefined) return [];
+    return percentages(ctx, /\bcredits?\b[^.]{0,120}\b(?:cap|capped|maximum|not exceed|exceed|limited to|in aggregate)\b|\b(?:cap|maximum|aggregate)\b[^.]{0,60}\bcredits?\b/i)
+      .filter((p) => p.value < min && /\b(?:cap|capped|maximum|not exceed|exceed|limited to|aggregate)\b/i.test(p.sentence.flat))
+      .map((p) => ({ span: p.span, message: `Service credits capped at ${p.value}% is below your playbook minimum of ${min}%.` }));
+  },
+};
+export default rule;

@@ -1,0 +1,39 @@
+import type { Rule, RuleFinding } from './types';
+import { sentencesOf } from '../categories/scan';
+
+const rule: Rule = {
+  meta: {
+    id: 'playbook-liability-cap',
+    category: 'limitation-of-liability',
+    defaultSeverity: 'warning',
+    title: 'Liability cap below the playbook',
+    description: 'The supplier\'s liability cap is lower than your playbook floor (thresholds.minLiabilityCapPercent of annual charges).',
+    rationale: 'A cap tied to a few months of charges may not cover even the cost of recovering from one serious failure. Playbooks set a floor, usually 100% to 200% of the annual charges, below which the cap needs approval.',
+  },
+  check(ctx) {
+    const min = ctx.thresholds.minLiabilityCapPercent;
+    if (min === undefined) return [];
+    const out: RuleFinding[] = [];
+    for (const info of sentencesOf(ctx.model)) {
+      if (!/\bliab/i.test(info.flat) || !/\b(?:not exceed|limited to|capped at|shall not be more than|will not be more than|maximum)\b/i.test(info.flat)) continue;
+      const block = ctx.model.blocks[info.sentence.block];
+      // "150% of the charges paid in the previous 12 months" or "the charges paid in the three months before".
+      const pct = /\b(\d{1,4}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\s+of\s+(?:the\s+)?(?:total\s+|annual\s+)?(?:charges|fees|amounts?)\b[^.]{0,60}?(?:(\d+|one|two|three|six|twelve)\s*(?:\(\d+\)\s*)?months?)?/i.exec(info.text);
+      const months = /\b(?:charges|fees|amounts)\s+(?:paid|payable)\b[^.]{0,40}?\b(\d+|one|two|three|six|nine|twelve)\s*(?:\(\d+\)\s*)?months?\b/i.exec(info.text);
+      const words: Record<string, number> = { one: 1, two: 2, three: 3, six: 6, nine: 9, twelve: 12 };
+      const n = (s: string | undefined) => (s === undefined ? undefined : words[s.toLowerCase()] ?? Number(s));
+      let percentOfAnnual: number | undefined;
+      let m: RegExpExecArray | null = null;
+      if (pct) { m = pct; percentOfAnnual = Number(pct[1]) * ((n(pct[2]) ?? 12) / 12); }
+      else if (months) { m = months; percentOfAnnual = 100 * ((n(months[1]) ?? 12) / 12); }
+      if (!m || percentOfAnnual === undefined || percentOfAnnual >= min) continue;
+      const i = info.sentence.textStart + m.index;
+      out.push({
+        span: { start: block.sourceOffsets[i], end: block.sourceOffsets[i + m[0].length - 1] + 1 },
+        message: `The liability cap is about ${Math.round(percentOfAnnual)}% of a year's charges, below your playbook floor of ${min}%.`,
+      });
+    }
+    return out;
+  },
+};
+export default rule;

@@ -1,0 +1,78 @@
+import type { Span } from '../model';
+import { durationsIn, percentagesIn, type Duration } from '../model/language';
+import { sentencesOf, type SentenceInfo } from '../categories/scan';
+import type { RuleContext } from './types';
+
+/** Helpers for the playbook rules: numbers found in the text, with the exact span of each. */
+
+export interface Found<T> { value: T; span: Span; sentence: SentenceInfo }
+
+function spanIn(ctx: RuleContext, info: SentenceInfo, at: number, length: number): Span {
+  const block = ctx.model.blocks[info.sentence.block];
+  const i = info.sentence.textStart + at;
+  return { start: block.sourceOffsets[i], end: block.sourceOffsets[i + length - 1] + 1 };
+}
+
+/** Percentages in sentences that match `context` (and not `unless`). */
+export function percentages(ctx: RuleContext, context: RegExp, unless?: RegExp): Array<Found<number>> {
+  const out: Array<Found<number>> = [];
+  for (const info of sentencesOf(ctx.model)) {
+    if (info.isDefinition || !context.test(info.flat) || unless?.test(info.flat)) continue;
+    for (const p of percentagesIn(info.text)) out.push({ value: p.value, span: spanIn(ctx, info, p.at, p.length), sentence: info });
+  }
+  return out;
+}
+
+/** Durations in sentences that match `context`. */
+export function durations(ctx: RuleContext, context: RegExp, unless?: RegExp): Array<Found<Duration>> {
+  const out: Array<Found<Duration>> = [];
+  for (const info of sentencesOf(ctx.model)) {
+    if (info.isDefinition || !context.test(info.flat) || unless?.test(info.flat)) continue;
+    for (const d of durationsIn(info.text)) out.push({ value: d, span: spanIn(ctx, info, d.at, d.length), sentence: info });
+  }
+  return out;
+}
+
+const P1 = /^\s*(?:P\s?1|priority\s*1|severity\s*(?:level\s*)?1|sev\s?1|critical|urgent)\b/i;
+
+/**
+ * The P1 (highest priority) time for `column` ("respon" or "resol"), from a table whose header
+ * names the column, or from sentences like "respond to Priority 1 incidents within 30 minutes".
+ */
+export function p1Times(ctx: RuleContext, column: RegExp): Array<Found<Duration>> {
+  const out: Array<Found<Duration>> = [];
+  const blocks = ctx.model.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind !== 'tableRow') continue;
+    const cells = b.text.split(' | ');
+    if (!P1.test(cells[0])) continue;
+    // The header is the first row of this table.
+    let h = i;
+    while (h > 0 && blocks[h - 1].kind === 'tableRow' && blocks[h - 1].end <= b.start) h--;
+    const header = blocks[h].text.split(' | ');
+    header.forEach((name, col) => {
+      if (!column.test(name) || col >= cells.length) return;
+      const offset = cells.slice(0, col).reduce((n, c) => n + c.length + 3, 0);
+      const d = durationsIn(cells[col])[0];
+      if (!d) return;
+      const at = offset + d.at;
+      out.push({ value: d, span: { start: b.sourceOffsets[at], end: b.sourceOffsets[at + d.length - 1] + 1 }, sentence: sentencesOf(ctx.model).find((s) => s.sentence.block === i)! });
+    });
+  }
+  for (const info of sentencesOf(ctx.model)) {
+    if (ctx.model.blocks[info.sentence.block].kind === 'tableRow') continue;
+    // In prose only an explicit priority counts ("critical vulnerabilities" are not P1 incidents).
+    if (!/\b(?:P\s?1|priority\s*(?:level\s*)?1|severity\s*(?:level\s*)?1|sev\s?1)\b/i.test(info.flat) || !column.test(info.flat) || !/\b(?:incidents?|faults?|outages?|tickets?|calls?|requests?|issues?)\b/i.test(info.flat)) continue;
+    const m = new RegExp(`${column.source}\\w*[^.;]{0,60}?\\bwithin\\s+`, 'i').exec(info.text);
+    if (!m) continue;
+    const d = durationsIn(info.text.slice(m.index + m[0].length))[0];
+    if (d && d.at === 0) out.push({ value: d, span: spanIn(ctx, info, m.index + m[0].length + d.at, d.length), sentence: info });
+  }
+  return out;
+}
+
+export function formatHours(h: number): string {
+  if (h < 1) return `${Math.round(h * 60)} minutes`;
+  return `${Number.isInteger(h) ? h : h.toFixed(1)} hour${h === 1 ? '' : 's'}`;
+}
