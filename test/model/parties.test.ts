@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { buildContractModel } from '../../server/src/model';
+import { partyMatchers } from '../../server/src/model/language';
+
+describe('model: parties', () => {
+  it('reads role-word aliases with their legal names', () => {
+    const m = buildContractModel(`# Services Agreement
+
+This Agreement is made between Harbourline Housing Association Limited, a company registered in England (the "Customer"), and Quillfeather Systems Ltd (the "Supplier").
+`);
+    assert.deepEqual(m.parties, [
+      { alias: 'Customer', legalName: 'Harbourline Housing Association Limited', role: 'customer', takesArticle: true },
+      { alias: 'Supplier', legalName: 'Quillfeather Systems Ltd', role: 'supplier', takesArticle: true },
+    ]);
+  });
+
+  it('infers the role of a short-name alias from what the text makes it do', () => {
+    const m = buildContractModel(`# Hosting Agreement
+
+This Agreement is made between Copperleaf Analytics GmbH ("Copperleaf") and Sandpiper Retail plc ("Sandpiper").
+
+Copperleaf shall provide the hosting services. Copperleaf shall maintain the platform. Sandpiper shall pay the charges monthly.
+`);
+    const byAlias = Object.fromEntries(m.parties.map((p) => [p.alias, p]));
+    assert.equal(byAlias.Copperleaf.role, 'supplier');
+    assert.equal(byAlias.Copperleaf.legalName, 'Copperleaf Analytics GmbH');
+    assert.equal(byAlias.Copperleaf.takesArticle, false);
+    assert.equal(byAlias.Sandpiper.role, 'customer');
+    assert.equal(byAlias.Sandpiper.legalName, 'Sandpiper Retail plc');
+  });
+
+  it('gives the other named party the opposite role when one role is known', () => {
+    const m = buildContractModel(`# Hosting Agreement
+
+This Agreement is made between Copperleaf Analytics GmbH ("Copperleaf") and Sandpiper Retail plc (the "Client").
+`);
+    assert.equal(m.parties.find((p) => p.alias === 'Client')?.role, 'customer');
+    assert.equal(m.parties.find((p) => p.alias === 'Copperleaf')?.role, 'supplier');
+  });
+
+  it('takes parties named in front matter', () => {
+    const m = buildContractModel(`---
+parties:
+  supplier: { name: Copperleaf Analytics GmbH, alias: Copperleaf }
+  customer: Sandpiper
+---
+# Hosting Agreement
+
+Copperleaf hosts the platform.
+`);
+    const sup = m.parties.find((p) => p.role === 'supplier');
+    assert.deepEqual(sup, { alias: 'Copperleaf', legalName: 'Copperleaf Analytics GmbH', role: 'supplier', takesArticle: false });
+    assert.equal(m.parties.find((p) => p.role === 'customer')?.alias, 'Sandpiper');
+  });
+
+  it('builds matchers that find each side by alias and legal name', () => {
+    const m = buildContractModel(`# Hosting Agreement
+
+This Agreement is made between Copperleaf Analytics GmbH ("Copperleaf") and Sandpiper Retail plc (the "Customer"). Copperleaf shall provide the hosting services.
+`);
+    const pm = partyMatchers(m);
+    assert.match('Copperleaf shall host', new RegExp(pm.supplier.source));
+    assert.match('Copperleaf Analytics GmbH warrants', new RegExp(pm.supplier.source));
+    assert.match("the Customer's data", new RegExp(pm.customer.source));
+    assert.doesNotMatch('Sandpiper-free text', new RegExp(pm.supplier.source));
+  });
+
+  it('does not take defined terms such as (the "Services") for parties', () => {
+    const m = buildContractModel(`# Hosting Agreement
+
+This Agreement is made between Alder Ltd (the "Supplier") and Birch plc (the "Customer"). Alder Ltd will provide the hosting services described in Schedule 1 (the "Services") from the date of signature (the "Effective Date").
+`);
+    assert.deepEqual(m.parties.map((p) => p.alias).sort(), ['Customer', 'Supplier']);
+  });
+});
