@@ -104,10 +104,10 @@ This Agreement is made between Fenwick Tools Limited (the "Supplier") and Orchar
     assert.ok(fixed.startsWith(text));
   });
 
-  // BUG: computeFix (engine/fixes.ts) always builds the inserted clause with "\n", so in a CRLF
+  // Regression (was a bug, now fixed): computeFix (engine/fixes.ts) always builds the inserted clause with "\n", so in a CRLF
   // document the fix leaves mixed line endings ("...round.\r\n\n## 3. Audit Rights\n\n3.1 ...").
   // Editors that do not normalise edit text (and any CLI --fix) would write a mixed-EOL file.
-  it.skip('inserts with the document\'s own line endings (CRLF)', function () {
+  it('inserts with the document\'s own line endings (CRLF)', function () {
     const text = contract(sections(STRONG.deliverables, NEUTRAL)).replace(/\n/g, '\r\n');
     const { newText } = fixOf(text, 'audit-rights', this);
     assert.doesNotMatch(newText, /(?<!\r)\n/, 'no bare LF in the inserted text');

@@ -36,10 +36,10 @@ describe(`rule ${RULE}`, () => {
 {n}.4 The contract managers shall meet at least once a month, and a steering committee of senior managers shall meet every quarter.`)), RULE);
   });
 
-  // BUG: the communication assessor's 'meetings' pattern accepts "meet once" on its own
+  // Regression (was a bug, now fixed): the communication assessor's 'meetings' pattern accepts "meet once" on its own
   // (/\bmeet (?:at least )?(?:once|weekly|...)\b/, meant for "meet once a month"), so a single
   // meeting before go-live counts as a meeting cadence and governance-meetings stays quiet.
-  it.skip('still fires on a one-off meeting with no cadence', () => {
+  it('still fires on a one-off meeting with no cadence', () => {
     expectFires(contract(sections(STRONG.deliverables, GOVERNANCE + `
 
 {n}.4 The parties shall meet once before go-live to agree the cut-over plan.`)), RULE);

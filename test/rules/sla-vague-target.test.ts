@@ -54,27 +54,27 @@ describe(`rule ${RULE}`, () => {
     assert.deepEqual(again, ['respond promptly'], 'only the other phrase is left');
   });
 
-  // BUG: sla-vague-target fires on "high availability" even when the same sentence states the number
+  // Regression (was a bug, now fixed): sla-vague-target fires on "high availability" even when the same sentence states the number
   // (rule description: 'Service-level wording without a number'). Its quick fix then produces
   // "availability of at least [99.9]% in each calendar month of at least 99.9% in each month".
-  it.skip('stays quiet when the sentence itself gives the figure', () => {
+  it('stays quiet when the sentence itself gives the figure', () => {
     expectQuiet(contract(sections(STRONG.deliverables, `## {n}. Service Levels
 
 {n}.1 The Supplier shall provide high availability of at least 99.9% in each month.`)), RULE);
   });
 
-  // BUG: sla-vague-target reports words inside "double quotes", which vague-wording treats as cited,
+  // Regression (was a bug, now fixed): sla-vague-target reports words inside "double quotes", which vague-wording treats as cited,
   // not promised (quotedRanges in vague-wording.ts); here the contract excludes those words.
-  it.skip('stays quiet on quoted words the contract cites rather than promises', () => {
+  it('stays quiet on quoted words the contract cites rather than promises', () => {
     expectQuiet(contract(sections(STRONG.deliverables, STRONG.sla, `## {n}. Entire Agreement
 
 {n}.1 Statements in the Supplier's proposal such as "high availability" or "fast response" do not form part of this Agreement.`)), RULE);
   });
 
-  // BUG: a definition that starts with its clause number ('4.1 "Resilient Hosting" means ...') is not
+  // Regression (was a bug, now fixed): a definition that starts with its clause number ('4.1 "Resilient Hosting" means ...') is not
   // recognised as a definition (isDefinition regex in categories/scan.ts allows only an "(a)" prefix),
   // so its wording is reported as a service-level commitment.
-  it.skip('stays quiet on a numbered definition', () => {
+  it('stays quiet on a numbered definition', () => {
     expectQuiet(contract(sections(STRONG.deliverables, `## {n}. Definitions
 
 {n}.1 "Resilient Hosting" means hosting designed for high availability across two data centres.`)), RULE);

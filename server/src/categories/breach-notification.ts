@@ -21,6 +21,7 @@ export const breachNotification: CategoryDefinition = {
     if (withDeadline.length) return verdictOf('breach-notification', timely, 'present', 'incidents must be notified within a deadline', reqs);
     if (hasDuty) return verdictOf('breach-notification', timely, 'weak', 'a duty to notify incidents exists, but without a deadline', reqs);
     if (has(found, 'property')) return verdictOf('breach-notification', { property: found.property ?? [] }, 'weak', 'notice is required only for loss of or damage to property, not for security incidents', reqs);
-    return verdictOf('breach-notification', { heading: found.heading ?? [] }, has(found, 'heading') ? 'weak' : 'missing', has(found, 'heading') ? 'an incident section exists, but no duty on the supplier to notify' : 'no duty on the supplier to notify security incidents or data breaches', reqs);
+    // A heading with no supplier duty under it is no notification clause.
+    return verdictOf('breach-notification', {}, 'missing', has(found, 'heading') ? 'an incident section exists, but no duty on the supplier to notify' : 'no duty on the supplier to notify security incidents or data breaches', reqs);
   },
 };

@@ -26,6 +26,14 @@ export interface SentenceInfo {
 }
 
 const sentenceCache = new WeakMap<ContractModel, SentenceInfo[]>();
+
+/** Is this the section opened by the document's title (the H1 or the title line)? */
+export function isTitleSection(model: ContractModel, index: number): boolean {
+  const s = model.sections[index];
+  if (index === 0 || s.headingBlock < 0) return false;
+  const b = model.blocks[s.headingBlock];
+  return b.start <= model.titleSpan.start && model.titleSpan.start < Math.max(b.end, b.start + 1);
+}
 const ITEM = /^\s*(?:\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\(?\d{1,2}\)|[-*\u2022])\s/i;
 const OBLIGATION_WORD = /\b(?:shall|must|will|may|agrees?|undertakes?|warrants?|is responsible|are responsible)\b/i;
 
@@ -37,7 +45,11 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
     let t = titleCache.get(idx);
     if (t === undefined) {
       const parts: string[] = [];
-      for (let i = idx; i > 0; i = model.sections[i].parent) if (model.sections[i].title) parts.push(model.sections[i].title);
+      for (let i = idx; i > 0; i = model.sections[i].parent) {
+        const s = model.sections[i];
+        // The document's own title ("Master Services Agreement") says nothing about one clause.
+        if (s.title && !isTitleSection(model, s.index)) parts.push(s.title);
+      }
       t = parts.join(' / ');
       titleCache.set(idx, t);
     }
@@ -68,7 +80,7 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
         text,
         section: block.section,
         titles: titlesOf(block.section),
-        isDefinition: /^\s*(?:\([a-z0-9]+\)\s*)?"[^"]{1,60}"\s*(?:\([^)]*\)\s*)?(?:shall\s+)?(?:means?|has the meaning|refers? to|includes?)\b/.test(text),
+        isDefinition: /^\s*(?:\([a-z0-9]+\)\s*|\d{1,3}(?:\.\d{1,3})*\.?\s+)?"[^"]{1,60}"\s*(?:\([^)]*\)\s*)?(?:shall\s+)?(?:means?|has the meaning|refers? to|includes?)\b/.test(text),
         // Headings, and paragraphs that open a section with nothing but their title.
         inHeading: block.kind === 'heading' || (model.sections[block.section].headingBlock === block.index && block.text.trim().length <= model.sections[block.section].title.length + 8),
       });
@@ -126,7 +138,7 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
     for (const s of ctx.model.sections) {
       if (s.index === 0 || !s.title) continue;
       // The document's own title ("Managed Services Agreement") is not a clause heading.
-      if (s.titleSpan.start >= ctx.model.titleSpan.start && s.titleSpan.start < Math.max(ctx.model.titleSpan.end, ctx.model.titleSpan.start + 1)) continue;
+      if (isTitleSection(ctx.model, s.index)) continue;
       if (headings.test(s.title)) add('heading', { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index });
     }
   }
@@ -167,4 +179,11 @@ export function verdictOf(category: CategoryId, found: Found, verdict: Verdict, 
     if (section === 0) section = null;
   }
   return { category, verdict, reason, evidence: verdict === 'missing' ? [] : evidence.slice(0, 12), requirements: req, section };
+}
+
+/** Spans inside "double quotes" in a sentence: quoted words are cited or defined, not promised. */
+export function quotedRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(/"[^"]{1,200}"/g)) out.push([m.index!, m.index! + m[0].length]);
+  return out;
 }

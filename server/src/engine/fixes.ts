@@ -103,9 +103,11 @@ export function computeFix(model: ContractModel, fix: FixSpec, opts: { snippet: 
   let text = renderClause(clause, { number, parties, snippet: opts.snippet, headingDepth, asSubClause });
   // Keep a blank line on both sides without touching the user's own text.
   const before = model.text.slice(0, offset);
-  const lead = before.length === 0 || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+  const lead = before.length === 0 || /\r?\n\r?\n$/.test(before) ? '' : before.endsWith('\n') ? '\n' : '\n\n';
   const trail = offset < model.text.length ? '\n' : '';
   text = lead + text + trail;
+  // Keep the document's own line endings.
+  if (model.text.includes('\r\n')) text = text.replace(/\r?\n/g, '\r\n');
   const pos = positionAt(model.lineStarts, offset);
   return { title: fix.title, isSnippet: opts.snippet, edits: [{ range: { start: pos, end: pos }, newText: text }] };
 }

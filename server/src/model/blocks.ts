@@ -9,7 +9,8 @@ import type { Block, BlockKind } from './types';
 export function extractBlocks(tree: Root, source: string): Omit<Block, 'section' | 'sentences'>[] {
   const blocks: Omit<Block, 'section' | 'sentences'>[] = [];
 
-  const push = (kind: BlockKind, node: Nodes, text: string, offsets: number[], extra: Partial<Block> = {}) => {
+  const push = (kind: BlockKind, node: Nodes, rawText: string, rawOffsets: number[], extra: Partial<Block> = {}) => {
+    const { text, offsets } = dropCarriageReturns(rawText, rawOffsets);
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
     offsets.push(end);
@@ -24,7 +25,8 @@ export function extractBlocks(tree: Root, source: string): Omit<Block, 'section'
         return;
       }
       case 'paragraph': {
-        const { text, offsets } = inlineText(node.children, source);
+        const inline = inlineText(node.children, source);
+        const { text, offsets } = dropCarriageReturns(inline.text, inline.offsets);
         // Text converted from Word often has no blank lines between clauses: a line that starts
         // with a clause number ("2.1.", "(a)") starts a block of its own.
         const pieces = splitAtNumberedLines(text);
@@ -237,4 +239,17 @@ function splitAtNumberedLines(text: string): Array<[number, number]> {
   }
   out.push([from, text.length]);
   return out.filter(([a, b]) => text.slice(a, b).trim().length > 0);
+}
+
+/** Block text uses "\n" line breaks whatever the file uses (CRLF files keep "\r" in the syntax tree). */
+function dropCarriageReturns(text: string, offsets: number[]): { text: string; offsets: number[] } {
+  if (!text.includes('\r')) return { text, offsets };
+  let out = '';
+  const kept: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\r' && text[i + 1] === '\n') continue;
+    out += text[i] === '\r' ? '\n' : text[i];
+    kept.push(offsets[i]);
+  }
+  return { text: out, offsets: kept };
 }

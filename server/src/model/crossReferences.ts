@@ -1,6 +1,11 @@
 import type { Block, CrossReference } from './types';
 
-const REF = /\b(clauses?|sections?|paragraphs?|articles?|schedules?|annex(?:es)?|appendix|appendices|exhibits?|attachments?)\s+((?:\d{1,3}(?:\.\d{1,3})*|[A-Z]|[IVX]{1,5})(?:\([a-z0-9]{1,4}\))*)/gi;
+const REF = /\b(clauses?|sections?|paragraphs?|articles?|schedules?|annex(?:es)?|appendix|appendices|exhibits?|attachments?)\s+((?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5}\b|[A-Z]\b)(?:\([a-z0-9]{1,4}\))*)/gi;
+
+const SINGULAR: Record<string, string> = {
+  clauses: 'clause', sections: 'section', paragraphs: 'paragraph', articles: 'article', schedules: 'schedule',
+  annexes: 'annex', appendices: 'appendix', exhibits: 'exhibit', attachments: 'attachment',
+};
 
 /** "clause 4.2", "Schedule 3", "Section 12(b)": references to other parts of the contract. */
 export function findCrossReferences(blocks: Block[]): CrossReference[] {
@@ -10,7 +15,7 @@ export function findCrossReferences(blocks: Block[]): CrossReference[] {
     for (const m of block.text.matchAll(REF)) {
       const at = m.index!;
       const end = at + m[0].length;
-      const kind = m[1].toLowerCase().replace(/(es|s)$/, '').replace(/^appendic$/, 'appendix').replace(/^annex$/, 'annex');
+      const kind = SINGULAR[m[1].toLowerCase()] ?? m[1].toLowerCase();
       refs.push({ kind, target: m[2], start: block.sourceOffsets[at], end: block.sourceOffsets[end - 1] + 1 });
     }
   }

@@ -36,7 +36,9 @@ export function partyMatchers(model: ContractModel): PartyMatchers {
       if (p.legalName) set.add(p.legalName);
     }
     const alts = [...set].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    return new RegExp(`\\b(?:${alts.join('|')})(?:['\u2019]s)?\\b`, 'g');
+    // "Customer Data", "Supplier Materials": a party name followed by a capitalised noun names a
+    // thing, not the party (but "Supplier Personnel" still acts for the supplier).
+    return new RegExp(`\\b(?:${alts.join('|')})(?:['\u2019]s)?\\b(?!\\s+(?!Personnel\\b|Staff\\b|Representatives?\\b|Affiliates?\\b|Group\\b|Shall\\b|Will\\b|Must\\b|May\\b)[A-Z][a-z])`, 'g');
   };
   // "Company" is a role word only when the parties say which side it is.
   const supplierWords = SUPPLIER_ROLE_WORDS.filter((w) => w !== 'Company' || model.parties.some((p) => p.alias === 'Company' && p.role === 'supplier'));

@@ -45,7 +45,7 @@ export function buildContractModel(text: string, version = 0): ContractModel {
   const usesMarkdownHeadings = headingBlocks.length >= 2;
 
   for (const block of blocks) block.sentences = buildSentences(block);
-  const sections = buildSections(blocks, text.length, usesMarkdownHeadings);
+  const sections = buildSections(blocks, text, usesMarkdownHeadings);
   const definedTerms = findDefinedTerms(blocks);
   const parties = findParties(blocks, definedTerms, frontMatter, text);
   const crossReferences = findCrossReferences(blocks);

@@ -11,7 +11,7 @@ interface SectionStart {
 }
 
 // "4.2", "12.", "ARTICLE 5", "Section 3.1", "Clause 7" at the start of a block.
-const NUMBER_PREFIX = /^(?:(article|section|clause|part)\s+)?((?:\d{1,3})(?:\.\d{1,3})*|[IVXLC]{1,6}(?=[.\s:-]))(\.?)(?:\s+|[:-]\s*|$)/i;
+const NUMBER_PREFIX = /^(?:(article|section|clause|part)\s+)?((?:\d{1,3})(?:\.\d{1,3})*|[IVXLC]{1,6}(?=[.\s:-]))(\.?)(?:\s*[:\u2013\u2014-]\s+|\s+|[:-]\s*|$)/i;
 const TRAILER_SCHEDULE = /^(?:schedule|annex|appendix|exhibit|attachment)\b/i;
 const TRAILER_SIGNATURE = /^(?:signatures?|execution|signed\b|in witness whereof|agreed and accepted|executed\b)/i;
 
@@ -130,7 +130,8 @@ export function trailerKind(title: string): Section['trailer'] {
  * Builds the section tree. Markdown headings nest by depth; numbered clauses nest by their number
  * ("4.2" sits under "4"), and under the nearest unnumbered heading when no numbered parent exists.
  */
-export function buildSections(blocks: Block[], textLength: number, usesMarkdownHeadings: boolean): Section[] {
+export function buildSections(blocks: Block[], text: string, usesMarkdownHeadings: boolean): Section[] {
+  const textLength = text.length;
   const root: Section = {
     index: 0, parent: -1, children: [], kind: 'root', level: 0, title: '', headingBlock: -1,
     titleSpan: { start: 0, end: 0 }, start: 0, end: textLength, firstBlock: 0, lastBlock: blocks.length, trailer: null,
@@ -147,7 +148,7 @@ export function buildSections(blocks: Block[], textLength: number, usesMarkdownH
       const section: Section = {
         index: sections.length, parent: parent.index, children: [], kind: start.kind, level,
         number: start.number, title: start.title, headingBlock: block.index, titleSpan: start.titleSpan,
-        start: block.start, end: textLength, firstBlock: block.index, lastBlock: blocks.length,
+        start: markerStart(text, block.start), end: textLength, firstBlock: block.index, lastBlock: blocks.length,
         trailer: trailerKind(start.title) ?? (start.number && /^[A-Z]$/.test(start.number) ? null : null),
       };
       parent.children.push(section.index);
@@ -198,4 +199,14 @@ function levelFor(start: SectionStart, stack: Section[]): number {
     if (s.kind === 'heading' || s.kind === 'caps') return s.level + 1;
   }
   return depth;
+}
+
+/**
+ * Where a section really starts: a list item's paragraph begins after its "12. " marker and a
+ * heading's text after its "##", so the section starts at the line start when only markers,
+ * quote marks and spaces stand before the block on its line.
+ */
+function markerStart(text: string, blockStart: number): number {
+  const lineStart = text.lastIndexOf('\n', blockStart - 1) + 1;
+  return /^[\s>#*+-]*(?:\d{1,9}[.)])?[\s>]*$/.test(text.slice(lineStart, blockStart)) ? lineStart : blockStart;
 }

@@ -1,7 +1,9 @@
 import type { Rule, RuleFinding } from './types';
 import { insertFix } from './helpers';
 
-const VAGUE_TIMING = /\b(?:promptly|in a timely (?:manner|fashion)|timely|as soon as (?:reasonably )?(?:possible|practicable)|within a reasonable (?:time|period))\b/i;
+const VAGUE_TIMING = /\b(?:promptly|in a timely (?:manner|fashion)|timely|as soon as (?:reasonably )?(?:possible|practicable|feasible)|within a reasonable (?:time|period)|without undue delay)\b/i;
+// A deadline a customer can count: a number of hours or days, or "immediately".
+const FIXED_DEADLINE = /\b\d+\]?\s*(?:\(\d+\)\s*)?(?:hours?|hrs?|days?|business days?)\b|\b(?:twenty-four|forty-eight|seventy-two|one|two|three)\s*(?:\(\d+\)\s*)?(?:hours?|days?)\b|\bimmediately\b|\bforthwith\b/i;
 
 const rule: Rule = {
   meta: {
@@ -10,25 +12,29 @@ const rule: Rule = {
     defaultSeverity: 'warning',
     title: 'Breach notification deadline',
     description: 'The duty to notify incidents needs a deadline in hours.',
-    rationale: 'A notice "promptly" or with no timing at all lets the supplier decide when the customer hears of a breach. The customer\'s own regulatory clock (72 hours under GDPR Art. 33, a few hours for major ICT incidents under DORA) starts when it becomes aware, so the contract should require notice within a fixed number of hours.',
+    rationale: 'A notice "promptly", "as soon as practicable" or with no timing at all lets the supplier decide when the customer hears of a breach. The customer\'s own regulatory clock (72 hours under GDPR Art. 33, a few hours for major ICT incidents under DORA) starts when it becomes aware, so the contract should require notice within a fixed number of hours.',
     clauseId: 'breach-notification',
   },
   check(ctx) {
     const a = ctx.assessment('breach-notification');
-    if (a.verdict !== 'weak') return [];
-    const duty = a.evidence.find((e) => e.requirement === 'duty');
+    if (a.verdict === 'missing') return [];
+    const duties = a.evidence.filter((e) => e.requirement === 'duty' || e.requirement === 'deadline');
+    // Present with a real deadline somewhere: nothing to say.
+    if (duties.some((e) => FIXED_DEADLINE.test(e.text))) return [];
+    const duty = duties[0];
     if (!duty) return [];
     const out: RuleFinding = {
       span: duty.span,
-      message: 'The duty to notify security incidents has no deadline: require notice within a fixed number of hours (e.g. 24).',
+      message: a.verdict === 'weak'
+        ? 'The duty to notify security incidents has no deadline: require notice within a fixed number of hours (e.g. 24).'
+        : 'The duty to notify security incidents has no fixed deadline ("as soon as practicable" or similar): require notice within a number of hours (e.g. 24).',
       fixes: [],
     };
-    // Offer to replace the vague timing word itself, when the sentence has one.
+    // Offer to replace the vague timing words themselves, when the sentence has them.
     const block = ctx.model.blocks.find((b) => b.start <= duty.span.start && duty.span.start < b.end);
     if (block) {
       const from = block.sourceOffsets.findIndex((o) => o >= duty.span.start);
-      const sentence = block.text.slice(from);
-      const m = VAGUE_TIMING.exec(sentence);
+      const m = VAGUE_TIMING.exec(block.text.slice(from));
       if (m && block.sourceOffsets[from + m.index] < duty.span.end) {
         const i = from + m.index;
         const span = { start: block.sourceOffsets[i], end: block.sourceOffsets[i + m[0].length - 1] + 1 };

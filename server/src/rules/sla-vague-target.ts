@@ -1,5 +1,6 @@
 import type { Rule, RuleFinding } from './types';
-import { sentencesOf } from '../categories/scan';
+import { quotedRanges, sentencesOf } from '../categories/scan';
+import { durationsIn, percentagesIn } from '../model/language';
 import { SLA_VAGUE } from './vague-terms';
 
 const rule: Rule = {
@@ -17,7 +18,13 @@ const rule: Rule = {
     for (const info of sentencesOf(ctx.model)) {
       if (info.isDefinition || info.inHeading) continue;
       const block = ctx.model.blocks[info.sentence.block];
+      const quoted = quotedRanges(info.text);
+      // The sentence already gives the figure ("high availability of at least 99.9%").
+      const hasPercent = percentagesIn(info.text).length > 0;
+      const hasTime = durationsIn(info.text).some((d) => d.unit !== 'year' && d.unit !== 'month');
       for (const m of info.text.matchAll(SLA_VAGUE)) {
+        if (quoted.some(([a, b]) => m.index! >= a && m.index! + m[0].length <= b)) continue;
+        if (/availab|uptime|downtime/i.test(m[0]) ? hasPercent : hasTime) continue;
         const i = info.sentence.textStart + m.index!;
         const span = { start: block.sourceOffsets[i], end: block.sourceOffsets[i + m[0].length - 1] + 1 };
         const replacement = /availab|uptime|downtime/i.test(m[0]) ? 'availability of at least [99.9]% in each calendar month' : null;

@@ -1,17 +1,10 @@
 import type { Rule, RuleFinding } from './types';
-import { sentencesOf } from '../categories/scan';
+import { quotedRanges, sentencesOf } from '../categories/scan';
 import { SLA_VAGUE, VAGUE_TERMS } from './vague-terms';
 import { INCIDENT_EVENT } from '../categories/breach-notification';
 
 const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is responsible for|are responsible for|warrants?)\b/i;
 const DELIVERABLE_SECTION = /\b(?:scope|services|deliverables|statement of work|milestones?|the work|obligations|responsibilities)\b/i;
-
-/** Spans inside "double quotes": quoted words are cited, not promised. */
-function quotedRanges(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(/"[^"]{1,200}"/g)) out.push([m.index!, m.index! + m[0].length]);
-  return out;
-}
 
 const rule: Rule = {
   meta: {
