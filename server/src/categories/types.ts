@@ -10,6 +10,13 @@ export const CATEGORY_IDS = [
 ] as const;
 export type CategoryId = (typeof CATEGORY_IDS)[number];
 
+/**
+ * Drafting hygiene (undefined terms, broken cross-references, numbering, placeholders) is not a
+ * coverage category: it has no verdict, and its rules apply under every profile.
+ */
+export const DRAFTING = 'drafting' as const;
+export type RuleCategory = CategoryId | typeof DRAFTING;
+
 export type Verdict = 'present' | 'weak' | 'missing';
 
 /** A piece of text that satisfied (or partly satisfied) a requirement of a category. */

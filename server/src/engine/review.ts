@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { buildContractModel, detectContract, spanToRange, type ContractModel } from '../model';
 import { partyMatchers } from '../model/language';
-import { CATEGORY_IDS, type CategoryAssessment, type CategoryId } from '../categories/types';
+import { CATEGORY_IDS, DRAFTING, type CategoryAssessment, type CategoryId, type RuleCategory } from '../categories/types';
 import { CATEGORIES } from '../categories';
 import { RULES } from '../rules';
 import type { FixSpec, RuleContext, Severity } from '../rules/types';
@@ -24,7 +24,7 @@ function matchesInclude(path: string | undefined, include: string[] | undefined)
 }
 
 /** Severity of a rule under the active profiles and the user's overrides ('off' disables it). */
-export function effectiveSeverity(ruleId: string, category: CategoryId, defaultSeverity: Severity, profiles: Profile[], settings: ReviewSettings): Severity | 'off' {
+export function effectiveSeverity(ruleId: string, category: RuleCategory, defaultSeverity: Severity, profiles: Profile[], settings: ReviewSettings): Severity | 'off' {
   const overrides = settings.severity ?? {};
   if (overrides[ruleId]) return overrides[ruleId];
   if (overrides[category]) return overrides[category];
@@ -40,7 +40,7 @@ export function effectiveSeverity(ruleId: string, category: CategoryId, defaultS
  * A rule may report some findings below its severity (a weak clause is a warning where a missing one
  * is an error). A user override, or a profile that raises the rule, applies to every finding.
  */
-function findingSeverity(ruleSeverity: Severity, findingHint: Severity | undefined, ruleId: string, category: CategoryId, profiles: Profile[], settings: ReviewSettings): Severity {
+function findingSeverity(ruleSeverity: Severity, findingHint: Severity | undefined, ruleId: string, category: RuleCategory, profiles: Profile[], settings: ReviewSettings): Severity {
   if (!findingHint || SEVERITY_RANK[findingHint] >= SEVERITY_RANK[ruleSeverity]) return ruleSeverity;
   const overridden = Boolean(settings.severity?.[ruleId] || settings.severity?.[category]);
   const raisedByProfile = profiles.some((p) => p.severities[ruleId]);
@@ -92,7 +92,7 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
 
   const found: Array<{ diag: ReviewDiagnostic; fixes: FixSpec[]; start: number }> = [];
   for (const rule of RULES) {
-    if (!active.has(rule.meta.category)) continue;
+    if (rule.meta.category !== DRAFTING && !active.has(rule.meta.category)) continue;
     const severity = effectiveSeverity(rule.meta.id, rule.meta.category, rule.meta.defaultSeverity, profiles, settings);
     if (severity === 'off') continue;
     const citations = citationsFor(rule.meta.id, profiles);

@@ -1,5 +1,5 @@
 import type { ContractModel, Range } from '../model';
-import type { CategoryAssessment, CategoryId, Verdict } from '../categories/types';
+import type { CategoryAssessment, CategoryId, RuleCategory, Verdict } from '../categories/types';
 import type { FixSpec, Severity, Thresholds } from '../rules/types';
 
 /** Settings, from VS Code settings, initialization options or a config file; all optional. */
@@ -32,7 +32,7 @@ export interface FixInfo extends Pick<FixSpec, 'kind' | 'title'> {
 /** One finding, in the shape both the CLI JSON and the language server use. */
 export interface ReviewDiagnostic {
   ruleId: string;
-  category: CategoryId;
+  category: RuleCategory;
   severity: Severity;
   message: string;
   range: Range;

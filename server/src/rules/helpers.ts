@@ -1,5 +1,5 @@
 import type { Span } from '../model';
-import type { CategoryAssessment } from '../categories/types';
+import type { CategoryAssessment, CategoryId } from '../categories/types';
 import type { FixSpec, Rule, RuleContext, RuleFinding, RuleMeta } from './types';
 import { getClause } from '../library';
 
@@ -19,7 +19,7 @@ export function insertFix(clauseId: string | undefined, underSection?: number | 
 }
 
 interface CategoryGapOptions {
-  meta: RuleMeta;
+  meta: RuleMeta & { category: CategoryId };
   /** Message when the category is missing. */
   missing: string;
   /** Message when it is weak; the assessment's reason is appended. Omit to stay quiet on weak. */
@@ -46,7 +46,7 @@ export function categoryGapRule(opts: CategoryGapOptions): Rule {
 }
 
 interface RequirementGapOptions {
-  meta: RuleMeta;
+  meta: RuleMeta & { category: CategoryId };
   /** Requirements of the category; the rule fires when none of them is met. */
   requirements: string[];
   message: string;

@@ -119,9 +119,12 @@ const ALL: Rule[] = [
   vagueWording,
 ];
 
+// Drafting rules sort after every coverage category.
+const rank = (r: Rule) => (r.meta.category === 'drafting' ? CATEGORY_IDS.length : CATEGORY_IDS.indexOf(r.meta.category));
+
 /** Rules in a stable order (category in spec order, then id), so output is deterministic. */
 export const RULES: readonly Rule[] = [...ALL].sort(
-  (a, b) => CATEGORY_IDS.indexOf(a.meta.category) - CATEGORY_IDS.indexOf(b.meta.category) || a.meta.id.localeCompare(b.meta.id),
+  (a, b) => rank(a) - rank(b) || a.meta.id.localeCompare(b.meta.id),
 );
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));

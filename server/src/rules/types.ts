@@ -1,6 +1,6 @@
 import type { ContractModel, Span } from '../model';
 import type { PartyMatchers } from '../model/language';
-import type { CategoryAssessment, CategoryId } from '../categories/types';
+import type { CategoryAssessment, CategoryId, RuleCategory } from '../categories/types';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -18,7 +18,7 @@ export interface Thresholds {
 
 export interface RuleMeta {
   id: string;
-  category: CategoryId;
+  category: RuleCategory;
   defaultSeverity: Severity;
   /** Short name for lists and pickers: "Service credits". */
   title: string;
