@@ -26,6 +26,8 @@ export interface Evidence {
   /** The sentence or heading, whitespace-normalised. */
   text: string;
   section: number;
+  /** Set when the text is in another file of the contract bundle (a schedule kept apart). */
+  path?: string;
 }
 
 export interface CategoryAssessment {
@@ -40,6 +42,8 @@ export interface CategoryAssessment {
   section: number | null;
   /** Text that bears on the category's rules without being evidence of it (e.g. a force-majeure clause). */
   related?: Record<string, Evidence[]>;
+  /** Set when the verdict comes from another file of the bundle: that file's path. */
+  source?: string;
 }
 
 export interface AssessContext {

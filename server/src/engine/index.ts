@@ -10,3 +10,4 @@ export { PROFILES, DEFAULT_PROFILES, citationsFor, type Profile } from '../profi
 export { docsUrl, DOCS_BASE, type Severity, type Rule, type RuleMeta } from '../rules/types';
 export const VERSION = '0.1.0';
 export { renderMarkdownReport, renderHtmlReport, type ReportFile } from './report';
+export { loadBundle, type BundleMember } from './bundle';

@@ -36,6 +36,23 @@ export function effectiveSeverity(ruleId: string, category: RuleCategory, defaul
   return best;
 }
 
+const VERDICT_RANK = { missing: 0, weak: 1, present: 2 } as const;
+
+/** Memoised category assessments of one model. */
+function assessor(model: ContractModel): (id: CategoryId) => CategoryAssessment {
+  const parties = partyMatchers(model);
+  const cache = new Map<CategoryId, CategoryAssessment>();
+  const assess = (id: CategoryId): CategoryAssessment => {
+    let a = cache.get(id);
+    if (!a) {
+      a = CATEGORIES[id].assess({ model, parties, assessment: assess });
+      cache.set(id, a);
+    }
+    return a;
+  };
+  return assess;
+}
+
 /**
  * A rule may report some findings below its severity (a weak clause is a warning where a missing one
  * is an error). A user override, or a profile that raises the rule, applies to every finding.
@@ -79,11 +96,20 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
   const active = new Set<CategoryId>(profiles.flatMap((p) => p.categories));
   const categories = CATEGORY_IDS.filter((c) => active.has(c));
   const parties = partyMatchers(model);
+  const own = assessor(model);
+  const members = (input.bundle ?? []).map((m) => ({ path: m.path, assess: assessor(buildContractModel(m.text)) }));
   const cache = new Map<CategoryId, CategoryAssessment>();
+  // A category is as good as the best file of the bundle: a schedule kept apart still counts.
   const assessment = (id: CategoryId): CategoryAssessment => {
     let a = cache.get(id);
     if (!a) {
-      a = CATEGORIES[id].assess({ model, parties, assessment });
+      a = own(id);
+      for (const m of members) {
+        const b = m.assess(id);
+        if (VERDICT_RANK[b.verdict] > VERDICT_RANK[a.verdict]) {
+          a = { ...b, source: m.path, section: null, evidence: b.evidence.map((e) => ({ ...e, path: m.path })) };
+        }
+      }
       cache.set(id, a);
     }
     return a;
@@ -96,8 +122,11 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
     const severity = effectiveSeverity(rule.meta.id, rule.meta.category, rule.meta.defaultSeverity, profiles, settings);
     if (severity === 'off') continue;
     const citations = citationsFor(rule.meta.id, profiles);
+    const source = rule.meta.category !== DRAFTING ? assessment(rule.meta.category).source : undefined;
     for (const f of rule.check(ctx)) {
-      const fixes = f.fixes ?? [];
+      // Fixes would edit this file; when the clause lives in another file of the bundle, say where.
+      const fixes = source ? [] : f.fixes ?? [];
+      const message = source && !f.message.includes(source) ? `${f.message} (This clause is in ${source}.)` : f.message;
       found.push({
         start: f.span.start,
         fixes,
@@ -105,7 +134,7 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
           ruleId: rule.meta.id,
           category: rule.meta.category,
           severity: findingSeverity(severity, f.severity, rule.meta.id, rule.meta.category, profiles, settings),
-          message: f.message,
+          message,
           range: spanToRange(model.lineStarts, f.span),
           fixes: fixes.map((x) => (x.kind === 'insertClause' ? { kind: x.kind, title: x.title, clauseId: x.clauseId } : { kind: x.kind, title: x.title })),
           ...(citations.length ? { citations } : {}),

@@ -23,6 +23,11 @@ export interface ReviewInput {
   settings?: ReviewSettings;
   /** Review even when the document does not read as a contract (CLI --force, VS Code command). */
   force?: boolean;
+  /**
+   * Other files of the same contract (schedules, SLA, DPA) that count toward its coverage; the
+   * caller reads the files that bundleReferences() names.
+   */
+  bundle?: Array<{ path: string; text: string }>;
 }
 
 export interface FixInfo extends Pick<FixSpec, 'kind' | 'title'> {

@@ -5,3 +5,4 @@ export { computeLineStarts, positionAt, offsetAt, spanToRange } from './lineInde
 export { SUPPLIER_ROLE_WORDS, CUSTOMER_ROLE_WORDS } from './parties';
 export { foldQuotes, normalizeSpace, titleCase, isMostlyUpper, hashString } from './text';
 export { numberDepth } from './sections';
+export { bundleReferences } from './bundle';

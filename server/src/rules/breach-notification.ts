@@ -19,6 +19,9 @@ const rule: Rule = {
     const a = ctx.assessment('breach-notification');
     if (a.verdict === 'missing') return [];
     const duties = a.evidence.filter((e) => e.requirement === 'duty' || e.requirement === 'deadline');
+    // A clause in another file of the bundle is reported at this document's title, without a fix
+    // that would edit text in the wrong file.
+    if (a.source) return duties.some((e) => FIXED_DEADLINE.test(e.text)) ? [] : [{ span: ctx.model.titleSpan, message: `The duty to notify security incidents (in ${a.source}) has no fixed deadline: require notice within a number of hours (e.g. 24).` }];
     // Present with a real deadline somewhere: nothing to say.
     if (duties.some((e) => FIXED_DEADLINE.test(e.text))) return [];
     const duty = duties[0];

@@ -15,7 +15,7 @@ const rule: Rule = {
     const a = ctx.assessment('business-continuity');
     if (!a.requirements['force-majeure'] || a.requirements['fm-carve-out']) return [];
     const fm = a.related?.['force-majeure']?.[0];
-    if (!fm) return [];
+    if (!fm || a.source) return [];
     return [{
       span: fm.span,
       message: 'Force majeure does not exclude events the supplier\'s business continuity and disaster recovery plan should cover: a foreseeable outage could excuse the supplier.',

@@ -5,8 +5,9 @@ import { getClause } from '../library';
 
 /** Where a finding about a whole category belongs: its section's title, else the document title. */
 export function anchorFor(ctx: RuleContext, a: CategoryAssessment): Span {
+  if (a.source) return ctx.model.titleSpan;
   if (a.section !== null && a.section > 0) return ctx.model.sections[a.section].titleSpan;
-  if (a.evidence.length) return a.evidence[0].span;
+  if (a.evidence.length && !a.evidence[0].path) return a.evidence[0].span;
   return ctx.model.titleSpan;
 }
 
