@@ -24,16 +24,21 @@ type Counts = { tp: number; fp: number; fn: number; tn: number; weakAgree: numbe
 const per = new Map<string, Counts>();
 for (const c of data.categories) per.set(c, { tp: 0, fp: 0, fn: 0, tn: 0, weakAgree: 0, weakTotal: 0 });
 const disagreements: string[] = [];
+// Plain-text contracts (no Markdown headings) must score as well as Markdown ones: count both.
+const byFormat = { markdown: { ok: 0, total: 0 }, plain: { ok: 0, total: 0 } };
 
 for (const entry of data.contracts) {
   const path = join(corpus, 'contracts', entry.file.split('/').pop()!);
   const text = readFileSync(path, 'utf8');
   const result = review({ text, path: entry.file, force: true });
+  const format = result.model.usesMarkdownHeadings ? 'markdown' : 'plain';
   for (const cat of data.categories) {
     const label = entry.labels[cat];
     if (!label) continue;
     const verdict = result.coverage[cat as keyof typeof result.coverage] ?? 'missing';
     const predicted = verdict !== 'missing';
+    byFormat[format].total++;
+    if (predicted === label.present) byFormat[format].ok++;
     const c = per.get(cat)!;
     if (predicted && label.present) {
       c.tp++;
@@ -69,7 +74,7 @@ for (const [cat, c] of per) {
 }
 const macroF1 = f1Sum / per.size;
 if (asJson) {
-  console.log(JSON.stringify({ macroF1, worstMissingPrecision, weakAgreement: agree / agreeTotal, rows }, null, 2));
+  console.log(JSON.stringify({ macroF1, worstMissingPrecision, weakAgreement: agree / agreeTotal, byFormat, rows }, null, 2));
 } else {
   console.log(`Clausewise eval on ${data.contracts.length} labelled contracts (${corpus})\n`);
   console.log('category                  tp  fp  fn  tn   prec  rec    f1   miss-prec  weak-agree');
@@ -77,5 +82,19 @@ if (asJson) {
     console.log(`${String(r.category).padEnd(24)} ${String(r.tp).padStart(3)} ${String(r.fp).padStart(3)} ${String(r.fn).padStart(3)} ${String(r.tn).padStart(3)}   ${fmt(r.precision as number)}  ${fmt(r.recall as number)}  ${fmt(r.f1 as number)}   ${fmt(r.missingPrecision as number)}       ${fmt(r.weakAgreement as number)}`);
   }
   console.log(`\nmacro F1 of presence: ${macroF1.toFixed(3)}   worst missing-precision: ${worstMissingPrecision.toFixed(2)}   weak/adequate agreement: ${(agree / agreeTotal).toFixed(2)} (${agree}/${agreeTotal})`);
+  const acc = (f: { ok: number; total: number }) => (f.total ? (f.ok / f.total).toFixed(3) : 'n/a');
+  console.log(`presence accuracy by format: Markdown headings ${acc(byFormat.markdown)} (${byFormat.markdown.total / data.categories.length} contracts), plain text ${acc(byFormat.plain)} (${byFormat.plain.total / data.categories.length} contracts)`);
   if (disagreements.length) console.log(`\nDisagreements (${disagreements.length}):\n  ${disagreements.join('\n  ')}`);
+}
+
+// --check: fail (exit 1) when the published targets are not met, so CI catches a regression.
+if (process.argv.includes('--check')) {
+  const failures: string[] = [];
+  if (macroF1 < 0.95) failures.push(`macro F1 ${macroF1.toFixed(3)} < 0.95`);
+  for (const r of rows) if ((r.missingPrecision as number) < 0.9) failures.push(`${r.category}: missing-precision ${(r.missingPrecision as number).toFixed(2)} < 0.90`);
+  if (failures.length) {
+    console.error(`\neval targets not met:\n  ${failures.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log('\neval targets met: macro F1 >= 0.95 and missing-precision >= 0.90 in every category');
 }
