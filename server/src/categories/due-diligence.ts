@@ -9,6 +9,7 @@ export const dueDiligence: CategoryDefinition = {
   expectation: 'Specific supplier warranties (conformance to specifications, qualified personnel, compliance with laws), certifications, key personnel.',
   assess(ctx) {
     const found = scan(ctx, [
+      { requirement: 'conformance', pattern: /\bin accordance with (?:the )?(?:specifications?|documentation|requirements)\b|\bdue diligence and care\b|\b(?:operating condition|good working order|free (?:from|of) (?:material )?defects|perform substantially)\b/i, context: WARRANT, supplierDuty: true },
       { requirement: 'conformance', pattern: /\b(?:conform|comply|complies|perform)\w*\b[^.]{0,60}\b(?:documentation|specifications?|descriptions?|requirements of (?:this|the) agreement|statement of work|SOW)\b/i, context: WARRANT, supplierDuty: true },
       { requirement: 'workmanship', pattern: /\b(?:workmanlike|professional (?:and workmanlike )?manner|reasonable (?:skill|care)|skill,? care and diligence|industry (?:standards|best practices?|practices)|good industry practice|qualified|skilled|competent|experienced|trained|expertise)\b/i, context: /\b(?:warrant|represent|shall|will|must|perform|personnel|staff)/i, supplierDuty: true },
       { requirement: 'compliance', pattern: /\bcompl(?:y|ies|iance)\b[^.]{0,40}\b(?:(?:all )?applicable )?(?:laws?|regulations?|statutes|legal requirements)\b/i, supplierDuty: true },

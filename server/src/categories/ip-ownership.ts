@@ -7,7 +7,7 @@ export const ipOwnership: CategoryDefinition = {
   expectation: 'Who owns the deliverables, the data and the tools, and the licences each party gets.',
   assess(ctx) {
     const found = scan(ctx, [
-      { requirement: 'ownership', pattern: /\b(?:own(?:s|ed)?|ownership|retains?|vest(?:s|ed)?|assign(?:s|ed|ment)?|(?:sole and )?exclusive property|property of)\b[^.]{0,120}\b(?:intellectual property|rights?,? title|title|deliverables?|work product|copyrights?|inventions|materials|software|data|content)\b|\b(?:all )?right,? title,? and interest\b|\bwork(?:s)? made for hire\b/i, unless: /\bownership of (?:the )?(?:shares|stock|equity)\b|\bchange of (?:control|ownership)\b/i },
+      { requirement: 'ownership', pattern: /\b(?:own(?:s|ed)?|ownership|retains?|vest(?:s|ed)?|assign(?:s|ed|ment)?|(?:sole and )?exclusive property|property of)\b[^.]{0,120}\b(?:intellectual property|rights?,? title|title|deliverables?|work product|copyrights?|inventions|materials|software|data|content)\b|\b(?:all )?right,? title,? and interest\b|\b(?:software|systems?|programs?|materials|deliverables|data|documentation|work product|inventions)\b[^.]{0,120}\b(?:remain|be|is|are)\b[^.]{0,40}\b(?:the )?(?:sole and exclusive |exclusive |sole )?property of\b|\bwork(?:s)? made for hire\b/i, unless: /\bownership of (?:the )?(?:shares|stock|equity)\b|\bchange of (?:control|ownership)\b/i },
       { requirement: 'licence', pattern: /\b(?:grants?|granted)\b[^.]{0,80}\blicen[cs]e\b|\blicen[cs]e to use\b|\bnon-exclusive\b[^.]{0,40}\blicen[cs]e\b/i },
     ], /\bintellectual property\b|\bownership\b|\bproprietary rights\b|\blicen[cs]e\b|\bwork product\b|\bcopyright\b/i);
     const reqs = ['ownership', 'licence'];
