@@ -8,6 +8,7 @@ export const termTermination: CategoryDefinition = {
   assess(ctx) {
     const found = scan(ctx, [
       { requirement: 'term', pattern: /\b(?:initial |renewal )?term\b[^.]{0,120}\b(?:years?|months?|commenc\w*|effective date|until|expir\w*|continu\w*|renew\w*)\b|\b(?:commence|begin|start)s?\b[^.]{0,80}\b(?:continu\w*|remain\w* in (?:full )?force|until|ends?|expires?)\b|\b(?:continue|remain)s?\b[^.]{0,40}\buntil\b[^.]{0,60}\b(?:expires?|terminat)|\bperiod of performance\b|\b(?:automatically )?renew(?:s|ed|al)?\b[^.]{0,60}\b(?:years?|months?|periods?|terms?)\b/i, allowDefinitions: true },
+      { requirement: 'termination', pattern: /\bnotice\b[^.]{0,60}\b(?:terminate|cancel|end)\b[^.]{0,20}\b(?:this|the) (?:agreement|contract)\b/i },
       { requirement: 'termination', pattern: /\b(?:end|cancel|rescind)\b[^.]{0,30}\b(?:this|the) (?:agreement|contract)\b[^.]{0,120}\b(?:breach|convenience|notice|insolven|bankrupt|cause|default|days?|months?)\b/i },
       { requirement: 'termination', pattern: /\bterminat(?:e|es|ed|ion)\b[^.]{0,160}\b(?:breach|convenience|notice|insolven|bankrupt|cause|default|days?|months?|fails?|failure)\b|\b(?:breach|convenience|insolven|bankrupt)\b[^.]{0,120}\bterminat/i },
       { requirement: 'mention', pattern: /\b(?:terminate|cancel|end)\b[^.]{0,30}\b(?:this|the) (?:agreement|contract|project|services|engagement|work)\b|\b(?:may|can|right to) (?:terminate|cancel)\b/i },
