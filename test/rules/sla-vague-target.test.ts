@@ -18,10 +18,11 @@ describe(`rule ${RULE}`, () => {
     assert.match(found[0].diag.message, /"high availability" is not measurable/);
   });
 
-  it('offers a replacement only for availability wording', () => {
+  it('offers a replacement only for availability wording, and the service-levels clause for both', () => {
     const [avail, respond] = expectFires(VAGUE, RULE);
-    assert.deepEqual(avail.fixes.map((f) => f.kind), ['replace']);
-    assert.deepEqual(respond.fixes, []);
+    assert.deepEqual(avail.fixes.map((f) => f.kind), ['replace', 'insertClause']);
+    assert.deepEqual(respond.fixes.map((f) => f.kind), ['insertClause']);
+    assert.equal(respond.fixes[0].clauseId, 'service-levels');
   });
 
   it('reports the phrase even inside **bold** markup, on the source characters', () => {

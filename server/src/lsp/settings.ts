@@ -8,7 +8,7 @@ const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 const SEVERITY_ALIASES: Record<string, Severity | 'off'> = { info: 'information', warn: 'warning', none: 'off', ignore: 'off' };
 const THRESHOLD_KEYS: ReadonlyArray<keyof Thresholds> = [
   'minAvailability', 'maxP1ResponseHours', 'maxP1ResolutionHours', 'maxBreachNotificationHours',
-  'minServiceCreditCapPercent', 'minExitAssistanceMonths',
+  'minServiceCreditCapPercent', 'minExitAssistanceMonths', 'minLiabilityCapPercent',
 ];
 
 function isObject(v: unknown): v is Record<string, unknown> {

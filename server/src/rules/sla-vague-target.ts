@@ -2,6 +2,7 @@ import type { Rule, RuleFinding } from './types';
 import { quotedRanges, sentencesOf } from '../categories/scan';
 import { durationsIn, percentagesIn } from '../model/language';
 import { SLA_VAGUE } from './vague-terms';
+import { insertFix } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -31,7 +32,7 @@ const rule: Rule = {
         out.push({
           span,
           message: `"${m[0]}" is not measurable: state a percentage or a time (e.g. 99.9% monthly availability, P1 response within 1 hour).`,
-          fixes: replacement ? [{ kind: 'replace', title: `Replace with "${replacement}"`, span, replacement }] : [],
+          fixes: [...(replacement ? [{ kind: 'replace' as const, title: `Replace with "${replacement}"`, span, replacement }] : []), ...insertFix(rule.meta.clauseId, ctx.assessment('sla').section)],
         });
       }
     }
