@@ -2,7 +2,6 @@ import type { Rule, RuleFinding } from './types';
 import { quotedRanges, sentencesOf } from '../categories/scan';
 import { durationsIn, percentagesIn } from '../model/language';
 import { SLA_VAGUE } from './vague-terms';
-import { insertFix } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -12,7 +11,6 @@ const rule: Rule = {
     title: 'Vague service-level wording',
     description: 'Service-level wording without a number ("high availability", "respond promptly").',
     rationale: 'Adjectives cannot be measured. "High availability" or "respond promptly" reads as a commitment but gives the customer nothing to enforce; replace it with a percentage or a time.',
-    clauseId: 'service-levels',
   },
   check(ctx) {
     const out: RuleFinding[] = [];
@@ -32,7 +30,8 @@ const rule: Rule = {
         out.push({
           span,
           message: `"${m[0]}" is not measurable: state a percentage or a time (e.g. 99.9% monthly availability, P1 response within 1 hour).`,
-          fixes: [...(replacement ? [{ kind: 'replace' as const, title: `Replace with "${replacement}"`, span, replacement }] : []), ...insertFix(rule.meta.clauseId, ctx.assessment('sla').section)],
+          // Only a replacement of the words themselves: inserting a clause would leave them in place.
+          fixes: replacement ? [{ kind: 'replace', title: `Replace with "${replacement}"`, span, replacement }] : [],
         });
       }
     }
