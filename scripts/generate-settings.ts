@@ -1,0 +1,68 @@
+// Keeps the `clausewise.severity` setting's schema in package.json in step with the rules and
+// categories: one property per category id (the whole category), the drafting group and every rule id,
+// so VS Code completes the names and flags a misspelt one. Run by `npm run gen` (so by every build);
+// writes package.json only when the schema changed. `--check` exits 1 instead of writing.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CATEGORIES, CATEGORY_IDS, DRAFTING, RULES } from '../server/src/engine';
+
+const ROOT = join(__dirname, '..');
+const FILE = join(ROOT, 'package.json');
+const LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
+const LEVEL_DESCRIPTIONS = [
+  'Red squiggle; listed as an error in the Problems panel.',
+  'Yellow squiggle; listed as a warning.',
+  'Blue squiggle: worth a look, not a defect.',
+  'Faint dots under the text; not listed in the Problems panel.',
+  'Not reported at all.',
+];
+
+interface Prop {
+  type: 'string';
+  enum: string[];
+  enumDescriptions: string[];
+  markdownDescription: string;
+}
+
+function prop(markdownDescription: string): Prop {
+  return { type: 'string', enum: LEVELS, enumDescriptions: LEVEL_DESCRIPTIONS, markdownDescription };
+}
+
+export function severityProperties(): Record<string, Prop> {
+  const out: Record<string, Prop> = {};
+  const ruleIds = new Set(RULES.map((r) => r.meta.id));
+  for (const id of CATEGORY_IDS) {
+    const rules = RULES.filter((r) => r.meta.category === id).map((r) => `\`${r.meta.id}\``);
+    const same = ruleIds.has(id) ? ` (this id also names the check \`${id}\`: the entry then applies to the whole category)` : '';
+    out[id] = prop(`**${CATEGORIES[id].title}**, the whole category${same}: ${rules.join(', ') || 'no checks'}.`);
+  }
+  const drafting = RULES.filter((r) => r.meta.category === DRAFTING).map((r) => `\`${r.meta.id}\``);
+  out[DRAFTING] = prop(`**Drafting**: the checks of wording and form that belong to no coverage category${drafting.length ? `: ${drafting.join(', ')}` : ''}.`);
+  for (const r of [...RULES].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1))) {
+    if (out[r.meta.id]) continue;
+    const category = r.meta.category === DRAFTING ? 'Drafting' : CATEGORIES[r.meta.category].title;
+    out[r.meta.id] = prop(`**${r.meta.title}** (${category}): ${r.meta.description} Default: \`${r.meta.defaultSeverity}\`.`);
+  }
+  return out;
+}
+
+function main(): void {
+  const text = readFileSync(FILE, 'utf8');
+  const pkg = JSON.parse(text);
+  const severity = pkg.contributes?.configuration?.properties?.['clausewise.severity'];
+  if (!severity) throw new Error('package.json has no contributes.configuration.properties["clausewise.severity"]');
+  severity.properties = severityProperties();
+  // Names outside the list are flagged in settings.json (they would have no effect).
+  severity.additionalProperties = false;
+  delete severity.propertyNames;
+  const next = `${JSON.stringify(pkg, null, 2)}\n`;
+  if (next === text) return;
+  if (process.argv.includes('--check')) {
+    console.error('package.json: the clausewise.severity schema is out of date; run `npm run gen`.');
+    process.exit(1);
+  }
+  writeFileSync(FILE, next);
+  console.log('package.json: updated the clausewise.severity schema from the rule list');
+}
+
+if (require.main === module) main();
