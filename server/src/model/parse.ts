@@ -1,11 +1,6 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { Root } from 'mdast';
 import type { Block, ContractModel, Span } from './types';
-import { extractBlocks } from './blocks';
+import { parseMarkdown } from './markdown';
 import { buildSections } from './sections';
 import { buildSentences } from './sentences';
 import { findDefinedTerms } from './definedTerms';
@@ -14,19 +9,17 @@ import { findCrossReferences } from './crossReferences';
 import { computeLineStarts } from './lineIndex';
 import { isMostlyUpper, titleCase } from './text';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
-
 /** Parses a Markdown (or plain-text) contract into the shared model. Never throws on content. */
 export function buildContractModel(text: string, version = 0): ContractModel {
-  const tree = processor.parse(text) as Root;
+  const parsed = parseMarkdown(text);
   const lineStarts = computeLineStarts(text);
 
   let frontMatter: Record<string, unknown> | null = null;
   let frontMatterSpan: Span | null = null;
   let frontMatterError: string | null = null;
-  const yamlNode = tree.children.find((n) => n.type === 'yaml');
-  if (yamlNode && yamlNode.type === 'yaml') {
-    frontMatterSpan = { start: yamlNode.position?.start.offset ?? 0, end: yamlNode.position?.end.offset ?? 0 };
+  const yamlNode = parsed.yaml;
+  if (yamlNode) {
+    frontMatterSpan = yamlNode.span;
     try {
       const value = parseYaml(yamlNode.value);
       if (value && typeof value === 'object' && !Array.isArray(value)) frontMatter = value as Record<string, unknown>;
@@ -39,8 +32,7 @@ export function buildContractModel(text: string, version = 0): ContractModel {
     }
   }
 
-  const raw = extractBlocks(tree, text);
-  const blocks: Block[] = raw.map((b) => ({ ...b, section: 0, sentences: [] }));
+  const blocks: Block[] = parsed.blocks.map((b) => ({ ...b, section: 0, sentences: [] }));
   const headingBlocks = blocks.filter((b) => b.kind === 'heading' && !b.quoted);
   const usesMarkdownHeadings = headingBlocks.length >= 2;
 

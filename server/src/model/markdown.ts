@@ -1,0 +1,98 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root } from 'mdast';
+import type { Block, Span } from './types';
+import { extractBlocks } from './blocks';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+export type RawBlock = Omit<Block, 'section' | 'sentences'>;
+
+export interface ParsedMarkdown {
+  blocks: RawBlock[];
+  /** The YAML front matter, when the document opens with one. */
+  yaml: { value: string; span: Span } | null;
+}
+
+interface Chunk { blocks: RawBlock[]; yaml: { value: string; span: Span } | null }
+
+// Parsing is the costliest step of building the model (micromark runs at roughly 1 MB/s; a
+// 300 KB contract took ~400 ms a keystroke, measured with `npm run bench`). The text is cut into
+// chunks at ATX headings, which close every Markdown block before them, and each chunk's blocks are
+// cached by its text: typing in one section re-parses that section only.
+const cache = new Map<string, Chunk>();
+const CACHE_LIMIT = 4000;
+
+const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** Offsets where a new chunk may start: heading lines outside fenced code and HTML comments. */
+function chunkStarts(text: string): number[] {
+  const starts = [0];
+  let fence: string | null = null;
+  let inComment = false;
+  let pos = 0;
+  let previousBlank = true;
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl === -1) nl = text.length;
+    const line = text.slice(pos, nl);
+    const f = FENCE.exec(line);
+    if (fence) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = null;
+    } else if (inComment) {
+      if (line.includes('-->')) inComment = false;
+    } else if (f) {
+      fence = f[1];
+    } else {
+      if (line.includes('<!--') && !line.slice(line.lastIndexOf('<!--')).includes('-->')) inComment = true;
+      // Only after a blank line, so a heading never cuts a paragraph's lazy continuation.
+      if (pos > 0 && previousBlank && HEADING_LINE.test(line)) starts.push(pos);
+    }
+    previousBlank = line.trim() === '';
+    pos = nl + 1;
+  }
+  return starts;
+}
+
+function parseChunk(text: string, first: boolean): Chunk {
+  const key = (first ? '1' : '0') + text;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const tree = processor.parse(text) as Root;
+  let yaml: Chunk['yaml'] = null;
+  const node = first ? tree.children.find((n) => n.type === 'yaml') : undefined;
+  if (node && node.type === 'yaml') yaml = { value: node.value, span: { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 } };
+  const chunk = { blocks: extractBlocks(tree, text), yaml };
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, chunk);
+  return chunk;
+}
+
+/** Leaf blocks of the whole document, with absolute offsets, parsed chunk by chunk. */
+export function parseMarkdown(text: string): ParsedMarkdown {
+  const starts = chunkStarts(text);
+  const blocks: RawBlock[] = [];
+  let yaml: ParsedMarkdown['yaml'] = null;
+  starts.forEach((start, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+    const chunk = parseChunk(text.slice(start, end), i === 0);
+    if (i === 0) yaml = chunk.yaml;
+    for (const b of chunk.blocks) {
+      blocks.push({
+        ...b,
+        index: blocks.length,
+        start: b.start + start,
+        end: b.end + start,
+        sourceOffsets: start === 0 ? b.sourceOffsets : b.sourceOffsets.map((o) => o + start),
+      });
+    }
+  });
+  return { blocks, yaml };
+}
