@@ -362,3 +362,52 @@ export function assertMeta(ruleId: string, expected: { category: CategoryId; def
   assert.equal(rule.meta.clauseId, expected.clauseId);
   for (const k of ['title', 'description', 'rationale'] as const) assert.ok(rule.meta[k].length > 5, `${ruleId} has a ${k}`);
 }
+
+// --- settings: profiles and playbook thresholds ----------------------------------------------
+
+/**
+ * One numbered clause: a level-2 heading and one sub-clause per sentence, for use with sections()
+ * ("## {n}. Title", "{n}.1 First sentence.", "{n}.2 Second sentence.").
+ */
+export function numbered(title: string, ...sentences: string[]): string {
+  return [`## {n}. ${title}`, ...sentences.map((s, i) => `{n}.${i + 1} ${s}`)].join('\n\n');
+}
+
+/** Like expectFires, under the given settings (profiles, thresholds, severities). */
+export function expectFiresWith(text: string, ruleId: string, settings: ReviewSettings, severity?: string): Array<{ diag: ReviewDiagnostic; fixes: FixSpec[]; result: ReviewResult }> {
+  const found = ruleFindings(text, ruleId, settings);
+  const others = run(text, settings).diagnostics.map((d) => `${d.ruleId}: ${d.message}`).join('\n  ');
+  assert.ok(found.length > 0, `${ruleId} should fire under ${JSON.stringify(settings)}; diagnostics were:\n  ${others}`);
+  const meta = getRule(ruleId)!.meta;
+  for (const f of found) {
+    assert.equal(f.diag.category, meta.category);
+    if (severity) assert.equal(f.diag.severity, severity, `severity of ${ruleId}: ${f.diag.message}`);
+  }
+  return found;
+}
+
+/** Like expectQuiet, under the given settings. */
+export function expectQuietWith(text: string, ruleId: string, settings: ReviewSettings): void {
+  const found = findingsOf(run(text, settings), ruleId);
+  assert.deepEqual(found.map((d) => `${d.message} @ ${JSON.stringify(d.range)} "${textAt(text, d.range)}"`), [], `${ruleId} should stay quiet under ${JSON.stringify(settings)}`);
+}
+
+/** The exact source words each finding of a rule covers, in document order. */
+export function flagged(text: string, ruleId: string, settings?: ReviewSettings): string[] {
+  return findingsOf(run(text, settings), ruleId).map((d) => textAt(text, d.range));
+}
+
+/** Puts YAML front matter (the lines between the --- fences) before a contract. */
+export function withFrontMatter(yaml: string, text: string): string {
+  return `---\n${yaml.trim()}\n---\n\n${text}`;
+}
+
+/** The rule's clauseId names a clause that exists in the library (so its insert fix can compute). */
+export function assertClauseExists(ruleId: string): void {
+  const clauseId = getRule(ruleId)?.meta.clauseId;
+  assert.ok(clauseId, `${ruleId} names a clause`);
+  const clause = getClause(clauseId);
+  assert.ok(clause, `clause "${clauseId}" of ${ruleId} is in the library`);
+  assert.equal(clause.id, clauseId);
+  assert.ok(clause.title.length > 3, `clause "${clauseId}" has a title`);
+}
