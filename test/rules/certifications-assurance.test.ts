@@ -57,18 +57,18 @@ describe(`rule ${RULE}`, () => {
     assert.equal(findingsOf(run(text), 'security-obligations').length, 1);
   });
 
-  // BUG: the security assessor's 'certification' signal has no supplierDuty check and no negation
+  // Regression (was a bug, now fixed): the security assessor's 'certification' signal has no supplierDuty check and no negation
   // check, so a sentence that expressly releases the supplier from certification ("The Supplier is
   // not required to obtain ISO/IEC 27001 certification") satisfies the requirement and the rule
   // stays quiet, although its own message ("the supplier need not hold ISO/IEC 27001 certification")
   // describes exactly that contract.
-  it.skip('fires when the contract says the supplier need not be certified', () => {
+  it('fires when the contract says the supplier need not be certified', () => {
     expectFires(security(ENCRYPT, MFA, 'The Supplier is not required to obtain ISO/IEC 27001 certification.'), RULE);
   });
 
-  // BUG: same cause: a certification the Customer must hold for its own network counts as the
+  // Regression (was a bug, now fixed): same cause: a certification the Customer must hold for its own network counts as the
   // supplier's assurance, and the rule stays quiet.
-  it.skip('fires when only the Customer must hold a certification', () => {
+  it('fires when only the Customer must hold a certification', () => {
     expectFires(security(ENCRYPT, MFA, 'The Customer shall maintain ISO/IEC 27001 certification for its own network.'), RULE);
   });
 

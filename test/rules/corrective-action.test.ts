@@ -58,10 +58,10 @@ describe(`rule ${RULE}`, () => {
     expectQuiet(contract(sections(STRONG.deliverables, NEUTRAL)), RULE);
   });
 
-  // BUG: the sla assessor's 'corrective' signal has no supplierDuty check, so a root-cause duty owed
+  // Regression (was a bug, now fixed): the sla assessor's 'corrective' signal has no supplierDuty check, so a root-cause duty owed
   // by the Customer (for incidents its own users cause) satisfies the requirement and the rule stays
   // quiet, although nothing requires the supplier to find and fix the cause of its own failures.
-  it.skip('fires when only the Customer must analyse root causes', () => {
+  it('fires when only the Customer must analyse root causes', () => {
     expectFires(serviceLevels(AVAILABILITY, CREDITS, 'The Customer shall carry out a root-cause analysis of any incident caused by its own users.'), RULE);
   });
 

@@ -62,10 +62,10 @@ describe(`rule ${RULE}`, () => {
     assert.equal(findingsOf(run(text), 'exit-assistance').length, 1);
   });
 
-  // BUG: the exit assessor's 'data-return' signal ignores negation (no supplierDuty, no unless), so
+  // Regression (was a bug, now fixed): the exit assessor's 'data-return' signal ignores negation (no supplierDuty, no unless), so
   // "The Supplier shall not be obliged to return any Customer Data after termination" counts as a
   // data-return term and the rule stays quiet on a contract that expressly refuses to return data.
-  it.skip('fires when the contract says the Supplier need not return the data', () => {
+  it('fires when the contract says the Supplier need not return the data', () => {
     expectFires(exitClause(ASSIST, 'The Supplier shall not be obliged to return any Customer Data after termination.'), RULE);
   });
 
@@ -95,14 +95,14 @@ describe(`rule ${RULE}`, () => {
     assertLinesKept(NO_DATA_RETURN, fixed);
   });
 
-  // BUG: the rule's own quick fix does not clear it. The inserted Exit Assistance clause returns the
+  // Regression (was a bug, now fixed): the rule's own quick fix does not clear it. The inserted Exit Assistance clause returns the
   // data in 2.3.4 ("Within 30 days after the Customer's request, and in any event before the end of
   // the Exit Period, the Supplier shall transfer a complete copy of all Customer Data to the Customer
   // ..."), but the exit assessor's 'data-return' pattern needs a termination word (terminat, expir,
   // "end of", following, after, upon) within 120 characters AFTER the data words, or "upon/after/on/at"
   // within 30 characters BEFORE "end"/"termination"; that sentence has neither, so data-access-portability
   // still fires on the fixed text.
-  it.skip('quick fix: the finding goes once the Exit Assistance clause is inserted', function () {
+  it('quick fix: the finding goes once the Exit Assistance clause is inserted', function () {
     checkInsertFix(this, NO_DATA_RETURN, RULE);
   });
 });

@@ -70,10 +70,10 @@ describe(`rule ${RULE}`, () => {
     assert.equal(findingsOf(run(text), 'data-protection-terms').length, 1);
   });
 
-  // BUG: the case-sensitive named-place alternative (data-protection assessor) accepts any
+  // Regression (was a bug, now fixed): the case-sensitive named-place alternative (data-protection assessor) accepts any
   // capitalised word after "stored/held/kept ... in (the)", so a capitalised defined term such as
   // "the Hosted Platform" counts as a place, and the rule stays quiet although no location is given.
-  it.skip('fires when data is only "stored in the Hosted Platform" (a defined term, not a place)', () => {
+  it('fires when data is only "stored in the Hosted Platform" (a defined term, not a place)', () => {
     expectFires(dataProtection('Customer Data shall be stored in the Hosted Platform.'), RULE);
   });
 

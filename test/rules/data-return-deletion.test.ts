@@ -49,17 +49,17 @@ describe(`rule ${RULE}`, () => {
     assert.equal(findingsOf(run(text), 'data-protection-terms').length, 1);
   });
 
-  // BUG: the data-protection assessor's 'return-deletion' signal is a bare word match (no negation,
+  // Regression (was a bug, now fixed): the data-protection assessor's 'return-deletion' signal is a bare word match (no negation,
   // no supplier-duty check), so a sentence that expressly excuses the Supplier from returning or
   // deleting the data satisfies it and the rule stays quiet on exactly the gap it exists to report.
-  it.skip('fires when the Supplier is expressly not required to delete or return the data', () => {
+  it('fires when the Supplier is expressly not required to delete or return the data', () => {
     expectFires(dataProtection('The Supplier is not required to delete or return personal data when the Services end.'), RULE);
   });
 
-  // BUG: same signal, no end-of-services context: helping the Customer erase one data subject's data
+  // Regression (was a bug, now fixed): same signal, no end-of-services context: helping the Customer erase one data subject's data
   // on request (an Art. 28(3)(e) duty) counts as return or deletion at the end of the services
   // (Art. 28(3)(g)), and the rule stays quiet.
-  it.skip('fires when deletion is only on a data subject\'s erasure request', () => {
+  it('fires when deletion is only on a data subject\'s erasure request', () => {
     expectFires(dataProtection('The Supplier shall help the Customer delete personal data when a data subject asks for erasure.'), RULE);
   });
 

@@ -85,10 +85,10 @@ describe(`rule ${RULE}`, () => {
     expectFiresWith(LOW, RULE, { thresholds: { minAvailability: 99.95 } });
   });
 
-  // BUG: every table row is skipped (to keep credit bands out), so an availability target stated in
+  // Regression (was a bug, now fixed): every table row is skipped (to keep credit bands out), so an availability target stated in
   // a table is never compared: a 99.5% target for the Hosted Platform in an SLA table passes a 99.9%
   // playbook silently, although the rule's documentation says it compares every availability figure.
-  it.skip('fires on a target below the minimum in an availability target table', () => {
+  it('fires on a target below the minimum in an availability target table', () => {
     const text = serviceLevels(['The Supplier shall meet the following availability targets:', '', '| Service | Availability target |', '| --- | --- |', '| Hosted Platform | 99.5% |', '| Service Desk | 99.9% |'].join('\n'));
     assert.deepEqual(flagged(text, RULE, PLAYBOOK), ['99.5%']);
   });

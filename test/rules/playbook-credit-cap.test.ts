@@ -69,22 +69,22 @@ describe(`rule ${RULE}`, () => {
     expectQuietWith(contract(sections(STRONG.deliverables, numbered('Liability', 'The Supplier\'s total liability shall not exceed 10% of the Charges, excluding service credits.'))), RULE, PLAYBOOK);
   });
 
-  // BUG (the brief's example, after 7908752): "Credit 5% for each 0.5% shortfall, up to 15%." now gives
+  // Regression (was a bug, now fixed; the brief's example, after 7908752): "Credit 5% for each 0.5% shortfall, up to 15%." now gives
   // NO finding instead of one on "15%". The sentence filter (credits ... cap|capped|maximum|not
   // exceed|exceed|limited to|in aggregate) does not list "up to", although the cap filter added in
   // 7908752 accepts "up to"; so a cap written "up to 15%" is never compared.
-  it.skip('fires once, on the cap, for "Credit 5% for each 0.5% shortfall, up to 15%."', () => {
+  it('fires once, on the cap, for "Credit 5% for each 0.5% shortfall, up to 15%."', () => {
     assert.deepEqual(flagged(serviceLevels('Credit 5% for each 0.5% shortfall, up to 15%.'), RULE, PLAYBOOK), ['15%']);
   });
 
-  it.skip('fires on "up to 15%" with whole-number rates (same BUG: "up to" missing from the sentence filter)', () => {
+  it('fires on "up to 15%" with whole-number rates (same BUG: "up to" missing from the sentence filter)', () => {
     assert.deepEqual(flagged(serviceLevels('Credit 5% for each 1% shortfall, up to 15%.'), RULE, PLAYBOOK), ['15%']);
   });
 
-  // BUG: a decimal percentage between "credits" and the cap word hides the cap: the sentence filter's
+  // Regression (was a bug, now fixed): a decimal percentage between "credits" and the cap word hides the cap: the sentence filter's
   // window is [^.]{0,120}, and the decimal point in "0.5%" ends it, so "Service credits are 5% for each
   // 0.5% shortfall, up to a maximum of 15%." gives no finding (with "1%" instead of "0.5%" it gives one).
-  it.skip('fires on the cap when a decimal shortfall step comes before "maximum"', () => {
+  it('fires on the cap when a decimal shortfall step comes before "maximum"', () => {
     assert.deepEqual(flagged(serviceLevels('Service credits are 5% for each 0.5% shortfall, up to a maximum of 15%.'), RULE, PLAYBOOK), ['15%']);
   });
 });

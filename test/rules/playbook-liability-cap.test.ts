@@ -64,19 +64,19 @@ describe(`rule ${RULE}`, () => {
     assert.deepEqual(flagged(text, RULE, PLAYBOOK), ['100% of the Charges paid in the previous three months']);
   });
 
-  // BUG (what is left of the known issue after 7908752): the period is read only when its number is a
+  // Regression (was a bug, now fixed) (what is left of the known issue after 7908752): the period is read only when its number is a
   // digit or one of one/two/three/six/nine/twelve. With any other number word ("four", "five",
   // "eight", "eighteen"...) the optional period group fails and "100% of the charges paid in the four
   // months" is read as 100% of a year again, so a 33% cap passes a 100% floor.
-  it.skip('reads "100% of the charges paid in the four months" as about 33% of a year', () => {
+  it('reads "100% of the charges paid in the four months" as about 33% of a year', () => {
     const text = liability('The total liability of each party shall not exceed 100% of the charges paid in the four months before the claim.');
     const [f] = expectFiresWith(text, RULE, PLAYBOOK);
     assert.match(f.diag.message, /about 33% of a year's charges/);
   });
 
-  // BUG: same word list for the period-only form: "the charges paid in the four (4) months before the
+  // Regression (was a bug, now fixed): same word list for the period-only form: "the charges paid in the four (4) months before the
   // claim" is not read at all (no finding), although "six (6) months" is.
-  it.skip('reads "the charges paid in the four (4) months" as about 33% of a year', () => {
+  it('reads "the charges paid in the four (4) months" as about 33% of a year', () => {
     const text = liability('The total liability of each party shall not exceed the charges paid in the four (4) months before the claim.');
     assert.deepEqual(flagged(text, RULE, PLAYBOOK), ['charges paid in the four (4) months']);
   });

@@ -14,7 +14,7 @@ export const auditRights: CategoryDefinition = {
     const found = scan(ctx, [
       { requirement: 'audit', pattern: AUDIT_RIGHT, unless: /\baudited financial statements\b|\bindependent auditors? of (?:its|their) own\b/i },
       { requirement: 'audit', pattern: AUDIT, context: /\baudit rights?\b|\baudits? and (?:inspections?|record)/i, unless: /\baudited financial statements\b|\b(?:reports?|questionnaires?|certificat\w*|summar(?:y|ies))\b/i },
-      { requirement: 'regulator', pattern: /\bregulat(?:or|ors|ory (?:authority|body|bodies))\b[^.]{0,80}\b(?:audit|inspect|access)|\b(?:audit|inspect|access)\b[^.]{0,80}\bregulat(?:or|ors|ory)\b/i },
+      { requirement: 'regulator', pattern: /\b(?:regulat(?:or|ors|ory (?:authority|authorities|body|bodies))|(?:competent|supervisory|resolution) authorit(?:y|ies)|supervisors?|Secretary of (?:HHS|Health))\b[^.]{0,80}\b(?:audit|inspect|access|examin)|\b(?:audit|inspect|access|examin)\w*\b[^.]{0,80}\b(?:regulat(?:or|ors|ory)|(?:competent|supervisory|resolution) authorit(?:y|ies)|supervisors?)\b/i },
       { requirement: 'bare-right', pattern: /\b(?:right|entitled) to (?:audit|inspect)\b/i },
       { requirement: 'reports-only', pattern: /\b(?:audit reports?|SOC\s*(?:1|2|II)\s*(?:type\s*(?:1|2|II))?\s*reports?|questionnaires?|certificat(?:es|ions) of compliance|summary of (?:the )?(?:audit|test) results)\b/i },
     ], /\baudit|\binspection|\brecords\b|\bbooks and records\b/i);

@@ -17,13 +17,19 @@ export const dataProtection: CategoryDefinition = {
       { requirement: 'location', pattern: /\b(?:located|stored|hosted|processed|kept|held)\b[^.]{0,60}\b(?:in|within|inside)\b[^.]{0,30}\b(?:EEA|European Economic Area|European Union|EU|UK|United Kingdom|United States|USA|the country|countries|regions?|jurisdictions?|data cent(?:er|re)s?)\b|\bdata (?:location|residency|locali[sz]ation|sovereignty)\b|\blocations?\b[^.]{0,40}\b(?:where|from which|at which)\b[^.]{0,60}\b(?:data|processing|services|processed|stored)\b|\bprocessing locations?\b/i },
       // A named place: case matters here, so this one is not /i.
       { requirement: 'location', pattern: /\b(?:located|stored|hosted|processed|kept|held)\b[^.]{0,60}\b(?:in|within|inside)\s+(?:the\s+)?(?!Schedule|Annex|Appendix|Exhibit|Clause|Section|Accordance|Writing|Confidence|Order|Agreement|Customer|Supplier)[A-Z][a-z]+/ },
-      { requirement: 'return-deletion', pattern: /\b(?:return|delete|deletion|destroy|erase)\b[^.]{0,80}\b(?:personal data|customer data|client data|personal information)\b|\b(?:personal data|customer data|personal information)\b[^.]{0,80}\b(?:returned|deleted|destroyed|erased)\b/i },
+      { requirement: 'return-deletion', pattern: /\b(?:return|delete|deletion|destroy|erase)\b[^.]{0,80}\b(?:personal data|customer data|client data|personal information)\b|\b(?:personal data|customer data|personal information)\b[^.]{0,80}\b(?:returned|deleted|destroyed|erased)\b/i, context: /\b(?:terminat\w*|expir\w*|end(?:s)? of|when the services end|cessation|completion|no longer (?:needed|required|necessary)|after (?:the )?(?:services|agreement|contract))\b/i, unless: /\bnot (?:be )?(?:obliged|required|obligated)\b|\bno obligation\b/i, supplierDuty: true },
       { requirement: 'use-limits', pattern: PERSONAL, context: /\b(?:only|solely|not)\b[^.]{0,60}\b(?:use|process|disclose|purpose)/i },
       { requirement: 'use-limits', pattern: /\b(?:access|use|disclose|process|utili[sz]e)\w*\b[^.]{0,80}\b(?:solely|only)\b[^.]{0,30}\b(?:as (?:is )?necessary|to the extent necessary|for the purposes? of|to provide)\b|\bfor any purpose other than\b/i, context: /\bdata\b|\bmessages\b|\bcontent\b|\binformation\b/i },
       { requirement: 'mention-duty', pattern: PERSONAL, context: /\b(?:shall|must|will|ensure|comply|protect)\b/i },
       { requirement: 'reference', pattern: /\bdata processing (?:agreement|addendum)\b|\bDPA\b|\bprivacy (?:policy|statement|notice)\b/i },
       { requirement: 'mention', pattern: PERSONAL },
     ], /\bdata protection\b|\bprivacy\b|\bpersonal data\b|\bprocessing of (?:personal )?data\b|\bGDPR\b|\bHIPAA\b/i);
+    // "stored in the Hosted Platform": a defined term is a system, not a place.
+    const definedTerms = new Set(ctx.model.definedTerms.map((t) => t.term.toLowerCase()));
+    found.location = (found.location ?? []).filter((e) => {
+      const m = /\b(?:in|within|inside)\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)/.exec(e.text);
+      return !m || !(definedTerms.has(m[1].toLowerCase()) || /\b(?:Platform|System|Environment|Service|Services|Cloud|Application|Database|Solution|Portal|Tool)\b/.test(m[1])) || /\b(?:EEA|European|EU|UK|United|country|countries|region|data cent)/i.test(e.text);
+    });
     const reqs = ['law', 'instructions', 'subprocessors', 'transfers', 'return-deletion', 'location'];
     const terms = countOf(found, 'law', 'instructions', 'subprocessors', 'subjects', 'transfers', 'return-deletion');
     if (terms >= 2 && has(found, 'law', 'instructions')) return verdictOf('data-protection', found, 'present', 'processor-style personal-data terms', reqs);

@@ -10,7 +10,7 @@ export const performanceMonitoring: CategoryDefinition = {
       { requirement: 'kpis', pattern: /\bkey performance indicators?\b|\bKPIs?\b|\bperformance (?:metrics|indicators|measures|standards|requirements)\b|\bquality (?:metrics|measures)\b/i },
       { requirement: 'reports', pattern: /\b(?:performance|service(?: level)?|SLA|availability|uptime|monthly|quarterly|management) reports?\b|\breport(?:s|ing)?\b[^.]{0,60}\b(?:performance|service levels?|availability|uptime|metrics)\b/i, supplierDuty: true },
       { requirement: 'reviews', pattern: /\b(?:service|performance|business|quarterly|annual|operational) reviews?\b|\breview meetings?\b|\bQASP\b|\bquality assurance surveillance\b|\b(?:review|assess|evaluate)\b[^.]{0,40}\b(?:the )?(?:supplier'?s?|contractor'?s?|provider'?s?|vendor'?s?)? ?performance\b/i },
-      { requirement: 'benchmarking', pattern: /\bbenchmark/i },
+      { requirement: 'benchmarking', pattern: /\bbenchmark|\b(?:compare|comparison|compared)\b[^.]{0,80}\b(?:market|similar (?:services|suppliers|providers|contracts|arrangements)|other (?:suppliers|providers))\b|\bmarket (?:rates?|prices?|review|testing)\b/i },
       { requirement: 'monitoring', pattern: /\bmonitor\w*\b[^.]{0,60}\b(?:performance|service levels?|availability|uptime|the services|progress)\b|\b(?:performance|service levels?|availability|uptime)\b[^.]{0,40}\bmonitor\w*|\bstatus (?:page|dashboard)\b|\bstatus of the (?:project|work|services|tasks?)\b/i },
     ], /\b(?:performance (?:monitoring|management|review|reporting|standards)|service reviews?|KPIs?|key performance|benchmarking|quality assurance|reporting)\b/i);
     const reqs = ['kpis', 'reports', 'reviews', 'benchmarking'];

@@ -9,13 +9,23 @@ export const termTermination: CategoryDefinition = {
     const found = scan(ctx, [
       { requirement: 'term', pattern: /\b(?:initial |renewal )?term\b[^.]{0,120}\b(?:years?|months?|commenc\w*|effective date|until|expir\w*|continu\w*|renew\w*)\b|\b(?:commence|begin|start)s?\b[^.]{0,80}\b(?:continu\w*|remain\w* in (?:full )?force|until|ends?|expires?)\b|\b(?:continue|remain)s?\b[^.]{0,40}\buntil\b[^.]{0,60}\b(?:expires?|terminat)|\bperiod of performance\b|\b(?:automatically )?renew(?:s|ed|al)?\b[^.]{0,60}\b(?:years?|months?|periods?|terms?)\b/i, allowDefinitions: true },
       { requirement: 'termination', pattern: /\bnotice\b[^.]{0,60}\b(?:terminate|cancel|end)\b[^.]{0,20}\b(?:this|the) (?:agreement|contract)\b/i },
-      { requirement: 'termination', pattern: /\b(?:end|cancel|rescind)\b[^.]{0,30}\b(?:this|the) (?:agreement|contract)\b[^.]{0,120}\b(?:breach|convenience|notice|insolven|bankrupt|cause|default|days?|months?)\b/i },
-      { requirement: 'termination', pattern: /\bterminat(?:e|es|ed|ion)\b[^.]{0,160}\b(?:breach|convenience|notice|insolven|bankrupt|cause|default|days?|months?|fails?|failure)\b|\b(?:breach|convenience|insolven|bankrupt)\b[^.]{0,120}\bterminat/i },
+      { requirement: 'termination', pattern: /\b(?:end|cancel|rescind)\b[^.]{0,30}\b(?:this|the) (?:agreement|contract)\b[^.]{0,120}\b(?:breach|convenience|notice|insolv\w*|bankrupt\w*|cause|default|days?|months?)\b/i },
+      { requirement: 'termination', pattern: /\bterminat(?:e|es|ed|ion)\b[^.]{0,160}\b(?:breach|convenience|notice|insolv\w*|bankrupt\w*|cause|default|days?|months?|fails?|failure)\b|\b(?:breach|convenience|insolv\w*|bankrupt\w*)[^.]{0,120}\bterminat/i },
       { requirement: 'mention', pattern: /\b(?:terminate|cancel|end)\b[^.]{0,30}\b(?:this|the) (?:agreement|contract|project|services|engagement|work)\b|\b(?:may|can|right to) (?:terminate|cancel)\b/i },
     ], /\bterm\b|\btermination\b|\bduration\b|\bperiod of performance\b/i);
-    const reqs = ['term', 'termination'];
-    if (has(found, 'term') && has(found, 'termination')) return verdictOf('term-termination', found, 'present', 'a defined term and termination rights', reqs);
-    if (has(found, 'term', 'termination', 'mention')) return verdictOf('term-termination', found, 'weak', has(found, 'term') ? 'a term without termination rights' : 'termination rights without a defined term', reqs);
-    return verdictOf('term-termination', found, 'missing', 'no term or termination rights', reqs);
+    // Which side may terminate: the customer (or either party) needs a right of its own.
+    const customerMay = (text: string) => {
+      const m = /\b(?:may|can|shall be entitled to|is entitled to|has the right to|have the right to|reserves the right to)\s+(?:\w+\s+){0,2}(?:terminate|cancel|end)\b/i.exec(text);
+      if (!m) return /\b(?:either|each|any) party\b[^.]{0,80}\bterminat/i.test(text) || /\bterminat\w*\b[^.]{0,40}\bby (?:the )?(?:customer|client|either party)/i.test(text);
+      const before = text.slice(Math.max(0, m.index - 90), m.index);
+      const last = (re: RegExp) => { let at = -1; for (const x of before.matchAll(new RegExp(re.source, 'gi'))) at = x.index!; return at; };
+      const c = Math.max(last(ctx.parties.customer), last(/\b(?:either|each|any) party\b/));
+      return c >= 0 && c >= last(ctx.parties.supplier);
+    };
+    const customerTermination = [...(found.termination ?? []), ...(found.mention ?? [])].filter((e) => customerMay(e.text));
+    const reqs = ['term', 'termination', 'customer-termination'];
+    if (has(found, 'term') && has(found, 'termination')) return verdictOf('term-termination', { ...found, 'customer-termination': customerTermination }, 'present', 'a defined term and termination rights', reqs);
+    if (has(found, 'term', 'termination', 'mention')) return verdictOf('term-termination', { ...found, 'customer-termination': customerTermination }, 'weak', has(found, 'term') ? 'a term without termination rights' : 'termination rights without a defined term', reqs);
+    return verdictOf('term-termination', { ...found, 'customer-termination': customerTermination }, 'missing', 'no term or termination rights', reqs);
   },
 };

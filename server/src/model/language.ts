@@ -96,6 +96,8 @@ const WORD_NUMBERS: Record<string, number> = {
   fifteen: 15, twenty: 20, 'twenty-four': 24, thirty: 30, forty: 40, 'forty-eight': 48, sixty: 60, 'seventy-two': 72, ninety: 90, hundred: 100,
 };
 const NUM = `(?:\\d+(?:[.,]\\d+)?|${Object.keys(WORD_NUMBERS).join('|')})(?:\\s*\\(\\d+\\))?`;
+/** A number in digits or words ("3", "three", "twenty-four"), for use inside other patterns. */
+export const NUMBER_PATTERN = `\\d+|${Object.keys(WORD_NUMBERS).sort((a, b) => b.length - a.length).join('|')}`;
 
 export interface Duration { value: number; unit: 'minute' | 'hour' | 'day' | 'business-day' | 'week' | 'month' | 'year'; hours: number; at: number; length: number }
 

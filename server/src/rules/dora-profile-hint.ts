@@ -5,7 +5,8 @@ export default profileHintRule({
   category: 'security',
   profile: 'dora-ict',
   alsoSatisfiedBy: ['dora-critical'],
-  pattern: /\b(?:Regulation \(EU\) 2022\/2554|Digital Operational Resilience Act|DORA\b|ICT third-party (?:service )?providers?|critical or important functions?)/i,
+  // "DORA" only in capitals: Dora is also a first name.
+  patterns: [/\bDORA\b/, /\bRegulation \(EU\) 2022\/2554\b|\bDigital Operational Resilience Act\b|\bICT third-party (?:service )?providers?\b|\bcritical or important functions?\b/i],
   title: 'DORA profile suggested',
   description: 'The contract refers to DORA or ICT services for a financial entity; the dora-ict or dora-critical profile checks the terms DORA Art. 30 requires.',
   rationale: 'Contracts between EU financial entities and ICT third-party service providers must contain the terms listed in DORA Art. 30(2), and for critical or important functions also those in Art. 30(3). The dora-ict and dora-critical profiles check them and cite each provision.',

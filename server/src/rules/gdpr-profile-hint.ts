@@ -5,7 +5,11 @@ export default profileHintRule({
   category: 'data-protection',
   profile: 'gdpr-processor',
   alsoSatisfiedBy: [],
-  pattern: /\b(?:GDPR|General Data Protection Regulation|Regulation \(EU\) 2016\/679|UK GDPR|(?:data )?processor\b[^.]{0,80}\bcontroller|controller\b[^.]{0,80}\b(?:data )?processor|sub-?processors?)\b/i,
+  // A processor relationship, not a "payment processor" or a "financial controller".
+  patterns: [
+    /\bGDPR\b|\bGeneral Data Protection Regulation\b|\bRegulation \(EU\) 2016\/679\b|\bsub-?processors?\b|\b(?:acts?|acting) as (?:a |the )?(?:data )?(?:processor|controller)\b|\bdata (?:processor|controller)\b/i,
+    /\bpersonal data\b[^.]{0,120}\b(?:processor|controller)\b|\b(?:processor|controller)\b[^.]{0,120}\bpersonal data\b/i,
+  ],
   title: 'GDPR processor profile suggested',
   description: 'The contract reads as a GDPR controller-processor arrangement; the gdpr-processor profile checks the terms Art. 28(3) requires.',
   rationale: 'When a supplier processes personal data for the customer, GDPR Art. 28(3) lists what the contract must contain. The gdpr-processor profile turns those items into errors and cites the provision behind each.',

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { percentages } from './playbook';
+import { percentages, tableHeader } from './playbook';
 
 const rule: Rule = {
   meta: {
@@ -13,9 +13,17 @@ const rule: Rule = {
   check(ctx) {
     const min = ctx.thresholds.minAvailability;
     if (min === undefined) return [];
-    // Targets, not the bands of a credit table: a sentence that commits to a level.
-    return percentages(ctx, /\b(?:availab|uptime|up-time|available)\w*/i, /\bcredit|\bdiscount|\binterest|\btax|\bbelow\b|\bless than\b/i)
-      .filter((p) => ctx.model.blocks[p.sentence.sentence.block].kind !== 'tableRow' && /\b(?:at least|not less than|no less than|minimum|target|guarantee[sd]?|shall|will|must|commits?)\b/i.test(p.sentence.flat))
+    // Targets, not the bands of a credit table: a sentence that commits to a level, or a row of a
+    // table whose header is about availability targets (and not about credits).
+    return percentages(ctx, /./, /\bcredit|\bdiscount|\binterest|\btax|\bbelow\b|\bless than\b/i)
+      .filter((p) => {
+        const block = p.sentence.sentence.block;
+        if (ctx.model.blocks[block].kind === 'tableRow') {
+          const header = tableHeader(ctx, block);
+          return header !== ctx.model.blocks[block].text && /availab|uptime|up-time|service level|target/i.test(header) && !/credit|rebate|reduction|below|less than/i.test(header);
+        }
+        return /\b(?:availab|uptime|up-time|available)\w*/i.test(p.sentence.flat) && /\b(?:at least|not less than|no less than|minimum|target|guarantee[sd]?|shall|will|must|commits?)\b/i.test(p.sentence.flat);
+      })
       .filter((p) => p.value >= 50 && p.value < min)
       .map((p) => ({ span: p.span, message: `Availability ${p.value}% is below your playbook minimum of ${min}%.` }));
   },

@@ -17,13 +17,15 @@ const rule: Rule = {
     const max = ctx.thresholds.maxBreachNotificationHours;
     if (max === undefined) return [];
     const out: RuleFinding[] = [];
+    const decided = new Set<number>();
     for (const d of durations(ctx, NOTIFY)) {
-      if (!INCIDENT_EVENT.test(d.sentence.flat)) continue;
+      const sentence = d.sentence.sentence.start;
+      if (decided.has(sentence) || !INCIDENT_EVENT.test(d.sentence.flat)) continue;
+      // The notice deadline is the first "within N hours" of the sentence; later times in it are
+      // other steps (a full report within 5 days, the customer's own deadline to its regulator).
       const before = d.sentence.text.slice(0, d.span.start - d.sentence.sentence.start);
-      // Only a deadline for the notice itself: "notify ... within 48 hours", the first one after the verb.
-      const verb = before.search(NOTIFY);
-      if (verb < 0 || !/\b(?:within|no later than|not later than|not more than|in any event within)\s+$/i.test(before)) continue;
-      if (out.some((o) => o.span.start >= d.sentence.sentence.start && o.span.end <= d.sentence.sentence.end)) continue;
+      if (!/\b(?:within|no later than|not later than|not more than|in any event within)\s+$/i.test(before)) continue;
+      decided.add(sentence);
       if (d.value.hours <= max) continue;
       out.push({ span: d.span, message: `Incident notice within ${formatHours(d.value.hours)} exceeds your playbook maximum of ${formatHours(max)}.` });
     }

@@ -1,5 +1,6 @@
 import type { Rule, RuleFinding } from './types';
 import { sentencesOf } from '../categories/scan';
+import { NUMBER_PATTERN, parseNumberWord } from '../model/language';
 
 const rule: Rule = {
   meta: {
@@ -18,10 +19,9 @@ const rule: Rule = {
       if (!/\bliab/i.test(info.flat) || !/\b(?:not exceed|limited to|capped at|shall not be more than|will not be more than|maximum)\b/i.test(info.flat)) continue;
       const block = ctx.model.blocks[info.sentence.block];
       // "150% of the charges paid in the previous 12 months" or "the charges paid in the three months before".
-      const pct = /\b(\d{1,4}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\s+of\s+(?:the\s+)?(?:total\s+|annual\s+)?(?:charges|fees|amounts?)\b(?:[^.]{0,60}?\b(\d+|one|two|three|six|nine|twelve)\s*(?:\(\d+\)\s*)?months?)?/i.exec(info.text);
-      const months = /\b(?:charges|fees|amounts)\s+(?:paid|payable)\b[^.]{0,40}?\b(\d+|one|two|three|six|nine|twelve)\s*(?:\(\d+\)\s*)?months?\b/i.exec(info.text);
-      const words: Record<string, number> = { one: 1, two: 2, three: 3, six: 6, nine: 9, twelve: 12 };
-      const n = (s: string | undefined) => (s === undefined ? undefined : words[s.toLowerCase()] ?? Number(s));
+      const pct = new RegExp(String.raw`\b(\d{1,4}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\s+of\s+(?:the\s+)?(?:total\s+|annual\s+)?(?:charges|fees|amounts?)\b(?:[^.]{0,60}?\b(${NUMBER_PATTERN})\s*(?:\(\d+\)\s*)?months?)?`, 'i').exec(info.text);
+      const months = new RegExp(String.raw`\b(?:charges|fees|amounts)\s+(?:paid|payable)\b[^.]{0,40}?\b(${NUMBER_PATTERN})\s*(?:\(\d+\)\s*)?months?\b`, 'i').exec(info.text);
+      const n = (s: string | undefined) => (s === undefined ? undefined : parseNumberWord(s));
       let percentOfAnnual: number | undefined;
       let m: RegExpExecArray | null = null;
       if (pct) { m = pct; percentOfAnnual = Number(pct[1]) * ((n(pct[2]) ?? 12) / 12); }

@@ -33,6 +33,14 @@ export function durations(ctx: RuleContext, context: RegExp, unless?: RegExp): A
   return out;
 }
 
+/** The header row of the table that row `i` belongs to. */
+export function tableHeader(ctx: RuleContext, i: number): string {
+  const blocks = ctx.model.blocks;
+  let h = i;
+  while (h > 0 && blocks[h - 1].kind === 'tableRow') h--;
+  return blocks[h].text;
+}
+
 const P1 = /^\s*(?:P\s?1|priority\s*1|severity\s*(?:level\s*)?1|sev\s?1|critical|urgent)\b/i;
 
 /**
@@ -47,10 +55,9 @@ export function p1Times(ctx: RuleContext, column: RegExp): Array<Found<Duration>
     if (b.kind !== 'tableRow') continue;
     const cells = b.text.split(' | ');
     if (!P1.test(cells[0])) continue;
-    // The header is the first row of this table.
-    let h = i;
-    while (h > 0 && blocks[h - 1].kind === 'tableRow' && blocks[h - 1].end <= b.start) h--;
-    const header = blocks[h].text.split(' | ');
+    const header = tableHeader(ctx, i).split(' | ');
+    // A service-credit table lists bands ("more than 4 hours: 5%"), not targets.
+    if (header.some((h) => /credit|rebate|reduction|deduction|%/i.test(h)) || cells.some((c) => /\b(?:more than|exceeds?|over|greater than|beyond|longer than)\b/i.test(c))) continue;
     header.forEach((name, col) => {
       if (!column.test(name) || col >= cells.length) return;
       const offset = cells.slice(0, col).reduce((n, c) => n + c.length + 3, 0);

@@ -6,12 +6,12 @@ import type { CategoryId } from '../categories/types';
  * Suggests a regulatory profile when the text shows the contract falls under it. A suggestion is an
  * information finding; the profile is never switched on silently.
  */
-export function profileHintRule(opts: { id: string; category: CategoryId; profile: string; alsoSatisfiedBy: string[]; pattern: RegExp; title: string; description: string; rationale: string; message: string }): Rule {
+export function profileHintRule(opts: { id: string; category: CategoryId; profile: string; alsoSatisfiedBy: string[]; patterns: RegExp[]; title: string; description: string; rationale: string; message: string }): Rule {
   return {
     meta: { id: opts.id, category: opts.category, defaultSeverity: 'information', title: opts.title, description: opts.description, rationale: opts.rationale },
     check(ctx: RuleContext): RuleFinding[] {
       if ([opts.profile, ...opts.alsoSatisfiedBy].some((p) => ctx.profiles.includes(p))) return [];
-      const hit = sentencesOf(ctx.model).find((s) => opts.pattern.test(s.flat));
+      const hit = sentencesOf(ctx.model).find((s) => opts.patterns.some((p) => p.test(s.flat)));
       if (!hit) return [];
       return [{ span: { start: hit.sentence.start, end: hit.sentence.end }, message: opts.message }];
     },

@@ -10,8 +10,8 @@ export default requirementGapRule({
     rationale: "A fixed term with no way out leaves the customer bound to a failing supplier. Termination for material breach after a cure period, for insolvency and for convenience on notice are standard; DORA Art. 28(7) expects termination rights for regulated ICT services.",
     clauseId: 'term-and-termination',
   },
-  requirements: ['termination'],
+  requirements: ['customer-termination'],
   onlyWhenCategoryFound: true,
 
-  message: "A term is set, but there are no termination rights (breach, insolvency, convenience).",
+  message: "The customer has no termination rights (for breach, insolvency or convenience): it is bound for the whole term whatever happens.",
 });
