@@ -22,7 +22,7 @@ function basename(uri: vscode.Uri): string {
 }
 
 /** The document a command acts on: the given one, or the active editor's; with a reason when unusable. */
-async function targetDocument(arg: unknown): Promise<vscode.TextDocument | string> {
+export async function targetDocument(arg: unknown): Promise<vscode.TextDocument | string> {
   let doc: vscode.TextDocument | undefined;
   if (arg instanceof vscode.Uri) doc = await vscode.workspace.openTextDocument(arg);
   else if (typeof arg === 'string') doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(arg));
@@ -36,7 +36,7 @@ async function targetDocument(arg: unknown): Promise<vscode.TextDocument | strin
   return doc;
 }
 
-async function runningClient(ctx: CommandContext): Promise<LanguageClient | undefined> {
+export async function runningClient(ctx: CommandContext): Promise<LanguageClient | undefined> {
   const client = ctx.client();
   // Still starting (a command run right after VS Code opened): wait for it.
   if (client?.state === State.Starting) await client.start().catch(() => undefined);
@@ -95,6 +95,8 @@ interface PlacePick extends vscode.QuickPickItem {
 export interface InsertClauseArgs {
   /** Skip the picker. */
   clauseId?: string;
+  /** Offer only these clause ids or categories in the picker. */
+  only?: string[];
   /** Skip the place question: 'suggested' (default when the server has a place) or 'cursor'. */
   at?: 'suggested' | 'cursor';
 }
@@ -106,29 +108,114 @@ export function clearClauseCache(): void {
   clauseCache = undefined;
 }
 
-async function pickClause(client: LanguageClient): Promise<ClauseInfo | undefined> {
+export async function listClauses(client: LanguageClient): Promise<ClauseInfo[]> {
   if (!clauseCache) {
     const list = await client.sendRequest(ListClausesRequest);
     clauseCache = Array.isArray(list) ? list : [];
   }
-  if (!clauseCache.length) {
+  return clauseCache;
+}
+
+/** Where the clause preview shows: one virtual document, updated as the picker moves. */
+export const PREVIEW_SCHEME = 'clausewise-preview';
+
+export class ClausePreview implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly texts = new Map<string, string>();
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+
+  /** Sets the preview text; the same URI for every clause, so one editor tab follows the picker. */
+  set(uri: vscode.Uri, text: string): void {
+    this.texts.set(uri.toString(), text);
+    this.changed.fire(uri);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export const clausePreview = new ClausePreview();
+
+function previewUri(doc: vscode.TextDocument): vscode.Uri {
+  return vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/Clause preview.${doc.languageId === 'markdown' ? 'md' : 'txt'}` });
+}
+
+async function closePreview(uri: vscode.Uri): Promise<void> {
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
+  if (tabs.length) await vscode.window.tabGroups.close(tabs, true).then(undefined, () => undefined);
+}
+
+/**
+ * The clause picker: grouped by category, with each clause's summary, and a preview beside the
+ * editor of the clause as it would be inserted into this document (numbering and party names).
+ */
+async function pickClause(client: LanguageClient, doc: vscode.TextDocument, only?: readonly string[]): Promise<ClauseInfo | undefined> {
+  let clauses = await listClauses(client);
+  if (only?.length) clauses = clauses.filter((c) => only.includes(c.id) || only.includes(c.category));
+  if (!clauses.length) {
     void vscode.window.showInformationMessage('The Clausewise clause library is empty.');
     return undefined;
   }
   const items: ClausePick[] = [];
-  for (const group of groupClauses(clauseCache)) {
+  for (const group of groupClauses(clauses)) {
     items.push({ label: group.title, kind: vscode.QuickPickItemKind.Separator });
     for (const clause of group.clauses) {
       items.push({ label: clause.title, description: group.title, detail: clause.summary, clause });
     }
   }
-  const pick = await vscode.window.showQuickPick(items, {
-    title: 'Clausewise: Insert Clause from Library',
-    placeHolder: 'Type to search clauses by title, topic or summary',
-    matchOnDescription: true,
-    matchOnDetail: true,
+  const qp = vscode.window.createQuickPick<ClausePick>();
+  qp.title = 'Clausewise: Insert Clause from Library';
+  qp.placeholder = 'Type to search clauses by title, topic or summary; the clause shows beside the editor';
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = true;
+  qp.items = items;
+  const uri = previewUri(doc);
+  let shown = false;
+  let timer: NodeJS.Timeout | undefined;
+  let seq = 0;
+  const showPreview = (clause: ClauseInfo | undefined) => {
+    if (timer) clearTimeout(timer);
+    if (!clause) return;
+    timer = setTimeout(async () => {
+      const mine = ++seq;
+      try {
+        const rendered = await client.sendRequest(RenderClauseRequest, {
+          uri: client.code2ProtocolConverter.asUri(doc.uri), clauseId: clause.id, snippet: false,
+        });
+        if (mine !== seq || !rendered?.text) return;
+        clausePreview.set(uri, `${rendered.text.trim()}\n`);
+        if (!shown) {
+          shown = true;
+          const preview = await vscode.workspace.openTextDocument(uri);
+          await vscode.window.showTextDocument(preview, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
+        }
+      } catch {
+        // No preview; the picker still works.
+      }
+    }, 120);
+  };
+  return new Promise<ClauseInfo | undefined>((resolve) => {
+    let picked: ClauseInfo | undefined;
+    qp.onDidChangeActive((active) => showPreview(active[0]?.clause));
+    qp.onDidAccept(() => {
+      picked = qp.selectedItems[0]?.clause ?? qp.activeItems[0]?.clause;
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      if (timer) clearTimeout(timer);
+      seq++;
+      qp.dispose();
+      const done = shown ? closePreview(uri) : Promise.resolve();
+      void done.then(() => resolve(picked));
+    });
+    qp.show();
   });
-  return pick?.clause;
 }
 
 function linePreview(doc: vscode.TextDocument, line: number): string {
@@ -178,8 +265,8 @@ export async function insertClause(ctx: CommandContext, args?: InsertClauseArgs)
   const client = await runningClient(ctx);
   if (!client) return false;
   try {
-    const clause = args?.clauseId ? { id: args.clauseId } : await pickClause(client);
-    if (!clause) return false;
+    const clause = args?.clauseId ? { id: args.clauseId } : await pickClause(client, editor.document, args?.only);
+    if (!clause || editor.document.isClosed) return false;
     const rendered = await client.sendRequest(RenderClauseRequest, {
       uri: client.code2ProtocolConverter.asUri(editor.document.uri),
       clauseId: clause.id,

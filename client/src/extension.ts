@@ -10,7 +10,9 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { StatusNotification } from './protocol';
 import { ContractStatus, DOCUMENT_SELECTOR } from './status';
-import { clearClauseCache, insertClause, reviewDocument, type InsertClauseArgs } from './commands';
+import { clausePreview, clearClauseCache, insertClause, PREVIEW_SCHEME, reviewDocument, type InsertClauseArgs } from './commands';
+import { CoverageView } from './coverage';
+import { acceptFinding, chooseProfile, exportReport, insertClauseFor, openExample, revealIn } from './actions';
 
 let client: LanguageClient | undefined;
 
@@ -39,6 +41,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new ContractStatus();
   context.subscriptions.push(status);
 
+  const coverage = new CoverageView(() => client);
+  context.subscriptions.push(coverage, clausePreview, vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, clausePreview));
+
   const serverPath = context.asAbsolutePath('dist/server.js');
   if (!fs.existsSync(serverPath)) {
     status.setServerState('stopped');
@@ -49,16 +54,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       client.onDidChangeState((e) => {
         status.setServerState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped');
         if (e.newState !== State.Running) clearClauseCache();
+        coverage.refresh(0);
       }),
       client.onNotification(StatusNotification, (params) => {
         const uri = client?.protocol2CodeConverter.asUri(params.uri) ?? vscode.Uri.parse(params.uri);
         status.set(uri, params);
+        coverage.statusChanged(uri);
       }),
     );
   }
 
-  const ctx = { client: () => client, status };
+  const ctx = { client: () => client, status, coverage, extension: context };
+  const docArg = (arg: unknown) => arg ?? (vscode.window.activeTextEditor ? undefined : coverage.document);
   context.subscriptions.push(
+    vscode.commands.registerCommand('clausewise.showCoverage', () => coverage.show()),
+    vscode.commands.registerCommand('clausewise.coverage.refresh', () => coverage.refresh(0)),
+    vscode.commands.registerCommand('clausewise.coverage.reveal', revealIn),
+    vscode.commands.registerCommand('clausewise.coverage.insertClause', (node?: unknown) =>
+      insertClauseFor(ctx, node && typeof node === 'object' && 'kind' in node ? node as Parameters<typeof insertClauseFor>[1] : undefined)),
+    vscode.commands.registerCommand('clausewise.acceptFinding', (arg?: unknown) => acceptFinding(arg)),
+    vscode.commands.registerCommand('clausewise.chooseProfile', (arg?: unknown) => chooseProfile(ctx, docArg(arg))),
+    vscode.commands.registerCommand('clausewise.exportReport', (arg?: unknown) => exportReport(ctx, docArg(arg))),
+    vscode.commands.registerCommand('clausewise.openExample', () => openExample(ctx)),
     vscode.commands.registerCommand('clausewise.reviewDocument', (uri?: unknown) => reviewDocument(ctx, uri)),
     vscode.commands.registerCommand('clausewise.insertClause', (args?: InsertClauseArgs) =>
       insertClause(ctx, args && typeof args === 'object' && !(args instanceof vscode.Uri) ? args : undefined)),

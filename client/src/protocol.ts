@@ -32,11 +32,12 @@ export interface ClauseInfo {
 
 export const ListClausesRequest = new RequestType0<ClauseInfo[] | null, void>('clausewise/listClauses');
 
-/** `clausewise/renderClause`: a clause rendered for one document (numbering, party names, tab stops). */
+/** `clausewise/renderClause`: a clause rendered for one document (numbering, party names, tab stops when `snippet`). */
 export interface RenderClauseParams {
   uri: string;
   clauseId: string;
-  snippet: true;
+  /** Snippet syntax (tab stops) to insert; false or absent for plain text, e.g. a preview. */
+  snippet?: boolean;
 }
 
 export interface RenderClauseResult {
@@ -63,3 +64,48 @@ export interface StatusParams {
 }
 
 export const StatusNotification = new NotificationType<StatusParams>('clausewise/status');
+
+/** `clausewise/coverage`: the verdict of every category of the active profiles, with evidence. */
+export interface CoverageEvidence {
+  /** What the evidence satisfies ("availability", "duty"). */
+  requirement: string;
+  text: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export interface CategoryCoverage {
+  category: string;
+  /** Human title ("Service levels"). */
+  title: string;
+  verdict: Verdict;
+  reason: string;
+  evidence: CoverageEvidence[];
+}
+
+export interface CoverageResult {
+  isContract: boolean;
+  reason: string;
+  profiles: string[];
+  coverage: Record<string, Verdict>;
+  assessments: CategoryCoverage[];
+}
+
+export const CoverageRequest = new RequestType<{ uri: string }, CoverageResult | null, void>('clausewise/coverage');
+
+/** `clausewise/exportReport`: the review report of an open document, as Markdown or a standalone HTML page. */
+export type ReportFormat = 'markdown' | 'html';
+
+export interface ExportReportResult {
+  format: ReportFormat;
+  text: string;
+}
+
+export const ExportReportRequest = new RequestType<{ uri: string; format: ReportFormat }, ExportReportResult | null, void>('clausewise/exportReport');
+
+/** What Clausewise puts in a diagnostic's `data` (vscode-languageclient keeps it on the diagnostic). */
+export interface DiagnosticData {
+  category: string | null;
+  ruleId: string;
+  fixes: Array<{ kind: string; title: string; clauseId?: string }>;
+  citations?: string[];
+}

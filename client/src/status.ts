@@ -92,7 +92,7 @@ export class ContractStatus implements vscode.Disposable {
       item.severity = statusLevel(status) === 'warning'
         ? vscode.LanguageStatusSeverity.Warning
         : vscode.LanguageStatusSeverity.Information;
-      item.command = { title: 'Show findings', command: 'workbench.actions.view.problems', tooltip: 'Open the Problems panel' };
+      item.command = { title: 'Show review', command: 'clausewise.showCoverage', tooltip: 'Open the Contract Review view: every category with its verdict' };
     }
     this.a11y();
   }

@@ -38,7 +38,7 @@ describe('cli: usage and exit code 2', () => {
     assert.match(r.stderr, /did you mean --format\?/);
   });
 
-  for (const args of [['--format', 'xml'], ['--fail-on', 'sometimes'], ['--output'], ['--profile'], ['--force=yes'], ['-']]) {
+  for (const args of [['--format', 'xml'], ['--fail-on', 'sometimes'], ['--output'], ['--profile'], ['--force=yes'], ['-', 'readme.md'], ['--shard', '0/2'], ['--max-warnings', 'many'], ['--concurrency', '0']]) {
     it(`exits 2 on bad usage: ${args.join(' ')}`, () => {
       const r = runCli([...args, ...(args.length > 1 || args[0] === '--force=yes' ? ['readme.md'] : [])]);
       assert.equal(r.code, 2, r.stderr);

@@ -57,16 +57,16 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliRun {
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliRun {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? FIXTURES, encoding: 'utf8', env: env as NodeJS.ProcessEnv, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? FIXTURES, encoding: 'utf8', env: env as NodeJS.ProcessEnv, maxBuffer: 64 * 1024 * 1024, ...(options.input !== undefined ? { input: options.input } : {}) });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Runs with --format json and parses the report. */
-export function runJson(args: readonly string[], options: { cwd?: string } = {}): CliRun & { json: CliJson } {
+export function runJson(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliRun & { json: CliJson } {
   const r = runCli(['--format', 'json', ...args], options);
   let json: CliJson;
   try {
@@ -114,7 +114,7 @@ export interface CliFile {
 export interface CliJson {
   tool: { name: string; version: string };
   files: CliFile[];
-  summary: { files: number; contracts: number; errors: number; warnings: number; information: number; hints: number };
+  summary: { files: number; contracts: number; errors: number; warnings: number; information: number; hints: number; baselined?: number };
 }
 
 /** A README-like text that contains NUL bytes. */

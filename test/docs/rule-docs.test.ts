@@ -40,7 +40,7 @@ function example(page: string, marker: string): string | null {
 
 /**
  * The settings a page's examples assume: a ```json block in the Examples section, before the
- * examples, with "clausewise.thresholds" and/or "clausewise.profiles" (as in VS Code settings).
+ * examples, with "clausewise.thresholds", "clausewise.profiles" and/or "clausewise.severity" (as in VS Code settings).
  */
 function exampleSettings(examples: string): ReviewSettings {
   const m = /```json\n([\s\S]*?)\n```/.exec(examples.split(/^### /m)[0]);
@@ -49,6 +49,8 @@ function exampleSettings(examples: string): ReviewSettings {
   const settings: ReviewSettings = {};
   if (json['clausewise.thresholds']) settings.thresholds = json['clausewise.thresholds'] as ReviewSettings['thresholds'];
   if (json['clausewise.profiles']) settings.profiles = json['clausewise.profiles'] as string[];
+  // Opt-in rules (enabledByDefault: false) show the setting that switches them on.
+  if (json['clausewise.severity']) settings.severity = json['clausewise.severity'] as ReviewSettings['severity'];
   return settings;
 }
 

@@ -5,6 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CATEGORY_IDS, docsUrl, getRule, RULES } from '../../server/src/engine';
@@ -465,7 +466,7 @@ describe('lsp: language server over stdio', function () {
       }
       for (const d of ruleDiagnostics(p)) {
         assert.ok(known.has(String(d.code)), `${d.code} is a rule id`);
-        assert.ok((CATEGORY_IDS as readonly string[]).includes(d.data!.category!), `${d.data!.category} is a category`);
+        assert.ok((CATEGORY_IDS as readonly string[]).includes(d.data!.category!) || d.data!.category === 'drafting', `${d.data!.category} is a category`);
         assert.equal(d.data!.category, getRule(String(d.code))!.meta.category);
         assert.equal(d.data!.ruleId, d.code);
         assert.ok(Array.isArray(d.data!.fixes));
@@ -555,7 +556,8 @@ describe('lsp: language server over stdio', function () {
         const p = await client.open(uri, text);
         let checked = 0;
         for (const d of ruleDiagnostics(p)) {
-          const actions = (await codeActionsFor(client, uri, d)).filter((a) => a.diagnostics?.some((x) => sameFinding(x, d)));
+          // The fixes of the finding (its "Accept this finding…" action is checked in the suppression tests).
+          const actions = (await codeActionsFor(client, uri, d)).filter((a) => a.diagnostics?.some((x) => sameFinding(x, d)) && !a.title.startsWith('Accept this finding'));
           assert.equal(actions.length, d.data!.fixes.length, `${d.code}: one action per fix`);
           if (actions.length) assert.equal(actions[0].isPreferred, true);
           for (const a of actions) {
@@ -954,6 +956,139 @@ describe('lsp: language server over stdio', function () {
       assert.deepEqual(versions, [8]);
       const statuses = client.notifications<StatusParams>('clausewise/status', (s) => s.uri === uri, since);
       assert.equal(statuses.length, 1);
+    });
+  });
+
+  describe('config files, suppression comments and accepting a finding', () => {
+    let dir: string;
+    let client: LspClient;
+    const configFile = () => path.join(dir, 'contracts', '.clausewise.yaml');
+    const docUri = (rel: string) => pathToFileURL(path.join(dir, rel)).href;
+    const GOOD = 'severity:\n  insurance: off\n  vague-wording: error\n';
+    before(async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clausewise-lsp-config-'));
+      fs.mkdirSync(path.join(dir, '.git'));
+      fs.mkdirSync(path.join(dir, 'contracts'));
+      fs.writeFileSync(configFile(), GOOD);
+      client = await new LspClient({
+        capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } } },
+        initializationOptions: { debounceMs: 0, settings: { severity: { 'vague-wording': 'hint' } } },
+        workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+      }).start();
+    });
+    after(async () => {
+      await client?.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    /** Rewrites the config file and tells the server, then waits for the document's next diagnostics. */
+    async function changeConfig(text: string, uri: string): Promise<PublishParams> {
+      fs.writeFileSync(configFile(), text);
+      const since = client.mark();
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configFile()).href, type: 2 }] });
+      return client.waitFor<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, since);
+    }
+
+    it('a config file in the workspace folder is honoured, and wins over the editor settings', async () => {
+      const inside = await client.open(docUri('contracts/msa.md'), WEAK);
+      const outside = await client.open(docUri('notes/msa.md'), WEAK);
+      assert.ok(!inside.diagnostics.some((d) => d.code === 'insurance'), 'insurance: off from .clausewise.yaml');
+      assert.ok(outside.diagnostics.some((d) => d.code === 'insurance'), 'no config above notes/');
+      const vague = (p: PublishParams) => p.diagnostics.filter((d) => d.code === 'vague-wording').map((d) => d.severity);
+      assert.ok(vague(inside).length > 0);
+      assert.ok(vague(inside).every((s) => s === 1), 'error from the config file, not hint from the editor');
+      assert.ok(vague(outside).every((s) => s === 4), 'hint from the editor where no config file applies');
+      assert.ok(client.serverRequests.some((r) => r.method === 'client/registerCapability' && JSON.stringify(r.params).includes('workspace/didChangeWatchedFiles')), 'watches config files');
+      client.notify('textDocument/didClose', { textDocument: { uri: docUri('notes/msa.md') } });
+    });
+
+    it('a changed config file is read again; an invalid one gives one invalid-config diagnostic naming the file and line', async () => {
+      const uri = docUri('contracts/msa.md');
+      const p = await changeConfig('severity:\n  insurance: warning\n', uri);
+      assert.ok(p.diagnostics.some((d) => d.code === 'insurance' && d.severity === 2), 'the new config applies');
+      const bad = await changeConfig('severity:\n  insurance: sometimes\n', uri);
+      const config = bad.diagnostics.filter((d) => d.code === 'invalid-config');
+      assert.equal(config.length, 1, JSON.stringify(config));
+      assert.equal(config[0].severity, 1);
+      assert.ok(config[0].message.includes(`${configFile()}:2`), config[0].message);
+      assert.match(config[0].message, /severity\.insurance: must be one of error, warning, information, hint, off/);
+      const related = (config[0] as Diagnostic & { relatedInformation?: Array<{ location: { uri: string; range: Range } }> }).relatedInformation!;
+      assert.equal(related[0].location.uri, pathToFileURL(configFile()).href);
+      assert.equal(related[0].location.range.start.line, 1);
+      assert.ok(ruleDiagnostics(bad).length > 0, 'still reviewed, with the editor settings');
+      const fixed = await changeConfig(GOOD, uri);
+      assert.ok(!fixed.diagnostics.some((d) => d.code === 'invalid-config'));
+    });
+
+    it('without file watching, config files are read for every review', async () => {
+      const other = await new LspClient({ initializationOptions: { debounceMs: 0 }, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] }).start();
+      try {
+        const uri = docUri('contracts/unwatched.md');
+        assert.ok(!(await other.open(uri, WEAK)).diagnostics.some((d) => d.code === 'insurance'));
+        fs.writeFileSync(configFile(), 'severity:\n  governing-law: off\n');
+        const p = await other.change(uri, 2, `${WEAK}\n`);
+        assert.ok(p.diagnostics.some((d) => d.code === 'insurance'), 'the new config applies at the next review');
+      } finally {
+        fs.writeFileSync(configFile(), GOOD);
+        await other.stop();
+      }
+    });
+
+    it('suppression comments remove findings; an unknown rule name in one is a warning on the comment', async () => {
+      const uri = docUri('notes/suppressed.md');
+      const base = await client.open(uri, WEAK);
+      const target = ruleDiagnostics(base).find((d) => d.code === 'vague-wording')!;
+      const lines = WEAK.split('\n');
+      lines.splice(target.range.start.line, 0, '<!-- clausewise-disable-next-line vague-wording -- agreed wording -->');
+      lines.splice(0, 0, '<!-- clausewise-disable-file insurance no-such-rule -->');
+      const p = await client.change(uri, 2, lines.join('\n'));
+      assert.ok(!p.diagnostics.some((d) => d.code === 'insurance'), 'disable-file');
+      const before = ruleDiagnostics(base).filter((d) => d.code === 'vague-wording' && d.range.start.line === target.range.start.line).length;
+      const after = ruleDiagnostics(p).filter((d) => d.code === 'vague-wording' && d.range.start.line === target.range.start.line + 2).length;
+      assert.ok(before > 0);
+      assert.equal(after, 0, 'disable-next-line');
+      const warning = p.diagnostics.filter((d) => d.code === 'invalid-config');
+      assert.equal(warning.length, 1);
+      assert.equal(warning[0].severity, 2);
+      assert.equal(warning[0].range.start.line, 0);
+      assert.match(warning[0].message, /unknown rule or category "no-such-rule"/);
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    });
+
+    it('"Accept this finding…" inserts a disable-next-line comment above it, the reason a tab stop; applied, the finding is gone', async () => {
+      const uri = docUri('notes/accept.md');
+      const p = await client.open(uri, WEAK);
+      const checked: string[] = [];
+      for (const d of [ruleDiagnostics(p).find((x) => x.code === 'vague-wording')!, ruleDiagnostics(p).find((x) => x.range.start.line === 0)!]) {
+        const actions = await codeActionsFor(client, uri, d);
+        const accept = actions.find((a) => a.title.startsWith('Accept this finding…') && a.diagnostics?.some((x) => sameFinding(x, d)))!;
+        assert.ok(accept, `offered for ${d.code}`);
+        assert.equal(accept.kind, 'quickfix');
+        assert.notEqual(accept.isPreferred, true);
+        const firstAccept = actions.findIndex((a) => a.title.startsWith('Accept this finding…'));
+        assert.ok(actions.slice(firstAccept).every((a) => a.title.startsWith('Accept this finding…')), 'after the quick fixes');
+        const edit = accept.edit!.documentChanges![0].edits[0] as SnippetEdit;
+        assert.deepEqual(edit.range.start, edit.range.end, 'an insertion');
+        assert.deepEqual(edit.range.start, { line: d.range.start.line, character: 0 });
+        assert.equal(edit.snippet.value, `<!-- clausewise-disable-next-line ${d.code} -- \${1:why this is acceptable} -->\n`);
+        const after = applyEdit(WEAK, accept.edit!, uri);
+        assertLinesKept(WEAK, after);
+        const q = await client.change(uri, checked.length + 2, after);
+        assert.ok(!q.diagnostics.some((x) => sameFinding(x, d)), `${d.code} accepted`);
+        assert.equal(ruleDiagnostics(q).length, ruleDiagnostics(p).length - ruleDiagnostics(p).filter((x) => sameFinding(x, d) && x.range.start.line === d.range.start.line).length);
+        checked.push(String(d.code));
+        await client.change(uri, checked.length + 2 + 100, WEAK);
+      }
+      // A client without snippet support gets plain text with the placeholder reason.
+      const plain = await new LspClient({ initializationOptions: { debounceMs: 0 } }).start();
+      try {
+        const u = uriOf('accept-plain.md');
+        const d = ruleDiagnostics(await plain.open(u, WEAK))[0];
+        const accept = (await codeActionsFor(plain, u, d)).find((a) => a.title.startsWith('Accept this finding…'))!;
+        assert.equal((accept.edit!.changes![u][0] as TextEdit).newText, `<!-- clausewise-disable-next-line ${d.code} -- why this is acceptable -->\n`);
+      } finally {
+        await plain.stop();
+      }
     });
   });
 

@@ -1,6 +1,6 @@
 /** Command-line parsing: a small, strict parser with messages that say what to do instead. */
 
-export type Format = 'stylish' | 'json';
+export type Format = 'stylish' | 'json' | 'sarif' | 'github' | 'junit' | 'markdown';
 export type FailOn = 'error' | 'warning' | 'none';
 
 export interface CliOptions {
@@ -16,16 +16,36 @@ export interface CliOptions {
   color?: boolean;
   help: boolean;
   version: boolean;
+  /** --max-warnings N: exit 1 when there are more than N warnings. */
+  maxWarnings?: number;
+  /** --print-config FILE: print the configuration in effect for FILE and exit. */
+  printConfig?: string;
+  /** --baseline FILE: report and fail only on findings not recorded in FILE. */
+  baseline?: string;
+  /** --write-baseline FILE: record the current findings in FILE. */
+  writeBaseline?: string;
+  /** Read the document from standard input (`-` as the path, or --stdin-filename). */
+  stdin: boolean;
+  /** --stdin-filename NAME: the path the standard input stands for (config lookup, reports). */
+  stdinFilename?: string;
+  /** --shard I/N: review only the I-th of N deterministic parts of the files (1-based). */
+  shard?: { index: number; count: number };
+  /** --concurrency N|auto: worker threads for large runs (1 = none). undefined = auto. */
+  concurrency?: number;
 }
 
 /** A mistake on the command line: reported with the usage hint, exit code 2. */
 export class UsageError extends Error {}
 
-const FORMATS: readonly Format[] = ['stylish', 'json'];
+const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'none'];
 
 /** Flags that take a value, with their short aliases. */
-const VALUE_FLAGS: Record<string, string> = { '--format': '--format', '-f': '--format', '--output': '--output', '-o': '--output', '--profile': '--profile', '-p': '--profile', '--fail-on': '--fail-on' };
+const VALUE_FLAGS: Record<string, string> = {
+  '--format': '--format', '-f': '--format', '--output': '--output', '-o': '--output', '--profile': '--profile', '-p': '--profile', '--fail-on': '--fail-on',
+  '--max-warnings': '--max-warnings', '--print-config': '--print-config', '--baseline': '--baseline', '--write-baseline': '--write-baseline',
+  '--stdin-filename': '--stdin-filename', '--shard': '--shard', '--concurrency': '--concurrency',
+};
 /** Flags without a value. */
 const BOOLEAN_FLAGS: Record<string, string> = {
   '--force': '--force', '--quiet': '--quiet', '-q': '--quiet', '--color': '--color', '--no-color': '--no-color',
@@ -61,12 +81,15 @@ function suggest(name: string): string | undefined {
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: CliOptions = { paths: [], format: 'stylish', force: false, profiles: [], failOn: 'error', quiet: false, help: false, version: false };
+  const opts: CliOptions = { paths: [], format: 'stylish', force: false, profiles: [], failOn: 'error', quiet: false, help: false, version: false, stdin: false };
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
-      if (arg === '-' && !onlyPaths) throw new UsageError('reading from standard input is not supported; pass file, folder or glob paths');
+    if (arg === '-' && !onlyPaths) {
+      opts.stdin = true;
+      continue;
+    }
+    if (onlyPaths || !arg.startsWith('-')) {
       opts.paths.push(arg);
       continue;
     }
@@ -109,7 +132,35 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         for (const id of ids) if (!opts.profiles.includes(id)) opts.profiles.push(id);
         break;
       }
+      case '--max-warnings':
+        if (!/^\d+$/.test(value)) throw new UsageError(`invalid value "${value}" for --max-warnings; expected a whole number of warnings, such as 0 or 10`);
+        opts.maxWarnings = Number(value);
+        break;
+      case '--print-config':
+      case '--baseline':
+      case '--write-baseline':
+      case '--stdin-filename':
+        if (!value) throw new UsageError(`option ${flag} needs a file name`);
+        if (flag === '--print-config') opts.printConfig = value;
+        else if (flag === '--baseline') opts.baseline = value;
+        else if (flag === '--write-baseline') opts.writeBaseline = value;
+        else { opts.stdinFilename = value; opts.stdin = true; }
+        break;
+      case '--shard': {
+        const m = /^(\d+)\/(\d+)$/.exec(value);
+        const index = m ? Number(m[1]) : NaN;
+        const count = m ? Number(m[2]) : NaN;
+        if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`invalid value "${value}" for --shard; expected I/N with 1 <= I <= N, such as 1/4`);
+        opts.shard = { index, count };
+        break;
+      }
+      case '--concurrency':
+        if (value === 'auto') { opts.concurrency = undefined; break; }
+        if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`invalid value "${value}" for --concurrency; expected auto or a number of threads of at least 1 (1 reviews in the main thread only)`);
+        opts.concurrency = Number(value);
+        break;
     }
   }
+  if (opts.stdin && opts.paths.length) throw new UsageError('standard input ("-" or --stdin-filename) cannot be combined with file, folder or glob paths');
   return opts;
 }

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { GitIgnore } from './gitignore';
 
 /** Extensions picked up when walking a folder (a file named explicitly is always reviewed). */
 export const REVIEWED_EXTENSIONS = /\.(md|markdown|txt)$/i;
@@ -13,6 +14,8 @@ export interface FoundFile {
   path: string;
   /** Absolute path, for reading. */
   abs: string;
+  /** Named on the command line itself (not found in a folder or by a glob). */
+  explicit?: boolean;
 }
 
 export interface Discovery {
@@ -26,7 +29,7 @@ export interface Discovery {
 const toSlash = (p: string): string => (path.sep === '\\' ? p.replace(/\\/g, '/') : p);
 
 /** Normalises a path as typed: '/'-separated, no "./" or "a/../", no trailing slash. */
-function displayPath(arg: string): string {
+export function displayPath(arg: string): string {
   let p = path.posix.normalize(toSlash(arg));
   if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
   return p;
@@ -52,8 +55,15 @@ function describe(err: unknown): string {
   }
 }
 
-export function discoverFiles(args: readonly string[], cwd: string): Discovery {
+export interface DiscoveryOptions {
+  /** Skip what .gitignore files ignore when walking folders and expanding globs (default true). */
+  gitignore?: boolean;
+}
+
+export function discoverFiles(args: readonly string[], cwd: string, options: DiscoveryOptions = {}): Discovery {
   const found = new Map<string, string>(); // abs -> display
+  const explicit = new Set<string>();
+  const gitignore = options.gitignore === false ? null : new GitIgnore(path.resolve(cwd));
   const errors: string[] = [];
   const warnings: string[] = [];
   const add = (abs: string, display: string) => {
@@ -91,8 +101,8 @@ export function discoverFiles(args: readonly string[], cwd: string): Discovery {
         }
       }
       if (isDir) {
-        if (!SKIPPED_DIRS.has(entry.name)) count += walk(abs, display, seen);
-      } else if (isFile && REVIEWED_EXTENSIONS.test(entry.name)) {
+        if (!SKIPPED_DIRS.has(entry.name) && !gitignore?.isDirIgnored(abs)) count += walk(abs, display, seen);
+      } else if (isFile && REVIEWED_EXTENSIONS.test(entry.name) && !gitignore?.isFileIgnored(abs)) {
         add(abs, display);
         count++;
       }
@@ -109,6 +119,7 @@ export function discoverFiles(args: readonly string[], cwd: string): Discovery {
 
     if (stat?.isFile()) {
       add(abs, display);
+      explicit.add(abs);
     } else if (stat?.isDirectory()) {
       if (walk(abs, display, new Set()) === 0) warnings.push(`${display}: no .md, .markdown or .txt files in this folder`);
     } else if (stat) {
@@ -121,12 +132,19 @@ export function discoverFiles(args: readonly string[], cwd: string): Discovery {
         ignore: ['**/node_modules/**', '**/.git/**'],
       });
       if (!matches.length) errors.push(`${arg}: no files match this pattern`);
-      for (const m of matches) add(path.resolve(cwd, m), displayPath(m));
+      let kept = 0;
+      for (const m of matches) {
+        const file = path.resolve(cwd, m);
+        if (gitignore?.isFileIgnored(file)) continue;
+        add(file, displayPath(m));
+        kept++;
+      }
+      if (matches.length && !kept) warnings.push(`${arg}: every file this pattern matches is ignored by .gitignore`);
     } else {
       errors.push(`${display}: ${describe(statError)}`);
     }
   }
 
-  const files = [...found].map(([abs, p]) => ({ abs, path: p })).sort((a, b) => comparePaths(a.path, b.path));
+  const files = [...found].map(([abs, p]) => ({ abs, path: p, ...(explicit.has(abs) ? { explicit: true } : {}) })).sort((a, b) => comparePaths(a.path, b.path));
   return { files, errors, warnings };
 }

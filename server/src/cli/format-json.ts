@@ -1,5 +1,25 @@
-/** `--format json`: exactly the shape of the interface spec, keys in a fixed order, byte-deterministic. */
+/**
+ * `--format json`: exactly the shape of the interface spec, keys in a fixed order, byte-deterministic.
+ * Two fields are added only when they have something to say, so output without them is unchanged:
+ * `suppressed` per file (findings accepted by suppression comments, with the reason and the comment)
+ * and `summary.baselined` (findings left out because --baseline knows them).
+ */
+import type { ReviewDiagnostic } from '../engine';
 import type { Report } from './report';
+
+type Range = ReviewDiagnostic['range'];
+const range = (r: Range) => ({ start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } });
+
+function diagnostic(d: ReviewDiagnostic) {
+  return {
+    ruleId: d.ruleId,
+    category: d.category,
+    severity: d.severity,
+    message: d.message,
+    range: range(d.range),
+    fixes: d.fixes.map((x) => (x.clauseId !== undefined ? { kind: x.kind, title: x.title, clauseId: x.clauseId } : { kind: x.kind, title: x.title })),
+  };
+}
 
 export function formatJson(report: Report): string {
   const out = {
@@ -9,17 +29,14 @@ export function formatJson(report: Report): string {
       isContract: f.isContract,
       profiles: [...f.profiles],
       coverage: { ...f.coverage },
-      diagnostics: f.diagnostics.map((d) => ({
-        ruleId: d.ruleId,
-        category: d.category,
-        severity: d.severity,
-        message: d.message,
-        range: {
-          start: { line: d.range.start.line, character: d.range.start.character },
-          end: { line: d.range.end.line, character: d.range.end.character },
-        },
-        fixes: d.fixes.map((x) => (x.clauseId !== undefined ? { kind: x.kind, title: x.title, clauseId: x.clauseId } : { kind: x.kind, title: x.title })),
-      })),
+      diagnostics: f.diagnostics.map(diagnostic),
+      ...(f.suppressed.length ? {
+        suppressed: f.suppressed.map((s) => ({
+          ...diagnostic(s.diagnostic),
+          reason: s.reason,
+          comment: { kind: s.comment.kind, range: range(s.comment.range) },
+        })),
+      } : {}),
     })),
     summary: {
       files: report.summary.files,
@@ -28,6 +45,7 @@ export function formatJson(report: Report): string {
       warnings: report.summary.warnings,
       information: report.summary.information,
       hints: report.summary.hints,
+      ...(report.summary.baselined !== undefined ? { baselined: report.summary.baselined } : {}),
     },
   };
   return `${JSON.stringify(out, null, 2)}\n`;

@@ -50,6 +50,9 @@ export function formatStylish(report: Report, options: { color: boolean; quiet: 
     for (const r of rows) {
       lines.push(`  ${c.dim(r.pos.padEnd(posWidth))}  ${paint[r.severity](r.severity.padEnd(sevWidth))}  ${r.message.padEnd(msgWidth)}  ${c.dim(r.ruleId)}`);
     }
+    if (!options.quiet && file.suppressed.length) {
+      lines.push(c.dim(`  accepted: ${plural(file.suppressed.length, 'finding', 'findings')} suppressed by clausewise-disable comments`));
+    }
     if (!options.quiet) {
       const verdicts = Object.entries(file.coverage);
       const of = (v: string) => verdicts.filter(([, x]) => x === v).map(([k]) => k);
@@ -71,6 +74,10 @@ export function formatStylish(report: Report, options: { color: boolean; quiet: 
   if (report.skipped.length) summary += `, ${report.skipped.length} skipped`;
   const color = sum.errors ? c.red : sum.warnings ? c.yellow : c.green;
   lines.push(c.bold(color(summary)));
+  const notes: string[] = [];
+  if (sum.baselined) notes.push(`${plural(sum.baselined, 'known finding', 'known findings')} in the baseline not shown`);
+  if (sum.suppressed) notes.push(`${plural(sum.suppressed, 'finding', 'findings')} accepted by suppression comments`);
+  if (notes.length) lines.push(c.dim(`(${notes.join('; ')})`));
   const hidden = nonZeroCountsText(report.hidden);
   if (hidden) lines.push(c.dim(`(${hidden} not shown because of --quiet)`));
   return `${lines.join('\n')}\n`;

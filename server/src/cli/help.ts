@@ -6,33 +6,56 @@ export function helpText(version: string, profiles: readonly string[]): string {
   return `clausewise ${version}: reviews IT-outsourcing contract drafts written in Markdown.
 
 ${USAGE_LINE}
+       clausewise [options] --stdin-filename <path> < file.md
+       clausewise --print-config <file>
 
 Paths may be files, folders (searched recursively for *.md, *.markdown and *.txt,
-skipping node_modules and .git) or quoted glob patterns.
+skipping node_modules, .git and what .gitignore ignores) or quoted glob patterns;
+- reads the document from standard input.
 
 Options:
-  -f, --format <stylish|json>    Output format (default: stylish)
+  -f, --format <name>            Output format (default: stylish):
+                                 stylish, json, sarif, github, junit, markdown
   -o, --output <file>            Write the report to <file> instead of standard output
   -p, --profile <id>             Review against these profiles (repeatable or comma-separated;
                                  front matter in a document still wins). Known: ${profiles.join(', ')}
       --force                    Review every file as a contract, even if it does not read as one
       --fail-on <level>          Exit 1 when a finding is at or above <level>:
                                  error (default), warning or none
+      --max-warnings <n>         Also exit 1 when there are more than <n> warnings
   -q, --quiet                    Report errors only (the exit code still follows --fail-on)
+      --baseline <file>          Report and fail only on findings not recorded in <file>
+      --write-baseline <file>    Record the current findings in <file> (they then count as known)
+      --stdin-filename <path>    Read the document from standard input; <path> names it
+                                 (configuration lookup, reports)
+      --shard <i>/<n>            Review only part <i> of <n> (split by a hash of the path),
+                                 for CI matrix jobs
+      --concurrency <n|auto>     Worker threads for runs of more than 8 files (default: auto,
+                                 one per core; 1 reviews in the main thread)
+      --print-config <file>      Print the configuration in effect for <file> as JSON, and exit
       --color, --no-color        Force colours on or off (default: on for a terminal, off if NO_COLOR is set)
   -h, --help                     Show this help
   -v, --version                  Show the version
 
+Configuration: the .clausewise.yaml, .clausewise.yml, .clausewise.json or package.json
+"clausewise" key nearest to each file (up to the git root). Suppress a finding in the
+document with <!-- clausewise-disable-next-line RULE -- reason -->.
+
 Exit codes:
-  0  no finding at or above the --fail-on level
-  1  findings at or above the --fail-on level
-  2  usage error, unreadable input or invalid configuration (e.g. bad front matter)
+  0  no finding at or above the --fail-on level (and no more warnings than --max-warnings)
+  1  findings at or above the --fail-on level, or more warnings than --max-warnings
+  2  usage error, unreadable input or invalid configuration (e.g. a bad config file or front matter)
 
 Examples:
   clausewise contracts/msa.md
   clausewise contracts/                          # every .md, .markdown and .txt file below
   clausewise "contracts/**/*.md" --format json --output clausewise.json
+  clausewise contracts/ --format sarif --output clausewise.sarif
+  clausewise contracts/ --format github          # annotations in a GitHub Actions log
   clausewise --profile dora-ict,gdpr-processor --fail-on warning drafts/
+  clausewise --write-baseline .clausewise-baseline.json contracts/
+  clausewise --baseline .clausewise-baseline.json contracts/
   clausewise --force notes/vendor-terms.txt      # review even if it does not look like a contract
+  cat msa.md | clausewise --stdin-filename contracts/msa.md
 `;
 }

@@ -1,5 +1,5 @@
 /** The report the formatters print: the spec's JSON shape plus what only the human format shows. */
-import { CATEGORY_IDS, type CategoryId, type ReviewDiagnostic, type Severity, type Verdict } from '../engine';
+import { CATEGORY_IDS, type CategoryId, type ReviewDiagnostic, type ReviewResult, type ReviewWarning, type Severity, type SuppressedFinding, type Verdict } from '../engine';
 
 export interface FileReport {
   path: string;
@@ -9,6 +9,18 @@ export interface FileReport {
   diagnostics: ReviewDiagnostic[];
   /** Why it was or was not reviewed as a contract (stylish only). */
   reason: string;
+  /** Findings accepted by suppression comments, with their reasons. */
+  suppressed: SuppressedFinding[];
+  /** Baseline fingerprints, index-aligned with `diagnostics`. */
+  fingerprints: string[];
+  /** Findings left out because the baseline knows them. */
+  baselined: number;
+  /** Rules that ran on this file (junit lists each as a test case). */
+  activeRules: string[];
+  /** Warnings about the document (unknown rules in suppression comments). */
+  warnings: ReviewWarning[];
+  /** The engine's result (the markdown report reads the model and the assessments). */
+  result?: ReviewResult;
 }
 
 export interface SkippedFile {
@@ -26,6 +38,10 @@ export interface SeverityCounts {
 export interface Summary extends SeverityCounts {
   files: number;
   contracts: number;
+  /** Findings accepted by suppression comments. */
+  suppressed: number;
+  /** Findings known to the baseline (only when --baseline is given). */
+  baselined?: number;
 }
 
 export interface Report {
@@ -36,6 +52,8 @@ export interface Report {
   skipped: SkippedFile[];
   /** Findings left out by --quiet; stylish only. */
   hidden: SeverityCounts;
+  /** The severity at and above which findings fail the run (junit marks them as failures). */
+  failOn: 'error' | 'warning' | 'none';
 }
 
 const COUNT_KEY: Record<Severity, keyof SeverityCounts> = { error: 'errors', warning: 'warnings', information: 'information', hint: 'hints' };
@@ -56,14 +74,22 @@ export function orderedCoverage(coverage: Partial<Record<CategoryId, Verdict>>):
   return out;
 }
 
-export function buildReport(name: string, version: string, files: FileReport[], skipped: SkippedFile[], hidden: SeverityCounts): Report {
+export function buildReport(
+  name: string, version: string, files: FileReport[], skipped: SkippedFile[], hidden: SeverityCounts,
+  extra: { baselineUsed?: boolean; failOn?: Report['failOn'] } = {},
+): Report {
   const counts = emptyCounts();
   for (const f of files) countSeverities(f.diagnostics, counts);
-  return {
-    tool: { name, version },
-    files,
-    summary: { files: files.length, contracts: files.filter((f) => f.isContract).length, ...counts },
-    skipped,
-    hidden,
+  const summary: Summary = {
+    files: files.length, contracts: files.filter((f) => f.isContract).length, ...counts,
+    suppressed: files.reduce((n, f) => n + f.suppressed.length, 0),
   };
+  if (extra.baselineUsed) summary.baselined = files.reduce((n, f) => n + f.baselined, 0);
+  return { tool: { name, version }, files, summary, skipped, hidden, failOn: extra.failOn ?? 'error' };
+}
+
+/** One finding's severity at or above the fail level? */
+export function fails(severity: Severity, failOn: Report['failOn']): boolean {
+  const rank: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
+  return failOn === 'none' ? false : rank[severity] >= (failOn === 'warning' ? 2 : 3);
 }

@@ -1,16 +1,28 @@
 /**
- * The command line, minus the process: parse arguments, find files, read them, hand each to the
- * engine, format the report. All analysis is the engine's; this file only moves data around.
+ * The command line, minus the process: parse arguments, find files, apply their configuration, read
+ * them, hand each to the engine (in worker threads for large runs), apply the baseline, format the
+ * report. All analysis is the engine's; this file only moves data around.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PROFILES, review, VERSION, type ReviewDiagnostic, type Severity } from '../engine';
-import { parseArgs, UsageError, type CliOptions, type FailOn } from './args';
-import { discoverFiles } from './files';
+import {
+  baselineEntries, ConfigError, ConfigLoader, describeConfig, formatBaseline, matchBaseline, matchGlobs, parseBaseline,
+  PROFILES, VERSION,
+  type Baseline, type BaselineEntry, type ConfigReader, type ResolvedConfig, type ReviewDiagnostic, type Severity,
+} from '../engine';
+import { parseArgs, UsageError, type CliOptions, type FailOn, type Format } from './args';
+import { comparePaths, discoverFiles, displayPath, type FoundFile } from './files';
+import { formatGithub } from './format-github';
 import { formatJson } from './format-json';
+import { formatJunit } from './format-junit';
+import { formatMarkdown } from './format-markdown';
+import { formatSarif } from './format-sarif';
 import { formatStylish } from './format-stylish';
 import { helpText, USAGE_LINE } from './help';
-import { buildReport, countSeverities, emptyCounts, orderedCoverage, type FileReport, type SkippedFile } from './report';
+import { reviewAll, threadCount } from './pool';
+import { buildReport, countSeverities, emptyCounts, orderedCoverage, type FileReport, type Report, type SkippedFile } from './report';
+import type { ReviewTask } from './review-task';
+import { inShard } from './shard';
 
 export const TOOL_NAME = 'clausewise';
 /** Files larger than this are skipped, not reviewed. */
@@ -25,20 +37,53 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   stdout: { write(s: string): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown };
+  /** Reads all of standard input; called only for `-` or --stdin-filename. */
+  readStdin?: () => Buffer | string;
+  /** Script that worker threads run (the CLI bundle); null or absent: review in this thread only. */
+  workerScript?: string | null;
 }
 
 const RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
 const FAIL_RANK: Record<FailOn, number> = { error: 3, warning: 2, none: Infinity };
 
+const FORMATTERS: Record<Exclude<Format, 'stylish'>, (r: Report) => string> = {
+  json: formatJson, sarif: formatSarif, github: formatGithub, junit: formatJunit, markdown: formatMarkdown,
+};
+
 function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+const toSlash = (p: string): string => (path.sep === '\\' ? p.replace(/\\/g, '/') : p);
+
+/** Reads config files from disk for the config loader. */
+export const DISK_READER: ConfigReader = {
+  readFile(p) {
+    try {
+      return fs.readFileSync(p, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
+      throw new ConfigError(p, [{ message: `cannot read the configuration file: ${(e as Error).message}` }]);
+    }
+  },
+  exists: (p) => fs.existsSync(p),
+};
+
+/** A file to review: found on disk, or standard input. */
+interface Input extends FoundFile {
+  text?: string;
+}
+
 /** Runs the CLI and returns the exit code. */
-export function run(argv: readonly string[], io: CliIO): number {
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const error = (msg: string) => io.stderr.write(`${TOOL_NAME}: error: ${msg}\n`);
   const warn = (msg: string) => io.stderr.write(`${TOOL_NAME}: warning: ${msg}\n`);
   const knownProfiles = Object.keys(PROFILES);
+  const rel = (abs: string): string => toSlash(path.relative(io.cwd, abs)) || '.';
+  const configProblem = (e: ConfigError): void => {
+    for (const line of e.describe(rel(e.file))) error(`${line}`);
+  };
 
   let opts: CliOptions;
   try {
@@ -56,86 +101,241 @@ export function run(argv: readonly string[], io: CliIO): number {
     io.stdout.write(`${TOOL_NAME} ${VERSION}\n`);
     return EXIT_OK;
   }
-  if (!opts.paths.length) {
-    error(`no files given; pass one or more files, folders or glob patterns\n${USAGE_LINE}\nRun "clausewise --help" for the options.`);
-    return EXIT_ERROR;
-  }
   const unknown = opts.profiles.filter((p) => !PROFILES[p]);
   if (unknown.length) {
     error(`unknown profile${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} (--profile); known profiles: ${knownProfiles.join(', ')}`);
     return EXIT_ERROR;
   }
 
-  let fatal = false;
-  const discovery = discoverFiles(opts.paths, io.cwd);
-  for (const e of discovery.errors) error(e);
-  for (const w of discovery.warnings) warn(w);
-  if (discovery.errors.length) fatal = true;
-  if (!discovery.files.length) {
-    if (!fatal) error('no files to review');
+  const loader = new ConfigLoader(DISK_READER);
+
+  if (opts.printConfig !== undefined) {
+    const abs = path.resolve(io.cwd, opts.printConfig);
+    try {
+      const config = loader.forFile(abs);
+      io.stdout.write(`${JSON.stringify(describeConfig(config, abs, rel, { profiles: opts.profiles, force: opts.force }), null, 2)}\n`);
+      return EXIT_OK;
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      configProblem(e);
+      return EXIT_ERROR;
+    }
+  }
+
+  if (!opts.paths.length && !opts.stdin) {
+    error(`no files given; pass one or more files, folders or glob patterns (or - for standard input)\n${USAGE_LINE}\nRun "clausewise --help" for the options.`);
     return EXIT_ERROR;
   }
 
-  const files: FileReport[] = [];
-  const skipped: SkippedFile[] = [];
-  const hidden = emptyCounts();
-  let worst = -1;
-  for (const file of discovery.files) {
-    let bytes: Buffer;
+  // ---- What to review
+  let fatal = false;
+  let inputs: Input[];
+  if (opts.stdin) {
+    const name = opts.stdinFilename;
+    let text: string;
     try {
-      const size = fs.statSync(file.abs).size;
-      if (size > MAX_FILE_BYTES) {
-        const reason = `file is larger than 2 MB (${formatSize(size)})`;
+      const raw = io.readStdin ? io.readStdin() : '';
+      const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+      if (bytes.includes(0)) {
+        error(`${name ?? '<stdin>'}: standard input is a binary file (contains NUL bytes); nothing to review`);
+        return EXIT_ERROR;
+      }
+      text = bytes.toString('utf8');
+    } catch (e) {
+      error(`cannot read standard input: ${(e as Error).message}`);
+      return EXIT_ERROR;
+    }
+    inputs = [{ path: name ? displayPath(name) : '<stdin>', abs: path.resolve(io.cwd, name ?? '<stdin>'), explicit: true, text }];
+  } else {
+    const discovery = discoverFiles(opts.paths, io.cwd);
+    for (const e of discovery.errors) error(e);
+    for (const w of discovery.warnings) warn(w);
+    if (discovery.errors.length) fatal = true;
+    if (!discovery.files.length) {
+      if (!fatal) error('no files to review');
+      return EXIT_ERROR;
+    }
+    inputs = discovery.files;
+  }
+
+  // ---- Configuration: the nearest config file of each input. An invalid one stops the run.
+  const configs = new Map<Input, ResolvedConfig>();
+  const broken = new Map<string, ConfigError>();
+  for (const input of inputs) {
+    try {
+      configs.set(input, loader.forFile(input.abs));
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      const key = `${e.file}\u0000${e.message}`;
+      if (!broken.has(key)) broken.set(key, e);
+    }
+  }
+  if (broken.size) {
+    for (const e of [...broken.values()].sort((a, b) => comparePaths(a.file, b.file))) configProblem(e);
+    error('invalid configuration: fix the file named above (its schema is schema/clausewise.schema.json in the clausewise package); nothing was reviewed');
+    return EXIT_ERROR;
+  }
+  const reviewed: Input[] = [];
+  for (const input of inputs) {
+    const config = configs.get(input)!;
+    const ignoredBy = matchGlobs(config.ignore, input.abs);
+    if (ignoredBy) {
+      if (input.explicit) warn(`${input.path}: not reviewed: ignored by "${ignoredBy.pattern}" in ${rel(config.file!)}`);
+      continue;
+    }
+    reviewed.push(input);
+  }
+  if (!reviewed.length && inputs.length) warn('every file given is ignored by the configuration; nothing to review');
+
+  // ---- This job's share of the files
+  const mine = opts.shard ? reviewed.filter((f) => inShard(f.path, opts.shard!.index, opts.shard!.count)) : reviewed;
+
+  // ---- Read, and build the review tasks
+  const tasks: ReviewTask[] = [];
+  const taskInputs: Input[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const file of mine) {
+    let text = file.text;
+    if (text === undefined) {
+      let bytes: Buffer;
+      try {
+        const size = fs.statSync(file.abs).size;
+        if (size > MAX_FILE_BYTES) {
+          const reason = `file is larger than 2 MB (${formatSize(size)})`;
+          warn(`${file.path}: skipped: ${reason}`);
+          skipped.push({ path: file.path, reason });
+          continue;
+        }
+        bytes = fs.readFileSync(file.abs);
+      } catch (e) {
+        error(`${file.path}: cannot read file: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+        fatal = true;
+        continue;
+      }
+      if (bytes.includes(0)) {
+        const reason = 'binary file (contains NUL bytes)';
         warn(`${file.path}: skipped: ${reason}`);
         skipped.push({ path: file.path, reason });
         continue;
       }
-      bytes = fs.readFileSync(file.abs);
-    } catch (e) {
-      error(`${file.path}: cannot read file: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
-      fatal = true;
-      continue;
-    }
-    if (bytes.includes(0)) {
-      const reason = 'binary file (contains NUL bytes)';
-      warn(`${file.path}: skipped: ${reason}`);
-      skipped.push({ path: file.path, reason });
-      continue;
+      text = bytes.toString('utf8');
     }
     // Editors drop a UTF-8 byte-order mark; so do we, so positions match the language server's.
-    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+    text = text.replace(/^\uFEFF/, '');
+    const config = configs.get(file)!;
+    const includedBy = matchGlobs(config.include, file.abs);
+    const settings = { ...config.settings, ...(opts.profiles.length ? { profiles: opts.profiles } : {}) };
+    const force = opts.force || config.force || !!includedBy;
+    const forceReason = opts.force ? undefined
+      : includedBy ? `the path matches include pattern "${includedBy.pattern}" in ${rel(config.file!)}`
+        : config.force ? `${rel(config.file!)} sets force: true` : undefined;
+    tasks.push({ index: tasks.length, text, path: file.path, cwd: io.cwd, settings, force, ...(forceReason ? { forceReason } : {}) });
+    taskInputs.push(file);
+  }
 
-    let result;
+  // ---- Review, in worker threads when there are many files
+  let outcomes;
+  const threads = io.workerScript ? threadCount(tasks.length, opts.concurrency) : 1;
+  // CLAUSEWISE_DEBUG=threads: say how the work was split (for troubleshooting and the tests).
+  if (/\bthreads\b/.test(io.env.CLAUSEWISE_DEBUG ?? '')) io.stderr.write(`${TOOL_NAME}: debug: ${tasks.length} files in ${threads} thread${threads === 1 ? '' : 's'}\n`);
+  try {
+    outcomes = await reviewAll(tasks, threads, io.workerScript ?? null);
+  } catch (e) {
+    error(`internal error while reviewing: ${(e as Error).stack ?? e}`);
+    return EXIT_ERROR;
+  }
+
+  // ---- Baseline
+  let baseline: Baseline | undefined;
+  let baselineDir = io.cwd;
+  if (opts.baseline !== undefined) {
+    const abs = path.resolve(io.cwd, opts.baseline);
+    baselineDir = path.dirname(abs);
+    let text: string;
     try {
-      result = review({ text, path: file.path, settings: opts.profiles.length ? { profiles: opts.profiles } : {}, force: opts.force });
+      text = fs.readFileSync(abs, 'utf8');
     } catch (e) {
-      error(`${file.path}: internal error while reviewing: ${(e as Error).stack ?? e}`);
-      fatal = true;
-      continue;
+      const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+      error(`${opts.baseline}: cannot read the baseline: ${missing ? 'no such file; create it with --write-baseline' : (e as Error).message}`);
+      return EXIT_ERROR;
     }
-    for (const p of result.problems) error(`${file.path}: ${p}`);
-    if (result.problems.length) fatal = true;
+    try {
+      baseline = parseBaseline(text);
+    } catch (e) {
+      error(`${opts.baseline}: ${(e as Error).message}`);
+      return EXIT_ERROR;
+    }
+  }
+  const writeTo = opts.writeBaseline !== undefined ? path.resolve(io.cwd, opts.writeBaseline) : undefined;
+  const baselineKey = (input: Input, dir: string): string => (input.text !== undefined && !opts.stdinFilename ? '<stdin>' : toSlash(path.relative(dir, input.abs)));
 
-    for (const d of result.diagnostics) worst = Math.max(worst, RANK[d.severity]);
-    let diagnostics: ReviewDiagnostic[] = result.diagnostics;
+  // ---- Per-file reports
+  const files: FileReport[] = [];
+  const written: Record<string, BaselineEntry[]> = {};
+  const hidden = emptyCounts();
+  let worst = -1;
+  let warningCount = 0;
+  const keepResult = opts.format === 'markdown';
+  outcomes.forEach((outcome, i) => {
+    const input = taskInputs[i];
+    const result = outcome.result;
+    for (const p of result.problems) error(`${input.path}: ${p}`);
+    if (result.problems.length) fatal = true;
+    for (const w of result.warnings ?? []) warn(`${input.path}:${w.range.start.line + 1}:${w.range.start.character + 1}: ${w.message}`);
+
+    let diagnostics: ReviewDiagnostic[] = result.isContract ? result.diagnostics : [];
+    let prints = result.isContract ? outcome.fingerprints : [];
+    if (writeTo && diagnostics.length) written[baselineKey(input, path.dirname(writeTo))] = baselineEntries(diagnostics, prints);
+    let baselined = 0;
+    if (baseline || writeTo) {
+      // Findings written to a new baseline count as known in this run too.
+      const known = writeTo ? diagnostics.map(() => true) : matchBaseline(baseline!.files[baselineKey(input, baselineDir)], diagnostics, prints);
+      baselined = known.filter(Boolean).length;
+      diagnostics = diagnostics.filter((_, j) => !known[j]);
+      prints = prints.filter((_, j) => !known[j]);
+    }
+    for (const d of diagnostics) {
+      worst = Math.max(worst, RANK[d.severity]);
+      if (d.severity === 'warning') warningCount++;
+    }
     if (opts.quiet) {
       countSeverities(diagnostics.filter((d) => d.severity !== 'error'), hidden);
+      prints = prints.filter((_, j) => diagnostics[j].severity === 'error');
       diagnostics = diagnostics.filter((d) => d.severity === 'error');
     }
     files.push({
-      path: file.path,
+      path: input.path,
       isContract: result.isContract,
       profiles: result.profiles,
       coverage: result.isContract ? orderedCoverage(result.coverage) : {},
-      diagnostics: result.isContract ? diagnostics : [],
+      diagnostics,
       reason: result.reason,
+      suppressed: result.isContract ? result.suppressed ?? [] : [],
+      fingerprints: prints,
+      baselined,
+      activeRules: outcome.activeRules,
+      warnings: result.warnings ?? [],
+      ...(keepResult ? { result } : {}),
     });
+  });
+
+  if (writeTo) {
+    try {
+      fs.mkdirSync(path.dirname(writeTo), { recursive: true });
+      fs.writeFileSync(writeTo, formatBaseline(written));
+    } catch (e) {
+      error(`${opts.writeBaseline}: cannot write the baseline: ${(e as Error).message}`);
+      return EXIT_ERROR;
+    }
+    const n = Object.values(written).reduce((s, l) => s + l.length, 0);
+    io.stderr.write(`${TOOL_NAME}: wrote ${n} finding${n === 1 ? '' : 's'} in ${Object.keys(written).length} file${Object.keys(written).length === 1 ? '' : 's'} to ${opts.writeBaseline}\n`);
   }
 
-  const report = buildReport(TOOL_NAME, VERSION, files, skipped, hidden);
+  // ---- Output
+  const report = buildReport(TOOL_NAME, VERSION, files, skipped, hidden, { baselineUsed: !!(baseline || writeTo), failOn: opts.failOn });
   const toFile = opts.output !== undefined;
   const color = opts.format === 'stylish' && (opts.color ?? (!toFile && !!io.stdout.isTTY && !io.env.NO_COLOR));
-  const text = opts.format === 'json' ? formatJson(report) : formatStylish(report, { color, quiet: opts.quiet });
+  const text = opts.format === 'stylish' ? formatStylish(report, { color, quiet: opts.quiet }) : FORMATTERS[opts.format](report);
   if (toFile) {
     try {
       const target = path.resolve(io.cwd, opts.output!);
@@ -150,5 +350,10 @@ export function run(argv: readonly string[], io: CliIO): number {
   }
 
   if (fatal) return EXIT_ERROR;
-  return worst >= FAIL_RANK[opts.failOn] ? EXIT_FINDINGS : EXIT_OK;
+  let code = worst >= FAIL_RANK[opts.failOn] ? EXIT_FINDINGS : EXIT_OK;
+  if (opts.maxWarnings !== undefined && warningCount > opts.maxWarnings) {
+    error(`${warningCount} warning${warningCount === 1 ? '' : 's'} found; --max-warnings allows ${opts.maxWarnings}`);
+    code = EXIT_FINDINGS;
+  }
+  return code;
 }

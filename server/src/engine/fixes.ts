@@ -75,6 +75,16 @@ export function computeFix(model: ContractModel, fix: FixSpec, opts: { snippet: 
       edits: [{ range: { start: positionAt(model.lineStarts, fix.span.start), end: positionAt(model.lineStarts, fix.span.end) }, newText: fix.replacement }],
     };
   }
+  if (fix.kind === 'edits') {
+    return {
+      title: fix.title,
+      isSnippet: false,
+      edits: [...fix.edits].sort((a, b) => a.span.start - b.span.start).map((e) => ({
+        range: { start: positionAt(model.lineStarts, e.span.start), end: positionAt(model.lineStarts, e.span.end) },
+        newText: e.replacement,
+      })),
+    };
+  }
   const clause = getClause(fix.clauseId);
   if (!clause) return null;
   const parties = partyNames(model);

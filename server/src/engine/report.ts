@@ -51,6 +51,16 @@ export function renderMarkdownReport(files: ReportFile[], opts: { title?: string
       }
       out.push('');
     } else out.push('No findings.', '');
+    const accepted = result.suppressed ?? [];
+    if (accepted.length) {
+      // Findings the drafters accepted with a clausewise-disable comment, and why.
+      out.push('### Accepted deviations', '');
+      for (const s of accepted) {
+        const d = s.diagnostic;
+        out.push(`- **${SEVERITY_LABEL[d.severity]}**, line ${d.range.start.line + 1} (${d.ruleId}): ${md(d.message)} Accepted${s.reason ? `: ${md(s.reason)}` : ' (no reason given)'} (comment on line ${s.comment.range.start.line + 1}).`);
+      }
+      out.push('');
+    }
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }

@@ -7,6 +7,7 @@ import { RULES } from '../rules';
 import type { FixSpec, RuleContext, Severity } from '../rules/types';
 import { citationsFor, DEFAULT_PROFILES, PROFILES, resolveProfiles, SEVERITY_RANK, type Profile } from '../profiles';
 import type { ReviewDiagnostic, ReviewInput, ReviewResult, ReviewSettings } from './types';
+import { applySuppressions } from './suppression';
 
 /** Profiles named in front matter: `clausewise: { profiles: [...] }` (or a single `profile`). */
 function frontMatterProfiles(model: ContractModel): string[] {
@@ -82,13 +83,13 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
   const profileIds = profiles.map((p) => p.id);
 
   const empty = (isContract: boolean, reason: string): ReviewResult => ({
-    isContract, reason, profiles: profileIds, coverage: {}, assessments: [], diagnostics: [], fixSpecs: [], problems, model,
+    isContract, reason, profiles: profileIds, coverage: {}, assessments: [], diagnostics: [], fixSpecs: [], problems, suppressed: [], warnings: [], model,
   });
 
   if (settings.enable === false) return empty(false, 'Clausewise is disabled in settings');
   let isContract: boolean;
   let reason: string;
-  if (input.force) { isContract = true; reason = 'review forced'; }
+  if (input.force) { isContract = true; reason = input.forceReason ?? 'review forced'; }
   else if (matchesInclude(input.path, settings.include)) { isContract = true; reason = 'the path matches clausewise.include'; }
   else ({ isContract, reason } = detectContract(model));
   if (!isContract) return empty(false, reason);
@@ -119,6 +120,8 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
   const found: Array<{ diag: ReviewDiagnostic; fixes: FixSpec[]; start: number }> = [];
   for (const rule of RULES) {
     if (rule.meta.category !== DRAFTING && !active.has(rule.meta.category)) continue;
+    // Opt-in rules run only when the settings name them.
+    if (rule.meta.enabledByDefault === false && !settings.severity?.[rule.meta.id]) continue;
     const severity = effectiveSeverity(rule.meta.id, rule.meta.category, rule.meta.defaultSeverity, profiles, settings);
     if (severity === 'off') continue;
     const citations = citationsFor(rule.meta.id, profiles);
@@ -150,8 +153,8 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
   return {
     isContract, reason, profiles: profileIds, coverage,
     assessments: categories.map(assessment),
-    diagnostics: found.map((f) => f.diag),
-    fixSpecs: found.map((f) => f.fixes),
+    // Accepted deviations: findings covered by <!-- clausewise-disable... --> comments.
+    ...applySuppressions(model, found.map((f) => f.diag), found.map((f) => f.fixes)),
     problems, model,
   };
 }

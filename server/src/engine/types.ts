@@ -23,6 +23,8 @@ export interface ReviewInput {
   settings?: ReviewSettings;
   /** Review even when the document does not read as a contract (CLI --force, VS Code command). */
   force?: boolean;
+  /** Why the review was forced (e.g. a config file's include pattern); default 'review forced'. */
+  forceReason?: string;
   /**
    * Other files of the same contract (schedules, SLA, DPA) that count toward its coverage; the
    * caller reads the files that bundleReferences() names.
@@ -59,5 +61,25 @@ export interface ReviewResult {
   fixSpecs: FixSpec[][];
   /** Problems with the input itself (bad front matter, unknown profile), reported, not thrown. */
   problems: string[];
+  /** Findings accepted by suppression comments (`<!-- clausewise-disable... -->`), with their reasons. */
+  suppressed: SuppressedFinding[];
+  /** Warnings about the document that do not stop a run (unknown rule names in suppression comments). */
+  warnings: ReviewWarning[];
   model: ContractModel;
+}
+
+/** A finding accepted by a suppression comment: an accepted deviation. */
+export interface SuppressedFinding {
+  diagnostic: ReviewDiagnostic;
+  /** The reason given after ` -- ` in the comment, or null. */
+  reason: string | null;
+  /** The comment that accepted it. */
+  comment: { kind: 'disable' | 'disable-next-line' | 'disable-file' | 'enable'; range: Range };
+}
+
+export interface ReviewWarning {
+  /** Stable code, e.g. 'invalid-suppression'. */
+  code: string;
+  message: string;
+  range: Range;
 }

@@ -3,7 +3,7 @@ import {
   CodeActionKind, DiagnosticSeverity,
   type CodeAction, type Diagnostic, type Range, type SnippetTextEdit, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { computeFix, docsUrl, DOCS_BASE, getRule, type ReviewDiagnostic, type ReviewResult, type Severity } from '../engine';
+import { acceptCommentPosition, computeFix, docsUrl, DOCS_BASE, getRule, type ReviewDiagnostic, type ReviewResult, type Severity } from '../engine';
 
 export const SOURCE = 'clausewise';
 
@@ -27,10 +27,12 @@ export interface DiagnosticData {
   version: number;
   /** Index of the finding in the review of that version. */
   index: number;
+  /** Provisions the active profiles cite for the rule ("DORA Art. 30(3)(a): ..."); absent when none. */
+  citations?: string[];
 }
 
 export function toLspDiagnostic(d: ReviewDiagnostic, index: number, version: number): Diagnostic {
-  const data: DiagnosticData = { category: d.category, ruleId: d.ruleId, fixes: d.fixes, version, index };
+  const data: DiagnosticData = { category: d.category, ruleId: d.ruleId, fixes: d.fixes, version, index, ...(d.citations?.length ? { citations: d.citations } : {}) };
   return {
     range: d.range,
     severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Warning,
@@ -61,6 +63,8 @@ export function diagnosticsOf(result: ReviewResult, version: number): Diagnostic
     const range = { start: { line, character: 0 }, end: { line, character: endChar } };
     for (const p of result.problems) out.unshift(serverDiagnostic(CONFIG_CODE, `Clausewise: ${p}`, DiagnosticSeverity.Warning, range, version));
   }
+  // Suppression comments naming rules that do not exist: on the comment itself.
+  for (const w of result.warnings ?? []) out.push(serverDiagnostic(CONFIG_CODE, `Clausewise: ${w.message}`, DiagnosticSeverity.Warning, w.range, version));
   return out;
 }
 
@@ -125,7 +129,8 @@ export function buildCodeActions(
           // An insertion never replaces anything: collapse a non-empty range to its start.
           const r = empty ? e.range : { start: e.range.start, end: e.range.start };
           edits.push(fix.isSnippet ? { range: r, snippet: { kind: 'snippet', value: e.newText } } : { range: r, newText: e.newText });
-        } else if (empty || rangeContains(d.range, e.range)) {
+        } else if (empty || spec.kind === 'edits' || rangeContains(d.range, e.range)) {
+          // 'edits' fixes rewrite what their title names (renumbering) or only insert.
           edits.push({ range: e.range, newText: e.newText });
         } else {
           safe = false;
@@ -147,6 +152,45 @@ export function buildCodeActions(
       });
       first = false;
     }
+  });
+  actions.push(...buildAcceptActions(uri, version, result, range, context, caps));
+  return actions;
+}
+
+/** Title of the code action that accepts a finding with a suppression comment. */
+export const ACCEPT_TITLE = 'Accept this finding…';
+
+/**
+ * "Accept this finding…": inserts `<!-- clausewise-disable-next-line RULE -- reason -->` on its own line
+ * above the block (paragraph, heading, table) where the finding starts, indented like it; the reason is
+ * a tab stop when the client takes snippet edits. Offered after the quick fixes, never preferred.
+ */
+export function buildAcceptActions(
+  uri: string, version: number, result: ReviewResult, range: Range, context: readonly Diagnostic[], caps: EditCapabilities,
+): CodeAction[] {
+  const named = context.filter((d) => d.source === SOURCE);
+  const eol = result.model.text.includes('\r\n') ? '\r\n' : '\n';
+  const actions: CodeAction[] = [];
+  result.diagnostics.forEach((d, i) => {
+    const inContext = named.some((c) => c.code === d.ruleId && c.message === d.message && sameRange(c.range, d.range));
+    if (!inContext && !rangesIntersect(range, d.range)) return;
+    const at = acceptCommentPosition(result.model, d.range.start.line);
+    const pos = { line: at.line, character: 0 };
+    const snippet = caps.snippets && caps.documentChanges;
+    const reason = 'why this is acceptable';
+    const text = (r: string) => `${at.indent}<!-- clausewise-disable-next-line ${d.ruleId} -- ${r} -->${eol}`;
+    const edit: TextEdit | SnippetTextEdit = snippet
+      ? { range: { start: pos, end: pos }, snippet: { kind: 'snippet', value: text(`\${1:${reason}}`) } }
+      : { range: { start: pos, end: pos }, newText: text(reason) };
+    actions.push({
+      title: `${ACCEPT_TITLE} (${d.ruleId})`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [toLspDiagnostic(d, i, version)],
+      isPreferred: false,
+      edit: caps.documentChanges
+        ? { documentChanges: [{ textDocument: { uri, version }, edits: [edit] }] }
+        : { changes: { [uri]: [edit as TextEdit] } },
+    });
   });
   return actions;
 }

@@ -19,6 +19,11 @@
  * re-pulled on workspace/didChangeConfiguration), then settings pushed in didChangeConfiguration
  * (`{ settings: { clausewise: {...} } }`), then initializationOptions `{ settings: {...} }`, then defaults.
  * `include` globs are matched against the path relative to the workspace folder holding the document.
+ * Config files (.clausewise.yaml/.yml/.json, package.json "clausewise"), the same the CLI reads, nearest
+ * to each document: when one applies it decides the review and the settings above do not (except
+ * enable: false), so editor and CI agree; see ./config.ts. An invalid one gives one `invalid-config`
+ * diagnostic naming the file and line. Watched via workspace/didChangeWatchedFiles when the client
+ * supports dynamic registration, else re-read for every review.
  *
  * Custom messages (shapes in ./protocol.ts; the VS Code client mirrors them in client/src/protocol.ts):
  * - request `clausewise/reviewDocument` { uri } -> { isContract, reason, profiles, coverage, counts } | null
@@ -30,6 +35,9 @@
  * - request `clausewise/renderClause` { uri, clauseId, snippet? } -> { text, position } | null
  *   The clause rendered for that document (numbering, party names, tab stops when snippet) and the
  *   position a quick fix would insert it at. null when the document is not open or the clause unknown.
+ * - request `clausewise/exportReport` { uri, format: 'markdown' | 'html' } -> { format, text } | null
+ *   The review report of the open document (coverage with reasons and evidence, then the findings),
+ *   as the CLI writes it (engine/report.ts). null when the document is not open or the format unknown.
  * - notification `clausewise/status` (server -> client, after each publish):
  *   { uri, isContract, reason, profiles, covered, weak, missing, total }
  *
@@ -38,20 +46,22 @@
  */
 import {
   createConnection, DiagnosticSeverity, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  DidChangeConfigurationNotification,
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   type ClientCapabilities, type Diagnostic, type InitializeParams, type InitializeResult, type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildContractModel, spanToRange, type ContractModel } from '../model';
 import {
-  CATEGORIES, CLAUSES, computeFix, review, VERSION,
+  CATEGORIES, CLAUSES, computeFix, renderHtmlReport, renderMarkdownReport, review, VERSION,
   type ReviewResult, type ReviewSettings,
 } from '../engine';
 import { buildCodeActions, diagnosticsOf, serverDiagnostic, SKIPPED_CODE, type EditCapabilities } from './convert';
 import { documentSymbols, foldingRanges, hoverAt } from './outline';
+import { registerTermFeatures, TERM_CAPABILITIES, termHover } from './terms';
 import { mergeSettings, sanitizeSettings, workspaceRelativePath } from './settings';
+import { configErrorDiagnostic, WATCH_GLOB, WorkspaceConfigs } from './config';
 import {
-  CoverageRequest, ListClausesRequest, RenderClauseRequest, ReviewDocumentRequest, StatusNotification,
+  CoverageRequest, ExportReportRequest, ListClausesRequest, RenderClauseRequest, ReviewDocumentRequest, StatusNotification,
   type CoverageResult, type ReviewSummary, type SeverityCounts, type StatusParams, type Verdict,
 } from './protocol';
 
@@ -72,11 +82,15 @@ let initSettings: ReviewSettings = {};
 let pushedSettings: ReviewSettings = {};
 let workspaceFolders: string[] = [];
 let workspaceFoldersSupported = false;
+/** Config files (.clausewise.yaml, ...): the same as the CLI's; see ./config.ts for precedence. */
+const configs = new WorkspaceConfigs();
+let canWatchFiles = false;
 
 function readCapabilities(caps: ClientCapabilities): void {
   hasConfiguration = !!caps.workspace?.configuration;
   hasDynamicConfigChange = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   workspaceFoldersSupported = !!caps.workspace?.workspaceFolders;
+  canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const we = caps.workspace?.workspaceEdit;
   const experimental = caps.experimental as Record<string, unknown> | undefined;
   editCaps = {
@@ -107,6 +121,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       documentSymbolProvider: { label: 'Clausewise' },
       foldingRangeProvider: true,
+      // Defined terms and cross-references (./terms.ts): definition, references, rename, completion, links, semantic tokens.
+      ...TERM_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'clausewise', version: VERSION },
@@ -114,6 +130,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  if (canWatchFiles) {
+    // Config files are cached while the client tells us about changes; otherwise re-read per review.
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCH_GLOB }] })
+      .then(() => { configs.watching = true; }, () => undefined);
+  }
   if (hasConfiguration && hasDynamicConfigChange) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'clausewise' }).catch(() => undefined);
   }
@@ -231,11 +252,16 @@ function reviewNow(uri: string, st: DocState, settings: ReviewSettings): Reviewe
       status: { uri, isContract: false, reason: skipped.replace(/^Clausewise skipped this file: /, 'skipped: '), profiles: [], covered: 0, weak: 0, missing: 0, total: 0 },
     };
   } else {
+    const config = configs.forDocument(uri, settings, st.force);
     const result = review({
-      text, version: doc.version, settings, force: st.force,
+      text, version: doc.version, settings: config.settings, force: st.force || config.force,
+      ...(!st.force && config.forceReason ? { forceReason: config.forceReason } : {}),
       path: workspaceRelativePath(uri, workspaceFolders),
     });
-    entry = { version: doc.version, generation, force: st.force, result, diagnostics: diagnosticsOf(result, doc.version), status: statusOf(uri, result) };
+    if (config.ignoredReason) result.reason = config.ignoredReason;
+    const diagnostics = diagnosticsOf(result, doc.version);
+    if (config.error) diagnostics.unshift(configErrorDiagnostic(config.error, doc.version));
+    entry = { version: doc.version, generation, force: st.force, result, diagnostics, status: statusOf(uri, result) };
   }
   st.last = entry;
   return entry;
@@ -300,6 +326,10 @@ documents.onDidClose((e) => {
   void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
+connection.onDidChangeWatchedFiles((params) => {
+  if (configs.changed(params.changes.map((c) => c.uri))) settingsChanged();
+});
+
 connection.onDidChangeConfiguration((change) => {
   const s = (change?.settings ?? null) as Record<string, unknown> | null;
   if (s && typeof s === 'object' && 'clausewise' in s) pushedSettings = sanitizeSettings(s.clausewise);
@@ -346,11 +376,22 @@ connection.onCodeAction(async (params) => {
 connection.onHover(async (params) => {
   try {
     const cur = await currentResult(params.textDocument.uri);
-    return cur ? hoverAt(cur.result, params.position) : null;
+    const hover = cur ? hoverAt(cur.result, params.position) : null;
+    // No finding or heading here: the definition of a defined term under the cursor.
+    if (hover) return hover;
+    const model = cur?.result.model ?? currentModel(params.textDocument.uri);
+    return model ? termHover(model, params.position) : null;
   } catch (e) {
     connection.console.error(`Clausewise: hover failed: ${errorText(e)}`);
     return null;
   }
+});
+
+// Defined terms as symbols, cross-references as links (./terms.ts).
+registerTermFeatures(connection, {
+  model: (uri) => currentModel(uri),
+  result: async (uri) => (await currentResult(uri))?.result ?? null,
+  log: (m) => connection.console.error(m),
 });
 
 connection.onDocumentSymbol((params) => {
@@ -461,6 +502,23 @@ connection.onRequest(RenderClauseRequest, (params) => {
     return { text: edit.newText, position: edit.range.start };
   } catch (e) {
     connection.console.error(`Clausewise: renderClause failed: ${errorText(e)}`);
+    return null;
+  }
+});
+
+connection.onRequest(ExportReportRequest, async (params) => {
+  try {
+    const uri = uriParam(params);
+    const format = params?.format;
+    if (!uri || (format !== 'markdown' && format !== 'html')) return null;
+    const cur = await currentResult(uri);
+    if (!cur) return null;
+    const path = workspaceRelativePath(uri, workspaceFolders) ?? decodeURIComponent(uri.replace(/^.*\//, ''));
+    const files = [{ path, result: cur.result }];
+    const opts = { generatedBy: `Reviewed by Clausewise ${VERSION} against ${cur.result.profiles.join(', ') || 'no profile'}` };
+    return { format, text: format === 'html' ? renderHtmlReport(files, opts) : renderMarkdownReport(files, opts) };
+  } catch (e) {
+    connection.console.error(`Clausewise: exportReport failed: ${errorText(e)}`);
     return null;
   }
 });

@@ -5,7 +5,7 @@ import {
   type DocumentSymbol, type FoldingRange, type Hover, type Position, type Range,
 } from 'vscode-languageserver/node';
 import { positionAt, spanToRange, type ContractModel, type Section, type Span } from '../model';
-import { CATEGORIES, docsUrl, getClause, getRule, type ReviewResult } from '../engine';
+import { CATEGORIES, computeFix, docsUrl, getClause, getRule, type ReviewDiagnostic, type ReviewResult } from '../engine';
 
 /** End of a section's span without its trailing blank lines, so ranges end on text. */
 function trimmedEnd(model: ContractModel, s: Span): number {
@@ -146,7 +146,40 @@ function clip(text: string, max = 160): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
-/** Hover: the findings under the cursor (title, message, rationale, fixing clause, docs) and, on a section heading, the categories it evidences. */
+/** Longest example quoted in a hover. */
+const MAX_EXAMPLE = 420;
+
+/**
+ * An example of good wording for a finding: the first paragraph of the clause its quick fix inserts,
+ * rendered for this document (its numbering and party names), or the replacement a fix offers.
+ */
+function exampleWording(result: ReviewResult, d: ReviewDiagnostic): { text: string; from?: string } | null {
+  const specs = result.fixSpecs[result.diagnostics.indexOf(d)] ?? [];
+  const clauseId = specs.find((f) => f.kind === 'insertClause')?.clauseId ?? getRule(d.ruleId)?.meta.clauseId;
+  if (clauseId) {
+    const clause = getClause(clauseId);
+    let fix;
+    try {
+      const spec = specs.find((f) => f.kind === 'insertClause' && f.clauseId === clauseId) ?? { kind: 'insertClause' as const, title: '', clauseId };
+      fix = computeFix(result.model, spec, { snippet: false });
+    } catch {
+      fix = null;
+    }
+    const text = fix?.edits[0]?.newText ?? '';
+    // Paragraphs after the heading line; the first one that is more than a number.
+    const paragraphs = text.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean);
+    const para = paragraphs.slice(1).find((p) => /[a-z]{3}/i.test(p)) ?? paragraphs[0];
+    // The wording matters here, not the number it would get ("14.1", "5.3.1.1", "(a)").
+    if (para) return { text: clip(para.replace(/^(?:\d+(?:\.\d+)*\.?|\([a-z0-9]+\))\s+/i, ''), MAX_EXAMPLE), from: clause?.title };
+  }
+  const replace = specs.find((f) => f.kind === 'replace');
+  if (replace && replace.kind === 'replace' && replace.replacement.trim()) {
+    return { text: `${clip(result.model.text.slice(replace.span.start, replace.span.end), 80)} → ${clip(replace.replacement, MAX_EXAMPLE)}` };
+  }
+  return null;
+}
+
+/** Hover: the findings under the cursor (title, message, rationale, source, example wording, fixing clause, docs) and, on a section heading, the categories it evidences. */
 export function hoverAt(result: ReviewResult, pos: Position): Hover | null {
   const parts: string[] = [];
   let hoverRange: Range | undefined;
@@ -158,6 +191,10 @@ export function hoverAt(result: ReviewResult, pos: Position): Hover | null {
     const meta = getRule(d.ruleId)?.meta;
     const lines = [`**${meta?.title ?? d.ruleId}** · \`${d.ruleId}\` (${d.severity})`, '', d.message];
     if (meta?.rationale) lines.push('', `*Why it matters:* ${meta.rationale}`);
+    const profiles = result.profiles.join(', ') || 'none';
+    lines.push('', `*Source:* ${d.citations?.length ? d.citations.join('; ') : `good outsourcing practice; the active profile${result.profiles.length === 1 ? '' : 's'} (${profiles}) cite${result.profiles.length === 1 ? 's' : ''} no specific law for this check`}`);
+    const example = exampleWording(result, d);
+    if (example) lines.push('', `*Good wording${example.from ? `, from the “${example.from}” clause` : ''}:*`, '', ...example.text.split('\n').map((l) => `> ${l}`));
     const clauseIds = [...new Set([meta?.clauseId, ...d.fixes.map((f) => f.clauseId)].filter((x): x is string => !!x))];
     const clauses = clauseIds.map((id) => getClause(id)?.title ?? id);
     if (clauses.length) lines.push('', `*Fix:* insert the ${clauses.map((t) => `“${t}”`).join(' or ')} clause from the Clausewise library (quick fix).`);

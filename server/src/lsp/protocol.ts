@@ -65,8 +65,20 @@ export interface StatusParams {
   total: number;
 }
 
+export interface ExportReportParams {
+  uri: string;
+  format: 'markdown' | 'html';
+}
+
+export interface ExportReportResult {
+  format: 'markdown' | 'html';
+  /** The whole report: Markdown text, or a standalone HTML page. */
+  text: string;
+}
+
 export const ReviewDocumentRequest = new RequestType<UriParams, ReviewSummary | null, void>('clausewise/reviewDocument');
 export const CoverageRequest = new RequestType<UriParams, CoverageResult | null, void>('clausewise/coverage');
 export const ListClausesRequest = new RequestType0<ClauseInfo[], void>('clausewise/listClauses');
 export const RenderClauseRequest = new RequestType<RenderClauseParams, RenderClauseResult | null, void>('clausewise/renderClause');
 export const StatusNotification = new NotificationType<StatusParams>('clausewise/status');
+export const ExportReportRequest = new RequestType<ExportReportParams, ExportReportResult | null, void>('clausewise/exportReport');

@@ -1,34 +1,94 @@
-import type { Block, DefinedTerm } from './types';
+import type { Block, DefinedTerm, Section } from './types';
 import { foldQuotes } from './text';
 
 // "Services" means / shall mean / has the meaning / refers to / includes
-const MEANS = /"([A-Z][^"\n]{0,60}?)"\s*(?:\([^)]{0,40}\)\s*)?(?:shall\s+)?(?:means?|mean|has the meaning|have the meanings?|refers? to|includes?|is defined|shall have the meaning)\b/g;
+const MEANS = /"([A-Z][^"\n]{0,60}?)"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:or|and)\s+"([A-Z][^"\n]{0,60}?)"\s*)?(?:(?:shall|will)\s+)?(?:means?|mean|has the meaning|have the meanings?|refers? to|includes?|is defined|shall have the meaning)\b/g;
 // (the "Supplier"), ("VIP"), (hereinafter "Customer"), (each a "Party"), (collectively, the "Services")
 const PAREN = /\((?:[^()"\n]{0,60}?)?"([A-Z][^"\n]{0,60}?)"(?:\s*(?:or|and)\s*(?:the\s+)?"([A-Z][^"\n]{0,60}?)")?\s*\)/g;
 
-/** Finds the terms a contract defines, in either the "X means" or the parenthetical style. */
-export function findDefinedTerms(blocks: Block[]): DefinedTerm[] {
+// A Title Case phrase of up to seven words ("Business Day", "Statement of Work", "Go-Live Date").
+const PHRASE = String.raw`[A-Z][A-Za-z0-9'\u2019&/-]*(?:[ \t](?:(?:of|and|for|to|the|in|on)[ \t])?[A-Z][A-Za-z0-9'\u2019&/-]*){0,6}`;
+// Unquoted "Business Day means ..." (or tab-separated "Business Day<TAB>means ...") at the start of
+// a paragraph, after an optional clause number or item letter.
+const UNQUOTED_MEANS = new RegExp(String.raw`^(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z0-9]{1,4}\)|[a-z0-9]{1,3}[.)])[ \t]+)?(${PHRASE})(?:[ \t]*[:\u2013\u2014-])?[ \t]+(?:shall[ \t]+)?(?:means|mean|has the meaning|have the meaning|refers? to)\b`);
+// In a definitions section: "Business Day<TAB>any day ...", "Business Day: any day ...", "Business Day – any day ...".
+const LIST_ENTRY = new RegExp(String.raw`^(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z0-9]{1,4}\)|[a-z0-9]{1,3}[.)])[ \t]+)?(${PHRASE})(?:\t+|[ \t]*:[ \t]+|[ \t]+[\u2013\u2014-][ \t]+)(?=\S)`);
+// "Effective Date" is the earlier of ... (at the start of a paragraph, after an optional number)
+const IS_AT_START = /^(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z0-9]{1,4}\))\s+)?"([A-Z][^"\n]{0,60}?)"\s+(?:is|are|shall be)\s+(?:the|a|an|any|all|each|every)\b/;
+// Business Day<TAB>any day ... (a definitions table pasted from a word processor)
+const TAB_ENTRY = new RegExp(String.raw`^(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z0-9]{1,4}\))[ \t]+)?([A-Z][A-Za-z0-9'\u2019&/-]*(?:[ ](?:(?:of|and|for|to|the|in|on)[ ])?[A-Z][A-Za-z0-9'\u2019&/-]*){0,6})\t+(?=[a-z"(])`);
+// are each a "Party" and together the "Parties"; hereinafter referred to as "Licensee"
+const INLINE = /\b(?:each|together|collectively|jointly|individually|severally|hereinafter(?:\s+referred\s+to\s+as)?|referred\s+to\s+(?:herein\s+)?as|known\s+as|called)\s*,?\s*(?:as\s+)?(?:a|an|the)?\s*"([A-Z][^"\n]{0,60}?)"/g;
+const NOT_A_TERM = /^(?:The|This|That|These|Those|A|An|Each|Any|All|It|Such|In|If|For|Where|When|Unless|Subject|Note|Notes|Example|Examples|Term|Definition|Definitions|Meaning|Word|Words|Expression)\b/;
+const DEFINITIONS_TITLE = /\b(?:definitions?|interpretation|defined terms|glossary)\b/i;
+
+/**
+ * Finds the terms a contract defines: the "X" means and the parenthetical (the "X") styles anywhere,
+ * the unquoted "X means ..." style at the start of a paragraph, and, inside a section titled
+ * Definitions, Interpretation or Glossary, list entries ("X<TAB>the ...", "X: the ...") and table
+ * rows whose first cell is the term. `sections` is optional: without it the section-only styles
+ * are not read.
+ */
+export function findDefinedTerms(blocks: Block[], sections?: Section[]): DefinedTerm[] {
   const terms: DefinedTerm[] = [];
+  const inDefinitions = (block: Block): boolean => {
+    if (!sections) return false;
+    for (let i = block.section; i > 0; i = sections[i].parent) if (DEFINITIONS_TITLE.test(sections[i].title)) return true;
+    return false;
+  };
   for (const block of blocks) {
-    if (block.kind === 'code' || block.kind === 'html' || !block.text.includes('"') && !/[\u201C\u201D]/.test(block.text)) continue;
+    if (block.kind === 'code' || block.kind === 'html') continue;
     const text = foldQuotes(block.text);
     const add = (term: string, at: number, style: DefinedTerm['style']) => {
       const clean = term.trim();
       if (!clean || clean.length > 60) return;
+      const start = block.sourceOffsets[at];
+      if (terms.some((t) => t.span.start === start)) return;
       const sentence = block.sentences.find((s) => s.textStart <= at && at < s.textStart + s.text.length);
       terms.push({
         term: clean,
-        span: { start: block.sourceOffsets[at], end: block.sourceOffsets[at + clean.length - 1] + 1 },
+        span: { start, end: block.sourceOffsets[at + clean.length - 1] + 1 },
         definition: sentence?.text ?? block.text,
         block: block.index,
         style,
       });
     };
-    for (const m of text.matchAll(MEANS)) add(m[1], m.index! + 1, 'means');
-    for (const m of text.matchAll(PAREN)) {
-      const first = m.index! + m[0].indexOf('"' + m[1] + '"') + 1;
-      add(m[1], first, 'parenthetical');
-      if (m[2]) add(m[2], m.index! + m[0].lastIndexOf('"' + m[2] + '"') + 1, 'parenthetical');
+    if (text.includes('"')) {
+      for (const m of text.matchAll(MEANS)) {
+        add(m[1], m.index! + 1, 'means');
+        // "Processing" or "Process" will have the meaning ...
+        if (m[2]) add(m[2], m.index! + m[0].lastIndexOf('"' + m[2] + '"') + 1, 'means');
+      }
+      for (const m of text.matchAll(PAREN)) {
+        const first = m.index! + m[0].indexOf('"' + m[1] + '"') + 1;
+        add(m[1], first, 'parenthetical');
+        if (m[2]) add(m[2], m.index! + m[0].lastIndexOf('"' + m[2] + '"') + 1, 'parenthetical');
+      }
+      for (const m of text.matchAll(INLINE)) add(m[1], m.index! + m[0].lastIndexOf('"' + m[1] + '"') + 1, 'inline');
+      const is = IS_AT_START.exec(text);
+      if (is) add(is[1], is.index + is[0].indexOf('"' + is[1] + '"') + 1, 'means');
+    }
+    if (block.kind !== 'paragraph' && block.kind !== 'tableRow') continue;
+    const unquoted = UNQUOTED_MEANS.exec(text);
+    if (unquoted && !NOT_A_TERM.test(unquoted[1]) && block.kind === 'paragraph') {
+      add(unquoted[1], unquoted.index + unquoted[0].indexOf(unquoted[1]), 'unquoted');
+      continue;
+    }
+    const tab = block.kind === 'paragraph' ? TAB_ENTRY.exec(text) : null;
+    if (tab && !NOT_A_TERM.test(tab[1])) {
+      add(tab[1], tab.index + tab[0].indexOf(tab[1]), 'list');
+      continue;
+    }
+    if (!inDefinitions(block)) continue;
+    if (block.kind === 'tableRow') {
+      // | Business Day | a day other than ... |
+      const m = /^\s*(\S[^|]*?)\s*\|\s*\S/.exec(text);
+      if (m && new RegExp(`^${PHRASE}$`).test(m[1]) && !NOT_A_TERM.test(m[1])) add(m[1], m.index + m[0].indexOf(m[1]), 'list');
+      continue;
+    }
+    const entry = LIST_ENTRY.exec(text);
+    if (entry && !NOT_A_TERM.test(entry[1]) && !/\b(?:shall|will|must|may)\b/.test(entry[1])) {
+      add(entry[1], entry.index + entry[0].indexOf(entry[1]), 'list');
     }
   }
   return terms;

@@ -38,7 +38,7 @@ export function buildContractModel(text: string, version = 0): ContractModel {
 
   for (const block of blocks) block.sentences = buildSentences(block);
   const sections = buildSections(blocks, text, usesMarkdownHeadings);
-  const definedTerms = findDefinedTerms(blocks);
+  const definedTerms = findDefinedTerms(blocks, sections);
   const parties = findParties(blocks, definedTerms, frontMatter, text);
   const crossReferences = findCrossReferences(blocks);
 

@@ -70,7 +70,12 @@ export interface DefinedTerm {
   /** The sentence that defines it. */
   definition: string;
   block: number;
-  style: 'means' | 'parenthetical';
+  /**
+   * How it is defined: '"X" means', '(the "X")', in passing ('each a "Party"', 'hereinafter
+   * "Licensee"'), unquoted 'X means' at the start of a paragraph, or an entry of a definitions list
+   * or table ("X<TAB>the ...", "| X | the ... |").
+   */
+  style: 'means' | 'parenthetical' | 'inline' | 'unquoted' | 'list';
 }
 
 export type PartyRole = 'supplier' | 'customer' | 'unknown';

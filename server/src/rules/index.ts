@@ -58,6 +58,18 @@ import termTermination from './term-termination';
 import terminationRights from './termination-rights';
 import vagueWording from './vague-wording';
 
+// Drafting hygiene (issue 6): rules of the 'drafting' category.
+import brokenCrossReference from './broken-cross-reference';
+import duplicateDefinition from './duplicate-definition';
+import impossibleDate from './impossible-date';
+import numberMismatch from './number-mismatch';
+import numbering from './numbering';
+import partyNameVariant from './party-name-variant';
+import placeholder from './placeholder';
+import termUsedBeforeDefinition from './term-used-before-definition';
+import undefinedTerm from './undefined-term';
+import unusedTerm from './unused-term';
+
 // Every rule, one per file. Helpers (helpers, playbook, profile-hints, vague-terms) are not rules.
 const ALL: Rule[] = [
   acceptanceCriteria,
@@ -117,6 +129,17 @@ const ALL: Rule[] = [
   termTermination,
   terminationRights,
   vagueWording,
+  // Drafting hygiene
+  brokenCrossReference,
+  duplicateDefinition,
+  impossibleDate,
+  numberMismatch,
+  numbering,
+  partyNameVariant,
+  placeholder,
+  termUsedBeforeDefinition,
+  undefinedTerm,
+  unusedTerm,
 ];
 
 // Drafting rules sort after every coverage category.

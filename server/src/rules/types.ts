@@ -28,12 +28,19 @@ export interface RuleMeta {
   rationale: string;
   /** Clause from the library that fixes a finding of this rule, if any. */
   clauseId?: string;
+  /** false: an opt-in rule, run only when the settings give it a severity by its own id. */
+  enabledByDefault?: boolean;
 }
 
 /** How a finding can be fixed. */
 export type FixSpec =
   | { kind: 'insertClause'; title: string; clauseId: string; /** insert as a sub-clause at the end of this section */ underSection?: number }
-  | { kind: 'replace'; title: string; span: Span; replacement: string };
+  | { kind: 'replace'; title: string; span: Span; replacement: string }
+  /**
+   * Several edits at once, each replacing a span (empty: an insertion). Only for fixes whose title
+   * says what they rewrite ("Renumber clauses 4.4-4.6 and 2 cross-references"), or that only insert.
+   */
+  | { kind: 'edits'; title: string; edits: Array<{ span: Span; replacement: string }> };
 
 export interface RuleFinding {
   span: Span;

@@ -1,0 +1,139 @@
+// Scores the drafting-hygiene rules (issue 6). `npm run eval:drafting`.
+//
+// 1. Fixtures (test/drafting/fixtures/*.md): contracts written with defects marked where they stand,
+//    `<!-- expect: rule-id[, rule-id ...] -->` at the end of the line. Per rule: precision and
+//    recall of (line, rule) pairs.
+// 2. Corpus (../shared/corpus/contracts): real contracts with no defect labels. Every drafting
+//    finding is listed so that a person can check it; precision is computed from the hand-checked
+//    verdicts in test/drafting/corpus-judgements.json, keyed "file:line:rule" (line 1-based).
+//    Recall cannot be measured there (nobody listed every defect of those contracts).
+//
+// undefined-term is opt-in; it is switched on here so that it is measured.
+// Options: --list (every corpus finding with its verdict), --unjudged (only findings without a
+// verdict, as JSON to paste into the judgements file), --json (the numbers as JSON),
+// --check (exit 1 when a corpus finding has no verdict or a verdict has no finding).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { review, RULES, type ReviewSettings } from '../server/src/engine';
+
+const root = resolve(__dirname, '..');
+const fixturesDir = join(root, 'test', 'drafting', 'fixtures');
+const corpusDir = resolve(root, '../shared/corpus/contracts');
+const judgementsPath = join(root, 'test', 'drafting', 'corpus-judgements.json');
+const args = new Set(process.argv.slice(2));
+
+const DRAFTING_RULES = RULES.filter((r) => r.meta.category === 'drafting').map((r) => r.meta.id).sort();
+const SETTINGS: ReviewSettings = { severity: { 'undefined-term': 'warning' } };
+
+export interface Finding { file: string; line: number; rule: string; message: string; text: string }
+type Counts = { tp: number; fp: number; fn: number };
+
+export function drafting(file: string, text: string): Finding[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  return review({ text, path: file, force: true, settings: SETTINGS }).diagnostics
+    .filter((d) => d.category === 'drafting')
+    .map((d) => ({ file, line: d.range.start.line + 1, rule: d.ruleId, message: d.message, text: lines[d.range.start.line].trim() }));
+}
+
+/** Expected (line, rule) pairs of a fixture, from its `<!-- expect: ... -->` markers. */
+export function expectations(text: string): Array<{ line: number; rule: string }> {
+  const out: Array<{ line: number; rule: string }> = [];
+  text.split(/\r\n|\r|\n/).forEach((l, i) => {
+    const m = /<!--\s*expect:\s*([^>]*?)\s*-->/.exec(l);
+    if (m) for (const r of m[1].split(/\s*,\s*/).filter(Boolean)) out.push({ line: i + 1, rule: r });
+  });
+  return out;
+}
+
+function score(expected: Array<{ line: number; rule: string }>, found: Finding[], per: Map<string, Counts>, misses: string[], extras: string[], file: string): void {
+  const remaining = [...expected];
+  for (const f of found) {
+    const c = per.get(f.rule)!;
+    const at = remaining.findIndex((e) => e.line === f.line && e.rule === f.rule);
+    if (at >= 0) { c.tp++; remaining.splice(at, 1); } else { c.fp++; extras.push(`${file}:${f.line} ${f.rule}: ${f.message}`); }
+  }
+  for (const e of remaining) {
+    (per.get(e.rule) ?? per.set(e.rule, { tp: 0, fp: 0, fn: 0 }).get(e.rule)!).fn++;
+    misses.push(`${file}:${e.line} ${e.rule}`);
+  }
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? NaN : a / b);
+const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+
+// --- fixtures ------------------------------------------------------------------------------------
+const fixturePer = new Map<string, Counts>(DRAFTING_RULES.map((r) => [r, { tp: 0, fp: 0, fn: 0 }]));
+const misses: string[] = [];
+const extras: string[] = [];
+const fixtureFiles = existsSync(fixturesDir) ? readdirSync(fixturesDir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort() : [];
+for (const f of fixtureFiles) {
+  const text = readFileSync(join(fixturesDir, f), 'utf8');
+  score(expectations(text), drafting(f, text), fixturePer, misses, extras, f);
+}
+
+// --- corpus --------------------------------------------------------------------------------------
+interface Judgement { verdict: 'tp' | 'fp'; note?: string }
+const judgements: Record<string, Judgement> = existsSync(judgementsPath) ? JSON.parse(readFileSync(judgementsPath, 'utf8')).judgements ?? {} : {};
+const corpusPer = new Map<string, { tp: number; fp: number; unjudged: number }>(DRAFTING_RULES.map((r) => [r, { tp: 0, fp: 0, unjudged: 0 }]));
+const corpusFindings: Array<Finding & { key: string; verdict?: Judgement }> = [];
+const corpusFiles = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f.endsWith('.md')).sort() : [];
+for (const f of corpusFiles) {
+  const text = readFileSync(join(corpusDir, f), 'utf8');
+  for (const finding of drafting(f, text)) {
+    const key = `${f}:${finding.line}:${finding.rule}`;
+    const verdict = judgements[key];
+    corpusFindings.push({ ...finding, key, verdict });
+    const c = corpusPer.get(finding.rule)!;
+    if (!verdict) c.unjudged++;
+    else if (verdict.verdict === 'tp') c.tp++;
+    else c.fp++;
+  }
+}
+const staleJudgements = Object.keys(judgements).filter((k) => !corpusFindings.some((f) => f.key === k));
+
+// --- report --------------------------------------------------------------------------------------
+const rows = DRAFTING_RULES.map((rule) => {
+  const fx = fixturePer.get(rule)!;
+  const cp = corpusPer.get(rule)!;
+  return {
+    rule,
+    fixtureTp: fx.tp, fixtureFp: fx.fp, fixtureFn: fx.fn,
+    fixturePrecision: ratio(fx.tp, fx.tp + fx.fp), fixtureRecall: ratio(fx.tp, fx.tp + fx.fn),
+    corpusFindings: cp.tp + cp.fp + cp.unjudged, corpusTp: cp.tp, corpusFp: cp.fp, corpusUnjudged: cp.unjudged,
+    corpusPrecision: ratio(cp.tp, cp.tp + cp.fp),
+  };
+});
+const undefinedRow = rows.find((r) => r.rule === 'undefined-term');
+
+if (args.has('--json')) {
+  console.log(JSON.stringify({ fixtures: fixtureFiles, corpus: corpusFiles.length, rows, misses, extras, staleJudgements }, null, 2));
+} else if (args.has('--unjudged')) {
+  const out: Record<string, Judgement & { message: string; text: string }> = {};
+  for (const f of corpusFindings) if (!f.verdict) out[f.key] = { verdict: 'tp', note: '', message: f.message, text: f.text.slice(0, 200) };
+  console.log(JSON.stringify(out, null, 2));
+} else {
+  console.log(`Drafting hygiene: ${fixtureFiles.length} fixtures (test/drafting/fixtures), ${corpusFiles.length} corpus contracts (${corpusDir})`);
+  console.log('');
+  console.log('| rule | fixtures TP/FP/FN | fixture precision | fixture recall | corpus findings | corpus TP/FP (unjudged) | corpus precision |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) {
+    console.log(`| ${r.rule} | ${r.fixtureTp}/${r.fixtureFp}/${r.fixtureFn} | ${fmt(r.fixturePrecision)} | ${fmt(r.fixtureRecall)} | ${r.corpusFindings} | ${r.corpusTp}/${r.corpusFp}${r.corpusUnjudged ? ` (${r.corpusUnjudged})` : ''} | ${fmt(r.corpusPrecision)} |`);
+  }
+  const all = rows.reduce((a, r) => ({ tp: a.tp + r.fixtureTp, fp: a.fp + r.fixtureFp, fn: a.fn + r.fixtureFn, ctp: a.ctp + r.corpusTp, cfp: a.cfp + r.corpusFp }), { tp: 0, fp: 0, fn: 0, ctp: 0, cfp: 0 });
+  console.log(`| **all** | ${all.tp}/${all.fp}/${all.fn} | ${fmt(ratio(all.tp, all.tp + all.fp))} | ${fmt(ratio(all.tp, all.tp + all.fn))} | ${corpusFindings.length} | ${all.ctp}/${all.cfp} | ${fmt(ratio(all.ctp, all.ctp + all.cfp))} |`);
+  console.log('');
+  if (undefinedRow) {
+    const p = undefinedRow.corpusPrecision;
+    console.log(`undefined-term corpus precision ${fmt(p)}: ${p >= 0.9 ? 'at least 0.9, may be on by default' : 'below 0.9, so it ships off by default (opt-in)'}.`);
+  }
+  if (misses.length) console.log(`\nFixture misses (marked, not found):\n  ${misses.join('\n  ')}`);
+  if (extras.length) console.log(`\nFixture false positives (found, not marked):\n  ${extras.join('\n  ')}`);
+  const unjudged = corpusFindings.filter((f) => !f.verdict);
+  if (unjudged.length) console.log(`\n${unjudged.length} corpus findings have no verdict in test/drafting/corpus-judgements.json (run with --unjudged).`);
+  if (staleJudgements.length) console.log(`\n${staleJudgements.length} verdicts match no finding any more:\n  ${staleJudgements.join('\n  ')}`);
+  if (args.has('--list')) {
+    console.log('\nEvery corpus finding (verdict, file:line, rule, message, line text):');
+    for (const f of corpusFindings) console.log(`  [${f.verdict?.verdict ?? '??'}] ${f.file}:${f.line} ${f.rule}: ${f.message}\n        ${f.text.slice(0, 160)}${f.verdict?.note ? `\n        note: ${f.verdict.note}` : ''}`);
+  }
+}
+if (args.has('--check') && (corpusFindings.some((f) => !f.verdict) || staleJudgements.length)) process.exit(1);

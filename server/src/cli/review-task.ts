@@ -1,0 +1,69 @@
+/**
+ * One file's review, as the CLI needs it: the engine's result plus what the reports need besides
+ * (baseline fingerprints, the rules that ran). Runs in the main thread or in a worker thread (see
+ * ./pool.ts); tasks and outcomes are plain data, so they cross threads by structured clone.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildContractModel } from '../model';
+import {
+  DRAFTING, effectiveSeverity, fingerprints, loadBundle, PROFILES, review, RULES,
+  type ReviewResult, type ReviewSettings,
+} from '../engine';
+
+export interface ReviewTask {
+  /** Position in the run, to put outcomes back in order. */
+  index: number;
+  text: string;
+  /** Display path ('/'-separated, as given or found). */
+  path: string;
+  /** The working directory the display path is relative to (for a contract's bundle files). */
+  cwd: string;
+  settings: ReviewSettings;
+  force: boolean;
+  forceReason?: string;
+}
+
+export interface ReviewOutcome {
+  index: number;
+  result: ReviewResult;
+  /** Baseline fingerprints, index-aligned with result.diagnostics. */
+  fingerprints: string[];
+  /** Rules that ran (their categories are active and they are not off), in rule order. */
+  activeRules: string[];
+}
+
+const MAX_BUNDLE_BYTES = 2 * 1024 * 1024;
+
+function readBundleFile(cwd: string, p: string): string | undefined {
+  try {
+    const abs = path.resolve(cwd, p);
+    if (fs.statSync(abs).size > MAX_BUNDLE_BYTES) return undefined;
+    const bytes = fs.readFileSync(abs);
+    if (bytes.includes(0)) return undefined;
+    return bytes.toString('utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+export function runReviewTask(task: ReviewTask): ReviewOutcome {
+  const model = buildContractModel(task.text, 0);
+  // Schedules and annexes the contract names as its parts count toward its coverage.
+  const bundle = loadBundle(model, task.path, (p) => readBundleFile(task.cwd, p));
+  const result = review({
+    text: task.text, path: task.path, settings: task.settings, force: task.force,
+    ...(task.forceReason ? { forceReason: task.forceReason } : {}),
+    ...(bundle.members.length ? { bundle: bundle.members } : {}),
+  }, model);
+  if (result.isContract && bundle.problems.length) result.problems.push(...bundle.problems);
+  const profiles = result.profiles.map((id) => PROFILES[id]).filter(Boolean);
+  const active = new Set<string>(Object.keys(result.coverage));
+  const activeRules = result.isContract
+    ? RULES.filter((r) => (r.meta.category === DRAFTING || active.has(r.meta.category))
+      // Opt-in rules run only when the settings name them (as in review()).
+      && (r.meta.enabledByDefault !== false || !!task.settings.severity?.[r.meta.id])
+      && effectiveSeverity(r.meta.id, r.meta.category, r.meta.defaultSeverity, profiles, task.settings) !== 'off').map((r) => r.meta.id)
+    : [];
+  return { index: task.index, result, fingerprints: fingerprints(result.model, result.diagnostics), activeRules };
+}

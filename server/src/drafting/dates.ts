@@ -1,0 +1,161 @@
+/**
+ * Dates that cannot be right: a day the month does not have (31 April, 30 February, 29 February
+ * in a year that is not a leap year) and a period that ends before it starts.
+ */
+import type { ContractModel, Span } from '../model';
+import { foldQuotes } from '../model';
+import { termIndex } from './terms';
+
+export interface DateMention {
+  span: Span;
+  /** Span of the day number, for fixes. */
+  daySpan: Span;
+  day: number;
+  month: number; // 1-12
+  year: number | null;
+  text: string;
+}
+
+export interface ImpossibleDate {
+  kind: 'no-such-day' | 'ends-before-start';
+  span: Span;
+  message: string;
+  /** For no-such-day: the last day of that month, and the day's span. */
+  lastDay?: number;
+  daySpan?: Span;
+  dayText?: string;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_RE = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?`;
+const DAY_RE = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+const YEAR_RE = String.raw`((?:19|20)\d{2})`;
+// 31 April 2025, 31st April, 31st day of April, 2025
+const DMY = new RegExp(String.raw`\b${DAY_RE}(?: day of)? ${MONTH_RE}(?:,? ${YEAR_RE})?\b`, 'g');
+// April 31, 2025
+const MDY = new RegExp(String.raw`\b${MONTH_RE} ${DAY_RE}(?:,? ${YEAR_RE})?\b`, 'g');
+// 2025-04-31
+const ISO = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g;
+// 31/04/2025 or 04/31/2025: impossible only when no reading (day/month or month/day) is a date.
+const NUMERIC = /\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})\b/g;
+
+const START_WORDS = /\b(?:from|commencing|commences?|starting|starts?|beginning|begins?|effective)\b/i;
+
+export function daysIn(month: number, year: number | null): number {
+  if (month === 2) return year === null ? 29 : (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function monthOf(name: string): number {
+  const n = name.toLowerCase().replace(/\.$/, '');
+  const i = MONTHS.findIndex((m) => m.startsWith(n.slice(0, 3)));
+  return i + 1;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Every date written with a month name or as numbers, in document order. */
+export function dateMentions(model: ContractModel): DateMention[] {
+  const out: DateMention[] = [];
+  for (const block of model.blocks) {
+    if (block.kind === 'code' || block.kind === 'html' || !/\d/.test(block.text)) continue;
+    const text = foldQuotes(block.text);
+    const span = (a: number, b: number): Span => ({ start: block.sourceOffsets[a], end: block.sourceOffsets[b - 1] + 1 });
+    const push = (at: number, len: number, dayAt: number, dayLen: number, day: number, month: number, year: number | null) => {
+      const s = span(at, at + len);
+      if (out.some((o) => o.span.start < s.end && s.start < o.span.end)) return;
+      out.push({ span: s, daySpan: span(dayAt, dayAt + dayLen), day, month, year, text: model.text.slice(s.start, s.end) });
+    };
+    for (const m of text.matchAll(DMY)) {
+      // "Page 32 May 2004": a page footer, not the 32nd of May.
+      if (/\bpage\s*$/i.test(text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
+      push(m.index!, m[0].length, m.index!, m[1].length, Number(m[1]), monthOf(m[2]), m[3] ? Number(m[3]) : null);
+    }
+    for (const m of text.matchAll(MDY)) {
+      // "May 5" could also be the verb "may": only with a year or a capital M in running text.
+      if (m[1] === 'May' && !m[3]) continue;
+      const dayAt = m.index! + m[0].indexOf(m[2], m[1].length);
+      push(m.index!, m[0].length, dayAt, m[2].length, Number(m[2]), monthOf(m[1]), m[3] ? Number(m[3]) : null);
+    }
+    for (const m of text.matchAll(ISO)) push(m.index!, m[0].length, m.index! + 8, 2, Number(m[3]), Number(m[2]), Number(m[1]));
+    for (const m of text.matchAll(NUMERIC)) {
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      const y = Number(m[3]);
+      const dmy = b >= 1 && b <= 12 && a >= 1 && a <= daysIn(b, y);
+      const mdy = a >= 1 && a <= 12 && b >= 1 && b <= daysIn(a, y);
+      if (dmy || mdy) {
+        // Keep it as a date only when the reading is unambiguous.
+        if (dmy && !mdy) push(m.index!, m[0].length, m.index!, m[1].length, a, b, y);
+        else if (mdy && !dmy) push(m.index!, m[0].length, m.index! + m[1].length + 1, m[2].length, b, a, y);
+        continue;
+      }
+      // Neither reading works: record it as day/month so that it is reported.
+      push(m.index!, m[0].length, m.index!, m[1].length, a, b, y);
+    }
+  }
+  return out.sort((x, y) => x.span.start - y.span.start);
+}
+
+function value(d: DateMention): number {
+  return (d.year ?? 0) * 10000 + d.month * 100 + d.day;
+}
+
+export function impossibleDates(model: ContractModel): ImpossibleDate[] {
+  const out: ImpossibleDate[] = [];
+  const dates = dateMentions(model);
+  for (const d of dates) {
+    if (d.month < 1 || d.month > 12) {
+      if (d.day >= 1 && d.day <= 31) out.push({ kind: 'no-such-day', span: d.span, message: `"${d.text}" is not a date: there is no month ${d.month} (and read the other way round, no month ${d.day}).` });
+      continue;
+    }
+    const last = daysIn(d.month, d.year);
+    if (d.day < 1 || d.day > last) {
+      const month = MONTH_NAMES[d.month - 1];
+      const why = d.month === 2 && d.day === 29 && d.year !== null ? `${d.year} is not a leap year, so February has 28 days` : `${month} has ${last} days`;
+      out.push({
+        kind: 'no-such-day', span: d.span, lastDay: last, daySpan: d.daySpan, dayText: model.text.slice(d.daySpan.start, d.daySpan.end),
+        message: `"${d.text}" is not a date: ${why}.`,
+      });
+    }
+  }
+
+  // A period that ends before it starts, within one sentence: "from 1 March 2026 to 28 February 2026",
+  // "between 1 May 2025 and 30 April 2025", "commencing on ... and ending on ...".
+  const valid = dates.filter((d) => d.year !== null && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysIn(d.month, d.year));
+  for (const block of model.blocks) {
+    for (const s of block.sentences) {
+      const inSentence = valid.filter((d) => d.span.start >= s.start && d.span.end <= s.end);
+      for (let i = 0; i + 1 < inSentence.length; i++) {
+        const a = inSentence[i];
+        const b = inSentence[i + 1];
+        const between = foldQuotes(model.text.slice(a.span.end, b.span.start));
+        const before = foldQuotes(model.text.slice(Math.max(s.start, a.span.start - 60), a.span.start));
+        const range = /^\s*(?:\)|,)?\s*(?:to|until|till|through|thru|-|\u2013|\u2014|and ending on|and ending|and expiring on|and expire on|and end(?:s|ing)? on)\s*(?:and\s+including\s+)?(?:the\s+)?$/i.test(between)
+          || (/^\s*and\s+$/i.test(between) && /\bbetween\s+(?:the\s+)?$/i.test(before))
+          || (START_WORDS.test(before) && /\b(?:end(?:s|ing)?|expir(?:es|ing|y)|terminat(?:es|ing)|until|to)\b[^.;]{0,30}$/i.test(between) && between.length < 80);
+        if (range && value(b) < value(a)) {
+          out.push({ kind: 'ends-before-start', span: b.span, message: `The period ends (${b.text}) before it starts (${a.text}).` });
+        }
+      }
+    }
+  }
+
+  // Start and end dates given in definitions: "Commencement Date" means 1 May 2025 / "Expiry Date" means 30 April 2025.
+  const idx = termIndex(model);
+  const dateOfTerm = (re: RegExp) => {
+    for (const def of idx.definitions) {
+      if (!re.test(def.term)) continue;
+      const block = model.blocks[def.block];
+      const d = valid.find((x) => x.span.start >= def.span.end && x.span.start < block.end);
+      if (d) return { def, d };
+    }
+    return null;
+  };
+  const start = dateOfTerm(/\b(?:commencement|start|effective|go-live|service start)\s+date\b/i);
+  const end = dateOfTerm(/\b(?:expiry|expiration|end|termination|completion)\s+date\b/i);
+  if (start && end && value(end.d) < value(start.d) && !out.some((o) => o.span.start === end.d.span.start)) {
+    out.push({ kind: 'ends-before-start', span: end.d.span, message: `The ${end.def.term} (${end.d.text}) is before the ${start.def.term} (${start.d.text}).` });
+  }
+  return out.sort((x, y) => x.span.start - y.span.start);
+}

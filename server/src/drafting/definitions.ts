@@ -1,0 +1,152 @@
+/**
+ * Checks on the definitions themselves: terms defined twice with different meanings, terms used
+ * before their inline definition, and where a new definition would go.
+ */
+import type { Block, ContractModel, Span } from '../model';
+import { foldQuotes, normalizeSpace } from '../model';
+import { isHeadingBlock, termIndex, type TermDefinition, type TermOccurrence } from './terms';
+
+export interface DuplicateDefinition {
+  first: TermDefinition;
+  second: TermDefinition;
+}
+
+/** What a definition says: the words after "means", or what the parenthetical names. */
+function meaningOf(model: ContractModel, def: TermDefinition): string {
+  const block = model.blocks[def.block];
+  const text = foldQuotes(block.text);
+  let i = 0;
+  while (i < text.length && block.sourceOffsets[i] < def.span.start) i++;
+  if (def.style === 'parenthetical') {
+    // The words before the opening bracket: 'Tailspin Systems Limited (the "Supplier")'.
+    const open = text.lastIndexOf('(', i);
+    const before = text.slice(Math.max(0, open - 80), open);
+    const clause = before.split(/[;:]|\b(?:between|and|by|with)\b|,\s+(?:a|an)\b/).pop() ?? before;
+    return normalizeSpace(clause.replace(/^[\s,]*(?:the|a|an)\s+/i, '')).toLowerCase();
+  }
+  const after = text.slice(i + def.term.length);
+  const m = /^[^a-z]*?(?:shall\s+|will\s+)?(?:means?|has the meanings?|have the meanings?|refers? to|includes?|is defined)\b\s*(.*)$/is.exec(after);
+  return normalizeSpace((m?.[1] ?? after).replace(/[.;,]+\s*(?:and|or)?\s*$/, '')).toLowerCase();
+}
+
+const SCOPED = /\b(?:in|for the purposes? of|for purposes of)\s+this\s+(?:schedule|annex|appendix|exhibit|attachment|clause|section|paragraph|part|sow|statement of work|order form)\b/i;
+
+export function duplicateDefinitions(model: ContractModel): DuplicateDefinition[] {
+  const out: DuplicateDefinition[] = [];
+  for (const defs of termIndex(model).byKey.values()) {
+    if (defs.length < 2) continue;
+    const first = defs[0];
+    const meaning = meaningOf(model, first);
+    for (const d of defs.slice(1)) {
+      // A definition limited to one schedule or clause ("In this Schedule, ... means") may differ on purpose.
+      if (SCOPED.test(d.definition) || SCOPED.test(first.definition)) continue;
+      const m = meaningOf(model, d);
+      if (!m || !meaning || m === meaning) continue;
+      // One meaning reads as the other with a word or two more or less ("the Supplier" / "Supplier").
+      if (m.includes(meaning) || meaning.includes(m)) continue;
+      out.push({ first, second: d });
+    }
+  }
+  return out;
+}
+
+export interface EarlyUse {
+  use: TermOccurrence;
+  definition: TermDefinition;
+}
+
+const FORWARD = /^[\s"\u201D*_]*(?:\((?:as\s+)?(?:defined|described|set out)\b|,?\s*(?:as|which\s+(?:is|are))\s+(?:defined|described|set out)\s+(?:below|in|under|at)\b|\(see\b|,?\s*defined\s+(?:below|in)\b)/i;
+
+/** For terms defined inline (not in a definitions section): the first use before the definition. */
+export function usesBeforeDefinition(model: ContractModel): EarlyUse[] {
+  const idx = termIndex(model);
+  const out: EarlyUse[] = [];
+  for (const [key, defs] of idx.byKey) {
+    const def = defs[0];
+    if (def.inDefinitionsSection || defs.some((d) => d.inDefinitionsSection)) continue;
+    const defBlock = model.blocks[def.block];
+    const defSentence = defBlock.sentences.find((s) => s.start <= def.span.start && def.span.start < s.end);
+    for (const use of idx.usesByKey.get(key) ?? []) {
+      if (use.span.start >= def.span.start) break;
+      if (use.inHeading || use.upper) continue;
+      const block = model.blocks[use.block];
+      if (isHeadingBlock(model, block) || block.start <= model.titleSpan.start && model.titleSpan.start < block.end) continue;
+      // In the defining sentence itself, or just before it (a formula followed by "where X means ..."),
+      // or with a pointer to the definition.
+      if (defSentence && use.span.start >= defSentence.start) continue;
+      if (def.block - use.block <= 2 || def.span.start - use.span.end < 300) continue;
+      const after = foldQuotes(model.text.slice(use.span.end, use.span.end + 60));
+      if (FORWARD.test(after)) continue;
+      if (!ordinaryUse(model, use, block)) continue;
+      out.push({ use, definition: def });
+      break;
+    }
+  }
+  return out.sort((a, b) => a.use.span.start - b.use.span.start);
+}
+
+/**
+ * Is the occurrence an ordinary use of the term in running text? Not: part of a longer name
+ * ("Technical Infrastructure Maintenance Agreement"), in quotes, a form label ("Customer Name:"),
+ * a run-in title ("8.1. Initial Term."), or a line of a table of contents.
+ */
+function ordinaryUse(model: ContractModel, use: TermOccurrence, block: Block): boolean {
+  const text = foldQuotes(model.text);
+  const before = text.slice(Math.max(block.start, use.span.start - 40), use.span.start);
+  const after = text.slice(use.span.end, Math.min(block.end, use.span.end + 40));
+  if (/[A-Z][\w'-]*\s$/.test(before) && !/\b(?:The|A|An|Each|Any|If|In|By|Of|And|Or|To|For|This|That|All)\s$/.test(before)) return false;
+  if (/^\s[A-Z][a-z]/.test(after) && !/^\s(?:Shall|Will|May|Must)\b/.test(after)) return false;
+  if (/"[^"]{0,40}$/.test(before) && /^[^"]{0,40}"/.test(after)) return false;
+  if (/^(?:\s+[A-Z][\w'-]*){0,2}\s*:/.test(after)) return false;
+  const sentence = block.sentences.find((s) => s.start <= use.span.start && use.span.start < s.end);
+  if (sentence && /^\s*(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'-]*(?:\s+(?:of|and|to|for|the|in|on|by)\s+|\s+)?){1,8}\.?$/.test(foldQuotes(sentence.text).trim())) return false;
+  if ((block.text.match(/\b\d+(?:\.\d+)+\s{1,3}[A-Z]/g) ?? []).length >= 3 && (block.text.match(/ {3,}/g) ?? []).length >= 3) return false;
+  return true;
+}
+
+/**
+ * Where and how to insert a definition of `term` so that it fits the definitions section: in
+ * alphabetical order, in the style of its neighbour ('"X" means', '**"X"** means', '- "X" means').
+ * null when the contract has no definitions section in the "means" style, or numbers its
+ * definitions (a new one would break the numbering).
+ */
+export function definitionInsertion(model: ContractModel, term: string): { span: Span; replacement: string } | null {
+  const defs = termIndex(model).definitions.filter((d) => d.inDefinitionsSection && d.style === 'means');
+  if (defs.length < 2) return null;
+  const after = defs.find((d) => d.term.localeCompare(term, 'en', { sensitivity: 'base' }) > 0);
+  const neighbour = after ?? defs[defs.length - 1];
+  const lineStart = model.text.lastIndexOf('\n', neighbour.span.start - 1) + 1;
+  const prefix = model.text.slice(lineStart, neighbour.span.start);
+  if (/\d/.test(prefix) || prefix.length > 12) return null;
+  const meansAt = /^([^\n]{0,12}?\b(?:shall\s+)?means\b\s*)/.exec(model.text.slice(neighbour.span.end));
+  if (!meansAt) return null;
+  const line = `${prefix}${term}${meansAt[1].replace(/\s*$/, ' ')}[\u25CF].`;
+  const list = /^\s*[-*+]\s/.test(prefix);
+  const eol = model.text.includes('\r\n') ? '\r\n' : '\n';
+  const sep = list ? eol : eol + eol;
+  if (after) return { span: { start: lineStart, end: lineStart }, replacement: line + sep };
+  const block = model.blocks[neighbour.block];
+  return { span: { start: block.end, end: block.end }, replacement: sep + line };
+}
+
+/**
+ * Terms defined together as synonyms ('"European Economic Area" or "EEA" means', '(the "Service
+ * Level" or "SLA")'): a use of one counts for the other.
+ */
+export function synonymsOf(model: ContractModel): Map<string, string[]> {
+  const defs = termIndex(model).definitions;
+  const out = new Map<string, string[]>();
+  const link = (a: string, b: string) => {
+    if (a === b) return;
+    out.set(a, [...(out.get(a) ?? []), b]);
+    out.set(b, [...(out.get(b) ?? []), a]);
+  };
+  for (let i = 0; i + 1 < defs.length; i++) {
+    const a = defs[i];
+    const b = defs[i + 1];
+    if (a.block !== b.block || b.span.start - a.span.end > 40) continue;
+    const between = foldQuotes(model.text.slice(a.span.end, b.span.start));
+    if (/^["*_\s]*,?\s*(?:or|and)\s+(?:the\s+|a\s+|an\s+)?["*_\s]*$/i.test(between)) link(a.key, b.key);
+  }
+  return out;
+}

@@ -1,0 +1,272 @@
+/**
+ * Clause numbering: gaps, duplicates, numbers that go backwards and sub-clauses numbered under the
+ * wrong parent, among the numbered headings and paragraphs of each section, and the edits that
+ * renumber them (with the cross-references that point at them).
+ */
+import type { ContractModel, Section, Span } from '../model';
+import { foldQuotes } from '../model';
+import { attachmentOf, resolvedReferences } from './xrefs';
+
+export type NumberingProblem = 'gap' | 'duplicate' | 'order' | 'parent';
+
+export interface NumberingIssue {
+  problem: NumberingProblem;
+  section: Section;
+  /** Span of the number as written. */
+  span: Span;
+  /** The number the clause should have. */
+  expected: string;
+  /** The numbered siblings, in document order, and where this one stands among them. */
+  group: Section[];
+  at: number;
+  /** Index in `group` of the first clause that is out of sequence (renumbering starts there). */
+  firstWrong: number;
+  message: string;
+}
+
+const NUMERIC = /^\d{1,3}(?:\.\d{1,3})*$/;
+const cache = new WeakMap<ContractModel, NumberingIssue[]>();
+
+const lastOf = (n: string) => Number(n.split('.').pop());
+const prefixOf = (n: string) => n.split('.').slice(0, -1).join('.');
+const depthOf = (n: string) => n.split('.').length;
+
+/** Where a section's own number is written: in its heading or paragraph, or in its list marker. */
+export function numberSpan(model: ContractModel, s: Section): Span | null {
+  if (!s.number) return null;
+  const block = model.blocks[s.headingBlock];
+  if (!block) return null;
+  if (block.listNumber !== undefined && block.listNumber === s.number) {
+    // "12. " before the paragraph: the marker holds the last part of the number only.
+    const lineStart = model.text.lastIndexOf('\n', block.start - 1) + 1;
+    const prefix = model.text.slice(lineStart, block.start);
+    const m = /(\d{1,9})[.)][ \t]*$/.exec(prefix) ?? /(\d{1,9})[.)]/.exec(prefix);
+    if (!m) return null;
+    const start = lineStart + m.index;
+    return { start, end: start + m[1].length };
+  }
+  const first = foldQuotes(block.text.split('\n')[0]);
+  const m = /^\s*(?:(?:article|section|clause|part)\s+)?(\d{1,3}(?:\.\d{1,3})*)/i.exec(first);
+  if (!m || m[1].replace(/\.$/, '') !== s.number.replace(/\.$/, '')) return null;
+  const at = m.index + m[0].length - m[1].length;
+  return { start: block.sourceOffsets[at], end: block.sourceOffsets[at + m[1].length - 1] + 1 };
+}
+
+/** Is the number written between two offsets at the start of a line or after a run of spaces (a clause the section builder did not keep)? */
+function writtenBetween(model: ContractModel, from: number, to: number, n: string): boolean {
+  const re = new RegExp(`(?:^|\\n|\\s{2,}|\\t)[ \\t>*#]*(?:(?:clause|section|article)\\s+)?${n.replace(/\./g, '\\.')}(?:\\.0)?(?![\\d]|\\.\\d)`, 'i');
+  return re.test(model.text.slice(from, to));
+}
+
+/** Markdown lists numbered "1." on every item are numbered by the renderer, not by the author. */
+function lazyList(model: ContractModel, group: Section[]): boolean {
+  const marks = group.map((s) => {
+    const b = model.blocks[s.headingBlock];
+    if (b?.listNumber === undefined) return null;
+    const sp = numberSpan(model, s);
+    return sp ? model.text.slice(sp.start, sp.end) : null;
+  });
+  return marks.length > 1 && marks.every((m) => m !== null && m === marks[0]);
+}
+
+/** "2.0" -> "2": top-level clauses numbered "1.0, 2.0, 3.0". */
+export function normalNumber(n: string): string {
+  return n.replace(/\.$/, '').replace(/^(\d+)\.0$/, '$1');
+}
+
+/** A numbered section that is really a sentence citing a provision ("Section 508 requires that ..."). */
+function citesProvision(model: ContractModel, s: Section): boolean {
+  const block = model.blocks[s.headingBlock];
+  return s.kind === 'numbered' && /^\s*(?:section|article|clause|part)\s+\d+(?:\.\d+)*\.?\s+[a-z]/i.test(block?.text ?? '') && !/^\s*(?:section|article|clause|part)\s+\d+(?:\.\d+)*\.?\s+[A-Z]/.test(block?.text ?? '');
+}
+
+/** Is there an unnumbered heading at the level of `prev` or above between the two clauses? */
+function restartBetween(model: ContractModel, prev: Section, s: Section): boolean {
+  return model.sections.some((x) => !x.number && (x.kind === 'heading' || x.kind === 'caps') && x.start > prev.start && x.start < s.start && x.level <= prev.level);
+}
+
+/**
+ * Numbering problems, read in document order: each numbered clause is compared with the clause
+ * before it at the same level under the same parent number (so a clause tree the section builder
+ * got wrong does not matter), within the body and within each schedule separately.
+ */
+export function numberingIssues(model: ContractModel): NumberingIssue[] {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  const out: NumberingIssue[] = [];
+  const num = (s: Section) => normalNumber(s.number!);
+  const numbered = model.sections.filter((s) => s.index > 0 && s.number && NUMERIC.test(s.number) && !citesProvision(model, s));
+  // Groups of siblings: same scope (body or one schedule), same depth, same parent number.
+  const groups = new Map<string, Section[]>();
+  const keyOf = (s: Section) => {
+    // An ordered list inside a clause ("## 2. Reports" then "1. ... 2. ...") numbers its items on its own.
+    const parent = model.sections[s.parent];
+    const inOwnList = model.blocks[s.headingBlock]?.listNumber !== undefined && depthOf(num(s)) === 1 && parent.index > 0;
+    return `${attachmentOf(model, s.index)}|${inOwnList ? `list${parent.index}` : prefixOf(num(s))}|${depthOf(num(s))}`;
+  };
+  for (const s of numbered) {
+    const k = keyOf(s);
+    const g = groups.get(k);
+    if (g) g.push(s);
+    else groups.set(k, [s]);
+  }
+  // The number of the clause each numbered clause sits in: the last number one level up seen before it, in its scope.
+  const currentParent = new Map<number, string | null>();
+  const lastAtDepth = new Map<string, string>();
+  for (const s of numbered) {
+    const scope = attachmentOf(model, s.index);
+    const d = depthOf(num(s));
+    currentParent.set(s.index, d > 1 ? lastAtDepth.get(`${scope}|${d - 1}`) ?? null : null);
+    lastAtDepth.set(`${scope}|${d}`, num(s));
+    for (const k of [...lastAtDepth.keys()]) if (k.startsWith(`${scope}|`) && Number(k.split('|')[1]) > d) lastAtDepth.delete(k);
+  }
+  const lazy = new Set<string>();
+  for (const [k, g] of groups) if (lazyList(model, g)) lazy.add(k);
+
+  for (const [k, group] of groups) {
+    if (lazy.has(k)) continue;
+    const depth = depthOf(num(group[0]));
+    const prefix = prefixOf(num(group[0]));
+    const parentSection = depth > 1 ? numbered.find((x) => num(x) === prefix && attachmentOf(model, x.index) === attachmentOf(model, group[0].index)) : undefined;
+    let firstWrong = -1;
+    const issues: Array<Omit<NumberingIssue, 'firstWrong'>> = [];
+    let prevLast = 0;
+    for (let i = 0; i < group.length; i++) {
+      const s = group[i];
+      const n = num(s);
+      const last = lastOf(n);
+      const span = numberSpan(model, s);
+      const label = clauseWord(model, s);
+      const from = i > 0 ? group[i - 1].start : parentSection ? parentSection.start : 0;
+      let problem: NumberingProblem | null = null;
+      let message = '';
+      let expected = prefix ? `${prefix}.${prevLast + 1}` : String(prevLast + 1);
+      const cp = currentParent.get(s.index) ?? null;
+      // The parent itself was reported as misnumbered and should be this prefix ("4. GENERAL" after 4.3, then "5.1").
+      const parentExplained = cp !== null && out.some((o) => o.expected === prefix && num(o.section) === cp && o.section.start < s.start);
+      if (depth > 1 && cp !== null && cp !== prefix && !parentSection && !parentExplained && !writtenBetween(model, 0, s.start, prefix)) {
+        // "5.3" inside clause 4, and no clause 5 anywhere before it.
+        const siblings = numbered.filter((x) => depthOf(num(x)) === depth && prefixOf(num(x)) === cp && x.start < s.start);
+        expected = `${cp}.${siblings.length ? Math.max(...siblings.map((x) => lastOf(num(x)))) + 1 : 1}`;
+        problem = 'parent';
+        message = `${label} ${n} sits under ${clauseWord(model, s).toLowerCase()} ${cp}: it should be numbered ${expected}.`;
+      } else if (i > 0 && last === prevLast) {
+        problem = 'duplicate';
+        message = `${label} ${n} is numbered the same as the clause before it: it should be ${expected}.`;
+      } else if (i > 0 && last < prevLast && (last === 1 || restartBetween(model, group[i - 1], s))) {
+        // A new list (a form, a table of contents, a schedule without a heading the builder knows): numbering starts again.
+      } else if (i > 0 && last < prevLast) {
+        problem = 'order';
+        message = `${label} ${n} comes after ${num(group[i - 1])}: the numbers go backwards; it should be ${expected}.`;
+      } else if (last > prevLast + 1 && (i > 0 || depth > 1) && last - prevLast <= 20) {
+        const missing: string[] = [];
+        for (let m = prevLast + 1; m < last; m++) missing.push(prefix ? `${prefix}.${m}` : String(m));
+        // Numbers written inline (text flattened from a PDF) are there, only not seen as clauses.
+        // After a duplicate, the next number is one higher than expected: the duplicate explains it.
+        const afterDuplicate = issues.length > 0 && issues[issues.length - 1].at === i - 1 && issues[issues.length - 1].problem === 'duplicate' && last === prevLast + 2;
+        if (!afterDuplicate && !missing.some((m) => writtenBetween(model, from, s.start, m) || (i === 0 && writtenBetween(model, 0, s.start, m)))) {
+          problem = 'gap';
+          const list = missing.length === 1 ? `${missing[0]} is missing` : `${missing[0]} to ${missing[missing.length - 1]} are missing`;
+          message = i === 0 ? `${label} ${n} is the first clause under ${prefix}: ${list}.` : `${label} ${n} follows ${num(group[i - 1])}: ${list}.`;
+        }
+      }
+      prevLast = problem === 'parent' ? prevLast : last;
+      if (!problem || !span) continue;
+      if (firstWrong < 0) firstWrong = i;
+      issues.push({ problem, section: s, span, expected, group, at: i, message });
+    }
+    for (const issue of issues) out.push({ ...issue, firstWrong });
+  }
+  out.sort((a, b) => a.span.start - b.span.start);
+  cache.set(model, out);
+  return out;
+}
+
+function clauseWord(model: ContractModel, s: Section): string {
+  const block = model.blocks[s.headingBlock];
+  const m = /^\s*(article|section|clause|part)\s/i.exec(block?.text ?? '');
+  if (m) return m[1][0].toUpperCase() + m[1].slice(1).toLowerCase();
+  return s.kind === 'heading' || (s.title && !s.parent) ? 'Section' : 'Clause';
+}
+
+export interface RenumberPlan {
+  /** Old number -> new number, for every renumbered clause and its sub-clauses. */
+  mapping: Map<string, string>;
+  edits: Array<{ span: Span; replacement: string }>;
+  /** How many cross-references the plan updates. */
+  references: number;
+  /** The renumbered siblings: first old and new numbers, last old and new numbers. */
+  from: string;
+  to: string;
+  fromNew: string;
+  toNew: string;
+}
+
+/**
+ * Renumbers the siblings of an issue's group from its first clause out of sequence onwards, their
+ * sub-clauses, and every cross-reference that points at them. Ambiguous numbers (duplicates) keep
+ * their references unchanged.
+ */
+export function renumberPlan(model: ContractModel, issue: NumberingIssue): RenumberPlan | null {
+  const { group, firstWrong } = issue;
+  if (firstWrong < 0) return null;
+  const num = (x: Section) => normalNumber(x.number!);
+  const first = group[firstWrong];
+  const prefix = prefixOf(num(group[0]));
+  let next = firstWrong === 0 ? 1 : lastOf(num(group[firstWrong - 1])) + 1;
+  const scope = attachmentOf(model, first.index);
+  const numberedInScope = model.sections.filter((x) => x.index > 0 && x.number && NUMERIC.test(x.number) && attachmentOf(model, x.index) === scope);
+
+  const renamed = new Map<number, { old: string; now: string }>(); // section index -> numbers
+  const oldCount = new Map<string, number>();
+  for (const x of numberedInScope) oldCount.set(num(x), (oldCount.get(num(x)) ?? 0) + 1);
+  for (let i = firstWrong; i < group.length; i++) {
+    const s = group[i];
+    const old = num(s);
+    const now = prefix ? `${prefix}.${next}` : String(next);
+    next++;
+    renamed.set(s.index, { old, now });
+    // Its sub-clauses, up to the next sibling, carry the new number as their prefix.
+    const end = i + 1 < group.length ? group[i + 1].start : Infinity;
+    for (const x of numberedInScope) {
+      if (x.start <= s.start || x.start >= end) continue;
+      const n = num(x);
+      if (n.startsWith(old + '.')) renamed.set(x.index, { old: n, now: now + n.slice(old.length) });
+    }
+  }
+
+  const edits: Array<{ span: Span; replacement: string }> = [];
+  const mapping = new Map<string, string>();
+  for (const [idx, { old, now }] of renamed) {
+    if (!mapping.has(old)) mapping.set(old, now);
+    if (old === now) continue;
+    const s = model.sections[idx];
+    const span = numberSpan(model, s);
+    if (!span) continue;
+    const written = model.text.slice(span.start, span.end);
+    // A list marker holds only the last part; a written number holds all of it ("2.0" style kept).
+    let replacement: string | null = null;
+    if (normalNumber(written) === old) replacement = /^\d+\.0$/.test(written) ? `${now}.0` : now;
+    else if (written === String(lastOf(old))) replacement = String(lastOf(now));
+    if (replacement === null || replacement === written) continue;
+    edits.push({ span, replacement });
+  }
+  let references = 0;
+  for (const ref of resolvedReferences(model)) {
+    if (ref.kind !== 'clause' || ref.status !== 'ok' || !ref.section || !renamed.has(ref.section.index)) continue;
+    const { old, now } = renamed.get(ref.section.index)!;
+    if (old === now || (oldCount.get(old) ?? 0) > 1 || ref.base !== old) continue;
+    const written = model.text.slice(ref.targetSpan.start, ref.targetSpan.end);
+    if (!written.startsWith(ref.base)) continue;
+    edits.push({ span: { start: ref.targetSpan.start, end: ref.targetSpan.start + ref.base.length }, replacement: now });
+    references++;
+  }
+  if (!edits.length) return null;
+  edits.sort((a, b) => a.span.start - b.span.start);
+  const lastSibling = group[group.length - 1];
+  return {
+    mapping, edits, references,
+    from: num(first), to: num(lastSibling),
+    fromNew: renamed.get(first.index)!.now, toNew: renamed.get(lastSibling.index)!.now,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Numbers written in words and in figures that disagree: "thirty (60) days", "60 (thirty) days",
+ * "ten per cent (15%)", "one hundred thousand pounds (£10,000)".
+ */
+import type { ContractModel, Span } from '../model';
+import { NUMBER_WORDS_SOURCE, wordsToNumber } from './words';
+
+export interface NumberMismatch {
+  /** The whole "thirty (60)". */
+  span: Span;
+  /** The words ("thirty") and the figure ("60"), each with its span and value. */
+  words: { span: Span; text: string; value: number };
+  figure: { span: Span; text: string; value: number };
+}
+
+const UNIT = String.raw`(?:\s+(?:per\s*cent|percent|pounds?(?:\s+sterling)?|dollars?|euros?|US\s+dollars?))?`;
+const FIGURE = String.raw`(?:[£$€]|(?:GBP|USD|EUR|US\$)\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[£$€]|(?:GBP|USD|EUR|US\$)\s?)?\d+(?:\.\d+)?`;
+// "thirty (60)", "ten per cent (15%)", "ten thousand pounds (£10,000)"
+const WORDS_FIRST = new RegExp(String.raw`(?<![A-Za-z-])(${NUMBER_WORDS_SOURCE})(${UNIT})\s*\(\s*(${FIGURE})\s*(?:%|per\s*cent)?\s*\)`, 'gi');
+// "60 (thirty)", "£10,000 (ten thousand pounds)"
+const FIGURE_FIRST = new RegExp(String.raw`(?<![\w.,])(${FIGURE})\s*%?\s*\(\s*(${NUMBER_WORDS_SOURCE})(${UNIT})\s*\)`, 'gi');
+
+function figureValue(s: string): number {
+  return Number(s.replace(/[£$€,\s]|GBP|USD|EUR|US/g, ''));
+}
+
+export function numberMismatches(model: ContractModel): NumberMismatch[] {
+  const out: NumberMismatch[] = [];
+  for (const block of model.blocks) {
+    if (block.kind === 'code' || block.kind === 'html' || !/\(/.test(block.text)) continue;
+    const text = block.text;
+    const src = (a: number, b: number): Span => ({ start: block.sourceOffsets[a], end: block.sourceOffsets[b - 1] + 1 });
+    for (const m of text.matchAll(WORDS_FIRST)) {
+      const value = wordsToNumber(m[1]);
+      const fig = figureValue(m[3]);
+      if (value === null || !Number.isFinite(fig) || value === fig) continue;
+      const at = m.index!;
+      const figAt = at + m[0].indexOf(m[3], m[1].length + m[2].length);
+      out.push({
+        span: src(at, at + m[0].length),
+        words: { span: src(at, at + m[1].length), text: m[1], value },
+        figure: { span: src(figAt, figAt + m[3].length), text: m[3], value: fig },
+      });
+    }
+    for (const m of text.matchAll(FIGURE_FIRST)) {
+      const value = wordsToNumber(m[2]);
+      const fig = figureValue(m[1]);
+      if (value === null || !Number.isFinite(fig) || value === fig) continue;
+      const at = m.index!;
+      const wordsAt = at + m[0].indexOf(m[2], m[1].length);
+      if (out.some((o) => o.span.start <= block.sourceOffsets[at] && block.sourceOffsets[at] < o.span.end)) continue;
+      out.push({
+        span: src(at, at + m[0].length),
+        words: { span: src(wordsAt, wordsAt + m[2].length), text: m[2], value },
+        figure: { span: src(at, at + m[1].length), text: m[1], value: fig },
+      });
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/** 60 -> "sixty", 125 -> "one hundred and twenty-five", 10000 -> "ten thousand" (British style). */
+export function numberToWords(n: number): string | null {
+  if (!Number.isInteger(n) || n < 0 || n >= 1e12) return null;
+  if (n < 20) return ONES[n];
+  if (n < 100) return TENS[Math.floor(n / 10)] + (n % 10 ? `-${ONES[n % 10]}` : '');
+  if (n < 1000) return `${ONES[Math.floor(n / 100)]} hundred${n % 100 ? ` and ${numberToWords(n % 100)}` : ''}`;
+  for (const [scale, name] of [[1e9, 'billion'], [1e6, 'million'], [1e3, 'thousand']] as const) {
+    if (n >= scale) {
+      const rest = n % scale;
+      const head = `${numberToWords(Math.floor(n / scale))} ${name}`;
+      if (!rest) return head;
+      return `${head}${rest < 100 ? ' and ' : ' '}${numberToWords(rest)}`;
+    }
+  }
+  return null;
+}
+
+/** The words in the capitalisation of `like` ("Thirty" -> "Sixty", "THIRTY" -> "SIXTY"). */
+export function matchCase(words: string, like: string): string {
+  if (like === like.toUpperCase() && /[A-Z]/.test(like)) return words.toUpperCase();
+  if (/^[A-Z]/.test(like)) return words[0].toUpperCase() + words.slice(1);
+  return words;
+}

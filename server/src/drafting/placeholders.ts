@@ -1,0 +1,130 @@
+/**
+ * Placeholders left in a draft: [DATE], [AMOUNT], [●], [Supplier name], {{variable}}, blanks
+ * (____), XX, <insert date>, and bare TBD / TBC / TBA / "to be agreed".
+ */
+import type { Block, ContractModel, PartyRole, Span } from '../model';
+import { foldQuotes } from '../model';
+
+export type PlaceholderKind = 'bracket' | 'template' | 'blank' | 'xx' | 'tbd';
+
+export interface Placeholder {
+  span: Span;
+  /** As written ("[DATE]"). */
+  text: string;
+  kind: PlaceholderKind;
+  /** For "[Supplier name]": the party whose name belongs there. */
+  partyRole?: PartyRole;
+}
+
+const BRACKET = /\[([^[\]\n]{0,80})\](?![(:[])/g;
+const TEMPLATE = /\{\{[^{}\n]{1,60}\}\}|\{%[^%\n]{1,60}%\}|\$\{[A-Za-z_][\w.]{0,40}\}|<<[^<>\n]{1,40}>>|\u00AB[^\u00AB\u00BB\n]{1,40}\u00BB|(?<![{$\\])\{[A-Za-z_][\w .-]{0,40}\}(?!\})/g;
+const BLANK = /_{3,}/g;
+const XX = /(?<![A-Za-z])\d*(?:X{2,}|x{2,})(?:[-/.]?(?:\d+|X+|x+))*(?![A-Za-z])/g;
+const TBD = /\b(?:TBD|TBC|TBA|to be (?:agreed|determined|confirmed|decided|advised|specified))\b/g;
+const ANGLE = /<\s*(?:insert|enter|add|specify|name of|date of|details of)[^<>\n]{0,60}>/gi;
+
+const SYMBOLS = /^[\s\u25CF\u2022\u2026._*xX#?-]*$/;
+const SHORT_CODES = /^(?:N|X|XX+|TBD|TBC|TBA|TBD\/TBC|\?+|\u2022|\u25CF|\u2026|\.{3,})$/i;
+const INSTRUCTION = /^(?:insert|enter|add|specify|include|state|describe|complete|fill in|confirm|choose|select|delete|drafting note|note to draft|ntd|optional|option|alternative|if applicable|tbc|tbd|to be|name of|date of|number of|amount of|details of|address of)\b/i;
+const FIELD_WORD = /\b(?:name|address|date|amount|number|figure|percentage|details|title|e-?mail|phone|telephone|value|price|fee|period|jurisdiction|country|city|company|entity|signatory|position|sum|rate|cap|level|location|currency|time|duration|days|months|years|hours)s?$/i;
+const NOT_PLACEHOLDER = /^(?:sic|reserved|intentionally (?:left blank|omitted|deleted)|deleted|not used|omitted|none|\d+|\^[^\]]*|emphasis added|illegible|redacted|signature page follows|seal|.*\bletterhead|graphic(?: omitted)?|logo omitted)$/i;
+const SIGNING_LABEL = /^[\s|*]*(?:by|name|print(?:ed)? name|title|signature|signed(?: by)?|sign here|witness(?:ed by)?|position|its|authori[sz]ed signatory)\b[^_\n]{0,20}$/i;
+const ROMAN_CONTEXT = /(?:article|section|clause|part|chapter|schedule|annex|appendix|exhibit|title|volume|book)\s+$/i;
+const SUPPLIER_WORDS = /^(?:the\s+)?(?:supplier|provider|service provider|vendor|contractor|consultant|licensor|seller|processor)(?:['\u2019]s)?(?:\s+(?:full|legal|registered|company))?\s+name$/i;
+const CUSTOMER_WORDS = /^(?:the\s+)?(?:customer|client|purchaser|buyer|licensee|controller)(?:['\u2019]s)?(?:\s+(?:full|legal|registered|company))?\s+name$/i;
+
+function isBracketPlaceholder(content: string, redactions: boolean): boolean {
+  const c = content.trim();
+  // "[a]", "[iv]": item letters and numerals in lower case.
+  if (NOT_PLACEHOLDER.test(c) || /^(?:[a-z]|[ivx]+)$/.test(c)) return false;
+  if (/^\*+$/.test(c)) return !redactions && c.length <= 2;
+  if (!c.length || SYMBOLS.test(c) || SHORT_CODES.test(c)) return true;
+  // [DATE], [SUPPLIER NAME], [AMOUNT]: a label in capitals.
+  if (/^[A-Z][A-Z0-9 /&'.,-]*$/.test(c) && /[A-Z]{2}/.test(c) && c.split(/\s+/).length <= 6) return true;
+  if (INSTRUCTION.test(c)) return true;
+  if (c.split(/\s+/).length <= 5 && FIELD_WORD.test(c) && !/[.;]$/.test(c)) return true;
+  // [£X], [N] days, [10]%: figures still to be filled.
+  if (/^[£$€]?\s*(?:[X\u25CF\u2022_.]+|N)\s*%?$/.test(c)) return true;
+  return false;
+}
+
+const cache = new WeakMap<ContractModel, Placeholder[]>();
+
+export function findPlaceholders(model: ContractModel): Placeholder[] {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  // SEC filings replace confidential text with [*****]: those are redactions, not placeholders.
+  const redactions = /confidential treatment|\bomissions? (?:are|is|have been) (?:designated|marked|indicated)|\b(?:has|have) been omitted\b|omitted and filed separately|asterisks denote omissions|portions? (?:has|have been )?omitted/i.test(model.text);
+  const out: Placeholder[] = [];
+  for (const block of model.blocks) {
+    if (block.kind === 'code' || block.kind === 'html' || !block.text) continue;
+    const text = foldQuotes(block.text);
+    const found: Array<{ at: number; end: number; kind: PlaceholderKind; partyRole?: PartyRole }> = [];
+    const add = (at: number, end: number, kind: PlaceholderKind, partyRole?: PartyRole) => {
+      if (found.some((f) => at < f.end && end > f.at)) return;
+      found.push({ at, end, kind, partyRole });
+    };
+    for (const m of text.matchAll(BRACKET)) {
+      // Classify on the source: Markdown may have read "[*****]" as emphasis.
+      const srcStart = block.sourceOffsets[m.index!];
+      const srcEnd = block.sourceOffsets[m.index! + m[0].length - 1] + 1;
+      const source = model.text.slice(srcStart, srcEnd);
+      const content = /^\[([\s\S]*)\]$/.exec(source)?.[1] ?? m[1];
+      if (!isBracketPlaceholder(content, redactions)) continue;
+      // "[ ] Technical Support": an unticked box of a form.
+      if (!content.trim() && /^\s+[A-Z]/.test(text.slice(m.index! + m[0].length)) && /(?:^|\s{2,}|\n|[.:])\s*$/.test(text.slice(0, m.index!))) continue;
+      const c = m[1].trim();
+      const role: PartyRole | undefined = SUPPLIER_WORDS.test(c) ? 'supplier' : CUSTOMER_WORDS.test(c) ? 'customer' : undefined;
+      add(m.index!, m.index! + m[0].length, 'bracket', role);
+    }
+    for (const m of text.matchAll(TEMPLATE)) add(m.index!, m.index! + m[0].length, 'template');
+    let previousSkipped = false;
+    for (const m of text.matchAll(BLANK)) {
+      // Signature lines are filled in at signing: "By: ____", "Name: ____", and in a signature block "Date: ____".
+      const before = text.slice(0, m.index!);
+      const lineBefore = before.slice(before.lastIndexOf('\n') + 1);
+      const signingContext = /(?:signature|signed|\bby)\s*:?[\s*]*_{3,}|signed (?:for and )?on behalf of|in witness whereof|\/s\//i.test(model.text.slice(Math.max(0, block.start - 400), block.sourceOffsets[m.index!]));
+      // A second blank on the same line continues the first ("Title: ______   ______").
+      if (previousSkipped && /_\s*$/.test(before)) continue;
+      previousSkipped = true;
+      if (SIGNING_LABEL.test(lineBefore)) continue;
+      if (/(?:^|\s)(?:by|name|title|signature|signed|witness|its|print(?:ed)? name)\s*:?\s*$/i.test(before.slice(-40))) continue;
+      if (signingContext && /(?:^|\s)dated?\s*:?\s*$/i.test(before.slice(-20))) continue;
+      if (signingContext && !before.slice(-60).trim()) continue;
+      previousSkipped = false;
+      if (signing(model, block) && /^[\s|]*(?:dated?\b[^_]{0,10})?$/i.test(lineBefore)) continue;
+      // "Date: ____" under a signature line.
+      if (/^[\s|*]*dated?\b[^_\n]{0,10}$/i.test(lineBefore) && /(?:signature|signed|by)\s*:?[\s*]*_{3,}|signed (?:for and )?on behalf of|in witness whereof/i.test(model.text.slice(Math.max(0, block.start - 400), block.start))) continue;
+      add(m.index!, m.index! + m[0].length, 'blank');
+    }
+    for (const m of text.matchAll(XX)) {
+      if (ROMAN_CONTEXT.test(text.slice(Math.max(0, m.index! - 12), m.index!)) && /^X+$/.test(m[0])) continue;
+      add(m.index!, m.index! + m[0].length, 'xx');
+    }
+    const quoted = [...text.matchAll(/"[^"\n]{0,120}"/g)].map((q) => [q.index!, q.index! + q[0].length] as const);
+    for (const m of text.matchAll(TBD)) {
+      // "to be agreed" in quotes is cited, not an open point.
+      if (quoted.some(([a, b]) => m.index! > a && m.index! < b)) continue;
+      add(m.index!, m.index! + m[0].length, 'tbd');
+    }
+    // <insert date>: Markdown reads it as inline HTML, so it is not in the block's text.
+    if (block.kind === 'paragraph' || block.kind === 'tableRow') {
+      for (const m of model.text.slice(block.start, block.end).matchAll(ANGLE)) {
+        const start = block.start + m.index!;
+        out.push({ span: { start, end: start + m[0].length }, text: m[0], kind: 'template' });
+      }
+    }
+    for (const f of found) {
+      const span = { start: block.sourceOffsets[f.at], end: block.sourceOffsets[f.end - 1] + 1 };
+      out.push({ span, text: model.text.slice(span.start, span.end), kind: f.kind, ...(f.partyRole ? { partyRole: f.partyRole } : {}) });
+    }
+  }
+  out.sort((a, b) => a.span.start - b.span.start);
+  cache.set(model, out);
+  return out;
+}
+
+/** Is the block part of a signature block (where blanks are filled in at signing)? */
+function signing(model: ContractModel, block: Block): boolean {
+  return model.sections[block.section]?.trailer === 'signature';
+}

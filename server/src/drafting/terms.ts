@@ -1,0 +1,213 @@
+/**
+ * Defined terms as symbols: every definition of a term and every place the contract uses it.
+ * Shared by the drafting rules (unused, duplicate, used-before-definition, undefined terms) and by
+ * the language server (go to definition, references, hover, rename, completion, semantic tokens).
+ *
+ * A use is the term as defined, in its plural or singular form ("Service Level" / "Service Levels",
+ * "Services" / "Service"), with or without a possessive ("Supplier's", "Parties'"), in the same
+ * capitalisation, or in capitals inside a passage written in capitals ("THE SUPPLIER SHALL NOT").
+ * Lower-case words ("the services") are ordinary words, not uses of the term.
+ */
+import type { Block, ContractModel, DefinedTerm, Span } from '../model';
+
+export type FormKind = 'base' | 'plural' | 'singular';
+
+export interface TermDefinition extends DefinedTerm {
+  /** The key the term is indexed under: the term as first defined. */
+  key: string;
+  /** Defined in a Definitions / Interpretation section (rather than inline in the body). */
+  inDefinitionsSection: boolean;
+}
+
+export interface TermOccurrence {
+  key: string;
+  /** Span of the term word(s), without a possessive ending. */
+  span: Span;
+  /** The words as written ("Services", "SUPPLIER"). */
+  text: string;
+  form: FormKind;
+  /** Written in capitals although the term is not. */
+  upper: boolean;
+  block: number;
+  inHeading: boolean;
+  /** This occurrence is (one of) the term's definition(s). */
+  isDefinition: boolean;
+}
+
+export interface TermIndex {
+  /** Every definition, in document order. */
+  definitions: TermDefinition[];
+  /** Definitions per key, in document order. */
+  byKey: Map<string, TermDefinition[]>;
+  /** Every occurrence (definitions included), in document order. */
+  occurrences: TermOccurrence[];
+  /** Uses (occurrences that are not definitions) per key, in document order. */
+  usesByKey: Map<string, TermOccurrence[]>;
+}
+
+const DEFINITIONS_TITLE = /\b(?:definitions?|interpretation|defined terms|glossary)\b/i;
+
+const cache = new WeakMap<ContractModel, TermIndex>();
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** "Service Level" -> "Service Levels", "Party" -> "Parties", "Business" -> "Businesses". */
+export function pluralOf(term: string): string {
+  if (/[^aeiou]y$/.test(term)) return term.slice(0, -1) + 'ies';
+  if (/(?:s|x|z|ch|sh)$/.test(term)) return term + 'es';
+  if (/[A-Z]$/.test(term) && term === term.toUpperCase()) return term + 's';
+  return term + 's';
+}
+
+/** "Services" -> "Service", "Parties" -> "Party"; null when the term does not read as a plural. */
+export function singularOf(term: string): string | null {
+  if (/[A-Z]{2,}s$/.test(term)) return term.slice(0, -1); // "KPIs" -> "KPI"
+  if (/[^aeiou]ies$/.test(term)) return term.slice(0, -3) + 'y';
+  if (/(?:ss|us|is|ous)$/.test(term) || term.length < 4) return null;
+  if (/(?:xes|ches|shes|sses)$/.test(term)) return term.slice(0, -2);
+  if (/[a-z]s$/.test(term)) return term.slice(0, -1);
+  return null;
+}
+
+/** Is the section (or one of its ancestors) a definitions section? */
+export function inDefinitionsSection(model: ContractModel, sectionIndex: number): boolean {
+  for (let i = sectionIndex; i > 0; i = model.sections[i].parent) {
+    if (DEFINITIONS_TITLE.test(model.sections[i].title)) return true;
+  }
+  return false;
+}
+
+/** The block that holds a source offset (binary search over blocks in order). */
+export function blockAt(model: ContractModel, offset: number): Block | undefined {
+  let lo = 0;
+  let hi = model.blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = model.blocks[mid];
+    if (offset < b.start) hi = mid - 1;
+    else if (offset >= b.end) lo = mid + 1;
+    else return b;
+  }
+  return undefined;
+}
+
+/** Does a block read as a heading (a Markdown heading, or a paragraph that is only its section's title)? */
+export function isHeadingBlock(model: ContractModel, block: Block): boolean {
+  if (block.kind === 'heading') return true;
+  const s = model.sections[block.section];
+  return s.headingBlock === block.index && block.text.trim().length <= s.title.length + 8;
+}
+
+export function termIndex(model: ContractModel): TermIndex {
+  const hit = cache.get(model);
+  if (hit) return hit;
+
+  const definitions: TermDefinition[] = [];
+  const byKey = new Map<string, TermDefinition[]>();
+  for (const d of [...model.definedTerms].sort((a, b) => a.span.start - b.span.start)) {
+    const key = d.term;
+    const def: TermDefinition = { ...d, key, inDefinitionsSection: inDefinitionsSection(model, model.blocks[d.block]?.section ?? 0) };
+    definitions.push(def);
+    const list = byKey.get(key);
+    if (list) list.push(def);
+    else byKey.set(key, [def]);
+  }
+
+  // Every written form of every term, mapped to its key. A form that is itself a defined term
+  // belongs to that term ("Service" and "Services" both defined: each keeps its own).
+  const forms = new Map<string, { key: string; form: FormKind }>();
+  for (const key of byKey.keys()) forms.set(key, { key, form: 'base' });
+  for (const key of byKey.keys()) {
+    // "Extended Term(s)": used as "Extended Term" and "Extended Terms".
+    const optionalPlural = /^(.*\S)\(s\)$/.exec(key);
+    if (optionalPlural) {
+      if (!forms.has(optionalPlural[1])) forms.set(optionalPlural[1], { key, form: 'base' });
+      if (!forms.has(optionalPlural[1] + 's')) forms.set(optionalPlural[1] + 's', { key, form: 'plural' });
+      continue;
+    }
+    const plural = pluralOf(key);
+    if (!forms.has(plural)) forms.set(plural, { key, form: 'plural' });
+    const singular = singularOf(key);
+    if (singular && !forms.has(singular) && singular.length >= 3) forms.set(singular, { key, form: 'singular' });
+  }
+  const upperForms = new Map<string, { key: string; form: FormKind }>();
+  for (const [f, v] of forms) {
+    const u = f.toUpperCase();
+    if (u !== f && /[A-Z]{3}/.test(u) && !forms.has(u)) upperForms.set(u, v);
+  }
+
+  const occurrences: TermOccurrence[] = [];
+  const usesByKey = new Map<string, TermOccurrence[]>();
+  if (forms.size) {
+    // Words of a term may be separated by any white space (text flattened from a PDF, line breaks).
+    const all = [...forms.keys(), ...upperForms.keys()].sort((a, b) => b.length - a.length).map((f) => f.split(/\s+/).map(escapeRegExp).join('\\s+'));
+    const re = new RegExp(`(?<![A-Za-z0-9])(?:${all.join('|')})(?![A-Za-z0-9])`, 'g');
+    const defStarts = new Set(definitions.map((d) => d.span.start));
+    for (const block of model.blocks) {
+      if (block.kind === 'code' || block.kind === 'html' || !block.text) continue;
+      const heading = isHeadingBlock(model, block);
+      for (const m of block.text.matchAll(re)) {
+        const at = m.index!;
+        const written = m[0];
+        const flat = written.replace(/\s+/g, ' ');
+        let info = forms.get(flat);
+        let upper = false;
+        if (!info) {
+          info = upperForms.get(flat);
+          if (!info) continue;
+          // Capitals count only inside a passage in capitals, not as a stray acronym.
+          if (!inCapitalsPassage(block.text, at, written.length)) continue;
+          upper = true;
+        }
+        const span = { start: block.sourceOffsets[at], end: block.sourceOffsets[at + written.length - 1] + 1 };
+        const occ: TermOccurrence = {
+          key: info.key, span, text: model.text.slice(span.start, span.end), form: info.form, upper,
+          block: block.index, inHeading: heading, isDefinition: defStarts.has(span.start),
+        };
+        occurrences.push(occ);
+        if (!occ.isDefinition) {
+          const list = usesByKey.get(occ.key);
+          if (list) list.push(occ);
+          else usesByKey.set(occ.key, [occ]);
+        }
+      }
+    }
+  }
+  occurrences.sort((a, b) => a.span.start - b.span.start);
+  const index: TermIndex = { definitions, byKey, occurrences, usesByKey };
+  cache.set(model, index);
+  return index;
+}
+
+/** Are the words around [at, at+len) written in capitals (at least three capitalised words nearby)? */
+function inCapitalsPassage(text: string, at: number, len: number): boolean {
+  const around = text.slice(Math.max(0, at - 60), Math.min(text.length, at + len + 60));
+  const words = around.match(/[A-Za-z]{2,}/g) ?? [];
+  const upper = words.filter((w) => w === w.toUpperCase());
+  return words.length >= 4 && upper.length / words.length >= 0.8;
+}
+
+/** The occurrence (definition or use) of a defined term at a source offset, if any. */
+export function occurrenceAt(index: TermIndex, offset: number): TermOccurrence | undefined {
+  const occ = index.occurrences;
+  let lo = 0;
+  let hi = occ.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const o = occ[mid];
+    if (offset < o.span.start) hi = mid - 1;
+    else if (offset > o.span.end) lo = mid + 1;
+    else return o;
+  }
+  return undefined;
+}
+
+/** The written form of `term` that corresponds to an occurrence's form and capitalisation. */
+export function formOf(term: string, form: FormKind, upper: boolean): string {
+  let out = term;
+  if (form === 'plural') out = pluralOf(term);
+  else if (form === 'singular') out = singularOf(term) ?? term;
+  return upper ? out.toUpperCase() : out;
+}

@@ -1,0 +1,283 @@
+/**
+ * Cross-references resolved against the contract: "clause 4.2" to the section numbered 4.2,
+ * "Schedule 3" to the schedule whose heading says so. Used by the broken-cross-reference and
+ * numbering rules and by the language server's document links.
+ */
+import type { Block, ContractModel, Section, Span } from '../model';
+import { foldQuotes } from '../model';
+
+export type RefKind = 'clause' | 'attachment';
+
+export interface ResolvedReference {
+  /** Span of the whole reference ("clause 4.2(b)", or "4.5" in "clauses 4.2 and 4.5"). */
+  span: Span;
+  /** Span of the number or letter alone ("4.2(b)"). */
+  targetSpan: Span;
+  /** Word as written, lower case, singular: "clause", "schedule". */
+  word: string;
+  /** Target as written: "4.2(b)", "3", "B". */
+  target: string;
+  /** The number without sub-paragraphs: "4.2". */
+  base: string;
+  /** Sub-paragraphs: ["b"]. */
+  parts: string[];
+  kind: RefKind;
+  /**
+   * ok: found (section set); missing: the contract numbers its clauses (or holds its schedules)
+   * but not this one; external: a provision of another document ("clause 4 of the Master
+   * Agreement"); unchecked: the contract has nothing to check it against (schedules kept in
+   * separate files, a document without numbered clauses).
+   */
+  status: 'ok' | 'missing' | 'external' | 'unchecked';
+  section?: Section;
+  /** For a missing reference: the section its parenthetical title names, if any ("clause 9.4 (Service Credits)"). */
+  titled?: Section;
+  /** Section the reference stands in. */
+  from: number;
+}
+
+const WORDS = 'clauses?|sections?|paragraphs?|articles?|sub-clauses?|subclauses?|schedules?|annex(?:es)?|appendix|appendices|exhibits?|attachments?';
+const TARGET = String.raw`(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,6}(?![A-Za-z])|[A-Z](?![A-Za-z]))(?:\([a-z0-9]{1,4}\))*`;
+// One space (or a line break) between the word and the number: "Schedule   50" is a table of contents.
+const REF = new RegExp(String.raw`\b(${WORDS})(?: |\u00A0|\r?\n[ \t]*)(${TARGET})`, 'gi');
+// ", 4.5", " and 4.5", " to 4.7", " or clause 9" after a reference.
+const MORE = new RegExp(String.raw`^(\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|-)\s+|\s*[\u2013\u2014-]\s*)(?:(?:${WORDS})\s+)?)(${TARGET})`, 'i');
+
+const SINGULAR: Record<string, string> = {
+  clauses: 'clause', sections: 'section', paragraphs: 'paragraph', articles: 'article', schedules: 'schedule',
+  annexes: 'annex', appendices: 'appendix', exhibits: 'exhibit', attachments: 'attachment', 'sub-clauses': 'clause',
+  'sub-clause': 'clause', subclauses: 'clause', subclause: 'clause',
+};
+const ATTACHMENT_WORDS = new Set(['schedule', 'annex', 'appendix', 'exhibit', 'attachment']);
+const ATTACHMENT_HEADING = /^\s*(?:\*\*)?(schedule|annex|appendix|exhibit|attachment)\s+([0-9]{1,3}|[IVX]{1,6}|[A-Z])(?![A-Za-z0-9]|\.\d)/i;
+
+/** A law or another document named right after the reference: "of the Master Agreement", "of the GDPR", "GDPR". */
+const EXTERNAL_AFTER = /^(?:\s*\([a-z0-9]{1,4}\))*\s*(?:(?:of|in|under|to|from)\s+(?:the\s+|that\s+|such\s+|an?\s+|said\s+|any\s+|each\s+)?(?!this\b|these\b|hereof\b|herein\b|hereto\b|schedule\b|annex\b|appendix\b|exhibit\b|attachment\b|clause\b|section\b|article\b|paragraph\b)(?:[A-Z0-9]|(?:applicable|relevant|corresponding|original|master|main|framework|existing|underlying|other|prior|previous|principal)\b|[a-z]+\s+(?:agreement|contract|act|regulation|directive|terms|order|policy|licen[cs]e|sow|statement)\b)|[A-Z]{2,}\b|(?:U\.S\.C|C\.F\.R|CFR|USC)\b)/;
+/** ... or right before it: "GDPR Article 28", "the Act, section 5", "26 U.S.C. Section 501". */
+const EXTERNAL_BEFORE = /(?:\b[A-Z]{2,}|\bAct|\bRegulations?|\bDirective|\bCode|U\.S\.C\.|C\.F\.R\.|\bCFR|\bFAR|\bDFARS|\bRules)\s*,?\s*$/;
+/** "paragraph 3 of Schedule 2", "Section 2 of Exhibit A": a reference inside an attachment. */
+const IN_ATTACHMENT = /^(?:\s*\([a-z0-9]{1,4}\))*\s*(?:of|in|to)\s+(?:this\s+)?(schedule|annex|appendix|exhibit|attachment)\b(?:\s+([0-9]{1,3}|[IVX]{1,6}|[A-Z])(?![A-Za-z0-9]))?/i;
+
+const cache = new WeakMap<ContractModel, ResolvedReference[]>();
+
+/** "4." -> "4", "4.0" -> "4" (numbering written "1.0, 2.0" for top-level clauses), "04" -> "4". */
+function normaliseNumber(n: string): string {
+  return n.replace(/\.$/, '').replace(/^0+(?=\d)/, '').replace(/^(\d+)\.0$/, '$1');
+}
+
+/** Section numbers of the contract and of each attachment, and the attachments by kind and id. */
+export interface NumberIndex {
+  /** Numbered sections outside attachments, by number (first occurrence). */
+  body: Map<string, Section>;
+  /** Numbered sections of every attachment section index, by number. */
+  inAttachment: Map<number, Map<string, Section>>;
+  /** Attachment sections by "schedule 3", "annex b". */
+  attachments: Map<string, Section>;
+  /** Attachment kinds the document contains at least one of. */
+  attachmentKinds: Set<string>;
+  /** How many numbered sections the body has. */
+  bodyCount: number;
+}
+
+const numberCache = new WeakMap<ContractModel, NumberIndex>();
+
+/** The attachment section (schedule, annex ...) a section sits in, or -1. */
+export function attachmentOf(model: ContractModel, index: number): number {
+  let found = -1;
+  for (let i = index; i > 0; i = model.sections[i].parent) {
+    const s = model.sections[i];
+    if (s.trailer === 'schedule' && (s.parent <= 0 || model.sections[s.parent].trailer !== 'schedule')) found = i;
+  }
+  return found;
+}
+
+export function numberIndex(model: ContractModel): NumberIndex {
+  const hit = numberCache.get(model);
+  if (hit) return hit;
+  const body = new Map<string, Section>();
+  const inAttachment = new Map<number, Map<string, Section>>();
+  const attachments = new Map<string, Section>();
+  const attachmentKinds = new Set<string>();
+  let bodyCount = 0;
+  for (const s of model.sections) {
+    if (s.index === 0) continue;
+    const block = model.blocks[s.headingBlock];
+    const heading = ATTACHMENT_HEADING.exec(foldQuotes(block?.text ?? ''));
+    if (heading && s.trailer === 'schedule') {
+      const kind = heading[1].toLowerCase();
+      const key = `${kind} ${heading[2].toLowerCase()}`;
+      if (!attachments.has(key)) attachments.set(key, s);
+      attachmentKinds.add(kind);
+    }
+    if (!s.number) continue;
+    const n = normaliseNumber(s.number);
+    const att = attachmentOf(model, s.index);
+    if (att >= 0) {
+      let m = inAttachment.get(att);
+      if (!m) inAttachment.set(att, (m = new Map()));
+      if (!m.has(n)) m.set(n, s);
+    } else {
+      bodyCount++;
+      if (!body.has(n)) body.set(n, s);
+    }
+  }
+  // Attachment headings the section builder does not see as sections ("SCHEDULE 2" inside a paragraph line).
+  for (const b of model.blocks) {
+    if (b.kind !== 'heading' && b.kind !== 'paragraph') continue;
+    const m = ATTACHMENT_HEADING.exec(foldQuotes(b.text));
+    if (!m || b.text.split('\n')[0].length > 90) continue;
+    // Only lines that stand as a heading: short, or the whole block.
+    const firstLine = b.text.split('\n')[0];
+    if (b.kind === 'paragraph' && !/^\s*(?:\*\*)?(?:schedule|annex|appendix|exhibit|attachment)\s+\S+\s*(?:[-:\u2013\u2014.]\s*[^.]{0,80})?$/i.test(firstLine)) continue;
+    const kind = m[1].toLowerCase();
+    attachmentKinds.add(kind);
+    const key = `${kind} ${m[2].toLowerCase()}`;
+    if (!attachments.has(key)) attachments.set(key, model.sections[b.section]);
+  }
+  const idx = { body, inAttachment, attachments, attachmentKinds, bodyCount };
+  numberCache.set(model, idx);
+  return idx;
+}
+
+function splitTarget(target: string): { base: string; parts: string[] } {
+  const parts = [...target.matchAll(/\(([a-z0-9]{1,4})\)/gi)].map((m) => m[1]);
+  return { base: normaliseNumber(target.replace(/\(.*$/, '')), parts };
+}
+
+/**
+ * Does the section hold an item "(b)"? null when it cannot tell: the section has no items written
+ * "(a)" at all (its items may be numbered by the Markdown list or written "a.").
+ */
+function hasItem(model: ContractModel, s: Section, part: string): boolean | null {
+  const text = model.blocks.slice(s.firstBlock, s.lastBlock).map((b) => b.text).join('\n');
+  if (!/(?:^|\s)\([a-z0-9]{1,4}\)\s/.test(text)) return null;
+  const p = part.replace(/[^a-z0-9]/gi, '');
+  return new RegExp(`(?:^|\\s)(?:\\(${p}\\)|${p}[.)])\\s`, 'i').test(text);
+}
+
+/** Every reference to a clause, section, paragraph, article, schedule, annex, appendix, exhibit or attachment, resolved. */
+export function resolvedReferences(model: ContractModel): ResolvedReference[] {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  const idx = numberIndex(model);
+  const out: ResolvedReference[] = [];
+  const titleIndex = new Map<string, Section>();
+  for (const s of model.sections) if (s.title) titleIndex.set(s.title.toLowerCase(), s);
+
+  for (const block of model.blocks) {
+    if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
+    const text = foldQuotes(block.text);
+    for (const m of text.matchAll(REF)) {
+      const word = SINGULAR[m[1].toLowerCase()] ?? m[1].toLowerCase();
+      const items: Array<{ at: number; end: number; targetAt: number; target: string }> = [
+        { at: m.index!, end: m.index! + m[0].length, targetAt: m.index! + m[0].length - m[2].length, target: m[2] },
+      ];
+      // Lists and ranges: "clauses 4.2 and 4.5", "Sections 3.1 to 3.4".
+      let pos = m.index! + m[0].length;
+      for (let k = 0; k < 8; k++) {
+        const more = MORE.exec(text.slice(pos));
+        if (!more) break;
+        const targetAt = pos + more[1].length;
+        // A bare number after "and" that is not a clause number ("clause 4 and 5 days") is not a list item.
+        if (!/[.(]/.test(more[2]) && !/\b(?:clauses?|sections?|paragraphs?|articles?|schedules?|annex(?:es)?|appendix|appendices|exhibits?|attachments?)\b/i.test(more[1]) && /^\s+(?:days?|months?|years?|hours?|weeks?|per|%|percent)/i.test(text.slice(targetAt + more[2].length))) break;
+        items.push({ at: targetAt, end: targetAt + more[2].length, targetAt, target: more[2] });
+        pos = targetAt + more[2].length;
+      }
+      const tail = text.slice(pos);
+      const before = text.slice(Math.max(0, m.index! - 40), m.index!);
+      const external = EXTERNAL_AFTER.test(tail) || EXTERNAL_BEFORE.test(before);
+      const inAtt = IN_ATTACHMENT.exec(tail);
+      const parenTitle = /^\s*\(([A-Z][^()]{2,60})\)/.exec(tail)?.[1];
+      for (const it of items) {
+        const { base, parts } = splitTarget(it.target);
+        const kind: RefKind = ATTACHMENT_WORDS.has(word) ? 'attachment' : 'clause';
+        const span = { start: block.sourceOffsets[it.at], end: block.sourceOffsets[it.end - 1] + 1 };
+        const targetSpan = { start: block.sourceOffsets[it.targetAt], end: block.sourceOffsets[it.targetAt + it.target.length - 1] + 1 };
+        const ref: ResolvedReference = { span, targetSpan, word, target: it.target, base, parts, kind, status: 'unchecked', from: block.section };
+        resolve(model, idx, ref, block, { external, inAtt, parenTitle, titleIndex });
+        out.push(ref);
+      }
+    }
+  }
+  // Sanity checks, precision first. When most clause references of the document do not resolve, the
+  // numbering was not understood (text flattened from a PDF): report none. A missing number cited
+  // three times or more is a provision of some other instrument ("Section 14(c)" of a statute).
+  const clauseRefs = out.filter((r) => r.kind === 'clause' && (r.status === 'ok' || r.status === 'missing'));
+  const missing = clauseRefs.filter((r) => r.status === 'missing');
+  if (clauseRefs.length >= 4 && missing.length > clauseRefs.length / 2) for (const r of missing) { r.status = 'unchecked'; r.section = undefined; }
+  const counts = new Map<string, number>();
+  for (const r of out) if (r.status === 'missing') counts.set(r.target.toLowerCase(), (counts.get(r.target.toLowerCase()) ?? 0) + 1);
+  for (const r of out) if (r.status === 'missing' && (counts.get(r.target.toLowerCase()) ?? 0) >= 3) { r.status = 'unchecked'; r.section = undefined; }
+  cache.set(model, out);
+  return out;
+}
+
+interface Context {
+  external: boolean;
+  inAtt: RegExpExecArray | null;
+  parenTitle?: string;
+  titleIndex: Map<string, Section>;
+}
+
+function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference, block: Block, ctx: Context): void {
+  if (ctx.external) { ref.status = 'external'; return; }
+  const titled = ctx.parenTitle ? ctx.titleIndex.get(ctx.parenTitle.trim().toLowerCase()) : undefined;
+  if (ref.kind === 'attachment') {
+    // "Exhibit 10.8": a filing label, not an attachment of this contract.
+    if (ref.base.includes('.') || ref.parts.length) return;
+    if (!idx.attachmentKinds.has(ref.word)) return; // the document holds no attachments of that kind
+    const s = idx.attachments.get(`${ref.word} ${ref.base.toLowerCase()}`);
+    if (s) { ref.status = 'ok'; ref.section = s; return; }
+    ref.status = 'missing';
+    return;
+  }
+  if (!/^\d/.test(ref.base) && !/^[IVX]+$/.test(ref.base)) return; // "paragraph (a)", "Section A": unchecked
+  // "paragraph 3 of Schedule 2": look inside that schedule, when it is in the document.
+  let scope: Map<string, Section> | undefined;
+  if (ctx.inAtt) {
+    const kind = ctx.inAtt[1].toLowerCase();
+    const id = ctx.inAtt[2]?.toLowerCase();
+    const att = id ? idx.attachments.get(`${kind} ${id}`) : model.sections[attachmentOf(model, block.section)];
+    if (!att) return;
+    scope = idx.inAttachment.get(att.index);
+    if (!scope || scope.size < 2) return;
+  } else {
+    const here = attachmentOf(model, block.section);
+    // Inside a schedule, "paragraph 3" means the schedule's own paragraph 3 when it numbers them.
+    const own = here >= 0 ? idx.inAttachment.get(here) : undefined;
+    if (own && own.size >= 2 && (ref.word === 'paragraph' || own.has(ref.base))) scope = own;
+    else {
+      if (idx.bodyCount < 3) return;
+      scope = idx.body;
+    }
+  }
+  const s = scope.get(ref.base) ?? (ref.word === 'paragraph' ? [...idx.inAttachment.values()].find((m) => m.has(ref.base))?.get(ref.base) : undefined);
+  // "clause 14" when only 14.1, 14.2 ... carry numbers (the heading of 14 lost its number).
+  if (!s && [...scope.keys()].some((k) => k.startsWith(ref.base + '.'))) { ref.status = 'ok'; return; }
+  if (!s) {
+    // A number written inside a paragraph ("4.2 The Supplier ...") that the section builder did not keep as a section.
+    if (numberWrittenInText(model, ref.base)) { ref.status = 'ok'; return; }
+    ref.status = 'missing';
+    if (titled && titled.number) ref.titled = titled;
+    return;
+  }
+  for (const p of ref.parts.slice(0, 1)) {
+    if (hasItem(model, s, p) === false) {
+      ref.status = 'missing';
+      ref.section = s;
+      return;
+    }
+  }
+  ref.status = 'ok';
+  ref.section = s;
+}
+
+/**
+ * Is the number written where a clause starts: at the start of a line, or after a run of spaces in
+ * text flattened from a PDF ("4.2 The Supplier", "...Schedule C.   14.3 Termination")?
+ */
+function numberWrittenInText(model: ContractModel, n: string): boolean {
+  const num = n.replace(/\./g, '\\.');
+  const re = new RegExp(`(?:^|\\n)[ \\t>*#]*(?:(?:clause|section|article)\\s+)?${num}\\.?(?:\\s|$)|(?: {2,}|\\t)${num}\\.?\\s+[A-Z]`, 'i');
+  return re.test(model.text);
+}

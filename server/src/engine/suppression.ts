@@ -1,0 +1,276 @@
+/**
+ * Inline suppression, markdownlint-style, in HTML comments that Markdown renders invisibly:
+ *
+ *   <!-- clausewise-disable [RULE...] [-- reason] -->            from here on
+ *   <!-- clausewise-enable [RULE...] -->                         from here on again
+ *   <!-- clausewise-disable-next-line [RULE...] [-- reason] -->  the next non-blank line, and the
+ *                                                                rest of the block it starts
+ *   <!-- clausewise-disable-file [RULE...] [-- reason] -->       the whole document
+ *
+ * A RULE is a rule id (`sla-metrics`) or a category id (`sla`: every rule of it); no RULE means every
+ * rule. Names may be separated by spaces or commas. Unknown names are ignored, with a warning; a
+ * comment that names only unknown rules suppresses nothing (never everything).
+ *
+ * "The rest of the block": a hard-wrapped paragraph, a list item's paragraph, a heading or a whole
+ * table is one unit, so a comment above it covers every finding that starts in it. Findings anchored
+ * at the title (document-level findings such as a missing clause) are suppressed by disable-file, by
+ * a disable-next-line right above the title, or by a disable range that covers the title.
+ *
+ * Comments are found by scanning the source text (a comment inside a paragraph is inline HTML, which
+ * the model drops from the text), skipping comments shown as text: in code blocks, code spans and
+ * the front matter. Pure: no I/O.
+ */
+import { positionAt, type Block, type ContractModel, type Range, type Span } from '../model';
+import { CATEGORY_IDS, DRAFTING } from '../categories/types';
+import { RULES } from '../rules';
+import type { FixSpec } from '../rules/types';
+import type { ReviewDiagnostic, ReviewWarning, SuppressedFinding } from './types';
+
+export type SuppressionKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-file';
+
+export interface SuppressionComment {
+  kind: SuppressionKind;
+  /** Known rule and category ids named; empty with `all` true means every rule. */
+  ids: string[];
+  /** True when the comment names no rule at all (it then applies to every rule). */
+  all: boolean;
+  /** Names that are neither a rule nor a category. */
+  unknown: string[];
+  reason: string | null;
+  span: Span;
+  range: Range;
+}
+
+/** Code of the warnings about suppression comments (unknown rule names). */
+export const SUPPRESSION_WARNING_CODE = 'invalid-suppression';
+
+const COMMENT = /<!--\s*clausewise-(disable-next-line|disable-file|disable|enable)(?=\s|-->|,)([\s\S]*?)-->/g;
+
+let knownIds: Set<string> | undefined;
+function known(): Set<string> {
+  knownIds ??= new Set<string>([...RULES.map((r) => r.meta.id), ...CATEGORY_IDS, DRAFTING]);
+  return knownIds;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Known ids close to a misspelt one (edit distance, or one containing the other), best first. */
+export function closeIds(name: string, candidates: Iterable<string>, max = 3): string[] {
+  const scored: Array<[string, number]> = [];
+  for (const c of candidates) {
+    const d = editDistance(name, c);
+    const limit = Math.max(2, Math.floor(c.length / 4));
+    if (d <= limit) scored.push([c, d]);
+    else if (name.length >= 3 && (c.includes(name) || name.includes(c))) scored.push([c, limit + 1]);
+  }
+  return scored.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max).map(([c]) => c);
+}
+
+/** Is this offset part of the visible text of a block (a code span, an escaped or indented comment)? */
+function shownAsText(model: ContractModel, offset: number): boolean {
+  const b = blockAt(model, offset);
+  if (!b) return false;
+  if (b.kind === 'code') return true;
+  if (b.kind === 'html') return false;
+  const offs = b.sourceOffsets;
+  for (let i = 0; i < offs.length - 1; i++) if (offs[i] === offset) return true;
+  return false;
+}
+
+/** The block whose span holds the offset (blocks are in source order). */
+function blockAt(model: ContractModel, offset: number): Block | undefined {
+  const blocks = model.blocks;
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let found: Block | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start <= offset) { found = blocks[mid]; lo = mid + 1; } else hi = mid - 1;
+  }
+  // Blocks may nest in source order only loosely (list items): look back a little for a holder.
+  for (let i = found ? found.index : -1; i >= 0 && i >= (found?.index ?? 0) - 4; i--) {
+    const b = blocks[i];
+    if (b.start <= offset && offset < b.end) return b;
+  }
+  return undefined;
+}
+
+/** The suppression comments of a document, in source order. */
+export function findSuppressionComments(model: ContractModel): SuppressionComment[] {
+  const text = model.text;
+  if (!text.includes('clausewise-')) return [];
+  const out: SuppressionComment[] = [];
+  const fm = model.frontMatterSpan;
+  for (const m of text.matchAll(COMMENT)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (fm && start >= fm.start && start < fm.end) continue;
+    if (shownAsText(model, start)) continue;
+    const kind = m[1] as SuppressionKind;
+    let body = m[2];
+    let reason: string | null = null;
+    const sep = /(?:^|\s)--(?:\s|$)/.exec(body);
+    if (sep) {
+      reason = body.slice(sep.index + sep[0].length).replace(/\s+/g, ' ').trim() || null;
+      body = body.slice(0, sep.index);
+    }
+    const names = body.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+    const ids = names.filter((n) => known().has(n));
+    const unknown = names.filter((n) => !known().has(n));
+    out.push({
+      kind, ids, all: names.length === 0, unknown, reason: kind === 'enable' ? null : reason,
+      span: { start, end },
+      range: { start: positionAt(model.lineStarts, start), end: positionAt(model.lineStarts, end) },
+    });
+  }
+  return out;
+}
+
+function appliesTo(c: SuppressionComment, d: ReviewDiagnostic): boolean {
+  return c.all || c.ids.includes(d.ruleId) || c.ids.includes(d.category);
+}
+
+function lineOf(model: ContractModel, offset: number): number {
+  return positionAt(model.lineStarts, offset).line;
+}
+
+/** The text with every HTML comment blanked out (newlines kept), so comment-only lines read as blank. */
+const masked = new WeakMap<ContractModel, string>();
+function withoutComments(model: ContractModel): string {
+  let m = masked.get(model);
+  if (m === undefined) {
+    m = model.text.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\r\n]/g, ' '));
+    masked.set(model, m);
+  }
+  return m;
+}
+
+/** Blank, or holding only HTML comments (another suppression comment stacked above a block). */
+function lineIsBlank(model: ContractModel, line: number): boolean {
+  const s = model.lineStarts[line];
+  const e = line + 1 < model.lineStarts.length ? model.lineStarts[line + 1] : model.text.length;
+  return withoutComments(model).slice(s, e).trim() === '';
+}
+
+/**
+ * Lines [first, last] a disable-next-line comment covers: the next non-blank line after it and, when a
+ * block (paragraph, heading, table) starts there, every line of that block (of the whole table).
+ */
+export function nextLineTarget(model: ContractModel, comment: SuppressionComment): { first: number; last: number } | null {
+  const lines = model.lineStarts.length;
+  let first = comment.range.end.line + 1;
+  while (first < lines && lineIsBlank(model, first)) first++;
+  if (first >= lines) return null;
+  let last = first;
+  const lineStart = model.lineStarts[first];
+  const lineEnd = first + 1 < lines ? model.lineStarts[first + 1] : model.text.length;
+  // The first block that starts on that line (or spans it: a list item's paragraph after its marker).
+  const block = model.blocks.find((b) => b.kind !== 'html' && b.start < lineEnd && b.end > lineStart && b.end > b.start);
+  if (block) {
+    last = Math.max(last, lineOf(model, Math.max(block.start, block.end - 1)));
+    if (block.kind === 'tableRow') {
+      for (let i = block.index + 1; i < model.blocks.length; i++) {
+        const b = model.blocks[i];
+        if (b.kind !== 'tableRow' || lineOf(model, b.start) > last + 2) break;
+        last = Math.max(last, lineOf(model, Math.max(b.start, b.end - 1)));
+      }
+    }
+  }
+  return { first, last };
+}
+
+export interface SuppressionOutcome {
+  diagnostics: ReviewDiagnostic[];
+  fixSpecs: FixSpec[][];
+  suppressed: SuppressedFinding[];
+  warnings: ReviewWarning[];
+}
+
+/**
+ * Removes the findings the document's suppression comments accept, keeping `fixSpecs` index-aligned
+ * with `diagnostics`. A finding covered by several comments takes the reason of the most specific:
+ * disable-next-line, then the disable range in force, then disable-file.
+ */
+export function applySuppressions(model: ContractModel, diagnostics: ReviewDiagnostic[], fixSpecs: FixSpec[][]): SuppressionOutcome {
+  const comments = findSuppressionComments(model);
+  if (!comments.length) return { diagnostics, fixSpecs, suppressed: [], warnings: [] };
+
+  const warnings: ReviewWarning[] = [];
+  for (const c of comments) {
+    for (const u of c.unknown) {
+      const close = closeIds(u, known());
+      warnings.push({
+        code: SUPPRESSION_WARNING_CODE,
+        message: `unknown rule or category "${u}" in a clausewise-${c.kind} comment; it is ignored${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}`,
+        range: c.range,
+      });
+    }
+  }
+  const active = comments.filter((c) => c.all || c.ids.length > 0);
+  const fileWide = active.filter((c) => c.kind === 'disable-file');
+  const ranged = active.filter((c) => c.kind === 'disable' || c.kind === 'enable');
+  const nextLine = active
+    .filter((c) => c.kind === 'disable-next-line')
+    .map((c) => ({ c, target: nextLineTarget(model, c) }))
+    .filter((x): x is { c: SuppressionComment; target: { first: number; last: number } } => x.target !== null);
+
+  const keptDiagnostics: ReviewDiagnostic[] = [];
+  const keptFixes: FixSpec[][] = [];
+  const suppressed: SuppressedFinding[] = [];
+  diagnostics.forEach((d, i) => {
+    const line = d.range.start.line;
+    const startOffset = model.lineStarts[line] + d.range.start.character;
+    let by: SuppressionComment | undefined = nextLine.find((x) => line >= x.target.first && line <= x.target.last && appliesTo(x.c, d))?.c;
+    if (!by) {
+      // The last disable/enable that applies to this rule before the finding decides.
+      let state: SuppressionComment | undefined;
+      for (const c of ranged) {
+        if (c.span.start > startOffset) break;
+        if (appliesTo(c, d)) state = c.kind === 'disable' ? c : undefined;
+      }
+      by = state;
+    }
+    by ??= fileWide.find((c) => appliesTo(c, d));
+    if (by) {
+      suppressed.push({ diagnostic: d, reason: by.reason, comment: { kind: by.kind, range: by.range } });
+    } else {
+      keptDiagnostics.push(d);
+      keptFixes.push(fixSpecs[i] ?? []);
+    }
+  });
+  return { diagnostics: keptDiagnostics, fixSpecs: keptFixes, suppressed, warnings };
+}
+
+/**
+ * Where the "accept this finding" comment goes for a finding starting at `line`: the first line of the
+ * block holding it (so the comment sits above the whole paragraph, heading or table), with that line's
+ * indentation (so it stays inside a list item).
+ */
+export function acceptCommentPosition(model: ContractModel, line: number): { line: number; indent: string } {
+  const lineStart = model.lineStarts[line] ?? model.text.length;
+  const lineEnd = line + 1 < model.lineStarts.length ? model.lineStarts[line + 1] : model.text.length;
+  let block = model.blocks.find((b) => b.kind !== 'html' && b.start < Math.max(lineEnd, lineStart + 1) && b.end > lineStart && b.end > b.start);
+  let target = line;
+  if (block) {
+    if (block.kind === 'tableRow') {
+      // Above the whole table.
+      while (block.index > 0) {
+        const prev: Block = model.blocks[block.index - 1];
+        if (prev.kind !== 'tableRow' || lineOf(model, prev.end - 1) < lineOf(model, block.start) - 2) break;
+        block = prev;
+      }
+    }
+    target = Math.min(line, lineOf(model, block.start));
+  }
+  const s = model.lineStarts[target] ?? model.text.length;
+  const indent = /^[ \t]*/.exec(model.text.slice(s, s + 200))![0];
+  return { line: target, indent };
+}

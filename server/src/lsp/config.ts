@@ -1,0 +1,113 @@
+/**
+ * Configuration files in the language server: the same `.clausewise.yaml` / `.clausewise.yml` /
+ * `.clausewise.json` / package.json `clausewise` files the CLI reads (engine/config.ts), nearest to
+ * each document's folder, so the editor and CI always agree.
+ *
+ * Precedence: when a config file applies to a document, it decides the review (profiles, severity,
+ * thresholds, include, ignore, force); the editor's settings for those are not used, because an editor
+ * setting that CI does not see would make the two disagree. Only `enable: false` from the editor still
+ * turns reviewing off. Without a config file, the editor's settings apply as before. A document's front
+ * matter still chooses its own profiles in both cases.
+ *
+ * Files are read when a document is reviewed and cached. When the client can watch files
+ * (workspace/didChangeWatchedFiles with dynamic registration), the cache is cleared when a config
+ * file changes; otherwise config files are re-read for every review.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { ConfigError, ConfigLoader, matchGlobs, CONFIG_FILE_NAMES, type ConfigReader, type ReviewSettings } from '../engine';
+import { CONFIG_CODE, serverDiagnostic } from './convert';
+import { uriToPath } from './settings';
+
+const READER: ConfigReader = {
+  readFile(p) {
+    try {
+      return fs.readFileSync(p, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
+      throw new ConfigError(p, [{ message: `cannot read the configuration file: ${(e as Error).message}` }]);
+    }
+  },
+  exists: (p) => fs.existsSync(p),
+};
+
+/** The glob a client is asked to watch; events are then filtered to config files actually used. */
+export const WATCH_GLOB = '**/*.{yaml,yml,json}';
+
+export interface DocumentConfig {
+  /** Settings to review with. */
+  settings: ReviewSettings;
+  /** Review as a contract whatever it reads like (config include or force), and why. */
+  force: boolean;
+  forceReason?: string;
+  /** Set when the config ignores the document: why. */
+  ignoredReason?: string;
+  /** The config file in effect, absolute, if any. */
+  file?: string;
+  /** The config file is invalid: the error to show. */
+  error?: ConfigError;
+}
+
+export class WorkspaceConfigs {
+  private readonly loader = new ConfigLoader(READER);
+  /** True once the client watches files for us; until then every review re-reads. */
+  watching = false;
+
+  /**
+   * The configuration for a document, on top of the editor's settings. `forced`: the user asked to
+   * review this document (Clausewise: Review Current Document), so an ignore pattern does not apply.
+   */
+  forDocument(uri: string, editor: ReviewSettings, forced = false): DocumentConfig {
+    const file = uriToPath(uri);
+    if (!file) return { settings: editor, force: false };
+    if (!this.watching) this.loader.clear();
+    let config;
+    try {
+      config = this.loader.forFile(file);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      // Reviewed with the editor's settings, under one diagnostic naming the broken file and line.
+      return { settings: editor, force: false, error: e };
+    }
+    if (!config.file) return { settings: editor, force: false };
+    const name = path.basename(config.file);
+    const settings: ReviewSettings = { ...config.settings };
+    if (editor.enable === false) settings.enable = false;
+    const ignoredBy = matchGlobs(config.ignore, file);
+    if (ignoredBy && !forced) return { settings: { ...settings, enable: false }, force: false, file: config.file, ignoredReason: `ignored by "${ignoredBy.pattern}" in ${name}` };
+    const includedBy = matchGlobs(config.include, file);
+    if (includedBy) return { settings, force: true, forceReason: `the path matches include pattern "${includedBy.pattern}" in ${name}`, file: config.file };
+    if (config.force) return { settings, force: true, forceReason: `${name} sets force: true`, file: config.file };
+    return { settings, force: false, file: config.file };
+  }
+
+  /** Clears the cache when one of the changed files is, or could be, a config file. */
+  changed(uris: readonly string[]): boolean {
+    const names = new Set<string>(CONFIG_FILE_NAMES);
+    const relevant = uris.some((u) => {
+      const p = uriToPath(u);
+      if (!p) return false;
+      return names.has(path.basename(p)) || this.loader.knownFiles.has(path.resolve(p)) || this.loader.knownFiles.has(p);
+    });
+    if (relevant) this.loader.clear();
+    return relevant;
+  }
+}
+
+/** The one diagnostic an invalid config file gets in each document it applies to. */
+export function configErrorDiagnostic(error: ConfigError, version: number): Diagnostic {
+  const first = error.issues[0];
+  const where = `${error.file}${first?.line ? `:${first.line}` : ''}`;
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? 's' : ''} in that file)` : '';
+  const message = `Clausewise: invalid configuration file ${where}: ${first?.message ?? 'invalid'}${more}. Fix the file; until then this document is reviewed with the editor's settings.`;
+  const d = serverDiagnostic(CONFIG_CODE, message, DiagnosticSeverity.Error, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, version);
+  d.relatedInformation = error.issues.map((i) => {
+    const line = Math.max(0, (i.line ?? 1) - 1);
+    const character = Math.max(0, (i.column ?? 1) - 1);
+    return { location: { uri: pathToFileURL(error.file).href, range: { start: { line, character }, end: { line, character } } }, message: i.message };
+  });
+  return d;
+}

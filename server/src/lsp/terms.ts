@@ -1,0 +1,308 @@
+/**
+ * Defined terms as symbols, and cross-references as links, in the language server:
+ * - textDocument/definition: on a use of a defined term, its definition(s); on a cross-reference
+ *   ("clause 4.2"), the clause it names.
+ * - textDocument/references: every use of the term (and its definition when includeDeclaration).
+ * - textDocument/hover (fallback of the findings hover): the term's definition.
+ * - textDocument/prepareRename and textDocument/rename: renames a defined term at its definition
+ *   and every use, keeping each use's form (plural "Services", singular "Service", possessive) and
+ *   capitals ("SERVICES" in a passage in capitals). Anything else is rejected.
+ * - textDocument/completion: the defined terms, triggered by a capital letter or a quote.
+ * - textDocument/documentLink: cross-references to the clause, schedule or annex they name, as
+ *   `<document uri>#L<line>` (1-based line of the target heading).
+ * - textDocument/semanticTokens/full: uses of defined terms ("definedTerm", the definition with the
+ *   "declaration" modifier) and capitalised terms the undefined-term rule flags ("undefinedTerm").
+ *
+ * Pure functions of the contract model (and the review, for the undefined-term findings), so they
+ * are unit-testable; `registerTermFeatures` wires them to a connection.
+ */
+import {
+  CompletionItemKind, ErrorCodes, MarkupKind, ResponseError,
+  type CompletionItem, type CompletionList, type Connection, type DocumentLink, type Hover, type Location,
+  type Position, type Range, type SemanticTokens, type SemanticTokensLegend, type ServerCapabilities, type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { offsetAt, positionAt, spanToRange, type ContractModel, type Span } from '../model';
+import type { ReviewResult } from '../engine';
+import { formOf, occurrenceAt, pluralOf, singularOf, termIndex, type TermOccurrence } from '../drafting/terms';
+import { resolvedReferences } from '../drafting/xrefs';
+import { undefinedTerms } from '../drafting/undefined';
+
+export const SEMANTIC_TOKEN_TYPES = ['definedTerm', 'undefinedTerm'] as const;
+export const SEMANTIC_TOKEN_MODIFIERS = ['declaration'] as const;
+export const SEMANTIC_LEGEND: SemanticTokensLegend = { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] };
+
+const CAPITALS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
+export const COMPLETION_TRIGGERS = ['"', '\u201C', ...CAPITALS];
+
+/** The capabilities these features add to the initialize result. */
+export const TERM_CAPABILITIES: ServerCapabilities = {
+  definitionProvider: true,
+  referencesProvider: true,
+  renameProvider: { prepareProvider: true },
+  completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+  documentLinkProvider: { resolveProvider: false },
+  semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: false },
+};
+
+function rangeOf(model: ContractModel, span: Span): Range {
+  return spanToRange(model.lineStarts, span);
+}
+
+function offsetOf(model: ContractModel, pos: Position): number {
+  return offsetAt(model.lineStarts, model.text.length, pos);
+}
+
+/** The defined-term occurrence at a position (a use or a definition). */
+export function termAt(model: ContractModel, pos: Position): TermOccurrence | undefined {
+  return occurrenceAt(termIndex(model), offsetOf(model, pos));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Definition, references, hover
+
+export function definitionAt(model: ContractModel, uri: string, pos: Position): Location[] | null {
+  const occ = termAt(model, pos);
+  if (occ) {
+    const defs = termIndex(model).byKey.get(occ.key) ?? [];
+    return defs.map((d) => ({ uri, range: rangeOf(model, d.span) }));
+  }
+  const offset = offsetOf(model, pos);
+  const ref = resolvedReferences(model).find((r) => r.span.start <= offset && offset <= r.span.end && r.status === 'ok' && r.section);
+  if (ref?.section) return [{ uri, range: targetRange(model, ref.section.index) }];
+  return null;
+}
+
+/** Where a section's heading is: its title, or the start of its opening line. */
+function targetRange(model: ContractModel, sectionIndex: number): Range {
+  const s = model.sections[sectionIndex];
+  const span = s.titleSpan.end > s.titleSpan.start ? s.titleSpan : { start: s.start, end: s.start };
+  return rangeOf(model, span);
+}
+
+export function referencesAt(model: ContractModel, uri: string, pos: Position, includeDeclaration: boolean): Location[] | null {
+  const occ = termAt(model, pos);
+  if (!occ) return null;
+  return termIndex(model).occurrences
+    .filter((o) => o.key === occ.key && (includeDeclaration || !o.isDefinition))
+    .map((o) => ({ uri, range: rangeOf(model, o.span) }));
+}
+
+export function termHover(model: ContractModel, pos: Position): Hover | null {
+  const occ = termAt(model, pos);
+  if (!occ) return null;
+  const idx = termIndex(model);
+  const defs = idx.byKey.get(occ.key) ?? [];
+  if (!defs.length) return null;
+  const uses = idx.usesByKey.get(occ.key)?.length ?? 0;
+  const lines = [`**${occ.key}** (defined term)`];
+  for (const d of defs.slice(0, 3)) {
+    const line = positionAt(model.lineStarts, d.span.start).line + 1;
+    const text = d.definition.replace(/\s+/g, ' ').trim();
+    lines.push('', `> ${text.length > 400 ? `${text.slice(0, 399)}\u2026` : text}`, '', `Defined on line ${line}.`);
+  }
+  if (defs.length > 1) lines.push('', `Defined ${defs.length} times.`);
+  lines.push('', `Used ${uses} time${uses === 1 ? '' : 's'}.`);
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: rangeOf(model, occ.span) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rename
+
+export function prepareRename(model: ContractModel, pos: Position): { range: Range; placeholder: string } {
+  const occ = termAt(model, pos);
+  if (!occ) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only a defined term can be renamed: place the cursor on a term the contract defines (for example "Services").');
+  return { range: rangeOf(model, occ.span), placeholder: model.text.slice(occ.span.start, occ.span.end).replace(/\s+/g, ' ') };
+}
+
+/**
+ * Renames the term at `pos` to `newName` (given in the form written at `pos`): every occurrence
+ * gets the new name in its own form and capitals.
+ */
+export function renameEdits(model: ContractModel, uri: string, pos: Position, newName: string): WorkspaceEdit {
+  const occ = termAt(model, pos);
+  if (!occ) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only a defined term can be renamed.');
+  const name = newName.replace(/\s+/g, ' ').trim();
+  if (!name || /["\u201C\u201D\n]/.test(name)) throw new ResponseError(ErrorCodes.InvalidParams, 'A defined term cannot be empty or contain quotation marks.');
+  // The new name as the base form of the term.
+  let base = occ.upper ? titleLike(name, occ.key) : name;
+  if (occ.form === 'plural') base = singularOf(base) ?? base;
+  else if (occ.form === 'singular') base = pluralOf(base);
+  const idx = termIndex(model);
+  const clash = [...idx.byKey.keys()].find((k) => k !== occ.key && (k === base || pluralOf(k) === base || pluralOf(base) === k));
+  if (clash) throw new ResponseError(ErrorCodes.InvalidParams, `The contract already defines "${clash}": choose another name.`);
+  const edits: TextEdit[] = idx.occurrences
+    .filter((o) => o.key === occ.key)
+    .map((o) => ({ range: rangeOf(model, o.span), newText: formOf(base, o.form, o.upper) }));
+  return { changes: { [uri]: edits } };
+}
+
+/** A name typed in capitals over a use in capitals: back to the capitalisation of the term. */
+function titleLike(name: string, key: string): string {
+  if (name !== name.toUpperCase()) return name;
+  const words = name.toLowerCase().split(' ');
+  const keyWords = key.split(' ');
+  return words.map((w, i) => (keyWords[i] && /^[A-Z]/.test(keyWords[i]) || i === 0 ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Completion
+
+export function completeTerms(model: ContractModel, pos: Position): CompletionList {
+  const idx = termIndex(model);
+  const lineStart = model.lineStarts[pos.line] ?? 0;
+  const cursor = offsetOf(model, pos);
+  const before = model.text.slice(lineStart, cursor);
+  // The capitalised words typed so far ("Service Le"), or nothing just after a quote.
+  const m = /(?:[A-Z][\w'\u2019-]*[ ]+(?:of[ ]+)?)*[A-Z][\w'\u2019-]*$|[A-Z]$/.exec(before);
+  const prefix = m ? m[0] : '';
+  const start = cursor - prefix.length;
+  const range: Range = { start: positionAt(model.lineStarts, start), end: pos };
+  const items: CompletionItem[] = [];
+  for (const [key, defs] of idx.byKey) {
+    if (prefix && !key.toLowerCase().startsWith(prefix.toLowerCase())) {
+      const plural = pluralOf(key);
+      if (!plural.toLowerCase().startsWith(prefix.toLowerCase())) continue;
+    }
+    const def = defs[0];
+    const text = def.definition.replace(/\s+/g, ' ').trim();
+    items.push({
+      label: key,
+      kind: CompletionItemKind.Constant,
+      detail: 'Defined term',
+      documentation: { kind: MarkupKind.Markdown, value: `> ${text.length > 300 ? `${text.slice(0, 299)}\u2026` : text}` },
+      textEdit: { range, newText: key },
+      filterText: key,
+      sortText: key.toLowerCase(),
+    });
+    const plural = pluralOf(key);
+    if (!idx.byKey.has(plural) && (idx.usesByKey.get(key) ?? []).some((u) => u.form === 'plural')) {
+      items.push({ label: plural, kind: CompletionItemKind.Constant, detail: `Defined term (plural of "${key}")`, textEdit: { range, newText: plural }, filterText: plural, sortText: `${key.toLowerCase()}~` });
+    }
+  }
+  return { isIncomplete: false, items };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document links
+
+export function documentLinks(model: ContractModel, uri: string): DocumentLink[] {
+  const out: DocumentLink[] = [];
+  const base = uri.replace(/#.*$/, '');
+  for (const ref of resolvedReferences(model)) {
+    if (ref.status !== 'ok' || !ref.section) continue;
+    const s = ref.section;
+    const line = positionAt(model.lineStarts, s.titleSpan.end > s.titleSpan.start ? s.titleSpan.start : s.start).line;
+    const name = [s.number, s.title].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim() || `${ref.word} ${ref.target}`;
+    out.push({ range: rangeOf(model, ref.span), target: `${base}#L${line + 1}`, tooltip: `Go to ${name}` });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Semantic tokens
+
+interface RawToken { start: number; end: number; type: number; modifiers: number }
+
+/**
+ * Defined terms (uses and definitions) and, when the undefined-term rule reported findings in the
+ * review, every occurrence of the terms it flags.
+ */
+export function semanticTokens(model: ContractModel, result: ReviewResult | null): SemanticTokens {
+  const raw: RawToken[] = [];
+  for (const o of termIndex(model).occurrences) raw.push({ start: o.span.start, end: o.span.end, type: 0, modifiers: o.isDefinition ? 1 : 0 });
+  const flagged = result?.diagnostics.some((d) => d.ruleId === 'undefined-term');
+  if (flagged) {
+    for (const t of undefinedTerms(model).terms) for (const s of t.spans) raw.push({ start: s.start, end: s.end, type: 1, modifiers: 0 });
+  }
+  raw.sort((a, b) => a.start - b.start || a.end - b.end);
+  const data: number[] = [];
+  let prevLine = 0;
+  let prevChar = 0;
+  let lastEnd = -1;
+  for (const t of raw) {
+    if (t.start < lastEnd) continue; // no overlapping tokens
+    lastEnd = t.end;
+    // A token may not span lines: split it at line breaks.
+    let from = t.start;
+    while (from < t.end) {
+      const p = positionAt(model.lineStarts, from);
+      const lineEnd = p.line + 1 < model.lineStarts.length ? model.lineStarts[p.line + 1] : model.text.length;
+      let to = Math.min(t.end, lineEnd);
+      while (to > from && /[\r\n]/.test(model.text[to - 1])) to--;
+      // Leading white space of a continuation line is not part of the term.
+      let s = from;
+      while (s < to && /\s/.test(model.text[s])) s++;
+      if (to > s) {
+        const ps = positionAt(model.lineStarts, s);
+        const deltaLine = ps.line - prevLine;
+        const deltaChar = deltaLine === 0 ? ps.character - prevChar : ps.character;
+        data.push(deltaLine, deltaChar, to - s, t.type, t.modifiers);
+        prevLine = ps.line;
+        prevChar = ps.character;
+      }
+      from = lineEnd;
+    }
+  }
+  return { data };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wiring
+
+export interface TermFeatureHost {
+  /** The parsed model of the open document's current version, or null when it is not open (or skipped). */
+  model(uri: string): ContractModel | null;
+  /** The review of the current version (for the undefined-term findings), or null. */
+  result(uri: string): Promise<ReviewResult | null>;
+  log(message: string): void;
+}
+
+function guard<T>(host: TermFeatureHost, what: string, fallback: T, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ResponseError) throw e;
+    host.log(`Clausewise: ${what} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    return fallback;
+  }
+}
+
+/** Registers definition, references, rename, completion, document links and semantic tokens. */
+export function registerTermFeatures(connection: Connection, host: TermFeatureHost): void {
+  connection.onDefinition((p) => guard(host, 'definition', null, () => {
+    const model = host.model(p.textDocument.uri);
+    return model ? definitionAt(model, p.textDocument.uri, p.position) : null;
+  }));
+  connection.onReferences((p) => guard(host, 'references', null, () => {
+    const model = host.model(p.textDocument.uri);
+    return model ? referencesAt(model, p.textDocument.uri, p.position, p.context?.includeDeclaration !== false) : null;
+  }));
+  connection.onPrepareRename((p) => guard(host, 'prepareRename', null, () => {
+    const model = host.model(p.textDocument.uri);
+    if (!model) return null;
+    return prepareRename(model, p.position);
+  }));
+  connection.onRenameRequest((p) => guard(host, 'rename', null, () => {
+    const model = host.model(p.textDocument.uri);
+    return model ? renameEdits(model, p.textDocument.uri, p.position, p.newName) : null;
+  }));
+  connection.onCompletion((p) => guard(host, 'completion', null, () => {
+    const model = host.model(p.textDocument.uri);
+    return model ? completeTerms(model, p.position) : null;
+  }));
+  connection.onDocumentLinks((p) => guard(host, 'document links', [], () => {
+    const model = host.model(p.textDocument.uri);
+    return model ? documentLinks(model, p.textDocument.uri) : [];
+  }));
+  connection.languages.semanticTokens.on(async (p) => {
+    try {
+      const model = host.model(p.textDocument.uri);
+      if (!model) return { data: [] };
+      return semanticTokens(model, await host.result(p.textDocument.uri));
+    } catch (e) {
+      host.log(`Clausewise: semantic tokens failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return { data: [] };
+    }
+  });
+}

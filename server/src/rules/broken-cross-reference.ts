@@ -1,0 +1,50 @@
+import type { FixSpec, Rule, RuleFinding } from './types';
+import { resolvedReferences, numberIndex } from '../drafting/xrefs';
+
+function describeAvailable(ctx: Parameters<Rule['check']>[0], word: string): string {
+  const idx = numberIndex(ctx.model);
+  if (['schedule', 'annex', 'appendix', 'exhibit', 'attachment'].includes(word)) {
+    const ids = [...idx.attachments.keys()].filter((k) => k.startsWith(word + ' ')).map((k) => k.slice(word.length + 1).toUpperCase());
+    return ids.length ? ` (it has ${word === 'annex' ? 'Annex' : word[0].toUpperCase() + word.slice(1)} ${ids.join(', ')})` : '';
+  }
+  const tops = [...idx.body.keys()].filter((k) => /^\d+$/.test(k)).map(Number).sort((a, b) => a - b);
+  return tops.length >= 2 ? ` (its clauses are numbered ${tops[0]} to ${tops[tops.length - 1]})` : '';
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'broken-cross-reference',
+    category: 'drafting',
+    defaultSeverity: 'warning',
+    title: 'Broken cross-reference',
+    description: 'A reference to a clause, section, paragraph, schedule or annex that the contract does not contain.',
+    rationale: 'A reference to a clause that does not exist usually means the contract was renumbered and the reference not updated. The provision it was meant to bring in (a liability cap, a termination right, a service-credit regime) may then not apply at all, or the parties will argue about which clause was meant.',
+  },
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const ref of resolvedReferences(ctx.model)) {
+      if (ref.status !== 'missing') continue;
+      const written = ctx.model.text.slice(ref.span.start, ref.span.end);
+      const fixes: FixSpec[] = [];
+      let message: string;
+      if (ref.section && ref.parts.length) {
+        message = `${written} refers to a paragraph (${ref.parts[0]}) that ${ref.word} ${ref.base} does not have.`;
+      } else if (ref.kind === 'attachment') {
+        message = `${written} refers to ${ref.word === 'annex' ? 'an' : 'a'} ${ref.word} this document does not contain${describeAvailable(ctx, ref.word)}.`;
+      } else {
+        message = `${written} refers to a ${ref.word} the contract does not have${describeAvailable(ctx, ref.word)}.`;
+      }
+      if (ref.titled?.number) {
+        // "clause 9.4 (Service Credits)": the title names the clause that was meant.
+        const targetText = ctx.model.text.slice(ref.targetSpan.start, ref.targetSpan.end);
+        const baseLen = targetText.indexOf('(') >= 0 ? targetText.indexOf('(') : targetText.length;
+        const span = { start: ref.targetSpan.start, end: ref.targetSpan.start + baseLen };
+        message += ` The title given with it is that of ${ref.word} ${ref.titled.number}.`;
+        fixes.push({ kind: 'replace', title: `Replace "${targetText.slice(0, baseLen)}" with "${ref.titled.number}" (${ref.titled.title})`, span, replacement: ref.titled.number });
+      }
+      out.push({ span: ref.span, message, fixes });
+    }
+    return out;
+  },
+};
+export default rule;

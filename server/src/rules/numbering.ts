@@ -1,0 +1,28 @@
+import type { FixSpec, Rule, RuleFinding } from './types';
+import { numberingIssues, renumberPlan } from '../drafting/numbering';
+
+const rule: Rule = {
+  meta: {
+    id: 'numbering',
+    category: 'drafting',
+    defaultSeverity: 'warning',
+    title: 'Clause numbering',
+    description: 'Gaps, duplicates and numbers out of order among numbered headings and clauses ("4.1, 4.2, 4.4"), and sub-clauses numbered under the wrong clause.',
+    rationale: 'Numbering mistakes make cross-references ambiguous ("clause 4.3" of which version?) and suggest that text was deleted or moved without care. In a signed contract they invite argument about which provision a notice, a reference or a schedule meant.',
+  },
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const issue of numberingIssues(ctx.model)) {
+      const fixes: FixSpec[] = [];
+      const plan = renumberPlan(ctx.model, issue);
+      if (plan) {
+        const range = plan.from === plan.to ? `${plan.from} as ${plan.fromNew}` : `${plan.from}\u2013${plan.to} as ${plan.fromNew}\u2013${plan.toNew}`;
+        const refs = plan.references ? ` and update ${plan.references} cross-reference${plan.references === 1 ? '' : 's'}` : '';
+        fixes.push({ kind: 'edits', title: `Renumber ${range}${refs}`, edits: plan.edits });
+      }
+      out.push({ span: issue.span, message: issue.message, fixes });
+    }
+    return out;
+  },
+};
+export default rule;

@@ -1,0 +1,47 @@
+import type { FixSpec, Rule, RuleContext, RuleFinding } from './types';
+import { findPlaceholders } from '../drafting/placeholders';
+import { PROFILES } from '../profiles';
+import vagueWording from './vague-wording';
+
+/** Spans the vague-wording rule reports in this review (it owns "TBD" and "to be agreed" inside obligations). */
+function vagueSpans(ctx: RuleContext): Array<{ start: number; end: number }> {
+  const reviewsDeliverables = ctx.profiles.some((p) => (PROFILES[p]?.categories as readonly string[] | undefined)?.includes('deliverables'));
+  if (!reviewsDeliverables) return [];
+  return vagueWording.check(ctx).map((f) => f.span);
+}
+
+const KIND: Record<string, string> = {
+  bracket: 'a placeholder in square brackets',
+  template: 'a template variable',
+  blank: 'a blank to be filled in',
+  xx: 'a placeholder figure',
+  tbd: 'an open point',
+};
+
+const rule: Rule = {
+  meta: {
+    id: 'placeholder',
+    category: 'drafting',
+    defaultSeverity: 'warning',
+    title: 'Placeholder left in',
+    description: 'Placeholders left in the text: [DATE], [AMOUNT], [\u25CF], [Supplier name], {{variable}}, blanks (____), XX, <insert ...>, and TBD or "to be agreed" outside the obligations that vague-wording checks.',
+    rationale: 'A placeholder left in a signed contract leaves a term blank: a date, a price, a party or a cap. A blank price or date may make the clause, or the whole contract, uncertain and unenforceable, and sending a draft with template brackets to the other side looks careless.',
+  },
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    const owned = vagueSpans(ctx);
+    for (const p of findPlaceholders(ctx.model)) {
+      // Never report the same words twice: vague-wording owns the open points it flags.
+      if (owned.some((v) => v.start < p.span.end && p.span.start < v.end)) continue;
+      const fixes: FixSpec[] = [];
+      if (p.partyRole) {
+        const party = ctx.model.parties.find((x) => x.role === p.partyRole && x.legalName) ?? ctx.model.parties.find((x) => x.role === p.partyRole);
+        const name = party?.legalName ?? party?.alias;
+        if (name) fixes.push({ kind: 'replace', title: `Replace "${p.text}" with "${name}"`, span: p.span, replacement: name });
+      }
+      out.push({ span: p.span, message: `"${p.text}" is ${KIND[p.kind]} left in the draft: fill it in or delete it before the contract is signed.`, fixes });
+    }
+    return out;
+  },
+};
+export default rule;
