@@ -50,9 +50,11 @@ import {
   type ClientCapabilities, type Diagnostic, type InitializeParams, type InitializeResult, type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildContractModel, spanToRange, type ContractModel } from '../model';
 import {
-  CATEGORIES, CLAUSES, computeFix, renderHtmlReport, renderMarkdownReport, review, VERSION,
+  CATEGORIES, CLAUSES, computeFix, loadBundle, renderHtmlReport, renderMarkdownReport, review, VERSION,
   type ReviewResult, type ReviewSettings,
 } from '../engine';
 import { buildCodeActions, diagnosticsOf, serverDiagnostic, SKIPPED_CODE, type EditCapabilities } from './convert';
@@ -253,11 +255,15 @@ function reviewNow(uri: string, st: DocState, settings: ReviewSettings): Reviewe
     };
   } else {
     const config = configs.forDocument(uri, settings, st.force);
+    const model = buildContractModel(text, doc.version);
+    const bundle = bundleOf(uri, model);
     const result = review({
       text, version: doc.version, settings: config.settings, force: st.force || config.force,
       ...(!st.force && config.forceReason ? { forceReason: config.forceReason } : {}),
       path: workspaceRelativePath(uri, workspaceFolders),
-    });
+      bundle: bundle.members,
+    }, model);
+    result.problems.push(...bundle.problems);
     if (config.ignoredReason) result.reason = config.ignoredReason;
     const diagnostics = diagnosticsOf(result, doc.version);
     if (config.error) diagnostics.unshift(configErrorDiagnostic(config.error, doc.version));
@@ -265,6 +271,29 @@ function reviewNow(uri: string, st: DocState, settings: ReviewSettings): Reviewe
   }
   st.last = entry;
   return entry;
+}
+
+/**
+ * The other files of a contract bundle (schedules named in front matter or linked), read from the
+ * editor when open there, else from disk; shown by their workspace-relative paths.
+ */
+function bundleOf(uri: string, model: ContractModel): { members: Array<{ path: string; text: string }>; problems: string[] } {
+  if (!uri.startsWith('file:')) return { members: [], problems: [] };
+  const read = (fsPath: string): string | undefined => {
+    const open = documents.get(pathToFileURL(fsPath).href);
+    if (open) return open.getText();
+    try {
+      if (statSync(fsPath).size > 2 * 1024 * 1024) return undefined;
+      return readFileSync(fsPath, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const { members, problems } = loadBundle(model, fileURLToPath(uri), read);
+  return {
+    members: members.map((m) => ({ path: workspaceRelativePath(pathToFileURL(m.path).href, workspaceFolders) ?? m.path, text: m.text })),
+    problems,
+  };
 }
 
 /** Reviews and publishes, unless the document changed or closed meanwhile. */
