@@ -5,7 +5,8 @@
 //    recall of (line, rule) pairs.
 // 2. Corpus (../shared/corpus/contracts): real contracts with no defect labels. Every drafting
 //    finding is listed so that a person can check it; precision is computed from the hand-checked
-//    verdicts in test/drafting/corpus-judgements.json, keyed "file:line:rule" (line 1-based).
+//    verdicts in test/drafting/corpus-judgements.json, keyed "file:line:rule" (line 1-based). A key
+//    whose line holds several findings of the rule may give a verdict per flagged text ("items").
 //    Recall cannot be measured there (nobody listed every defect of those contracts).
 //
 // undefined-term is opt-in; it is switched on here so that it is measured.
@@ -25,14 +26,17 @@ const args = new Set(process.argv.slice(2));
 const DRAFTING_RULES = RULES.filter((r) => r.meta.category === 'drafting').map((r) => r.meta.id).sort();
 const SETTINGS: ReviewSettings = { severity: { 'undefined-term': 'warning' } };
 
-export interface Finding { file: string; line: number; rule: string; message: string; text: string }
+export interface Finding { file: string; line: number; rule: string; message: string; text: string; flagged: string }
 type Counts = { tp: number; fp: number; fn: number };
 
 export function drafting(file: string, text: string): Finding[] {
   const lines = text.split(/\r\n|\r|\n/);
   return review({ text, path: file, force: true, settings: SETTINGS }).diagnostics
     .filter((d) => d.category === 'drafting')
-    .map((d) => ({ file, line: d.range.start.line + 1, rule: d.ruleId, message: d.message, text: lines[d.range.start.line].trim() }));
+    .map((d) => ({
+      file, line: d.range.start.line + 1, rule: d.ruleId, message: d.message, text: lines[d.range.start.line].trim(),
+      flagged: d.range.start.line === d.range.end.line ? lines[d.range.start.line].slice(d.range.start.character, d.range.end.character) : lines[d.range.start.line].slice(d.range.start.character),
+    }));
 }
 
 /** Expected (line, rule) pairs of a fixture, from its `<!-- expect: ... -->` markers. */
@@ -73,7 +77,15 @@ for (const f of fixtureFiles) {
 
 // --- corpus --------------------------------------------------------------------------------------
 interface Judgement { verdict: 'tp' | 'fp'; note?: string }
-const judgements: Record<string, Judgement> = existsSync(judgementsPath) ? JSON.parse(readFileSync(judgementsPath, 'utf8')).judgements ?? {} : {};
+type Entry = Judgement | { items: Record<string, Judgement> };
+const judgements: Record<string, Entry> = existsSync(judgementsPath) ? JSON.parse(readFileSync(judgementsPath, 'utf8')).judgements ?? {} : {};
+/** The verdict for one finding: the key's, or the key's verdict for the flagged words. */
+function verdictOf(key: string, flagged: string): Judgement | undefined {
+  const e = judgements[key];
+  if (!e) return undefined;
+  if ('items' in e) return e.items[flagged.replace(/\s+/g, ' ')];
+  return e;
+}
 const corpusPer = new Map<string, { tp: number; fp: number; unjudged: number }>(DRAFTING_RULES.map((r) => [r, { tp: 0, fp: 0, unjudged: 0 }]));
 const corpusFindings: Array<Finding & { key: string; verdict?: Judgement }> = [];
 const corpusFiles = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f.endsWith('.md')).sort() : [];
@@ -81,7 +93,7 @@ for (const f of corpusFiles) {
   const text = readFileSync(join(corpusDir, f), 'utf8');
   for (const finding of drafting(f, text)) {
     const key = `${f}:${finding.line}:${finding.rule}`;
-    const verdict = judgements[key];
+    const verdict = verdictOf(key, finding.flagged);
     corpusFindings.push({ ...finding, key, verdict });
     const c = corpusPer.get(finding.rule)!;
     if (!verdict) c.unjudged++;
@@ -90,6 +102,9 @@ for (const f of corpusFiles) {
   }
 }
 const staleJudgements = Object.keys(judgements).filter((k) => !corpusFindings.some((f) => f.key === k));
+for (const [k, e] of Object.entries(judgements)) {
+  if ('items' in e) for (const t of Object.keys(e.items)) if (!corpusFindings.some((f) => f.key === k && f.flagged.replace(/\s+/g, ' ') === t)) staleJudgements.push(`${k} "${t}"`);
+}
 
 // --- report --------------------------------------------------------------------------------------
 const rows = DRAFTING_RULES.map((rule) => {
@@ -108,8 +123,8 @@ const undefinedRow = rows.find((r) => r.rule === 'undefined-term');
 if (args.has('--json')) {
   console.log(JSON.stringify({ fixtures: fixtureFiles, corpus: corpusFiles.length, rows, misses, extras, staleJudgements }, null, 2));
 } else if (args.has('--unjudged')) {
-  const out: Record<string, Judgement & { message: string; text: string }> = {};
-  for (const f of corpusFindings) if (!f.verdict) out[f.key] = { verdict: 'tp', note: '', message: f.message, text: f.text.slice(0, 200) };
+  const out: Record<string, { verdict: string; note: string; flagged: string; message: string }> = {};
+  for (const f of corpusFindings) if (!f.verdict) out[`${f.key} ${f.flagged}`] = { verdict: '??', note: '', flagged: f.flagged, message: f.message };
   console.log(JSON.stringify(out, null, 2));
 } else {
   console.log(`Drafting hygiene: ${fixtureFiles.length} fixtures (test/drafting/fixtures), ${corpusFiles.length} corpus contracts (${corpusDir})`);
@@ -133,7 +148,7 @@ if (args.has('--json')) {
   if (staleJudgements.length) console.log(`\n${staleJudgements.length} verdicts match no finding any more:\n  ${staleJudgements.join('\n  ')}`);
   if (args.has('--list')) {
     console.log('\nEvery corpus finding (verdict, file:line, rule, message, line text):');
-    for (const f of corpusFindings) console.log(`  [${f.verdict?.verdict ?? '??'}] ${f.file}:${f.line} ${f.rule}: ${f.message}\n        ${f.text.slice(0, 160)}${f.verdict?.note ? `\n        note: ${f.verdict.note}` : ''}`);
+    for (const f of corpusFindings) console.log(`  [${f.verdict?.verdict ?? '??'}] ${f.file}:${f.line} ${f.rule} "${f.flagged}": ${f.message}${f.verdict?.note ? `\n        judged: ${f.verdict.note}` : ''}`);
   }
 }
 if (args.has('--check') && (corpusFindings.some((f) => !f.verdict) || staleJudgements.length)) process.exit(1);

@@ -310,6 +310,24 @@ describe('language server: defined terms and cross-references (stdio)', function
     assert.ok(!decoded.some((t) => t.type === 1), 'no undefined-term tokens while that opt-in rule is off');
   });
 
+  it('offers the numbering "Renumber" quick fix, which also updates cross-references', async () => {
+    const doc = pathToFileURL(path.join(ROOT, 'test', 'lsp', 'terms-numbering.md')).href;
+    const text = TEXT.replace('3.2 The Supplier shall pay', '3.4 The Supplier shall pay').replace('under clause 3.2', 'under clause 3.4');
+    await client.open(doc, text);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.startsWith('3.4 '));
+    const range = { start: { line, character: 0 }, end: { line, character: 3 } };
+    const actions = await client.request<Array<{ title: string; kind: string; edit: { changes?: Record<string, Array<{ range: Range; newText: string }>>; documentChanges?: Array<{ edits: Array<{ range: Range; newText: string }> }> } }>>('textDocument/codeAction', { textDocument: { uri: doc }, range, context: { diagnostics: [], only: ['quickfix'] } });
+    const renumber = actions.find((a) => a.title.startsWith('Renumber'));
+    assert.ok(renumber, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(renumber.kind, 'quickfix');
+    assert.equal(renumber.title, 'Renumber 3.4 as 3.2 and update 1 cross-reference');
+    const edits = renumber.edit.changes?.[doc] ?? renumber.edit.documentChanges![0].edits;
+    const after = applyEdits(text, edits);
+    assert.ok(after.includes('3.2 The Supplier shall pay a Service Credit'));
+    assert.ok(after.includes('"Service Credit" means a credit calculated under clause 3.2.'));
+  });
+
   it('marks capitalised terms the undefined-term rule flags, when it is switched on', async () => {
     const c2 = await new Client().start();
     try {

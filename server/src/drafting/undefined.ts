@@ -134,6 +134,8 @@ function skipReason(model: ContractModel, definitions: number): string | null {
  */
 function markedUpRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  // [GitHub's Standard Terms of Service](/site-policy/...): the name of another document, linked.
+  for (const m of text.matchAll(/\[([^\[\]\n]{1,160})\]\([^)\s]{1,300}\)/g)) out.push([m.index! + 1, m.index! + 1 + m[1].length]);
   for (const m of text.matchAll(/<(span|a|abbr|dfn)\b[^>]*>([^<]{1,120})<\/\1>/g)) {
     const start = m.index! + m[0].indexOf('>') + 1;
     out.push([start, start + m[2].length]);
@@ -168,6 +170,11 @@ export function undefinedTerms(model: ContractModel): UndefinedAnalysis {
     if (p.legalName) for (const w of p.legalName.split(/[\s,]+/)) if (/^[A-Z]/.test(w)) known.add(w.replace(/[.,]$/, ''));
   }
   const markedUp = markedUpRanges(model.text);
+  // A phrase marked up somewhere ("<span class="keyterms_link">Security Policy</span>") is a known term everywhere.
+  for (const [a, b] of markedUp) {
+    const phrase = model.text.slice(a, b).trim().replace(/['\u2019]s$/, '');
+    if (/^[A-Z][\w'\u2019&-]*(?: (?:of |and |for )?[A-Z][\w'\u2019&-]*){0,5}$/.test(phrase)) addKnown(phrase);
+  }
   const titles = new Set(model.sections.filter((s) => s.title).map((s) => s.title.toLowerCase()));
   const docTitle = model.title.toLowerCase();
 
@@ -183,10 +190,15 @@ export function undefinedTerms(model: ContractModel): UndefinedAnalysis {
     const sg = singularOf(l);
     if (sg && (lower.has(sg) || COMMON_WORDS.has(sg))) return true;
     const pl = pluralOf(l);
-    return lower.has(pl);
+    if (lower.has(pl)) return true;
+    // "Processing" when the document says "process", "Approved" when it says "approve".
+    const stem = /^(.{4,}?)(?:ing|ed)$/.exec(l)?.[1];
+    return !!stem && (lower.has(stem) || lower.has(`${stem}e`) || COMMON_WORDS.has(stem) || COMMON_WORDS.has(`${stem}e`));
   };
 
   const found = new Map<string, UndefinedTerm>();
+  // Terms seen capitalised somewhere other than at the start of a sentence.
+  const midTerms = new Set<string>();
   const defined = [...index.byKey.keys()];
   const keyOf = (phrase: string) => singularOf(phrase) ?? phrase;
 
@@ -260,13 +272,20 @@ export function undefinedTerms(model: ContractModel): UndefinedAnalysis {
         const k = keyOf(phrase);
         const span = { start: sourceStart, end: block.sourceOffsets[sentence.textStart + run[run.length - 1].start + run[run.length - 1].word.length - 1] + 1 };
         const entry = found.get(k);
-        if (entry) entry.spans.push(span);
-        else found.set(k, { text: phrase, spans: [span] });
+        const midSentence = !startsSentence(text, run[0].start);
+        if (entry) {
+          entry.spans.push(span);
+          if (midSentence) midTerms.add(k);
+        } else {
+          found.set(k, { text: phrase, spans: [span] });
+          if (midSentence) midTerms.add(k);
+        }
       }
     }
   }
 
-  const terms = [...found.values()].sort((a, b) => a.spans[0].start - b.spans[0].start);
+  // An expression capitalised only where a sentence starts ("Measured Monthly using ...") is not reported.
+  const terms = [...found.entries()].filter(([k]) => midTerms.has(k)).map(([, t]) => t).sort((a, b) => a.spans[0].start - b.spans[0].start);
   for (const t of terms) {
     const best = nearestTerm(t.text, defined);
     if (best) t.nearest = best;
@@ -297,6 +316,8 @@ function rejectRun(phrase: string, run: Token[], text: string, next: Token | und
   const after = text.slice(run[run.length - 1].end);
   // "Priority 1", "Phase II", "Release A": a label with a number.
   if (/^\s+(?:\d|[IVX]+\b|[A-Z]\b|No\.)/.test(after)) return false;
+  // "Scheduled date and time of change: Date Time": the value of a form field.
+  if (/:\s*$/.test(text.slice(0, run[0].start)) && /^\s*$/.test(text.slice(run[run.length - 1].end))) return false;
   // "Response Time: 4 hours": a label.
   if (/^\s*:/.test(after) && startsSentence(text, run[0].start)) return false;
   // "Key Performance Indicators (KPIs)": spelt out in an acronym, defined in passing.

@@ -65,7 +65,7 @@ export const FUNCTION_WORDS = new Set<string>([
   'See', 'Yes', 'Shall', 'Will', 'May', 'Must', 'Should', 'Can', 'Is', 'Are', 'Be', 'Has', 'Have', 'Was',
   'Were', 'Per', 'Via', 'Under', 'Over', 'Between', 'Among', 'Against', 'About', 'Above', 'Below', 'Into', 'Onto',
   'Than', 'Whether', 'Which', 'Who', 'Whom', 'Whose', 'What', 'How', 'Why', 'One', 'Two', 'Three',
-  'Up', 'Out', 'Off', 'Down',
+  'Up', 'Out', 'Off', 'Down', 'Eg', 'Ie', 'Etc', 'Viz', 'Cf', 'Re',
 ]);
 
 const UNITS: Record<string, number> = {

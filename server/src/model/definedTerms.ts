@@ -17,6 +17,8 @@ const LIST_ENTRY = new RegExp(String.raw`^(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z0
 const IS_AT_START = /^(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z0-9]{1,4}\))\s+)?"([A-Z][^"\n]{0,60}?)"\s+(?:is|are|shall be)\s+(?:the|a|an|any|all|each|every)\b/;
 // Business Day<TAB>any day ... (a definitions table pasted from a word processor)
 const TAB_ENTRY = new RegExp(String.raw`^(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z0-9]{1,4}\))[ \t]+)?([A-Z][A-Za-z0-9'\u2019&/-]*(?:[ ](?:(?:of|and|for|to|the|in|on)[ ])?[A-Z][A-Za-z0-9'\u2019&/-]*){0,6})\t+(?=[a-z"(])`);
+// ('Required Resources'), (the 'Claim'): single quotes, which foldQuotes leaves as they are
+const PAREN_SINGLE = /\((?:the\s+|each\s+a\s+|together\s+the\s+|collectively\s+the\s+)?'([A-Z][^'\n]{0,60}?)'\s*\)/g;
 // are each a "Party" and together the "Parties"; hereinafter referred to as "Licensee"
 const INLINE = /\b(?:each|together|collectively|jointly|individually|severally|hereinafter(?:\s+referred\s+to\s+as)?|referred\s+to\s+(?:herein\s+)?as|known\s+as|called)\s*,?\s*(?:as\s+)?(?:a|an|the)?\s*"([A-Z][^"\n]{0,60}?)"/g;
 const NOT_A_TERM = /^(?:The|This|That|These|Those|A|An|Each|Any|All|It|Such|In|If|For|Where|When|Unless|Subject|Note|Notes|Example|Examples|Term|Definition|Definitions|Meaning|Word|Words|Expression)\b/;
@@ -68,6 +70,7 @@ export function findDefinedTerms(blocks: Block[], sections?: Section[]): Defined
       const is = IS_AT_START.exec(text);
       if (is) add(is[1], is.index + is[0].indexOf('"' + is[1] + '"') + 1, 'means');
     }
+    if (text.includes("'")) for (const m of text.matchAll(PAREN_SINGLE)) add(m[1], m.index! + m[0].indexOf("'") + 1, 'parenthetical');
     if (block.kind !== 'paragraph' && block.kind !== 'tableRow') continue;
     const unquoted = UNQUOTED_MEANS.exec(text);
     if (unquoted && !NOT_A_TERM.test(unquoted[1]) && block.kind === 'paragraph') {
