@@ -60,7 +60,7 @@ function contextAllows(text: string, run: Token[], prev: Token | undefined): boo
   // Inside brackets that follow a reference: "Section 6.3 (Representations & Warranties from Provider)".
   const open = before.lastIndexOf('(');
   if (open >= 0 && !before.slice(open).includes(')') && new RegExp(`\\b${REF_WORDS}\\s+[0-9A-Z.]+(?:\\([a-z0-9]+\\))*\\s*$`, 'i').test(before.slice(0, open))) return false;
-  // "Schedule A Schedule of Charges and Fees for Additional Services", "Exhibit B - Service Levels".
+  // "Schedule B Schedule of Prices for Extra Work", "Exhibit B - Service Levels".
   if (new RegExp(`\\b${REF_WORDS}\\s+[0-9A-Z]{1,4}\\s*[-:\u2013\u2014]?\\s*(?:[A-Z][\\w'-]*,?\\s+(?:(?:and|for|of|&|to|the)\\s+)?){0,8}$`, 'i').test(before)) return false;
   // "Electronic Data Processing services ("EDP Services")": spelt out before its acronym.
   const initials = run.map((t) => t.word).filter((w) => w !== 'of').map((w) => w[0]).join('');
@@ -323,9 +323,9 @@ function rejectRun(phrase: string, run: Token[], text: string, next: Token | und
   // "Key Performance Indicators (KPIs)": spelt out in an acronym, defined in passing.
   if (/^\s*\(\s*(?:the\s+)?["']?[A-Z][A-Za-z]*[A-Z]s?["']?\s*\)/.test(after)) return false;
   if (quoted.some(([a, b]) => run[0].start >= a && run[run.length - 1].end <= b)) return false;
-  // "Personal Data Breach as defined in Article 4 of the GDPR": defined by reference.
   // 'security system (Security System")': a definition with a lost opening quote.
   if (/^["\u201D]\s*\)/.test(after)) return false;
+  // "Security Incident within the meaning of Article 4 GDPR": defined by reference to a law.
   if (/^\s*\)?\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:\(?\s*as\s+(?:such\s+terms?\s+(?:is|are)\s+)?defined|within\s+the\s+meaning|has\s+the\s+meaning|as\s+that\s+term)/i.test(after)) return false;
   // A run-in title at the start of a clause ("(b) Consent to Service. Each party ...").
   if (/^\s*[.:]/.test(after) && startsSentence(text, run[0].start)) return false;
