@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { assertAtTitle, assertMeta, checkInsertFix, contract, expectFires, expectQuiet, NEUTRAL, run, sections, STRONG, textAt } from './support';
+import { assertAtTitle, assertMeta, checkInsertFix, contract, expectFires, expectQuiet, NEUTRAL, run, sections, STRONG } from './support';
 
 const RULE = 'governing-law';
 

@@ -4,7 +4,6 @@ import { has, scan, verdictOf } from './scan';
 const AUDIT = /\b(?:audit(?:s|ed|ing|or|ors)?|inspect(?:s|ed|ion|ions)?|examin(?:e|ation)|on-?site (?:visits?|reviews?)|access to (?:the )?(?:premises|facilities|books|records|systems|sites?))\b/i;
 // A right or a duty to allow an audit, with something to audit: "may audit ... records", "shall permit ... to inspect".
 const AUDIT_RIGHT = /\b(?:right to|may|shall be entitled to|(?:is|are) entitled to|shall (?:permit|allow|grant|afford|give|provide|make available)|will (?:permit|allow|grant|provide|make available)|must (?:permit|allow)|agrees? to (?:permit|allow)|subject to)\b[^.;]{0,100}\b(?:audit|inspect|examin|verif)\w*\b[^.;]{0,120}\b(?:books|records|accounts|premises|facilities|operations|systems|data cent(?:er|re)s?|sites?|documents|compliance|performance|controls|processes|procedures|information|documentation|invoices|receipts)\b|\b(?:audit|inspect|examin)\w*\b[^.;]{0,40}\b(?:of|to) (?:the )?(?:\w+'s )?(?:books|records|premises|facilities|operations|systems)\b/i;
-const OBJECT = /\b(?:books|records|accounts|premises|facilities|operations|systems|data centers?|sites?|documents|information|compliance|performance|controls|processes|procedures)\b/i;
 
 export const auditRights: CategoryDefinition = {
   id: 'audit-rights',

@@ -6,7 +6,6 @@ import { createColors } from 'picocolors';
 import type { Severity } from '../engine';
 import type { Report, SeverityCounts } from './report';
 
-type Colors = ReturnType<typeof createColors>;
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
