@@ -32,6 +32,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     synchronize: { configurationSection: 'clausewise' },
     diagnosticCollectionName: 'clausewise',
     outputChannelName: 'Clausewise',
+    // In Restricted Mode the server ignores configuration files in the folder (a counterparty's
+    // folder could otherwise switch findings off); granting trust restarts the server.
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
   };
   // The id "clausewise" makes the client honour the `clausewise.trace.server` setting.
   return new LanguageClient('clausewise', 'Clausewise', serverOptions, clientOptions);
@@ -94,6 +97,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
+
+  // Initialization options are read on every start, so a restart tells the server it is trusted now.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    if (client?.isRunning()) void client.restart().catch(() => status.setServerState('stopped'));
+  }));
 
   if (client) {
     try {

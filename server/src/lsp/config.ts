@@ -55,6 +55,8 @@ export class WorkspaceConfigs {
   private readonly loader = new ConfigLoader(READER);
   /** True once the client watches files for us; until then every review re-reads. */
   watching = false;
+  /** False in an untrusted workspace: configuration files are then not read at all. */
+  trusted = true;
 
   /**
    * The configuration for a document, on top of the editor's settings. `forced`: the user asked to
@@ -62,7 +64,7 @@ export class WorkspaceConfigs {
    */
   forDocument(uri: string, editor: ReviewSettings, forced = false): DocumentConfig {
     const file = uriToPath(uri);
-    if (!file) return { settings: editor, force: false };
+    if (!file || !this.trusted) return { settings: editor, force: false };
     if (!this.watching) this.loader.clear();
     let config;
     try {

@@ -115,6 +115,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   let raw: unknown = opts.settings ?? opts.clausewise ?? (('profiles' in opts || 'enable' in opts || 'include' in opts) ? opts : undefined);
   if (raw && typeof raw === 'object' && 'clausewise' in raw) raw = (raw as Record<string, unknown>).clausewise;
   initSettings = sanitizeSettings(raw);
+  // VS Code in Restricted Mode: the folder's configuration files are not trusted to weaken a review.
+  configs.trusted = opts.workspaceTrusted !== false;
   workspaceFolders = folderUris(params);
   return {
     capabilities: {
