@@ -1,5 +1,7 @@
 /** Command-line parsing: a small, strict parser with messages that say what to do instead. */
 
+import { editDistance } from '../model/text';
+
 export type Format = 'stylish' | 'json' | 'sarif' | 'github' | 'junit' | 'markdown';
 export type FailOn = 'error' | 'warning' | 'none';
 
@@ -57,15 +59,6 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
   throw new UsageError(`invalid value "${value}" for ${flag}; expected one of: ${allowed.join(', ')}`);
 }
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 /** The long option closest to a mistyped one, if it is close enough to be a typo. */
 function suggest(name: string): string | undefined {

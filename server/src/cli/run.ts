@@ -6,9 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  baselineEntries, ConfigError, ConfigLoader, describeConfig, formatBaseline, matchBaseline, matchGlobs, parseBaseline,
+  baselineEntries, ConfigError, ConfigLoader, describeConfig, DISK_READER, formatBaseline, matchBaseline, matchGlobs, parseBaseline,
   PROFILES, VERSION,
-  type Baseline, type BaselineEntry, type ConfigReader, type ResolvedConfig, type ReviewDiagnostic, type Severity,
+  type Baseline, type BaselineEntry, type ResolvedConfig, type ReviewDiagnostic, type Severity,
 } from '../engine';
 import { parseArgs, UsageError, type CliOptions, type FailOn, type Format } from './args';
 import { comparePaths, discoverFiles, displayPath, type FoundFile } from './files';
@@ -56,19 +56,6 @@ function formatSize(bytes: number): string {
 
 const toSlash = (p: string): string => (path.sep === '\\' ? p.replace(/\\/g, '/') : p);
 
-/** Reads config files from disk for the config loader. */
-export const DISK_READER: ConfigReader = {
-  readFile(p) {
-    try {
-      return fs.readFileSync(p, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
-      throw new ConfigError(p, [{ message: `cannot read the configuration file: ${(e as Error).message}` }]);
-    }
-  },
-  exists: (p) => fs.existsSync(p),
-};
 
 /** A file to review: found on disk, or standard input. */
 interface Input extends FoundFile {

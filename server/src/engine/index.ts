@@ -18,3 +18,4 @@ export {
   ConfigLoader, ConfigError, parseConfig, matchGlobs, describeConfig, CONFIG_FILE_NAMES,
   type ConfigReader, type ResolvedConfig, type ConfigGlob, type ConfigIssue, type RawConfig,
 } from './config';
+export { DISK_READER } from './config-disk';

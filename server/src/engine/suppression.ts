@@ -20,7 +20,7 @@
  * the model drops from the text), skipping comments shown as text: in code blocks, code spans and
  * the front matter. Pure: no I/O.
  */
-import { positionAt, type Block, type ContractModel, type Range, type Span } from '../model';
+import { editDistance, positionAt, type Block, type ContractModel, type Range, type Span } from '../model';
 import { CATEGORY_IDS, DRAFTING } from '../categories/types';
 import { RULES } from '../rules';
 import type { FixSpec } from '../rules/types';
@@ -52,15 +52,6 @@ function known(): Set<string> {
   return knownIds;
 }
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 /** Known ids close to a misspelt one (edit distance, or one containing the other), best first. */
 export function closeIds(name: string, candidates: Iterable<string>, max = 3): string[] {

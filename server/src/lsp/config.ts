@@ -13,26 +13,13 @@
  * (workspace/didChangeWatchedFiles with dynamic registration), the cache is cleared when a config
  * file changes; otherwise config files are re-read for every review.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { ConfigError, ConfigLoader, matchGlobs, CONFIG_FILE_NAMES, type ConfigReader, type ReviewSettings } from '../engine';
+import { ConfigError, ConfigLoader, DISK_READER, matchGlobs, CONFIG_FILE_NAMES, type ReviewSettings } from '../engine';
 import { CONFIG_CODE, serverDiagnostic } from './convert';
 import { uriToPath } from './settings';
 
-const READER: ConfigReader = {
-  readFile(p) {
-    try {
-      return fs.readFileSync(p, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
-      throw new ConfigError(p, [{ message: `cannot read the configuration file: ${(e as Error).message}` }]);
-    }
-  },
-  exists: (p) => fs.existsSync(p),
-};
 
 /** The glob a client is asked to watch; events are then filtered to config files actually used. */
 export const WATCH_GLOB = '**/*.{yaml,yml,json}';
@@ -52,7 +39,7 @@ export interface DocumentConfig {
 }
 
 export class WorkspaceConfigs {
-  private readonly loader = new ConfigLoader(READER);
+  private readonly loader = new ConfigLoader(DISK_READER);
   /** True once the client watches files for us; until then every review re-reads. */
   watching = false;
   /** False in an untrusted workspace: configuration files are then not read at all. */

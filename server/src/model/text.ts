@@ -32,3 +32,14 @@ export function hashString(s: string): string {
   }
   return (h >>> 0).toString(16).padStart(8, '0');
 }
+
+/** Levenshtein distance, for "did you mean" suggestions on misspelt ids and options. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
