@@ -106,11 +106,6 @@ export function supplierSide(text: string, parties: PartyMatchers, leadIn: strin
   return obligations.some((o) => !o.negated && o.owner !== 'customer');
 }
 
-/** Is the duty expressly owed by the customer only? */
-export function customerOnly(text: string, parties: PartyMatchers): boolean {
-  const obligations = obligationsIn(text, parties);
-  return obligations.length > 0 && obligations.every((o) => o.owner === 'customer');
-}
 
 export interface Signal {
   requirement: string;

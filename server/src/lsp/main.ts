@@ -172,6 +172,14 @@ interface DocState {
   last?: Reviewed;
   /** Version last published, to avoid sending the same diagnostics twice. */
   published?: { version: number; generation: number; force: boolean };
+  /** The model of one version, shared by the review and the term features (tokens, completion). */
+  model?: { version: number; model: ContractModel };
+}
+
+/** The parsed model of a document version, built once and shared by every request on it. */
+function modelOf(st: DocState, doc: TextDocument): ContractModel {
+  if (st.model?.version !== doc.version) st.model = { version: doc.version, model: buildContractModel(doc.getText(), doc.version) };
+  return st.model.model;
 }
 
 const states = new Map<string, DocState>();
@@ -257,7 +265,7 @@ function reviewNow(uri: string, st: DocState, settings: ReviewSettings): Reviewe
     };
   } else {
     const config = configs.forDocument(uri, settings, st.force);
-    const model = buildContractModel(text, doc.version);
+    const model = modelOf(st, doc);
     const bundle = bundleOf(uri, model);
     const result = review({
       text, version: doc.version, settings: config.settings, force: st.force || config.force,
@@ -384,9 +392,8 @@ function currentModel(uri: string): ContractModel | null {
   if (!doc) return null;
   const last = states.get(uri)?.last;
   if (last && last.version === doc.version) return last.result?.model ?? null;
-  const text = doc.getText();
-  if (skipReason(text)) return null;
-  return buildContractModel(text, doc.version);
+  if (skipReason(doc.getText())) return null;
+  return modelOf(stateOf(uri), doc);
 }
 
 connection.onCodeAction(async (params) => {

@@ -48,7 +48,6 @@ export function partyMatchers(model: ContractModel): PartyMatchers {
   return result;
 }
 
-const NEGATION = /\b(?:not|no|never|neither|nor|without)\b|n't\b/i;
 const BOTH = /\b(?:each party|either party|both parties|the parties|each of the parties|neither party|a party|the party)\b/i;
 
 /** The obligations a sentence expresses, each with the party that owes it. */
@@ -80,14 +79,7 @@ export function obligationsIn(sentence: Sentence | string, m: PartyMatchers): Ob
   return out;
 }
 
-/** Is there an obligation, not negated, owed by the supplier (or by both parties)? */
-export function supplierOwes(sentence: Sentence | string, m: PartyMatchers): boolean {
-  return obligationsIn(sentence, m).some((o) => !o.negated && (o.owner === 'supplier' || o.owner === 'both'));
-}
 
-export function isNegated(text: string): boolean {
-  return NEGATION.test(text);
-}
 
 // --- Numbers ---------------------------------------------------------------------------------
 

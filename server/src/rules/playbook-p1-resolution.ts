@@ -1,8 +1,7 @@
-import type { Rule } from './types';
-import { formatHours, p1Times } from './playbook';
+import { p1TimeRule } from './playbook';
 
-const rule: Rule = {
-  meta: {
+export default p1TimeRule(
+  {
     id: 'playbook-p1-resolution',
     category: 'sla',
     defaultSeverity: 'warning',
@@ -10,12 +9,5 @@ const rule: Rule = {
     description: 'The resolution time for the highest-priority incidents is longer than your playbook allows (thresholds.maxP1ResolutionHours).',
     rationale: 'For a critical outage, every hour before the supplier restores service is an hour of business lost. This check compares the P1 (priority 1, severity 1, critical) resolution time in the text, whether in a table or a sentence, with your playbook maximum.',
   },
-  check(ctx) {
-    const max = ctx.thresholds.maxP1ResolutionHours;
-    if (max === undefined) return [];
-    return p1Times(ctx, /\b(?:resol|restor|fix)/i)
-      .filter((t) => t.value.hours > max)
-      .map((t) => ({ span: t.span, message: `P1 resolution time of ${formatHours(t.value.hours)} exceeds your playbook maximum of ${formatHours(max)}.` }));
-  },
-};
-export default rule;
+  { threshold: 'maxP1ResolutionHours', column: /\b(?:resol|restor|fix)/i, what: 'resolution' },
+);

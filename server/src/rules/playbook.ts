@@ -1,7 +1,7 @@
 import type { Span } from '../model';
 import { durationsIn, percentagesIn, type Duration } from '../model/language';
 import { sentencesOf, type SentenceInfo } from '../categories/scan';
-import type { RuleContext } from './types';
+import type { Rule, RuleContext, RuleMeta, Thresholds } from './types';
 
 /** Helpers for the playbook rules: numbers found in the text, with the exact span of each. */
 
@@ -82,4 +82,18 @@ export function p1Times(ctx: RuleContext, column: RegExp): Array<Found<Duration>
 export function formatHours(h: number): string {
   if (h < 1) return `${Math.round(h * 60)} minutes`;
   return `${Number.isInteger(h) ? h : h.toFixed(1)} hour${h === 1 ? '' : 's'}`;
+}
+
+/** A rule comparing the P1 time in one column (response or resolution) with a playbook maximum. */
+export function p1TimeRule(meta: RuleMeta, opts: { threshold: keyof Thresholds; column: RegExp; what: string }): Rule {
+  return {
+    meta,
+    check(ctx) {
+      const max = ctx.thresholds[opts.threshold];
+      if (max === undefined) return [];
+      return p1Times(ctx, opts.column)
+        .filter((t) => t.value.hours > max)
+        .map((t) => ({ span: t.span, message: `P1 ${opts.what} time of ${formatHours(t.value.hours)} exceeds your playbook maximum of ${formatHours(max)}.` }));
+    },
+  };
 }
