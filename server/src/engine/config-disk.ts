@@ -1,16 +1,18 @@
+import { ConfigReadError, type ConfigReader } from './config';
+import { MAX_CONFIG_BYTES, readRegularFile, realPath } from './regular-file';
 import * as fs from 'node:fs';
-import { ConfigError, type ConfigReader } from './config';
 
-/** Reads config files from disk for the config loader. */
+/**
+ * Reads config files from disk for the config loader: regular files only, at most MAX_CONFIG_BYTES,
+ * never by a call that can block (see ./regular-file.ts).
+ */
 export const DISK_READER: ConfigReader = {
   readFile(p) {
-    try {
-      return fs.readFileSync(p, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
-      throw new ConfigError(p, [{ message: `cannot read the configuration file: ${(e as Error).message}` }]);
-    }
+    const read = readRegularFile(p, MAX_CONFIG_BYTES);
+    if (read.ok) return read.bytes.toString('utf8');
+    if (read.kind === 'missing' || read.kind === 'directory') return null;
+    throw new ConfigReadError(p, read.reason);
   },
   exists: (p) => fs.existsSync(p),
+  realpath: realPath,
 };

@@ -14,7 +14,7 @@
 import * as nodePath from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, visit, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import schema from '../../../schema/clausewise.schema.json';
 import { CATEGORY_IDS, DRAFTING } from '../categories/types';
 import { RULES } from '../rules';
@@ -22,6 +22,7 @@ import { DEFAULT_PROFILES, PROFILES } from '../profiles';
 import type { Severity, Thresholds } from '../rules/types';
 import type { ReviewSettings } from './types';
 import { closeIds } from './suppression';
+import { gitRoot, isInside } from './regular-file';
 
 /** File names searched in each folder, in this order (the first found wins). */
 export const CONFIG_FILE_NAMES = ['.clausewise.yaml', '.clausewise.yml', '.clausewise.json', 'package.json'] as const;
@@ -29,10 +30,12 @@ export const CONFIG_FILE_NAMES = ['.clausewise.yaml', '.clausewise.yml', '.claus
 export const SEVERITY_VALUES = ['error', 'warning', 'information', 'hint', 'off'] as const;
 
 export interface ConfigReader {
-  /** The file's text, or null when there is no such file. */
+  /** The file's text, or null when there is no such file. Throws ConfigReadError when it cannot be read. */
   readFile(absPath: string): string | null;
   /** Whether anything (file or folder) exists at the path; used to find the git root (`.git`). */
   exists(absPath: string): boolean;
+  /** The path with symbolic links resolved, or null when nothing is there (default: the path itself). */
+  realpath?(absPath: string): string | null;
 }
 
 /** A glob pattern and the folder it is relative to (the folder of the config file that wrote it). */
@@ -86,6 +89,17 @@ export class ConfigError extends Error {
   }
 }
 
+/** A configuration file that exists but is not read: not a regular file, too large, unreadable. */
+export class ConfigReadError extends ConfigError {
+  constructor(file: string, readonly reason: string) {
+    super(file, [{ message: `cannot read the configuration file: it ${reason}` }]);
+    this.name = 'ConfigReadError';
+  }
+}
+
+/** At most this many problems are listed per file; the rest are counted. */
+export const MAX_LISTED_ISSUES = 50;
+
 function formatIssue(file: string, i: ConfigIssue): string {
   return `${file}${i.line ? `:${i.line}${i.column ? `:${i.column}` : ''}` : ''}: ${i.message}`;
 }
@@ -131,7 +145,19 @@ function valueAt(root: unknown, segments: ReadonlyArray<string | number>): unkno
   return v;
 }
 
-const show = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
+/** A value from the file, as quoted in a message: one short line at most, never a whole file. */
+const show = (v: unknown): string => {
+  let text: string;
+  try {
+    text = typeof v === 'string' ? `"${v}"` : JSON.stringify(v) ?? String(v);
+  } catch {
+    text = Array.isArray(v) ? 'a list' : 'a mapping';
+  }
+  const lines = text.split(/\r\n|\r|\n/);
+  let out = lines[0].replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  if (out.length > 40 || lines.length > 1) out = `${out.slice(0, 37)}...`;
+  return out;
+};
 
 interface PathProblem {
   segments: Array<string | number>;
@@ -171,7 +197,9 @@ function schemaProblems(data: unknown, errors: readonly ErrorObject[]): PathProb
       }
       case 'type': {
         const t = String((e.params as { type: string | string[] }).type);
-        out.push({ segments, atKey: false, message: `${where}: must be ${TYPE_WORDS[t] ?? t} (found ${show(found)})` });
+        // The whole file is not a mapping: say what it is, without quoting it.
+        const what = segments.length ? show(found) : Array.isArray(found) ? 'a list' : `${typeof found === 'string' ? 'text' : typeof found}`;
+        out.push({ segments, atKey: false, message: `${where}: must be ${TYPE_WORDS[t] ?? t} (found ${what})` });
         break;
       }
       case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
@@ -215,7 +243,8 @@ function idProblems(config: RawConfig): PathProblem[] {
   const severity = config.severity && typeof config.severity === 'object' && !Array.isArray(config.severity) ? config.severity : {};
   for (const key of Object.keys(severity)) {
     if (known.has(key) || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(key)) continue;
-    const close = closeIds(key, ids);
+    // Suggestions cost an edit distance per known id: only for problems that will be listed.
+    const close = out.length < MAX_LISTED_ISSUES ? closeIds(key, ids) : [];
     out.push({
       segments: ['severity', key], atKey: true,
       message: `severity.${key}: unknown rule or category "${key}"; ${close.length ? `did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : 'rule and category ids are listed in docs/rules/README.md'}`,
@@ -229,6 +258,20 @@ function idProblems(config: RawConfig): PathProblem[] {
   return out;
 }
 
+const keyText = (key: unknown): string => (isScalar(key) ? String(key.value) : String(key));
+
+/** Each mapping's pairs by key, built once per mapping so locating N problems stays linear. */
+const pairIndex = new WeakMap<object, Map<string, Pair>>();
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) if (isPair(p) && !index.has(keyText(p.key))) index.set(keyText(p.key), p);
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
+
 /** The YAML node at a path (the key node of the last segment when atKey), for its position. */
 function nodeAt(doc: Document, segments: ReadonlyArray<string | number>, atKey: boolean): YamlNode | null {
   let node: unknown = doc.contents;
@@ -236,7 +279,7 @@ function nodeAt(doc: Document, segments: ReadonlyArray<string | number>, atKey: 
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i];
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
+      const pair = pairOf(node, String(seg));
       if (!pair) return last;
       if (i === segments.length - 1 && atKey) return (pair.key as YamlNode) ?? last;
       node = pair.value;
@@ -280,19 +323,122 @@ export function configKind(file: string): ConfigKind {
  * `clausewise` key (not a config file); throws ConfigError for an invalid one.
  */
 export function parseConfig(text: string, file: string, kind: ConfigKind = configKind(file)): RawConfig | null {
+  try {
+    return parseConfigText(text, file, kind);
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    // Deep nesting overflows the parser's stack; say so, without the stack trace.
+    const deep = e instanceof RangeError;
+    throw new ConfigError(file, [{
+      message: deep
+        ? `nested too deeply to read as a configuration file (more than ${MAX_NESTING} levels); a configuration file needs at most three`
+        : 'cannot be read as a configuration file; check that it is the YAML or JSON file you meant',
+    }]);
+  }
+}
+
+/** Aliases (*name) resolved per file at most; YAML's own guard against "billion laughs" documents. */
+const MAX_YAML_ALIASES = 100;
+
+/** The first key written twice in one mapping, found in one pass (yaml's own check is quadratic). */
+function duplicateKey(doc: Document): YamlNode | null {
+  let found: YamlNode | null = null;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const p of map.items) {
+        const k = keyText(p.key);
+        if (seen.has(k)) {
+          found = (p.key as YamlNode) ?? null;
+          return visit.BREAK;
+        }
+        seen.add(k);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** JSON.parse's complaint without the excerpt of the file it quotes ('"{"a": HOME=secre"... is not valid JSON'). */
+function jsonProblem(message: string): string {
+  return message
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/,\s*".*"(\.\.\.)? is not valid JSON$/s, '')
+    .replace(/ is not valid JSON$/, '')
+    .replace(/^JSON\.parse: /, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+
+/** Deeper than this is no configuration file; the parsers are not asked to recurse that far. */
+const MAX_NESTING = 64;
+
+/**
+ * Whether brackets ([ {) or indentation nest deeper than MAX_NESTING levels, in one pass. Checked
+ * before parsing: the YAML parser recurses per level, and a stack overflow inside it can take the
+ * whole process down rather than throw. Hand-written because no parser offers a depth limit. Errs on
+ * the safe side: every opening bracket counts, closing ones only outside strings and comments.
+ */
+function nestedTooDeeply(text: string): boolean {
+  let depth = 0;
+  let quote = '';
+  let comment = false;
+  let indent = 0;
+  let lineStart = true;
+  let prev = '\n';
+  for (let i = 0; i < text.length; prev = text[i++]) {
+    const ch = text[i];
+    if (ch === '\n') { comment = false; lineStart = true; indent = 0; continue; }
+    if (lineStart) {
+      if (ch === ' ' || ch === '-' || ch === '\t') { indent++; continue; }
+      lineStart = false;
+      // Each level of block nesting takes at least two columns.
+      if (indent > 2 * MAX_NESTING) return true;
+    }
+    if (ch === '[' || ch === '{') {
+      if (++depth > MAX_NESTING) return true;
+      continue;
+    }
+    if (comment) continue;
+    if (quote) {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote) quote = '';
+      continue;
+    }
+    const boundary = /[\s[{,:?-]/.test(prev);
+    if ((ch === '"' || ch === "'") && boundary) quote = ch;
+    else if (ch === '#' && /\s/.test(prev)) comment = true;
+    else if (ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
+  }
+  return false;
+}
+
+function parseConfigText(text: string, file: string, kind: ConfigKind): RawConfig | null {
   text = text.replace(/^\uFEFF/, '');
+  if (nestedTooDeeply(text)) throw new RangeError('nested too deeply');
   const lines = new LineCounter();
   let data: unknown;
   let doc: Document | null = null;
   if (kind === 'yaml') {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: false });
     if (doc.errors.length) {
       const e = doc.errors[0];
       const pos = e.linePos?.[0];
       const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?\s*$/, '');
+      if (/call stack/i.test(what)) throw new RangeError(what);
       throw new ConfigError(file, [{ line: pos?.line, column: pos?.col, message: `not valid YAML: ${what}; check the indentation and quoting on this line` }]);
     }
-    data = doc.toJS() ?? {};
+    const dup = duplicateKey(doc);
+    if (dup) {
+      const at = dup.range ? lines.linePos(dup.range[0]) : undefined;
+      throw new ConfigError(file, [{ line: at?.line, column: at?.col, message: 'not valid YAML: this key is written twice in the same mapping; keep one' }]);
+    }
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? {};
+    } catch (e) {
+      if (!(e instanceof ReferenceError) || !/alias/i.test(e.message)) throw e;
+      throw new ConfigError(file, [{ message: `uses YAML aliases (*name) that expand too far (more than ${MAX_YAML_ALIASES} times); write the values out instead` }]);
+    }
   } else {
     try {
       data = JSON.parse(text);
@@ -307,9 +453,9 @@ export function parseConfig(text: string, file: string, kind: ConfigKind = confi
         for (let i = 0; i < text.length; i++) if (text[i] === '\n') lines.addNewLine(i + 1);
         ({ line, col: column } = lines.linePos(Number(at[1])));
       }
-      throw new ConfigError(file, [{ line, column, message: `not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')}; check for a missing comma, quote or brace` }]);
+      throw new ConfigError(file, [{ line, column, message: `not valid JSON: ${jsonProblem(msg)}; check for a missing comma, quote or brace` }]);
     }
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
     if (doc.errors.length) doc = null;
   }
   const prefix: string[] = [];
@@ -328,6 +474,10 @@ export function parseConfig(text: string, file: string, kind: ConfigKind = confi
   problems.push(...idProblems(config));
   if (problems.length) {
     const issues = problems.map(shown).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    if (issues.length > MAX_LISTED_ISSUES) {
+      const more = issues.length - MAX_LISTED_ISSUES;
+      issues.splice(MAX_LISTED_ISSUES, more, { message: `and ${more} more problem${more === 1 ? '' : 's'} not listed; fix the ones above first` });
+    }
     throw new ConfigError(file, issues);
   }
   return config;
@@ -396,11 +546,33 @@ function mergeInto(into: ResolvedConfig, raw: RawConfig, base: string): void {
 export interface ConfigLoaderOptions {
   /** Stop the upward search after this folder (besides the git root and the filesystem root). */
   stopAt?: (dir: string) => boolean;
+  /**
+   * Folders whose files a configuration outside any git repository may extend: the CLI's working
+   * folder, the editor's workspace folders. Inside a repository, the repository is the limit.
+   */
+  roots?: readonly string[];
 }
+
+/** The folder tree a configuration file may read from, and how to name it in a message. */
+interface Tree {
+  dir: string;
+  /** `dir`, symbolic links resolved. */
+  real: string;
+  label: string;
+}
+
+/** `name` or `@scope/name`, then an optional path inside the package. */
+const PACKAGE_SPEC = /^((?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*)(?:\/(.+))?$/i;
+/** Written as a path: ./x, ../x, /x, C:\x, \\server\x. */
+const PATH_SPEC = /^(\.{1,2}([\\/]|$)|[\\/]|[a-zA-Z]:)/;
 
 /**
  * Finds, reads, validates and merges config files, caching what it read. Create one per CLI run; the
  * language server keeps one and calls clear() when a config file changes.
+ *
+ * A configuration file is data and reads only data near it: it and every file it extends must lie
+ * inside its tree (the git repository holding it, else one of `roots`, else its own folder), symbolic
+ * links resolved, unless `extends` names an installed package, whose files must lie inside the package.
  */
 export class ConfigLoader {
   private readonly dirCache = new Map<string, ResolvedConfig>();
@@ -429,7 +601,7 @@ export class ConfigLoader {
     let result: ResolvedConfig | undefined;
     for (const name of CONFIG_FILE_NAMES) {
       const file = nodePath.join(dir, name);
-      const loaded = this.load(file, []);
+      const loaded = this.loadFound(file);
       if (loaded) { result = loaded; break; }
     }
     if (!result) {
@@ -441,8 +613,33 @@ export class ConfigLoader {
     return result;
   }
 
+  private real(p: string): string | null {
+    return this.reader.realpath ? this.reader.realpath(p) : (this.reader.exists(p) ? p : null);
+  }
+
+  private tree(dir: string, label?: string): Tree {
+    if (!label) {
+      const git = gitRoot(dir, (p) => this.reader.exists(p));
+      const root = git ?? [...(this.options.roots ?? [])].map((r) => nodePath.resolve(r)).filter((r) => isInside(r, dir)).sort((x, y) => y.length - x.length)[0];
+      label = git ? 'the repository' : root ? 'the workspace folder' : "this file's folder";
+      dir = git ?? root ?? dir;
+    }
+    return { dir, real: this.real(dir) ?? dir, label };
+  }
+
+  /** A config file found next to a document: read only when it really lies in its folder's tree. */
+  private loadFound(file: string): ResolvedConfig | null {
+    if (this.fileCache.has(file)) return this.fileCache.get(file)!;
+    const tree = this.tree(nodePath.dirname(file));
+    const real = this.real(file);
+    if (real !== null && !isInside(tree.real, real)) {
+      throw new ConfigError(file, [{ message: `is a symbolic link to a file outside ${tree.label} (${tree.dir}), which is not read; replace the link with the file itself` }]);
+    }
+    return this.load(file, [], tree);
+  }
+
   /** A config file with what it extends, merged; null when the file does not exist or is no config. */
-  private load(file: string, chain: string[]): ResolvedConfig | null {
+  private load(file: string, chain: string[], tree: Tree): ResolvedConfig | null {
     if (this.fileCache.has(file) && !chain.length) return this.fileCache.get(file)!;
     const text = this.reader.readFile(file);
     if (text === null) {
@@ -459,27 +656,69 @@ export class ConfigLoader {
     const result: ResolvedConfig = { file, files: [file], settings: {}, include: [], ignore: [], force: false };
     const parents = raw.extends === undefined ? [] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
     parents.forEach((rel, i) => {
-      const target = nodePath.resolve(base, rel);
-      const where = (): ConfigIssue => {
+      const fail = (message: string): never => {
         const kind = configKind(file);
         const lines = new LineCounter();
-        const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false });
+        const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
         const pos = doc.errors.length ? {} : position({ doc, lines, prefix: kind === 'package.json' ? ['clausewise'] : [] }, Array.isArray(raw.extends) ? ['extends', i] : ['extends'], false);
-        return { ...pos, message: '' };
+        throw new ConfigError(file, [{ ...pos, message: `extends: "${rel}" ${message}` }]);
       };
-      if ([file, ...chain].includes(target)) {
-        throw new ConfigError(file, [{ ...where(), message: `extends: "${rel}" extends this file again (a cycle: ${[...chain, file, target].map((f) => nodePath.basename(f)).join(' -> ')}); remove one of the extends` }]);
+      const target = this.resolveExtends(rel, base, tree, fail);
+      if ([file, ...chain].includes(target.file)) {
+        fail(`extends this file again (a cycle: ${[...chain, file, target.file].map((f) => nodePath.basename(f)).join(' -> ')}); remove one of the extends`);
       }
-      const parent = this.load(target, [...chain, file]);
+      let parent: ResolvedConfig | null = null;
+      try {
+        for (const candidate of target.candidates ?? [target.file]) {
+          parent = this.load(candidate, [...chain, file], target.tree);
+          if (parent) break;
+        }
+      } catch (e) {
+        if (e instanceof ConfigReadError) fail(`cannot be read: it ${e.reason}; name a configuration file instead`);
+        throw e;
+      }
       if (!parent) {
-        throw new ConfigError(file, [{ ...where(), message: `extends: "${rel}" does not exist (looked for ${target}) or is a package.json without a "clausewise" key; fix the path, which is relative to this file's folder` }]);
+        fail(target.candidates
+          ? `is a package without a configuration file (looked for ${CONFIG_FILE_NAMES.join(', ')} in ${target.file}); name the file inside the package, e.g. "${rel}/.clausewise.yaml"`
+          : `does not exist (looked for ${target.file}) or is a package.json without a "clausewise" key; fix the path, which is relative to this file's folder, or name an installed package`);
       }
-      result.files.push(...parent.files);
-      mergeResolved(result, parent);
+      result.files.push(...parent!.files);
+      mergeResolved(result, parent!);
     });
     mergeInto(result, raw, base);
     if (!chain.length) this.fileCache.set(file, result);
     return result;
+  }
+
+  /**
+   * Where `extends` points: a path inside the tree (resolved against the extending file's folder), or
+   * a package installed in a node_modules folder at or above it (its root config file, or a file
+   * named inside it). Anything else is refused before it is read.
+   */
+  private resolveExtends(rel: string, base: string, tree: Tree, fail: (message: string) => never): { file: string; tree: Tree; candidates?: string[] } {
+    const local = nodePath.resolve(base, rel);
+    const pkg = PATH_SPEC.test(rel) ? null : PACKAGE_SPEC.exec(rel.replace(/\\/g, '/'));
+    if (!pkg || this.reader.exists(local)) {
+      const fix = `extends may name files inside ${tree.label} (${tree.dir}) or an installed package; copy the file into ${tree.label}`;
+      if (!isInside(tree.dir, local)) fail(`is outside ${tree.label}, so it is not read; ${fix}`);
+      const real = this.real(local);
+      if (real !== null && !isInside(tree.real, real)) fail(`is a symbolic link to a file outside ${tree.label}, so it is not read; ${fix}`);
+      return { file: local, tree };
+    }
+    const [, name, inner] = pkg;
+    for (let dir = base; ; dir = nodePath.dirname(dir)) {
+      const root = nodePath.join(dir, 'node_modules', ...name.split('/'));
+      if (this.reader.exists(root)) {
+        const pkgTree = this.tree(root, `the package ${name}`);
+        if (!inner) return { file: root, tree: pkgTree, candidates: CONFIG_FILE_NAMES.map((n) => nodePath.join(root, n)) };
+        const file = nodePath.resolve(root, inner);
+        const real = this.real(file);
+        if (!isInside(root, file) || (real !== null && !isInside(pkgTree.real, real))) fail(`points outside the package ${name}, so it is not read; name a file inside the package`);
+        return { file, tree: pkgTree };
+      }
+      if (nodePath.dirname(dir) === dir) break;
+    }
+    return fail(`does not exist: there is no file ${local} and no package "${name}" in a node_modules folder above this file; fix the path, which is relative to this file's folder, or install the package`);
   }
 }
 

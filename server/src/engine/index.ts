@@ -15,7 +15,8 @@ export type { SuppressedFinding, ReviewWarning } from './types';
 export { applySuppressions, findSuppressionComments, acceptCommentPosition, SUPPRESSION_WARNING_CODE, type SuppressionComment, type SuppressionKind } from './suppression';
 export { fingerprints, matchBaseline, baselineEntries, formatBaseline, parseBaseline, type Baseline, type BaselineEntry } from './baseline';
 export {
-  ConfigLoader, ConfigError, parseConfig, matchGlobs, describeConfig, CONFIG_FILE_NAMES,
+  ConfigLoader, ConfigError, ConfigReadError, parseConfig, matchGlobs, describeConfig, CONFIG_FILE_NAMES,
   type ConfigReader, type ResolvedConfig, type ConfigGlob, type ConfigIssue, type RawConfig,
 } from './config';
 export { DISK_READER } from './config-disk';
+export { MAX_CONFIG_BYTES, MAX_DOCUMENT_BYTES, readRegularFile, formatMegabytes, gitRoot, isInside, realPath, type ReadOutcome } from './regular-file';

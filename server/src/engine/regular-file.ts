@@ -1,0 +1,113 @@
+/**
+ * Reading files the user did not necessarily choose (configuration files, files a configuration
+ * extends, a contract's schedules) without being led astray: only regular files are read, never more
+ * than a size limit, and never by a call that can block (a FIFO, a device such as /dev/zero). The one
+ * place that defines those limits; the CLI, the language server and the config reader all use it.
+ */
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+
+/** Largest configuration file read (.clausewise.*, package.json, files named by extends). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Largest contract or schedule reviewed. */
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+
+export type ReadOutcome =
+  | { ok: true; bytes: Buffer }
+  | { ok: false; kind: 'missing' | 'directory' | 'special' | 'too-large' | 'unreadable'; reason: string };
+
+/** "1.0 MB": a size as the limits are stated to users. */
+export function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function errnoReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  // The error's code, not its message: a message may carry more than the caller wants printed.
+  return code ? `cannot be read (${code})` : 'cannot be read';
+}
+
+const notRegular = (st: fs.Stats): ReadOutcome | null => {
+  if (st.isDirectory()) return { ok: false, kind: 'directory', reason: 'is a folder, not a file' };
+  if (!st.isFile()) return { ok: false, kind: 'special', reason: 'is not a regular file (a pipe, device or socket); only regular files are read' };
+  return null;
+};
+
+// O_NONBLOCK: should the file be swapped for a FIFO between the check and the open, the open still
+// returns at once instead of waiting for a writer. (Not defined on Windows, where it is not needed.)
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads a regular file of at most `maxBytes` bytes. The type and size are checked before reading,
+ * the type again on the open descriptor, and the read stops after `maxBytes` + 1 bytes, so a file
+ * that claims a small size (/proc files report 0) cannot make it read more.
+ */
+export function readRegularFile(path: string, maxBytes: number): ReadOutcome {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, kind: 'missing', reason: 'does not exist' };
+    return { ok: false, kind: 'unreadable', reason: errnoReason(e) };
+  }
+  const wrong = notRegular(st);
+  if (wrong) return wrong;
+  const tooLarge = (size: number): ReadOutcome => ({ ok: false, kind: 'too-large', reason: `is larger than the ${formatMegabytes(maxBytes)} limit${size > maxBytes ? ` (${formatMegabytes(size)})` : ''}` });
+  if (st.size > maxBytes) return tooLarge(st.size);
+  let fd: number;
+  try {
+    fd = fs.openSync(path, OPEN_FLAGS);
+  } catch (e) {
+    return { ok: false, kind: 'unreadable', reason: errnoReason(e) };
+  }
+  try {
+    const again = notRegular(fs.fstatSync(fd));
+    if (again) return again;
+    const buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(st.size + 1, 64 * 1024)));
+    let chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buffer, 0, buffer.length, null);
+      if (n === 0) break;
+      chunks.push(Buffer.from(buffer.subarray(0, n)));
+      total += n;
+      if (total > maxBytes) return tooLarge(total);
+    }
+    const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    chunks = [];
+    return { ok: true, bytes };
+  } catch (e) {
+    return { ok: false, kind: 'unreadable', reason: errnoReason(e) };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The real path (symbolic links resolved), or null when nothing is there. */
+export function realPath(p: string): string | null {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `inner` is `outer` or inside it (both absolute, already resolved). */
+export function isInside(outer: string, inner: string): boolean {
+  const rel = nodePath.relative(outer, inner);
+  return rel === '' || (!rel.startsWith(`..${nodePath.sep}`) && rel !== '..' && !nodePath.isAbsolute(rel));
+}
+
+/** The nearest folder at or above `dir` holding `.git` (the repository root), or null. */
+export function gitRoot(dir: string, exists: (p: string) => boolean = fs.existsSync): string | null {
+  let d = nodePath.resolve(dir);
+  for (;;) {
+    if (exists(nodePath.join(d, '.git'))) return d;
+    const parent = nodePath.dirname(d);
+    if (parent === d) return null;
+    d = parent;
+  }
+}
