@@ -3,11 +3,10 @@
  * (baseline fingerprints, the rules that ran). Runs in the main thread or in a worker thread (see
  * ./pool.ts); tasks and outcomes are plain data, so they cross threads by structured clone.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildContractModel } from '../model';
 import {
-  DRAFTING, effectiveSeverity, fingerprints, loadBundle, PROFILES, review, RULES,
+  DRAFTING, effectiveSeverity, fingerprints, gitRoot, loadBundle, PROFILES, readBundleText, review, RULES,
   type ReviewResult, type ReviewSettings,
 } from '../engine';
 
@@ -33,18 +32,10 @@ export interface ReviewOutcome {
   activeRules: string[];
 }
 
-const MAX_BUNDLE_BYTES = 2 * 1024 * 1024;
-
+/** Schedules are read from the contract's repository (else the working folder) only. */
 function readBundleFile(cwd: string, p: string): string | undefined {
-  try {
-    const abs = path.resolve(cwd, p);
-    if (fs.statSync(abs).size > MAX_BUNDLE_BYTES) return undefined;
-    const bytes = fs.readFileSync(abs);
-    if (bytes.includes(0)) return undefined;
-    return bytes.toString('utf8').replace(/^\uFEFF/, '');
-  } catch {
-    return undefined;
-  }
+  const abs = path.resolve(cwd, p);
+  return readBundleText(abs, gitRoot(path.dirname(abs)) ?? cwd);
 }
 
 export function runReviewTask(task: ReviewTask): ReviewOutcome {

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   baselineEntries, ConfigError, ConfigLoader, describeConfig, DISK_READER, formatBaseline, matchBaseline, matchGlobs, parseBaseline,
-  PROFILES, VERSION,
+  MAX_DOCUMENT_BYTES, PROFILES, readRegularFile, VERSION,
   type Baseline, type BaselineEntry, type ResolvedConfig, type ReviewDiagnostic, type Severity,
 } from '../engine';
 import { parseArgs, UsageError, type CliOptions, type FailOn, type Format } from './args';
@@ -25,8 +25,6 @@ import type { ReviewTask } from './review-task';
 import { inShard } from './shard';
 
 export const TOOL_NAME = 'clausewise';
-/** Files larger than this are skipped, not reviewed. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -50,9 +48,6 @@ const FORMATTERS: Record<Exclude<Format, 'stylish'>, (r: Report) => string> = {
   json: formatJson, sarif: formatSarif, github: formatGithub, junit: formatJunit, markdown: formatMarkdown,
 };
 
-function formatSize(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 const toSlash = (p: string): string => (path.sep === '\\' ? p.replace(/\\/g, '/') : p);
 
@@ -94,7 +89,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return EXIT_ERROR;
   }
 
-  const loader = new ConfigLoader(DISK_READER);
+  // Outside a git repository, configuration files may extend files up to the working folder.
+  const loader = new ConfigLoader(DISK_READER, { roots: [io.cwd] });
 
   if (opts.printConfig !== undefined) {
     const abs = path.resolve(io.cwd, opts.printConfig);
@@ -184,21 +180,20 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   for (const file of mine) {
     let text = file.text;
     if (text === undefined) {
-      let bytes: Buffer;
-      try {
-        const size = fs.statSync(file.abs).size;
-        if (size > MAX_FILE_BYTES) {
-          const reason = `file is larger than 2 MB (${formatSize(size)})`;
-          warn(`${file.path}: skipped: ${reason}`);
-          skipped.push({ path: file.path, reason });
-          continue;
-        }
-        bytes = fs.readFileSync(file.abs);
-      } catch (e) {
-        error(`${file.path}: cannot read file: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+      // Regular files only, never over the limit (a FIFO or /dev/zero named on the command line included).
+      const read = readRegularFile(file.abs, MAX_DOCUMENT_BYTES);
+      if (!read.ok && read.kind === 'too-large') {
+        const reason = `file ${read.reason}`;
+        warn(`${file.path}: skipped: ${reason}`);
+        skipped.push({ path: file.path, reason });
+        continue;
+      }
+      if (!read.ok) {
+        error(`${file.path}: cannot read file: it ${read.reason}`);
         fatal = true;
         continue;
       }
+      const bytes = read.bytes;
       if (bytes.includes(0)) {
         const reason = 'binary file (contains NUL bytes)';
         warn(`${file.path}: skipped: ${reason}`);

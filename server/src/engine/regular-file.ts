@@ -55,7 +55,8 @@ export function readRegularFile(path: string, maxBytes: number): ReadOutcome {
   }
   const wrong = notRegular(st);
   if (wrong) return wrong;
-  const tooLarge = (size: number): ReadOutcome => ({ ok: false, kind: 'too-large', reason: `is larger than the ${formatMegabytes(maxBytes)} limit${size > maxBytes ? ` (${formatMegabytes(size)})` : ''}` });
+  const limit = maxBytes % (1024 * 1024) === 0 ? `${maxBytes / (1024 * 1024)} MB` : formatMegabytes(maxBytes);
+  const tooLarge = (size: number): ReadOutcome => ({ ok: false, kind: 'too-large', reason: `is larger than ${limit} (${formatMegabytes(size)}${st.size < size ? ' or more' : ''})` });
   if (st.size > maxBytes) return tooLarge(st.size);
   let fd: number;
   try {
@@ -110,4 +111,17 @@ export function gitRoot(dir: string, exists: (p: string) => boolean = fs.existsS
     if (parent === d) return null;
     d = parent;
   }
+}
+
+/**
+ * The text of a contract's schedule (a bundle member), or undefined when it is not to be read: it
+ * lies outside `tree` (symbolic links resolved), is not a regular file, is over MAX_DOCUMENT_BYTES
+ * or holds NUL bytes. A contract names its schedules; it must not be able to pull in /proc/self/environ.
+ */
+export function readBundleText(absPath: string, tree: string): string | undefined {
+  const real = realPath(absPath);
+  if (real === null || !isInside(realPath(tree) ?? tree, real)) return undefined;
+  const read = readRegularFile(real, MAX_DOCUMENT_BYTES);
+  if (!read.ok || read.bytes.includes(0)) return undefined;
+  return read.bytes.toString('utf8').replace(/^\uFEFF/, '');
 }

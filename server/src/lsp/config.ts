@@ -16,7 +16,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { ConfigError, ConfigLoader, DISK_READER, matchGlobs, CONFIG_FILE_NAMES, type ReviewSettings } from '../engine';
+import { ConfigError, ConfigLoader, DISK_READER, isInside, matchGlobs, CONFIG_FILE_NAMES, type ReviewSettings } from '../engine';
 import { CONFIG_CODE, serverDiagnostic } from './convert';
 import { uriToPath } from './settings';
 
@@ -39,7 +39,9 @@ export interface DocumentConfig {
 }
 
 export class WorkspaceConfigs {
-  private readonly loader = new ConfigLoader(DISK_READER);
+  /** Workspace folders (paths): outside a git repository, the limit of what a config file may extend. */
+  private readonly roots: string[] = [];
+  private readonly loader = new ConfigLoader(DISK_READER, { roots: this.roots });
   /** True once the client watches files for us; until then every review re-reads. */
   watching = false;
   /** False in an untrusted workspace: configuration files are then not read at all. */
@@ -71,6 +73,16 @@ export class WorkspaceConfigs {
     if (includedBy) return { settings, force: true, forceReason: `the path matches include pattern "${includedBy.pattern}" in ${name}`, file: config.file };
     if (config.force) return { settings, force: true, forceReason: `${name} sets force: true`, file: config.file };
     return { settings, force: false, file: config.file };
+  }
+
+  setRoots(folderUris: readonly string[]): void {
+    this.roots.splice(0, this.roots.length, ...folderUris.map(uriToPath).filter((p): p is string => !!p));
+    this.loader.clear();
+  }
+
+  /** The workspace folder holding a file (the innermost), if any. */
+  rootOf(file: string): string | undefined {
+    return this.roots.filter((r) => isInside(r, file)).sort((a, b) => b.length - a.length)[0];
   }
 
   /** Clears the cache when one of the changed files is, or could be, a config file. */

@@ -50,11 +50,11 @@ import {
   type ClientCapabilities, type Diagnostic, type InitializeParams, type InitializeResult, type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildContractModel, spanToRange, type ContractModel } from '../model';
 import {
-  CATEGORIES, CLAUSES, computeFix, loadBundle, renderHtmlReport, renderMarkdownReport, review, VERSION,
+  CATEGORIES, CLAUSES, computeFix, gitRoot, loadBundle, MAX_DOCUMENT_BYTES, readBundleText, renderHtmlReport, renderMarkdownReport, review, VERSION,
   type ReviewResult, type ReviewSettings,
 } from '../engine';
 import { buildCodeActions, diagnosticsOf, serverDiagnostic, SKIPPED_CODE, type EditCapabilities } from './convert';
@@ -67,7 +67,7 @@ import {
   type CoverageResult, type ReviewSummary, type SeverityCounts, type StatusParams, type Verdict,
 } from './protocol';
 
-const MAX_BYTES = 2 * 1024 * 1024;
+const MAX_BYTES = MAX_DOCUMENT_BYTES;
 const DEFAULT_DEBOUNCE_MS = 250;
 
 const connection = createConnection(ProposedFeatures.all);
@@ -118,6 +118,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   // VS Code in Restricted Mode: the folder's configuration files are not trusted to weaken a review.
   configs.trusted = opts.workspaceTrusted !== false;
   workspaceFolders = folderUris(params);
+  configs.setRoots(workspaceFolders);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -146,6 +147,7 @@ connection.onInitialized(() => {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       const removed = new Set(e.removed.map((f: WorkspaceFolder) => f.uri));
       workspaceFolders = [...workspaceFolders.filter((u) => !removed.has(u)), ...e.added.map((f: WorkspaceFolder) => f.uri)];
+      configs.setRoots(workspaceFolders);
       settingsChanged();
     });
   }
@@ -292,12 +294,8 @@ function bundleOf(uri: string, model: ContractModel): { members: Array<{ path: s
   const read = (fsPath: string): string | undefined => {
     const open = documents.get(pathToFileURL(fsPath).href);
     if (open) return open.getText();
-    try {
-      if (statSync(fsPath).size > 2 * 1024 * 1024) return undefined;
-      return readFileSync(fsPath, 'utf8');
-    } catch {
-      return undefined;
-    }
+    // From disk: regular files inside the contract's repository (else its workspace folder) only.
+    return readBundleText(fsPath, gitRoot(dirname(fsPath)) ?? configs.rootOf(fsPath) ?? dirname(fileURLToPath(uri)));
   };
   const { members, problems } = loadBundle(model, fileURLToPath(uri), read);
   return {
