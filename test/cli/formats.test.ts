@@ -238,7 +238,7 @@ describe('cli: --format junit', () => {
     assert.equal(suite.name, 'contracts/R&D "draft" <v2>.md');
     const failure = suite.testcase.find((c) => c.name === 'vague-wording')!.failure![0];
     assert.match(failure['#text'], /"reasonable efforts"/);
-    assert.equal(xmlEscape('a<b & "c" \u0001'), 'a&lt;b &amp; &quot;c&quot; ');
+    assert.equal(xmlEscape('a<b & "c" \u0001'), 'a&lt;b &amp; &quot;c&quot; \\x01');
   });
 
   it('an empty run is still a valid document', () => {

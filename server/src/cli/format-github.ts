@@ -6,16 +6,19 @@
  *
  * error -> error, warning -> warning, information and hint -> notice. Lines and columns are one-based;
  * endColumn is the last column of the finding (inclusive). Data is escaped as the runner expects
- * (% \r \n), property values also , and :.
+ * (% \r \n), property values also , and :; other control characters print as escapes (ESC as \x1B).
  */
-import type { Severity } from '../engine';
+import { printableKeepingLineBreaks, type Severity } from '../engine';
 import type { Report } from './report';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
-/** Escapes the message part of a workflow command. */
+/**
+ * Escapes the message part of a workflow command: other control characters (terminal escapes) are
+ * shown as escapes; then % and line breaks are encoded as the runner expects.
+ */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printableKeepingLineBreaks(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escapes a property value (file=, title=) of a workflow command. */

@@ -4,7 +4,7 @@
  * `suppressed` per file (findings accepted by suppression comments, with the reason and the comment)
  * and `summary.baselined` (findings left out because --baseline knows them).
  */
-import type { ReviewDiagnostic } from '../engine';
+import { inertJson, type ReviewDiagnostic } from '../engine';
 import type { Report } from './report';
 
 type Range = ReviewDiagnostic['range'];
@@ -48,5 +48,5 @@ export function formatJson(report: Report): string {
       ...(report.summary.baselined !== undefined ? { baselined: report.summary.baselined } : {}),
     },
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return `${inertJson(JSON.stringify(out, null, 2))}\n`;
 }

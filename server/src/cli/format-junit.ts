@@ -6,15 +6,20 @@
  * a failure listing them (line:column, severity, message); findings below it are printed in
  * <system-out> of a passing test case. A file that is not read as a contract is one skipped test case.
  */
-import { getRule } from '../engine';
+import { getRule, printableKeepingLineBreaks } from '../engine';
 import { fails, type FileReport, type Report } from './report';
 
-/** Escapes text for XML content and attribute values; drops characters XML 1.0 cannot hold. */
+/**
+ * Escapes text for XML content and attribute values: control characters print as escapes (XML 1.0
+ * cannot hold most of them), unpaired surrogates and U+FFFE/U+FFFF are dropped, and line breaks are
+ * character references so attribute values keep them.
+ */
 export function xmlEscape(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+  return printableKeepingLineBreaks(s)
+    .replace(/[\uFFFE\uFFFF]/g, '')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+    .replace(/\r/g, '&#13;').replace(/\n/g, '&#10;');
 }
 
 interface Case {

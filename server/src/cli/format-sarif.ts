@@ -13,7 +13,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import { docsUrl, RULES, type ReviewDiagnostic, type Severity } from '../engine';
+import { docsUrl, inertJson, RULES, type ReviewDiagnostic, type Severity } from '../engine';
 import type { Report } from './report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -97,5 +97,5 @@ export function formatSarif(report: Report): string {
       results,
     }],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${inertJson(JSON.stringify(log, null, 2))}\n`;
 }

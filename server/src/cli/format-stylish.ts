@@ -3,7 +3,7 @@
  * (one-based, as editors and terminals expect), a coverage line per contract and a summary line.
  */
 import { createColors } from 'picocolors';
-import type { Severity } from '../engine';
+import { printable, type Severity } from '../engine';
 import type { Report, SeverityCounts } from './report';
 
 
@@ -21,8 +21,8 @@ function countParts(c: SeverityCounts): Array<[number, string]> {
 const countsText = (c: SeverityCounts): string => countParts(c).map(([, t]) => t).join(', ');
 const nonZeroCountsText = (c: SeverityCounts): string => countParts(c).filter(([n]) => n > 0).map(([, t]) => t).join(', ');
 
-/** Messages are one line in this format. */
-const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+/** Messages are one line in this format, and print as themselves (no terminal escapes). */
+const oneLine = (s: string): string => printable(s.replace(/\s+/g, ' ').trim());
 
 export function formatStylish(report: Report, options: { color: boolean; quiet: boolean }): string {
   const c = createColors(options.color);
@@ -32,16 +32,16 @@ export function formatStylish(report: Report, options: { color: boolean; quiet: 
   for (const file of report.files) {
     if (!file.isContract) {
       if (options.quiet) continue;
-      lines.push(c.underline(file.path), c.dim(`  not reviewed as a contract: ${oneLine(file.reason)}; --force reviews it anyway`), '');
+      lines.push(c.underline(printable(file.path)), c.dim(`  not reviewed as a contract: ${oneLine(file.reason)}; --force reviews it anyway`), '');
       continue;
     }
     if (options.quiet && file.diagnostics.length === 0) continue;
-    lines.push(c.underline(file.path));
+    lines.push(c.underline(printable(file.path)));
     const rows = file.diagnostics.map((d) => ({
       pos: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
       severity: d.severity,
       message: oneLine(d.message),
-      ruleId: d.ruleId,
+      ruleId: printable(d.ruleId),
     }));
     const posWidth = Math.max(0, ...rows.map((r) => r.pos.length));
     const sevWidth = Math.max(0, ...rows.map((r) => r.severity.length));
@@ -65,7 +65,7 @@ export function formatStylish(report: Report, options: { color: boolean; quiet: 
     lines.push('');
   }
 
-  for (const s of report.skipped) lines.push(c.underline(s.path), c.yellow(`  skipped: ${s.reason}`), '');
+  for (const s of report.skipped) lines.push(c.underline(printable(s.path)), c.yellow(`  skipped: ${oneLine(s.reason)}`), '');
 
   const sum = report.summary;
   const findings = sum.errors + sum.warnings + sum.information + sum.hints;

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   baselineEntries, ConfigError, ConfigLoader, describeConfig, DISK_READER, formatBaseline, matchBaseline, matchGlobs, parseBaseline,
-  MAX_DOCUMENT_BYTES, PROFILES, readRegularFile, VERSION,
+  MAX_DOCUMENT_BYTES, printable, PROFILES, readRegularFile, VERSION,
   type Baseline, type BaselineEntry, type ResolvedConfig, type ReviewDiagnostic, type Severity,
 } from '../engine';
 import { parseArgs, UsageError, type CliOptions, type FailOn, type Format } from './args';
@@ -59,8 +59,10 @@ interface Input extends FoundFile {
 
 /** Runs the CLI and returns the exit code. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
-  const error = (msg: string) => io.stderr.write(`${TOOL_NAME}: error: ${msg}\n`);
-  const warn = (msg: string) => io.stderr.write(`${TOOL_NAME}: warning: ${msg}\n`);
+  // Each line printable: a file name or quoted text cannot start a line of its own (a CI workflow
+  // command such as ::error::) or send terminal escapes. Further lines are passed separately.
+  const error = (...lines: string[]) => io.stderr.write(`${TOOL_NAME}: error: ${lines.map(printable).join('\n')}\n`);
+  const warn = (msg: string) => io.stderr.write(`${TOOL_NAME}: warning: ${printable(msg)}\n`);
   const knownProfiles = Object.keys(PROFILES);
   const rel = (abs: string): string => toSlash(path.relative(io.cwd, abs)) || '.';
   const configProblem = (e: ConfigError): void => {
@@ -72,7 +74,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     opts = parseArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    error(`${e.message}\n${USAGE_LINE}\nRun "clausewise --help" for the options.`);
+    error(e.message, USAGE_LINE, 'Run "clausewise --help" for the options.');
     return EXIT_ERROR;
   }
   if (opts.help) {
@@ -106,7 +108,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 
   if (!opts.paths.length && !opts.stdin) {
-    error(`no files given; pass one or more files, folders or glob patterns (or - for standard input)\n${USAGE_LINE}\nRun "clausewise --help" for the options.`);
+    error('no files given; pass one or more files, folders or glob patterns (or - for standard input)', USAGE_LINE, 'Run "clausewise --help" for the options.');
     return EXIT_ERROR;
   }
 
@@ -223,7 +225,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     outcomes = await reviewAll(tasks, threads, io.workerScript ?? null);
   } catch (e) {
-    error(`internal error while reviewing: ${(e as Error).stack ?? e}`);
+    error('internal error while reviewing:', ...String((e as Error).stack ?? e).split('\n').map((l) => `  ${l.trim()}`));
     return EXIT_ERROR;
   }
 
@@ -310,7 +312,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return EXIT_ERROR;
     }
     const n = Object.values(written).reduce((s, l) => s + l.length, 0);
-    io.stderr.write(`${TOOL_NAME}: wrote ${n} finding${n === 1 ? '' : 's'} in ${Object.keys(written).length} file${Object.keys(written).length === 1 ? '' : 's'} to ${opts.writeBaseline}\n`);
+    io.stderr.write(`${TOOL_NAME}: wrote ${n} finding${n === 1 ? '' : 's'} in ${Object.keys(written).length} file${Object.keys(written).length === 1 ? '' : 's'} to ${printable(opts.writeBaseline!)}\n`);
   }
 
   // ---- Output

@@ -11,6 +11,7 @@ export { docsUrl, DOCS_BASE, type Severity, type Rule, type RuleMeta } from '../
 export const VERSION = '0.1.0';
 export { renderMarkdownReport, renderHtmlReport, type ReportFile } from './report';
 export { loadBundle, type BundleMember } from './bundle';
+export { printable, printableKeepingLineBreaks, markdownCode, inertJson, withoutControls } from './inert';
 export type { SuppressedFinding, ReviewWarning } from './types';
 export { applySuppressions, findSuppressionComments, acceptCommentPosition, SUPPRESSION_WARNING_CODE, type SuppressionComment, type SuppressionKind } from './suppression';
 export { fingerprints, matchBaseline, baselineEntries, formatBaseline, parseBaseline, type Baseline, type BaselineEntry } from './baseline';

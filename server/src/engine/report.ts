@@ -5,6 +5,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { CATEGORIES } from '../categories';
 import type { ReviewResult } from './types';
+import { markdownCode, printable } from './inert';
 
 
 /**
@@ -20,22 +21,22 @@ export interface ReportFile {
 const VERDICT_LABEL = { present: 'Present', weak: 'Weak', missing: 'Missing' } as const;
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', information: 'Note', hint: 'Hint' } as const;
 
-/** Escapes text for a Markdown table cell or paragraph. */
+/** Escapes text for a Markdown table cell or paragraph (one line; control characters as escapes). */
 function md(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([*_`[\]<>])/g, '\\$1').replace(/\s+/g, ' ').trim();
+  return printable(s.replace(/\s+/g, ' ')).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([*_`[\]<>])/g, '\\$1').replace(/\s+/g, ' ').trim();
 }
 
 export function renderMarkdownReport(files: ReportFile[], opts: { title?: string; generatedBy?: string } = {}): string {
-  const out: string[] = [`# ${opts.title ?? 'Contract review report'}`, ''];
+  const out: string[] = [`# ${md(opts.title ?? 'Contract review report')}`, ''];
   if (opts.generatedBy) out.push(`_${md(opts.generatedBy)}_`, '');
   const contracts = files.filter((f) => f.result.isContract);
-  for (const f of files.filter((x) => !x.result.isContract)) out.push(`- \`${f.path}\`: not reviewed (${md(f.result.reason)}).`);
+  for (const f of files.filter((x) => !x.result.isContract)) out.push(`- ${markdownCode(f.path)}: not reviewed (${md(f.result.reason)}).`);
   if (contracts.length < files.length) out.push('');
   for (const { path, result } of contracts) {
     const counts = { present: 0, weak: 0, missing: 0 };
     for (const v of Object.values(result.coverage)) counts[v!]++;
     const total = Object.keys(result.coverage).length;
-    out.push(`## ${md(result.model.title || path)}`, '', `File: \`${path}\` · Profiles: ${result.profiles.join(', ')}`, '');
+    out.push(`## ${md(result.model.title || path)}`, '', `File: ${markdownCode(path)} · Profiles: ${result.profiles.join(', ')}`, '');
     out.push(`**${counts.present} of ${total} categories covered**, ${counts.weak} weak, ${counts.missing} missing.`, '');
     out.push('| Category | Verdict | Reason | Where |', '| --- | --- | --- | --- |');
     for (const a of result.assessments) {
@@ -79,7 +80,7 @@ function lineOf(result: ReviewResult, offset: number): number {
 export function renderHtmlReport(files: ReportFile[], opts: { title?: string; generatedBy?: string } = {}): string {
   const markdown = renderMarkdownReport(files, opts);
   const body = String(unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify).processSync(markdown));
-  const title = (opts.title ?? 'Contract review report').replace(/[<&>]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!);
+  const title = printable(opts.title ?? 'Contract review report').replace(/[<&>]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}code{background:#f3f3f3;padding:0 .2rem}</style>
