@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { realPath } from '../engine';
 import { GitIgnore } from './gitignore';
 
 /** Extensions picked up when walking a folder (a file named explicitly is always reviewed). */
@@ -61,15 +62,18 @@ export interface DiscoveryOptions {
 }
 
 export function discoverFiles(args: readonly string[], cwd: string, options: DiscoveryOptions = {}): Discovery {
-  const found = new Map<string, string>(); // abs -> display
+  // Keyed by real path (symbolic links resolved), so a file reached two ways is reviewed once.
+  const found = new Map<string, { abs: string; display: string }>();
   const explicit = new Set<string>();
   const gitignore = options.gitignore === false ? null : new GitIgnore(path.resolve(cwd));
   const errors: string[] = [];
   const warnings: string[] = [];
-  const add = (abs: string, display: string) => {
-    const prev = found.get(abs);
+  const add = (abs: string, display: string, isExplicit = false) => {
+    const key = realPath(abs) ?? abs;
+    const prev = found.get(key);
+    if (isExplicit) explicit.add(key);
     // Prefer the shortest, then the first in code-point order, so argument order does not matter.
-    if (prev === undefined || display.length < prev.length || (display.length === prev.length && display < prev)) found.set(abs, display);
+    if (prev === undefined || display.length < prev.display.length || (display.length === prev.display.length && display < prev.display)) found.set(key, { abs, display });
   };
 
   const walk = (dirAbs: string, dirDisplay: string, seen: Set<string>): number => {
@@ -89,12 +93,14 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
     for (const entry of entries) {
       const abs = path.join(dirAbs, entry.name);
       const display = joinDisplay(dirDisplay, entry.name);
-      let isDir = entry.isDirectory();
+      const isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
           const st = fs.statSync(abs);
-          isDir = st.isDirectory();
+          // A link to a folder is not followed (as with ** globs): it would review files twice, or
+          // walk wherever it points (a link to / walks the whole disk). Name the folder to review it.
+          if (st.isDirectory()) continue;
           isFile = st.isFile();
         } catch {
           continue; // dangling link: nothing to review
@@ -118,8 +124,7 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
     try { stat = fs.statSync(abs); } catch (err) { statError = err; }
 
     if (stat?.isFile()) {
-      add(abs, display);
-      explicit.add(abs);
+      add(abs, display, true);
     } else if (stat?.isDirectory()) {
       if (walk(abs, display, new Set()) === 0) warnings.push(`${display}: no .md, .markdown or .txt files in this folder`);
     } else if (stat) {
@@ -128,7 +133,7 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
       const pattern = toSlash(arg);
       const absolute = path.isAbsolute(arg);
       const matches = globSync(pattern, {
-        cwd, absolute, onlyFiles: true, expandDirectories: false, followSymbolicLinks: true,
+        cwd, absolute, onlyFiles: true, expandDirectories: false, followSymbolicLinks: false,
         ignore: ['**/node_modules/**', '**/.git/**'],
       });
       if (!matches.length) errors.push(`${arg}: no files match this pattern`);
@@ -145,6 +150,6 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
     }
   }
 
-  const files = [...found].map(([abs, p]) => ({ abs, path: p, ...(explicit.has(abs) ? { explicit: true } : {}) })).sort((a, b) => comparePaths(a.path, b.path));
+  const files = [...found].map(([key, { abs, display }]) => ({ abs, path: display, ...(explicit.has(key) ? { explicit: true } : {}) })).sort((a, b) => comparePaths(a.path, b.path));
   return { files, errors, warnings };
 }

@@ -22,7 +22,7 @@ import { helpText, USAGE_LINE } from './help';
 import { reviewAll, threadCount } from './pool';
 import { buildReport, countSeverities, emptyCounts, orderedCoverage, type FileReport, type Report, type SkippedFile } from './report';
 import type { ReviewTask } from './review-task';
-import { inShard } from './shard';
+import { inShard, shardKey, shardRoot } from './shard';
 
 export const TOOL_NAME = 'clausewise';
 
@@ -173,7 +173,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (!reviewed.length && inputs.length) warn('every file given is ignored by the configuration; nothing to review');
 
   // ---- This job's share of the files
-  const mine = opts.shard ? reviewed.filter((f) => inShard(f.path, opts.shard!.index, opts.shard!.count)) : reviewed;
+  // Keyed by the canonical path (./shard.ts), so jobs that spell paths differently still partition.
+  const root = opts.shard ? shardRoot(io.cwd) : '';
+  const key = (f: Input): string => (f.text !== undefined ? f.path : shardKey(f.abs, root));
+  const mine = opts.shard ? reviewed.filter((f) => inShard(key(f), opts.shard!.index, opts.shard!.count)) : reviewed;
 
   // ---- Read, and build the review tasks
   const tasks: ReviewTask[] = [];
