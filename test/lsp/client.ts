@@ -41,10 +41,22 @@ export class Client {
   capabilities: Record<string, any> = {};
   stderr = '';
 
-  async start(options: { rootUri?: string | null; initializationOptions?: Record<string, unknown> } = {}): Promise<this> {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+  /** Starts the server process without initializing it (start() does both). */
+  spawn(nodeArgs: readonly string[] = []): this {
+    this.proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
     this.proc.stderr.on('data', (d: Buffer) => { this.stderr += d.toString('utf8'); });
     this.proc.stdout.on('data', (d: Buffer) => this.onData(d));
+    return this;
+  }
+
+  /** The exit code once the process has ended. */
+  exited(): Promise<number | null> {
+    if (this.proc.exitCode !== null) return Promise.resolve(this.proc.exitCode);
+    return new Promise((resolve) => this.proc.on('exit', (code) => resolve(code)));
+  }
+
+  async start(options: { rootUri?: string | null; initializationOptions?: Record<string, unknown>; nodeArgs?: readonly string[] } = {}): Promise<this> {
+    this.spawn(options.nodeArgs);
     const init = await this.request<{ capabilities: Record<string, any> }>('initialize', {
       processId: process.pid, rootUri: options.rootUri ?? null,
       ...(options.rootUri ? { workspaceFolders: [{ uri: options.rootUri, name: 'workspace' }] } : {}),

@@ -62,6 +62,7 @@ import { documentSymbols, foldingRanges, hoverAt } from './outline';
 import { registerTermFeatures, TERM_CAPABILITIES, termHover } from './terms';
 import { mergeSettings, sanitizeSettings, workspaceRelativePath } from './settings';
 import { configErrorDiagnostic, WATCH_GLOB, WorkspaceConfigs } from './config';
+import { gatedStdio, stdioHousekeeping } from './gate';
 import {
   CoverageRequest, ExportReportRequest, ListClausesRequest, RenderClauseRequest, ReviewDocumentRequest, StatusNotification,
   type CoverageResult, type ReviewSummary, type SeverityCounts, type StatusParams, type Verdict,
@@ -70,7 +71,12 @@ import {
 const MAX_BYTES = MAX_DOCUMENT_BYTES;
 const DEFAULT_DEBOUNCE_MS = 250;
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio (what every client uses), the transport keeps to the LSP lifecycle and never passes an
+// exception's text to the client (./gate.ts); the other transports the library offers are kept as they were.
+const OTHER_TRANSPORT = process.argv.slice(2).some((a) => /^--(node-ipc|socket|pipe)\b/.test(a));
+const gate = OTHER_TRANSPORT ? null : gatedStdio(process.stdin, process.stdout, (text) => { process.stderr.write(`${text}\n`); });
+const connection = gate ? createConnection(ProposedFeatures.all, gate.reader, gate.writer) : createConnection(ProposedFeatures.all);
+if (gate) stdioHousekeeping(gate);
 const documents = new TextDocuments(TextDocument);
 
 // ---------------------------------------------------------------------------------------------
