@@ -44,7 +44,12 @@ export class WorkspaceConfigs {
   private readonly loader = new ConfigLoader(DISK_READER, { roots: this.roots });
   /** True once the client watches files for us; until then every review re-reads. */
   watching = false;
-  /** False in an untrusted workspace: configuration files are then not read at all. */
+  /**
+   * False in an untrusted workspace: configuration files are then not read at all. True when the
+   * client says nothing (editors other than VS Code have no workspace trust): a configuration file is
+   * data only, bounded to its repository and to regular files (engine/config.ts), so reading it can
+   * change how strict the review is and nothing else, and CI reads it too (docs/editors.md).
+   */
   trusted = true;
 
   /**
