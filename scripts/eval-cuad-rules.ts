@@ -66,7 +66,8 @@ const showErrors = args.includes('--errors') ? args[args.indexOf('--errors') + 1
 const onlyCat = args.includes('--category') ? args[args.indexOf('--category') + 1] : null;
 const fast = args.includes('--fast');
 function fastAssessor(text: string) {
-  const model = buildContractModel(text);
+  // The files are .txt: read as plain text, as review() does for that extension.
+  const model = buildContractModel(text, 0, 'plain');
   const parties = partyMatchers(model);
   const cache = new Map<CategoryId, CategoryAssessment>();
   const assess = (id: CategoryId): CategoryAssessment => {

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildContractModel } from '../model';
+import { buildContractModel, formatOfPath } from '../model';
 import {
   DRAFTING, effectiveSeverity, fingerprints, loadBundle, PROFILES, review, RULES,
   type ReviewResult, type ReviewSettings,
@@ -48,7 +48,7 @@ function readBundleFile(cwd: string, p: string): string | undefined {
 }
 
 export function runReviewTask(task: ReviewTask): ReviewOutcome {
-  const model = buildContractModel(task.text, 0);
+  const model = buildContractModel(task.text, 0, formatOfPath(task.path));
   // Schedules and annexes the contract names as its parts count toward its coverage.
   const bundle = loadBundle(model, task.path, (p) => readBundleFile(task.cwd, p));
   const result = review({
