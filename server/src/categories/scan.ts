@@ -1,6 +1,7 @@
 import type { ContractModel, Sentence } from '../model';
 import { normalizeSpace, foldQuotes } from '../model';
 import { obligationsIn, type PartyMatchers } from '../model/language';
+import { maskSenses, type FalseSense } from './senses';
 import type { AssessContext, CategoryAssessment, CategoryId, Evidence, Verdict } from './types';
 
 /** A sentence with the context assessors need: its section's titles and where it sits. */
@@ -121,6 +122,10 @@ export interface Signal {
   allowDefinitions?: boolean;
   /** Headings do not count (a heading alone says little about what the clause does). */
   noHeadings?: boolean;
+  /** Only sentences under a section whose title (or an ancestor's) matches: weaker evidence a heading vouches for. */
+  inSection?: RegExp;
+  /** False senses blanked out before matching (e.g. "as the case may be" holds no "may"). */
+  mask?: FalseSense[];
 }
 
 export type Found = Record<string, Evidence[]>;
@@ -141,7 +146,8 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
     for (const sig of signals) {
       if (!sig.allowDefinitions && info.isDefinition) continue;
       if (sig.noHeadings && info.inHeading) continue;
-      if (!sig.pattern.test(info.flat)) continue;
+      if (sig.inSection && !sig.inSection.test(info.titles)) continue;
+      if (!sig.pattern.test(sig.mask ? maskSenses(info.flat, ...sig.mask) : info.flat)) continue;
       if (sig.context && !sig.context.test(info.flat) && !sig.context.test(info.titles) && !(info.previous && sig.context.test(info.previous))) continue;
       if (sig.unless && sig.unless.test(info.flat)) continue;
       if (sig.supplierDuty && !supplierSide(info.flat, ctx.parties, info.leadIn)) continue;

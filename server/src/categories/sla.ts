@@ -1,3 +1,4 @@
+import { FALSE_SENSES } from './senses';
 import type { CategoryDefinition } from './types';
 import { has, scan, verdictOf } from './scan';
 
@@ -10,7 +11,8 @@ export const sla: CategoryDefinition = {
   assess(ctx) {
     const found = scan(ctx, [
       { requirement: 'mention', pattern: /\b24\s*(?:hours?|hrs?)?\s*(?:a|per|\/)\s*day\b|\b24\s*[x\/]\s*7\b|\baround the clock\b/i, context: /\b(?:support|available|availability|correct|repair|respond|problems?|service|on-?call)\b/i },
-      { requirement: 'mention', pattern: /\bservice[- ]levels?\b|\bSLAs?\b|\buptime\b|\bavailability\b|\bresponse times?\b|\bresolution times?\b/i },
+      // "Confidentiality, integrity and availability" describes data security, not a service level.
+      { requirement: 'mention', pattern: /\bservice[- ]levels?\b|\bSLAs?\b|\buptime\b|\bavailability\b|\bresponse times?\b|\bresolution times?\b/i, mask: [FALSE_SENSES.ciaTriad] },
       // Numbers: an availability percentage, or a response/resolution time.
       { requirement: 'availability', pattern: /\b\d{2}(?:\.\d+)?\s*(?:%|per\s*cent|percent)/i, context: /availab|uptime|up-time|downtime|service level|\bSLA\b|operational|accessible/i, unless: /\b(?:interest|tax|discount|markup|mark-up|ownership|shares?|equity|vote)\b/i },
       { requirement: 'times', pattern: /\b(?:respon\w*|resol\w*|restor\w*|fix\w*|acknowledg\w*|repair\w*|work-?around|on[- ]?site)\b[^.;]{0,80}?\b(?:within|no (?:later|more) than|in)\s+(?:\w+\s+)?(?:\(?\d+\)?|(?:one|two|three|four|five|six|eight|ten|twelve|fifteen|thirty|twenty-four|forty-eight|seventy-two)(?:\s*\(\d+\))?)\s*(?:minutes?|mins?|hours?|hrs?|business hours|days?|business days?|working days?)\b|\b\d+\s*(?:minutes?|mins?|hours?|hrs?)\b[^.;]{0,40}\b(?:respon\w*|resol\w*|restor\w*)/i, context: SLA_CONTEXT },

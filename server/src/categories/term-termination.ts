@@ -14,12 +14,14 @@ export const termTermination: CategoryDefinition = {
       { requirement: 'mention', pattern: /\b(?:terminate|cancel|end)\b[^.]{0,30}\b(?:this|the) (?:agreement|contract|project|services|engagement|work)\b|\b(?:may|can|right to) (?:terminate|cancel)\b/i },
     ], /\bterm\b|\btermination\b|\bduration\b|\bperiod of performance\b/i);
     // Which side may terminate: the customer (or either party) needs a right of its own.
+    // Mutual rights ("a party may terminate if the other party breaches") are the customer's too.
+    const MUTUAL = /\b(?:either|each|any|a|the non-?(?:breaching|defaulting)|the aggrieved|the innocent|the affected)\s+part(?:y|ies)\b|\beither of (?:the parties|us)\b|\b(?:both|the) parties\b/;
     const customerMay = (text: string) => {
       const m = /\b(?:may|can|shall be entitled to|is entitled to|has the right to|have the right to|reserves the right to)\s+(?:\w+\s+){0,2}(?:terminate|cancel|end)\b/i.exec(text);
-      if (!m) return /\b(?:either|each|any) party\b[^.]{0,80}\bterminat/i.test(text) || /\bterminat\w*\b[^.]{0,40}\bby (?:the )?(?:customer|client|either party)/i.test(text);
+      if (!m) return new RegExp(`${MUTUAL.source}[^.]{0,80}\\bterminat`, 'i').test(text) || /\bterminat\w*\b[^.]{0,40}\bby (?:the )?(?:customer|client|either party|either of the parties|the non-?(?:breaching|defaulting) party|a party)/i.test(text);
       const before = text.slice(Math.max(0, m.index - 90), m.index);
       const last = (re: RegExp) => { let at = -1; for (const x of before.matchAll(new RegExp(re.source, 'gi'))) at = x.index!; return at; };
-      const c = Math.max(last(ctx.parties.customer), last(/\b(?:either|each|any) party\b/));
+      const c = Math.max(last(ctx.parties.customer), last(MUTUAL));
       return c >= 0 && c >= last(ctx.parties.supplier);
     };
     const customerTermination = [...(found.termination ?? []), ...(found.mention ?? [])].filter((e) => customerMay(e.text));

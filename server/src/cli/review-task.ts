@@ -4,7 +4,7 @@
  * ./pool.ts); tasks and outcomes are plain data, so they cross threads by structured clone.
  */
 import * as path from 'node:path';
-import { buildContractModel } from '../model';
+import { buildContractModel, formatOfPath } from '../model';
 import {
   DRAFTING, effectiveSeverity, fingerprints, gitRoot, loadBundle, PROFILES, readBundleText, review, RULES,
   type ReviewResult, type ReviewSettings,
@@ -39,7 +39,7 @@ function readBundleFile(cwd: string, p: string): string | undefined {
 }
 
 export function runReviewTask(task: ReviewTask): ReviewOutcome {
-  const model = buildContractModel(task.text, 0);
+  const model = buildContractModel(task.text, 0, formatOfPath(task.path));
   // Schedules and annexes the contract names as its parts count toward its coverage.
   const bundle = loadBundle(model, task.path, (p) => readBundleFile(task.cwd, p));
   const result = review({

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { buildContractModel, detectContract, spanToRange, type ContractModel } from '../model';
+import { buildContractModel, formatOfPath, detectContract, spanToRange, type ContractModel } from '../model';
 import { partyMatchers } from '../model/language';
 import { CATEGORY_IDS, DRAFTING, type CategoryAssessment, type CategoryId, type RuleCategory } from '../categories/types';
 import { CATEGORIES } from '../categories';
@@ -72,7 +72,7 @@ function findingSeverity(ruleSeverity: Severity, findingHint: Severity | undefin
  */
 export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResult {
   const settings = input.settings ?? {};
-  const model = prebuilt ?? buildContractModel(input.text, input.version ?? 0);
+  const model = prebuilt ?? buildContractModel(input.text, input.version ?? 0, formatOfPath(input.path));
   const problems: string[] = [];
   if (model.frontMatterError) problems.push(model.frontMatterError);
 
@@ -98,7 +98,7 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
   const categories = CATEGORY_IDS.filter((c) => active.has(c));
   const parties = partyMatchers(model);
   const own = assessor(model);
-  const members = (input.bundle ?? []).map((m) => ({ path: m.path, assess: assessor(buildContractModel(m.text)) }));
+  const members = (input.bundle ?? []).map((m) => ({ path: m.path, assess: assessor(buildContractModel(m.text, 0, formatOfPath(m.path))) }));
   const cache = new Map<CategoryId, CategoryAssessment>();
   // A category is as good as the best file of the bundle: a schedule kept apart still counts.
   const assessment = (id: CategoryId): CategoryAssessment => {

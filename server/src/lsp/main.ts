@@ -52,7 +52,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildContractModel, spanToRange, type ContractModel } from '../model';
+import { buildContractModel, formatOfPath, spanToRange, type ContractModel } from '../model';
 import {
   CATEGORIES, CLAUSES, computeFix, gitRoot, loadBundle, MAX_DOCUMENT_BYTES, readBundleText, renderHtmlReport, renderMarkdownReport, review, VERSION,
   type ReviewResult, type ReviewSettings,
@@ -186,7 +186,7 @@ interface DocState {
 
 /** The parsed model of a document version, built once and shared by every request on it. */
 function modelOf(st: DocState, doc: TextDocument): ContractModel {
-  if (st.model?.version !== doc.version) st.model = { version: doc.version, model: buildContractModel(doc.getText(), doc.version) };
+  if (st.model?.version !== doc.version) st.model = { version: doc.version, model: buildContractModel(doc.getText(), doc.version, doc.languageId === 'plaintext' ? 'plain' : formatOfPath(doc.uri)) };
   return st.model.model;
 }
 

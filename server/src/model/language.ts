@@ -43,9 +43,54 @@ export function partyMatchers(model: ContractModel): PartyMatchers {
   // "Company" is a role word only when the parties say which side it is.
   const supplierWords = SUPPLIER_ROLE_WORDS.filter((w) => w !== 'Company' || model.parties.some((p) => p.alias === 'Company' && p.role === 'supplier'));
   const customerWords = [...CUSTOMER_ROLE_WORDS, ...(model.parties.some((p) => p.alias === 'Company' && p.role === 'customer') ? ['Company'] : [])];
-  const result = { supplier: names('supplier', supplierWords), customer: names('customer', customerWords) };
+  const pronouns = pronounRoles(model);
+  const result = { supplier: names('supplier', [...supplierWords, ...pronouns.supplier]), customer: names('customer', [...customerWords, ...pronouns.customer]) };
   matcherCache.set(model, result);
   return result;
+}
+
+const FIRST = ['We', 'we', 'Us', 'us', 'Our', 'our'];
+const SECOND = ['You', 'you', 'Your', 'your'];
+
+/**
+ * Plain-language contracts ("we", "I", "you"): which side each voice is. A quoted definition
+ * ('Tollgate Ltd ("Supplier", "we")') decides; otherwise who provides the work and who pays:
+ * "we will build ... you will pay" makes the writer the supplier.
+ */
+export function pronounRoles(model: ContractModel): { supplier: string[]; customer: string[] } {
+  const text = foldQuotes(model.text);
+  const first = /\bI (?:will|shall|agree|am)\b/.test(text) ? [...FIRST, 'I', 'me', 'my'] : FIRST;
+  const roleNear = (pronoun: RegExp): PartyRole | null => {
+    const m = pronoun.exec(text);
+    if (!m) return null;
+    const before = text.slice(Math.max(0, m.index - 160), m.index);
+    const lastOf = (words: string[], role: PartyRole) => {
+      const names = [...words, ...model.parties.filter((p) => p.role === role).map((p) => p.alias)];
+      let at = -1;
+      for (const n of names) at = Math.max(at, before.lastIndexOf(n));
+      return at;
+    };
+    const sup = lastOf(SUPPLIER_ROLE_WORDS, 'supplier');
+    const cus = lastOf(CUSTOMER_ROLE_WORDS, 'customer');
+    return sup < 0 && cus < 0 ? null : sup > cus ? 'supplier' : 'customer';
+  };
+  let we = roleNear(/"(?:we|us|I)"/i);
+  let you = roleNear(/"you"/i);
+  const WORK = String.raw`(?:will|shall|agree to|must)\s+(?:\w+\s+)?(?:provide|deliver|perform|design|develop|build|create|host|maintain|support|supply)`;
+  const PAY = String.raw`(?:will|shall|agree to|must)\s+(?:\w+\s+)?pay\b`;
+  if (!we && !you) {
+    const weWork = new RegExp(String.raw`\b(?:[Ww]e|I)\s+${WORK}`).test(text);
+    const youWork = new RegExp(String.raw`\b[Yy]ou\s+${WORK}`).test(text);
+    const youPay = new RegExp(String.raw`\b[Yy]ou\s+${PAY}`).test(text);
+    const wePay = new RegExp(String.raw`\b(?:[Ww]e|I)\s+${PAY}`).test(text);
+    if ((weWork && !youWork) || (youPay && !wePay)) { we = 'supplier'; you = 'customer'; }
+    else if ((youWork && !weWork) || (wePay && !youPay)) { we = 'customer'; you = 'supplier'; }
+  }
+  if (we && !you) you = we === 'supplier' ? 'customer' : 'supplier';
+  if (you && !we) we = you === 'supplier' ? 'customer' : 'supplier';
+  // Without any of these pronouns in use, add nothing (a formal contract's "you" in a quoted example is not a party).
+  if (!we || !/\b(?:[Ww]e|[Yy]ou)\b/.test(text)) return { supplier: [], customer: [] };
+  return we === 'supplier' ? { supplier: first, customer: SECOND } : { supplier: SECOND, customer: first };
 }
 
 const BOTH = /\b(?:each party|either party|both parties|the parties|each of the parties|neither party|a party|the party)\b/i;

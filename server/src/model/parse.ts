@@ -1,3 +1,4 @@
+import { parsePlainText } from './plain';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Block, ContractModel, Span } from './types';
 import { parseMarkdown } from './markdown';
@@ -10,8 +11,15 @@ import { computeLineStarts } from './lineIndex';
 import { isMostlyUpper, titleCase } from './text';
 
 /** Parses a Markdown (or plain-text) contract into the shared model. Never throws on content. */
-export function buildContractModel(text: string, version = 0): ContractModel {
-  const parsed = parseMarkdown(text);
+export type TextFormat = 'markdown' | 'plain';
+
+/** The format a path implies: plain text for .txt (never parsed as Markdown), Markdown otherwise. */
+export function formatOfPath(path: string | undefined): TextFormat {
+  return path && /\.te?xt$/i.test(path) ? 'plain' : 'markdown';
+}
+
+export function buildContractModel(text: string, version = 0, format: TextFormat = 'markdown'): ContractModel {
+  const parsed = format === 'plain' ? { blocks: parsePlainText(text), yaml: null } : parseMarkdown(text);
   const lineStarts = computeLineStarts(text);
 
   let frontMatter: Record<string, unknown> | null = null;

@@ -4,6 +4,13 @@ import { SLA_VAGUE, VAGUE_TERMS } from './vague-terms';
 import { INCIDENT_EVENT } from '../categories/breach-notification';
 
 const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is responsible for|are responsible for|warrants?)\b/i;
+// "As required by law" is a legal carve-out, not loose scope; rewording it would change its meaning.
+const LEGAL_CARVE_OUT = /^\s*(?:by|under|to comply with|pursuant to)\s+(?:(?:any|all|the|applicable|relevant|mandatory)\s+)*(?:laws?|statutes?|regulations?|rules?|legislation|court|order|regulators?|[A-Z][A-Za-z]*[A-Z]\b|[A-Z][a-z]+ (?:Act|Regulation|Law))/;
+// A deadline or frequency the same sentence already sets ("in a timely manner, and in any event within ten business days").
+const BOUND: Record<string, RegExp> = {
+  'sets no deadline': /\b(?:within|no later than|not later than|not more than|at the latest)\s+(?:\d|[a-z]+[- ]?\(?\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|sixty|ninety|twenty-four|forty-eight|seventy-two)[^.;]{0,20}\b(?:minutes?|hours?|days?|business days|working days|weeks?|months?)\b/i,
+  'sets no frequency': /\b(?:at least|no less than|not less than)\s+(?:once|twice|every|each|\d)|\bevery\s+(?:\d+|[a-z]+)\s+(?:days?|weeks?|months?|quarters?|years?)\b|\b(?:daily|weekly|monthly|quarterly|annually|yearly)\b/i,
+};
 const DELIVERABLE_SECTION = /\b(?:scope|services|deliverables|statement of work|milestones?|the work|obligations|responsibilities)\b/i;
 
 const rule: Rule = {
@@ -34,6 +41,8 @@ const rule: Rule = {
           if (quoted.some(([a, b]) => at >= a && end <= b)) continue;
           if (slaSpans.some(([a, b]) => at < b && end > a)) continue;
           if (incidentNotice && term.why === 'sets no deadline') continue;
+          if (/^as required$/i.test(m[0]) && LEGAL_CARVE_OUT.test(info.text.slice(end))) continue;
+          if (BOUND[term.why]?.test(info.text)) continue;
           const i = info.sentence.textStart + at;
           const span = { start: block.sourceOffsets[i], end: block.sourceOffsets[i + m[0].length - 1] + 1 };
           out.push({

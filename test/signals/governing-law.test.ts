@@ -1,0 +1,21 @@
+import { signalTable } from './support';
+
+signalTable('governing-law', [
+  'This Agreement is governed by the laws of Scotland.',
+  'This Agreement shall be interpreted and enforced in accordance with the laws of the State of Oregon.',
+  'This Agreement will be governed in all respects by the laws of the Province of Manitoba, without regard to its conflict rules.',
+  'This Agreement shall be governed by, and construed in accordance with, the laws of the State of Vermont.',
+  'This Agreement shall be construed and governed in accordance with the laws of the State of Idaho wherever it is signed.',
+  'The laws of the Republic of Ireland govern this Agreement and any dispute arising from it.',
+  'The law of England applies to this Agreement.',
+  'This Agreement and the relations between the parties are governed by Swiss law.',
+  'The parties agree that the substantive laws, other than conflict rules, of the State of Utah shall apply to this Agreement.',
+  'This Agreement is made in the State of Maine and shall be governed by and construed in accordance with the laws thereof.',
+  { heading: 'Governing Law', text: 'The parties enter into this Agreement in accordance with the laws of the State of Kansas.' },
+], [
+  'The Supplier shall comply with all applicable laws in performing the Services.',
+  'This Agreement is governed by the terms of each Order and by applicable law.',
+  'Each party is a company incorporated under the laws of England and Wales.',
+  'Any claim may be brought in the courts of the State of Ohio, which shall have jurisdiction.',
+  { heading: 'Governing Law', text: 'Each party submits to the jurisdiction of the courts of Lisbon.' },
+]);

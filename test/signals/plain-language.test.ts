@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { buildContractModel } from '../../server/src/model';
+import { obligationsIn, partyMatchers, pronounRoles } from '../../server/src/model/language';
+
+// Written for this test: a freelance agreement in the first and second person.
+const FREELANCE = `# Website Design Agreement
+
+This agreement is between Pell Studio (the designer) and Marrow Bakery (the client).
+
+## What we will do
+
+We will design and build a five-page website for you.
+
+## What you will do
+
+You will pay each invoice within 14 days. You must keep your own backups of the content you send us.
+`;
+
+describe('plain-language parties', () => {
+  it('reads "we" as the supplier and "you" as the customer when we do the work and you pay', () => {
+    const m = buildContractModel(FREELANCE);
+    assert.deepEqual(pronounRoles(m).supplier.includes('we'), true);
+    assert.deepEqual(pronounRoles(m).customer.includes('you'), true);
+  });
+
+  it('credits "you must keep your own backups" to the customer, not the supplier', () => {
+    const m = buildContractModel(FREELANCE);
+    const p = partyMatchers(m);
+    assert.deepEqual(obligationsIn('You must keep your own backups of the content you send us.', p).map((o) => o.owner), ['customer']);
+    assert.deepEqual(obligationsIn('We will back up the site every night.', p).map((o) => o.owner), ['supplier']);
+  });
+
+  it('follows a quoted definition of the voices', () => {
+    const m = buildContractModel('# Hosting Terms\n\nLowfield Hosting Ltd (the "Supplier", "we", "us") provides hosting to the customer named in the order (the "Customer", "you").\n\nYou shall pay the fees.\n');
+    assert.ok(pronounRoles(m).supplier.includes('we'));
+    assert.ok(pronounRoles(m).customer.includes('you'));
+  });
+
+  it('adds nothing to a contract that uses no pronoun voices', () => {
+    const m = buildContractModel('# Services Agreement\n\nThe Supplier shall provide the Services. The Customer shall pay the Charges.\n');
+    assert.deepEqual(pronounRoles(m), { supplier: [], customer: [] });
+  });
+});
