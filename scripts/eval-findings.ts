@@ -11,7 +11,7 @@
 //   --check        exit 1 when a rule that is an error under any profile has precision below 0.9, or a
 //                  warning rule below 0.8, over its judged findings (rules with at least MIN_JUDGED)
 //   --json         the numbers as JSON
-//   --sample       unjudged findings up to 10 judged per rule (5 for rules firing under 20 times),
+//   --sample       unjudged findings up to 10 judged per rule (30 for rules firing 100 times or more),
 //                  picked by a fixed hash so the sample is the same on every run, with the text around
 //                  them, as JSON to judge
 //   --stale        list verdicts that match no finding of today
@@ -107,8 +107,8 @@ function main(): void {
   for (const id of staleBy.keys()) row(id);
 
   if (args.has('--sample')) {
-    // Frequent rules get more verdicts: at least 10 where a rule fires 20 times or more, else 5.
-    const capOf = (id: string) => { const c = row(id); return c.tp + c.fp + c.unjudged >= 20 ? 10 : 5; };
+    // Up to 10 verdicts per rule, 30 for a rule that fires 100 times or more.
+    const capOf = (id: string) => { const c = row(id); return c.tp + c.fp + c.unjudged >= 100 ? 30 : 10; };
     const judgedPer = new Map<string, number>();
     for (const j of data.judgements) if (matched.has(keyOf(j))) judgedPer.set(j.ruleId, (judgedPer.get(j.ruleId) ?? 0) + 1);
     const sorted = [...unjudged].sort((a, b) => hash(a.f.key).localeCompare(hash(b.f.key)));
