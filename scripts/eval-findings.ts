@@ -13,7 +13,7 @@
 //   --json         the numbers as JSON
 //   --sample       unjudged findings up to 10 judged per rule (30 for rules firing 100 times or more),
 //                  picked by a fixed hash so the sample is the same on every run, with the text around
-//                  them, as JSON to judge
+//                  them, as JSON to judge; --cap N sets another limit per rule
 //   --stale        list verdicts that match no finding of today
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -108,7 +108,9 @@ function main(): void {
 
   if (args.has('--sample')) {
     // Up to 10 verdicts per rule, 30 for a rule that fires 100 times or more.
-    const capOf = (id: string) => { const c = row(id); return c.tp + c.fp + c.unjudged >= 100 ? 30 : 10; };
+    // --cap N raises the limit for every rule (to judge all findings of a rule that fires rarely).
+    const capArg = argv.includes('--cap') ? Number(argv[argv.indexOf('--cap') + 1]) : NaN;
+    const capOf = (id: string) => { const c = row(id); return Number.isFinite(capArg) ? capArg : c.tp + c.fp + c.unjudged >= 100 ? 30 : 10; };
     const judgedPer = new Map<string, number>();
     for (const j of data.judgements) if (matched.has(keyOf(j))) judgedPer.set(j.ruleId, (judgedPer.get(j.ruleId) ?? 0) + 1);
     const sorted = [...unjudged].sort((a, b) => hash(a.f.key).localeCompare(hash(b.f.key)));
