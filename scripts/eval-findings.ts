@@ -52,13 +52,16 @@ export function anchorOf(d: ReviewDiagnostic, lines: string[]): string {
 
 const keyOf = (j: { file: string; profile: string; ruleId: string; anchor: string }) => `${j.file}\u0000${j.profile}\u0000${j.ruleId}\u0000${j.anchor}`;
 
-/** Error and warning findings of one review, with their anchors. */
-export function findingsOf(r: Review): Array<{ d: ReviewDiagnostic; anchor: string; key: string; lines: string[] }> {
+/**
+ * Error and warning findings of one review, with their anchors; also lower ones of the rules in
+ * `alsoRules` (rules with verdicts that have since been demoted stay measured).
+ */
+export function findingsOf(r: Review, alsoRules: ReadonlySet<string> = new Set()): Array<{ d: ReviewDiagnostic; anchor: string; key: string; lines: string[] }> {
   const text = readFileSync(join(shared, r.file), 'utf8');
   const lines = text.split(/\r\n|\r|\n/);
   const result = review({ text, path: r.file, force: true, settings: { profiles: [r.profile] } });
   return result.diagnostics
-    .filter((d) => (d.severity === 'error' || d.severity === 'warning') && d.category !== 'drafting')
+    .filter((d) => (d.severity === 'error' || d.severity === 'warning' || alsoRules.has(d.ruleId)) && d.category !== 'drafting')
     .map((d) => {
       const anchor = anchorOf(d, lines);
       return { d, anchor, key: keyOf({ file: r.file, profile: r.profile, ruleId: d.ruleId, anchor }), lines };
@@ -87,13 +90,15 @@ function main(): void {
   const verdicts = new Map<string, Judgement>();
   for (const j of data.judgements) verdicts.set(keyOf(j), j);
 
+  // Rules with verdicts that are no longer an error or warning under any profile stay measured.
+  const demotedRules = new Set(data.judgements.map((j) => j.ruleId).filter((id) => worstSeverity(id) === 'other'));
   const per = new Map<string, { tp: number; fp: number; unjudged: number }>();
   const row = (id: string) => per.get(id) ?? per.set(id, { tp: 0, fp: 0, unjudged: 0 }).get(id)!;
   const matched = new Set<string>();
   const unjudged: Array<{ review: Review; f: ReturnType<typeof findingsOf>[number] }> = [];
   for (const r of data.reviews) {
     if (!existsSync(join(shared, r.file))) { console.error(`missing contract: ${r.file}`); process.exitCode = 1; continue; }
-    for (const f of findingsOf(r)) {
+    for (const f of findingsOf(r, demotedRules)) {
       const v = verdicts.get(f.key);
       const c = row(f.d.ruleId);
       if (!v) { c.unjudged++; unjudged.push({ review: r, f }); continue; }
@@ -135,7 +140,8 @@ function main(): void {
     return { rule, worst, judged, tp: c.tp, fp: c.fp, precision: Number.isFinite(precision) ? precision : null, unjudged: c.unjudged, stale: staleBy.get(rule) ?? 0, threshold, failing };
   });
   const failing = rows.filter((r) => r.failing);
-  const total = rows.reduce((a, r) => ({ tp: a.tp + r.tp, fp: a.fp + r.fp, un: a.un + r.unjudged }), { tp: 0, fp: 0, un: 0 });
+  // The total covers the rules that are errors or warnings somewhere (demoted rules are listed apart).
+  const total = rows.filter((r) => r.threshold > 0).reduce((a, r) => ({ tp: a.tp + r.tp, fp: a.fp + r.fp, un: a.un + r.unjudged }), { tp: 0, fp: 0, un: 0 });
 
   if (args.has('--json')) {
     console.log(JSON.stringify({ reviews: data.reviews.length, judgements: data.judgements.length, rows, stale: stale.map((j) => `${j.file} [${j.profile}] ${j.ruleId} ${j.anchor}`) }, null, 2));
@@ -148,7 +154,7 @@ function main(): void {
       const target = r.threshold ? `${r.threshold.toFixed(1)}${r.judged < MIN_JUDGED ? ` (n<${MIN_JUDGED})` : ''}` : '-';
       console.log(`| ${r.rule} | ${r.worst} | ${r.judged} | ${r.tp} | ${r.fp} | ${fmt(r.precision ?? NaN)}${r.failing ? ' FAIL' : ''} | ${target} | ${r.unjudged} | ${r.stale} |`);
     }
-    console.log(`| **all** | | ${total.tp + total.fp} | ${total.tp} | ${total.fp} | ${fmt(ratio(total.tp, total.tp + total.fp))} | | ${total.un} | ${stale.length} |`);
+    console.log(`| **all error/warning rules** | | ${total.tp + total.fp} | ${total.tp} | ${total.fp} | ${fmt(ratio(total.tp, total.tp + total.fp))} | | ${total.un} | |`);
     if (args.has('--stale') && stale.length) console.log(`\nVerdicts that match no finding:\n  ${stale.map((j) => `${j.file} [${j.profile}] ${j.ruleId} ${j.anchor}`).join('\n  ')}`);
     console.log('');
   }
