@@ -56,6 +56,14 @@ describe(`rule ${RULE}`, () => {
     expectQuiet(exitClause(ASSIST, 'On termination the Customer may export all of its data through the administration console for 60 days.'), RULE);
   });
 
+  it('stays quiet when the Customer may ask at any time for a full copy of its files and database', () => {
+    expectQuiet(exitClause(ASSIST, 'The Customer may request at any time a full copy of its website files and database.'), RULE);
+  });
+
+  it('still fires when the only copy on offer is a licence copy of the software', () => {
+    expectFires(exitClause(ASSIST, 'If the Supplier ends this Agreement, the Customer may purchase a licence copy of the software for a fee.'), RULE);
+  });
+
   it('stays quiet when there are no exit terms at all (exit-assistance reports that)', () => {
     const text = contract(sections(STRONG.deliverables, NEUTRAL));
     expectQuiet(text, RULE);

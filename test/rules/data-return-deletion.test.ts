@@ -33,6 +33,14 @@ describe(`rule ${RULE}`, () => {
     expectQuiet(dataProtection('When the Services end the Supplier shall delete all personal data, unless the Customer asks for it to be returned first.'), RULE);
   });
 
+  it('stays quiet on deletion of the customer\'s content after termination (content, not only "data")', () => {
+    expectQuiet(dataProtection('Upon expiry or termination, and at the Customer\'s request, the Supplier will delete Customer Content within 60 days.'), RULE);
+  });
+
+  it('still fires when only the Customer deletes its own content', () => {
+    expectFires(dataProtection('The Customer may delete Customer Content at any time using the admin console.'), RULE);
+  });
+
   it('stays quiet on destruction of personal information on expiry', () => {
     expectQuiet(dataProtection('On expiry of this Agreement the Supplier shall destroy all personal information it holds for the Customer.'), RULE);
   });
@@ -63,13 +71,13 @@ describe(`rule ${RULE}`, () => {
     expectFires(dataProtection('The Supplier shall help the Customer delete personal data when a data subject asks for erasure.'), RULE);
   });
 
-  it('under gdpr-processor it is an error citing GDPR Art. 28(3)(g)', () => {
-    const [f] = expectFiresWith(NO_RETURN, RULE, { profiles: ['gdpr-processor'] }, 'error');
+  it('under gdpr-processor it is a warning citing GDPR Art. 28(3)(g)', () => {
+    const [f] = expectFiresWith(NO_RETURN, RULE, { profiles: ['gdpr-processor'] }, 'warning');
     assert.deepEqual(f.diag.citations, ['GDPR Art. 28(3)(g): delete or return all personal data at the end of the services']);
   });
 
-  it('under hipaa-baa it is an error citing 45 CFR 164.504(e)(2)(ii)(J)', () => {
-    const [f] = expectFiresWith(NO_RETURN, RULE, { profiles: ['hipaa-baa'] }, 'error');
+  it('under hipaa-baa it is a warning citing 45 CFR 164.504(e)(2)(ii)(J)', () => {
+    const [f] = expectFiresWith(NO_RETURN, RULE, { profiles: ['hipaa-baa'] }, 'warning');
     assert.ok(f.diag.citations?.[0].startsWith('45 CFR 164.504(e)(2)(ii)(J)'), JSON.stringify(f.diag.citations));
   });
 

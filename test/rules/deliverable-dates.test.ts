@@ -33,6 +33,30 @@ describe(`rule ${RULE}`, () => {
     expectQuiet(contract(sections(STRONG.confidentiality)), RULE);
   });
 
+  it('stays quiet on a running service measured by service levels, with no project work named (hosting, support)', () => {
+    const hosting = `## {n}. Services
+
+{n}.1 The Supplier shall host and maintain the booking platform and operate a service desk for the Customer.
+
+{n}.2 The Supplier shall monitor the servers and apply vendor patches to the platform.`;
+    expectQuiet(contract(sections(hosting, STRONG.sla, STRONG.confidentiality)), RULE);
+  });
+
+  it('stays quiet on a running service that names no deliverables, even without service levels', () => {
+    const support = `## {n}. Support Services
+
+{n}.1 The Supplier shall provide second-line support for the payroll software and maintain its interfaces.
+
+{n}.2 The Supplier shall operate the help desk on Business Days.`;
+    expectQuiet(contract(sections(support, STRONG.confidentiality)), RULE);
+  });
+
+  it('still fires where a measured service also buys project work named more than in passing', () => {
+    const both = services('\n\n{n}.3 Each deliverable is listed in the statement of work in Schedule 5.');
+    const [f] = expectFires(contract(sections(both, STRONG.sla, STRONG.confidentiality)), RULE, 'warning');
+    assertAtHeading(contract(sections(both, STRONG.sla, STRONG.confidentiality)), f.diag, 'Deliverables');
+  });
+
   it('quick fix inserts the milestones clause, and the finding goes', function () {
     checkInsertFix(this, GAP, RULE);
   });

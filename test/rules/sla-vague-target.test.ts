@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { assertMeta, checkReplaceFix, contract, expectFires, expectQuiet, findingsOf, run, sections, STRONG, textAt } from './support';
+import { assertMeta, checkReplaceFix, contract, expectFires, expectQuiet, findingsOf, numbered, run, sections, STRONG, textAt } from './support';
 
 const RULE = 'sla-vague-target';
 
@@ -42,6 +42,14 @@ describe(`rule ${RULE}`, () => {
     expectQuiet(contract(sections(STRONG.deliverables, `## {n}. High Availability
 
 {n}.1 The Supplier shall make the Hosted Platform available at least 99.95% of the time.`)), RULE);
+  });
+
+  it('stays quiet on the customer\'s own duty to respond promptly (not a service level)', () => {
+    expectQuiet(contract(sections(STRONG.deliverables, numbered('Privacy', 'The Customer will respond promptly to complaints and removal requests from its users.'))), RULE);
+  });
+
+  it('still fires when the Supplier must respond promptly to the Customer\'s requests', () => {
+    expectFires(contract(sections(STRONG.deliverables, numbered('Support', 'The Supplier shall respond promptly to the Customer\'s support requests.'))), RULE);
   });
 
   it('stays quiet on measurable service levels', () => {

@@ -50,6 +50,16 @@ describe(`rule ${RULE}`, () => {
     assert.equal(run(text).coverage['term-termination'], 'present');
   });
 
+  it('reads an indefinite duration as a defined term', () => {
+    const text = contract(sections(STRONG.deliverables, `## {n}. Term and Termination
+
+{n}.1 This Agreement is valid for an indefinite period.
+
+{n}.2 The Customer may terminate this Agreement without cause by giving 60 days' written notice.`));
+    expectQuiet(text, RULE);
+    assert.equal(run(text).coverage['term-termination'], 'present');
+  });
+
   it('leaves a term without termination rights to termination-rights', () => {
     expectQuiet(TERM_ONLY, RULE);
     assert.equal(run(TERM_ONLY).coverage['term-termination'], 'weak');

@@ -77,6 +77,33 @@ describe(`rule ${RULE}`, () => {
     assert.match(f.diag.message, /without a defined term/);
   });
 
+  it('stays quiet when both parties may terminate', () => {
+    expectQuiet(termClause('Both parties may terminate this Agreement with immediate effect if the other commits a material breach.'), RULE);
+  });
+
+  it('stays quiet when the Customer is one of two joined subjects holding the right', () => {
+    expectQuiet(termClause('The Customer or the Supplier may terminate this Agreement at any time on 60 days\' written notice.'), RULE);
+  });
+
+  it('still fires when the Customer is named before a Supplier-only right', () => {
+    expectFires(termClause('If the Customer fails to pay, the Supplier may terminate this Agreement on 30 days\' notice.'), RULE);
+  });
+
+  // Parties named only by their names ("Northwind", "Bluefin"): the review cannot tell which is the
+  // customer, so a right given to one of them may be the customer's.
+  const named = (...sentences: string[]) => contract(sections(
+    `## {n}. Services\n\n{n}.1 Bluefin shall host and maintain the booking platform for Northwind.\n\n{n}.2 Bluefin shall operate a help desk on working days.`,
+    numbered('Term', 'This Agreement starts on 1 March 2026 and continues for two years.', ...sentences),
+  ), { title: 'Hosting Agreement', parties: 'This Agreement is made between Northwind Trading Limited ("Northwind") and Bluefin Hosting Limited ("Bluefin").' });
+
+  it('stays quiet when the parties\' roles are unknown and one of them may terminate', () => {
+    expectQuiet(named('Northwind may terminate this Agreement without cause on sixty days\' written notice.'), RULE);
+  });
+
+  it('still fires when the parties\' roles are unknown and nobody may terminate', () => {
+    expectFires(named(), RULE);
+  });
+
   it('under dora-ict it becomes an error citing DORA Art. 30(2)(h) and Art. 28(7)', () => {
     const [f] = expectFiresWith(NO_EXIT_RIGHT, RULE, { profiles: ['dora-ict'] }, 'error');
     assert.deepEqual(f.diag.citations, ['DORA Art. 30(2)(h) and Art. 28(7): termination rights and minimum notice periods']);

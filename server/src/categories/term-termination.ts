@@ -7,7 +7,7 @@ export const termTermination: CategoryDefinition = {
   expectation: 'A defined term, renewal, and termination rights (for cause and for convenience) with notice periods.',
   assess(ctx) {
     const found = scan(ctx, [
-      { requirement: 'term', pattern: /\b(?:initial |renewal )?term\b[^.]{0,120}\b(?:years?|months?|commenc\w*|effective date|until|expir\w*|continu\w*|renew\w*)\b|\b(?:commence|begin|start)s?\b[^.]{0,80}\b(?:continu\w*|remain\w* in (?:full )?force|until|ends?|expires?)\b|\b(?:continue|remain)s?\b[^.]{0,40}\buntil\b[^.]{0,60}\b(?:expires?|terminat)|\bperiod of performance\b|\b(?:automatically )?renew(?:s|ed|al)?\b[^.]{0,60}\b(?:years?|months?|periods?|terms?)\b/i, allowDefinitions: true },
+      { requirement: 'term', pattern: /\b(?:initial |renewal )?term\b[^.]{0,120}\b(?:years?|months?|commenc\w*|effective date|until|expir\w*|continu\w*|renew\w*)\b|\b(?:commence|begin|start)s?\b[^.]{0,80}\b(?:continu\w*|remain\w* in (?:full )?force|until|ends?|expires?)\b|\b(?:continue|remain)s?\b[^.]{0,40}\buntil\b[^.]{0,60}\b(?:expires?|terminat)|\bperiod of performance\b|\b(?:for an? |of )?indefinite (?:period|term|duration)\b|\bcontinue(?:s)? indefinitely\b|\b(?:automatically )?renew(?:s|ed|al)?\b[^.]{0,60}\b(?:years?|months?|periods?|terms?)\b/i, allowDefinitions: true },
       { requirement: 'termination', pattern: /\bnotice\b[^.]{0,60}\b(?:terminate|cancel|end)\b[^.]{0,20}\b(?:this|the) (?:agreement|contract)\b/i },
       { requirement: 'termination', pattern: /\b(?:end|cancel|rescind)\b[^.]{0,30}\b(?:this|the) (?:agreement|contract)\b[^.]{0,120}\b(?:breach|convenience|notice|insolv\w*|bankrupt\w*|cause|default|days?|months?)\b/i },
       { requirement: 'termination', pattern: /\bterminat(?:e|es|ed|ion)\b[^.]{0,160}\b(?:breach|convenience|notice|insolv\w*|bankrupt\w*|cause|default|days?|months?|fails?|failure)\b|\b(?:breach|convenience|insolv\w*|bankrupt\w*)[^.]{0,120}\bterminat/i },
@@ -20,9 +20,18 @@ export const termTermination: CategoryDefinition = {
       const m = /\b(?:may|can|shall be entitled to|is entitled to|has the right to|have the right to|reserves the right to)\s+(?:\w+\s+){0,2}(?:terminate|cancel|end)\b/i.exec(text);
       if (!m) return new RegExp(`${MUTUAL.source}[^.]{0,80}\\bterminat`, 'i').test(text) || /\bterminat\w*\b[^.]{0,40}\bby (?:the )?(?:customer|client|either party|either of the parties|the non-?(?:breaching|defaulting) party|a party)/i.test(text);
       const before = text.slice(Math.max(0, m.index - 90), m.index);
-      const last = (re: RegExp) => { let at = -1; for (const x of before.matchAll(new RegExp(re.source, 'gi'))) at = x.index!; return at; };
+      // Case-insensitive, and also with the matcher's own flags: the party matchers' lookahead (no
+      // capitalised word after the name) misreads "Company or" when [A-Z] ignores case.
+      const last = (re: RegExp) => {
+        let at = -1;
+        for (const flags of ['gi', re.flags.includes('g') ? re.flags : `${re.flags}g`]) for (const x of before.matchAll(new RegExp(re.source, flags))) at = Math.max(at, x.index!);
+        return at;
+      };
       const c = Math.max(last(ctx.parties.customer), last(MUTUAL));
-      return c >= 0 && c >= last(ctx.parties.supplier);
+      const s = last(ctx.parties.supplier);
+      if (c >= 0 && c >= s) return true;
+      // "The Customer or the Supplier may terminate": the customer is one of two joined subjects.
+      return c >= 0 && /^\S+(?:\s+[A-Z][\w.,'’&-]*){0,3}\s+(?:or|and)\s+(?:the\s+)?[A-Z][\w.,'’&-]*(?:\s+[A-Z][\w.,'’&-]*){0,3}\s*$/.test(before.slice(c));
     };
     const customerTermination = [...(found.termination ?? []), ...(found.mention ?? [])].filter((e) => customerMay(e.text));
     const reqs = ['term', 'termination', 'customer-termination'];

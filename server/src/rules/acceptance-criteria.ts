@@ -1,4 +1,5 @@
 import { requirementGapRule } from './helpers';
+import { isProjectWork } from './project-work';
 
 export default requirementGapRule({
   meta: {
@@ -11,5 +12,7 @@ export default requirementGapRule({
     clauseId: 'acceptance-testing',
   },
   requirements: ['acceptance'],
+  // Only for project work: a running service is measured by its service levels (project-work.ts).
+  when: (_a, ctx) => isProjectWork(ctx),
   message: 'Deliverables have no acceptance criteria or testing procedure: the customer has no clear right to reject work that falls short.',
 });

@@ -1,5 +1,9 @@
 import { requirementGapRule } from './helpers';
 
+// A right to a copy of the data itself (not of the software) on request also gives the customer its
+// data back, e.g. "may request at any time a full copy of its files and database".
+const COPY_OF_DATA = /\bcop(?:y|ies)\b[^.]{0,60}\b(?:data|database|files|content|records)\b/i;
+
 export default requirementGapRule({
   meta: {
     id: 'data-access-portability',
@@ -12,6 +16,7 @@ export default requirementGapRule({
   },
   requirements: ['data-return'],
   onlyWhenCategoryFound: true,
+  when: (a) => !a.evidence.some((e) => e.requirement === 'copies' && COPY_OF_DATA.test(e.text)),
 
   message: "Exit terms do not require the supplier to return the customer's data in a usable format.",
 });

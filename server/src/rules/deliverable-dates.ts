@@ -1,4 +1,5 @@
 import { requirementGapRule } from './helpers';
+import { isProjectWork } from './project-work';
 
 export default requirementGapRule({
   meta: {
@@ -11,5 +12,7 @@ export default requirementGapRule({
     clauseId: 'milestones',
   },
   requirements: ['dates'],
+  // Only for project work: a running service is measured by its service levels (project-work.ts).
+  when: (_a, ctx) => isProjectWork(ctx),
   message: 'Deliverables have no milestones or due dates: late delivery cannot be a breach.',
 });

@@ -3,6 +3,25 @@ import { quotedRanges, sentencesOf } from '../categories/scan';
 import { durationsIn, percentagesIn } from '../model/language';
 import { SLA_VAGUE } from './vague-terms';
 
+/**
+ * Is the duty holding the words the customer's? The subject is the party named last before the
+ * nearest "shall", "will", "must" or "agrees to" that precedes the words.
+ */
+function customerDuty(text: string, at: number, customer: RegExp, supplier: RegExp): boolean {
+  let modal = -1;
+  for (const m of text.slice(0, at).matchAll(/\b(?:shall|will|must|agrees? to|undertakes? to)\b/gi)) modal = m.index!;
+  if (modal < 0) return false;
+  const before = text.slice(0, modal);
+  const last = (re: RegExp) => {
+    let i = -1;
+    // With the matcher's own flags: its lookahead (no capitalised word after the name) needs case.
+    for (const m of before.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))) i = m.index!;
+    return i;
+  };
+  const c = last(customer);
+  return c >= 0 && c > last(supplier);
+}
+
 const rule: Rule = {
   meta: {
     id: 'sla-vague-target',
@@ -24,6 +43,8 @@ const rule: Rule = {
       for (const m of info.text.matchAll(SLA_VAGUE)) {
         if (quoted.some(([a, b]) => m.index! >= a && m.index! + m[0].length <= b)) continue;
         if (/availab|uptime|downtime/i.test(m[0]) ? hasPercent : hasTime) continue;
+        // "The Customer will respond promptly to complaints" is the customer's own duty, not a service level.
+        if (customerDuty(info.text, m.index!, ctx.parties.customer, ctx.parties.supplier)) continue;
         const i = info.sentence.textStart + m.index!;
         const span = { start: block.sourceOffsets[i], end: block.sourceOffsets[i + m[0].length - 1] + 1 };
         const replacement = /availab|uptime|downtime/i.test(m[0]) ? 'availability of at least [99.9]% in each calendar month' : null;
