@@ -12,6 +12,7 @@ import {
 } from '../engine';
 import { parseArgs, UsageError, type CliOptions, type FailOn, type Format } from './args';
 import { importFormatOf } from '../convert/formats';
+import { runConvertCommand } from './convert-commands';
 import { findingOrigin, readConverted, type ConvertedSource } from './converted';
 import { comparePaths, discoverFiles, displayPath, type FoundFile } from './files';
 import { formatGithub } from './format-github';
@@ -75,6 +76,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const configProblem = (e: ConfigError): void => {
     for (const line of e.describe(rel(e.file))) error(`${line}`);
   };
+
+  // Subcommands: `clausewise convert ...`, `clausewise export ...` (a file of that name: ./convert).
+  if (argv[0] === 'convert' || argv[0] === 'export') return runConvertCommand(argv[0], argv.slice(1), io);
 
   let opts: CliOptions;
   try {

@@ -77,6 +77,8 @@ export function htmlToMarkdown(html: string): MarkdownWithSources {
     let text = line.replace(MARKER, '');
     // A paragraph that begins "1. " or "- " in Word is text, not a Markdown list: keep it text.
     if (line.startsWith(OPEN)) text = text.replace(BLOCK_START, (m, num: string, punct: string, sp: string, sym: string, sp2: string) => (num ? `${num}\\${punct}${sp}` : `\\${sym}${sp2}`));
+    // Blanks to fill in ("dated ____ 2025") are text, not emphasis: keep them as typed.
+    text = text.replace(/(?:\\_){3,}/g, (m) => (text.trim() === m ? m : '_'.repeat(m.length / 2)));
     // The delimiter row was sized with the markers still in the cells: size it again.
     if (/^\|(\s*:?-+:?\s*\|)+$/.test(text)) text = text.replace(/-+/g, '---').replace(/ +/g, ' ');
     else if (text.startsWith('|')) text = text.replace(/ {2,}\|/g, ' |');

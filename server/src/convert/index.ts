@@ -5,3 +5,4 @@
  * mammoth, docx and PDF.js.
  */
 export { importDocument, importFormatOf, ImportError, type ImportedDocument, type ImportFormat } from './import';
+export { exportDocx, REVISION_AUTHOR, type ExportComment, type ExportOptions } from './docx-export';
