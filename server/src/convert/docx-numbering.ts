@@ -92,6 +92,8 @@ export function formatNumber(n: number, fmt: string): string {
 class ListCounter {
   private counters = new Map<string, Array<number | undefined>>();
   private seenNums = new Set<string>();
+  /** Start values set by a w:num's override, per abstract list and level. */
+  private starts = new Map<string, number>();
 
   constructor(
     private abstracts: Map<string, Level[]>,
@@ -145,14 +147,19 @@ class ListCounter {
     if (!this.seenNums.has(numId)) {
       this.seenNums.add(numId);
       // "Restart numbering" in Word is a new w:num with a start override.
-      for (const [l, start] of this.nums.get(numId)?.startOverrides ?? []) counters[l] = start - 1;
+      for (const [l, start] of this.nums.get(numId)?.startOverrides ?? []) {
+        counters[l] = undefined;
+        this.starts.set(`${absId}:${l}`, start);
+      }
     }
-    for (let l = 0; l < ilvl; l++) if (counters[l] === undefined) counters[l] = levels[l]?.start ?? 1;
-    counters[ilvl] = counters[ilvl] === undefined ? level.start : counters[ilvl]! + 1;
+    const startOf = (l: number) => this.starts.get(`${absId}:${l}`) ?? levels[l]?.start ?? 1;
+    // A level not reached yet shows its start value ("1.1" for a first clause without a heading).
+    for (let l = 0; l < ilvl; l++) if (counters[l] === undefined) counters[l] = startOf(l);
+    counters[ilvl] = counters[ilvl] === undefined ? startOf(ilvl) : counters[ilvl]! + 1;
     counters.length = ilvl + 1;
     const label = level.text.replace(/%(\d)/g, (_, d: string) => {
       const l = Number(d) - 1;
-      const value = counters[l] ?? levels[l]?.start ?? 1;
+      const value = counters[l] ?? startOf(l);
       return formatNumber(value, level.isLgl ? 'decimal' : (levels[l]?.fmt ?? 'decimal'));
     });
     return label.trim() || null;

@@ -112,7 +112,7 @@ export async function importPdf(bytes: Uint8Array): Promise<ImportedDocument> {
   const { extractText, getDocumentProxy } = await import('unpdf');
   let pages: string[];
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
     pages = (await extractText(pdf, { mergePages: false })).text;
   } catch (e) {
     const name = (e as Error)?.name;
