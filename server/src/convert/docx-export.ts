@@ -135,14 +135,17 @@ const keyOf = (b: Block): string => (b.kind === 'table'
 type Mark = 'same' | 'ins' | 'del';
 interface Token extends Piece { mark: Mark }
 
-/** Words and the spaces between them, each keeping its formatting. */
+/**
+ * Words, each with the spaces after it and its formatting. Spaces stay with their word so that a
+ * rewritten phrase is one deletion and one insertion, not words interleaved around shared spaces.
+ */
 function tokens(pieces: readonly Piece[]): Piece[] {
-  return pieces.flatMap((p) => (p.lineBreak ? [p] : p.text.split(/(\s+)/).filter(Boolean).map((text) => ({ ...p, text }))));
+  return pieces.flatMap((p) => (p.lineBreak ? [p] : (p.text.match(/\s+|\S+\s*/g) ?? []).map((text) => ({ ...p, text }))));
 }
 
 function diffPieces(base: readonly Piece[], next: readonly Piece[]): Token[] {
   const out: Token[] = [];
-  for (const part of diffArrays(tokens(base), tokens(next), { comparator: (a, b) => a.text === b.text && !!a.lineBreak === !!b.lineBreak })) {
+  for (const part of diffArrays(tokens(base), tokens(next), { comparator: (a, b) => a.text.trimEnd() === b.text.trimEnd() && !!a.lineBreak === !!b.lineBreak })) {
     const mark: Mark = part.added ? 'ins' : part.removed ? 'del' : 'same';
     for (const t of part.value) out.push({ ...t, mark });
   }
