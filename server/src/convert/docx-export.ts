@@ -331,6 +331,8 @@ export async function exportDocx(markdown: string, options: ExportOptions = {}):
     creator: REVISION_AUTHOR,
     ...(title ? { title } : {}),
     features: { trackRevisions: options.base !== undefined },
+    // Space between paragraphs, as contracts are set; Word's own default would run them together.
+    styles: { default: { document: { paragraph: { spacing: { after: 120 } } } } },
     numbering: {
       config: [{
         reference: ORDERED,
