@@ -102,3 +102,14 @@ describe('convert: Word export', () => {
     }
   });
 });
+
+describe('examples/weak-msa.docx', () => {
+  it('is up to date with examples/weak-msa.md (npx tsx scripts/make-example-docx.ts)', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const examples = path.join(__dirname, '..', '..', 'examples');
+    const committed = await importDocument(fs.readFileSync(path.join(examples, 'weak-msa.docx')), 'docx');
+    const fresh = await importDocument(await exportDocx(fs.readFileSync(path.join(examples, 'weak-msa.md'), 'utf8')), 'docx');
+    assert.equal(committed.markdown, fresh.markdown);
+  });
+});

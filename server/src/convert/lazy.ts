@@ -17,7 +17,8 @@ let cached: Converters | undefined;
 export function loadConverters(): Converters {
   if (cached) return cached;
   const bundled = path.join(__dirname, 'convert.js');
-  const inBundle = /\.c?js$/.test(__filename) && fs.existsSync(bundled);
+  const inBundle = /\.c?js$/.test(__filename);
+  if (inBundle && !fs.existsSync(bundled)) throw new Error(`the converters are missing (${bundled}); run "npm run build"`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   cached = require(inBundle ? bundled : SOURCE_MODULE) as Converters;
   return cached;
