@@ -22,6 +22,9 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // Word/HTML/PDF conversion (mammoth, docx, PDF.js): its own bundle, required by the three above
+  // only when a document needs it (server/src/convert/lazy.ts), so their start-up does not pay for it.
+  { ...common, entryPoints: ['server/src/convert/index.ts'], outfile: 'dist/convert.js' },
 ];
 
 if (watch) {

@@ -13,6 +13,7 @@ import { ContractStatus, DOCUMENT_SELECTOR } from './status';
 import { clausePreview, clearClauseCache, insertClause, PREVIEW_SCHEME, reviewDocument, type InsertClauseArgs } from './commands';
 import { CoverageView } from './coverage';
 import { acceptFinding, chooseProfile, exportReport, insertClauseFor, openExample, revealIn } from './actions';
+import { openWordAsMarkdown } from './word';
 
 let client: LanguageClient | undefined;
 
@@ -80,6 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('clausewise.exportReport', (arg?: unknown) => exportReport(ctx, docArg(arg))),
     vscode.commands.registerCommand('clausewise.openExample', () => openExample(ctx)),
     vscode.commands.registerCommand('clausewise.reviewDocument', (uri?: unknown) => reviewDocument(ctx, uri)),
+    vscode.commands.registerCommand('clausewise.openWordAsMarkdown', (uri?: unknown) => openWordAsMarkdown(uri)),
     vscode.commands.registerCommand('clausewise.insertClause', (args?: InsertClauseArgs) =>
       insertClause(ctx, args && typeof args === 'object' && !(args instanceof vscode.Uri) ? args : undefined)),
     vscode.commands.registerCommand('clausewise.restartServer', async () => {

@@ -74,7 +74,7 @@ describe('cli: file discovery', () => {
   it('a folder with nothing to review warns; with no files at all the run exits 2', () => {
     const r = runCli(['empty'], { cwd: dir });
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /empty: no \.md, \.markdown or \.txt files/);
+    assert.match(r.stderr, /empty: no \.md, \.markdown, \.txt, \.docx or \.pdf files/);
     const r2 = runJson(['empty', 'other'], { cwd: dir });
     assert.equal(r2.code, 0);
     assert.match(r2.stderr, /warning: empty/);

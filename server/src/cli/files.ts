@@ -5,8 +5,12 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { realPath } from '../engine';
 import { GitIgnore } from './gitignore';
 
-/** Extensions picked up when walking a folder (a file named explicitly is always reviewed). */
-export const REVIEWED_EXTENSIONS = /\.(md|markdown|txt)$/i;
+/**
+ * Extensions picked up when walking a folder (a file named explicitly is always reviewed). Word and
+ * PDF files are converted first; HTML files are reviewed only when named or matched by a glob, since
+ * folders often hold HTML that is not a contract (generated documentation, for example).
+ */
+export const REVIEWED_EXTENSIONS = /\.(md|markdown|txt|docx|pdf)$/i;
 /** Folders never descended into. */
 export const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
@@ -108,7 +112,8 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
       }
       if (isDir) {
         if (!SKIPPED_DIRS.has(entry.name) && !gitignore?.isDirIgnored(abs)) count += walk(abs, display, seen);
-      } else if (isFile && REVIEWED_EXTENSIONS.test(entry.name) && !gitignore?.isFileIgnored(abs)) {
+      } else if (isFile && REVIEWED_EXTENSIONS.test(entry.name) && !entry.name.startsWith('~$') && !gitignore?.isFileIgnored(abs)) {
+        // ("~$name.docx" is the lock file Word keeps beside an open document, not a document.)
         add(abs, display);
         count++;
       }
@@ -126,7 +131,7 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
     if (stat?.isFile()) {
       add(abs, display, true);
     } else if (stat?.isDirectory()) {
-      if (walk(abs, display, new Set()) === 0) warnings.push(`${display}: no .md, .markdown or .txt files in this folder`);
+      if (walk(abs, display, new Set()) === 0) warnings.push(`${display}: no .md, .markdown, .txt, .docx or .pdf files in this folder`);
     } else if (stat) {
       errors.push(`${display}: not a file or folder`);
     } else if ((statError as NodeJS.ErrnoException)?.code === 'ENOENT' && isDynamicPattern(toSlash(arg))) {

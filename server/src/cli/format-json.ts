@@ -2,15 +2,18 @@
  * `--format json`: exactly the shape of the interface spec, keys in a fixed order, byte-deterministic.
  * Two fields are added only when they have something to say, so output without them is unchanged:
  * `suppressed` per file (findings accepted by suppression comments, with the reason and the comment)
- * and `summary.baselined` (findings left out because --baseline knows them).
+ * and `summary.baselined` (findings left out because --baseline knows them). For a Word, HTML or PDF
+ * file, whose ranges are in its Markdown conversion, each diagnostic also has `source`: the format,
+ * the Word paragraph index or PDF page, the clause number and a quote of the text.
  */
 import { inertJson, type ReviewDiagnostic } from '../engine';
+import type { FindingOrigin } from './converted';
 import type { Report } from './report';
 
 type Range = ReviewDiagnostic['range'];
 const range = (r: Range) => ({ start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } });
 
-function diagnostic(d: ReviewDiagnostic) {
+function diagnostic(d: ReviewDiagnostic, origin?: { format: string } & FindingOrigin) {
   return {
     ruleId: d.ruleId,
     category: d.category,
@@ -18,6 +21,7 @@ function diagnostic(d: ReviewDiagnostic) {
     message: d.message,
     range: range(d.range),
     fixes: d.fixes.map((x) => (x.clauseId !== undefined ? { kind: x.kind, title: x.title, clauseId: x.clauseId } : { kind: x.kind, title: x.title })),
+    ...(origin ? { source: origin } : {}),
   };
 }
 
@@ -29,7 +33,7 @@ export function formatJson(report: Report): string {
       isContract: f.isContract,
       profiles: [...f.profiles],
       coverage: { ...f.coverage },
-      diagnostics: f.diagnostics.map(diagnostic),
+      diagnostics: f.diagnostics.map((d, i) => diagnostic(d, f.origins && f.source ? { format: f.source, ...f.origins[i] } : undefined)),
       ...(f.suppressed.length ? {
         suppressed: f.suppressed.map((s) => ({
           ...diagnostic(s.diagnostic),

@@ -9,6 +9,8 @@
  *   baseline fingerprint, so code scanning follows a finding when lines move.
  * - findings accepted by suppression comments are results with an `inSource` suppression and the
  *   reason as its justification.
+ * - for a Word, HTML or PDF file the region is in its Markdown conversion; the region's snippet
+ *   quotes the text and properties.source gives the Word paragraph index or PDF page and the clause.
  * Deterministic: no timestamps, no machine-specific paths for relative inputs.
  */
 import { pathToFileURL } from 'node:url';
@@ -46,7 +48,7 @@ export function formatSarif(report: Report): string {
   });
 
   const results: unknown[] = [];
-  const result = (file: string, d: ReviewDiagnostic, fingerprint: string | undefined, suppression?: { reason: string | null }) => {
+  const result = (file: string, d: ReviewDiagnostic, fingerprint: string | undefined, suppression?: { reason: string | null }, origin?: Record<string, unknown> & { quote: string }) => {
     const index = ruleIndex.get(d.ruleId);
     const endColumn = d.range.end.line === d.range.start.line ? Math.max(d.range.end.character, d.range.start.character + 1) + 1 : d.range.end.character + 1;
     results.push({
@@ -62,12 +64,13 @@ export function formatSarif(report: Report): string {
             startColumn: d.range.start.character + 1,
             endLine: d.range.end.line + 1,
             endColumn,
+            ...(origin ? { snippet: { text: origin.quote } } : {}),
           },
         },
       }],
       ...(fingerprint ? { partialFingerprints: { [FINGERPRINT_KEY]: fingerprint } } : {}),
       ...(suppression ? { suppressions: [{ kind: 'inSource', ...(suppression.reason ? { justification: suppression.reason } : {}) }] } : {}),
-      properties: { category: d.category, severity: d.severity },
+      properties: { category: d.category, severity: d.severity, ...(origin ? { source: origin } : {}) },
     });
   };
 
@@ -75,7 +78,7 @@ export function formatSarif(report: Report): string {
   for (const f of report.files) {
     if (!f.isContract) continue;
     artifacts.push({ location: { uri: artifactUri(f.path) } });
-    f.diagnostics.forEach((d, i) => result(f.path, d, f.fingerprints[i]));
+    f.diagnostics.forEach((d, i) => result(f.path, d, f.fingerprints[i], undefined, f.origins && f.source ? { format: f.source, ...f.origins[i] } : undefined));
     for (const s of f.suppressed) result(f.path, s.diagnostic, undefined, { reason: s.reason });
   }
 

@@ -4,6 +4,7 @@
  */
 import { createColors } from 'picocolors';
 import { printable, type Severity } from '../engine';
+import type { FindingOrigin } from './converted';
 import type { Report, SeverityCounts } from './report';
 
 
@@ -21,6 +22,18 @@ function countParts(c: SeverityCounts): Array<[number, string]> {
 const countsText = (c: SeverityCounts): string => countParts(c).map(([, t]) => t).join(', ');
 const nonZeroCountsText = (c: SeverityCounts): string => countParts(c).filter(([n]) => n > 0).map(([, t]) => t).join(', ');
 
+const SOURCE_NAMES = { docx: 'Word document', html: 'HTML file', pdf: 'PDF' } as const;
+
+/** Where a finding on a Word, HTML or PDF file is: clause, paragraph or page, and the words. */
+function originText(o: FindingOrigin): string {
+  const where = [
+    o.clause ? `clause ${o.clause}` : '',
+    o.paragraph !== undefined ? `Word paragraph ${o.paragraph}` : '',
+    o.page !== undefined ? `page ${o.page}` : '',
+  ].filter(Boolean);
+  return `${where.length ? `${where.join(', ')}: ` : ''}"${printable(o.quote)}"`;
+}
+
 /** Messages are one line in this format, and print as themselves (no terminal escapes). */
 const oneLine = (s: string): string => printable(s.replace(/\s+/g, ' ').trim());
 
@@ -36,8 +49,9 @@ export function formatStylish(report: Report, options: { color: boolean; quiet: 
       continue;
     }
     if (options.quiet && file.diagnostics.length === 0) continue;
-    lines.push(c.underline(printable(file.path)));
-    const rows = file.diagnostics.map((d) => ({
+    lines.push(c.underline(printable(file.path)) + (file.source ? c.dim(` (${SOURCE_NAMES[file.source]}: line:column are in its Markdown conversion, as "clausewise convert" writes it)`) : ''));
+    const rows = file.diagnostics.map((d, i) => ({
+      origin: file.origins?.[i],
       pos: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
       severity: d.severity,
       message: oneLine(d.message),
@@ -48,6 +62,7 @@ export function formatStylish(report: Report, options: { color: boolean; quiet: 
     const msgWidth = Math.max(0, ...rows.map((r) => r.message.length));
     for (const r of rows) {
       lines.push(`  ${c.dim(r.pos.padEnd(posWidth))}  ${paint[r.severity](r.severity.padEnd(sevWidth))}  ${r.message.padEnd(msgWidth)}  ${c.dim(r.ruleId)}`);
+      if (r.origin) lines.push(c.dim(`  ${' '.repeat(posWidth)}  ${originText(r.origin)}`));
     }
     if (!options.quiet && file.suppressed.length) {
       lines.push(c.dim(`  accepted: ${plural(file.suppressed.length, 'finding', 'findings')} suppressed by clausewise-disable comments`));

@@ -8,10 +8,14 @@ export function helpText(version: string, profiles: readonly string[]): string {
 ${USAGE_LINE}
        clausewise [options] --stdin-filename <path> < file.md
        clausewise --print-config <file>
+       clausewise convert <file.docx|.html|.pdf> [-o <file.md>]
+       clausewise export <file.md> --docx <out.docx> [--changes-from <base>] [--comments]
 
 Paths may be files, folders (searched recursively for *.md, *.markdown and *.txt,
 skipping node_modules, .git and what .gitignore ignores) or quoted glob patterns;
-- reads the document from standard input.
+- reads the document from standard input. Word (.docx) and PDF files are converted to
+Markdown first (folders included); so are HTML files named or matched by a pattern.
+Findings on them give the clause number, the Word paragraph or PDF page and a quote.
 
 Options:
   -f, --format <name>            Output format (default: stylish):
@@ -37,6 +41,15 @@ Options:
   -h, --help                     Show this help
   -v, --version                  Show the version
 
+Convert and export:
+  convert <file> [-o <file.md>]  Write a Word, HTML or PDF document as a Markdown draft (Word's
+                                 automatic numbering as clause numbers, bold, tables)
+  export <file.md> --docx <out>  Write the draft as a Word document (headings, lists, tables)
+      --changes-from <base>      ...with every difference from <base> (a file, or REV:path
+                                 from git) as a tracked change by "Clausewise"
+      --changes-from-git <REV>   ...against this file's version at git revision <REV>
+      --comments                 ...with each open finding as a Word comment on its paragraph
+
 Configuration: the .clausewise.yaml, .clausewise.yml, .clausewise.json or package.json
 "clausewise" key nearest to each file (up to the git root). Suppress a finding in the
 document with <!-- clausewise-disable-next-line RULE -- reason -->.
@@ -57,5 +70,8 @@ Examples:
   clausewise --baseline .clausewise-baseline.json contracts/
   clausewise --force notes/vendor-terms.txt      # review even if it does not look like a contract
   cat msa.md | clausewise --stdin-filename contracts/msa.md
+  clausewise counterparty-draft.docx             # review a Word document as it is
+  clausewise convert counterparty-draft.docx -o msa.md
+  clausewise export msa.md --docx reply.docx --changes-from-git HEAD~1 --comments
 `;
 }

@@ -1,4 +1,6 @@
 /** The report the formatters print: the spec's JSON shape plus what only the human format shows. */
+import type { ImportFormat } from '../convert/formats';
+import type { FindingOrigin } from './converted';
 import { CATEGORY_IDS, type CategoryId, type ReviewDiagnostic, type ReviewResult, type ReviewWarning, type Severity, type SuppressedFinding, type Verdict } from '../engine';
 
 export interface FileReport {
@@ -21,6 +23,10 @@ export interface FileReport {
   warnings: ReviewWarning[];
   /** The engine's result (the markdown report reads the model and the assessments). */
   result?: ReviewResult;
+  /** Word, HTML or PDF file reviewed through its Markdown conversion. */
+  source?: ImportFormat;
+  /** For converted files: where each finding is in the original, index-aligned with `diagnostics`. */
+  origins?: FindingOrigin[];
 }
 
 export interface SkippedFile {

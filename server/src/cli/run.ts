@@ -11,6 +11,9 @@ import {
   type Baseline, type BaselineEntry, type ResolvedConfig, type ReviewDiagnostic, type Severity,
 } from '../engine';
 import { parseArgs, UsageError, type CliOptions, type FailOn, type Format } from './args';
+import { importFormatOf } from '../convert/formats';
+import { runConvertCommand } from './convert-commands';
+import { findingOrigin, readConverted, type ConvertedSource } from './converted';
 import { comparePaths, discoverFiles, displayPath, type FoundFile } from './files';
 import { formatGithub } from './format-github';
 import { formatJson } from './format-json';
@@ -55,6 +58,8 @@ const toSlash = (p: string): string => (path.sep === '\\' ? p.replace(/\\/g, '/'
 /** A file to review: found on disk, or standard input. */
 interface Input extends FoundFile {
   text?: string;
+  /** Set for Word, HTML and PDF files: what the text was converted from. */
+  source?: ConvertedSource;
 }
 
 /** Runs the CLI and returns the exit code. */
@@ -68,6 +73,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const configProblem = (e: ConfigError): void => {
     for (const line of e.describe(rel(e.file))) error(`${line}`);
   };
+
+  // Subcommands: `clausewise convert ...`, `clausewise export ...` (a file of that name: ./convert).
+  if (argv[0] === 'convert' || argv[0] === 'export') return runConvertCommand(argv[0], argv.slice(1), io);
 
   let opts: CliOptions;
   try {
@@ -184,6 +192,25 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const skipped: SkippedFile[] = [];
   for (const file of mine) {
     let text = file.text;
+    const format = text === undefined ? importFormatOf(file.abs) : undefined;
+    if (format) {
+      // Word, HTML, PDF: converted to Markdown first; a file that cannot be read fails the run.
+      let converted;
+      try {
+        converted = await readConverted(file.abs, format);
+      } catch (e) {
+        converted = { reason: `cannot read file: ${(e as Error).message}` };
+      }
+      if ('reason' in converted) {
+        error(`${file.path}: not reviewed: ${converted.reason}`);
+        skipped.push({ path: file.path, reason: converted.reason });
+        fatal = true;
+        continue;
+      }
+      for (const w of converted.warnings) warn(`${file.path}: ${w}`);
+      text = converted.text;
+      file.source = converted.source;
+    }
     if (text === undefined) {
       // Regular files only, never over the limit (a FIFO or /dev/zero named on the command line included).
       const read = readRegularFile(file.abs, MAX_DOCUMENT_BYTES);
@@ -303,6 +330,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       activeRules: outcome.activeRules,
       warnings: result.warnings ?? [],
       ...(keepResult ? { result } : {}),
+      ...(input.source ? { source: input.source.format, origins: diagnostics.map((d) => findingOrigin(d, result.model, input.source!)) } : {}),
     });
   });
 

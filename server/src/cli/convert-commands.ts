@@ -1,0 +1,160 @@
+/**
+ * `clausewise convert` (Word/HTML/PDF -> Markdown draft) and `clausewise export` (Markdown draft ->
+ * Word, optionally with tracked changes against an earlier version and the findings as comments).
+ * Their own small argument parser: they share no options with the review besides --profile.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ConfigError, ConfigLoader, DISK_READER } from '../engine';
+import { FORMAT_NAMES, importFormatOf } from '../convert/formats';
+import { loadConverters } from '../convert/lazy';
+import { readConverted } from './converted';
+import { runReviewTask } from './review-task';
+
+export const CONVERT_USAGE = 'Usage: clausewise convert <file.docx|.html|.pdf> [-o <file.md>]';
+export const EXPORT_USAGE = 'Usage: clausewise export <file.md> --docx <out.docx> [--changes-from <base.md|REV:path>] [--changes-from-git <REV>] [--comments]';
+
+interface IO {
+  cwd: string;
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+}
+
+class UsageError extends Error {}
+
+/** Parses `args` against the given flags: value flags (with aliases) and boolean flags. */
+function parse(args: readonly string[], valueFlags: Record<string, string>, boolFlags: Record<string, string>) {
+  const values: Record<string, string> = {};
+  const bools = new Set<string>();
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('-') || arg === '-') { paths.push(arg); continue; }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (boolFlags[name]) { bools.add(boolFlags[name]); continue; }
+    const flag = valueFlags[name];
+    if (!flag) throw new UsageError(`unknown option "${name}"`);
+    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+    if (!value) throw new UsageError(`option ${flag} needs a value`);
+    values[flag] = value;
+  }
+  return { values, bools, paths };
+}
+
+export async function runConvertCommand(command: 'convert' | 'export', args: readonly string[], io: IO): Promise<number> {
+  const error = (msg: string) => { io.stderr.write(`clausewise ${command}: error: ${msg}\n`); return 2; };
+  try {
+    return command === 'convert' ? await convert(args, io, error) : await exportWord(args, io, error);
+  } catch (e) {
+    if (e instanceof UsageError) return error(`${e.message}\n${command === 'convert' ? CONVERT_USAGE : EXPORT_USAGE}`);
+    throw e;
+  }
+}
+
+async function convert(args: readonly string[], io: IO, error: (m: string) => number): Promise<number> {
+  const { values, bools, paths } = parse(args, { '-o': '--output', '--output': '--output' }, { '-h': '--help', '--help': '--help' });
+  if (bools.has('--help')) { io.stdout.write(`${CONVERT_USAGE}\n\nWrites the document as a Markdown draft (to standard output without -o): headings, clause\nnumbers (Word's automatic numbering as text), bold defined terms and tables.\n`); return 0; }
+  if (paths.length !== 1) throw new UsageError('give exactly one document to convert');
+  const file = paths[0];
+  const format = importFormatOf(file);
+  if (!format) return error(`${file}: not a Word (.docx), HTML or PDF file; Markdown and text files need no conversion`);
+  const abs = path.resolve(io.cwd, file);
+  if (!fs.existsSync(abs)) return error(`${file}: no such file`);
+  const converted = await readConverted(abs, format);
+  if ('reason' in converted) return error(`${file}: not converted: ${converted.reason}`);
+  for (const w of converted.warnings) io.stderr.write(`clausewise convert: warning: ${file}: ${w}\n`);
+  const out = values['--output'];
+  if (!out) { io.stdout.write(converted.text); return 0; }
+  const target = path.resolve(io.cwd, out);
+  if (target === abs) return error('the output would overwrite the document itself; choose a .md file');
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, converted.text);
+  io.stderr.write(`clausewise convert: wrote ${out} (from ${FORMAT_NAMES[format]})\n`);
+  return 0;
+}
+
+/** The base version: a file, or `REV:path` read from git (when no such file exists). */
+function readBase(spec: string, cwd: string): string {
+  const abs = path.resolve(cwd, spec);
+  if (fs.existsSync(abs)) return fs.readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
+  if (!spec.includes(':')) throw new Error(`${spec}: no such file (for a git version, write REV:path, such as HEAD~1:contract.md)`);
+  return gitShow(spec, cwd);
+}
+
+function gitShow(spec: string, cwd: string): string {
+  try {
+    return execFileSync('git', ['show', spec], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  } catch (e) {
+    const stderr = String((e as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
+    throw new Error(`git show ${spec} failed${stderr ? `: ${stderr}` : ''}`);
+  }
+}
+
+async function exportWord(args: readonly string[], io: IO, error: (m: string) => number): Promise<number> {
+  const { values, bools, paths } = parse(
+    args,
+    { '--docx': '--docx', '-o': '--docx', '--output': '--docx', '--changes-from': '--changes-from', '--changes-from-git': '--changes-from-git', '--profile': '--profile', '-p': '--profile' },
+    { '--comments': '--comments', '-h': '--help', '--help': '--help' },
+  );
+  if (bools.has('--help')) {
+    io.stdout.write(`${EXPORT_USAGE}\n\nWrites the Markdown draft as a Word document: headings, lists, tables and clause numbers.\n`
+      + '  --changes-from <base>     Every difference from <base> (a file, or REV:path from git) is a tracked change\n'
+      + '  --changes-from-git <REV>  The same, against the version of this file at git revision <REV>\n'
+      + '  --comments                Add each open finding as a Word comment on its paragraph\n');
+    return 0;
+  }
+  if (paths.length !== 1) throw new UsageError('give exactly one Markdown draft to export');
+  const out = values['--docx'];
+  if (!out) throw new UsageError('say where to write the Word file with --docx <out.docx>');
+  if (!/\.docx$/i.test(out)) return error(`${out}: the output must be a .docx file`);
+  if (values['--changes-from'] && values['--changes-from-git']) throw new UsageError('use --changes-from or --changes-from-git, not both');
+  const file = paths[0];
+  const abs = path.resolve(io.cwd, file);
+  if (importFormatOf(file)) return error(`${file}: export takes a Markdown draft; convert the document first (clausewise convert ${file} -o draft.md)`);
+  let markdown: string;
+  try {
+    markdown = fs.readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    return error(`${file}: cannot read file: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+
+  let base: string | undefined;
+  try {
+    if (values['--changes-from']) base = readBase(values['--changes-from'], io.cwd);
+    else if (values['--changes-from-git']) base = gitShow(`${values['--changes-from-git']}:./${path.basename(abs)}`, path.dirname(abs));
+  } catch (e) {
+    return error((e as Error).message);
+  }
+
+  let comments: Array<{ line: number; text: string }> | undefined;
+  if (bools.has('--comments')) {
+    let config;
+    try {
+      config = new ConfigLoader(DISK_READER).forFile(abs);
+    } catch (e) {
+      if (e instanceof ConfigError) return error(`${e.message} (in ${e.file})`);
+      throw e;
+    }
+    const profiles = values['--profile']?.split(',').map((s) => s.trim()).filter(Boolean);
+    const outcome = runReviewTask({
+      index: 0, text: markdown, path: file, cwd: io.cwd, force: true,
+      settings: { ...config.settings, ...(profiles?.length ? { profiles } : {}) },
+    });
+    comments = outcome.result.diagnostics.map((d) => ({ line: d.range.start.line, text: `${d.severity}: ${d.message} (${d.ruleId})` }));
+  }
+
+  const { exportDocx } = loadConverters();
+  const bytes = await exportDocx(markdown, { ...(base !== undefined ? { base } : {}), ...(comments ? { comments } : {}) });
+  const target = path.resolve(io.cwd, out);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, bytes);
+  } catch (e) {
+    return error(`${out}: cannot write the Word file: ${(e as Error).message}`);
+  }
+  const what = [base !== undefined ? 'tracked changes' : '', comments ? `${comments.length} comment${comments.length === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
+  io.stderr.write(`clausewise export: wrote ${out}${what ? ` with ${what}` : ''}\n`);
+  return 0;
+}
