@@ -45,4 +45,25 @@ In this Schedule, "Services" means the production services only.`);
     const text = contract('"Charges" means the sums in Schedule 2.\n\n"Charges" means the fees in the Order Form.');
     assert.deepEqual(findings(text, RULE)[0].fixes, []);
   });
+
+  it('reads a definitions block written one per line as separate definitions, quoted or not', () => {
+    const text = contract(`## 1. Definitions
+
+"Affiliate" means any company that controls a party;
+"Business Day" means a weekday other than a public holiday;
+"Affiliate" means a subsidiary of a party;
+Charges means the fees in Schedule 2;
+Charges means the amounts invoiced each month.`);
+    assert.deepEqual(flagged(text, RULE), ['Affiliate', 'Charges']);
+    const messages = findings(text, RULE).map((f) => f.diag.message);
+    assert.match(messages[0], /already defined on line \d+\./);
+  });
+
+  it('stays quiet on a definition widened in the same paragraph ("includes") or a second sense on the same line', () => {
+    quiet(contract(`## 1. Definitions
+
+"Subscribers" means the users who have registered. "Subscribers" includes trial users.
+
+"Detail" means a visit to a clinic. When used as a verb, "Detail" means to make such a visit.`), RULE);
+  });
 });

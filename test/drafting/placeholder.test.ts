@@ -96,4 +96,47 @@ Date: ____________________`);
     const text = contract('## 1. Term\n\n1.1 This Agreement starts on [DATE].');
     assert.deepEqual(findings(text, RULE)[0].fixes, []);
   });
+
+  it('fires on placeholders in other shapes: instructions, option tags, punctuation, angle-bracket fields, titles and headings', () => {
+    const text = `# Services Agreement [month] [year]
+
+This Agreement is made between Harbourline Housing Association Limited (the "Customer") and Quillfeather Systems Limited (the "Supplier").
+
+## 1. Phase [PHASE NAME, # WEEKS]
+
+1.1 The Supplier shall provide [describe the services] to the Customer.
+
+1.2 [If hosted:] The Supplier shall host the platform in the United Kingdom.
+
+1.3 [Optional Module] The Supplier shall provide a mobile application.
+
+1.4 The price is set out in <PRICE TABLE>.
+`;
+    assert.deepEqual(flagged(text, RULE), ['[month]', '[year]', '[PHASE NAME, # WEEKS]', '[describe the services]', '[If hosted:]', '[Optional Module]', '<PRICE TABLE>']);
+    const option = findings(text, RULE).find((f) => f.diag.message.startsWith('"[Optional Module]"'))!;
+    assert.match(option.diag.message, /option tag .* Keep or delete the optional text, then remove the tag/);
+  });
+
+  it('stays quiet on blank signature lines, units in table headings and SGML page tags', () => {
+    const text = contract(`## 1. Volumes
+
+| Product | Quantity [Metric Tons / Year] |
+| --- | --- |
+| Resin | 400 |
+
+<PAGE>
+
+## Signatures
+
+Signed for and on behalf of the Customer
+
+Signature: ______________________
+
+Name: ______________________
+
+Title: ______________________
+
+Date: ______________________`);
+    quiet(text, RULE);
+  });
 });

@@ -24,7 +24,14 @@ function meaningOf(model: ContractModel, def: TermDefinition): string {
     const clause = before.split(/[;:]|\b(?:between|and|by|with)\b|,\s+(?:a|an)\b/).pop() ?? before;
     return normalizeSpace(clause.replace(/^[\s,]*(?:the|a|an)\s+/i, '')).toLowerCase();
   }
-  const after = text.slice(i + def.term.length);
+  // Up to the next definition that starts a line of the same paragraph: a definitions block written
+  // one per line. A second definition further along the same line ('When used as a verb, "Detail"
+  // means ...') stays part of this meaning.
+  const lineStartsDefinition = (d: TermDefinition) => /\n[\s"*_(\d.a-z)]{0,12}$/.test(model.text.slice(Math.max(0, d.span.start - 14), d.span.start));
+  const next = termIndex(model).definitions.find((d) => d.block === def.block && d.span.start > def.span.start && lineStartsDefinition(d));
+  let end = text.length;
+  if (next) while (end > i && block.sourceOffsets[end - 1] >= next.span.start) end--;
+  const after = text.slice(i + def.term.length, end);
   const m = /^[^a-z]*?(?:shall\s+|will\s+)?(?:means?|has the meanings?|have the meanings?|refers? to|includes?|is defined)\b\s*(.*)$/is.exec(after);
   return normalizeSpace((m?.[1] ?? after).replace(/[.;,]+\s*(?:and|or)?\s*$/, '')).toLowerCase();
 }
@@ -38,6 +45,8 @@ export function duplicateDefinitions(model: ContractModel): DuplicateDefinition[
     const first = defs[0];
     const meaning = meaningOf(model, first);
     for (const d of defs.slice(1)) {
+      // '"Subscribers" includes ...' after '"Subscribers" means ...' widens the definition; it does not replace it.
+      if (/^["\u201D*_\s]*(?:shall\s+)?includes?\b/.test(foldQuotes(model.text.slice(d.span.end, d.span.end + 20)))) continue;
       // A definition limited to one schedule or clause ("In this Schedule, ... means") may differ on purpose.
       if (SCOPED.test(d.definition) || SCOPED.test(first.definition)) continue;
       const m = meaningOf(model, d);

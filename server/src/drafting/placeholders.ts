@@ -5,7 +5,7 @@
 import type { Block, ContractModel, PartyRole, Span } from '../model';
 import { foldQuotes } from '../model';
 
-export type PlaceholderKind = 'bracket' | 'template' | 'blank' | 'xx' | 'tbd';
+export type PlaceholderKind = 'bracket' | 'template' | 'blank' | 'xx' | 'tbd' | 'option';
 
 export interface Placeholder {
   span: Span;
@@ -26,7 +26,16 @@ const ANGLE = /<\s*(?:insert|enter|add|specify|name of|date of|details of)[^<>\n
 const SYMBOLS = /^[\s\u25CF\u2022\u2026._*xX#?-]*$/;
 const SHORT_CODES = /^(?:N|X|XX+|TBD|TBC|TBA|TBD\/TBC|\?+|\u2022|\u25CF|\u2026|\.{3,})$/i;
 const INSTRUCTION = /^(?:insert|enter|add|specify|include|state|describe|complete|fill in|confirm|choose|select|delete|drafting note|note to draft|ntd|optional|option|alternative|if applicable|tbc|tbd|to be|name of|date of|number of|amount of|details of|address of)\b/i;
-const FIELD_WORD = /\b(?:name|address|date|amount|number|figure|percentage|details|title|e-?mail|phone|telephone|value|price|fee|period|jurisdiction|country|city|company|entity|signatory|position|sum|rate|cap|level|location|currency|time|duration|days|months|years|hours)s?$/i;
+const FIELD_WORD = /\b(?:name|address|date|amount|number|figure|percentage|details?|title|e-?mail|phone|telephone|value|price|fee|period|jurisdiction|country|city|company|entity|signatory|position|sum|rate|cap|level|location|currency|time|duration|day|week|month|year|hour|minute|table|list|description)s?$/i;
+// [Optional Module], [Option A], [Alternative 2], [If hosted:], [Where applicable:]: a tag that marks
+// text the drafter must keep or delete.
+const OPTION_TAG = /^(?:(?:optional|option|alternative)\b[^\]]{0,60}|(?:if|where|when|unless|for)\b[^\]]{1,60}:)$/i;
+// A Title Case tag at the start of a paragraph, before the text it governs: "[Premium Support] The Supplier ...".
+const TITLE_CASE_TAG = /^[A-Z][\w'-]*(?:\s+(?:(?:of|and|or|the|for|to|in|on)\s+)?[A-Z][\w'-]*){0,4}$/;
+// <PRICE TABLE>, <CUSTOMER NAME>, <Supplier address>: a field in angle brackets. SGML tags of filed
+// documents (<PAGE>, <TABLE>, <S>, <C>) are single words and not fields.
+const ANGLE_FIELD = /<([A-Z][A-Za-z0-9 ,#/&'.-]{1,60})>/g;
+const SGML_TAGS = /^(?:page|table|caption|s|c|fn|document|type|sequence|filename|description|text|html|body|head|title|pre|br|hr|p|div|span|b|i|u|sup|sub|center|font|tr|td|th|ul|ol|li|a|img)$/i;
 const NOT_PLACEHOLDER = /^(?:sic|reserved|intentionally (?:left blank|omitted|deleted)|deleted|not used|omitted|none|\d+|\^[^\]]*|emphasis added|illegible|redacted|signature page follows|seal|.*\bletterhead|graphic(?: omitted)?|logo omitted)$/i;
 const SIGNING_LABEL = /^[\s|*]*(?:by|name|print(?:ed)? name|title|signature|signed(?: by)?|sign here|witness(?:ed by)?|position|its|authori[sz]ed signatory)\b[^_\n]{0,20}$/i;
 const ROMAN_CONTEXT = /(?:article|section|clause|part|chapter|schedule|annex|appendix|exhibit|title|volume|book)\s+$/i;
@@ -37,10 +46,12 @@ function isBracketPlaceholder(content: string, redactions: boolean): boolean {
   const c = content.trim();
   // "[a]", "[iv]": item letters and numerals in lower case.
   if (NOT_PLACEHOLDER.test(c) || /^(?:[a-z]|[ivx]+)$/.test(c)) return false;
+  // "[Metric Tons / Year]", "[USD per month]": a unit in a table heading.
+  if (/(?:\/|\bper)\s*(?:year|annum|month|week|day|hour|unit)s?$/i.test(c)) return false;
   if (/^\*+$/.test(c)) return !redactions && c.length <= 2;
   if (!c.length || SYMBOLS.test(c) || SHORT_CODES.test(c)) return true;
   // [DATE], [SUPPLIER NAME], [AMOUNT]: a label in capitals.
-  if (/^[A-Z][A-Z0-9 /&'.,-]*$/.test(c) && /[A-Z]{2}/.test(c) && c.split(/\s+/).length <= 6) return true;
+  if (/^[A-Z#][A-Z0-9 /&'.,#%:()-]*$/.test(c) && /[A-Z]{2}/.test(c) && c.split(/\s+/).length <= 6) return true;
   if (INSTRUCTION.test(c)) return true;
   if (c.split(/\s+/).length <= 5 && FIELD_WORD.test(c) && !/[.;]$/.test(c)) return true;
   // [£X], [N] days, [10]%: figures still to be filled.
@@ -57,7 +68,13 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
   const redactions = /confidential treatment|\bomissions? (?:are|is|have been) (?:designated|marked|indicated)|\b(?:has|have) been omitted\b|omitted and filed separately|asterisks denote omissions|portions? (?:has|have been )?omitted/i.test(model.text);
   const out: Placeholder[] = [];
   for (const block of model.blocks) {
-    if (block.kind === 'code' || block.kind === 'html' || !block.text) continue;
+    if (block.kind === 'code') continue;
+    if (block.kind === 'html') {
+      // "<PRICE TABLE>" alone on a line is read by Markdown as a line of HTML.
+      out.push(...angleFields(model, block, []));
+      continue;
+    }
+    if (!block.text) continue;
     const text = foldQuotes(block.text);
     const found: Array<{ at: number; end: number; kind: PlaceholderKind; partyRole?: PartyRole }> = [];
     const add = (at: number, end: number, kind: PlaceholderKind, partyRole?: PartyRole) => {
@@ -70,6 +87,15 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
       const srcEnd = block.sourceOffsets[m.index! + m[0].length - 1] + 1;
       const source = model.text.slice(srcStart, srcEnd);
       const content = /^\[([\s\S]*)\]$/.exec(source)?.[1] ?? m[1];
+      const at = m.index!;
+      const after = text.slice(at + m[0].length);
+      // An option tag: "[Optional Module]" or "[If hosted:]", or a Title Case tag opening a paragraph before its text.
+      const opensParagraph = /^\s*(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z0-9]{1,4}\))\s+)?$/.test(text.slice(Math.max(0, text.lastIndexOf('\n', at - 1) + 1), at));
+      const c0 = content.trim();
+      if (!NOT_PLACEHOLDER.test(c0) && (OPTION_TAG.test(c0) || (opensParagraph && TITLE_CASE_TAG.test(c0) && /[a-z]/.test(c0) && /^\s+[A-Z][a-z]/.test(after) && !isBracketPlaceholder(content, redactions)))) {
+        add(at, at + m[0].length, 'option');
+        continue;
+      }
       if (!isBracketPlaceholder(content, redactions)) continue;
       // "[ ] Technical Support": an unticked box of a form.
       if (!content.trim() && /^\s+[A-Z]/.test(text.slice(m.index! + m[0].length)) && /(?:^|\s{2,}|\n|[.:])\s*$/.test(text.slice(0, m.index!))) continue;
@@ -107,12 +133,17 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
       if (quoted.some(([a, b]) => m.index! > a && m.index! < b)) continue;
       add(m.index!, m.index! + m[0].length, 'tbd');
     }
-    // <insert date>: Markdown reads it as inline HTML, so it is not in the block's text.
-    if (block.kind === 'paragraph' || block.kind === 'tableRow') {
-      for (const m of model.text.slice(block.start, block.end).matchAll(ANGLE)) {
+    // <insert date>, <PRICE TABLE>: Markdown reads them as inline HTML (or a line of HTML), so they
+    // are not in the block's text; read the source.
+    {
+      const source = model.text.slice(block.start, block.end);
+      const taken: Array<[number, number]> = [];
+      for (const m of source.matchAll(ANGLE)) {
         const start = block.start + m.index!;
+        taken.push([start, start + m[0].length]);
         out.push({ span: { start, end: start + m[0].length }, text: m[0], kind: 'template' });
       }
+      out.push(...angleFields(model, block, taken));
     }
     for (const f of found) {
       const span = { start: block.sourceOffsets[f.at], end: block.sourceOffsets[f.end - 1] + 1 };
@@ -121,6 +152,22 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
   }
   out.sort((a, b) => a.span.start - b.span.start);
   cache.set(model, out);
+  return out;
+}
+
+/** <PRICE TABLE>, <Supplier address>: fields in angle brackets, read from the source of the block. */
+function angleFields(model: ContractModel, block: Block, taken: Array<[number, number]>): Placeholder[] {
+  const out: Placeholder[] = [];
+  for (const m of model.text.slice(block.start, block.end).matchAll(ANGLE_FIELD)) {
+    const c = m[1].trim();
+    const start = block.start + m.index!;
+    if (taken.some(([a, b]) => start < b && a < start + m[0].length)) continue;
+    if (SGML_TAGS.test(c) || /=/.test(c)) continue;
+    // A label in capitals of two words or more, or a field ("<Supplier address>").
+    const label = /^[A-Z0-9 ,#/&'.-]+$/.test(c) && /[A-Z]{2}/.test(c) && /\s/.test(c);
+    if (!label && !(c.split(/\s+/).length <= 5 && FIELD_WORD.test(c))) continue;
+    out.push({ span: { start, end: start + m[0].length }, text: m[0], kind: 'template' });
+  }
   return out;
 }
 

@@ -29,6 +29,14 @@ export interface ResolvedReference {
    * separate files, a document without numbered clauses).
    */
   status: 'ok' | 'missing' | 'external' | 'unchecked';
+  /**
+   * For a missing clause reference whose parent clause exists but has no numbered sub-clauses
+   * ("clause 2.1.3" where 2.1 is a single paragraph): the parent. Reported apart, as it is more
+   * often a sub-paragraph written "(c)" than a clause that went missing.
+   */
+  leafParent?: Section;
+  /** A missing number that most likely belongs to another instrument (a statute, the amended agreement). */
+  elsewhere?: boolean;
   section?: Section;
   /** For a missing reference: the section its parenthetical title names, if any ("clause 9.4 (Service Credits)"). */
   titled?: Section;
@@ -58,7 +66,20 @@ const EXTERNAL_BEFORE = /(?:\b[A-Z]{2,}|\bAct|\bRegulations?|\bDirective|\bCode|
 /** "paragraph 3 of Schedule 2", "Section 2 of Exhibit A": a reference inside an attachment. */
 const IN_ATTACHMENT = /^(?:\s*\([a-z0-9]{1,4}\))*\s*(?:of|in|to)\s+(?:this\s+)?(schedule|annex|appendix|exhibit|attachment)\b(?:\s+([0-9]{1,3}|[IVX]{1,6}|[A-Z])(?![A-Za-z0-9]))?/i;
 
+const AMENDMENT = /\bamendment\b/i;
+const AMENDING = /\b(?:is|are|shall be|be) hereby (?:amended|deleted|replaced|added)|\bhereby amend|amended (?:and restated )?(?:to read )?as follows/i;
+
 const cache = new WeakMap<ContractModel, ResolvedReference[]>();
+const lostCache = new WeakMap<ContractModel, number>();
+
+/**
+ * How many clause references went unchecked because the document's own numbering could not be
+ * read (0 when it could): the rule says so once instead of reporting each.
+ */
+export function numberingLost(model: ContractModel): number {
+  resolvedReferences(model);
+  return lostCache.get(model) ?? 0;
+}
 
 /** "4." -> "4", "4.0" -> "4" (numbering written "1.0, 2.0" for top-level clauses), "04" -> "4". */
 function normaliseNumber(n: string): string {
@@ -77,6 +98,18 @@ export interface NumberIndex {
   attachmentKinds: Set<string>;
   /** How many numbered sections the body has. */
   bodyCount: number;
+  /**
+   * Parts of the body that number their clauses afresh (an order form at the top and the terms
+   * after it, each starting at 1): a reference is checked against its own part only.
+   */
+  parts: Array<{ start: number; numbers: Map<string, Section>; count: number }>;
+  /**
+   * Does the body's numbering read as intact: top-level clauses numbered 1, 2, 3 ... with few gaps?
+   * When it does not (text flattened from a PDF), unresolved references say little.
+   */
+  numberingIntact: boolean;
+  /** Highest top-level clause number of the body. */
+  maxTop: number;
 }
 
 const numberCache = new WeakMap<ContractModel, NumberIndex>();
@@ -99,6 +132,8 @@ export function numberIndex(model: ContractModel): NumberIndex {
   const attachments = new Map<string, Section>();
   const attachmentKinds = new Set<string>();
   let bodyCount = 0;
+  const parts: NumberIndex['parts'] = [];
+  let topSeen = 0;
   for (const s of model.sections) {
     if (s.index === 0) continue;
     const block = model.blocks[s.headingBlock];
@@ -119,8 +154,23 @@ export function numberIndex(model: ContractModel): NumberIndex {
     } else {
       bodyCount++;
       if (!body.has(n)) body.set(n, s);
+      // Numbering that starts again at 1 after a higher top-level number opens a new part.
+      const top = /^\d+$/.test(n) ? Number(n) : /^\d+\.1$/.test(n) && n.startsWith('1.') ? 1 : 0;
+      if (!parts.length || (top === 1 && topSeen > 1)) {
+        parts.push({ start: s.start, numbers: new Map(), count: 0 });
+        topSeen = 0;
+      }
+      if (top > topSeen) topSeen = top;
+      const part = parts[parts.length - 1];
+      part.count++;
+      if (!part.numbers.has(n)) part.numbers.set(n, s);
     }
   }
+  const tops = [...body.keys()].filter((k) => /^\d+$/.test(k)).map(Number);
+  const maxTop = tops.length ? Math.max(...tops.slice(0, 1000)) : 0;
+  // Only Markdown headings give numbering that can be trusted this far: in text converted from PDF or
+  // Word, clause numbers run into the text and many are not seen, so the majority guard stays on.
+  const numberingIntact = model.usesMarkdownHeadings && bodyCount >= 3 && tops.length >= 2 && tops.length >= 0.8 * Math.min(maxTop, 1000);
   // Attachment headings the section builder does not see as sections ("SCHEDULE 2" inside a paragraph line).
   for (const b of model.blocks) {
     if (b.kind !== 'heading' && b.kind !== 'paragraph') continue;
@@ -134,7 +184,7 @@ export function numberIndex(model: ContractModel): NumberIndex {
     const key = `${kind} ${m[2].toLowerCase()}`;
     if (!attachments.has(key)) attachments.set(key, model.sections[b.section]);
   }
-  const idx = { body, inAttachment, attachments, attachmentKinds, bodyCount };
+  const idx = { body, inAttachment, attachments, attachmentKinds, bodyCount, parts, numberingIntact, maxTop };
   numberCache.set(model, idx);
   return idx;
 }
@@ -177,6 +227,8 @@ export function resolvedReferences(model: ContractModel): ResolvedReference[] {
       for (let k = 0; k < 8; k++) {
         const more = MORE.exec(text.slice(pos));
         if (!more) break;
+        // "clause 4 and Article 7": the second reference has a word of its own and is read by REF.
+        if (new RegExp(String.raw`\b(?:${WORDS})\s*$`, 'i').test(more[1])) break;
         const targetAt = pos + more[1].length;
         // A bare number after "and" that is not a clause number ("clause 4 and 5 days") is not a list item.
         if (!/[.(]/.test(more[2]) && !/\b(?:clauses?|sections?|paragraphs?|articles?|schedules?|annex(?:es)?|appendix|appendices|exhibits?|attachments?)\b/i.test(more[1]) && /^\s+(?:days?|months?|years?|hours?|weeks?|per|%|percent)/i.test(text.slice(targetAt + more[2].length))) break;
@@ -199,12 +251,18 @@ export function resolvedReferences(model: ContractModel): ResolvedReference[] {
       }
     }
   }
-  // Sanity checks, precision first. When most clause references of the document do not resolve, the
-  // numbering was not understood (text flattened from a PDF): report none. A missing number cited
-  // three times or more is a provision of some other instrument ("Section 14(c)" of a statute).
+  // Sanity checks, precision first. When most clause references do not resolve AND the document's own
+  // numbering does not read as intact, the numbering was lost (text flattened from a PDF): report
+  // none (numberingLost says so once). Where the numbering is intact, the references are stale and
+  // each is reported. A missing number cited three times or more is a provision of some other
+  // instrument ("Section 14(c)" of a statute).
   const clauseRefs = out.filter((r) => r.kind === 'clause' && (r.status === 'ok' || r.status === 'missing'));
   const missing = clauseRefs.filter((r) => r.status === 'missing');
-  if (clauseRefs.length >= 4 && missing.length > clauseRefs.length / 2) for (const r of missing) { r.status = 'unchecked'; r.section = undefined; }
+  if (clauseRefs.length >= 4 && missing.length > clauseRefs.length / 2 && !idx.numberingIntact) {
+    for (const r of missing) { r.status = 'unchecked'; r.section = undefined; r.leafParent = undefined; }
+    lostCache.set(model, missing.length);
+  }
+  for (const r of missing) if (r.elsewhere && r.status === 'missing') { r.status = 'external'; r.section = undefined; }
   const counts = new Map<string, number>();
   for (const r of out) if (r.status === 'missing') counts.set(r.target.toLowerCase(), (counts.get(r.target.toLowerCase()) ?? 0) + 1);
   for (const r of out) if (r.status === 'missing' && (counts.get(r.target.toLowerCase()) ?? 0) >= 3) { r.status = 'unchecked'; r.section = undefined; }
@@ -247,10 +305,17 @@ function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference,
     const own = here >= 0 ? idx.inAttachment.get(here) : undefined;
     if (own && own.size >= 2 && (ref.word === 'paragraph' || own.has(ref.base))) scope = own;
     else {
-      if (idx.bodyCount < 3) return;
-      scope = idx.body;
+      // The part of the body the reference stands in (see NumberIndex.parts).
+      let part = idx.parts[0];
+      for (const p of idx.parts) if (p.start <= block.start) part = p;
+      if (!part || part.count < 3) return;
+      scope = part.numbers;
     }
   }
+  // "Section 351(l)" in a contract of 15 clauses is a provision of a statute, and an amendment's
+  // references are to the agreement it amends: not checked (after the majority guard has counted them).
+  const top = Number(/^\d+/.exec(ref.base)?.[0] ?? NaN);
+  const elsewhere = top > 2 * idx.maxTop + 5 || AMENDMENT.test(model.title) || (AMENDMENT.test(model.text.slice(0, 1500)) && AMENDING.test(model.text.slice(0, 6000)));
   const s = scope.get(ref.base) ?? (ref.word === 'paragraph' ? [...idx.inAttachment.values()].find((m) => m.has(ref.base))?.get(ref.base) : undefined);
   // "clause 14" when only 14.1, 14.2 ... carry numbers (the heading of 14 lost its number).
   if (!s && [...scope.keys()].some((k) => k.startsWith(ref.base + '.'))) { ref.status = 'ok'; return; }
@@ -258,6 +323,10 @@ function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference,
     // A number written inside a paragraph ("4.2 The Supplier ...") that the section builder did not keep as a section.
     if (numberWrittenInText(model, ref.base)) { ref.status = 'ok'; return; }
     ref.status = 'missing';
+    if (elsewhere) { ref.elsewhere = true; return; }
+    const parentNumber = ref.base.includes('.') ? ref.base.slice(0, ref.base.lastIndexOf('.')) : '';
+    const parent = parentNumber ? scope.get(parentNumber) : undefined;
+    if (parent && !parent.children.some((c) => model.sections[c].number)) ref.leafParent = parent;
     if (titled && titled.number) ref.titled = titled;
     return;
   }

@@ -72,27 +72,48 @@ export function findDefinedTerms(blocks: Block[], sections?: Section[]): Defined
     }
     if (text.includes("'")) for (const m of text.matchAll(PAREN_SINGLE)) add(m[1], m.index! + m[0].indexOf("'") + 1, 'parenthetical');
     if (block.kind !== 'paragraph' && block.kind !== 'tableRow') continue;
-    const unquoted = UNQUOTED_MEANS.exec(text);
-    if (unquoted && !NOT_A_TERM.test(unquoted[1]) && block.kind === 'paragraph') {
-      add(unquoted[1], unquoted.index + unquoted[0].indexOf(unquoted[1]), 'unquoted');
-      continue;
-    }
-    const tab = block.kind === 'paragraph' ? TAB_ENTRY.exec(text) : null;
-    if (tab && !NOT_A_TERM.test(tab[1])) {
-      add(tab[1], tab.index + tab[0].indexOf(tab[1]), 'list');
-      continue;
-    }
-    if (!inDefinitions(block)) continue;
     if (block.kind === 'tableRow') {
+      if (!inDefinitions(block)) continue;
       // | Business Day | a day other than ... |
       const m = /^\s*(\S[^|]*?)\s*\|\s*\S/.exec(text);
       if (m && new RegExp(`^${PHRASE}$`).test(m[1]) && !NOT_A_TERM.test(m[1])) add(m[1], m.index + m[0].indexOf(m[1]), 'list');
       continue;
     }
-    const entry = LIST_ENTRY.exec(text);
-    if (entry && !NOT_A_TERM.test(entry[1]) && !/\b(?:shall|will|must|may)\b/.test(entry[1])) {
-      add(entry[1], entry.index + entry[0].indexOf(entry[1]), 'list');
+    const definitionsSection = inDefinitions(block);
+    // A definitions block written one per line in one paragraph: each line that starts a definition
+    // is read as its own, so that a term defined twice on neighbouring lines is seen twice.
+    for (const at of definitionLineStarts(text)) {
+      const line = text.slice(at, text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at));
+      const unquoted = UNQUOTED_MEANS.exec(line);
+      if (unquoted && !NOT_A_TERM.test(unquoted[1])) {
+        add(unquoted[1], at + unquoted.index + unquoted[0].indexOf(unquoted[1]), 'unquoted');
+        continue;
+      }
+      const tab = TAB_ENTRY.exec(line);
+      if (tab && !NOT_A_TERM.test(tab[1])) {
+        add(tab[1], at + tab.index + tab[0].indexOf(tab[1]), 'list');
+        continue;
+      }
+      if (!definitionsSection) continue;
+      const entry = LIST_ENTRY.exec(line);
+      if (entry && !NOT_A_TERM.test(entry[1]) && !/\b(?:shall|will|must|may)\b/.test(entry[1])) {
+        add(entry[1], at + entry.index + entry[0].indexOf(entry[1]), 'list');
+      }
     }
   }
   return terms;
+}
+
+/**
+ * Where definitions may start in a paragraph: its first line, and each later line whose previous
+ * line ends a definition (";", ".", ":", or "; and"). A hard-wrapped sentence continues mid-clause,
+ * so its lines are not read as new definitions.
+ */
+function definitionLineStarts(text: string): number[] {
+  const out = [0];
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    const previous = text.slice(Math.max(0, nl - 12), nl);
+    if (/(?:[;.:]|;\s*(?:and|or))\s*$/.test(previous)) out.push(nl + 1);
+  }
+  return out;
 }

@@ -1,5 +1,10 @@
 import type { FixSpec, Rule, RuleFinding } from './types';
-import { resolvedReferences, numberIndex } from '../drafting/xrefs';
+import { resolvedReferences, numberIndex, numberingLost } from '../drafting/xrefs';
+
+/** "a clause", "an article", "an annex". */
+function withArticle(word: string): string {
+  return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+}
 
 function describeAvailable(ctx: Parameters<Rule['check']>[0], word: string): string {
   const idx = numberIndex(ctx.model);
@@ -27,12 +32,17 @@ const rule: Rule = {
       const written = ctx.model.text.slice(ref.span.start, ref.span.end);
       const fixes: FixSpec[] = [];
       let message: string;
+      let severity: 'information' | undefined;
       if (ref.section && ref.parts.length) {
         message = `${written} refers to a paragraph (${ref.parts[0]}) that ${ref.word} ${ref.base} does not have.`;
       } else if (ref.kind === 'attachment') {
-        message = `${written} refers to ${ref.word === 'annex' ? 'an' : 'a'} ${ref.word} this document does not contain${describeAvailable(ctx, ref.word)}.`;
+        message = `${written} refers to ${withArticle(ref.word)} this document does not contain${describeAvailable(ctx, ref.word)}.`;
+      } else if (ref.leafParent?.number) {
+        // "clause 2.1.3" where 2.1 is one paragraph: often an item written "(c)", so only information.
+        message = `${written} refers to a sub-clause, but ${ref.word} ${ref.leafParent.number} has no numbered sub-clauses: check whether an item of it, such as "(a)", was meant.`;
+        severity = 'information';
       } else {
-        message = `${written} refers to a ${ref.word} the contract does not have${describeAvailable(ctx, ref.word)}.`;
+        message = `${written} refers to ${withArticle(ref.word)} the contract does not have${describeAvailable(ctx, ref.word)}.`;
       }
       if (ref.titled?.number) {
         // "clause 9.4 (Service Credits)": the title names the clause that was meant.
@@ -42,7 +52,16 @@ const rule: Rule = {
         message += ` The title given with it is that of ${ref.word} ${ref.titled.number}.`;
         fixes.push({ kind: 'replace', title: `Replace "${targetText.slice(0, baseLen)}" with "${ref.titled.number}" (${ref.titled.title})`, span, replacement: ref.titled.number });
       }
-      out.push({ span: ref.span, message, fixes });
+      out.push({ span: ref.span, message, fixes, ...(severity ? { severity } : {}) });
+    }
+    const lost = numberingLost(ctx.model);
+    if (lost) {
+      out.push({
+        span: ctx.model.titleSpan,
+        severity: 'information',
+        message: `Cross-references were not checked: ${lost} of this document's clause references do not match its clause numbers, and its own numbering could not be read (text converted from PDF or Word often loses it). Check the references by hand.`,
+        fixes: [],
+      });
     }
     return out;
   },

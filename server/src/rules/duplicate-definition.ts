@@ -15,7 +15,9 @@ const rule: Rule = {
     const out: RuleFinding[] = [];
     for (const d of duplicateDefinitions(ctx.model)) {
       const line = positionAt(ctx.model.lineStarts, d.first.span.start).line + 1;
-      out.push({ span: d.second.span, message: `"${d.second.term}" is defined again here with a different meaning; it is already defined on line ${line}.` });
+      const sameLine = positionAt(ctx.model.lineStarts, d.second.span.start).line + 1 === line;
+      const where = sameLine ? 'earlier on this line' : `on line ${line}`;
+      out.push({ span: d.second.span, message: `"${d.second.term}" is defined again here with a different meaning; it is already defined ${where}.` });
     }
     return out;
   },

@@ -60,9 +60,11 @@ import vagueWording from './vague-wording';
 
 // Drafting hygiene (issue 6): rules of the 'drafting' category.
 import brokenCrossReference from './broken-cross-reference';
+import duplicateClauseTitle from './duplicate-clause-title';
 import duplicateDefinition from './duplicate-definition';
 import impossibleDate from './impossible-date';
 import numberMismatch from './number-mismatch';
+import numberWithoutUnit from './number-without-unit';
 import numbering from './numbering';
 import partyNameVariant from './party-name-variant';
 import placeholder from './placeholder';
@@ -131,9 +133,11 @@ const ALL: Rule[] = [
   vagueWording,
   // Drafting hygiene
   brokenCrossReference,
+  duplicateClauseTitle,
   duplicateDefinition,
   impossibleDate,
   numberMismatch,
+  numberWithoutUnit,
   numbering,
   partyNameVariant,
   placeholder,

@@ -16,6 +16,7 @@ const KIND: Record<string, string> = {
   blank: 'a blank to be filled in',
   xx: 'a placeholder figure',
   tbd: 'an open point',
+  option: 'an option tag',
 };
 
 const rule: Rule = {
@@ -39,7 +40,10 @@ const rule: Rule = {
         const name = party?.legalName ?? party?.alias;
         if (name) fixes.push({ kind: 'replace', title: `Replace "${p.text}" with "${name}"`, span: p.span, replacement: name });
       }
-      out.push({ span: p.span, message: `"${p.text}" is ${KIND[p.kind]} left in the draft: fill it in or delete it before the contract is signed.`, fixes });
+      const message = p.kind === 'option'
+        ? `"${p.text}" is ${KIND[p.kind]} left in the draft: it marks text that is still an open choice. Keep or delete the optional text, then remove the tag.`
+        : `"${p.text}" is ${KIND[p.kind]} left in the draft: fill it in or delete it before the contract is signed.`;
+      out.push({ span: p.span, message, fixes });
     }
     return out;
   },
