@@ -1,0 +1,82 @@
+import type { ContractModel } from '../model';
+import { normalizeSpace } from '../model';
+import { sentencesOf } from '../categories/scan';
+import type { CategoryAssessment, Verdict } from '../categories/types';
+import { featuresOf, type CoverageClassifier } from './classifier';
+
+/** A sentence as the classifier sees it: its text, its section titles and where it is. */
+export interface ScoredSentence {
+  text: string;
+  titles: string;
+  start: number;
+  end: number;
+  section: number;
+  features: Uint32Array;
+}
+
+/**
+ * What must agree with the classifier before it may overrule "missing": a word of the category in
+ * the sentence itself, or a heading naming the category above it. A high score alone is not enough,
+ * so a sentence that merely reads like a clause (same register, other subject) cannot flip a verdict.
+ */
+const ANCHORS: Record<string, { word: RegExp; heading: RegExp }> = {
+  'governing-law': { word: /\blaws?\b/i, heading: /\bgoverning law|\bapplicable law|\bchoice of law|\blaw and jurisdiction/i },
+  'audit-rights': { word: /\baudit|\binspect|\bexamin|\bbooks\b|\brecords\b/i, heading: /\baudit|\binspection|\brecords\b/i },
+  'limitation-of-liability': { word: /\bliab|\bdamages\b/i, heading: /\blimitation|\bliabilit/i },
+  insurance: { word: /\binsur/i, heading: /\binsurance\b/i },
+  'ip-ownership': { word: /\bown|\btitle\b|\bassign|\bintellectual property|\bproprietary|\bcopyright|\bwork made for hire/i, heading: /\bownership|\bintellectual property|\bproprietary rights|\bwork product/i },
+  exit: { word: /\bterminat|\bexpir|\btransition|\bwind[- ]?down|\bsell[- ]?off/i, heading: /\btermination|\btransition|\bexit\b|\bexpiration/i },
+};
+
+/** Verdict given when the classifier overrules "missing": the rules could not check the terms. */
+const UPGRADE: Record<string, Verdict> = {
+  // A choice of law has no quality to check: found is present.
+  'governing-law': 'present',
+};
+
+const cache = new WeakMap<ContractModel, ScoredSentence[]>();
+
+/** The model's sentences with their features (computed once per model). */
+export function classifierSentences(model: ContractModel): ScoredSentence[] {
+  let out = cache.get(model);
+  if (!out) {
+    out = sentencesOf(model)
+      .filter((s) => !s.inHeading && !s.isDefinition)
+      .map((s) => ({ text: s.flat, titles: s.titles, start: s.sentence.start, end: s.sentence.end, section: s.section, features: featuresOf(s.flat, s.titles) }));
+    cache.set(model, out);
+  }
+  return out;
+}
+
+/** The best-scoring sentence that an anchor agrees with, if any. */
+export function bestSentence(category: string, sentences: ScoredSentence[], classifier: CoverageClassifier): { sentence: ScoredSentence; score: number } | null {
+  const anchor = ANCHORS[category];
+  if (!anchor || !classifier.categories.has(category)) return null;
+  let best: { sentence: ScoredSentence; score: number } | null = null;
+  for (const s of sentences) {
+    if (!anchor.word.test(s.text) && !anchor.heading.test(s.titles)) continue;
+    const score = classifier.score(category, s.features);
+    if (!best || score > best.score) best = { sentence: s, score };
+  }
+  return best;
+}
+
+/**
+ * Combines the rules' verdict with the classifier's. The rules decide, except that a "missing"
+ * verdict is overruled when the classifier scores a sentence at or above its threshold and an
+ * anchor agrees; then the category is "weak" (present for governing law): a clause is there, in
+ * words the rules could not check. The deciding sentence is the evidence, with its score.
+ */
+export function secondOpinion(a: CategoryAssessment, sentences: ScoredSentence[], classifier: CoverageClassifier): CategoryAssessment {
+  if (a.verdict !== 'missing' || !classifier.categories.has(a.category)) return a;
+  const best = bestSentence(a.category, sentences, classifier);
+  if (!best || best.score < classifier.threshold(a.category)) return a;
+  const { sentence, score } = best;
+  return {
+    ...a,
+    verdict: UPGRADE[a.category] ?? 'weak',
+    reason: `the rules found ${a.reason}, but the trained classifier recognises a clause (score ${score.toFixed(2)}); check its terms`,
+    evidence: [{ requirement: 'classifier', span: { start: sentence.start, end: sentence.end }, text: normalizeSpace(sentence.text).slice(0, 300), section: sentence.section, source: 'classifier', score: Number(score.toFixed(3)) }],
+    section: sentence.section > 0 ? sentence.section : a.section,
+  };
+}
