@@ -9,6 +9,11 @@ export interface StoredCategoryModel {
   bias: number;
   /** Sentence probability at or above which the classifier vouches for a clause. */
   threshold: number;
+  /**
+   * When set: if no sentence of the contract scores above this, the classifier overrules a rules
+   * verdict of present or weak (the rules matched a word used in another sense).
+   */
+  veto?: number;
   /** Buckets with a non-zero weight, as gaps from the previous bucket (the first from 0). */
   buckets: number[];
   /** Weights, multiplied by `scale` and rounded. */
@@ -28,6 +33,8 @@ export interface StoredClassifier {
 export interface CoverageClassifier {
   categories: ReadonlySet<string>;
   threshold(category: string): number;
+  /** Probability below which, for every sentence, a rules "present"/"weak" is overruled; null for never. */
+  veto(category: string): number | null;
   /** Probability that the sentence (under the given section titles) states the category's clause. */
   score(category: string, features: Uint32Array): number;
 }
@@ -37,7 +44,7 @@ export function loadClassifier(stored: StoredClassifier): CoverageClassifier {
     throw new Error(`unsupported classifier weights (format ${String(stored.format)}, ${stored.buckets} buckets; expected clausewise-classifier/1 with ${BUCKETS})`);
   }
   // Dense vectors, built on first use: one array lookup per feature when scoring.
-  const dense = new Map<string, { bias: number; threshold: number; w: Float32Array }>();
+  const dense = new Map<string, { bias: number; threshold: number; veto: number | null; w: Float32Array }>();
   const modelOf = (category: string) => {
     let m = dense.get(category);
     if (!m) {
@@ -49,7 +56,7 @@ export function loadClassifier(stored: StoredClassifier): CoverageClassifier {
         b += s.buckets[i];
         w[b] = s.weights[i] / stored.scale;
       }
-      m = { bias: s.bias, threshold: s.threshold, w };
+      m = { bias: s.bias, threshold: s.threshold, veto: s.veto ?? null, w };
       dense.set(category, m);
     }
     return m;
@@ -57,6 +64,7 @@ export function loadClassifier(stored: StoredClassifier): CoverageClassifier {
   return {
     categories: new Set(Object.keys(stored.categories)),
     threshold: (category) => modelOf(category).threshold,
+    veto: (category) => modelOf(category).veto,
     score(category, features) {
       const m = modelOf(category);
       let z = m.bias;

@@ -62,13 +62,33 @@ export function bestSentence(category: string, sentences: ScoredSentence[], clas
 }
 
 /**
- * Combines the rules' verdict with the classifier's. The rules decide, except that a "missing"
- * verdict is overruled when the classifier scores a sentence at or above its threshold and an
- * anchor agrees; then the category is "weak" (present for governing law): a clause is there, in
- * words the rules could not check. The deciding sentence is the evidence, with its score.
+ * Combines the rules' verdict with the classifier's. The rules decide, with two exceptions, each
+ * showing the deciding sentence and its score as evidence (source 'classifier'):
+ * - "missing" is overruled when the classifier scores a sentence at or above its threshold and an
+ *   anchor agrees; the category is then "weak" (present for governing law): a clause is there, in
+ *   words the rules could not check.
+ * - "present"/"weak" is overruled, for categories with a veto level, when no sentence that an
+ *   anchor agrees with scores above it: the rules matched a word used in another sense (freight
+ *   insurance, "such time as is necessary").
  */
 export function secondOpinion(a: CategoryAssessment, sentences: ScoredSentence[], classifier: CoverageClassifier): CategoryAssessment {
-  if (a.verdict !== 'missing' || !classifier.categories.has(a.category)) return a;
+  if (!classifier.categories.has(a.category)) return a;
+  if (a.verdict !== 'missing') {
+    const veto = classifier.veto(a.category);
+    if (veto === null) return a;
+    const best = bestSentence(a.category, sentences, classifier);
+    if (best && best.score >= veto) return a;
+    // Show the rules' own first sentence with its (low) score: the text the rules relied on.
+    const relied = a.evidence.find((e) => !e.path && e.requirement !== 'heading') ?? a.evidence[0];
+    const at = relied ? sentences.find((s) => s.start <= relied.span.start && relied.span.start < s.end) : undefined;
+    const score = at ? classifier.score(a.category, at.features) : best?.score ?? 0;
+    return {
+      ...a,
+      verdict: 'missing',
+      reason: `the rules found ${a.reason}, but the trained classifier reads no sentence as such a clause (best score ${(best?.score ?? 0).toFixed(2)})`,
+      evidence: relied ? [{ ...relied, source: 'classifier', score: Number(score.toFixed(3)) }] : [],
+    };
+  }
   const best = bestSentence(a.category, sentences, classifier);
   if (!best || best.score < classifier.threshold(a.category)) return a;
   const { sentence, score } = best;

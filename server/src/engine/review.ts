@@ -51,7 +51,7 @@ function assessor(model: ContractModel, classifier: CoverageClassifier | null): 
     let a = cache.get(id);
     if (!a) {
       a = CATEGORIES[id].assess({ model, parties, assessment: assess });
-      if (classifier && a.verdict === 'missing' && classifier.categories.has(id)) a = secondOpinion(a, classifierSentences(model), classifier);
+      if (classifier?.categories.has(id)) a = secondOpinion(a, classifierSentences(model), classifier);
       cache.set(id, a);
     }
     return a;
