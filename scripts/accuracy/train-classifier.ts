@@ -65,7 +65,8 @@ export function locateSpans(text: string, quotes: string[], flattened = flatten(
     let len = needle.length;
     if (at < 0 && needle.length > 60) { at = flattened.flat.indexOf(needle.slice(0, 60)); len = needle.length; }
     if (at < 0) continue;
-    out.push([flattened.offsets[at], flattened.offsets[Math.min(at + len, flattened.offsets.length - 1)]]);
+    const last = Math.min(at + len, flattened.flat.length) - 1;
+    out.push([flattened.offsets[at], flattened.offsets[last] + 1]);
   }
   return out;
 }
