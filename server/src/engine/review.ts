@@ -51,7 +51,8 @@ function assessor(model: ContractModel, classifier: CoverageClassifier | null): 
     let a = cache.get(id);
     if (!a) {
       a = CATEGORIES[id].assess({ model, parties, assessment: assess });
-      if (classifier?.categories.has(id)) a = secondOpinion(a, classifierSentences(model), classifier);
+      // Sentences are featurised only when the classifier may change the verdict.
+      if (classifier?.categories.has(id) && (a.verdict === 'missing' || classifier.veto(id) !== null)) a = secondOpinion(a, classifierSentences(model), classifier);
       cache.set(id, a);
     }
     return a;
