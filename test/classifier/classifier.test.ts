@@ -78,9 +78,25 @@ describe('secondOpinion: combining the classifier with the rules', () => {
   });
 
   it('accepts a heading naming the category as the anchor', () => {
-    const noAnchor = 'Ruritanian statutes decide every question about this deal.';
-    const a = secondOpinion(assessment('governing-law', 'missing'), [sentence(noAnchor, 'Governing Law')], loadClassifier(modelFor('governing-law', noAnchor, { titles: 'Governing Law' })));
-    assert.equal(a.verdict, 'present');
+    const noAnchor = 'The Customer may look at everything the Supplier keeps about the Services.';
+    const a = secondOpinion(assessment('audit-rights', 'missing'), [sentence(noAnchor, 'Audit')], loadClassifier(modelFor('audit-rights', noAnchor, { titles: 'Audit' })));
+    assert.equal(a.verdict, 'weak');
+  });
+
+  it('does not take a heading as the anchor for governing law: a choice of courts under it names no law', () => {
+    const courts = 'The courts of Ruritania have exclusive jurisdiction over this Agreement.';
+    const a = secondOpinion(assessment('governing-law', 'missing'), [sentence(courts, 'Governing Law')], loadClassifier(modelFor('governing-law', courts, { titles: 'Governing Law' })));
+    assert.equal(a.verdict, 'missing');
+  });
+
+  it('does not let a right of the supplier to audit the customer decide audit rights', () => {
+    const parties = { supplier: /\bthe Supplier\b/i, customer: /\bthe Customer\b/i };
+    const wrong = "The Supplier may audit the Customer's records of software use once a year.";
+    const right = "The Customer may audit the Supplier's records of the Services once a year.";
+    const c = loadClassifier(modelFor('audit-rights', wrong));
+    assert.equal(secondOpinion(assessment('audit-rights', 'missing'), [sentence(wrong)], c, parties).verdict, 'missing');
+    const c2 = loadClassifier(modelFor('audit-rights', right));
+    assert.equal(secondOpinion(assessment('audit-rights', 'missing'), [sentence(right)], c2, parties).verdict, 'weak');
   });
 
   it('keeps "missing" below the threshold', () => {

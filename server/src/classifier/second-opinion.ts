@@ -2,6 +2,7 @@ import type { ContractModel } from '../model';
 import { normalizeSpace } from '../model';
 import { sentencesOf } from '../categories/scan';
 import type { CategoryAssessment, Verdict } from '../categories/types';
+import type { PartyMatchers } from '../model/language';
 import { featuresOf, type CoverageClassifier } from './classifier';
 
 /** A sentence as the classifier sees it: its text, its section titles and where it is. */
@@ -19,8 +20,9 @@ export interface ScoredSentence {
  * the sentence itself, or a heading naming the category above it. A high score alone is not enough,
  * so a sentence that merely reads like a clause (same register, other subject) cannot flip a verdict.
  */
-const ANCHORS: Record<string, { word: RegExp; heading: RegExp }> = {
-  'governing-law': { word: /\blaws?\b/i, heading: /\bgoverning law|\bapplicable law|\bchoice of law|\blaw and jurisdiction/i },
+const ANCHORS: Record<string, { word: RegExp; heading: RegExp | null }> = {
+  // A choice of law must name the law: under a "Governing Law" heading, a choice of courts is not one.
+  'governing-law': { word: /\blaws?\b/i, heading: null },
   'audit-rights': { word: /\baudit|\binspect|\bexamin|\bbooks\b|\brecords\b/i, heading: /\baudit|\binspection|\brecords\b/i },
   'limitation-of-liability': { word: /\bliab|\bdamages\b/i, heading: /\blimitation|\bliabilit/i },
   insurance: { word: /\binsur/i, heading: /\binsurance\b/i },
@@ -48,13 +50,23 @@ export function classifierSentences(model: ContractModel): ScoredSentence[] {
   return out;
 }
 
+/**
+ * Audit rights here are the customer's right to audit the supplier; CUAD (and so the classifier)
+ * counts either direction. A sentence giving the supplier the right to audit cannot decide.
+ */
+function wrongWay(category: string, text: string, parties: PartyMatchers | undefined): boolean {
+  if (category !== 'audit-rights' || !parties) return false;
+  return new RegExp(`(?:${parties.supplier.source})[^.;]{0,40}\\b(?:may|shall be entitled to|is entitled to|shall have the right to|has the right to|can)\\b[^.;]{0,30}\\b(?:audit|inspect|examine)`, 'i').test(text);
+}
+
 /** The best-scoring sentence that an anchor agrees with, if any. */
-export function bestSentence(category: string, sentences: ScoredSentence[], classifier: CoverageClassifier): { sentence: ScoredSentence; score: number } | null {
+export function bestSentence(category: string, sentences: ScoredSentence[], classifier: CoverageClassifier, parties?: PartyMatchers): { sentence: ScoredSentence; score: number } | null {
   const anchor = ANCHORS[category];
   if (!anchor || !classifier.categories.has(category)) return null;
   let best: { sentence: ScoredSentence; score: number } | null = null;
   for (const s of sentences) {
-    if (!anchor.word.test(s.text) && !anchor.heading.test(s.titles)) continue;
+    if (!anchor.word.test(s.text) && !anchor.heading?.test(s.titles)) continue;
+    if (wrongWay(category, s.text, parties)) continue;
     const score = classifier.score(category, s.features);
     if (!best || score > best.score) best = { sentence: s, score };
   }
@@ -71,7 +83,7 @@ export function bestSentence(category: string, sentences: ScoredSentence[], clas
  *   anchor agrees with scores above it: the rules matched a word used in another sense (freight
  *   insurance, "such time as is necessary").
  */
-export function secondOpinion(a: CategoryAssessment, sentences: ScoredSentence[], classifier: CoverageClassifier): CategoryAssessment {
+export function secondOpinion(a: CategoryAssessment, sentences: ScoredSentence[], classifier: CoverageClassifier, parties?: PartyMatchers): CategoryAssessment {
   if (!classifier.categories.has(a.category)) return a;
   if (a.verdict !== 'missing') {
     const veto = classifier.veto(a.category);
@@ -89,7 +101,7 @@ export function secondOpinion(a: CategoryAssessment, sentences: ScoredSentence[]
       evidence: relied ? [{ ...relied, source: 'classifier', score: Number(score.toFixed(3)) }] : [],
     };
   }
-  const best = bestSentence(a.category, sentences, classifier);
+  const best = bestSentence(a.category, sentences, classifier, parties);
   if (!best || best.score < classifier.threshold(a.category)) return a;
   const { sentence, score } = best;
   return {

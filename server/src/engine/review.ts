@@ -52,7 +52,7 @@ function assessor(model: ContractModel, classifier: CoverageClassifier | null): 
     if (!a) {
       a = CATEGORIES[id].assess({ model, parties, assessment: assess });
       // Sentences are featurised only when the classifier may change the verdict.
-      if (classifier?.categories.has(id) && (a.verdict === 'missing' || classifier.veto(id) !== null)) a = secondOpinion(a, classifierSentences(model), classifier);
+      if (classifier?.categories.has(id) && (a.verdict === 'missing' || classifier.veto(id) !== null)) a = secondOpinion(a, classifierSentences(model), classifier, parties);
       cache.set(id, a);
     }
     return a;
