@@ -28,6 +28,10 @@ export interface Evidence {
   section: number;
   /** Set when the text is in another file of the contract bundle (a schedule kept apart). */
   path?: string;
+  /** 'classifier' when the trained classifier, not a rule, found this text (see server/src/classifier). */
+  source?: 'classifier';
+  /** The classifier's probability for this sentence, when source is 'classifier'. */
+  score?: number;
 }
 
 export interface CategoryAssessment {

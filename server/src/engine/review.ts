@@ -8,6 +8,7 @@ import type { FixSpec, RuleContext, Severity } from '../rules/types';
 import { citationsFor, DEFAULT_PROFILES, PROFILES, resolveProfiles, SEVERITY_RANK, type Profile } from '../profiles';
 import type { ReviewDiagnostic, ReviewInput, ReviewResult, ReviewSettings } from './types';
 import { applySuppressions } from './suppression';
+import { classifierSentences, secondOpinion, shippedClassifier, type CoverageClassifier } from '../classifier';
 
 /** Profiles named in front matter: `clausewise: { profiles: [...] }` (or a single `profile`). */
 function frontMatterProfiles(model: ContractModel): string[] {
@@ -39,14 +40,19 @@ export function effectiveSeverity(ruleId: string, category: RuleCategory, defaul
 
 const VERDICT_RANK = { missing: 0, weak: 1, present: 2 } as const;
 
-/** Memoised category assessments of one model. */
-function assessor(model: ContractModel): (id: CategoryId) => CategoryAssessment {
+/**
+ * Memoised category assessments of one model: the rules' verdict, with the classifier's second
+ * opinion on "missing" where it has a model for the category (see server/src/classifier).
+ */
+function assessor(model: ContractModel, classifier: CoverageClassifier | null): (id: CategoryId) => CategoryAssessment {
   const parties = partyMatchers(model);
   const cache = new Map<CategoryId, CategoryAssessment>();
   const assess = (id: CategoryId): CategoryAssessment => {
     let a = cache.get(id);
     if (!a) {
       a = CATEGORIES[id].assess({ model, parties, assessment: assess });
+      // Sentences are featurised only when the classifier may change the verdict.
+      if (classifier?.categories.has(id) && (a.verdict === 'missing' || classifier.veto(id) !== null)) a = secondOpinion(a, classifierSentences(model), classifier, parties);
       cache.set(id, a);
     }
     return a;
@@ -97,8 +103,9 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
   const active = new Set<CategoryId>(profiles.flatMap((p) => p.categories));
   const categories = CATEGORY_IDS.filter((c) => active.has(c));
   const parties = partyMatchers(model);
-  const own = assessor(model);
-  const members = (input.bundle ?? []).map((m) => ({ path: m.path, assess: assessor(buildContractModel(m.text, 0, formatOfPath(m.path))) }));
+  const classifier = input.classifier === undefined ? shippedClassifier() : input.classifier;
+  const own = assessor(model, classifier);
+  const members = (input.bundle ?? []).map((m) => ({ path: m.path, assess: assessor(buildContractModel(m.text, 0, formatOfPath(m.path)), classifier) }));
   const cache = new Map<CategoryId, CategoryAssessment>();
   // A category is as good as the best file of the bundle: a schedule kept apart still counts.
   const assessment = (id: CategoryId): CategoryAssessment => {

@@ -1,6 +1,7 @@
 import type { ContractModel, Range } from '../model';
 import type { CategoryAssessment, CategoryId, RuleCategory, Verdict } from '../categories/types';
 import type { FixSpec, Severity, Thresholds } from '../rules/types';
+import type { CoverageClassifier } from '../classifier';
 
 /** Settings, from VS Code settings, initialization options or a config file; all optional. */
 export interface ReviewSettings {
@@ -30,6 +31,11 @@ export interface ReviewInput {
    * caller reads the files that bundleReferences() names.
    */
   bundle?: Array<{ path: string; text: string }>;
+  /**
+   * The classifier giving a second opinion on "missing" verdicts: default the shipped one, null for
+   * the rules alone (the accuracy evaluation passes models that never saw the document).
+   */
+  classifier?: CoverageClassifier | null;
 }
 
 export interface FixInfo extends Pick<FixSpec, 'kind' | 'title'> {

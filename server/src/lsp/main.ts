@@ -519,7 +519,7 @@ connection.onRequest(CoverageRequest, async (params) => {
         title: CATEGORIES[a.category]?.title ?? a.category,
         verdict: a.verdict,
         reason: a.reason,
-        evidence: a.evidence.map((e) => ({ requirement: e.requirement, text: e.text, range: spanToRange(lineStarts, e.span) })),
+        evidence: a.evidence.map((e) => ({ requirement: e.requirement, text: e.text, range: spanToRange(lineStarts, e.span), ...(e.source ? { source: e.source, score: e.score } : {}) })),
       })),
     } satisfies CoverageResult;
   } catch (e) {

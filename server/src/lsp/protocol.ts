@@ -30,7 +30,8 @@ export interface CoverageResult {
     title: string;
     verdict: Verdict;
     reason: string;
-    evidence: Array<{ requirement: string; text: string; range: Range }>;
+    /** `source: 'classifier'` and `score` mark the sentence on which the trained classifier decided. */
+    evidence: Array<{ requirement: string; text: string; range: Range; source?: 'classifier'; score?: number }>;
   }>;
 }
 
