@@ -205,7 +205,8 @@ function alignValue(value: string, source: string, start: number, end: number, i
   let s = start;
   if (isCode) while (s < end && source[s] === '`') s++;
   for (let i = 0; i < value.length; i++) {
-    const ch = value[i];
+    // The parser reads a NUL character as U+FFFD.
+    const ch = value[i] === '\uFFFD' && source[s] === '\u0000' ? '\u0000' : value[i];
     while (s < end && source[s] !== ch) {
       if (source[s] === '&') {
         const semi = source.indexOf(';', s);
@@ -219,7 +220,8 @@ function alignValue(value: string, source: string, start: number, end: number, i
       s++;
     }
     if (out[i] === undefined) {
-      out[i] = Math.min(s, end);
+      // A character not found maps to the node's last character, never past it.
+      out[i] = Math.max(start, Math.min(s, end - 1));
       if (s < end) s++;
     }
   }
