@@ -58,7 +58,8 @@ function readModel(text: string, version: number, format: TextFormat): ContractM
   if (yamlNode) {
     frontMatterSpan = yamlNode.span;
     try {
-      const value = parseYaml(yamlNode.value);
+      // Warnings (an ambiguous anchor) would go to stderr, which the language server shares with its client logs.
+      const value = parseYaml(yamlNode.value, { logLevel: 'error' });
       if (value && typeof value === 'object' && !Array.isArray(value)) frontMatter = value as Record<string, unknown>;
       else if (value !== null && value !== undefined) frontMatterError = 'front matter is not a mapping of keys to values';
     } catch (e) {
