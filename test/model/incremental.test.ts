@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { remarkGfmWithoutFootnotes } from '../../server/src/model/gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import { extractBlocks } from '../../server/src/model/blocks';
@@ -11,7 +11,7 @@ import { parseMarkdown } from '../../server/src/model/markdown';
 
 // The model parses a document chunk by chunk (cut at headings) and caches each chunk; that must give
 // exactly the blocks a parse of the whole document gives.
-const whole = (text: string) => extractBlocks(unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text) as Root, text);
+const whole = (text: string) => extractBlocks(unified().use(remarkParse).use(remarkGfmWithoutFootnotes, { autolinks: false }).use(remarkFrontmatter, ['yaml']).parse(text) as Root, text);
 const simplify = (blocks: ReturnType<typeof whole>) => blocks.map((b) => ({ kind: b.kind, start: b.start, end: b.end, text: b.text, offsets: Array.from(b.sourceOffsets), listNumber: b.listNumber, depth: b.depth, quoted: b.quoted }));
 
 const samples: Array<[string, string]> = [];

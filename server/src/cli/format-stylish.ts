@@ -57,9 +57,11 @@ export function formatStylish(report: Report, options: { color: boolean; quiet: 
       message: oneLine(d.message),
       ruleId: printable(d.ruleId),
     }));
-    const posWidth = Math.max(0, ...rows.map((r) => r.pos.length));
-    const sevWidth = Math.max(0, ...rows.map((r) => r.severity.length));
-    const msgWidth = Math.max(0, ...rows.map((r) => r.message.length));
+    // reduce, not Math.max(...): a spread of tens of thousands of findings overflows the stack.
+    const widest = (len: (r: (typeof rows)[number]) => number) => rows.reduce((w, r) => Math.max(w, len(r)), 0);
+    const posWidth = widest((r) => r.pos.length);
+    const sevWidth = widest((r) => r.severity.length);
+    const msgWidth = widest((r) => r.message.length);
     for (const r of rows) {
       lines.push(`  ${c.dim(r.pos.padEnd(posWidth))}  ${paint[r.severity](r.severity.padEnd(sevWidth))}  ${r.message.padEnd(msgWidth)}  ${c.dim(r.ruleId)}`);
       if (r.origin) lines.push(c.dim(`  ${' '.repeat(posWidth)}  ${originText(r.origin)}`));

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { buildContractModel, formatOfPath } from '../model';
 import {
-  DRAFTING, effectiveSeverity, fingerprints, gitRoot, loadBundle, PROFILES, readBundleText, review, RULES,
+  DRAFTING, effectiveSeverity, fingerprints, gitRoot, loadBundle, notAnalysedReview, PROFILES, readBundleText, review, RULES,
   type ReviewResult, type ReviewSettings,
 } from '../engine';
 
@@ -21,12 +21,14 @@ export interface ReviewTask {
   settings: ReviewSettings;
   force: boolean;
   forceReason?: string;
+  /** Compute baseline fingerprints (only a baseline or SARIF output needs them). */
+  fingerprints?: boolean;
 }
 
 export interface ReviewOutcome {
   index: number;
   result: ReviewResult;
-  /** Baseline fingerprints, index-aligned with result.diagnostics. */
+  /** Baseline fingerprints, index-aligned with result.diagnostics; empty unless the task asked. */
   fingerprints: string[];
   /** Rules that ran (their categories are active and they are not off), in rule order. */
   activeRules: string[];
@@ -38,7 +40,20 @@ function readBundleFile(cwd: string, p: string): string | undefined {
   return readBundleText(abs, gitRoot(path.dirname(abs)) ?? cwd);
 }
 
+/**
+ * Never throws: a file whose review fails gets a `not-analysed` result, so one bad file never costs
+ * the others their report, on the main thread or in a worker alike.
+ */
 export function runReviewTask(task: ReviewTask): ReviewOutcome {
+  try {
+    return reviewTask(task);
+  } catch {
+    const result = notAnalysedReview({ text: task.text, path: task.path, settings: task.settings, force: true }, 'an internal error stopped the review of this document');
+    return { index: task.index, result, fingerprints: task.fingerprints ? fingerprints(result.model, result.diagnostics) : [], activeRules: [] };
+  }
+}
+
+function reviewTask(task: ReviewTask): ReviewOutcome {
   const model = buildContractModel(task.text, 0, formatOfPath(task.path));
   // Schedules and annexes the contract names as its parts count toward its coverage.
   const bundle = loadBundle(model, task.path, (p) => readBundleFile(task.cwd, p));
@@ -56,5 +71,5 @@ export function runReviewTask(task: ReviewTask): ReviewOutcome {
       && (r.meta.enabledByDefault !== false || !!task.settings.severity?.[r.meta.id])
       && effectiveSeverity(r.meta.id, r.meta.category, r.meta.defaultSeverity, profiles, task.settings) !== 'off').map((r) => r.meta.id)
     : [];
-  return { index: task.index, result, fingerprints: fingerprints(result.model, result.diagnostics), activeRules };
+  return { index: task.index, result, fingerprints: task.fingerprints ? fingerprints(result.model, result.diagnostics) : [], activeRules };
 }

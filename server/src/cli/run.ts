@@ -243,7 +243,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const forceReason = opts.force ? undefined
       : includedBy ? `the path matches include pattern "${includedBy.pattern}" in ${rel(config.file!)}`
         : config.force ? `${rel(config.file!)} sets force: true` : undefined;
-    tasks.push({ index: tasks.length, text, path: file.path, cwd: io.cwd, settings, force, ...(forceReason ? { forceReason } : {}) });
+    tasks.push({
+      index: tasks.length, text, path: file.path, cwd: io.cwd, settings, force, ...(forceReason ? { forceReason } : {}),
+      // Fingerprints cost time on long files with many findings: only a baseline and SARIF use them.
+      ...(opts.baseline !== undefined || opts.writeBaseline !== undefined || opts.format === 'sarif' ? { fingerprints: true } : {}),
+    });
     taskInputs.push(file);
   }
 

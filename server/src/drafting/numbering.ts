@@ -154,7 +154,7 @@ export function numberingIssues(model: ContractModel): NumberingIssue[] {
       if (depth > 1 && cp !== null && cp !== prefix && !parentSection && !parentExplained && !writtenBetween(model, 0, s.start, prefix)) {
         // "5.3" inside clause 4, and no clause 5 anywhere before it.
         const siblings = numbered.filter((x) => depthOf(num(x)) === depth && prefixOf(num(x)) === cp && x.start < s.start);
-        expected = `${cp}.${siblings.length ? Math.max(...siblings.map((x) => lastOf(num(x)))) + 1 : 1}`;
+        expected = `${cp}.${siblings.reduce((m, x) => Math.max(m, lastOf(num(x))), 0) + 1}`;
         problem = 'parent';
         message = `${label} ${n} sits under ${clauseWord(model, s).toLowerCase()} ${cp}: it should be numbered ${expected}.`;
       } else if (i > 0 && last === prevLast) {

@@ -23,7 +23,7 @@
  * order. `line` (one-based) and `message` are there for people reading the file; only `ruleId` and
  * `fingerprint` are compared.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { foldQuotes, type ContractModel } from '../model';
 import type { ReviewDiagnostic } from './types';
 
@@ -42,21 +42,49 @@ export interface Baseline {
   files: Record<string, BaselineEntry[]>;
 }
 
-/** Text of the sentence, heading or line holding an offset. */
+/**
+ * Text of the sentence, heading or line holding an offset. Blocks, sentences and lines are each in
+ * document order and do not overlap, so binary searches find them: a linear scan per finding made
+ * a long paragraph with thousands of findings quadratic.
+ */
 export function flaggedText(model: ContractModel, offset: number): string {
-  const block = model.blocks.find((b) => b.start <= offset && offset < Math.max(b.end, b.start + 1) && b.kind !== 'html' && b.kind !== 'code');
+  const blocks = readableBlocks(model);
+  const at = lastAtOrBefore(blocks.length, (i) => blocks[i].start <= offset);
+  const block = at >= 0 && offset < Math.max(blocks[at].end, blocks[at].start + 1) ? blocks[at] : undefined;
   if (block) {
     if (block.kind !== 'heading') {
-      const s = block.sentences.find((x) => x.start <= offset && offset < x.end)
-        ?? block.sentences.find((x) => x.start >= offset);
+      const sentences = block.sentences;
+      const i = lastAtOrBefore(sentences.length, (j) => sentences[j].start <= offset);
+      const s = i >= 0 && offset < sentences[i].end ? sentences[i] : sentences[i + 1];
       if (s) return s.text;
     }
     if (block.text.trim()) return block.text;
   }
   const starts = model.lineStarts;
-  let line = 0;
-  while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+  const line = Math.max(0, lastAtOrBefore(starts.length, (i) => starts[i] <= offset));
   return model.text.slice(starts[line], line + 1 < starts.length ? starts[line + 1] : model.text.length);
+}
+
+const readable = new WeakMap<ContractModel, ContractModel['blocks']>();
+function readableBlocks(model: ContractModel): ContractModel['blocks'] {
+  let out = readable.get(model);
+  if (!out) {
+    out = model.blocks.filter((b) => b.kind !== 'html' && b.kind !== 'code');
+    readable.set(model, out);
+  }
+  return out;
+}
+
+/** The last index in [0, length) where `ok` holds, for an `ok` that is true up to a point; -1 if none. */
+function lastAtOrBefore(length: number, ok: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ok(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** Case, spacing, quotes, Markdown emphasis and a leading clause number do not matter. */
@@ -70,20 +98,29 @@ export function normaliseText(s: string): string {
     .toLowerCase();
 }
 
-function hash(parts: string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
-}
 
-/** Fingerprints of the findings of one document, index-aligned with `diagnostics`. */
+/**
+ * Fingerprints of the findings of one document, index-aligned with `diagnostics`. Linear in the
+ * document: each distinct flagged text is normalised and hashed once (the hash state is copied for
+ * each occurrence), because one long sentence may carry thousands of findings.
+ */
 export function fingerprints(model: ContractModel, diagnostics: readonly ReviewDiagnostic[]): string[] {
-  const seen = new Map<string, number>();
+  const normalised = new Map<string, string>();
+  const byRule = new Map<string, Map<string, { count: number; partial: Hash }>>();
   return diagnostics.map((d) => {
     const offset = (model.lineStarts[d.range.start.line] ?? model.text.length) + d.range.start.character;
-    const text = normaliseText(flaggedText(model, offset));
-    const key = `${d.ruleId}\u0000${text}`;
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    return hash([d.ruleId, text, String(n)]);
+    const flagged = flaggedText(model, offset);
+    let text = normalised.get(flagged);
+    if (text === undefined) {
+      text = normaliseText(flagged);
+      normalised.set(flagged, text);
+    }
+    let seen = byRule.get(d.ruleId);
+    if (!seen) byRule.set(d.ruleId, (seen = new Map()));
+    let entry = seen.get(text);
+    // sha256 of "ruleId NUL text NUL n", as ever (baselines stay valid); the prefix is hashed once.
+    if (!entry) seen.set(text, (entry = { count: 0, partial: createHash('sha256').update(`${d.ruleId}\u0000${text}\u0000`) }));
+    return entry.partial.copy().update(String(entry.count++)).digest('hex').slice(0, 32);
   });
 }
 

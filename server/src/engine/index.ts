@@ -1,5 +1,6 @@
 /** The review engine's public surface: what the language server and the CLI use. */
-export { review, effectiveSeverity } from './review';
+export { review, effectiveSeverity, notAnalysedReview } from './review';
+export { NOT_ANALYSED, INTERNAL_ERROR } from '../rules/types';
 export { computeFix, partyNames, mainBodyEnd, type ComputedFix, type FixEdit } from './fixes';
 export type { ReviewInput, ReviewResult, ReviewDiagnostic, ReviewSettings, FixInfo } from './types';
 export { RULES, getRule } from '../rules';

@@ -1,6 +1,6 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { remarkGfmWithoutFootnotes } from '../model/gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { CATEGORIES } from '../categories';
@@ -79,7 +79,7 @@ function lineOf(result: ReviewResult, offset: number): number {
 /** The same report as a standalone HTML page (Markdown rendered with remark/rehype; no scripts). */
 export function renderHtmlReport(files: ReportFile[], opts: { title?: string; generatedBy?: string } = {}): string {
   const markdown = renderMarkdownReport(files, opts);
-  const body = String(unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify).processSync(markdown));
+  const body = String(unified().use(remarkParse).use(remarkGfmWithoutFootnotes).use(remarkRehype).use(rehypeStringify).processSync(markdown));
   const title = printable(opts.title ?? 'Contract review report').replace(/[<&>]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>

@@ -1,10 +1,10 @@
 import picomatch from 'picomatch';
-import { buildContractModel, formatOfPath, detectContract, spanToRange, type ContractModel } from '../model';
+import { buildContractModel, formatOfPath, detectContract, spanToRange, unreadableModel, type ContractModel } from '../model';
 import { partyMatchers } from '../model/language';
 import { CATEGORY_IDS, DRAFTING, type CategoryAssessment, type CategoryId, type RuleCategory } from '../categories/types';
 import { CATEGORIES } from '../categories';
 import { RULES } from '../rules';
-import type { FixSpec, RuleContext, Severity } from '../rules/types';
+import { INTERNAL_ERROR, NOT_ANALYSED, type FixSpec, type RuleContext, type RuleFinding, type Severity } from '../rules/types';
 import { citationsFor, DEFAULT_PROFILES, PROFILES, resolveProfiles, SEVERITY_RANK, type Profile } from '../profiles';
 import type { ReviewDiagnostic, ReviewInput, ReviewResult, ReviewSettings } from './types';
 import { applySuppressions } from './suppression';
@@ -93,6 +93,59 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
   });
 
   if (settings.enable === false) return empty(false, 'Clausewise is disabled in settings');
+  if (model.notAnalysed) return notAnalysed(empty(true, `not analysed: ${model.notAnalysed}`), model.notAnalysed);
+  try {
+    return reviewModel(input, model, profiles, problems, empty);
+  } catch {
+    // A defect outside any one rule (a category assessment, suppression): the file still gets a
+    // result that says so, and the other files of a run are unaffected.
+    const reason = 'an internal error stopped the review of this document';
+    return notAnalysed(empty(true, `not analysed: ${reason}`), reason);
+  }
+}
+
+/**
+ * The result for a document that could not be reviewed at all, for callers that catch a failure
+ * around review() (the CLI's per-file task): one `not-analysed` finding.
+ */
+export function notAnalysedReview(input: ReviewInput, reason: string): ReviewResult {
+  return review(input, unreadableModel(input.text, input.version ?? 0, reason));
+}
+
+/** The result for a document that could not be reviewed: one information finding that says why. */
+function notAnalysed(result: ReviewResult, reason: string): ReviewResult {
+  const line = result.model.text.split('\n', 1)[0].replace(/\r$/, '');
+  result.diagnostics.push({
+    ruleId: NOT_ANALYSED, category: DRAFTING, severity: 'information',
+    message: `Not analysed: ${reason}. Clausewise could not check this document, so it has no other findings.`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(line.length, 200) } },
+    fixes: [],
+  });
+  result.fixSpecs.push([]);
+  return result;
+}
+
+/** Findings of one rule; a rule that throws gives one internal-error finding, and the others still run. */
+function checkRule(rule: (typeof RULES)[number], ctx: RuleContext): { findings: RuleFinding[]; failed: boolean } {
+  try {
+    return { findings: rule.check(ctx), failed: false };
+  } catch {
+    return {
+      failed: true,
+      findings: [{
+        span: ctx.model.titleSpan,
+        message: `Internal error: the ${rule.meta.id} check could not run on this document, so its findings are missing; the other checks are unaffected. Please report it, with the document if you can share it.`,
+      }],
+    };
+  }
+}
+
+function reviewModel(
+  input: ReviewInput, model: ContractModel, profiles: Profile[], problems: string[],
+  empty: (isContract: boolean, reason: string) => ReviewResult,
+): ReviewResult {
+  const settings = input.settings ?? {};
+  const profileIds = profiles.map((p) => p.id);
   let isContract: boolean;
   let reason: string;
   if (input.force) { isContract = true; reason = input.forceReason ?? 'review forced'; }
@@ -133,7 +186,12 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
     if (severity === 'off') continue;
     const citations = citationsFor(rule.meta.id, profiles);
     const source = rule.meta.category !== DRAFTING ? assessment(rule.meta.category).source : undefined;
-    for (const f of rule.check(ctx)) {
+    const { findings, failed } = checkRule(rule, ctx);
+    for (const f of findings) {
+      if (failed) {
+        found.push({ start: f.span.start, fixes: [], diag: { ruleId: INTERNAL_ERROR, category: DRAFTING, severity: 'information', message: f.message, range: spanToRange(model.lineStarts, f.span), fixes: [] } });
+        continue;
+      }
       // Fixes would edit this file; when the clause lives in another file of the bundle, say where.
       const fixes = source ? [] : f.fixes ?? [];
       const message = source && !f.message.includes(source) ? `${f.message} (This clause is in ${source}.)` : f.message;

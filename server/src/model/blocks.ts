@@ -17,7 +17,15 @@ export function extractBlocks(tree: Root, source: string): Omit<Block, 'section'
     blocks.push({ index: blocks.length, kind, start, end, text, sourceOffsets: Int32Array.from(offsets), quoted: false, ...extra });
   };
 
-  const walk = (node: Nodes, quoted: boolean, listNumber?: string, listPrefix = ''): void => {
+  // The tree is walked with an explicit stack, not recursion: 5,000 nested block quotes would
+  // otherwise overflow the call stack. Children are pushed in reverse so they pop in document order.
+  interface Frame { node: Nodes; quoted: boolean; listNumber?: string; listPrefix: string }
+  const stack: Frame[] = [];
+  const later: Frame[] = [];
+  const schedule = (node: Nodes, quoted: boolean, listNumber?: string, listPrefix = ''): void => {
+    later.push({ node, quoted, listNumber, listPrefix });
+  };
+  const step = ({ node, quoted, listNumber, listPrefix }: Frame): void => {
     switch (node.type) {
       case 'heading': {
         const { text, offsets } = inlineText(node.children, source);
@@ -42,7 +50,7 @@ export function extractBlocks(tree: Root, source: string): Omit<Block, 'section'
           const endOffset = end < text.length ? offsets[end - 1] + 1 : nodeEnd;
           blocks.push({
             index: blocks.length, kind: 'paragraph', start, end: endOffset, text: text.slice(from, end),
-            sourceOffsets: Int32Array.from([...offsets.slice(from, end), endOffset]), quoted,
+            sourceOffsets: withEnd(offsets.slice(from, end), endOffset), quoted,
             ...(i === 0 && listNumber !== undefined ? { listNumber } : {}),
           });
         });
@@ -60,7 +68,7 @@ export function extractBlocks(tree: Root, source: string): Omit<Block, 'section'
           }
           const t = inlineText(cell.children, source);
           text += t.text;
-          offsets.push(...t.offsets);
+          appendAll(offsets, t.offsets);
         });
         push('tableRow', node, text, offsets, { quoted });
         return;
@@ -75,7 +83,7 @@ export function extractBlocks(tree: Root, source: string): Omit<Block, 'section'
         // Indented "code" in a contract is text converted from Word or plain text, indented for
         // layout: read it as paragraphs, split at blank lines.
         for (const chunk of indentedChunks(source, start, end)) {
-          blocks.push({ index: blocks.length, kind: 'paragraph', start: chunk.start, end: chunk.end, text: chunk.text, sourceOffsets: Int32Array.from([...chunk.offsets, chunk.end]), quoted });
+          blocks.push({ index: blocks.length, kind: 'paragraph', start: chunk.start, end: chunk.end, text: chunk.text, sourceOffsets: withEnd(chunk.offsets, chunk.end), quoted });
         }
         return;
       }
@@ -85,7 +93,7 @@ export function extractBlocks(tree: Root, source: string): Omit<Block, 'section'
         return;
       }
       case 'blockquote':
-        for (const child of node.children) walk(child, true, undefined, listPrefix);
+        for (const child of node.children) schedule(child, true, undefined, listPrefix);
         return;
       case 'list': {
         const startNumber = node.ordered ? (node.start ?? 1) : null;
@@ -94,20 +102,41 @@ export function extractBlocks(tree: Root, source: string): Omit<Block, 'section'
           const own = startNumber !== null ? orderedMarker(item, source) ?? String(startNumber + i) : undefined;
           const full = own !== undefined ? listPrefix + own : undefined;
           item.children.forEach((child, j) => {
-            walk(child, quoted, j === 0 ? full : undefined, full !== undefined ? full + '.' : listPrefix);
+            schedule(child, quoted, j === 0 ? full : undefined, full !== undefined ? full + '.' : listPrefix);
           });
         });
         return;
       }
       default:
         if ('children' in node) {
-          for (const child of (node as Parent).children) walk(child as RootContent, quoted, undefined, listPrefix);
+          for (const child of (node as Parent).children) schedule(child as RootContent, quoted, undefined, listPrefix);
         }
     }
   };
 
-  for (const child of tree.children) walk(child, false);
+  for (let i = tree.children.length - 1; i >= 0; i--) stack.push({ node: tree.children[i], quoted: false, listPrefix: '' });
+  while (stack.length) {
+    step(stack.pop()!);
+    // Children scheduled by this step, in document order, go on the stack reversed.
+    while (later.length) stack.push(later.pop()!);
+  }
   return blocks;
+}
+
+/**
+ * Appends one array to another. A spread (`push(...from)`) passes every element as an argument and
+ * overflows the stack once a text run passes ~120,000 characters.
+ */
+function appendAll(into: number[], from: number[]): void {
+  for (let i = 0; i < from.length; i++) into.push(from[i]);
+}
+
+/** A block's offset map: one offset per character, then the block's end. */
+function withEnd(offsets: number[], end: number): Int32Array {
+  const out = new Int32Array(offsets.length + 1);
+  out.set(offsets);
+  out[offsets.length] = end;
+  return out;
 }
 
 /** The number as written in an ordered-list marker ("12" in "12. GOVERNING LAW"). */
@@ -122,6 +151,9 @@ function orderedMarker(item: Nodes, source: string): string | undefined {
 function inlineText(children: PhrasingContent[], source: string): { text: string; offsets: number[] } {
   let text = '';
   const offsets: number[] = [];
+  // Walked with an explicit stack (deeply nested emphasis must not overflow the call stack).
+  const stack: PhrasingContent[] = [];
+  for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   const visit = (node: PhrasingContent) => {
     switch (node.type) {
       case 'text':
@@ -130,7 +162,7 @@ function inlineText(children: PhrasingContent[], source: string): { text: string
         const end = node.position?.end.offset ?? start;
         const map = alignValue(node.value, source, start, end, node.type === 'inlineCode');
         text += node.value;
-        offsets.push(...map);
+        appendAll(offsets, map);
         return;
       }
       case 'break': {
@@ -149,10 +181,13 @@ function inlineText(children: PhrasingContent[], source: string): { text: string
       case 'footnoteReference':
         return;
       default:
-        if ('children' in node) for (const c of node.children as PhrasingContent[]) visit(c);
+        if ('children' in node) {
+          const kids = node.children as PhrasingContent[];
+          for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+        }
     }
   };
-  for (const c of children) visit(c);
+  while (stack.length) visit(stack.pop()!);
   return { text, offsets };
 }
 
@@ -170,7 +205,8 @@ function alignValue(value: string, source: string, start: number, end: number, i
   let s = start;
   if (isCode) while (s < end && source[s] === '`') s++;
   for (let i = 0; i < value.length; i++) {
-    const ch = value[i];
+    // The parser reads a NUL character as U+FFFD.
+    const ch = value[i] === '\uFFFD' && source[s] === '\u0000' ? '\u0000' : value[i];
     while (s < end && source[s] !== ch) {
       if (source[s] === '&') {
         const semi = source.indexOf(';', s);
@@ -184,7 +220,8 @@ function alignValue(value: string, source: string, start: number, end: number, i
       s++;
     }
     if (out[i] === undefined) {
-      out[i] = Math.min(s, end);
+      // A character not found maps to the node's last character, never past it.
+      out[i] = Math.max(start, Math.min(s, end - 1));
       if (s < end) s++;
     }
   }

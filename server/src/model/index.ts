@@ -1,5 +1,5 @@
 export * from './types';
-export { buildContractModel, formatOfPath, type TextFormat } from './parse';
+export { buildContractModel, formatOfPath, unreadableModel, type TextFormat } from './parse';
 export { detectContract, type ContractDetection } from './detect';
 export { computeLineStarts, positionAt, offsetAt, spanToRange } from './lineIndex';
 export { SUPPLIER_ROLE_WORDS, CUSTOMER_ROLE_WORDS } from './parties';

@@ -1,12 +1,13 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { remarkGfmWithoutFootnotes } from './gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import type { Block, Span } from './types';
 import { extractBlocks } from './blocks';
+import { capEmphasisRuns, capInlineMarkup, capNesting, restoreOriginal } from './nesting';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const processor = unified().use(remarkParse).use(remarkGfmWithoutFootnotes, { autolinks: false }).use(remarkFrontmatter, ['yaml']);
 
 export type RawBlock = Omit<Block, 'section' | 'sentences'>;
 
@@ -76,7 +77,9 @@ function parseChunk(text: string, first: boolean): Chunk {
 }
 
 /** Leaf blocks of the whole document, with absolute offsets, parsed chunk by chunk. */
-export function parseMarkdown(text: string): ParsedMarkdown {
+export function parseMarkdown(original: string): ParsedMarkdown {
+  // Same length and offsets as the original; only absurd nesting and emphasis runs differ.
+  const text = capInlineMarkup(capEmphasisRuns(capNesting(original)));
   const starts = chunkStarts(text);
   const blocks: RawBlock[] = [];
   let yaml: ParsedMarkdown['yaml'] = null;
@@ -94,5 +97,13 @@ export function parseMarkdown(text: string): ParsedMarkdown {
       });
     }
   });
+  if (text !== original) {
+    for (const b of blocks) b.text = restoreOriginal(b.text, b.sourceOffsets, text, original);
+    const fm = yaml as ParsedMarkdown['yaml'];
+    if (fm) {
+      const at = text.indexOf(fm.value, fm.span.start);
+      if (at >= 0) yaml = { value: original.slice(at, at + fm.value.length), span: fm.span };
+    }
+  }
   return { blocks, yaml };
 }

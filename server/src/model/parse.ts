@@ -10,7 +10,6 @@ import { findCrossReferences } from './crossReferences';
 import { computeLineStarts } from './lineIndex';
 import { isMostlyUpper, titleCase } from './text';
 
-/** Parses a Markdown (or plain-text) contract into the shared model. Never throws on content. */
 export type TextFormat = 'markdown' | 'plain';
 
 /** The format a path implies: plain text for .txt (never parsed as Markdown), Markdown otherwise. */
@@ -18,7 +17,37 @@ export function formatOfPath(path: string | undefined): TextFormat {
   return path && /\.te?xt$/i.test(path) ? 'plain' : 'markdown';
 }
 
+/**
+ * Parses a Markdown (or plain-text) contract into the shared model. Never throws on content: a text
+ * that cannot be read (a defect of ours, or a parser library giving up) yields an empty model that
+ * says why, so one bad file costs its own findings and nothing else.
+ */
 export function buildContractModel(text: string, version = 0, format: TextFormat = 'markdown'): ContractModel {
+  try {
+    return readModel(text, version, format);
+  } catch (e) {
+    return unreadableModel(text, version, unreadReason(e));
+  }
+}
+
+/** Why a text could not be read, in words for the user (the exception's text stays internal). */
+function unreadReason(e: unknown): string {
+  if (e instanceof RangeError) return 'the text nests or repeats Markdown markup too deeply to be read';
+  return 'an internal error stopped the reading of the text';
+}
+
+/** The empty model of a text that could not be read, saying why. */
+export function unreadableModel(text: string, version: number, reason: string): ContractModel {
+  return {
+    text, version, lineStarts: computeLineStarts(text), frontMatter: null, frontMatterSpan: null, frontMatterError: null,
+    title: '', titleSpan: { start: 0, end: 0 }, blocks: [],
+    sections: buildSections([], text, false),
+    definedTerms: [], parties: [], crossReferences: [], usesMarkdownHeadings: false, topSectionDepth: null,
+    notAnalysed: reason,
+  };
+}
+
+function readModel(text: string, version: number, format: TextFormat): ContractModel {
   const parsed = format === 'plain' ? { blocks: parsePlainText(text), yaml: null } : parseMarkdown(text);
   const lineStarts = computeLineStarts(text);
 
@@ -29,7 +58,8 @@ export function buildContractModel(text: string, version = 0, format: TextFormat
   if (yamlNode) {
     frontMatterSpan = yamlNode.span;
     try {
-      const value = parseYaml(yamlNode.value);
+      // Warnings (an ambiguous anchor) would go to stderr, which the language server shares with its client logs.
+      const value = parseYaml(yamlNode.value, { logLevel: 'error' });
       if (value && typeof value === 'object' && !Array.isArray(value)) frontMatter = value as Record<string, unknown>;
       else if (value !== null && value !== undefined) frontMatterError = 'front matter is not a mapping of keys to values';
     } catch (e) {

@@ -33,8 +33,10 @@ export function parsePlainText(text: string): RawBlock[] {
     const prev = merged[merged.length - 1];
     const prevText = prev?.[prev.length - 1].text.trim() ?? '';
     const firstText = p[0].text.trim();
-    if (prev && !/[.:;?!)"\u201d]$/.test(prevText) && /^[a-z]/.test(firstText) && !/^[a-z]{1,3}[.)]\s/.test(firstText)) prev.push(...p);
-    else merged.push(p);
+    if (prev && !/[.:;?!)"\u201d]$/.test(prevText) && /^[a-z]/.test(firstText) && !/^[a-z]{1,3}[.)]\s/.test(firstText)) {
+      // A loop, not push(...p): a paragraph of 100,000+ lines would overflow the stack.
+      for (const line of p) prev.push(line);
+    } else merged.push(p);
   }
 
   const blocks: RawBlock[] = [];

@@ -22,7 +22,7 @@ export function sentenceBounds(text: string): Array<[number, number]> {
     let [s, e] = node.range;
     while (s < e && /\s/.test(text[s])) s++;
     while (e > s && /\s/.test(text[e - 1])) e--;
-    if (e > s) bounds.push(...splitLongLists(text, s, e));
+    if (e > s) for (const part of splitLongLists(text, s, e)) bounds.push(part);
   }
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(text, bounds);

@@ -117,4 +117,9 @@ export interface ContractModel {
   usesMarkdownHeadings: boolean;
   /** Markdown heading depth of the top-level numbered sections, when headings are used. */
   topSectionDepth: number | null;
+  /**
+   * Set when the text could not be read into a model (the model is then empty): a short reason
+   * for the user, never an exception's text. The review reports it as one `not-analysed` finding.
+   */
+  notAnalysed?: string;
 }

@@ -64,6 +64,17 @@ export interface Rule {
 }
 
 export const DOCS_BASE = 'https://github.com/clausewise/clausewise/blob/main/docs/rules/';
+
+/**
+ * Findings the engine itself reports about a document it could not review in full. They are not
+ * rules (nothing to switch off; see docs/input-problems.md) and sit outside coverage, under the
+ * `drafting` pseudo-category.
+ */
+export const NOT_ANALYSED = 'not-analysed';
+export const INTERNAL_ERROR = 'internal-error';
+const ENGINE_FINDINGS = new Set([NOT_ANALYSED, INTERNAL_ERROR]);
+
 export function docsUrl(ruleId: string): string {
+  if (ENGINE_FINDINGS.has(ruleId)) return `${DOCS_BASE.replace(/rules\/$/, '')}input-problems.md#${ruleId}`;
   return `${DOCS_BASE}${ruleId}.md`;
 }
