@@ -1,6 +1,7 @@
 /** The review engine's public surface: what the language server and the CLI use. */
 export { review, effectiveSeverity } from './review';
-export { computeFix, partyNames, mainBodyEnd, type ComputedFix, type FixEdit } from './fixes';
+export { computeFix, partyNames, type ComputedFix, type FixEdit } from './fixes';
+export { mainBodyEnd, placeClause } from './placement';
 export type { ReviewInput, ReviewResult, ReviewDiagnostic, ReviewSettings, FixInfo } from './types';
 export { RULES, getRule } from '../rules';
 export { CATEGORIES } from '../categories';
