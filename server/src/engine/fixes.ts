@@ -20,7 +20,7 @@ export interface ComputedFix {
 
 /** The document's defined terms, and what it calls itself ("this Agreement"), for fitting a clause's terms. */
 export function documentTerms(model: ContractModel): DocumentTerms {
-  const self = /\bthis (Agreement|Contract|Deed)\b/.exec(model.text)?.[1];
+  const self = /\b[Tt]his (Agreement|Contract|Deed)\b/.exec(model.text)?.[1];
   return { defined: model.definedTerms.map((t) => t.term), selfReference: self };
 }
 

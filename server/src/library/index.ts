@@ -105,9 +105,9 @@ export function renderClause(clause: Clause, opts: RenderOptions): string {
     const fitted = fitTerms(body, opts.terms, fill);
     body = fitted.text;
     if (fitted.definitions.length) {
-      const last = Math.max(0, ...[...body.matchAll(new RegExp(`^${opts.number.replace(/\./g, '\\.')}\\.(\\d+)`, 'gm'))].map((m) => Number(m[1])));
+      // Before the first use, so no term is used before it is defined.
       const list = fitted.definitions.length === 1 ? fitted.definitions[0] : `${fitted.definitions.slice(0, -1).join('; ')}; and ${fitted.definitions[fitted.definitions.length - 1]}`;
-      body += `\n\n${opts.number}.${last + 1} In this clause, ${list}.`;
+      body = `In this clause ${opts.number}, ${list}.\n\n${body}`;
     }
     body = fitPartyWord(body, opts.terms);
   }
