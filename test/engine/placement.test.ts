@@ -15,7 +15,8 @@ function insertFixes(text: string): Array<{ ruleId: string; clauseId: string; fi
   result.diagnostics.forEach((d, i) => {
     for (const spec of result.fixSpecs[i]) {
       if (spec.kind !== 'insertClause') continue;
-      const fix = computeFix(result.model, spec, { snippet: false });
+      const at = (p: { line: number; character: number }) => offsetAt(result.model.lineStarts, text.length, p);
+      const fix = computeFix(result.model, spec, { snippet: false, flagged: { start: at(d.range.start), end: at(d.range.end) } });
       if (fix) out.push({ ruleId: d.ruleId, clauseId: spec.clauseId, fix });
     }
   });

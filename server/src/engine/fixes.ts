@@ -49,6 +49,8 @@ export interface FixOptions {
   thresholds?: Thresholds;
   /** Insert only (the clause picker): no renumbering and no amendment of other clauses. */
   insertOnly?: boolean;
+  /** The finding's flagged words: vague timing inside them is pointed at the new clause. */
+  flagged?: { start: number; end: number };
 }
 
 export function computeFix(model: ContractModel, fix: FixSpec, opts: FixOptions): ComputedFix | null {
@@ -90,7 +92,8 @@ export function computeFix(model: ContractModel, fix: FixSpec, opts: FixOptions)
 
   // The category's existing clause has vague timing ("promptly"): point it at the new clause instead
   // of leaving two contradicting duties side by side.
-  const amend = fix.underSection !== undefined && !opts.insertOnly ? vagueTimingIn(model, model.sections[fix.underSection], offset) : null;
+  const vague = fix.underSection !== undefined && !opts.insertOnly && opts.flagged ? vagueTimingIn(model, model.sections[fix.underSection], offset) : null;
+  const amend = vague && opts.flagged && vague.start >= opts.flagged.start && vague.end <= opts.flagged.end ? vague : null;
   const ref = `clause ${place.number}`;
   if (amend) {
     const replacement = `as ${ref} requires`;

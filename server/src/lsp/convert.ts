@@ -4,6 +4,7 @@ import {
   type CodeAction, type Diagnostic, type Range, type SnippetTextEdit, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { acceptCommentPosition, computeFix, docsUrl, DOCS_BASE, getRule, type ReviewDiagnostic, type ReviewResult, type Severity } from '../engine';
+import { offsetAt } from '../model';
 
 export const SOURCE = 'clausewise';
 
@@ -115,7 +116,8 @@ export function buildCodeActions(
       const snippet = caps.snippets && caps.documentChanges && spec.kind === 'insertClause';
       let fix;
       try {
-        fix = computeFix(result.model, spec, { snippet, thresholds: result.thresholds });
+        const at = (p: { line: number; character: number }) => offsetAt(result.model.lineStarts, result.model.text.length, p);
+        fix = computeFix(result.model, spec, { snippet, thresholds: result.thresholds, flagged: { start: at(d.range.start), end: at(d.range.end) } });
       } catch (e) {
         log?.warn(`computeFix failed for ${d.ruleId} (${spec.title}): ${e instanceof Error ? e.message : String(e)}`);
         continue;
