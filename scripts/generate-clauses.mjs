@@ -14,9 +14,23 @@ const CATEGORIES = new Set(['sla', 'deliverables', 'security', 'breach-notificat
   'insurance', 'ip-ownership', 'subcontracting', 'business-continuity', 'change-control', 'dispute-resolution', 'governing-law',
   'term-termination', 'payment']);
 
+// Playbook thresholds (server/src/rules/types.ts Thresholds) that can supply a variable's default.
+const THRESHOLDS = new Set(['minLiabilityCapPercent', 'minAvailability', 'maxP1ResponseHours', 'maxP1ResolutionHours', 'maxBreachNotificationHours', 'minServiceCreditCapPercent', 'minExitAssistanceMonths']);
 const errors = [];
 const clauses = [];
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort()) {
+// The glossary: every defined term the clauses use, defined once (clauses/_glossary.yaml).
+const glossary = [];
+{
+  const fail = (msg) => errors.push(`clauses/_glossary.yaml: ${msg}`);
+  let g;
+  try { g = parse(readFileSync(join(dir, '_glossary.yaml'), 'utf8')); } catch (e) { fail(e.message.split('\n')[0]); g = { terms: [] }; }
+  for (const t of g?.terms ?? []) {
+    if (typeof t.term !== 'string' || typeof t.definition !== 'string') { fail(`each entry needs "term" and "definition": ${JSON.stringify(t)}`); continue; }
+    if (glossary.some((x) => x.term === t.term)) fail(`"${t.term}" is defined twice`);
+    glossary.push({ term: t.term, aliases: Array.isArray(t.aliases) ? t.aliases.map(String) : [], definition: t.definition.trim().replace(/\s+/g, ' ') });
+  }
+}
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md' && !f.startsWith('_')).sort()) {
   const text = readFileSync(join(dir, file), 'utf8').replace(/\r\n/g, '\n');
   const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
   const fail = (msg) => errors.push(`clauses/${file}: ${msg}`);
@@ -34,16 +48,24 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'RE
   for (const v of variables) {
     if (!used.has(v.name)) fail(`variable "${v.name}" is declared but not used`);
     if (v.default === undefined || v.default === null || String(v.default) === '') fail(`variable "${v.name}" needs a default`);
+    if (v.threshold !== undefined && !THRESHOLDS.has(v.threshold)) fail(`variable "${v.name}": unknown threshold "${v.threshold}"`);
   }
   if (/\$/.test(body)) fail('the body must not contain "$" (write a currency code instead)');
   const unknown = [...body.matchAll(/\{\{([^}]*)\}\}/g)].map((x) => x[1]).filter((x) => !['n', 'supplier', 'Supplier', 'customer', 'Customer'].includes(x));
   if (unknown.length) fail(`unknown placeholders: ${unknown.map((u) => `{{${u}}}`).join(', ')}`);
+  const requires = Array.isArray(meta.requires) ? meta.requires.map(String) : [];
   clauses.push({
+    requires,
     id: meta.id, category: meta.category, title: meta.title.trim(), summary: meta.summary.trim(), rationale: meta.rationale.trim().replace(/\s+/g, ' '),
-    variables: variables.map((v) => ({ name: v.name, description: String(v.description ?? ''), default: String(v.default) })),
+    variables: variables.map((v) => ({
+      name: v.name, description: String(v.description ?? ''), default: String(v.default),
+      ...(v.threshold ? { threshold: v.threshold, ...(v.thresholdFormat ? { thresholdFormat: v.thresholdFormat } : {}) } : {}),
+    })),
     body,
   });
 }
+const ids = new Set(clauses.map((c) => c.id));
+for (const c of clauses) for (const r of c.requires) if (!ids.has(r)) errors.push(`clauses/${c.id}.md: requires unknown clause "${r}"`);
 if (errors.length) {
   console.error(`Clause library has ${errors.length} problem(s):\n  ${errors.join('\n  ')}`);
   process.exit(2);
@@ -52,6 +74,7 @@ if (errors.length) {
 const outJson = join(root, 'server/src/library/clauses.generated.json');
 mkdirSync(dirname(outJson), { recursive: true });
 writeFileSync(outJson, JSON.stringify(clauses, null, 1) + '\n');
+writeFileSync(join(root, 'server/src/library/glossary.generated.json'), JSON.stringify(glossary, null, 1) + '\n');
 
 // Snippets: party placeholders become choice-free tab stops with a sensible default; variables are
 // numbered tab stops in order of first use, so the same variable is mirrored everywhere it appears.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { computeFix, review } from '../../server/src/engine';
-import { applyEdits, assertLinesKept } from '../rules/support';
+import { applyEdits, assertLinesKeptRenumbered } from '../rules/support';
 
 /** Words that make rules fire, mixed with markup and awkward characters. */
 const WORDS = [
@@ -89,7 +89,7 @@ describe('engine: properties over random Markdown-ish input', function () {
           for (const spec of specs) {
             if (spec.kind !== 'insertClause') continue;
             const fix = computeFix(result.model, spec, { snippet: false });
-            if (fix) assertLinesKept(text, applyEdits(text, fix.edits));
+            if (fix) assertLinesKeptRenumbered(text, applyEdits(text, fix.edits), /^Replace "([^"]+)"/.exec(fix.title)?.[1]);
           }
         }
       }),
@@ -110,8 +110,16 @@ describe('engine: properties over random Markdown-ish input', function () {
             seen.add(key);
             const fix = computeFix(result.model, spec, { snippet: false });
             if (!fix) continue;
-            for (const e of fix.edits) assert.deepEqual(e.range.start, e.range.end, 'insert edits replace nothing');
-            assertLinesKept(text, applyEdits(text, fix.edits));
+            // Insert edits replace nothing, except clause numbers the title says it renumbers.
+            const amended = /^Replace "([^"]+)"/.exec(fix.title);
+            const lines = text.split('\n');
+            for (const e of fix.edits) {
+              if (e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character) continue;
+              const removed = lines[e.range.start.line].slice(e.range.start.character, e.range.end.character);
+              assert.ok((amended && removed === amended[1]) || (/\(renumbers /.test(fix.title) && /^\d+(?:\.\d+)*$/.test(removed)), `insert edits replace only what the title names, not "${removed}"`);
+            }
+            const fixed = applyEdits(text, fix.edits);
+            assertLinesKeptRenumbered(text, fixed, amended?.[1]);
           }
         }
       }),

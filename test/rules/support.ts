@@ -298,6 +298,17 @@ export function applyFix(result: ReviewResult, spec: FixSpec): string | null {
 }
 
 /**
+ * As assertLinesKept, except that clause numbers may have changed: an insert fix that places a new
+ * section before "General" renumbers the sections after it (and says so in its title).
+ */
+export function assertLinesKeptRenumbered(original: string, fixed: string, except?: string): void {
+  const strip = (s: string) => s
+    .replace(/^([ \t>#*]*)\d+(?:\.\d+)*/gm, '$1#')
+    .replace(/\b(clauses?|sections?)\s+\d+(?:\.\d+)*/gi, '$1 #');
+  assertLinesKept(strip(original), strip(fixed), except);
+}
+
+/**
  * The standard quick-fix check for a rule whose finding carries an "Insert clause" fix:
  * the inserted text contains the clause title, no line of the original is lost, and the finding is
  * gone when the fixed text is reviewed again. Skips (with a message) while the clause is absent.
@@ -316,7 +327,7 @@ export function checkInsertFix(ctx: Mocha.Context, text: string, ruleId: string)
   assert.ok(fixed !== null, 'the fix computes while the clause exists');
   assert.ok(fixed.length > text.length, 'the fix inserts text');
   assert.ok(fixed.toLowerCase().includes(clause!.title.toLowerCase()), `the fixed text contains the clause title "${clause!.title}"`);
-  assertLinesKept(text, fixed);
+  assertLinesKeptRenumbered(text, fixed);
   const again = findingsOf(run(fixed), ruleId);
   assert.deepEqual(again.map((d) => d.message), [], `${ruleId} still fires after inserting "${clause!.title}":\n${fixed}`);
   return fixed;

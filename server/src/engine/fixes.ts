@@ -1,11 +1,14 @@
 import { positionAt, type ContractModel, type Section } from '../model';
-import { getClause, renderClause, DEFAULT_PARTY_NAMES, type PartyNames } from '../library';
-import type { FixSpec } from '../rules/types';
+import { placeClause, withBlankLines } from './placement';
+import { getClause, renderClause, thresholdValues, DEFAULT_PARTY_NAMES, type DocumentTerms, type PartyNames } from '../library';
+import type { FixSpec, Thresholds } from '../rules/types';
 import type { Range } from '../model';
 
 export interface FixEdit {
   range: Range;
   newText: string;
+  /** An insert fix's edit that rewrites words its title names (vague words, renumbered clauses). */
+  replaces?: true;
 }
 
 export interface ComputedFix {
@@ -15,11 +18,22 @@ export interface ComputedFix {
   isSnippet: boolean;
 }
 
-/** How the document names its parties, for filling the clause placeholders. */
+/** The document's defined terms, and what it calls itself ("this Agreement"), for fitting a clause's terms. */
+export function documentTerms(model: ContractModel): DocumentTerms {
+  const self = /\b[Tt]his (Agreement|Contract|Deed)\b/.exec(model.text)?.[1];
+  return { defined: model.definedTerms.map((t) => t.term), selfReference: self };
+}
+
+function occurrences(text: string, word: string): number {
+  return text.split(new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)).length - 1;
+}
+
+/** How the document names its parties, for filling the clause placeholders: the name it uses most. */
 export function partyNames(model: ContractModel): PartyNames {
   const names = { ...DEFAULT_PARTY_NAMES };
   for (const role of ['supplier', 'customer'] as const) {
-    const p = model.parties.find((x) => x.role === role && !x.legalName?.includes(x.alias)) ?? model.parties.find((x) => x.role === role);
+    const candidates = model.parties.filter((x) => x.role === role);
+    const p = [...candidates].sort((a, b) => occurrences(model.text, b.alias) - occurrences(model.text, a.alias))[0];
     if (!p) continue;
     const cap = role === 'supplier' ? 'Supplier' : 'Customer';
     names[role] = p.takesArticle ? `the ${p.alias}` : p.alias;
@@ -28,46 +42,18 @@ export function partyNames(model: ContractModel): PartyNames {
   return names;
 }
 
-const SIGNATURE_LINE = /^(?:in witness whereof|signed (?:for and )?(?:on behalf of|by)|executed (?:as|by)|agreed and accepted|signatures?\b)/i;
-
-/** Where the operative body ends: before signatures, schedules and annexes. */
-export function mainBodyEnd(model: ContractModel): number {
-  let end = model.text.length;
-  const trailer = model.sections.find((s) => s.index > 0 && s.trailer && (s.parent === 0 || !model.sections[s.parent].trailer));
-  if (trailer) end = Math.min(end, trailer.start);
-  for (const b of model.blocks) {
-    if (b.start >= end) break;
-    if ((b.kind === 'paragraph' || b.kind === 'heading') && SIGNATURE_LINE.test(b.text.trim())) { end = b.start; break; }
-  }
-  return end;
-}
-
-function lineStartOf(model: ContractModel, offset: number): number {
-  const pos = positionAt(model.lineStarts, offset);
-  return model.lineStarts[pos.line];
-}
-
-function topLevelSections(model: ContractModel): Section[] {
-  return model.sections.filter((s) => s.number && /^\d+$/.test(s.number) && !s.trailer);
-}
-
-/** Next free sub-clause number under a numbered section ("5" with 5.1-5.4 -> "5.5"). */
-function nextChildNumber(model: ContractModel, section: Section): string | null {
-  if (!section.number || !/^\d+(\.\d+)*$/.test(section.number)) return null;
-  let max = 0;
-  for (const s of model.sections) {
-    if (s.start < section.start || s.start >= section.end || !s.number?.startsWith(section.number + '.')) continue;
-    const rest = s.number.slice(section.number.length + 1);
-    if (/^\d+$/.test(rest)) max = Math.max(max, Number(rest));
-  }
-  // Paragraphs numbered "5.1" that are not separate sections still count.
-  const re = new RegExp(`(?:^|\\n)\\s*${section.number.replace(/\./g, '\\.')}\\.(\\d+)\\b`, 'g');
-  for (const m of model.text.slice(section.start, section.end).matchAll(re)) max = Math.max(max, Number(m[1]));
-  return `${section.number}.${max + 1}`;
-}
-
 /** Builds the text edits for one fix of a finding. Edits only insert, or replace the flagged words. */
-export function computeFix(model: ContractModel, fix: FixSpec, opts: { snippet: boolean }): ComputedFix | null {
+export interface FixOptions {
+  snippet: boolean;
+  /** Playbook thresholds: they supply the defaults of the clause's variables. */
+  thresholds?: Thresholds;
+  /** Insert only (the clause picker): no renumbering and no amendment of other clauses. */
+  insertOnly?: boolean;
+  /** The finding's flagged words: vague timing inside them is pointed at the new clause. */
+  flagged?: { start: number; end: number };
+}
+
+export function computeFix(model: ContractModel, fix: FixSpec, opts: FixOptions): ComputedFix | null {
   if (fix.kind === 'replace') {
     return {
       title: fix.title,
@@ -88,36 +74,59 @@ export function computeFix(model: ContractModel, fix: FixSpec, opts: { snippet: 
   const clause = getClause(fix.clauseId);
   if (!clause) return null;
   const parties = partyNames(model);
+  const crlf = model.text.includes('\r\n');
 
-  let offset: number;
-  let number: string;
-  let asSubClause = false;
-  let headingDepth: number | null = model.usesMarkdownHeadings ? model.topSectionDepth ?? 2 : null;
+  const render = (p: { number: string; asSubClause: boolean; headingDepth: number | null }, snippet: boolean) =>
+    renderClause(clause, { number: p.number, parties, snippet, headingDepth: p.headingDepth, asSubClause: p.asSubClause, values, terms });
+  const terms = documentTerms(model);
+  const values = thresholdValues(clause, opts.thresholds as Record<string, number | undefined> | undefined);
+  const place = placeClause(model, clause, opts.insertOnly ? undefined : fix.underSection, opts.insertOnly ? null : (p) => render(p, false));
+  const offset = place.offset >= model.text.length ? model.text.length : lineStartOf(model, place.offset);
 
-  const under = fix.underSection !== undefined ? model.sections[fix.underSection] : undefined;
-  const childNumber = under ? nextChildNumber(model, under) : null;
-  if (under && childNumber && !under.trailer) {
-    // Add to the related clause, as its next sub-clause, at its end.
-    offset = under.end;
-    number = childNumber;
-    asSubClause = true;
-    const depth = under.kind === 'heading' ? model.blocks[under.headingBlock].depth ?? null : null;
-    headingDepth = depth && model.usesMarkdownHeadings ? Math.min(6, depth + 1) : null;
-  } else {
-    offset = mainBodyEnd(model);
-    const tops = topLevelSections(model).filter((s) => s.start < offset);
-    number = String(tops.reduce((m, s) => Math.max(m, Number(s.number)), 0) + 1);
-  }
-  offset = offset >= model.text.length ? model.text.length : lineStartOf(model, offset);
-
-  let text = renderClause(clause, { number, parties, snippet: opts.snippet, headingDepth, asSubClause });
-  // Keep a blank line on both sides without touching the user's own text.
-  const before = model.text.slice(0, offset);
-  const lead = before.length === 0 || /\r?\n\r?\n$/.test(before) ? '' : before.endsWith('\n') ? '\n' : '\n\n';
-  const trail = offset < model.text.length ? '\n' : '';
-  text = lead + text + trail;
+  let text = withBlankLines(model.text, offset, render(place, opts.snippet));
   // Keep the document's own line endings.
-  if (model.text.includes('\r\n')) text = text.replace(/\r?\n/g, '\r\n');
+  if (crlf) text = text.replace(/\r?\n/g, '\r\n');
   const pos = positionAt(model.lineStarts, offset);
-  return { title: fix.title, isSnippet: opts.snippet, edits: [{ range: { start: pos, end: pos }, newText: text }] };
+  const edits: FixEdit[] = [{ range: { start: pos, end: pos }, newText: text }];
+  let title = fix.title;
+
+  // The category's existing clause has vague timing ("promptly"): point it at the new clause instead
+  // of leaving two contradicting duties side by side.
+  const vague = fix.underSection !== undefined && !opts.insertOnly && opts.flagged ? vagueTimingIn(model, model.sections[fix.underSection], offset) : null;
+  const amend = vague && opts.flagged && vague.start >= opts.flagged.start && vague.end <= opts.flagged.end ? vague : null;
+  const ref = `clause ${place.number}`;
+  if (amend) {
+    const replacement = `as ${ref} requires`;
+    edits.push({ range: rangeOf(model, amend), newText: replacement, replaces: true });
+    title = `Replace "${model.text.slice(amend.start, amend.end)}" with "${replacement}" and insert clause: ${clause.title}`;
+  }
+  for (const r of place.renumber) edits.push({ range: rangeOf(model, r.span), newText: r.replacement, replaces: true });
+  if (place.renumber.length) title = `${title} (renumbers ${place.renumberedRange})`;
+  // The insert stays the first edit (the clause picker uses it alone).
+  return { title, isSnippet: opts.snippet, edits };
+}
+
+function lineStartOf(model: ContractModel, offset: number): number {
+  return model.lineStarts[positionAt(model.lineStarts, offset).line];
+}
+
+function rangeOf(model: ContractModel, span: { start: number; end: number }): Range {
+  return { start: positionAt(model.lineStarts, span.start), end: positionAt(model.lineStarts, span.end) };
+}
+
+
+const VAGUE_TIMING = /\b(?:promptly|in a timely (?:manner|fashion)|as soon as (?:reasonably )?(?:possible|practicable|feasible)|within a reasonable (?:time|period)(?: of time)?|regularly|periodically|from time to time)\b/i;
+
+/** The vague timing words in a section's own text (not its sub-clauses), when it is before the insert. */
+function vagueTimingIn(model: ContractModel, section: Section | undefined, insertAt: number): { start: number; end: number } | null {
+  if (!section || section.index <= 0 || section.trailer || section.kind === 'root') return null;
+  const firstChild = section.children.length ? model.sections[section.children[0]].headingBlock : section.lastBlock;
+  for (let i = Math.max(section.headingBlock, section.firstBlock); i < firstChild && i < model.blocks.length; i++) {
+    const b = model.blocks[i];
+    if (b.kind !== 'paragraph' || b.start >= insertAt) continue;
+    const m = VAGUE_TIMING.exec(b.text);
+    if (!m) continue;
+    return { start: b.sourceOffsets[m.index], end: b.sourceOffsets[m.index + m[0].length - 1] + 1 };
+  }
+  return null;
 }

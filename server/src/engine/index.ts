@@ -1,7 +1,8 @@
 /** The review engine's public surface: what the language server and the CLI use. */
 export { review, effectiveSeverity, notAnalysedReview } from './review';
 export { NOT_ANALYSED, INTERNAL_ERROR } from '../rules/types';
-export { computeFix, partyNames, mainBodyEnd, type ComputedFix, type FixEdit } from './fixes';
+export { computeFix, partyNames, type ComputedFix, type FixEdit } from './fixes';
+export { mainBodyEnd, placeClause } from './placement';
 export type { ReviewInput, ReviewResult, ReviewDiagnostic, ReviewSettings, FixInfo } from './types';
 export { RULES, getRule } from '../rules';
 export { CATEGORIES } from '../categories';

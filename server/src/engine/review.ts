@@ -89,7 +89,7 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
   const profileIds = profiles.map((p) => p.id);
 
   const empty = (isContract: boolean, reason: string): ReviewResult => ({
-    isContract, reason, profiles: profileIds, coverage: {}, assessments: [], diagnostics: [], fixSpecs: [], problems, suppressed: [], warnings: [], model,
+    isContract, reason, profiles: profileIds, coverage: {}, assessments: [], diagnostics: [], fixSpecs: [], problems, suppressed: [], warnings: [], model, thresholds: settings.thresholds ?? {},
   });
 
   if (settings.enable === false) return empty(false, 'Clausewise is disabled in settings');
@@ -220,6 +220,6 @@ function reviewModel(
     assessments: categories.map(assessment),
     // Accepted deviations: findings covered by <!-- clausewise-disable... --> comments.
     ...applySuppressions(model, found.map((f) => f.diag), found.map((f) => f.fixes)),
-    problems, model,
+    problems, model, thresholds: settings.thresholds ?? {},
   };
 }

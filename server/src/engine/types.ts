@@ -72,6 +72,8 @@ export interface ReviewResult {
   /** Warnings about the document that do not stop a run (unknown rule names in suppression comments). */
   warnings: ReviewWarning[];
   model: ContractModel;
+  /** The playbook thresholds the review used (they also supply inserted clauses' defaults). */
+  thresholds: Thresholds;
 }
 
 /** A finding accepted by a suppression comment: an accepted deviation. */

@@ -4,6 +4,7 @@ import {
   type CodeAction, type Diagnostic, type Range, type SnippetTextEdit, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { acceptCommentPosition, computeFix, docsUrl, DOCS_BASE, getRule, type ReviewDiagnostic, type ReviewResult, type Severity } from '../engine';
+import { offsetAt } from '../model';
 
 export const SOURCE = 'clausewise';
 
@@ -115,7 +116,8 @@ export function buildCodeActions(
       const snippet = caps.snippets && caps.documentChanges && spec.kind === 'insertClause';
       let fix;
       try {
-        fix = computeFix(result.model, spec, { snippet });
+        const at = (p: { line: number; character: number }) => offsetAt(result.model.lineStarts, result.model.text.length, p);
+        fix = computeFix(result.model, spec, { snippet, thresholds: result.thresholds, flagged: { start: at(d.range.start), end: at(d.range.end) } });
       } catch (e) {
         log?.warn(`computeFix failed for ${d.ruleId} (${spec.title}): ${e instanceof Error ? e.message : String(e)}`);
         continue;
@@ -125,7 +127,10 @@ export function buildCodeActions(
       let safe = true;
       for (const e of fix.edits) {
         const empty = e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character;
-        if (spec.kind === 'insertClause') {
+        if (spec.kind === 'insertClause' && e.replaces) {
+          // Rewrites words the fix's title names (vague timing it points at the new clause, renumbered clauses).
+          edits.push({ range: e.range, newText: e.newText });
+        } else if (spec.kind === 'insertClause') {
           // An insertion never replaces anything: collapse a non-empty range to its start.
           const r = empty ? e.range : { start: e.range.start, end: e.range.start };
           edits.push(fix.isSnippet ? { range: r, snippet: { kind: 'snippet', value: e.newText } } : { range: r, newText: e.newText });

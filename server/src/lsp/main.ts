@@ -538,7 +538,7 @@ connection.onRequest(RenderClauseRequest, (params) => {
     if (!uri || !clauseId) return null;
     const model = currentModel(uri);
     if (!model) return null;
-    const fix = computeFix(model, { kind: 'insertClause', title: 'Insert clause', clauseId }, { snippet: params.snippet === true });
+    const fix = computeFix(model, { kind: 'insertClause', title: 'Insert clause', clauseId }, { snippet: params.snippet === true, insertOnly: true, thresholds: states.get(uri)?.last?.result?.thresholds });
     const edit = fix?.edits[0];
     if (!edit) return null;
     return { text: edit.newText, position: edit.range.start };

@@ -161,7 +161,7 @@ function exampleWording(result: ReviewResult, d: ReviewDiagnostic): { text: stri
     let fix;
     try {
       const spec = specs.find((f) => f.kind === 'insertClause' && f.clauseId === clauseId) ?? { kind: 'insertClause' as const, title: '', clauseId };
-      fix = computeFix(result.model, spec, { snippet: false });
+      fix = computeFix(result.model, spec, { snippet: false, insertOnly: true, thresholds: result.thresholds });
     } catch {
       fix = null;
     }
