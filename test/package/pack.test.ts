@@ -22,7 +22,7 @@ const ALLOWED = [
 const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'bin/clausewise.js', 'bin/clausewise-server.js', 'dist/cli.js', 'dist/server.js', 'schema/clausewise.schema.json', 'docs/cli.md', 'docs/ci.md', 'docs/rules/README.md', 'docs/rules/sla-metrics.md'];
 
 function run(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1' };
   // The scripts of this repository run under npm; a parent npm's lifecycle variables must not leak in.
   for (const k of Object.keys(env)) if (k.startsWith('npm_lifecycle') || k === 'npm_package_json') delete env[k];
   return spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
