@@ -90,7 +90,7 @@ describe('cli: truthful outputs', () => {
     it('an empty folder exits 2 with the reason; --allow-empty exits 0 with an empty report', () => {
       const r = runCli(['empty'], { cwd: path.join(dir, 'repo') });
       assert.equal(r.code, 2);
-      assert.match(r.stderr, /error: nothing reviewed: empty: no \.md, \.markdown or \.txt files in this folder/);
+      assert.match(r.stderr, /error: nothing reviewed: empty: no \.md, \.markdown, \.txt, \.docx or \.pdf files in this folder/);
       const ok = runJson(['--allow-empty', 'empty'], { cwd: path.join(dir, 'repo') });
       assert.equal(ok.code, 0, ok.stderr);
       assert.deepEqual(ok.json.files, []);
