@@ -184,7 +184,8 @@ function findingRef(arg: unknown): FindingRef | undefined {
   if (node.kind === 'finding' && node.d && node.uri) return { uri: node.uri, line: node.d.range.start.line, ruleId: ruleIdOf(node.d), message: node.d.message };
   if (typeof node.ruleId === 'string' && typeof node.line === 'number') {
     const uri = node.uri instanceof vscode.Uri ? node.uri : typeof node.uri === 'string' ? vscode.Uri.parse(node.uri) : undefined;
-    if (uri) return { uri, line: node.line, ruleId: node.ruleId };
+    const message = typeof (node as { message?: unknown }).message === 'string' ? (node as { message: string }).message : undefined;
+    if (uri) return { uri, line: node.line, ruleId: node.ruleId, ...(message ? { message } : {}) };
   }
   return undefined;
 }

@@ -35,7 +35,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     outputChannelName: 'Clausewise',
     // In Restricted Mode the server ignores configuration files in the folder (a counterparty's
     // folder could otherwise switch findings off); granting trust restarts the server.
-    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+    // diagnosticsInHover: VS Code already shows the finding's message above our hover; don't repeat it.
+    // acceptFindingCommand: "Accept this finding…" runs clausewise.acceptFinding, which asks for the reason.
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, diagnosticsInHover: true, acceptFindingCommand: true }),
   };
   // The id "clausewise" makes the client honour the `clausewise.trace.server` setting.
   return new LanguageClient('clausewise', 'Clausewise', serverOptions, clientOptions);

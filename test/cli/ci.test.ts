@@ -90,13 +90,18 @@ describe('cli: configuration files', () => {
     const t = JSON.parse(runCli(['--print-config', 'templates/t.md'], { cwd: dir }).stdout);
     assert.equal(t.ignored, true);
     assert.deepEqual(t.ignore, ['templates/', '*.draft.md']);
-    const none = JSON.parse(runCli(['--print-config', 'x.md', '--profile', 'dora-ict'], { cwd: fs.mkdtempSync(path.join(dir, 'empty-')) }).stdout);
-    assert.deepEqual(none.profiles, ['dora-ict'], '--profile is part of the configuration in effect');
+    const empty = fs.mkdtempSync(path.join(dir, 'empty-'));
+    const none = JSON.parse(runCli(['--print-config', 'x.md', '--profile', 'dora-ict'], { cwd: empty }).stdout);
+    assert.deepEqual(none.profiles, ['it-outsourcing', 'dora-ict'], '--profile adds to the default, and is part of the configuration in effect');
+    const only = JSON.parse(runCli(['--print-config', 'x.md', '--profile-only', 'dora-ict'], { cwd: empty }).stdout);
+    assert.deepEqual(only.profiles, ['dora-ict']);
   });
 
-  it('--profile on the command line beats the config file', () => {
+  it('--profile adds to the config file\'s profiles; --profile-only replaces them', () => {
     const [f] = findings(['--profile', 'dora-ict', 'contracts/msa.md']).files;
-    assert.deepEqual(f.profiles, ['dora-ict']);
+    assert.deepEqual(f.profiles, ['it-outsourcing', 'gdpr-processor', 'dora-ict']);
+    const [g] = findings(['--profile-only', 'dora-ict', 'contracts/msa.md']).files;
+    assert.deepEqual(g.profiles, ['dora-ict']);
   });
 });
 

@@ -97,8 +97,9 @@ describe('cli: files that cannot be reviewed', () => {
     assert.match(r.stderr, /docs\/binary\.md: skipped: binary file/);
     assert.match(r.stderr, /docs\/huge\.md: skipped: file is larger than 2 MB/);
     assert.deepEqual(r.json.files.map((f) => f.path), ['docs/readme.md']);
-    assert.equal(r.json.summary.files, 1);
+    assert.equal(r.json.summary.files, 1, 'summary.files counts only the reviewed file');
     assert.equal(r.json.summary.contracts, 0);
+    assert.equal((r.json.summary as { skipped?: number }).skipped, 2, 'and summary.skipped the two skipped');
   });
 
   it('lists skipped files in the stylish report', () => {
@@ -109,10 +110,23 @@ describe('cli: files that cannot be reviewed', () => {
     assert.match(r.stdout, /1 file reviewed, 2 skipped$/m);
   });
 
-  it('--force does not make a binary file a contract', () => {
+  it('--force does not make a binary file a contract; a run that reviewed nothing exits 2 unless --allow-empty', () => {
     const r = runJson(['--force', 'docs/binary.md'], { cwd: dir });
-    assert.equal(r.code, 0);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /error: nothing reviewed: 1 file was found and skipped \(binary file \(contains NUL bytes\)\)/);
     assert.deepEqual(r.json.files, []);
+    const allowed = runJson(['--force', '--allow-empty', 'docs/binary.md', 'docs/huge.md'], { cwd: dir });
+    assert.equal(allowed.code, 0, allowed.stderr);
+    assert.match(allowed.stderr, /warning: nothing reviewed: 2 files were found and skipped/);
+    assert.deepEqual(allowed.json.files, []);
+  });
+
+  it('a UTF-16 text file is skipped and, alone, fails the run instead of passing on nothing', () => {
+    fs.writeFileSync(path.join(dir, 'utf16.txt'), Buffer.from('\uFEFFMaster Services Agreement', 'utf16le'));
+    const r = runCli(['utf16.txt'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /utf16\.txt: skipped/);
+    assert.match(r.stdout, /0 files reviewed, 1 skipped$/m);
   });
 
   it('an unreadable file is an error naming the file (exit 2)', function () {

@@ -69,6 +69,8 @@ const SCHEMA = {
                     properties: { kind: { type: 'string' }, title: { type: 'string', minLength: 1 }, clauseId: { type: 'string', minLength: 1 } },
                   },
                 },
+                // The provisions the active profiles cite for the rule; left out when none does.
+                citations: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
               },
             },
           },
@@ -79,7 +81,8 @@ const SCHEMA = {
       type: 'object',
       required: ['files', 'contracts', 'errors', 'warnings', 'information', 'hints'],
       additionalProperties: false,
-      properties: { files: count, contracts: count, errors: count, warnings: count, information: count, hints: count },
+      // skipped: files found but not reviewed (binary, too large), present only when there are some.
+      properties: { files: count, contracts: count, errors: count, warnings: count, information: count, hints: count, skipped: count },
     },
   },
 } as const;

@@ -18,8 +18,9 @@ describe('pipelines: action.yml, pre-commit hook, docs/ci.md recipes', () => {
     for (const input of ['paths', 'fail-on', 'sarif-file', 'upload-sarif']) assert.ok(action.inputs[input], `input ${input}`);
     const steps = action.runs.steps as Array<{ uses?: string; run?: string; shell?: string; with?: Record<string, string>; env?: Record<string, string> }>;
     assert.ok(steps.some((s) => s.uses?.startsWith('actions/setup-node@')));
-    const review = steps.find((s) => s.run?.includes('npx --yes'))!;
-    assert.ok(review, 'a step runs clausewise with npx');
+    const review = steps.find((s) => s.run?.includes('"$GITHUB_ACTION_PATH/bin/clausewise.js"'))!;
+    assert.ok(review, 'a step runs the clausewise built in the action folder (the pinned ref), not one from npm');
+    assert.ok(!steps.some((s) => s.run?.includes('npx')), 'nothing is fetched with npx');
     assert.match(review.run!, /--format sarif --output "\$CW_SARIF"/);
     assert.equal(review.shell, 'bash');
     assert.ok(!/\$\{\{/.test(review.run!), 'inputs reach the script through env, not pasted into it');

@@ -24,6 +24,18 @@ export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=f
 # node-pty's install script runs `npx node-gyp`: let npx fetch it from the npm registry unasked.
 export npm_config_yes=true
 
+# Native addons (node-pty, argon2, kerberos) compile against Node's headers. node-gyp downloads them
+# from nodejs.org unless told where they are; that site is not reachable here, and a user's ~/.npmrc
+# may not say. Use the headers installed with this Node (Debian's nodejs ships /usr/include/node).
+if [ -z "${npm_config_nodedir:-}" ]; then
+  prefix="$(cd "$(dirname "$(command -v node)")/.." && pwd)"
+  if [ -f "$prefix/include/node/node_api.h" ]; then
+    export npm_config_nodedir="$prefix"
+  else
+    echo "Node's headers are not in $prefix/include/node: node-gyp will try to download them (set npm_config_nodedir)" >&2
+  fi
+fi
+
 echo '{"private":true}' > package.json
 npm install --ignore-scripts "code-server@$VERSION" >/dev/null
 CS="$DIR/node_modules/code-server"

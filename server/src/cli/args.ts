@@ -10,8 +10,14 @@ export interface CliOptions {
   format: Format;
   output?: string;
   force: boolean;
-  /** Profiles from --profile (repeatable, comma-separated), in the order given, deduplicated. */
+  /** Profiles from --profile or --profile-only (repeatable, comma-separated), in the order given, deduplicated. */
   profiles: string[];
+  /** --profile-only: the profiles replace the configured (or default) ones instead of adding to them. */
+  profileOnly: boolean;
+  /** --no-gitignore: also review files that .gitignore files ignore. */
+  gitignore: boolean;
+  /** --allow-empty: a run that reviews no file exits 0 instead of 2. */
+  allowEmpty: boolean;
   failOn: FailOn;
   quiet: boolean;
   /** true: --color, false: --no-color, undefined: decide from the terminal and NO_COLOR. */
@@ -44,7 +50,7 @@ const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'none'];
 
 /** Flags that take a value, with their short aliases. */
 const VALUE_FLAGS: Record<string, string> = {
-  '--format': '--format', '-f': '--format', '--output': '--output', '-o': '--output', '--profile': '--profile', '-p': '--profile', '--fail-on': '--fail-on',
+  '--format': '--format', '-f': '--format', '--output': '--output', '-o': '--output', '--profile': '--profile', '-p': '--profile', '--profile-only': '--profile-only', '--fail-on': '--fail-on',
   '--max-warnings': '--max-warnings', '--print-config': '--print-config', '--baseline': '--baseline', '--write-baseline': '--write-baseline',
   '--stdin-filename': '--stdin-filename', '--shard': '--shard', '--concurrency': '--concurrency',
 };
@@ -52,6 +58,7 @@ const VALUE_FLAGS: Record<string, string> = {
 const BOOLEAN_FLAGS: Record<string, string> = {
   '--force': '--force', '--quiet': '--quiet', '-q': '--quiet', '--color': '--color', '--no-color': '--no-color',
   '--help': '--help', '-h': '--help', '--version': '--version', '-v': '--version',
+  '--no-gitignore': '--no-gitignore', '--allow-empty': '--allow-empty',
 };
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
@@ -74,7 +81,7 @@ function suggest(name: string): string | undefined {
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: CliOptions = { paths: [], format: 'stylish', force: false, profiles: [], failOn: 'error', quiet: false, help: false, version: false, stdin: false };
+  const opts: CliOptions = { paths: [], format: 'stylish', force: false, profiles: [], profileOnly: false, gitignore: true, allowEmpty: false, failOn: 'error', quiet: false, help: false, version: false, stdin: false };
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -103,6 +110,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         case '--no-color': opts.color = false; break;
         case '--help': opts.help = true; break;
         case '--version': opts.version = true; break;
+        case '--no-gitignore': opts.gitignore = false; break;
+        case '--allow-empty': opts.allowEmpty = true; break;
       }
       continue;
     }
@@ -119,9 +128,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         if (!value) throw new UsageError('option --output needs a file name');
         opts.output = value;
         break;
-      case '--profile': {
+      case '--profile':
+      case '--profile-only': {
         const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
-        if (!ids.length) throw new UsageError('option --profile needs a profile id');
+        if (!ids.length) throw new UsageError(`option ${flag} needs a profile id`);
+        if (flag === '--profile-only') opts.profileOnly = true;
         for (const id of ids) if (!opts.profiles.includes(id)) opts.profiles.push(id);
         break;
       }

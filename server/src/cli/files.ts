@@ -65,6 +65,22 @@ export interface DiscoveryOptions {
   gitignore?: boolean;
 }
 
+/** Reviewable files below a folder, .gitignore aside (node_modules and .git still skipped); for messages only. */
+function countReviewable(dirAbs: string): number {
+  let n = 0;
+  const stack = [dirAbs];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let entries: fs.Dirent[];
+    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { continue; }
+    for (const e of entries) {
+      if (e.isDirectory() && !SKIPPED_DIRS.has(e.name)) stack.push(path.join(dir, e.name));
+      else if (e.isFile() && REVIEWED_EXTENSIONS.test(e.name)) n++;
+    }
+  }
+  return n;
+}
+
 export function discoverFiles(args: readonly string[], cwd: string, options: DiscoveryOptions = {}): Discovery {
   // Keyed by real path (symbolic links resolved), so a file reached two ways is reviewed once.
   const found = new Map<string, { abs: string; display: string }>();
@@ -131,7 +147,13 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
     if (stat?.isFile()) {
       add(abs, display, true);
     } else if (stat?.isDirectory()) {
-      if (walk(abs, display, new Set()) === 0) warnings.push(`${display}: no .md, .markdown, .txt, .docx or .pdf files in this folder`);
+      if (walk(abs, display, new Set()) === 0) {
+        // Say whether there is nothing here, or something that .gitignore hides.
+        const hidden = gitignore ? countReviewable(abs) : 0;
+        warnings.push(hidden
+          ? `${display}: ${hidden === 1 ? 'the only .md, .markdown or .txt file' : `all ${hidden} .md, .markdown and .txt files`} in this folder ${hidden === 1 ? 'is' : 'are'} ignored by .gitignore${gitignore!.isDirIgnored(abs) ? ' (the folder itself is ignored)' : ''}; pass --no-gitignore to review ${hidden === 1 ? 'it' : 'them'}`
+          : `${display}: no .md, .markdown, .txt, .docx or .pdf files in this folder`);
+      }
     } else if (stat) {
       errors.push(`${display}: not a file or folder`);
     } else if ((statError as NodeJS.ErrnoException)?.code === 'ENOENT' && isDynamicPattern(toSlash(arg))) {
@@ -149,7 +171,7 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
         add(file, displayPath(m));
         kept++;
       }
-      if (matches.length && !kept) warnings.push(`${arg}: every file this pattern matches is ignored by .gitignore`);
+      if (matches.length && !kept) warnings.push(`${arg}: every file this pattern matches is ignored by .gitignore; pass --no-gitignore to review them`);
     } else {
       errors.push(`${display}: ${describe(statError)}`);
     }

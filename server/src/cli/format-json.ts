@@ -1,10 +1,12 @@
 /**
  * `--format json`: exactly the shape of the interface spec, keys in a fixed order, byte-deterministic.
- * Two fields are added only when they have something to say, so output without them is unchanged:
- * `suppressed` per file (findings accepted by suppression comments, with the reason and the comment)
- * and `summary.baselined` (findings left out because --baseline knows them). For a Word, HTML or PDF
- * file, whose ranges are in its Markdown conversion, each diagnostic also has `source`: the format,
- * the Word paragraph index or PDF page, the clause number and a quote of the text.
+ * Fields are added only when they have something to say, so output without them is unchanged:
+ * `citations` per finding (the provisions the active profiles cite for its rule), `suppressed` per
+ * file (findings accepted by suppression comments, with the reason and the comment),
+ * `summary.baselined` (findings left out because --baseline knows them) and `summary.skipped` (files
+ * found but not reviewed: binary or too large; `summary.files` counts only the reviewed ones). For a
+ * Word, HTML or PDF file, whose ranges are in its Markdown conversion, each diagnostic also has
+ * `source`: the format, the Word paragraph index or PDF page, the clause number and a quote of the text.
  */
 import { inertJson, type ReviewDiagnostic } from '../engine';
 import type { FindingOrigin } from './converted';
@@ -21,7 +23,7 @@ function diagnostic(d: ReviewDiagnostic, origin?: { format: string } & FindingOr
     message: d.message,
     range: range(d.range),
     fixes: d.fixes.map((x) => (x.clauseId !== undefined ? { kind: x.kind, title: x.title, clauseId: x.clauseId } : { kind: x.kind, title: x.title })),
-    ...(origin ? { source: origin } : {}),
+    ...(d.citations?.length ? { citations: [...d.citations] } : {}),
   };
 }
 
@@ -50,6 +52,7 @@ export function formatJson(report: Report): string {
       information: report.summary.information,
       hints: report.summary.hints,
       ...(report.summary.baselined !== undefined ? { baselined: report.summary.baselined } : {}),
+      ...(report.skipped.length ? { skipped: report.skipped.length } : {}),
     },
   };
   return `${inertJson(JSON.stringify(out, null, 2))}\n`;

@@ -21,9 +21,14 @@ Options:
   -f, --format <name>            Output format (default: stylish):
                                  stylish, json, sarif, github, junit, markdown
   -o, --output <file>            Write the report to <file> instead of standard output
-  -p, --profile <id>             Review against these profiles (repeatable or comma-separated;
-                                 front matter in a document still wins). Known: ${profiles.join(', ')}
+  -p, --profile <id>             Also review against these profiles, in addition to those of the
+                                 config file or the default it-outsourcing (repeatable or
+                                 comma-separated; front matter in a document still wins).
+                                 Known: ${profiles.join(', ')}
+      --profile-only <id>        Review against these profiles only, replacing the configured ones
       --force                    Review every file as a contract, even if it does not read as one
+      --no-gitignore             Also review files that .gitignore files ignore
+      --allow-empty              Exit 0 when no file was reviewed (default: exit 2, with the reason)
       --fail-on <level>          Exit 1 when a finding is at or above <level>:
                                  error (default), warning or none
       --max-warnings <n>         Also exit 1 when there are more than <n> warnings
@@ -57,7 +62,8 @@ document with <!-- clausewise-disable-next-line RULE -- reason -->.
 Exit codes:
   0  no finding at or above the --fail-on level (and no more warnings than --max-warnings)
   1  findings at or above the --fail-on level, or more warnings than --max-warnings
-  2  usage error, unreadable input or invalid configuration (e.g. a bad config file or front matter)
+  2  usage error, unreadable input, invalid configuration (e.g. a bad config file or front
+     matter), or no file reviewed (nothing found, all ignored or skipped) without --allow-empty
 
 Examples:
   clausewise contracts/msa.md
@@ -65,7 +71,8 @@ Examples:
   clausewise "contracts/**/*.md" --format json --output clausewise.json
   clausewise contracts/ --format sarif --output clausewise.sarif
   clausewise contracts/ --format github          # annotations in a GitHub Actions log
-  clausewise --profile dora-ict,gdpr-processor --fail-on warning drafts/
+  clausewise --profile dora-ict,gdpr-processor --fail-on warning drafts/   # it-outsourcing + both
+  clausewise --profile-only gdpr-processor dpa.md # only the GDPR Art. 28 checklist
   clausewise --write-baseline .clausewise-baseline.json contracts/
   clausewise --baseline .clausewise-baseline.json contracts/
   clausewise --force notes/vendor-terms.txt      # review even if it does not look like a contract

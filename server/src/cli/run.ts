@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  baselineEntries, ConfigError, ConfigLoader, describeConfig, DISK_READER, formatBaseline, matchBaseline, matchGlobs, parseBaseline,
+  baselineEntries, closeIds, ConfigError, ConfigLoader, DEFAULT_PROFILES, describeConfig, DISK_READER, formatBaseline, matchBaseline, matchGlobs, parseBaseline,
   MAX_DOCUMENT_BYTES, printable, PROFILES, readRegularFile, VERSION,
   type Baseline, type BaselineEntry, type ResolvedConfig, type ReviewDiagnostic, type Severity,
 } from '../engine';
@@ -52,6 +52,7 @@ const FORMATTERS: Record<Exclude<Format, 'stylish'>, (r: Report) => string> = {
 };
 
 
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 const toSlash = (p: string): string => (path.sep === '\\' ? p.replace(/\\/g, '/') : p);
 
 
@@ -95,9 +96,31 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
   const unknown = opts.profiles.filter((p) => !PROFILES[p]);
   if (unknown.length) {
-    error(`unknown profile${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} (--profile); known profiles: ${knownProfiles.join(', ')}`);
+    const flag = opts.profileOnly ? '--profile-only' : '--profile';
+    for (const u of unknown) {
+      const close = closeIds(u, knownProfiles, 1);
+      error(`unknown profile "${u}" (${flag})${close.length ? `; did you mean "${close[0]}"?` : ''} Known profiles: ${knownProfiles.join(', ')}`);
+    }
     return EXIT_ERROR;
   }
+  /**
+   * The profiles a file is reviewed against: --profile adds to those of its config file (or the
+   * default, it-outsourcing); --profile-only replaces them. Front matter in the document still wins.
+   */
+  const profilesFor = (configured: readonly string[] | undefined): string[] | undefined => {
+    if (!opts.profiles.length) return undefined;
+    if (opts.profileOnly) return [...opts.profiles];
+    return [...new Set([...(configured?.length ? configured : DEFAULT_PROFILES), ...opts.profiles])];
+  };
+  /** Says why a run reviewed nothing, and exits 2 unless --allow-empty says that is fine. */
+  const nothingReviewed = (reason: string): number => {
+    if (opts.allowEmpty) {
+      warn(`nothing reviewed: ${reason}`);
+      return EXIT_OK;
+    }
+    error(`nothing reviewed: ${reason} (pass --allow-empty to let a run that reviews no file pass)`);
+    return EXIT_ERROR;
+  };
 
   // Outside a git repository, configuration files may extend files up to the working folder.
   const loader = new ConfigLoader(DISK_READER, { roots: [io.cwd] });
@@ -106,7 +129,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const abs = path.resolve(io.cwd, opts.printConfig);
     try {
       const config = loader.forFile(abs);
-      io.stdout.write(`${JSON.stringify(describeConfig(config, abs, rel, { profiles: opts.profiles, force: opts.force }), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(describeConfig(config, abs, rel, { profiles: profilesFor(config.settings.profiles), force: opts.force }), null, 2)}\n`);
       return EXIT_OK;
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
@@ -140,13 +163,16 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
     inputs = [{ path: name ? displayPath(name) : '<stdin>', abs: path.resolve(io.cwd, name ?? '<stdin>'), explicit: true, text }];
   } else {
-    const discovery = discoverFiles(opts.paths, io.cwd);
+    const discovery = discoverFiles(opts.paths, io.cwd, { gitignore: opts.gitignore });
     for (const e of discovery.errors) error(e);
-    for (const w of discovery.warnings) warn(w);
     if (discovery.errors.length) fatal = true;
-    if (!discovery.files.length) {
-      if (!fatal) error('no files to review');
-      return EXIT_ERROR;
+    if (!discovery.files.length && !fatal) {
+      // The warnings are the reason: say them once, as the reason.
+      const code = nothingReviewed(discovery.warnings.length ? discovery.warnings.join('; ') : 'no file to review');
+      if (code !== EXIT_OK) return code;
+    } else {
+      for (const w of discovery.warnings) warn(w);
+      if (!discovery.files.length) return EXIT_ERROR;
     }
     inputs = discovery.files;
   }
@@ -178,7 +204,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
     reviewed.push(input);
   }
-  if (!reviewed.length && inputs.length) warn('every file given is ignored by the configuration; nothing to review');
+  if (!reviewed.length && inputs.length) {
+    const code = nothingReviewed(`every file found is ignored by the \`ignore\` patterns of the configuration (${[...new Set(inputs.map((i) => rel(configs.get(i)!.file!)))].join(', ')})`);
+    if (code !== EXIT_OK) return code;
+  }
 
   // ---- This job's share of the files
   // Keyed by the canonical path (./shard.ts), so jobs that spell paths differently still partition.
@@ -238,7 +267,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     text = text.replace(/^\uFEFF/, '');
     const config = configs.get(file)!;
     const includedBy = matchGlobs(config.include, file.abs);
-    const settings = { ...config.settings, ...(opts.profiles.length ? { profiles: opts.profiles } : {}) };
+    const profiles = profilesFor(config.settings.profiles);
+    const settings = { ...config.settings, ...(profiles ? { profiles } : {}) };
     const force = opts.force || config.force || !!includedBy;
     const forceReason = opts.force ? undefined
       : includedBy ? `the path matches include pattern "${includedBy.pattern}" in ${rel(config.file!)}`
@@ -369,6 +399,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 
   if (fatal) return EXIT_ERROR;
+  // Files were found but none could be read as text (binary, too large): a gate must not pass on nothing.
+  // An empty shard is not a problem: small libraries leave some shards of a CI matrix empty.
+  if (!files.length && mine.length) {
+    const code = nothingReviewed(`${plural(skipped.length, 'file was', 'files were')} found and skipped (${[...new Set(skipped.map((s) => s.reason))].join('; ')})`);
+    if (code !== EXIT_OK) return code;
+  }
   let code = worst >= FAIL_RANK[opts.failOn] ? EXIT_FINDINGS : EXIT_OK;
   if (opts.maxWarnings !== undefined && warningCount > opts.maxWarnings) {
     error(`${warningCount} warning${warningCount === 1 ? '' : 's'} found; --max-warnings allows ${opts.maxWarnings}`);

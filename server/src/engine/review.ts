@@ -7,7 +7,7 @@ import { RULES } from '../rules';
 import { INTERNAL_ERROR, NOT_ANALYSED, type FixSpec, type RuleContext, type RuleFinding, type Severity } from '../rules/types';
 import { citationsFor, DEFAULT_PROFILES, PROFILES, resolveProfiles, SEVERITY_RANK, type Profile } from '../profiles';
 import type { ReviewDiagnostic, ReviewInput, ReviewResult, ReviewSettings } from './types';
-import { applySuppressions } from './suppression';
+import { applySuppressions, closeIds } from './suppression';
 import { classifierSentences, secondOpinion, shippedClassifier, type CoverageClassifier } from '../classifier';
 
 /** Profiles named in front matter: `clausewise: { profiles: [...] }` (or a single `profile`). */
@@ -84,7 +84,17 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
 
   const requested = [...new Set([...(frontMatterProfiles(model).length ? frontMatterProfiles(model) : settings.profiles?.length ? settings.profiles : DEFAULT_PROFILES)])];
   const { profiles, unknown } = resolveProfiles(requested);
-  for (const u of unknown) problems.push(`unknown profile "${u}"; known profiles: ${Object.keys(PROFILES).join(', ')}`);
+  for (const u of unknown) {
+    const close = closeIds(u, Object.keys(PROFILES), 1);
+    problems.push(`unknown profile "${u}"${close.length ? `; did you mean "${close[0]}"?` : ''} Known profiles: ${Object.keys(PROFILES).join(', ')}`);
+  }
+  // Config files are checked when loaded; editor settings arrive unchecked, so name their unknown ids here.
+  const knownIds = [...CATEGORY_IDS, ...RULES.map((r) => r.meta.id)];
+  for (const key of Object.keys(settings.severity ?? {})) {
+    if (knownIds.includes(key)) continue;
+    const close = closeIds(key, knownIds);
+    problems.push(`severity setting for unknown rule or category "${key}" is ignored${close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ''}`);
+  }
   if (!profiles.length) profiles.push(...resolveProfiles(DEFAULT_PROFILES).profiles);
   const profileIds = profiles.map((p) => p.id);
 

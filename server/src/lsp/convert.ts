@@ -88,6 +88,8 @@ export interface EditCapabilities {
   documentChanges: boolean;
   /** Client supports LSP 3.18 SnippetTextEdit (or declares experimental.snippetTextEdit). */
   snippets: boolean;
+  /** Client runs `clausewise.acceptFinding` itself and asks for the reason (initializationOptions.acceptFindingCommand). */
+  acceptCommand?: boolean;
 }
 
 export interface ActionLog {
@@ -164,6 +166,10 @@ export function buildCodeActions(
 
 /** Title of the code action that accepts a finding with a suppression comment. */
 export const ACCEPT_TITLE = 'Accept this finding…';
+/** The client command that asks for the reason and inserts the comment (clients that declare it). */
+export const ACCEPT_COMMAND = 'clausewise.acceptFinding';
+/** The reason inserted where the client cannot ask for one; the placeholder rule flags it. */
+export const ACCEPT_PLACEHOLDER = '[reason]';
 
 /**
  * "Accept this finding…": inserts `<!-- clausewise-disable-next-line RULE -- reason -->` on its own line
@@ -181,8 +187,17 @@ export function buildAcceptActions(
     if (!inContext && !rangesIntersect(range, d.range)) return;
     const at = acceptCommentPosition(result.model, d.range.start.line);
     const pos = { line: at.line, character: 0 };
+    if (caps.acceptCommand) {
+      // The client asks for the reason itself (VS Code: an input box), then inserts the comment.
+      actions.push({
+        title: `${ACCEPT_TITLE} (${d.ruleId})`, kind: CodeActionKind.QuickFix, diagnostics: [toLspDiagnostic(d, i, version)], isPreferred: false,
+        command: { title: ACCEPT_TITLE, command: ACCEPT_COMMAND, arguments: [{ uri, line: d.range.start.line, ruleId: d.ruleId, message: d.message }] },
+      });
+      return;
+    }
     const snippet = caps.snippets && caps.documentChanges;
-    const reason = 'why this is acceptable';
+    // A placeholder the placeholder rule flags until someone writes the reason.
+    const reason = ACCEPT_PLACEHOLDER;
     const text = (r: string) => `${at.indent}<!-- clausewise-disable-next-line ${d.ruleId} -- ${r} -->${eol}`;
     const edit: TextEdit | SnippetTextEdit = snippet
       ? { range: { start: pos, end: pos }, snippet: { kind: 'snippet', value: text(`\${1:${reason}}`) } }

@@ -113,6 +113,9 @@ function folderUris(params: InitializeParams): string[] {
   return [];
 }
 
+/** Repeat a finding's message in the hover (false when the client shows diagnostics in hovers itself). */
+let hoverWithMessage = true;
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   readCapabilities(params.capabilities);
   const opts = (params.initializationOptions ?? {}) as Record<string, unknown>;
@@ -123,6 +126,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   initSettings = sanitizeSettings(raw);
   // VS Code in Restricted Mode: the folder's configuration files are not trusted to weaken a review.
   configs.trusted = opts.workspaceTrusted !== false;
+  // VS Code shows a diagnostic's message in the same hover as ours; its client says so, to avoid the repeat.
+  hoverWithMessage = opts.diagnosticsInHover !== true;
+  editCaps.acceptCommand = opts.acceptFindingCommand === true;
   workspaceFolders = folderUris(params);
   configs.setRoots(workspaceFolders);
   return {
@@ -418,7 +424,7 @@ connection.onCodeAction(async (params) => {
 connection.onHover(async (params) => {
   try {
     const cur = await currentResult(params.textDocument.uri);
-    const hover = cur ? hoverAt(cur.result, params.position) : null;
+    const hover = cur ? hoverAt(cur.result, params.position, { withMessage: hoverWithMessage }) : null;
     // No finding or heading here: the definition of a defined term under the cursor.
     if (hover) return hover;
     const model = cur?.result.model ?? currentModel(params.textDocument.uri);

@@ -141,13 +141,34 @@ const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, informati
 /** Findings shown in full in one hover; further ones get one line each. */
 const MAX_FULL_FINDINGS = 3;
 
-function clip(text: string, max = 160): string {
+/** Longest example quoted in a hover (a first sentence longer than this is still quoted whole). */
+const MAX_EXAMPLE = 420;
+
+/**
+ * The leading whole sentences of a text that fit in `max` characters (always at least the first
+ * one): a hover quotes wording a reader can use as it stands, never a clause cut mid-word.
+ */
+export function wholeSentences(text: string, max: number): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  if (t.length <= max) return t;
+  // Sentence ends: . ; or : followed by a space and a capital, digit or opening bracket or quote.
+  const sentences = t.split(/(?<=[.;:!?])\s+(?=[A-Z0-9(“"'])/);
+  let out = sentences[0];
+  for (const s of sentences.slice(1)) {
+    if (out.length + 1 + s.length > max) break;
+    out += ` ${s}`;
+  }
+  return out;
 }
 
-/** Longest example quoted in a hover. */
-const MAX_EXAMPLE = 420;
+/** A short quote of flagged text, cut at a word boundary (with …) when long. */
+function clipWords(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
+}
 
 /**
  * An example of good wording for a finding: the first paragraph of the clause its quick fix inserts,
@@ -170,17 +191,23 @@ function exampleWording(result: ReviewResult, d: ReviewDiagnostic): { text: stri
     const paragraphs = text.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean);
     const para = paragraphs.slice(1).find((p) => /[a-z]{3}/i.test(p)) ?? paragraphs[0];
     // The wording matters here, not the number it would get ("14.1", "5.3.1.1", "(a)").
-    if (para) return { text: clip(para.replace(/^(?:\d+(?:\.\d+)*\.?|\([a-z0-9]+\))\s+/i, ''), MAX_EXAMPLE), from: clause?.title };
+    if (para) return { text: wholeSentences(para.replace(/^(?:\d+(?:\.\d+)*\.?|\([a-z0-9]+\))\s+/i, ''), MAX_EXAMPLE), from: clause?.title };
   }
   const replace = specs.find((f) => f.kind === 'replace');
   if (replace && replace.kind === 'replace' && replace.replacement.trim()) {
-    return { text: `${clip(result.model.text.slice(replace.span.start, replace.span.end), 80)} → ${clip(replace.replacement, MAX_EXAMPLE)}` };
+    return { text: `${clipWords(result.model.text.slice(replace.span.start, replace.span.end), 80)} → ${wholeSentences(replace.replacement, MAX_EXAMPLE)}` };
   }
   return null;
 }
 
-/** Hover: the findings under the cursor (title, message, rationale, source, example wording, fixing clause, docs) and, on a section heading, the categories it evidences. */
-export function hoverAt(result: ReviewResult, pos: Position): Hover | null {
+/**
+ * Hover: the findings under the cursor and, on a section heading, the categories it evidences. Per
+ * finding, in this order: title with the rule link, the message (unless the client already shows
+ * the diagnostic in the same hover, as VS Code does: `withMessage: false`), why it matters, the
+ * source, good wording in whole sentences, and the fix.
+ */
+export function hoverAt(result: ReviewResult, pos: Position, options: { withMessage?: boolean } = {}): Hover | null {
+  const withMessage = options.withMessage ?? true;
   const parts: string[] = [];
   let hoverRange: Range | undefined;
   const here = result.diagnostics
@@ -189,10 +216,12 @@ export function hoverAt(result: ReviewResult, pos: Position): Hover | null {
   for (const d of here.slice(0, MAX_FULL_FINDINGS)) {
     hoverRange ??= d.range;
     const meta = getRule(d.ruleId)?.meta;
-    const lines = [`**${meta?.title ?? d.ruleId}** · \`${d.ruleId}\` (${d.severity})`, '', d.message];
+    // The rule link sits on the first line, where a long hover cannot push it out of view.
+    const lines = [`**${meta?.title ?? d.ruleId}** · [${d.ruleId}](${docsUrl(d.ruleId)}) (${d.severity})`];
+    if (withMessage) lines.push('', d.message);
     if (meta?.rationale) lines.push('', `*Why it matters:* ${meta.rationale}`);
     const profiles = result.profiles.join(', ') || 'none';
-    lines.push('', `*Source:* ${d.citations?.length ? d.citations.join('; ') : `good outsourcing practice; the active profile${result.profiles.length === 1 ? '' : 's'} (${profiles}) cite${result.profiles.length === 1 ? 's' : ''} no specific law for this check`}`);
+    lines.push('', `*Source:* ${d.citations?.length ? d.citations.join('; ') : `good outsourcing practice. No law requires this under the ${result.profiles.length === 1 ? 'profile' : 'profiles'} in use (${profiles}).`}`);
     const example = exampleWording(result, d);
     if (example) lines.push('', `*Good wording${example.from ? `, from the “${example.from}” clause` : ''}:*`, '', ...example.text.split('\n').map((l) => `> ${l}`));
     const clauseIds = [...new Set([meta?.clauseId, ...d.fixes.map((f) => f.clauseId)].filter((x): x is string => !!x))];
@@ -200,7 +229,6 @@ export function hoverAt(result: ReviewResult, pos: Position): Hover | null {
     if (clauses.length) lines.push('', `*Fix:* insert the ${clauses.map((t) => `“${t}”`).join(' or ')} clause from the Clausewise library (quick fix).`);
     const replacements = d.fixes.filter((f) => f.kind === 'replace').map((f) => f.title);
     if (replacements.length) lines.push('', `*Quick fixes:* ${replacements.join('; ')}`);
-    lines.push('', `[Rule documentation](${docsUrl(d.ruleId)})`);
     parts.push(lines.join('\n'));
   }
   if (here.length > MAX_FULL_FINDINGS) {
@@ -222,7 +250,7 @@ export function hoverAt(result: ReviewResult, pos: Position): Hover | null {
           lines.push(`- **${CATEGORIES[a.category]?.title ?? a.category}** (${a.verdict}): ${reqs}`);
         }
         const sample = found[0].ev[0];
-        if (sample) lines.push('', `> ${clip(sample.text)}`);
+        if (sample) lines.push('', `> ${clipWords(sample.text, 160)}`);
       } else {
         lines.push('', 'Clausewise found no evidence for any category in this section.');
       }

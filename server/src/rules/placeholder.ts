@@ -10,6 +10,9 @@ function vagueSpans(ctx: RuleContext): Array<{ start: number; end: number }> {
   return vagueWording.check(ctx).map((f) => f.span);
 }
 
+/** `<!-- clausewise-disable… RULE -- [reason] -->`: a suppression comment whose reason is a bracketed placeholder. */
+const ACCEPT_WITH_PLACEHOLDER = /<!--[ \t]*clausewise-disable(?:-next-line|-file)?\b[^\n>]*? -- [ \t]*(\[[^\]\n]{1,40}\])[ \t]*-->/g;
+
 const KIND: Record<string, string> = {
   bracket: 'a placeholder in square brackets',
   template: 'a template variable',
@@ -44,6 +47,12 @@ const rule: Rule = {
         ? `"${p.text}" is ${KIND[p.kind]} left in the draft: it marks text that is still an open choice. Keep or delete the optional text, then remove the tag.`
         : `"${p.text}" is ${KIND[p.kind]} left in the draft: fill it in or delete it before the contract is signed.`;
       out.push({ span: p.span, message, fixes });
+    }
+    // An accepted finding whose reason was never written ("Accept this finding" inserts "[reason]" where
+    // the editor cannot ask for one). Comments are not part of the model's text, so scan for them here.
+    for (const m of ctx.model.text.matchAll(ACCEPT_WITH_PLACEHOLDER)) {
+      const start = m.index! + m[0].indexOf(m[1], m[0].indexOf(' -- '));
+      out.push({ span: { start, end: start + m[1].length }, message: `"${m[1]}" is a placeholder where the reason for accepting this finding belongs: write why the finding is acceptable, so reviewers and CI can see it.` });
     }
     return out;
   },
