@@ -9,7 +9,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 const ALLOWED = [
   /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/,
-  /^dist\/(client|server)\.js$/,
+  // dist/convert.js: the Word, HTML and PDF converters, loaded only when such a file is opened.
+  /^dist\/(client|server|convert)\.js$/,
   /^snippets\/clauses\.code-snippets$/,
   /^syntaxes\/[A-Za-z.]+\.json$/,
   /^schema\/clausewise\.schema\.json$/,
