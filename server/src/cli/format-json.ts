@@ -24,6 +24,7 @@ function diagnostic(d: ReviewDiagnostic, origin?: { format: string } & FindingOr
     range: range(d.range),
     fixes: d.fixes.map((x) => (x.clauseId !== undefined ? { kind: x.kind, title: x.title, clauseId: x.clauseId } : { kind: x.kind, title: x.title })),
     ...(d.citations?.length ? { citations: [...d.citations] } : {}),
+    ...(origin ? { source: origin } : {}),
   };
 }
 

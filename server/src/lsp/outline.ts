@@ -189,7 +189,9 @@ function exampleWording(result: ReviewResult, d: ReviewDiagnostic): { text: stri
     const text = fix?.edits[0]?.newText ?? '';
     // Paragraphs after the heading line; the first one that is more than a number.
     const paragraphs = text.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean);
-    const para = paragraphs.slice(1).find((p) => /[a-z]{3}/i.test(p)) ?? paragraphs[0];
+    // Skip the glossary paragraph an insert may open with ("In this clause 14, "Term" means ..."):
+    // it explains words, it is not the wording the finding asks for.
+    const para = paragraphs.slice(1).find((p) => /[a-z]{3}/i.test(p) && !/^(?:\d+(?:\.\d+)*\.?\s+)?In this clause\b/i.test(p)) ?? paragraphs[0];
     // The wording matters here, not the number it would get ("14.1", "5.3.1.1", "(a)").
     if (para) return { text: wholeSentences(para.replace(/^(?:\d+(?:\.\d+)*\.?|\([a-z0-9]+\))\s+/i, ''), MAX_EXAMPLE), from: clause?.title };
   }
