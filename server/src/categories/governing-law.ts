@@ -12,7 +12,7 @@ const CHOICE_VERB = String.raw`(?:governed|construed|interpreted|enforced|contro
 
 /** Signals of an express choice of law; exported for the example table in test/signals. */
 export const GOVERNING_LAW_SIGNALS: Signal[] = [
-  // "shall be governed by and construed in accordance with the laws of ...", with interruptions.
+  // A verb chain before the law ("is governed by, and is to be interpreted under, the laws of ..."), with interruptions.
   { requirement: 'choice', pattern: new RegExp(String.raw`\b${CHOICE_VERB}\b[^.;]{0,160}?\b(?:in accordance with|according to|by|under|pursuant to|with)\b,?\s+(?:and\s+under\s+)?${CHOSEN_LAW}`, 'i'), allowDefinitions: true },
   { requirement: 'choice', pattern: new RegExp(String.raw`\b(?:governed|construed|interpreted)\b[^.;]{0,120}?\b(?:by|under|with),?\s+(?:the\s+)?${NAMED_LAW}`), allowDefinitions: true },
   // The law named first: "the laws of Delaware govern this Agreement", "the law of England applies".
