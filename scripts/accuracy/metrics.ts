@@ -1,4 +1,6 @@
 // Presence metrics per category and document-level bootstrap intervals.
+import { prng } from './prng';
+
 
 /** One system's presence verdicts: pred[doc][cat] and gold[doc][cat] (undefined = not labelled). */
 export interface Outcomes { categories: string[]; pred: boolean[][]; gold: Array<Array<boolean | undefined>> }
@@ -27,18 +29,6 @@ export function figures(o: Outcomes, docs: number[] = o.pred.map((_, i) => i)): 
 }
 
 export const macroF1 = (f: CategoryFigures[]) => f.reduce((s, x) => s + x.f1, 0) / f.length;
-
-/** mulberry32: seeded, so the intervals are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type Interval = [number, number];
 export interface Intervals { macroF1: Interval; f1: Record<string, Interval>; missingPrecision: Record<string, Interval>; worstMissingPrecision: Interval }

@@ -5,6 +5,7 @@ import { BUCKETS } from '../../server/src/classifier/features';
 import { featuresOf, type StoredClassifier, type StoredCategoryModel } from '../../server/src/classifier';
 import { CUAD_CATEGORIES, type CuadCategory, type CuadDoc } from './cuad-dev';
 import type { Reviewed } from './reviewed';
+import { prng } from './prng';
 
 export const SEED = 20240917;
 export const EPOCHS = 6;
@@ -85,18 +86,6 @@ export function examplesOf(doc: CuadDoc, reviewed: Reviewed): Example[] {
     });
     return { features: featuresOf(s.text, s.titles), labels };
   });
-}
-
-/** mulberry32: a tiny seeded PRNG, so the shuffle is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function trainOne(examples: Example[], bit: number, veto: number | undefined): StoredCategoryModel {
