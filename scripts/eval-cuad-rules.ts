@@ -4,9 +4,8 @@
 // `npx tsx scripts/eval-cuad-rules.ts [--errors A|B] [--category id]`
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { review, CATEGORIES, type CategoryAssessment, type CategoryId } from '../server/src/engine';
+import { review, categoryAssessor, type CategoryId } from '../server/src/engine';
 import { buildContractModel } from '../server/src/model';
-import { partyMatchers } from '../server/src/model/language';
 
 const dir = resolve(__dirname, '../../shared/cuad-dev');
 const csvPath = join(dir, 'master_clauses.csv');
@@ -67,14 +66,7 @@ const onlyCat = args.includes('--category') ? args[args.indexOf('--category') + 
 const fast = args.includes('--fast');
 function fastAssessor(text: string) {
   // The files are .txt: read as plain text, as review() does for that extension.
-  const model = buildContractModel(text, 0, 'plain');
-  const parties = partyMatchers(model);
-  const cache = new Map<CategoryId, CategoryAssessment>();
-  const assess = (id: CategoryId): CategoryAssessment => {
-    let a = cache.get(id);
-    if (!a) { a = CATEGORIES[id].assess({ model, parties, assessment: assess }); cache.set(id, a); }
-    return a;
-  };
+  const assess = categoryAssessor(buildContractModel(text, 0, 'plain'), null);
   return (c: string) => assess(c as CategoryId);
 }
 const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();

@@ -44,7 +44,7 @@ const VERDICT_RANK = { missing: 0, weak: 1, present: 2 } as const;
  * Memoised category assessments of one model: the rules' verdict, with the classifier's second
  * opinion on "missing" where it has a model for the category (see server/src/classifier).
  */
-function assessor(model: ContractModel, classifier: CoverageClassifier | null): (id: CategoryId) => CategoryAssessment {
+export function assessor(model: ContractModel, classifier: CoverageClassifier | null): (id: CategoryId) => CategoryAssessment {
   const parties = partyMatchers(model);
   const cache = new Map<CategoryId, CategoryAssessment>();
   const assess = (id: CategoryId): CategoryAssessment => {
