@@ -86,6 +86,7 @@ let hasConfiguration = false;
 let hasDynamicConfigChange = false;
 let editCaps: EditCapabilities = { documentChanges: false, snippets: false };
 let debounceMs = DEFAULT_DEBOUNCE_MS;
+const MIN_EDIT_DELAY_MS = 15;
 let initSettings: ReviewSettings = {};
 let pushedSettings: ReviewSettings = {};
 let workspaceFolders: string[] = [];
@@ -363,7 +364,9 @@ documents.onDidChangeContent((e) => {
   const uri = e.document.uri;
   stateOf(uri);
   const first = opening.delete(uri);
-  schedule(uri, first ? 0 : debounceMs);
+  // Edits wait at least a few milliseconds even with debounceMs 0, so that a burst of messages read in
+  // separate chunks (a change followed at once by a close or another change) is seen before reviewing.
+  schedule(uri, first ? 0 : Math.max(debounceMs, MIN_EDIT_DELAY_MS));
 });
 
 documents.onDidClose((e) => {
