@@ -18,6 +18,17 @@ describe('clause library', () => {
     for (const s of Object.values(snippets)) assert.ok(s.body.join('\n').includes('${1:'), `${s.prefix} has tab stops`);
   });
 
+  it('leaves no negotiable frequency fixed in the text: audit limits, review and test cadences are variables', () => {
+    // Words that fix how often something happens ("once a year", "quarterly", "one audit in any
+    // twelve-month period"): the parties choose these, so a clause writes them as [[variables]].
+    const FIXED = /\b(?:once (?:a|each|every|in each) (?:year|quarter|month|week|contract year|calendar (?:year|quarter|month))|once every (?:year|quarter|month)|every (?:year|quarter)|each (?:calendar )?quarter|(?:annual|quarterly|biannual|weekly)(?:ly)?|at least daily|twelve-month|(?:one|two|three) audits?)\b/i;
+    const fixed = CLAUSES.flatMap((c) => c.body.split(/(?<=[.;:])\s+/).filter((s) => FIXED.test(s)).map((s) => `${c.id}: ${s}`));
+    assert.deepEqual(fixed, []);
+    const audit = CLAUSES.find((c) => c.id === 'audit-rights')!;
+    assert.deepEqual(['max_audits', 'audit_period_months'].filter((v) => !audit.variables.some((x) => x.name === v)), []);
+    assert.ok(!FIXED.test('at least once every [[bcp_test_months]] months'), 'a cadence written as a variable passes');
+  });
+
   for (const clause of CLAUSES) {
     it(`renders ${clause.id} with party names, numbering and no leftover placeholders`, () => {
       const plain = renderClause(clause, { number: '14', parties, snippet: false, headingDepth: 2 });
