@@ -116,7 +116,7 @@ describe('language server: drafting features', function () {
     assert.match(value, /\*Good wording, from the “Audit Rights” clause:\*/);
     // The example is rendered for this document: its supplier is "the Provider".
     const example = value.split('Good wording')[1].split('\n').filter((l) => l.startsWith('> ')).join(' ');
-    assert.match(example, /The Provider shall keep complete and accurate books and records/);
+    assert.match(example, /The Provider must keep complete and accurate books and records/);
     assert.doesNotMatch(example, /^> \d/, 'the clause number is left out of the example');
   });
 
