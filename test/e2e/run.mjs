@@ -3,7 +3,8 @@
 // repository), opens a copy of examples/weak-msa.md in headless Chromium and checks what a user sees:
 // findings in the Problems panel, the language status, a hover with the rationale, a quick fix that
 // inserts a clause, the Contract Review view, clause preview, profiles, export, outline, folding,
-// highlighting, snippets and the walkthrough. Screenshots go to test/e2e/screenshots/ (git-ignored).
+// highlighting, snippets and the walkthrough. Screenshots go to test/e2e/screenshots/ (git-ignored);
+// those the README shows are copied into docs/images/ when every step passed (see DOCS_SHOTS).
 //
 //   npm run test:e2e            (E2E_SKIP_PACKAGE=1 reuses clausewise.vsix; E2E_ONLY=regex runs some steps)
 //
@@ -22,6 +23,18 @@ const require = createRequire(path.join(ROOT, 'package.json'));
 const { chromium } = require('playwright-core');
 
 const SHOTS = path.join(ROOT, 'test', 'e2e', 'screenshots');
+// The README's and the docs' pictures of the editor: copied from this run's screenshots into
+// docs/images when every step passed (E2E_DOCS=0 leaves docs/images alone), so they always show the
+// current build in the state the text describes.
+const DOCS_IMAGES = path.join(ROOT, 'docs', 'images');
+const DOCS_SHOTS = {
+  '01-findings.png': 'vscode-findings.png',
+  '03-hover.png': 'vscode-hover.png',
+  '04-quick-fix-menu.png': 'vscode-quick-fix.png',
+  '05-quick-fix-inserted.png': 'vscode-quick-fix-inserted.png',
+  '06-coverage.png': 'vscode-coverage.png',
+  '11-highlighting.png': 'vscode-highlighting.png',
+};
 const VERSION = process.env.CODE_SERVER_VERSION || '4.100.3';
 const CACHE = process.env.CLAUSEWISE_E2E_CACHE || path.join(os.homedir(), '.cache', 'clausewise-e2e');
 const CODE_SERVER = path.join(CACHE, `code-server-${VERSION}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
@@ -101,6 +114,14 @@ if (!fs.existsSync(CHROMIUM)) {
   process.exit(0);
 }
 
+// Every editor picture the README shows is one this run makes (not one made by hand or by an older build).
+{
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const made = new Set(Object.values(DOCS_SHOTS));
+  const stale = [...readme.matchAll(/docs\/images\/(vscode-[\w-]+\.png)/g)].map((m) => m[1]).filter((f) => !made.has(f));
+  if (stale.length) throw new Error(`README.md shows ${stale.join(', ')}, which this run does not make: add it to DOCS_SHOTS`);
+}
+
 fs.mkdirSync(SHOTS, { recursive: true });
 for (const f of fs.readdirSync(SHOTS)) if (f.endsWith('.png')) fs.rmSync(path.join(SHOTS, f));
 
@@ -168,6 +189,8 @@ async function step(name, fn) {
   if (ONLY && !ONLY.test(name)) return;
   const t0 = Date.now();
   try {
+    // A notification left by an earlier step would otherwise show in this step's screenshots.
+    await clearNotifications();
     await fn();
     results.push({ name, ok: true });
     log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
@@ -184,8 +207,27 @@ function check(cond, message) {
   if (!cond) throw new Error(message);
 }
 
-async function shot(name) {
+const visibleToasts = () => page.locator('.notifications-toasts .notification-toast:visible');
+
+/** Clears notifications (toasts and the notification centre) through the Command Palette, when any show. */
+async function clearNotifications() {
+  const centre = page.locator('.notifications-center.visible');
+  if (!(await visibleToasts().count()) && !(await centre.count())) return;
+  await command('Notifications: Clear All Notifications');
+  await until(async () => !(await visibleToasts().count()) && !(await centre.count()), 'the notifications to clear', 5000);
+}
+
+/**
+ * Takes a screenshot of the state a step documents. No notification may show in it: with clear, any
+ * is cleared first (only where no menu, hover or quick pick is open, since the Command Palette would
+ * close it); otherwise one showing fails the step.
+ */
+async function shot(name, { clear = false } = {}) {
   await page.waitForTimeout(300);
+  if (clear) await clearNotifications();
+  const toasts = await visibleToasts().allInnerTexts();
+  check(toasts.length === 0, `no notification in ${name} (showing: ${toasts.join(' | ').replace(/\s+/g, ' ').slice(0, 200)})`);
+  check(!(await page.locator('.notifications-center.visible').count()), `no notification centre in ${name}`);
   await page.screenshot({ path: path.join(SHOTS, name) });
 }
 
@@ -326,7 +368,7 @@ const original = fs.readFileSync(CONTRACT, 'utf8');
 // The steps
 
 log('opening VS Code in Chromium');
-await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
+await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`, { timeout: 90000 });
 await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
 await page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: 'weak-msa.md' }).waitFor({ timeout: 60000 });
 
@@ -346,7 +388,7 @@ await step('findings in the Problems panel', async () => {
   check(/clausewise\s*\(?audit-rights/.test(text), 'source and rule id shown');
   const badge = await page.locator('.panel .composite-bar .badge-content, .part.panel .badge').first().innerText().catch(() => '');
   log(`     Problems panel: ${await rows.count()} rows visible, badge "${badge}"`);
-  await shot('01-findings.png');
+  await shot('01-findings.png', { clear: true });
 });
 
 await step('language status reads the coverage and opens the review', async () => {
@@ -392,8 +434,19 @@ await step('hover on a finding explains it', async () => {
   await setPanel(true);
 });
 
+/** The number of covered categories in the language status ("Clausewise: 15/22 covered, ..."). */
+async function coveredCount() {
+  const label = await page.locator('#status\\.languageStatus a').getAttribute('aria-label');
+  return Number(/Clausewise: (\d+)\/22 covered/.exec(label ?? '')?.[1] ?? NaN);
+}
+
 await step('quick fix inserts a clause', async () => {
   const title = lineOf(original, '# Managed IT Services Agreement');
+  const auditFinding = page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'No audit rights' });
+  // The finding is listed before the fix (so that its absence afterwards means something).
+  await until(async () => (await auditFinding.count()) > 0, 'the audit-rights finding in the Problems panel');
+  const coveredBefore = await coveredCount();
+  check(Number.isFinite(coveredBefore), 'the language status gives the covered count');
   await focusEditor();
   await goTo(title.line, 3);
   await page.keyboard.press(`${MOD}+.`);
@@ -401,18 +454,77 @@ await step('quick fix inserts a clause', async () => {
   await shot('04-quick-fix-menu.png');
   await pickAction('Insert clause: Audit Rights (renumbers 11\u201313 as 12\u201314)');
   await editor().locator('.view-lines').filter({ hasText: 'Audit Rights' }).waitFor();
-  await shot('05-quick-fix-inserted.png');
   await page.keyboard.press('Escape');
   await save();
   const saved = await until(() => {
     const t = fs.readFileSync(CONTRACT, 'utf8');
     return t !== original ? t : null;
   }, 'the contract to be saved');
-  check(/^#+ \d+\. Audit Rights$/m.test(saved), 'a numbered "Audit Rights" heading was inserted');
-  check(saved.includes('The Supplier shall keep complete and accurate books and records'), 'the clause text was inserted');
-  check(saved.replace(/\n#+ \d+\. Audit Rights\n[\s\S]*?(?=\n#+ \d+\.|\n\*\*Signed|$)/, '') !== saved, 'inserted as a section');
-  // The finding is gone once the clause is there.
-  await until(async () => !(await page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'No audit rights' }).count()), 'the audit-rights finding to go', 20000);
+
+  // In place: a section of its own, numbered and styled as its neighbours, after the last section on
+  // other topics and before "General", the closing rule and the signature block.
+  const lines = saved.split('\n');
+  const at = (re) => lines.findIndex((l) => re.test(l));
+  const heading = at(/^## 11\. Audit Rights$/);
+  const before = at(/^## 10\. Term and Termination$/);
+  const general = at(/^## 12\. General$/);
+  const signed = at(/^Signed for and on behalf of/);
+  const rule = lines.lastIndexOf('---', signed);
+  check(heading > 0, `an "## 11. Audit Rights" heading, styled and numbered as the other sections (headings: ${lines.filter((l) => /^#/.test(l)).join(' | ')})`);
+  check(before >= 0 && before < heading, 'after section 10');
+  check(general > heading, 'before "General", renumbered 12');
+  check(at(/^## 13\. Notices$/) > general && at(/^## 14\. Governing Law$/) > general, 'the later sections renumbered 13 and 14');
+  check(rule > general && signed > rule, 'above the rule that opens the signatures and the signature block');
+  const clause = lines.slice(heading + 1, general).join('\n');
+  check(/^11\.1 The Supplier shall keep complete and accurate books and records/m.test(clause), 'the clause text, numbered 11.1, under the heading');
+  check(!/^\d+\.\d+\.\d+ /m.test(clause), 'no third numbering level');
+  check(!lines.slice(signed).some((l) => /Audit/.test(l)), 'nothing inserted after the signatures');
+
+  // The finding clears, and the category counts as covered.
+  await until(async () => !(await auditFinding.count()), 'the audit-rights finding to go', 20000);
+  await until(async () => (await coveredCount()) > coveredBefore, `the status to count more than ${coveredBefore} covered categories`);
+  check(!(await auditFinding.count()), 'the audit-rights finding is gone from the Problems panel');
+
+  // The clause in place: the other sections folded, so that section 10, the new section 11, the later
+  // sections and the start of the signature block show on one screen (a taller window for this one
+  // picture: the clause is long). The cursor inside section 11 keeps it open (Fold Level 2 leaves
+  // the region that holds the cursor alone).
+  await setPanel(false);
+  await page.keyboard.press(`${MOD}+B`);
+  await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+  await page.setViewportSize({ width: 1600, height: 1160 });
+  try {
+    await focusEditor();
+    await goTo(heading + 2, 1);
+    await command('Fold Level 2');
+    const viewLine = (text) => editor().locator('.view-line').filter({ hasText: text }).first();
+    await until(async () => (await editor().locator('.codicon-folding-collapsed').count()) >= 6, 'the other sections folded');
+    // Scroll line by line (Ctrl+Down) until section 10's heading is the first line below the sticky header.
+    const editorBox = await editor().boundingBox();
+    for (let i = 0; i < 120; i++) {
+      const box = await viewLine('## 10. Term and Termination').boundingBox();
+      const sticky = await editor().locator('.sticky-widget').boundingBox().catch(() => null);
+      const topLimit = sticky && sticky.height > 0 ? sticky.y + sticky.height : editorBox.y;
+      if (box && box.y - topLimit < box.height) break;
+      await page.keyboard.press(`${MOD}+ArrowDown`);
+      await page.waitForTimeout(40);
+    }
+    for (const text of ['## 10. Term and Termination', '## 11. Audit Rights', '11.8 Where the Services', '## 12. General', '## 14. Governing Law', 'Signed for and on behalf of']) {
+      const box = await viewLine(text).boundingBox({ timeout: 2000 }).catch(() => null);
+      check(box && box.y >= editorBox.y && box.y + box.height <= editorBox.y + editorBox.height, `"${text}" in view`);
+    }
+    // The mouse away from the text, so that no hover covers it.
+    await page.mouse.move(editorBox.x + editorBox.width - 5, editorBox.y + 5);
+    await shot('05-quick-fix-inserted.png', { clear: true });
+  } finally {
+    // Back to the layout the later steps expect, even when a check above failed.
+    await page.keyboard.press('Escape');
+    await command('Unfold All');
+    await page.setViewportSize({ width: 1600, height: 960 });
+    await page.keyboard.press(`${MOD}+B`);
+    await page.locator('.part.sidebar').waitFor({ state: 'visible' });
+    await setPanel(true);
+  }
 });
 
 await step('coverage view lists the categories', async () => {
@@ -430,7 +542,7 @@ await step('coverage view lists the categories', async () => {
   // Expand service levels: the reason, the evidence and the findings.
   await rows.filter({ hasText: 'Service levels' }).first().locator('.monaco-tl-twistie').click();
   await until(async () => (await view.locator('.monaco-list-row').filter({ hasText: 'line 39' }).count()) > 0, 'evidence and findings under Service levels');
-  await shot('06-coverage.png');
+  await shot('06-coverage.png', { clear: true });
 });
 
 await step('coverage view: click jumps to the evidence', async () => {
@@ -552,14 +664,17 @@ await step('outline and folding', async () => {
   await goTo(1, 1);
   await command('Fold Level 2');
   await until(async () => (await editor().locator('.codicon-folding-collapsed').count()) >= 4, 'folded sections');
-  await shot('10-outline-folding.png');
+  await shot('10-outline-folding.png', { clear: true });
   await command('Unfold All');
 });
 
-await step('highlighting: obligation words are injected', async () => {
+await step('highlighting: obligation words, defined terms and blanks stand out', async () => {
   const text = fs.readFileSync(CONTRACT, 'utf8');
   const at = lineOf(text, ' shall ');
+  await setPanel(false);
   await focusEditor();
+  // The grammar's scope on "shall", read with the token inspector (a developer tool: closed again
+  // before the screenshot, which shows the editor as a user sees it).
   await goTo(at.line, at.column + 2);
   await command('Developer: Inspect Editor Tokens and Scopes');
   const widget = page.locator('.token-inspect-widget');
@@ -570,8 +685,27 @@ await step('highlighting: obligation words are injected', async () => {
     return /textmate scopes/i.test(t) && !/Loading/.test(t);
   }, 'the token inspector', 10000);
   check(/keyword\.other\.obligation\.[a-z.]*clausewise/.test(t), `an obligation scope of the Clausewise grammar on "shall" (got ${t.replace(/\s+/g, ' ').slice(0, 300)})`);
-  await shot('11-highlighting.png');
   await page.keyboard.press('Escape');
+  await widget.waitFor({ state: 'detached' });
+  // What a user sees: the opening of the contract, its definitions and its first obligations, in
+  // colours that differ from the plain text around them.
+  await goTo(1, 1);
+  const editorBox = await editor().boundingBox();
+  await page.mouse.move(editorBox.x + editorBox.width - 5, editorBox.y + 5);
+  const colours = await until(() => editor().locator('.view-lines').evaluate((root) => {
+    const plain = getComputedStyle(root.querySelector('.mtk1')).color;
+    const colourOf = (word) => {
+      const span = [...root.querySelectorAll('.view-line span span')].find((s) => s.textContent.trim() === word);
+      return span ? getComputedStyle(span).color : null;
+    };
+    const shall = colourOf('shall');
+    const blank = [...root.querySelectorAll('.view-line span span')].find((s) => /^_{4,}$/.test(s.textContent.trim()));
+    return shall ? { plain, shall, blank: blank ? getComputedStyle(blank).color : null } : null;
+  }), '"shall" in view as a token of its own');
+  check(colours.shall !== colours.plain, `"shall" in its own colour (${colours.shall}, plain text ${colours.plain})`);
+  check(colours.blank && colours.blank !== colours.plain, `the blank "____" in its own colour (${colours.blank})`);
+  check(!(await page.locator('.token-inspect-widget').count()), 'no token inspector in the screenshot');
+  await shot('11-highlighting.png', { clear: true });
 });
 
 await step('snippets: clause- completes library clauses', async () => {
@@ -598,7 +732,7 @@ await step('a document that is not a contract: reviewed only when asked', async 
   await command('Clausewise: Show Contract Review');
   const review = page.locator('.part.sidebar .welcome-view-content .monaco-button').filter({ hasText: 'Review as Contract' });
   await review.waitFor();
-  await shot('14-not-a-contract.png');
+  await shot('14-not-a-contract.png', { clear: true });
   await review.click();
   await until(async () => /Clausewise: \d+\/22 covered/.test(await status.getAttribute('aria-label')), 'the status after reviewing it anyway');
   const view = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: 'Contract Review' }) }).first();
@@ -611,7 +745,7 @@ await step('walkthrough opens the example', async () => {
   await quickPick('Get started with Clausewise', { type: 'Clausewise' });
   const walkthrough = page.locator('.gettingStartedContainer');
   await walkthrough.filter({ hasText: 'Open the example contract' }).waitFor();
-  await shot('13-walkthrough.png');
+  await shot('13-walkthrough.png', { clear: true });
   const problems = async () => (await page.locator('#status\\.problems a').getAttribute('aria-label')).match(/\d+/g).reduce((a, b) => a + Number(b), 0);
   const before = await problems();
   await walkthrough.locator('.button-link, a.button-link, .getting-started-step .monaco-button').filter({ hasText: 'Open Example Contract' }).first().click();
@@ -626,5 +760,20 @@ const failed = results.filter((r) => !r.ok);
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
 if (failed.length && process.env.E2E_VERBOSE) console.log(serverLog.slice(-4000));
 console.log(`\nScreenshots: ${path.relative(ROOT, SHOTS)}/ (${fs.readdirSync(SHOTS).filter((f) => f.endsWith('.png')).length} files); ${seconds}s`);
-console.log(`e2e: ${results.length - failed.length} passed, ${failed.length} failed`);
-process.exit(failed.length ? 1 : 0);
+if (ONLY || process.env.E2E_DOCS === '0') {
+  console.log('docs/images: left as they were (a partial run, or E2E_DOCS=0)');
+} else if (failed.length) {
+  console.log('docs/images: left as they were (a step failed)');
+} else {
+  const missing = Object.keys(DOCS_SHOTS).filter((f) => !fs.existsSync(path.join(SHOTS, f)));
+  if (missing.length) {
+    results.push({ name: 'docs images', ok: false });
+    console.log(`docs/images: not updated, screenshots missing: ${missing.join(', ')}`);
+  } else {
+    for (const [from, to] of Object.entries(DOCS_SHOTS)) fs.copyFileSync(path.join(SHOTS, from), path.join(DOCS_IMAGES, to));
+    console.log(`docs/images: ${Object.keys(DOCS_SHOTS).length} pictures updated from this run`);
+  }
+}
+const failedAll = results.filter((r) => !r.ok);
+console.log(`e2e: ${results.length - failedAll.length} passed, ${failedAll.length} failed`);
+process.exit(failedAll.length ? 1 : 0);
