@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import { severityProperties } from '../../scripts/generate-settings';
 import { CATEGORY_IDS, RULES } from '../../server/src/engine';
 
@@ -11,13 +12,8 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 const c = pkg.contributes;
 const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
 
-/** Does a `!pattern` line of .vscodeignore let this path into the .vsix? (only the forms used there) */
-function shipped(file: string): boolean {
-  return ignore.some((p) => {
-    const re = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`);
-    return re.test(file);
-  });
-}
+/** Does a `!pattern` line of .vscodeignore let this path into the .vsix? (vsce matches them with minimatch, dotfiles included) */
+const shipped = picomatch(ignore, { dot: true });
 
 describe('extension manifest', () => {
   it('ships every file it references', () => {
@@ -32,6 +28,11 @@ describe('extension manifest', () => {
       assert.ok(fs.existsSync(path.join(ROOT, f)), `${f} exists`);
       assert.ok(shipped(f), `${f} is let into the .vsix by .vscodeignore`);
     }
+  });
+
+  it('reads the .vscodeignore allow-list as globs: sources, tests and the README pictures stay out', () => {
+    for (const f of ['dist/server.js', 'docs/rules/placeholder.md', 'syntaxes/clausewise.injection.json']) assert.ok(shipped(f), `${f} ships`);
+    for (const f of ['server/src/engine/review.ts', 'test/e2e/run.mjs', 'docs/images/vscode-hover.png', 'dist/server.js.map']) assert.ok(!shipped(f), `${f} stays out`);
   });
 
   it('declares every command its menus, views and walkthrough use', () => {

@@ -17,6 +17,12 @@ export type CategoryId = (typeof CATEGORY_IDS)[number];
 export const DRAFTING = 'drafting' as const;
 export type RuleCategory = CategoryId | typeof DRAFTING;
 
+/**
+ * How strongly a finding is reported. Here, below both rules and profiles, because a rule declares
+ * its default and a profile raises it: neither imports the other.
+ */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
 export type Verdict = 'present' | 'weak' | 'missing';
 
 /** A piece of text that satisfied (or partly satisfied) a requirement of a category. */

@@ -3,7 +3,7 @@
  * contract names "Tailspin Systems Limited", or a misspelling of it.
  */
 import type { ContractModel, Party, Span } from '../model';
-import { foldQuotes } from '../model';
+import { editDistance, foldQuotes } from '../model';
 import { escapeRegExp } from './terms';
 import { COMMON_WORDS, FUNCTION_WORDS } from './words';
 
@@ -18,18 +18,6 @@ const SUFFIX = /^(?:inc|incorporated|ltd|limited|llc|l\.l\.c|llp|plc|corp|corpor
 
 function norm(s: string): string {
   return foldQuotes(s).replace(/[,\s]+/g, ' ').replace(/\.$/, '').trim().toLowerCase();
-}
-
-/** Levenshtein distance, capped. */
-function distance(a: string, b: string, cap: number): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 const COMPANY = /[A-Z][\w&'.-]*(?:,?[ ]+(?:[A-Z][\w&'.-]*|of|and|&|the))*?,?[ ]+(?:Limited|Ltd\.?|plc|PLC|Inc\.?|Incorporated|LLC|L\.L\.C\.|LLP|Corporation|Corp\.?|GmbH|AG|S\.A\.|B\.V\.|N\.V\.|Pty Ltd|Pte Ltd|SARL|S\.p\.A\.)(?![\w])/g;
@@ -105,7 +93,7 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
           const cand = m[0].replace(/,$/, '').replace(/\.$/, /\.$/.test(legal) ? '.' : '');
           const candWords = cand.split(/[\s,]+/);
           if (!SUFFIX.test(candWords[candWords.length - 1])) continue;
-          const d = distance(norm(cand), legalNorm, 2);
+          const d = editDistance(norm(cand), legalNorm, 2);
           if (d < 1 || d > 2) continue;
           const at = m.index!;
           const span = { start: block.sourceOffsets[at], end: block.sourceOffsets[at + cand.length - 1] + 1 };

@@ -17,7 +17,7 @@
  *   common word of contract drafting. A word that never appears in lower case is a name.
  */
 import type { ContractModel, Span } from '../model';
-import { foldQuotes } from '../model';
+import { editDistance, foldQuotes } from '../model';
 import { escapeRegExp, isHeadingBlock, occurrenceAt, pluralOf, singularOf, termIndex } from './terms';
 import { COMMON_WORDS, FUNCTION_WORDS, PROPER_WORDS } from './words';
 
@@ -88,30 +88,13 @@ const cache = new WeakMap<ContractModel, UndefinedAnalysis>();
 
 interface Token { word: string; start: number; end: number }
 
-/** Levenshtein distance, capped (returns cap+1 when larger). */
-function distance(a: string, b: string, cap = 3): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, cur[j]);
-    }
-    if (best > cap) return cap + 1;
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
 /** The defined term a phrase is probably a misspelling of (one or two letters off), if any. */
 function nearestTerm(phrase: string, defined: string[]): string | undefined {
   let best: string | undefined;
   let bestD = 99;
   for (const d of defined) {
     if (d.length < 5) continue;
-    const dist = distance(phrase.toLowerCase(), d.toLowerCase(), 2);
+    const dist = editDistance(phrase.toLowerCase(), d.toLowerCase(), 2);
     if (dist >= 1 && dist <= 2 && dist < bestD && dist < Math.max(2, Math.floor(d.length / 4))) { best = d; bestD = dist; }
   }
   return best;

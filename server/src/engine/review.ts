@@ -185,7 +185,7 @@ function reviewModel(
     }
     return a;
   };
-  const ctx: RuleContext = { model, parties, assessment, thresholds: settings.thresholds ?? {}, profiles: profileIds };
+  const ctx: RuleContext = { model, parties, assessment, thresholds: settings.thresholds ?? {}, profiles: profileIds, categories: active };
 
   const found: Array<{ diag: ReviewDiagnostic; fixes: FixSpec[]; start: number }> = [];
   for (const rule of RULES) {

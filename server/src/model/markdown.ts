@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { remarkGfmWithoutFootnotes } from './gfm';
@@ -23,8 +24,7 @@ interface Chunk { blocks: RawBlock[]; yaml: { value: string; span: Span } | null
 // 300 KB contract took ~400 ms a keystroke, measured with `npm run bench`). The text is cut into
 // chunks at ATX headings, which close every Markdown block before them, and each chunk's blocks are
 // cached by its text: typing in one section re-parses that section only.
-const cache = new Map<string, Chunk>();
-const CACHE_LIMIT = 4000;
+const cache = new LRUCache<string, Chunk>({ max: 4000 });
 
 const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -61,17 +61,12 @@ function chunkStarts(text: string): number[] {
 function parseChunk(text: string, first: boolean): Chunk {
   const key = (first ? '1' : '0') + text;
   const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const tree = processor.parse(text) as Root;
   let yaml: Chunk['yaml'] = null;
   const node = first ? tree.children.find((n) => n.type === 'yaml') : undefined;
   if (node && node.type === 'yaml') yaml = { value: node.value, span: { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 } };
   const chunk = { blocks: extractBlocks(tree, text), yaml };
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, chunk);
   return chunk;
 }

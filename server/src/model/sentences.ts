@@ -1,21 +1,16 @@
+import { LRUCache } from 'lru-cache';
 import { split } from 'sentence-splitter';
 import type { Block, Sentence } from './types';
 
 // Sentence splitting is the most expensive step of building the model, and most blocks are the
 // same from one keystroke to the next, so results are memoised by block text. Editing one clause
 // re-splits that clause only.
-const cache = new Map<string, Array<[number, number]>>();
-const CACHE_LIMIT = 20000;
+const cache = new LRUCache<string, Array<[number, number]>>({ max: 20000 });
 
 /** Sentence boundaries [start, end) inside a block's plain text. */
 export function sentenceBounds(text: string): Array<[number, number]> {
   const hit = cache.get(text);
-  if (hit) {
-    // Refresh recency so the cache behaves as an LRU.
-    cache.delete(text);
-    cache.set(text, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const bounds: Array<[number, number]> = [];
   for (const node of split(text)) {
     if (node.type !== 'Sentence') continue;
@@ -24,7 +19,6 @@ export function sentenceBounds(text: string): Array<[number, number]> {
     while (e > s && /\s/.test(text[e - 1])) e--;
     if (e > s) for (const part of splitLongLists(text, s, e)) bounds.push(part);
   }
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(text, bounds);
   return bounds;
 }

@@ -1,4 +1,5 @@
 /** Small text helpers shared by the model, the assessors and the rules. */
+import { distance as levenshtein } from 'fastest-levenshtein';
 
 /** Fold curly quotes and apostrophes to straight ones, keeping string length unchanged. */
 export function foldQuotes(s: string): string {
@@ -33,13 +34,13 @@ export function hashString(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Levenshtein distance, for "did you mean" suggestions on misspelt ids and options. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
+/**
+ * Levenshtein distance (fastest-levenshtein's), the project's one edit distance: "did you mean"
+ * suggestions on misspelt ids and options, and misspelt names and terms in the drafting checks.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  // With a max, the lengths alone rule most pairs out (max + 1 means "more than max"): hot loops,
+  // such as every phrase against every defined term, skip the full distance for them.
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  return levenshtein(a, b);
 }

@@ -1,5 +1,4 @@
-import { CATEGORY_IDS, type CategoryId } from '../categories/types';
-import type { Severity } from '../rules/types';
+import { CATEGORY_IDS, type CategoryId, type Severity } from '../categories/types';
 
 /**
  * A profile says which categories are reviewed and may raise the severity of rules, citing the

@@ -1,12 +1,11 @@
 import type { FixSpec, Rule, RuleContext, RuleFinding } from './types';
 import { findPlaceholders } from '../drafting/placeholders';
-import { PROFILES } from '../profiles';
 import vagueWording from './vague-wording';
 
 /** Spans the vague-wording rule reports in this review (it owns "TBD" and "to be agreed" inside obligations). */
 function vagueSpans(ctx: RuleContext): Array<{ start: number; end: number }> {
-  const reviewsDeliverables = ctx.profiles.some((p) => (PROFILES[p]?.categories as readonly string[] | undefined)?.includes('deliverables'));
-  if (!reviewsDeliverables) return [];
+  // vague-wording runs only where its category (deliverables) is reviewed.
+  if (!ctx.categories.has('deliverables')) return [];
   return vagueWording.check(ctx).map((f) => f.span);
 }
 

@@ -1,8 +1,8 @@
 import type { ContractModel, Span } from '../model';
 import type { PartyMatchers } from '../model/language';
-import type { CategoryAssessment, CategoryId, RuleCategory } from '../categories/types';
+import type { CategoryAssessment, CategoryId, RuleCategory, Severity } from '../categories/types';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type { Severity };
 
 /** Playbook numbers a legal team sets in config; rules compare the text against them. */
 export interface Thresholds {
@@ -56,6 +56,8 @@ export interface RuleContext {
   thresholds: Thresholds;
   /** Ids of the active profiles. */
   profiles: readonly string[];
+  /** The categories the active profiles review (rules learn what a profile asks through this, never by importing the profiles). */
+  categories: ReadonlySet<CategoryId>;
 }
 
 export interface Rule {
