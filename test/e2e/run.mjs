@@ -485,37 +485,43 @@ await step('quick fix inserts a clause', async () => {
   await until(async () => (await coveredCount()) > coveredBefore, `the status to count more than ${coveredBefore} covered categories`);
   check(!(await auditFinding.count()), 'the audit-rights finding is gone from the Problems panel');
 
-  // The clause in place: the other sections folded, so that section 10, the new section 11, the later
-  // sections and the start of the signature block show on one screen (a taller window for this one
-  // picture: the clause is long). The cursor inside section 11 keeps it open (Fold Level 2 leaves
-  // the region that holds the cursor alone).
+  // The clause in place: the other sections folded, so that the new section 11, the later sections and
+  // the start of the signature block show on one screen (a taller window for this one picture: the
+  // clause is long). The cursor inside section 11 keeps it open (Fold Level 2 leaves the region that
+  // holds the cursor alone).
   await setPanel(false);
   await page.keyboard.press(`${MOD}+B`);
   await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
-  await page.setViewportSize({ width: 1600, height: 1160 });
+  await page.setViewportSize({ width: 1600, height: 1240 });
   try {
     await focusEditor();
     await goTo(heading + 2, 1);
     await command('Fold Level 2');
     const viewLine = (text) => editor().locator('.view-line').filter({ hasText: text }).first();
     await until(async () => (await editor().locator('.codicon-folding-collapsed').count()) >= 6, 'the other sections folded');
-    // Scroll line by line (Ctrl+Down) until section 10's heading is the first line below the sticky header.
     const editorBox = await editor().boundingBox();
-    for (let i = 0; i < 120; i++) {
-      const box = await viewLine('## 10. Term and Termination').boundingBox();
-      const sticky = await editor().locator('.sticky-widget').boundingBox().catch(() => null);
-      const topLimit = sticky && sticky.height > 0 ? sticky.y + sticky.height : editorBox.y;
-      if (box && box.y - topLimit < box.height) break;
+    const signedLine = 'Signed for and on behalf of **Northwind';
+    const inView = async (text) => {
+      const box = await viewLine(text).boundingBox({ timeout: 1000 }).catch(() => null);
+      const sticky = await editor().locator('.sticky-widget').boundingBox({ timeout: 1000 }).catch(() => null);
+      const top = sticky && sticky.height > 0 ? sticky.y + sticky.height : editorBox.y;
+      return !!box && box.y >= top - 1 && box.y + box.height <= editorBox.y + editorBox.height + 1;
+    };
+    // Scroll down line by line (Ctrl+Down) until the signature block's first line shows at the bottom.
+    for (let i = 0; i < 150 && !(await inView(signedLine)); i++) {
       await page.keyboard.press(`${MOD}+ArrowDown`);
-      await page.waitForTimeout(40);
+      await page.waitForTimeout(30);
     }
-    for (const text of ['## 10. Term and Termination', '## 11. Audit Rights', '11.8 Where the Services', '## 12. General', '## 14. Governing Law', 'Signed for and on behalf of']) {
-      const box = await viewLine(text).boundingBox({ timeout: 2000 }).catch(() => null);
-      check(box && box.y >= editorBox.y && box.y + box.height <= editorBox.y + editorBox.height, `"${text}" in view`);
+    for (const text of ['## 11. Audit Rights', '11.1 The Supplier shall keep', '11.8 Where the Services', '## 12. General', '## 14. Governing Law', signedLine]) {
+      check(await inView(text), `"${text}" in view with the inserted clause`);
     }
+    log(`     in place: section 10's heading ${(await inView('## 10. Term and Termination')) ? 'also' : 'not'} in view`);
     // The mouse away from the text, so that no hover covers it.
     await page.mouse.move(editorBox.x + editorBox.width - 5, editorBox.y + 5);
     await shot('05-quick-fix-inserted.png', { clear: true });
+  } catch (e) {
+    await page.screenshot({ path: path.join(SHOTS, 'failed-quick-fix-in-place.png') }).catch(() => undefined);
+    throw e;
   } finally {
     // Back to the layout the later steps expect, even when a check above failed.
     await page.keyboard.press('Escape');
