@@ -605,8 +605,15 @@ await step('coverage view: + inserts a missing clause', async () => {
 await step('coverage view: accept a finding with a reason', async () => {
   const view = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: 'Contract Review' }) }).first();
   const category = view.locator('.monaco-list-row').filter({ hasText: 'Indemnities' }).first();
-  await category.locator('.monaco-tl-twistie').click();
   const finding = view.locator('.monaco-list-row').filter({ hasText: 'indemnities ·' }).first();
+  // The view refreshes after each review (the insert above triggers one): a click on the twistie
+  // during a refresh can be lost, so expand again until the finding shows.
+  await until(async () => {
+    if (await finding.count()) return true;
+    if ((await category.getAttribute('aria-expanded')) !== 'true') await category.locator('.monaco-tl-twistie').click();
+    await page.waitForTimeout(300);
+    return (await finding.count()) > 0;
+  }, 'the indemnities finding under its category');
   await finding.hover();
   await finding.locator('.action-label.codicon-check').click();
   const input = page.locator('.quick-input-widget input');
