@@ -16,7 +16,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { ConfigError, ConfigLoader, DISK_READER, isInside, matchGlobs, CONFIG_FILE_NAMES, type ReviewSettings } from '../engine';
+import { ConfigError, ConfigLoader, DISK_READER, isInside, matchGlobs, CONFIG_FILE_NAMES, type ConfigReader, type ReviewSettings } from '../engine';
 import { CONFIG_CODE, serverDiagnostic } from './convert';
 import { uriToPath } from './settings';
 
@@ -41,7 +41,7 @@ export interface DocumentConfig {
 export class WorkspaceConfigs {
   /** Workspace folders (paths): outside a git repository, the limit of what a config file may extend. */
   private readonly roots: string[] = [];
-  private readonly loader = new ConfigLoader(DISK_READER, { roots: this.roots });
+  private readonly loader: ConfigLoader;
   /** True once the client watches files for us; until then every review re-reads. */
   watching = false;
   /**
@@ -51,6 +51,10 @@ export class WorkspaceConfigs {
    * change how strict the review is and nothing else, and CI reads it too (docs/editors.md).
    */
   trusted = true;
+
+  constructor(reader: ConfigReader = DISK_READER) {
+    this.loader = new ConfigLoader(reader, { roots: this.roots });
+  }
 
   /**
    * The configuration for a document, on top of the editor's settings. `forced`: the user asked to
