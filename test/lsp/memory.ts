@@ -5,7 +5,7 @@
  * wait for what follows an action; answers workspace/configuration from the test's options.
  */
 import { PassThrough } from 'node:stream';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { gatedStdio } from '../../server/src/lsp/gate';
 import { createServer, type ServerOptions } from '../../server/src/lsp/server';
@@ -31,7 +31,7 @@ export interface MemoryClientOptions {
 /** A client and a server joined by in-memory streams. */
 export class MemoryClient {
   private readonly connection: MessageConnection;
-  private readonly serverConnection: ReturnType<typeof createConnection>;
+  private readonly serverConnection: Connection;
   private waiters: Array<{ test: (m: Received) => boolean; resolve: (m: Received) => void }> = [];
   private seq = 0;
   private closed = false;
@@ -45,6 +45,7 @@ export class MemoryClient {
   readonly reviews: Array<{ uri: string; version: number }> = [];
 
   constructor(private readonly options: MemoryClientOptions = {}) {
+    this.options = { ...options };
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const gate = gatedStdio(toServer, toClient, (text) => { this.stderr += `${text}\n`; });
@@ -78,8 +79,9 @@ export class MemoryClient {
     this.connection.listen();
   }
 
-  /** initialize and initialized. With no initializationOptions given, edits are reviewed without debounce. */
-  async start(): Promise<this> {
+  /** initialize and initialized. Edits are reviewed without debounce unless initializationOptions say otherwise. */
+  async start(more: Pick<MemoryClientOptions, 'rootUri' | 'initializationOptions'> = {}): Promise<this> {
+    Object.assign(this.options, more);
     const capabilities = {
       textDocument: { hover: { contentFormat: ['markdown'] }, rename: { prepareSupport: true } },
       ...this.options.capabilities,
@@ -95,7 +97,7 @@ export class MemoryClient {
       rootUri: this.options.rootUri ?? folders?.[0]?.uri ?? null,
       workspaceFolders: folders,
       capabilities,
-      initializationOptions: this.options.initializationOptions ?? { debounceMs: 0 },
+      initializationOptions: { debounceMs: 0, ...(this.options.initializationOptions as object | undefined) },
     });
     this.notify('initialized', {});
     return this;

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { docsUrl, review } from '../../server/src/engine';
 import { hoverAt, wholeSentences } from '../../server/src/lsp/outline';
-import { Client, ensureServerBuilt, ROOT } from './client';
+import { MemoryClient as Client } from './memory';
+import { ROOT } from './client';
 
 const WEAK = fs.readFileSync(path.join(ROOT, 'examples', 'weak-msa.md'), 'utf8');
 const uriOf = (name: string) => pathToFileURL(path.join(ROOT, 'scratch', name)).toString();
@@ -67,7 +68,6 @@ describe('editor polish', function () {
   });
 
   describe('"Accept this finding…"', () => {
-    before(() => ensureServerBuilt());
 
     async function acceptAction(initializationOptions: Record<string, unknown>) {
       const client = await new Client().start({ initializationOptions });
