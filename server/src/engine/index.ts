@@ -15,7 +15,7 @@ export { renderMarkdownReport, renderHtmlReport, type ReportFile } from './repor
 export { loadBundle, type BundleMember } from './bundle';
 export { printable, printableKeepingLineBreaks, markdownCode, inertJson, withoutControls } from './inert';
 export type { SuppressedFinding, ReviewWarning } from './types';
-export { applySuppressions, closeIds, findSuppressionComments, acceptCommentPosition, SUPPRESSION_WARNING_CODE, type SuppressionComment, type SuppressionKind } from './suppression';
+export { applySuppressions, closeIds, findSuppressionComments, acceptCommentPosition, acceptCommentEdit, sanitizeReason, SUPPRESSION_WARNING_CODE, type SuppressionComment, type SuppressionKind } from './suppression';
 export { fingerprints, matchBaseline, baselineEntries, formatBaseline, parseBaseline, type Baseline, type BaselineEntry } from './baseline';
 export {
   ConfigLoader, ConfigError, ConfigReadError, parseConfig, matchGlobs, describeConfig, CONFIG_FILE_NAMES,

@@ -30,7 +30,7 @@
  * diagnostic naming the file and line. Watched via workspace/didChangeWatchedFiles when the client
  * supports dynamic registration, else re-read for every review.
  *
- * Custom messages (shapes in ./protocol.ts; the VS Code client mirrors them in client/src/protocol.ts):
+ * Custom messages (./protocol.ts, the one definition the VS Code client imports too):
  * - request `clausewise/reviewDocument` { uri } -> { isContract, reason, profiles, coverage, counts } | null
  *   Reviews the open document as a contract even when it does not read as one; the document stays
  *   forced until it is closed. null when the document is not open.
@@ -43,6 +43,9 @@
  * - request `clausewise/exportReport` { uri, format: 'markdown' | 'html' } -> { format, text } | null
  *   The review report of the open document (coverage with reasons and evidence, then the findings),
  *   as the CLI writes it (engine/report.ts). null when the document is not open or the format unknown.
+ * - request `clausewise/acceptFindingEdit` { uri, line, ruleId, reason } -> { version, edit } | null
+ *   The comment that accepts a finding with the reason given, where it belongs (above the block holding
+ *   the finding). The VS Code client's "Accept this finding…" asks for the reason, then for this edit.
  * - notification `clausewise/status` (server -> client, after each publish):
  *   { uri, isContract, reason, profiles, covered, weak, missing, total }
  *
@@ -59,7 +62,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildContractModel, formatOfPath, spanToRange, type ContractModel } from '../model';
 import {
-  CATEGORIES, CLAUSES, computeFix, DISK_READER, gitRoot, loadBundle, readBundleText, renderHtmlReport, renderMarkdownReport, review, skipReason, VERSION,
+  acceptCommentEdit, CATEGORIES, CLAUSES, computeFix, DISK_READER, gitRoot, loadBundle, readBundleText, renderHtmlReport, renderMarkdownReport, review, skipReason, VERSION,
   type ConfigReader, type ReviewResult, type ReviewSettings,
 } from '../engine';
 import { buildCodeActions, diagnosticsOf, serverDiagnostic, SKIPPED_CODE, type EditCapabilities } from './convert';
@@ -69,7 +72,7 @@ import { mergeSettings, sanitizeSettings, workspaceRelativePath } from './settin
 import { configErrorDiagnostic, WATCH_GLOB, WorkspaceConfigs } from './config';
 import { DEFAULT_DEBOUNCE_MS, editDelay, ReviewWaiters } from './schedule';
 import {
-  CoverageRequest, ExportReportRequest, ListClausesRequest, RenderClauseRequest, ReviewDocumentRequest, StatusNotification,
+  AcceptFindingEditRequest, CoverageRequest, ExportReportRequest, ListClausesRequest, RenderClauseRequest, ReviewDocumentRequest, StatusNotification,
   type CoverageResult, type ReviewSummary, type SeverityCounts, type StatusParams, type Verdict,
 } from './protocol';
 
@@ -636,6 +639,22 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       return { text: edit.newText, position: edit.range.start };
     } catch (e) {
       logError(`Clausewise: renderClause failed: ${errorText(e)}`);
+      return null;
+    }
+  });
+
+  connection.onRequest(AcceptFindingEditRequest, (params) => {
+    try {
+      const uri = uriParam(params);
+      const doc = uri ? documents.get(uri) : undefined;
+      if (!uri || !doc || typeof params.ruleId !== 'string' || typeof params.reason !== 'string' || !Number.isInteger(params.line)) return null;
+      const model = currentModel(uri);
+      if (!model) return null;
+      const comment = acceptCommentEdit(model, params.line, params.ruleId, params.reason);
+      const at = { line: comment.line, character: 0 };
+      return { version: doc.version, edit: { range: { start: at, end: at }, newText: comment.text } };
+    } catch (e) {
+      logError(`Clausewise: acceptFindingEdit failed: ${errorText(e)}`);
       return null;
     }
   });
