@@ -22,4 +22,5 @@ export {
   type ConfigReader, type ResolvedConfig, type ConfigGlob, type ConfigIssue, type RawConfig,
 } from './config';
 export { DISK_READER } from './config-disk';
-export { MAX_CONFIG_BYTES, MAX_DOCUMENT_BYTES, readRegularFile, readBundleText, skipReason, formatMegabytes, gitRoot, isInside, realPath, type ReadOutcome } from './regular-file';
+export { configDecision, isBinary, reviewDocument, skipReason, type ConfigDecision, type DocumentReview, type DocumentReviewInput } from './document';
+export { MAX_CONFIG_BYTES, MAX_DOCUMENT_BYTES, readRegularFile, readBundleText, formatMegabytes, gitRoot, isInside, realPath, type ReadOutcome } from './regular-file';

@@ -12,21 +12,6 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 /** Largest contract or schedule reviewed. */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 
-/** Why an open document's text is not reviewed (too large, binary), or null when it is reviewed. */
-export function skipReason(text: string): { message: string; reason: string } | null {
-  // UTF-8 takes at least one byte a character: a text of at most half the limit cannot be over it.
-  if (text.length > MAX_DOCUMENT_BYTES / 2) {
-    const bytes = Buffer.byteLength(text, 'utf8');
-    if (bytes > MAX_DOCUMENT_BYTES) {
-      return { message: `Clausewise skipped this file: it is larger than 2 MB (${(bytes / 1024 / 1024).toFixed(1)} MB).`, reason: `skipped: it is larger than 2 MB (${(bytes / 1024 / 1024).toFixed(1)} MB).` };
-    }
-  }
-  if (text.includes('\0')) {
-    return { message: 'Clausewise skipped this file: it contains NUL bytes (a binary file, not a text contract).', reason: 'skipped: it contains NUL bytes (a binary file, not a text contract).' };
-  }
-  return null;
-}
-
 export type ReadOutcome =
   | { ok: true; bytes: Buffer }
   | { ok: false; kind: 'missing' | 'directory' | 'special' | 'too-large' | 'unreadable'; reason: string };

@@ -16,7 +16,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { ConfigError, ConfigLoader, DISK_READER, isInside, matchGlobs, CONFIG_FILE_NAMES, type ConfigReader, type ReviewSettings } from '../engine';
+import { ConfigError, ConfigLoader, configDecision, DISK_READER, isInside, CONFIG_FILE_NAMES, type ConfigReader, type ReviewSettings } from '../engine';
 import { CONFIG_CODE, serverDiagnostic } from './convert';
 import { uriToPath } from './settings';
 
@@ -76,12 +76,9 @@ export class WorkspaceConfigs {
     const name = path.basename(config.file);
     const settings: ReviewSettings = { ...config.settings };
     if (editor.enable === false) settings.enable = false;
-    const ignoredBy = matchGlobs(config.ignore, file);
-    if (ignoredBy && !forced) return { settings: { ...settings, enable: false }, force: false, file: config.file, ignoredReason: `ignored by "${ignoredBy.pattern}" in ${name}` };
-    const includedBy = matchGlobs(config.include, file);
-    if (includedBy) return { settings, force: true, forceReason: `the path matches include pattern "${includedBy.pattern}" in ${name}`, file: config.file };
-    if (config.force) return { settings, force: true, forceReason: `${name} sets force: true`, file: config.file };
-    return { settings, force: false, file: config.file };
+    const decision = configDecision(config, file, name);
+    if (decision.ignoredBy && !forced) return { settings: { ...settings, enable: false }, force: false, file: config.file, ignoredReason: `ignored by "${decision.ignoredBy}" in ${name}` };
+    return { settings, force: decision.force, ...(decision.forceReason ? { forceReason: decision.forceReason } : {}), file: config.file };
   }
 
   setRoots(folderUris: readonly string[]): void {

@@ -62,7 +62,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildContractModel, formatOfPath, spanToRange, type ContractModel } from '../model';
 import {
-  acceptCommentEdit, CATEGORIES, CLAUSES, computeFix, DISK_READER, gitRoot, loadBundle, readBundleText, renderHtmlReport, renderMarkdownReport, review, skipReason, VERSION,
+  acceptCommentEdit, CATEGORIES, CLAUSES, computeFix, DISK_READER, gitRoot, readBundleText, renderHtmlReport, renderMarkdownReport, reviewDocument, skipReason, VERSION,
   type ConfigReader, type ReviewResult, type ReviewSettings,
 } from '../engine';
 import { buildCodeActions, diagnosticsOf, serverDiagnostic, SKIPPED_CODE, type EditCapabilities } from './convert';
@@ -353,15 +353,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       };
     }
     const config = configs.forDocument(uri, settings, st.force);
-    const model = modelOf(st, doc);
-    const bundle = bundleOf(uri, model);
-    const result = review({
-      text, version: doc.version, settings: config.settings, force: st.force || config.force,
+    const file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    const { result } = reviewDocument({
+      text, version: doc.version, model: modelOf(st, doc), settings: config.settings, force: st.force || config.force,
       ...(!st.force && config.forceReason ? { forceReason: config.forceReason } : {}),
       path: workspaceRelativePath(uri, workspaceFolders),
-      bundle: bundle.members,
-    }, model);
-    result.problems.push(...bundle.problems);
+      ...(file ? { bundlePath: file, readBundle: (p: string) => readBundleMember(uri, p), bundleDisplayPath: (p: string) => workspaceRelativePath(pathToFileURL(p).href, workspaceFolders) ?? p } : {}),
+    });
     if (config.ignoredReason) result.reason = config.ignoredReason;
     const diagnostics = diagnosticsOf(result, doc.version);
     if (config.error) diagnostics.unshift(configErrorDiagnostic(config.error, doc.version));
@@ -369,22 +367,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   }
 
   /**
-   * The other files of a contract bundle (schedules named in front matter or linked), read from the
-   * editor when open there, else from disk; shown by their workspace-relative paths.
+   * A file of a contract bundle (a schedule named in front matter or linked): from the editor when open
+   * there, else from disk, regular files inside the contract's repository (else its workspace folder) only.
    */
-  function bundleOf(uri: string, model: ContractModel): { members: Array<{ path: string; text: string }>; problems: string[] } {
-    if (!uri.startsWith('file:')) return { members: [], problems: [] };
-    const read = (fsPath: string): string | undefined => {
-      const open = documents.get(pathToFileURL(fsPath).href);
-      if (open) return open.getText();
-      // From disk: regular files inside the contract's repository (else its workspace folder) only.
-      return fs.readBundleText(fsPath, gitRoot(dirname(fsPath), (p) => fs.exists(p)) ?? configs.rootOf(fsPath) ?? dirname(fileURLToPath(uri)));
-    };
-    const { members, problems } = loadBundle(model, fileURLToPath(uri), read);
-    return {
-      members: members.map((m) => ({ path: workspaceRelativePath(pathToFileURL(m.path).href, workspaceFolders) ?? m.path, text: m.text })),
-      problems,
-    };
+  function readBundleMember(contractUri: string, fsPath: string): string | undefined {
+    const open = documents.get(pathToFileURL(fsPath).href);
+    if (open) return open.getText();
+    return fs.readBundleText(fsPath, gitRoot(dirname(fsPath), (p) => fs.exists(p)) ?? configs.rootOf(fsPath) ?? dirname(fileURLToPath(contractUri)));
   }
 
   /** Reviews and publishes, unless the document changed or closed meanwhile. */
