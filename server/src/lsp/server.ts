@@ -94,7 +94,7 @@ export interface ServerOptions {
 }
 
 export interface ClausewiseServer {
-  /** Open documents' states, by uri (read-only use: tests and diagnostics). */
+  /** The open documents, as the client sent them (read-only use). */
   readonly documents: TextDocuments<TextDocument>;
   /** Stops every pending timer (the connection itself belongs to the caller). */
   dispose(): void;
