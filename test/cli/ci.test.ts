@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FIXTURES, makeTempDir, runBuiltCli, runCli, runJson, writeFiles } from './helpers';
+import { ensureBuilt, FIXTURES, makeTempDir, runBuiltCli, runCli, runJson, writeFiles } from './helpers';
 import { inShard } from '../../server/src/cli/shard';
 
 const CONTRACT = fs.readFileSync(path.join(FIXTURES, 'contract.md'), 'utf8');
@@ -320,7 +320,10 @@ describe('cli: --shard and parallel runs', () => {
     }
   });
 
-  it('a parallel run gives the same bytes as a serial one, in every format', () => {
+  // End to end: worker threads need the built bundle (dist/cli.js), so this test runs it as a process.
+  it('a parallel run gives the same bytes as a serial one, in every format', function () {
+    this.timeout(180_000);
+    ensureBuilt();
     const serialRun = runBuiltCli(['--format', 'json', '--fail-on', 'none', '--concurrency', '1', 'lib'], { cwd: dir, env: { CLAUSEWISE_DEBUG: 'threads' } });
     assert.match(serialRun.stderr, /debug: 14 files in 1 thread\n/);
     const parallelRun = runBuiltCli(['--format', 'json', '--fail-on', 'none', '--concurrency', '3', 'lib'], { cwd: dir, env: { CLAUSEWISE_DEBUG: 'threads' } });
