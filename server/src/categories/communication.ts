@@ -1,6 +1,10 @@
 import type { CategoryDefinition } from './types';
 import { has, scan, verdictOf } from './scan';
 
+// A channel counts when the text says how to reach the supplier ("requested by email", "available by telephone");
+// "phone support" listed among a service's features is not a communication term.
+const SUPPORT_CHANNEL_CONTEXT = /\b(?:request\w*|contact\w*|sent to|send\w* to|submit\w*|reach\w*|call\w*|available (?:by|via|through|at|on)|(?:by|via|through) (?:e-?mail|telephone|phone|live chat|the (?:support )?portal))\b/i;
+
 export const communication: CategoryDefinition = {
   id: 'communication',
   title: 'Communication and governance',
@@ -13,10 +17,10 @@ export const communication: CategoryDefinition = {
       { requirement: 'escalation', pattern: /\bescalat(?:e|ed|es|ion|ing)\b/i },
       { requirement: 'notices', pattern: /\bnotices?\b[^.]{0,80}\b(?:in writing|written|delivered|sent|given|addressed|e-?mail)\b|\ball notices\b|\bnotice address\b/i },
       { requirement: 'contacts', pattern: /\b(?:[A-Z][a-z]+ )?(?:Security|Technical|Support|Primary|Principal|Principle|Billing|Account|Designated|Notice) Contacts?\b/ },
-      { requirement: 'channel', pattern: /\b(?:e-?mail|live chat|telephone|phone|beeper|pager|ticket(?:ing)? (?:system|portal)|support portal)\b/i, context: /\b(?:request|support|contact|available|sent to|submit|reach)\w*/i },
+      { requirement: 'channel', pattern: /\b(?:e-?mail|live chat|telephone|phone|beeper|pager|ticket(?:ing)? (?:system|portal)|support portal)\b/i, context: SUPPORT_CHANNEL_CONTEXT },
       { requirement: 'channel', pattern: /\b(?:sent|submitted|directed|addressed|reported) to\b[^.]{0,30}\b[A-Z]\w* Support\b/ },
       { requirement: 'channel', pattern: /\b(?:support|help) ?desk\b|\bsupport (?:portal|channel|e-?mail|line)\b|\btelephone support\b|\bcontact hours\b|\bavailable by (?:phone|e-?mail)/i },
-    ], /\b(?:governance|communications?|contacts?|meetings?|reporting|escalation|relationship management|account management|project management|notices)\b/i);
+    ], /\b(?:governance|communications?|contacts?|meetings?|reporting|escalation|relationship management|account management|notices)\b/i);
     const reqs = ['contacts', 'meetings', 'reports', 'escalation', 'notices'];
     if (has(found, 'contacts', 'meetings', 'reports', 'escalation')) return verdictOf('communication', found, 'present', 'contacts, meetings, reports or an escalation path', reqs);
     if (has(found, 'notices', 'channel', 'heading')) return verdictOf('communication', found, 'weak', 'only a notices clause or a support channel; no contacts, meetings, reports or escalation path', reqs);
