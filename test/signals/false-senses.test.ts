@@ -70,3 +70,12 @@ describe('change-control: informal change wording is weak, neither absent nor a 
     'Changes are only binding if both of us agree to them in writing.',
   ]) it(text, () => assert.equal(assessClause('change-control', text).verdict, 'weak'));
 });
+
+requirementTable('communication', 'reports', [
+  'The Supplier will provide the Customer with a weekly written report summarising the Services delivered.',
+  'The Contractor will provide the Company with reports on a weekly basis on the status of each work order.',
+  'The Supplier shall submit monthly progress reports to the Customer.',
+], [
+  'The Customer shall keep copies of all reports it receives from regulators.',
+  'The Supplier may publish an annual report on its website.',
+]);
