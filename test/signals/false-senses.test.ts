@@ -46,11 +46,12 @@ requirementTable('data-protection', 'law', [
 ]);
 
 requirementTable('data-protection', 'location', [
-  'The Supplier shall host all Customer Data at its data centres in Frankfurt and Dublin.',
+  'The Supplier shall host all Customer Data at its data centres in Frankfurt and Dublin and shall not transfer it to any other country.',
   'Customer Data will reside only in the data centres listed in Schedule 4.',
-  'The Supplier shall not move personal data outside the European Economic Area without the Customer\'s written consent.',
-  'The Supplier must not transfer Customer Data to any other country.',
+  'Personal data shall be processed only at the following data centres: Amsterdam and Paris.',
 ], [
+  // A transfer restriction alone controls transfers (international-transfers) without saying where the data sits.
+  'The Supplier shall not move personal data outside the European Economic Area without the Customer\'s written consent.',
   'No party may transfer this Agreement to any other person.',
   'The Supplier shall keep personal data confidential and shall not disclose it.',
 ]);
