@@ -2,6 +2,7 @@ import type { ContractModel, Sentence } from '../model';
 import { normalizeSpace, foldQuotes } from '../model';
 import { obligationsIn, type PartyMatchers } from '../model/language';
 import { maskSenses, type FalseSense } from './senses';
+import { factsActive, idOf, memo } from '../model/facts';
 import type { AssessContext, CategoryAssessment, CategoryId, Evidence, Verdict } from './types';
 
 /** A sentence with the context assessors need: its section's titles and where it sits. */
@@ -142,19 +143,59 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
       if (headings.test(s.title)) add('heading', { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index });
     }
   }
+  const signalsId = factsActive() ? idOf(signals) : 0;
   for (const info of sentencesOf(ctx.model)) {
-    for (const sig of signals) {
-      if (!sig.allowDefinitions && info.isDefinition) continue;
-      if (sig.noHeadings && info.inHeading) continue;
-      if (sig.inSection && !sig.inSection.test(info.titles)) continue;
-      if (!sig.pattern.test(sig.mask ? maskSenses(info.flat, ...sig.mask) : info.flat)) continue;
-      if (sig.context && !sig.context.test(info.flat) && !sig.context.test(info.titles) && !(info.previous && sig.context.test(info.previous))) continue;
-      if (sig.unless && sig.unless.test(info.flat)) continue;
-      if (sig.supplierDuty && !supplierSide(info.flat, ctx.parties, info.leadIn)) continue;
+    const facts = sentenceFacts(info, ctx.parties);
+    let matched = facts?.get(signalsId) as number[] | undefined;
+    if (!matched) {
+      matched = matchingSignals(info, signals, ctx.parties);
+      facts?.set(signalsId, matched);
+    }
+    for (const i of matched) {
+      const sig = signals[i];
       add(sig.requirement, { requirement: sig.requirement, span: { start: info.sentence.start, end: info.sentence.end }, text: normalizeSpace(info.flat).slice(0, 300), section: info.section });
     }
   }
   return found;
+}
+
+/** Indexes of the signals a sentence matches: a pure function of what sentenceFacts keys on. */
+function matchingSignals(info: SentenceInfo, signals: Signal[], parties: PartyMatchers): number[] {
+  const out: number[] = [];
+  signals.forEach((sig, i) => {
+    if (!sig.allowDefinitions && info.isDefinition) return;
+    if (sig.noHeadings && info.inHeading) return;
+    if (sig.inSection && !sig.inSection.test(info.titles)) return;
+    if (!sig.pattern.test(sig.mask ? maskSenses(info.flat, ...sig.mask) : info.flat)) return;
+    if (sig.context && !sig.context.test(info.flat) && !sig.context.test(info.titles) && !(info.previous && sig.context.test(info.previous))) return;
+    if (sig.unless && sig.unless.test(info.flat)) return;
+    if (sig.supplierDuty && !supplierSide(info.flat, parties, info.leadIn)) return;
+    out.push(i);
+  });
+  return out;
+}
+
+const factsOfInfo = new WeakMap<SentenceInfo, Map<number, unknown>>();
+const partyKeys = new WeakMap<PartyMatchers, string>();
+
+/**
+ * Memoised facts of one sentence in its context (incremental review only; null otherwise), keyed
+ * by everything per-sentence checks read: its text, the titles above it, the sentence before, its
+ * lead-in, whether it is a definition or a heading, and the party names. Entries are added lazily,
+ * one per kind of check (a list of signals, a rule), each a pure function of that key.
+ */
+export function sentenceFacts(info: SentenceInfo, parties: PartyMatchers): Map<number, unknown> | null {
+  if (!factsActive()) return null;
+  let facts = factsOfInfo.get(info);
+  if (!facts) {
+    let pk = partyKeys.get(parties);
+    // The party names as a short number: the same names give the same object, hence the same id.
+    if (pk === undefined) partyKeys.set(parties, (pk = String(idOf(memo('parties', `${parties.supplier.source}\u0000${parties.customer.source}`, () => ({}))))));
+    const key = `${pk}\u0001${info.isDefinition ? 1 : 0}${info.inHeading ? 1 : 0}\u0001${info.titles}\u0001${info.previous ?? '\u0002'}\u0001${info.leadIn ?? '\u0002'}\u0001${info.text}`;
+    facts = memo('sentence', key, () => new Map<number, unknown>());
+    factsOfInfo.set(info, facts);
+  }
+  return facts;
 }
 
 export function has(found: Found, ...reqs: string[]): boolean {

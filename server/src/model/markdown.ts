@@ -14,6 +14,8 @@ export type RawBlock = Omit<Block, 'section' | 'sentences'>;
 
 export interface ParsedMarkdown {
   blocks: RawBlock[];
+  /** Offsets where the chunks the text was parsed in start (see scanChunkStarts). */
+  chunkStarts: number[];
   /** The YAML front matter, when the document opens with one. */
   yaml: { value: string; span: Span } | null;
 }
@@ -29,8 +31,12 @@ const cache = new LRUCache<string, Chunk>({ max: 4000 });
 const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
-/** Offsets where a new chunk may start: heading lines outside fenced code and HTML comments. */
-function chunkStarts(text: string): number[] {
+/**
+ * Offsets where a new chunk may start: heading lines outside fenced code and HTML comments. `settled`
+ * says whether the scan ended outside any fence or comment, just after a blank line: the state in
+ * which a chunk start that follows the scanned text stays one (the incremental model relies on it).
+ */
+export function scanChunkStarts(text: string): { starts: number[]; settled: boolean } {
   const starts = [0];
   let fence: string | null = null;
   let inComment = false;
@@ -55,10 +61,16 @@ function chunkStarts(text: string): number[] {
     previousBlank = line.trim() === '';
     pos = nl + 1;
   }
-  return starts;
+  return { starts, settled: !fence && !inComment && previousBlank };
 }
 
-function parseChunk(text: string, first: boolean): Chunk {
+/** Same length and offsets as the original; only absurd nesting and emphasis runs differ. */
+export function capMarkup(original: string): string {
+  return capInlineMarkup(capEmphasisRuns(capNesting(original)));
+}
+
+/** The blocks of one chunk (offsets relative to the chunk), memoised by its text. */
+export function parseChunk(text: string, first: boolean): Chunk {
   const key = (first ? '1' : '0') + text;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -73,9 +85,8 @@ function parseChunk(text: string, first: boolean): Chunk {
 
 /** Leaf blocks of the whole document, with absolute offsets, parsed chunk by chunk. */
 export function parseMarkdown(original: string): ParsedMarkdown {
-  // Same length and offsets as the original; only absurd nesting and emphasis runs differ.
-  const text = capInlineMarkup(capEmphasisRuns(capNesting(original)));
-  const starts = chunkStarts(text);
+  const text = capMarkup(original);
+  const { starts } = scanChunkStarts(text);
   const blocks: RawBlock[] = [];
   let yaml: ParsedMarkdown['yaml'] = null;
   starts.forEach((start, i) => {
@@ -100,5 +111,5 @@ export function parseMarkdown(original: string): ParsedMarkdown {
       if (at >= 0) yaml = { value: original.slice(at, at + fm.value.length), span: fm.span };
     }
   }
-  return { blocks, yaml };
+  return { blocks, yaml, chunkStarts: starts };
 }

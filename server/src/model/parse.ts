@@ -49,12 +49,22 @@ export function unreadableModel(text: string, version: number, reason: string): 
 
 function readModel(text: string, version: number, format: TextFormat): ContractModel {
   const parsed = format === 'plain' ? { blocks: parsePlainText(text), yaml: null } : parseMarkdown(text);
-  const lineStarts = computeLineStarts(text);
+  const blocks: Block[] = parsed.blocks.map((b) => ({ ...b, section: 0, sentences: [] }));
+  for (const block of blocks) block.sentences = buildSentences(block);
+  return assembleModel(text, version, blocks, readFrontMatter(parsed.yaml));
+}
 
+/** The front matter of a document, read from its YAML block. */
+export interface FrontMatter {
+  frontMatter: Record<string, unknown> | null;
+  frontMatterSpan: Span | null;
+  frontMatterError: string | null;
+}
+
+export function readFrontMatter(yamlNode: { value: string; span: Span } | null): FrontMatter {
   let frontMatter: Record<string, unknown> | null = null;
   let frontMatterSpan: Span | null = null;
   let frontMatterError: string | null = null;
-  const yamlNode = parsed.yaml;
   if (yamlNode) {
     frontMatterSpan = yamlNode.span;
     try {
@@ -69,12 +79,18 @@ function readModel(text: string, version: number, format: TextFormat): ContractM
       frontMatterError = `invalid YAML in the front matter${line ? ` at line ${line}` : ''}: ${what}. Fix the YAML between the --- lines (keys as "name: value", indented with spaces), or remove the front matter`;
     }
   }
+  return { frontMatter, frontMatterSpan, frontMatterError };
+}
 
-  const blocks: Block[] = parsed.blocks.map((b) => ({ ...b, section: 0, sentences: [] }));
+/**
+ * The document-level part of the model, built from its blocks (each with its sentences). Shared by
+ * the full parse and the incremental one (model/incremental.ts), so both give the same model.
+ */
+export function assembleModel(text: string, version: number, blocks: Block[], fm: FrontMatter, lineStarts = computeLineStarts(text)): ContractModel {
+  const { frontMatter, frontMatterSpan, frontMatterError } = fm;
   const headingBlocks = blocks.filter((b) => b.kind === 'heading' && !b.quoted);
   const usesMarkdownHeadings = headingBlocks.length >= 2;
 
-  for (const block of blocks) block.sentences = buildSentences(block);
   const sections = buildSections(blocks, text, usesMarkdownHeadings);
   const definedTerms = findDefinedTerms(blocks, sections);
   const parties = findParties(blocks, definedTerms, frontMatter, text);

@@ -1,0 +1,76 @@
+import { formatOfPath, type ContractModel, type TextFormat } from '../model';
+import { fullModelState, updateModelState, type ModelState } from '../model/incremental';
+import { withFactCache, FactCache } from '../model/facts';
+import { RULES } from '../rules';
+import { review } from './review';
+import type { ReviewInput, ReviewResult } from './types';
+
+/**
+ * The review of one open document, kept between edits (issue 13, point 1). Each update re-parses
+ * only the sections an edit touches and splices them into the cached model (model/incremental.ts);
+ * per-block facts (sentence context, signal matches, drafting facts) are memoised by the text they
+ * depend on (model/facts.ts), so only changed blocks are read again, while document-level coverage
+ * and cross-block rules are recomputed from them by the same review() the CLI runs. The result is
+ * therefore the one a full review of the same text and settings gives; a property test
+ * (test/engine/incremental.test.ts) checks that after every step of random edit sequences.
+ */
+export class IncrementalReview {
+  private state: (ModelState & { format: TextFormat }) | null = null;
+  private configKey: string | null = null;
+  private readonly facts = new FactCache();
+
+  /**
+   * The model of this text, spliced from the previous one where that is safe (else parsed whole).
+   * The format follows the document's language, as the server decides it.
+   */
+  model(text: string, version: number, format: TextFormat): ContractModel {
+    const st = this.state;
+    if (st && st.model.text === text && st.format === format) {
+      if (st.model.version !== version) this.state = { ...st, model: { ...st.model, version } };
+      return this.state!.model;
+    }
+    this.state = st && st.format === format ? { ...updateModelState(st, text, version, format), format } : { ...fullModelState(text, version, format, 'first review'), format };
+    return this.state.model;
+  }
+
+  /** Why the last model was parsed whole (null when it was spliced): for tests and the benchmark. */
+  get fullParseReason(): string | null {
+    return this.state?.fullReason ?? null;
+  }
+
+  /**
+   * Reviews the input as review() does, reusing the previous model and per-block facts. A change
+   * of settings, of the set of rules or of the classifier drops the memoised facts first.
+   */
+  review(input: ReviewInput, format: TextFormat = formatOfPath(input.path), prebuilt?: ContractModel): ReviewResult {
+    const key = configKeyOf(input);
+    if (key !== this.configKey) {
+      this.facts.clear();
+      this.configKey = key;
+    }
+    const model = prebuilt ?? this.model(input.text, input.version ?? 0, format);
+    return withFactCache(this.facts, () => review(input, model));
+  }
+
+  /** Forgets everything (the document closed, or the server was told to start afresh). */
+  reset(): void {
+    this.state = null;
+    this.configKey = null;
+    this.facts.clear();
+  }
+}
+
+const classifierIds = new WeakMap<object, number>();
+let nextClassifierId = 1;
+
+/** What the memoised facts may depend on besides the text: settings, rules, classifier. */
+function configKeyOf(input: ReviewInput): string {
+  let classifier = 'shipped';
+  if (input.classifier === null) classifier = 'none';
+  else if (input.classifier) {
+    let id = classifierIds.get(input.classifier);
+    if (!id) classifierIds.set(input.classifier, (id = nextClassifierId++));
+    classifier = String(id);
+  }
+  return JSON.stringify([input.settings ?? {}, input.path ?? '', RULES.length, RULES.map((r) => r.meta.id).join(','), classifier]);
+}

@@ -1,0 +1,208 @@
+import type { Block, ContractModel, Sentence } from './types';
+import { buildContractModel, assembleModel, readFrontMatter, type FrontMatter, type TextFormat } from './parse';
+import { capMarkup, parseChunk, parseMarkdown, scanChunkStarts, type RawBlock } from './markdown';
+import { buildSentences } from './sentences';
+import { computeLineStarts } from './lineIndex';
+
+/**
+ * A document's model together with what an edit needs to rebuild it in part: where the parse
+ * chunks start (see scanChunkStarts in markdown.ts) and the block each chunk starts with.
+ */
+export interface ModelState {
+  model: ContractModel;
+  /** Chunk starts, or null when the model cannot be spliced (plain text, an unreadable text). */
+  chunkStarts: number[] | null;
+  /** chunkBlocks[i]: index of the first block of chunk i; one extra entry for blocks.length. */
+  chunkBlocks: number[];
+  frontMatter: FrontMatter;
+  /** Why the last model was built in full rather than spliced (for tests and the benchmark). */
+  fullReason: string | null;
+}
+
+/** Builds the model of a whole text, keeping what later edits need. Never throws (like buildContractModel). */
+export function fullModelState(text: string, version: number, format: TextFormat, reason: string): ModelState {
+  if (format === 'markdown') {
+    try {
+      const parsed = parseMarkdown(text);
+      const blocks: Block[] = parsed.blocks.map((b) => ({ ...b, section: 0, sentences: [] }));
+      for (const block of blocks) block.sentences = buildSentences(block);
+      const frontMatter = readFrontMatter(parsed.yaml);
+      const model = assembleModel(text, version, blocks, frontMatter);
+      return { model, chunkStarts: parsed.chunkStarts, chunkBlocks: blocksPerChunk(blocks, parsed.chunkStarts), frontMatter, fullReason: reason };
+    } catch {
+      // buildContractModel below turns the failure into an unreadable model that says why.
+    }
+  }
+  const model = buildContractModel(text, version, format);
+  return { model, chunkStarts: null, chunkBlocks: [], frontMatter: { frontMatter: model.frontMatter, frontMatterSpan: model.frontMatterSpan, frontMatterError: model.frontMatterError }, fullReason: reason };
+}
+
+function blocksPerChunk(blocks: Array<{ start: number }>, starts: number[]): number[] {
+  const out: number[] = [];
+  let b = 0;
+  for (const start of starts) {
+    while (b < blocks.length && blocks[b].start < start) b++;
+    out.push(b);
+  }
+  out.push(blocks.length);
+  return out;
+}
+
+/** Length of the common prefix and suffix of two texts (the suffix never overlaps the prefix). */
+export function changedRange(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
+  const max = Math.min(before.length, after.length);
+  let p = 0;
+  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+  return { start: p, oldEnd: before.length - s, newEnd: after.length - s };
+}
+
+/** The index of the last chunk starting at or before `offset`. */
+function chunkAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The model of `text` built from the previous state by re-parsing only the chunks the edit touches
+ * and splicing their blocks in; the blocks after the edit are moved, not re-read. Document-level
+ * parts (sections, defined terms, parties, cross-references, title) are rebuilt from the blocks by
+ * the same code as a full parse. Falls back to a full parse, and says why, wherever a splice could
+ * differ from it: an edit in the front matter or the first chunk, a fence or HTML comment left open,
+ * markup nested or repeated past the parser's caps, or a plain-text document.
+ */
+export function updateModelState(prev: ModelState, text: string, version: number, format: TextFormat): ModelState {
+  const reason = spliceObstacle(prev, format);
+  if (reason) return fullModelState(text, version, format, reason);
+  try {
+    return splice(prev, text, version) ?? fullModelState(text, version, format, lastObstacle);
+  } catch {
+    return fullModelState(text, version, format, 'the splice failed');
+  }
+}
+
+function spliceObstacle(prev: ModelState, format: TextFormat): string | null {
+  if (format !== 'markdown') return 'plain text is always read whole';
+  if (!prev.chunkStarts || prev.model.notAnalysed) return 'no spliceable previous model';
+  return null;
+}
+
+let lastObstacle = '';
+const obstacle = (why: string): null => {
+  lastObstacle = why;
+  return null;
+};
+
+function splice(prev: ModelState, text: string, version: number): ModelState | null {
+  const old = prev.model;
+  const starts = prev.chunkStarts!;
+  const { start, oldEnd, newEnd } = changedRange(old.text, text);
+  const delta = newEnd - oldEnd;
+  if (delta === 0 && start === oldEnd) {
+    return { ...prev, model: { ...old, version }, fullReason: null };
+  }
+  // The chunk before the edited one is re-read too: text added at the start of a chunk may belong
+  // to the previous chunk's last block (an indented list continuation, for one).
+  const first = Math.max(0, chunkAt(starts, Math.max(0, start - 1)) - 1);
+  // The first chunk that starts after the edit, and whose start survives it.
+  let next = chunkAt(starts, oldEnd) + 1;
+  while (next < starts.length && starts[next] <= oldEnd) next++;
+  const regionStart = starts[first];
+  const regionEnd = next < starts.length ? starts[next] + delta : text.length;
+  const region = text.slice(regionStart, regionEnd);
+  if (capMarkup(region) !== region) return obstacle('markup past the parser caps in the edited section');
+  const scanned = scanChunkStarts(region);
+  if (next < starts.length && !scanned.settled) return obstacle('the edit leaves a fence or comment open, or removes the blank line before a heading');
+
+  // Blocks of the re-read region, with absolute offsets.
+  const fresh: RawBlock[] = [];
+  let yamlChanged = false;
+  scanned.starts.forEach((local, i) => {
+    const end = i + 1 < scanned.starts.length ? scanned.starts[i + 1] : region.length;
+    const at = regionStart + local;
+    const chunk = parseChunk(region.slice(local, end), at === 0);
+    // The first chunk holds the front matter, read once per full parse.
+    if (at === 0) yamlChanged = !sameYaml(chunk.yaml, prev.frontMatter, old.text, text);
+    for (const b of chunk.blocks) {
+      fresh.push({ ...b, start: b.start + at, end: b.end + at, sourceOffsets: b.sourceOffsets.map((o) => o + at) });
+    }
+  });
+
+  if (yamlChanged) return obstacle('the edit changes the front matter');
+
+  const firstBlock = prev.chunkBlocks[first];
+  const afterBlock = prev.chunkBlocks[next];
+  const blocks: Block[] = [];
+  // Copies, never the previous model's objects: building sections assigns block.section, and the
+  // previous review (held for hovers and code actions) must keep its own.
+  for (let i = 0; i < firstBlock; i++) blocks.push({ ...old.blocks[i] });
+  for (const b of fresh) {
+    const block: Block = { ...b, index: blocks.length, section: 0, sentences: [] };
+    block.sentences = buildSentences(block);
+    blocks.push(block);
+  }
+  for (let i = afterBlock; i < old.blocks.length; i++) blocks.push(moved(old.blocks[i], blocks.length, delta));
+
+  const chunkStarts = [
+    ...starts.slice(0, first),
+    ...scanned.starts.map((s) => s + regionStart),
+    ...starts.slice(next).map((s) => s + delta),
+  ];
+  const model = assembleModel(text, version, blocks, prev.frontMatter, spliceLineStarts(old, text, start, oldEnd, newEnd));
+  return { model, chunkStarts, chunkBlocks: blocksPerChunk(blocks, chunkStarts), frontMatter: prev.frontMatter, fullReason: null };
+}
+
+/** Is the front matter the same text at the same place as before? */
+function sameYaml(yaml: { span: { start: number; end: number } } | null, prev: FrontMatter, oldText: string, text: string): boolean {
+  const span = prev.frontMatterSpan;
+  if (!yaml || !span) return !yaml && !span;
+  return yaml.span.start === span.start && yaml.span.end === span.end && oldText.slice(span.start, span.end) === text.slice(span.start, span.end);
+}
+
+/** A block of the previous model moved by `delta` characters and renumbered. */
+function moved(b: Block, index: number, delta: number): Block {
+  if (delta === 0 && index === b.index) return { ...b };
+  const sentences: Sentence[] = b.sentences.map((s) => ({ ...s, block: index, start: s.start + delta, end: s.end + delta }));
+  const sourceOffsets = delta === 0 ? b.sourceOffsets : b.sourceOffsets.map((o) => o + delta);
+  return { ...b, index, start: b.start + delta, end: b.end + delta, sourceOffsets, sentences };
+}
+
+/** Line starts of the new text: the old ones before the edit, the edited lines re-scanned, the rest moved. */
+function spliceLineStarts(old: ContractModel, text: string, start: number, oldEnd: number, newEnd: number): number[] {
+  const ls = old.lineStarts;
+  // Lines starting at or before `start` are unchanged (a line start at `start` follows an unchanged "\n"),
+  // but a "\r" just before the edit may pair with an inserted "\n": re-scan from the line before.
+  const keep = Math.max(0, lineIndexAtOrBefore(ls, Math.max(0, start - 1)));
+  const from = ls[keep];
+  const delta = newEnd - oldEnd;
+  // Re-scan up to the first old line start past the edit (plus one character for a "\r\n" pair).
+  let resume = keep + 1;
+  while (resume < ls.length && ls[resume] <= oldEnd + 1) resume++;
+  const scanTo = resume < ls.length ? ls[resume] + delta : text.length;
+  const mid = computeLineStarts(text.slice(from, scanTo)).map((o) => o + from);
+  const out = ls.slice(0, keep);
+  for (const o of mid) out.push(o);
+  // computeLineStarts always reports the slice's end-of-text position as a line start when it ends
+  // with a line break; the next old line start is that same position.
+  if (resume < ls.length && out[out.length - 1] === scanTo) out.pop();
+  for (let i = resume; i < ls.length; i++) out.push(ls[i] + delta);
+  return out;
+}
+
+function lineIndexAtOrBefore(ls: number[], offset: number): number {
+  let lo = 0;
+  let hi = ls.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ls[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { review } from '../../server/src/engine';
+import { IncrementalReview } from '../../server/src/engine/incremental';
+import type { ReviewInput, ReviewResult, ReviewSettings } from '../../server/src/engine/types';
+import type { ContractModel } from '../../server/src/model';
+import { changedRange } from '../../server/src/model/incremental';
+
+// Issue 13, point 1: the incremental review of an open document must equal a fresh full review of
+// the same text after every edit. Documents are built from contract fragments (front matter,
+// headings, numbered clauses, definitions, tables, lists, quotes, fences, comments) and edited by
+// random keystrokes, line and section edits and heading changes.
+
+const SEED = Number(process.env.CLAUSEWISE_FC_SEED ?? 20261204);
+
+const PARTY = fc.constantFrom('Supplier', 'Customer', 'Provider', 'Client');
+const DUTY = fc.constantFrom(
+  'shall provide the Services in a timely manner',
+  'shall notify the Customer of any Security Incident within 24 hours',
+  'must encrypt Customer Data at rest and in transit',
+  'will respond to Priority 1 incidents within 4 hours',
+  'may audit the records of the Supplier once a year on 30 days notice',
+  'shall not subcontract any of the Services without prior written consent',
+  'shall maintain insurance of not less than £5,000,000',
+  'shall pay each invoice within 30 days of receipt',
+  'may terminate this Agreement on 90 days written notice',
+  'shall return or delete all Customer Data at the end of the Term',
+  'will achieve availability of 99.9% measured monthly',
+  'shall use best efforts to fix defects as needed, etc.',
+  'shall comply with clause 4.2 and Schedule 3',
+  'shall provide exit assistance for [TBD] months',
+);
+const TITLE = fc.constantFrom('Definitions', 'Services', 'Service Levels', 'Security', 'Audit', 'Charges and Payment', 'Term and Termination', 'Liability', 'Exit', 'Governing Law', 'Subcontracting', 'Data Protection', 'Schedule 1');
+const TERM = fc.constantFrom('Services', 'Customer Data', 'Term', 'Charges', 'Security Incident', 'Deliverables', 'Service Credits');
+
+const clause = fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 }), PARTY, DUTY).map(([a, b, p, d]) => `${a}.${b} The ${p} ${d}.`);
+const fragment = fc.oneof(
+  { weight: 5, arbitrary: clause },
+  { weight: 2, arbitrary: fc.tuple(TERM, DUTY).map(([t, d]) => `"${t}" means the obligation that the Supplier ${d}.`) },
+  { weight: 1, arbitrary: fc.tuple(DUTY, DUTY).map(([a, b]) => `| Item | Duty |\n| --- | --- |\n| one | ${a} |\n| two | ${b} |`) },
+  { weight: 1, arbitrary: fc.tuple(PARTY, DUTY, DUTY).map(([p, a, b]) => `The ${p} shall:\n\n- ${a};\n- ${b}; and\n  1. ${a}.`) },
+  { weight: 1, arbitrary: DUTY.map((d) => `> The Supplier ${d}.`) },
+  { weight: 1, arbitrary: fc.constantFrom('```\n## not a heading\n```', '<!-- clausewise-disable-next-line vague-wording -- accepted -->', '    indented layout text', '***', 'IN WITNESS WHEREOF the parties have signed.') },
+);
+const section = fc.tuple(fc.integer({ min: 2, max: 3 }), fc.integer({ min: 1, max: 14 }), TITLE, fc.array(fragment, { minLength: 1, maxLength: 4 }))
+  .map(([depth, n, title, body]) => `${'#'.repeat(depth)} ${n}. ${title}\n\n${body.join('\n\n')}\n`);
+const doc = fc.tuple(fc.boolean(), fc.array(section, { minLength: 2, maxLength: 7 }))
+  .map(([fm, sections]) => `${fm ? '---\ntitle: Master Services Agreement\n---\n' : ''}# Master Services Agreement\n\nThis Agreement is between Contoso Bank plc (the "Customer") and Fabrikam Ltd (the "Supplier").\n\n${sections.join('\n')}`);
+
+/** An edit, applied to a text; positions are fractions of its length so that any edit fits any text. */
+type Edit =
+  | { kind: 'insert'; at: number; what: string }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'insertLine'; at: number; what: string }
+  | { kind: 'deleteLine'; at: number }
+  | { kind: 'insertSection'; at: number; what: string }
+  | { kind: 'deleteSection'; at: number }
+  | { kind: 'heading'; at: number; depth: number }
+  | { kind: 'settings' };
+
+const where = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: where, what: fc.constantFrom('x', ' ', '\n', '#', '`', '.', '"', '|', '-', '1', '>', '\n\n', '```', '<!--', '-->', 'shall', ' Supplier') }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: where, length: fc.integer({ min: 1, max: 40 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('insertLine' as const), at: where, what: fragment }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('deleteLine' as const), at: where }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('insertSection' as const), at: where, what: section }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteSection' as const), at: where }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('heading' as const), at: where, depth: fc.integer({ min: 0, max: 4 }) }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'settings' as const }) },
+);
+
+const lineStartAt = (text: string, at: number) => text.lastIndexOf('\n', at - 1) + 1;
+const lineEndAt = (text: string, at: number) => { const nl = text.indexOf('\n', at); return nl === -1 ? text.length : nl + 1; };
+
+function apply(text: string, e: Edit): string {
+  const at = 'at' in e ? Math.floor(e.at * (text.length + 1)) : 0;
+  switch (e.kind) {
+    case 'insert': return text.slice(0, at) + e.what + text.slice(at);
+    case 'delete': return text.slice(0, at) + text.slice(at + e.length);
+    case 'insertLine': { const s = lineStartAt(text, at); return `${text.slice(0, s)}${e.what}\n\n${text.slice(s)}`; }
+    case 'deleteLine': return text.slice(0, lineStartAt(text, at)) + text.slice(lineEndAt(text, at));
+    case 'insertSection': { const s = sectionStartAt(text, at); return `${text.slice(0, s)}${e.what}\n${text.slice(s)}`; }
+    case 'deleteSection': { const s = sectionStartAt(text, at); const next = text.slice(s + 1).search(/^#{1,6} /m); return text.slice(0, s) + (next === -1 ? '' : text.slice(s + 1 + next)); }
+    case 'heading': {
+      // Re-level (or un-head, depth 0) the heading at or before the position.
+      const s = sectionStartAt(text, at);
+      const m = /^#{1,6} /.exec(text.slice(s));
+      return m ? text.slice(0, s) + (e.depth ? '#'.repeat(e.depth) + ' ' : '') + text.slice(s + m[0].length) : text;
+    }
+    case 'settings': return text;
+  }
+}
+
+function sectionStartAt(text: string, at: number): number {
+  const re = /^#{1,6} /gm;
+  let best = 0;
+  for (const m of text.matchAll(re)) { if (m.index! <= at) best = m.index!; else break; }
+  return best;
+}
+
+/** Everything a review reports, without the model (compared separately, field by field). */
+function reported(r: ReviewResult) {
+  const { model, ...rest } = r;
+  return rest;
+}
+
+function modelParts(m: ContractModel) {
+  return {
+    text: m.text, lineStarts: m.lineStarts, frontMatter: m.frontMatter, frontMatterSpan: m.frontMatterSpan, frontMatterError: m.frontMatterError,
+    title: m.title, titleSpan: m.titleSpan, sections: m.sections, definedTerms: m.definedTerms, parties: m.parties, crossReferences: m.crossReferences,
+    usesMarkdownHeadings: m.usesMarkdownHeadings, topSectionDepth: m.topSectionDepth, notAnalysed: m.notAnalysed,
+    blocks: m.blocks.map((b) => ({ ...b, sourceOffsets: Array.from(b.sourceOffsets) })),
+  };
+}
+
+const SETTINGS: ReviewSettings[] = [{}, { profiles: ['it-outsourcing', 'gdpr-processor'], severity: { 'vague-wording': 'warning', placeholder: 'off' } }];
+
+describe('incremental review equals a full review (issue 13)', function () {
+  this.timeout(120000);
+
+  it('after every step of random edit sequences on generated contracts', () => {
+    let spliced = 0;
+    let steps = 0;
+    fc.assert(
+      fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 8 }), fc.boolean(), (start, edits, force) => {
+        const inc = new IncrementalReview();
+        let text = start;
+        let settings = 0;
+        const check = (version: number, label: string) => {
+          const input: ReviewInput = { text, version, force, settings: SETTINGS[settings], path: 'contract.md' };
+          const got = inc.review(input);
+          const want = review(input);
+          if (inc.fullParseReason === null) spliced++;
+          steps++;
+          assert.deepEqual(modelParts(got.model), modelParts(want.model), `model differs after ${label}`);
+          assert.deepEqual(reported(got), reported(want), `review differs after ${label}`);
+        };
+        check(0, 'opening');
+        edits.forEach((e, i) => {
+          if (e.kind === 'settings') settings = 1 - settings;
+          text = apply(text, e);
+          check(i + 1, `edit ${i + 1} (${JSON.stringify(e)})`);
+        });
+      }),
+      { numRuns: 30, seed: SEED, endOnFailure: true },
+    );
+    // The property holds trivially if every step fell back to a full parse: most must be spliced.
+    assert.ok(spliced > steps / 3, `only ${spliced} of ${steps} steps were spliced`);
+  });
+
+  it('re-parses only the edited section and falls back to a full parse where a splice is unsafe', () => {
+    const sections = Array.from({ length: 6 }, (_, i) => `## ${i + 1}. Services\n\n${i + 1}.1 The Supplier shall provide the Services within 4 hours.\n`);
+    const text = `---\ntitle: T\n---\n# Agreement\n\nBetween Contoso Bank plc (the "Customer") and Fabrikam Ltd (the "Supplier").\n\n${sections.join('\n')}`;
+    const inc = new IncrementalReview();
+    inc.review({ text, force: true });
+    assert.equal(inc.fullParseReason, 'first review');
+    const typed = text.replace('4.1 The Supplier', '4.1 The the Supplier');
+    inc.review({ text: typed, force: true });
+    assert.equal(inc.fullParseReason, null);
+    inc.review({ text: typed.replace('title: T', 'title: U'), force: true });
+    assert.match(inc.fullParseReason ?? '', /front matter/);
+    const fenced = typed.replace('title: T', 'title: U').replace('## 4. Services', '```\n## 4. Services');
+    inc.review({ text: fenced, force: true });
+    assert.match(inc.fullParseReason ?? '', /fence or comment/);
+  });
+
+  it('finds the changed range of two texts', () => {
+    assert.deepEqual(changedRange('abcdef', 'abXdef'), { start: 2, oldEnd: 3, newEnd: 3 });
+    assert.deepEqual(changedRange('aaaa', 'aaaaa'), { start: 4, oldEnd: 4, newEnd: 5 });
+    assert.deepEqual(changedRange('abc', 'abc'), { start: 3, oldEnd: 3, newEnd: 3 });
+  });
+});
