@@ -151,9 +151,15 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
       matched = matchingSignals(info, signals, ctx.parties);
       facts?.set(signalsId, matched);
     }
+    if (!matched.length) continue;
+    let text = facts?.get(EVIDENCE_TEXT) as string | undefined;
+    if (text === undefined) {
+      text = normalizeSpace(info.flat).slice(0, 300);
+      facts?.set(EVIDENCE_TEXT, text);
+    }
     for (const i of matched) {
       const sig = signals[i];
-      add(sig.requirement, { requirement: sig.requirement, span: { start: info.sentence.start, end: info.sentence.end }, text: normalizeSpace(info.flat).slice(0, 300), section: info.section });
+      add(sig.requirement, { requirement: sig.requirement, span: { start: info.sentence.start, end: info.sentence.end }, text, section: info.section });
     }
   }
   return found;
@@ -175,6 +181,9 @@ function matchingSignals(info: SentenceInfo, signals: Signal[], parties: PartyMa
   return out;
 }
 
+/** Key of the evidence text in sentenceFacts (signal lists use their positive ids). */
+const EVIDENCE_TEXT = -1;
+
 const factsOfInfo = new WeakMap<SentenceInfo, Map<number, unknown>>();
 const partyKeys = new WeakMap<PartyMatchers, string>();
 
@@ -191,8 +200,8 @@ export function sentenceFacts(info: SentenceInfo, parties: PartyMatchers): Map<n
     let pk = partyKeys.get(parties);
     // The party names as a short number: the same names give the same object, hence the same id.
     if (pk === undefined) partyKeys.set(parties, (pk = String(idOf(memo('parties', `${parties.supplier.source}\u0000${parties.customer.source}`, () => ({}))))));
-    const key = `${pk}\u0001${info.isDefinition ? 1 : 0}${info.inHeading ? 1 : 0}\u0001${info.titles}\u0001${info.previous ?? '\u0002'}\u0001${info.leadIn ?? '\u0002'}\u0001${info.text}`;
-    facts = memo('sentence', key, () => new Map<number, unknown>());
+    const context = `sentence\u0001${pk}\u0001${info.isDefinition ? 1 : 0}${info.inHeading ? 1 : 0}\u0001${info.titles}\u0001${info.previous ?? '\u0002'}\u0001${info.leadIn ?? '\u0002'}`;
+    facts = memo(context, info.text, () => new Map<number, unknown>());
     factsOfInfo.set(info, facts);
   }
   return facts;

@@ -4,6 +4,7 @@ import { sentencesOf } from '../categories/scan';
 import type { CategoryAssessment, Verdict } from '../categories/types';
 import type { PartyMatchers } from '../model/language';
 import { featuresOf, type CoverageClassifier } from './classifier';
+import { memo } from '../model/facts';
 
 /** A sentence as the classifier sees it: its text, its section titles and where it is. */
 export interface ScoredSentence {
@@ -52,7 +53,7 @@ export function classifierSentences(model: ContractModel): ScoredSentence[] {
   if (!out) {
     out = sentencesOf(model)
       .filter((s) => !s.inHeading && !s.isDefinition)
-      .map((s) => ({ text: s.flat, titles: s.titles, start: s.sentence.start, end: s.sentence.end, section: s.section, features: featuresOf(s.flat, s.titles) }));
+      .map((s) => ({ text: s.flat, titles: s.titles, start: s.sentence.start, end: s.sentence.end, section: s.section, features: memo(`features\u0001${s.titles}`, s.flat, () => featuresOf(s.flat, s.titles)) }));
     cache.set(model, out);
   }
   return out;

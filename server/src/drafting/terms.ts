@@ -9,6 +9,7 @@
  * Lower-case words ("the services") are ordinary words, not uses of the term.
  */
 import type { Block, ContractModel, DefinedTerm, Span } from '../model';
+import { factsActive, idOf, memo } from '../model/facts';
 
 export type FormKind = 'base' | 'plural' | 'singular';
 
@@ -145,12 +146,13 @@ export function termIndex(model: ContractModel): TermIndex {
     const all = [...forms.keys(), ...upperForms.keys()].sort((a, b) => b.length - a.length).map((f) => f.split(/\s+/).map(escapeRegExp).join('\\s+'));
     const re = new RegExp(`(?<![A-Za-z0-9])(?:${all.join('|')})(?![A-Za-z0-9])`, 'g');
     const defStarts = new Set(definitions.map((d) => d.span.start));
+    // Matches per block depend on the block's text and the set of forms only: memoised while editing.
+    const kind = factsActive() ? `term-forms ${idOf(memo('term-forms', re.source, () => ({})))}` : '';
     for (const block of model.blocks) {
       if (block.kind === 'code' || block.kind === 'html' || !block.text) continue;
       const heading = isHeadingBlock(model, block);
-      for (const m of block.text.matchAll(re)) {
-        const at = m.index!;
-        const written = m[0];
+      const matches = memo(kind, block.text, () => Array.from(block.text.matchAll(re), (m): [number, string] => [m.index!, m[0]]));
+      for (const [at, written] of matches) {
         const flat = written.replace(/\s+/g, ' ');
         let info = forms.get(flat);
         let upper = false;

@@ -9,20 +9,25 @@
  * its size follows the document and not the history of edits.
  */
 export class FactCache {
-  private current = new Map<string, unknown>();
-  private previous = new Map<string, unknown>();
+  // Keyed first by the text a fact is about (usually a block's or sentence's own string, whose hash
+  // V8 keeps, so a lookup does not re-read it), then by the kind of fact and its context.
+  private current = new Map<string, Map<string, unknown>>();
+  private previous = new Map<string, Map<string, unknown>>();
 
-  get(key: string): unknown {
-    let v = this.current.get(key);
-    if (v === undefined) {
-      v = this.previous.get(key);
-      if (v !== undefined) this.current.set(key, v);
+  get(text: string, kind: string): unknown {
+    let facts = this.current.get(text);
+    if (!facts) {
+      facts = this.previous.get(text);
+      if (!facts) return undefined;
+      this.current.set(text, facts);
     }
-    return v;
+    return facts.get(kind);
   }
 
-  set(key: string, value: unknown): void {
-    this.current.set(key, value);
+  set(text: string, kind: string, value: unknown): void {
+    let facts = this.current.get(text);
+    if (!facts) this.current.set(text, (facts = new Map()));
+    facts.set(kind, value);
   }
 
   /** Ends one review: facts it did not use are forgotten at the end of the next. */
@@ -36,8 +41,9 @@ export class FactCache {
     this.previous = new Map();
   }
 
+  /** Number of texts with facts (for tests and the benchmark). */
   get size(): number {
-    return this.current.size + this.previous.size;
+    return new Set([...this.current.keys(), ...this.previous.keys()]).size;
   }
 }
 
@@ -56,17 +62,17 @@ export function withFactCache<T>(cache: FactCache, fn: () => T): T {
 }
 
 /**
- * The fact of `kind` for `key`, computed once per distinct key while a cache is active. The value
- * must be a pure function of the key and must never be mutated by callers. undefined is not a
- * valid fact (it reads as a miss).
+ * The fact of `kind` about `text`, computed once per distinct pair while a cache is active. `kind`
+ * names the computation and everything besides the text that it reads (a regular expression's id,
+ * section titles...). The value must be a pure function of the two and is never to be mutated by
+ * callers; undefined is not a valid fact (it reads as a miss).
  */
-export function memo<T>(kind: string, key: string, compute: () => T): T {
+export function memo<T>(kind: string, text: string, compute: () => T): T {
   if (!active) return compute();
-  const k = kind + '\u0000' + key;
-  const hit = active.get(k);
+  const hit = active.get(text, kind);
   if (hit !== undefined) return hit as T;
   const value = compute();
-  active.set(k, value);
+  active.set(text, kind, value);
   return value;
 }
 

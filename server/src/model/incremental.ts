@@ -51,9 +51,14 @@ function blocksPerChunk(blocks: Array<{ start: number }>, starts: number[]): num
 /** Length of the common prefix and suffix of two texts (the suffix never overlaps the prefix). */
 export function changedRange(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
   const max = Math.min(before.length, after.length);
+  // Whole slices compare as memory, far faster than a loop over characters: skip equal 4 KB
+  // stretches first, then find the exact character.
+  const STEP = 4096;
   let p = 0;
+  while (p + STEP <= max && before.slice(p, p + STEP) === after.slice(p, p + STEP)) p += STEP;
   while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
   let s = 0;
+  while (s + STEP <= max - p && before.slice(before.length - s - STEP, before.length - s) === after.slice(after.length - s - STEP, after.length - s)) s += STEP;
   while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
   return { start: p, oldEnd: before.length - s, newEnd: after.length - s };
 }
@@ -170,7 +175,11 @@ function sameYaml(yaml: { span: { start: number; end: number } } | null, prev: F
 function moved(b: Block, index: number, delta: number): Block {
   if (delta === 0 && index === b.index) return { ...b };
   const sentences: Sentence[] = b.sentences.map((s) => ({ ...s, block: index, start: s.start + delta, end: s.end + delta }));
-  const sourceOffsets = delta === 0 ? b.sourceOffsets : b.sourceOffsets.map((o) => o + delta);
+  let sourceOffsets = b.sourceOffsets;
+  if (delta !== 0) {
+    sourceOffsets = new Int32Array(b.sourceOffsets.length);
+    for (let i = 0; i < sourceOffsets.length; i++) sourceOffsets[i] = b.sourceOffsets[i] + delta;
+  }
   return { ...b, index, start: b.start + delta, end: b.end + delta, sourceOffsets, sentences };
 }
 

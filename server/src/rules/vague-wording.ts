@@ -2,6 +2,7 @@ import type { Rule, RuleFinding } from './types';
 import { quotedRanges, sentencesOf } from '../categories/scan';
 import { SLA_VAGUE, VAGUE_TERMS } from './vague-terms';
 import { INCIDENT_EVENT } from '../categories/breach-notification';
+import { memo } from '../model/facts';
 
 const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is responsible for|are responsible for|warrants?)\b/i;
 // "As required by law" is a legal carve-out, not loose scope; rewording it would change its meaning.
@@ -12,6 +13,30 @@ const BOUND: Record<string, RegExp> = {
   'sets no frequency': /\b(?:at least|no less than|not less than)\s+(?:once|twice|every|each|\d)|\bevery\s+(?:\d+|[a-z]+)\s+(?:days?|weeks?|months?|quarters?|years?)\b|\b(?:daily|weekly|monthly|quarterly|annually|yearly)\b/i,
 };
 const DELIVERABLE_SECTION = /\b(?:scope|services|deliverables|statement of work|milestones?|the work|obligations|responsibilities)\b/i;
+
+/** Vague terms of a sentence that nothing in it bounds: [offset in the text, words, index in VAGUE_TERMS]. */
+function vagueTermsIn(text: string): Array<[number, string, number]> {
+  return memo('vague-wording', text, () => {
+    const out: Array<[number, string, number]> = [];
+    // Timing words in an incident-notice duty are reported by the breach-notification rule.
+    const incidentNotice = INCIDENT_EVENT.test(text);
+    const quoted = quotedRanges(text);
+    const slaSpans = [...text.matchAll(SLA_VAGUE)].map((m) => [m.index!, m.index! + m[0].length] as const);
+    VAGUE_TERMS.forEach((term, t) => {
+      for (const m of text.matchAll(term.pattern)) {
+        const at = m.index!;
+        const end = at + m[0].length;
+        if (quoted.some(([a, b]) => at >= a && end <= b)) continue;
+        if (slaSpans.some(([a, b]) => at < b && end > a)) continue;
+        if (incidentNotice && term.why === 'sets no deadline') continue;
+        if (/^as required$/i.test(m[0]) && LEGAL_CARVE_OUT.test(text.slice(end))) continue;
+        if (BOUND[term.why]?.test(text)) continue;
+        out.push([at, m[0], t]);
+      }
+    });
+    return out;
+  });
+}
 
 const rule: Rule = {
   meta: {
@@ -32,27 +57,15 @@ const rule: Rule = {
       // Obligations anywhere, and every line of a scope or deliverables section (lists of
       // deliverables are often bare noun phrases without a "shall").
       if (!OBLIGATION.test(info.text) && !DELIVERABLE_SECTION.test(info.titles)) continue;
-      // Timing words in an incident-notice duty are reported by the breach-notification rule.
-      const incidentNotice = INCIDENT_EVENT.test(info.text);
-      const quoted = quotedRanges(info.text);
-      const slaSpans = [...info.text.matchAll(SLA_VAGUE)].map((m) => [m.index!, m.index! + m[0].length] as const);
-      for (const term of VAGUE_TERMS) {
-        for (const m of info.text.matchAll(term.pattern)) {
-          const at = m.index!;
-          const end = at + m[0].length;
-          if (quoted.some(([a, b]) => at >= a && end <= b)) continue;
-          if (slaSpans.some(([a, b]) => at < b && end > a)) continue;
-          if (incidentNotice && term.why === 'sets no deadline') continue;
-          if (/^as required$/i.test(m[0]) && LEGAL_CARVE_OUT.test(info.text.slice(end))) continue;
-          if (BOUND[term.why]?.test(info.text)) continue;
-          const i = info.sentence.textStart + at;
-          const span = { start: block.sourceOffsets[i], end: block.sourceOffsets[i + m[0].length - 1] + 1 };
-          out.push({
-            span,
-            message: `"${m[0]}" ${term.why}: say exactly what, by when or how much.`,
-            fixes: term.replacements.map((r) => ({ kind: 'replace' as const, title: `Replace "${m[0]}" with "${r}"`, span, replacement: r })),
-          });
-        }
+      for (const [at, written, t] of vagueTermsIn(info.text)) {
+        const term = VAGUE_TERMS[t];
+        const i = info.sentence.textStart + at;
+        const span = { start: block.sourceOffsets[i], end: block.sourceOffsets[i + written.length - 1] + 1 };
+        out.push({
+          span,
+          message: `"${written}" ${term.why}: say exactly what, by when or how much.`,
+          fixes: term.replacements.map((r) => ({ kind: 'replace' as const, title: `Replace "${written}" with "${r}"`, span, replacement: r })),
+        });
       }
     }
     return out;
