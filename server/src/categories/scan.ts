@@ -39,6 +39,18 @@ export function isTitleSection(model: ContractModel, index: number): boolean {
 const ITEM = /^\s*(?:\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\(?\d{1,2}\)|[-*\u2022])\s/i;
 const OBLIGATION_WORD = /\b(?:shall|must|will|may|agrees?|undertakes?|warrants?|is responsible|are responsible)\b/i;
 
+const DEFINITION = /^\s*(?:\([a-z0-9]+\)\s*|\d{1,3}(?:\.\d{1,3})*\.?\s+)?"[^"]{1,60}"\s*(?:\([^)]*\)\s*)?(?:shall\s+)?(?:means?|has the meaning|refers? to|includes?)\b/;
+
+interface Reading { text: string; flat: string; isItem: boolean; isDefinition: boolean; hasObligation: boolean }
+
+/** What a sentence's own text says, memoised while editing (it depends on nothing else). */
+function readingOf(raw: string): Reading {
+  return memo('reading', raw, () => {
+    const text = foldQuotes(raw);
+    return { text, flat: text.replace(/\s+/g, ' '), isItem: ITEM.test(text), isDefinition: DEFINITION.test(text), hasObligation: OBLIGATION_WORD.test(text) };
+  });
+}
+
 export function sentencesOf(model: ContractModel): SentenceInfo[] {
   const hit = sentenceCache.get(model);
   if (hit) return hit;
@@ -68,27 +80,27 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
     let leadIn: string | null = isItem ? blockLeadIn : null;
     previousItemLeadIn = isItem ? blockLeadIn : null;
     for (const [i, s] of block.sentences.entries()) {
-      const text = foldQuotes(s.text);
+      const { text, flat, isItem: itemText, isDefinition, hasObligation } = readingOf(s.text);
       // Within a block, an enumerated fragment inherits the first part of its sentence.
-      if (i > 0 && ITEM.test(text) && !OBLIGATION_WORD.test(text)) {
-        const first = block.sentences.slice(0, i).reverse().find((x) => !ITEM.test(x.text) || OBLIGATION_WORD.test(x.text));
-        if (first) leadIn = foldQuotes(first.text);
-      } else if (i > 0 && !ITEM.test(text)) leadIn = null;
+      if (i > 0 && itemText && !hasObligation) {
+        const first = block.sentences.slice(0, i).reverse().find((x) => { const r = readingOf(x.text); return !r.isItem || r.hasObligation; });
+        if (first) leadIn = readingOf(first.text).text;
+      } else if (i > 0 && !itemText) leadIn = null;
       out.push({
-        flat: text.replace(/\s+/g, ' '),
-        leadIn: ITEM.test(text) || block.listNumber !== undefined || i === 0 ? leadIn : null,
+        flat,
+        leadIn: itemText || block.listNumber !== undefined || i === 0 ? leadIn : null,
         previous: out.length && out[out.length - 1].section === block.section ? out[out.length - 1].text : null,
         sentence: s,
         text,
         section: block.section,
         titles: titlesOf(block.section),
-        isDefinition: /^\s*(?:\([a-z0-9]+\)\s*|\d{1,3}(?:\.\d{1,3})*\.?\s+)?"[^"]{1,60}"\s*(?:\([^)]*\)\s*)?(?:shall\s+)?(?:means?|has the meaning|refers? to|includes?)\b/.test(text),
+        isDefinition,
         // Headings, and paragraphs that open a section with nothing but their title.
         inHeading: block.kind === 'heading' || (model.sections[block.section].headingBlock === block.index && block.text.trim().length <= model.sections[block.section].title.length + 8),
       });
     }
     const last = block.sentences[block.sentences.length - 1];
-    previousBlockLast = last ? foldQuotes(last.text) : null;
+    previousBlockLast = last ? readingOf(last.text).text : null;
   }
   sentenceCache.set(model, out);
   return out;
@@ -144,8 +156,11 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
     }
   }
   const signalsId = factsActive() ? idOf(signals) : 0;
-  for (const info of sentencesOf(ctx.model)) {
-    const facts = sentenceFacts(info, ctx.parties);
+  const infos = sentencesOf(ctx.model);
+  const factsList = factsActive() ? allSentenceFacts(infos, ctx.parties) : null;
+  for (let n = 0; n < infos.length; n++) {
+    const info = infos[n];
+    const facts = factsList ? factsList[n] : null;
     let matched = facts?.get(signalsId) as number[] | undefined;
     if (!matched) {
       matched = matchingSignals(info, signals, ctx.parties);
@@ -185,6 +200,16 @@ function matchingSignals(info: SentenceInfo, signals: Signal[], parties: PartyMa
 const EVIDENCE_TEXT = -1;
 
 const factsOfInfo = new WeakMap<SentenceInfo, Map<number, unknown>>();
+const factsOfModel = new WeakMap<SentenceInfo[], { parties: PartyMatchers; list: Array<Map<number, unknown>> }>();
+
+/** sentenceFacts of every sentence of a model, looked up once per model rather than once per category. */
+function allSentenceFacts(infos: SentenceInfo[], parties: PartyMatchers): Array<Map<number, unknown>> {
+  const hit = factsOfModel.get(infos);
+  if (hit && hit.parties === parties) return hit.list;
+  const list = infos.map((info) => sentenceFacts(info, parties)!);
+  factsOfModel.set(infos, { parties, list });
+  return list;
+}
 const partyKeys = new WeakMap<PartyMatchers, string>();
 
 /**

@@ -9,6 +9,7 @@
  *   rules that ran.
  */
 import { buildContractModel, formatOfPath, type ContractModel } from '../model';
+import type { IncrementalReview } from './incremental';
 import { DRAFTING } from '../categories/types';
 import { RULES } from '../rules';
 import { PROFILES } from '../profiles';
@@ -78,6 +79,8 @@ export interface DocumentReviewInput {
   readBundle?: (path: string) => string | undefined;
   /** How reports name a bundle member (default: its resolved path). */
   bundleDisplayPath?: (path: string) => string;
+  /** The open document's incremental review (the language server): same result, memoised per-block facts. */
+  incremental?: IncrementalReview;
 }
 
 export interface DocumentReview {
@@ -92,13 +95,14 @@ export function reviewDocument(input: DocumentReviewInput): DocumentReview {
   // Schedules and annexes the contract names as its parts count toward its coverage.
   const bundle = input.bundlePath !== undefined && input.readBundle ? loadBundle(model, input.bundlePath, input.readBundle) : { members: [], problems: [] };
   const members = bundle.members.map((m) => ({ path: input.bundleDisplayPath ? input.bundleDisplayPath(m.path) : m.path, text: m.text }));
-  const result = review({
+  const reviewInput = {
     text: input.text, settings: input.settings, force: input.force,
     ...(input.path !== undefined ? { path: input.path } : {}),
     ...(input.version !== undefined ? { version: input.version } : {}),
     ...(input.forceReason ? { forceReason: input.forceReason } : {}),
     ...(members.length ? { bundle: members } : {}),
-  }, model);
+  };
+  const result = input.incremental ? input.incremental.review(reviewInput, undefined, model) : review(reviewInput, model);
   if (result.isContract && bundle.problems.length) result.problems.push(...bundle.problems);
   return { result, activeRules: rulesThatRan(result, input.settings) };
 }

@@ -60,9 +60,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildContractModel, formatOfPath, spanToRange, type ContractModel } from '../model';
+import { formatOfPath, spanToRange, type ContractModel } from '../model';
 import {
-  acceptCommentEdit, CATEGORIES, CLAUSES, computeFix, DISK_READER, gitRoot, readBundleText, renderHtmlReport, renderMarkdownReport, reviewDocument, skipReason, VERSION,
+  acceptCommentEdit, CATEGORIES, CLAUSES, computeFix, DISK_READER, gitRoot, readBundleText, renderHtmlReport, renderMarkdownReport, reviewDocument, skipReason, VERSION, IncrementalReview,
   type ConfigReader, type ReviewResult, type ReviewSettings,
 } from '../engine';
 import { buildCodeActions, diagnosticsOf, serverDiagnostic, SKIPPED_CODE, type EditCapabilities } from './convert';
@@ -123,6 +123,8 @@ interface DocState {
   published?: { version: number; generation: number; force: boolean };
   /** The model of one version, shared by the review and the term features (tokens, completion). */
   model?: { version: number; model: ContractModel };
+  /** The document's model and per-block facts kept between edits (issue 13): only edited sections are read again. */
+  incremental?: IncrementalReview;
   /** True from open until the first review is scheduled: the first review does not wait. */
   opening: boolean;
   /** Reviews taken off the timer and not finished (they may be waiting for settings). */
@@ -285,7 +287,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   /** The parsed model of a document version, built once and shared by every request on it. */
   function modelOf(st: DocState, doc: TextDocument): ContractModel {
-    if (st.model?.version !== doc.version) st.model = { version: doc.version, model: buildContractModel(doc.getText(), doc.version, doc.languageId === 'plaintext' ? 'plain' : formatOfPath(doc.uri)) };
+    // Incremental (issue 13): only the sections an edit touched are parsed again.
+    if (st.model?.version !== doc.version) st.model = { version: doc.version, model: (st.incremental ??= new IncrementalReview()).model(doc.getText(), doc.version, doc.languageId === 'plaintext' ? 'plain' : formatOfPath(doc.uri)) };
     return st.model.model;
   }
 
@@ -355,7 +358,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const config = configs.forDocument(uri, settings, st.force);
     const file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
     const { result } = reviewDocument({
-      text, version: doc.version, model: modelOf(st, doc), settings: config.settings, force: st.force || config.force,
+      text, version: doc.version, model: modelOf(st, doc), incremental: st.incremental, settings: config.settings, force: st.force || config.force,
       ...(!st.force && config.forceReason ? { forceReason: config.forceReason } : {}),
       path: workspaceRelativePath(uri, workspaceFolders),
       ...(file ? { bundlePath: file, readBundle: (p: string) => readBundleMember(uri, p), bundleDisplayPath: (p: string) => workspaceRelativePath(pathToFileURL(p).href, workspaceFolders) ?? p } : {}),
