@@ -29,13 +29,18 @@ const DUTY = fc.constantFrom(
   'shall use best efforts to fix defects as needed, etc.',
   'shall comply with clause 4.2 and Schedule 3',
   'shall provide exit assistance for [TBD] months',
+  // These count only under a matching title (an insurance or governing-law section).
+  'will keep adequate cover in place for the Term',
+  'agrees that the laws of England govern this Agreement',
 );
-const TITLE = fc.constantFrom('Definitions', 'Services', 'Service Levels', 'Security', 'Audit', 'Charges and Payment', 'Term and Termination', 'Liability', 'Exit', 'Governing Law', 'Subcontracting', 'Data Protection', 'Schedule 1');
+const TITLE = fc.constantFrom('Definitions', 'Services', 'Service Levels', 'Security', 'Audit', 'Charges and Payment', 'Term and Termination', 'Liability', 'Exit', 'Governing Law', 'Subcontracting', 'Data Protection', 'Schedule 1', 'Insurance', 'Governing Law and Jurisdiction');
 const TERM = fc.constantFrom('Services', 'Customer Data', 'Term', 'Charges', 'Security Incident', 'Deliverables', 'Service Credits');
 
 const clause = fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 }), PARTY, DUTY).map(([a, b, p, d]) => `${a}.${b} The ${p} ${d}.`);
 const fragment = fc.oneof(
   { weight: 5, arbitrary: clause },
+  // Unnumbered, so that the same sentence recurs under different titles.
+  { weight: 2, arbitrary: fc.tuple(PARTY, DUTY).map(([p, d]) => `The ${p} ${d}.`) },
   { weight: 2, arbitrary: fc.tuple(TERM, DUTY).map(([t, d]) => `"${t}" means the obligation that the Supplier ${d}.`) },
   { weight: 1, arbitrary: fc.tuple(DUTY, DUTY).map(([a, b]) => `| Item | Duty |\n| --- | --- |\n| one | ${a} |\n| two | ${b} |`) },
   { weight: 1, arbitrary: fc.tuple(PARTY, DUTY, DUTY).map(([p, a, b]) => `The ${p} shall:\n\n- ${a};\n- ${b}; and\n  1. ${a}.`) },
@@ -44,8 +49,12 @@ const fragment = fc.oneof(
 );
 const section = fc.tuple(fc.integer({ min: 2, max: 3 }), fc.integer({ min: 1, max: 14 }), TITLE, fc.array(fragment, { minLength: 1, maxLength: 4 }))
   .map(([depth, n, title, body]) => `${'#'.repeat(depth)} ${n}. ${title}\n\n${body.join('\n\n')}\n`);
-const doc = fc.tuple(fc.boolean(), fc.array(section, { minLength: 2, maxLength: 7 }))
-  .map(([fm, sections]) => `${fm ? '---\ntitle: Master Services Agreement\n---\n' : ''}# Master Services Agreement\n\nThis Agreement is between Contoso Bank plc (the "Customer") and Fabrikam Ltd (the "Supplier").\n\n${sections.join('\n')}`);
+const doc = fc.tuple(fc.boolean(), fc.array(section, { minLength: 2, maxLength: 7 }), fc.integer({ min: 0, max: 4 }))
+  .map(([fm, sections, eol]) => {
+    const text = `${fm ? '---\ntitle: Master Services Agreement\n---\n' : ''}# Master Services Agreement\n\nThis Agreement is between Contoso Bank plc (the "Customer") and Fabrikam Ltd (the "Supplier").\n\n${sections.join('\n')}`;
+    // One document in five has Windows line endings (edits then mix in "\n" and "\r").
+    return eol === 0 ? text.replace(/\n/g, '\r\n') : text;
+  });
 
 /** An edit, applied to a text; positions are fractions of its length so that any edit fits any text. */
 type Edit =
@@ -56,17 +65,19 @@ type Edit =
   | { kind: 'insertSection'; at: number; what: string }
   | { kind: 'deleteSection'; at: number }
   | { kind: 'heading'; at: number; depth: number }
+  | { kind: 'retitle'; at: number; title: string }
   | { kind: 'settings' };
 
 const where = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: where, what: fc.constantFrom('x', ' ', '\n', '#', '`', '.', '"', '|', '-', '1', '>', '\n\n', '```', '<!--', '-->', 'shall', ' Supplier') }) },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: where, what: fc.constantFrom('x', ' ', '\n', '\r', '\r\n', '#', '`', '.', '"', '|', '-', '1', '>', '\n\n', '```', '<!--', '-->', 'shall', ' Supplier') }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: where, length: fc.integer({ min: 1, max: 40 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('insertLine' as const), at: where, what: fragment }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('deleteLine' as const), at: where }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('insertSection' as const), at: where, what: section }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteSection' as const), at: where }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('heading' as const), at: where, depth: fc.integer({ min: 0, max: 4 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('retitle' as const), at: where, title: TITLE }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'settings' as const }) },
 );
 
@@ -87,6 +98,12 @@ function apply(text: string, e: Edit): string {
       const s = sectionStartAt(text, at);
       const m = /^#{1,6} /.exec(text.slice(s));
       return m ? text.slice(0, s) + (e.depth ? '#'.repeat(e.depth) + ' ' : '') + text.slice(s + m[0].length) : text;
+    }
+    case 'retitle': {
+      // A new title for the heading at or before the position (its number kept).
+      const s = sectionStartAt(text, at);
+      const m = /^(#{1,6} (?:\d+\. )?)[^\r\n]*/.exec(text.slice(s));
+      return m ? text.slice(0, s) + m[1] + e.title + text.slice(s + m[0].length) : text;
     }
     case 'settings': return text;
   }
