@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { review } from '../server/src/engine';
 import { IncrementalReview } from '../server/src/engine/incremental';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
 
 const root = resolve(__dirname, '..');
 const args = process.argv.slice(2);
@@ -65,4 +67,9 @@ if (require.main === module) {
   console.log(`size     mode           p50 ms   p95 ms   max ms   (${CPU ? 'CPU time' : 'wall time'}; load average ${require('node:os').loadavg()[0].toFixed(1)} on ${require('node:os').cpus().length} cores)`);
   run(100 * 1024, '100 KB');
   run(1024 * 1024, '1 MB');
+  // A yardstick for the machine's speed in this run: the issue measured 300-500 ms on a quiet machine.
+  const mb = generatedContract(1024 * 1024);
+  const t = now();
+  unified().use(remarkParse).parse(mb);
+  console.log(`reference: remark-parse of the whole 1 MB text took ${(now() - t).toFixed(0)} ms`);
 }
