@@ -155,7 +155,7 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
       if (headings.test(s.title)) add('heading', { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index });
     }
   }
-  const signalsId = factsActive() ? idOf(signals) : 0;
+  const signalsId = factsActive() ? signalsIdOf(signals) : 0;
   const infos = sentencesOf(ctx.model);
   const factsList = factsActive() ? allSentenceFacts(infos, ctx.parties) : null;
   for (let n = 0; n < infos.length; n++) {
@@ -178,6 +178,21 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
     }
   }
   return found;
+}
+
+const reKey = (r: RegExp | undefined) => (r ? `/${r.source}/${r.flags}` : '-');
+
+/**
+ * A number naming a list of signals by its content. Most assessors write their signals inline, so
+ * each review passes a new array of new regular expressions: the same list must still find the
+ * facts memoised for it (and not add a new entry to every sentence's facts per review).
+ */
+function signalsIdOf(signals: Signal[]): number {
+  const signature = signals.map((s) => [
+    s.requirement, reKey(s.pattern), reKey(s.context), reKey(s.unless), reKey(s.inSection),
+    s.supplierDuty ? 1 : 0, s.allowDefinitions ? 1 : 0, s.noHeadings ? 1 : 0, (s.mask ?? []).map((m) => `${m.id}${reKey(m.pattern)}`).join(','),
+  ].join('\u0003')).join('\u0004');
+  return idOf(memo('signals', signature, () => ({})));
 }
 
 /** Indexes of the signals a sentence matches: a pure function of what sentenceFacts keys on. */
