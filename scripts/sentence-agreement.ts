@@ -1,6 +1,6 @@
 // How closely the model's sentence splitter (Intl.Segmenter plus a merge pass) agrees with the
-// `sentence-splitter` package it replaced: `npm run sentence-agreement` prints, over the examples,
-// ../shared/corpus and ../shared/cuad-dev (when present), the share of sentences found identically
+// `sentence-splitter` package it replaced: `npx tsx scripts/sentence-agreement.ts` prints, over
+// the examples, ../shared/corpus and ../shared/cuad-dev (when present), the share of sentences found identically
 // by both, the blocks that differ, and the time each splitter takes on the same blocks.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
