@@ -31,7 +31,7 @@ const cuad = resolve(root, '../shared/cuad-dev');
 
 interface Row { name: string; value: string; reference: string; target: string; pass: boolean | null }
 const rows: Row[] = [];
-const row = (r: Row) => { rows.push(r); console.error(`  measured: ${r.name}: ${r.value}`); };
+const row = (r: Row) => { rows.push(r); console.error(`  measured: ${r.name}: ${r.value}${r.reference ? `; ${r.reference}` : ""}`); };
 
 const ms = (x: number) => `${x < 10 ? x.toFixed(1) : x.toFixed(0)} ms`;
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
