@@ -154,3 +154,18 @@ describe('lsp: an insert fix that amends the vague clause', () => {
     assert.ok(auditEdits.filter((e) => e.newText === '12' || e.newText === '12.1').length >= 2, 'the sections after the insert are renumbered');
   });
 });
+
+describe('engine: placement on awkward documents', () => {
+  // Regression (was a bug, now fixed): lineStart(text, 0) gave 1 when the text opens with a blank
+  // line, so mainBodyEnd's walk back over blank lines before "IN WITNESS WHEREOF" never ended and
+  // computing the fix hung (found by the property test with CLAUSEWISE_FC_SEED=117).
+  it('places a clause in a text that opens with a blank line and then the signature block', () => {
+    const text = '\nIN WITNESS WHEREOF\n22.25 The Supplier shall subcontract within 4 hours.\n---\n| The Supplier shall respond quickly. | x |\n';
+    const fixes = insertFixes(text);
+    assert.ok(fixes.length > 0, 'some insert fix is offered');
+    for (const { fix } of fixes) {
+      const fixed = applyEdits(text, fix.edits);
+      assert.ok(fixed.includes('IN WITNESS WHEREOF') && fixed.length > text.length, fix.title);
+    }
+  });
+});

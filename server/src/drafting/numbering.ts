@@ -130,6 +130,8 @@ export function numberingIssues(model: ContractModel): NumberingIssue[] {
     if (!firstByNumber.has(key)) firstByNumber.set(key, x);
   }
 
+  // Clauses reported as misnumbered, by "expected|actual" number, with the earliest start of each.
+  const reportedAs = new Map<string, number>();
   for (const [k, group] of groups) {
     if (lazy.has(k)) continue;
     const depth = depthOf(num(group[0]));
@@ -150,7 +152,7 @@ export function numberingIssues(model: ContractModel): NumberingIssue[] {
       let expected = prefix ? `${prefix}.${prevLast + 1}` : String(prevLast + 1);
       const cp = currentParent.get(s.index) ?? null;
       // The parent itself was reported as misnumbered and should be this prefix ("4. GENERAL" after 4.3, then "5.1").
-      const parentExplained = cp !== null && out.some((o) => o.expected === prefix && num(o.section) === cp && o.section.start < s.start);
+      const parentExplained = cp !== null && (reportedAs.get(`${prefix}|${cp}`) ?? Infinity) < s.start;
       if (depth > 1 && cp !== null && cp !== prefix && !parentSection && !parentExplained && !writtenBetween(model, 0, s.start, prefix)) {
         // "5.3" inside clause 4, and no clause 5 anywhere before it.
         const siblings = numbered.filter((x) => depthOf(num(x)) === depth && prefixOf(num(x)) === cp && x.start < s.start);
@@ -182,7 +184,11 @@ export function numberingIssues(model: ContractModel): NumberingIssue[] {
       if (firstWrong < 0) firstWrong = i;
       issues.push({ problem, section: s, span, expected, group, at: i, message });
     }
-    for (const issue of issues) out.push({ ...issue, firstWrong });
+    for (const issue of issues) {
+      out.push({ ...issue, firstWrong });
+      const key = `${issue.expected}|${num(issue.section)}`;
+      reportedAs.set(key, Math.min(reportedAs.get(key) ?? Infinity, issue.section.start));
+    }
   }
   out.sort((a, b) => a.span.start - b.span.start);
   cache.set(model, out);
@@ -215,6 +221,18 @@ export interface RenumberPlan {
  * their references unchanged.
  */
 export function renumberPlan(model: ContractModel, issue: NumberingIssue): RenumberPlan | null {
+  // Every issue of a group shares its group and first clause out of sequence, so they share one
+  // plan: computing it per issue made a contract of many same-numbered clauses cubic.
+  let byGroup = planCache.get(issue.group);
+  if (!byGroup) planCache.set(issue.group, (byGroup = new Map()));
+  if (byGroup.has(issue.firstWrong)) return byGroup.get(issue.firstWrong)!;
+  const plan = computeRenumberPlan(model, issue);
+  byGroup.set(issue.firstWrong, plan);
+  return plan;
+}
+const planCache = new WeakMap<Section[], Map<number, RenumberPlan | null>>();
+
+function computeRenumberPlan(model: ContractModel, issue: NumberingIssue): RenumberPlan | null {
   const { group, firstWrong } = issue;
   if (firstWrong < 0) return null;
   const num = (x: Section) => normalNumber(x.number!);
@@ -222,11 +240,15 @@ export function renumberPlan(model: ContractModel, issue: NumberingIssue): Renum
   const prefix = prefixOf(num(group[0]));
   let next = firstWrong === 0 ? 1 : lastOf(num(group[firstWrong - 1])) + 1;
   const scope = attachmentOf(model, first.index);
-  const numberedInScope = model.sections.filter((x) => x.index > 0 && x.number && NUMERIC.test(x.number) && attachmentOf(model, x.index) === scope);
+  const numberedInScope = model.sections.filter((x) => x.index > 0 && x.number && NUMERIC.test(x.number) && attachmentOf(model, x.index) === scope)
+    .sort((a, b) => a.start - b.start);
 
   const renamed = new Map<number, { old: string; now: string }>(); // section index -> numbers
   const oldCount = new Map<string, number>();
   for (const x of numberedInScope) oldCount.set(num(x), (oldCount.get(num(x)) ?? 0) + 1);
+  // The group is in document order, so one sweep over the clauses in scope finds each member's
+  // sub-clauses (a scan per member was quadratic).
+  let k = 0;
   for (let i = firstWrong; i < group.length; i++) {
     const s = group[i];
     const old = num(s);
@@ -235,8 +257,9 @@ export function renumberPlan(model: ContractModel, issue: NumberingIssue): Renum
     renamed.set(s.index, { old, now });
     // Its sub-clauses, up to the next sibling, carry the new number as their prefix.
     const end = i + 1 < group.length ? group[i + 1].start : Infinity;
-    for (const x of numberedInScope) {
-      if (x.start <= s.start || x.start >= end) continue;
+    while (k < numberedInScope.length && numberedInScope[k].start <= s.start) k++;
+    for (; k < numberedInScope.length && numberedInScope[k].start < end; k++) {
+      const x = numberedInScope[k];
       const n = num(x);
       if (n.startsWith(old + '.')) renamed.set(x.index, { old: n, now: now + n.slice(old.length) });
     }

@@ -58,6 +58,9 @@ export function withBlankLines(doc: string, offset: number, text: string): strin
 }
 
 function lineStart(text: string, offset: number): number {
+  // lastIndexOf clamps a negative start to 0, so offset 0 of a text opening with "\n" would give 1
+  // (and mainBodyEnd's walk back over blank lines never ended).
+  if (offset <= 0) return 0;
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 

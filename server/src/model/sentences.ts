@@ -1,8 +1,16 @@
 import { LRUCache } from 'lru-cache';
-import { split } from 'sentence-splitter';
 import type { Block, Sentence } from './types';
 
-// Sentence splitting is the most expensive step of building the model, and most blocks are the
+// Sentence boundaries come from the platform's segmenter (ICU, Unicode sentence-break rules), which
+// is fast, followed by a merge pass that undoes the splits a contract reader would not make: after
+// an abbreviation ("No. 5", "e.g. the", "Acme Ltd. and"), a clause number ("1.2. The"), an initial
+// ("J. Smith"), inside quotes or brackets, or after a closing quote or bracket rather than a full
+// stop. The rules follow those of the `sentence-splitter` package the model used before, so the
+// splits are the same (scripts/sentence-agreement.ts measures it); that package walked the text
+// character by character and cost more than a quarter of a review.
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+// Sentence splitting is still the costliest step of building the model, and most blocks are the
 // same from one keystroke to the next, so results are memoised by block text. Editing one clause
 // re-splits that clause only.
 const cache = new LRUCache<string, Array<[number, number]>>({ max: 20000 });
@@ -12,16 +20,179 @@ export function sentenceBounds(text: string): Array<[number, number]> {
   const hit = cache.get(text);
   if (hit) return hit;
   const bounds: Array<[number, number]> = [];
-  for (const node of split(text)) {
-    if (node.type !== 'Sentence') continue;
-    let [s, e] = node.range;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
+  const push = (s: number, e: number) => {
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    // Stray stops after a sentence's own ("hereto. .") belong to no sentence.
+    let k = e;
+    while (k > s && (isSpace(text.charCodeAt(k - 1)) || SEPARATORS.has(text[k - 1]))) k--;
+    if (k === s) return;
+    while (k < e && isSpace(text.charCodeAt(k))) k++;
+    while (k < e && SEPARATORS.has(text[k])) k++;
+    e = k;
     if (e > s) for (const part of splitLongLists(text, s, e)) bounds.push(part);
+  };
+  const pairs = new PairTracker(text);
+  let start = 0;
+  for (const cut of candidateCuts(text)) {
+    if (cut >= text.length) break;
+    if (keepsCut(text, cut, pairs)) {
+      push(start, cut);
+      start = cut;
+    }
   }
+  push(start, text.length);
   cache.set(text, bounds);
   return bounds;
 }
+
+/** Where a sentence may end: after a stop and any spaces (offsets of the next sentence's start). */
+function* candidateCuts(text: string): Generator<number> {
+  // A soft line break is not the end of a sentence in a paragraph (ICU treats it as one); a space of
+  // the same length keeps every offset.
+  const flat = /[\r\n\u0085\u2028\u2029]/.test(text) ? text.replace(/[\r\n\u0085\u2028\u2029]/g, ' ') : text;
+  const icu: number[] = [];
+  for (const seg of segmenter.segment(flat)) if (seg.index > 0) icu.push(seg.index);
+  // ICU never ends a sentence before a lowercase word or a number (Unicode rule SB8), but contract
+  // text does ("... on demand.\na. The Supplier"), and so did the splitter before; keepsCut below
+  // judges these cuts as it judges ICU's.
+  LOWER_AFTER_STOP.lastIndex = 0;
+  const extra: number[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = LOWER_AFTER_STOP.exec(text))) extra.push(m.index + m[0].length);
+  let i = 0;
+  let j = 0;
+  while (i < icu.length || j < extra.length) {
+    if (j >= extra.length || (i < icu.length && icu[i] <= extra[j])) {
+      if (j < extra.length && icu[i] === extra[j]) j++;
+      yield icu[i++];
+    } else yield extra[j++];
+  }
+}
+const LOWER_AFTER_STOP = /[.?!．。？！]+\s+(?=[^\sA-Z])/g;
+
+const SEPARATORS = new Set(['.', '?', '!', '．', '。', '？', '！']);
+
+/** Whether a sentence really ends just before `cut` (after any spaces). */
+function keepsCut(text: string, cut: number, pairs: PairTracker): boolean {
+  let q = cut;
+  while (q > 0 && isSpace(text.charCodeAt(q - 1))) q--;
+  if (q === 0) return false;
+  const last = text[q - 1];
+  // Only a full stop, question or exclamation mark ends a sentence: not a closing quote or bracket.
+  if (!SEPARATORS.has(last)) return false;
+  // A stop inside quotes or brackets does not end the sentence around them.
+  if (pairs.openAt(q - 1)) return false;
+  if (last !== '.' && last !== '．') return !isExclamationWord(text, q);
+  // A full stop ends a sentence only before a space: "EX-10.B", "IPC610.B" and ".MP4" are words.
+  if (q === cut) return false;
+  return !isAbbreviation(text, q);
+}
+
+/** Whether the word ending at `q` (with its full stop) is an abbreviation that does not end a sentence. */
+function isAbbreviation(text: string, q: number): boolean {
+  let ws = q;
+  while (ws > 0 && !isSpace(text.charCodeAt(ws - 1))) ws--;
+  // The stops of a run ("etc..") belong to one separator: the word is the run before them.
+  const word = text.slice(ws, q);
+  if (MULTI_INITIALS.test(word)) return true;
+  const lower = word.toLowerCase();
+  if (PREPOSITIVE.has(lower) || /^\d+\.$/.test(word)) return true;
+  const next = wordAt(text, q + 1);
+  let p = ws;
+  while (p > 0 && isSpace(text.charCodeAt(p - 1))) p--;
+  let ps = p;
+  while (ps > 0 && !isSpace(text.charCodeAt(ps - 1))) ps--;
+  const prev = p > 0 ? text.slice(ps, p) : word;
+  // An initial between capitalised words is part of a name: "Albert I. Jones", "The U.S. Government".
+  if (isCapitalised(prev) && /^\p{Lu}\./u.test(word) && isCapitalised(next)) return true;
+  // A listed abbreviation ends the sentence only when a capitalised word follows ("... Acme Ltd. The").
+  return ABBREVIATIONS.has(lower) && !isCapitalised(next);
+}
+
+function isExclamationWord(text: string, q: number): boolean {
+  let ws = q;
+  while (ws > 0 && !isSpace(text.charCodeAt(ws - 1))) ws--;
+  return EXCLAMATION_WORDS.has(text.slice(ws, q).toLowerCase());
+}
+
+/** The run of non-space characters starting at `i` ('' when `i` is a space or the end). */
+function wordAt(text: string, i: number): string {
+  let e = i;
+  while (e < text.length && !isSpace(text.charCodeAt(e))) e++;
+  return text.slice(i, e);
+}
+
+const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x85 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Which quotes and brackets are open at a position. Each kind is a flag, not a nesting depth (a
+ * second "(" inside brackets is text), and nothing resets between sentences, so an unclosed quote
+ * holds to the end of the block. The tracker only moves forward, so a block costs one pass.
+ */
+class PairTracker {
+  private open = 0;
+  private readonly marks = new RegExp(PAIR_CHARS.source, 'g');
+  private next: RegExpExecArray | null;
+  constructor(private readonly text: string) {
+    this.next = this.marks.exec(text);
+  }
+  openAt(i: number): boolean {
+    // A regular expression finds the quote and bracket characters much faster than a loop would.
+    while (this.next && this.next.index < i) {
+      const [mask, opens, closes] = PAIR_BITS.get(this.next[0])!;
+      if (this.open & mask) { if (closes) this.open &= ~mask; } else if (opens) this.open |= mask;
+      this.next = this.marks.exec(this.text);
+    }
+    return this.open !== 0;
+  }
+}
+
+// [flag, opens, closes] per character of each quote or bracket pair.
+const PAIR_BITS = new Map<string, [number, boolean, boolean]>();
+['""', '[]', '()', '{}', '「」', '（）', '『』', '｛｝', '［］', '〚〛', '【】', '《》'].forEach(([open, close], k) => {
+  PAIR_BITS.set(open, [1 << k, true, open === close]);
+  if (close !== open) PAIR_BITS.set(close, [1 << k, false, true]);
+});
+const PAIR_CHARS = new RegExp(`[${[...PAIR_BITS.keys()].map((c) => `\\${c}`).join('')}]`);
+
+/** Initials with three or more stops: "U.S.A.", "e.g.a." (two-letter ones are listed below). */
+const MULTI_INITIALS = /^([a-zA-Z]\.){3,}$/;
+
+/** Titles and the like: always followed by a name, never the end of a sentence. */
+const PREPOSITIVE = new Set([
+  'adm.', 'attys.', 'brig.', 'capt.', 'cmdr.', 'col.', 'cpl.', 'det.', 'dr.', 'gen.', 'gov.', 'ing.', 'lt.', 'maj.', 'mr.',
+  'mrs.', 'ms.', 'mt.', 'messrs.', 'mssrs.', 'prof.', 'ph.', 'rep.', 'reps.', 'rev.', 'sen.', 'sens.', 'sgt.', 'st.', 'supt.',
+  'v.', 'vs.',
+]);
+
+/**
+ * Abbreviations that end a sentence only before a capitalised word: legal references ("No.", "cl.",
+ * "Sch.", "Art.", "Sec."), company forms ("Ltd.", "Inc.", "Co.", "Corp."), Latin ("e.g.", "i.e.",
+ * "etc.", "viz."), months, places and units.
+ */
+const ABBREVIATIONS = new Set([
+  'adj.', 'adm.', 'adv.', 'al.', 'ala.', 'alta.', 'apr.', 'arc.', 'ariz.', 'ark.', 'art.', 'assn.', 'asst.', 'attys.', 'aug.',
+  'ave.', 'bart.', 'bld.', 'bldg.', 'blvd.', 'brig.', 'bros.', 'btw.', 'cal.', 'calif.', 'capt.', 'cl.', 'cmdr.', 'co.', 'col.',
+  'colo.', 'comdr.', 'con.', 'conn.', 'corp.', 'cpl.', 'cres.', 'ct.', 'd.phil.', 'dak.', 'dec.', 'del.', 'dept.', 'det.',
+  'dist.', 'dr.', 'dr.phil.', 'dr.philos.', 'drs.', 'e.g.', 'ens.', 'esp.', 'esq.', 'etc.', 'exp.', 'expy.', 'ext.', 'feb.',
+  'fed.', 'fla.', 'ft.', 'fwy.', 'fy.', 'ga.', 'gen.', 'gov.', 'hon.', 'hosp.', 'hr.', 'hway.', 'hwy.', 'i.e.', 'ia.', 'id.',
+  'ida.', 'ill.', 'inc.', 'ind.', 'ing.', 'insp.', 'is.', 'jan.', 'jr.', 'jul.', 'jun.', 'kan.', 'kans.', 'ken.', 'ky.', 'la.',
+  'lt.', 'ltd.', 'maj.', 'man.', 'mar.', 'mass.', 'may.', 'md.', 'me.', 'med.', 'messrs.', 'mex.', 'mfg.', 'mich.', 'min.',
+  'minn.', 'miss.', 'mlle.', 'mm.', 'mme.', 'mo.', 'mont.', 'mr.', 'mrs.', 'ms.', 'msgr.', 'mssrs.', 'mt.', 'mtn.', 'neb.',
+  'nebr.', 'nev.', 'no.', 'nos.', 'nov.', 'nr.', 'oct.', 'ok.', 'okla.', 'ont.', 'op.', 'ord.', 'ore.', 'p.', 'pa.', 'pd.',
+  'pde.', 'penn.', 'penna.', 'pfc.', 'ph.', 'ph.d.', 'pl.', 'plz.', 'pp.', 'prof.', 'pvt.', 'que.', 'rd.', 'rs.', 'ref.',
+  'rep.', 'reps.', 'res.', 'rev.', 'rt.', 'sask.', 'sec.', 'sen.', 'sens.', 'sep.', 'sept.', 'sfc.', 'sgt.', 'sr.', 'st.',
+  'supt.', 'surg.', 'tce.', 'tenn.', 'tex.', 'univ.', 'usafa.', 'u.s.', 'ut.', 'va.', 'v.', 'ver.', 'vs.', 'vt.', 'wash.',
+  'wis.', 'wisc.', 'wy.', 'wyo.', 'yuk.', 'fig.', 'figs.', 'sch.', 'cls.', 'para.', 'paras.', 'viz.', 'approx.',
+]);
+
+const EXCLAMATION_WORDS = new Set(['yahoo!', 'yum!']);
 
 /**
  * Contract text often runs many obligations together with semicolons ("(a) ...; (b) ...;"). Those

@@ -1,0 +1,34 @@
+// A generated outsourcing contract of about the size asked for, for benchmarks: numbered sections of
+// varied clauses (service levels, security, payment, vague words, cross-references, definitions), so
+// every part of the review has work to do. Deterministic: the same size gives the same text.
+const TOPICS = [
+  ['Services', 'The Supplier shall provide the Services described in Schedule {n} in accordance with Good Industry Practice.'],
+  ['Service Levels', 'The Supplier shall ensure that the Availability of the Platform is at least 99.{n}% in each month, measured as set out in clause {m}.2.'],
+  ['Security', 'The Supplier shall encrypt Customer Data at rest and in transit and shall notify the Customer of any Security Incident within {h} hours.'],
+  ['Charges', 'The Customer shall pay each undisputed invoice within 30 days of receipt; late payments bear interest at 2% above the base rate.'],
+  ['Reporting', 'The Supplier shall deliver a monthly report on its performance against the Service Levels in a timely manner, as needed.'],
+  ['Audit', 'The Customer may audit the Supplier\u2019s records relating to the Services on {h} Business Days\u2019 notice, no more than once a year.'],
+  ['Subcontracting', 'The Supplier shall not subcontract any part of the Services without the prior written consent of the Customer.'],
+  ['Exit', 'On expiry or termination the Supplier shall provide the Exit Assistance for up to {n} months at the rates in Schedule 4.'],
+];
+
+export function generateContract(bytes: number): string {
+  const out: string[] = ['# Master Services Agreement', '',
+    'This agreement is made between Contoso Bank plc (the "Customer") and Fabrikam Services Ltd (the "Supplier").', '',
+    '## 1. Definitions', '', '"Business Day" means a day other than a Saturday, Sunday or public holiday in England.', '',
+    '"Customer Data" means all data supplied by the Customer or processed for it under this Agreement.', ''];
+  let size = out.join('\n').length;
+  for (let n = 2; size < bytes; n++) {
+    const [title, clause] = TOPICS[n % TOPICS.length];
+    const lines = [`## ${n}. ${title}`, ''];
+    for (let k = 1; k <= 4; k++) {
+      const text = clause.replace(/\{n\}/g, String(n % 9 + 1)).replace(/\{m\}/g, String(Math.max(2, n - 1))).replace(/\{h\}/g, String((n * k) % 47 + 1));
+      lines.push(`${n}.${k} ${text} This obligation (e.g. for each Service) applies to sub-clause ${n}.${k} only.`, '');
+    }
+    const chunk = lines.join('\n') + '\n';
+    out.push(chunk);
+    size += chunk.length + 1;
+  }
+  out.push('## Signatures', '', 'Signed for and on behalf of the Customer: ____________', '');
+  return out.join('\n');
+}
