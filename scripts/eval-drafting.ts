@@ -10,7 +10,8 @@
 //    Recall cannot be measured there (nobody listed every defect of those contracts).
 //
 // undefined-term is opt-in; it is switched on here so that it is measured.
-// Options: --list (every corpus finding with its verdict), --unjudged (only findings without a
+// Options: --cuad-all (judge the issue-16 rules on every CUAD development contract, not a sample),
+// --list (every corpus finding with its verdict), --unjudged (only findings without a
 // verdict, as JSON to paste into the judgements file), --json (the numbers as JSON),
 // --check (exit 1 when a corpus finding has no verdict or a verdict has no finding).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -21,10 +22,16 @@ const root = resolve(__dirname, '..');
 const fixturesDir = join(root, 'test', 'drafting', 'fixtures');
 const corpusDir = resolve(root, '../shared/corpus/contracts');
 const judgementsPath = join(root, 'test', 'drafting', 'corpus-judgements.json');
+const cuadDir = resolve(root, '../shared/cuad-dev');
+const cuadJudgementsPath = join(root, 'test', 'drafting', 'cuad-judgements.json');
 const args = new Set(process.argv.slice(2));
+const staleCuad: string[] = [];
 
 const DRAFTING_RULES = RULES.filter((r) => r.meta.category === 'drafting').map((r) => r.meta.id).sort();
-const SETTINGS: ReviewSettings = { severity: { 'undefined-term': 'warning' } };
+/** Rules also judged on the CUAD sample (issue 16). */
+const CUAD_RULES = ['party-name-variant', 'inconsistent-figure', 'signature-block'].filter((id) => DRAFTING_RULES.includes(id));
+// Opt-in rules are switched on here so that they are measured.
+const SETTINGS: ReviewSettings = { severity: Object.fromEntries(RULES.filter((r) => r.meta.category === 'drafting' && r.meta.enabledByDefault === false).map((r) => [r.meta.id, r.meta.defaultSeverity])) };
 
 export interface Finding { file: string; line: number; rule: string; message: string; text: string; flagged: string }
 type Counts = { tp: number; fp: number; fn: number };
@@ -81,7 +88,10 @@ type Entry = Judgement | { items: Record<string, Judgement> };
 const judgements: Record<string, Entry> = existsSync(judgementsPath) ? JSON.parse(readFileSync(judgementsPath, 'utf8')).judgements ?? {} : {};
 /** The verdict for one finding: the key's, or the key's verdict for the flagged words. */
 function verdictOf(key: string, flagged: string): Judgement | undefined {
-  const e = judgements[key];
+  return verdictIn(judgements, key, flagged);
+}
+function verdictIn(book: Record<string, Entry>, key: string, flagged: string): Judgement | undefined {
+  const e = book[key];
   if (!e) return undefined;
   if ('items' in e) return e.items[flagged.replace(/\s+/g, ' ')];
   return e;
@@ -101,6 +111,32 @@ for (const f of corpusFiles) {
     else c.fp++;
   }
 }
+// --- CUAD sample ---------------------------------------------------------------------------------
+// The rules added by issue 16 are also judged on a fixed sample of the CUAD development contracts
+// (every 8th file by name; --cuad-all takes all 252), since the 18 corpus contracts hold few of their
+// cases. Verdicts live in test/drafting/cuad-judgements.json in the same form; it holds the verdicts
+// of a --cuad-all run, so both the sample and the whole set are judged.
+const cuadPer = new Map<string, { tp: number; fp: number; unjudged: number }>(CUAD_RULES.map((r) => [r, { tp: 0, fp: 0, unjudged: 0 }]));
+const cuadJudgements: Record<string, Entry> = existsSync(cuadJudgementsPath) ? JSON.parse(readFileSync(cuadJudgementsPath, 'utf8')).judgements ?? {} : {};
+const cuadFindings: Array<Finding & { key: string; verdict?: Judgement }> = [];
+const cuadFiles = existsSync(cuadDir) ? readdirSync(cuadDir).filter((f) => f.endsWith('.txt')).sort().filter((_, i) => args.has('--cuad-all') || i % 8 === 0) : [];
+for (const f of cuadFiles) {
+  const text = readFileSync(join(cuadDir, f), 'utf8');
+  for (const finding of drafting(f, text)) {
+    if (!cuadPer.has(finding.rule)) continue;
+    const key = `${f}:${finding.line}:${finding.rule}`;
+    const verdict = verdictIn(cuadJudgements, key, finding.flagged);
+    cuadFindings.push({ ...finding, key, verdict });
+    const c = cuadPer.get(finding.rule)!;
+    if (!verdict) c.unjudged++;
+    else if (verdict.verdict === 'tp') c.tp++;
+    else c.fp++;
+  }
+}
+// Verdicts for files outside the sample (from a --cuad-all run) are kept; only those of sampled files must match.
+const sampled = new Set(cuadFiles);
+for (const k of Object.keys(cuadJudgements)) if (sampled.has(k.replace(/:\d+:[\w-]+$/, '')) && !cuadFindings.some((f) => f.key === k)) staleCuad.push(k);
+
 const staleJudgements = Object.keys(judgements).filter((k) => !corpusFindings.some((f) => f.key === k));
 for (const [k, e] of Object.entries(judgements)) {
   if ('items' in e) for (const t of Object.keys(e.items)) if (!corpusFindings.some((f) => f.key === k && f.flagged.replace(/\s+/g, ' ') === t)) staleJudgements.push(`${k} "${t}"`);
@@ -116,15 +152,16 @@ const rows = DRAFTING_RULES.map((rule) => {
     fixturePrecision: ratio(fx.tp, fx.tp + fx.fp), fixtureRecall: ratio(fx.tp, fx.tp + fx.fn),
     corpusFindings: cp.tp + cp.fp + cp.unjudged, corpusTp: cp.tp, corpusFp: cp.fp, corpusUnjudged: cp.unjudged,
     corpusPrecision: ratio(cp.tp, cp.tp + cp.fp),
+    ...(cuadPer.has(rule) ? (() => { const c = cuadPer.get(rule)!; return { cuadFindings: c.tp + c.fp + c.unjudged, cuadTp: c.tp, cuadFp: c.fp, cuadUnjudged: c.unjudged, cuadPrecision: ratio(c.tp, c.tp + c.fp), realPrecision: ratio(c.tp + cp.tp, c.tp + c.fp + cp.tp + cp.fp) }; })() : {}),
   };
 });
 const undefinedRow = rows.find((r) => r.rule === 'undefined-term');
 
 if (args.has('--json')) {
-  console.log(JSON.stringify({ fixtures: fixtureFiles, corpus: corpusFiles.length, rows, misses, extras, staleJudgements }, null, 2));
+  console.log(JSON.stringify({ fixtures: fixtureFiles, corpus: corpusFiles.length, cuadSample: cuadFiles.length, rows, misses, extras, staleJudgements, staleCuad }, null, 2));
 } else if (args.has('--unjudged')) {
   const out: Record<string, { verdict: string; note: string; flagged: string; message: string }> = {};
-  for (const f of corpusFindings) if (!f.verdict) out[`${f.key} ${f.flagged}`] = { verdict: '??', note: '', flagged: f.flagged, message: f.message };
+  for (const f of [...corpusFindings, ...cuadFindings]) if (!f.verdict) out[`${f.key} ${f.flagged}`] = { verdict: '??', note: '', flagged: f.flagged, message: f.message };
   console.log(JSON.stringify(out, null, 2));
 } else {
   console.log(`Drafting hygiene: ${fixtureFiles.length} fixtures (test/drafting/fixtures), ${corpusFiles.length} corpus contracts (${corpusDir})`);
@@ -141,14 +178,21 @@ if (args.has('--json')) {
     const p = undefinedRow.corpusPrecision;
     console.log(`undefined-term corpus precision ${fmt(p)}: ${p >= 0.9 ? 'at least 0.9, may be on by default' : 'below 0.9, so it ships off by default (opt-in)'}.`);
   }
+  if (cuadFiles.length) {
+    console.log(`\nRules of issue 16 on a sample of ${cuadFiles.length} CUAD development contracts (test/drafting/cuad-judgements.json):\n`);
+    console.log('| rule | CUAD findings | CUAD TP/FP (unjudged) | CUAD precision | precision on all real contracts | on by default |');
+    console.log('| --- | --- | --- | --- | --- | --- |');
+    for (const r of rows) if ('cuadFindings' in r) console.log(`| ${r.rule} | ${r.cuadFindings} | ${r.cuadTp}/${r.cuadFp}${r.cuadUnjudged ? ` (${r.cuadUnjudged})` : ''} | ${fmt(r.cuadPrecision!)} | ${fmt(r.realPrecision!)} | ${RULES.find((x) => x.meta.id === r.rule)?.meta.enabledByDefault === false ? 'no' : 'yes'} |`);
+  }
   if (misses.length) console.log(`\nFixture misses (marked, not found):\n  ${misses.join('\n  ')}`);
   if (extras.length) console.log(`\nFixture false positives (found, not marked):\n  ${extras.join('\n  ')}`);
-  const unjudged = corpusFindings.filter((f) => !f.verdict);
+  const unjudged = [...corpusFindings, ...cuadFindings].filter((f) => !f.verdict);
   if (unjudged.length) console.log(`\n${unjudged.length} corpus findings have no verdict in test/drafting/corpus-judgements.json (run with --unjudged).`);
+  if (staleCuad.length) console.log(`\n${staleCuad.length} CUAD verdicts match no finding any more:\n  ${staleCuad.join('\n  ')}`);
   if (staleJudgements.length) console.log(`\n${staleJudgements.length} verdicts match no finding any more:\n  ${staleJudgements.join('\n  ')}`);
   if (args.has('--list')) {
     console.log('\nEvery corpus finding (verdict, file:line, rule, message, line text):');
-    for (const f of corpusFindings) console.log(`  [${f.verdict?.verdict ?? '??'}] ${f.file}:${f.line} ${f.rule} "${f.flagged}": ${f.message}${f.verdict?.note ? `\n        judged: ${f.verdict.note}` : ''}`);
+    for (const f of [...corpusFindings, ...cuadFindings]) console.log(`  [${f.verdict?.verdict ?? '??'}] ${f.file}:${f.line} ${f.rule} "${f.flagged}": ${f.message}${f.verdict?.note ? `\n        judged: ${f.verdict.note}` : ''}`);
   }
 }
-if (args.has('--check') && (corpusFindings.some((f) => !f.verdict) || staleJudgements.length)) process.exit(1);
+if (args.has('--check') && ([...corpusFindings, ...cuadFindings].some((f) => !f.verdict) || staleJudgements.length || staleCuad.length)) process.exit(1);

@@ -47,3 +47,65 @@ describe(`drafting rule ${RULE}`, () => {
     quiet(fixed, RULE);
   });
 });
+
+describe(`drafting rule ${RULE}: parties named without a parenthetical, and in the signature block`, () => {
+  const PREAMBLE = `# Supply Agreement
+
+This Supply Agreement is made on 2 June 2025 between Alpha Widgets Corporation, a Delaware corporation, and Beta Supply LLC, a New York limited liability company.
+
+## 1. Supply
+`;
+  const SIGNATURES = `
+## Signatures
+
+IN WITNESS WHEREOF the parties have signed this Agreement.
+
+FOR AND ON BEHALF OF ALPHA WIDGETS CORPORATION
+
+Signature: ____________
+
+FOR AND ON BEHALF OF BETA SUPPLY LLC
+
+Signature: ____________
+`;
+
+  it('reads the parties from the sentence that names them, and reports a shortened form and a misspelling', () => {
+    const text = `${PREAMBLE}\n1.1 Alpha Widget Corp. shall deliver the goods to Beta Supply LLC.\n\n1.2 Beta Suply LLC shall pay within thirty (30) days of invoice.\n${SIGNATURES}`;
+    assert.deepEqual(flagged(text, RULE), ['Alpha Widget Corp.', 'Beta Suply LLC']);
+    assert.match(findings(text, RULE)[0].diag.message, /its legal name is "Alpha Widgets Corporation"\. Use the legal name\./);
+  });
+
+  it('does not report the names in capitals in the signature block, nor "Corp." that keeps its dot inside a sentence', () => {
+    const text = `${PREAMBLE}\n1.1 Alpha Widgets Corporation shall deliver the goods to Beta Supply LLC.\n${SIGNATURES}`;
+    quiet(text, RULE);
+    const [f] = findings(`${PREAMBLE}\n1.1 Alpha Widget Corp. shall deliver the goods.\n`, RULE);
+    assert.equal(f.fixes[0].kind === 'replace' && f.fixes[0].replacement, 'Alpha Widgets Corporation');
+    assert.equal(checkReplace(`${PREAMBLE}\n1.1 Alpha Widget Corp. shall deliver the goods.\n`, f, f.fixes[0]).includes('Alpha Widgets Corporation shall'), true);
+  });
+
+  it('takes a party named only in the signature block, read in its ordinary case', () => {
+    const text = `# Hosting Agreement
+
+This Hosting Agreement is made on 1 March 2025 by the parties who sign it below.
+
+## 1. Services
+
+1.1 Gamma Hosting Ltd shall host the web shop.
+
+1.2 Gamma Hosting Limited shall report monthly.
+
+IN WITNESS WHEREOF the parties have signed this Agreement.
+
+| For and on behalf of GAMMA HOSTING LIMITED | For and on behalf of Delta Retail plc |
+| --- | --- |
+| Signature: ________ | Signature: ________ |
+`;
+    assert.deepEqual(flagged(text, RULE), ['Gamma Hosting Ltd']);
+    assert.match(findings(text, RULE)[0].diag.message, /its legal name is "Gamma Hosting Limited"/);
+  });
+
+  it('leaves alone another legal form introduced as another company, a name inside a longer one, and a quoted former name', () => {
+    const text = `${PREAMBLE}\n1.1 Alpha Widgets GmbH, an affiliate of Alpha Widgets Corporation, may deliver the goods. Alpha Widgets GmbH invoices in euro.\n\n1.2 Northern Alpha Widgets Corp. is not a party.\n\n1.3 References to "Alpha Widget Corp." in the order forms mean Alpha Widgets Corporation.\n`;
+    quiet(text, RULE);
+  });
+});

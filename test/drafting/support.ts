@@ -10,7 +10,8 @@ import { applyEdits, assertLinesKept, textAt } from '../rules/support';
 
 export { applyEdits, assertLinesKept, textAt };
 
-export const ON: ReviewSettings = { severity: { 'undefined-term': 'warning' } };
+/** The opt-in drafting rules (undefined-term, signature-block) switched on. */
+export const ON: ReviewSettings = { severity: { 'undefined-term': 'warning', 'signature-block': 'warning' } };
 
 export interface Found { diag: ReviewDiagnostic; fixes: FixSpec[]; result: ReviewResult }
 

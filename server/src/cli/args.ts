@@ -40,6 +40,9 @@ export interface CliOptions {
   shard?: { index: number; count: number };
   /** --concurrency N|auto: worker threads for large runs (1 = none). undefined = auto. */
   concurrency?: number;
+  /** --enable RULE / --disable RULE (repeatable, comma-separated): rule ids in the order given; the last word on a rule wins. Checked against the rule list by the caller. */
+  enable: string[];
+  disable: string[];
 }
 
 /** A mistake on the command line: reported with the usage hint, exit code 2. */
@@ -53,6 +56,7 @@ const VALUE_FLAGS: Record<string, string> = {
   '--format': '--format', '-f': '--format', '--output': '--output', '-o': '--output', '--profile': '--profile', '-p': '--profile', '--profile-only': '--profile-only', '--fail-on': '--fail-on',
   '--max-warnings': '--max-warnings', '--print-config': '--print-config', '--baseline': '--baseline', '--write-baseline': '--write-baseline',
   '--stdin-filename': '--stdin-filename', '--shard': '--shard', '--concurrency': '--concurrency',
+  '--enable': '--enable', '--disable': '--disable',
 };
 /** Flags without a value. */
 const BOOLEAN_FLAGS: Record<string, string> = {
@@ -81,7 +85,7 @@ function suggest(name: string): string | undefined {
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: CliOptions = { paths: [], format: 'stylish', force: false, profiles: [], profileOnly: false, gitignore: true, allowEmpty: false, failOn: 'error', quiet: false, help: false, version: false, stdin: false };
+  const opts: CliOptions = { paths: [], format: 'stylish', force: false, profiles: [], profileOnly: false, gitignore: true, allowEmpty: false, failOn: 'error', quiet: false, help: false, version: false, stdin: false, enable: [], disable: [] };
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -134,6 +138,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         if (!ids.length) throw new UsageError(`option ${flag} needs a profile id`);
         if (flag === '--profile-only') opts.profileOnly = true;
         for (const id of ids) if (!opts.profiles.includes(id)) opts.profiles.push(id);
+        break;
+      }
+      case '--enable':
+      case '--disable': {
+        const ids = value.split(',').map((x) => x.trim()).filter(Boolean);
+        if (!ids.length) throw new UsageError(`option ${flag} needs a rule id, such as ${flag} signature-block (clausewise rules lists them)`);
+        const [mine, other] = flag === '--enable' ? [opts.enable, opts.disable] : [opts.disable, opts.enable];
+        for (const id of ids) {
+          // The last word on a rule wins: "--disable x --enable x" enables it.
+          if (other.includes(id)) other.splice(other.indexOf(id), 1);
+          if (!mine.includes(id)) mine.push(id);
+        }
         break;
       }
       case '--max-warnings':

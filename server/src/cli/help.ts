@@ -8,6 +8,7 @@ export function helpText(version: string, profiles: readonly string[]): string {
 ${USAGE_LINE}
        clausewise [options] --stdin-filename <path> < file.md
        clausewise --print-config <file>
+       clausewise rules [--format text|json]
        clausewise convert <file.docx|.html|.pdf> [-o <file.md>]
        clausewise export <file.md> --docx <out.docx> [--changes-from <base>] [--comments]
 
@@ -26,6 +27,10 @@ Options:
                                  comma-separated; front matter in a document still wins).
                                  Known: ${profiles.join(', ')}
       --profile-only <id>        Review against these profiles only, replacing the configured ones
+      --enable <rule>            Run this rule at its default severity, even if it is off by
+                                 default or in the config file (repeatable or comma-separated)
+      --disable <rule>           Do not run this rule (repeatable or comma-separated); the last
+                                 --enable or --disable of a rule wins. List: clausewise rules
       --force                    Review every file as a contract, even if it does not read as one
       --no-gitignore             Also review files that .gitignore files ignore
       --allow-empty              Exit 0 when no file was reviewed (default: exit 2, with the reason)
@@ -55,6 +60,10 @@ Convert and export:
       --changes-from-git <REV>   ...against this file's version at git revision <REV>
       --comments                 ...with each open finding as a Word comment on its paragraph
 
+Rules:
+  rules [--format text|json]     List every rule: id, category, default severity, whether it
+                                 runs by default, title; json adds the description and docs link
+
 Configuration: the .clausewise.yaml, .clausewise.yml, .clausewise.json or package.json
 "clausewise" key nearest to each file (up to the git root). Suppress a finding in the
 document with <!-- clausewise-disable-next-line RULE -- reason -->.
@@ -75,6 +84,8 @@ Examples:
   clausewise --profile-only gdpr-processor dpa.md # only the GDPR Art. 28 checklist
   clausewise --write-baseline .clausewise-baseline.json contracts/
   clausewise --baseline .clausewise-baseline.json contracts/
+  clausewise --enable signature-block --disable unused-term contracts/
+  clausewise rules --format json                 # the rule catalogue, for tools
   clausewise --force notes/vendor-terms.txt      # review even if it does not look like a contract
   cat msa.md | clausewise --stdin-filename contracts/msa.md
   clausewise counterparty-draft.docx             # review a Word document as it is

@@ -7,12 +7,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   baselineEntries, closeIds, configDecision, ConfigError, ConfigLoader, DEFAULT_PROFILES, describeConfig, DISK_READER, formatBaseline, matchBaseline, parseBaseline,
-  isBinary, MAX_DOCUMENT_BYTES, printable, PROFILES, readRegularFile, VERSION,
+  getRule, isBinary, MAX_DOCUMENT_BYTES, printable, PROFILES, readRegularFile, RULES, VERSION,
   type Baseline, type BaselineEntry, type ResolvedConfig, type ReviewDiagnostic, type Severity,
 } from '../engine';
 import { parseArgs, UsageError, type CliOptions, type FailOn, type Format } from './args';
 import { importFormatOf } from '../convert/formats';
 import { runConvertCommand } from './convert-commands';
+import { runRulesCommand } from './rules-command';
 import { findingOrigin, readConverted, type ConvertedSource } from './converted';
 import { comparePaths, discoverFiles, displayPath, type FoundFile } from './files';
 import { formatGithub } from './format-github';
@@ -77,6 +78,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   // Subcommands: `clausewise convert ...`, `clausewise export ...` (a file of that name: ./convert).
   if (argv[0] === 'convert' || argv[0] === 'export') return runConvertCommand(argv[0], argv.slice(1), io);
+  if (argv[0] === 'rules') return runRulesCommand(argv.slice(1), io);
 
   let opts: CliOptions;
   try {
@@ -103,6 +105,24 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
     return EXIT_ERROR;
   }
+  // --enable / --disable name rules: a typo is a usage error with the nearest id.
+  const ruleIds = RULES.map((r) => r.meta.id);
+  const badRules = [...opts.enable.map((id) => ['--enable', id]), ...opts.disable.map((id) => ['--disable', id])].filter(([, id]) => !ruleIds.includes(id));
+  if (badRules.length) {
+    for (const [flag, id] of badRules) {
+      const close = closeIds(id, ruleIds, 1);
+      error(`unknown rule "${id}" (${flag})${close.length ? `; did you mean "${close[0]}"?` : ''} Run "clausewise rules" for the list.`);
+    }
+    return EXIT_ERROR;
+  }
+  /** The configured severities with --enable (the rule's default severity, opt-in rules too) and --disable ('off') on top. */
+  const severityFor = (configured: ResolvedConfig['settings']['severity']): ResolvedConfig['settings']['severity'] => {
+    if (!opts.enable.length && !opts.disable.length) return configured;
+    const out = { ...(configured ?? {}) };
+    for (const id of opts.enable) out[id] = configured?.[id] && configured[id] !== 'off' ? configured[id] : getRule(id)!.meta.defaultSeverity;
+    for (const id of opts.disable) out[id] = 'off';
+    return out;
+  };
   /**
    * The profiles a file is reviewed against: --profile adds to those of its config file (or the
    * default, it-outsourcing); --profile-only replaces them. Front matter in the document still wins.
@@ -129,7 +149,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const abs = path.resolve(io.cwd, opts.printConfig);
     try {
       const config = loader.forFile(abs);
-      io.stdout.write(`${JSON.stringify(describeConfig(config, abs, rel, { profiles: profilesFor(config.settings.profiles), force: opts.force }), null, 2)}\n`);
+      const severity = severityFor(config.settings.severity);
+      const shown = severity ? { ...config, settings: { ...config.settings, severity } } : config;
+      io.stdout.write(`${JSON.stringify(describeConfig(shown, abs, rel, { profiles: profilesFor(config.settings.profiles), force: opts.force }), null, 2)}\n`);
       return EXIT_OK;
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
@@ -268,7 +290,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const config = configs.get(file)!;
     const decision = configDecision(config, file.abs, config.file ? rel(config.file) : '');
     const profiles = profilesFor(config.settings.profiles);
-    const settings = { ...config.settings, ...(profiles ? { profiles } : {}) };
+    const severity = severityFor(config.settings.severity);
+    const settings = { ...config.settings, ...(profiles ? { profiles } : {}), ...(severity ? { severity } : {}) };
     const force = opts.force || decision.force;
     // --force needs no reason in the report: the user asked.
     const forceReason = opts.force ? undefined : decision.forceReason;

@@ -3,7 +3,8 @@
  * contract names "Tailspin Systems Limited", or a misspelling of it.
  */
 import type { ContractModel, Party, Span } from '../model';
-import { editDistance, foldQuotes } from '../model';
+import { editDistance, foldQuotes, isMostlyUpper } from '../model';
+import { findSignatureBlock } from './signatures';
 import { escapeRegExp } from './terms';
 import { COMMON_WORDS, FUNCTION_WORDS } from './words';
 
@@ -17,10 +18,21 @@ export interface PartyNameVariant {
 const SUFFIX = /^(?:inc|incorporated|ltd|limited|llc|l\.l\.c|llp|plc|corp|corporation|co|company|gmbh|ag|sa|s\.a|bv|b\.v|nv|n\.v|pty|lp|l\.p|pte|sarl|s\.a\.r\.l|oy|ab|as|spa|s\.p\.a|srl|kk)\.?$/i;
 
 function norm(s: string): string {
-  return foldQuotes(s).replace(/[,\s]+/g, ' ').replace(/\.$/, '').trim().toLowerCase();
+  // Dots do not make another name: "L.L.C." is "LLC", "Inc." is "Inc".
+  return foldQuotes(s).replace(/\./g, '').replace(/[,\s]+/g, ' ').trim().toLowerCase();
 }
 
-const COMPANY = /[A-Z][\w&'.-]*(?:,?[ ]+(?:[A-Z][\w&'.-]*|of|and|&|the))*?,?[ ]+(?:Limited|Ltd\.?|plc|PLC|Inc\.?|Incorporated|LLC|L\.L\.C\.|LLP|Corporation|Corp\.?|GmbH|AG|S\.A\.|B\.V\.|N\.V\.|Pty Ltd|Pte Ltd|SARL|S\.p\.A\.)(?![\w])/g;
+/** The legal form a suffix abbreviates: "Ltd" and "Limited" are one form, "Inc." and "Limited" two. */
+const FORM_FAMILY: Record<string, string> = { limited: 'ltd', incorporated: 'inc', corporation: 'corp', company: 'co', 'pty ltd': 'pty' };
+function legalForm(word: string): string {
+  const w = word.toLowerCase().replace(/\./g, '');
+  return FORM_FAMILY[w] ?? w;
+}
+/** A suffix word as written in a name: legal forms that are also English words ("as", "co", "ab") only in capitals. */
+const isSuffixWord = (w: string) => SUFFIX.test(w) && /^[A-Z]/.test(w);
+
+// A comma stands only before the legal form ("Pizza Fusion Holding, Inc."); "PSS, PSS Merger Corp." is a list.
+const COMPANY = /[A-Z][\w&'./-]*(?:[ ]+(?:[A-Z][\w&'./-]*|of|and|&|the))*?,?[ ]+(?:Limited|Ltd\.?|plc|PLC|Inc\.?|Incorporated|LLC|L\.L\.C\.|LLP|Corporation|Corp\.?|GmbH|AG|S\.A\.|B\.V\.|N\.V\.|Pty Ltd|Pte Ltd|SARL|S\.p\.A\.)(?![\w])/g;
 
 /**
  * The legal name of a party: the model's, or else the last company name (one ending in a legal
@@ -41,11 +53,106 @@ export function legalNameOf(model: ContractModel, party: Party): string | undefi
   return names.length ? names[names.length - 1] : party.legalName;
 }
 
-export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
-  const out: PartyNameVariant[] = [];
+/** A party's legal name and where the contract gives it. */
+export interface NamedParty {
+  legalName: string;
+  /** The model's party, or one made for a name with no defined name ("between Alpha Widgets Corporation and ..."). */
+  party: Party;
+  source: 'definition' | 'preamble' | 'signature';
+}
+
+const hasLegalForm = (name: string) => SUFFIX.test(name.trim().split(/[\s,]+/).pop() ?? '');
+const LEADING_LINK = /^(?:(?:by and )?between|among(?:st)?|and|by|with|of)\s+/i;
+
+/**
+ * The parties' legal names: from the parties' definitions, from the sentence of the preamble that
+ * names them ("between Alpha Widgets Corporation and Beta Supply LLC"), with or without a
+ * parenthetical, and from the signature block. A name in the signature block that is a variant of a
+ * name already known is not a new party: it is checked against that name instead.
+ */
+export function namedParties(model: ContractModel): NamedParty[] {
+  const out: NamedParty[] = [];
+  const known = (name: string) => out.find((p) => sameParty(p.legalName, name));
   for (const party of model.parties) {
     const legal = legalNameOf(model, party)?.trim();
-    if (!legal) continue;
+    if (legal && !known(legal)) out.push({ legalName: legal, party, source: 'definition' });
+  }
+  for (const name of preambleNames(model)) {
+    if (!known(name)) out.push({ legalName: name, party: { alias: name, legalName: name, role: 'unknown', takesArticle: false }, source: 'preamble' });
+  }
+  const aliases = model.parties.map((p) => p.alias);
+  for (const p of findSignatureBlock(model, aliases)?.parties ?? []) {
+    const name = p.label.replace(/[\s,.]+$/, (m) => (/\.$/.test(m) && /\b(?:inc|corp|co|ltd)\.$/i.test(p.label) ? '.' : ''));
+    if (!hasLegalForm(name) || known(name) || name.split(/\s+/).length < 2) continue;
+    // A name in capitals ("GAMMA HOSTING LIMITED") is read in its ordinary case, so that the text's "Gamma Hosting Ltd" is found.
+    const legal = isMostlyUpper(name) ? name.split(/\s+/).map((w) => (/^(?:LLC|LLP|LP|PLC|AG|SA|BV|NV|KK|L\.L\.C\.|S\.A\.|B\.V\.|N\.V\.)$/.test(w) ? w : w[0] + w.slice(1).toLowerCase())).join(' ') : name;
+    out.push({ legalName: legal, party: { alias: legal, legalName: legal, role: 'unknown', takesArticle: false }, source: 'signature' });
+  }
+  return out;
+}
+
+/** Two names of one party: the same first word (case aside), or a misspelling of each other. */
+function sameParty(a: string, b: string): boolean {
+  const first = (s: string) => s.trim().split(/[\s,]+/)[0].toLowerCase();
+  return first(a) === first(b) || editDistance(norm(a), norm(b), 2) <= 2;
+}
+
+/** Where the opening ends: after the block whose sentence names the parties, or after the first 1,500 characters. */
+function openingEndOf(model: ContractModel): number {
+  return preambleSentence(model)?.end ?? 1500;
+}
+
+/** The sentence of the opening that names the parties ("... between X and Y ..."). */
+function preambleSentence(model: ContractModel): { text: string; end: number } | null {
+  for (const block of model.blocks) {
+    if (block.start > 4000) break;
+    if (block.kind === 'code' || block.kind === 'html' || block.quoted) continue;
+    for (const s of block.sentences) {
+      const text = foldQuotes(s.text).replace(/\*\*|__/g, '');
+      if (/\b(?:between|among(?:st)?)\b/i.test(text) && COMPANY_START.test(text)) return { text, end: block.end };
+    }
+  }
+  return null;
+}
+const COMPANY_START = /[A-Z]/;
+
+/** Company names (ending in a legal form) in the sentence of the opening that names the parties. */
+function preambleNames(model: ContractModel): string[] {
+  for (const block of model.blocks) {
+    if (block.start > 4000) break;
+    if (block.kind === 'code' || block.kind === 'html' || block.quoted) continue;
+    for (const s of block.sentences) {
+      const text = foldQuotes(s.text).replace(/\*\*|__/g, '');
+      if (!/\b(?:between|among(?:st)?)\b/i.test(text)) continue;
+      const names = [...text.matchAll(COMPANY)].map((m) => {
+        let n = m[0].trim();
+        while (LEADING_LINK.test(n)) n = n.replace(LEADING_LINK, '');
+        // "between Galacticomm and Horst Entertainment Inc.": "and" joins the parties here, more often than it stands inside a name.
+        n = n.split(/\s+and\s+/).pop()!;
+        return n.replace(/,$/, '');
+      }).filter((n) => n.split(/\s+/).length >= 2 && !/^(?:this|the)\b/i.test(n));
+      if (names.length) return names;
+    }
+  }
+  return [];
+}
+
+/** Does the text before a name end inside a longer name ("MINDA IMPCO", "T & B")? */
+function partOfLongerName(before: string): boolean {
+  if (/&\s*$/.test(before)) return true;
+  const w = /(?:^|\s)([A-Z][\w&'-]*)\s+$/.exec(before);
+  return !!w && !FUNCTION_WORDS.has(w[1]);
+}
+
+function countName(text: string, name: string): number {
+  return (text.match(new RegExp(`(?<![\\w-])${escapeRegExp(name).replace(/\s+/g, '\\s+')}(?![\\w-])`, 'g')) ?? []).length;
+}
+
+export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
+  const out: PartyNameVariant[] = [];
+  const openingEnd = openingEndOf(model);
+  for (const { party, legalName } of namedParties(model)) {
+    const legal = legalName;
     const words = legal.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
     const suffixAt = words.findIndex((w, i) => i > 0 && SUFFIX.test(w));
     if (suffixAt < 1) continue; // only names with a legal form ("Limited", "Inc.") have variants worth reporting
@@ -53,7 +160,7 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
     // The name is found by its first distinctive word ("Tailspin"), or its first two words when the first is common ("Bank of ...").
     const keyWords = COMMON_WORDS.has(core[0].toLowerCase()) || FUNCTION_WORDS.has(core[0]) ? core.slice(0, 2) : core.slice(0, 1);
     if (!keyWords.length || keyWords.join(' ').length < 3) continue;
-    const keyRe = new RegExp(`(?<![\\w-])${keyWords.map(escapeRegExp).join('\\s+')}(?![\\w-])`, 'g');
+    const keyRe = new RegExp(`(?<![\\w/-])${keyWords.map(escapeRegExp).join('\\s+')}(?![\\w-])`, 'g');
     const legalNorm = norm(legal);
     const coreSet = new Set(core.map((w) => w.toLowerCase()));
     for (const block of model.blocks) {
@@ -64,19 +171,37 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
         let end = m.index! + m[0].length;
         let hasSuffix = false;
         for (;;) {
-          const rest = /^(,?\s+)([A-Za-z][\w&'\u2019.-]*)/.exec(text.slice(end));
+          // One or two spaces or a line break: a wider gap is a column of a converted page, not the same name.
+          const rest = /^(,?(?: {1,2}|\n))([A-Za-z][\w&'\u2019.-]*)/.exec(text.slice(end));
           if (!rest) break;
           const w = rest[2].replace(/['\u2019]s$/, '');
           const bare = w.replace(/\.$/, '');
-          if (SUFFIX.test(w)) { hasSuffix = true; end += rest[1].length + w.length; continue; }
-          if (coreSet.has(bare.toLowerCase()) && /^[A-Z&]/.test(bare)) { end += rest[1].length + bare.length; continue; }
+          if (isSuffixWord(w)) { hasSuffix = true; end += rest[1].length + w.length; continue; }
+          if (hasSuffix) break; // nothing but another legal form after one ("Pty Ltd")
+          // A core word, or one letter off it ("Widget" for "Widgets").
+          if (/^[A-Z&]/.test(bare) && (coreSet.has(bare.toLowerCase()) || (bare.length >= 5 && [...coreSet].some((c) => c.length >= 5 && editDistance(c, bare.toLowerCase(), 1) <= 1)))) { end += rest[1].length + bare.length; continue; }
           break;
         }
         if (!hasSuffix) continue;
         let mention = text.slice(m.index!, end).replace(/[,\s]+$/, '');
         // "Ltd." at the end of a sentence keeps its dot only when the legal name has one.
-        if (/\.$/.test(mention) && !/\.$/.test(legal)) mention = mention.replace(/\.$/, '');
+        // Inside a sentence ("Alpha Widget Corp. shall") the dot is part of the abbreviation and goes with it.
+        const after = text.slice(m.index! + mention.length);
+        if (/\.$/.test(mention) && !/\.$/.test(legal) && !/^\s+[a-z,]/.test(after)) mention = mention.replace(/\.$/, '');
         if (norm(mention) === legalNorm) continue;
+        // Another legal form ("Sekisui Diagnostics GmbH" beside "Sekisui Diagnostics, LLC") is usually another company of the group.
+        // Words of the name left out with the legal form written as in the name ("HOF Village, LLC" beside
+        // "HOF Village Media Group, LLC") usually name the parent or a sister company, not this party.
+        const mentionWords = mention.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+        const sameFormWord = norm(mentionWords[mentionWords.length - 1]) === norm(words[words.length - 1]);
+        const sameForm = legalForm(mentionWords[mentionWords.length - 1]) === legalForm(words[words.length - 1]);
+        if (mentionWords.length < words.length && (sameFormWord || !sameForm)) continue;
+        // Flagged only when that name is written once and not in the opening, where affiliates are introduced.
+        if (legalForm(mention.split(/[\s,]+/).pop()!) !== legalForm(words[words.length - 1]) && (block.start < openingEnd || countName(model.text, mention) > 1)) continue;
+        // A name in quotes is named on purpose ("references to "X Company" mean X Inc.").
+        if (/["\u2018']$/.test(text.slice(0, m.index!))) continue;
+        // Part of a longer name ("MINDA IMPCO Limited", a joint venture of IMPCO).
+        if (partOfLongerName(text.slice(Math.max(0, m.index! - 30), m.index!))) continue;
         if (norm(mention) === norm(party.alias)) continue;
         const at = m.index!;
         const span = { start: block.sourceOffsets[at], end: block.sourceOffsets[at + mention.length - 1] + 1 };
@@ -92,10 +217,12 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
         for (const m of text.matchAll(fuzzy)) {
           const cand = m[0].replace(/,$/, '').replace(/\.$/, /\.$/.test(legal) ? '.' : '');
           const candWords = cand.split(/[\s,]+/);
-          if (!SUFFIX.test(candWords[candWords.length - 1])) continue;
+          if (!isSuffixWord(candWords[candWords.length - 1])) continue;
+          if (legalForm(candWords[candWords.length - 1]) !== legalForm(words[words.length - 1])) continue;
           const d = editDistance(norm(cand), legalNorm, 2);
           if (d < 1 || d > 2) continue;
           const at = m.index!;
+          if (partOfLongerName(text.slice(Math.max(0, at - 30), at))) continue;
           const span = { start: block.sourceOffsets[at], end: block.sourceOffsets[at + cand.length - 1] + 1 };
           if (out.some((o) => o.span.start === span.start)) continue;
           out.push({ span, text: model.text.slice(span.start, span.end), party, legalName: legal });

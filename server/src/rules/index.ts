@@ -65,6 +65,8 @@ import duplicateDefinition from './duplicate-definition';
 import impossibleDate from './impossible-date';
 import numberMismatch from './number-mismatch';
 import numberWithoutUnit from './number-without-unit';
+import inconsistentFigure from './inconsistent-figure';
+import signatureBlock from './signature-block';
 import numbering from './numbering';
 import partyNameVariant from './party-name-variant';
 import placeholder from './placeholder';
@@ -137,7 +139,7 @@ const ALL: Rule[] = [
   duplicateDefinition,
   impossibleDate,
   numberMismatch,
-  numberWithoutUnit,
+  numberWithoutUnit, inconsistentFigure, signatureBlock,
   numbering,
   partyNameVariant,
   placeholder,

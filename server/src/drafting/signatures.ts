@@ -1,0 +1,178 @@
+/**
+ * The signature block: where it is, which parties it names and which signing lines (signature,
+ * name, title, date) each party has. Used by party-name-variant (names in the block) and
+ * signature-block (what a party's block lacks).
+ *
+ * Signature blocks are laid out stacked (one party under the other) or side by side (columns
+ * separated by wide gaps, tabs or table cells), so each line is split into columns and a field is
+ * given to the party heading its column.
+ */
+import type { Block, ContractModel, Span } from '../model';
+import { foldQuotes } from '../model';
+
+export type SigningField = 'signature' | 'name' | 'title' | 'date';
+
+export interface SignatureParty {
+  /** The words naming the party, as written ("ACME LIMITED", "Customer"). */
+  label: string;
+  span: Span;
+  fields: Set<SigningField>;
+  /** True when the signature line holds a signature already ("/s/ ..."): a filed, signed copy. */
+  signed: boolean;
+  /** The last block holding a line of this party's block, and whether its lines stand in columns. */
+  lastBlock: number;
+  sideBySide: boolean;
+}
+
+export interface SignatureBlock {
+  /** Blocks [first, last) of the signature block. */
+  first: number;
+  last: number;
+  parties: SignatureParty[];
+  /** True when the block labels its lines ("Name:", "Title:"), so that a missing label means something. */
+  labelled: boolean;
+}
+
+/** The line that opens a signature block. */
+const OPENER = /^[\s*_|]*(?:in witness whereof|(?:signed|executed)(?: as a deed)?(?: (?:for and )?on behalf of| by)\b|for and on behalf of\b|agreed and accepted|accepted and agreed|signature page|signatures?\s*:?\s*$|execution\s*$)/im;
+const FIELD: Array<[SigningField, RegExp]> = [
+  // "By: ____", "Signature ____", "By /s/ ..." (but not "Signed for and on behalf of ...", which names a party).
+  ['signature', /^(?:by|signature|signed|sign here|authori[sz]ed signature)\s*(?:[:._]|\/s\/|$)/i],
+  ['name', /^(?:name|print(?:ed)? name|full name|name of (?:signatory|authori[sz]ed (?:officer|signatory)))\b\s*(?:[:._]|$)/i],
+  ['title', /^(?:title|position|capacity|its|job title|designation)\b\s*(?:[:._]|$)/i],
+  ['date', /^(?:date|dated|date signed)\b\s*(?:[:._]|$)/i],
+];
+const ON_BEHALF = /^(?:(?:signed|executed)(?: as a deed)?\s+(?:by\s+.{0,60}?\s+)?)?(?:(?:for\s+)?and\s+)?on behalf of\s+(?:the\s+)?(.+?)\s*:?$/i;
+const LEGAL_FORM = /\b(?:inc|incorporated|ltd|limited|llc|l\.l\.c|llp|plc|corp|corporation|company|co|gmbh|ag|s\.a|b\.v|n\.v|pty|lp|l\.p|pte|sarl|s\.p\.a)\.?$/i;
+
+/** Columns of a line: cells of a table row, or text separated by a tab or a gap of 3+ spaces. */
+function columns(line: string): string[] {
+  return line.split(/\s*\|\s*|\t+|\s{3,}|(?<=\S)\s+(?=(?:Name|Title|Date|Its|Print(?:ed)? Name)\s*:)/i)
+    .map((c) => c.replace(/^[\s*_)]+|[\s*_()]+$/g, '').replace(/^-{3,}\s*/, '').trim()).filter((c) => c.length > 0);
+}
+
+/** Words naming a party, or null: "ACME LIMITED", "For and on behalf of Acme Limited", "SUPPLIER:", "Customer: Eliance Corporation". */
+function partyLabel(col: string, aliases: string[]): string | null {
+  const c = col.replace(/[\s:]+$/, '');
+  const onBehalf = ON_BEHALF.exec(c);
+  if (onBehalf) return onBehalf[1].replace(/\s+by\s+.*$/i, '').replace(/[\s,]+$/, '');
+  const lower = c.toLowerCase();
+  for (const a of aliases) {
+    if (lower === a.toLowerCase() || lower === `the ${a.toLowerCase()}`) return c;
+    // "Customer: Eliance Corporation"
+    if (lower.startsWith(`${a.toLowerCase()}:`) && c.length - a.length > 3) return c.slice(a.length + 1).trim();
+  }
+  if (LEGAL_FORM.test(c) && /^[A-Z]/.test(c) && c.length <= 70 && !/[;]/.test(c) && c.split(/\s+/).length <= 8) return c;
+  return null;
+}
+
+function fieldOf(col: string): SigningField | null {
+  if (/^\/s\//i.test(col)) return 'signature';
+  if (/^\(?print(?:ed)? name\)?$/i.test(col)) return 'name';
+  for (const [f, re] of FIELD) if (re.test(col + ' ')) return f;
+  return null;
+}
+
+/**
+ * The signature block of the contract, or null. It starts at the last opener ("IN WITNESS
+ * WHEREOF", "Signed for and on behalf of") or at a section titled as a signature block, and ends at a
+ * schedule, a heading that is not about signing, or running text.
+ */
+export function findSignatureBlock(model: ContractModel, aliases: string[]): SignatureBlock | null {
+  const blocks = model.blocks;
+  let first = -1;
+  for (const b of blocks) {
+    if (b.kind === 'code' || b.kind === 'html' || b.quoted) continue;
+    const sec = model.sections[b.section];
+    if (sec?.trailer === 'signature' && sec.headingBlock === b.index && isSigningArea(blocks, b.index)) { first = b.index; break; }
+    if (OPENER.test(foldQuotes(b.text)) && isSigningArea(blocks, b.index)) { first = b.index; break; }
+  }
+  if (first < 0) return null;
+  let last = first + 1;
+  let longRun = 0;
+  while (last < blocks.length) {
+    const b = blocks[last];
+    const sec = model.sections[b.section];
+    // A schedule after the block ends it (signatures written at the foot of the last schedule run on).
+    if (sec?.trailer === 'schedule' && b.section !== blocks[first].section) break;
+    if (b.kind === 'heading' && !OPENER.test(b.text) && !partyLabel(b.text, aliases)) break;
+    // Running text ends the block; two long paragraphs in a row mean the contract goes on.
+    if (b.text.length > 300 && !/\b(?:by|name|title|date)\s*:/i.test(b.text)) { if (++longRun >= 1) break; } else longRun = 0;
+    last++;
+    if (last - first > 60) break;
+  }
+  return { first, last, ...readParties(blocks.slice(first, last), aliases) };
+}
+
+/** An opener counts only if signing lines follow it soon (not "signed by both parties" in a clause). */
+function isSigningArea(blocks: Block[], at: number): boolean {
+  const text = blocks.slice(at, at + 8).map((b) => b.text).join('\n');
+  return /(?:^|\n|\s{2})(?:by|name|title|signature|signed|date)\s*:|_{4,}|\/s\//i.test(text) || /^\s*in witness whereof/i.test(blocks[at].text);
+}
+
+function readParties(blocks: Block[], aliases: string[]): { parties: SignatureParty[]; labelled: boolean } {
+  const parties: SignatureParty[] = [];
+  let current: SignatureParty[] = [];
+  let labelled = false;
+  for (const b of blocks) {
+    if (b.kind === 'code' || b.kind === 'html') continue;
+    const text = foldQuotes(b.text);
+    let lineStart = 0;
+    for (const line of text.split('\n')) {
+      // Table cells keep their places, empty or not, so that a cell is read under its party.
+      const cols = b.kind === 'tableRow' ? line.split(' | ').map((c) => columns(c)[0] ?? '') : columns(line);
+      // Where each column starts in the block text, for the span of a party's label.
+      let from = lineStart;
+      const positions = cols.map((c) => { const i = text.indexOf(c, from); from = i >= 0 ? i + c.length : from; return i; });
+      const heads: SignatureParty[] = [];
+      cols.forEach((c, i) => {
+        if (!c || fieldOf(c)) return;
+        const label = partyLabel(c, aliases);
+        if (!label) return;
+        const at = positions[i] + Math.max(0, c.indexOf(label));
+        const span = at >= 0 ? { start: b.sourceOffsets[at], end: b.sourceOffsets[Math.min(text.length, at + label.length)] } : { start: b.start, end: b.start };
+        heads.push({ label, span, fields: new Set(), signed: false, lastBlock: b.index, sideBySide: b.kind === 'tableRow' || cols.length > 1 });
+      });
+      if (heads.length) {
+        // A party named again in the same block (a heading, then "for and on behalf of" it) is one party.
+        const fresh = heads.filter((h) => !current.some((p) => sameName(p.label, h.label)) || heads.length > 1);
+        if (fresh.length) { current = fresh; parties.push(...fresh); }
+      }
+      const fields = cols.map((c) => (c ? fieldOf(c) : null));
+      if (fields.some((f) => f === 'name' || f === 'title')) labelled = true;
+      if (heads.length && fields.some(Boolean)) {
+        // Party and lines run on in one line ("ACME INC.   By: ...   Name: ...   BETA LLC   By: ..."): each field belongs to the party before it.
+        let owner: SignatureParty | undefined;
+        let h = 0;
+        cols.forEach((c, i) => {
+          if (!c) return;
+          if (!fields[i] && h < heads.length && partyLabel(c, aliases)) owner = heads[h++];
+          else if (fields[i] && owner) { owner.fields.add(fields[i]!); owner.lastBlock = b.index; if (/\/s\/?/i.test(c)) owner.signed = true; }
+        });
+      } else if (current.length) {
+        const fieldCols = fields.filter((f): f is SigningField => f !== null);
+        if (b.kind === 'tableRow') fields.forEach((f, i) => { if (f) current[Math.min(i, current.length - 1)].fields.add(f); });
+        else {
+          // The k-th "Name:" of a line belongs to the k-th party of the row above it.
+          const seen = new Map<SigningField, number>();
+          for (const f of fieldCols) {
+            const k = seen.get(f) ?? 0;
+            seen.set(f, k + 1);
+            current[Math.min(k, current.length - 1)].fields.add(f);
+          }
+        }
+        if (fieldCols.length) for (const p of current) p.lastBlock = b.index;
+        if (/\/s\/?/i.test(line)) for (const p of current) p.signed = true;
+        // One field on a line under side-by-side parties: every column shares it ("Date: ____ for both").
+        if (b.kind !== 'tableRow' && fieldCols.length === 1 && current.length > 1 && cols.length === 1) current.forEach((p) => p.fields.add(fieldCols[0]));
+      }
+      lineStart += line.length + 1;
+    }
+  }
+  return { parties, labelled };
+}
+
+function sameName(a: string, b: string): boolean {
+  const n = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return n(a) === n(b);
+}
