@@ -35,6 +35,8 @@ export interface FittedTerms {
   text: string;
   /** Definitions the clause needs because the document lacks the terms: ["\"Business Day\" means ..."]. */
   definitions: string[];
+  /** The same, as term and definition text (no trailing full stop). */
+  entries: Array<{ term: string; definition: string }>;
 }
 
 /** Maps glossary terms in `text` onto the document's own terms; returns the definitions still needed. */
@@ -43,6 +45,7 @@ export function fitTerms(text: string, doc: DocumentTerms, fill: (s: string) => 
   const has = (t: string) => defined.has(t) || defined.has(plural(t)) || (doc.selfReference === t);
   const own = termsDefinedIn(text);
   const definitions: string[] = [];
+  const entries: Array<{ term: string; definition: string }> = [];
   const done = new Set<string>();
   let out = text;
   const visit = (g: GlossaryEntry, into: 'text' | 'definition') => {
@@ -53,15 +56,17 @@ export function fitTerms(text: string, doc: DocumentTerms, fill: (s: string) => 
       const re = new RegExp(`\\b${escapeRe(g.term)}(s?)\\b`, 'g');
       out = out.replace(re, (_, s: string) => (s ? plural(alias) : alias));
       definitions.forEach((d, i) => { definitions[i] = d.replace(re, (_m, s: string) => (s ? plural(alias) : alias)); });
+      entries.forEach((e) => { e.definition = e.definition.replace(re, (_m, s: string) => (s ? plural(alias) : alias)); });
       return;
     }
     const definition = fill(g.definition);
     definitions.push(`"${g.term}" means ${definition}`);
+    entries.push({ term: g.term, definition });
     // A definition may use other glossary terms ("Term" uses "Effective Date").
     for (const inner of termsUsed(definition)) visit(inner, into);
   };
   for (const g of termsUsed(text)) visit(g, 'text');
-  return { text: out, definitions };
+  return { text: out, definitions, entries };
 }
 
 /** "party"/"parties" as the document writes them: capitalised when it defines "Party". */
