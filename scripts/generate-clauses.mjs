@@ -61,7 +61,8 @@ function readPositions(raw, body, declared, fail) {
       if (/\$/.test(s)) bad(`"${key}" must not contain "$" (write a currency code instead)`);
       if (/\n\s*\n/.test(s.trim())) bad(`"${key}" must be a single paragraph (no blank line)`);
       for (const [, u] of s.matchAll(/\[\[([a-z0-9_]+)\]\]/g)) if (!declared.has(u)) bad(`"${key}" uses [[${u}]], which is not declared under variables`);
-      return s.trim().replace(/\s*\n\s*/g, ' ');
+      // Single line breaks stay: a list paragraph keeps its "(a) ..." lines.
+      return s.trim();
     };
     if (v.defaults !== undefined) {
       if (!v.defaults || typeof v.defaults !== 'object' || Array.isArray(v.defaults)) bad(`"${where(p, 'defaults')}" must map variable names to figures`);
