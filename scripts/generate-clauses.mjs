@@ -154,8 +154,25 @@ writeFileSync(join(root, 'server/src/library/glossary.generated.json'), JSON.str
 // Snippets: party placeholders become choice-free tab stops with a sensible default; variables are
 // numbered tab stops in order of first use, so the same variable is mirrored everywhere it appears.
 const escapeSnippet = (s) => s.replace(/\\/g, '\\\\').replace(/\$/g, '\\$').replace(/\}/g, '\\}');
+// The clause as written for one position (mirrors clauseAt in server/src/library/index.ts, which the
+// quick fixes use; this script runs before any TypeScript is built).
+function atPosition(c, position) {
+  const spec = c.positions[position];
+  if (position === 'balanced') return c;
+  let last = 0;
+  const body = c.body.split(/\n\s*\n/).map((p) => {
+    const m = /^\{\{n\}\}\.(\d+) /.exec(p);
+    if (!m) return p;
+    last = Math.max(last, Number(m[1]));
+    return spec.paragraphs?.[m[1]] ? `{{n}}.${m[1]} ${spec.paragraphs[m[1]]}` : p;
+  });
+  for (const extra of spec.add ?? []) body.push(`{{n}}.${++last} ${extra}`);
+  return { ...c, body: body.join('\n\n'), variables: c.variables.map((v) => (spec.defaults?.[v.name] !== undefined ? { ...v, default: spec.defaults[v.name] } : v)) };
+}
+const LABELS = { customer: 'customer-favourable', balanced: 'balanced', supplier: 'supplier-favourable' };
 const snippets = {};
-for (const c of clauses) {
+for (const base of clauses) for (const position of POSITIONS) {
+  const c = atPosition(base, position);
   const order = [];
   const body = escapeSnippet(`## {{n}}. ${c.title}\n\n${c.body}\n`);
   const tab = (name) => { if (!order.includes(name)) order.push(name); return order.indexOf(name) + 1; };
@@ -163,7 +180,13 @@ for (const c of clauses) {
   const text = body
     .replace(/\{\{(n|supplier|Supplier|customer|Customer)\\\}\\\}/g, (_, k) => `\${${tab('@' + k)}:${defaults[k]}}`)
     .replace(/\[\[([a-z0-9_]+)\]\]/g, (_, v) => `\${${tab(v)}:${escapeSnippet(c.variables.find((x) => x.name === v).default)}}`);
-  snippets[`Clausewise: ${c.title}`] = { prefix: `clause-${c.id}`, description: c.summary, body: text.split('\n'), scope: 'markdown,plaintext' };
+  // The balanced text keeps the plain prefix; the other positions add theirs ("clause-audit-rights-supplier").
+  const balanced = position === 'balanced';
+  snippets[`Clausewise: ${c.title}${balanced ? '' : ` (${LABELS[position]})`}`] = {
+    prefix: balanced ? `clause-${c.id}` : `clause-${c.id}-${position}`,
+    description: `${c.summary} [${LABELS[position]}: ${c.positions[position].tradeoff}]`,
+    body: text.split('\n'), scope: 'markdown,plaintext',
+  };
 }
 mkdirSync(join(root, 'snippets'), { recursive: true });
 writeFileSync(join(root, 'snippets/clauses.code-snippets'), JSON.stringify(snippets, null, 2) + '\n');
