@@ -28,6 +28,18 @@ export interface ClauseInfo {
   title: string;
   category: string;
   summary: string;
+  /** The clause's three positions (customer, balanced, supplier), for the picker. */
+  positions?: ClausePositionInfo[];
+}
+
+/** One position of a clause: what it trades away and how it differs from the balanced text. */
+export interface ClausePositionInfo {
+  position: 'customer' | 'balanced' | 'supplier';
+  /** "customer-favourable", "balanced", "supplier-favourable". */
+  label: string;
+  tradeoff: string;
+  /** "rewrites paragraphs 3 and 6; business days of notice before an ordinary audit: 5 (balanced 10)". */
+  differs: string;
 }
 
 export const ListClausesRequest = new RequestType0<ClauseInfo[] | null, void>('clausewise/listClauses');
@@ -38,6 +50,8 @@ export interface RenderClauseParams {
   clauseId: string;
   /** Snippet syntax (tab stops) to insert; false or absent for plain text, e.g. a preview. */
   snippet?: boolean;
+  /** The position to render; default: the document's front matter, else the setting, else balanced. */
+  clausePosition?: 'customer' | 'balanced' | 'supplier';
 }
 
 export interface RenderClauseResult {
@@ -45,6 +59,8 @@ export interface RenderClauseResult {
   text: string;
   /** Where the clause belongs in the document (zero-based line, UTF-16 character). */
   position?: { line: number; character: number } | null;
+  /** The position rendered (the document's default when the request named none). */
+  clausePosition?: 'customer' | 'balanced' | 'supplier';
 }
 
 export const RenderClauseRequest = new RequestType<RenderClauseParams, RenderClauseResult | null, void>('clausewise/renderClause');

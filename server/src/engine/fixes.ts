@@ -99,7 +99,7 @@ export function computeFix(model: ContractModel, fix: FixSpec, opts: FixOptions)
   if (crlf) text = text.replace(/\r?\n/g, '\r\n');
   const pos = positionAt(model.lineStarts, offset);
   const edits: FixEdit[] = [{ range: { start: pos, end: pos }, newText: text }];
-  let title = fix.title;
+  let title = opts.position ? `${fix.title}, ${POSITION_LABELS[opts.position]} position` : fix.title;
 
   // The category's existing clause has vague timing ("promptly"): point it at the new clause instead
   // of leaving two contradicting duties side by side.
@@ -109,7 +109,7 @@ export function computeFix(model: ContractModel, fix: FixSpec, opts: FixOptions)
   if (amend) {
     const replacement = `as ${ref} requires`;
     edits.push({ range: rangeOf(model, amend), newText: replacement, replaces: true });
-    title = `Replace "${model.text.slice(amend.start, amend.end)}" with "${replacement}" and insert clause: ${clause.title}`;
+    title = `Replace "${model.text.slice(amend.start, amend.end)}" with "${replacement}" and insert clause: ${clause.title}${opts.position ? `, ${POSITION_LABELS[opts.position]} position` : ''}`;
   }
   for (const d of definitionEdits) edits.push({ range: rangeOf(model, d.span), newText: crlf ? d.text.replace(/\r?\n/g, '\r\n') : d.text, definitions: true });
   if (definitionEdits.length) {
@@ -117,7 +117,6 @@ export function computeFix(model: ContractModel, fix: FixSpec, opts: FixOptions)
     title = `${title} (defines ${names.join(', ')} in the definitions)`;
   }
   for (const r of place.renumber) edits.push({ range: rangeOf(model, r.span), newText: r.replacement, replaces: true });
-  if (opts.position) title = `${title}, ${POSITION_LABELS[opts.position]} position`;
   if (place.renumber.length) title = `${title} (renumbers ${place.renumberedRange})`;
   // The insert stays the first edit (the clause picker uses it alone).
   return { title, isSnippet: opts.snippet, edits };

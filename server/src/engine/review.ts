@@ -25,6 +25,13 @@ function frontMatterProfiles(model: ContractModel): string[] {
  * The position quick fixes offer first: `clausewise: { clausePosition: supplier }` in the front matter
  * beats the setting. A value that is not a position is reported and ignored.
  */
+/** The position a document's front matter chooses, when it names a valid one. */
+export function frontMatterClausePosition(model: ContractModel): ClausePosition | undefined {
+  const cw = model.frontMatter?.clausewise;
+  const raw = cw && typeof cw === 'object' ? (cw as Record<string, unknown>).clausePosition : undefined;
+  return isClausePosition(raw) ? raw : undefined;
+}
+
 function chosenPosition(model: ContractModel, settings: ReviewSettings, problems: string[]): ClausePosition {
   const cw = model.frontMatter?.clausewise;
   const raw = cw && typeof cw === 'object' ? (cw as Record<string, unknown>).clausePosition : undefined;

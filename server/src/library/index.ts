@@ -103,16 +103,21 @@ export function positionDifferences(clause: Clause): PositionDifference[] {
   });
 }
 
-/** One line per position, for hovers and pickers: "customer-favourable: <tradeoff> (rewrites 3, 5; audit_notice_days 10 -> 5)". */
-export function describePositionDifference(d: PositionDifference, prefix = '{{n}}'): string {
+/**
+ * How a position differs from the balanced text, in one line for hovers and pickers:
+ * "rewrites paragraphs 3 and 6; adds 1 paragraph; business days of notice before an ordinary audit: 5 (balanced 10)".
+ */
+export function describePositionDifference(d: PositionDifference): string {
   const parts: string[] = [];
-  if (d.paragraphs.length) parts.push(`rewrites ${d.paragraphs.map((n) => `${prefix}.${n}`).join(', ')}`);
+  const list = (xs: string[]) => (xs.length === 1 ? xs[0] : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+  if (d.paragraphs.length) parts.push(`rewrites paragraph${d.paragraphs.length > 1 ? 's' : ''} ${list(d.paragraphs)}`);
   if (d.added) parts.push(`adds ${d.added} paragraph${d.added > 1 ? 's' : ''}`);
-  if (d.figures.length) parts.push(d.figures.map((f) => `${f.description.charAt(0).toLowerCase()}${f.description.slice(1)}: ${f.value} (balanced ${f.balanced})`).join('; '));
-  return parts.length ? parts.join('; ') : 'the balanced text';
+  for (const f of d.figures) parts.push(`${f.description.charAt(0).toLowerCase()}${f.description.slice(1)}: ${f.value} (balanced ${f.balanced})`);
+  return parts.length ? parts.join('; ') : d.position === 'balanced' ? 'the library text' : 'same text as balanced';
 }
 
-export const CLAUSES: readonly Clause[] = clausesJson as Clause[];
+// (Through unknown: the JSON's inferred type has optional keys where Clause has records.)
+export const CLAUSES: readonly Clause[] = clausesJson as unknown as Clause[];
 const byId = new Map(CLAUSES.map((c) => [c.id, c]));
 
 export function getClause(id: string): Clause | undefined {

@@ -47,6 +47,7 @@ export function fitTerms(text: string, doc: DocumentTerms, fill: (s: string) => 
   const definitions: string[] = [];
   const entries: Array<{ term: string; definition: string }> = [];
   const done = new Set<string>();
+  const swaps: Array<(t: string) => string> = [];
   let out = text;
   const visit = (g: GlossaryEntry, into: 'text' | 'definition') => {
     if (done.has(g.term) || own.has(g.term) || has(g.term)) return;
@@ -54,12 +55,15 @@ export function fitTerms(text: string, doc: DocumentTerms, fill: (s: string) => 
     const alias = g.aliases.find((a) => has(a));
     if (alias) {
       const re = new RegExp(`\\b${escapeRe(g.term)}(s?)\\b`, 'g');
-      out = out.replace(re, (_, s: string) => (s ? plural(alias) : alias));
-      definitions.forEach((d, i) => { definitions[i] = d.replace(re, (_m, s: string) => (s ? plural(alias) : alias)); });
-      entries.forEach((e) => { e.definition = e.definition.replace(re, (_m, s: string) => (s ? plural(alias) : alias)); });
+      const swap = (t: string) => t.replace(re, (_m, s: string) => (s ? plural(alias) : alias));
+      swaps.push(swap);
+      out = swap(out);
+      definitions.forEach((d, i) => { definitions[i] = swap(d); });
+      entries.forEach((e) => { e.definition = swap(e.definition); });
       return;
     }
-    const definition = fill(g.definition);
+    // A definition added later gets the document's terms already found ("Term" after "Effective Date").
+    const definition = swaps.reduce((t, swap) => swap(t), fill(g.definition));
     definitions.push(`"${g.term}" means ${definition}`);
     entries.push({ term: g.term, definition });
     // A definition may use other glossary terms ("Term" uses "Effective Date").
