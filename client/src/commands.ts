@@ -235,7 +235,10 @@ async function pickPosition(client: LanguageClient, doc: vscode.TextDocument, cl
   const docUri = client.code2ProtocolConverter.asUri(doc.uri);
   const first = await client.sendRequest(RenderClauseRequest, { uri: docUri, clauseId: clause.id, snippet: false }).then(undefined, () => null);
   const preferred = first?.clausePosition ?? 'balanced';
-  const ordered = [...positions].sort((a, b) => Number(b.position === preferred) - Number(a.position === preferred));
+  // The default first, then the nearest (as the quick fixes order them).
+  const index = (p: string) => ['customer', 'balanced', 'supplier'].indexOf(p);
+  const rank = (p: string) => Math.abs(index(p) - index(preferred));
+  const ordered = [...positions].sort((a, b) => rank(a.position) - rank(b.position));
   const items: PositionPick[] = ordered.map((p) => ({
     label: `${p.label[0].toUpperCase()}${p.label.slice(1)}${p.position === preferred ? ' (default)' : ''}`,
     description: p.differs,

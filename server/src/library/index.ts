@@ -112,7 +112,9 @@ export function describePositionDifference(d: PositionDifference): string {
   const list = (xs: string[]) => (xs.length === 1 ? xs[0] : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
   if (d.paragraphs.length) parts.push(`rewrites paragraph${d.paragraphs.length > 1 ? 's' : ''} ${list(d.paragraphs)}`);
   if (d.added) parts.push(`adds ${d.added} paragraph${d.added > 1 ? 's' : ''}`);
-  for (const f of d.figures) parts.push(`${f.description.charAt(0).toLowerCase()}${f.description.slice(1)}: ${f.value} (balanced ${f.balanced})`);
+  // "Days of notice" reads "days of notice" mid-line; "Business Days of notice" keeps its defined term.
+  const lower = (t: string) => (/^[A-Z][a-z]+ [A-Z]/.test(t) ? t : `${t.charAt(0).toLowerCase()}${t.slice(1)}`);
+  for (const f of d.figures) parts.push(`${lower(f.description)}: ${f.value} (balanced ${f.balanced})`);
   return parts.length ? parts.join('; ') : d.position === 'balanced' ? 'the library text' : 'same text as balanced';
 }
 

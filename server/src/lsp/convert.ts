@@ -119,7 +119,9 @@ export function buildCodeActions(
     // A clause comes in three positions: the chosen one (setting or front matter) first, then the
     // other two as further actions; every other fix once.
     const preferred = result.clausePosition ?? DEFAULT_CLAUSE_POSITION;
-    const order = [preferred, ...CLAUSE_POSITIONS.filter((p) => p !== preferred)];
+    // Nearest position next: supplier, balanced, customer when the supplier's is chosen.
+    const rank = (p: ClausePosition) => Math.abs(CLAUSE_POSITIONS.indexOf(p) - CLAUSE_POSITIONS.indexOf(preferred));
+    const order = [...CLAUSE_POSITIONS].sort((a, b) => rank(a) - rank(b));
     const variants = specs.flatMap((spec): Array<{ spec: FixSpec; position: ClausePosition | undefined }> => (spec.kind === 'insertClause' ? order.map((position) => ({ spec, position })) : [{ spec, position: undefined }]));
     for (const { spec, position } of variants) {
       const snippet = caps.snippets && caps.documentChanges && spec.kind === 'insertClause';
