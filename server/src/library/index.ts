@@ -213,6 +213,9 @@ function renderParts(base: Clause, opts: RenderOptions): { text: string; entries
   if (opts.terms) {
     const fill = (s: string) => esc(s.replace(/\{\{(supplier|Supplier|customer|Customer)\}\}/g, (_, k: keyof PartyNames) => opts.parties[k]));
     const terms = opts.definedElsewhere?.length ? { ...opts.terms, defined: [...opts.terms.defined, ...opts.definedElsewhere] } : opts.terms;
+    // A clause that defines a term in passing ('(the "Charges")') leaves that to the document when the
+    // document already defines it, so the term is never defined twice.
+    for (const t of opts.terms.defined) body = body.replace(new RegExp(`\\s*\\((?:the |each an? )?"${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\)`, 'g'), '');
     const fitted = fitTerms(body, terms, fill);
     body = fitted.text;
     entries = fitted.entries;
