@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CodeAction, TextEdit } from 'vscode-languageserver';
-import { review, type ReviewResult } from '../../server/src/engine';
+import { ConfigError, ConfigLoader, parseConfig, review, type ReviewResult } from '../../server/src/engine';
 import { buildCodeActions } from '../../server/src/lsp/convert';
 import { hoverAt } from '../../server/src/lsp/outline';
 import { sanitizeSettings, mergeSettings } from '../../server/src/lsp/settings';
@@ -91,6 +91,14 @@ describe('lsp: the clausePosition setting', () => {
     assert.equal(sanitizeSettings({ clausePosition: 3 }).clausePosition, undefined);
     assert.equal(mergeSettings({ clausePosition: 'customer' }, { clausePosition: 'supplier' }).clausePosition, 'supplier');
     assert.equal(mergeSettings({ clausePosition: 'customer' }, {}).clausePosition, 'customer');
+  });
+
+  it('can be set in a .clausewise.yaml, which rejects a value that is not a position', () => {
+    assert.equal(parseConfig('clausePosition: supplier\n', '/x/.clausewise.yaml')?.clausePosition, 'supplier');
+    assert.throws(() => parseConfig('clausePosition: vendor\n', '/x/.clausewise.yaml'), (e: unknown) => e instanceof ConfigError && /clausePosition/.test(e.message));
+    const files: Record<string, string> = { '/r/.git/HEAD': 'x', '/r/.clausewise.yaml': 'clausePosition: customer\n' };
+    const loader = new ConfigLoader({ readFile: (p) => files[p] ?? null, exists: (p) => p in files || Object.keys(files).some((f) => f.startsWith(`${p}/`)) });
+    assert.equal(loader.forFile('/r/contracts/msa.md').settings.clausePosition, 'customer');
   });
 
   it('is declared in package.json with the three positions, balanced by default', () => {

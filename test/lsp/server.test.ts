@@ -789,6 +789,15 @@ describe('lsp: language server over stdio', function () {
       assert.equal(expandSnippet(snippet.text), plain.text.replace(/\[([^\]\n]+)\]/g, '$1'));
       assert.match(plain.text, /\[\d[^\]]*\]/, 'figures bracketed in the plain insert');
       assert.equal(await client.request('clausewise/renderClause', { uri, clauseId: 'no-such-clause' }), null);
+      // Positions: listed with what they trade away and how they differ; rendered on request.
+      const audit = (clauses as Array<{ id: string; positions?: Array<{ position: string; label: string; tradeoff: string; differs: string }> }>).find((c) => c.id === 'audit-rights')!;
+      assert.deepEqual(audit.positions!.map((p) => p.position), ['customer', 'balanced', 'supplier']);
+      assert.match(audit.positions![2].differs, /rewrites paragraphs 2, 3 and 6/);
+      assert.equal((await client.request<{ clausePosition: string }>('clausewise/renderClause', { uri, clauseId: 'audit-rights', snippet: false })).clausePosition, 'balanced');
+      const supplier = await client.request<{ text: string; clausePosition: string }>('clausewise/renderClause', { uri, clauseId: 'audit-rights', snippet: false, clausePosition: 'supplier' });
+      assert.equal(supplier.clausePosition, 'supplier');
+      assert.match(supplier.text, /at least \[20\] /);
+      assert.match(supplier.text, /other customers/);
       client.notify('textDocument/didClose', { textDocument: { uri } });
     });
 
