@@ -48,7 +48,7 @@ describe('lsp: quick fixes offer the three positions of a clause', () => {
     assert.match(customer, /at least \[5\] Business Days' written notice/);
     assert.match(customer, /up to two audits in any twelve-month period/);
     assert.match(supplier, /at least \[20\] Business Days' written notice/);
-    assert.match(supplier, /shall not see information about the Supplier's other customers/);
+    assert.match(supplier, /must not see information about the Supplier's other customers/);
   });
 
   it('keeps the definitions it adds as plain text when the clause itself is a snippet', () => {
