@@ -8,14 +8,15 @@
 //    scored by the fold model that did not see it either.
 // Every macro figure has a 95% bootstrap interval (documents resampled, fixed seed).
 //
-// Options: --verbose (every disagreement), --json, --check (exit 1 when a strict target is not met),
-// --strict (or CLAUSEWISE_EVAL_STRICT=1: the cuad-dev targets are strict too; by default they warn).
+// Options: --verbose (every disagreement), --json, --check (exit 1 when a target is not met: every
+// target of issue 9, corpus, cuad-dev and plain text vs Markdown), --lenient (or
+// CLAUSEWISE_EVAL_LENIENT=1: only the corpus targets fail; the others warn, for experiments).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { review } from '../server/src/engine';
 import { featuresOf, loadClassifier, secondOpinion, shippedClassifier, type CoverageClassifier } from '../server/src/classifier';
 import type { CategoryAssessment, CategoryId } from '../server/src/categories/types';
-import { CUAD_CATEGORIES, foldOf, loadCuadDev, type CuadDoc } from './accuracy/cuad-dev';
+import { CUAD_CATEGORIES, CUAD_TARGET, foldOf, loadCuadDev, type CuadDoc } from './accuracy/cuad-dev';
 import { reviewAll, type Reviewed } from './accuracy/reviewed';
 import { examplesOf, trainClassifier } from './accuracy/train-classifier';
 import { bootstrap, figures, macroF1, type CategoryFigures, type Interval, type Intervals, type Outcomes } from './accuracy/metrics';
@@ -31,11 +32,10 @@ const args = new Set(process.argv.slice(2));
 const verbose = args.has('--verbose');
 const asJson = args.has('--json');
 const check = args.has('--check');
-const strict = args.has('--strict') || process.env.CLAUSEWISE_EVAL_STRICT === '1';
+const strict = !(args.has('--lenient') || process.env.CLAUSEWISE_EVAL_LENIENT === '1');
 const log = (s: string) => { if (!asJson) console.log(s); };
 
 /** The categories the cuad-dev targets are set on (the other two CUAD mappings are looser). */
-const CUAD_TARGET = ['governing-law', 'audit-rights', 'limitation-of-liability', 'insurance'];
 const TARGETS = { corpusMacroF1: 0.95, corpusMissingPrecision: 0.9, cuadMacroF1: 0.94, cuadMissingPrecision: 0.9 };
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : ' n/a');
@@ -175,7 +175,7 @@ async function main(): Promise<void> {
 
   log(`\neval took ${((Date.now() - started) / 1000).toFixed(0)} s`);
   if (asJson) console.log(JSON.stringify({ ...report, failures, warnings }, null, 2));
-  if (warnings.length) (asJson ? console.error : console.log)(`\ntargets not met (warning only${strict ? '' : '; --strict or CLAUSEWISE_EVAL_STRICT=1 makes them fail'}):\n  ${warnings.join('\n  ')}`);
+  if (warnings.length) (asJson ? console.error : console.log)(`\ntargets not met (warning only, as --lenient asks):\n  ${warnings.join('\n  ')}`);
   if (check) {
     if (failures.length) {
       console.error(`\neval targets not met:\n  ${failures.join('\n  ')}`);

@@ -1,10 +1,10 @@
 // The commands added for drafting: choose profiles, export the review report, accept a finding with a
 // reason, insert a clause from the coverage view, and open the bundled example contract.
 import * as vscode from 'vscode';
-import { ExportReportRequest, type ReportFormat } from './protocol';
+import { AcceptFindingEditRequest, ExportReportRequest, type ReportFormat } from '../../server/src/lsp/protocol';
 import { insertClause, runningClient, targetDocument, type CommandContext } from './commands';
 import { diagnosticData, isReviewable, reveal, ruleIdOf, type CoverageNode, type CoverageView } from './coverage';
-import { acceptComment, blockStartLine, frontMatterProfiles, setFrontMatterProfiles } from './edits';
+import { frontMatterProfiles, setFrontMatterProfiles } from './edits';
 
 export interface ActionContext extends CommandContext {
   coverage: CoverageView;
@@ -193,9 +193,10 @@ function findingRef(arg: unknown): FindingRef | undefined {
 /**
  * `clausewise.acceptFinding`: records that a reviewer accepts a finding, with a reason, as a comment
  * above its paragraph: `<!-- clausewise-disable-next-line RULE -- reason -->`. The comment lives in the
- * file (and in version control); Markdown previews do not show it.
+ * file (and in version control); Markdown previews do not show it. This asks for the reason; the server
+ * computes the edit (clausewise/acceptFindingEdit), as it does for other editors' quick fix.
  */
-export async function acceptFinding(arg?: unknown): Promise<boolean> {
+export async function acceptFinding(ctx: CommandContext, arg?: unknown): Promise<boolean> {
   let ref = findingRef(arg);
   if (!ref) {
     // From the editor: the Clausewise finding at the cursor.
@@ -218,12 +219,17 @@ export async function acceptFinding(arg?: unknown): Promise<boolean> {
     validateInput: (v) => (v.trim().length < 3 ? 'Give a short reason (it is recorded in the contract file).' : undefined),
   });
   if (reason === undefined) return false;
+  const client = await runningClient(ctx);
+  if (!client) return false;
   const doc = await vscode.workspace.openTextDocument(ref.uri);
-  const lines = Array.from({ length: doc.lineCount }, (_, i) => doc.lineAt(i).text);
-  const line = blockStartLine(lines, ref.line);
-  const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const answer = await client.sendRequest(AcceptFindingEditRequest, { uri: client.code2ProtocolConverter.asUri(doc.uri), line: ref.line, ruleId: ref.ruleId, reason })
+    .catch(() => null);
+  if (!answer || answer.version !== doc.version) {
+    void vscode.window.showErrorMessage('Clausewise could not add the comment (the document changed meanwhile); try again.');
+    return false;
+  }
   const edit = new vscode.WorkspaceEdit();
-  edit.insert(doc.uri, new vscode.Position(line, 0), acceptComment(ref.ruleId, reason, lines[line] ?? '', eol));
+  edit.replace(doc.uri, client.protocol2CodeConverter.asRange(answer.edit.range), answer.edit.newText);
   const ok = await vscode.workspace.applyEdit(edit);
   if (!ok) void vscode.window.showErrorMessage('Clausewise could not add the comment (the document changed meanwhile); try again.');
   return ok;

@@ -4,7 +4,7 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 import {
   ListClausesRequest, RenderClauseRequest, ReviewDocumentRequest,
   type ClauseInfo, type RenderClauseParams, type ReviewDocumentResult,
-} from './protocol';
+} from '../../server/src/lsp/protocol';
 import { groupClauses, padForCursor, reviewSummary, statusFromReview } from './format';
 import type { ContractStatus } from './status';
 

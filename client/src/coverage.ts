@@ -4,7 +4,7 @@
 // refreshed on `clausewise/status`, on diagnostics changes and when another contract becomes active.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CoverageRequest, type CategoryCoverage, type CoverageEvidence, type CoverageResult, type DiagnosticData, type Verdict } from './protocol';
+import { CoverageRequest, type CategoryCoverage, type CoverageEvidence, type CoverageResult, type DiagnosticData, type Verdict } from '../../server/src/lsp/protocol';
 import { categoryTitle, plural } from './format';
 
 export const VIEW_ID = 'clausewise.coverage';

@@ -1,5 +1,5 @@
 // Pure text helpers (no `vscode` import) for the edits the commands make: the profiles in a document's
-// front matter, and the suppression comment that records an accepted finding.
+// front matter (the comment that accepts a finding is the server's: clausewise/acceptFindingEdit).
 import { isMap, isSeq, parseDocument } from 'yaml';
 
 /** A replacement of text[start, end) by newText (offsets in UTF-16 code units). */
@@ -64,37 +64,4 @@ export function setFrontMatterProfiles(text: string, profiles: readonly string[]
   let out = doc.toString({ lineWidth: 0 }).replace(/\n$/, '');
   if (eol === '\r\n') out = out.replace(/\r?\n/g, '\r\n');
   return { start: yamlStart, end: yamlStart + yamlText.length, newText: out };
-}
-
-/** A reason fit for an HTML comment on one line: no "--" (which would end or break the comment). */
-export function sanitizeReason(reason: string): string {
-  return reason.replace(/\s+/g, ' ').replace(/-{2,}/g, '—').replace(/>/g, '›').trim();
-}
-
-/**
- * The comment that accepts the findings of `ruleId` on the next line, indented like that line:
- * `<!-- clausewise-disable-next-line RULE -- reason -->`.
- */
-export function acceptComment(ruleId: string, reason: string, lineText: string, eol = '\n'): string {
-  const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
-  const why = sanitizeReason(reason);
-  return `${indent}<!-- clausewise-disable-next-line ${ruleId}${why ? ` -- ${why}` : ''} -->${eol}`;
-}
-
-const BLOCK_START = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s)|^\s*(?:\d+(?:\.\d+)+\.?|\([a-z0-9]{1,4}\))\s/i;
-
-/**
- * The line a `disable-next-line` comment goes above so that it covers a finding on `line`: the first
- * line of the paragraph, list item or heading holding it (a comment in the middle of a paragraph
- * would be read as part of that paragraph).
- */
-export function blockStartLine(lines: readonly string[], line: number): number {
-  let l = Math.max(0, Math.min(line, lines.length - 1));
-  while (l > 0) {
-    const current = lines[l];
-    const previous = lines[l - 1];
-    if (!previous.trim() || BLOCK_START.test(current) || /^\s{0,3}(?:#{1,6}\s|---\s*$|\.\.\.\s*$)/.test(previous)) break;
-    l--;
-  }
-  return l;
 }

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { StatusNotification } from './protocol';
+import { StatusNotification } from '../../server/src/lsp/protocol';
 import { ContractStatus, DOCUMENT_SELECTOR } from './status';
 import { clausePreview, clearClauseCache, insertClause, PREVIEW_SCHEME, reviewDocument, type InsertClauseArgs } from './commands';
 import { CoverageView } from './coverage';
@@ -78,7 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('clausewise.coverage.reveal', revealIn),
     vscode.commands.registerCommand('clausewise.coverage.insertClause', (node?: unknown) =>
       insertClauseFor(ctx, node && typeof node === 'object' && 'kind' in node ? node as Parameters<typeof insertClauseFor>[1] : undefined)),
-    vscode.commands.registerCommand('clausewise.acceptFinding', (arg?: unknown) => acceptFinding(arg)),
+    vscode.commands.registerCommand('clausewise.acceptFinding', (arg?: unknown) => acceptFinding(ctx, arg)),
     vscode.commands.registerCommand('clausewise.chooseProfile', (arg?: unknown) => chooseProfile(ctx, docArg(arg))),
     vscode.commands.registerCommand('clausewise.exportReport', (arg?: unknown) => exportReport(ctx, docArg(arg))),
     vscode.commands.registerCommand('clausewise.openExample', () => openExample(ctx)),

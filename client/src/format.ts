@@ -1,5 +1,5 @@
 // Pure helpers (no `vscode` import) that turn server answers into the words the UI shows.
-import type { ClauseInfo, ReviewDocumentResult, StatusParams } from './protocol';
+import type { ClauseInfo, ReviewDocumentResult, StatusParams } from '../../server/src/lsp/protocol';
 
 /** Category ids in spec order (shared/spec/README.md, section 2) with the titles the server uses. */
 export const CATEGORY_TITLES: ReadonlyArray<readonly [string, string]> = [

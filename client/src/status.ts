@@ -1,6 +1,6 @@
 // The language status item ("{}" in the status bar) that says how much of the contract Clausewise found.
 import * as vscode from 'vscode';
-import type { StatusParams } from './protocol';
+import type { StatusParams } from '../../server/src/lsp/protocol';
 import { statusLevel, statusText } from './format';
 
 export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [

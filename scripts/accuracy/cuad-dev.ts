@@ -15,6 +15,8 @@ export const CUAD_COLUMNS = {
 } as const;
 export type CuadCategory = keyof typeof CUAD_COLUMNS;
 export const CUAD_CATEGORIES = Object.keys(CUAD_COLUMNS) as CuadCategory[];
+/** The categories the cuad-dev targets are measured over (ip-ownership and exit map loosely). */
+export const CUAD_TARGET: CuadCategory[] = ['governing-law', 'audit-rights', 'limitation-of-liability', 'insurance'];
 
 export interface CuadDoc {
   /** The .txt file name; documents are ordered by it. */

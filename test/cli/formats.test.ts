@@ -12,7 +12,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { docsUrl, RULES } from '../../server/src/engine';
 import { escapeData, escapeProperty } from '../../server/src/cli/format-github';
 import { xmlEscape } from '../../server/src/cli/format-junit';
-import { ensureBuilt, FIXTURES, makeTempDir, runCli, runJson, writeFiles, type CliJson } from './helpers';
+import { FIXTURES, makeTempDir, runCli, runJson, writeFiles, type CliJson } from './helpers';
 
 const SARIF_SCHEMA = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 const CONTRACT = fs.readFileSync(path.join(FIXTURES, 'contract.md'), 'utf8');
@@ -44,7 +44,6 @@ describe('cli: --format sarif', () => {
   let dir: string;
   let validate: ReturnType<Ajv04['compile']>;
   before(() => {
-    ensureBuilt();
     dir = makeTempDir();
     writeFiles(dir, { 'contracts/msa.md': CONTRACT, 'contracts/accepted.md': ACCEPTED, 'notes/readme.md': README });
     const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
@@ -53,9 +52,9 @@ describe('cli: --format sarif', () => {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('is valid against the SARIF 2.1.0 schema (examples, fixtures, an empty run)', () => {
+  it('is valid against the SARIF 2.1.0 schema (examples, fixtures, an empty run)', async () => {
     for (const [args, cwd] of [[['contracts', 'notes'], dir], [['../../../examples'], FIXTURES], [['notes'], dir]] as const) {
-      const r = runCli(['--format', 'sarif', '--fail-on', 'none', ...args], { cwd });
+      const r = await runCli(['--format', 'sarif', '--fail-on', 'none', ...args], { cwd });
       assert.equal(r.code, 0, r.stderr);
       const log = JSON.parse(r.stdout) as SarifLog;
       assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
@@ -63,8 +62,8 @@ describe('cli: --format sarif', () => {
     }
   });
 
-  it('describes every rule: id, name, descriptions, helpUri, default level', () => {
-    const log = JSON.parse(runCli(['--format', 'sarif', '--fail-on', 'none', 'notes'], { cwd: dir }).stdout) as SarifLog;
+  it('describes every rule: id, name, descriptions, helpUri, default level', async () => {
+    const log = JSON.parse((await runCli(['--format', 'sarif', '--fail-on', 'none', 'notes'], { cwd: dir })).stdout) as SarifLog;
     const driver = log.runs[0].tool.driver;
     assert.equal(driver.name, 'clausewise');
     assert.match(driver.version, /^\d+\.\d+\.\d+/);
@@ -80,9 +79,9 @@ describe('cli: --format sarif', () => {
     }
   });
 
-  it('has one result per finding, at the same place as the JSON report (one-based, end column exclusive)', () => {
-    const json = runJson(['--fail-on', 'none', 'contracts/msa.md'], { cwd: dir }).json;
-    const log = JSON.parse(runCli(['--format', 'sarif', '--fail-on', 'none', 'contracts/msa.md'], { cwd: dir }).stdout) as SarifLog;
+  it('has one result per finding, at the same place as the JSON report (one-based, end column exclusive)', async () => {
+    const json = (await runJson(['--fail-on', 'none', 'contracts/msa.md'], { cwd: dir })).json;
+    const log = JSON.parse((await runCli(['--format', 'sarif', '--fail-on', 'none', 'contracts/msa.md'], { cwd: dir })).stdout) as SarifLog;
     const results = log.runs[0].results;
     const diags = json.files[0].diagnostics;
     assert.equal(results.length, diags.length);
@@ -104,8 +103,8 @@ describe('cli: --format sarif', () => {
     assert.equal(new Set(results.map((r) => r.partialFingerprints!['clausewise/v1'])).size, results.length, 'fingerprints are distinct');
   });
 
-  it('reports accepted findings with an inSource suppression carrying the reason', () => {
-    const log = JSON.parse(runCli(['--format', 'sarif', '--fail-on', 'none', 'contracts/accepted.md'], { cwd: dir }).stdout) as SarifLog;
+  it('reports accepted findings with an inSource suppression carrying the reason', async () => {
+    const log = JSON.parse((await runCli(['--format', 'sarif', '--fail-on', 'none', 'contracts/accepted.md'], { cwd: dir })).stdout) as SarifLog;
     assert.ok(validate(log), JSON.stringify(validate.errors));
     const suppressed = log.runs[0].results.filter((r) => r.suppressions);
     assert.equal(suppressed.length, 2);
@@ -115,12 +114,12 @@ describe('cli: --format sarif', () => {
     }
   });
 
-  it('gives absolute paths as file: URIs and percent-encodes relative ones', () => {
+  it('gives absolute paths as file: URIs and percent-encodes relative ones', async () => {
     writeFiles(dir, { 'odd name/msa #1.md': CONTRACT });
     try {
-      const rel = JSON.parse(runCli(['--format', 'sarif', '--fail-on', 'none', 'odd name/msa #1.md'], { cwd: dir }).stdout) as SarifLog;
+      const rel = JSON.parse((await runCli(['--format', 'sarif', '--fail-on', 'none', 'odd name/msa #1.md'], { cwd: dir })).stdout) as SarifLog;
       assert.equal(rel.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'odd%20name/msa%20%231.md');
-      const abs = JSON.parse(runCli(['--format', 'sarif', '--fail-on', 'none', path.join(dir, 'contracts', 'msa.md')], { cwd: dir }).stdout) as SarifLog;
+      const abs = JSON.parse((await runCli(['--format', 'sarif', '--fail-on', 'none', path.join(dir, 'contracts', 'msa.md')], { cwd: dir })).stdout) as SarifLog;
       assert.ok(validate(abs));
       assert.match(abs.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, /^file:\/\/\/.*\/contracts\/msa\.md$/);
     } finally {
@@ -133,15 +132,14 @@ describe('cli: --format github', () => {
   const ANNOTATION = /^::(error|warning|notice) file=([^,:]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=([a-z0-9-]+)::(.+)$/;
   let dir: string;
   before(() => {
-    ensureBuilt();
     dir = makeTempDir();
     writeFiles(dir, { 'contracts/msa.md': CONTRACT, 'contracts/a,b:c%d.md': CONTRACT, 'notes/readme.md': README });
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('prints one workflow annotation per finding, matching the JSON report', () => {
-    const json = runJson(['--fail-on', 'none', 'contracts/msa.md', 'notes'], { cwd: dir }).json;
-    const r = runCli(['--format', 'github', 'contracts/msa.md', 'notes'], { cwd: dir });
+  it('prints one workflow annotation per finding, matching the JSON report', async () => {
+    const json = (await runJson(['--fail-on', 'none', 'contracts/msa.md', 'notes'], { cwd: dir })).json;
+    const r = await runCli(['--format', 'github', 'contracts/msa.md', 'notes'], { cwd: dir });
     assert.equal(r.code, 1, 'the exit code still follows --fail-on');
     const lines = r.stdout.trimEnd().split('\n');
     const diags = json.files.flatMap((f) => f.diagnostics.map((d) => ({ f, d })));
@@ -162,16 +160,16 @@ describe('cli: --format github', () => {
     });
   });
 
-  it('escapes % , : in properties and % CR LF in messages', () => {
+  it('escapes % , : in properties and % CR LF in messages', async () => {
     assert.equal(escapeProperty('a,b:c%d\r\n.md'), 'a%2Cb%3Ac%25d%0D%0A.md');
     assert.equal(escapeData('100% up\r\nnext: a, b'), '100%25 up%0D%0Anext: a, b');
-    const r = runCli(['--format', 'github', '--fail-on', 'none', 'contracts/a,b:c%d.md'], { cwd: dir });
+    const r = await runCli(['--format', 'github', '--fail-on', 'none', 'contracts/a,b:c%d.md'], { cwd: dir });
     const first = r.stdout.split('\n')[0];
     assert.ok(first.includes('file=contracts/a%2Cb%3Ac%25d.md,line='), first);
   });
 
-  it('prints nothing for files that are not contracts', () => {
-    const r = runCli(['--format', 'github', 'notes'], { cwd: dir });
+  it('prints nothing for files that are not contracts', async () => {
+    const r = await runCli(['--format', 'github', 'notes'], { cwd: dir });
     assert.equal(r.code, 0);
     assert.equal(r.stdout, '');
   });
@@ -188,15 +186,14 @@ describe('cli: --format junit', () => {
     return parser.parse(xml) as { testsuites: { tests: string; failures: string; testsuite?: Suite[] } };
   };
   before(() => {
-    ensureBuilt();
     dir = makeTempDir();
     writeFiles(dir, { 'contracts/msa.md': CONTRACT, 'contracts/R&D "draft" <v2>.md': CONTRACT, 'notes/readme.md': README });
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('is well-formed XML: one testsuite per file, one testcase per file and rule, failures for findings at the fail level', () => {
-    const json = runJson(['--fail-on', 'none', 'contracts', 'notes'], { cwd: dir }).json;
-    const r = runCli(['--format', 'junit', 'contracts', 'notes'], { cwd: dir });
+  it('is well-formed XML: one testsuite per file, one testcase per file and rule, failures for findings at the fail level', async () => {
+    const json = (await runJson(['--fail-on', 'none', 'contracts', 'notes'], { cwd: dir })).json;
+    const r = await runCli(['--format', 'junit', 'contracts', 'notes'], { cwd: dir });
     assert.equal(r.code, 1);
     const doc = parse(r.stdout);
     const suites = doc.testsuites.testsuite!;
@@ -232,8 +229,8 @@ describe('cli: --format junit', () => {
     assert.equal(Number(doc.testsuites.failures), failures);
   });
 
-  it('escapes file names and messages; --fail-on warning turns warnings into failures', () => {
-    const r = runCli(['--format', 'junit', '--fail-on', 'warning', 'contracts/R&D "draft" <v2>.md'], { cwd: dir });
+  it('escapes file names and messages; --fail-on warning turns warnings into failures', async () => {
+    const r = await runCli(['--format', 'junit', '--fail-on', 'warning', 'contracts/R&D "draft" <v2>.md'], { cwd: dir });
     const suite = parse(r.stdout).testsuites.testsuite![0];
     assert.equal(suite.name, 'contracts/R&D "draft" <v2>.md');
     const failure = suite.testcase.find((c) => c.name === 'security-obligations')!.failure![0];
@@ -241,8 +238,8 @@ describe('cli: --format junit', () => {
     assert.equal(xmlEscape('a<b & "c" \u0001'), 'a&lt;b &amp; &quot;c&quot; \\x01');
   });
 
-  it('an empty run is still a valid document', () => {
-    const r = runCli(['--format', 'junit', '--shard', '1/1', 'notes'], { cwd: dir });
+  it('an empty run is still a valid document', async () => {
+    const r = await runCli(['--format', 'junit', '--shard', '1/1', 'notes'], { cwd: dir });
     const doc = parse(r.stdout);
     assert.equal(doc.testsuites.testsuite?.length, 1);
   });
@@ -251,16 +248,15 @@ describe('cli: --format junit', () => {
 describe('cli: accepted deviations in --format json and markdown', () => {
   let dir: string;
   before(() => {
-    ensureBuilt();
     dir = makeTempDir();
     writeFiles(dir, { 'msa.md': CONTRACT, 'accepted.md': ACCEPTED });
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('json: `suppressed` lists accepted findings with the reason and comment; absent when there are none', () => {
-    const plain = runCli(['--format', 'json', '--fail-on', 'none', 'msa.md'], { cwd: dir }).stdout;
+  it('json: `suppressed` lists accepted findings with the reason and comment; absent when there are none', async () => {
+    const plain = (await runCli(['--format', 'json', '--fail-on', 'none', 'msa.md'], { cwd: dir })).stdout;
     assert.doesNotMatch(plain, /"suppressed"/);
-    const json = JSON.parse(runCli(['--format', 'json', '--fail-on', 'none', 'accepted.md'], { cwd: dir }).stdout) as CliJson & { files: Array<{ suppressed?: Array<{ ruleId: string; reason: string | null; range: { start: { line: number } }; comment: { kind: string; range: { start: { line: number } } } }> }> };
+    const json = JSON.parse((await runCli(['--format', 'json', '--fail-on', 'none', 'accepted.md'], { cwd: dir })).stdout) as CliJson & { files: Array<{ suppressed?: Array<{ ruleId: string; reason: string | null; range: { start: { line: number } }; comment: { kind: string; range: { start: { line: number } } } }> }> };
     const s = json.files[0].suppressed!;
     assert.equal(s.length, 2);
     for (const x of s) {
@@ -272,8 +268,8 @@ describe('cli: accepted deviations in --format json and markdown', () => {
     assert.ok(!json.files[0].diagnostics.some((d) => d.ruleId === 'vague-wording' && /reasonable efforts|promptly/.test(d.message)));
   });
 
-  it('markdown: the review report has an "Accepted deviations" section with the reasons', () => {
-    const r = runCli(['--format', 'markdown', '--fail-on', 'none', 'accepted.md', 'msa.md'], { cwd: dir });
+  it('markdown: the review report has an "Accepted deviations" section with the reasons', async () => {
+    const r = await runCli(['--format', 'markdown', '--fail-on', 'none', 'accepted.md', 'msa.md'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^# Contract review report$/m);
     assert.match(r.stdout, /File: `accepted\.md`/);

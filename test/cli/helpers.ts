@@ -1,14 +1,19 @@
-/** Shared helpers for the CLI tests: build dist/cli.js when stale, run it as a child process. */
+/**
+ * Shared helpers for the CLI tests: `runCli` calls run(argv, io) in this process with captured output;
+ * `runBuiltCli` runs the built dist/cli.js as a child process, for the few end-to-end tests (worker
+ * threads, the bundle itself).
+ */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
+import { run } from '../../server/src/cli/run';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
-/** The language server bundle; CLAUSEWISE_TEST_SERVER points the parity test at another build. */
-export const SERVER = process.env.CLAUSEWISE_TEST_SERVER ?? path.join(ROOT, 'dist', 'server.js');
+
+
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'cli');
 export const EXAMPLES = path.join(ROOT, 'examples');
 
@@ -57,17 +62,44 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliRun {
+export interface CliOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  input?: string;
+}
+
+function cliEnv(options: CliOptions): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? FIXTURES, encoding: 'utf8', env: env as NodeJS.ProcessEnv, maxBuffer: 64 * 1024 * 1024, ...(options.input !== undefined ? { input: options.input } : {}) });
+  return env;
+}
+
+/** The CLI in this process: run(argv, io) with its output captured (no worker threads). */
+export async function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    cwd: options.cwd ?? FIXTURES,
+    env: cliEnv(options),
+    stdout: { write: (s: string) => { stdout += s; return true; } },
+    stderr: { write: (s: string) => { stderr += s; return true; } },
+    readStdin: () => options.input ?? '',
+    workerScript: null,
+  });
+  return { code, stdout, stderr };
+}
+
+/** The built CLI (dist/cli.js) as a child process: end-to-end tests only. */
+export function runBuiltCli(args: readonly string[], options: CliOptions = {}): CliRun {
+  ensureBuilt();
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? FIXTURES, encoding: 'utf8', env: cliEnv(options) as NodeJS.ProcessEnv, maxBuffer: 64 * 1024 * 1024, ...(options.input !== undefined ? { input: options.input } : {}) });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Runs with --format json and parses the report. */
-export function runJson(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliRun & { json: CliJson } {
-  const r = runCli(['--format', 'json', ...args], options);
+export async function runJson(args: readonly string[], options: CliOptions = {}): Promise<CliRun & { json: CliJson }> {
+  const r = await runCli(['--format', 'json', ...args], options);
   let json: CliJson;
   try {
     json = JSON.parse(r.stdout) as CliJson;

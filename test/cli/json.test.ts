@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { CATEGORY_IDS, DRAFTING, PROFILES, VERSION } from '../../server/src/engine';
-import { ensureBuilt, exampleFiles, FIXTURES, runCli, runJson, type CliJson } from './helpers';
+import { exampleFiles, FIXTURES, runCli, runJson, type CliJson } from './helpers';
 
 const position = {
   type: 'object',
@@ -123,60 +123,59 @@ function checkReport(json: CliJson, cwd: string): void {
 }
 
 describe('cli: --format json', () => {
-  before(ensureBuilt);
 
-  it('fixtures validate against the spec shape', () => {
-    const r = runJson(['readme.md', 'contract.md', 'tree']);
+  it('fixtures validate against the spec shape', async () => {
+    const r = await runJson(['readme.md', 'contract.md', 'tree']);
     assert.notEqual(r.code, 2, r.stderr);
     checkReport(r.json, FIXTURES);
     assert.deepEqual(r.json.files.map((f) => f.path), ['contract.md', 'readme.md', 'tree/notes.txt', 'tree/sub/deeper/guide.md', 'tree/sub/msa.markdown']);
   });
 
-  it('forced files validate too (diagnostics on a README)', () => {
-    const r = runJson(['--force', 'readme.md', 'contract.md', 'tree']);
+  it('forced files validate too (diagnostics on a README)', async () => {
+    const r = await runJson(['--force', 'readme.md', 'contract.md', 'tree']);
     assert.notEqual(r.code, 2, r.stderr);
     checkReport(r.json, FIXTURES);
     assert.ok(r.json.files.every((f) => f.isContract));
   });
 
-  it('examples/*.md validate against the spec shape', function () {
+  it('examples/*.md validate against the spec shape', async function () {
     const examples = exampleFiles();
     if (!examples.length) this.skip();
     const root = path.resolve(FIXTURES, '..', '..', '..');
-    const r = runJson(examples.map((e) => path.relative(root, e)), { cwd: root });
+    const r = await runJson(examples.map((e) => path.relative(root, e)), { cwd: root });
     assert.notEqual(r.code, 2, r.stderr);
     checkReport(r.json, root);
   });
 
-  it('the shared corpus of real contracts validates against the spec shape', function () {
+  it('the shared corpus of real contracts validates against the spec shape', async function () {
     const corpus = path.resolve(FIXTURES, '..', '..', '..', '..', 'shared', 'corpus');
     if (!fs.existsSync(corpus)) return this.skip();
-    const r = runJson(['--fail-on', 'none', '.'], { cwd: corpus });
+    const r = await runJson(['--fail-on', 'none', '.'], { cwd: corpus });
     assert.equal(r.code, 0, r.stderr);
     assert.ok(r.json.files.length > 0);
     checkReport(r.json, corpus);
   });
 
-  it('is pretty-printed with two spaces and ends with a newline', () => {
-    const r = runCli(['--format', 'json', 'contract.md']);
+  it('is pretty-printed with two spaces and ends with a newline', async () => {
+    const r = await runCli(['--format', 'json', 'contract.md']);
     assert.ok(r.stdout.endsWith('}\n'));
     assert.ok(r.stdout.startsWith('{\n  "tool": {\n    "name": "clausewise",'));
     assert.equal(r.stdout, `${JSON.stringify(JSON.parse(r.stdout), null, 2)}\n`);
   });
 
-  it('is byte-deterministic across runs', () => {
+  it('is byte-deterministic across runs', async () => {
     const args = ['--format', 'json', '--force', 'readme.md', 'contract.md', 'tree'];
-    const a = runCli(args);
-    const b = runCli(args);
+    const a = await runCli(args);
+    const b = await runCli(args);
     assert.equal(a.stdout, b.stdout);
     assert.equal(a.code, b.code);
-    const c = runCli(['--format', 'json', '--force', 'tree', 'contract.md', 'readme.md']);
+    const c = await runCli(['--format', 'json', '--force', 'tree', 'contract.md', 'readme.md']);
     assert.equal(c.stdout, a.stdout, 'argument order does not matter');
   });
 
-  it('stylish is byte-deterministic across runs too', () => {
-    const a = runCli(['--force', 'readme.md', 'contract.md', 'tree']);
-    const b = runCli(['--force', 'readme.md', 'contract.md', 'tree']);
+  it('stylish is byte-deterministic across runs too', async () => {
+    const a = await runCli(['--force', 'readme.md', 'contract.md', 'tree']);
+    const b = await runCli(['--force', 'readme.md', 'contract.md', 'tree']);
     assert.equal(a.stdout, b.stdout);
   });
 });

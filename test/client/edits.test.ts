@@ -1,6 +1,6 @@
 // The VS Code client's pure text helpers: profiles in front matter, accept-finding comments.
 import { strict as assert } from 'node:assert';
-import { acceptComment, blockStartLine, frontMatterProfiles, sanitizeReason, setFrontMatterProfiles, type TextChange } from '../../client/src/edits';
+import { frontMatterProfiles, setFrontMatterProfiles, type TextChange } from '../../client/src/edits';
 import { statusText } from '../../client/src/format';
 
 function apply(text: string, change: TextChange | string): string {
@@ -41,23 +41,6 @@ describe('client: front matter profiles', () => {
   it('refuses to edit invalid YAML or a clausewise key that is not a mapping', () => {
     assert.equal(typeof setFrontMatterProfiles('---\ntitle: [unclosed\n---\n', ['dora-ict']), 'string');
     assert.equal(typeof setFrontMatterProfiles('---\nclausewise: yes\n---\n', ['dora-ict']), 'string');
-  });
-});
-
-describe('client: accept-finding comments', () => {
-  it('writes the rule and the reason, indented like the line, with no "--" in the reason', () => {
-    assert.equal(acceptComment('insurance', 'Covered by the group policy', 'Body'), '<!-- clausewise-disable-next-line insurance -- Covered by the group policy -->\n');
-    assert.equal(acceptComment('escalation', 'see -- schedule 2 -->', '   - item', '\r\n'), '   <!-- clausewise-disable-next-line escalation -- see — schedule 2 —› -->\r\n');
-    assert.equal(sanitizeReason('  two\nlines  '), 'two lines');
-  });
-
-  it('goes above the paragraph, list item or table that holds the finding', () => {
-    const lines = ['# Title', '', '2.4 The Supplier shall', 'use its best efforts', 'and more.', '', '- one', '  continued', '', '| a | b |', '| - | - |', '| x | y |'];
-    assert.equal(blockStartLine(lines, 4), 2);
-    assert.equal(blockStartLine(lines, 2), 2);
-    assert.equal(blockStartLine(lines, 0), 0);
-    assert.equal(blockStartLine(lines, 7), 6);
-    assert.equal(blockStartLine(lines, 11), 9);
   });
 });
 

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { acceptCommentPosition, findSuppressionComments, review, type ReviewDiagnostic, type ReviewResult } from '../../server/src/engine';
+import { acceptCommentEdit, acceptCommentPosition, findSuppressionComments, sanitizeReason, review, type ReviewDiagnostic, type ReviewResult } from '../../server/src/engine';
 import { buildContractModel } from '../../server/src/model';
 
 /** A small contract with document-level findings (title), section findings and two vague words on one line. */
@@ -184,5 +184,23 @@ describe('engine: suppression comments', () => {
     assert.deepEqual(acceptCommentPosition(model, 3), { line: 2, indent: '' });
     assert.deepEqual(acceptCommentPosition(model, 5), { line: 5, indent: '   ' });
     assert.deepEqual(acceptCommentPosition(model, 0), { line: 0, indent: '' });
+  });
+});
+
+describe('engine: the comment that accepts a finding (the server sends it to every client)', () => {
+  it('writes the rule and the reason, indented like the block, with no "--" in the reason and the text\'s line ends', () => {
+    const lines = ['# Title', '', 'Body text here.', '', '   - item one', ''];
+    assert.deepEqual(acceptCommentEdit(buildContractModel(lines.join('\n')), 2, 'insurance', 'Covered by the group policy'),
+      { line: 2, text: '<!-- clausewise-disable-next-line insurance -- Covered by the group policy -->\n' });
+    assert.deepEqual(acceptCommentEdit(buildContractModel(lines.join('\r\n')), 4, 'escalation', 'see -- schedule 2 -->'),
+      { line: 4, text: '   <!-- clausewise-disable-next-line escalation -- see — schedule 2 —› -->\r\n' });
+    assert.equal(sanitizeReason('  two\nlines  '), 'two lines');
+  });
+
+  it('goes above the paragraph, list item or table that holds the finding', () => {
+    const lines = ['# Title', '', '2.4 The Supplier shall', 'use its best efforts', 'and more.', '', '- one', '  continued', '', '| a | b |', '| - | - |', '| x | y |'];
+    const model = buildContractModel(lines.join('\n'));
+    const at = (line: number) => acceptCommentEdit(model, line, 'r', 'why').line;
+    assert.deepEqual([at(4), at(2), at(0), at(7), at(11)], [2, 2, 0, 6, 9]);
   });
 });

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Client, ensureServerBuilt } from './client';
+import { MemoryClient as Client } from './memory';
 
 // A contract whose service levels live in a schedule file: the language server reads the schedule
 // (from disk, or from the editor when it is open there) and counts it toward coverage.
@@ -31,7 +31,6 @@ describe('lsp: contract bundles', function () {
   let dir: string;
   let client: Client;
   before(async () => {
-    ensureServerBuilt();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clausewise-bundle-'));
     fs.writeFileSync(path.join(dir, 'msa.md'), MSA);
     client = await new Client().start({ rootUri: pathToFileURL(dir).href });

@@ -1,6 +1,7 @@
 /**
- * A minimal LSP client for tests: `node dist/server.js --stdio` driven over plain JSON-RPC
- * (Content-Length framing), with no vscode-languageclient, as any other editor would drive it.
+ * The language server as a process: `node dist/server.js --stdio` driven over plain JSON-RPC
+ * (Content-Length framing), as any editor would drive it. Only for what needs the process itself (the
+ * stdio smoke test, a process started with a preload); behaviour tests run in memory (./memory.ts).
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -30,7 +31,7 @@ export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 interface Message { jsonrpc: '2.0'; id?: number | null; method?: string; params?: unknown; result?: unknown; error?: { code: number; message: string } }
 
-/** A minimal LSP client: requests with ids, notifications, and the diagnostics the server pushes. */
+/** A minimal LSP client over a server process: requests with ids, notifications, and the diagnostics the server pushes. */
 export class Client {
   private proc!: ChildProcessWithoutNullStreams;
   private buffer = Buffer.alloc(0);
@@ -128,4 +129,3 @@ export class Client {
     clearTimeout(timer);
   }
 }
-

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { docsUrl, review } from '../../server/src/engine';
 import { hoverAt, wholeSentences } from '../../server/src/lsp/outline';
-import { Client, ensureServerBuilt, ROOT } from './client';
+import { MemoryClient as Client } from './memory';
+import { ROOT } from './client';
 
 const WEAK = fs.readFileSync(path.join(ROOT, 'examples', 'weak-msa.md'), 'utf8');
 const uriOf = (name: string) => pathToFileURL(path.join(ROOT, 'scratch', name)).toString();
@@ -67,7 +68,6 @@ describe('editor polish', function () {
   });
 
   describe('"Accept this finding…"', () => {
-    before(() => ensureServerBuilt());
 
     async function acceptAction(initializationOptions: Record<string, unknown>) {
       const client = await new Client().start({ initializationOptions });
@@ -89,6 +89,31 @@ describe('editor polish', function () {
       assert.equal(accept.edit, undefined, 'no edit with a stock reason');
       assert.equal(accept.command!.command, 'clausewise.acceptFinding');
       assert.deepEqual(accept.command!.arguments[0], { uri, line: d.range.start.line, ruleId: 'vague-wording', message: d.message });
+    });
+
+    it('the command\'s arguments and the reason typed give the edit, computed by the server (clausewise/acceptFindingEdit)', async () => {
+      const client = await new Client().start({ initializationOptions: { acceptFindingCommand: true } });
+      try {
+        const uri = uriOf('accept-edit.md');
+        const text = WEAK.replace('\n\n', '\n\n   ');
+        await client.open(uri, text);
+        const d = (client.published.find((p) => p.uri === uri)!.diagnostics as Diag[]).find((x) => x.code === 'vague-wording')!;
+        const args = { uri, line: d.range.start.line, ruleId: 'vague-wording', message: d.message };
+        const answer = await client.request<{ version: number; edit: { range: { start: { line: number; character: number }; end: unknown }; newText: string } }>(
+          'clausewise/acceptFindingEdit', { uri: args.uri, line: args.line, ruleId: args.ruleId, reason: 'agreed -- see the\nside letter' });
+        assert.equal(answer.version, 1);
+        assert.deepEqual(answer.edit.range.start, answer.edit.range.end, 'an insertion');
+        assert.equal(answer.edit.range.start.character, 0);
+        assert.ok(answer.edit.range.start.line <= d.range.start.line);
+        assert.match(answer.edit.newText, /^[ \t]*<!-- clausewise-disable-next-line vague-wording -- agreed — see the side letter -->\n$/);
+        const lines = text.split('\n');
+        lines.splice(answer.edit.range.start.line, 0, answer.edit.newText.replace(/\n$/, ''));
+        const accepted = review({ text: lines.join('\n') });
+        assert.ok(!accepted.diagnostics.some((x) => x.ruleId === 'vague-wording' && x.message === d.message), 'the finding is accepted');
+        assert.equal(await client.request('clausewise/acceptFindingEdit', { uri: uriOf('not-open.md'), line: 0, ruleId: 'x', reason: 'y' }), null);
+      } finally {
+        await client.stop();
+      }
     });
 
     it('over plain LSP inserts "[reason]", which the placeholder rule then flags', async () => {

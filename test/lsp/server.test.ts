@@ -1,48 +1,20 @@
 /**
- * The language server end to end: `node dist/server.js --stdio` spawned as a child process and driven
- * by a small JSON-RPC client written here (Content-Length framing over stdio, no vscode-languageclient).
+ * The language server's behaviour, in memory: createServer over paired streams (./memory.ts), as an
+ * editor drives it. The stdio transport itself is covered by ./stdio.test.ts.
  */
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { MemoryClient as LspClient } from './memory';
 import { CATEGORY_IDS, docsUrl, getRule, RULES } from '../../server/src/engine';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SERVER = path.join(ROOT, 'dist', 'server.js');
 const WEAK_MSA = path.join(ROOT, 'examples', 'weak-msa.md');
 
 // ---------------------------------------------------------------------------------------------
-// Build
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
-    else if (entry.isFile()) newest = Math.max(newest, fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/server.js with `node esbuild.mjs` when it is missing or older than the sources. */
-function ensureServerBuilt(): void {
-  const sources = newestMtime(path.join(ROOT, 'server', 'src'));
-  if (fs.existsSync(SERVER) && fs.statSync(SERVER).mtimeMs >= sources) return;
-  if (!fs.existsSync(path.join(ROOT, 'server', 'src', 'library', 'clauses.generated.json'))) {
-    spawnSync(process.execPath, ['scripts/generate-clauses.mjs'], { cwd: ROOT, stdio: 'ignore' });
-  }
-  const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
-  // Another bundle (client, CLI) may fail while someone is editing it; only the server must build.
-  if (!fs.existsSync(SERVER) || fs.statSync(SERVER).mtimeMs < sources) {
-    throw new Error(`node esbuild.mjs did not produce a fresh dist/server.js:\n${r.stdout}\n${r.stderr}`);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// A minimal LSP client
+// Protocol shapes the tests read
 
 interface Position { line: number; character: number }
 interface Range { start: Position; end: Position }
@@ -66,196 +38,6 @@ interface WorkspaceEdit {
 interface CodeAction { title: string; kind?: string; isPreferred?: boolean; diagnostics?: Diagnostic[]; edit?: WorkspaceEdit }
 interface StatusParams { uri: string; isContract: boolean; reason: string; profiles: string[]; covered: number; weak: number; missing: number; total: number }
 interface DocumentSymbol { name: string; kind: number; range: Range; selectionRange: Range; children?: DocumentSymbol[] }
-
-interface Message {
-  jsonrpc: '2.0';
-  id?: number | string | null;
-  method?: string;
-  params?: unknown;
-  result?: unknown;
-  error?: { code: number; message: string };
-}
-
-interface Received { method: string; params: unknown; seq: number }
-
-interface ClientOptions {
-  capabilities?: Record<string, unknown>;
-  initializationOptions?: unknown;
-  workspaceFolders?: Array<{ uri: string; name: string }>;
-  /** Answers workspace/configuration (the client then declares workspace.configuration). */
-  configuration?: (items: Array<{ scopeUri?: string; section?: string }>) => unknown[];
-}
-
-const DEFAULT_TIMEOUT = 8000;
-
-class LspClient {
-  private proc!: ChildProcessWithoutNullStreams;
-  private buffer = Buffer.alloc(0);
-  private nextId = 1;
-  private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  private waiters: Array<{ test: (m: Received) => boolean; resolve: (m: Received) => void }> = [];
-  private seq = 0;
-  readonly received: Received[] = [];
-  /** Requests the server sent to the client (method names), in order. */
-  readonly serverRequests: Array<{ method: string; params: unknown }> = [];
-  stderr = '';
-  exited: Promise<number | null> = Promise.resolve(null);
-  initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string } } | undefined;
-
-  constructor(private readonly options: ClientOptions = {}) {}
-
-  async start(): Promise<this> {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
-    this.exited = new Promise((resolve) => this.proc.on('exit', (code) => resolve(code)));
-    this.proc.stderr.on('data', (d: Buffer) => { this.stderr += d.toString('utf8'); });
-    this.proc.stdout.on('data', (d: Buffer) => this.onData(d));
-    const capabilities = {
-      ...this.options.capabilities,
-      workspace: {
-        ...(this.options.capabilities?.workspace as object | undefined),
-        ...(this.options.configuration ? { configuration: true } : {}),
-      },
-    };
-    this.initializeResult = await this.request('initialize', {
-      processId: process.pid,
-      rootUri: this.options.workspaceFolders?.[0]?.uri ?? null,
-      workspaceFolders: this.options.workspaceFolders ?? null,
-      capabilities,
-      initializationOptions: this.options.initializationOptions,
-    }) as LspClient['initializeResult'];
-    this.notify('initialized', {});
-    return this;
-  }
-
-  private onData(chunk: Buffer): void {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
-    for (;;) {
-      const headerEnd = this.buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
-      const m = /Content-Length: *(\d+)/i.exec(header);
-      if (!m) throw new Error(`bad header from server: ${header}`);
-      const length = Number(m[1]);
-      if (this.buffer.length < headerEnd + 4 + length) return;
-      const body = this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
-      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
-      this.dispatch(JSON.parse(body) as Message);
-    }
-  }
-
-  private dispatch(msg: Message): void {
-    if (msg.method && msg.id !== undefined && msg.id !== null) {
-      this.serverRequests.push({ method: msg.method, params: msg.params });
-      let result: unknown = null;
-      if (msg.method === 'workspace/configuration' && this.options.configuration) {
-        result = this.options.configuration((msg.params as { items: Array<{ scopeUri?: string; section?: string }> }).items);
-      }
-      this.send({ jsonrpc: '2.0', id: msg.id, result });
-      return;
-    }
-    if (msg.method) {
-      const r: Received = { method: msg.method, params: msg.params, seq: this.seq++ };
-      this.received.push(r);
-      this.waiters = this.waiters.filter((w) => {
-        if (!w.test(r)) return true;
-        w.resolve(r);
-        return false;
-      });
-      return;
-    }
-    const p = this.pending.get(msg.id as number);
-    if (!p) return;
-    this.pending.delete(msg.id as number);
-    if (msg.error) p.reject(new Error(`${msg.error.code}: ${msg.error.message}`));
-    else p.resolve(msg.result);
-  }
-
-  private send(msg: Message): void {
-    const body = Buffer.from(JSON.stringify(msg), 'utf8');
-    this.proc.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    this.proc.stdin.write(body);
-  }
-
-  request<T = unknown>(method: string, params?: unknown, timeout = DEFAULT_TIMEOUT): Promise<T> {
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new Error(`timed out waiting for the answer to ${method}\n${this.stderr}`));
-      }, timeout);
-      this.pending.set(id, {
-        resolve: (v) => { clearTimeout(timer); resolve(v as T); },
-        reject: (e) => { clearTimeout(timer); reject(e); },
-      });
-      this.send({ jsonrpc: '2.0', id, method, params });
-    });
-  }
-
-  notify(method: string, params: unknown): void {
-    this.send({ jsonrpc: '2.0', method, params });
-  }
-
-  /** Sequence number of the next notification, to wait only for what comes after an action. */
-  mark(): number {
-    return this.seq;
-  }
-
-  /** Resolves with the first notification (at or after `since`) that matches; rejects after a timeout. */
-  async waitFor<T = unknown>(method: string, test: (params: T) => boolean = () => true, since = 0, timeout = DEFAULT_TIMEOUT): Promise<T> {
-    return (await this.waitForMessage(method, test, since, timeout)).params as T;
-  }
-
-  waitForMessage<T = unknown>(method: string, test: (params: T) => boolean = () => true, since = 0, timeout = DEFAULT_TIMEOUT): Promise<Received> {
-    const match = (r: Received) => r.method === method && r.seq >= since && test(r.params as T);
-    const found = this.received.find(match);
-    if (found) return Promise.resolve(found);
-    return new Promise<Received>((resolve, reject) => {
-      const waiter = { test: match, resolve: (r: Received) => { clearTimeout(timer); resolve(r); } };
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new Error(`timed out after ${timeout} ms waiting for ${method}\n${this.stderr}`));
-      }, timeout);
-      this.waiters.push(waiter);
-    });
-  }
-
-  notifications<T = unknown>(method: string, test: (params: T) => boolean = () => true, since = 0): T[] {
-    return this.received.filter((r) => r.method === method && r.seq >= since && test(r.params as T)).map((r) => r.params as T);
-  }
-
-  /** Opens a document and waits for its first diagnostics. */
-  async open(uri: string, text: string, version = 1, languageId = 'markdown'): Promise<PublishParams> {
-    const since = this.mark();
-    this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
-    return this.diagnostics(uri, version, since);
-  }
-
-  /** Waits for the diagnostics of one version, and for the clausewise/status that follows them. */
-  async diagnostics(uri: string, version: number, since = 0): Promise<PublishParams> {
-    const published = await this.waitForMessage<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === version, since);
-    await this.waitForMessage<StatusParams>('clausewise/status', (p) => p.uri === uri, published.seq + 1);
-    return published.params as PublishParams;
-  }
-
-  async change(uri: string, version: number, text: string): Promise<PublishParams> {
-    const since = this.mark();
-    this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
-    return this.diagnostics(uri, version, since);
-  }
-
-  async stop(): Promise<void> {
-    if (!this.proc || this.proc.exitCode !== null) return;
-    try {
-      await this.request('shutdown', null, 3000);
-      this.notify('exit', null);
-    } catch {
-      // Killed below.
-    }
-    const timer = setTimeout(() => this.proc.kill(), 3000);
-    await this.exited;
-    clearTimeout(timer);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Text helpers
@@ -430,11 +212,7 @@ function sameFinding(a: Diagnostic, b: Diagnostic): boolean {
 
 // ---------------------------------------------------------------------------------------------
 
-describe('lsp: language server over stdio', function () {
-  before(function () {
-    this.timeout(120000);
-    ensureServerBuilt();
-  });
+describe('lsp: language server', function () {
 
   describe('client without workspace/configuration (initializationOptions, documentChanges)', () => {
     let client: LspClient;
@@ -1118,16 +896,6 @@ describe('lsp: language server over stdio', function () {
       } finally {
         await plain.stop();
       }
-    });
-  });
-
-  describe('process', () => {
-    it('exits after shutdown and exit', async () => {
-      const client = await new LspClient({ initializationOptions: { debounceMs: 0 } }).start();
-      await client.request('shutdown', null);
-      client.notify('exit', null);
-      const code = await Promise.race([client.exited, new Promise((r) => setTimeout(() => r('timeout'), 5000))]);
-      assert.equal(code, 0);
     });
   });
 });

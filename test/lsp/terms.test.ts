@@ -1,14 +1,14 @@
 /**
- * Defined terms as symbols and cross-references as links, over LSP (issue 6): `node dist/server.js
- * --stdio` driven by a plain JSON-RPC client written here (Content-Length framing over stdio, no
- * vscode-languageclient). Covers initialize capabilities, definition, references, hover, prepareRename
+ * Defined terms as symbols and cross-references as links, over LSP (issue 6), with the server in
+ * memory (./memory.ts). Covers initialize capabilities, definition, references, hover, prepareRename
  * and rename, completion, document links and semantic tokens.
  */
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { Client, ensureServerBuilt, ROOT, type Position, type Range } from './client';
+import { MemoryClient as Client, type Position, type Range } from './memory';
+import { ROOT } from './client';
 
 // ---------------------------------------------------------------------------------------------
 // A contract written for these tests.
@@ -71,13 +71,12 @@ function applyEdits(text: string, edits: Array<{ range: Range; newText: string }
   return out;
 }
 
-describe('language server: defined terms and cross-references (stdio)', function () {
+describe('language server: defined terms and cross-references', function () {
   this.timeout(30000);
   let client: Client;
   const uri = pathToFileURL(path.join(ROOT, 'test', 'lsp', 'terms-contract.md')).href;
 
   before(async () => {
-    ensureServerBuilt();
     client = await new Client().start();
     await client.open(uri, TEXT);
   });

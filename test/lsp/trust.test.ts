@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Client, ensureServerBuilt } from './client';
+import { MemoryClient as Client } from './memory';
 
 // In VS Code's Restricted Mode the client says the workspace is untrusted; a configuration file in
 // that folder must then not be able to switch findings off.
@@ -24,7 +24,6 @@ describe('lsp: workspace trust', function () {
   this.timeout(30000);
   let dir: string;
   before(() => {
-    ensureServerBuilt();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clausewise-trust-'));
     fs.writeFileSync(path.join(dir, 'msa.md'), CONTRACT);
     fs.writeFileSync(path.join(dir, '.clausewise.yaml'), 'severity:\n  audit-rights: off\n');

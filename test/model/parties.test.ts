@@ -14,6 +14,18 @@ This Agreement is made between Harbourline Housing Association Limited, a compan
     ]);
   });
 
+  it('reads a company name that starts with a lower-case prefix ("eX..."), as an alias and in the legal name', () => {
+    const m = buildContractModel(`# Hosting Agreement
+
+This Agreement is made between iRoute Networks Inc. ("iRoute") and Marlowe Freight Limited (the "Customer").
+
+iRoute shall provide the hosting services. iRoute shall maintain the platform. Customer shall pay the charges monthly.
+`);
+    const byAlias = Object.fromEntries(m.parties.map((p) => [p.alias, p]));
+    assert.equal(byAlias.iRoute?.role, 'supplier');
+    assert.equal(byAlias.iRoute?.legalName, 'iRoute Networks Inc.');
+  });
+
   it('infers the role of a short-name alias from what the text makes it do', () => {
     const m = buildContractModel(`# Hosting Agreement
 

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { buildContractModel } from '../../server/src/model';
 import { fingerprints, INTERNAL_ERROR, NOT_ANALYSED, notAnalysedReview, review, RULES } from '../../server/src/engine';
 import { assertRangesInside, printed } from './support';
-import { ensureBuilt, makeTempDir, runCli, writeFiles, EXAMPLES } from '../cli/helpers';
+import { ensureBuilt, makeTempDir, runBuiltCli, writeFiles, EXAMPLES } from '../cli/helpers';
 
 const TITLE = 'MASTER SERVICES AGREEMENT\n\n';
 const SENTENCE = 'The Supplier shall provide the Services to the Customer with reasonable skill and care';
@@ -152,8 +152,8 @@ describe('robustness: the CLI with hostile files', function () {
     files['lib/invalid-utf8.txt'] = Buffer.concat([Buffer.from(TITLE), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x0a]), Buffer.from(`${SENTENCE}.\n`)]);
     files['lib/utf16.md'] = Buffer.from('\uFEFF' + TITLE + `${SENTENCE}.\n`, 'utf16le');
     writeFiles(dir, files);
-    const serial = runCli(['--format', 'json', '--fail-on', 'none', '--force', '--concurrency', '1', 'lib'], { cwd: dir, env: { CLAUSEWISE_DEBUG: 'threads' } });
-    const parallel = runCli(['--format', 'json', '--fail-on', 'none', '--force', '--concurrency', '4', 'lib'], { cwd: dir, env: { CLAUSEWISE_DEBUG: 'threads' } });
+    const serial = runBuiltCli(['--format', 'json', '--fail-on', 'none', '--force', '--concurrency', '1', 'lib'], { cwd: dir, env: { CLAUSEWISE_DEBUG: 'threads' } });
+    const parallel = runBuiltCli(['--format', 'json', '--fail-on', 'none', '--force', '--concurrency', '4', 'lib'], { cwd: dir, env: { CLAUSEWISE_DEBUG: 'threads' } });
     assert.equal(serial.code, 0, serial.stderr);
     assert.equal(parallel.code, 0, parallel.stderr);
     assert.match(serial.stderr, / in 1 thread\b/);

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Client, ensureServerBuilt } from '../lsp/client';
+import { MemoryClient as Client } from '../lsp/memory';
 
 const INIT = { processId: null, rootUri: null, capabilities: {} };
 
@@ -20,10 +20,10 @@ async function errorOf(p: Promise<unknown>): Promise<{ code: number; message: st
 
 describe('robust: the language server by the spec', function () {
   this.timeout(60000);
-  before(() => ensureServerBuilt());
 
-  it('answers -32002 before initialize, InvalidRequest after shutdown, and exits 0 on exit', async () => {
-    const client = new Client().spawn();
+  // Exit codes and the stdio streams themselves: ../lsp/stdio.test.ts.
+  it('answers -32002 before initialize and InvalidRequest after shutdown', async () => {
+    const client = new Client();
     const early = await errorOf(client.request('textDocument/hover', { textDocument: { uri: 'file:///x.md' }, position: { line: 0, character: 0 } }));
     assert.equal(early?.code, -32002, JSON.stringify(early));
     const init = await client.request<{ capabilities: object }>('initialize', INIT);
@@ -34,8 +34,7 @@ describe('robust: the language server by the spec', function () {
     assert.equal(await client.request('shutdown', null), null);
     const late = await errorOf(client.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///not-open.md' } }));
     assert.equal(late?.code, -32600, JSON.stringify(late));
-    client.notify('exit', null);
-    assert.equal(await client.exited(), 0);
+    await client.stop();
   });
 
   it('never puts an exception\'s text in an error reply, whatever the params', async () => {

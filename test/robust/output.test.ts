@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { buildContractModel } from '../../server/src/model';
 import { printable, printableKeepingLineBreaks, renderHtmlReport, review } from '../../server/src/engine';
-import { BINARY, ensureBuilt, makeTempDir, runCli, writeFiles } from '../cli/helpers';
+import { BINARY, makeTempDir, runCli, writeFiles } from '../cli/helpers';
 
 /** Cursor, colour, window title, bell, an 8-bit CSI, a right-to-left override. */
 const ESCAPES = '\u001b[31m\u001b]0;pwned\u0007\u009b2J\u202e';
@@ -54,11 +54,10 @@ describe('robust: output is inert', function () {
   if (process.platform === 'win32') return; // such file names cannot exist there
   let dir: string;
   const outputs = new Map<string, { stdout: string; stderr: string; code: number | null }>();
-  before(() => {
-    ensureBuilt();
+  before(async () => {
     dir = makeTempDir('clausewise-inert-');
     writeFiles(dir, { [EVIL_NAME]: CONTRACT, [NOTES_NAME]: 'Shopping list: milk, eggs.\n', [BINARY_NAME]: BINARY });
-    for (const format of FORMATS) outputs.set(format, runCli(['--format', format, '.'], { cwd: dir }));
+    for (const format of FORMATS) outputs.set(format, await runCli(['--format', format, '.'], { cwd: dir }));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 

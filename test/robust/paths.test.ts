@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { discoverFiles } from '../../server/src/cli/files';
 import { inShard, shardKey, shardRoot } from '../../server/src/cli/shard';
-import { ensureBuilt, makeTempDir, runJson, writeFiles } from '../cli/helpers';
+import { makeTempDir, runJson, writeFiles } from '../cli/helpers';
 
 const CONTRACT = '---\nclausewise:\n  review: true\n---\n# Services Agreement\n\nThe Supplier shall provide the Services.\n';
 
@@ -44,8 +44,7 @@ describe('robust: paths are canonical', function () {
     assert.deepEqual(spellings.map((s) => shardKey(s, root)), spellings.map(() => 'lib/a.md'));
   });
 
-  it('CI jobs that spell paths differently still partition the files', () => {
-    ensureBuilt();
+  it('CI jobs that spell paths differently still partition the files', async () => {
     const all = ['lib/a.md', 'lib/c.md', 'lib/deep/b.md'];
     for (const n of [2, 3]) {
       const seen: string[] = [];
@@ -54,7 +53,7 @@ describe('robust: paths are canonical', function () {
         const spelling = [['lib/a.md', 'lib/c.md', 'lib/deep/b.md'], ['./lib/a.md', './lib/c.md', './lib/deep/b.md'], all.map((p) => path.join(dir, p))][i % 3];
         const cwd = i % 2 ? dir : path.join(dir, 'lib');
         const args = cwd === dir ? spelling : spelling.map((p) => path.relative(cwd, path.resolve(dir, p)));
-        const r = runJson(['--fail-on', 'none', '--shard', `${i}/${n}`, ...args], { cwd });
+        const r = await runJson(['--fail-on', 'none', '--shard', `${i}/${n}`, ...args], { cwd });
         assert.equal(r.code, 0, r.stderr);
         const got = r.json.files.map((f) => path.relative(dir, path.resolve(cwd, f.path)).split(path.sep).join('/'));
         assert.deepEqual(got, all.filter((p) => inShard(p, i, n)));

@@ -46,16 +46,18 @@ export const auditRights: CategoryDefinition = {
 
 /** "Provider may audit Customer's use" runs the wrong way; "Customer may audit" or passive "records shall be available for audit" count. */
 function isSupplierAuditingCustomer(text: string, ctx: Parameters<CategoryDefinition['assess']>[0]): boolean {
-  const sup = new RegExp(ctx.parties.supplier.source, 'i');
-  const cus = new RegExp(ctx.parties.customer.source, 'i');
+  // Case-sensitive, as the matchers are built: with /i their "not followed by a capitalised noun"
+  // guard would read any next word ("eGain with access") as a capitalised noun and miss the party.
+  const sup = new RegExp(ctx.parties.supplier.source);
+  const cus = new RegExp(ctx.parties.customer.source);
   // "Customer shall provide Supplier with access to Customer's premises" grants the supplier access.
   const m = /\b(?:may|shall have the right to|has the right to|is entitled to|reserves the right to|can)\s+(?:\w+\s+){0,3}(?:audit|inspect|examine|verify)\b/i.exec(text)
     ?? /\b(?:provide|afford|give|grant)\w*\b(?=[^.;]{0,60}\baccess\b)/i.exec(text);
   if (!m) return false;
   const before = text.slice(Math.max(0, m.index - 80), m.index);
   let lastSup = -1, lastCus = -1;
-  for (const x of before.matchAll(new RegExp(sup.source, 'gi'))) lastSup = x.index!;
-  for (const x of before.matchAll(new RegExp(cus.source, 'gi'))) lastCus = x.index!;
+  for (const x of before.matchAll(new RegExp(sup.source, 'g'))) lastSup = x.index!;
+  for (const x of before.matchAll(new RegExp(cus.source, 'g'))) lastCus = x.index!;
   if (/^(?:provide|afford|give|grant)/i.test(m[0])) {
     // Whoever is named between the verb and "access" receives it.
     const to = text.slice(m.index + m[0].length, text.indexOf('access', m.index) + 1);

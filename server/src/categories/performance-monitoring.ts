@@ -12,6 +12,8 @@ export const performanceMonitoring: CategoryDefinition = {
       { requirement: 'reviews', pattern: /\b(?:service|performance|business|quarterly|annual|operational) reviews?\b|\breview meetings?\b|\bQASP\b|\bquality assurance surveillance\b|\b(?:review|assess|evaluate)\b[^.]{0,40}\b(?:the )?(?:supplier'?s?|contractor'?s?|provider'?s?|vendor'?s?)? ?performance\b/i },
       { requirement: 'benchmarking', pattern: /\bbenchmark|\b(?:compare|comparison|compared)\b[^.]{0,80}\b(?:market|similar (?:services|suppliers|providers|contracts|arrangements)|other (?:suppliers|providers))\b|\bmarket (?:rates?|prices?|review|testing)\b/i },
       { requirement: 'monitoring', pattern: /\bmonitor\w*\b[^.]{0,60}\b(?:performance|service levels?|availability|uptime|the services|progress)\b|\b(?:performance|service levels?|availability|uptime)\b[^.]{0,40}\bmonitor\w*|\bstatus (?:page|dashboard)\b|\bstatus of the (?:project|work|services|tasks?)\b/i },
+      // Status visibility without reporting duties: usage reports or statistics the customer can look up.
+      { requirement: 'monitoring', pattern: /\busage (?:reports?|statistics|dashboards?)\b|\b(?:obtain|access|view|see|receive)\b[^.]{0,30}\b(?:information|reports?|statistics)\b[^.]{0,40}\b(?:use|usage) of the (?:services?|software|system|platform|application)\b/i },
     ], /\b(?:performance (?:monitoring|management|review|reporting|standards)|service reviews?|KPIs?|key performance|benchmarking|quality assurance|reporting)\b/i);
     const reqs = ['kpis', 'reports', 'reviews', 'benchmarking'];
     if (has(found, 'kpis', 'reports', 'reviews', 'benchmarking')) return verdictOf('performance-monitoring', found, 'present', 'KPIs, performance reports or service reviews', reqs);

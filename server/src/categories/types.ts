@@ -54,6 +54,14 @@ export interface CategoryAssessment {
   related?: Record<string, Evidence[]>;
   /** Set when the verdict comes from another file of the bundle: that file's path. */
   source?: string;
+  /**
+   * Set on a category whose terms the contract takes from another document that is not in the bundle
+   * ("the Service Level Agreement attached as Schedule 3"), when nothing but that reference was found:
+   * the document as named, and the sentence that incorporates it. The verdict stays as the text gives
+   * it (missing, or weak on the reference alone); the rules report one information note naming the
+   * document to check instead of gap findings.
+   */
+  incorporatedFrom?: { document: string; evidence: Evidence };
 }
 
 export interface AssessContext {

@@ -4,11 +4,7 @@
  * ./pool.ts); tasks and outcomes are plain data, so they cross threads by structured clone.
  */
 import * as path from 'node:path';
-import { buildContractModel, formatOfPath } from '../model';
-import {
-  DRAFTING, effectiveSeverity, fingerprints, gitRoot, loadBundle, notAnalysedReview, PROFILES, readBundleText, review, RULES,
-  type ReviewResult, type ReviewSettings,
-} from '../engine';
+import { fingerprints, gitRoot, notAnalysedReview, readBundleText, reviewDocument, type ReviewResult, type ReviewSettings } from '../engine';
 
 export interface ReviewTask {
   /** Position in the run, to put outcomes back in order. */
@@ -54,22 +50,10 @@ export function runReviewTask(task: ReviewTask): ReviewOutcome {
 }
 
 function reviewTask(task: ReviewTask): ReviewOutcome {
-  const model = buildContractModel(task.text, 0, formatOfPath(task.path));
-  // Schedules and annexes the contract names as its parts count toward its coverage.
-  const bundle = loadBundle(model, task.path, (p) => readBundleFile(task.cwd, p));
-  const result = review({
+  const { result, activeRules } = reviewDocument({
     text: task.text, path: task.path, settings: task.settings, force: task.force,
     ...(task.forceReason ? { forceReason: task.forceReason } : {}),
-    ...(bundle.members.length ? { bundle: bundle.members } : {}),
-  }, model);
-  if (result.isContract && bundle.problems.length) result.problems.push(...bundle.problems);
-  const profiles = result.profiles.map((id) => PROFILES[id]).filter(Boolean);
-  const active = new Set<string>(Object.keys(result.coverage));
-  const activeRules = result.isContract
-    ? RULES.filter((r) => (r.meta.category === DRAFTING || active.has(r.meta.category))
-      // Opt-in rules run only when the settings name them (as in review()).
-      && (r.meta.enabledByDefault !== false || !!task.settings.severity?.[r.meta.id])
-      && effectiveSeverity(r.meta.id, r.meta.category, r.meta.defaultSeverity, profiles, task.settings) !== 'off').map((r) => r.meta.id)
-    : [];
+    bundlePath: task.path, readBundle: (p) => readBundleFile(task.cwd, p),
+  });
   return { index: task.index, result, fingerprints: task.fingerprints ? fingerprints(result.model, result.diagnostics) : [], activeRules };
 }

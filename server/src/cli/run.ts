@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  baselineEntries, closeIds, ConfigError, ConfigLoader, DEFAULT_PROFILES, describeConfig, DISK_READER, formatBaseline, matchBaseline, matchGlobs, parseBaseline,
-  MAX_DOCUMENT_BYTES, printable, PROFILES, readRegularFile, VERSION,
+  baselineEntries, closeIds, configDecision, ConfigError, ConfigLoader, DEFAULT_PROFILES, describeConfig, DISK_READER, formatBaseline, matchBaseline, parseBaseline,
+  isBinary, MAX_DOCUMENT_BYTES, printable, PROFILES, readRegularFile, VERSION,
   type Baseline, type BaselineEntry, type ResolvedConfig, type ReviewDiagnostic, type Severity,
 } from '../engine';
 import { parseArgs, UsageError, type CliOptions, type FailOn, type Format } from './args';
@@ -152,7 +152,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     try {
       const raw = io.readStdin ? io.readStdin() : '';
       const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
-      if (bytes.includes(0)) {
+      if (isBinary(bytes)) {
         error(`${name ?? '<stdin>'}: standard input is a binary file (contains NUL bytes); nothing to review`);
         return EXIT_ERROR;
       }
@@ -197,9 +197,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const reviewed: Input[] = [];
   for (const input of inputs) {
     const config = configs.get(input)!;
-    const ignoredBy = matchGlobs(config.ignore, input.abs);
+    const { ignoredBy } = configDecision(config, input.abs, config.file ? rel(config.file) : '');
     if (ignoredBy) {
-      if (input.explicit) warn(`${input.path}: not reviewed: ignored by "${ignoredBy.pattern}" in ${rel(config.file!)}`);
+      if (input.explicit) warn(`${input.path}: not reviewed: ignored by "${ignoredBy}" in ${rel(config.file!)}`);
       continue;
     }
     reviewed.push(input);
@@ -255,7 +255,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         continue;
       }
       const bytes = read.bytes;
-      if (bytes.includes(0)) {
+      if (isBinary(bytes)) {
         const reason = 'binary file (contains NUL bytes)';
         warn(`${file.path}: skipped: ${reason}`);
         skipped.push({ path: file.path, reason });
@@ -266,13 +266,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     // Editors drop a UTF-8 byte-order mark; so do we, so positions match the language server's.
     text = text.replace(/^\uFEFF/, '');
     const config = configs.get(file)!;
-    const includedBy = matchGlobs(config.include, file.abs);
+    const decision = configDecision(config, file.abs, config.file ? rel(config.file) : '');
     const profiles = profilesFor(config.settings.profiles);
     const settings = { ...config.settings, ...(profiles ? { profiles } : {}) };
-    const force = opts.force || config.force || !!includedBy;
-    const forceReason = opts.force ? undefined
-      : includedBy ? `the path matches include pattern "${includedBy.pattern}" in ${rel(config.file!)}`
-        : config.force ? `${rel(config.file!)} sets force: true` : undefined;
+    const force = opts.force || decision.force;
+    // --force needs no reason in the report: the user asked.
+    const forceReason = opts.force ? undefined : decision.forceReason;
     tasks.push({
       index: tasks.length, text, path: file.path, cwd: io.cwd, settings, force, ...(forceReason ? { forceReason } : {}),
       // Fingerprints cost time on long files with many findings: only a baseline and SARIF use them.

@@ -15,11 +15,12 @@ export { renderMarkdownReport, renderHtmlReport, type ReportFile } from './repor
 export { loadBundle, type BundleMember } from './bundle';
 export { printable, printableKeepingLineBreaks, markdownCode, inertJson, withoutControls } from './inert';
 export type { SuppressedFinding, ReviewWarning } from './types';
-export { applySuppressions, closeIds, findSuppressionComments, acceptCommentPosition, SUPPRESSION_WARNING_CODE, type SuppressionComment, type SuppressionKind } from './suppression';
+export { applySuppressions, closeIds, findSuppressionComments, acceptCommentPosition, acceptCommentEdit, sanitizeReason, SUPPRESSION_WARNING_CODE, type SuppressionComment, type SuppressionKind } from './suppression';
 export { fingerprints, matchBaseline, baselineEntries, formatBaseline, parseBaseline, type Baseline, type BaselineEntry } from './baseline';
 export {
   ConfigLoader, ConfigError, ConfigReadError, parseConfig, matchGlobs, describeConfig, CONFIG_FILE_NAMES,
   type ConfigReader, type ResolvedConfig, type ConfigGlob, type ConfigIssue, type RawConfig,
 } from './config';
 export { DISK_READER } from './config-disk';
+export { configDecision, isBinary, reviewDocument, skipReason, type ConfigDecision, type DocumentReview, type DocumentReviewInput } from './document';
 export { MAX_CONFIG_BYTES, MAX_DOCUMENT_BYTES, readRegularFile, readBundleText, formatMegabytes, gitRoot, isInside, realPath, type ReadOutcome } from './regular-file';

@@ -3,6 +3,7 @@ import { buildContractModel, formatOfPath, detectContract, spanToRange, unreadab
 import { partyMatchers } from '../model/language';
 import { CATEGORY_IDS, DRAFTING, type CategoryAssessment, type CategoryId, type RuleCategory } from '../categories/types';
 import { CATEGORIES } from '../categories';
+import { findIncorporation } from '../categories/incorporation';
 import { RULES } from '../rules';
 import { INTERNAL_ERROR, NOT_ANALYSED, type FixSpec, type RuleContext, type RuleFinding, type Severity } from '../rules/types';
 import { citationsFor, DEFAULT_PROFILES, PROFILES, resolveProfiles, SEVERITY_RANK, type Profile } from '../profiles';
@@ -21,10 +22,6 @@ function frontMatterProfiles(model: ContractModel): string[] {
   return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
 }
 
-/**
- * The position quick fixes offer first: `clausewise: { clausePosition: supplier }` in the front matter
- * beats the setting. A value that is not a position is reported and ignored.
- */
 /** The position a document's front matter chooses, when it names a valid one. */
 export function frontMatterClausePosition(model: ContractModel): ClausePosition | undefined {
   const cw = model.frontMatter?.clausewise;
@@ -32,6 +29,10 @@ export function frontMatterClausePosition(model: ContractModel): ClausePosition 
   return isClausePosition(raw) ? raw : undefined;
 }
 
+/**
+ * The position quick fixes offer first: `clausewise: { clausePosition: supplier }` in the front matter
+ * beats the setting. A value that is not a position is reported and ignored.
+ */
 function chosenPosition(model: ContractModel, settings: ReviewSettings, problems: string[]): ClausePosition {
   const cw = model.frontMatter?.clausewise;
   const raw = cw && typeof cw === 'object' ? (cw as Record<string, unknown>).clausePosition : undefined;
@@ -90,9 +91,11 @@ export function assessor(model: ContractModel, classifier: CoverageClassifier | 
  * A rule may report some findings below its severity (a weak clause is a warning where a missing one
  * is an error). A user override, or a profile that raises the rule, applies to every finding.
  */
-function findingSeverity(ruleSeverity: Severity, findingHint: Severity | undefined, ruleId: string, category: RuleCategory, profiles: Profile[], settings: ReviewSettings): Severity {
+function findingSeverity(ruleSeverity: Severity, findingHint: Severity | undefined, ruleId: string, category: RuleCategory, profiles: Profile[], settings: ReviewSettings, note = false): Severity {
   if (!findingHint || SEVERITY_RANK[findingHint] >= SEVERITY_RANK[ruleSeverity]) return ruleSeverity;
   const overridden = Boolean(settings.severity?.[ruleId] || settings.severity?.[category]);
+  // A note (terms incorporated from another document) is not a gap, whatever a profile makes of the gap.
+  if (note) return overridden ? ruleSeverity : findingHint;
   const raisedByProfile = profiles.some((p) => p.severities[ruleId]);
   return overridden || raisedByProfile ? ruleSeverity : findingHint;
 }
@@ -208,6 +211,13 @@ function reviewModel(
           a = { ...b, source: m.path, section: null, evidence: b.evidence.map((e) => ({ ...e, path: m.path })) };
         }
       }
+      // Still missing with every file of the bundle read, or weak only on the words that name another
+      // document ("the Service Level Agreement attached as Schedule 3"): is it incorporated from a document not given?
+      if (a.verdict === 'missing' || (a.verdict === 'weak' && !a.source)) {
+        const inc = findIncorporation(model, id);
+        const only = (x: CategoryAssessment) => x.evidence.every((e) => e.requirement === 'heading' || (e.span.start >= inc!.evidence.span.start && e.span.end <= inc!.evidence.span.end));
+        if (inc && (a.verdict === 'missing' || only(a))) a = { ...a, incorporatedFrom: inc, reason: `${a.reason} in this document; its terms are incorporated from ${inc.document}` };
+      }
       cache.set(id, a);
     }
     return a;
@@ -224,7 +234,10 @@ function reviewModel(
     const citations = citationsFor(rule.meta.id, profiles);
     const source = rule.meta.category !== DRAFTING ? assessment(rule.meta.category).source : undefined;
     const { findings, failed } = checkRule(rule, ctx);
+    // A category incorporated from another document gets its note, not gap findings about terms that live there.
+    const incorporated = rule.meta.category !== DRAFTING && Boolean(assessment(rule.meta.category).incorporatedFrom);
     for (const f of findings) {
+      if (incorporated && !failed && !f.note) continue;
       if (failed) {
         found.push({ start: f.span.start, fixes: [], diag: { ruleId: INTERNAL_ERROR, category: DRAFTING, severity: 'information', message: f.message, range: spanToRange(model.lineStarts, f.span), fixes: [] } });
         continue;
@@ -238,7 +251,7 @@ function reviewModel(
         diag: {
           ruleId: rule.meta.id,
           category: rule.meta.category,
-          severity: findingSeverity(severity, f.severity, rule.meta.id, rule.meta.category, profiles, settings),
+          severity: findingSeverity(severity, f.severity, rule.meta.id, rule.meta.category, profiles, settings, f.note),
           message,
           range: spanToRange(model.lineStarts, f.span),
           fixes: fixes.map((x) => (x.kind === 'insertClause' ? { kind: x.kind, title: x.title, clauseId: x.clauseId } : { kind: x.kind, title: x.title })),

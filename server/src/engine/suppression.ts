@@ -240,6 +240,24 @@ export function applySuppressions(model: ContractModel, diagnostics: ReviewDiagn
   return { diagnostics: keptDiagnostics, fixSpecs: keptFixes, suppressed, warnings };
 }
 
+/** A reason fit for an HTML comment on one line: no "--" (which would end or break the comment). */
+export function sanitizeReason(reason: string): string {
+  return reason.replace(/\s+/g, ' ').replace(/-{2,}/g, '—').replace(/>/g, '›').trim();
+}
+
+/**
+ * The edit that accepts the findings of `ruleId` on a finding starting at `line`: the comment
+ * `<!-- clausewise-disable-next-line RULE -- reason -->` on its own line above the block holding it,
+ * indented like that block. `reason` is written as given (a snippet tab stop, a placeholder) unless
+ * `sanitize`, for a reason a user typed.
+ */
+export function acceptCommentEdit(model: ContractModel, line: number, ruleId: string, reason: string, sanitize = true): { line: number; text: string } {
+  const at = acceptCommentPosition(model, line);
+  const eol = model.text.includes('\r\n') ? '\r\n' : '\n';
+  const why = sanitize ? sanitizeReason(reason) : reason;
+  return { line: at.line, text: `${at.indent}<!-- clausewise-disable-next-line ${ruleId}${why ? ` -- ${why}` : ''} -->${eol}` };
+}
+
 /**
  * Where the "accept this finding" comment goes for a finding starting at `line`: the first line of the
  * block holding it (so the comment sits above the whole paragraph, heading or table), with that line's

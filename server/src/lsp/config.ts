@@ -16,7 +16,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { ConfigError, ConfigLoader, DISK_READER, isInside, matchGlobs, CONFIG_FILE_NAMES, type ReviewSettings } from '../engine';
+import { ConfigError, ConfigLoader, configDecision, DISK_READER, isInside, CONFIG_FILE_NAMES, type ConfigReader, type ReviewSettings } from '../engine';
 import { CONFIG_CODE, serverDiagnostic } from './convert';
 import { uriToPath } from './settings';
 
@@ -41,7 +41,7 @@ export interface DocumentConfig {
 export class WorkspaceConfigs {
   /** Workspace folders (paths): outside a git repository, the limit of what a config file may extend. */
   private readonly roots: string[] = [];
-  private readonly loader = new ConfigLoader(DISK_READER, { roots: this.roots });
+  private readonly loader: ConfigLoader;
   /** True once the client watches files for us; until then every review re-reads. */
   watching = false;
   /**
@@ -51,6 +51,10 @@ export class WorkspaceConfigs {
    * change how strict the review is and nothing else, and CI reads it too (docs/editors.md).
    */
   trusted = true;
+
+  constructor(reader: ConfigReader = DISK_READER) {
+    this.loader = new ConfigLoader(reader, { roots: this.roots });
+  }
 
   /**
    * The configuration for a document, on top of the editor's settings. `forced`: the user asked to
@@ -72,12 +76,9 @@ export class WorkspaceConfigs {
     const name = path.basename(config.file);
     const settings: ReviewSettings = { ...config.settings };
     if (editor.enable === false) settings.enable = false;
-    const ignoredBy = matchGlobs(config.ignore, file);
-    if (ignoredBy && !forced) return { settings: { ...settings, enable: false }, force: false, file: config.file, ignoredReason: `ignored by "${ignoredBy.pattern}" in ${name}` };
-    const includedBy = matchGlobs(config.include, file);
-    if (includedBy) return { settings, force: true, forceReason: `the path matches include pattern "${includedBy.pattern}" in ${name}`, file: config.file };
-    if (config.force) return { settings, force: true, forceReason: `${name} sets force: true`, file: config.file };
-    return { settings, force: false, file: config.file };
+    const decision = configDecision(config, file, name);
+    if (decision.ignoredBy && !forced) return { settings: { ...settings, enable: false }, force: false, file: config.file, ignoredReason: `ignored by "${decision.ignoredBy}" in ${name}` };
+    return { settings, force: decision.force, ...(decision.forceReason ? { forceReason: decision.forceReason } : {}), file: config.file };
   }
 
   setRoots(folderUris: readonly string[]): void {

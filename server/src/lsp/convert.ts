@@ -5,8 +5,9 @@ import {
 } from 'vscode-languageserver/node';
 import { CLAUSE_POSITIONS, DEFAULT_CLAUSE_POSITION, type ClausePosition } from '../library';
 import type { FixSpec } from '../rules/types';
-import { acceptCommentPosition, computeFix, docsUrl, DOCS_BASE, getRule, type ReviewDiagnostic, type ReviewResult, type Severity } from '../engine';
+import { acceptCommentEdit, computeFix, docsUrl, DOCS_BASE, getRule, type ReviewDiagnostic, type ReviewResult, type Severity } from '../engine';
 import { offsetAt } from '../model';
+import type { AcceptFindingArgs, DiagnosticData } from './protocol';
 
 export const SOURCE = 'clausewise';
 
@@ -20,19 +21,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-/** What a diagnostic carries in `data` (enough for other clients to show fixes and group by category). */
-export interface DiagnosticData {
-  category: string | null;
-  ruleId: string;
-  fixes: Array<{ kind: string; title: string; clauseId?: string }>;
-  /** Document version the diagnostic was computed for. */
-  version: number;
-  /** Index of the finding in the review of that version. */
-  index: number;
-  /** Provisions the active profiles cite for the rule ("DORA Art. 30(3)(a): ..."); absent when none. */
-  citations?: string[];
-}
 
 export function toLspDiagnostic(d: ReviewDiagnostic, index: number, version: number): Diagnostic {
   const data: DiagnosticData = { category: d.category, ruleId: d.ruleId, fixes: d.fixes, version, index, ...(d.citations?.length ? { citations: d.citations } : {}) };
@@ -189,28 +177,26 @@ export function buildAcceptActions(
   uri: string, version: number, result: ReviewResult, range: Range, context: readonly Diagnostic[], caps: EditCapabilities,
 ): CodeAction[] {
   const named = context.filter((d) => d.source === SOURCE);
-  const eol = result.model.text.includes('\r\n') ? '\r\n' : '\n';
   const actions: CodeAction[] = [];
   result.diagnostics.forEach((d, i) => {
     const inContext = named.some((c) => c.code === d.ruleId && c.message === d.message && sameRange(c.range, d.range));
     if (!inContext && !rangesIntersect(range, d.range)) return;
-    const at = acceptCommentPosition(result.model, d.range.start.line);
-    const pos = { line: at.line, character: 0 };
     if (caps.acceptCommand) {
       // The client asks for the reason itself (VS Code: an input box), then inserts the comment.
       actions.push({
         title: `${ACCEPT_TITLE} (${d.ruleId})`, kind: CodeActionKind.QuickFix, diagnostics: [toLspDiagnostic(d, i, version)], isPreferred: false,
-        command: { title: ACCEPT_TITLE, command: ACCEPT_COMMAND, arguments: [{ uri, line: d.range.start.line, ruleId: d.ruleId, message: d.message }] },
+        command: { title: ACCEPT_TITLE, command: ACCEPT_COMMAND, arguments: [{ uri, line: d.range.start.line, ruleId: d.ruleId, message: d.message } satisfies AcceptFindingArgs] },
       });
       return;
     }
     const snippet = caps.snippets && caps.documentChanges;
     // A placeholder the placeholder rule flags until someone writes the reason.
     const reason = ACCEPT_PLACEHOLDER;
-    const text = (r: string) => `${at.indent}<!-- clausewise-disable-next-line ${d.ruleId} -- ${r} -->${eol}`;
+    const comment = acceptCommentEdit(result.model, d.range.start.line, d.ruleId, snippet ? `\${1:${reason}}` : reason, false);
+    const pos = { line: comment.line, character: 0 };
     const edit: TextEdit | SnippetTextEdit = snippet
-      ? { range: { start: pos, end: pos }, snippet: { kind: 'snippet', value: text(`\${1:${reason}}`) } }
-      : { range: { start: pos, end: pos }, newText: text(reason) };
+      ? { range: { start: pos, end: pos }, snippet: { kind: 'snippet', value: comment.text } }
+      : { range: { start: pos, end: pos }, newText: comment.text };
     actions.push({
       title: `${ACCEPT_TITLE} (${d.ruleId})`,
       kind: CodeActionKind.QuickFix,

@@ -1,6 +1,10 @@
-// The custom messages the Clausewise language server adds on top of standard LSP. The VS Code client
-// mirrors these shapes in client/src/protocol.ts; other editors may call them too (see docs/editors.md).
-import { NotificationType, RequestType, RequestType0, type Position, type Range } from 'vscode-languageserver/node';
+/**
+ * The custom messages the Clausewise language server adds on top of standard LSP: the one definition
+ * both ends use (the server here, the VS Code client in client/src imports this module). Typed on
+ * vscode-languageserver-protocol only, so it pulls in nothing else of the server. Other editors may call
+ * these too (see docs/editors.md).
+ */
+import { NotificationType, RequestType, RequestType0, type Position, type Range, type TextEdit } from 'vscode-languageserver-protocol';
 
 export type Verdict = 'present' | 'weak' | 'missing';
 
@@ -11,30 +15,50 @@ export interface UriParams {
 /** Findings per severity: `{ error, warning, information, hint }`. */
 export type SeverityCounts = Record<'error' | 'warning' | 'information' | 'hint', number>;
 
+/** `clausewise/reviewDocument`: review a document even if it does not read as a contract. */
+export type ReviewDocumentParams = UriParams;
+
 export interface ReviewSummary {
   isContract: boolean;
+  /** Why it was (or was not) treated as a contract. */
   reason: string;
   profiles: string[];
+  /** Verdict per category id of the active profiles. */
   coverage: Record<string, Verdict>;
   counts: SeverityCounts;
 }
+export type ReviewDocumentResult = ReviewSummary;
 
+/** One piece of evidence for a category's verdict. */
+export interface CoverageEvidence {
+  /** What the evidence satisfies ("availability", "duty"). */
+  requirement: string;
+  text: string;
+  range: Range;
+  /** `source: 'classifier'` and `score` mark the sentence on which the trained classifier decided. */
+  source?: 'classifier';
+  score?: number;
+}
+
+export interface CategoryCoverage {
+  category: string;
+  /** Human title of the category ("Service levels"). */
+  title: string;
+  verdict: Verdict;
+  reason: string;
+  evidence: CoverageEvidence[];
+}
+
+/** `clausewise/coverage`: the verdict of every category of the active profiles, with evidence. */
 export interface CoverageResult {
   isContract: boolean;
   reason: string;
   profiles: string[];
   coverage: Record<string, Verdict>;
-  assessments: Array<{
-    category: string;
-    /** Human title of the category ("Service levels"). */
-    title: string;
-    verdict: Verdict;
-    reason: string;
-    /** `source: 'classifier'` and `score` mark the sentence on which the trained classifier decided. */
-    evidence: Array<{ requirement: string; text: string; range: Range; source?: 'classifier'; score?: number }>;
-  }>;
+  assessments: CategoryCoverage[];
 }
 
+/** `clausewise/listClauses`: the clause library, for the "Insert Clause from Library…" picker. */
 export interface ClauseInfo {
   id: string;
   title: string;
@@ -54,6 +78,7 @@ export interface ClausePositionInfo {
   differs: string;
 }
 
+/** `clausewise/renderClause`: a clause rendered for one document (numbering, party names, tab stops when `snippet`). */
 export interface RenderClauseParams {
   uri: string;
   clauseId: string;
@@ -71,31 +96,79 @@ export interface RenderClauseResult {
   clausePosition?: 'customer' | 'balanced' | 'supplier';
 }
 
+/** `clausewise/status`: sent by the server after each publish of a document's diagnostics. */
 export interface StatusParams {
   uri: string;
   isContract: boolean;
   reason: string;
   profiles: string[];
+  /** Categories with an adequate clause. */
   covered: number;
   weak: number;
   missing: number;
+  /** Categories of the active profiles. */
   total: number;
 }
 
+/** `clausewise/exportReport`: the review report of an open document, as Markdown or a standalone HTML page. */
+export type ReportFormat = 'markdown' | 'html';
+
 export interface ExportReportParams {
   uri: string;
-  format: 'markdown' | 'html';
+  format: ReportFormat;
 }
 
 export interface ExportReportResult {
-  format: 'markdown' | 'html';
+  format: ReportFormat;
   /** The whole report: Markdown text, or a standalone HTML page. */
   text: string;
 }
 
-export const ReviewDocumentRequest = new RequestType<UriParams, ReviewSummary | null, void>('clausewise/reviewDocument');
+/**
+ * `clausewise/acceptFindingEdit`: the edit that accepts a finding with a reason, a
+ * `<!-- clausewise-disable-next-line RULE -- reason -->` comment above the block holding it. The client
+ * asks for the reason (the `clausewise.acceptFinding` command the "Accept this finding…" code action
+ * runs) and applies the edit; the server alone decides where the comment goes and how it reads.
+ */
+export interface AcceptFindingEditParams {
+  uri: string;
+  /** Zero-based line where the finding starts. */
+  line: number;
+  ruleId: string;
+  reason: string;
+}
+
+export interface AcceptFindingEditResult {
+  /** The document version the edit is for. */
+  version: number;
+  edit: TextEdit;
+}
+
+/** What a diagnostic carries in `data` (enough for other clients to show fixes and group by category). */
+export interface DiagnosticData {
+  category: string | null;
+  ruleId: string;
+  fixes: Array<{ kind: string; title: string; clauseId?: string }>;
+  /** Document version the diagnostic was computed for. */
+  version: number;
+  /** Index of the finding in the review of that version. */
+  index: number;
+  /** Provisions the active profiles cite for the rule ("DORA Art. 30(3)(a): ..."); absent when none. */
+  citations?: string[];
+}
+
+/** The arguments of the `clausewise.acceptFinding` command in an "Accept this finding…" code action. */
+export interface AcceptFindingArgs {
+  uri: string;
+  line: number;
+  ruleId: string;
+  message: string;
+}
+
+export const ReviewDocumentRequest = new RequestType<ReviewDocumentParams, ReviewSummary | null, void>('clausewise/reviewDocument');
 export const CoverageRequest = new RequestType<UriParams, CoverageResult | null, void>('clausewise/coverage');
 export const ListClausesRequest = new RequestType0<ClauseInfo[], void>('clausewise/listClauses');
 export const RenderClauseRequest = new RequestType<RenderClauseParams, RenderClauseResult | null, void>('clausewise/renderClause');
 export const StatusNotification = new NotificationType<StatusParams>('clausewise/status');
 export const ExportReportRequest = new RequestType<ExportReportParams, ExportReportResult | null, void>('clausewise/exportReport');
+export const AcceptFindingEditRequest = new RequestType<AcceptFindingEditParams, AcceptFindingEditResult | null, void>('clausewise/acceptFindingEdit');

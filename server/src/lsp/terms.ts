@@ -17,7 +17,7 @@
  * are unit-testable; `registerTermFeatures` wires them to a connection.
  */
 import {
-  CompletionItemKind, ErrorCodes, MarkupKind, ResponseError,
+  CompletionItemKind, type CancellationToken, ErrorCodes, MarkupKind, ResponseError,
   type CompletionItem, type CompletionList, type Connection, type DocumentLink, type Hover, type Location,
   type Position, type Range, type SemanticTokens, type SemanticTokensLegend, type ServerCapabilities, type TextEdit,
   type WorkspaceEdit,
@@ -253,8 +253,11 @@ export function semanticTokens(model: ContractModel, result: ReviewResult | null
 export interface TermFeatureHost {
   /** The parsed model of the open document's current version, or null when it is not open (or skipped). */
   model(uri: string): ContractModel | null;
-  /** The review of the current version (for the undefined-term findings), or null. */
-  result(uri: string): Promise<ReviewResult | null>;
+  /**
+   * The completed review of the current version, or null (not open, skipped, superseded, cancelled).
+   * Never starts a review: waits for the one scheduled.
+   */
+  reviewed(uri: string, token: CancellationToken): Promise<ReviewResult | null>;
   log(message: string): void;
 }
 
@@ -287,19 +290,19 @@ export function registerTermFeatures(connection: Connection, host: TermFeatureHo
     const model = host.model(p.textDocument.uri);
     return model ? renameEdits(model, p.textDocument.uri, p.position, p.newName) : null;
   }));
-  connection.onCompletion((p) => guard(host, 'completion', null, () => {
-    const model = host.model(p.textDocument.uri);
-    return model ? completeTerms(model, p.position) : null;
-  }));
+  connection.onCompletion(async (p, token) => {
+    const result = await host.reviewed(p.textDocument.uri, token);
+    return guard(host, 'completion', null, () => (result ? completeTerms(result.model, p.position) : null));
+  });
   connection.onDocumentLinks((p) => guard(host, 'document links', [], () => {
     const model = host.model(p.textDocument.uri);
     return model ? documentLinks(model, p.textDocument.uri) : [];
   }));
-  connection.languages.semanticTokens.on(async (p) => {
+  connection.languages.semanticTokens.on(async (p, token) => {
     try {
-      const model = host.model(p.textDocument.uri);
-      if (!model) return { data: [] };
-      return semanticTokens(model, await host.result(p.textDocument.uri));
+      const result = await host.reviewed(p.textDocument.uri, token);
+      if (!result) return { data: [] };
+      return semanticTokens(result.model, result);
     } catch (e) {
       host.log(`Clausewise: semantic tokens failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return { data: [] };

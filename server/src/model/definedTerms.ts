@@ -4,7 +4,8 @@ import { foldQuotes } from './text';
 // "Services" means / shall mean / has the meaning / refers to / includes
 const MEANS = /"([A-Z][^"\n]{0,60}?)"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:or|and)\s+"([A-Z][^"\n]{0,60}?)"\s*)?(?:(?:shall|will)\s+)?(?:means?|mean|has the meaning|have the meanings?|refers? to|includes?|is defined|shall have the meaning)\b/g;
 // (the "Supplier"), ("VIP"), (hereinafter "Customer"), (each a "Party"), (collectively, the "Services")
-const PAREN = /\((?:[^()"\n]{0,60}?)?"([A-Z][^"\n]{0,60}?)"(?:\s*(?:or|and)\s*(?:the\s+)?"([A-Z][^"\n]{0,60}?)")?\s*\)/g;
+// A term may start with a lower-case prefix before a capital, as some company names do ("eGain", "iQor").
+const PAREN = /\((?:[^()"\n]{0,60}?)?"((?:[A-Z]|[a-z]{1,2}[A-Z])[^"\n]{0,60}?)"(?:\s*(?:or|and)\s*(?:the\s+)?"([A-Z][^"\n]{0,60}?)")?\s*\)/g;
 
 // A Title Case phrase of up to seven words ("Business Day", "Statement of Work", "Go-Live Date").
 const PHRASE = String.raw`[A-Z][A-Za-z0-9'\u2019&/-]*(?:[ \t](?:(?:of|and|for|to|the|in|on)[ \t])?[A-Z][A-Za-z0-9'\u2019&/-]*){0,6}`;

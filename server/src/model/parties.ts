@@ -98,9 +98,10 @@ function legalNameBefore(before: string): string | null {
   const cut = before.replace(/\s+/g, ' ').replace(/\(\s*(?:the|hereinafter(?: referred to as)?|each a|collectively)?\s*"?$/i, '');
   const clause = cut.split(/\b(?:between|and|by|with)\b/).pop() ?? cut;
   const firstPart = clause.split(/,\s+(?:a|an|the|with|having|whose)\b/)[0];
-  const m = /((?:[A-Z][\w&.'-]*,? ){0,7}[A-Z][\w&.'-]*)$/.exec(firstPart.trim().replace(/,$/, ''));
+  // A name may start with a lower-case prefix before a capital ("eGain Communications Corporation").
+  const m = /((?:(?:\b[a-z]{1,2})?[A-Z][\w&.'-]*,? ){0,7}[A-Z][\w&.'-]*)$/.exec(firstPart.trim().replace(/,$/, ''));
   const candidate = (m?.[1] ?? firstPart).trim().replace(/,$/, '').trim();
-  if (!candidate || !/^[A-Z]/.test(candidate)) return null;
+  if (!candidate || !/^(?:[a-z]{1,2})?[A-Z]/.test(candidate)) return null;
   if (LEGAL_SUFFIX.test(candidate) || /^[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){1,6}$/.test(candidate)) return candidate;
   return null;
 }

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { anchorFor, insertFix } from './helpers';
+import { anchorFor, incorporatedFinding, insertFix } from './helpers';
 
 const rule: Rule = {
   meta: {
@@ -14,6 +14,7 @@ const rule: Rule = {
   check(ctx) {
     const a = ctx.assessment('business-continuity');
     const fix = insertFix(rule.meta.clauseId, a.section);
+    if (a.incorporatedFrom) return [incorporatedFinding(ctx, a, rule.meta)];
     if (a.verdict === 'missing') return [{ span: ctx.model.titleSpan, message: 'No business continuity or disaster recovery terms: nothing requires the supplier to plan for, and recover from, an outage.', fixes: insertFix(rule.meta.clauseId) }];
     if (a.verdict === 'weak') return [{ span: anchorFor(ctx, a), message: `Business continuity terms are weak: ${a.reason}.`, fixes: fix }];
     // Present: a plan still needs recovery objectives and testing to be enforceable.

@@ -12,5 +12,6 @@ export default requirementGapRule({
   },
   requirements: ['meetings'],
   onlyWhenCategoryFound: false,
+  notesIncorporation: true,
   message: "No meeting cadence: nothing requires the parties to meet and review the service.",
 });

@@ -19,6 +19,21 @@ export function insertFix(clauseId: string | undefined, underSection?: number | 
   return [{ kind: 'insertClause', title, clauseId, underSection: underSection ?? undefined }];
 }
 
+/**
+ * The finding for a category missing here but incorporated from another document: information, at
+ * the incorporating sentence, naming the document the lawyer should check.
+ */
+export function incorporatedFinding(ctx: RuleContext, a: CategoryAssessment, meta: RuleMeta): RuleFinding {
+  const inc = a.incorporatedFrom!;
+  return {
+    span: inc.evidence.path ? ctx.model.titleSpan : inc.evidence.span,
+    message: `${meta.title}: not in this document; incorporated from ${inc.document}. Check that document's terms (or add it to the bundle).`,
+    severity: 'information',
+    note: true,
+    fixes: insertFix(meta.clauseId, a.section),
+  };
+}
+
 interface CategoryGapOptions {
   meta: RuleMeta & { category: CategoryId };
   /** Message when the category is missing. */
@@ -35,6 +50,7 @@ export function categoryGapRule(opts: CategoryGapOptions): Rule {
     meta: opts.meta,
     check(ctx) {
       const a = ctx.assessment(opts.meta.category);
+      if (a.incorporatedFrom) return [incorporatedFinding(ctx, a, opts.meta)];
       if (a.verdict === 'missing') {
         return [{ span: ctx.model.titleSpan, message: opts.missing, fixes: insertFix(opts.meta.clauseId) }];
       }
@@ -53,6 +69,8 @@ interface RequirementGapOptions {
   message: string;
   /** Only when the category itself is present or weak (so a missing category is reported once). */
   onlyWhenCategoryFound?: boolean;
+  /** Give the "incorporated from" note for the category (for a category with no category-level rule). */
+  notesIncorporation?: boolean;
   /** Fire only if this predicate holds on the assessment (e.g. the SLA has numbers). */
   when?: (a: CategoryAssessment, ctx: RuleContext) => boolean;
 }
@@ -63,6 +81,8 @@ export function requirementGapRule(opts: RequirementGapOptions): Rule {
     meta: opts.meta,
     check(ctx) {
       const a = ctx.assessment(opts.meta.category);
+      // The category's terms live in an incorporated document: its category rule says so once.
+      if (a.incorporatedFrom) return opts.notesIncorporation ? [incorporatedFinding(ctx, a, opts.meta)] : [];
       if ((opts.onlyWhenCategoryFound ?? true) && a.verdict === 'missing') return [];
       if (opts.when && !opts.when(a, ctx)) return [];
       if (opts.requirements.some((r) => a.requirements[r])) return [];

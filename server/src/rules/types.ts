@@ -47,6 +47,8 @@ export interface RuleFinding {
   message: string;
   severity?: Severity;
   fixes?: FixSpec[];
+  /** A note rather than a gap (e.g. terms incorporated from another document): its severity hint holds under every profile. */
+  note?: boolean;
 }
 
 export interface RuleContext {

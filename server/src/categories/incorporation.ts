@@ -1,0 +1,94 @@
+import type { ContractModel } from '../model';
+import type { CategoryId, Evidence } from './types';
+
+/**
+ * Incorporation by reference: a contract that takes a category's terms from another document ("the
+ * Service Level Agreement attached as Schedule 3", "the Supplier's security policy set out in Annex
+ * B", "this Statement of Work is governed by the Master Services Agreement") has not left them out;
+ * they live in that document. Where the category is otherwise missing, the review says so and names
+ * the document, so the lawyer checks it instead of being told to add a clause.
+ */
+export interface Incorporation {
+  /** The document as the contract names it, with its schedule label when given: "Service Level Agreement (Schedule 3)". */
+  document: string;
+  evidence: Evidence;
+}
+
+// Documents that carry one category's terms, by name. Whole agreements (a master agreement under which
+// a statement of work or order is issued) carry every category and are handled below.
+const DOCUMENTS: Partial<Record<CategoryId, string>> = {
+  sla: String.raw`service[- ]level (?:agreement|schedule|terms|description|specification)s?|SLAs?`,
+  security: String.raw`(?:information |IT |data |cyber ?)?security (?:policy|policies|requirements|schedule|standards?|annex|exhibit|terms|plan|procedures)`,
+  // A security policy need not say when incidents are reported, so only an incident plan carries this one.
+  'breach-notification': String.raw`(?:security )?incident (?:response|management|notification) (?:plan|policy|procedures?|schedule)`,
+  'data-protection': String.raw`data processing (?:agreement|addendum|terms|schedule|exhibit|annex)|data protection (?:agreement|addendum|schedule|terms|exhibit|annex)|DPA|business associate agreement|BAA`,
+  'business-continuity': String.raw`business continuity (?:and disaster recovery )?(?:plan|policy|schedule|programme|program)|disaster recovery (?:plan|policy|schedule)|BC\/?DR plan`,
+  exit: String.raw`exit (?:plan|management plan|schedule|strategy)|transition(?:-out)? (?:plan|schedule|services schedule)|termination assistance (?:schedule|plan)`,
+  'change-control': String.raw`change (?:control |management )?(?:procedure|schedule|process) (?:schedule|document)?|change control (?:procedure|schedule)`,
+  communication: String.raw`governance (?:schedule|procedures?|plan|framework|model|terms)|communications? plan`,
+  'performance-monitoring': String.raw`(?:KPI|key performance indicators?|performance (?:management|measurement|monitoring)|reporting) (?:schedule|plan|framework|regime)`,
+  deliverables: String.raw`statements? of work|SOWs?|service descriptions?|services? specification|scope of (?:work|services)`,
+  payment: String.raw`(?:charges|pricing|fees?|price) schedule|rate card|price list|schedule of (?:charges|fees|rates|prices)`,
+  insurance: String.raw`insurance (?:schedule|requirements|exhibit|annex)`,
+  confidentiality: String.raw`non-disclosure agreement|NDA|confidentiality agreement`,
+  'audit-rights': String.raw`audit (?:schedule|protocol|procedures?|terms)|records and audit (?:schedule|terms)`,
+};
+
+// A master or framework agreement under which this document is issued: it carries every category.
+const MASTER = String.raw`(?:master|framework|main|principal|umbrella) (?:(?:professional |IT |technology |outsourcing |cloud )?(?:services?|subscription|supply|purchase|licen[cs]e|consulting|hosting) )?agreement|MSA`;
+
+// The incorporating words: the other document's terms are made part of this one, or govern it.
+const INCORPORATING = String.raw`incorporat\w*|attached|annexed|appended|set (?:out|forth) in|contained in|described in|specified in|defined in|provided (?:for )?in|forms? (?:an? )?(?:integral )?part of|in accordance with|subject to|governed by|issued (?:under|pursuant to)|pursuant to|as per|comply with|complies with`;
+// A document is named: a schedule label, an agreement, policy or plan, a date or a web address.
+const LABEL = String.raw`(?:Schedule|Annex|Exhibit|Appendix|Attachment|Addendum)\s+(?:[A-Z]{1,3}|\d{1,3}(?:\.\d{1,2})?)\b`;
+
+const MASTER_SENTENCE = new RegExp(String.raw`\b(?:${INCORPORATING})\b[^.;]{0,120}?\b(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}?(${MASTER})\b|\b(${MASTER})\b[^.;]{0,80}?\b(?:is|are|shall be|will be|hereby)\s+incorporat\w*|\bterms (?:and conditions )?of (?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}?(${MASTER})\b[^.;]{0,80}\b(?:apply|applies|govern|governs|shall apply|will apply)\b`, 'i');
+
+/** Where a category missing from this document is incorporated from another, that document and the sentence that says so. */
+export function findIncorporation(model: ContractModel, category: CategoryId): Incorporation | null {
+  const doc = DOCUMENTS[category];
+  const own = doc ? new RegExp(String.raw`\b(${doc})\b`, 'i') : null;
+  const incorporating = new RegExp(String.raw`\b(?:${INCORPORATING})\b`, 'i');
+  const label = new RegExp(LABEL);
+  for (const block of model.blocks) {
+    if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
+    for (const s of block.sentences) {
+      const text = s.text.replace(/\s+/g, ' ');
+      // "the Security Policy, if any": the document may not exist, so the gap stands.
+      if (/\bif any\b/i.test(text)) continue;
+      let name: string | null = null;
+      const m = own?.exec(text);
+      // "This Statement of Work", "this SLA": the document itself, not one it takes terms from.
+      if (m && /\bthis\s+$/i.test(text.slice(0, m.index))) continue;
+      // An acronym counts only in capitals and not where it abbreviates something else ("Buy America Act (BAA)").
+      if (m && /^[A-Za-z]{2,4}s?$/.test(m[1]) && (!/^[A-Z]{2,4}s?$/.test(m[1]) || /\(\s*$/.test(text.slice(0, m.index)))) continue;
+      if (m && incorporating.test(text) && (label.test(text) || /\b(?:agreement|addendum|policy|policies|plan|schedule|annex|exhibit|document|dated|available at|https?:\/\/)/i.test(text))) name = m[1];
+      else {
+        const w = MASTER_SENTENCE.exec(text);
+        // The statement of work's own scope is not the master agreement's to give.
+        if (w && category !== 'deliverables') name = w[1] ?? w[2] ?? w[3];
+      }
+      if (!name) continue;
+      const lab = label.exec(text)?.[0];
+      // The document is here after all (a section titled "Schedule 3" or "Service Level Agreement"): nothing is delegated.
+      if (isInThisDocument(model, lab, name)) continue;
+      const document = `${titleCase(name)}${lab && !name.toLowerCase().includes(lab.toLowerCase()) ? ` (${lab})` : ''}`;
+      return { document, evidence: { requirement: 'incorporated', span: { start: s.start, end: s.end }, text, section: block.section } };
+    }
+  }
+  return null;
+}
+
+function isInThisDocument(model: ContractModel, label: string | undefined, name: string): boolean {
+  const titles = model.sections.slice(1).map((s) => s.title.replace(/\s+/g, ' ').trim().toLowerCase());
+  const lab = label?.replace(/\s+/g, ' ').toLowerCase();
+  if (lab && titles.some((t) => t.startsWith(lab) && (t.length === lab.length || /^[\s:.\-–—(]/.test(t.slice(lab.length))))) return true;
+  const n = name.toLowerCase();
+  return titles.some((t) => t === n || t.endsWith(` ${n}`) || t.startsWith(`${n} `));
+}
+
+/** "service level agreement" -> "Service Level Agreement"; names already capitalised ("SLA", "Master Services Agreement") are kept. */
+function titleCase(name: string): string {
+  if (/[A-Z]/.test(name)) return name;
+  return name.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+}
