@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATEGORIES, CATEGORY_IDS, DRAFTING, RULES } from '../server/src/engine';
+import { CLAUSE_POSITIONS, DEFAULT_CLAUSE_POSITION, POSITION_LABELS } from '../server/src/library';
 
 const ROOT = join(__dirname, '..');
 const FILE = join(ROOT, 'package.json');
@@ -46,19 +47,39 @@ export function severityProperties(): Record<string, Prop> {
   return out;
 }
 
+/** `clausewise.clausePosition`: which of a clause's three positions quick fixes offer first. */
+export function clausePositionProperty(): Record<string, unknown> {
+  const what: Record<string, string> = {
+    customer: 'Shorter deadlines, wider rights and lower costs for the customer.',
+    balanced: 'The middle ground a fair-minded adviser to either side would accept.',
+    supplier: 'Longer notice, fewer and cheaper obligations, and caps for the supplier.',
+  };
+  return {
+    type: 'string',
+    enum: [...CLAUSE_POSITIONS],
+    enumDescriptions: CLAUSE_POSITIONS.map((p) => `${POSITION_LABELS[p][0].toUpperCase()}${POSITION_LABELS[p].slice(1)}: ${what[p]}`),
+    default: DEFAULT_CLAUSE_POSITION,
+    scope: 'resource',
+    markdownDescription: 'The negotiating position of the model clauses that quick fixes insert first: `customer`, `balanced` or `supplier`. The other two positions are offered as further quick fixes, and each says what it trades away. A document can choose its own in its front matter, which wins over this setting:\n\n```yaml\n---\nclausewise: { clausePosition: supplier }\n---\n```',
+  };
+}
+
 function main(): void {
   const text = readFileSync(FILE, 'utf8');
   const pkg = JSON.parse(text);
   const severity = pkg.contributes?.configuration?.properties?.['clausewise.severity'];
   if (!severity) throw new Error('package.json has no contributes.configuration.properties["clausewise.severity"]');
   severity.properties = severityProperties();
+  const props = pkg.contributes.configuration.properties as Record<string, unknown>;
+  const order = (props['clausewise.thresholds'] as { order?: number } | undefined)?.order;
+  props['clausewise.clausePosition'] = { ...clausePositionProperty(), ...(order !== undefined ? { order: order + 1 } : {}) };
   // Names outside the list are flagged in settings.json (they would have no effect).
   severity.additionalProperties = false;
   delete severity.propertyNames;
   const next = `${JSON.stringify(pkg, null, 2)}\n`;
   if (next === text) return;
   if (process.argv.includes('--check')) {
-    console.error('package.json: the clausewise.severity schema is out of date; run `npm run gen`.');
+    console.error('package.json: the clausewise.severity or clausewise.clausePosition schema is out of date; run `npm run gen`.');
     process.exit(1);
   }
   writeFileSync(FILE, next);

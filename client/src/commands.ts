@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import {
   ListClausesRequest, RenderClauseRequest, ReviewDocumentRequest,
-  type ClauseInfo, type ReviewDocumentResult,
+  type ClauseInfo, type RenderClauseParams, type ReviewDocumentResult,
 } from '../../server/src/lsp/protocol';
 import { groupClauses, padForCursor, reviewSummary, statusFromReview } from './format';
 import type { ContractStatus } from './status';
@@ -99,6 +99,8 @@ export interface InsertClauseArgs {
   only?: string[];
   /** Skip the place question: 'suggested' (default when the server has a place) or 'cursor'. */
   at?: 'suggested' | 'cursor';
+  /** Skip the position question: insert this position of the clause. */
+  clausePosition?: RenderClauseParams['clausePosition'];
 }
 
 let clauseCache: ClauseInfo[] | undefined;
@@ -218,6 +220,73 @@ async function pickClause(client: LanguageClient, doc: vscode.TextDocument, only
   });
 }
 
+interface PositionPick extends vscode.QuickPickItem {
+  position: NonNullable<RenderClauseParams['clausePosition']>;
+}
+
+/**
+ * The second step of the picker: which position of the clause. The document's default comes first;
+ * each item says what the position trades away and how it differs from the balanced text, and the
+ * preview beside the editor follows the highlighted item.
+ */
+async function pickPosition(client: LanguageClient, doc: vscode.TextDocument, clause: ClauseInfo): Promise<PositionPick['position'] | undefined> {
+  const positions = clause.positions ?? [];
+  if (positions.length < 2) return undefined;
+  const docUri = client.code2ProtocolConverter.asUri(doc.uri);
+  const first = await client.sendRequest(RenderClauseRequest, { uri: docUri, clauseId: clause.id, snippet: false }).then(undefined, () => null);
+  const preferred = first?.clausePosition ?? 'balanced';
+  // The default first, then the nearest (as the quick fixes order them).
+  const index = (p: string) => ['customer', 'balanced', 'supplier'].indexOf(p);
+  const rank = (p: string) => Math.abs(index(p) - index(preferred));
+  const ordered = [...positions].sort((a, b) => rank(a.position) - rank(b.position));
+  const items: PositionPick[] = ordered.map((p) => ({
+    label: `${p.label[0].toUpperCase()}${p.label.slice(1)}${p.position === preferred ? ' (default)' : ''}`,
+    description: p.differs,
+    detail: p.tradeoff,
+    position: p.position,
+  }));
+  const qp = vscode.window.createQuickPick<PositionPick>();
+  qp.title = `Clausewise: ${clause.title}: which position?`;
+  qp.placeholder = 'Each position says what it trades away; the clause shows beside the editor';
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = true;
+  qp.items = items;
+  const uri = previewUri(doc);
+  let shown = false;
+  let seq = 0;
+  const showPreview = async (position: PositionPick['position'] | undefined) => {
+    if (!position) return;
+    const mine = ++seq;
+    try {
+      const rendered = await client.sendRequest(RenderClauseRequest, { uri: docUri, clauseId: clause.id, snippet: false, clausePosition: position });
+      if (mine !== seq || !rendered?.text) return;
+      clausePreview.set(uri, `${rendered.text.trim()}\n`);
+      if (!shown) {
+        shown = true;
+        const preview = await vscode.workspace.openTextDocument(uri);
+        await vscode.window.showTextDocument(preview, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
+      }
+    } catch {
+      // No preview; the picker still works.
+    }
+  };
+  return new Promise((resolve) => {
+    let picked: PositionPick['position'] | undefined;
+    qp.onDidChangeActive((active) => void showPreview(active[0]?.position));
+    qp.onDidAccept(() => {
+      picked = qp.selectedItems[0]?.position ?? qp.activeItems[0]?.position;
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      seq++;
+      qp.dispose();
+      const done = shown ? closePreview(uri) : Promise.resolve();
+      void done.then(() => resolve(picked));
+    });
+    qp.show();
+  });
+}
+
 function linePreview(doc: vscode.TextDocument, line: number): string {
   for (let l = Math.min(line, doc.lineCount - 1); l >= 0; l--) {
     const text = doc.lineAt(l).text.trim();
@@ -267,10 +336,18 @@ export async function insertClause(ctx: CommandContext, args?: InsertClauseArgs)
   try {
     const clause = args?.clauseId ? { id: args.clauseId } : await pickClause(client, editor.document, args?.only);
     if (!clause || editor.document.isClosed) return false;
+    // A clause chosen in the picker: then its position (a clause named by a caller uses the document's default).
+    let clausePosition = args?.clausePosition;
+    if (!clausePosition && 'positions' in clause) {
+      clausePosition = await pickPosition(client, editor.document, clause);
+      if (!clausePosition && clause.positions && clause.positions.length > 1) return false;
+    }
+    if (editor.document.isClosed) return false;
     const rendered = await client.sendRequest(RenderClauseRequest, {
       uri: client.code2ProtocolConverter.asUri(editor.document.uri),
       clauseId: clause.id,
       snippet: true,
+      ...(clausePosition ? { clausePosition } : {}),
     });
     if (!rendered?.text) {
       void vscode.window.showWarningMessage(`Clausewise has no clause "${clause.id}" for this document.`);

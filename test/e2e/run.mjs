@@ -461,7 +461,7 @@ await step('quick fix inserts a clause', async () => {
   await page.keyboard.press(`${MOD}+.`);
   await page.locator('.action-widget').waitFor();
   await shot('04-quick-fix-menu.png');
-  await pickAction('Insert clause: Audit Rights (renumbers 11\u201313 as 12\u201314)');
+  await pickAction('Insert clause: Audit Rights, balanced position (defines "Business Day", "Term" in the definitions) (renumbers 11\u201313 as 12\u201314)');
   await editor().locator('.view-lines').filter({ hasText: 'Audit Rights' }).waitFor();
   await page.keyboard.press('Escape');
   await save();

@@ -62,7 +62,7 @@ function sectionOf(fixed: string, heading: RegExp): string {
 describe('engine: safe placement of inserted clauses (examples/weak-msa.md)', () => {
   it('puts Audit Rights before "General" and the signatures, renumbering the sections after it', () => {
     const { fixed, fix } = fixFor(WEAK_MSA, 'audit-rights');
-    assert.equal(fix.title, 'Insert clause: Audit Rights (renumbers 11\u201313 as 12\u201314)');
+    assert.equal(fix.title, 'Insert clause: Audit Rights (defines "Business Day", "Term" in the definitions) (renumbers 11\u201313 as 12\u201314)');
     const at = fixed.indexOf('## 11. Audit Rights');
     assert.ok(at > fixed.indexOf('## 10. Term and Termination'));
     assert.ok(at < fixed.indexOf('## 12. General'));

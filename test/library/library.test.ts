@@ -11,10 +11,14 @@ describe('clause library', () => {
     assert.deepEqual(missing, []);
   });
 
-  it('generates one VS Code snippet per clause from the same source', () => {
+  it('generates one VS Code snippet per clause and position from the same source', () => {
     const snippets = JSON.parse(readFileSync(resolve(__dirname, '../../snippets/clauses.code-snippets'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
     const prefixes = Object.values(snippets).map((s) => s.prefix).sort();
-    assert.deepEqual(prefixes, CLAUSES.map((c) => `clause-${c.id}`).sort());
+    assert.deepEqual(prefixes, CLAUSES.flatMap((c) => [`clause-${c.id}`, `clause-${c.id}-customer`, `clause-${c.id}-supplier`]).sort());
+    // A position's snippet carries its own figures: the supplier's audit notice, not the balanced one.
+    const audit = Object.values(snippets).find((s) => s.prefix === 'clause-audit-rights-supplier')!;
+    const notice = getClause('audit-rights')!.positions.supplier.defaults!.audit_notice_days;
+    assert.match(audit.body.join('\n'), new RegExp(`at least \\$\\{\\d+:${notice}\\} Business Days`));
     for (const s of Object.values(snippets)) assert.ok(s.body.join('\n').includes('${1:'), `${s.prefix} has tab stops`);
   });
 

@@ -45,7 +45,10 @@ describe('clause library: originality', () => {
     const reference = new Set<number>();
     for (const f of files) for (const h of shingles(words(readFileSync(f, 'utf8')))) reference.add(h);
     const copied: string[] = [];
-    const texts = [...CLAUSES.map((c) => ({ id: c.id, text: c.body })), ...GLOSSARY.map((g) => ({ id: `glossary: ${g.term}`, text: g.definition }))];
+    // The positions' wording too: their tradeoff lines, replaced and added paragraphs.
+    const positions = CLAUSES.flatMap((c) => Object.entries(c.positions).flatMap(([p, s]) =>
+      [s.tradeoff, ...Object.values(s.paragraphs ?? {}), ...(s.add ?? [])].map((text) => ({ id: `${c.id} (${p})`, text }))));
+    const texts = [...CLAUSES.map((c) => ({ id: c.id, text: c.body })), ...positions, ...GLOSSARY.map((g) => ({ id: `glossary: ${g.term}`, text: g.definition }))];
     for (const { id, text } of texts) {
       for (const sentence of text.split(/(?<=[.;:])\s+/)) {
         const ws = words(sentence);

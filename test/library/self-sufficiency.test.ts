@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { CLAUSES, computeFix, review } from '../../server/src/engine';
+import { CLAUSE_POSITIONS, type ClausePosition } from '../../server/src/library';
 import { applyEdits } from '../rules/support';
 
 // An otherwise empty contract: a title and the parties, nothing else.
@@ -8,19 +9,20 @@ const EMPTY = `# Hosting Services Agreement
 This Agreement is made between Alder Mutual Bank plc (the "Customer") and Brightline Hosting Limited (the "Supplier").
 `;
 
-function insert(text: string, clauseId: string): string {
+function insert(text: string, clauseId: string, position?: ClausePosition): string {
   const result = review({ text, force: true });
-  const fix = computeFix(result.model, { kind: 'insertClause', title: 'Insert', clauseId }, { snippet: false });
+  const fix = computeFix(result.model, { kind: 'insertClause', title: 'Insert', clauseId }, { snippet: false, position });
   assert.ok(fix, `${clauseId} renders`);
   return applyEdits(text, fix.edits);
 }
 
 const REPORTED_INSIDE = ['vague-wording', 'undefined-term', 'term-used-before-definition', 'duplicate-definition', 'broken-cross-reference', 'numbering'];
 
-describe('clause library: each clause stands alone', () => {
-  for (const clause of CLAUSES) {
-    it(`${clause.id}, inserted alone into an empty contract, covers ${clause.category} without drafting findings`, () => {
-      const fixed = insert(EMPTY, clause.id);
+describe('clause library: each clause stands alone, in each position', () => {
+  for (const clause of CLAUSES) for (const position of CLAUSE_POSITIONS) {
+    it(`${clause.id} (${position}), inserted alone into an empty contract, covers ${clause.category} without drafting findings`, () => {
+      const fixed = insert(EMPTY, clause.id, position);
+      if (position !== 'balanced') assert.notEqual(fixed, insert(EMPTY, clause.id), `${clause.id}: the ${position} position differs from the balanced text`);
       const result = review({ text: fixed, force: true });
       assert.equal(result.coverage[clause.category], 'present', `${clause.id}: ${result.assessments.find((a) => a.category === clause.category)?.reason}`);
       const start = fixed.indexOf('## 1.');
@@ -31,15 +33,24 @@ describe('clause library: each clause stands alone', () => {
 });
 
 describe('clause library: all clauses together', () => {
-  it('inserted one after another into an empty contract, cover every category with no conflicting definitions or numbers', function () {
-    // One review per insert of a growing document (42 clauses): seconds alone, longer on a loaded machine.
-    this.timeout(120000);
-    let text = EMPTY;
-    for (const clause of CLAUSES) text = insert(text, clause.id);
-    const result = review({ text, force: true });
-    for (const category of new Set(CLAUSES.map((c) => c.category))) assert.equal(result.coverage[category], 'present', category);
-    const conflicts = result.diagnostics.filter((d) => ['duplicate-definition', 'numbering', 'undefined-term', 'term-used-before-definition', 'broken-cross-reference', 'number-mismatch'].includes(d.ruleId));
-    assert.deepEqual(conflicts.map((d) => `${d.ruleId}: ${d.message}`), []);
+  for (const position of CLAUSE_POSITIONS) {
+    it(`inserted one after another into an empty contract (${position}), cover every category with no conflicting definitions or numbers`, () => {
+      let text = EMPTY;
+      for (const clause of CLAUSES) text = insert(text, clause.id, position);
+      const result = review({ text, force: true });
+      for (const category of new Set(CLAUSES.map((c) => c.category))) assert.equal(result.coverage[category], 'present', category);
+      const conflicts = result.diagnostics.filter((d) => ['duplicate-definition', 'numbering', 'undefined-term', 'term-used-before-definition', 'broken-cross-reference', 'number-mismatch'].includes(d.ruleId));
+      assert.deepEqual(conflicts.map((d) => `${d.ruleId}: ${d.message}`), []);
+    });
+  }
+
+  it('uses one figure for one duty in every position: a variable shared by several clauses has one default per position', () => {
+    for (const position of CLAUSE_POSITIONS) {
+      const byName = new Map<string, Set<string>>();
+      for (const c of CLAUSES) for (const v of c.variables) byName.set(v.name, (byName.get(v.name) ?? new Set()).add(c.positions[position].defaults?.[v.name] ?? v.default));
+      const conflicting = [...byName].filter(([, defaults]) => defaults.size > 1).map(([name, d]) => `${position} ${name}: ${[...d].join(' / ')}`);
+      assert.deepEqual(conflicting, []);
+    }
   });
 
   it('uses one figure for one duty: a variable shared by several clauses has one default', () => {

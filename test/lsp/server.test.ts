@@ -342,7 +342,9 @@ describe('lsp: language server', function () {
         for (const d of ruleDiagnostics(p)) {
           // The fixes of the finding (its "Accept this finding…" action is checked in the suppression tests).
           const actions = (await codeActionsFor(client, uri, d)).filter((a) => a.diagnostics?.some((x) => sameFinding(x, d)) && !a.title.startsWith('Accept this finding'));
-          assert.equal(actions.length, d.data!.fixes.length, `${d.code}: one action per fix`);
+          // One action per fix; an inserted clause once per position (customer, balanced, supplier).
+          const expected = d.data!.fixes.reduce((n, f) => n + (f.kind === 'insertClause' ? 3 : 1), 0);
+          assert.equal(actions.length, expected, `${d.code}: one action per fix and clause position`);
           if (actions.length) assert.equal(actions[0].isPreferred, true);
           for (const a of actions) {
             const replace = /^replace\b/i.test(a.title);
@@ -368,7 +370,9 @@ describe('lsp: language server', function () {
       }
     });
 
-    it('every quick fix of the weak contract, applied, removes the finding it was offered for', async () => {
+    it('every quick fix of the weak contract, applied, removes the finding it was offered for', async function () {
+      // Each inserted clause is offered in three positions, each applied and reviewed in turn.
+      this.timeout(180000);
       const uri = uriOf('weak-every-fix.md');
       const p = await client.open(uri, WEAK);
       let version = 1;
@@ -567,6 +571,15 @@ describe('lsp: language server', function () {
       assert.equal(expandSnippet(snippet.text), plain.text.replace(/\[([^\]\n]+)\]/g, '$1'));
       assert.match(plain.text, /\[\d[^\]]*\]/, 'figures bracketed in the plain insert');
       assert.equal(await client.request('clausewise/renderClause', { uri, clauseId: 'no-such-clause' }), null);
+      // Positions: listed with what they trade away and how they differ; rendered on request.
+      const audit = (clauses as Array<{ id: string; positions?: Array<{ position: string; label: string; tradeoff: string; differs: string }> }>).find((c) => c.id === 'audit-rights')!;
+      assert.deepEqual(audit.positions!.map((p) => p.position), ['customer', 'balanced', 'supplier']);
+      assert.match(audit.positions![2].differs, /rewrites paragraphs 2, 3 and 6/);
+      assert.equal((await client.request<{ clausePosition: string }>('clausewise/renderClause', { uri, clauseId: 'audit-rights', snippet: false })).clausePosition, 'balanced');
+      const supplier = await client.request<{ text: string; clausePosition: string }>('clausewise/renderClause', { uri, clauseId: 'audit-rights', snippet: false, clausePosition: 'supplier' });
+      assert.equal(supplier.clausePosition, 'supplier');
+      assert.match(supplier.text, /at least \[20\] /);
+      assert.match(supplier.text, /other customers/);
       client.notify('textDocument/didClose', { textDocument: { uri } });
     });
 

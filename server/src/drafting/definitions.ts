@@ -116,10 +116,11 @@ function ordinaryUse(model: ContractModel, use: TermOccurrence, block: Block): b
 /**
  * Where and how to insert a definition of `term` so that it fits the definitions section: in
  * alphabetical order, in the style of its neighbour ('"X" means', '**"X"** means', '- "X" means').
+ * `definition` is the text after "means" (default a blank to fill in).
  * null when the contract has no definitions section in the "means" style, or numbers its
  * definitions (a new one would break the numbering).
  */
-export function definitionInsertion(model: ContractModel, term: string): { span: Span; replacement: string } | null {
+export function definitionInsertion(model: ContractModel, term: string, definition = '[\u25CF]'): { span: Span; replacement: string } | null {
   const defs = termIndex(model).definitions.filter((d) => d.inDefinitionsSection && d.style === 'means');
   if (defs.length < 2) return null;
   const after = defs.find((d) => d.term.localeCompare(term, 'en', { sensitivity: 'base' }) > 0);
@@ -129,7 +130,7 @@ export function definitionInsertion(model: ContractModel, term: string): { span:
   if (/\d/.test(prefix) || prefix.length > 12) return null;
   const meansAt = /^([^\n]{0,12}?\b(?:shall\s+)?means\b\s*)/.exec(model.text.slice(neighbour.span.end));
   if (!meansAt) return null;
-  const line = `${prefix}${term}${meansAt[1].replace(/\s*$/, ' ')}[\u25CF].`;
+  const line = `${prefix}${term}${meansAt[1].replace(/\s*$/, ' ')}${definition}.`;
   const list = /^\s*[-*+]\s/.test(prefix);
   const eol = model.text.includes('\r\n') ? '\r\n' : '\n';
   const sep = list ? eol : eol + eol;

@@ -54,6 +54,7 @@ export interface RawConfig {
   ignore?: string[];
   force?: boolean;
   thresholds?: Thresholds;
+  clausePosition?: ReviewSettings['clausePosition'];
 }
 
 /** The configuration in effect in a folder: the nearest file, merged with what it extends. */
@@ -528,6 +529,7 @@ function mergeResolved(into: ResolvedConfig, from: ResolvedConfig): void {
   if (s.profiles) into.settings.profiles = [...s.profiles];
   if (s.severity) into.settings.severity = { ...into.settings.severity, ...s.severity };
   if (s.thresholds) into.settings.thresholds = { ...into.settings.thresholds, ...s.thresholds };
+  if (s.clausePosition) into.settings.clausePosition = s.clausePosition;
   into.include.push(...from.include);
   into.ignore.push(...from.ignore);
   into.force = into.force || from.force;
@@ -538,6 +540,7 @@ function mergeInto(into: ResolvedConfig, raw: RawConfig, base: string): void {
   if (raw.profiles) into.settings.profiles = [...raw.profiles];
   if (raw.severity) into.settings.severity = { ...into.settings.severity, ...raw.severity };
   if (raw.thresholds) into.settings.thresholds = { ...into.settings.thresholds, ...raw.thresholds };
+  if (raw.clausePosition) into.settings.clausePosition = raw.clausePosition;
   for (const p of raw.include ?? []) into.include.push({ pattern: p, base });
   for (const p of raw.ignore ?? []) into.ignore.push({ pattern: p, base });
   if (raw.force !== undefined) into.force = raw.force;

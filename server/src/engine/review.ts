@@ -9,6 +9,7 @@ import { INTERNAL_ERROR, NOT_ANALYSED, type FixSpec, type RuleContext, type Rule
 import { citationsFor, DEFAULT_PROFILES, PROFILES, resolveProfiles, SEVERITY_RANK, type Profile } from '../profiles';
 import type { ReviewDiagnostic, ReviewInput, ReviewResult, ReviewSettings } from './types';
 import { applySuppressions, closeIds } from './suppression';
+import { CLAUSE_POSITIONS, DEFAULT_CLAUSE_POSITION, isClausePosition, type ClausePosition } from '../library';
 import { classifierSentences, secondOpinion, shippedClassifier, type CoverageClassifier } from '../classifier';
 
 /** Profiles named in front matter: `clausewise: { profiles: [...] }` (or a single `profile`). */
@@ -19,6 +20,31 @@ function frontMatterProfiles(model: ContractModel): string[] {
   const list = o.profiles ?? o.profile;
   if (typeof list === 'string') return [list];
   return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** The position a document's front matter chooses, when it names a valid one. */
+export function frontMatterClausePosition(model: ContractModel): ClausePosition | undefined {
+  const cw = model.frontMatter?.clausewise;
+  const raw = cw && typeof cw === 'object' ? (cw as Record<string, unknown>).clausePosition : undefined;
+  return isClausePosition(raw) ? raw : undefined;
+}
+
+/**
+ * The position quick fixes offer first: `clausewise: { clausePosition: supplier }` in the front matter
+ * beats the setting. A value that is not a position is reported and ignored.
+ */
+function chosenPosition(model: ContractModel, settings: ReviewSettings, problems: string[]): ClausePosition {
+  const cw = model.frontMatter?.clausewise;
+  const raw = cw && typeof cw === 'object' ? (cw as Record<string, unknown>).clausePosition : undefined;
+  if (raw !== undefined) {
+    if (isClausePosition(raw)) return raw;
+    problems.push(`front matter clausewise.clausePosition "${String(raw)}" is not a position and is ignored; use one of ${CLAUSE_POSITIONS.join(', ')}`);
+  }
+  if (settings.clausePosition !== undefined) {
+    if (isClausePosition(settings.clausePosition)) return settings.clausePosition;
+    problems.push(`setting clausePosition "${String(settings.clausePosition)}" is not a position and is ignored; use one of ${CLAUSE_POSITIONS.join(', ')}`);
+  }
+  return DEFAULT_CLAUSE_POSITION;
 }
 
 function matchesInclude(path: string | undefined, include: string[] | undefined): boolean {
@@ -99,10 +125,11 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
     problems.push(`severity setting for unknown rule or category "${key}" is ignored${close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ''}`);
   }
   if (!profiles.length) profiles.push(...resolveProfiles(DEFAULT_PROFILES).profiles);
+  const clausePosition = chosenPosition(model, settings, problems);
   const profileIds = profiles.map((p) => p.id);
 
   const empty = (isContract: boolean, reason: string): ReviewResult => ({
-    isContract, reason, profiles: profileIds, coverage: {}, assessments: [], diagnostics: [], fixSpecs: [], problems, suppressed: [], warnings: [], model, thresholds: settings.thresholds ?? {},
+    isContract, reason, profiles: profileIds, coverage: {}, assessments: [], diagnostics: [], fixSpecs: [], problems, suppressed: [], warnings: [], model, thresholds: settings.thresholds ?? {}, clausePosition,
   });
 
   if (settings.enable === false) return empty(false, 'Clausewise is disabled in settings');
@@ -243,6 +270,6 @@ function reviewModel(
     assessments: categories.map(assessment),
     // Accepted deviations: findings covered by <!-- clausewise-disable... --> comments.
     ...applySuppressions(model, found.map((f) => f.diag), found.map((f) => f.fixes)),
-    problems, model, thresholds: settings.thresholds ?? {},
+    problems, model, thresholds: settings.thresholds ?? {}, clausePosition: empty(isContract, reason).clausePosition,
   };
 }

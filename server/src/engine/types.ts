@@ -2,6 +2,7 @@ import type { ContractModel, Range } from '../model';
 import type { CategoryAssessment, CategoryId, RuleCategory, Verdict } from '../categories/types';
 import type { FixSpec, Severity, Thresholds } from '../rules/types';
 import type { CoverageClassifier } from '../classifier';
+import type { ClausePosition } from '../library';
 
 /** Settings, from VS Code settings, initialization options or a config file; all optional. */
 export interface ReviewSettings {
@@ -14,6 +15,8 @@ export interface ReviewSettings {
   /** Per rule id or category id: a severity or 'off'. A rule id beats its category. */
   severity?: Record<string, Severity | 'off'>;
   thresholds?: Thresholds;
+  /** The position quick fixes insert first (customer, balanced or supplier); default balanced. */
+  clausePosition?: ClausePosition;
 }
 
 export interface ReviewInput {
@@ -74,6 +77,11 @@ export interface ReviewResult {
   model: ContractModel;
   /** The playbook thresholds the review used (they also supply inserted clauses' defaults). */
   thresholds: Thresholds;
+  /**
+   * The position quick fixes offer first: the front matter's `clausewise: { clausePosition }`, else
+   * the setting, else balanced. Absent in results built outside review() (read it as balanced).
+   */
+  clausePosition?: ClausePosition;
 }
 
 /** A finding accepted by a suppression comment: an accepted deviation. */

@@ -35,6 +35,8 @@ export interface FittedTerms {
   text: string;
   /** Definitions the clause needs because the document lacks the terms: ["\"Business Day\" means ..."]. */
   definitions: string[];
+  /** The same, as term and definition text (no trailing full stop). */
+  entries: Array<{ term: string; definition: string }>;
 }
 
 /** Maps glossary terms in `text` onto the document's own terms; returns the definitions still needed. */
@@ -43,7 +45,9 @@ export function fitTerms(text: string, doc: DocumentTerms, fill: (s: string) => 
   const has = (t: string) => defined.has(t) || defined.has(plural(t)) || (doc.selfReference === t);
   const own = termsDefinedIn(text);
   const definitions: string[] = [];
+  const entries: Array<{ term: string; definition: string }> = [];
   const done = new Set<string>();
+  const swaps: Array<(t: string) => string> = [];
   let out = text;
   const visit = (g: GlossaryEntry, into: 'text' | 'definition') => {
     if (done.has(g.term) || own.has(g.term) || has(g.term)) return;
@@ -51,17 +55,22 @@ export function fitTerms(text: string, doc: DocumentTerms, fill: (s: string) => 
     const alias = g.aliases.find((a) => has(a));
     if (alias) {
       const re = new RegExp(`\\b${escapeRe(g.term)}(s?)\\b`, 'g');
-      out = out.replace(re, (_, s: string) => (s ? plural(alias) : alias));
-      definitions.forEach((d, i) => { definitions[i] = d.replace(re, (_m, s: string) => (s ? plural(alias) : alias)); });
+      const swap = (t: string) => t.replace(re, (_m, s: string) => (s ? plural(alias) : alias));
+      swaps.push(swap);
+      out = swap(out);
+      definitions.forEach((d, i) => { definitions[i] = swap(d); });
+      entries.forEach((e) => { e.definition = swap(e.definition); });
       return;
     }
-    const definition = fill(g.definition);
+    // A definition added later gets the document's terms already found ("Term" after "Effective Date").
+    const definition = swaps.reduce((t, swap) => swap(t), fill(g.definition));
     definitions.push(`"${g.term}" means ${definition}`);
+    entries.push({ term: g.term, definition });
     // A definition may use other glossary terms ("Term" uses "Effective Date").
     for (const inner of termsUsed(definition)) visit(inner, into);
   };
   for (const g of termsUsed(text)) visit(g, 'text');
-  return { text: out, definitions };
+  return { text: out, definitions, entries };
 }
 
 /** "party"/"parties" as the document writes them: capitalised when it defines "Party". */

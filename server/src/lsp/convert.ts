@@ -3,6 +3,8 @@ import {
   CodeActionKind, DiagnosticSeverity,
   type CodeAction, type Diagnostic, type Range, type SnippetTextEdit, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import { CLAUSE_POSITIONS, DEFAULT_CLAUSE_POSITION, type ClausePosition } from '../library';
+import type { FixSpec } from '../rules/types';
 import { acceptCommentEdit, computeFix, docsUrl, DOCS_BASE, getRule, type ReviewDiagnostic, type ReviewResult, type Severity } from '../engine';
 import { offsetAt } from '../model';
 import type { AcceptFindingArgs, DiagnosticData } from './protocol';
@@ -102,12 +104,19 @@ export function buildCodeActions(
     if (!inContext && !rangesIntersect(range, d.range)) return;
     const diagnostic = toLspDiagnostic(d, i, version);
     let first = true;
-    for (const spec of specs) {
+    // A clause comes in three positions: the chosen one (setting or front matter) first, then the
+    // other two as further actions; every other fix once.
+    const preferred = result.clausePosition ?? DEFAULT_CLAUSE_POSITION;
+    // Nearest position next: supplier, balanced, customer when the supplier's is chosen.
+    const rank = (p: ClausePosition) => Math.abs(CLAUSE_POSITIONS.indexOf(p) - CLAUSE_POSITIONS.indexOf(preferred));
+    const order = [...CLAUSE_POSITIONS].sort((a, b) => rank(a) - rank(b));
+    const variants = specs.flatMap((spec): Array<{ spec: FixSpec; position: ClausePosition | undefined }> => (spec.kind === 'insertClause' ? order.map((position) => ({ spec, position })) : [{ spec, position: undefined }]));
+    for (const { spec, position } of variants) {
       const snippet = caps.snippets && caps.documentChanges && spec.kind === 'insertClause';
       let fix;
       try {
         const at = (p: { line: number; character: number }) => offsetAt(result.model.lineStarts, result.model.text.length, p);
-        fix = computeFix(result.model, spec, { snippet, thresholds: result.thresholds, flagged: { start: at(d.range.start), end: at(d.range.end) } });
+        fix = computeFix(result.model, spec, { snippet, thresholds: result.thresholds, flagged: { start: at(d.range.start), end: at(d.range.end) }, position });
       } catch (e) {
         log?.warn(`computeFix failed for ${d.ruleId} (${spec.title}): ${e instanceof Error ? e.message : String(e)}`);
         continue;
@@ -123,7 +132,7 @@ export function buildCodeActions(
         } else if (spec.kind === 'insertClause') {
           // An insertion never replaces anything: collapse a non-empty range to its start.
           const r = empty ? e.range : { start: e.range.start, end: e.range.start };
-          edits.push(fix.isSnippet ? { range: r, snippet: { kind: 'snippet', value: e.newText } } : { range: r, newText: e.newText });
+          edits.push(fix.isSnippet && !e.definitions ? { range: r, snippet: { kind: 'snippet', value: e.newText } } : { range: r, newText: e.newText });
         } else if (empty || spec.kind === 'edits' || rangeContains(d.range, e.range)) {
           // 'edits' fixes rewrite what their title names (renumbering) or only insert.
           edits.push({ range: e.range, newText: e.newText });

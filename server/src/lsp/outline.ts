@@ -6,6 +6,7 @@ import {
 } from 'vscode-languageserver/node';
 import { positionAt, spanToRange, type ContractModel, type Section, type Span } from '../model';
 import { CATEGORIES, computeFix, docsUrl, getClause, getRule, type ReviewDiagnostic, type ReviewResult } from '../engine';
+import { DEFAULT_CLAUSE_POSITION, POSITION_LABELS, describePositionDifference, positionDifferences, type Clause, type ClausePosition } from '../library';
 
 /** End of a section's span without its trailing blank lines, so ranges end on text. */
 function trimmedEnd(model: ContractModel, s: Span): number {
@@ -182,7 +183,7 @@ function exampleWording(result: ReviewResult, d: ReviewDiagnostic): { text: stri
     let fix;
     try {
       const spec = specs.find((f) => f.kind === 'insertClause' && f.clauseId === clauseId) ?? { kind: 'insertClause' as const, title: '', clauseId };
-      fix = computeFix(result.model, spec, { snippet: false, insertOnly: true, thresholds: result.thresholds });
+      fix = computeFix(result.model, spec, { snippet: false, insertOnly: true, thresholds: result.thresholds, position: result.clausePosition ?? DEFAULT_CLAUSE_POSITION });
     } catch {
       fix = null;
     }
@@ -200,6 +201,16 @@ function exampleWording(result: ReviewResult, d: ReviewDiagnostic): { text: stri
     return { text: `${clipWords(result.model.text.slice(replace.span.start, replace.span.end), 80)} → ${wholeSentences(replace.replacement, MAX_EXAMPLE)}` };
   }
   return null;
+}
+
+/** The clause's three positions, the one offered first marked, each with its tradeoff and differences. */
+export function positionLines(clause: Clause, preferred: ClausePosition): string[] {
+  const lines = [`*Positions* (the quick fix offers the ${POSITION_LABELS[preferred]} one first):`];
+  for (const d of positionDifferences(clause)) {
+    const mark = d.position === preferred ? ' (offered first)' : '';
+    lines.push(`- **${POSITION_LABELS[d.position]}**${mark}: ${d.tradeoff} *Differs:* ${describePositionDifference(d)}.`);
+  }
+  return lines;
 }
 
 /**
@@ -229,6 +240,8 @@ export function hoverAt(result: ReviewResult, pos: Position, options: { withMess
     const clauseIds = [...new Set([meta?.clauseId, ...d.fixes.map((f) => f.clauseId)].filter((x): x is string => !!x))];
     const clauses = clauseIds.map((id) => getClause(id)?.title ?? id);
     if (clauses.length) lines.push('', `*Fix:* insert the ${clauses.map((t) => `“${t}”`).join(' or ')} clause from the Clausewise library (quick fix).`);
+    const positioned = clauseIds.map((id) => getClause(id)).find((c) => c?.positions);
+    if (positioned) lines.push('', ...positionLines(positioned, result.clausePosition ?? DEFAULT_CLAUSE_POSITION));
     const replacements = d.fixes.filter((f) => f.kind === 'replace').map((f) => f.title);
     if (replacements.length) lines.push('', `*Quick fixes:* ${replacements.join('; ')}`);
     parts.push(lines.join('\n'));

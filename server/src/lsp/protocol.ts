@@ -64,6 +64,18 @@ export interface ClauseInfo {
   title: string;
   category: string;
   summary: string;
+  /** The clause's three positions (customer, balanced, supplier), for the picker. */
+  positions?: ClausePositionInfo[];
+}
+
+/** One position of a clause: what it trades away and how it differs from the balanced text. */
+export interface ClausePositionInfo {
+  position: 'customer' | 'balanced' | 'supplier';
+  /** "customer-favourable", "balanced", "supplier-favourable". */
+  label: string;
+  tradeoff: string;
+  /** "rewrites paragraphs 3 and 6; business days of notice before an ordinary audit: 5 (balanced 10)". */
+  differs: string;
 }
 
 /** `clausewise/renderClause`: a clause rendered for one document (numbering, party names, tab stops when `snippet`). */
@@ -72,12 +84,16 @@ export interface RenderClauseParams {
   clauseId: string;
   /** Emit snippet syntax (tab stops for the clause variables). Default false. */
   snippet?: boolean;
+  /** The position to render; default: the document's front matter, else the setting, else balanced. */
+  clausePosition?: 'customer' | 'balanced' | 'supplier';
 }
 
 export interface RenderClauseResult {
   text: string;
   /** Where the clause belongs (the position a quick fix would insert it at). */
   position: Position;
+  /** The position rendered (the document's default when the request named none). */
+  clausePosition?: 'customer' | 'balanced' | 'supplier';
 }
 
 /** `clausewise/status`: sent by the server after each publish of a document's diagnostics. */

@@ -36,8 +36,8 @@
  *   forced until it is closed. null when the document is not open.
  * - request `clausewise/coverage` { uri } -> { isContract, reason, profiles, coverage,
  *   assessments: [{ category, title, verdict, reason, evidence: [{ requirement, text, range }] }] } | null
- * - request `clausewise/listClauses` -> [{ id, title, category, summary }]
- * - request `clausewise/renderClause` { uri, clauseId, snippet? } -> { text, position } | null
+ * - request `clausewise/listClauses` -> [{ id, title, category, summary, positions: [{ position, label, tradeoff, differs }] }]
+ * - request `clausewise/renderClause` { uri, clauseId, snippet?, clausePosition? } -> { text, position, clausePosition } | null
  *   The clause rendered for that document (numbering, party names, tab stops when snippet) and the
  *   position a quick fix would insert it at. null when the document is not open or the clause unknown.
  * - request `clausewise/exportReport` { uri, format: 'markdown' | 'html' } -> { format, text } | null
@@ -67,6 +67,8 @@ import {
 } from '../engine';
 import { buildCodeActions, diagnosticsOf, serverDiagnostic, SKIPPED_CODE, type EditCapabilities } from './convert';
 import { documentSymbols, foldingRanges, hoverAt } from './outline';
+import { DEFAULT_CLAUSE_POSITION, POSITION_LABELS, describePositionDifference, isClausePosition, positionDifferences } from '../library';
+import { frontMatterClausePosition } from '../engine/review';
 import { registerTermFeatures, TERM_CAPABILITIES, termHover } from './terms';
 import { mergeSettings, sanitizeSettings, workspaceRelativePath } from './settings';
 import { configErrorDiagnostic, WATCH_GLOB, WorkspaceConfigs } from './config';
@@ -616,7 +618,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
 
   connection.onRequest(ListClausesRequest, () =>
-    CLAUSES.map((c) => ({ id: c.id, title: c.title, category: c.category, summary: c.summary })));
+    CLAUSES.map((c) => ({
+      id: c.id, title: c.title, category: c.category, summary: c.summary,
+      positions: positionDifferences(c).map((d) => ({ position: d.position, label: POSITION_LABELS[d.position], tradeoff: d.tradeoff, differs: describePositionDifference(d) })),
+    })));
 
   connection.onRequest(RenderClauseRequest, (params) => {
     try {
@@ -625,10 +630,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       if (!uri || !clauseId) return null;
       const model = currentModel(uri);
       if (!model) return null;
-      const fix = computeFix(model, { kind: 'insertClause', title: 'Insert clause', clauseId }, { snippet: params.snippet === true, insertOnly: true, thresholds: states.get(uri)?.last?.result?.thresholds });
+      const last = states.get(uri)?.last?.result;
+      // The document's own choice (front matter, then the setting) unless the picker names a position.
+      const clausePosition = isClausePosition(params.clausePosition) ? params.clausePosition : last?.clausePosition ?? frontMatterClausePosition(model) ?? DEFAULT_CLAUSE_POSITION;
+      const fix = computeFix(model, { kind: 'insertClause', title: 'Insert clause', clauseId }, { snippet: params.snippet === true, insertOnly: true, thresholds: last?.thresholds, position: clausePosition });
       const edit = fix?.edits[0];
       if (!edit) return null;
-      return { text: edit.newText, position: edit.range.start };
+      return { text: edit.newText, position: edit.range.start, clausePosition };
     } catch (e) {
       logError(`Clausewise: renderClause failed: ${errorText(e)}`);
       return null;

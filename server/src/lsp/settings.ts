@@ -50,6 +50,8 @@ export function sanitizeSettings(raw: unknown): ReviewSettings {
     }
     if (Object.keys(thresholds).length) out.thresholds = thresholds;
   }
+  // Passed on as written: review() reports a value that is not a position.
+  if (typeof raw.clausePosition === 'string' && raw.clausePosition.trim()) out.clausePosition = raw.clausePosition.trim() as ReviewSettings['clausePosition'];
   return out;
 }
 
@@ -62,6 +64,7 @@ export function mergeSettings(...all: ReviewSettings[]): ReviewSettings {
     if (s.include) out.include = s.include;
     if (s.severity) out.severity = { ...out.severity, ...s.severity };
     if (s.thresholds) out.thresholds = { ...out.thresholds, ...s.thresholds };
+    if (s.clausePosition) out.clausePosition = s.clausePosition;
   }
   return out;
 }
