@@ -331,7 +331,8 @@ async function enlargeHover(hover) {
 async function pickAction(label) {
   const menu = page.locator('.action-widget');
   await menu.waitFor();
-  await menu.locator(`.monaco-list-row[aria-label="${label}"]`).waitFor({ state: 'attached' });
+  // JSON string syntax is also a valid CSS string, so quotes in a title ("defines \"Term\"") are escaped.
+  await menu.locator(`.monaco-list-row[aria-label=${JSON.stringify(label)}]`).waitFor({ state: 'attached' });
   for (let i = 0; i < 40; i++) {
     const focused = await menu.locator('.monaco-list-row.focused').getAttribute('aria-label').catch(() => null);
     if (focused === label) {
