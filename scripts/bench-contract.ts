@@ -15,7 +15,7 @@ const TOPICS = [
 export function generateContract(bytes: number): string {
   const out: string[] = ['# Master Services Agreement', '',
     'This agreement is made between Contoso Bank plc (the "Customer") and Fabrikam Services Ltd (the "Supplier").', '',
-    '## 1. Definitions', '', '"Business Day" means a day other than a Saturday, Sunday or public holiday in England.', '',
+    '## 1. Definitions', '', '"Business Day" means Monday to Friday, except public holidays in England.', '',
     '"Customer Data" means all data supplied by the Customer or processed for it under this Agreement.', ''];
   let size = out.join('\n').length;
   for (let n = 2; size < bytes; n++) {
