@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CLAUSES, getClause, renderClause, RULES } from '../../server/src/engine';
+import { CLAUSE_POSITIONS } from '../../server/src/library';
 
 const parties = { supplier: 'Tailspin', Supplier: 'Tailspin', customer: 'the Customer', Customer: 'The Customer' };
 
@@ -31,6 +32,24 @@ describe('clause library', () => {
     const audit = CLAUSES.find((c) => c.id === 'audit-rights')!;
     assert.deepEqual(['max_audits', 'audit_period_months'].filter((v) => !audit.variables.some((x) => x.name === v)), []);
     assert.ok(!FIXED.test('at least once every [[bcp_test_months]] months'), 'a cadence written as a variable passes');
+  });
+
+  it('leaves no negotiable figure fixed in a position\'s wording: cadences, periods, percentages and audit counts are variables', () => {
+    // A customer or supplier position rewrites paragraphs; any figure it chooses ("twice a year",
+    // "30 days", "5%", "two audits") must be a [[variable]] with the position's own default.
+    const FIXED = /\b(?:(?:once|twice) (?:a|each|every|in each|in every) (?:year|quarter|month|week)|once in every \w+ (?:contract )?years?|(?:annual|quarterly|biannual|weekly)(?:ly)?|twelve-month|(?:\d+(?:\.\d+)?|one|two|three|four|five|six|ten|twelve|fourteen|fifteen|twenty|thirty|sixty|ninety)[ -](?:business |working )?(?:days?|months?|years?|weeks?|hours?)|(?:one|two|three|four|five|\d+) audits?|(?:two|three|four|five|\d+) times)\b|\d+(?:\.\d+)?\s?%/i;
+    // Clause numbers and named standards are not figures the parties choose.
+    const strip = (t: string) => t.replace(/\[\[[a-z0-9_]+\]\]%?|\{\{n\}\}\.\d+(?:\([a-z]\))?|ISO\/IEC \d+(?::\d+)?|Article \d+/g, '');
+    const fixed = CLAUSES.flatMap((c) =>
+      CLAUSE_POSITIONS.flatMap((p) => {
+        const spec = c.positions[p];
+        const texts = [...Object.entries(spec.paragraphs ?? {}), ...(spec.add ?? []).map((t, i) => [`add ${i + 1}`, t] as const)];
+        return texts.filter(([, t]) => FIXED.test(strip(t))).map(([k, t]) => `${c.id} ${p} ${k}: ${strip(t).match(FIXED)![0]}`);
+      }),
+    );
+    assert.deepEqual(fixed, []);
+    for (const near of ['at least twice a year', 'within 5 Business Days', 'the first 5% of any increase', 'up to two audits', 'three times the cap', 'for 30 days after']) assert.ok(FIXED.test(strip(near)), near);
+    for (const ok of ['up to [[max_audits]] audits in any period of [[audit_period_months]] months', 'more than [[overcharge_threshold]]% of the Charges', 'clause {{n}}.4', 'one of the Key Personnel']) assert.ok(!FIXED.test(strip(ok)), ok);
   });
 
   for (const clause of CLAUSES) {

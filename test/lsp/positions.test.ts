@@ -46,7 +46,7 @@ describe('lsp: quick fixes offer the three positions of a clause', () => {
     const [balanced, customer, supplier] = actions.map(insertedText);
     assert.match(balanced, /at least \[10\] Business Days' written notice/);
     assert.match(customer, /at least \[5\] Business Days' written notice/);
-    assert.match(customer, /up to two audits in any twelve-month period/);
+    assert.match(customer, /audits up to a total of \[2\] in any period of \[12\] months/);
     assert.match(supplier, /at least \[20\] Business Days' written notice/);
     assert.match(supplier, /must not see information about the Supplier's other customers/);
   });
