@@ -2,7 +2,7 @@ import type { Block, ContractModel, Sentence } from './types';
 import { buildContractModel, assembleModel, readFrontMatter, type FrontMatter, type TextFormat } from './parse';
 import { capMarkup, parseChunk, parseMarkdown, scanChunkStarts, type RawBlock } from './markdown';
 import { buildSentences } from './sentences';
-import { computeLineStarts } from './lineIndex';
+import { computeLineStarts, lastIndexAtOrBefore } from './lineIndex';
 
 /**
  * A document's model together with what an edit needs to rebuild it in part: where the parse
@@ -63,17 +63,6 @@ export function changedRange(before: string, after: string): { start: number; ol
   return { start: p, oldEnd: before.length - s, newEnd: after.length - s };
 }
 
-/** The index of the last chunk starting at or before `offset`. */
-function chunkAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /**
  * The model of `text` built from the previous state by re-parsing only the chunks the edit touches
@@ -115,9 +104,9 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
   }
   // The chunk before the edited one is re-read too: text added at the start of a chunk may belong
   // to the previous chunk's last block (an indented list continuation, for one).
-  const first = Math.max(0, chunkAt(starts, Math.max(0, start - 1)) - 1);
+  const first = Math.max(0, lastIndexAtOrBefore(starts, Math.max(0, start - 1)) - 1);
   // The first chunk that starts after the edit, and whose start survives it.
-  let next = chunkAt(starts, oldEnd) + 1;
+  let next = lastIndexAtOrBefore(starts, oldEnd) + 1;
   while (next < starts.length && starts[next] <= oldEnd) next++;
   const regionStart = starts[first];
   const regionEnd = next < starts.length ? starts[next] + delta : text.length;
@@ -197,7 +186,7 @@ function spliceLineStarts(old: ContractModel, text: string, start: number, oldEn
   const ls = old.lineStarts;
   // Lines starting at or before `start` are unchanged (a line start at `start` follows an unchanged "\n"),
   // but a "\r" just before the edit may pair with an inserted "\n": re-scan from the line before.
-  const keep = Math.max(0, lineIndexAtOrBefore(ls, Math.max(0, start - 1)));
+  const keep = Math.max(0, lastIndexAtOrBefore(ls, Math.max(0, start - 1)));
   const from = ls[keep];
   const delta = newEnd - oldEnd;
   // Re-scan up to the first old line start past the edit (plus one character for a "\r\n" pair).
@@ -212,15 +201,4 @@ function spliceLineStarts(old: ContractModel, text: string, start: number, oldEn
   if (resume < ls.length && out[out.length - 1] === scanTo) out.pop();
   for (let i = resume; i < ls.length; i++) out.push(ls[i] + delta);
   return out;
-}
-
-function lineIndexAtOrBefore(ls: number[], offset: number): number {
-  let lo = 0;
-  let hi = ls.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ls[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

@@ -15,16 +15,22 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
-/** UTF-16 offset to LSP position (JS strings are UTF-16, so characters need no conversion). */
-export function positionAt(lineStarts: number[], offset: number): Position {
+/** The index of the last entry of the ascending `sorted` that is at or before `value` (0 when none is). */
+export function lastIndexAtOrBefore(sorted: readonly number[], value: number): number {
   let lo = 0;
-  let hi = lineStarts.length - 1;
+  let hi = sorted.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
+    if (sorted[mid] <= value) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - lineStarts[lo] };
+  return lo;
+}
+
+/** UTF-16 offset to LSP position (JS strings are UTF-16, so characters need no conversion). */
+export function positionAt(lineStarts: number[], offset: number): Position {
+  const line = lastIndexAtOrBefore(lineStarts, offset);
+  return { line, character: offset - lineStarts[line] };
 }
 
 export function offsetAt(lineStarts: number[], textLength: number, pos: Position): number {
