@@ -157,6 +157,39 @@ async function closePreview(uri: vscode.Uri): Promise<void> {
  * The clause picker: grouped by category, with each clause's summary, and a preview beside the
  * editor of the clause as it would be inserted into this document (numbering and party names).
  */
+/**
+ * Shows a clause, as it would be inserted into `doc`, in the read-only preview beside the editor;
+ * a later call wins over an earlier one still waiting for the server.
+ */
+function clausePreviewer(client: LanguageClient, doc: vscode.TextDocument) {
+  const uri = previewUri(doc);
+  let shown = false;
+  let seq = 0;
+  const show = async (clauseId: string, clausePosition?: RenderClauseParams['clausePosition']): Promise<void> => {
+    const mine = ++seq;
+    try {
+      const rendered = await client.sendRequest(RenderClauseRequest, {
+        uri: client.code2ProtocolConverter.asUri(doc.uri), clauseId, snippet: false, ...(clausePosition ? { clausePosition } : {}),
+      });
+      if (mine !== seq || !rendered?.text) return;
+      clausePreview.set(uri, `${rendered.text.trim()}\n`);
+      if (!shown) {
+        shown = true;
+        const preview = await vscode.workspace.openTextDocument(uri);
+        await vscode.window.showTextDocument(preview, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
+      }
+    } catch {
+      // No preview; the picker still works.
+    }
+  };
+  /** Drops any preview still waiting for the server and closes the one shown. */
+  const close = (): Promise<void> => {
+    seq++;
+    return shown ? closePreview(uri) : Promise.resolve();
+  };
+  return { show, close };
+}
+
 async function pickClause(client: LanguageClient, doc: vscode.TextDocument, only?: readonly string[]): Promise<ClauseInfo | undefined> {
   let clauses = await listClauses(client);
   if (only?.length) clauses = clauses.filter((c) => only.includes(c.id) || only.includes(c.category));
@@ -177,30 +210,12 @@ async function pickClause(client: LanguageClient, doc: vscode.TextDocument, only
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   qp.items = items;
-  const uri = previewUri(doc);
-  let shown = false;
+  const preview = clausePreviewer(client, doc);
   let timer: NodeJS.Timeout | undefined;
-  let seq = 0;
   const showPreview = (clause: ClauseInfo | undefined) => {
     if (timer) clearTimeout(timer);
     if (!clause) return;
-    timer = setTimeout(async () => {
-      const mine = ++seq;
-      try {
-        const rendered = await client.sendRequest(RenderClauseRequest, {
-          uri: client.code2ProtocolConverter.asUri(doc.uri), clauseId: clause.id, snippet: false,
-        });
-        if (mine !== seq || !rendered?.text) return;
-        clausePreview.set(uri, `${rendered.text.trim()}\n`);
-        if (!shown) {
-          shown = true;
-          const preview = await vscode.workspace.openTextDocument(uri);
-          await vscode.window.showTextDocument(preview, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
-        }
-      } catch {
-        // No preview; the picker still works.
-      }
-    }, 120);
+    timer = setTimeout(() => void preview.show(clause.id), 120);
   };
   return new Promise<ClauseInfo | undefined>((resolve) => {
     let picked: ClauseInfo | undefined;
@@ -211,10 +226,8 @@ async function pickClause(client: LanguageClient, doc: vscode.TextDocument, only
     });
     qp.onDidHide(() => {
       if (timer) clearTimeout(timer);
-      seq++;
       qp.dispose();
-      const done = shown ? closePreview(uri) : Promise.resolve();
-      void done.then(() => resolve(picked));
+      void preview.close().then(() => resolve(picked));
     });
     qp.show();
   });
@@ -251,24 +264,9 @@ async function pickPosition(client: LanguageClient, doc: vscode.TextDocument, cl
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   qp.items = items;
-  const uri = previewUri(doc);
-  let shown = false;
-  let seq = 0;
+  const preview = clausePreviewer(client, doc);
   const showPreview = async (position: PositionPick['position'] | undefined) => {
-    if (!position) return;
-    const mine = ++seq;
-    try {
-      const rendered = await client.sendRequest(RenderClauseRequest, { uri: docUri, clauseId: clause.id, snippet: false, clausePosition: position });
-      if (mine !== seq || !rendered?.text) return;
-      clausePreview.set(uri, `${rendered.text.trim()}\n`);
-      if (!shown) {
-        shown = true;
-        const preview = await vscode.workspace.openTextDocument(uri);
-        await vscode.window.showTextDocument(preview, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
-      }
-    } catch {
-      // No preview; the picker still works.
-    }
+    if (position) await preview.show(clause.id, position);
   };
   return new Promise((resolve) => {
     let picked: PositionPick['position'] | undefined;
@@ -278,10 +276,8 @@ async function pickPosition(client: LanguageClient, doc: vscode.TextDocument, cl
       qp.hide();
     });
     qp.onDidHide(() => {
-      seq++;
       qp.dispose();
-      const done = shown ? closePreview(uri) : Promise.resolve();
-      void done.then(() => resolve(picked));
+      void preview.close().then(() => resolve(picked));
     });
     qp.show();
   });
