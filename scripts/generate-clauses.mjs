@@ -13,13 +13,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argDir = process.argv.indexOf('--dir');
 const dir = argDir > 0 ? process.argv[argDir + 1] : join(root, 'clauses');
 const write = !process.argv.includes('--no-write') && argDir < 0;
-const CATEGORIES = new Set(['sla', 'deliverables', 'security', 'breach-notification', 'data-protection', 'communication',
-  'performance-monitoring', 'due-diligence', 'audit-rights', 'exit', 'confidentiality', 'limitation-of-liability', 'indemnity',
-  'insurance', 'ip-ownership', 'subcontracting', 'business-continuity', 'change-control', 'dispute-resolution', 'governing-law',
-  'term-termination', 'payment']);
-
-// Playbook thresholds (server/src/rules/types.ts Thresholds) that can supply a variable's default.
-const THRESHOLDS = new Set(['minLiabilityCapPercent', 'minAvailability', 'maxP1ResponseHours', 'maxP1ResolutionHours', 'maxBreachNotificationHours', 'minServiceCreditCapPercent', 'minExitAssistanceMonths']);
+// Category ids and threshold names, written from the rule modules by scripts/generate-rules.ts (a
+// JSON file, so this script needs neither tsx nor the server code, whose library reads its output).
+const vocabulary = JSON.parse(readFileSync(join(root, 'scripts/generated/vocabulary.json'), 'utf8'));
+const CATEGORIES = new Set(vocabulary.categories);
+// Playbook thresholds (declared by the rules' meta) that can supply a variable's default.
+const THRESHOLDS = new Set(vocabulary.thresholds);
 const errors = [];
 const clauses = [];
 // The glossary: every defined term the clauses use, defined once (clauses/_glossary.yaml).

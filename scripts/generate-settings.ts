@@ -1,14 +1,10 @@
-// Keeps the `clausewise.severity` setting's schema in package.json in step with the rules and
-// categories: one property per category id (the whole category), the drafting group and every rule id,
-// so VS Code completes the names and flags a misspelt one. Run by `npm run gen` (so by every build);
-// writes package.json only when the schema changed. `--check` exits 1 instead of writing.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The `clausewise.severity` and `clausewise.clausePosition` settings' schemas in package.json, built
+// from the rules and categories: one property per category id (the whole category), the drafting group
+// and every rule id, so VS Code completes the names and flags a misspelt one. Written into package.json
+// by scripts/generate-rules.ts (`npm run gen`), which also writes the thresholds.
 import { CATEGORIES, CATEGORY_IDS, DRAFTING, RULES } from '../server/src/engine';
 import { CLAUSE_POSITIONS, DEFAULT_CLAUSE_POSITION, POSITION_LABELS } from '../server/src/library';
 
-const ROOT = join(__dirname, '..');
-const FILE = join(ROOT, 'package.json');
 const LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
 const LEVEL_DESCRIPTIONS = [
   'Red squiggle; listed as an error in the Problems panel.',
@@ -63,27 +59,3 @@ export function clausePositionProperty(): Record<string, unknown> {
     markdownDescription: 'The negotiating position of the model clauses that quick fixes insert first: `customer`, `balanced` or `supplier`. The other two positions are offered as further quick fixes, and each says what it trades away. A document can choose its own in its front matter, which wins over this setting:\n\n```yaml\n---\nclausewise: { clausePosition: supplier }\n---\n```',
   };
 }
-
-function main(): void {
-  const text = readFileSync(FILE, 'utf8');
-  const pkg = JSON.parse(text);
-  const severity = pkg.contributes?.configuration?.properties?.['clausewise.severity'];
-  if (!severity) throw new Error('package.json has no contributes.configuration.properties["clausewise.severity"]');
-  severity.properties = severityProperties();
-  const props = pkg.contributes.configuration.properties as Record<string, unknown>;
-  const order = (props['clausewise.thresholds'] as { order?: number } | undefined)?.order;
-  props['clausewise.clausePosition'] = { ...clausePositionProperty(), ...(order !== undefined ? { order: order + 1 } : {}) };
-  // Names outside the list are flagged in settings.json (they would have no effect).
-  severity.additionalProperties = false;
-  delete severity.propertyNames;
-  const next = `${JSON.stringify(pkg, null, 2)}\n`;
-  if (next === text) return;
-  if (process.argv.includes('--check')) {
-    console.error('package.json: the clausewise.severity or clausewise.clausePosition schema is out of date; run `npm run gen`.');
-    process.exit(1);
-  }
-  writeFileSync(FILE, next);
-  console.log('package.json: updated the clausewise.severity schema from the rule list');
-}
-
-if (require.main === module) main();

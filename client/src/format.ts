@@ -1,31 +1,8 @@
 // Pure helpers (no `vscode` import) that turn server answers into the words the UI shows.
 import type { ClauseInfo, ReviewDocumentResult, StatusParams } from '../../server/src/lsp/protocol';
+import { CATEGORY_TITLES } from './generated/categories';
 
-/** Category ids in spec order (shared/spec/README.md, section 2) with the titles the server uses. */
-export const CATEGORY_TITLES: ReadonlyArray<readonly [string, string]> = [
-  ['sla', 'Service levels'],
-  ['deliverables', 'Scope and deliverables'],
-  ['security', 'Information security'],
-  ['breach-notification', 'Breach and incident notification'],
-  ['data-protection', 'Data protection'],
-  ['communication', 'Communication and governance'],
-  ['performance-monitoring', 'Performance monitoring'],
-  ['due-diligence', 'Supplier due diligence and warranties'],
-  ['audit-rights', 'Audit rights'],
-  ['exit', 'Exit and transition'],
-  ['confidentiality', 'Confidentiality'],
-  ['limitation-of-liability', 'Limitation of liability'],
-  ['indemnity', 'Indemnities'],
-  ['insurance', 'Insurance'],
-  ['ip-ownership', 'Intellectual property'],
-  ['subcontracting', 'Subcontracting'],
-  ['business-continuity', 'Business continuity'],
-  ['change-control', 'Change control'],
-  ['dispute-resolution', 'Dispute resolution'],
-  ['governing-law', 'Governing law'],
-  ['term-termination', 'Term and termination'],
-  ['payment', 'Charges and payment'],
-];
+export { CATEGORY_TITLES };
 
 const TITLE = new Map(CATEGORY_TITLES);
 const ORDER = new Map(CATEGORY_TITLES.map(([id], i) => [id, i]));

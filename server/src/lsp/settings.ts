@@ -1,15 +1,13 @@
 // Settings as they arrive from clients (untyped JSON) turned into ReviewSettings, and the
 // workspace-relative path that `include` globs are matched against.
 import { fileURLToPath } from 'node:url';
-import type { ReviewSettings } from '../engine';
+import { RULES, type ReviewSettings } from '../engine';
 import type { Severity, Thresholds } from '../rules/types';
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 const SEVERITY_ALIASES: Record<string, Severity | 'off'> = { info: 'information', warn: 'warning', none: 'off', ignore: 'off' };
-const THRESHOLD_KEYS: ReadonlyArray<keyof Thresholds> = [
-  'minAvailability', 'maxP1ResponseHours', 'maxP1ResolutionHours', 'maxBreachNotificationHours',
-  'minServiceCreditCapPercent', 'minExitAssistanceMonths', 'minLiabilityCapPercent',
-];
+// The thresholds the rules declare in their meta (the same list the settings schema is generated from).
+const THRESHOLD_KEYS = RULES.flatMap((r) => r.meta.thresholds ?? []).map((t) => t.name as keyof Thresholds);
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return !!v && typeof v === 'object' && !Array.isArray(v);

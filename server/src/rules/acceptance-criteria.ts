@@ -1,8 +1,10 @@
 import { requirementGapRule } from './helpers';
 import { isProjectWork } from './project-work';
+import examples from './examples/acceptance-criteria';
 
 export default requirementGapRule({
   meta: {
+    examples,
     id: 'acceptance-criteria',
     category: 'deliverables',
     defaultSeverity: 'warning',

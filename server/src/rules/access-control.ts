@@ -1,7 +1,9 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/access-control';
 
 export default requirementGapRule({
   meta: {
+    examples,
     id: 'access-control',
     category: 'security',
     defaultSeverity: 'warning',

@@ -1,7 +1,10 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/audit-rights';
 
 export default categoryGapRule({
   meta: {
+    examples,
+    related: ['security-testing', 'subcontracting-approval'],
     id: 'audit-rights',
     category: 'audit-rights',
     defaultSeverity: 'error',

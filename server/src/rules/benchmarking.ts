@@ -1,7 +1,10 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/benchmarking';
 
 export default requirementGapRule({
   meta: {
+    examples,
+    related: ['payment-terms'],
     id: 'benchmarking',
     category: 'performance-monitoring',
     defaultSeverity: 'information',

@@ -1,5 +1,6 @@
 import type { Rule, RuleFinding } from './types';
 import { insertFix } from './helpers';
+import examples from './examples/breach-notification';
 
 const VAGUE_TIMING = /\b(?:promptly|in a timely (?:manner|fashion)|timely|as soon as (?:reasonably )?(?:possible|practicable|feasible)|within a reasonable (?:time|period)|without undue delay)\b/i;
 // A deadline a customer can count: a number of hours or days, or "immediately".
@@ -7,6 +8,9 @@ const FIXED_DEADLINE = /\b\d+\]?\s*(?:\(\d+\)\s*)?(?:hours?|hrs?|days?|business 
 
 const rule: Rule = {
   meta: {
+    examples,
+    related: ['vague-wording', 'data-protection-terms'],
+    quickFix: 'replace the vague timing word with "without undue delay and in any event within [24] hours", or insert clause "Security Incident and Breach Notification" (`breach-notification`)',
     id: 'breach-notification',
     category: 'breach-notification',
     defaultSeverity: 'warning',

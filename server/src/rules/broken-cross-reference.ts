@@ -1,5 +1,6 @@
 import type { FixSpec, Rule, RuleFinding } from './types';
 import { resolvedReferences, numberIndex, numberingLost } from '../drafting/xrefs';
+import examples from './examples/broken-cross-reference';
 
 /** "a clause", "an article", "an annex". */
 function withArticle(word: string): string {
@@ -18,6 +19,8 @@ function describeAvailable(ctx: Parameters<Rule['check']>[0], word: string): str
 
 const rule: Rule = {
   meta: {
+    examples,
+    quickFix: 'replace the clause number, when the reference names the clause by its title',
     id: 'broken-cross-reference',
     category: 'drafting',
     defaultSeverity: 'warning',

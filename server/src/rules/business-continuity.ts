@@ -1,8 +1,11 @@
 import type { Rule } from './types';
 import { anchorFor, incorporatedFinding, insertFix } from './helpers';
+import examples from './examples/business-continuity';
 
 const rule: Rule = {
   meta: {
+    examples,
+    related: ['exit-assistance', 'sla-metrics'],
     id: 'business-continuity',
     category: 'business-continuity',
     defaultSeverity: 'warning',

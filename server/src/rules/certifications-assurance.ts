@@ -1,7 +1,10 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/certifications-assurance';
 
 export default requirementGapRule({
   meta: {
+    examples,
+    related: ['supplier-warranties', 'audit-rights'],
     id: 'certifications-assurance',
     category: 'security',
     defaultSeverity: 'information',

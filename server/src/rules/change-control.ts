@@ -1,7 +1,10 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/change-control';
 
 export default categoryGapRule({
   meta: {
+    examples,
+    related: ['governance-meetings', 'payment-terms'],
     id: 'change-control',
     category: 'change-control',
     defaultSeverity: 'warning',

@@ -1,7 +1,10 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/confidentiality';
 
 export default categoryGapRule({
   meta: {
+    examples,
+    related: ['data-protection-terms'],
     id: 'confidentiality',
     category: 'confidentiality',
     defaultSeverity: 'warning',

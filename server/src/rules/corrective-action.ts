@@ -1,7 +1,10 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/corrective-action';
 
 export default requirementGapRule({
   meta: {
+    examples,
+    related: ['performance-reviews'],
     id: 'corrective-action',
     category: 'sla',
     defaultSeverity: 'information',

@@ -1,4 +1,5 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/data-access-portability';
 
 // A right to a copy of the data itself (not of the software) on request also gives the customer its
 // data back, e.g. "may request at any time a full copy of its files and database".
@@ -6,6 +7,8 @@ const COPY_OF_DATA = /\bcop(?:y|ies)\b[^.]{0,60}\b(?:data|database|files|content
 
 export default requirementGapRule({
   meta: {
+    examples,
+    related: ['data-return-deletion'],
     id: 'data-access-portability',
     category: 'exit',
     defaultSeverity: 'warning',

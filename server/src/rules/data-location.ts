@@ -1,7 +1,9 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/data-location';
 
 export default requirementGapRule({
   meta: {
+    examples,
     id: 'data-location',
     category: 'data-protection',
     defaultSeverity: 'warning',

@@ -1,7 +1,10 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/data-protection-terms';
 
 export default categoryGapRule({
   meta: {
+    examples,
+    related: ['incident-notification', 'subcontracting-approval', 'encryption'],
     id: 'data-protection-terms',
     category: 'data-protection',
     defaultSeverity: 'warning',

@@ -1,7 +1,10 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/data-return-deletion';
 
 export default requirementGapRule({
   meta: {
+    examples,
+    related: ['data-access-portability'],
     id: 'data-return-deletion',
     category: 'data-protection',
     defaultSeverity: 'warning',

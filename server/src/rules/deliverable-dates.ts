@@ -1,8 +1,10 @@
 import { requirementGapRule } from './helpers';
 import { isProjectWork } from './project-work';
+import examples from './examples/deliverable-dates';
 
 export default requirementGapRule({
   meta: {
+    examples,
     id: 'deliverable-dates',
     category: 'deliverables',
     defaultSeverity: 'warning',

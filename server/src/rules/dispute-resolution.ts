@@ -1,7 +1,10 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/dispute-resolution';
 
 export default categoryGapRule({
   meta: {
+    examples,
+    related: ['escalation', 'governing-law'],
     id: 'dispute-resolution',
     category: 'dispute-resolution',
     defaultSeverity: 'information',

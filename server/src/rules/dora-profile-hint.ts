@@ -1,6 +1,11 @@
 import { profileHintRule } from './profile-hints';
+import examples from './examples/dora-profile-hint';
 
 export default profileHintRule({
+  examples,
+  related: ['gdpr-profile-hint'],
+  quickFix: 'none (choose the profile in the front matter or settings)',
+  silentUnder: ['dora-ict', 'dora-critical'],
   id: 'dora-profile-hint',
   category: 'security',
   profile: 'dora-ict',

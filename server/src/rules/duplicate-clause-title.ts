@@ -1,9 +1,11 @@
 import type { Rule, RuleFinding } from './types';
 import { positionAt } from '../model';
 import { duplicateTitles } from '../drafting/titles';
+import examples from './examples/duplicate-clause-title';
 
 const rule: Rule = {
   meta: {
+    examples,
     id: 'duplicate-clause-title',
     category: 'drafting',
     defaultSeverity: 'warning',

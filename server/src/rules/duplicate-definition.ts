@@ -1,9 +1,11 @@
 import type { Rule, RuleFinding } from './types';
 import { positionAt } from '../model';
 import { duplicateDefinitions } from '../drafting/definitions';
+import examples from './examples/duplicate-definition';
 
 const rule: Rule = {
   meta: {
+    examples,
     id: 'duplicate-definition',
     category: 'drafting',
     defaultSeverity: 'warning',

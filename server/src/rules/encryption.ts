@@ -1,7 +1,9 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/encryption';
 
 export default requirementGapRule({
   meta: {
+    examples,
     id: 'encryption',
     category: 'security',
     defaultSeverity: 'warning',

@@ -1,7 +1,10 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/escalation';
 
 export default requirementGapRule({
   meta: {
+    examples,
+    related: ['dispute-resolution'],
     id: 'escalation',
     category: 'communication',
     defaultSeverity: 'warning',

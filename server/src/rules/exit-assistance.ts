@@ -1,7 +1,10 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/exit-assistance';
 
 export default categoryGapRule({
   meta: {
+    examples,
+    related: ['term-termination', 'ip-ownership', 'business-continuity'],
     id: 'exit-assistance',
     category: 'exit',
     defaultSeverity: 'error',

@@ -1,8 +1,11 @@
 import type { Rule } from './types';
 import { insertFix } from './helpers';
+import examples from './examples/force-majeure';
 
 const rule: Rule = {
   meta: {
+    examples,
+    related: ['sla-metrics', 'liability-cap'],
     id: 'force-majeure',
     category: 'business-continuity',
     defaultSeverity: 'warning',

@@ -1,6 +1,11 @@
 import { profileHintRule } from './profile-hints';
+import examples from './examples/gdpr-profile-hint';
 
 export default profileHintRule({
+  examples,
+  related: ['dora-profile-hint'],
+  quickFix: 'none (choose the profile in the front matter or settings)',
+  silentUnder: ['gdpr-processor'],
   id: 'gdpr-profile-hint',
   category: 'data-protection',
   profile: 'gdpr-processor',

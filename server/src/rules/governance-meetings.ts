@@ -1,7 +1,10 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/governance-meetings';
 
 export default requirementGapRule({
   meta: {
+    examples,
+    related: ['performance-reviews'],
     id: 'governance-meetings',
     category: 'communication',
     defaultSeverity: 'warning',

@@ -1,7 +1,10 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/governing-law';
 
 export default categoryGapRule({
   meta: {
+    examples,
+    related: ['dispute-resolution'],
     id: 'governing-law',
     category: 'governing-law',
     defaultSeverity: 'warning',

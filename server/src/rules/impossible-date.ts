@@ -1,8 +1,11 @@
 import type { FixSpec, Rule, RuleFinding } from './types';
 import { impossibleDates } from '../drafting/dates';
+import examples from './examples/impossible-date';
 
 const rule: Rule = {
   meta: {
+    examples,
+    quickFix: 'replace the day with the last day of that month',
     id: 'impossible-date',
     category: 'drafting',
     defaultSeverity: 'warning',

@@ -1,7 +1,10 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/incident-notification';
 
 export default categoryGapRule({
   meta: {
+    examples,
+    related: ['data-protection-terms'],
     id: 'incident-notification',
     category: 'breach-notification',
     defaultSeverity: 'error',

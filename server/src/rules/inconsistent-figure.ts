@@ -1,9 +1,12 @@
 import type { Rule, RuleFinding } from './types';
 import { positionAt } from '../model';
 import { inconsistentFigures } from '../drafting/figures';
+import examples from './examples/inconsistent-figure';
 
 const rule: Rule = {
   meta: {
+    examples,
+    quickFix: 'replace the odd figure with the one the rest of the contract gives',
     id: 'inconsistent-figure',
     category: 'drafting',
     defaultSeverity: 'warning',

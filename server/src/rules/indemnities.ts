@@ -1,7 +1,10 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/indemnities';
 
 export default categoryGapRule({
   meta: {
+    examples,
+    related: ['liability-cap', 'insurance'],
     id: 'indemnities',
     category: 'indemnity',
     defaultSeverity: 'information',

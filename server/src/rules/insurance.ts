@@ -1,7 +1,10 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/insurance';
 
 export default categoryGapRule({
   meta: {
+    examples,
+    related: ['liability-cap', 'indemnities'],
     id: 'insurance',
     category: 'insurance',
     defaultSeverity: 'information',

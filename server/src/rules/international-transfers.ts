@@ -1,7 +1,10 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/international-transfers';
 
 export default requirementGapRule({
   meta: {
+    examples,
+    related: ['subcontractor-flowdown'],
     id: 'international-transfers',
     category: 'data-protection',
     defaultSeverity: 'information',

@@ -1,7 +1,10 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/ip-ownership';
 
 export default categoryGapRule({
   meta: {
+    examples,
+    related: ['exit-assistance'],
     id: 'ip-ownership',
     category: 'ip-ownership',
     defaultSeverity: 'warning',

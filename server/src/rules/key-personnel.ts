@@ -1,7 +1,10 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/key-personnel';
 
 export default requirementGapRule({
   meta: {
+    examples,
+    related: ['subcontracting-approval'],
     id: 'key-personnel',
     category: 'due-diligence',
     defaultSeverity: 'information',

@@ -1,7 +1,10 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/liability-cap';
 
 export default categoryGapRule({
   meta: {
+    examples,
+    related: ['indemnities', 'insurance', 'service-credits'],
     id: 'liability-cap',
     category: 'limitation-of-liability',
     defaultSeverity: 'warning',

@@ -1,7 +1,10 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/notices';
 
 export default requirementGapRule({
   meta: {
+    examples,
+    related: ['term-termination'],
     id: 'notices',
     category: 'communication',
     defaultSeverity: 'information',

@@ -1,8 +1,11 @@
 import type { Rule, RuleFinding } from './types';
 import { matchCase, numberMismatches, numberToWords } from '../drafting/numbers';
+import examples from './examples/number-mismatch';
 
 const rule: Rule = {
   meta: {
+    examples,
+    quickFix: 'replace the words or the figure',
     id: 'number-mismatch',
     category: 'drafting',
     defaultSeverity: 'warning',

@@ -1,8 +1,10 @@
 import type { Rule, RuleFinding } from './types';
 import { unitlessNumbers } from '../drafting/units';
+import examples from './examples/number-without-unit';
 
 const rule: Rule = {
   meta: {
+    examples,
     id: 'number-without-unit',
     category: 'drafting',
     defaultSeverity: 'warning',

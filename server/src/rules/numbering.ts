@@ -1,8 +1,11 @@
 import type { FixSpec, Rule, RuleFinding } from './types';
 import { numberingIssues, renumberPlan } from '../drafting/numbering';
+import examples from './examples/numbering';
 
 const rule: Rule = {
   meta: {
+    examples,
+    quickFix: 'renumber the following clauses and update the cross-references to them',
     id: 'numbering',
     category: 'drafting',
     defaultSeverity: 'warning',

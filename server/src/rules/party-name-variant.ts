@@ -1,8 +1,11 @@
 import type { Rule, RuleFinding } from './types';
 import { partyNameVariants } from '../drafting/parties';
+import examples from './examples/party-name-variant';
 
 const rule: Rule = {
   meta: {
+    examples,
+    quickFix: 'replace the variant with the legal name',
     id: 'party-name-variant',
     category: 'drafting',
     defaultSeverity: 'warning',

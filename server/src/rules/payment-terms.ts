@@ -1,7 +1,10 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/payment-terms';
 
 export default categoryGapRule({
   meta: {
+    examples,
+    related: ['service-credits', 'change-control'],
     id: 'payment-terms',
     category: 'payment',
     defaultSeverity: 'warning',

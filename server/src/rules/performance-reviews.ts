@@ -1,7 +1,10 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/performance-reviews';
 
 export default categoryGapRule({
   meta: {
+    examples,
+    related: ['sla-measurement-reporting', 'governance-meetings'],
     id: 'performance-reviews',
     category: 'performance-monitoring',
     defaultSeverity: 'warning',

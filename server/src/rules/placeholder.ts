@@ -1,6 +1,7 @@
 import type { FixSpec, Rule, RuleContext, RuleFinding } from './types';
 import { findPlaceholders } from '../drafting/placeholders';
 import vagueWording from './vague-wording';
+import examples from './examples/placeholder';
 
 /** Spans the vague-wording rule reports in this review (it owns "TBD" and "to be agreed" inside obligations). */
 function vagueSpans(ctx: RuleContext): Array<{ start: number; end: number }> {
@@ -23,6 +24,8 @@ const KIND: Record<string, string> = {
 
 const rule: Rule = {
   meta: {
+    examples,
+    quickFix: 'replace "[Supplier name]" and similar with the party\'s name; otherwise none',
     id: 'placeholder',
     category: 'drafting',
     defaultSeverity: 'warning',

@@ -1,8 +1,11 @@
 import type { Rule } from './types';
 import { percentages, tableHeader } from './playbook';
+import examples from './examples/playbook-availability';
 
 const rule: Rule = {
   meta: {
+    examples,
+    thresholds: [{ name: 'minAvailability', type: 'number', unit: 'percent', minimum: 0, maximum: 100, description: 'Lowest acceptable availability commitment, in percent (for example `99.5`). A lower figure in the service levels is flagged.' }],
     id: 'playbook-availability',
     category: 'sla',
     defaultSeverity: 'warning',

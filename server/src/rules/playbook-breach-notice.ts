@@ -3,9 +3,12 @@ import type { Rule, RuleFinding } from './types';
 const NOTIFY = /\b(?:notif|notice|inform|report|alert)\w*/i;
 import { durations, formatHours } from './playbook';
 import { INCIDENT_EVENT } from '../categories/breach-notification';
+import examples from './examples/playbook-breach-notice';
 
 const rule: Rule = {
   meta: {
+    examples,
+    thresholds: [{ name: 'maxBreachNotificationHours', type: 'number', unit: 'hours', minimum: 0, description: 'Longest acceptable time, in hours, for the supplier to tell the customer of a security incident or personal-data breach. Under the GDPR the controller must notify the authority within 72 hours, so a processor\'s deadline is usually shorter, for example `24` or `48`.' }],
     id: 'playbook-breach-notice',
     category: 'breach-notification',
     defaultSeverity: 'warning',

@@ -1,8 +1,11 @@
 import type { Rule } from './types';
 import { percentages } from './playbook';
+import examples from './examples/playbook-credit-cap';
 
 const rule: Rule = {
   meta: {
+    examples,
+    thresholds: [{ name: 'minServiceCreditCapPercent', type: 'number', unit: 'percent of the monthly charges', minimum: 0, maximum: 100, description: 'Lowest acceptable cap on service credits, as a percentage of the monthly charges. A cap below it leaves the service levels with little bite.' }],
     id: 'playbook-credit-cap',
     category: 'sla',
     defaultSeverity: 'warning',

@@ -1,8 +1,11 @@
 import type { Rule } from './types';
 import { durations } from './playbook';
+import examples from './examples/playbook-exit-period';
 
 const rule: Rule = {
   meta: {
+    examples,
+    thresholds: [{ name: 'minExitAssistanceMonths', type: 'number', unit: 'months', minimum: 0, description: 'Shortest acceptable period, in months, for which the supplier must help move the services to the customer or a new supplier after termination.' }],
     id: 'playbook-exit-period',
     category: 'exit',
     defaultSeverity: 'warning',

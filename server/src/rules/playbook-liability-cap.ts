@@ -1,9 +1,12 @@
 import type { Rule, RuleFinding } from './types';
 import { sentencesOf } from '../categories/scan';
 import { NUMBER_PATTERN, parseNumberWord } from '../model/language';
+import examples from './examples/playbook-liability-cap';
 
 const rule: Rule = {
   meta: {
+    examples,
+    thresholds: [{ name: 'minLiabilityCapPercent', type: 'number', unit: 'percent of the annual charges', minimum: 0, description: 'Lowest acceptable cap on the supplier\'s liability, as a percentage of one year\'s charges (`150` means one and a half times the annual charges). A cap tied to a few months of charges falls below it.' }],
     id: 'playbook-liability-cap',
     category: 'limitation-of-liability',
     defaultSeverity: 'warning',

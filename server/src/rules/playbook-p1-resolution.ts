@@ -1,7 +1,10 @@
 import { p1TimeRule } from './playbook';
+import examples from './examples/playbook-p1-resolution';
 
 export default p1TimeRule(
   {
+    examples,
+    thresholds: [{ name: 'maxP1ResolutionHours', type: 'number', unit: 'hours', minimum: 0, description: 'Longest acceptable time, in hours, for the supplier to resolve or work around a priority-1 (critical) incident.' }],
     id: 'playbook-p1-resolution',
     category: 'sla',
     defaultSeverity: 'warning',

@@ -1,7 +1,10 @@
 import { p1TimeRule } from './playbook';
+import examples from './examples/playbook-p1-response';
 
 export default p1TimeRule(
   {
+    examples,
+    thresholds: [{ name: 'maxP1ResponseHours', type: 'number', unit: 'hours', minimum: 0, description: 'Longest acceptable time, in hours, for the supplier to respond to a priority-1 (critical) incident.' }],
     id: 'playbook-p1-response',
     category: 'sla',
     defaultSeverity: 'warning',

@@ -1,7 +1,9 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/points-of-contact';
 
 export default requirementGapRule({
   meta: {
+    examples,
     id: 'points-of-contact',
     category: 'communication',
     defaultSeverity: 'warning',

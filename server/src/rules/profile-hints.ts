@@ -1,4 +1,4 @@
-import type { Rule, RuleContext, RuleFinding } from './types';
+import type { Rule, RuleContext, RuleFinding, RuleMeta } from './types';
 import { sentencesOf } from '../categories/scan';
 import type { CategoryId } from '../categories/types';
 
@@ -6,9 +6,9 @@ import type { CategoryId } from '../categories/types';
  * Suggests a regulatory profile when the text shows the contract falls under it. A suggestion is an
  * information finding; the profile is never switched on silently.
  */
-export function profileHintRule(opts: { id: string; category: CategoryId; profile: string; alsoSatisfiedBy: string[]; patterns: RegExp[]; title: string; description: string; rationale: string; message: string }): Rule {
+export function profileHintRule(opts: { id: string; category: CategoryId; profile: string; alsoSatisfiedBy: string[]; patterns: RegExp[]; title: string; description: string; rationale: string; message: string } & Pick<RuleMeta, 'examples' | 'related' | 'quickFix' | 'silentUnder'>): Rule {
   return {
-    meta: { id: opts.id, category: opts.category, defaultSeverity: 'information', title: opts.title, description: opts.description, rationale: opts.rationale },
+    meta: { id: opts.id, category: opts.category, defaultSeverity: 'information', title: opts.title, description: opts.description, rationale: opts.rationale, examples: opts.examples, related: opts.related, quickFix: opts.quickFix, silentUnder: opts.silentUnder },
     check(ctx: RuleContext): RuleFinding[] {
       if ([opts.profile, ...opts.alsoSatisfiedBy].some((p) => ctx.profiles.includes(p))) return [];
       const hit = sentencesOf(ctx.model).find((s) => opts.patterns.some((p) => p.test(s.flat)));

@@ -1,7 +1,10 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/progress-reports';
 
 export default requirementGapRule({
   meta: {
+    examples,
+    related: ['sla-measurement-reporting', 'performance-reviews'],
     id: 'progress-reports',
     category: 'communication',
     defaultSeverity: 'warning',

@@ -1,7 +1,10 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/regulator-access';
 
 export default requirementGapRule({
   meta: {
+    examples,
+    related: ['subcontracting-approval'],
     id: 'regulator-access',
     category: 'audit-rights',
     defaultSeverity: 'information',

@@ -1,7 +1,10 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/scope-of-services';
 
 export default categoryGapRule({
   meta: {
+    examples,
+    related: ['sla-metrics'],
     id: 'scope-of-services',
     category: 'deliverables',
     defaultSeverity: 'error',

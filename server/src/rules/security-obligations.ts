@@ -1,7 +1,9 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/security-obligations';
 
 export default categoryGapRule({
   meta: {
+    examples,
     id: 'security-obligations',
     category: 'security',
     defaultSeverity: 'error',

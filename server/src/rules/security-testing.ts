@@ -1,11 +1,14 @@
 import { anchorFor, insertFix, requirementGapRule } from './helpers';
 import type { Rule } from './types';
+import examples from './examples/security-testing';
 
 // Ordinary penetration tests and scans meet the general requirement; under the DORA profile for
 // critical or important functions, threat-led penetration testing (TLPT, DORA Art. 26 and 30(3)(d))
 // is a separate requirement that an ordinary penetration test does not meet.
 const general = requirementGapRule({
   meta: {
+    examples,
+    related: ['audit-rights'],
     id: 'security-testing',
     category: 'security',
     defaultSeverity: 'warning',

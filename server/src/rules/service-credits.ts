@@ -1,7 +1,10 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/service-credits';
 
 export default requirementGapRule({
   meta: {
+    examples,
+    related: ['liability-cap'],
     id: 'service-credits',
     category: 'sla',
     defaultSeverity: 'warning',

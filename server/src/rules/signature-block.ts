@@ -1,11 +1,14 @@
 import type { Rule, RuleFinding } from './types';
 import { signingGaps } from '../drafting/signing';
+import examples from './examples/signature-block';
 
 const LINE: Record<string, string> = { name: 'Name', title: 'Title', date: 'Date' };
 const WORDS: Record<string, string> = { name: "the signatory's name", title: "the signatory's title", date: 'the date' };
 
 const rule: Rule = {
   meta: {
+    examples,
+    quickFix: 'add the missing lines under the party (stacked blocks only)',
     id: 'signature-block',
     category: 'drafting',
     defaultSeverity: 'warning',

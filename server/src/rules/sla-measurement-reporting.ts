@@ -1,7 +1,9 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/sla-measurement-reporting';
 
 export default requirementGapRule({
   meta: {
+    examples,
     id: 'sla-measurement-reporting',
     category: 'sla',
     defaultSeverity: 'warning',

@@ -1,7 +1,9 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/sla-metrics';
 
 export default categoryGapRule({
   meta: {
+    examples,
     id: 'sla-metrics',
     category: 'sla',
     defaultSeverity: 'error',

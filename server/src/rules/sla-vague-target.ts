@@ -2,6 +2,7 @@ import type { Rule, RuleFinding } from './types';
 import { quotedRanges, sentencesOf } from '../categories/scan';
 import { durationsIn, percentagesIn } from '../model/language';
 import { SLA_VAGUE } from './vague-terms';
+import examples from './examples/sla-vague-target';
 
 /**
  * Is the duty holding the words the customer's? The subject is the party named last before the
@@ -24,6 +25,9 @@ function customerDuty(text: string, at: number, customer: RegExp, supplier: RegE
 
 const rule: Rule = {
   meta: {
+    examples,
+    related: ['vague-wording'],
+    quickFix: 'replace availability wording with "availability of at least [99.9]% in each calendar month"',
     id: 'sla-vague-target',
     category: 'sla',
     defaultSeverity: 'warning',

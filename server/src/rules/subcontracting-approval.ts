@@ -1,7 +1,10 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/subcontracting-approval';
 
 export default categoryGapRule({
   meta: {
+    examples,
+    related: ['data-protection-terms', 'audit-rights'],
     id: 'subcontracting-approval',
     category: 'subcontracting',
     defaultSeverity: 'warning',

@@ -1,7 +1,10 @@
 import { requirementGapRule } from './helpers';
+import examples from './examples/subcontractor-flowdown';
 
 export default requirementGapRule({
   meta: {
+    examples,
+    related: ['data-protection-terms', 'audit-rights'],
     id: 'subcontractor-flowdown',
     category: 'subcontracting',
     defaultSeverity: 'warning',

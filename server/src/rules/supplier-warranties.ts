@@ -1,7 +1,9 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/supplier-warranties';
 
 export default categoryGapRule({
   meta: {
+    examples,
     id: 'supplier-warranties',
     category: 'due-diligence',
     defaultSeverity: 'warning',

@@ -1,7 +1,10 @@
 import { categoryGapRule } from './helpers';
+import examples from './examples/term-termination';
 
 export default categoryGapRule({
   meta: {
+    examples,
+    related: ['exit-assistance', 'notices'],
     id: 'term-termination',
     category: 'term-termination',
     defaultSeverity: 'warning',

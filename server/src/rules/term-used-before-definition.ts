@@ -1,9 +1,11 @@
 import type { Rule, RuleFinding } from './types';
 import { positionAt } from '../model';
 import { usesBeforeDefinition } from '../drafting/definitions';
+import examples from './examples/term-used-before-definition';
 
 const rule: Rule = {
   meta: {
+    examples,
     id: 'term-used-before-definition',
     category: 'drafting',
     defaultSeverity: 'information',

@@ -1,6 +1,7 @@
 import type { CategoryAssessment } from '../categories/types';
 import { requirementGapRule } from './helpers';
 import type { RuleContext } from './types';
+import examples from './examples/termination-rights';
 
 // A party given a right to end the contract: "X may terminate", "... may be terminated by X".
 const SOMEONE_MAY_TERMINATE = /\b(?:may|can|shall be entitled to|is entitled to|has the right to|have the right to|reserves the right to)\s+(?:\w+\s+){0,2}(?:terminate|cancel)\b|\bterminat\w*\b[^.]{0,40}\bby\b/i;
@@ -24,6 +25,8 @@ function claimable(a: CategoryAssessment, ctx: RuleContext): boolean {
 
 export default requirementGapRule({
   meta: {
+    examples,
+    related: ['exit-assistance', 'notices'],
     id: 'termination-rights',
     category: 'term-termination',
     defaultSeverity: 'warning',

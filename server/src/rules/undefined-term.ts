@@ -1,9 +1,12 @@
 import type { Rule, RuleFinding, FixSpec } from './types';
 import { undefinedTerms } from '../drafting/undefined';
 import { definitionInsertion } from '../drafting/definitions';
+import examples from './examples/undefined-term';
 
 const rule: Rule = {
   meta: {
+    examples,
+    quickFix: 'replace with the defined term it resembles, insert a definition, or write it in lower case',
     id: 'undefined-term',
     category: 'drafting',
     defaultSeverity: 'warning',

@@ -1,9 +1,11 @@
 import type { Rule, RuleFinding } from './types';
 import { termIndex } from '../drafting/terms';
 import { synonymsOf } from '../drafting/definitions';
+import examples from './examples/unused-term';
 
 const rule: Rule = {
   meta: {
+    examples,
     id: 'unused-term',
     category: 'drafting',
     defaultSeverity: 'information',

@@ -3,6 +3,7 @@ import { quotedRanges, sentencesOf } from '../categories/scan';
 import { SLA_VAGUE, VAGUE_TERMS } from './vague-terms';
 import { INCIDENT_EVENT } from '../categories/breach-notification';
 import { memo } from '../model/facts';
+import examples from './examples/vague-wording';
 
 const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is responsible for|are responsible for|warrants?)\b/i;
 // "As required by law" is a legal carve-out, not loose scope; rewording it would change its meaning.
@@ -40,6 +41,9 @@ function vagueTermsIn(text: string): Array<[number, string, number]> {
 
 const rule: Rule = {
   meta: {
+    examples,
+    related: ['sla-vague-target', 'breach-notification'],
+    quickFix: 'replace the flagged words (for most of them)',
     id: 'vague-wording',
     category: 'deliverables',
     // Information, not warning: judged on real contracts, too few of its findings stood (see
