@@ -227,7 +227,7 @@ function ruleTable(rules: RuleMeta[]): string {
   return [
     '| Rule | Category | Default severity | What it checks | Quick fix |',
     '| --- | --- | --- | --- | --- |',
-    ...rules.map((m) => `| [\`${m.id}\`](${m.id}.md) | \`${m.category}\` | ${m.defaultSeverity}${optIn(m) ? ' (opt-in)' : ''} | ${m.description} | ${fixCell(m)} |`),
+    ...rules.map((m) => `| [\`${m.id}\`](${m.id}.md) | \`${m.category}\` | ${m.defaultSeverity} | ${m.description} | ${fixCell(m)} |`),
   ].join('\n');
 }
 

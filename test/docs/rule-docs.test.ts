@@ -1,16 +1,16 @@
 /**
  * Every rule has a documentation page in docs/rules/<rule-id>.md (the page each diagnostic's
  * codeDescription.href points at), listed in docs/rules/README.md, and there are no pages for rules
- * that do not exist. The examples on each page are reviewed, so a page cannot claim that a clause
- * is flagged (or not) when the rule says otherwise.
+ * that do not exist. The header, Examples, Settings and Related rules blocks and the index tables are
+ * generated from the rule modules by `npm run gen` (test/scripts/generate-rules.test.ts keeps them
+ * fresh; test/rules/examples.test.ts runs the examples); this test checks the hand-written prose.
  *
- * Adding a rule? Write docs/rules/<rule-id>.md (copy a page of the same kind) and add a row to the
- * table in docs/rules/README.md.
+ * Adding a rule? Run `npm run gen`: it writes docs/rules/<rule-id>.md with TODOs for the prose.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CATEGORY_IDS, docsUrl, PROFILES, review, RULES, type ReviewSettings } from '../../server/src/engine';
+import { CATEGORY_IDS, docsUrl, PROFILES, RULES } from '../../server/src/engine';
 
 const DOCS = resolve(__dirname, '..', '..', 'docs', 'rules');
 const INDEX = join(DOCS, 'README.md');
@@ -38,29 +38,7 @@ function example(page: string, marker: string): string | null {
   return m ? m[1] : null;
 }
 
-/**
- * The settings a page's examples assume: a ```json block in the Examples section, before the
- * examples, with "clausewise.thresholds", "clausewise.profiles" and/or "clausewise.severity" (as in VS Code settings).
- */
-function exampleSettings(examples: string): ReviewSettings {
-  const m = /```json\n([\s\S]*?)\n```/.exec(examples.split(/^### /m)[0]);
-  if (!m) return {};
-  const json = JSON.parse(m[1]) as Record<string, unknown>;
-  const settings: ReviewSettings = {};
-  if (json['clausewise.thresholds']) settings.thresholds = json['clausewise.thresholds'] as ReviewSettings['thresholds'];
-  if (json['clausewise.profiles']) settings.profiles = json['clausewise.profiles'] as string[];
-  // Opt-in rules (enabledByDefault: false) show the setting that switches them on.
-  if (json['clausewise.severity']) settings.severity = json['clausewise.severity'] as ReviewSettings['severity'];
-  return settings;
-}
-
-/** Examples are excerpts; review them as the body of a minimal contract (unless they bring their own title or front matter). */
-function findingsOf(excerpt: string, ruleId: string, settings: ReviewSettings): string[] {
-  const text = /^(?:# |---\n)/.test(excerpt) ? `${excerpt}\n` : `# Outsourcing Agreement\n\n${excerpt}\n`;
-  return review({ text, force: true, settings }).diagnostics.filter((d) => d.ruleId === ruleId).map((d) => d.message);
-}
-
-const REQUIRED_SECTIONS = ['What it checks', 'Why it matters', 'Examples', 'Quick fix', 'Turning it off or changing its severity', 'Related rules'];
+const REQUIRED_SECTIONS = ['What it checks', 'Why it matters', 'Examples', 'Quick fix', 'Settings', 'Related rules'];
 
 describe('rule documentation (docs/rules)', () => {
   it('has an index page', () => assert.ok(existsSync(INDEX), 'docs/rules/README.md is missing'));
@@ -87,6 +65,14 @@ describe('rule documentation (docs/rules)', () => {
         if (meta.clauseId) assert.ok(page.includes(`\`${meta.clauseId}\``), `docs/rules/${meta.id}.md should name its fixing clause \`${meta.clauseId}\``);
       });
 
+      it('has its hand-written prose, with no TODO left from the skeleton', () => {
+        const page = readPage(meta.id);
+        for (const s of ['What it checks', 'Why it matters', 'Quick fix']) {
+          const body = (section(page, s) ?? '').trim();
+          assert.ok(body && !/^TODO\b/m.test(body), `docs/rules/${meta.id}.md: write the "## ${s}" section (it still has the skeleton's TODO)`);
+        }
+      });
+
       it('has every section, with a flagged and a not-flagged example', () => {
         const page = readPage(meta.id);
         for (const s of REQUIRED_SECTIONS) assert.notEqual(section(page, s), null, `docs/rules/${meta.id}.md has no "## ${s}" section`);
@@ -96,7 +82,7 @@ describe('rule documentation (docs/rules)', () => {
       });
 
       it('explains how to switch it off, and how to accept one finding with a comment', () => {
-        const off = section(readPage(meta.id), 'Turning it off or changing its severity') ?? '';
+        const off = section(readPage(meta.id), 'Settings') ?? '';
         assert.ok(off.includes(`"clausewise.severity": { "${meta.id}": "off" }`), 'shows the clausewise.severity setting for this rule');
         assert.ok(off.includes(`<!-- clausewise-disable-next-line ${meta.id} -- `), 'shows the inline suppression comment for this rule');
         assert.match(off, /accepted deviations/i, 'says where an accepted finding is reported');
@@ -118,16 +104,6 @@ describe('rule documentation (docs/rules)', () => {
 
       it('is where the diagnostics link to', () => {
         assert.ok(docsUrl(meta.id).endsWith(`/docs/rules/${meta.id}.md`), docsUrl(meta.id));
-      });
-
-      it('has examples that the rule really flags and passes', () => {
-        const examples = section(readPage(meta.id), 'Examples') ?? '';
-        const bad = example(examples, '❌');
-        const good = example(examples, '✅');
-        assert.ok(bad && good, 'both examples are present');
-        const settings = exampleSettings(examples);
-        assert.ok(findingsOf(bad, meta.id, settings).length > 0, `the ❌ example in docs/rules/${meta.id}.md is not flagged by ${meta.id}`);
-        assert.deepEqual(findingsOf(good, meta.id, settings), [], `the ✅ example in docs/rules/${meta.id}.md is flagged by ${meta.id}`);
       });
     });
   }
