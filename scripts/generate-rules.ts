@@ -10,12 +10,15 @@
 //   server/src/rules/thresholds.generated.ts  the Thresholds type
 //   client/src/generated/categories.ts        the category titles the client shows
 //   scripts/generated/vocabulary.json         category ids and threshold names for generate-clauses.mjs
+// (server/src/rules/all.generated.ts, the list of rule modules, is written by generate-rule-index.ts,
+// which runs first; its staleness is reported here too.)
 // Run by `npm run gen` (so by every build). `--check` writes nothing and exits 1 naming each stale file.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { CATEGORIES, CATEGORY_IDS, DRAFTING, getClause, PROFILES, RULES } from '../server/src/engine';
 import type { RuleMeta, ThresholdDecl } from '../server/src/rules/types';
 import { clausePositionProperty, severityProperties } from './generate-settings';
+import { ruleIndex } from './generate-rule-index';
 
 const ROOT = join(__dirname, '..');
 
@@ -357,7 +360,7 @@ export function outputs(): Output[] {
   const problems = declarationProblems();
   if (problems.length) throw new Error(`rule declarations:\n  ${problems.join('\n  ')}`);
   const read = (p: string) => (existsSync(join(ROOT, p)) ? readFileSync(join(ROOT, p), 'utf8') : undefined);
-  const out: Output[] = [];
+  const out: Output[] = [ruleIndex()];
   const add = (path: string, make: (current: string | undefined) => string) => {
     const current = read(path);
     out.push({ path, current, next: make(current) });
