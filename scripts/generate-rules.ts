@@ -3,7 +3,7 @@
 //   docs/rules/<id>.md          the generated blocks (header, Examples, Settings, Related rules)
 //                               between `<!-- generated:NAME begin -->` / `<!-- generated:NAME end -->`;
 //                               the prose around them is hand-written and left alone
-//   docs/rules/README.md        the rule tables and the thresholds table
+//   docs/rules/README.md        the rule tables, the category table and the thresholds table
 //   README.md                   the category table and the thresholds table
 //   package.json                clausewise.severity, clausewise.thresholds and clausewise.clausePosition
 //   schema/clausewise.schema.json  the thresholds of the config file
@@ -240,6 +240,11 @@ function docsIndex(current: string): string {
   const parts: Array<[string, string]> = [
     ['rules', ruleTable(ORDERED.filter((m) => m.category !== DRAFTING))],
     ['drafting-rules', ruleTable(ORDERED.filter((m) => m.category === DRAFTING))],
+    ['categories', [
+      '| Category | Topic | What counts as present | Rules |',
+      '| --- | --- | --- | --- |',
+      ...CATEGORY_IDS.map((c) => `| \`${c}\` | ${CATEGORIES[c].title} | ${CATEGORIES[c].expectation} | ${ORDERED.filter((m) => m.category === c).map((m) => `[\`${m.id}\`](${m.id}.md)`).join(', ')} |`),
+    ].join('\n')],
     ['thresholds', thresholdRows(allThresholds(), true, (r) => `${r}.md`).join('\n')],
   ];
   for (const [name, body] of parts) {
