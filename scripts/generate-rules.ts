@@ -14,7 +14,7 @@
 // which runs first; its staleness is reported here too.)
 // Run by `npm run gen` (so by every build). `--check` writes nothing and exits 1 naming each stale file.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CATEGORIES, CATEGORY_IDS, DRAFTING, getClause, PROFILES, RULES } from '../server/src/engine';
 import type { RuleMeta, ThresholdDecl } from '../server/src/rules/types';
 import { clausePositionProperty, severityProperties } from './generate-settings';
@@ -27,9 +27,8 @@ const ROOT = join(__dirname, '..');
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r.meta]));
 const categoryTitle = (c: string) => (c === DRAFTING ? 'Drafting' : CATEGORIES[c as keyof typeof CATEGORIES].title);
-const categoryRank = (c: string) => (c === DRAFTING ? CATEGORY_IDS.length : (CATEGORY_IDS as readonly string[]).indexOf(c));
-/** Rules in the order of the docs: categories in spec order, then drafting; ids sorted within each. */
-const ORDERED: RuleMeta[] = RULES.map((r) => r.meta).sort((a, b) => categoryRank(a.category) - categoryRank(b.category) || (a.id < b.id ? -1 : 1));
+/** RULES' order, which the docs follow: categories in spec order, then drafting; ids sorted within each. */
+const ORDERED: RuleMeta[] = RULES.map((r) => r.meta);
 const sameCategory = (m: RuleMeta) => ORDERED.filter((o) => o.category === m.category && o.id !== m.id);
 const optIn = (m: RuleMeta) => m.enabledByDefault === false;
 
@@ -220,11 +219,11 @@ export function rulePage(m: RuleMeta, current: string | undefined): string {
 // ---------------------------------------------------------------------------------------------
 // Index pages
 
-const fixCell = (m: RuleMeta) => {
-  const q = m.quickFix ? m.quickFix[0].toUpperCase() + m.quickFix.slice(1) : '';
-  if (m.clauseId && !m.quickFix) return `Insert \`${m.clauseId}\``;
-  return q || 'None';
-};
+/** The quick fix in the index tables: the rule's own words, else the clause it inserts. */
+function fixCell(m: RuleMeta): string {
+  if (m.quickFix) return m.quickFix[0].toUpperCase() + m.quickFix.slice(1);
+  return m.clauseId ? `Insert \`${m.clauseId}\`` : 'None';
+}
 
 function ruleTable(rules: RuleMeta[]): string {
   return [
@@ -401,7 +400,7 @@ function main(): void {
     mkdirSync(dirname(join(ROOT, o.path)), { recursive: true });
     writeFileSync(join(ROOT, o.path), o.next);
   }
-  console.log(`rules: ${RULES.length} rules -> ${stale.length ? stale.map((o) => relative(ROOT, join(ROOT, o.path))).join(', ') : 'all generated files up to date'}`);
+  console.log(`rules: ${RULES.length} rules -> ${stale.length ? stale.map((o) => o.path).join(', ') : 'all generated files up to date'}`);
 }
 
 if (require.main === module) main();
