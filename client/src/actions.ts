@@ -1,10 +1,10 @@
 // The commands added for drafting: choose profiles, export the review report, accept a finding with a
 // reason, insert a clause from the coverage view, and open the bundled example contract.
 import * as vscode from 'vscode';
-import { AcceptFindingEditRequest, ExportReportRequest, type ReportFormat } from '../../server/src/lsp/protocol';
+import { AcceptFindingEditRequest, ExportReportRequest, FrontMatterRequest, type ReportFormat } from '../../server/src/lsp/protocol';
 import { insertClause, runningClient, targetDocument, type CommandContext } from './commands';
 import { diagnosticData, isReviewable, reveal, ruleIdOf, type CoverageNode, type CoverageView } from './coverage';
-import { frontMatterProfiles, setFrontMatterProfiles } from './edits';
+import { setFrontMatterProfiles } from './edits';
 
 export interface ActionContext extends CommandContext {
   coverage: CoverageView;
@@ -66,7 +66,11 @@ export async function chooseProfile(ctx: ActionContext, arg?: unknown): Promise<
     void vscode.window.showInformationMessage(doc);
     return undefined;
   }
-  const inFrontMatter = frontMatterProfiles(doc.getText());
+  const client = await runningClient(ctx);
+  if (!client) return undefined;
+  // The server reads the front matter (both `profiles` and a single `profile`) and says where its YAML is.
+  const frontMatter = await client.sendRequest(FrontMatterRequest, { uri: doc.uri.toString() }).catch(() => null);
+  const inFrontMatter = frontMatter?.settings.profiles;
   const setting = vscode.workspace.getConfiguration('clausewise', doc.uri).get<string[]>('profiles') ?? ['it-outsourcing'];
   const current = new Set(inFrontMatter ?? setting);
   const items = knownProfiles(ctx.extension).map((p) => ({ label: p.id, detail: p.description, picked: current.has(p.id) }));
@@ -93,7 +97,12 @@ export async function chooseProfile(ctx: ActionContext, arg?: unknown): Promise<
   const target = await vscode.window.showQuickPick(where, { title: 'Clausewise: Where should the profiles be saved?' });
   if (!target) return undefined;
   if (target.where === 'frontMatter') {
-    const change = setFrontMatterProfiles(doc.getText(), profiles);
+    const yaml = frontMatter?.yamlRange ? { start: doc.offsetAt(client.protocol2CodeConverter.asPosition(frontMatter.yamlRange.start)), end: doc.offsetAt(client.protocol2CodeConverter.asPosition(frontMatter.yamlRange.end)) } : null;
+    if (frontMatter === null && /^\uFEFF?---/.test(doc.getText())) {
+      void vscode.window.showErrorMessage(`Clausewise could not read the front matter of "${basename(doc.uri)}" (the server did not answer); try again.`);
+      return undefined;
+    }
+    const change = setFrontMatterProfiles(doc.getText(), yaml, profiles);
     if (typeof change === 'string') {
       void vscode.window.showErrorMessage(`Clausewise could not change the front matter of "${basename(doc.uri)}": ${change}.`);
       return undefined;

@@ -1,7 +1,19 @@
 // The VS Code client's pure text helpers: profiles in front matter, accept-finding comments.
 import { strict as assert } from 'node:assert';
-import { frontMatterProfiles, setFrontMatterProfiles, type TextChange } from '../../client/src/edits';
+import { setFrontMatterProfiles as setProfilesAt, type TextChange } from '../../client/src/edits';
+import { buildContractModel } from '../../server/src/model';
+import { frontMatterResult, yamlSpan } from '../../server/src/lsp/front-matter';
 import { statusText } from '../../client/src/format';
+
+// The client edits where the server says the YAML is (clausewise/frontMatter), and reads profiles from it.
+function setFrontMatterProfiles(text: string, profiles: readonly string[]): TextChange | string {
+  const m = buildContractModel(text);
+  return setProfilesAt(text, m.frontMatterSpan ? yamlSpan(text, m.frontMatterSpan) : null, profiles);
+}
+
+function frontMatterProfiles(text: string): string[] | undefined {
+  return frontMatterResult(buildContractModel(text)).settings.profiles;
+}
 
 function apply(text: string, change: TextChange | string): string {
   assert.notEqual(typeof change, 'string', String(change));
@@ -35,6 +47,21 @@ describe('client: front matter profiles', () => {
     const text = '---\r\ntitle: MSA\r\n---\r\nBody\r\n';
     const out = apply(text, setFrontMatterProfiles(text, ['dora-ict']));
     assert.ok(!/[^\r]\n/.test(out), JSON.stringify(out));
+    assert.deepEqual(frontMatterProfiles(out), ['dora-ict']);
+  });
+
+  it('replaces a single profile key with the profiles list', () => {
+    const text = '---\nclausewise:\n  profile: dora-ict\n---\nBody\n';
+    assert.deepEqual(frontMatterProfiles(text), ['dora-ict'], 'the server reads the one-id form too');
+    const out = apply(text, setFrontMatterProfiles(text, ['gdpr-processor']));
+    assert.deepEqual(frontMatterProfiles(out), ['gdpr-processor']);
+    assert.doesNotMatch(out, /profile:/);
+  });
+
+  it('fills empty front matter and keeps its closing fence on its own line', () => {
+    const text = '---\n---\n# MSA\n';
+    const out = apply(text, setFrontMatterProfiles(text, ['dora-ict']));
+    assert.match(out, /^---\nclausewise:\n {2}profiles: \[ ?dora-ict ?\]\n---\n# MSA\n$/);
     assert.deepEqual(frontMatterProfiles(out), ['dora-ict']);
   });
 

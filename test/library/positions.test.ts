@@ -171,7 +171,7 @@ describe('engine: choosing the position quick fixes offer first', () => {
   it('reports a front-matter value that is not a position, and falls back to the setting', () => {
     const r = review({ text: withFront('vendor'), force: true, settings: { clausePosition: 'supplier' } });
     assert.equal(r.clausePosition, 'supplier');
-    assert.ok(r.problems.some((p) => /clausePosition "vendor" is not a position.*customer, balanced, supplier/.test(p)), r.problems.join('\n'));
+    assert.ok(r.problems.some((p) => /front matter line 2: clausewise\.clausePosition: must be one of customer, balanced, supplier \(found "vendor"\)/.test(p)), r.problems.join('\n'));
   });
 
   it('reports a setting that is not a position, and falls back to balanced', () => {

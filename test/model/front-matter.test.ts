@@ -58,3 +58,61 @@ describe('model: front matter', () => {
     assert.equal(m.frontMatterSpan, null);
   });
 });
+
+describe('model: the front matter clausewise key, validated', () => {
+  it('reads every key into typed settings', () => {
+    const m = buildContractModel('---\nclausewise:\n  review: true\n  profiles: [it-outsourcing, gdpr-processor]\n  clausePosition: supplier\n  bundle: [./schedules/sla.md]\n  parties: { supplier: Acme Hosting, customer: { name: Beta Bank plc, alias: Bank } }\n---\n# MSA\n');
+    assert.deepEqual(m.frontMatterProblems, []);
+    assert.deepEqual(m.frontMatterSettings, {
+      review: true, profiles: ['it-outsourcing', 'gdpr-processor'], clausePosition: 'supplier', bundle: ['./schedules/sla.md'],
+      parties: { supplier: 'Acme Hosting', customer: { name: 'Beta Bank plc', alias: 'Bank' } },
+    });
+    assert.equal(m.frontMatterLines['profiles[1]'], 4);
+  });
+
+  it('takes one id in profile or profiles, and clausewise: false as review: false', () => {
+    assert.deepEqual(buildContractModel('---\nclausewise: { profile: dora-ict }\n---\nx\n').frontMatterSettings, { profiles: ['dora-ict'] });
+    assert.deepEqual(buildContractModel('---\nclausewise: { profiles: dora-ict }\n---\nx\n').frontMatterSettings, { profiles: ['dora-ict'] });
+    assert.deepEqual(buildContractModel('---\nclausewise: false\n---\nx\n').frontMatterSettings, { review: false });
+  });
+
+  it('reports a wrong value with its document line and what is allowed, and ignores only that value', () => {
+    const m = buildContractModel('---\ntitle: MSA\nclausewise:\n  profiles: [it-outsourcing]\n  clausePosition: vendor\n---\n# MSA\n');
+    assert.equal(m.frontMatterProblems.length, 1);
+    assert.equal(m.frontMatterProblems[0].line, 5);
+    assert.match(m.frontMatterProblems[0].message, /^front matter line 5: clausewise\.clausePosition: must be one of customer, balanced, supplier \(found "vendor"\); this value is ignored/);
+    assert.deepEqual(m.frontMatterSettings, { profiles: ['it-outsourcing'] });
+  });
+
+  it('names a misspelt key, suggests the key meant and lists the allowed ones', () => {
+    const m = buildContractModel('---\nclausewise:\n  review: true\n  clausePostion: supplier\n---\n# MSA\n');
+    assert.equal(m.frontMatterProblems[0].line, 4);
+    assert.match(m.frontMatterProblems[0].message, /clausewise\.clausePostion: unknown setting; did you mean "clausePosition"\?; allowed in clausewise: review, profiles, profile, clausePosition, bundle, parties/);
+    assert.deepEqual(m.frontMatterSettings, { review: true });
+  });
+
+  it('rejects wrong types: a profile list with a number, a clausewise key that is text, a bundle that is not a list', () => {
+    const list = buildContractModel('---\nclausewise:\n  profiles:\n    - it-outsourcing\n    - 7\n---\nx\n');
+    assert.equal(list.frontMatterProblems[0].line, 5);
+    assert.match(list.frontMatterProblems[0].message, /clausewise\.profiles\[1\]: must be text \(found 7\)/);
+    assert.equal(list.frontMatterSettings.profiles, undefined, 'a wrong entry voids the list (the settings decide instead)');
+    const text = buildContractModel('---\nclausewise: yes please\n---\nx\n');
+    assert.match(text.frontMatterProblems[0].message, /^front matter line 2: clausewise: must be true, false or a mapping .*the clausewise key is ignored/);
+    assert.deepEqual(text.frontMatterSettings, {});
+    const bundle = buildContractModel('---\nclausewise:\n  bundle: sla.md\n---\nx\n');
+    assert.match(bundle.frontMatterProblems[0].message, /line 3: clausewise\.bundle: must be a list/);
+  });
+
+  it('leaves keys other than clausewise alone, and reads a top-level parties key', () => {
+    const m = buildContractModel('---\ntitle: 7\nowner: [legal]\nparties: { supplier: Acme }\n---\nx\n');
+    assert.deepEqual(m.frontMatterProblems, []);
+    assert.deepEqual(m.frontMatterSettings, { parties: { supplier: 'Acme', customer: undefined } });
+  });
+
+  it('has no front matter settings for plain text, whose --- lines are text', () => {
+    const m = buildContractModel('---\nclausewise: { review: false }\n---\nThe Supplier shall...\n', 0, 'plain');
+    assert.equal(m.frontMatter, null);
+    assert.deepEqual(m.frontMatterSettings, {});
+    assert.deepEqual(m.frontMatterProblems, []);
+  });
+});

@@ -27,6 +27,5 @@ export function loadBundle(model: ContractModel, contractPath: string, read: (pa
 }
 
 function declaredInFrontMatter(model: ContractModel, ref: string): boolean {
-  const cw = model.frontMatter?.clausewise as Record<string, unknown> | undefined;
-  return Array.isArray(cw?.bundle) && (cw!.bundle as unknown[]).some((p) => typeof p === 'string' && p.trim().replace(/^\.\//, '') === ref);
+  return (model.frontMatterSettings.bundle ?? []).some((p) => p.replace(/^\.\//, '') === ref);
 }

@@ -12,39 +12,31 @@ import { applySuppressions, closeIds } from './suppression';
 import { CLAUSE_POSITIONS, DEFAULT_CLAUSE_POSITION, isClausePosition, type ClausePosition } from '../library';
 import { classifierSentences, secondOpinion, shippedClassifier, type CoverageClassifier } from '../classifier';
 
-/** Profiles named in front matter: `clausewise: { profiles: [...] }` (or a single `profile`). */
-function frontMatterProfiles(model: ContractModel): string[] {
-  const cw = model.frontMatter?.clausewise;
-  if (!cw || typeof cw !== 'object') return [];
-  const o = cw as Record<string, unknown>;
-  const list = o.profiles ?? o.profile;
-  if (typeof list === 'string') return [list];
-  return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
-}
-
-/** The position a document's front matter chooses, when it names a valid one. */
+/** The position a document's front matter chooses (model/front-matter.ts has checked it). */
 export function frontMatterClausePosition(model: ContractModel): ClausePosition | undefined {
-  const cw = model.frontMatter?.clausewise;
-  const raw = cw && typeof cw === 'object' ? (cw as Record<string, unknown>).clausePosition : undefined;
-  return isClausePosition(raw) ? raw : undefined;
+  return model.frontMatterSettings.clausePosition;
 }
 
 /**
  * The position quick fixes offer first: `clausewise: { clausePosition: supplier }` in the front matter
- * beats the setting. A value that is not a position is reported and ignored.
+ * beats the setting (the model has reported and dropped a front matter value that is not a position).
  */
 function chosenPosition(model: ContractModel, settings: ReviewSettings, problems: string[]): ClausePosition {
-  const cw = model.frontMatter?.clausewise;
-  const raw = cw && typeof cw === 'object' ? (cw as Record<string, unknown>).clausePosition : undefined;
-  if (raw !== undefined) {
-    if (isClausePosition(raw)) return raw;
-    problems.push(`front matter clausewise.clausePosition "${String(raw)}" is not a position and is ignored; use one of ${CLAUSE_POSITIONS.join(', ')}`);
-  }
+  const chosen = frontMatterClausePosition(model);
+  if (chosen) return chosen;
   if (settings.clausePosition !== undefined) {
     if (isClausePosition(settings.clausePosition)) return settings.clausePosition;
     problems.push(`setting clausePosition "${String(settings.clausePosition)}" is not a position and is ignored; use one of ${CLAUSE_POSITIONS.join(', ')}`);
   }
   return DEFAULT_CLAUSE_POSITION;
+}
+
+/** The document line of a profile id named in the front matter (`profiles: [a, b]` or `profile: a`). */
+function frontMatterLine(model: ContractModel, id: string): number | undefined {
+  const lines = model.frontMatterLines;
+  const key = model.frontMatter?.clausewise && typeof model.frontMatter.clausewise === 'object' && 'profiles' in model.frontMatter.clausewise ? 'profiles' : 'profile';
+  const i = (model.frontMatterSettings.profiles ?? []).indexOf(id);
+  return lines[`${key}[${i}]`] ?? lines[key];
 }
 
 function matchesInclude(path: string | undefined, include: string[] | undefined): boolean {
@@ -109,13 +101,22 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
   const settings = input.settings ?? {};
   const model = prebuilt ?? buildContractModel(input.text, input.version ?? 0, formatOfPath(input.path));
   const problems: string[] = [];
+  const problemLines: Record<string, number> = {};
   if (model.frontMatterError) problems.push(model.frontMatterError);
+  for (const p of model.frontMatterProblems) {
+    problems.push(p.message);
+    problemLines[p.message] = p.line;
+  }
 
-  const requested = [...new Set([...(frontMatterProfiles(model).length ? frontMatterProfiles(model) : settings.profiles?.length ? settings.profiles : DEFAULT_PROFILES)])];
+  const fromFrontMatter = model.frontMatterSettings.profiles ?? [];
+  const requested = [...new Set([...(fromFrontMatter.length ? fromFrontMatter : settings.profiles?.length ? settings.profiles : DEFAULT_PROFILES)])];
   const { profiles, unknown } = resolveProfiles(requested);
   for (const u of unknown) {
     const close = closeIds(u, Object.keys(PROFILES), 1);
-    problems.push(`unknown profile "${u}"${close.length ? `; did you mean "${close[0]}"?` : ''} Known profiles: ${Object.keys(PROFILES).join(', ')}`);
+    const fm = fromFrontMatter.length ? frontMatterLine(model, u) : undefined;
+    const message = `unknown profile "${u}"${close.length ? `; did you mean "${close[0]}"?` : ''} Known profiles: ${Object.keys(PROFILES).join(', ')}${fm ? ` (front matter line ${fm})` : ''}`;
+    problems.push(message);
+    if (fm) problemLines[message] = fm;
   }
   // Config files are checked when loaded; editor settings arrive unchecked, so name their unknown ids here.
   const knownIds = [...CATEGORY_IDS, ...RULES.map((r) => r.meta.id)];
@@ -129,7 +130,7 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
   const profileIds = profiles.map((p) => p.id);
 
   const empty = (isContract: boolean, reason: string): ReviewResult => ({
-    isContract, reason, profiles: profileIds, coverage: {}, assessments: [], diagnostics: [], fixSpecs: [], problems, suppressed: [], warnings: [], model, thresholds: settings.thresholds ?? {}, clausePosition,
+    isContract, reason, profiles: profileIds, coverage: {}, assessments: [], diagnostics: [], fixSpecs: [], problems, ...(Object.keys(problemLines).length ? { problemLines } : {}), suppressed: [], warnings: [], model, thresholds: settings.thresholds ?? {}, clausePosition,
   });
 
   if (settings.enable === false) return empty(false, 'Clausewise is disabled in settings');
@@ -265,11 +266,13 @@ function reviewModel(
 
   const coverage: ReviewResult['coverage'] = {};
   for (const c of categories) coverage[c] = assessment(c).verdict;
+  const base = empty(isContract, reason);
   return {
     isContract, reason, profiles: profileIds, coverage,
     assessments: categories.map(assessment),
     // Accepted deviations: findings covered by <!-- clausewise-disable... --> comments.
     ...applySuppressions(model, found.map((f) => f.diag), found.map((f) => f.fixes)),
-    problems, model, thresholds: settings.thresholds ?? {}, clausePosition: empty(isContract, reason).clausePosition,
+    problems, model, thresholds: settings.thresholds ?? {}, clausePosition: base.clausePosition,
+    ...(base.problemLines ? { problemLines: base.problemLines } : {}),
   };
 }

@@ -20,11 +20,12 @@
  * the model drops from the text), skipping comments shown as text: in code blocks, code spans and
  * the front matter. Pure: no I/O.
  */
-import { editDistance, positionAt, type Block, type ContractModel, type Range, type Span } from '../model';
+import { positionAt, type Block, type ContractModel, type Range, type Span } from '../model';
 import { CATEGORY_IDS, DRAFTING } from '../categories/types';
 import { RULES } from '../rules';
 import type { FixSpec } from '../rules/types';
 import type { ReviewDiagnostic, ReviewWarning, SuppressedFinding } from './types';
+import { closeIds } from '../model/text';
 
 export type SuppressionKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-file';
 
@@ -53,17 +54,8 @@ function known(): Set<string> {
 }
 
 
-/** Known ids close to a misspelt one (edit distance, or one containing the other), best first. */
-export function closeIds(name: string, candidates: Iterable<string>, max = 3): string[] {
-  const scored: Array<[string, number]> = [];
-  for (const c of candidates) {
-    const d = editDistance(name, c);
-    const limit = Math.max(2, Math.floor(c.length / 4));
-    if (d <= limit) scored.push([c, d]);
-    else if (name.length >= 3 && (c.includes(name) || name.includes(c))) scored.push([c, limit + 1]);
-  }
-  return scored.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max).map(([c]) => c);
-}
+// closeIds lives with editDistance in model/text (the front matter check needs it below the engine).
+export { closeIds };
 
 /** Is this offset part of the visible text of a block (a code span, an escaped or indented comment)? */
 function shownAsText(model: ContractModel, offset: number): boolean {

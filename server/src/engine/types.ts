@@ -70,6 +70,8 @@ export interface ReviewResult {
   fixSpecs: FixSpec[][];
   /** Problems with the input itself (bad front matter, unknown profile), reported, not thrown. */
   problems: string[];
+  /** The document line (1-based) a problem is about, by its text, for those in the front matter (the editor marks that line). */
+  problemLines?: Record<string, number>;
   /** Findings accepted by suppression comments (`<!-- clausewise-disable... -->`), with their reasons. */
   suppressed: SuppressedFinding[];
   /** Warnings about the document that do not stop a run (unknown rule names in suppression comments). */

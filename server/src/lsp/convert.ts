@@ -48,11 +48,18 @@ export function diagnosticsOf(result: ReviewResult, version: number): Diagnostic
   if (result.isContract && result.problems.length) {
     const model = result.model;
     const start = model.frontMatterSpan?.start ?? 0;
-    const line = model.lineStarts.findIndex((s, i) => s <= start && (i + 1 >= model.lineStarts.length || model.lineStarts[i + 1] > start));
-    const lineEnd = line + 1 < model.lineStarts.length ? model.lineStarts[line + 1] : model.text.length;
-    const endChar = model.text.slice(model.lineStarts[line], lineEnd).replace(/\r?\n$|\r$/, '').length;
-    const range = { start: { line, character: 0 }, end: { line, character: endChar } };
-    for (const p of result.problems) out.unshift(serverDiagnostic(CONFIG_CODE, `Clausewise: ${p}`, DiagnosticSeverity.Warning, range, version));
+    const firstLine = model.lineStarts.findIndex((s, i) => s <= start && (i + 1 >= model.lineStarts.length || model.lineStarts[i + 1] > start));
+    // A problem with a value in the front matter marks that value's line; others mark the first line.
+    const lineRange = (line: number): Range => {
+      const lineEnd = line + 1 < model.lineStarts.length ? model.lineStarts[line + 1] : model.text.length;
+      const endChar = model.text.slice(model.lineStarts[line], lineEnd).replace(/\r?\n$|\r$/, '').length;
+      return { start: { line, character: 0 }, end: { line, character: endChar } };
+    };
+    for (const p of [...result.problems].reverse()) {
+      const at = result.problemLines?.[p];
+      const line = at !== undefined && at - 1 < model.lineStarts.length ? at - 1 : firstLine;
+      out.unshift(serverDiagnostic(CONFIG_CODE, `Clausewise: ${p}`, DiagnosticSeverity.Warning, lineRange(line), version));
+    }
   }
   // Suppression comments naming rules that do not exist: on the comment itself.
   for (const w of result.warnings ?? []) out.push(serverDiagnostic(CONFIG_CODE, `Clausewise: ${w.message}`, DiagnosticSeverity.Warning, w.range, version));

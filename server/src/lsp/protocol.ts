@@ -144,6 +144,24 @@ export interface AcceptFindingEditResult {
   edit: TextEdit;
 }
 
+/**
+ * `clausewise/frontMatter`: what a document's front matter decides, as the server read and checked it
+ * (the client never parses front matter itself). Only values that passed the check are in `settings`.
+ */
+export interface FrontMatterResult {
+  /** The YAML between the --- fences (an empty range for empty front matter); null when the document has none. */
+  yamlRange: Range | null;
+  settings: {
+    review?: boolean;
+    /** From `profiles`, or a single `profile`. */
+    profiles?: string[];
+    clausePosition?: 'customer' | 'balanced' | 'supplier';
+    bundle?: string[];
+  };
+  /** Invalid YAML or invalid values, worded as the review reports them. */
+  problems: Array<{ line: number | null; message: string }>;
+}
+
 /** What a diagnostic carries in `data` (enough for other clients to show fixes and group by category). */
 export interface DiagnosticData {
   category: string | null;
@@ -171,4 +189,5 @@ export const ListClausesRequest = new RequestType0<ClauseInfo[], void>('clausewi
 export const RenderClauseRequest = new RequestType<RenderClauseParams, RenderClauseResult | null, void>('clausewise/renderClause');
 export const StatusNotification = new NotificationType<StatusParams>('clausewise/status');
 export const ExportReportRequest = new RequestType<ExportReportParams, ExportReportResult | null, void>('clausewise/exportReport');
+export const FrontMatterRequest = new RequestType<UriParams, FrontMatterResult | null, void>('clausewise/frontMatter');
 export const AcceptFindingEditRequest = new RequestType<AcceptFindingEditParams, AcceptFindingEditResult | null, void>('clausewise/acceptFindingEdit');

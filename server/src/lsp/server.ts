@@ -69,12 +69,13 @@ import { buildCodeActions, diagnosticsOf, serverDiagnostic, SKIPPED_CODE, type E
 import { documentSymbols, foldingRanges, hoverAt } from './outline';
 import { DEFAULT_CLAUSE_POSITION, POSITION_LABELS, describePositionDifference, isClausePosition, positionDifferences } from '../library';
 import { frontMatterClausePosition } from '../engine/review';
+import { frontMatterResult } from './front-matter';
 import { registerTermFeatures, TERM_CAPABILITIES, termHover } from './terms';
 import { mergeSettings, sanitizeSettings, workspaceRelativePath } from './settings';
 import { configErrorDiagnostic, WATCH_GLOB, WorkspaceConfigs } from './config';
 import { DEFAULT_DEBOUNCE_MS, editDelay, ReviewWaiters } from './schedule';
 import {
-  AcceptFindingEditRequest, CoverageRequest, ExportReportRequest, ListClausesRequest, RenderClauseRequest, ReviewDocumentRequest, StatusNotification,
+  AcceptFindingEditRequest, CoverageRequest, ExportReportRequest, FrontMatterRequest, ListClausesRequest, RenderClauseRequest, ReviewDocumentRequest, StatusNotification,
   type CoverageResult, type ReviewSummary, type SeverityCounts, type StatusParams, type Verdict,
 } from './protocol';
 
@@ -641,6 +642,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       logError(`Clausewise: renderClause failed: ${errorText(e)}`);
       return null;
     }
+  });
+
+  connection.onRequest(FrontMatterRequest, (params) => {
+    const uri = uriParam(params);
+    const model = uri ? currentModel(uri) : undefined;
+    return model ? frontMatterResult(model) : null;
   });
 
   connection.onRequest(AcceptFindingEditRequest, (params) => {

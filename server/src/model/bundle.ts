@@ -6,12 +6,7 @@ import type { ContractModel } from './types';
  * written, relative to the contract's folder; the caller resolves and reads them.
  */
 export function bundleReferences(model: ContractModel): string[] {
-  const out: string[] = [];
-  const cw = model.frontMatter?.clausewise;
-  if (cw && typeof cw === 'object') {
-    const list = (cw as Record<string, unknown>).bundle;
-    if (Array.isArray(list)) for (const p of list) if (typeof p === 'string' && p.trim()) out.push(p.trim());
-  }
+  const out: string[] = [...(model.frontMatterSettings.bundle ?? [])];
   for (const m of model.text.matchAll(/\]\(\s*<?([^)\s>]+\.(?:md|markdown|txt))>?(?:#[^)\s]*)?\s*(?:"[^"]*")?\s*\)/gi)) {
     const target = m[1];
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/')) continue;

@@ -16,14 +16,8 @@ const CONTRACT_WORDS = /\b(hereby|herein|hereunder|hereto|thereof|party|parties|
  * A README or a handbook uses "will" and "must" too, but not "parties", "hereunder" or "indemnify".
  */
 export function detectContract(model: ContractModel): ContractDetection {
-  const cw = model.frontMatter?.clausewise;
-  if (cw && typeof cw === 'object') {
-    const review = (cw as Record<string, unknown>).review;
-    if (review === true) return { isContract: true, reason: 'front matter sets clausewise.review: true' };
-    if (review === false) return { isContract: false, reason: 'front matter sets clausewise.review: false' };
-  }
-  if (cw === false) return { isContract: false, reason: 'front matter sets clausewise: false' };
-  if (cw === true) return { isContract: true, reason: 'front matter sets clausewise: true' };
+  const review = model.frontMatterSettings.review;
+  if (review !== undefined) return { isContract: review, reason: `front matter sets ${model.frontMatter?.clausewise === review ? 'clausewise' : 'clausewise.review'}: ${review}` };
 
   const words = model.text.length / 6;
   if (words < 40) return { isContract: false, reason: 'too short to be a contract' };

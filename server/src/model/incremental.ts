@@ -1,5 +1,5 @@
 import type { Block, ContractModel, Sentence } from './types';
-import { buildContractModel, assembleModel, readFrontMatter, type FrontMatter, type TextFormat } from './parse';
+import { buildContractModel, assembleModel, frontMatterOf, readFrontMatter, type FrontMatter, type TextFormat } from './parse';
 import { capMarkup, parseChunk, parseMarkdown, scanChunkStarts, type RawBlock } from './markdown';
 import { buildSentences } from './sentences';
 import { computeLineStarts, lastIndexAtOrBefore } from './lineIndex';
@@ -34,7 +34,7 @@ export function fullModelState(text: string, version: number, format: TextFormat
     }
   }
   const model = buildContractModel(text, version, format);
-  return { model, chunkStarts: null, chunkBlocks: [], frontMatter: { frontMatter: model.frontMatter, frontMatterSpan: model.frontMatterSpan, frontMatterError: model.frontMatterError }, fullReason: reason };
+  return { model, chunkStarts: null, chunkBlocks: [], frontMatter: frontMatterOf(model), fullReason: reason };
 }
 
 function blocksPerChunk(blocks: Array<{ start: number }>, starts: number[]): number[] {

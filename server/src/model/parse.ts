@@ -1,5 +1,4 @@
 import { parsePlainText } from './plain';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Block, ContractModel, Span } from './types';
 import { parseMarkdown } from './markdown';
 import { buildSections } from './sections';
@@ -9,6 +8,9 @@ import { findParties } from './parties';
 import { findCrossReferences } from './crossReferences';
 import { computeLineStarts } from './lineIndex';
 import { isMostlyUpper, titleCase } from './text';
+import { NO_FRONT_MATTER, readFrontMatter, type FrontMatter } from './front-matter';
+
+export { readFrontMatter, type FrontMatter };
 
 export type TextFormat = 'markdown' | 'plain';
 
@@ -36,10 +38,16 @@ function unreadReason(e: unknown): string {
   return 'an internal error stopped the reading of the text';
 }
 
+/** The front matter part of a model, as the incremental parse carries it from one version to the next. */
+export function frontMatterOf(model: ContractModel): FrontMatter {
+  const { frontMatter, frontMatterSpan, frontMatterError, frontMatterSettings, frontMatterProblems, frontMatterLines } = model;
+  return { frontMatter, frontMatterSpan, frontMatterError, frontMatterSettings, frontMatterProblems, frontMatterLines };
+}
+
 /** The empty model of a text that could not be read, saying why. */
 export function unreadableModel(text: string, version: number, reason: string): ContractModel {
   return {
-    text, version, lineStarts: computeLineStarts(text), frontMatter: null, frontMatterSpan: null, frontMatterError: null,
+    text, version, lineStarts: computeLineStarts(text), ...NO_FRONT_MATTER,
     title: '', titleSpan: { start: 0, end: 0 }, blocks: [],
     sections: buildSections([], text, false),
     definedTerms: [], parties: [], crossReferences: [], usesMarkdownHeadings: false, topSectionDepth: null,
@@ -54,46 +62,18 @@ function readModel(text: string, version: number, format: TextFormat): ContractM
   return assembleModel(text, version, blocks, readFrontMatter(parsed.yaml));
 }
 
-/** The front matter of a document, read from its YAML block. */
-export interface FrontMatter {
-  frontMatter: Record<string, unknown> | null;
-  frontMatterSpan: Span | null;
-  frontMatterError: string | null;
-}
-
-export function readFrontMatter(yamlNode: { value: string; span: Span } | null): FrontMatter {
-  let frontMatter: Record<string, unknown> | null = null;
-  let frontMatterSpan: Span | null = null;
-  let frontMatterError: string | null = null;
-  if (yamlNode) {
-    frontMatterSpan = yamlNode.span;
-    try {
-      // Warnings (an ambiguous anchor) would go to stderr, which the language server shares with its client logs.
-      const value = parseYaml(yamlNode.value, { logLevel: 'error' });
-      if (value && typeof value === 'object' && !Array.isArray(value)) frontMatter = value as Record<string, unknown>;
-      else if (value !== null && value !== undefined) frontMatterError = 'front matter is not a mapping of keys to values';
-    } catch (e) {
-      // linePos is 1-based within the YAML; the opening --- fence is line 1 of the document.
-      const line = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line + 1 : undefined;
-      const what = (e as Error).message.split('\n')[0].replace(/:\s*$/, '').replace(/ at line \d+, column \d+$/, '');
-      frontMatterError = `invalid YAML in the front matter${line ? ` at line ${line}` : ''}: ${what}. Fix the YAML between the --- lines (keys as "name: value", indented with spaces), or remove the front matter`;
-    }
-  }
-  return { frontMatter, frontMatterSpan, frontMatterError };
-}
-
 /**
  * The document-level part of the model, built from its blocks (each with its sentences). Shared by
  * the full parse and the incremental one (model/incremental.ts), so both give the same model.
  */
 export function assembleModel(text: string, version: number, blocks: Block[], fm: FrontMatter, lineStarts = computeLineStarts(text)): ContractModel {
-  const { frontMatter, frontMatterSpan, frontMatterError } = fm;
+  const { frontMatter, frontMatterSpan } = fm;
   const headingBlocks = blocks.filter((b) => b.kind === 'heading' && !b.quoted);
   const usesMarkdownHeadings = headingBlocks.length >= 2;
 
   const sections = buildSections(blocks, text, usesMarkdownHeadings);
   const definedTerms = findDefinedTerms(blocks, sections);
-  const parties = findParties(blocks, definedTerms, frontMatter, text);
+  const parties = findParties(blocks, definedTerms, fm.frontMatterSettings.parties, text);
   const crossReferences = findCrossReferences(blocks);
 
   const { title, titleSpan } = findTitle(blocks, frontMatter, frontMatterSpan, text);
@@ -112,7 +92,7 @@ export function assembleModel(text: string, version: number, blocks: Block[], fm
   }
 
   return {
-    text, version, lineStarts, frontMatter, frontMatterSpan, frontMatterError, title, titleSpan,
+    text, version, lineStarts, ...fm, title, titleSpan,
     blocks, sections, definedTerms, parties, crossReferences, usesMarkdownHeadings, topSectionDepth,
   };
 }

@@ -1,4 +1,5 @@
 import type { Block, DefinedTerm, Party, PartyRole } from './types';
+import type { FrontMatterSettings } from './front-matter';
 
 /** Role words that name the party providing the services. */
 export const SUPPLIER_ROLE_WORDS = ['Supplier', 'Service Provider', 'Provider', 'Vendor', 'Contractor', 'Consultant', 'Developer', 'Licensor', 'Seller', 'Processor', 'Sub-processor', 'Outsourcer', 'Hosting Provider', 'Company'];
@@ -25,7 +26,7 @@ function isRoleWord(alias: string): boolean {
  * name ("Tailspin Systems Limited (the "Supplier")"), role words the text uses as names, and any
  * parties named in front matter. Short-name aliases ("VIP") get a role from how the text uses them.
  */
-export function findParties(blocks: Block[], terms: DefinedTerm[], frontMatter: Record<string, unknown> | null, text: string): Party[] {
+export function findParties(blocks: Block[], terms: DefinedTerm[], frontMatterParties: FrontMatterSettings['parties'], text: string): Party[] {
   const parties: Party[] = [];
   const add = (p: Party) => {
     const existing = parties.find((q) => q.alias.toLowerCase() === p.alias.toLowerCase());
@@ -35,7 +36,7 @@ export function findParties(blocks: Block[], terms: DefinedTerm[], frontMatter: 
     } else parties.push(p);
   };
 
-  const fmParties = readFrontMatterParties(frontMatter);
+  const fmParties = readFrontMatterParties(frontMatterParties);
   for (const p of fmParties) add(p);
 
   // The opening: blocks before the first clause about definitions or services, at most ~4000 chars.
@@ -106,20 +107,15 @@ function legalNameBefore(before: string): string | null {
   return null;
 }
 
-function readFrontMatterParties(fm: Record<string, unknown> | null): Party[] {
-  if (!fm) return [];
-  const cw = (fm.clausewise ?? {}) as Record<string, unknown>;
-  const src = (cw.parties ?? fm.parties) as unknown;
+/** The parties front matter names (model/front-matter.ts has checked their shape). */
+function readFrontMatterParties(src: FrontMatterSettings['parties']): Party[] {
   const out: Party[] = [];
-  if (src && typeof src === 'object' && !Array.isArray(src)) {
-    for (const role of ['supplier', 'customer'] as const) {
-      const v = (src as Record<string, unknown>)[role];
-      if (typeof v === 'string' && v.trim()) out.push({ alias: v.trim(), role, takesArticle: isRoleWord(v.trim()) });
-      else if (v && typeof v === 'object') {
-        const o = v as Record<string, unknown>;
-        const alias = String(o.alias ?? o.name ?? '').trim();
-        if (alias) out.push({ alias, legalName: typeof o.name === 'string' ? o.name : undefined, role, takesArticle: isRoleWord(alias) });
-      }
+  for (const role of ['supplier', 'customer'] as const) {
+    const v = src?.[role];
+    if (typeof v === 'string' && v.trim()) out.push({ alias: v.trim(), role, takesArticle: isRoleWord(v.trim()) });
+    else if (v && typeof v === 'object') {
+      const alias = String(v.alias ?? v.name ?? '').trim();
+      if (alias) out.push({ alias, legalName: typeof v.name === 'string' ? v.name : undefined, role, takesArticle: isRoleWord(alias) });
     }
   }
   return out;

@@ -44,3 +44,15 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   return levenshtein(a, b);
 }
+
+/** Known ids close to a misspelt one (edit distance, or one containing the other), best first. */
+export function closeIds(name: string, candidates: Iterable<string>, max = 3): string[] {
+  const scored: Array<[string, number]> = [];
+  for (const c of candidates) {
+    const d = editDistance(name, c);
+    const limit = Math.max(2, Math.floor(c.length / 4));
+    if (d <= limit) scored.push([c, d]);
+    else if (name.length >= 3 && (c.includes(name) || name.includes(c))) scored.push([c, limit + 1]);
+  }
+  return scored.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max).map(([c]) => c);
+}

@@ -3,6 +3,7 @@
  * read-only, by every category assessor and rule. All offsets are UTF-16 code-unit offsets into the
  * document text, so they map one-to-one onto LSP positions.
  */
+import type { FrontMatterProblem, FrontMatterSettings } from './front-matter';
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
@@ -105,6 +106,12 @@ export interface ContractModel {
   frontMatterSpan: Span | null;
   /** Errors met while reading front matter (bad YAML), reported, never thrown. */
   frontMatterError: string | null;
+  /** What the front matter's `clausewise:` key decides, validated (model/front-matter.ts). */
+  frontMatterSettings: FrontMatterSettings;
+  /** Invalid values in the `clausewise:` key, with their lines; those values are ignored. */
+  frontMatterProblems: FrontMatterProblem[];
+  /** Document line (1-based) of each `clausewise` value by dotted path ("profiles[1]"). */
+  frontMatterLines: Record<string, number>;
   title: string;
   /** Where document-level findings are anchored: the title, else the first line of content. */
   titleSpan: Span;
