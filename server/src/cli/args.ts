@@ -1,6 +1,10 @@
-/** Command-line parsing: a small, strict parser with messages that say what to do instead. */
+/**
+ * The main command's options: one table (cli/options.ts) that node:util.parseArgs parses with and
+ * that `--help` lists (help.ts), with messages that say what to do instead.
+ */
+import { parseOptions, UsageError, type CliOption } from './options';
 
-import { editDistance } from '../model/text';
+export { UsageError };
 
 export type Format = 'stylish' | 'json' | 'sarif' | 'github' | 'junit' | 'markdown';
 export type FailOn = 'error' | 'warning' | 'none';
@@ -45,142 +49,177 @@ export interface CliOptions {
   disable: string[];
 }
 
-/** A mistake on the command line: reported with the usage hint, exit code 2. */
-export class UsageError extends Error {}
-
 const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'none'];
-
-/** Flags that take a value, with their short aliases. */
-const VALUE_FLAGS: Record<string, string> = {
-  '--format': '--format', '-f': '--format', '--output': '--output', '-o': '--output', '--profile': '--profile', '-p': '--profile', '--profile-only': '--profile-only', '--fail-on': '--fail-on',
-  '--max-warnings': '--max-warnings', '--print-config': '--print-config', '--baseline': '--baseline', '--write-baseline': '--write-baseline',
-  '--stdin-filename': '--stdin-filename', '--shard': '--shard', '--concurrency': '--concurrency',
-  '--enable': '--enable', '--disable': '--disable',
-};
-/** Flags without a value. */
-const BOOLEAN_FLAGS: Record<string, string> = {
-  '--force': '--force', '--quiet': '--quiet', '-q': '--quiet', '--color': '--color', '--no-color': '--no-color',
-  '--help': '--help', '-h': '--help', '--version': '--version', '-v': '--version',
-  '--no-gitignore': '--no-gitignore', '--allow-empty': '--allow-empty',
-};
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`invalid value "${value}" for ${flag}; expected one of: ${allowed.join(', ')}`);
 }
 
-
-/** The long option closest to a mistyped one, if it is close enough to be a typo. */
-function suggest(name: string): string | undefined {
-  if (!name.startsWith('--')) return undefined;
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const f of Object.keys({ ...VALUE_FLAGS, ...BOOLEAN_FLAGS })) {
-    if (!f.startsWith('--')) continue;
-    const d = editDistance(name, f);
-    if (d < bestDistance) { best = f; bestDistance = d; }
-  }
-  return best;
+function fileName(flag: string, value: string): string {
+  if (!value) throw new UsageError(`option ${flag} needs a file name`);
+  return value;
 }
+
+/** Ids from a repeatable, comma-separated option, in order. */
+function idList(flag: string, value: string, what: string): string[] {
+  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!ids.length) throw new UsageError(`option ${flag} needs ${what}`);
+  return ids;
+}
+
+function addProfiles(opts: CliOptions, flag: string, value: string): void {
+  for (const id of idList(flag, value, 'a profile id')) if (!opts.profiles.includes(id)) opts.profiles.push(id);
+}
+
+function switchRules(opts: CliOptions, flag: '--enable' | '--disable', value: string): void {
+  const ids = idList(flag, value, `a rule id, such as ${flag} signature-block (clausewise rules lists them)`);
+  const [mine, other] = flag === '--enable' ? [opts.enable, opts.disable] : [opts.disable, opts.enable];
+  for (const id of ids) {
+    // The last word on a rule wins: "--disable x --enable x" enables it.
+    if (other.includes(id)) other.splice(other.indexOf(id), 1);
+    if (!mine.includes(id)) mine.push(id);
+  }
+}
+
+const OPTIONS = 'Options';
+
+/** Every option of `clausewise [options] <paths>`, in the order --help lists them. */
+export const CLI_OPTIONS: ReadonlyArray<CliOption<CliOptions>> = [
+  {
+    name: 'format', short: 'f', type: 'string', default: 'stylish', valueName: '<name>', group: OPTIONS,
+    description: `Output format: ${FORMATS.join(', ')}`,
+    apply: (o, v, flag) => { o.format = oneOf(flag, v as string, FORMATS); },
+  },
+  {
+    name: 'output', short: 'o', type: 'string', valueName: '<file>', group: OPTIONS,
+    description: 'Write the report to <file> instead of standard output',
+    apply: (o, v, flag) => { o.output = fileName(flag, v as string); },
+  },
+  {
+    name: 'profile', short: 'p', type: 'string', multiple: true, valueName: '<id>', group: OPTIONS,
+    description: ({ profiles }) => 'Also review against these profiles, in addition to those of the config file or the default it-outsourcing '
+      + `(repeatable or comma-separated; front matter in a document still wins). Known: ${profiles.join(', ')}`,
+    apply: (o, v, flag) => addProfiles(o, flag, v as string),
+  },
+  {
+    name: 'profile-only', type: 'string', multiple: true, valueName: '<id>', group: OPTIONS,
+    description: 'Review against these profiles only, replacing the configured ones',
+    apply: (o, v, flag) => { o.profileOnly = true; addProfiles(o, flag, v as string); },
+  },
+  {
+    name: 'enable', type: 'string', multiple: true, valueName: '<rule>', group: OPTIONS,
+    description: 'Run this rule at its default severity, even if it is off by default or in the config file (repeatable or comma-separated)',
+    apply: (o, v) => switchRules(o, '--enable', v as string),
+  },
+  {
+    name: 'disable', type: 'string', multiple: true, valueName: '<rule>', group: OPTIONS,
+    description: 'Do not run this rule (repeatable or comma-separated); the last --enable or --disable of a rule wins. List: clausewise rules',
+    apply: (o, v) => switchRules(o, '--disable', v as string),
+  },
+  {
+    name: 'force', type: 'boolean', group: OPTIONS,
+    description: 'Review every file as a contract, even if it does not read as one',
+    apply: (o) => { o.force = true; },
+  },
+  {
+    name: 'no-gitignore', type: 'boolean', group: OPTIONS,
+    description: 'Also review files that .gitignore files ignore',
+    apply: (o) => { o.gitignore = false; },
+  },
+  {
+    name: 'allow-empty', type: 'boolean', group: OPTIONS,
+    description: 'Exit 0 when no file was reviewed (default: exit 2, with the reason)',
+    apply: (o) => { o.allowEmpty = true; },
+  },
+  {
+    name: 'fail-on', type: 'string', default: 'error', valueName: '<level>', group: OPTIONS,
+    description: `Exit 1 when a finding is at or above <level>: ${FAIL_ON.join(', ')}`,
+    apply: (o, v, flag) => { o.failOn = oneOf(flag, v as string, FAIL_ON); },
+  },
+  {
+    name: 'max-warnings', type: 'string', valueName: '<n>', group: OPTIONS,
+    description: 'Also exit 1 when there are more than <n> warnings',
+    apply: (o, v) => {
+      if (!/^\d+$/.test(v as string)) throw new UsageError(`invalid value "${v}" for --max-warnings; expected a whole number of warnings, such as 0 or 10`);
+      o.maxWarnings = Number(v);
+    },
+  },
+  {
+    name: 'quiet', short: 'q', type: 'boolean', group: OPTIONS,
+    description: 'Report errors only (the exit code still follows --fail-on)',
+    apply: (o) => { o.quiet = true; },
+  },
+  {
+    name: 'baseline', type: 'string', valueName: '<file>', group: OPTIONS,
+    description: 'Report and fail only on findings not recorded in <file>',
+    apply: (o, v, flag) => { o.baseline = fileName(flag, v as string); },
+  },
+  {
+    name: 'write-baseline', type: 'string', valueName: '<file>', group: OPTIONS,
+    description: 'Record the current findings in <file> (they then count as known)',
+    apply: (o, v, flag) => { o.writeBaseline = fileName(flag, v as string); },
+  },
+  {
+    name: 'stdin-filename', type: 'string', valueName: '<path>', group: OPTIONS,
+    description: 'Read the document from standard input; <path> names it (configuration lookup, reports)',
+    apply: (o, v, flag) => { o.stdinFilename = fileName(flag, v as string); o.stdin = true; },
+  },
+  {
+    name: 'shard', type: 'string', valueName: '<i>/<n>', group: OPTIONS,
+    description: 'Review only part <i> of <n> (split by a hash of the path), for CI matrix jobs',
+    apply: (o, v) => {
+      const m = /^(\d+)\/(\d+)$/.exec(v as string);
+      const index = m ? Number(m[1]) : NaN;
+      const count = m ? Number(m[2]) : NaN;
+      if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`invalid value "${v}" for --shard; expected I/N with 1 <= I <= N, such as 1/4`);
+      o.shard = { index, count };
+    },
+  },
+  {
+    name: 'concurrency', type: 'string', default: 'auto', valueName: '<n|auto>', group: OPTIONS,
+    description: 'Worker threads for runs of more than 8 files (default: auto, one per core; 1 reviews in the main thread)',
+    apply: (o, v) => {
+      if (v === 'auto') { o.concurrency = undefined; return; }
+      if (!/^\d+$/.test(v as string) || Number(v) < 1) throw new UsageError(`invalid value "${v}" for --concurrency; expected auto or a number of threads of at least 1 (1 reviews in the main thread only)`);
+      o.concurrency = Number(v);
+    },
+  },
+  {
+    name: 'print-config', type: 'string', valueName: '<file>', group: OPTIONS,
+    description: 'Print the configuration in effect for <file> as JSON, and exit',
+    apply: (o, v, flag) => { o.printConfig = fileName(flag, v as string); },
+  },
+  {
+    name: 'color', type: 'boolean', group: OPTIONS,
+    description: 'Force colours on (default: on for a terminal, off if NO_COLOR is set)',
+    apply: (o) => { o.color = true; },
+  },
+  {
+    name: 'no-color', type: 'boolean', group: OPTIONS,
+    description: 'Force colours off',
+    apply: (o) => { o.color = false; },
+  },
+  {
+    name: 'help', short: 'h', type: 'boolean', group: OPTIONS,
+    description: 'Show this help',
+    apply: (o) => { o.help = true; },
+  },
+  {
+    name: 'version', short: 'v', type: 'boolean', group: OPTIONS,
+    description: 'Show the version',
+    apply: (o) => { o.version = true; },
+  },
+];
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const opts: CliOptions = { paths: [], format: 'stylish', force: false, profiles: [], profileOnly: false, gitignore: true, allowEmpty: false, failOn: 'error', quiet: false, help: false, version: false, stdin: false, enable: [], disable: [] };
-  let onlyPaths = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '-' && !onlyPaths) {
-      opts.stdin = true;
-      continue;
-    }
-    if (onlyPaths || !arg.startsWith('-')) {
-      opts.paths.push(arg);
-      continue;
-    }
-    if (arg === '--') { onlyPaths = true; continue; }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const flag = VALUE_FLAGS[name] ?? BOOLEAN_FLAGS[name];
-    if (!flag) {
-      const close = suggest(name);
-      throw new UsageError(`unknown option "${name}"${close ? `; did you mean ${close}?` : ''}`);
-    }
-    if (BOOLEAN_FLAGS[name]) {
-      if (eq > 0) throw new UsageError(`option ${flag} takes no value`);
-      switch (flag) {
-        case '--force': opts.force = true; break;
-        case '--quiet': opts.quiet = true; break;
-        case '--color': opts.color = true; break;
-        case '--no-color': opts.color = false; break;
-        case '--help': opts.help = true; break;
-        case '--version': opts.version = true; break;
-        case '--no-gitignore': opts.gitignore = false; break;
-        case '--allow-empty': opts.allowEmpty = true; break;
-      }
-      continue;
-    }
-    let value: string;
-    if (eq > 0) value = arg.slice(eq + 1);
-    else {
-      if (i + 1 >= argv.length) throw new UsageError(`option ${flag} needs a value`);
-      value = argv[++i];
-    }
-    switch (flag) {
-      case '--format': opts.format = oneOf(flag, value, FORMATS); break;
-      case '--fail-on': opts.failOn = oneOf(flag, value, FAIL_ON); break;
-      case '--output':
-        if (!value) throw new UsageError('option --output needs a file name');
-        opts.output = value;
-        break;
-      case '--profile':
-      case '--profile-only': {
-        const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
-        if (!ids.length) throw new UsageError(`option ${flag} needs a profile id`);
-        if (flag === '--profile-only') opts.profileOnly = true;
-        for (const id of ids) if (!opts.profiles.includes(id)) opts.profiles.push(id);
-        break;
-      }
-      case '--enable':
-      case '--disable': {
-        const ids = value.split(',').map((x) => x.trim()).filter(Boolean);
-        if (!ids.length) throw new UsageError(`option ${flag} needs a rule id, such as ${flag} signature-block (clausewise rules lists them)`);
-        const [mine, other] = flag === '--enable' ? [opts.enable, opts.disable] : [opts.disable, opts.enable];
-        for (const id of ids) {
-          // The last word on a rule wins: "--disable x --enable x" enables it.
-          if (other.includes(id)) other.splice(other.indexOf(id), 1);
-          if (!mine.includes(id)) mine.push(id);
-        }
-        break;
-      }
-      case '--max-warnings':
-        if (!/^\d+$/.test(value)) throw new UsageError(`invalid value "${value}" for --max-warnings; expected a whole number of warnings, such as 0 or 10`);
-        opts.maxWarnings = Number(value);
-        break;
-      case '--print-config':
-      case '--baseline':
-      case '--write-baseline':
-      case '--stdin-filename':
-        if (!value) throw new UsageError(`option ${flag} needs a file name`);
-        if (flag === '--print-config') opts.printConfig = value;
-        else if (flag === '--baseline') opts.baseline = value;
-        else if (flag === '--write-baseline') opts.writeBaseline = value;
-        else { opts.stdinFilename = value; opts.stdin = true; }
-        break;
-      case '--shard': {
-        const m = /^(\d+)\/(\d+)$/.exec(value);
-        const index = m ? Number(m[1]) : NaN;
-        const count = m ? Number(m[2]) : NaN;
-        if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`invalid value "${value}" for --shard; expected I/N with 1 <= I <= N, such as 1/4`);
-        opts.shard = { index, count };
-        break;
-      }
-      case '--concurrency':
-        if (value === 'auto') { opts.concurrency = undefined; break; }
-        if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`invalid value "${value}" for --concurrency; expected auto or a number of threads of at least 1 (1 reviews in the main thread only)`);
-        opts.concurrency = Number(value);
-        break;
-    }
-  }
+  parseOptions(argv, CLI_OPTIONS, opts, (o, value, afterTerminator) => {
+    // "-" is standard input, unless it comes after "--" (then it is a file named "-").
+    if (value === '-' && !afterTerminator) o.stdin = true;
+    else o.paths.push(value);
+  });
   if (opts.stdin && opts.paths.length) throw new UsageError('standard input ("-" or --stdin-filename) cannot be combined with file, folder or glob paths');
   return opts;
 }

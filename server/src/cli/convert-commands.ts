@@ -1,7 +1,7 @@
 /**
  * `clausewise convert` (Word/HTML/PDF -> Markdown draft) and `clausewise export` (Markdown draft ->
  * Word, optionally with tracked changes against an earlier version and the findings as comments).
- * Their own small argument parser: they share no options with the review besides --profile.
+ * Their own option tables (cli/options.ts): they share no options with the review besides --profile.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -11,6 +11,7 @@ import { FORMAT_NAMES, importFormatOf } from '../convert/formats';
 import { loadConverters } from '../convert/lazy';
 import { readConverted } from './converted';
 import { runReviewTask } from './review-task';
+import { optionHelp, parseOptions, UsageError, type CliOption } from './options';
 
 export const CONVERT_USAGE = 'Usage: clausewise convert <file.docx|.html|.pdf> [-o <file.md>]';
 export const EXPORT_USAGE = 'Usage: clausewise export <file.md> --docx <out.docx> [--changes-from <base.md|REV:path>] [--changes-from-git <REV>] [--comments]';
@@ -21,26 +22,50 @@ interface IO {
   stderr: { write(s: string): unknown };
 }
 
-class UsageError extends Error {}
+/** What `convert` and `export` read from their arguments. */
+export interface ConvertArgs {
+  output?: string;
+  docx?: string;
+  changesFrom?: string;
+  changesFromGit?: string;
+  profiles?: string[];
+  comments: boolean;
+  help: boolean;
+  paths: string[];
+}
 
-/** Parses `args` against the given flags: value flags (with aliases) and boolean flags. */
-function parse(args: readonly string[], valueFlags: Record<string, string>, boolFlags: Record<string, string>) {
-  const values: Record<string, string> = {};
-  const bools = new Set<string>();
-  const paths: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith('-') || arg === '-') { paths.push(arg); continue; }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (boolFlags[name]) { bools.add(boolFlags[name]); continue; }
-    const flag = valueFlags[name];
-    if (!flag) throw new UsageError(`unknown option "${name}"`);
-    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-    if (!value) throw new UsageError(`option ${flag} needs a value`);
-    values[flag] = value;
-  }
-  return { values, bools, paths };
+function fileName(flag: string, value: string): string {
+  if (!value) throw new UsageError(`option ${flag} needs a file name`);
+  return value;
+}
+
+const HELP = (group: string): CliOption<ConvertArgs> => ({ name: 'help', short: 'h', type: 'boolean', group, description: 'Show this help', apply: (a) => { a.help = true; } });
+
+/** `clausewise convert <file> [-o <file.md>]`. */
+export const CONVERT_OPTIONS: ReadonlyArray<CliOption<ConvertArgs>> = [
+  { name: 'output', short: 'o', type: 'string', valueName: '<file.md>', group: 'convert', description: 'Write the Markdown draft to <file.md> (default: standard output)', apply: (a, v, flag) => { a.output = fileName(flag, v as string); } },
+  HELP('convert'),
+];
+
+/** `clausewise export <file.md> --docx <out.docx> ...`. */
+export const EXPORT_OPTIONS: ReadonlyArray<CliOption<ConvertArgs>> = [
+  { name: 'docx', short: 'o', aliases: ['output'], type: 'string', valueName: '<out.docx>', group: 'export', description: 'The Word file to write', apply: (a, v, flag) => { a.docx = fileName(flag, v as string); } },
+  { name: 'changes-from', type: 'string', valueName: '<base>', group: 'export', description: 'Every difference from <base> (a file, or REV:path from git) is a tracked change by "Clausewise"', apply: (a, v) => { a.changesFrom = v as string; } },
+  { name: 'changes-from-git', type: 'string', valueName: '<REV>', group: 'export', description: 'The same, against this file\'s version at git revision <REV>', apply: (a, v) => { a.changesFromGit = v as string; } },
+  { name: 'comments', type: 'boolean', group: 'export', description: 'Add each open finding as a Word comment on its paragraph', apply: (a) => { a.comments = true; } },
+  {
+    name: 'profile', short: 'p', type: 'string', multiple: true, valueName: '<id>', group: 'export', description: 'With --comments: review against these profiles (repeatable or comma-separated)',
+    apply: (a, v) => { a.profiles = [...(a.profiles ?? []), ...(v as string).split(',').map((x) => x.trim()).filter(Boolean)]; },
+  },
+  HELP('export'),
+];
+
+function parse(args: readonly string[], table: ReadonlyArray<CliOption<ConvertArgs>>): ConvertArgs {
+  return parseOptions(args, table, { comments: false, help: false, paths: [] }, (a, v) => { a.paths.push(v); });
+}
+
+function helpOf(usage: string, summary: string, table: ReadonlyArray<CliOption<ConvertArgs>>, group: string): string {
+  return `${usage}\n\n${summary}\n\n${optionHelp(table, group, { profiles: [] })}\n`;
 }
 
 export async function runConvertCommand(command: 'convert' | 'export', args: readonly string[], io: IO): Promise<number> {
@@ -54,8 +79,11 @@ export async function runConvertCommand(command: 'convert' | 'export', args: rea
 }
 
 async function convert(args: readonly string[], io: IO, error: (m: string) => number): Promise<number> {
-  const { values, bools, paths } = parse(args, { '-o': '--output', '--output': '--output' }, { '-h': '--help', '--help': '--help' });
-  if (bools.has('--help')) { io.stdout.write(`${CONVERT_USAGE}\n\nWrites the document as a Markdown draft (to standard output without -o): headings, clause\nnumbers (Word's automatic numbering as text), bold defined terms and tables.\n`); return 0; }
+  const { output, help, paths } = parse(args, CONVERT_OPTIONS);
+  if (help) {
+    io.stdout.write(helpOf(CONVERT_USAGE, 'Writes the document as a Markdown draft (to standard output without -o): headings, clause\nnumbers (Word\'s automatic numbering as text), bold defined terms and tables.', CONVERT_OPTIONS, 'convert'));
+    return 0;
+  }
   if (paths.length !== 1) throw new UsageError('give exactly one document to convert');
   const file = paths[0];
   const format = importFormatOf(file);
@@ -65,7 +93,7 @@ async function convert(args: readonly string[], io: IO, error: (m: string) => nu
   const converted = await readConverted(abs, format);
   if ('reason' in converted) return error(`${file}: not converted: ${converted.reason}`);
   for (const w of converted.warnings) io.stderr.write(`clausewise convert: warning: ${file}: ${w}\n`);
-  const out = values['--output'];
+  const out = output;
   if (!out) { io.stdout.write(converted.text); return 0; }
   const target = path.resolve(io.cwd, out);
   if (target === abs) return error('the output would overwrite the document itself; choose a .md file');
@@ -93,23 +121,17 @@ function gitShow(spec: string, cwd: string): string {
 }
 
 async function exportWord(args: readonly string[], io: IO, error: (m: string) => number): Promise<number> {
-  const { values, bools, paths } = parse(
-    args,
-    { '--docx': '--docx', '-o': '--docx', '--output': '--docx', '--changes-from': '--changes-from', '--changes-from-git': '--changes-from-git', '--profile': '--profile', '-p': '--profile' },
-    { '--comments': '--comments', '-h': '--help', '--help': '--help' },
-  );
-  if (bools.has('--help')) {
-    io.stdout.write(`${EXPORT_USAGE}\n\nWrites the Markdown draft as a Word document: headings, lists, tables and clause numbers.\n`
-      + '  --changes-from <base>     Every difference from <base> (a file, or REV:path from git) is a tracked change\n'
-      + '  --changes-from-git <REV>  The same, against the version of this file at git revision <REV>\n'
-      + '  --comments                Add each open finding as a Word comment on its paragraph\n');
+  const opts = parse(args, EXPORT_OPTIONS);
+  const { paths } = opts;
+  if (opts.help) {
+    io.stdout.write(helpOf(EXPORT_USAGE, 'Writes the Markdown draft as a Word document: headings, lists, tables and clause numbers.', EXPORT_OPTIONS, 'export'));
     return 0;
   }
   if (paths.length !== 1) throw new UsageError('give exactly one Markdown draft to export');
-  const out = values['--docx'];
+  const out = opts.docx;
   if (!out) throw new UsageError('say where to write the Word file with --docx <out.docx>');
   if (!/\.docx$/i.test(out)) return error(`${out}: the output must be a .docx file`);
-  if (values['--changes-from'] && values['--changes-from-git']) throw new UsageError('use --changes-from or --changes-from-git, not both');
+  if (opts.changesFrom && opts.changesFromGit) throw new UsageError('use --changes-from or --changes-from-git, not both');
   const file = paths[0];
   const abs = path.resolve(io.cwd, file);
   if (importFormatOf(file)) return error(`${file}: export takes a Markdown draft; convert the document first (clausewise convert ${file} -o draft.md)`);
@@ -122,14 +144,14 @@ async function exportWord(args: readonly string[], io: IO, error: (m: string) =>
 
   let base: string | undefined;
   try {
-    if (values['--changes-from']) base = readBase(values['--changes-from'], io.cwd);
-    else if (values['--changes-from-git']) base = gitShow(`${values['--changes-from-git']}:./${path.basename(abs)}`, path.dirname(abs));
+    if (opts.changesFrom) base = readBase(opts.changesFrom, io.cwd);
+    else if (opts.changesFromGit) base = gitShow(`${opts.changesFromGit}:./${path.basename(abs)}`, path.dirname(abs));
   } catch (e) {
     return error((e as Error).message);
   }
 
   let comments: Array<{ line: number; text: string }> | undefined;
-  if (bools.has('--comments')) {
+  if (opts.comments) {
     let config;
     try {
       config = new ConfigLoader(DISK_READER).forFile(abs);
@@ -137,7 +159,7 @@ async function exportWord(args: readonly string[], io: IO, error: (m: string) =>
       if (e instanceof ConfigError) return error(`${e.message} (in ${e.file})`);
       throw e;
     }
-    const profiles = values['--profile']?.split(',').map((s) => s.trim()).filter(Boolean);
+    const profiles = opts.profiles;
     const outcome = runReviewTask({
       index: 0, text: markdown, path: file, cwd: io.cwd, force: true,
       settings: { ...config.settings, ...(profiles?.length ? { profiles } : {}) },

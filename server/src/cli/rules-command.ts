@@ -5,6 +5,7 @@
  */
 import { docsUrl, RULES } from '../engine';
 import { closeIds } from '../engine';
+import { optionHelp, parseOptions, UsageError, type CliOption } from './options';
 
 interface Io { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } }
 
@@ -31,30 +32,43 @@ export function ruleCatalogue(): RuleEntry[] {
 }
 
 const FORMATS = ['text', 'json'];
+export const RULES_USAGE = 'Usage: clausewise rules [--format text|json]';
+
+interface RulesArgs { format: string; help: boolean; extra: string[] }
+
+/** The options of `clausewise rules`: they parse its arguments and make its help. */
+export const RULES_OPTIONS: ReadonlyArray<CliOption<RulesArgs>> = [
+  {
+    name: 'format', short: 'f', type: 'string', default: 'text', valueName: 'text|json', group: 'rules',
+    description: 'text: a table to read; json: for tools, with each rule\'s description and docs link',
+    apply: (a, v) => {
+      if (!FORMATS.includes(v as string)) {
+        const close = v ? closeIds(v as string, FORMATS, 1) : [];
+        throw new UsageError(`invalid value "${v}" for --format of "clausewise rules"; expected text or json${close.length ? ` (did you mean ${close[0]}?)` : ''}`);
+      }
+      a.format = v as string;
+    },
+  },
+  { name: 'help', short: 'h', type: 'boolean', group: 'rules', description: 'Show this help', apply: (a) => { a.help = true; } },
+];
 
 /** Runs the subcommand; returns the exit code (2 on a usage error). */
 export function runRulesCommand(argv: readonly string[], io: Io): number {
-  let format = 'text';
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const m = /^(?:--format|-f)(?:=(.*))?$/.exec(a);
-    if (m) {
-      const value = m[1] ?? argv[++i];
-      if (value === undefined || !FORMATS.includes(value)) {
-        const close = value ? closeIds(value, FORMATS, 1) : [];
-        io.stderr.write(`clausewise: error: invalid value "${value ?? ''}" for --format of "clausewise rules"; expected text or json${close.length ? ` (did you mean ${close[0]}?)` : ''}\n`);
-        return 2;
-      }
-      format = value;
-      continue;
-    }
-    if (a === '--help' || a === '-h') {
-      io.stdout.write('Usage: clausewise rules [--format text|json]\n\nLists every rule: id, category, default severity, whether it runs by default, and what it checks.\n');
-      return 0;
-    }
-    io.stderr.write(`clausewise: error: unexpected argument "${a}" for "clausewise rules"; usage: clausewise rules [--format text|json]\n`);
+  let args: RulesArgs;
+  try {
+    args = parseOptions(argv, RULES_OPTIONS, { format: 'text', help: false, extra: [] }, (a, v) => { a.extra.push(v); });
+    if (args.extra.length && !args.help) throw new UsageError(`unexpected argument "${args.extra[0]}" for "clausewise rules"; usage: clausewise rules [--format text|json]`);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    const message = /for "clausewise rules"/.test(e.message) ? e.message : `${e.message} (clausewise rules); usage: clausewise rules [--format text|json]`;
+    io.stderr.write(`clausewise: error: ${message}\n`);
     return 2;
   }
+  if (args.help) {
+    io.stdout.write(`${RULES_USAGE}\n\nLists every rule: id, category, default severity, whether it runs by default, and what it checks.\n\n${optionHelp(RULES_OPTIONS, 'rules', { profiles: [] })}\n`);
+    return 0;
+  }
+  const format = args.format;
   const rules = ruleCatalogue();
   if (format === 'json') {
     io.stdout.write(`${JSON.stringify({ rules }, null, 2)}\n`);
