@@ -51,9 +51,10 @@ export interface FrontMatter {
   frontMatterLines: Record<string, number>;
 }
 
-export const NO_FRONT_MATTER: Readonly<FrontMatter> = Object.freeze({
-  frontMatter: null, frontMatterSpan: null, frontMatterError: null, frontMatterSettings: {}, frontMatterProblems: [], frontMatterLines: {},
-});
+/** A document without front matter (fresh objects: models never share mutable parts). */
+export function noFrontMatter(): FrontMatter {
+  return { frontMatter: null, frontMatterSpan: null, frontMatterError: null, frontMatterSettings: {}, frontMatterProblems: [], frontMatterLines: {} };
+}
 
 const PROPERTIES = (configSchema as { properties: Record<string, Record<string, unknown>> }).properties;
 const ID_PATTERN = (PROPERTIES.profiles.items as { pattern: string }).pattern;
@@ -92,7 +93,7 @@ function validate(): ValidateFunction {
  * Never throws: bad YAML and invalid values are reported in the result.
  */
 export function readFrontMatter(yamlNode: { value: string; span: Span } | null): FrontMatter {
-  if (!yamlNode) return NO_FRONT_MATTER;
+  if (!yamlNode) return noFrontMatter();
   const frontMatterSpan = yamlNode.span;
   const lines = new LineCounter();
   let doc: Document;
@@ -107,11 +108,11 @@ export function readFrontMatter(yamlNode: { value: string; span: Span } | null):
     const line = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line + 1 : undefined;
     const what = (e as Error).message.split('\n')[0].replace(/:\s*$/, '').replace(/ at line \d+, column \d+$/, '');
     const frontMatterError = `invalid YAML in the front matter${line ? ` at line ${line}` : ''}: ${what}. Fix the YAML between the --- lines (keys as "name: value", indented with spaces), or remove the front matter`;
-    return { ...NO_FRONT_MATTER, frontMatterSpan, frontMatterError };
+    return { ...noFrontMatter(), frontMatterSpan, frontMatterError };
   }
-  if (value === null || value === undefined) return { ...NO_FRONT_MATTER, frontMatterSpan };
+  if (value === null || value === undefined) return { ...noFrontMatter(), frontMatterSpan };
   if (typeof value !== 'object' || Array.isArray(value)) {
-    return { ...NO_FRONT_MATTER, frontMatterSpan, frontMatterError: 'front matter is not a mapping of keys to values; write it as "name: value" lines between the --- lines' };
+    return { ...noFrontMatter(), frontMatterSpan, frontMatterError: 'front matter is not a mapping of keys to values; write it as "name: value" lines between the --- lines' };
   }
   const frontMatter = value as Record<string, unknown>;
   // The YAML's line 1 is the document's line 2 (after the opening ---).

@@ -8,7 +8,7 @@ import { findParties } from './parties';
 import { findCrossReferences } from './crossReferences';
 import { computeLineStarts } from './lineIndex';
 import { isMostlyUpper, titleCase } from './text';
-import { NO_FRONT_MATTER, readFrontMatter, type FrontMatter } from './front-matter';
+import { noFrontMatter, readFrontMatter, type FrontMatter } from './front-matter';
 
 export { readFrontMatter, type FrontMatter };
 
@@ -47,7 +47,7 @@ export function frontMatterOf(model: ContractModel): FrontMatter {
 /** The empty model of a text that could not be read, saying why. */
 export function unreadableModel(text: string, version: number, reason: string): ContractModel {
   return {
-    text, version, lineStarts: computeLineStarts(text), ...NO_FRONT_MATTER,
+    text, version, lineStarts: computeLineStarts(text), ...noFrontMatter(),
     title: '', titleSpan: { start: 0, end: 0 }, blocks: [],
     sections: buildSections([], text, false),
     definedTerms: [], parties: [], crossReferences: [], usesMarkdownHeadings: false, topSectionDepth: null,
