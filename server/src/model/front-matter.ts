@@ -12,32 +12,9 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import { isMap, isSeq, LineCounter, parseDocument, YAMLParseError, type Document, type Node as YamlNode } from 'yaml';
 import configSchema from '../../../schema/clausewise.schema.json';
 import { keyText, nodeAt, schemaProblems } from './schema-problems';
-import type { Span } from './types';
+import type { FrontMatterClausePosition, FrontMatterParty, FrontMatterProblem, FrontMatterSettings, Span } from './types';
 
-export type FrontMatterClausePosition = 'customer' | 'balanced' | 'supplier';
-
-/** A party named in front matter: its name as the text uses it, or its legal name and that alias. */
-export type FrontMatterParty = string | { name?: string; alias?: string };
-
-/** What a document's front matter decides for its own review; only values that passed the schema. */
-export interface FrontMatterSettings {
-  /** `clausewise: true|false` or `clausewise: { review: true|false }`: review it (or not) whatever it reads like. */
-  review?: boolean;
-  /** `profiles: [...]`, or a single `profile` (either key takes one id or a list). */
-  profiles?: string[];
-  clausePosition?: FrontMatterClausePosition;
-  /** Files that are part of this contract (schedules, annexes), relative to its folder. */
-  bundle?: string[];
-  /** `clausewise.parties`, else a top-level `parties` key. */
-  parties?: { supplier?: FrontMatterParty; customer?: FrontMatterParty };
-}
-
-/** A mistake in the `clausewise:` key: the document line (1-based) and what to do. */
-export interface FrontMatterProblem {
-  line: number;
-  /** "front matter line 4: clausewise.clausePosition: must be one of ...; the value is ignored". */
-  message: string;
-}
+export type { FrontMatterClausePosition, FrontMatterParty, FrontMatterProblem, FrontMatterSettings };
 
 /** The front matter of a document, read from its YAML block. */
 export interface FrontMatter {

@@ -1,6 +1,6 @@
 export * from './types';
 export { buildContractModel, formatOfPath, unreadableModel, type TextFormat } from './parse';
-export { FRONT_MATTER_SCHEMA, type FrontMatterSettings, type FrontMatterProblem, type FrontMatterParty, type FrontMatterClausePosition } from './front-matter';
+export { FRONT_MATTER_SCHEMA } from './front-matter';
 export { detectContract, type ContractDetection } from './detect';
 export { computeLineStarts, positionAt, offsetAt, spanToRange } from './lineIndex';
 export { SUPPLIER_ROLE_WORDS, CUSTOMER_ROLE_WORDS } from './parties';

@@ -1,5 +1,4 @@
-import type { Block, DefinedTerm, Party, PartyRole } from './types';
-import type { FrontMatterSettings } from './front-matter';
+import type { Block, DefinedTerm, FrontMatterSettings, Party, PartyRole } from './types';
 
 /** Role words that name the party providing the services. */
 export const SUPPLIER_ROLE_WORDS = ['Supplier', 'Service Provider', 'Provider', 'Vendor', 'Contractor', 'Consultant', 'Developer', 'Licensor', 'Seller', 'Processor', 'Sub-processor', 'Outsourcer', 'Hosting Provider', 'Company'];

@@ -3,7 +3,6 @@
  * read-only, by every category assessor and rule. All offsets are UTF-16 code-unit offsets into the
  * document text, so they map one-to-one onto LSP positions.
  */
-import type { FrontMatterProblem, FrontMatterSettings } from './front-matter';
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
@@ -95,6 +94,32 @@ export interface CrossReference extends Span {
   /** "clause", "section", "schedule", ... lower-case. */
   kind: string;
   target: string;
+}
+
+// The front matter's settings (read and checked in front-matter.ts).
+export type FrontMatterClausePosition = 'customer' | 'balanced' | 'supplier';
+
+/** A party named in front matter: its name as the text uses it, or its legal name and that alias. */
+export type FrontMatterParty = string | { name?: string; alias?: string };
+
+/** What a document's front matter decides for its own review; only values that passed the schema. */
+export interface FrontMatterSettings {
+  /** `clausewise: true|false` or `clausewise: { review: true|false }`: review it (or not) whatever it reads like. */
+  review?: boolean;
+  /** `profiles: [...]`, or a single `profile` (either key takes one id or a list). */
+  profiles?: string[];
+  clausePosition?: FrontMatterClausePosition;
+  /** Files that are part of this contract (schedules, annexes), relative to its folder. */
+  bundle?: string[];
+  /** `clausewise.parties`, else a top-level `parties` key. */
+  parties?: { supplier?: FrontMatterParty; customer?: FrontMatterParty };
+}
+
+/** A mistake in the `clausewise:` key: the document line (1-based) and what to do. */
+export interface FrontMatterProblem {
+  line: number;
+  /** "front matter line 4: clausewise.clausePosition: must be one of ...; the value is ignored". */
+  message: string;
 }
 
 export interface ContractModel {
