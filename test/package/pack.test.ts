@@ -11,11 +11,11 @@ import { NPM, NPX, ok, packOnce, ROOT, run, tempDir } from './packed';
 const ALLOWED = [
   /^package\.json$/, /^README\.md$/, /^LICENSE$/,
   /^bin\/clausewise(-server)?\.js$/,
-  /^dist\/(cli|server|convert)\.js$/,
+  /^dist\/(cli|cli-main|server|convert)\.js$/,
   /^schema\/clausewise\.schema\.json$/,
   /^docs\/[a-z-]+\.md$/, /^docs\/rules\/([a-z0-9-]+|README)\.md$/,
 ];
-const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'bin/clausewise.js', 'bin/clausewise-server.js', 'dist/cli.js', 'dist/server.js', 'dist/convert.js', 'schema/clausewise.schema.json', 'docs/cli.md', 'docs/ci.md', 'docs/rules/README.md', 'docs/rules/sla-metrics.md'];
+const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'bin/clausewise.js', 'bin/clausewise-server.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/server.js', 'dist/convert.js', 'schema/clausewise.schema.json', 'docs/cli.md', 'docs/ci.md', 'docs/rules/README.md', 'docs/rules/sla-metrics.md'];
 
 describe('npm package', function () {
   this.timeout(300_000);
@@ -38,7 +38,7 @@ describe('npm package', function () {
   });
 
   it('ships every docs/ page that the CLI names', () => {
-    const bundle = fs.readFileSync(path.join(ROOT, 'dist', 'cli.js'), 'utf8');
+    const bundle = fs.readFileSync(path.join(ROOT, 'dist', 'cli-main.js'), 'utf8');
     const named = new Set([...bundle.matchAll(/\bdocs\/((?:rules\/)?[A-Za-z0-9-]+\.md)/g)].map((m) => `docs/${m[1]}`));
     assert.ok(named.size > 0, 'the CLI names some docs pages');
     for (const f of named) assert.ok(files.includes(f), `${f} (named by the CLI) is in the package`);

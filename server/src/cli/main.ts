@@ -1,5 +1,9 @@
-/** Entry point of `clausewise` (bundled to dist/cli.js; bin/clausewise.js requires it). */
+/**
+ * Entry point of `clausewise` (bundled to dist/cli-main.js, which the loader dist/cli.js runs through
+ * a code cache; bin/clausewise.js requires the loader).
+ */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { isPoolWorker, startPoolWorker } from './pool';
 import { run } from './run';
 
@@ -13,8 +17,10 @@ if (isPoolWorker()) {
     throw e;
   });
 
-  // Worker threads run this same bundle; from TypeScript sources (tests under tsx) there is none.
-  const workerScript = /\.c?js$/.test(__filename) ? __filename : null;
+  // Worker threads run this same bundle, through the loader when there is one (it brings the code
+  // cache); from TypeScript sources (tests under tsx) there is none.
+  const loader = path.join(__dirname, 'cli.js');
+  const workerScript = !/\.c?js$/.test(__filename) ? null : loader !== __filename && fs.existsSync(loader) ? loader : __filename;
   run(process.argv.slice(2), {
     cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr,
     readStdin: () => fs.readFileSync(0),

@@ -1,0 +1,95 @@
+/**
+ * The `clausewise` command's entry file (bundled to dist/cli.js): loads the CLI bundle
+ * (dist/cli-main.js) through a V8 code cache, so a run does not spend its first tenth of a second
+ * compiling 2 MB of JavaScript again. Node 20 has no `module.enableCompileCache` (Node 22), so this
+ * is the same idea by hand: `vm.Script` with `cachedData`.
+ *
+ * The cache holds the bytecode of every function a review ran, not only the top level, because it
+ * is written after a run (`createCachedData` then includes what was compiled lazily). It is looked
+ * for beside the bundle (`npm run build` writes one there) and then in the user's cache folder; V8
+ * checks that it fits this Node version, these flags and this source, and a rejected cache is ignored
+ * and rewritten once to the user's cache folder. Only node: built-ins here: this file must stay tiny.
+ * `CLAUSEWISE_CODE_CACHE=off` loads the bundle plainly; `=write` (used by the build) rewrites the
+ * cache beside the bundle after the run; `=report` says on stderr whether a cache was used.
+ */
+import { isAscii } from 'node:buffer';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
+
+const BUNDLE = path.join(__dirname, 'cli-main.js');
+const mode = process.env.CLAUSEWISE_CODE_CACHE;
+
+/**
+ * The cache's file name: a new build of the bundle or another Node gets another file, so a stale
+ * cache is never read.
+ */
+function cacheName(bytes: Buffer): string {
+  // V8 checks a cache against the source's length only, so the name must tell versions apart.
+  const digest = crypto.createHash('md5').update(bytes).digest('hex').slice(0, 16);
+  return `cli-main-${process.version}-${process.arch}-${digest}.v8cache`;
+}
+
+/** The per-user cache folder (never a shared temporary folder: a cache is code that V8 trusts). */
+function userCacheDir(): string | null {
+  const home = os.homedir();
+  const base = process.env.XDG_CACHE_HOME || (process.platform === 'win32' ? process.env.LOCALAPPDATA : null) || (home ? path.join(home, '.cache') : null);
+  return base ? path.join(base, 'clausewise') : null;
+}
+
+function readOrNull(file: string | null): Buffer | undefined {
+  if (!file) return undefined;
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes atomically (rename), so a concurrent run never reads half a cache; failures are ignored. */
+function writeQuietly(file: string, data: Buffer): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, data, { mode: 0o600 });
+    fs.renameSync(tmp, file);
+  } catch {
+    // A read-only or missing cache folder only costs speed.
+  }
+}
+
+function load(): void {
+  const bytes = fs.readFileSync(BUNDLE);
+  // esbuild escapes non-ASCII characters in code (its default charset); latin1 decodes ASCII exactly
+  // and several times faster than utf8, which is kept for a bundle with other characters in comments.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  let script: vm.Script;
+  if (mode === 'off') {
+    script = new vm.Script(Module.wrap(source), { filename: BUNDLE });
+  } else {
+    const name = cacheName(bytes);
+    const beside = path.join(__dirname, name);
+    const userDir = userCacheDir();
+    const mine = userDir ? path.join(userDir, name) : null;
+    const cached = mode === 'write' ? undefined : readOrNull(beside) ?? readOrNull(mine);
+    script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData: cached });
+    if (mode === 'report') process.stderr.write(`clausewise: code cache ${!cached ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted'}\n`);
+    const target = mode === 'write' ? beside : mine;
+    if (isMainThread && target && (!cached || script.cachedDataRejected)) {
+      // After the run, so that the cache also holds the functions the run compiled.
+      process.once('exit', () => writeQuietly(target, script.createCachedData()));
+    }
+  }
+  const bundle = new Module(BUNDLE, module);
+  bundle.filename = BUNDLE;
+  bundle.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);
+  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
+  wrapper.call(bundle.exports, bundle.exports, Module.createRequire(BUNDLE), bundle, BUNDLE, __dirname);
+  bundle.loaded = true;
+}
+
+load();

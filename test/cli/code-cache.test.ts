@@ -1,0 +1,60 @@
+// The CLI's loader (dist/cli.js, server/src/cli/loader.ts) runs the bundle through a V8 code cache.
+// End to end on a copy of the built loader and bundle, with a private cache folder: the first run
+// writes a cache, the next one uses it, and neither changes what the CLI prints; a changed bundle
+// never picks up the cache of another build.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ensureBuilt, EXAMPLES, makeTempDir, ROOT } from './helpers';
+
+describe('CLI code cache (dist/cli.js loader)', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let cacheHome: string;
+  const contract = path.join(EXAMPLES, 'weak-msa.md');
+
+  const runCopy = (mode?: string) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: cacheHome, CLAUSEWISE_CODE_CACHE: mode ?? 'report', NO_COLOR: '1' };
+    const r = spawnSync(process.execPath, [path.join(dir, 'dist', 'cli.js'), '--format', 'json', '--fail-on', 'none', contract], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(r.status, 0, r.stderr);
+    return r;
+  };
+  const cacheFiles = () => (fs.existsSync(path.join(cacheHome, 'clausewise')) ? fs.readdirSync(path.join(cacheHome, 'clausewise')) : []);
+
+  before(() => {
+    ensureBuilt();
+    dir = makeTempDir('clausewise-code-cache-');
+    cacheHome = path.join(dir, 'cache');
+    fs.mkdirSync(path.join(dir, 'dist'));
+    // Without the cache the build primed beside the bundle, so the per-user folder is exercised.
+    for (const f of ['cli.js', 'cli-main.js']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(dir, 'dist', f));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('writes a cache on the first run, uses it on the next, and prints the same report', () => {
+    const plain = runCopy('off');
+    assert.deepEqual(cacheFiles(), [], 'CLAUSEWISE_CODE_CACHE=off writes no cache');
+    const first = runCopy();
+    assert.match(first.stderr, /code cache absent/);
+    assert.equal(cacheFiles().length, 1, 'the first run wrote one cache file');
+    const second = runCopy();
+    assert.match(second.stderr, /code cache accepted/);
+    assert.equal(first.stdout, plain.stdout);
+    assert.equal(second.stdout, plain.stdout);
+    assert.ok(JSON.parse(second.stdout).files[0].diagnostics.length > 0, 'the weak example has findings');
+  });
+
+  it('does not use the cache of another build of the bundle', () => {
+    runCopy();
+    const bundle = path.join(dir, 'dist', 'cli-main.js');
+    // Same length, other content: V8 itself would only compare the length.
+    const text = fs.readFileSync(bundle, 'utf8');
+    const at = text.lastIndexOf('//# sourceMappingURL=');
+    fs.writeFileSync(bundle, `${text.slice(0, at)}//#_sourceMappingURL${text.slice(at + '//# sourceMappingURL'.length)}`);
+    assert.equal(fs.statSync(bundle).size, Buffer.byteLength(text));
+    const r = runCopy();
+    assert.match(r.stderr, /code cache absent/);
+    assert.equal(cacheFiles().length, 2);
+  });
+});
