@@ -49,6 +49,9 @@ export async function reviewAll(tasks: ReviewTask[], threads: number, workerScri
   if (threads <= 1 || !workerScript || tasks.length < 2) return tasks.map(runReviewTask);
   const outcomes: ReviewOutcome[] = new Array(tasks.length);
   const count = Math.min(threads, tasks.length);
+  // Longest first, so that no thread is left with one long contract while the others wait: the
+  // review's cost follows the text's length. Outcomes still go back in task order.
+  const order = tasks.map((_, i) => i).sort((a, b) => tasks[b].text.length - tasks[a].text.length || a - b);
   let next = 0;
   const workers: Worker[] = [];
   try {
@@ -56,7 +59,7 @@ export async function reviewAll(tasks: ReviewTask[], threads: number, workerScri
       let done = 0;
       let failed = false;
       const feed = (w: Worker) => {
-        if (next < tasks.length) w.postMessage(tasks[next++]);
+        if (next < tasks.length) w.postMessage(tasks[order[next++]]);
       };
       for (let i = 0; i < count; i++) {
         const w = new Worker(workerScript, { workerData: { marker: WORKER_MARKER } });

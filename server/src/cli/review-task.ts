@@ -19,11 +19,21 @@ export interface ReviewTask {
   forceReason?: string;
   /** Compute baseline fingerprints (only a baseline or SARIF output needs them). */
   fingerprints?: boolean;
+  /**
+   * Keep the whole result: the model, assessments and fix specs (the markdown report and findings
+   * mapped back to a converted document read them). Otherwise they are dropped, because a worker
+   * thread would copy them back by structured clone, a cost as large as a fifth of the review.
+   */
+  keepModel?: boolean;
 }
+
+/** What the reports read of a review when the task does not keep the whole result. */
+export type ReportedResult = Omit<ReviewResult, 'model' | 'assessments' | 'fixSpecs'> & Partial<Pick<ReviewResult, 'model' | 'assessments' | 'fixSpecs'>>;
 
 export interface ReviewOutcome {
   index: number;
-  result: ReviewResult;
+  /** The whole result when the task asked to keep it, else without model, assessments and fix specs. */
+  result: ReportedResult;
   /** Baseline fingerprints, index-aligned with result.diagnostics; empty unless the task asked. */
   fingerprints: string[];
   /** Rules that ran (their categories are active and they are not off), in rule order. */
@@ -45,7 +55,7 @@ export function runReviewTask(task: ReviewTask): ReviewOutcome {
     return reviewTask(task);
   } catch {
     const result = notAnalysedReview({ text: task.text, path: task.path, settings: task.settings, force: true }, 'an internal error stopped the review of this document');
-    return { index: task.index, result, fingerprints: task.fingerprints ? fingerprints(result.model, result.diagnostics) : [], activeRules: [] };
+    return { index: task.index, result: reported(task, result), fingerprints: task.fingerprints ? fingerprints(result.model, result.diagnostics) : [], activeRules: [] };
   }
 }
 
@@ -55,5 +65,11 @@ function reviewTask(task: ReviewTask): ReviewOutcome {
     ...(task.forceReason ? { forceReason: task.forceReason } : {}),
     bundlePath: task.path, readBundle: (p) => readBundleFile(task.cwd, p),
   });
-  return { index: task.index, result, fingerprints: task.fingerprints ? fingerprints(result.model, result.diagnostics) : [], activeRules };
+  return { index: task.index, result: reported(task, result), fingerprints: task.fingerprints ? fingerprints(result.model, result.diagnostics) : [], activeRules };
+}
+
+function reported(task: ReviewTask, result: ReviewResult): ReportedResult {
+  if (task.keepModel) return result;
+  const { model: _model, assessments: _assessments, fixSpecs: _fixSpecs, ...rest } = result;
+  return rest;
 }

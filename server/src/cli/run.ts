@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import {
   baselineEntries, closeIds, configDecision, ConfigError, ConfigLoader, DEFAULT_PROFILES, describeConfig, DISK_READER, formatBaseline, matchBaseline, parseBaseline,
   getRule, isBinary, MAX_DOCUMENT_BYTES, printable, PROFILES, readRegularFile, RULES, VERSION,
-  type Baseline, type BaselineEntry, type ResolvedConfig, type ReviewDiagnostic, type Severity,
+  type Baseline, type BaselineEntry, type ResolvedConfig, type ReviewDiagnostic, type Severity, type ReviewResult,
 } from '../engine';
 import { parseArgs, UsageError, type CliOptions, type FailOn, type Format } from './args';
 import { importFormatOf } from '../convert/formats';
@@ -25,7 +25,7 @@ import { formatStylish } from './format-stylish';
 import { helpText, USAGE_LINE } from './help';
 import { reviewAll, threadCount } from './pool';
 import { buildReport, countSeverities, emptyCounts, orderedCoverage, type FileReport, type Report, type SkippedFile } from './report';
-import type { ReviewTask } from './review-task';
+import type { ReportedResult, ReviewTask } from './review-task';
 import { inShard, shardKey, shardRoot } from './shard';
 
 export const TOOL_NAME = 'clausewise';
@@ -299,6 +299,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       index: tasks.length, text, path: file.path, cwd: io.cwd, settings, force, ...(forceReason ? { forceReason } : {}),
       // Fingerprints cost time on long files with many findings: only a baseline and SARIF use them.
       ...(opts.baseline !== undefined || opts.writeBaseline !== undefined || opts.format === 'sarif' ? { fingerprints: true } : {}),
+      ...(opts.format === 'markdown' || file.source ? { keepModel: true } : {}),
     });
     taskInputs.push(file);
   }
@@ -385,8 +386,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       baselined,
       activeRules: outcome.activeRules,
       warnings: result.warnings ?? [],
-      ...(keepResult ? { result } : {}),
-      ...(input.source ? { source: input.source.format, origins: diagnostics.map((d) => findingOrigin(d, result.model, input.source!)) } : {}),
+      ...(keepResult ? { result: wholeResult(result) } : {}),
+      ...(input.source ? { source: input.source.format, origins: diagnostics.map((d) => findingOrigin(d, wholeResult(result).model, input.source!)) } : {}),
     });
   });
 
@@ -433,4 +434,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     code = EXIT_FINDINGS;
   }
   return code;
+}
+
+/** The whole review result, which the task was asked to keep (see ReviewTask.keepModel). */
+function wholeResult(result: ReportedResult): ReviewResult {
+  if (!result.model || !result.assessments || !result.fixSpecs) throw new Error('internal error: the review did not keep the model the report needs');
+  return result as ReviewResult;
 }
