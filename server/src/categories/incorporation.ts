@@ -44,37 +44,67 @@ const LABEL = String.raw`(?:Schedule|Annex|Exhibit|Appendix|Attachment|Addendum)
 
 const MASTER_SENTENCE = new RegExp(String.raw`\b(?:${INCORPORATING})\b[^.;]{0,120}?\b(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}?(${MASTER})\b|\b(${MASTER})\b[^.;]{0,80}?\b(?:is|are|shall be|will be|hereby)\s+incorporat\w*|\bterms (?:and conditions )?of (?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}?(${MASTER})\b[^.;]{0,80}\b(?:apply|applies|govern|governs|shall apply|will apply)\b`, 'i');
 
-/** Where a category missing from this document is incorporated from another, that document and the sentence that says so. */
-export function findIncorporation(model: ContractModel, category: CategoryId): Incorporation | null {
-  const doc = DOCUMENTS[category];
-  const own = doc ? new RegExp(String.raw`\b(${doc})\b`, 'i') : null;
-  const incorporating = new RegExp(String.raw`\b(?:${INCORPORATING})\b`, 'i');
-  const label = new RegExp(LABEL);
+const INCORPORATING_RE = new RegExp(String.raw`\b(?:${INCORPORATING})\b`, 'i');
+const LABEL_RE = new RegExp(LABEL);
+const OWN_RE = new Map<CategoryId, RegExp>(Object.entries(DOCUMENTS).map(([id, doc]) => [id as CategoryId, new RegExp(String.raw`\b(${doc})\b`, 'i')]));
+
+/** What every category's search reads of one sentence; the same for all of them, so read once per model. */
+interface SentenceLook {
+  text: string;
+  start: number;
+  end: number;
+  section: number;
+  incorporating: boolean;
+  /** The schedule label the sentence names, if any. */
+  label: string | undefined;
+  /** MASTER_SENTENCE's match, computed when first needed. */
+  master?: RegExpExecArray | null;
+}
+
+const looksOfModel = new WeakMap<ContractModel, SentenceLook[]>();
+
+/** The sentences a document could be incorporated in, with the category-independent tests done. */
+function sentenceLooks(model: ContractModel): SentenceLook[] {
+  let looks = looksOfModel.get(model);
+  if (looks) return looks;
+  looks = [];
   for (const block of model.blocks) {
     if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
     for (const s of block.sentences) {
       const text = s.text.replace(/\s+/g, ' ');
       // "the Security Policy, if any": the document may not exist, so the gap stands.
       if (/\bif any\b/i.test(text)) continue;
-      let name: string | null = null;
-      const m = own?.exec(text);
-      // "This Statement of Work", "this SLA": the document itself, not one it takes terms from.
-      if (m && /\bthis\s+$/i.test(text.slice(0, m.index))) continue;
-      // An acronym counts only in capitals and not where it abbreviates something else ("Buy America Act (BAA)").
-      if (m && /^[A-Za-z]{2,4}s?$/.test(m[1]) && (!/^[A-Z]{2,4}s?$/.test(m[1]) || /\(\s*$/.test(text.slice(0, m.index)))) continue;
-      if (m && incorporating.test(text) && (label.test(text) || /\b(?:agreement|addendum|policy|policies|plan|schedule|annex|exhibit|document|dated|available at|https?:\/\/)/i.test(text))) name = m[1];
-      else {
-        const w = MASTER_SENTENCE.exec(text);
-        // The statement of work's own scope is not the master agreement's to give.
-        if (w && category !== 'deliverables') name = w[1] ?? w[2] ?? w[3];
-      }
-      if (!name) continue;
-      const lab = label.exec(text)?.[0];
-      // The document is here after all (a section titled "Schedule 3" or "Service Level Agreement"): nothing is delegated.
-      if (isInThisDocument(model, lab, name)) continue;
-      const document = `${titleCase(name)}${lab && !name.toLowerCase().includes(lab.toLowerCase()) ? ` (${lab})` : ''}`;
-      return { document, evidence: { requirement: 'incorporated', span: { start: s.start, end: s.end }, text, section: block.section } };
+      looks.push({ text, start: s.start, end: s.end, section: block.section, incorporating: INCORPORATING_RE.test(text), label: LABEL_RE.exec(text)?.[0] });
     }
+  }
+  looksOfModel.set(model, looks);
+  return looks;
+}
+
+/** Where a category missing from this document is incorporated from another, that document and the sentence that says so. */
+export function findIncorporation(model: ContractModel, category: CategoryId): Incorporation | null {
+  const own = OWN_RE.get(category) ?? null;
+  for (const look of sentenceLooks(model)) {
+    const { text } = look;
+    let name: string | null = null;
+    const m = own?.exec(text);
+    // "This Statement of Work", "this SLA": the document itself, not one it takes terms from.
+    if (m && /\bthis\s+$/i.test(text.slice(0, m.index))) continue;
+    // An acronym counts only in capitals and not where it abbreviates something else ("Buy America Act (BAA)").
+    if (m && /^[A-Za-z]{2,4}s?$/.test(m[1]) && (!/^[A-Z]{2,4}s?$/.test(m[1]) || /\(\s*$/.test(text.slice(0, m.index)))) continue;
+    if (m && look.incorporating && (look.label !== undefined || /\b(?:agreement|addendum|policy|policies|plan|schedule|annex|exhibit|document|dated|available at|https?:\/\/)/i.test(text))) name = m[1];
+    else if (category !== 'deliverables') {
+      // The statement of work's own scope is not the master agreement's to give.
+      if (look.master === undefined) look.master = MASTER_SENTENCE.exec(text);
+      const w = look.master;
+      if (w) name = w[1] ?? w[2] ?? w[3];
+    }
+    if (!name) continue;
+    const lab = look.label;
+    // The document is here after all (a section titled "Schedule 3" or "Service Level Agreement"): nothing is delegated.
+    if (isInThisDocument(model, lab, name)) continue;
+    const document = `${titleCase(name)}${lab && !name.toLowerCase().includes(lab.toLowerCase()) ? ` (${lab})` : ''}`;
+    return { document, evidence: { requirement: 'incorporated', span: { start: look.start, end: look.end }, text, section: look.section } };
   }
   return null;
 }

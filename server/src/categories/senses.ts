@@ -74,6 +74,23 @@ export function hasFalseSense(text: string, ...senses: FalseSense[]): boolean {
 /** Blanks the matches of the given senses (same length, so offsets keep mapping). */
 export function maskSenses(text: string, ...senses: FalseSense[]): string {
   let out = text;
-  for (const s of senses) out = out.replace(new RegExp(s.pattern.source, s.pattern.flags.includes('g') ? s.pattern.flags : s.pattern.flags + 'g'), (m) => ' '.repeat(m.length));
+  for (const s of senses) {
+    const re = globalPattern(s);
+    // Most sentences hold no false sense: a test is cheaper than a replace that changes nothing.
+    re.lastIndex = 0;
+    if (!re.test(out)) continue;
+    out = out.replace(re, (m) => ' '.repeat(m.length));
+  }
   return out;
+}
+
+/** The sense's pattern with the g flag, made once per sense (this runs for every sentence and signal). */
+const globalPatterns = new WeakMap<FalseSense, RegExp>();
+function globalPattern(s: FalseSense): RegExp {
+  let re = globalPatterns.get(s);
+  if (!re) {
+    re = new RegExp(s.pattern.source, s.pattern.flags.includes('g') ? s.pattern.flags : s.pattern.flags + 'g');
+    globalPatterns.set(s, re);
+  }
+  return re;
 }
