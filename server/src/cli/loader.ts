@@ -13,7 +13,6 @@
  * cache beside the bundle after the run; `=report` says on stderr whether a cache was used.
  */
 import { isAscii } from 'node:buffer';
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as os from 'node:os';
@@ -28,10 +27,13 @@ const mode = process.env.CLAUSEWISE_CODE_CACHE;
  * The cache's file name: a new build of the bundle or another Node gets another file, so a stale
  * cache is never read.
  */
-function cacheName(bytes: Buffer): string {
-  // V8 checks a cache against the source's length only, so the name must tell versions apart.
-  const digest = crypto.createHash('md5').update(bytes).digest('hex').slice(0, 16);
-  return `cli-main-${process.version}-${process.arch}-${digest}.v8cache`;
+function cacheName(): string {
+  // V8 checks a cache against the source's length only, so the name must tell builds apart: by size,
+  // modification and change time (the last is set by every write of the file, an install included,
+  // where npm pack fixes the modification time). A content hash would need node:crypto, whose
+  // loading alone costs more than the cache saves.
+  const stat = fs.statSync(BUNDLE);
+  return `cli-main-${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}-${Math.floor(stat.ctimeMs)}.v8cache`;
 }
 
 /** The per-user cache folder (never a shared temporary folder: a cache is code that V8 trusts). */
@@ -71,7 +73,7 @@ function load(): void {
   if (mode === 'off') {
     script = new vm.Script(Module.wrap(source), { filename: BUNDLE });
   } else {
-    const name = cacheName(bytes);
+    const name = cacheName();
     const beside = path.join(__dirname, name);
     const userDir = userCacheDir();
     const mine = userDir ? path.join(userDir, name) : null;
