@@ -23,7 +23,12 @@
  * order. `line` (one-based) and `message` are there for people reading the file; only `ruleId` and
  * `fingerprint` are compared.
  */
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+
+// node:crypto is loaded only when fingerprints are computed (a baseline or SARIF): loading it costs a
+// run without them about a tenth of the CLI's start-up.
+let crypto: typeof import('node:crypto') | undefined;
+const createHash = (algorithm: string): Hash => (crypto ??= require('node:crypto') as typeof import('node:crypto')).createHash(algorithm);
 import { foldQuotes, type ContractModel } from '../model';
 import type { ReviewDiagnostic } from './types';
 
