@@ -21,6 +21,9 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  // The language server's review worker (server/src/lsp/review-worker.ts): large documents are
+  // reviewed in this thread, started by dist/server.js from the file beside it.
+  { ...common, entryPoints: ['server/src/lsp/review-worker.ts'], outfile: 'dist/review-worker.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
   // Word/HTML/PDF conversion (mammoth, docx, PDF.js): its own bundle, required by the three above
   // only when a document needs it (server/src/convert/lazy.ts), so their start-up does not pay for it.
