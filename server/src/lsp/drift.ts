@@ -75,7 +75,8 @@ export class TextDrift {
     if (this.identical) return range;
     const a = this.before.offsetAt(range.start);
     const b = this.before.offsetAt(range.end);
-    const map = (o: number, end: boolean) => (o <= this.start ? o : o >= this.oldEnd ? o + this.delta : end ? this.newEnd : this.start);
+    // Text inserted exactly where the range starts goes before it; where it ends, after it.
+    const map = (o: number, end: boolean) => ((end ? o <= this.start : o < this.start) ? o : o >= this.oldEnd ? o + this.delta : end ? this.newEnd : this.start);
     const start = map(a, false);
     return { start: this.after.positionAt(start), end: this.after.positionAt(Math.max(start, map(b, true))) };
   }
