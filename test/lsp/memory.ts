@@ -62,7 +62,8 @@ export class MemoryClient {
 
   constructor(private readonly options: MemoryClientOptions = {}) {
     this.options = { ...options };
-    this.timeout = options.timeout ?? DEFAULT_TIMEOUT;
+    // Starting the worker compiles the reviewer from source: allow for it.
+    this.timeout = options.timeout ?? (workerByDefault ? 60_000 : DEFAULT_TIMEOUT);
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const gate = gatedStdio(toServer, toClient, (text) => { this.stderr += `${text}\n`; });

@@ -141,8 +141,6 @@ interface DocState {
   incremental?: IncrementalReview;
   /** True from open until the first review is scheduled: the first review does not wait. */
   opening: boolean;
-  /** Reviews taken off the timer and not finished (they may be waiting for settings or the worker). */
-  inFlight: number;
   /** The review under way, shared by everyone who asks for the same version and settings. */
   pending?: { version: number; generation: number; force: boolean; promise: Promise<Reviewed | null> };
   /** Reviewed in the worker thread (large documents; stays so until closed). */
@@ -310,7 +308,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   function stateOf(uri: string): DocState {
     let st = states.get(uri);
-    if (!st) states.set(uri, (st = { force: false, opening: false, inFlight: 0, inWorker: false, staleTokens: false }));
+    if (!st) states.set(uri, (st = { force: false, opening: false, inWorker: false, staleTokens: false }));
     return st;
   }
 
@@ -372,6 +370,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       if (!st.last || entry.version >= st.last.version) st.last = entry;
       options.onReviewed?.(uri, entry.version);
       return entry;
+    }, (e: unknown) => {
+      // A review that threw is not kept as under way: the next request for this version tries again.
+      if (st.pending?.promise === promise) st.pending = undefined;
+      throw e;
     });
     st.pending = { version: doc.version, generation, force: st.force, promise };
     return promise;
@@ -445,7 +447,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   async function validate(uri: string): Promise<void> {
     const st = states.get(uri);
     if (!st) return;
-    st.inFlight++;
     try {
       const entry = await reviewed(uri);
       if (!entry || states.get(uri) !== st) return;
@@ -464,8 +465,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       }
     } catch (e) {
       logError(`Clausewise: reviewing ${uri} failed: ${errorText(e)}`);
-    } finally {
-      st.inFlight--;
     }
   }
 
