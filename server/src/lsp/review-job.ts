@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { reviewDocument, type IncrementalReview, type ReviewResult, type ReviewSettings } from '../engine';
 import type { TextFormat } from '../model';
 import { diagnosticsOf } from './convert';
+import type { StatusParams, Verdict } from './protocol';
 import { workspaceRelativePath } from './settings';
 
 export interface ReviewJob {
@@ -30,9 +31,14 @@ export interface ReviewJob {
   workspaceFolders: string[];
 }
 
-export interface JobOutcome {
-  result: ReviewResult;
+/** What is published as soon as a review completes, before the rest of its result (see ./review-thread.ts). */
+export interface JobFindings {
   diagnostics: Diagnostic[];
+  status: StatusParams;
+}
+
+export interface JobOutcome extends JobFindings {
+  result: ReviewResult;
   /** How long the review took where it ran (ms), waiting excluded. */
   costMs: number;
 }
@@ -51,5 +57,20 @@ export function runReviewJob(job: ReviewJob, incremental: IncrementalReview, rea
     } : {}),
   });
   if (job.ignoredReason) result.reason = job.ignoredReason;
-  return { result, diagnostics: diagnosticsOf(result, job.version), costMs: performance.now() - started };
+  return { result, diagnostics: diagnosticsOf(result, job.version), status: statusOf(job.uri, result), costMs: performance.now() - started };
+}
+
+/** The clausewise/status notification of a review. */
+export function statusOf(uri: string, result: ReviewResult): StatusParams {
+  const verdicts = Object.values(result.coverage) as Verdict[];
+  return {
+    uri,
+    isContract: result.isContract,
+    reason: result.reason,
+    profiles: result.profiles,
+    covered: verdicts.filter((v) => v === 'present').length,
+    weak: verdicts.filter((v) => v === 'weak').length,
+    missing: verdicts.filter((v) => v === 'missing').length,
+    total: verdicts.length,
+  };
 }

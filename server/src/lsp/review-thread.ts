@@ -10,7 +10,7 @@
  * server then reviews in its own thread.
  */
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import type { JobOutcome, ReviewJob } from './review-job';
+import type { JobFindings, JobOutcome, ReviewJob } from './review-job';
 
 export const WORKER_MARKER = 'clausewise-lsp-review-worker';
 
@@ -22,7 +22,8 @@ export interface WorkerSetup {
 
 export type ToWorker = { kind: 'review'; job: ReviewJob } | { kind: 'forget'; uri: string } | { kind: 'reset' };
 export type FromWorker =
-  | { kind: 'done'; uri: string; version: number; outcome: JobOutcome }
+  | { kind: 'findings'; uri: string; version: number; findings: JobFindings }
+  | { kind: 'done'; uri: string; version: number; outcome: Omit<JobOutcome, keyof JobFindings> }
   | { kind: 'failed'; uri: string; version: number; error: string }
   | { kind: 'readBundle'; uri: string; path: string; flag: Int32Array };
 
@@ -42,6 +43,9 @@ export const DEFAULT_WORKER_MIN_CHARS = 200_000;
 interface Waiting {
   job: ReviewJob;
   resolve: (outcome: JobOutcome | null) => void;
+  /** Told the diagnostics as soon as they arrive, before the rest of the result. */
+  onFindings?: (findings: JobFindings) => void;
+  findings?: JobFindings;
 }
 
 export interface ReviewThreadHost {
@@ -64,13 +68,17 @@ export class ReviewThread {
     return !this.dead;
   }
 
-  /** The outcome of the job; null when a newer job of the document replaced it, the document was forgotten, or the worker failed. */
-  review(job: ReviewJob): Promise<JobOutcome | null> {
+  /**
+   * The outcome of the job; null when a newer job of the document replaced it, the document was
+   * forgotten, or the worker failed. `onFindings` gets the diagnostics first: copying the whole
+   * result (the model above all) across threads takes longer than the diagnostics alone.
+   */
+  review(job: ReviewJob, onFindings?: (findings: JobFindings) => void): Promise<JobOutcome | null> {
     if (this.dead) return Promise.resolve(null);
     return new Promise((resolve) => {
       this.queue.get(job.uri)?.resolve(null);
       this.queue.delete(job.uri); // re-inserted at the end: documents take turns
-      this.queue.set(job.uri, { job, resolve });
+      this.queue.set(job.uri, { job, resolve, ...(onFindings ? { onFindings } : {}) });
       this.pump();
     });
   }
@@ -161,9 +169,21 @@ export class ReviewThread {
       return;
     }
     const waiting = this.running;
+    const mine = !!waiting && waiting.job.uri === m.uri && waiting.job.version === m.version;
+    if (m.kind === 'findings') {
+      if (mine) {
+        waiting.findings = m.findings;
+        try {
+          waiting.onFindings?.(m.findings);
+        } catch (e) {
+          this.host.log(`Clausewise: publishing ${m.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        }
+      }
+      return;
+    }
     this.running = null;
     if (m.kind === 'failed') this.host.log(`Clausewise: reviewing ${m.uri} failed in the review worker: ${m.error}`);
-    if (waiting && waiting.job.uri === m.uri && waiting.job.version === m.version) waiting.resolve(m.kind === 'done' ? m.outcome : null);
+    if (mine && m.kind === 'done' && waiting.findings) waiting.resolve({ ...m.outcome, ...waiting.findings });
     else waiting?.resolve(null);
     this.pump();
   }

@@ -5,7 +5,9 @@
  * between jobs, so edits are reviewed incrementally here as they would be in the server's thread.
  * The protocol with the server's side (./review-thread.ts):
  * - in: { kind: 'review', job } | { kind: 'forget', uri } | { kind: 'reset' }
- * - out: { kind: 'done', uri, version, outcome } | { kind: 'failed', uri, version, error }
+ * - out: { kind: 'findings', uri, version, findings } then { kind: 'done', uri, version, outcome }
+ *        (the diagnostics first, small, so that they are published before the whole result is
+ *        copied across), or { kind: 'failed', uri, version, error }
  *        | { kind: 'readBundle', uri, path, flag } (answered on the bundle port, see readBundleSync)
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
@@ -47,7 +49,8 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     try {
       let incremental = states.get(job.uri);
       if (!incremental) states.set(job.uri, (incremental = new IncrementalReview()));
-      const outcome = runReviewJob(job, incremental, (p) => readBundleSync(job.uri, p));
+      const { diagnostics, status, ...outcome } = runReviewJob(job, incremental, (p) => readBundleSync(job.uri, p));
+      port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics, status } } satisfies FromWorker);
       reply = { kind: 'done', uri: job.uri, version: job.version, outcome };
     } catch (e) {
       // A failed review leaves the document's incremental state unknown: start afresh next time.

@@ -76,7 +76,7 @@ import { mergeSettings, sanitizeSettings, workspaceRelativePath } from './settin
 import { configErrorDiagnostic, WATCH_GLOB, WorkspaceConfigs } from './config';
 import { DEFAULT_DEBOUNCE_MS, editDelay } from './schedule';
 import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, TextDrift, type TextSide } from './drift';
-import { runReviewJob, type JobOutcome, type ReviewJob } from './review-job';
+import { runReviewJob, type JobFindings, type JobOutcome, type ReviewJob } from './review-job';
 import { DEFAULT_WORKER_MIN_CHARS, ReviewThread, type ReviewWorkerOptions } from './review-thread';
 import {
   AcceptFindingEditRequest, CoverageRequest, ExportReportRequest, FrontMatterRequest, ListClausesRequest, RenderClauseRequest, ReviewDocumentRequest, StatusNotification,
@@ -153,20 +153,6 @@ interface DocState {
 
 function errorText(e: unknown): string {
   return e instanceof Error ? (e.stack ?? e.message) : String(e);
-}
-
-function statusOf(uri: string, result: ReviewResult): StatusParams {
-  const verdicts = Object.values(result.coverage) as Verdict[];
-  return {
-    uri,
-    isContract: result.isContract,
-    reason: result.reason,
-    profiles: result.profiles,
-    covered: verdicts.filter((v) => v === 'present').length,
-    weak: verdicts.filter((v) => v === 'weak').length,
-    missing: verdicts.filter((v) => v === 'missing').length,
-    total: verdicts.length,
-  };
 }
 
 function countsOf(diagnostics: Diagnostic[]): SeverityCounts {
@@ -416,7 +402,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         st.incremental = undefined;
         st.model = undefined;
       }
-      outcome = await thread.review(job);
+      // The diagnostics are published as soon as they arrive, before the whole result is copied here.
+      outcome = await thread.review(job, (findings) => {
+        const doc = documents.get(uri);
+        if (states.get(uri) !== st || doc?.version !== version || generation !== gen || st.force !== force) return;
+        void publish(uri, st, { version, generation: gen, force, ...withConfigError(findings, config.error, version) });
+      });
       // Replaced by a newer version, or the document closed: nothing to report. A worker that died
       // leaves the review to this thread.
       if (!outcome && thread.alive) return null;
@@ -428,9 +419,22 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       // The term features of this version share the review's model.
       st.model = { version, model: outcome.result.model };
     }
-    const { result, diagnostics, costMs } = outcome;
-    if (config.error) diagnostics.unshift(configErrorDiagnostic(config.error, version));
-    return { version, generation: gen, force, result, diagnostics, status: statusOf(uri, result), side: sideOf(result.model.text, result.model.lineStarts), costMs };
+    const { result, costMs } = outcome;
+    return { version, generation: gen, force, result, ...withConfigError(outcome, config.error, version), side: sideOf(result.model.text, result.model.lineStarts), costMs };
+  }
+
+  /** A review's diagnostics and status, with the diagnostic of a broken configuration file first. */
+  function withConfigError(findings: JobFindings, error: Parameters<typeof configErrorDiagnostic>[0] | undefined, version: number): JobFindings {
+    return error ? { diagnostics: [configErrorDiagnostic(error, version), ...findings.diagnostics], status: findings.status } : findings;
+  }
+
+  /** Publishes a version's diagnostics and status, once per version, settings and force flag. */
+  async function publish(uri: string, st: DocState, entry: Pick<Reviewed, 'version' | 'generation' | 'force' | 'diagnostics' | 'status'>): Promise<void> {
+    const p = st.published;
+    if (p && p.version === entry.version && p.generation === entry.generation && p.force === entry.force) return;
+    st.published = { version: entry.version, generation: entry.generation, force: entry.force };
+    await connection.sendDiagnostics({ uri, version: entry.version, diagnostics: entry.diagnostics });
+    await connection.sendNotification(StatusNotification, entry.status);
   }
 
   /**
@@ -452,11 +456,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       if (!entry || states.get(uri) !== st) return;
       const doc = documents.get(uri);
       if (!doc || doc.version !== entry.version) return; // stale: a newer version is on its way
-      const p = st.published;
-      if (p && p.version === entry.version && p.generation === entry.generation && p.force === entry.force) return;
-      st.published = { version: entry.version, generation: entry.generation, force: entry.force };
-      await connection.sendDiagnostics({ uri, version: entry.version, diagnostics: entry.diagnostics });
-      await connection.sendNotification(StatusNotification, entry.status);
+      await publish(uri, st, entry);
       if (st.staleTokens) {
         // Tokens were answered from an older review (mapped, with the edited stretch left out): the
         // client asks again when told to.
