@@ -23,6 +23,9 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  // The language server's review worker (server/src/lsp/review-worker.ts): large documents are
+  // reviewed in this thread, started by dist/server.js from the file beside it.
+  { ...common, entryPoints: ['server/src/lsp/review-worker.ts'], outfile: 'dist/review-worker.js' },
   // The CLI: dist/cli.js is a small loader (server/src/cli/loader.ts) that runs dist/cli-main.js
   // through a V8 code cache, so a run does not compile the whole bundle again.
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', minifyWhitespace: true },

@@ -281,11 +281,14 @@ async function memoryRows() {
     texts.push(generateContract(1_000_000).replace('# Master Services Agreement', `# Master Services Agreement ${d + 1}`));
     uris.push(pathToFileURL(join(os.tmpdir(), `bench-mem-${d}.md`)).href);
     versions.push(1);
+    const t = performance.now();
     lsp.notify('textDocument/didOpen', { textDocument: { uri: uris[d], languageId: 'markdown', version: 1, text: texts[d] } });
     await lsp.diagnosed(uris[d], 1);
+    console.error(`    opened ${d + 1}/${docs}: first diagnostics in ${ms(performance.now() - t)}, server RSS ${lsp.rssMB().toFixed(0)} MB`);
   }
   await new Promise((r) => setTimeout(r, 2000));
   const opened = lsp.rssMB();
+  const e0 = performance.now();
   for (let i = 0; i < editCount; i++) {
     const d = i % docs;
     const at = texts[d].indexOf('. ', Math.floor(((i * 7919) % 1000) / 1000 * texts[d].length));
@@ -294,11 +297,15 @@ async function memoryRows() {
     versions[d]++;
     lsp.notify('textDocument/didChange', { textDocument: { uri: uris[d], version: versions[d] }, contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }] });
     // Typing pace: a keystroke every few milliseconds, waiting for the review now and then.
-    if (i % 50 === 49) await lsp.diagnosed(uris[d], versions[d]);
+    if (i % 50 === 49) {
+      await lsp.diagnosed(uris[d], versions[d]);
+      console.error(`    edit ${i + 1}/${editCount}: ${ms(performance.now() - e0)} so far, server RSS ${lsp.rssMB().toFixed(0)} MB`);
+    }
   }
   for (let d = 0; d < docs; d++) await lsp.diagnosed(uris[d], versions[d]);
   await new Promise((r) => setTimeout(r, 2000));
   const after = lsp.rssMB();
+  console.error(`    ${editCount} edits reviewed in ${ms(performance.now() - e0)}`);
   await lsp.stop();
   row({ name: `Server RSS, ${docs} x 1 MB contracts open`, value: `${opened.toFixed(0)} MB`, reference: '', target: '<= 300 MB', pass: opened <= 300 });
   const growth = (after - opened) / opened;

@@ -4,11 +4,24 @@
  * createMessageConnection. Records every notification and server request, in order, so a test can
  * wait for what follows an action; answers workspace/configuration from the test's options.
  */
+import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { gatedStdio } from '../../server/src/lsp/gate';
 import { createServer, type ServerOptions } from '../../server/src/lsp/server';
+import type { ReviewWorkerOptions } from '../../server/src/lsp/review-thread';
+
+/**
+ * The review worker run from its TypeScript source (./review-worker.cjs), for every document whatever
+ * its size. CLAUSEWISE_TEST_REVIEW_WORKER=1 makes it every MemoryClient's default, to run the whole
+ * LSP suite through the worker.
+ */
+export const TEST_REVIEW_WORKER: ReviewWorkerOptions = {
+  script: path.join(__dirname, 'review-worker.cjs'),
+  minChars: 0,
+};
+const workerByDefault = process.env.CLAUSEWISE_TEST_REVIEW_WORKER === '1';
 
 const DEFAULT_TIMEOUT = 8000;
 
@@ -23,7 +36,9 @@ export interface MemoryClientOptions {
   workspaceFolders?: Array<{ uri: string; name: string }> | null;
   rootUri?: string | null;
   /** Answers workspace/configuration (the client then declares workspace.configuration). */
-  configuration?: (items: Array<{ scopeUri?: string; section?: string }>) => unknown[];
+  configuration?: (items: Array<{ scopeUri?: string; section?: string }>) => unknown[] | Promise<unknown[]>;
+  /** How long waits and requests may take (ms); default 8 s. */
+  timeout?: number;
   /** Passed to createServer (a file system, a review hook). */
   server?: Omit<ServerOptions, 'log'>;
 }
@@ -43,14 +58,18 @@ export class MemoryClient {
   initializeResult: { capabilities: Record<string, any>; serverInfo?: { name: string; version?: string } } | undefined;
   /** Versions the server reviewed, per uri, in order (createServer's onReviewed). */
   readonly reviews: Array<{ uri: string; version: number }> = [];
+  private readonly timeout: number;
 
   constructor(private readonly options: MemoryClientOptions = {}) {
     this.options = { ...options };
+    // Starting the worker compiles the reviewer from source: allow for it.
+    this.timeout = options.timeout ?? (workerByDefault ? 60_000 : DEFAULT_TIMEOUT);
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const gate = gatedStdio(toServer, toClient, (text) => { this.stderr += `${text}\n`; });
     this.serverConnection = createConnection(ProposedFeatures.all, gate.reader, gate.writer);
     createServer(this.serverConnection, {
+      ...(workerByDefault ? { reviewWorker: TEST_REVIEW_WORKER } : {}),
       ...options.server,
       log: (text) => { this.stderr += `${text}\n`; },
       onReviewed: (uri, version) => { this.reviews.push({ uri, version }); options.server?.onReviewed?.(uri, version); },
@@ -112,7 +131,7 @@ export class MemoryClient {
     return this.notifications<PublishParams>('textDocument/publishDiagnostics');
   }
 
-  async request<T = any>(method: string, params?: unknown, timeout = DEFAULT_TIMEOUT, token?: CancellationTokenSource): Promise<T> {
+  async request<T = any>(method: string, params?: unknown, timeout = this.timeout, token?: CancellationTokenSource): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`timed out waiting for the answer to ${method}\n${this.stderr}`)), timeout);
@@ -139,11 +158,11 @@ export class MemoryClient {
     return this.seq;
   }
 
-  async waitFor<T = unknown>(method: string, test: (params: T) => boolean = () => true, since = 0, timeout = DEFAULT_TIMEOUT): Promise<T> {
+  async waitFor<T = unknown>(method: string, test: (params: T) => boolean = () => true, since = 0, timeout = this.timeout): Promise<T> {
     return (await this.waitForMessage(method, test, since, timeout)).params as T;
   }
 
-  waitForMessage<T = unknown>(method: string, test: (params: T) => boolean = () => true, since = 0, timeout = DEFAULT_TIMEOUT): Promise<Received> {
+  waitForMessage<T = unknown>(method: string, test: (params: T) => boolean = () => true, since = 0, timeout = this.timeout): Promise<Received> {
     const match = (r: Received) => r.method === method && r.seq >= since && test(r.params as T);
     const found = this.received.find(match);
     if (found) return Promise.resolve(found);

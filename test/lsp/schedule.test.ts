@@ -1,15 +1,16 @@
 /**
- * When the server reviews, and what requests wait for (server/src/lsp/schedule.ts): the order of
- * reviews and publishes, stale versions dropped, requests that read the last review without starting
- * one, and cancellation. In memory (./memory.ts), with no assertion on how long anything takes.
+ * When the server reviews, and what requests read (server/src/lsp/schedule.ts): the order of
+ * reviews and publishes, stale versions dropped, requests that answer from the last completed review
+ * without starting or waiting for one (mapped through the edits since), cancellation, and the same
+ * through the review worker. In memory (./memory.ts), with no assertion on how long anything takes.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CancellationToken, CancellationTokenSource } from 'vscode-jsonrpc/node';
-import { CHEAP_REVIEW_MS, editDelay, MIN_EDIT_DELAY_MS, ReviewWaiters } from '../../server/src/lsp/schedule';
-import { MemoryClient, type PublishParams } from './memory';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import { CHEAP_REVIEW_MS, editDelay, MIN_EDIT_DELAY_MS } from '../../server/src/lsp/schedule';
+import { MemoryClient, TEST_REVIEW_WORKER, type PublishParams } from './memory';
 import { ROOT } from './client';
 
 const WEAK = fs.readFileSync(path.join(ROOT, 'examples', 'weak-msa.md'), 'utf8');
@@ -42,34 +43,10 @@ describe('lsp: scheduling', function () {
       assert.equal(editDelay(900, 250), 250);
       assert.equal(editDelay(900, 0), MIN_EDIT_DELAY_MS, 'debounceMs 0 still leaves the minimum delay (the change-then-close race)');
     });
-  });
 
-  describe('ReviewWaiters', () => {
-    it('settles a waiter with its own version, and older ones with null', async () => {
-      const w = new ReviewWaiters<string>();
-      const older = w.wait('a', 1, CancellationToken.None);
-      const mine = w.wait('a', 2, CancellationToken.None);
-      const newer = w.wait('a', 3, CancellationToken.None);
-      const other = w.wait('b', 2, CancellationToken.None);
-      w.settle('a', 2, 'review of 2');
-      assert.equal(await older, null);
-      assert.equal(await mine, 'review of 2');
-      w.supersede('a', 4);
-      assert.equal(await newer, null);
-      w.close('b');
-      assert.equal(await other, null);
-    });
-
-    it('gives a cancelled request null at once, and nothing later', async () => {
-      const w = new ReviewWaiters<string>();
-      const source = new CancellationTokenSource();
-      const waiting = w.wait('a', 1, source.token);
-      source.cancel();
-      assert.equal(await waiting, null);
-      w.settle('a', 1, 'late');
-      const cancelled = new CancellationTokenSource();
-      cancelled.cancel();
-      assert.equal(await w.wait('a', 1, cancelled.token), null);
+    it('never debounces a document reviewed in the worker beyond the minimum: its review blocks nothing', () => {
+      assert.equal(editDelay(900, 250, true), MIN_EDIT_DELAY_MS);
+      assert.equal(editDelay(undefined, 250, true), MIN_EDIT_DELAY_MS);
     });
   });
 
@@ -93,29 +70,12 @@ describe('lsp: scheduling', function () {
       assert.deepEqual(client.reviews.filter((r) => r.uri === uri).map((r) => r.version), [1], 'one review, on open');
     });
 
-    it('a hover sent right after a change waits for that version\'s review and answers from it', async () => {
-      const uri = uriOf('after-change');
-      await client.open(uri, WEAK);
-      const since = client.mark();
-      const text = WEAK + VAGUE;
-      change(client, uri, 2, text);
-      const line = lineOf(text, 'in a timely manner.');
-      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
-        textDocument: { uri }, position: { line, character: text.split('\n')[line].indexOf('timely') },
-      });
-      assert.match(hover?.contents.value ?? '', /timely/i, 'the hover knows the finding of version 2');
-      await client.diagnostics(uri, 2, since);
-      assert.deepEqual(client.reviews.filter((r) => r.uri === uri).map((r) => r.version), [1, 2]);
-    });
-
-    it('a request for a version that is superseded before its review gets nothing, and the old version is never reviewed or published', async () => {
+    it('a version superseded before its review is never reviewed or published', async () => {
       const uri = uriOf('superseded');
       await client.open(uri, WEAK);
       const since = client.mark();
       change(client, uri, 2, WEAK + VAGUE);
-      const hover = client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
       change(client, uri, 3, WEAK + VAGUE + VAGUE);
-      assert.equal(await hover, null);
       await client.diagnostics(uri, 3, since);
       await client.settle();
       assert.deepEqual(client.reviews.filter((r) => r.uri === uri).map((r) => r.version), [1, 3]);
@@ -163,6 +123,187 @@ describe('lsp: scheduling', function () {
       await client.diagnostics(b, 2, since);
       assert.deepEqual(client.notifications<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === a, since).map((p) => p.version), [3]);
       assert.deepEqual(client.notifications<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === b, since).map((p) => p.version), [2]);
+    });
+  });
+
+  describe('answers from the last completed review, mapped through the edits since', () => {
+    /** A client whose workspace/configuration answers wait until `release` is called: reviews wait for settings. */
+    function heldClient(): { client: MemoryClient; hold: () => void; release: () => void } {
+      let gate: Promise<void> | null = null;
+      let open: () => void = () => undefined;
+      const client = new MemoryClient({
+        capabilities: {
+          textDocument: { hover: { contentFormat: ['markdown'] } },
+          workspace: { workspaceEdit: { documentChanges: true }, semanticTokens: { refreshSupport: true } },
+        },
+        configuration: async (items) => {
+          if (gate) await gate;
+          return items.map(() => ({}));
+        },
+      });
+      return {
+        client,
+        hold: () => { gate = new Promise<void>((r) => { open = r; }); },
+        release: () => { gate = null; open(); },
+      };
+    }
+    const PREFIX = 'Draft for discussion only.\n\n';
+    const shifted = <T extends { line: number }>(p: T, lines = 2): T => ({ ...p, line: p.line + lines });
+    const shiftRange = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => ({ start: shifted(r.start), end: shifted(r.end) });
+    /** Absolute tokens from LSP's relative encoding: [line, character, length, type, modifiers]. */
+    function decode(data: number[]): number[][] {
+      const out: number[][] = [];
+      let line = 0;
+      let char = 0;
+      for (let i = 0; i < data.length; i += 5) {
+        line += data[i];
+        char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
+        out.push([line, char, data[i + 2], data[i + 3], data[i + 4]]);
+      }
+      return out;
+    }
+
+    let held: ReturnType<typeof heldClient>;
+    afterEach(() => held?.client.stop());
+
+    it('while the review of an edit is held up, hover, code actions, semantic tokens and completion answer at once from the previous one, in today\'s positions', async () => {
+      held = heldClient();
+      const { client } = held;
+      await client.start();
+      const uri = uriOf('held');
+      const published = await client.open(uri, WEAK);
+      const finding = published.diagnostics.find((d) => d.code === 'vague-wording')!;
+      assert.ok(finding, 'the example has a vague-wording finding');
+      const before = {
+        hover: await client.request<{ contents: { value: string }; range?: unknown }>('textDocument/hover', { textDocument: { uri }, position: finding.range.start }),
+        actions: await client.request<Array<{ title: string; edit: { documentChanges: Array<{ textDocument: { version: number }; edits: Array<{ range: any; newText?: string }> }> } }>>(
+          'textDocument/codeAction', { textDocument: { uri }, range: finding.range, context: { diagnostics: [finding] } }),
+        tokens: (await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } })).data,
+      };
+      // Settings are pulled again (and held), then two lines are typed above everything.
+      held.hold();
+      client.notify('workspace/didChangeConfiguration', { settings: {} });
+      change(client, uri, 2, PREFIX + WEAK);
+      await client.settle();
+
+      const hover = await client.request<{ contents: { value: string }; range?: unknown }>('textDocument/hover', { textDocument: { uri }, position: shifted(finding.range.start) });
+      assert.equal(hover?.contents.value, before.hover.contents.value, 'the same hover, two lines further down');
+      assert.deepEqual(hover.range, before.hover.range ? shiftRange(before.hover.range as any) : undefined);
+      assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } }), null, 'nothing is known yet about the new text');
+
+      const actions = await client.request<typeof before.actions>('textDocument/codeAction', { textDocument: { uri }, range: shiftRange(finding.range), context: { diagnostics: [finding] } });
+      assert.deepEqual(actions.map((a) => a.title), before.actions.map((a) => a.title), 'the same quick fixes');
+      for (const [i, a] of actions.entries()) {
+        const edits = a.edit.documentChanges[0].edits;
+        assert.equal(a.edit.documentChanges[0].textDocument.version, 2, 'edits name the current version');
+        assert.deepEqual(edits.map((e) => e.range), before.actions[i].edit.documentChanges[0].edits.map((e) => shiftRange(e.range)), `${a.title}: edits moved two lines down`);
+      }
+
+      const tokens = decode((await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } })).data);
+      assert.ok(tokens.length > 0);
+      assert.deepEqual(tokens, decode(before.tokens).map(([l, ...rest]) => [l + 2, ...rest]));
+
+      const partyLine = WEAK.split('\n').findIndex((l) => /^## 1\./.test(l)) + 2;
+      const completion = await client.request<{ items: Array<{ label: string }> }>('textDocument/completion', { textDocument: { uri }, position: { line: partyLine, character: 0 } });
+      assert.ok(completion.items.length > 0, 'defined terms are offered');
+
+      assert.deepEqual(client.reviews.filter((r) => r.uri === uri).map((r) => r.version), [1], 'no request started a review');
+      const since = client.mark();
+      held.release();
+      await client.diagnostics(uri, 2, since);
+      assert.deepEqual(client.reviews.filter((r) => r.uri === uri).map((r) => r.version), [1, 2]);
+      await client.settle();
+      assert.ok(client.serverRequests.some((r) => r.method === 'workspace/semanticTokens/refresh'), 'the client is told to ask for tokens again');
+    });
+
+    it('leaves out a quick fix whose edit would touch text changed since the review', async () => {
+      held = heldClient();
+      const { client } = held;
+      await client.start();
+      const uri = uriOf('held-fix');
+      const published = await client.open(uri, WEAK);
+      const finding = published.diagnostics.find((d) => d.code === 'vague-wording')!;
+      const actions = await client.request<Array<{ title: string; edit?: { documentChanges: Array<{ edits: Array<{ range: any }> }> } }>>(
+        'textDocument/codeAction', { textDocument: { uri }, range: finding.range, context: { diagnostics: [finding] } });
+      const replacing = actions.find((a) => a.edit?.documentChanges[0].edits.some((e) => e.range.start.line === finding.range.start.line && e.range.end.character > e.range.start.character));
+      assert.ok(replacing, 'a fix that rewrites the flagged words');
+      held.hold();
+      client.notify('workspace/didChangeConfiguration', { settings: {} });
+      // One character typed inside the flagged words.
+      const lines = WEAK.split('\n');
+      const l = finding.range.start.line;
+      const c = finding.range.start.character + 1;
+      lines[l] = lines[l].slice(0, c) + 'x' + lines[l].slice(c);
+      change(client, uri, 2, lines.join('\n'));
+      await client.settle();
+      const now = await client.request<typeof actions>('textDocument/codeAction', { textDocument: { uri }, range: finding.range, context: { diagnostics: [finding] } });
+      assert.ok(!now.some((a) => a.title === replacing.title), 'the fix on the edited words is not offered');
+      held.release();
+    });
+  });
+
+  describe('through the review worker', () => {
+    let client: MemoryClient;
+    let inThread: MemoryClient;
+    afterEach(async () => { await client?.stop(); await inThread?.stop(); });
+
+    it('reviews in the worker, incrementally, with the same findings as a review in the server\'s thread, and drops superseded versions', async () => {
+      client = await new MemoryClient({ server: { reviewWorker: TEST_REVIEW_WORKER }, timeout: 60_000 }).start();
+      inThread = await new MemoryClient().start();
+      const uri = uriOf('worker');
+      const strip = (p: PublishParams) => p.diagnostics.map((d) => [d.code, d.message, d.range]);
+      const opened = await client.open(uri, WEAK);
+      assert.deepEqual(strip(opened), strip(await inThread.open(uri, WEAK)));
+      const since = client.mark();
+      change(client, uri, 2, WEAK + VAGUE);
+      change(client, uri, 3, WEAK + VAGUE + VAGUE);
+      const third = await client.diagnostics(uri, 3, since);
+      assert.deepEqual(strip(third), strip(await inThread.change(uri, 2, WEAK + VAGUE + VAGUE)));
+      assert.ok(third.diagnostics.filter((d) => d.code === 'vague-wording').length > opened.diagnostics.filter((d) => d.code === 'vague-wording').length);
+      await client.settle();
+      assert.deepEqual(client.notifications<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, since).map((p) => p.version), [3]);
+      assert.ok(!client.reviews.some((r) => r.uri === uri && r.version === 2), 'version 2 was never reviewed');
+      const line = lineOf(WEAK + VAGUE + VAGUE, 'in a timely manner.');
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: 10 } });
+      assert.ok(hover, 'hover reads the review the worker made');
+      const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.ok(symbols.length > 0);
+      assert.ok(!/failed/.test(client.stderr), client.stderr);
+    });
+
+    it('reads a schedule open in the editor for a contract reviewed in the worker', async () => {
+      client = await new MemoryClient({ server: { reviewWorker: TEST_REVIEW_WORKER }, timeout: 60_000 }).start();
+      inThread = await new MemoryClient().start();
+      const dir = path.join(ROOT, 'scratch', `bundle-${n++}`);
+      const contract = pathToFileURL(path.join(dir, 'msa.md')).href;
+      const schedule = pathToFileURL(path.join(dir, 'schedule-security.md')).href;
+      // A link to a sibling file makes it part of the contract; the schedule exists only in the editor.
+      const text = `${WEAK}\nSecurity requirements are set out in [Schedule 2](schedule-security.md).\n`;
+      const scheduleText = '# Schedule 2: Security\n\nThe Supplier shall maintain an information security management system certified to ISO/IEC 27001, shall encrypt Customer Data at rest and in transit, and shall notify the Customer of any security breach within 24 hours.\n';
+      for (const c of [client, inThread]) {
+        c.notify('textDocument/didOpen', { textDocument: { uri: schedule, languageId: 'markdown', version: 1, text: scheduleText } });
+      }
+      const a = await client.open(contract, text);
+      const b = await inThread.open(contract, text);
+      assert.deepEqual(a.diagnostics.map((d) => d.message), b.diagnostics.map((d) => d.message), 'the same findings as in the server\'s thread, schedule included');
+      const coverage = await client.request<{ coverage: Record<string, string> }>('clausewise/coverage', { uri: contract });
+      const expected = await inThread.request<{ coverage: Record<string, string> }>('clausewise/coverage', { uri: contract });
+      assert.deepEqual(coverage.coverage, expected.coverage);
+      const without = await inThread.open(pathToFileURL(path.join(dir, 'alone.md')).href, text.replace('schedule-security.md', 'missing.md'));
+      assert.notDeepEqual(without.diagnostics.map((d) => d.message), a.diagnostics.map((d) => d.message), 'the schedule changes the findings, so reading it shows');
+    });
+
+    it('a document closed while the worker reviews it is never published again', async () => {
+      client = await new MemoryClient({ server: { reviewWorker: TEST_REVIEW_WORKER }, timeout: 60_000 }).start();
+      const uri = uriOf('worker-closed');
+      await client.open(uri, WEAK);
+      const since = client.mark();
+      change(client, uri, 2, WEAK + VAGUE);
+      await new Promise((r) => setTimeout(r, 30)); // the review is under way in the worker
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+      await client.settle();
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepEqual(client.notifications<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, since).map((p) => p.diagnostics.length), [0]);
     });
   });
 });

@@ -2,6 +2,8 @@
  * Entry point of the Clausewise language server: `clausewise-server --stdio` (or `node dist/server.js
  * --stdio`). Creates the connection and hands it to createServer (./server.ts), where everything else is.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { gatedStdio, stdioHousekeeping } from './gate';
 import { createServer } from './server';
@@ -13,7 +15,9 @@ const otherTransport = process.argv.slice(2).some((a) => /^--(node-ipc|socket|pi
 const gate = otherTransport ? null : gatedStdio(process.stdin, process.stdout, log);
 const connection = gate ? createConnection(ProposedFeatures.all, gate.reader, gate.writer) : createConnection(ProposedFeatures.all);
 if (gate) stdioHousekeeping(gate);
-createServer(connection);
+// Large documents are reviewed in a worker thread, from the bundle beside this one (esbuild.mjs).
+const workerScript = join(__dirname, 'review-worker.js');
+createServer(connection, existsSync(workerScript) ? { reviewWorker: { script: workerScript } } : {});
 
 for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
   process.on(event, (e: unknown) => {

@@ -1,14 +1,21 @@
 /**
- * When the language server reviews, and how requests wait for a review without starting one.
+ * When the language server reviews a document after an edit (the policy is described in
+ * docs/performance.md, "Scheduling"):
  *
- * - An edit is reviewed after a delay that follows what the document's last review cost: a cheap
- *   document at once (after MIN_EDIT_DELAY_MS), an expensive one after a pause in typing as long as
- *   its last review took, never longer than the configured debounce.
- * - Requests that need the findings (hover, code actions, semantic tokens, completion) wait for the
- *   review of the version they were asked about; they get null when that version is superseded, the
- *   document closes or the client cancels them.
+ * - Every edit waits MIN_EDIT_DELAY_MS, so that a burst of changes (or a change followed by a close)
+ *   read from the stream in one go is reviewed once, at its last version.
+ * - A document reviewed in the worker thread (large documents) is then reviewed at once: its review
+ *   blocks nothing, and while one is running, later edits wait in the worker's queue, newest version
+ *   only (./review-thread.ts). The review's own length is the debounce: no keystroke waits for a
+ *   timer on top of it.
+ * - A document reviewed in the server's own thread is reviewed at once when its last review was
+ *   cheap (at most CHEAP_REVIEW_MS). When it was not, the review blocks every request while it runs,
+ *   so it waits for a pause in typing as long as the last review took (at most the configured
+ *   debounce): typing without pause then leaves the thread at least half of its time for requests.
+ *
+ * Requests never start or wait for a review: hover, code actions, semantic tokens and completion
+ * answer from the last completed review, mapped to the current text (./drift.ts).
  */
-import type { CancellationToken } from 'vscode-languageserver/node';
 
 /** The longest an edit waits before its review (initializationOptions.debounceMs overrides). */
 export const DEFAULT_DEBOUNCE_MS = 250;
@@ -21,62 +28,11 @@ export const MIN_EDIT_DELAY_MS = 15;
 /** A review that took at most this long is cheap: the next edit is reviewed without waiting for a pause. */
 export const CHEAP_REVIEW_MS = 30;
 
-/** How long an edit waits before its review, given the last review's cost (ms; undefined: none yet). */
-export function editDelay(lastCostMs: number | undefined, debounceMs: number): number {
-  if (lastCostMs === undefined || lastCostMs <= CHEAP_REVIEW_MS) return MIN_EDIT_DELAY_MS;
+/**
+ * How long an edit waits before its review, given the last review's cost (ms; undefined: none yet)
+ * and whether the document is reviewed in the worker thread.
+ */
+export function editDelay(lastCostMs: number | undefined, debounceMs: number, inWorker = false): number {
+  if (inWorker || lastCostMs === undefined || lastCostMs <= CHEAP_REVIEW_MS) return MIN_EDIT_DELAY_MS;
   return Math.max(MIN_EDIT_DELAY_MS, Math.min(debounceMs, Math.ceil(lastCostMs)));
-}
-
-interface Waiter<T> {
-  version: number;
-  resolve: (value: T | null) => void;
-}
-
-/** Requests waiting for the review of a document version, settled when it completes or can no longer come. */
-export class ReviewWaiters<T> {
-  private readonly byUri = new Map<string, Array<Waiter<T>>>();
-
-  /** The review of `version` once it completes; null when superseded, closed or cancelled first. */
-  wait(uri: string, version: number, token: CancellationToken): Promise<T | null> {
-    if (token.isCancellationRequested) return Promise.resolve(null);
-    return new Promise<T | null>((resolve) => {
-      const list = this.byUri.get(uri) ?? [];
-      this.byUri.set(uri, list);
-      const cancel = token.onCancellationRequested(() => { this.remove(uri, waiter); resolve(null); });
-      const waiter: Waiter<T> = { version, resolve: (v) => { cancel.dispose(); resolve(v); } };
-      list.push(waiter);
-    });
-  }
-
-  /** The review of `version` completed (value) or failed (null): settles its waiters and older ones. */
-  settle(uri: string, version: number, value: T | null): void {
-    this.take(uri, (w) => w.version <= version).forEach((w) => w.resolve(w.version === version ? value : null));
-  }
-
-  /** `version` is now the newest: waiters for older versions get null. */
-  supersede(uri: string, version: number): void {
-    this.take(uri, (w) => w.version < version).forEach((w) => w.resolve(null));
-  }
-
-  close(uri: string): void {
-    this.take(uri, () => true).forEach((w) => w.resolve(null));
-  }
-
-  cancelAll(): void {
-    for (const uri of [...this.byUri.keys()]) this.close(uri);
-  }
-
-  private take(uri: string, test: (w: Waiter<T>) => boolean): Array<Waiter<T>> {
-    const list = this.byUri.get(uri);
-    if (!list) return [];
-    const taken = list.filter(test);
-    const kept = list.filter((w) => !test(w));
-    if (kept.length) this.byUri.set(uri, kept);
-    else this.byUri.delete(uri);
-    return taken;
-  }
-
-  private remove(uri: string, waiter: Waiter<T>): void {
-    this.take(uri, (w) => w === waiter);
-  }
 }

@@ -15,9 +15,10 @@
  * - textDocument/hover (findings: rule, message, rationale, fixing clause, docs; section headings: the
  *   categories the section evidences), textDocument/documentSymbol (section outline),
  *   textDocument/foldingRange (sections, front matter).
- * - Hover, code actions, semantic tokens and completion answer from the completed review of the
- *   document's current version: they wait for the review already scheduled (or return nothing when the
- *   client cancels them) and never start one themselves.
+ * - Requests never start or wait for a review (./schedule.ts): hover, code actions, semantic tokens and
+ *   completion answer at once from the document's last completed review, with positions mapped through
+ *   the edits made since (./drift.ts). Large documents are reviewed in a worker thread
+ *   (./review-thread.ts) so that their reviews hold up neither requests nor other documents.
  *
  * Settings (ReviewSettings: enable, profiles, include, severity, thresholds), in order of precedence:
  * `workspace/configuration` section "clausewise" (pulled per document when the client supports it,
@@ -62,10 +63,10 @@ import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatOfPath, spanToRange, type ContractModel } from '../model';
 import {
-  acceptCommentEdit, CATEGORIES, CLAUSES, computeFix, DISK_READER, gitRoot, readBundleText, renderHtmlReport, renderMarkdownReport, reviewDocument, skipReason, VERSION, IncrementalReview,
+  acceptCommentEdit, CATEGORIES, CLAUSES, computeFix, DISK_READER, gitRoot, readBundleText, renderHtmlReport, renderMarkdownReport, skipReason, VERSION, IncrementalReview,
   type ConfigReader, type ReviewResult, type ReviewSettings,
 } from '../engine';
-import { buildCodeActions, diagnosticsOf, serverDiagnostic, SKIPPED_CODE, type EditCapabilities } from './convert';
+import { buildCodeActions, serverDiagnostic, SKIPPED_CODE, type EditCapabilities } from './convert';
 import { documentSymbols, foldingRanges, hoverAt } from './outline';
 import { DEFAULT_CLAUSE_POSITION, POSITION_LABELS, describePositionDifference, isClausePosition, positionDifferences } from '../library';
 import { frontMatterClausePosition } from '../engine/review';
@@ -73,7 +74,10 @@ import { frontMatterResult } from './front-matter';
 import { registerTermFeatures, TERM_CAPABILITIES, termHover } from './terms';
 import { mergeSettings, sanitizeSettings, workspaceRelativePath } from './settings';
 import { configErrorDiagnostic, WATCH_GLOB, WorkspaceConfigs } from './config';
-import { DEFAULT_DEBOUNCE_MS, editDelay, ReviewWaiters } from './schedule';
+import { DEFAULT_DEBOUNCE_MS, editDelay } from './schedule';
+import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, TextDrift, type TextSide } from './drift';
+import { runReviewJob, type JobFindings, type JobOutcome, type ReviewJob } from './review-job';
+import { DEFAULT_WORKER_MIN_CHARS, ReviewThread, type ReviewWorkerOptions } from './review-thread';
 import {
   AcceptFindingEditRequest, CoverageRequest, ExportReportRequest, FrontMatterRequest, ListClausesRequest, RenderClauseRequest, ReviewDocumentRequest, StatusNotification,
   type CoverageResult, type ReviewSummary, type SeverityCounts, type StatusParams, type Verdict,
@@ -94,6 +98,11 @@ export interface ServerOptions {
   log?: (text: string) => void;
   /** Told after every completed review (the document's uri and version): for tests and the benchmark. */
   onReviewed?: (uri: string, version: number) => void;
+  /**
+   * Reviews large documents in a worker thread (./review-thread.ts). Default: none, every review in
+   * the server's thread (main.ts passes the bundled worker).
+   */
+  reviewWorker?: ReviewWorkerOptions;
 }
 
 export interface ClausewiseServer {
@@ -105,6 +114,8 @@ export interface ClausewiseServer {
 
 interface Reviewed {
   version: number;
+  /** The text reviewed: positions of a later version are mapped from it (./drift.ts). */
+  side: TextSide | null;
   /** Settings generation and force flag the review was made with. */
   generation: number;
   force: boolean;
@@ -130,26 +141,18 @@ interface DocState {
   incremental?: IncrementalReview;
   /** True from open until the first review is scheduled: the first review does not wait. */
   opening: boolean;
-  /** Reviews taken off the timer and not finished (they may be waiting for settings). */
-  inFlight: number;
+  /** The review under way, shared by everyone who asks for the same version and settings. */
+  pending?: { version: number; generation: number; force: boolean; promise: Promise<Reviewed | null> };
+  /** Reviewed in the worker thread (large documents; stays so until closed). */
+  inWorker: boolean;
+  /** Semantic tokens were answered from an older review: ask the client to refresh them after the next. */
+  staleTokens: boolean;
+  /** The mapping from the last review to the current version, kept while neither changes. */
+  drift?: { reviewed: Reviewed; version: number; drift: TextDrift };
 }
 
 function errorText(e: unknown): string {
   return e instanceof Error ? (e.stack ?? e.message) : String(e);
-}
-
-function statusOf(uri: string, result: ReviewResult): StatusParams {
-  const verdicts = Object.values(result.coverage) as Verdict[];
-  return {
-    uri,
-    isContract: result.isContract,
-    reason: result.reason,
-    profiles: result.profiles,
-    covered: verdicts.filter((v) => v === 'present').length,
-    weak: verdicts.filter((v) => v === 'weak').length,
-    missing: verdicts.filter((v) => v === 'missing').length,
-    total: verdicts.length,
-  };
 }
 
 function countsOf(diagnostics: Diagnostic[]): SeverityCounts {
@@ -182,6 +185,8 @@ interface ClientSetup {
   canWatchFiles: boolean;
   editCaps: EditCapabilities;
   debounceMs: number;
+  /** The client takes workspace/semanticTokens/refresh. */
+  semanticTokensRefresh: boolean;
   /** Repeat a finding's message in the hover (false when the client shows diagnostics in hovers itself). */
   hoverWithMessage: boolean;
   initSettings: ReviewSettings;
@@ -203,6 +208,7 @@ function readClientSetup(caps: ClientCapabilities, opts: Record<string, unknown>
       snippets: !!we?.snippetEditSupport || experimental?.snippetTextEdit === true,
       acceptCommand: opts.acceptFindingCommand === true,
     },
+    semanticTokensRefresh: !!caps.workspace?.semanticTokens?.refreshSupport,
     debounceMs: typeof opts.debounceMs === 'number' && Number.isFinite(opts.debounceMs) && opts.debounceMs >= 0 ? opts.debounceMs : DEFAULT_DEBOUNCE_MS,
     // VS Code shows a diagnostic's message in the same hover as ours; its client says so, to avoid the repeat.
     hoverWithMessage: opts.diagnosticsInHover !== true,
@@ -225,8 +231,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const states = new Map<string, DocState>();
   /** Bumped whenever settings or config files change: a review made before is out of date. */
   let generation = 0;
-  /** Requests waiting for the review of a document version (./schedule.ts). */
-  const waiters = new ReviewWaiters<Reviewed>();
+  /** Reviews of large documents, off this thread (null: every review here). */
+  const thread = options.reviewWorker ? new ReviewThread(options.reviewWorker, {
+    readBundle: (contractUri, absPath) => readBundleMember(contractUri, absPath),
+    log: logError,
+  }) : null;
+  const workerMinChars = options.reviewWorker?.minChars ?? DEFAULT_WORKER_MIN_CHARS;
 
   // -------------------------------------------------------------------------------------------
   // Lifecycle
@@ -276,7 +286,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   function dispose(): void {
     for (const st of states.values()) if (st.timer) clearTimeout(st.timer);
-    waiters.cancelAll();
+    thread?.dispose();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -284,7 +294,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   function stateOf(uri: string): DocState {
     let st = states.get(uri);
-    if (!st) states.set(uri, (st = { force: false, opening: false, inFlight: 0 }));
+    if (!st) states.set(uri, (st = { force: false, opening: false, inWorker: false, staleTokens: false }));
     return st;
   }
 
@@ -316,7 +326,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     return !!entry && entry.version === doc.version && entry.generation === generation && entry.force === st.force;
   }
 
-  /** Reviews the document as it is now (synchronously, after settings are known) and caches the result. */
+  /** Reviews the document as it is now (after settings are known) and caches the result. */
   async function reviewed(uri: string): Promise<Reviewed | null> {
     // Settings may change while they are being pulled: then pull again, so a result is never cached
     // under a settings generation it was not made with.
@@ -331,45 +341,100 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     return null;
   }
 
-  function reviewNow(uri: string, st: DocState, settings: ReviewSettings): Reviewed | null {
+  /** The review of the current version: cached, under way (shared), or started now. */
+  function reviewNow(uri: string, st: DocState, settings: ReviewSettings): Promise<Reviewed | null> {
     const doc = documents.get(uri);
-    if (!doc || states.get(uri) !== st) return null;
-    if (isCurrent(st.last, doc, st)) return st.last;
-    const started = performance.now();
-    const entry = reviewDocumentVersion(uri, doc, st, settings);
-    st.lastCostMs = performance.now() - started;
-    st.last = entry;
-    options.onReviewed?.(uri, entry.version);
-    waiters.settle(uri, entry.version, entry);
-    return entry;
+    if (!doc || states.get(uri) !== st) return Promise.resolve(null);
+    if (isCurrent(st.last, doc, st)) return Promise.resolve(st.last);
+    const p = st.pending;
+    if (p && p.version === doc.version && p.generation === generation && p.force === st.force) return p.promise;
+    const promise = reviewVersion(uri, doc, st, settings).then((entry) => {
+      if (st.pending?.promise === promise) st.pending = undefined;
+      if (!entry || states.get(uri) !== st) return null;
+      st.lastCostMs = entry.costMs;
+      // The newest completed review is what requests read, even when the document has moved on.
+      if (!st.last || entry.version >= st.last.version) st.last = entry;
+      options.onReviewed?.(uri, entry.version);
+      return entry;
+    }, (e: unknown) => {
+      // A review that threw is not kept as under way: the next request for this version tries again.
+      if (st.pending?.promise === promise) st.pending = undefined;
+      throw e;
+    });
+    st.pending = { version: doc.version, generation, force: st.force, promise };
+    return promise;
   }
 
   /**
    * THE review of one document version: the single place the server analyses a document, on open,
-   * after every change and on request. Everything else reads the result it caches.
+   * after every change and on request. Everything else reads the result it caches. Large documents
+   * go to the worker thread; the rest, and everything when the worker is gone, is reviewed here.
    */
-  function reviewDocumentVersion(uri: string, doc: TextDocument, st: DocState, settings: ReviewSettings): Reviewed {
+  async function reviewVersion(uri: string, doc: TextDocument, st: DocState, settings: ReviewSettings): Promise<(Reviewed & { costMs: number }) | null> {
     const text = doc.getText();
+    const version = doc.version;
+    const gen = generation;
+    const force = st.force;
     const skipped = skipReason(text);
     if (skipped) {
       return {
-        version: doc.version, generation, force: st.force, result: null,
-        diagnostics: [serverDiagnostic(SKIPPED_CODE, skipped.message, DiagnosticSeverity.Information, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, doc.version)],
+        version, generation: gen, force, result: null, side: null, costMs: 0,
+        diagnostics: [serverDiagnostic(SKIPPED_CODE, skipped.message, DiagnosticSeverity.Information, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, version)],
         status: { uri, isContract: false, reason: skipped.reason, profiles: [], covered: 0, weak: 0, missing: 0, total: 0 },
       };
     }
-    const config = configs.forDocument(uri, settings, st.force);
+    const config = configs.forDocument(uri, settings, force);
     const file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-    const { result } = reviewDocument({
-      text, version: doc.version, model: modelOf(st, doc), incremental: st.incremental, settings: config.settings, force: st.force || config.force,
-      ...(!st.force && config.forceReason ? { forceReason: config.forceReason } : {}),
+    const job: ReviewJob = {
+      uri, version, text, format: doc.languageId === 'plaintext' ? 'plain' : formatOfPath(uri),
+      settings: config.settings, force: force || config.force,
+      ...(!force && config.forceReason ? { forceReason: config.forceReason } : {}),
+      ...(config.ignoredReason ? { ignoredReason: config.ignoredReason } : {}),
       path: workspaceRelativePath(uri, workspaceFolders),
-      ...(file ? { bundlePath: file, readBundle: (p: string) => readBundleMember(uri, p), bundleDisplayPath: (p: string) => workspaceRelativePath(pathToFileURL(p).href, workspaceFolders) ?? p } : {}),
-    });
-    if (config.ignoredReason) result.reason = config.ignoredReason;
-    const diagnostics = diagnosticsOf(result, doc.version);
-    if (config.error) diagnostics.unshift(configErrorDiagnostic(config.error, doc.version));
-    return { version: doc.version, generation, force: st.force, result, diagnostics, status: statusOf(uri, result) };
+      ...(file ? { bundlePath: file } : {}),
+      workspaceFolders,
+    };
+    let outcome: JobOutcome | null = null;
+    if (thread?.alive && (st.inWorker || text.length >= workerMinChars)) {
+      if (!st.inWorker) {
+        // From now on the worker keeps this document's incremental state; this thread's copy goes.
+        st.inWorker = true;
+        st.incremental = undefined;
+        st.model = undefined;
+      }
+      // The diagnostics are published as soon as they arrive, before the whole result is copied here.
+      outcome = await thread.review(job, (findings) => {
+        const doc = documents.get(uri);
+        if (states.get(uri) !== st || doc?.version !== version || generation !== gen || st.force !== force) return;
+        void publish(uri, st, { version, generation: gen, force, ...withConfigError(findings, config.error, version) });
+      });
+      // Replaced by a newer version, or the document closed: nothing to report. A worker that died
+      // leaves the review to this thread.
+      if (!outcome && thread.alive) return null;
+      if (!outcome) st.inWorker = false;
+    }
+    if (!outcome) {
+      if (states.get(uri) !== st) return null;
+      outcome = runReviewJob(job, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p));
+      // The term features of this version share the review's model.
+      st.model = { version, model: outcome.result.model };
+    }
+    const { result, costMs } = outcome;
+    return { version, generation: gen, force, result, ...withConfigError(outcome, config.error, version), side: sideOf(result.model.text, result.model.lineStarts), costMs };
+  }
+
+  /** A review's diagnostics and status, with the diagnostic of a broken configuration file first. */
+  function withConfigError(findings: JobFindings, error: Parameters<typeof configErrorDiagnostic>[0] | undefined, version: number): JobFindings {
+    return error ? { diagnostics: [configErrorDiagnostic(error, version), ...findings.diagnostics], status: findings.status } : findings;
+  }
+
+  /** Publishes a version's diagnostics and status, once per version, settings and force flag. */
+  async function publish(uri: string, st: DocState, entry: Pick<Reviewed, 'version' | 'generation' | 'force' | 'diagnostics' | 'status'>): Promise<void> {
+    const p = st.published;
+    if (p && p.version === entry.version && p.generation === entry.generation && p.force === entry.force) return;
+    st.published = { version: entry.version, generation: entry.generation, force: entry.force };
+    await connection.sendDiagnostics({ uri, version: entry.version, diagnostics: entry.diagnostics });
+    await connection.sendNotification(StatusNotification, entry.status);
   }
 
   /**
@@ -386,29 +451,20 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   async function validate(uri: string): Promise<void> {
     const st = states.get(uri);
     if (!st) return;
-    st.inFlight++;
     try {
       const entry = await reviewed(uri);
-      if (!entry) {
-        const now = documents.get(uri);
-        if (now) waiters.settle(uri, now.version, null); // settings never settled: waiters get nothing
-        return;
-      }
-      if (states.get(uri) !== st) return;
+      if (!entry || states.get(uri) !== st) return;
       const doc = documents.get(uri);
       if (!doc || doc.version !== entry.version) return; // stale: a newer version is on its way
-      const p = st.published;
-      if (p && p.version === entry.version && p.generation === entry.generation && p.force === entry.force) return;
-      st.published = { version: entry.version, generation: entry.generation, force: entry.force };
-      await connection.sendDiagnostics({ uri, version: entry.version, diagnostics: entry.diagnostics });
-      await connection.sendNotification(StatusNotification, entry.status);
+      await publish(uri, st, entry);
+      if (st.staleTokens) {
+        // Tokens were answered from an older review (mapped, with the edited stretch left out): the
+        // client asks again when told to.
+        st.staleTokens = false;
+        if (client.semanticTokensRefresh) void connection.languages.semanticTokens.refresh().catch(() => undefined);
+      }
     } catch (e) {
       logError(`Clausewise: reviewing ${uri} failed: ${errorText(e)}`);
-      // Requests waiting for this version get nothing rather than waiting for ever.
-      const doc = documents.get(uri);
-      if (doc) waiters.settle(uri, doc.version, null);
-    } finally {
-      st.inFlight--;
     }
   }
 
@@ -440,9 +496,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const st = stateOf(uri);
     const first = st.opening;
     st.opening = false;
-    // Versions before this one will never be reviewed: requests waiting for them get nothing.
-    waiters.supersede(uri, e.document.version);
-    schedule(uri, first ? 0 : editDelay(st.lastCostMs, client.debounceMs));
+    schedule(uri, first ? 0 : editDelay(st.lastCostMs, client.debounceMs, st.inWorker));
   });
 
   documents.onDidClose((e) => {
@@ -450,7 +504,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const st = states.get(uri);
     if (st?.timer) clearTimeout(st.timer);
     states.delete(uri);
-    waiters.close(uri);
+    if (st?.inWorker) thread?.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
@@ -467,23 +521,25 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   // -------------------------------------------------------------------------------------------
   // Reading the results
 
+  /** The open document as a side of a mapping (./drift.ts). */
+  function sideOfDocument(doc: TextDocument): TextSide {
+    return { text: doc.getText(), offsetAt: (p) => doc.offsetAt(p), positionAt: (o) => doc.positionAt(o) };
+  }
+
   /**
-   * The completed review of the document's current version. Never starts a review: when the one
-   * scheduled for this version has not run yet, waits for it; null when the document closes or
-   * changes again first, or the request is cancelled.
+   * The document's last completed review, whatever version it was made of, with the mapping of its
+   * positions to the current version. Never starts or waits for a review (./schedule.ts); null before
+   * the first review completes, for a skipped file, or when the request is already cancelled.
    */
-  async function completedReview(uri: string, token: CancellationToken = CancellationToken.None): Promise<{ entry: Reviewed; result: ReviewResult } | null> {
+  function lastReview(uri: string, token: CancellationToken = CancellationToken.None): { entry: Reviewed; result: ReviewResult; drift: TextDrift; version: number } | null {
     const doc = documents.get(uri);
     const st = states.get(uri);
-    if (!doc || !st) return null;
-    let entry: Reviewed | null | undefined = st.last;
-    if (!isCurrent(entry, doc, st)) {
-      // Nothing scheduled for this version (its review failed): nothing to wait for.
-      if (!st.timer && !st.inFlight) return null;
-      entry = await waiters.wait(uri, doc.version, token);
+    const entry = st?.last;
+    if (!doc || !st || !entry?.result || !entry.side || token.isCancellationRequested) return null;
+    if (st.drift?.reviewed !== entry || st.drift.version !== doc.version) {
+      st.drift = { reviewed: entry, version: doc.version, drift: new TextDrift(entry.side, sideOfDocument(doc)) };
     }
-    if (!entry?.result || token.isCancellationRequested) return null;
-    return { entry, result: entry.result };
+    return { entry, result: entry.result, drift: st.drift.drift, version: doc.version };
   }
 
   /** The review of the current version, reviewing now if the cache is stale (custom requests only). */
@@ -494,41 +550,73 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     return { entry, result: entry.result };
   }
 
-  /** The parsed model of the current version, without a full review when none is cached. */
+  /**
+   * The parsed model of the current version. A small document's is built here when no review of
+   * this version is cached (only the edited sections are parsed again); a large document's comes
+   * only from its reviews, made in the worker, so this is null between an edit and its review.
+   */
   function currentModel(uri: string): ContractModel | null {
     const doc = documents.get(uri);
-    if (!doc) return null;
-    const last = states.get(uri)?.last;
+    const st = states.get(uri);
+    if (!doc || !st) return null;
+    const last = st.last;
     if (last && last.version === doc.version) return last.result?.model ?? null;
+    if (st.inWorker) {
+      const cur = lastReview(uri);
+      return cur?.drift.identical ? cur.result.model : null;
+    }
     if (skipReason(doc.getText())) return null;
-    return modelOf(stateOf(uri), doc);
+    return modelOf(st, doc);
+  }
+
+  /** The model to outline the document with, and the mapping of its ranges to the current version. */
+  function outlineModel(uri: string): { model: ContractModel; drift: TextDrift | null } | null {
+    const model = currentModel(uri);
+    if (model) return { model, drift: null };
+    const cur = lastReview(uri);
+    return cur ? { model: cur.result.model, drift: cur.drift } : null;
   }
 
   // -------------------------------------------------------------------------------------------
   // Language features
 
-  connection.onCodeAction(async (params, token) => {
+  connection.onCodeAction((params, token) => {
     try {
       const only = params.context.only;
       if (only && !only.some((k) => k === '' || k === 'quickfix')) return [];
-      const cur = await completedReview(params.textDocument.uri, token);
+      const uri = params.textDocument.uri;
+      const cur = lastReview(uri, token);
       if (!cur || !cur.result.isContract) return [];
-      return buildCodeActions(params.textDocument.uri, cur.entry.version, cur.result, params.range, params.context.diagnostics, client.editCaps, {
-        warn: (m) => connection.console.warn(`Clausewise: ${m}`),
-      });
+      const log = { warn: (m: string) => connection.console.warn(`Clausewise: ${m}`) };
+      const { drift } = cur;
+      if (drift.identical) return buildCodeActions(uri, cur.version, cur.result, params.range, params.context.diagnostics, client.editCaps, log);
+      // From an older review: the request's range and diagnostics in its positions (the client may
+      // send diagnostics as published, or as it moved them with the edits), then every action's edits
+      // in today's positions; an action whose edits touch text changed since is left out.
+      const context = [...params.context.diagnostics, ...params.context.diagnostics.map((d) => ({ ...d, range: drift.rangeToBefore(d.range) }))];
+      const actions = buildCodeActions(uri, cur.version, cur.result, drift.rangeToBefore(params.range), context, client.editCaps, log);
+      return actions.map((a) => driftCodeAction(a, uri, drift)).filter((a): a is NonNullable<typeof a> => !!a);
     } catch (e) {
       logError(`Clausewise: code actions failed: ${errorText(e)}`);
       return [];
     }
   });
 
-  connection.onHover(async (params, token) => {
+  connection.onHover((params, token) => {
     try {
-      const cur = await completedReview(params.textDocument.uri, token);
+      const cur = lastReview(params.textDocument.uri, token);
       if (!cur) return null;
-      const hover = hoverAt(cur.result, params.position, { withMessage: client.hoverWithMessage });
-      // No finding or heading here: the definition of a defined term under the cursor.
-      return hover ?? termHover(cur.result.model, params.position);
+      const at = cur.drift.toBefore(params.position);
+      if (!at) return null; // text typed since the last review: nothing known about it yet
+      const hover = hoverAt(cur.result, at, { withMessage: client.hoverWithMessage })
+        // No finding or heading here: the definition of a defined term under the cursor.
+        ?? termHover(cur.result.model, at);
+      if (hover?.range && !cur.drift.identical) {
+        const range = cur.drift.exact(hover.range);
+        if (range) hover.range = range;
+        else delete hover.range;
+      }
+      return hover;
     } catch (e) {
       logError(`Clausewise: hover failed: ${errorText(e)}`);
       return null;
@@ -538,14 +626,23 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   // Defined terms as symbols, cross-references as links (./terms.ts).
   registerTermFeatures(connection, {
     model: (uri) => currentModel(uri),
-    reviewed: async (uri, token) => (await completedReview(uri, token))?.result ?? null,
+    lastReview: (uri, token) => {
+      const cur = lastReview(uri, token);
+      if (cur && !cur.drift.identical) {
+        const st = states.get(uri);
+        if (st) st.staleTokens = true;
+      }
+      return cur ? { result: cur.result, drift: cur.drift } : null;
+    },
     log: logError,
   });
 
   connection.onDocumentSymbol((params) => {
     try {
-      const model = currentModel(params.textDocument.uri);
-      return model ? documentSymbols(model) : [];
+      const view = outlineModel(params.textDocument.uri);
+      if (!view) return [];
+      const symbols = documentSymbols(view.model);
+      return view.drift ? driftSymbols(symbols, view.drift) : symbols;
     } catch (e) {
       logError(`Clausewise: document symbols failed: ${errorText(e)}`);
       return [];
@@ -554,8 +651,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   connection.onFoldingRanges((params) => {
     try {
-      const model = currentModel(params.textDocument.uri);
-      return model ? foldingRanges(model) : [];
+      const view = outlineModel(params.textDocument.uri);
+      if (!view) return [];
+      const ranges = foldingRanges(view.model);
+      return view.drift ? driftFoldingRanges(ranges, view.drift) : ranges;
     } catch (e) {
       logError(`Clausewise: folding ranges failed: ${errorText(e)}`);
       return [];

@@ -27,6 +27,7 @@ import type { ReviewResult } from '../engine';
 import { formOf, occurrenceAt, pluralOf, singularOf, termIndex, type TermOccurrence } from '../drafting/terms';
 import { resolvedReferences } from '../drafting/xrefs';
 import { undefinedTerms } from '../drafting/undefined';
+import { driftSemanticTokens, sideOf, type TextDrift, type TextSide } from './drift';
 
 export const SEMANTIC_TOKEN_TYPES = ['definedTerm', 'undefinedTerm'] as const;
 export const SEMANTIC_TOKEN_MODIFIERS = ['declaration'] as const;
@@ -148,16 +149,17 @@ function titleLike(name: string, key: string): string {
 // ---------------------------------------------------------------------------------------------
 // Completion
 
-export function completeTerms(model: ContractModel, pos: Position): CompletionList {
+/** Defined terms of `model` that complete the words typed before `pos` in `typed` (default: the model's own text). */
+export function completeTerms(model: ContractModel, pos: Position, typed: TextSide = sideOf(model.text, model.lineStarts)): CompletionList {
   const idx = termIndex(model);
-  const lineStart = model.lineStarts[pos.line] ?? 0;
-  const cursor = offsetOf(model, pos);
-  const before = model.text.slice(lineStart, cursor);
+  const lineStart = typed.offsetAt({ line: pos.line, character: 0 });
+  const cursor = typed.offsetAt(pos);
+  const before = typed.text.slice(lineStart, cursor);
   // The capitalised words typed so far ("Service Le"), or nothing just after a quote.
   const m = /(?:[A-Z][\w'\u2019-]*[ ]+(?:of[ ]+)?)*[A-Z][\w'\u2019-]*$|[A-Z]$/.exec(before);
   const prefix = m ? m[0] : '';
   const start = cursor - prefix.length;
-  const range: Range = { start: positionAt(model.lineStarts, start), end: pos };
+  const range: Range = { start: typed.positionAt(start), end: pos };
   const items: CompletionItem[] = [];
   for (const [key, defs] of idx.byKey) {
     if (prefix && !key.toLowerCase().startsWith(prefix.toLowerCase())) {
@@ -254,10 +256,11 @@ export interface TermFeatureHost {
   /** The parsed model of the open document's current version, or null when it is not open (or skipped). */
   model(uri: string): ContractModel | null;
   /**
-   * The completed review of the current version, or null (not open, skipped, superseded, cancelled).
-   * Never starts a review: waits for the one scheduled.
+   * The last completed review of the document, maybe of an older version, with the mapping of its
+   * positions to the current one (./drift.ts); null when there is none yet or the request is
+   * cancelled. Never starts or waits for a review.
    */
-  reviewed(uri: string, token: CancellationToken): Promise<ReviewResult | null>;
+  lastReview(uri: string, token: CancellationToken): { result: ReviewResult; drift: TextDrift } | null;
   log(message: string): void;
 }
 
@@ -290,19 +293,21 @@ export function registerTermFeatures(connection: Connection, host: TermFeatureHo
     const model = host.model(p.textDocument.uri);
     return model ? renameEdits(model, p.textDocument.uri, p.position, p.newName) : null;
   }));
-  connection.onCompletion(async (p, token) => {
-    const result = await host.reviewed(p.textDocument.uri, token);
-    return guard(host, 'completion', null, () => (result ? completeTerms(result.model, p.position) : null));
-  });
+  connection.onCompletion((p, token) => guard(host, 'completion', null, () => {
+    const cur = host.lastReview(p.textDocument.uri, token);
+    // The terms the last review knows; the words typed so far read from the text as it is now.
+    return cur ? completeTerms(cur.result.model, p.position, cur.drift.after) : null;
+  }));
   connection.onDocumentLinks((p) => guard(host, 'document links', [], () => {
     const model = host.model(p.textDocument.uri);
     return model ? documentLinks(model, p.textDocument.uri) : [];
   }));
-  connection.languages.semanticTokens.on(async (p, token) => {
+  connection.languages.semanticTokens.on((p, token) => {
     try {
-      const result = await host.reviewed(p.textDocument.uri, token);
-      if (!result) return { data: [] };
-      return semanticTokens(result.model, result);
+      const cur = host.lastReview(p.textDocument.uri, token);
+      if (!cur) return { data: [] };
+      const tokens = semanticTokens(cur.result.model, cur.result);
+      return cur.drift.identical ? tokens : { data: driftSemanticTokens(tokens.data, cur.drift) };
     } catch (e) {
       host.log(`Clausewise: semantic tokens failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return { data: [] };

@@ -1,0 +1,76 @@
+/**
+ * One review of one document version, as the language server asks for it: the same function runs in
+ * the server's own thread (small documents) and in the review worker (./review-worker.ts, large
+ * ones), so both give the same result. Everything a job needs travels in it as plain data, except
+ * the document's incremental state (kept where the job runs) and the reader of bundle members (open
+ * documents live in the server's thread; the worker asks for them through ./review-thread.ts).
+ */
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
+import { reviewDocument, type IncrementalReview, type ReviewResult, type ReviewSettings } from '../engine';
+import type { TextFormat } from '../model';
+import { diagnosticsOf } from './convert';
+import type { StatusParams, Verdict } from './protocol';
+import { workspaceRelativePath } from './settings';
+
+export interface ReviewJob {
+  uri: string;
+  version: number;
+  text: string;
+  format: TextFormat;
+  settings: ReviewSettings;
+  force: boolean;
+  forceReason?: string;
+  /** Set when a configuration file says the document is ignored: the result's reason. */
+  ignoredReason?: string;
+  /** Path relative to its workspace folder, for `include` globs and reports. */
+  path?: string;
+  /** The contract's file (file: URIs only), to read the schedules it names. */
+  bundlePath?: string;
+  /** Workspace folder URIs, to show bundle members by their relative paths. */
+  workspaceFolders: string[];
+}
+
+/** What is published as soon as a review completes, before the rest of its result (see ./review-thread.ts). */
+export interface JobFindings {
+  diagnostics: Diagnostic[];
+  status: StatusParams;
+}
+
+export interface JobOutcome extends JobFindings {
+  result: ReviewResult;
+  /** How long the review took where it ran (ms), waiting excluded. */
+  costMs: number;
+}
+
+/** Reviews a job; `readBundle` reads a member of the contract's bundle (undefined: not to be read). */
+export function runReviewJob(job: ReviewJob, incremental: IncrementalReview, readBundle: (absPath: string) => string | undefined): JobOutcome {
+  const started = performance.now();
+  const model = incremental.model(job.text, job.version, job.format);
+  const { result } = reviewDocument({
+    text: job.text, version: job.version, model, incremental, settings: job.settings, force: job.force,
+    ...(job.forceReason ? { forceReason: job.forceReason } : {}),
+    ...(job.path !== undefined ? { path: job.path } : {}),
+    ...(job.bundlePath ? {
+      bundlePath: job.bundlePath, readBundle,
+      bundleDisplayPath: (p: string) => workspaceRelativePath(pathToFileURL(p).href, job.workspaceFolders) ?? p,
+    } : {}),
+  });
+  if (job.ignoredReason) result.reason = job.ignoredReason;
+  return { result, diagnostics: diagnosticsOf(result, job.version), status: statusOf(job.uri, result), costMs: performance.now() - started };
+}
+
+/** The clausewise/status notification of a review. */
+export function statusOf(uri: string, result: ReviewResult): StatusParams {
+  const verdicts = Object.values(result.coverage) as Verdict[];
+  return {
+    uri,
+    isContract: result.isContract,
+    reason: result.reason,
+    profiles: result.profiles,
+    covered: verdicts.filter((v) => v === 'present').length,
+    weak: verdicts.filter((v) => v === 'weak').length,
+    missing: verdicts.filter((v) => v === 'missing').length,
+    total: verdicts.length,
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * The server's side of the review worker (./review-worker.ts): one worker thread, started on the
+ * first job, reviewing one job at a time. Jobs wait in a queue holding only the newest version of
+ * each document, so a document edited while the worker is busy is reviewed once, at its latest
+ * version, as soon as the worker is free; the older job's caller gets null. A job already running
+ * cannot be interrupted (a review is synchronous code): its result still arrives, and the server
+ * keeps it as the last completed review without publishing it when it is out of date.
+ *
+ * If the worker cannot start or dies, every waiting caller gets null and `alive` turns false: the
+ * server then reviews in its own thread.
+ */
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import type { JobFindings, JobOutcome, ReviewJob } from './review-job';
+
+export const WORKER_MARKER = 'clausewise-lsp-review-worker';
+
+export interface WorkerSetup {
+  marker: typeof WORKER_MARKER;
+  /** The worker reads bundle members' texts from this port (see readBundleSync in ./review-worker.ts). */
+  bundlePort: MessagePort;
+}
+
+export type ToWorker = { kind: 'review'; job: ReviewJob } | { kind: 'forget'; uri: string } | { kind: 'reset' };
+export type FromWorker =
+  | { kind: 'findings'; uri: string; version: number; findings: JobFindings }
+  | { kind: 'done'; uri: string; version: number; outcome: Omit<JobOutcome, keyof JobFindings> }
+  | { kind: 'failed'; uri: string; version: number; error: string }
+  | { kind: 'readBundle'; uri: string; path: string; flag: Int32Array };
+
+/** Where the worker's script is and how to start it. */
+export interface ReviewWorkerOptions {
+  /** The worker's entry: dist/review-worker.js in the bundle; the TypeScript source under tsx in tests. */
+  script: string;
+  /** Node options for the worker (tests: ['--import', 'tsx']). */
+  execArgv?: string[];
+  /** Documents at least this long (characters) are reviewed in the worker; smaller ones in the server's thread. */
+  minChars?: number;
+}
+
+/** Below this, a review costs less than the round trip and copying its result back (see docs/performance.md). */
+export const DEFAULT_WORKER_MIN_CHARS = 200_000;
+
+interface Waiting {
+  job: ReviewJob;
+  resolve: (outcome: JobOutcome | null) => void;
+  /** Told the diagnostics as soon as they arrive, before the rest of the result. */
+  onFindings?: (findings: JobFindings) => void;
+  findings?: JobFindings;
+}
+
+export interface ReviewThreadHost {
+  /** A member of a contract's bundle (an open document's text, else the file's), for the worker. */
+  readBundle(contractUri: string, absPath: string): string | undefined;
+  log(text: string): void;
+}
+
+export class ReviewThread {
+  private worker: Worker | null = null;
+  private bundlePort: MessagePort | null = null;
+  private running: Waiting | null = null;
+  /** The newest job of each document not yet sent, in the order they came. */
+  private readonly queue = new Map<string, Waiting>();
+  private dead = false;
+
+  constructor(private readonly options: ReviewWorkerOptions, private readonly host: ReviewThreadHost) {}
+
+  get alive(): boolean {
+    return !this.dead;
+  }
+
+  /**
+   * The outcome of the job; null when a newer job of the document replaced it, the document was
+   * forgotten, or the worker failed. `onFindings` gets the diagnostics first: copying the whole
+   * result (the model above all) across threads takes longer than the diagnostics alone.
+   */
+  review(job: ReviewJob, onFindings?: (findings: JobFindings) => void): Promise<JobOutcome | null> {
+    if (this.dead) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.queue.get(job.uri)?.resolve(null);
+      this.queue.delete(job.uri); // re-inserted at the end: documents take turns
+      this.queue.set(job.uri, { job, resolve, ...(onFindings ? { onFindings } : {}) });
+      this.pump();
+    });
+  }
+
+  /** The document closed: its queued job is dropped and the worker forgets its incremental state. */
+  forget(uri: string): void {
+    this.queue.get(uri)?.resolve(null);
+    this.queue.delete(uri);
+    this.post({ kind: 'forget', uri });
+  }
+
+  /** Whether a job of the document is queued or running. */
+  busyWith(uri: string): boolean {
+    return this.queue.has(uri) || this.running?.job.uri === uri;
+  }
+
+  dispose(): void {
+    this.dead = true;
+    this.failAll();
+    void this.worker?.terminate();
+    this.worker = null;
+    this.bundlePort?.close();
+  }
+
+  private post(m: ToWorker): void {
+    try {
+      this.worker?.postMessage(m);
+    } catch (e) {
+      this.host.log(`Clausewise: the review worker could not be sent a message: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private pump(): void {
+    if (this.running || this.dead) return;
+    const next = this.queue.entries().next();
+    if (next.done) return;
+    const [uri, waiting] = next.value;
+    this.queue.delete(uri);
+    const worker = this.ensureWorker();
+    if (!worker) {
+      waiting.resolve(null);
+      return;
+    }
+    this.running = waiting;
+    try {
+      worker.postMessage({ kind: 'review', job: waiting.job } satisfies ToWorker);
+    } catch (e) {
+      // Settings that cannot be copied (never expected: they are plain data): this job only fails.
+      this.host.log(`Clausewise: a review could not be sent to the worker: ${e instanceof Error ? e.message : String(e)}`);
+      this.running = null;
+      waiting.resolve(null);
+      this.pump();
+    }
+  }
+
+  private ensureWorker(): Worker | null {
+    if (this.worker) return this.worker;
+    try {
+      const channel = new MessageChannel();
+      const setup: WorkerSetup = { marker: WORKER_MARKER, bundlePort: channel.port2 };
+      const worker = new Worker(this.options.script, { workerData: setup, transferList: [channel.port2], execArgv: this.options.execArgv ?? [] });
+      // The worker never keeps the server alive: the server ends when its client goes.
+      worker.unref();
+      channel.port1.unref();
+      worker.on('message', (m: FromWorker) => this.received(m));
+      worker.on('error', (e) => this.died(`the review worker failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+      worker.on('exit', (code) => { if (!this.dead) this.died(`the review worker stopped (exit code ${code})`); });
+      this.worker = worker;
+      this.bundlePort = channel.port1;
+      return worker;
+    } catch (e) {
+      this.died(`the review worker could not start: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    }
+  }
+
+  private received(m: FromWorker): void {
+    if (m.kind === 'readBundle') {
+      let text: string | undefined;
+      try {
+        text = this.host.readBundle(m.uri, m.path);
+      } catch {
+        text = undefined;
+      }
+      this.bundlePort?.postMessage({ text });
+      Atomics.store(m.flag, 0, 1);
+      Atomics.notify(m.flag, 0);
+      return;
+    }
+    const waiting = this.running;
+    const mine = !!waiting && waiting.job.uri === m.uri && waiting.job.version === m.version;
+    if (m.kind === 'findings') {
+      if (mine) {
+        waiting.findings = m.findings;
+        try {
+          waiting.onFindings?.(m.findings);
+        } catch (e) {
+          this.host.log(`Clausewise: publishing ${m.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        }
+      }
+      return;
+    }
+    this.running = null;
+    if (m.kind === 'failed') this.host.log(`Clausewise: reviewing ${m.uri} failed in the review worker: ${m.error}`);
+    if (mine && m.kind === 'done' && waiting.findings) waiting.resolve({ ...m.outcome, ...waiting.findings });
+    else waiting?.resolve(null);
+    this.pump();
+  }
+
+  private died(reason: string): void {
+    if (this.dead) return;
+    this.dead = true;
+    this.host.log(`Clausewise: ${reason}; large documents are reviewed in the server's thread from now on.`);
+    this.failAll();
+    this.worker = null;
+  }
+
+  private failAll(): void {
+    this.running?.resolve(null);
+    this.running = null;
+    for (const w of this.queue.values()) w.resolve(null);
+    this.queue.clear();
+  }
+}

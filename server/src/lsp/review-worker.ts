@@ -1,0 +1,69 @@
+/**
+ * Entry point of the language server's review worker (bundled as dist/review-worker.js): a thread
+ * that reviews large documents so that their reviews never hold up requests or other documents in
+ * the server's own thread. It keeps each document's incremental state (model and per-block facts)
+ * between jobs, so edits are reviewed incrementally here as they would be in the server's thread.
+ * The protocol with the server's side (./review-thread.ts):
+ * - in: { kind: 'review', job } | { kind: 'forget', uri } | { kind: 'reset' }
+ * - out: { kind: 'findings', uri, version, findings } then { kind: 'done', uri, version, outcome }
+ *        (the diagnostics first, small, so that they are published before the whole result is
+ *        copied across), or { kind: 'failed', uri, version, error }
+ *        | { kind: 'readBundle', uri, path, flag } (answered on the bundle port, see readBundleSync)
+ */
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import { IncrementalReview } from '../engine';
+import { runReviewJob, type ReviewJob } from './review-job';
+import type { FromWorker, ToWorker, WorkerSetup } from './review-thread';
+
+/** How long a bundle member may take to arrive from the server's thread before it counts as unreadable. */
+const BUNDLE_TIMEOUT_MS = 10_000;
+
+function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
+  const states = new Map<string, IncrementalReview>();
+  const bundlePort: MessagePort = setup.bundlePort;
+
+  /**
+   * A bundle member, read synchronously (the review asks for it in the middle of its work): the
+   * server's thread answers on the bundle port and wakes this thread through a shared flag.
+   */
+  const readBundleSync = (uri: string, path: string): string | undefined => {
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const send: FromWorker = { kind: 'readBundle', uri, path, flag };
+    port.postMessage(send);
+    if (Atomics.wait(flag, 0, 0, BUNDLE_TIMEOUT_MS) === 'timed-out') return undefined;
+    const reply = receiveMessageOnPort(bundlePort)?.message as { text?: string } | undefined;
+    return typeof reply?.text === 'string' ? reply.text : undefined;
+  };
+
+  port.on('message', (m: ToWorker) => {
+    if (m.kind === 'forget') {
+      states.delete(m.uri);
+      return;
+    }
+    if (m.kind === 'reset') {
+      states.clear();
+      return;
+    }
+    const job: ReviewJob = m.job;
+    let reply: FromWorker;
+    try {
+      let incremental = states.get(job.uri);
+      if (!incremental) states.set(job.uri, (incremental = new IncrementalReview()));
+      const { diagnostics, status, ...outcome } = runReviewJob(job, incremental, (p) => readBundleSync(job.uri, p));
+      port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics, status } } satisfies FromWorker);
+      reply = { kind: 'done', uri: job.uri, version: job.version, outcome };
+    } catch (e) {
+      // A failed review leaves the document's incremental state unknown: start afresh next time.
+      states.delete(job.uri);
+      reply = { kind: 'failed', uri: job.uri, version: job.version, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    }
+    try {
+      port.postMessage(reply);
+    } catch (e) {
+      // A result that cannot be copied to the server's thread (it should never happen: results are plain data).
+      port.postMessage({ kind: 'failed', uri: job.uri, version: job.version, error: `the result could not be sent: ${e instanceof Error ? e.message : String(e)}` } satisfies FromWorker);
+    }
+  });
+}
+
+if (parentPort && (workerData as WorkerSetup | null)?.marker === 'clausewise-lsp-review-worker') start(parentPort, workerData as WorkerSetup);
