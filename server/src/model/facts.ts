@@ -10,40 +10,39 @@
  */
 export class FactCache {
   // Keyed first by the text a fact is about (usually a block's or sentence's own string, whose hash
-  // V8 keeps, so a lookup does not re-read it), then by the kind of fact and its context.
-  private current = new Map<string, Map<string, unknown>>();
-  private previous = new Map<string, Map<string, unknown>>();
+  // V8 keeps, so a lookup does not re-read it), then by the kind of fact and its context. Each entry
+  // notes the last round that used it: one map kept from round to round is far cheaper than
+  // copying every used entry into a new map each review (tens of thousands of insertions).
+  private entries = new Map<string, { used: number; facts: Map<string, unknown> }>();
+  private round = 0;
 
   get(text: string, kind: string): unknown {
-    let facts = this.current.get(text);
-    if (!facts) {
-      facts = this.previous.get(text);
-      if (!facts) return undefined;
-      this.current.set(text, facts);
-    }
-    return facts.get(kind);
+    const e = this.entries.get(text);
+    if (!e) return undefined;
+    e.used = this.round;
+    return e.facts.get(kind);
   }
 
   set(text: string, kind: string, value: unknown): void {
-    let facts = this.current.get(text);
-    if (!facts) this.current.set(text, (facts = new Map()));
-    facts.set(kind, value);
+    let e = this.entries.get(text);
+    if (!e) this.entries.set(text, (e = { used: this.round, facts: new Map() }));
+    e.used = this.round;
+    e.facts.set(kind, value);
   }
 
   /** Ends one review: facts it did not use are forgotten at the end of the next. */
   endRound(): void {
-    this.previous = this.current;
-    this.current = new Map();
+    for (const [text, e] of this.entries) if (e.used < this.round) this.entries.delete(text);
+    this.round++;
   }
 
   clear(): void {
-    this.current = new Map();
-    this.previous = new Map();
+    this.entries = new Map();
   }
 
   /** Number of texts with facts (for tests and the benchmark). */
   get size(): number {
-    return new Set([...this.current.keys(), ...this.previous.keys()]).size;
+    return this.entries.size;
   }
 }
 
