@@ -112,6 +112,24 @@ function datesIn(blockText: string): RawDate[] {
   });
 }
 
+/**
+ * The dates (sorted by start, as dateMentions gives them) that lie within [start, end], in order:
+ * a binary search for the first that starts there rather than a filter of every date for every
+ * sentence, which made this check quadratic in the length of the text.
+ */
+function datesWithin(dates: DateMention[], start: number, end: number): DateMention[] {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid].span.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: DateMention[] = [];
+  for (let i = lo; i < dates.length && dates[i].span.start <= end; i++) if (dates[i].span.end <= end) out.push(dates[i]);
+  return out;
+}
+
 function value(d: DateMention): number {
   return (d.year ?? 0) * 10000 + d.month * 100 + d.day;
 }
@@ -140,7 +158,7 @@ export function impossibleDates(model: ContractModel): ImpossibleDate[] {
   const valid = dates.filter((d) => d.year !== null && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysIn(d.month, d.year));
   for (const block of model.blocks) {
     for (const s of block.sentences) {
-      const inSentence = valid.filter((d) => d.span.start >= s.start && d.span.end <= s.end);
+      const inSentence = datesWithin(valid, s.start, s.end);
       for (let i = 0; i + 1 < inSentence.length; i++) {
         const a = inSentence[i];
         const b = inSentence[i + 1];
