@@ -314,7 +314,6 @@ function matchingSignals(info: SentenceInfo, signals: Signal[], parties: PartyMa
 /** Key of the evidence text in sentenceFacts (signal lists use their positive ids). */
 const EVIDENCE_TEXT = -1;
 
-const factsOfInfo = new WeakMap<SentenceInfo, Map<number, unknown>>();
 
 /** A run of sentences of one section, with facts keyed by the facts of all its sentences. */
 interface SentenceGroup { from: number; to: number; facts: Map<number, unknown> }
@@ -351,23 +350,18 @@ function allSentenceFacts(model: ContractModel, infos: SentenceInfo[], parties: 
 const partyKeys = new WeakMap<PartyMatchers, string>();
 
 /**
- * Memoised facts of one sentence in its context (incremental review only; null otherwise), keyed
+ * Memoised facts of one sentence in its context (incremental review only, null otherwise; looked up once per model by allSentenceFacts), keyed
  * by everything per-sentence checks read: its text, the titles above it, the sentence before, its
  * lead-in, whether it is a definition or a heading, and the party names. Entries are added lazily,
  * one per kind of check (a list of signals, a rule), each a pure function of that key.
  */
 export function sentenceFacts(info: SentenceInfo, parties: PartyMatchers): Map<number, unknown> | null {
   if (!factsActive()) return null;
-  let facts = factsOfInfo.get(info);
-  if (!facts) {
-    let pk = partyKeys.get(parties);
-    // The party names as a short number: the same names give the same object, hence the same id.
-    if (pk === undefined) partyKeys.set(parties, (pk = String(idOf(memo('parties', `${parties.supplier.source}\u0000${parties.customer.source}`, () => ({}))))));
-    const context = `sentence\u0001${pk}\u0001${info.isDefinition ? 1 : 0}${info.inHeading ? 1 : 0}\u0001${info.titles}\u0001${info.previous ?? '\u0002'}\u0001${info.leadIn ?? '\u0002'}`;
-    facts = memo(context, info.text, () => new Map<number, unknown>());
-    factsOfInfo.set(info, facts);
-  }
-  return facts;
+  let pk = partyKeys.get(parties);
+  // The party names as a short number: the same names give the same object, hence the same id.
+  if (pk === undefined) partyKeys.set(parties, (pk = String(idOf(memo('parties', `${parties.supplier.source}\u0000${parties.customer.source}`, () => ({}))))));
+  const context = `sentence\u0001${pk}\u0001${info.isDefinition ? 1 : 0}${info.inHeading ? 1 : 0}\u0001${info.titles}\u0001${info.previous ?? '\u0002'}\u0001${info.leadIn ?? '\u0002'}`;
+  return memo(context, info.text, () => new Map<number, unknown>());
 }
 
 export function has(found: Found, ...reqs: string[]): boolean {
