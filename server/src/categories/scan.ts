@@ -79,12 +79,13 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
     const blockLeadIn: string | null = previousBlockLast && /[:\u2014-]\s*$/.test(previousBlockLast) ? previousBlockLast : previousItemLeadIn;
     let leadIn: string | null = isItem ? blockLeadIn : null;
     previousItemLeadIn = isItem ? blockLeadIn : null;
+    const readings = block.sentences.map((s) => readingOf(s.text));
     for (const [i, s] of block.sentences.entries()) {
-      const { text, flat, isItem: itemText, isDefinition, hasObligation } = readingOf(s.text);
+      const { text, flat, isItem: itemText, isDefinition, hasObligation } = readings[i];
       // Within a block, an enumerated fragment inherits the first part of its sentence.
       if (i > 0 && itemText && !hasObligation) {
-        const first = block.sentences.slice(0, i).reverse().find((x) => { const r = readingOf(x.text); return !r.isItem || r.hasObligation; });
-        if (first) leadIn = readingOf(first.text).text;
+        const first = readings.slice(0, i).reverse().find((r) => !r.isItem || r.hasObligation);
+        if (first) leadIn = first.text;
       } else if (i > 0 && !itemText) leadIn = null;
       out.push({
         flat,
@@ -99,8 +100,7 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
         inHeading: block.kind === 'heading' || (model.sections[block.section].headingBlock === block.index && block.text.trim().length <= model.sections[block.section].title.length + 8),
       });
     }
-    const last = block.sentences[block.sentences.length - 1];
-    previousBlockLast = last ? readingOf(last.text).text : null;
+    previousBlockLast = readings.length ? readings[readings.length - 1].text : null;
   }
   sentenceCache.set(model, out);
   return out;

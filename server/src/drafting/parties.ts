@@ -7,7 +7,7 @@ import { editDistance, foldQuotes, isMostlyUpper } from '../model';
 import { findSignatureBlock } from './signatures';
 import { escapeRegExp } from './terms';
 import { COMMON_WORDS, FUNCTION_WORDS } from './words';
-import { memo } from '../model/facts';
+import { blockMemo } from '../model/facts';
 
 export interface PartyNameVariant {
   span: Span;
@@ -171,7 +171,7 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
     const kind = `party-mentions\u0000${legal}\u0000${party.alias}`;
     for (const block of model.blocks) {
       if (block.kind === 'code' || block.kind === 'html') continue;
-      for (const { at, mention, otherForm } of memo(kind, block.text, () => mentionsIn(foldQuotes(block.text), name))) {
+      for (const { at, mention, otherForm } of blockMemo(model, block, kind, () => mentionsIn(foldQuotes(block.text), name))) {
         // Flagged only when that name is written once and not in the opening, where affiliates are introduced.
         if (otherForm && (block.start < openingEnd || countName(model.text, mention) > 1)) continue;
         const span = { start: block.sourceOffsets[at], end: block.sourceOffsets[at + mention.length - 1] + 1 };
@@ -183,7 +183,7 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
       const fuzzyKind = `party-misspellings\u0000${legal}`;
       for (const block of model.blocks) {
         if (block.kind === 'code' || block.kind === 'html') continue;
-        for (const { at, cand } of memo(fuzzyKind, block.text, () => misspellingsIn(foldQuotes(block.text), name))) {
+        for (const { at, cand } of blockMemo(model, block, fuzzyKind, () => misspellingsIn(foldQuotes(block.text), name))) {
           const span = { start: block.sourceOffsets[at], end: block.sourceOffsets[at + cand.length - 1] + 1 };
           if (out.some((o) => o.span.start === span.start)) continue;
           out.push({ span, text: model.text.slice(span.start, span.end), party, legalName: legal });

@@ -4,7 +4,7 @@
  */
 import type { ContractModel, Span } from '../model';
 import { foldQuotes } from '../model';
-import { memo } from '../model/facts';
+import { blockMemo } from '../model/facts';
 
 export interface UnitlessNumber {
   span: Span;
@@ -21,7 +21,7 @@ export function unitlessNumbers(model: ContractModel): UnitlessNumber[] {
   const out: UnitlessNumber[] = [];
   for (const block of model.blocks) {
     if (block.kind === 'code' || block.kind === 'html' || !block.text) continue;
-    for (const [at, number] of memo('unitless-numbers', block.text, () => unitlessIn(block.text))) {
+    for (const [at, number] of blockMemo(model, block, 'unitless-numbers', () => unitlessIn(block.text))) {
       out.push({ span: { start: block.sourceOffsets[at], end: block.sourceOffsets[at + number.length - 1] + 1 }, number });
     }
   }

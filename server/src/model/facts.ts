@@ -1,3 +1,4 @@
+import type { Block, ContractModel } from './types';
 /**
  * Per-block facts memoised by the text they depend on, for the incremental review of an open
  * document (engine/incremental.ts). A fact is a pure function of its key (a sentence's text, its
@@ -30,6 +31,24 @@ export class FactCache {
     e.facts.set(kind, value);
   }
 
+  /**
+   * The facts of every block of a model, looked up by text once per model and round: the checks
+   * that read each block (party names, terms, dates...) then skip a lookup by text each.
+   */
+  blockFacts(model: ContractModel, block: Block): Map<string, unknown> {
+    let held = this.byModel.get(model);
+    if (!held || held.round !== this.round) this.byModel.set(model, (held = { round: this.round, facts: [] }));
+    let facts = held.facts[block.index];
+    if (!facts) {
+      let e = this.entries.get(block.text);
+      if (!e) this.entries.set(block.text, (e = { used: this.round, facts: new Map() }));
+      e.used = this.round;
+      facts = held.facts[block.index] = e.facts;
+    }
+    return facts;
+  }
+  private byModel = new WeakMap<ContractModel, { round: number; facts: Array<Map<string, unknown>> }>();
+
   /** Ends one review: facts it did not use are forgotten at the end of the next. */
   endRound(): void {
     for (const [text, e] of this.entries) if (e.used < this.round) this.entries.delete(text);
@@ -38,6 +57,7 @@ export class FactCache {
 
   clear(): void {
     this.entries = new Map();
+    this.byModel = new WeakMap();
   }
 
   /** Number of texts with facts (for tests and the benchmark). */
@@ -72,6 +92,17 @@ export function memo<T>(kind: string, text: string, compute: () => T): T {
   if (hit !== undefined) return hit as T;
   const value = compute();
   active.set(text, kind, value);
+  return value;
+}
+
+/** memo() of a fact about one block's text, for checks that visit every block of a model. */
+export function blockMemo<T>(model: ContractModel, block: Block, kind: string, compute: () => T): T {
+  if (!active) return compute();
+  const facts = active.blockFacts(model, block);
+  const hit = facts.get(kind);
+  if (hit !== undefined) return hit as T;
+  const value = compute();
+  facts.set(kind, value);
   return value;
 }
 
