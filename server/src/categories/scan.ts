@@ -79,12 +79,13 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
     const blockLeadIn: string | null = previousBlockLast && /[:\u2014-]\s*$/.test(previousBlockLast) ? previousBlockLast : previousItemLeadIn;
     let leadIn: string | null = isItem ? blockLeadIn : null;
     previousItemLeadIn = isItem ? blockLeadIn : null;
+    const readings = block.sentences.map((s) => readingOf(s.text));
     for (const [i, s] of block.sentences.entries()) {
-      const { text, flat, isItem: itemText, isDefinition, hasObligation } = readingOf(s.text);
+      const { text, flat, isItem: itemText, isDefinition, hasObligation } = readings[i];
       // Within a block, an enumerated fragment inherits the first part of its sentence.
       if (i > 0 && itemText && !hasObligation) {
-        const first = block.sentences.slice(0, i).reverse().find((x) => { const r = readingOf(x.text); return !r.isItem || r.hasObligation; });
-        if (first) leadIn = readingOf(first.text).text;
+        const first = readings.slice(0, i).reverse().find((r) => !r.isItem || r.hasObligation);
+        if (first) leadIn = first.text;
       } else if (i > 0 && !itemText) leadIn = null;
       out.push({
         flat,
@@ -99,8 +100,7 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
         inHeading: block.kind === 'heading' || (model.sections[block.section].headingBlock === block.index && block.text.trim().length <= model.sections[block.section].title.length + 8),
       });
     }
-    const last = block.sentences[block.sentences.length - 1];
-    previousBlockLast = last ? readingOf(last.text).text : null;
+    previousBlockLast = readings.length ? readings[readings.length - 1].text : null;
   }
   sentenceCache.set(model, out);
   return out;
@@ -148,36 +148,136 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
   const found: Found = {};
   const add = (req: string, e: Evidence) => (found[req] ??= []).push(e);
   if (headings) {
-    for (const s of ctx.model.sections) {
-      if (s.index === 0 || !s.title) continue;
-      // The document's own title ("Managed Services Agreement") is not a clause heading.
-      if (isTitleSection(ctx.model, s.index)) continue;
-      if (headings.test(s.title)) add('heading', { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index });
-    }
+    const headed = (s: ContractModel['sections'][number]) => add('heading', { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index });
+    if (factsActive()) scanHeadings(ctx.model, headings, headed);
+    else for (const s of headedSections(ctx.model)) if (headings.test(s.title)) headed(s);
   }
-  const signalsId = factsActive() ? signalsIdOf(signals) : 0;
   const infos = sentencesOf(ctx.model);
-  const factsList = factsActive() ? allSentenceFacts(infos, ctx.parties) : null;
-  for (let n = 0; n < infos.length; n++) {
-    const info = infos[n];
-    const facts = factsList ? factsList[n] : null;
-    let matched = facts?.get(signalsId) as number[] | undefined;
-    if (!matched) {
-      matched = matchingSignals(info, signals, ctx.parties);
-      facts?.set(signalsId, matched);
-    }
+  if (factsActive()) {
+    scanGroups(ctx.model, infos, signals, ctx.parties, add);
+    return found;
+  }
+  for (const info of infos) {
+    const matched = matchingSignals(info, signals, ctx.parties);
     if (!matched.length) continue;
-    let text = facts?.get(EVIDENCE_TEXT) as string | undefined;
-    if (text === undefined) {
-      text = normalizeSpace(info.flat).slice(0, 300);
-      facts?.set(EVIDENCE_TEXT, text);
-    }
+    const text = normalizeSpace(info.flat).slice(0, 300);
     for (const i of matched) {
       const sig = signals[i];
       add(sig.requirement, { requirement: sig.requirement, span: { start: info.sentence.start, end: info.sentence.end }, text, section: info.section });
     }
   }
   return found;
+}
+
+/**
+ * The memoised scan of an incremental review. The sentences are taken a section at a time: a
+ * section whose sentences all kept their facts (same text, same context) keeps the list of matches
+ * it had, so a review after an edit visits one list per section rather than every sentence, and
+ * re-matches only the sentences of the edited section. A match is held as (sentence within the
+ * section, signal): never an offset, which the evidence gets from this review's sentences.
+ */
+function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal[], parties: PartyMatchers, add: (req: string, e: Evidence) => void): void {
+  const signalsId = signalsIdOf(signals);
+  const { list, groups } = allSentenceFacts(model, infos, parties);
+  for (const group of groups) {
+    let matches = group.facts.get(signalsId) as number[] | undefined;
+    if (!matches) {
+      matches = [];
+      for (let n = group.from; n < group.to; n++) {
+        const facts = list[n];
+        let matched = facts.get(signalsId) as number[] | undefined;
+        if (!matched) {
+          matched = matchingSignals(infos[n], signals, parties);
+          facts.set(signalsId, matched);
+        }
+        for (const i of matched) matches.push(n - group.from, i);
+      }
+      group.facts.set(signalsId, matches);
+    }
+    for (let k = 0; k < matches.length; k += 2) {
+      const n = group.from + matches[k];
+      const info = infos[n];
+      const facts = list[n];
+      let text = facts.get(EVIDENCE_TEXT) as string | undefined;
+      if (text === undefined) {
+        text = normalizeSpace(info.flat).slice(0, 300);
+        facts.set(EVIDENCE_TEXT, text);
+      }
+      const sig = signals[matches[k + 1]];
+      add(sig.requirement, { requirement: sig.requirement, span: { start: info.sentence.start, end: info.sentence.end }, text, section: info.section });
+    }
+  }
+}
+
+/**
+ * The memoised scans cut the document into runs of sentences or sections, each with facts keyed by
+ * the content of the whole run, so that a review after an edit visits one list per run and re-reads
+ * only the run the edit is in. Any cut gives the same evidence; the cut decides only how much an
+ * edit re-reads, and it must not shift when text is inserted elsewhere. Runs follow the sections of
+ * the first two levels below the root (numbered clauses are sections too, and most hold one or two
+ * sentences): this maps a section to that ancestor.
+ */
+function anchorsOf(model: ContractModel): (section: number) => number {
+  const sections = model.sections;
+  const anchors = new Map<number, number>();
+  return (i: number): number => {
+    let a = anchors.get(i);
+    if (a === undefined) {
+      const chain: number[] = [];
+      for (let j = i; j > 0; j = sections[j].parent) chain.push(j);
+      a = chain.length > 2 ? chain[chain.length - 2] : i;
+      anchors.set(i, a);
+    }
+    return a;
+  };
+}
+
+/** Sections whose title may count as a clause heading: not the root, not the document's own title. */
+function headedSections(model: ContractModel): ContractModel['sections'] {
+  let out = headedCache.get(model);
+  if (!out) {
+    // The document's own title ("Managed Services Agreement") is not a clause heading.
+    out = model.sections.filter((s) => s.index !== 0 && s.title && !isTitleSection(model, s.index));
+    headedCache.set(model, out);
+  }
+  return out;
+}
+const headedCache = new WeakMap<ContractModel, ContractModel['sections']>();
+
+/** Runs of headed sections, each with facts keyed by its titles (see scanGroups for why runs). */
+function headingRuns(model: ContractModel): Array<{ from: number; to: number; facts: Map<string, number[]> }> {
+  let runs = headingRunCache.get(model);
+  if (!runs) {
+    runs = [];
+    const list = headedSections(model);
+    const anchorOf = anchorsOf(model);
+    for (let from = 0; from < list.length;) {
+      let to = from + 1;
+      let key = list[from].title;
+      const anchor = anchorOf(list[from].index);
+      while (to < list.length && to - from < RUN_CAP && anchorOf(list[to].index) === anchor) key += `\u0000${list[to++].title}`;
+      runs.push({ from, to, facts: memo('heading-run', key, () => new Map<string, number[]>()) });
+      from = to;
+    }
+    headingRunCache.set(model, runs);
+  }
+  return runs;
+}
+const headingRunCache = new WeakMap<ContractModel, Array<{ from: number; to: number; facts: Map<string, number[]> }>>();
+
+/** The headed sections whose title matches, memoised per run of titles while editing. */
+function scanHeadings(model: ContractModel, headings: RegExp, headed: (s: ContractModel['sections'][number]) => void): void {
+  const list = headedSections(model);
+  const key = reKey(headings);
+  for (const run of headingRuns(model)) {
+    let hits = run.facts.get(key);
+    if (!hits) {
+      hits = [];
+      for (let n = run.from; n < run.to; n++) if (headings.test(list[n].title)) hits.push(n - run.from);
+      run.facts.set(key, hits);
+    }
+    for (const k of hits) headed(list[run.from + k]);
+  }
 }
 
 const reKey = (r: RegExp | undefined) => (r ? `/${r.source}/${r.flags}` : '-');
@@ -214,37 +314,54 @@ function matchingSignals(info: SentenceInfo, signals: Signal[], parties: PartyMa
 /** Key of the evidence text in sentenceFacts (signal lists use their positive ids). */
 const EVIDENCE_TEXT = -1;
 
-const factsOfInfo = new WeakMap<SentenceInfo, Map<number, unknown>>();
-const factsOfModel = new WeakMap<SentenceInfo[], { parties: PartyMatchers; list: Array<Map<number, unknown>> }>();
 
-/** sentenceFacts of every sentence of a model, looked up once per model rather than once per category. */
-function allSentenceFacts(infos: SentenceInfo[], parties: PartyMatchers): Array<Map<number, unknown>> {
+/** A run of sentences of one section, with facts keyed by the facts of all its sentences. */
+interface SentenceGroup { from: number; to: number; facts: Map<number, unknown> }
+interface ModelFacts { parties: PartyMatchers; list: Array<Map<number, unknown>>; groups: SentenceGroup[] }
+const factsOfModel = new WeakMap<SentenceInfo[], ModelFacts>();
+const RUN_CAP = 96;
+
+/**
+ * sentenceFacts of every sentence of a model, and the facts of each section's run of sentences,
+ * looked up once per model rather than once per category. A run's key is the ids of its sentences'
+ * facts: each of those is a pure function of its own key, so the run's facts are one of theirs.
+ */
+function allSentenceFacts(model: ContractModel, infos: SentenceInfo[], parties: PartyMatchers): ModelFacts {
   const hit = factsOfModel.get(infos);
-  if (hit && hit.parties === parties) return hit.list;
+  if (hit && hit.parties === parties) return hit;
   const list = infos.map((info) => sentenceFacts(info, parties)!);
-  factsOfModel.set(infos, { parties, list });
-  return list;
+  const groups: SentenceGroup[] = [];
+  // Runs follow the sections of the first two levels below the root (see anchorsOf), capped in
+  // length so that an edit re-matches a bounded run.
+  const anchorOf = anchorsOf(model);
+  for (let from = 0; from < infos.length;) {
+    const top = anchorOf(infos[from].section);
+    let to = from + 1;
+    while (to < infos.length && to - from < RUN_CAP && (infos[to].section === infos[to - 1].section || anchorOf(infos[to].section) === top)) to++;
+    let key = '';
+    for (let n = from; n < to; n++) key += `${idOf(list[n])},`;
+    groups.push({ from, to, facts: memo('sentence-run', key, () => new Map<number, unknown>()) });
+    from = to;
+  }
+  const out = { parties, list, groups };
+  factsOfModel.set(infos, out);
+  return out;
 }
 const partyKeys = new WeakMap<PartyMatchers, string>();
 
 /**
- * Memoised facts of one sentence in its context (incremental review only; null otherwise), keyed
+ * Memoised facts of one sentence in its context (incremental review only, null otherwise; looked up once per model by allSentenceFacts), keyed
  * by everything per-sentence checks read: its text, the titles above it, the sentence before, its
  * lead-in, whether it is a definition or a heading, and the party names. Entries are added lazily,
  * one per kind of check (a list of signals, a rule), each a pure function of that key.
  */
 export function sentenceFacts(info: SentenceInfo, parties: PartyMatchers): Map<number, unknown> | null {
   if (!factsActive()) return null;
-  let facts = factsOfInfo.get(info);
-  if (!facts) {
-    let pk = partyKeys.get(parties);
-    // The party names as a short number: the same names give the same object, hence the same id.
-    if (pk === undefined) partyKeys.set(parties, (pk = String(idOf(memo('parties', `${parties.supplier.source}\u0000${parties.customer.source}`, () => ({}))))));
-    const context = `sentence\u0001${pk}\u0001${info.isDefinition ? 1 : 0}${info.inHeading ? 1 : 0}\u0001${info.titles}\u0001${info.previous ?? '\u0002'}\u0001${info.leadIn ?? '\u0002'}`;
-    facts = memo(context, info.text, () => new Map<number, unknown>());
-    factsOfInfo.set(info, facts);
-  }
-  return facts;
+  let pk = partyKeys.get(parties);
+  // The party names as a short number: the same names give the same object, hence the same id.
+  if (pk === undefined) partyKeys.set(parties, (pk = String(idOf(memo('parties', `${parties.supplier.source}\u0000${parties.customer.source}`, () => ({}))))));
+  const context = `sentence\u0001${pk}\u0001${info.isDefinition ? 1 : 0}${info.inHeading ? 1 : 0}\u0001${info.titles}\u0001${info.previous ?? '\u0002'}\u0001${info.leadIn ?? '\u0002'}`;
+  return memo(context, info.text, () => new Map<number, unknown>());
 }
 
 export function has(found: Found, ...reqs: string[]): boolean {

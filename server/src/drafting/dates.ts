@@ -4,7 +4,7 @@
  */
 import type { ContractModel, Span } from '../model';
 import { foldQuotes } from '../model';
-import { memo } from '../model/facts';
+import { blockMemo } from '../model/facts';
 import { termIndex } from './terms';
 
 export interface DateMention {
@@ -63,7 +63,7 @@ export function dateMentions(model: ContractModel): DateMention[] {
     const span = (a: number, b: number): Span => ({ start: block.sourceOffsets[a], end: block.sourceOffsets[b - 1] + 1 });
     // Dates of different blocks never overlap: only this block's need checking.
     const first = out.length;
-    for (const [at, len, dayAt, dayLen, day, month, year] of datesIn(block.text)) {
+    for (const [at, len, dayAt, dayLen, day, month, year] of blockMemo(model, block, 'dates', () => datesIn(block.text))) {
       const s = span(at, at + len);
       let overlaps = false;
       for (let i = first; i < out.length && !overlaps; i++) overlaps = out[i].span.start < s.end && s.start < out[i].span.end;
@@ -76,40 +76,56 @@ export function dateMentions(model: ContractModel): DateMention[] {
 
 type RawDate = [at: number, len: number, dayAt: number, dayLen: number, day: number, month: number, year: number | null];
 
-/** Dates written in a block's text, in the order they are tried (memoised while editing). */
+/** Dates written in a block's text, in the order they are tried (memoised per block while editing). */
 function datesIn(blockText: string): RawDate[] {
-  return memo('dates', blockText, () => {
-    const out: RawDate[] = [];
-    const text = foldQuotes(blockText);
-    for (const m of text.matchAll(DMY)) {
-      // "Page 32 May 2004": a page footer, not the 32nd of May.
-      if (/\bpage\s*$/i.test(text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
-      out.push([m.index!, m[0].length, m.index!, m[1].length, Number(m[1]), monthOf(m[2]), m[3] ? Number(m[3]) : null]);
+  const out: RawDate[] = [];
+  const text = foldQuotes(blockText);
+  for (const m of text.matchAll(DMY)) {
+    // "Page 32 May 2004": a page footer, not the 32nd of May.
+    if (/\bpage\s*$/i.test(text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
+    out.push([m.index!, m[0].length, m.index!, m[1].length, Number(m[1]), monthOf(m[2]), m[3] ? Number(m[3]) : null]);
+  }
+  for (const m of text.matchAll(MDY)) {
+    // "May 5" could also be the verb "may": only with a year or a capital M in running text.
+    if (m[1] === 'May' && !m[3]) continue;
+    const dayAt = m.index! + m[0].indexOf(m[2], m[1].length);
+    out.push([m.index!, m[0].length, dayAt, m[2].length, Number(m[2]), monthOf(m[1]), m[3] ? Number(m[3]) : null]);
+  }
+  for (const m of text.matchAll(ISO)) out.push([m.index!, m[0].length, m.index! + 8, 2, Number(m[3]), Number(m[2]), Number(m[1])]);
+  for (const m of text.matchAll(NUMERIC)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const y = Number(m[3]);
+    const dmy = b >= 1 && b <= 12 && a >= 1 && a <= daysIn(b, y);
+    const mdy = a >= 1 && a <= 12 && b >= 1 && b <= daysIn(a, y);
+    if (dmy || mdy) {
+      // Keep it as a date only when the reading is unambiguous.
+      if (dmy && !mdy) out.push([m.index!, m[0].length, m.index!, m[1].length, a, b, y]);
+      else if (mdy && !dmy) out.push([m.index!, m[0].length, m.index! + m[1].length + 1, m[2].length, b, a, y]);
+      continue;
     }
-    for (const m of text.matchAll(MDY)) {
-      // "May 5" could also be the verb "may": only with a year or a capital M in running text.
-      if (m[1] === 'May' && !m[3]) continue;
-      const dayAt = m.index! + m[0].indexOf(m[2], m[1].length);
-      out.push([m.index!, m[0].length, dayAt, m[2].length, Number(m[2]), monthOf(m[1]), m[3] ? Number(m[3]) : null]);
-    }
-    for (const m of text.matchAll(ISO)) out.push([m.index!, m[0].length, m.index! + 8, 2, Number(m[3]), Number(m[2]), Number(m[1])]);
-    for (const m of text.matchAll(NUMERIC)) {
-      const a = Number(m[1]);
-      const b = Number(m[2]);
-      const y = Number(m[3]);
-      const dmy = b >= 1 && b <= 12 && a >= 1 && a <= daysIn(b, y);
-      const mdy = a >= 1 && a <= 12 && b >= 1 && b <= daysIn(a, y);
-      if (dmy || mdy) {
-        // Keep it as a date only when the reading is unambiguous.
-        if (dmy && !mdy) out.push([m.index!, m[0].length, m.index!, m[1].length, a, b, y]);
-        else if (mdy && !dmy) out.push([m.index!, m[0].length, m.index! + m[1].length + 1, m[2].length, b, a, y]);
-        continue;
-      }
-      // Neither reading works: record it as day/month so that it is reported.
-      out.push([m.index!, m[0].length, m.index!, m[1].length, a, b, y]);
-    }
-    return out;
-  });
+    // Neither reading works: record it as day/month so that it is reported.
+    out.push([m.index!, m[0].length, m.index!, m[1].length, a, b, y]);
+  }
+  return out;
+}
+
+/**
+ * The dates (sorted by start, as dateMentions gives them) that lie within [start, end], in order:
+ * a binary search for the first that starts there rather than a filter of every date for every
+ * sentence, which made this check quadratic in the length of the text.
+ */
+function datesWithin(dates: DateMention[], start: number, end: number): DateMention[] {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid].span.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: DateMention[] = [];
+  for (let i = lo; i < dates.length && dates[i].span.start <= end; i++) if (dates[i].span.end <= end) out.push(dates[i]);
+  return out;
 }
 
 function value(d: DateMention): number {
@@ -140,7 +156,7 @@ export function impossibleDates(model: ContractModel): ImpossibleDate[] {
   const valid = dates.filter((d) => d.year !== null && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysIn(d.month, d.year));
   for (const block of model.blocks) {
     for (const s of block.sentences) {
-      const inSentence = valid.filter((d) => d.span.start >= s.start && d.span.end <= s.end);
+      const inSentence = datesWithin(valid, s.start, s.end);
       for (let i = 0; i + 1 < inSentence.length; i++) {
         const a = inSentence[i];
         const b = inSentence[i + 1];

@@ -28,13 +28,32 @@ function meaningOf(model: ContractModel, def: TermDefinition): string {
   // one per line. A second definition further along the same line ('When used as a verb, "Detail"
   // means ...') stays part of this meaning.
   const lineStartsDefinition = (d: TermDefinition) => /\n[\s"*_(\d.a-z)]{0,12}$/.test(model.text.slice(Math.max(0, d.span.start - 14), d.span.start));
-  const next = termIndex(model).definitions.find((d) => d.block === def.block && d.span.start > def.span.start && lineStartsDefinition(d));
+  const next = definitionsOfBlock(model, def.block).find((d) => d.span.start > def.span.start && lineStartsDefinition(d));
   let end = text.length;
   if (next) while (end > i && block.sourceOffsets[end - 1] >= next.span.start) end--;
   const after = text.slice(i + def.term.length, end);
   const m = /^[^a-z]*?(?:shall\s+|will\s+)?(?:means?|has the meanings?|have the meanings?|refers? to|includes?|is defined)\b\s*(.*)$/is.exec(after);
   return normalizeSpace((m?.[1] ?? after).replace(/[.;,]+\s*(?:and|or)?\s*$/, '')).toLowerCase();
 }
+
+/**
+ * The definitions of one block, in document order: looked up per block rather than found among all
+ * the document's definitions for each definition (quadratic where terms are defined many times).
+ */
+function definitionsOfBlock(model: ContractModel, block: number): TermDefinition[] {
+  let byBlock = definitionsByBlock.get(model);
+  if (!byBlock) {
+    byBlock = new Map();
+    for (const d of termIndex(model).definitions) {
+      const list = byBlock.get(d.block);
+      if (list) list.push(d);
+      else byBlock.set(d.block, [d]);
+    }
+    definitionsByBlock.set(model, byBlock);
+  }
+  return byBlock.get(block) ?? [];
+}
+const definitionsByBlock = new WeakMap<ContractModel, Map<number, TermDefinition[]>>();
 
 const SCOPED = /\b(?:in|for the purposes? of|for purposes of)\s+this\s+(?:schedule|annex|appendix|exhibit|attachment|clause|section|paragraph|part|sow|statement of work|order form)\b/i;
 

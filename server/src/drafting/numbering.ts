@@ -94,7 +94,13 @@ export function numberingIssues(model: ContractModel): NumberingIssue[] {
   const hit = cache.get(model);
   if (hit) return hit;
   const out: NumberingIssue[] = [];
-  const num = (s: Section) => normalNumber(s.number!);
+  // Each clause's number is read many times below (groups, parents, gaps): normalised once.
+  const nums = new Map<Section, string>();
+  const num = (s: Section) => {
+    let n = nums.get(s);
+    if (n === undefined) nums.set(s, (n = normalNumber(s.number!)));
+    return n;
+  };
   const numbered = model.sections.filter((s) => s.index > 0 && s.number && NUMERIC.test(s.number) && !citesProvision(model, s));
   // Groups of siblings: same scope (body or one schedule), same depth, same parent number.
   const groups = new Map<string, Section[]>();

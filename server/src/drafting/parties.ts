@@ -7,6 +7,7 @@ import { editDistance, foldQuotes, isMostlyUpper } from '../model';
 import { findSignatureBlock } from './signatures';
 import { escapeRegExp } from './terms';
 import { COMMON_WORDS, FUNCTION_WORDS } from './words';
+import { blockMemo } from '../model/facts';
 
 export interface PartyNameVariant {
   span: Span;
@@ -160,69 +161,29 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
     // The name is found by its first distinctive word ("Tailspin"), or its first two words when the first is common ("Bank of ...").
     const keyWords = COMMON_WORDS.has(core[0].toLowerCase()) || FUNCTION_WORDS.has(core[0]) ? core.slice(0, 2) : core.slice(0, 1);
     if (!keyWords.length || keyWords.join(' ').length < 3) continue;
-    const keyRe = new RegExp(`(?<![\\w/-])${keyWords.map(escapeRegExp).join('\\s+')}(?![\\w-])`, 'g');
-    const legalNorm = norm(legal);
-    const coreSet = new Set(core.map((w) => w.toLowerCase()));
+    const name: NameShape = {
+      legal, words, legalNorm: norm(legal), alias: party.alias,
+      coreSet: new Set(core.map((w) => w.toLowerCase())),
+      keyRe: new RegExp(`(?<![\\w/-])${keyWords.map(escapeRegExp).join('\\s+')}(?![\\w-])`, 'g'),
+    };
+    // What a block's own text says is memoised per block while editing (see model/facts.ts); where
+    // the block stands (in the opening or not) and how often the whole text repeats a name are read here.
+    const kind = `party-mentions\u0000${legal}\u0000${party.alias}`;
     for (const block of model.blocks) {
       if (block.kind === 'code' || block.kind === 'html') continue;
-      const text = foldQuotes(block.text);
-      for (const m of text.matchAll(keyRe)) {
-        // Read on while the words belong to a company name: core words, legal forms, commas between.
-        let end = m.index! + m[0].length;
-        let hasSuffix = false;
-        for (;;) {
-          // One or two spaces or a line break: a wider gap is a column of a converted page, not the same name.
-          const rest = /^(,?(?: {1,2}|\n))([A-Za-z][\w&'\u2019.-]*)/.exec(text.slice(end));
-          if (!rest) break;
-          const w = rest[2].replace(/['\u2019]s$/, '');
-          const bare = w.replace(/\.$/, '');
-          if (isSuffixWord(w)) { hasSuffix = true; end += rest[1].length + w.length; continue; }
-          if (hasSuffix) break; // nothing but another legal form after one ("Pty Ltd")
-          // A core word, or one letter off it ("Widget" for "Widgets").
-          if (/^[A-Z&]/.test(bare) && (coreSet.has(bare.toLowerCase()) || (bare.length >= 5 && [...coreSet].some((c) => c.length >= 5 && editDistance(c, bare.toLowerCase(), 1) <= 1)))) { end += rest[1].length + bare.length; continue; }
-          break;
-        }
-        if (!hasSuffix) continue;
-        let mention = text.slice(m.index!, end).replace(/[,\s]+$/, '');
-        // "Ltd." at the end of a sentence keeps its dot only when the legal name has one.
-        // Inside a sentence ("Alpha Widget Corp. shall") the dot is part of the abbreviation and goes with it.
-        const after = text.slice(m.index! + mention.length);
-        if (/\.$/.test(mention) && !/\.$/.test(legal) && !/^\s+[a-z,]/.test(after)) mention = mention.replace(/\.$/, '');
-        if (norm(mention) === legalNorm) continue;
-        // Another legal form ("Sekisui Diagnostics GmbH" beside "Sekisui Diagnostics, LLC") is usually another company of the group.
-        // Words of the name left out with the legal form written as in the name ("HOF Village, LLC" beside
-        // "HOF Village Media Group, LLC") usually name the parent or a sister company, not this party.
-        const mentionWords = mention.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
-        const sameFormWord = norm(mentionWords[mentionWords.length - 1]) === norm(words[words.length - 1]);
-        const sameForm = legalForm(mentionWords[mentionWords.length - 1]) === legalForm(words[words.length - 1]);
-        if (mentionWords.length < words.length && (sameFormWord || !sameForm)) continue;
+      for (const { at, mention, otherForm } of blockMemo(model, block, kind, () => mentionsIn(foldQuotes(block.text), name))) {
         // Flagged only when that name is written once and not in the opening, where affiliates are introduced.
-        if (legalForm(mention.split(/[\s,]+/).pop()!) !== legalForm(words[words.length - 1]) && (block.start < openingEnd || countName(model.text, mention) > 1)) continue;
-        // A name in quotes is named on purpose ("references to "X Company" mean X Inc.").
-        if (/["\u2018']$/.test(text.slice(0, m.index!))) continue;
-        // Part of a longer name ("MINDA IMPCO Limited", a joint venture of IMPCO).
-        if (partOfLongerName(text.slice(Math.max(0, m.index! - 30), m.index!))) continue;
-        if (norm(mention) === norm(party.alias)) continue;
-        const at = m.index!;
+        if (otherForm && (block.start < openingEnd || countName(model.text, mention) > 1)) continue;
         const span = { start: block.sourceOffsets[at], end: block.sourceOffsets[at + mention.length - 1] + 1 };
         out.push({ span, text: model.text.slice(span.start, span.end), party, legalName: legal });
       }
     }
     // Misspellings of the whole name ("Tailspinn Systems Limited").
     if (legal.length >= 10) {
-      const fuzzy = new RegExp(`(?<![\\w-])[A-Z][\\w&'.-]*(?:,?\\s+[A-Z][\\w&'.-]*){${Math.max(0, words.length - 2)},${words.length}}`, 'g');
+      const fuzzyKind = `party-misspellings\u0000${legal}`;
       for (const block of model.blocks) {
         if (block.kind === 'code' || block.kind === 'html') continue;
-        const text = foldQuotes(block.text);
-        for (const m of text.matchAll(fuzzy)) {
-          const cand = m[0].replace(/,$/, '').replace(/\.$/, /\.$/.test(legal) ? '.' : '');
-          const candWords = cand.split(/[\s,]+/);
-          if (!isSuffixWord(candWords[candWords.length - 1])) continue;
-          if (legalForm(candWords[candWords.length - 1]) !== legalForm(words[words.length - 1])) continue;
-          const d = editDistance(norm(cand), legalNorm, 2);
-          if (d < 1 || d > 2) continue;
-          const at = m.index!;
-          if (partOfLongerName(text.slice(Math.max(0, at - 30), at))) continue;
+        for (const { at, cand } of blockMemo(model, block, fuzzyKind, () => misspellingsIn(foldQuotes(block.text), name))) {
           const span = { start: block.sourceOffsets[at], end: block.sourceOffsets[at + cand.length - 1] + 1 };
           if (out.some((o) => o.span.start === span.start)) continue;
           out.push({ span, text: model.text.slice(span.start, span.end), party, legalName: legal });
@@ -231,4 +192,75 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** A party's legal name taken apart for the search. */
+interface NameShape { legal: string; words: string[]; legalNorm: string; alias: string; coreSet: Set<string>; keyRe: RegExp }
+
+/**
+ * Variants of a name in one block's text, by offset in that text: a pure function of the text and
+ * the name. otherForm: written with another legal form, which counts only outside the opening and
+ * when written once (decided by the caller, who sees the whole document).
+ */
+function mentionsIn(text: string, name: NameShape): Array<{ at: number; mention: string; otherForm: boolean }> {
+  const { legal, words, legalNorm, coreSet } = name;
+  const out: Array<{ at: number; mention: string; otherForm: boolean }> = [];
+  for (const m of text.matchAll(name.keyRe)) {
+    // Read on while the words belong to a company name: core words, legal forms, commas between.
+    let end = m.index! + m[0].length;
+    let hasSuffix = false;
+    for (;;) {
+      // One or two spaces or a line break: a wider gap is a column of a converted page, not the same name.
+      const rest = /^(,?(?: {1,2}|\n))([A-Za-z][\w&'\u2019.-]*)/.exec(text.slice(end));
+      if (!rest) break;
+      const w = rest[2].replace(/['\u2019]s$/, '');
+      const bare = w.replace(/\.$/, '');
+      if (isSuffixWord(w)) { hasSuffix = true; end += rest[1].length + w.length; continue; }
+      if (hasSuffix) break; // nothing but another legal form after one ("Pty Ltd")
+      // A core word, or one letter off it ("Widget" for "Widgets").
+      if (/^[A-Z&]/.test(bare) && (coreSet.has(bare.toLowerCase()) || (bare.length >= 5 && [...coreSet].some((c) => c.length >= 5 && editDistance(c, bare.toLowerCase(), 1) <= 1)))) { end += rest[1].length + bare.length; continue; }
+      break;
+    }
+    if (!hasSuffix) continue;
+    let mention = text.slice(m.index!, end).replace(/[,\s]+$/, '');
+    // "Ltd." at the end of a sentence keeps its dot only when the legal name has one.
+    // Inside a sentence ("Alpha Widget Corp. shall") the dot is part of the abbreviation and goes with it.
+    const after = text.slice(m.index! + mention.length);
+    if (/\.$/.test(mention) && !/\.$/.test(legal) && !/^\s+[a-z,]/.test(after)) mention = mention.replace(/\.$/, '');
+    if (norm(mention) === legalNorm) continue;
+    // Another legal form ("Sekisui Diagnostics GmbH" beside "Sekisui Diagnostics, LLC") is usually another company of the group.
+    // Words of the name left out with the legal form written as in the name ("HOF Village, LLC" beside
+    // "HOF Village Media Group, LLC") usually name the parent or a sister company, not this party.
+    const mentionWords = mention.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+    const sameFormWord = norm(mentionWords[mentionWords.length - 1]) === norm(words[words.length - 1]);
+    const sameForm = legalForm(mentionWords[mentionWords.length - 1]) === legalForm(words[words.length - 1]);
+    if (mentionWords.length < words.length && (sameFormWord || !sameForm)) continue;
+    const otherForm = legalForm(mention.split(/[\s,]+/).pop()!) !== legalForm(words[words.length - 1]);
+    // A name in quotes is named on purpose ("references to "X Company" mean X Inc.").
+    if (/["\u2018']$/.test(text.slice(0, m.index!))) continue;
+    // Part of a longer name ("MINDA IMPCO Limited", a joint venture of IMPCO).
+    if (partOfLongerName(text.slice(Math.max(0, m.index! - 30), m.index!))) continue;
+    if (norm(mention) === norm(name.alias)) continue;
+    out.push({ at: m.index!, mention, otherForm });
+  }
+  return out;
+}
+
+/** Misspellings of the whole legal name in one block's text, by offset in that text (pure). */
+function misspellingsIn(text: string, name: NameShape): Array<{ at: number; cand: string }> {
+  const { legal, words, legalNorm } = name;
+  const out: Array<{ at: number; cand: string }> = [];
+  const fuzzy = new RegExp(`(?<![\\w-])[A-Z][\\w&'.-]*(?:,?\\s+[A-Z][\\w&'.-]*){${Math.max(0, words.length - 2)},${words.length}}`, 'g');
+  for (const m of text.matchAll(fuzzy)) {
+    const cand = m[0].replace(/,$/, '').replace(/\.$/, /\.$/.test(legal) ? '.' : '');
+    const candWords = cand.split(/[\s,]+/);
+    if (!isSuffixWord(candWords[candWords.length - 1])) continue;
+    if (legalForm(candWords[candWords.length - 1]) !== legalForm(words[words.length - 1])) continue;
+    const d = editDistance(norm(cand), legalNorm, 2);
+    if (d < 1 || d > 2) continue;
+    const at = m.index!;
+    if (partOfLongerName(text.slice(Math.max(0, at - 30), at))) continue;
+    out.push({ at, cand });
+  }
+  return out;
 }

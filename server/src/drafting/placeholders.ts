@@ -60,12 +60,18 @@ function isBracketPlaceholder(content: string, redactions: boolean): boolean {
 }
 
 const cache = new WeakMap<ContractModel, Placeholder[]>();
+// SEC filings replace confidential text with [*****]: those are redactions, not placeholders.
+const REDACTION_NOTICE = /confidential treatment|\bomissions? (?:are|is|have been) (?:designated|marked|indicated)|\b(?:has|have) been omitted\b|omitted and filed separately|asterisks denote omissions|portions? (?:has|have been )?omitted/i;
+// What every expression above needs at least (BRACKET "[", TEMPLATE "{", "<<" or "\u00AB", BLANK,
+// XX, TBD, ANGLE and ANGLE_FIELD "<"): a block of the text or source without any holds no placeholder.
+const TRIGGER = /[[{<\u00AB]|___|XX|xx|TB[DCA]|to be (?:agreed|determined|confirmed|decided|advised|specified)/;
 
 export function findPlaceholders(model: ContractModel): Placeholder[] {
   const hit = cache.get(model);
   if (hit) return hit;
-  // SEC filings replace confidential text with [*****]: those are redactions, not placeholders.
-  const redactions = /confidential treatment|\bomissions? (?:are|is|have been) (?:designated|marked|indicated)|\b(?:has|have) been omitted\b|omitted and filed separately|asterisks denote omissions|portions? (?:has|have been )?omitted/i.test(model.text);
+  // Read only once a bracket needs it: most blocks hold no bracket, and the text is long.
+  let redacted: boolean | undefined;
+  const redactions = () => (redacted ??= REDACTION_NOTICE.test(model.text));
   const out: Placeholder[] = [];
   for (const block of model.blocks) {
     if (block.kind === 'code') continue;
@@ -75,6 +81,9 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
       continue;
     }
     if (!block.text) continue;
+    // Most blocks hold none of the characters a placeholder needs: skip them before folding quotes
+    // and running eight expressions (this loop runs over every block on every keystroke).
+    if (!TRIGGER.test(block.text) && !TRIGGER.test(model.text.slice(block.start, block.end))) continue;
     const text = foldQuotes(block.text);
     const found: Array<{ at: number; end: number; kind: PlaceholderKind; partyRole?: PartyRole }> = [];
     const add = (at: number, end: number, kind: PlaceholderKind, partyRole?: PartyRole) => {
@@ -92,11 +101,11 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
       // An option tag: "[Optional Module]" or "[If hosted:]", or a Title Case tag opening a paragraph before its text.
       const opensParagraph = /^\s*(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z0-9]{1,4}\))\s+)?$/.test(text.slice(Math.max(0, text.lastIndexOf('\n', at - 1) + 1), at));
       const c0 = content.trim();
-      if (!NOT_PLACEHOLDER.test(c0) && (OPTION_TAG.test(c0) || (opensParagraph && TITLE_CASE_TAG.test(c0) && /[a-z]/.test(c0) && /^\s+[A-Z][a-z]/.test(after) && !isBracketPlaceholder(content, redactions)))) {
+      if (!NOT_PLACEHOLDER.test(c0) && (OPTION_TAG.test(c0) || (opensParagraph && TITLE_CASE_TAG.test(c0) && /[a-z]/.test(c0) && /^\s+[A-Z][a-z]/.test(after) && !isBracketPlaceholder(content, redactions())))) {
         add(at, at + m[0].length, 'option');
         continue;
       }
-      if (!isBracketPlaceholder(content, redactions)) continue;
+      if (!isBracketPlaceholder(content, redactions())) continue;
       // "[ ] Technical Support": an unticked box of a form.
       if (!content.trim() && /^\s+[A-Z]/.test(text.slice(m.index! + m[0].length)) && /(?:^|\s{2,}|\n|[.:])\s*$/.test(text.slice(0, m.index!))) continue;
       const c = m[1].trim();

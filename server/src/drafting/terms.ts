@@ -9,7 +9,7 @@
  * Lower-case words ("the services") are ordinary words, not uses of the term.
  */
 import type { Block, ContractModel, DefinedTerm, Span } from '../model';
-import { factsActive, idOf, memo } from '../model/facts';
+import { blockMemo, factsActive, idOf, memo } from '../model/facts';
 
 export type FormKind = 'base' | 'plural' | 'singular';
 
@@ -150,8 +150,9 @@ export function termIndex(model: ContractModel): TermIndex {
     const kind = factsActive() ? `term-forms ${idOf(memo('term-forms', re.source, () => ({})))}` : '';
     for (const block of model.blocks) {
       if (block.kind === 'code' || block.kind === 'html' || !block.text) continue;
+      const matches = blockMemo(model, block, kind, () => Array.from(block.text.matchAll(re), (m): [number, string] => [m.index!, m[0]]));
+      if (!matches.length) continue;
       const heading = isHeadingBlock(model, block);
-      const matches = memo(kind, block.text, () => Array.from(block.text.matchAll(re), (m): [number, string] => [m.index!, m[0]]));
       for (const [at, written] of matches) {
         const flat = written.replace(/\s+/g, ' ');
         let info = forms.get(flat);

@@ -4,6 +4,7 @@
  */
 import type { ContractModel, Span } from '../model';
 import { foldQuotes } from '../model';
+import { blockMemo } from '../model/facts';
 
 export interface UnitlessNumber {
   span: Span;
@@ -20,14 +21,23 @@ export function unitlessNumbers(model: ContractModel): UnitlessNumber[] {
   const out: UnitlessNumber[] = [];
   for (const block of model.blocks) {
     if (block.kind === 'code' || block.kind === 'html' || !block.text) continue;
-    const text = foldQuotes(block.text);
-    for (const m of text.matchAll(UNITLESS)) {
-      const at = m.index! + m[0].indexOf(m[1]);
-      const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 60);
-      // "within 30 of the Products", "at least 5 of the Services": a count of things, not a period.
-      if (!/^(?:after|following|before|prior to|from)\b/i.test(after) && !/^of\s+(?:the\s+|its\s+|their\s+|such\s+|any\s+|a\s+|an\s+)?(?:(?:date|receipt|invoice|notice|request|delivery|termination|expiry|expiration|completion|acceptance|signature|execution|payment|demand|notification|discovery|occurrence|written notice|the (?:date|end|start))\b)/i.test(after)) continue;
-      out.push({ span: { start: block.sourceOffsets[at], end: block.sourceOffsets[at + m[1].length - 1] + 1 }, number: m[1] });
+    for (const [at, number] of blockMemo(model, block, 'unitless-numbers', () => unitlessIn(block.text))) {
+      out.push({ span: { start: block.sourceOffsets[at], end: block.sourceOffsets[at + number.length - 1] + 1 }, number });
     }
+  }
+  return out;
+}
+
+/** Numbers without a unit in one block's text, by offset in it: memoised per block while editing. */
+function unitlessIn(blockText: string): Array<[at: number, number: string]> {
+  const out: Array<[number, string]> = [];
+  const text = foldQuotes(blockText);
+  for (const m of text.matchAll(UNITLESS)) {
+    const at = m.index! + m[0].indexOf(m[1]);
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 60);
+    // "within 30 of the Products", "at least 5 of the Services": a count of things, not a period.
+    if (!/^(?:after|following|before|prior to|from)\b/i.test(after) && !/^of\s+(?:the\s+|its\s+|their\s+|such\s+|any\s+|a\s+|an\s+)?(?:(?:date|receipt|invoice|notice|request|delivery|termination|expiry|expiration|completion|acceptance|signature|execution|payment|demand|notification|discovery|occurrence|written notice|the (?:date|end|start))\b)/i.test(after)) continue;
+    out.push([at, m[1]]);
   }
   return out;
 }

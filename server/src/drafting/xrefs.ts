@@ -5,6 +5,7 @@
  */
 import type { Block, ContractModel, Section, Span } from '../model';
 import { foldQuotes } from '../model';
+import { blockMemo } from '../model/facts';
 
 export type RefKind = 'clause' | 'attachment';
 
@@ -206,6 +207,46 @@ function hasItem(model: ContractModel, s: Section, part: string): boolean | null
 }
 
 /** Every reference to a clause, section, paragraph, article, schedule, annex, appendix, exhibit or attachment, resolved. */
+/** A reference as one block's text writes it, by offset in that text (a pure function of the text). */
+interface WrittenReference {
+  word: string;
+  items: Array<{ at: number; end: number; targetAt: number; target: string }>;
+  external: boolean;
+  inAtt: RegExpExecArray | null;
+  parenTitle: string | undefined;
+}
+
+function referencesIn(blockText: string): WrittenReference[] {
+  const out: WrittenReference[] = [];
+  const text = foldQuotes(blockText);
+  for (const m of text.matchAll(REF)) {
+    const word = SINGULAR[m[1].toLowerCase()] ?? m[1].toLowerCase();
+    const items: Array<{ at: number; end: number; targetAt: number; target: string }> = [
+      { at: m.index!, end: m.index! + m[0].length, targetAt: m.index! + m[0].length - m[2].length, target: m[2] },
+    ];
+    // Lists and ranges: "clauses 4.2 and 4.5", "Sections 3.1 to 3.4".
+    let pos = m.index! + m[0].length;
+    for (let k = 0; k < 8; k++) {
+      const more = MORE.exec(text.slice(pos));
+      if (!more) break;
+      // "clause 4 and Article 7": the second reference has a word of its own and is read by REF.
+      if (new RegExp(String.raw`\b(?:${WORDS})\s*$`, 'i').test(more[1])) break;
+      const targetAt = pos + more[1].length;
+      // A bare number after "and" that is not a clause number ("clause 4 and 5 days") is not a list item.
+      if (!/[.(]/.test(more[2]) && !/\b(?:clauses?|sections?|paragraphs?|articles?|schedules?|annex(?:es)?|appendix|appendices|exhibits?|attachments?)\b/i.test(more[1]) && /^\s+(?:days?|months?|years?|hours?|weeks?|per|%|percent)/i.test(text.slice(targetAt + more[2].length))) break;
+      items.push({ at: targetAt, end: targetAt + more[2].length, targetAt, target: more[2] });
+      pos = targetAt + more[2].length;
+    }
+    const tail = text.slice(pos);
+    const before = text.slice(Math.max(0, m.index! - 40), m.index!);
+    const external = EXTERNAL_AFTER.test(tail) || EXTERNAL_BEFORE.test(before);
+    const inAtt = IN_ATTACHMENT.exec(tail);
+    const parenTitle = /^\s*\(([A-Z][^()]{2,60})\)/.exec(tail)?.[1];
+    out.push({ word, items, external, inAtt, parenTitle });
+  }
+  return out;
+}
+
 export function resolvedReferences(model: ContractModel): ResolvedReference[] {
   const hit = cache.get(model);
   if (hit) return hit;
@@ -216,30 +257,8 @@ export function resolvedReferences(model: ContractModel): ResolvedReference[] {
 
   for (const block of model.blocks) {
     if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
-    const text = foldQuotes(block.text);
-    for (const m of text.matchAll(REF)) {
-      const word = SINGULAR[m[1].toLowerCase()] ?? m[1].toLowerCase();
-      const items: Array<{ at: number; end: number; targetAt: number; target: string }> = [
-        { at: m.index!, end: m.index! + m[0].length, targetAt: m.index! + m[0].length - m[2].length, target: m[2] },
-      ];
-      // Lists and ranges: "clauses 4.2 and 4.5", "Sections 3.1 to 3.4".
-      let pos = m.index! + m[0].length;
-      for (let k = 0; k < 8; k++) {
-        const more = MORE.exec(text.slice(pos));
-        if (!more) break;
-        // "clause 4 and Article 7": the second reference has a word of its own and is read by REF.
-        if (new RegExp(String.raw`\b(?:${WORDS})\s*$`, 'i').test(more[1])) break;
-        const targetAt = pos + more[1].length;
-        // A bare number after "and" that is not a clause number ("clause 4 and 5 days") is not a list item.
-        if (!/[.(]/.test(more[2]) && !/\b(?:clauses?|sections?|paragraphs?|articles?|schedules?|annex(?:es)?|appendix|appendices|exhibits?|attachments?)\b/i.test(more[1]) && /^\s+(?:days?|months?|years?|hours?|weeks?|per|%|percent)/i.test(text.slice(targetAt + more[2].length))) break;
-        items.push({ at: targetAt, end: targetAt + more[2].length, targetAt, target: more[2] });
-        pos = targetAt + more[2].length;
-      }
-      const tail = text.slice(pos);
-      const before = text.slice(Math.max(0, m.index! - 40), m.index!);
-      const external = EXTERNAL_AFTER.test(tail) || EXTERNAL_BEFORE.test(before);
-      const inAtt = IN_ATTACHMENT.exec(tail);
-      const parenTitle = /^\s*\(([A-Z][^()]{2,60})\)/.exec(tail)?.[1];
+    // What the block's text says is memoised per block while editing; resolving needs the model.
+    for (const { word, items, external, inAtt, parenTitle } of blockMemo(model, block, 'references', () => referencesIn(block.text))) {
       for (const it of items) {
         const { base, parts } = splitTarget(it.target);
         const kind: RefKind = ATTACHMENT_WORDS.has(word) ? 'attachment' : 'clause';

@@ -10,7 +10,9 @@ import type { ReviewInput, ReviewResult } from './types';
  * only the sections an edit touches and splices them into the cached model (model/incremental.ts);
  * per-block facts (sentence context, signal matches, drafting facts) are memoised by the text they
  * depend on (model/facts.ts), so only changed blocks are read again, while document-level coverage
- * and cross-block rules are recomputed from them by the same review() the CLI runs. The result is
+ * and cross-block rules are recomputed from them by the same review() the CLI runs (category scans
+ * and drafting extractors look up per-run and per-block facts rather than re-reading every
+ * sentence; see docs/performance.md). The result is
  * therefore the one a full review of the same text and settings gives; a property test
  * (test/engine/incremental.test.ts) checks that after every step of random edit sequences.
  */

@@ -34,6 +34,8 @@ const DEFINITIONS_TITLE = /\b(?:definitions?|interpretation|defined terms|glossa
  */
 export function findDefinedTerms(blocks: Block[], sections?: Section[]): DefinedTerm[] {
   const terms: DefinedTerm[] = [];
+  // Starts already taken, as a set: a scan of every term per term was quadratic in their number.
+  const starts = new Set<number>();
   const inDefinitions = (block: Block): boolean => {
     if (!sections) return false;
     for (let i = block.section; i > 0; i = sections[i].parent) if (DEFINITIONS_TITLE.test(sections[i].title)) return true;
@@ -46,7 +48,8 @@ export function findDefinedTerms(blocks: Block[], sections?: Section[]): Defined
       const clean = term.trim();
       if (!clean || clean.length > 60) return;
       const start = block.sourceOffsets[at];
-      if (terms.some((t) => t.span.start === start)) return;
+      if (starts.has(start)) return;
+      starts.add(start);
       const sentence = block.sentences.find((s) => s.textStart <= at && at < s.textStart + s.text.length);
       terms.push({
         term: clean,

@@ -1,3 +1,4 @@
+import type { Block, ContractModel } from './types';
 /**
  * Per-block facts memoised by the text they depend on, for the incremental review of an open
  * document (engine/incremental.ts). A fact is a pure function of its key (a sentence's text, its
@@ -10,40 +11,58 @@
  */
 export class FactCache {
   // Keyed first by the text a fact is about (usually a block's or sentence's own string, whose hash
-  // V8 keeps, so a lookup does not re-read it), then by the kind of fact and its context.
-  private current = new Map<string, Map<string, unknown>>();
-  private previous = new Map<string, Map<string, unknown>>();
+  // V8 keeps, so a lookup does not re-read it), then by the kind of fact and its context. Each entry
+  // notes the last round that used it: one map kept from round to round is far cheaper than
+  // copying every used entry into a new map each review (tens of thousands of insertions).
+  private entries = new Map<string, { used: number; facts: Map<string, unknown> }>();
+  private round = 0;
 
   get(text: string, kind: string): unknown {
-    let facts = this.current.get(text);
-    if (!facts) {
-      facts = this.previous.get(text);
-      if (!facts) return undefined;
-      this.current.set(text, facts);
-    }
-    return facts.get(kind);
+    const e = this.entries.get(text);
+    if (!e) return undefined;
+    e.used = this.round;
+    return e.facts.get(kind);
   }
 
   set(text: string, kind: string, value: unknown): void {
-    let facts = this.current.get(text);
-    if (!facts) this.current.set(text, (facts = new Map()));
-    facts.set(kind, value);
+    let e = this.entries.get(text);
+    if (!e) this.entries.set(text, (e = { used: this.round, facts: new Map() }));
+    e.used = this.round;
+    e.facts.set(kind, value);
   }
+
+  /**
+   * The facts of every block of a model, looked up by text once per model and round: the checks
+   * that read each block (party names, terms, dates...) then skip a lookup by text each.
+   */
+  blockFacts(model: ContractModel, block: Block): Map<string, unknown> {
+    let held = this.byModel.get(model);
+    if (!held || held.round !== this.round) this.byModel.set(model, (held = { round: this.round, facts: [] }));
+    let facts = held.facts[block.index];
+    if (!facts) {
+      let e = this.entries.get(block.text);
+      if (!e) this.entries.set(block.text, (e = { used: this.round, facts: new Map() }));
+      e.used = this.round;
+      facts = held.facts[block.index] = e.facts;
+    }
+    return facts;
+  }
+  private byModel = new WeakMap<ContractModel, { round: number; facts: Array<Map<string, unknown>> }>();
 
   /** Ends one review: facts it did not use are forgotten at the end of the next. */
   endRound(): void {
-    this.previous = this.current;
-    this.current = new Map();
+    for (const [text, e] of this.entries) if (e.used < this.round) this.entries.delete(text);
+    this.round++;
   }
 
   clear(): void {
-    this.current = new Map();
-    this.previous = new Map();
+    this.entries = new Map();
+    this.byModel = new WeakMap();
   }
 
   /** Number of texts with facts (for tests and the benchmark). */
   get size(): number {
-    return new Set([...this.current.keys(), ...this.previous.keys()]).size;
+    return this.entries.size;
   }
 }
 
@@ -73,6 +92,17 @@ export function memo<T>(kind: string, text: string, compute: () => T): T {
   if (hit !== undefined) return hit as T;
   const value = compute();
   active.set(text, kind, value);
+  return value;
+}
+
+/** memo() of a fact about one block's text, for checks that visit every block of a model. */
+export function blockMemo<T>(model: ContractModel, block: Block, kind: string, compute: () => T): T {
+  if (!active) return compute();
+  const facts = active.blockFacts(model, block);
+  const hit = facts.get(kind);
+  if (hit !== undefined) return hit as T;
+  const value = compute();
+  facts.set(kind, value);
   return value;
 }
 
