@@ -37,10 +37,9 @@ export const auditRights: CategoryDefinition = {
     // Audit rights must run from the customer against the supplier, not the other way round.
     const byCustomer = (found.audit ?? []).filter((e) => !isSupplierAuditingCustomer(e.text, ctx));
     const f = { ...found, audit: byCustomer };
-    const reqs = ['audit', 'regulator'];
-    if (byCustomer.length) return verdictOf('audit-rights', f, 'present', 'the customer may audit or inspect the supplier', reqs);
-    if (has(found, 'regulator', 'reports-only') || (found['bare-right'] ?? []).some((e) => !isSupplierAuditingCustomer(e.text, ctx))) return verdictOf('audit-rights', f, 'weak', 'audit is limited to reports, questionnaires or regulators', reqs);
-    return verdictOf('audit-rights', {}, 'missing', 'no right for the customer to audit the supplier', reqs);
+    if (byCustomer.length) return verdictOf('audit-rights', f, 'present', 'the customer may audit or inspect the supplier');
+    if (has(found, 'regulator', 'reports-only') || (found['bare-right'] ?? []).some((e) => !isSupplierAuditingCustomer(e.text, ctx))) return verdictOf('audit-rights', f, 'weak', 'audit is limited to reports, questionnaires or regulators');
+    return verdictOf('audit-rights', {}, 'missing', 'no right for the customer to audit the supplier');
   },
 };
 

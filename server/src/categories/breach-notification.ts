@@ -16,12 +16,11 @@ export const breachNotification: CategoryDefinition = {
     ], /\b(?:security incidents?|breach notification|incident notification|data breach|notification of (?:security )?(?:incidents?|breach))\b/i);
     const withDeadline = (found.duty ?? []).filter((e) => INCIDENT_EVENT.test(e.text) && DEADLINE.test(e.text));
     const timely = { ...found, deadline: withDeadline };
-    const reqs = ['duty', 'deadline'];
     const hasDuty = (found.duty ?? []).some((e) => INCIDENT_EVENT.test(e.text));
-    if (withDeadline.length) return verdictOf('breach-notification', timely, 'present', 'incidents must be notified within a deadline', reqs);
-    if (hasDuty) return verdictOf('breach-notification', timely, 'weak', 'a duty to notify incidents exists, but without a deadline', reqs);
-    if (has(found, 'property')) return verdictOf('breach-notification', { property: found.property ?? [] }, 'weak', 'notice is required only for loss of or damage to property, not for security incidents', reqs);
+    if (withDeadline.length) return verdictOf('breach-notification', timely, 'present', 'incidents must be notified within a deadline');
+    if (hasDuty) return verdictOf('breach-notification', timely, 'weak', 'a duty to notify incidents exists, but without a deadline');
+    if (has(found, 'property')) return verdictOf('breach-notification', { property: found.property ?? [] }, 'weak', 'notice is required only for loss of or damage to property, not for security incidents');
     // A heading with no supplier duty under it is no notification clause.
-    return verdictOf('breach-notification', {}, 'missing', has(found, 'heading') ? 'an incident section exists, but no duty on the supplier to notify' : 'no duty on the supplier to notify security incidents or data breaches', reqs);
+    return verdictOf('breach-notification', {}, 'missing', has(found, 'heading') ? 'an incident section exists, but no duty on the supplier to notify' : 'no duty on the supplier to notify security incidents or data breaches');
   },
 };

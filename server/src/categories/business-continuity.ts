@@ -16,11 +16,10 @@ export const businessContinuity: CategoryDefinition = {
       { requirement: 'fm-carve-out', pattern: /\b(?:business continuity|disaster recovery|continuity plan|contingency plan)\b/i, context: /\bforce majeure\b/i },
       { requirement: 'mention', supplierDuty: true, pattern: /\b(?:perform|maintain|make|take|keep|run|provide)s?\b[^.]{0,30}\bback-?ups\b|\bback-?ups? (?:of|are|will|shall)\b|\bbacked up\b|\bescrow\b|\bredundan/i, unless: /\bright to\b[^.]{0,60}\bbackups?\b|\bbackup or (?:record )?retention polic|\bretain\b[^.]{0,60}\bconfidential information\b/i },
     ], /\bbusiness continuity\b|\bdisaster recovery\b|\bcontingency\b|\bbackups?\b|\bback-ups?\b|\bresilience\b/i);
-    const reqs = ['plan', 'objectives', 'testing', 'backups'];
     // Force majeure is not continuity evidence, but the force-majeure rule needs to know about it.
     const { 'force-majeure': fm = [], 'fm-carve-out': carveOut = [], ...evidence } = found;
     const verdict = (v: Parameters<typeof verdictOf>[2], reason: string) => {
-      const a = verdictOf('business-continuity', evidence, v, reason, reqs);
+      const a = verdictOf('business-continuity', evidence, v, reason);
       a.requirements['force-majeure'] = fm.length > 0;
       a.requirements['fm-carve-out'] = carveOut.length > 0;
       if (fm.length) a.related = { 'force-majeure': fm };

@@ -16,9 +16,8 @@ export const changeControl: CategoryDefinition = {
       { requirement: 'informal', pattern: /\bmay be (?:extended|expanded|refined|modified|changed|adjusted|amended|revised|varied)\b/i, context: /\b(?:services?|scope|requirements|products|deliverables|work|features|backlog|sprints?)\b/i },
       { requirement: 'procedure', pattern: /\b(?:additional|extra|new|further|out[- ]of[- ]scope) (?:work|development|services|features|functionality|requirements)\b[^.]{0,100}\b(?:additional|separate|new|written|signed) (?:contract|agreement|estimate|quote|quotation|order|SOW|statement of work|change)\b/i },
     ], /\bchange control\b|\bchanges?\b|\bchange orders?\b|\bvariations?\b|\bchange management\b/i);
-    const reqs = ['procedure'];
-    if (has(found, 'procedure')) return verdictOf('change-control', found, 'present', 'a change procedure', reqs);
-    if (has(found, 'amendment', 'unilateral', 'informal')) return verdictOf('change-control', found, 'weak', 'only a bare amendments-in-writing clause or a unilateral right to change', reqs);
-    return verdictOf('change-control', found, 'missing', 'no change-control procedure', reqs);
+    if (has(found, 'procedure')) return verdictOf('change-control', found, 'present', 'a change procedure');
+    if (has(found, 'amendment', 'unilateral', 'informal')) return verdictOf('change-control', found, 'weak', 'only a bare amendments-in-writing clause or a unilateral right to change');
+    return verdictOf('change-control', found, 'missing', 'no change-control procedure');
   },
 };

@@ -23,9 +23,8 @@ export const communication: CategoryDefinition = {
       { requirement: 'channel', pattern: /\b(?:sent|submitted|directed|addressed|reported) to\b[^.]{0,30}\b[A-Z]\w* Support\b/ },
       { requirement: 'channel', pattern: /\b(?:support|help) ?desk\b|\bsupport (?:portal|channel|e-?mail|line)\b|\btelephone support\b|\bcontact hours\b|\bavailable by (?:phone|e-?mail)/i },
     ], /\b(?:governance|communications?|contacts?|meetings?|reporting|escalation|relationship management|account management|notices)\b/i);
-    const reqs = ['contacts', 'meetings', 'reports', 'escalation', 'notices'];
-    if (has(found, 'contacts', 'meetings', 'reports', 'escalation')) return verdictOf('communication', found, 'present', 'contacts, meetings, reports or an escalation path', reqs);
-    if (has(found, 'notices', 'channel', 'heading')) return verdictOf('communication', found, 'weak', 'only a notices clause or a support channel; no contacts, meetings, reports or escalation path', reqs);
-    return verdictOf('communication', found, 'missing', 'no communication or governance terms', reqs);
+    if (has(found, 'contacts', 'meetings', 'reports', 'escalation')) return verdictOf('communication', found, 'present', 'contacts, meetings, reports or an escalation path');
+    if (has(found, 'notices', 'channel', 'heading')) return verdictOf('communication', found, 'weak', 'only a notices clause or a support channel; no contacts, meetings, reports or escalation path');
+    return verdictOf('communication', found, 'missing', 'no communication or governance terms');
   },
 };

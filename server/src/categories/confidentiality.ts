@@ -11,9 +11,8 @@ export const confidentiality: CategoryDefinition = {
       // Passing mentions of "confidential" are common; a weak clause names the defined term or the topic.
       { requirement: 'mention', pattern: /\bConfidential Information\b|\bnon-?disclosure (?:agreement|obligations?)\b|\bconfidentiality (?:agreement|undertaking|clause)\b/ },
     ], /\bconfidential|\bnon-?disclosure\b/i);
-    const reqs = ['duty'];
-    if (has(found, 'duty')) return verdictOf('confidentiality', found, 'present', 'confidentiality obligations', reqs);
-    if (has(found, 'heading', 'mention')) return verdictOf('confidentiality', found, 'weak', 'confidentiality is mentioned without a duty not to disclose', reqs);
-    return verdictOf('confidentiality', found, 'missing', 'no confidentiality obligations', reqs);
+    if (has(found, 'duty')) return verdictOf('confidentiality', found, 'present', 'confidentiality obligations');
+    if (has(found, 'heading', 'mention')) return verdictOf('confidentiality', found, 'weak', 'confidentiality is mentioned without a duty not to disclose');
+    return verdictOf('confidentiality', found, 'missing', 'no confidentiality obligations');
   },
 };

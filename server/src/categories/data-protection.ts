@@ -37,10 +37,9 @@ export const dataProtection: CategoryDefinition = {
       const m = /\b(?:in|within|inside)\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)/.exec(e.text);
       return !m || !(definedTerms.has(m[1].toLowerCase()) || /\b(?:Platform|System|Environment|Service|Services|Cloud|Application|Database|Solution|Portal|Tool)\b/.test(m[1])) || /\b(?:EEA|European|EU|UK|United|country|countries|region|data cent)/i.test(e.text);
     });
-    const reqs = ['law', 'instructions', 'subprocessors', 'transfers', 'return-deletion', 'location'];
     const terms = countOf(found, 'law', 'instructions', 'subprocessors', 'subjects', 'transfers', 'return-deletion');
-    if (terms >= 2 && has(found, 'law', 'instructions')) return verdictOf('data-protection', found, 'present', 'processor-style personal-data terms', reqs);
-    if (terms >= 1 || has(found, 'reference', 'use-limits', 'mention-duty', 'heading')) return verdictOf('data-protection', found, 'weak', 'personal data is addressed only generally (a reference to a separate agreement or policy, or use limits)', reqs);
-    return verdictOf('data-protection', found, 'missing', 'no personal-data terms', reqs);
+    if (terms >= 2 && has(found, 'law', 'instructions')) return verdictOf('data-protection', found, 'present', 'processor-style personal-data terms');
+    if (terms >= 1 || has(found, 'reference', 'use-limits', 'mention-duty', 'heading')) return verdictOf('data-protection', found, 'weak', 'personal data is addressed only generally (a reference to a separate agreement or policy, or use limits)');
+    return verdictOf('data-protection', found, 'missing', 'no personal-data terms');
   },
 };

@@ -21,13 +21,12 @@ export const deliverables: CategoryDefinition = {
     // Measurable service standards (availability, response times) also make a scope concrete.
     const sla = ctx.assessment?.('sla');
     const standards = Boolean(sla && (sla.requirements.availability || sla.requirements.times));
-    const reqs = ['scope', 'acceptance', 'dates'];
     // A scope needs more than one generic "shall provide the Services": a scope section, an
     // itemised list, or several concrete service duties.
     const scoped = has(found, 'heading', 'itemised') || (found.duty?.length ?? 0) >= 2 || (has(found, 'deliverables') && has(found, 'duty'));
     const f = { ...found, scope: [...(found.heading ?? []), ...(found.itemised ?? []), ...(found.duty ?? [])] };
-    if (scoped && (has(found, 'acceptance', 'dates') || standards)) return verdictOf('deliverables', f, 'present', 'services or deliverables with acceptance criteria, dates or measurable standards', reqs);
-    if (scoped || countOf(found, 'duty', 'deliverables') >= 1 && has(found, 'deliverables')) return verdictOf('deliverables', f, 'weak', 'services are described, but without acceptance criteria, milestones or dates', reqs);
-    return verdictOf('deliverables', f, 'missing', 'no description of the services or deliverables', reqs);
+    if (scoped && (has(found, 'acceptance', 'dates') || standards)) return verdictOf('deliverables', f, 'present', 'services or deliverables with acceptance criteria, dates or measurable standards');
+    if (scoped || countOf(found, 'duty', 'deliverables') >= 1 && has(found, 'deliverables')) return verdictOf('deliverables', f, 'weak', 'services are described, but without acceptance criteria, milestones or dates');
+    return verdictOf('deliverables', f, 'missing', 'no description of the services or deliverables');
   },
 };

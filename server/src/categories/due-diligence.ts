@@ -22,9 +22,8 @@ export const dueDiligence: CategoryDefinition = {
       { requirement: 'capability', pattern: /\b(?:we|supplier|contractor|provider|vendor|consultant|developer) (?:has|have|possess(?:es)?)\b[^.]{0,40}\b(?:experience|ability|capabilit\w*|expertise|skills?)\b/i },
       { requirement: 'authority', pattern: /\b(?:full |the )?(?:power|authority|right) to (?:enter into|execute|perform)\b|\bduly (?:organi[sz]ed|authori[sz]ed)\b(?! (?:representatives?|officers?|signator|agents?))/i, supplierDuty: true },
     ], /\b(?:warrant(?:y|ies)|representations?|personnel|key personnel|staffing|qualifications?|due diligence|compliance with laws)\b/i);
-    const reqs = ['conformance', 'workmanship', 'compliance', 'certifications', 'key-personnel'];
-    if (has(found, 'conformance', 'workmanship', 'compliance', 'certifications', 'key-personnel')) return verdictOf('due-diligence', found, 'present', 'specific supplier warranties, certifications or key personnel', reqs);
-    if (has(found, 'capability', 'authority', 'heading')) return verdictOf('due-diligence', found, 'weak', 'only general statements of capability or authority', reqs);
-    return verdictOf('due-diligence', found, 'missing', 'no supplier warranties, certifications or key-personnel terms', reqs);
+    if (has(found, 'conformance', 'workmanship', 'compliance', 'certifications', 'key-personnel')) return verdictOf('due-diligence', found, 'present', 'specific supplier warranties, certifications or key personnel');
+    if (has(found, 'capability', 'authority', 'heading')) return verdictOf('due-diligence', found, 'weak', 'only general statements of capability or authority');
+    return verdictOf('due-diligence', found, 'missing', 'no supplier warranties, certifications or key-personnel terms');
   },
 };

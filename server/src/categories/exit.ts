@@ -16,9 +16,8 @@ export const exit: CategoryDefinition = {
       { requirement: 'copies', pattern: /\b(?:full |complete )?cop(?:y|ies)\b[^.]{0,60}\b(?:files|database|data|content|site)\b|\b(?:turned|handed) over to\b|\bright to (?:purchase|obtain|receive)\b[^.]{0,40}\b(?:licen[cs]e|copy|source code)\b/i, context: /\b(?:request|terminat\w*|end\b|cancel\w*|expir\w*|up to that point|any time|failure|cease)/i },
       { requirement: 'deletion', pattern: /\b(?:delete|destroy|erase|return)\b[^.]{0,80}\b(?:data|content|confidential information)\b/i },
     ], /\b(?:exit|transition|termination assistance|disengagement|effect of termination|consequences of termination|migration|return of (?:data|materials))\b/i);
-    const reqs = ['assistance', 'data-return'];
-    if (has(found, 'assistance', 'data-return', 'continuity')) return verdictOf('exit', found, 'present', 'termination assistance, transition support or data return on exit', reqs);
-    if (has(found, 'deletion', 'copies')) return verdictOf('exit', found, 'weak', 'only deletion or return of data or confidential information; no transition assistance', reqs);
-    return verdictOf('exit', found, 'missing', 'no exit or transition assistance', reqs);
+    if (has(found, 'assistance', 'data-return', 'continuity')) return verdictOf('exit', found, 'present', 'termination assistance, transition support or data return on exit');
+    if (has(found, 'deletion', 'copies')) return verdictOf('exit', found, 'weak', 'only deletion or return of data or confidential information; no transition assistance');
+    return verdictOf('exit', found, 'missing', 'no exit or transition assistance');
   },
 };

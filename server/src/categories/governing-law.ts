@@ -35,8 +35,7 @@ export const governingLaw: CategoryDefinition = {
   expectation: 'An express choice of the law that governs the contract (a choice of courts alone does not count).',
   assess(ctx) {
     const found = scan(ctx, GOVERNING_LAW_SIGNALS, /\bgoverning law\b|\bapplicable law\b|\bchoice of law\b|\blaw and jurisdiction\b/i);
-    const reqs = ['choice'];
-    if (has(found, 'choice')) return verdictOf('governing-law', found, 'present', 'an express choice of law', reqs);
-    return verdictOf('governing-law', { heading: [] }, 'missing', has(found, 'heading') ? 'a governing-law heading without an express choice of law' : 'no choice of law', reqs);
+    if (has(found, 'choice')) return verdictOf('governing-law', found, 'present', 'an express choice of law');
+    return verdictOf('governing-law', { heading: [] }, 'missing', has(found, 'heading') ? 'a governing-law heading without an express choice of law' : 'no choice of law');
   },
 };

@@ -11,9 +11,8 @@ export const indemnity: CategoryDefinition = {
       { requirement: 'scope', pattern: /\b(?:indemnif|hold harmless|defend)\w*\b[^.]{0,200}\b(?:claims?|suits?|actions?|proceedings?|losses|damages|liabilities)\b/i },
       { requirement: 'procedure', pattern: /\b(?:prompt(?:ly)? (?:written )?notice|sole control|control (?:of )?the defen[cs]e|reasonable (?:assistance|cooperation)|settle(?:ment)?)\b/i, context: /\bindemn|\bclaims?\b|\bdefen[cs]e/i },
     ], /\bindemn/i);
-    const reqs = ['indemnity', 'procedure'];
-    if (has(found, 'scope') && (has(found, 'procedure') || (found.indemnity?.length ?? 0) >= 2)) return verdictOf('indemnity', found, 'present', 'defined indemnities', reqs);
-    if (has(found, 'indemnity', 'heading')) return verdictOf('indemnity', found, 'weak', 'an indemnity without scope or procedure', reqs);
-    return verdictOf('indemnity', found, 'missing', 'no indemnities', reqs);
+    if (has(found, 'scope') && (has(found, 'procedure') || (found.indemnity?.length ?? 0) >= 2)) return verdictOf('indemnity', found, 'present', 'defined indemnities');
+    if (has(found, 'indemnity', 'heading')) return verdictOf('indemnity', found, 'weak', 'an indemnity without scope or procedure');
+    return verdictOf('indemnity', found, 'missing', 'no indemnities');
   },
 };

@@ -33,12 +33,11 @@ export const insurance: CategoryDefinition = {
   expectation: 'Insurance the supplier must hold: the types of cover and minimum amounts.',
   assess(ctx) {
     const found = scan(ctx, INSURANCE_SIGNALS, /\binsurance\b/i);
-    const reqs = ['types', 'amounts'];
-    if (!has(found, 'duty')) return verdictOf('insurance', {}, 'missing', 'no insurance the supplier must hold', reqs);
+    if (!has(found, 'duty')) return verdictOf('insurance', {}, 'missing', 'no insurance the supplier must hold');
     const cover = (found.types ?? []).concat(found.duty ?? []);
     const amounts = cover.filter((e) => hasMoneyAmount(e.text));
     const f = { ...found, amounts };
-    if (has(found, 'types') && amounts.length) return verdictOf('insurance', f, 'present', 'insurance types and amounts', reqs);
-    return verdictOf('insurance', f, 'weak', amounts.length ? 'insurance amounts without the types of cover' : 'insurance is required without minimum amounts', reqs);
+    if (has(found, 'types') && amounts.length) return verdictOf('insurance', f, 'present', 'insurance types and amounts');
+    return verdictOf('insurance', f, 'weak', amounts.length ? 'insurance amounts without the types of cover' : 'insurance is required without minimum amounts');
   },
 };

@@ -27,9 +27,8 @@ export const limitationOfLiability: CategoryDefinition = {
   assess(ctx) {
     const found = scan(ctx, LIABILITY_SIGNALS, /\blimitations? (?:of|on) liability\b|\bexclusions? (?:of|and limitations? of) (?:liability|damages|loss)\b|\blimitation of damages\b|\bconsequential (?:damages|loss)\b|\bliability cap\b/i);
     found.exclusion = (found.exclusion ?? []).filter((e) => EXCLUDES.test(e.text));
-    const reqs = ['cap', 'exclusion'];
-    if (has(found, 'cap', 'exclusion')) return verdictOf('limitation-of-liability', found, 'present', 'a liability cap or an exclusion of indirect loss', reqs);
-    if (has(found, 'disclaimer', 'heading')) return verdictOf('limitation-of-liability', found, 'weak', 'only a disclaimer or an exclusive-remedy clause; no cap or exclusion', reqs);
-    return verdictOf('limitation-of-liability', found, 'missing', 'no limitation of liability', reqs);
+    if (has(found, 'cap', 'exclusion')) return verdictOf('limitation-of-liability', found, 'present', 'a liability cap or an exclusion of indirect loss');
+    if (has(found, 'disclaimer', 'heading')) return verdictOf('limitation-of-liability', found, 'weak', 'only a disclaimer or an exclusive-remedy clause; no cap or exclusion');
+    return verdictOf('limitation-of-liability', found, 'missing', 'no limitation of liability');
   },
 };

@@ -15,9 +15,8 @@ export const performanceMonitoring: CategoryDefinition = {
       // Status visibility without reporting duties: usage reports or statistics the customer can look up.
       { requirement: 'monitoring', pattern: /\busage (?:reports?|statistics|dashboards?)\b|\b(?:obtain|access|view|see|receive)\b[^.]{0,30}\b(?:information|reports?|statistics)\b[^.]{0,40}\b(?:use|usage) of the (?:services?|software|system|platform|application)\b/i },
     ], /\b(?:performance (?:monitoring|management|review|reporting|standards)|service reviews?|KPIs?|key performance|benchmarking|quality assurance|reporting)\b/i);
-    const reqs = ['kpis', 'reports', 'reviews', 'benchmarking'];
-    if (has(found, 'kpis', 'reports', 'reviews', 'benchmarking')) return verdictOf('performance-monitoring', found, 'present', 'KPIs, performance reports or service reviews', reqs);
-    if (has(found, 'monitoring', 'heading')) return verdictOf('performance-monitoring', found, 'weak', 'performance is monitored, but not reported or reviewed with the customer', reqs);
-    return verdictOf('performance-monitoring', found, 'missing', 'no performance reporting, KPIs or reviews', reqs);
+    if (has(found, 'kpis', 'reports', 'reviews', 'benchmarking')) return verdictOf('performance-monitoring', found, 'present', 'KPIs, performance reports or service reviews');
+    if (has(found, 'monitoring', 'heading')) return verdictOf('performance-monitoring', found, 'weak', 'performance is monitored, but not reported or reviewed with the customer');
+    return verdictOf('performance-monitoring', found, 'missing', 'no performance reporting, KPIs or reviews');
   },
 };

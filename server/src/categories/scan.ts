@@ -3,7 +3,7 @@ import { normalizeSpace, foldQuotes } from '../model';
 import { obligationsIn, type PartyMatchers } from '../model/language';
 import { maskSenses, type FalseSense } from './senses';
 import { factsActive, idOf, memo } from '../model/facts';
-import type { AssessContext, CategoryAssessment, CategoryId, Evidence, Verdict } from './types';
+import { requirementsOf, type AssessContext, type AssessmentOf, type CategoryId, type Evidence, type RequirementOf, type Verdict } from './types';
 
 /** A sentence with the context assessors need: its section's titles and where it sits. */
 export interface SentenceInfo {
@@ -372,11 +372,14 @@ export function countOf(found: Found, ...reqs: string[]): number {
   return reqs.filter((r) => (found[r]?.length ?? 0) > 0).length;
 }
 
-/** Assembles an assessment; the anchor section is where most of the evidence sits. */
-export function verdictOf(category: CategoryId, found: Found, verdict: Verdict, reason: string, requirements: string[]): CategoryAssessment {
+/**
+ * Assembles an assessment; the anchor section is where most of the evidence sits. Each requirement
+ * the category declares (REQUIREMENTS) is met when `found` holds evidence under its name.
+ */
+export function verdictOf<C extends CategoryId>(category: C, found: Found, verdict: Verdict, reason: string): AssessmentOf<C> {
   const evidence = Object.values(found).flat().sort((a, b) => a.span.start - b.span.start);
-  const req: Record<string, boolean> = {};
-  for (const r of requirements) req[r] = has(found, r);
+  const req = {} as Record<RequirementOf<C>, boolean>;
+  for (const r of requirementsOf(category)) req[r] = has(found, r);
   let section: number | null = null;
   const heading = found.heading?.[0];
   if (heading) section = heading.section;

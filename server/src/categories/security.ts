@@ -19,12 +19,11 @@ export const security: CategoryDefinition = {
       { requirement: 'certification', pattern: /\bISO(?:\/IEC)?\s*27001\b|\bSOC\s*(?:2|II|1)\b|\bSSAE\s*\d+|\bISAE\s*3402\b|\bPCI[- ]DSS\b|\bFedRAMP\b|\bsecurity authori[sz]ation\b|\bAuthori[sz]ation to Operate\b|\bAuthority to Operate\b|\bFISMA\b|\bCyber Essentials\b|\bNIST\b/i, supplierDuty: true, unless: /\bnot (?:be )?(?:required|obliged) to (?:obtain|maintain|hold|achieve)\b/i },
       { requirement: 'generic', pattern: GENERIC_SECURITY, context: /secur|protect|safeguard|unauthori[sz]ed|data/i, ...duty },
     ], /\bsecurity\b|\bsafeguards?\b|\bprotection of (?:customer )?data\b/i);
-    const reqs = ['encryption', 'access-control', 'testing', 'certification', 'programme', 'tlpt'];
     const specific = countOf(found, 'encryption', 'access-control', 'testing', 'certification');
-    if (specific >= 2 || (specific >= 1 && has(found, 'programme'))) return verdictOf('security', found, 'present', 'specific security controls', reqs);
-    if (specific === 1) return verdictOf('security', found, 'present', 'a specific security control', reqs);
-    if (has(found, 'programme')) return verdictOf('security', found, 'weak', 'security is addressed only in general terms (no encryption, access control, testing or certification)', reqs);
-    if (has(found, 'generic')) return verdictOf('security', found, 'weak', 'security is only "appropriate measures", with no concrete controls', reqs);
-    return verdictOf('security', found, 'missing', 'no security obligations on the supplier', reqs);
+    if (specific >= 2 || (specific >= 1 && has(found, 'programme'))) return verdictOf('security', found, 'present', 'specific security controls');
+    if (specific === 1) return verdictOf('security', found, 'present', 'a specific security control');
+    if (has(found, 'programme')) return verdictOf('security', found, 'weak', 'security is addressed only in general terms (no encryption, access control, testing or certification)');
+    if (has(found, 'generic')) return verdictOf('security', found, 'weak', 'security is only "appropriate measures", with no concrete controls');
+    return verdictOf('security', found, 'missing', 'no security obligations on the supplier');
   },
 };

@@ -26,10 +26,9 @@ export const sla: CategoryDefinition = {
     const numbers = has(found, 'availability', 'times');
     const remedy = has(found, 'credits') || has(found, 'measurement', 'reporting');
     const mentioned = has(found, 'mention', 'heading') || numbers;
-    const reqs = ['availability', 'times', 'credits', 'measurement', 'reporting', 'corrective'];
-    if (numbers && remedy) return verdictOf('sla', found, 'present', 'measurable service levels with a remedy or a measurement regime', reqs);
-    if (numbers) return verdictOf('sla', found, 'weak', 'service levels have numbers but neither a remedy (service credits) nor measurement and reporting', reqs);
-    if (mentioned) return verdictOf('sla', found, 'weak', 'service levels are mentioned without measurable targets', reqs);
-    return verdictOf('sla', found, 'missing', 'no service levels', reqs);
+    if (numbers && remedy) return verdictOf('sla', found, 'present', 'measurable service levels with a remedy or a measurement regime');
+    if (numbers) return verdictOf('sla', found, 'weak', 'service levels have numbers but neither a remedy (service credits) nor measurement and reporting');
+    if (mentioned) return verdictOf('sla', found, 'weak', 'service levels are mentioned without measurable targets');
+    return verdictOf('sla', found, 'missing', 'no service levels');
   },
 };

@@ -14,9 +14,8 @@ export const subcontracting: CategoryDefinition = {
       { requirement: 'flowdown', pattern: /\bflow[- ]?down\b|\bbound by\b[^.]{0,60}\b(?:obligations|terms|provisions)\b|\b(?:same|equivalent|substantially similar) (?:[\w-]+ ){0,3}(?:obligations|terms|restrictions)\b|\b(?:obligations|terms)\b[^.]{0,60}\b(?:are|is|shall be|will be) imposed\b|\bno less (?:protective|onerous|stringent)\b|\bimpose\b[^.]{0,60}\b(?:obligations|terms)\b|\bwritten (?:agreement|contract)\b[^.]{0,80}\b(?:obligations|terms|protect)/i, context: SUB },
       { requirement: 'mention', pattern: SUB },
     ], /\bsub-?contract|\bsub-?processors?\b|\bdelegation\b|\bassignment and subcontracting\b/i);
-    const reqs = ['consent', 'responsibility', 'flowdown'];
-    if (has(found, 'consent', 'responsibility', 'flowdown')) return verdictOf('subcontracting', found, 'present', 'subcontracting needs consent, or the supplier stays responsible for subcontractors', reqs);
-    if (has(found, 'mention', 'heading')) return verdictOf('subcontracting', found, 'weak', 'subcontracting is allowed without consent or controls', reqs);
-    return verdictOf('subcontracting', found, 'missing', 'no subcontracting terms', reqs);
+    if (has(found, 'consent', 'responsibility', 'flowdown')) return verdictOf('subcontracting', found, 'present', 'subcontracting needs consent, or the supplier stays responsible for subcontractors');
+    if (has(found, 'mention', 'heading')) return verdictOf('subcontracting', found, 'weak', 'subcontracting is allowed without consent or controls');
+    return verdictOf('subcontracting', found, 'missing', 'no subcontracting terms');
   },
 };

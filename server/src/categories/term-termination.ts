@@ -34,9 +34,8 @@ export const termTermination: CategoryDefinition = {
       return c >= 0 && /^\S+(?:\s+[A-Z][\w.,'’&-]*){0,3}\s+(?:or|and)\s+(?:the\s+)?[A-Z][\w.,'’&-]*(?:\s+[A-Z][\w.,'’&-]*){0,3}\s*$/.test(before.slice(c));
     };
     const customerTermination = [...(found.termination ?? []), ...(found.mention ?? [])].filter((e) => customerMay(e.text));
-    const reqs = ['term', 'termination', 'customer-termination'];
-    if (has(found, 'term') && has(found, 'termination')) return verdictOf('term-termination', { ...found, 'customer-termination': customerTermination }, 'present', 'a defined term and termination rights', reqs);
-    if (has(found, 'term', 'termination', 'mention')) return verdictOf('term-termination', { ...found, 'customer-termination': customerTermination }, 'weak', has(found, 'term') ? 'a term without termination rights' : 'termination rights without a defined term', reqs);
-    return verdictOf('term-termination', { ...found, 'customer-termination': customerTermination }, 'missing', 'no term or termination rights', reqs);
+    if (has(found, 'term') && has(found, 'termination')) return verdictOf('term-termination', { ...found, 'customer-termination': customerTermination }, 'present', 'a defined term and termination rights');
+    if (has(found, 'term', 'termination', 'mention')) return verdictOf('term-termination', { ...found, 'customer-termination': customerTermination }, 'weak', has(found, 'term') ? 'a term without termination rights' : 'termination rights without a defined term');
+    return verdictOf('term-termination', { ...found, 'customer-termination': customerTermination }, 'missing', 'no term or termination rights');
   },
 };

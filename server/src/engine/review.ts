@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { buildContractModel, formatOfPath, detectContract, spanToRange, unreadableModel, type ContractModel } from '../model';
 import { partyMatchers } from '../model/language';
-import { CATEGORY_IDS, DRAFTING, type CategoryAssessment, type CategoryId, type RuleCategory } from '../categories/types';
+import { CATEGORY_IDS, DRAFTING, type Assess, type CategoryAssessment, type CategoryId, type RuleCategory } from '../categories/types';
 import { CATEGORIES } from '../categories';
 import { findIncorporation } from '../categories/incorporation';
 import { RULES } from '../rules';
@@ -63,20 +63,21 @@ const VERDICT_RANK = { missing: 0, weak: 1, present: 2 } as const;
  * Memoised category assessments of one model: the rules' verdict, with the classifier's second
  * opinion on "missing" where it has a model for the category (see server/src/classifier).
  */
-export function assessor(model: ContractModel, classifier: CoverageClassifier | null): (id: CategoryId) => CategoryAssessment {
+export function assessor(model: ContractModel, classifier: CoverageClassifier | null): Assess {
   const parties = partyMatchers(model);
   const cache = new Map<CategoryId, CategoryAssessment>();
   const assess = (id: CategoryId): CategoryAssessment => {
     let a = cache.get(id);
     if (!a) {
-      a = CATEGORIES[id].assess({ model, parties, assessment: assess });
+      a = CATEGORIES[id].assess({ model, parties, assessment: assess as Assess });
       // Sentences are featurised only when the classifier may change the verdict.
       if (classifier?.categories.has(id) && (a.verdict === 'missing' || classifier.veto(id) !== null)) a = secondOpinion(a, classifierSentences(model), classifier, parties);
       cache.set(id, a);
     }
     return a;
   };
-  return assess;
+  // Typed by id: every assessment comes from verdictOf, which sets each requirement its category declares.
+  return assess as Assess;
 }
 
 /**
@@ -223,7 +224,7 @@ function reviewModel(
     }
     return a;
   };
-  const ctx: RuleContext = { model, parties, assessment, thresholds: settings.thresholds ?? {}, profiles: profileIds, categories: active };
+  const ctx: RuleContext = { model, parties, assessment: assessment as Assess, thresholds: settings.thresholds ?? {}, profiles: profileIds, categories: active };
 
   const found: Array<{ diag: ReviewDiagnostic; fixes: FixSpec[]; start: number }> = [];
   for (const rule of RULES) {

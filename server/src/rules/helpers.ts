@@ -1,5 +1,5 @@
 import type { Span } from '../model';
-import type { CategoryAssessment, CategoryId } from '../categories/types';
+import type { AssessmentOf, CategoryAssessment, CategoryId, RequirementOf } from '../categories/types';
 import type { FixSpec, Rule, RuleContext, RuleFinding, RuleMeta } from './types';
 import { getClause } from '../library';
 
@@ -34,18 +34,18 @@ export function incorporatedFinding(ctx: RuleContext, a: CategoryAssessment, met
   };
 }
 
-interface CategoryGapOptions {
-  meta: RuleMeta & { category: CategoryId };
+interface CategoryGapOptions<C extends CategoryId> {
+  meta: RuleMeta & { category: C };
   /** Message when the category is missing. */
   missing: string;
   /** Message when it is weak; the assessment's reason is appended. Omit to stay quiet on weak. */
   weak?: string;
   /** Report a weak category only when this holds (other rules cover the other weaknesses). */
-  weakWhen?: (a: CategoryAssessment) => boolean;
+  weakWhen?: (a: AssessmentOf<C>) => boolean;
 }
 
 /** A rule that reports a category that is missing (at the title) or weak (at its clause). */
-export function categoryGapRule(opts: CategoryGapOptions): Rule {
+export function categoryGapRule<C extends CategoryId>(opts: CategoryGapOptions<C>): Rule {
   return {
     meta: opts.meta,
     check(ctx) {
@@ -62,21 +62,21 @@ export function categoryGapRule(opts: CategoryGapOptions): Rule {
   };
 }
 
-interface RequirementGapOptions {
-  meta: RuleMeta & { category: CategoryId };
-  /** Requirements of the category; the rule fires when none of them is met. */
-  requirements: string[];
+interface RequirementGapOptions<C extends CategoryId> {
+  meta: RuleMeta & { category: C };
+  /** Requirements of the category (REQUIREMENTS in categories/types); the rule fires when none of them is met. */
+  requirements: Array<RequirementOf<C>>;
   message: string;
   /** Only when the category itself is present or weak (so a missing category is reported once). */
   onlyWhenCategoryFound?: boolean;
   /** Give the "incorporated from" note for the category (for a category with no category-level rule). */
   notesIncorporation?: boolean;
   /** Fire only if this predicate holds on the assessment (e.g. the SLA has numbers). */
-  when?: (a: CategoryAssessment, ctx: RuleContext) => boolean;
+  when?: (a: AssessmentOf<C>, ctx: RuleContext) => boolean;
 }
 
 /** A rule that reports one unmet requirement inside a category (e.g. SLA without service credits). */
-export function requirementGapRule(opts: RequirementGapOptions): Rule {
+export function requirementGapRule<C extends CategoryId>(opts: RequirementGapOptions<C>): Rule {
   return {
     meta: opts.meta,
     check(ctx) {

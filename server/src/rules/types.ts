@@ -1,6 +1,6 @@
 import type { ContractModel, Span } from '../model';
 import type { PartyMatchers } from '../model/language';
-import type { CategoryAssessment, CategoryId, RuleCategory, Severity } from '../categories/types';
+import type { Assess, CategoryId, RuleCategory, Severity } from '../categories/types';
 import type { Thresholds } from './thresholds.generated';
 
 export type { Severity };
@@ -95,7 +95,8 @@ export interface RuleFinding {
 export interface RuleContext {
   model: ContractModel;
   parties: PartyMatchers;
-  assessment(category: CategoryId): CategoryAssessment;
+  /** The assessment of a category, typed by its id: `ctx.assessment('sla').requirements.times`. */
+  assessment: Assess;
   thresholds: Thresholds;
   /** Ids of the active profiles. */
   profiles: readonly string[];
