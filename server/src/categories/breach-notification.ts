@@ -1,9 +1,18 @@
 import type { CategoryDefinition } from './types';
 import { has, scan, verdictOf } from './scan';
 
-export const INCIDENT_EVENT = /\b(?:security (?:incidents?|breach(?:es)?|events?)|(?:data|personal data|privacy|information security) breach(?:es)?|breach(?:es)? of (?:security|the security|data)|unauthori[sz]ed (?:access|disclosure|use|acquisition|processing)|(?:loss|theft|compromise) of (?:customer |personal |client )?data|compromise[sd]?\b|cyber[- ]?(?:attacks?|incidents?)|incidents? affecting|(?:theft|loss|misuse|compromise)\b[^.]{0,30}\b(?:PII|PHI|personal (?:data|information)|customer data|cardholder data)|suspected (?:breach|incident|compromise))/i;
+const INCIDENT_EVENT = /\b(?:security (?:incidents?|breach(?:es)?|events?)|(?:data|personal data|privacy|information security) breach(?:es)?|breach(?:es)? of (?:security|the security|data)|unauthori[sz]ed (?:access|disclosure|use|acquisition|processing)|(?:loss|theft|compromise) of (?:customer |personal |client )?data|compromise[sd]?\b|cyber[- ]?(?:attacks?|incidents?)|incidents? affecting|(?:theft|loss|misuse|compromise)\b[^.]{0,30}\b(?:PII|PHI|personal (?:data|information)|customer data|cardholder data)|suspected (?:breach|incident|compromise))/i;
 const NOTIFY = /\b(?:notif(?:y|ies|ied|ication)|notice|inform|report|alert|advise|tell)\b/i;
-export const DEADLINE = /\bwithin\s+(?:\w+\s+)?\(?\d+\)?\s*(?:hours?|hrs?|days?|business days?|calendar days?)\b|\bwithin\s+(?:twenty-four|forty-eight|seventy-two|twenty four|forty eight|seventy two|one|two|three|five|seven|ten)\b[^.]{0,12}\b(?:hours?|days?)\b|\b\d+\s*(?:hours?|hrs?)\b|\bimmediately\b|\bas soon as (?:reasonably )?(?:possible|practicable|feasible)\b|\bforthwith\b|\bwithout undue delay\b|\bno later than\b[^.]{0,30}\b(?:hours?|days?)\b/i;
+const DEADLINE = /\bwithin\s+(?:\w+\s+)?\(?\d+\)?\s*(?:hours?|hrs?|days?|business days?|calendar days?)\b|\bwithin\s+(?:twenty-four|forty-eight|seventy-two|twenty four|forty eight|seventy two|one|two|three|five|seven|ten)\b[^.]{0,12}\b(?:hours?|days?)\b|\b\d+\s*(?:hours?|hrs?)\b|\bimmediately\b|\bas soon as (?:reasonably )?(?:possible|practicable|feasible)\b|\bforthwith\b|\bwithout undue delay\b|\bno later than\b[^.]{0,30}\b(?:hours?|days?)\b/i;
+
+/**
+ * Does the text speak of a security incident or a data breach ("unauthorised access", "a personal
+ * data breach", "suspected compromise")? Public (see categories/index.ts): rules use it to tell an
+ * incident-notice duty from other notices, with the same reading this category uses.
+ */
+export function describesSecurityIncident(text: string): boolean {
+  return INCIDENT_EVENT.test(text);
+}
 
 export const breachNotification: CategoryDefinition = {
   id: 'breach-notification',

@@ -22,6 +22,15 @@ import { governingLaw } from './governing-law';
 import { termTermination } from './term-termination';
 import { payment } from './payment';
 
+/*
+ * The public face of the categories for rules (test/architecture/imports.test.ts holds rules to it):
+ * the assessments (RuleContext.assessment) with their typed REQUIREMENTS from ./types, and the few
+ * named facts below. A rule never imports a category's patterns.
+ */
+/** The contract's sentences as the categories read them (section titles, lead-ins, definitions). */
+export { sentencesOf, quotedRanges, type SentenceInfo } from './scan';
+export { describesSecurityIncident } from './breach-notification';
+
 /** One assessor per category of the spec, keyed by id. */
 export const CATEGORIES: Record<CategoryId, CategoryDefinition> = {
   sla, deliverables, security, 'breach-notification': breachNotification, 'data-protection': dataProtection,

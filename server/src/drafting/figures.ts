@@ -11,7 +11,7 @@
 import type { ContractModel, Span } from '../model';
 import { durationsIn, percentagesIn, type Duration } from '../model/language';
 import { sentencesOf, type SentenceInfo } from '../categories/scan';
-import { INCIDENT_EVENT } from '../categories/breach-notification';
+import { describesSecurityIncident } from '../categories/breach-notification';
 
 export type FigureKind = 'money' | 'duration' | 'percent';
 
@@ -121,7 +121,7 @@ const MEASURES: Measure[] = [
     id: 'breach-notice',
     label: 'the deadline to notify a security breach',
     kind: 'duration',
-    states: (s) => /\b(?:notif|inform|report|alert)\w*/i.test(s.flat) && INCIDENT_EVENT.test(s.flat)
+    states: (s) => /\b(?:notif|inform|report|alert)\w*/i.test(s.flat) && describesSecurityIncident(s.flat)
       && !/\b(?:supervisory|regulator\w*|authorit(?:y|ies)|data subjects?|individuals|severity|priority|P[1-4]|updates?|full report|final report|follow-up|thereafter|every|each)\b/i.test(s.flat),
     figure: (s) => onlyDuration(s, (_d, before) => DEADLINE_BEFORE.test(before)),
   },

@@ -9,6 +9,7 @@ import { INTERNAL_ERROR, NOT_ANALYSED, type FixSpec, type RuleContext, type Rule
 import { citationsFor, DEFAULT_PROFILES, PROFILES, resolveProfiles, SEVERITY_RANK, type Profile } from '../profiles';
 import type { ReviewDiagnostic, ReviewInput, ReviewResult, ReviewSettings } from './types';
 import { applySuppressions, closeIds } from './suppression';
+import { ownedFindings, wordOwners, type OwnedFinding } from './ownership';
 import { CLAUSE_POSITIONS, DEFAULT_CLAUSE_POSITION, isClausePosition, type ClausePosition } from '../library';
 import { classifierSentences, secondOpinion, shippedClassifier, type CoverageClassifier } from '../classifier';
 
@@ -58,6 +59,9 @@ export function effectiveSeverity(ruleId: string, category: RuleCategory, defaul
 }
 
 const VERDICT_RANK = { missing: 0, weak: 1, present: 2 } as const;
+
+/** Which rule reports which kind of words that several rules look for (RuleMeta.owns). */
+const WORD_OWNERS = wordOwners(RULES);
 
 /**
  * Memoised category assessments of one model: the rules' verdict, with the classifier's second
@@ -226,7 +230,7 @@ function reviewModel(
   };
   const ctx: RuleContext = { model, parties, assessment: assessment as Assess, thresholds: settings.thresholds ?? {}, profiles: profileIds, categories: active };
 
-  const found: Array<{ diag: ReviewDiagnostic; fixes: FixSpec[]; start: number }> = [];
+  const reported: Array<OwnedFinding & { diag: ReviewDiagnostic; fixes: FixSpec[]; start: number }> = [];
   for (const rule of RULES) {
     if (rule.meta.category !== DRAFTING && !active.has(rule.meta.category)) continue;
     // Opt-in rules run only when the settings name them.
@@ -241,13 +245,16 @@ function reviewModel(
     for (const f of findings) {
       if (incorporated && !failed && !f.note) continue;
       if (failed) {
-        found.push({ start: f.span.start, fixes: [], diag: { ruleId: INTERNAL_ERROR, category: DRAFTING, severity: 'information', message: f.message, range: spanToRange(model.lineStarts, f.span), fixes: [] } });
+        reported.push({ ruleId: INTERNAL_ERROR, span: f.span, start: f.span.start, fixes: [], diag: { ruleId: INTERNAL_ERROR, category: DRAFTING, severity: 'information', message: f.message, range: spanToRange(model.lineStarts, f.span), fixes: [] } });
         continue;
       }
       // Fixes would edit this file; when the clause lives in another file of the bundle, say where.
       const fixes = source ? [] : f.fixes ?? [];
       const message = source && !f.message.includes(source) ? `${f.message} (This clause is in ${source}.)` : f.message;
-      found.push({
+      reported.push({
+        ruleId: rule.meta.id,
+        span: f.span,
+        words: f.words,
         start: f.span.start,
         fixes,
         diag: {
@@ -262,6 +269,9 @@ function reviewModel(
       });
     }
   }
+  // Words two rules report go to their owner, before suppression: accepting the owner's finding
+  // accepts the words, rather than bringing them back under the other rule.
+  const found = ownedFindings(reported, WORD_OWNERS);
   // Deterministic order: by position, then rule id.
   found.sort((a, b) => a.start - b.start || a.diag.range.end.line - b.diag.range.end.line || a.diag.ruleId.localeCompare(b.diag.ruleId) || a.diag.message.localeCompare(b.diag.message));
 

@@ -1,14 +1,9 @@
-import type { FixSpec, Rule, RuleContext, RuleFinding } from './types';
+import type { FixSpec, Rule, RuleFinding } from './types';
 import { findPlaceholders } from '../drafting/placeholders';
-import vagueWording from './vague-wording';
 import examples from './examples/placeholder';
 
-/** Spans the vague-wording rule reports in this review (it owns "TBD" and "to be agreed" inside obligations). */
-function vagueSpans(ctx: RuleContext): Array<{ start: number; end: number }> {
-  // vague-wording runs only where its category (deliverables) is reviewed.
-  if (!ctx.categories.has('deliverables')) return [];
-  return vagueWording.check(ctx).map((f) => f.span);
-}
+/** An open point, bare or in brackets ("TBD", "[to be agreed]"): words vague-wording owns inside obligations. */
+const OPEN_POINT = /\b(?:TBD|TBC|TBA|to be (?:agreed|determined|confirmed|decided|advised|specified))\b/i;
 
 /** `<!-- clausewise-disable… RULE -- [reason] -->`: a suppression comment whose reason is a bracketed placeholder. */
 const ACCEPT_WITH_PLACEHOLDER = /<!--[ \t]*clausewise-disable(?:-next-line|-file)?\b[^\n>]*? -- [ \t]*(\[[^\]\n]{1,40}\])[ \t]*-->/g;
@@ -35,10 +30,7 @@ const rule: Rule = {
   },
   check(ctx) {
     const out: RuleFinding[] = [];
-    const owned = vagueSpans(ctx);
     for (const p of findPlaceholders(ctx.model)) {
-      // Never report the same words twice: vague-wording owns the open points it flags.
-      if (owned.some((v) => v.start < p.span.end && p.span.start < v.end)) continue;
       const fixes: FixSpec[] = [];
       if (p.partyRole) {
         const party = ctx.model.parties.find((x) => x.role === p.partyRole && x.legalName) ?? ctx.model.parties.find((x) => x.role === p.partyRole);
@@ -48,7 +40,8 @@ const rule: Rule = {
       const message = p.kind === 'option'
         ? `"${p.text}" is ${KIND[p.kind]} left in the draft: it marks text that is still an open choice. Keep or delete the optional text, then remove the tag.`
         : `"${p.text}" is ${KIND[p.kind]} left in the draft: fill it in or delete it before the contract is signed.`;
-      out.push({ span: p.span, message, fixes });
+      // Where vague-wording reports the same open point, the engine keeps its finding and drops this one.
+      out.push({ span: p.span, message, fixes, ...(p.kind === 'tbd' || OPEN_POINT.test(p.text) ? { words: 'open-points' as const } : {}) });
     }
     // An accepted finding whose reason was never written ("Accept this finding" inserts "[reason]" where
     // the editor cannot ask for one). Comments are not part of the model's text, so scan for them here.

@@ -2,7 +2,7 @@ import type { Rule, RuleFinding } from './types';
 
 const NOTIFY = /\b(?:notif|notice|inform|report|alert)\w*/i;
 import { durations, formatHours } from './playbook';
-import { INCIDENT_EVENT } from '../categories/breach-notification';
+import { describesSecurityIncident } from '../categories';
 import examples from './examples/playbook-breach-notice';
 
 const rule: Rule = {
@@ -23,7 +23,7 @@ const rule: Rule = {
     const decided = new Set<number>();
     for (const d of durations(ctx, NOTIFY)) {
       const sentence = d.sentence.sentence.start;
-      if (decided.has(sentence) || !INCIDENT_EVENT.test(d.sentence.flat)) continue;
+      if (decided.has(sentence) || !describesSecurityIncident(d.sentence.flat)) continue;
       // The notice deadline is the first "within N hours" of the sentence; later times in it are
       // other steps (a full report within 5 days, the customer's own deadline to its regulator).
       const before = d.sentence.text.slice(0, d.span.start - d.sentence.sentence.start);

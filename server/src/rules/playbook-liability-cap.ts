@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from './types';
-import { sentencesOf } from '../categories/scan';
+import { sentencesOf } from '../categories';
 import { NUMBER_PATTERN, parseNumberWord } from '../model/language';
 import examples from './examples/playbook-liability-cap';
 

@@ -1,6 +1,6 @@
 import type { Span } from '../model';
 import { durationsIn, percentagesIn, type Duration } from '../model/language';
-import { sentencesOf, type SentenceInfo } from '../categories/scan';
+import { sentencesOf, type SentenceInfo } from '../categories';
 import type { Rule, RuleContext, RuleMeta, Thresholds } from './types';
 
 /** Helpers for the playbook rules: numbers found in the text, with the exact span of each. */

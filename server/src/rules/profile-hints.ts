@@ -1,5 +1,5 @@
 import type { Rule, RuleContext, RuleFinding, RuleMeta } from './types';
-import { sentencesOf } from '../categories/scan';
+import { sentencesOf } from '../categories';
 import type { CategoryId } from '../categories/types';
 
 /**

@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from './types';
-import { quotedRanges, sentencesOf } from '../categories/scan';
+import { quotedRanges, sentencesOf } from '../categories';
 import { durationsIn, percentagesIn } from '../model/language';
 import { SLA_VAGUE } from './vague-terms';
 import examples from './examples/sla-vague-target';

@@ -45,6 +45,17 @@ export interface RuleExamples {
   fine: readonly RuleExample[];
 }
 
+/**
+ * Kinds of words that more than one rule looks for. One rule owns each kind (RuleMeta.owns) and
+ * reports those words wherever it finds them; the engine drops another rule's finding of the same
+ * kind on an overlapping span (engine/ownership.ts), so the same words are never reported twice and
+ * no rule needs to run another.
+ */
+export const WORD_KINDS = {
+  'open-points': 'terms left open: TBD, TBC, TBA, "to be agreed", "to be determined"',
+} as const;
+export type WordKind = keyof typeof WORD_KINDS;
+
 export interface RuleMeta {
   id: string;
   category: RuleCategory;
@@ -71,6 +82,8 @@ export interface RuleMeta {
   thresholds?: readonly ThresholdDecl[];
   /** Profiles under which the rule never reports (a profile hint whose profile is already on). */
   silentUnder?: readonly string[];
+  /** Kinds of words this rule reports ahead of any other rule that finds them (see WORD_KINDS). */
+  owns?: readonly WordKind[];
 }
 
 /** How a finding can be fixed. */
@@ -90,6 +103,8 @@ export interface RuleFinding {
   fixes?: FixSpec[];
   /** A note rather than a gap (e.g. terms incorporated from another document): its severity hint holds under every profile. */
   note?: boolean;
+  /** The kind of words the finding reports, when other rules may report them too (see WORD_KINDS). */
+  words?: WordKind;
 }
 
 export interface RuleContext {

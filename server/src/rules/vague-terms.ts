@@ -1,4 +1,5 @@
 /** Vague words in obligations and what to write instead. Shared by vague-wording and sla-vague-target. */
+import type { WordKind } from './types';
 
 export interface VagueTerm {
   pattern: RegExp;
@@ -6,6 +7,8 @@ export interface VagueTerm {
   why: string;
   /** Concrete replacements offered as quick fixes ([N] marks a number the lawyer must choose). */
   replacements: string[];
+  /** Set when other rules look for the same words (see WORD_KINDS in ./types). */
+  words?: WordKind;
 }
 
 // Service-level adjectives: reported by sla-vague-target, so vague-wording leaves them alone.
@@ -20,7 +23,7 @@ export const VAGUE_TERMS: VagueTerm[] = [
   { pattern: /\b(?:best|reasonable|commercially reasonable|all reasonable) (?:efforts|endeavou?rs)\b/gi, why: 'turns a duty into an attempt', replacements: [] },
   { pattern: /\betc\.?(?=[\s,;)]|$)/gi, why: 'leaves the list open', replacements: [] },
   { pattern: /\band\/or\b/gi, why: 'is ambiguous', replacements: ['or', 'and'] },
-  { pattern: /\bto be (?:agreed|determined|confirmed|decided)(?: (?:later|between the parties|by the parties))?\b|\bTBD\b|\bTBC\b|\bTBA\b/g, why: 'leaves a term open: an agreement to agree is not enforceable', replacements: [] },
+  { pattern: /\bto be (?:agreed|determined|confirmed|decided)(?: (?:later|between the parties|by the parties))?\b|\bTBD\b|\bTBC\b|\bTBA\b/g, why: 'leaves a term open: an agreement to agree is not enforceable', replacements: [], words: 'open-points' },
   { pattern: /\bindustry[- ]standard\b|\bindustry best practices?\b|\bbest practices?\b|\bgood industry practice\b/gi, why: 'names no standard that can be checked', replacements: ['[named standard, e.g. ISO/IEC 27001:2022]'] },
   { pattern: /\bregularly\b|\bperiodically\b/gi, why: 'sets no frequency', replacements: ['every [N] months'] },
   { pattern: /\b(?:sufficient|adequate) (?:resources|staff|personnel|time)\b/gi, why: 'sets no measurable level', replacements: [] },

@@ -1,7 +1,6 @@
 import type { Rule, RuleFinding } from './types';
-import { quotedRanges, sentencesOf } from '../categories/scan';
+import { describesSecurityIncident, quotedRanges, sentencesOf } from '../categories';
 import { SLA_VAGUE, VAGUE_TERMS } from './vague-terms';
-import { INCIDENT_EVENT } from '../categories/breach-notification';
 import { memo } from '../model/facts';
 import examples from './examples/vague-wording';
 
@@ -20,7 +19,7 @@ function vagueTermsIn(text: string): Array<[number, string, number]> {
   return memo('vague-wording', text, () => {
     const out: Array<[number, string, number]> = [];
     // Timing words in an incident-notice duty are reported by the breach-notification rule.
-    const incidentNotice = INCIDENT_EVENT.test(text);
+    const incidentNotice = describesSecurityIncident(text);
     const quoted = quotedRanges(text);
     const slaSpans = [...text.matchAll(SLA_VAGUE)].map((m) => [m.index!, m.index! + m[0].length] as const);
     VAGUE_TERMS.forEach((term, t) => {
@@ -50,6 +49,8 @@ const rule: Rule = {
     // docs/rules/vague-wording.md, "Measured precision").
     defaultSeverity: 'information',
     title: 'Vague wording in obligations',
+    // Open points inside obligations are reported here, as vague wording; placeholder reports the rest.
+    owns: ['open-points'],
     description: 'Vague words inside obligations and deliverable descriptions ("as needed", "in a timely manner", "best efforts", "etc.", "and/or", "TBD").',
     rationale: 'A duty is only as strong as its words. "In a timely manner" sets no deadline, "as needed" leaves the scope to be argued later, "best efforts" turns a promise into an attempt, "etc." leaves a list open and "to be agreed" is an agreement to agree that a court may not enforce. Replace each with a number, a list or a reference to a schedule.',
   },
@@ -68,6 +69,7 @@ const rule: Rule = {
         out.push({
           span,
           message: `"${written}" ${term.why}: say exactly what, by when or how much.`,
+          words: term.words,
           fixes: term.replacements.map((r) => ({ kind: 'replace' as const, title: `Replace "${written}" with "${r}"`, span, replacement: r })),
         });
       }
