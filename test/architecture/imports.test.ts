@@ -2,6 +2,7 @@
 // server/src, and the client). Type-only imports count too, since a type that two layers share
 // belongs in the lower one. The import graph comes from dpdm, which reads the TypeScript sources.
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseCircular, parseDependencyTree, type DependencyTree } from 'dpdm';
 
@@ -27,6 +28,17 @@ function layerGraph(tree: DependencyTree): Map<string, Map<string, string>> {
     }
   }
   return graph;
+}
+
+/** Every import from a file of one layer to a file of another (or the same) layer, with project-relative paths. */
+function importsBetween(tree: DependencyTree, from: string, to: string): Array<{ from: string; to: string; request: string }> {
+  const out: Array<{ from: string; to: string; request: string }> = [];
+  const rel = (f: string) => f.split(path.sep).join('/');
+  for (const [file, deps] of Object.entries(tree)) {
+    if (layerOf(file) !== from) continue;
+    for (const dep of deps ?? []) if (dep.id && layerOf(dep.id) === to) out.push({ from: rel(file), to: rel(dep.id), request: dep.request });
+  }
+  return out;
 }
 
 /** One cycle in a directed graph, as the list of its nodes, or null when there is none. */
@@ -85,9 +97,26 @@ describe('imports', function () {
     assert.equal(cycle?.join(' -> ') ?? null, null, `a circle between layers: ${why}`);
   });
 
-  it('keeps profiles out of the rules: profiles configure rules, rules never import them', () => {
+  it('keeps profiles out of the rules and the categories: profiles configure rules, and are never imported by them', () => {
     const graph = layerGraph(tree);
     assert.equal(graph.get('rules')?.get('profiles'), undefined);
+    assert.equal(graph.get('categories')?.get('profiles'), undefined);
+  });
+
+  it('lets rules read categories only through their public face (categories/index.ts and categories/types.ts)', () => {
+    const PUBLIC = new Set(['server/src/categories/index.ts', 'server/src/categories/types.ts']);
+    const inside = importsBetween(tree, 'rules', 'categories').filter((i) => !PUBLIC.has(i.to));
+    assert.deepEqual(inside.map((i) => `${i.from} imports ${i.request}`), [], 'a rule reaches into a category (export what it needs from categories/index.ts, or a requirement in REQUIREMENTS)');
+    // The check sees these imports: rules do read the categories' public face.
+    assert.ok(importsBetween(tree, 'rules', 'categories').some((i) => i.to === 'server/src/categories/index.ts'));
+  });
+
+  it('has no rule importing another rule: shared words are owned (RuleMeta.owns), shared code lives in helper modules', () => {
+    const isRule = (file: string) => layerOf(file) === 'rules' && /^export default\b/m.test(readFileSync(path.join(ROOT, file), 'utf8'));
+    const ruleToRule = importsBetween(tree, 'rules', 'rules').filter((i) => i.from !== 'server/src/rules/index.ts' && isRule(i.to));
+    assert.deepEqual(ruleToRule.map((i) => `${i.from} imports ${i.request}`), []);
+    // The registry does import every rule, so the check recognises rule modules.
+    assert.ok(importsBetween(tree, 'rules', 'rules').filter((i) => i.from === 'server/src/rules/index.ts' && isRule(i.to)).length > 50);
   });
 
   it('finds a cycle where there is one, and none where there is none', () => {
