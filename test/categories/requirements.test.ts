@@ -37,7 +37,7 @@ function compileTimeChecks(ctx: RuleContext): unknown[] {
     // @ts-expect-error a requirement of another category (flowdown is subcontracting's)
     ctx.assessment('sla').requirements.flowdown,
     requirementGapRule({
-      meta: { id: 'x', category: 'sla', defaultSeverity: 'warning', title: 'x', description: 'x', rationale: 'x' },
+      meta: { id: 'x', category: 'sla', defaultSeverity: 'warning', title: 'x', description: 'x', rationale: 'x', examples: { flagged: [], fine: [] } },
       // @ts-expect-error a misspelt requirement in a rule's declaration
       requirements: ['credit'],
       message: 'x',

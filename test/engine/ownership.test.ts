@@ -32,7 +32,7 @@ describe('word ownership', () => {
   });
 
   it('refuses two owners of the same words', () => {
-    const rule = (id: string): Rule => ({ meta: { id, category: 'drafting', defaultSeverity: 'warning', title: id, description: id, rationale: id, owns: ['open-points'] }, check: () => [] });
+    const rule = (id: string): Rule => ({ meta: { id, category: 'drafting', defaultSeverity: 'warning', title: id, description: id, rationale: id, examples: { flagged: [], fine: [] }, owns: ['open-points'] }, check: () => [] });
     assert.throws(() => wordOwners([rule('a'), rule('b')]), /owned by both a and b/);
   });
 
