@@ -1,0 +1,12 @@
+/**
+ * How many cases each fast-check property tries. The defaults keep `npx mocha` quick; set
+ * CLAUSEWISE_FC_RUNS to a factor for a deeper search (CLAUSEWISE_FC_RUNS=10 tries ten times as many
+ * cases of every property), and CLAUSEWISE_FC_SEED to start from other seeds.
+ */
+export function propertyRuns(defaultRuns: number): number {
+  const raw = process.env.CLAUSEWISE_FC_RUNS;
+  if (raw === undefined || raw === '') return defaultRuns;
+  const factor = Number(raw);
+  if (!Number.isFinite(factor) || factor <= 0) throw new Error(`CLAUSEWISE_FC_RUNS must be a positive number (a factor on each property's run count), not "${raw}"`);
+  return Math.max(1, Math.round(defaultRuns * factor));
+}
