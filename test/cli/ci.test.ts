@@ -320,18 +320,19 @@ describe('cli: --shard and parallel runs', () => {
     }
   });
 
-  // End to end: worker threads need the built bundle (dist/cli.js), so this test runs it as a process.
-  it('a parallel run gives the same bytes as a serial one, in every format', function () {
+  // End to end: worker threads need the built bundle (dist/cli.js), so the parallel runs start it as a
+  // process; the serial runs they are compared with run in this process (the same run(argv, io)).
+  it('a parallel run gives the same bytes as a serial one, in every format', async function () {
     this.timeout(180_000);
     ensureBuilt();
-    const serialRun = runBuiltCli(['--format', 'json', '--fail-on', 'none', '--concurrency', '1', 'lib'], { cwd: dir, env: { CLAUSEWISE_DEBUG: 'threads' } });
+    const serialRun = await runCli(['--format', 'json', '--fail-on', 'none', '--concurrency', '1', 'lib'], { cwd: dir, env: { CLAUSEWISE_DEBUG: 'threads' } });
     assert.match(serialRun.stderr, /debug: 14 files in 1 thread\n/);
     const parallelRun = runBuiltCli(['--format', 'json', '--fail-on', 'none', '--concurrency', '3', 'lib'], { cwd: dir, env: { CLAUSEWISE_DEBUG: 'threads' } });
     assert.match(parallelRun.stderr, /debug: 14 files in 3 threads\n/);
     assert.equal(parallelRun.code, 0, parallelRun.stderr);
     assert.equal(parallelRun.stdout, serialRun.stdout);
     for (const format of ['sarif', 'markdown', 'junit', 'stylish']) {
-      const s = runBuiltCli(['--format', format, '--concurrency', '1', 'lib'], { cwd: dir });
+      const s = await runCli(['--format', format, '--concurrency', '1', 'lib'], { cwd: dir });
       const p = runBuiltCli(['--format', format, '--concurrency', '4', 'lib'], { cwd: dir });
       assert.equal(p.stdout, s.stdout, format);
       assert.equal(p.code, s.code);

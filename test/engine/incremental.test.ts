@@ -5,6 +5,7 @@ import { IncrementalReview } from '../../server/src/engine/incremental';
 import type { ReviewInput, ReviewResult, ReviewSettings } from '../../server/src/engine/types';
 import type { ContractModel } from '../../server/src/model';
 import { changedRange } from '../../server/src/model/incremental';
+import { propertyRuns } from '../support/property-runs';
 
 // Issue 13, point 1: the incremental review of an open document must equal a fresh full review of
 // the same text after every edit. Documents are built from contract fragments (front matter,
@@ -160,7 +161,8 @@ describe('incremental review equals a full review (issue 13)', function () {
           check(i + 1, `edit ${i + 1} (${JSON.stringify(e)})`);
         });
       }),
-      { numRuns: 30, seed: SEED, endOnFailure: true },
+      // A third of the sequences .ci/run tries (CLAUSEWISE_FC_RUNS=3, test/support/property-runs.ts).
+      { numRuns: propertyRuns(10), seed: SEED, endOnFailure: true },
     );
     // The property holds trivially if every step fell back to a full parse: most must be spliced.
     assert.ok(spliced > steps / 3, `only ${spliced} of ${steps} steps were spliced`);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { computeFix, review } from '../../server/src/engine';
 import { applyEdits, assertLinesKeptRenumbered } from '../rules/support';
+import { propertyRuns } from '../support/property-runs';
 
 /** Words that make rules fire, mixed with markup and awkward characters. */
 const WORDS = [
@@ -43,7 +44,8 @@ const linesOf = (s: string) => s.split(/\r\n|\r|\n/);
 // Fixed seeds keep CI deterministic; CLAUSEWISE_FC_SEED explores others. endOnFailure reports the
 // first counterexample instead of shrinking it, which can take minutes for these properties.
 const SEED = Number(process.env.CLAUSEWISE_FC_SEED ?? 20261204);
-const runs = (numRuns: number) => ({ numRuns, seed: SEED, endOnFailure: true });
+// The counts are a third of those .ci/run tries (CLAUSEWISE_FC_RUNS=3, test/support/property-runs.ts).
+const runs = (numRuns: number) => ({ numRuns: propertyRuns(numRuns), seed: SEED, endOnFailure: true });
 
 function assertRangesInside(text: string, result: ReturnType<typeof review>): void {
   const lines = linesOf(text);
@@ -69,7 +71,7 @@ describe('engine: properties over random Markdown-ish input', function () {
         if (!result.isContract) assert.deepEqual(result.diagnostics, []);
         assert.equal(result.fixSpecs.length, result.diagnostics.length);
       }),
-      runs(200),
+      runs(70),
     );
   });
 
@@ -81,7 +83,7 @@ describe('engine: properties over random Markdown-ish input', function () {
   it('(CRLF) review() never throws and every diagnostic range lies within the document', () => {
     fc.assert(
       fc.property(crlfDoc, (text) => assertRangesInside(text, review({ text, force: true }))),
-      runs(200),
+      runs(70),
     );
   });
 
@@ -97,7 +99,7 @@ describe('engine: properties over random Markdown-ish input', function () {
           }
         }
       }),
-      runs(100),
+      runs(35),
     );
   });
 
@@ -127,7 +129,7 @@ describe('engine: properties over random Markdown-ish input', function () {
           }
         }
       }),
-      runs(200),
+      runs(70),
     );
   });
 
@@ -146,7 +148,7 @@ describe('engine: properties over random Markdown-ish input', function () {
           }
         }
       }),
-      runs(200),
+      runs(70),
     );
   });
 });

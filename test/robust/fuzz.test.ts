@@ -3,7 +3,8 @@
  * syntax, and mutates the example contracts with random edits (any Unicode, lone surrogates and
  * control characters included). Whatever the text, the review must not throw, must not fall back to
  * "not analysed" or "internal error", must keep every range inside the document, and must give the
- * same output twice (the second time from the model's caches).
+ * same output twice (the second time from the model's caches). The run counts are a third of those
+ * .ci/run uses (it sets CLAUSEWISE_FC_RUNS=3; see test/support/property-runs.ts).
  */
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -12,6 +13,7 @@ import fc from 'fast-check';
 import { buildContractModel } from '../../server/src/model';
 import { INTERNAL_ERROR, NOT_ANALYSED, review } from '../../server/src/engine';
 import { assertRangesInside, printed } from './support';
+import { propertyRuns } from '../support/property-runs';
 
 const EXAMPLES = resolve(__dirname, '..', '..', 'examples');
 const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => readFileSync(resolve(EXAMPLES, f), 'utf8'));
@@ -73,14 +75,14 @@ describe('robustness: fuzzing', function () {
         for (const o of b.sourceOffsets) assert.ok(o >= 0 && o <= text.length, `offset ${o} is outside the text`);
         for (const s of b.sentences) assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length);
       }
-    }), { numRuns: 1500, seed: 14 });
+    }), { numRuns: propertyRuns(500), seed: 14 });
   });
 
   it('reviews written contracts: no exception, ranges inside, the same output twice', () => {
-    fc.assert(fc.property(written, fc.boolean(), checkReview), { numRuns: 600, seed: 1401 });
+    fc.assert(fc.property(written, fc.boolean(), checkReview), { numRuns: propertyRuns(200), seed: 1401 });
   });
 
   it('reviews mutated example contracts: no exception, ranges inside, the same output twice', () => {
-    fc.assert(fc.property(mutated, fc.boolean(), checkReview), { numRuns: 60, seed: 1402 });
+    fc.assert(fc.property(mutated, fc.boolean(), checkReview), { numRuns: propertyRuns(20), seed: 1402 });
   });
 });
