@@ -9,7 +9,8 @@ import * as path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
-const TIMEOUT = 8000;
+// How long to wait for a reply or diagnostics before failing: a process start on a busy machine can take seconds.
+const TIMEOUT = 30000;
 
 function newestMtime(dir: string): number {
   let newest = 0;
