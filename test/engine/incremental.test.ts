@@ -168,6 +168,24 @@ describe('incremental review equals a full review (issue 13)', function () {
     assert.ok(spliced > steps / 3, `only ${spliced} of ${steps} steps were spliced`);
   });
 
+  it('after releaseModelCaches (the review worker) the next edit is still spliced and reviewed as a full review', () => {
+    const sections = Array.from({ length: 6 }, (_, i) => `## ${i + 1}. Services\n\n${i + 1}.1 The Supplier shall provide the Services within 4 hours.\n`);
+    const text = `# Agreement\n\nBetween Contoso Bank plc (the "Customer") and Fabrikam Ltd (the "Supplier").\n\n${sections.join('\n')}`;
+    const inc = new IncrementalReview();
+    const first = inc.review({ text, version: 1, force: true });
+    inc.releaseModelCaches();
+    // The kept model is a copy: caches keyed by the reviewed model object are no longer reachable from it.
+    const kept = inc.model(text, 1, 'markdown');
+    assert.notEqual(kept, first.model);
+    assert.deepEqual(modelParts(kept), modelParts(first.model));
+    const typed = text.replace('4.1 The Supplier', '4.1 The the Supplier');
+    const got = inc.review({ text: typed, version: 2, force: true });
+    assert.equal(inc.fullParseReason, null);
+    const want = review({ text: typed, version: 2, force: true });
+    assert.deepEqual(modelParts(got.model), modelParts(want.model));
+    assert.deepEqual(reported(got), reported(want));
+  });
+
   it('re-parses only the edited section and falls back to a full parse where a splice is unsafe', () => {
     const sections = Array.from({ length: 6 }, (_, i) => `## ${i + 1}. Services\n\n${i + 1}.1 The Supplier shall provide the Services within 4 hours.\n`);
     const text = `---\ntitle: T\n---\n# Agreement\n\nBetween Contoso Bank plc (the "Customer") and Fabrikam Ltd (the "Supplier").\n\n${sections.join('\n')}`;

@@ -35,6 +35,17 @@ export class IncrementalReview {
     return this.state.model;
   }
 
+  /**
+   * Lets go of the analyses cached for the last model (the WeakMaps keyed by the model object in
+   * categories/, drafting/, classifier/...) while keeping what the next edit is spliced from. They
+   * are worth as much again as the model itself, and the next version is a new model object that
+   * never reads them. For a holder that keeps no other reference to the reviewed model (the review
+   * worker, whose results are copied to the server's thread); see docs/performance.md.
+   */
+  releaseModelCaches(): void {
+    if (this.state) this.state = { ...this.state, model: { ...this.state.model } };
+  }
+
   /** Why the last model was parsed whole (null when it was spliced): for tests and the benchmark. */
   get fullParseReason(): string | null {
     return this.state?.fullReason ?? null;

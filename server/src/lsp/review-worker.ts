@@ -50,6 +50,8 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       let incremental = states.get(job.uri);
       if (!incremental) states.set(job.uri, (incremental = new IncrementalReview()));
       const { diagnostics, status, ...outcome } = runReviewJob(job, incremental, (p) => readBundleSync(job.uri, p));
+      // The result is copied to the server's thread: this thread keeps only what the next edit needs.
+      incremental.releaseModelCaches();
       port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics, status } } satisfies FromWorker);
       reply = { kind: 'done', uri: job.uri, version: job.version, outcome };
     } catch (e) {
