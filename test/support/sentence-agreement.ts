@@ -4,7 +4,8 @@
 import { split } from 'sentence-splitter';
 import { parseMarkdown } from '../../server/src/model/markdown';
 import { parsePlainText } from '../../server/src/model/plain';
-import { sentenceBounds } from '../../server/src/model/sentences';
+// The list split is the model's own, so the comparison measures only the sentence splitting itself.
+import { sentenceBounds, splitLongLists } from '../../server/src/model/sentences';
 
 export function legacySentenceBounds(text: string): Array<[number, number]> {
   const bounds: Array<[number, number]> = [];
@@ -16,21 +17,6 @@ export function legacySentenceBounds(text: string): Array<[number, number]> {
     if (e > s) for (const part of splitLongLists(text, s, e)) bounds.push(part);
   }
   return bounds;
-}
-
-function splitLongLists(text: string, s: number, e: number): Array<[number, number]> {
-  if (e - s < 400) return [[s, e]];
-  const out: Array<[number, number]> = [];
-  let from = s;
-  const re = /;\s+(?:and\s+|or\s+)?(?=\(?[a-z0-9ivx]{1,4}\)\s)/g;
-  re.lastIndex = s;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < e) {
-    out.push([from, m.index + 1]);
-    from = m.index + m[0].length;
-  }
-  out.push([from, e]);
-  return out;
 }
 
 /** The texts of a document's blocks that get sentences (not code or HTML), as the model reads them. */

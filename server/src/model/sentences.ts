@@ -198,7 +198,7 @@ const EXCLAMATION_WORDS = new Set(['yahoo!', 'yum!']);
  * Contract text often runs many obligations together with semicolons ("(a) ...; (b) ...;"). Those
  * parts are read as separate sentences, so that a finding points at the part that owns it.
  */
-function splitLongLists(text: string, s: number, e: number): Array<[number, number]> {
+export function splitLongLists(text: string, s: number, e: number): Array<[number, number]> {
   if (e - s < 400) return [[s, e]];
   const out: Array<[number, number]> = [];
   let from = s;
