@@ -108,4 +108,32 @@ IN WITNESS WHEREOF the parties have signed this Agreement.
     const text = `${PREAMBLE}\n1.1 Alpha Widgets GmbH, an affiliate of Alpha Widgets Corporation, may deliver the goods. Alpha Widgets GmbH invoices in euro.\n\n1.2 Northern Alpha Widgets Corp. is not a party.\n\n1.3 References to "Alpha Widget Corp." in the order forms mean Alpha Widgets Corporation.\n`;
     quiet(text, RULE);
   });
+
+  it('leaves alone the account name in payment details, but not the same name in a notice', () => {
+    const text = `${PREAMBLE}
+1.1 Pay into this account. Account name: Alpha Widgets Corp. Account number: 0001.
+
+1.2 Payee: Alpha Widgets Corp
+
+1.3 Notices to Alpha Widgets Corp at its registered office.
+`;
+    assert.deepEqual(flagged(text, RULE), ['Alpha Widgets Corp']);
+    assert.equal(findings(text, RULE)[0].diag.range.start.line, text.split('\n').findIndex((l) => l.startsWith('1.3')));
+  });
+
+  it('reads a two-word legal form as one name: the name written in full or with a comma is no variant, another form still is', () => {
+    const text = `# Supply Agreement
+
+This Supply Agreement is made between Eastern Bioproducts Corporation Ltd. and Alpha Widgets Corporation.
+
+## 1. Supply
+
+1.1 Eastern Bioproducts Corporation, Ltd. shall supply the enzyme.
+
+1.2 Eastern Bioproducts Corporation Ltd. shall invoice monthly.
+
+1.3 Notices to Eastern Bioproducts Co., Ltd. at its registered office.
+`;
+    assert.deepEqual(flagged(text, RULE), ['Eastern Bioproducts Co., Ltd.']);
+  });
 });

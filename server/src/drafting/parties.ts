@@ -232,10 +232,15 @@ function mentionsIn(text: string, name: NameShape): Array<{ at: number; mention:
     // Words of the name left out with the legal form written as in the name ("HOF Village, LLC" beside
     // "HOF Village Media Group, LLC") usually name the parent or a sister company, not this party.
     const mentionWords = mention.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+    // A two-word legal form ("Corporation Ltd.", "Co., Ltd.") whose legal name was read only up to its
+    // first word: the same name written in full, or with a comma, is not a variant.
+    if (mentionWords.length > words.length && norm(mentionWords.slice(0, words.length).join(' ')) === legalNorm && mentionWords.slice(words.length).every(isSuffixWord)) continue;
     const sameFormWord = norm(mentionWords[mentionWords.length - 1]) === norm(words[words.length - 1]);
     const sameForm = legalForm(mentionWords[mentionWords.length - 1]) === legalForm(words[words.length - 1]);
     if (mentionWords.length < words.length && (sameFormWord || !sameForm)) continue;
     const otherForm = legalForm(mention.split(/[\s,]+/).pop()!) !== legalForm(words[words.length - 1]);
+    // The account name in payment details is the bank's record of the party, kept as the bank has it.
+    if (ACCOUNT_NAME.test(text.slice(Math.max(0, m.index! - 40), m.index!))) continue;
     // A name in quotes is named on purpose ("references to "X Company" mean X Inc.").
     if (/["\u2018']$/.test(text.slice(0, m.index!))) continue;
     // Part of a longer name ("MINDA IMPCO Limited", a joint venture of IMPCO).
@@ -245,6 +250,8 @@ function mentionsIn(text: string, name: NameShape): Array<{ at: number; mention:
   }
   return out;
 }
+
+const ACCOUNT_NAME = /\b(?:account(?:\s+holder)?(?:['\u2019]s)?\s+name|name\s+of\s+(?:the\s+)?account(?:\s+holder)?|account\s+holder|beneficiary(?:\s+name)?|payee(?:\s+name)?)\s*[:\u2013\u2014-]?\s*$/i;
 
 /** Misspellings of the whole legal name in one block's text, by offset in that text (pure). */
 function misspellingsIn(text: string, name: NameShape): Array<{ at: number; cand: string }> {
