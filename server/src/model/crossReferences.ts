@@ -10,14 +10,19 @@ const SINGULAR: Record<string, string> = {
 /** "clause 4.2", "Schedule 3", "Section 12(b)": references to other parts of the contract. */
 export function findCrossReferences(blocks: Block[]): CrossReference[] {
   const refs: CrossReference[] = [];
-  for (const block of blocks) {
-    if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
-    for (const m of block.text.matchAll(REF)) {
-      const at = m.index!;
-      const end = at + m[0].length;
-      const kind = SINGULAR[m[1].toLowerCase()] ?? m[1].toLowerCase();
-      refs.push({ kind, target: m[2], start: block.sourceOffsets[at], end: block.sourceOffsets[end - 1] + 1 });
-    }
+  for (const block of blocks) for (const r of crossReferencesInBlock(block)) refs.push(r);
+  return refs;
+}
+
+/** The references in one block, in order (a function of the block alone; see model/docFacts.ts). */
+export function crossReferencesInBlock(block: Block): CrossReference[] {
+  const refs: CrossReference[] = [];
+  if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') return refs;
+  for (const m of block.text.matchAll(REF)) {
+    const at = m.index!;
+    const end = at + m[0].length;
+    const kind = SINGULAR[m[1].toLowerCase()] ?? m[1].toLowerCase();
+    refs.push({ kind, target: m[2], start: block.sourceOffsets[at], end: block.sourceOffsets[end - 1] + 1 });
   }
   return refs;
 }

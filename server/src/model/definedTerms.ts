@@ -34,75 +34,92 @@ const DEFINITIONS_TITLE = /\b(?:definitions?|interpretation|defined terms|glossa
  */
 export function findDefinedTerms(blocks: Block[], sections?: Section[]): DefinedTerm[] {
   const terms: DefinedTerm[] = [];
-  // Starts already taken, as a set: a scan of every term per term was quadratic in their number.
-  const starts = new Set<number>();
-  const inDefinitions = (block: Block): boolean => {
-    if (!sections) return false;
-    for (let i = block.section; i > 0; i = sections[i].parent) if (DEFINITIONS_TITLE.test(sections[i].title)) return true;
-    return false;
-  };
   for (const block of blocks) {
-    if (block.kind === 'code' || block.kind === 'html') continue;
-    const text = foldQuotes(block.text);
-    const add = (term: string, at: number, style: DefinedTerm['style']) => {
-      const clean = term.trim();
-      if (!clean || clean.length > 60) return;
-      const start = block.sourceOffsets[at];
-      if (starts.has(start)) return;
-      starts.add(start);
-      const sentence = block.sentences.find((s) => s.textStart <= at && at < s.textStart + s.text.length);
-      terms.push({
-        term: clean,
-        span: { start, end: block.sourceOffsets[at + clean.length - 1] + 1 },
-        definition: sentence?.text ?? block.text,
-        block: block.index,
-        style,
-      });
-    };
-    if (text.includes('"')) {
-      for (const m of text.matchAll(MEANS)) {
-        add(m[1], m.index! + 1, 'means');
-        // "Processing" or "Process" will have the meaning ...
-        if (m[2]) add(m[2], m.index! + m[0].lastIndexOf('"' + m[2] + '"') + 1, 'means');
-      }
-      for (const m of text.matchAll(PAREN)) {
-        const first = m.index! + m[0].indexOf('"' + m[1] + '"') + 1;
-        add(m[1], first, 'parenthetical');
-        if (m[2]) add(m[2], m.index! + m[0].lastIndexOf('"' + m[2] + '"') + 1, 'parenthetical');
-      }
-      for (const m of text.matchAll(INLINE)) add(m[1], m.index! + m[0].lastIndexOf('"' + m[1] + '"') + 1, 'inline');
-      const is = IS_AT_START.exec(text);
-      if (is) add(is[1], is.index + is[0].indexOf('"' + is[1] + '"') + 1, 'means');
+    for (const t of definedTermsInBlock(block, termsDependOnSection(block) && inDefinitionsSection(block, sections))) terms.push(t);
+  }
+  return terms;
+}
+
+/** Is the block inside a section (or sub-section of one) titled Definitions, Interpretation...? */
+export function inDefinitionsSection(block: Block, sections?: Section[]): boolean {
+  if (!sections) return false;
+  for (let i = block.section; i > 0; i = sections[i].parent) if (DEFINITIONS_TITLE.test(sections[i].title)) return true;
+  return false;
+}
+
+/** Does a block's kind let its terms depend on being in a definitions section? */
+export function termsDependOnSection(block: Block): boolean {
+  return block.kind === 'paragraph' || block.kind === 'tableRow';
+}
+
+/**
+ * The terms one block defines, in the order findDefinedTerms lists them. A function of the block
+ * alone and of `definitionsSection`, so the incremental model (model/docFacts.ts) keeps it per block.
+ */
+export function definedTermsInBlock(block: Block, definitionsSection: boolean): DefinedTerm[] {
+  const terms: DefinedTerm[] = [];
+  if (block.kind === 'code' || block.kind === 'html') return terms;
+  // Starts already taken, as a set: a scan of every term per term was quadratic in their number.
+  // Blocks cover disjoint stretches of the source, so a start can only repeat within one block.
+  const starts = new Set<number>();
+  const text = foldQuotes(block.text);
+  const add = (term: string, at: number, style: DefinedTerm['style']) => {
+    const clean = term.trim();
+    if (!clean || clean.length > 60) return;
+    const start = block.sourceOffsets[at];
+    if (starts.has(start)) return;
+    starts.add(start);
+    const sentence = block.sentences.find((s) => s.textStart <= at && at < s.textStart + s.text.length);
+    terms.push({
+      term: clean,
+      span: { start, end: block.sourceOffsets[at + clean.length - 1] + 1 },
+      definition: sentence?.text ?? block.text,
+      block: block.index,
+      style,
+    });
+  };
+  if (text.includes('"')) {
+    for (const m of text.matchAll(MEANS)) {
+      add(m[1], m.index! + 1, 'means');
+      // "Processing" or "Process" will have the meaning ...
+      if (m[2]) add(m[2], m.index! + m[0].lastIndexOf('"' + m[2] + '"') + 1, 'means');
     }
-    if (text.includes("'")) for (const m of text.matchAll(PAREN_SINGLE)) add(m[1], m.index! + m[0].indexOf("'") + 1, 'parenthetical');
-    if (block.kind !== 'paragraph' && block.kind !== 'tableRow') continue;
-    if (block.kind === 'tableRow') {
-      if (!inDefinitions(block)) continue;
-      // | Business Day | a day other than ... |
-      const m = /^\s*(\S[^|]*?)\s*\|\s*\S/.exec(text);
-      if (m && new RegExp(`^${PHRASE}$`).test(m[1]) && !NOT_A_TERM.test(m[1])) add(m[1], m.index + m[0].indexOf(m[1]), 'list');
+    for (const m of text.matchAll(PAREN)) {
+      const first = m.index! + m[0].indexOf('"' + m[1] + '"') + 1;
+      add(m[1], first, 'parenthetical');
+      if (m[2]) add(m[2], m.index! + m[0].lastIndexOf('"' + m[2] + '"') + 1, 'parenthetical');
+    }
+    for (const m of text.matchAll(INLINE)) add(m[1], m.index! + m[0].lastIndexOf('"' + m[1] + '"') + 1, 'inline');
+    const is = IS_AT_START.exec(text);
+    if (is) add(is[1], is.index + is[0].indexOf('"' + is[1] + '"') + 1, 'means');
+  }
+  if (text.includes("'")) for (const m of text.matchAll(PAREN_SINGLE)) add(m[1], m.index! + m[0].indexOf("'") + 1, 'parenthetical');
+  if (block.kind !== 'paragraph' && block.kind !== 'tableRow') return terms;
+  if (block.kind === 'tableRow') {
+    if (!definitionsSection) return terms;
+    // | Business Day | a day other than ... |
+    const m = /^\s*(\S[^|]*?)\s*\|\s*\S/.exec(text);
+    if (m && new RegExp(`^${PHRASE}$`).test(m[1]) && !NOT_A_TERM.test(m[1])) add(m[1], m.index + m[0].indexOf(m[1]), 'list');
+    return terms;
+  }
+  // A definitions block written one per line in one paragraph: each line that starts a definition
+  // is read as its own, so that a term defined twice on neighbouring lines is seen twice.
+  for (const at of definitionLineStarts(text)) {
+    const line = text.slice(at, text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at));
+    const unquoted = UNQUOTED_MEANS.exec(line);
+    if (unquoted && !NOT_A_TERM.test(unquoted[1])) {
+      add(unquoted[1], at + unquoted.index + unquoted[0].indexOf(unquoted[1]), 'unquoted');
       continue;
     }
-    const definitionsSection = inDefinitions(block);
-    // A definitions block written one per line in one paragraph: each line that starts a definition
-    // is read as its own, so that a term defined twice on neighbouring lines is seen twice.
-    for (const at of definitionLineStarts(text)) {
-      const line = text.slice(at, text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at));
-      const unquoted = UNQUOTED_MEANS.exec(line);
-      if (unquoted && !NOT_A_TERM.test(unquoted[1])) {
-        add(unquoted[1], at + unquoted.index + unquoted[0].indexOf(unquoted[1]), 'unquoted');
-        continue;
-      }
-      const tab = TAB_ENTRY.exec(line);
-      if (tab && !NOT_A_TERM.test(tab[1])) {
-        add(tab[1], at + tab.index + tab[0].indexOf(tab[1]), 'list');
-        continue;
-      }
-      if (!definitionsSection) continue;
-      const entry = LIST_ENTRY.exec(line);
-      if (entry && !NOT_A_TERM.test(entry[1]) && !/\b(?:shall|will|must|may)\b/.test(entry[1])) {
-        add(entry[1], at + entry.index + entry[0].indexOf(entry[1]), 'list');
-      }
+    const tab = TAB_ENTRY.exec(line);
+    if (tab && !NOT_A_TERM.test(tab[1])) {
+      add(tab[1], at + tab.index + tab[0].indexOf(tab[1]), 'list');
+      continue;
+    }
+    if (!definitionsSection) continue;
+    const entry = LIST_ENTRY.exec(line);
+    if (entry && !NOT_A_TERM.test(entry[1]) && !/\b(?:shall|will|must|may)\b/.test(entry[1])) {
+      add(entry[1], at + entry.index + entry[0].indexOf(entry[1]), 'list');
     }
   }
   return terms;

@@ -1,4 +1,5 @@
-import type { Block, ContractModel, Sentence } from './types';
+import type { Block, ContractModel } from './types';
+import { BlockDocFacts, placedBlock } from './docFacts';
 import { buildContractModel, assembleModel, frontMatterOf, readFrontMatter, type FrontMatter, type TextFormat } from './parse';
 import { capMarkup, parseChunk, parseMarkdown, scanChunkStarts, type RawBlock } from './markdown';
 import { buildSentences } from './sentences';
@@ -15,6 +16,8 @@ export interface ModelState {
   /** chunkBlocks[i]: index of the first block of chunk i; one extra entry for blocks.length. */
   chunkBlocks: number[];
   frontMatter: FrontMatter;
+  /** What each block contributes to the document-level model, parallel to model.blocks (model/docFacts.ts). */
+  kept: BlockDocFacts[];
   /** Why the last model was built in full rather than spliced (for tests and the benchmark). */
   fullReason: string | null;
 }
@@ -27,14 +30,15 @@ export function fullModelState(text: string, version: number, format: TextFormat
       const blocks: Block[] = parsed.blocks.map((b) => ({ ...b, section: 0, sentences: [] }));
       for (const block of blocks) block.sentences = buildSentences(block);
       const frontMatter = readFrontMatter(parsed.yaml);
-      const model = assembleModel(text, version, blocks, frontMatter);
-      return { model, chunkStarts: parsed.chunkStarts, chunkBlocks: blocksPerChunk(blocks, parsed.chunkStarts), frontMatter, fullReason: reason };
+      const kept = blocks.map((b) => new BlockDocFacts(b.start, b.sourceOffsets));
+      const model = assembleModel(text, version, blocks, frontMatter, undefined, kept);
+      return { model, chunkStarts: parsed.chunkStarts, chunkBlocks: blocksPerChunk(blocks, parsed.chunkStarts), frontMatter, kept, fullReason: reason };
     } catch {
       // buildContractModel below turns the failure into an unreadable model that says why.
     }
   }
   const model = buildContractModel(text, version, format);
-  return { model, chunkStarts: null, chunkBlocks: [], frontMatter: frontMatterOf(model), fullReason: reason };
+  return { model, chunkStarts: null, chunkBlocks: [], frontMatter: frontMatterOf(model), kept: [], fullReason: reason };
 }
 
 function blocksPerChunk(blocks: Array<{ start: number }>, starts: number[]): number[] {
@@ -134,23 +138,30 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
   const firstBlock = prev.chunkBlocks[first];
   const afterBlock = prev.chunkBlocks[next];
   const blocks: Block[] = [];
-  // Copies, never the previous model's objects: building sections assigns block.section, and the
-  // previous review (held for hovers and code actions) must keep its own.
-  for (let i = 0; i < firstBlock; i++) blocks.push({ ...old.blocks[i] });
+  const kept: BlockDocFacts[] = [];
+  // New objects, never the previous model's (see placedBlock), with their kept document-level facts.
+  for (let i = 0; i < firstBlock; i++) {
+    blocks.push(placedBlock(old.blocks[i], prev.kept[i], i, old.blocks[i].start));
+    kept.push(prev.kept[i]);
+  }
   for (const b of fresh) {
     const block: Block = { ...b, index: blocks.length, section: 0, sentences: [] };
     block.sentences = buildSentences(block);
     blocks.push(block);
+    kept.push(new BlockDocFacts(block.start, block.sourceOffsets));
   }
-  for (let i = afterBlock; i < old.blocks.length; i++) blocks.push(moved(old.blocks[i], blocks.length, delta));
+  for (let i = afterBlock; i < old.blocks.length; i++) {
+    blocks.push(placedBlock(old.blocks[i], prev.kept[i], blocks.length, old.blocks[i].start + delta));
+    kept.push(prev.kept[i]);
+  }
 
   const chunkStarts = [
     ...starts.slice(0, first),
     ...scanned.starts.map((s) => s + regionStart),
     ...starts.slice(next).map((s) => s + delta),
   ];
-  const model = assembleModel(text, version, blocks, prev.frontMatter, spliceLineStarts(old, text, start, oldEnd, newEnd));
-  return { model, chunkStarts, chunkBlocks: blocksPerChunk(blocks, chunkStarts), frontMatter: prev.frontMatter, fullReason: null };
+  const model = assembleModel(text, version, blocks, prev.frontMatter, spliceLineStarts(old, text, start, oldEnd, newEnd), kept);
+  return { model, chunkStarts, chunkBlocks: blocksPerChunk(blocks, chunkStarts), frontMatter: prev.frontMatter, kept, fullReason: null };
 }
 
 /** Is the front matter the same text at the same place as before? */
@@ -167,18 +178,6 @@ function sameYaml(yaml: { span: { start: number; end: number } } | null, prev: F
  */
 function detached(slice: string): string {
   return (' ' + slice).slice(1);
-}
-
-/** A block of the previous model moved by `delta` characters and renumbered. */
-function moved(b: Block, index: number, delta: number): Block {
-  if (delta === 0 && index === b.index) return { ...b };
-  const sentences: Sentence[] = b.sentences.map((s) => ({ ...s, block: index, start: s.start + delta, end: s.end + delta }));
-  let sourceOffsets = b.sourceOffsets;
-  if (delta !== 0) {
-    sourceOffsets = new Int32Array(b.sourceOffsets.length);
-    for (let i = 0; i < sourceOffsets.length; i++) sourceOffsets[i] = b.sourceOffsets[i] + delta;
-  }
-  return { ...b, index, start: b.start + delta, end: b.end + delta, sourceOffsets, sentences };
 }
 
 /** Line starts of the new text: the old ones before the edit, the edited lines re-scanned, the rest moved. */

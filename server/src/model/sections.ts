@@ -2,7 +2,7 @@ import type { Block, Section, SectionKind, Span } from './types';
 import { isMostlyUpper, titleCase } from './text';
 
 /** What a block says about opening a section, if it opens one. */
-interface SectionStart {
+export interface SectionStart {
   kind: Exclude<SectionKind, 'root'>;
   number?: string;
   title: string;
@@ -130,7 +130,7 @@ export function trailerKind(title: string): Section['trailer'] {
  * Builds the section tree. Markdown headings nest by depth; numbered clauses nest by their number
  * ("4.2" sits under "4"), and under the nearest unnumbered heading when no numbered parent exists.
  */
-export function buildSections(blocks: Block[], text: string, usesMarkdownHeadings: boolean): Section[] {
+export function buildSections(blocks: Block[], text: string, usesMarkdownHeadings: boolean, startOf: SectionStartOf = freshSectionStart): Section[] {
   const textLength = text.length;
   const root: Section = {
     index: 0, parent: -1, children: [], kind: 'root', level: 0, title: '', headingBlock: -1,
@@ -140,15 +140,16 @@ export function buildSections(blocks: Block[], text: string, usesMarkdownHeading
   const stack: Section[] = [root];
 
   for (const block of blocks) {
-    const start = detectSectionStart(block, usesMarkdownHeadings);
-    if (start) {
+    const opened = startOf(block, usesMarkdownHeadings, text);
+    if (opened) {
+      const start = opened.start;
       const level = levelFor(start, stack);
       while (stack.length > 1 && stack[stack.length - 1].level >= level) stack.pop();
       const parent = stack[stack.length - 1];
       const section: Section = {
         index: sections.length, parent: parent.index, children: [], kind: start.kind, level,
         number: start.number, title: start.title, headingBlock: block.index, titleSpan: start.titleSpan,
-        start: markerStart(text, block.start), end: textLength, firstBlock: block.index, lastBlock: blocks.length,
+        start: opened.at, end: textLength, firstBlock: block.index, lastBlock: blocks.length,
         trailer: trailerKind(start.title) ?? (start.number && /^[A-Z]$/.test(start.number) ? null : null),
       };
       parent.children.push(section.index);
@@ -175,6 +176,15 @@ export function buildSections(blocks: Block[], text: string, usesMarkdownHeading
     if (!s.trailer && s.parent > 0 && sections[s.parent].trailer) s.trailer = sections[s.parent].trailer;
   }
   return sections;
+}
+
+/** A block's section start and where the section really starts (see markerStart), or null. */
+export type SectionStartOf = (block: Block, usesMarkdownHeadings: boolean, text: string) => { start: SectionStart; at: number } | null;
+
+/** The section start of a block read afresh (the incremental model passes one that remembers it). */
+export function freshSectionStart(block: Block, usesMarkdownHeadings: boolean, text: string): { start: SectionStart; at: number } | null {
+  const start = detectSectionStart(block, usesMarkdownHeadings);
+  return start && { start, at: markerStart(text, block.start) };
 }
 
 function levelFor(start: SectionStart, stack: Section[]): number {
