@@ -5,6 +5,7 @@ import { IncrementalReview } from '../../server/src/engine/incremental';
 import type { ReviewInput, ReviewResult, ReviewSettings } from '../../server/src/engine/types';
 import type { ContractModel } from '../../server/src/model';
 import { changedRange } from '../../server/src/model/incremental';
+import { sentencesOf } from '../../server/src/categories/scan';
 import { propertyRuns } from '../support/property-runs';
 
 // Issue 13, point 1: the incremental review of an open document must equal a fresh full review of
@@ -153,6 +154,8 @@ describe('incremental review equals a full review (issue 13)', function () {
           steps++;
           assert.deepEqual(modelParts(got.model), modelParts(want.model), `model differs after ${label}`);
           assert.deepEqual(reported(got), reported(want), `review differs after ${label}`);
+          // The sentence list takes over the previous model's entries for unchanged blocks (categories/scan.ts).
+          assert.deepEqual(sentencesOf(got.model), sentencesOf(want.model), `sentence list differs after ${label}`);
         };
         check(0, 'opening');
         edits.forEach((e, i) => {
@@ -200,6 +203,41 @@ describe('incremental review equals a full review (issue 13)', function () {
     const fenced = typed.replace('title: T', 'title: U').replace('## 4. Services', '```\n## 4. Services');
     inc.review({ text: fenced, force: true });
     assert.match(inc.fullParseReason ?? '', /fence or comment/);
+  });
+
+  it('takes over the sentence entries of unchanged blocks, and reads again those whose titles or lead-in changed', () => {
+    // Each sub-clause is a chunk of its own (a heading after a blank line), so an edit in one
+    // leaves the others to be moved, not re-read.
+    const subs = Array.from({ length: 8 }, (_, i) => `### 3.${i + 1} Part ${i + 1}\n\nThe Supplier shall:\n\n- keep records of item ${i + 1};\n- report on it monthly.\n`);
+    const text = `# Agreement\n\nBetween Contoso Bank plc (the "Customer") and Fabrikam Ltd (the "Supplier").\n\n## 1. Services\n\nThe Supplier shall provide the Services.\n\n## 2. Audit\n\nThe Customer may audit the Supplier.\n\n## 3. Security\n\n${subs.join('\n')}`;
+    const edits = [
+      // Retitling clause 3 changes the titles of every sub-clause after it.
+      text.replace('## 3. Security', '## 3. Service Levels'),
+      // A keystroke in clause 1 moves every later block without changing it; one in the last
+      // sub-clause leaves the blocks before it where they were.
+      text.replace('provide the Services.', 'provide the Services promptly.'),
+      text.replace('records of item 8', 'records of each item 8'),
+      // Re-levelling clause 3 moves its sub-clauses under clause 2.
+      text.replace('## 3. Security', '#### 3. Security'),
+      // A sub-clause's lead-in now ends with a colon only in the edited block.
+      text.replace('### 3.4 Part 4\n\nThe Supplier shall:', '### 3.4 Part 4\n\nThe Supplier shall provide:'),
+    ];
+    for (const edited of edits) {
+      const inc = new IncrementalReview();
+      const first = inc.review({ text, version: 1, force: true });
+      const before = new Set(sentencesOf(first.model));
+      const got = inc.review({ text: edited, version: 2, force: true });
+      assert.equal(inc.fullParseReason, null);
+      const want = review({ text: edited, version: 2, force: true });
+      assert.deepEqual(modelParts(got.model), modelParts(want.model));
+      assert.deepEqual(sentencesOf(got.model), sentencesOf(want.model));
+      assert.deepEqual(reported(got), reported(want));
+      // Not vacuous: entries of blocks before the edit are the previous model's own objects.
+      // (The keystroke in clause 1 re-reads the opening, and the blocks after it are moved: their
+      // entries are taken over as copies that carry the moved sentences.)
+      const kept = sentencesOf(got.model).filter((info) => before.has(info)).length;
+      if (!edited.includes('Services promptly')) assert.ok(kept > 0, 'no sentence entry was taken over');
+    }
   });
 
   it('finds the changed range of two texts', () => {

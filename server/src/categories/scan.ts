@@ -1,4 +1,5 @@
-import type { ContractModel, Sentence } from '../model';
+import type { Block, ContractModel, Sentence } from '../model';
+import { forgetSpliceTrace, previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
 import { normalizeSpace, foldQuotes } from '../model';
 import { obligationsIn, type PartyMatchers } from '../model/language';
 import { maskSenses, type FalseSense } from './senses';
@@ -27,7 +28,7 @@ export interface SentenceInfo {
   previous: string | null;
 }
 
-const sentenceCache = new WeakMap<ContractModel, SentenceInfo[]>();
+const sentenceCache = new WeakMap<ContractModel, BuiltSentences>();
 
 /** Is this the section opened by the document's title (the H1 or the title line)? */
 export function isTitleSection(model: ContractModel, index: number): boolean {
@@ -51,9 +52,42 @@ function readingOf(raw: string): Reading {
   });
 }
 
+/**
+ * The sentence list of a model, and what each block's sentences were read with (the context that
+ * enters the block), so that the list of the next spliced model can take over the entries of
+ * every block whose text and context did not change (issue 13).
+ */
+interface BuiltSentences {
+  infos: SentenceInfo[];
+  /** firstInfo[b]: index in infos of block b's first sentence; one extra entry for infos.length. */
+  firstInfo: Int32Array;
+  /** Per block: the previous block's last sentence, the inherited list lead-in, and `previous` of its first sentence. */
+  enterLast: Array<string | null>;
+  enterLeadIn: Array<string | null>;
+  enterPrevious: Array<string | null>;
+}
+
 export function sentencesOf(model: ContractModel): SentenceInfo[] {
   const hit = sentenceCache.get(model);
-  if (hit) return hit;
+  if (hit) return hit.infos;
+  const trace = spliceTraceOf(model);
+  // The previous model's list, when this model was spliced from it and its title did not move
+  // (the document's own title is left out of section titles).
+  const before = trace && sentenceCache.get(trace.previous);
+  const reuse = before && trace.previous.titleSpan.start === model.titleSpan.start && trace.previous.titleSpan.end === model.titleSpan.end ? { trace, before } : null;
+  const built = buildSentenceInfos(model, reuse);
+  if (trace) forgetSpliceTrace(model);
+  sentenceCache.set(model, built);
+  return built.infos;
+}
+
+/** The same sentence list for a copy of a model with the same blocks (a new version, a released model). */
+export function carrySentenceInfos(from: ContractModel, to: ContractModel): void {
+  const built = sentenceCache.get(from);
+  if (built && from.blocks === to.blocks && from.sections === to.sections) sentenceCache.set(to, built);
+}
+
+function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; before: BuiltSentences } | null): BuiltSentences {
   const titleCache = new Map<number, string>();
   const titlesOf = (idx: number): string => {
     let t = titleCache.get(idx);
@@ -69,14 +103,40 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
     }
     return t;
   };
+  const blocks = model.blocks;
+  const firstInfo = new Int32Array(blocks.length + 1);
+  const enterLast: Array<string | null> = new Array(blocks.length).fill(null);
+  const enterLeadIn: Array<string | null> = new Array(blocks.length).fill(null);
+  const enterPrevious: Array<string | null> = new Array(blocks.length).fill(null);
   const out: SentenceInfo[] = [];
   let previousBlockLast: string | null = null;
   let previousItemLeadIn: string | null = null;
-  for (const block of model.blocks) {
+  for (const block of blocks) {
+    firstInfo[block.index] = out.length;
     if (block.kind === 'code' || block.kind === 'html' || block.quoted) continue;
+    const last = out.length ? out[out.length - 1] : null;
+    const previousOfFirst = last && last.section === block.section ? last.text : null;
+    enterLast[block.index] = previousBlockLast;
+    enterLeadIn[block.index] = previousItemLeadIn;
+    enterPrevious[block.index] = previousOfFirst;
     // A block that starts with an item marker continues the lead-in of the block before it.
     const isItem = ITEM.test(block.text) || block.listNumber !== undefined;
     const blockLeadIn: string | null = previousBlockLast && /[:\u2014-]\s*$/.test(previousBlockLast) ? previousBlockLast : previousItemLeadIn;
+    const section = model.sections[block.section];
+    const titles = titlesOf(block.section);
+    // Headings, and paragraphs that open a section with nothing but their title.
+    const inHeading = block.kind === 'heading' || (section.headingBlock === block.index && block.text.trim().length <= section.title.length + 8);
+    const kept: SentenceInfo[] | null = reuse && keptInfos(reuse.trace, reuse.before, block, previousBlockLast, previousItemLeadIn, previousOfFirst, titles, inHeading);
+    if (kept) {
+      for (let k = 0; k < kept.length; k++) {
+        const info = kept[k];
+        const sentence = block.sentences[k];
+        out.push(info.sentence === sentence && info.section === block.section ? info : { ...info, sentence, section: block.section });
+      }
+      previousItemLeadIn = isItem ? blockLeadIn : null;
+      previousBlockLast = kept.length ? kept[kept.length - 1].text : null;
+      continue;
+    }
     let leadIn: string | null = isItem ? blockLeadIn : null;
     previousItemLeadIn = isItem ? blockLeadIn : null;
     const readings = block.sentences.map((s) => readingOf(s.text));
@@ -90,20 +150,37 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
       out.push({
         flat,
         leadIn: itemText || block.listNumber !== undefined || i === 0 ? leadIn : null,
-        previous: out.length && out[out.length - 1].section === block.section ? out[out.length - 1].text : null,
+        previous: i === 0 ? previousOfFirst : out[out.length - 1].text,
         sentence: s,
         text,
         section: block.section,
-        titles: titlesOf(block.section),
+        titles,
         isDefinition,
-        // Headings, and paragraphs that open a section with nothing but their title.
-        inHeading: block.kind === 'heading' || (model.sections[block.section].headingBlock === block.index && block.text.trim().length <= model.sections[block.section].title.length + 8),
+        inHeading,
       });
     }
     previousBlockLast = readings.length ? readings[readings.length - 1].text : null;
   }
-  sentenceCache.set(model, out);
-  return out;
+  firstInfo[blocks.length] = out.length;
+  return { infos: out, firstInfo, enterLast, enterLeadIn, enterPrevious };
+}
+
+/**
+ * The previous model's sentence entries of a block that an edit did not change, when everything
+ * they were read with is the same (the context entering the block, its section's titles, whether it
+ * is a heading): they are then what reading the block again would give, but for the sentence
+ * objects and section number, which the caller puts in. Null when the block must be read again.
+ */
+function keptInfos(trace: SpliceTrace, before: BuiltSentences, block: Block, enterLast: string | null, enterLeadIn: string | null, previousOfFirst: string | null, titles: string, inHeading: boolean): SentenceInfo[] | null {
+  const j = previousBlockIndex(trace, block.index);
+  if (j < 0) return null;
+  const from = before.firstInfo[j];
+  const to = before.firstInfo[j + 1];
+  if (to - from !== block.sentences.length || to === from) return null;
+  if (before.enterLast[j] !== enterLast || before.enterLeadIn[j] !== enterLeadIn || before.enterPrevious[j] !== previousOfFirst) return null;
+  const first = before.infos[from];
+  if (first.titles !== titles || first.inHeading !== inHeading) return null;
+  return before.infos.slice(from, to);
 }
 
 /**

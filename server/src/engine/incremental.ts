@@ -1,6 +1,8 @@
 import { formatOfPath, type ContractModel, type TextFormat } from '../model';
 import { fullModelState, updateModelState, type ModelState } from '../model/incremental';
 import { withFactCache, FactCache } from '../model/facts';
+import { forgetSpliceTrace } from '../model/trace';
+import { carrySentenceInfos } from '../categories/scan';
 import { RULES } from '../rules';
 import { review } from './review';
 import type { ReviewInput, ReviewResult } from './types';
@@ -28,7 +30,10 @@ export class IncrementalReview {
   model(text: string, version: number, format: TextFormat): ContractModel {
     const st = this.state;
     if (st && st.model.text === text && st.format === format) {
-      if (st.model.version !== version) this.state = { ...st, model: { ...st.model, version } };
+      if (st.model.version !== version) {
+        this.state = { ...st, model: { ...st.model, version } };
+        carrySentenceInfos(st.model, this.state.model);
+      }
       return this.state!.model;
     }
     this.state = st && st.format === format ? { ...updateModelState(st, text, version, format), format } : { ...fullModelState(text, version, format, 'first review'), format };
@@ -43,7 +48,12 @@ export class IncrementalReview {
    * worker, whose results are copied to the server's thread); see docs/performance.md.
    */
   releaseModelCaches(): void {
-    if (this.state) this.state = { ...this.state, model: { ...this.state.model } };
+    if (!this.state) return;
+    const reviewed = this.state.model;
+    this.state = { ...this.state, model: { ...reviewed } };
+    // Except the sentence list (categories/scan.ts), from which the next model takes the entries of
+    // the blocks an edit leaves alone: about a megabyte for a 1 MB contract, and it saves re-reading them.
+    carrySentenceInfos(reviewed, this.state.model);
   }
 
   /** Why the last model was parsed whole (null when it was spliced): for tests and the benchmark. */
@@ -62,7 +72,12 @@ export class IncrementalReview {
       this.configKey = key;
     }
     const model = prebuilt ?? this.model(input.text, input.version ?? 0, format);
-    return withFactCache(this.facts, () => review(input, model));
+    try {
+      return withFactCache(this.facts, () => review(input, model));
+    } finally {
+      // The link to the previous model is needed only while this one is reviewed.
+      forgetSpliceTrace(model);
+    }
   }
 
   /** Forgets everything (the document closed, or the server was told to start afresh). */

@@ -1,5 +1,6 @@
 import type { Block, ContractModel } from './types';
 import { BlockDocFacts, placedBlock } from './docFacts';
+import { recordSplice } from './trace';
 import { buildContractModel, assembleModel, frontMatterOf, readFrontMatter, type FrontMatter, type TextFormat } from './parse';
 import { capMarkup, parseChunk, parseMarkdown, scanChunkStarts, type RawBlock } from './markdown';
 import { buildSentences } from './sentences';
@@ -104,7 +105,9 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
   const { start, oldEnd, newEnd } = changedRange(old.text, text);
   const delta = newEnd - oldEnd;
   if (delta === 0 && start === oldEnd) {
-    return { ...prev, model: { ...old, version }, fullReason: null };
+    const same = { ...old, version };
+    recordSplice(same, { previous: old, prefix: old.blocks.length, fresh: 0, oldAfter: old.blocks.length });
+    return { ...prev, model: same, fullReason: null };
   }
   // The chunk before the edited one is re-read too: text added at the start of a chunk may belong
   // to the previous chunk's last block (an indented list continuation, for one).
@@ -161,6 +164,8 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
     ...starts.slice(next).map((s) => s + delta),
   ];
   const model = assembleModel(text, version, blocks, prev.frontMatter, spliceLineStarts(old, text, start, oldEnd, newEnd), kept);
+  // Only the newest link is kept, so a model never holds the chain of its predecessors.
+  recordSplice(model, { previous: old, prefix: firstBlock, fresh: fresh.length, oldAfter: afterBlock });
   return { model, chunkStarts, chunkBlocks: blocksPerChunk(blocks, chunkStarts), frontMatter: prev.frontMatter, kept, fullReason: null };
 }
 
