@@ -208,7 +208,7 @@ describe('incremental review equals a full review (issue 13)', function () {
   it('takes over the sentence entries of unchanged blocks, and reads again those whose titles or lead-in changed', () => {
     // Each sub-clause is a chunk of its own (a heading after a blank line), so an edit in one
     // leaves the others to be moved, not re-read.
-    const subs = Array.from({ length: 8 }, (_, i) => `### 3.${i + 1} Part ${i + 1}\n\nThe Supplier shall:\n\n- keep records of item ${i + 1};\n- report on it monthly.\n`);
+    const subs = Array.from({ length: 8 }, (_, i) => `### (${'abcdefgh'[i]}) Part ${i + 1}\n\nThe Supplier shall:\n\n- keep records of item ${i + 1};\n- report on it monthly.\n`);
     const text = `# Agreement\n\nBetween Contoso Bank plc (the "Customer") and Fabrikam Ltd (the "Supplier").\n\n## 1. Services\n\nThe Supplier shall provide the Services.\n\n## 2. Audit\n\nThe Customer may audit the Supplier.\n\n## 3. Security\n\n${subs.join('\n')}`;
     const edits = [
       // Retitling clause 3 changes the titles of every sub-clause after it.
@@ -219,8 +219,8 @@ describe('incremental review equals a full review (issue 13)', function () {
       text.replace('records of item 8', 'records of each item 8'),
       // Re-levelling clause 3 moves its sub-clauses under clause 2.
       text.replace('## 3. Security', '#### 3. Security'),
-      // A sub-clause's lead-in now ends with a colon only in the edited block.
-      text.replace('### 3.4 Part 4\n\nThe Supplier shall:', '### 3.4 Part 4\n\nThe Supplier shall provide:'),
+      // A sub-clause now ends with a colon: the next one's heading, an item, takes it as its lead-in.
+      text.replace('item 3;\n- report on it monthly.', 'item 3;\n- report on it as follows:'),
     ];
     for (const edited of edits) {
       const inc = new IncrementalReview();
