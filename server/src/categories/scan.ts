@@ -131,7 +131,13 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
       for (let k = 0; k < kept.length; k++) {
         const info = kept[k];
         const sentence = block.sentences[k];
-        out.push(info.sentence === sentence && info.section === block.section ? info : { ...info, sentence, section: block.section });
+        if (info.sentence === sentence && info.section === block.section) out.push(info);
+        else {
+          const moved = { ...info, sentence, section: block.section };
+          const key = factKeys.get(info);
+          if (key !== undefined) factKeys.set(moved, key);
+          out.push(moved);
+        }
       }
       previousItemLeadIn = isItem ? blockLeadIn : null;
       previousBlockLast = kept.length ? kept[kept.length - 1].text : null;
@@ -425,6 +431,8 @@ function allSentenceFacts(model: ContractModel, infos: SentenceInfo[], parties: 
   return out;
 }
 const partyKeys = new WeakMap<PartyMatchers, string>();
+/** The memo key of each sentence entry's facts (see sentenceFacts); sentencesOf carries it to copies. */
+const factKeys = new WeakMap<SentenceInfo, string>();
 
 /**
  * Memoised facts of one sentence in its context (incremental review only, null otherwise; looked up once per model by allSentenceFacts), keyed
@@ -437,7 +445,14 @@ export function sentenceFacts(info: SentenceInfo, parties: PartyMatchers): Map<n
   let pk = partyKeys.get(parties);
   // The party names as a short number: the same names give the same object, hence the same id.
   if (pk === undefined) partyKeys.set(parties, (pk = String(idOf(memo('parties', `${parties.supplier.source}\u0000${parties.customer.source}`, () => ({}))))));
-  const context = `sentence\u0001${pk}\u0001${info.isDefinition ? 1 : 0}${info.inHeading ? 1 : 0}\u0001${info.titles}\u0001${info.previous ?? '\u0002'}\u0001${info.leadIn ?? '\u0002'}`;
+  // The key is kept with the entry (and with the copies the next model's list makes of it): the same
+  // string object is found at once in the cache, where a new one would be hashed and compared again.
+  const prefix = `sentence\u0001${pk}\u0001`;
+  let context = factKeys.get(info);
+  if (context === undefined || !context.startsWith(prefix)) {
+    context = `${prefix}${info.isDefinition ? 1 : 0}${info.inHeading ? 1 : 0}\u0001${info.titles}\u0001${info.previous ?? '\u0002'}\u0001${info.leadIn ?? '\u0002'}`;
+    factKeys.set(info, context);
+  }
   return memo(context, info.text, () => new Map<number, unknown>());
 }
 
