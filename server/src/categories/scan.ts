@@ -65,6 +65,9 @@ interface BuiltSentences {
   enterLast: Array<string | null>;
   enterLeadIn: Array<string | null>;
   enterPrevious: Array<string | null>;
+  /** keys[n]: the memo key of infos[n]'s facts for the party names `keysParties` (see sentenceFacts). */
+  keys: Array<string | undefined>;
+  keysParties: string | null;
 }
 
 export function sentencesOf(model: ContractModel): SentenceInfo[] {
@@ -75,7 +78,7 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
   // (the document's own title is left out of section titles).
   const before = trace && sentenceCache.get(trace.previous);
   const reuse = before && trace.previous.titleSpan.start === model.titleSpan.start && trace.previous.titleSpan.end === model.titleSpan.end ? { trace, before } : null;
-  const built = buildSentenceInfos(model, reuse);
+  const built = buildSentenceInfos(model, process.env.NOREUSE ? null : reuse);
   if (trace) forgetSpliceTrace(model);
   sentenceCache.set(model, built);
   return built.infos;
@@ -109,6 +112,8 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
   const enterLeadIn: Array<string | null> = new Array(blocks.length).fill(null);
   const enterPrevious: Array<string | null> = new Array(blocks.length).fill(null);
   const out: SentenceInfo[] = [];
+  // Memo keys of the entries taken over (see sentenceFacts); the others are made when first asked.
+  const keys: Array<string | undefined> = [];
   let previousBlockLast: string | null = null;
   let previousItemLeadIn: string | null = null;
   for (const block of blocks) {
@@ -128,16 +133,15 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
     const inHeading = block.kind === 'heading' || (section.headingBlock === block.index && block.text.trim().length <= section.title.length + 8);
     const kept: SentenceInfo[] | null = reuse && keptInfos(reuse.trace, reuse.before, block, previousBlockLast, previousItemLeadIn, previousOfFirst, titles, inHeading);
     if (kept) {
+      const before = reuse!.before.firstInfo[previousBlockIndex(reuse!.trace, block.index)];
       for (let k = 0; k < kept.length; k++) {
         const info = kept[k];
         const sentence = block.sentences[k];
-        if (info.sentence === sentence && info.section === block.section) out.push(info);
-        else {
-          const moved = { ...info, sentence, section: block.section };
-          const key = factKeys.get(info);
-          if (key !== undefined) factKeys.set(moved, key);
-          out.push(moved);
-        }
+        keys[out.length] = reuse!.before.keys[before + k];
+        out.push(info.sentence === sentence && info.section === block.section ? info : {
+          flat: info.flat, leadIn: info.leadIn, previous: info.previous, sentence, text: info.text,
+          section: block.section, titles: info.titles, isDefinition: info.isDefinition, inHeading: info.inHeading,
+        });
       }
       previousItemLeadIn = isItem ? blockLeadIn : null;
       previousBlockLast = kept.length ? kept[kept.length - 1].text : null;
@@ -168,7 +172,8 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
     previousBlockLast = readings.length ? readings[readings.length - 1].text : null;
   }
   firstInfo[blocks.length] = out.length;
-  return { infos: out, firstInfo, enterLast, enterLeadIn, enterPrevious };
+  keys.length = out.length;
+  return { infos: out, firstInfo, enterLast, enterLeadIn, enterPrevious, keys, keysParties: reuse ? reuse.before.keysParties : null };
 }
 
 /**
@@ -412,7 +417,8 @@ const RUN_CAP = 96;
 function allSentenceFacts(model: ContractModel, infos: SentenceInfo[], parties: PartyMatchers): ModelFacts {
   const hit = factsOfModel.get(infos);
   if (hit && hit.parties === parties) return hit;
-  const list = infos.map((info) => sentenceFacts(info, parties)!);
+  const built = sentenceCache.get(model);
+  const list = built && built.infos === infos ? infos.map((info, n) => sentenceFacts(info, parties, built, n)!) : infos.map((info) => sentenceFacts(info, parties)!);
   const groups: SentenceGroup[] = [];
   // Runs follow the sections of the first two levels below the root (see anchorsOf), capped in
   // length so that an edit re-matches a bounded run.
@@ -431,8 +437,6 @@ function allSentenceFacts(model: ContractModel, infos: SentenceInfo[], parties: 
   return out;
 }
 const partyKeys = new WeakMap<PartyMatchers, string>();
-/** The memo key of each sentence entry's facts (see sentenceFacts); sentencesOf carries it to copies. */
-const factKeys = new WeakMap<SentenceInfo, string>();
 
 /**
  * Memoised facts of one sentence in its context (incremental review only, null otherwise; looked up once per model by allSentenceFacts), keyed
@@ -440,18 +444,22 @@ const factKeys = new WeakMap<SentenceInfo, string>();
  * lead-in, whether it is a definition or a heading, and the party names. Entries are added lazily,
  * one per kind of check (a list of signals, a rule), each a pure function of that key.
  */
-export function sentenceFacts(info: SentenceInfo, parties: PartyMatchers): Map<number, unknown> | null {
+export function sentenceFacts(info: SentenceInfo, parties: PartyMatchers, built?: BuiltSentences, n = -1): Map<number, unknown> | null {
   if (!factsActive()) return null;
   let pk = partyKeys.get(parties);
   // The party names as a short number: the same names give the same object, hence the same id.
   if (pk === undefined) partyKeys.set(parties, (pk = String(idOf(memo('parties', `${parties.supplier.source}\u0000${parties.customer.source}`, () => ({}))))));
-  // The key is kept with the entry (and with the copies the next model's list makes of it): the same
-  // string object is found at once in the cache, where a new one would be hashed and compared again.
-  const prefix = `sentence\u0001${pk}\u0001`;
-  let context = factKeys.get(info);
-  if (context === undefined || !context.startsWith(prefix)) {
-    context = `${prefix}${info.isDefinition ? 1 : 0}${info.inHeading ? 1 : 0}\u0001${info.titles}\u0001${info.previous ?? '\u0002'}\u0001${info.leadIn ?? '\u0002'}`;
-    factKeys.set(info, context);
+  // The key is kept with the model's sentence list, which hands it on with the entries it takes
+  // over: the same string object is found at once in the cache, where a new one would be hashed and
+  // compared again.
+  if (built && built.keysParties !== pk) {
+    built.keys = [];
+    built.keysParties = pk;
+  }
+  let context = built ? built.keys[n] : undefined;
+  if (context === undefined) {
+    context = `sentence\u0001${pk}\u0001${info.isDefinition ? 1 : 0}${info.inHeading ? 1 : 0}\u0001${info.titles}\u0001${info.previous ?? '\u0002'}\u0001${info.leadIn ?? '\u0002'}`;
+    if (built) built.keys[n] = context;
   }
   return memo(context, info.text, () => new Map<number, unknown>());
 }

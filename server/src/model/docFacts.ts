@@ -81,11 +81,9 @@ function placeRef(r: CrossReference, shift: number): CrossReference {
 }
 
 /**
- * A block of the previous model at its new index and start, sharing its text and sentences' texts.
- * The source offsets are not copied: when the block moved, they are shifted only if something reads
- * them (most checks read their kept facts instead), through a getter that keeps `block.sourceOffsets`
- * what it always was for every reader. The object is new, never the previous model's: building
- * sections assigns block.section, and the previous review (held for hovers) must keep its own.
+ * A block of the previous model at its new index and start, sharing its text, and its source
+ * offsets when it did not move. The object is new, never the previous model's: building sections
+ * assigns block.section, and the previous review (held for hovers) must keep its own.
  */
 export function placedBlock(b: Block, facts: BlockDocFacts, index: number, start: number): Block {
   const shift = start - facts.at;
@@ -93,24 +91,15 @@ export function placedBlock(b: Block, facts: BlockDocFacts, index: number, start
   const sentences: Sentence[] = delta === 0 && index === b.index
     ? b.sentences
     : b.sentences.map((s) => ({ block: index, textStart: s.textStart, text: s.text, start: s.start + delta, end: s.end + delta }));
-  let out: Block;
-  if (shift === 0) {
-    out = { index, kind: b.kind, start, end: b.end + delta, text: b.text, sourceOffsets: facts.offsets, quoted: b.quoted, section: 0, sentences };
-  } else {
-    const rel = facts.offsets;
-    let shifted: Int32Array | null = null;
-    out = {
-      index, kind: b.kind, start, end: b.end + delta, text: b.text,
-      get sourceOffsets(): Int32Array {
-        if (!shifted) {
-          shifted = new Int32Array(rel.length);
-          for (let i = 0; i < rel.length; i++) shifted[i] = rel[i] + shift;
-        }
-        return shifted;
-      },
-      quoted: b.quoted, section: 0, sentences,
-    };
+  let sourceOffsets = facts.offsets;
+  if (shift !== 0) {
+    // Copied, shifted: the drafting checks read the offsets of nearly every block through
+    // block.sourceOffsets, so a lazy copy (tried: a getter) cost more than it saved; see
+    // docs/performance.md.
+    sourceOffsets = new Int32Array(facts.offsets.length);
+    for (let i = 0; i < sourceOffsets.length; i++) sourceOffsets[i] = facts.offsets[i] + shift;
   }
+  const out: Block = { index, kind: b.kind, start, end: b.end + delta, text: b.text, sourceOffsets, quoted: b.quoted, section: 0, sentences };
   // The same keys as the parsed block (a fresh parse leaves some out), so the models compare equal.
   if ('depth' in b) out.depth = b.depth;
   if ('listNumber' in b) out.listNumber = b.listNumber;
