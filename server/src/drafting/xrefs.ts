@@ -117,6 +117,31 @@ const numberCache = new WeakMap<ContractModel, NumberIndex>();
 
 /** The attachment section (schedule, annex ...) a section sits in, or -1. */
 export function attachmentOf(model: ContractModel, index: number): number {
+  return attachmentTable(model)[index] ?? -1;
+}
+
+/**
+ * The attachment of every section, in one pass (a parent comes before its children): the outermost
+ * schedule among a section's ancestors. Walking up from each section at every call made the
+ * numbering and cross-reference checks visit the tree once per clause.
+ */
+function attachmentTable(model: ContractModel): Int32Array {
+  let table = attachmentCache.get(model);
+  if (table) return table;
+  const sections = model.sections;
+  table = new Int32Array(sections.length).fill(-1);
+  for (let i = 1; i < sections.length; i++) {
+    const s = sections[i];
+    const above = s.parent > 0 && s.parent < i ? table[s.parent] : s.parent > 0 ? attachmentWalk(model, s.parent) : -1;
+    table[i] = above >= 0 ? above : s.trailer === 'schedule' && (s.parent <= 0 || sections[s.parent].trailer !== 'schedule') ? i : -1;
+  }
+  attachmentCache.set(model, table);
+  return table;
+}
+const attachmentCache = new WeakMap<ContractModel, Int32Array>();
+
+/** The same by walking up, for a parent that does not come before its child (never in a built model). */
+function attachmentWalk(model: ContractModel, index: number): number {
   let found = -1;
   for (let i = index; i > 0; i = model.sections[i].parent) {
     const s = model.sections[i];
