@@ -37,6 +37,16 @@ function blockMeanings(model: ContractModel, block: Block): Map<number, string> 
 interface BlockDefinitionFacts { meanings: Map<number, string>; widens: Set<number> }
 
 function blockDefinitionFacts(model: ContractModel, block: Block): BlockDefinitionFacts {
+  // Looked up once per block and model: the key below reads the block's whole source.
+  let held = definitionFactsHeld.get(model);
+  if (!held) definitionFactsHeld.set(model, (held = new Map()));
+  let facts = held.get(block.index);
+  if (!facts) held.set(block.index, (facts = readBlockDefinitionFacts(model, block)));
+  return facts;
+}
+const definitionFactsHeld = new WeakMap<ContractModel, Map<number, BlockDefinitionFacts>>();
+
+function readBlockDefinitionFacts(model: ContractModel, block: Block): BlockDefinitionFacts {
   const defs = definitionsOfBlock(model, block.index);
   const compute = (): BlockDefinitionFacts => {
     const meanings = new Map<number, string>();

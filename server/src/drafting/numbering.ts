@@ -5,7 +5,6 @@
  */
 import type { ContractModel, Section, Span } from '../model';
 import { foldQuotes } from '../model';
-import { memo } from '../model/facts';
 import { attachmentOf, resolvedReferences } from './xrefs';
 
 export type NumberingProblem = 'gap' | 'duplicate' | 'order' | 'parent';
@@ -107,15 +106,24 @@ function restartBetween(restarts: Section[], prev: Section, s: Section): boolean
 interface NumberParts { n: string; depth: number; prefix: string; last: number }
 
 function numberParts(raw: string): NumberParts {
-  // Pure in the number as written; memoised while editing (a contract repeats few distinct numbers).
-  return memo('clause-number', raw, () => {
+  let parts = partsCache.get(raw);
+  if (!parts) {
+    // A pure function of the number as written, and a contract repeats few distinct numbers.
+    if (partsCache.size > 10000) partsCache.clear();
     const n = normalNumber(raw);
-    return { n, depth: depthOf(n), prefix: prefixOf(n), last: lastOf(n) };
-  });
+    partsCache.set(raw, (parts = { n, depth: depthOf(n), prefix: prefixOf(n), last: lastOf(n) }));
+  }
+  return parts;
 }
+const partsCache = new Map<string, NumberParts>();
 
 /** A numbered clause with what the checks read of it, gathered in one pass over the sections. */
-interface Clause extends NumberParts { s: Section; scope: number }
+interface Clause extends NumberParts {
+  s: Section;
+  scope: number;
+  /** The number of the clause it sits in: the last number one level up seen before it, in its scope. */
+  parentNumber: string | null;
+}
 
 /**
  * Numbering problems, read in document order: each numbered clause is compared with the clause
@@ -131,12 +139,14 @@ export function numberingIssues(model: ContractModel): NumberingIssue[] {
   if (hit) return hit;
   const out: NumberingIssue[] = [];
   const clauses: Clause[] = [];
+  const clauseAt: Array<Clause | undefined> = new Array(model.sections.length);
   for (const s of model.sections) {
     if (s.index === 0 || !s.number || !NUMERIC.test(s.number) || citesProvision(model, s)) continue;
-    clauses.push({ ...numberParts(s.number), s, scope: attachmentOf(model, s.index) });
+    const p = numberParts(s.number);
+    const c: Clause = { s, scope: attachmentOf(model, s.index), n: p.n, depth: p.depth, prefix: p.prefix, last: p.last, parentNumber: null };
+    clauses.push(c);
+    clauseAt[s.index] = c;
   }
-  const byIndex = new Map<number, Clause>();
-  for (const c of clauses) byIndex.set(c.s.index, c);
   // Groups of siblings: same scope (body or one schedule), same depth, same parent number.
   const groups = new Map<string, Clause[]>();
   for (const c of clauses) {
@@ -149,12 +159,11 @@ export function numberingIssues(model: ContractModel): NumberingIssue[] {
     else groups.set(k, [c]);
   }
   // The number of the clause each numbered clause sits in: the last number one level up seen before it, in its scope.
-  const currentParent = new Map<number, string | null>();
   const lastAtDepth = new Map<number, string[]>(); // scope -> number last seen at each depth
   for (const c of clauses) {
     let seen = lastAtDepth.get(c.scope);
     if (!seen) lastAtDepth.set(c.scope, (seen = []));
-    currentParent.set(c.s.index, c.depth > 1 ? seen[c.depth - 1] ?? null : null);
+    c.parentNumber = c.depth > 1 ? seen[c.depth - 1] ?? null : null;
     seen[c.depth] = c.n;
     // A number at this depth closes every deeper level seen before it.
     seen.length = c.depth + 1;
@@ -179,13 +188,12 @@ export function numberingIssues(model: ContractModel): NumberingIssue[] {
     const issues: Array<Omit<NumberingIssue, 'firstWrong'>> = [];
     let prevLast = 0;
     for (let i = 0; i < members.length; i++) {
-      const { s, n, last } = members[i];
+      const { s, n, last, parentNumber: cp } = members[i];
       const from = i > 0 ? group[i - 1].start : parentSection ? parentSection.start : 0;
       let problem: NumberingProblem | null = null;
       let message = '';
       let expected = '';
       const next = () => (prefix ? `${prefix}.${prevLast + 1}` : String(prevLast + 1));
-      const cp = currentParent.get(s.index) ?? null;
       // The parent itself was reported as misnumbered and should be this prefix ("4. GENERAL" after 4.3, then "5.1").
       const parentExplained = cp !== null && reportedAs.size > 0 && (reportedAs.get(`${prefix}|${cp}`) ?? Infinity) < s.start;
       if (depth > 1 && cp !== null && cp !== prefix && !parentSection && !parentExplained && !writtenBetween(model, 0, s.start, prefix)) {
@@ -226,7 +234,7 @@ export function numberingIssues(model: ContractModel): NumberingIssue[] {
     }
     for (const issue of issues) {
       out.push({ ...issue, firstWrong });
-      const key = `${issue.expected}|${byIndex.get(issue.section.index)!.n}`;
+      const key = `${issue.expected}|${clauseAt[issue.section.index]!.n}`;
       reportedAs.set(key, Math.min(reportedAs.get(key) ?? Infinity, issue.section.start));
     }
   }
