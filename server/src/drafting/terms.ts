@@ -109,7 +109,11 @@ export function termIndex(model: ContractModel): TermIndex {
   const byKey = new Map<string, TermDefinition[]>();
   for (const d of [...model.definedTerms].sort((a, b) => a.span.start - b.span.start)) {
     const key = d.term;
-    const def: TermDefinition = { ...d, key, inDefinitionsSection: inDefinitionsSection(model, model.blocks[d.block]?.section ?? 0) };
+    // Spelled out rather than spread: a spread of each definition was a visible share of an edit.
+    const def: TermDefinition = {
+      term: d.term, span: d.span, definition: d.definition, block: d.block, style: d.style,
+      key, inDefinitionsSection: inDefinitionsSection(model, model.blocks[d.block]?.section ?? 0),
+    };
     definitions.push(def);
     const list = byKey.get(key);
     if (list) list.push(def);

@@ -388,7 +388,7 @@ function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference,
   const elsewhere = top > 2 * idx.maxTop + 5 || amendsAnother(model);
   const s = scope.get(ref.base) ?? (ref.word === 'paragraph' ? [...idx.inAttachment.values()].find((m) => m.has(ref.base))?.get(ref.base) : undefined);
   // "clause 14" when only 14.1, 14.2 ... carry numbers (the heading of 14 lost its number).
-  if (!s && [...scope.keys()].some((k) => k.startsWith(ref.base + '.'))) { ref.status = 'ok'; return; }
+  if (!s && numberPrefixes(scope).has(ref.base)) { ref.status = 'ok'; return; }
   if (!s) {
     // A number written inside a paragraph ("4.2 The Supplier ...") that the section builder did not keep as a section.
     if (numberWrittenInText(model, ref.base)) { ref.status = 'ok'; return; }
@@ -410,6 +410,21 @@ function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference,
   ref.status = 'ok';
   ref.section = s;
 }
+
+/**
+ * Every number that heads another number of a scope ("4" and "4.2" for "4.2.1"): whether some clause
+ * is numbered under a reference's number is then one lookup, not a scan of the scope per reference.
+ */
+function numberPrefixes(scope: Map<string, Section>): Set<string> {
+  let out = prefixCache.get(scope);
+  if (!out) {
+    out = new Set();
+    for (const k of scope.keys()) for (let i = k.indexOf('.'); i >= 0; i = k.indexOf('.', i + 1)) out.add(k.slice(0, i));
+    prefixCache.set(scope, out);
+  }
+  return out;
+}
+const prefixCache = new WeakMap<Map<string, Section>, Set<string>>();
 
 /** Is the document an amendment (whose references are to the agreement it amends)? Read once per model. */
 function amendsAnother(model: ContractModel): boolean {
