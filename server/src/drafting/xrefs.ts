@@ -216,8 +216,13 @@ export function numberIndex(model: ContractModel): NumberIndex {
 /** "Schedule 3" opening a block: its kind and id, and whether its first line reads as a heading. */
 interface AttachmentHeading { kind: string; id: string; shortFirstLine: boolean; standsAlone: boolean }
 
+/** What ATTACHMENT_HEADING needs at the start of a text (quote folding does not touch these characters). */
+const MAY_OPEN_ATTACHMENT = /^\s*(?:\*\*)?[saeSAE]/;
+
 /** A pure function of the block's text, memoised per block while editing (read for every block). */
 function attachmentHeading(model: ContractModel, block: Block): AttachmentHeading | null {
+  // The heading's first letter, checked before the lookup: most blocks fail it.
+  if (!MAY_OPEN_ATTACHMENT.test(block.text)) return null;
   const found = blockMemo(model, block, 'attachment-heading', (): AttachmentHeading | false => {
     const m = ATTACHMENT_HEADING.exec(foldQuotes(block.text));
     if (!m) return false;
