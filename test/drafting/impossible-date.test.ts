@@ -34,6 +34,21 @@ describe(`drafting rule ${RULE}`, () => {
     assert.match(findings(text, RULE)[0].diag.message, /Expiry Date \(30 April 2025\) is before the Commencement Date \(1 May 2025\)/);
   });
 
+  it('takes a defined date only from the definition itself, never from a later paragraph', () => {
+    // The start is defined without a date; the next date of the document (a launch in another
+    // paragraph) is after the expiry, and must not be read as the start.
+    const text = contract(`## 1. Definitions
+
+"Commencement Date" means the date on which both parties have signed this Agreement.
+
+The service launch is planned for 1 June 2025.
+
+"Expiry Date" means 30 April 2025.`);
+    quiet(text, RULE);
+    // The same definitions with the start date written in the definition do disagree.
+    assert.deepEqual(flagged(text.replace('the date on which both parties have signed this Agreement', '1 June 2025'), RULE), ['30 April 2025']);
+  });
+
   it('stays quiet on real dates, leap days in leap years, ambiguous numeric dates and page footers', () => {
     const text = contract(`## 1. Dates
 

@@ -91,6 +91,25 @@ This Agreement is between Harbourline Housing Association Limited (the "Customer
     quiet(text, RULE);
   });
 
+  it('reads numbers that go back after an unnumbered heading as a new list, and without one as out of order', () => {
+    // The form after "Order Form" numbers its clauses afresh (from 1.2: the first was deleted).
+    const body = `## 1. Services
+
+1.1 The Supplier shall host the platform.
+
+1.2 The Supplier shall back it up daily.
+
+1.3 The Supplier shall report monthly.
+
+## Order Form
+
+1.2 The Customer orders the hosting service.
+
+1.3 The Customer pays monthly.`;
+    quiet(contract(body), RULE);
+    assert.deepEqual(flagged(contract(body.replace('## Order Form\n\n', '')), RULE), ['1.2']);
+  });
+
   it('offers "Renumber", which renumbers the following clauses and their sub-clauses and updates cross-references', () => {
     const text = contract(`## 1. Services
 

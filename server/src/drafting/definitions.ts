@@ -4,6 +4,7 @@
  */
 import type { Block, ContractModel, Span } from '../model';
 import { foldQuotes, normalizeSpace } from '../model';
+import { factsActive, memo } from '../model/facts';
 import { isHeadingBlock, termIndex, type TermDefinition, type TermOccurrence } from './terms';
 
 export interface DuplicateDefinition {
@@ -13,6 +14,57 @@ export interface DuplicateDefinition {
 
 /** What a definition says: the words after "means", or what the parenthetical names. */
 function meaningOf(model: ContractModel, def: TermDefinition): string {
+  const block = model.blocks[def.block];
+  return blockMeanings(model, block).get(def.span.start - block.start) ?? computeMeaning(model, def);
+}
+
+// The source characters a block's meanings read beyond the block: the start of the line of a
+// definition at the block's start (lineStartsDefinition), the words after a definition at its end
+// (duplicateDefinitions' "includes" test).
+const LEAD = 14;
+const TRAIL = 20;
+
+/**
+ * The meanings of a block's definitions, by offset from the block's start, with whether each widens
+ * an earlier definition ('"X" includes ...'). They are a pure function of the block's text, its
+ * source text (with the few characters around it that are read) and where its definitions stand
+ * in it, so they are memoised by these while editing: an edit re-reads only the blocks it touched.
+ */
+function blockMeanings(model: ContractModel, block: Block): Map<number, string> {
+  return blockDefinitionFacts(model, block).meanings;
+}
+
+interface BlockDefinitionFacts { meanings: Map<number, string>; widens: Set<number> }
+
+function blockDefinitionFacts(model: ContractModel, block: Block): BlockDefinitionFacts {
+  // Looked up once per block and model: the key below reads the block's whole source.
+  let held = definitionFactsHeld.get(model);
+  if (!held) definitionFactsHeld.set(model, (held = new Map()));
+  let facts = held.get(block.index);
+  if (!facts) held.set(block.index, (facts = readBlockDefinitionFacts(model, block)));
+  return facts;
+}
+const definitionFactsHeld = new WeakMap<ContractModel, Map<number, BlockDefinitionFacts>>();
+
+function readBlockDefinitionFacts(model: ContractModel, block: Block): BlockDefinitionFacts {
+  const defs = definitionsOfBlock(model, block.index);
+  const compute = (): BlockDefinitionFacts => {
+    const meanings = new Map<number, string>();
+    const widens = new Set<number>();
+    for (const d of defs) {
+      meanings.set(d.span.start - block.start, computeMeaning(model, d));
+      // '"Subscribers" includes ...' after '"Subscribers" means ...' widens the definition; it does not replace it.
+      if (/^["\u201D*_\s]*(?:shall\s+)?includes?\b/.test(foldQuotes(model.text.slice(d.span.end, d.span.end + 20)))) widens.add(d.span.start - block.start);
+    }
+    return { meanings, widens };
+  };
+  if (!factsActive()) return compute();
+  const source = model.text.slice(Math.max(0, block.start - LEAD), block.end + TRAIL);
+  const where = defs.map((d) => `${d.span.start - block.start},${d.span.end - block.start},${d.style},${d.term}`).join('|');
+  return memo(`definition-meanings\u0000${block.start - Math.max(0, block.start - LEAD)}\u0000${where}\u0000${source}`, block.text, compute);
+}
+
+function computeMeaning(model: ContractModel, def: TermDefinition): string {
   const block = model.blocks[def.block];
   const text = foldQuotes(block.text);
   let i = 0;
@@ -65,7 +117,8 @@ export function duplicateDefinitions(model: ContractModel): DuplicateDefinition[
     const meaning = meaningOf(model, first);
     for (const d of defs.slice(1)) {
       // '"Subscribers" includes ...' after '"Subscribers" means ...' widens the definition; it does not replace it.
-      if (/^["\u201D*_\s]*(?:shall\s+)?includes?\b/.test(foldQuotes(model.text.slice(d.span.end, d.span.end + 20)))) continue;
+      const block = model.blocks[d.block];
+      if (blockDefinitionFacts(model, block).widens.has(d.span.start - block.start)) continue;
       // A definition limited to one schedule or clause ("In this Schedule, ... means") may differ on purpose.
       if (SCOPED.test(d.definition) || SCOPED.test(first.definition)) continue;
       const m = meaningOf(model, d);

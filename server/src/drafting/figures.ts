@@ -12,6 +12,7 @@ import type { ContractModel, Span } from '../model';
 import { durationsIn, percentagesIn, type Duration } from '../model/language';
 import { sentencesOf, type SentenceInfo } from '../categories/scan';
 import { describesSecurityIncident } from '../categories/breach-notification';
+import { memo } from '../model/facts';
 
 export type FigureKind = 'money' | 'duration' | 'percent';
 
@@ -185,11 +186,18 @@ function agree(a: Figure, b: Figure): boolean {
   return a.value === b.value;
 }
 
-export function figuresOf(model: ContractModel): Figure[] {
-  const out: Figure[] = [];
-  for (const s of sentencesOf(model)) {
-    const block = model.blocks[s.sentence.block];
-    if (block.kind !== 'paragraph' || block.quoted || s.inHeading || CHANGES.test(s.flat)) continue;
+/** A figure one sentence states, by offset in the sentence's text: a pure function of that text. */
+interface SentenceFigure { key: string; label: string; kind: FigureKind; value: number; currency: string; text: string; at: number; length: number }
+
+/**
+ * The figures a sentence states. Every input (the folded text, the flattened text, whether it is a
+ * definition) is read from the sentence's own text, so it is memoised by that text while editing and
+ * an edit re-reads only the sentences it touched.
+ */
+function sentenceFigures(s: SentenceInfo): SentenceFigure[] {
+  return memo('figures', s.sentence.text, () => {
+    const out: SentenceFigure[] = [];
+    if (CHANGES.test(s.flat)) return out;
     for (const m of MEASURES) {
       if (!m.states(s)) continue;
       const f = m.figure(s);
@@ -198,12 +206,26 @@ export function figuresOf(model: ContractModel): Figure[] {
       if (/\[[^\]]*$/.test(s.text.slice(0, f.at))) continue;
       const raw = s.text.slice(f.at, f.at + f.length);
       const value = m.kind === 'duration' ? durationsIn(raw)[0].hours : f.value;
-      const i = s.sentence.textStart + f.at;
       const who = m.who?.(s);
       out.push({
         key: who ? `${m.id}:${who}` : m.id,
         label: m.id === 'recurring-fee' ? `the ${who!.split(':')[0]} fee${who!.includes(':') ? ` (${who!.split(':')[1]})` : ''}` : m.label,
-        kind: m.kind, value, currency: f.currency, text: raw,
+        kind: m.kind, value, currency: f.currency, text: raw, at: f.at, length: f.length,
+      });
+    }
+    return out;
+  });
+}
+
+export function figuresOf(model: ContractModel): Figure[] {
+  const out: Figure[] = [];
+  for (const s of sentencesOf(model)) {
+    const block = model.blocks[s.sentence.block];
+    if (block.kind !== 'paragraph' || block.quoted || s.inHeading) continue;
+    for (const f of sentenceFigures(s)) {
+      const i = s.sentence.textStart + f.at;
+      out.push({
+        key: f.key, label: f.label, kind: f.kind, value: f.value, currency: f.currency, text: f.text,
         span: { start: block.sourceOffsets[i], end: block.sourceOffsets[i + f.length - 1] + 1 },
       });
     }

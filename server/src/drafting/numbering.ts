@@ -45,7 +45,8 @@ export function numberSpan(model: ContractModel, s: Section): Span | null {
     const start = lineStart + m.index;
     return { start, end: start + m[1].length };
   }
-  const first = foldQuotes(block.text.split('\n')[0]);
+  const eol = block.text.indexOf('\n');
+  const first = foldQuotes(eol < 0 ? block.text : block.text.slice(0, eol));
   const m = /^\s*(?:(?:article|section|clause|part)\s+)?(\d{1,3}(?:\.\d{1,3})*)/i.exec(first);
   if (!m || m[1].replace(/\.$/, '') !== s.number.replace(/\.$/, '')) return null;
   const at = m.index + m[0].length - m[1].length;
@@ -60,6 +61,8 @@ function writtenBetween(model: ContractModel, from: number, to: number, n: strin
 
 /** Markdown lists numbered "1." on every item are numbered by the renderer, not by the author. */
 function lazyList(model: ContractModel, group: Section[]): boolean {
+  // Only a group of list items can be one (the marks below are read only then).
+  if (group.length < 2 || group.some((s) => model.blocks[s.headingBlock]?.listNumber === undefined)) return false;
   const marks = group.map((s) => {
     const b = model.blocks[s.headingBlock];
     if (b?.listNumber === undefined) return null;
@@ -80,99 +83,135 @@ function citesProvision(model: ContractModel, s: Section): boolean {
   return s.kind === 'numbered' && /^\s*(?:section|article|clause|part)\s+\d+(?:\.\d+)*\.?\s+[a-z]/i.test(block?.text ?? '') && !/^\s*(?:section|article|clause|part)\s+\d+(?:\.\d+)*\.?\s+[A-Z]/.test(block?.text ?? '');
 }
 
+/** Unnumbered headings (where a list may start its numbering again), in document order. */
+function restartSections(model: ContractModel): Section[] {
+  return model.sections.filter((x) => !x.number && (x.kind === 'heading' || x.kind === 'caps'));
+}
+
 /** Is there an unnumbered heading at the level of `prev` or above between the two clauses? */
-function restartBetween(model: ContractModel, prev: Section, s: Section): boolean {
-  return model.sections.some((x) => !x.number && (x.kind === 'heading' || x.kind === 'caps') && x.start > prev.start && x.start < s.start && x.level <= prev.level);
+function restartBetween(restarts: Section[], prev: Section, s: Section): boolean {
+  // Sections are in document order: binary search for the first heading after `prev`.
+  let lo = 0;
+  let hi = restarts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (restarts[mid].start > prev.start) hi = mid;
+    else lo = mid + 1;
+  }
+  for (let i = lo; i < restarts.length && restarts[i].start < s.start; i++) if (restarts[i].level <= prev.level) return true;
+  return false;
+}
+
+/** A clause number taken apart once: "4.2.1" -> depth 3, prefix "4.2", last 1. */
+interface NumberParts { n: string; depth: number; prefix: string; last: number }
+
+function numberParts(raw: string): NumberParts {
+  let parts = partsCache.get(raw);
+  if (!parts) {
+    // A pure function of the number as written, and a contract repeats few distinct numbers.
+    if (partsCache.size > 10000) partsCache.clear();
+    const n = normalNumber(raw);
+    partsCache.set(raw, (parts = { n, depth: depthOf(n), prefix: prefixOf(n), last: lastOf(n) }));
+  }
+  return parts;
+}
+const partsCache = new Map<string, NumberParts>();
+
+/** A numbered clause with what the checks read of it, gathered in one pass over the sections. */
+interface Clause extends NumberParts {
+  s: Section;
+  scope: number;
+  /** The number of the clause it sits in: the last number one level up seen before it, in its scope. */
+  parentNumber: string | null;
 }
 
 /**
  * Numbering problems, read in document order: each numbered clause is compared with the clause
  * before it at the same level under the same parent number (so a clause tree the section builder
  * got wrong does not matter), within the body and within each schedule separately.
+ *
+ * Per clause this reads only its number, its scope and its opening block (memoised by the block's
+ * text); what is read of the text around a clause (where its number is written, the numbers
+ * written between two clauses) is read only for a clause out of sequence, which is rare.
  */
 export function numberingIssues(model: ContractModel): NumberingIssue[] {
   const hit = cache.get(model);
   if (hit) return hit;
   const out: NumberingIssue[] = [];
-  // Each clause's number is read many times below (groups, parents, gaps): normalised once.
-  const nums = new Map<Section, string>();
-  const num = (s: Section) => {
-    let n = nums.get(s);
-    if (n === undefined) nums.set(s, (n = normalNumber(s.number!)));
-    return n;
-  };
-  const numbered = model.sections.filter((s) => s.index > 0 && s.number && NUMERIC.test(s.number) && !citesProvision(model, s));
+  const clauses: Clause[] = [];
+  const clauseAt: Array<Clause | undefined> = new Array(model.sections.length);
+  for (const s of model.sections) {
+    if (s.index === 0 || !s.number || !NUMERIC.test(s.number) || citesProvision(model, s)) continue;
+    const p = numberParts(s.number);
+    const c: Clause = { s, scope: attachmentOf(model, s.index), n: p.n, depth: p.depth, prefix: p.prefix, last: p.last, parentNumber: null };
+    clauses.push(c);
+    clauseAt[s.index] = c;
+  }
   // Groups of siblings: same scope (body or one schedule), same depth, same parent number.
-  const groups = new Map<string, Section[]>();
-  const keyOf = (s: Section) => {
+  const groups = new Map<string, Clause[]>();
+  for (const c of clauses) {
     // An ordered list inside a clause ("## 2. Reports" then "1. ... 2. ...") numbers its items on its own.
-    const parent = model.sections[s.parent];
-    const inOwnList = model.blocks[s.headingBlock]?.listNumber !== undefined && depthOf(num(s)) === 1 && parent.index > 0;
-    return `${attachmentOf(model, s.index)}|${inOwnList ? `list${parent.index}` : prefixOf(num(s))}|${depthOf(num(s))}`;
-  };
-  for (const s of numbered) {
-    const k = keyOf(s);
+    const parent = model.sections[c.s.parent];
+    const inOwnList = c.depth === 1 && parent.index > 0 && model.blocks[c.s.headingBlock]?.listNumber !== undefined;
+    const k = `${c.scope}|${inOwnList ? `list${parent.index}` : c.prefix}|${c.depth}`;
     const g = groups.get(k);
-    if (g) g.push(s);
-    else groups.set(k, [s]);
+    if (g) g.push(c);
+    else groups.set(k, [c]);
   }
   // The number of the clause each numbered clause sits in: the last number one level up seen before it, in its scope.
-  const currentParent = new Map<number, string | null>();
-  const lastAtDepth = new Map<string, string>();
-  for (const s of numbered) {
-    const scope = attachmentOf(model, s.index);
-    const d = depthOf(num(s));
-    currentParent.set(s.index, d > 1 ? lastAtDepth.get(`${scope}|${d - 1}`) ?? null : null);
-    lastAtDepth.set(`${scope}|${d}`, num(s));
-    for (const k of [...lastAtDepth.keys()]) if (k.startsWith(`${scope}|`) && Number(k.split('|')[1]) > d) lastAtDepth.delete(k);
+  const lastAtDepth = new Map<number, string[]>(); // scope -> number last seen at each depth
+  for (const c of clauses) {
+    let seen = lastAtDepth.get(c.scope);
+    if (!seen) lastAtDepth.set(c.scope, (seen = []));
+    c.parentNumber = c.depth > 1 ? seen[c.depth - 1] ?? null : null;
+    seen[c.depth] = c.n;
+    // A number at this depth closes every deeper level seen before it.
+    seen.length = c.depth + 1;
   }
-  const lazy = new Set<string>();
-  for (const [k, g] of groups) if (lazyList(model, g)) lazy.add(k);
   // The first clause with each number in each scope, looked up once per group (a scan per group was
   // quadratic: ~100 ms on a 2,000-clause contract in `npm run bench`).
   const firstByNumber = new Map<string, Section>();
-  for (const x of numbered) {
-    const key = `${attachmentOf(model, x.index)}|${num(x)}`;
-    if (!firstByNumber.has(key)) firstByNumber.set(key, x);
+  for (const c of clauses) {
+    const key = `${c.scope}|${c.n}`;
+    if (!firstByNumber.has(key)) firstByNumber.set(key, c.s);
   }
+  const restarts = restartSections(model);
 
   // Clauses reported as misnumbered, by "expected|actual" number, with the earliest start of each.
   const reportedAs = new Map<string, number>();
-  for (const [k, group] of groups) {
-    if (lazy.has(k)) continue;
-    const depth = depthOf(num(group[0]));
-    const prefix = prefixOf(num(group[0]));
-    const parentSection = depth > 1 ? firstByNumber.get(`${attachmentOf(model, group[0].index)}|${prefix}`) : undefined;
+  for (const members of groups.values()) {
+    const group = members.map((c) => c.s);
+    if (lazyList(model, group)) continue;
+    const { depth, prefix } = members[0];
+    const parentSection = depth > 1 ? firstByNumber.get(`${members[0].scope}|${prefix}`) : undefined;
     let firstWrong = -1;
     const issues: Array<Omit<NumberingIssue, 'firstWrong'>> = [];
     let prevLast = 0;
-    for (let i = 0; i < group.length; i++) {
-      const s = group[i];
-      const n = num(s);
-      const last = lastOf(n);
-      const span = numberSpan(model, s);
-      const label = clauseWord(model, s);
+    for (let i = 0; i < members.length; i++) {
+      const { s, n, last, parentNumber: cp } = members[i];
       const from = i > 0 ? group[i - 1].start : parentSection ? parentSection.start : 0;
       let problem: NumberingProblem | null = null;
       let message = '';
-      let expected = prefix ? `${prefix}.${prevLast + 1}` : String(prevLast + 1);
-      const cp = currentParent.get(s.index) ?? null;
+      let expected = '';
+      const next = () => (prefix ? `${prefix}.${prevLast + 1}` : String(prevLast + 1));
       // The parent itself was reported as misnumbered and should be this prefix ("4. GENERAL" after 4.3, then "5.1").
-      const parentExplained = cp !== null && (reportedAs.get(`${prefix}|${cp}`) ?? Infinity) < s.start;
+      const parentExplained = cp !== null && reportedAs.size > 0 && (reportedAs.get(`${prefix}|${cp}`) ?? Infinity) < s.start;
       if (depth > 1 && cp !== null && cp !== prefix && !parentSection && !parentExplained && !writtenBetween(model, 0, s.start, prefix)) {
         // "5.3" inside clause 4, and no clause 5 anywhere before it.
-        const siblings = numbered.filter((x) => depthOf(num(x)) === depth && prefixOf(num(x)) === cp && x.start < s.start);
-        expected = `${cp}.${siblings.reduce((m, x) => Math.max(m, lastOf(num(x))), 0) + 1}`;
+        const siblings = clauses.filter((x) => x.depth === depth && x.prefix === cp && x.s.start < s.start);
+        expected = `${cp}.${siblings.reduce((m, x) => Math.max(m, x.last), 0) + 1}`;
         problem = 'parent';
-        message = `${label} ${n} sits under ${clauseWord(model, s).toLowerCase()} ${cp}: it should be numbered ${expected}.`;
+        message = `${clauseWord(model, s)} ${n} sits under ${clauseWord(model, s).toLowerCase()} ${cp}: it should be numbered ${expected}.`;
       } else if (i > 0 && last === prevLast) {
         problem = 'duplicate';
-        message = `${label} ${n} is numbered the same as the clause before it: it should be ${expected}.`;
-      } else if (i > 0 && last < prevLast && (last === 1 || restartBetween(model, group[i - 1], s))) {
+        expected = next();
+        message = `${clauseWord(model, s)} ${n} is numbered the same as the clause before it: it should be ${expected}.`;
+      } else if (i > 0 && last < prevLast && (last === 1 || restartBetween(restarts, group[i - 1], s))) {
         // A new list (a form, a table of contents, a schedule without a heading the builder knows): numbering starts again.
       } else if (i > 0 && last < prevLast) {
         problem = 'order';
-        message = `${label} ${n} comes after ${num(group[i - 1])}: the numbers go backwards; it should be ${expected}.`;
+        expected = next();
+        message = `${clauseWord(model, s)} ${n} comes after ${members[i - 1].n}: the numbers go backwards; it should be ${expected}.`;
       } else if (last > prevLast + 1 && (i > 0 || depth > 1) && last - prevLast <= 20) {
         const missing: string[] = [];
         for (let m = prevLast + 1; m < last; m++) missing.push(prefix ? `${prefix}.${m}` : String(m));
@@ -181,18 +220,21 @@ export function numberingIssues(model: ContractModel): NumberingIssue[] {
         const afterDuplicate = issues.length > 0 && issues[issues.length - 1].at === i - 1 && issues[issues.length - 1].problem === 'duplicate' && last === prevLast + 2;
         if (!afterDuplicate && !missing.some((m) => writtenBetween(model, from, s.start, m) || (i === 0 && writtenBetween(model, 0, s.start, m)))) {
           problem = 'gap';
+          expected = next();
           const list = missing.length === 1 ? `${missing[0]} is missing` : `${missing[0]} to ${missing[missing.length - 1]} are missing`;
-          message = i === 0 ? `${label} ${n} is the first clause under ${prefix}: ${list}.` : `${label} ${n} follows ${num(group[i - 1])}: ${list}.`;
+          message = i === 0 ? `${clauseWord(model, s)} ${n} is the first clause under ${prefix}: ${list}.` : `${clauseWord(model, s)} ${n} follows ${members[i - 1].n}: ${list}.`;
         }
       }
       prevLast = problem === 'parent' ? prevLast : last;
-      if (!problem || !span) continue;
+      if (!problem) continue;
+      const span = numberSpan(model, s);
+      if (!span) continue;
       if (firstWrong < 0) firstWrong = i;
       issues.push({ problem, section: s, span, expected, group, at: i, message });
     }
     for (const issue of issues) {
       out.push({ ...issue, firstWrong });
-      const key = `${issue.expected}|${num(issue.section)}`;
+      const key = `${issue.expected}|${clauseAt[issue.section.index]!.n}`;
       reportedAs.set(key, Math.min(reportedAs.get(key) ?? Infinity, issue.section.start));
     }
   }

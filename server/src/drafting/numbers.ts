@@ -4,6 +4,7 @@
  */
 import type { ContractModel, Span } from '../model';
 import { NUMBER_WORDS_SOURCE, wordsToNumber } from './words';
+import { blockMemo } from '../model/facts';
 
 export interface NumberMismatch {
   /** The whole "thirty (60)". */
@@ -24,35 +25,48 @@ function figureValue(s: string): number {
   return Number(s.replace(/[£$€,\s]|GBP|USD|EUR|US/g, ''));
 }
 
+/** A mismatch as one block's text writes it, by offset in that text: a pure function of the text. */
+interface WrittenMismatch {
+  at: number; length: number; wordsAt: number; words: string; value: number; figAt: number; figure: string; fig: number;
+  /** "60 (thirty)" rather than "thirty (60)". */
+  figureFirst: boolean;
+}
+
+function mismatchesIn(text: string): WrittenMismatch[] {
+  const out: WrittenMismatch[] = [];
+  for (const m of text.matchAll(WORDS_FIRST)) {
+    const value = wordsToNumber(m[1]);
+    const fig = figureValue(m[3]);
+    if (value === null || !Number.isFinite(fig) || value === fig) continue;
+    const at = m.index!;
+    const figAt = at + m[0].indexOf(m[3], m[1].length + m[2].length);
+    out.push({ at, length: m[0].length, wordsAt: at, words: m[1], value, figAt, figure: m[3], fig, figureFirst: false });
+  }
+  for (const m of text.matchAll(FIGURE_FIRST)) {
+    const value = wordsToNumber(m[2]);
+    const fig = figureValue(m[1]);
+    if (value === null || !Number.isFinite(fig) || value === fig) continue;
+    const at = m.index!;
+    const wordsAt = at + m[0].indexOf(m[2], m[1].length);
+    out.push({ at, length: m[0].length, wordsAt, words: m[2], value, figAt: at, figure: m[1], fig, figureFirst: true });
+  }
+  return out;
+}
+
 export function numberMismatches(model: ContractModel): NumberMismatch[] {
   const out: NumberMismatch[] = [];
   for (const block of model.blocks) {
-    if (block.kind === 'code' || block.kind === 'html' || !/\(/.test(block.text)) continue;
-    const text = block.text;
+    if (block.kind === 'code' || block.kind === 'html') continue;
+    // What the text writes is memoised per block while editing; its spans come from this model.
+    const written = blockMemo(model, block, 'number-mismatches', () => (/\(/.test(block.text) ? mismatchesIn(block.text) : []));
+    if (!written.length) continue;
     const src = (a: number, b: number): Span => ({ start: block.sourceOffsets[a], end: block.sourceOffsets[b - 1] + 1 });
-    for (const m of text.matchAll(WORDS_FIRST)) {
-      const value = wordsToNumber(m[1]);
-      const fig = figureValue(m[3]);
-      if (value === null || !Number.isFinite(fig) || value === fig) continue;
-      const at = m.index!;
-      const figAt = at + m[0].indexOf(m[3], m[1].length + m[2].length);
+    for (const w of written) {
+      if (w.figureFirst && out.some((o) => o.span.start <= block.sourceOffsets[w.at] && block.sourceOffsets[w.at] < o.span.end)) continue;
       out.push({
-        span: src(at, at + m[0].length),
-        words: { span: src(at, at + m[1].length), text: m[1], value },
-        figure: { span: src(figAt, figAt + m[3].length), text: m[3], value: fig },
-      });
-    }
-    for (const m of text.matchAll(FIGURE_FIRST)) {
-      const value = wordsToNumber(m[2]);
-      const fig = figureValue(m[1]);
-      if (value === null || !Number.isFinite(fig) || value === fig) continue;
-      const at = m.index!;
-      const wordsAt = at + m[0].indexOf(m[2], m[1].length);
-      if (out.some((o) => o.span.start <= block.sourceOffsets[at] && block.sourceOffsets[at] < o.span.end)) continue;
-      out.push({
-        span: src(at, at + m[0].length),
-        words: { span: src(wordsAt, wordsAt + m[2].length), text: m[2], value },
-        figure: { span: src(at, at + m[1].length), text: m[1], value: fig },
+        span: src(w.at, w.at + w.length),
+        words: { span: src(w.wordsAt, w.wordsAt + w.words.length), text: w.words, value: w.value },
+        figure: { span: src(w.figAt, w.figAt + w.figure.length), text: w.figure, value: w.fig },
       });
     }
   }

@@ -2,7 +2,7 @@
  * A party's legal name written in another form: "Tailspin Systems Ltd" or "Tailspin Ltd" where the
  * contract names "Tailspin Systems Limited", or a misspelling of it.
  */
-import type { ContractModel, Party, Span } from '../model';
+import type { Block, ContractModel, Party, Span } from '../model';
 import { editDistance, foldQuotes, isMostlyUpper } from '../model';
 import { findSignatureBlock } from './signatures';
 import { escapeRegExp } from './terms';
@@ -152,6 +152,7 @@ function countName(text: string, name: string): number {
 export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
   const out: PartyNameVariant[] = [];
   const openingEnd = openingEndOf(model);
+  const names: Array<{ party: Party; legal: string; name: NameShape }> = [];
   for (const { party, legalName } of namedParties(model)) {
     const legal = legalName;
     const words = legal.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
@@ -161,17 +162,33 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
     // The name is found by its first distinctive word ("Tailspin"), or its first two words when the first is common ("Bank of ...").
     const keyWords = COMMON_WORDS.has(core[0].toLowerCase()) || FUNCTION_WORDS.has(core[0]) ? core.slice(0, 2) : core.slice(0, 1);
     if (!keyWords.length || keyWords.join(' ').length < 3) continue;
-    const name: NameShape = {
-      legal, words, legalNorm: norm(legal), alias: party.alias,
-      coreSet: new Set(core.map((w) => w.toLowerCase())),
-      keyRe: new RegExp(`(?<![\\w/-])${keyWords.map(escapeRegExp).join('\\s+')}(?![\\w-])`, 'g'),
-    };
-    // What a block's own text says is memoised per block while editing (see model/facts.ts); where
-    // the block stands (in the opening or not) and how often the whole text repeats a name are read here.
-    const kind = `party-mentions\u0000${legal}\u0000${party.alias}`;
-    for (const block of model.blocks) {
-      if (block.kind === 'code' || block.kind === 'html') continue;
-      for (const { at, mention, otherForm } of blockMemo(model, block, kind, () => mentionsIn(foldQuotes(block.text), name))) {
+    names.push({
+      party, legal,
+      name: {
+        legal, words, legalNorm: norm(legal), alias: party.alias,
+        coreSet: new Set(core.map((w) => w.toLowerCase())),
+        keyRe: new RegExp(`(?<![\\w/-])${keyWords.map(escapeRegExp).join('\\s+')}(?![\\w-])`, 'g'),
+      },
+    });
+  }
+  if (!names.length) return out;
+  // What a block's own text says of every name is memoised per block while editing (see
+  // model/facts.ts), in one lookup per block; where the block stands (in the opening or not) and how
+  // often the whole text repeats a name are read here. Only blocks that mention a name are kept.
+  const kind = `party-names\u0000${names.map(({ legal, name }) => `${legal}\u0001${name.alias}`).join('\u0000')}`;
+  const mentioning: Array<{ block: Block; facts: BlockNameFacts[] }> = [];
+  for (const block of model.blocks) {
+    if (block.kind === 'code' || block.kind === 'html') continue;
+    const facts = blockMemo(model, block, kind, () => {
+      const text = foldQuotes(block.text);
+      const per = names.map(({ legal, name }) => ({ mentions: mentionsIn(text, name), misspellings: legal.length >= 10 ? misspellingsIn(text, name) : [] }));
+      return per.some((f) => f.mentions.length || f.misspellings.length) ? per : NO_NAMES;
+    });
+    if (facts !== NO_NAMES) mentioning.push({ block, facts });
+  }
+  names.forEach(({ party, legal }, k) => {
+    for (const { block, facts } of mentioning) {
+      for (const { at, mention, otherForm } of facts[k].mentions) {
         // Flagged only when that name is written once and not in the opening, where affiliates are introduced.
         if (otherForm && (block.start < openingEnd || countName(model.text, mention) > 1)) continue;
         const span = { start: block.sourceOffsets[at], end: block.sourceOffsets[at + mention.length - 1] + 1 };
@@ -180,19 +197,24 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
     }
     // Misspellings of the whole name ("Tailspinn Systems Limited").
     if (legal.length >= 10) {
-      const fuzzyKind = `party-misspellings\u0000${legal}`;
-      for (const block of model.blocks) {
-        if (block.kind === 'code' || block.kind === 'html') continue;
-        for (const { at, cand } of blockMemo(model, block, fuzzyKind, () => misspellingsIn(foldQuotes(block.text), name))) {
+      for (const { block, facts } of mentioning) {
+        for (const { at, cand } of facts[k].misspellings) {
           const span = { start: block.sourceOffsets[at], end: block.sourceOffsets[at + cand.length - 1] + 1 };
           if (out.some((o) => o.span.start === span.start)) continue;
           out.push({ span, text: model.text.slice(span.start, span.end), party, legalName: legal });
         }
       }
     }
-  }
+  });
   return out.sort((a, b) => a.span.start - b.span.start);
 }
+
+/** What one block's text says of each party's name (in the order of the names). */
+interface BlockNameFacts {
+  mentions: Array<{ at: number; mention: string; otherForm: boolean }>;
+  misspellings: Array<{ at: number; cand: string }>;
+}
+const NO_NAMES: BlockNameFacts[] = [];
 
 /** A party's legal name taken apart for the search. */
 interface NameShape { legal: string; words: string[]; legalNorm: string; alias: string; coreSet: Set<string>; keyRe: RegExp }

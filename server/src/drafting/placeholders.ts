@@ -4,6 +4,7 @@
  */
 import type { Block, ContractModel, PartyRole, Span } from '../model';
 import { foldQuotes } from '../model';
+import { blockMemo } from '../model/facts';
 
 export type PlaceholderKind = 'bracket' | 'template' | 'blank' | 'xx' | 'tbd' | 'option';
 
@@ -42,13 +43,13 @@ const ROMAN_CONTEXT = /(?:article|section|clause|part|chapter|schedule|annex|app
 const SUPPLIER_WORDS = /^(?:the\s+)?(?:supplier|provider|service provider|vendor|contractor|consultant|licensor|seller|processor)(?:['\u2019]s)?(?:\s+(?:full|legal|registered|company))?\s+name$/i;
 const CUSTOMER_WORDS = /^(?:the\s+)?(?:customer|client|purchaser|buyer|licensee|controller)(?:['\u2019]s)?(?:\s+(?:full|legal|registered|company))?\s+name$/i;
 
-function isBracketPlaceholder(content: string, redactions: boolean): boolean {
+function isBracketPlaceholder(content: string, redactions: () => boolean): boolean {
   const c = content.trim();
   // "[a]", "[iv]": item letters and numerals in lower case.
   if (NOT_PLACEHOLDER.test(c) || /^(?:[a-z]|[ivx]+)$/.test(c)) return false;
   // "[Metric Tons / Year]", "[USD per month]": a unit in a table heading.
   if (/(?:\/|\bper)\s*(?:year|annum|month|week|day|hour|unit)s?$/i.test(c)) return false;
-  if (/^\*+$/.test(c)) return !redactions && c.length <= 2;
+  if (/^\*+$/.test(c)) return !redactions() && c.length <= 2;
   if (!c.length || SYMBOLS.test(c) || SHORT_CODES.test(c)) return true;
   // [DATE], [SUPPLIER NAME], [AMOUNT]: a label in capitals.
   if (/^[A-Z#][A-Z0-9 /&'.,#%:()-]*$/.test(c) && /[A-Z]{2}/.test(c) && c.split(/\s+/).length <= 6) return true;
@@ -69,7 +70,7 @@ const TRIGGER = /[[{<\u00AB]|___|XX|xx|TB[DCA]|to be (?:agreed|determined|confir
 export function findPlaceholders(model: ContractModel): Placeholder[] {
   const hit = cache.get(model);
   if (hit) return hit;
-  // Read only once a bracket needs it: most blocks hold no bracket, and the text is long.
+  // Read only once a bracket of asterisks needs it: most blocks hold none, and the text is long.
   let redacted: boolean | undefined;
   const redactions = () => (redacted ??= REDACTION_NOTICE.test(model.text));
   const out: Placeholder[] = [];
@@ -83,7 +84,8 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
     if (!block.text) continue;
     // Most blocks hold none of the characters a placeholder needs: skip them before folding quotes
     // and running eight expressions (this loop runs over every block on every keystroke).
-    if (!TRIGGER.test(block.text) && !TRIGGER.test(model.text.slice(block.start, block.end))) continue;
+    // Whether the text holds one is memoised by the text; the source (with its markup) is read afresh.
+    if (!blockMemo(model, block, 'placeholder-trigger', () => TRIGGER.test(block.text)) && !TRIGGER.test(model.text.slice(block.start, block.end))) continue;
     const text = foldQuotes(block.text);
     const found: Array<{ at: number; end: number; kind: PlaceholderKind; partyRole?: PartyRole }> = [];
     const add = (at: number, end: number, kind: PlaceholderKind, partyRole?: PartyRole) => {
@@ -101,11 +103,11 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
       // An option tag: "[Optional Module]" or "[If hosted:]", or a Title Case tag opening a paragraph before its text.
       const opensParagraph = /^\s*(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z0-9]{1,4}\))\s+)?$/.test(text.slice(Math.max(0, text.lastIndexOf('\n', at - 1) + 1), at));
       const c0 = content.trim();
-      if (!NOT_PLACEHOLDER.test(c0) && (OPTION_TAG.test(c0) || (opensParagraph && TITLE_CASE_TAG.test(c0) && /[a-z]/.test(c0) && /^\s+[A-Z][a-z]/.test(after) && !isBracketPlaceholder(content, redactions())))) {
+      if (!NOT_PLACEHOLDER.test(c0) && (OPTION_TAG.test(c0) || (opensParagraph && TITLE_CASE_TAG.test(c0) && /[a-z]/.test(c0) && /^\s+[A-Z][a-z]/.test(after) && !isBracketPlaceholder(content, redactions)))) {
         add(at, at + m[0].length, 'option');
         continue;
       }
-      if (!isBracketPlaceholder(content, redactions())) continue;
+      if (!isBracketPlaceholder(content, redactions)) continue;
       // "[ ] Technical Support": an unticked box of a form.
       if (!content.trim() && /^\s+[A-Z]/.test(text.slice(m.index! + m[0].length)) && /(?:^|\s{2,}|\n|[.:])\s*$/.test(text.slice(0, m.index!))) continue;
       const c = m[1].trim();

@@ -109,7 +109,11 @@ export function termIndex(model: ContractModel): TermIndex {
   const byKey = new Map<string, TermDefinition[]>();
   for (const d of [...model.definedTerms].sort((a, b) => a.span.start - b.span.start)) {
     const key = d.term;
-    const def: TermDefinition = { ...d, key, inDefinitionsSection: inDefinitionsSection(model, model.blocks[d.block]?.section ?? 0) };
+    // Spelled out rather than spread: a spread of each definition was a visible share of an edit.
+    const def: TermDefinition = {
+      term: d.term, span: d.span, definition: d.definition, block: d.block, style: d.style,
+      key, inDefinitionsSection: inDefinitionsSection(model, model.blocks[d.block]?.section ?? 0),
+    };
     definitions.push(def);
     const list = byKey.get(key);
     if (list) list.push(def);
@@ -146,27 +150,20 @@ export function termIndex(model: ContractModel): TermIndex {
     const all = [...forms.keys(), ...upperForms.keys()].sort((a, b) => b.length - a.length).map((f) => f.split(/\s+/).map(escapeRegExp).join('\\s+'));
     const re = new RegExp(`(?<![A-Za-z0-9])(?:${all.join('|')})(?![A-Za-z0-9])`, 'g');
     const defStarts = new Set(definitions.map((d) => d.span.start));
-    // Matches per block depend on the block's text and the set of forms only: memoised while editing.
-    const kind = factsActive() ? `term-forms ${idOf(memo('term-forms', re.source, () => ({})))}` : '';
+    // The terms found in a block, resolved to their keys and forms, depend on the block's text and
+    // the form map only: memoised per block while editing, in offsets of the block's text, so an
+    // edit re-reads only the blocks it touched.
+    const signature = factsActive() ? [...forms, ...upperForms].map(([f, v]) => `${f}\u0001${v.key}\u0001${v.form}`).join('\u0000') + '\u0002' + re.source : '';
+    const kind = factsActive() ? `term-occurrences ${idOf(memo('term-forms', signature, () => ({})))}` : '';
     for (const block of model.blocks) {
       if (block.kind === 'code' || block.kind === 'html' || !block.text) continue;
-      const matches = blockMemo(model, block, kind, () => Array.from(block.text.matchAll(re), (m): [number, string] => [m.index!, m[0]]));
-      if (!matches.length) continue;
+      const found = blockMemo(model, block, kind, () => termsInBlock(block.text, re, forms, upperForms));
+      if (!found.length) continue;
       const heading = isHeadingBlock(model, block);
-      for (const [at, written] of matches) {
-        const flat = written.replace(/\s+/g, ' ');
-        let info = forms.get(flat);
-        let upper = false;
-        if (!info) {
-          info = upperForms.get(flat);
-          if (!info) continue;
-          // Capitals count only inside a passage in capitals, not as a stray acronym.
-          if (!inCapitalsPassage(block.text, at, written.length)) continue;
-          upper = true;
-        }
-        const span = { start: block.sourceOffsets[at], end: block.sourceOffsets[at + written.length - 1] + 1 };
+      for (const f of found) {
+        const span = { start: block.sourceOffsets[f.at], end: block.sourceOffsets[f.at + f.length - 1] + 1 };
         const occ: TermOccurrence = {
-          key: info.key, span, text: model.text.slice(span.start, span.end), form: info.form, upper,
+          key: f.key, span, text: model.text.slice(span.start, span.end), form: f.form, upper: f.upper,
           block: block.index, inHeading: heading, isDefinition: defStarts.has(span.start),
         };
         occurrences.push(occ);
@@ -182,6 +179,32 @@ export function termIndex(model: ContractModel): TermIndex {
   const index: TermIndex = { definitions, byKey, occurrences, usesByKey };
   cache.set(model, index);
   return index;
+}
+
+/** A term as one block's text writes it, by offset in that text. */
+interface TermInBlock { at: number; length: number; key: string; form: FormKind; upper: boolean }
+
+type FormMap = Map<string, { key: string; form: FormKind }>;
+
+/** The terms a block's text uses: each match of the forms' expression resolved to its term and form. */
+function termsInBlock(text: string, re: RegExp, forms: FormMap, upperForms: FormMap): TermInBlock[] {
+  const out: TermInBlock[] = [];
+  for (const m of text.matchAll(re)) {
+    const at = m.index!;
+    const written = m[0];
+    const flat = written.replace(/\s+/g, ' ');
+    let info = forms.get(flat);
+    let upper = false;
+    if (!info) {
+      info = upperForms.get(flat);
+      if (!info) continue;
+      // Capitals count only inside a passage in capitals, not as a stray acronym.
+      if (!inCapitalsPassage(text, at, written.length)) continue;
+      upper = true;
+    }
+    out.push({ at, length: written.length, key: info.key, form: info.form, upper });
+  }
+  return out;
 }
 
 /** Are the words around [at, at+len) written in capitals (at least three capitalised words nearby)? */

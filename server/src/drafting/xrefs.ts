@@ -117,6 +117,31 @@ const numberCache = new WeakMap<ContractModel, NumberIndex>();
 
 /** The attachment section (schedule, annex ...) a section sits in, or -1. */
 export function attachmentOf(model: ContractModel, index: number): number {
+  return attachmentTable(model)[index] ?? -1;
+}
+
+/**
+ * The attachment of every section, in one pass (a parent comes before its children): the outermost
+ * schedule among a section's ancestors. Walking up from each section at every call made the
+ * numbering and cross-reference checks visit the tree once per clause.
+ */
+function attachmentTable(model: ContractModel): Int32Array {
+  let table = attachmentCache.get(model);
+  if (table) return table;
+  const sections = model.sections;
+  table = new Int32Array(sections.length).fill(-1);
+  for (let i = 1; i < sections.length; i++) {
+    const s = sections[i];
+    const above = s.parent > 0 && s.parent < i ? table[s.parent] : s.parent > 0 ? attachmentWalk(model, s.parent) : -1;
+    table[i] = above >= 0 ? above : s.trailer === 'schedule' && (s.parent <= 0 || sections[s.parent].trailer !== 'schedule') ? i : -1;
+  }
+  attachmentCache.set(model, table);
+  return table;
+}
+const attachmentCache = new WeakMap<ContractModel, Int32Array>();
+
+/** The same by walking up, for a parent that does not come before its child (never in a built model). */
+function attachmentWalk(model: ContractModel, index: number): number {
   let found = -1;
   for (let i = index; i > 0; i = model.sections[i].parent) {
     const s = model.sections[i];
@@ -138,15 +163,15 @@ export function numberIndex(model: ContractModel): NumberIndex {
   for (const s of model.sections) {
     if (s.index === 0) continue;
     const block = model.blocks[s.headingBlock];
-    const heading = ATTACHMENT_HEADING.exec(foldQuotes(block?.text ?? ''));
+    const heading = block ? attachmentHeading(model, block) : null;
     if (heading && s.trailer === 'schedule') {
-      const kind = heading[1].toLowerCase();
-      const key = `${kind} ${heading[2].toLowerCase()}`;
+      const kind = heading.kind;
+      const key = `${kind} ${heading.id}`;
       if (!attachments.has(key)) attachments.set(key, s);
       attachmentKinds.add(kind);
     }
     if (!s.number) continue;
-    const n = normaliseNumber(s.number);
+    const n = normalisedNumber(s.number);
     const att = attachmentOf(model, s.index);
     if (att >= 0) {
       let m = inAttachment.get(att);
@@ -175,20 +200,51 @@ export function numberIndex(model: ContractModel): NumberIndex {
   // Attachment headings the section builder does not see as sections ("SCHEDULE 2" inside a paragraph line).
   for (const b of model.blocks) {
     if (b.kind !== 'heading' && b.kind !== 'paragraph') continue;
-    const m = ATTACHMENT_HEADING.exec(foldQuotes(b.text));
-    if (!m || b.text.split('\n')[0].length > 90) continue;
+    const m = attachmentHeading(model, b);
+    if (!m || !m.shortFirstLine) continue;
     // Only lines that stand as a heading: short, or the whole block.
-    const firstLine = b.text.split('\n')[0];
-    if (b.kind === 'paragraph' && !/^\s*(?:\*\*)?(?:schedule|annex|appendix|exhibit|attachment)\s+\S+\s*(?:[-:\u2013\u2014.]\s*[^.]{0,80})?$/i.test(firstLine)) continue;
-    const kind = m[1].toLowerCase();
-    attachmentKinds.add(kind);
-    const key = `${kind} ${m[2].toLowerCase()}`;
+    if (b.kind === 'paragraph' && !m.standsAlone) continue;
+    attachmentKinds.add(m.kind);
+    const key = `${m.kind} ${m.id}`;
     if (!attachments.has(key)) attachments.set(key, model.sections[b.section]);
   }
   const idx = { body, inAttachment, attachments, attachmentKinds, bodyCount, parts, numberingIntact, maxTop };
   numberCache.set(model, idx);
   return idx;
 }
+
+/** "Schedule 3" opening a block: its kind and id, and whether its first line reads as a heading. */
+interface AttachmentHeading { kind: string; id: string; shortFirstLine: boolean; standsAlone: boolean }
+
+/** What ATTACHMENT_HEADING needs at the start of a text (quote folding does not touch these characters). */
+const MAY_OPEN_ATTACHMENT = /^\s*(?:\*\*)?[saeSAE]/;
+
+/** A pure function of the block's text, memoised per block while editing (read for every block). */
+function attachmentHeading(model: ContractModel, block: Block): AttachmentHeading | null {
+  // The heading's first letter, checked before the lookup: most blocks fail it.
+  if (!MAY_OPEN_ATTACHMENT.test(block.text)) return null;
+  const found = blockMemo(model, block, 'attachment-heading', (): AttachmentHeading | false => {
+    const m = ATTACHMENT_HEADING.exec(foldQuotes(block.text));
+    if (!m) return false;
+    const firstLine = block.text.split('\n')[0];
+    return {
+      kind: m[1].toLowerCase(), id: m[2].toLowerCase(), shortFirstLine: firstLine.length <= 90,
+      standsAlone: /^\s*(?:\*\*)?(?:schedule|annex|appendix|exhibit|attachment)\s+\S+\s*(?:[-:\u2013\u2014.]\s*[^.]{0,80})?$/i.test(firstLine),
+    };
+  });
+  return found || null;
+}
+
+/** normaliseNumber of a section's number, kept per number written (a contract repeats few). */
+function normalisedNumber(n: string): string {
+  let out = normalised.get(n);
+  if (out === undefined) {
+    if (normalised.size > 10000) normalised.clear();
+    normalised.set(n, (out = normaliseNumber(n)));
+  }
+  return out;
+}
+const normalised = new Map<string, string>();
 
 function splitTarget(target: string): { base: string; parts: string[] } {
   const parts = [...target.matchAll(/\(([a-z0-9]{1,4})\)/gi)].map((m) => m[1]);
@@ -334,10 +390,10 @@ function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference,
   // "Section 351(l)" in a contract of 15 clauses is a provision of a statute, and an amendment's
   // references are to the agreement it amends: not checked (after the majority guard has counted them).
   const top = Number(/^\d+/.exec(ref.base)?.[0] ?? NaN);
-  const elsewhere = top > 2 * idx.maxTop + 5 || AMENDMENT.test(model.title) || (AMENDMENT.test(model.text.slice(0, 1500)) && AMENDING.test(model.text.slice(0, 6000)));
+  const elsewhere = top > 2 * idx.maxTop + 5 || amendsAnother(model);
   const s = scope.get(ref.base) ?? (ref.word === 'paragraph' ? [...idx.inAttachment.values()].find((m) => m.has(ref.base))?.get(ref.base) : undefined);
   // "clause 14" when only 14.1, 14.2 ... carry numbers (the heading of 14 lost its number).
-  if (!s && [...scope.keys()].some((k) => k.startsWith(ref.base + '.'))) { ref.status = 'ok'; return; }
+  if (!s && numberPrefixes(scope).has(ref.base)) { ref.status = 'ok'; return; }
   if (!s) {
     // A number written inside a paragraph ("4.2 The Supplier ...") that the section builder did not keep as a section.
     if (numberWrittenInText(model, ref.base)) { ref.status = 'ok'; return; }
@@ -359,6 +415,32 @@ function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference,
   ref.status = 'ok';
   ref.section = s;
 }
+
+/**
+ * Every number that heads another number of a scope ("4" and "4.2" for "4.2.1"): whether some clause
+ * is numbered under a reference's number is then one lookup, not a scan of the scope per reference.
+ */
+function numberPrefixes(scope: Map<string, Section>): Set<string> {
+  let out = prefixCache.get(scope);
+  if (!out) {
+    out = new Set();
+    for (const k of scope.keys()) for (let i = k.indexOf('.'); i >= 0; i = k.indexOf('.', i + 1)) out.add(k.slice(0, i));
+    prefixCache.set(scope, out);
+  }
+  return out;
+}
+const prefixCache = new WeakMap<Map<string, Section>, Set<string>>();
+
+/** Is the document an amendment (whose references are to the agreement it amends)? Read once per model. */
+function amendsAnother(model: ContractModel): boolean {
+  let out = amendmentCache.get(model);
+  if (out === undefined) {
+    out = AMENDMENT.test(model.title) || (AMENDMENT.test(model.text.slice(0, 1500)) && AMENDING.test(model.text.slice(0, 6000)));
+    amendmentCache.set(model, out);
+  }
+  return out;
+}
+const amendmentCache = new WeakMap<ContractModel, boolean>();
 
 /**
  * Is the number written where a clause starts: at the start of a line, or after a run of spaces in
