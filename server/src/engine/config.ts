@@ -12,7 +12,7 @@
  * language server pass one that reads the disk, the tests one that reads a map.
  */
 import * as nodePath from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import schema from '../../../schema/clausewise.schema.json';
@@ -113,7 +113,11 @@ export const EMPTY_CONFIG: ResolvedConfig = Object.freeze({ file: null, files: [
 
 let validator: ValidateFunction | undefined;
 function validate(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  if (!validator) {
+    // ajv is loaded on first use: most runs have no configuration file or front matter to check.
+    const { default: Ajv } = require('ajv') as typeof import('ajv');
+    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  }
   return validator;
 }
 
