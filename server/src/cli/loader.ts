@@ -76,7 +76,8 @@ function writeQuietly(file: string, data: Buffer): void {
 const V8_FLAGS = '--no-regexp-tier-up';
 
 function load(): void {
-  v8.setFlagsFromString(V8_FLAGS);
+  // Process-wide: a worker thread of a parallel run (started through this loader) has them already.
+  if (isMainThread) v8.setFlagsFromString(V8_FLAGS);
   const bytes = fs.readFileSync(BUNDLE);
   // esbuild escapes non-ASCII characters in code (its default charset); latin1 decodes ASCII exactly
   // and several times faster than utf8, which is kept for a bundle with other characters in comments.
