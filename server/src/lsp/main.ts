@@ -4,14 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { gatedStdio, stdioHousekeeping } from './gate';
 import { createServer } from './server';
-
-// Regular expressions compiled once, straight to machine code, as in the CLI (see server/src/cli/loader.ts):
-// the review runs every one of them on every sentence, so V8's bytecode-first tier only adds a compilation.
-setFlagsFromString('--no-regexp-tier-up');
 
 const log = (text: string): void => { process.stderr.write(`${text}\n`); };
 // Over stdio (what every client uses), the transport keeps to the LSP lifecycle and never passes an
