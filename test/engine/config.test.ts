@@ -176,6 +176,16 @@ describe('engine: config files', () => {
       assert.equal(parseConfig('{ "name": "x" }', '/x/package.json'), null);
     });
 
+    it('a package.json that names clausewise only below the top level is no config file, however deep it nests', () => {
+      // A project that depends on Clausewise, or is Clausewise: the name appears as a bin or a dependency.
+      const deep = `${'['.repeat(100)}${']'.repeat(100)}`;
+      const pkg = `{ "name": "x", "bin": { "clausewise": "bin/clausewise.js" }, "devDependencies": { "clausewise": "^0.1.0" }, "deep": ${deep} }`;
+      assert.equal(parseConfig(pkg, '/x/package.json'), null);
+      // With the key at the top level the same nesting is an error, as in any configuration file.
+      const withKey = pkg.replace('"name": "x",', '"name": "x", "clausewise": {},');
+      assert.match(configError(() => parseConfig(withKey, '/x/package.json')).issues[0].message, /nested too deeply/);
+    });
+
     it('a valid file with every setting passes; an empty file is an empty config', () => {
       const text = [
         '$schema: ../schema/clausewise.schema.json',

@@ -12,7 +12,7 @@
  * language server pass one that reads the disk, the tests one that reads a map.
  */
 import * as nodePath from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import schema from '../../../schema/clausewise.schema.json';
@@ -113,7 +113,11 @@ export const EMPTY_CONFIG: ResolvedConfig = Object.freeze({ file: null, files: [
 
 let validator: ValidateFunction | undefined;
 function validate(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  if (!validator) {
+    // ajv is loaded on first use: most runs have no configuration file or front matter to check.
+    const { default: Ajv } = require('ajv') as typeof import('ajv');
+    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  }
   return validator;
 }
 
@@ -159,6 +163,27 @@ function position(loc: Located, segments: ReadonlyArray<string | number>, atKey:
   if (offset === undefined) return {};
   const { line, col } = loc.lines.linePos(offset);
   return { line, column: col };
+}
+
+/**
+ * Where the values of a JSON file are, read only when a problem needs a line: the file is read again
+ * as YAML (a superset of JSON) for node ranges. Built lazily because a valid file never needs it,
+ * and parsing a large package.json as YAML cost more than the whole review of a small contract.
+ */
+function jsonLocated(text: string, prefix: string[]): Located {
+  let doc: Document | null | undefined;
+  const lines = new LineCounter();
+  return {
+    get doc() {
+      if (doc === undefined) {
+        doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+        if (doc.errors.length) doc = null;
+      }
+      return doc;
+    },
+    lines,
+    prefix,
+  };
 }
 
 export type ConfigKind = 'yaml' | 'json' | 'package.json';
@@ -264,8 +289,22 @@ function nestedTooDeeply(text: string): boolean {
   return false;
 }
 
+/** Whether a package.json has a top-level `clausewise` key, or is not valid JSON (an error to report). */
+function hasConfigKey(text: string): boolean {
+  if (!text.includes('"clausewise"')) return false;
+  try {
+    const data: unknown = JSON.parse(text);
+    return !!data && typeof data === 'object' && 'clausewise' in data;
+  } catch {
+    return true;
+  }
+}
+
 function parseConfigText(text: string, file: string, kind: ConfigKind): RawConfig | null {
   text = text.replace(/^\uFEFF/, '');
+  // A package.json without the key is no configuration file: skipped before the checks below, which
+  // on a project's large package.json cost more than the whole review of a small contract.
+  if (kind === 'package.json' && !hasConfigKey(text)) return null;
   if (nestedTooDeeply(text)) throw new RangeError('nested too deeply');
   const lines = new LineCounter();
   let data: unknown;
@@ -306,8 +345,6 @@ function parseConfigText(text: string, file: string, kind: ConfigKind): RawConfi
       }
       throw new ConfigError(file, [{ line, column, message: `not valid JSON: ${jsonProblem(msg)}; check for a missing comma, quote or brace` }]);
     }
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-    if (doc.errors.length) doc = null;
   }
   const prefix: string[] = [];
   if (kind === 'package.json') {
@@ -316,7 +353,7 @@ function parseConfigText(text: string, file: string, kind: ConfigKind): RawConfi
     prefix.push('clausewise');
   }
   if (data === null || data === undefined) data = {};
-  const loc: Located = { doc, lines, prefix };
+  const loc: Located = kind === 'yaml' ? { doc, lines, prefix } : jsonLocated(text, prefix);
   const shown = (p: PathProblem): ConfigIssue => ({ ...position(loc, p.segments, p.atKey), message: prefix.length ? `clausewise.${p.message}` : p.message });
 
   const check = validate();

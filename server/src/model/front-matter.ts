@@ -8,7 +8,7 @@
  * (schema/clausewise.schema.json) for the keys the two share (profiles, clausePosition), so a
  * value means the same in both places and a mistake is worded the same way (model/schema-problems).
  */
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { isMap, isSeq, LineCounter, parseDocument, YAMLParseError, type Document, type Node as YamlNode } from 'yaml';
 import configSchema from '../../../schema/clausewise.schema.json';
 import { keyText, nodeAt, schemaProblems } from './schema-problems';
@@ -61,7 +61,11 @@ export const FRONT_MATTER_SCHEMA = {
 
 let validator: ValidateFunction | undefined;
 function validate(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(FRONT_MATTER_SCHEMA);
+  if (!validator) {
+    // ajv is loaded on first use: most runs have no configuration file or front matter to check.
+    const { default: Ajv } = require('ajv') as typeof import('ajv');
+    validator = new Ajv({ allErrors: true, strict: false }).compile(FRONT_MATTER_SCHEMA);
+  }
   return validator;
 }
 
