@@ -57,6 +57,26 @@ describe('CLI code cache (dist/cli.js loader)', function () {
     assert.match(r.stderr, /code cache absent/);
     assert.equal(cacheFiles().length, 2);
   });
+
+  it('keeps the user cache folder small: writing a new cache removes the oldest of other builds', () => {
+    const folder = path.join(cacheHome, 'clausewise');
+    for (const f of cacheFiles()) fs.rmSync(path.join(folder, f));
+    const stale = Array.from({ length: 8 }, (_, i) => `cli-main-v0-x64-${i}-1-1.v8cache`);
+    stale.forEach((f, i) => {
+      fs.writeFileSync(path.join(folder, f), 'old');
+      const t = new Date(Date.UTC(2020, 0, 1 + i));
+      fs.utimesSync(path.join(folder, f), t, t);
+    });
+    fs.writeFileSync(path.join(folder, 'notes.txt'), 'not a cache');
+    const r = runCopy();
+    assert.match(r.stderr, /code cache absent/);
+    const left = cacheFiles();
+    assert.ok(left.includes('notes.txt'), 'other files are left alone');
+    const caches = left.filter((f) => f.endsWith('.v8cache'));
+    assert.equal(caches.length, 6, `six caches kept: ${caches.join(', ')}`);
+    assert.ok(!caches.includes(stale[0]) && !caches.includes(stale[2]), 'the oldest went first');
+    assert.ok(caches.includes(stale[7]) && caches.includes(stale[3]), 'the newest others stayed');
+  });
 });
 
 // The bundle differs from the sources in how it starts: the classifier's weights packed as typed

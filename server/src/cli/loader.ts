@@ -65,6 +65,27 @@ function writeQuietly(file: string, data: Buffer): void {
   }
 }
 
+/** How many caches (one per build of the bundle and Node version) the user's cache folder keeps. */
+const KEEP_CACHES = 6;
+
+/**
+ * Every build or install of the CLI gets a cache file of its own (about 2 MB), so without a clean-up
+ * the user's cache folder grows with each upgrade. When a new cache is written there, the oldest of
+ * the others beyond the newest few are removed; several installs in use at once keep theirs.
+ */
+function pruneOldCaches(dir: string, keep: string): void {
+  try {
+    const old = fs.readdirSync(dir)
+      .filter((f) => f !== keep && /^cli-main-.*\.v8cache$/.test(f))
+      .map((f) => ({ f, t: fs.statSync(path.join(dir, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t)
+      .slice(KEEP_CACHES - 1);
+    for (const { f } of old) fs.rmSync(path.join(dir, f), { force: true });
+  } catch {
+    // A folder we cannot list or clean only costs disk space.
+  }
+}
+
 /**
  * V8 compiles a regular expression twice by default: to bytecode on its first use, then to machine
  * code on the second ("tier-up"). A review runs hundreds of expressions over every sentence, so all
@@ -99,7 +120,10 @@ function load(): void {
     const target = mode === 'write' ? beside : mine;
     if (isMainThread && target && (!cached || script.cachedDataRejected)) {
       // After the run, so that the cache also holds the functions the run compiled.
-      process.once('exit', () => writeQuietly(target, script.createCachedData()));
+      process.once('exit', () => {
+        writeQuietly(target, script.createCachedData());
+        if (target === mine && userDir) pruneOldCaches(userDir, name);
+      });
     }
   }
   const bundle = new Module(BUNDLE, module);
