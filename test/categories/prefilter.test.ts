@@ -64,9 +64,9 @@ describe('signal prefilter: what a pattern needs', () => {
 describe('signal prefilter: the literal scanner', () => {
   const found = (lits: string[], text: string) => {
     const scanner = new LiteralScanner(lits, lits.map((_, i) => [i]));
-    const seen = new Uint32Array(lits.length);
-    scanner.mark(text, seen, 1);
-    return lits.filter((_, i) => seen[i] === 1);
+    const bits = new Uint32Array(1);
+    scanner.mark(text, bits);
+    return lits.filter((_, i) => (bits[0] & (1 << i)) !== 0);
   };
 
   it('finds overlapping and nested literals in one pass', () => {

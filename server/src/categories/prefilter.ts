@@ -256,8 +256,8 @@ export class LiteralScanner {
     this.outIds = Int32Array.from(ids);
   }
 
-  /** Like mark, and lists in `out` each id marked (once). */
-  collect(text: string, seen: Uint32Array, stamp: number, out: number[]): void {
+  /** Sets bit id of `bits` for every id whose literal occurs in the text. */
+  mark(text: string, bits: Uint32Array): void {
     const { symbols, width, next, outStart, outIds } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
@@ -265,27 +265,14 @@ export class LiteralScanner {
       s = next[s * width + (c < 128 ? symbols[c] : 0)];
       for (let k = outStart[s], end = outStart[s + 1]; k < end; k++) {
         const id = outIds[k];
-        if (seen[id] !== stamp) {
-          seen[id] = stamp;
-          out.push(id);
-        }
+        bits[id >>> 5] |= 1 << (id & 31);
       }
-    }
-  }
-
-  /** Sets seen[id] = stamp for every id whose literal occurs in the text. */
-  mark(text: string, seen: Uint32Array, stamp: number): void {
-    const { symbols, width, next, outStart, outIds } = this;
-    let s = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      s = next[s * width + (c < 128 ? symbols[c] : 0)];
-      for (let k = outStart[s], end = outStart[s + 1]; k < end; k++) seen[outIds[k]] = stamp;
     }
   }
 }
 
-type Test = (seen: Uint32Array, stamp: number) => boolean;
+/** A test on the clauses a sentence meets, one bit per clause. */
+type Test = (bits: Uint32Array) => boolean;
 
 /**
  * The same need, smaller: nested ands and ors flattened, and in an or, a literal that holds another
@@ -334,11 +321,9 @@ export class SignalPrefilter {
   private shared: LiteralScanner | null = null;
   private version = 0;
   private pending = false;
-  private seen = new Uint32Array(0);
-  private stamp = 0;
-  private found: number[] = [];
-  /** The clauses each sentence meets, under the shared scanner of a version. */
-  private readonly marks = new WeakMap<object, { version: number; ids: Int32Array }>();
+  /** The clauses each sentence meets (a bit set), under the shared scanner of a version. */
+  private readonly marks = new WeakMap<object, { version: number; bits: Uint32Array }>();
+  private current: Uint32Array = new Uint32Array(0);
   private document: object | null = null;
 
   /**
@@ -367,14 +352,16 @@ export class SignalPrefilter {
         if (ids) ids.push(id);
         else this.clausesOf.set(lit, [id]);
       }
-      return (seen, stamp) => seen[id] === stamp;
+      const word = id >>> 5;
+      const bit = 1 << (id & 31);
+      return (bits) => (bits[word] & bit) !== 0;
     };
     const compile = (need: Exclude<Need, true>): Test => {
       if ('lit' in need) return clause([need.lit]);
       if ('and' in need) {
         const parts = need.and.map((p) => compile(p as Exclude<Need, true>));
-        return (seen, stamp) => {
-          for (const p of parts) if (!p(seen, stamp)) return false;
+        return (bits) => {
+          for (const p of parts) if (!p(bits)) return false;
           return true;
         };
       }
@@ -387,8 +374,8 @@ export class SignalPrefilter {
       }
       if (lits.length) parts.unshift(clause(lits));
       if (parts.length === 1) return parts[0];
-      return (seen, stamp) => {
-        for (const p of parts) if (p(seen, stamp)) return true;
+      return (bits) => {
+        for (const p of parts) if (p(bits)) return true;
         return false;
       };
     };
@@ -402,39 +389,27 @@ export class SignalPrefilter {
 
   private rebuild(): void {
     for (const list of this.lists.values()) list.tests ??= this.compile(list.patterns);
-    this.seen = new Uint32Array(this.clauses);
-    this.stamp = 0;
     this.shared = new LiteralScanner([...this.clausesOf.keys()], [...this.clausesOf.values()]);
     this.version++;
     this.pending = false;
-  }
-
-  private nextStamp(): number {
-    // A new stamp forgets the last sentence's clauses without clearing the table.
-    if (++this.stamp === 0xffffffff) {
-      this.seen.fill(0);
-      this.stamp = 1;
-    }
-    return this.stamp;
   }
 
   /** Reads a sentence (`key` names it while it lives): which clauses it meets. */
   read(key: object, text: string): void {
     let marks = this.marks.get(key);
     if (!marks || marks.version !== this.version) {
-      this.found.length = 0;
-      this.shared!.collect(text, this.seen, this.nextStamp(), this.found);
-      marks = { version: this.version, ids: Int32Array.from(this.found) };
+      const bits = new Uint32Array((this.clauses + 31) >>> 5);
+      this.shared!.mark(text, bits);
+      marks = { version: this.version, bits };
       this.marks.set(key, marks);
     }
-    const stamp = this.nextStamp();
-    for (const id of marks.ids) this.seen[id] = stamp;
+    this.current = marks.bits;
   }
 
   /** Can pattern i of the list match the sentence last read? */
   may(list: ListFilter, i: number): boolean {
     const t = list.tests![i];
-    return t === null || t(this.seen, this.stamp);
+    return t === null || t(this.current);
   }
 }
 

@@ -233,12 +233,7 @@ export interface Signal {
 export type Found = Record<string, Evidence[]>;
 
 /** Runs signals over every sentence; returns the evidence found per requirement, in text order. */
-export const SCAN_TIME = { ms: 0, lists: new Map<string, Signal[]>() };
 export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): Found {
-  const t0 = performance.now();
-  try { return scan0(ctx, signals, headings); } finally { SCAN_TIME.ms += performance.now() - t0; SCAN_TIME.lists.set(signals.map(s=>reKey(s.pattern)).join(), signals); }
-}
-function scan0(ctx: AssessContext, signals: Signal[], headings?: RegExp): Found {
   const found: Found = {};
   const add = (req: string, e: Evidence) => (found[req] ??= []).push(e);
   if (headings) {
@@ -408,7 +403,7 @@ export function setPrefilterMinSentences(n: number): number {
 }
 
 /** The prefilter of a signal list, found by its content (assessors write their lists inline). */
-export function filterOf(signals: Signal[], infos: SentenceInfo[]): ListFilter | null {
+function filterOf(signals: Signal[], infos: SentenceInfo[]): ListFilter | null {
   let key = '';
   for (const s of signals) key += `${s.mask?.length ? 'm' : '-'}${reKey(s.pattern)}\u0004`;
   return prefilter.list(key, () => signals.map((s) => ({ pattern: s.pattern, masked: Boolean(s.mask?.length) })), infos);
@@ -418,7 +413,7 @@ export function filterOf(signals: Signal[], infos: SentenceInfo[]): ListFilter |
  * Indexes of the signals a sentence matches: a pure function of what sentenceFacts keys on. The
  * filter only skips patterns that cannot match (categories/prefilter.ts), so it changes no result.
  */
-export function matchingSignals(info: SentenceInfo, signals: Signal[], parties: PartyMatchers, filter: ListFilter | null = null): number[] {
+function matchingSignals(info: SentenceInfo, signals: Signal[], parties: PartyMatchers, filter: ListFilter | null = null): number[] {
   const out: number[] = [];
   let read = false;
   signals.forEach((sig, i) => {
