@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { LiteralScanner, needOf, simplify, SignalPrefilter, type Need } from '../../server/src/categories/prefilter';
 import { setPrefilterMinSentences } from '../../server/src/categories/scan';
 import { review } from '../../server/src/engine';
+import { IncrementalReview } from '../../server/src/engine/incremental';
 import { generateContract } from '../../scripts/bench-contract';
 import { propertyRuns } from '../support/property-runs';
 
@@ -136,6 +137,29 @@ describe('signal prefilter: reviews are the same with and without it', function 
       // Twice: lists are compiled from the second document on, so the second pass filters them all.
       for (let pass = 0; pass < 2; pass++) {
         documents.forEach((d, i) => assert.equal(strip(review({ text: d.text, path: d.path })), plain[i], `${d.name} differs with the prefilter (pass ${pass + 1})`));
+      }
+    } finally {
+      setPrefilterMinSentences(previous);
+    }
+  });
+});
+
+describe('signal prefilter: incremental reviews filtered equal full reviews unfiltered', function () {
+  this.timeout(300_000);
+  it('after each of a dozen edits to a generated contract', () => {
+    const strip = (r: ReturnType<typeof review>) => JSON.stringify({ coverage: r.coverage, assessments: r.assessments, diagnostics: r.diagnostics });
+    const inc = new IncrementalReview();
+    let text = generateContract(60_000);
+    const previous = setPrefilterMinSentences(0);
+    try {
+      for (let version = 1; version <= 12; version++) {
+        setPrefilterMinSentences(0);
+        const got = strip(inc.review({ text, version, force: true }));
+        setPrefilterMinSentences(Infinity);
+        assert.equal(got, strip(review({ text, version, force: true })), `differs at version ${version}`);
+        // Alternately cut a span and insert a sentence that several categories' signals look for.
+        const at = Math.floor((text.length * ((version * 37) % 100)) / 100);
+        text = version % 2 ? text.slice(0, at) + text.slice(at + 150) : `${text.slice(0, at)} The Supplier shall notify the Customer within 24 hours of any security incident. ${text.slice(at)}`;
       }
     } finally {
       setPrefilterMinSentences(previous);
