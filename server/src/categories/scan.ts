@@ -3,6 +3,7 @@ import { forgetSpliceTrace, previousBlockIndex, spliceTraceOf, type SpliceTrace 
 import { normalizeSpace, foldQuotes } from '../model';
 import { obligationsIn, type PartyMatchers } from '../model/language';
 import { maskSenses, type FalseSense } from './senses';
+import { SignalPrefilter, type ListFilter } from './prefilter';
 import { factsActive, idOf, memo } from '../model/facts';
 import { requirementsOf, type AssessContext, type AssessmentOf, type CategoryId, type Evidence, type RequirementOf, type Verdict } from './types';
 
@@ -241,12 +242,13 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
     else for (const s of headedSections(ctx.model)) if (headings.test(s.title)) headed(s);
   }
   const infos = sentencesOf(ctx.model);
+  const filter = infos.length >= filterMinSentences ? filterOf(signals, infos) : null;
   if (factsActive()) {
-    scanGroups(ctx.model, infos, signals, ctx.parties, add);
+    scanGroups(ctx.model, infos, signals, ctx.parties, add, filter);
     return found;
   }
   for (const info of infos) {
-    const matched = matchingSignals(info, signals, ctx.parties);
+    const matched = matchingSignals(info, signals, ctx.parties, filter);
     if (!matched.length) continue;
     const text = normalizeSpace(info.flat).slice(0, 300);
     for (const i of matched) {
@@ -264,7 +266,7 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
  * re-matches only the sentences of the edited section. A match is held as (sentence within the
  * section, signal): never an offset, which the evidence gets from this review's sentences.
  */
-function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal[], parties: PartyMatchers, add: (req: string, e: Evidence) => void): void {
+function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal[], parties: PartyMatchers, add: (req: string, e: Evidence) => void, filter: ListFilter | null): void {
   const signalsId = signalsIdOf(signals);
   const { list, groups } = allSentenceFacts(model, infos, parties);
   for (const group of groups) {
@@ -275,7 +277,7 @@ function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal
         const facts = list[n];
         let matched = facts.get(signalsId) as number[] | undefined;
         if (!matched) {
-          matched = matchingSignals(infos[n], signals, parties);
+          matched = matchingSignals(infos[n], signals, parties, filter);
           facts.set(signalsId, matched);
         }
         for (const i of matched) matches.push(n - group.from, i);
@@ -383,12 +385,47 @@ function signalsIdOf(signals: Signal[]): number {
   return idOf(memo('signals', signature, () => ({})));
 }
 
-/** Indexes of the signals a sentence matches: a pure function of what sentenceFacts keys on. */
-function matchingSignals(info: SentenceInfo, signals: Signal[], parties: PartyMatchers): number[] {
+/**
+ * Below this many sentences the signal lists are not prefiltered: reading their patterns costs more
+ * than it saves on a short contract (and a cold run of the CLI on one small file pays for it).
+ */
+let filterMinSentences = 150;
+const prefilter = new SignalPrefilter();
+
+/**
+ * Sets the number of sentences from which signal lists are prefiltered (Infinity: never, 0:
+ * always) and returns the previous one. For tests that compare the two, and for measurements.
+ */
+export function setPrefilterMinSentences(n: number): number {
+  const previous = filterMinSentences;
+  filterMinSentences = n;
+  return previous;
+}
+
+/** The prefilter of a signal list, found by its content (assessors write their lists inline). */
+function filterOf(signals: Signal[], infos: SentenceInfo[]): ListFilter | null {
+  let key = '';
+  for (const s of signals) key += `${s.mask?.length ? 'm' : '-'}${reKey(s.pattern)}\u0004`;
+  return prefilter.list(key, () => signals.map((s) => ({ pattern: s.pattern, masked: Boolean(s.mask?.length) })), infos);
+}
+
+/**
+ * Indexes of the signals a sentence matches: a pure function of what sentenceFacts keys on. The
+ * filter only skips patterns that cannot match (categories/prefilter.ts), so it changes no result.
+ */
+function matchingSignals(info: SentenceInfo, signals: Signal[], parties: PartyMatchers, filter: ListFilter | null = null): number[] {
   const out: number[] = [];
+  let read = false;
   signals.forEach((sig, i) => {
     if (!sig.allowDefinitions && info.isDefinition) return;
     if (sig.noHeadings && info.inHeading) return;
+    if (filter) {
+      if (!read) {
+        prefilter.read(info, info.flat);
+        read = true;
+      }
+      if (!prefilter.may(filter, i)) return;
+    }
     if (sig.inSection && !sig.inSection.test(info.titles)) return;
     if (!sig.pattern.test(sig.mask ? maskSenses(info.flat, ...sig.mask) : info.flat)) return;
     if (sig.context && !sig.context.test(info.flat) && !sig.context.test(info.titles) && !(info.previous && sig.context.test(info.previous))) return;

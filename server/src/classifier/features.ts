@@ -9,14 +9,18 @@ export const BUCKETS = 1 << 18;
 const MASK = BUCKETS - 1;
 
 /** FNV-1a, 32-bit: small, fast and stable across platforms (no dependency needed for 10 lines). */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+/** The FNV-1a state after `s`, continuing from `h`: a feature's hash is fed piece by piece, with no string built for it. */
+function fnvFeed(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h;
 }
+const U = fnvFeed(FNV_OFFSET, 'u:');
+const B = fnvFeed(FNV_OFFSET, 'b:');
+const T = fnvFeed(FNV_OFFSET, 't:');
 
 /** Lower-case word tokens; every number becomes "0" so amounts and clause numbers generalise. */
 export function tokens(text: string): string[] {
@@ -28,12 +32,19 @@ export function tokens(text: string): string[] {
  * at 120 words: the start of a provision carries its subject.
  */
 export function featuresOf(text: string, titles: string): Uint32Array {
-  const set = new Set<number>();
   const words = tokens(text).slice(0, 120);
+  const titleWords = tokens(titles).slice(0, 20);
+  const out = new Uint32Array(2 * words.length + titleWords.length);
+  let n = 0;
   for (let i = 0; i < words.length; i++) {
-    set.add(fnv1a(`u:${words[i]}`) & MASK);
-    if (i + 1 < words.length) set.add(fnv1a(`b:${words[i]} ${words[i + 1]}`) & MASK);
+    // "u:word" and "b:word next" (the hash of "b:word " is shared by the bigram's start).
+    out[n++] = (fnvFeed(U, words[i]) >>> 0) & MASK;
+    if (i + 1 < words.length) out[n++] = (fnvFeed(fnvFeed(fnvFeed(B, words[i]), ' '), words[i + 1]) >>> 0) & MASK;
   }
-  for (const w of tokens(titles).slice(0, 20)) set.add(fnv1a(`t:${w}`) & MASK);
-  return Uint32Array.from([...set].sort((a, b) => a - b));
+  for (const w of titleWords) out[n++] = (fnvFeed(T, w) >>> 0) & MASK;
+  // Sorted and de-duplicated, in place.
+  const sorted = out.subarray(0, n).sort();
+  let k = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[k++] = sorted[i];
+  return sorted.slice(0, k);
 }

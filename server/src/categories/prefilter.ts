@@ -1,0 +1,417 @@
+/**
+ * A literal prefilter for the category signals' regular expressions. Most sentences match none of a
+ * category's signals, yet each signal's pattern was run over every sentence: hundreds of regular
+ * expressions per sentence. Each pattern is read once (with regexpp) to find words any match must
+ * contain, e.g. `\bterm\b[^.]{0,120}\b(?:years?|renew\w*)\b` needs "term" and one of "year" or
+ * "renew". One pass of an Aho-Corasick automaton over a sentence finds which of a signal list's words
+ * it holds, and a pattern whose words are absent is not run. The gate is sound: it only skips a
+ * pattern that could not match, so results are the same as running every pattern.
+ */
+import { parseRegExpLiteral, type AST } from '@eslint-community/regexpp';
+
+/** What a match needs: nothing known (true), a literal, all of some needs, or one of them. */
+export type Need = true | { lit: string } | { and: Need[] } | { or: Need[] };
+
+/** Largest set of exact strings tracked for one piece of a pattern before it is cut. */
+const EXACT_CAP = 24;
+/** Largest character class read as a set of characters ([Ss], [1-4]). */
+const CLASS_CAP = 10;
+
+const and = (parts: Need[]): Need => {
+  const kept = parts.filter((p) => p !== true);
+  return kept.length === 0 ? true : kept.length === 1 ? kept[0] : { and: kept };
+};
+const or = (parts: Need[]): Need => (parts.length === 0 || parts.some((p) => p === true) ? true : parts.length === 1 ? parts[0] : { or: parts });
+const orOf = (strings: string[]): Need => or(strings.includes('') ? [true] : [...new Set(strings)].map((lit) => ({ lit })));
+
+function cross(a: string[], b: string[]): string[] | null {
+  if (a.length * b.length > EXACT_CAP) return null;
+  const out: string[] = [];
+  for (const x of a) for (const y of b) out.push(x + y);
+  return [...new Set(out)];
+}
+
+/**
+ * Reads one pattern. Literals are ASCII and lower case: the prefilter folds the sentence's ASCII
+ * letters, which keeps it sound for case-insensitive patterns (without the u flag, /k/i matches only
+ * "k" and "K") and merely weaker for case-sensitive ones.
+ */
+class NeedReader {
+  /** `masked`: the pattern runs on text whose false senses were blanked to spaces, so a space in a literal proves nothing. */
+  constructor(private readonly masked: boolean) {}
+
+  /** Every string the node can consume, or null when that set is unbounded or too large. */
+  exact(node: AST.Node): string[] | null {
+    switch (node.type) {
+      case 'Character': return this.char(node.value);
+      case 'CharacterClass': return this.klass(node);
+      case 'Assertion': return [''];
+      case 'Group':
+        if (node.modifiers) return null;
+        return this.union(node.alternatives);
+      case 'CapturingGroup': return this.union(node.alternatives);
+      case 'Alternative': {
+        let run: string[] | null = [''];
+        for (const el of node.elements) {
+          const e = this.exact(el);
+          if (!e || !run) return null;
+          run = cross(run, e);
+        }
+        return run;
+      }
+      case 'Quantifier': {
+        if (node.max > 3) return null;
+        const e = this.exact(node.element);
+        if (!e) return null;
+        let power: string[] | null = [''];
+        const out: string[] = [];
+        for (let k = 0; k <= node.max && power; k++) {
+          if (k >= node.min) out.push(...power);
+          power = k < node.max ? cross(power, e) : power;
+        }
+        if (!power) return null;
+        const set = [...new Set(out)];
+        return set.length > EXACT_CAP ? null : set;
+      }
+      default: return null;
+    }
+  }
+
+  private char(code: number): string[] | null {
+    if (code > 127 || (this.masked && code === 32)) return null;
+    return [String.fromCharCode(code).toLowerCase()];
+  }
+
+  private klass(node: AST.CharacterClass): string[] | null {
+    if (node.negate || node.unicodeSets) return null;
+    const chars = new Set<string>();
+    for (const el of node.elements) {
+      if (el.type === 'Character') {
+        const c = this.char(el.value);
+        if (!c) return null;
+        chars.add(c[0]);
+      } else if (el.type === 'CharacterClassRange') {
+        if (el.max.value - el.min.value >= CLASS_CAP) return null;
+        for (let v = el.min.value; v <= el.max.value; v++) {
+          const c = this.char(v);
+          if (!c) return null;
+          chars.add(c[0]);
+        }
+      } else return null;
+      if (chars.size > CLASS_CAP) return null;
+    }
+    return chars.size ? [...chars] : null;
+  }
+
+  private union(alternatives: AST.Alternative[]): string[] | null {
+    const out = new Set<string>();
+    for (const alt of alternatives) {
+      const e = this.exact(alt);
+      if (!e) return null;
+      for (const s of e) out.add(s);
+      if (out.size > EXACT_CAP) return null;
+    }
+    return [...out];
+  }
+
+  /** A condition every match of the node meets. */
+  need(node: AST.Node): Need {
+    switch (node.type) {
+      case 'Pattern':
+      case 'CapturingGroup':
+        return or(node.alternatives.map((a) => this.need(a)));
+      case 'Group':
+        return node.modifiers ? true : or(node.alternatives.map((a) => this.need(a)));
+      case 'Quantifier': return node.min >= 1 ? this.need(node.element) : true;
+      case 'Alternative': return this.sequence(node.elements);
+      case 'Character':
+      case 'CharacterClass': {
+        const e = this.exact(node);
+        return e ? orOf(e) : true;
+      }
+      default: return true; // assertions, back-references, \w, \s, ., ...
+    }
+  }
+
+  /**
+   * A sequence: neighbouring exact pieces are joined into longer literals ("t","e","r","m" into
+   * "term"); each run, and each inexact piece, is a substring of the match, so all are needed.
+   */
+  private sequence(elements: AST.Element[]): Need {
+    const parts: Need[] = [];
+    let run: string[] = [''];
+    const flush = () => {
+      parts.push(orOf(run));
+      run = [''];
+    };
+    for (const el of elements) {
+      const e = this.exact(el);
+      if (!e) {
+        flush();
+        parts.push(this.need(el));
+        continue;
+      }
+      const joined = cross(run, e);
+      if (joined) run = joined;
+      else {
+        flush();
+        run = e;
+      }
+    }
+    flush();
+    return and(parts);
+  }
+}
+
+/**
+ * What any match of the pattern needs; null when the pattern must always run (a g or y flag keeps
+ * state between runs, so skipping one would change the next).
+ */
+export function needOf(pattern: RegExp, masked = false): Need | null {
+  if (pattern.global || pattern.sticky) return null;
+  // With u (or v) and i, case folding maps "ſ" to "s" and "K" (Kelvin) to "k": keep it simple and never gate.
+  if (pattern.ignoreCase && (pattern.unicode || pattern.flags.includes('v'))) return true;
+  let ast: AST.RegExpLiteral;
+  try {
+    ast = parseRegExpLiteral(pattern);
+  } catch {
+    return true;
+  }
+  return new NeedReader(masked).need(ast.pattern);
+}
+
+/**
+ * Finds which of a set of ASCII literals occur in a text, ASCII letters folded, in one pass
+ * (Aho-Corasick with a full transition table). Written here because it is small and the npm
+ * packages for it are unmaintained or do not fold case.
+ */
+export class LiteralScanner {
+  private readonly symbols = new Uint8Array(128);
+  private readonly width: number;
+  private readonly next: Int32Array;
+  private readonly outStart: Int32Array;
+  private readonly outIds: Int32Array;
+
+  /** `targets[i]`: the ids to mark when literal i is found. */
+  constructor(literals: string[], targets: number[][]) {
+    let width = 1;
+    for (const lit of literals) {
+      for (let i = 0; i < lit.length; i++) {
+        const c = lit.charCodeAt(i);
+        if (!this.symbols[c]) this.symbols[c] = width++;
+      }
+    }
+    // Upper-case letters read as their lower-case symbol.
+    for (let c = 65; c <= 90; c++) this.symbols[c] = this.symbols[c + 32];
+    this.width = width;
+    // The trie.
+    const goto: number[][] = [new Array(width).fill(-1)];
+    const own: number[][] = [[]];
+    literals.forEach((lit, id) => {
+      let s = 0;
+      for (let i = 0; i < lit.length; i++) {
+        const sym = this.symbols[lit.charCodeAt(i)];
+        if (goto[s][sym] < 0) {
+          goto[s][sym] = goto.length;
+          goto.push(new Array(width).fill(-1));
+          own.push([]);
+        }
+        s = goto[s][sym];
+      }
+      own[s].push(...targets[id]);
+    });
+    // Breadth first: failure links, completed transitions, outputs merged along the failure chain.
+    const states = goto.length;
+    const next = new Int32Array(states * width);
+    const fail = new Int32Array(states);
+    const outs: number[][] = own.map((o) => [...o]);
+    const queue: number[] = [];
+    for (let sym = 0; sym < width; sym++) {
+      const t = goto[0][sym];
+      next[sym] = t < 0 ? 0 : t;
+      if (t > 0) queue.push(t);
+    }
+    for (let q = 0; q < queue.length; q++) {
+      const s = queue[q];
+      outs[s].push(...outs[fail[s]].filter((id) => !outs[s].includes(id)));
+      for (let sym = 0; sym < width; sym++) {
+        const t = goto[s][sym];
+        const viaFail = next[fail[s] * width + sym];
+        if (t < 0) next[s * width + sym] = viaFail;
+        else {
+          next[s * width + sym] = t;
+          fail[t] = viaFail;
+          queue.push(t);
+        }
+      }
+    }
+    this.next = next;
+    this.outStart = new Int32Array(states + 1);
+    const ids: number[] = [];
+    for (let s = 0; s < states; s++) {
+      this.outStart[s] = ids.length;
+      ids.push(...outs[s]);
+    }
+    this.outStart[states] = ids.length;
+    this.outIds = Int32Array.from(ids);
+  }
+
+  /** Sets bit id of `bits` for every id whose literal occurs in the text. */
+  mark(text: string, bits: Uint32Array): void {
+    const { symbols, width, next, outStart, outIds } = this;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      s = next[s * width + (c < 128 ? symbols[c] : 0)];
+      for (let k = outStart[s], end = outStart[s + 1]; k < end; k++) {
+        const id = outIds[k];
+        bits[id >>> 5] |= 1 << (id & 31);
+      }
+    }
+  }
+}
+
+/** A test on the clauses a sentence meets, one bit per clause. */
+type Test = (bits: Uint32Array) => boolean;
+
+/**
+ * The same need, smaller: nested ands and ors flattened, and in an or, a literal that holds another
+ * dropped ("years" is found wherever "year" is).
+ */
+export function simplify(need: Need): Need {
+  if (need === true || 'lit' in need) return need;
+  if ('and' in need) {
+    const parts: Need[] = [];
+    for (const p of need.and.map(simplify)) if (p !== true) parts.push(...('and' in p ? p.and : [p]));
+    return and(parts);
+  }
+  const parts: Need[] = [];
+  const lits = new Set<string>();
+  for (const p of need.or.map(simplify)) {
+    if (p === true) return true;
+    for (const q of 'or' in p ? p.or : [p]) {
+      if (q === true) return true;
+      if ('lit' in q) lits.add(q.lit);
+      else parts.push(q);
+    }
+  }
+  const kept = [...lits].filter((l) => ![...lits].some((m) => m !== l && l.includes(m)));
+  return or([...kept.map((lit) => ({ lit })), ...parts]);
+}
+
+interface ListFilter {
+  patterns: Array<{ pattern: RegExp; masked: boolean }>;
+  /** Per pattern, its test on the clauses a sentence meets (null: always run the pattern); null until compiled. */
+  tests: Array<Test | null> | null;
+}
+
+/**
+ * The prefilters of every signal list seen, with one scanner shared by all of them, so that a
+ * sentence is read once for all categories rather than once per category. Assessors write their
+ * lists inline, so the lists are only known once a document has been assessed: the first document
+ * of a process is not filtered (reading the patterns would cost it more than it saves), and the
+ * next one compiles every list met so far into the shared scanner. A list first met later waits
+ * for the document after. In a run over many files, or a language server's reviews after an edit,
+ * every document but the first is read once per sentence.
+ */
+export class SignalPrefilter {
+  private readonly lists = new Map<string, ListFilter>();
+  private readonly clausesOf = new Map<string, number[]>();
+  private clauses = 0;
+  private shared: LiteralScanner | null = null;
+  private version = 0;
+  private pending = false;
+  /** The clauses each sentence meets (a bit set), under the shared scanner of a version. */
+  private readonly marks = new WeakMap<object, { version: number; bits: Uint32Array }>();
+  private current: Uint32Array = new Uint32Array(0);
+  private document: object | null = null;
+
+  /**
+   * The filter of a list of patterns named by `key` (their content) for a document (its list of
+   * sentences), or null while the list is not in the shared scanner.
+   */
+  list(key: string, patterns: () => Array<{ pattern: RegExp; masked: boolean }>, document: object): ListFilter | null {
+    if (document !== this.document) {
+      this.document = document;
+      if (this.pending) this.rebuild();
+    }
+    let list = this.lists.get(key);
+    if (!list) {
+      list = { patterns: patterns(), tests: null };
+      this.lists.set(key, list);
+      this.pending = true;
+    }
+    return list.tests ? list : null;
+  }
+
+  private compile(patterns: Array<{ pattern: RegExp; masked: boolean }>): Array<Test | null> {
+    const clause = (lits: string[]): Test => {
+      const id = this.clauses++;
+      for (const lit of lits) {
+        const ids = this.clausesOf.get(lit);
+        if (ids) ids.push(id);
+        else this.clausesOf.set(lit, [id]);
+      }
+      const word = id >>> 5;
+      const bit = 1 << (id & 31);
+      return (bits) => (bits[word] & bit) !== 0;
+    };
+    const compile = (need: Exclude<Need, true>): Test => {
+      if ('lit' in need) return clause([need.lit]);
+      if ('and' in need) {
+        const parts = need.and.map((p) => compile(p as Exclude<Need, true>));
+        return (bits) => {
+          for (const p of parts) if (!p(bits)) return false;
+          return true;
+        };
+      }
+      // An or of literals is one clause, which the scanner marks when it finds any of them.
+      const lits: string[] = [];
+      const parts: Test[] = [];
+      for (const p of need.or as Array<Exclude<Need, true>>) {
+        if ('lit' in p) lits.push(p.lit);
+        else parts.push(compile(p));
+      }
+      if (lits.length) parts.unshift(clause(lits));
+      if (parts.length === 1) return parts[0];
+      return (bits) => {
+        for (const p of parts) if (p(bits)) return true;
+        return false;
+      };
+    };
+    return patterns.map(({ pattern, masked }) => {
+      const need = needOf(pattern, masked);
+      if (need === null || need === true) return null;
+      const simple = simplify(need);
+      return simple === true ? null : compile(simple);
+    });
+  }
+
+  private rebuild(): void {
+    for (const list of this.lists.values()) list.tests ??= this.compile(list.patterns);
+    this.shared = new LiteralScanner([...this.clausesOf.keys()], [...this.clausesOf.values()]);
+    this.version++;
+    this.pending = false;
+  }
+
+  /** Reads a sentence (`key` names it while it lives): which clauses it meets. */
+  read(key: object, text: string): void {
+    let marks = this.marks.get(key);
+    if (!marks || marks.version !== this.version) {
+      const bits = new Uint32Array((this.clauses + 31) >>> 5);
+      this.shared!.mark(text, bits);
+      marks = { version: this.version, bits };
+      this.marks.set(key, marks);
+    }
+    this.current = marks.bits;
+  }
+
+  /** Can pattern i of the list match the sentence last read? */
+  may(list: ListFilter, i: number): boolean {
+    const t = list.tests![i];
+    return t === null || t(this.current);
+  }
+}
+
+export type { ListFilter };
+

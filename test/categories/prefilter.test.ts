@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { LiteralScanner, needOf, simplify, SignalPrefilter, type Need } from '../../server/src/categories/prefilter';
+import { setPrefilterMinSentences } from '../../server/src/categories/scan';
+import { review } from '../../server/src/engine';
+import { IncrementalReview } from '../../server/src/engine/incremental';
+import { generateContract } from '../../scripts/bench-contract';
+import { propertyRuns } from '../support/property-runs';
+
+const show = (n: Need | null): string => (n === null ? 'never' : n === true ? 'any' : 'lit' in n ? n.lit : 'and' in n ? `and(${n.and.map(show).join(', ')})` : `or(${n.or.map(show).join(', ')})`);
+const needs = (re: RegExp, masked = false) => show(simplify(needOf(re, masked) ?? true));
+
+/** A prefilter over the given patterns, compiled (the first document only records lists). */
+function filterOver(patterns: RegExp[], masked = false) {
+  const prefilter = new SignalPrefilter();
+  const list = () => patterns.map((pattern) => ({ pattern, masked }));
+  assert.equal(prefilter.list('k', list, {}), null, 'the first document is not filtered');
+  const filter = prefilter.list('k', list, {});
+  assert.ok(filter, 'the next document is');
+  return (text: string) => {
+    prefilter.read({}, text);
+    return patterns.map((_, i) => prefilter.may(filter, i));
+  };
+}
+
+describe('signal prefilter: what a pattern needs', () => {
+  it('joins characters into words and keeps every word a match needs', () => {
+    assert.equal(needs(/\bterm\b[^.]{0,120}\b(?:years?|renew\w*)\b/i), 'and(term, or(year, renew))');
+    assert.equal(needs(/\b(?:initial |renewal )?term\b/i), 'term');
+    assert.equal(needs(/\bSLAs?\b|\buptime\b/), 'or(sla, uptime)');
+  });
+
+  it('asks nothing of optional or open parts', () => {
+    assert.equal(needs(/(?:foo)?\d+/), 'any');
+    assert.equal(needs(/a*|b/), 'any');
+    assert.equal(needs(/\w+ing\b/), 'ing');
+  });
+
+  it('reads small character classes as letters and gives up on wide ones', () => {
+    assert.equal(needs(/\b[Rr]ights\b/), 'rights');
+    assert.equal(needs(/P[1-4]\b/), 'or(p1, p2, p3, p4)');
+    assert.equal(needs(/[^.]+x/), 'x');
+    assert.equal(needs(/[a-z]+x/), 'x');
+  });
+
+  it('never gates a pattern with state (g or y) and gives up on case folding under u with i', () => {
+    assert.equal(needOf(/term/g), null);
+    assert.equal(needOf(/term/y), null);
+    assert.equal(needOf(/term/iu), true);
+    assert.equal(needs(/term/u), 'term');
+  });
+
+  it('keeps spaces out of literals on masked text, where a blanked false sense leaves spaces', () => {
+    assert.equal(needs(/\beffective date\b/i), 'effective date');
+    assert.equal(needs(/\beffective date\b/i, true), 'and(effective, date)');
+  });
+
+  it('drops a literal that holds another one of the same choice', () => {
+    assert.equal(needs(/\b(?:arbitrat(?:e|ion|or|ors))\b|\barbitrator\b/i), 'or(arbitrate, arbitration, arbitrator)');
+  });
+});
+
+describe('signal prefilter: the literal scanner', () => {
+  const found = (lits: string[], text: string) => {
+    const scanner = new LiteralScanner(lits, lits.map((_, i) => [i]));
+    const bits = new Uint32Array(1);
+    scanner.mark(text, bits);
+    return lits.filter((_, i) => (bits[0] & (1 << i)) !== 0);
+  };
+
+  it('finds overlapping and nested literals in one pass', () => {
+    assert.deepEqual(found(['term', 'terminate', 'mina', 'ate'], 'may terminate'), ['term', 'terminate', 'mina', 'ate']);
+    assert.deepEqual(found(['abcd', 'bc', 'cde'], 'xabcex'), ['bc']);
+  });
+
+  it('folds ASCII capitals and nothing else', () => {
+    assert.deepEqual(found(['sla', 'k'], 'The SLA'), ['sla']);
+    // U+212A (Kelvin sign) is not "k" for /k/i without the u flag.
+    assert.deepEqual(found(['k'], '\u212A'), []);
+  });
+});
+
+describe('signal prefilter: never skips a pattern that matches', () => {
+  const patterns = [
+    /\bterm\b[^.]{0,40}\b(?:years?|months?|renew\w*)\b/i,
+    /\b(?:shall|must) (?:promptly )?notify\b/i,
+    /\bSLAs?\b|\bservice[- ]levels?\b/,
+    /\bP[1-4]\b[^|]{0,20}\|\s*\d+\s*(?:hours?|days?)\b/,
+    /(?<![A-Za-z])data (?:room|centre|center)s?\b/i,
+    /\b(?:own|vest)(?:s|ed)?\b.{0,30}\btitle\b/i,
+    /\b(\w+) and \1\b/i,
+    /\bre(?:new|view)(?=al\b)/i,
+  ];
+  const words = ['term', 'Term', 'years', 'month', 'renewal', 'shall', 'MUST', 'promptly', 'notify', 'SLA', 'SLAs', 'service-level', 'service levels', 'P1', 'P4', '|', '4', 'hours', 'days', 'data', 'Data', 'room', 'centres', 'owns', 'vested', 'title', 'and', 're', 'new', 'renewal', 'review', '.', ',', 'x', 'metadata'];
+  const filter = filterOver(patterns);
+
+  it('on random sentences built from the patterns\' words', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 14 }), fc.constantFrom(' ', '', '  '), (parts, gap) => {
+        const text = parts.join(gap);
+        const may = filter(text);
+        patterns.forEach((re, i) => assert.ok(!re.test(text) || may[i], `${re} matches ${JSON.stringify(text)} but was skipped`));
+      }),
+      { numRuns: propertyRuns(400) },
+    );
+  });
+
+  it('and skips patterns whose words are absent', () => {
+    assert.deepEqual(filter('The parties agree as follows.'), [false, false, false, false, false, false, false, false]);
+    assert.deepEqual(filter('The Term is renewed for two years.'), [true, false, false, false, false, false, false, true]);
+  });
+});
+
+describe('signal prefilter: reviews are the same with and without it', function () {
+  this.timeout(300_000);
+  const corpusDir = resolve(__dirname, '../../../shared/corpus/contracts');
+  const cuadDir = resolve(__dirname, '../../../shared/cuad-dev');
+  const documents: Array<{ name: string; text: string; path: string }> = [
+    { name: 'generated 150 KB contract', text: generateContract(150_000), path: 'generated.md' },
+  ];
+  if (existsSync(corpusDir)) for (const f of readdirSync(corpusDir).filter((f) => f.endsWith('.md')).sort()) documents.push({ name: f, text: readFileSync(join(corpusDir, f), 'utf8'), path: f });
+  if (existsSync(cuadDir)) for (const f of readdirSync(cuadDir).filter((f) => f.endsWith('.txt')).sort().slice(0, 6)) documents.push({ name: f, text: readFileSync(join(cuadDir, f), 'utf8'), path: join(cuadDir, f) });
+  if (!existsSync(corpusDir)) it.skip(`corpus part skipped: ${corpusDir} is absent`, () => {});
+
+  it(`on ${documents.length} documents`, () => {
+    const strip = (r: ReturnType<typeof review>) => JSON.stringify({ coverage: r.coverage, assessments: r.assessments, diagnostics: r.diagnostics });
+    const previous = setPrefilterMinSentences(Infinity);
+    let plain: string[];
+    try {
+      plain = documents.map((d) => strip(review({ text: d.text, path: d.path })));
+    } finally {
+      setPrefilterMinSentences(0);
+    }
+    try {
+      // Twice: lists are compiled from the second document on, so the second pass filters them all.
+      for (let pass = 0; pass < 2; pass++) {
+        documents.forEach((d, i) => assert.equal(strip(review({ text: d.text, path: d.path })), plain[i], `${d.name} differs with the prefilter (pass ${pass + 1})`));
+      }
+    } finally {
+      setPrefilterMinSentences(previous);
+    }
+  });
+});
+
+describe('signal prefilter: incremental reviews filtered equal full reviews unfiltered', function () {
+  this.timeout(300_000);
+  it('after each of a dozen edits to a generated contract', () => {
+    const strip = (r: ReturnType<typeof review>) => JSON.stringify({ coverage: r.coverage, assessments: r.assessments, diagnostics: r.diagnostics });
+    const inc = new IncrementalReview();
+    let text = generateContract(60_000);
+    const previous = setPrefilterMinSentences(0);
+    try {
+      for (let version = 1; version <= 12; version++) {
+        setPrefilterMinSentences(0);
+        const got = strip(inc.review({ text, version, force: true }));
+        setPrefilterMinSentences(Infinity);
+        assert.equal(got, strip(review({ text, version, force: true })), `differs at version ${version}`);
+        // Alternately cut a span and insert a sentence that several categories' signals look for.
+        const at = Math.floor((text.length * ((version * 37) % 100)) / 100);
+        text = version % 2 ? text.slice(0, at) + text.slice(at + 150) : `${text.slice(0, at)} The Supplier shall notify the Customer within 24 hours of any security incident. ${text.slice(at)}`;
+      }
+    } finally {
+      setPrefilterMinSentences(previous);
+    }
+  });
+});
