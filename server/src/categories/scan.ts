@@ -79,7 +79,7 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
   // (the document's own title is left out of section titles).
   const before = trace && sentenceCache.get(trace.previous);
   const reuse = before && trace.previous.titleSpan.start === model.titleSpan.start && trace.previous.titleSpan.end === model.titleSpan.end ? { trace, before } : null;
-  const built = buildSentenceInfos(model, process.env.NOREUSE ? null : reuse);
+  const built = buildSentenceInfos(model, reuse);
   if (trace) forgetSpliceTrace(model);
   sentenceCache.set(model, built);
   return built.infos;
