@@ -11,6 +11,7 @@
  */
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { JobFindings, JobOutcome, ReviewJob } from './review-job';
+import { unpackModel, type PackedModel } from './result-transfer';
 
 export const WORKER_MARKER = 'clausewise-lsp-review-worker';
 
@@ -18,12 +19,14 @@ export interface WorkerSetup {
   marker: typeof WORKER_MARKER;
   /** The worker reads bundle members' texts from this port (see readBundleSync in ./review-worker.ts). */
   bundlePort: MessagePort;
+  /** How many documents keep their incremental state in the worker (./recent-states.ts). */
+  keepStates?: number;
 }
 
 export type ToWorker = { kind: 'review'; job: ReviewJob } | { kind: 'forget'; uri: string } | { kind: 'reset' };
 export type FromWorker =
   | { kind: 'findings'; uri: string; version: number; findings: JobFindings }
-  | { kind: 'done'; uri: string; version: number; outcome: Omit<JobOutcome, keyof JobFindings> }
+  | { kind: 'done'; uri: string; version: number; outcome: Omit<JobOutcome, keyof JobFindings>; layout: Omit<PackedModel, 'model'> }
   | { kind: 'failed'; uri: string; version: number; error: string }
   | { kind: 'readBundle'; uri: string; path: string; flag: Int32Array };
 
@@ -35,6 +38,8 @@ export interface ReviewWorkerOptions {
   execArgv?: string[];
   /** Documents at least this long (characters) are reviewed in the worker; smaller ones in the server's thread. */
   minChars?: number;
+  /** How many documents keep their incremental state in the worker; default DEFAULT_KEPT_STATES (./recent-states.ts). */
+  keepStates?: number;
 }
 
 /** Below this, a review costs less than the round trip and copying its result back (see docs/performance.md). */
@@ -138,7 +143,7 @@ export class ReviewThread {
     if (this.worker) return this.worker;
     try {
       const channel = new MessageChannel();
-      const setup: WorkerSetup = { marker: WORKER_MARKER, bundlePort: channel.port2 };
+      const setup: WorkerSetup = { marker: WORKER_MARKER, bundlePort: channel.port2, ...(this.options.keepStates !== undefined ? { keepStates: this.options.keepStates } : {}) };
       const worker = new Worker(this.options.script, { workerData: setup, transferList: [channel.port2], execArgv: this.options.execArgv ?? [] });
       // The worker never keeps the server alive: the server ends when its client goes.
       worker.unref();
@@ -183,7 +188,11 @@ export class ReviewThread {
     }
     this.running = null;
     if (m.kind === 'failed') this.host.log(`Clausewise: reviewing ${m.uri} failed in the review worker: ${m.error}`);
-    if (mine && m.kind === 'done' && waiting.findings) waiting.resolve({ ...m.outcome, ...waiting.findings });
+    if (mine && m.kind === 'done' && waiting.findings) {
+      // Blocks the worker left out because they are the text verbatim are rebuilt from the job's text (./result-transfer.ts).
+      unpackModel({ model: m.outcome.result.model, ...m.layout }, waiting.job.text);
+      waiting.resolve({ ...m.outcome, ...waiting.findings });
+    }
     else waiting?.resolve(null);
     this.pump();
   }

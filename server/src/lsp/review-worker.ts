@@ -5,7 +5,7 @@
  * between jobs, so edits are reviewed incrementally here as they would be in the server's thread.
  * The protocol with the server's side (./review-thread.ts):
  * - in: { kind: 'review', job } | { kind: 'forget', uri } | { kind: 'reset' }
- * - out: { kind: 'findings', uri, version, findings } then { kind: 'done', uri, version, outcome }
+ * - out: { kind: 'findings', uri, version, findings } then { kind: 'done', uri, version, outcome, layout }
  *        (the diagnostics first, small, so that they are published before the whole result is
  *        copied across), or { kind: 'failed', uri, version, error }
  *        | { kind: 'readBundle', uri, path, flag } (answered on the bundle port, see readBundleSync)
@@ -14,12 +14,15 @@ import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from '
 import { IncrementalReview } from '../engine';
 import { runReviewJob, type ReviewJob } from './review-job';
 import type { FromWorker, ToWorker, WorkerSetup } from './review-thread';
+import { RecentStates } from './recent-states';
+import { packModel } from './result-transfer';
 
 /** How long a bundle member may take to arrive from the server's thread before it counts as unreadable. */
 const BUNDLE_TIMEOUT_MS = 10_000;
 
 function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
-  const states = new Map<string, IncrementalReview>();
+  // Only the documents reviewed most recently keep their model and facts here; another is parsed whole on its next review.
+  const states = new RecentStates<IncrementalReview>(setup.keepStates);
   const bundlePort: MessagePort = setup.bundlePort;
 
   /**
@@ -47,13 +50,14 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     const job: ReviewJob = m.job;
     let reply: FromWorker;
     try {
-      let incremental = states.get(job.uri);
-      if (!incremental) states.set(job.uri, (incremental = new IncrementalReview()));
-      const { diagnostics, status, ...outcome } = runReviewJob(job, incremental, (p) => readBundleSync(job.uri, p));
+      const incremental = states.take(job.uri, () => new IncrementalReview());
+      const { diagnostics, status, result, costMs } = runReviewJob(job, incremental, (p) => readBundleSync(job.uri, p));
       // The result is copied to the server's thread: this thread keeps only what the next edit needs.
       incremental.releaseModelCaches();
       port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics, status } } satisfies FromWorker);
-      reply = { kind: 'done', uri: job.uri, version: job.version, outcome };
+      // Blocks that are the text verbatim cross without their texts and offsets (./result-transfer.ts).
+      const { model, ...layout } = packModel(result.model);
+      reply = { kind: 'done', uri: job.uri, version: job.version, outcome: { result: { ...result, model }, costMs }, layout };
     } catch (e) {
       // A failed review leaves the document's incremental state unknown: start afresh next time.
       states.delete(job.uri);

@@ -1,0 +1,136 @@
+/**
+ * What the language server keeps of large documents (issue 13, memory): the review worker keeps the
+ * incremental state of the few documents reviewed most recently only (server/src/lsp/recent-states.ts),
+ * and a result crosses to the server's thread without the texts and offsets of blocks that are the
+ * source verbatim (server/src/lsp/result-transfer.ts). Behaviour only: equal results, not sizes in MB.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { serialize } from 'node:v8';
+import { pathToFileURL } from 'node:url';
+import { buildContractModel } from '../../server/src/model';
+import { RecentStates } from '../../server/src/lsp/recent-states';
+import { packModel, unpackModel } from '../../server/src/lsp/result-transfer';
+import { MemoryClient, TEST_REVIEW_WORKER, type PublishParams } from './memory';
+import { ROOT } from './client';
+
+const WEAK = fs.readFileSync(path.join(ROOT, 'examples', 'weak-msa.md'), 'utf8');
+
+/** Markup the parser removes (emphasis, a link, an entity, CRLF), so some blocks are not the source verbatim. */
+const MIXED = [
+  '# Services Agreement',
+  '',
+  '## 1. Definitions',
+  '',
+  '**"Services"** means the services described in [Schedule 1](schedule-1.md) &amp; its annexes.',
+  '',
+  '1.2 The Supplier shall provide the Services. The Customer shall pay the Charges.',
+  '',
+  '- first item of a list',
+  '- second item, *emphasised* in part',
+  '',
+  '| Term | Meaning |',
+  '| --- | --- |',
+  '| Charges | the fees in Schedule 2 |',
+  '',
+].join('\r\n');
+
+describe('lsp: memory footprint of large documents', function () {
+  this.timeout(120_000);
+
+  describe('RecentStates', () => {
+    it('keeps the states of the most recently used documents only, creating a state when one is missing', () => {
+      const states = new RecentStates<{ uri: string }>(2);
+      let created = 0;
+      const take = (uri: string) => states.take(uri, () => { created++; return { uri }; });
+      const a = take('a');
+      take('b');
+      assert.equal(take('a'), a, 'a kept state is handed back');
+      take('c'); // b is now the least recently used
+      assert.deepEqual(states.uris(), ['a', 'c']);
+      assert.equal(created, 3);
+      assert.notEqual(take('b'), undefined);
+      assert.equal(created, 4, 'a dropped state is created anew');
+      assert.deepEqual(states.uris(), ['c', 'b']);
+      states.delete('c');
+      assert.deepEqual(states.uris(), ['b']);
+    });
+
+    it('keeps at least one state', () => {
+      const states = new RecentStates<number>(0);
+      assert.equal(states.take('a', () => 1), 1);
+      assert.equal(states.size, 1);
+    });
+  });
+
+  describe('packModel and unpackModel', () => {
+    for (const [name, text] of [['an example contract', WEAK], ['a document with markup and CRLF line ends', MIXED]] as const) {
+      it(`give back a model equal to the one sent (${name})`, () => {
+        const model = buildContractModel(text, 1, 'markdown');
+        const expected = structuredClone(model);
+        const packed = packModel(model);
+        assert.deepEqual(model, expected, 'packing leaves the model itself alone');
+        const copied = structuredClone(packed);
+        const unpacked = unpackModel(copied, text);
+        assert.deepEqual(unpacked, expected);
+        assert.equal(unpacked.text, text);
+      });
+    }
+
+    it('leaves out the texts and offsets of verbatim blocks only, and shares one offset buffer among them', () => {
+      const model = buildContractModel(MIXED, 1, 'markdown');
+      const packed = packModel(model);
+      const verbatim = [...packed.textFrom].filter((f) => f >= 0).length;
+      assert.ok(verbatim > 0, 'some blocks are the source verbatim');
+      assert.ok(verbatim < model.blocks.length, 'the blocks with emphasis, a link or an entity travel whole');
+      const emphasised = model.blocks.findIndex((b) => b.text.includes('Services" means'));
+      assert.equal(packed.textFrom[emphasised], -1);
+      assert.equal(packed.model.blocks[emphasised].text, model.blocks[emphasised].text);
+      const unpacked = unpackModel(structuredClone(packed), MIXED);
+      const views = unpacked.blocks.filter((_, i) => packed.textFrom[i] >= 0).map((b) => b.sourceOffsets.buffer);
+      assert.ok(views.every((b) => b === views[0]), 'verbatim blocks read their offsets from one shared buffer');
+    });
+
+    it('makes the copy across threads much smaller for a contract without inline markup', () => {
+      const model = buildContractModel(WEAK, 1, 'markdown');
+      const whole = serialize(model).length;
+      const packed = serialize(packModel(model)).length;
+      assert.ok(packed < whole * 0.75, `packed ${packed} bytes against ${whole}`);
+    });
+  });
+
+  describe('through the review worker', () => {
+    let client: MemoryClient;
+    let inThread: MemoryClient;
+    afterEach(async () => { await client?.stop(); await inThread?.stop(); });
+
+    it('reviews documents that lost their incremental state as a full review would, and requests read the rebuilt blocks', async () => {
+      client = await new MemoryClient({ server: { reviewWorker: { ...TEST_REVIEW_WORKER, keepStates: 1 } }, timeout: 60_000 }).start();
+      inThread = await new MemoryClient().start();
+      const strip = (p: PublishParams) => p.diagnostics.map((d) => [d.code, d.message, d.range]);
+      const uris = ['a', 'b', 'c'].map((n) => pathToFileURL(path.join(ROOT, 'scratch', `footprint-${n}.md`)).href);
+      const texts = uris.map((_, i) => WEAK.replace('# ', `# Contract ${i + 1}: `));
+      for (let i = 0; i < uris.length; i++) assert.deepEqual(strip(await client.open(uris[i], texts[i])), strip(await inThread.open(uris[i], texts[i])));
+      // Edits taking turns over the three documents: with one state kept, each is parsed whole again.
+      for (let round = 0; round < 2; round++) {
+        for (let i = 0; i < uris.length; i++) {
+          texts[i] += `\n\n${9 + round}.${i} The Supplier shall respond to requests in a timely manner.\n`;
+          const version = round + 2;
+          assert.deepEqual(strip(await client.change(uris[i], version, texts[i])), strip(await inThread.change(uris[i], version, texts[i])), `document ${i}, round ${round}`);
+        }
+      }
+      const lines = texts[0].split('\n');
+      const line = lines.findIndex((l) => l.includes('9.0 The Supplier'));
+      const position = { line, character: lines[line].indexOf('timely') + 2 };
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: uris[0] }, position });
+      const expected = await inThread.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: uris[0] }, position });
+      assert.ok(hover);
+      assert.deepEqual(hover, expected);
+      const tokens = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: uris[1] } });
+      assert.deepEqual(tokens, await inThread.request('textDocument/semanticTokens/full', { textDocument: { uri: uris[1] } }));
+      assert.ok(tokens.data.length > 0);
+      assert.ok(!/failed/.test(client.stderr), client.stderr);
+    });
+  });
+});
