@@ -569,6 +569,17 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     return modelOf(st, doc);
   }
 
+  /**
+   * The parsed model of the current version for a request that edits by it (rename, accepting a
+   * finding, inserting a clause): at once when it is at hand, else, for a large document edited since
+   * its last review in the worker, once the review of this version completes.
+   */
+  async function modelForRequest(uri: string): Promise<ContractModel | null> {
+    const model = currentModel(uri);
+    if (model || !states.get(uri)?.inWorker) return model;
+    return (await reviewForRequest(uri))?.result.model ?? null;
+  }
+
   /** The model to outline the document with, and the mapping of its ranges to the current version. */
   function outlineModel(uri: string): { model: ContractModel; drift: TextDrift | null } | null {
     const model = currentModel(uri);
@@ -626,13 +637,14 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   // Defined terms as symbols, cross-references as links (./terms.ts).
   registerTermFeatures(connection, {
     model: (uri) => currentModel(uri),
+    modelNow: (uri) => modelForRequest(uri),
     lastReview: (uri, token) => {
       const cur = lastReview(uri, token);
-      if (cur && !cur.drift.identical) {
-        const st = states.get(uri);
-        if (st) st.staleTokens = true;
-      }
       return cur ? { result: cur.result, drift: cur.drift } : null;
+    },
+    staleTokens: (uri) => {
+      const st = states.get(uri);
+      if (st) st.staleTokens = true;
     },
     log: logError,
   });
@@ -723,12 +735,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       positions: positionDifferences(c).map((d) => ({ position: d.position, label: POSITION_LABELS[d.position], tradeoff: d.tradeoff, differs: describePositionDifference(d) })),
     })));
 
-  connection.onRequest(RenderClauseRequest, (params) => {
+  connection.onRequest(RenderClauseRequest, async (params) => {
     try {
       const uri = uriParam(params);
       const clauseId = params && typeof params.clauseId === 'string' ? params.clauseId : null;
       if (!uri || !clauseId) return null;
-      const model = currentModel(uri);
+      const model = await modelForRequest(uri);
       if (!model) return null;
       const last = states.get(uri)?.last?.result;
       // The document's own choice (front matter, then the setting) unless the picker names a position.
@@ -743,22 +755,23 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
   });
 
-  connection.onRequest(FrontMatterRequest, (params) => {
+  connection.onRequest(FrontMatterRequest, async (params) => {
     const uri = uriParam(params);
-    const model = uri ? currentModel(uri) : undefined;
+    const model = uri ? await modelForRequest(uri) : undefined;
     return model ? frontMatterResult(model) : null;
   });
 
-  connection.onRequest(AcceptFindingEditRequest, (params) => {
+  connection.onRequest(AcceptFindingEditRequest, async (params) => {
     try {
       const uri = uriParam(params);
-      const doc = uri ? documents.get(uri) : undefined;
-      if (!uri || !doc || typeof params.ruleId !== 'string' || typeof params.reason !== 'string' || !Number.isInteger(params.line)) return null;
-      const model = currentModel(uri);
+      if (!uri || !documents.get(uri) || typeof params.ruleId !== 'string' || typeof params.reason !== 'string' || !Number.isInteger(params.line)) return null;
+      // A large document edited since its last review: the comment is placed by the review of this version.
+      const model = await modelForRequest(uri);
       if (!model) return null;
       const comment = acceptCommentEdit(model, params.line, params.ruleId, params.reason);
       const at = { line: comment.line, character: 0 };
-      return { version: doc.version, edit: { range: { start: at, end: at }, newText: comment.text } };
+      // The model's version, which the edit's line numbers belong to (the document may have moved on while waiting).
+      return { version: model.version, edit: { range: { start: at, end: at }, newText: comment.text } };
     } catch (e) {
       logError(`Clausewise: acceptFindingEdit failed: ${errorText(e)}`);
       return null;

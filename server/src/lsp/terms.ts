@@ -253,15 +253,39 @@ export function semanticTokens(model: ContractModel, result: ReviewResult | null
 // Wiring
 
 export interface TermFeatureHost {
-  /** The parsed model of the open document's current version, or null when it is not open (or skipped). */
+  /**
+   * The parsed model of the open document's current version when it is at hand without waiting, or
+   * null (not open, skipped, or a large document edited since its last review in the worker).
+   */
   model(uri: string): ContractModel | null;
+  /** The current version's model, waiting for the review under way when it is not at hand (rename). */
+  modelNow(uri: string): Promise<ContractModel | null>;
   /**
    * The last completed review of the document, maybe of an older version, with the mapping of its
    * positions to the current one (./drift.ts); null when there is none yet or the request is
    * cancelled. Never starts or waits for a review.
    */
   lastReview(uri: string, token: CancellationToken): { result: ReviewResult; drift: TextDrift } | null;
+  /** Semantic tokens were answered from an older review: the client is to be asked to refresh them later. */
+  staleTokens(uri: string): void;
   log(message: string): void;
+}
+
+/**
+ * What a request on a position reads: the current model, else the last review's with the position
+ * mapped into it (null inside text changed since that review: nothing is known about it yet).
+ */
+function modelAt(host: TermFeatureHost, uri: string, pos: Position, token: CancellationToken): { model: ContractModel; at: Position; drift: TextDrift | null } | null {
+  const model = host.model(uri);
+  if (model) return { model, at: pos, drift: null };
+  const cur = host.lastReview(uri, token);
+  const at = cur?.drift.toBefore(pos);
+  return cur && at ? { model: cur.result.model, at, drift: cur.drift.identical ? null : cur.drift } : null;
+}
+
+/** Locations of the reviewed text in the current one (they only locate: stretched over the text changed since). */
+function locateAll(locations: Location[] | null, drift: TextDrift | null): Location[] | null {
+  return locations && drift ? locations.map((l) => ({ ...l, range: drift.locate(l.range) })) : locations;
 }
 
 function guard<T>(host: TermFeatureHost, what: string, fallback: T, f: () => T): T {
@@ -276,38 +300,64 @@ function guard<T>(host: TermFeatureHost, what: string, fallback: T, f: () => T):
 
 /** Registers definition, references, rename, completion, document links and semantic tokens. */
 export function registerTermFeatures(connection: Connection, host: TermFeatureHost): void {
-  connection.onDefinition((p) => guard(host, 'definition', null, () => {
-    const model = host.model(p.textDocument.uri);
-    return model ? definitionAt(model, p.textDocument.uri, p.position) : null;
+  // Definition and references answer from the last review while a large document's next one is
+  // under way in the worker; rename waits for it, so that no use typed since is left out.
+  connection.onDefinition((p, token) => guard(host, 'definition', null, () => {
+    const view = modelAt(host, p.textDocument.uri, p.position, token);
+    return view ? locateAll(definitionAt(view.model, p.textDocument.uri, view.at), view.drift) : null;
   }));
-  connection.onReferences((p) => guard(host, 'references', null, () => {
-    const model = host.model(p.textDocument.uri);
-    return model ? referencesAt(model, p.textDocument.uri, p.position, p.context?.includeDeclaration !== false) : null;
+  connection.onReferences((p, token) => guard(host, 'references', null, () => {
+    const view = modelAt(host, p.textDocument.uri, p.position, token);
+    return view ? locateAll(referencesAt(view.model, p.textDocument.uri, view.at, p.context?.includeDeclaration !== false), view.drift) : null;
   }));
-  connection.onPrepareRename((p) => guard(host, 'prepareRename', null, () => {
-    const model = host.model(p.textDocument.uri);
-    if (!model) return null;
-    return prepareRename(model, p.position);
+  connection.onPrepareRename((p, token) => guard(host, 'prepareRename', null, () => {
+    const view = modelAt(host, p.textDocument.uri, p.position, token);
+    if (!view) return null;
+    const answer = prepareRename(view.model, view.at);
+    if (!view.drift) return answer;
+    // The term's own words were edited since the review: what they now say is not known yet.
+    const range = view.drift.exact(answer.range);
+    return range ? { ...answer, range } : null;
   }));
-  connection.onRenameRequest((p) => guard(host, 'rename', null, () => {
-    const model = host.model(p.textDocument.uri);
-    return model ? renameEdits(model, p.textDocument.uri, p.position, p.newName) : null;
-  }));
+  connection.onRenameRequest(async (p) => {
+    try {
+      const model = host.model(p.textDocument.uri) ?? await host.modelNow(p.textDocument.uri);
+      return model ? renameEdits(model, p.textDocument.uri, p.position, p.newName) : null;
+    } catch (e) {
+      if (e instanceof ResponseError) throw e;
+      host.log(`Clausewise: rename failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return null;
+    }
+  });
   connection.onCompletion((p, token) => guard(host, 'completion', null, () => {
     const cur = host.lastReview(p.textDocument.uri, token);
     // The terms the last review knows; the words typed so far read from the text as it is now.
     return cur ? completeTerms(cur.result.model, p.position, cur.drift.after) : null;
   }));
-  connection.onDocumentLinks((p) => guard(host, 'document links', [], () => {
+  connection.onDocumentLinks((p, token) => guard(host, 'document links', [], () => {
     const model = host.model(p.textDocument.uri);
-    return model ? documentLinks(model, p.textDocument.uri) : [];
+    if (model) return documentLinks(model, p.textDocument.uri);
+    const cur = host.lastReview(p.textDocument.uri, token);
+    if (!cur) return [];
+    // From the last review: a link moves with its text, and one over text edited since is left out.
+    const out: DocumentLink[] = [];
+    for (const link of documentLinks(cur.result.model, p.textDocument.uri)) {
+      const range = cur.drift.exact(link.range);
+      const line = Number(/#L(\d+)$/.exec(link.target ?? '')?.[1]);
+      if (!range || !line) continue;
+      const target = cur.drift.locate({ start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } }).start.line + 1;
+      out.push({ ...link, range, target: link.target!.replace(/#L\d+$/, `#L${target}`) });
+    }
+    return out;
   }));
   connection.languages.semanticTokens.on((p, token) => {
     try {
       const cur = host.lastReview(p.textDocument.uri, token);
       if (!cur) return { data: [] };
       const tokens = semanticTokens(cur.result.model, cur.result);
-      return cur.drift.identical ? tokens : { data: driftSemanticTokens(tokens.data, cur.drift) };
+      if (cur.drift.identical) return tokens;
+      host.staleTokens(p.textDocument.uri);
+      return { data: driftSemanticTokens(tokens.data, cur.drift) };
     } catch (e) {
       host.log(`Clausewise: semantic tokens failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return { data: [] };

@@ -1,0 +1,109 @@
+/**
+ * Requests on a large document (reviewed in the worker) between an edit and its review (issue 13):
+ * definition, references, prepareRename and document links answer at once from the last completed
+ * review, mapped to today's positions (server/src/lsp/drift.ts); rename, accepting a finding,
+ * rendering a clause and front matter wait for the review of the current version, so that what they
+ * edit is the current text. Compared with a server that reviews in its own thread, where the current
+ * model is always at hand. Behaviour only, no timing.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { MemoryClient, TEST_REVIEW_WORKER } from './memory';
+import { ROOT } from './client';
+
+const WEAK = fs.readFileSync(path.join(ROOT, 'examples', 'weak-msa.md'), 'utf8');
+/** Two lines typed after the front matter (text above it would stop it being front matter). */
+const TYPED = 'Draft for discussion only.\n\n';
+const END_OF_FRONT_MATTER = WEAK.indexOf('\n---\n') + 5;
+
+let n = 0;
+const uriOf = (name: string): string => pathToFileURL(path.join(ROOT, 'scratch', `${name}-${n++}.md`)).href;
+
+/** A server whose workspace/configuration answers wait while held: its reviews wait for settings. */
+function heldClient(worker: boolean): { client: MemoryClient; hold: () => void; release: () => void } {
+  let gate: Promise<void> | null = null;
+  let open: () => void = () => undefined;
+  const client = new MemoryClient({
+    capabilities: { workspace: { workspaceEdit: { documentChanges: true } } },
+    configuration: async (items) => {
+      if (gate) await gate;
+      return items.map(() => ({}));
+    },
+    ...(worker ? { server: { reviewWorker: TEST_REVIEW_WORKER } } : {}),
+    timeout: 60_000,
+  });
+  return {
+    client,
+    hold: () => { gate = new Promise<void>((r) => { open = r; }); },
+    release: () => { gate = null; open(); },
+  };
+}
+
+/** Where `needle` is in `text` (its `nth` occurrence), as a position a character into it. */
+function positionOf(text: string, needle: string, nth = 0): { line: number; character: number } {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+  assert.ok(at >= 0, `${needle} is in the text`);
+  const before = text.slice(0, at);
+  const line = before.split('\n').length - 1;
+  return { line, character: at - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
+describe('lsp: requests on a document reviewed in the worker, between an edit and its review', function () {
+  this.timeout(120_000);
+  let held: ReturnType<typeof heldClient>;
+  let inThread: MemoryClient;
+  afterEach(async () => { await held?.client.stop(); await inThread?.stop(); });
+
+  it('definition, references, prepareRename and links answer at once from the last review; rename and accepting a finding wait for this version\'s', async () => {
+    held = heldClient(true);
+    const { client } = held;
+    await client.start();
+    inThread = await new MemoryClient({ capabilities: { workspace: { workspaceEdit: { documentChanges: true } } }, timeout: 60_000 }).start();
+    const uri = uriOf('worker-requests');
+    const opened = await client.open(uri, WEAK);
+    const finding = opened.diagnostics.find((d) => d.code === 'vague-wording');
+    assert.ok(finding, 'the example has a vague-wording finding');
+
+    // Two lines typed near the top, while the review of that version waits for settings.
+    held.hold();
+    client.notify('workspace/didChangeConfiguration', { settings: {} });
+    const text = WEAK.slice(0, END_OF_FRONT_MATTER) + TYPED + WEAK.slice(END_OF_FRONT_MATTER);
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+    await client.settle();
+    await inThread.open(uri, text, 2);
+
+    const use = positionOf(text, 'Services', 2); // a use, after its definition
+    const ask = (c: MemoryClient, method: string, params: Record<string, unknown>) => c.request<unknown>(method, { textDocument: { uri }, ...params });
+    for (const [method, params] of [
+      ['textDocument/definition', { position: use }],
+      ['textDocument/references', { position: use, context: { includeDeclaration: true } }],
+      ['textDocument/prepareRename', { position: use }],
+      ['textDocument/definition', { position: positionOf(text, 'clause 6') }], // a cross-reference
+      ['textDocument/documentLink', {}],
+    ] as const) {
+      const answer = await ask(client, method, params);
+      assert.ok(answer && (!Array.isArray(answer) || answer.length > 0), `${method} answers`);
+      assert.deepEqual(answer, await ask(inThread, method, params), `${method} as for the current text`);
+    }
+    assert.equal(await ask(client, 'textDocument/definition', { position: positionOf(text, 'discussion') }), null, 'nothing is known yet about the new text');
+    assert.deepEqual(client.reviews.filter((r) => r.uri === uri).map((r) => r.version), [1], 'none of these waited for or started a review');
+
+    // These edit the document: they wait for the review of version 2.
+    const rename = ask(client, 'textDocument/rename', { position: use, newName: 'Support Services' });
+    const accept = client.request<{ version: number; edit: unknown }>('clausewise/acceptFindingEdit', { uri, line: finding.range.start.line + 2, ruleId: 'vague-wording', reason: 'agreed' });
+    let settled = false;
+    void Promise.all([rename, accept]).then(() => { settled = true; });
+    await client.settle();
+    assert.equal(settled, false, 'rename and accept wait while the review is held up');
+    held.release();
+    const expectedRename = await ask(inThread, 'textDocument/rename', { position: use, newName: 'Support Services' });
+    assert.deepEqual(await rename, expectedRename);
+    const accepted = await accept;
+    assert.equal(accepted.version, 2);
+    assert.deepEqual(accepted, await inThread.request('clausewise/acceptFindingEdit', { uri, line: finding.range.start.line + 2, ruleId: 'vague-wording', reason: 'agreed' }));
+    assert.ok(!/failed/.test(client.stderr), client.stderr);
+  });
+});
