@@ -130,6 +130,10 @@ describe('lsp: memory footprint of large documents', function () {
       const tokens = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: uris[1] } });
       assert.deepEqual(tokens, await inThread.request('textDocument/semanticTokens/full', { textDocument: { uri: uris[1] } }));
       assert.ok(tokens.data.length > 0);
+      // The counts are made from the result again: the diagnostics' LSP form is not kept.
+      const summary = await client.request<{ counts: Record<string, number> }>('clausewise/reviewDocument', { uri: uris[2] });
+      assert.deepEqual(summary, await inThread.request('clausewise/reviewDocument', { uri: uris[2] }));
+      assert.ok(summary.counts.warning + summary.counts.information > 0);
       assert.ok(!/failed/.test(client.stderr), client.stderr);
     });
   });

@@ -66,7 +66,7 @@ import {
   acceptCommentEdit, CATEGORIES, CLAUSES, computeFix, DISK_READER, gitRoot, readBundleText, renderHtmlReport, renderMarkdownReport, skipReason, VERSION, IncrementalReview,
   type ConfigReader, type ReviewResult, type ReviewSettings,
 } from '../engine';
-import { buildCodeActions, serverDiagnostic, SKIPPED_CODE, type EditCapabilities } from './convert';
+import { buildCodeActions, diagnosticsOf, serverDiagnostic, SKIPPED_CODE, type EditCapabilities } from './convert';
 import { documentSymbols, foldingRanges, hoverAt } from './outline';
 import { DEFAULT_CLAUSE_POSITION, POSITION_LABELS, describePositionDifference, isClausePosition, positionDifferences } from '../library';
 import { frontMatterClausePosition } from '../engine/review';
@@ -419,8 +419,15 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       // The term features of this version share the review's model.
       st.model = { version, model: outcome.result.model };
     }
-    const { result, costMs } = outcome;
-    return { version, generation: gen, force, result, ...withConfigError(outcome, config.error, version), side: sideOf(result.model.text, result.model.lineStarts), costMs };
+    const { result, costMs, status } = outcome;
+    const side = sideOf(result.model.text, result.model.lineStarts);
+    if (!st.inWorker) return { version, generation: gen, force, result, ...withConfigError(outcome, config.error, version), side, costMs };
+    // A large document's diagnostics were published as they arrived; kept, their LSP form would be a
+    // second copy of every finding. They are made again from the result on the rare later read.
+    return {
+      version, generation: gen, force, result, status, side, costMs,
+      get diagnostics() { return withConfigError({ diagnostics: diagnosticsOf(result, version), status }, config.error, version).diagnostics; },
+    };
   }
 
   /** A review's diagnostics and status, with the diagnostic of a broken configuration file first. */

@@ -1,0 +1,17 @@
+import { serialize } from 'node:v8';
+import { generateContract } from './bench-contract';
+import { IncrementalReview } from '../server/src/engine';
+import { runReviewJob, type ReviewJob } from '../server/src/lsp/review-job';
+import { packModel } from '../server/src/lsp/result-transfer';
+const text = generateContract(1_000_000);
+const job: ReviewJob = { uri: `file:///d.md`, version: 1, text, format: 'markdown', settings: {}, force: false, workspaceFolders: [] };
+const out = runReviewJob(job, new IncrementalReview(), () => undefined);
+const kb = (x: unknown) => (serialize(x).length / 1024).toFixed(0) + ' KB';
+const r: any = out.result;
+for (const k of Object.keys(r)) if (k !== 'model') console.log('result.' + k, kb(r[k]), Array.isArray(r[k]) ? r[k].length : '');
+const { model } = packModel(r.model);
+for (const k of Object.keys(model)) console.log('model.' + k, kb((model as any)[k]), Array.isArray((model as any)[k]) ? (model as any)[k].length : '');
+console.log('lsp diagnostics', kb(out.diagnostics), out.diagnostics.length);
+console.log('sample diag', JSON.stringify(r.diagnostics[0]).slice(0, 600));
+console.log('sample lsp diag', JSON.stringify(out.diagnostics[0]).slice(0, 600));
+console.log('sample fixspec', JSON.stringify(r.fixSpecs[0]).slice(0, 300));
