@@ -12,7 +12,7 @@ report('start');
 const states = new RecentStates<IncrementalReview>(Number(process.argv[3] ?? 3));
 const kept: any[] = [];
 for (let d = 0; d < docs; d++) {
-  const text = generateContract(1_000_000).replace('# Master Services Agreement', `# Master Services Agreement ${d + 1}`);
+  const text = generateContract(Number(process.env.BYTES ?? 1_000_000)).replace('# Master Services Agreement', `# Master Services Agreement ${d + 1}`);
   const job: ReviewJob = { uri: `file:///d${d}.md`, version: 1, text, format: 'markdown', settings: {}, force: false, workspaceFolders: [] };
   const inc = states.take(job.uri, () => new IncrementalReview());
   const out = runReviewJob(job, inc, () => undefined);

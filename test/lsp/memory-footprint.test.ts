@@ -136,5 +136,18 @@ describe('lsp: memory footprint of large documents', function () {
       assert.ok(summary.counts.warning + summary.counts.information > 0);
       assert.ok(!/failed/.test(client.stderr), client.stderr);
     });
+
+    it('a worker that runs out of memory is started again, then given up for the server\'s thread, and no review is lost', async () => {
+      // A limit no worker can start under: it runs out at once, every time.
+      client = await new MemoryClient({ server: { reviewWorker: { ...TEST_REVIEW_WORKER, maxHeapMb: 4 } }, timeout: 60_000 }).start();
+      inThread = await new MemoryClient().start();
+      const uri = pathToFileURL(path.join(ROOT, 'scratch', 'footprint-oom.md')).href;
+      const strip = (p: PublishParams) => p.diagnostics.map((d) => [d.code, d.message, d.range]);
+      assert.deepEqual(strip(await client.open(uri, WEAK)), strip(await inThread.open(uri, WEAK)));
+      assert.match(client.stderr, /ran out of memory \(limit 4 MB\); starting a new one/);
+      assert.match(client.stderr, /ran out of memory 3 times; large documents are reviewed in the server's thread/);
+      const text = `${WEAK}\n\n9.9 The Supplier shall respond to requests in a timely manner.\n`;
+      assert.deepEqual(strip(await client.change(uri, 2, text)), strip(await inThread.change(uri, 2, text)));
+    });
   });
 });

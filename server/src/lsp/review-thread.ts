@@ -40,7 +40,20 @@ export interface ReviewWorkerOptions {
   minChars?: number;
   /** How many documents keep their incremental state in the worker; default DEFAULT_KEPT_STATES (./recent-states.ts). */
   keepStates?: number;
+  /** The worker's V8 old-generation limit (MB); default DEFAULT_WORKER_HEAP_MB. */
+  maxHeapMb?: number;
 }
+
+/**
+ * The worker's heap limit. V8 lets a heap grow well past what is alive while a review churns
+ * through short-lived objects; a limit makes it collect sooner instead (issue 13, memory). It leaves
+ * room for three 2 MB documents' incremental states and the full review of a fourth. A worker that
+ * runs out all the same is started again (MAX_RESTARTS), its job with it.
+ */
+export const DEFAULT_WORKER_HEAP_MB = 768;
+
+/** Restarts after the worker ran out of memory; after that, reviews go to the server's thread. */
+const MAX_RESTARTS = 2;
 
 /** Below this, a review costs less than the round trip and copying its result back (see docs/performance.md). */
 export const DEFAULT_WORKER_MIN_CHARS = 200_000;
@@ -66,6 +79,7 @@ export class ReviewThread {
   /** The newest job of each document not yet sent, in the order they came. */
   private readonly queue = new Map<string, Waiting>();
   private dead = false;
+  private restarts = 0;
 
   constructor(private readonly options: ReviewWorkerOptions, private readonly host: ReviewThreadHost) {}
 
@@ -144,13 +158,19 @@ export class ReviewThread {
     try {
       const channel = new MessageChannel();
       const setup: WorkerSetup = { marker: WORKER_MARKER, bundlePort: channel.port2, ...(this.options.keepStates !== undefined ? { keepStates: this.options.keepStates } : {}) };
-      const worker = new Worker(this.options.script, { workerData: setup, transferList: [channel.port2], execArgv: this.options.execArgv ?? [] });
+      const worker = new Worker(this.options.script, {
+        workerData: setup, transferList: [channel.port2], execArgv: this.options.execArgv ?? [],
+        resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? DEFAULT_WORKER_HEAP_MB },
+      });
       // The worker never keeps the server alive: the server ends when its client goes.
       worker.unref();
       channel.port1.unref();
       worker.on('message', (m: FromWorker) => this.received(m));
-      worker.on('error', (e) => this.died(`the review worker failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
-      worker.on('exit', (code) => { if (!this.dead) this.died(`the review worker stopped (exit code ${code})`); });
+      worker.on('error', (e) => {
+        if ((e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' && this.worker === worker) this.outOfMemory(worker);
+        else this.died(`the review worker failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      });
+      worker.on('exit', (code) => { if (!this.dead && this.worker === worker) this.died(`the review worker stopped (exit code ${code})`); });
       this.worker = worker;
       this.bundlePort = channel.port1;
       return worker;
@@ -194,6 +214,33 @@ export class ReviewThread {
       waiting.resolve({ ...m.outcome, ...waiting.findings });
     }
     else waiting?.resolve(null);
+    this.pump();
+  }
+
+  /**
+   * The worker reached its heap limit: its documents' incremental states are gone with it. A new
+   * worker takes over, starting with the job that was running (each document is parsed whole once).
+   */
+  private outOfMemory(worker: Worker): void {
+    if (++this.restarts > MAX_RESTARTS) {
+      this.died(`the review worker ran out of memory ${this.restarts} times`);
+      return;
+    }
+    this.host.log(`Clausewise: the review worker ran out of memory (limit ${this.options.maxHeapMb ?? DEFAULT_WORKER_HEAP_MB} MB); starting a new one.`);
+    this.worker = null;
+    void worker.terminate();
+    this.bundlePort?.close();
+    this.bundlePort = null;
+    const running = this.running;
+    this.running = null;
+    if (running && !this.queue.has(running.job.uri)) {
+      const rest = [...this.queue];
+      this.queue.clear();
+      this.queue.set(running.job.uri, running);
+      for (const [uri, w] of rest) this.queue.set(uri, w);
+    } else {
+      running?.resolve(null);
+    }
     this.pump();
   }
 
