@@ -41,7 +41,7 @@ describe('lsp: memory footprint of large documents', function () {
 
   describe('RecentStates', () => {
     it('keeps the states of the most recently used documents only, creating a state when one is missing', () => {
-      const states = new RecentStates<{ uri: string }>(2);
+      const states = new RecentStates<{ uri: string }>(2); // two documents of size 1
       let created = 0;
       const take = (uri: string) => states.take(uri, () => { created++; return { uri }; });
       const a = take('a');
@@ -57,10 +57,20 @@ describe('lsp: memory footprint of large documents', function () {
       assert.deepEqual(states.uris(), ['b']);
     });
 
-    it('keeps at least one state', () => {
-      const states = new RecentStates<number>(0);
-      assert.equal(states.take('a', () => 1), 1);
-      assert.equal(states.size, 1);
+    it('keeps states up to a total size, and always the state of the document in hand', () => {
+      const states = new RecentStates<number>(3_000);
+      states.take('a', () => 1, 1_000);
+      states.take('b', () => 2, 1_000);
+      states.take('c', () => 3, 1_000);
+      assert.deepEqual(states.uris(), ['a', 'b', 'c']);
+      states.take('b', () => 2, 1_500); // b grew: a goes
+      assert.deepEqual(states.uris(), ['c', 'b']);
+      states.take('d', () => 4, 5_000); // larger than the whole capacity: kept alone
+      assert.deepEqual(states.uris(), ['d']);
+      states.delete('d');
+      assert.equal(states.size, 0);
+      states.take('e', () => 5, 3_000);
+      assert.deepEqual(states.uris(), ['e'], 'the total is back to nothing after a delete');
     });
   });
 
@@ -106,13 +116,13 @@ describe('lsp: memory footprint of large documents', function () {
     afterEach(async () => { await client?.stop(); await inThread?.stop(); });
 
     it('reviews documents that lost their incremental state as a full review would, and requests read the rebuilt blocks', async () => {
-      client = await new MemoryClient({ server: { reviewWorker: { ...TEST_REVIEW_WORKER, keepStates: 1 } }, timeout: 60_000 }).start();
+      client = await new MemoryClient({ server: { reviewWorker: { ...TEST_REVIEW_WORKER, keepChars: WEAK.length + 100 } }, timeout: 60_000 }).start();
       inThread = await new MemoryClient().start();
       const strip = (p: PublishParams) => p.diagnostics.map((d) => [d.code, d.message, d.range]);
       const uris = ['a', 'b', 'c'].map((n) => pathToFileURL(path.join(ROOT, 'scratch', `footprint-${n}.md`)).href);
       const texts = uris.map((_, i) => WEAK.replace('# ', `# Contract ${i + 1}: `));
       for (let i = 0; i < uris.length; i++) assert.deepEqual(strip(await client.open(uris[i], texts[i])), strip(await inThread.open(uris[i], texts[i])));
-      // Edits taking turns over the three documents: with one state kept, each is parsed whole again.
+      // Edits taking turns over the three documents: with room for one state, each is parsed whole again.
       for (let round = 0; round < 2; round++) {
         for (let i = 0; i < uris.length; i++) {
           texts[i] += `\n\n${9 + round}.${i} The Supplier shall respond to requests in a timely manner.\n`;

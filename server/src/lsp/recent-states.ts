@@ -1,35 +1,45 @@
 /**
  * The incremental states (model and per-block facts) the review worker keeps between jobs: only
- * those of the few documents reviewed most recently. A 1 MB contract's state is about 50 MB of heap,
+ * those of the few documents reviewed most recently, up to a total size of text. A 1 MB contract's state is about 50 MB of heap,
  * so keeping one for every open document made the server's memory grow with the number of documents
  * open rather than with those being edited (issue 13). A document that loses its state is parsed
  * whole on its next review, which gives the same result (test/engine/incremental.test.ts), only later.
  */
 
-/** How many documents keep their incremental state by default: enough for a contract and its schedules being edited together. */
-export const DEFAULT_KEPT_STATES = 3;
+/**
+ * How much text (characters) the kept states may cover together by default: a state costs about 50
+ * bytes of heap per character, so about 150 MB, three 1 MB contracts or one 2 MB contract. The
+ * document being reviewed always keeps its state, whatever its size.
+ */
+export const DEFAULT_KEPT_CHARS = 3_000_000;
 
 export class RecentStates<T> {
-  /** In order of use, the least recent first (a Map keeps insertion order). */
-  private readonly states = new Map<string, T>();
+  /** In order of use, the least recent first (a Map keeps insertion order), with the size of each document. */
+  private readonly states = new Map<string, { state: T; size: number }>();
   private readonly capacity: number;
+  private total = 0;
 
-  constructor(capacity: number = DEFAULT_KEPT_STATES) {
-    this.capacity = Math.max(1, Math.floor(capacity));
+  constructor(capacity: number = DEFAULT_KEPT_CHARS) {
+    this.capacity = Math.max(0, capacity);
   }
 
   /**
-   * The document's state, made the most recent (created when it has none); the least recently used
-   * states beyond the capacity are dropped.
+   * The document's state, made the most recent (created when it has none) and noted at `size`; the
+   * least recently used states are dropped while all of them together are larger than the capacity.
    */
-  take(uri: string, create: () => T): T {
-    let state = this.states.get(uri);
-    if (state === undefined) state = create();
-    else this.states.delete(uri);
-    this.states.set(uri, state);
-    for (const oldest of this.states.keys()) {
-      if (this.states.size <= this.capacity) break;
+  take(uri: string, create: () => T, size = 1): T {
+    const kept = this.states.get(uri);
+    const state = kept ? kept.state : create();
+    if (kept) {
+      this.states.delete(uri);
+      this.total -= kept.size;
+    }
+    this.states.set(uri, { state, size });
+    this.total += size;
+    for (const [oldest, entry] of this.states) {
+      if (this.total <= this.capacity || oldest === uri) break;
       this.states.delete(oldest);
+      this.total -= entry.size;
     }
     return state;
   }
@@ -39,11 +49,15 @@ export class RecentStates<T> {
   }
 
   delete(uri: string): void {
+    const kept = this.states.get(uri);
+    if (!kept) return;
     this.states.delete(uri);
+    this.total -= kept.size;
   }
 
   clear(): void {
     this.states.clear();
+    this.total = 0;
   }
 
   get size(): number {

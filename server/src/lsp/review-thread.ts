@@ -19,8 +19,8 @@ export interface WorkerSetup {
   marker: typeof WORKER_MARKER;
   /** The worker reads bundle members' texts from this port (see readBundleSync in ./review-worker.ts). */
   bundlePort: MessagePort;
-  /** How many documents keep their incremental state in the worker (./recent-states.ts). */
-  keepStates?: number;
+  /** How much text (characters) the documents keeping their incremental state in the worker may hold together (./recent-states.ts). */
+  keepChars?: number;
 }
 
 export type ToWorker = { kind: 'review'; job: ReviewJob } | { kind: 'forget'; uri: string } | { kind: 'reset' };
@@ -38,8 +38,8 @@ export interface ReviewWorkerOptions {
   execArgv?: string[];
   /** Documents at least this long (characters) are reviewed in the worker; smaller ones in the server's thread. */
   minChars?: number;
-  /** How many documents keep their incremental state in the worker; default DEFAULT_KEPT_STATES (./recent-states.ts). */
-  keepStates?: number;
+  /** How much text the documents keeping their incremental state in the worker may hold together; default DEFAULT_KEPT_CHARS (./recent-states.ts). */
+  keepChars?: number;
   /** The worker's V8 old-generation limit (MB); default DEFAULT_WORKER_HEAP_MB. */
   maxHeapMb?: number;
 }
@@ -47,12 +47,12 @@ export interface ReviewWorkerOptions {
 /**
  * The worker's heap limit. V8 lets a heap grow well past what is alive while a review churns
  * through short-lived objects; a limit makes it collect sooner instead (issue 13, memory). It leaves
- * room for three 2 MB documents' incremental states and the full review of a fourth. A worker that
- * runs out all the same is started again (MAX_RESTARTS), its job with it.
+ * room for the states kept (DEFAULT_KEPT_CHARS, about 150 MB) and the full review of a 2 MB
+ * document. A worker that runs out all the same is started again, its job with it.
  */
-export const DEFAULT_WORKER_HEAP_MB = 768;
+export const DEFAULT_WORKER_HEAP_MB = 512;
 
-/** Restarts after the worker ran out of memory; after that, reviews go to the server's thread. */
+/** Restarts in a row (no job completed between them) after the worker ran out of memory; after that, reviews go to the server's thread. */
 const MAX_RESTARTS = 2;
 
 /** Below this, a review costs less than the round trip and copying its result back (see docs/performance.md). */
@@ -157,7 +157,7 @@ export class ReviewThread {
     if (this.worker) return this.worker;
     try {
       const channel = new MessageChannel();
-      const setup: WorkerSetup = { marker: WORKER_MARKER, bundlePort: channel.port2, ...(this.options.keepStates !== undefined ? { keepStates: this.options.keepStates } : {}) };
+      const setup: WorkerSetup = { marker: WORKER_MARKER, bundlePort: channel.port2, ...(this.options.keepChars !== undefined ? { keepChars: this.options.keepChars } : {}) };
       const worker = new Worker(this.options.script, {
         workerData: setup, transferList: [channel.port2], execArgv: this.options.execArgv ?? [],
         resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? DEFAULT_WORKER_HEAP_MB },
@@ -207,6 +207,7 @@ export class ReviewThread {
       return;
     }
     this.running = null;
+    this.restarts = 0;
     if (m.kind === 'failed') this.host.log(`Clausewise: reviewing ${m.uri} failed in the review worker: ${m.error}`);
     if (mine && m.kind === 'done' && waiting.findings) {
       // Blocks the worker left out because they are the text verbatim are rebuilt from the job's text (./result-transfer.ts).

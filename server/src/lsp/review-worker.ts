@@ -22,7 +22,7 @@ const BUNDLE_TIMEOUT_MS = 10_000;
 
 function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
   // Only the documents reviewed most recently keep their model and facts here; another is parsed whole on its next review.
-  const states = new RecentStates<IncrementalReview>(setup.keepStates);
+  const states = new RecentStates<IncrementalReview>(setup.keepChars);
   const bundlePort: MessagePort = setup.bundlePort;
 
   /**
@@ -50,7 +50,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     const job: ReviewJob = m.job;
     let reply: FromWorker;
     try {
-      const incremental = states.take(job.uri, () => new IncrementalReview());
+      const incremental = states.take(job.uri, () => new IncrementalReview(), job.text.length);
       const { diagnostics, status, result, costMs } = runReviewJob(job, incremental, (p) => readBundleSync(job.uri, p));
       // The result is copied to the server's thread: this thread keeps only what the next edit needs.
       incremental.releaseModelCaches();
