@@ -1,8 +1,9 @@
 /**
  * Entry point of the language server's review worker (bundled as dist/review-worker.js): a thread
  * that reviews large documents so that their reviews never hold up requests or other documents in
- * the server's own thread. It keeps each document's incremental state (model and per-block facts)
- * between jobs, so edits are reviewed incrementally here as they would be in the server's thread.
+ * the server's own thread. It keeps the incremental state (model and per-block facts) of the
+ * documents reviewed most recently, up to a total size (./recent-states.ts), so their edits are
+ * reviewed incrementally here as they would be in the server's thread.
  * The protocol with the server's side (./review-thread.ts):
  * - in: { kind: 'review', job } | { kind: 'forget', uri } | { kind: 'reset' }
  * - out: { kind: 'findings', uri, version, findings } then { kind: 'done', uri, version, outcome, layout }

@@ -18,7 +18,9 @@
  * - Requests never start or wait for a review (./schedule.ts): hover, code actions, semantic tokens and
  *   completion answer at once from the document's last completed review, with positions mapped through
  *   the edits made since (./drift.ts). Large documents are reviewed in a worker thread
- *   (./review-thread.ts) so that their reviews hold up neither requests nor other documents.
+ *   (./review-thread.ts) so that their reviews hold up neither requests nor other documents; for
+ *   those, definition, references and links also answer from the last review, while rename,
+ *   acceptFindingEdit, renderClause and frontMatter wait for the review of the current version.
  *
  * Settings (ReviewSettings: enable, profiles, include, severity, thresholds), in order of precedence:
  * `workspace/configuration` section "clausewise" (pulled per document when the client supports it,
