@@ -1,5 +1,5 @@
 import type { Block, ContractModel, Sentence } from '../model';
-import { forgetSpliceTrace, previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
+import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
 import { normalizeSpace, foldQuotes } from '../model';
 import { obligationsIn, type PartyMatchers } from '../model/language';
 import { maskSenses, type FalseSense } from './senses';
@@ -80,7 +80,6 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
   const before = trace && sentenceCache.get(trace.previous);
   const reuse = before && trace.previous.titleSpan.start === model.titleSpan.start && trace.previous.titleSpan.end === model.titleSpan.end ? { trace, before } : null;
   const built = buildSentenceInfos(model, reuse);
-  if (trace) forgetSpliceTrace(model);
   sentenceCache.set(model, built);
   return built.infos;
 }

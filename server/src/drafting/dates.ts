@@ -3,6 +3,7 @@
  * in a year that is not a leap year) and a period that ends before it starts.
  */
 import type { ContractModel, Span } from '../model';
+import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
 import { blockMemo } from '../model/facts';
 import { termIndex } from './terms';
@@ -60,7 +61,7 @@ export function dateMentions(model: ContractModel): DateMention[] {
   const out: DateMention[] = [];
   for (const block of model.blocks) {
     if (block.kind === 'code' || block.kind === 'html' || !/\d/.test(block.text)) continue;
-    const span = (a: number, b: number): Span => ({ start: block.sourceOffsets[a], end: block.sourceOffsets[b - 1] + 1 });
+    const span = (a: number, b: number): Span => ({ start: sourceOffsetAt(block, a), end: sourceOffsetAt(block, b - 1) + 1 });
     // Dates of different blocks never overlap: only this block's need checking.
     const first = out.length;
     for (const [at, len, dayAt, dayLen, day, month, year] of blockMemo(model, block, 'dates', () => datesIn(block.text))) {

@@ -3,6 +3,7 @@
  * before their inline definition, and where a new definition would go.
  */
 import type { Block, ContractModel, Span } from '../model';
+import { sourceOffsetAt } from './offsets';
 import { foldQuotes, normalizeSpace } from '../model';
 import { factsActive, memo } from '../model/facts';
 import { isHeadingBlock, termIndex, type TermDefinition, type TermOccurrence } from './terms';
@@ -68,7 +69,7 @@ function computeMeaning(model: ContractModel, def: TermDefinition): string {
   const block = model.blocks[def.block];
   const text = foldQuotes(block.text);
   let i = 0;
-  while (i < text.length && block.sourceOffsets[i] < def.span.start) i++;
+  while (i < text.length && sourceOffsetAt(block, i) < def.span.start) i++;
   if (def.style === 'parenthetical') {
     // The words before the opening bracket: 'Tailspin Systems Limited (the "Supplier")'.
     const open = text.lastIndexOf('(', i);
@@ -82,7 +83,7 @@ function computeMeaning(model: ContractModel, def: TermDefinition): string {
   const lineStartsDefinition = (d: TermDefinition) => /\n[\s"*_(\d.a-z)]{0,12}$/.test(model.text.slice(Math.max(0, d.span.start - 14), d.span.start));
   const next = definitionsOfBlock(model, def.block).find((d) => d.span.start > def.span.start && lineStartsDefinition(d));
   let end = text.length;
-  if (next) while (end > i && block.sourceOffsets[end - 1] >= next.span.start) end--;
+  if (next) while (end > i && sourceOffsetAt(block, end - 1) >= next.span.start) end--;
   const after = text.slice(i + def.term.length, end);
   const m = /^[^a-z]*?(?:shall\s+|will\s+)?(?:means?|has the meanings?|have the meanings?|refers? to|includes?|is defined)\b\s*(.*)$/is.exec(after);
   return normalizeSpace((m?.[1] ?? after).replace(/[.;,]+\s*(?:and|or)?\s*$/, '')).toLowerCase();

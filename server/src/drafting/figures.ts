@@ -9,6 +9,7 @@
  * gives a wrong finding. Precision matters more than recall here.
  */
 import type { ContractModel, Span } from '../model';
+import { sourceOffsetAt } from './offsets';
 import { durationsIn, percentagesIn, type Duration } from '../model/language';
 import { sentencesOf, type SentenceInfo } from '../categories/scan';
 import { describesSecurityIncident } from '../categories/breach-notification';
@@ -226,7 +227,7 @@ export function figuresOf(model: ContractModel): Figure[] {
       const i = s.sentence.textStart + f.at;
       out.push({
         key: f.key, label: f.label, kind: f.kind, value: f.value, currency: f.currency, text: f.text,
-        span: { start: block.sourceOffsets[i], end: block.sourceOffsets[i + f.length - 1] + 1 },
+        span: { start: sourceOffsetAt(block, i), end: sourceOffsetAt(block, i + f.length - 1) + 1 },
       });
     }
   }

@@ -4,6 +4,7 @@
  * renumber them (with the cross-references that point at them).
  */
 import type { ContractModel, Section, Span } from '../model';
+import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
 import { attachmentOf, resolvedReferences } from './xrefs';
 
@@ -50,7 +51,7 @@ export function numberSpan(model: ContractModel, s: Section): Span | null {
   const m = /^\s*(?:(?:article|section|clause|part)\s+)?(\d{1,3}(?:\.\d{1,3})*)/i.exec(first);
   if (!m || m[1].replace(/\.$/, '') !== s.number.replace(/\.$/, '')) return null;
   const at = m.index + m[0].length - m[1].length;
-  return { start: block.sourceOffsets[at], end: block.sourceOffsets[at + m[1].length - 1] + 1 };
+  return { start: sourceOffsetAt(block, at), end: sourceOffsetAt(block, at + m[1].length - 1) + 1 };
 }
 
 /** Is the number written between two offsets at the start of a line or after a run of spaces (a clause the section builder did not keep)? */

@@ -3,6 +3,7 @@
  * "ten per cent (15%)", "one hundred thousand pounds (£10,000)".
  */
 import type { ContractModel, Span } from '../model';
+import { sourceOffsetAt } from './offsets';
 import { NUMBER_WORDS_SOURCE, wordsToNumber } from './words';
 import { blockMemo } from '../model/facts';
 
@@ -60,9 +61,9 @@ export function numberMismatches(model: ContractModel): NumberMismatch[] {
     // What the text writes is memoised per block while editing; its spans come from this model.
     const written = blockMemo(model, block, 'number-mismatches', () => (/\(/.test(block.text) ? mismatchesIn(block.text) : []));
     if (!written.length) continue;
-    const src = (a: number, b: number): Span => ({ start: block.sourceOffsets[a], end: block.sourceOffsets[b - 1] + 1 });
+    const src = (a: number, b: number): Span => ({ start: sourceOffsetAt(block, a), end: sourceOffsetAt(block, b - 1) + 1 });
     for (const w of written) {
-      if (w.figureFirst && out.some((o) => o.span.start <= block.sourceOffsets[w.at] && block.sourceOffsets[w.at] < o.span.end)) continue;
+      if (w.figureFirst && out.some((o) => o.span.start <= sourceOffsetAt(block, w.at) && sourceOffsetAt(block, w.at) < o.span.end)) continue;
       out.push({
         span: src(w.at, w.at + w.length),
         words: { span: src(w.wordsAt, w.wordsAt + w.words.length), text: w.words, value: w.value },

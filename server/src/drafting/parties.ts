@@ -3,6 +3,7 @@
  * contract names "Tailspin Systems Limited", or a misspelling of it.
  */
 import type { Block, ContractModel, Party, Span } from '../model';
+import { sourceOffsetAt } from './offsets';
 import { editDistance, foldQuotes, isMostlyUpper } from '../model';
 import { findSignatureBlock } from './signatures';
 import { escapeRegExp } from './terms';
@@ -191,7 +192,7 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
       for (const { at, mention, otherForm } of facts[k].mentions) {
         // Flagged only when that name is written once and not in the opening, where affiliates are introduced.
         if (otherForm && (block.start < openingEnd || countName(model.text, mention) > 1)) continue;
-        const span = { start: block.sourceOffsets[at], end: block.sourceOffsets[at + mention.length - 1] + 1 };
+        const span = { start: sourceOffsetAt(block, at), end: sourceOffsetAt(block, at + mention.length - 1) + 1 };
         out.push({ span, text: model.text.slice(span.start, span.end), party, legalName: legal });
       }
     }
@@ -199,7 +200,7 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
     if (legal.length >= 10) {
       for (const { block, facts } of mentioning) {
         for (const { at, cand } of facts[k].misspellings) {
-          const span = { start: block.sourceOffsets[at], end: block.sourceOffsets[at + cand.length - 1] + 1 };
+          const span = { start: sourceOffsetAt(block, at), end: sourceOffsetAt(block, at + cand.length - 1) + 1 };
           if (out.some((o) => o.span.start === span.start)) continue;
           out.push({ span, text: model.text.slice(span.start, span.end), party, legalName: legal });
         }

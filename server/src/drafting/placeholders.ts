@@ -3,6 +3,7 @@
  * (____), XX, <insert date>, and bare TBD / TBC / TBA / "to be agreed".
  */
 import type { Block, ContractModel, PartyRole, Span } from '../model';
+import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
 import { blockMemo } from '../model/facts';
 
@@ -94,8 +95,8 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
     };
     for (const m of text.matchAll(BRACKET)) {
       // Classify on the source: Markdown may have read "[*****]" as emphasis.
-      const srcStart = block.sourceOffsets[m.index!];
-      const srcEnd = block.sourceOffsets[m.index! + m[0].length - 1] + 1;
+      const srcStart = sourceOffsetAt(block, m.index!);
+      const srcEnd = sourceOffsetAt(block, m.index! + m[0].length - 1) + 1;
       const source = model.text.slice(srcStart, srcEnd);
       const content = /^\[([\s\S]*)\]$/.exec(source)?.[1] ?? m[1];
       const at = m.index!;
@@ -120,7 +121,7 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
       // Signature lines are filled in at signing: "By: ____", "Name: ____", and in a signature block "Date: ____".
       const before = text.slice(0, m.index!);
       const lineBefore = before.slice(before.lastIndexOf('\n') + 1);
-      const signingContext = /(?:signature|signed|\bby)\s*:?[\s*]*_{3,}|signed (?:for and )?on behalf of|in witness whereof|\/s\//i.test(model.text.slice(Math.max(0, block.start - 400), block.sourceOffsets[m.index!]));
+      const signingContext = /(?:signature|signed|\bby)\s*:?[\s*]*_{3,}|signed (?:for and )?on behalf of|in witness whereof|\/s\//i.test(model.text.slice(Math.max(0, block.start - 400), sourceOffsetAt(block, m.index!)));
       // A second blank on the same line continues the first ("Title: ______   ______").
       if (previousSkipped && /_\s*$/.test(before)) continue;
       previousSkipped = true;
@@ -157,7 +158,7 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
       out.push(...angleFields(model, block, taken));
     }
     for (const f of found) {
-      const span = { start: block.sourceOffsets[f.at], end: block.sourceOffsets[f.end - 1] + 1 };
+      const span = { start: sourceOffsetAt(block, f.at), end: sourceOffsetAt(block, f.end - 1) + 1 };
       out.push({ span, text: model.text.slice(span.start, span.end), kind: f.kind, ...(f.partyRole ? { partyRole: f.partyRole } : {}) });
     }
   }

@@ -8,6 +8,7 @@
  * given to the party heading its column.
  */
 import type { Block, ContractModel, Span } from '../model';
+import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
 
 export type SigningField = 'signature' | 'name' | 'title' | 'date';
@@ -130,7 +131,7 @@ function readParties(blocks: Block[], aliases: string[]): { parties: SignaturePa
         const label = partyLabel(c, aliases);
         if (!label) return;
         const at = positions[i] + Math.max(0, c.indexOf(label));
-        const span = at >= 0 ? { start: b.sourceOffsets[at], end: b.sourceOffsets[Math.min(text.length, at + label.length)] } : { start: b.start, end: b.start };
+        const span = at >= 0 ? { start: sourceOffsetAt(b, at), end: sourceOffsetAt(b, Math.min(text.length, at + label.length)) } : { start: b.start, end: b.start };
         heads.push({ label, span, fields: new Set(), signed: false, lastBlock: b.index, sideBySide: b.kind === 'tableRow' || cols.length > 1 });
       });
       if (heads.length) {

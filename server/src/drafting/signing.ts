@@ -3,6 +3,7 @@
  * with no line for the signatory's name, title or the date.
  */
 import type { ContractModel, Span } from '../model';
+import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
 import { namedParties } from './parties';
 import { findSignatureBlock, type SignatureParty, type SigningField } from './signatures';
@@ -27,7 +28,7 @@ export function signingGaps(model: ContractModel): SigningGap[] {
     const first = squash(p.legalName.split(/[\s,]+/)[0]);
     const alias = squash(p.party.alias);
     if (inBlock.includes(first) || inBlock.includes(alias)) continue;
-    out.push({ kind: 'party', span: { start: opener.start, end: opener.sourceOffsets[Math.min(opener.text.length, opener.text.indexOf('\n') < 0 ? opener.text.length : opener.text.indexOf('\n'))] }, party: p.legalName });
+    out.push({ kind: 'party', span: { start: opener.start, end: sourceOffsetAt(opener, Math.min(opener.text.length, opener.text.indexOf('\n') < 0 ? opener.text.length : opener.text.indexOf('\n'))) }, party: p.legalName });
   }
   // Fields matter only where the block labels its lines; typed names under "/s/" carry no labels.
   if (!block.labelled) return out;

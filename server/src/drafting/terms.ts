@@ -9,7 +9,9 @@
  * Lower-case words ("the services") are ordinary words, not uses of the term.
  */
 import type { Block, ContractModel, DefinedTerm, Span } from '../model';
+import { sourceSpanOf } from './offsets';
 import { blockMemo, factsActive, idOf, memo } from '../model/facts';
+import { previousBlockIndex, spliceTraceOf } from '../model/trace';
 
 export type FormKind = 'base' | 'plural' | 'singular';
 
@@ -145,6 +147,10 @@ export function termIndex(model: ContractModel): TermIndex {
 
   const occurrences: TermOccurrence[] = [];
   const usesByKey = new Map<string, TermOccurrence[]>();
+  // firstOccurrence[b]: where block b's occurrences start in `occurrences` (one extra entry at the end).
+  const firstOccurrence = new Int32Array(model.blocks.length + 1);
+  let inOrder = true;
+  let kind = '';
   if (forms.size) {
     // Words of a term may be separated by any white space (text flattened from a PDF, line breaks).
     const all = [...forms.keys(), ...upperForms.keys()].sort((a, b) => b.length - a.length).map((f) => f.split(/\s+/).map(escapeRegExp).join('\\s+'));
@@ -154,31 +160,82 @@ export function termIndex(model: ContractModel): TermIndex {
     // the form map only: memoised per block while editing, in offsets of the block's text, so an
     // edit re-reads only the blocks it touched.
     const signature = factsActive() ? [...forms, ...upperForms].map(([f, v]) => `${f}\u0001${v.key}\u0001${v.form}`).join('\u0000') + '\u0002' + re.source : '';
-    const kind = factsActive() ? `term-occurrences ${idOf(memo('term-forms', signature, () => ({})))}` : '';
+    kind = factsActive() ? `term-occurrences ${idOf(memo('term-forms', signature, () => ({})))}` : '';
+    // The previous model's index, when this model was spliced from it and the terms' forms are the
+    // same: a block kept or moved by the edit has the same occurrences, shifted by how far it moved.
+    const trace = kind ? spliceTraceOf(model) : undefined;
+    const before = trace ? built.get(trace.previous) : undefined;
+    const reuse = before && before.kind === kind && before.firstOccurrence ? before : undefined;
+    let last = -1;
+    const add = (occ: TermOccurrence): void => {
+      if (occ.span.start < last) inOrder = false;
+      last = occ.span.start;
+      occurrences.push(occ);
+      if (!occ.isDefinition) {
+        const list = usesByKey.get(occ.key);
+        if (list) list.push(occ);
+        else usesByKey.set(occ.key, [occ]);
+      }
+    };
     for (const block of model.blocks) {
+      firstOccurrence[block.index] = occurrences.length;
       if (block.kind === 'code' || block.kind === 'html' || !block.text) continue;
+      const was = reuse ? previousBlockIndex(trace!, block.index) : -1;
+      if (was >= 0) {
+        const from = reuse!.firstOccurrence![was];
+        const to = reuse!.firstOccurrence![was + 1];
+        if (from === to) continue;
+        const heading = isHeadingBlock(model, block);
+        const shift = block.start - trace!.previous.blocks[was].start;
+        const kept = reuse!.index.occurrences;
+        for (let k = from; k < to; k++) {
+          const o = kept[k];
+          const start = o.span.start + shift;
+          const isDefinition = defStarts.has(start);
+          // The same object where nothing about it changed (the blocks before the edit).
+          if (shift === 0 && o.block === block.index && o.inHeading === heading && o.isDefinition === isDefinition) add(o);
+          else {
+            add({
+              key: o.key, span: shift === 0 ? o.span : { start, end: o.span.end + shift }, text: o.text, form: o.form, upper: o.upper,
+              block: block.index, inHeading: heading, isDefinition,
+            });
+          }
+        }
+        continue;
+      }
       const found = blockMemo(model, block, kind, () => termsInBlock(block.text, re, forms, upperForms));
       if (!found.length) continue;
       const heading = isHeadingBlock(model, block);
       for (const f of found) {
-        const span = { start: block.sourceOffsets[f.at], end: block.sourceOffsets[f.at + f.length - 1] + 1 };
-        const occ: TermOccurrence = {
+        const span = sourceSpanOf(block, f.at, f.at + f.length);
+        add({
           key: f.key, span, text: model.text.slice(span.start, span.end), form: f.form, upper: f.upper,
           block: block.index, inHeading: heading, isDefinition: defStarts.has(span.start),
-        };
-        occurrences.push(occ);
-        if (!occ.isDefinition) {
-          const list = usesByKey.get(occ.key);
-          if (list) list.push(occ);
-          else usesByKey.set(occ.key, [occ]);
-        }
+        });
       }
     }
   }
-  occurrences.sort((a, b) => a.span.start - b.span.start);
+  firstOccurrence[model.blocks.length] = occurrences.length;
+  // Blocks follow each other in the source, so the occurrences come out in order; sorted if not.
+  if (!inOrder) occurrences.sort((a, b) => a.span.start - b.span.start);
   const index: TermIndex = { definitions, byKey, occurrences, usesByKey };
   cache.set(model, index);
+  if (kind) built.set(model, { index, kind, firstOccurrence: inOrder ? firstOccurrence : null });
   return index;
+}
+
+/**
+ * What the next model's index may take over (while editing only): the form map it was built with
+ * (`kind`, the memo kind naming it) and where each block's occurrences start, when they are in
+ * block order. Read through the splice trace, which holds the previous model only during a review.
+ */
+interface BuiltIndex { index: TermIndex; kind: string; firstOccurrence: Int32Array | null }
+const built = new WeakMap<ContractModel, BuiltIndex>();
+
+/** The same term index for a copy of a model with the same blocks (a released model: see IncrementalReview). */
+export function carryTermIndex(from: ContractModel, to: ContractModel): void {
+  const b = built.get(from);
+  if (b && from.blocks === to.blocks && from.text === to.text) built.set(to, b);
 }
 
 /** A term as one block's text writes it, by offset in that text. */

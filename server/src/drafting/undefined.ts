@@ -17,6 +17,7 @@
  *   common word of contract drafting. A word that never appears in lower case is a name.
  */
 import type { ContractModel, Span } from '../model';
+import { sourceOffsetAt } from './offsets';
 import { editDistance, foldQuotes } from '../model';
 import { escapeRegExp, isHeadingBlock, occurrenceAt, pluralOf, singularOf, termIndex } from './terms';
 import { COMMON_WORDS, FUNCTION_WORDS, PROPER_WORDS } from './words';
@@ -240,7 +241,7 @@ export function undefinedTerms(model: ContractModel): UndefinedAnalysis {
         if (composedOfKnown(run.map((t) => t.word), known)) continue;
         // Words that are part of a defined term as written ("BCDR Plan", where "BCDR" is not capitalised like a word).
         const covered = (t: Token) => {
-          const off = block.sourceOffsets[sentence.textStart + t.start];
+          const off = sourceOffsetAt(block, sentence.textStart + t.start);
           const o = occurrenceAt(index, off);
           return !!o && off < o.span.end;
         };
@@ -248,12 +249,12 @@ export function undefinedTerms(model: ContractModel): UndefinedAnalysis {
         // "Schedule 1 (Service Description)", "Section 3 (Privacy & Security)": the title of a clause or schedule.
         if (/(?:clauses?|sections?|schedules?|annex(?:es)?|appendix|exhibits?|attachments?|paragraphs?|articles?)\s+[0-9A-Z.]+(?:\([a-z0-9]+\))*\s*\(\s*$/i.test(text.slice(Math.max(0, run[0].start - 40), run[0].start))) continue;
         if (titles.has(phrase.toLowerCase()) || docTitle.includes(phrase.toLowerCase())) continue;
-        const sourceStart = block.sourceOffsets[sentence.textStart + run[0].start];
+        const sourceStart = sourceOffsetAt(block, sentence.textStart + run[0].start);
         if (markedUp.some(([a, b]) => sourceStart >= a && sourceStart < b)) continue;
         // Every word an ordinary word, unless the phrase is a near miss of a defined term (a typo).
         if (!run.every((t) => t.word === 'of' || ordinary(t.word)) && !nearestTerm(phrase, defined)) continue;
         const k = keyOf(phrase);
-        const span = { start: sourceStart, end: block.sourceOffsets[sentence.textStart + run[run.length - 1].start + run[run.length - 1].word.length - 1] + 1 };
+        const span = { start: sourceStart, end: sourceOffsetAt(block, sentence.textStart + run[run.length - 1].start + run[run.length - 1].word.length - 1) + 1 };
         const entry = found.get(k);
         const midSentence = !startsSentence(text, run[0].start);
         if (entry) {

@@ -3,6 +3,7 @@
  * notice". A deadline with no unit can be read as days, business days or months.
  */
 import type { ContractModel, Span } from '../model';
+import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
 import { blockMemo } from '../model/facts';
 
@@ -22,7 +23,7 @@ export function unitlessNumbers(model: ContractModel): UnitlessNumber[] {
   for (const block of model.blocks) {
     if (block.kind === 'code' || block.kind === 'html' || !block.text) continue;
     for (const [at, number] of blockMemo(model, block, 'unitless-numbers', () => unitlessIn(block.text))) {
-      out.push({ span: { start: block.sourceOffsets[at], end: block.sourceOffsets[at + number.length - 1] + 1 }, number });
+      out.push({ span: { start: sourceOffsetAt(block, at), end: sourceOffsetAt(block, at + number.length - 1) + 1 }, number });
     }
   }
   return out;

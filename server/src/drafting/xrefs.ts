@@ -4,6 +4,7 @@
  * numbering rules and by the language server's document links.
  */
 import type { Block, ContractModel, Section, Span } from '../model';
+import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
 import { blockMemo } from '../model/facts';
 
@@ -318,8 +319,8 @@ export function resolvedReferences(model: ContractModel): ResolvedReference[] {
       for (const it of items) {
         const { base, parts } = splitTarget(it.target);
         const kind: RefKind = ATTACHMENT_WORDS.has(word) ? 'attachment' : 'clause';
-        const span = { start: block.sourceOffsets[it.at], end: block.sourceOffsets[it.end - 1] + 1 };
-        const targetSpan = { start: block.sourceOffsets[it.targetAt], end: block.sourceOffsets[it.targetAt + it.target.length - 1] + 1 };
+        const span = { start: sourceOffsetAt(block, it.at), end: sourceOffsetAt(block, it.end - 1) + 1 };
+        const targetSpan = { start: sourceOffsetAt(block, it.targetAt), end: sourceOffsetAt(block, it.targetAt + it.target.length - 1) + 1 };
         const ref: ResolvedReference = { span, targetSpan, word, target: it.target, base, parts, kind, status: 'unchecked', from: block.section };
         resolve(model, idx, ref, block, { external, inAtt, parenTitle, titleIndex });
         out.push(ref);
