@@ -4,9 +4,10 @@
  * numbering rules and by the language server's document links.
  */
 import type { Block, ContractModel, Section, Span } from '../model';
-import { sourceOffsetAt } from './offsets';
+import { sourceSpanOf } from './offsets';
 import { foldQuotes } from '../model';
-import { blockMemo } from '../model/facts';
+import { blockMemo, factsActive } from '../model/facts';
+import { previousBlockIndex, spliceTraceOf } from '../model/trace';
 
 export type RefKind = 'clause' | 'attachment';
 
@@ -72,6 +73,17 @@ const AMENDMENT = /\bamendment\b/i;
 const AMENDING = /\b(?:is|are|shall be|be) hereby (?:amended|deleted|replaced|added)|\bhereby amend|amended (?:and restated )?(?:to read )?as follows/i;
 
 const cache = new WeakMap<ContractModel, ResolvedReference[]>();
+/** What each block writes (null for blocks not read), kept for the next model while editing. */
+const writtenCache = new WeakMap<ContractModel, Array<WrittenReference[] | null>>();
+
+/** The per-block lists above for a copy of a model with the same blocks (a released model: see IncrementalReview). */
+export function carryReferenceFacts(from: ContractModel, to: ContractModel): void {
+  if (from.blocks !== to.blocks) return;
+  const w = writtenCache.get(from);
+  if (w) writtenCache.set(to, w);
+  const h = headingsCache.get(from);
+  if (h) headingsCache.set(to, h);
+}
 const lostCache = new WeakMap<ContractModel, number>();
 
 /**
@@ -161,10 +173,11 @@ export function numberIndex(model: ContractModel): NumberIndex {
   let bodyCount = 0;
   const parts: NumberIndex['parts'] = [];
   let topSeen = 0;
+  const headings = attachmentHeadings(model);
   for (const s of model.sections) {
     if (s.index === 0) continue;
     const block = model.blocks[s.headingBlock];
-    const heading = block ? attachmentHeading(model, block) : null;
+    const heading = !block ? null : block.kind === 'heading' || block.kind === 'paragraph' ? headings[block.index] : attachmentHeading(model, block);
     if (heading && s.trailer === 'schedule') {
       const kind = heading.kind;
       const key = `${kind} ${heading.id}`;
@@ -201,7 +214,7 @@ export function numberIndex(model: ContractModel): NumberIndex {
   // Attachment headings the section builder does not see as sections ("SCHEDULE 2" inside a paragraph line).
   for (const b of model.blocks) {
     if (b.kind !== 'heading' && b.kind !== 'paragraph') continue;
-    const m = attachmentHeading(model, b);
+    const m = headings[b.index];
     if (!m || !m.shortFirstLine) continue;
     // Only lines that stand as a heading: short, or the whole block.
     if (b.kind === 'paragraph' && !m.standsAlone) continue;
@@ -216,6 +229,25 @@ export function numberIndex(model: ContractModel): NumberIndex {
 
 /** "Schedule 3" opening a block: its kind and id, and whether its first line reads as a heading. */
 interface AttachmentHeading { kind: string; id: string; shortFirstLine: boolean; standsAlone: boolean }
+
+/**
+ * attachmentHeading of every heading and paragraph block (null for other blocks). While editing, a
+ * block the edit left alone takes its entry from the previous model's list (through the splice
+ * trace) rather than looking it up again: one lookup per re-parsed block, not per block.
+ */
+function attachmentHeadings(model: ContractModel): Array<AttachmentHeading | null> {
+  const trace = factsActive() ? spliceTraceOf(model) : undefined;
+  const before = trace ? headingsCache.get(trace.previous) : undefined;
+  const out = new Array<AttachmentHeading | null>(model.blocks.length);
+  for (const b of model.blocks) {
+    if (b.kind !== 'heading' && b.kind !== 'paragraph') { out[b.index] = null; continue; }
+    const was = before ? previousBlockIndex(trace!, b.index) : -1;
+    out[b.index] = was >= 0 ? before![was] : attachmentHeading(model, b);
+  }
+  if (factsActive()) headingsCache.set(model, out);
+  return out;
+}
+const headingsCache = new WeakMap<ContractModel, Array<AttachmentHeading | null>>();
 
 /** What ATTACHMENT_HEADING needs at the start of a text (quote folding does not touch these characters). */
 const MAY_OPEN_ATTACHMENT = /^\s*(?:\*\*)?[saeSAE]/;
@@ -247,7 +279,18 @@ function normalisedNumber(n: string): string {
 }
 const normalised = new Map<string, string>();
 
+/** splitTarget, kept per target written (a contract cites few distinct ones); callers do not change the result. */
 function splitTarget(target: string): { base: string; parts: string[] } {
+  let out = splitTargets.get(target);
+  if (out === undefined) {
+    if (splitTargets.size > 10000) splitTargets.clear();
+    splitTargets.set(target, (out = splitTargetOnce(target)));
+  }
+  return out;
+}
+const splitTargets = new Map<string, { base: string; parts: string[] }>();
+
+function splitTargetOnce(target: string): { base: string; parts: string[] } {
   const parts = [...target.matchAll(/\(([a-z0-9]{1,4})\)/gi)].map((m) => m[1]);
   return { base: normaliseNumber(target.replace(/\(.*$/, '')), parts };
 }
@@ -311,16 +354,25 @@ export function resolvedReferences(model: ContractModel): ResolvedReference[] {
   const out: ResolvedReference[] = [];
   const titleIndex = new Map<string, Section>();
   for (const s of model.sections) if (s.title) titleIndex.set(s.title.toLowerCase(), s);
+  // While editing, a block the edit left alone takes what it writes from the previous model's list
+  // (through the splice trace) instead of looking it up: one lookup per re-parsed block.
+  const trace = factsActive() ? spliceTraceOf(model) : undefined;
+  const before = trace ? writtenCache.get(trace.previous) : undefined;
+  const written = new Array<WrittenReference[] | null>(model.blocks.length);
 
   for (const block of model.blocks) {
+    written[block.index] = null;
     if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
+    const was = before ? previousBlockIndex(trace!, block.index) : -1;
     // What the block's text says is memoised per block while editing; resolving needs the model.
-    for (const { word, items, external, inAtt, parenTitle } of blockMemo(model, block, 'references', () => referencesIn(block.text))) {
+    const refs = was >= 0 && before![was] ? before![was]! : blockMemo(model, block, 'references', () => referencesIn(block.text));
+    written[block.index] = refs;
+    for (const { word, items, external, inAtt, parenTitle } of refs) {
       for (const it of items) {
         const { base, parts } = splitTarget(it.target);
         const kind: RefKind = ATTACHMENT_WORDS.has(word) ? 'attachment' : 'clause';
-        const span = { start: sourceOffsetAt(block, it.at), end: sourceOffsetAt(block, it.end - 1) + 1 };
-        const targetSpan = { start: sourceOffsetAt(block, it.targetAt), end: sourceOffsetAt(block, it.targetAt + it.target.length - 1) + 1 };
+        const span = sourceSpanOf(block, it.at, it.end);
+        const targetSpan = sourceSpanOf(block, it.targetAt, it.targetAt + it.target.length);
         const ref: ResolvedReference = { span, targetSpan, word, target: it.target, base, parts, kind, status: 'unchecked', from: block.section };
         resolve(model, idx, ref, block, { external, inAtt, parenTitle, titleIndex });
         out.push(ref);
@@ -343,6 +395,7 @@ export function resolvedReferences(model: ContractModel): ResolvedReference[] {
   for (const r of out) if (r.status === 'missing') counts.set(r.target.toLowerCase(), (counts.get(r.target.toLowerCase()) ?? 0) + 1);
   for (const r of out) if (r.status === 'missing' && (counts.get(r.target.toLowerCase()) ?? 0) >= 3) { r.status = 'unchecked'; r.section = undefined; }
   cache.set(model, out);
+  if (factsActive()) writtenCache.set(model, written);
   return out;
 }
 

@@ -3,7 +3,7 @@ import { fullModelState, updateModelState, type ModelState } from '../model/incr
 import { withFactCache, FactCache } from '../model/facts';
 import { forgetSpliceTrace } from '../model/trace';
 import { carrySentenceInfos } from '../categories/scan';
-import { carryTermIndex } from '../drafting/terms';
+import { carryDraftingIndexes } from '../drafting/carry';
 import { RULES } from '../rules';
 import { review } from './review';
 import type { ReviewInput, ReviewResult } from './types';
@@ -34,7 +34,7 @@ export class IncrementalReview {
       if (st.model.version !== version) {
         this.state = { ...st, model: { ...st.model, version } };
         carrySentenceInfos(st.model, this.state.model);
-        carryTermIndex(st.model, this.state.model);
+        carryDraftingIndexes(st.model, this.state.model);
       }
       return this.state!.model;
     }
@@ -56,8 +56,8 @@ export class IncrementalReview {
     // Except the sentence list (categories/scan.ts), from which the next model takes the entries of
     // the blocks an edit leaves alone: about a megabyte for a 1 MB contract, and it saves re-reading them.
     carrySentenceInfos(reviewed, this.state.model);
-    // And the term index's per-block occurrences, which the next review shifts rather than re-reads.
-    carryTermIndex(reviewed, this.state.model);
+    // And what the drafting checks take over for the blocks an edit leaves alone (drafting/carry.ts).
+    carryDraftingIndexes(reviewed, this.state.model);
   }
 
   /** Why the last model was parsed whole (null when it was spliced): for tests and the benchmark. */

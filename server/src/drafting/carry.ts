@@ -1,0 +1,14 @@
+import type { ContractModel } from '../model';
+import { carryTermIndex } from './terms';
+import { carryReferenceFacts } from './xrefs';
+
+/**
+ * What the drafting checks take over from one model to the next while editing (the term index's
+ * per-block occurrences, each block's written references and attachment heading), handed to a copy
+ * of a model with the same blocks: a new version of the same text, or the copy IncrementalReview
+ * keeps after releaseModelCaches. Read by the next review through the splice trace.
+ */
+export function carryDraftingIndexes(from: ContractModel, to: ContractModel): void {
+  carryTermIndex(from, to);
+  carryReferenceFacts(from, to);
+}
