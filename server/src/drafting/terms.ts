@@ -177,14 +177,16 @@ export function termIndex(model: ContractModel): TermIndex {
         else usesByKey.set(occ.key, [occ]);
       }
     };
-    for (const block of model.blocks) {
-      firstOccurrence[block.index] = occurrences.length;
-      if (block.kind === 'code' || block.kind === 'html' || !block.text) continue;
-      const was = reuse ? previousBlockIndex(trace!, block.index) : -1;
+    const blocks = model.blocks;
+    for (let i = 0; i < blocks.length; i++) {
+      firstOccurrence[i] = occurrences.length;
+      const was = reuse ? previousBlockIndex(trace!, i) : -1;
       if (was >= 0) {
+        // A kept block has its previous kind and text: it is read only when it holds occurrences.
         const from = reuse!.firstOccurrence![was];
         const to = reuse!.firstOccurrence![was + 1];
         if (from === to) continue;
+        const block = blocks[i];
         const heading = isHeadingBlock(model, block);
         const shift = block.start - trace!.previous.blocks[was].start;
         const kept = reuse!.index.occurrences;
@@ -203,6 +205,8 @@ export function termIndex(model: ContractModel): TermIndex {
         }
         continue;
       }
+      const block = blocks[i];
+      if (block.kind === 'code' || block.kind === 'html' || !block.text) continue;
       const found = blockMemo(model, block, kind, () => termsInBlock(block.text, re, forms, upperForms));
       if (!found.length) continue;
       const heading = isHeadingBlock(model, block);

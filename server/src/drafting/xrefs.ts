@@ -74,7 +74,7 @@ const AMENDING = /\b(?:is|are|shall be|be) hereby (?:amended|deleted|replaced|ad
 
 const cache = new WeakMap<ContractModel, ResolvedReference[]>();
 /** What each block writes (null for blocks not read), kept for the next model while editing. */
-const writtenCache = new WeakMap<ContractModel, Array<WrittenReference[] | null>>();
+const writtenCache = new WeakMap<ContractModel, { written: Array<WrittenReference[] | null>; firstRef: Int32Array; spans: Int32Array }>();
 
 /** The per-block lists above for a copy of a model with the same blocks (a released model: see IncrementalReview). */
 export function carryReferenceFacts(from: ContractModel, to: ContractModel): void {
@@ -359,20 +359,30 @@ export function resolvedReferences(model: ContractModel): ResolvedReference[] {
   const trace = factsActive() ? spliceTraceOf(model) : undefined;
   const before = trace ? writtenCache.get(trace.previous) : undefined;
   const written = new Array<WrittenReference[] | null>(model.blocks.length);
+  // firstRef[b]: where block b's references start in `out` (one extra entry at the end). A kept
+  // block's references are the previous model's, in the same order, moved as far as the block
+  // moved: their spans are shifted rather than mapped through the block's offsets again.
+  const firstRef = new Int32Array(model.blocks.length + 1);
 
   for (const block of model.blocks) {
     written[block.index] = null;
+    firstRef[block.index] = out.length;
     if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
     const was = before ? previousBlockIndex(trace!, block.index) : -1;
     // What the block's text says is memoised per block while editing; resolving needs the model.
-    const refs = was >= 0 && before![was] ? before![was]! : blockMemo(model, block, 'references', () => referencesIn(block.text));
+    const kept = was >= 0 ? before!.written[was] : null;
+    const refs = kept ?? blockMemo(model, block, 'references', () => referencesIn(block.text));
     written[block.index] = refs;
+    let placed = kept ? before!.firstRef[was] : -1;
+    const shift = placed >= 0 ? block.start - trace!.previous.blocks[was].start : 0;
     for (const { word, items, external, inAtt, parenTitle } of refs) {
       for (const it of items) {
         const { base, parts } = splitTarget(it.target);
         const kind: RefKind = ATTACHMENT_WORDS.has(word) ? 'attachment' : 'clause';
-        const span = sourceSpanOf(block, it.at, it.end);
-        const targetSpan = sourceSpanOf(block, it.targetAt, it.targetAt + it.target.length);
+        const p = placed >= 0 ? 4 * placed++ : -1;
+        const ps = before?.spans;
+        const span = p < 0 ? sourceSpanOf(block, it.at, it.end) : { start: ps![p] + shift, end: ps![p + 1] + shift };
+        const targetSpan = p < 0 ? sourceSpanOf(block, it.targetAt, it.targetAt + it.target.length) : { start: ps![p + 2] + shift, end: ps![p + 3] + shift };
         const ref: ResolvedReference = { span, targetSpan, word, target: it.target, base, parts, kind, status: 'unchecked', from: block.section };
         resolve(model, idx, ref, block, { external, inAtt, parenTitle, titleIndex });
         out.push(ref);
@@ -395,7 +405,14 @@ export function resolvedReferences(model: ContractModel): ResolvedReference[] {
   for (const r of out) if (r.status === 'missing') counts.set(r.target.toLowerCase(), (counts.get(r.target.toLowerCase()) ?? 0) + 1);
   for (const r of out) if (r.status === 'missing' && (counts.get(r.target.toLowerCase()) ?? 0) >= 3) { r.status = 'unchecked'; r.section = undefined; }
   cache.set(model, out);
-  if (factsActive()) writtenCache.set(model, written);
+  firstRef[model.blocks.length] = out.length;
+  if (factsActive()) {
+    // The spans as plain numbers, so that the next model need not hold these references (and through
+    // them this model's sections).
+    const spans = new Int32Array(4 * out.length);
+    out.forEach((r, k) => { spans[4 * k] = r.span.start; spans[4 * k + 1] = r.span.end; spans[4 * k + 2] = r.targetSpan.start; spans[4 * k + 3] = r.targetSpan.end; });
+    writtenCache.set(model, { written, firstRef, spans });
+  }
   return out;
 }
 
