@@ -352,8 +352,15 @@ export function resolvedReferences(model: ContractModel): ResolvedReference[] {
   if (hit) return hit;
   const idx = numberIndex(model);
   const out: ResolvedReference[] = [];
-  const titleIndex = new Map<string, Section>();
-  for (const s of model.sections) if (s.title) titleIndex.set(s.title.toLowerCase(), s);
+  // Sections by title, built only when a reference names one in brackets: "clause 9.4 (Service Credits)".
+  let titleIndex: Map<string, Section> | undefined;
+  const titles = (): Map<string, Section> => {
+    if (!titleIndex) {
+      titleIndex = new Map();
+      for (const s of model.sections) if (s.title) titleIndex.set(s.title.toLowerCase(), s);
+    }
+    return titleIndex;
+  };
   // While editing, a block the edit left alone takes what it writes from the previous model's list
   // (through the splice trace) instead of looking it up: one lookup per re-parsed block.
   const trace = factsActive() ? spliceTraceOf(model) : undefined;
@@ -384,7 +391,7 @@ export function resolvedReferences(model: ContractModel): ResolvedReference[] {
         const span = p < 0 ? sourceSpanOf(block, it.at, it.end) : { start: ps![p] + shift, end: ps![p + 1] + shift };
         const targetSpan = p < 0 ? sourceSpanOf(block, it.targetAt, it.targetAt + it.target.length) : { start: ps![p + 2] + shift, end: ps![p + 3] + shift };
         const ref: ResolvedReference = { span, targetSpan, word, target: it.target, base, parts, kind, status: 'unchecked', from: block.section };
-        resolve(model, idx, ref, block, { external, inAtt, parenTitle, titleIndex });
+        resolve(model, idx, ref, block, { external, inAtt, parenTitle, titles });
         out.push(ref);
       }
     }
@@ -420,12 +427,12 @@ interface Context {
   external: boolean;
   inAtt: RegExpExecArray | null;
   parenTitle?: string;
-  titleIndex: Map<string, Section>;
+  titles: () => Map<string, Section>;
 }
 
 function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference, block: Block, ctx: Context): void {
   if (ctx.external) { ref.status = 'external'; return; }
-  const titled = ctx.parenTitle ? ctx.titleIndex.get(ctx.parenTitle.trim().toLowerCase()) : undefined;
+  const titled = ctx.parenTitle ? ctx.titles().get(ctx.parenTitle.trim().toLowerCase()) : undefined;
   if (ref.kind === 'attachment') {
     // "Exhibit 10.8": a filing label, not an attachment of this contract.
     if (ref.base.includes('.') || ref.parts.length) return;
