@@ -10,7 +10,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MemoryClient, TEST_REVIEW_WORKER } from './memory';
+import { MemoryClient, TEST_REVIEW_WORKER, type PublishParams } from './memory';
 import { ROOT } from './client';
 
 const WEAK = fs.readFileSync(path.join(ROOT, 'examples', 'weak-msa.md'), 'utf8');
@@ -104,6 +104,43 @@ describe('lsp: requests on a document reviewed in the worker, between an edit an
     const accepted = await accept;
     assert.equal(accepted.version, 2);
     assert.deepEqual(accepted, await inThread.request('clausewise/acceptFindingEdit', { uri, line: finding.range.start.line + 2, ruleId: 'vague-wording', reason: 'agreed' }));
+    assert.ok(!/failed/.test(client.stderr), client.stderr);
+  });
+});
+
+describe('lsp: requests right after the diagnostics of a document reviewed in the worker', function () {
+  this.timeout(120_000);
+  let client: MemoryClient;
+  afterEach(async () => { await client?.stop(); });
+
+  it('quick fixes and hovers come from the review that made the diagnostics just published', async () => {
+    // The worker publishes a review's diagnostics before the rest of its result has been copied to
+    // the server's thread; a request sent the moment they appear must still see that review.
+    client = await new MemoryClient({ server: { reviewWorker: TEST_REVIEW_WORKER }, timeout: 60_000 }).start();
+    const uri = uriOf('worker-right-after');
+    // Many short notes after the example: a large model, so copying it takes a while after the diagnostics.
+    const notes = Array.from({ length: 1500 }, (_, i) => `Meeting note ${i + 1}: the steering group met and recorded its minutes.`).join('\n\n');
+    const base = `${WEAK.replace(/\n*$/, '')}\n\n${notes}\n`;
+    const opened = await client.open(uri, base);
+    const first = opened.diagnostics.find((d) => d.code === 'vague-wording');
+    assert.ok(first, 'the example has a vague-wording finding');
+    // Version 2 repeats the flagged line at the end: a finding only that version has.
+    const flagged = base.split('\n')[first.range.start.line];
+    const text = `${base}\n${flagged}\n`;
+    const newLine = text.split('\n').length - 2;
+
+    const since = client.mark();
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+    const published = await client.waitFor<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === 2, since);
+    // Asked at once, before anything else: no settle, no waiting for the status notification.
+    const added = published.diagnostics.find((d) => d.code === 'vague-wording' && d.range.start.line === newLine);
+    assert.ok(added, 'version 2 flags the repeated line');
+    const [actions, hover] = await Promise.all([
+      client.request<Array<{ title: string; diagnostics?: unknown[] }>>('textDocument/codeAction', { textDocument: { uri }, range: added.range, context: { diagnostics: [added] } }),
+      client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: added.range.start }),
+    ]);
+    assert.ok(actions.length > 0, 'the new finding has its quick fixes');
+    assert.ok(hover && /vague-wording/.test(JSON.stringify(hover.contents)), 'the hover describes the new finding');
     assert.ok(!/failed/.test(client.stderr), client.stderr);
   });
 });

@@ -145,6 +145,11 @@ interface DocState {
   opening: boolean;
   /** The review under way, shared by everyone who asks for the same version and settings. */
   pending?: { version: number; generation: number; force: boolean; promise: Promise<Reviewed | null> };
+  /**
+   * A worker review whose diagnostics are published while the rest of its result is still on its way
+   * here: requests wait for it (settled()), so that what follows the diagnostics answers from them.
+   */
+  arriving?: { version: number; promise: Promise<unknown> };
   /** Reviewed in the worker thread (large documents; stays so until closed). */
   inWorker: boolean;
   /** Semantic tokens were answered from an older review: ask the client to refresh them after the next. */
@@ -352,6 +357,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (p && p.version === doc.version && p.generation === generation && p.force === st.force) return p.promise;
     const promise = reviewVersion(uri, doc, st, settings).then((entry) => {
       if (st.pending?.promise === promise) st.pending = undefined;
+      if (st.arriving?.promise === promise) st.arriving = undefined;
       if (!entry || states.get(uri) !== st) return null;
       st.lastCostMs = entry.costMs;
       // The newest completed review is what requests read, even when the document has moved on.
@@ -361,6 +367,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }, (e: unknown) => {
       // A review that threw is not kept as under way: the next request for this version tries again.
       if (st.pending?.promise === promise) st.pending = undefined;
+      if (st.arriving?.promise === promise) st.arriving = undefined;
       throw e;
     });
     st.pending = { version: doc.version, generation, force: st.force, promise };
@@ -408,6 +415,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       outcome = await thread.review(job, (findings) => {
         const doc = documents.get(uri);
         if (states.get(uri) !== st || doc?.version !== version || generation !== gen || st.force !== force) return;
+        // This review is the one under way (reviewNow set it before the worker could answer).
+        const p = st.pending;
+        if (p && p.version === version && p.generation === gen && p.force === force) st.arriving = { version, promise: p.promise };
         void publish(uri, st, { version, generation: gen, force, ...withConfigError(findings, config.error, version) });
       });
       // Replaced by a newer version, or the document closed: nothing to report. A worker that died
@@ -536,6 +546,17 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   }
 
   /**
+   * Waits, when the diagnostics of a worker review were published before the rest of its result got
+   * here, for that result (the time to copy it across threads, not a review): a request sent once the
+   * diagnostics appear answers from the review that made them. Publishing early keeps
+   * keystroke-to-diagnostics short; this keeps quick fixes and hovers in step with them.
+   */
+  async function settled(uri: string): Promise<void> {
+    const arriving = states.get(uri)?.arriving;
+    if (arriving) await arriving.promise.catch(() => undefined);
+  }
+
+  /**
    * The document's last completed review, whatever version it was made of, with the mapping of its
    * positions to the current version. Never starts or waits for a review (./schedule.ts); null before
    * the first review completes, for a skipped file, or when the request is already cancelled.
@@ -600,11 +621,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   // -------------------------------------------------------------------------------------------
   // Language features
 
-  connection.onCodeAction((params, token) => {
+  connection.onCodeAction(async (params, token) => {
     try {
       const only = params.context.only;
       if (only && !only.some((k) => k === '' || k === 'quickfix')) return [];
       const uri = params.textDocument.uri;
+      await settled(uri);
       const cur = lastReview(uri, token);
       if (!cur || !cur.result.isContract) return [];
       const log = { warn: (m: string) => connection.console.warn(`Clausewise: ${m}`) };
@@ -622,8 +644,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
   });
 
-  connection.onHover((params, token) => {
+  connection.onHover(async (params, token) => {
     try {
+      await settled(params.textDocument.uri);
       const cur = lastReview(params.textDocument.uri, token);
       if (!cur) return null;
       const at = cur.drift.toBefore(params.position);
@@ -647,6 +670,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   registerTermFeatures(connection, {
     model: (uri) => currentModel(uri),
     modelNow: (uri) => modelForRequest(uri),
+    settled,
     lastReview: (uri, token) => {
       const cur = lastReview(uri, token);
       return cur ? { result: cur.result, drift: cur.drift } : null;
@@ -658,8 +682,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     log: logError,
   });
 
-  connection.onDocumentSymbol((params) => {
+  connection.onDocumentSymbol(async (params) => {
     try {
+      await settled(params.textDocument.uri);
       const view = outlineModel(params.textDocument.uri);
       if (!view) return [];
       const symbols = documentSymbols(view.model);
@@ -670,8 +695,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
   });
 
-  connection.onFoldingRanges((params) => {
+  connection.onFoldingRanges(async (params) => {
     try {
+      await settled(params.textDocument.uri);
       const view = outlineModel(params.textDocument.uri);
       if (!view) return [];
       const ranges = foldingRanges(view.model);

@@ -266,6 +266,8 @@ export interface TermFeatureHost {
    * cancelled. Never starts or waits for a review.
    */
   lastReview(uri: string, token: CancellationToken): { result: ReviewResult; drift: TextDrift } | null;
+  /** Resolves once a review whose diagnostics are already published is here too (see settled() in ./server.ts). */
+  settled(uri: string): Promise<void>;
   /** Semantic tokens were answered from an older review: the client is to be asked to refresh them later. */
   staleTokens(uri: string): void;
   log(message: string): void;
@@ -288,8 +290,9 @@ function locateAll(locations: Location[] | null, drift: TextDrift | null): Locat
   return locations && drift ? locations.map((l) => ({ ...l, range: drift.locate(l.range) })) : locations;
 }
 
-function guard<T>(host: TermFeatureHost, what: string, fallback: T, f: () => T): T {
+async function guard<T>(host: TermFeatureHost, uri: string, what: string, fallback: T, f: () => T): Promise<T> {
   try {
+    await host.settled(uri);
     return f();
   } catch (e) {
     if (e instanceof ResponseError) throw e;
@@ -302,15 +305,15 @@ function guard<T>(host: TermFeatureHost, what: string, fallback: T, f: () => T):
 export function registerTermFeatures(connection: Connection, host: TermFeatureHost): void {
   // Definition and references answer from the last review while a large document's next one is
   // under way in the worker; rename waits for it, so that no use typed since is left out.
-  connection.onDefinition((p, token) => guard(host, 'definition', null, () => {
+  connection.onDefinition((p, token) => guard(host, p.textDocument.uri, 'definition', null, () => {
     const view = modelAt(host, p.textDocument.uri, p.position, token);
     return view ? locateAll(definitionAt(view.model, p.textDocument.uri, view.at), view.drift) : null;
   }));
-  connection.onReferences((p, token) => guard(host, 'references', null, () => {
+  connection.onReferences((p, token) => guard(host, p.textDocument.uri, 'references', null, () => {
     const view = modelAt(host, p.textDocument.uri, p.position, token);
     return view ? locateAll(referencesAt(view.model, p.textDocument.uri, view.at, p.context?.includeDeclaration !== false), view.drift) : null;
   }));
-  connection.onPrepareRename((p, token) => guard(host, 'prepareRename', null, () => {
+  connection.onPrepareRename((p, token) => guard(host, p.textDocument.uri, 'prepareRename', null, () => {
     const view = modelAt(host, p.textDocument.uri, p.position, token);
     if (!view) return null;
     const answer = prepareRename(view.model, view.at);
@@ -329,12 +332,12 @@ export function registerTermFeatures(connection: Connection, host: TermFeatureHo
       return null;
     }
   });
-  connection.onCompletion((p, token) => guard(host, 'completion', null, () => {
+  connection.onCompletion((p, token) => guard(host, p.textDocument.uri, 'completion', null, () => {
     const cur = host.lastReview(p.textDocument.uri, token);
     // The terms the last review knows; the words typed so far read from the text as it is now.
     return cur ? completeTerms(cur.result.model, p.position, cur.drift.after) : null;
   }));
-  connection.onDocumentLinks((p, token) => guard(host, 'document links', [], () => {
+  connection.onDocumentLinks((p, token) => guard(host, p.textDocument.uri, 'document links', [], () => {
     const model = host.model(p.textDocument.uri);
     if (model) return documentLinks(model, p.textDocument.uri);
     const cur = host.lastReview(p.textDocument.uri, token);
@@ -350,8 +353,9 @@ export function registerTermFeatures(connection: Connection, host: TermFeatureHo
     }
     return out;
   }));
-  connection.languages.semanticTokens.on((p, token) => {
+  connection.languages.semanticTokens.on(async (p, token) => {
     try {
+      await host.settled(p.textDocument.uri);
       const cur = host.lastReview(p.textDocument.uri, token);
       if (!cur) return { data: [] };
       const tokens = semanticTokens(cur.result.model, cur.result);
