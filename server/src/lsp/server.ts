@@ -21,6 +21,8 @@
  *   (./review-thread.ts) so that their reviews hold up neither requests nor other documents; for
  *   those, definition, references and links also answer from the last review, while rename,
  *   acceptFindingEdit, renderClause and frontMatter wait for the review of the current version.
+ *   A worker review's diagnostics are published before the rest of its result has been copied here;
+ *   requests arriving in between wait for it (settled()), so they answer from what was published.
  *
  * Settings (ReviewSettings: enable, profiles, include, severity, thresholds), in order of precedence:
  * `workspace/configuration` section "clausewise" (pulled per document when the client supports it,
