@@ -12,7 +12,6 @@
  * language server pass one that reads the disk, the tests one that reads a map.
  */
 import * as nodePath from 'node:path';
-import type { ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import schema from '../../../schema/clausewise.schema.json';
@@ -22,7 +21,7 @@ import { DEFAULT_PROFILES, PROFILES } from '../profiles';
 import type { Severity, Thresholds } from '../rules/types';
 import type { ReviewSettings } from './types';
 import { closeIds } from './suppression';
-import { keyText, nodeAt, schemaProblems, type PathProblem } from '../model/schema-problems';
+import { keyText, lazyValidator, nodeAt, schemaProblems, type PathProblem } from '../model/schema-problems';
 import { gitRoot, isInside } from './regular-file';
 
 /** File names searched in each folder, in this order (the first found wins). */
@@ -111,15 +110,7 @@ export const EMPTY_CONFIG: ResolvedConfig = Object.freeze({ file: null, files: [
 // ---------------------------------------------------------------------------------------------
 // Validation
 
-let validator: ValidateFunction | undefined;
-function validate(): ValidateFunction {
-  if (!validator) {
-    // ajv is loaded on first use: most runs have no configuration file or front matter to check.
-    const { default: Ajv } = require('ajv') as typeof import('ajv');
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  }
-  return validator;
-}
+const validate = lazyValidator(schema);
 
 function knownRuleAndCategoryIds(): string[] {
   return [...RULES.map((r) => r.meta.id), ...CATEGORY_IDS, DRAFTING];

@@ -8,10 +8,9 @@
  * (schema/clausewise.schema.json) for the keys the two share (profiles, clausePosition), so a
  * value means the same in both places and a mistake is worded the same way (model/schema-problems).
  */
-import type { ValidateFunction } from 'ajv';
 import { isMap, isSeq, LineCounter, parseDocument, YAMLParseError, type Document, type Node as YamlNode } from 'yaml';
 import configSchema from '../../../schema/clausewise.schema.json';
-import { keyText, nodeAt, schemaProblems } from './schema-problems';
+import { keyText, lazyValidator, nodeAt, schemaProblems } from './schema-problems';
 import type { FrontMatterClausePosition, FrontMatterParty, FrontMatterProblem, FrontMatterSettings, Span } from './types';
 
 export type { FrontMatterClausePosition, FrontMatterParty, FrontMatterProblem, FrontMatterSettings };
@@ -59,15 +58,7 @@ export const FRONT_MATTER_SCHEMA = {
   },
 } as const;
 
-let validator: ValidateFunction | undefined;
-function validate(): ValidateFunction {
-  if (!validator) {
-    // ajv is loaded on first use: most runs have no configuration file or front matter to check.
-    const { default: Ajv } = require('ajv') as typeof import('ajv');
-    validator = new Ajv({ allErrors: true, strict: false }).compile(FRONT_MATTER_SCHEMA);
-  }
-  return validator;
-}
+const validate = lazyValidator(FRONT_MATTER_SCHEMA);
 
 /**
  * The front matter as remark-frontmatter found it (`value` between the fences, `span` with them).

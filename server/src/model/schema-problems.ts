@@ -3,7 +3,7 @@
  * files (engine/config.ts) and a document's front matter (model/front-matter.ts), so both say the same
  * thing the same way (dotted path, what is wrong, what is allowed, the key probably meant).
  */
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { closeIds } from './text';
 
@@ -14,6 +14,21 @@ const TYPE_WORDS: Record<string, string> = {
   'string,object': 'a name, or a mapping with name and alias',
 };
 
+
+/**
+ * A validator for `schema`, compiled on first use. ajv is loaded only then: most runs have no
+ * configuration file or front matter to check, and loading it costs cold start.
+ */
+export function lazyValidator(schema: object): () => ValidateFunction {
+  let validator: ValidateFunction | undefined;
+  return () => {
+    if (!validator) {
+      const { default: Ajv } = require('ajv') as typeof import('ajv');
+      validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    }
+    return validator;
+  };
+}
 
 /** "severity.sla-metrics", "profiles[1]", "(top level)". */
 export function dottedPath(segments: ReadonlyArray<string | number>): string {
