@@ -17,15 +17,8 @@ export const CLI = path.join(ROOT, 'dist', 'cli.js');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'cli');
 export const EXAMPLES = path.join(ROOT, 'examples');
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
-    else if (entry.isFile()) newest = Math.max(newest, fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
+// The same staleness test as the suite's global build (one walk of the source tree, one definition).
+const { newestMtime } = require('../support/global-setup.cjs') as { newestMtime(dir: string): number };
 
 let built = false;
 /**

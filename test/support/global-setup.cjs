@@ -21,6 +21,9 @@ function newestMtime(dir) {
   return newest;
 }
 
+/** Newest modification time of any file under `dir`; also used by test/cli/helpers.ts. */
+exports.newestMtime = newestMtime;
+
 exports.mochaGlobalSetup = function buildOnce() {
   const sources = newestMtime(path.join(ROOT, 'server', 'src'));
   const stale = BUNDLES.some((f) => !fs.existsSync(f) || fs.statSync(f).mtimeMs < sources);

@@ -11,21 +11,9 @@
 import { isMap, isSeq, LineCounter, parseDocument, YAMLParseError, type Document, type Node as YamlNode } from 'yaml';
 import configSchema from '../../../schema/clausewise.schema.json';
 import { keyText, lazyValidator, nodeAt, schemaProblems } from './schema-problems';
-import type { FrontMatterClausePosition, FrontMatterParty, FrontMatterProblem, FrontMatterSettings, Span } from './types';
+import type { FrontMatter, FrontMatterClausePosition, FrontMatterParty, FrontMatterProblem, FrontMatterSettings, Span } from './types';
 
-export type { FrontMatterClausePosition, FrontMatterParty, FrontMatterProblem, FrontMatterSettings };
-
-/** The front matter of a document, read from its YAML block. */
-export interface FrontMatter {
-  frontMatter: Record<string, unknown> | null;
-  frontMatterSpan: Span | null;
-  /** Invalid YAML, or YAML that is not a mapping: the whole front matter is then ignored. */
-  frontMatterError: string | null;
-  frontMatterSettings: FrontMatterSettings;
-  frontMatterProblems: FrontMatterProblem[];
-  /** Document line (1-based) of each `clausewise` value by dotted path ("profiles", "profiles[1]"). */
-  frontMatterLines: Record<string, number>;
-}
+export type { FrontMatter, FrontMatterClausePosition, FrontMatterParty, FrontMatterProblem, FrontMatterSettings };
 
 /** A document without front matter (fresh objects: models never share mutable parts). */
 export function noFrontMatter(): FrontMatter {

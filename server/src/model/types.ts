@@ -122,21 +122,25 @@ export interface FrontMatterProblem {
   message: string;
 }
 
-export interface ContractModel {
-  text: string;
-  version: number;
-  lineStarts: number[];
+/** A document's front matter, read from its YAML block (model/front-matter.ts reads it). */
+export interface FrontMatter {
   frontMatter: Record<string, unknown> | null;
   /** Span of the front matter block, including its fences. */
   frontMatterSpan: Span | null;
-  /** Errors met while reading front matter (bad YAML), reported, never thrown. */
+  /** Invalid YAML, or YAML that is not a mapping: the whole front matter is then ignored (reported, never thrown). */
   frontMatterError: string | null;
-  /** What the front matter's `clausewise:` key decides, validated (model/front-matter.ts). */
+  /** What the front matter's `clausewise:` key decides, validated. */
   frontMatterSettings: FrontMatterSettings;
   /** Invalid values in the `clausewise:` key, with their lines; those values are ignored. */
   frontMatterProblems: FrontMatterProblem[];
-  /** Document line (1-based) of each `clausewise` value by dotted path ("profiles[1]"). */
+  /** Document line (1-based) of each `clausewise` value by dotted path ("profiles", "profiles[1]"). */
   frontMatterLines: Record<string, number>;
+}
+
+export interface ContractModel extends FrontMatter {
+  text: string;
+  version: number;
+  lineStarts: number[];
   title: string;
   /** Where document-level findings are anchored: the title, else the first line of content. */
   titleSpan: Span;
