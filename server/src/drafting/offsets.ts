@@ -1,18 +1,15 @@
 /**
  * Source positions of a block's text, as the drafting checks read them. Every drafting extractor
  * maps an offset in `block.text` to the source through these two functions rather than indexing
- * `block.sourceOffsets` itself, so that the model can later keep a moved block's offsets relative
- * to a base (and shift them here) without the checks noticing (issue 13; see docs/performance.md).
+ * `block.sourceOffsets` itself: a moved block of the incremental model keeps its offsets relative
+ * to a base and copies them only when `sourceOffsets` is read (model/offsetBlock.ts), and these
+ * read one offset without that copy (issue 13; see docs/performance.md).
  */
-import type { Block, Span } from '../model';
+import { sourceOffsetAt, type Block, type Span } from '../model';
 
-/** The source offset of character `i` of the block's text. */
-export function sourceOffsetAt(block: Block, i: number): number {
-  return block.sourceOffsets[i];
-}
+export { sourceOffsetAt };
 
 /** The source span of the block's text [from, to) (`to` > `from`): up to just after its last character. */
 export function sourceSpanOf(block: Block, from: number, to: number): Span {
-  const o = block.sourceOffsets;
-  return { start: o[from], end: o[to - 1] + 1 };
+  return { start: sourceOffsetAt(block, from), end: sourceOffsetAt(block, to - 1) + 1 };
 }

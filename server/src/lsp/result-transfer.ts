@@ -15,7 +15,7 @@
  * buffer, so nothing may write to them: the server's thread only reads a model it receives (it
  * never splices it: incremental state lives in the worker).
  */
-import type { Block, ContractModel } from '../model';
+import { contiguousStart, plainBlock, type Block, type ContractModel } from '../model';
 
 /**
  * A model with some blocks' texts and offsets left out: for block i, `textFrom[i]` is where its text
@@ -29,12 +29,12 @@ export interface PackedModel {
 
 const NO_OFFSETS = new Int32Array(0);
 
-/** Whether the block, and each of its sentences, is the source text verbatim. */
+/**
+ * Whether the block, and each of its sentences, is the source text verbatim. Reads the offsets
+ * through contiguousStart, which does not copy a moved block's offsets (model/offsetBlock.ts).
+ */
 function isVerbatim(text: string, b: Block): boolean {
-  const so = b.sourceOffsets;
-  if (so.length !== b.text.length + 1) return false;
-  const base = so[0];
-  for (let i = 1; i < so.length; i++) if (so[i] !== base + i) return false;
+  const base = contiguousStart(b);
   if (base < 0 || base + b.text.length > text.length || text.slice(base, base + b.text.length) !== b.text) return false;
   for (const s of b.sentences) if (s.start !== base + s.textStart || text.slice(s.start, s.end) !== s.text) return false;
   return true;
@@ -45,9 +45,11 @@ export function packModel(model: ContractModel): PackedModel {
   const textFrom = new Int32Array(model.blocks.length).fill(-1);
   const textLength = new Int32Array(model.blocks.length).fill(-1);
   const blocks = model.blocks.map((b, i): Block => {
-    if (!isVerbatim(model.text, b)) return b;
-    textFrom[i] = b.sourceOffsets[0];
+    // A plain copy: a copy across threads keeps neither the class nor the accessor of an OffsetBlock.
+    if (!isVerbatim(model.text, b)) return plainBlock(b);
+    textFrom[i] = contiguousStart(b);
     textLength[i] = b.text.length;
+    // (A spread copies an OffsetBlock's own fields, not its offsets, which are set here.)
     return { ...b, text: '', sourceOffsets: NO_OFFSETS, sentences: b.sentences.map((s) => ({ ...s, text: '' })) };
   });
   return { model: { ...model, blocks }, textFrom, textLength };

@@ -1,4 +1,4 @@
-import type { Block, CrossReference, DefinedTerm, Sentence } from './types';
+import type { Block, CrossReference, DefinedTerm } from './types';
 import { freshSectionStart, type SectionStart, type SectionStartOf } from './sections';
 import { definedTermsInBlock } from './definedTerms';
 import { crossReferencesInBlock } from './crossReferences';
@@ -13,9 +13,8 @@ export type OpenedSection = { start: SectionStart; at: number };
  * block list, so an edit re-reads only the blocks it re-parsed: a block after the edit is only
  * moved, and what it contributes is shifted with it rather than read again (issue 13).
  *
- * Every position is kept as it was when the block was read, at `at` (the block's start then), with
- * the source offsets of its characters then (`offsets`); a moved block's positions are these plus
- * (block.start - at). The remembered facts are pure functions of the block's text and kind and of
+ * Every position is kept as it was when the block was read, at `at` (the block's start then); a
+ * moved block's positions are these plus (block.start - at). The remembered facts are pure functions of the block's text and kind and of
  * the flag they are keyed by, like the full parse's, so the model equals a fresh parse.
  */
 export class BlockDocFacts {
@@ -23,7 +22,7 @@ export class BlockDocFacts {
   private terms: [DefinedTerm[] | undefined, DefinedTerm[] | undefined] = [undefined, undefined];
   private refs: CrossReference[] | undefined;
 
-  constructor(readonly at: number, readonly offsets: Int32Array) {}
+  constructor(readonly at: number) {}
 
   /** The section this block opens with the document's heading style, placed where the block now is. */
   sectionStart(block: Block, usesMarkdownHeadings: boolean, text: string): OpenedSection | null {
@@ -78,30 +77,4 @@ function placeTerm(t: DefinedTerm, shift: number, block: number): DefinedTerm {
 
 function placeRef(r: CrossReference, shift: number): CrossReference {
   return shift === 0 ? r : { kind: r.kind, target: r.target, start: r.start + shift, end: r.end + shift };
-}
-
-/**
- * A block of the previous model at its new index and start, sharing its text, and its source
- * offsets when it did not move. The object is new, never the previous model's: building sections
- * assigns block.section, and the previous review (held for hovers) must keep its own.
- */
-export function placedBlock(b: Block, facts: BlockDocFacts, index: number, start: number): Block {
-  const shift = start - facts.at;
-  const delta = start - b.start;
-  const sentences: Sentence[] = delta === 0 && index === b.index
-    ? b.sentences
-    : b.sentences.map((s) => ({ block: index, textStart: s.textStart, text: s.text, start: s.start + delta, end: s.end + delta }));
-  let sourceOffsets = facts.offsets;
-  if (shift !== 0) {
-    // Copied, shifted: the drafting checks read the offsets of nearly every block through
-    // block.sourceOffsets, so a lazy copy (tried: a getter) cost more than it saved; see
-    // docs/performance.md.
-    sourceOffsets = new Int32Array(facts.offsets.length);
-    for (let i = 0; i < sourceOffsets.length; i++) sourceOffsets[i] = facts.offsets[i] + shift;
-  }
-  const out: Block = { index, kind: b.kind, start, end: b.end + delta, text: b.text, sourceOffsets, quoted: b.quoted, section: 0, sentences };
-  // The same keys as the parsed block (a fresh parse leaves some out), so the models compare equal.
-  if ('depth' in b) out.depth = b.depth;
-  if ('listNumber' in b) out.listNumber = b.listNumber;
-  return out;
 }

@@ -1,5 +1,6 @@
 import type { Block, ContractModel } from './types';
-import { BlockDocFacts, placedBlock } from './docFacts';
+import { BlockDocFacts } from './docFacts';
+import { OffsetBlock } from './offsetBlock';
 import { recordSplice } from './trace';
 import { buildContractModel, assembleModel, frontMatterOf, readFrontMatter, type FrontMatter, type TextFormat } from './parse';
 import { capMarkup, parseChunk, parseMarkdown, scanChunkStarts, type RawBlock } from './markdown';
@@ -28,10 +29,10 @@ export function fullModelState(text: string, version: number, format: TextFormat
   if (format === 'markdown') {
     try {
       const parsed = parseMarkdown(text);
-      const blocks: Block[] = parsed.blocks.map((b) => ({ ...b, section: 0, sentences: [] }));
+      const blocks: Block[] = parsed.blocks.map((b, i) => OffsetBlock.fromRaw(b, i, 0));
       for (const block of blocks) block.sentences = buildSentences(block);
       const frontMatter = readFrontMatter(parsed.yaml);
-      const kept = blocks.map((b) => new BlockDocFacts(b.start, b.sourceOffsets));
+      const kept = blocks.map((b) => new BlockDocFacts(b.start));
       const model = assembleModel(text, version, blocks, frontMatter, undefined, kept);
       return { model, chunkStarts: parsed.chunkStarts, chunkBlocks: blocksPerChunk(blocks, parsed.chunkStarts), frontMatter, kept, fullReason: reason };
     } catch {
@@ -122,8 +123,9 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
   const scanned = scanChunkStarts(region);
   if (next < starts.length && !scanned.settled) return obstacle('the edit leaves a fence or comment open, or removes the blank line before a heading');
 
-  // Blocks of the re-read region, with absolute offsets.
+  // Blocks of the re-read region, each with the chunk it was parsed in (its offsets are the chunk's).
   const fresh: RawBlock[] = [];
+  const freshAt: number[] = [];
   let yamlChanged = false;
   scanned.starts.forEach((local, i) => {
     const end = i + 1 < scanned.starts.length ? scanned.starts[i + 1] : region.length;
@@ -132,7 +134,8 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
     // The first chunk holds the front matter, read once per full parse.
     if (at === 0) yamlChanged = !sameYaml(chunk.yaml, prev.frontMatter, old.text, text);
     for (const b of chunk.blocks) {
-      fresh.push({ ...b, start: b.start + at, end: b.end + at, sourceOffsets: b.sourceOffsets.map((o) => o + at) });
+      fresh.push(b);
+      freshAt.push(at);
     }
   });
 
@@ -140,21 +143,22 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
 
   const firstBlock = prev.chunkBlocks[first];
   const afterBlock = prev.chunkBlocks[next];
-  const blocks: Block[] = [];
+  const oldBlocks = old.blocks as OffsetBlock[];
+  const blocks: OffsetBlock[] = [];
   const kept: BlockDocFacts[] = [];
-  // New objects, never the previous model's (see placedBlock), with their kept document-level facts.
+  // New objects, never the previous model's (see OffsetBlock.movedTo), with their kept document-level facts.
   for (let i = 0; i < firstBlock; i++) {
-    blocks.push(placedBlock(old.blocks[i], prev.kept[i], i, old.blocks[i].start));
+    blocks.push(oldBlocks[i].movedTo(i, oldBlocks[i].start));
     kept.push(prev.kept[i]);
   }
-  for (const b of fresh) {
-    const block: Block = { ...b, index: blocks.length, section: 0, sentences: [] };
+  for (let f = 0; f < fresh.length; f++) {
+    const block = OffsetBlock.fromRaw(fresh[f], blocks.length, freshAt[f]);
     block.sentences = buildSentences(block);
     blocks.push(block);
-    kept.push(new BlockDocFacts(block.start, block.sourceOffsets));
+    kept.push(new BlockDocFacts(block.start));
   }
-  for (let i = afterBlock; i < old.blocks.length; i++) {
-    blocks.push(placedBlock(old.blocks[i], prev.kept[i], blocks.length, old.blocks[i].start + delta));
+  for (let i = afterBlock; i < oldBlocks.length; i++) {
+    blocks.push(oldBlocks[i].movedTo(blocks.length, oldBlocks[i].start + delta));
     kept.push(prev.kept[i]);
   }
 

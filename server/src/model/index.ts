@@ -7,3 +7,4 @@ export { SUPPLIER_ROLE_WORDS, CUSTOMER_ROLE_WORDS } from './parties';
 export { foldQuotes, normalizeSpace, titleCase, isMostlyUpper, hashString, editDistance } from './text';
 export { numberDepth } from './sections';
 export { bundleReferences } from './bundle';
+export { sourceOffsetAt, contiguousStart, plainBlock } from './offsetBlock';
