@@ -167,7 +167,8 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
     ...scanned.starts.map((s) => s + regionStart),
     ...starts.slice(next).map((s) => s + delta),
   ];
-  const model = assembleModel(text, version, blocks, prev.frontMatter, spliceLineStarts(old, text, start, oldEnd, newEnd), kept);
+  const reuse = { sections: old.sections, blocks: old.blocks, usesMarkdownHeadings: old.usesMarkdownHeadings, firstBlock, afterBlock, fresh: fresh.length, delta };
+  const model = assembleModel(text, version, blocks, prev.frontMatter, spliceLineStarts(old, text, start, oldEnd, newEnd), kept, reuse);
   // Only the newest link is kept, so a model never holds the chain of its predecessors.
   recordSplice(model, { previous: old, prefix: firstBlock, fresh: fresh.length, oldAfter: afterBlock });
   return { model, chunkStarts, chunkBlocks: blocksPerChunk(blocks, chunkStarts), frontMatter: prev.frontMatter, kept, fullReason: null };

@@ -1,7 +1,7 @@
 import { parsePlainText } from './plain';
 import type { Block, ContractModel, CrossReference, DefinedTerm, Section, Span } from './types';
 import { parseMarkdown } from './markdown';
-import { buildSections } from './sections';
+import { buildSections, reusedSections, type SectionReuse } from './sections';
 import { buildSentences } from './sentences';
 import { findDefinedTerms, inDefinitionsSection, termsDependOnSection } from './definedTerms';
 import { findParties } from './parties';
@@ -69,13 +69,16 @@ function readModel(text: string, version: number, format: TextFormat): ContractM
  * `kept` (one BlockDocFacts per block, as the incremental model holds them), what each block
  * contributes is looked up rather than read again; the combination is the same code either way.
  */
-export function assembleModel(text: string, version: number, blocks: Block[], fm: FrontMatter, lineStarts = computeLineStarts(text), kept?: BlockDocFacts[]): ContractModel {
+export function assembleModel(text: string, version: number, blocks: Block[], fm: FrontMatter, lineStarts = computeLineStarts(text), kept?: BlockDocFacts[], reuse?: SectionReuse): ContractModel {
   const { frontMatter, frontMatterSpan } = fm;
   let headings = 0;
   for (let i = 0; i < blocks.length && headings < 2; i++) if (blocks[i].kind === 'heading' && !blocks[i].quoted) headings++;
   const usesMarkdownHeadings = headings >= 2;
 
-  const sections = kept ? buildSections(blocks, text, usesMarkdownHeadings, keptSectionStarts(kept)) : buildSections(blocks, text, usesMarkdownHeadings);
+  // A spliced model takes the previous section tree over when the edit opened, closed or renamed no section (model/sections.ts).
+  const sections = kept
+    ? (reuse && reusedSections(blocks, text, usesMarkdownHeadings, keptSectionStarts(kept), reuse)) || buildSections(blocks, text, usesMarkdownHeadings, keptSectionStarts(kept))
+    : buildSections(blocks, text, usesMarkdownHeadings);
   const definedTerms = kept ? keptDefinedTerms(blocks, sections, kept) : findDefinedTerms(blocks, sections);
   const parties = findParties(blocks, definedTerms, fm.frontMatterSettings.parties, text);
   const crossReferences = kept ? keptCrossReferences(blocks, kept) : findCrossReferences(blocks);

@@ -220,3 +220,105 @@ function markerStart(text: string, blockStart: number): number {
   const lineStart = text.lastIndexOf('\n', blockStart - 1) + 1;
   return /^[\s>#*+-]*(?:\d{1,9}[.)])?[\s>]*$/.test(text.slice(lineStart, blockStart)) ? lineStart : blockStart;
 }
+
+/**
+ * What an edit changed, for reusedSections: the previous model's sections and blocks, and which of
+ * its blocks, [firstBlock, afterBlock), were replaced by `fresh` re-parsed blocks, `delta`
+ * characters longer or shorter.
+ */
+export interface SectionReuse {
+  sections: Section[];
+  blocks: Block[];
+  usesMarkdownHeadings: boolean;
+  firstBlock: number;
+  afterBlock: number;
+  fresh: number;
+  delta: number;
+}
+
+/**
+ * The section tree of a spliced model taken over from the previous model's when the re-parsed
+ * blocks open the same sections (kind, number, title, depth) as the blocks they replace, as they do
+ * for almost every keystroke: the tree's shape, levels, titles and trailers are then those of
+ * before, and only positions move. Sections wholly before the edit are the previous objects; the
+ * others are copies with their positions moved. Sets block.section as buildSections does. Returns
+ * null (build afresh) when the edit opens, closes or renames a section. The result equals
+ * buildSections' (test/engine/incremental.test.ts compares the trees after every random edit).
+ */
+export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadings: boolean, startOf: SectionStartOf, reuse: SectionReuse): Section[] | null {
+  const { sections: old, firstBlock, afterBlock, fresh, delta } = reuse;
+  if (usesMarkdownHeadings !== reuse.usesMarkdownHeadings) return null;
+  const blockShift = fresh - (afterBlock - firstBlock);
+  // Sections the replaced blocks opened: [sFirst, sAfter), in block order.
+  let sFirst = 1;
+  while (sFirst < old.length && old[sFirst].headingBlock < firstBlock) sFirst++;
+  let sAfter = sFirst;
+  while (sAfter < old.length && old[sAfter].headingBlock < afterBlock) sAfter++;
+  const opened: Array<{ start: SectionStart; at: number; block: number }> = [];
+  for (let b = firstBlock; b < firstBlock + fresh; b++) {
+    const o = startOf(blocks[b], usesMarkdownHeadings, text);
+    if (!o) continue;
+    const was = old[sFirst + opened.length];
+    if (sFirst + opened.length >= sAfter || was.kind !== o.start.kind || was.number !== o.start.number || was.title !== o.start.title || (was.kind === 'heading' && was.level !== (o.start.depth ?? 1))) return null;
+    opened.push({ start: o.start, at: o.at, block: b });
+  }
+  if (sFirst + opened.length !== sAfter) return null;
+  // A numbered clause's or upper-case line's level follows from the sections above it, which are unchanged.
+
+  const n = old.length;
+  const startOfSection = new Array<number>(n);
+  const headingOf = new Array<number>(n);
+  for (let i = 1; i < n; i++) {
+    if (i < sFirst) { startOfSection[i] = old[i].start; headingOf[i] = old[i].headingBlock; }
+    else if (i < sAfter) { const o = opened[i - sFirst]; startOfSection[i] = o.at; headingOf[i] = o.block; }
+    else { startOfSection[i] = old[i].start + delta; headingOf[i] = old[i].headingBlock + blockShift; }
+  }
+  // Each section ends where the next section at its level or above begins (the same one as before: the shape is unchanged).
+  const next = new Int32Array(n).fill(-1);
+  const stack: number[] = [];
+  for (let i = n - 1; i >= 1; i--) {
+    while (stack.length && old[stack[stack.length - 1]].level > old[i].level) stack.pop();
+    if (stack.length) next[i] = stack[stack.length - 1];
+    stack.push(i);
+  }
+  const textLength = text.length;
+  const out: Section[] = new Array(n);
+  const root = old[0];
+  out[0] = {
+    index: 0, parent: -1, children: root.children, kind: 'root', level: 0, title: '', headingBlock: -1,
+    titleSpan: root.titleSpan, start: 0, end: textLength, firstBlock: 0, lastBlock: blocks.length, trailer: null,
+  };
+  for (let i = 1; i < n; i++) {
+    const s = old[i];
+    const j = next[i];
+    const end = j < 0 ? textLength : startOfSection[j];
+    const lastBlock = j < 0 ? blocks.length : headingOf[j];
+    const start = startOfSection[i];
+    const headingBlock = headingOf[i];
+    let titleSpan = s.titleSpan;
+    if (i >= sFirst && i < sAfter) titleSpan = opened[i - sFirst].start.titleSpan;
+    else if (i >= sAfter && delta !== 0) titleSpan = { start: titleSpan.start + delta, end: titleSpan.end + delta };
+    if (start === s.start && end === s.end && headingBlock === s.headingBlock && lastBlock === s.lastBlock && titleSpan === s.titleSpan) {
+      out[i] = s;
+      continue;
+    }
+    // The fields in buildSections' order, so the objects share one shape.
+    out[i] = {
+      index: i, parent: s.parent, children: s.children, kind: s.kind, level: s.level,
+      number: s.number, title: s.title, headingBlock, titleSpan,
+      start, end, firstBlock: headingBlock, lastBlock,
+      trailer: s.trailer,
+    };
+  }
+
+  // block.section: unchanged for the blocks kept; a re-parsed block is in the section it opens, else in its predecessor's.
+  const oldBlocks = reuse.blocks;
+  for (let b = 0; b < firstBlock; b++) blocks[b].section = oldBlocks[b].section;
+  let k = 0;
+  for (let b = firstBlock; b < firstBlock + fresh; b++) {
+    if (k < opened.length && opened[k].block === b) blocks[b].section = sFirst + k++;
+    else blocks[b].section = b > 0 ? blocks[b - 1].section : 0;
+  }
+  for (let b = firstBlock + fresh; b < blocks.length; b++) blocks[b].section = oldBlocks[b - blockShift].section;
+  return out;
+}
