@@ -1,6 +1,7 @@
 import type { Block, ContractModel } from './types';
 import { BlockDocFacts } from './docFacts';
 import { OffsetBlock } from './offsetBlock';
+import { RoleWordCounts } from './parties';
 import { recordSplice } from './trace';
 import { buildContractModel, assembleModel, frontMatterOf, readFrontMatter, type FrontMatter, type TextFormat } from './parse';
 import { capMarkup, parseChunk, parseMarkdown, scanChunkStarts, type RawBlock } from './markdown';
@@ -20,6 +21,8 @@ export interface ModelState {
   frontMatter: FrontMatter;
   /** What each block contributes to the document-level model, parallel to model.blocks (model/docFacts.ts). */
   kept: BlockDocFacts[];
+  /** How often each role word occurs, per chunk (model/parties.ts); null when chunkStarts is. */
+  roleWords: RoleWordCounts | null;
   /** Why the last model was built in full rather than spliced (for tests and the benchmark). */
   fullReason: string | null;
 }
@@ -33,14 +36,15 @@ export function fullModelState(text: string, version: number, format: TextFormat
       for (const block of blocks) block.sentences = buildSentences(block);
       const frontMatter = readFrontMatter(parsed.yaml);
       const kept = blocks.map((b) => new BlockDocFacts(b.start));
-      const model = assembleModel(text, version, blocks, frontMatter, undefined, kept);
-      return { model, chunkStarts: parsed.chunkStarts, chunkBlocks: blocksPerChunk(blocks, parsed.chunkStarts), frontMatter, kept, fullReason: reason };
+      const roleWords = RoleWordCounts.of(parsed.chunkStarts);
+      const model = assembleModel(text, version, blocks, frontMatter, undefined, kept, undefined, roleWords);
+      return { model, chunkStarts: parsed.chunkStarts, chunkBlocks: blocksPerChunk(blocks, parsed.chunkStarts), frontMatter, kept, roleWords, fullReason: reason };
     } catch {
       // buildContractModel below turns the failure into an unreadable model that says why.
     }
   }
   const model = buildContractModel(text, version, format);
-  return { model, chunkStarts: null, chunkBlocks: [], frontMatter: frontMatterOf(model), kept: [], fullReason: reason };
+  return { model, chunkStarts: null, chunkBlocks: [], frontMatter: frontMatterOf(model), kept: [], roleWords: null, fullReason: reason };
 }
 
 function blocksPerChunk(blocks: Array<{ start: number }>, starts: number[]): number[] {
@@ -168,10 +172,11 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
     ...starts.slice(next).map((s) => s + delta),
   ];
   const reuse = { sections: old.sections, blocks: old.blocks, usesMarkdownHeadings: old.usesMarkdownHeadings, firstBlock, afterBlock, fresh: fresh.length, delta };
-  const model = assembleModel(text, version, blocks, prev.frontMatter, spliceLineStarts(old, text, start, oldEnd, newEnd), kept, reuse);
+  const roleWords = prev.roleWords!.spliced(chunkStarts, first, next, scanned.starts.length, text);
+  const model = assembleModel(text, version, blocks, prev.frontMatter, spliceLineStarts(old, text, start, oldEnd, newEnd), kept, reuse, roleWords);
   // Only the newest link is kept, so a model never holds the chain of its predecessors.
   recordSplice(model, { previous: old, prefix: firstBlock, fresh: fresh.length, oldAfter: afterBlock });
-  return { model, chunkStarts, chunkBlocks: blocksPerChunk(blocks, chunkStarts), frontMatter: prev.frontMatter, kept, fullReason: null };
+  return { model, chunkStarts, chunkBlocks: blocksPerChunk(blocks, chunkStarts), frontMatter: prev.frontMatter, kept, roleWords, fullReason: null };
 }
 
 /** Is the front matter the same text at the same place as before? */

@@ -4,7 +4,7 @@ import { parseMarkdown } from './markdown';
 import { buildSections, reusedSections, type SectionReuse } from './sections';
 import { buildSentences } from './sentences';
 import { findDefinedTerms, inDefinitionsSection, termsDependOnSection } from './definedTerms';
-import { findParties } from './parties';
+import { findParties, type RoleWordCounts } from './parties';
 import { findCrossReferences } from './crossReferences';
 import { keptSectionStarts, type BlockDocFacts } from './docFacts';
 import { computeLineStarts } from './lineIndex';
@@ -69,7 +69,7 @@ function readModel(text: string, version: number, format: TextFormat): ContractM
  * `kept` (one BlockDocFacts per block, as the incremental model holds them), what each block
  * contributes is looked up rather than read again; the combination is the same code either way.
  */
-export function assembleModel(text: string, version: number, blocks: Block[], fm: FrontMatter, lineStarts = computeLineStarts(text), kept?: BlockDocFacts[], reuse?: SectionReuse): ContractModel {
+export function assembleModel(text: string, version: number, blocks: Block[], fm: FrontMatter, lineStarts = computeLineStarts(text), kept?: BlockDocFacts[], reuse?: SectionReuse, roleWords?: RoleWordCounts): ContractModel {
   const { frontMatter, frontMatterSpan } = fm;
   let headings = 0;
   for (let i = 0; i < blocks.length && headings < 2; i++) if (blocks[i].kind === 'heading' && !blocks[i].quoted) headings++;
@@ -80,7 +80,7 @@ export function assembleModel(text: string, version: number, blocks: Block[], fm
     ? (reuse && reusedSections(blocks, text, usesMarkdownHeadings, keptSectionStarts(kept), reuse)) || buildSections(blocks, text, usesMarkdownHeadings, keptSectionStarts(kept))
     : buildSections(blocks, text, usesMarkdownHeadings);
   const definedTerms = kept ? keptDefinedTerms(blocks, sections, kept) : findDefinedTerms(blocks, sections);
-  const parties = findParties(blocks, definedTerms, fm.frontMatterSettings.parties, text);
+  const parties = findParties(blocks, definedTerms, fm.frontMatterSettings.parties, text, roleWords);
   const crossReferences = kept ? keptCrossReferences(blocks, kept) : findCrossReferences(blocks);
 
   const { title, titleSpan } = findTitle(blocks, frontMatter, frontMatterSpan, text);

@@ -1,4 +1,5 @@
 import type { Block, DefinedTerm, FrontMatterSettings, Party, PartyRole } from './types';
+import { lastIndexAtOrBefore } from './lineIndex';
 
 /** Role words that name the party providing the services. */
 export const SUPPLIER_ROLE_WORDS = ['Supplier', 'Service Provider', 'Provider', 'Vendor', 'Contractor', 'Consultant', 'Developer', 'Licensor', 'Seller', 'Processor', 'Sub-processor', 'Outsourcer', 'Hosting Provider', 'Company'];
@@ -25,7 +26,7 @@ function isRoleWord(alias: string): boolean {
  * name ("Tailspin Systems Limited (the "Supplier")"), role words the text uses as names, and any
  * parties named in front matter. Short-name aliases ("VIP") get a role from how the text uses them.
  */
-export function findParties(blocks: Block[], terms: DefinedTerm[], frontMatterParties: FrontMatterSettings['parties'], text: string): Party[] {
+export function findParties(blocks: Block[], terms: DefinedTerm[], frontMatterParties: FrontMatterSettings['parties'], text: string, roleWords?: RoleWordCounts): Party[] {
   const parties: Party[] = [];
   const add = (p: Party) => {
     const existing = parties.find((q) => q.alias.toLowerCase() === p.alias.toLowerCase());
@@ -57,8 +58,7 @@ export function findParties(blocks: Block[], terms: DefinedTerm[], frontMatterPa
   // Role words used as names without a formal definition ("Provider will...").
   for (const w of [...SUPPLIER_ROLE_WORDS, ...CUSTOMER_ROLE_WORDS]) {
     if (parties.some((p) => p.alias.toLowerCase() === w.toLowerCase())) continue;
-    const re = new RegExp(`\\b${w}\\b(?!['\u2019]s\\s+(?:own|sole))`, 'g');
-    const count = (text.match(re) ?? []).length;
+    const count = roleWords ? roleWords.count(w, text) : countMatches(text, roleWordPattern(w));
     if (count >= 5 && roleOfWord(w) !== 'unknown') add({ alias: w, role: roleOfWord(w), takesArticle: true });
   }
 
@@ -118,4 +118,63 @@ function readFrontMatterParties(src: FrontMatterSettings['parties']): Party[] {
     }
   }
   return out;
+}
+
+/** A role word used as a name ("Provider will..."), not "Provider's own" or "Provider's sole". */
+function roleWordPattern(word: string): RegExp {
+  return new RegExp(`\\b${word}\\b(?!['\u2019]s\\s+(?:own|sole))`, 'g');
+}
+
+/**
+ * How often each role word occurs in the text (as findParties counts them), kept per parse chunk
+ * of the incremental model (model/incremental.ts) so that an edit recounts only the chunks it
+ * re-parsed instead of running every role word's expression over the whole text (issue 13).
+ * Counting per chunk gives the whole text's count: a chunk starts at a line that opens a heading,
+ * so a match (a word, and the "'s own" after it) never runs across two chunks.
+ */
+export class RoleWordCounts {
+  // Per role word counted so far: its count in each chunk, and their sum.
+  private constructor(private readonly starts: readonly number[], private readonly words: Map<string, { perChunk: Int32Array; total: number }>) {}
+
+  static of(chunkStarts: readonly number[]): RoleWordCounts {
+    return new RoleWordCounts(chunkStarts, new Map());
+  }
+
+  /** The count of `word` in `text` (the text these chunks were cut from), counted once over the whole text. */
+  count(word: string, text: string): number {
+    let e = this.words.get(word);
+    if (!e) {
+      const perChunk = new Int32Array(this.starts.length);
+      let total = 0;
+      for (const m of text.matchAll(roleWordPattern(word))) {
+        perChunk[lastIndexAtOrBefore(this.starts, m.index!)]++;
+        total++;
+      }
+      this.words.set(word, (e = { perChunk, total }));
+    }
+    return e.total;
+  }
+
+  /**
+   * The counts after an edit replaced chunks [first, next) with `fresh` new ones (starting at
+   * `starts[first]` of the new list), the rest kept in order: only the new chunks are counted.
+   */
+  spliced(starts: readonly number[], first: number, next: number, fresh: number, text: string): RoleWordCounts {
+    const words = new Map<string, { perChunk: Int32Array; total: number }>();
+    for (const [word, e] of this.words) {
+      const perChunk = new Int32Array(starts.length);
+      perChunk.set(e.perChunk.subarray(0, first), 0);
+      perChunk.set(e.perChunk.subarray(next), first + fresh);
+      let total = e.total;
+      for (let c = first; c < next; c++) total -= e.perChunk[c];
+      const re = roleWordPattern(word);
+      for (let c = first; c < first + fresh; c++) {
+        const n = countMatches(text.slice(starts[c], c + 1 < starts.length ? starts[c + 1] : text.length), re);
+        perChunk[c] = n;
+        total += n;
+      }
+      words.set(word, { perChunk, total });
+    }
+    return new RoleWordCounts(starts, words);
+  }
 }
