@@ -90,6 +90,9 @@ export function carrySentenceInfos(from: ContractModel, to: ContractModel): void
   if (built && from.blocks === to.blocks && from.sections === to.sections) sentenceCache.set(to, built);
 }
 
+/** A sentence that ends as a lead-in to the items after it ("as follows:", "including -"). */
+const LEAD_IN_END = /[:\u2014-]\s*$/;
+
 function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; before: BuiltSentences } | null): BuiltSentences {
   const titleCache = new Map<number, string>();
   const titlesOf = (idx: number): string => {
@@ -126,7 +129,8 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
     enterPrevious[block.index] = previousOfFirst;
     // A block that starts with an item marker continues the lead-in of the block before it.
     const isItem = ITEM.test(block.text) || block.listNumber !== undefined;
-    const blockLeadIn: string | null = previousBlockLast && /[:\u2014-]\s*$/.test(previousBlockLast) ? previousBlockLast : previousItemLeadIn;
+    // Read only for an item (the test of the sentence before is a visible share of an edit otherwise).
+    const blockLeadIn: string | null = !isItem ? null : previousBlockLast && LEAD_IN_END.test(previousBlockLast) ? previousBlockLast : previousItemLeadIn;
     const section = model.sections[block.section];
     const titles = titlesOf(block.section);
     // Headings, and paragraphs that open a section with nothing but their title.
@@ -143,12 +147,12 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
           section: block.section, titles: info.titles, isDefinition: info.isDefinition, inHeading: info.inHeading,
         });
       }
-      previousItemLeadIn = isItem ? blockLeadIn : null;
+      previousItemLeadIn = blockLeadIn;
       previousBlockLast = kept.length ? kept[kept.length - 1].text : null;
       continue;
     }
-    let leadIn: string | null = isItem ? blockLeadIn : null;
-    previousItemLeadIn = isItem ? blockLeadIn : null;
+    let leadIn: string | null = blockLeadIn;
+    previousItemLeadIn = blockLeadIn;
     const readings = block.sentences.map((s) => readingOf(s.text));
     for (const [i, s] of block.sentences.entries()) {
       const { text, flat, isItem: itemText, isDefinition, hasObligation } = readings[i];
