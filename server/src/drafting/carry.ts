@@ -1,14 +1,19 @@
 import type { ContractModel } from '../model';
 import { carryTermIndex } from './terms';
 import { carryReferenceFacts } from './xrefs';
+import { carryDates } from './dates';
+import { carryPlaceholderFlags } from './placeholders';
 
 /**
  * What the drafting checks take over from one model to the next while editing (the term index's
- * per-block occurrences, each block's written references and attachment heading), handed to a copy
- * of a model with the same blocks: a new version of the same text, or the copy IncrementalReview
- * keeps after releaseModelCaches. Read by the next review through the splice trace.
+ * per-block occurrences, each block's written references and attachment heading, dates and
+ * whether it can hold a placeholder), handed to a copy of a model with the same blocks: a new
+ * version of the same text, or the copy IncrementalReview keeps after releaseModelCaches. Read by
+ * the next review through the splice trace.
  */
 export function carryDraftingIndexes(from: ContractModel, to: ContractModel): void {
   carryTermIndex(from, to);
   carryReferenceFacts(from, to);
+  carryDates(from, to);
+  carryPlaceholderFlags(from, to);
 }

@@ -4,6 +4,17 @@ import type { RuleContext } from './types';
 const PROJECT_WORDS = /\b(?:deliverables?|work products?|statements? of work|milestones?|project plans?)\b|\bSOWs?\b/gi;
 
 /**
+ * How often the text names project work, counted up to two (all the test below asks): stopping at
+ * the second mention spares reading the whole text on every review of a long contract.
+ */
+function mentionsUpTo2(text: string): number {
+  const re = new RegExp(PROJECT_WORDS);
+  let n = 0;
+  while (n < 2 && re.exec(text)) n++;
+  return n;
+}
+
+/**
  * Does the contract buy project work (things built and delivered), so that acceptance tests and
  * delivery dates are points to make? An ongoing service (hosting, support, maintenance, a cloud
  * subscription) is measured by its service levels instead; asking it for acceptance criteria and
@@ -12,7 +23,7 @@ const PROJECT_WORDS = /\b(?:deliverables?|work products?|statements? of work|mil
  * a service measured by availability or response times into a project.
  */
 export function isProjectWork(ctx: RuleContext): boolean {
-  const mentions = ctx.model.text.match(PROJECT_WORDS)?.length ?? 0;
+  const mentions = mentionsUpTo2(ctx.model.text);
   if (mentions === 0) return false;
   const sla = ctx.assessment('sla');
   const measuredService = Boolean(sla.requirements.availability || sla.requirements.times);
