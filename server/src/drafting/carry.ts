@@ -3,6 +3,8 @@ import { carryTermIndex } from './terms';
 import { carryReferenceFacts } from './xrefs';
 import { carryDates } from './dates';
 import { carryPlaceholderFlags } from './placeholders';
+import { carryNumberingFacts } from './numbering';
+import { carryNumberMismatches } from './numbers';
 
 /**
  * What the drafting checks take over from one model to the next while editing (the term index's
@@ -16,4 +18,6 @@ export function carryDraftingIndexes(from: ContractModel, to: ContractModel): vo
   carryReferenceFacts(from, to);
   carryDates(from, to);
   carryPlaceholderFlags(from, to);
+  carryNumberingFacts(from, to);
+  carryNumberMismatches(from, to);
 }
