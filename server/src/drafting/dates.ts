@@ -2,7 +2,8 @@
  * Dates that cannot be right: a day the month does not have (31 April, 30 February, 29 February
  * in a year that is not a leap year) and a period that ends before it starts.
  */
-import type { ContractModel, Span } from '../model';
+import type { Block, ContractModel, Span } from '../model';
+import { BlockResults } from './perBlock';
 import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
 import { blockMemo } from '../model/facts';
@@ -59,20 +60,38 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 /** Every date written with a month name or as numbers, in document order. */
 export function dateMentions(model: ContractModel): DateMention[] {
   const out: DateMention[] = [];
-  for (const block of model.blocks) {
-    if (block.kind === 'code' || block.kind === 'html' || !/\d/.test(block.text)) continue;
-    const span = (a: number, b: number): Span => ({ start: sourceOffsetAt(block, a), end: sourceOffsetAt(block, b - 1) + 1 });
-    // Dates of different blocks never overlap: only this block's need checking.
-    const first = out.length;
-    for (const [at, len, dayAt, dayLen, day, month, year] of blockMemo(model, block, 'dates', () => datesIn(block.text))) {
-      const s = span(at, at + len);
-      let overlaps = false;
-      for (let i = first; i < out.length && !overlaps; i++) overlaps = out[i].span.start < s.end && s.start < out[i].span.end;
-      if (overlaps) continue;
-      out.push({ span: s, daySpan: span(dayAt, dayAt + dayLen), day, month, year, text: model.text.slice(s.start, s.end) });
-    }
+  // Blocks are in document order and their sources do not overlap, so each block's dates sorted
+  // on their own and put one after the other are the document's dates sorted.
+  for (const dates of blockDates.of(model)) for (const d of dates) out.push(d);
+  return out;
+}
+
+const NO_DATES: DateMention[] = [];
+
+/** The dates of one block, sorted by start; a function of its text and source (BlockResults). */
+function readBlockDates(model: ContractModel, block: Block): DateMention[] {
+  if (block.kind === 'code' || block.kind === 'html' || !/\d/.test(block.text)) return NO_DATES;
+  const span = (a: number, b: number): Span => ({ start: sourceOffsetAt(block, a), end: sourceOffsetAt(block, b - 1) + 1 });
+  const out: DateMention[] = [];
+  for (const [at, len, dayAt, dayLen, day, month, year] of blockMemo(model, block, 'dates', () => datesIn(block.text))) {
+    const s = span(at, at + len);
+    let overlaps = false;
+    for (let i = 0; i < out.length && !overlaps; i++) overlaps = out[i].span.start < s.end && s.start < out[i].span.end;
+    if (overlaps) continue;
+    out.push({ span: s, daySpan: span(dayAt, dayAt + dayLen), day, month, year, text: model.text.slice(s.start, s.end) });
   }
-  return out.sort((x, y) => x.span.start - y.span.start);
+  return out.length ? out.sort((x, y) => x.span.start - y.span.start) : NO_DATES;
+}
+
+const shifted = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
+
+/** Each block's dates, taken over from the previous model for blocks an edit kept or moved. */
+const blockDates = new BlockResults<DateMention[]>(readBlockDates, (dates, by) =>
+  dates.length ? dates.map((d) => ({ ...d, span: shifted(d.span, by), daySpan: shifted(d.daySpan, by) })) : dates);
+
+/** Hands the per-block dates on to a copy of the model (see carry.ts). */
+export function carryDates(from: ContractModel, to: ContractModel): void {
+  blockDates.carry(from, to);
 }
 
 type RawDate = [at: number, len: number, dayAt: number, dayLen: number, day: number, month: number, year: number | null];

@@ -7,6 +7,7 @@ import type { ContractModel, Section, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
 import { attachmentOf, resolvedReferences } from './xrefs';
+import { BlockResults } from './perBlock';
 
 export type NumberingProblem = 'gap' | 'duplicate' | 'order' | 'parent';
 
@@ -78,10 +79,20 @@ export function normalNumber(n: string): string {
   return n.replace(/\.$/, '').replace(/^(\d+)\.0$/, '$1');
 }
 
+/** Does a paragraph open by citing a provision ("Section 508 requires that ...")? */
+const citingText = (text: string) => /^\s*(?:section|article|clause|part)\s+\d+(?:\.\d+)*\.?\s+[a-z]/i.test(text) && !/^\s*(?:section|article|clause|part)\s+\d+(?:\.\d+)*\.?\s+[A-Z]/.test(text);
+/** citingText of every block, read while editing only for the blocks an edit re-parsed. */
+const citingBlocks = new BlockResults<boolean>((_model, block) => citingText(block.text));
+
 /** A numbered section that is really a sentence citing a provision ("Section 508 requires that ..."). */
-function citesProvision(model: ContractModel, s: Section): boolean {
-  const block = model.blocks[s.headingBlock];
-  return s.kind === 'numbered' && /^\s*(?:section|article|clause|part)\s+\d+(?:\.\d+)*\.?\s+[a-z]/i.test(block?.text ?? '') && !/^\s*(?:section|article|clause|part)\s+\d+(?:\.\d+)*\.?\s+[A-Z]/.test(block?.text ?? '');
+function citesProvision(s: Section, citing: boolean[]): boolean {
+  // A section without its block reads as empty text, which cites nothing.
+  return s.kind === 'numbered' && (citing[s.headingBlock] ?? false);
+}
+
+/** Hands the per-block facts on to a copy of the model (see carry.ts). */
+export function carryNumberingFacts(from: ContractModel, to: ContractModel): void {
+  citingBlocks.carry(from, to);
 }
 
 /** Unnumbered headings (where a list may start its numbering again), in document order. */
@@ -141,8 +152,9 @@ export function numberingIssues(model: ContractModel): NumberingIssue[] {
   const out: NumberingIssue[] = [];
   const clauses: Clause[] = [];
   const clauseAt: Array<Clause | undefined> = new Array(model.sections.length);
+  const citing = citingBlocks.of(model);
   for (const s of model.sections) {
-    if (s.index === 0 || !s.number || !NUMERIC.test(s.number) || citesProvision(model, s)) continue;
+    if (s.index === 0 || !s.number || !NUMERIC.test(s.number) || citesProvision(s, citing)) continue;
     const p = numberParts(s.number);
     const c: Clause = { s, scope: attachmentOf(model, s.index), n: p.n, depth: p.depth, prefix: p.prefix, last: p.last, parentNumber: null };
     clauses.push(c);
@@ -281,20 +293,39 @@ export function renumberPlan(model: ContractModel, issue: NumberingIssue): Renum
 }
 const planCache = new WeakMap<Section[], Map<number, RenumberPlan | null>>();
 
+/**
+ * The numbered sections of each scope (the body, each schedule) in document order, with how often
+ * each number occurs there: read once per model, not once per plan (every plan read all sections).
+ */
+function numberedScopes(model: ContractModel): Map<number, { sections: Section[]; count: Map<string, number> }> {
+  let scopes = scopesCache.get(model);
+  if (scopes) return scopes;
+  scopes = new Map();
+  for (const x of model.sections) {
+    if (x.index === 0 || !x.number || !NUMERIC.test(x.number)) continue;
+    const scope = attachmentOf(model, x.index);
+    let s = scopes.get(scope);
+    if (!s) scopes.set(scope, (s = { sections: [], count: new Map() }));
+    s.sections.push(x);
+    const n = numberParts(x.number).n;
+    s.count.set(n, (s.count.get(n) ?? 0) + 1);
+  }
+  for (const s of scopes.values()) s.sections.sort((a, b) => a.start - b.start);
+  scopesCache.set(model, scopes);
+  return scopes;
+}
+const scopesCache = new WeakMap<ContractModel, Map<number, { sections: Section[]; count: Map<string, number> }>>();
+
 function computeRenumberPlan(model: ContractModel, issue: NumberingIssue): RenumberPlan | null {
   const { group, firstWrong } = issue;
   if (firstWrong < 0) return null;
-  const num = (x: Section) => normalNumber(x.number!);
+  const num = (x: Section) => numberParts(x.number!).n;
   const first = group[firstWrong];
   const prefix = prefixOf(num(group[0]));
   let next = firstWrong === 0 ? 1 : lastOf(num(group[firstWrong - 1])) + 1;
-  const scope = attachmentOf(model, first.index);
-  const numberedInScope = model.sections.filter((x) => x.index > 0 && x.number && NUMERIC.test(x.number) && attachmentOf(model, x.index) === scope)
-    .sort((a, b) => a.start - b.start);
+  const { sections: numberedInScope, count: oldCount } = numberedScopes(model).get(attachmentOf(model, first.index))!;
 
   const renamed = new Map<number, { old: string; now: string }>(); // section index -> numbers
-  const oldCount = new Map<string, number>();
-  for (const x of numberedInScope) oldCount.set(num(x), (oldCount.get(num(x)) ?? 0) + 1);
   // The group is in document order, so one sweep over the clauses in scope finds each member's
   // sub-clauses (a scan per member was quadratic).
   let k = 0;

@@ -2,7 +2,8 @@
  * Numbers written in words and in figures that disagree: "thirty (60) days", "60 (thirty) days",
  * "ten per cent (15%)", "one hundred thousand pounds (£10,000)".
  */
-import type { ContractModel, Span } from '../model';
+import type { Block, ContractModel, Span } from '../model';
+import { BlockResults } from './perBlock';
 import { sourceOffsetAt } from './offsets';
 import { NUMBER_WORDS_SOURCE, wordsToNumber } from './words';
 import { blockMemo } from '../model/facts';
@@ -56,22 +57,42 @@ function mismatchesIn(text: string): WrittenMismatch[] {
 
 export function numberMismatches(model: ContractModel): NumberMismatch[] {
   const out: NumberMismatch[] = [];
-  for (const block of model.blocks) {
-    if (block.kind === 'code' || block.kind === 'html') continue;
-    // What the text writes is memoised per block while editing; its spans come from this model.
-    const written = blockMemo(model, block, 'number-mismatches', () => (/\(/.test(block.text) ? mismatchesIn(block.text) : []));
-    if (!written.length) continue;
-    const src = (a: number, b: number): Span => ({ start: sourceOffsetAt(block, a), end: sourceOffsetAt(block, b - 1) + 1 });
-    for (const w of written) {
-      if (w.figureFirst && out.some((o) => o.span.start <= sourceOffsetAt(block, w.at) && sourceOffsetAt(block, w.at) < o.span.end)) continue;
-      out.push({
-        span: src(w.at, w.at + w.length),
-        words: { span: src(w.wordsAt, w.wordsAt + w.words.length), text: w.words, value: w.value },
-        figure: { span: src(w.figAt, w.figAt + w.figure.length), text: w.figure, value: w.fig },
-      });
-    }
-  }
+  for (const found of blockMismatches.of(model)) for (const m of found) out.push(m);
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+const NONE: NumberMismatch[] = [];
+
+/** One block's mismatches with their source spans: a function of its text and source (BlockResults). */
+function readBlockMismatches(model: ContractModel, block: Block): NumberMismatch[] {
+  if (block.kind === 'code' || block.kind === 'html') return NONE;
+  // What the text writes is memoised per block text as well (a block re-parsed unchanged).
+  const written = blockMemo(model, block, 'number-mismatches', () => (/\(/.test(block.text) ? mismatchesIn(block.text) : []));
+  if (!written.length) return NONE;
+  const out: NumberMismatch[] = [];
+  const src = (a: number, b: number): Span => ({ start: sourceOffsetAt(block, a), end: sourceOffsetAt(block, b - 1) + 1 });
+  for (const w of written) {
+    // Only a mismatch of the same block can overlap: blocks' sources do not.
+    if (w.figureFirst && out.some((o) => o.span.start <= sourceOffsetAt(block, w.at) && sourceOffsetAt(block, w.at) < o.span.end)) continue;
+    out.push({
+      span: src(w.at, w.at + w.length),
+      words: { span: src(w.wordsAt, w.wordsAt + w.words.length), text: w.words, value: w.value },
+      figure: { span: src(w.figAt, w.figAt + w.figure.length), text: w.figure, value: w.fig },
+    });
+  }
+  return out.length ? out : NONE;
+}
+
+const moved = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
+
+/** Each block's mismatches, taken over from the previous model for blocks an edit kept or moved. */
+const blockMismatches = new BlockResults<NumberMismatch[]>(readBlockMismatches, (found, by) => found.length
+  ? found.map((m) => ({ span: moved(m.span, by), words: { ...m.words, span: moved(m.words.span, by) }, figure: { ...m.figure, span: moved(m.figure.span, by) } }))
+  : found);
+
+/** Hands the per-block mismatches on to a copy of the model (see carry.ts). */
+export function carryNumberMismatches(from: ContractModel, to: ContractModel): void {
+  blockMismatches.carry(from, to);
 }
 
 const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];

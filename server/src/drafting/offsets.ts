@@ -13,3 +13,12 @@ export { sourceOffsetAt };
 export function sourceSpanOf(block: Block, from: number, to: number): Span {
   return { start: sourceOffsetAt(block, from), end: sourceOffsetAt(block, to - 1) + 1 };
 }
+
+/**
+ * The first character of the block's text (or its end, text.length) whose source offset is at or
+ * after `offset`; -1 when there is none.
+ */
+export function firstIndexFrom(block: Block, offset: number): number {
+  for (let i = 0; i <= block.text.length; i++) if (sourceOffsetAt(block, i) >= offset) return i;
+  return -1;
+}

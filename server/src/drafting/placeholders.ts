@@ -6,6 +6,7 @@ import type { Block, ContractModel, PartyRole, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
 import { blockMemo } from '../model/facts';
+import { BlockResults } from './perBlock';
 
 export type PlaceholderKind = 'bracket' | 'template' | 'blank' | 'xx' | 'tbd' | 'option';
 
@@ -68,6 +69,24 @@ const REDACTION_NOTICE = /confidential treatment|\bomissions? (?:are|is|have bee
 // XX, TBD, ANGLE and ANGLE_FIELD "<"): a block of the text or source without any holds no placeholder.
 const TRIGGER = /[[{<\u00AB]|___|XX|xx|TB[DCA]|to be (?:agreed|determined|confirmed|decided|advised|specified)/;
 
+/**
+ * Can the block hold a placeholder at all? Most blocks hold none of the characters a placeholder
+ * needs, in their text or their source (with its markup): they are skipped before folding quotes
+ * and running eight expressions. A function of the block's text and source, so an edit reads it
+ * only for the blocks it re-parsed (BlockResults); the blocks that pass are read in full.
+ */
+const mayHoldPlaceholder = new BlockResults<boolean>((model, block) => {
+  if (block.kind === 'code') return false;
+  if (block.kind === 'html') return true;
+  if (!block.text) return false;
+  return blockMemo(model, block, 'placeholder-trigger', () => TRIGGER.test(block.text)) || TRIGGER.test(model.text.slice(block.start, block.end));
+});
+
+/** Hands the per-block flags on to a copy of the model (see carry.ts). */
+export function carryPlaceholderFlags(from: ContractModel, to: ContractModel): void {
+  mayHoldPlaceholder.carry(from, to);
+}
+
 export function findPlaceholders(model: ContractModel): Placeholder[] {
   const hit = cache.get(model);
   if (hit) return hit;
@@ -75,18 +94,14 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
   let redacted: boolean | undefined;
   const redactions = () => (redacted ??= REDACTION_NOTICE.test(model.text));
   const out: Placeholder[] = [];
+  const may = mayHoldPlaceholder.of(model);
   for (const block of model.blocks) {
-    if (block.kind === 'code') continue;
+    if (!may[block.index]) continue;
     if (block.kind === 'html') {
       // "<PRICE TABLE>" alone on a line is read by Markdown as a line of HTML.
       out.push(...angleFields(model, block, []));
       continue;
     }
-    if (!block.text) continue;
-    // Most blocks hold none of the characters a placeholder needs: skip them before folding quotes
-    // and running eight expressions (this loop runs over every block on every keystroke).
-    // Whether the text holds one is memoised by the text; the source (with its markup) is read afresh.
-    if (!blockMemo(model, block, 'placeholder-trigger', () => TRIGGER.test(block.text)) && !TRIGGER.test(model.text.slice(block.start, block.end))) continue;
     const text = foldQuotes(block.text);
     const found: Array<{ at: number; end: number; kind: PlaceholderKind; partyRole?: PartyRole }> = [];
     const add = (at: number, end: number, kind: PlaceholderKind, partyRole?: PartyRole) => {

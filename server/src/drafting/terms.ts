@@ -103,25 +103,18 @@ export function isHeadingBlock(model: ContractModel, block: Block): boolean {
   return s.headingBlock === block.index && block.text.trim().length <= s.title.length + 8;
 }
 
-export function termIndex(model: ContractModel): TermIndex {
-  const hit = cache.get(model);
-  if (hit) return hit;
+type FormMapOf = Map<string, { key: string; form: FormKind }>;
+interface FormTable { forms: FormMapOf; upperForms: FormMapOf; re: RegExp | null; signature?: string }
 
-  const definitions: TermDefinition[] = [];
-  const byKey = new Map<string, TermDefinition[]>();
-  for (const d of [...model.definedTerms].sort((a, b) => a.span.start - b.span.start)) {
-    const key = d.term;
-    // Spelled out rather than spread: a spread of each definition was a visible share of an edit.
-    const def: TermDefinition = {
-      term: d.term, span: d.span, definition: d.definition, block: d.block, style: d.style,
-      key, inDefinitionsSection: inDefinitionsSection(model, model.blocks[d.block]?.section ?? 0),
-    };
-    definitions.push(def);
-    const list = byKey.get(key);
-    if (list) list.push(def);
-    else byKey.set(key, [def]);
-  }
-
+/**
+ * The written forms of the defined terms and the expression that finds them, a function of the
+ * terms' keys in order. The last table is kept: while editing the defined terms rarely change, and
+ * building the forms, the expression (thousands of alternatives) and its memo signature again on
+ * every keystroke was a visible share of an edit. Callers must not change it.
+ */
+function formTable(byKey: Map<string, unknown>): FormTable {
+  const keys = [...byKey.keys()].join('\u0000');
+  if (lastFormTable && lastFormTable.keys === keys) return lastFormTable.table;
   // Every written form of every term, mapped to its key. A form that is itself a defined term
   // belongs to that term ("Service" and "Services" both defined: each keeps its own).
   const forms = new Map<string, { key: string; form: FormKind }>();
@@ -144,6 +137,36 @@ export function termIndex(model: ContractModel): TermIndex {
     const u = f.toUpperCase();
     if (u !== f && /[A-Z]{3}/.test(u) && !forms.has(u)) upperForms.set(u, v);
   }
+  // Words of a term may be separated by any white space (text flattened from a PDF, line breaks).
+  const all = [...forms.keys(), ...upperForms.keys()].sort((a, b) => b.length - a.length).map((f) => f.split(/\s+/).map(escapeRegExp).join('\\s+'));
+  const re = forms.size ? new RegExp(`(?<![A-Za-z0-9])(?:${all.join('|')})(?![A-Za-z0-9])`, 'g') : null;
+  const table: FormTable = { forms, upperForms, re };
+  lastFormTable = { keys, table };
+  return table;
+}
+let lastFormTable: { keys: string; table: FormTable } | undefined;
+
+export function termIndex(model: ContractModel): TermIndex {
+  const hit = cache.get(model);
+  if (hit) return hit;
+
+  const definitions: TermDefinition[] = [];
+  const byKey = new Map<string, TermDefinition[]>();
+  for (const d of [...model.definedTerms].sort((a, b) => a.span.start - b.span.start)) {
+    const key = d.term;
+    // Spelled out rather than spread: a spread of each definition was a visible share of an edit.
+    const def: TermDefinition = {
+      term: d.term, span: d.span, definition: d.definition, block: d.block, style: d.style,
+      key, inDefinitionsSection: inDefinitionsSection(model, model.blocks[d.block]?.section ?? 0),
+    };
+    definitions.push(def);
+    const list = byKey.get(key);
+    if (list) list.push(def);
+    else byKey.set(key, [def]);
+  }
+
+  const table = formTable(byKey);
+  const { forms, upperForms } = table;
 
   const occurrences: TermOccurrence[] = [];
   const usesByKey = new Map<string, TermOccurrence[]>();
@@ -152,14 +175,12 @@ export function termIndex(model: ContractModel): TermIndex {
   let inOrder = true;
   let kind = '';
   if (forms.size) {
-    // Words of a term may be separated by any white space (text flattened from a PDF, line breaks).
-    const all = [...forms.keys(), ...upperForms.keys()].sort((a, b) => b.length - a.length).map((f) => f.split(/\s+/).map(escapeRegExp).join('\\s+'));
-    const re = new RegExp(`(?<![A-Za-z0-9])(?:${all.join('|')})(?![A-Za-z0-9])`, 'g');
+    const re = table.re!;
     const defStarts = new Set(definitions.map((d) => d.span.start));
     // The terms found in a block, resolved to their keys and forms, depend on the block's text and
     // the form map only: memoised per block while editing, in offsets of the block's text, so an
     // edit re-reads only the blocks it touched.
-    const signature = factsActive() ? [...forms, ...upperForms].map(([f, v]) => `${f}\u0001${v.key}\u0001${v.form}`).join('\u0000') + '\u0002' + re.source : '';
+    const signature = factsActive() ? (table.signature ??= [...forms, ...upperForms].map(([f, v]) => `${f}\u0001${v.key}\u0001${v.form}`).join('\u0000') + '\u0002' + re.source) : '';
     kind = factsActive() ? `term-occurrences ${idOf(memo('term-forms', signature, () => ({})))}` : '';
     // The previous model's index, when this model was spliced from it and the terms' forms are the
     // same: a block kept or moved by the edit has the same occurrences, shifted by how far it moved.

@@ -20,6 +20,24 @@ function normalTitle(title: string): string {
   return foldQuotes(title).toLowerCase().replace(/[*_`"]/g, '').replace(/[\s.:;,\u2013\u2014-]+$/g, '').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A heading's title as titles are compared, or null for one that is not compared. A pure function
+ * of the title, kept in a small table: every review reads every heading's title, and a contract
+ * repeats few distinct titles (five expressions per heading were a visible share of an edit).
+ */
+function comparableTitle(raw: string): string | null {
+  let title = titleCache.get(raw);
+  if (title === undefined) {
+    if (titleCache.size > 10000) titleCache.clear();
+    const t = normalTitle(raw);
+    // A title is a few words; a long "title" is the opening line of an untitled clause.
+    title = t.length < 3 || t.split(' ').length > 8 || LABEL.test(t) || !/[a-z]/.test(t) ? null : t;
+    titleCache.set(raw, title);
+  }
+  return title;
+}
+const titleCache = new Map<string, string | null>();
+
 export function duplicateTitles(model: ContractModel): DuplicateTitle[] {
   const out: DuplicateTitle[] = [];
   const seen = new Map<string, Section>();
@@ -28,9 +46,8 @@ export function duplicateTitles(model: ContractModel): DuplicateTitle[] {
     // because a table of contents or a running head was read as a clause (about 2 in 25 right), so
     // only Markdown headings are compared.
     if (s.index === 0 || !s.title || s.trailer || s.kind !== 'heading') continue;
-    const title = normalTitle(s.title);
-    // A title is a few words; a long "title" is the opening line of an untitled clause.
-    if (title.length < 3 || title.split(' ').length > 8 || LABEL.test(title) || !/[a-z]/.test(title)) continue;
+    const title = comparableTitle(s.title);
+    if (title === null) continue;
     const key = `${attachmentOf(model, s.index)}|${s.parent}|${s.kind}|${title}`;
     const first = seen.get(key);
     if (first && !(first.number && first.number === s.number)) out.push({ first, second: s });

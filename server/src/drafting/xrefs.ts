@@ -524,8 +524,66 @@ const amendmentCache = new WeakMap<ContractModel, boolean>();
  * Is the number written where a clause starts: at the start of a line, or after a run of spaces in
  * text flattened from a PDF ("4.2 The Supplier", "...Schedule C.   14.3 Termination")?
  */
-function numberWrittenInText(model: ContractModel, n: string): boolean {
+export function numberWrittenInText(model: ContractModel, n: string): boolean {
+  // A number of digits, letters and dots is looked up among the words written where a clause can
+  // start, read once per model: one expression over the whole text per reference to a missing
+  // number was most of the cross-reference check on a 100 KB contract.
+  if (PLAIN_NUMBER.test(n)) {
+    const starts = clauseStartWords(model);
+    const key = n.toLowerCase();
+    return starts.lineStart.has(key) || starts.afterSpaces.has(key);
+  }
   const num = n.replace(/\./g, '\\.');
   const re = new RegExp(`(?:^|\\n)[ \\t>*#]*(?:(?:clause|section|article)\\s+)?${num}\\.?(?:\\s|$)|(?: {2,}|\\t)${num}\\.?\\s+[A-Z]`, 'i');
   return re.test(model.text);
 }
+
+const PLAIN_NUMBER = /^[0-9A-Za-z.]+$/;
+const NOT_SPACES = /\S*/y;
+const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
+const CLAUSE_WORD = /(?:clause|section|article)\s+/iy;
+const SPACES_THEN_LETTER = /\s+[A-Za-z]/y;
+const SPACE_RUN = / {2,}|\t/g;
+
+/**
+ * The words (lower case) that numberWrittenInText's expression would find written where a clause
+ * starts: `lineStart` after the start of a line, its marks ("> ", "* ", "# ") and an optional
+ * "clause", "section" or "article"; `afterSpaces` after two spaces or a tab, with a word after
+ * them. A word runs to the next space; a number may be written with a dot after it ("4.2."), so
+ * the word without its last dot counts too. Only words of printable ASCII are kept, where lower
+ * case compares as the expression's case-insensitive match does.
+ */
+function clauseStartWords(model: ContractModel): { lineStart: Set<string>; afterSpaces: Set<string> } {
+  let words = startWordsCache.get(model);
+  if (words) return words;
+  const text = model.text;
+  const lineStart = new Set<string>();
+  const afterSpaces = new Set<string>();
+  const add = (set: Set<string>, at: number, wordAfter: boolean) => {
+    NOT_SPACES.lastIndex = at;
+    const word = NOT_SPACES.exec(text)![0];
+    if (!word || !PRINTABLE_ASCII.test(word)) return;
+    if (wordAfter) {
+      SPACES_THEN_LETTER.lastIndex = at + word.length;
+      if (!SPACES_THEN_LETTER.test(text)) return;
+    }
+    const w = word.toLowerCase();
+    set.add(w);
+    if (w.endsWith('.')) set.add(w.slice(0, -1));
+  };
+  for (let line = 0; ;) {
+    let at = line;
+    while (at < text.length && ' \t>*#'.includes(text[at])) at++;
+    add(lineStart, at, false);
+    CLAUSE_WORD.lastIndex = at;
+    if (CLAUSE_WORD.test(text)) add(lineStart, CLAUSE_WORD.lastIndex, false);
+    const next = text.indexOf('\n', line);
+    if (next < 0) break;
+    line = next + 1;
+  }
+  for (const m of text.matchAll(SPACE_RUN)) add(afterSpaces, m.index! + m[0].length, true);
+  words = { lineStart, afterSpaces };
+  startWordsCache.set(model, words);
+  return words;
+}
+const startWordsCache = new WeakMap<ContractModel, { lineStart: Set<string>; afterSpaces: Set<string> }>();

@@ -5,6 +5,7 @@ import { fitPartyWord } from '../library/terms';
 import { definitionsNeeded, getClause, renderClause, thresholdValues, DEFAULT_PARTY_NAMES, POSITION_LABELS, type ClausePosition, type DocumentTerms, type PartyNames } from '../library';
 import type { FixSpec, Thresholds } from '../rules/types';
 import type { Range } from '../model';
+import { sourceSpanOf } from '../drafting/offsets';
 
 export interface FixEdit {
   range: Range;
@@ -163,7 +164,7 @@ function vagueTimingIn(model: ContractModel, section: Section | undefined, inser
     if (b.kind !== 'paragraph' || b.start >= insertAt) continue;
     const m = VAGUE_TIMING.exec(b.text);
     if (!m) continue;
-    return { start: b.sourceOffsets[m.index], end: b.sourceOffsets[m.index + m[0].length - 1] + 1 };
+    return sourceSpanOf(b, m.index, m.index + m[0].length);
   }
   return null;
 }

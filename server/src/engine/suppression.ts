@@ -26,6 +26,7 @@ import { RULES } from '../rules';
 import type { FixSpec } from '../rules/types';
 import type { ReviewDiagnostic, ReviewWarning, SuppressedFinding } from './types';
 import { closeIds } from '../model/text';
+import { sourceOffsetAt } from '../drafting/offsets';
 
 export type SuppressionKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-file';
 
@@ -63,8 +64,7 @@ function shownAsText(model: ContractModel, offset: number): boolean {
   if (!b) return false;
   if (b.kind === 'code') return true;
   if (b.kind === 'html') return false;
-  const offs = b.sourceOffsets;
-  for (let i = 0; i < offs.length - 1; i++) if (offs[i] === offset) return true;
+  for (let i = 0; i < b.text.length; i++) if (sourceOffsetAt(b, i) === offset) return true;
   return false;
 }
 

@@ -1,6 +1,7 @@
 import type { Rule, RuleFinding } from './types';
 import { insertFix } from './helpers';
 import examples from './examples/breach-notification';
+import { firstIndexFrom, sourceOffsetAt, sourceSpanOf } from '../drafting/offsets';
 
 const VAGUE_TIMING = /\b(?:promptly|in a timely (?:manner|fashion)|timely|as soon as (?:reasonably )?(?:possible|practicable|feasible)|within a reasonable (?:time|period)|without undue delay)\b/i;
 // A deadline a customer can count: a number of hours or days, or "immediately".
@@ -40,11 +41,11 @@ const rule: Rule = {
     // Offer to replace the vague timing words themselves, when the sentence has them.
     const block = ctx.model.blocks.find((b) => b.start <= duty.span.start && duty.span.start < b.end);
     if (block) {
-      const from = block.sourceOffsets.findIndex((o) => o >= duty.span.start);
+      const from = firstIndexFrom(block, duty.span.start);
       const m = VAGUE_TIMING.exec(block.text.slice(from));
-      if (m && block.sourceOffsets[from + m.index] < duty.span.end) {
+      if (m && sourceOffsetAt(block, from + m.index) < duty.span.end) {
         const i = from + m.index;
-        const span = { start: block.sourceOffsets[i], end: block.sourceOffsets[i + m[0].length - 1] + 1 };
+        const span = sourceSpanOf(block, i, i + m[0].length);
         const replacement = 'without undue delay and in any event within [24] hours';
         out.fixes!.push({ kind: 'replace', title: `Replace "${m[0]}" with "${replacement}"`, span, replacement });
       }

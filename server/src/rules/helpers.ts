@@ -4,6 +4,23 @@ import type { FixSpec, Rule, RuleContext, RuleFinding, RuleMeta } from './types'
 import { getClause } from '../library';
 
 /** Where a finding about a whole category belongs: its section's title, else the document title. */
+/**
+ * How many times an expression matches the text, counted no further than `limit`: the checks that
+ * only ask "at least n times?" stop there instead of reading a long contract to its end on every
+ * keystroke. Counts as String.prototype.match with the global flag would, up to the limit.
+ */
+export function matchesUpTo(text: string, re: RegExp, limit: number): number {
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  let n = 0;
+  while (n < limit) {
+    const m = g.exec(text);
+    if (!m) break;
+    n++;
+    if (m[0] === '') g.lastIndex++;
+  }
+  return n;
+}
+
 export function anchorFor(ctx: RuleContext, a: CategoryAssessment): Span {
   if (a.source) return ctx.model.titleSpan;
   if (a.section !== null && a.section > 0) return ctx.model.sections[a.section].titleSpan;

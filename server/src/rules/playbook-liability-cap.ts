@@ -2,6 +2,7 @@ import type { Rule, RuleFinding } from './types';
 import { sentencesOf } from '../categories';
 import { NUMBER_PATTERN, parseNumberWord } from '../model/language';
 import examples from './examples/playbook-liability-cap';
+import { sourceSpanOf } from '../drafting/offsets';
 
 const rule: Rule = {
   meta: {
@@ -32,7 +33,7 @@ const rule: Rule = {
       if (!m || percentOfAnnual === undefined || percentOfAnnual >= min) continue;
       const i = info.sentence.textStart + m.index;
       out.push({
-        span: { start: block.sourceOffsets[i], end: block.sourceOffsets[i + m[0].length - 1] + 1 },
+        span: sourceSpanOf(block, i, i + m[0].length),
         message: `The liability cap is about ${Math.round(percentOfAnnual)}% of a year's charges, below your playbook floor of ${min}%.`,
       });
     }

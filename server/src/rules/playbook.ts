@@ -2,6 +2,7 @@ import type { Span } from '../model';
 import { durationsIn, percentagesIn, type Duration } from '../model/language';
 import { sentencesOf, type SentenceInfo } from '../categories';
 import type { Rule, RuleContext, RuleMeta, Thresholds } from './types';
+import { sourceSpanOf } from '../drafting/offsets';
 
 /** Helpers for the playbook rules: numbers found in the text, with the exact span of each. */
 
@@ -10,7 +11,7 @@ export interface Found<T> { value: T; span: Span; sentence: SentenceInfo }
 function spanIn(ctx: RuleContext, info: SentenceInfo, at: number, length: number): Span {
   const block = ctx.model.blocks[info.sentence.block];
   const i = info.sentence.textStart + at;
-  return { start: block.sourceOffsets[i], end: block.sourceOffsets[i + length - 1] + 1 };
+  return sourceSpanOf(block, i, i + length);
 }
 
 /** Percentages in sentences that match `context` (and not `unless`). */
@@ -64,7 +65,7 @@ export function p1Times(ctx: RuleContext, column: RegExp): Array<Found<Duration>
       const d = durationsIn(cells[col])[0];
       if (!d) return;
       const at = offset + d.at;
-      out.push({ value: d, span: { start: b.sourceOffsets[at], end: b.sourceOffsets[at + d.length - 1] + 1 }, sentence: sentencesOf(ctx.model).find((s) => s.sentence.block === i)! });
+      out.push({ value: d, span: sourceSpanOf(b, at, at + d.length), sentence: sentencesOf(ctx.model).find((s) => s.sentence.block === i)! });
     });
   }
   for (const info of sentencesOf(ctx.model)) {

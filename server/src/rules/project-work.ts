@@ -1,4 +1,5 @@
 import type { RuleContext } from './types';
+import { matchesUpTo } from './helpers';
 
 // Words that name work handed over and accepted, as opposed to a running service.
 const PROJECT_WORDS = /\b(?:deliverables?|work products?|statements? of work|milestones?|project plans?)\b|\bSOWs?\b/gi;
@@ -12,7 +13,8 @@ const PROJECT_WORDS = /\b(?:deliverables?|work products?|statements? of work|mil
  * a service measured by availability or response times into a project.
  */
 export function isProjectWork(ctx: RuleContext): boolean {
-  const mentions = ctx.model.text.match(PROJECT_WORDS)?.length ?? 0;
+  // Counted up to two, all the test below asks.
+  const mentions = matchesUpTo(ctx.model.text, PROJECT_WORDS, 2);
   if (mentions === 0) return false;
   const sla = ctx.assessment('sla');
   const measuredService = Boolean(sla.requirements.availability || sla.requirements.times);

@@ -3,6 +3,39 @@ import { quotedRanges, sentencesOf } from '../categories';
 import { durationsIn, percentagesIn } from '../model/language';
 import { SLA_VAGUE } from './vague-terms';
 import examples from './examples/sla-vague-target';
+import { memo } from '../model/facts';
+import { sourceSpanOf } from '../drafting/offsets';
+
+const AVAILABILITY = /availab|uptime|downtime/i;
+const NONE: ReadonlyArray<{ at: number; words: string }> = [];
+
+/**
+ * The vague service-level words of one sentence that no figure in it makes good, in the sentence's
+ * own offsets: a pure function of its text, so an edit reads only the sentences it changed (memo).
+ * The figures and quotations are read only when the words occur, which is rare.
+ */
+function vagueTargetsIn(text: string): ReadonlyArray<{ at: number; words: string }> {
+  return memo('sla-vague-target', text, () => {
+    let out: Array<{ at: number; words: string }> | undefined;
+    let quoted: Array<[number, number]> | undefined;
+    let hasPercent: boolean | undefined;
+    let hasTime: boolean | undefined;
+    for (const m of text.matchAll(SLA_VAGUE)) {
+      quoted ??= quotedRanges(text);
+      if (quoted.some(([a, b]) => m.index! >= a && m.index! + m[0].length <= b)) continue;
+      // The sentence already gives the figure ("high availability of at least 99.9%").
+      if (AVAILABILITY.test(m[0])) {
+        hasPercent ??= percentagesIn(text).length > 0;
+        if (hasPercent) continue;
+      } else {
+        hasTime ??= durationsIn(text).some((d) => d.unit !== 'year' && d.unit !== 'month');
+        if (hasTime) continue;
+      }
+      (out ??= []).push({ at: m.index!, words: m[0] });
+    }
+    return out ?? NONE;
+  });
+}
 
 /**
  * Is the duty holding the words the customer's? The subject is the party named last before the
@@ -39,22 +72,18 @@ const rule: Rule = {
     const out: RuleFinding[] = [];
     for (const info of sentencesOf(ctx.model)) {
       if (info.isDefinition || info.inHeading) continue;
+      const found = vagueTargetsIn(info.text);
+      if (!found.length) continue;
       const block = ctx.model.blocks[info.sentence.block];
-      const quoted = quotedRanges(info.text);
-      // The sentence already gives the figure ("high availability of at least 99.9%").
-      const hasPercent = percentagesIn(info.text).length > 0;
-      const hasTime = durationsIn(info.text).some((d) => d.unit !== 'year' && d.unit !== 'month');
-      for (const m of info.text.matchAll(SLA_VAGUE)) {
-        if (quoted.some(([a, b]) => m.index! >= a && m.index! + m[0].length <= b)) continue;
-        if (/availab|uptime|downtime/i.test(m[0]) ? hasPercent : hasTime) continue;
+      for (const m of found) {
         // "The Customer will respond promptly to complaints" is the customer's own duty, not a service level.
-        if (customerDuty(info.text, m.index!, ctx.parties.customer, ctx.parties.supplier)) continue;
-        const i = info.sentence.textStart + m.index!;
-        const span = { start: block.sourceOffsets[i], end: block.sourceOffsets[i + m[0].length - 1] + 1 };
-        const replacement = /availab|uptime|downtime/i.test(m[0]) ? 'availability of at least [99.9]% in each calendar month' : null;
+        if (customerDuty(info.text, m.at, ctx.parties.customer, ctx.parties.supplier)) continue;
+        const i = info.sentence.textStart + m.at;
+        const span = sourceSpanOf(block, i, i + m.words.length);
+        const replacement = AVAILABILITY.test(m.words) ? 'availability of at least [99.9]% in each calendar month' : null;
         out.push({
           span,
-          message: `"${m[0]}" is not measurable: state a percentage or a time (e.g. 99.9% monthly availability, P1 response within 1 hour).`,
+          message: `"${m.words}" is not measurable: state a percentage or a time (e.g. 99.9% monthly availability, P1 response within 1 hour).`,
           // Only a replacement of the words themselves: inserting a clause would leave them in place.
           fixes: replacement ? [{ kind: 'replace', title: `Replace with "${replacement}"`, span, replacement }] : [],
         });

@@ -1,5 +1,5 @@
 import type { CategoryAssessment } from '../categories/types';
-import { requirementGapRule } from './helpers';
+import { matchesUpTo, requirementGapRule } from './helpers';
 import type { RuleContext } from './types';
 import examples from './examples/termination-rights';
 
@@ -8,8 +8,7 @@ const SOMEONE_MAY_TERMINATE = /\b(?:may|can|shall be entitled to|is entitled to|
 
 /** Enough mentions of each side to tell the customer's rights from the supplier's. */
 function rolesKnown(ctx: RuleContext): boolean {
-  const count = (re: RegExp) => ctx.model.text.match(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))?.length ?? 0;
-  return count(ctx.parties.customer) >= 3 && count(ctx.parties.supplier) >= 3;
+  return matchesUpTo(ctx.model.text, ctx.parties.customer, 3) >= 3 && matchesUpTo(ctx.model.text, ctx.parties.supplier, 3) >= 3;
 }
 
 /**

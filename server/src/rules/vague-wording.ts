@@ -1,8 +1,9 @@
 import type { Rule, RuleFinding } from './types';
 import { describesSecurityIncident, quotedRanges, sentencesOf } from '../categories';
 import { SLA_VAGUE, VAGUE_TERMS } from './vague-terms';
-import { memo } from '../model/facts';
+import { factsActive, memo } from '../model/facts';
 import examples from './examples/vague-wording';
+import { sourceSpanOf } from '../drafting/offsets';
 
 const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is responsible for|are responsible for|warrants?)\b/i;
 // "As required by law" is a legal carve-out, not loose scope; rewording it would change its meaning.
@@ -61,11 +62,16 @@ const rule: Rule = {
       const block = ctx.model.blocks[info.sentence.block];
       // Obligations anywhere, and every line of a scope or deliverables section (lists of
       // deliverables are often bare noun phrases without a "shall").
+      // While editing, the memoised words come first: most sentences have none, and this spares
+      // both tests below on every sentence at every keystroke. A one-off review tests first, as
+      // finding the words costs more than the tests.
+      const memoised = factsActive() ? vagueTermsIn(info.text) : null;
+      if (memoised && !memoised.length) continue;
       if (!OBLIGATION.test(info.text) && !DELIVERABLE_SECTION.test(info.titles)) continue;
-      for (const [at, written, t] of vagueTermsIn(info.text)) {
+      for (const [at, written, t] of memoised ?? vagueTermsIn(info.text)) {
         const term = VAGUE_TERMS[t];
         const i = info.sentence.textStart + at;
-        const span = { start: block.sourceOffsets[i], end: block.sourceOffsets[i + written.length - 1] + 1 };
+        const span = sourceSpanOf(block, i, i + written.length);
         out.push({
           span,
           message: `"${written}" ${term.why}: say exactly what, by when or how much.`,
