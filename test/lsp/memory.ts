@@ -67,7 +67,7 @@ export class MemoryClient {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const gate = gatedStdio(toServer, toClient, (text) => { this.stderr += `${text}\n`; });
-    this.serverConnection = createConnection(ProposedFeatures.all, gate.reader, gate.writer);
+    this.serverConnection = createConnection(ProposedFeatures.all, gate.reader, gate.writer, gate.options);
     createServer(this.serverConnection, {
       ...(workerByDefault ? { reviewWorker: TEST_REVIEW_WORKER } : {}),
       ...options.server,

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
-import { CHEAP_REVIEW_MS, editDelay, MIN_EDIT_DELAY_MS } from '../../server/src/lsp/schedule';
+import { afterQueuedInput, CHEAP_REVIEW_MS, COUNTING_STRATEGY, editDelay } from '../../server/src/lsp/schedule';
 import { MemoryClient, TEST_REVIEW_WORKER, type PublishParams } from './memory';
 import { ROOT } from './client';
 
@@ -32,21 +32,49 @@ describe('lsp: scheduling', function () {
   this.timeout(60_000);
 
   describe('editDelay', () => {
-    it('reviews a cheap document after the minimum delay, whatever the debounce', () => {
-      assert.equal(editDelay(undefined, 250), MIN_EDIT_DELAY_MS);
-      assert.equal(editDelay(CHEAP_REVIEW_MS, 250), MIN_EDIT_DELAY_MS);
-      assert.equal(editDelay(1, 0), MIN_EDIT_DELAY_MS);
+    it('reviews a cheap document at once (after the messages already received), whatever the debounce', () => {
+      assert.equal(editDelay(undefined, 250), 0);
+      assert.equal(editDelay(CHEAP_REVIEW_MS, 250, false, 1), 0);
+      assert.equal(editDelay(1, 0, false, 1), 0);
     });
 
-    it('waits for a pause as long as the last review took, within the debounce and never under the minimum', () => {
-      assert.equal(editDelay(120, 250), 120);
-      assert.equal(editDelay(900, 250), 250);
-      assert.equal(editDelay(900, 0), MIN_EDIT_DELAY_MS, 'debounceMs 0 still leaves the minimum delay (the change-then-close race)');
+    it('waits for a pause as long as the last review took, within the debounce, only while edits come faster than reviews', () => {
+      assert.equal(editDelay(120, 250, false, 10), 120);
+      assert.equal(editDelay(900, 250, false, 10), 250);
+      assert.equal(editDelay(900, 0, false, 10), 0);
+      assert.equal(editDelay(120, 250, false, 120), 0, 'a pause as long as the last review: at once');
+      assert.equal(editDelay(120, 250, false, undefined), 0, 'the first edit: at once');
     });
 
-    it('never debounces a document reviewed in the worker beyond the minimum: its review blocks nothing', () => {
-      assert.equal(editDelay(900, 250, true), MIN_EDIT_DELAY_MS);
-      assert.equal(editDelay(undefined, 250, true), MIN_EDIT_DELAY_MS);
+    it('never debounces a document reviewed in the worker: its review blocks nothing', () => {
+      assert.equal(editDelay(900, 250, true, 1), 0);
+      assert.equal(editDelay(undefined, 250, true), 0);
+    });
+  });
+
+  describe('afterQueuedInput', () => {
+    it('runs after the messages queued behind the current one are handled, and not before', async () => {
+      const order: string[] = [];
+      // A queue handled one message per turn of the event loop, as vscode-jsonrpc does.
+      const queue = ['change', 'hover', 'close'];
+      const handleNext = (): void => {
+        const m = queue.shift();
+        if (!m) return;
+        void COUNTING_STRATEGY.handleMessage({ jsonrpc: '2.0' }, () => { order.push(m); });
+        if (m === 'change') afterQueuedInput(() => order.push('review'));
+        setImmediate(handleNext);
+      };
+      setImmediate(handleNext);
+      await new Promise((r) => setTimeout(r, 20));
+      assert.deepEqual(order, ['change', 'hover', 'close', 'review']);
+    });
+
+    it('can be cancelled', async () => {
+      let ran = false;
+      const cancel = afterQueuedInput(() => { ran = true; });
+      cancel();
+      await new Promise((r) => setTimeout(r, 10));
+      assert.equal(ran, false);
     });
   });
 

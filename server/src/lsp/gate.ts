@@ -10,9 +10,11 @@
  * It works on whole JSON-RPC messages between the stream and the connection, so no handler changes.
  */
 import { format } from 'node:util';
+import { trace } from './trace';
+import { COUNTING_STRATEGY } from './schedule';
 import {
   StreamMessageReader, StreamMessageWriter,
-  type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter,
+  type ConnectionOptions, type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter,
   type NotificationMessage, type RequestMessage, type ResponseMessage,
 } from 'vscode-languageserver/node';
 
@@ -30,12 +32,18 @@ const isResponse = (m: Message): m is ResponseMessage => !('method' in (m as obj
 export interface Gate {
   reader: MessageReader;
   writer: MessageWriter;
+  /** For createConnection: counts the messages handled, so reviews start once those received are (./schedule.ts). */
+  options: ConnectionOptions;
   /** Whether `shutdown` was received (the exit code when the client goes away). */
   shutdownReceived(): boolean;
 }
 
 export function gatedStdio(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, log: (text: string) => void): Gate {
   const innerReader = new StreamMessageReader(input);
+  if (process.env.CLAUSEWISE_LSP_TRACE) {
+    const write = output.write.bind(output) as (...a: unknown[]) => boolean;
+    (output as { write: unknown }).write = (...a: unknown[]) => { trace(`stdout ${(a[0] as { length: number }).length}`); const r = write(...a); trace('stdout done'); return r; };
+  }
   const innerWriter = new StreamMessageWriter(output);
   let phase: Phase = 'new';
   /** Methods of requests in flight, by id: to name the request in a sanitised error. */
@@ -74,7 +82,7 @@ export function gatedStdio(input: NodeJS.ReadableStream, output: NodeJS.Writable
     onError: innerReader.onError,
     onClose: innerReader.onClose,
     onPartialMessage: innerReader.onPartialMessage,
-    listen: (callback: DataCallback): Disposable => innerReader.listen((m) => { if (admit(m)) callback(m); }),
+    listen: (callback: DataCallback): Disposable => innerReader.listen((m) => { trace(`read ${(m as RequestMessage).method ?? 'response'}`); if (admit(m)) callback(m); }),
     dispose: () => innerReader.dispose(),
   };
 
@@ -90,12 +98,15 @@ export function gatedStdio(input: NodeJS.ReadableStream, output: NodeJS.Writable
           m = { ...m, error: { code: INTERNAL_ERROR, message: `${method} failed inside Clausewise; the server log has the details` } } as ResponseMessage;
         }
       }
-      return innerWriter.write(m);
+      trace(`write ${(m as NotificationMessage).method ?? 'response'}`);
+      const w = innerWriter.write(m);
+      trace(`written ${(m as NotificationMessage).method ?? 'response'}`);
+      return w;
     },
     end: () => innerWriter.end(),
     dispose: () => innerWriter.dispose(),
   };
-  return { reader, writer, shutdownReceived: () => phase === 'shutdown' };
+  return { reader, writer, options: { messageStrategy: COUNTING_STRATEGY }, shutdownReceived: () => phase === 'shutdown' };
 }
 
 /**

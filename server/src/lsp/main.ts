@@ -13,7 +13,7 @@ const log = (text: string): void => { process.stderr.write(`${text}\n`); };
 // exception's text to the client (./gate.ts); the other transports the library offers are kept as they were.
 const otherTransport = process.argv.slice(2).some((a) => /^--(node-ipc|socket|pipe)\b/.test(a));
 const gate = otherTransport ? null : gatedStdio(process.stdin, process.stdout, log);
-const connection = gate ? createConnection(ProposedFeatures.all, gate.reader, gate.writer) : createConnection(ProposedFeatures.all);
+const connection = gate ? createConnection(ProposedFeatures.all, gate.reader, gate.writer, gate.options) : createConnection(ProposedFeatures.all);
 if (gate) stdioHousekeeping(gate);
 // Large documents are reviewed in a worker thread, from the bundle beside this one (esbuild.mjs).
 const workerScript = join(__dirname, 'review-worker.js');

@@ -12,6 +12,7 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { JobFindings, JobOutcome, ReviewJob } from './review-job';
 import { unpackModel, type PackedModel } from './result-transfer';
+import { trace } from './trace';
 
 export const WORKER_MARKER = 'clausewise-lsp-review-worker';
 
@@ -193,6 +194,7 @@ export class ReviewThread {
       Atomics.notify(m.flag, 0);
       return;
     }
+    trace(`recv ${m.kind}`);
     const waiting = this.running;
     const mine = !!waiting && waiting.job.uri === m.uri && waiting.job.version === m.version;
     if (m.kind === 'findings') {
@@ -212,6 +214,7 @@ export class ReviewThread {
     if (mine && m.kind === 'done' && waiting.findings) {
       // Blocks the worker left out because they are the text verbatim are rebuilt from the job's text (./result-transfer.ts).
       unpackModel({ model: m.outcome.result.model, ...m.layout }, waiting.job.text);
+      trace('unpacked');
       waiting.resolve({ ...m.outcome, ...waiting.findings });
     }
     else waiting?.resolve(null);

@@ -17,6 +17,7 @@ import { runReviewJob, type ReviewJob } from './review-job';
 import type { FromWorker, ToWorker, WorkerSetup } from './review-thread';
 import { RecentStates } from './recent-states';
 import { packModel } from './result-transfer';
+import { trace } from './trace';
 
 /** How long a bundle member may take to arrive from the server's thread before it counts as unreadable. */
 const BUNDLE_TIMEOUT_MS = 10_000;
@@ -49,15 +50,18 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       return;
     }
     const job: ReviewJob = m.job;
+    trace(`job v${job.version}`);
     let reply: FromWorker;
     try {
       const incremental = states.take(job.uri, () => new IncrementalReview(), job.text.length);
       const { diagnostics, status, result, costMs } = runReviewJob(job, incremental, (p) => readBundleSync(job.uri, p));
       // The result is copied to the server's thread: this thread keeps only what the next edit needs.
+      trace(`reviewed v${job.version} cost ${costMs.toFixed(1)}`);
       incremental.releaseModelCaches();
       port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics, status } } satisfies FromWorker);
       // Blocks that are the text verbatim cross without their texts and offsets (./result-transfer.ts).
       const { model, ...layout } = packModel(result.model);
+      trace('packed');
       reply = { kind: 'done', uri: job.uri, version: job.version, outcome: { result: { ...result, model }, costMs }, layout };
     } catch (e) {
       // A failed review leaves the document's incremental state unknown: start afresh next time.
@@ -66,6 +70,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     }
     try {
       port.postMessage(reply);
+      trace('done-posted');
     } catch (e) {
       // A result that cannot be copied to the server's thread (it should never happen: results are plain data).
       port.postMessage({ kind: 'failed', uri: job.uri, version: job.version, error: `the result could not be sent: ${e instanceof Error ? e.message : String(e)}` } satisfies FromWorker);

@@ -2,37 +2,74 @@
  * When the language server reviews a document after an edit (the policy is described in
  * docs/performance.md, "Scheduling"):
  *
- * - Every edit waits MIN_EDIT_DELAY_MS, so that a burst of changes (or a change followed by a close)
- *   read from the stream in one go is reviewed once, at its last version.
+ * - No edit waits for a fixed time. A review starts once the messages already received have been
+ *   handled (afterQueuedInput): a burst of changes, or a change followed at once by a close, read
+ *   from the stream together, is reviewed once, at its last version (or not at all). A result is
+ *   also dropped when it is published, if the document closed or moved on meanwhile.
  * - A document reviewed in the worker thread (large documents) is then reviewed at once: its review
  *   blocks nothing, and while one is running, later edits wait in the worker's queue, newest version
- *   only (./review-thread.ts). The review's own length is the debounce: no keystroke waits for a
- *   timer on top of it.
+ *   only (./review-thread.ts). The review's own length is the debounce.
  * - A document reviewed in the server's own thread is reviewed at once when its last review was
- *   cheap (at most CHEAP_REVIEW_MS). When it was not, the review blocks every request while it runs,
- *   so it waits for a pause in typing as long as the last review took (at most the configured
- *   debounce): typing without pause then leaves the thread at least half of its time for requests.
+ *   cheap (at most CHEAP_REVIEW_MS), or when the user paused at least as long as that review took
+ *   since the edit before. Otherwise (typing faster than reviews complete) it waits for a pause as
+ *   long as the last review took (at most the configured debounce), so that typing without pause
+ *   leaves the thread at least half of its time for requests.
  *
  * Requests never start or wait for a review: hover, code actions, semantic tokens and completion
  * answer from the last completed review, mapped to the current text (./drift.ts).
  */
+import type { MessageStrategy } from 'vscode-languageserver/node';
 
 /** The longest an edit waits before its review (initializationOptions.debounceMs overrides). */
 export const DEFAULT_DEBOUNCE_MS = 250;
-/**
- * Every edit waits at least this long, even with debounceMs 0, so that a burst of messages read in
- * separate chunks (a change followed at once by a close or another change) is seen before reviewing:
- * a change followed at once by a close must never be reviewed and published.
- */
-export const MIN_EDIT_DELAY_MS = 15;
 /** A review that took at most this long is cheap: the next edit is reviewed without waiting for a pause. */
 export const CHEAP_REVIEW_MS = 30;
 
 /**
- * How long an edit waits before its review, given the last review's cost (ms; undefined: none yet)
- * and whether the document is reviewed in the worker thread.
+ * How long an edit waits before its review (ms; 0: only for the messages already received), given
+ * the last review's cost (ms; undefined: none yet), whether the document is reviewed in the worker
+ * thread, and the time since the document's previous edit (ms; undefined: none).
  */
-export function editDelay(lastCostMs: number | undefined, debounceMs: number, inWorker = false): number {
-  if (inWorker || lastCostMs === undefined || lastCostMs <= CHEAP_REVIEW_MS) return MIN_EDIT_DELAY_MS;
-  return Math.max(MIN_EDIT_DELAY_MS, Math.min(debounceMs, Math.ceil(lastCostMs)));
+export function editDelay(lastCostMs: number | undefined, debounceMs: number, inWorker = false, sincePreviousEditMs?: number): number {
+  if (inWorker || lastCostMs === undefined || lastCostMs <= CHEAP_REVIEW_MS) return 0;
+  // An edit after a pause at least as long as a review: reviewing at once keeps half the thread free anyway.
+  if (sincePreviousEditMs === undefined || sincePreviousEditMs >= lastCostMs) return 0;
+  return Math.min(debounceMs, Math.ceil(lastCostMs));
+}
+
+/**
+ * How many LSP messages this process has handled. vscode-jsonrpc handles one queued message per
+ * turn of the event loop (setImmediate); counting them shows when the messages already read have
+ * all been handled. Passed to createConnection by the entry point (./gate.ts gives it as
+ * `options`); without it, afterQueuedInput still waits two turns.
+ */
+let handledMessages = 0;
+export const COUNTING_STRATEGY: MessageStrategy = {
+  handleMessage(message, next) {
+    handledMessages++;
+    return next(message);
+  },
+};
+
+/**
+ * Calls `run` once the messages already received (read from the stream but still queued) have been
+ * handled: after a turn of the event loop in which no message was handled. So a change followed by
+ * a close (or by a newer change) that arrived with it is seen before the change is reviewed,
+ * without a fixed wait: each turn is a few microseconds when nothing is queued. Returns a function
+ * that cancels the call.
+ */
+export function afterQueuedInput(run: () => void): () => void {
+  let seen = -1; // the first turn always looks again: the message after this one may be queued behind it
+  let handle: NodeJS.Immediate | undefined;
+  const turn = (): void => {
+    if (seen !== handledMessages) {
+      seen = handledMessages;
+      handle = setImmediate(turn);
+      return;
+    }
+    handle = undefined;
+    run();
+  };
+  handle = setImmediate(turn);
+  return () => { if (handle) clearImmediate(handle); handle = undefined; };
 }

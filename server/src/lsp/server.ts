@@ -78,8 +78,9 @@ import { frontMatterResult } from './front-matter';
 import { registerTermFeatures, TERM_CAPABILITIES, termHover } from './terms';
 import { mergeSettings, sanitizeSettings, workspaceRelativePath } from './settings';
 import { configErrorDiagnostic, WATCH_GLOB, WorkspaceConfigs } from './config';
-import { DEFAULT_DEBOUNCE_MS, editDelay } from './schedule';
+import { afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay } from './schedule';
 import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, TextDrift, type TextSide } from './drift';
+import { trace } from './trace';
 import { runReviewJob, type JobFindings, type JobOutcome, type ReviewJob } from './review-job';
 import { DEFAULT_WORKER_MIN_CHARS, ReviewThread, type ReviewWorkerOptions } from './review-thread';
 import {
@@ -132,7 +133,10 @@ interface Reviewed {
 /** Everything the server knows about one open document. */
 interface DocState {
   force: boolean;
-  timer?: NodeJS.Timeout;
+  /** Cancels the review scheduled after an edit (./schedule.ts), if one is. */
+  cancelScheduled?: () => void;
+  /** When the document last changed (performance.now()): a pause since then decides whether an edit waits. */
+  lastEditAt?: number;
   settings?: Promise<ReviewSettings>;
   last?: Reviewed;
   /** How long the last review took (ms): decides how long an edit waits (./schedule.ts). */
@@ -294,7 +298,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   connection.onShutdown(() => dispose());
 
   function dispose(): void {
-    for (const st of states.values()) if (st.timer) clearTimeout(st.timer);
+    for (const st of states.values()) st.cancelScheduled?.();
     thread?.dispose();
   }
 
@@ -394,7 +398,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         status: { uri, isContract: false, reason: skipped.reason, profiles: [], covered: 0, weak: 0, missing: 0, total: 0 },
       };
     }
+    trace('job-building');
     const config = configs.forDocument(uri, settings, force);
+    trace('config-read');
     const file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
     const job: ReviewJob = {
       uri, version, text, format: doc.languageId === 'plaintext' ? 'plain' : formatOfPath(uri),
@@ -406,6 +412,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       workspaceFolders,
     };
     let outcome: JobOutcome | null = null;
+    trace(`review-start v${version}`);
     if (thread?.alive && (st.inWorker || text.length >= workerMinChars)) {
       if (!st.inWorker) {
         // From now on the worker keeps this document's incremental state; this thread's copy goes.
@@ -420,7 +427,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         // This review is the one under way (reviewNow set it before the worker could answer).
         const p = st.pending;
         if (p && p.version === version && p.generation === gen && p.force === force) st.arriving = { version, promise: p.promise };
-        void publish(uri, st, { version, generation: gen, force, ...withConfigError(findings, config.error, version) });
+        // Not when a close or a newer change has arrived meanwhile (read but not yet handled).
+        afterQueuedInput(() => {
+          if (states.get(uri) !== st || documents.get(uri)?.version !== version || generation !== gen || st.force !== force) return;
+          void publish(uri, st, { version, generation: gen, force, ...withConfigError(findings, config.error, version) });
+        });
       });
       // Replaced by a newer version, or the document closed: nothing to report. A worker that died
       // leaves the review to this thread.
@@ -430,10 +441,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (!outcome) {
       if (states.get(uri) !== st) return null;
       outcome = runReviewJob(job, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p));
+      trace(`reviewed v${version} cost ${outcome.costMs.toFixed(1)}`);
       // The term features of this version share the review's model.
       st.model = { version, model: outcome.result.model };
     }
     const { result, costMs, status } = outcome;
+    trace(`outcome v${version} cost ${costMs.toFixed(1)}`);
     const side = sideOf(result.model.text, result.model.lineStarts);
     if (!st.inWorker) return { version, generation: gen, force, result, ...withConfigError(outcome, config.error, version), side, costMs };
     // A large document's diagnostics were published as they arrived; kept, their LSP form would be a
@@ -454,6 +467,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const p = st.published;
     if (p && p.version === entry.version && p.generation === entry.generation && p.force === entry.force) return;
     st.published = { version: entry.version, generation: entry.generation, force: entry.force };
+    trace(`publish v${entry.version} n=${entry.diagnostics.length}`);
     await connection.sendDiagnostics({ uri, version: entry.version, diagnostics: entry.diagnostics });
     await connection.sendNotification(StatusNotification, entry.status);
   }
@@ -470,11 +484,15 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   /** Reviews and publishes, unless the document changed or closed meanwhile. */
   async function validate(uri: string): Promise<void> {
+    trace('validate');
     const st = states.get(uri);
     if (!st) return;
     try {
       const entry = await reviewed(uri);
       if (!entry || states.get(uri) !== st) return;
+      // A close or a newer change that arrived during the review (read but not yet handled) makes it stale.
+      await new Promise<void>((resolve) => afterQueuedInput(resolve));
+      if (states.get(uri) !== st) return;
       const doc = documents.get(uri);
       if (!doc || doc.version !== entry.version) return; // stale: a newer version is on its way
       await publish(uri, st, entry);
@@ -489,14 +507,24 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
   }
 
+  /**
+   * Reviews the document once the messages already received are handled (./schedule.ts), after
+   * `delay` ms first when it is not 0. A newer call replaces the one pending.
+   */
   function schedule(uri: string, delay: number): void {
     const st = states.get(uri);
     if (!st) return;
-    if (st.timer) clearTimeout(st.timer);
-    st.timer = setTimeout(() => {
-      st.timer = undefined;
+    st.cancelScheduled?.();
+    const run = (): void => {
+      st.cancelScheduled = undefined;
       void validate(uri);
-    }, delay);
+    };
+    if (delay <= 0) {
+      st.cancelScheduled = afterQueuedInput(run);
+      return;
+    }
+    const timer = setTimeout(() => { st.cancelScheduled = afterQueuedInput(run); }, delay);
+    st.cancelScheduled = () => clearTimeout(timer);
   }
 
   function settingsChanged(): void {
@@ -515,15 +543,19 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
     const st = stateOf(uri);
+    trace(`change v${e.document.version}`);
     const first = st.opening;
     st.opening = false;
-    schedule(uri, first ? 0 : editDelay(st.lastCostMs, client.debounceMs, st.inWorker));
+    const now = performance.now();
+    const since = st.lastEditAt === undefined ? undefined : now - st.lastEditAt;
+    st.lastEditAt = now;
+    schedule(uri, first ? 0 : editDelay(st.lastCostMs, client.debounceMs, st.inWorker, since));
   });
 
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     const st = states.get(uri);
-    if (st?.timer) clearTimeout(st.timer);
+    st?.cancelScheduled?.();
     states.delete(uri);
     if (st?.inWorker) thread?.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -647,10 +679,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
 
   connection.onHover(async (params, token) => {
+    trace('hover-in');
     try {
       await settled(params.textDocument.uri);
+      trace('hover-settled');
       const cur = lastReview(params.textDocument.uri, token);
       if (!cur) return null;
+      trace('hover-drift');
       const at = cur.drift.toBefore(params.position);
       if (!at) return null; // text typed since the last review: nothing known about it yet
       const hover = hoverAt(cur.result, at, { withMessage: client.hoverWithMessage })
@@ -661,6 +696,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         if (range) hover.range = range;
         else delete hover.range;
       }
+      trace('hover-out');
       return hover;
     } catch (e) {
       logError(`Clausewise: hover failed: ${errorText(e)}`);
@@ -719,8 +755,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     try {
       const st = stateOf(uri);
       st.force = true;
-      if (st.timer) clearTimeout(st.timer);
-      st.timer = undefined;
+      st.cancelScheduled?.();
+      st.cancelScheduled = undefined;
       await validate(uri);
       const entry = await reviewed(uri);
       if (!entry) return null;

@@ -1,0 +1,105 @@
+// Where an LSP keystroke's latency goes: runs the bench's editing session (scripts/bench.ts, the lsp
+// row) over stdio with CLAUSEWISE_LSP_TRACE=1 and prints, for each edit, the server's and worker's
+// trace events (server/src/lsp/trace.ts) in milliseconds after the client sent the change.
+//   npx tsx scripts/lsp-trace.ts [--bytes 1000000] [--edits 12] [--hover-every 4]
+import { spawn } from 'node:child_process';
+import * as os from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateContract } from './bench-contract';
+
+const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
+const bytes = arg('bytes', 1_000_000);
+const edits = arg('edits', 12);
+const hoverEvery = arg('hover-every', 4);
+const root = resolve(__dirname, '..');
+const now = () => performance.timeOrigin + performance.now();
+
+const proc = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { cwd: os.tmpdir(), stdio: 'pipe', env: { ...process.env, CLAUSEWISE_LSP_TRACE: '1' } });
+const events: Array<{ t: number; what: string }> = [];
+let errBuf = '';
+proc.stderr.on('data', (d: Buffer) => {
+  errBuf += d.toString();
+  let nl: number;
+  while ((nl = errBuf.indexOf('\n')) >= 0) {
+    const line = errBuf.slice(0, nl);
+    errBuf = errBuf.slice(nl + 1);
+    const m = /^TRACE (\S+) (\S+) (.*)$/.exec(line);
+    if (m) events.push({ t: Number(m[1]), what: `${m[2]} ${m[3]}` });
+  }
+});
+let buf = Buffer.alloc(0);
+let id = 1;
+const pending = new Map<number, (v: unknown) => void>();
+let published = 0;
+let onPublish: (() => void) | null = null;
+proc.stdout.on('data', (d: Buffer) => {
+  buf = Buffer.concat([buf, d]);
+  for (;;) {
+    const head = buf.indexOf('\r\n\r\n');
+    if (head < 0) return;
+    const len = Number(/Content-Length: (\d+)/i.exec(buf.subarray(0, head).toString())![1]);
+    if (buf.length < head + 4 + len) return;
+    const msg = JSON.parse(buf.subarray(head + 4, head + 4 + len).toString('utf8'));
+    buf = buf.subarray(head + 4 + len);
+    if (msg.id !== undefined && msg.method === undefined) pending.get(msg.id)?.(msg.result);
+    else if (msg.id !== undefined) send({ jsonrpc: '2.0', id: msg.id, result: null });
+    else if (msg.method === 'textDocument/publishDiagnostics' && typeof msg.params.version === 'number') {
+      events.push({ t: now(), what: `client diagnostics v${msg.params.version} (${len} bytes)` });
+      published = msg.params.version;
+      onPublish?.();
+    }
+  }
+});
+function send(m: unknown) {
+  const body = Buffer.from(JSON.stringify(m), 'utf8');
+  proc.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+  proc.stdin.write(body);
+}
+const request = (method: string, params: unknown) => new Promise((res) => { const i = id++; pending.set(i, res); send({ jsonrpc: '2.0', id: i, method, params }); });
+const diagnosed = (v: number) => new Promise<void>((res) => { if (published >= v) res(); else onPublish = () => { if (published >= v) { onPublish = null; res(); } }; });
+function positionOf(text: string, offset: number) {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+function dump(from: number, label: string) {
+  const mine = events.filter((e) => e.t >= from - 1).sort((a, b) => a.t - b.t);
+  events.length = 0;
+  console.log(`-- ${label}`);
+  for (const e of mine) console.log(`  ${(e.t - from).toFixed(1).padStart(8)}  ${e.what}`);
+}
+
+(async () => {
+  await request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  send({ jsonrpc: '2.0', method: 'initialized', params: {} });
+  let text = generateContract(bytes);
+  const uri = pathToFileURL(join(os.tmpdir(), `trace-${bytes}.md`)).href;
+  let version = 1;
+  const o0 = now();
+  send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version, text } } });
+  await diagnosed(version);
+  await new Promise((r) => setTimeout(r, 50));
+  dump(o0, `open (${bytes} bytes)`);
+  for (let i = 0; i < edits; i++) {
+    const around = Math.floor(((i + 0.5) / edits) * text.length);
+    const at = text.indexOf('. ', around) > 0 ? text.indexOf('. ', around) : Math.floor(text.length / 2);
+    const pos = positionOf(text, at);
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    version++;
+    const t0 = now();
+    send({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }] } });
+    let hover: Promise<unknown> | null = null;
+    if (i % hoverEvery === hoverEvery - 1) {
+      events.push({ t: now(), what: 'client hover sent' });
+      hover = request('textDocument/hover', { textDocument: { uri }, position: { line: pos.line, character: Math.max(0, pos.character - 3) } })
+        .then(() => events.push({ t: now(), what: 'client hover answered' }));
+    }
+    await diagnosed(version);
+    if (hover) await hover;
+    await new Promise((r) => setTimeout(r, 30));
+    dump(t0, `edit ${i + 1} v${version}`);
+  }
+  await request('shutdown', null);
+  send({ jsonrpc: '2.0', method: 'exit', params: null });
+  setTimeout(() => proc.kill(), 1000).unref();
+})();
