@@ -12,6 +12,7 @@
 import { format } from 'node:util';
 import { trace } from './trace';
 import { COUNTING_STRATEGY } from './schedule';
+import { JSON_ENCODER } from './raw-json';
 import {
   StreamMessageReader, StreamMessageWriter,
   type ConnectionOptions, type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter,
@@ -44,7 +45,8 @@ export function gatedStdio(input: NodeJS.ReadableStream, output: NodeJS.Writable
     const write = output.write.bind(output) as (...a: unknown[]) => boolean;
     (output as { write: unknown }).write = (...a: unknown[]) => { trace(`stdout ${(a[0] as { length: number }).length}`); const r = write(...a); trace('stdout done'); return r; };
   }
-  const innerWriter = new StreamMessageWriter(output);
+  // Diagnostics made into JSON in the review worker are written as they are (./raw-json.ts).
+  const innerWriter = new StreamMessageWriter(output, { charset: 'utf-8', contentTypeEncoder: JSON_ENCODER });
   let phase: Phase = 'new';
   /** Methods of requests in flight, by id: to name the request in a sanitised error. */
   const pending = new Map<string | number, string>();

@@ -31,9 +31,16 @@ export interface ReviewJob {
   workspaceFolders: string[];
 }
 
+/** Diagnostics already turned into JSON (an array) where the review ran: the worker's, written out as they are (./raw-json.ts). */
+export interface DiagnosticsJson {
+  json: string;
+  /** Diagnostics made in the server's thread, published before those (a broken configuration file's). */
+  first?: Diagnostic[];
+}
+
 /** What is published as soon as a review completes, before the rest of its result (see ./review-thread.ts). */
 export interface JobFindings {
-  diagnostics: Diagnostic[];
+  diagnostics: Diagnostic[] | DiagnosticsJson;
   status: StatusParams;
 }
 
@@ -44,7 +51,7 @@ export interface JobOutcome extends JobFindings {
 }
 
 /** Reviews a job; `readBundle` reads a member of the contract's bundle (undefined: not to be read). */
-export function runReviewJob(job: ReviewJob, incremental: IncrementalReview, readBundle: (absPath: string) => string | undefined): JobOutcome {
+export function runReviewJob(job: ReviewJob, incremental: IncrementalReview, readBundle: (absPath: string) => string | undefined): JobOutcome & { diagnostics: Diagnostic[] } {
   const started = performance.now();
   const model = incremental.model(job.text, job.version, job.format);
   const { result } = reviewDocument({

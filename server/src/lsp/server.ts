@@ -81,6 +81,7 @@ import { configErrorDiagnostic, WATCH_GLOB, WorkspaceConfigs } from './config';
 import { afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay } from './schedule';
 import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, TextDrift, type TextSide } from './drift';
 import { trace } from './trace';
+import { publishParamsFromJson } from './raw-json';
 import { runReviewJob, type JobFindings, type JobOutcome, type ReviewJob } from './review-job';
 import { DEFAULT_WORKER_MIN_CHARS, ReviewThread, type ReviewWorkerOptions } from './review-thread';
 import {
@@ -427,11 +428,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         // This review is the one under way (reviewNow set it before the worker could answer).
         const p = st.pending;
         if (p && p.version === version && p.generation === gen && p.force === force) st.arriving = { version, promise: p.promise };
-        // Not when a close or a newer change has arrived meanwhile (read but not yet handled).
-        afterQueuedInput(() => {
-          if (states.get(uri) !== st || documents.get(uri)?.version !== version || generation !== gen || st.force !== force) return;
-          void publish(uri, st, { version, generation: gen, force, ...withConfigError(findings, config.error, version) });
-        });
+        // Not when a close or a newer change has arrived meanwhile (read but not yet handled). The
+        // worker sends the rest of the result once the diagnostics are written out (./review-thread.ts).
+        return new Promise<void>((resolve) => afterQueuedInput(() => {
+          if (states.get(uri) !== st || documents.get(uri)?.version !== version || generation !== gen || st.force !== force) return resolve();
+          publish(uri, st, { version, generation: gen, force, ...withConfigError(findings, config.error, version) }).then(resolve, resolve);
+        }));
       });
       // Replaced by a newer version, or the document closed: nothing to report. A worker that died
       // leaves the review to this thread.
@@ -448,7 +450,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const { result, costMs, status } = outcome;
     trace(`outcome v${version} cost ${costMs.toFixed(1)}`);
     const side = sideOf(result.model.text, result.model.lineStarts);
-    if (!st.inWorker) return { version, generation: gen, force, result, ...withConfigError(outcome, config.error, version), side, costMs };
+    const made = outcome.diagnostics;
+    if (!st.inWorker && Array.isArray(made)) return { version, generation: gen, force, result, ...withConfigError({ diagnostics: made, status }, config.error, version), side, costMs };
     // A large document's diagnostics were published as they arrived; kept, their LSP form would be a
     // second copy of every finding. They are made again from the result on the rare later read.
     return {
@@ -458,17 +461,23 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   }
 
   /** A review's diagnostics and status, with the diagnostic of a broken configuration file first. */
-  function withConfigError(findings: JobFindings, error: Parameters<typeof configErrorDiagnostic>[0] | undefined, version: number): JobFindings {
-    return error ? { diagnostics: [configErrorDiagnostic(error, version), ...findings.diagnostics], status: findings.status } : findings;
+  function withConfigError<F extends JobFindings>(findings: F, error: Parameters<typeof configErrorDiagnostic>[0] | undefined, version: number): F {
+    if (!error) return findings;
+    const first = configErrorDiagnostic(error, version);
+    const d = findings.diagnostics;
+    return { ...findings, diagnostics: Array.isArray(d) ? [first, ...d] : { json: d.json, first: [first, ...(d.first ?? [])] } };
   }
 
   /** Publishes a version's diagnostics and status, once per version, settings and force flag. */
-  async function publish(uri: string, st: DocState, entry: Pick<Reviewed, 'version' | 'generation' | 'force' | 'diagnostics' | 'status'>): Promise<void> {
+  async function publish(uri: string, st: DocState, entry: Pick<Reviewed, 'version' | 'generation' | 'force' | 'status'> & JobFindings): Promise<void> {
     const p = st.published;
     if (p && p.version === entry.version && p.generation === entry.generation && p.force === entry.force) return;
     st.published = { version: entry.version, generation: entry.generation, force: entry.force };
-    trace(`publish v${entry.version} n=${entry.diagnostics.length}`);
-    await connection.sendDiagnostics({ uri, version: entry.version, diagnostics: entry.diagnostics });
+    trace(`publish v${entry.version}`);
+    const d = entry.diagnostics;
+    await connection.sendDiagnostics(Array.isArray(d)
+      ? { uri, version: entry.version, diagnostics: d }
+      : publishParamsFromJson(uri, entry.version, d.json, d.first));
     await connection.sendNotification(StatusNotification, entry.status);
   }
 
