@@ -113,10 +113,18 @@ function headingSpan(model: ContractModel, s: Section): Span | null {
 
 /** The section whose heading holds `pos`, if any. */
 function headingAt(model: ContractModel, pos: Position): Section | undefined {
+  // Only a heading whose text touches the position's line can hold it: compared as offsets first,
+  // so a hover does not work out the line of every heading of a long contract (issue 13).
+  const lineStart = model.lineStarts[pos.line];
+  if (lineStart === undefined) return undefined;
+  const nextLine = model.lineStarts[pos.line + 1] ?? Number.POSITIVE_INFINITY;
   for (const s of model.sections) {
     if (s.kind === 'root') continue;
+    // The heading lies within its block.
+    const block = model.blocks[s.headingBlock];
+    if (!block || block.start >= nextLine || block.end < lineStart) continue;
     const span = headingSpan(model, s);
-    if (!span) continue;
+    if (!span || span.start >= nextLine || span.end < lineStart) continue;
     const start = positionAt(model.lineStarts, span.start);
     const end = positionAt(model.lineStarts, span.end);
     const area = s.kind === 'heading' || s.title.trim()
