@@ -24,7 +24,7 @@ export interface WorkerSetup {
   keepChars?: number;
 }
 
-export type ToWorker = { kind: 'review'; job: ReviewJob } | { kind: 'forget'; uri: string } | { kind: 'reset' } | { kind: 'resume' };
+export type ToWorker = { kind: 'review'; job: ReviewJob } | { kind: 'forget'; uri: string } | { kind: 'reset' };
 export type FromWorker =
   | { kind: 'findings'; uri: string; version: number; findings: JobFindings }
   | { kind: 'done'; uri: string; version: number; outcome: Omit<JobOutcome, keyof JobFindings>; layout: Omit<PackedModel, 'model'> }
@@ -62,12 +62,8 @@ export const DEFAULT_WORKER_MIN_CHARS = 200_000;
 interface Waiting {
   job: ReviewJob;
   resolve: (outcome: JobOutcome | null) => void;
-  /**
-   * Told the diagnostics as soon as they arrive, before the rest of the result. The rest is sent
-   * once what it returns settles: reading it back blocks this thread, so the diagnostics are
-   * written out first.
-   */
-  onFindings?: (findings: JobFindings) => unknown;
+  /** Told the diagnostics as soon as they arrive, before the rest of the result. */
+  onFindings?: (findings: JobFindings) => void;
   findings?: JobFindings;
 }
 
@@ -97,7 +93,7 @@ export class ReviewThread {
    * forgotten, or the worker failed. `onFindings` gets the diagnostics first: copying the whole
    * result (the model above all) across threads takes longer than the diagnostics alone.
    */
-  review(job: ReviewJob, onFindings?: (findings: JobFindings) => unknown): Promise<JobOutcome | null> {
+  review(job: ReviewJob, onFindings?: (findings: JobFindings) => void): Promise<JobOutcome | null> {
     if (this.dead) return Promise.resolve(null);
     return new Promise((resolve) => {
       this.queue.get(job.uri)?.resolve(null);
@@ -202,19 +198,14 @@ export class ReviewThread {
     const waiting = this.running;
     const mine = !!waiting && waiting.job.uri === m.uri && waiting.job.version === m.version;
     if (m.kind === 'findings') {
-      // The worker holds the rest of the result until told to send it (after the diagnostics are written out).
-      const resume = (): void => this.post({ kind: 'resume' });
-      let published: unknown;
       if (mine) {
         waiting.findings = m.findings;
         try {
-          published = waiting.onFindings?.(m.findings);
+          waiting.onFindings?.(m.findings);
         } catch (e) {
           this.host.log(`Clausewise: publishing ${m.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         }
       }
-      if (published instanceof Promise) published.then(resume, resume);
-      else resume();
       return;
     }
     this.running = null;

@@ -5,11 +5,10 @@
  * documents reviewed most recently, up to a total size (./recent-states.ts), so their edits are
  * reviewed incrementally here as they would be in the server's thread.
  * The protocol with the server's side (./review-thread.ts):
- * - in: { kind: 'review', job } | { kind: 'forget', uri } | { kind: 'reset' } | { kind: 'resume' }
+ * - in: { kind: 'review', job } | { kind: 'forget', uri } | { kind: 'reset' }
  * - out: { kind: 'findings', uri, version, findings } then { kind: 'done', uri, version, outcome, layout }
  *        (the diagnostics first, small, so that they are published before the whole result is
- *        copied across; 'done' waits for the server's 'resume', sent once the diagnostics are
- *        written out, or goes before the next message), or { kind: 'failed', uri, version, error }
+ *        copied across), or { kind: 'failed', uri, version, error }
  *        | { kind: 'readBundle', uri, path, flag } (answered on the bundle port, see readBundleSync)
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
@@ -41,27 +40,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     return typeof reply?.text === 'string' ? reply.text : undefined;
   };
 
-  /** The rest of the last result, sent when the server's thread asks (`resume`: its diagnostics are written out) or before the next job. */
-  let held: FromWorker | null = null;
-  const sendHeld = (): void => {
-    const reply = held;
-    held = null;
-    if (!reply) return;
-    try {
-      port.postMessage(reply);
-      trace('done-posted');
-    } catch (e) {
-      // A result that cannot be copied to the server's thread (it should never happen: results are plain data).
-      port.postMessage({ kind: 'failed', uri: reply.uri, version: (reply as { version: number }).version, error: `the result could not be sent: ${e instanceof Error ? e.message : String(e)}` } satisfies FromWorker);
-    }
-  };
-
   port.on('message', (m: ToWorker) => {
-    if (m.kind === 'resume') {
-      sendHeld();
-      return;
-    }
-    sendHeld();
     if (m.kind === 'forget') {
       states.delete(m.uri);
       return;
@@ -72,23 +51,30 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     }
     const job: ReviewJob = m.job;
     trace(`job v${job.version}`);
+    let reply: FromWorker;
     try {
       const incremental = states.take(job.uri, () => new IncrementalReview(), job.text.length);
       const { diagnostics, status, result, costMs } = runReviewJob(job, incremental, (p) => readBundleSync(job.uri, p));
-      trace(`reviewed v${job.version} cost ${costMs.toFixed(1)}`);
       // The result is copied to the server's thread: this thread keeps only what the next edit needs.
+      trace(`reviewed v${job.version} cost ${costMs.toFixed(1)}`);
       incremental.releaseModelCaches();
       // As JSON, made here: the server's thread writes it out without copying or serialising thousands of objects (./raw-json.ts).
       port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics: { json: JSON.stringify(diagnostics) }, status } } satisfies FromWorker);
       // Blocks that are the text verbatim cross without their texts and offsets (./result-transfer.ts).
       const { model, ...layout } = packModel(result.model);
-      // Sent when the server's thread has written the diagnostics out (`resume`): reading it back blocks that thread.
-      held = { kind: 'done', uri: job.uri, version: job.version, outcome: { result: { ...result, model }, costMs }, layout };
+      trace('packed');
+      reply = { kind: 'done', uri: job.uri, version: job.version, outcome: { result: { ...result, model }, costMs }, layout };
     } catch (e) {
       // A failed review leaves the document's incremental state unknown: start afresh next time.
       states.delete(job.uri);
-      held = { kind: 'failed', uri: job.uri, version: job.version, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
-      sendHeld();
+      reply = { kind: 'failed', uri: job.uri, version: job.version, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    }
+    try {
+      port.postMessage(reply);
+      trace('done-posted');
+    } catch (e) {
+      // A result that cannot be copied to the server's thread (it should never happen: results are plain data).
+      port.postMessage({ kind: 'failed', uri: job.uri, version: job.version, error: `the result could not be sent: ${e instanceof Error ? e.message : String(e)}` } satisfies FromWorker);
     }
   });
 }

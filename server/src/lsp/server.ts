@@ -428,12 +428,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         // This review is the one under way (reviewNow set it before the worker could answer).
         const p = st.pending;
         if (p && p.version === version && p.generation === gen && p.force === force) st.arriving = { version, promise: p.promise };
-        // Not when a close or a newer change has arrived meanwhile (read but not yet handled). The
-        // worker sends the rest of the result once the diagnostics are written out (./review-thread.ts).
-        return new Promise<void>((resolve) => afterQueuedInput(() => {
-          if (states.get(uri) !== st || documents.get(uri)?.version !== version || generation !== gen || st.force !== force) return resolve();
-          publish(uri, st, { version, generation: gen, force, ...withConfigError(findings, config.error, version) }).then(resolve, resolve);
-        }));
+        // Not when a close or a newer change has arrived meanwhile (read but not yet handled).
+        afterQueuedInput(() => {
+          if (states.get(uri) !== st || documents.get(uri)?.version !== version || generation !== gen || st.force !== force) return;
+          void publish(uri, st, { version, generation: gen, force, ...withConfigError(findings, config.error, version) });
+        });
       });
       // Replaced by a newer version, or the document closed: nothing to report. A worker that died
       // leaves the review to this thread.
