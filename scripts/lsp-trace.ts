@@ -15,7 +15,7 @@ const hoverEvery = arg('hover-every', 4);
 const root = resolve(__dirname, '..');
 const now = () => performance.timeOrigin + performance.now();
 
-const proc = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { cwd: os.tmpdir(), stdio: 'pipe', env: { ...process.env, CLAUSEWISE_LSP_TRACE: '1' } });
+const proc = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { cwd: os.tmpdir(), stdio: 'pipe', env: { CLAUSEWISE_LSP_TRACE: '1', ...process.env } });
 const events: Array<{ t: number; what: string }> = [];
 let errBuf = '';
 proc.stderr.on('data', (d: Buffer) => {
@@ -75,6 +75,7 @@ function dump(from: number, label: string) {
   let text = generateContract(bytes);
   const uri = pathToFileURL(join(os.tmpdir(), `trace-${bytes}.md`)).href;
   let version = 1;
+  const keys: number[] = [];
   const o0 = now();
   send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version, text } } });
   await diagnosed(version);
@@ -95,10 +96,13 @@ function dump(from: number, label: string) {
         .then(() => events.push({ t: now(), what: 'client hover answered' }));
     }
     await diagnosed(version);
+    keys.push(now() - t0);
     if (hover) await hover;
     await new Promise((r) => setTimeout(r, 30));
     dump(t0, `edit ${i + 1} v${version}`);
   }
+  const pct = (xs: number[], p: number) => { const x = [...xs].sort((a, b) => a - b); return x[Math.min(x.length - 1, Math.ceil(p * x.length) - 1)]; };
+  console.log(`keystroke to diagnostics: p50 ${pct(keys, 0.5).toFixed(1)} ms, p95 ${pct(keys, 0.95).toFixed(1)} ms, max ${Math.max(...keys).toFixed(1)} ms`);
   await request('shutdown', null);
   send({ jsonrpc: '2.0', method: 'exit', params: null });
   setTimeout(() => proc.kill(), 1000).unref();
