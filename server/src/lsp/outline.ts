@@ -92,8 +92,10 @@ export function foldingRanges(model: ContractModel): FoldingRange[] {
 }
 
 function contains(r: Range, p: Position): boolean {
-  const le = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return le(r.start, p) && le(p, r.end);
+  // Written out, without a helper closure: a hover tests every finding of the document.
+  const { start, end } = r;
+  if (p.line < start.line || p.line > end.line) return false;
+  return (p.line > start.line || p.character >= start.character) && (p.line < end.line || p.character <= end.character);
 }
 
 /**

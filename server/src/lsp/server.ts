@@ -696,9 +696,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       trace('hover-drift');
       const at = cur.drift.toBefore(params.position);
       if (!at) return null; // text typed since the last review: nothing known about it yet
-      const hover = hoverAt(cur.result, at, { withMessage: client.hoverWithMessage })
-        // No finding or heading here: the definition of a defined term under the cursor.
-        ?? termHover(cur.result.model, at);
+      let hover = hoverAt(cur.result, at, { withMessage: client.hoverWithMessage });
+      trace('hover-findings');
+      // No finding or heading here: the definition of a defined term under the cursor.
+      hover ??= termHover(cur.result.model, at);
       if (hover?.range && !cur.drift.identical) {
         const range = cur.drift.exact(hover.range);
         if (range) hover.range = range;
