@@ -14,7 +14,7 @@ export function extractBlocks(tree: Root, source: string): Omit<Block, 'section'
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
     offsets.push(end);
-    blocks.push({ index: blocks.length, kind, start, end, text, sourceOffsets: Int32Array.from(offsets), quoted: false, ...extra });
+    blocks.push({ index: blocks.length, kind, start, end, text, sourceOffsets: new Int32Array(offsets), quoted: false, ...extra });
   };
 
   // The tree is walked with an explicit stack, not recursion: 5,000 nested block quotes would
@@ -28,13 +28,14 @@ export function extractBlocks(tree: Root, source: string): Omit<Block, 'section'
   const step = ({ node, quoted, listNumber, listPrefix }: Frame): void => {
     switch (node.type) {
       case 'heading': {
-        const { text, offsets } = inlineText(node.children, source);
+        const offsets: number[] = [];
+        const text = inlineText(node.children, source, offsets);
         push('heading', node, text, offsets, { depth: node.depth, quoted });
         return;
       }
       case 'paragraph': {
-        const inline = inlineText(node.children, source);
-        const { text, offsets } = dropCarriageReturns(inline.text, inline.offsets);
+        const inlineOffsets: number[] = [];
+        const { text, offsets } = dropCarriageReturns(inlineText(node.children, source, inlineOffsets), inlineOffsets);
         // Text converted from Word often has no blank lines between clauses: a line that starts
         // with a clause number ("2.1.", "(a)") starts a block of its own.
         const pieces = splitAtNumberedLines(text);
@@ -66,9 +67,7 @@ export function extractBlocks(tree: Root, source: string): Omit<Block, 'section'
             text += ' | ';
             offsets.push(at, at, at);
           }
-          const t = inlineText(cell.children, source);
-          text += t.text;
-          appendAll(offsets, t.offsets);
+          text += inlineText(cell.children, source, offsets);
         });
         push('tableRow', node, text, offsets, { quoted });
         return;
@@ -123,14 +122,6 @@ export function extractBlocks(tree: Root, source: string): Omit<Block, 'section'
   return blocks;
 }
 
-/**
- * Appends one array to another. A spread (`push(...from)`) passes every element as an argument and
- * overflows the stack once a text run passes ~120,000 characters.
- */
-function appendAll(into: number[], from: number[]): void {
-  for (let i = 0; i < from.length; i++) into.push(from[i]);
-}
-
 /** A block's offset map: one offset per character, then the block's end. */
 function withEnd(offsets: number[], end: number): Int32Array {
   const out = new Int32Array(offsets.length + 1);
@@ -147,10 +138,12 @@ function orderedMarker(item: Nodes, source: string): string | undefined {
   return m?.[1];
 }
 
-/** Plain text of phrasing content, with the source offset of every character. */
-function inlineText(children: PhrasingContent[], source: string): { text: string; offsets: number[] } {
+/**
+ * Plain text of phrasing content; the source offset of every character is appended to `offsets`
+ * (straight into the caller's array: an array per text node, copied, was garbage for every word).
+ */
+function inlineText(children: PhrasingContent[], source: string, offsets: number[]): string {
   let text = '';
-  const offsets: number[] = [];
   // Walked with an explicit stack (deeply nested emphasis must not overflow the call stack).
   const stack: PhrasingContent[] = [];
   for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
@@ -160,9 +153,8 @@ function inlineText(children: PhrasingContent[], source: string): { text: string
       case 'inlineCode': {
         const start = node.position?.start.offset ?? 0;
         const end = node.position?.end.offset ?? start;
-        const map = alignValue(node.value, source, start, end, node.type === 'inlineCode');
+        alignValue(node.value, source, start, end, node.type === 'inlineCode', offsets);
         text += node.value;
-        appendAll(offsets, map);
         return;
       }
       case 'break': {
@@ -188,7 +180,7 @@ function inlineText(children: PhrasingContent[], source: string): { text: string
     }
   };
   while (stack.length) visit(stack.pop()!);
-  return { text, offsets };
+  return text;
 }
 
 /**
@@ -196,36 +188,36 @@ function inlineText(children: PhrasingContent[], source: string): { text: string
  * source only by backslash escapes, character references and (in inline code) the backticks, so a
  * forward walk that skips those is exact.
  */
-function alignValue(value: string, source: string, start: number, end: number, isCode: boolean): number[] {
-  const out: number[] = new Array(value.length);
+function alignValue(value: string, source: string, start: number, end: number, isCode: boolean, out: number[]): void {
   if (!isCode && end - start === value.length) {
-    for (let i = 0; i < value.length; i++) out[i] = start + i;
-    return out;
+    for (let i = 0; i < value.length; i++) out.push(start + i);
+    return;
   }
   let s = start;
   if (isCode) while (s < end && source[s] === '`') s++;
   for (let i = 0; i < value.length; i++) {
     // The parser reads a NUL character as U+FFFD.
     const ch = value[i] === '\uFFFD' && source[s] === '\u0000' ? '\u0000' : value[i];
+    let at = -1;
     while (s < end && source[s] !== ch) {
       if (source[s] === '&') {
         const semi = source.indexOf(';', s);
         if (semi > s && semi - s < 12 && semi < end) {
           // A character reference (&amp;) produced this character.
-          out[i] = s;
+          at = s;
           s = semi + 1;
           break;
         }
       }
       s++;
     }
-    if (out[i] === undefined) {
+    if (at === -1) {
       // A character not found maps to the node's last character, never past it.
-      out[i] = Math.max(start, Math.min(s, end - 1));
+      at = Math.max(start, Math.min(s, end - 1));
       if (s < end) s++;
     }
+    out.push(at);
   }
-  return out;
 }
 
 /** Paragraphs of an indented block: text with the indentation removed, and each character's offset. */

@@ -17,11 +17,13 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
  * leaves them out too; the HTML report, which renders short text of our own, keeps them.
  * Parsing only: nothing here serialises Markdown.
  */
-export function remarkGfmWithoutFootnotes(this: Processor, options?: { autolinks?: boolean }): void {
+export function remarkGfmWithoutFootnotes(this: Processor, options?: { autolinks?: boolean; tables?: boolean }): void {
   const autolinks = options?.autolinks !== false;
+  // `tables: false` is for text known to hold no table (model/markdown.ts decides when).
+  const tables = options?.tables !== false;
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmStrikethrough(), gfmTable(), gfmTaskListItem(), ...(autolinks ? [gfmAutolinkLiteral()] : []));
+  (data.micromarkExtensions ??= []).push(gfmStrikethrough(), ...(tables ? [gfmTable()] : []), gfmTaskListItem(), ...(autolinks ? [gfmAutolinkLiteral()] : []));
   (data.fromMarkdownExtensions ??= []).push(
-    gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown(), ...(autolinks ? [gfmAutolinkLiteralFromMarkdown()] : []),
+    gfmStrikethroughFromMarkdown(), ...(tables ? [gfmTableFromMarkdown()] : []), gfmTaskListItemFromMarkdown(), ...(autolinks ? [gfmAutolinkLiteralFromMarkdown()] : []),
   );
 }

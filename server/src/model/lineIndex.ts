@@ -3,6 +3,12 @@ import type { Position, Range, Span } from './types';
 /** Offsets of the first character of every line. Handles \n, \r\n and lone \r. */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  // Most texts have no carriage return: indexOf finds the line feeds natively, far faster than a
+  // loop over every character (this runs on every full review).
+  if (text.indexOf('\r') === -1) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 /* \r */) {

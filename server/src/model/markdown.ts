@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import { remarkGfmWithoutFootnotes } from './gfm';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -8,7 +8,27 @@ import type { Block, Span } from './types';
 import { extractBlocks } from './blocks';
 import { capEmphasisRuns, capInlineMarkup, capNesting, restoreOriginal } from './nesting';
 
-const processor = unified().use(remarkParse).use(remarkGfmWithoutFootnotes, { autolinks: false }).use(remarkFrontmatter, ['yaml']);
+/**
+ * The parser for a chunk: GFM tables only when the chunk has a line that could be a table's
+ * delimiter row, front matter only for the first chunk. The table construct is tried at the start
+ * of every paragraph and scans its first line as a possible header row, about a fifth of the parse
+ * of a contract without tables; a delimiter row ("|---|", ":--") is a line of nothing but spaces,
+ * tabs, "-", ":" and "|" with at least one ":" or "|" (">" for block quotes), so without such a line
+ * no table can form and the tree is the same without the construct. Front matter must open the
+ * document, and only the first chunk opens it.
+ */
+function processorFor(text: string, first: boolean): Processor {
+  const tables = MAYBE_DELIMITER_ROW.test(text);
+  const at = (tables ? 1 : 0) + (first ? 2 : 0);
+  return (processors[at] ??= makeProcessor(tables, first));
+}
+const MAYBE_DELIMITER_ROW = /^[ \t>|:-]*[|:][ \t>|:-]*$/m;
+const processors: Processor[] = [];
+
+function makeProcessor(tables: boolean, frontMatter: boolean): Processor {
+  const p = unified().use(remarkParse).use(remarkGfmWithoutFootnotes, { autolinks: false, tables });
+  return (frontMatter ? p.use(remarkFrontmatter, ['yaml']) : p) as unknown as Processor;
+}
 
 export type RawBlock = Omit<Block, 'section' | 'sentences'>;
 
@@ -74,13 +94,20 @@ export function parseChunk(text: string, first: boolean): Chunk {
   const key = (first ? '1' : '0') + text;
   const hit = cache.get(key);
   if (hit) return hit;
-  const tree = processor.parse(text) as Root;
+  const tree = processorFor(text, first).parse(text) as Root;
   let yaml: Chunk['yaml'] = null;
   const node = first ? tree.children.find((n) => n.type === 'yaml') : undefined;
   if (node && node.type === 'yaml') yaml = { value: node.value, span: { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 } };
   const chunk = { blocks: extractBlocks(tree, text), yaml };
   cache.set(key, chunk);
   return chunk;
+}
+
+/** A copy of `offsets` moved by `by` (a loop: TypedArray map calls a function per element). */
+function shifted(offsets: Int32Array, by: number): Int32Array {
+  const out = new Int32Array(offsets.length);
+  for (let i = 0; i < offsets.length; i++) out[i] = offsets[i] + by;
+  return out;
 }
 
 /** Leaf blocks of the whole document, with absolute offsets, parsed chunk by chunk. */
@@ -99,7 +126,7 @@ export function parseMarkdown(original: string): ParsedMarkdown {
         index: blocks.length,
         start: b.start + start,
         end: b.end + start,
-        sourceOffsets: start === 0 ? b.sourceOffsets : b.sourceOffsets.map((o) => o + start),
+        sourceOffsets: start === 0 ? b.sourceOffsets : shifted(b.sourceOffsets, start),
       });
     }
   });

@@ -58,8 +58,12 @@ export function unreadableModel(text: string, version: number, reason: string): 
 
 function readModel(text: string, version: number, format: TextFormat): ContractModel {
   const parsed = format === 'plain' ? { blocks: parsePlainText(text), yaml: null } : parseMarkdown(text);
-  const blocks: Block[] = parsed.blocks.map((b) => ({ ...b, section: 0, sentences: [] }));
-  for (const block of blocks) block.sentences = buildSentences(block);
+  // The parsers' blocks are fresh objects (never their caches'): completed in place, not copied.
+  const blocks = parsed.blocks as Block[];
+  for (const block of blocks) {
+    block.section = 0;
+    block.sentences = buildSentences(block);
+  }
   return assembleModel(text, version, blocks, readFrontMatter(parsed.yaml));
 }
 

@@ -15,14 +15,15 @@ export function parsePlainText(text: string): RawBlock[] {
     lines.push({ start: pos, end, text: text.slice(pos, end) });
     pos = nl + 1;
   }
-  const furniture = furnitureLines(lines.map((l) => l.text));
+  const trimmed = lines.map((l) => l.text.trim());
+  const furniture = furnitureOfTrimmed(trimmed);
 
   // Paragraphs: runs of non-blank lines; furniture lines are skipped as if blank.
   const paragraphs: Array<Array<{ start: number; end: number; text: string }>> = [];
   let current: typeof lines = [];
   const close = () => { if (current.length) paragraphs.push(current); current = []; };
   lines.forEach((l, i) => {
-    if (l.text.trim() === '' || furniture.has(i)) close();
+    if (trimmed[i] === '' || furniture.has(i)) close();
     else current.push(l);
   });
   close();
@@ -41,25 +42,31 @@ export function parsePlainText(text: string): RawBlock[] {
 
   const blocks: RawBlock[] = [];
   for (const p of merged) {
-    // Plain text joined with '\n' per line; offsets map each character back to the source.
-    let t = '';
-    const offsets: number[] = [];
+    // Plain text joined with '\n' per line; offsets map each character back to the source. The
+    // offsets go straight into one typed array per paragraph (a number per character in a plain
+    // array, copied again per block, was most of the cost of reading a plain-text contract).
+    const parts: string[] = [];
+    let size = p.length - 1;
+    for (const l of p) size += l.text.length;
+    const offsets = new Int32Array(size);
+    let n = 0;
     p.forEach((l, j) => {
-      if (j > 0) { t += '\n'; offsets.push(p[j - 1].end); }
-      const lead = l.text.length - l.text.trimStart().length;
-      t += l.text.slice(lead);
-      for (let k = lead; k < l.text.length; k++) offsets.push(l.start + k);
+      if (j > 0) offsets[n++] = p[j - 1].end;
+      const part = l.text.trimStart();
+      parts.push(part);
+      for (let k = l.text.length - part.length, at = l.start + k; k < l.text.length; k++) offsets[n++] = at++;
     });
-    const trailing = t.length - t.trimEnd().length;
-    if (trailing) { t = t.slice(0, t.length - trailing); offsets.length = t.length; }
+    const t = parts.join('\n').trimEnd();
     for (const [a, b] of runInSplits(t)) {
       let s = a;
       while (s < b && /\s/.test(t[s])) s++;
       if (s >= b) continue;
       const piece = t.slice(s, b).trimEnd();
-      const o = offsets.slice(s, s + piece.length);
-      const end = o[o.length - 1] + 1;
-      blocks.push({ index: blocks.length, kind: 'paragraph', start: o[0], end, text: piece, sourceOffsets: Int32Array.from([...o, end]), quoted: false });
+      const sourceOffsets = new Int32Array(piece.length + 1);
+      sourceOffsets.set(offsets.subarray(s, s + piece.length));
+      const end = sourceOffsets[piece.length - 1] + 1;
+      sourceOffsets[piece.length] = end;
+      blocks.push({ index: blocks.length, kind: 'paragraph', start: sourceOffsets[0], end, text: piece, sourceOffsets, quoted: false });
     }
   }
   return blocks;
@@ -83,19 +90,24 @@ function runInSplits(t: string): Array<[number, number]> {
  * pages (running headers and footers). Returns the indexes of those lines.
  */
 export function furnitureLines(lines: string[]): Set<number> {
+  return furnitureOfTrimmed(lines.map((l) => l.trim()));
+}
+
+/** furnitureLines of lines already trimmed. */
+function furnitureOfTrimmed(lines: string[]): Set<number> {
   const out = new Set<number>();
   const counts = new Map<string, number>();
-  const key = (s: string) => s.trim().replace(/\d+/g, '#').replace(/\s+/g, ' ').toLowerCase();
-  for (const l of lines) {
-    const k = key(l);
-    if (k && l.trim().length <= 90) counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  lines.forEach((l, i) => {
-    const t = l.trim();
+  // Keys are computed once per line, and only for lines the tests below can reach.
+  const keys: Array<string | undefined> = new Array(lines.length);
+  const key = (i: number) => (keys[i] ??= lines[i].replace(/\d+/g, '#').replace(/\s+/g, ' ').toLowerCase());
+  lines.forEach((t, i) => {
+    if (t && t.length <= 90) { const k = key(i); counts.set(k, (counts.get(k) ?? 0) + 1); }
+  });
+  lines.forEach((t, i) => {
     if (!t) return;
     if (/^(?:-\s*)?(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?(?:\s*-)?$/i.test(t)) out.add(i);
     // A running header or footer repeats on at least three pages; a repeated short heading like "None." does not carry page numbers or sources.
-    else if ((counts.get(key(l)) ?? 0) >= 3 && t.length >= 12 && !/[.;:]$/.test(t)) out.add(i);
+    else if (t.length >= 12 && !/[.;:]$/.test(t) && (counts.get(key(i)) ?? 0) >= 3) out.add(i);
   });
   return out;
 }

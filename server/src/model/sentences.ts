@@ -32,8 +32,15 @@ export function sentenceBounds(text: string): Array<[number, number]> {
     e = k;
     if (e > s) for (const part of splitLongLists(text, s, e)) bounds.push(part);
   };
-  const pairs = new PairTracker(text);
   let start = 0;
+  // Only a cut after a stop is ever kept (keepsCut), so a text without one is a single sentence
+  // and the segmenter need not run: headings, table rows, list items without a full stop.
+  if (!STOP.test(text)) {
+    push(0, text.length);
+    cache.set(text, bounds);
+    return bounds;
+  }
+  const pairs = new PairTracker(text);
   for (const cut of candidateCuts(text)) {
     if (cut >= text.length) break;
     if (keepsCut(text, cut, pairs)) {
@@ -72,6 +79,7 @@ function* candidateCuts(text: string): Generator<number> {
 const LOWER_AFTER_STOP = /[.?!．。？！]+\s+(?=[^\sA-Z])/g;
 
 const SEPARATORS = new Set(['.', '?', '!', '．', '。', '？', '！']);
+const STOP = /[.?!．。？！]/;
 
 /** Whether a sentence really ends just before `cut` (after any spaces). */
 function keepsCut(text: string, cut: number, pairs: PairTracker): boolean {
