@@ -3,7 +3,6 @@
  * Word, optionally with tracked changes against an earlier version and the findings as comments).
  * Their own option tables (cli/options.ts): they share no options with the review besides --profile.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigError, ConfigLoader, DISK_READER } from '../engine';
@@ -12,6 +11,11 @@ import { loadConverters } from '../convert/lazy';
 import { readConverted } from './converted';
 import { runReviewTask } from './review-task';
 import { optionHelp, parseOptions, UsageError, type CliOption } from './options';
+
+// node:child_process (for `git show` of a REV:path) is loaded on first use: loading it costs about
+// 7 ms, paid by every run of the CLI when it is imported at the top (docs/performance.md).
+let childProcessModule: typeof import('node:child_process') | undefined;
+const childProcess = (): typeof import('node:child_process') => (childProcessModule ??= require('node:child_process') as typeof import('node:child_process'));
 
 export const CONVERT_USAGE = 'Usage: clausewise convert <file.docx|.html|.pdf> [-o <file.md>]';
 export const EXPORT_USAGE = 'Usage: clausewise export <file.md> --docx <out.docx> [--changes-from <base.md|REV:path>] [--changes-from-git <REV>] [--comments]';
@@ -113,7 +117,7 @@ function readBase(spec: string, cwd: string): string {
 
 function gitShow(spec: string, cwd: string): string {
   try {
-    return execFileSync('git', ['show', spec], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    return childProcess().execFileSync('git', ['show', spec], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   } catch (e) {
     const stderr = String((e as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
     throw new Error(`git show ${spec} failed${stderr ? `: ${stderr}` : ''}`);

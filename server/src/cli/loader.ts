@@ -19,7 +19,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
+import { startedAsPoolWorker } from './worker-arg';
 
 const BUNDLE = path.join(__dirname, 'cli-main.js');
 const mode = process.env.CLAUSEWISE_CODE_CACHE;
@@ -100,6 +100,7 @@ function pruneOldCaches(dir: string, keep: string): void {
 const V8_FLAGS = '--regexp-tier-up-ticks=0';
 
 function load(): void {
+  const isMainThread = !startedAsPoolWorker();
   // Process-wide: a worker thread of a parallel run (started through this loader) has them already.
   if (isMainThread) v8.setFlagsFromString(V8_FLAGS);
   const bytes = fs.readFileSync(BUNDLE);

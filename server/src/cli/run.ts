@@ -23,7 +23,7 @@ import { formatMarkdown } from './format-markdown';
 import { formatSarif } from './format-sarif';
 import { formatStylish } from './format-stylish';
 import { helpText, USAGE_LINE } from './help';
-import { reviewAll, threadCount } from './pool';
+import { poolThreads, reviewAll, startPool, threadCount } from './pool';
 import { buildReport, countSeverities, emptyCounts, orderedCoverage, type FileReport, type Report, type SkippedFile } from './report';
 import type { ReportedResult, ReviewTask } from './review-task';
 import { inShard, shardKey, shardRoot } from './shard';
@@ -237,6 +237,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const key = (f: Input): string => (f.text !== undefined ? f.path : shardKey(f.abs, root));
   const mine = opts.shard ? reviewed.filter((f) => inShard(key(f), opts.shard!.index, opts.shard!.count)) : reviewed;
 
+  // ---- Worker threads, started now so that they load the bundle while the files are read
+  const pool = startPool(io.workerScript ? threadCount(mine.length, opts.concurrency) : 1, io.workerScript ?? null);
+
   // ---- Read, and build the review tasks
   const tasks: ReviewTask[] = [];
   const taskInputs: Input[] = [];
@@ -306,11 +309,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   // ---- Review, in worker threads when there are many files
   let outcomes;
-  const threads = io.workerScript ? threadCount(tasks.length, opts.concurrency) : 1;
+  const threads = poolThreads(pool, tasks.length);
   // CLAUSEWISE_DEBUG=threads: say how the work was split (for troubleshooting and the tests).
   if (/\bthreads\b/.test(io.env.CLAUSEWISE_DEBUG ?? '')) io.stderr.write(`${TOOL_NAME}: debug: ${tasks.length} files in ${threads} thread${threads === 1 ? '' : 's'}\n`);
   try {
-    outcomes = await reviewAll(tasks, threads, io.workerScript ?? null);
+    outcomes = await reviewAll(tasks, pool);
   } catch (e) {
     error('internal error while reviewing:', ...String((e as Error).stack ?? e).split('\n').map((l) => `  ${l.trim()}`));
     return EXIT_ERROR;

@@ -67,19 +67,27 @@ export function readRegularFile(path: string, maxBytes: number): ReadOutcome {
   try {
     const again = notRegular(fs.fstatSync(fd));
     if (again) return again;
-    const buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(st.size + 1, 64 * 1024)));
-    let chunks: Buffer[] = [];
+    // Sized from the stat, one byte over to see the end: a file that fits is returned without a copy
+    // (the CLI reads every file of a run through here). Not zero-filled: only bytes read are returned.
+    const buffer = Buffer.allocUnsafeSlow(Math.min(maxBytes + 1, Math.max(st.size + 1, 64 * 1024)));
     let total = 0;
+    while (total < buffer.length) {
+      const n = fs.readSync(fd, buffer, total, buffer.length - total, null);
+      if (n === 0) return { ok: true, bytes: buffer.subarray(0, total) };
+      total += n;
+    }
+    if (total > maxBytes) return tooLarge(total);
+    // The file is longer than its stat said (it grew, or /proc reports 0): read on in chunks.
+    const chunks: Buffer[] = [buffer];
+    const more = Buffer.allocUnsafeSlow(64 * 1024);
     for (;;) {
-      const n = fs.readSync(fd, buffer, 0, buffer.length, null);
+      const n = fs.readSync(fd, more, 0, more.length, null);
       if (n === 0) break;
-      chunks.push(Buffer.from(buffer.subarray(0, n)));
+      chunks.push(Buffer.from(more.subarray(0, n)));
       total += n;
       if (total > maxBytes) return tooLarge(total);
     }
-    const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-    chunks = [];
-    return { ok: true, bytes };
+    return { ok: true, bytes: Buffer.concat(chunks, total) };
   } catch (e) {
     return { ok: false, kind: 'unreadable', reason: errnoReason(e) };
   } finally {
