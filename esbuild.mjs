@@ -50,6 +50,40 @@ ${categories.join(',\n')}
   },
 };
 
+/**
+ * Two dependencies do work at load that a run rarely needs, and that cost a small contract's cold CLI
+ * run several milliseconds (docs/performance.md); each is rewritten at bundle time, keeping what the
+ * code does:
+ * - fdir looks for an optional `picomatch` with a run-time require.resolve/require, which esbuild
+ *   cannot bundle: run from the repository it loads picomatch from node_modules (uncached, about
+ *   7 ms); an installed package has no node_modules to find it in. Its only use is fdir's own glob
+ *   matcher, which tinyglobby (our only fdir user) never asks for, so it is left unset here as it is
+ *   in an installed package.
+ * - lru-cache reads the global `performance` at load, which makes Node load perf_hooks (about 3 ms);
+ *   its clock is read only by caches with a time-to-live (ours have none), so it is looked up then.
+ * A rewrite that no longer matches (a dependency's new version) is reported as a build warning.
+ */
+const startupTrims = {
+  name: 'startup-trims',
+  setup(build) {
+    const rewrites = [
+      { file: /[\\/]node_modules[\\/]fdir[\\/]dist[\\/]index\.mjs$/, from: '__require.resolve("picomatch");\n\tpm = __require("picomatch");', to: '// picomatch lookup removed by esbuild.mjs (startup-trims)' },
+      {
+        file: /[\\/]node_modules[\\/]lru-cache[\\/]dist[\\/]esm[\\/]node[\\/]index\.min\.js$/,
+        from: 'var x=typeof performance=="object"&&performance&&typeof performance.now=="function"?performance:Date;',
+        to: 'var x={now:()=>(typeof performance=="object"&&performance&&typeof performance.now=="function"?performance:Date).now()};',
+      },
+    ];
+    for (const { file, from, to } of rewrites) {
+      build.onLoad({ filter: file }, async (args) => {
+        const text = await fs.promises.readFile(args.path, 'utf8');
+        if (!text.includes(from)) return { contents: text, loader: 'js', warnings: [{ text: `startup-trims: ${args.path} no longer contains the code to rewrite; check the rewrite` }] };
+        return { contents: text.replace(from, to), loader: 'js' };
+      });
+    }
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -61,7 +95,7 @@ const common = {
   // Keep `import.meta.url` users (ESM-only dependencies bundled into CJS) from breaking.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-  plugins: [compactClassifierWeights],
+  plugins: [compactClassifierWeights, startupTrims],
 };
 
 const builds = [
