@@ -8,7 +8,7 @@
  * is written after a run (`createCachedData` then includes what was compiled lazily). It is looked
  * for beside the bundle (`npm run build` writes one there) and then in the user's cache folder; V8
  * checks that it fits this Node version, these flags and this source, and a rejected cache is ignored
- * and rewritten once to the user's cache folder. Only node: built-ins here: this file must stay tiny.
+ * and rewritten once to the user's cache folder. Only node: built-ins and ./worker-arg here: this file must stay tiny.
  * `CLAUSEWISE_CODE_CACHE=off` loads the bundle plainly; `=write` (used by the build) rewrites the
  * cache beside the bundle after the run; `=report` says on stderr whether a cache was used.
  */

@@ -1,0 +1,56 @@
+// What a cold run of the built CLI loads (issue 13, cold start): a review of one file does not load
+// the Node modules that only other runs need (worker threads for a parallel run, child processes
+// for `git show`, perf_hooks for caches with a time-to-live), and finds no dependency on disk at
+// run time (the bundle carries its code); a parallel run still starts its workers through the
+// loader. Behaviour, not timing: timings live in `npm run bench`.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CLI, ensureBuilt, EXAMPLES, makeTempDir, runBuiltCli } from './helpers';
+
+describe('CLI start-up: what a one-file run loads', function () {
+  this.timeout(120_000);
+  let dir: string;
+
+  before(() => {
+    ensureBuilt();
+    dir = makeTempDir('clausewise-startup-');
+    // Printed at exit: Node's built-in modules loaded, and the files the module loader read.
+    fs.writeFileSync(path.join(dir, 'loaded.js'), `
+process.on('exit', () => {
+  const builtins = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length));
+  const files = Object.keys(require.cache);
+  process.stderr.write('LOADED ' + JSON.stringify({ builtins, files }) + '\\n');
+});
+`);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const loadedBy = (args: string[]): { builtins: string[]; files: string[]; stdout: string } => {
+    const r = spawnSync(process.execPath, ['-r', path.join(dir, 'loaded.js'), CLI, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(r.status, 0, r.stderr);
+    const line = /^LOADED (.*)$/m.exec(r.stderr);
+    assert.ok(line, `no list of loaded modules on stderr:\n${r.stderr}`);
+    return { ...(JSON.parse(line[1]) as { builtins: string[]; files: string[] }), stdout: r.stdout };
+  };
+
+  it('reviews one contract without loading worker_threads, child_process or perf_hooks, or any file but the CLI\'s own', () => {
+    const { builtins, files, stdout } = loadedBy(['--format', 'json', '--fail-on', 'none', path.join(EXAMPLES, 'weak-msa.md')]);
+    assert.equal((JSON.parse(stdout) as { files: unknown[] }).files.length, 1);
+    for (const name of ['worker_threads', 'child_process', 'perf_hooks']) assert.ok(!builtins.includes(name), `${name} was loaded: ${builtins.join(' ')}`);
+    // The preload itself, the loader; the bundle runs through vm.Script, so it is not in the cache.
+    assert.deepEqual(files.filter((f) => !f.endsWith('loaded.js')).map((f) => path.basename(f)), ['cli.js']);
+  });
+
+  it('a run of many files still reviews them in worker threads started through the loader', () => {
+    const lib = path.join(dir, 'lib');
+    fs.mkdirSync(lib);
+    const text = fs.readFileSync(path.join(EXAMPLES, 'weak-msa.md'), 'utf8');
+    for (let i = 0; i < 10; i++) fs.writeFileSync(path.join(lib, `c${i}.md`), text.replace('# ', `# ${i} `));
+    const r = runBuiltCli(['--format', 'json', '--fail-on', 'none', '--concurrency', '2', 'lib'], { cwd: dir, env: { CLAUSEWISE_DEBUG: 'threads' } });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /debug: 10 files in 2 threads\n/);
+    assert.equal((JSON.parse(r.stdout) as { files: unknown[] }).files.length, 10);
+  });
+});
