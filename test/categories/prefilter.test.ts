@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { LiteralScanner, needOf, simplify, SignalPrefilter, type Need } from '../../server/src/categories/prefilter';
-import { setPrefilterMinSentences } from '../../server/src/categories/scan';
+import { LiteralScanner, needKey, needOf, simplify, SignalPrefilter, type Need } from '../../server/src/categories/prefilter';
+import { setPrefilterMinSentences, signalPatternsMet } from '../../server/src/categories/scan';
+import { SIGNAL_NEEDS } from '../../server/src/categories/signal-needs.generated';
+import { buildContractModel } from '../../server/src/model';
+import { signalNeeds } from '../../scripts/generate-signal-needs';
 import { review } from '../../server/src/engine';
 import { IncrementalReview } from '../../server/src/engine/incremental';
 import { generateContract } from '../../scripts/bench-contract';
@@ -75,6 +78,23 @@ describe('signal prefilter: the literal scanner', () => {
     assert.deepEqual(found(['abcd', 'bc', 'cde'], 'xabcex'), ['bc']);
   });
 
+  it('finds exactly the literals a plain search finds, whatever the texts read before', () => {
+    const alphabet = fc.constantFrom('a', 'b', 'c', 'A', 'B', ' ', '.');
+    const word = (min: number) => fc.array(alphabet, { minLength: min, maxLength: 6 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(word(1).map((w) => w.toLowerCase()), { minLength: 1, maxLength: 20 }), fc.array(word(0), { minLength: 1, maxLength: 6 }), (lits, texts) => {
+        // One scanner for every text: its transitions are completed as texts need them.
+        const scanner = new LiteralScanner(lits, lits.map((_, i) => [i]));
+        for (const text of texts) {
+          const bits = new Uint32Array(1);
+          scanner.mark(text, bits);
+          lits.forEach((lit, i) => assert.equal((bits[0] & (1 << i)) !== 0, text.toLowerCase().includes(lit), `${JSON.stringify(lit)} in ${JSON.stringify(text)}`));
+        }
+      }),
+      { numRuns: propertyRuns(300) },
+    );
+  });
+
   it('folds ASCII capitals and nothing else', () => {
     assert.deepEqual(found(['sla', 'k'], 'The SLA'), ['sla']);
     // U+212A (Kelvin sign) is not "k" for /k/i without the u flag.
@@ -113,6 +133,64 @@ describe('signal prefilter: never skips a pattern that matches', () => {
   });
 });
 
+describe('signal prefilter: the table of needs written at build time', function () {
+  this.timeout(120_000);
+  /** A table entry's pattern, from its key (masked, source, flags). */
+  const patternOf = (key: string) => ({ masked: key[0] === 'm', pattern: new RegExp(key.slice(2, key.lastIndexOf('/')), key.slice(key.lastIndexOf('/') + 1)) });
+
+  it('is up to date with the assessors (npm run gen)', () => {
+    const out = signalNeeds();
+    assert.ok(out.current === out.next, `${out.path} is stale: run \`npm run gen\``);
+  });
+
+  it('holds what reading each pattern gives', () => {
+    assert.ok(SIGNAL_NEEDS.length > 100, `only ${SIGNAL_NEEDS.length} patterns`);
+    for (const [key, need] of SIGNAL_NEEDS) {
+      const { pattern, masked } = patternOf(key);
+      assert.equal(needKey(pattern, masked), key);
+      assert.deepEqual(need, simplify(needOf(pattern, masked) ?? true), key);
+    }
+  });
+
+  it('covers every list a review meets, so a process filters its first document', () => {
+    review({ text: generateContract(20_000), force: true });
+    const keys = new Set(SIGNAL_NEEDS.map(([key]) => key));
+    const missing = signalPatternsMet().map((p) => needKey(p.pattern, p.masked)).filter((k) => !keys.has(k));
+    assert.deepEqual(missing, []);
+    const fresh = new SignalPrefilter(SIGNAL_NEEDS);
+    const [key] = SIGNAL_NEEDS[0];
+    assert.ok(fresh.list('a list of one table pattern', () => [patternOf(key)], {}), 'filtered on the first document');
+    assert.equal(fresh.list('a list with a pattern of its own', () => [patternOf(key), { pattern: /\bzebra crossing\b/i, masked: false }], {}), null, 'a pattern the table lacks waits for the next document');
+  });
+
+  it('never skips a table pattern that matches a sentence of a real contract', () => {
+    const corpusDir = resolve(__dirname, '../../../shared/corpus/contracts');
+    const texts = [generateContract(60_000)];
+    if (existsSync(corpusDir)) for (const f of readdirSync(corpusDir).filter((f) => f.endsWith('.md')).sort().slice(0, 6)) texts.push(readFileSync(join(corpusDir, f), 'utf8'));
+    const entries = SIGNAL_NEEDS.map(([key]) => patternOf(key)).filter((p) => !p.masked);
+    const prefilter = new SignalPrefilter(SIGNAL_NEEDS);
+    const filter = prefilter.list('every unmasked table pattern', () => entries, {})!;
+    let matched = 0;
+    let skipped = 0;
+    for (const text of texts) {
+      for (const block of buildContractModel(text).blocks) {
+        for (const sentence of block.sentences) {
+          const flat = sentence.text.replace(/\s+/g, ' ');
+          prefilter.read({}, flat);
+          entries.forEach((p, i) => {
+            const may = prefilter.may(filter, i);
+            if (p.pattern.test(flat)) {
+              matched++;
+              assert.ok(may, `${p.pattern} matches ${JSON.stringify(flat)} but was skipped`);
+            } else if (!may) skipped++;
+          });
+        }
+      }
+    }
+    assert.ok(matched > 100 && skipped > matched, `the check saw ${matched} matches and ${skipped} skipped patterns`);
+  });
+});
+
 describe('signal prefilter: reviews are the same with and without it', function () {
   this.timeout(300_000);
   const corpusDir = resolve(__dirname, '../../../shared/corpus/contracts');
@@ -134,7 +212,7 @@ describe('signal prefilter: reviews are the same with and without it', function 
       setPrefilterMinSentences(0);
     }
     try {
-      // Twice: lists are compiled from the second document on, so the second pass filters them all.
+      // Twice: the table's lists are filtered from the first document on, and any list it lacks from the second.
       for (let pass = 0; pass < 2; pass++) {
         documents.forEach((d, i) => assert.equal(strip(review({ text: d.text, path: d.path })), plain[i], `${d.name} differs with the prefilter (pass ${pass + 1})`));
       }

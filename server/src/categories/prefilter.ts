@@ -182,20 +182,29 @@ export function needOf(pattern: RegExp, masked = false): Need | null {
 
 /**
  * Finds which of a set of ASCII literals occur in a text, ASCII letters folded, in one pass
- * (Aho-Corasick with a full transition table). Written here because it is small and the npm
+ * (Aho-Corasick, its transition table completed as texts need it). Written here because it is small and the npm
  * packages for it are unmaintained or do not fold case.
  */
 export class LiteralScanner {
   private readonly symbols = new Uint8Array(128);
   private readonly width: number;
   private readonly next: Int32Array;
+  private readonly fail: Int32Array;
   private readonly outStart: Int32Array;
   private readonly outIds: Int32Array;
 
-  /** `targets[i]`: the ids to mark when literal i is found. */
+  /**
+   * `targets[i]`: the ids to mark when literal i is found. The transitions are completed lazily (a
+   * state's move on a symbol is worked out along its failure links the first time a text makes it,
+   * then kept): a process builds the scanner on its first document, and completing all of the
+   * signal lists' 10,000 states x 45 symbols up front cost it 50 to 100 ms, where a document's
+   * sentences make a few thousand distinct moves.
+   */
   constructor(literals: string[], targets: number[][]) {
     let width = 1;
+    let chars = 0;
     for (const lit of literals) {
+      chars += lit.length;
       for (let i = 0; i < lit.length; i++) {
         const c = lit.charCodeAt(i);
         if (!this.symbols[c]) this.symbols[c] = width++;
@@ -204,56 +213,69 @@ export class LiteralScanner {
     // Upper-case letters read as their lower-case symbol.
     for (let c = 65; c <= 90; c++) this.symbols[c] = this.symbols[c + 32];
     this.width = width;
-    // The trie.
-    const goto: number[][] = [new Array(width).fill(-1)];
-    const own: number[][] = [[]];
+    // The trie, in the transition table: an entry holds the target state + 1, 0 while not known.
+    const next = new Int32Array((chars + 1) * width);
+    const own: Array<number[] | undefined> = [];
+    // Each state's children as a linked list (first child, next sibling), for the breadth-first pass.
+    const firstChild = new Int32Array(chars + 1);
+    const sibling = new Int32Array(chars + 1);
+    const symbolOf = new Int32Array(chars + 1);
+    let states = 1;
     literals.forEach((lit, id) => {
       let s = 0;
       for (let i = 0; i < lit.length; i++) {
         const sym = this.symbols[lit.charCodeAt(i)];
-        if (goto[s][sym] < 0) {
-          goto[s][sym] = goto.length;
-          goto.push(new Array(width).fill(-1));
-          own.push([]);
+        const at = s * width + sym;
+        if (next[at] === 0) {
+          const t = states++;
+          next[at] = t + 1;
+          symbolOf[t] = sym;
+          sibling[t] = firstChild[s];
+          firstChild[s] = t;
         }
-        s = goto[s][sym];
+        s = next[at] - 1;
       }
-      own[s].push(...targets[id]);
+      (own[s] ??= []).push(...targets[id]);
     });
-    // Breadth first: failure links, completed transitions, outputs merged along the failure chain.
-    const states = goto.length;
-    const next = new Int32Array(states * width);
-    const fail = new Int32Array(states);
-    const outs: number[][] = own.map((o) => [...o]);
-    const queue: number[] = [];
-    for (let sym = 0; sym < width; sym++) {
-      const t = goto[0][sym];
-      next[sym] = t < 0 ? 0 : t;
-      if (t > 0) queue.push(t);
-    }
-    for (let q = 0; q < queue.length; q++) {
-      const s = queue[q];
-      outs[s].push(...outs[fail[s]].filter((id) => !outs[s].includes(id)));
-      for (let sym = 0; sym < width; sym++) {
-        const t = goto[s][sym];
-        const viaFail = next[fail[s] * width + sym];
-        if (t < 0) next[s * width + sym] = viaFail;
-        else {
-          next[s * width + sym] = t;
-          fail[t] = viaFail;
-          queue.push(t);
-        }
+    // The root stays at the root on every symbol it has no child for.
+    for (let sym = 0; sym < width; sym++) if (next[sym] === 0) next[sym] = 1;
+    this.next = next;
+    this.fail = new Int32Array(states);
+    // Breadth first: failure links, and outputs merged along the failure chain.
+    const outs: Array<number[] | undefined> = new Array(states);
+    outs[0] = own[0];
+    const queue = new Int32Array(states);
+    let tail = 0;
+    for (let t = firstChild[0]; t > 0; t = sibling[t]) queue[tail++] = t;
+    for (let head = 0; head < tail; head++) {
+      const s = queue[head];
+      const mine = own[s];
+      const inherited = outs[this.fail[s]];
+      outs[s] = mine && inherited ? [...new Set([...mine, ...inherited])] : mine ?? inherited;
+      for (let t = firstChild[s]; t > 0; t = sibling[t]) {
+        if (s > 0) this.fail[t] = this.move(this.fail[s], symbolOf[t]);
+        queue[tail++] = t;
       }
     }
-    this.next = next;
     this.outStart = new Int32Array(states + 1);
     const ids: number[] = [];
     for (let s = 0; s < states; s++) {
       this.outStart[s] = ids.length;
-      ids.push(...outs[s]);
+      const o = outs[s];
+      if (o) for (const id of o) ids.push(id);
     }
     this.outStart[states] = ids.length;
     this.outIds = Int32Array.from(ids);
+  }
+
+  /** The state after reading a symbol in a state, completed along the failure links and kept. */
+  private move(s: number, sym: number): number {
+    const at = s * this.width + sym;
+    const known = this.next[at];
+    if (known !== 0) return known - 1;
+    const t = this.move(this.fail[s], sym);
+    this.next[at] = t + 1;
+    return t;
   }
 
   /** Sets bit id of `bits` for every id whose literal occurs in the text. */
@@ -262,7 +284,9 @@ export class LiteralScanner {
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      s = next[s * width + (c < 128 ? symbols[c] : 0)];
+      const sym = c < 128 ? symbols[c] : 0;
+      const known = next[s * width + sym];
+      s = known !== 0 ? known - 1 : this.move(s, sym);
       for (let k = outStart[s], end = outStart[s + 1]; k < end; k++) {
         const id = outIds[k];
         bits[id >>> 5] |= 1 << (id & 31);
@@ -305,26 +329,40 @@ interface ListFilter {
   tests: Array<Test | null> | null;
 }
 
+/** A pattern's name in a table of needs: everything its need is read from. */
+export const needKey = (pattern: RegExp, masked: boolean): string => `${masked ? 'm' : '-'}/${pattern.source}/${pattern.flags}`;
+
+/** A table of what patterns need, by needKey: `simplify(needOf(pattern, masked) ?? true)` of each. */
+export type NeedTable = ReadonlyArray<readonly [key: string, need: Need]>;
+
 /**
  * The prefilters of every signal list seen, with one scanner shared by all of them, so that a
- * sentence is read once for all categories rather than once per category. Assessors write their
- * lists inline, so the lists are only known once a document has been assessed: the first document
- * of a process is not filtered (reading the patterns would cost it more than it saves), and the
- * next one compiles every list met so far into the shared scanner. A list first met later waits
- * for the document after. In a run over many files, or a language server's reviews after an edit,
- * every document but the first is read once per sentence.
+ * sentence is read once for all categories rather than once per category. Reading a pattern with
+ * regexpp costs about a millisecond, so the needs of the assessors' patterns come from a table
+ * written at build time (categories/signal-needs.generated.ts, `npm run gen`): a list whose patterns
+ * are all in it is filtered from a process's first document on. A list with a pattern the table
+ * lacks (a table older than the assessors, a test's own patterns) is filtered from the next
+ * document: it is compiled, with the table's, into a new shared scanner when that one starts.
  */
 export class SignalPrefilter {
   private readonly lists = new Map<string, ListFilter>();
   private readonly clausesOf = new Map<string, number[]>();
+  /** One clause per set of literals, shared by every pattern that needs one of the same set. */
+  private readonly clauseTests = new Map<string, Test>();
   private clauses = 0;
   private shared: LiteralScanner | null = null;
+  /** Clauses were added since the shared scanner was built. */
+  private stale = true;
   private version = 0;
   private pending = false;
+  /** The tests of the table's patterns, by needKey; compiled on first use. */
+  private known: Map<string, Test | null> | null = null;
   /** The clauses each sentence meets (a bit set), under the shared scanner of a version. */
   private readonly marks = new WeakMap<object, { version: number; bits: Uint32Array }>();
   private current: Uint32Array = new Uint32Array(0);
   private document: object | null = null;
+
+  constructor(private readonly table: NeedTable = []) {}
 
   /**
    * The filter of a list of patterns named by `key` (their content) for a document (its list of
@@ -339,25 +377,51 @@ export class SignalPrefilter {
     if (!list) {
       list = { patterns: patterns(), tests: null };
       this.lists.set(key, list);
-      this.pending = true;
+      const known = this.knownTests();
+      if (list.patterns.every((p) => known.has(needKey(p.pattern, p.masked)))) list.tests = list.patterns.map((p) => known.get(needKey(p.pattern, p.masked))!);
+      else this.pending = true;
     }
     return list.tests ? list : null;
   }
 
-  private compile(patterns: Array<{ pattern: RegExp; masked: boolean }>): Array<Test | null> {
-    const clause = (lits: string[]): Test => {
+  /** Every pattern of the lists met so far, once each (what the table is generated from). */
+  patternsMet(): Array<{ pattern: RegExp; masked: boolean }> {
+    const out = new Map<string, { pattern: RegExp; masked: boolean }>();
+    for (const list of this.lists.values()) for (const p of list.patterns) out.set(needKey(p.pattern, p.masked), p);
+    return [...out.values()];
+  }
+
+  private knownTests(): Map<string, Test | null> {
+    if (!this.known) {
+      this.known = new Map();
+      for (const [key, need] of this.table) this.known.set(key, this.compileNeed(need));
+    }
+    return this.known;
+  }
+
+  private clause(lits: string[]): Test {
+    const name = [...lits].sort().join('\u0000');
+    let test = this.clauseTests.get(name);
+    if (!test) {
       const id = this.clauses++;
-      for (const lit of lits) {
+      for (const lit of new Set(lits)) {
         const ids = this.clausesOf.get(lit);
         if (ids) ids.push(id);
         else this.clausesOf.set(lit, [id]);
       }
       const word = id >>> 5;
       const bit = 1 << (id & 31);
-      return (bits) => (bits[word] & bit) !== 0;
-    };
+      test = (bits) => (bits[word] & bit) !== 0;
+      this.clauseTests.set(name, test);
+      this.stale = true;
+    }
+    return test;
+  }
+
+  /** The test of a simplified need (null: the pattern always runs). */
+  private compileNeed(need: Need): Test | null {
     const compile = (need: Exclude<Need, true>): Test => {
-      if ('lit' in need) return clause([need.lit]);
+      if ('lit' in need) return this.clause([need.lit]);
       if ('and' in need) {
         const parts = need.and.map((p) => compile(p as Exclude<Need, true>));
         return (bits) => {
@@ -372,30 +436,36 @@ export class SignalPrefilter {
         if ('lit' in p) lits.push(p.lit);
         else parts.push(compile(p));
       }
-      if (lits.length) parts.unshift(clause(lits));
+      if (lits.length) parts.unshift(this.clause(lits));
       if (parts.length === 1) return parts[0];
       return (bits) => {
         for (const p of parts) if (p(bits)) return true;
         return false;
       };
     };
-    return patterns.map(({ pattern, masked }) => {
-      const need = needOf(pattern, masked);
-      if (need === null || need === true) return null;
-      const simple = simplify(need);
-      return simple === true ? null : compile(simple);
-    });
+    return need === true ? null : compile(need);
   }
 
   private rebuild(): void {
-    for (const list of this.lists.values()) list.tests ??= this.compile(list.patterns);
-    this.shared = new LiteralScanner([...this.clausesOf.keys()], [...this.clausesOf.values()]);
-    this.version++;
+    const known = this.knownTests();
+    for (const list of this.lists.values()) {
+      list.tests ??= list.patterns.map(({ pattern, masked }) => {
+        const key = needKey(pattern, masked);
+        if (known.has(key)) return known.get(key)!;
+        const need = needOf(pattern, masked);
+        return need === null ? null : this.compileNeed(simplify(need));
+      });
+    }
     this.pending = false;
   }
 
   /** Reads a sentence (`key` names it while it lives): which clauses it meets. */
   read(key: object, text: string): void {
+    if (this.stale) {
+      this.shared = new LiteralScanner([...this.clausesOf.keys()], [...this.clausesOf.values()]);
+      this.version++;
+      this.stale = false;
+    }
     let marks = this.marks.get(key);
     if (!marks || marks.version !== this.version) {
       const bits = new Uint32Array((this.clauses + 31) >>> 5);

@@ -4,6 +4,7 @@ import { normalizeSpace, foldQuotes } from '../model';
 import { obligationsIn, type PartyMatchers } from '../model/language';
 import { maskSenses, type FalseSense } from './senses';
 import { SignalPrefilter, type ListFilter } from './prefilter';
+import { SIGNAL_NEEDS } from './signal-needs.generated';
 import { factsActive, idOf, memo } from '../model/facts';
 import { requirementsOf, type AssessContext, type AssessmentOf, type CategoryId, type Evidence, type RequirementOf, type Verdict } from './types';
 
@@ -389,11 +390,17 @@ function signalsIdOf(signals: Signal[]): number {
 }
 
 /**
- * Below this many sentences the signal lists are not prefiltered: reading their patterns costs more
+ * Below this many sentences the signal lists are not prefiltered: building the scanner costs more
  * than it saves on a short contract (and a cold run of the CLI on one small file pays for it).
  */
 let filterMinSentences = 150;
-const prefilter = new SignalPrefilter();
+/** The needs of the assessors' patterns come from a table written by `npm run gen`, so a process's first document is filtered too. */
+const prefilter = new SignalPrefilter(SIGNAL_NEEDS);
+
+/** Every signal pattern the prefilter has met in this process (scripts/generate-signal-needs.ts writes the table from them). */
+export function signalPatternsMet(): Array<{ pattern: RegExp; masked: boolean }> {
+  return prefilter.patternsMet();
+}
 
 /**
  * Sets the number of sentences from which signal lists are prefiltered (Infinity: never, 0:
