@@ -325,8 +325,18 @@ export function simplify(need: Need): Need {
 
 interface ListFilter {
   patterns: Array<{ pattern: RegExp; masked: boolean }>;
-  /** Per pattern, its test on the clauses a sentence meets (null: always run the pattern); null until compiled. */
-  tests: Array<Test | null> | null;
+  /** Per pattern of the list, its number in the prefilter (see SignalPrefilter); null until compiled. */
+  ids: Int32Array | null;
+  /** The bits of those numbers, made when first needed. */
+  mask?: Uint32Array;
+}
+
+function maskOf(ids: Int32Array): Uint32Array {
+  let max = 0;
+  for (const id of ids) max = Math.max(max, id);
+  const mask = new Uint32Array((max >>> 5) + 1);
+  for (const id of ids) mask[id >>> 5] |= 1 << (id & 31);
+  return mask;
 }
 
 /** A pattern's name in a table of needs: everything its need is read from. */
@@ -334,6 +344,46 @@ export const needKey = (pattern: RegExp, masked: boolean): string => `${masked ?
 
 /** A table of what patterns need, by needKey: `simplify(needOf(pattern, masked) ?? true)` of each. */
 export type NeedTable = ReadonlyArray<readonly [key: string, need: Need]>;
+
+/** A compiled need: its test, and clauses one of which any sentence that passes it meets. */
+interface Compiled { test: Test; triggers: number[] }
+
+/**
+ * Which patterns may match each sentence of one document, worked out once per sentence for every
+ * list (a row of bits, one per pattern) when a list first asks, and kept while the document lives.
+ */
+export class DocumentGate {
+  private readonly rows: Uint32Array;
+  private readonly done: Uint8Array;
+
+  constructor(private readonly prefilter: SignalPrefilter, readonly version: number, private readonly words: number, size: number) {
+    this.rows = new Uint32Array(size * words);
+    this.done = new Uint8Array(size);
+  }
+
+  /** Where sentence n's row starts (its text is read the first time). */
+  row(n: number, text: string): number {
+    const at = n * this.words;
+    if (!this.done[n]) {
+      this.prefilter.fill(text, this.rows, at);
+      this.done[n] = 1;
+    }
+    return at;
+  }
+
+  /** May any pattern of the list match the sentence whose row starts at `at`? */
+  mayAny(list: ListFilter, at: number): boolean {
+    const mask = list.mask ??= maskOf(list.ids!);
+    for (let w = 0; w < mask.length; w++) if ((this.rows[at + w] & mask[w]) !== 0) return true;
+    return false;
+  }
+
+  /** May the list's pattern i match the sentence whose row starts at `at`? */
+  may(list: ListFilter, i: number, at: number): boolean {
+    const id = list.ids![i];
+    return (this.rows[at + (id >>> 5)] & (1 << (id & 31))) !== 0;
+  }
+}
 
 /**
  * The prefilters of every signal list seen, with one scanner shared by all of them, so that a
@@ -343,24 +393,37 @@ export type NeedTable = ReadonlyArray<readonly [key: string, need: Need]>;
  * are all in it is filtered from a process's first document on. A list with a pattern the table
  * lacks (a table older than the assessors, a test's own patterns) is filtered from the next
  * document: it is compiled, with the table's, into a new shared scanner when that one starts.
+ *
+ * A sentence is read once for all lists: the scanner marks the clauses it meets, and only the
+ * patterns one of whose trigger clauses is marked have their tests run (a clause any passing
+ * sentence meets: the literal of a need, one per branch of an or, and the rarest part of an and),
+ * which leaves most of the hundred-odd tests unrun on most sentences.
  */
 export class SignalPrefilter {
   private readonly lists = new Map<string, ListFilter>();
   private readonly clausesOf = new Map<string, number[]>();
   /** One clause per set of literals, shared by every pattern that needs one of the same set. */
-  private readonly clauseTests = new Map<string, Test>();
+  private readonly clauseIds = new Map<string, number>();
+  /** Per clause, the length of its shortest literal: longer literals are rarer, so better triggers. */
+  private readonly clauseRarity: number[] = [];
   private clauses = 0;
+  /** Per pattern number: its test (null: always runs). */
+  private readonly tests: Array<Test | null> = [];
+  /** Per clause: the patterns it triggers. */
+  private readonly triggered: number[][] = [];
+  /** The patterns that always run. */
+  private readonly always: number[] = [];
   private shared: LiteralScanner | null = null;
-  /** Clauses were added since the shared scanner was built. */
+  /** Clauses or patterns were added since the shared scanner was built. */
   private stale = true;
   private version = 0;
   private pending = false;
-  /** The tests of the table's patterns, by needKey; compiled on first use. */
-  private known: Map<string, Test | null> | null = null;
-  /** The clauses each sentence meets (a bit set), under the shared scanner of a version. */
-  private readonly marks = new WeakMap<object, { version: number; bits: Uint32Array }>();
-  private current: Uint32Array = new Uint32Array(0);
+  /** The table's patterns' numbers, by needKey; compiled on first use. */
+  private known: Map<string, number> | null = null;
+  private readonly gates = new WeakMap<object, DocumentGate>();
   private document: object | null = null;
+  private scratch = new Uint32Array(0);
+  private current = new Uint32Array(0);
 
   constructor(private readonly table: NeedTable = []) {}
 
@@ -375,13 +438,14 @@ export class SignalPrefilter {
     }
     let list = this.lists.get(key);
     if (!list) {
-      list = { patterns: patterns(), tests: null };
+      list = { patterns: patterns(), ids: null };
       this.lists.set(key, list);
-      const known = this.knownTests();
-      if (list.patterns.every((p) => known.has(needKey(p.pattern, p.masked)))) list.tests = list.patterns.map((p) => known.get(needKey(p.pattern, p.masked))!);
+      const known = this.knownPatterns();
+      const ids = list.patterns.map((p) => known.get(needKey(p.pattern, p.masked)) ?? -1);
+      if (ids.every((id) => id >= 0)) list.ids = Int32Array.from(ids);
       else this.pending = true;
     }
-    return list.tests ? list : null;
+    return list.ids ? list : null;
   }
 
   /** Every pattern of the lists met so far, once each (what the table is generated from). */
@@ -391,95 +455,163 @@ export class SignalPrefilter {
     return [...out.values()];
   }
 
-  private knownTests(): Map<string, Test | null> {
+  /** The gate of a document with `size` sentences (`document` names it while it lives). */
+  gate(document: object, size: number): DocumentGate {
+    this.refresh();
+    let gate = this.gates.get(document);
+    if (!gate || gate.version !== this.version) {
+      gate = new DocumentGate(this, this.version, (this.tests.length + 31) >>> 5, size);
+      this.gates.set(document, gate);
+    }
+    return gate;
+  }
+
+  /** Writes the row of patterns that may match a text into `rows` from `at` (for DocumentGate). */
+  fill(text: string, rows: Uint32Array, at: number): void {
+    const bits = this.scratch;
+    bits.fill(0);
+    this.shared!.mark(text, bits);
+    for (const id of this.always) rows[at + (id >>> 5)] |= 1 << (id & 31);
+    for (let w = 0; w < bits.length; w++) {
+      let word = bits[w];
+      while (word !== 0) {
+        const low = word & -word;
+        word ^= low;
+        const clause = (w << 5) + 31 - Math.clz32(low);
+        for (const id of this.triggered[clause]) {
+          const slot = at + (id >>> 5);
+          const bit = 1 << (id & 31);
+          if ((rows[slot] & bit) === 0 && this.tests[id]!(bits)) rows[slot] |= bit;
+        }
+      }
+    }
+  }
+
+  private refresh(): void {
+    if (!this.stale) return;
+    this.shared = new LiteralScanner([...this.clausesOf.keys()], [...this.clausesOf.values()]);
+    this.scratch = new Uint32Array((this.clauses + 31) >>> 5);
+    while (this.triggered.length < this.clauses) this.triggered.push([]);
+    this.version++;
+    this.stale = false;
+  }
+
+  private knownPatterns(): Map<string, number> {
     if (!this.known) {
       this.known = new Map();
-      for (const [key, need] of this.table) this.known.set(key, this.compileNeed(need));
+      for (const [key, need] of this.table) this.known.set(key, this.register(need));
     }
     return this.known;
   }
 
-  private clause(lits: string[]): Test {
-    const name = [...lits].sort().join('\u0000');
-    let test = this.clauseTests.get(name);
-    if (!test) {
-      const id = this.clauses++;
+  /** Numbers a pattern by its simplified need, and indexes it under its trigger clauses. */
+  private register(need: Need): number {
+    const id = this.tests.length;
+    if (need === true) {
+      this.tests.push(null);
+      this.always.push(id);
+    } else {
+      const { test, triggers } = this.compile(need);
+      this.tests.push(test);
+      for (const c of triggers) {
+        while (this.triggered.length <= c) this.triggered.push([]);
+        this.triggered[c].push(id);
+      }
+    }
+    this.stale = true;
+    return id;
+  }
+
+  private clause(lits: string[]): number {
+    const name = [...new Set(lits)].sort().join('\u0000');
+    let id = this.clauseIds.get(name);
+    if (id === undefined) {
+      id = this.clauses++;
       for (const lit of new Set(lits)) {
         const ids = this.clausesOf.get(lit);
         if (ids) ids.push(id);
         else this.clausesOf.set(lit, [id]);
       }
-      const word = id >>> 5;
-      const bit = 1 << (id & 31);
-      test = (bits) => (bits[word] & bit) !== 0;
-      this.clauseTests.set(name, test);
+      this.clauseIds.set(name, id);
+      this.clauseRarity[id] = Math.min(...lits.map((l) => l.length));
       this.stale = true;
     }
-    return test;
+    return id;
   }
 
-  /** The test of a simplified need (null: the pattern always runs). */
-  private compileNeed(need: Need): Test | null {
-    const compile = (need: Exclude<Need, true>): Test => {
-      if ('lit' in need) return this.clause([need.lit]);
-      if ('and' in need) {
-        const parts = need.and.map((p) => compile(p as Exclude<Need, true>));
-        return (bits) => {
-          for (const p of parts) if (!p(bits)) return false;
-          return true;
-        };
-      }
-      // An or of literals is one clause, which the scanner marks when it finds any of them.
-      const lits: string[] = [];
-      const parts: Test[] = [];
-      for (const p of need.or as Array<Exclude<Need, true>>) {
-        if ('lit' in p) lits.push(p.lit);
-        else parts.push(compile(p));
-      }
-      if (lits.length) parts.unshift(this.clause(lits));
-      if (parts.length === 1) return parts[0];
-      return (bits) => {
-        for (const p of parts) if (p(bits)) return true;
-        return false;
-      };
+  private compile(need: Exclude<Need, true>): Compiled {
+    const bitTest = (id: number): Test => {
+      const word = id >>> 5;
+      const bit = 1 << (id & 31);
+      return (bits) => (bits[word] & bit) !== 0;
     };
-    return need === true ? null : compile(need);
+    if ('lit' in need) {
+      const c = this.clause([need.lit]);
+      return { test: bitTest(c), triggers: [c] };
+    }
+    if ('and' in need) {
+      const parts = need.and.map((p) => this.compile(p as Exclude<Need, true>));
+      // Any part's triggers do; the rarest part's are met by the fewest sentences.
+      const rarity = (c: Compiled) => Math.min(...c.triggers.map((t) => this.clauseRarity[t]));
+      const best = parts.reduce((a, b) => (rarity(b) > rarity(a) || (rarity(b) === rarity(a) && b.triggers.length < a.triggers.length) ? b : a));
+      const tests = parts.map((p) => p.test);
+      return {
+        test: (bits) => {
+          for (const t of tests) if (!t(bits)) return false;
+          return true;
+        },
+        triggers: best.triggers,
+      };
+    }
+    // An or of literals is one clause, which the scanner marks when it finds any of them.
+    const lits: string[] = [];
+    const parts: Compiled[] = [];
+    for (const p of need.or as Array<Exclude<Need, true>>) {
+      if ('lit' in p) lits.push(p.lit);
+      else parts.push(this.compile(p));
+    }
+    if (lits.length) {
+      const c = this.clause(lits);
+      parts.unshift({ test: bitTest(c), triggers: [c] });
+    }
+    if (parts.length === 1) return parts[0];
+    const tests = parts.map((p) => p.test);
+    return {
+      test: (bits) => {
+        for (const t of tests) if (t(bits)) return true;
+        return false;
+      },
+      triggers: [...new Set(parts.flatMap((p) => p.triggers))],
+    };
   }
 
   private rebuild(): void {
-    const known = this.knownTests();
+    const known = this.knownPatterns();
     for (const list of this.lists.values()) {
-      list.tests ??= list.patterns.map(({ pattern, masked }) => {
+      list.ids ??= Int32Array.from(list.patterns, ({ pattern, masked }) => {
         const key = needKey(pattern, masked);
-        if (known.has(key)) return known.get(key)!;
+        const id = known.get(key);
+        if (id !== undefined) return id;
         const need = needOf(pattern, masked);
-        return need === null ? null : this.compileNeed(simplify(need));
+        const added = this.register(need === null ? true : simplify(need));
+        known.set(key, added);
+        return added;
       });
     }
     this.pending = false;
   }
 
-  /** Reads a sentence (`key` names it while it lives): which clauses it meets. */
-  read(key: object, text: string): void {
-    if (this.stale) {
-      this.shared = new LiteralScanner([...this.clausesOf.keys()], [...this.clausesOf.values()]);
-      this.version++;
-      this.stale = false;
-    }
-    let marks = this.marks.get(key);
-    if (!marks || marks.version !== this.version) {
-      const bits = new Uint32Array((this.clauses + 31) >>> 5);
-      this.shared!.mark(text, bits);
-      marks = { version: this.version, bits };
-      this.marks.set(key, marks);
-    }
-    this.current = marks.bits;
+  /** Reads a sentence on its own, for `may` (tests; reviews use a DocumentGate). */
+  read(_key: object, text: string): void {
+    this.refresh();
+    this.current = new Uint32Array((this.tests.length + 31) >>> 5);
+    this.fill(text, this.current, 0);
   }
 
   /** Can pattern i of the list match the sentence last read? */
   may(list: ListFilter, i: number): boolean {
-    const t = list.tests![i];
-    return t === null || t(this.current);
+    const id = list.ids![i];
+    return (this.current[id >>> 5] & (1 << (id & 31))) !== 0;
   }
 }
 

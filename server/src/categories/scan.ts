@@ -3,7 +3,7 @@ import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/tr
 import { normalizeSpace, foldQuotes } from '../model';
 import { obligationsIn, type PartyMatchers } from '../model/language';
 import { maskSenses, type FalseSense } from './senses';
-import { SignalPrefilter, type ListFilter } from './prefilter';
+import { SignalPrefilter, type DocumentGate, type ListFilter } from './prefilter';
 import { SIGNAL_NEEDS } from './signal-needs.generated';
 import { factsActive, idOf, memo } from '../model/facts';
 import { requirementsOf, type AssessContext, type AssessmentOf, type CategoryId, type Evidence, type RequirementOf, type Verdict } from './types';
@@ -247,12 +247,14 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
   }
   const infos = sentencesOf(ctx.model);
   const filter = infos.length >= filterMinSentences ? filterOf(signals, infos) : null;
+  const gate = filter ? prefilter.gate(infos, infos.length) : null;
   if (factsActive()) {
-    scanGroups(ctx.model, infos, signals, ctx.parties, add, filter);
+    scanGroups(ctx.model, infos, signals, ctx.parties, add, filter, gate);
     return found;
   }
-  for (const info of infos) {
-    const matched = matchingSignals(info, signals, ctx.parties, filter);
+  for (let n = 0; n < infos.length; n++) {
+    const info = infos[n];
+    const matched = matchingSignals(info, n, signals, ctx.parties, filter, gate);
     if (!matched.length) continue;
     const text = normalizeSpace(info.flat).slice(0, 300);
     for (const i of matched) {
@@ -270,7 +272,7 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
  * re-matches only the sentences of the edited section. A match is held as (sentence within the
  * section, signal): never an offset, which the evidence gets from this review's sentences.
  */
-function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal[], parties: PartyMatchers, add: (req: string, e: Evidence) => void, filter: ListFilter | null): void {
+function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal[], parties: PartyMatchers, add: (req: string, e: Evidence) => void, filter: ListFilter | null, gate: DocumentGate | null): void {
   const signalsId = signalsIdOf(signals);
   const { list, groups } = allSentenceFacts(model, infos, parties);
   for (const group of groups) {
@@ -281,7 +283,7 @@ function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal
         const facts = list[n];
         let matched = facts.get(signalsId) as number[] | undefined;
         if (!matched) {
-          matched = matchingSignals(infos[n], signals, parties, filter);
+          matched = matchingSignals(infos[n], n, signals, parties, filter, gate);
           facts.set(signalsId, matched);
         }
         for (const i of matched) matches.push(n - group.from, i);
@@ -420,31 +422,34 @@ function filterOf(signals: Signal[], infos: SentenceInfo[]): ListFilter | null {
 }
 
 /**
- * Indexes of the signals a sentence matches: a pure function of what sentenceFacts keys on. The
- * filter only skips patterns that cannot match (categories/prefilter.ts), so it changes no result.
+ * Indexes of the signals a sentence (infos[n]) matches: a pure function of what sentenceFacts keys
+ * on. The gate only skips patterns that cannot match (categories/prefilter.ts), so it changes no result.
  */
-function matchingSignals(info: SentenceInfo, signals: Signal[], parties: PartyMatchers, filter: ListFilter | null = null): number[] {
+function matchingSignals(info: SentenceInfo, n: number, signals: Signal[], parties: PartyMatchers, filter: ListFilter | null = null, gate: DocumentGate | null = null): number[] {
+  let row = -1;
+  // Most sentences can match no pattern of a list: one test of the row says so.
+  if (gate) {
+    row = gate.row(n, info.flat);
+    if (!gate.mayAny(filter!, row)) return NO_SIGNALS;
+  }
   const out: number[] = [];
-  let read = false;
-  signals.forEach((sig, i) => {
-    if (!sig.allowDefinitions && info.isDefinition) return;
-    if (sig.noHeadings && info.inHeading) return;
-    if (filter) {
-      if (!read) {
-        prefilter.read(info, info.flat);
-        read = true;
-      }
-      if (!prefilter.may(filter, i)) return;
-    }
-    if (sig.inSection && !sig.inSection.test(info.titles)) return;
-    if (!sig.pattern.test(sig.mask ? maskSenses(info.flat, ...sig.mask) : info.flat)) return;
-    if (sig.context && !sig.context.test(info.flat) && !sig.context.test(info.titles) && !(info.previous && sig.context.test(info.previous))) return;
-    if (sig.unless && sig.unless.test(info.flat)) return;
-    if (sig.supplierDuty && !supplierSide(info.flat, parties, info.leadIn)) return;
+  for (let i = 0; i < signals.length; i++) {
+    const sig = signals[i];
+    if (!sig.allowDefinitions && info.isDefinition) continue;
+    if (sig.noHeadings && info.inHeading) continue;
+    if (gate && !gate.may(filter!, i, row)) continue;
+    if (sig.inSection && !sig.inSection.test(info.titles)) continue;
+    if (!sig.pattern.test(sig.mask ? maskSenses(info.flat, ...sig.mask) : info.flat)) continue;
+    if (sig.context && !sig.context.test(info.flat) && !sig.context.test(info.titles) && !(info.previous && sig.context.test(info.previous))) continue;
+    if (sig.unless && sig.unless.test(info.flat)) continue;
+    if (sig.supplierDuty && !supplierSide(info.flat, parties, info.leadIn)) continue;
     out.push(i);
-  });
+  }
   return out;
 }
+
+/** What matchingSignals returns for a sentence that matches none (shared: never added to). */
+const NO_SIGNALS: number[] = [];
 
 /** Key of the evidence text in sentenceFacts (signal lists use their positive ids). */
 const EVIDENCE_TEXT = -1;
