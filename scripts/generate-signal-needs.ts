@@ -3,13 +3,15 @@
 // a process's first document without reading the patterns with regexpp at run time. The assessors
 // write their lists inline, so the patterns are collected by reviewing a short contract with the
 // prefilter on, which meets every list. A pattern the table lacks is still read at run time (from
-// a process's second document), so a stale table costs speed, never results; test/categories/
+// a process's second document), so a stale table costs speed, never results (the expressions
+// categories/incorporation.ts runs on every sentence are added too); test/categories/
 // prefilter.test.ts checks that every entry is what reading its pattern gives. Run by `npm run gen`
 // after the rule index (loading the engine needs it); `--check` writes nothing and exits 1 when the
 // file is stale.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { needKey, needOf, simplify, type Need } from '../server/src/categories/prefilter';
+import { INCORPORATION_PATTERNS } from '../server/src/categories/incorporation';
 import { setPrefilterMinSentences, signalPatternsMet } from '../server/src/categories/scan';
 import { CATEGORY_IDS, review } from '../server/src/engine';
 
@@ -26,7 +28,9 @@ export function signalNeeds(): { path: string; current: string | undefined; next
   } finally {
     setPrefilterMinSentences(previous);
   }
-  const entries = signalPatternsMet()
+  const patterns = new Map<string, { pattern: RegExp; masked: boolean }>();
+  for (const p of [...signalPatternsMet(), ...INCORPORATION_PATTERNS.map((pattern) => ({ pattern, masked: false }))]) patterns.set(needKey(p.pattern, p.masked), p);
+  const entries = [...patterns.values()]
     .map(({ pattern, masked }) => [needKey(pattern, masked), simplify(needOf(pattern, masked) ?? true)] as [string, Need])
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   if (entries.length < CATEGORY_IDS.length) throw new Error(`only ${entries.length} signal patterns met for ${CATEGORY_IDS.length} categories: did the sample review skip assessors?`);

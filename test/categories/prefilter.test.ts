@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { LiteralScanner, needKey, needOf, simplify, SignalPrefilter, type Need } from '../../server/src/categories/prefilter';
+import { INCORPORATION_PATTERNS } from '../../server/src/categories/incorporation';
 import { setPrefilterMinSentences, signalPatternsMet } from '../../server/src/categories/scan';
 import { SIGNAL_NEEDS } from '../../server/src/categories/signal-needs.generated';
 import { buildContractModel } from '../../server/src/model';
@@ -155,7 +156,8 @@ describe('signal prefilter: the table of needs written at build time', function 
   it('covers every list a review meets, so a process filters its first document', () => {
     review({ text: generateContract(20_000), force: true });
     const keys = new Set(SIGNAL_NEEDS.map(([key]) => key));
-    const missing = signalPatternsMet().map((p) => needKey(p.pattern, p.masked)).filter((k) => !keys.has(k));
+    const met = [...signalPatternsMet(), ...INCORPORATION_PATTERNS.map((pattern) => ({ pattern, masked: false }))];
+    const missing = met.map((p) => needKey(p.pattern, p.masked)).filter((k) => !keys.has(k));
     assert.deepEqual(missing, []);
     const fresh = new SignalPrefilter(SIGNAL_NEEDS);
     const [key] = SIGNAL_NEEDS[0];

@@ -1,4 +1,6 @@
 import type { ContractModel } from '../model';
+import type { DocumentGate, ListFilter } from './prefilter';
+import { prefiltered, SIGNAL_PREFILTER as prefilter } from './scan';
 import type { CategoryId, Evidence } from './types';
 
 /**
@@ -48,8 +50,19 @@ const INCORPORATING_RE = new RegExp(String.raw`\b(?:${INCORPORATING})\b`, 'i');
 const LABEL_RE = new RegExp(LABEL);
 const OWN_RE = new Map<CategoryId, RegExp>(Object.entries(DOCUMENTS).map(([id, doc]) => [id as CategoryId, new RegExp(String.raw`\b(${doc})\b`, 'i')]));
 
+/**
+ * The expressions run on every sentence, which the literal prefilter (categories/prefilter.ts) may
+ * skip where a sentence lacks the words they need: most sentences name no document. Their needs
+ * are in the generated table (scripts/generate-signal-needs.ts adds them).
+ */
+export const INCORPORATION_PATTERNS: RegExp[] = [INCORPORATING_RE, LABEL_RE, MASTER_SENTENCE, ...OWN_RE.values()];
+const OWN_INDEX = new Map<CategoryId, number>([...OWN_RE.keys()].map((id, i) => [id, 3 + i]));
+const GATED = INCORPORATION_PATTERNS.map((pattern) => ({ pattern, masked: false }));
+
 /** What every category's search reads of one sentence; the same for all of them, so read once per model. */
 interface SentenceLook {
+  /** Where its row starts in the model's gate (see SentenceLooks). */
+  row: number;
   text: string;
   start: number;
   end: number;
@@ -61,33 +74,48 @@ interface SentenceLook {
   master?: RegExpExecArray | null;
 }
 
-const looksOfModel = new WeakMap<ContractModel, SentenceLook[]>();
+/** A model's sentence looks, with the prefilter's gate over them (null: every expression runs). */
+interface SentenceLooks { looks: SentenceLook[]; filter: ListFilter | null; gate: DocumentGate | null; titles?: string[] }
+
+const looksOfModel = new WeakMap<ContractModel, SentenceLooks>();
 
 /** The sentences a document could be incorporated in, with the category-independent tests done. */
-function sentenceLooks(model: ContractModel): SentenceLook[] {
-  let looks = looksOfModel.get(model);
-  if (looks) return looks;
-  looks = [];
+function sentenceLooks(model: ContractModel): SentenceLooks {
+  let found = looksOfModel.get(model);
+  if (found) return found;
+  const looks: SentenceLook[] = [];
+  let count = 0;
+  for (const block of model.blocks) count += block.sentences.length;
+  const filter = prefiltered(count) ? prefilter.list('incorporation', () => GATED, looks) : null;
+  const gate = filter ? prefilter.gate(looks, count) : null;
+  found = { looks, filter, gate };
   for (const block of model.blocks) {
     if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
     for (const s of block.sentences) {
       const text = s.text.replace(/\s+/g, ' ');
       // "the Security Policy, if any": the document may not exist, so the gap stands.
       if (/\bif any\b/i.test(text)) continue;
-      looks.push({ text, start: s.start, end: s.end, section: block.section, incorporating: INCORPORATING_RE.test(text), label: LABEL_RE.exec(text)?.[0] });
+      const row = gate ? gate.row(looks.length, text) : -1;
+      const may = (i: number) => !gate || gate.may(filter!, i, row);
+      looks.push({ row, text, start: s.start, end: s.end, section: block.section, incorporating: may(0) && INCORPORATING_RE.test(text), label: may(1) ? LABEL_RE.exec(text)?.[0] : undefined });
     }
   }
-  looksOfModel.set(model, looks);
-  return looks;
+  looksOfModel.set(model, found);
+  return found;
 }
 
 /** Where a category missing from this document is incorporated from another, that document and the sentence that says so. */
 export function findIncorporation(model: ContractModel, category: CategoryId): Incorporation | null {
   const own = OWN_RE.get(category) ?? null;
-  for (const look of sentenceLooks(model)) {
+  const ownIndex = OWN_INDEX.get(category) ?? -1;
+  const { looks, filter, gate } = sentenceLooks(model);
+  for (const look of looks) {
     const { text } = look;
     let name: string | null = null;
-    const m = own?.exec(text);
+    const mayOwn = !gate || (ownIndex >= 0 && gate.may(filter!, ownIndex, look.row));
+    // Neither expression can match a sentence without their words (the gate never skips a match).
+    if (gate && !mayOwn && (category === 'deliverables' || !gate.may(filter!, 2, look.row))) continue;
+    const m = mayOwn ? own?.exec(text) : null;
     // "This Statement of Work", "this SLA": the document itself, not one it takes terms from.
     if (m && /\bthis\s+$/i.test(text.slice(0, m.index))) continue;
     // An acronym counts only in capitals and not where it abbreviates something else ("Buy America Act (BAA)").
@@ -110,7 +138,8 @@ export function findIncorporation(model: ContractModel, category: CategoryId): I
 }
 
 function isInThisDocument(model: ContractModel, label: string | undefined, name: string): boolean {
-  const titles = model.sections.slice(1).map((s) => s.title.replace(/\s+/g, ' ').trim().toLowerCase());
+  const looks = sentenceLooks(model);
+  const titles = (looks.titles ??= model.sections.slice(1).map((s) => s.title.replace(/\s+/g, ' ').trim().toLowerCase()));
   const lab = label?.replace(/\s+/g, ' ').toLowerCase();
   if (lab && titles.some((t) => t.startsWith(lab) && (t.length === lab.length || /^[\s:.\-–—(]/.test(t.slice(lab.length))))) return true;
   const n = name.toLowerCase();

@@ -398,6 +398,10 @@ function signalsIdOf(signals: Signal[]): number {
 let filterMinSentences = 150;
 /** The needs of the assessors' patterns come from a table written by `npm run gen`, so a process's first document is filtered too. */
 const prefilter = new SignalPrefilter(SIGNAL_NEEDS);
+/** The same prefilter for other expressions run on every sentence (categories/incorporation.ts): one scanner per process. */
+export const SIGNAL_PREFILTER = prefilter;
+/** Is a document of this many sentences prefiltered? */
+export const prefiltered = (sentences: number): boolean => sentences >= filterMinSentences;
 
 /** Every signal pattern the prefilter has met in this process (scripts/generate-signal-needs.ts writes the table from them). */
 export function signalPatternsMet(): Array<{ pattern: RegExp; masked: boolean }> {
