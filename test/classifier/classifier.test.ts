@@ -5,10 +5,13 @@
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { featuresOf, loadClassifier, secondOpinion, shippedClassifier, type ScoredSentence, type StoredClassifier } from '../../server/src/classifier';
+import { classifierSentences, featuresOf, loadClassifier, secondOpinion, shippedClassifier, type ScoredSentence, type StoredClassifier } from '../../server/src/classifier';
 import { tokens } from '../../server/src/classifier/features';
 import type { CategoryAssessment, CategoryId } from '../../server/src/categories/types';
 import { review } from '../../server/src/engine';
+import { buildContractModel } from '../../server/src/model';
+import fc from 'fast-check';
+import { propertyRuns } from '../support/property-runs';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -38,6 +41,29 @@ describe('classifier features', () => {
   });
   it('include the section titles, so a heading counts', () => {
     assert.notDeepEqual([...featuresOf(GOVERNED, 'Governing Law')], [...featuresOf(GOVERNED, '')]);
+  });
+});
+
+describe('classifier tokens and sentences', () => {
+  // The regular expressions tokens() used per token before it tested characters instead.
+  const reference = (text: string) => (text.toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z][a-z']*|\d+(?:[.,]\d+)*/g) ?? []).map((t) => (/^\d/.test(t) ? '0' : t.replace(/'s?$/, '')));
+
+  it('drop a trailing apostrophe or "\'s" and turn numbers into 0', () => {
+    assert.deepEqual(tokens("The Supplier's staff, the parties' 12.5 days and its'' 3,000 fees"), ['the', 'supplier', 'staff', 'the', 'parties', '0', 'days', 'and', "its'", '0', 'fees']);
+  });
+
+  it('are those of the per-token regular expressions on any text', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom('a', 'S', 's', "'", '\u2019', '1', '.', ',', ' ', 'x'), { maxLength: 30 }), (chars) => {
+      const text = chars.join('');
+      assert.deepEqual(tokens(text), reference(text));
+    }), { numRuns: propertyRuns(300) });
+  });
+
+  it('give each sentence of a model the features of its text and titles, computed when first read', () => {
+    const model = buildContractModel('# Agreement\n\n## 5. Audit\n\nThe Customer may audit the books. Records are kept for 7 years.\n\n## 6. Law\n\nThe laws of Ohio govern.\n');
+    const sentences = classifierSentences(model);
+    assert.ok(sentences.length >= 3);
+    for (const s of sentences) assert.deepEqual([...s.features], [...featuresOf(s.text, s.titles)], s.text);
   });
 });
 

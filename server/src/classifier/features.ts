@@ -24,8 +24,23 @@ const T = fnvFeed(FNV_OFFSET, 't:');
 
 /** Lower-case word tokens; every number becomes "0" so amounts and clause numbers generalise. */
 export function tokens(text: string): string[] {
-  return (text.toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z][a-z']*|\d+(?:[.,]\d+)*/g) ?? []).map((t) => (/^\d/.test(t) ? '0' : t.replace(/'s?$/, '')));
+  return (text.toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z][a-z']*|\d+(?:[.,]\d+)*/g) ?? []).map(token);
 }
+
+/** One matched token as a feature word: a number is "0"; a trailing "'" or "'s" is dropped. */
+function token(t: string): string {
+  // Character tests, not a regular expression per token (this runs on every word of a contract).
+  const first = t.charCodeAt(0);
+  if (first >= 48 && first <= 57) return '0';
+  const n = t.length;
+  if (t.charCodeAt(n - 1) === 39) return t.slice(0, n - 1);
+  if (n >= 2 && t.charCodeAt(n - 1) === 115 && t.charCodeAt(n - 2) === 39) return t.slice(0, n - 2);
+  return t;
+}
+
+/** The tokens of the last section titles featurised: every sentence of a section has the same. */
+let lastTitles = '';
+let lastTitleWords: string[] = [];
 
 /**
  * Sorted, de-duplicated bucket indexes of a sentence (binary features). Long sentences are cut
@@ -33,7 +48,11 @@ export function tokens(text: string): string[] {
  */
 export function featuresOf(text: string, titles: string): Uint32Array {
   const words = tokens(text).slice(0, 120);
-  const titleWords = tokens(titles).slice(0, 20);
+  if (titles !== lastTitles) {
+    lastTitleWords = tokens(titles).slice(0, 20);
+    lastTitles = titles;
+  }
+  const titleWords = lastTitleWords;
   const out = new Uint32Array(2 * words.length + titleWords.length);
   let n = 0;
   for (let i = 0; i < words.length; i++) {

@@ -47,13 +47,25 @@ const DECIDES = new Set(['governing-law', 'audit-rights', 'limitation-of-liabili
 
 const cache = new WeakMap<ContractModel, ScoredSentence[]>();
 
-/** The model's sentences with their features (computed once per model). */
+/**
+ * A sentence whose features are computed when first read: only sentences an anchor agrees with
+ * are scored (bestSentence), a few in a hundred, so featurising every sentence was mostly waste.
+ */
+class LazySentence implements ScoredSentence {
+  private computed: Uint32Array | undefined;
+  constructor(readonly text: string, readonly titles: string, readonly start: number, readonly end: number, readonly section: number) {}
+  get features(): Uint32Array {
+    return (this.computed ??= memo(`features\u0001${this.titles}`, this.text, () => featuresOf(this.text, this.titles)));
+  }
+}
+
+/** The model's sentences, each featurised once when first scored. */
 export function classifierSentences(model: ContractModel): ScoredSentence[] {
   let out = cache.get(model);
   if (!out) {
     out = sentencesOf(model)
       .filter((s) => !s.inHeading && !s.isDefinition)
-      .map((s) => ({ text: s.flat, titles: s.titles, start: s.sentence.start, end: s.sentence.end, section: s.section, features: memo(`features\u0001${s.titles}`, s.flat, () => featuresOf(s.flat, s.titles)) }));
+      .map((s) => new LazySentence(s.flat, s.titles, s.sentence.start, s.sentence.end, s.section));
     cache.set(model, out);
   }
   return out;
