@@ -433,14 +433,19 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       // The term features of this version share the review's model.
       st.model = { version, model: outcome.result.model };
     }
-    const { result, costMs, status } = outcome;
-    const side = sideOf(result.model.text, result.model.lineStarts);
-    if (!st.inWorker) return { version, generation: gen, force, result, ...withConfigError(outcome, config.error, version), side, costMs };
+    const { costMs, status } = outcome;
+    if (!st.inWorker) {
+      const { result } = outcome;
+      return { version, generation: gen, force, result, ...withConfigError(outcome, config.error, version), side: sideOf(result.model.text, result.model.lineStarts), costMs };
+    }
     // A large document's diagnostics were published as they arrived; kept, their LSP form would be a
-    // second copy of every finding. They are made again from the result on the rare later read.
+    // second copy of every finding. They are made again from the result on the rare later read. The
+    // result itself stays compressed until a request reads it (./result-transfer.ts).
+    const kept = outcome;
     return {
-      version, generation: gen, force, result, status, side, costMs,
-      get diagnostics() { return withConfigError({ diagnostics: diagnosticsOf(result, version), status }, config.error, version).diagnostics; },
+      version, generation: gen, force, status, costMs, side: sideOf(text, outcome.lineStarts ?? kept.result.model.lineStarts),
+      get result() { return kept.result; },
+      get diagnostics() { return withConfigError({ diagnostics: diagnosticsOf(kept.result, version), status }, config.error, version).diagnostics; },
     };
   }
 
