@@ -99,6 +99,8 @@ export class ReviewThread {
   private restarts = 0;
   /** The few results held expanded on this thread; the rest stay compressed until read (./result-transfer.ts). */
   private readonly expanded = new ExpandedResults();
+  /** Documents the worker has reviewed at least once: a further review is of an edit (or of new settings). */
+  private readonly reviewedBefore = new Set<string>();
   /** Armed when the worker falls idle after a review (IDLE_COLLECT_MS). */
   private idleTimer: NodeJS.Timeout | null = null;
 
@@ -129,6 +131,7 @@ export class ReviewThread {
     this.queue.get(uri)?.resolve(null);
     this.queue.delete(uri);
     this.expanded.forget(uri);
+    this.reviewedBefore.delete(uri);
     this.post({ kind: 'forget', uri });
   }
 
@@ -240,9 +243,10 @@ export class ReviewThread {
       // Kept compressed, expanded when a request first reads it (most reviews of a document being
       // edited are never read: the next one replaces them).
       const kept = new KeptResult(m.uri, m.result, waiting.job.text, this.expanded);
-      // A document whose results requests read (the one being edited, hovered) gets this one ready
-      // now, as the diagnostics just published invite a hover or a quick fix.
-      if (this.expanded.has(m.uri)) kept.get();
+      // A document being edited, or whose results requests read, gets this one ready now, as the
+      // diagnostics just published invite a hover or a quick fix; one only opened stays compressed.
+      if (this.expanded.has(m.uri) || this.reviewedBefore.has(m.uri)) kept.get();
+      this.reviewedBefore.add(m.uri);
       waiting.resolve({ ...waiting.findings, costMs: m.costMs, lineStarts: m.lineStarts, get result() { return kept.get(); } });
     }
     else waiting?.resolve(null);
