@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { serialize } from 'node:v8';
 import { pathToFileURL } from 'node:url';
-import { buildContractModel } from '../../server/src/model';
+import { buildContractModel, plainBlock } from '../../server/src/model';
 import { RecentStates } from '../../server/src/lsp/recent-states';
 import { compressResult, expandResult, ExpandedResults, KeptResult, packModel, unpackModel } from '../../server/src/lsp/result-transfer';
 import { garbageCollector } from '../../server/src/lsp/collector';
@@ -119,9 +119,11 @@ describe('lsp: memory footprint of large documents', function () {
     for (const [name, text] of [['an example contract', WEAK], ['a document with markup and CRLF line ends', MIXED]] as const) {
       it(`expand to a result equal to the one compressed (${name})`, () => {
         const result = reviewOf(text);
-        const expected = structuredClone(result);
+        // As plain data (a block may be an OffsetBlock whose offsets are a getter, model/offsetBlock.ts).
+        const plainOf = (r: typeof result) => structuredClone({ ...r, model: { ...r.model, blocks: r.model.blocks.map(plainBlock) } });
+        const expected = plainOf(result);
         const compressed = compressResult(result, text);
-        assert.deepEqual(result, expected, 'compressing leaves the result itself alone');
+        assert.deepEqual(plainOf(result), expected, 'compressing leaves the result itself alone');
         assert.equal(compressed.textLeftOut, true, 'the text is the job\'s, which the server\'s thread holds');
         const expanded = expandResult(structuredClone(compressed), text);
         assert.deepEqual(expanded, expected);
