@@ -13,7 +13,7 @@
 //   - CLI cold start on one small contract (median of several runs);
 //   - server RSS with twenty 1 MB contracts open, and its growth over 1,000 edits.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,7 +48,9 @@ class Lsp {
 
   constructor() {
     this.proc = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { cwd: os.tmpdir(), stdio: 'pipe' });
-    this.proc.stderr.on('data', () => undefined);
+    // CLAUSEWISE_BENCH_SERVER_LOG=file keeps the server's standard error (its log) for a look afterwards.
+    const serverLog = process.env.CLAUSEWISE_BENCH_SERVER_LOG;
+    this.proc.stderr.on('data', (d: Buffer) => { if (serverLog) appendFileSync(serverLog, d); });
     this.proc.stdout.on('data', (d: Buffer) => this.onData(d));
   }
   get pid(): number { return this.proc.pid!; }

@@ -9,9 +9,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { serialize } from 'node:v8';
 import { pathToFileURL } from 'node:url';
-import { buildContractModel } from '../../server/src/model';
+import { buildContractModel, plainBlock } from '../../server/src/model';
 import { RecentStates } from '../../server/src/lsp/recent-states';
-import { packModel, unpackModel } from '../../server/src/lsp/result-transfer';
+import { compressResult, expandResult, ExpandedResults, KeptResult, packModel, unpackModel } from '../../server/src/lsp/result-transfer';
+import { garbageCollector } from '../../server/src/lsp/collector';
+import { runReviewJob } from '../../server/src/lsp/review-job';
+import { IncrementalReview } from '../../server/src/engine';
 import { MemoryClient, TEST_REVIEW_WORKER, type PublishParams } from './memory';
 import { ROOT } from './client';
 
@@ -107,6 +110,59 @@ describe('lsp: memory footprint of large documents', function () {
       const whole = serialize(model).length;
       const packed = serialize(packModel(model)).length;
       assert.ok(packed < whole * 0.75, `packed ${packed} bytes against ${whole}`);
+    });
+  });
+
+  describe('results kept compressed on the server\'s thread', () => {
+    const reviewOf = (text: string) => runReviewJob({ uri: 'file:///x.md', version: 3, text, format: 'markdown', settings: {}, force: false, workspaceFolders: [] }, new IncrementalReview(), () => undefined).result;
+
+    for (const [name, text] of [['an example contract', WEAK], ['a document with markup and CRLF line ends', MIXED]] as const) {
+      it(`expand to a result equal to the one compressed (${name})`, () => {
+        const result = reviewOf(text);
+        // As plain data (a block may be an OffsetBlock whose offsets are a getter, model/offsetBlock.ts).
+        const plainOf = (r: typeof result) => structuredClone({ ...r, model: { ...r.model, blocks: r.model.blocks.map(plainBlock) } });
+        const expected = plainOf(result);
+        const compressed = compressResult(result, text);
+        assert.deepEqual(plainOf(result), expected, 'compressing leaves the result itself alone');
+        assert.equal(compressed.textLeftOut, true, 'the text is the job\'s, which the server\'s thread holds');
+        const expanded = expandResult(structuredClone(compressed), text);
+        assert.deepEqual(expanded, expected);
+        assert.equal(expanded.model.text, text);
+      });
+    }
+
+    it('are several times smaller than the result as the worker used to send it', () => {
+      const result = reviewOf(WEAK);
+      const compressed = compressResult(result, WEAK).bytes.length;
+      const sent = serialize({ ...result, model: packModel(result.model).model }).length;
+      assert.ok(compressed * 4 < sent, `compressed ${compressed} bytes against ${sent}`);
+    });
+
+    it('stay expanded for the documents read most recently only', () => {
+      const results = new ExpandedResults(2);
+      const result = reviewOf(WEAK);
+      const kept = ['a', 'b', 'c'].map((uri) => new KeptResult(uri, compressResult(result, WEAK), WEAK, results));
+      const first = kept[0].get();
+      assert.equal(kept[0].get(), first, 'read again while kept expanded: the same objects');
+      kept[1].get();
+      assert.ok(results.has('a') && results.has('b'));
+      kept[2].get();
+      assert.ok(!results.has('a') && results.has('b') && results.has('c'), 'the least recently read went back to its compressed form');
+      const again = kept[0].get();
+      assert.notEqual(again, first, 'expanded anew');
+      assert.deepEqual(again, first);
+      // A newer result of the same document takes its place.
+      const newer = new KeptResult('a', compressResult(result, WEAK), WEAK, results);
+      newer.get();
+      assert.ok(results.has('a'));
+      results.forget('a');
+      assert.ok(!results.has('a'));
+    });
+
+    it('an idle server can run a full garbage collection', () => {
+      const gc = garbageCollector();
+      assert.equal(typeof gc, 'function');
+      gc!();
     });
   });
 

@@ -191,6 +191,12 @@ export class MemoryClient {
   async diagnostics(uri: string, version: number, since = 0): Promise<PublishParams> {
     const published = await this.waitForMessage<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === version, since);
     await this.waitForMessage('clausewise/status', (p: { uri: string }) => p.uri === uri, published.seq + 1);
+    // A review in the worker publishes its diagnostics before the rest of its result arrives (and
+    // onReviewed fires): wait for that too, as a test reading `reviews` next expects it there.
+    if (this.options.server?.reviewWorker ?? workerByDefault) {
+      const until = Date.now() + this.timeout;
+      while (!this.reviews.some((r) => r.uri === uri && r.version === version) && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+    }
     return published.params as PublishParams;
   }
 

@@ -331,7 +331,11 @@ describe('lsp: scheduling', function () {
       client.notify('textDocument/didClose', { textDocument: { uri } });
       await client.settle();
       await new Promise((r) => setTimeout(r, 500));
-      assert.deepEqual(client.notifications<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, since).map((p) => p.diagnostics.length), [0]);
+      const lengths = client.notifications<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, since).map((p) => p.diagnostics.length);
+      // With no wait before a review, a quick worker review may finish (and be published) before the
+      // close is read: that is right. What must never happen is a publish after the close's empty list.
+      assert.equal(lengths[lengths.length - 1], 0, `the close's empty list is the last publish (${lengths.join(', ')})`);
+      assert.ok(lengths.length <= 2 && lengths.slice(0, -1).every((n) => n > 0), `at most the edit's own review before the close (${lengths.join(', ')})`);
     });
   });
 });

@@ -8,10 +8,10 @@
 
 /**
  * How much text (characters) the kept states may cover together by default: a state costs about 50
- * bytes of heap per character, so about 150 MB, three 1 MB contracts or one 2 MB contract. The
+ * bytes of heap per character, so about 125 MB: two 1 MB contracts or one 2 MB contract. The
  * document being reviewed always keeps its state, whatever its size.
  */
-export const DEFAULT_KEPT_CHARS = 3_000_000;
+export const DEFAULT_KEPT_CHARS = 2_500_000;
 
 export class RecentStates<T> {
   /** In order of use, the least recent first (a Map keeps insertion order), with the size of each document. */

@@ -45,7 +45,10 @@ export interface JobFindings {
 }
 
 export interface JobOutcome extends JobFindings {
-  result: ReviewResult;
+  /** From the worker, expanded from its compressed form when first read (./result-transfer.ts). */
+  readonly result: ReviewResult;
+  /** The model's line starts, to map positions without expanding the result (worker outcomes). */
+  lineStarts?: number[];
   /** How long the review took where it ran (ms), waiting excluded. */
   costMs: number;
 }

@@ -5,10 +5,10 @@
  * documents reviewed most recently, up to a total size (./recent-states.ts), so their edits are
  * reviewed incrementally here as they would be in the server's thread.
  * The protocol with the server's side (./review-thread.ts):
- * - in: { kind: 'review', job } | { kind: 'forget', uri } | { kind: 'reset' }
- * - out: { kind: 'findings', uri, version, findings } then { kind: 'done', uri, version, outcome, layout }
- *        (the diagnostics first, small, so that they are published before the whole result is
- *        copied across), or { kind: 'failed', uri, version, error }
+ * - in: { kind: 'review', job } | { kind: 'forget', uri } | { kind: 'reset' } | { kind: 'collect' } (idle: collect garbage)
+ * - out: { kind: 'findings', uri, version, findings } then { kind: 'done', uri, version, costMs, result, lineStarts }
+ *        (the diagnostics first, small, so that they are published at once; then the whole result,
+ *        compressed, its buffer transferred), or { kind: 'failed', uri, version, error }
  *        | { kind: 'readBundle', uri, path, flag } (answered on the bundle port, see readBundleSync)
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
@@ -16,7 +16,8 @@ import { IncrementalReview } from '../engine';
 import { runReviewJob, type ReviewJob } from './review-job';
 import type { FromWorker, ToWorker, WorkerSetup } from './review-thread';
 import { RecentStates } from './recent-states';
-import { packModel } from './result-transfer';
+import { compressResult } from './result-transfer';
+import { garbageCollector } from './collector';
 import { trace } from './trace';
 
 /** How long a bundle member may take to arrive from the server's thread before it counts as unreadable. */
@@ -49,6 +50,11 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       states.clear();
       return;
     }
+    if (m.kind === 'collect') {
+      // Idle (see IDLE_COLLECT_MS in ./review-thread.ts): the garbage of the last reviews goes now.
+      garbageCollector()?.();
+      return;
+    }
     const job: ReviewJob = m.job;
     trace(`job v${job.version}`);
     let reply: FromWorker;
@@ -60,17 +66,16 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       incremental.releaseModelCaches();
       // As JSON, made here: the server's thread writes it out without copying or serialising thousands of objects (./raw-json.ts).
       port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics: { json: JSON.stringify(diagnostics) }, status } } satisfies FromWorker);
-      // Blocks that are the text verbatim cross without their texts and offsets (./result-transfer.ts).
-      const { model, ...layout } = packModel(result.model);
+      // The rest crosses compressed, in a buffer handed over rather than copied (./result-transfer.ts).
+      reply = { kind: 'done', uri: job.uri, version: job.version, costMs, result: compressResult(result, job.text), lineStarts: result.model.lineStarts };
       trace('packed');
-      reply = { kind: 'done', uri: job.uri, version: job.version, outcome: { result: { ...result, model }, costMs }, layout };
     } catch (e) {
       // A failed review leaves the document's incremental state unknown: start afresh next time.
       states.delete(job.uri);
       reply = { kind: 'failed', uri: job.uri, version: job.version, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
     }
     try {
-      port.postMessage(reply);
+      port.postMessage(reply, reply.kind === 'done' ? [reply.result.bytes.buffer as ArrayBuffer] : []);
       trace('done-posted');
     } catch (e) {
       // A result that cannot be copied to the server's thread (it should never happen: results are plain data).

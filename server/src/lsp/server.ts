@@ -446,16 +446,21 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       // The term features of this version share the review's model.
       st.model = { version, model: outcome.result.model };
     }
-    const { result, costMs, status } = outcome;
+    const { costMs, status } = outcome;
     trace(`outcome v${version} cost ${costMs.toFixed(1)}`);
-    const side = sideOf(result.model.text, result.model.lineStarts);
     const made = outcome.diagnostics;
-    if (!st.inWorker && Array.isArray(made)) return { version, generation: gen, force, result, ...withConfigError({ diagnostics: made, status }, config.error, version), side, costMs };
+    if (!st.inWorker && Array.isArray(made)) {
+      const { result } = outcome;
+      return { version, generation: gen, force, result, ...withConfigError({ diagnostics: made, status }, config.error, version), side: sideOf(result.model.text, result.model.lineStarts), costMs };
+    }
     // A large document's diagnostics were published as they arrived; kept, their LSP form would be a
-    // second copy of every finding. They are made again from the result on the rare later read.
+    // second copy of every finding. They are made again from the result on the rare later read. The
+    // result itself stays compressed until a request reads it (./result-transfer.ts).
+    const kept = outcome;
     return {
-      version, generation: gen, force, result, status, side, costMs,
-      get diagnostics() { return withConfigError({ diagnostics: diagnosticsOf(result, version), status }, config.error, version).diagnostics; },
+      version, generation: gen, force, status, costMs, side: sideOf(text, outcome.lineStarts ?? kept.result.model.lineStarts),
+      get result() { return kept.result; },
+      get diagnostics() { return withConfigError({ diagnostics: diagnosticsOf(kept.result, version), status }, config.error, version).diagnostics; },
     };
   }
 
