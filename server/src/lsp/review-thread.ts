@@ -13,6 +13,7 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { JobFindings, JobOutcome, ReviewJob } from './review-job';
 import { garbageCollector } from './collector';
 import { ExpandedResults, KeptResult, type CompressedResult } from './result-transfer';
+import { adoptTermUseCounts, type TermUseCounts } from './term-uses';
 import { trace } from './trace';
 
 export const WORKER_MARKER = 'clausewise-lsp-review-worker';
@@ -28,7 +29,7 @@ export interface WorkerSetup {
 export type ToWorker = { kind: 'review'; job: ReviewJob } | { kind: 'forget'; uri: string } | { kind: 'reset' } | { kind: 'collect' };
 export type FromWorker =
   | { kind: 'findings'; uri: string; version: number; findings: JobFindings }
-  | { kind: 'done'; uri: string; version: number; costMs: number; result: CompressedResult; lineStarts: number[] }
+  | { kind: 'done'; uri: string; version: number; costMs: number; result: CompressedResult; lineStarts: number[]; termUses?: TermUseCounts }
   | { kind: 'failed'; uri: string; version: number; error: string }
   | { kind: 'readBundle'; uri: string; path: string; flag: Int32Array };
 
@@ -249,7 +250,9 @@ export class ReviewThread {
       // diagnostics just published invite a hover or a quick fix; one only opened stays compressed.
       if (this.expanded.has(m.uri) || this.reviewedBefore.has(m.uri)) kept.get();
       this.reviewedBefore.add(m.uri);
-      waiting.resolve({ ...waiting.findings, costMs: m.costMs, lineStarts: m.lineStarts, get result() { return kept.get(); } });
+      // With each term's number of uses, so that a term hover need not index the whole document (./term-uses.ts).
+      const termUses = m.termUses;
+      waiting.resolve({ ...waiting.findings, costMs: m.costMs, lineStarts: m.lineStarts, get result() { const r = kept.get(); adoptTermUseCounts(r.model, termUses); return r; } });
     }
     else waiting?.resolve(null);
     this.pump();

@@ -18,6 +18,7 @@ import type { FromWorker, ToWorker, WorkerSetup } from './review-thread';
 import { RecentStates } from './recent-states';
 import { compressResult } from './result-transfer';
 import { garbageCollector } from './collector';
+import { termUseCounts } from './term-uses';
 import { trace } from './trace';
 
 /** How long a bundle member may take to arrive from the server's thread before it counts as unreadable. */
@@ -63,11 +64,13 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       const { diagnostics, status, result, costMs } = runReviewJob(job, incremental, (p) => readBundleSync(job.uri, p));
       // The result is copied to the server's thread: this thread keeps only what the next edit needs.
       trace(`reviewed v${job.version} cost ${costMs.toFixed(1)}`);
+      // Read before the caches are released: the review's drafting rules have built the term index.
+      const termUses = termUseCounts(result.model);
       incremental.releaseModelCaches();
       // As JSON, made here: the server's thread writes it out without copying or serialising thousands of objects (./raw-json.ts).
       port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics: { json: JSON.stringify(diagnostics) }, status } } satisfies FromWorker);
       // The rest crosses compressed, in a buffer handed over rather than copied (./result-transfer.ts).
-      reply = { kind: 'done', uri: job.uri, version: job.version, costMs, result: compressResult(result, job.text), lineStarts: result.model.lineStarts };
+      reply = { kind: 'done', uri: job.uri, version: job.version, costMs, result: compressResult(result, job.text), lineStarts: result.model.lineStarts, termUses };
       trace('packed');
     } catch (e) {
       // A failed review leaves the document's incremental state unknown: start afresh next time.

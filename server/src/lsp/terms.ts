@@ -22,11 +22,12 @@ import {
   type Position, type Range, type SemanticTokens, type SemanticTokensLegend, type ServerCapabilities, type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { offsetAt, positionAt, spanToRange, type ContractModel, type Span } from '../model';
+import { offsetAt, positionAt, spanToRange, type ContractModel, type DefinedTerm, type Span } from '../model';
 import type { ReviewResult } from '../engine';
-import { formOf, occurrenceAt, pluralOf, singularOf, termIndex, type TermOccurrence } from '../drafting/terms';
+import { formOf, occurrenceAt, occurrenceAtOffsetOnly, pluralOf, singularOf, termIndex, type TermOccurrence } from '../drafting/terms';
 import { resolvedReferences } from '../drafting/xrefs';
 import { undefinedTerms } from '../drafting/undefined';
+import { receivedTermUseCounts } from './term-uses';
 import { driftSemanticTokens, sideOf, type TextDrift, type TextSide } from './drift';
 
 export const SEMANTIC_TOKEN_TYPES = ['definedTerm', 'undefinedTerm'] as const;
@@ -90,13 +91,11 @@ export function referencesAt(model: ContractModel, uri: string, pos: Position, i
 }
 
 export function termHover(model: ContractModel, pos: Position): Hover | null {
-  const occ = termAt(model, pos);
-  if (!occ) return null;
-  const idx = termIndex(model);
-  const defs = idx.byKey.get(occ.key) ?? [];
+  const term = hoveredTerm(model, offsetOf(model, pos));
+  if (!term) return null;
+  const { key, span, defs, uses } = term;
   if (!defs.length) return null;
-  const uses = idx.usesByKey.get(occ.key)?.length ?? 0;
-  const lines = [`**${occ.key}** (defined term)`];
+  const lines = [`**${key}** (defined term)`];
   for (const d of defs.slice(0, 3)) {
     const line = positionAt(model.lineStarts, d.span.start).line + 1;
     const text = d.definition.replace(/\s+/g, ' ').trim();
@@ -104,7 +103,44 @@ export function termHover(model: ContractModel, pos: Position): Hover | null {
   }
   if (defs.length > 1) lines.push('', `Defined ${defs.length} times.`);
   lines.push('', `Used ${uses} time${uses === 1 ? '' : 's'}.`);
-  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: rangeOf(model, occ.span) };
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: rangeOf(model, span) };
+}
+
+interface HoveredTerm { key: string; span: Span; defs: Array<Pick<DefinedTerm, 'span' | 'definition'>>; uses: number }
+
+/**
+ * The term at an offset, its definitions and how many times it is used. A model the review worker
+ * sent came with its use counts (./term-uses.ts): its hover reads only the hovered block and the
+ * definitions, never the whole document (building the term index of a 1 MB contract took 40 ms,
+ * on the first term hover after each of its reviews). Otherwise the model's term index is at hand
+ * (the review in the server's thread built it) or built once for it.
+ */
+function hoveredTerm(model: ContractModel, offset: number): HoveredTerm | undefined {
+  const counts = receivedTermUseCounts(model);
+  if (counts) {
+    const byKey = definitionsByKey(model);
+    const occ = occurrenceAtOffsetOnly(model, byKey, offset);
+    return occ && { key: occ.key, span: occ.span, defs: byKey.get(occ.key) ?? [], uses: counts.get(occ.key) ?? 0 };
+  }
+  const idx = termIndex(model);
+  const occ = occurrenceAt(idx, offset);
+  return occ && { key: occ.key, span: occ.span, defs: idx.byKey.get(occ.key) ?? [], uses: idx.usesByKey.get(occ.key)?.length ?? 0 };
+}
+
+const definitionsMemo = new WeakMap<ContractModel, Map<string, DefinedTerm[]>>();
+
+/** The model's definitions per term, each list and the keys in document order, as termIndex lists them. */
+function definitionsByKey(model: ContractModel): Map<string, DefinedTerm[]> {
+  let byKey = definitionsMemo.get(model);
+  if (byKey) return byKey;
+  byKey = new Map();
+  for (const d of [...model.definedTerms].sort((a, b) => a.span.start - b.span.start)) {
+    const list = byKey.get(d.term);
+    if (list) list.push(d);
+    else byKey.set(d.term, [d]);
+  }
+  definitionsMemo.set(model, byKey);
+  return byKey;
 }
 
 // ---------------------------------------------------------------------------------------------
