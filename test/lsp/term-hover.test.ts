@@ -12,7 +12,7 @@ import { buildContractModel, positionAt, type ContractModel } from '../../server
 import { termIndex } from '../../server/src/drafting/terms';
 import { termHover } from '../../server/src/lsp/terms';
 import { packModel, unpackModel } from '../../server/src/lsp/result-transfer';
-import { adoptTermUseCounts, termUseCounts } from '../../server/src/lsp/term-uses';
+import { adoptTermUseCounts, termUseCounts, type TermUseCounts } from '../../server/src/lsp/term-uses';
 import { MemoryClient, TEST_REVIEW_WORKER } from './memory';
 import { ROOT } from './client';
 
@@ -43,8 +43,7 @@ const FORMS = [
 ].join('\n');
 
 /** The model as the server's thread gets it from the worker: packed, copied across, unpacked, with the use counts. */
-function asFromWorker(model: ContractModel): ContractModel {
-  const counts = termUseCounts(model);
+function asFromWorker(model: ContractModel, counts: TermUseCounts = termUseCounts(model)): ContractModel {
   const { model: packed, ...layout } = structuredClone(packModel(model));
   const copy = unpackModel({ model: packed, ...layout }, model.text);
   adoptTermUseCounts(copy, structuredClone(counts));
@@ -85,8 +84,7 @@ describe('lsp: term hover on a result from the review worker', function () {
 
   it('reads the number of uses the worker sent, not an index of the copy', () => {
     const model = buildContractModel(FORMS, 1, 'markdown');
-    const copy = asFromWorker(model);
-    adoptTermUseCounts(copy, [['Services', 41]]);
+    const copy = asFromWorker(model, [['Services', 41]]);
     const hover = termHover(copy, positionAt(model.lineStarts, FORMS.indexOf('SERVICES SAY') + 2));
     assert.match((hover!.contents as { value: string }).value, /\*\*Services\*\* \(defined term\)[\s\S]*Used 41 times\./);
   });
