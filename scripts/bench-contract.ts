@@ -32,3 +32,19 @@ export function generateContract(bytes: number): string {
   out.push('## Signatures', '', 'Signed for and on behalf of the Customer: ____________', '');
   return out.join('\n');
 }
+
+/** Line and column of an offset. */
+export function positionOf(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+/**
+ * The `i`th of `edits` single-character edits spread through `text`: inside a clause sentence, just
+ * before the full stop of some line. Returns the offset and its position, and the text after typing 'x' there.
+ */
+export function typedEdit(text: string, i: number, edits: number): { at: number; pos: { line: number; character: number }; text: string } {
+  const around = Math.floor(((i + 0.5) / edits) * text.length);
+  const at = text.indexOf('. ', around) > 0 ? text.indexOf('. ', around) : Math.floor(text.length / 2);
+  return { at, pos: positionOf(text, at), text: text.slice(0, at) + 'x' + text.slice(at) };
+}

@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { review } from '../server/src/engine';
-import { generateContract } from './bench-contract';
+import { generateContract, positionOf, typedEdit } from './bench-contract';
 
 const root = resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -107,12 +107,6 @@ class Lsp {
   }
 }
 
-/** Line and column of an offset. */
-function positionOf(text: string, offset: number) {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
-}
 
 /** Single-character edits spread through the document, each awaited; a hover every `hoverEvery` edits. */
 async function editingLatency(bytes: number, edits: number, hoverEvery: number): Promise<{ keys: number[]; hovers: number[] }> {
@@ -127,10 +121,9 @@ async function editingLatency(bytes: number, edits: number, hoverEvery: number):
   const hovers: number[] = [];
   for (let i = 0; i < edits; i++) {
     // Inside a clause sentence, at a spread of places: before the full stop of some line.
-    const around = Math.floor(((i + 0.5) / edits) * text.length);
-    const at = text.indexOf('. ', around) > 0 ? text.indexOf('. ', around) : Math.floor(text.length / 2);
-    const pos = positionOf(text, at);
-    text = text.slice(0, at) + 'x' + text.slice(at);
+    const edit = typedEdit(text, i, edits);
+    const pos = edit.pos;
+    text = edit.text;
     version++;
     const t0 = performance.now();
     lsp.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }] });

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import * as os from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateContract } from './bench-contract';
+import { generateContract, typedEdit } from './bench-contract';
 
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const bytes = arg('bytes', 1_000_000);
@@ -58,10 +58,6 @@ function send(m: unknown) {
 }
 const request = (method: string, params: unknown) => new Promise((res) => { const i = id++; pending.set(i, res); send({ jsonrpc: '2.0', id: i, method, params }); });
 const diagnosed = (v: number) => new Promise<void>((res) => { if (published >= v) res(); else onPublish = () => { if (published >= v) { onPublish = null; res(); } }; });
-function positionOf(text: string, offset: number) {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
-}
 function dump(from: number, label: string) {
   const mine = events.filter((e) => e.t >= from - 1).sort((a, b) => a.t - b.t);
   events.length = 0;
@@ -82,10 +78,9 @@ function dump(from: number, label: string) {
   await new Promise((r) => setTimeout(r, 50));
   dump(o0, `open (${bytes} bytes)`);
   for (let i = 0; i < edits; i++) {
-    const around = Math.floor(((i + 0.5) / edits) * text.length);
-    const at = text.indexOf('. ', around) > 0 ? text.indexOf('. ', around) : Math.floor(text.length / 2);
-    const pos = positionOf(text, at);
-    text = text.slice(0, at) + 'x' + text.slice(at);
+    const edit = typedEdit(text, i, edits);
+    const pos = edit.pos;
+    text = edit.text;
     version++;
     const t0 = now();
     send({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }] } });
