@@ -146,24 +146,44 @@ function formTable(byKey: Map<string, unknown>): FormTable {
 }
 let lastFormTable: { keys: string; table: FormTable } | undefined;
 
+/** The model's defined terms in document order. */
+function definedTermsInOrder(model: ContractModel): DefinedTerm[] {
+  return [...model.definedTerms].sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Items per term, each list in the items' order (the keys too, by first item). */
+function groupByTerm<T extends { term: string }>(items: T[]): Map<string, T[]> {
+  const byTerm = new Map<string, T[]>();
+  for (const item of items) {
+    const list = byTerm.get(item.term);
+    if (list) list.push(item);
+    else byTerm.set(item.term, [item]);
+  }
+  return byTerm;
+}
+
+const definitionsByTermMemo = new WeakMap<ContractModel, Map<string, DefinedTerm[]>>();
+
+/**
+ * The model's definitions per term, grouped as termIndex's `byKey` is, without building the index
+ * (which reads every block): what occurrenceAtOffsetOnly needs.
+ */
+export function definitionsByTerm(model: ContractModel): Map<string, DefinedTerm[]> {
+  let byTerm = definitionsByTermMemo.get(model);
+  if (!byTerm) definitionsByTermMemo.set(model, (byTerm = groupByTerm(definedTermsInOrder(model))));
+  return byTerm;
+}
+
 export function termIndex(model: ContractModel): TermIndex {
   const hit = cache.get(model);
   if (hit) return hit;
 
-  const definitions: TermDefinition[] = [];
-  const byKey = new Map<string, TermDefinition[]>();
-  for (const d of [...model.definedTerms].sort((a, b) => a.span.start - b.span.start)) {
-    const key = d.term;
-    // Spelled out rather than spread: a spread of each definition was a visible share of an edit.
-    const def: TermDefinition = {
-      term: d.term, span: d.span, definition: d.definition, block: d.block, style: d.style,
-      key, inDefinitionsSection: inDefinitionsSection(model, model.blocks[d.block]?.section ?? 0),
-    };
-    definitions.push(def);
-    const list = byKey.get(key);
-    if (list) list.push(def);
-    else byKey.set(key, [def]);
-  }
+  // Spelled out rather than spread: a spread of each definition was a visible share of an edit.
+  const definitions: TermDefinition[] = definedTermsInOrder(model).map((d) => ({
+    term: d.term, span: d.span, definition: d.definition, block: d.block, style: d.style,
+    key: d.term, inDefinitionsSection: inDefinitionsSection(model, model.blocks[d.block]?.section ?? 0),
+  }));
+  const byKey = groupByTerm(definitions);
 
   const table = formTable(byKey);
   const { forms, upperForms } = table;

@@ -24,7 +24,7 @@ import {
 } from 'vscode-languageserver/node';
 import { offsetAt, positionAt, spanToRange, type ContractModel, type DefinedTerm, type Span } from '../model';
 import type { ReviewResult } from '../engine';
-import { formOf, occurrenceAt, occurrenceAtOffsetOnly, pluralOf, singularOf, termIndex, type TermOccurrence } from '../drafting/terms';
+import { definitionsByTerm, formOf, occurrenceAt, occurrenceAtOffsetOnly, pluralOf, singularOf, termIndex, type TermOccurrence } from '../drafting/terms';
 import { resolvedReferences } from '../drafting/xrefs';
 import { undefinedTerms } from '../drafting/undefined';
 import { receivedTermUseCounts } from './term-uses';
@@ -118,7 +118,7 @@ interface HoveredTerm { key: string; span: Span; defs: Array<Pick<DefinedTerm, '
 function hoveredTerm(model: ContractModel, offset: number): HoveredTerm | undefined {
   const counts = receivedTermUseCounts(model);
   if (counts) {
-    const byKey = definitionsByKey(model);
+    const byKey = definitionsByTerm(model);
     const occ = occurrenceAtOffsetOnly(model, byKey, offset);
     return occ && { key: occ.key, span: occ.span, defs: byKey.get(occ.key) ?? [], uses: counts.get(occ.key) ?? 0 };
   }
@@ -127,21 +127,6 @@ function hoveredTerm(model: ContractModel, offset: number): HoveredTerm | undefi
   return occ && { key: occ.key, span: occ.span, defs: idx.byKey.get(occ.key) ?? [], uses: idx.usesByKey.get(occ.key)?.length ?? 0 };
 }
 
-const definitionsMemo = new WeakMap<ContractModel, Map<string, DefinedTerm[]>>();
-
-/** The model's definitions per term, each list and the keys in document order, as termIndex lists them. */
-function definitionsByKey(model: ContractModel): Map<string, DefinedTerm[]> {
-  let byKey = definitionsMemo.get(model);
-  if (byKey) return byKey;
-  byKey = new Map();
-  for (const d of [...model.definedTerms].sort((a, b) => a.span.start - b.span.start)) {
-    const list = byKey.get(d.term);
-    if (list) list.push(d);
-    else byKey.set(d.term, [d]);
-  }
-  definitionsMemo.set(model, byKey);
-  return byKey;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Rename
