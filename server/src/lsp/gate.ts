@@ -12,7 +12,9 @@
 import { format } from 'node:util';
 import { trace } from './trace';
 import { COUNTING_STRATEGY } from './schedule';
-import { JSON_ENCODER } from './raw-json';
+import { Socket } from 'node:net';
+import { JSON_ENCODER, messageJson } from './raw-json';
+import { reusingEncoder } from './output-buffer';
 import {
   StreamMessageReader, StreamMessageWriter,
   type ConnectionOptions, type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter,
@@ -45,8 +47,10 @@ export function gatedStdio(input: NodeJS.ReadableStream, output: NodeJS.Writable
     const write = output.write.bind(output) as (...a: unknown[]) => boolean;
     (output as { write: unknown }).write = (...a: unknown[]) => { trace(`stdout ${(a[0] as { length: number }).length}`); const r = write(...a); trace('stdout done'); return r; };
   }
-  // Diagnostics made into JSON in the review worker are written as they are (./raw-json.ts).
-  const innerWriter = new StreamMessageWriter(output, { charset: 'utf-8', contentTypeEncoder: JSON_ENCODER });
+  // Diagnostics made into JSON in the review worker are written as they are (./raw-json.ts). On a
+  // pipe or socket (an editor's stdio), each message is written into one kept buffer (./output-buffer.ts).
+  const encoder = output instanceof Socket ? reusingEncoder(messageJson) : JSON_ENCODER;
+  const innerWriter = new StreamMessageWriter(output, { charset: 'utf-8', contentTypeEncoder: encoder });
   let phase: Phase = 'new';
   /** Methods of requests in flight, by id: to name the request in a sanitised error. */
   const pending = new Map<string | number, string>();
