@@ -441,6 +441,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
     if (!outcome) {
       if (states.get(uri) !== st) return null;
+      // In two steps, the model (only the edited sections parsed again) and then the review of it,
+      // with the requests that arrived meanwhile answered in between: a hover sent just after a
+      // keystroke waits for one step, not for both (the review reuses the model built here).
+      (st.incremental ??= new IncrementalReview()).model(text, version, job.format);
+      trace(`model v${version}`);
+      await new Promise<void>((resolve) => afterQueuedInput(resolve));
+      if (states.get(uri) !== st) return null;
       outcome = runReviewJob(job, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p));
       trace(`reviewed v${version} cost ${outcome.costMs.toFixed(1)}`);
       // The term features of this version share the review's model.
