@@ -3,6 +3,7 @@
 // trace events (server/src/lsp/trace.ts) in milliseconds after the client sent the change.
 //   npx tsx scripts/lsp-trace.ts [--bytes 1000000] [--edits 12] [--hover-every 4]
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +15,15 @@ const edits = arg('edits', 12);
 const hoverEvery = arg('hover-every', 4);
 const root = resolve(__dirname, '..');
 const now = () => performance.timeOrigin + performance.now();
+/** The server process's CPU time so far (ms, all its threads), from /proc (Linux; NaN elsewhere). */
+const serverCpu = (): number => {
+  try {
+    const fields = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+  } catch {
+    return NaN;
+  }
+};
 
 const proc = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { cwd: os.tmpdir(), stdio: 'pipe', env: { CLAUSEWISE_LSP_TRACE: '1', ...process.env } });
 const events: Array<{ t: number; what: string }> = [];
@@ -72,11 +82,13 @@ function dump(from: number, label: string) {
   const uri = pathToFileURL(join(os.tmpdir(), `trace-${bytes}.md`)).href;
   let version = 1;
   const keys: number[] = [];
+  const hovers: number[] = [];
   const o0 = now();
   send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version, text } } });
   await diagnosed(version);
   await new Promise((r) => setTimeout(r, 50));
   dump(o0, `open (${bytes} bytes)`);
+  const cpu0 = serverCpu();
   for (let i = 0; i < edits; i++) {
     const edit = typedEdit(text, i, edits);
     const pos = edit.pos;
@@ -86,9 +98,10 @@ function dump(from: number, label: string) {
     send({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }] } });
     let hover: Promise<unknown> | null = null;
     if (i % hoverEvery === hoverEvery - 1) {
-      events.push({ t: now(), what: 'client hover sent' });
+      const h0 = now();
+      events.push({ t: h0, what: 'client hover sent' });
       hover = request('textDocument/hover', { textDocument: { uri }, position: { line: pos.line, character: Math.max(0, pos.character - 3) } })
-        .then(() => events.push({ t: now(), what: 'client hover answered' }));
+        .then(() => { events.push({ t: now(), what: 'client hover answered' }); hovers.push(now() - h0); });
     }
     await diagnosed(version);
     keys.push(now() - t0);
@@ -97,7 +110,10 @@ function dump(from: number, label: string) {
     dump(t0, `edit ${i + 1} v${version}`);
   }
   const pct = (xs: number[], p: number) => { const x = [...xs].sort((a, b) => a - b); return x[Math.min(x.length - 1, Math.ceil(p * x.length) - 1)]; };
+  const cpu = serverCpu() - cpu0;
   console.log(`keystroke to diagnostics: p50 ${pct(keys, 0.5).toFixed(1)} ms, p95 ${pct(keys, 0.95).toFixed(1)} ms, max ${Math.max(...keys).toFixed(1)} ms`);
+  if (hovers.length) console.log(`hover: p50 ${pct(hovers, 0.5).toFixed(1)} ms, max ${Math.max(...hovers).toFixed(1)} ms (${hovers.length} hovers)`);
+  console.log(`server CPU during the edits: ${cpu.toFixed(0)} ms, ${(cpu / edits).toFixed(1)} ms per edit (all threads; load average ${os.loadavg()[0].toFixed(1)})`);
   await request('shutdown', null);
   send({ jsonrpc: '2.0', method: 'exit', params: null });
   setTimeout(() => proc.kill(), 1000).unref();

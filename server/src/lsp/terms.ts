@@ -232,6 +232,17 @@ interface RawToken { start: number; end: number; type: number; modifiers: number
  * review, every occurrence of the terms it flags.
  */
 export function semanticTokens(model: ContractModel, result: ReviewResult | null): SemanticTokens {
+  // Kept per review (per model without one): asked again after every keystroke, and answered from
+  // the last review until the next completes (callers must not modify the tokens).
+  const key: object = result ?? model;
+  let made = tokensMade.get(key);
+  if (!made || made.model !== model) tokensMade.set(key, (made = { model, tokens: tokensOf(model, result) }));
+  return made.tokens;
+}
+
+const tokensMade = new WeakMap<object, { model: ContractModel; tokens: SemanticTokens }>();
+
+function tokensOf(model: ContractModel, result: ReviewResult | null): SemanticTokens {
   const raw: RawToken[] = [];
   for (const o of termIndex(model).occurrences) raw.push({ start: o.span.start, end: o.span.end, type: 0, modifiers: o.isDefinition ? 1 : 0 });
   const flagged = result?.diagnostics.some((d) => d.ruleId === 'undefined-term');
