@@ -444,11 +444,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       // In two steps, the model (only the edited sections parsed again) and then the review of it,
       // with the requests that arrived meanwhile answered in between: a hover sent just after a
       // keystroke waits for one step, not for both (the review reuses the model built here).
+      const modelStarted = performance.now();
       (st.incremental ??= new IncrementalReview()).model(text, version, job.format);
+      const modelMs = performance.now() - modelStarted;
       trace(`model v${version}`);
       await new Promise<void>((resolve) => afterQueuedInput(resolve));
       if (states.get(uri) !== st) return null;
-      outcome = runReviewJob(job, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p));
+      const reviewedJob = runReviewJob(job, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p));
+      // The cost that decides how long the next edit waits (./schedule.ts) is both steps', as before the split.
+      reviewedJob.costMs += modelMs;
+      outcome = reviewedJob;
       trace(`reviewed v${version} cost ${outcome.costMs.toFixed(1)}`);
       // The term features of this version share the review's model.
       st.model = { version, model: outcome.result.model };
