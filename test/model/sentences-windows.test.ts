@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { icuBreaks, sentenceBounds } from '../../server/src/model/sentences';
+import { icuBreaks, icuBreaksOfMany, sentenceBounds } from '../../server/src/model/sentences';
 
 // A long text is segmented in windows (V8's segment iterator slows down with the string's length, so
 // one huge paragraph took seconds). The windows must give exactly the breaks of one pass.
@@ -66,5 +66,38 @@ describe('model: sentence breaks of a long text, found in windows', () => {
     const bounds = sentenceBounds(text);
     assert.equal(bounds.length, Math.ceil(300_000 / sentence.length));
     assert.deepEqual(bounds.slice(0, 2), [[0, sentence.length - 1], [sentence.length, 2 * sentence.length - 1]]);
+  });
+});
+
+// Short texts are segmented several at a time, joined by paragraph separators (one call of the
+// segmenter has a fixed cost). Each text must get exactly the breaks it gets alone.
+describe('model: sentence breaks of many short texts, found together', () => {
+  const alone = (texts: string[]) => texts.map((t) => icuBreaks(t));
+
+  it('are the breaks of each text alone, on random texts and batch sizes', () => {
+    const fcRuns = Number(process.env.CLAUSEWISE_FC_RUNS ?? 1) * 300;
+    const text = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(fc.array(text, { maxLength: 12 }), fc.integer({ min: 1, max: 400 }), (texts, batch) => {
+      assert.deepEqual(icuBreaksOfMany(texts, batch), alone(texts));
+    }), { numRuns: fcRuns, seed: Number(process.env.CLAUSEWISE_FC_SEED ?? 13) });
+  });
+
+  it('are the breaks of each text alone where a text ends in a stop, spaces, a quote or a number', () => {
+    // The ends where a following text could matter if the separator did not stop ICU's look-ahead.
+    const texts = ['Pay now. ', 'and more.', 'It ends "here." ', 'Pay now. 12345', 'and then.)', 'e.g.', 'Done!', '12 items.', 'lower case after.'];
+    for (let batch = 1; batch <= 120; batch += 7) assert.deepEqual(icuBreaksOfMany(texts, batch), alone(texts), `batch ${batch}`);
+    assert.ok(alone(texts).some((b) => b.length > 0), 'some texts have breaks to compare');
+  });
+
+  it('are the breaks of each paragraph alone on real contracts (../shared)', function () {
+    const dir = resolve(__dirname, '../../../shared/cuad-dev');
+    if (!existsSync(dir)) {
+      console.log(`      skipped: ../shared/cuad-dev not found at ${dir}`);
+      return this.skip();
+    }
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, 12)) {
+      const paragraphs = readFileSync(join(dir, f), 'utf8').split(/\n\s*\n/).map((p) => p.replace(/\s/g, ' ')).filter((p) => /[.?!]/.test(p));
+      assert.deepEqual(icuBreaksOfMany(paragraphs), alone(paragraphs), f);
+    }
   });
 });

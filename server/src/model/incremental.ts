@@ -5,7 +5,7 @@ import { RoleWordCounts } from './parties';
 import { recordSplice } from './trace';
 import { buildContractModel, assembleModel, frontMatterOf, readFrontMatter, type FrontMatter, type TextFormat } from './parse';
 import { capMarkup, parseChunk, parseMarkdown, scanChunkStarts, type RawBlock } from './markdown';
-import { buildSentences } from './sentences';
+import { buildSentences, buildSentencesOfBlocks } from './sentences';
 import { computeLineStarts, lastIndexAtOrBefore } from './lineIndex';
 
 /**
@@ -33,7 +33,7 @@ export function fullModelState(text: string, version: number, format: TextFormat
     try {
       const parsed = parseMarkdown(text);
       const blocks: Block[] = parsed.blocks.map((b, i) => OffsetBlock.fromRaw(b, i, 0));
-      for (const block of blocks) block.sentences = buildSentences(block);
+      buildSentencesOfBlocks(blocks);
       const frontMatter = readFrontMatter(parsed.yaml);
       const kept = blocks.map((b) => new BlockDocFacts(b.start));
       const roleWords = RoleWordCounts.of(parsed.chunkStarts);

@@ -2,7 +2,7 @@ import { parsePlainText } from './plain';
 import type { Block, ContractModel, CrossReference, DefinedTerm, Section, Span } from './types';
 import { parseMarkdown } from './markdown';
 import { buildSections, reusedSections, type SectionReuse } from './sections';
-import { buildSentences } from './sentences';
+import { buildSentencesOfBlocks } from './sentences';
 import { findDefinedTerms, inDefinitionsSection, termsDependOnSection } from './definedTerms';
 import { findParties, type RoleWordCounts } from './parties';
 import { findCrossReferences } from './crossReferences';
@@ -60,10 +60,8 @@ function readModel(text: string, version: number, format: TextFormat): ContractM
   const parsed = format === 'plain' ? { blocks: parsePlainText(text), yaml: null } : parseMarkdown(text);
   // The parsers' blocks are fresh objects (never their caches'): completed in place, not copied.
   const blocks = parsed.blocks as Block[];
-  for (const block of blocks) {
-    block.section = 0;
-    block.sentences = buildSentences(block);
-  }
+  for (const block of blocks) block.section = 0;
+  buildSentencesOfBlocks(blocks);
   return assembleModel(text, version, blocks, readFrontMatter(parsed.yaml));
 }
 

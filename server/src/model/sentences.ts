@@ -15,8 +15,11 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 // re-splits that clause only.
 const cache = new LRUCache<string, Array<[number, number]>>({ max: 20000 });
 
-/** Sentence boundaries [start, end) inside a block's plain text. */
-export function sentenceBounds(text: string): Array<[number, number]> {
+/**
+ * Sentence boundaries [start, end) inside a block's plain text. `icu`, when given, is ICU's breaks in
+ * the text's flattened form (see flatForSegmenter), found beforehand for many texts at once.
+ */
+export function sentenceBounds(text: string, icu?: number[]): Array<[number, number]> {
   const hit = cache.get(text);
   if (hit) return hit;
   const bounds: Array<[number, number]> = [];
@@ -35,13 +38,13 @@ export function sentenceBounds(text: string): Array<[number, number]> {
   let start = 0;
   // Only a cut after a stop is ever kept (keepsCut), so a text without one is a single sentence
   // and the segmenter need not run: headings, table rows, list items without a full stop.
-  if (!STOP.test(text)) {
+  if (!needsSegmenter(text)) {
     push(0, text.length);
     cache.set(text, bounds);
     return bounds;
   }
   const pairs = new PairTracker(text);
-  for (const cut of candidateCuts(text)) {
+  for (const cut of candidateCuts(text, icu ?? icuBreaks(flatForSegmenter(text)))) {
     if (cut >= text.length) break;
     if (keepsCut(text, cut, pairs)) {
       push(start, cut);
@@ -53,12 +56,21 @@ export function sentenceBounds(text: string): Array<[number, number]> {
   return bounds;
 }
 
+/** Whether a text's sentences need ICU's breaks: only one with a stop can hold more than one sentence. */
+const needsSegmenter = (text: string) => STOP.test(text);
+
+/**
+ * The text ICU segments: a soft line break is not the end of a sentence in a paragraph (ICU treats it
+ * as one), and a space of the same length keeps every offset.
+ */
+function flatForSegmenter(text: string): string {
+  return SOFT_BREAK.test(text) ? text.replace(SOFT_BREAKS, ' ') : text;
+}
+const SOFT_BREAK = /[\r\n\u0085\u2028\u2029]/;
+const SOFT_BREAKS = /[\r\n\u0085\u2028\u2029]/g;
+
 /** Where a sentence may end: after a stop and any spaces (offsets of the next sentence's start). */
-function* candidateCuts(text: string): Generator<number> {
-  // A soft line break is not the end of a sentence in a paragraph (ICU treats it as one); a space of
-  // the same length keeps every offset.
-  const flat = /[\r\n\u0085\u2028\u2029]/.test(text) ? text.replace(/[\r\n\u0085\u2028\u2029]/g, ' ') : text;
-  const icu = icuBreaks(flat);
+function* candidateCuts(text: string, icu: number[]): Generator<number> {
   // ICU never ends a sentence before a lowercase word or a number (Unicode rule SB8), but contract
   // text does ("... on demand.\na. The Supplier"), and so did the splitter before; keepsCut below
   // judges these cuts as it judges ICU's.
@@ -75,6 +87,71 @@ function* candidateCuts(text: string): Generator<number> {
     } else yield extra[j++];
   }
 }
+
+/**
+ * The sentences of every block, as buildSentences gives them, with ICU asked once per few thousand
+ * characters rather than once per block. Each call of the segmenter has a fixed cost (V8 clones
+ * ICU's break iterator and copies the string), which on a 1 MB contract's 6,000 short blocks was
+ * most of the segmenter's time; joined texts cost a fifth of that (see icuBreaksOfMany).
+ */
+export function buildSentencesOfBlocks(blocks: Block[]): void {
+  const pending = new Map<string, number[] | null>();
+  for (const block of blocks) {
+    const text = block.text;
+    if (hasSentences(block) && !pending.has(text) && needsSegmenter(text) && !cache.has(text)) pending.set(text, null);
+  }
+  if (pending.size) {
+    const texts = [...pending.keys()];
+    const breaks = icuBreaksOfMany(texts.map(flatForSegmenter));
+    for (let i = 0; i < texts.length; i++) pending.set(texts[i], breaks[i]);
+  }
+  for (const block of blocks) block.sentences = sentencesOf(block, pending.get(block.text) ?? undefined);
+}
+
+/**
+ * ICU's breaks in each of `texts` (texts without soft line breaks, as flatForSegmenter gives them),
+ * the same as icuBreaks gives for each alone. Short texts are joined, a PARAGRAPH SEPARATOR after
+ * each, into strings of about BATCH_CHARS characters and segmented together. The separator ends a
+ * sentence whatever precedes it (rule SB4), and the rules that look back (SB6 to SB11) or ahead
+ * (SB8) stop at it as they stop at the text's start and end, so every break inside a text is the
+ * same as alone; the break after a separator is each text's start, which icuBreaks never reports.
+ * test/model/sentences-windows.test.ts compares the two.
+ */
+export function icuBreaksOfMany(texts: string[], batchChars = BATCH_CHARS): number[][] {
+  const out: number[][] = new Array(texts.length);
+  let i = 0;
+  while (i < texts.length) {
+    let j = i + 1;
+    let length = texts[i].length;
+    while (j < texts.length && length + 1 + texts[j].length <= batchChars) length += 1 + texts[j++].length;
+    if (j === i + 1) {
+      out[i] = icuBreaks(texts[i]);
+      i = j;
+      continue;
+    }
+    // Text k occupies [base, end) of the joined string; its separator is at `end`.
+    let k = i;
+    let base = 0;
+    let end = texts[i].length;
+    let breaks: number[] = (out[k] = []);
+    for (const seg of segmenter.segment(texts.slice(i, j).join(PARAGRAPH_SEPARATOR))) {
+      const at = seg.index;
+      while (at > end) {
+        k++;
+        base = end + 1;
+        end = base + texts[k].length;
+        breaks = out[k] = [];
+      }
+      if (at > base && at < end) breaks.push(at - base);
+    }
+    for (k++; k < j; k++) out[k] = [];
+    i = j;
+  }
+  return out;
+}
+const BATCH_CHARS = 4_096;
+const PARAGRAPH_SEPARATOR = '\u2029';
+
 /**
  * ICU's sentence breaks in `text` (offsets > 0). V8's segment iterator slows down with the length of
  * the string it walks (measured, Node 20: 80,000 characters 48 ms, 160,000 1.3 s, 320,000 5.1 s), so
@@ -267,8 +344,15 @@ export function splitLongLists(text: string, s: number, e: number): Array<[numbe
 }
 
 export function buildSentences(block: Block): Sentence[] {
-  if (block.kind === 'code' || block.kind === 'html' || block.text.length === 0) return [];
-  return sentenceBounds(block.text).map(([s, e]) => ({
+  return sentencesOf(block);
+}
+
+/** Whether a block has sentences at all: code and HTML blocks have none. */
+const hasSentences = (block: Block) => block.kind !== 'code' && block.kind !== 'html' && block.text.length > 0;
+
+function sentencesOf(block: Block, icu?: number[]): Sentence[] {
+  if (!hasSentences(block)) return [];
+  return sentenceBounds(block.text, icu).map(([s, e]) => ({
     block: block.index,
     textStart: s,
     text: block.text.slice(s, e),
