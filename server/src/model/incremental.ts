@@ -121,11 +121,21 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
   let next = lastIndexAtOrBefore(starts, oldEnd) + 1;
   while (next < starts.length && starts[next] <= oldEnd) next++;
   const regionStart = starts[first];
-  const regionEnd = next < starts.length ? starts[next] + delta : text.length;
-  const region = detached(text.slice(regionStart, regionEnd));
-  if (capMarkup(region) !== region) return obstacle('markup past the parser caps in the edited section');
-  const scanned = scanChunkStarts(region);
-  if (next < starts.length && !scanned.settled) return obstacle('the edit leaves a fence or comment open, or removes the blank line before a heading');
+  // When the re-read text does not end as a chunk should (the edit leaves a fence or comment open,
+  // or fills the blank line before a heading, as typing a new last paragraph of a section does),
+  // the next chunk start may be one no longer: the region takes in the chunks after it, twice as
+  // many each time, until it ends settled or at the end of the text. Chunks it re-reads unchanged
+  // are found in the parse cache; a full parse of a large document costs far more.
+  let region: string;
+  let scanned: { starts: number[]; settled: boolean };
+  for (let more = 1; ; more *= 2) {
+    const regionEnd = next < starts.length ? starts[next] + delta : text.length;
+    region = detached(text.slice(regionStart, regionEnd));
+    if (capMarkup(region) !== region) return obstacle('markup past the parser caps in the edited section');
+    scanned = scanChunkStarts(region);
+    if (next >= starts.length || scanned.settled) break;
+    next = Math.min(starts.length, next + more);
+  }
 
   // Blocks of the re-read region, each with the chunk it was parsed in (its offsets are the chunk's).
   const fresh: RawBlock[] = [];
