@@ -181,7 +181,7 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
     ...scanned.starts.map((s) => s + regionStart),
     ...starts.slice(next).map((s) => s + delta),
   ];
-  const reuse = { sections: old.sections, blocks: old.blocks, usesMarkdownHeadings: old.usesMarkdownHeadings, firstBlock, afterBlock, fresh: fresh.length, delta };
+  const reuse = { sections: old.sections, blocks: old.blocks, definedTerms: old.definedTerms, crossReferences: old.crossReferences, usesMarkdownHeadings: old.usesMarkdownHeadings, firstBlock, afterBlock, fresh: fresh.length, delta };
   const roleWords = prev.roleWords!.spliced(chunkStarts, first, next, scanned.starts.length, text);
   const model = assembleModel(text, version, blocks, prev.frontMatter, spliceLineStarts(old, text, start, oldEnd, newEnd), kept, reuse, roleWords);
   // Only the newest link is kept, so a model never holds the chain of its predecessors.

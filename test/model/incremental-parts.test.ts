@@ -39,3 +39,34 @@ describe('section tree of a spliced model', () => {
     assert.notEqual(next.model.sections[1], prev.model.sections[1]);
   });
 });
+
+// Defined terms and cross-references of a spliced model are the previous model's but for the
+// re-parsed blocks (model/docFacts.ts): those before the edit kept, those after it moved.
+describe('defined terms and cross-references of a spliced model', () => {
+  const defs = `## 1. Definitions\n\n"Services" means the services in clause 3.\n\n"Charges" means the fees under clause 4.2.\n\n### 1.1 General\n\nBusiness Day: a day on which banks in London are open.\n\n## 2. Term\n\nThis Agreement starts on the Effective Date (the "Term").\n\n### 2.1 Hours\n\nService Window: the hours set out in clause 3.1.\n`;
+  const body = Array.from({ length: 5 }, (_, i) => `## ${i + 3}. Part ${i + 3}\n\n${i + 3}.1 The Supplier shall provide the Services as set out in clause ${i + 2}.1 (the "Part ${i + 3} Services").\n`);
+  const base = `# Agreement\n\nBetween Contoso Bank plc (the "Customer") and Fabrikam Ltd (the "Supplier").\n\n${defs}\n${body.join('\n')}`;
+  const parts = (m: ReturnType<typeof buildContractModel>) => ({ terms: m.definedTerms, refs: m.crossReferences, sections: shape(m.sections) });
+  const edits: Array<[string, (t: string) => string]> = [
+    ['a character typed in clause 5', (t) => t.replace('5.1 The Supplier', '5.1 The the Supplier')],
+    ['a paragraph split in two before the terms of clauses 5 to 7 (blocks after it move by one)', (t) => t.replace('5.1 The Supplier shall provide', '5.1 The Supplier shall.\n\nIt shall provide')],
+    ['a paragraph removed', (t) => t.replace('"Charges" means the fees under clause 4.2.\n\n', '')],
+    // A "Term: meaning" line defines a term only in a definitions section: those of the sub-clauses
+    // (chunks of their own, not re-parsed) change with their parent's title.
+    ['the definitions clause retitled (its terms are read again)', (t) => t.replace('## 1. Definitions', '## 1. Scope')],
+    ['a clause retitled as definitions', (t) => t.replace('## 2. Term', '## 2. Definitions')],
+  ];
+  for (const [what, edit] of edits) {
+    it(`equal a fresh parse after ${what}`, () => {
+      const prev = fullModelState(base, 1, 'markdown', 'first');
+      const edited = edit(base);
+      assert.notEqual(edited, base);
+      const next = updateModelState(prev, edited, 2, 'markdown');
+      assert.equal(next.fullReason, null);
+      assert.deepEqual(parts(next.model), parts(buildContractModel(edited, 2, 'markdown')));
+      // Not vacuous: the terms of the definitions clause, before the edits in clause 5, are the previous objects.
+      if (what.includes('clause 5')) assert.equal(next.model.definedTerms[0], prev.model.definedTerms[0]);
+      if (what.includes('retitled')) assert.notDeepEqual(next.model.definedTerms.map((t) => t.term), prev.model.definedTerms.map((t) => t.term));
+    });
+  }
+});
