@@ -3,6 +3,7 @@ import { BlockDocFacts } from './docFacts';
 import { OffsetBlock } from './offsetBlock';
 import { RoleWordCounts } from './parties';
 import { recordSplice } from './trace';
+import { TextPool } from './textPool';
 import { buildContractModel, assembleModel, frontMatterOf, readFrontMatter, type FrontMatter, type TextFormat } from './parse';
 import { capMarkup, parseChunk, parseMarkdown, scanChunkStarts, type RawBlock } from './markdown';
 import { buildSentences } from './sentences';
@@ -23,6 +24,8 @@ export interface ModelState {
   kept: BlockDocFacts[];
   /** How often each role word occurs, per chunk (model/parties.ts); null when chunkStarts is. */
   roleWords: RoleWordCounts | null;
+  /** One string per distinct sentence text (model/textPool.ts); null when chunkStarts is. */
+  texts: TextPool | null;
   /** Why the last model was built in full rather than spliced (for tests and the benchmark). */
   fullReason: string | null;
 }
@@ -33,18 +36,22 @@ export function fullModelState(text: string, version: number, format: TextFormat
     try {
       const parsed = parseMarkdown(text);
       const blocks: Block[] = parsed.blocks.map((b, i) => OffsetBlock.fromRaw(b, i, 0));
-      for (const block of blocks) block.sentences = buildSentences(block);
+      const texts = new TextPool();
+      for (const block of blocks) {
+        block.sentences = buildSentences(block);
+        texts.share(block);
+      }
       const frontMatter = readFrontMatter(parsed.yaml);
       const kept = blocks.map((b) => new BlockDocFacts(b.start));
       const roleWords = RoleWordCounts.of(parsed.chunkStarts);
       const model = assembleModel(text, version, blocks, frontMatter, undefined, kept, undefined, roleWords);
-      return { model, chunkStarts: parsed.chunkStarts, chunkBlocks: blocksPerChunk(blocks, parsed.chunkStarts), frontMatter, kept, roleWords, fullReason: reason };
+      return { model, chunkStarts: parsed.chunkStarts, chunkBlocks: blocksPerChunk(blocks, parsed.chunkStarts), frontMatter, kept, roleWords, texts, fullReason: reason };
     } catch {
       // buildContractModel below turns the failure into an unreadable model that says why.
     }
   }
   const model = buildContractModel(text, version, format);
-  return { model, chunkStarts: null, chunkBlocks: [], frontMatter: frontMatterOf(model), kept: [], roleWords: null, fullReason: reason };
+  return { model, chunkStarts: null, chunkBlocks: [], frontMatter: frontMatterOf(model), kept: [], roleWords: null, texts: null, fullReason: reason };
 }
 
 function blocksPerChunk(blocks: Array<{ start: number }>, starts: number[]): number[] {
@@ -168,6 +175,7 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
   for (let f = 0; f < fresh.length; f++) {
     const block = OffsetBlock.fromRaw(fresh[f], blocks.length, freshAt[f]);
     block.sentences = buildSentences(block);
+    prev.texts!.share(block);
     blocks.push(block);
     kept.push(new BlockDocFacts(block.start));
   }
@@ -186,7 +194,8 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
   const model = assembleModel(text, version, blocks, prev.frontMatter, spliceLineStarts(old, text, start, oldEnd, newEnd), kept, reuse, roleWords);
   // Only the newest link is kept, so a model never holds the chain of its predecessors.
   recordSplice(model, { previous: old, prefix: firstBlock, fresh: fresh.length, oldAfter: afterBlock });
-  return { model, chunkStarts, chunkBlocks: blocksPerChunk(blocks, chunkStarts), frontMatter: prev.frontMatter, kept, roleWords, fullReason: null };
+  prev.texts!.prune(blocks);
+  return { model, chunkStarts, chunkBlocks: blocksPerChunk(blocks, chunkStarts), frontMatter: prev.frontMatter, kept, roleWords, texts: prev.texts, fullReason: null };
 }
 
 /** Is the front matter the same text at the same place as before? */
