@@ -5,6 +5,7 @@ import { IncrementalReview } from '../../server/src/engine/incremental';
 import type { ReviewInput, ReviewResult, ReviewSettings } from '../../server/src/engine/types';
 import type { ContractModel } from '../../server/src/model';
 import { changedRange } from '../../server/src/model/incremental';
+import { scanChunkStarts } from '../../server/src/model/markdown';
 import { sentencesOf } from '../../server/src/categories/scan';
 import { propertyRuns } from '../support/property-runs';
 
@@ -200,9 +201,32 @@ describe('incremental review equals a full review (issue 13)', function () {
     assert.equal(inc.fullParseReason, null);
     inc.review({ text: typed.replace('title: T', 'title: U'), force: true });
     assert.match(inc.fullParseReason ?? '', /front matter/);
+    // A fence left open takes in the chunks after it: re-read to the end of the text, not parsed whole.
     const fenced = typed.replace('title: T', 'title: U').replace('## 4. Services', '```\n## 4. Services');
-    inc.review({ text: fenced, force: true });
-    assert.match(inc.fullParseReason ?? '', /fence or comment/);
+    const got = inc.review({ text: fenced, force: true });
+    assert.equal(inc.fullParseReason, null);
+    assert.deepEqual(modelParts(got.model), modelParts(review({ text: fenced, force: true }).model));
+  });
+
+  it('splices an edit that fills the blank line before a heading, taking in the next chunk', () => {
+    // Typing a new last paragraph of a section: "x" on the blank line before "## 3." makes that
+    // heading interrupt a paragraph, so it no longer starts a chunk of its own.
+    const sections = Array.from({ length: 8 }, (_, i) => `## ${i + 1}. Services\n\n${i + 1}.1 The Supplier shall provide the Services within 4 hours.\n`);
+    const text = `# Agreement\n\nBetween Contoso Bank plc (the "Customer") and Fabrikam Ltd (the "Supplier").\n\n${sections.join('\n')}`;
+    const inc = new IncrementalReview();
+    inc.review({ text, version: 1, force: true });
+    const blankBefore3 = text.indexOf('\n## 3.');
+    let edited = text.slice(0, blankBefore3) + 'The Supplier shall report monthly.' + text.slice(blankBefore3);
+    for (const [version, next] of [[2, edited], [3, (edited = edited.replace('report monthly.', 'report monthly.\n'))], [4, text]] as const) {
+      const got = inc.review({ text: next, version, force: true });
+      assert.equal(inc.fullParseReason, null, `version ${version}`);
+      const want = review({ text: next, version, force: true });
+      assert.deepEqual(modelParts(got.model), modelParts(want.model));
+      assert.deepEqual(reported(got), reported(want));
+    }
+    // Not vacuous: the first edit does merge clause 3's heading into clause 2's chunk.
+    const typed = text.slice(0, blankBefore3) + 'The Supplier shall report monthly.' + text.slice(blankBefore3);
+    assert.equal(scanChunkStarts(typed).starts.length, scanChunkStarts(text).starts.length - 1);
   });
 
   it('takes over the sentence entries of unchanged blocks, and reads again those whose titles or lead-in changed', () => {

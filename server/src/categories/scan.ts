@@ -95,9 +95,9 @@ export function carrySentenceInfos(from: ContractModel, to: ContractModel): void
 const LEAD_IN_END = /[:\u2014-]\s*$/;
 
 function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; before: BuiltSentences } | null): BuiltSentences {
-  const titleCache = new Map<number, string>();
+  const titleCache: Array<string | undefined> = new Array(model.sections.length);
   const titlesOf = (idx: number): string => {
-    let t = titleCache.get(idx);
+    let t = titleCache[idx];
     if (t === undefined) {
       const parts: string[] = [];
       for (let i = idx; i > 0; i = model.sections[i].parent) {
@@ -106,7 +106,7 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
         if (s.title && !isTitleSection(model, s.index)) parts.push(s.title);
       }
       t = parts.join(' / ');
-      titleCache.set(idx, t);
+      titleCache[idx] = t;
     }
     return t;
   };
@@ -136,20 +136,24 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
     const titles = titlesOf(block.section);
     // Headings, and paragraphs that open a section with nothing but their title.
     const inHeading = block.kind === 'heading' || (section.headingBlock === block.index && block.text.trim().length <= section.title.length + 8);
-    const kept: SentenceInfo[] | null = reuse && keptInfos(reuse.trace, reuse.before, block, previousBlockLast, previousItemLeadIn, previousOfFirst, titles, inHeading);
-    if (kept) {
-      const before = reuse!.before.firstInfo[previousBlockIndex(reuse!.trace, block.index)];
-      for (let k = 0; k < kept.length; k++) {
-        const info = kept[k];
-        const sentence = block.sentences[k];
-        keys[out.length] = reuse!.before.keys[before + k];
-        out.push(info.sentence === sentence && info.section === block.section ? info : {
+    const from: number = reuse ? keptInfos(reuse.trace, reuse.before, block, previousBlockLast, previousItemLeadIn, previousOfFirst, titles, inHeading) : -1;
+    if (from >= 0) {
+      // The entries are indexed, not sliced out: an edit takes over those of most blocks.
+      const infos = reuse!.before.infos;
+      const beforeKeys = reuse!.before.keys;
+      const sentences = block.sentences;
+      const section = block.section;
+      for (let k = 0; k < sentences.length; k++) {
+        const info = infos[from + k];
+        const sentence = sentences[k];
+        keys[out.length] = beforeKeys[from + k];
+        out.push(info.sentence === sentence && info.section === section ? info : {
           flat: info.flat, leadIn: info.leadIn, previous: info.previous, sentence, text: info.text,
-          section: block.section, titles: info.titles, isDefinition: info.isDefinition, inHeading: info.inHeading,
+          section, titles: info.titles, isDefinition: info.isDefinition, inHeading: info.inHeading,
         });
       }
       previousItemLeadIn = blockLeadIn;
-      previousBlockLast = kept.length ? kept[kept.length - 1].text : null;
+      previousBlockLast = infos[from + sentences.length - 1].text;
       continue;
     }
     let leadIn: string | null = blockLeadIn;
@@ -185,18 +189,19 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
  * The previous model's sentence entries of a block that an edit did not change, when everything
  * they were read with is the same (the context entering the block, its section's titles, whether it
  * is a heading): they are then what reading the block again would give, but for the sentence
- * objects and section number, which the caller puts in. Null when the block must be read again.
+ * objects and section number, which the caller puts in. Returns the index of the block's first
+ * entry in the previous list, or -1 when the block must be read again.
  */
-function keptInfos(trace: SpliceTrace, before: BuiltSentences, block: Block, enterLast: string | null, enterLeadIn: string | null, previousOfFirst: string | null, titles: string, inHeading: boolean): SentenceInfo[] | null {
+function keptInfos(trace: SpliceTrace, before: BuiltSentences, block: Block, enterLast: string | null, enterLeadIn: string | null, previousOfFirst: string | null, titles: string, inHeading: boolean): number {
   const j = previousBlockIndex(trace, block.index);
-  if (j < 0) return null;
+  if (j < 0) return -1;
   const from = before.firstInfo[j];
   const to = before.firstInfo[j + 1];
-  if (to - from !== block.sentences.length || to === from) return null;
-  if (before.enterLast[j] !== enterLast || before.enterLeadIn[j] !== enterLeadIn || before.enterPrevious[j] !== previousOfFirst) return null;
+  if (to - from !== block.sentences.length || to === from) return -1;
+  if (before.enterLast[j] !== enterLast || before.enterLeadIn[j] !== enterLeadIn || before.enterPrevious[j] !== previousOfFirst) return -1;
   const first = before.infos[from];
-  if (first.titles !== titles || first.inHeading !== inHeading) return null;
-  return before.infos.slice(from, to);
+  if (first.titles !== titles || first.inHeading !== inHeading) return -1;
+  return from;
 }
 
 /**

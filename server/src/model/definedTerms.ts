@@ -42,8 +42,12 @@ export function findDefinedTerms(blocks: Block[], sections?: Section[]): Defined
 
 /** Is the block inside a section (or sub-section of one) titled Definitions, Interpretation...? */
 export function inDefinitionsSection(block: Block, sections?: Section[]): boolean {
-  if (!sections) return false;
-  for (let i = block.section; i > 0; i = sections[i].parent) if (DEFINITIONS_TITLE.test(sections[i].title)) return true;
+  return sections ? sectionInDefinitions(block.section, sections) : false;
+}
+
+/** Is the section, or one above it, a definitions section? */
+export function sectionInDefinitions(section: number, sections: Section[]): boolean {
+  for (let i = section; i > 0; i = sections[i].parent) if (DEFINITIONS_TITLE.test(sections[i].title)) return true;
   return false;
 }
 

@@ -1,6 +1,6 @@
-import type { Block, CrossReference, DefinedTerm } from './types';
-import { freshSectionStart, type SectionStart, type SectionStartOf } from './sections';
-import { definedTermsInBlock } from './definedTerms';
+import type { Block, CrossReference, DefinedTerm, Section } from './types';
+import { freshSectionStart, type SectionReuse, type SectionStart, type SectionStartOf } from './sections';
+import { definedTermsInBlock, sectionInDefinitions, termsDependOnSection } from './definedTerms';
 import { crossReferencesInBlock } from './crossReferences';
 
 /** A block's section start and where its section starts in the source (see buildSections). */
@@ -77,4 +77,92 @@ function placeTerm(t: DefinedTerm, shift: number, block: number): DefinedTerm {
 
 function placeRef(r: CrossReference, shift: number): CrossReference {
   return shift === 0 ? r : { kind: r.kind, target: r.target, start: r.start + shift, end: r.end + shift };
+}
+
+/**
+ * What the splice of a model tells assembleModel: the previous model's parts, and which of its
+ * blocks, [firstBlock, afterBlock), `fresh` re-parsed blocks replaced (model/sections.ts).
+ */
+export interface ModelReuse extends SectionReuse {
+  definedTerms: DefinedTerm[];
+  crossReferences: CrossReference[];
+}
+
+/**
+ * findDefinedTerms through the blocks' kept facts. With `reuse` (the section tree was taken over),
+ * the previous model's terms of the blocks before the edit are taken as they are and those after it
+ * moved, instead of visiting every block: only the re-parsed blocks are asked. That holds while no
+ * section the edit re-parsed changed its title (whether a block is in a definitions section follows
+ * from the titles above it); otherwise every block is asked.
+ */
+export function keptDefinedTerms(blocks: Block[], sections: Section[], kept: BlockDocFacts[], reuse?: ModelReuse): DefinedTerm[] {
+  const inDefinitions = sectionsInDefinitions(sections);
+  const termsOf = (block: Block) => kept[block.index].definedTerms(block, termsDependOnSection(block) && inDefinitions(block.section));
+  if (reuse && sameTitles(sections, reuse)) {
+    const { definedTerms: old, firstBlock, afterBlock, fresh, delta } = reuse;
+    const blockShift = fresh - (afterBlock - firstBlock);
+    const terms = old.slice(0, firstAtOrAfter(old, (t) => t.block, firstBlock));
+    for (let b = firstBlock; b < firstBlock + fresh; b++) for (const t of termsOf(blocks[b])) terms.push(t);
+    for (let i = firstAtOrAfter(old, (t) => t.block, afterBlock); i < old.length; i++) terms.push(placeTerm(old[i], delta, old[i].block + blockShift));
+    return terms;
+  }
+  const terms: DefinedTerm[] = [];
+  for (const block of blocks) {
+    const ts = termsOf(block);
+    for (let i = 0; i < ts.length; i++) terms.push(ts[i]);
+  }
+  return terms;
+}
+
+/** findCrossReferences through the blocks' kept facts; with `reuse`, only the re-parsed blocks are asked. */
+export function keptCrossReferences(blocks: Block[], kept: BlockDocFacts[], reuse?: ModelReuse): CrossReference[] {
+  if (reuse) {
+    // A reference lies within its block, so the previous model's references split at block starts.
+    const { crossReferences: old, blocks: oldBlocks, firstBlock, afterBlock, fresh, delta } = reuse;
+    const startOf = (r: CrossReference) => r.start;
+    const refs = old.slice(0, firstBlock < oldBlocks.length ? firstAtOrAfter(old, startOf, oldBlocks[firstBlock].start) : old.length);
+    for (let b = firstBlock; b < firstBlock + fresh; b++) for (const r of kept[b].crossReferences(blocks[b])) refs.push(r);
+    if (afterBlock < oldBlocks.length) for (let i = firstAtOrAfter(old, startOf, oldBlocks[afterBlock].start); i < old.length; i++) refs.push(placeRef(old[i], delta));
+    return refs;
+  }
+  const refs: CrossReference[] = [];
+  for (const block of blocks) {
+    const rs = kept[block.index].crossReferences(block);
+    for (let i = 0; i < rs.length; i++) refs.push(rs[i]);
+  }
+  return refs;
+}
+
+/** Whether a section is (under) a definitions section, worked out once per section asked. */
+function sectionsInDefinitions(sections: Section[]): (section: number) => boolean {
+  const known: Array<boolean | undefined> = [];
+  return (section) => {
+    let d = known[section];
+    if (d === undefined) known[section] = d = sectionInDefinitions(section, sections);
+    return d;
+  };
+}
+
+/** Do the sections opened by the re-parsed blocks have the titles they had (the tree being taken over)? */
+function sameTitles(sections: Section[], reuse: ModelReuse): boolean {
+  const old = reuse.sections;
+  if (old.length !== sections.length) return false;
+  const end = reuse.firstBlock + reuse.fresh;
+  for (let i = 1; i < sections.length; i++) {
+    const s = sections[i];
+    if (s.headingBlock >= reuse.firstBlock && s.headingBlock < end && s.title !== old[i].title) return false;
+  }
+  return true;
+}
+
+/** The first index whose key is at least `at`, in a list sorted by key. */
+function firstAtOrAfter<T>(list: T[], key: (x: T) => number, at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(list[mid]) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -3,6 +3,7 @@ import { BlockDocFacts } from './docFacts';
 import { OffsetBlock } from './offsetBlock';
 import { RoleWordCounts } from './parties';
 import { recordSplice } from './trace';
+import { TextPool } from './textPool';
 import { buildContractModel, assembleModel, frontMatterOf, readFrontMatter, type FrontMatter, type TextFormat } from './parse';
 import { capMarkup, parseChunk, parseMarkdown, scanChunkStarts, type RawBlock } from './markdown';
 import { buildSentences, buildSentencesOfBlocks } from './sentences';
@@ -23,6 +24,8 @@ export interface ModelState {
   kept: BlockDocFacts[];
   /** How often each role word occurs, per chunk (model/parties.ts); null when chunkStarts is. */
   roleWords: RoleWordCounts | null;
+  /** One string per distinct sentence text (model/textPool.ts); null when chunkStarts is. */
+  texts: TextPool | null;
   /** Why the last model was built in full rather than spliced (for tests and the benchmark). */
   fullReason: string | null;
 }
@@ -34,17 +37,19 @@ export function fullModelState(text: string, version: number, format: TextFormat
       const parsed = parseMarkdown(text);
       const blocks: Block[] = parsed.blocks.map((b, i) => OffsetBlock.fromRaw(b, i, 0));
       buildSentencesOfBlocks(blocks);
+      const texts = new TextPool();
+      for (const block of blocks) texts.share(block);
       const frontMatter = readFrontMatter(parsed.yaml);
       const kept = blocks.map((b) => new BlockDocFacts(b.start));
       const roleWords = RoleWordCounts.of(parsed.chunkStarts);
       const model = assembleModel(text, version, blocks, frontMatter, undefined, kept, undefined, roleWords);
-      return { model, chunkStarts: parsed.chunkStarts, chunkBlocks: blocksPerChunk(blocks, parsed.chunkStarts), frontMatter, kept, roleWords, fullReason: reason };
+      return { model, chunkStarts: parsed.chunkStarts, chunkBlocks: blocksPerChunk(blocks, parsed.chunkStarts), frontMatter, kept, roleWords, texts, fullReason: reason };
     } catch {
       // buildContractModel below turns the failure into an unreadable model that says why.
     }
   }
   const model = buildContractModel(text, version, format);
-  return { model, chunkStarts: null, chunkBlocks: [], frontMatter: frontMatterOf(model), kept: [], roleWords: null, fullReason: reason };
+  return { model, chunkStarts: null, chunkBlocks: [], frontMatter: frontMatterOf(model), kept: [], roleWords: null, texts: null, fullReason: reason };
 }
 
 function blocksPerChunk(blocks: Array<{ start: number }>, starts: number[]): number[] {
@@ -121,11 +126,21 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
   let next = lastIndexAtOrBefore(starts, oldEnd) + 1;
   while (next < starts.length && starts[next] <= oldEnd) next++;
   const regionStart = starts[first];
-  const regionEnd = next < starts.length ? starts[next] + delta : text.length;
-  const region = detached(text.slice(regionStart, regionEnd));
-  if (capMarkup(region) !== region) return obstacle('markup past the parser caps in the edited section');
-  const scanned = scanChunkStarts(region);
-  if (next < starts.length && !scanned.settled) return obstacle('the edit leaves a fence or comment open, or removes the blank line before a heading');
+  // When the re-read text does not end as a chunk should (the edit leaves a fence or comment open,
+  // or fills the blank line before a heading, as typing a new last paragraph of a section does),
+  // the next chunk start may be one no longer: the region takes in the chunks after it, twice as
+  // many each time, until it ends settled or at the end of the text. Chunks it re-reads unchanged
+  // are found in the parse cache; a full parse of a large document costs far more.
+  let region: string;
+  let scanned: { starts: number[]; settled: boolean };
+  for (let more = 1; ; more *= 2) {
+    const regionEnd = next < starts.length ? starts[next] + delta : text.length;
+    region = detached(text.slice(regionStart, regionEnd));
+    if (capMarkup(region) !== region) return obstacle('markup past the parser caps in the edited section');
+    scanned = scanChunkStarts(region);
+    if (next >= starts.length || scanned.settled) break;
+    next = Math.min(starts.length, next + more);
+  }
 
   // Blocks of the re-read region, each with the chunk it was parsed in (its offsets are the chunk's).
   const fresh: RawBlock[] = [];
@@ -158,6 +173,7 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
   for (let f = 0; f < fresh.length; f++) {
     const block = OffsetBlock.fromRaw(fresh[f], blocks.length, freshAt[f]);
     block.sentences = buildSentences(block);
+    prev.texts!.share(block);
     blocks.push(block);
     kept.push(new BlockDocFacts(block.start));
   }
@@ -171,12 +187,13 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
     ...scanned.starts.map((s) => s + regionStart),
     ...starts.slice(next).map((s) => s + delta),
   ];
-  const reuse = { sections: old.sections, blocks: old.blocks, usesMarkdownHeadings: old.usesMarkdownHeadings, firstBlock, afterBlock, fresh: fresh.length, delta };
+  const reuse = { sections: old.sections, blocks: old.blocks, definedTerms: old.definedTerms, crossReferences: old.crossReferences, usesMarkdownHeadings: old.usesMarkdownHeadings, firstBlock, afterBlock, fresh: fresh.length, delta };
   const roleWords = prev.roleWords!.spliced(chunkStarts, first, next, scanned.starts.length, text);
   const model = assembleModel(text, version, blocks, prev.frontMatter, spliceLineStarts(old, text, start, oldEnd, newEnd), kept, reuse, roleWords);
   // Only the newest link is kept, so a model never holds the chain of its predecessors.
   recordSplice(model, { previous: old, prefix: firstBlock, fresh: fresh.length, oldAfter: afterBlock });
-  return { model, chunkStarts, chunkBlocks: blocksPerChunk(blocks, chunkStarts), frontMatter: prev.frontMatter, kept, roleWords, fullReason: null };
+  prev.texts!.prune(blocks);
+  return { model, chunkStarts, chunkBlocks: blocksPerChunk(blocks, chunkStarts), frontMatter: prev.frontMatter, kept, roleWords, texts: prev.texts, fullReason: null };
 }
 
 /** Is the front matter the same text at the same place as before? */

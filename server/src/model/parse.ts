@@ -1,12 +1,12 @@
 import { parsePlainText } from './plain';
-import type { Block, ContractModel, CrossReference, DefinedTerm, Section, Span } from './types';
+import type { Block, ContractModel, Span } from './types';
 import { parseMarkdown } from './markdown';
-import { buildSections, reusedSections, type SectionReuse } from './sections';
+import { buildSections, reusedSections } from './sections';
 import { buildSentencesOfBlocks } from './sentences';
-import { findDefinedTerms, inDefinitionsSection, termsDependOnSection } from './definedTerms';
+import { findDefinedTerms } from './definedTerms';
 import { findParties, type RoleWordCounts } from './parties';
 import { findCrossReferences } from './crossReferences';
-import { keptSectionStarts, type BlockDocFacts } from './docFacts';
+import { keptCrossReferences, keptDefinedTerms, keptSectionStarts, type BlockDocFacts, type ModelReuse } from './docFacts';
 import { computeLineStarts } from './lineIndex';
 import { isMostlyUpper, titleCase } from './text';
 import { noFrontMatter, readFrontMatter, type FrontMatter } from './front-matter';
@@ -71,19 +71,19 @@ function readModel(text: string, version: number, format: TextFormat): ContractM
  * `kept` (one BlockDocFacts per block, as the incremental model holds them), what each block
  * contributes is looked up rather than read again; the combination is the same code either way.
  */
-export function assembleModel(text: string, version: number, blocks: Block[], fm: FrontMatter, lineStarts = computeLineStarts(text), kept?: BlockDocFacts[], reuse?: SectionReuse, roleWords?: RoleWordCounts): ContractModel {
+export function assembleModel(text: string, version: number, blocks: Block[], fm: FrontMatter, lineStarts = computeLineStarts(text), kept?: BlockDocFacts[], reuse?: ModelReuse, roleWords?: RoleWordCounts): ContractModel {
   const { frontMatter, frontMatterSpan } = fm;
   let headings = 0;
   for (let i = 0; i < blocks.length && headings < 2; i++) if (blocks[i].kind === 'heading' && !blocks[i].quoted) headings++;
   const usesMarkdownHeadings = headings >= 2;
 
   // A spliced model takes the previous section tree over when the edit opened, closed or renamed no section (model/sections.ts).
-  const sections = kept
-    ? (reuse && reusedSections(blocks, text, usesMarkdownHeadings, keptSectionStarts(kept), reuse)) || buildSections(blocks, text, usesMarkdownHeadings, keptSectionStarts(kept))
-    : buildSections(blocks, text, usesMarkdownHeadings);
-  const definedTerms = kept ? keptDefinedTerms(blocks, sections, kept) : findDefinedTerms(blocks, sections);
+  const reused = kept && reuse ? reusedSections(blocks, text, usesMarkdownHeadings, keptSectionStarts(kept), reuse) : null;
+  const sections = reused ?? (kept ? buildSections(blocks, text, usesMarkdownHeadings, keptSectionStarts(kept)) : buildSections(blocks, text, usesMarkdownHeadings));
+  // Terms and references of a spliced model are the previous ones but for the re-parsed blocks (model/docFacts.ts).
+  const definedTerms = kept ? keptDefinedTerms(blocks, sections, kept, reused ? reuse : undefined) : findDefinedTerms(blocks, sections);
   const parties = findParties(blocks, definedTerms, fm.frontMatterSettings.parties, text, roleWords);
-  const crossReferences = kept ? keptCrossReferences(blocks, kept) : findCrossReferences(blocks);
+  const crossReferences = kept ? keptCrossReferences(blocks, kept, reuse) : findCrossReferences(blocks);
 
   const { title, titleSpan } = findTitle(blocks, frontMatter, frontMatterSpan, text);
 
@@ -104,33 +104,6 @@ export function assembleModel(text: string, version: number, blocks: Block[], fm
     text, version, lineStarts, ...fm, title, titleSpan,
     blocks, sections, definedTerms, parties, crossReferences, usesMarkdownHeadings, topSectionDepth,
   };
-}
-
-/** findDefinedTerms through the blocks' kept facts. */
-function keptDefinedTerms(blocks: Block[], sections: Section[], kept: BlockDocFacts[]): DefinedTerm[] {
-  const terms: DefinedTerm[] = [];
-  // Whether a section is (under) a definitions section, once per section rather than per block.
-  const inDefinitions = new Map<number, boolean>();
-  for (const block of blocks) {
-    let defs = false;
-    if (termsDependOnSection(block)) {
-      let d = inDefinitions.get(block.section);
-      if (d === undefined) inDefinitions.set(block.section, (d = inDefinitionsSection(block, sections)));
-      defs = d;
-    }
-    const ts = kept[block.index].definedTerms(block, defs);
-    for (let i = 0; i < ts.length; i++) terms.push(ts[i]);
-  }
-  return terms;
-}
-
-function keptCrossReferences(blocks: Block[], kept: BlockDocFacts[]): CrossReference[] {
-  const refs: CrossReference[] = [];
-  for (const block of blocks) {
-    const rs = kept[block.index].crossReferences(block);
-    for (let i = 0; i < rs.length; i++) refs.push(rs[i]);
-  }
-  return refs;
 }
 
 function findTitle(blocks: Block[], fm: Record<string, unknown> | null, fmSpan: Span | null, text: string): { title: string; titleSpan: Span } {

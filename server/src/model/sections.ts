@@ -238,11 +238,12 @@ export interface SectionReuse {
 
 /**
  * The section tree of a spliced model taken over from the previous model's when the re-parsed
- * blocks open the same sections (kind, number, title, depth) as the blocks they replace, as they do
- * for almost every keystroke: the tree's shape, levels, titles and trailers are then those of
- * before, and only positions move. Sections wholly before the edit are the previous objects; the
- * others are copies with their positions moved. Sets block.section as buildSections does. Returns
- * null (build afresh) when the edit opens, closes or renames a section. The result equals
+ * blocks open the same sections (kind, number, depth, and a title of the same trailer kind) as the
+ * blocks they replace, as they do for almost every keystroke: the tree's shape, levels and trailers
+ * are then those of before, and only positions and the re-parsed sections' titles change. Sections
+ * wholly before the edit are the previous objects; the others are copies with their positions
+ * moved. Sets block.section as buildSections does. Returns null (build afresh) when the edit opens
+ * or closes a section, or renames one into or out of a schedule or the signatures. The result equals
  * buildSections' (test/engine/incremental.test.ts compares the trees after every random edit).
  */
 export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadings: boolean, startOf: SectionStartOf, reuse: SectionReuse): Section[] | null {
@@ -259,7 +260,10 @@ export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadin
     const o = startOf(blocks[b], usesMarkdownHeadings, text);
     if (!o) continue;
     const was = old[sFirst + opened.length];
-    if (sFirst + opened.length >= sAfter || was.kind !== o.start.kind || was.number !== o.start.number || was.title !== o.start.title || (was.kind === 'heading' && was.level !== (o.start.depth ?? 1))) return null;
+    if (sFirst + opened.length >= sAfter || was.kind !== o.start.kind || was.number !== o.start.number || (was.kind === 'heading' && was.level !== (o.start.depth ?? 1))) return null;
+    // A retitled section (typing in a heading) keeps its place in the tree: levels follow from kinds,
+    // numbers and depths. Its trailer, which its sub-sections inherit, must stay the same.
+    if (was.title !== o.start.title && trailerKind(was.title) !== trailerKind(o.start.title)) return null;
     opened.push({ start: o.start, at: o.at, block: b });
   }
   if (sFirst + opened.length !== sAfter) return null;
@@ -296,16 +300,21 @@ export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadin
     const start = startOfSection[i];
     const headingBlock = headingOf[i];
     let titleSpan = s.titleSpan;
-    if (i >= sFirst && i < sAfter) titleSpan = opened[i - sFirst].start.titleSpan;
+    let title = s.title;
+    if (i >= sFirst && i < sAfter) {
+      // A re-parsed section that did not change keeps the previous object (title span equal by value).
+      ({ titleSpan, title } = opened[i - sFirst].start);
+      if (titleSpan.start === s.titleSpan.start && titleSpan.end === s.titleSpan.end) titleSpan = s.titleSpan;
+    }
     else if (i >= sAfter && delta !== 0) titleSpan = { start: titleSpan.start + delta, end: titleSpan.end + delta };
-    if (start === s.start && end === s.end && headingBlock === s.headingBlock && lastBlock === s.lastBlock && titleSpan === s.titleSpan) {
+    if (start === s.start && end === s.end && headingBlock === s.headingBlock && lastBlock === s.lastBlock && titleSpan === s.titleSpan && title === s.title) {
       out[i] = s;
       continue;
     }
     // The fields in buildSections' order, so the objects share one shape.
     out[i] = {
       index: i, parent: s.parent, children: s.children, kind: s.kind, level: s.level,
-      number: s.number, title: s.title, headingBlock, titleSpan,
+      number: s.number, title, headingBlock, titleSpan,
       start, end, firstBlock: headingBlock, lastBlock,
       trailer: s.trailer,
     };
