@@ -266,14 +266,58 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
 }
 
 /**
- * The memoised scan of an incremental review. The sentences are taken a section at a time: a
- * section whose sentences all kept their facts (same text, same context) keeps the list of matches
- * it had, so a review after an edit visits one list per section rather than every sentence, and
- * re-matches only the sentences of the edited section. A match is held as (sentence within the
- * section, signal): never an offset, which the evidence gets from this review's sentences.
+ * The memoised scan of an incremental review. A model spliced from the previous one (model/trace.ts)
+ * takes over the previous model's matches of this signal list for every sentence whose text and
+ * context did not change, and re-matches only the others (keptMatches): an edit costs what it
+ * changed plus one pass over the list's matches, not a visit to every sentence or run. Otherwise
+ * (the first review, a full parse) the matches come from the runs of memoised facts (groupMatches).
  */
 function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal[], parties: PartyMatchers, add: (req: string, e: Evidence) => void, filter: ListFilter | null, gate: DocumentGate | null): void {
   const signalsId = signalsIdOf(signals);
+  const state = scanStateOf(model, infos, parties);
+  let matches = state.lists.get(signalsId);
+  if (!matches) {
+    matches = keptMatches(model, state, signalsId, signals, parties, filter, gate) ?? groupMatches(model, infos, signals, signalsId, parties, filter, gate);
+    state.lists.set(signalsId, matches);
+  }
+  const { sig, evidence } = matches;
+  for (let k = 0; k < evidence.length; k++) add(signals[sig[k]].requirement, evidence[k]);
+}
+
+/**
+ * The matches of one signal list in a model, in text order: match k is signal sig[k] in sentence
+ * n[k], with its evidence. Evidence objects are shared with the next model's list where the
+ * sentence did not move; nobody mutates evidence.
+ */
+interface ListMatches { n: number[]; sig: number[]; evidence: Evidence[] }
+/** Per model (incremental review only): the sentence list and party names its matches were made with, and the matches per signal list. */
+interface ScanState { infos: SentenceInfo[]; partyKey: string; lists: Map<number, ListMatches>; changed?: { flags: Uint8Array; shift: number } | null }
+const scanStates = new WeakMap<ContractModel, ScanState>();
+
+function scanStateOf(model: ContractModel, infos: SentenceInfo[], parties: PartyMatchers): ScanState {
+  const partyKey = `${parties.supplier.source}\u0000${parties.customer.source}`;
+  let state = scanStates.get(model);
+  if (!state || state.infos !== infos || state.partyKey !== partyKey) scanStates.set(model, (state = { infos, partyKey, lists: new Map() }));
+  return state;
+}
+
+function evidenceOf(requirement: string, info: SentenceInfo, text: string): Evidence {
+  return { requirement, span: { start: info.sentence.start, end: info.sentence.end }, text, section: info.section };
+}
+
+/** The evidence text of a sentence, memoised with its facts. */
+function evidenceText(info: SentenceInfo, facts: Map<number, unknown>): string {
+  let text = facts.get(EVIDENCE_TEXT) as string | undefined;
+  if (text === undefined) {
+    text = normalizeSpace(info.flat).slice(0, 300);
+    facts.set(EVIDENCE_TEXT, text);
+  }
+  return text;
+}
+
+/** The matches of a signal list from the runs of memoised facts: a section whose sentences all kept their facts keeps its list of matches. */
+function groupMatches(model: ContractModel, infos: SentenceInfo[], signals: Signal[], signalsId: number, parties: PartyMatchers, filter: ListFilter | null, gate: DocumentGate | null): ListMatches {
+  const out: ListMatches = { n: [], sig: [], evidence: [] };
   const { list, groups } = allSentenceFacts(model, infos, parties);
   for (const group of groups) {
     let matches = group.facts.get(signalsId) as number[] | undefined;
@@ -293,16 +337,107 @@ function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal
     for (let k = 0; k < matches.length; k += 2) {
       const n = group.from + matches[k];
       const info = infos[n];
-      const facts = list[n];
-      let text = facts.get(EVIDENCE_TEXT) as string | undefined;
-      if (text === undefined) {
-        text = normalizeSpace(info.flat).slice(0, 300);
-        facts.set(EVIDENCE_TEXT, text);
-      }
-      const sig = signals[matches[k + 1]];
-      add(sig.requirement, { requirement: sig.requirement, span: { start: info.sentence.start, end: info.sentence.end }, text, section: info.section });
+      out.n.push(n);
+      out.sig.push(matches[k + 1]);
+      out.evidence.push(evidenceOf(signals[matches[k + 1]].requirement, info, evidenceText(info, list[n])));
     }
   }
+  return out;
+}
+
+/** Does a sentence read the same to matchingSignals (and give the same evidence text)? Strings taken over are the same objects, so this is mostly pointer compares. */
+function sameReading(a: SentenceInfo, b: SentenceInfo): boolean {
+  return a.flat === b.flat && a.titles === b.titles && a.previous === b.previous && a.leadIn === b.leadIn && a.isDefinition === b.isDefinition && a.inHeading === b.inHeading;
+}
+
+/**
+ * Which sentences of a spliced model must be matched again (1) rather than take over the previous
+ * model's matches: those of re-parsed blocks, and those whose text or context changed (a retitled
+ * section, a new sentence before). Null when the model was not spliced from one with a scan state.
+ */
+function changedSentences(model: ContractModel, state: ScanState, trace: SpliceTrace, before: ScanState): { flags: Uint8Array; shift: number } | null {
+  if (state.changed !== undefined) return state.changed;
+  const now = sentenceCache.get(model);
+  const then = sentenceCache.get(trace.previous);
+  if (!now || now.infos !== state.infos || !then || then.infos !== before.infos || before.partyKey !== state.partyKey) return (state.changed = null);
+  const changed = new Uint8Array(state.infos.length);
+  // Sentences of the blocks after the edit moved by this many places (checked per block below).
+  const shift = now.firstInfo[trace.prefix + trace.fresh] - then.firstInfo[trace.oldAfter];
+  const blocks = model.blocks.length;
+  for (let b = 0; b < blocks; b++) {
+    const from = now.firstInfo[b];
+    const to = now.firstInfo[b + 1];
+    const j = previousBlockIndex(trace, b);
+    if (j < 0) {
+      changed.fill(1, from, to);
+      continue;
+    }
+    const old = then.firstInfo[j];
+    if (from !== old + (b < trace.prefix ? 0 : shift)) return (state.changed = null);
+    if (then.firstInfo[j + 1] - old !== to - from) return (state.changed = null);
+    for (let k = 0; k < to - from; k++) {
+      const a = state.infos[from + k];
+      const o = before.infos[old + k];
+      if (a !== o && !sameReading(a, o)) changed[from + k] = 1;
+    }
+  }
+  return (state.changed = { flags: changed, shift });
+}
+
+/**
+ * The matches of a signal list in a spliced model, from the previous model's (see scanGroups);
+ * null when there is nothing to take over. The same matches as groupMatches by construction: a
+ * sentence's matches are a pure function of what sameReading compares and of the party names.
+ */
+function keptMatches(model: ContractModel, state: ScanState, signalsId: number, signals: Signal[], parties: PartyMatchers, filter: ListFilter | null, gate: DocumentGate | null): ListMatches | null {
+  const trace = spliceTraceOf(model);
+  const before = trace && scanStates.get(trace.previous);
+  const previous = before && before.lists.get(signalsId);
+  if (!trace || !before || !previous) return null;
+  const reading = changedSentences(model, state, trace, before);
+  if (!reading) return null;
+  const { flags: changed, shift } = reading;
+  const built = sentenceCache.get(model)!;
+  const then = sentenceCache.get(trace.previous)!;
+  const infos = state.infos;
+  const out: ListMatches = { n: [], sig: [], evidence: [] };
+  // Sentences matched again, merged in text order with the matches taken over.
+  let next = 0;
+  const rematchUpTo = (limit: number) => {
+    for (next = changed.indexOf(1, next); next >= 0 && next < limit; next = changed.indexOf(1, next + 1)) {
+      const info = infos[next];
+      const facts = sentenceFacts(info, parties, built, next)!;
+      let matched = facts.get(signalsId) as number[] | undefined;
+      if (!matched) {
+        matched = matchingSignals(info, next, signals, parties, filter, gate);
+        facts.set(signalsId, matched);
+      }
+      if (!matched.length) continue;
+      const text = evidenceText(info, facts);
+      for (const i of matched) {
+        out.n.push(next);
+        out.sig.push(i);
+        out.evidence.push(evidenceOf(signals[i].requirement, info, text));
+      }
+    }
+    if (next < 0) next = infos.length;
+  };
+  const removedFrom = then.firstInfo[trace.prefix];
+  const removedTo = then.firstInfo[trace.oldAfter];
+  for (let k = 0; k < previous.n.length; k++) {
+    const old = previous.n[k];
+    if (old >= removedFrom && old < removedTo) continue;
+    const n = old < removedFrom ? old : old + shift;
+    if (changed[n]) continue;
+    if (next <= n) rematchUpTo(n);
+    const info = infos[n];
+    const e = previous.evidence[k];
+    out.n.push(n);
+    out.sig.push(previous.sig[k]);
+    out.evidence.push(e.span.start === info.sentence.start && e.span.end === info.sentence.end && e.section === info.section ? e : evidenceOf(e.requirement, info, e.text));
+  }
+  rematchUpTo(infos.length);
+  return out;
 }
 
 /**
