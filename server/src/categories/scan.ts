@@ -291,7 +291,9 @@ function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal
  */
 interface ListMatches { n: number[]; sig: number[]; evidence: Evidence[] }
 /** Per model (incremental review only): the sentence list and party names its matches were made with, and the matches per signal list. */
-interface ScanState { infos: SentenceInfo[]; partyKey: string; lists: Map<number, ListMatches>; changed?: { flags: Uint8Array; shift: number } | null }
+interface ScanState { infos: SentenceInfo[]; partyKey: string; lists: Map<number, ListMatches>; changed?: Reread | null }
+/** The sentences of a spliced model to match again, how far the sentences after the edit moved, and for those matched again, a replaced sentence of the previous model that read the same. */
+interface Reread { flags: Uint8Array; shift: number; sameAs: Map<number, number> }
 const scanStates = new WeakMap<ContractModel, ScanState>();
 
 function scanStateOf(model: ContractModel, infos: SentenceInfo[], parties: PartyMatchers): ScanState {
@@ -355,7 +357,7 @@ function sameReading(a: SentenceInfo, b: SentenceInfo): boolean {
  * model's matches: those of re-parsed blocks, and those whose text or context changed (a retitled
  * section, a new sentence before). Null when the model was not spliced from one with a scan state.
  */
-function changedSentences(model: ContractModel, state: ScanState, trace: SpliceTrace, before: ScanState): { flags: Uint8Array; shift: number } | null {
+function changedSentences(model: ContractModel, state: ScanState, trace: SpliceTrace, before: ScanState): Reread | null {
   if (state.changed !== undefined) return state.changed;
   const now = sentenceCache.get(model);
   const then = sentenceCache.get(trace.previous);
@@ -381,7 +383,24 @@ function changedSentences(model: ContractModel, state: ScanState, trace: SpliceT
       if (a !== o && !sameReading(a, o)) changed[from + k] = 1;
     }
   }
-  return (state.changed = { flags: changed, shift });
+  // A re-parsed section mostly reads as it did: its sentences take over the matches of the
+  // replaced sentence that reads the same (the memoised facts of sentences an edit kept are not
+  // looked up, so they are gone from the fact cache by then).
+  const replaced = new Map<string, number>();
+  for (let n = then.firstInfo[trace.oldAfter] - 1; n >= then.firstInfo[trace.prefix]; n--) replaced.set(readingKey(before.infos[n]), n);
+  const sameAs = new Map<number, number>();
+  if (replaced.size) {
+    for (let n = changed.indexOf(1); n >= 0; n = changed.indexOf(1, n + 1)) {
+      const old = replaced.get(readingKey(state.infos[n]));
+      if (old !== undefined) sameAs.set(n, old);
+    }
+  }
+  return (state.changed = { flags: changed, shift, sameAs });
+}
+
+/** What sameReading compares, as one string. */
+function readingKey(info: SentenceInfo): string {
+  return `${info.isDefinition ? 1 : 0}${info.inHeading ? 1 : 0}\u0001${info.titles}\u0001${info.previous ?? '\u0002'}\u0001${info.leadIn ?? '\u0002'}\u0001${info.flat}`;
 }
 
 /**
@@ -396,16 +415,36 @@ function keptMatches(model: ContractModel, state: ScanState, signalsId: number, 
   if (!trace || !before || !previous) return null;
   const reading = changedSentences(model, state, trace, before);
   if (!reading) return null;
-  const { flags: changed, shift } = reading;
+  const { flags: changed, shift, sameAs } = reading;
   const built = sentenceCache.get(model)!;
   const then = sentenceCache.get(trace.previous)!;
   const infos = state.infos;
   const out: ListMatches = { n: [], sig: [], evidence: [] };
+  const removedFrom = then.firstInfo[trace.prefix];
+  const removedTo = then.firstInfo[trace.oldAfter];
+  // The previous matches of the replaced sentences (previous.n is in text order).
+  let firstReplaced = 0;
+  for (let hi = previous.n.length; firstReplaced < hi;) {
+    const mid = (firstReplaced + hi) >>> 1;
+    if (previous.n[mid] < removedFrom) firstReplaced = mid + 1;
+    else hi = mid;
+  }
   // Sentences matched again, merged in text order with the matches taken over.
   let next = 0;
   const rematchUpTo = (limit: number) => {
     for (next = changed.indexOf(1, next); next >= 0 && next < limit; next = changed.indexOf(1, next + 1)) {
       const info = infos[next];
+      const same = sameAs.get(next);
+      if (same !== undefined) {
+        let k = firstReplaced;
+        while (k < previous.n.length && previous.n[k] < same) k++;
+        for (; k < previous.n.length && previous.n[k] === same; k++) {
+          out.n.push(next);
+          out.sig.push(previous.sig[k]);
+          out.evidence.push(kept(previous.evidence[k], info));
+        }
+        continue;
+      }
       const facts = sentenceFacts(info, parties, built, next)!;
       let matched = facts.get(signalsId) as number[] | undefined;
       if (!matched) {
@@ -422,8 +461,6 @@ function keptMatches(model: ContractModel, state: ScanState, signalsId: number, 
     }
     if (next < 0) next = infos.length;
   };
-  const removedFrom = then.firstInfo[trace.prefix];
-  const removedTo = then.firstInfo[trace.oldAfter];
   for (let k = 0; k < previous.n.length; k++) {
     const old = previous.n[k];
     if (old >= removedFrom && old < removedTo) continue;
@@ -434,10 +471,15 @@ function keptMatches(model: ContractModel, state: ScanState, signalsId: number, 
     const e = previous.evidence[k];
     out.n.push(n);
     out.sig.push(previous.sig[k]);
-    out.evidence.push(e.span.start === info.sentence.start && e.span.end === info.sentence.end && e.section === info.section ? e : evidenceOf(e.requirement, info, e.text));
+    out.evidence.push(kept(e, info));
   }
   rematchUpTo(infos.length);
   return out;
+}
+
+/** Evidence taken over for a sentence that reads the same: the same object where it did not move. */
+function kept(e: Evidence, info: SentenceInfo): Evidence {
+  return e.span.start === info.sentence.start && e.span.end === info.sentence.end && e.section === info.section ? e : evidenceOf(e.requirement, info, e.text);
 }
 
 /**
