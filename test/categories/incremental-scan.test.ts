@@ -48,3 +48,29 @@ describe('incremental category scans (issue 13)', () => {
     assert.equal(moved.span.start, sla(before).evidence.at(-1)!.span.start + 'As agreed. '.length);
   });
 });
+
+describe('the first sentence a rule looks for, while editing (issue 13)', () => {
+  const sections = Array.from({ length: 8 }, (_, i) => `## ${i + 1}. Clause ${i + 1}\n\nThe Supplier shall perform duty ${i + 1}.\n`);
+  const withHint = (i: number) => sections.map((s, k) => (k === i ? s.replace('.\n', '. It is an ICT third-party service provider under DORA.\n') : s));
+  const doc = (parts: string[]) => `${opening}${parts.join('\n')}`;
+  const dora = (r: ReviewResult) => r.diagnostics.filter((d) => d.ruleId === 'dora-profile-hint').map((d) => d.range.start.line);
+
+  // Each pair: the text before and after one edit. The hint is before, in, or after the edit, or
+  // only in the replaced text, or nowhere.
+  const cases: Array<[string, string, string]> = [
+    ['an edit after the sentence found', doc(withHint(1)), doc(withHint(1)).replace('duty 6', 'duty six')],
+    ['an edit before it moves it', doc(withHint(5)), doc(withHint(5)).replace('duty 2.', 'duty 2.\n\nIt is done well.')],
+    ['an edit that removes it finds none', doc(withHint(3)), doc(sections)],
+    ['an edit that removes it finds the next one', doc(withHint(3)).replace('duty 7.', 'duty 7 under DORA.'), doc(sections).replace('duty 7.', 'duty 7 under DORA.')],
+    ['an edit that writes one finds it', doc(sections), doc(withHint(4))],
+    ['an edit that writes one before the one found finds the new one', doc(withHint(6)), doc(withHint(6)).replace('duty 2.', 'duty 2 under DORA.')],
+  ];
+  for (const [name, text, edited] of cases) {
+    it(name, () => {
+      const { before, got, want } = reviewedBoth(text, edited);
+      assert.deepEqual(reported(got), reported(want));
+      assert.deepEqual(dora(got), dora(want));
+      if (name.includes('moves')) assert.notDeepEqual(dora(before), dora(got));
+    });
+  }
+});

@@ -88,7 +88,55 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
 /** The same sentence list for a copy of a model with the same blocks (a new version, a released model). */
 export function carrySentenceInfos(from: ContractModel, to: ContractModel): void {
   const built = sentenceCache.get(from);
-  if (built && from.blocks === to.blocks && from.sections === to.sections) sentenceCache.set(to, built);
+  if (built && from.blocks === to.blocks && from.sections === to.sections) {
+    sentenceCache.set(to, built);
+    // With what the scans and sentence searches found in it, which the next model takes over.
+    const scans = scanStates.get(from);
+    if (scans) scanStates.set(to, scans);
+    const hits = firstHits.get(from);
+    if (hits) firstHits.set(to, hits);
+  }
+}
+
+/**
+ * The first sentence whose flat text passes `test`, a pure function of that text named by `kind`
+ * (a rule's question "does any sentence say X?"). While editing, the answer for a spliced model
+ * comes from the previous model's: only the re-parsed sentences are tested, and the sentences
+ * after them only when the previous answer was among the replaced ones (issue 13).
+ */
+export function firstSentenceWhere(model: ContractModel, kind: string, test: (flat: string) => boolean): SentenceInfo | undefined {
+  const infos = sentencesOf(model);
+  let held = firstHits.get(model);
+  if (!held) firstHits.set(model, (held = new Map()));
+  let n = held.get(kind);
+  if (n === undefined) held.set(kind, (n = firstHitIndex(model, infos, kind, test)));
+  return n < 0 ? undefined : infos[n];
+}
+const firstHits = new WeakMap<ContractModel, Map<string, number>>();
+
+function firstHitIndex(model: ContractModel, infos: SentenceInfo[], kind: string, test: (flat: string) => boolean): number {
+  const first = (from: number, to: number): number => {
+    for (let n = from; n < to; n++) {
+      const flat = infos[n].flat;
+      if (memo(kind, flat, () => test(flat))) return n;
+    }
+    return -1;
+  };
+  const trace = factsActive() ? spliceTraceOf(model) : undefined;
+  const before = trace && firstHits.get(trace.previous)?.get(kind);
+  const now = sentenceCache.get(model);
+  const then = trace && sentenceCache.get(trace.previous);
+  if (before === undefined || !now || now.infos !== infos || !then) return first(0, infos.length);
+  const removedFrom = then.firstInfo[trace!.prefix];
+  const removedTo = then.firstInfo[trace!.oldAfter];
+  const freshTo = now.firstInfo[trace!.prefix + trace!.fresh];
+  // The sentences before and after the re-parsed blocks are the previous ones (same texts, same order).
+  if (now.firstInfo[trace!.prefix] !== removedFrom || infos.length - freshTo !== then.infos.length - removedTo) return first(0, infos.length);
+  if (before >= 0 && before < removedFrom) return before;
+  const fresh = first(removedFrom, freshTo);
+  if (fresh >= 0) return fresh;
+  if (before >= removedTo) return before - removedTo + freshTo;
+  return before < 0 ? -1 : first(freshTo, infos.length);
 }
 
 /** A sentence that ends as a lead-in to the items after it ("as follows:", "including -"). */
@@ -710,19 +758,43 @@ export function countOf(found: Found, ...reqs: string[]): number {
  * the category declares (REQUIREMENTS) is met when `found` holds evidence under its name.
  */
 export function verdictOf<C extends CategoryId>(category: C, found: Found, verdict: Verdict, reason: string): AssessmentOf<C> {
-  const evidence = Object.values(found).flat().sort((a, b) => a.span.start - b.span.start);
+  const lists = Object.values(found);
   const req = {} as Record<RequirementOf<C>, boolean>;
   for (const r of requirementsOf(category)) req[r] = has(found, r);
   let section: number | null = null;
   const heading = found.heading?.[0];
   if (heading) section = heading.section;
-  else if (evidence.length) {
+  else if (lists.some((l) => l.length)) {
     const counts = new Map<number, number>();
-    for (const e of evidence) counts.set(e.section, (counts.get(e.section) ?? 0) + 1);
+    for (const l of lists) for (const e of l) counts.set(e.section, (counts.get(e.section) ?? 0) + 1);
     section = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
     if (section === 0) section = null;
   }
-  return { category, verdict, reason, evidence: verdict === 'missing' ? [] : evidence.slice(0, 12), requirements: req, section };
+  return { category, verdict, reason, evidence: verdict === 'missing' ? [] : firstInTextOrder(lists, 12), requirements: req, section };
+}
+
+const byStart = (a: Evidence, b: Evidence) => a.span.start - b.span.start;
+
+/**
+ * The first `k` of all the lists' evidence as a stable sort by position of their concatenation
+ * would order it, without sorting it all: each list is in text order already (scan's are; an
+ * assessor's own list is sorted here), and the lists are merged until k are taken, ties going
+ * to the earlier list. A document's thousands of matches cost one pass, not a sort (issue 13).
+ */
+function firstInTextOrder(lists: Evidence[][], k: number): Evidence[] {
+  const sorted = lists.map((l) => {
+    for (let i = 1; i < l.length; i++) if (l[i].span.start < l[i - 1].span.start) return [...l].sort(byStart);
+    return l;
+  });
+  const at = new Array<number>(sorted.length).fill(0);
+  const out: Evidence[] = [];
+  while (out.length < k) {
+    let best = -1;
+    for (let i = 0; i < sorted.length; i++) if (at[i] < sorted[i].length && (best < 0 || sorted[i][at[i]].span.start < sorted[best][at[best]].span.start)) best = i;
+    if (best < 0) break;
+    out.push(sorted[best][at[best]++]);
+  }
+  return out;
 }
 
 /** Spans inside "double quotes" in a sentence: quoted words are cited or defined, not promised. */
