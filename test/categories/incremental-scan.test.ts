@@ -47,6 +47,18 @@ describe('incremental category scans (issue 13)', () => {
     assert.equal(kept, sla(before).evidence[0], 'evidence before the edit is taken over as is');
     assert.equal(moved.span.start, sla(before).evidence.at(-1)!.span.start + 'As agreed. '.length);
   });
+
+  it('match a retitled heading again and keep the answers of moved headings', () => {
+    // A "Service Levels" heading alone makes the service levels weak rather than missing.
+    const text = `${opening}## 1. Scope\n\nThe Supplier shall perform the work.\n\n${filler}## 9. Service Levels\n\nTo be agreed.\n`;
+    const retitled = reviewedBoth(text, text.replace('## 9. Service Levels', '## 9. Help Desk'));
+    assert.deepEqual(reported(retitled.got), reported(retitled.want));
+    assert.equal(sla(retitled.before).verdict, 'weak');
+    assert.equal(sla(retitled.want).verdict, 'missing');
+    const moved = reviewedBoth(text, text.replace('perform the work.', 'perform all of the work.'));
+    assert.deepEqual(reported(moved.got), reported(moved.want));
+    assert.equal(sla(moved.got).evidence[0].span.start, sla(moved.before).evidence[0].span.start + 'all of '.length);
+  });
 });
 
 describe('the first sentence a rule looks for, while editing (issue 13)', () => {

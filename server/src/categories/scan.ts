@@ -95,6 +95,8 @@ export function carrySentenceInfos(from: ContractModel, to: ContractModel): void
     if (scans) scanStates.set(to, scans);
     const hits = firstHits.get(from);
     if (hits) firstHits.set(to, hits);
+    const headings = headingMatches.get(from);
+    if (headings) headingMatches.set(to, headings);
   }
 }
 
@@ -289,9 +291,8 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
   const found: Found = {};
   const add = (req: string, e: Evidence) => (found[req] ??= []).push(e);
   if (headings) {
-    const headed = (s: ContractModel['sections'][number]) => add('heading', { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index });
-    if (factsActive()) scanHeadings(ctx.model, headings, headed);
-    else for (const s of headedSections(ctx.model)) if (headings.test(s.title)) headed(s);
+    if (factsActive()) scanHeadings(ctx.model, headings, (s) => add('heading', headingEvidence(s)));
+    else for (const s of headedSections(ctx.model)) if (headings.test(s.title)) add('heading', { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index });
   }
   const infos = sentencesOf(ctx.model);
   const filter = infos.length >= filterMinSentences ? filterOf(signals, infos) : null;
@@ -586,20 +587,68 @@ function headingRuns(model: ContractModel): Array<{ from: number; to: number; fa
 }
 const headingRunCache = new WeakMap<ContractModel, Array<{ from: number; to: number; facts: Map<string, number[]> }>>();
 
-/** The headed sections whose title matches, memoised per run of titles while editing. */
+/**
+ * The headed sections whose title matches, while editing. A spliced model takes each section's
+ * answer from the previous model's section opened by the same heading block with the same title
+ * (takenOverHeadings); otherwise the answers are memoised per run of titles. Either way the
+ * answers are noted per section for the next model.
+ */
 function scanHeadings(model: ContractModel, headings: RegExp, headed: (s: ContractModel['sections'][number]) => void): void {
   const list = headedSections(model);
   const key = reKey(headings);
-  for (const run of headingRuns(model)) {
-    let hits = run.facts.get(key);
-    if (!hits) {
-      hits = [];
-      for (let n = run.from; n < run.to; n++) if (headings.test(list[n].title)) hits.push(n - run.from);
-      run.facts.set(key, hits);
+  let held = headingMatches.get(model);
+  if (!held) headingMatches.set(model, (held = new Map()));
+  let flags: Uint8Array | null | undefined = held.get(key);
+  if (!flags) {
+    flags = takenOverHeadings(model, key, headings, list);
+    if (!flags) {
+      flags = new Uint8Array(model.sections.length);
+      for (const run of headingRuns(model)) {
+        let hits = run.facts.get(key);
+        if (!hits) {
+          hits = [];
+          for (let n = run.from; n < run.to; n++) if (headings.test(list[n].title)) hits.push(n - run.from);
+          run.facts.set(key, hits);
+        }
+        for (let n = run.from; n < run.to; n++) flags[list[n].index] = NO_MATCH;
+        for (const k of hits) flags[list[run.from + k].index] = MATCH;
+      }
     }
-    for (const k of hits) headed(list[run.from + k]);
+    held.set(key, flags);
   }
+  for (const s of list) if (flags[s.index] === MATCH) headed(s);
 }
+/** Per model and heading expression: per section, MATCH, NO_MATCH or 0 (not a headed section). */
+const headingMatches = new WeakMap<ContractModel, Map<string, Uint8Array>>();
+const MATCH = 2;
+const NO_MATCH = 1;
+
+/** The answers of a spliced model's headed sections, from the previous model's where the title is the same (null when it has none). */
+function takenOverHeadings(model: ContractModel, key: string, headings: RegExp, list: ContractModel['sections']): Uint8Array | null {
+  const trace = spliceTraceOf(model);
+  const before = trace && headingMatches.get(trace.previous)?.get(key);
+  if (!trace || !before) return null;
+  const previous = trace.previous;
+  const flags = new Uint8Array(model.sections.length);
+  for (const s of list) {
+    let flag = 0;
+    const j = s.headingBlock >= 0 ? previousBlockIndex(trace, s.headingBlock) : -1;
+    if (j >= 0) {
+      const p = previous.sections[previous.blocks[j].section];
+      if (p && p.headingBlock === j && p.title === s.title) flag = before[p.index];
+    }
+    flags[s.index] = flag || (headings.test(s.title) ? MATCH : NO_MATCH);
+  }
+  return flags;
+}
+
+/** The evidence of a heading, the same object while the section object is (sections before an edit are kept). */
+function headingEvidence(s: ContractModel['sections'][number]): Evidence {
+  let e = headingEvidenceOf.get(s);
+  if (!e) headingEvidenceOf.set(s, (e = { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index }));
+  return e;
+}
+const headingEvidenceOf = new WeakMap<ContractModel['sections'][number], Evidence>();
 
 const reKey = (r: RegExp | undefined) => (r ? `/${r.source}/${r.flags}` : '-');
 

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext, RuleFinding, RuleMeta } from './types';
-import { firstSentenceWhere } from '../categories/scan';
+import { firstSentenceWhere } from '../categories';
 import type { CategoryId } from '../categories/types';
 
 /**
