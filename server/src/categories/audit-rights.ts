@@ -2,6 +2,7 @@ import type { CategoryDefinition } from './types';
 import type { Signal } from './scan';
 import { has, scan, verdictOf } from './scan';
 import { FALSE_SENSES } from './senses';
+import { memo } from '../model/facts';
 
 // What an audit looks at.
 const OBJECT = String.raw`(?:books|records|accounts|premises|facilities|offices|operations|systems|data\s+cent(?:er|re)s?|sites?|documents|compliance|performance|controls|processes|procedures|documentation|invoices|receipts|manufactur\w*|plants?|units)`;
@@ -35,10 +36,13 @@ export const auditRights: CategoryDefinition = {
   assess(ctx) {
     const found = scan(ctx, AUDIT_SIGNALS, /\baudit|\binspection|\brecords\b|\bbooks and records\b/i);
     // Audit rights must run from the customer against the supplier, not the other way round.
-    const byCustomer = (found.audit ?? []).filter((e) => !isSupplierAuditingCustomer(e.text, ctx));
+    // Memoised by the sentence while editing (a pure function of it and the party names).
+    const kind = `supplier-audits\u0000${ctx.parties.supplier.source}\u0000${ctx.parties.customer.source}`;
+    const wrongWay = (text: string) => memo(kind, text, () => isSupplierAuditingCustomer(text, ctx));
+    const byCustomer = (found.audit ?? []).filter((e) => !wrongWay(e.text));
     const f = { ...found, audit: byCustomer };
     if (byCustomer.length) return verdictOf('audit-rights', f, 'present', 'the customer may audit or inspect the supplier');
-    if (has(found, 'regulator', 'reports-only') || (found['bare-right'] ?? []).some((e) => !isSupplierAuditingCustomer(e.text, ctx))) return verdictOf('audit-rights', f, 'weak', 'audit is limited to reports, questionnaires or regulators');
+    if (has(found, 'regulator', 'reports-only') || (found['bare-right'] ?? []).some((e) => !wrongWay(e.text))) return verdictOf('audit-rights', f, 'weak', 'audit is limited to reports, questionnaires or regulators');
     return verdictOf('audit-rights', {}, 'missing', 'no right for the customer to audit the supplier');
   },
 };

@@ -88,7 +88,57 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
 /** The same sentence list for a copy of a model with the same blocks (a new version, a released model). */
 export function carrySentenceInfos(from: ContractModel, to: ContractModel): void {
   const built = sentenceCache.get(from);
-  if (built && from.blocks === to.blocks && from.sections === to.sections) sentenceCache.set(to, built);
+  if (built && from.blocks === to.blocks && from.sections === to.sections) {
+    sentenceCache.set(to, built);
+    // With what the scans and sentence searches found in it, which the next model takes over.
+    const scans = scanStates.get(from);
+    if (scans) scanStates.set(to, scans);
+    const hits = firstHits.get(from);
+    if (hits) firstHits.set(to, hits);
+    const headings = headingMatches.get(from);
+    if (headings) headingMatches.set(to, headings);
+  }
+}
+
+/**
+ * The first sentence whose flat text passes `test`, a pure function of that text named by `kind`
+ * (a rule's question "does any sentence say X?"). While editing, the answer for a spliced model
+ * comes from the previous model's: only the re-parsed sentences are tested, and the sentences
+ * after them only when the previous answer was among the replaced ones (issue 13).
+ */
+export function firstSentenceWhere(model: ContractModel, kind: string, test: (flat: string) => boolean): SentenceInfo | undefined {
+  const infos = sentencesOf(model);
+  let held = firstHits.get(model);
+  if (!held) firstHits.set(model, (held = new Map()));
+  let n = held.get(kind);
+  if (n === undefined) held.set(kind, (n = firstHitIndex(model, infos, kind, test)));
+  return n < 0 ? undefined : infos[n];
+}
+const firstHits = new WeakMap<ContractModel, Map<string, number>>();
+
+function firstHitIndex(model: ContractModel, infos: SentenceInfo[], kind: string, test: (flat: string) => boolean): number {
+  const first = (from: number, to: number): number => {
+    for (let n = from; n < to; n++) {
+      const flat = infos[n].flat;
+      if (memo(kind, flat, () => test(flat))) return n;
+    }
+    return -1;
+  };
+  const trace = factsActive() ? spliceTraceOf(model) : undefined;
+  const before = trace && firstHits.get(trace.previous)?.get(kind);
+  const now = sentenceCache.get(model);
+  const then = trace && sentenceCache.get(trace.previous);
+  if (before === undefined || !now || now.infos !== infos || !then) return first(0, infos.length);
+  const removedFrom = then.firstInfo[trace!.prefix];
+  const removedTo = then.firstInfo[trace!.oldAfter];
+  const freshTo = now.firstInfo[trace!.prefix + trace!.fresh];
+  // The sentences before and after the re-parsed blocks are the previous ones (same texts, same order).
+  if (now.firstInfo[trace!.prefix] !== removedFrom || infos.length - freshTo !== then.infos.length - removedTo) return first(0, infos.length);
+  if (before >= 0 && before < removedFrom) return before;
+  const fresh = first(removedFrom, freshTo);
+  if (fresh >= 0) return fresh;
+  if (before >= removedTo) return before - removedTo + freshTo;
+  return before < 0 ? -1 : first(freshTo, infos.length);
 }
 
 /** A sentence that ends as a lead-in to the items after it ("as follows:", "including -"). */
@@ -246,9 +296,8 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
   const found: Found = {};
   const add = (req: string, e: Evidence) => (found[req] ??= []).push(e);
   if (headings) {
-    const headed = (s: ContractModel['sections'][number]) => add('heading', { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index });
-    if (factsActive()) scanHeadings(ctx.model, headings, headed);
-    else for (const s of headedSections(ctx.model)) if (headings.test(s.title)) headed(s);
+    if (factsActive()) scanHeadings(ctx.model, headings, (s) => add('heading', headingEvidence(s)));
+    else for (const s of headedSections(ctx.model)) if (headings.test(s.title)) add('heading', { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index });
   }
   const infos = sentencesOf(ctx.model);
   const filter = infos.length >= filterMinSentences ? filterOf(signals, infos) : null;
@@ -271,14 +320,60 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
 }
 
 /**
- * The memoised scan of an incremental review. The sentences are taken a section at a time: a
- * section whose sentences all kept their facts (same text, same context) keeps the list of matches
- * it had, so a review after an edit visits one list per section rather than every sentence, and
- * re-matches only the sentences of the edited section. A match is held as (sentence within the
- * section, signal): never an offset, which the evidence gets from this review's sentences.
+ * The memoised scan of an incremental review. A model spliced from the previous one (model/trace.ts)
+ * takes over the previous model's matches of this signal list for every sentence whose text and
+ * context did not change, and re-matches only the others (keptMatches): an edit costs what it
+ * changed plus one pass over the list's matches, not a visit to every sentence or run. Otherwise
+ * (the first review, a full parse) the matches come from the runs of memoised facts (groupMatches).
  */
 function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal[], parties: PartyMatchers, add: (req: string, e: Evidence) => void, filter: ListFilter | null, gate: DocumentGate | null): void {
   const signalsId = signalsIdOf(signals);
+  const state = scanStateOf(model, infos, parties);
+  let matches = state.lists.get(signalsId);
+  if (!matches) {
+    matches = keptMatches(model, state, signalsId, signals, parties, filter, gate) ?? groupMatches(model, infos, signals, signalsId, parties, filter, gate);
+    state.lists.set(signalsId, matches);
+  }
+  const { sig, evidence } = matches;
+  for (let k = 0; k < evidence.length; k++) add(signals[sig[k]].requirement, evidence[k]);
+}
+
+/**
+ * The matches of one signal list in a model, in text order: match k is signal sig[k] in sentence
+ * n[k], with its evidence. Evidence objects are shared with the next model's list where the
+ * sentence did not move; nobody mutates evidence.
+ */
+interface ListMatches { n: number[]; sig: number[]; evidence: Evidence[] }
+/** Per model (incremental review only): the sentence list and party names its matches were made with, and the matches per signal list. */
+interface ScanState { infos: SentenceInfo[]; partyKey: string; lists: Map<number, ListMatches>; changed?: Reread | null }
+/** The sentences of a spliced model to match again, how far the sentences after the edit moved, and for those matched again, a replaced sentence of the previous model that read the same. */
+interface Reread { flags: Uint8Array; shift: number; sameAs: Map<number, number> }
+const scanStates = new WeakMap<ContractModel, ScanState>();
+
+function scanStateOf(model: ContractModel, infos: SentenceInfo[], parties: PartyMatchers): ScanState {
+  const partyKey = `${parties.supplier.source}\u0000${parties.customer.source}`;
+  let state = scanStates.get(model);
+  if (!state || state.infos !== infos || state.partyKey !== partyKey) scanStates.set(model, (state = { infos, partyKey, lists: new Map() }));
+  return state;
+}
+
+function evidenceOf(requirement: string, info: SentenceInfo, text: string): Evidence {
+  return { requirement, span: { start: info.sentence.start, end: info.sentence.end }, text, section: info.section };
+}
+
+/** The evidence text of a sentence, memoised with its facts. */
+function evidenceText(info: SentenceInfo, facts: Map<number, unknown>): string {
+  let text = facts.get(EVIDENCE_TEXT) as string | undefined;
+  if (text === undefined) {
+    text = normalizeSpace(info.flat).slice(0, 300);
+    facts.set(EVIDENCE_TEXT, text);
+  }
+  return text;
+}
+
+/** The matches of a signal list from the runs of memoised facts: a section whose sentences all kept their facts keeps its list of matches. */
+function groupMatches(model: ContractModel, infos: SentenceInfo[], signals: Signal[], signalsId: number, parties: PartyMatchers, filter: ListFilter | null, gate: DocumentGate | null): ListMatches {
+  const out: ListMatches = { n: [], sig: [], evidence: [] };
   const { list, groups } = allSentenceFacts(model, infos, parties);
   for (const group of groups) {
     let matches = group.facts.get(signalsId) as number[] | undefined;
@@ -298,16 +393,147 @@ function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal
     for (let k = 0; k < matches.length; k += 2) {
       const n = group.from + matches[k];
       const info = infos[n];
-      const facts = list[n];
-      let text = facts.get(EVIDENCE_TEXT) as string | undefined;
-      if (text === undefined) {
-        text = normalizeSpace(info.flat).slice(0, 300);
-        facts.set(EVIDENCE_TEXT, text);
-      }
-      const sig = signals[matches[k + 1]];
-      add(sig.requirement, { requirement: sig.requirement, span: { start: info.sentence.start, end: info.sentence.end }, text, section: info.section });
+      out.n.push(n);
+      out.sig.push(matches[k + 1]);
+      out.evidence.push(evidenceOf(signals[matches[k + 1]].requirement, info, evidenceText(info, list[n])));
     }
   }
+  return out;
+}
+
+/** Does a sentence read the same to matchingSignals (and give the same evidence text)? Strings taken over are the same objects, so this is mostly pointer compares. */
+function sameReading(a: SentenceInfo, b: SentenceInfo): boolean {
+  return a.flat === b.flat && a.titles === b.titles && a.previous === b.previous && a.leadIn === b.leadIn && a.isDefinition === b.isDefinition && a.inHeading === b.inHeading;
+}
+
+/**
+ * Which sentences of a spliced model must be matched again (1) rather than take over the previous
+ * model's matches: those of re-parsed blocks, and those whose text or context changed (a retitled
+ * section, a new sentence before). Null when the model was not spliced from one with a scan state.
+ */
+function changedSentences(model: ContractModel, state: ScanState, trace: SpliceTrace, before: ScanState): Reread | null {
+  if (state.changed !== undefined) return state.changed;
+  const now = sentenceCache.get(model);
+  const then = sentenceCache.get(trace.previous);
+  if (!now || now.infos !== state.infos || !then || then.infos !== before.infos || before.partyKey !== state.partyKey) return (state.changed = null);
+  const changed = new Uint8Array(state.infos.length);
+  // Sentences of the blocks after the edit moved by this many places (checked per block below).
+  const shift = now.firstInfo[trace.prefix + trace.fresh] - then.firstInfo[trace.oldAfter];
+  const blocks = model.blocks.length;
+  for (let b = 0; b < blocks; b++) {
+    const from = now.firstInfo[b];
+    const to = now.firstInfo[b + 1];
+    const j = previousBlockIndex(trace, b);
+    if (j < 0) {
+      changed.fill(1, from, to);
+      continue;
+    }
+    const old = then.firstInfo[j];
+    if (from !== old + (b < trace.prefix ? 0 : shift)) return (state.changed = null);
+    if (then.firstInfo[j + 1] - old !== to - from) return (state.changed = null);
+    for (let k = 0; k < to - from; k++) {
+      const a = state.infos[from + k];
+      const o = before.infos[old + k];
+      if (a !== o && !sameReading(a, o)) changed[from + k] = 1;
+    }
+  }
+  // A re-parsed section mostly reads as it did: its sentences take over the matches of the
+  // replaced sentence that reads the same (the memoised facts of sentences an edit kept are not
+  // looked up, so they are gone from the fact cache by then).
+  const replaced = new Map<string, number>();
+  for (let n = then.firstInfo[trace.oldAfter] - 1; n >= then.firstInfo[trace.prefix]; n--) replaced.set(readingKey(before.infos[n]), n);
+  const sameAs = new Map<number, number>();
+  if (replaced.size) {
+    for (let n = changed.indexOf(1); n >= 0; n = changed.indexOf(1, n + 1)) {
+      const old = replaced.get(readingKey(state.infos[n]));
+      if (old !== undefined) sameAs.set(n, old);
+    }
+  }
+  return (state.changed = { flags: changed, shift, sameAs });
+}
+
+/** What sameReading compares, as one string. */
+function readingKey(info: SentenceInfo): string {
+  return `${info.isDefinition ? 1 : 0}${info.inHeading ? 1 : 0}\u0001${info.titles}\u0001${info.previous ?? '\u0002'}\u0001${info.leadIn ?? '\u0002'}\u0001${info.flat}`;
+}
+
+/**
+ * The matches of a signal list in a spliced model, from the previous model's (see scanGroups);
+ * null when there is nothing to take over. The same matches as groupMatches by construction: a
+ * sentence's matches are a pure function of what sameReading compares and of the party names.
+ */
+function keptMatches(model: ContractModel, state: ScanState, signalsId: number, signals: Signal[], parties: PartyMatchers, filter: ListFilter | null, gate: DocumentGate | null): ListMatches | null {
+  const trace = spliceTraceOf(model);
+  const before = trace && scanStates.get(trace.previous);
+  const previous = before && before.lists.get(signalsId);
+  if (!trace || !before || !previous) return null;
+  const reading = changedSentences(model, state, trace, before);
+  if (!reading) return null;
+  const { flags: changed, shift, sameAs } = reading;
+  const built = sentenceCache.get(model)!;
+  const then = sentenceCache.get(trace.previous)!;
+  const infos = state.infos;
+  const out: ListMatches = { n: [], sig: [], evidence: [] };
+  const removedFrom = then.firstInfo[trace.prefix];
+  const removedTo = then.firstInfo[trace.oldAfter];
+  // The previous matches of the replaced sentences (previous.n is in text order).
+  let firstReplaced = 0;
+  for (let hi = previous.n.length; firstReplaced < hi;) {
+    const mid = (firstReplaced + hi) >>> 1;
+    if (previous.n[mid] < removedFrom) firstReplaced = mid + 1;
+    else hi = mid;
+  }
+  // Sentences matched again, merged in text order with the matches taken over.
+  let next = 0;
+  const rematchUpTo = (limit: number) => {
+    for (next = changed.indexOf(1, next); next >= 0 && next < limit; next = changed.indexOf(1, next + 1)) {
+      const info = infos[next];
+      const same = sameAs.get(next);
+      if (same !== undefined) {
+        let k = firstReplaced;
+        while (k < previous.n.length && previous.n[k] < same) k++;
+        for (; k < previous.n.length && previous.n[k] === same; k++) {
+          out.n.push(next);
+          out.sig.push(previous.sig[k]);
+          out.evidence.push(kept(previous.evidence[k], info));
+        }
+        continue;
+      }
+      const facts = sentenceFacts(info, parties, built, next)!;
+      let matched = facts.get(signalsId) as number[] | undefined;
+      if (!matched) {
+        matched = matchingSignals(info, next, signals, parties, filter, gate);
+        facts.set(signalsId, matched);
+      }
+      if (!matched.length) continue;
+      const text = evidenceText(info, facts);
+      for (const i of matched) {
+        out.n.push(next);
+        out.sig.push(i);
+        out.evidence.push(evidenceOf(signals[i].requirement, info, text));
+      }
+    }
+    if (next < 0) next = infos.length;
+  };
+  for (let k = 0; k < previous.n.length; k++) {
+    const old = previous.n[k];
+    if (old >= removedFrom && old < removedTo) continue;
+    const n = old < removedFrom ? old : old + shift;
+    if (changed[n]) continue;
+    if (next <= n) rematchUpTo(n);
+    const info = infos[n];
+    const e = previous.evidence[k];
+    out.n.push(n);
+    out.sig.push(previous.sig[k]);
+    out.evidence.push(kept(e, info));
+  }
+  rematchUpTo(infos.length);
+  return out;
+}
+
+/** Evidence taken over for a sentence that reads the same: the same object where it did not move. */
+function kept(e: Evidence, info: SentenceInfo): Evidence {
+  return e.span.start === info.sentence.start && e.span.end === info.sentence.end && e.section === info.section ? e : evidenceOf(e.requirement, info, e.text);
 }
 
 /**
@@ -366,20 +592,68 @@ function headingRuns(model: ContractModel): Array<{ from: number; to: number; fa
 }
 const headingRunCache = new WeakMap<ContractModel, Array<{ from: number; to: number; facts: Map<string, number[]> }>>();
 
-/** The headed sections whose title matches, memoised per run of titles while editing. */
+/**
+ * The headed sections whose title matches, while editing. A spliced model takes each section's
+ * answer from the previous model's section opened by the same heading block with the same title
+ * (takenOverHeadings); otherwise the answers are memoised per run of titles. Either way the
+ * answers are noted per section for the next model.
+ */
 function scanHeadings(model: ContractModel, headings: RegExp, headed: (s: ContractModel['sections'][number]) => void): void {
   const list = headedSections(model);
   const key = reKey(headings);
-  for (const run of headingRuns(model)) {
-    let hits = run.facts.get(key);
-    if (!hits) {
-      hits = [];
-      for (let n = run.from; n < run.to; n++) if (headings.test(list[n].title)) hits.push(n - run.from);
-      run.facts.set(key, hits);
+  let held = headingMatches.get(model);
+  if (!held) headingMatches.set(model, (held = new Map()));
+  let flags: Uint8Array | null | undefined = held.get(key);
+  if (!flags) {
+    flags = takenOverHeadings(model, key, headings, list);
+    if (!flags) {
+      flags = new Uint8Array(model.sections.length);
+      for (const run of headingRuns(model)) {
+        let hits = run.facts.get(key);
+        if (!hits) {
+          hits = [];
+          for (let n = run.from; n < run.to; n++) if (headings.test(list[n].title)) hits.push(n - run.from);
+          run.facts.set(key, hits);
+        }
+        for (let n = run.from; n < run.to; n++) flags[list[n].index] = NO_MATCH;
+        for (const k of hits) flags[list[run.from + k].index] = MATCH;
+      }
     }
-    for (const k of hits) headed(list[run.from + k]);
+    held.set(key, flags);
   }
+  for (const s of list) if (flags[s.index] === MATCH) headed(s);
 }
+/** Per model and heading expression: per section, MATCH, NO_MATCH or 0 (not a headed section). */
+const headingMatches = new WeakMap<ContractModel, Map<string, Uint8Array>>();
+const MATCH = 2;
+const NO_MATCH = 1;
+
+/** The answers of a spliced model's headed sections, from the previous model's where the title is the same (null when it has none). */
+function takenOverHeadings(model: ContractModel, key: string, headings: RegExp, list: ContractModel['sections']): Uint8Array | null {
+  const trace = spliceTraceOf(model);
+  const before = trace && headingMatches.get(trace.previous)?.get(key);
+  if (!trace || !before) return null;
+  const previous = trace.previous;
+  const flags = new Uint8Array(model.sections.length);
+  for (const s of list) {
+    let flag = 0;
+    const j = s.headingBlock >= 0 ? previousBlockIndex(trace, s.headingBlock) : -1;
+    if (j >= 0) {
+      const p = previous.sections[previous.blocks[j].section];
+      if (p && p.headingBlock === j && p.title === s.title) flag = before[p.index];
+    }
+    flags[s.index] = flag || (headings.test(s.title) ? MATCH : NO_MATCH);
+  }
+  return flags;
+}
+
+/** The evidence of a heading, the same object while the section object is (sections before an edit are kept). */
+function headingEvidence(s: ContractModel['sections'][number]): Evidence {
+  let e = headingEvidenceOf.get(s);
+  if (!e) headingEvidenceOf.set(s, (e = { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index }));
+  return e;
+}
+const headingEvidenceOf = new WeakMap<ContractModel['sections'][number], Evidence>();
 
 const reKey = (r: RegExp | undefined) => (r ? `/${r.source}/${r.flags}` : '-');
 
@@ -538,19 +812,43 @@ export function countOf(found: Found, ...reqs: string[]): number {
  * the category declares (REQUIREMENTS) is met when `found` holds evidence under its name.
  */
 export function verdictOf<C extends CategoryId>(category: C, found: Found, verdict: Verdict, reason: string): AssessmentOf<C> {
-  const evidence = Object.values(found).flat().sort((a, b) => a.span.start - b.span.start);
+  const lists = Object.values(found);
   const req = {} as Record<RequirementOf<C>, boolean>;
   for (const r of requirementsOf(category)) req[r] = has(found, r);
   let section: number | null = null;
   const heading = found.heading?.[0];
   if (heading) section = heading.section;
-  else if (evidence.length) {
+  else if (lists.some((l) => l.length)) {
     const counts = new Map<number, number>();
-    for (const e of evidence) counts.set(e.section, (counts.get(e.section) ?? 0) + 1);
+    for (const l of lists) for (const e of l) counts.set(e.section, (counts.get(e.section) ?? 0) + 1);
     section = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
     if (section === 0) section = null;
   }
-  return { category, verdict, reason, evidence: verdict === 'missing' ? [] : evidence.slice(0, 12), requirements: req, section };
+  return { category, verdict, reason, evidence: verdict === 'missing' ? [] : firstInTextOrder(lists, 12), requirements: req, section };
+}
+
+const byStart = (a: Evidence, b: Evidence) => a.span.start - b.span.start;
+
+/**
+ * The first `k` of all the lists' evidence as a stable sort by position of their concatenation
+ * would order it, without sorting it all: each list is in text order already (scan's are; an
+ * assessor's own list is sorted here), and the lists are merged until k are taken, ties going
+ * to the earlier list. A document's thousands of matches cost one pass, not a sort (issue 13).
+ */
+function firstInTextOrder(lists: Evidence[][], k: number): Evidence[] {
+  const sorted = lists.map((l) => {
+    for (let i = 1; i < l.length; i++) if (l[i].span.start < l[i - 1].span.start) return [...l].sort(byStart);
+    return l;
+  });
+  const at = new Array<number>(sorted.length).fill(0);
+  const out: Evidence[] = [];
+  while (out.length < k) {
+    let best = -1;
+    for (let i = 0; i < sorted.length; i++) if (at[i] < sorted[i].length && (best < 0 || sorted[i][at[i]].span.start < sorted[best][at[best]].span.start)) best = i;
+    if (best < 0) break;
+    out.push(sorted[best][at[best]++]);
+  }
+  return out;
 }
 
 /** Spans inside "double quotes" in a sentence: quoted words are cited or defined, not promised. */

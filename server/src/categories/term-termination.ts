@@ -1,5 +1,6 @@
 import type { CategoryDefinition } from './types';
 import { has, scan, verdictOf } from './scan';
+import { memo } from '../model/facts';
 
 export const termTermination: CategoryDefinition = {
   id: 'term-termination',
@@ -33,7 +34,9 @@ export const termTermination: CategoryDefinition = {
       // "The Customer or the Supplier may terminate": the customer is one of two joined subjects.
       return c >= 0 && /^\S+(?:\s+[A-Z][\w.,'’&-]*){0,3}\s+(?:or|and)\s+(?:the\s+)?[A-Z][\w.,'’&-]*(?:\s+[A-Z][\w.,'’&-]*){0,3}\s*$/.test(before.slice(c));
     };
-    const customerTermination = [...(found.termination ?? []), ...(found.mention ?? [])].filter((e) => customerMay(e.text));
+    // Memoised by the sentence while editing (a pure function of it and the party names).
+    const kind = `customer-may\u0000${ctx.parties.supplier.source}\u0000${ctx.parties.customer.source}`;
+    const customerTermination = [...(found.termination ?? []), ...(found.mention ?? [])].filter((e) => memo(kind, e.text, () => customerMay(e.text)));
     if (has(found, 'term') && has(found, 'termination')) return verdictOf('term-termination', { ...found, 'customer-termination': customerTermination }, 'present', 'a defined term and termination rights');
     if (has(found, 'term', 'termination', 'mention')) return verdictOf('term-termination', { ...found, 'customer-termination': customerTermination }, 'weak', has(found, 'term') ? 'a term without termination rights' : 'termination rights without a defined term');
     return verdictOf('term-termination', { ...found, 'customer-termination': customerTermination }, 'missing', 'no term or termination rights');

@@ -5,6 +5,7 @@ import { carryDates } from './dates';
 import { carryPlaceholderFlags } from './placeholders';
 import { carryNumberingFacts } from './numbering';
 import { carryNumberMismatches } from './numbers';
+import { carryUnitlessNumbers } from './units';
 
 /**
  * What the drafting checks take over from one model to the next while editing (the term index's
@@ -20,4 +21,5 @@ export function carryDraftingIndexes(from: ContractModel, to: ContractModel): vo
   carryPlaceholderFlags(from, to);
   carryNumberingFacts(from, to);
   carryNumberMismatches(from, to);
+  carryUnitlessNumbers(from, to);
 }

@@ -5,7 +5,7 @@
 import type { ContractModel, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
-import { blockMemo } from '../model/facts';
+import { BlockResults } from './perBlock';
 
 export interface UnitlessNumber {
   span: Span;
@@ -20,16 +20,33 @@ const UNITLESS = new RegExp(String.raw`\b(?:within|no later than|not later than|
 
 export function unitlessNumbers(model: ContractModel): UnitlessNumber[] {
   const out: UnitlessNumber[] = [];
-  for (const block of model.blocks) {
-    if (block.kind === 'code' || block.kind === 'html' || !block.text) continue;
-    for (const [at, number] of blockMemo(model, block, 'unitless-numbers', () => unitlessIn(block.text))) {
+  const perBlock = blockUnitless.of(model);
+  for (let i = 0; i < perBlock.length; i++) {
+    const found = perBlock[i];
+    if (!found.length) continue;
+    const block = model.blocks[i];
+    for (const [at, number] of found) {
       out.push({ span: { start: sourceOffsetAt(block, at), end: sourceOffsetAt(block, at + number.length - 1) + 1 }, number });
     }
   }
   return out;
 }
 
-/** Numbers without a unit in one block's text, by offset in it: memoised per block while editing. */
+const NONE: Array<[number, string]> = [];
+
+/**
+ * Each block's numbers without a unit, in offsets of its text: a function of the text alone, so
+ * while editing a block the splice kept or moved keeps its list (drafting/perBlock.ts), and only
+ * re-parsed blocks are read (a fact lookup per block per edit before).
+ */
+const blockUnitless = new BlockResults<Array<[at: number, number: string]>>((_model, block) => (block.kind === 'code' || block.kind === 'html' || !block.text ? NONE : unitlessIn(block.text)));
+
+/** Hands the per-block lists to a copy of the model with the same blocks (drafting/carry.ts). */
+export function carryUnitlessNumbers(from: ContractModel, to: ContractModel): void {
+  blockUnitless.carry(from, to);
+}
+
+/** Numbers without a unit in one block's text, by offset in it. */
 function unitlessIn(blockText: string): Array<[at: number, number: string]> {
   const out: Array<[number, string]> = [];
   const text = foldQuotes(blockText);

@@ -1,7 +1,6 @@
 import type { Rule, RuleContext, RuleFinding, RuleMeta } from './types';
-import { sentencesOf } from '../categories';
+import { firstSentenceWhere } from '../categories';
 import type { CategoryId } from '../categories/types';
-import { memo } from '../model/facts';
 
 /**
  * Suggests a regulatory profile when the text shows the contract falls under it. A suggestion is an
@@ -13,9 +12,9 @@ export function profileHintRule(opts: { id: string; category: CategoryId; profil
     meta: { id: opts.id, category: opts.category, defaultSeverity: 'information', title: opts.title, description: opts.description, rationale: opts.rationale, examples: opts.examples, related: opts.related, quickFix: opts.quickFix, silentUnder: opts.silentUnder },
     check(ctx: RuleContext): RuleFinding[] {
       if ([opts.profile, ...opts.alsoSatisfiedBy].some((p) => ctx.profiles.includes(p))) return [];
-      // Whether a sentence matches is memoised by its text while editing: a document without a hit
-      // would otherwise run every pattern over every sentence on every keystroke.
-      const hit = sentencesOf(ctx.model).find((s) => memo(kind, s.flat, () => opts.patterns.some((p) => p.test(s.flat))));
+      // While editing, only the sentences an edit re-read are tested (firstSentenceWhere): a document
+      // without a hit would otherwise run every pattern over every sentence on every keystroke.
+      const hit = firstSentenceWhere(ctx.model, kind, (flat) => opts.patterns.some((p) => p.test(flat)));
       if (!hit) return [];
       return [{ span: { start: hit.sentence.start, end: hit.sentence.end }, message: opts.message }];
     },
