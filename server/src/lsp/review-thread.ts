@@ -6,6 +6,10 @@
  * cannot be interrupted (a review is synchronous code): its result still arrives, and the server
  * keeps it as the last completed review without publishing it when it is out of date.
  *
+ * The worker keeps each document's last completed review and answers the requests on it (`ask`,
+ * ./worker-queries.ts); this thread receives a review's diagnostics (as JSON), status and line
+ * starts, never its result.
+ *
  * If the worker cannot start or dies, every waiting caller gets null and `alive` turns false: the
  * server then reviews in its own thread.
  */
@@ -74,13 +78,13 @@ export const IDLE_COLLECT_MS = 1000;
 /** Restarts in a row (no job completed between them) after the worker ran out of memory; after that, reviews go to the server's thread. */
 const MAX_RESTARTS = 2;
 
-/** Below this, a review costs less than the round trip and copying its result back (see docs/performance.md). */
+/** Below this, a review in the server's thread costs less than the round trips to the worker (see docs/performance.md). */
 export const DEFAULT_WORKER_MIN_CHARS = 200_000;
 
 interface Waiting {
   job: ReviewJob;
   resolve: (outcome: WorkerOutcome | null) => void;
-  /** Told the diagnostics as soon as they arrive, before the rest of the result. */
+  /** Told the diagnostics as soon as they arrive, before the rest of the outcome. */
   onFindings?: (findings: JobFindings) => void;
   findings?: JobFindings;
 }
@@ -113,8 +117,7 @@ export class ReviewThread {
 
   /**
    * The outcome of the job; null when a newer job of the document replaced it, the document was
-   * forgotten, or the worker failed. `onFindings` gets the diagnostics first: copying the whole
-   * result (the model above all) across threads takes longer than the diagnostics alone.
+   * forgotten, or the worker failed. `onFindings` gets the diagnostics as soon as they arrive.
    */
   review(job: ReviewJob, onFindings?: (findings: JobFindings) => void): Promise<WorkerOutcome | null> {
     if (this.dead) return Promise.resolve(null);

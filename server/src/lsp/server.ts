@@ -18,11 +18,13 @@
  * - Requests never start or wait for a review (./schedule.ts): hover, code actions, semantic tokens and
  *   completion answer at once from the document's last completed review, with positions mapped through
  *   the edits made since (./drift.ts). Large documents are reviewed in a worker thread
- *   (./review-thread.ts) so that their reviews hold up neither requests nor other documents; for
- *   those, definition, references and links also answer from the last review, while rename,
- *   acceptFindingEdit, renderClause and frontMatter wait for the review of the current version.
- *   A worker review's diagnostics are published before the rest of its result has been copied here;
- *   requests arriving in between wait for it (settled()), so they answer from what was published.
+ *   (./review-thread.ts) so that their reviews hold up neither requests nor other documents; the
+ *   worker keeps their last review and answers the requests on them (./worker-answers.ts: mapped
+ *   through the edits here, answered there); for those, definition, references and links also
+ *   answer from the last review, while rename, acceptFindingEdit, renderClause and frontMatter wait
+ *   for the review of the current version. A worker review's diagnostics are published before its
+ *   outcome has arrived here; requests arriving in between wait for it (settled()), so they answer
+ *   from what was published.
  *
  * Settings (ReviewSettings: enable, profiles, include, severity, thresholds), in order of precedence:
  * `workspace/configuration` section "clausewise" (pulled per document when the client supports it,
@@ -161,8 +163,8 @@ interface DocState {
   /** The review under way, shared by everyone who asks for the same version and settings. */
   pending?: { version: number; generation: number; force: boolean; promise: Promise<Reviewed | null> };
   /**
-   * A worker review whose diagnostics are published while the rest of its result is still on its way
-   * here: requests wait for it (settled()), so that what follows the diagnostics answers from them.
+   * A worker review whose diagnostics are published while its outcome is still on its way here:
+   * requests wait for it (settled()), so that what follows the diagnostics answers from them.
    */
   arriving?: { version: number; promise: Promise<unknown> };
   /** Reviewed in the worker thread (large documents; stays so until closed). */
@@ -623,10 +625,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   }
 
   /**
-   * Waits, when the diagnostics of a worker review were published before the rest of its result got
-   * here, for that result (the time to copy it across threads, not a review): a request sent once the
-   * diagnostics appear answers from the review that made them. Publishing early keeps
-   * keystroke-to-diagnostics short; this keeps quick fixes and hovers in step with them.
+   * Waits, when the diagnostics of a worker review were published before its outcome got here, for
+   * that outcome (a second small message, not a review): a request sent once the diagnostics appear
+   * answers from the review that made them. Publishing early keeps keystroke-to-diagnostics short;
+   * this keeps quick fixes and hovers in step with them.
    */
   async function settled(uri: string): Promise<void> {
     const arriving = states.get(uri)?.arriving;
