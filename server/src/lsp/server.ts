@@ -62,7 +62,7 @@
 import {
   CancellationToken, DiagnosticSeverity, TextDocuments, TextDocumentSyncKind,
   DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  type ClientCapabilities, type Connection, type Diagnostic, type InitializeParams, type InitializeResult, type Position, type TextEdit, type WorkspaceFolder,
+  type ClientCapabilities, type Connection, type Diagnostic, type InitializeParams, type InitializeResult, type Position, type TextEdit, type WorkspaceEdit, type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname } from 'node:path';
@@ -788,7 +788,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     modelNow: (uri) => modelForRequest(uri),
     settled,
     worker: (uri) => (answers?.has(uri) ? answers : null),
-    renameInWorker: async (uri, pos, newName) => (await askCurrent(uri, { kind: 'rename', at: pos, newName })) ?? null,
+    renameInWorker: (uri, pos, newName) => askCurrent<WorkspaceEdit>(uri, { kind: 'rename', at: pos, newName }),
     lastReview: (uri, token) => {
       const cur = lastReview(uri, token);
       return cur ? { result: cur.result, drift: cur.drift } : null;

@@ -301,8 +301,8 @@ export interface TermFeatureHost {
    * there (./worker-answers.ts), since the review stays in the worker. null: answered here.
    */
   worker?(uri: string): WorkerAnswers | null;
-  /** Rename on such a document: on the review of the current version, waited for. */
-  renameInWorker?(uri: string, pos: Position, newName: string): Promise<WorkspaceEdit | null>;
+  /** Rename on a document reviewed in the worker, there, on the review of the current version (waited for); undefined for other documents. */
+  renameInWorker?(uri: string, pos: Position, newName: string): Promise<WorkspaceEdit | null | undefined>;
   /** Semantic tokens were answered from an older review: the client is to be asked to refresh them later. */
   staleTokens(uri: string): void;
   log(message: string): void;
@@ -379,7 +379,8 @@ export function registerTermFeatures(connection: Connection, host: TermFeatureHo
   }));
   connection.onRenameRequest(async (p) => {
     try {
-      if (host.worker?.(p.textDocument.uri) && host.renameInWorker) return await host.renameInWorker(p.textDocument.uri, p.position, p.newName);
+      const inWorker = await host.renameInWorker?.(p.textDocument.uri, p.position, p.newName);
+      if (inWorker !== undefined) return inWorker;
       const model = host.model(p.textDocument.uri) ?? await host.modelNow(p.textDocument.uri);
       return model ? renameEdits(model, p.textDocument.uri, p.position, p.newName) : null;
     } catch (e) {

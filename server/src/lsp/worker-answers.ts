@@ -11,7 +11,7 @@
  */
 import {
   ErrorCodes, ResponseError, type CancellationToken, type CodeAction, type CodeActionParams, type CompletionList,
-  type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover, type Location, type Position, type Range, type WorkspaceEdit,
+  type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover, type Location, type Position, type Range,
 } from 'vscode-languageserver/node';
 import type { EditCapabilities } from './convert';
 import { driftCodeAction, driftFoldingRanges, driftSemanticTokens, driftSymbols, type TextDrift } from './drift';
@@ -156,11 +156,6 @@ export class WorkerAnswers {
       const range = v.drift.exact(answer.range);
       return range ? { ...answer, range } : null;
     });
-  }
-
-  /** Rename, on the review of the current version (`version`), which the caller waited for. */
-  rename(uri: string, version: number, pos: Position, newName: string): Promise<WorkspaceEdit | null> {
-    return this.ofVersion<WorkspaceEdit>(uri, version, { kind: 'rename', at: pos, newName });
   }
 
   completion(uri: string, pos: Position, token: CancellationToken): Promise<CompletionList | null> {
