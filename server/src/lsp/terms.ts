@@ -28,7 +28,6 @@ import { formOf, occurrenceAt, pluralOf, singularOf, termIndex, type TermOccurre
 import { resolvedReferences } from '../drafting/xrefs';
 import { undefinedTerms } from '../drafting/undefined';
 import { driftSemanticTokens, sideOf, type TextDrift, type TextSide } from './drift';
-import type { WorkerAnswers } from './worker-answers';
 
 export const SEMANTIC_TOKEN_TYPES = ['definedTerm', 'undefinedTerm'] as const;
 export const SEMANTIC_TOKEN_MODIFIERS = ['declaration'] as const;
@@ -280,6 +279,15 @@ function tokensOf(model: ContractModel, result: ReviewResult | null): SemanticTo
 // ---------------------------------------------------------------------------------------------
 // Wiring
 
+/** The term features answered by the review worker for a document it reviews (./worker-answers.ts implements them). */
+export interface WorkerTermFeatures {
+  locations(uri: string, pos: Position, token: CancellationToken, references?: { includeDeclaration: boolean }): Promise<Location[] | null>;
+  prepareRename(uri: string, pos: Position, token: CancellationToken): Promise<{ range: Range; placeholder: string } | null>;
+  completion(uri: string, pos: Position, token: CancellationToken): Promise<CompletionList | null>;
+  documentLinks(uri: string, token: CancellationToken): Promise<DocumentLink[]>;
+  semanticTokens(uri: string, token: CancellationToken): Promise<{ data: number[] }>;
+}
+
 export interface TermFeatureHost {
   /**
    * The parsed model of the open document's current version when it is at hand without waiting, or
@@ -300,7 +308,7 @@ export interface TermFeatureHost {
    * For a document whose last review was made in the review worker: the same features answered
    * there (./worker-answers.ts), since the review stays in the worker. null: answered here.
    */
-  worker?(uri: string): WorkerAnswers | null;
+  worker?(uri: string): WorkerTermFeatures | null;
   /** Rename on a document reviewed in the worker, there, on the review of the current version (waited for); undefined for other documents. */
   renameInWorker?(uri: string, pos: Position, newName: string): Promise<WorkspaceEdit | null | undefined>;
   /** Semantic tokens were answered from an older review: the client is to be asked to refresh them later. */

@@ -16,7 +16,7 @@ import {
 import type { EditCapabilities } from './convert';
 import { driftCodeAction, driftFoldingRanges, driftSemanticTokens, driftSymbols, type TextDrift } from './drift';
 import type { ReviewThread } from './review-thread';
-import { driftDocumentLinks, typedPrefix } from './terms';
+import { driftDocumentLinks, typedPrefix, type WorkerTermFeatures } from './terms';
 import type { QueryAnswer, WorkerQuery } from './worker-queries';
 
 /** A worker review as this thread sees it: its version, and the mapping from its text to the current one. */
@@ -46,7 +46,7 @@ const MAX_ATTEMPTS = 3;
 
 const NONE = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) } as unknown as CancellationToken;
 
-export class WorkerAnswers {
+export class WorkerAnswers implements WorkerTermFeatures {
   constructor(private readonly host: WorkerAnswersHost) {}
 
   /** Whether the document's last review is the worker's (so requests on it are answered there). */
