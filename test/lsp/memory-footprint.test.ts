@@ -13,6 +13,8 @@ import { buildContractModel, plainBlock } from '../../server/src/model';
 import { RecentStates } from '../../server/src/lsp/recent-states';
 import { compressResult, expandResult, ExpandedResults, KeptResult, packModel, unpackModel } from '../../server/src/lsp/result-transfer';
 import { garbageCollector } from '../../server/src/lsp/collector';
+import { KeptReviews } from '../../server/src/lsp/kept-reviews';
+import { answerQuery } from '../../server/src/lsp/worker-queries';
 import { runReviewJob } from '../../server/src/lsp/review-job';
 import { IncrementalReview } from '../../server/src/engine';
 import { MemoryClient, TEST_REVIEW_WORKER, type PublishParams } from './memory';
@@ -113,7 +115,7 @@ describe('lsp: memory footprint of large documents', function () {
     });
   });
 
-  describe('results kept compressed on the server\'s thread', () => {
+  describe('reviews kept compressed in the worker', () => {
     const reviewOf = (text: string) => runReviewJob({ uri: 'file:///x.md', version: 3, text, format: 'markdown', settings: {}, force: false, workspaceFolders: [] }, new IncrementalReview(), () => undefined).result;
 
     for (const [name, text] of [['an example contract', WEAK], ['a document with markup and CRLF line ends', MIXED]] as const) {
@@ -124,7 +126,7 @@ describe('lsp: memory footprint of large documents', function () {
         const expected = plainOf(result);
         const compressed = compressResult(result, text);
         assert.deepEqual(plainOf(result), expected, 'compressing leaves the result itself alone');
-        assert.equal(compressed.textLeftOut, true, 'the text is the job\'s, which the server\'s thread holds');
+        assert.equal(compressed.textLeftOut, true, 'the text is the model\'s, kept beside it');
         const expanded = expandResult(structuredClone(compressed), text);
         assert.deepEqual(expanded, expected);
         assert.equal(expanded.model.text, text);
@@ -157,6 +159,31 @@ describe('lsp: memory footprint of large documents', function () {
       assert.ok(results.has('a'));
       results.forget('a');
       assert.ok(!results.has('a'));
+    });
+
+    it('only for documents without an incremental state, and they answer queries as before', () => {
+      const reviews = new KeptReviews();
+      const texts = { a: WEAK, b: MIXED };
+      const results = { a: reviewOf(WEAK), b: reviewOf(MIXED) };
+      reviews.set('a', 3, results.a);
+      reviews.set('b', 3, results.b);
+      const line = WEAK.split('\n').findIndex((l) => /^## /.test(l));
+      const queries = [
+        { kind: 'symbols' }, { kind: 'folding' }, { kind: 'semanticTokens' }, { kind: 'coverage' }, { kind: 'summary' },
+        { kind: 'hover', at: { line, character: 4 }, withMessage: true },
+      ] as const;
+      const before = Object.fromEntries(Object.keys(texts).map((uri) => [uri, queries.map((q) => answerQuery(reviews.get(uri)!.result, uri, 3, q))]));
+      assert.equal(reviews.objectCount, 2);
+      reviews.compressIdle((uri) => uri === 'a');
+      assert.equal(reviews.objectCount, 1, 'b lost its state: its review is compressed');
+      assert.equal(reviews.versionOf('b'), 3);
+      for (const uri of Object.keys(texts)) {
+        assert.deepEqual(queries.map((q) => answerQuery(reviews.get(uri)!.result, uri, 3, q)), before[uri], uri);
+      }
+      assert.equal(reviews.objectCount, 2, 'b read: expanded again');
+      reviews.delete('b');
+      assert.equal(reviews.get('b'), undefined);
+      assert.equal(reviews.size, 1);
     });
 
     it('an idle server can run a full garbage collection', () => {

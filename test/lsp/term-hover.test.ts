@@ -1,8 +1,8 @@
 /**
- * The defined-term hover on a result copied from the review worker (issue 13, hover): the worker
- * sends each term's number of uses with its result (server/src/lsp/term-uses.ts), and the hover
- * reads only the hovered block and the definitions, not a term index of the whole document. The
- * answers are the ones the whole index gives. Behaviour only, no timing.
+ * The defined-term hover on a model the review worker expanded from its compressed form (issue 13:
+ * a document that lost its incremental state keeps its review compressed in the worker,
+ * server/src/lsp/kept-reviews.ts), and over the language server with the worker answering. The
+ * answers are the ones the original model gives. Behaviour only, no timing.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -12,7 +12,6 @@ import { buildContractModel, positionAt, type ContractModel } from '../../server
 import { termIndex } from '../../server/src/drafting/terms';
 import { termHover } from '../../server/src/lsp/terms';
 import { packModel, unpackModel } from '../../server/src/lsp/result-transfer';
-import { adoptTermUseCounts, termUseCounts, type TermUseCounts } from '../../server/src/lsp/term-uses';
 import { MemoryClient, TEST_REVIEW_WORKER } from './memory';
 import { ROOT } from './client';
 
@@ -42,12 +41,10 @@ const FORMS = [
   '',
 ].join('\n');
 
-/** The model as the server's thread gets it from the worker: packed, copied across, unpacked, with the use counts. */
-function asFromWorker(model: ContractModel, counts: TermUseCounts = termUseCounts(model)): ContractModel {
+/** The model as the worker gets it back from a compressed review: packed, copied, unpacked. */
+function asFromWorker(model: ContractModel): ContractModel {
   const { model: packed, ...layout } = structuredClone(packModel(model));
-  const copy = unpackModel({ model: packed, ...layout }, model.text);
-  adoptTermUseCounts(copy, structuredClone(counts));
-  return copy;
+  return unpackModel({ model: packed, ...layout }, model.text);
 }
 
 /** Where `needle` is in `text` (its `nth` occurrence), a character into it. */
@@ -59,7 +56,7 @@ function positionOf(text: string, needle: string, nth = 0): { line: number; char
   return { line: before.split('\n').length - 1, character: at - (before.lastIndexOf('\n') + 1) + 1 };
 }
 
-describe('lsp: term hover on a result from the review worker', function () {
+describe('lsp: term hover on a review kept in the review worker', function () {
   this.timeout(120_000);
 
   for (const [name, text] of [['weak-msa.md', WEAK], ['terms in every form', FORMS]] as const) {
@@ -81,13 +78,6 @@ describe('lsp: term hover on a result from the review worker', function () {
       assert.ok(answered > occurrences.length, 'most positions are on a term');
     });
   }
-
-  it('reads the number of uses the worker sent, not an index of the copy', () => {
-    const model = buildContractModel(FORMS, 1, 'markdown');
-    const copy = asFromWorker(model, [['Services', 41]]);
-    const hover = termHover(copy, positionAt(model.lineStarts, FORMS.indexOf('SERVICES SAY') + 2));
-    assert.match((hover!.contents as { value: string }).value, /\*\*Services\*\* \(defined term\)[\s\S]*Used 41 times\./);
-  });
 
   describe('over the language server', () => {
     let worker: MemoryClient;

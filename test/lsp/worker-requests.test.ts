@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MemoryClient, TEST_REVIEW_WORKER, type PublishParams } from './memory';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { ROOT } from './client';
 
 const WEAK = fs.readFileSync(path.join(ROOT, 'examples', 'weak-msa.md'), 'utf8');
@@ -31,7 +32,8 @@ function heldClient(worker: boolean): { client: MemoryClient; hold: () => void; 
       if (gate) await gate;
       return items.map(() => ({}));
     },
-    ...(worker ? { server: { reviewWorker: TEST_REVIEW_WORKER } } : {}),
+    // The in-thread server stays so under CLAUSEWISE_TEST_REVIEW_WORKER=1 too.
+    server: { reviewWorker: worker ? TEST_REVIEW_WORKER : undefined },
     timeout: 60_000,
   });
   return {
@@ -141,6 +143,85 @@ describe('lsp: requests right after the diagnostics of a document reviewed in th
     ]);
     assert.ok(actions.length > 0, 'the new finding has its quick fixes');
     assert.ok(hover && /vague-wording/.test(JSON.stringify(hover.contents)), 'the hover describes the new finding');
+    assert.ok(!/failed/.test(client.stderr), client.stderr);
+  });
+});
+
+describe('lsp: requests answered by the worker that keeps the review (issue 13)', function () {
+  this.timeout(180_000);
+  let worker: ReturnType<typeof heldClient>;
+  let inThread: ReturnType<typeof heldClient>;
+  afterEach(async () => { await worker?.client.stop(); await inThread?.client.stop(); });
+
+  it('hover, quick fixes, tokens, completion, outline and folding answer while an edit is pending, as in the server\'s thread', async () => {
+    // The same edit, held before its review, in a server reviewing in the worker and one reviewing
+    // in its own thread: both answer from the review of version 1, mapped to version 2.
+    worker = heldClient(true);
+    inThread = heldClient(false);
+    const uri = uriOf('worker-pending');
+    const text = WEAK.slice(0, END_OF_FRONT_MATTER) + TYPED + WEAK.slice(END_OF_FRONT_MATTER);
+    const answers: unknown[][] = [];
+    for (const held of [worker, inThread]) {
+      await held.client.start();
+      const opened = await held.client.open(uri, WEAK);
+      const finding = opened.diagnostics.find((d) => d.code === 'vague-wording')!;
+      assert.ok(finding, 'the example has a vague-wording finding');
+      held.hold();
+      held.client.notify('workspace/didChangeConfiguration', { settings: {} });
+      held.client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+      await held.client.settle();
+      // The finding two lines further down now (TYPED is two lines).
+      const moved = { start: { ...finding.range.start, line: finding.range.start.line + 2 }, end: { ...finding.range.end, line: finding.range.end.line + 2 } };
+      const ask = (method: string, params: Record<string, unknown>) => held.client.request<unknown>(method, { textDocument: { uri }, ...params });
+      const got = [
+        await ask('textDocument/hover', { position: moved.start }),
+        await ask('textDocument/codeAction', { range: moved, context: { diagnostics: [{ ...finding, range: moved }] } }),
+        await ask('textDocument/semanticTokens/full', {}),
+        await ask('textDocument/completion', { position: positionOf(text, 'Services', 3) }),
+        await ask('textDocument/documentSymbol', {}),
+        await ask('textDocument/foldingRange', {}),
+        await ask('textDocument/hover', { position: positionOf(text, 'discussion') }),
+      ];
+      assert.deepEqual(held.client.reviews.filter((r) => r.uri === uri).map((r) => r.version), [1], 'no request waited for or started a review');
+      held.release();
+      answers.push(got);
+      assert.ok(!/failed/.test(held.client.stderr), held.client.stderr);
+    }
+    const [fromWorker, fromThread] = answers;
+    const [hover, actions, tokens, completion, symbols, folding, typed] = fromWorker as [
+      { contents: unknown; range?: unknown } | null, unknown[], { data: number[] }, { items: unknown[] }, unknown[], unknown[], unknown];
+    assert.ok(hover && /vague-wording/.test(JSON.stringify(hover.contents)), 'the hover describes the finding, moved with its text');
+    assert.ok(actions.length > 0 && tokens.data.length > 0 && completion.items.length > 0 && symbols.length > 0 && folding.length > 0, 'every request has an answer');
+    assert.equal(typed, null, 'nothing is known yet about the text typed since the review');
+    assert.deepEqual(fromWorker, fromThread);
+  });
+
+  it('a cancelled request answers at once while the worker is busy, and the same request then answers as before', async () => {
+    worker = heldClient(true);
+    const { client } = worker;
+    await client.start();
+    const uri = uriOf('worker-cancel');
+    const opened = await client.open(uri, WEAK);
+    const finding = opened.diagnostics.find((d) => d.code === 'vague-wording')!;
+    const hoverParams = { textDocument: { uri }, position: finding.range.start };
+    const expected = await client.request<{ contents: unknown } | null>('textDocument/hover', hoverParams);
+    assert.ok(expected && /vague-wording/.test(JSON.stringify(expected.contents)));
+
+    // A second, long document keeps the worker busy with its first review (seconds, not milliseconds).
+    const big = uriOf('worker-cancel-big');
+    const notes = Array.from({ length: 3000 }, (_, i) => `Meeting note ${i + 1}: the steering group met, reviewed the service levels and recorded its minutes.`).join('\n\n');
+    const since = client.mark();
+    client.notify('textDocument/didOpen', { textDocument: { uri: big, languageId: 'markdown', version: 1, text: `${WEAK.replace(/\n*$/, '')}\n\n${notes}\n` } });
+    await client.settle();
+    // Time for the server to send that review to the worker (its settings pulled first).
+    await new Promise((r) => setTimeout(r, 500));
+    const bigReviewed = client.waitFor<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === big, since, 170_000).then(() => 'reviewed' as const);
+    const source = new CancellationTokenSource();
+    const hover = client.request('textDocument/hover', hoverParams, 170_000, source).then(() => 'answered' as const, () => 'answered' as const);
+    source.cancel();
+    assert.equal(await Promise.race([hover, bigReviewed]), 'answered', 'the cancelled hover did not wait for the review in the worker');
+    assert.equal(await bigReviewed, 'reviewed');
+    assert.deepEqual(await client.request('textDocument/hover', hoverParams), expected, 'the next hover answers from the kept review');
     assert.ok(!/failed/.test(client.stderr), client.stderr);
   });
 });

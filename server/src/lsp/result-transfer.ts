@@ -1,19 +1,21 @@
 /**
- * How a review result crosses from the review worker to the server's thread without copying what
- * the server's thread can rebuild for free (issue 13, memory).
+ * How the review worker keeps a review compressed (issue 13, memory): the reviews of documents that
+ * lost their incremental state are kept in the worker in this form (./kept-reviews.ts) and expanded
+ * again when a request reads them. (Until the worker answered requests itself, every result crossed
+ * to the server's thread in this form.)
  *
  * Most blocks of a contract are its source text verbatim: the block's text is a slice of the
- * document, its source offsets count up one by one, and each sentence's text is a slice too. Copied
- * as is, such a block brings its own copy of its text, of every sentence's text and a buffer of four
- * bytes per character; across a 1 MB contract that is about 9 MB of the server thread's 15 MB copy.
- * The worker sends these blocks with their texts and offsets left out and a flag per block
- * (`packModel`); the server's thread puts them back (`unpackModel`) as slices of the document's own
- * text (V8 keeps a slice as a view of its parent string) and as views of one shared counting buffer.
- * Blocks whose text differs from the source (markup removed, entities decoded) travel whole.
+ * document, its source offsets count up one by one, and each sentence's text is a slice too. Kept
+ * as is, such a block holds its own copy of its text, of every sentence's text and a buffer of four
+ * bytes per character; across a 1 MB contract that is about 9 MB of a 15 MB result.
+ * `packModel` leaves these texts and offsets out, with a flag per block; `unpackModel` puts them
+ * back as slices of the document's own text (V8 keeps a slice as a view of its parent string) and
+ * as views of one shared counting buffer. Blocks whose text differs from the source (markup
+ * removed, entities decoded) are kept whole.
  *
- * The unpacked model equals the worker's, value for value. Its offset arrays are views of a shared
- * buffer, so nothing may write to them: the server's thread only reads a model it receives (it
- * never splices it: incremental state lives in the worker).
+ * The unpacked model equals the original, value for value. Its offset arrays are views of a shared
+ * buffer, so nothing may write to them: a kept review is only read (it is never spliced: the
+ * incremental state of a document that lost it is parsed whole again).
  */
 import { deserialize, serialize } from 'node:v8';
 import { deflateSync, inflateSync } from 'node:zlib';
@@ -93,21 +95,20 @@ export function unpackModel(packed: PackedModel, text?: string): ContractModel {
 }
 
 /**
- * A review result as the worker sends it: the packed model and the rest of the result serialised
- * (v8.serialize, the format postMessage uses) and deflated, in a buffer the worker hands over
- * without a copy. A 1 MB contract's result is about 5 MB serialised without its text and about
- * 0.6 MB deflated, against about 14 MB of heap as objects (issue 13, memory).
+ * A review result compressed: the packed model and the rest of the result serialised
+ * (v8.serialize) and deflated. A 1 MB contract's result is about 5 MB serialised without its text
+ * and about 0.6 MB deflated, against about 14 MB of heap as objects (issue 13, memory).
  */
 export interface CompressedResult {
   bytes: Uint8Array;
-  /** Whether the model's text was left out: it is the job's text, which the server's thread holds. */
+  /** Whether the model's text was left out: it is kept beside the compressed result. */
   textLeftOut: boolean;
 }
 
 /** Deflate's fastest level: about 10 ms for a 1 MB contract's result, a tenth of its size. */
 const DEFLATE_LEVEL = 1;
 
-/** The worker's side: the result compressed, in a buffer of its own (to transfer, not copy). */
+/** The result compressed, in a buffer of its own. */
 export function compressResult(result: ReviewResult, jobText: string): CompressedResult {
   const { model, textFrom, textLength } = packModel(result.model);
   const textLeftOut = model.text === jobText;
@@ -119,7 +120,7 @@ export function compressResult(result: ReviewResult, jobText: string): Compresse
   return { bytes, textLeftOut };
 }
 
-/** The server's side: the result again, equal value for value to the worker's (`text`: the job's text). */
+/** The result again, equal value for value to the one compressed (`text`: the text it was made of). */
 export function expandResult(compressed: CompressedResult, text: string): ReviewResult {
   const payload = deserialize(inflateSync(compressed.bytes)) as { result: ReviewResult; textFrom: Int32Array; textLength: Int32Array };
   const { result, textFrom, textLength } = payload;
@@ -129,9 +130,9 @@ export function expandResult(compressed: CompressedResult, text: string): Review
 }
 
 /**
- * The results the server's thread holds as objects: those read most recently, at most `capacity`
- * documents' worth; the others stay compressed (./review-thread.ts KeptResult) until a request
- * reads them again. An idle 1 MB contract then costs its text and about 0.6 MB, not 14 MB.
+ * The compressed results held expanded: those read most recently, at most `capacity` documents'
+ * worth; the others stay compressed (KeptResult) until a request reads them again. An idle 1 MB
+ * contract then costs its text and about 0.6 MB, not 14 MB.
  */
 export class ExpandedResults {
   /** By document, least recently read first. */
@@ -170,8 +171,8 @@ export class ExpandedResults {
 export const DEFAULT_EXPANDED_RESULTS = 2;
 
 /**
- * One worker review's result on the server's thread: compressed, expanded on the first read and kept
- * so while it is among the results read most recently (`results`).
+ * One kept review's result: compressed, expanded on the first read and kept so while it is among
+ * the results read most recently (`results`).
  */
 export class KeptResult {
   private expanded: ReviewResult | null = null;

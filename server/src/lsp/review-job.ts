@@ -45,11 +45,15 @@ export interface JobFindings {
 }
 
 export interface JobOutcome extends JobFindings {
-  /** From the worker, expanded from its compressed form when first read (./result-transfer.ts). */
-  readonly result: ReviewResult;
-  /** The model's line starts, to map positions without expanding the result (worker outcomes). */
-  lineStarts?: number[];
+  result: ReviewResult;
   /** How long the review took where it ran (ms), waiting excluded. */
+  costMs: number;
+}
+
+/** A review made in the worker: its result stays there (./kept-reviews.ts); this thread gets its diagnostics and line starts. */
+export interface WorkerOutcome extends JobFindings {
+  /** The model's line starts, to map positions between the reviewed text and the current one (./drift.ts). */
+  lineStarts: number[];
   costMs: number;
 }
 

@@ -6,14 +6,17 @@
  * cannot be interrupted (a review is synchronous code): its result still arrives, and the server
  * keeps it as the last completed review without publishing it when it is out of date.
  *
+ * The worker keeps each document's last completed review and answers the requests on it (`ask`,
+ * ./worker-queries.ts); this thread receives a review's diagnostics (as JSON), status and line
+ * starts, never its result.
+ *
  * If the worker cannot start or dies, every waiting caller gets null and `alive` turns false: the
  * server then reviews in its own thread.
  */
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import type { JobFindings, JobOutcome, ReviewJob } from './review-job';
+import type { JobFindings, ReviewJob, WorkerOutcome } from './review-job';
 import { garbageCollector } from './collector';
-import { ExpandedResults, KeptResult, type CompressedResult } from './result-transfer';
-import { adoptTermUseCounts, type TermUseCounts } from './term-uses';
+import type { QueryAnswer, QueryMessage, WorkerQuery } from './worker-queries';
 import { trace } from './trace';
 
 export const WORKER_MARKER = 'clausewise-lsp-review-worker';
@@ -26,10 +29,11 @@ export interface WorkerSetup {
   keepChars?: number;
 }
 
-export type ToWorker = { kind: 'review'; job: ReviewJob } | { kind: 'forget'; uri: string } | { kind: 'reset' } | { kind: 'collect' };
+export type ToWorker = { kind: 'review'; job: ReviewJob } | ({ kind: 'query' } & QueryMessage) | { kind: 'forget'; uri: string } | { kind: 'reset' } | { kind: 'collect' };
 export type FromWorker =
   | { kind: 'findings'; uri: string; version: number; findings: JobFindings }
-  | { kind: 'done'; uri: string; version: number; costMs: number; result: CompressedResult; lineStarts: number[]; termUses?: TermUseCounts }
+  | { kind: 'done'; uri: string; version: number; costMs: number; lineStarts: number[] }
+  | { kind: 'answer'; answer: QueryAnswer }
   | { kind: 'failed'; uri: string; version: number; error: string }
   | { kind: 'readBundle'; uri: string; path: string; flag: Int32Array };
 
@@ -74,13 +78,13 @@ export const IDLE_COLLECT_MS = 1000;
 /** Restarts in a row (no job completed between them) after the worker ran out of memory; after that, reviews go to the server's thread. */
 const MAX_RESTARTS = 2;
 
-/** Below this, a review costs less than the round trip and copying its result back (see docs/performance.md). */
+/** Below this, a review in the server's thread costs less than the round trips to the worker (see docs/performance.md). */
 export const DEFAULT_WORKER_MIN_CHARS = 200_000;
 
 interface Waiting {
   job: ReviewJob;
-  resolve: (outcome: JobOutcome | null) => void;
-  /** Told the diagnostics as soon as they arrive, before the rest of the result. */
+  resolve: (outcome: WorkerOutcome | null) => void;
+  /** Told the diagnostics as soon as they arrive, before the rest of the outcome. */
   onFindings?: (findings: JobFindings) => void;
   findings?: JobFindings;
 }
@@ -99,10 +103,9 @@ export class ReviewThread {
   private readonly queue = new Map<string, Waiting>();
   private dead = false;
   private restarts = 0;
-  /** The few results held expanded on this thread; the rest stay compressed until read (./result-transfer.ts). */
-  private readonly expanded = new ExpandedResults();
-  /** Documents the worker has reviewed at least once: a further review is of an edit (or of new settings). */
-  private readonly reviewedBefore = new Set<string>();
+  /** Queries sent to the worker and not answered yet, by id. */
+  private readonly asked = new Map<number, (answer: QueryAnswer) => void>();
+  private nextQueryId = 1;
   /** Armed when the worker falls idle after a review (IDLE_COLLECT_MS). */
   private idleTimer: NodeJS.Timeout | null = null;
 
@@ -114,10 +117,9 @@ export class ReviewThread {
 
   /**
    * The outcome of the job; null when a newer job of the document replaced it, the document was
-   * forgotten, or the worker failed. `onFindings` gets the diagnostics first: copying the whole
-   * result (the model above all) across threads takes longer than the diagnostics alone.
+   * forgotten, or the worker failed. `onFindings` gets the diagnostics as soon as they arrive.
    */
-  review(job: ReviewJob, onFindings?: (findings: JobFindings) => void): Promise<JobOutcome | null> {
+  review(job: ReviewJob, onFindings?: (findings: JobFindings) => void): Promise<WorkerOutcome | null> {
     if (this.dead) return Promise.resolve(null);
     this.stopIdleTimer();
     return new Promise((resolve) => {
@@ -132,9 +134,38 @@ export class ReviewThread {
   forget(uri: string): void {
     this.queue.get(uri)?.resolve(null);
     this.queue.delete(uri);
-    this.expanded.forget(uri);
-    this.reviewedBefore.delete(uri);
     this.post({ kind: 'forget', uri });
+  }
+
+  /**
+   * A request on a document the worker reviews, answered by the worker from its last completed
+   * review of it, which must be of `version` (else the answer says `stale`). Sent at once: the
+   * worker answers it between two reviews (one under way finishes first). A cancelled request
+   * answers `cancelled` at once, and the worker skips it if it has not started it.
+   */
+  ask(uri: string, version: number, query: WorkerQuery, token?: { isCancellationRequested: boolean; onCancellationRequested(listener: () => void): { dispose(): void } }): Promise<QueryAnswer> {
+    const id = this.nextQueryId++;
+    if (this.dead || !this.worker) return Promise.resolve({ id, missing: true });
+    if (token?.isCancellationRequested) return Promise.resolve({ id, cancelled: true });
+    const cancelled = new Int32Array(new SharedArrayBuffer(4));
+    return new Promise<QueryAnswer>((resolve) => {
+      const listener = token?.onCancellationRequested(() => {
+        Atomics.store(cancelled, 0, 1);
+        settle({ id, cancelled: true });
+      });
+      const settle = (a: QueryAnswer): void => {
+        if (!this.asked.delete(id)) return;
+        listener?.dispose();
+        resolve(a);
+      };
+      this.asked.set(id, settle);
+      try {
+        this.worker!.postMessage({ kind: 'query', id, uri, version, query, cancelled } satisfies ToWorker);
+      } catch (e) {
+        this.host.log(`Clausewise: a request could not be sent to the review worker: ${e instanceof Error ? e.message : String(e)}`);
+        settle({ id, missing: true });
+      }
+    });
   }
 
   /** Whether a job of the document is queued or running. */
@@ -225,6 +256,10 @@ export class ReviewThread {
       Atomics.notify(m.flag, 0);
       return;
     }
+    if (m.kind === 'answer') {
+      this.asked.get(m.answer.id)?.(m.answer);
+      return;
+    }
     trace(`recv ${m.kind}`);
     const waiting = this.running;
     const mine = !!waiting && waiting.job.uri === m.uri && waiting.job.version === m.version;
@@ -243,16 +278,8 @@ export class ReviewThread {
     this.restarts = 0;
     if (m.kind === 'failed') this.host.log(`Clausewise: reviewing ${m.uri} failed in the review worker: ${m.error}`);
     if (mine && m.kind === 'done' && waiting.findings) {
-      // Kept compressed, expanded when a request first reads it (most reviews of a document being
-      // edited are never read: the next one replaces them).
-      const kept = new KeptResult(m.uri, m.result, waiting.job.text, this.expanded);
-      // A document being edited, or whose results requests read, gets this one ready now, as the
-      // diagnostics just published invite a hover or a quick fix; one only opened stays compressed.
-      if (this.expanded.has(m.uri) || this.reviewedBefore.has(m.uri)) kept.get();
-      this.reviewedBefore.add(m.uri);
-      // With each term's number of uses, so that a term hover need not index the whole document (./term-uses.ts).
-      const termUses = m.termUses;
-      waiting.resolve({ ...waiting.findings, costMs: m.costMs, lineStarts: m.lineStarts, get result() { const r = kept.get(); adoptTermUseCounts(r.model, termUses); return r; } });
+      // The result stays in the worker, which answers the requests on it (./worker-queries.ts).
+      waiting.resolve({ ...waiting.findings, costMs: m.costMs, lineStarts: m.lineStarts });
     }
     else waiting?.resolve(null);
     this.pump();
@@ -270,6 +297,7 @@ export class ReviewThread {
     this.host.log(`Clausewise: the review worker ran out of memory (limit ${this.options.maxHeapMb ?? DEFAULT_WORKER_HEAP_MB} MB); starting a new one.`);
     this.worker = null;
     void worker.terminate();
+    this.failQueries();
     this.bundlePort?.close();
     this.bundlePort = null;
     const running = this.running;
@@ -310,7 +338,13 @@ export class ReviewThread {
     this.worker = null;
   }
 
+  /** The worker is gone (or replaced), and the reviews it kept with it: unanswered queries get `missing`. */
+  private failQueries(): void {
+    for (const [id, settle] of [...this.asked]) settle({ id, missing: true });
+  }
+
   private failAll(): void {
+    this.failQueries();
     this.running?.resolve(null);
     this.running = null;
     for (const w of this.queue.values()) w.resolve(null);

@@ -3,12 +3,15 @@
  * that reviews large documents so that their reviews never hold up requests or other documents in
  * the server's own thread. It keeps the incremental state (model and per-block facts) of the
  * documents reviewed most recently, up to a total size (./recent-states.ts), so their edits are
- * reviewed incrementally here as they would be in the server's thread.
+ * reviewed incrementally here as they would be in the server's thread; and the last completed
+ * review of each of its documents (./kept-reviews.ts), from which it answers the requests on them
+ * (./worker-queries.ts): the server's thread receives diagnostics and small answers, never a result.
  * The protocol with the server's side (./review-thread.ts):
- * - in: { kind: 'review', job } | { kind: 'forget', uri } | { kind: 'reset' } | { kind: 'collect' } (idle: collect garbage)
- * - out: { kind: 'findings', uri, version, findings } then { kind: 'done', uri, version, costMs, result, lineStarts }
- *        (the diagnostics first, small, so that they are published at once; then the whole result,
- *        compressed, its buffer transferred), or { kind: 'failed', uri, version, error }
+ * - in: { kind: 'review', job } | { kind: 'query', ...QueryMessage } | { kind: 'forget', uri }
+ *       | { kind: 'reset' } | { kind: 'collect' } (idle: collect garbage)
+ * - out: { kind: 'findings', uri, version, findings } (the diagnostics as JSON, published at once)
+ *        then { kind: 'done', uri, version, costMs, lineStarts }, or { kind: 'failed', uri, version, error }
+ *        | { kind: 'answer', answer } (to a query)
  *        | { kind: 'readBundle', uri, path, flag } (answered on the bundle port, see readBundleSync)
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
@@ -16,9 +19,9 @@ import { IncrementalReview } from '../engine';
 import { runReviewJob, type ReviewJob } from './review-job';
 import type { FromWorker, ToWorker, WorkerSetup } from './review-thread';
 import { RecentStates } from './recent-states';
-import { compressResult } from './result-transfer';
+import { KeptReviews } from './kept-reviews';
+import { answerQuery, errorOf, type QueryAnswer, type QueryMessage } from './worker-queries';
 import { garbageCollector } from './collector';
-import { termUseCounts } from './term-uses';
 import { trace } from './trace';
 
 /** How long a bundle member may take to arrive from the server's thread before it counts as unreadable. */
@@ -27,6 +30,8 @@ const BUNDLE_TIMEOUT_MS = 10_000;
 function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
   // Only the documents reviewed most recently keep their model and facts here; another is parsed whole on its next review.
   const states = new RecentStates<IncrementalReview>(setup.keepChars);
+  // The last completed review of every document reviewed here, to answer requests from.
+  const reviews = new KeptReviews();
   const bundlePort: MessagePort = setup.bundlePort;
 
   /**
@@ -42,13 +47,40 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     return typeof reply?.text === 'string' ? reply.text : undefined;
   };
 
+  /** A query answered from the document's kept review, if it is still the version the query was mapped to. */
+  const answer = (m: QueryMessage): QueryAnswer => {
+    const id = m.id;
+    if (Atomics.load(m.cancelled, 0) !== 0) return { id, cancelled: true };
+    const version = reviews.versionOf(m.uri);
+    if (version === undefined) return { id, missing: true };
+    if (version !== m.version) return { id, stale: true };
+    try {
+      const kept = reviews.get(m.uri)!;
+      return { id, value: answerQuery(kept.result, m.uri, kept.version, m.query) };
+    } catch (e) {
+      return { id, error: errorOf(e) };
+    }
+  };
+
   port.on('message', (m: ToWorker) => {
+    if (m.kind === 'query') {
+      const a = answer(m);
+      try {
+        port.postMessage({ kind: 'answer', answer: a } satisfies FromWorker);
+      } catch (e) {
+        // An answer that cannot be copied (never expected: answers are plain data).
+        port.postMessage({ kind: 'answer', answer: { id: m.id, error: errorOf(e) } } satisfies FromWorker);
+      }
+      return;
+    }
     if (m.kind === 'forget') {
       states.delete(m.uri);
+      reviews.delete(m.uri);
       return;
     }
     if (m.kind === 'reset') {
       states.clear();
+      reviews.clear();
       return;
     }
     if (m.kind === 'collect') {
@@ -62,28 +94,29 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     try {
       const incremental = states.take(job.uri, () => new IncrementalReview(), job.text.length);
       const { diagnostics, status, result, costMs } = runReviewJob(job, incremental, (p) => readBundleSync(job.uri, p));
-      // The result is copied to the server's thread: this thread keeps only what the next edit needs.
       trace(`reviewed v${job.version} cost ${costMs.toFixed(1)}`);
-      // Read before the caches are released: the review's drafting rules have built the term index.
-      const termUses = termUseCounts(result.model);
       incremental.releaseModelCaches();
+      // Kept before anything is posted: a query the server's thread sends once it has the diagnostics finds this review.
+      reviews.set(job.uri, job.version, result);
       // As JSON, made here: the server's thread writes it out without copying or serialising thousands of objects (./raw-json.ts).
       port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics: { json: JSON.stringify(diagnostics) }, status } } satisfies FromWorker);
-      // The rest crosses compressed, in a buffer handed over rather than copied (./result-transfer.ts).
-      reply = { kind: 'done', uri: job.uri, version: job.version, costMs, result: compressResult(result, job.text), lineStarts: result.model.lineStarts, termUses };
-      trace('packed');
+      reply = { kind: 'done', uri: job.uri, version: job.version, costMs, lineStarts: result.model.lineStarts };
     } catch (e) {
       // A failed review leaves the document's incremental state unknown: start afresh next time.
       states.delete(job.uri);
+      // Its last review may share objects the failed one changed half-way: requests get no answer until the next.
+      reviews.delete(job.uri);
       reply = { kind: 'failed', uri: job.uri, version: job.version, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
     }
     try {
-      port.postMessage(reply, reply.kind === 'done' ? [reply.result.bytes.buffer as ArrayBuffer] : []);
+      port.postMessage(reply);
       trace('done-posted');
     } catch (e) {
-      // A result that cannot be copied to the server's thread (it should never happen: results are plain data).
+      // A reply that cannot be copied to the server's thread (it should never happen: replies are plain data).
       port.postMessage({ kind: 'failed', uri: job.uri, version: job.version, error: `the result could not be sent: ${e instanceof Error ? e.message : String(e)}` } satisfies FromWorker);
     }
+    // Documents whose incremental state was dropped to make room keep their review compressed (after the reply: no one waits for this).
+    reviews.compressIdle((uri) => states.has(uri));
   });
 }
 

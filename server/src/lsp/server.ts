@@ -18,11 +18,13 @@
  * - Requests never start or wait for a review (./schedule.ts): hover, code actions, semantic tokens and
  *   completion answer at once from the document's last completed review, with positions mapped through
  *   the edits made since (./drift.ts). Large documents are reviewed in a worker thread
- *   (./review-thread.ts) so that their reviews hold up neither requests nor other documents; for
- *   those, definition, references and links also answer from the last review, while rename,
- *   acceptFindingEdit, renderClause and frontMatter wait for the review of the current version.
- *   A worker review's diagnostics are published before the rest of its result has been copied here;
- *   requests arriving in between wait for it (settled()), so they answer from what was published.
+ *   (./review-thread.ts) so that their reviews hold up neither requests nor other documents; the
+ *   worker keeps their last review and answers the requests on them (./worker-answers.ts: mapped
+ *   through the edits here, answered there); for those, definition, references and links also
+ *   answer from the last review, while rename, acceptFindingEdit, renderClause and frontMatter wait
+ *   for the review of the current version. A worker review's diagnostics are published before its
+ *   outcome has arrived here; requests arriving in between wait for it (settled()), so they answer
+ *   from what was published.
  *
  * Settings (ReviewSettings: enable, profiles, include, severity, thresholds), in order of precedence:
  * `workspace/configuration` section "clausewise" (pulled per document when the client supports it,
@@ -60,7 +62,7 @@
 import {
   CancellationToken, DiagnosticSeverity, TextDocuments, TextDocumentSyncKind,
   DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  type ClientCapabilities, type Connection, type Diagnostic, type InitializeParams, type InitializeResult, type WorkspaceFolder,
+  type ClientCapabilities, type Connection, type Diagnostic, type InitializeParams, type InitializeResult, type Position, type TextEdit, type WorkspaceEdit, type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname } from 'node:path';
@@ -70,9 +72,9 @@ import {
   acceptCommentEdit, CATEGORIES, CLAUSES, computeFix, DISK_READER, gitRoot, readBundleText, renderHtmlReport, renderMarkdownReport, skipReason, VERSION, IncrementalReview,
   type ConfigReader, type ReviewResult, type ReviewSettings,
 } from '../engine';
-import { buildCodeActions, diagnosticsOf, serverDiagnostic, SKIPPED_CODE, type EditCapabilities } from './convert';
+import { buildCodeActions, serverDiagnostic, SKIPPED_CODE, type EditCapabilities } from './convert';
 import { documentSymbols, foldingRanges, hoverAt } from './outline';
-import { DEFAULT_CLAUSE_POSITION, POSITION_LABELS, describePositionDifference, isClausePosition, positionDifferences } from '../library';
+import { DEFAULT_CLAUSE_POSITION, POSITION_LABELS, describePositionDifference, isClausePosition, positionDifferences, type ClausePosition } from '../library';
 import { frontMatterClausePosition } from '../engine/review';
 import { frontMatterResult } from './front-matter';
 import { registerTermFeatures, TERM_CAPABILITIES, termHover } from './terms';
@@ -82,11 +84,13 @@ import { afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay } from './schedule';
 import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, TextDrift, type TextSide } from './drift';
 import { trace } from './trace';
 import { publishParamsFromJson } from './raw-json';
-import { runReviewJob, type JobFindings, type JobOutcome, type ReviewJob } from './review-job';
+import { runReviewJob, type JobFindings, type ReviewJob } from './review-job';
+import { WorkerAnswers, type RemoteView } from './worker-answers';
+import type { WorkerQuery } from './worker-queries';
 import { DEFAULT_WORKER_MIN_CHARS, ReviewThread, type ReviewWorkerOptions } from './review-thread';
 import {
   AcceptFindingEditRequest, CoverageRequest, ExportReportRequest, FrontMatterRequest, ListClausesRequest, RenderClauseRequest, ReviewDocumentRequest, StatusNotification,
-  type CoverageResult, type ReviewSummary, type SeverityCounts, type StatusParams, type Verdict,
+  type CoverageResult, type FrontMatterResult, type ReviewSummary, type SeverityCounts, type StatusParams, type Verdict,
 } from './protocol';
 
 /** The files the server reads besides open documents: configuration files and a contract's schedules. */
@@ -125,10 +129,16 @@ interface Reviewed {
   /** Settings generation and force flag the review was made with. */
   generation: number;
   force: boolean;
-  /** null when the file was skipped (too large, binary). */
+  /** null when the file was skipped (too large, binary), or when the review was made in the worker (`worker`). */
   result: ReviewResult | null;
+  /** Empty for a review made in the worker: published as they arrived, made again there if needed. */
   diagnostics: Diagnostic[];
   status: StatusParams;
+  /**
+   * Made in the review worker, which keeps the result and answers requests on it (./worker-answers.ts);
+   * with the broken configuration file's diagnostic, if any, which this thread adds to its diagnostics.
+   */
+  worker?: { configError?: Diagnostic };
 }
 
 /** Everything the server knows about one open document. */
@@ -153,8 +163,8 @@ interface DocState {
   /** The review under way, shared by everyone who asks for the same version and settings. */
   pending?: { version: number; generation: number; force: boolean; promise: Promise<Reviewed | null> };
   /**
-   * A worker review whose diagnostics are published while the rest of its result is still on its way
-   * here: requests wait for it (settled()), so that what follows the diagnostics answers from them.
+   * A worker review whose diagnostics are published while its outcome is still on its way here:
+   * requests wait for it (settled()), so that what follows the diagnostics answers from them.
    */
   arriving?: { version: number; promise: Promise<unknown> };
   /** Reviewed in the worker thread (large documents; stays so until closed). */
@@ -169,8 +179,7 @@ function errorText(e: unknown): string {
   return e instanceof Error ? (e.stack ?? e.message) : String(e);
 }
 
-function countsOf(diagnostics: Diagnostic[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0 };
+function countsOf(diagnostics: Diagnostic[], counts: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0 }): SeverityCounts {
   for (const d of diagnostics) {
     if (d.severity === DiagnosticSeverity.Error) counts.error++;
     else if (d.severity === DiagnosticSeverity.Warning) counts.warning++;
@@ -251,6 +260,14 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     log: logError,
   }) : null;
   const workerMinChars = options.reviewWorker?.minChars ?? DEFAULT_WORKER_MIN_CHARS;
+  /** Requests on documents whose last review was made in the worker, answered there. */
+  const answers = thread ? new WorkerAnswers({
+    thread, view: (uri, token) => workerView(uri, token), settled, log: logError,
+    staleTokens: (uri) => {
+      const st = states.get(uri);
+      if (st) st.staleTokens = true;
+    },
+  }) : null;
 
   // -------------------------------------------------------------------------------------------
   // Lifecycle
@@ -412,7 +429,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       ...(file ? { bundlePath: file } : {}),
       workspaceFolders,
     };
-    let outcome: JobOutcome | null = null;
     trace(`review-start v${version}`);
     if (thread?.alive && (st.inWorker || text.length >= workerMinChars)) {
       if (!st.inWorker) {
@@ -421,8 +437,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         st.incremental = undefined;
         st.model = undefined;
       }
-      // The diagnostics are published as soon as they arrive, before the whole result is copied here.
-      outcome = await thread.review(job, (findings) => {
+      // The diagnostics are published as soon as they arrive; the result stays in the worker.
+      const remote = await thread.review(job, (findings) => {
         const doc = documents.get(uri);
         if (states.get(uri) !== st || doc?.version !== version || generation !== gen || st.force !== force) return;
         // This review is the one under way (reviewNow set it before the worker could answer).
@@ -434,46 +450,37 @@ export function createServer(connection: Connection, options: ServerOptions = {}
           void publish(uri, st, { version, generation: gen, force, ...withConfigError(findings, config.error, version) });
         });
       });
+      if (remote) {
+        // The result stays in the worker, which answers requests on it; the diagnostics were published as they arrived.
+        const configError = config.error ? configErrorDiagnostic(config.error, version) : undefined;
+        return {
+          version, generation: gen, force, status: remote.status, costMs: remote.costMs, side: sideOf(text, remote.lineStarts),
+          result: null, diagnostics: [], worker: configError ? { configError } : {},
+        };
+      }
       // Replaced by a newer version, or the document closed: nothing to report. A worker that died
       // leaves the review to this thread.
-      if (!outcome && thread.alive) return null;
-      if (!outcome) st.inWorker = false;
+      if (thread.alive) return null;
+      st.inWorker = false;
     }
-    if (!outcome) {
-      if (states.get(uri) !== st) return null;
-      // In two steps, the model (only the edited sections parsed again) and then the review of it,
-      // with the requests that arrived meanwhile answered in between: a hover sent just after a
-      // keystroke waits for one step, not for both (the review reuses the model built here).
-      const modelStarted = performance.now();
-      (st.incremental ??= new IncrementalReview()).model(text, version, job.format);
-      const modelMs = performance.now() - modelStarted;
-      trace(`model v${version}`);
-      await new Promise<void>((resolve) => afterQueuedInput(resolve));
-      if (states.get(uri) !== st) return null;
-      const reviewedJob = runReviewJob(job, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p));
-      // The cost that decides how long the next edit waits (./schedule.ts) is both steps', as before the split.
-      reviewedJob.costMs += modelMs;
-      outcome = reviewedJob;
-      trace(`reviewed v${version} cost ${outcome.costMs.toFixed(1)}`);
-      // The term features of this version share the review's model.
-      st.model = { version, model: outcome.result.model };
-    }
-    const { costMs, status } = outcome;
-    trace(`outcome v${version} cost ${costMs.toFixed(1)}`);
-    const made = outcome.diagnostics;
-    if (!st.inWorker && Array.isArray(made)) {
-      const { result } = outcome;
-      return { version, generation: gen, force, result, ...withConfigError({ diagnostics: made, status }, config.error, version), side: sideOf(result.model.text, result.model.lineStarts), costMs };
-    }
-    // A large document's diagnostics were published as they arrived; kept, their LSP form would be a
-    // second copy of every finding. They are made again from the result on the rare later read. The
-    // result itself stays compressed until a request reads it (./result-transfer.ts).
-    const kept = outcome;
-    return {
-      version, generation: gen, force, status, costMs, side: sideOf(text, outcome.lineStarts ?? kept.result.model.lineStarts),
-      get result() { return kept.result; },
-      get diagnostics() { return withConfigError({ diagnostics: diagnosticsOf(kept.result, version), status }, config.error, version).diagnostics; },
-    };
+    if (states.get(uri) !== st) return null;
+    // In two steps, the model (only the edited sections parsed again) and then the review of it,
+    // with the requests that arrived meanwhile answered in between: a hover sent just after a
+    // keystroke waits for one step, not for both (the review reuses the model built here).
+    const modelStarted = performance.now();
+    (st.incremental ??= new IncrementalReview()).model(text, version, job.format);
+    const modelMs = performance.now() - modelStarted;
+    trace(`model v${version}`);
+    await new Promise<void>((resolve) => afterQueuedInput(resolve));
+    if (states.get(uri) !== st) return null;
+    const outcome = runReviewJob(job, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p));
+    // The cost that decides how long the next edit waits (./schedule.ts) is both steps', as before the split.
+    outcome.costMs += modelMs;
+    trace(`reviewed v${version} cost ${outcome.costMs.toFixed(1)}`);
+    // The term features of this version share the review's model.
+    st.model = { version, model: outcome.result.model };
+    const { costMs, status, result } = outcome;
+    return { version, generation: gen, force, result, ...withConfigError({ diagnostics: outcome.diagnostics, status }, config.error, version), side: sideOf(result.model.text, result.model.lineStarts), costMs };
   }
 
   /** A review's diagnostics and status, with the diagnostic of a broken configuration file first. */
@@ -482,6 +489,19 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const first = configErrorDiagnostic(error, version);
     const d = findings.diagnostics;
     return { ...findings, diagnostics: Array.isArray(d) ? [first, ...d] : { json: d.json, first: [first, ...(d.first ?? [])] } };
+  }
+
+  /**
+   * A worker review's diagnostics, to publish them when they were not published as they arrived
+   * (rare: they normally are). Made again in the worker from its result; none already published.
+   */
+  async function workerFindings(uri: string, entry: Reviewed): Promise<Pick<Reviewed, 'version' | 'generation' | 'force' | 'status'> & JobFindings> {
+    const st = states.get(uri);
+    const p = st?.published;
+    const done = p && p.version === entry.version && p.generation === entry.generation && p.force === entry.force;
+    const json = done ? '[]' : await answers?.ofVersion<string>(uri, entry.version, { kind: 'diagnostics' }) ?? '[]';
+    const first = entry.worker?.configError ? [entry.worker.configError] : [];
+    return { version: entry.version, generation: entry.generation, force: entry.force, status: entry.status, diagnostics: { json, first } };
   }
 
   /** Publishes a version's diagnostics and status, once per version, settings and force flag. */
@@ -520,7 +540,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       if (states.get(uri) !== st) return;
       const doc = documents.get(uri);
       if (!doc || doc.version !== entry.version) return; // stale: a newer version is on its way
-      await publish(uri, st, entry);
+      await publish(uri, st, entry.worker ? await workerFindings(uri, entry) : entry);
       if (st.staleTokens) {
         // Tokens were answered from an older review (mapped, with the edited stretch left out): the
         // client asks again when told to.
@@ -605,10 +625,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   }
 
   /**
-   * Waits, when the diagnostics of a worker review were published before the rest of its result got
-   * here, for that result (the time to copy it across threads, not a review): a request sent once the
-   * diagnostics appear answers from the review that made them. Publishing early keeps
-   * keystroke-to-diagnostics short; this keeps quick fixes and hovers in step with them.
+   * Waits, when the diagnostics of a worker review were published before its outcome got here, for
+   * that outcome (a second small message, not a review): a request sent once the diagnostics appear
+   * answers from the review that made them. Publishing early keeps keystroke-to-diagnostics short;
+   * this keeps quick fixes and hovers in step with them.
    */
   async function settled(uri: string): Promise<void> {
     const arriving = states.get(uri)?.arriving;
@@ -629,6 +649,36 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       st.drift = { reviewed: entry, version: doc.version, drift: new TextDrift(entry.side, sideOfDocument(doc)) };
     }
     return { entry, result: entry.result, drift: st.drift.drift, version: doc.version };
+  }
+
+  /** The document's last completed review when it was made in the worker: its version and the mapping to the current text. */
+  function workerView(uri: string, token: CancellationToken): RemoteView | null {
+    const doc = documents.get(uri);
+    const st = states.get(uri);
+    const entry = st?.last;
+    if (!doc || !st || !entry?.worker || !entry.side || token.isCancellationRequested) return null;
+    if (st.drift?.reviewed !== entry || st.drift.version !== doc.version) {
+      st.drift = { reviewed: entry, version: doc.version, drift: new TextDrift(entry.side, sideOfDocument(doc)) };
+    }
+    return { review: entry, version: entry.version, docVersion: doc.version, drift: st.drift.drift };
+  }
+
+  /**
+   * For a document reviewed in the worker: the review of its current version (waited for), which
+   * the worker answers requests on; undefined when the document's reviews are made here.
+   */
+  async function workerReview(uri: string): Promise<Reviewed | null | undefined> {
+    if (!answers || !states.get(uri)?.inWorker) return undefined;
+    const entry = await reviewed(uri);
+    if (!entry) return null;
+    return entry.worker ? entry : undefined;
+  }
+
+  /** A query answered from the worker's review of the current version; undefined when the document is reviewed here. */
+  async function askCurrent<T>(uri: string, query: WorkerQuery): Promise<T | null | undefined> {
+    const entry = await workerReview(uri);
+    if (entry === undefined) return undefined;
+    return entry && answers ? answers.ofVersion<T>(uri, entry.version, query) : null;
   }
 
   /** The review of the current version, reviewing now if the cache is stale (custom requests only). */
@@ -686,6 +736,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       if (only && !only.some((k) => k === '' || k === 'quickfix')) return [];
       const uri = params.textDocument.uri;
       await settled(uri);
+      if (answers?.has(uri)) return await answers.codeActions(uri, params, client.editCaps, token);
       const cur = lastReview(uri, token);
       if (!cur || !cur.result.isContract) return [];
       const log = { warn: (m: string) => connection.console.warn(`Clausewise: ${m}`) };
@@ -708,6 +759,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     try {
       await settled(params.textDocument.uri);
       trace('hover-settled');
+      if (answers?.has(params.textDocument.uri)) return await answers.hover(params.textDocument.uri, params.position, client.hoverWithMessage, token);
       const cur = lastReview(params.textDocument.uri, token);
       if (!cur) return null;
       trace('hover-drift');
@@ -735,6 +787,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     model: (uri) => currentModel(uri),
     modelNow: (uri) => modelForRequest(uri),
     settled,
+    worker: (uri) => (answers?.has(uri) ? answers : null),
+    renameInWorker: (uri, pos, newName) => askCurrent<WorkspaceEdit>(uri, { kind: 'rename', at: pos, newName }),
     lastReview: (uri, token) => {
       const cur = lastReview(uri, token);
       return cur ? { result: cur.result, drift: cur.drift } : null;
@@ -746,9 +800,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     log: logError,
   });
 
-  connection.onDocumentSymbol(async (params) => {
+  connection.onDocumentSymbol(async (params, token) => {
     try {
       await settled(params.textDocument.uri);
+      if (answers?.has(params.textDocument.uri)) return await answers.symbols(params.textDocument.uri, token);
       const view = outlineModel(params.textDocument.uri);
       if (!view) return [];
       const symbols = documentSymbols(view.model);
@@ -759,9 +814,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
   });
 
-  connection.onFoldingRanges(async (params) => {
+  connection.onFoldingRanges(async (params, token) => {
     try {
       await settled(params.textDocument.uri);
+      if (answers?.has(params.textDocument.uri)) return await answers.folding(params.textDocument.uri, token);
       const view = outlineModel(params.textDocument.uri);
       if (!view) return [];
       const ranges = foldingRanges(view.model);
@@ -786,6 +842,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       await validate(uri);
       const entry = await reviewed(uri);
       if (!entry) return null;
+      if (entry.worker) {
+        const summary = await answers?.ofVersion<ReviewSummary>(uri, entry.version, { kind: 'summary' });
+        if (summary && entry.worker.configError) summary.counts = countsOf([entry.worker.configError], summary.counts);
+        return summary ?? null;
+      }
       const r = entry.result;
       return {
         isContract: r?.isContract ?? false,
@@ -806,6 +867,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     try {
       const entry = await reviewed(uri);
       if (!entry) return null;
+      if (entry.worker) return await answers?.ofVersion<CoverageResult>(uri, entry.version, { kind: 'coverage' }) ?? null;
       const r = entry.result;
       if (!r) return { isContract: false, reason: entry.status.reason, profiles: [], coverage: {}, assessments: [] };
       const lineStarts = r.model.lineStarts;
@@ -839,6 +901,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       const uri = uriParam(params);
       const clauseId = params && typeof params.clauseId === 'string' ? params.clauseId : null;
       if (!uri || !clauseId) return null;
+      const answer = await askCurrent<{ text: string; position: Position; clausePosition: ClausePosition }>(uri, { kind: 'renderClause', clauseId, snippet: params.snippet === true, clausePosition: params.clausePosition });
+      if (answer !== undefined) return answer;
       const model = await modelForRequest(uri);
       if (!model) return null;
       const last = states.get(uri)?.last?.result;
@@ -856,7 +920,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   connection.onRequest(FrontMatterRequest, async (params) => {
     const uri = uriParam(params);
-    const model = uri ? await modelForRequest(uri) : undefined;
+    if (!uri) return null;
+    const answer = await askCurrent<FrontMatterResult>(uri, { kind: 'frontMatter' });
+    if (answer !== undefined) return answer;
+    const model = await modelForRequest(uri);
     return model ? frontMatterResult(model) : null;
   });
 
@@ -864,7 +931,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     try {
       const uri = uriParam(params);
       if (!uri || !documents.get(uri) || typeof params.ruleId !== 'string' || typeof params.reason !== 'string' || !Number.isInteger(params.line)) return null;
-      // A large document edited since its last review: the comment is placed by the review of this version.
+      // A large document: the comment is placed by the worker's review of this version.
+      const answer = await askCurrent<{ version: number; edit: TextEdit }>(uri, { kind: 'acceptFindingEdit', line: params.line, ruleId: params.ruleId, reason: params.reason });
+      if (answer !== undefined) return answer;
       const model = await modelForRequest(uri);
       if (!model) return null;
       const comment = acceptCommentEdit(model, params.line, params.ruleId, params.reason);
@@ -882,9 +951,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       const uri = uriParam(params);
       const format = params?.format;
       if (!uri || (format !== 'markdown' && format !== 'html')) return null;
+      const path = workspaceRelativePath(uri, workspaceFolders) ?? decodeURIComponent(uri.replace(/^.*\//, ''));
+      const answer = await askCurrent<{ format: typeof format; text: string }>(uri, { kind: 'exportReport', format, path });
+      if (answer !== undefined) return answer;
       const cur = await reviewForRequest(uri);
       if (!cur) return null;
-      const path = workspaceRelativePath(uri, workspaceFolders) ?? decodeURIComponent(uri.replace(/^.*\//, ''));
       const files = [{ path, result: cur.result }];
       const opts = { generatedBy: `Reviewed by Clausewise ${VERSION} against ${cur.result.profiles.join(', ') || 'no profile'}` };
       return { format, text: format === 'html' ? renderHtmlReport(files, opts) : renderMarkdownReport(files, opts) };

@@ -24,10 +24,9 @@ import {
 } from 'vscode-languageserver/node';
 import { offsetAt, positionAt, spanToRange, type ContractModel, type DefinedTerm, type Span } from '../model';
 import type { ReviewResult } from '../engine';
-import { definitionsByTerm, formOf, occurrenceAt, occurrenceAtOffsetOnly, pluralOf, singularOf, termIndex, type TermOccurrence } from '../drafting/terms';
+import { formOf, occurrenceAt, pluralOf, singularOf, termIndex, type TermOccurrence } from '../drafting/terms';
 import { resolvedReferences } from '../drafting/xrefs';
 import { undefinedTerms } from '../drafting/undefined';
-import { receivedTermUseCounts } from './term-uses';
 import { driftSemanticTokens, sideOf, type TextDrift, type TextSide } from './drift';
 
 export const SEMANTIC_TOKEN_TYPES = ['definedTerm', 'undefinedTerm'] as const;
@@ -108,20 +107,8 @@ export function termHover(model: ContractModel, pos: Position): Hover | null {
 
 interface HoveredTerm { key: string; span: Span; defs: Array<Pick<DefinedTerm, 'span' | 'definition'>>; uses: number }
 
-/**
- * The term at an offset, its definitions and how many times it is used. A model the review worker
- * sent came with its use counts (./term-uses.ts): its hover reads only the hovered block and the
- * definitions, never the whole document (building the term index of a 1 MB contract took 40 ms,
- * on the first term hover after each of its reviews). Otherwise the model's term index is at hand
- * (the review in the server's thread built it) or built once for it.
- */
+/** The term at an offset, its definitions and how many times it is used (from the model's term index, built once per model). */
 function hoveredTerm(model: ContractModel, offset: number): HoveredTerm | undefined {
-  const counts = receivedTermUseCounts(model);
-  if (counts) {
-    const byKey = definitionsByTerm(model);
-    const occ = occurrenceAtOffsetOnly(model, byKey, offset);
-    return occ && { key: occ.key, span: occ.span, defs: byKey.get(occ.key) ?? [], uses: counts.get(occ.key) ?? 0 };
-  }
   const idx = termIndex(model);
   const occ = occurrenceAt(idx, offset);
   return occ && { key: occ.key, span: occ.span, defs: idx.byKey.get(occ.key) ?? [], uses: idx.usesByKey.get(occ.key)?.length ?? 0 };
@@ -172,15 +159,23 @@ function titleLike(name: string, key: string): string {
 
 /** Defined terms of `model` that complete the words typed before `pos` in `typed` (default: the model's own text). */
 export function completeTerms(model: ContractModel, pos: Position, typed: TextSide = sideOf(model.text, model.lineStarts)): CompletionList {
-  const idx = termIndex(model);
+  const { prefix, range } = typedPrefix(typed, pos);
+  return termCompletions(model, prefix, range);
+}
+
+/** The capitalised words typed before `pos` ("Service Le", or nothing just after a quote), and the range a completion replaces. */
+export function typedPrefix(typed: TextSide, pos: Position): { prefix: string; range: Range } {
   const lineStart = typed.offsetAt({ line: pos.line, character: 0 });
   const cursor = typed.offsetAt(pos);
   const before = typed.text.slice(lineStart, cursor);
-  // The capitalised words typed so far ("Service Le"), or nothing just after a quote.
   const m = /(?:[A-Z][\w'\u2019-]*[ ]+(?:of[ ]+)?)*[A-Z][\w'\u2019-]*$|[A-Z]$/.exec(before);
   const prefix = m ? m[0] : '';
-  const start = cursor - prefix.length;
-  const range: Range = { start: typed.positionAt(start), end: pos };
+  return { prefix, range: { start: typed.positionAt(cursor - prefix.length), end: pos } };
+}
+
+/** The defined terms of `model` that complete `prefix`, each replacing `range`. */
+export function termCompletions(model: ContractModel, prefix: string, range: Range): CompletionList {
+  const idx = termIndex(model);
   const items: CompletionItem[] = [];
   for (const [key, defs] of idx.byKey) {
     if (prefix && !key.toLowerCase().startsWith(prefix.toLowerCase())) {
@@ -284,6 +279,15 @@ function tokensOf(model: ContractModel, result: ReviewResult | null): SemanticTo
 // ---------------------------------------------------------------------------------------------
 // Wiring
 
+/** The term features answered by the review worker for a document it reviews (./worker-answers.ts implements them). */
+export interface WorkerTermFeatures {
+  locations(uri: string, pos: Position, token: CancellationToken, references?: { includeDeclaration: boolean }): Promise<Location[] | null>;
+  prepareRename(uri: string, pos: Position, token: CancellationToken): Promise<{ range: Range; placeholder: string } | null>;
+  completion(uri: string, pos: Position, token: CancellationToken): Promise<CompletionList | null>;
+  documentLinks(uri: string, token: CancellationToken): Promise<DocumentLink[]>;
+  semanticTokens(uri: string, token: CancellationToken): Promise<{ data: number[] }>;
+}
+
 export interface TermFeatureHost {
   /**
    * The parsed model of the open document's current version when it is at hand without waiting, or
@@ -300,6 +304,13 @@ export interface TermFeatureHost {
   lastReview(uri: string, token: CancellationToken): { result: ReviewResult; drift: TextDrift } | null;
   /** Resolves once a review whose diagnostics are already published is here too (see settled() in ./server.ts). */
   settled(uri: string): Promise<void>;
+  /**
+   * For a document whose last review was made in the review worker: the same features answered
+   * there (./worker-answers.ts), since the review stays in the worker. null: answered here.
+   */
+  worker?(uri: string): WorkerTermFeatures | null;
+  /** Rename on a document reviewed in the worker, there, on the review of the current version (waited for); undefined for other documents. */
+  renameInWorker?(uri: string, pos: Position, newName: string): Promise<WorkspaceEdit | null | undefined>;
   /** Semantic tokens were answered from an older review: the client is to be asked to refresh them later. */
   staleTokens(uri: string): void;
   log(message: string): void;
@@ -317,15 +328,29 @@ function modelAt(host: TermFeatureHost, uri: string, pos: Position, token: Cance
   return cur && at ? { model: cur.result.model, at, drift: cur.drift.identical ? null : cur.drift } : null;
 }
 
+/** Document links of the reviewed text in the current one: a link moves with its text, and one over text edited since is left out. */
+export function driftDocumentLinks(links: DocumentLink[], drift: TextDrift): DocumentLink[] {
+  if (drift.identical) return links;
+  const out: DocumentLink[] = [];
+  for (const link of links) {
+    const range = drift.exact(link.range);
+    const line = Number(/#L(\d+)$/.exec(link.target ?? '')?.[1]);
+    if (!range || !line) continue;
+    const target = drift.locate({ start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } }).start.line + 1;
+    out.push({ ...link, range, target: link.target!.replace(/#L\d+$/, `#L${target}`) });
+  }
+  return out;
+}
+
 /** Locations of the reviewed text in the current one (they only locate: stretched over the text changed since). */
 function locateAll(locations: Location[] | null, drift: TextDrift | null): Location[] | null {
   return locations && drift ? locations.map((l) => ({ ...l, range: drift.locate(l.range) })) : locations;
 }
 
-async function guard<T>(host: TermFeatureHost, uri: string, what: string, fallback: T, f: () => T): Promise<T> {
+async function guard<T>(host: TermFeatureHost, uri: string, what: string, fallback: T, f: () => T | Promise<T>): Promise<T> {
   try {
     await host.settled(uri);
-    return f();
+    return await f();
   } catch (e) {
     if (e instanceof ResponseError) throw e;
     host.log(`Clausewise: ${what} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -338,14 +363,20 @@ export function registerTermFeatures(connection: Connection, host: TermFeatureHo
   // Definition and references answer from the last review while a large document's next one is
   // under way in the worker; rename waits for it, so that no use typed since is left out.
   connection.onDefinition((p, token) => guard(host, p.textDocument.uri, 'definition', null, () => {
+    const remote = host.worker?.(p.textDocument.uri);
+    if (remote) return remote.locations(p.textDocument.uri, p.position, token);
     const view = modelAt(host, p.textDocument.uri, p.position, token);
     return view ? locateAll(definitionAt(view.model, p.textDocument.uri, view.at), view.drift) : null;
   }));
   connection.onReferences((p, token) => guard(host, p.textDocument.uri, 'references', null, () => {
+    const remote = host.worker?.(p.textDocument.uri);
+    if (remote) return remote.locations(p.textDocument.uri, p.position, token, { includeDeclaration: p.context?.includeDeclaration !== false });
     const view = modelAt(host, p.textDocument.uri, p.position, token);
     return view ? locateAll(referencesAt(view.model, p.textDocument.uri, view.at, p.context?.includeDeclaration !== false), view.drift) : null;
   }));
   connection.onPrepareRename((p, token) => guard(host, p.textDocument.uri, 'prepareRename', null, () => {
+    const remote = host.worker?.(p.textDocument.uri);
+    if (remote) return remote.prepareRename(p.textDocument.uri, p.position, token);
     const view = modelAt(host, p.textDocument.uri, p.position, token);
     if (!view) return null;
     const answer = prepareRename(view.model, view.at);
@@ -356,6 +387,8 @@ export function registerTermFeatures(connection: Connection, host: TermFeatureHo
   }));
   connection.onRenameRequest(async (p) => {
     try {
+      const inWorker = await host.renameInWorker?.(p.textDocument.uri, p.position, p.newName);
+      if (inWorker !== undefined) return inWorker;
       const model = host.model(p.textDocument.uri) ?? await host.modelNow(p.textDocument.uri);
       return model ? renameEdits(model, p.textDocument.uri, p.position, p.newName) : null;
     } catch (e) {
@@ -365,6 +398,8 @@ export function registerTermFeatures(connection: Connection, host: TermFeatureHo
     }
   });
   connection.onCompletion((p, token) => guard(host, p.textDocument.uri, 'completion', null, () => {
+    const remote = host.worker?.(p.textDocument.uri);
+    if (remote) return remote.completion(p.textDocument.uri, p.position, token);
     const cur = host.lastReview(p.textDocument.uri, token);
     // The terms the last review knows; the words typed so far read from the text as it is now.
     return cur ? completeTerms(cur.result.model, p.position, cur.drift.after) : null;
@@ -372,22 +407,16 @@ export function registerTermFeatures(connection: Connection, host: TermFeatureHo
   connection.onDocumentLinks((p, token) => guard(host, p.textDocument.uri, 'document links', [], () => {
     const model = host.model(p.textDocument.uri);
     if (model) return documentLinks(model, p.textDocument.uri);
+    const remote = host.worker?.(p.textDocument.uri);
+    if (remote) return remote.documentLinks(p.textDocument.uri, token);
     const cur = host.lastReview(p.textDocument.uri, token);
-    if (!cur) return [];
-    // From the last review: a link moves with its text, and one over text edited since is left out.
-    const out: DocumentLink[] = [];
-    for (const link of documentLinks(cur.result.model, p.textDocument.uri)) {
-      const range = cur.drift.exact(link.range);
-      const line = Number(/#L(\d+)$/.exec(link.target ?? '')?.[1]);
-      if (!range || !line) continue;
-      const target = cur.drift.locate({ start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } }).start.line + 1;
-      out.push({ ...link, range, target: link.target!.replace(/#L\d+$/, `#L${target}`) });
-    }
-    return out;
+    return cur ? driftDocumentLinks(documentLinks(cur.result.model, p.textDocument.uri), cur.drift) : [];
   }));
   connection.languages.semanticTokens.on(async (p, token) => {
     try {
       await host.settled(p.textDocument.uri);
+      const remote = host.worker?.(p.textDocument.uri);
+      if (remote) return await remote.semanticTokens(p.textDocument.uri, token);
       const cur = host.lastReview(p.textDocument.uri, token);
       if (!cur) return { data: [] };
       const tokens = semanticTokens(cur.result.model, cur.result);
