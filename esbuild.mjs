@@ -123,13 +123,17 @@ if (watch) {
 }
 
 /**
- * Primes the CLI's code cache beside the bundle: one review of the example contract with the
- * loader told to write what it compiled. Old caches (other builds) are removed first.
+ * Primes the CLI's code caches beside the bundle: one review of the example contract with the loader
+ * told to write what it compiled, once as a short run (one small file) and once as a long run (a
+ * folder), since the two run profiles set different V8 flags (server/src/cli/run-profile.ts) and V8
+ * accepts a cache only under the flags it was written with. Old caches (other builds) are removed first.
  */
 function writeCodeCache() {
   for (const f of fs.readdirSync('dist')) if (f.endsWith('.v8cache')) fs.rmSync(`dist/${f}`, { force: true });
-  const r = spawnSync(process.execPath, ['dist/cli.js', '--format', 'json', '--fail-on', 'none', 'examples/weak-msa.md'], {
-    env: { ...process.env, CLAUSEWISE_CODE_CACHE: 'write' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) console.warn(`esbuild.mjs: no code cache for the CLI (exit ${r.status}): ${r.stderr.slice(0, 300)}`);
+  for (const target of ['examples/weak-msa.md', 'examples']) {
+    const r = spawnSync(process.execPath, ['dist/cli.js', '--format', 'json', '--fail-on', 'none', target], {
+      env: { ...process.env, CLAUSEWISE_CODE_CACHE: 'write' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+    });
+    if (r.status !== 0) console.warn(`esbuild.mjs: no code cache for the CLI (${target}, exit ${r.status}): ${r.stderr.slice(0, 300)}`);
+  }
 }
