@@ -104,7 +104,7 @@ function load(): void {
   const isMainThread = !startedAsPoolWorker();
   // Process-wide: a worker thread of a parallel run (started through this loader) has them already;
   // only long runs start workers (run-profile.ts), so a worker takes the long profile's cache.
-  const profile: RunProfile = isMainThread ? runProfile(process.argv.slice(2), process.cwd()) : 'long';
+  const profile: RunProfile = isMainThread ? runProfile(process.argv.slice(2), process.cwd(), process.env) : 'long';
   if (isMainThread) v8.setFlagsFromString(flagsOf(profile));
   const bytes = fs.readFileSync(BUNDLE);
   // esbuild escapes non-ASCII characters in code (its default charset); latin1 decodes ASCII exactly
