@@ -45,6 +45,12 @@ describe('CLI code cache (dist/cli.js loader)', function () {
     assert.ok(JSON.parse(second.stdout).files[0].diagnostics.length > 0, 'the weak example has findings');
   });
 
+  it('loads a pure-ASCII bundle (esbuild.mjs escapes regular expression literals), which it decodes as Latin-1', () => {
+    const bytes = fs.readFileSync(path.join(ROOT, 'dist', 'cli-main.js'));
+    const at = bytes.findIndex((b) => b > 0x7f);
+    assert.equal(at, -1, `non-ASCII byte at ${at}: ${bytes.subarray(Math.max(0, at - 60), at + 20).toString('utf8')}`);
+  });
+
   it('does not use the cache of another build of the bundle', () => {
     runCopy();
     const bundle = path.join(dir, 'dist', 'cli-main.js');

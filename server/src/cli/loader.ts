@@ -19,6 +19,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
+import { flagsOf, runProfile, type RunProfile } from './run-profile';
 import { startedAsPoolWorker } from './worker-arg';
 
 const BUNDLE = path.join(__dirname, 'cli-main.js');
@@ -28,13 +29,13 @@ const mode = process.env.CLAUSEWISE_CODE_CACHE;
  * The cache's file name: a new build of the bundle or another Node gets another file, so a stale
  * cache is never read.
  */
-function cacheName(): string {
+function cacheName(profile: RunProfile): string {
   // V8 checks a cache against the source's length only, so the name must tell builds apart: by size,
   // modification and change time (the last is set by every write of the file, an install included,
   // where npm pack fixes the modification time). A content hash would need node:crypto, whose
   // loading alone costs more than the cache saves.
   const stat = fs.statSync(BUNDLE);
-  return `cli-main-${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}-${Math.floor(stat.ctimeMs)}.v8cache`;
+  return `cli-main-${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}-${Math.floor(stat.ctimeMs)}${profile === 'short' ? '-short' : ''}.v8cache`;
 }
 
 /** The per-user cache folder (never a shared temporary folder: a cache is code that V8 trusts). */
@@ -86,23 +87,25 @@ function pruneOldCaches(dir: string, keep: string): void {
   }
 }
 
-/**
- * V8 compiles a regular expression twice by default: to bytecode on its first use, then to machine
- * code on the second ("tier-up"). A review runs hundreds of expressions over every sentence, so all
- * of them reach the second compilation; with no bytecode step (tier-up after zero executions) each
- * is compiled once, straight to machine code, which cut the CPU time of a small contract's run by
- * about a sixth and of twelve CUAD contracts by about a tenth (docs/performance.md). Not
- * `--no-regexp-tier-up`: switched on at run time, after Node's own start-up has compiled expressions
- * under the default, that flag crashed V8 (a segmentation fault in an installed package). Set before
- * the bundle is compiled, so that the code cache, which V8 checks against the flags, is written and
- * read under the same ones.
+/*
+ * V8 flags (./run-profile.ts). V8 compiles a regular expression twice by default: to bytecode on its
+ * first use, then to machine code on the second ("tier-up"). A review runs hundreds of expressions
+ * over every sentence, so all of them reach the second compilation; with no bytecode step (tier-up
+ * after zero executions) each is compiled once, straight to machine code, which cut the CPU time of a
+ * small contract's run by about a sixth and of twelve CUAD contracts by about a tenth
+ * (docs/performance.md). Not `--no-regexp-tier-up`: switched on at run time, after Node's own
+ * start-up has compiled expressions under the default, that flag crashed V8 (a segmentation fault in
+ * an installed package). A short run also skips V8's regular expression optimisations, which cost
+ * more to compile than they save on a small contract. The flags are set before the bundle is
+ * compiled, so that the code cache, which V8 checks against the flags, is written and read under the
+ * same ones: each profile has a cache of its own.
  */
-const V8_FLAGS = '--regexp-tier-up-ticks=0';
-
 function load(): void {
   const isMainThread = !startedAsPoolWorker();
-  // Process-wide: a worker thread of a parallel run (started through this loader) has them already.
-  if (isMainThread) v8.setFlagsFromString(V8_FLAGS);
+  // Process-wide: a worker thread of a parallel run (started through this loader) has them already;
+  // only long runs start workers (run-profile.ts), so a worker takes the long profile's cache.
+  const profile: RunProfile = isMainThread ? runProfile(process.argv.slice(2), process.cwd(), process.env) : 'long';
+  if (isMainThread) v8.setFlagsFromString(flagsOf(profile));
   const bytes = fs.readFileSync(BUNDLE);
   // esbuild escapes non-ASCII characters in code (its default charset); latin1 decodes ASCII exactly
   // and several times faster than utf8, which is kept for a bundle with other characters in comments.
@@ -111,13 +114,13 @@ function load(): void {
   if (mode === 'off') {
     script = new vm.Script(Module.wrap(source), { filename: BUNDLE });
   } else {
-    const name = cacheName();
+    const name = cacheName(profile);
     const beside = path.join(__dirname, name);
     const userDir = userCacheDir();
     const mine = userDir ? path.join(userDir, name) : null;
     const cached = mode === 'write' ? undefined : readOrNull(beside) ?? readOrNull(mine);
     script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData: cached });
-    if (mode === 'report') process.stderr.write(`clausewise: code cache ${!cached ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted'}\n`);
+    if (mode === 'report') process.stderr.write(`clausewise: code cache ${!cached ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted'} (${profile} run)\n`);
     const target = mode === 'write' ? beside : mine;
     if (isMainThread && target && (!cached || script.cachedDataRejected)) {
       // After the run, so that the cache also holds the functions the run compiled.

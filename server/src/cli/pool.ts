@@ -12,11 +12,13 @@
 import * as os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { runReviewTask, type ReviewOutcome, type ReviewTask } from './review-task';
+import { PARALLEL_MIN_FILES } from './run-profile';
 import { POOL_WORKER_ARG, startedAsPoolWorker } from './worker-arg';
 
 export const WORKER_MARKER = 'clausewise-review-worker';
-/** Fewer files than this are reviewed in the main thread: starting workers costs more than it saves. */
-export const PARALLEL_MIN_FILES = 9;
+// Fewer files than PARALLEL_MIN_FILES are reviewed in the main thread: starting workers costs more
+// than it saves. Defined beside the loader's choice of V8 flags, which relies on it (./run-profile.ts).
+export { PARALLEL_MIN_FILES };
 
 type FromWorker = { ok: true; outcome: ReviewOutcome } | { ok: false; index: number; error: string };
 

@@ -17,7 +17,8 @@ export interface NumberMismatch {
 }
 
 const UNIT = String.raw`(?:\s+(?:per\s*cent|percent|pounds?(?:\s+sterling)?|dollars?|euros?|US\s+dollars?))?`;
-const FIGURE = String.raw`(?:[£$€]|(?:GBP|USD|EUR|US\$)\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[£$€]|(?:GBP|USD|EUR|US\$)\s?)?\d+(?:\.\d+)?`;
+// The currency signs £ and € as \u escapes (the expression reads them so): the CLI bundle stays ASCII (esbuild.mjs).
+const FIGURE = String.raw`(?:[\u00A3$\u20AC]|(?:GBP|USD|EUR|US\$)\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[\u00A3$\u20AC]|(?:GBP|USD|EUR|US\$)\s?)?\d+(?:\.\d+)?`;
 // "thirty (60)", "ten per cent (15%)", "ten thousand pounds (£10,000)"
 const WORDS_FIRST = new RegExp(String.raw`(?<![A-Za-z-])(${NUMBER_WORDS_SOURCE})(${UNIT})\s*\(\s*(${FIGURE})\s*(?:%|per\s*cent)?\s*\)`, 'gi');
 // "60 (thirty)", "£10,000 (ten thousand pounds)"

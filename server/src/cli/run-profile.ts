@@ -1,0 +1,67 @@
+/**
+ * Which V8 flags a run of the CLI gets, decided by the loader (./loader.ts) from the command line
+ * before the bundle is compiled. Only node: built-ins here: the loader must stay tiny.
+ *
+ * A short run (a pre-commit hook on one contract, the bench's cold start) spends about a fifth of its
+ * CPU compiling the review's few hundred regular expressions, each used on a few dozen sentences; V8's
+ * regular expression optimisations (quick checks, look-ahead tables) make that compilation about a
+ * third dearer and pay off only over long texts. A long run (a folder, many files, standard input of
+ * unknown length) keeps them. Both profiles give the same matches: the flags change how V8 compiles
+ * an expression, never what it matches (test/cli/run-profile.test.ts compares the reports).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** V8 flags of every run (see the loader for why). */
+export const V8_FLAGS = '--regexp-tier-up-ticks=0';
+/** Added for a short run. */
+export const SHORT_RUN_FLAGS = '--no-regexp-optimization';
+/**
+ * At most this many bytes of named files make a short run: on the 4 KB contract of the bench the
+ * short flags saved about 3% of the run's instructions, on a 32 KB contract they cost 2% more
+ * (docs/performance.md).
+ */
+export const SHORT_RUN_BYTES = 16 * 1024;
+/**
+ * Runs of this many files or more are reviewed in worker threads (./pool.ts). A short run names
+ * fewer, so it never starts workers, whose loader (given no file names) always takes the long
+ * profile's flags and cache.
+ */
+export const PARALLEL_MIN_FILES = 9;
+
+export type RunProfile = 'short' | 'long';
+
+/**
+ * 'short' when every argument that names something on disk is a regular file, there are fewer than
+ * PARALLEL_MIN_FILES of them, and together they hold at most SHORT_RUN_BYTES. Any folder, glob
+ * pattern or standard input makes a long run (its size is unknown until the files are found).
+ * Arguments that name nothing (option values such as `json`, misspelt paths) are passed over: this
+ * only chooses compiler flags, and the CLI itself reports a missing file. CLAUSEWISE_RUN_PROFILE=short
+ * or =long in `env` overrides the choice.
+ */
+export function runProfile(args: readonly string[], cwd: string, env: Record<string, string | undefined> = {}): RunProfile {
+  // For measurements, and for the build, which primes each profile's code cache.
+  const forced = env.CLAUSEWISE_RUN_PROFILE;
+  if (forced === 'short' || forced === 'long') return forced;
+  let files = 0;
+  let bytes = 0;
+  for (const arg of args) {
+    if (arg === '-' || arg.startsWith('--stdin')) return 'long';
+    if (arg.startsWith('-')) continue;
+    if (/[*?[\]{}]/.test(arg)) return 'long';
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(path.resolve(cwd, arg), { throwIfNoEntry: false });
+    } catch {
+      stat = undefined;
+    }
+    if (!stat) continue;
+    if (!stat.isFile()) return 'long';
+    bytes += stat.size;
+    if (++files >= PARALLEL_MIN_FILES || bytes > SHORT_RUN_BYTES) return 'long';
+  }
+  return 'short';
+}
+
+/** The V8 flags of a run of this profile. */
+export const flagsOf = (profile: RunProfile): string => (profile === 'short' ? `${V8_FLAGS} ${SHORT_RUN_FLAGS}` : V8_FLAGS);
