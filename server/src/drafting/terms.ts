@@ -12,6 +12,7 @@ import type { Block, ContractModel, DefinedTerm, Span } from '../model';
 import { sourceSpanOf } from './offsets';
 import { blockMemo, factsActive, idOf, memo } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf } from '../model/trace';
+import { formMatcher, type FormMatcher } from './term-matcher';
 
 export type FormKind = 'base' | 'plural' | 'singular';
 
@@ -104,7 +105,15 @@ export function isHeadingBlock(model: ContractModel, block: Block): boolean {
 }
 
 type FormMapOf = Map<string, { key: string; form: FormKind }>;
-interface FormTable { forms: FormMapOf; upperForms: FormMapOf; re: RegExp | null; signature?: string }
+export interface FormTable {
+  forms: FormMapOf;
+  upperForms: FormMapOf;
+  /** Finds the forms in a text (see ./term-matcher); null when there are none. */
+  match: FormMatcher | null;
+  /** The expression the matcher stands for, as its memo signature names it. */
+  source: string;
+  signature?: string;
+}
 
 /**
  * The written forms of the defined terms and the expression that finds them, a function of the
@@ -112,7 +121,7 @@ interface FormTable { forms: FormMapOf; upperForms: FormMapOf; re: RegExp | null
  * building the forms, the expression (thousands of alternatives) and its memo signature again on
  * every keystroke was a visible share of an edit. Callers must not change it.
  */
-function formTable(byKey: Map<string, unknown>): FormTable {
+export function formTable(byKey: Map<string, unknown>): FormTable {
   const keys = [...byKey.keys()].join('\u0000');
   if (lastFormTable && lastFormTable.keys === keys) return lastFormTable.table;
   // Every written form of every term, mapped to its key. A form that is itself a defined term
@@ -138,13 +147,20 @@ function formTable(byKey: Map<string, unknown>): FormTable {
     if (u !== f && /[A-Z]{3}/.test(u) && !forms.has(u)) upperForms.set(u, v);
   }
   // Words of a term may be separated by any white space (text flattened from a PDF, line breaks).
-  const all = [...forms.keys(), ...upperForms.keys()].sort((a, b) => b.length - a.length).map((f) => f.split(/\s+/).map(escapeRegExp).join('\\s+'));
-  const re = forms.size ? new RegExp(`(?<![A-Za-z0-9])(?:${all.join('|')})(?![A-Za-z0-9])`, 'g') : null;
-  const table: FormTable = { forms, upperForms, re };
+  const ordered = [...forms.keys(), ...upperForms.keys()].sort((a, b) => b.length - a.length);
+  const source = `(?<![A-Za-z0-9])(?:${ordered.map((f) => f.split(/\s+/).map(escapeRegExp).join('\\s+')).join('|')})(?![A-Za-z0-9])`;
+  const match = forms.size ? formMatcher(ordered) ?? expressionMatcher(source) : null;
+  const table: FormTable = { forms, upperForms, match, source };
   lastFormTable = { keys, table };
   return table;
 }
 let lastFormTable: { keys: string; table: FormTable } | undefined;
+
+/** The matches of the forms' expression itself: for forms the trie does not model. */
+function expressionMatcher(source: string): FormMatcher {
+  const re = new RegExp(source, 'g');
+  return (text) => [...text.matchAll(re)].map((m) => ({ at: m.index!, length: m[0].length }));
+}
 
 /** The model's defined terms in document order. */
 function definedTermsInOrder(model: ContractModel): DefinedTerm[] {
@@ -195,12 +211,12 @@ export function termIndex(model: ContractModel): TermIndex {
   let inOrder = true;
   let kind = '';
   if (forms.size) {
-    const re = table.re!;
+    const match = table.match!;
     const defStarts = new Set(definitions.map((d) => d.span.start));
     // The terms found in a block, resolved to their keys and forms, depend on the block's text and
     // the form map only: memoised per block while editing, in offsets of the block's text, so an
     // edit re-reads only the blocks it touched.
-    const signature = factsActive() ? (table.signature ??= [...forms, ...upperForms].map(([f, v]) => `${f}\u0001${v.key}\u0001${v.form}`).join('\u0000') + '\u0002' + re.source) : '';
+    const signature = factsActive() ? (table.signature ??= [...forms, ...upperForms].map(([f, v]) => `${f}\u0001${v.key}\u0001${v.form}`).join('\u0000') + '\u0002' + table.source) : '';
     kind = factsActive() ? `term-occurrences ${idOf(memo('term-forms', signature, () => ({})))}` : '';
     // The previous model's index, when this model was spliced from it and the terms' forms are the
     // same: a block kept or moved by the edit has the same occurrences, shifted by how far it moved.
@@ -248,7 +264,7 @@ export function termIndex(model: ContractModel): TermIndex {
       }
       const block = blocks[i];
       if (block.kind === 'code' || block.kind === 'html' || !block.text) continue;
-      const found = blockMemo(model, block, kind, () => termsInBlock(block.text, re, forms, upperForms));
+      const found = blockMemo(model, block, kind, () => termsInBlock(block.text, match, forms, upperForms));
       if (!found.length) continue;
       const heading = isHeadingBlock(model, block);
       for (const f of found) {
@@ -289,11 +305,11 @@ interface TermInBlock { at: number; length: number; key: string; form: FormKind;
 type FormMap = Map<string, { key: string; form: FormKind }>;
 
 /** The terms a block's text uses: each match of the forms' expression resolved to its term and form. */
-function termsInBlock(text: string, re: RegExp, forms: FormMap, upperForms: FormMap): TermInBlock[] {
+function termsInBlock(text: string, match: FormMatcher, forms: FormMap, upperForms: FormMap): TermInBlock[] {
   const out: TermInBlock[] = [];
-  for (const m of text.matchAll(re)) {
-    const at = m.index!;
-    const written = m[0];
+  for (const m of match(text)) {
+    const at = m.at;
+    const written = text.slice(at, at + m.length);
     const flat = written.replace(/\s+/g, ' ');
     let info = forms.get(flat);
     let upper = false;
@@ -332,7 +348,7 @@ export function occurrenceAtOffsetOnly(model: ContractModel, byKey: Map<string, 
   const occurrences: TermOccurrence[] = [];
   for (const block of blocks) {
     if (block.kind === 'code' || block.kind === 'html' || !block.text) continue;
-    for (const f of termsInBlock(block.text, table.re!, table.forms, table.upperForms)) {
+    for (const f of termsInBlock(block.text, table.match!, table.forms, table.upperForms)) {
       const span = sourceSpanOf(block, f.at, f.at + f.length);
       occurrences.push({ key: f.key, span, text: '', form: f.form, upper: f.upper, block: block.index, inHeading: false, isDefinition: false });
     }
