@@ -50,7 +50,7 @@ describe('defined-term forms matcher', () => {
     this.timeout(120_000);
     const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().filter((_, i) => i % 40 === 0).map((f) => readFileSync(join(dir, f), 'utf8'));
     for (const text of [...texts, generateContract(60_000)]) {
-      const model = buildContractModel(text, 0, 'plaintext');
+      const model = buildContractModel(text, 0, 'plain');
       const table = formTable(definitionsByTerm(model));
       if (!table.match) continue;
       const ordered = [...table.forms.keys(), ...table.upperForms.keys()].sort((a, b) => b.length - a.length);
