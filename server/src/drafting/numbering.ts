@@ -6,6 +6,7 @@
 import type { ContractModel, Section, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
+import { numberWrittenBetween } from './written-number';
 import { attachmentOf, resolvedReferences } from './xrefs';
 import { BlockResults } from './perBlock';
 
@@ -57,8 +58,7 @@ export function numberSpan(model: ContractModel, s: Section): Span | null {
 
 /** Is the number written between two offsets at the start of a line or after a run of spaces (a clause the section builder did not keep)? */
 function writtenBetween(model: ContractModel, from: number, to: number, n: string): boolean {
-  const re = new RegExp(`(?:^|\\n|\\s{2,}|\\t)[ \\t>*#]*(?:(?:clause|section|article)\\s+)?${n.replace(/\./g, '\\.')}(?:\\.0)?(?![\\d]|\\.\\d)`, 'i');
-  return re.test(model.text.slice(from, to));
+  return numberWrittenBetween(model.text, from, to, n);
 }
 
 /** Markdown lists numbered "1." on every item are numbered by the renderer, not by the author. */
