@@ -1,6 +1,6 @@
-import type { ContractModel } from '../model';
+import type { ContractModel, Sentence } from '../model';
 import type { DocumentGate, ListFilter } from './prefilter';
-import { prefiltered, SIGNAL_PREFILTER as prefilter } from './scan';
+import { prefiltered, sentencesOf, SIGNAL_PREFILTER as prefilter } from './scan';
 import type { CategoryId, Evidence } from './types';
 
 /**
@@ -61,7 +61,8 @@ const GATED = INCORPORATION_PATTERNS.map((pattern) => ({ pattern, masked: false 
 
 /** What every category's search reads of one sentence; the same for all of them, so read once per model. */
 interface SentenceLook {
-  /** Where its row starts in the model's gate (see SentenceLooks). */
+  /** The gate that read it (null: every expression runs), and where its row starts there. */
+  gate: DocumentGate | null;
   row: number;
   text: string;
   start: number;
@@ -75,7 +76,7 @@ interface SentenceLook {
 }
 
 /** A model's sentence looks, with the prefilter's gate over them (null: every expression runs). */
-interface SentenceLooks { looks: SentenceLook[]; filter: ListFilter | null; gate: DocumentGate | null; titles?: string[] }
+interface SentenceLooks { looks: SentenceLook[]; filter: ListFilter | null; titles?: string[] }
 
 const looksOfModel = new WeakMap<ContractModel, SentenceLooks>();
 
@@ -87,17 +88,27 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
   let count = 0;
   for (const block of model.blocks) count += block.sentences.length;
   const filter = prefiltered(count) ? prefilter.list('incorporation', () => GATED, looks) : null;
-  const gate = filter ? prefilter.gate(looks, count) : null;
-  found = { looks, filter, gate };
+  const own = filter ? prefilter.gate(looks, count) : null;
+  // The category scans' gate has read nearly every sentence already (their text with curly quotes
+  // folded, where the scanner finds every literal it finds in the text unfolded, and more: it
+  // reads no character above ASCII, so a row read there skips no pattern that could match here):
+  // its rows are taken over rather than every sentence read a second time.
+  const infos = filter ? sentencesOf(model) : null;
+  const shared = infos ? prefilter.gate(infos, infos.length) : null;
+  const infoOf = new Map<Sentence, number>();
+  if (infos) for (let n = 0; n < infos.length; n++) infoOf.set(infos[n].sentence, n);
+  found = { looks, filter };
   for (const block of model.blocks) {
     if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
     for (const s of block.sentences) {
       const text = s.text.replace(/\s+/g, ' ');
       // "the Security Policy, if any": the document may not exist, so the gap stands.
       if (/\bif any\b/i.test(text)) continue;
-      const row = gate ? gate.row(looks.length, text) : -1;
+      const n = shared ? infoOf.get(s) : undefined;
+      const gate = n !== undefined ? shared : own;
+      const row = n !== undefined ? shared!.row(n, infos![n].flat) : own ? own.row(looks.length, text) : -1;
       const may = (i: number) => !gate || gate.may(filter!, i, row);
-      looks.push({ row, text, start: s.start, end: s.end, section: block.section, incorporating: may(0) && INCORPORATING_RE.test(text), label: may(1) ? LABEL_RE.exec(text)?.[0] : undefined });
+      looks.push({ gate, row, text, start: s.start, end: s.end, section: block.section, incorporating: may(0) && INCORPORATING_RE.test(text), label: may(1) ? LABEL_RE.exec(text)?.[0] : undefined });
     }
   }
   looksOfModel.set(model, found);
@@ -108,9 +119,9 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
 export function findIncorporation(model: ContractModel, category: CategoryId): Incorporation | null {
   const own = OWN_RE.get(category) ?? null;
   const ownIndex = OWN_INDEX.get(category) ?? -1;
-  const { looks, filter, gate } = sentenceLooks(model);
+  const { looks, filter } = sentenceLooks(model);
   for (const look of looks) {
-    const { text } = look;
+    const { text, gate } = look;
     let name: string | null = null;
     const mayOwn = !gate || (ownIndex >= 0 && gate.may(filter!, ownIndex, look.row));
     // Neither expression can match a sentence without their words (the gate never skips a match).
