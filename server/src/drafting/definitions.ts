@@ -168,20 +168,29 @@ export function usesBeforeDefinition(model: ContractModel): EarlyUse[] {
 }
 
 /**
+ * A sentence of at most eight capitalised words (function words between), after list marks and a
+ * clause number: a title or a form label. Each word is read whole (the look-ahead): a word may only
+ * end where it ends, which accepts the same sentences (words cut in pieces are only more of them)
+ * but does not try every way of cutting a word in capitals into pieces when the sentence fails,
+ * which took most of a second on one contract.
+ */
+export const TITLE_LIKE = /^\s*(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'-]*(?![\w'-])(?:\s+(?:of|and|to|for|the|in|on|by)\s+|\s+)?){1,8}\.?$/;
+
+/**
  * Is the occurrence an ordinary use of the term in running text? Not: part of a longer name
  * ("Technical Infrastructure Maintenance Agreement"), in quotes, a form label ("Customer Name:"),
  * a run-in title ("8.1. Initial Term."), or a line of a table of contents.
  */
 function ordinaryUse(model: ContractModel, use: TermOccurrence, block: Block): boolean {
-  const text = foldQuotes(model.text);
-  const before = text.slice(Math.max(block.start, use.span.start - 40), use.span.start);
-  const after = text.slice(use.span.end, Math.min(block.end, use.span.end + 40));
+  // foldQuotes maps character to character, so folding the two slices is folding the text (not the whole text per use).
+  const before = foldQuotes(model.text.slice(Math.max(block.start, use.span.start - 40), use.span.start));
+  const after = foldQuotes(model.text.slice(use.span.end, Math.min(block.end, use.span.end + 40)));
   if (/[A-Z][\w'-]*\s$/.test(before) && !/\b(?:The|A|An|Each|Any|If|In|By|Of|And|Or|To|For|This|That|All)\s$/.test(before)) return false;
   if (/^\s[A-Z][a-z]/.test(after) && !/^\s(?:Shall|Will|May|Must)\b/.test(after)) return false;
   if (/"[^"]{0,40}$/.test(before) && /^[^"]{0,40}"/.test(after)) return false;
   if (/^(?:\s+[A-Z][\w'-]*){0,2}\s*:/.test(after)) return false;
   const sentence = block.sentences.find((s) => s.start <= use.span.start && use.span.start < s.end);
-  if (sentence && /^\s*(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][\w'-]*(?:\s+(?:of|and|to|for|the|in|on|by)\s+|\s+)?){1,8}\.?$/.test(foldQuotes(sentence.text).trim())) return false;
+  if (sentence && TITLE_LIKE.test(foldQuotes(sentence.text).trim())) return false;
   if ((block.text.match(/\b\d+(?:\.\d+)+\s{1,3}[A-Z]/g) ?? []).length >= 3 && (block.text.match(/ {3,}/g) ?? []).length >= 3) return false;
   return true;
 }
