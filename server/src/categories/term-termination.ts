@@ -2,6 +2,21 @@ import type { CategoryDefinition } from './types';
 import { has, scan, verdictOf } from './scan';
 import { memo } from '../model/facts';
 
+// Which side may terminate: the customer (or either party) needs a right of its own.
+// Mutual rights ("a party may terminate if the other party breaches") are the customer's too.
+const MUTUAL = /\b(?:either|each|any|a|the non-?(?:breaching|defaulting)|the aggrieved|the innocent|the affected)\s+part(?:y|ies)\b|\beither of (?:the parties|us)\b|\b(?:both|the) parties\b/;
+const MUTUAL_TERMINATES = new RegExp(`${MUTUAL.source}[^.]{0,80}\\bterminat`, 'i');
+
+/**
+ * A matcher in the two forms customerMay searches with: case-insensitive, and with its own flags
+ * (both global). Made once per assessment rather than per evidence sentence (building expressions
+ * for every sentence was most of this category's time).
+ */
+function searchForms(re: RegExp): RegExp[] {
+  return [new RegExp(re.source, 'gi'), new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)];
+}
+const MUTUAL_FORMS = searchForms(MUTUAL);
+
 export const termTermination: CategoryDefinition = {
   id: 'term-termination',
   title: 'Term and termination',
@@ -14,22 +29,22 @@ export const termTermination: CategoryDefinition = {
       { requirement: 'termination', pattern: /\bterminat(?:e|es|ed|ion)\b[^.]{0,160}\b(?:breach|convenience|notice|insolv\w*|bankrupt\w*|cause|default|days?|months?|fails?|failure)\b|\b(?:breach|convenience|insolv\w*|bankrupt\w*)[^.]{0,120}\bterminat/i },
       { requirement: 'mention', pattern: /\b(?:terminate|cancel|end)\b[^.]{0,30}\b(?:this|the) (?:agreement|contract|project|services|engagement|work)\b|\b(?:may|can|right to) (?:terminate|cancel)\b/i },
     ], /\bterm\b|\btermination\b|\bduration\b|\bperiod of performance\b/i);
-    // Which side may terminate: the customer (or either party) needs a right of its own.
-    // Mutual rights ("a party may terminate if the other party breaches") are the customer's too.
-    const MUTUAL = /\b(?:either|each|any|a|the non-?(?:breaching|defaulting)|the aggrieved|the innocent|the affected)\s+part(?:y|ies)\b|\beither of (?:the parties|us)\b|\b(?:both|the) parties\b/;
+    const customerForms = searchForms(ctx.parties.customer);
+    const supplierForms = searchForms(ctx.parties.supplier);
     const customerMay = (text: string) => {
       const m = /\b(?:may|can|shall be entitled to|is entitled to|has the right to|have the right to|reserves the right to)\s+(?:\w+\s+){0,2}(?:terminate|cancel|end)\b/i.exec(text);
-      if (!m) return new RegExp(`${MUTUAL.source}[^.]{0,80}\\bterminat`, 'i').test(text) || /\bterminat\w*\b[^.]{0,40}\bby (?:the )?(?:customer|client|either party|either of the parties|the non-?(?:breaching|defaulting) party|a party)/i.test(text);
+      if (!m) return MUTUAL_TERMINATES.test(text) || /\bterminat\w*\b[^.]{0,40}\bby (?:the )?(?:customer|client|either party|either of the parties|the non-?(?:breaching|defaulting) party|a party)/i.test(text);
       const before = text.slice(Math.max(0, m.index - 90), m.index);
       // Case-insensitive, and also with the matcher's own flags: the party matchers' lookahead (no
       // capitalised word after the name) misreads "Company or" when [A-Z] ignores case.
-      const last = (re: RegExp) => {
+      const last = (forms: RegExp[]) => {
         let at = -1;
-        for (const flags of ['gi', re.flags.includes('g') ? re.flags : `${re.flags}g`]) for (const x of before.matchAll(new RegExp(re.source, flags))) at = Math.max(at, x.index!);
+        // matchAll searches with a copy of each form, which keeps its lastIndex (0) for the next sentence.
+        for (const form of forms) for (const x of before.matchAll(form)) at = Math.max(at, x.index!);
         return at;
       };
-      const c = Math.max(last(ctx.parties.customer), last(MUTUAL));
-      const s = last(ctx.parties.supplier);
+      const c = Math.max(last(customerForms), last(MUTUAL_FORMS));
+      const s = last(supplierForms);
       if (c >= 0 && c >= s) return true;
       // "The Customer or the Supplier may terminate": the customer is one of two joined subjects.
       return c >= 0 && /^\S+(?:\s+[A-Z][\w.,'’&-]*){0,3}\s+(?:or|and)\s+(?:the\s+)?[A-Z][\w.,'’&-]*(?:\s+[A-Z][\w.,'’&-]*){0,3}\s*$/.test(before.slice(c));
