@@ -35,9 +35,17 @@ interface WrittenMismatch {
   figureFirst: boolean;
 }
 
+/**
+ * What a match of each expression holds, tested first: an opening bracket before a figure (words
+ * first), or a figure before an opening bracket (figure first). The expressions' look-behinds and
+ * long alternations of number words are tried at every position of a block; these are not.
+ */
+const FIGURE_IN_BRACKETS = /\(\s*(?:[£$€]|(?:GBP|USD|EUR|US\$)\s?)?\d/i;
+const FIGURE_THEN_BRACKET = /\d\s*%?\s*\(/;
+
 function mismatchesIn(text: string): WrittenMismatch[] {
   const out: WrittenMismatch[] = [];
-  for (const m of text.matchAll(WORDS_FIRST)) {
+  if (FIGURE_IN_BRACKETS.test(text)) for (const m of text.matchAll(WORDS_FIRST)) {
     const value = wordsToNumber(m[1]);
     const fig = figureValue(m[3]);
     if (value === null || !Number.isFinite(fig) || value === fig) continue;
@@ -45,7 +53,7 @@ function mismatchesIn(text: string): WrittenMismatch[] {
     const figAt = at + m[0].indexOf(m[3], m[1].length + m[2].length);
     out.push({ at, length: m[0].length, wordsAt: at, words: m[1], value, figAt, figure: m[3], fig, figureFirst: false });
   }
-  for (const m of text.matchAll(FIGURE_FIRST)) {
+  if (FIGURE_THEN_BRACKET.test(text)) for (const m of text.matchAll(FIGURE_FIRST)) {
     const value = wordsToNumber(m[2]);
     const fig = figureValue(m[1]);
     if (value === null || !Number.isFinite(fig) || value === fig) continue;

@@ -169,6 +169,7 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
         legal, words, legalNorm: norm(legal), alias: party.alias,
         coreSet: new Set(core.map((w) => w.toLowerCase())),
         keyRe: new RegExp(`(?<![\\w/-])${keyWords.map(escapeRegExp).join('\\s+')}(?![\\w-])`, 'g'),
+        formSpellings: formSpellingsOf(words),
       },
     });
   }
@@ -182,7 +183,8 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
     if (block.kind === 'code' || block.kind === 'html') continue;
     const facts = blockMemo(model, block, kind, () => {
       const text = foldQuotes(block.text);
-      const per = names.map(({ legal, name }) => ({ mentions: mentionsIn(text, name), misspellings: legal.length >= 10 ? misspellingsIn(text, name) : [] }));
+      let squashed: string | undefined;
+      const per = names.map(({ legal, name }) => ({ mentions: mentionsIn(text, name), misspellings: legal.length >= 10 && mayMisspell(squashed ??= text.toLowerCase().replace(/\./g, ''), name) ? misspellingsIn(text, name) : [] }));
       return per.some((f) => f.mentions.length || f.misspellings.length) ? per : NO_NAMES;
     });
     if (facts !== NO_NAMES) mentioning.push({ block, facts });
@@ -218,7 +220,20 @@ interface BlockNameFacts {
 const NO_NAMES: BlockNameFacts[] = [];
 
 /** A party's legal name taken apart for the search. */
-interface NameShape { legal: string; words: string[]; legalNorm: string; alias: string; coreSet: Set<string>; keyRe: RegExp }
+interface NameShape { legal: string; words: string[]; legalNorm: string; alias: string; coreSet: Set<string>; keyRe: RegExp; formSpellings: string[] }
+
+/** Every word (lower case, without dots) whose legal form is the name's: "ltd" and "limited" for "Ltd.". */
+function formSpellingsOf(words: string[]): string[] {
+  const form = legalForm(words[words.length - 1]);
+  return [form, ...Object.keys(FORM_FAMILY).filter((k) => FORM_FAMILY[k] === form)];
+}
+
+/**
+ * Can the text (lower case, without dots) hold a misspelling of the name? Each one ends with a word
+ * of the name's legal form (see misspellingsIn), so the text holds one of its spellings: most blocks
+ * do not, and are spared the search for runs of capitalised words.
+ */
+const mayMisspell = (squashed: string, name: NameShape): boolean => name.formSpellings.some((f) => squashed.includes(f));
 
 /**
  * Variants of a name in one block's text, by offset in that text: a pure function of the text and
