@@ -3,7 +3,7 @@
  * worker does, and prints the CPU time per phase; or, with --contract, the first review of the 1 MB
  * generated contract (the bench's first-analysis row). Run under `node --cpu-prof` to see where
  * the time goes:
- *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/profile-review.ts [--contract] [--limit N]
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/profile-review.ts [--contract [--twice]] [--limit N] [--dir D]
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,7 +23,8 @@ if (args.includes('--contract')) {
     console.log(`1 MB review ${i + 1}: CPU ${cpuMs(process.cpuUsage(c)).toFixed(0)} ms, ${result.diagnostics.length} findings`);
   }
 } else {
-  const dir = path.resolve(__dirname, '../../shared/cuad-dev');
+  const dirAt = args.indexOf('--dir');
+  const dir = dirAt >= 0 ? path.resolve(args[dirAt + 1]) : path.resolve(__dirname, '../../shared/cuad-dev');
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, limit);
   const texts = files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
   const c = process.cpuUsage();

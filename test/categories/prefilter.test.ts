@@ -246,3 +246,24 @@ describe('signal prefilter: incremental reviews filtered equal full reviews unfi
     }
   });
 });
+
+describe('signal prefilter: the sentences a list visits', () => {
+  it('lists, in order, exactly the sentences some pattern of the list may match', () => {
+    const prefilter = new SignalPrefilter();
+    const patterns = [/\bfoo\b/, /\bbar\b.*\bbaz\b/i, /qux/];
+    const lists = { all: () => patterns.map((pattern) => ({ pattern, masked: false })), last: () => [{ pattern: patterns[2], masked: false }] };
+    // The first document only records the lists.
+    prefilter.list('all', lists.all, {});
+    prefilter.list('last', lists.last, {});
+    const doc = {};
+    const all = prefilter.list('all', lists.all, doc)!;
+    const last = prefilter.list('last', lists.last, doc)!;
+    const texts = ['foo here', 'nothing', 'bar and baz', 'bar only', 'QUX', 'x foo bar baz'];
+    const gate = prefilter.gate(doc, texts.length);
+    for (const [list, expected] of [[all, [0, 2, 4, 5]], [last, [4]]] as const) {
+      const listed = [...gate.candidates(list, (n) => texts[n])];
+      assert.deepEqual(listed, texts.map((_, n) => n).filter((n) => gate.mayAny(list, gate.row(n, texts[n]))));
+      assert.deepEqual(listed, expected);
+    }
+  });
+});

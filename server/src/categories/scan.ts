@@ -306,7 +306,10 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
     scanGroups(ctx.model, infos, signals, ctx.parties, add, filter, gate);
     return found;
   }
-  for (let n = 0; n < infos.length; n++) {
+  // Only the sentences the gate lets through for this list (the others match none of its patterns).
+  const candidates = gate ? gate.candidates(filter!, (n) => infos[n].flat) : null;
+  for (let k = 0, end = candidates ? candidates.length : infos.length; k < end; k++) {
+    const n = candidates ? candidates[k] : k;
     const info = infos[n];
     const matched = matchingSignals(info, n, signals, ctx.parties, filter, gate);
     if (!matched.length) continue;
