@@ -18,7 +18,48 @@ export type FormMatcher = (text: string) => FormMatch[];
 
 /** The edge code of a run of white space (beyond every UTF-16 code unit). */
 const SPACE = 0x10000;
-const EDGE = 0x10001;
+
+/**
+ * The trie's edges, (node, code) -> child, in one open-addressing table of typed arrays: a Map
+ * keyed by node * 0x10001 + code holds numbers beyond the small-integer range, which V8 hashes as
+ * heap numbers, slowly and with garbage on every look-up.
+ */
+class EdgeTable {
+  private readonly nodes: Int32Array;
+  private readonly codes: Int32Array;
+  private readonly targets: Int32Array;
+  private readonly mask: number;
+
+  constructor(edges: number) {
+    let size = 16;
+    while (size < edges * 2) size *= 2;
+    this.mask = size - 1;
+    this.nodes = new Int32Array(size).fill(-1);
+    this.codes = new Int32Array(size);
+    this.targets = new Int32Array(size);
+  }
+
+  private slot(node: number, code: number): number {
+    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & this.mask;
+  }
+
+  /** The child of `node` on `code`, or -1. */
+  get(node: number, code: number): number {
+    for (let i = this.slot(node, code); ; i = (i + 1) & this.mask) {
+      const n = this.nodes[i];
+      if (n < 0) return -1;
+      if (n === node && this.codes[i] === code) return this.targets[i];
+    }
+  }
+
+  set(node: number, code: number, target: number): void {
+    let i = this.slot(node, code);
+    while (this.nodes[i] >= 0) i = (i + 1) & this.mask;
+    this.nodes[i] = node;
+    this.codes[i] = code;
+    this.targets[i] = target;
+  }
+}
 
 /** JavaScript's `\s`, one UTF-16 code unit. */
 export function isSpaceCode(c: number): boolean {
@@ -39,12 +80,16 @@ function isAlnumCode(c: number): boolean {
  * expression.
  */
 export function formMatcher(forms: readonly string[]): FormMatcher | null {
-  // edges: (node * EDGE + code) -> child; rank[node]: the first form (by order) that ends there.
-  const edges = new Map<number, number>();
+  let chars = 0;
+  for (const form of forms) {
+    if (!form || isSpaceCode(form.charCodeAt(0)) || isSpaceCode(form.charCodeAt(form.length - 1))) return null;
+    chars += form.length;
+  }
+  const edges = new EdgeTable(chars);
+  // rank[node]: the first form (by order) that ends there.
   const rank: number[] = [-1];
   for (let r = 0; r < forms.length; r++) {
     const form = forms[r];
-    if (!form || isSpaceCode(form.charCodeAt(0)) || isSpaceCode(form.charCodeAt(form.length - 1))) return null;
     let node = 0;
     for (let i = 0; i < form.length; i++) {
       let code = form.charCodeAt(i);
@@ -52,12 +97,11 @@ export function formMatcher(forms: readonly string[]): FormMatcher | null {
         while (i + 1 < form.length && isSpaceCode(form.charCodeAt(i + 1))) i++;
         code = SPACE;
       }
-      const key = node * EDGE + code;
-      let next = edges.get(key);
-      if (next === undefined) {
+      let next = edges.get(node, code);
+      if (next < 0) {
         next = rank.length;
         rank.push(-1);
-        edges.set(key, next);
+        edges.set(node, code, next);
       }
       node = next;
     }
@@ -86,8 +130,8 @@ export function formMatcher(forms: readonly string[]): FormMatcher | null {
           while (i + step < n && isSpaceCode(text.charCodeAt(i + step))) step++;
           code = SPACE;
         }
-        const next = edges.get(node * EDGE + code);
-        if (next === undefined) break;
+        const next = edges.get(node, code);
+        if (next < 0) break;
         node = next;
         i += step;
         const r = rank[node];

@@ -110,8 +110,8 @@ export interface FormTable {
   upperForms: FormMapOf;
   /** Finds the forms in a text (see ./term-matcher); null when there are none. */
   match: FormMatcher | null;
-  /** The expression the matcher stands for, as its memo signature names it. */
-  source: string;
+  /** The forms in the order the matcher tries them (its expression's branches, longest first). */
+  ordered: string[];
   signature?: string;
 }
 
@@ -148,17 +148,16 @@ export function formTable(byKey: Map<string, unknown>): FormTable {
   }
   // Words of a term may be separated by any white space (text flattened from a PDF, line breaks).
   const ordered = [...forms.keys(), ...upperForms.keys()].sort((a, b) => b.length - a.length);
-  const source = `(?<![A-Za-z0-9])(?:${ordered.map((f) => f.split(/\s+/).map(escapeRegExp).join('\\s+')).join('|')})(?![A-Za-z0-9])`;
-  const match = forms.size ? formMatcher(ordered) ?? expressionMatcher(source) : null;
-  const table: FormTable = { forms, upperForms, match, source };
+  const match = forms.size ? formMatcher(ordered) ?? expressionMatcher(ordered) : null;
+  const table: FormTable = { forms, upperForms, match, ordered };
   lastFormTable = { keys, table };
   return table;
 }
 let lastFormTable: { keys: string; table: FormTable } | undefined;
 
 /** The matches of the forms' expression itself: for forms the trie does not model. */
-function expressionMatcher(source: string): FormMatcher {
-  const re = new RegExp(source, 'g');
+function expressionMatcher(ordered: string[]): FormMatcher {
+  const re = new RegExp(`(?<![A-Za-z0-9])(?:${ordered.map((f) => f.split(/\s+/).map(escapeRegExp).join('\\s+')).join('|')})(?![A-Za-z0-9])`, 'g');
   return (text) => [...text.matchAll(re)].map((m) => ({ at: m.index!, length: m[0].length }));
 }
 
@@ -216,7 +215,7 @@ export function termIndex(model: ContractModel): TermIndex {
     // The terms found in a block, resolved to their keys and forms, depend on the block's text and
     // the form map only: memoised per block while editing, in offsets of the block's text, so an
     // edit re-reads only the blocks it touched.
-    const signature = factsActive() ? (table.signature ??= [...forms, ...upperForms].map(([f, v]) => `${f}\u0001${v.key}\u0001${v.form}`).join('\u0000') + '\u0002' + table.source) : '';
+    const signature = factsActive() ? (table.signature ??= [...forms, ...upperForms].map(([f, v]) => `${f}\u0001${v.key}\u0001${v.form}`).join('\u0000') + '\u0002' + table.ordered.join('\u0000')) : '';
     kind = factsActive() ? `term-occurrences ${idOf(memo('term-forms', signature, () => ({})))}` : '';
     // The previous model's index, when this model was spliced from it and the terms' forms are the
     // same: a block kept or moved by the edit has the same occurrences, shifted by how far it moved.
