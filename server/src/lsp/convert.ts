@@ -5,9 +5,9 @@ import {
 } from 'vscode-languageserver/node';
 import { CLAUSE_POSITIONS, DEFAULT_CLAUSE_POSITION, type ClausePosition } from '../library';
 import type { FixSpec } from '../rules/types';
-import { acceptCommentEdit, computeFix, docsUrl, DOCS_BASE, getRule, type ReviewDiagnostic, type ReviewResult, type Severity } from '../engine';
-import { offsetAt } from '../model';
-import type { AcceptFindingArgs, DiagnosticData } from './protocol';
+import { acceptCommentEdit, CATEGORIES, computeFix, docsUrl, DOCS_BASE, getRule, type ReviewDiagnostic, type ReviewResult, type Severity } from '../engine';
+import { offsetAt, spanToRange } from '../model';
+import type { AcceptFindingArgs, CoverageResult, DiagnosticData, Verdict } from './protocol';
 
 export const SOURCE = 'clausewise';
 
@@ -220,4 +220,22 @@ export function buildAcceptActions(
 /** Title and rationale of a rule, for hovers; tolerant of rules that do not exist (server codes). */
 export function ruleMeta(ruleId: string) {
   return getRule(ruleId)?.meta;
+}
+
+/** The `clausewise/coverage` answer for a review, in the server's thread or the review worker. */
+export function coverageResultOf(r: ReviewResult): CoverageResult {
+  const lineStarts = r.model.lineStarts;
+  return {
+    isContract: r.isContract,
+    reason: r.reason,
+    profiles: r.profiles,
+    coverage: r.coverage as Record<string, Verdict>,
+    assessments: r.assessments.map((a) => ({
+      category: a.category,
+      title: CATEGORIES[a.category]?.title ?? a.category,
+      verdict: a.verdict,
+      reason: a.reason,
+      evidence: a.evidence.map((e) => ({ requirement: e.requirement, text: e.text, range: spanToRange(lineStarts, e.span), ...(e.source ? { source: e.source, score: e.score } : {}) })),
+    })),
+  };
 }

@@ -67,12 +67,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { formatOfPath, spanToRange, type ContractModel } from '../model';
+import { formatOfPath, type ContractModel } from '../model';
 import {
-  acceptCommentEdit, CATEGORIES, CLAUSES, computeFix, DISK_READER, gitRoot, readBundleText, renderHtmlReport, renderMarkdownReport, skipReason, VERSION, IncrementalReview,
+  acceptCommentEdit, CLAUSES, computeFix, DISK_READER, gitRoot, readBundleText, renderHtmlReport, renderMarkdownReport, skipReason, VERSION, IncrementalReview,
   type ConfigReader, type ReviewResult, type ReviewSettings,
 } from '../engine';
-import { buildCodeActions, serverDiagnostic, SKIPPED_CODE, type EditCapabilities } from './convert';
+import { buildCodeActions, coverageResultOf, serverDiagnostic, SKIPPED_CODE, type EditCapabilities } from './convert';
 import { documentSymbols, foldingRanges, hoverAt } from './outline';
 import { DEFAULT_CLAUSE_POSITION, POSITION_LABELS, describePositionDifference, isClausePosition, positionDifferences, type ClausePosition } from '../library';
 import { frontMatterClausePosition } from '../engine/review';
@@ -870,20 +870,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       if (entry.worker) return await answers?.ofVersion<CoverageResult>(uri, entry.version, { kind: 'coverage' }) ?? null;
       const r = entry.result;
       if (!r) return { isContract: false, reason: entry.status.reason, profiles: [], coverage: {}, assessments: [] };
-      const lineStarts = r.model.lineStarts;
-      return {
-        isContract: r.isContract,
-        reason: r.reason,
-        profiles: r.profiles,
-        coverage: r.coverage as Record<string, Verdict>,
-        assessments: r.assessments.map((a) => ({
-          category: a.category,
-          title: CATEGORIES[a.category]?.title ?? a.category,
-          verdict: a.verdict,
-          reason: a.reason,
-          evidence: a.evidence.map((e) => ({ requirement: e.requirement, text: e.text, range: spanToRange(lineStarts, e.span), ...(e.source ? { source: e.source, score: e.score } : {}) })),
-        })),
-      } satisfies CoverageResult;
+      return coverageResultOf(r);
     } catch (e) {
       logError(`Clausewise: coverage failed: ${errorText(e)}`);
       return null;

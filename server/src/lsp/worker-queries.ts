@@ -9,15 +9,14 @@
  * answer here is what the server's thread would compute from the same result.
  */
 import { ErrorCodes, ResponseError, type Diagnostic, type Position, type Range } from 'vscode-languageserver/node';
-import { spanToRange } from '../model';
-import { acceptCommentEdit, CATEGORIES, computeFix, renderHtmlReport, renderMarkdownReport, VERSION, type ReviewResult } from '../engine';
+import { acceptCommentEdit, computeFix, renderHtmlReport, renderMarkdownReport, VERSION, type ReviewResult } from '../engine';
 import { DEFAULT_CLAUSE_POSITION, isClausePosition } from '../library';
 import { frontMatterClausePosition } from '../engine/review';
-import { buildCodeActions, diagnosticsOf, type EditCapabilities } from './convert';
+import { buildCodeActions, coverageResultOf, diagnosticsOf, type EditCapabilities } from './convert';
 import { documentSymbols, foldingRanges, hoverAt } from './outline';
 import { definitionAt, documentLinks, prepareRename, referencesAt, renameEdits, semanticTokens, termCompletions, termHover } from './terms';
 import { frontMatterResult } from './front-matter';
-import type { CoverageResult, SeverityCounts, Verdict } from './protocol';
+import type { SeverityCounts, Verdict } from './protocol';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 
 export type WorkerQuery =
@@ -98,22 +97,7 @@ export function answerQuery(result: ReviewResult, uri: string, version: number, 
     case 'folding': return foldingRanges(model);
     case 'summary':
       return { isContract: result.isContract, reason: result.reason, profiles: result.profiles, coverage: result.coverage as Record<string, Verdict>, counts: countsOf(result, version) };
-    case 'coverage': {
-      const lineStarts = model.lineStarts;
-      return {
-        isContract: result.isContract,
-        reason: result.reason,
-        profiles: result.profiles,
-        coverage: result.coverage as Record<string, Verdict>,
-        assessments: result.assessments.map((a) => ({
-          category: a.category,
-          title: CATEGORIES[a.category]?.title ?? a.category,
-          verdict: a.verdict,
-          reason: a.reason,
-          evidence: a.evidence.map((e) => ({ requirement: e.requirement, text: e.text, range: spanToRange(lineStarts, e.span), ...(e.source ? { source: e.source, score: e.score } : {}) })),
-        })),
-      } satisfies CoverageResult;
-    }
+    case 'coverage': return coverageResultOf(result);
     case 'exportReport': {
       const files = [{ path: q.path, result }];
       const opts = { generatedBy: `Reviewed by Clausewise ${VERSION} against ${result.profiles.join(', ') || 'no profile'}` };
