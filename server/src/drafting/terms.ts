@@ -83,20 +83,6 @@ export function inDefinitionsSection(model: ContractModel, sectionIndex: number)
   return false;
 }
 
-/** The block that holds a source offset (binary search over blocks in order). */
-export function blockAt(model: ContractModel, offset: number): Block | undefined {
-  let lo = 0;
-  let hi = model.blocks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const b = model.blocks[mid];
-    if (offset < b.start) hi = mid - 1;
-    else if (offset >= b.end) lo = mid + 1;
-    else return b;
-  }
-  return undefined;
-}
-
 /** Does a block read as a heading (a Markdown heading, or a paragraph that is only its section's title)? */
 export function isHeadingBlock(model: ContractModel, block: Block): boolean {
   if (block.kind === 'heading') return true;
@@ -181,7 +167,7 @@ const definitionsByTermMemo = new WeakMap<ContractModel, Map<string, DefinedTerm
 
 /**
  * The model's definitions per term, grouped as termIndex's `byKey` is, without building the index
- * (which reads every block): what occurrenceAtOffsetOnly needs.
+ * (which reads every block).
  */
 export function definitionsByTerm(model: ContractModel): Map<string, DefinedTerm[]> {
   let byTerm = definitionsByTermMemo.get(model);
@@ -330,30 +316,6 @@ function inCapitalsPassage(text: string, at: number, len: number): boolean {
   const words = around.match(/[A-Za-z]{2,}/g) ?? [];
   const upper = words.filter((w) => w === w.toUpperCase());
   return words.length >= 4 && upper.length / words.length >= 0.8;
-}
-
-/**
- * The occurrence at a source offset, read from the block(s) around the offset only: the same as
- * `occurrenceAt(termIndex(model), offset)` when `byKey` lists the model's definitions per key as
- * termIndex does (a use's block and whether it is a definition are not filled in). For a hover on a
- * model whose index is not built (a result copied from the review worker): building it reads the
- * whole document.
- */
-export function occurrenceAtOffsetOnly(model: ContractModel, byKey: Map<string, unknown>, offset: number): Pick<TermOccurrence, 'key' | 'span' | 'form' | 'upper'> | undefined {
-  if (!byKey.size) return undefined;
-  const table = formTable(byKey);
-  // An occurrence may end at the offset (its span's end is inclusive here): the block before counts too.
-  const blocks = [blockAt(model, offset - 1), blockAt(model, offset)].filter((b, i, all): b is Block => !!b && all.indexOf(b) === i);
-  const occurrences: TermOccurrence[] = [];
-  for (const block of blocks) {
-    if (block.kind === 'code' || block.kind === 'html' || !block.text) continue;
-    for (const f of termsInBlock(block.text, table.match!, table.forms, table.upperForms)) {
-      const span = sourceSpanOf(block, f.at, f.at + f.length);
-      occurrences.push({ key: f.key, span, text: '', form: f.form, upper: f.upper, block: block.index, inHeading: false, isDefinition: false });
-    }
-  }
-  occurrences.sort((a, b) => a.span.start - b.span.start);
-  return occurrenceAt({ definitions: [], byKey: new Map(), occurrences, usesByKey: new Map() }, offset);
 }
 
 /** The occurrence (definition or use) of a defined term at a source offset, if any. */
