@@ -5,7 +5,7 @@ import {
 } from 'vscode-languageserver/node';
 import { CLAUSE_POSITIONS, DEFAULT_CLAUSE_POSITION, type ClausePosition } from '../library';
 import type { FixSpec } from '../rules/types';
-import { acceptCommentEdit, CATEGORIES, computeFix, docsUrl, DOCS_BASE, getRule, type ReviewDiagnostic, type ReviewResult, type Severity } from '../engine';
+import { acceptCommentEdit, CATEGORIES, computeFix, docsUrl, DOCS_BASE, type ReviewDiagnostic, type ReviewResult, type Severity } from '../engine';
 import { offsetAt, spanToRange } from '../model';
 import type { AcceptFindingArgs, CoverageResult, DiagnosticData, Verdict } from './protocol';
 
@@ -215,11 +215,6 @@ export function buildAcceptActions(
     });
   });
   return actions;
-}
-
-/** Title and rationale of a rule, for hovers; tolerant of rules that do not exist (server codes). */
-export function ruleMeta(ruleId: string) {
-  return getRule(ruleId)?.meta;
 }
 
 /** The `clausewise/coverage` answer for a review, in the server's thread or the review worker. */

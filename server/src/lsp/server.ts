@@ -645,10 +645,15 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const st = states.get(uri);
     const entry = st?.last;
     if (!doc || !st || !entry?.result || !entry.side || token.isCancellationRequested) return null;
+    return { entry, result: entry.result, drift: driftTo(st, entry, entry.side, doc), version: doc.version };
+  }
+
+  /** The mapping from a review's text to the document's current version, kept until either changes. */
+  function driftTo(st: DocState, entry: Reviewed, side: NonNullable<Reviewed['side']>, doc: TextDocument): TextDrift {
     if (st.drift?.reviewed !== entry || st.drift.version !== doc.version) {
-      st.drift = { reviewed: entry, version: doc.version, drift: new TextDrift(entry.side, sideOfDocument(doc)) };
+      st.drift = { reviewed: entry, version: doc.version, drift: new TextDrift(side, sideOfDocument(doc)) };
     }
-    return { entry, result: entry.result, drift: st.drift.drift, version: doc.version };
+    return st.drift.drift;
   }
 
   /** The document's last completed review when it was made in the worker: its version and the mapping to the current text. */
@@ -657,10 +662,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const st = states.get(uri);
     const entry = st?.last;
     if (!doc || !st || !entry?.worker || !entry.side || token.isCancellationRequested) return null;
-    if (st.drift?.reviewed !== entry || st.drift.version !== doc.version) {
-      st.drift = { reviewed: entry, version: doc.version, drift: new TextDrift(entry.side, sideOfDocument(doc)) };
-    }
-    return { review: entry, version: entry.version, docVersion: doc.version, drift: st.drift.drift };
+    return { review: entry, version: entry.version, docVersion: doc.version, drift: driftTo(st, entry, entry.side, doc) };
   }
 
   /**
