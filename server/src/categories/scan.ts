@@ -5,6 +5,7 @@ import { obligationsIn, type PartyMatchers } from '../model/language';
 import { maskSenses, type FalseSense } from './senses';
 import { SignalPrefilter, type DocumentGate, type ListFilter } from './prefilter';
 import { SIGNAL_NEEDS } from './signal-needs.generated';
+import { needMapOf, ShortDocumentGate } from './short-document-gate';
 import { factsActive, idOf, memo } from '../model/facts';
 import { requirementsOf, type AssessContext, type AssessmentOf, type CategoryId, type Evidence, type RequirementOf, type Verdict } from './types';
 
@@ -308,10 +309,13 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
   }
   // Only the sentences the gate lets through for this list (the others match none of its patterns).
   const candidates = gate ? gate.candidates(filter!, (n) => infos[n].flat) : null;
+  // A short document (not prefiltered) runs only the patterns whose words it holds.
+  const possible = filter ? null : possibleSignals(signals, infos);
+  if (possible && possible.indexOf(1) < 0) return found;
   for (let k = 0, end = candidates ? candidates.length : infos.length; k < end; k++) {
     const n = candidates ? candidates[k] : k;
     const info = infos[n];
-    const matched = matchingSignals(info, n, signals, ctx.parties, filter, gate);
+    const matched = matchingSignals(info, n, signals, ctx.parties, filter, gate, possible);
     if (!matched.length) continue;
     const text = normalizeSpace(info.flat).slice(0, 300);
     for (const i of matched) {
@@ -700,6 +704,34 @@ export function setPrefilterMinSentences(n: number): number {
   return previous;
 }
 
+const signalNeeds = needMapOf(SIGNAL_NEEDS);
+/** Per sentence list of a short document: its gate, and what it allows per signal list (by content). */
+const shortGates = new WeakMap<SentenceInfo[], { gate: ShortDocumentGate; lists: Map<string, Uint8Array | null> }>();
+/** Whether the short-document gate is used (tests compare it with running every pattern). */
+let shortGateOn = true;
+
+/**
+ * Per signal of a list, whether it may match some sentence of this (short) document; null: all
+ * may. See categories/short-document-gate.ts.
+ */
+function possibleSignals(signals: Signal[], infos: SentenceInfo[]): Uint8Array | null {
+  if (!shortGateOn || infos.length === 0) return null;
+  let entry = shortGates.get(infos);
+  if (!entry) shortGates.set(infos, (entry = { gate: new ShortDocumentGate(infos.map((i) => i.flat), signalNeeds()), lists: new Map() }));
+  let key = '';
+  for (const s of signals) key += `${s.mask?.length ? 'm' : '-'}${reKey(s.pattern)}\u0004`;
+  let possible = entry.lists.get(key);
+  if (possible === undefined) entry.lists.set(key, (possible = entry.gate.possible(signals.map((s) => ({ pattern: s.pattern, masked: Boolean(s.mask?.length) })))));
+  return possible;
+}
+
+/** Turns the short-document gate on or off and returns the previous setting (for tests and measurements). */
+export function setShortDocumentGate(on: boolean): boolean {
+  const previous = shortGateOn;
+  shortGateOn = on;
+  return previous;
+}
+
 /** The prefilter of a signal list, found by its content (assessors write their lists inline). */
 function filterOf(signals: Signal[], infos: SentenceInfo[]): ListFilter | null {
   let key = '';
@@ -711,7 +743,7 @@ function filterOf(signals: Signal[], infos: SentenceInfo[]): ListFilter | null {
  * Indexes of the signals a sentence (infos[n]) matches: a pure function of what sentenceFacts keys
  * on. The gate only skips patterns that cannot match (categories/prefilter.ts), so it changes no result.
  */
-function matchingSignals(info: SentenceInfo, n: number, signals: Signal[], parties: PartyMatchers, filter: ListFilter | null = null, gate: DocumentGate | null = null): number[] {
+function matchingSignals(info: SentenceInfo, n: number, signals: Signal[], parties: PartyMatchers, filter: ListFilter | null = null, gate: DocumentGate | null = null, possible: Uint8Array | null = null): number[] {
   let row = -1;
   // Most sentences can match no pattern of a list: one test of the row says so.
   if (gate) {
@@ -724,6 +756,7 @@ function matchingSignals(info: SentenceInfo, n: number, signals: Signal[], parti
     if (!sig.allowDefinitions && info.isDefinition) continue;
     if (sig.noHeadings && info.inHeading) continue;
     if (gate && !gate.may(filter!, i, row)) continue;
+    if (possible && !possible[i]) continue;
     if (sig.inSection && !sig.inSection.test(info.titles)) continue;
     if (!sig.pattern.test(sig.mask ? maskSenses(info.flat, ...sig.mask) : info.flat)) continue;
     if (sig.context && !sig.context.test(info.flat) && !sig.context.test(info.titles) && !(info.previous && sig.context.test(info.previous))) continue;
