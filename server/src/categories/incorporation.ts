@@ -1,6 +1,6 @@
 import type { ContractModel, Sentence } from '../model';
 import type { DocumentGate, ListFilter } from './prefilter';
-import { prefiltered, sentencesOf, SIGNAL_PREFILTER as prefilter } from './scan';
+import { prefiltered, sentencesOf, shortDocumentGate, SIGNAL_PREFILTER as prefilter } from './scan';
 import type { CategoryId, Evidence } from './types';
 
 /**
@@ -76,7 +76,13 @@ interface SentenceLook {
 }
 
 /** A model's sentence looks, with the prefilter's gate over them (null: every expression runs). */
-interface SentenceLooks { looks: SentenceLook[]; filter: ListFilter | null; titles?: string[] }
+interface SentenceLooks {
+  looks: SentenceLook[];
+  filter: ListFilter | null;
+  /** For a short document (not prefiltered): per expression of GATED, 0 where its words are absent from every sentence. */
+  possible: Uint8Array | null;
+  titles?: string[];
+}
 
 const looksOfModel = new WeakMap<ContractModel, SentenceLooks>();
 
@@ -97,18 +103,24 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
   const shared = infos ? prefilter.gate(infos, infos.length) : null;
   const infoOf = new Map<Sentence, number>();
   if (infos) for (let n = 0; n < infos.length; n++) infoOf.set(infos[n].sentence, n);
-  found = { looks, filter };
+  const read: Array<{ s: Sentence; text: string; section: number }> = [];
   for (const block of model.blocks) {
     if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
-    for (const s of block.sentences) {
-      const text = s.text.replace(/\s+/g, ' ');
+    for (const s of block.sentences) read.push({ s, text: s.text.replace(/\s+/g, ' '), section: block.section });
+  }
+  // A short document: the expressions whose words none of its sentences holds never run (nor compile).
+  const short = filter ? null : shortDocumentGate(read.map((r) => r.text));
+  const possible = short ? short.possible(GATED) : null;
+  found = { looks, filter, possible };
+  for (const { s, text, section } of read) {
+    {
       // "the Security Policy, if any": the document may not exist, so the gap stands.
       if (/\bif any\b/i.test(text)) continue;
       const n = shared ? infoOf.get(s) : undefined;
       const gate = n !== undefined ? shared : own;
       const row = n !== undefined ? shared!.row(n, infos![n].flat) : own ? own.row(looks.length, text) : -1;
-      const may = (i: number) => !gate || gate.may(filter!, i, row);
-      looks.push({ gate, row, text, start: s.start, end: s.end, section: block.section, incorporating: may(0) && INCORPORATING_RE.test(text), label: may(1) ? LABEL_RE.exec(text)?.[0] : undefined });
+      const may = (i: number) => (possible ? possible[i] === 1 : !gate || gate.may(filter!, i, row));
+      looks.push({ gate, row, text, start: s.start, end: s.end, section, incorporating: may(0) && INCORPORATING_RE.test(text), label: may(1) ? LABEL_RE.exec(text)?.[0] : undefined });
     }
   }
   looksOfModel.set(model, found);
@@ -119,11 +131,13 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
 export function findIncorporation(model: ContractModel, category: CategoryId): Incorporation | null {
   const own = OWN_RE.get(category) ?? null;
   const ownIndex = OWN_INDEX.get(category) ?? -1;
-  const { looks, filter } = sentenceLooks(model);
+  const { looks, filter, possible } = sentenceLooks(model);
+  // Neither expression can match in a short document without their words.
+  if (possible && !(ownIndex >= 0 && possible[ownIndex]) && (category === 'deliverables' || !possible[2])) return null;
   for (const look of looks) {
     const { text, gate } = look;
     let name: string | null = null;
-    const mayOwn = !gate || (ownIndex >= 0 && gate.may(filter!, ownIndex, look.row));
+    const mayOwn = possible ? ownIndex >= 0 && possible[ownIndex] === 1 : !gate || (ownIndex >= 0 && gate.may(filter!, ownIndex, look.row));
     // Neither expression can match a sentence without their words (the gate never skips a match).
     if (gate && !mayOwn && (category === 'deliverables' || !gate.may(filter!, 2, look.row))) continue;
     const m = mayOwn ? own?.exec(text) : null;
@@ -134,7 +148,7 @@ export function findIncorporation(model: ContractModel, category: CategoryId): I
     if (m && look.incorporating && (look.label !== undefined || /\b(?:agreement|addendum|policy|policies|plan|schedule|annex|exhibit|document|dated|available at|https?:\/\/)/i.test(text))) name = m[1];
     else if (category !== 'deliverables') {
       // The statement of work's own scope is not the master agreement's to give.
-      if (look.master === undefined) look.master = MASTER_SENTENCE.exec(text);
+      if (look.master === undefined) look.master = possible && !possible[2] ? null : MASTER_SENTENCE.exec(text);
       const w = look.master;
       if (w) name = w[1] ?? w[2] ?? w[3];
     }

@@ -706,7 +706,13 @@ export function setPrefilterMinSentences(n: number): number {
 
 const signalNeeds = needMapOf(SIGNAL_NEEDS);
 /** Per sentence list of a short document: its gate, and what it allows per signal list (by content). */
-const shortGates = new WeakMap<SentenceInfo[], { gate: ShortDocumentGate; lists: Map<string, Uint8Array | null> }>();
+const shortGates = new WeakMap<SentenceInfo[], { gate: ShortDocumentGate | null; lists: Map<string, Uint8Array | null> }>();
+/**
+ * Documents up to this size are gated by their words (a look-up per literal in the joined text,
+ * cheap at this size); larger ones are prefiltered, or run every pattern when the prefilter is off.
+ */
+const SHORT_GATE_SENTENCES = 150;
+const SHORT_GATE_CHARS = 48_000;
 /** Whether the short-document gate is used (tests compare it with running every pattern). */
 let shortGateOn = true;
 
@@ -715,14 +721,25 @@ let shortGateOn = true;
  * may. See categories/short-document-gate.ts.
  */
 function possibleSignals(signals: Signal[], infos: SentenceInfo[]): Uint8Array | null {
-  if (!shortGateOn || infos.length === 0) return null;
   let entry = shortGates.get(infos);
-  if (!entry) shortGates.set(infos, (entry = { gate: new ShortDocumentGate(infos.map((i) => i.flat), signalNeeds()), lists: new Map() }));
+  if (!entry) shortGates.set(infos, (entry = { gate: shortDocumentGate(infos.map((i) => i.flat)), lists: new Map() }));
+  if (!entry.gate) return null;
   let key = '';
   for (const s of signals) key += `${s.mask?.length ? 'm' : '-'}${reKey(s.pattern)}\u0004`;
   let possible = entry.lists.get(key);
   if (possible === undefined) entry.lists.set(key, (possible = entry.gate.possible(signals.map((s) => ({ pattern: s.pattern, masked: Boolean(s.mask?.length) })))));
   return possible;
+}
+
+/**
+ * The gate of a short document's sentence texts (as the expressions see them), or null when the
+ * document is too large for it (or the gate is off).
+ */
+export function shortDocumentGate(texts: string[]): ShortDocumentGate | null {
+  if (!shortGateOn || texts.length === 0 || texts.length >= SHORT_GATE_SENTENCES || texts.length >= filterMinSentences) return null;
+  let chars = 0;
+  for (const t of texts) chars += t.length + 1;
+  return chars <= SHORT_GATE_CHARS ? new ShortDocumentGate(texts, signalNeeds()) : null;
 }
 
 /** Turns the short-document gate on or off and returns the previous setting (for tests and measurements). */

@@ -12,6 +12,7 @@ import { applySuppressions, closeIds } from './suppression';
 import { ownedFindings, wordOwners, type OwnedFinding } from './ownership';
 import { CLAUSE_POSITIONS, DEFAULT_CLAUSE_POSITION, isClausePosition, type ClausePosition } from '../library';
 import { classifierSentences, secondOpinion, shippedClassifier, type CoverageClassifier } from '../classifier';
+import { compareIds } from '../model/compare-ids';
 
 /** The position a document's front matter chooses (model/front-matter.ts has checked it). */
 export function frontMatterClausePosition(model: ContractModel): ClausePosition | undefined {
@@ -273,7 +274,7 @@ function reviewModel(
   // accepts the words, rather than bringing them back under the other rule.
   const found = ownedFindings(reported, WORD_OWNERS);
   // Deterministic order: by position, then rule id.
-  found.sort((a, b) => a.start - b.start || a.diag.range.end.line - b.diag.range.end.line || a.diag.ruleId.localeCompare(b.diag.ruleId) || a.diag.message.localeCompare(b.diag.message));
+  found.sort((a, b) => a.start - b.start || a.diag.range.end.line - b.diag.range.end.line || compareIds(a.diag.ruleId, b.diag.ruleId) || a.diag.message.localeCompare(b.diag.message));
 
   const coverage: ReviewResult['coverage'] = {};
   for (const c of categories) coverage[c] = assessment(c).verdict;

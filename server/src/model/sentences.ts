@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Block, Sentence } from './types';
+import { asciiSentenceBreaks } from './ascii-sentence-breaks';
 
 // Sentence boundaries come from the platform's segmenter (ICU, Unicode sentence-break rules), which
 // is fast, followed by a merge pass that undoes the splits a contract reader would not make: after
@@ -8,7 +9,10 @@ import type { Block, Sentence } from './types';
 // stop. The rules follow those of the `sentence-splitter` package the model used before, so the
 // splits are the same (scripts/sentence-agreement.ts measures it); that package walked the text
 // character by character and cost more than a quarter of a review.
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+// Made on first use: a text of ASCII characters only is split without it (ascii-sentence-breaks.ts),
+// which spares a short run the first Intl constructor's cost (V8 lists every ICU locale, ~20 ms).
+let icuSegmenter: Intl.Segmenter | null = null;
+const segmenter = () => (icuSegmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' }));
 
 // Sentence splitting is still the costliest step of building the model, and most blocks are the
 // same from one keystroke to the next, so results are memoised by block text. Editing one clause
@@ -44,7 +48,7 @@ export function sentenceBounds(text: string, icu?: number[]): Array<[number, num
     return bounds;
   }
   const pairs = new PairTracker(text);
-  for (const cut of candidateCuts(text, icu ?? icuBreaks(flatForSegmenter(text)))) {
+  for (const cut of candidateCuts(text, icu ?? breaksOf(flatForSegmenter(text)))) {
     if (cut >= text.length) break;
     if (keepsCut(text, cut, pairs)) {
       push(start, cut);
@@ -55,6 +59,9 @@ export function sentenceBounds(text: string, icu?: number[]): Array<[number, num
   cache.set(text, bounds);
   return bounds;
 }
+
+/** ICU's sentence breaks in a flattened text, found without ICU when it is ASCII (the same breaks). */
+const breaksOf = (flat: string): number[] => asciiSentenceBreaks(flat) ?? icuBreaks(flat);
 
 /** Whether a text's sentences need ICU's breaks: only one with a stop can hold more than one sentence. */
 const needsSegmenter = (text: string) => STOP.test(text);
@@ -101,7 +108,13 @@ export function buildSentencesOfBlocks(blocks: Block[]): void {
     if (hasSentences(block) && !pending.has(text) && needsSegmenter(text) && !cache.has(text)) pending.set(text, null);
   }
   if (pending.size) {
-    const texts = [...pending.keys()];
+    // ASCII texts are split without ICU, with the same breaks; the others are batched for ICU.
+    const texts: string[] = [];
+    for (const text of pending.keys()) {
+      const breaks = asciiSentenceBreaks(flatForSegmenter(text));
+      if (breaks) pending.set(text, breaks);
+      else texts.push(text);
+    }
     const breaks = icuBreaksOfMany(texts.map(flatForSegmenter));
     for (let i = 0; i < texts.length; i++) pending.set(texts[i], breaks[i]);
   }
@@ -134,7 +147,7 @@ export function icuBreaksOfMany(texts: string[], batchChars = BATCH_CHARS): numb
     let base = 0;
     let end = texts[i].length;
     let breaks: number[] = (out[k] = []);
-    for (const seg of segmenter.segment(texts.slice(i, j).join(PARAGRAPH_SEPARATOR))) {
+    for (const seg of segmenter().segment(texts.slice(i, j).join(PARAGRAPH_SEPARATOR))) {
       const at = seg.index;
       while (at > end) {
         k++;
@@ -170,7 +183,7 @@ export function icuBreaks(text: string, window = SEGMENT_WINDOW, margin = SEGMEN
     const end = whole ? text.length : from + window;
     const limit = whole ? Infinity : Math.min(end - margin, lastLetterBefore(text, end, from));
     let kept = from;
-    for (const seg of segmenter.segment(from === 0 && whole ? text : text.slice(from, end))) {
+    for (const seg of segmenter().segment(from === 0 && whole ? text : text.slice(from, end))) {
       if (seg.index === 0) continue;
       const at = from + seg.index;
       if (at >= limit) break;
@@ -179,7 +192,7 @@ export function icuBreaks(text: string, window = SEGMENT_WINDOW, margin = SEGMEN
     }
     if (whole) return out;
     if (kept === from) {
-      for (const seg of segmenter.segment(text.slice(from))) if (seg.index > 0) out.push(from + seg.index);
+      for (const seg of segmenter().segment(text.slice(from))) if (seg.index > 0) out.push(from + seg.index);
       return out;
     }
     from = kept;

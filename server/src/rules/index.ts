@@ -4,6 +4,7 @@ import { CATEGORY_IDS } from '../categories/types';
 // rule file is picked up without editing this one. Helpers (helpers, playbook, profile-hints,
 // project-work, vague-terms) have no default export and are not rules.
 import { ALL_RULES } from './all.generated';
+import { compareIds } from '../model/compare-ids';
 
 const ALL: readonly Rule[] = ALL_RULES;
 
@@ -12,7 +13,7 @@ const rank = (r: Rule) => (r.meta.category === 'drafting' ? CATEGORY_IDS.length 
 
 /** Rules in a stable order (category in spec order, then id), so output is deterministic. */
 export const RULES: readonly Rule[] = [...ALL].sort(
-  (a, b) => rank(a) - rank(b) || a.meta.id.localeCompare(b.meta.id),
+  (a, b) => rank(a) - rank(b) || compareIds(a.meta.id, b.meta.id),
 );
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,0 +1,109 @@
+/**
+ * Unicode sentence breaks (UAX #29, the rules ICU's sentence segmenter follows) for a text of ASCII
+ * characters (and a few common others), in plain JavaScript. Why not always `Intl.Segmenter`: a process's first Intl
+ * constructor makes V8 build its list of every ICU locale (about 800 names, each canonicalised),
+ * about 20 ms of CPU whatever the locale asked for, which a one-file CLI run pays once for a few
+ * sentences (docs/performance.md). Over ASCII the rules need eleven character classes and no data
+ * tables, so model/sentences.ts asks this first and ICU only for texts with other characters.
+ * test/model/ascii-sentence-breaks.test.ts compares the two over every short string of a
+ * representative alphabet and over random and real texts.
+ */
+
+// Sentence_Break property values of the ASCII characters (Unicode's SentenceBreakProperty.txt).
+const OTHER = 0;
+const CR = 1;
+const LF = 2;
+const SP = 3;
+const LOWER = 4;
+const UPPER = 5;
+const NUMERIC = 6;
+const ATERM = 7;
+const STERM = 8;
+const CLOSE = 9;
+const SCONTINUE = 10;
+
+const CLASS = new Uint8Array(128);
+CLASS[0x0d] = CR;
+CLASS[0x0a] = LF;
+for (const c of [0x09, 0x0b, 0x0c, 0x20]) CLASS[c] = SP;
+for (let c = 0x61; c <= 0x7a; c++) CLASS[c] = LOWER;
+for (let c = 0x41; c <= 0x5a; c++) CLASS[c] = UPPER;
+for (let c = 0x30; c <= 0x39; c++) CLASS[c] = NUMERIC;
+CLASS[0x2e] = ATERM;
+for (const c of '!?') CLASS[c.charCodeAt(0)] = STERM;
+for (const c of '"\'()[]{}') CLASS[c.charCodeAt(0)] = CLOSE;
+for (const c of ',-:;') CLASS[c.charCodeAt(0)] = SCONTINUE;
+
+/**
+ * Characters above ASCII that contracts typed in a word processor are full of (curly quotes, dashes,
+ * a no-break space, currency and section signs), with their classes; any other non-ASCII character
+ * sends the text to ICU.
+ */
+const EXTRA = new Map<number, number>([
+  [0x2018, CLOSE], [0x2019, CLOSE], [0x201c, CLOSE], [0x201d, CLOSE], [0xab, CLOSE], [0xbb, CLOSE],
+  [0xa0, SP], [0x2013, SCONTINUE], [0x2014, SCONTINUE],
+  [0xa3, OTHER], [0x20ac, OTHER], [0xa7, OTHER], [0xa9, OTHER], [0xae, OTHER], [0xb0, OTHER],
+]);
+
+const isParaSep = (k: number) => k === CR || k === LF;
+const isSATerm = (k: number) => k === ATERM || k === STERM;
+
+/**
+ * The offsets (0 < offset < length) where a sentence starts in `text`, as `Intl.Segmenter` reports
+ * them (segment starts after the first); null when the text holds a character above U+007F other
+ * than those of EXTRA.
+ */
+export function asciiSentenceBreaks(text: string): number[] | null {
+  const n = text.length;
+  const cls = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) cls[i] = CLASS[c];
+    else {
+      const k = EXTRA.get(c);
+      if (k === undefined) return null;
+      cls[i] = k;
+    }
+  }
+  // After[i]: the first class at or after i that SB8's look-ahead stops at (a letter, a paragraph
+  // separator or a sentence terminator), OTHER when there is none; read right to left.
+  const stop = new Uint8Array(n + 1);
+  for (let i = n - 1; i >= 0; i--) {
+    const k = cls[i];
+    stop[i] = k === LOWER || k === UPPER || isParaSep(k) || isSATerm(k) ? k : stop[i + 1];
+  }
+  const out: number[] = [];
+  // The sequence "SATerm Close* Sp*" ending at the character before the boundary, if any: its
+  // terminator's class (0: none) and whether it reached the spaces yet.
+  let term = 0;
+  let spaced = false;
+  for (let i = 1; i < n; i++) {
+    const before = cls[i - 1];
+    if (isSATerm(before)) {
+      term = before;
+      spaced = false;
+    } else if (term && before === CLOSE && !spaced) {
+      // still "SATerm Close*"
+    } else if (term && before === SP) spaced = true;
+    else term = 0;
+    const after = cls[i];
+    // SB3, SB4: CR x LF; a break after any other paragraph separator.
+    if (before === CR && after === LF) continue;
+    if (isParaSep(before)) {
+      out.push(i);
+      continue;
+    }
+    // SB6, SB7: "3.5", "U.S.A".
+    if (before === ATERM && after === NUMERIC) continue;
+    if (before === ATERM && after === UPPER && i >= 2 && (cls[i - 2] === UPPER || cls[i - 2] === LOWER)) continue;
+    if (!term) continue; // SB998
+    // SB8: after a full stop, no break before a lower-case word (other characters between).
+    if (term === ATERM && stop[i] === LOWER) continue;
+    // SB8a, SB9, SB10.
+    if (after === SCONTINUE || isSATerm(after)) continue;
+    if (!spaced && after === CLOSE) continue;
+    if (after === SP || isParaSep(after)) continue;
+    out.push(i); // SB11
+  }
+  return out;
+}
