@@ -154,6 +154,57 @@ describe('lsp: scheduling', function () {
     });
   });
 
+  describe('requests answered between the steps of a review in the server\'s thread', () => {
+    let client: MemoryClient | undefined;
+    afterEach(() => client?.stop());
+
+    it('a hover sent while a review is under way is answered from the last completed review before that review ends', async () => {
+      let onPause: (version: number) => void = () => undefined;
+      const pausedIn: number[] = [];
+      client = await new MemoryClient({
+        // Every step a slice of its own, so that a review of a small contract pauses too.
+        server: { reviewWorker: undefined, reviewSliceMs: 0, onReviewPause: (_uri, version) => { pausedIn.push(version); onPause(version); } },
+      }).start();
+      const uri = uriOf('steps');
+      const opened = await client.open(uri, WEAK);
+      const finding = opened.diagnostics.find((d) => d.code === 'vague-wording')!;
+      const params = { textDocument: { uri }, position: finding.range.start };
+      const expected = await client.request<{ contents: { value: string } } | null>('textDocument/hover', params);
+      assert.ok(expected && /vague-wording/.test(expected.contents.value));
+
+      // An edit after the finding: the hover's position means the same in both versions.
+      const since = client.mark();
+      const published = client.waitFor<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === 2, since).then(() => 'published' as const);
+      const paused = new Promise<'paused'>((resolve) => { onPause = (v) => { if (v === 2) resolve('paused'); }; });
+      change(client, uri, 2, WEAK + VAGUE);
+      assert.equal(await Promise.race([paused, published]), 'paused', 'the review of version 2 paused for requests');
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', params);
+      assert.ok(!client.reviews.some((r) => r.uri === uri && r.version === 2), 'answered before the review of version 2 completed');
+      assert.deepEqual(hover, expected);
+      assert.equal(await published, 'published');
+      assert.ok(pausedIn.filter((v) => v === 2).length > 1, 'the review paused more than once');
+      const last = client.published.filter((p) => p.uri === uri).at(-1)!;
+      assert.equal(last.diagnostics.filter((d) => d.code === 'vague-wording').length, opened.diagnostics.filter((d) => d.code === 'vague-wording').length + 1, 'the review of version 2 completed with the new finding');
+    });
+
+    it('a document closed while its review is paused is never published', async () => {
+      let onPause: (version: number) => void = () => undefined;
+      client = await new MemoryClient({ server: { reviewWorker: undefined, reviewSliceMs: 0, onReviewPause: (_uri, version) => onPause(version) } }).start();
+      const uri = uriOf('steps-close');
+      await client.open(uri, WEAK);
+      const since = client.mark();
+      const paused = new Promise<void>((resolve) => { onPause = (v) => { if (v === 2) resolve(); }; });
+      change(client, uri, 2, WEAK + VAGUE);
+      await paused;
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+      await client.settle();
+      await new Promise((r) => setTimeout(r, 50));
+      const after = client.received.slice(since).filter((m) => m.method === 'textDocument/publishDiagnostics').map((m) => m.params as PublishParams);
+      assert.ok(after.every((p) => p.version !== 2), 'version 2 was not published');
+      assert.ok(!client.reviews.some((r) => r.uri === uri && r.version === 2), 'its review was dropped');
+    });
+  });
+
   describe('answers from the last completed review, mapped through the edits since', () => {
     /** A client whose workspace/configuration answers wait until `release` is called: reviews wait for settings. */
     function heldClient(): { client: MemoryClient; hold: () => void; release: () => void } {

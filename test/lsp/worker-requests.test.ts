@@ -224,4 +224,33 @@ describe('lsp: requests answered by the worker that keeps the review (issue 13)'
     assert.deepEqual(await client.request('textDocument/hover', hoverParams), expected, 'the next hover answers from the kept review');
     assert.ok(!/failed/.test(client.stderr), client.stderr);
   });
+
+  it('a request on another document is answered between the steps of a long review in the worker, before that review is published', async () => {
+    worker = heldClient(true);
+    const { client } = worker;
+    await client.start();
+    const uri = uriOf('worker-steps');
+    const opened = await client.open(uri, WEAK);
+    const finding = opened.diagnostics.find((d) => d.code === 'vague-wording')!;
+    const hoverParams = { textDocument: { uri }, position: finding.range.start };
+    const expected = await client.request<{ contents: unknown } | null>('textDocument/hover', hoverParams);
+    assert.ok(expected && /vague-wording/.test(JSON.stringify(expected.contents)));
+
+    // A second, long document keeps the worker busy with its first review (seconds, most of it after its model is built).
+    const big = uriOf('worker-steps-big');
+    const notes = Array.from({ length: 3000 }, (_, i) => `Meeting note ${i + 1}: the steering group met, reviewed the service levels and recorded its minutes.`).join('\n\n');
+    const since = client.mark();
+    client.notify('textDocument/didOpen', { textDocument: { uri: big, languageId: 'markdown', version: 1, text: `${WEAK.replace(/\n*$/, '')}\n\n${notes}\n` } });
+    await client.settle();
+    await new Promise((r) => setTimeout(r, 500));
+    const bigReviewed = client.waitFor<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === big, since, 170_000).then(() => 'reviewed' as const);
+    const hover = client.request<{ contents: unknown } | null>('textDocument/hover', hoverParams, 170_000);
+    // The worker posts a review's end before any answer it gives after the review: the hover came first.
+    const bigDone = () => client.reviews.some((r) => r.uri === big);
+    const doneBefore = await hover.then(bigDone);
+    assert.equal(doneBefore, false, 'the hover did not wait for the rest of the review in the worker');
+    assert.deepEqual(await hover, expected, 'answered from the kept review of its own document');
+    assert.equal(await bigReviewed, 'reviewed');
+    assert.ok(!/failed/.test(client.stderr), client.stderr);
+  });
 });

@@ -16,7 +16,7 @@ import { PROFILES } from '../profiles';
 import { loadBundle } from './bundle';
 import { matchGlobs, type ResolvedConfig } from './config';
 import { MAX_DOCUMENT_BYTES } from './regular-file';
-import { effectiveSeverity, review } from './review';
+import { effectiveSeverity, reviewSteps, runSteps } from './review';
 import type { ReviewResult, ReviewSettings } from './types';
 
 /** What a configuration file decides for one document, besides its settings. */
@@ -91,6 +91,11 @@ export interface DocumentReview {
 
 /** Reviews one document with its bundle; the rules that ran come with the result. */
 export function reviewDocument(input: DocumentReviewInput): DocumentReview {
+  return runSteps(reviewDocumentSteps(input));
+}
+
+/** reviewDocument in steps (see reviewSteps in ./review.ts): a step for the bundle, then the review's. */
+export function* reviewDocumentSteps(input: DocumentReviewInput): Generator<void, DocumentReview> {
   const model = input.model ?? buildContractModel(input.text, input.version ?? 0, formatOfPath(input.path ?? ''));
   // Schedules and annexes the contract names as its parts count toward its coverage.
   const bundle = input.bundlePath !== undefined && input.readBundle ? loadBundle(model, input.bundlePath, input.readBundle) : { members: [], problems: [] };
@@ -102,7 +107,8 @@ export function reviewDocument(input: DocumentReviewInput): DocumentReview {
     ...(input.forceReason ? { forceReason: input.forceReason } : {}),
     ...(members.length ? { bundle: members } : {}),
   };
-  const result = input.incremental ? input.incremental.review(reviewInput, undefined, model) : review(reviewInput, model);
+  if (members.length) yield;
+  const result = yield* (input.incremental ? input.incremental.reviewSteps(reviewInput, undefined, model) : reviewSteps(reviewInput, model));
   if (result.isContract && bundle.problems.length) result.problems.push(...bundle.problems);
   return { result, activeRules: rulesThatRan(result, input.settings) };
 }

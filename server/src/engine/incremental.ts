@@ -1,11 +1,11 @@
 import { formatOfPath, type ContractModel, type TextFormat } from '../model';
 import { fullModelState, updateModelState, type ModelState } from '../model/incremental';
-import { withFactCache, FactCache } from '../model/facts';
+import { inFactRound, FactCache } from '../model/facts';
 import { forgetSpliceTrace } from '../model/trace';
 import { carrySentenceInfos } from '../categories/scan';
 import { carryDraftingIndexes } from '../drafting/carry';
 import { RULES } from '../rules';
-import { review } from './review';
+import { reviewSteps, runSteps } from './review';
 import type { ReviewInput, ReviewResult } from './types';
 
 /**
@@ -70,15 +70,31 @@ export class IncrementalReview {
    * of settings, of the set of rules or of the classifier drops the memoised facts first.
    */
   review(input: ReviewInput, format: TextFormat = formatOfPath(input.path), prebuilt?: ContractModel): ReviewResult {
+    return runSteps(this.reviewSteps(input, format, prebuilt));
+  }
+
+  /**
+   * review() in steps (engine/review.ts reviewSteps), for a caller that answers requests between
+   * them (the language server's thread). The memoised facts are active only inside each step, and
+   * their round ends after the last one. One review of a document at a time: the caller finishes
+   * (or drops) one before it starts the next.
+   */
+  *reviewSteps(input: ReviewInput, format: TextFormat = formatOfPath(input.path), prebuilt?: ContractModel): Generator<void, ReviewResult> {
     const key = configKeyOf(input);
     if (key !== this.configKey) {
       this.facts.clear();
       this.configKey = key;
     }
     const model = prebuilt ?? this.model(input.text, input.version ?? 0, format);
+    const steps = reviewSteps(input, model);
     try {
-      return withFactCache(this.facts, () => review(input, model));
+      for (;;) {
+        const r = inFactRound(this.facts, () => steps.next());
+        if (r.done) return r.value;
+        yield;
+      }
     } finally {
+      this.facts.endRound();
       // The link to the previous model is needed only while this one is reviewed.
       forgetSpliceTrace(model);
     }

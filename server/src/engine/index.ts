@@ -1,5 +1,5 @@
 /** The review engine's public surface: what the language server and the CLI use. */
-export { review, effectiveSeverity, notAnalysedReview, assessor as categoryAssessor } from './review';
+export { review, reviewSteps, runSteps, effectiveSeverity, notAnalysedReview, assessor as categoryAssessor } from './review';
 export { IncrementalReview } from './incremental';
 export { NOT_ANALYSED, INTERNAL_ERROR } from '../rules/types';
 export { computeFix, partyNames, type ComputedFix, type FixEdit } from './fixes';
@@ -23,5 +23,5 @@ export {
   type ConfigReader, type ResolvedConfig, type ConfigGlob, type ConfigIssue, type RawConfig,
 } from './config';
 export { DISK_READER } from './config-disk';
-export { configDecision, isBinary, reviewDocument, skipReason, type ConfigDecision, type DocumentReview, type DocumentReviewInput } from './document';
+export { configDecision, isBinary, reviewDocument, reviewDocumentSteps, skipReason, type ConfigDecision, type DocumentReview, type DocumentReviewInput } from './document';
 export { MAX_CONFIG_BYTES, MAX_DOCUMENT_BYTES, readRegularFile, readBundleText, formatMegabytes, gitRoot, isInside, realPath, type ReadOutcome } from './regular-file';

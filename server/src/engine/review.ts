@@ -104,6 +104,23 @@ function findingSeverity(ruleSeverity: Severity, findingHint: Severity | undefin
  * server and the tests all get the same answer for the same text and settings.
  */
 export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResult {
+  return runSteps(reviewSteps(input, prebuilt));
+}
+
+/** Runs a review made of steps (reviewSteps) to its end, without stopping. */
+export function runSteps<T>(steps: Iterator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * review() in steps: the same work, stopping (yielding) after the contract check and after each
+ * rule, so a caller that must stay responsive (the language server's thread, issue 13) can answer
+ * requests between them. Between two steps nothing of an earlier review or model is changed.
+ */
+export function* reviewSteps(input: ReviewInput, prebuilt?: ContractModel): Generator<void, ReviewResult> {
   const settings = input.settings ?? {};
   const model = prebuilt ?? buildContractModel(input.text, input.version ?? 0, formatOfPath(input.path));
   const problems: string[] = [];
@@ -142,7 +159,7 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
   if (settings.enable === false) return empty(false, 'Clausewise is disabled in settings');
   if (model.notAnalysed) return notAnalysed(empty(true, `not analysed: ${model.notAnalysed}`), model.notAnalysed);
   try {
-    return reviewModel(input, model, profiles, problems, empty);
+    return yield* reviewModel(input, model, profiles, problems, empty);
   } catch {
     // A defect outside any one rule (a category assessment, suppression): the file still gets a
     // result that says so, and the other files of a run are unaffected.
@@ -187,10 +204,10 @@ function checkRule(rule: (typeof RULES)[number], ctx: RuleContext): { findings: 
   }
 }
 
-function reviewModel(
+function* reviewModel(
   input: ReviewInput, model: ContractModel, profiles: Profile[], problems: string[],
   empty: (isContract: boolean, reason: string) => ReviewResult,
-): ReviewResult {
+): Generator<void, ReviewResult> {
   const settings = input.settings ?? {};
   const profileIds = profiles.map((p) => p.id);
   let isContract: boolean;
@@ -199,6 +216,7 @@ function reviewModel(
   else if (matchesInclude(input.path, settings.include)) { isContract = true; reason = 'the path matches clausewise.include'; }
   else ({ isContract, reason } = detectContract(model));
   if (!isContract) return empty(false, reason);
+  yield;
 
   const active = new Set<CategoryId>(profiles.flatMap((p) => p.categories));
   const categories = CATEGORY_IDS.filter((c) => active.has(c));
@@ -238,8 +256,12 @@ function reviewModel(
     if (rule.meta.enabledByDefault === false && !settings.severity?.[rule.meta.id]) continue;
     const severity = effectiveSeverity(rule.meta.id, rule.meta.category, rule.meta.defaultSeverity, profiles, settings);
     if (severity === 'off') continue;
+    // A step for the rule's category assessment (memoised: the first rule of a category pays for
+    // it) and one for the rule.
+    yield;
     const citations = citationsFor(rule.meta.id, profiles);
     const source = rule.meta.category !== DRAFTING ? assessment(rule.meta.category).source : undefined;
+    yield;
     const { findings, failed } = checkRule(rule, ctx);
     // A category incorporated from another document gets its note, not gap findings about terms that live there.
     const incorporated = rule.meta.category !== DRAFTING && Boolean(assessment(rule.meta.category).incorporatedFrom);
@@ -270,6 +292,7 @@ function reviewModel(
       });
     }
   }
+  yield;
   // Words two rules report go to their owner, before suppression: accepting the owner's finding
   // accepts the words, rather than bringing them back under the other rule.
   const found = ownedFindings(reported, WORD_OWNERS);

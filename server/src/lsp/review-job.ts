@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { pathToFileURL } from 'node:url';
-import { reviewDocument, type IncrementalReview, type ReviewResult, type ReviewSettings } from '../engine';
+import { reviewDocumentSteps, runSteps, type IncrementalReview, type ReviewResult, type ReviewSettings } from '../engine';
 import type { TextFormat } from '../model';
 import { diagnosticsOf } from './convert';
 import type { StatusParams, Verdict } from './protocol';
@@ -59,9 +59,25 @@ export interface WorkerOutcome extends JobFindings {
 
 /** Reviews a job; `readBundle` reads a member of the contract's bundle (undefined: not to be read). */
 export function runReviewJob(job: ReviewJob, incremental: IncrementalReview, readBundle: (absPath: string) => string | undefined): JobOutcome & { diagnostics: Diagnostic[] } {
-  const started = performance.now();
+  return runSteps(runReviewJobSteps(job, incremental, readBundle));
+}
+
+/**
+ * runReviewJob in steps: the model (only the edited sections parsed again), then the review's steps
+ * (engine reviewDocumentSteps), then the diagnostics. The caller may answer requests between two
+ * steps (./schedule.ts runInSlices, ./review-worker.ts). `costMs` counts the steps only, not the
+ * time spent between them.
+ */
+export function* runReviewJobSteps(job: ReviewJob, incremental: IncrementalReview, readBundle: (absPath: string) => string | undefined): Generator<void, JobOutcome & { diagnostics: Diagnostic[] }> {
+  let costMs = 0;
+  let started = performance.now();
+  const pause = (): void => { costMs += performance.now() - started; };
+  const resume = (): void => { started = performance.now(); };
   const model = incremental.model(job.text, job.version, job.format);
-  const { result } = reviewDocument({
+  pause();
+  yield;
+  resume();
+  const steps = reviewDocumentSteps({
     text: job.text, version: job.version, model, incremental, settings: job.settings, force: job.force,
     ...(job.forceReason ? { forceReason: job.forceReason } : {}),
     ...(job.path !== undefined ? { path: job.path } : {}),
@@ -70,8 +86,19 @@ export function runReviewJob(job: ReviewJob, incremental: IncrementalReview, rea
       bundleDisplayPath: (p: string) => workspaceRelativePath(pathToFileURL(p).href, job.workspaceFolders) ?? p,
     } : {}),
   });
+  let step = steps.next();
+  while (!step.done) {
+    pause();
+    yield;
+    resume();
+    step = steps.next();
+  }
+  const { result } = step.value;
   if (job.ignoredReason) result.reason = job.ignoredReason;
-  return { result, diagnostics: diagnosticsOf(result, job.version), status: statusOf(job.uri, result), costMs: performance.now() - started };
+  const diagnostics = diagnosticsOf(result, job.version);
+  const status = statusOf(job.uri, result);
+  pause();
+  return { result, diagnostics, status, costMs };
 }
 
 /** The clausewise/status notification of a review. */

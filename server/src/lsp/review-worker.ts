@@ -16,7 +16,7 @@
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { IncrementalReview } from '../engine';
-import { runReviewJob, type ReviewJob } from './review-job';
+import { runReviewJobSteps, type ReviewJob } from './review-job';
 import type { FromWorker, ToWorker, WorkerSetup } from './review-thread';
 import { RecentStates } from './recent-states';
 import { KeptReviews } from './kept-reviews';
@@ -62,15 +62,36 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     }
   };
 
-  port.on('message', (m: ToWorker) => {
+  const postAnswer = (m: QueryMessage): void => {
+    const a = answer(m);
+    try {
+      port.postMessage({ kind: 'answer', answer: a } satisfies FromWorker);
+    } catch (e) {
+      // An answer that cannot be copied (never expected: answers are plain data).
+      port.postMessage({ kind: 'answer', answer: { id: m.id, error: errorOf(e) } } satisfies FromWorker);
+    }
+  };
+
+  /** Messages taken off the port during a review and not handled then: handled in order after it. */
+  const deferred: ToWorker[] = [];
+  /**
+   * Between two steps of a review (issue 13): answers the queries that arrived meanwhile, except
+   * those on `busyUri`, the document under review once its model has been spliced (its kept review
+   * shares objects with the incremental state the review works on). Anything else (a query on it,
+   * forget, reset...) waits for the review's end, and so does every message after a non-query one.
+   */
+  const answerWaiting = (busyUri: string | null): void => {
+    for (let r = receiveMessageOnPort(port); r; r = receiveMessageOnPort(port)) {
+      const m = r.message as ToWorker;
+      const blocked = deferred.some((d) => d.kind !== 'query');
+      if (m.kind === 'query' && m.uri !== busyUri && !blocked) postAnswer(m);
+      else deferred.push(m);
+    }
+  };
+
+  const handle = (m: ToWorker): void => {
     if (m.kind === 'query') {
-      const a = answer(m);
-      try {
-        port.postMessage({ kind: 'answer', answer: a } satisfies FromWorker);
-      } catch (e) {
-        // An answer that cannot be copied (never expected: answers are plain data).
-        port.postMessage({ kind: 'answer', answer: { id: m.id, error: errorOf(e) } } satisfies FromWorker);
-      }
+      postAnswer(m);
       return;
     }
     if (m.kind === 'forget') {
@@ -93,7 +114,16 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     let reply: FromWorker;
     try {
       const incremental = states.take(job.uri, () => new IncrementalReview(), job.text.length);
-      const { diagnostics, status, result, costMs } = runReviewJob(job, incremental, (p) => readBundleSync(job.uri, p));
+      // In steps, with the queries that arrived meanwhile answered between them: every document's
+      // before the model is spliced, the other documents' after.
+      const steps = runReviewJobSteps(job, incremental, (p) => readBundleSync(job.uri, p));
+      answerWaiting(null);
+      let step = steps.next();
+      while (!step.done) {
+        answerWaiting(job.uri);
+        step = steps.next();
+      }
+      const { diagnostics, status, result, costMs } = step.value;
       trace(`reviewed v${job.version} cost ${costMs.toFixed(1)}`);
       incremental.releaseModelCaches();
       // Kept before anything is posted: a query the server's thread sends once it has the diagnostics finds this review.
@@ -117,7 +147,10 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     }
     // Documents whose incremental state was dropped to make room keep their review compressed (after the reply: no one waits for this).
     reviews.compressIdle((uri) => states.has(uri));
-  });
+    // What waited for the review's end, in the order it arrived.
+    for (let m = deferred.shift(); m; m = deferred.shift()) handle(m);
+  };
+  port.on('message', handle);
 }
 
 if (parentPort && (workerData as WorkerSetup | null)?.marker === 'clausewise-lsp-review-worker') start(parentPort, workerData as WorkerSetup);

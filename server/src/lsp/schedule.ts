@@ -73,3 +73,33 @@ export function afterQueuedInput(run: () => void): () => void {
   handle = setImmediate(turn);
   return () => { if (handle) clearImmediate(handle); handle = undefined; };
 }
+
+/**
+ * How long a review in the server's thread runs before the requests that arrived meanwhile are
+ * answered (ms). A hover sent during a review waits for at most about this long plus one step
+ * (a rule, or a category assessment), instead of for the whole review (issue 13: <= 50 ms).
+ */
+export const REVIEW_SLICE_MS = 8;
+
+/**
+ * Runs a review made of steps (runReviewJobSteps) in slices of about `sliceMs`, answering the
+ * messages received meanwhile between two slices (afterQueuedInput). `dropped` is asked after each
+ * pause: when it says so (the document closed), the rest is skipped and the result is undefined.
+ * `paused` is told as each pause begins (for tests).
+ */
+export async function runInSlices<T>(steps: Generator<void, T>, dropped: () => boolean, sliceMs = REVIEW_SLICE_MS, paused?: () => void): Promise<T | undefined> {
+  for (;;) {
+    const until = performance.now() + sliceMs;
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (performance.now() >= until) break;
+    }
+    paused?.();
+    await new Promise<void>((resolve) => afterQueuedInput(resolve));
+    if (dropped()) {
+      steps.return(undefined as T);
+      return undefined;
+    }
+  }
+}

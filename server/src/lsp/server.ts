@@ -80,11 +80,11 @@ import { frontMatterResult } from './front-matter';
 import { registerTermFeatures, TERM_CAPABILITIES, termHover } from './terms';
 import { mergeSettings, sanitizeSettings, workspaceRelativePath } from './settings';
 import { configErrorDiagnostic, WATCH_GLOB, WorkspaceConfigs } from './config';
-import { afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay } from './schedule';
+import { afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, runInSlices } from './schedule';
 import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, TextDrift, type TextSide } from './drift';
 import { trace } from './trace';
 import { publishParamsFromJson } from './raw-json';
-import { runReviewJob, type JobFindings, type ReviewJob } from './review-job';
+import { runReviewJobSteps, type runReviewJob, type JobFindings, type ReviewJob } from './review-job';
 import { WorkerAnswers, type RemoteView } from './worker-answers';
 import type { WorkerQuery } from './worker-queries';
 import { DEFAULT_WORKER_MIN_CHARS, ReviewThread, type ReviewWorkerOptions } from './review-thread';
@@ -113,6 +113,10 @@ export interface ServerOptions {
    * the server's thread (main.ts passes the bundled worker).
    */
   reviewWorker?: ReviewWorkerOptions;
+  /** How long a review in the server's thread runs between two pauses for requests (ms; default REVIEW_SLICE_MS in ./schedule.ts). */
+  reviewSliceMs?: number;
+  /** Told at each such pause (the document's uri and the version under review): for tests. */
+  onReviewPause?: (uri: string, version: number) => void;
 }
 
 export interface ClausewiseServer {
@@ -173,6 +177,8 @@ interface DocState {
   staleTokens: boolean;
   /** The mapping from the last review to the current version, kept while neither changes. */
   drift?: { reviewed: Reviewed; version: number; drift: TextDrift };
+  /** A review in steps under way in this thread (its end), which the next one waits for. */
+  stepping?: Promise<void>;
 }
 
 function errorText(e: unknown): string {
@@ -464,18 +470,24 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       st.inWorker = false;
     }
     if (states.get(uri) !== st) return null;
-    // In two steps, the model (only the edited sections parsed again) and then the review of it,
-    // with the requests that arrived meanwhile answered in between: a hover sent just after a
-    // keystroke waits for one step, not for both (the review reuses the model built here).
-    const modelStarted = performance.now();
-    (st.incremental ??= new IncrementalReview()).model(text, version, job.format);
-    const modelMs = performance.now() - modelStarted;
-    trace(`model v${version}`);
-    await new Promise<void>((resolve) => afterQueuedInput(resolve));
-    if (states.get(uri) !== st) return null;
-    const outcome = runReviewJob(job, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p));
-    // The cost that decides how long the next edit waits (./schedule.ts) is both steps', as before the split.
-    outcome.costMs += modelMs;
+    // In steps (the model, then each rule...), with the requests that arrived meanwhile answered
+    // between slices of a few milliseconds (./schedule.ts runInSlices): a hover sent during a
+    // keystroke's review waits for one slice, not for the review. The document's reviews share its
+    // incremental state, so one runs at a time.
+    const prior = st.stepping;
+    let finished!: () => void;
+    const mine = new Promise<void>((resolve) => { finished = resolve; });
+    st.stepping = mine;
+    let outcome: ReturnType<typeof runReviewJob> | undefined;
+    try {
+      if (prior) await prior;
+      if (states.get(uri) !== st) return null;
+      outcome = await runInSlices(runReviewJobSteps(job, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p)), () => states.get(uri) !== st, options.reviewSliceMs, options.onReviewPause && (() => options.onReviewPause!(uri, version)));
+    } finally {
+      if (st.stepping === mine) st.stepping = undefined;
+      finished();
+    }
+    if (!outcome) return null;
     trace(`reviewed v${version} cost ${outcome.costMs.toFixed(1)}`);
     // The term features of this version share the review's model.
     st.model = { version, model: outcome.result.model };

@@ -70,13 +70,25 @@ let active: FactCache | null = null;
 
 /** Runs fn with the cache active for memo(). */
 export function withFactCache<T>(cache: FactCache, fn: () => T): T {
+  try {
+    return inFactRound(cache, fn);
+  } finally {
+    cache.endRound();
+  }
+}
+
+/**
+ * Runs fn with the cache active without ending its round: one step of a review run in steps
+ * (IncrementalReview.reviewSteps, engine/incremental.ts), whose caller ends the round once, after
+ * the last step. Requests answered between two steps run with no cache active.
+ */
+export function inFactRound<T>(cache: FactCache, fn: () => T): T {
   const outer = active;
   active = cache;
   try {
     return fn();
   } finally {
     active = outer;
-    cache.endRound();
   }
 }
 
