@@ -68,6 +68,21 @@ function send(m: unknown) {
 }
 const request = (method: string, params: unknown) => new Promise((res) => { const i = id++; pending.set(i, res); send({ jsonrpc: '2.0', id: i, method, params }); });
 const diagnosed = (v: number) => new Promise<void>((res) => { if (published >= v) res(); else onPublish = () => { if (published >= v) { onPublish = null; res(); } }; });
+const firsts = new Map<string, number[]>();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** Notes each event's first time after `from` (names with version numbers, sizes and costs left out). */
+function summarise(from: number) {
+  const seen = new Set<string>();
+  for (const e of [...events].sort((a, b) => a.t - b.t)) {
+    if (e.t < from - 1) continue;
+    const what = e.what.replace(/ v\d+/g, '').replace(/ \(\d+ bytes\)| cost [\d.]+| \d+$/g, '');
+    if (seen.has(what)) continue;
+    seen.add(what);
+    let ts = firsts.get(what);
+    if (!ts) firsts.set(what, (ts = []));
+    ts.push(e.t - from);
+  }
+}
 function dump(from: number, label: string) {
   const mine = events.filter((e) => e.t >= from - 1).sort((a, b) => a.t - b.t);
   events.length = 0;
@@ -107,8 +122,12 @@ function dump(from: number, label: string) {
     keys.push(now() - t0);
     if (hover) await hover;
     await new Promise((r) => setTimeout(r, 30));
+    summarise(t0);
     dump(t0, `edit ${i + 1} v${version}`);
   }
+  // Per event (version numbers left out), the median of its first time after the change was sent, over all edits.
+  console.log('-- median ms after the change was sent, first occurrence per edit:');
+  for (const [what, ts] of [...firsts].sort((a, b) => median(a[1]) - median(b[1]))) console.log(`  ${median(ts).toFixed(1).padStart(8)}  ${what} (${ts.length} edits)`);
   const pct = (xs: number[], p: number) => { const x = [...xs].sort((a, b) => a - b); return x[Math.min(x.length - 1, Math.ceil(p * x.length) - 1)]; };
   const cpu = serverCpu() - cpu0;
   console.log(`keystroke to diagnostics: p50 ${pct(keys, 0.5).toFixed(1)} ms, p95 ${pct(keys, 0.95).toFixed(1)} ms, max ${Math.max(...keys).toFixed(1)} ms`);

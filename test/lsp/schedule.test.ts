@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
-import { afterQueuedInput, CHEAP_REVIEW_MS, COUNTING_STRATEGY, editDelay } from '../../server/src/lsp/schedule';
+import { afterQueuedInput, CHEAP_REVIEW_MS, COUNTING_STRATEGY, editDelay, runInSlices } from '../../server/src/lsp/schedule';
 import { MemoryClient, TEST_REVIEW_WORKER, type PublishParams } from './memory';
 import { ROOT } from './client';
 
@@ -151,6 +151,40 @@ describe('lsp: scheduling', function () {
       await client.diagnostics(b, 2, since);
       assert.deepEqual(client.notifications<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === a, since).map((p) => p.version), [3]);
       assert.deepEqual(client.notifications<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === b, since).map((p) => p.version), [2]);
+    });
+  });
+
+  describe('runInSlices', () => {
+    function* counted(log: string[], steps: number): Generator<void, string> {
+      try {
+        for (let i = 0; i < steps; i++) {
+          log.push(`step ${i}`);
+          yield;
+        }
+        return 'done';
+      } finally {
+        log.push('finally');
+      }
+    }
+
+    it('handles the messages queued meanwhile between two slices, and returns the result', async () => {
+      const log: string[] = [];
+      // A message handled as vscode-jsonrpc does, on a later turn of the event loop.
+      setImmediate(() => { void COUNTING_STRATEGY.handleMessage({ jsonrpc: '2.0' }, () => { log.push('message'); }); });
+      const result = await runInSlices(counted(log, 3), () => false, 0);
+      assert.equal(result, 'done');
+      assert.ok(log.indexOf('message') > 0 && log.indexOf('message') < log.indexOf('step 2'), log.join(', '));
+      assert.equal(log.at(-1), 'finally');
+    });
+
+    it('runs every step in one slice when the slice is long enough, and stops when told to between slices', async () => {
+      const whole: string[] = [];
+      let pauses = 0;
+      assert.equal(await runInSlices(counted(whole, 5), () => false, 60_000, () => pauses++), 'done');
+      assert.equal(pauses, 0);
+      const stopped: string[] = [];
+      assert.equal(await runInSlices(counted(stopped, 5), () => true, 0), undefined);
+      assert.deepEqual(stopped, ['step 0', 'finally'], 'the rest skipped, the steps\' cleanup run');
     });
   });
 

@@ -12,6 +12,7 @@ import type { TextFormat } from '../model';
 import { diagnosticsOf } from './convert';
 import type { StatusParams, Verdict } from './protocol';
 import { workspaceRelativePath } from './settings';
+import { trace } from './trace';
 
 export interface ReviewJob {
   uri: string;
@@ -74,6 +75,7 @@ export function* runReviewJobSteps(job: ReviewJob, incremental: IncrementalRevie
   const pause = (): void => { costMs += performance.now() - started; };
   const resume = (): void => { started = performance.now(); };
   const model = incremental.model(job.text, job.version, job.format);
+  trace(`model v${job.version}`);
   pause();
   yield;
   resume();
@@ -94,9 +96,11 @@ export function* runReviewJobSteps(job: ReviewJob, incremental: IncrementalRevie
     step = steps.next();
   }
   const { result } = step.value;
+  trace(`rules v${job.version}`);
   if (job.ignoredReason) result.reason = job.ignoredReason;
   const diagnostics = diagnosticsOf(result, job.version);
   const status = statusOf(job.uri, result);
+  trace(`diagnostics made v${job.version}`);
   pause();
   return { result, diagnostics, status, costMs };
 }

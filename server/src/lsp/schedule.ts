@@ -16,7 +16,10 @@
  *   leaves the thread at least half of its time for requests.
  *
  * Requests never start or wait for a review: hover, code actions, semantic tokens and completion
- * answer from the last completed review, mapped to the current text (./drift.ts).
+ * answer from the last completed review, mapped to the current text (./drift.ts). A review in the
+ * server's thread runs in steps (runReviewJobSteps), in slices of about REVIEW_SLICE_MS with the
+ * messages received meanwhile handled between two slices (runInSlices), so a request waits for
+ * the rest of one slice, not for the review.
  */
 import type { MessageStrategy } from 'vscode-languageserver/node';
 

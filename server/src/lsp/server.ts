@@ -482,7 +482,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     try {
       if (prior) await prior;
       if (states.get(uri) !== st) return null;
-      outcome = await runInSlices(runReviewJobSteps(job, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p)), () => states.get(uri) !== st, options.reviewSliceMs, options.onReviewPause && (() => options.onReviewPause!(uri, version)));
+      outcome = await runInSlices(runReviewJobSteps(job, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p)), () => states.get(uri) !== st, options.reviewSliceMs, () => { trace('pause'); options.onReviewPause?.(uri, version); });
     } finally {
       if (st.stepping === mine) st.stepping = undefined;
       finished();
