@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildContractModel } from '../../server/src/model';
-import { CUSTOMER_ROLE_WORDS, roleWordCounts, roleWordPattern, SUPPLIER_ROLE_WORDS } from '../../server/src/model/parties';
+import { countAtEach, CUSTOMER_ROLE_WORDS, roleWordCounts, roleWordPattern, SUPPLIER_ROLE_WORDS } from '../../server/src/model/parties';
 import { partyMatchers } from '../../server/src/model/language';
 
 describe('model: parties', () => {
@@ -122,5 +122,13 @@ This Agreement is made between Alder Ltd (the "Supplier") and Birch plc (the "Cu
         assert.deepEqual(counted(text), oneByOne(text), f);
       }
     });
+  });
+
+  it('counts matches that start with a literal as a global expression does, trying each only where the literal is (issue 13)', () => {
+    const text = 'ACME shall provide ACME shall provide; ACME shall pay. XACME shall pay. ACME" will host ACMEACME shall supply ACME';
+    const sources = [String.raw`\bACME"?\b[^.;]{0,30}\b(?:shall|will)\s+(?:provide|host|supply)`, String.raw`\bACME"?\b[^.;]{0,30}\bshall pay`, String.raw`\bACME[^.]{0,40}ACME`];
+    const global = sources.map((src) => (text.match(new RegExp(src, 'g')) ?? []).length);
+    assert.deepEqual(countAtEach(text, 'ACME', sources.map((src) => new RegExp(src, 'y'))), global);
+    assert.deepEqual(global, [2, 1, 2]);
   });
 });

@@ -67,8 +67,10 @@ export function findParties(blocks: Block[], terms: DefinedTerm[], frontMatterPa
   for (const p of parties) {
     if (p.role !== 'unknown') continue;
     const esc = p.alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '"?';
-    const supplierUse = countMatches(text, new RegExp(`\\b${esc}\\b[^.;]{0,30}\\b(?:shall|will|agrees to|must)\\s+(?:\\w+\\s+){0,2}(?:provide|perform|deliver|maintain|host|support|process|supply|render|develop|ship|manufacture|sell|accept,? reject)`, 'g'));
-    const customerUse = countMatches(text, new RegExp(`\\b${esc}\\b[^.;]{0,30}\\b(?:shall|will|agrees to|must)\\s+(?:\\w+\\s+){0,2}(?:pay|reimburse|compensate|submit (?:all )?(?:purchase )?orders|purchase|order)`, 'g'));
+    const [supplierUse, customerUse] = countAtEach(text, p.alias, [
+      new RegExp(`\\b${esc}\\b[^.;]{0,30}\\b(?:shall|will|agrees to|must)\\s+(?:\\w+\\s+){0,2}(?:provide|perform|deliver|maintain|host|support|process|supply|render|develop|ship|manufacture|sell|accept,? reject)`, 'y'),
+      new RegExp(`\\b${esc}\\b[^.;]{0,30}\\b(?:shall|will|agrees to|must)\\s+(?:\\w+\\s+){0,2}(?:pay|reimburse|compensate|submit (?:all )?(?:purchase )?orders|purchase|order)`, 'y'),
+    ]);
     if (supplierUse > customerUse) p.role = 'supplier';
     else if (customerUse > supplierUse) p.role = 'customer';
   }
@@ -80,6 +82,30 @@ export function findParties(blocks: Block[], terms: DefinedTerm[], frontMatterPa
     if (b.role === 'unknown' && a.role !== 'unknown') b.role = a.role === 'supplier' ? 'customer' : 'supplier';
   }
   return parties;
+}
+
+/**
+ * How many matches each sticky expression has in the text, counted as a global one would count them
+ * (each search going on from the end of the last match), where every match starts with `literal`:
+ * the literal's places are found once with indexOf and each expression is tried only there, instead
+ * of each scanning the whole text (issue 13).
+ */
+export function countAtEach(text: string, literal: string, sticky: RegExp[]): number[] {
+  const counts = sticky.map(() => 0);
+  const from = sticky.map(() => 0);
+  if (!literal) return sticky.map((re) => countMatches(text, new RegExp(re.source, 'g')));
+  for (let at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + 1)) {
+    for (let k = 0; k < sticky.length; k++) {
+      if (at < from[k]) continue;
+      const re = sticky[k];
+      re.lastIndex = at;
+      if (re.test(text)) {
+        counts[k]++;
+        from[k] = re.lastIndex;
+      }
+    }
+  }
+  return counts;
 }
 
 function countMatches(text: string, re: RegExp): number {
