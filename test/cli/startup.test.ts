@@ -51,6 +51,9 @@ process.on('exit', () => {
     const r = runBuiltCli(['--format', 'json', '--fail-on', 'none', '--concurrency', '2', 'lib'], { cwd: dir, env: { CLAUSEWISE_DEBUG: 'threads' } });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /debug: 10 files in 2 threads\n/);
+    // Two threads in all: the main thread reviews beside the one worker (it starts while the worker loads the bundle).
+    const share = /debug: the main thread reviewed (\d+) of 10 files\n/.exec(r.stderr);
+    assert.ok(share && Number(share[1]) >= 1 && Number(share[1]) < 10, r.stderr);
     assert.equal((JSON.parse(r.stdout) as { files: unknown[] }).files.length, 10);
   });
 });

@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildContractModel, foldQuotes } from '../../server/src/model';
+import { mayName, mentionsIn, misspellingsIn, partyNameShapes } from '../../server/src/drafting/parties';
 import { assertDraftingMeta, assertLinesKept, checkReplace, findings, flagged, quiet } from './support';
 
 const RULE = 'party-name-variant';
@@ -135,5 +139,59 @@ This Supply Agreement is made between Eastern Bioproducts Corporation Ltd. and A
 1.3 Notices to Eastern Bioproducts Co., Ltd. at its registered office.
 `;
     assert.deepEqual(flagged(text, RULE), ['Eastern Bioproducts Co., Ltd.']);
+  });
+
+  describe('blocks passed over without a search (issue 13)', () => {
+    // Every block mayName passes over must be one where the searches find nothing, and most blocks are passed over.
+    const check = (text: string, label: string) => {
+      const model = buildContractModel(text, 1, label.endsWith('.txt') ? 'plain' : 'markdown');
+      const names = partyNameShapes(model);
+      let skipped = 0;
+      for (const block of model.blocks) {
+        for (const { name } of names) {
+          if (mayName(block.text, name)) continue;
+          skipped++;
+          const folded = foldQuotes(block.text);
+          assert.deepEqual(mentionsIn(folded, name), [], `${label}: mention in a block passed over: ${block.text.slice(0, 80)}`);
+          assert.deepEqual(misspellingsIn(folded, name), [], `${label}: misspelling in a block passed over: ${block.text.slice(0, 80)}`);
+        }
+      }
+      return { skipped, of: model.blocks.length * names.length };
+    };
+
+    it('passes over blocks that neither name a party nor end a word in its legal form, and reads the others', () => {
+      const text = `${OPENING}
+
+## 1. Services
+
+1.1 The Supplier shall host the web shop, including its catalogue.
+
+1.2 Notices go to Tailspn Systems Limited at its registered office.
+
+1.3 Invoices are sent by L.T.D. post.
+`;
+      const model = buildContractModel(text, 1, 'markdown');
+      const tailspin = partyNameShapes(model).find((n) => n.legal === 'Tailspin Systems Limited')!.name;
+      const read = model.blocks.filter((b) => mayName(b.text, tailspin)).map((b) => b.text.slice(0, 12));
+      // The opening names it; 1.2 misspells it and ends in "Limited"; "L.T.D." spells its legal form; 1.1 ("including") does neither.
+      assert.deepEqual(read, ['This Agreeme', '1.2 Notices ', '1.3 Invoices']);
+      assert.ok(check(text, 'x.md').skipped >= 2);
+    });
+
+    it('passes over only blocks where the searches find nothing, on real contracts (../shared)', function () {
+      const dir = resolve(__dirname, '../../../shared/cuad-dev');
+      if (!existsSync(dir)) {
+        console.log(`      skipped: ../shared/cuad-dev not found at ${dir}`);
+        return this.skip();
+      }
+      let skipped = 0;
+      let of = 0;
+      for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, 40)) {
+        const r = check(readFileSync(join(dir, f), 'utf8'), f);
+        skipped += r.skipped;
+        of += r.of;
+      }
+      assert.ok(skipped > of / 2, `${skipped} of ${of} passed over`);
+    });
   });
 });

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { buildContractModel } from '../../server/src/model';
+import { countAtEach, CUSTOMER_ROLE_WORDS, roleWordCounts, roleWordPattern, SUPPLIER_ROLE_WORDS } from '../../server/src/model/parties';
 import { partyMatchers } from '../../server/src/model/language';
 
 describe('model: parties', () => {
@@ -83,5 +86,49 @@ This Agreement is made between Copperleaf Analytics GmbH ("Copperleaf") and Sand
 This Agreement is made between Alder Ltd (the "Supplier") and Birch plc (the "Customer"). Alder Ltd will provide the hosting services described in Schedule 1 (the "Services") from the date of signature (the "Effective Date").
 `);
     assert.deepEqual(m.parties.map((p) => p.alias).sort(), ['Customer', 'Supplier']);
+  });
+
+  describe('role words counted in one pass (issue 13)', () => {
+    const words = [...SUPPLIER_ROLE_WORDS, ...CUSTOMER_ROLE_WORDS];
+    // Each role word's own expression, run over the whole text: what the one pass must count.
+    const oneByOne = (text: string) => new Map(words.map((w) => [w, (text.match(roleWordPattern(w)) ?? []).length]));
+    const counted = (text: string) => new Map(words.map((w) => [w, roleWordCounts(text).get(w) ?? 0]));
+
+    it('role words contain one another only as a last word, so that one pass finds them all', () => {
+      for (const v of words) for (const w of words) if (w !== v && w.includes(v)) assert.ok(w.endsWith(` ${v}`), `${w} contains ${v}`);
+    });
+
+    it('counts each word as its own expression does: inside longer words, before "\'s own", next to letters', () => {
+      const text = [
+        'The Service Provider and the Provider shall act; the Hosting Provider too.',
+        "The Service Provider's own staff, the Provider's sole remedy, the Provider's staff.",
+        'Service Providers, XService Provider, Sub-processor and Processor, Subprocessor.',
+        'Company, Companyx, the Company\u2019s own, Recipient of Services, Recipient of Servicesx.',
+      ].join('\n');
+      const want = oneByOne(text);
+      assert.deepEqual(counted(text), want);
+      assert.equal(want.get('Provider'), 5);
+      assert.equal(want.get('Service Provider'), 1);
+    });
+
+    it('counts as the word-by-word expressions on real contracts (../shared)', function () {
+      const dir = resolve(__dirname, '../../../shared/cuad-dev');
+      if (!existsSync(dir)) {
+        console.log(`      skipped: ../shared/cuad-dev not found at ${dir}`);
+        return this.skip();
+      }
+      for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, 60)) {
+        const text = readFileSync(join(dir, f), 'utf8');
+        assert.deepEqual(counted(text), oneByOne(text), f);
+      }
+    });
+  });
+
+  it('counts matches that start with a literal as a global expression does, trying each only where the literal is (issue 13)', () => {
+    const text = 'ACME shall provide ACME shall provide; ACME shall pay. XACME shall pay. ACME" will host ACMEACME shall supply ACME';
+    const sources = [String.raw`\bACME"?\b[^.;]{0,30}\b(?:shall|will)\s+(?:provide|host|supply)`, String.raw`\bACME"?\b[^.;]{0,30}\bshall pay`, String.raw`\bACME[^.]{0,40}ACME`];
+    const global = sources.map((src) => (text.match(new RegExp(src, 'g')) ?? []).length);
+    assert.deepEqual(countAtEach(text, 'ACME', sources.map((src) => new RegExp(src, 'y'))), global);
+    assert.deepEqual(global, [2, 1, 2]);
   });
 });

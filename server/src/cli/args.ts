@@ -179,7 +179,7 @@ export const CLI_OPTIONS: ReadonlyArray<CliOption<CliOptions>> = [
   },
   {
     name: 'concurrency', type: 'string', default: 'auto', valueName: '<n|auto>', group: OPTIONS,
-    description: 'Worker threads for runs of more than 8 files (default: auto, one per core; 1 reviews in the main thread)',
+    description: 'Threads that review runs of more than 8 files, the main thread included (default: auto, one per core; 1 reviews in the main thread only)',
     apply: (o, v) => {
       if (v === 'auto') { o.concurrency = undefined; return; }
       if (!/^\d+$/.test(v as string) || Number(v) < 1) throw new UsageError(`invalid value "${v}" for --concurrency; expected auto or a number of threads of at least 1 (1 reviews in the main thread only)`);

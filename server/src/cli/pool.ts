@@ -1,8 +1,10 @@
 /**
- * Reviews many files on the available cores: a pool of worker threads running the CLI bundle itself
- * (dist/cli.js starts as a worker when POOL_WORKER_ARG is its first argument and WORKER_MARKER is in
- * its workerData). Outcomes come back in task order, so the report is the same, byte for byte, as a
- * run in one thread.
+ * Reviews many files on the available cores: the main thread and a pool of worker threads running
+ * the CLI bundle itself (dist/cli.js starts as a worker when POOL_WORKER_ARG is its first argument and
+ * WORKER_MARKER is in its workerData), one thread per core in all. The main thread reviews too: it
+ * has the bundle loaded already, and its own outcomes cross no thread, so a run pays one worker's
+ * start-up and warm-up less than with a worker per core. Outcomes go back in task order, so the report
+ * is the same, byte for byte, as a run in one thread.
  *
  * The pool is used only for runs of more than PARALLEL_MIN_FILES files, when more than one thread is
  * allowed and the code runs from a bundle (not from TypeScript sources under a test runner). It is
@@ -55,6 +57,12 @@ export function threadCount(files: number, requested: number | undefined): numbe
   return Math.max(1, Math.min(requested ?? cores, files));
 }
 
+/**
+ * Tasks each worker is sent ahead of its outcomes: one under review and one waiting, so that a
+ * worker never waits for the main thread, which hands out tasks only between its own reviews.
+ */
+const AHEAD = 2;
+
 /** Worker threads started ahead of their tasks (see startPool), or none. */
 export interface Pool {
   workers: Worker[];
@@ -63,16 +71,17 @@ export interface Pool {
 }
 
 /**
- * Starts `threads` worker threads now, when `threads` > 1 and a worker script is given (else returns
- * null: the review runs in this thread). A worker spends its first tenth of a second or more loading
- * the bundle; started before the files are read, it does that on another core meanwhile. A pool
- * must be handed to reviewAll, which ends its workers.
+ * Starts the worker threads of a run on `threads` threads now (`threads` - 1 of them: the main thread
+ * is the other reviewer), when `threads` > 1 and a worker script is given (else returns null: the
+ * review runs in this thread only). A worker spends its first tenth of a second or more loading the
+ * bundle; started before the files are read, it does that on another core meanwhile. A pool must be
+ * handed to reviewAll, which ends its workers.
  */
 export function startPool(threads: number, workerScript: string | null): Pool | null {
   if (threads <= 1 || !workerScript) return null;
   const { Worker } = workerThreads();
   const pool: Pool = { workers: [], failures: new Map() };
-  for (let i = 0; i < threads; i++) {
+  for (let i = 0; i < threads - 1; i++) {
     const w = new Worker(workerScript, { argv: [POOL_WORKER_ARG], workerData: { marker: WORKER_MARKER } });
     // Until reviewAll takes them, the workers neither keep the process alive (a run that stops early
     // still ends) nor go unheard when they fail.
@@ -84,72 +93,88 @@ export function startPool(threads: number, workerScript: string | null): Pool | 
   return pool;
 }
 
+/** How a run's tasks were shared out (for the debug line and the tests). */
+export interface ReviewShare {
+  outcomes: ReviewOutcome[];
+  /** Threads that reviewed (the main thread included). */
+  threads: number;
+  /** Tasks the main thread reviewed itself. */
+  inMainThread: number;
+}
+
 /**
- * Reviews every task, in the pool's worker threads when there is a pool, else here; then ends the
- * pool's workers. A task that throws rejects the whole run (the CLI reports it as an internal error).
+ * Reviews every task: in this thread and the pool's worker threads when there is a pool, else here
+ * alone; then ends the pool's workers. A task that throws in a worker rejects the whole run (the CLI
+ * reports it as an internal error).
  */
 export async function reviewAll(tasks: ReviewTask[], pool: Pool | null): Promise<ReviewOutcome[]> {
-  if (!pool || tasks.length < 2) {
-    await endPool(pool);
-    return tasks.map(runReviewTask);
-  }
+  return (await reviewShared(tasks, pool)).outcomes;
+}
+
+/** reviewAll, saying how the tasks were shared out. */
+export async function reviewShared(tasks: ReviewTask[], pool: Pool | null): Promise<ReviewShare> {
+  // The main thread takes at least one task: workers beyond tasks - 1 would have nothing to do.
+  const workers = pool ? pool.workers.slice(0, Math.max(0, tasks.length - 1)) : [];
+  if (pool) await endPool({ workers: pool.workers.slice(workers.length) });
+  if (!workers.length) return { outcomes: tasks.map(runReviewTask), threads: 1, inMainThread: tasks.length };
   const outcomes: ReviewOutcome[] = new Array(tasks.length);
   // Longest first, so that no thread is left with one long contract while the others wait: the
   // review's cost follows the text's length. Outcomes still go back in task order.
   const order = tasks.map((_, i) => i).sort((a, b) => tasks[b].text.length - tasks[a].text.length || a - b);
-  const workers = pool.workers.slice(0, tasks.length);
-  const failure = workers.map((w) => pool.failures.get(w)).find(Boolean);
-  await endPool({ workers: pool.workers.slice(tasks.length) });
   let next = 0;
+  let done = 0;
+  let inMainThread = 0;
+  let failure: Error | undefined = workers.map((w) => pool!.failures.get(w)).find(Boolean);
+  let wake: (() => void) | null = null;
+  const fail = (e: Error) => {
+    failure ??= e;
+    wake?.();
+  };
+  const feed = (w: Worker) => {
+    if (next < order.length && !failure) w.postMessage(tasks[order[next++]]);
+  };
   try {
-    await new Promise<void>((resolve, reject) => {
-      if (failure) {
-        reject(failure);
-        return;
-      }
-      let done = 0;
-      let failed = false;
-      const feed = (w: Worker) => {
-        if (next < tasks.length) w.postMessage(tasks[order[next++]]);
-      };
-      for (const w of workers) {
-        w.ref();
-        w.on('message', (m: FromWorker) => {
-          if (failed) return;
-          if (!m.ok) {
-            failed = true;
-            reject(new Error(`reviewing ${tasks[m.index]?.path ?? `task ${m.index}`} failed in a worker thread:\n${m.error}`));
-            return;
-          }
-          outcomes[m.outcome.index] = m.outcome;
-          if (++done === tasks.length) resolve();
-          else feed(w);
-        });
-        w.on('error', (e) => {
-          if (failed) return;
-          failed = true;
-          reject(e);
-        });
-        w.on('exit', (code) => {
-          if (!failed && done < tasks.length && code !== 0) {
-            failed = true;
-            reject(new Error(`a review worker thread exited with code ${code}`));
-          }
-        });
+    for (const w of workers) {
+      w.ref();
+      w.on('message', (m: FromWorker) => {
+        if (failure) return;
+        if (!m.ok) {
+          fail(new Error(`reviewing ${tasks[m.index]?.path ?? `task ${m.index}`} failed in a worker thread:\n${m.error}`));
+          return;
+        }
+        outcomes[m.outcome.index] = m.outcome;
+        done++;
         feed(w);
-      }
-    });
+        if (done === tasks.length) wake?.();
+      });
+      w.on('error', (e) => fail(e));
+      w.on('exit', (code) => {
+        if (done < tasks.length && code !== 0) fail(new Error(`a review worker thread exited with code ${code}`));
+      });
+      for (let k = 0; k < AHEAD; k++) feed(w);
+    }
+    // The main thread's share: a task at a time, letting the workers' outcomes in (and sending them
+    // their next tasks) between two.
+    while (!failure && next < order.length) {
+      const i = order[next++];
+      outcomes[i] = runReviewTask(tasks[i]);
+      inMainThread++;
+      done++;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    while (!failure && done < tasks.length) await new Promise<void>((resolve) => (wake = resolve));
+    if (failure) throw failure;
   } finally {
     // Not awaited: a worker's exit (freeing its heap) runs on its own thread while this one writes
     // the report; the process still waits for the workers to stop before it exits.
     void endPool({ workers });
   }
-  return outcomes;
+  return { outcomes, threads: workers.length + 1, inMainThread };
 }
 
-/** How many threads reviewAll uses for `tasks` tasks with this pool (for the debug line). */
+/** How many threads reviewAll uses for `tasks` tasks with this pool, the main thread included. */
 export function poolThreads(pool: Pool | null, tasks: number): number {
-  return !pool || tasks < 2 ? 1 : Math.min(pool.workers.length, tasks);
+  return !pool ? 1 : Math.max(1, Math.min(pool.workers.length + 1, tasks));
 }
 
 /** Ends the pool's workers (a pool that was started but is not needed, or is done). */

@@ -23,7 +23,7 @@ import { formatMarkdown } from './format-markdown';
 import { formatSarif } from './format-sarif';
 import { formatStylish } from './format-stylish';
 import { helpText, USAGE_LINE } from './help';
-import { poolThreads, reviewAll, startPool, threadCount } from './pool';
+import { poolThreads, reviewShared, startPool, threadCount } from './pool';
 import { buildReport, countSeverities, emptyCounts, orderedCoverage, type FileReport, type Report, type SkippedFile } from './report';
 import type { ReportedResult, ReviewTask } from './review-task';
 import { inShard, shardKey, shardRoot } from './shard';
@@ -311,9 +311,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let outcomes;
   const threads = poolThreads(pool, tasks.length);
   // CLAUSEWISE_DEBUG=threads: say how the work was split (for troubleshooting and the tests).
-  if (/\bthreads\b/.test(io.env.CLAUSEWISE_DEBUG ?? '')) io.stderr.write(`${TOOL_NAME}: debug: ${tasks.length} files in ${threads} thread${threads === 1 ? '' : 's'}\n`);
+  const debugThreads = /\bthreads\b/.test(io.env.CLAUSEWISE_DEBUG ?? '');
+  if (debugThreads) io.stderr.write(`${TOOL_NAME}: debug: ${tasks.length} files in ${threads} thread${threads === 1 ? '' : 's'}\n`);
   try {
-    outcomes = await reviewAll(tasks, pool);
+    const share = await reviewShared(tasks, pool);
+    outcomes = share.outcomes;
+    if (debugThreads) io.stderr.write(`${TOOL_NAME}: debug: the main thread reviewed ${share.inMainThread} of ${tasks.length} files\n`);
   } catch (e) {
     error('internal error while reviewing:', ...String((e as Error).stack ?? e).split('\n').map((l) => `  ${l.trim()}`));
     return EXIT_ERROR;

@@ -150,9 +150,8 @@ function countName(text: string, name: string): number {
   return (text.match(new RegExp(`(?<![\\w-])${escapeRegExp(name).replace(/\s+/g, '\\s+')}(?![\\w-])`, 'g')) ?? []).length;
 }
 
-export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
-  const out: PartyNameVariant[] = [];
-  const openingEnd = openingEndOf(model);
+/** The parties' legal names that have variants worth reporting, taken apart for the search. */
+export function partyNameShapes(model: ContractModel): Array<{ party: Party; legal: string; name: NameShape }> {
   const names: Array<{ party: Party; legal: string; name: NameShape }> = [];
   for (const { party, legalName } of namedParties(model)) {
     const legal = legalName;
@@ -170,9 +169,19 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
         coreSet: new Set(core.map((w) => w.toLowerCase())),
         keyRe: new RegExp(`(?<![\\w/-])${keyWords.map(escapeRegExp).join('\\s+')}(?![\\w-])`, 'g'),
         formSpellings: formSpellingsOf(words),
+        // Folding quotes changes no other character, so a key word without quotes stands in the block's own text.
+        keyLiteral: /['"]/.test(keyWords[0]) ? null : keyWords[0],
+        formWord: legal.length >= 10 ? formWordOf(formSpellingsOf(words)) : null,
       },
     });
   }
+  return names;
+}
+
+export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
+  const out: PartyNameVariant[] = [];
+  const openingEnd = openingEndOf(model);
+  const names = partyNameShapes(model);
   if (!names.length) return out;
   // What a block's own text says of every name is memoised per block while editing (see
   // model/facts.ts), in one lookup per block; where the block stands (in the opening or not) and how
@@ -182,6 +191,8 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
   for (const block of model.blocks) {
     if (block.kind === 'code' || block.kind === 'html') continue;
     const facts = blockMemo(model, block, kind, () => {
+      // Most blocks name no party: told apart without folding the text or searching it per name (issue 13).
+      if (!names.some(({ name }) => mayName(block.text, name))) return NO_NAMES;
       const text = foldQuotes(block.text);
       let squashed: string | undefined;
       const per = names.map(({ legal, name }) => ({ mentions: mentionsIn(text, name), misspellings: legal.length >= 10 && mayMisspell(squashed ??= text.toLowerCase().replace(/\./g, ''), name) ? misspellingsIn(text, name) : [] }));
@@ -220,7 +231,30 @@ interface BlockNameFacts {
 const NO_NAMES: BlockNameFacts[] = [];
 
 /** A party's legal name taken apart for the search. */
-interface NameShape { legal: string; words: string[]; legalNorm: string; alias: string; coreSet: Set<string>; keyRe: RegExp; formSpellings: string[] }
+export interface NameShape {
+  legal: string; words: string[]; legalNorm: string; alias: string; coreSet: Set<string>; keyRe: RegExp; formSpellings: string[];
+  /** The first key word, which every mention holds as written (null when it has quotes: found only in the folded text). */
+  keyLiteral: string | null;
+  /** Matches the legal-form word that ends every misspelling of the name (see formWordOf); null when misspellings are not looked for. */
+  formWord: RegExp | null;
+}
+
+/**
+ * A word that is one of the spellings of a legal form, dots aside ("Ltd", "L.T.D.", "LTD"), as the
+ * last word of a misspelling candidate must be (misspellingsIn: it starts with a capital, its
+ * letters without dots spell the form, and no word character, "&", "'", "." or "-" follows). Its
+ * absence from a block's text proves that misspellingsIn finds nothing there; quotes folded or not,
+ * since none of those characters is a quote but "'", which the test does not let follow.
+ */
+function formWordOf(spellings: string[]): RegExp {
+  const spelled = spellings.filter((f) => /^[a-z]+$/.test(f)).map((f) => f[0].toUpperCase() + [...f.slice(1)].map((c) => `\\.*[${c}${c.toUpperCase()}]`).join(''));
+  return new RegExp(`(?:${spelled.join('|')})\\.*(?![\\w&'.-])`);
+}
+
+/** Can the block's text (unfolded) hold a mention or a misspelling of the name? False only when it cannot. */
+export function mayName(text: string, name: NameShape): boolean {
+  return (name.keyLiteral === null || text.includes(name.keyLiteral)) || (name.formWord !== null && name.formWord.test(text));
+}
 
 /** Every word (lower case, without dots) whose legal form is the name's: "ltd" and "limited" for "Ltd.". */
 function formSpellingsOf(words: string[]): string[] {
@@ -240,7 +274,7 @@ const mayMisspell = (squashed: string, name: NameShape): boolean => name.formSpe
  * the name. otherForm: written with another legal form, which counts only outside the opening and
  * when written once (decided by the caller, who sees the whole document).
  */
-function mentionsIn(text: string, name: NameShape): Array<{ at: number; mention: string; otherForm: boolean }> {
+export function mentionsIn(text: string, name: NameShape): Array<{ at: number; mention: string; otherForm: boolean }> {
   const { legal, words, legalNorm, coreSet } = name;
   const out: Array<{ at: number; mention: string; otherForm: boolean }> = [];
   for (const m of text.matchAll(name.keyRe)) {
@@ -292,7 +326,7 @@ function mentionsIn(text: string, name: NameShape): Array<{ at: number; mention:
 const ACCOUNT_NAME = /\b(?:account(?:\s+holder)?(?:['\u2019]s)?\s+name|name\s+of\s+(?:the\s+)?account(?:\s+holder)?|account\s+holder|beneficiary(?:\s+name)?|payee(?:\s+name)?)\s*[:\u2013\u2014-]?\s*$/i;
 
 /** Misspellings of the whole legal name in one block's text, by offset in that text (pure). */
-function misspellingsIn(text: string, name: NameShape): Array<{ at: number; cand: string }> {
+export function misspellingsIn(text: string, name: NameShape): Array<{ at: number; cand: string }> {
   const { legal, words, legalNorm } = name;
   const out: Array<{ at: number; cand: string }> = [];
   const fuzzy = new RegExp(`(?<![\\w-])[A-Z][\\w&'.-]*(?:,?\\s+[A-Z][\\w&'.-]*){${Math.max(0, words.length - 2)},${words.length}}`, 'g');
