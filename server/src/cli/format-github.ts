@@ -9,7 +9,7 @@
  * (% \r \n), property values also , and :; other control characters print as escapes (ESC as \x1B).
  */
 import { printableKeepingLineBreaks, type Severity } from '../engine';
-import type { Report } from './report';
+import type { FileReport, Report } from './report';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
@@ -27,20 +27,23 @@ export function escapeProperty(s: string): string {
 }
 
 export function formatGithub(report: Report): string {
-  const lines: string[] = [];
-  for (const f of report.files) {
-    if (!f.isContract) continue;
-    for (const d of f.diagnostics) {
-      const props = [
-        `file=${escapeProperty(f.path)}`,
-        `line=${d.range.start.line + 1}`,
-        `col=${d.range.start.character + 1}`,
-        `endLine=${d.range.end.line + 1}`,
-        `endColumn=${Math.max(d.range.end.character, d.range.end.line === d.range.start.line ? d.range.start.character + 1 : 1)}`,
-        `title=${escapeProperty(d.ruleId)}`,
-      ];
-      lines.push(`::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(d.message)}`);
-    }
+  return report.files.map(formatGithubFile).join('');
+}
+
+/** One file's annotations, a line each (the CLI writes them as soon as the file is reviewed, in order). */
+export function formatGithubFile(f: FileReport): string {
+  if (!f.isContract) return '';
+  let text = '';
+  for (const d of f.diagnostics) {
+    const props = [
+      `file=${escapeProperty(f.path)}`,
+      `line=${d.range.start.line + 1}`,
+      `col=${d.range.start.character + 1}`,
+      `endLine=${d.range.end.line + 1}`,
+      `endColumn=${Math.max(d.range.end.character, d.range.end.line === d.range.start.line ? d.range.start.character + 1 : 1)}`,
+      `title=${escapeProperty(d.ruleId)}`,
+    ];
+    text += `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(d.message)}\n`;
   }
-  return lines.length ? `${lines.join('\n')}\n` : '';
+  return text;
 }

@@ -111,12 +111,26 @@ export async function reviewAll(tasks: ReviewTask[], pool: Pool | null): Promise
   return (await reviewShared(tasks, pool)).outcomes;
 }
 
-/** reviewAll, saying how the tasks were shared out. */
-export async function reviewShared(tasks: ReviewTask[], pool: Pool | null): Promise<ReviewShare> {
+/**
+ * Told of each outcome as soon as it is known (in any order: longest tasks go first and threads
+ * finish at different times), so that the CLI can write each file's report while the others are
+ * reviewed. A listener that throws fails the run.
+ */
+export type OutcomeListener = (index: number, outcome: ReviewOutcome) => void;
+
+/** reviewAll, saying how the tasks were shared out, telling onOutcome of each outcome as it comes. */
+export async function reviewShared(tasks: ReviewTask[], pool: Pool | null, onOutcome?: OutcomeListener): Promise<ReviewShare> {
   // The main thread takes at least one task: workers beyond tasks - 1 would have nothing to do.
   const workers = pool ? pool.workers.slice(0, Math.max(0, tasks.length - 1)) : [];
   if (pool) await endPool({ workers: pool.workers.slice(workers.length) });
-  if (!workers.length) return { outcomes: tasks.map(runReviewTask), threads: 1, inMainThread: tasks.length };
+  if (!workers.length) {
+    const outcomes = tasks.map((task, i) => {
+      const outcome = runReviewTask(task);
+      onOutcome?.(i, outcome);
+      return outcome;
+    });
+    return { outcomes, threads: 1, inMainThread: tasks.length };
+  }
   const outcomes: ReviewOutcome[] = new Array(tasks.length);
   // Longest first, so that no thread is left with one long contract while the others wait: the
   // review's cost follows the text's length. Outcomes still go back in task order.
@@ -145,6 +159,12 @@ export async function reviewShared(tasks: ReviewTask[], pool: Pool | null): Prom
         outcomes[m.outcome.index] = m.outcome;
         done++;
         feed(w);
+        try {
+          onOutcome?.(m.outcome.index, m.outcome);
+        } catch (e) {
+          fail(e as Error);
+          return;
+        }
         if (done === tasks.length) wake?.();
       });
       w.on('error', (e) => fail(e));
@@ -160,6 +180,7 @@ export async function reviewShared(tasks: ReviewTask[], pool: Pool | null): Prom
       outcomes[i] = runReviewTask(tasks[i]);
       inMainThread++;
       done++;
+      onOutcome?.(i, outcomes[i]);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     while (!failure && done < tasks.length) await new Promise<void>((resolve) => (wake = resolve));

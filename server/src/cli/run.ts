@@ -16,16 +16,16 @@ import { runConvertCommand } from './convert-commands';
 import { runRulesCommand } from './rules-command';
 import { findingOrigin, readConverted, type ConvertedSource } from './converted';
 import { comparePaths, discoverFiles, displayPath, type FoundFile } from './files';
-import { formatGithub } from './format-github';
+import { formatGithub, formatGithubFile } from './format-github';
 import { formatJson } from './format-json';
 import { formatJunit } from './format-junit';
 import { formatMarkdown } from './format-markdown';
 import { formatSarif } from './format-sarif';
-import { formatStylish } from './format-stylish';
+import { formatStylish, formatStylishEnd, formatStylishFile } from './format-stylish';
 import { helpText, USAGE_LINE } from './help';
-import { poolThreads, reviewShared, startPool, threadCount } from './pool';
+import { endPool, poolThreads, reviewShared, startPool, threadCount } from './pool';
 import { buildReport, countSeverities, emptyCounts, orderedCoverage, type FileReport, type Report, type SkippedFile } from './report';
-import type { ReportedResult, ReviewTask } from './review-task';
+import type { ReportedResult, ReviewOutcome, ReviewTask } from './review-task';
 import { inShard, shardKey, shardRoot } from './shard';
 
 export const TOOL_NAME = 'clausewise';
@@ -307,22 +307,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     taskInputs.push(file);
   }
 
-  // ---- Review, in worker threads when there are many files
-  let outcomes;
-  const threads = poolThreads(pool, tasks.length);
-  // CLAUSEWISE_DEBUG=threads: say how the work was split (for troubleshooting and the tests).
-  const debugThreads = /\bthreads\b/.test(io.env.CLAUSEWISE_DEBUG ?? '');
-  if (debugThreads) io.stderr.write(`${TOOL_NAME}: debug: ${tasks.length} files in ${threads} thread${threads === 1 ? '' : 's'}\n`);
-  try {
-    const share = await reviewShared(tasks, pool);
-    outcomes = share.outcomes;
-    if (debugThreads) io.stderr.write(`${TOOL_NAME}: debug: the main thread reviewed ${share.inMainThread} of ${tasks.length} files\n`);
-  } catch (e) {
-    error('internal error while reviewing:', ...String((e as Error).stack ?? e).split('\n').map((l) => `  ${l.trim()}`));
-    return EXIT_ERROR;
-  }
-
-  // ---- Baseline
+  // ---- Baseline (read before the review, so that each file's report can be written as soon as it is ready)
   let baseline: Baseline | undefined;
   let baselineDir = io.cwd;
   if (opts.baseline !== undefined) {
@@ -334,17 +319,25 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     } catch (e) {
       const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
       error(`${opts.baseline}: cannot read the baseline: ${missing ? 'no such file; create it with --write-baseline' : (e as Error).message}`);
+      await endPool(pool);
       return EXIT_ERROR;
     }
     try {
       baseline = parseBaseline(text);
     } catch (e) {
       error(`${opts.baseline}: ${(e as Error).message}`);
+      await endPool(pool);
       return EXIT_ERROR;
     }
   }
   const writeTo = opts.writeBaseline !== undefined ? path.resolve(io.cwd, opts.writeBaseline) : undefined;
   const baselineKey = (input: Input, dir: string): string => (input.text !== undefined && !opts.stdinFilename ? '<stdin>' : toSlash(path.relative(dir, input.abs)));
+
+  // The text formats go to a terminal or a CI log file by file, in file order, as the review goes;
+  // the whole-document formats (JSON, SARIF, JUnit, Markdown) and --output are written at the end.
+  const toFile = opts.output !== undefined;
+  const streamed = !toFile && (opts.format === 'stylish' || opts.format === 'github');
+  const color = opts.format === 'stylish' && (opts.color ?? (!toFile && !!io.stdout.isTTY && !io.env.NO_COLOR));
 
   // ---- Per-file reports
   const files: FileReport[] = [];
@@ -353,7 +346,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let worst = -1;
   let warningCount = 0;
   const keepResult = opts.format === 'markdown';
-  outcomes.forEach((outcome, i) => {
+  const reportFile = (i: number, outcome: ReviewOutcome): void => {
     const input = taskInputs[i];
     const result = outcome.result;
     for (const p of result.problems) error(`${input.path}: ${p}`);
@@ -395,7 +388,36 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       ...(keepResult ? { result: wholeResult(result) } : {}),
       ...(input.source ? { source: input.source.format, origins: diagnostics.map((d) => findingOrigin(d, wholeResult(result).model, input.source!)) } : {}),
     });
-  });
+    if (streamed) {
+      const block = opts.format === 'stylish' ? formatStylishFile(files[files.length - 1], { color, quiet: opts.quiet }) : formatGithubFile(files[files.length - 1]);
+      if (block) io.stdout.write(block);
+    }
+  };
+  // Outcomes arrive in any order (longest files first, several threads); each file's report is made,
+  // and for a streamed format written, once it and every file before it are reviewed.
+  const waiting: Array<ReviewOutcome | undefined> = new Array(tasks.length);
+  let reported = 0;
+  const takeOutcome = (i: number, outcome: ReviewOutcome): void => {
+    waiting[i] = outcome;
+    while (reported < tasks.length && waiting[reported]) {
+      const next = waiting[reported]!;
+      waiting[reported] = undefined;
+      reportFile(reported++, next);
+    }
+  };
+
+  // ---- Review, in worker threads when there are many files
+  const threads = poolThreads(pool, tasks.length);
+  // CLAUSEWISE_DEBUG=threads: say how the work was split (for troubleshooting and the tests).
+  const debugThreads = /\bthreads\b/.test(io.env.CLAUSEWISE_DEBUG ?? '');
+  if (debugThreads) io.stderr.write(`${TOOL_NAME}: debug: ${tasks.length} files in ${threads} thread${threads === 1 ? '' : 's'}\n`);
+  try {
+    const share = await reviewShared(tasks, pool, takeOutcome);
+    if (debugThreads) io.stderr.write(`${TOOL_NAME}: debug: the main thread reviewed ${share.inMainThread} of ${tasks.length} files\n`);
+  } catch (e) {
+    error('internal error while reviewing:', ...String((e as Error).stack ?? e).split('\n').map((l) => `  ${l.trim()}`));
+    return EXIT_ERROR;
+  }
 
   if (writeTo) {
     try {
@@ -411,9 +433,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   // ---- Output
   const report = buildReport(TOOL_NAME, VERSION, files, skipped, hidden, { baselineUsed: !!(baseline || writeTo), failOn: opts.failOn });
-  const toFile = opts.output !== undefined;
-  const color = opts.format === 'stylish' && (opts.color ?? (!toFile && !!io.stdout.isTTY && !io.env.NO_COLOR));
-  const text = opts.format === 'stylish' ? formatStylish(report, { color, quiet: opts.quiet }) : FORMATTERS[opts.format](report);
+  const text = streamed
+    ? (opts.format === 'stylish' ? formatStylishEnd(report, { color, quiet: opts.quiet }) : '')
+    : opts.format === 'stylish' ? formatStylish(report, { color, quiet: opts.quiet }) : FORMATTERS[opts.format](report);
   if (toFile) {
     try {
       const target = path.resolve(io.cwd, opts.output!);
@@ -423,7 +445,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       error(`${opts.output}: cannot write the report: ${(e as Error).message}`);
       return EXIT_ERROR;
     }
-  } else {
+  } else if (text) {
     io.stdout.write(text);
   }
 
