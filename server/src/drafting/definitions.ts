@@ -6,7 +6,7 @@ import type { Block, ContractModel, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { foldQuotes, normalizeSpace } from '../model';
 import { factsActive, memo } from '../model/facts';
-import { isHeadingBlock, termIndex, type TermDefinition, type TermOccurrence } from './terms';
+import { isHeadingBlock, termIndex, usesBefore, type TermDefinition, type TermOccurrence } from './terms';
 
 export interface DuplicateDefinition {
   first: TermDefinition;
@@ -148,8 +148,8 @@ export function usesBeforeDefinition(model: ContractModel): EarlyUse[] {
     if (def.inDefinitionsSection || defs.some((d) => d.inDefinitionsSection)) continue;
     const defBlock = model.blocks[def.block];
     const defSentence = defBlock.sentences.find((s) => s.start <= def.span.start && def.span.start < s.end);
-    for (const use of idx.usesByKey.get(key) ?? []) {
-      if (use.span.start >= def.span.start) break;
+    // The uses before the definition only: built for the blocks before it, not the whole index.
+    for (const use of usesBefore(idx, key, def.span.start)) {
       if (use.inHeading || use.upper) continue;
       const block = model.blocks[use.block];
       if (isHeadingBlock(model, block) || block.start <= model.titleSpan.start && model.titleSpan.start < block.end) continue;
