@@ -6,6 +6,7 @@ import { carryPlaceholderFlags } from './placeholders';
 import { carryNumberingFacts } from './numbering';
 import { carryNumberMismatches } from './numbers';
 import { carryUnitlessNumbers } from './units';
+import { carryPartyNameFacts } from './parties';
 
 /**
  * What the drafting checks take over from one model to the next while editing (the term index's
@@ -22,4 +23,5 @@ export function carryDraftingIndexes(from: ContractModel, to: ContractModel): vo
   carryNumberingFacts(from, to);
   carryNumberMismatches(from, to);
   carryUnitlessNumbers(from, to);
+  carryPartyNameFacts(from, to);
 }
