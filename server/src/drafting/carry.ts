@@ -2,7 +2,7 @@ import type { ContractModel } from '../model';
 import { carryTermIndex } from './terms';
 import { carryReferenceFacts } from './xrefs';
 import { carryDates } from './dates';
-import { carryPlaceholderFlags } from './placeholders';
+import { carryPlaceholderFlags, carryPlaceholders } from './placeholders';
 import { carryNumberingFacts } from './numbering';
 import { carryNumberMismatches } from './numbers';
 import { carryUnitlessNumbers } from './units';
@@ -20,6 +20,7 @@ export function carryDraftingIndexes(from: ContractModel, to: ContractModel): vo
   carryReferenceFacts(from, to);
   carryDates(from, to);
   carryPlaceholderFlags(from, to);
+  carryPlaceholders(from, to);
   carryNumberingFacts(from, to);
   carryNumberMismatches(from, to);
   carryUnitlessNumbers(from, to);

@@ -5,7 +5,8 @@
 import type { Block, ContractModel, PartyRole, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
-import { blockMemo } from '../model/facts';
+import { blockMemo, factsActive } from '../model/facts';
+import { previousBlockIndex, spliceTraceOf } from '../model/trace';
 import { BlockResults } from './perBlock';
 
 export type PlaceholderKind = 'bracket' | 'template' | 'blank' | 'xx' | 'tbd' | 'option';
@@ -95,13 +96,62 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
   const redactions = () => (redacted ??= REDACTION_NOTICE.test(model.text));
   const out: Placeholder[] = [];
   const may = mayHoldPlaceholder.of(model);
+  // While editing, a block the edit kept or moved takes the previous model's placeholders (shifted
+  // as far as it moved) when reading them looked at nothing but the block's own text and source;
+  // only re-parsed blocks, and the few whose reading looked around them, are read again.
+  const trace = factsActive() ? spliceTraceOf(model) : undefined;
+  const before = trace ? placeholdersBuilt.get(trace.previous) : undefined;
+  const perBlock = new Array<BlockPlaceholders | null>(model.blocks.length);
   for (const block of model.blocks) {
+    perBlock[block.index] = null;
     if (!may[block.index]) continue;
-    if (block.kind === 'html') {
-      // "<PRICE TABLE>" alone on a line is read by Markdown as a line of HTML.
-      out.push(...angleFields(model, block, []));
-      continue;
-    }
+    const was = before ? previousBlockIndex(trace!, block.index) : -1;
+    const kept = was >= 0 ? before![was] : null;
+    let found: BlockPlaceholders;
+    if (kept && kept.ownTextOnly) {
+      const by = block.start - trace!.previous.blocks[was].start;
+      found = by === 0 ? kept : { list: kept.list.map((p) => shiftedPlaceholder(p, by)), ownTextOnly: true };
+    } else found = placeholdersOfBlock(model, block, redactions);
+    perBlock[block.index] = found;
+    for (const p of found.list) out.push(p);
+  }
+  out.sort((a, b) => a.span.start - b.span.start);
+  cache.set(model, out);
+  if (factsActive()) placeholdersBuilt.set(model, perBlock);
+  return out;
+}
+
+/** One block's placeholders, in the order they are listed, and whether reading them looked only at the block's own text and source. */
+interface BlockPlaceholders { list: Placeholder[]; ownTextOnly: boolean }
+const placeholdersBuilt = new WeakMap<ContractModel, Array<BlockPlaceholders | null>>();
+
+/** Hands the per-block placeholders on to a copy of the model with the same blocks (see carry.ts). */
+export function carryPlaceholders(from: ContractModel, to: ContractModel): void {
+  const b = placeholdersBuilt.get(from);
+  if (b && from.blocks === to.blocks && from.text === to.text) placeholdersBuilt.set(to, b);
+}
+
+/** The placeholder of a block moved by `by` characters (the same fields in the same order). */
+function shiftedPlaceholder(p: Placeholder, by: number): Placeholder {
+  const span = { start: p.span.start + by, end: p.span.end + by };
+  return p.partyRole ? { span, text: p.text, kind: p.kind, partyRole: p.partyRole } : { span, text: p.text, kind: p.kind };
+}
+
+/**
+ * The placeholders of one block. Most of what is read is the block's text and source; a blank
+ * ("____") also reads the 400 characters before the block and its section, and a bracket of
+ * asterisks the whole text (whether it marks redactions): then `ownTextOnly` is false.
+ */
+function placeholdersOfBlock(model: ContractModel, block: Block, wholeText: () => boolean): BlockPlaceholders {
+  let ownTextOnly = true;
+  const redactions = () => { ownTextOnly = false; return wholeText(); };
+  const out: Placeholder[] = [];
+  if (block.kind === 'html') {
+    // "<PRICE TABLE>" alone on a line is read by Markdown as a line of HTML.
+    out.push(...angleFields(model, block, []));
+    return { list: out, ownTextOnly };
+  }
+  {
     const text = foldQuotes(block.text);
     const found: Array<{ at: number; end: number; kind: PlaceholderKind; partyRole?: PartyRole }> = [];
     const add = (at: number, end: number, kind: PlaceholderKind, partyRole?: PartyRole) => {
@@ -133,6 +183,8 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
     for (const m of text.matchAll(TEMPLATE)) add(m.index!, m.index! + m[0].length, 'template');
     let previousSkipped = false;
     for (const m of text.matchAll(BLANK)) {
+      // Reads the text before the block and the block's section.
+      ownTextOnly = false;
       // Signature lines are filled in at signing: "By: ____", "Name: ____", and in a signature block "Date: ____".
       const before = text.slice(0, m.index!);
       const lineBefore = before.slice(before.lastIndexOf('\n') + 1);
@@ -177,9 +229,7 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
       out.push({ span, text: model.text.slice(span.start, span.end), kind: f.kind, ...(f.partyRole ? { partyRole: f.partyRole } : {}) });
     }
   }
-  out.sort((a, b) => a.span.start - b.span.start);
-  cache.set(model, out);
-  return out;
+  return { list: out, ownTextOnly };
 }
 
 /** <PRICE TABLE>, <Supplier address>: fields in angle brackets, read from the source of the block. */
