@@ -108,9 +108,9 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
     const was = before ? previousBlockIndex(trace!, block.index) : -1;
     const kept = was >= 0 ? before![was] : null;
     let found: BlockPlaceholders;
-    if (kept && kept.ownTextOnly) {
+    if (kept && canTakeOver(kept, model, block, trace!.previous, trace!.previous.blocks[was])) {
       const by = block.start - trace!.previous.blocks[was].start;
-      found = by === 0 ? kept : { list: kept.list.map((p) => shiftedPlaceholder(p, by)), ownTextOnly: true };
+      found = by === 0 ? kept : { list: kept.list.map((p) => shiftedPlaceholder(p, by)), reads: kept.reads, signing: kept.signing };
     } else found = placeholdersOfBlock(model, block, redactions);
     perBlock[block.index] = found;
     for (const p of found.list) out.push(p);
@@ -121,8 +121,27 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
   return out;
 }
 
-/** One block's placeholders, in the order they are listed, and whether reading them looked only at the block's own text and source. */
-interface BlockPlaceholders { list: Placeholder[]; ownTextOnly: boolean }
+/**
+ * One block's placeholders, in the order they are listed, and what reading them looked at: the
+ * block's own text and source (OWN), also the LOOKBACK characters before the block and whether
+ * its section is a signature block (`signing`), or the whole text (WHOLE).
+ */
+interface BlockPlaceholders { list: Placeholder[]; reads: number; signing: boolean }
+const OWN = 0;
+const BEFORE = 1;
+const WHOLE = 2;
+/** How far before its block a blank's signing context is read. */
+const LOOKBACK = 400;
+
+/** May a kept or moved block take over the previous model's placeholders: is everything they were read from the same? */
+function canTakeOver(kept: BlockPlaceholders, model: ContractModel, block: Block, previous: ContractModel, was: Block): boolean {
+  if (kept.reads === OWN) return true;
+  if (kept.reads === WHOLE || kept.signing !== signing(model, block)) return false;
+  const n = block.start - Math.max(0, block.start - LOOKBACK);
+  if (n !== was.start - Math.max(0, was.start - LOOKBACK)) return false;
+  for (let i = 1; i <= n; i++) if (model.text.charCodeAt(block.start - i) !== previous.text.charCodeAt(was.start - i)) return false;
+  return true;
+}
 const placeholdersBuilt = new WeakMap<ContractModel, Array<BlockPlaceholders | null>>();
 
 /** Hands the per-block placeholders on to a copy of the model with the same blocks (see carry.ts). */
@@ -140,16 +159,16 @@ function shiftedPlaceholder(p: Placeholder, by: number): Placeholder {
 /**
  * The placeholders of one block. Most of what is read is the block's text and source; a blank
  * ("____") also reads the 400 characters before the block and its section, and a bracket of
- * asterisks the whole text (whether it marks redactions): then `ownTextOnly` is false.
+ * asterisks the whole text (whether it marks redactions): then ``reads` says so.
  */
 function placeholdersOfBlock(model: ContractModel, block: Block, wholeText: () => boolean): BlockPlaceholders {
-  let ownTextOnly = true;
-  const redactions = () => { ownTextOnly = false; return wholeText(); };
+  let reads = OWN;
+  const redactions = () => { reads = WHOLE; return wholeText(); };
   const out: Placeholder[] = [];
   if (block.kind === 'html') {
     // "<PRICE TABLE>" alone on a line is read by Markdown as a line of HTML.
     out.push(...angleFields(model, block, []));
-    return { list: out, ownTextOnly };
+    return { list: out, reads, signing: false };
   }
   {
     const text = foldQuotes(block.text);
@@ -184,11 +203,11 @@ function placeholdersOfBlock(model: ContractModel, block: Block, wholeText: () =
     let previousSkipped = false;
     for (const m of text.matchAll(BLANK)) {
       // Reads the text before the block and the block's section.
-      ownTextOnly = false;
+      if (reads === OWN) reads = BEFORE;
       // Signature lines are filled in at signing: "By: ____", "Name: ____", and in a signature block "Date: ____".
       const before = text.slice(0, m.index!);
       const lineBefore = before.slice(before.lastIndexOf('\n') + 1);
-      const signingContext = /(?:signature|signed|\bby)\s*:?[\s*]*_{3,}|signed (?:for and )?on behalf of|in witness whereof|\/s\//i.test(model.text.slice(Math.max(0, block.start - 400), sourceOffsetAt(block, m.index!)));
+      const signingContext = /(?:signature|signed|\bby)\s*:?[\s*]*_{3,}|signed (?:for and )?on behalf of|in witness whereof|\/s\//i.test(model.text.slice(Math.max(0, block.start - LOOKBACK), sourceOffsetAt(block, m.index!)));
       // A second blank on the same line continues the first ("Title: ______   ______").
       if (previousSkipped && /_\s*$/.test(before)) continue;
       previousSkipped = true;
@@ -199,7 +218,7 @@ function placeholdersOfBlock(model: ContractModel, block: Block, wholeText: () =
       previousSkipped = false;
       if (signing(model, block) && /^[\s|]*(?:dated?\b[^_]{0,10})?$/i.test(lineBefore)) continue;
       // "Date: ____" under a signature line.
-      if (/^[\s|*]*dated?\b[^_\n]{0,10}$/i.test(lineBefore) && /(?:signature|signed|by)\s*:?[\s*]*_{3,}|signed (?:for and )?on behalf of|in witness whereof/i.test(model.text.slice(Math.max(0, block.start - 400), block.start))) continue;
+      if (/^[\s|*]*dated?\b[^_\n]{0,10}$/i.test(lineBefore) && /(?:signature|signed|by)\s*:?[\s*]*_{3,}|signed (?:for and )?on behalf of|in witness whereof/i.test(model.text.slice(Math.max(0, block.start - LOOKBACK), block.start))) continue;
       add(m.index!, m.index! + m[0].length, 'blank');
     }
     for (const m of text.matchAll(XX)) {
@@ -229,7 +248,7 @@ function placeholdersOfBlock(model: ContractModel, block: Block, wholeText: () =
       out.push({ span, text: model.text.slice(span.start, span.end), kind: f.kind, ...(f.partyRole ? { partyRole: f.partyRole } : {}) });
     }
   }
-  return { list: out, ownTextOnly };
+  return { list: out, reads, signing: reads === BEFORE && signing(model, block) };
 }
 
 /** <PRICE TABLE>, <Supplier address>: fields in angle brackets, read from the source of the block. */
