@@ -97,7 +97,8 @@ export function carrySentenceInfos(from: ContractModel, to: ContractModel): void
     const hits = firstHits.get(from);
     if (hits) firstHits.set(to, hits);
     const headings = headingMatches.get(from);
-    if (headings) headingMatches.set(to, headings);
+    // Not what relates `from` to its own predecessor (forward, untaken).
+    if (headings) headingMatches.set(to, { inList: headings.inList, hits: headings.hits });
   }
 }
 
@@ -603,55 +604,107 @@ const headingRunCache = new WeakMap<ContractModel, Array<{ from: number; to: num
  * The headed sections whose title matches, while editing. A spliced model takes each section's
  * answer from the previous model's section opened by the same heading block with the same title
  * (takenOverHeadings); otherwise the answers are memoised per run of titles. Either way the
- * answers are noted per section for the next model.
+ * matching sections are noted per expression for the next model.
  */
 function scanHeadings(model: ContractModel, headings: RegExp, headed: (s: ContractModel['sections'][number]) => void): void {
-  const list = headedSections(model);
+  const state = headingStateOf(model);
   const key = reKey(headings);
-  let held = headingMatches.get(model);
-  if (!held) headingMatches.set(model, (held = new Map()));
-  let flags: Uint8Array | null | undefined = held.get(key);
-  if (!flags) {
-    flags = takenOverHeadings(model, key, headings, list);
-    if (!flags) {
-      flags = new Uint8Array(model.sections.length);
-      for (const run of headingRuns(model)) {
-        let hits = run.facts.get(key);
-        if (!hits) {
-          hits = [];
-          for (let n = run.from; n < run.to; n++) if (headings.test(list[n].title)) hits.push(n - run.from);
-          run.facts.set(key, hits);
-        }
-        for (let n = run.from; n < run.to; n++) flags[list[n].index] = NO_MATCH;
-        for (const k of hits) flags[list[run.from + k].index] = MATCH;
-      }
-    }
-    held.set(key, flags);
+  let hits = state.hits.get(key);
+  if (!hits) {
+    hits = takenOverHeadings(model, state, key, headings) ?? headingHitsFromRuns(model, key, headings);
+    state.hits.set(key, hits);
   }
-  for (const s of list) if (flags[s.index] === MATCH) headed(s);
+  const sections = model.sections;
+  for (let k = 0; k < hits.length; k++) headed(sections[hits[k]]);
 }
-/** Per model and heading expression: per section, MATCH, NO_MATCH or 0 (not a headed section). */
-const headingMatches = new WeakMap<ContractModel, Map<string, Uint8Array>>();
-const MATCH = 2;
-const NO_MATCH = 1;
 
-/** The answers of a spliced model's headed sections, from the previous model's where the title is the same (null when it has none). */
-function takenOverHeadings(model: ContractModel, key: string, headings: RegExp, list: ContractModel['sections']): Uint8Array | null {
-  const trace = spliceTraceOf(model);
-  const before = trace && headingMatches.get(trace.previous)?.get(key);
-  if (!trace || !before) return null;
-  const previous = trace.previous;
-  const flags = new Uint8Array(model.sections.length);
-  for (const s of list) {
-    let flag = 0;
-    const j = s.headingBlock >= 0 ? previousBlockIndex(trace, s.headingBlock) : -1;
-    if (j >= 0) {
-      const p = previous.sections[previous.blocks[j].section];
-      if (p && p.headingBlock === j && p.title === s.title) flag = before[p.index];
-    }
-    flags[s.index] = flag || (headings.test(s.title) ? MATCH : NO_MATCH);
+/**
+ * Per model, while editing: which sections are headed sections, and per heading expression the
+ * indexes of the headed sections whose title matches, in order. `forward` and `untaken` relate the
+ * model to the one it was spliced from, the same for every expression, so they are read once per
+ * model rather than once per expression (about twenty per review, over every section).
+ */
+interface HeadingState {
+  inList: Uint8Array;
+  hits: Map<string, number[]>;
+  /** Per previous model's section: this model's section that takes over its answers, or -1. */
+  forward?: Int32Array;
+  /** This model's headed sections that take over nothing (re-parsed, retitled or new), in order. */
+  untaken?: number[];
+}
+const headingMatches = new WeakMap<ContractModel, HeadingState>();
+
+function headingStateOf(model: ContractModel): HeadingState {
+  let state = headingMatches.get(model);
+  if (!state) {
+    const inList = new Uint8Array(model.sections.length);
+    for (const s of headedSections(model)) inList[s.index] = 1;
+    headingMatches.set(model, (state = { inList, hits: new Map() }));
   }
-  return flags;
+  return state;
+}
+
+/** The matches of the heading expression from the runs of memoised titles (no previous model to take them from). */
+function headingHitsFromRuns(model: ContractModel, key: string, headings: RegExp): number[] {
+  const list = headedSections(model);
+  const hits: number[] = [];
+  for (const run of headingRuns(model)) {
+    let found = run.facts.get(key);
+    if (!found) {
+      found = [];
+      for (let n = run.from; n < run.to; n++) if (headings.test(list[n].title)) found.push(n - run.from);
+      run.facts.set(key, found);
+    }
+    for (const k of found) hits.push(list[run.from + k].index);
+  }
+  return hits;
+}
+
+/**
+ * The matches of a spliced model's headed sections: the previous model's matches carried to the
+ * sections that take them over (same heading block, same title, headed in both), and the title
+ * tested for the others only. Null when the previous model has no answers for this expression.
+ */
+function takenOverHeadings(model: ContractModel, state: HeadingState, key: string, headings: RegExp): number[] | null {
+  const trace = spliceTraceOf(model);
+  const beforeState = trace && headingMatches.get(trace.previous);
+  const before = beforeState?.hits.get(key);
+  if (!trace || !beforeState || !before) return null;
+  if (!state.forward) {
+    const previous = trace.previous;
+    const forward = new Int32Array(previous.sections.length).fill(-1);
+    const untaken: number[] = [];
+    for (const s of headedSections(model)) {
+      const j = s.headingBlock >= 0 ? previousBlockIndex(trace, s.headingBlock) : -1;
+      if (j >= 0) {
+        const p = previous.sections[previous.blocks[j].section];
+        if (p && p.headingBlock === j && p.title === s.title && beforeState.inList[p.index]) {
+          forward[p.index] = s.index;
+          continue;
+        }
+      }
+      untaken.push(s.index);
+    }
+    state.forward = forward;
+    state.untaken = untaken;
+  }
+  const forward = state.forward;
+  const hits: number[] = [];
+  for (const p of before) {
+    const s = forward[p];
+    if (s >= 0) hits.push(s);
+  }
+  const sections = model.sections;
+  let merged = false;
+  for (const s of state.untaken!) {
+    if (headings.test(sections[s].title)) {
+      hits.push(s);
+      merged = true;
+    }
+  }
+  // Taken-over sections keep their order; a re-read one goes in its place.
+  if (merged) hits.sort((a, b) => a - b);
+  return hits;
 }
 
 /** The evidence of a heading, the same object while the section object is (sections before an edit are kept). */

@@ -2,10 +2,11 @@ import type { ContractModel } from '../model';
 import { carryTermIndex } from './terms';
 import { carryReferenceFacts } from './xrefs';
 import { carryDates } from './dates';
-import { carryPlaceholderFlags } from './placeholders';
+import { carryPlaceholderFlags, carryPlaceholders } from './placeholders';
 import { carryNumberingFacts } from './numbering';
 import { carryNumberMismatches } from './numbers';
 import { carryUnitlessNumbers } from './units';
+import { carryPartyNameFacts } from './parties';
 
 /**
  * What the drafting checks take over from one model to the next while editing (the term index's
@@ -19,7 +20,9 @@ export function carryDraftingIndexes(from: ContractModel, to: ContractModel): vo
   carryReferenceFacts(from, to);
   carryDates(from, to);
   carryPlaceholderFlags(from, to);
+  carryPlaceholders(from, to);
   carryNumberingFacts(from, to);
   carryNumberMismatches(from, to);
   carryUnitlessNumbers(from, to);
+  carryPartyNameFacts(from, to);
 }

@@ -6,7 +6,8 @@ import type { Block, ContractModel, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { foldQuotes, normalizeSpace } from '../model';
 import { factsActive, memo } from '../model/facts';
-import { isHeadingBlock, termIndex, type TermDefinition, type TermOccurrence } from './terms';
+import { previousBlockIndex, spliceTraceOf } from '../model/trace';
+import { isHeadingBlock, termIndex, usesBefore, type TermDefinition, type TermOccurrence } from './terms';
 
 export interface DuplicateDefinition {
   first: TermDefinition;
@@ -42,12 +43,57 @@ function blockDefinitionFacts(model: ContractModel, block: Block): BlockDefiniti
   let held = definitionFactsHeld.get(model);
   if (!held) definitionFactsHeld.set(model, (held = new Map()));
   let facts = held.get(block.index);
-  if (!facts) held.set(block.index, (facts = readBlockDefinitionFacts(model, block)));
-  return facts;
+  if (!facts) held.set(block.index, (facts = keptDefinitionFacts(model, block) ?? readBlockDefinitionFacts(model, block)));
+  return facts.facts;
 }
-const definitionFactsHeld = new WeakMap<ContractModel, Map<number, BlockDefinitionFacts>>();
+interface HeldDefinitionFacts { facts: BlockDefinitionFacts; defs: TermDefinition[]; blockStart: number }
+const definitionFactsHeld = new WeakMap<ContractModel, Map<number, HeldDefinitionFacts>>();
 
-function readBlockDefinitionFacts(model: ContractModel, block: Block): BlockDefinitionFacts {
+/**
+ * While editing: the previous model's facts for a block the edit kept or moved, when everything
+ * the memo key below names is the same: the block's text and source are (the splice trace says
+ * so), so only the few characters read around it and where its definitions stand are compared,
+ * instead of building a key from the block's whole source.
+ */
+function keptDefinitionFacts(model: ContractModel, block: Block): HeldDefinitionFacts | undefined {
+  const trace = factsActive() ? spliceTraceOf(model) : undefined;
+  const was = trace ? previousBlockIndex(trace, block.index) : -1;
+  if (was < 0) return undefined;
+  const before = definitionFactsHeld.get(trace!.previous)?.get(was);
+  if (!before) return undefined;
+  const old = trace!.previous;
+  const oldBlock = old.blocks[was];
+  const lead = block.start - Math.max(0, block.start - LEAD);
+  if (lead !== oldBlock.start - Math.max(0, oldBlock.start - LEAD)) return undefined;
+  if (!sameChars(model.text, block.start - lead, old.text, oldBlock.start - lead, lead)) return undefined;
+  const trail = Math.min(TRAIL, model.text.length - block.end);
+  if (trail !== Math.min(TRAIL, old.text.length - oldBlock.end) || !sameChars(model.text, block.end, old.text, oldBlock.end, trail)) return undefined;
+  if (!sameDefinitions(definitionsOfBlock(model, block.index), block.start, before.defs, before.blockStart)) return undefined;
+  return { facts: before.facts, defs: definitionsOfBlock(model, block.index), blockStart: block.start };
+}
+
+/** Do two blocks' definitions stand at the same places in them, written alike (whereOf, without building it)? */
+function sameDefinitions(a: TermDefinition[], aStart: number, b: TermDefinition[], bStart: number): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.span.start - aStart !== y.span.start - bStart || x.span.end - aStart !== y.span.end - bStart || x.style !== y.style || x.term !== y.term) return false;
+  }
+  return true;
+}
+
+function sameChars(a: string, at: number, b: string, bt: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a.charCodeAt(at + i) !== b.charCodeAt(bt + i)) return false;
+  return true;
+}
+
+/** Where the block's definitions stand in it, and how they are written (part of the memo key). */
+function whereOf(model: ContractModel, block: Block): string {
+  return definitionsOfBlock(model, block.index).map((d) => `${d.span.start - block.start},${d.span.end - block.start},${d.style},${d.term}`).join('|');
+}
+
+function readBlockDefinitionFacts(model: ContractModel, block: Block): HeldDefinitionFacts {
   const defs = definitionsOfBlock(model, block.index);
   const compute = (): BlockDefinitionFacts => {
     const meanings = new Map<number, string>();
@@ -59,10 +105,10 @@ function readBlockDefinitionFacts(model: ContractModel, block: Block): BlockDefi
     }
     return { meanings, widens };
   };
-  if (!factsActive()) return compute();
+  if (!factsActive()) return { facts: compute(), defs, blockStart: block.start };
   const source = model.text.slice(Math.max(0, block.start - LEAD), block.end + TRAIL);
-  const where = defs.map((d) => `${d.span.start - block.start},${d.span.end - block.start},${d.style},${d.term}`).join('|');
-  return memo(`definition-meanings\u0000${block.start - Math.max(0, block.start - LEAD)}\u0000${where}\u0000${source}`, block.text, compute);
+  const where = whereOf(model, block);
+  return { facts: memo(`definition-meanings\u0000${block.start - Math.max(0, block.start - LEAD)}\u0000${where}\u0000${source}`, block.text, compute), defs, blockStart: block.start };
 }
 
 function computeMeaning(model: ContractModel, def: TermDefinition): string {
@@ -148,8 +194,8 @@ export function usesBeforeDefinition(model: ContractModel): EarlyUse[] {
     if (def.inDefinitionsSection || defs.some((d) => d.inDefinitionsSection)) continue;
     const defBlock = model.blocks[def.block];
     const defSentence = defBlock.sentences.find((s) => s.start <= def.span.start && def.span.start < s.end);
-    for (const use of idx.usesByKey.get(key) ?? []) {
-      if (use.span.start >= def.span.start) break;
+    // The uses before the definition only: built for the blocks before it, not the whole index.
+    for (const use of usesBefore(idx, key, def.span.start)) {
       if (use.inHeading || use.upper) continue;
       const block = model.blocks[use.block];
       if (isHeadingBlock(model, block) || block.start <= model.titleSpan.start && model.titleSpan.start < block.end) continue;

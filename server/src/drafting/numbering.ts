@@ -160,16 +160,23 @@ export function numberingIssues(model: ContractModel): NumberingIssue[] {
     clauses.push(c);
     clauseAt[s.index] = c;
   }
-  // Groups of siblings: same scope (body or one schedule), same depth, same parent number.
-  const groups = new Map<string, Clause[]>();
+  // Groups of siblings: same scope (body or one schedule), same depth, same parent number. Looked
+  // up by scope, then parent, then depth (nested tables rather than a key string built per clause,
+  // which was most of what this check allocated per edit), listed in order of their first clause.
+  const groupTable = new Map<number, Map<string, Clause[][]>>();
+  const groups: Clause[][] = [];
   for (const c of clauses) {
     // An ordered list inside a clause ("## 2. Reports" then "1. ... 2. ...") numbers its items on its own.
     const parent = model.sections[c.s.parent];
     const inOwnList = c.depth === 1 && parent.index > 0 && model.blocks[c.s.headingBlock]?.listNumber !== undefined;
-    const k = `${c.scope}|${inOwnList ? `list${parent.index}` : c.prefix}|${c.depth}`;
-    const g = groups.get(k);
+    let byParent = groupTable.get(c.scope);
+    if (!byParent) groupTable.set(c.scope, (byParent = new Map()));
+    const under = inOwnList ? `list${parent.index}` : c.prefix;
+    let byDepth = byParent.get(under);
+    if (!byDepth) byParent.set(under, (byDepth = []));
+    const g = byDepth[c.depth];
     if (g) g.push(c);
-    else groups.set(k, [c]);
+    else groups.push((byDepth[c.depth] = [c]));
   }
   // The number of the clause each numbered clause sits in: the last number one level up seen before it, in its scope.
   const lastAtDepth = new Map<number, string[]>(); // scope -> number last seen at each depth
@@ -183,20 +190,21 @@ export function numberingIssues(model: ContractModel): NumberingIssue[] {
   }
   // The first clause with each number in each scope, looked up once per group (a scan per group was
   // quadratic: ~100 ms on a 2,000-clause contract in `npm run bench`).
-  const firstByNumber = new Map<string, Section>();
+  const firstByNumber = new Map<number, Map<string, Section>>();
   for (const c of clauses) {
-    const key = `${c.scope}|${c.n}`;
-    if (!firstByNumber.has(key)) firstByNumber.set(key, c.s);
+    let inScope = firstByNumber.get(c.scope);
+    if (!inScope) firstByNumber.set(c.scope, (inScope = new Map()));
+    if (!inScope.has(c.n)) inScope.set(c.n, c.s);
   }
   const restarts = restartSections(model);
 
   // Clauses reported as misnumbered, by "expected|actual" number, with the earliest start of each.
   const reportedAs = new Map<string, number>();
-  for (const members of groups.values()) {
+  for (const members of groups) {
     const group = members.map((c) => c.s);
     if (lazyList(model, group)) continue;
     const { depth, prefix } = members[0];
-    const parentSection = depth > 1 ? firstByNumber.get(`${members[0].scope}|${prefix}`) : undefined;
+    const parentSection = depth > 1 ? firstByNumber.get(members[0].scope)?.get(prefix) : undefined;
     let firstWrong = -1;
     const issues: Array<Omit<NumberingIssue, 'firstWrong'>> = [];
     let prevLast = 0;

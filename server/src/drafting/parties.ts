@@ -8,7 +8,8 @@ import { editDistance, foldQuotes, isMostlyUpper } from '../model';
 import { findSignatureBlock } from './signatures';
 import { escapeRegExp } from './terms';
 import { COMMON_WORDS, FUNCTION_WORDS } from './words';
-import { blockMemo } from '../model/facts';
+import { blockMemo, factsActive } from '../model/facts';
+import { previousBlockIndex, spliceTraceOf } from '../model/trace';
 
 export interface PartyNameVariant {
   span: Span;
@@ -187,10 +188,23 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
   // model/facts.ts), in one lookup per block; where the block stands (in the opening or not) and how
   // often the whole text repeats a name are read here. Only blocks that mention a name are kept.
   const kind = `party-names\u0000${names.map(({ legal, name }) => `${legal}\u0001${name.alias}`).join('\u0000')}`;
+  // While editing, a block the edit kept or moved takes its facts from the previous model's list
+  // (through the splice trace) when the names are the same: one array read instead of a lookup by
+  // the block's text, and only the re-parsed blocks are read.
+  const trace = factsActive() ? spliceTraceOf(model) : undefined;
+  const before = trace ? namesBuilt.get(trace.previous) : undefined;
+  const reuse = before && before.kind === kind ? before : undefined;
+  const perBlock = new Array<BlockNameFacts[]>(model.blocks.length);
   const mentioning: Array<{ block: Block; facts: BlockNameFacts[] }> = [];
   for (const block of model.blocks) {
-    if (block.kind === 'code' || block.kind === 'html') continue;
-    const facts = blockMemo(model, block, kind, () => {
+    const was = reuse ? previousBlockIndex(trace!, block.index) : -1;
+    if (was >= 0) {
+      const facts = (perBlock[block.index] = reuse!.perBlock[was]);
+      if (facts !== NO_NAMES) mentioning.push({ block, facts });
+      continue;
+    }
+    if (block.kind === 'code' || block.kind === 'html') { perBlock[block.index] = NO_NAMES; continue; }
+    const facts = perBlock[block.index] = blockMemo(model, block, kind, () => {
       // Most blocks name no party: told apart without folding the text or searching it per name (issue 13).
       if (!names.some(({ name }) => mayName(block.text, name))) return NO_NAMES;
       const text = foldQuotes(block.text);
@@ -200,6 +214,7 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
     });
     if (facts !== NO_NAMES) mentioning.push({ block, facts });
   }
+  if (factsActive()) namesBuilt.set(model, { kind, perBlock });
   names.forEach(({ party, legal }, k) => {
     for (const { block, facts } of mentioning) {
       for (const { at, mention, otherForm } of facts[k].mentions) {
@@ -221,6 +236,15 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
     }
   });
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Each block's facts about the names (`kind` names them), for the next model while editing. */
+const namesBuilt = new WeakMap<ContractModel, { kind: string; perBlock: BlockNameFacts[][] }>();
+
+/** Hands the per-block facts on to a copy of the model with the same blocks (see carry.ts). */
+export function carryPartyNameFacts(from: ContractModel, to: ContractModel): void {
+  const b = namesBuilt.get(from);
+  if (b && from.blocks === to.blocks && from.text === to.text) namesBuilt.set(to, b);
 }
 
 /** What one block's text says of each party's name (in the order of the names). */

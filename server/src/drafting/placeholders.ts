@@ -5,7 +5,8 @@
 import type { Block, ContractModel, PartyRole, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
-import { blockMemo } from '../model/facts';
+import { blockMemo, factsActive } from '../model/facts';
+import { previousBlockIndex, spliceTraceOf } from '../model/trace';
 import { BlockResults } from './perBlock';
 
 export type PlaceholderKind = 'bracket' | 'template' | 'blank' | 'xx' | 'tbd' | 'option';
@@ -95,13 +96,81 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
   const redactions = () => (redacted ??= REDACTION_NOTICE.test(model.text));
   const out: Placeholder[] = [];
   const may = mayHoldPlaceholder.of(model);
+  // While editing, a block the edit kept or moved takes the previous model's placeholders (shifted
+  // as far as it moved) when reading them looked at nothing but the block's own text and source;
+  // only re-parsed blocks, and the few whose reading looked around them, are read again.
+  const trace = factsActive() ? spliceTraceOf(model) : undefined;
+  const before = trace ? placeholdersBuilt.get(trace.previous) : undefined;
+  const perBlock = new Array<BlockPlaceholders | null>(model.blocks.length);
   for (const block of model.blocks) {
+    perBlock[block.index] = null;
     if (!may[block.index]) continue;
-    if (block.kind === 'html') {
-      // "<PRICE TABLE>" alone on a line is read by Markdown as a line of HTML.
-      out.push(...angleFields(model, block, []));
-      continue;
-    }
+    const was = before ? previousBlockIndex(trace!, block.index) : -1;
+    const kept = was >= 0 ? before![was] : null;
+    let found: BlockPlaceholders;
+    if (kept && canTakeOver(kept, model, block, trace!.previous, trace!.previous.blocks[was])) {
+      const by = block.start - trace!.previous.blocks[was].start;
+      found = by === 0 ? kept : { list: kept.list.map((p) => shiftedPlaceholder(p, by)), reads: kept.reads, signing: kept.signing };
+    } else found = placeholdersOfBlock(model, block, redactions);
+    perBlock[block.index] = found;
+    for (const p of found.list) out.push(p);
+  }
+  out.sort((a, b) => a.span.start - b.span.start);
+  cache.set(model, out);
+  if (factsActive()) placeholdersBuilt.set(model, perBlock);
+  return out;
+}
+
+/**
+ * One block's placeholders, in the order they are listed, and what reading them looked at: the
+ * block's own text and source (OWN), also the LOOKBACK characters before the block and whether
+ * its section is a signature block (`signing`), or the whole text (WHOLE).
+ */
+interface BlockPlaceholders { list: Placeholder[]; reads: number; signing: boolean }
+const OWN = 0;
+const BEFORE = 1;
+const WHOLE = 2;
+/** How far before its block a blank's signing context is read. */
+const LOOKBACK = 400;
+
+/** May a kept or moved block take over the previous model's placeholders: is everything they were read from the same? */
+function canTakeOver(kept: BlockPlaceholders, model: ContractModel, block: Block, previous: ContractModel, was: Block): boolean {
+  if (kept.reads === OWN) return true;
+  if (kept.reads === WHOLE || kept.signing !== signing(model, block)) return false;
+  const n = block.start - Math.max(0, block.start - LOOKBACK);
+  if (n !== was.start - Math.max(0, was.start - LOOKBACK)) return false;
+  for (let i = 1; i <= n; i++) if (model.text.charCodeAt(block.start - i) !== previous.text.charCodeAt(was.start - i)) return false;
+  return true;
+}
+const placeholdersBuilt = new WeakMap<ContractModel, Array<BlockPlaceholders | null>>();
+
+/** Hands the per-block placeholders on to a copy of the model with the same blocks (see carry.ts). */
+export function carryPlaceholders(from: ContractModel, to: ContractModel): void {
+  const b = placeholdersBuilt.get(from);
+  if (b && from.blocks === to.blocks && from.text === to.text) placeholdersBuilt.set(to, b);
+}
+
+/** The placeholder of a block moved by `by` characters (the same fields in the same order). */
+function shiftedPlaceholder(p: Placeholder, by: number): Placeholder {
+  const span = { start: p.span.start + by, end: p.span.end + by };
+  return p.partyRole ? { span, text: p.text, kind: p.kind, partyRole: p.partyRole } : { span, text: p.text, kind: p.kind };
+}
+
+/**
+ * The placeholders of one block. Most of what is read is the block's text and source; a blank
+ * ("____") also reads the 400 characters before the block and its section, and a bracket of
+ * asterisks the whole text (whether it marks redactions): then ``reads` says so.
+ */
+function placeholdersOfBlock(model: ContractModel, block: Block, wholeText: () => boolean): BlockPlaceholders {
+  let reads = OWN;
+  const redactions = () => { reads = WHOLE; return wholeText(); };
+  const out: Placeholder[] = [];
+  if (block.kind === 'html') {
+    // "<PRICE TABLE>" alone on a line is read by Markdown as a line of HTML.
+    out.push(...angleFields(model, block, []));
+    return { list: out, reads, signing: false };
+  }
+  {
     const text = foldQuotes(block.text);
     const found: Array<{ at: number; end: number; kind: PlaceholderKind; partyRole?: PartyRole }> = [];
     const add = (at: number, end: number, kind: PlaceholderKind, partyRole?: PartyRole) => {
@@ -133,10 +202,12 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
     for (const m of text.matchAll(TEMPLATE)) add(m.index!, m.index! + m[0].length, 'template');
     let previousSkipped = false;
     for (const m of text.matchAll(BLANK)) {
+      // Reads the text before the block and the block's section.
+      if (reads === OWN) reads = BEFORE;
       // Signature lines are filled in at signing: "By: ____", "Name: ____", and in a signature block "Date: ____".
       const before = text.slice(0, m.index!);
       const lineBefore = before.slice(before.lastIndexOf('\n') + 1);
-      const signingContext = /(?:signature|signed|\bby)\s*:?[\s*]*_{3,}|signed (?:for and )?on behalf of|in witness whereof|\/s\//i.test(model.text.slice(Math.max(0, block.start - 400), sourceOffsetAt(block, m.index!)));
+      const signingContext = /(?:signature|signed|\bby)\s*:?[\s*]*_{3,}|signed (?:for and )?on behalf of|in witness whereof|\/s\//i.test(model.text.slice(Math.max(0, block.start - LOOKBACK), sourceOffsetAt(block, m.index!)));
       // A second blank on the same line continues the first ("Title: ______   ______").
       if (previousSkipped && /_\s*$/.test(before)) continue;
       previousSkipped = true;
@@ -147,7 +218,7 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
       previousSkipped = false;
       if (signing(model, block) && /^[\s|]*(?:dated?\b[^_]{0,10})?$/i.test(lineBefore)) continue;
       // "Date: ____" under a signature line.
-      if (/^[\s|*]*dated?\b[^_\n]{0,10}$/i.test(lineBefore) && /(?:signature|signed|by)\s*:?[\s*]*_{3,}|signed (?:for and )?on behalf of|in witness whereof/i.test(model.text.slice(Math.max(0, block.start - 400), block.start))) continue;
+      if (/^[\s|*]*dated?\b[^_\n]{0,10}$/i.test(lineBefore) && /(?:signature|signed|by)\s*:?[\s*]*_{3,}|signed (?:for and )?on behalf of|in witness whereof/i.test(model.text.slice(Math.max(0, block.start - LOOKBACK), block.start))) continue;
       add(m.index!, m.index! + m[0].length, 'blank');
     }
     for (const m of text.matchAll(XX)) {
@@ -177,9 +248,7 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
       out.push({ span, text: model.text.slice(span.start, span.end), kind: f.kind, ...(f.partyRole ? { partyRole: f.partyRole } : {}) });
     }
   }
-  out.sort((a, b) => a.span.start - b.span.start);
-  cache.set(model, out);
-  return out;
+  return { list: out, reads, signing: reads === BEFORE && signing(model, block) };
 }
 
 /** <PRICE TABLE>, <Supplier address>: fields in angle brackets, read from the source of the block. */

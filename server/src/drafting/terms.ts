@@ -9,7 +9,7 @@
  * Lower-case words ("the services") are ordinary words, not uses of the term.
  */
 import type { Block, ContractModel, DefinedTerm, Span } from '../model';
-import { sourceSpanOf } from './offsets';
+import { sourceOffsetAt, sourceSpanOf } from './offsets';
 import { blockMemo, factsActive, idOf, memo } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf } from '../model/trace';
 import { formMatcher, type FormMatcher } from './term-matcher';
@@ -187,95 +187,235 @@ export function termIndex(model: ContractModel): TermIndex {
   const byKey = groupByTerm(definitions);
 
   const table = formTable(byKey);
-  const { forms, upperForms } = table;
-
-  const occurrences: TermOccurrence[] = [];
-  const usesByKey = new Map<string, TermOccurrence[]>();
-  // firstOccurrence[b]: where block b's occurrences start in `occurrences` (one extra entry at the end).
-  const firstOccurrence = new Int32Array(model.blocks.length + 1);
-  let inOrder = true;
+  const blocks = model.blocks;
+  // The terms each block writes, in offsets of the block's text. They depend on the block's text
+  // and the form map only: memoised per block while editing, and taken over from the previous
+  // model's index for a block the edit kept or moved (the splice trace), so an edit reads only the
+  // blocks it re-parsed and builds no object for the others.
+  const perBlock: Array<readonly TermInBlock[]> = new Array(blocks.length);
+  let counts: Map<string, number>;
   let kind = '';
-  if (forms.size) {
+  let read = 0;
+  if (!table.forms.size) {
+    perBlock.fill(NO_TERMS);
+    counts = new Map();
+  } else {
+    const { forms, upperForms } = table;
     const match = table.match!;
-    const defStarts = new Set(definitions.map((d) => d.span.start));
-    // The terms found in a block, resolved to their keys and forms, depend on the block's text and
-    // the form map only: memoised per block while editing, in offsets of the block's text, so an
-    // edit re-reads only the blocks it touched.
     const signature = factsActive() ? (table.signature ??= [...forms, ...upperForms].map(([f, v]) => `${f}\u0001${v.key}\u0001${v.form}`).join('\u0000') + '\u0002' + table.ordered.join('\u0000')) : '';
     kind = factsActive() ? `term-occurrences ${idOf(memo('term-forms', signature, () => ({})))}` : '';
-    // The previous model's index, when this model was spliced from it and the terms' forms are the
-    // same: a block kept or moved by the edit has the same occurrences, shifted by how far it moved.
     const trace = kind ? spliceTraceOf(model) : undefined;
     const before = trace ? built.get(trace.previous) : undefined;
-    const reuse = before && before.kind === kind && before.firstOccurrence ? before : undefined;
-    let last = -1;
-    const add = (occ: TermOccurrence): void => {
-      if (occ.span.start < last) inOrder = false;
-      last = occ.span.start;
+    const reuse = before && before.kind === kind ? before : undefined;
+    for (let i = 0; i < blocks.length; i++) {
+      const was = reuse ? previousBlockIndex(trace!, i) : -1;
+      if (was >= 0) {
+        perBlock[i] = reuse!.perBlock[was];
+        continue;
+      }
+      read++;
+      const block = blocks[i];
+      if (block.kind === 'code' || block.kind === 'html' || !block.text) perBlock[i] = NO_TERMS;
+      else if (kind) perBlock[i] = blockMemo(model, block, kind, () => termsInBlock(block.text, match, forms, upperForms));
+      else perBlock[i] = termsInBlock(block.text, match, forms, upperForms);
+    }
+    if (reuse) {
+      // How often each term is written, patched for the blocks the edit replaced: the previous
+      // counts less the replaced blocks' terms plus the re-parsed blocks' terms.
+      counts = new Map(reuse.counts);
+      const gone = reuse.perBlock;
+      for (let j = trace!.prefix; j < trace!.oldAfter; j++) for (const t of gone[j]) counts.set(t.key, counts.get(t.key)! - 1);
+      for (let i = trace!.prefix; i < trace!.prefix + trace!.fresh; i++) for (const t of perBlock[i]) counts.set(t.key, (counts.get(t.key) ?? 0) + 1);
+      for (const [key, n] of counts) if (n === 0) counts.delete(key);
+    } else {
+      counts = new Map();
+      for (const list of perBlock) for (const t of list) counts.set(t.key, (counts.get(t.key) ?? 0) + 1);
+    }
+  }
+
+  // Every occurrence as an object with its source span, built only when asked for (the language
+  // server's term requests): the rules ask for counts and early uses (useCount, usesBefore), which
+  // read the per-block lists, so an edit no longer builds about 15,000 occurrence objects.
+  let materialised: { occurrences: TermOccurrence[]; usesByKey: Map<string, TermOccurrence[]> } | undefined;
+  const materialise = () => (materialised ??= occurrencesOf(model, perBlock, definitionStarts(state)));
+  const index: TermIndex = {
+    definitions,
+    byKey,
+    get occurrences() { return materialise().occurrences; },
+    get usesByKey() { return materialise().usesByKey; },
+  };
+  const state: IndexState = { model, perBlock, counts, index, read, defStarts: undefined, definitionUses: undefined, firstBlock: undefined, materialised: () => materialised };
+  states.set(index, state);
+  cache.set(model, index);
+  if (kind) built.set(model, { kind, perBlock, counts });
+  return index;
+}
+
+const NO_TERMS: readonly TermInBlock[] = Object.freeze([]);
+
+/** What a term index is built from, beside what it shows (see termIndex). */
+interface IndexState {
+  model: ContractModel;
+  /** The terms block i writes, by offset in its text. */
+  perBlock: ReadonlyArray<readonly TermInBlock[]>;
+  /** How many times each term is written, definitions included. */
+  counts: Map<string, number>;
+  index: TermIndex;
+  /** How many blocks' terms were looked up (not taken over from the previous model's index). */
+  read: number;
+  defStarts: Set<number> | undefined;
+  /** Per term: how many of its occurrences are definitions. */
+  definitionUses: Map<string, number> | undefined;
+  /** Per term: the first block that writes it. */
+  firstBlock: Map<string, number> | undefined;
+  materialised: () => { occurrences: TermOccurrence[]; usesByKey: Map<string, TermOccurrence[]> } | undefined;
+}
+const states = new WeakMap<TermIndex, IndexState>();
+
+function stateOf(index: TermIndex): IndexState {
+  const s = states.get(index);
+  if (!s) throw new Error('not a term index built by termIndex()');
+  return s;
+}
+
+function definitionStarts(state: IndexState): Set<number> {
+  return (state.defStarts ??= new Set(state.index.definitions.map((d) => d.span.start)));
+}
+
+/**
+ * How an index was built (for tests and the benchmark): the blocks whose terms were looked up
+ * rather than taken over, and whether the occurrence objects have been built.
+ */
+export function termIndexStats(index: TermIndex): { blocksRead: number; occurrencesBuilt: boolean } {
+  const state = stateOf(index);
+  return { blocksRead: state.read, occurrencesBuilt: state.materialised() !== undefined };
+}
+
+/** Is the block's source at `offset` the start of a term it writes? Then that term's key. */
+function termStartingAt(terms: readonly TermInBlock[], block: Block, offset: number): string | undefined {
+  for (const t of terms) if (sourceOffsetAt(block, t.at) === offset) return t.key;
+  return undefined;
+}
+
+/** The block holding source offset `offset` (blocks are in source order), or -1. */
+function blockAt(model: ContractModel, offset: number): number {
+  const blocks = model.blocks;
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * How many times the term is used: its occurrences that are not definitions, as
+ * `index.usesByKey.get(key)?.length` counts them, without building the occurrences.
+ */
+export function useCount(index: TermIndex, key: string): number {
+  const state = stateOf(index);
+  const done = state.materialised();
+  if (done) return done.usesByKey.get(key)?.length ?? 0;
+  if (!state.definitionUses) {
+    // An occurrence is a definition when it starts where a definition does: look each definition
+    // start up in the block that holds it (a few hundred lookups, not every occurrence).
+    const model = state.model;
+    const definitionUses = new Map<string, number>();
+    for (const start of definitionStarts(state)) {
+      const b = blockAt(model, start);
+      if (b < 0 || !state.perBlock[b].length) continue;
+      const key = termStartingAt(state.perBlock[b], model.blocks[b], start);
+      if (key !== undefined) definitionUses.set(key, (definitionUses.get(key) ?? 0) + 1);
+    }
+    state.definitionUses = definitionUses;
+  }
+  return (state.counts.get(key) ?? 0) - (state.definitionUses.get(key) ?? 0);
+}
+
+/**
+ * The uses of a term (not definitions) that start before source offset `end`, in the order of
+ * `index.usesByKey.get(key)`, built for the blocks before `end` that write the term only.
+ */
+export function* usesBefore(index: TermIndex, key: string, end: number): Generator<TermOccurrence> {
+  const state = stateOf(index);
+  const done = state.materialised();
+  if (done) {
+    for (const use of done.usesByKey.get(key) ?? []) {
+      if (use.span.start >= end) return;
+      yield use;
+    }
+    return;
+  }
+  if (!state.firstBlock) {
+    // One pass over the per-block lists (no objects): where each term is first written.
+    const firstBlock = new Map<string, number>();
+    state.perBlock.forEach((list, i) => { for (const t of list) if (!firstBlock.has(t.key)) firstBlock.set(t.key, i); });
+    state.firstBlock = firstBlock;
+  }
+  const from = state.firstBlock.get(key);
+  if (from === undefined) return;
+  const { model, perBlock } = state;
+  const defStarts = definitionStarts(state);
+  for (let i = from; i < perBlock.length; i++) {
+    const list = perBlock[i];
+    if (!list.length) continue;
+    const block = model.blocks[i];
+    let heading: boolean | undefined;
+    for (const t of list) {
+      if (t.key !== key) continue;
+      const span = sourceSpanOf(block, t.at, t.at + t.length);
+      if (defStarts.has(span.start)) continue;
+      if (span.start >= end) return;
+      heading ??= isHeadingBlock(model, block);
+      yield {
+        key: t.key, span, text: model.text.slice(span.start, span.end), form: t.form, upper: t.upper,
+        block: block.index, inHeading: heading, isDefinition: false,
+      };
+    }
+  }
+}
+
+/** Every occurrence of the index, and the uses per key, in document order (see termIndex). */
+function occurrencesOf(model: ContractModel, perBlock: ReadonlyArray<readonly TermInBlock[]>, defStarts: Set<number>): { occurrences: TermOccurrence[]; usesByKey: Map<string, TermOccurrence[]> } {
+  const occurrences: TermOccurrence[] = [];
+  const usesByKey = new Map<string, TermOccurrence[]>();
+  let inOrder = true;
+  let last = -1;
+  const blocks = model.blocks;
+  for (let i = 0; i < perBlock.length; i++) {
+    const found = perBlock[i];
+    if (!found.length) continue;
+    const block = blocks[i];
+    const heading = isHeadingBlock(model, block);
+    for (const f of found) {
+      const span = sourceSpanOf(block, f.at, f.at + f.length);
+      const occ: TermOccurrence = {
+        key: f.key, span, text: model.text.slice(span.start, span.end), form: f.form, upper: f.upper,
+        block: block.index, inHeading: heading, isDefinition: defStarts.has(span.start),
+      };
+      if (span.start < last) inOrder = false;
+      last = span.start;
       occurrences.push(occ);
       if (!occ.isDefinition) {
         const list = usesByKey.get(occ.key);
         if (list) list.push(occ);
         else usesByKey.set(occ.key, [occ]);
       }
-    };
-    const blocks = model.blocks;
-    for (let i = 0; i < blocks.length; i++) {
-      firstOccurrence[i] = occurrences.length;
-      const was = reuse ? previousBlockIndex(trace!, i) : -1;
-      if (was >= 0) {
-        // A kept block has its previous kind and text: it is read only when it holds occurrences.
-        const from = reuse!.firstOccurrence![was];
-        const to = reuse!.firstOccurrence![was + 1];
-        if (from === to) continue;
-        const block = blocks[i];
-        const heading = isHeadingBlock(model, block);
-        const shift = block.start - trace!.previous.blocks[was].start;
-        const kept = reuse!.index.occurrences;
-        for (let k = from; k < to; k++) {
-          const o = kept[k];
-          const start = o.span.start + shift;
-          const isDefinition = defStarts.has(start);
-          // The same object where nothing about it changed (the blocks before the edit).
-          if (shift === 0 && o.block === block.index && o.inHeading === heading && o.isDefinition === isDefinition) add(o);
-          else {
-            add({
-              key: o.key, span: shift === 0 ? o.span : { start, end: o.span.end + shift }, text: o.text, form: o.form, upper: o.upper,
-              block: block.index, inHeading: heading, isDefinition,
-            });
-          }
-        }
-        continue;
-      }
-      const block = blocks[i];
-      if (block.kind === 'code' || block.kind === 'html' || !block.text) continue;
-      const found = blockMemo(model, block, kind, () => termsInBlock(block.text, match, forms, upperForms));
-      if (!found.length) continue;
-      const heading = isHeadingBlock(model, block);
-      for (const f of found) {
-        const span = sourceSpanOf(block, f.at, f.at + f.length);
-        add({
-          key: f.key, span, text: model.text.slice(span.start, span.end), form: f.form, upper: f.upper,
-          block: block.index, inHeading: heading, isDefinition: defStarts.has(span.start),
-        });
-      }
     }
   }
-  firstOccurrence[model.blocks.length] = occurrences.length;
   // Blocks follow each other in the source, so the occurrences come out in order; sorted if not.
   if (!inOrder) occurrences.sort((a, b) => a.span.start - b.span.start);
-  const index: TermIndex = { definitions, byKey, occurrences, usesByKey };
-  cache.set(model, index);
-  if (kind) built.set(model, { index, kind, firstOccurrence: inOrder ? firstOccurrence : null });
-  return index;
+  return { occurrences, usesByKey };
 }
 
 /**
  * What the next model's index may take over (while editing only): the form map it was built with
- * (`kind`, the memo kind naming it) and where each block's occurrences start, when they are in
- * block order. Read through the splice trace, which holds the previous model only during a review.
+ * (`kind`, the memo kind naming it), the terms each block writes and how often each term is
+ * written. Read through the splice trace, which holds the previous model only during a review.
  */
-interface BuiltIndex { index: TermIndex; kind: string; firstOccurrence: Int32Array | null }
+interface BuiltIndex { kind: string; perBlock: ReadonlyArray<readonly TermInBlock[]>; counts: Map<string, number> }
 const built = new WeakMap<ContractModel, BuiltIndex>();
 
 /** The same term index for a copy of a model with the same blocks (a released model: see IncrementalReview). */

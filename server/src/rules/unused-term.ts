@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from './types';
-import { termIndex } from '../drafting/terms';
+import { termIndex, useCount } from '../drafting/terms';
 import { synonymsOf } from '../drafting/definitions';
 import examples from './examples/unused-term';
 
@@ -18,9 +18,9 @@ const rule: Rule = {
     const idx = termIndex(ctx.model);
     const synonyms = synonymsOf(ctx.model);
     for (const [key, defs] of idx.byKey) {
-      if ((idx.usesByKey.get(key) ?? []).length) continue;
+      if (useCount(idx, key)) continue;
       // '"European Economic Area" or "EEA" means ...': a use of either counts.
-      if ((synonyms.get(key) ?? []).some((k) => (idx.usesByKey.get(k) ?? []).length)) continue;
+      if ((synonyms.get(key) ?? []).some((k) => useCount(idx, k))) continue;
       const def = defs[0];
       out.push({ span: def.span, message: `"${key}" is defined here but never used in the contract.` });
     }
