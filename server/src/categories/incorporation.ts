@@ -120,7 +120,7 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
       const gate = n !== undefined ? shared : own;
       const row = n !== undefined ? shared!.row(n, infos![n].flat) : own ? own.row(looks.length, text) : -1;
       const may = (i: number) => (possible ? possible[i] === 1 : !gate || gate.may(filter!, i, row));
-      looks.push({ gate, row, text, start: s.start, end: s.end, section, incorporating: may(0) && INCORPORATING_RE.test(text), label: may(1) ? LABEL_RE.exec(text)?.[0] : undefined });
+      looks.push({ gate, row, text, start: block.start + s.from, end: block.start + s.to, section, incorporating: may(0) && INCORPORATING_RE.test(text), label: may(1) ? LABEL_RE.exec(text)?.[0] : undefined });
     }
   }
   looksOfModel.set(model, found);
