@@ -56,7 +56,16 @@ function postSync(method: string, params?: object): any {
 // (The observer is told after the fact, so collections are matched to the reviews' time spans.)
 let gcMs = 0;
 const spans: Array<[number, number]> = [];
-if (ALLOC) new PerformanceObserver((list) => { for (const e of list.getEntries()) if (spans.some(([a, b]) => e.startTime >= a && e.startTime < b)) gcMs += e.duration; }).observe({ entryTypes: ['gc'] });
+const gcKinds = new Map<string, number>();
+const GC_KIND: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak callbacks' };
+if (ALLOC) new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    if (!spans.some(([a, b]) => e.startTime >= a && e.startTime < b)) continue;
+    gcMs += e.duration;
+    const kind = GC_KIND[(e as any).detail?.kind] ?? 'other';
+    gcKinds.set(kind, (gcKinds.get(kind) ?? 0) + e.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
 let allocated = 0;
 function sumSelf(node: { selfSize: number; children: any[] }): number {
   let n = node.selfSize;
@@ -90,6 +99,7 @@ async function run(size: number, label: string): Promise<void> {
   allocated = 0;
   gcMs = 0;
   spans.length = 0;
+  gcKinds.clear();
   topAlloc.clear();
   if (PROFILE) postSync('Profiler.enable');
   if (ALLOC) postSync('HeapProfiler.enable');
@@ -121,7 +131,7 @@ async function run(size: number, label: string): Promise<void> {
   console.log(`${''.padEnd(8)} ${spliced}/${EDITS} edits spliced, ${(base.length / 1024).toFixed(0)} KiB`);
   if (ALLOC) {
     await new Promise((ok) => setTimeout(ok, 10));
-    console.log(`${''.padEnd(8)} incremental: ${(allocated / EDITS / 1e6).toFixed(1)} MB allocated per edit (sampled), ${(gcMs / EDITS).toFixed(1)} ms of GC per edit`);
+    console.log(`${''.padEnd(8)} incremental: ${(allocated / EDITS / 1e6).toFixed(1)} MB allocated per edit (sampled), ${(gcMs / EDITS).toFixed(1)} ms of GC per edit (${[...gcKinds].map(([k, ms]) => `${k} ${(ms / EDITS).toFixed(1)}`).join(', ')})`);
     const top = [...topAlloc].sort((a, b) => b[1] - a[1]).slice(0, 25);
     for (const [k, v] of top) console.log(`${''.padEnd(10)}${(v / EDITS / 1e6).toFixed(2).padStart(7)} MB  ${k}`);
   }
@@ -151,6 +161,8 @@ function selfTimes(ps: any[]): Array<[string, number]> {
     };
     p.samples.forEach((s: number, i: number) => {
       const key = nameOf(s);
+      // Starting and stopping the profiler itself.
+      if (key.includes('node:inspector')) return;
       self.set(key, (self.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
     });
   }
