@@ -76,6 +76,8 @@ interface BuiltSentences {
   /** keys[n]: the memo key of infos[n]'s facts for the party names `keysParties` (see sentenceFacts). */
   keys: Array<string | undefined>;
   keysParties: string | null;
+  /** titles[s]: the titles of section s and its ancestors, as SentenceInfo.titles gives them; where asked. */
+  titles: Array<string | undefined>;
 }
 
 export function sentencesOf(model: ContractModel): SentenceInfo[] {
@@ -152,8 +154,22 @@ const LEAD_IN_END = /[:\u2014-]\s*$/;
 
 function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; before: BuiltSentences } | null): BuiltSentences {
   const titleCache: Array<string | undefined> = new Array(model.sections.length);
+  // A section tree taken over from the previous model (model/sections.ts) has the same shape, and
+  // most titles are the same strings: a section's joined titles are the previous ones when no
+  // section on its path to the root changed its title. Joining them anew was a string per section
+  // per edit, and every entry taken over compares its titles with these.
+  const then = reuse && reuse.trace.previous.sections.length === model.sections.length ? reuse.trace.previous.sections : null;
+  const sameTitles = (idx: number): boolean => {
+    for (let i = idx; i > 0; i = model.sections[i].parent) {
+      const now = model.sections[i];
+      const was = then![i];
+      if (now.parent !== was.parent || now.title !== was.title) return false;
+    }
+    return true;
+  };
   const titlesOf = (idx: number): string => {
     let t = titleCache[idx];
+    if (t === undefined && then && reuse!.before.titles[idx] !== undefined && sameTitles(idx)) t = titleCache[idx] = reuse!.before.titles[idx];
     if (t === undefined) {
       const parts: string[] = [];
       for (let i = idx; i > 0; i = model.sections[i].parent) {
@@ -243,7 +259,7 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
   }
   firstInfo[blocks.length] = out.length;
   keys.length = out.length;
-  return { infos: out, firstInfo, enterLast, enterLeadIn, enterPrevious, keys, keysParties: reuse ? reuse.before.keysParties : null };
+  return { infos: out, firstInfo, enterLast, enterLeadIn, enterPrevious, keys, keysParties: reuse ? reuse.before.keysParties : null, titles: titleCache };
 }
 
 /**
