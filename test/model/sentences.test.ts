@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
-import { buildContractModel, positionAt, spanToRange } from '../../server/src/model';
+import { buildContractModel, positionAt, sentenceSpan, spanToRange, type ContractModel } from '../../server/src/model';
 
 function sentences(text: string) {
-  return buildContractModel(text).blocks.flatMap((b) => b.sentences);
+  return placed(buildContractModel(text));
+}
+
+/** Every sentence with its source span in the model (sentenceSpan). */
+function placed(m: ContractModel) {
+  return m.blocks.flatMap((b) => b.sentences.map((s) => ({ ...s, ...sentenceSpan(b, s) })));
 }
 
 describe('model: sentences and offsets', () => {
@@ -48,7 +53,7 @@ The Supplier shall keep the **Service Desk** open _every_ Business Day. Next sen
   it('counts UTF-16 code units: emoji and accented letters before a sentence do not shift it', () => {
     const text = `# Café Agreement 🎉\n\nCrème brûlée 👩‍💻 is served. The Supplier shall restock the kiosks.\n`;
     const m = buildContractModel(text);
-    const s = m.blocks.flatMap((b) => b.sentences).find((x) => x.text.startsWith('The Supplier'))!;
+    const s = placed(m).find((x) => x.text.startsWith('The Supplier'))!;
     assert.equal(text.slice(s.start, s.end), 'The Supplier shall restock the kiosks.');
     const range = spanToRange(m.lineStarts, s);
     const line = text.split('\n')[range.start.line];
@@ -62,7 +67,7 @@ The Supplier shall keep the **Service Desk** open _every_ Business Day. Next sen
     const text = '# Agreement\r\n\r\n## 1. Services\r\n\r\n1.1 The Supplier shall provide the Services.\r\nIt shall do so on time.\r\n';
     const m = buildContractModel(text);
     assert.deepEqual(m.lineStarts, [0, 13, 15, 31, 33, 79, 104]);
-    const all = m.blocks.flatMap((b) => b.sentences);
+    const all = placed(m);
     const it2 = all.find((s) => s.text === 'It shall do so on time.')!;
     assert.equal(text.slice(it2.start, it2.end), 'It shall do so on time.');
     assert.deepEqual(positionAt(m.lineStarts, it2.start), { line: 5, character: 0 });

@@ -4,7 +4,7 @@ import type { Block, Sentence } from '../../server/src/model';
 
 const block = (...texts: string[]): Block => ({
   index: 0, kind: 'paragraph', start: 0, end: 0, text: texts.join(' '), sourceOffsets: new Int32Array(0), quoted: false, section: 0,
-  sentences: texts.map((text): Sentence => ({ block: 0, textStart: 0, text, start: 0, end: text.length })),
+  sentences: texts.map((text): Sentence => ({ textStart: 0, text, from: 0, to: text.length })),
 });
 
 describe('TextPool (one string per distinct sentence text)', () => {

@@ -73,7 +73,7 @@ describe('robustness: fuzzing', function () {
       for (const b of m.blocks) {
         assert.equal(b.sourceOffsets.length, b.text.length + 1);
         for (const o of b.sourceOffsets) assert.ok(o >= 0 && o <= text.length, `offset ${o} is outside the text`);
-        for (const s of b.sentences) assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length);
+        for (const s of b.sentences) assert.ok(b.start + s.from >= 0 && s.from <= s.to && b.start + s.to <= text.length);
       }
     }), { numRuns: propertyRuns(500), seed: 14 });
   });

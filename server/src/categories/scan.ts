@@ -12,6 +12,11 @@ import { requirementsOf, type AssessContext, type AssessmentOf, type CategoryId,
 /** A sentence with the context assessors need: its section's titles and where it sits. */
 export interface SentenceInfo {
   sentence: Sentence;
+  /** Index of the sentence's block in this model. */
+  block: number;
+  /** The sentence's source span in this model (sentenceSpan of its block). */
+  start: number;
+  end: number;
   /** Plain text with curly quotes folded (same length as the sentence, so offsets still map). */
   text: string;
   /** The same with runs of white space folded to one space, for matching phrases across layout gaps. */
@@ -71,6 +76,8 @@ interface BuiltSentences {
   /** keys[n]: the memo key of infos[n]'s facts for the party names `keysParties` (see sentenceFacts). */
   keys: Array<string | undefined>;
   keysParties: string | null;
+  /** titles[s]: the titles of section s and its ancestors, as SentenceInfo.titles gives them; where asked. */
+  titles: Array<string | undefined>;
 }
 
 export function sentencesOf(model: ContractModel): SentenceInfo[] {
@@ -148,8 +155,22 @@ const LEAD_IN_END = /[:\u2014-]\s*$/;
 
 function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; before: BuiltSentences } | null): BuiltSentences {
   const titleCache: Array<string | undefined> = new Array(model.sections.length);
+  // A section tree taken over from the previous model (model/sections.ts) has the same shape, and
+  // most titles are the same strings: a section's joined titles are the previous ones when no
+  // section on its path to the root changed its title. Joining them anew was a string per section
+  // per edit, and every entry taken over compares its titles with these.
+  const then = reuse && reuse.trace.previous.sections.length === model.sections.length ? reuse.trace.previous.sections : null;
+  const sameTitles = (idx: number): boolean => {
+    for (let i = idx; i > 0; i = model.sections[i].parent) {
+      const now = model.sections[i];
+      const was = then![i];
+      if (now.parent !== was.parent || now.title !== was.title) return false;
+    }
+    return true;
+  };
   const titlesOf = (idx: number): string => {
     let t = titleCache[idx];
+    if (t === undefined && then && reuse!.before.titles[idx] !== undefined && sameTitles(idx)) t = titleCache[idx] = reuse!.before.titles[idx];
     if (t === undefined) {
       const parts: string[] = [];
       for (let i = idx; i > 0; i = model.sections[i].parent) {
@@ -195,13 +216,15 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
       const beforeKeys = reuse!.before.keys;
       const sentences = block.sentences;
       const section = block.section;
+      const at = block.start;
+      const index = block.index;
       for (let k = 0; k < sentences.length; k++) {
         const info = infos[from + k];
         const sentence = sentences[k];
         keys[out.length] = beforeKeys[from + k];
-        out.push(info.sentence === sentence && info.section === section ? info : {
-          flat: info.flat, leadIn: info.leadIn, previous: info.previous, sentence, text: info.text,
-          section, titles: info.titles, isDefinition: info.isDefinition, inHeading: info.inHeading,
+        out.push(info.sentence === sentence && info.section === section && info.block === index && info.start === at + sentence.from ? info : {
+          flat: info.flat, leadIn: info.leadIn, previous: info.previous, sentence, block: index, start: at + sentence.from, end: at + sentence.to,
+          text: info.text, section, titles: info.titles, isDefinition: info.isDefinition, inHeading: info.inHeading,
         });
       }
       previousItemLeadIn = blockLeadIn;
@@ -223,6 +246,9 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
         leadIn: itemText || block.listNumber !== undefined || i === 0 ? leadIn : null,
         previous: i === 0 ? previousOfFirst : out[out.length - 1].text,
         sentence: s,
+        block: block.index,
+        start: block.start + s.from,
+        end: block.start + s.to,
         text,
         section: block.section,
         titles,
@@ -234,7 +260,7 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
   }
   firstInfo[blocks.length] = out.length;
   keys.length = out.length;
-  return { infos: out, firstInfo, enterLast, enterLeadIn, enterPrevious, keys, keysParties: reuse ? reuse.before.keysParties : null };
+  return { infos: out, firstInfo, enterLast, enterLeadIn, enterPrevious, keys, keysParties: reuse ? reuse.before.keysParties : null, titles: titleCache };
 }
 
 /**
@@ -321,7 +347,7 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
     const text = normalizeSpace(info.flat).slice(0, 300);
     for (const i of matched) {
       const sig = signals[i];
-      add(sig.requirement, { requirement: sig.requirement, span: { start: info.sentence.start, end: info.sentence.end }, text, section: info.section });
+      add(sig.requirement, { requirement: sig.requirement, span: { start: info.start, end: info.end }, text, section: info.section });
     }
   }
   return found;
@@ -366,7 +392,7 @@ function scanStateOf(model: ContractModel, infos: SentenceInfo[], parties: Party
 }
 
 function evidenceOf(requirement: string, info: SentenceInfo, text: string): Evidence {
-  return { requirement, span: { start: info.sentence.start, end: info.sentence.end }, text, section: info.section };
+  return { requirement, span: { start: info.start, end: info.end }, text, section: info.section };
 }
 
 /** The evidence text of a sentence, memoised with its facts. */
@@ -541,7 +567,7 @@ function keptMatches(model: ContractModel, state: ScanState, signalsId: number, 
 
 /** Evidence taken over for a sentence that reads the same: the same object where it did not move. */
 function kept(e: Evidence, info: SentenceInfo): Evidence {
-  return e.span.start === info.sentence.start && e.span.end === info.sentence.end && e.section === info.section ? e : evidenceOf(e.requirement, info, e.text);
+  return e.span.start === info.start && e.span.end === info.end && e.section === info.section ? e : evidenceOf(e.requirement, info, e.text);
 }
 
 /**

@@ -65,7 +65,7 @@ export function classifierSentences(model: ContractModel): ScoredSentence[] {
   if (!out) {
     out = sentencesOf(model)
       .filter((s) => !s.inHeading && !s.isDefinition)
-      .map((s) => new LazySentence(s.flat, s.titles, s.sentence.start, s.sentence.end, s.section));
+      .map((s) => new LazySentence(s.flat, s.titles, s.start, s.end, s.section));
     cache.set(model, out);
   }
   return out;

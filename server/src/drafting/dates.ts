@@ -188,12 +188,13 @@ export function impossibleDates(model: ContractModel): ImpossibleDate[] {
   const valid = dates.filter((d) => d.year !== null && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysIn(d.month, d.year));
   for (const block of model.blocks) {
     for (const s of block.sentences) {
-      const inSentence = datesWithin(valid, s.start, s.end);
+      const start = block.start + s.from;
+      const inSentence = datesWithin(valid, start, block.start + s.to);
       for (let i = 0; i + 1 < inSentence.length; i++) {
         const a = inSentence[i];
         const b = inSentence[i + 1];
         const between = foldQuotes(model.text.slice(a.span.end, b.span.start));
-        const before = foldQuotes(model.text.slice(Math.max(s.start, a.span.start - 60), a.span.start));
+        const before = foldQuotes(model.text.slice(Math.max(start, a.span.start - 60), a.span.start));
         const range = /^\s*(?:\)|,)?\s*(?:to|until|till|through|thru|-|\u2013|\u2014|and ending on|and ending|and expiring on|and expire on|and end(?:s|ing)? on)\s*(?:and\s+including\s+)?(?:the\s+)?$/i.test(between)
           || (/^\s*and\s+$/i.test(between) && /\bbetween\s+(?:the\s+)?$/i.test(before))
           || (START_WORDS.test(before) && /\b(?:end(?:s|ing)?|expir(?:es|ing|y)|terminat(?:es|ing)|until|to)\b[^.;]{0,30}$/i.test(between) && between.length < 80);

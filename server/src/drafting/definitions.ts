@@ -193,7 +193,8 @@ export function usesBeforeDefinition(model: ContractModel): EarlyUse[] {
     const def = defs[0];
     if (def.inDefinitionsSection || defs.some((d) => d.inDefinitionsSection)) continue;
     const defBlock = model.blocks[def.block];
-    const defSentence = defBlock.sentences.find((s) => s.start <= def.span.start && def.span.start < s.end);
+    const defAt = def.span.start - defBlock.start;
+    const defSentence = defBlock.sentences.find((s) => s.from <= defAt && defAt < s.to);
     // The uses before the definition only: built for the blocks before it, not the whole index.
     for (const use of usesBefore(idx, key, def.span.start)) {
       if (use.inHeading || use.upper) continue;
@@ -201,7 +202,7 @@ export function usesBeforeDefinition(model: ContractModel): EarlyUse[] {
       if (isHeadingBlock(model, block) || block.start <= model.titleSpan.start && model.titleSpan.start < block.end) continue;
       // In the defining sentence itself, or just before it (a formula followed by "where X means ..."),
       // or with a pointer to the definition.
-      if (defSentence && use.span.start >= defSentence.start) continue;
+      if (defSentence && use.span.start >= defBlock.start + defSentence.from) continue;
       if (def.block - use.block <= 2 || def.span.start - use.span.end < 300) continue;
       const after = foldQuotes(model.text.slice(use.span.end, use.span.end + 60));
       if (FORWARD.test(after)) continue;
@@ -235,7 +236,8 @@ function ordinaryUse(model: ContractModel, use: TermOccurrence, block: Block): b
   if (/^\s[A-Z][a-z]/.test(after) && !/^\s(?:Shall|Will|May|Must)\b/.test(after)) return false;
   if (/"[^"]{0,40}$/.test(before) && /^[^"]{0,40}"/.test(after)) return false;
   if (/^(?:\s+[A-Z][\w'-]*){0,2}\s*:/.test(after)) return false;
-  const sentence = block.sentences.find((s) => s.start <= use.span.start && use.span.start < s.end);
+  const useAt = use.span.start - block.start;
+  const sentence = block.sentences.find((s) => s.from <= useAt && useAt < s.to);
   if (sentence && TITLE_LIKE.test(foldQuotes(sentence.text).trim())) return false;
   if ((block.text.match(/\b\d+(?:\.\d+)+\s{1,3}[A-Z]/g) ?? []).length >= 3 && (block.text.match(/ {3,}/g) ?? []).length >= 3) return false;
   return true;

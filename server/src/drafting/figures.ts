@@ -221,7 +221,7 @@ function sentenceFigures(s: SentenceInfo): SentenceFigure[] {
 export function figuresOf(model: ContractModel): Figure[] {
   const out: Figure[] = [];
   for (const s of sentencesOf(model)) {
-    const block = model.blocks[s.sentence.block];
+    const block = model.blocks[s.block];
     if (block.kind !== 'paragraph' || block.quoted || s.inHeading) continue;
     for (const f of sentenceFigures(s)) {
       const i = s.sentence.textStart + f.at;

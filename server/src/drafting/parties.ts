@@ -47,8 +47,9 @@ export function legalNameOf(model: ContractModel, party: Party): string | undefi
   const def = model.definedTerms.find((d) => d.term === party.alias && d.style === 'parenthetical');
   if (!def) return party.legalName;
   const block = model.blocks[def.block];
-  const sentence = block.sentences.find((x) => x.start <= def.span.start && def.span.start < x.end);
-  const from = sentence?.start ?? block.start;
+  const defAt = def.span.start - block.start;
+  const sentence = block.sentences.find((x) => x.from <= defAt && defAt < x.to);
+  const from = block.start + (sentence?.from ?? 0);
   const before = foldQuotes(model.text.slice(from, def.span.start)).replace(/\*\*|__/g, '');
   const open = before.lastIndexOf('(');
   if (open < 0) return party.legalName;

@@ -59,8 +59,9 @@ export function flaggedText(model: ContractModel, offset: number): string {
   if (block) {
     if (block.kind !== 'heading') {
       const sentences = block.sentences;
-      const i = lastAtOrBefore(sentences.length, (j) => sentences[j].start <= offset);
-      const s = i >= 0 && offset < sentences[i].end ? sentences[i] : sentences[i + 1];
+      const rel = offset - block.start;
+      const i = lastAtOrBefore(sentences.length, (j) => sentences[j].from <= rel);
+      const s = i >= 0 && rel < sentences[i].to ? sentences[i] : sentences[i + 1];
       if (s) return s.text;
     }
     if (block.text.trim()) return block.text;

@@ -41,7 +41,7 @@ const NO_OFFSETS = new Int32Array(0);
 function isVerbatim(text: string, b: Block): boolean {
   const base = contiguousStart(b);
   if (base < 0 || base + b.text.length > text.length || text.slice(base, base + b.text.length) !== b.text) return false;
-  for (const s of b.sentences) if (s.start !== base + s.textStart || text.slice(s.start, s.end) !== s.text) return false;
+  for (const s of b.sentences) if (b.start + s.from !== base + s.textStart || text.slice(b.start + s.from, b.start + s.to) !== s.text) return false;
   return true;
 }
 
@@ -89,7 +89,7 @@ export function unpackModel(packed: PackedModel, text?: string): ContractModel {
     const b = model.blocks[i];
     b.text = source.slice(from, to);
     b.sourceOffsets = numbers.subarray(from, to + 1);
-    for (const s of b.sentences) s.text = source.slice(s.start, s.end);
+    for (const s of b.sentences) s.text = source.slice(b.start + s.from, b.start + s.to);
   }
   return model;
 }

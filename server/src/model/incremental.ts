@@ -165,9 +165,11 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
   const oldBlocks = old.blocks as OffsetBlock[];
   const blocks: OffsetBlock[] = [];
   const kept: BlockDocFacts[] = [];
-  // New objects, never the previous model's (see OffsetBlock.movedTo), with their kept document-level facts.
+  // Blocks before the edit are the previous model's objects: their index, position, sentences and
+  // (as long as the section tree is taken over) section are unchanged, so both models can share
+  // them (assembleModel copies them before a rebuilt tree could give them another section).
   for (let i = 0; i < firstBlock; i++) {
-    blocks.push(oldBlocks[i].movedTo(i, oldBlocks[i].start));
+    blocks.push(oldBlocks[i]);
     kept.push(prev.kept[i]);
   }
   for (let f = 0; f < fresh.length; f++) {
@@ -177,6 +179,7 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
     blocks.push(block);
     kept.push(new BlockDocFacts(block.start));
   }
+  // Blocks after it are new objects (see OffsetBlock.movedTo) sharing text, offsets and sentences, with their kept document-level facts.
   for (let i = afterBlock; i < oldBlocks.length; i++) {
     blocks.push(oldBlocks[i].movedTo(blocks.length, oldBlocks[i].start + delta));
     kept.push(prev.kept[i]);

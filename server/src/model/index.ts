@@ -8,3 +8,4 @@ export { foldQuotes, normalizeSpace, titleCase, isMostlyUpper, hashString, editD
 export { numberDepth } from './sections';
 export { bundleReferences } from './bundle';
 export { sourceOffsetAt, contiguousStart, plainBlock } from './offsetBlock';
+export { sentenceSpan } from './sentences';

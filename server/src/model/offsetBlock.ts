@@ -54,10 +54,8 @@ export class OffsetBlock implements Block {
    */
   movedTo(index: number, start: number): OffsetBlock {
     const delta = start - this.start;
-    const sentences: Sentence[] = delta === 0 && index === this.index
-      ? this.sentences
-      : this.sentences.map((s) => ({ block: index, textStart: s.textStart, text: s.text, start: s.start + delta, end: s.end + delta }));
-    const b = new OffsetBlock(index, this.kind, start, this.end + delta, this.text, this.quoted, sentences, this.#base, this.#shift + delta);
+    // Sentences are placed relative to their block (see Sentence), so the moved block shares them.
+    const b = new OffsetBlock(index, this.kind, start, this.end + delta, this.text, this.quoted, this.sentences, this.#base, this.#shift + delta);
     copyOptional(this, b);
     return b;
   }

@@ -10,6 +10,7 @@ import { keptCrossReferences, keptDefinedTerms, keptSectionStarts, type BlockDoc
 import { computeLineStarts } from './lineIndex';
 import { isMostlyUpper, titleCase } from './text';
 import { noFrontMatter, readFrontMatter, type FrontMatter } from './front-matter';
+import type { OffsetBlock } from './offsetBlock';
 
 export { readFrontMatter, type FrontMatter };
 
@@ -79,6 +80,9 @@ export function assembleModel(text: string, version: number, blocks: Block[], fm
 
   // A spliced model takes the previous section tree over when the edit opened, closed or renamed no section (model/sections.ts).
   const reused = kept && reuse ? reusedSections(blocks, text, usesMarkdownHeadings, keptSectionStarts(kept), reuse) : null;
+  // The blocks before the edit are the previous model's objects (model/incremental.ts); a tree built
+  // afresh assigns block.section, so they are copied first and the previous model keeps its own.
+  if (reuse && !reused) for (let i = 0; i < reuse.firstBlock; i++) blocks[i] = (blocks[i] as OffsetBlock).movedTo(i, blocks[i].start);
   const sections = reused ?? (kept ? buildSections(blocks, text, usesMarkdownHeadings, keptSectionStarts(kept)) : buildSections(blocks, text, usesMarkdownHeadings));
   // Terms and references of a spliced model are the previous ones but for the re-parsed blocks (model/docFacts.ts).
   const definedTerms = kept ? keptDefinedTerms(blocks, sections, kept, reused ? reuse : undefined) : findDefinedTerms(blocks, sections);

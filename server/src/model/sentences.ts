@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
-import type { Block, Sentence } from './types';
+import type { Block, Sentence, Span } from './types';
 import { asciiSentenceBreaks } from './ascii-sentence-breaks';
+import { sourceOffsetAt } from './offsetBlock';
 
 // Sentence boundaries come from the platform's segmenter (ICU, Unicode sentence-break rules), which
 // is fast, followed by a merge pass that undoes the splits a contract reader would not make: after
@@ -365,11 +366,16 @@ const hasSentences = (block: Block) => block.kind !== 'code' && block.kind !== '
 
 function sentencesOf(block: Block, icu?: number[]): Sentence[] {
   if (!hasSentences(block)) return [];
+  const at = block.start;
   return sentenceBounds(block.text, icu).map(([s, e]) => ({
-    block: block.index,
     textStart: s,
     text: block.text.slice(s, e),
-    start: block.sourceOffsets[s],
-    end: block.sourceOffsets[e - 1] + 1,
+    from: sourceOffsetAt(block, s) - at,
+    to: sourceOffsetAt(block, e - 1) + 1 - at,
   }));
+}
+
+/** Where a sentence of `block` starts and ends in the source (its block's position in this model). */
+export function sentenceSpan(block: Block, s: Sentence): Span {
+  return { start: block.start + s.from, end: block.start + s.to };
 }

@@ -31,12 +31,20 @@ export interface Block extends Span {
   sentences: Sentence[];
 }
 
-export interface Sentence extends Span {
-  /** Block this sentence belongs to. */
-  block: number;
+/**
+ * A sentence of a block. It holds no document offset and no block index, only positions relative
+ * to its block, so a block that an edit only moved keeps its sentence objects: the previous model
+ * (still answering requests in the language server) and the next one share them (issue 13). Its
+ * source span in a model is [block.start + from, block.start + to): see sentenceSpan.
+ */
+export interface Sentence {
   /** Offset of the sentence inside block.text. */
   textStart: number;
   text: string;
+  /** Source offset of the sentence's first character, less block.start. */
+  from: number;
+  /** Source offset just past its last character, less block.start. */
+  to: number;
 }
 
 export type SectionKind = 'root' | 'heading' | 'numbered' | 'caps';

@@ -20,7 +20,7 @@ const rule: Rule = {
     // table whose header is about availability targets (and not about credits).
     return percentages(ctx, /./, /\bcredit|\bdiscount|\binterest|\btax|\bbelow\b|\bless than\b/i)
       .filter((p) => {
-        const block = p.sentence.sentence.block;
+        const block = p.sentence.block;
         if (ctx.model.blocks[block].kind === 'tableRow') {
           const header = tableHeader(ctx, block);
           return header !== ctx.model.blocks[block].text && /availab|uptime|up-time|service level|target/i.test(header) && !/credit|rebate|reduction|below|less than/i.test(header);

@@ -21,7 +21,7 @@ const rule: Rule = {
     const out: RuleFinding[] = [];
     for (const info of sentencesOf(ctx.model)) {
       if (!/\bliab/i.test(info.flat) || !/\b(?:not exceed|limited to|capped at|shall not be more than|will not be more than|maximum)\b/i.test(info.flat)) continue;
-      const block = ctx.model.blocks[info.sentence.block];
+      const block = ctx.model.blocks[info.block];
       // "150% of the charges paid in the previous 12 months" or "the charges paid in the three months before".
       const pct = new RegExp(String.raw`\b(\d{1,4}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\s+of\s+(?:the\s+)?(?:total\s+|annual\s+)?(?:charges|fees|amounts?)\b(?:[^.]{0,60}?\b(${NUMBER_PATTERN})\s*(?:\(\d+\)\s*)?months?)?`, 'i').exec(info.text);
       const months = new RegExp(String.raw`\b(?:charges|fees|amounts)\s+(?:paid|payable)\b[^.]{0,40}?\b(${NUMBER_PATTERN})\s*(?:\(\d+\)\s*)?months?\b`, 'i').exec(info.text);

@@ -9,7 +9,7 @@ import { sourceSpanOf } from '../drafting/offsets';
 export interface Found<T> { value: T; span: Span; sentence: SentenceInfo }
 
 function spanIn(ctx: RuleContext, info: SentenceInfo, at: number, length: number): Span {
-  const block = ctx.model.blocks[info.sentence.block];
+  const block = ctx.model.blocks[info.block];
   const i = info.sentence.textStart + at;
   return sourceSpanOf(block, i, i + length);
 }
@@ -65,11 +65,11 @@ export function p1Times(ctx: RuleContext, column: RegExp): Array<Found<Duration>
       const d = durationsIn(cells[col])[0];
       if (!d) return;
       const at = offset + d.at;
-      out.push({ value: d, span: sourceSpanOf(b, at, at + d.length), sentence: sentencesOf(ctx.model).find((s) => s.sentence.block === i)! });
+      out.push({ value: d, span: sourceSpanOf(b, at, at + d.length), sentence: sentencesOf(ctx.model).find((s) => s.block === i)! });
     });
   }
   for (const info of sentencesOf(ctx.model)) {
-    if (ctx.model.blocks[info.sentence.block].kind === 'tableRow') continue;
+    if (ctx.model.blocks[info.block].kind === 'tableRow') continue;
     // In prose only an explicit priority counts ("critical vulnerabilities" are not P1 incidents).
     if (!/\b(?:P\s?1|priority\s*(?:level\s*)?1|severity\s*(?:level\s*)?1|sev\s?1)\b/i.test(info.flat) || !column.test(info.flat) || !/\b(?:incidents?|faults?|outages?|tickets?|calls?|requests?|issues?)\b/i.test(info.flat)) continue;
     const m = new RegExp(`${column.source}\\w*[^.;]{0,60}?\\bwithin\\s+`, 'i').exec(info.text);

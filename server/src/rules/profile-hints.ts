@@ -16,7 +16,7 @@ export function profileHintRule(opts: { id: string; category: CategoryId; profil
       // without a hit would otherwise run every pattern over every sentence on every keystroke.
       const hit = firstSentenceWhere(ctx.model, kind, (flat) => opts.patterns.some((p) => p.test(flat)));
       if (!hit) return [];
-      return [{ span: { start: hit.sentence.start, end: hit.sentence.end }, message: opts.message }];
+      return [{ span: { start: hit.start, end: hit.end }, message: opts.message }];
     },
   };
 }

@@ -74,7 +74,7 @@ const rule: Rule = {
       if (info.isDefinition || info.inHeading) continue;
       const found = vagueTargetsIn(info.text);
       if (!found.length) continue;
-      const block = ctx.model.blocks[info.sentence.block];
+      const block = ctx.model.blocks[info.block];
       for (const m of found) {
         // "The Customer will respond promptly to complaints" is the customer's own duty, not a service level.
         if (customerDuty(info.text, m.at, ctx.parties.customer, ctx.parties.supplier)) continue;

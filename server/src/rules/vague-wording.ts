@@ -66,7 +66,7 @@ const rule: Rule = {
     const out: RuleFinding[] = [];
     for (const info of sentencesOf(ctx.model)) {
       if (info.isDefinition || info.inHeading) continue;
-      const block = ctx.model.blocks[info.sentence.block];
+      const block = ctx.model.blocks[info.block];
       // Obligations anywhere, and every line of a scope or deliverables section (lists of
       // deliverables are often bare noun phrases without a "shall").
       // While editing, the memoised words come first: most sentences have none, and this spares
