@@ -14,6 +14,7 @@ import { RecentStates } from '../../server/src/lsp/recent-states';
 import { compressResult, expandResult, ExpandedResults, KeptResult, packModel, unpackModel } from '../../server/src/lsp/result-transfer';
 import { garbageCollector } from '../../server/src/lsp/collector';
 import { KeptReviews } from '../../server/src/lsp/kept-reviews';
+import { WorkerDocuments } from '../../server/src/lsp/worker-documents';
 import { answerQuery } from '../../server/src/lsp/worker-queries';
 import { runReviewJob } from '../../server/src/lsp/review-job';
 import { IncrementalReview } from '../../server/src/engine';
@@ -133,6 +134,17 @@ describe('lsp: memory footprint of large documents', function () {
       });
     }
 
+    it('carry their text in the compressed bytes when none is kept beside them', () => {
+      const result = reviewOf(MIXED);
+      const compressed = compressResult(result);
+      assert.equal(compressed.textLeftOut, false);
+      const expanded = expandResult(structuredClone(compressed));
+      assert.equal(expanded.model.text, MIXED);
+      assert.deepEqual(expanded.model.blocks.map(plainBlock), result.model.blocks.map(plainBlock));
+      assert.deepEqual(expanded.diagnostics, result.diagnostics);
+      assert.throws(() => expandResult(compressResult(result, MIXED)), /without its text/);
+    });
+
     it('are several times smaller than the result as the worker used to send it', () => {
       const result = reviewOf(WEAK);
       const compressed = compressResult(result, WEAK).bytes.length;
@@ -176,6 +188,7 @@ describe('lsp: memory footprint of large documents', function () {
       assert.equal(reviews.objectCount, 2);
       reviews.compressIdle((uri) => uri === 'a');
       assert.equal(reviews.objectCount, 1, 'b lost its state: its review is compressed');
+      assert.equal(reviews.textsBeside, 0, 'its text is compressed with it, not kept as a string');
       assert.equal(reviews.versionOf('b'), 3);
       for (const uri of Object.keys(texts)) {
         assert.deepEqual(queries.map((q) => answerQuery(reviews.get(uri)!.result, uri, 3, q)), before[uri], uri);
@@ -190,6 +203,53 @@ describe('lsp: memory footprint of large documents', function () {
       const gc = garbageCollector();
       assert.equal(typeof gc, 'function');
       gc!();
+    });
+  });
+
+  describe('what the worker keeps per document (WorkerDocuments)', () => {
+    const jobOf = (uri: string, version: number, text: string) => ({ uri, version, text, format: 'markdown' as const, settings: {}, force: false, workspaceFolders: [] });
+    const fullReview = (uri: string, version: number, text: string) => runReviewJob(jobOf(uri, version, text), new IncrementalReview(), () => undefined);
+    const same = (a: ReturnType<typeof fullReview>, b: ReturnType<typeof fullReview>) => {
+      assert.deepEqual(a.diagnostics, b.diagnostics);
+      assert.deepEqual(a.status, b.status);
+      assert.deepEqual(a.result.coverage, b.result.coverage);
+    };
+
+    it('a document not being edited lets go of its memoised facts, keeps its model, and its next edit equals a full review', () => {
+      const documents = new WorkerDocuments(10 * WEAK.length);
+      const other = WEAK.replace('# ', '# Schedule: ');
+      let text = WEAK;
+      documents.review(jobOf('a', 1, text), () => undefined);
+      documents.settle('a');
+      text = text.replace('shall', 'must');
+      documents.review(jobOf('a', 2, text), () => undefined);
+      documents.settle('a');
+      const a = documents.states.take('a', () => assert.fail('a keeps its state'), text.length);
+      assert.ok(a.factCount > 0, 'the document being edited keeps its facts');
+      documents.review(jobOf('b', 1, other), () => undefined);
+      documents.settle('b');
+      assert.deepEqual(documents.states.uris().sort(), ['a', 'b'], 'both keep their model');
+      assert.equal(a.factCount, 0, 'a is not being edited: its facts are dropped');
+      assert.ok(documents.states.take('b', () => assert.fail('b keeps its state'), other.length).factCount > 0);
+      // a's next edit: spliced from its model, every fact computed again, the result a full review's.
+      text = text.replace('The Supplier', 'The Contractor');
+      const next = documents.review(jobOf('a', 3, text), () => undefined);
+      assert.equal(a.fullParseReason, null, 'spliced, not parsed whole');
+      same(next, fullReview('a', 3, text));
+      documents.settle('a');
+      assert.ok(a.factCount > 0);
+      text += '\n\n12.4 The Customer shall pay each undisputed invoice within thirty days.\n';
+      same(documents.review(jobOf('a', 4, text), () => undefined), fullReview('a', 4, text));
+      assert.equal(documents.reviews.versionOf('a'), 4);
+    });
+
+    it('a failed review forgets the document\'s state and last review', () => {
+      const documents = new WorkerDocuments();
+      documents.review(jobOf('a', 1, WEAK), () => undefined);
+      assert.equal(documents.reviews.versionOf('a'), 1);
+      assert.throws(() => documents.review({ ...jobOf('a', 2, WEAK), settings: null as never }, () => undefined));
+      assert.equal(documents.reviews.versionOf('a'), undefined);
+      assert.ok(!documents.states.has('a'));
     });
   });
 
