@@ -228,7 +228,7 @@ describe('lsp: memory footprint of large documents', function () {
       assert.ok(a.factCount > 0, 'the document being edited keeps its facts');
       documents.review(jobOf('b', 1, other), () => undefined);
       documents.settle('b');
-      assert.deepEqual(documents.states.uris().sort(), ['a', 'b'], 'both keep their model');
+      assert.deepEqual(documents.states.uris().sort(), ['a', 'b'], 'both keep their model (a was edited, b is the latest)');
       assert.equal(a.factCount, 0, 'a is not being edited: its facts are dropped');
       assert.ok(documents.states.take('b', () => assert.fail('b keeps its state'), other.length).factCount > 0);
       // a's next edit: spliced from its model, every fact computed again, the result a full review's.
@@ -241,6 +241,36 @@ describe('lsp: memory footprint of large documents', function () {
       text += '\n\n12.4 The Customer shall pay each undisputed invoice within thirty days.\n';
       same(documents.review(jobOf('a', 4, text), () => undefined), fullReview('a', 4, text));
       assert.equal(documents.reviews.versionOf('a'), 4);
+    });
+
+    it('a document opened and not edited since keeps no state once another is reviewed; its review is compressed', () => {
+      const documents = new WorkerDocuments(10 * WEAK.length);
+      const texts = ['a', 'b', 'c'].map((n) => WEAK.replace('# ', `# Contract ${n}: `));
+      documents.review(jobOf('a', 1, texts[0]), () => undefined);
+      documents.settle('a');
+      assert.deepEqual(documents.states.uris(), ['a']);
+      documents.review(jobOf('b', 1, texts[1]), () => undefined);
+      documents.settle('b');
+      assert.deepEqual(documents.states.uris(), ['b'], 'a was only opened');
+      assert.equal(documents.reviews.objectCount, 1, 'a\'s review is compressed');
+      // The same version again (a change of settings, say) is not an edit.
+      documents.review(jobOf('b', 1, texts[1]), () => undefined);
+      documents.review(jobOf('c', 1, texts[2]), () => undefined);
+      documents.settle('c');
+      assert.deepEqual(documents.states.uris(), ['c']);
+      // An edit of a: parsed whole (no state), then edited, so it keeps its state when c is reviewed.
+      texts[0] = texts[0].replace('shall', 'must');
+      const edit = documents.review(jobOf('a', 2, texts[0]), () => undefined);
+      same(edit, fullReview('a', 2, texts[0]));
+      documents.settle('a');
+      documents.review(jobOf('c', 1, texts[2]), () => undefined);
+      documents.settle('c');
+      assert.deepEqual(documents.states.uris().sort(), ['a', 'c']);
+      documents.forget('a');
+      documents.review(jobOf('a', 1, texts[0]), () => undefined);
+      documents.review(jobOf('c', 1, texts[2]), () => undefined);
+      documents.settle('c');
+      assert.deepEqual(documents.states.uris(), ['c'], 'a closed and opened again starts as opened only');
     });
 
     it('a failed review forgets the document\'s state and last review', () => {

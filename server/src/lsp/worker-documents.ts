@@ -7,10 +7,12 @@
  * - the document being edited (the last one reviewed): its incremental state (model, memoised
  *   per-block facts, what the next edit takes over) and its last review as objects sharing the
  *   state's model;
- * - other documents among the most recent (./recent-states.ts): the model only (the next edit is
- *   still spliced), their memoised facts dropped (about 20 MB for a 1 MB contract, the largest part
- *   of a state; recomputed on their next edit, with the same result);
- * - the rest: their last review compressed, text included (./kept-reviews.ts).
+ * - other documents edited here and among the most recent (./recent-states.ts): the model only
+ *   (the next edit is still spliced), their memoised facts dropped (about 20 MB for a 1 MB
+ *   contract; recomputed on their next edit, with the same result);
+ * - the rest, including documents opened and not edited since (a workspace's files opened one after
+ *   another): their last review compressed, text included (./kept-reviews.ts), about 1 MB for a
+ *   1 MB contract against about 35 MB for a state without its facts. Their next review is a full one.
  */
 import { IncrementalReview } from '../engine';
 import { runReviewJobSteps, type JobOutcome, type ReviewJob } from './review-job';
@@ -24,6 +26,9 @@ export class WorkerDocuments {
   /** The last completed review of every document reviewed here, to answer requests from. */
   readonly reviews = new KeptReviews();
 
+  /** Documents reviewed here at more than one version: being edited, so worth a state when not the latest. */
+  private readonly edited = new Set<string>();
+
   constructor(keepChars?: number) {
     this.states = new RecentStates<IncrementalReview>(keepChars);
   }
@@ -35,6 +40,8 @@ export class WorkerDocuments {
    * it has been spliced (null before).
    */
   review(job: ReviewJob, readBundle: (absPath: string) => string | undefined, between?: (busyUri: string | null) => void): JobOutcome & { diagnostics: Diagnostic[] } {
+    const before = this.reviews.versionOf(job.uri);
+    if (before !== undefined && before !== job.version) this.edited.add(job.uri);
     try {
       const incremental = this.states.take(job.uri, () => new IncrementalReview(), job.text.length);
       const steps = runReviewJobSteps(job, incremental, readBundle);
@@ -58,22 +65,25 @@ export class WorkerDocuments {
   }
 
   /**
-   * After a review of `uri` has been answered (no one waits for this): documents whose state was
-   * dropped to make room keep their review compressed, and the other documents keeping a state let
-   * go of their memoised facts, which only the document being edited uses.
+   * After a review of `uri` has been answered (no one waits for this): the other documents keeping
+   * a state let go of their memoised facts, which only the document being edited uses, and those
+   * never edited here let go of their state; documents without a state keep their review compressed.
    */
   settle(uri: string): void {
-    this.reviews.compressIdle((u) => this.states.has(u));
+    for (const other of this.states.uris()) if (other !== uri && !this.edited.has(other)) this.states.delete(other);
     for (const other of this.states.othersThan(uri)) other.releaseEditCaches();
+    this.reviews.compressIdle((u) => this.states.has(u));
   }
 
   forget(uri: string): void {
     this.states.delete(uri);
     this.reviews.delete(uri);
+    this.edited.delete(uri);
   }
 
   clear(): void {
     this.states.clear();
     this.reviews.clear();
+    this.edited.clear();
   }
 }
