@@ -264,8 +264,10 @@ function nodeStart(): number {
 }
 
 async function memoryRows() {
-  const docs = quick ? 5 : 20;
-  const editCount = quick ? 200 : 1000;
+  // `--memory-docs=N --memory-edits=N` change the row's size (e.g. twenty documents opened and fewer edits, on a loaded machine).
+  const sized = (name: string, dflt: number) => { const a = process.argv.find((x) => x.startsWith(`--memory-${name}=`)); return a ? Number(a.split('=')[1]) : dflt; };
+  const docs = sized('docs', quick ? 5 : 20);
+  const editCount = sized('edits', quick ? 200 : 1000);
   const lsp = new Lsp();
   await lsp.start();
   const texts: string[] = [];

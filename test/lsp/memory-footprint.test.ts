@@ -273,6 +273,24 @@ describe('lsp: memory footprint of large documents', function () {
       assert.deepEqual(documents.states.uris(), ['c'], 'a closed and opened again starts as opened only');
     });
 
+    it('once idle, only the document reviewed last keeps its state; the other\'s next edit equals a full review', () => {
+      const documents = new WorkerDocuments(10 * WEAK.length);
+      const texts = ['a', 'b'].map((n) => WEAK.replace('# ', `# Contract ${n}: `));
+      for (let v = 1; v <= 2; v++) {
+        for (const [i, uri] of ['a', 'b'].entries()) {
+          if (v > 1) texts[i] = texts[i].replace('shall', 'must');
+          documents.review(jobOf(uri, v, texts[i]), () => undefined);
+          documents.settle(uri);
+        }
+      }
+      assert.deepEqual(documents.states.uris(), ['a', 'b'], 'both edited: both keep a state while busy');
+      documents.idle();
+      assert.deepEqual(documents.states.uris(), ['b']);
+      assert.equal(documents.reviews.objectCount, 1, 'a\'s review is compressed');
+      texts[0] = texts[0].replace('The Supplier', 'The Contractor');
+      same(documents.review(jobOf('a', 3, texts[0]), () => undefined), fullReview('a', 3, texts[0]));
+    });
+
     it('a failed review forgets the document\'s state and last review', () => {
       const documents = new WorkerDocuments();
       documents.review(jobOf('a', 1, WEAK), () => undefined);

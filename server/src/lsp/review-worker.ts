@@ -100,7 +100,8 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       return;
     }
     if (m.kind === 'collect') {
-      // Idle (see IDLE_COLLECT_MS in ./review-thread.ts): the garbage of the last reviews goes now.
+      // Idle (see IDLE_COLLECT_MS in ./review-thread.ts): one incremental state is kept, and the garbage of the last reviews goes now.
+      documents.idle();
       garbageCollector()?.();
       return;
     }

@@ -9,7 +9,8 @@
  *   state's model;
  * - other documents edited here and among the most recent (./recent-states.ts): the model only
  *   (the next edit is still spliced), their memoised facts dropped (about 20 MB for a 1 MB
- *   contract; recomputed on their next edit, with the same result);
+ *   contract; recomputed on their next edit, with the same result); once the worker falls idle,
+ *   not even that (idle());
  * - the rest, including documents opened and not edited since (a workspace's files opened one after
  *   another): their last review compressed, text included (./kept-reviews.ts), about 1 MB for a
  *   1 MB contract against about 35 MB for a state without its facts. Their next review is a full one.
@@ -72,6 +73,18 @@ export class WorkerDocuments {
   settle(uri: string): void {
     for (const other of this.states.uris()) if (other !== uri && !this.edited.has(other)) this.states.delete(other);
     for (const other of this.states.othersThan(uri)) other.releaseEditCaches();
+    this.reviews.compressIdle((u) => this.states.has(u));
+  }
+
+  /**
+   * The worker fell idle (no job for a second, ./review-thread.ts IDLE_COLLECT_MS): only the
+   * document reviewed last keeps its state. A second state (about 35 MB for a 1 MB contract) buys
+   * a spliced review when the user switches back and forth between two large documents without a
+   * pause; after one, the next review of the other document is a full one.
+   */
+  idle(): void {
+    const uris = this.states.uris();
+    for (const other of uris.slice(0, -1)) this.states.delete(other);
     this.reviews.compressIdle((u) => this.states.has(u));
   }
 
