@@ -285,6 +285,7 @@ async function memoryRows() {
   }
   await new Promise((r) => setTimeout(r, 2000));
   const opened = lsp.rssMB();
+  console.error(`    ${docs} documents open, 2 s after the last diagnostics: server RSS ${opened.toFixed(0)} MB`);
   const e0 = performance.now();
   for (let i = 0; i < editCount; i++) {
     const d = i % docs;
