@@ -264,8 +264,10 @@ function nodeStart(): number {
 }
 
 async function memoryRows() {
-  const docs = quick ? 5 : 20;
-  const editCount = quick ? 200 : 1000;
+  // `--memory-docs=N --memory-edits=N` change the row's size (e.g. twenty documents opened and fewer edits, on a loaded machine).
+  const sized = (name: string, dflt: number) => { const a = process.argv.find((x) => x.startsWith(`--memory-${name}=`)); return a ? Number(a.split('=')[1]) : dflt; };
+  const docs = sized('docs', quick ? 5 : 20);
+  const editCount = sized('edits', quick ? 200 : 1000);
   const lsp = new Lsp();
   await lsp.start();
   const texts: string[] = [];
@@ -283,6 +285,7 @@ async function memoryRows() {
   }
   await new Promise((r) => setTimeout(r, 2000));
   const opened = lsp.rssMB();
+  console.error(`    ${docs} documents open, 2 s after the last diagnostics: server RSS ${opened.toFixed(0)} MB`);
   const e0 = performance.now();
   for (let i = 0; i < editCount; i++) {
     const d = i % docs;

@@ -14,6 +14,7 @@ import { RecentStates } from '../../server/src/lsp/recent-states';
 import { compressResult, expandResult, ExpandedResults, KeptResult, packModel, unpackModel } from '../../server/src/lsp/result-transfer';
 import { garbageCollector } from '../../server/src/lsp/collector';
 import { KeptReviews } from '../../server/src/lsp/kept-reviews';
+import { WorkerDocuments } from '../../server/src/lsp/worker-documents';
 import { answerQuery } from '../../server/src/lsp/worker-queries';
 import { runReviewJob } from '../../server/src/lsp/review-job';
 import { IncrementalReview } from '../../server/src/engine';
@@ -133,6 +134,17 @@ describe('lsp: memory footprint of large documents', function () {
       });
     }
 
+    it('carry their text in the compressed bytes when none is kept beside them', () => {
+      const result = reviewOf(MIXED);
+      const compressed = compressResult(result);
+      assert.equal(compressed.textLeftOut, false);
+      const expanded = expandResult(structuredClone(compressed));
+      assert.equal(expanded.model.text, MIXED);
+      assert.deepEqual(expanded.model.blocks.map(plainBlock), result.model.blocks.map(plainBlock));
+      assert.deepEqual(expanded.diagnostics, result.diagnostics);
+      assert.throws(() => expandResult(compressResult(result, MIXED)), /without its text/);
+    });
+
     it('are several times smaller than the result as the worker used to send it', () => {
       const result = reviewOf(WEAK);
       const compressed = compressResult(result, WEAK).bytes.length;
@@ -176,6 +188,7 @@ describe('lsp: memory footprint of large documents', function () {
       assert.equal(reviews.objectCount, 2);
       reviews.compressIdle((uri) => uri === 'a');
       assert.equal(reviews.objectCount, 1, 'b lost its state: its review is compressed');
+      assert.equal(reviews.textsBeside, 0, 'its text is compressed with it, not kept as a string');
       assert.equal(reviews.versionOf('b'), 3);
       for (const uri of Object.keys(texts)) {
         assert.deepEqual(queries.map((q) => answerQuery(reviews.get(uri)!.result, uri, 3, q)), before[uri], uri);
@@ -190,6 +203,101 @@ describe('lsp: memory footprint of large documents', function () {
       const gc = garbageCollector();
       assert.equal(typeof gc, 'function');
       gc!();
+    });
+  });
+
+  describe('what the worker keeps per document (WorkerDocuments)', () => {
+    const jobOf = (uri: string, version: number, text: string) => ({ uri, version, text, format: 'markdown' as const, settings: {}, force: false, workspaceFolders: [] });
+    const fullReview = (uri: string, version: number, text: string) => runReviewJob(jobOf(uri, version, text), new IncrementalReview(), () => undefined);
+    const same = (a: ReturnType<typeof fullReview>, b: ReturnType<typeof fullReview>) => {
+      assert.deepEqual(a.diagnostics, b.diagnostics);
+      assert.deepEqual(a.status, b.status);
+      assert.deepEqual(a.result.coverage, b.result.coverage);
+    };
+
+    it('a document not being edited lets go of its memoised facts, keeps its model, and its next edit equals a full review', () => {
+      const documents = new WorkerDocuments(10 * WEAK.length);
+      const other = WEAK.replace('# ', '# Schedule: ');
+      let text = WEAK;
+      documents.review(jobOf('a', 1, text), () => undefined);
+      documents.settle('a');
+      text = text.replace('shall', 'must');
+      documents.review(jobOf('a', 2, text), () => undefined);
+      documents.settle('a');
+      const a = documents.states.take('a', () => assert.fail('a keeps its state'), text.length);
+      assert.ok(a.factCount > 0, 'the document being edited keeps its facts');
+      documents.review(jobOf('b', 1, other), () => undefined);
+      documents.settle('b');
+      assert.deepEqual(documents.states.uris().sort(), ['a', 'b'], 'both keep their model (a was edited, b is the latest)');
+      assert.equal(a.factCount, 0, 'a is not being edited: its facts are dropped');
+      assert.ok(documents.states.take('b', () => assert.fail('b keeps its state'), other.length).factCount > 0);
+      // a's next edit: spliced from its model, every fact computed again, the result a full review's.
+      text = text.replace('The Supplier', 'The Contractor');
+      const next = documents.review(jobOf('a', 3, text), () => undefined);
+      assert.equal(a.fullParseReason, null, 'spliced, not parsed whole');
+      same(next, fullReview('a', 3, text));
+      documents.settle('a');
+      assert.ok(a.factCount > 0);
+      text += '\n\n12.4 The Customer shall pay each undisputed invoice within thirty days.\n';
+      same(documents.review(jobOf('a', 4, text), () => undefined), fullReview('a', 4, text));
+      assert.equal(documents.reviews.versionOf('a'), 4);
+    });
+
+    it('a document opened and not edited since keeps no state once another is reviewed; its review is compressed', () => {
+      const documents = new WorkerDocuments(10 * WEAK.length);
+      const texts = ['a', 'b', 'c'].map((n) => WEAK.replace('# ', `# Contract ${n}: `));
+      documents.review(jobOf('a', 1, texts[0]), () => undefined);
+      documents.settle('a');
+      assert.deepEqual(documents.states.uris(), ['a']);
+      documents.review(jobOf('b', 1, texts[1]), () => undefined);
+      documents.settle('b');
+      assert.deepEqual(documents.states.uris(), ['b'], 'a was only opened');
+      assert.equal(documents.reviews.objectCount, 1, 'a\'s review is compressed');
+      // The same version again (a change of settings, say) is not an edit.
+      documents.review(jobOf('b', 1, texts[1]), () => undefined);
+      documents.review(jobOf('c', 1, texts[2]), () => undefined);
+      documents.settle('c');
+      assert.deepEqual(documents.states.uris(), ['c']);
+      // An edit of a: parsed whole (no state), then edited, so it keeps its state when c is reviewed.
+      texts[0] = texts[0].replace('shall', 'must');
+      const edit = documents.review(jobOf('a', 2, texts[0]), () => undefined);
+      same(edit, fullReview('a', 2, texts[0]));
+      documents.settle('a');
+      documents.review(jobOf('c', 1, texts[2]), () => undefined);
+      documents.settle('c');
+      assert.deepEqual(documents.states.uris().sort(), ['a', 'c']);
+      documents.forget('a');
+      documents.review(jobOf('a', 1, texts[0]), () => undefined);
+      documents.review(jobOf('c', 1, texts[2]), () => undefined);
+      documents.settle('c');
+      assert.deepEqual(documents.states.uris(), ['c'], 'a closed and opened again starts as opened only');
+    });
+
+    it('once idle, only the document reviewed last keeps its state; the other\'s next edit equals a full review', () => {
+      const documents = new WorkerDocuments(10 * WEAK.length);
+      const texts = ['a', 'b'].map((n) => WEAK.replace('# ', `# Contract ${n}: `));
+      for (let v = 1; v <= 2; v++) {
+        for (const [i, uri] of ['a', 'b'].entries()) {
+          if (v > 1) texts[i] = texts[i].replace('shall', 'must');
+          documents.review(jobOf(uri, v, texts[i]), () => undefined);
+          documents.settle(uri);
+        }
+      }
+      assert.deepEqual(documents.states.uris(), ['a', 'b'], 'both edited: both keep a state while busy');
+      documents.idle();
+      assert.deepEqual(documents.states.uris(), ['b']);
+      assert.equal(documents.reviews.objectCount, 1, 'a\'s review is compressed');
+      texts[0] = texts[0].replace('The Supplier', 'The Contractor');
+      same(documents.review(jobOf('a', 3, texts[0]), () => undefined), fullReview('a', 3, texts[0]));
+    });
+
+    it('a failed review forgets the document\'s state and last review', () => {
+      const documents = new WorkerDocuments();
+      documents.review(jobOf('a', 1, WEAK), () => undefined);
+      assert.equal(documents.reviews.versionOf('a'), 1);
+      assert.throws(() => documents.review({ ...jobOf('a', 2, WEAK), settings: null as never }, () => undefined));
+      assert.equal(documents.reviews.versionOf('a'), undefined);
+      assert.ok(!documents.states.has('a'));
     });
   });
 

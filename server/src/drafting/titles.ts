@@ -7,6 +7,7 @@
 import type { ContractModel, Section } from '../model';
 import { foldQuotes } from '../model';
 import { attachmentOf } from './xrefs';
+import { detached } from '../model/detached';
 
 export interface DuplicateTitle {
   first: Section;
@@ -32,7 +33,8 @@ function comparableTitle(raw: string): string | null {
     const t = normalTitle(raw);
     // A title is a few words; a long "title" is the opening line of an untitled clause.
     title = t.length < 3 || t.split(' ').length > 8 || LABEL.test(t) || !/[a-z]/.test(t) ? null : t;
-    titleCache.set(raw, title);
+    // Keyed by a copy: the title is a slice of its document, which the entry would keep alive.
+    titleCache.set(detached(raw), title);
   }
   return title;
 }

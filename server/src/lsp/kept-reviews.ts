@@ -6,8 +6,8 @@
  * Memory: a document that keeps its incremental state (./recent-states.ts) keeps its result as
  * objects, which share the state's blocks and sections, so it costs little more than its findings.
  * A document whose state was dropped keeps its result compressed (./result-transfer.ts: about 0.6 MB
- * for a 1 MB contract, against about 14 MB as objects), with the text it was made of; a request on
- * it expands it again, and the few read most recently stay expanded (ExpandedResults).
+ * for a 1 MB contract, against about 14 MB as objects), its text deflated with it (2 MB as a string);
+ * a request on it expands it again, and the few read most recently stay expanded (ExpandedResults).
  */
 import type { ReviewResult } from '../engine';
 import { carryTermIndex } from '../drafting/terms';
@@ -68,13 +68,21 @@ export class KeptReviews {
   compressIdle(keepsState: (uri: string) => boolean): void {
     for (const [uri, k] of this.kept) {
       if (!k.result || keepsState(uri)) continue;
-      k.compressed = new KeptResult(uri, compressResult(k.result, k.result.model.text), k.result.model.text, this.expanded);
+      // The text goes into the compressed bytes too: nothing else in the worker holds it once the state is gone.
+      k.compressed = new KeptResult(uri, compressResult(k.result), undefined, this.expanded);
       k.result = null;
     }
   }
 
   get size(): number {
     return this.kept.size;
+  }
+
+  /** How many compressed results keep their text beside them as a string (for tests: none since the text is compressed too). */
+  get textsBeside(): number {
+    let n = 0;
+    for (const k of this.kept.values()) if (k.compressed?.keepsText) n++;
+    return n;
   }
 
   /** How many results are held as objects (not compressed, or expanded by a request): for tests. */

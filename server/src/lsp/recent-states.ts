@@ -64,6 +64,13 @@ export class RecentStates<T> {
     return this.states.size;
   }
 
+  /** The states of the documents other than `uri`, without changing their order of use. */
+  othersThan(uri: string): T[] {
+    const out: T[] = [];
+    for (const [u, entry] of this.states) if (u !== uri) out.push(entry.state);
+    return out;
+  }
+
   /** The documents holding a state, least recently used first. */
   uris(): string[] {
     return [...this.states.keys()];

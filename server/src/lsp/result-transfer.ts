@@ -108,8 +108,12 @@ export interface CompressedResult {
 /** Deflate's fastest level: about 10 ms for a 1 MB contract's result, a tenth of its size. */
 const DEFLATE_LEVEL = 1;
 
-/** The result compressed, in a buffer of its own. */
-export function compressResult(result: ReviewResult, jobText: string): CompressedResult {
+/**
+ * The result compressed, in a buffer of its own. `jobText`: the text the holder keeps beside it,
+ * left out when it is the model's; undefined to compress the text with the rest (a kept review in
+ * the worker: a 1 MB contract's text is 2 MB of heap as a string, a tenth of that deflated).
+ */
+export function compressResult(result: ReviewResult, jobText?: string): CompressedResult {
   const { model, textFrom, textLength } = packModel(result.model);
   const textLeftOut = model.text === jobText;
   const payload = { result: { ...result, model: textLeftOut ? { ...model, text: '' } : model }, textFrom, textLength };
@@ -120,11 +124,14 @@ export function compressResult(result: ReviewResult, jobText: string): Compresse
   return { bytes, textLeftOut };
 }
 
-/** The result again, equal value for value to the one compressed (`text`: the text it was made of). */
-export function expandResult(compressed: CompressedResult, text: string): ReviewResult {
+/** The result again, equal value for value to the one compressed (`text`: the text it was made of, needed when it was left out). */
+export function expandResult(compressed: CompressedResult, text?: string): ReviewResult {
   const payload = deserialize(inflateSync(compressed.bytes)) as { result: ReviewResult; textFrom: Int32Array; textLength: Int32Array };
   const { result, textFrom, textLength } = payload;
-  if (compressed.textLeftOut) result.model.text = text;
+  if (compressed.textLeftOut) {
+    if (text === undefined) throw new Error('a compressed review without its text was expanded without it');
+    result.model.text = text;
+  }
   unpackModel({ model: result.model, textFrom, textLength }, text);
   return result;
 }
@@ -177,7 +184,13 @@ export const DEFAULT_EXPANDED_RESULTS = 2;
 export class KeptResult {
   private expanded: ReviewResult | null = null;
 
-  constructor(private readonly uri: string, private readonly compressed: CompressedResult, private readonly text: string, private readonly results: ExpandedResults) {}
+  /** `text`: the text the review was made of, when `compressed` left it out. */
+  constructor(private readonly uri: string, private readonly compressed: CompressedResult, private readonly text: string | undefined, private readonly results: ExpandedResults) {}
+
+  /** Whether the text is held beside the compressed bytes (as a string) rather than in them. */
+  get keepsText(): boolean {
+    return this.text !== undefined;
+  }
 
   get(): ReviewResult {
     const result = (this.expanded ??= expandResult(this.compressed, this.text));

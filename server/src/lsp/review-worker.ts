@@ -15,11 +15,9 @@
  *        | { kind: 'readBundle', uri, path, flag } (answered on the bundle port, see readBundleSync)
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import { IncrementalReview } from '../engine';
-import { runReviewJobSteps, type ReviewJob } from './review-job';
+import type { ReviewJob } from './review-job';
 import type { FromWorker, ToWorker, WorkerSetup } from './review-thread';
-import { RecentStates } from './recent-states';
-import { KeptReviews } from './kept-reviews';
+import { WorkerDocuments } from './worker-documents';
 import { answerQuery, errorOf, type QueryAnswer, type QueryMessage } from './worker-queries';
 import { garbageCollector } from './collector';
 import { trace } from './trace';
@@ -28,10 +26,9 @@ import { trace } from './trace';
 const BUNDLE_TIMEOUT_MS = 10_000;
 
 function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
-  // Only the documents reviewed most recently keep their model and facts here; another is parsed whole on its next review.
-  const states = new RecentStates<IncrementalReview>(setup.keepChars);
-  // The last completed review of every document reviewed here, to answer requests from.
-  const reviews = new KeptReviews();
+  // The documents' incremental states and last reviews (./worker-documents.ts).
+  const documents = new WorkerDocuments(setup.keepChars);
+  const reviews = documents.reviews;
   const bundlePort: MessagePort = setup.bundlePort;
 
   /**
@@ -95,17 +92,16 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       return;
     }
     if (m.kind === 'forget') {
-      states.delete(m.uri);
-      reviews.delete(m.uri);
+      documents.forget(m.uri);
       return;
     }
     if (m.kind === 'reset') {
-      states.clear();
-      reviews.clear();
+      documents.clear();
       return;
     }
     if (m.kind === 'collect') {
-      // Idle (see IDLE_COLLECT_MS in ./review-thread.ts): the garbage of the last reviews goes now.
+      // Idle (see IDLE_COLLECT_MS in ./review-thread.ts): one incremental state is kept, and the garbage of the last reviews goes now.
+      documents.idle();
       garbageCollector()?.();
       return;
     }
@@ -113,29 +109,16 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     trace(`job v${job.version}`);
     let reply: FromWorker;
     try {
-      const incremental = states.take(job.uri, () => new IncrementalReview(), job.text.length);
       // In steps, with the queries that arrived meanwhile answered between them: every document's
-      // before the model is spliced, the other documents' after.
-      const steps = runReviewJobSteps(job, incremental, (p) => readBundleSync(job.uri, p));
-      answerWaiting(null);
-      let step = steps.next();
-      while (!step.done) {
-        answerWaiting(job.uri);
-        step = steps.next();
-      }
-      const { diagnostics, status, result, costMs } = step.value;
+      // before the model is spliced, the other documents' after. The review is kept before anything
+      // is posted: a query the server's thread sends once it has the diagnostics finds it.
+      const { diagnostics, status, result, costMs } = documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting);
       trace(`reviewed v${job.version} cost ${costMs.toFixed(1)}`);
-      incremental.releaseModelCaches();
-      // Kept before anything is posted: a query the server's thread sends once it has the diagnostics finds this review.
-      reviews.set(job.uri, job.version, result);
       // As JSON, made here: the server's thread writes it out without copying or serialising thousands of objects (./raw-json.ts).
       port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics: { json: JSON.stringify(diagnostics) }, status } } satisfies FromWorker);
       reply = { kind: 'done', uri: job.uri, version: job.version, costMs, lineStarts: result.model.lineStarts };
     } catch (e) {
-      // A failed review leaves the document's incremental state unknown: start afresh next time.
-      states.delete(job.uri);
-      // Its last review may share objects the failed one changed half-way: requests get no answer until the next.
-      reviews.delete(job.uri);
+      // (documents.review has dropped the document's state and last review.)
       reply = { kind: 'failed', uri: job.uri, version: job.version, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
     }
     try {
@@ -145,8 +128,8 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       // A reply that cannot be copied to the server's thread (it should never happen: replies are plain data).
       port.postMessage({ kind: 'failed', uri: job.uri, version: job.version, error: `the result could not be sent: ${e instanceof Error ? e.message : String(e)}` } satisfies FromWorker);
     }
-    // Documents whose incremental state was dropped to make room keep their review compressed (after the reply: no one waits for this).
-    reviews.compressIdle((uri) => states.has(uri));
+    // Older documents' reviews compressed, other documents' memoised facts dropped (after the reply: no one waits for this).
+    documents.settle(job.uri);
     // What waited for the review's end, in the order it arrived.
     for (let m = deferred.shift(); m; m = deferred.shift()) handle(m);
   };

@@ -7,6 +7,7 @@ import type { Root } from 'mdast';
 import type { Block, Span } from './types';
 import { extractBlocks } from './blocks';
 import { capEmphasisRuns, capInlineMarkup, capNesting, restoreOriginal } from './nesting';
+import { detached } from './detached';
 
 /**
  * The parser for a chunk: GFM tables only when the chunk has a line that could be a table's
@@ -105,7 +106,7 @@ export function parseChunk(text: string, first: boolean): Chunk {
   const chunk: CachedChunk = hit
     ? { blocks: hit.blocks.map((b) => ({ ...b, start: b.start - hit.at, end: b.end - hit.at, sourceOffsets: shifted(b.sourceOffsets, -hit.at) })), yaml: hit.yaml, at: 0 }
     : readChunks(text, 0, [0], first)[0];
-  cache.set(key, chunk);
+  cache.set(detached(key), chunk);
   return chunk;
 }
 
@@ -120,6 +121,8 @@ export function parseChunkAlone(text: string, first: boolean): Chunk {
  * document (the chunk's `at` is its start).
  */
 function readChunks(text: string, at: number, starts: number[], first: boolean): CachedChunk[] {
+  // The blocks' texts are slices of what is parsed, and the cache outlives the document version: a copy, not a slice of the whole text.
+  text = detached(text);
   const tree = processorFor(text, first).parse(text) as Root;
   let yaml: Chunk['yaml'] = null;
   const node = first ? tree.children.find((n) => n.type === 'yaml') : undefined;
@@ -218,7 +221,7 @@ export function parseMarkdown(original: string): ParsedMarkdown {
         }
       }
       chunks = texts.length > 1 ? readGroup(text, starts, i, texts.length) : readChunks(texts[0], starts[i], [0], i === 0);
-      for (let k = 0; k < chunks.length; k++) cache.set(keyOf(texts[k], i + k === 0), chunks[k]);
+      for (let k = 0; k < chunks.length; k++) cache.set(detached(keyOf(texts[k], i + k === 0)), chunks[k]);
     }
     for (let k = 0; k < chunks.length; k++) {
       const chunk = chunks[k];

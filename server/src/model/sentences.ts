@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Block, Sentence, Span } from './types';
 import { asciiSentenceBreaks } from './ascii-sentence-breaks';
+import { detached } from './detached';
 import { sourceOffsetAt } from './offsetBlock';
 
 // Sentence boundaries come from the platform's segmenter (ICU, Unicode sentence-break rules), which
@@ -45,7 +46,7 @@ export function sentenceBounds(text: string, icu?: number[]): Array<[number, num
   // and the segmenter need not run: headings, table rows, list items without a full stop.
   if (!needsSegmenter(text)) {
     push(0, text.length);
-    cache.set(text, bounds);
+    cache.set(detached(text), bounds);
     return bounds;
   }
   const pairs = new PairTracker(text);
@@ -57,7 +58,8 @@ export function sentenceBounds(text: string, icu?: number[]): Array<[number, num
     }
   }
   push(start, text.length);
-  cache.set(text, bounds);
+  // Keyed by a copy: the block's text is a slice of its document, which the entry would keep alive.
+  cache.set(detached(text), bounds);
   return bounds;
 }
 

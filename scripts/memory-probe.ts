@@ -1,0 +1,81 @@
+/**
+ * What the review worker keeps per document, measured in one process (issue 13, memory): it opens
+ * generated 1 MB contracts one by one and then edits them in turns, through the same
+ * WorkerDocuments the worker uses (server/src/lsp/worker-documents.ts), and prints the heap still
+ * alive after a full collection at each step; `--parts` then takes the kept structures apart one
+ * by one, `--snapshot` writes a heap snapshot at the end:
+ *   node --expose-gc --import tsx scripts/memory-probe.ts [--docs N] [--edits N] [--bytes N] [--parts] [--snapshot]
+ */
+import { getHeapStatistics } from 'node:v8';
+import { IncrementalReview } from '../server/src/engine';
+import type { ReviewJob } from '../server/src/lsp/review-job';
+import { WorkerDocuments } from '../server/src/lsp/worker-documents';
+import { generateContract } from './bench-contract';
+
+const arg = (name: string, dflt: number) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? Number(process.argv[at + 1]) : dflt;
+};
+const docs = arg('--docs', 5);
+const edits = arg('--edits', 10);
+const bytes = arg('--bytes', 1_000_000);
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc');
+
+const liveMb = () => {
+  gc!();
+  gc!();
+  return getHeapStatistics().used_heap_size / 1e6;
+};
+
+const documents = new WorkerDocuments();
+const { states, reviews } = documents;
+const texts: string[] = [];
+const versions: number[] = [];
+const uri = (d: number) => `file:///tmp/probe-${d}.md`;
+
+function review(d: number): number {
+  const job: ReviewJob = { uri: uri(d), version: versions[d], text: texts[d], format: 'markdown', settings: {}, force: false, workspaceFolders: [] };
+  const c = process.cpuUsage();
+  documents.review(job, () => undefined);
+  documents.settle(job.uri);
+  const used = process.cpuUsage(c);
+  return (used.user + used.system) / 1000;
+}
+
+const base = liveMb();
+console.log(`baseline ${base.toFixed(1)} MB live`);
+let last = base;
+for (let d = 0; d < docs; d++) {
+  texts.push(generateContract(bytes).replace('# Master Services Agreement', `# Master Services Agreement ${d + 1}`));
+  versions.push(1);
+  const cpu = review(d);
+  const now = liveMb();
+  console.log(`open ${d + 1}: +${(now - last).toFixed(1)} MB, ${now.toFixed(1)} MB live (states ${states.size}, reviews as objects ${reviews.objectCount}); CPU ${cpu.toFixed(0)} ms`);
+  last = now;
+}
+for (let i = 0; i < edits; i++) {
+  const d = i % docs;
+  const at = texts[d].indexOf('. ', Math.floor((((i * 7919) % 1000) / 1000) * texts[d].length));
+  texts[d] = texts[d].slice(0, at) + 'x' + texts[d].slice(at);
+  versions[d]++;
+  const cpu = review(d);
+  const now = liveMb();
+  console.log(`edit ${i + 1} (doc ${d + 1}): ${now.toFixed(1)} MB live (states ${states.size}, reviews as objects ${reviews.objectCount}); CPU ${cpu.toFixed(0)} ms`);
+}
+if (process.argv.includes('--parts')) {
+  // What each document's state is made of, the last reviewed first; then the caches shared by all.
+  let at = liveMb();
+  const step = (what: string, f: () => void) => { f(); const now = liveMb(); console.log(`${what}: -${(at - now).toFixed(1)} MB (${now.toFixed(1)} live)`); at = now; };
+  for (const u of states.uris().reverse()) {
+    // (No local variable holds the state: the frame would keep it alive through the steps below.)
+    step(`${u}: memoised facts dropped`, () => states.take(u, () => new IncrementalReview(), 0).releaseEditCaches());
+    step(`${u}: state dropped (the kept review as objects stays)`, () => states.delete(u));
+    step(`${u}: kept review compressed`, () => reviews.compressIdle(() => false));
+  }
+  step('kept reviews dropped', () => reviews.clear());
+}
+if (process.argv.includes('--snapshot')) {
+  gc!();
+  console.log(`snapshot: ${require('node:v8').writeHeapSnapshot('/tmp/memory-probe.heapsnapshot')}`);
+}
