@@ -6,15 +6,11 @@ import type { Block, BlockKind } from './types';
  * map back to the source, so that a match in the plain text (where `**`, links and escapes are gone)
  * lands on the exact characters of the source.
  */
-export function extractBlocks(tree: Root, source: string): Omit<Block, 'section' | 'sentences'>[] {
-  const blocks: Omit<Block, 'section' | 'sentences'>[] = [];
-
-  const push = (kind: BlockKind, node: Nodes, rawText: string, rawOffsets: number[], extra: Partial<Block> = {}) => {
-    const { text, offsets } = dropCarriageReturns(rawText, rawOffsets);
+export function extractBlocks(tree: Root, source: string): RawBlock[] {
+  const blocks: RawBlock[] = [];
+  const pos = (node: Nodes) => {
     const start = node.position?.start.offset ?? 0;
-    const end = node.position?.end.offset ?? start;
-    offsets.push(end);
-    blocks.push({ index: blocks.length, kind, start, end, text, sourceOffsets: new Int32Array(offsets), quoted: false, ...extra });
+    return { start, end: node.position?.end.offset ?? start };
   };
 
   // The tree is walked with an explicit stack, not recursion: 5,000 nested block quotes would
@@ -30,31 +26,15 @@ export function extractBlocks(tree: Root, source: string): Omit<Block, 'section'
       case 'heading': {
         const offsets: number[] = [];
         const text = inlineText(node.children, source, offsets);
-        push('heading', node, text, offsets, { depth: node.depth, quoted });
+        const { start, end } = pos(node);
+        pushHeading(blocks, start, end, text, offsets, node.depth, quoted);
         return;
       }
       case 'paragraph': {
-        const inlineOffsets: number[] = [];
-        const { text, offsets } = dropCarriageReturns(inlineText(node.children, source, inlineOffsets), inlineOffsets);
-        // Text converted from Word often has no blank lines between clauses: a line that starts
-        // with a clause number ("2.1.", "(a)") starts a block of its own.
-        const pieces = splitAtNumberedLines(text);
-        if (pieces.length === 1) {
-          push('paragraph', node, text, offsets, { quoted, listNumber });
-          return;
-        }
-        const nodeEnd = node.position?.end.offset ?? 0;
-        pieces.forEach(([from, to], i) => {
-          let end = to;
-          while (end > from && /\s/.test(text[end - 1])) end--;
-          const start = offsets[from];
-          const endOffset = end < text.length ? offsets[end - 1] + 1 : nodeEnd;
-          blocks.push({
-            index: blocks.length, kind: 'paragraph', start, end: endOffset, text: text.slice(from, end),
-            sourceOffsets: withEnd(offsets.slice(from, end), endOffset), quoted,
-            ...(i === 0 && listNumber !== undefined ? { listNumber } : {}),
-          });
-        });
+        const offsets: number[] = [];
+        const text = inlineText(node.children, source, offsets);
+        const { start, end } = pos(node);
+        pushParagraph(blocks, start, end, text, offsets, quoted, listNumber);
         return;
       }
       case 'tableRow': {
@@ -69,26 +49,18 @@ export function extractBlocks(tree: Root, source: string): Omit<Block, 'section'
           }
           text += inlineText(cell.children, source, offsets);
         });
-        push('tableRow', node, text, offsets, { quoted });
+        const { start, end } = pos(node);
+        pushInline(blocks, 'tableRow', start, end, text, offsets, { quoted });
         return;
       }
       case 'code': {
-        const start = node.position?.start.offset ?? 0;
-        const end = node.position?.end.offset ?? start;
-        if (/^\s*(```|~~~)/.test(source.slice(start, start + 8))) {
-          push('code', node, '', [], { quoted });
-          return;
-        }
-        // Indented "code" in a contract is text converted from Word or plain text, indented for
-        // layout: read it as paragraphs, split at blank lines.
-        for (const chunk of indentedChunks(source, start, end)) {
-          blocks.push({ index: blocks.length, kind: 'paragraph', start: chunk.start, end: chunk.end, text: chunk.text, sourceOffsets: withEnd(chunk.offsets, chunk.end), quoted });
-        }
+        const { start, end } = pos(node);
+        pushCode(blocks, source, start, end, quoted);
         return;
       }
       case 'html': {
-        const start = node.position?.start.offset ?? 0;
-        push('html', node, node.value, Array.from({ length: node.value.length }, (_, i) => start + i), { quoted });
+        const { start, end } = pos(node);
+        pushHtml(blocks, start, end, node.value, quoted);
         return;
       }
       case 'blockquote':
@@ -98,7 +70,7 @@ export function extractBlocks(tree: Root, source: string): Omit<Block, 'section'
         const startNumber = node.ordered ? (node.start ?? 1) : null;
         // Nested ordered lists number their items hierarchically: "2." inside "1." is clause 1.2.
         node.children.forEach((item, i) => {
-          const own = startNumber !== null ? orderedMarker(item, source) ?? String(startNumber + i) : undefined;
+          const own = startNumber !== null ? orderedMarker(source, item.position?.start.offset) ?? String(startNumber + i) : undefined;
           const full = own !== undefined ? listPrefix + own : undefined;
           item.children.forEach((child, j) => {
             schedule(child, quoted, j === 0 ? full : undefined, full !== undefined ? full + '.' : listPrefix);
@@ -122,6 +94,65 @@ export function extractBlocks(tree: Root, source: string): Omit<Block, 'section'
   return blocks;
 }
 
+export type RawBlock = Omit<Block, 'section' | 'sentences'>;
+
+/*
+ * How each kind of leaf becomes blocks, shared by the two ways of reading the parser's output: the
+ * mdast tree (extractBlocks, the reference) and micromark's events (model/events.ts), so both give the
+ * same blocks from the same text, positions and offsets.
+ */
+
+/** A block of inline text: `rawOffsets` (one per character of `rawText`) gets the block's end appended. */
+export function pushInline(blocks: RawBlock[], kind: BlockKind, start: number, end: number, rawText: string, rawOffsets: number[], extra: Partial<Block> = {}): void {
+  const { text, offsets } = dropCarriageReturns(rawText, rawOffsets);
+  offsets.push(end);
+  blocks.push({ index: blocks.length, kind, start, end, text, sourceOffsets: new Int32Array(offsets), quoted: false, ...extra });
+}
+
+export function pushHeading(blocks: RawBlock[], start: number, end: number, rawText: string, rawOffsets: number[], depth: number, quoted: boolean): void {
+  pushInline(blocks, 'heading', start, end, rawText, rawOffsets, { depth: depth as Block['depth'], quoted });
+}
+
+/** A paragraph, split before lines that start with a clause number. */
+export function pushParagraph(blocks: RawBlock[], nodeStart: number, nodeEnd: number, rawText: string, rawOffsets: number[], quoted: boolean, listNumber: string | undefined): void {
+  const { text, offsets } = dropCarriageReturns(rawText, rawOffsets);
+  // Text converted from Word often has no blank lines between clauses: a line that starts
+  // with a clause number ("2.1.", "(a)") starts a block of its own.
+  const pieces = splitAtNumberedLines(text);
+  if (pieces.length === 1) {
+    pushInline(blocks, 'paragraph', nodeStart, nodeEnd, text, offsets, { quoted, listNumber });
+    return;
+  }
+  pieces.forEach(([from, to], i) => {
+    let end = to;
+    while (end > from && /\s/.test(text[end - 1])) end--;
+    const start = offsets[from];
+    const endOffset = end < text.length ? offsets[end - 1] + 1 : nodeEnd;
+    blocks.push({
+      index: blocks.length, kind: 'paragraph', start, end: endOffset, text: text.slice(from, end),
+      sourceOffsets: withEnd(offsets.slice(from, end), endOffset), quoted,
+      ...(i === 0 && listNumber !== undefined ? { listNumber } : {}),
+    });
+  });
+}
+
+/** Fenced code is left out of the text (an empty block); indented "code" is read as paragraphs. */
+export function pushCode(blocks: RawBlock[], source: string, start: number, end: number, quoted: boolean): void {
+  if (/^\s*(```|~~~)/.test(source.slice(start, start + 8))) {
+    pushInline(blocks, 'code', start, end, '', [], { quoted });
+    return;
+  }
+  // Indented "code" in a contract is text converted from Word or plain text, indented for
+  // layout: read it as paragraphs, split at blank lines.
+  for (const chunk of indentedChunks(source, start, end)) {
+    blocks.push({ index: blocks.length, kind: 'paragraph', start: chunk.start, end: chunk.end, text: chunk.text, sourceOffsets: withEnd(chunk.offsets, chunk.end), quoted });
+  }
+}
+
+export function pushHtml(blocks: RawBlock[], start: number, end: number, value: string, quoted: boolean): void {
+  pushInline(blocks, 'html', start, end, value, Array.from({ length: value.length }, (_, i) => start + i), { quoted });
+}
+
 /** A block's offset map: one offset per character, then the block's end. */
 function withEnd(offsets: number[], end: number): Int32Array {
   const out = new Int32Array(offsets.length + 1);
@@ -130,9 +161,8 @@ function withEnd(offsets: number[], end: number): Int32Array {
   return out;
 }
 
-/** The number as written in an ordered-list marker ("12" in "12. GOVERNING LAW"). */
-function orderedMarker(item: Nodes, source: string): string | undefined {
-  const at = item.position?.start.offset;
+/** The number as written in an ordered-list marker ("12" in "12. GOVERNING LAW") of an item starting at `at`. */
+export function orderedMarker(source: string, at: number | undefined): string | undefined {
   if (at === undefined) return undefined;
   const m = /^(\d{1,9})[.)]/.exec(source.slice(at, at + 12));
   return m?.[1];
@@ -188,7 +218,7 @@ function inlineText(children: PhrasingContent[], source: string, offsets: number
  * source only by backslash escapes, character references and (in inline code) the backticks, so a
  * forward walk that skips those is exact.
  */
-function alignValue(value: string, source: string, start: number, end: number, isCode: boolean, out: number[]): void {
+export function alignValue(value: string, source: string, start: number, end: number, isCode: boolean, out: number[]): void {
   if (!isCode && end - start === value.length) {
     for (let i = 0; i < value.length; i++) out.push(start + i);
     return;

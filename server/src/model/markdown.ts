@@ -6,6 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import type { Block, Span } from './types';
 import { extractBlocks } from './blocks';
+import { blocksFromEvents } from './events';
 import { capEmphasisRuns, capInlineMarkup, capNesting, restoreOriginal } from './nesting';
 import { detached } from './detached';
 
@@ -19,11 +20,12 @@ import { detached } from './detached';
  * document, and only the first chunk opens it.
  */
 function processorFor(text: string, first: boolean): Processor {
-  const tables = MAYBE_DELIMITER_ROW.test(text);
+  const tables = mayHoldTable(text);
   const at = (tables ? 1 : 0) + (first ? 2 : 0);
   return (processors[at] ??= makeProcessor(tables, first));
 }
 const MAYBE_DELIMITER_ROW = /^[ \t>|:-]*[|:][ \t>|:-]*$/m;
+const mayHoldTable = (text: string) => MAYBE_DELIMITER_ROW.test(text);
 const processors: Processor[] = [];
 
 function makeProcessor(tables: boolean, frontMatter: boolean): Processor {
@@ -123,11 +125,10 @@ export function parseChunkAlone(text: string, first: boolean): Chunk {
 function readChunks(text: string, at: number, starts: number[], first: boolean): CachedChunk[] {
   // The blocks' texts are slices of what is parsed, and the cache outlives the document version: a copy, not a slice of the whole text.
   text = detached(text);
-  const tree = processorFor(text, first).parse(text) as Root;
-  let yaml: Chunk['yaml'] = null;
-  const node = first ? tree.children.find((n) => n.type === 'yaml') : undefined;
-  if (node && node.type === 'yaml') yaml = { value: node.value, span: { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 } };
-  const blocks = extractBlocks(tree, text);
+  // Straight from micromark's events when the reader knows every construct in the text (model/events.ts);
+  // the first chunk, which may open with front matter, and anything else through the tree.
+  const fromEvents = first || !eventReading ? null : blocksFromEvents(text, mayHoldTable(text));
+  const { blocks, yaml } = fromEvents ? { blocks: fromEvents, yaml: null } : readTree(text, first);
   if (at !== 0) {
     // The blocks are fresh: moved in place.
     for (const b of blocks) {
@@ -155,6 +156,22 @@ function readChunks(text: string, at: number, starts: number[], first: boolean):
     chunks.push({ blocks: own, yaml: k === 0 ? yaml : null, at: from });
   }
   return chunks;
+}
+
+/** The blocks (and front matter) of `text` through the mdast tree: the reference reading. */
+export function readTree(text: string, first: boolean): Chunk {
+  const tree = processorFor(text, first).parse(text) as Root;
+  let yaml: Chunk['yaml'] = null;
+  const node = first ? tree.children.find((n) => n.type === 'yaml') : undefined;
+  if (node && node.type === 'yaml') yaml = { value: node.value, span: { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 } };
+  return { blocks: extractBlocks(tree, text), yaml };
+}
+
+/** Whether chunks are read from micromark's events (off only for tests that compare with the tree's reading). */
+let eventReading = true;
+export function readFromEvents(on: boolean): void {
+  eventReading = on;
+  cache.clear();
 }
 
 /**
