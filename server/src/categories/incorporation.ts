@@ -103,24 +103,30 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
   const shared = infos ? prefilter.gate(infos, infos.length) : null;
   const infoOf = new Map<Sentence, number>();
   if (infos) for (let n = 0; n < infos.length; n++) infoOf.set(infos[n].sentence, n);
-  const read: Array<{ s: Sentence; text: string; section: number; at: number }> = [];
+  // A short document (not prefiltered): the expressions whose words none of its sentences holds
+  // never run (nor compile). Its sentences are flattened once more for that; a prefiltered one
+  // skips this step altogether (building the list for it made a 1 MB keystroke measurably slower).
+  let possible: Uint8Array | null = null;
+  if (!filter) {
+    const texts: string[] = [];
+    for (const block of model.blocks) {
+      if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
+      for (const s of block.sentences) texts.push(s.text.replace(/\s+/g, ' '));
+    }
+    possible = shortDocumentGate(texts)?.possible(GATED) ?? null;
+  }
+  found = { looks, filter, possible };
   for (const block of model.blocks) {
     if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
-    for (const s of block.sentences) read.push({ s, text: s.text.replace(/\s+/g, ' '), section: block.section, at: block.start });
-  }
-  // A short document: the expressions whose words none of its sentences holds never run (nor compile).
-  const short = filter ? null : shortDocumentGate(read.map((r) => r.text));
-  const possible = short ? short.possible(GATED) : null;
-  found = { looks, filter, possible };
-  for (const { s, text, section, at } of read) {
-    {
+    for (const s of block.sentences) {
+      const text = s.text.replace(/\s+/g, ' ');
       // "the Security Policy, if any": the document may not exist, so the gap stands.
       if (/\bif any\b/i.test(text)) continue;
       const n = shared ? infoOf.get(s) : undefined;
       const gate = n !== undefined ? shared : own;
       const row = n !== undefined ? shared!.row(n, infos![n].flat) : own ? own.row(looks.length, text) : -1;
       const may = (i: number) => (possible ? possible[i] === 1 : !gate || gate.may(filter!, i, row));
-      looks.push({ gate, row, text, start: at + s.from, end: at + s.to, section, incorporating: may(0) && INCORPORATING_RE.test(text), label: may(1) ? LABEL_RE.exec(text)?.[0] : undefined });
+      looks.push({ gate, row, text, start: block.start + s.from, end: block.start + s.to, section: block.section, incorporating: may(0) && INCORPORATING_RE.test(text), label: may(1) ? LABEL_RE.exec(text)?.[0] : undefined });
     }
   }
   looksOfModel.set(model, found);
