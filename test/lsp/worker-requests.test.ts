@@ -196,19 +196,22 @@ describe('lsp: requests answered by the worker that keeps the review (issue 13)'
     assert.deepEqual(fromWorker, fromThread);
   });
 
-  it('a cancelled request answers at once while the worker is busy, and the same request then answers as before', async () => {
+  /**
+   * A client whose worker has reviewed a small document (its hover known) and is now busy with the
+   * first review of a long one (seconds, most of it after its model is built).
+   */
+  async function busyWorker(name: string) {
     worker = heldClient(true);
     const { client } = worker;
     await client.start();
-    const uri = uriOf('worker-cancel');
+    const uri = uriOf(name);
     const opened = await client.open(uri, WEAK);
     const finding = opened.diagnostics.find((d) => d.code === 'vague-wording')!;
     const hoverParams = { textDocument: { uri }, position: finding.range.start };
     const expected = await client.request<{ contents: unknown } | null>('textDocument/hover', hoverParams);
     assert.ok(expected && /vague-wording/.test(JSON.stringify(expected.contents)));
 
-    // A second, long document keeps the worker busy with its first review (seconds, not milliseconds).
-    const big = uriOf('worker-cancel-big');
+    const big = uriOf(`${name}-big`);
     const notes = Array.from({ length: 3000 }, (_, i) => `Meeting note ${i + 1}: the steering group met, reviewed the service levels and recorded its minutes.`).join('\n\n');
     const since = client.mark();
     client.notify('textDocument/didOpen', { textDocument: { uri: big, languageId: 'markdown', version: 1, text: `${WEAK.replace(/\n*$/, '')}\n\n${notes}\n` } });
@@ -216,6 +219,11 @@ describe('lsp: requests answered by the worker that keeps the review (issue 13)'
     // Time for the server to send that review to the worker (its settings pulled first).
     await new Promise((r) => setTimeout(r, 500));
     const bigReviewed = client.waitFor<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === big, since, 170_000).then(() => 'reviewed' as const);
+    return { client, hoverParams, expected, big, bigReviewed };
+  }
+
+  it('a cancelled request answers at once while the worker is busy, and the same request then answers as before', async () => {
+    const { client, hoverParams, expected, bigReviewed } = await busyWorker('worker-cancel');
     const source = new CancellationTokenSource();
     const hover = client.request('textDocument/hover', hoverParams, 170_000, source).then(() => 'answered' as const, () => 'answered' as const);
     source.cancel();
@@ -226,24 +234,7 @@ describe('lsp: requests answered by the worker that keeps the review (issue 13)'
   });
 
   it('a request on another document is answered between the steps of a long review in the worker, before that review is published', async () => {
-    worker = heldClient(true);
-    const { client } = worker;
-    await client.start();
-    const uri = uriOf('worker-steps');
-    const opened = await client.open(uri, WEAK);
-    const finding = opened.diagnostics.find((d) => d.code === 'vague-wording')!;
-    const hoverParams = { textDocument: { uri }, position: finding.range.start };
-    const expected = await client.request<{ contents: unknown } | null>('textDocument/hover', hoverParams);
-    assert.ok(expected && /vague-wording/.test(JSON.stringify(expected.contents)));
-
-    // A second, long document keeps the worker busy with its first review (seconds, most of it after its model is built).
-    const big = uriOf('worker-steps-big');
-    const notes = Array.from({ length: 3000 }, (_, i) => `Meeting note ${i + 1}: the steering group met, reviewed the service levels and recorded its minutes.`).join('\n\n');
-    const since = client.mark();
-    client.notify('textDocument/didOpen', { textDocument: { uri: big, languageId: 'markdown', version: 1, text: `${WEAK.replace(/\n*$/, '')}\n\n${notes}\n` } });
-    await client.settle();
-    await new Promise((r) => setTimeout(r, 500));
-    const bigReviewed = client.waitFor<PublishParams>('textDocument/publishDiagnostics', (p) => p.uri === big, since, 170_000).then(() => 'reviewed' as const);
+    const { client, hoverParams, expected, big, bigReviewed } = await busyWorker('worker-steps');
     const hover = client.request<{ contents: unknown } | null>('textDocument/hover', hoverParams, 170_000);
     // The worker posts a review's end before any answer it gives after the review: the hover came first.
     const bigDone = () => client.reviews.some((r) => r.uri === big);
