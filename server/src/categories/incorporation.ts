@@ -104,22 +104,22 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
   const infoOf = new Map<Sentence, number>();
   if (infos) for (let n = 0; n < infos.length; n++) infoOf.set(infos[n].sentence, n);
   // A short document (not prefiltered): the expressions whose words none of its sentences holds
-  // never run (nor compile). Its sentences are flattened once more for that; a prefiltered one
-  // skips this step altogether (building the list for it made a 1 MB keystroke measurably slower).
+  // never run (nor compile), so its sentences are flattened first, for the gate and the looks. A
+  // prefiltered one skips this list altogether (building it made a 1 MB keystroke measurably slower).
+  const readsSentence = (block: ContractModel['blocks'][number]) => block.kind !== 'code' && block.kind !== 'html' && block.kind !== 'heading';
+  let flattened: string[] | null = null;
   let possible: Uint8Array | null = null;
   if (!filter) {
-    const texts: string[] = [];
-    for (const block of model.blocks) {
-      if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
-      for (const s of block.sentences) texts.push(s.text.replace(/\s+/g, ' '));
-    }
-    possible = shortDocumentGate(texts)?.possible(GATED) ?? null;
+    flattened = [];
+    for (const block of model.blocks) if (readsSentence(block)) for (const s of block.sentences) flattened.push(s.text.replace(/\s+/g, ' '));
+    possible = shortDocumentGate(flattened)?.possible(GATED) ?? null;
   }
   found = { looks, filter, possible };
+  let k = 0;
   for (const block of model.blocks) {
-    if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
+    if (!readsSentence(block)) continue;
     for (const s of block.sentences) {
-      const text = s.text.replace(/\s+/g, ' ');
+      const text = flattened ? flattened[k++] : s.text.replace(/\s+/g, ' ');
       // "the Security Policy, if any": the document may not exist, so the gap stands.
       if (/\bif any\b/i.test(text)) continue;
       const n = shared ? infoOf.get(s) : undefined;

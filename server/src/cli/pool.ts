@@ -66,7 +66,7 @@ const AHEAD = 2;
 /** Worker threads started ahead of their tasks (see startPool), or none. */
 export interface Pool {
   workers: Worker[];
-  /** A worker's failure before reviewAll listened to it (an error, or an exit). */
+  /** A worker's failure before reviewShared listened to it (an error, or an exit). */
   failures: Map<Worker, Error>;
 }
 
@@ -75,7 +75,7 @@ export interface Pool {
  * is the other reviewer), when `threads` > 1 and a worker script is given (else returns null: the
  * review runs in this thread only). A worker spends its first tenth of a second or more loading the
  * bundle; started before the files are read, it does that on another core meanwhile. A pool must be
- * handed to reviewAll, which ends its workers.
+ * handed to reviewShared, which ends its workers.
  */
 export function startPool(threads: number, workerScript: string | null): Pool | null {
   if (threads <= 1 || !workerScript) return null;
@@ -83,7 +83,7 @@ export function startPool(threads: number, workerScript: string | null): Pool | 
   const pool: Pool = { workers: [], failures: new Map() };
   for (let i = 0; i < threads - 1; i++) {
     const w = new Worker(workerScript, { argv: [POOL_WORKER_ARG], workerData: { marker: WORKER_MARKER } });
-    // Until reviewAll takes them, the workers neither keep the process alive (a run that stops early
+    // Until reviewShared takes them, the workers neither keep the process alive (a run that stops early
     // still ends) nor go unheard when they fail.
     w.unref();
     w.on('error', (e) => { if (!pool.failures.has(w)) pool.failures.set(w, e); });
@@ -103,22 +103,17 @@ export interface ReviewShare {
 }
 
 /**
- * Reviews every task: in this thread and the pool's worker threads when there is a pool, else here
- * alone; then ends the pool's workers. A task that throws in a worker rejects the whole run (the CLI
- * reports it as an internal error).
- */
-export async function reviewAll(tasks: ReviewTask[], pool: Pool | null): Promise<ReviewOutcome[]> {
-  return (await reviewShared(tasks, pool)).outcomes;
-}
-
-/**
  * Told of each outcome as soon as it is known (in any order: longest tasks go first and threads
  * finish at different times), so that the CLI can write each file's report while the others are
  * reviewed. A listener that throws fails the run.
  */
 export type OutcomeListener = (index: number, outcome: ReviewOutcome) => void;
 
-/** reviewAll, saying how the tasks were shared out, telling onOutcome of each outcome as it comes. */
+/**
+ * Reviews every task: in this thread and the pool's worker threads when there is a pool, else here
+ * alone, telling onOutcome of each outcome as it comes; then ends the pool's workers. A task that
+ * throws in a worker rejects the whole run (the CLI reports it as an internal error).
+ */
 export async function reviewShared(tasks: ReviewTask[], pool: Pool | null, onOutcome?: OutcomeListener): Promise<ReviewShare> {
   // The main thread takes at least one task: workers beyond tasks - 1 would have nothing to do.
   const workers = pool ? pool.workers.slice(0, Math.max(0, tasks.length - 1)) : [];
@@ -193,7 +188,7 @@ export async function reviewShared(tasks: ReviewTask[], pool: Pool | null, onOut
   return { outcomes, threads: workers.length + 1, inMainThread };
 }
 
-/** How many threads reviewAll uses for `tasks` tasks with this pool, the main thread included. */
+/** How many threads reviewShared uses for `tasks` tasks with this pool, the main thread included. */
 export function poolThreads(pool: Pool | null, tasks: number): number {
   return !pool ? 1 : Math.max(1, Math.min(pool.workers.length + 1, tasks));
 }
