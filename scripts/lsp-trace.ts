@@ -1,7 +1,11 @@
 // Where an LSP keystroke's latency goes: runs the bench's editing session (scripts/bench.ts, the lsp
 // row) over stdio with CLAUSEWISE_LSP_TRACE=1 and prints, for each edit, the server's and worker's
 // trace events (server/src/lsp/trace.ts) in milliseconds after the client sent the change.
-//   npx tsx scripts/lsp-trace.ts [--bytes 1000000] [--edits 12] [--hover-every 4]
+//   npx tsx scripts/lsp-trace.ts [--bytes 1000000] [--edits 12] [--hover-every 4] [--node-args "--flag ..."] [--quiet] [--pause MS]
+// Per edit it also prints the CPU time each of the server's threads spent since the previous edit's
+// last event (from the events' `@cpu=`), which a loaded machine inflates far less than wall time.
+// --node-args runs the server under other Node/V8 flags (experiments); --quiet prints only the summary;
+// --pause waits that long after the open's diagnostics before the first edit (a user reading first).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -13,6 +17,10 @@ const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--
 const bytes = arg('bytes', 1_000_000);
 const edits = arg('edits', 12);
 const hoverEvery = arg('hover-every', 4);
+const nodeArgs = (() => { const i = process.argv.indexOf('--node-args'); return i > 0 ? process.argv[i + 1].split(/\s+/).filter(Boolean) : []; })();
+const quiet = process.argv.includes('--quiet');
+/** A pause (ms) between the open's diagnostics and the first edit, as a user reading before typing. */
+const pauseAfterOpen = arg('pause', 0);
 const root = resolve(__dirname, '..');
 const now = () => performance.timeOrigin + performance.now();
 /** The server process's CPU time so far (ms, all its threads), from /proc (Linux; NaN elsewhere). */
@@ -25,8 +33,16 @@ const serverCpu = (): number => {
   }
 };
 
-const proc = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { cwd: os.tmpdir(), stdio: 'pipe', env: { CLAUSEWISE_LSP_TRACE: '1', ...process.env } });
+const proc = spawn(process.execPath, [...nodeArgs, join(root, 'dist/server.js'), '--stdio'], { cwd: os.tmpdir(), stdio: 'pipe', env: { CLAUSEWISE_LSP_TRACE: '1', ...process.env } });
 const events: Array<{ t: number; what: string }> = [];
+/** Each thread's CPU time (ms) at its latest event. */
+const threadCpu = new Map<string, number>();
+/** Each thread's CPU time at its first and latest event since the last edit's dump: the work it did for this edit, idle work between edits left out. */
+const spanCpu = new Map<string, { first: number; last: number }>();
+const spanPerEdit: Array<Map<string, number>> = [];
+/** Garbage collection time per thread (ms) since the last edit's dump, from the `gc` events. */
+const gcTime = new Map<string, number>();
+const gcPerEdit: Array<Map<string, number>> = [];
 let errBuf = '';
 proc.stderr.on('data', (d: Buffer) => {
   errBuf += d.toString();
@@ -34,8 +50,18 @@ proc.stderr.on('data', (d: Buffer) => {
   while ((nl = errBuf.indexOf('\n')) >= 0) {
     const line = errBuf.slice(0, nl);
     errBuf = errBuf.slice(nl + 1);
-    const m = /^TRACE (\S+) (\S+) (.*)$/.exec(line);
-    if (m) events.push({ t: Number(m[1]), what: `${m[2]} ${m[3]}` });
+    const m = /^TRACE (\S+) (\S+) (.*?)(?: @cpu=(\S+))?$/.exec(line);
+    if (m) {
+      events.push({ t: Number(m[1]), what: `${m[2]} ${m[3]}` });
+      const gc = /^gc \S+ ([\d.]+)$/.exec(m[3]);
+      if (gc) gcTime.set(m[2], (gcTime.get(m[2]) ?? 0) + Number(gc[1]));
+      if (m[4] !== undefined) {
+        threadCpu.set(m[2], Number(m[4]));
+        const span = spanCpu.get(m[2]);
+        if (span) span.last = Number(m[4]);
+        else spanCpu.set(m[2], { first: Number(m[4]), last: Number(m[4]) });
+      }
+    }
   }
 });
 let buf = Buffer.alloc(0);
@@ -83,10 +109,25 @@ function summarise(from: number) {
     ts.push(e.t - from);
   }
 }
+/** CPU time per thread since the previous call (ms), e.g. `main 14.2 worker 0.0`. */
+const lastCpu = new Map<string, number>();
+const cpuPerEdit: Array<Map<string, number>> = [];
+function cpuSince(): string {
+  const spent = new Map<string, number>();
+  for (const [thread, ms] of threadCpu) { spent.set(thread, ms - (lastCpu.get(thread) ?? 0)); lastCpu.set(thread, ms); }
+  cpuPerEdit.push(spent);
+  spanPerEdit.push(new Map([...spanCpu].map(([thread, s]) => [thread, s.last - s.first])));
+  spanCpu.clear();
+  gcPerEdit.push(new Map(gcTime));
+  gcTime.clear();
+  return [...spent].map(([thread, ms]) => `${thread} ${ms.toFixed(1)}`).join(', ');
+}
 function dump(from: number, label: string) {
   const mine = events.filter((e) => e.t >= from - 1).sort((a, b) => a.t - b.t);
   events.length = 0;
-  console.log(`-- ${label}`);
+  const cpu = cpuSince();
+  if (quiet) return;
+  console.log(`-- ${label} (thread CPU ms: ${cpu})`);
   for (const e of mine) console.log(`  ${(e.t - from).toFixed(1).padStart(8)}  ${e.what}`);
 }
 
@@ -101,7 +142,7 @@ function dump(from: number, label: string) {
   const o0 = now();
   send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version, text } } });
   await diagnosed(version);
-  await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, 50 + pauseAfterOpen));
   dump(o0, `open (${bytes} bytes)`);
   const cpu0 = serverCpu();
   for (let i = 0; i < edits; i++) {
@@ -130,6 +171,18 @@ function dump(from: number, label: string) {
   for (const [what, ts] of [...firsts].sort((a, b) => median(a[1]) - median(b[1]))) console.log(`  ${median(ts).toFixed(1).padStart(8)}  ${what} (${ts.length} edits)`);
   const pct = (xs: number[], p: number) => { const x = [...xs].sort((a, b) => a - b); return x[Math.min(x.length - 1, Math.ceil(p * x.length) - 1)]; };
   const cpu = serverCpu() - cpu0;
+  // The open's share is cpuPerEdit[0]; the edits follow.
+  for (const thread of ['main', 'worker']) {
+    const per = cpuPerEdit.slice(1).map((m) => m.get(thread) ?? 0);
+    if (!per.some((x) => x > 0)) continue;
+    const later = per.slice(10);
+    console.log(`${thread} thread CPU per edit (ms): ${per.map((x) => x.toFixed(0)).join(' ')}; first 10 sum ${per.slice(0, 10).reduce((a, b) => a + b, 0).toFixed(0)}${later.length ? `, later median ${median(later).toFixed(1)}` : ''}`);
+    // From the thread's first to its last trace event of each edit: the edit's own work (a warm-up between edits is muted).
+    const own = spanPerEdit.slice(1).map((m) => m.get(thread) ?? 0);
+    const ownLater = own.slice(10);
+    console.log(`${thread} thread garbage collection per edit (ms): ${gcPerEdit.slice(1).map((m) => (m.get(thread) ?? 0).toFixed(0)).join(' ')}`);
+    console.log(`${thread} thread CPU within each edit (ms): ${own.map((x) => x.toFixed(0)).join(' ')}; first 10 sum ${own.slice(0, 10).reduce((a, b) => a + b, 0).toFixed(0)}${ownLater.length ? `, later median ${median(ownLater).toFixed(1)}` : ''}`);
+  }
   console.log(`keystroke to diagnostics: p50 ${pct(keys, 0.5).toFixed(1)} ms, p95 ${pct(keys, 0.95).toFixed(1)} ms, max ${Math.max(...keys).toFixed(1)} ms`);
   if (hovers.length) console.log(`hover: p50 ${pct(hovers, 0.5).toFixed(1)} ms, max ${Math.max(...hovers).toFixed(1)} ms (${hovers.length} hovers)`);
   console.log(`server CPU during the edits: ${cpu.toFixed(0)} ms, ${(cpu / edits).toFixed(1)} ms per edit (all threads; load average ${os.loadavg()[0].toFixed(1)})`);

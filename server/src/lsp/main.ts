@@ -17,7 +17,11 @@ const connection = gate ? createConnection(ProposedFeatures.all, gate.reader, ga
 if (gate) stdioHousekeeping(gate);
 // Large documents are reviewed in a worker thread, from the bundle beside this one (esbuild.mjs).
 const workerScript = join(__dirname, 'review-worker.js');
-createServer(connection, existsSync(workerScript) ? { reviewWorker: { script: workerScript } } : {});
+// The server's thread warms up its review code on a sample when idle after a review (./warmup.ts),
+// so that the first keystrokes after a pause are not reviewed by unoptimised code.
+// CLAUSEWISE_WARMUP=off turns it off (for measuring).
+const warmUp = process.env.CLAUSEWISE_WARMUP !== 'off';
+createServer(connection, { warmUp, ...(existsSync(workerScript) ? { reviewWorker: { script: workerScript } } : {}) });
 
 for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
   process.on(event, (e: unknown) => {

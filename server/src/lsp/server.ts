@@ -88,6 +88,7 @@ import { runReviewJobSteps, type runReviewJob, type JobFindings, type ReviewJob 
 import { WorkerAnswers, type RemoteView } from './worker-answers';
 import type { WorkerQuery } from './worker-queries';
 import { DEFAULT_WORKER_MIN_CHARS, ReviewThread, type ReviewWorkerOptions } from './review-thread';
+import { IdleWarmUp, WARM_UP_AFTER_MS, WarmUp } from './warmup';
 import {
   AcceptFindingEditRequest, CoverageRequest, ExportReportRequest, FrontMatterRequest, ListClausesRequest, RenderClauseRequest, ReviewDocumentRequest, StatusNotification,
   type CoverageResult, type FrontMatterResult, type ReviewSummary, type SeverityCounts, type StatusParams, type Verdict,
@@ -117,6 +118,11 @@ export interface ServerOptions {
   reviewSliceMs?: number;
   /** Told at each such pause (the document's uri and the version under review): for tests. */
   onReviewPause?: (uri: string, version: number) => void;
+  /**
+   * Warms up this thread's review code on a sample of its own while it is idle after a review made
+   * here (./warmup.ts): main.ts turns it on; default off. A WarmUp given here is the one used (tests).
+   */
+  warmUp?: boolean | WarmUp;
 }
 
 export interface ClausewiseServer {
@@ -323,8 +329,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   function dispose(): void {
     for (const st of states.values()) st.cancelScheduled?.();
+    warming?.dispose();
     thread?.dispose();
   }
+
+  // Steps only once the thread has had nothing to do for WARM_UP_AFTER_MS after a review, and while
+  // no review is scheduled or under way here: an edit stops it at once, and its review's debounce
+  // is never spent on the warm-up.
+  const warming = options.warmUp
+    ? new IdleWarmUp(options.warmUp instanceof WarmUp ? options.warmUp : new WarmUp(), () => [...states.values()].every((st) => !st.cancelScheduled && !st.pending && !st.stepping), WARM_UP_AFTER_MS)
+    : null;
 
   // -------------------------------------------------------------------------------------------
   // Reviewing
@@ -553,6 +567,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       const doc = documents.get(uri);
       if (!doc || doc.version !== entry.version) return; // stale: a newer version is on its way
       await publish(uri, st, entry.worker ? await workerFindings(uri, entry) : entry);
+      // (Not after a worker's review: this thread's warm-up would take a core from the worker.)
+      if (!entry.worker) warming?.resume();
       if (st.staleTokens) {
         // Tokens were answered from an older review (mapped, with the edited stretch left out): the
         // client asks again when told to.
@@ -601,6 +617,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const uri = e.document.uri;
     const st = stateOf(uri);
     trace(`change v${e.document.version}`);
+    warming?.interrupt();
     const first = st.opening;
     st.opening = false;
     const now = performance.now();
