@@ -7,6 +7,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { prefiltered, sentencesOf } from '../../server/src/categories/scan';
+import { IncrementalReview } from '../../server/src/engine';
 import { editedSample, sampleContract, WarmUp } from '../../server/src/lsp/warmup';
 import { MemoryClient, type PublishParams } from './memory';
 import { ROOT } from './client';
@@ -90,7 +92,8 @@ describe('lsp: idle warm-up', function () {
 
     it('samples a long contract and edits it by typing one character, never removing text', () => {
       const sample = sampleContract();
-      assert.ok(sample.length >= 15_000, `the sample takes a long contract's paths (${sample.length} characters)`);
+      const sentences = sentencesOf(new IncrementalReview().model(sample, 1, 'markdown')).length;
+      assert.ok(prefiltered(sentences), `the sample takes a long contract's paths (${sentences} sentences)`);
       let text = sample;
       for (let i = 0; i < 5; i++) {
         const next = editedSample(text, i);

@@ -1,16 +1,17 @@
 /**
- * Warming up a thread's review code while it is idle (issue 13). The first edits after a document is
+ * Warming up the server's thread's review code while it is idle (issue 13). The first edits after a document is
  * opened cost two to three times what later ones do: the open runs the full review, so the
  * incremental path (splicing the model, the per-block facts kept between edits) is still
  * interpreted, without type feedback, when the first keystrokes arrive. A second document opened in
  * the same process has fast first edits (scripts/warmup-probe.ts), so the cost is the JIT's, not work.
  *
- * So a thread that has just reviewed a document, and has nothing else to do, reviews a sample
- * contract of its own (the clause library's clauses) a few times through the same incremental path,
- * one small step per turn of the event loop. It never touches a real document's state, never
- * publishes (the results are dropped), and gives way as soon as anything arrives: the sample review
- * under way is dropped and stepping stops until the thread is idle again. Once it has reviewed
- * WARM_UP_EDITS edits, it stops for good and lets its state go.
+ * So once the thread has had a pause after a review, it reviews a sample contract of its own (the
+ * clause library's clauses) and a few edits of it through the same incremental path, one small step
+ * per turn of the event loop, so that a request waits for one step at most. It never touches a real
+ * document's state, never publishes (the results are dropped), and gives way to an edit at once: the
+ * sample review under way is dropped and stepping stops until the thread is idle again. Once it has
+ * reviewed WARM_UP_EDITS edits, it stops for good and lets its state go. (Tried in the review worker
+ * too, and not kept: docs/performance.md.)
  */
 import { IncrementalReview } from '../engine';
 import { CLAUSES, DEFAULT_PARTY_NAMES, renderClause } from '../library';
@@ -20,8 +21,7 @@ import { muteTrace, trace } from './trace';
 /**
  * How long the server's thread must have been left alone after a review before it warms up (ms): a
  * pause, such as reading a document just opened. Its warm-up then never runs in the few
- * milliseconds between a publish and the next keystroke, nor in an edit's debounce. (The review
- * worker starts at once: its idle time between two jobs is the server's thread's own work.)
+ * milliseconds between a publish and the next keystroke, nor in an edit's debounce.
  */
 export const WARM_UP_AFTER_MS = 200;
 
@@ -32,9 +32,10 @@ export const SAMPLE_CHARS = 20_000;
 export const WARM_UP_EDITS = 12;
 
 /**
- * The sample: every clause of the library under a numbered heading (SAMPLE_CHARS), long enough to
- * take the paths of a long contract (the category signals' prefilter is on above 150 sentences),
- * short enough that a step of its review takes a few milliseconds. The project's own clause texts.
+ * The sample: the library's clauses in order, each under a numbered heading, up to SAMPLE_CHARS:
+ * long enough to take the paths of a long contract (186 sentences; the category signals' prefilter
+ * is on from 150), short enough that a step of its review takes a few milliseconds. The project's
+ * own clause texts.
  */
 export function sampleContract(): string {
   let text = '# Services Agreement (warm-up sample)\n\nThis agreement is made between Example Customer Ltd (the "Customer") and Example Supplier plc (the "Supplier").\n';
