@@ -73,6 +73,11 @@ interface BuiltSentences {
   enterLast: Array<string | null>;
   enterLeadIn: Array<string | null>;
   enterPrevious: Array<string | null>;
+  /** takenOver[b]: 1 when block b's entries read as those of the list numbered `from` (the one this list was built from) do. */
+  takenOver: Uint8Array;
+  /** This list's number, and that of the list it was built from (a number: a reference would keep every earlier list alive). */
+  serial: number;
+  from: number;
   /** items[b]: 1 when block b starts with an item marker or is a list item (continues the lead-in before it). */
   items: Uint8Array;
   /** keys[n]: the memo key of infos[n]'s facts for the party names `keysParties` (see sentenceFacts). */
@@ -155,6 +160,8 @@ function firstHitIndex(model: ContractModel, infos: SentenceInfo[], kind: string
 /** A sentence that ends as a lead-in to the items after it ("as follows:", "including -"). */
 const LEAD_IN_END = /[:\u2014-]\s*$/;
 
+let builtLists = 0;
+
 function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; before: BuiltSentences } | null): BuiltSentences {
   const titleCache: Array<string | undefined> = new Array(model.sections.length);
   // A section tree taken over from the previous model (model/sections.ts) has the same shape, and
@@ -191,6 +198,7 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
   const enterLeadIn: Array<string | null> = new Array(blocks.length).fill(null);
   const enterPrevious: Array<string | null> = new Array(blocks.length).fill(null);
   const items = new Uint8Array(blocks.length);
+  const takenOver = new Uint8Array(blocks.length);
   const trace = reuse ? reuse.trace : null;
   const out: SentenceInfo[] = [];
   // Memo keys of the entries taken over (see sentenceFacts); the others are made when first asked.
@@ -218,6 +226,7 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
     const inHeading = block.kind === 'heading' || (section.headingBlock === block.index && block.text.trim().length <= section.title.length + 8);
     const from: number = j >= 0 ? keptInfos(reuse!.before, j, block, previousBlockLast, previousItemLeadIn, previousOfFirst, titles, inHeading) : -1;
     if (from >= 0) {
+      takenOver[block.index] = 1;
       // The entries are indexed, not sliced out: an edit takes over those of most blocks.
       const infos = reuse!.before.infos;
       const beforeKeys = reuse!.before.keys;
@@ -267,7 +276,7 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
   }
   firstInfo[blocks.length] = out.length;
   keys.length = out.length;
-  return { infos: out, firstInfo, enterLast, enterLeadIn, enterPrevious, items, keys, keysParties: reuse ? reuse.before.keysParties : null, titles: titleCache };
+  return { infos: out, firstInfo, enterLast, enterLeadIn, enterPrevious, takenOver, serial: ++builtLists, from: reuse ? reuse.before.serial : 0, items, keys, keysParties: reuse ? reuse.before.keysParties : null, titles: titleCache };
 }
 
 /**
@@ -333,16 +342,18 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
     else for (const s of headedSections(ctx.model)) if (headings.test(s.title)) add('heading', { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index });
   }
   const infos = sentencesOf(ctx.model);
-  const filter = infos.length >= filterMinSentences ? filterOf(signals, infos) : null;
+  // The list's shape, found once per scan (see ListShape).
+  const shape = shapeOf(signals);
+  const filter = infos.length >= filterMinSentences ? filterOf(shape, signals, infos) : null;
   const gate = filter ? prefilter.gate(infos, infos.length) : null;
   if (factsActive()) {
-    scanGroups(ctx.model, infos, signals, ctx.parties, add, filter, gate);
+    scanGroups(ctx.model, infos, signals, shape.id, ctx.parties, add, filter, gate);
     return found;
   }
   // Only the sentences the gate lets through for this list (the others match none of its patterns).
   const candidates = gate ? gate.candidates(filter!, (n) => infos[n].flat) : null;
   // A short document (not prefiltered) runs only the patterns whose words it holds.
-  const possible = filter ? null : possibleSignals(signals, infos);
+  const possible = filter ? null : possibleSignals(shape, signals, infos);
   if (possible && possible.indexOf(1) < 0) return found;
   for (let k = 0, end = candidates ? candidates.length : infos.length; k < end; k++) {
     const n = candidates ? candidates[k] : k;
@@ -365,8 +376,7 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
  * changed plus one pass over the list's matches, not a visit to every sentence or run. Otherwise
  * (the first review, a full parse) the matches come from the runs of memoised facts (groupMatches).
  */
-function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal[], parties: PartyMatchers, add: (req: string, e: Evidence) => void, filter: ListFilter | null, gate: DocumentGate | null): void {
-  const signalsId = signalsIdOf(signals);
+function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal[], signalsId: number, parties: PartyMatchers, add: (req: string, e: Evidence) => void, filter: ListFilter | null, gate: DocumentGate | null): void {
   const state = scanStateOf(model, infos, parties);
   let matches = state.lists.get(signalsId);
   if (!matches) {
@@ -459,6 +469,7 @@ function changedSentences(model: ContractModel, state: ScanState, trace: SpliceT
   // Sentences of the blocks after the edit moved by this many places (checked per block below).
   const shift = now.firstInfo[trace.prefix + trace.fresh] - then.firstInfo[trace.oldAfter];
   const blocks = model.blocks.length;
+  const sameBase = now.from === then.serial;
   for (let b = 0; b < blocks; b++) {
     const from = now.firstInfo[b];
     const to = now.firstInfo[b + 1];
@@ -470,6 +481,8 @@ function changedSentences(model: ContractModel, state: ScanState, trace: SpliceT
     const old = then.firstInfo[j];
     if (from !== old + (b < trace.prefix ? 0 : shift)) return (state.changed = null);
     if (then.firstInfo[j + 1] - old !== to - from) return (state.changed = null);
+    // Entries taken over when the list was built read the same by construction (buildSentenceInfos).
+    if (sameBase && now.takenOver[b]) continue;
     for (let k = 0; k < to - from; k++) {
       const a = state.infos[from + k];
       const o = before.infos[old + k];
@@ -861,11 +874,11 @@ let shortGateOn = true;
  * Per signal of a list, whether it may match some sentence of this (short) document; null: all
  * may. See categories/short-document-gate.ts.
  */
-function possibleSignals(signals: Signal[], infos: SentenceInfo[]): Uint8Array | null {
+function possibleSignals(shape: ListShape, signals: Signal[], infos: SentenceInfo[]): Uint8Array | null {
   let entry = shortGates.get(infos);
   if (!entry) shortGates.set(infos, (entry = { gate: shortDocumentGate(infos.map((i) => i.flat)), lists: new Map() }));
   if (!entry.gate) return null;
-  const key = shapeOf(signals).gateKey;
+  const key = shape.gateKey;
   let possible = entry.lists.get(key);
   if (possible === undefined) entry.lists.set(key, (possible = entry.gate.possible(signals.map((s) => ({ pattern: s.pattern, masked: Boolean(s.mask?.length) })))));
   return possible;
@@ -890,8 +903,8 @@ export function setShortDocumentGate(on: boolean): boolean {
 }
 
 /** The prefilter of a signal list, found by its content (assessors write their lists inline). */
-function filterOf(signals: Signal[], infos: SentenceInfo[]): ListFilter | null {
-  return prefilter.list(shapeOf(signals).gateKey, () => signals.map((s) => ({ pattern: s.pattern, masked: Boolean(s.mask?.length) })), infos);
+function filterOf(shape: ListShape, signals: Signal[], infos: SentenceInfo[]): ListFilter | null {
+  return prefilter.list(shape.gateKey, () => signals.map((s) => ({ pattern: s.pattern, masked: Boolean(s.mask?.length) })), infos);
 }
 
 /**
