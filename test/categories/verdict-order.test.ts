@@ -29,4 +29,28 @@ describe('verdictOf: evidence in text order', () => {
     assert.deepEqual(verdictOf('sla', found, 'missing', 'r').evidence, []);
     assert.equal(verdictOf('sla', found, 'weak', 'r').section, 3);
   });
+
+  // The counts are kept in an array between calls (issue 13): each verdict must start from zero,
+  // pick the lowest section on a tie, and give section 0 (the preamble) as no section.
+  it('picks the section as a sort of the counts did, call after call', () => {
+    const at = (section: number): Evidence => ({ requirement: 'mention', span: { start: section, end: section + 1 }, text: 't', section });
+    const sectionOf = (sections: number[][]) => {
+      const found: Found = {};
+      sections.forEach((l, i) => (found[`r${i}`] = l.map(at)));
+      return verdictOf('sla', found, 'weak', 'r').section;
+    };
+    const want = (sections: number[][]) => {
+      const counts = new Map<number, number>();
+      for (const s of sections.flat()) counts.set(s, (counts.get(s) ?? 0) + 1);
+      if (!counts.size) return null;
+      const best = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+      return best === 0 ? null : best;
+    };
+    fc.assert(fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 600 }), { maxLength: 8 }), { maxLength: 4 }), (sections) => {
+      assert.equal(sectionOf(sections), want(sections));
+    }), { seed: 13, numRuns: 300 });
+    assert.equal(sectionOf([[7, 4], [4, 7]]), 4, 'a tie goes to the lower section');
+    assert.equal(sectionOf([[0, 0, 9]]), null, 'the preamble is no section');
+    assert.equal(sectionOf([[9]]), 9, 'nothing left over from the call before');
+  });
 });

@@ -73,6 +73,13 @@ interface BuiltSentences {
   enterLast: Array<string | null>;
   enterLeadIn: Array<string | null>;
   enterPrevious: Array<string | null>;
+  /** takenOver[b]: 1 when block b's entries read as those of the list numbered `from` (the one this list was built from) do. */
+  takenOver: Uint8Array;
+  /** This list's number, and that of the list it was built from (a number: a reference would keep every earlier list alive). */
+  serial: number;
+  from: number;
+  /** items[b]: 1 when block b starts with an item marker or is a list item (continues the lead-in before it). */
+  items: Uint8Array;
   /** keys[n]: the memo key of infos[n]'s facts for the party names `keysParties` (see sentenceFacts). */
   keys: Array<string | undefined>;
   keysParties: string | null;
@@ -153,6 +160,8 @@ function firstHitIndex(model: ContractModel, infos: SentenceInfo[], kind: string
 /** A sentence that ends as a lead-in to the items after it ("as follows:", "including -"). */
 const LEAD_IN_END = /[:\u2014-]\s*$/;
 
+let builtLists = 0;
+
 function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; before: BuiltSentences } | null): BuiltSentences {
   const titleCache: Array<string | undefined> = new Array(model.sections.length);
   // A section tree taken over from the previous model (model/sections.ts) has the same shape, and
@@ -188,6 +197,9 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
   const enterLast: Array<string | null> = new Array(blocks.length).fill(null);
   const enterLeadIn: Array<string | null> = new Array(blocks.length).fill(null);
   const enterPrevious: Array<string | null> = new Array(blocks.length).fill(null);
+  const items = new Uint8Array(blocks.length);
+  const takenOver = new Uint8Array(blocks.length);
+  const trace = reuse ? reuse.trace : null;
   const out: SentenceInfo[] = [];
   // Memo keys of the entries taken over (see sentenceFacts); the others are made when first asked.
   const keys: Array<string | undefined> = [];
@@ -202,15 +214,19 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
     enterLeadIn[block.index] = previousItemLeadIn;
     enterPrevious[block.index] = previousOfFirst;
     // A block that starts with an item marker continues the lead-in of the block before it.
-    const isItem = ITEM.test(block.text) || block.listNumber !== undefined;
+    // A block kept or moved by the edit has the same text and list number: its answer is the previous one.
+    const j = trace ? previousBlockIndex(trace, block.index) : -1;
+    const isItem = j >= 0 ? reuse!.before.items[j] === 1 : ITEM.test(block.text) || block.listNumber !== undefined;
+    if (isItem) items[block.index] = 1;
     // Read only for an item (the test of the sentence before is a visible share of an edit otherwise).
     const blockLeadIn: string | null = !isItem ? null : previousBlockLast && LEAD_IN_END.test(previousBlockLast) ? previousBlockLast : previousItemLeadIn;
     const section = model.sections[block.section];
     const titles = titlesOf(block.section);
     // Headings, and paragraphs that open a section with nothing but their title.
     const inHeading = block.kind === 'heading' || (section.headingBlock === block.index && block.text.trim().length <= section.title.length + 8);
-    const from: number = reuse ? keptInfos(reuse.trace, reuse.before, block, previousBlockLast, previousItemLeadIn, previousOfFirst, titles, inHeading) : -1;
+    const from: number = j >= 0 ? keptInfos(reuse!.before, j, block, previousBlockLast, previousItemLeadIn, previousOfFirst, titles, inHeading) : -1;
     if (from >= 0) {
+      takenOver[block.index] = 1;
       // The entries are indexed, not sliced out: an edit takes over those of most blocks.
       const infos = reuse!.before.infos;
       const beforeKeys = reuse!.before.keys;
@@ -260,7 +276,7 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
   }
   firstInfo[blocks.length] = out.length;
   keys.length = out.length;
-  return { infos: out, firstInfo, enterLast, enterLeadIn, enterPrevious, keys, keysParties: reuse ? reuse.before.keysParties : null, titles: titleCache };
+  return { infos: out, firstInfo, enterLast, enterLeadIn, enterPrevious, takenOver, serial: ++builtLists, from: reuse ? reuse.before.serial : 0, items, keys, keysParties: reuse ? reuse.before.keysParties : null, titles: titleCache };
 }
 
 /**
@@ -270,9 +286,7 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
  * objects and section number, which the caller puts in. Returns the index of the block's first
  * entry in the previous list, or -1 when the block must be read again.
  */
-function keptInfos(trace: SpliceTrace, before: BuiltSentences, block: Block, enterLast: string | null, enterLeadIn: string | null, previousOfFirst: string | null, titles: string, inHeading: boolean): number {
-  const j = previousBlockIndex(trace, block.index);
-  if (j < 0) return -1;
+function keptInfos(before: BuiltSentences, j: number, block: Block, enterLast: string | null, enterLeadIn: string | null, previousOfFirst: string | null, titles: string, inHeading: boolean): number {
   const from = before.firstInfo[j];
   const to = before.firstInfo[j + 1];
   if (to - from !== block.sentences.length || to === from) return -1;
@@ -328,16 +342,18 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
     else for (const s of headedSections(ctx.model)) if (headings.test(s.title)) add('heading', { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index });
   }
   const infos = sentencesOf(ctx.model);
-  const filter = infos.length >= filterMinSentences ? filterOf(signals, infos) : null;
+  // The list's shape, found once per scan (see ListShape).
+  const shape = shapeOf(signals);
+  const filter = infos.length >= filterMinSentences ? filterOf(shape, signals, infos) : null;
   const gate = filter ? prefilter.gate(infos, infos.length) : null;
   if (factsActive()) {
-    scanGroups(ctx.model, infos, signals, ctx.parties, add, filter, gate);
+    scanGroups(ctx.model, infos, signals, shape.id, ctx.parties, add, filter, gate);
     return found;
   }
   // Only the sentences the gate lets through for this list (the others match none of its patterns).
   const candidates = gate ? gate.candidates(filter!, (n) => infos[n].flat) : null;
   // A short document (not prefiltered) runs only the patterns whose words it holds.
-  const possible = filter ? null : possibleSignals(signals, infos);
+  const possible = filter ? null : possibleSignals(shape, signals, infos);
   if (possible && possible.indexOf(1) < 0) return found;
   for (let k = 0, end = candidates ? candidates.length : infos.length; k < end; k++) {
     const n = candidates ? candidates[k] : k;
@@ -360,8 +376,7 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
  * changed plus one pass over the list's matches, not a visit to every sentence or run. Otherwise
  * (the first review, a full parse) the matches come from the runs of memoised facts (groupMatches).
  */
-function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal[], parties: PartyMatchers, add: (req: string, e: Evidence) => void, filter: ListFilter | null, gate: DocumentGate | null): void {
-  const signalsId = signalsIdOf(signals);
+function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal[], signalsId: number, parties: PartyMatchers, add: (req: string, e: Evidence) => void, filter: ListFilter | null, gate: DocumentGate | null): void {
   const state = scanStateOf(model, infos, parties);
   let matches = state.lists.get(signalsId);
   if (!matches) {
@@ -454,6 +469,7 @@ function changedSentences(model: ContractModel, state: ScanState, trace: SpliceT
   // Sentences of the blocks after the edit moved by this many places (checked per block below).
   const shift = now.firstInfo[trace.prefix + trace.fresh] - then.firstInfo[trace.oldAfter];
   const blocks = model.blocks.length;
+  const sameBase = now.from === then.serial;
   for (let b = 0; b < blocks; b++) {
     const from = now.firstInfo[b];
     const to = now.firstInfo[b + 1];
@@ -465,6 +481,8 @@ function changedSentences(model: ContractModel, state: ScanState, trace: SpliceT
     const old = then.firstInfo[j];
     if (from !== old + (b < trace.prefix ? 0 : shift)) return (state.changed = null);
     if (then.firstInfo[j + 1] - old !== to - from) return (state.changed = null);
+    // Entries taken over when the list was built read the same by construction (buildSentenceInfos).
+    if (sameBase && now.takenOver[b]) continue;
     for (let k = 0; k < to - from; k++) {
       const a = state.infos[from + k];
       const o = before.infos[old + k];
@@ -597,8 +615,22 @@ function anchorsOf(model: ContractModel): (section: number) => number {
 function headedSections(model: ContractModel): ContractModel['sections'] {
   let out = headedCache.get(model);
   if (!out) {
-    // The document's own title ("Managed Services Agreement") is not a clause heading.
-    out = model.sections.filter((s) => s.index !== 0 && s.title && !isTitleSection(model, s.index));
+    // The document's own title ("Managed Services Agreement") is not a clause heading. (A loop
+    // with the title's place read once: this runs over every section of every edit's model.)
+    out = [];
+    const sections = model.sections;
+    const blocks = model.blocks;
+    const titleAt = model.titleSpan.start;
+    for (let i = 0; i < sections.length; i++) {
+      const s = sections[i];
+      if (s.index === 0 || !s.title) continue;
+      const h = s.headingBlock;
+      if (h >= 0) {
+        const b = blocks[h];
+        if (b.start <= titleAt && titleAt < Math.max(b.end, b.start + 1)) continue;
+      }
+      out.push(s);
+    }
     headedCache.set(model, out);
   }
   return out;
@@ -721,16 +753,19 @@ function takenOverHeadings(model: ContractModel, state: HeadingState, key: strin
     if (s >= 0) hits.push(s);
   }
   const sections = model.sections;
-  let merged = false;
-  for (const s of state.untaken!) {
-    if (headings.test(sections[s].title)) {
-      hits.push(s);
-      merged = true;
-    }
+  let extra: number[] | null = null;
+  for (const s of state.untaken!) if (headings.test(sections[s].title)) (extra ??= []).push(s);
+  if (!extra) return hits;
+  // Taken-over sections keep their order (forward is increasing), and so do the re-read ones:
+  // merged in place of a sort of every hit per expression per edit.
+  const out: number[] = [];
+  let i = 0;
+  for (const s of extra) {
+    while (i < hits.length && hits[i] < s) out.push(hits[i++]);
+    out.push(s);
   }
-  // Taken-over sections keep their order; a re-read one goes in its place.
-  if (merged) hits.sort((a, b) => a - b);
-  return hits;
+  while (i < hits.length) out.push(hits[i++]);
+  return out;
 }
 
 /** The evidence of a heading, the same object while the section object is (sections before an edit are kept). */
@@ -744,16 +779,56 @@ const headingEvidenceOf = new WeakMap<ContractModel['sections'][number], Evidenc
 const reKey = (r: RegExp | undefined) => (r ? `/${r.source}/${r.flags}` : '-');
 
 /**
- * A number naming a list of signals by its content. Most assessors write their signals inline, so
- * each review passes a new array of new regular expressions: the same list must still find the
- * facts memoised for it (and not add a new entry to every sentence's facts per review).
+ * A list of signals named by its content. Most assessors write their signals inline, so each
+ * review passes a new array of new regular expressions: the same list must still find the facts
+ * memoised for it, and the prefilter built for it. It used to be named by a string of all its
+ * expressions, built and hashed anew for every scan of every review (kilobytes per list, a visible
+ * share of an edit, issue 13); now the lists met so far are found by their first pattern's source
+ * (a string the expression literal shares between evaluations, so its hash is kept) and compared
+ * field by field, mostly pointer compares.
  */
-function signalsIdOf(signals: Signal[]): number {
-  const signature = signals.map((s) => [
-    s.requirement, reKey(s.pattern), reKey(s.context), reKey(s.unless), reKey(s.inSection),
-    s.supplierDuty ? 1 : 0, s.allowDefinitions ? 1 : 0, s.noHeadings ? 1 : 0, (s.mask ?? []).map((m) => `${m.id}${reKey(m.pattern)}`).join(','),
-  ].join('\u0003')).join('\u0004');
-  return idOf(memo('signals', signature, () => ({})));
+interface ListShape { signals: Signal[]; id: number; gateKey: string }
+const shapesByFirst = new Map<string, ListShape[]>();
+
+function sameRegExp(a: RegExp | undefined, b: RegExp | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.source === b.source && a.flags === b.flags);
+}
+
+function sameSignal(a: Signal, b: Signal): boolean {
+  if (a.requirement !== b.requirement || !sameRegExp(a.pattern, b.pattern) || !sameRegExp(a.context, b.context) || !sameRegExp(a.unless, b.unless) || !sameRegExp(a.inSection, b.inSection)) return false;
+  if (Boolean(a.supplierDuty) !== Boolean(b.supplierDuty) || Boolean(a.allowDefinitions) !== Boolean(b.allowDefinitions) || Boolean(a.noHeadings) !== Boolean(b.noHeadings)) return false;
+  const am = a.mask ?? NO_MASK;
+  const bm = b.mask ?? NO_MASK;
+  if (am.length !== bm.length) return false;
+  for (let i = 0; i < am.length; i++) if (am[i].id !== bm[i].id || !sameRegExp(am[i].pattern, bm[i].pattern)) return false;
+  return true;
+}
+const NO_MASK: FalseSense[] = [];
+
+/** The shape of a signal list (see ListShape): the same object for every list with the same content. */
+function shapeOf(signals: Signal[]): ListShape {
+  const first = signals.length ? signals[0].pattern.source : '';
+  let bucket = shapesByFirst.get(first);
+  if (!bucket) shapesByFirst.set(first, (bucket = []));
+  search: for (const shape of bucket) {
+    if (shape.signals.length !== signals.length) continue;
+    for (let i = 0; i < signals.length; i++) if (signals[i] !== shape.signals[i] && !sameSignal(signals[i], shape.signals[i])) continue search;
+    return shape;
+  }
+  // Lists are module constants or inline literals, so a bucket holds one or two; a list built
+  // from a document's words would add one per document, so a bucket is bounded.
+  if (bucket.length >= 16) bucket.length = 0;
+  let gateKey = '';
+  for (const s of signals) gateKey += `${s.mask?.length ? 'm' : '-'}${reKey(s.pattern)}\u0004`;
+  const shape: ListShape = { signals, id: 0, gateKey };
+  shape.id = idOf(shape);
+  bucket.push(shape);
+  return shape;
+}
+
+/** A number naming a list of signals by its content (the key of its matches in the memoised facts; exported for tests). */
+export function signalsIdOf(signals: Signal[]): number {
+  return shapeOf(signals).id;
 }
 
 /**
@@ -799,12 +874,11 @@ let shortGateOn = true;
  * Per signal of a list, whether it may match some sentence of this (short) document; null: all
  * may. See categories/short-document-gate.ts.
  */
-function possibleSignals(signals: Signal[], infos: SentenceInfo[]): Uint8Array | null {
+function possibleSignals(shape: ListShape, signals: Signal[], infos: SentenceInfo[]): Uint8Array | null {
   let entry = shortGates.get(infos);
   if (!entry) shortGates.set(infos, (entry = { gate: shortDocumentGate(infos.map((i) => i.flat)), lists: new Map() }));
   if (!entry.gate) return null;
-  let key = '';
-  for (const s of signals) key += `${s.mask?.length ? 'm' : '-'}${reKey(s.pattern)}\u0004`;
+  const key = shape.gateKey;
   let possible = entry.lists.get(key);
   if (possible === undefined) entry.lists.set(key, (possible = entry.gate.possible(signals.map((s) => ({ pattern: s.pattern, masked: Boolean(s.mask?.length) })))));
   return possible;
@@ -829,10 +903,8 @@ export function setShortDocumentGate(on: boolean): boolean {
 }
 
 /** The prefilter of a signal list, found by its content (assessors write their lists inline). */
-function filterOf(signals: Signal[], infos: SentenceInfo[]): ListFilter | null {
-  let key = '';
-  for (const s of signals) key += `${s.mask?.length ? 'm' : '-'}${reKey(s.pattern)}\u0004`;
-  return prefilter.list(key, () => signals.map((s) => ({ pattern: s.pattern, masked: Boolean(s.mask?.length) })), infos);
+function filterOf(shape: ListShape, signals: Signal[], infos: SentenceInfo[]): ListFilter | null {
+  return prefilter.list(shape.gateKey, () => signals.map((s) => ({ pattern: s.pattern, masked: Boolean(s.mask?.length) })), infos);
 }
 
 /**
@@ -951,12 +1023,53 @@ export function verdictOf<C extends CategoryId>(category: C, found: Found, verdi
   const heading = found.heading?.[0];
   if (heading) section = heading.section;
   else if (lists.some((l) => l.length)) {
-    const counts = new Map<number, number>();
-    for (const l of lists) for (const e of l) counts.set(e.section, (counts.get(e.section) ?? 0) + 1);
-    section = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+    section = busiestSection(lists);
     if (section === 0) section = null;
   }
   return { category, verdict, reason, evidence: verdict === 'missing' ? [] : firstInTextOrder(lists, 12), requirements: req, section };
+}
+
+/**
+ * The section holding most of the evidence, the lowest-numbered one on a tie. Counted in an array
+ * kept between calls rather than a new map per verdict: every category's verdict visits all its
+ * evidence on every edit (issue 13).
+ */
+function busiestSection(lists: Evidence[][]): number {
+  const touched: number[] = [];
+  for (const l of lists) {
+    for (let k = 0; k < l.length; k++) {
+      const s = l[k].section;
+      if (!(s >= 0 && s === (s | 0))) {
+        // Not a section index (no evidence is made so): counted as before, by a map.
+        for (const t of touched) sectionCounts[t] = 0;
+        return busiestSectionByMap(lists);
+      }
+      if (s >= sectionCounts.length) {
+        const grown = new Int32Array(Math.max(s + 1, 2 * sectionCounts.length));
+        grown.set(sectionCounts);
+        sectionCounts = grown;
+      }
+      if (sectionCounts[s]++ === 0) touched.push(s);
+    }
+  }
+  let best = -1;
+  let most = 0;
+  for (const s of touched) {
+    const n = sectionCounts[s];
+    if (n > most || (n === most && s < best)) {
+      best = s;
+      most = n;
+    }
+    sectionCounts[s] = 0;
+  }
+  return best;
+}
+let sectionCounts = new Int32Array(256);
+
+function busiestSectionByMap(lists: Evidence[][]): number {
+  const counts = new Map<number, number>();
+  for (const l of lists) for (const e of l) counts.set(e.section, (counts.get(e.section) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
 }
 
 const byStart = (a: Evidence, b: Evidence) => a.span.start - b.span.start;

@@ -1,7 +1,7 @@
 import type { Block, ContractModel } from './types';
 import { BlockDocFacts } from './docFacts';
 import { OffsetBlock } from './offsetBlock';
-import { RoleWordCounts } from './parties';
+import { noteRoleWordCounts, RoleWordCounts } from './parties';
 import { recordSplice } from './trace';
 import { TextPool } from './textPool';
 import { buildContractModel, assembleModel, frontMatterOf, readFrontMatter, type FrontMatter, type TextFormat } from './parse';
@@ -43,6 +43,7 @@ export function fullModelState(text: string, version: number, format: TextFormat
       const kept = blocks.map((b) => new BlockDocFacts(b.start));
       const roleWords = RoleWordCounts.of(parsed.chunkStarts);
       const model = assembleModel(text, version, blocks, frontMatter, undefined, kept, undefined, roleWords);
+      noteRoleWordCounts(model, roleWords);
       return { model, chunkStarts: parsed.chunkStarts, chunkBlocks: blocksPerChunk(blocks, parsed.chunkStarts), frontMatter, kept, roleWords, texts, fullReason: reason };
     } catch {
       // buildContractModel below turns the failure into an unreadable model that says why.
@@ -193,6 +194,7 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
   const reuse = { sections: old.sections, blocks: old.blocks, definedTerms: old.definedTerms, crossReferences: old.crossReferences, usesMarkdownHeadings: old.usesMarkdownHeadings, firstBlock, afterBlock, fresh: fresh.length, delta };
   const roleWords = prev.roleWords!.spliced(chunkStarts, first, next, scanned.starts.length, text);
   const model = assembleModel(text, version, blocks, prev.frontMatter, spliceLineStarts(old, text, start, oldEnd, newEnd), kept, reuse, roleWords);
+  noteRoleWordCounts(model, roleWords);
   // Only the newest link is kept, so a model never holds the chain of its predecessors.
   recordSplice(model, { previous: old, prefix: firstBlock, fresh: fresh.length, oldAfter: afterBlock });
   prev.texts!.prune(blocks);

@@ -1,5 +1,5 @@
 import type { ContractModel, PartyRole, Sentence } from './types';
-import { SUPPLIER_ROLE_WORDS, CUSTOMER_ROLE_WORDS } from './parties';
+import { SUPPLIER_ROLE_WORDS, CUSTOMER_ROLE_WORDS, roleWordCountsOf, VOICE_WORD } from './parties';
 import { foldQuotes } from './text';
 
 /**
@@ -58,6 +58,12 @@ const SECOND = ['You', 'you', 'Your', 'your'];
  * "we will build ... you will pay" makes the writer the supplier.
  */
 export function pronounRoles(model: ContractModel): { supplier: string[]; customer: string[] } {
+  // Without "we" or "you" in the text the answer is no names, whatever else it says (see the last
+  // test below; folding quotes changes no word boundary). Asked first, from the per-chunk count of
+  // an incrementally built model where there is one: most contracts never use them, and the
+  // questions below were seven passes over the whole text per review (issue 13).
+  const counts = roleWordCountsOf(model);
+  if (counts ? counts.voiceWords(model.text) === 0 : !VOICE_WORD.test(model.text)) return { supplier: [], customer: [] };
   const text = foldQuotes(model.text);
   const first = /\bI (?:will|shall|agree|am)\b/.test(text) ? [...FIRST, 'I', 'me', 'my'] : FIRST;
   const roleNear = (pronoun: RegExp): PartyRole | null => {
@@ -89,7 +95,7 @@ export function pronounRoles(model: ContractModel): { supplier: string[]; custom
   if (we && !you) you = we === 'supplier' ? 'customer' : 'supplier';
   if (you && !we) we = you === 'supplier' ? 'customer' : 'supplier';
   // Without any of these pronouns in use, add nothing (a formal contract's "you" in a quoted example is not a party).
-  if (!we || !/\b(?:[Ww]e|[Yy]ou)\b/.test(text)) return { supplier: [], customer: [] };
+  if (!we || !VOICE_WORD.test(text)) return { supplier: [], customer: [] };
   return we === 'supplier' ? { supplier: first, customer: SECOND } : { supplier: SECOND, customer: first };
 }
 

@@ -147,6 +147,25 @@ function readFrontMatterParties(src: FrontMatterSettings['parties']): Party[] {
   return out;
 }
 
+/**
+ * A word of the contract's own voice ("we", "you"). Like a role word it never runs across a line
+ * start, so counting it per parse chunk gives the whole text's count.
+ */
+export const VOICE_WORD = /\b(?:[Ww]e|[Yy]ou)\b/;
+/** The key of VOICE_WORD among the counted role words (no role word starts with a NUL). */
+const VOICE_KEY = '\u0000voice';
+const countedPattern = (key: string): RegExp => (key === VOICE_KEY ? new RegExp(VOICE_WORD.source, 'g') : roleWordPattern(key));
+
+const countsOfModel = new WeakMap<object, RoleWordCounts>();
+/** Notes the per-chunk counts a model was built with (model/incremental.ts), for later questions about the same text. */
+export function noteRoleWordCounts(model: object, counts: RoleWordCounts): void {
+  countsOfModel.set(model, counts);
+}
+/** The per-chunk counts a model was built with, if it was built incrementally. */
+export function roleWordCountsOf(model: object): RoleWordCounts | undefined {
+  return countsOfModel.get(model);
+}
+
 /** A role word used as a name ("Provider will..."), not "Provider's own" or "Provider's sole". */
 export function roleWordPattern(word: string): RegExp {
   return new RegExp(`\\b${word}\\b(?!['\u2019]s\\s+(?:own|sole))`, 'g');
@@ -187,6 +206,16 @@ export function roleWordCounts(text: string): Map<string, number> {
  * so a match (a word, and the "'s own" after it) never runs across two chunks.
  */
 export class RoleWordCounts {
+  /**
+   * How often the text uses a word of a plain-language contract's own voice ("we", "you", as
+   * VOICE_WORD matches them), counted per chunk like the role words: pronounRoles
+   * (model/language.ts) adds no names without one, so an edit need not read the whole text to say so.
+   */
+  voiceWords(text: string): number {
+    return this.count(VOICE_KEY, text);
+  }
+
+
   // Per role word counted so far: its count in each chunk, and their sum.
   private constructor(private readonly starts: readonly number[], private readonly words: Map<string, { perChunk: Int32Array; total: number }>) {}
 
@@ -200,7 +229,7 @@ export class RoleWordCounts {
     if (!e) {
       const perChunk = new Int32Array(this.starts.length);
       let total = 0;
-      for (const m of text.matchAll(roleWordPattern(word))) {
+      for (const m of text.matchAll(countedPattern(word))) {
         perChunk[lastIndexAtOrBefore(this.starts, m.index!)]++;
         total++;
       }
@@ -221,7 +250,7 @@ export class RoleWordCounts {
       perChunk.set(e.perChunk.subarray(next), first + fresh);
       let total = e.total;
       for (let c = first; c < next; c++) total -= e.perChunk[c];
-      const re = roleWordPattern(word);
+      const re = countedPattern(word);
       for (let c = first; c < first + fresh; c++) {
         const n = countMatches(text.slice(starts[c], c + 1 < starts.length ? starts[c + 1] : text.length), re);
         perChunk[c] = n;
