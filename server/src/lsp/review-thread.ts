@@ -15,7 +15,7 @@
  */
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { JobFindings, ReviewJob, WorkerOutcome } from './review-job';
-import { garbageCollector } from './collector';
+import { garbageCollector, logMemory } from './collector';
 import type { QueryAnswer, QueryMessage, WorkerQuery } from './worker-queries';
 import { trace } from './trace';
 
@@ -63,10 +63,11 @@ export const DEFAULT_WORKER_HEAP_MB = 512;
 
 /**
  * The worker's young generation (MB; V8's default is 48 on 64 bits). Its semi-spaces are memory the
- * thread holds all the time; a smaller one costs more frequent, shorter scavenges, which measured no
- * slower for a 1 MB review.
+ * thread holds all the time (16 MB held about 16 MB, 8 holds 7); a smaller one costs more frequent,
+ * shorter scavenges, which measured no slower for a 1 MB review, and it left the old space no more
+ * fragmented (docs/performance.md).
  */
-export const DEFAULT_WORKER_YOUNG_MB = 16;
+export const DEFAULT_WORKER_YOUNG_MB = 8;
 
 /**
  * Once the worker has had nothing to do for this long after a review, both threads run a full
@@ -320,7 +321,9 @@ export class ReviewThread {
       if (this.running || this.queue.size || !this.worker) return;
       // The worker collects in its own thread, this thread now: the garbage of the reviews just made.
       this.post({ kind: 'collect' });
+      logMemory('server thread, before collecting');
       garbageCollector()?.();
+      logMemory('server thread, collected');
     }, this.options.idleCollectMs ?? IDLE_COLLECT_MS);
     this.idleTimer.unref();
   }

@@ -19,8 +19,11 @@ import type { ReviewJob } from './review-job';
 import type { FromWorker, ToWorker, WorkerSetup } from './review-thread';
 import { WorkerDocuments } from './worker-documents';
 import { answerQuery, errorOf, type QueryAnswer, type QueryMessage } from './worker-queries';
-import { garbageCollector } from './collector';
+import { compactIfFragmented, compactingCollection, garbageCollector, logMemory } from './collector';
 import { trace } from './trace';
+
+/** Full reviews since the last compaction after which the idle collection compacts (see the 'collect' message). */
+const COMPACT_AFTER_FULL_REVIEWS = 2;
 
 /** How long a bundle member may take to arrive from the server's thread before it counts as unreadable. */
 const BUNDLE_TIMEOUT_MS = 10_000;
@@ -69,6 +72,9 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     }
   };
 
+  /** Reviews begun so far: an idle compaction is skipped when a review came first. */
+  let reviewCount = 0;
+
   /** Messages taken off the port during a review and not handled then: handled in order after it. */
   const deferred: ToWorker[] = [];
   /**
@@ -101,11 +107,32 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     }
     if (m.kind === 'collect') {
       // Idle (see IDLE_COLLECT_MS in ./review-thread.ts): one incremental state is kept, and the garbage of the last reviews goes now.
+      logMemory('worker, before collecting');
       documents.idle();
+      // After a burst of full reviews (documents opened, or edits taking turns over more documents
+      // than keep a state) the old space is left fragmented, about twice what is alive: compacted
+      // then (./collector.ts), in place of the ordinary collection. Otherwise an ordinary one, and a
+      // compaction only if it left much of the old space empty; that one waits for the messages that
+      // came meanwhile (a keystroke's job, a request), and does not happen if one was a review.
+      if (documents.fullReviews >= COMPACT_AFTER_FULL_REVIEWS) {
+        const ms = compactingCollection();
+        documents.compacted();
+        logMemory(`worker, compacted after full reviews in ${ms?.toFixed(0)} ms`);
+        return;
+      }
       garbageCollector()?.();
+      logMemory('worker, collected');
+      const jobs = reviewCount;
+      setImmediate(() => {
+        if (reviewCount !== jobs) return;
+        const ms = compactIfFragmented();
+        if (ms !== null) documents.compacted();
+        if (ms !== null) logMemory(`worker, compacted in ${ms.toFixed(0)} ms`);
+      });
       return;
     }
     const job: ReviewJob = m.job;
+    reviewCount++;
     trace(`job v${job.version}`);
     let reply: FromWorker;
     try {

@@ -30,6 +30,13 @@ export class WorkerDocuments {
   /** Documents reviewed here at more than one version: being edited, so worth a state when not the latest. */
   private readonly edited = new Set<string>();
 
+  /**
+   * Full reviews (a document without a state: opened, or its state dropped) since the worker last
+   * compacted its heap (compacted()). A burst of them leaves the old space fragmented: each leaves a
+   * model alive among the garbage of its review, and the model it replaces dies among survivors.
+   */
+  fullReviews = 0;
+
   constructor(keepChars?: number) {
     this.states = new RecentStates<IncrementalReview>(keepChars);
   }
@@ -44,6 +51,7 @@ export class WorkerDocuments {
     const before = this.reviews.versionOf(job.uri);
     if (before !== undefined && before !== job.version) this.edited.add(job.uri);
     try {
+      if (!this.states.has(job.uri)) this.fullReviews++;
       const incremental = this.states.take(job.uri, () => new IncrementalReview(), job.text.length);
       const steps = runReviewJobSteps(job, incremental, readBundle);
       between?.(null);
@@ -86,6 +94,11 @@ export class WorkerDocuments {
     const uris = this.states.uris();
     for (const other of uris.slice(0, -1)) this.states.delete(other);
     this.reviews.compressIdle((u) => this.states.has(u));
+  }
+
+  /** The worker's heap was compacted: the full reviews before it no longer count. */
+  compacted(): void {
+    this.fullReviews = 0;
   }
 
   forget(uri: string): void {
