@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { buildContractModel, plainBlock } from '../../server/src/model';
 import { RecentStates } from '../../server/src/lsp/recent-states';
 import { compressResult, expandResult, ExpandedResults, KeptResult, packModel, unpackModel } from '../../server/src/lsp/result-transfer';
-import { garbageCollector } from '../../server/src/lsp/collector';
+import { compactIfFragmented, compactingCollection, garbageCollector, oldSpaceWaste } from '../../server/src/lsp/collector';
 import { KeptReviews } from '../../server/src/lsp/kept-reviews';
 import { WorkerDocuments } from '../../server/src/lsp/worker-documents';
 import { answerQuery } from '../../server/src/lsp/worker-queries';
@@ -204,6 +204,45 @@ describe('lsp: memory footprint of large documents', function () {
       assert.equal(typeof gc, 'function');
       gc!();
     });
+
+    /** Objects promoted to the old space, of which all but one in `keepEvery` are then dropped: pages each holding a few survivors. */
+    const fragmentOldSpace = (keepEvery: number): unknown[] => {
+      const gc = garbageCollector()!;
+      let all: Array<{ n: number; s: string; a: number[] }> | null = [];
+      for (let i = 0; i < 300_000; i++) all.push({ n: i, s: `item ${i}`, a: [i, i + 1] });
+      gc(); // survivors of a collection are in the old space
+      gc();
+      const kept = all.filter((_, i) => i % keepEvery === 0);
+      all = null;
+      gc();
+      return kept;
+    };
+
+    it('a compacting collection gives back the old space\'s pages that a full collection leaves holding a few survivors', () => {
+      const kept = fragmentOldSpace(25);
+      const before = oldSpaceWaste();
+      assert.ok(before.waste > 8e6, `the old space is fragmented after an ordinary collection (${(before.waste / 1e6).toFixed(1)} MB empty)`);
+      const ms = compactingCollection();
+      assert.equal(typeof ms, 'number');
+      const after = oldSpaceWaste();
+      assert.ok(after.waste < before.waste / 2, `compacted: ${(before.waste / 1e6).toFixed(1)} MB empty before, ${(after.waste / 1e6).toFixed(1)} MB after`);
+      assert.ok(after.physical < before.physical);
+      assert.equal(kept.length, 12_000, 'what was alive stays alive');
+      assert.deepEqual(kept[100], { n: 2500, s: 'item 2500', a: [2500, 2501] });
+      // The compaction flag is off again: an ordinary collection of a fresh fragmentation leaves it fragmented.
+      const again = fragmentOldSpace(25);
+      assert.ok(oldSpaceWaste().waste > 8e6, 'ordinary collections do not compact everything after it');
+      assert.equal(again.length, 12_000);
+    });
+
+    it('compacts only an old space that much of is empty', () => {
+      const kept = fragmentOldSpace(25);
+      assert.equal(compactIfFragmented(Number.MAX_SAFE_INTEGER, 0), null, 'not enough empty space: no compaction');
+      assert.equal(compactIfFragmented(1, 0.99), null, 'not a large enough share of the old space');
+      assert.equal(typeof compactIfFragmented(1e6, 0.1), 'number');
+      assert.ok(oldSpaceWaste().waste < 8e6);
+      assert.equal(kept.length, 12_000);
+    });
   });
 
   describe('what the worker keeps per document (WorkerDocuments)', () => {
@@ -291,6 +330,26 @@ describe('lsp: memory footprint of large documents', function () {
       same(documents.review(jobOf('a', 3, texts[0]), () => undefined), fullReview('a', 3, texts[0]));
     });
 
+    it('counts the full reviews since the last compaction (documents opened, or reviewed again without a state), not spliced edits', () => {
+      const documents = new WorkerDocuments(10 * WEAK.length);
+      const texts = ['a', 'b'].map((n) => WEAK.replace('# ', `# Contract ${n}: `));
+      documents.review(jobOf('a', 1, texts[0]), () => undefined);
+      documents.settle('a');
+      documents.review(jobOf('b', 1, texts[1]), () => undefined);
+      documents.settle('b');
+      assert.equal(documents.fullReviews, 2, 'two documents opened');
+      texts[1] = texts[1].replace('shall', 'must');
+      documents.review(jobOf('b', 2, texts[1]), () => undefined);
+      documents.settle('b');
+      assert.equal(documents.fullReviews, 2, 'an edit of a document keeping its state is spliced');
+      documents.compacted();
+      assert.equal(documents.fullReviews, 0);
+      // a was only opened, so it lost its state when b was reviewed: its edit is a full review.
+      texts[0] = texts[0].replace('shall', 'must');
+      same(documents.review(jobOf('a', 2, texts[0]), () => undefined), fullReview('a', 2, texts[0]));
+      assert.equal(documents.fullReviews, 1);
+    });
+
     it('a failed review forgets the document\'s state and last review', () => {
       const documents = new WorkerDocuments();
       documents.review(jobOf('a', 1, WEAK), () => undefined);
@@ -335,6 +394,35 @@ describe('lsp: memory footprint of large documents', function () {
       const summary = await client.request<{ counts: Record<string, number> }>('clausewise/reviewDocument', { uri: uris[2] });
       assert.deepEqual(summary, await inThread.request('clausewise/reviewDocument', { uri: uris[2] }));
       assert.ok(summary.counts.warning + summary.counts.information > 0);
+      assert.ok(!/failed/.test(client.stderr), client.stderr);
+    });
+
+    it('after the idle collection that compacts the worker\'s heap, requests and edits give the same answers as before it', async () => {
+      client = await new MemoryClient({ server: { reviewWorker: { ...TEST_REVIEW_WORKER, idleCollectMs: 10 } }, timeout: 60_000 }).start();
+      inThread = await new MemoryClient().start();
+      const strip = (p: PublishParams) => p.diagnostics.map((d) => [d.code, d.message, d.range]);
+      const uris = ['a', 'b', 'c'].map((n) => pathToFileURL(path.join(ROOT, 'scratch', `compact-${n}.md`)).href);
+      const texts = uris.map((_, i) => WEAK.replace('# ', `# Contract ${i + 1}: `));
+      let last: PublishParams | undefined;
+      for (let i = 0; i < uris.length; i++) {
+        last = await client.open(uris[i], texts[i]);
+        assert.deepEqual(strip(last), strip(await inThread.open(uris[i], texts[i])));
+      }
+      // On a finding of the document opened last.
+      const finding = last!.diagnostics.find((d) => d.range.start.line === d.range.end.line && d.range.end.character > d.range.start.character + 1)!;
+      const position = { line: finding.range.start.line, character: finding.range.start.character + 1 };
+      const hover = await client.request('textDocument/hover', { textDocument: { uri: uris[2] }, position });
+      assert.ok(hover, 'a hover on a finding');
+      // Three full reviews, then idle: the worker compacts its heap (and keeps only the last document's state).
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.deepEqual(await client.request('textDocument/hover', { textDocument: { uri: uris[2] }, position }), hover);
+      assert.deepEqual(hover, await inThread.request('textDocument/hover', { textDocument: { uri: uris[2] }, position }));
+      const actions = { textDocument: { uri: uris[0] }, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } }, context: { diagnostics: [] } };
+      assert.deepEqual(await client.request('textDocument/codeAction', actions), await inThread.request('textDocument/codeAction', actions));
+      for (const i of [2, 0]) {
+        texts[i] += '\n\n9.9 The Supplier shall respond to requests in a timely manner.\n';
+        assert.deepEqual(strip(await client.change(uris[i], 2, texts[i])), strip(await inThread.change(uris[i], 2, texts[i])), `document ${i}`);
+      }
       assert.ok(!/failed/.test(client.stderr), client.stderr);
     });
 
