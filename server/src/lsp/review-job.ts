@@ -98,7 +98,7 @@ export function* runReviewJobSteps(job: ReviewJob, incremental: IncrementalRevie
   const { result } = step.value;
   trace(`rules v${job.version}`);
   if (job.ignoredReason) result.reason = job.ignoredReason;
-  const diagnostics = diagnosticsOf(result, job.version);
+  const diagnostics = diagnosticsOf(result);
   const status = statusOf(job.uri, result);
   trace(`diagnostics made v${job.version}`);
   pause();
