@@ -109,7 +109,9 @@ describe('lsp: job texts sent as edits', function () {
         const outcome = await thread!.review(job);
         assert.ok(outcome, `v${job.version} reviewed: ${logged.join('\n')}`);
         const expected = fresh(job);
-        assert.equal((outcome.diagnostics as DiagnosticsJson).json, expected.json, `v${job.version}: the same diagnostics as a fresh review of the text`);
+        const json = (outcome.diagnostics as DiagnosticsJson).json;
+        assert.ok(json instanceof Uint8Array, 'the diagnostics come as UTF-8 bytes');
+        assert.equal(Buffer.from(json).toString('utf8'), expected.json, `v${job.version}: the same diagnostics as a fresh review of the text`);
         assert.deepEqual(outcome.lineStarts, expected.lineStarts, `v${job.version}: the worker's text has the same lines`);
       };
       await check(jobOf(a, 1, text));

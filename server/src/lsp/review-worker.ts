@@ -9,7 +9,7 @@
  * The protocol with the server's side (./review-thread.ts):
  * - in: { kind: 'review', job, text } (text: whole, or the edit of the previous job's, ./job-text.ts) | { kind: 'query', ...QueryMessage } | { kind: 'forget', uri }
  *       | { kind: 'reset' } | { kind: 'collect' } (idle: collect garbage)
- * - out: { kind: 'findings', uri, version, findings } (the diagnostics as JSON, published at once)
+ * - out: { kind: 'findings', uri, version, findings } (the diagnostics as JSON in UTF-8 bytes, transferred; published at once)
  *        then { kind: 'done', uri, version, costMs, lineStarts }, or { kind: 'failed', uri, version, error }
  *        | { kind: 'needText', uri, version } (the job's edit applies to a text not kept here: send it whole)
  *        | { kind: 'answer', answer } (to a query)
@@ -20,6 +20,7 @@ import type { ReviewJob } from './review-job';
 import type { FromWorker, ToWorker, WorkerSetup } from './review-thread';
 import { WorkerDocuments } from './worker-documents';
 import { KeptTexts } from './job-text';
+import { jsonBytes } from './raw-json';
 import { answerQuery, errorOf, type QueryAnswer, type QueryMessage } from './worker-queries';
 import { garbageCollector } from './collector';
 import { trace } from './trace';
@@ -138,7 +139,12 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       const { diagnostics, status, result, costMs } = documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting);
       trace(`reviewed v${job.version} cost ${costMs.toFixed(1)}`);
       // As JSON, made here: the server's thread writes it out without copying or serialising thousands of objects (./raw-json.ts).
-      port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics: { json: JSON.stringify(diagnostics) }, status } } satisfies FromWorker);
+      // As UTF-8 bytes in a buffer handed over, not copied: the server's thread copies them into its
+      // output buffer as they are, with no string to copy across threads, join or encode (./raw-json.ts).
+      const json = jsonBytes(JSON.stringify(diagnostics));
+      trace(`json ${json.byteLength}`);
+      port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics: { json }, status } } satisfies FromWorker, [json.buffer as ArrayBuffer]);
+      trace('findings-posted');
       reply = { kind: 'done', uri: job.uri, version: job.version, costMs, lineStarts: result.model.lineStarts };
     } catch (e) {
       // (documents.review has dropped the document's state and last review.)
