@@ -45,12 +45,12 @@ function clip(text: string, max: number): string {
 
 export function diagnosticData(d: vscode.Diagnostic): DiagnosticData | undefined {
   const data = (d as vscode.Diagnostic & { data?: unknown }).data;
-  return data && typeof data === 'object' && typeof (data as DiagnosticData).ruleId === 'string' ? data as DiagnosticData : undefined;
+  return data && typeof data === 'object' && 'category' in data ? data as DiagnosticData : undefined;
 }
 
 export function ruleIdOf(d: vscode.Diagnostic): string {
   const code = typeof d.code === 'object' && d.code ? d.code.value : d.code;
-  return String(code ?? diagnosticData(d)?.ruleId ?? '');
+  return String(code ?? '');
 }
 
 /** Is this a document Clausewise reviews (Markdown or plain text, on disk or unsaved)? */
@@ -266,7 +266,7 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageNode>, vsco
     const findings = node.kind === 'category' ? node.findings : [node.d];
     const ids: string[] = [];
     for (const d of findings) {
-      for (const f of diagnosticData(d)?.fixes ?? []) if (f.clauseId && !ids.includes(f.clauseId)) ids.push(f.clauseId);
+      for (const id of diagnosticData(d)?.clauseIds ?? []) if (!ids.includes(id)) ids.push(id);
     }
     return ids;
   }

@@ -10,10 +10,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import type { NotificationMessage } from 'vscode-languageserver/node';
+import type { Diagnostic, NotificationMessage } from 'vscode-languageserver/node';
 import { gatedStdio } from '../../server/src/lsp/gate';
 import { reusingEncoder } from '../../server/src/lsp/output-buffer';
-import { messageJson } from '../../server/src/lsp/raw-json';
+import { jsonBytes, messageJson, messageParts, publishParamsFromJson } from '../../server/src/lsp/raw-json';
 
 /** A notification of about `size` characters, different for each `n` (with non-ASCII text). */
 function message(n: number, size: number): NotificationMessage {
@@ -64,6 +64,20 @@ describe('lsp: the kept output buffer of the stdio writer', () => {
     } finally {
       server.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes diagnostics made as UTF-8 bytes between the message\'s head and tail, small and large, as JSON.stringify would', async () => {
+    const encoder = reusingEncoder(messageParts);
+    const diagnostic = (i: number): Diagnostic => ({ range: { start: { line: i, character: 0 }, end: { line: i, character: 3 } }, severity: 3, source: 'clausewise', code: 'vague-wording', message: `n\u00b0 ${i} \u2013 \u201cpromptly\u201d`, data: { category: 'drafting' } });
+    for (const count of [1, 3_000, 0, 40, 3_000]) {
+      const diagnostics = Array.from({ length: count }, (_, i) => diagnostic(i));
+      for (const first of [[], [diagnostic(-1)]] as Diagnostic[][]) {
+        const params = publishParamsFromJson('file:///x%20y.md', count, jsonBytes(JSON.stringify(diagnostics)), first);
+        const m = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params };
+        const bytes = await encoder.encode(m, { charset: 'utf-8' });
+        assert.equal(Buffer.from(bytes).toString('utf8'), JSON.stringify({ ...m, params: { uri: 'file:///x%20y.md', version: count, diagnostics: [...first, ...diagnostics] } }), `${count} diagnostics, ${first.length} first`);
+      }
     }
   });
 

@@ -22,8 +22,22 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspDiagnostic(d: ReviewDiagnostic, index: number, version: number): Diagnostic {
-  const data: DiagnosticData = { category: d.category, ruleId: d.ruleId, fixes: d.fixes, version, index, ...(d.citations?.length ? { citations: d.citations } : {}) };
+/** The library clauses a finding's quick fixes insert, in order, each once; undefined when none. */
+function clauseIdsOf(d: ReviewDiagnostic): string[] | undefined {
+  let ids: string[] | undefined;
+  for (const f of d.fixes) if (f.clauseId && !ids?.includes(f.clauseId)) (ids ??= []).push(f.clauseId);
+  return ids;
+}
+
+/**
+ * A finding as an LSP diagnostic. `data` carries only what a client cannot read elsewhere (issue 13:
+ * a 1 MB contract's publish is thousands of diagnostics): the category, the clauses its fixes
+ * insert and the provisions cited. The rule id is the `code`, and the quick fixes are worked out
+ * from the review the server keeps, found by code, message and range (buildCodeActions).
+ */
+export function toLspDiagnostic(d: ReviewDiagnostic): Diagnostic {
+  const clauseIds = clauseIdsOf(d);
+  const data: DiagnosticData = { category: d.category, ...(clauseIds ? { clauseIds } : {}), ...(d.citations?.length ? { citations: d.citations } : {}) };
   return {
     range: d.range,
     severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Warning,
@@ -35,16 +49,19 @@ export function toLspDiagnostic(d: ReviewDiagnostic, index: number, version: num
   };
 }
 
-/** A diagnostic the server raises about the document as a whole (not a rule finding). */
-export function serverDiagnostic(code: string, message: string, severity: DiagnosticSeverity, range: Range, version: number): Diagnostic {
-  const data: DiagnosticData = { category: null, ruleId: code, fixes: [], version, index: -1 };
+/**
+ * A diagnostic the server raises about the document as a whole (not a rule finding): no category.
+ * (`_version`, the document version it is about, is no longer written into `data`.)
+ */
+export function serverDiagnostic(code: string, message: string, severity: DiagnosticSeverity, range: Range, _version?: number): Diagnostic {
+  const data: DiagnosticData = { category: null };
   // Not rule findings: they link to the page on problems with the input itself.
   return { range, severity, source: SOURCE, code, codeDescription: { href: `${DOCS_BASE.replace(/rules\/$/, '')}input-problems.md#${code}` }, message, data };
 }
 
 /** All diagnostics of one review: rule findings, plus input problems (bad front matter, unknown profile). */
-export function diagnosticsOf(result: ReviewResult, version: number): Diagnostic[] {
-  const out = result.diagnostics.map((d, i) => toLspDiagnostic(d, i, version));
+export function diagnosticsOf(result: ReviewResult): Diagnostic[] {
+  const out = result.diagnostics.map(toLspDiagnostic);
   if (result.isContract && result.problems.length) {
     const model = result.model;
     const start = model.frontMatterSpan?.start ?? 0;
@@ -58,11 +75,11 @@ export function diagnosticsOf(result: ReviewResult, version: number): Diagnostic
     for (const p of [...result.problems].reverse()) {
       const at = result.problemLines?.[p];
       const line = at !== undefined && at - 1 < model.lineStarts.length ? at - 1 : firstLine;
-      out.unshift(serverDiagnostic(CONFIG_CODE, `Clausewise: ${p}`, DiagnosticSeverity.Warning, lineRange(line), version));
+      out.unshift(serverDiagnostic(CONFIG_CODE, `Clausewise: ${p}`, DiagnosticSeverity.Warning, lineRange(line)));
     }
   }
   // Suppression comments naming rules that do not exist: on the comment itself.
-  for (const w of result.warnings ?? []) out.push(serverDiagnostic(CONFIG_CODE, `Clausewise: ${w.message}`, DiagnosticSeverity.Warning, w.range, version));
+  for (const w of result.warnings ?? []) out.push(serverDiagnostic(CONFIG_CODE, `Clausewise: ${w.message}`, DiagnosticSeverity.Warning, w.range));
   return out;
 }
 
@@ -109,7 +126,7 @@ export function buildCodeActions(
     if (!specs.length) return;
     const inContext = named.some((c) => c.code === d.ruleId && c.message === d.message && sameRange(c.range, d.range));
     if (!inContext && !rangesIntersect(range, d.range)) return;
-    const diagnostic = toLspDiagnostic(d, i, version);
+    const diagnostic = toLspDiagnostic(d);
     let first = true;
     // A clause comes in three positions: the chosen one (setting or front matter) first, then the
     // other two as further actions; every other fix once.
@@ -185,13 +202,13 @@ export function buildAcceptActions(
 ): CodeAction[] {
   const named = context.filter((d) => d.source === SOURCE);
   const actions: CodeAction[] = [];
-  result.diagnostics.forEach((d, i) => {
+  result.diagnostics.forEach((d) => {
     const inContext = named.some((c) => c.code === d.ruleId && c.message === d.message && sameRange(c.range, d.range));
     if (!inContext && !rangesIntersect(range, d.range)) return;
     if (caps.acceptCommand) {
       // The client asks for the reason itself (VS Code: an input box), then inserts the comment.
       actions.push({
-        title: `${ACCEPT_TITLE} (${d.ruleId})`, kind: CodeActionKind.QuickFix, diagnostics: [toLspDiagnostic(d, i, version)], isPreferred: false,
+        title: `${ACCEPT_TITLE} (${d.ruleId})`, kind: CodeActionKind.QuickFix, diagnostics: [toLspDiagnostic(d)], isPreferred: false,
         command: { title: ACCEPT_TITLE, command: ACCEPT_COMMAND, arguments: [{ uri, line: d.range.start.line, ruleId: d.ruleId, message: d.message } satisfies AcceptFindingArgs] },
       });
       return;
@@ -207,7 +224,7 @@ export function buildAcceptActions(
     actions.push({
       title: `${ACCEPT_TITLE} (${d.ruleId})`,
       kind: CodeActionKind.QuickFix,
-      diagnostics: [toLspDiagnostic(d, i, version)],
+      diagnostics: [toLspDiagnostic(d)],
       isPreferred: false,
       edit: caps.documentChanges
         ? { documentChanges: [{ textDocument: { uri, version }, edits: [edit] }] }

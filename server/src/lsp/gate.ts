@@ -13,7 +13,7 @@ import { format } from 'node:util';
 import { trace } from './trace';
 import { COUNTING_STRATEGY } from './schedule';
 import { Socket } from 'node:net';
-import { JSON_ENCODER, messageJson } from './raw-json';
+import { JSON_ENCODER, messageParts } from './raw-json';
 import { reusingEncoder } from './output-buffer';
 import {
   StreamMessageReader, StreamMessageWriter,
@@ -49,7 +49,7 @@ export function gatedStdio(input: NodeJS.ReadableStream, output: NodeJS.Writable
   }
   // Diagnostics made into JSON in the review worker are written as they are (./raw-json.ts). On a
   // pipe or socket (an editor's stdio), each message is written into one kept buffer (./output-buffer.ts).
-  const encoder = output instanceof Socket ? reusingEncoder(messageJson) : JSON_ENCODER;
+  const encoder = output instanceof Socket ? reusingEncoder(messageParts) : JSON_ENCODER;
   const innerWriter = new StreamMessageWriter(output, { charset: 'utf-8', contentTypeEncoder: encoder });
   let phase: Phase = 'new';
   /** Methods of requests in flight, by id: to name the request in a sanitised error. */

@@ -162,15 +162,16 @@ export interface FrontMatterResult {
   problems: Array<{ line: number | null; message: string }>;
 }
 
-/** What a diagnostic carries in `data` (enough for other clients to show fixes and group by category). */
+/**
+ * What a diagnostic carries in `data`: what a client cannot read from the diagnostic itself (the rule
+ * id is its `code`) or ask the server for (its quick fixes are code actions). Kept small: a large
+ * contract's publish holds thousands of diagnostics (issue 13).
+ */
 export interface DiagnosticData {
+  /** The coverage category (`drafting` for drafting checks); null for the server's own diagnostics (input problems, a skipped file). */
   category: string | null;
-  ruleId: string;
-  fixes: Array<{ kind: string; title: string; clauseId?: string }>;
-  /** Document version the diagnostic was computed for. */
-  version: number;
-  /** Index of the finding in the review of that version. */
-  index: number;
+  /** The library clauses the finding's quick fixes insert, in order; absent when none. */
+  clauseIds?: string[];
   /** Provisions the active profiles cite for the rule ("DORA Art. 30(3)(a): ..."); absent when none. */
   citations?: string[];
 }

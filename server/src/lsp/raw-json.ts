@@ -2,33 +2,80 @@
  * Notification parameters whose JSON is already made: a large document's diagnostics are turned
  * into JSON in the review worker (./review-worker.ts), so the server's thread writes that text out
  * instead of copying thousands of objects across threads and serialising them again (issue 13:
- * about 2 MB of JSON for a 1 MB contract). The stdio writer (./gate.ts) uses the text as it is;
- * any other writer serialises the object, whose fields read the same JSON back.
+ * about 1.6 MB of JSON for a 1 MB contract). The worker sends it as UTF-8 bytes in a transferred
+ * buffer (no copy between threads, no string to decode here), and the stdio writer (./gate.ts,
+ * ./output-buffer.ts) copies those bytes into its output buffer between the message's own head and
+ * tail (messageParts), never joining them into one string. Any other writer serialises the object,
+ * whose `diagnostics` reads the same JSON back.
  */
 import type { ContentTypeEncoder, Diagnostic, NotificationMessage, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 
-const made = new WeakMap<object, string>();
+/** JSON as text, or as its UTF-8 bytes. */
+export type JsonText = string | Uint8Array;
+
+/** A message's JSON in pieces, in order: written one after the other, they are the message. */
+export type JsonParts = readonly JsonText[];
+
+/** The parameters' JSON in three pieces: the bytes made in the worker stay one piece of their own. */
+interface Made {
+  head: string;
+  body: JsonText;
+  tail: string;
+}
+
+const made = new WeakMap<object, Made>();
+
+const asText = (j: JsonText): string => (typeof j === 'string' ? j : Buffer.from(j.buffer, j.byteOffset, j.byteLength).toString('utf8'));
+
+/** Whether a JSON array is empty (`[]`, possibly with white space). */
+function isEmptyArray(j: JsonText): boolean {
+  if (typeof j === 'string') return /^\[\s*\]$/.test(j);
+  return j.byteLength < 16 && /^\[\s*\]$/.test(asText(j));
+}
+
+/** A JSON array without its opening bracket. */
+const withoutBracket = (j: JsonText): JsonText => (typeof j === 'string' ? j.slice(1) : j.subarray(1));
+
+/** UTF-8 bytes of a JSON text in a buffer of their own, to transfer to another thread. */
+export function jsonBytes(json: string): Uint8Array {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(json, 'utf8'));
+  bytes.write(json, 0, 'utf8');
+  return bytes;
+}
 
 /** publishDiagnostics parameters from diagnostics already in JSON (an array), after any made here (`first`). */
-export function publishParamsFromJson(uri: string, version: number, diagnosticsJson: string, first: Diagnostic[] = []): PublishDiagnosticsParams {
-  let json = diagnosticsJson;
+export function publishParamsFromJson(uri: string, version: number, diagnosticsJson: JsonText, first: Diagnostic[] = []): PublishDiagnosticsParams {
+  // The array is `start` then `body`: the server's thread's diagnostics, then the worker's.
+  let start = '';
+  let body = diagnosticsJson;
   if (first.length) {
-    const head = JSON.stringify(first);
-    json = /^\[\s*\]$/.test(diagnosticsJson) ? head : `${head.slice(0, -1)},${diagnosticsJson.slice(1)}`;
+    const before = JSON.stringify(first);
+    if (isEmptyArray(body)) {
+      start = before;
+      body = '';
+    } else {
+      start = `${before.slice(0, -1)},`;
+      body = withoutBracket(body);
+    }
   }
   let parsed: Diagnostic[] | undefined;
-  const params = { uri, version, get diagnostics(): Diagnostic[] { return (parsed ??= JSON.parse(json) as Diagnostic[]); } };
-  made.set(params, `{"uri":${JSON.stringify(uri)},"version":${version},"diagnostics":${json}}`);
+  const params = { uri, version, get diagnostics(): Diagnostic[] { return (parsed ??= JSON.parse(start + asText(body)) as Diagnostic[]); } };
+  made.set(params, { head: `{"uri":${JSON.stringify(uri)},"version":${version},"diagnostics":${start}`, body, tail: '}' });
   return params;
 }
 
-/** The JSON of a message, using the parameters' own JSON when it was made in advance. */
-export function messageJson(msg: unknown): string {
+/** The JSON of a message in pieces, using the parameters' own JSON when it was made in advance. */
+export function messageParts(msg: unknown): JsonParts {
   const params = (msg as NotificationMessage).params;
-  const json = params && typeof params === 'object' ? made.get(params) : undefined;
-  if (json === undefined) return JSON.stringify(msg, undefined, 0);
+  const m = params && typeof params === 'object' ? made.get(params) : undefined;
+  if (m === undefined) return [JSON.stringify(msg, undefined, 0)];
   const { params: _ignored, ...rest } = msg as NotificationMessage;
-  return `${JSON.stringify(rest).slice(0, -1)},"params":${json}}`;
+  return [`${JSON.stringify(rest).slice(0, -1)},"params":${m.head}`, m.body, `${m.tail}}`];
+}
+
+/** The JSON of a message as one string. */
+export function messageJson(msg: unknown): string {
+  return messageParts(msg).map(asText).join('');
 }
 
 /** The stdio writer's encoder (JSON, as vscode-jsonrpc's own, with the parameters' JSON reused). */

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { reviewDocumentSteps, runSteps, type IncrementalReview, type ReviewResult, type ReviewSettings } from '../engine';
 import type { TextFormat } from '../model';
 import { diagnosticsOf } from './convert';
+import type { JsonText } from './raw-json';
 import type { StatusParams, Verdict } from './protocol';
 import { workspaceRelativePath } from './settings';
 import { trace } from './trace';
@@ -34,7 +35,8 @@ export interface ReviewJob {
 
 /** Diagnostics already turned into JSON (an array) where the review ran: the worker's, written out as they are (./raw-json.ts). */
 export interface DiagnosticsJson {
-  json: string;
+  /** As text, or as UTF-8 bytes (the worker's, in a buffer transferred to the server's thread). */
+  json: JsonText;
   /** Diagnostics made in the server's thread, published before those (a broken configuration file's). */
   first?: Diagnostic[];
 }
@@ -98,7 +100,7 @@ export function* runReviewJobSteps(job: ReviewJob, incremental: IncrementalRevie
   const { result } = step.value;
   trace(`rules v${job.version}`);
   if (job.ignoredReason) result.reason = job.ignoredReason;
-  const diagnostics = diagnosticsOf(result, job.version);
+  const diagnostics = diagnosticsOf(result);
   const status = statusOf(job.uri, result);
   trace(`diagnostics made v${job.version}`);
   pause();

@@ -15,6 +15,7 @@
  */
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { JobFindings, ReviewJob, WorkerOutcome } from './review-job';
+import { SentTexts, type JobText } from './job-text';
 import { garbageCollector, logMemory } from './collector';
 import type { QueryAnswer, QueryMessage, WorkerQuery } from './worker-queries';
 import { trace } from './trace';
@@ -29,12 +30,15 @@ export interface WorkerSetup {
   keepChars?: number;
 }
 
-export type ToWorker = { kind: 'review'; job: ReviewJob } | ({ kind: 'query' } & QueryMessage) | { kind: 'forget'; uri: string } | { kind: 'reset' } | { kind: 'collect' };
+/** A review job as it travels: its text whole, or as the edit of the previous job's text (./job-text.ts). */
+export type ToWorker = { kind: 'review'; job: Omit<ReviewJob, 'text'>; text: JobText } | ({ kind: 'query' } & QueryMessage) | { kind: 'forget'; uri: string } | { kind: 'reset' } | { kind: 'collect' };
 export type FromWorker =
   | { kind: 'findings'; uri: string; version: number; findings: JobFindings }
   | { kind: 'done'; uri: string; version: number; costMs: number; lineStarts: number[] }
   | { kind: 'answer'; answer: QueryAnswer }
   | { kind: 'failed'; uri: string; version: number; error: string }
+  /** The job came as an edit of a text the worker does not hold: send it again, whole. */
+  | { kind: 'needText'; uri: string; version: number }
   | { kind: 'readBundle'; uri: string; path: string; flag: Int32Array };
 
 /** Where the worker's script is and how to start it. */
@@ -107,8 +111,13 @@ export class ReviewThread {
   /** Queries sent to the worker and not answered yet, by id. */
   private readonly asked = new Map<number, (answer: QueryAnswer) => void>();
   private nextQueryId = 1;
+  /** The text of the last job sent for each document: the next job carries only its edit (./job-text.ts). */
+  private readonly sentTexts = new SentTexts();
+  /** How jobs travelled: whole texts, edits, and edits the worker could not apply (for tests and traces). */
+  readonly sent = { texts: 0, edits: 0, refused: 0 };
   /** Armed when the worker falls idle after a review (IDLE_COLLECT_MS). */
   private idleTimer: NodeJS.Timeout | null = null;
+  private pumpScheduled = false;
 
   constructor(private readonly options: ReviewWorkerOptions, private readonly host: ReviewThreadHost) {}
 
@@ -127,6 +136,22 @@ export class ReviewThread {
       this.queue.get(job.uri)?.resolve(null);
       this.queue.delete(job.uri); // re-inserted at the end: documents take turns
       this.queue.set(job.uri, { job, resolve, ...(onFindings ? { onFindings } : {}) });
+      this.pumpSoon();
+    });
+  }
+
+  /**
+   * Starts the next job after this turn of the event loop: a request read with the edit (a hover sent
+   * with a keystroke) is handled first, so its query reaches the worker before the job does and is
+   * answered from the kept review at once rather than after the whole review (the worker answers
+   * queries on a document only before its model is spliced, ./review-worker.ts). A job travels as
+   * an edit and reaches the worker within a millisecond, so without this the query came too late.
+   */
+  private pumpSoon(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
       this.pump();
     });
   }
@@ -135,6 +160,7 @@ export class ReviewThread {
   forget(uri: string): void {
     this.queue.get(uri)?.resolve(null);
     this.queue.delete(uri);
+    this.sentTexts.forget(uri);
     this.post({ kind: 'forget', uri });
   }
 
@@ -207,7 +233,7 @@ export class ReviewThread {
     }
     this.running = waiting;
     try {
-      worker.postMessage({ kind: 'review', job: waiting.job } satisfies ToWorker);
+      this.send(worker, waiting.job, false);
     } catch (e) {
       // Settings that cannot be copied (never expected: they are plain data): this job only fails.
       this.host.log(`Clausewise: a review could not be sent to the worker: ${e instanceof Error ? e.message : String(e)}`);
@@ -215,6 +241,18 @@ export class ReviewThread {
       waiting.resolve(null);
       this.pump();
     }
+  }
+
+  /** Posts a job, as the edit of the last text sent for its document unless `whole`. */
+  private send(worker: Worker, job: ReviewJob, whole: boolean): void {
+    const { text, ...rest } = job;
+    if (whole) this.sentTexts.forget(job.uri);
+    const wire = this.sentTexts.wire(job.uri, job.version, text);
+    trace(`job posted v${job.version} ${'edit' in wire ? `edit of ${wire.edit.end - wire.edit.start} by ${wire.edit.insert.length}` : `text ${text.length}`}`);
+    worker.postMessage({ kind: 'review', job: rest, text: wire } satisfies ToWorker);
+    this.sentTexts.sentTo(job.uri, job.version, text);
+    if ('edit' in wire) this.sent.edits++;
+    else this.sent.texts++;
   }
 
   private ensureWorker(): Worker | null {
@@ -264,6 +302,20 @@ export class ReviewThread {
     trace(`recv ${m.kind}`);
     const waiting = this.running;
     const mine = !!waiting && waiting.job.uri === m.uri && waiting.job.version === m.version;
+    if (m.kind === 'needText') {
+      this.sent.refused++;
+      this.sentTexts.forget(m.uri);
+      if (!mine || !this.worker) return;
+      try {
+        this.send(this.worker, waiting.job, true);
+      } catch (e) {
+        this.host.log(`Clausewise: a review could not be sent to the worker: ${e instanceof Error ? e.message : String(e)}`);
+        this.running = null;
+        waiting.resolve(null);
+        this.pump();
+      }
+      return;
+    }
     if (m.kind === 'findings') {
       if (mine) {
         waiting.findings = m.findings;
@@ -297,6 +349,8 @@ export class ReviewThread {
     }
     this.host.log(`Clausewise: the review worker ran out of memory (limit ${this.options.maxHeapMb ?? DEFAULT_WORKER_HEAP_MB} MB); starting a new one.`);
     this.worker = null;
+    // The new worker holds no text: every document's next job goes whole.
+    this.sentTexts.clear();
     void worker.terminate();
     this.failQueries();
     this.bundlePort?.close();

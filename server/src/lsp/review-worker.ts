@@ -7,10 +7,11 @@
  * review of each of its documents (./kept-reviews.ts), from which it answers the requests on them
  * (./worker-queries.ts): the server's thread receives diagnostics and small answers, never a result.
  * The protocol with the server's side (./review-thread.ts):
- * - in: { kind: 'review', job } | { kind: 'query', ...QueryMessage } | { kind: 'forget', uri }
+ * - in: { kind: 'review', job, text } (text: whole, or the edit of the previous job's, ./job-text.ts) | { kind: 'query', ...QueryMessage } | { kind: 'forget', uri }
  *       | { kind: 'reset' } | { kind: 'collect' } (idle: collect garbage)
- * - out: { kind: 'findings', uri, version, findings } (the diagnostics as JSON, published at once)
+ * - out: { kind: 'findings', uri, version, findings } (the diagnostics as JSON in UTF-8 bytes, transferred; published at once)
  *        then { kind: 'done', uri, version, costMs, lineStarts }, or { kind: 'failed', uri, version, error }
+ *        | { kind: 'needText', uri, version } (the job's edit applies to a text not kept here: send it whole)
  *        | { kind: 'answer', answer } (to a query)
  *        | { kind: 'readBundle', uri, path, flag } (answered on the bundle port, see readBundleSync)
  */
@@ -18,6 +19,8 @@ import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from '
 import type { ReviewJob } from './review-job';
 import type { FromWorker, ToWorker, WorkerSetup } from './review-thread';
 import { WorkerDocuments } from './worker-documents';
+import { KeptTexts } from './job-text';
+import { jsonBytes } from './raw-json';
 import { answerQuery, errorOf, type QueryAnswer, type QueryMessage } from './worker-queries';
 import { compactIfFragmented, compactingCollection, garbageCollector, logMemory } from './collector';
 import { trace } from './trace';
@@ -32,6 +35,15 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
   // The documents' incremental states and last reviews (./worker-documents.ts).
   const documents = new WorkerDocuments(setup.keepChars);
   const reviews = documents.reviews;
+  // The text of each document's last job, so that the next comes as an edit (./job-text.ts).
+  const texts = new KeptTexts();
+  /**
+   * Texts are kept for the documents that keep an incremental state, whose model holds the same
+   * string anyway, and for the one reviewed last: a document whose review is compressed has its text
+   * in the compressed bytes, and a second copy beside them would cost 1 to 2 MB per document.
+   */
+  const retainTexts = (last: string | null): void => texts.retain((u) => u === last || documents.states.has(u));
+  let lastReviewed: string | null = null;
   const bundlePort: MessagePort = setup.bundlePort;
 
   /**
@@ -99,16 +111,21 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     }
     if (m.kind === 'forget') {
       documents.forget(m.uri);
+      texts.forget(m.uri);
+      if (lastReviewed === m.uri) lastReviewed = null;
       return;
     }
     if (m.kind === 'reset') {
       documents.clear();
+      texts.clear();
+      lastReviewed = null;
       return;
     }
     if (m.kind === 'collect') {
       // Idle (see IDLE_COLLECT_MS in ./review-thread.ts): one incremental state is kept, and the garbage of the last reviews goes now.
       logMemory('worker, before collecting');
       documents.idle();
+      retainTexts(lastReviewed);
       // After a burst of full reviews (documents opened, or edits taking turns over more documents
       // than keep a state) the old space is left fragmented, about twice what is alive: compacted
       // then (./collector.ts), in place of the ordinary collection. Otherwise an ordinary one, and a
@@ -131,7 +148,14 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       });
       return;
     }
-    const job: ReviewJob = m.job;
+    const text = texts.receive(m.job.uri, m.job.version, m.text);
+    if (text === undefined) {
+      trace(`needText v${m.job.version}`);
+      port.postMessage({ kind: 'needText', uri: m.job.uri, version: m.job.version } satisfies FromWorker);
+      return;
+    }
+    const job: ReviewJob = { ...m.job, text };
+    lastReviewed = job.uri;
     reviewCount++;
     trace(`job v${job.version}`);
     let reply: FromWorker;
@@ -142,7 +166,12 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       const { diagnostics, status, result, costMs } = documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting);
       trace(`reviewed v${job.version} cost ${costMs.toFixed(1)}`);
       // As JSON, made here: the server's thread writes it out without copying or serialising thousands of objects (./raw-json.ts).
-      port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics: { json: JSON.stringify(diagnostics) }, status } } satisfies FromWorker);
+      // As UTF-8 bytes in a buffer handed over, not copied: the server's thread copies them into its
+      // output buffer as they are, with no string to copy across threads, join or encode (./raw-json.ts).
+      const json = jsonBytes(JSON.stringify(diagnostics));
+      trace(`json ${json.byteLength}`);
+      port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics: { json }, status } } satisfies FromWorker, [json.buffer as ArrayBuffer]);
+      trace('findings-posted');
       reply = { kind: 'done', uri: job.uri, version: job.version, costMs, lineStarts: result.model.lineStarts };
     } catch (e) {
       // (documents.review has dropped the document's state and last review.)
@@ -157,6 +186,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     }
     // Older documents' reviews compressed, other documents' memoised facts dropped (after the reply: no one waits for this).
     documents.settle(job.uri);
+    retainTexts(job.uri);
     // What waited for the review's end, in the order it arrived.
     for (let m = deferred.shift(); m; m = deferred.shift()) handle(m);
   };

@@ -62,9 +62,9 @@ export type QueryAnswer =
   | { id: number; missing: true }
   | { id: number; cancelled: true };
 
-function countsOf(result: ReviewResult, version: number): SeverityCounts {
+function countsOf(result: ReviewResult): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const d of diagnosticsOf(result, version)) {
+  for (const d of diagnosticsOf(result)) {
     if (d.severity === DiagnosticSeverity.Error) counts.error++;
     else if (d.severity === DiagnosticSeverity.Warning) counts.warning++;
     else if (d.severity === DiagnosticSeverity.Information) counts.information++;
@@ -96,7 +96,7 @@ export function answerQuery(result: ReviewResult, uri: string, version: number, 
     case 'symbols': return documentSymbols(model);
     case 'folding': return foldingRanges(model);
     case 'summary':
-      return { isContract: result.isContract, reason: result.reason, profiles: result.profiles, coverage: result.coverage as Record<string, Verdict>, counts: countsOf(result, version) };
+      return { isContract: result.isContract, reason: result.reason, profiles: result.profiles, coverage: result.coverage as Record<string, Verdict>, counts: countsOf(result) };
     case 'coverage': return coverageResultOf(result);
     case 'exportReport': {
       const files = [{ path: q.path, result }];
@@ -116,7 +116,7 @@ export function answerQuery(result: ReviewResult, uri: string, version: number, 
       const at = { line: comment.line, character: 0 };
       return { version: model.version, edit: { range: { start: at, end: at }, newText: comment.text } };
     }
-    case 'diagnostics': return JSON.stringify(diagnosticsOf(result, version));
+    case 'diagnostics': return JSON.stringify(diagnosticsOf(result));
   }
 }
 

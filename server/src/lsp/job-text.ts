@@ -1,0 +1,110 @@
+/**
+ * How a review job's text travels to the review worker (issue 13): the worker keeps the text of the
+ * last job of each document it reviews, so a job after an edit carries only the changed range and
+ * its new text instead of the whole document (a 1 MB contract was copied to the worker on every
+ * keystroke). The server's thread remembers what it sent (SentTexts); the worker rebuilds the text
+ * from what it kept (KeptTexts) and asks for the whole text when it no longer holds the version the
+ * edit was made against.
+ *
+ * The range is the common prefix and suffix of the two texts (model/incremental.ts changedRange,
+ * about a millisecond for 1 MB), not the editor's content changes: the worker's queue keeps only the
+ * newest version of each document, so one job may stand for several changes, which this range
+ * covers whatever they were.
+ */
+import { changedRange } from '../model/incremental';
+
+/** A job's text as the edit of an earlier one: `before.slice(0, start) + insert + before.slice(end)`. */
+export interface JobTextEdit {
+  /** The version of the document whose text the edit applies to (the previous job's). */
+  baseVersion: number;
+  /** That text's length: a check that the worker's copy is the one meant. */
+  baseLength: number;
+  start: number;
+  end: number;
+  insert: string;
+  /** The new text's length (a second check). */
+  length: number;
+}
+
+/** A job's text as it is sent: whole, or as an edit of the previous job's. */
+export type JobText = { text: string } | { edit: JobTextEdit };
+
+/** The edit turning `before` (of `baseVersion`) into `after`. */
+export function textEdit(baseVersion: number, before: string, after: string): JobTextEdit {
+  const r = changedRange(before, after);
+  return { baseVersion, baseLength: before.length, start: r.start, end: r.oldEnd, insert: after.slice(r.start, r.newEnd), length: after.length };
+}
+
+/** The edit applied to `before`; undefined when `before` is not the text it was made against. */
+export function applyTextEdit(before: string, edit: JobTextEdit): string | undefined {
+  if (before.length !== edit.baseLength || edit.start < 0 || edit.start > edit.end || edit.end > before.length) return undefined;
+  if (edit.start === 0 && edit.end === before.length) return edit.insert;
+  const text = before.slice(0, edit.start) + edit.insert + before.slice(edit.end);
+  return text.length === edit.length ? text : undefined;
+}
+
+/** The server's side: the text last sent to the worker for each document. */
+export class SentTexts {
+  private readonly sent = new Map<string, { version: number; text: string }>();
+
+  /** The job's text as it should travel: an edit when the worker holds the previous job's text. */
+  wire(uri: string, version: number, text: string): JobText {
+    const last = this.sent.get(uri);
+    if (!last) return { text };
+    return { edit: textEdit(last.version, last.text, text) };
+  }
+
+  /** The job went out: the worker now holds its text. */
+  sentTo(uri: string, version: number, text: string): void {
+    this.sent.set(uri, { version, text });
+  }
+
+  /** The worker does not hold the document's text (forgotten, asked for it whole, or a new worker). */
+  forget(uri: string): void {
+    this.sent.delete(uri);
+  }
+
+  clear(): void {
+    this.sent.clear();
+  }
+
+  /** Documents whose text the worker is taken to hold (for tests). */
+  get size(): number {
+    return this.sent.size;
+  }
+}
+
+/** The worker's side: the text of the last job of each document. */
+export class KeptTexts {
+  private readonly kept = new Map<string, { version: number; text: string }>();
+
+  /** The job's whole text; undefined when it came as an edit of a text not kept here (the server's thread then sends it whole). */
+  receive(uri: string, version: number, wire: JobText): string | undefined {
+    let text: string | undefined;
+    if ('text' in wire) text = wire.text;
+    else {
+      const last = this.kept.get(uri);
+      text = last && last.version === wire.edit.baseVersion ? applyTextEdit(last.text, wire.edit) : undefined;
+    }
+    if (text === undefined) this.kept.delete(uri);
+    else this.kept.set(uri, { version, text });
+    return text;
+  }
+
+  /** Lets go of the texts of the documents `keep` says no; the next job of one comes whole. */
+  retain(keep: (uri: string) => boolean): void {
+    for (const uri of [...this.kept.keys()]) if (!keep(uri)) this.kept.delete(uri);
+  }
+
+  forget(uri: string): void {
+    this.kept.delete(uri);
+  }
+
+  clear(): void {
+    this.kept.clear();
+  }
+
+  has(uri: string): boolean {
+    return this.kept.has(uri);
+  }
+}

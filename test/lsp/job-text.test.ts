@@ -1,0 +1,174 @@
+/**
+ * A review job's text sent to the worker as the edit of the previous job's (server/src/lsp/job-text.ts,
+ * review-thread.ts, review-worker.ts): the edit rebuilds exactly the new text, the worker's copy stays
+ * in step with the server's over a run of edits, and when the worker no longer holds the text the
+ * edit was made against, the job is sent again whole. The reviews match a fresh review of the same
+ * text in this thread byte for byte.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { IncrementalReview } from '../../server/src/engine';
+import { applyTextEdit, KeptTexts, SentTexts, textEdit } from '../../server/src/lsp/job-text';
+import { runReviewJob, type DiagnosticsJson, type ReviewJob } from '../../server/src/lsp/review-job';
+import { ReviewThread } from '../../server/src/lsp/review-thread';
+import { MemoryClient, TEST_REVIEW_WORKER, type PublishParams } from './memory';
+import { ROOT } from './client';
+
+const WEAK = fs.readFileSync(path.join(ROOT, 'examples', 'weak-msa.md'), 'utf8');
+const STRONG = fs.readFileSync(path.join(ROOT, 'examples', 'strong-msa.md'), 'utf8');
+
+/** A small deterministic generator (the same edits on every run). */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const PIECES = ['x', ' in a timely manner', '\n\n', '\r\n', '😀', 'é', '', '## 9. Extra\n\nThe Supplier shall act promptly.\n', '\u2019'];
+
+/** A random edit of `text`: a stretch replaced by one of PIECES (possibly splitting a surrogate pair). */
+function randomEdit(text: string, rnd: () => number): string {
+  const start = Math.floor(rnd() * (text.length + 1));
+  const end = Math.min(text.length, start + Math.floor(rnd() * 40 * (rnd() < 0.5 ? 0 : 1)));
+  return text.slice(0, start) + PIECES[Math.floor(rnd() * PIECES.length)] + text.slice(end);
+}
+
+describe('lsp: job texts sent as edits', function () {
+  this.timeout(120_000);
+
+  describe('textEdit and applyTextEdit', () => {
+    it('rebuild the new text exactly, for random edits, identical texts and whole replacements', () => {
+      const rnd = lcg(13);
+      let before = WEAK;
+      for (let i = 0; i < 300; i++) {
+        const after = i % 50 === 49 ? STRONG : i % 37 === 0 ? before : randomEdit(before, rnd);
+        const edit = textEdit(i, before, after);
+        assert.equal(applyTextEdit(before, edit), after, `edit ${i}`);
+        // Only the changed stretch travels.
+        assert.ok(edit.insert.length <= Math.max(0, after.length - before.length) + (edit.end - edit.start));
+        before = after;
+      }
+    });
+
+    it('refuse a text of another length than the one the edit was made against', () => {
+      const edit = textEdit(1, 'abc def', 'abc xdef');
+      assert.equal(applyTextEdit('abc def', edit), 'abc xdef');
+      assert.equal(applyTextEdit('abc de', edit), undefined);
+      assert.equal(applyTextEdit('abc defg', edit), undefined);
+    });
+
+    it('send the first job of a document whole, the next as an edit, and whole again once forgotten', () => {
+      const sent = new SentTexts();
+      const kept = new KeptTexts();
+      const travel = (version: number, text: string): string | undefined => {
+        const wire = sent.wire('u', version, text);
+        sent.sentTo('u', version, text);
+        return kept.receive('u', version, wire);
+      };
+      assert.ok('text' in sent.wire('u', 1, 'one'));
+      assert.equal(travel(1, 'one two'), 'one two');
+      assert.ok('edit' in sent.wire('u', 2, 'one, two'));
+      assert.equal(travel(2, 'one, two'), 'one, two');
+      assert.equal(travel(3, 'one, two, three'), 'one, two, three');
+      // The worker let go of the text: the edit is refused and the text dropped there too.
+      kept.retain(() => false);
+      assert.equal(kept.receive('u', 4, sent.wire('u', 4, 'four')), undefined);
+      // An edit made against a version the worker does not hold is refused.
+      kept.receive('u', 5, { text: 'five' });
+      assert.equal(kept.receive('u', 6, { edit: textEdit(4, 'five', 'six') }), undefined);
+      assert.equal(kept.has('u'), false);
+      sent.forget('u');
+      assert.ok('text' in sent.wire('u', 6, 'six'));
+    });
+  });
+
+  describe('through the review worker', () => {
+    let thread: ReviewThread | undefined;
+    afterEach(() => { thread?.dispose(); thread = undefined; });
+
+    const jobOf = (uri: string, version: number, text: string): ReviewJob => ({ uri, version, text, format: 'markdown', settings: {}, force: false, workspaceFolders: [] });
+    /** A fresh review of the text in this thread: its diagnostics as the worker sends them, and its line starts. */
+    const fresh = (job: ReviewJob) => {
+      const outcome = runReviewJob(job, new IncrementalReview(), () => undefined);
+      return { json: JSON.stringify(outcome.diagnostics), lineStarts: outcome.result.model.lineStarts };
+    };
+
+    it('keeps the worker\'s text in step over random edits, and sends the text again when the worker let it go', async () => {
+      const logged: string[] = [];
+      // keepChars 1: only the document reviewed last keeps its state, so the worker drops the other's text.
+      thread = new ReviewThread({ script: TEST_REVIEW_WORKER.script, keepChars: 1 }, { readBundle: () => undefined, log: (t) => logged.push(t) });
+      const a = pathToFileURL(path.join(ROOT, 'scratch', 'job-text-a.md')).href;
+      const b = pathToFileURL(path.join(ROOT, 'scratch', 'job-text-b.md')).href;
+      const rnd = lcg(7);
+      let text = WEAK;
+      const check = async (job: ReviewJob): Promise<void> => {
+        const outcome = await thread!.review(job);
+        assert.ok(outcome, `v${job.version} reviewed: ${logged.join('\n')}`);
+        const expected = fresh(job);
+        const json = (outcome.diagnostics as DiagnosticsJson).json;
+        assert.ok(json instanceof Uint8Array, 'the diagnostics come as UTF-8 bytes');
+        assert.equal(Buffer.from(json).toString('utf8'), expected.json, `v${job.version}: the same diagnostics as a fresh review of the text`);
+        assert.deepEqual(outcome.lineStarts, expected.lineStarts, `v${job.version}: the worker's text has the same lines`);
+      };
+      await check(jobOf(a, 1, text));
+      for (let v = 2; v <= 9; v++) {
+        text = randomEdit(text, rnd);
+        await check(jobOf(a, v, text));
+      }
+      assert.deepEqual(thread.sent, { texts: 1, edits: 8, refused: 0 });
+      // Another document reviewed: the first one's state goes, and with it its text in the worker.
+      await check(jobOf(b, 1, STRONG));
+      text = randomEdit(text, rnd);
+      await check(jobOf(a, 10, text));
+      assert.deepEqual(thread.sent, { texts: 3, edits: 9, refused: 1 }, 'the edit was refused, and the text sent whole');
+      // In step again: the next edit travels as an edit.
+      text = randomEdit(text, rnd);
+      await check(jobOf(a, 11, text));
+      assert.deepEqual(thread.sent, { texts: 3, edits: 10, refused: 1 });
+      // A closed document is forgotten on both sides: it comes back whole.
+      thread.forget(a);
+      await check(jobOf(a, 1, WEAK));
+      assert.deepEqual(thread.sent, { texts: 4, edits: 10, refused: 1 });
+      assert.deepEqual(logged, []);
+    });
+  });
+
+  describe('over LSP, with incremental changes', () => {
+    let client: MemoryClient | undefined;
+    let inThread: MemoryClient | undefined;
+    afterEach(async () => { await client?.stop(); await inThread?.stop(); });
+
+    it('publishes what a server reviewing in its own thread publishes, version after version', async () => {
+      client = await new MemoryClient({ server: { reviewWorker: { ...TEST_REVIEW_WORKER, keepChars: 1 } }, timeout: 60_000 }).start();
+      inThread = await new MemoryClient({ server: { reviewWorker: undefined } }).start();
+      const uri = pathToFileURL(path.join(ROOT, 'scratch', 'job-text-lsp.md')).href;
+      const other = pathToFileURL(path.join(ROOT, 'scratch', 'job-text-other.md')).href;
+      const strip = (p: PublishParams) => JSON.stringify(p.diagnostics);
+      assert.equal(strip(await client.open(uri, WEAK)), strip(await inThread.open(uri, WEAK)));
+      const lines = WEAK.split('\n');
+      const at = lines.findIndex((l) => l.startsWith('## 2'));
+      const edits = [
+        { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, text: 'The Supplier shall respond in a timely manner.\n\n' },
+        { range: { start: { line: at, character: 4 }, end: { line: at, character: 9 } }, text: '' },
+        { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'x' },
+      ];
+      let version = 1;
+      for (const [i, change] of edits.entries()) {
+        version++;
+        // The other document in between (once): with keepChars 1 the worker then lets go of this one's text.
+        if (i === 2) assert.equal(strip(await client.open(other, STRONG)), strip(await inThread.open(other, STRONG)));
+        const since = client.mark();
+        const sinceThere = inThread.mark();
+        for (const c of [client, inThread]) c.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+        const mine = await client.diagnostics(uri, version, since);
+        const theirs = await inThread.diagnostics(uri, version, sinceThere);
+        assert.equal(strip(mine), strip(theirs), `version ${version}`);
+      }
+      assert.ok(!/failed|could not/.test(client.stderr), client.stderr);
+    });
+  });
+});
