@@ -109,9 +109,9 @@ describe('incorporation by reference in a long (prefiltered) contract', () => {
   ];
   const base = generateContract(150_000).split('\n\n');
   const generated = base.map((p, i) => (i % 40 === 20 ? `${p}\n\n${clauses[((i / 40) | 0) % clauses.length]}` : p)).join('\n\n');
-  const documents = [{ name: 'generated', text: generated }];
+  const documents: Array<{ name: string; text: string; format: 'markdown' | 'plain' }> = [{ name: 'generated', text: generated, format: 'markdown' }];
   const cuad = resolve(__dirname, '../../../shared/cuad-dev');
-  if (existsSync(cuad)) for (const f of readdirSync(cuad).filter((n) => n.endsWith('.txt')).sort().slice(0, 8)) documents.push({ name: f, text: readFileSync(join(cuad, f), 'utf8') });
+  if (existsSync(cuad)) for (const f of readdirSync(cuad).filter((n) => n.endsWith('.txt')).sort().slice(0, 8)) documents.push({ name: f, text: readFileSync(join(cuad, f), 'utf8'), format: 'plain' });
   else it.skip(`cuad-dev part skipped: ${cuad} is absent`, () => {});
 
   it('reads only the sentences that may name a document, and finds what reading every sentence finds', () => {
@@ -119,7 +119,7 @@ describe('incorporation by reference in a long (prefiltered) contract', () => {
     let every: string[];
     let everyCount: number[];
     try {
-      const models = documents.map((d) => buildContractModel(d.text));
+      const models = documents.map((d) => buildContractModel(d.text, 0, d.format));
       every = models.map((m) => JSON.stringify(CATEGORY_IDS.map((c) => findIncorporation(m, c))));
       everyCount = models.map(sentenceLookCount);
     } finally {
@@ -127,7 +127,7 @@ describe('incorporation by reference in a long (prefiltered) contract', () => {
     }
     try {
       documents.forEach((d, i) => {
-        const model = buildContractModel(d.text);
+        const model = buildContractModel(d.text, 0, d.format);
         assert.equal(JSON.stringify(CATEGORY_IDS.map((c) => findIncorporation(model, c))), every[i], d.name);
         const count = sentenceLookCount(model);
         assert.ok(count < everyCount[i] / 4, `${d.name}: ${count} of ${everyCount[i]} sentences read`);

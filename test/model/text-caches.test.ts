@@ -11,7 +11,7 @@ import { setTextCaches, textCachesOn } from '../../server/src/model/text-caches'
 import { generateContract } from '../../scripts/bench-contract';
 
 const shape = (text: string, path: string) => {
-  const m = buildContractModel(text, path);
+  const m = buildContractModel(text, 0, path.endsWith('.txt') ? 'plain' : 'markdown');
   return JSON.stringify({ blocks: m.blocks.map((b) => ({ ...b, sourceOffsets: [...b.sourceOffsets] })), sections: m.sections, terms: m.definedTerms, parties: m.parties });
 };
 
