@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setShortDocumentGate } from '../../server/src/categories/scan';
-import { ShortDocumentGate } from '../../server/src/categories/short-document-gate';
+import { setGateScannerAfterChars, ShortDocumentGate } from '../../server/src/categories/short-document-gate';
 import { SIGNAL_NEEDS } from '../../server/src/categories/signal-needs.generated';
 import { review } from '../../server/src/engine';
 import { generateContract } from '../../scripts/bench-contract';
@@ -85,6 +85,66 @@ describe('categories: a short document runs only the signal patterns whose words
   });
 
   it('rules out a pattern only when a word it needs is missing from every sentence', () => {
+    for (const after of [Infinity, 0]) {
+      const previous = setGateScannerAfterChars(after);
+      try {
+        rulesOut(after === 0);
+      } finally {
+        setGateScannerAfterChars(previous);
+      }
+    }
+  });
+
+  it('reads a document with one scanner of the table\'s literals once the process has gated enough text, with the same answers as searching', () => {
+    // Every pattern of the generated table, as the assessors' lists hand them to the gate.
+    const patterns = SIGNAL_NEEDS.map(([key]) => {
+      const slash = key.lastIndexOf('/');
+      return { pattern: new RegExp(key.slice(2, slash), key.slice(slash + 1)), masked: key[0] === 'm' };
+    });
+    const needs = new Map(SIGNAL_NEEDS);
+    const texts: string[][] = [
+      SMALL.split('\n'),
+      generateContract(12_000).split(/(?<=[.:])\s+/),
+      ['Indemnity: the Supplier SHALL INDEMNIFY the Customer.', 'Die Haftung ist beschr\u00e4nkt; caf\u00e9 \u212Aelvin \u0130nsurance.'],
+    ];
+    const cuad = resolve(__dirname, '../../../shared/cuad-dev');
+    if (existsSync(cuad)) {
+      for (const f of readdirSync(cuad).filter((n) => n.endsWith('.txt')).sort().slice(0, 12)) texts.push(readFileSync(join(cuad, f), 'utf8').split(/(?<=[.;:])\s+/));
+    } else console.log(`    (cuad-dev part skipped: ${cuad} is absent)`);
+    let ruledOut = 0;
+    for (const sentences of texts) {
+      const previous = setGateScannerAfterChars(Infinity);
+      let searched: ShortDocumentGate;
+      try {
+        searched = new ShortDocumentGate(sentences, needs);
+      } finally {
+        setGateScannerAfterChars(previous);
+      }
+      const scannedNow = setGateScannerAfterChars(0);
+      let scanned: ShortDocumentGate;
+      try {
+        scanned = new ShortDocumentGate(sentences, needs);
+      } finally {
+        setGateScannerAfterChars(scannedNow);
+      }
+      assert.equal(searched.scanned, false);
+      assert.equal(scanned.scanned, true);
+      const a = searched.possible(patterns);
+      const b = scanned.possible(patterns);
+      // Searching the lower-cased text also finds "k" in a Kelvin sign and "i" in a dotted capital I,
+      // which no pattern without the u flag matches; the scanner folds ASCII letters only, so there
+      // it may rule out more (both are sound). Elsewhere the two must agree.
+      if (sentences.some((t) => /[\u0130\u212A]/.test(t))) {
+        if (a) a.forEach((x, i) => assert.ok(b![i] <= x, String(patterns[i].pattern)));
+      } else assert.deepEqual(b && [...b], a && [...a], sentences[0]);
+      if (a) for (const x of a) ruledOut += 1 - x;
+    }
+    assert.ok(ruledOut > 1000, `${ruledOut} patterns ruled out: the comparison covers both answers`);
+  });
+});
+
+function rulesOut(scanned: boolean): void {
+  {
     const needs = new Map([
       ['-/\\binsur/i', { lit: 'insur' }],
       ['-/a|b/i', { and: [{ lit: 'escrow' }, { or: [{ lit: 'deposit' }, { lit: 'release' }] }] }],
@@ -97,5 +157,6 @@ describe('categories: a short document runs only the signal patterns whose words
     const split = new ShortDocumentGate(['Insu', 'rance.'], needs as never);
     assert.deepEqual([...split.possible(patterns)!], [0, 1, 1].map((x, i) => (i === 1 ? 0 : x)));
     assert.equal(new ShortDocumentGate(['insurance escrow deposit'], needs as never).possible(patterns), null);
-  });
-});
+    assert.equal(gate.scanned, scanned);
+  }
+}

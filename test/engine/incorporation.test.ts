@@ -2,7 +2,12 @@
 // is reported as an information note naming that document, never as a missing clause.
 import assert from 'node:assert/strict';
 import { review } from '../../server/src/engine';
-import { findIncorporation } from '../../server/src/categories/incorporation';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { findIncorporation, sentenceLookCount } from '../../server/src/categories/incorporation';
+import { setPrefilterMinSentences } from '../../server/src/categories/scan';
+import { CATEGORY_IDS } from '../../server/src/categories/types';
+import { generateContract } from '../../scripts/bench-contract';
 import { buildContractModel } from '../../server/src/model';
 import type { CategoryId } from '../../server/src/categories/types';
 
@@ -91,5 +96,45 @@ describe('incorporation by reference', () => {
       assert.notEqual(r.coverage.sla, 'missing');
       assert.ok(!r.assessments.find((x) => x.category === 'sla')!.incorporatedFrom);
     });
+  });
+});
+
+describe('incorporation by reference in a long (prefiltered) contract', () => {
+  // A generated contract with incorporating sentences spread through it, and cuad-dev contracts.
+  const clauses = [
+    'The Supplier shall meet the service levels set out in the Service Level Agreement attached as Schedule 3.',
+    'The Supplier shall comply with the Information Security Policy set forth in Annex B.',
+    'This Order is issued under and governed by the Master Services Agreement dated 1 March 2024.',
+    'The charges are set out in the Rate Card, if any, agreed between the parties.',
+  ];
+  const base = generateContract(150_000).split('\n\n');
+  const generated = base.map((p, i) => (i % 40 === 20 ? `${p}\n\n${clauses[((i / 40) | 0) % clauses.length]}` : p)).join('\n\n');
+  const documents: Array<{ name: string; text: string; format: 'markdown' | 'plain' }> = [{ name: 'generated', text: generated, format: 'markdown' }];
+  const cuad = resolve(__dirname, '../../../shared/cuad-dev');
+  if (existsSync(cuad)) for (const f of readdirSync(cuad).filter((n) => n.endsWith('.txt')).sort().slice(0, 8)) documents.push({ name: f, text: readFileSync(join(cuad, f), 'utf8'), format: 'plain' });
+  else it.skip(`cuad-dev part skipped: ${cuad} is absent`, () => {});
+
+  it('reads only the sentences that may name a document, and finds what reading every sentence finds', () => {
+    const previous = setPrefilterMinSentences(Infinity);
+    let every: string[];
+    let everyCount: number[];
+    try {
+      const models = documents.map((d) => buildContractModel(d.text, 0, d.format));
+      every = models.map((m) => JSON.stringify(CATEGORY_IDS.map((c) => findIncorporation(m, c))));
+      everyCount = models.map(sentenceLookCount);
+    } finally {
+      setPrefilterMinSentences(0);
+    }
+    try {
+      documents.forEach((d, i) => {
+        const model = buildContractModel(d.text, 0, d.format);
+        assert.equal(JSON.stringify(CATEGORY_IDS.map((c) => findIncorporation(model, c))), every[i], d.name);
+        const count = sentenceLookCount(model);
+        assert.ok(count < everyCount[i] / 4, `${d.name}: ${count} of ${everyCount[i]} sentences read`);
+      });
+      assert.ok(every[0].includes('Service Level Agreement (Schedule 3)'), 'the generated contract has something to find');
+    } finally {
+      setPrefilterMinSentences(previous);
+    }
   });
 });

@@ -77,7 +77,19 @@ export function classifierSentences(model: ContractModel): ScoredSentence[] {
  */
 function wrongWay(category: string, text: string, parties: PartyMatchers | undefined): boolean {
   if (category !== 'audit-rights' || !parties) return false;
-  return new RegExp(`(?:${parties.supplier.source})[^.;]{0,40}\\b(?:may|shall be entitled to|is entitled to|shall have the right to|has the right to|can)\\b[^.;]{0,30}\\b(?:audit|inspect|examine)`, 'i').test(text);
+  return supplierAudits(parties.supplier.source).test(text);
+}
+
+/** The supplier-may-audit expression per supplier pattern, made once rather than once per sentence. */
+const supplierAuditRes = new Map<string, RegExp>();
+function supplierAudits(supplier: string): RegExp {
+  let re = supplierAuditRes.get(supplier);
+  if (!re) {
+    if (supplierAuditRes.size >= 64) supplierAuditRes.clear();
+    re = new RegExp(`(?:${supplier})[^.;]{0,40}\\b(?:may|shall be entitled to|is entitled to|shall have the right to|has the right to|can)\\b[^.;]{0,30}\\b(?:audit|inspect|examine)`, 'i');
+    supplierAuditRes.set(supplier, re);
+  }
+  return re;
 }
 
 /** The best-scoring sentence that an anchor agrees with, if any. */
@@ -85,8 +97,18 @@ export function bestSentence(category: string, sentences: ScoredSentence[], clas
   const anchor = ANCHORS[category];
   if (!anchor || !DECIDES.has(category) || !classifier.categories.has(category)) return null;
   let best: { sentence: ScoredSentence; score: number } | null = null;
+  // The sentences of a section share their titles: the heading is tested once per run of them.
+  let titles: string | null = null;
+  let headingAgrees = false;
   for (const s of sentences) {
-    if (!anchor.word.test(s.text) && !anchor.heading?.test(s.titles)) continue;
+    if (!anchor.word.test(s.text)) {
+      if (!anchor.heading) continue;
+      if (s.titles !== titles) {
+        titles = s.titles;
+        headingAgrees = anchor.heading.test(titles);
+      }
+      if (!headingAgrees) continue;
+    }
     if (wrongWay(category, s.text, parties)) continue;
     const score = classifier.score(category, s.features);
     if (!best || score > best.score) best = { sentence: s, score };

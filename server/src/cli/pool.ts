@@ -13,6 +13,7 @@
  */
 import * as os from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import { setTextCaches } from '../model/text-caches';
 import { runReviewTask, type ReviewOutcome, type ReviewTask } from './review-task';
 import { PARALLEL_MIN_FILES } from './run-profile';
 import { POOL_WORKER_ARG, startedAsPoolWorker } from './worker-arg';
@@ -39,6 +40,8 @@ export function isPoolWorker(): boolean {
 /** The worker's loop: review each task it is sent and post the outcome back. */
 export function startPoolWorker(): void {
   const parentPort = workerThreads().parentPort!;
+  // Each file is reviewed once: the model's caches keyed by text would only cost (model/text-caches.ts).
+  setTextCaches(false);
   parentPort.on('message', (task: ReviewTask) => {
     let reply: FromWorker;
     try {
@@ -115,6 +118,17 @@ export type OutcomeListener = (index: number, outcome: ReviewOutcome) => void;
  * throws in a worker rejects the whole run (the CLI reports it as an internal error).
  */
 export async function reviewShared(tasks: ReviewTask[], pool: Pool | null, onOutcome?: OutcomeListener): Promise<ReviewShare> {
+  // Each file is reviewed once: the model's caches keyed by text would only cost (model/text-caches.ts).
+  // Restored afterwards, for a process that goes on (tests run the CLI in process).
+  const caches = setTextCaches(false);
+  try {
+    return await reviewEach(tasks, pool, onOutcome);
+  } finally {
+    setTextCaches(caches);
+  }
+}
+
+async function reviewEach(tasks: ReviewTask[], pool: Pool | null, onOutcome?: OutcomeListener): Promise<ReviewShare> {
   // The main thread takes at least one task: workers beyond tasks - 1 would have nothing to do.
   const workers = pool ? pool.workers.slice(0, Math.max(0, tasks.length - 1)) : [];
   if (pool) await endPool({ workers: pool.workers.slice(workers.length) });

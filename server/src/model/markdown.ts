@@ -9,6 +9,7 @@ import { extractBlocks } from './blocks';
 import { blocksFromEvents } from './events';
 import { capEmphasisRuns, capInlineMarkup, capNesting, restoreOriginal } from './nesting';
 import { detached } from './detached';
+import { textCachesOn } from './text-caches';
 
 /**
  * The parser for a chunk: GFM tables only when the chunk has a line that could be a table's
@@ -103,12 +104,13 @@ export function capMarkup(original: string): string {
 /** The blocks of one chunk (offsets relative to the chunk), memoised by its text. */
 export function parseChunk(text: string, first: boolean): Chunk {
   const key = keyOf(text, first);
-  const hit = cache.get(key);
+  const caching = textCachesOn();
+  const hit = caching ? cache.get(key) : undefined;
   if (hit && hit.at === 0) return hit;
   const chunk: CachedChunk = hit
     ? { blocks: hit.blocks.map((b) => ({ ...b, start: b.start - hit.at, end: b.end - hit.at, sourceOffsets: shifted(b.sourceOffsets, -hit.at) })), yaml: hit.yaml, at: 0 }
     : readChunks(text, 0, [0], first)[0];
-  cache.set(detached(key), chunk);
+  if (caching) cache.set(detached(key), chunk);
   return chunk;
 }
 
@@ -124,7 +126,7 @@ export function parseChunkAlone(text: string, first: boolean): Chunk {
  */
 function readChunks(text: string, at: number, starts: number[], first: boolean): CachedChunk[] {
   // The blocks' texts are slices of what is parsed, and the cache outlives the document version: a copy, not a slice of the whole text.
-  text = detached(text);
+  if (textCachesOn()) text = detached(text);
   // Straight from micromark's events when the reader knows every construct in the text (model/events.ts);
   // the first chunk, which may open with front matter, and anything else through the tree.
   const fromEvents = first || !eventReading ? null : blocksFromEvents(text, mayHoldTable(text));
@@ -221,9 +223,10 @@ export function parseMarkdown(original: string): ParsedMarkdown {
   const blocks: RawBlock[] = [];
   const endOf = (i: number) => (i + 1 < starts.length ? starts[i + 1] : text.length);
   let yaml: ParsedMarkdown['yaml'] = null;
+  const caching = textCachesOn();
   for (let i = 0; i < starts.length;) {
     const texts = [text.slice(starts[i], endOf(i))];
-    const cached = cache.get(keyOf(texts[0], i === 0));
+    const cached = caching ? cache.get(keyOf(texts[0], i === 0)) : undefined;
     let chunks: CachedChunk[];
     if (cached) chunks = [cached];
     else {
@@ -232,13 +235,13 @@ export function parseMarkdown(original: string): ParsedMarkdown {
         let length = texts[0].length;
         for (let j = i + 1; j < starts.length && text.charCodeAt(starts[j]) === 35 /* # */; j++) {
           const next = text.slice(starts[j], endOf(j));
-          if (length + next.length > GROUP_CHARS || !groupable(next) || cache.has(keyOf(next, false))) break;
+          if (length + next.length > GROUP_CHARS || !groupable(next) || (caching && cache.has(keyOf(next, false)))) break;
           texts.push(next);
           length += next.length;
         }
       }
       chunks = texts.length > 1 ? readGroup(text, starts, i, texts.length) : readChunks(texts[0], starts[i], [0], i === 0);
-      for (let k = 0; k < chunks.length; k++) cache.set(detached(keyOf(texts[k], i + k === 0)), chunks[k]);
+      if (caching) for (let k = 0; k < chunks.length; k++) cache.set(detached(keyOf(texts[k], i + k === 0)), chunks[k]);
     }
     for (let k = 0; k < chunks.length; k++) {
       const chunk = chunks[k];

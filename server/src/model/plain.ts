@@ -93,6 +93,8 @@ export function furnitureLines(lines: string[]): Set<number> {
   return furnitureOfTrimmed(lines.map((l) => l.trim()));
 }
 
+const ENDS_IN_STOP = /[.;:]$/;
+
 /** furnitureLines of lines already trimmed. */
 function furnitureOfTrimmed(lines: string[]): Set<number> {
   const out = new Set<number>();
@@ -100,14 +102,16 @@ function furnitureOfTrimmed(lines: string[]): Set<number> {
   // Keys are computed once per line, and only for lines the tests below can reach.
   const keys: Array<string | undefined> = new Array(lines.length);
   const key = (i: number) => (keys[i] ??= lines[i].replace(/\d+/g, '#').replace(/\s+/g, ' ').toLowerCase());
+  // Only the counts of lines not ending in a stop are read below, and a line ending in one has a key
+  // ending in it (no other character lower-cases to a stop), so such lines are not counted.
   lines.forEach((t, i) => {
-    if (t && t.length <= 90) { const k = key(i); counts.set(k, (counts.get(k) ?? 0) + 1); }
+    if (t && t.length <= 90 && !ENDS_IN_STOP.test(t)) { const k = key(i); counts.set(k, (counts.get(k) ?? 0) + 1); }
   });
   lines.forEach((t, i) => {
     if (!t) return;
     if (/^(?:-\s*)?(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?(?:\s*-)?$/i.test(t)) out.add(i);
     // A running header or footer repeats on at least three pages; a repeated short heading like "None." does not carry page numbers or sources.
-    else if (t.length >= 12 && !/[.;:]$/.test(t) && (counts.get(key(i)) ?? 0) >= 3) out.add(i);
+    else if (t.length >= 12 && !ENDS_IN_STOP.test(t) && (counts.get(key(i)) ?? 0) >= 3) out.add(i);
   });
   return out;
 }

@@ -3,6 +3,7 @@ import type { Block, Sentence, Span } from './types';
 import { asciiSentenceBreaks } from './ascii-sentence-breaks';
 import { detached } from './detached';
 import { sourceOffsetAt } from './offsetBlock';
+import { textCachesOn } from './text-caches';
 
 // Sentence boundaries come from the platform's segmenter (ICU, Unicode sentence-break rules), which
 // is fast, followed by a merge pass that undoes the splits a contract reader would not make: after
@@ -26,7 +27,8 @@ const cache = new LRUCache<string, Array<[number, number]>>({ max: 20000 });
  * the text's flattened form (see flatForSegmenter), found beforehand for many texts at once.
  */
 export function sentenceBounds(text: string, icu?: number[]): Array<[number, number]> {
-  const hit = cache.get(text);
+  const caching = textCachesOn();
+  const hit = caching ? cache.get(text) : undefined;
   if (hit) return hit;
   const bounds: Array<[number, number]> = [];
   const push = (s: number, e: number) => {
@@ -46,7 +48,7 @@ export function sentenceBounds(text: string, icu?: number[]): Array<[number, num
   // and the segmenter need not run: headings, table rows, list items without a full stop.
   if (!needsSegmenter(text)) {
     push(0, text.length);
-    cache.set(detached(text), bounds);
+    if (caching) cache.set(detached(text), bounds);
     return bounds;
   }
   const pairs = new PairTracker(text);
@@ -59,7 +61,7 @@ export function sentenceBounds(text: string, icu?: number[]): Array<[number, num
   }
   push(start, text.length);
   // Keyed by a copy: the block's text is a slice of its document, which the entry would keep alive.
-  cache.set(detached(text), bounds);
+  if (caching) cache.set(detached(text), bounds);
   return bounds;
 }
 
@@ -106,9 +108,10 @@ function* candidateCuts(text: string, icu: number[]): Generator<number> {
  */
 export function buildSentencesOfBlocks(blocks: Block[]): void {
   const pending = new Map<string, number[] | null>();
+  const caching = textCachesOn();
   for (const block of blocks) {
     const text = block.text;
-    if (hasSentences(block) && !pending.has(text) && needsSegmenter(text) && !cache.has(text)) pending.set(text, null);
+    if (hasSentences(block) && !pending.has(text) && needsSegmenter(text) && !(caching && cache.has(text))) pending.set(text, null);
   }
   if (pending.size) {
     // ASCII texts are split without ICU, with the same breaks; the others are batched for ICU.

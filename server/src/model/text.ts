@@ -3,12 +3,18 @@ import { distance as levenshtein } from 'fastest-levenshtein';
 
 /** Fold curly quotes and apostrophes to straight ones, keeping string length unchanged. */
 export function foldQuotes(s: string): string {
-  return s.replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"').replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'");
+  // One test for both kinds first: most sentences hold neither, and each replacement reads the whole string.
+  return CURLY.test(s) ? s.replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"').replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'") : s;
 }
+const CURLY = /[\u201C\u201D\u201E\u201F\u2033\u2018\u2019\u201A\u201B\u2032]/;
 
 export function normalizeSpace(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  // Most sentences are already normal (single spaces, none at the ends): one test without building a
+  // new string, where the replacement always built one; about half the time over cuad-dev's sentences.
+  return NOT_NORMAL_SPACE.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
 }
+/** White space other than a single space between two other characters (trim removes exactly \s). */
+const NOT_NORMAL_SPACE = /[^\S ]| \s|^\s|\s$/;
 
 /** "GOVERNING LAW" -> "Governing Law"; other text is returned as is. */
 export function titleCase(s: string): string {

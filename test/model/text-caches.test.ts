@@ -1,0 +1,52 @@
+// The model's caches keyed by text (sentence bounds, parsed Markdown chunks) can be turned off, as
+// the CLI does for its one review per file: the same model, and nothing kept.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { reviewShared } from '../../server/src/cli/pool';
+import { buildContractModel } from '../../server/src/model';
+import { parseChunk } from '../../server/src/model/markdown';
+import { sentenceBounds } from '../../server/src/model/sentences';
+import { setTextCaches, textCachesOn } from '../../server/src/model/text-caches';
+import { generateContract } from '../../scripts/bench-contract';
+
+const shape = (text: string, path: string) => {
+  const m = buildContractModel(text, 0, path.endsWith('.txt') ? 'plain' : 'markdown');
+  return JSON.stringify({ blocks: m.blocks.map((b) => ({ ...b, sourceOffsets: [...b.sourceOffsets] })), sections: m.sections, terms: m.definedTerms, parties: m.parties });
+};
+
+describe('model: caches keyed by text', () => {
+  afterEach(() => setTextCaches(true));
+
+  it('are used by default: the same text gives back the kept answer', () => {
+    const text = 'The Supplier shall act. The Customer shall pay. Each party shall sign.';
+    assert.equal(sentenceBounds(text), sentenceBounds(text));
+    const chunk = '## 2. Charges\n\nThe Customer shall pay each invoice within 30 days.\n';
+    assert.equal(parseChunk(chunk, false), parseChunk(chunk, false));
+  });
+
+  it('when off, nothing is kept and every model is the same as with them', () => {
+    const documents = [
+      { path: 'generated.md', text: generateContract(60_000) },
+      { path: 'generated.txt', text: generateContract(30_000) },
+    ];
+    const cuad = resolve(__dirname, '../../../shared/cuad-dev');
+    if (existsSync(cuad)) for (const f of readdirSync(cuad).filter((n) => n.endsWith('.txt')).sort().slice(0, 5)) documents.push({ path: f, text: readFileSync(join(cuad, f), 'utf8') });
+    const kept = documents.map((d) => shape(d.text, d.path));
+    assert.equal(setTextCaches(false), true);
+    const text = 'The Supplier shall act. The Customer shall pay. Each party shall sign.';
+    assert.notEqual(sentenceBounds(text), sentenceBounds(text));
+    assert.deepEqual(sentenceBounds(text), sentenceBounds(text));
+    const chunk = '## 3. Term\n\nThis Agreement runs for two years. It renews each year.\n';
+    assert.notEqual(parseChunk(chunk, false), parseChunk(chunk, false));
+    documents.forEach((d, i) => assert.equal(shape(d.text, d.path), kept[i], d.path));
+  });
+
+  it('are off while the CLI reviews its files, and as before afterwards', async () => {
+    const seen: boolean[] = [];
+    const task = (index: number) => ({ index, text: generateContract(4_000), path: `c${index}.md`, cwd: process.cwd(), settings: {}, force: true });
+    await reviewShared([task(0), task(1)], null, () => seen.push(textCachesOn()));
+    assert.deepEqual(seen, [false, false]);
+    assert.equal(textCachesOn(), true);
+  });
+});

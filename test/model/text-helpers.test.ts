@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { foldQuotes, normalizeSpace } from '../../server/src/model/text';
+
+// What normalizeSpace must give: white-space runs folded to one space, ends trimmed.
+const reference = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+describe('model: normalizeSpace', () => {
+  it('folds runs of any white space and trims, leaving text already normal as it is', () => {
+    for (const [input, want] of [
+      ['a b', 'a b'], [' a', 'a'], ['a ', 'a'], ['a  b', 'a b'], ['a\tb', 'a b'], ['a\nb', 'a b'], ['a \u00a0b', 'a b'],
+      ['a\u2028b', 'a b'], ['\ufeffa', 'a'], ['', ''], [' ', ''], ['a\u200bb', 'a\u200bb'],
+    ]) assert.equal(normalizeSpace(input), want, JSON.stringify(input));
+  });
+
+  it('equals folding and trimming on arbitrary strings of letters and white space', () => {
+    const char = fc.constantFrom('a', 'B', '.', ' ', ' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b', '\u0085');
+    fc.assert(fc.property(fc.array(char, { maxLength: 12 }).map((cs) => cs.join('')), (s) => normalizeSpace(s) === reference(s)), { numRuns: 5000 });
+  });
+});
+
+describe('model: foldQuotes', () => {
+  it('straightens every curly quote and prime, keeping the length, and leaves other text as it is', () => {
+    const reference = (s: string) => s.replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"').replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'");
+    const char = fc.constantFrom('a', ' ', '"', "'", '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u2020');
+    fc.assert(fc.property(fc.array(char, { maxLength: 10 }).map((cs) => cs.join('')), (s) => foldQuotes(s) === reference(s) && foldQuotes(s).length === s.length), { numRuns: 3000 });
+    assert.equal(foldQuotes('the \u201CSupplier\u201D\u2019s'), 'the "Supplier"\'s');
+  });
+});
