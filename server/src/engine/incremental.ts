@@ -1,5 +1,5 @@
 import { formatOfPath, type ContractModel, type TextFormat } from '../model';
-import { fullModelState, updateModelState, type ModelState } from '../model/incremental';
+import { finishSteps, fullModelStateSteps, updateModelStateSteps, type ModelState } from '../model/incremental';
 import { inFactRound, FactCache } from '../model/facts';
 import { forgetSpliceTrace } from '../model/trace';
 import { carrySentenceInfos } from '../categories/scan';
@@ -21,6 +21,8 @@ import type { ReviewInput, ReviewResult } from './types';
  */
 export class IncrementalReview {
   private state: (ModelState & { format: TextFormat }) | null = null;
+  /** A model build under way (modelSteps), between two of its steps. */
+  private building: ModelBuild | null = null;
   private configKey: string | null = null;
   private readonly facts = new FactCache();
 
@@ -29,6 +31,19 @@ export class IncrementalReview {
    * The format follows the document's language, as the server decides it.
    */
   model(text: string, version: number, format: TextFormat): ContractModel {
+    return finishSteps(this.modelSteps(text, version, format));
+  }
+
+  /**
+   * model() in steps (issue 13): the splice's steps (model/incremental.ts updateModelStateSteps), so
+   * a caller that answers requests between steps never runs a whole model build at once. Builds do
+   * not overlap: a model asked for while another caller's build is between two steps (a request
+   * that needs the current model, during a review's pause) first finishes that build, then its own;
+   * the interrupted caller then finds its model built. A caller that stops early (the document
+   * closed) leaves the state as it was.
+   */
+  *modelSteps(text: string, version: number, format: TextFormat): Generator<void, ContractModel> {
+    this.finishBuilding();
     const st = this.state;
     if (st && st.model.text === text && st.format === format) {
       if (st.model.version !== version) {
@@ -38,8 +53,40 @@ export class IncrementalReview {
       }
       return this.state!.model;
     }
-    this.state = st && st.format === format ? { ...updateModelState(st, text, version, format), format } : { ...fullModelState(text, version, format, 'first review'), format };
-    return this.state.model;
+    const build: ModelBuild = {
+      steps: st && st.format === format ? updateModelStateSteps(st, text, version, format) : fullModelStateSteps(text, version, format, 'first review'),
+      format, built: null,
+    };
+    this.building = build;
+    try {
+      while (!this.advance(build)) yield;
+    } finally {
+      // Stopped between two steps (the generator returned early): the build is dropped.
+      if (this.building === build) {
+        this.building = null;
+        build.steps.return(undefined as unknown as ModelState);
+      }
+    }
+    return build.built!.model;
+  }
+
+  /** One step of a build; true when it is complete (now, or earlier by another caller). */
+  private advance(build: ModelBuild): boolean {
+    if (build.built) return true;
+    const r = build.steps.next();
+    if (!r.done) return false;
+    build.built = { ...r.value, format: build.format };
+    if (this.building === build) {
+      this.state = build.built;
+      this.building = null;
+    }
+    return true;
+  }
+
+  /** Completes the build another caller left between two steps, if any. */
+  private finishBuilding(): void {
+    const build = this.building;
+    if (build) while (!this.advance(build));
   }
 
   /**
@@ -50,6 +97,7 @@ export class IncrementalReview {
    * worker, whose results are copied to the server's thread); see docs/performance.md.
    */
   releaseModelCaches(): void {
+    this.finishBuilding();
     if (!this.state) return;
     const reviewed = this.state.model;
     this.state = { ...this.state, model: { ...reviewed } };
@@ -117,10 +165,18 @@ export class IncrementalReview {
 
   /** Forgets everything (the document closed, or the server was told to start afresh). */
   reset(): void {
+    this.building = null;
     this.state = null;
     this.configKey = null;
     this.facts.clear();
   }
+}
+
+/** A model build in steps (IncrementalReview.modelSteps), and its state once complete. */
+interface ModelBuild {
+  steps: Generator<void, ModelState>;
+  format: TextFormat;
+  built: (ModelState & { format: TextFormat }) | null;
 }
 
 const classifierIds = new WeakMap<object, number>();

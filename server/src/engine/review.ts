@@ -3,6 +3,7 @@ import { buildContractModel, formatOfPath, detectContract, spanToRange, unreadab
 import { partyMatchers } from '../model/language';
 import { CATEGORY_IDS, DRAFTING, type Assess, type CategoryAssessment, type CategoryId, type RuleCategory } from '../categories/types';
 import { CATEGORIES } from '../categories';
+import { sentencesOf } from '../categories/scan';
 import { findIncorporation } from '../categories/incorporation';
 import { RULES } from '../rules';
 import { INTERNAL_ERROR, NOT_ANALYSED, type FixSpec, type RuleContext, type RuleFinding, type Severity } from '../rules/types';
@@ -225,9 +226,10 @@ function* reviewModel(
   const own = assessor(model, classifier);
   const members = (input.bundle ?? []).map((m) => ({ path: m.path, assess: assessor(buildContractModel(m.text, 0, formatOfPath(m.path)), classifier) }));
   const cache = new Map<CategoryId, CategoryAssessment>();
+  const bases = new Map<CategoryId, CategoryAssessment>();
   // A category is as good as the best file of the bundle: a schedule kept apart still counts.
-  const assessment = (id: CategoryId): CategoryAssessment => {
-    let a = cache.get(id);
+  const bestOfBundle = (id: CategoryId): CategoryAssessment => {
+    let a = bases.get(id);
     if (!a) {
       a = own(id);
       for (const m of members) {
@@ -236,9 +238,19 @@ function* reviewModel(
           a = { ...b, source: m.path, section: null, evidence: b.evidence.map((e) => ({ ...e, path: m.path })) };
         }
       }
+      bases.set(id, a);
+    }
+    return a;
+  };
+  /** Whether the category's assessment asks whether its terms are incorporated from another document (see below). */
+  const asksIncorporation = (a: CategoryAssessment): boolean => a.verdict === 'missing' || (a.verdict === 'weak' && !a.source);
+  const assessment = (id: CategoryId): CategoryAssessment => {
+    let a = cache.get(id);
+    if (!a) {
+      a = bestOfBundle(id);
       // Still missing with every file of the bundle read, or weak only on the words that name another
       // document ("the Service Level Agreement attached as Schedule 3"): is it incorporated from a document not given?
-      if (a.verdict === 'missing' || (a.verdict === 'weak' && !a.source)) {
+      if (asksIncorporation(a)) {
         const inc = findIncorporation(model, id);
         const only = (x: CategoryAssessment) => x.evidence.every((e) => e.requirement === 'heading' || (e.span.start >= inc!.evidence.span.start && e.span.end <= inc!.evidence.span.end));
         if (inc && (a.verdict === 'missing' || only(a))) a = { ...a, incorporatedFrom: inc, reason: `${a.reason} in this document; its terms are incorporated from ${inc.document}` };
@@ -249,6 +261,13 @@ function* reviewModel(
   };
   const ctx: RuleContext = { model, parties, assessment: assessment as Assess, thresholds: settings.thresholds ?? {}, profiles: profileIds, categories: active };
 
+  // The sentence list every category scan reads (categories/scan.ts), built (or, after an edit,
+  // taken over from the previous model) in a step of its own rather than inside the first rule's.
+  if (categories.length) {
+    yield;
+    sentencesOf(model);
+  }
+
   const reported: Array<OwnedFinding & { diag: ReviewDiagnostic; fixes: FixSpec[]; start: number }> = [];
   for (const rule of RULES) {
     if (rule.meta.category !== DRAFTING && !active.has(rule.meta.category)) continue;
@@ -257,8 +276,10 @@ function* reviewModel(
     const severity = effectiveSeverity(rule.meta.id, rule.meta.category, rule.meta.defaultSeverity, profiles, settings);
     if (severity === 'off') continue;
     // A step for the rule's category assessment (memoised: the first rule of a category pays for
-    // it) and one for the rule.
+    // it) and one for the rule. Where the assessment asks whether the category is incorporated from
+    // another document, that search (a pass over every sentence the first time) is a step of its own.
     yield;
+    if (rule.meta.category !== DRAFTING && !cache.has(rule.meta.category) && asksIncorporation(bestOfBundle(rule.meta.category))) yield;
     const citations = citationsFor(rule.meta.id, profiles);
     const source = rule.meta.category !== DRAFTING ? assessment(rule.meta.category).source : undefined;
     yield;

@@ -66,8 +66,8 @@ export function runReviewJob(job: ReviewJob, incremental: IncrementalReview, rea
 }
 
 /**
- * runReviewJob in steps: the model (only the edited sections parsed again), then the review's steps
- * (engine reviewDocumentSteps), then the diagnostics. The caller may answer requests between two
+ * runReviewJob in steps: the model's (only the edited sections parsed again; IncrementalReview
+ * modelSteps), then the review's (engine reviewDocumentSteps), then the diagnostics. The caller may answer requests between two
  * steps (./schedule.ts runInSlices, ./review-worker.ts). `costMs` counts the steps only, not the
  * time spent between them.
  */
@@ -76,7 +76,16 @@ export function* runReviewJobSteps(job: ReviewJob, incremental: IncrementalRevie
   let started = performance.now();
   const pause = (): void => { costMs += performance.now() - started; };
   const resume = (): void => { started = performance.now(); };
-  const model = incremental.model(job.text, job.version, job.format);
+  // The model in steps too (the re-read chunks, new blocks, moved blocks, the document-level model).
+  const building = incremental.modelSteps(job.text, job.version, job.format);
+  let built = building.next();
+  while (!built.done) {
+    pause();
+    yield;
+    resume();
+    built = building.next();
+  }
+  const model = built.value;
   trace(`model v${job.version}`);
   pause();
   yield;

@@ -22,6 +22,7 @@
  * the rest of one slice, not for the review.
  */
 import type { MessageStrategy } from 'vscode-languageserver/node';
+import { trace } from './trace';
 
 /** The longest an edit waits before its review (initializationOptions.debounceMs overrides). */
 export const DEFAULT_DEBOUNCE_MS = 250;
@@ -47,6 +48,16 @@ export function editDelay(lastCostMs: number | undefined, debounceMs: number, in
  * `options`); without it, afterQueuedInput still waits two turns.
  */
 let handledMessages = 0;
+/**
+ * How many messages this process has read off its stream (counted by the stdio gate, ./gate.ts, as
+ * each one is parsed): with the count of those handled, a review between two slices sees whether a
+ * message arrived (runInSlices).
+ */
+let receivedMessages = 0;
+/** Counts a message read off the stream (./gate.ts). */
+export function noteReceived(): void {
+  receivedMessages++;
+}
 export const COUNTING_STRATEGY: MessageStrategy = {
   handleMessage(message, next) {
     handledMessages++;
@@ -85,10 +96,14 @@ export function afterQueuedInput(run: () => void): () => void {
 export const REVIEW_SLICE_MS = 8;
 
 /**
- * Runs a review made of steps (runReviewJobSteps) in slices of about `sliceMs`, answering the
- * messages received meanwhile between two slices (afterQueuedInput). `dropped` is asked after each
- * pause: when it says so (the document closed), the rest is skipped and the result is undefined.
- * `paused` is told as each pause begins (for tests).
+ * Runs a review made of steps (runReviewJobSteps) in slices of about `sliceMs`. After each slice,
+ * one turn of the event loop shows whether a message arrived meanwhile (read off the stream, or
+ * handled, in that turn); only then are the messages received handled before the next slice
+ * (afterQueuedInput). With nothing waiting, the next slice starts after that one turn: a pause
+ * costs a few event-loop turns, and a review paused after every slice whether or not a request
+ * was there (issue 13). `dropped` is asked after each slice: when it says so (the document closed),
+ * the rest is skipped and the result is undefined. `paused` is told as each slice ends, before the
+ * look for messages (for tests).
  */
 export async function runInSlices<T>(steps: Generator<void, T>, dropped: () => boolean, sliceMs = REVIEW_SLICE_MS, paused?: () => void): Promise<T | undefined> {
   for (;;) {
@@ -99,7 +114,14 @@ export async function runInSlices<T>(steps: Generator<void, T>, dropped: () => b
       if (performance.now() >= until) break;
     }
     paused?.();
-    await new Promise<void>((resolve) => afterQueuedInput(resolve));
+    const received = receivedMessages;
+    const handled = handledMessages;
+    // One turn: the stream is polled, and a message already read and queued is handled in it.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (receivedMessages !== received || handledMessages !== handled) {
+      await new Promise<void>((resolve) => afterQueuedInput(resolve));
+      trace('resumed');
+    }
     if (dropped()) {
       steps.return(undefined as T);
       return undefined;

@@ -32,21 +32,49 @@ export interface ModelState {
 
 /** Builds the model of a whole text, keeping what later edits need. Never throws (like buildContractModel). */
 export function fullModelState(text: string, version: number, format: TextFormat, reason: string): ModelState {
+  return finishSteps(fullModelStateSteps(text, version, format, reason));
+}
+
+/**
+ * Runs model steps to their end without stopping. (engine/review.ts runSteps does the same for a
+ * review; the model layer cannot import the engine.)
+ */
+export function finishSteps<T>(steps: Iterator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * fullModelState in steps (issue 13: a caller that answers requests between them, the language
+ * server, waits for one step, not a whole model): the parse, the sentences, then the document-level
+ * model. Between two steps nothing the caller holds is changed.
+ */
+export function* fullModelStateSteps(text: string, version: number, format: TextFormat, reason: string): Generator<void, ModelState> {
   if (format === 'markdown') {
+    let parsed: ReturnType<typeof parseMarkdown> | null = null;
     try {
-      const parsed = parseMarkdown(text);
-      const blocks: Block[] = parsed.blocks.map((b, i) => OffsetBlock.fromRaw(b, i, 0));
-      buildSentencesOfBlocks(blocks);
-      const texts = new TextPool();
-      for (const block of blocks) texts.share(block);
-      const frontMatter = readFrontMatter(parsed.yaml);
-      const kept = blocks.map((b) => new BlockDocFacts(b.start));
-      const roleWords = RoleWordCounts.of(parsed.chunkStarts);
-      const model = assembleModel(text, version, blocks, frontMatter, undefined, kept, undefined, roleWords);
-      noteRoleWordCounts(model, roleWords);
-      return { model, chunkStarts: parsed.chunkStarts, chunkBlocks: blocksPerChunk(blocks, parsed.chunkStarts), frontMatter, kept, roleWords, texts, fullReason: reason };
+      parsed = parseMarkdown(text);
     } catch {
       // buildContractModel below turns the failure into an unreadable model that says why.
+    }
+    if (parsed) {
+      yield;
+      try {
+        const blocks: Block[] = parsed.blocks.map((b, i) => OffsetBlock.fromRaw(b, i, 0));
+        buildSentencesOfBlocks(blocks);
+        const texts = new TextPool();
+        for (const block of blocks) texts.share(block);
+        const frontMatter = readFrontMatter(parsed.yaml);
+        const kept = blocks.map((b) => new BlockDocFacts(b.start));
+        const roleWords = RoleWordCounts.of(parsed.chunkStarts);
+        const model = assembleModel(text, version, blocks, frontMatter, undefined, kept, undefined, roleWords);
+        noteRoleWordCounts(model, roleWords);
+        return { model, chunkStarts: parsed.chunkStarts, chunkBlocks: blocksPerChunk(blocks, parsed.chunkStarts), frontMatter, kept, roleWords, texts, fullReason: reason };
+      } catch {
+        // As above.
+      }
     }
   }
   const model = buildContractModel(text, version, format);
@@ -89,13 +117,26 @@ export function changedRange(before: string, after: string): { start: number; ol
  * markup nested or repeated past the parser's caps, or a plain-text document.
  */
 export function updateModelState(prev: ModelState, text: string, version: number, format: TextFormat): ModelState {
+  return finishSteps(updateModelStateSteps(prev, text, version, format));
+}
+
+/**
+ * updateModelState in steps (issue 13): the re-read chunks, the new blocks and their sentences, the
+ * moved blocks, then the document-level model, each a step, so that a caller answering requests
+ * between steps (the language server) never runs the whole model build at once. `prev` is not
+ * changed in a way its holders could see until the last step (only its pool of shared texts gains
+ * entries), and the caller runs one build from a state at a time (engine/incremental.ts).
+ */
+export function* updateModelStateSteps(prev: ModelState, text: string, version: number, format: TextFormat): Generator<void, ModelState> {
   const reason = spliceObstacle(prev, format);
-  if (reason) return fullModelState(text, version, format, reason);
+  if (reason) return yield* fullModelStateSteps(text, version, format, reason);
+  let spliced: ModelState | null;
   try {
-    return splice(prev, text, version) ?? fullModelState(text, version, format, lastObstacle);
+    spliced = yield* splice(prev, text, version);
   } catch {
-    return fullModelState(text, version, format, 'the splice failed');
+    return yield* fullModelStateSteps(text, version, format, 'the splice failed');
   }
+  return spliced ?? (yield* fullModelStateSteps(text, version, format, lastObstacle));
 }
 
 function spliceObstacle(prev: ModelState, format: TextFormat): string | null {
@@ -110,7 +151,7 @@ const obstacle = (why: string): null => {
   return null;
 };
 
-function splice(prev: ModelState, text: string, version: number): ModelState | null {
+function* splice(prev: ModelState, text: string, version: number): Generator<void, ModelState | null> {
   const old = prev.model;
   const starts = prev.chunkStarts!;
   const { start, oldEnd, newEnd } = changedRange(old.text, text);
@@ -147,7 +188,8 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
   const fresh: RawBlock[] = [];
   const freshAt: number[] = [];
   let yamlChanged = false;
-  scanned.starts.forEach((local, i) => {
+  for (let i = 0; i < scanned.starts.length; i++) {
+    const local = scanned.starts[i];
     const end = i + 1 < scanned.starts.length ? scanned.starts[i + 1] : region.length;
     const at = regionStart + local;
     const chunk = parseChunk(region.slice(local, end), at === 0);
@@ -157,7 +199,8 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
       fresh.push(b);
       freshAt.push(at);
     }
-  });
+    yield;
+  }
 
   if (yamlChanged) return obstacle('the edit changes the front matter');
 
@@ -180,11 +223,13 @@ function splice(prev: ModelState, text: string, version: number): ModelState | n
     blocks.push(block);
     kept.push(new BlockDocFacts(block.start));
   }
+  yield;
   // Blocks after it are new objects (see OffsetBlock.movedTo) sharing text, offsets and sentences, with their kept document-level facts.
   for (let i = afterBlock; i < oldBlocks.length; i++) {
     blocks.push(oldBlocks[i].movedTo(blocks.length, oldBlocks[i].start + delta));
     kept.push(prev.kept[i]);
   }
+  yield;
 
   const chunkStarts = [
     ...starts.slice(0, first),
