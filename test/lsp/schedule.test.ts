@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
-import { afterQueuedInput, CHEAP_REVIEW_MS, COUNTING_STRATEGY, editDelay, runInSlices } from '../../server/src/lsp/schedule';
+import { afterQueuedInput, CHEAP_REVIEW_MS, COUNTING_STRATEGY, editDelay, noteReceived, runInSlices } from '../../server/src/lsp/schedule';
 import { MemoryClient, TEST_REVIEW_WORKER, type PublishParams } from './memory';
 import { ROOT } from './client';
 
@@ -175,6 +175,40 @@ describe('lsp: scheduling', function () {
       assert.equal(result, 'done');
       assert.ok(log.indexOf('message') > 0 && log.indexOf('message') < log.indexOf('step 2'), log.join(', '));
       assert.equal(log.at(-1), 'finally');
+    });
+
+    it('with no message arrived, starts the next slice after one turn of the event loop rather than pausing', async () => {
+      const log: string[] = [];
+      let turns = 0;
+      let counting = true;
+      const tick = (): void => {
+        if (!counting) return;
+        turns++;
+        setImmediate(tick);
+      };
+      setImmediate(tick);
+      let slices = 0;
+      // Every step a slice of its own (slice 0 ms): five slices end before the sixth returns.
+      assert.equal(await runInSlices(counted(log, 5), () => false, 0, () => slices++), 'done');
+      counting = false;
+      assert.equal(slices, 5);
+      // A pause for messages takes at least two turns (afterQueuedInput); looking for one takes one.
+      assert.ok(turns <= slices + 1, `${turns} turns of the event loop for ${slices} slices`);
+    });
+
+    it('pauses for a message read during a slice, and handles it before the next', async () => {
+      const log: string[] = [];
+      function* reading(): Generator<void, string> {
+        log.push('step 0');
+        // A message read off the stream (./gate.ts counts it) and queued, as vscode-jsonrpc does, for a later turn.
+        noteReceived();
+        setImmediate(() => setImmediate(() => { void COUNTING_STRATEGY.handleMessage({ jsonrpc: '2.0' }, () => { log.push('message'); }); }));
+        yield;
+        log.push('step 1');
+        return 'done';
+      }
+      assert.equal(await runInSlices(reading(), () => false, 0), 'done');
+      assert.deepEqual(log, ['step 0', 'message', 'step 1']);
     });
 
     it('runs every step in one slice when the slice is long enough, and stops when told to between slices', async () => {

@@ -59,20 +59,50 @@ export const INCORPORATION_PATTERNS: RegExp[] = [INCORPORATING_RE, LABEL_RE, MAS
 const OWN_INDEX = new Map<CategoryId, number>([...OWN_RE.keys()].map((id, i) => [id, 3 + i]));
 const GATED = INCORPORATION_PATTERNS.map((pattern) => ({ pattern, masked: false }));
 
-/** What every category's search reads of one sentence; the same for all of them, so read once per model. */
-interface SentenceLook {
-  /** The gate that read it (null: every expression runs), and where its row starts there. */
-  gate: DocumentGate | null;
-  row: number;
+/**
+ * What the search reads of one sentence's text, kept with the sentence object: a block an edit
+ * leaves alone keeps its sentence objects in the next model (model/incremental.ts), so after an
+ * edit only the sentences typed are read again, rather than every sentence of the document for
+ * each keystroke (issue 13: on a 100 KB contract this pass was the longest step of an edit's
+ * review). Everything here follows from the text alone; the gates only skip expressions that
+ * cannot match, so a value found with or without them is the same.
+ */
+interface TextLook {
   text: string;
-  start: number;
-  end: number;
-  section: number;
+  /**
+   * Passed over by every category's search: "the Security Policy, if any" (the document may not
+   * exist, so the gap stands), or a sentence where neither the master agreement's expression nor
+   * any document's name can match.
+   */
+  skip: boolean;
   incorporating: boolean;
   /** The schedule label the sentence names, if any. */
   label: string | undefined;
   /** MASTER_SENTENCE's match, computed when first needed. */
   master?: RegExpExecArray | null;
+  /** Categories whose document name has been looked for (bits by CATEGORY_BIT), and the names found. */
+  asked: number;
+  names?: Map<CategoryId, string>;
+}
+
+const textLooks = new WeakMap<Sentence, TextLook>();
+const SKIPPED: TextLook = { text: '', skip: true, incorporating: false, label: undefined, asked: 0 };
+const CATEGORY_BIT = new Map<CategoryId, number>();
+const bitOf = (category: CategoryId): number => {
+  let bit = CATEGORY_BIT.get(category);
+  if (bit === undefined) CATEGORY_BIT.set(category, (bit = 1 << CATEGORY_BIT.size));
+  return bit;
+};
+
+/** What every category's search reads of one sentence; the same for all of them, so read once per model. */
+interface SentenceLook {
+  /** The gate that read it (null: every expression runs), and where its row starts there. */
+  gate: DocumentGate | null;
+  row: number;
+  start: number;
+  end: number;
+  section: number;
+  look: TextLook;
 }
 
 /** A model's sentence looks, with the prefilter's gate over them (null: every expression runs). */
@@ -94,15 +124,21 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
   let count = 0;
   for (const block of model.blocks) count += block.sentences.length;
   const filter = prefiltered(count) ? prefilter.list('incorporation', () => GATED, looks) : null;
-  const own = filter ? prefilter.gate(looks, count) : null;
+  // The gates below are made when a sentence is first read (after an edit, most are known already).
+  let own: DocumentGate | null | undefined;
   // The category scans' gate has read nearly every sentence already (their text with curly quotes
   // folded, where the scanner finds every literal it finds in the text unfolded, and more: it
   // reads no character above ASCII, so a row read there skips no pattern that could match here):
   // its rows are taken over rather than every sentence read a second time.
-  const infos = filter ? sentencesOf(model) : null;
-  const shared = infos ? prefilter.gate(infos, infos.length) : null;
-  const infoOf = new Map<Sentence, number>();
-  if (infos) for (let n = 0; n < infos.length; n++) infoOf.set(infos[n].sentence, n);
+  let shared: { gate: DocumentGate; infos: ReturnType<typeof sentencesOf>; infoOf: Map<Sentence, number> } | null | undefined;
+  const sharedGate = () => {
+    if (shared !== undefined) return shared;
+    if (!filter) return (shared = null);
+    const infos = sentencesOf(model);
+    const infoOf = new Map<Sentence, number>();
+    for (let n = 0; n < infos.length; n++) infoOf.set(infos[n].sentence, n);
+    return (shared = { gate: prefilter.gate(infos, infos.length), infos, infoOf });
+  };
   // A short document (not prefiltered): the expressions whose words none of its sentences holds
   // never run (nor compile), so its sentences are flattened first, for the gate and the looks. A
   // prefiltered one skips this list altogether (building it made a 1 MB keystroke measurably slower).
@@ -119,19 +155,34 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
   for (const block of model.blocks) {
     if (!readsSentence(block)) continue;
     for (const s of block.sentences) {
-      const n = shared ? infoOf.get(s) : undefined;
+      const folded = flattened ? flattened[k++] : undefined;
+      let look = textLooks.get(s);
+      if (look) {
+        if (!look.skip) looks.push({ gate: null, row: -1, start: block.start + s.from, end: block.start + s.to, section: block.section, look });
+        continue;
+      }
+      const sg = sharedGate();
+      const n = sg ? sg.infoOf.get(s) : undefined;
       // A sentence where neither the master agreement's expression nor any document's name can
       // match is passed over by every category's search (see findIncorporation), so it gets no look:
       // most sentences of a long contract, whose whitespace folding and tests were a few per cent of
       // a CLI review.
-      if (n !== undefined && !namesAnyDocument(shared!, filter!, shared!.row(n, infos![n].flat))) continue;
-      const text = flattened ? flattened[k++] : s.text.replace(/\s+/g, ' ');
-      // "the Security Policy, if any": the document may not exist, so the gap stands.
-      if (/\bif any\b/i.test(text)) continue;
-      const gate = n !== undefined ? shared : own;
-      const row = n !== undefined ? shared!.row(n, infos![n].flat) : own ? own.row(looks.length, text) : -1;
+      if (n !== undefined && !namesAnyDocument(sg!.gate, filter!, sg!.gate.row(n, sg!.infos[n].flat))) {
+        textLooks.set(s, SKIPPED);
+        continue;
+      }
+      const text = folded ?? s.text.replace(/\s+/g, ' ');
+      if (/\bif any\b/i.test(text)) {
+        textLooks.set(s, SKIPPED);
+        continue;
+      }
+      if (n === undefined && own === undefined) own = filter ? prefilter.gate(looks, count) : null;
+      const gate = n !== undefined ? sg!.gate : own!;
+      const row = n !== undefined ? sg!.gate.row(n, sg!.infos[n].flat) : gate ? gate.row(looks.length, text) : -1;
       const may = (i: number) => (possible ? possible[i] === 1 : !gate || gate.may(filter!, i, row));
-      looks.push({ gate, row, text, start: block.start + s.from, end: block.start + s.to, section: block.section, incorporating: may(0) && INCORPORATING_RE.test(text), label: may(1) ? LABEL_RE.exec(text)?.[0] : undefined });
+      look = { text, skip: false, incorporating: may(0) && INCORPORATING_RE.test(text), label: may(1) ? LABEL_RE.exec(text)?.[0] : undefined, asked: 0 };
+      textLooks.set(s, look);
+      looks.push({ gate, row, start: block.start + s.from, end: block.start + s.to, section: block.section, look });
     }
   }
   looksOfModel.set(model, found);
@@ -153,35 +204,47 @@ function namesAnyDocument(gate: DocumentGate, filter: ListFilter, row: number): 
 export function findIncorporation(model: ContractModel, category: CategoryId): Incorporation | null {
   const own = OWN_RE.get(category) ?? null;
   const ownIndex = OWN_INDEX.get(category) ?? -1;
+  const bit = bitOf(category);
   const { looks, filter, possible } = sentenceLooks(model);
   // Neither expression can match in a short document without their words.
   if (possible && !(ownIndex >= 0 && possible[ownIndex]) && (category === 'deliverables' || !possible[2])) return null;
-  for (const look of looks) {
-    const { text, gate } = look;
-    let name: string | null = null;
-    const mayOwn = possible ? ownIndex >= 0 && possible[ownIndex] === 1 : !gate || (ownIndex >= 0 && gate.may(filter!, ownIndex, look.row));
-    // Neither expression can match a sentence without their words (the gate never skips a match).
-    if (gate && !mayOwn && (category === 'deliverables' || !gate.may(filter!, 2, look.row))) continue;
-    const m = mayOwn ? own?.exec(text) : null;
-    // "This Statement of Work", "this SLA": the document itself, not one it takes terms from.
-    if (m && /\bthis\s+$/i.test(text.slice(0, m.index))) continue;
-    // An acronym counts only in capitals and not where it abbreviates something else ("Buy America Act (BAA)").
-    if (m && /^[A-Za-z]{2,4}s?$/.test(m[1]) && (!/^[A-Z]{2,4}s?$/.test(m[1]) || /\(\s*$/.test(text.slice(0, m.index)))) continue;
-    if (m && look.incorporating && (look.label !== undefined || /\b(?:agreement|addendum|policy|policies|plan|schedule|annex|exhibit|document|dated|available at|https?:\/\/)/i.test(text))) name = m[1];
-    else if (category !== 'deliverables') {
-      // The statement of work's own scope is not the master agreement's to give.
-      if (look.master === undefined) look.master = possible && !possible[2] ? null : MASTER_SENTENCE.exec(text);
-      const w = look.master;
-      if (w) name = w[1] ?? w[2] ?? w[3];
+  for (const sl of looks) {
+    const { look } = sl;
+    let name: string | null;
+    if (look.asked & bit) name = look.names?.get(category) ?? null;
+    else {
+      name = documentNamed(sl, category, own, ownIndex, filter, possible);
+      look.asked |= bit;
+      if (name) (look.names ??= new Map()).set(category, name);
     }
     if (!name) continue;
-    const lab = look.label;
+    const { text, label: lab } = look;
     // The document is here after all (a section titled "Schedule 3" or "Service Level Agreement"): nothing is delegated.
     if (isInThisDocument(model, lab, name)) continue;
     const document = `${titleCase(name)}${lab && !name.toLowerCase().includes(lab.toLowerCase()) ? ` (${lab})` : ''}`;
-    return { document, evidence: { requirement: 'incorporated', span: { start: look.start, end: look.end }, text, section: look.section } };
+    return { document, evidence: { requirement: 'incorporated', span: { start: sl.start, end: sl.end }, text, section: sl.section } };
   }
   return null;
+}
+
+/** The document a sentence says the category's terms are incorporated from (its text alone decides), or null. */
+function documentNamed(sl: SentenceLook, category: CategoryId, own: RegExp | null, ownIndex: number, filter: ListFilter | null, possible: Uint8Array | null): string | null {
+  const { gate, look } = sl;
+  const { text } = look;
+  const mayOwn = possible ? ownIndex >= 0 && possible[ownIndex] === 1 : !gate || (ownIndex >= 0 && gate.may(filter!, ownIndex, sl.row));
+  // Neither expression can match a sentence without their words (the gate never skips a match).
+  if (gate && !mayOwn && (category === 'deliverables' || !gate.may(filter!, 2, sl.row))) return null;
+  const m = mayOwn ? own?.exec(text) : null;
+  // "This Statement of Work", "this SLA": the document itself, not one it takes terms from.
+  if (m && /\bthis\s+$/i.test(text.slice(0, m.index))) return null;
+  // An acronym counts only in capitals and not where it abbreviates something else ("Buy America Act (BAA)").
+  if (m && /^[A-Za-z]{2,4}s?$/.test(m[1]) && (!/^[A-Z]{2,4}s?$/.test(m[1]) || /\(\s*$/.test(text.slice(0, m.index)))) return null;
+  if (m && look.incorporating && (look.label !== undefined || /\b(?:agreement|addendum|policy|policies|plan|schedule|annex|exhibit|document|dated|available at|https?:\/\/)/i.test(text))) return m[1];
+  if (category === 'deliverables') return null;
+  // The statement of work's own scope is not the master agreement's to give.
+  if (look.master === undefined) look.master = possible && !possible[2] ? null : MASTER_SENTENCE.exec(text);
+  const w = look.master;
+  return w ? (w[1] ?? w[2] ?? w[3] ?? null) : null;
 }
 
 function isInThisDocument(model: ContractModel, label: string | undefined, name: string): boolean {

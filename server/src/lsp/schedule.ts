@@ -108,14 +108,15 @@ export const REVIEW_SLICE_MS = 8;
 export async function runInSlices<T>(steps: Generator<void, T>, dropped: () => boolean, sliceMs = REVIEW_SLICE_MS, paused?: () => void): Promise<T | undefined> {
   for (;;) {
     const until = performance.now() + sliceMs;
+    // Counted from the slice's start: a message read or handled since then is waiting.
+    const received = receivedMessages;
+    const handled = handledMessages;
     for (;;) {
       const r = steps.next();
       if (r.done) return r.value;
       if (performance.now() >= until) break;
     }
     paused?.();
-    const received = receivedMessages;
-    const handled = handledMessages;
     // One turn: the stream is polled, and a message already read and queued is handled in it.
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (receivedMessages !== received || handledMessages !== handled) {
