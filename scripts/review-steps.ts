@@ -1,9 +1,14 @@
 /**
  * How long each step of an incremental review in steps takes (issue 13: a request waits for one
- * step of a review in the server's thread at most, beyond the slice): the longest steps per edit of
- * the generated contract, named by what ran, in CPU time. `npx tsx scripts/review-steps.ts [--bytes N] [--edits N]`.
+ * step of a review in the server's thread at most, beyond the slice; the review worker answers
+ * other documents' queries between steps): the longest steps per edit of the generated contract,
+ * named by what ran (engine currentStep), and per step name the median and longest over the edits
+ * after the first quarter (the JIT's warm-up).
+ * `npx tsx scripts/review-steps.ts [--bytes N] [--edits N] [--cpu]` (wall time unless --cpu: CPU
+ * time of the process, all threads, counts less of other processes on a loaded machine but counts
+ * the collector's helper threads).
  */
-import { IncrementalReview, reviewDocument } from '../server/src/engine';
+import { currentStep, IncrementalReview } from '../server/src/engine';
 import { runReviewJobSteps, type ReviewJob } from '../server/src/lsp/review-job';
 import { generateContract, typedEdit } from './bench-contract';
 
@@ -13,36 +18,44 @@ const arg = (name: string, dflt: number): number => {
 };
 const bytes = arg('bytes', 100_000);
 const edits = arg('edits', 20);
+const cpuTime = process.argv.includes('--cpu');
 let text = generateContract(bytes);
 const incremental = new IncrementalReview();
 const job = (version: number): ReviewJob => ({ uri: 'file:///bench.md', version, text, format: 'markdown', settings: {}, force: false, workspaceFolders: [] });
+const clock = cpuTime ? (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; } : (): number => performance.now();
 
-function run(version: number): { total: number; steps: number[] } {
-  const steps: number[] = [];
+function run(version: number): { total: number; steps: Array<{ name: string; ms: number }> } {
+  const steps: Array<{ name: string; ms: number }> = [];
   const gen = runReviewJobSteps(job(version), incremental, () => undefined);
-  // CPU time (user + system), so that other processes on a loaded machine count less.
-  const cpu = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
-  let t = cpu();
   for (;;) {
+    const t = clock();
     const r = gen.next();
-    const now = cpu();
-    steps.push(now - t);
-    t = now;
-    if (r.done) return { total: steps.reduce((a, b) => a + b, 0), steps };
+    // The name was set as the step began (a step that sets none keeps the one before: part of it).
+    steps.push({ name: currentStep.name, ms: clock() - t });
+    if (r.done) return { total: steps.reduce((a, s) => a + s.ms, 0), steps };
   }
 }
 
 run(1);
-// Step 0 is the model, 1 the contract check, then two per rule that runs (its category's assessment, the rule), then the findings and the diagnostics.
-const rules = reviewDocument({ text, settings: {}, force: false }).activeRules;
-const nameOf = (at: number): string => at === 0 ? 'model' : at === 1 ? 'contract check' : at - 2 < rules.length * 2 ? `${(at - 2) % 2 ? '' : 'assess '}${rules[(at - 2) >> 1]}` : 'findings';
+const byName = new Map<string, number[]>();
 const worst: number[] = [];
+const warm = Math.floor(edits / 4);
 for (let i = 0; i < edits; i++) {
   text = typedEdit(text, i, edits).text;
   const { total, steps } = run(i + 2);
-  const ranked = steps.map((ms, at) => ({ ms, at })).sort((a, b) => b.ms - a.ms).slice(0, 3);
+  const ranked = [...steps].sort((a, b) => b.ms - a.ms).slice(0, 3);
   worst.push(ranked[0].ms);
-  console.log(`edit ${i + 1}: ${total.toFixed(1)} ms in ${steps.length} steps; longest ${ranked.map((s) => `${nameOf(s.at)} ${s.ms.toFixed(1)}`).join(', ')}`);
+  console.log(`edit ${i + 1}: ${total.toFixed(1)} ms in ${steps.length} steps; longest ${ranked.map((s) => `${s.name} ${s.ms.toFixed(1)}`).join(', ')}`);
+  if (i < warm) continue;
+  const longest = new Map<string, number>();
+  for (const s of steps) longest.set(s.name, Math.max(longest.get(s.name) ?? 0, s.ms));
+  for (const [name, ms] of longest) {
+    let xs = byName.get(name);
+    if (!xs) byName.set(name, (xs = []));
+    xs.push(ms);
+  }
 }
-worst.sort((a, b) => a - b);
-console.log(`longest step per edit: p50 ${worst[Math.floor(worst.length / 2)].toFixed(1)} ms, max ${worst[worst.length - 1].toFixed(1)} ms`);
+const q = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+console.log(`longest step per edit: p50 ${q(worst, 0.5).toFixed(1)} ms, max ${Math.max(...worst).toFixed(1)} ms (${cpuTime ? 'CPU' : 'wall'} time)`);
+console.log(`after the first ${warm} edits, the longest step of each kind per edit (median, max ms):`);
+for (const [name, xs] of [...byName].sort((a, b) => q(b[1], 0.5) - q(a[1], 0.5)).slice(0, 12)) console.log(`  ${name.padEnd(36)} ${q(xs, 0.5).toFixed(1).padStart(6)} ${Math.max(...xs).toFixed(1).padStart(7)}`);

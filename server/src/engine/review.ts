@@ -108,6 +108,12 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
   return runSteps(reviewSteps(input, prebuilt));
 }
 
+/**
+ * What the step of a review under way does, set as each step begins: scripts/review-steps.ts names
+ * the longest steps by it (issue 13: no step should hold the language server's thread for long).
+ */
+export const currentStep = { name: '' };
+
 /** Runs a review made of steps (reviewSteps) to its end, without stopping. */
 export function runSteps<T>(steps: Iterator<void, T>): T {
   for (;;) {
@@ -123,6 +129,7 @@ export function runSteps<T>(steps: Iterator<void, T>): T {
  */
 export function* reviewSteps(input: ReviewInput, prebuilt?: ContractModel): Generator<void, ReviewResult> {
   const settings = input.settings ?? {};
+  currentStep.name = 'contract check';
   const model = prebuilt ?? buildContractModel(input.text, input.version ?? 0, formatOfPath(input.path));
   const problems: string[] = [];
   const problemLines: Record<string, number> = {};
@@ -218,6 +225,7 @@ function* reviewModel(
   else ({ isContract, reason } = detectContract(model));
   if (!isContract) return empty(false, reason);
   yield;
+  currentStep.name = 'set-up';
 
   const active = new Set<CategoryId>(profiles.flatMap((p) => p.categories));
   const categories = CATEGORY_IDS.filter((c) => active.has(c));
@@ -265,6 +273,7 @@ function* reviewModel(
   // taken over from the previous model) in a step of its own rather than inside the first rule's.
   if (categories.length) {
     yield;
+    currentStep.name = 'sentence list';
     sentencesOf(model);
   }
 
@@ -279,10 +288,15 @@ function* reviewModel(
     // it) and one for the rule. Where the assessment asks whether the category is incorporated from
     // another document, that search (a pass over every sentence the first time) is a step of its own.
     yield;
-    if (rule.meta.category !== DRAFTING && !cache.has(rule.meta.category) && asksIncorporation(bestOfBundle(rule.meta.category))) yield;
+    currentStep.name = `assess ${rule.meta.category}`;
+    if (rule.meta.category !== DRAFTING && !cache.has(rule.meta.category) && asksIncorporation(bestOfBundle(rule.meta.category))) {
+      yield;
+      currentStep.name = `incorporation ${rule.meta.category}`;
+    }
     const citations = citationsFor(rule.meta.id, profiles);
     const source = rule.meta.category !== DRAFTING ? assessment(rule.meta.category).source : undefined;
     yield;
+    currentStep.name = `rule ${rule.meta.id}`;
     const { findings, failed } = checkRule(rule, ctx);
     // A category incorporated from another document gets its note, not gap findings about terms that live there.
     const incorporated = rule.meta.category !== DRAFTING && Boolean(assessment(rule.meta.category).incorporatedFrom);
@@ -314,6 +328,7 @@ function* reviewModel(
     }
   }
   yield;
+  currentStep.name = 'findings';
   // Words two rules report go to their owner, before suppression: accepting the owner's finding
   // accepts the words, rather than bringing them back under the other rule.
   const found = ownedFindings(reported, WORD_OWNERS);

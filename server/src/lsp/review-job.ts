@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { pathToFileURL } from 'node:url';
-import { reviewDocumentSteps, runSteps, type IncrementalReview, type ReviewResult, type ReviewSettings } from '../engine';
+import { currentStep, reviewDocumentSteps, runSteps, type IncrementalReview, type ReviewResult, type ReviewSettings } from '../engine';
 import type { TextFormat } from '../model';
 import { diagnosticsOf } from './convert';
 import type { JsonText } from './raw-json';
@@ -77,6 +77,7 @@ export function* runReviewJobSteps(job: ReviewJob, incremental: IncrementalRevie
   const pause = (): void => { costMs += performance.now() - started; };
   const resume = (): void => { started = performance.now(); };
   // The model in steps too (the re-read chunks, new blocks, moved blocks, the document-level model).
+  currentStep.name = 'model';
   const building = incremental.modelSteps(job.text, job.version, job.format);
   let built = building.next();
   while (!built.done) {
