@@ -123,9 +123,11 @@ export function runSteps<T>(steps: Iterator<void, T>): T {
 }
 
 /**
- * review() in steps: the same work, stopping (yielding) after the contract check and after each
- * rule, so a caller that must stay responsive (the language server's thread, issue 13) can answer
- * requests between them. Between two steps nothing of an earlier review or model is changed.
+ * review() in steps: the same work, stopping (yielding) after the contract check, the parties'
+ * names, the set-up, the sentence list, each category assessment (and the incorporation search it
+ * asks for) and each rule, so a caller that must stay responsive (the language server's thread,
+ * issue 13) can answer requests between them. Between two steps nothing of an earlier review or
+ * model is changed.
  */
 export function* reviewSteps(input: ReviewInput, prebuilt?: ContractModel): Generator<void, ReviewResult> {
   const settings = input.settings ?? {};
@@ -225,11 +227,14 @@ function* reviewModel(
   else ({ isContract, reason } = detectContract(model));
   if (!isContract) return empty(false, reason);
   yield;
-  currentStep.name = 'set-up';
+  currentStep.name = 'party names';
 
   const active = new Set<CategoryId>(profiles.flatMap((p) => p.categories));
   const categories = CATEGORY_IDS.filter((c) => active.has(c));
+  // The parties' names and the pronouns each side is called by (a pass over the document): a step.
   const parties = partyMatchers(model);
+  yield;
+  currentStep.name = 'set-up';
   const classifier = input.classifier === undefined ? shippedClassifier() : input.classifier;
   const own = assessor(model, classifier);
   const members = (input.bundle ?? []).map((m) => ({ path: m.path, assess: assessor(buildContractModel(m.text, 0, formatOfPath(m.path)), classifier) }));
