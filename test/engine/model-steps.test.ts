@@ -69,6 +69,17 @@ describe('the model of an edit built in steps (IncrementalReview.modelSteps)', (
     assert.deepEqual(snapshot(inc.model(v2, 2, 'markdown')), snapshot(buildContractModel(v2, 2)));
   });
 
+  it('a review job dropped inside its model (the document closed) drops the build: the state is still the last one', () => {
+    const job = (version: number, text: string): ReviewJob => ({ uri: 'file:///steps.md', version, text, format: 'markdown', settings: {}, force: true, workspaceFolders: [] });
+    const inc = new IncrementalReview();
+    runReviewJobSteps(job(1, v1), inc, () => undefined).next();
+    const first = inc.model(v1, 1, 'markdown');
+    const steps = runReviewJobSteps(job(2, v2), inc, () => undefined);
+    assert.equal(steps.next().done, false);
+    steps.return(undefined as never);
+    assert.equal(inc.model(v1, 1, 'markdown'), first);
+  });
+
   it('a review job of an edit stops inside its model, and its findings are those of a fresh review', () => {
     const job = (version: number, text: string): ReviewJob => ({ uri: 'file:///steps.md', version, text, format: 'markdown', settings: {}, force: true, workspaceFolders: [] });
     const inc = new IncrementalReview();

@@ -8,7 +8,7 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { pathToFileURL } from 'node:url';
 import { currentStep, reviewDocumentSteps, runSteps, type IncrementalReview, type ReviewResult, type ReviewSettings } from '../engine';
-import type { TextFormat } from '../model';
+import type { ContractModel, TextFormat } from '../model';
 import { diagnosticsOf } from './convert';
 import type { JsonText } from './raw-json';
 import type { StatusParams, Verdict } from './protocol';
@@ -80,11 +80,16 @@ export function* runReviewJobSteps(job: ReviewJob, incremental: IncrementalRevie
   currentStep.name = 'model';
   const building = incremental.modelSteps(job.text, job.version, job.format);
   let built = building.next();
-  while (!built.done) {
-    pause();
-    yield;
-    resume();
-    built = building.next();
+  try {
+    while (!built.done) {
+      pause();
+      yield;
+      resume();
+      built = building.next();
+    }
+  } finally {
+    // Stopped between two steps (the caller dropped the review): the build is dropped too.
+    if (!built.done) building.return(undefined as unknown as ContractModel);
   }
   const model = built.value;
   trace(`model v${job.version}`);
