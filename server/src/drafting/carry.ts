@@ -7,6 +7,7 @@ import { carryNumberingFacts } from './numbering';
 import { carryNumberMismatches } from './numbers';
 import { carryUnitlessNumbers } from './units';
 import { carryPartyNameFacts } from './parties';
+import { carryClauseStartWords } from './clause-starts';
 
 /**
  * What the drafting checks take over from one model to the next while editing (the term index's
@@ -25,4 +26,5 @@ export function carryDraftingIndexes(from: ContractModel, to: ContractModel): vo
   carryNumberMismatches(from, to);
   carryUnitlessNumbers(from, to);
   carryPartyNameFacts(from, to);
+  carryClauseStartWords(from, to);
 }

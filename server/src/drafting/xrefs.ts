@@ -7,7 +7,8 @@ import type { Block, ContractModel, Section, Span } from '../model';
 import { sourceSpanOf } from './offsets';
 import { foldQuotes } from '../model';
 import { blockMemo, factsActive } from '../model/facts';
-import { previousBlockIndex, spliceTraceOf } from '../model/trace';
+import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
+import { changedClauseStartWords, clauseStartWords } from './clause-starts';
 
 export type RefKind = 'clause' | 'attachment';
 
@@ -74,7 +75,7 @@ const AMENDING = /\b(?:is|are|shall be|be) hereby (?:amended|deleted|replaced|ad
 
 const cache = new WeakMap<ContractModel, ResolvedReference[]>();
 /** What each block writes (null for blocks not read), kept for the next model while editing. */
-const writtenCache = new WeakMap<ContractModel, { written: Array<WrittenReference[] | null>; firstRef: Int32Array; spans: Int32Array }>();
+const writtenCache = new WeakMap<ContractModel, { written: Array<WrittenReference[] | null>; firstRef: Int32Array; spans: Int32Array; resolved: Resolutions | undefined }>();
 
 /** The per-block lists above for a copy of a model with the same blocks (a released model: see IncrementalReview). */
 export function carryReferenceFacts(from: ContractModel, to: ContractModel): void {
@@ -83,6 +84,12 @@ export function carryReferenceFacts(from: ContractModel, to: ContractModel): voi
   if (w) writtenCache.set(to, w);
   const h = headingsCache.get(from);
   if (h) headingsCache.set(to, h);
+  // The number index and the attachment table name sections by index: the same for the same tree.
+  if (from.sections !== to.sections) return;
+  const idx = numberCache.get(from);
+  if (idx) numberCache.set(to, idx);
+  const table = attachmentCache.get(from);
+  if (table) attachmentCache.set(to, table);
 }
 const lostCache = new WeakMap<ContractModel, number>();
 
@@ -100,14 +107,18 @@ function normaliseNumber(n: string): string {
   return n.replace(/\.$/, '').replace(/^0+(?=\d)/, '').replace(/^(\d+)\.0$/, '$1');
 }
 
-/** Section numbers of the contract and of each attachment, and the attachments by kind and id. */
+/**
+ * Section numbers of the contract and of each attachment, and the attachments by kind and id.
+ * Sections are named by index (model.sections[i]), so that the index of a model whose section tree
+ * has the same shape, numbers and titles as the previous model's is the previous index (sameStructure).
+ */
 export interface NumberIndex {
   /** Numbered sections outside attachments, by number (first occurrence). */
-  body: Map<string, Section>;
+  body: Map<string, number>;
   /** Numbered sections of every attachment section index, by number. */
-  inAttachment: Map<number, Map<string, Section>>;
+  inAttachment: Map<number, Map<string, number>>;
   /** Attachment sections by "schedule 3", "annex b". */
-  attachments: Map<string, Section>;
+  attachments: Map<string, number>;
   /** Attachment kinds the document contains at least one of. */
   attachmentKinds: Set<string>;
   /** How many numbered sections the body has. */
@@ -116,7 +127,7 @@ export interface NumberIndex {
    * Parts of the body that number their clauses afresh (an order form at the top and the terms
    * after it, each starting at 1): a reference is checked against its own part only.
    */
-  parts: Array<{ start: number; numbers: Map<string, Section>; count: number }>;
+  parts: Array<{ first: number; numbers: Map<string, number>; count: number }>;
   /**
    * Does the body's numbering read as intact: top-level clauses numbered 1, 2, 3 ... with few gaps?
    * When it does not (text flattened from a PDF), unresolved references say little.
@@ -141,6 +152,12 @@ export function attachmentOf(model: ContractModel, index: number): number {
 function attachmentTable(model: ContractModel): Int32Array {
   let table = attachmentCache.get(model);
   if (table) return table;
+  const trace = factsActive() ? spliceTraceOf(model) : undefined;
+  table = trace && sameStructure(model, trace) ? attachmentCache.get(trace.previous) : undefined;
+  if (table) {
+    attachmentCache.set(model, table);
+    return table;
+  }
   const sections = model.sections;
   table = new Int32Array(sections.length).fill(-1);
   for (let i = 1; i < sections.length; i++) {
@@ -163,17 +180,63 @@ function attachmentWalk(model: ContractModel, index: number): number {
   return found;
 }
 
+/**
+ * Does a spliced model's section tree read as the previous model's for the cross-references: the
+ * same sections in the same order, with the same numbers, titles, kinds, trailers and parents, each
+ * opened by the same block (the one it moved to, or a re-parsed one), the same heading style and
+ * amendment reading, and no attachment heading ("Schedule 3") in the re-parsed blocks or in the
+ * blocks they replaced? Then the number index, the attachment of every section and every block's
+ * section are the previous model's, and a reference resolved to a section index resolves to the
+ * same index. Worked out once per model: one comparison per section, far less than building the
+ * index and resolving every reference again.
+ */
+function sameStructure(model: ContractModel, trace: SpliceTrace): boolean {
+  let out = structureCache.get(model);
+  if (out === undefined) structureCache.set(model, (out = compareStructure(model, trace)));
+  return out;
+}
+const structureCache = new WeakMap<ContractModel, boolean>();
+
+function compareStructure(model: ContractModel, trace: SpliceTrace): boolean {
+  const old = trace.previous;
+  const { prefix, fresh, oldAfter } = trace;
+  if (model.usesMarkdownHeadings !== old.usesMarkdownHeadings || model.sections.length !== old.sections.length) return false;
+  const now = model.sections;
+  const was = old.sections;
+  const shift = fresh - (oldAfter - prefix);
+  for (let i = 1; i < now.length; i++) {
+    const a = now[i];
+    const b = was[i];
+    if (a === b) continue;
+    if (a.number !== b.number || a.title !== b.title || a.kind !== b.kind || a.trailer !== b.trailer || a.parent !== b.parent) return false;
+    const h = b.headingBlock;
+    const same = h < prefix ? a.headingBlock === h : h >= oldAfter ? a.headingBlock === h + shift : a.headingBlock >= prefix && a.headingBlock < prefix + fresh;
+    if (!same) return false;
+  }
+  for (let i = prefix; i < prefix + fresh; i++) if (attachmentHeading(model, model.blocks[i])) return false;
+  for (let i = prefix; i < oldAfter; i++) if (attachmentHeading(old, old.blocks[i])) return false;
+  return amendsAnother(model) === amendsAnother(old);
+}
+
 export function numberIndex(model: ContractModel): NumberIndex {
   const hit = numberCache.get(model);
   if (hit) return hit;
-  const body = new Map<string, Section>();
-  const inAttachment = new Map<number, Map<string, Section>>();
-  const attachments = new Map<string, Section>();
+  const headings = attachmentHeadings(model);
+  // While editing, an edit that left the section tree's shape, numbers and titles alone (almost every
+  // keystroke) leaves the index as it was.
+  const trace = factsActive() ? spliceTraceOf(model) : undefined;
+  const kept = trace && sameStructure(model, trace) ? numberCache.get(trace.previous) : undefined;
+  if (kept) {
+    numberCache.set(model, kept);
+    return kept;
+  }
+  const body = new Map<string, number>();
+  const inAttachment = new Map<number, Map<string, number>>();
+  const attachments = new Map<string, number>();
   const attachmentKinds = new Set<string>();
   let bodyCount = 0;
   const parts: NumberIndex['parts'] = [];
   let topSeen = 0;
-  const headings = attachmentHeadings(model);
   for (const s of model.sections) {
     if (s.index === 0) continue;
     const block = model.blocks[s.headingBlock];
@@ -181,7 +244,7 @@ export function numberIndex(model: ContractModel): NumberIndex {
     if (heading && s.trailer === 'schedule') {
       const kind = heading.kind;
       const key = `${kind} ${heading.id}`;
-      if (!attachments.has(key)) attachments.set(key, s);
+      if (!attachments.has(key)) attachments.set(key, s.index);
       attachmentKinds.add(kind);
     }
     if (!s.number) continue;
@@ -190,20 +253,20 @@ export function numberIndex(model: ContractModel): NumberIndex {
     if (att >= 0) {
       let m = inAttachment.get(att);
       if (!m) inAttachment.set(att, (m = new Map()));
-      if (!m.has(n)) m.set(n, s);
+      if (!m.has(n)) m.set(n, s.index);
     } else {
       bodyCount++;
-      if (!body.has(n)) body.set(n, s);
+      if (!body.has(n)) body.set(n, s.index);
       // Numbering that starts again at 1 after a higher top-level number opens a new part.
       const top = /^\d+$/.test(n) ? Number(n) : /^\d+\.1$/.test(n) && n.startsWith('1.') ? 1 : 0;
       if (!parts.length || (top === 1 && topSeen > 1)) {
-        parts.push({ start: s.start, numbers: new Map(), count: 0 });
+        parts.push({ first: s.index, numbers: new Map(), count: 0 });
         topSeen = 0;
       }
       if (top > topSeen) topSeen = top;
       const part = parts[parts.length - 1];
       part.count++;
-      if (!part.numbers.has(n)) part.numbers.set(n, s);
+      if (!part.numbers.has(n)) part.numbers.set(n, s.index);
     }
   }
   const tops = [...body.keys()].filter((k) => /^\d+$/.test(k)).map(Number);
@@ -220,7 +283,7 @@ export function numberIndex(model: ContractModel): NumberIndex {
     if (b.kind === 'paragraph' && !m.standsAlone) continue;
     attachmentKinds.add(m.kind);
     const key = `${m.kind} ${m.id}`;
-    if (!attachments.has(key)) attachments.set(key, model.sections[b.section]);
+    if (!attachments.has(key)) attachments.set(key, b.section);
   }
   const idx = { body, inAttachment, attachments, attachmentKinds, bodyCount, parts, numberingIntact, maxTop };
   numberCache.set(model, idx);
@@ -363,13 +426,27 @@ export function resolvedReferences(model: ContractModel): ResolvedReference[] {
   };
   // While editing, a block the edit left alone takes what it writes from the previous model's list
   // (through the splice trace) instead of looking it up: one lookup per re-parsed block.
-  const trace = factsActive() ? spliceTraceOf(model) : undefined;
+  const editing = factsActive();
+  const trace = editing ? spliceTraceOf(model) : undefined;
   const before = trace ? writtenCache.get(trace.previous) : undefined;
+  // The words written at clause starts are kept up to date on every edit, so that the next edit
+  // patches them rather than reading the whole text, and so that it is known which words an edit
+  // changed (a reference resolved by one of them is resolved again).
+  if (editing) clauseStartWords(model);
+  // A kept block's references resolve as before when the section tree reads the same (sameStructure),
+  // unless what resolved them was touched: the items of a section holding a re-parsed block, or a
+  // clause-start word the edit wrote or removed.
+  const reuse = before && trace && before.resolved && sameStructure(model, trace) ? before.resolved : undefined;
+  const changedWords = reuse ? changedClauseStartWords(model) : undefined;
+  const dirtyFrom = trace ? trace.prefix : 0;
+  const dirtyTo = trace ? trace.prefix + trace.fresh : 0;
   const written = new Array<WrittenReference[] | null>(model.blocks.length);
   // firstRef[b]: where block b's references start in `out` (one extra entry at the end). A kept
   // block's references are the previous model's, in the same order, moved as far as the block
   // moved: their spans are shifted rather than mapped through the block's offsets again.
   const firstRef = new Int32Array(model.blocks.length + 1);
+  const ctx: Context = { external: false, inAtt: null, parenTitle: undefined, titles, askedText: false };
+  let taken = 0;
 
   for (const block of model.blocks) {
     written[block.index] = null;
@@ -386,16 +463,30 @@ export function resolvedReferences(model: ContractModel): ResolvedReference[] {
       for (const it of items) {
         const { base, parts } = splitTarget(it.target);
         const kind: RefKind = ATTACHMENT_WORDS.has(word) ? 'attachment' : 'clause';
-        const p = placed >= 0 ? 4 * placed++ : -1;
+        const k = placed >= 0 ? placed++ : -1;
+        const p = 4 * k;
         const ps = before?.spans;
         const span = p < 0 ? sourceSpanOf(block, it.at, it.end) : { start: ps![p] + shift, end: ps![p + 1] + shift };
         const targetSpan = p < 0 ? sourceSpanOf(block, it.targetAt, it.targetAt + it.target.length) : { start: ps![p + 2] + shift, end: ps![p + 3] + shift };
         const ref: ResolvedReference = { span, targetSpan, word, target: it.target, base, parts, kind, status: 'unchecked', from: block.section };
-        resolve(model, idx, ref, block, { external, inAtt, parenTitle, titles });
+        if (k >= 0 && reuse && stillResolves(model, reuse, k, ref, dirtyFrom, dirtyTo, changedWords)) {
+          takeResolution(model, reuse, k, ref);
+          taken++;
+        } else {
+          ctx.external = external;
+          ctx.inAtt = inAtt;
+          ctx.parenTitle = parenTitle;
+          ctx.askedText = false;
+          resolve(model, idx, ref, block, ctx);
+          if (ctx.askedText) asked.add(ref);
+        }
         out.push(ref);
       }
     }
   }
+  // What each reference resolved to before the checks below, kept for the next model (by index, so
+  // that it holds none of this model's sections).
+  const resolved = editing ? resolutionsOf(out) : undefined;
   // Sanity checks, precision first. When most clause references do not resolve AND the document's own
   // numbering does not read as intact, the numbering was lost (text flattened from a PDF): report
   // none (numberingLost says so once). Where the numbering is intact, the references are stale and
@@ -413,14 +504,78 @@ export function resolvedReferences(model: ContractModel): ResolvedReference[] {
   for (const r of out) if (r.status === 'missing' && (counts.get(r.target.toLowerCase()) ?? 0) >= 3) { r.status = 'unchecked'; r.section = undefined; }
   cache.set(model, out);
   firstRef[model.blocks.length] = out.length;
-  if (factsActive()) {
+  if (editing) {
     // The spans as plain numbers, so that the next model need not hold these references (and through
     // them this model's sections).
     const spans = new Int32Array(4 * out.length);
     out.forEach((r, k) => { spans[4 * k] = r.span.start; spans[4 * k + 1] = r.span.end; spans[4 * k + 2] = r.targetSpan.start; spans[4 * k + 3] = r.targetSpan.end; });
-    writtenCache.set(model, { written, firstRef, spans });
+    writtenCache.set(model, { written, firstRef, spans, resolved });
   }
+  asked.clear();
+  statsCache.set(model, { resolved: out.length - taken, taken });
   return out;
+}
+
+/** How many of a model's references were resolved, and how many took the previous model's resolution (for tests). */
+export function referenceStats(model: ContractModel): { resolved: number; taken: number } | undefined {
+  return statsCache.get(model);
+}
+const statsCache = new WeakMap<ContractModel, { resolved: number; taken: number }>();
+
+/** References whose resolution asked whether their number is written at a clause start (while one list is built). */
+const asked = new Set<ResolvedReference>();
+
+/**
+ * What resolve() found for each reference, before the document-level checks change it: status,
+ * section, leafParent and titled as section indexes (-1 for none), and flags (1: elsewhere, 2: it
+ * asked numberWrittenInText).
+ */
+interface Resolutions { status: Uint8Array; sections: Int32Array; flags: Uint8Array }
+const STATUSES: ResolvedReference['status'][] = ['ok', 'missing', 'external', 'unchecked'];
+
+function resolutionsOf(refs: ResolvedReference[]): Resolutions {
+  const n = refs.length;
+  const status = new Uint8Array(n);
+  const sections = new Int32Array(3 * n);
+  const flags = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const r = refs[k];
+    status[k] = STATUSES.indexOf(r.status);
+    sections[3 * k] = r.section ? r.section.index : -1;
+    sections[3 * k + 1] = r.leafParent ? r.leafParent.index : -1;
+    sections[3 * k + 2] = r.titled ? r.titled.index : -1;
+    flags[k] = (r.elsewhere ? 1 : 0) | (asked.has(r) ? 2 : 0);
+  }
+  return { status, sections, flags };
+}
+
+/**
+ * Does reference k of the previous model, in a block the edit kept, resolve as it did? Only what
+ * the edit touched can change it once the tree reads the same: the items "(b)" of the section it
+ * found, when that section holds or borders re-parsed blocks, and the clause-start words when it
+ * asked for its number among them.
+ */
+function stillResolves(model: ContractModel, was: Resolutions, k: number, ref: ResolvedReference, dirtyFrom: number, dirtyTo: number, changed: Set<string> | undefined): boolean {
+  if (was.flags[k] & 2 && (!changed || changed.has(ref.base.toLowerCase()))) return false;
+  const s = was.sections[3 * k];
+  if (s >= 0 && ref.parts.length) {
+    const section = model.sections[s];
+    if (section.firstBlock <= dirtyTo && section.lastBlock >= dirtyFrom) return false;
+  }
+  return true;
+}
+
+/** The previous resolution of reference k, on this model's sections; fields set in the order resolve() sets them. */
+function takeResolution(model: ContractModel, was: Resolutions, k: number, ref: ResolvedReference): void {
+  ref.status = STATUSES[was.status[k]];
+  if (was.flags[k] & 1) ref.elsewhere = true;
+  const leaf = was.sections[3 * k + 1];
+  if (leaf >= 0) ref.leafParent = model.sections[leaf];
+  const titled = was.sections[3 * k + 2];
+  if (titled >= 0) ref.titled = model.sections[titled];
+  const s = was.sections[3 * k];
+  if (s >= 0) ref.section = model.sections[s];
+  if (was.flags[k] & 2) asked.add(ref);
 }
 
 interface Context {
@@ -428,29 +583,32 @@ interface Context {
   inAtt: RegExpExecArray | null;
   parenTitle?: string;
   titles: () => Map<string, Section>;
+  /** Set when resolving asked numberWrittenInText. */
+  askedText: boolean;
 }
 
 function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference, block: Block, ctx: Context): void {
   if (ctx.external) { ref.status = 'external'; return; }
   const titled = ctx.parenTitle ? ctx.titles().get(ctx.parenTitle.trim().toLowerCase()) : undefined;
+  const sections = model.sections;
   if (ref.kind === 'attachment') {
     // "Exhibit 10.8": a filing label, not an attachment of this contract.
     if (ref.base.includes('.') || ref.parts.length) return;
     if (!idx.attachmentKinds.has(ref.word)) return; // the document holds no attachments of that kind
     const s = idx.attachments.get(`${ref.word} ${ref.base.toLowerCase()}`);
-    if (s) { ref.status = 'ok'; ref.section = s; return; }
+    if (s !== undefined) { ref.status = 'ok'; ref.section = sections[s]; return; }
     ref.status = 'missing';
     return;
   }
   if (!/^\d/.test(ref.base) && !/^[IVX]+$/.test(ref.base)) return; // "paragraph (a)", "Section A": unchecked
   // "paragraph 3 of Schedule 2": look inside that schedule, when it is in the document.
-  let scope: Map<string, Section> | undefined;
+  let scope: Map<string, number> | undefined;
   if (ctx.inAtt) {
     const kind = ctx.inAtt[1].toLowerCase();
     const id = ctx.inAtt[2]?.toLowerCase();
-    const att = id ? idx.attachments.get(`${kind} ${id}`) : model.sections[attachmentOf(model, block.section)];
-    if (!att) return;
-    scope = idx.inAttachment.get(att.index);
+    const att = id ? idx.attachments.get(`${kind} ${id}`) : sections[attachmentOf(model, block.section)]?.index;
+    if (att === undefined) return;
+    scope = idx.inAttachment.get(att);
     if (!scope || scope.size < 2) return;
   } else {
     const here = attachmentOf(model, block.section);
@@ -460,7 +618,7 @@ function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference,
     else {
       // The part of the body the reference stands in (see NumberIndex.parts).
       let part = idx.parts[0];
-      for (const p of idx.parts) if (p.start <= block.start) part = p;
+      for (const p of idx.parts) if (sections[p.first].start <= block.start) part = p;
       if (!part || part.count < 3) return;
       scope = part.numbers;
     }
@@ -469,17 +627,20 @@ function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference,
   // references are to the agreement it amends: not checked (after the majority guard has counted them).
   const top = Number(/^\d+/.exec(ref.base)?.[0] ?? NaN);
   const elsewhere = top > 2 * idx.maxTop + 5 || amendsAnother(model);
-  const s = scope.get(ref.base) ?? (ref.word === 'paragraph' ? [...idx.inAttachment.values()].find((m) => m.has(ref.base))?.get(ref.base) : undefined);
+  const found = scope.get(ref.base) ?? (ref.word === 'paragraph' ? [...idx.inAttachment.values()].find((m) => m.has(ref.base))?.get(ref.base) : undefined);
+  const s = found === undefined ? undefined : sections[found];
   // "clause 14" when only 14.1, 14.2 ... carry numbers (the heading of 14 lost its number).
   if (!s && numberPrefixes(scope).has(ref.base)) { ref.status = 'ok'; return; }
   if (!s) {
     // A number written inside a paragraph ("4.2 The Supplier ...") that the section builder did not keep as a section.
+    ctx.askedText = true;
     if (numberWrittenInText(model, ref.base)) { ref.status = 'ok'; return; }
     ref.status = 'missing';
     if (elsewhere) { ref.elsewhere = true; return; }
     const parentNumber = ref.base.includes('.') ? ref.base.slice(0, ref.base.lastIndexOf('.')) : '';
-    const parent = parentNumber ? scope.get(parentNumber) : undefined;
-    if (parent && !parent.children.some((c) => model.sections[c].number)) ref.leafParent = parent;
+    const parentIndex = parentNumber ? scope.get(parentNumber) : undefined;
+    const parent = parentIndex === undefined ? undefined : sections[parentIndex];
+    if (parent && !parent.children.some((c) => sections[c].number)) ref.leafParent = parent;
     if (titled && titled.number) ref.titled = titled;
     return;
   }
@@ -498,7 +659,7 @@ function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference,
  * Every number that heads another number of a scope ("4" and "4.2" for "4.2.1"): whether some clause
  * is numbered under a reference's number is then one lookup, not a scan of the scope per reference.
  */
-function numberPrefixes(scope: Map<string, Section>): Set<string> {
+function numberPrefixes(scope: Map<string, number>): Set<string> {
   let out = prefixCache.get(scope);
   if (!out) {
     out = new Set();
@@ -507,7 +668,7 @@ function numberPrefixes(scope: Map<string, Section>): Set<string> {
   }
   return out;
 }
-const prefixCache = new WeakMap<Map<string, Section>, Set<string>>();
+const prefixCache = new WeakMap<Map<string, number>, Set<string>>();
 
 /** Is the document an amendment (whose references are to the agreement it amends)? Read once per model. */
 function amendsAnother(model: ContractModel): boolean {
@@ -526,8 +687,8 @@ const amendmentCache = new WeakMap<ContractModel, boolean>();
  */
 export function numberWrittenInText(model: ContractModel, n: string): boolean {
   // A number of digits, letters and dots is looked up among the words written where a clause can
-  // start, read once per model: one expression over the whole text per reference to a missing
-  // number was most of the cross-reference check on a 100 KB contract.
+  // start (clause-starts.ts, kept per stretch of text between edits): one expression over the whole
+  // text per reference to a missing number was most of the cross-reference check on a 100 KB contract.
   if (PLAIN_NUMBER.test(n)) {
     const starts = clauseStartWords(model);
     const key = n.toLowerCase();
@@ -539,51 +700,3 @@ export function numberWrittenInText(model: ContractModel, n: string): boolean {
 }
 
 const PLAIN_NUMBER = /^[0-9A-Za-z.]+$/;
-const NOT_SPACES = /\S*/y;
-const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
-const CLAUSE_WORD = /(?:clause|section|article)\s+/iy;
-const SPACES_THEN_LETTER = /\s+[A-Za-z]/y;
-const SPACE_RUN = / {2,}|\t/g;
-
-/**
- * The words (lower case) that numberWrittenInText's expression would find written where a clause
- * starts: `lineStart` after the start of a line, its marks ("> ", "* ", "# ") and an optional
- * "clause", "section" or "article"; `afterSpaces` after two spaces or a tab, with a word after
- * them. A word runs to the next space; a number may be written with a dot after it ("4.2."), so
- * the word without its last dot counts too. Only words of printable ASCII are kept, where lower
- * case compares as the expression's case-insensitive match does.
- */
-function clauseStartWords(model: ContractModel): { lineStart: Set<string>; afterSpaces: Set<string> } {
-  let words = startWordsCache.get(model);
-  if (words) return words;
-  const text = model.text;
-  const lineStart = new Set<string>();
-  const afterSpaces = new Set<string>();
-  const add = (set: Set<string>, at: number, wordAfter: boolean) => {
-    NOT_SPACES.lastIndex = at;
-    const word = NOT_SPACES.exec(text)![0];
-    if (!word || !PRINTABLE_ASCII.test(word)) return;
-    if (wordAfter) {
-      SPACES_THEN_LETTER.lastIndex = at + word.length;
-      if (!SPACES_THEN_LETTER.test(text)) return;
-    }
-    const w = word.toLowerCase();
-    set.add(w);
-    if (w.endsWith('.')) set.add(w.slice(0, -1));
-  };
-  for (let line = 0; ;) {
-    let at = line;
-    while (at < text.length && ' \t>*#'.includes(text[at])) at++;
-    add(lineStart, at, false);
-    CLAUSE_WORD.lastIndex = at;
-    if (CLAUSE_WORD.test(text)) add(lineStart, CLAUSE_WORD.lastIndex, false);
-    const next = text.indexOf('\n', line);
-    if (next < 0) break;
-    line = next + 1;
-  }
-  for (const m of text.matchAll(SPACE_RUN)) add(afterSpaces, m.index! + m[0].length, true);
-  words = { lineStart, afterSpaces };
-  startWordsCache.set(model, words);
-  return words;
-}
-const startWordsCache = new WeakMap<ContractModel, { lineStart: Set<string>; afterSpaces: Set<string> }>();
