@@ -7,8 +7,10 @@ import type { ContractModel, Section, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
 import { numberWrittenBetween } from './written-number';
-import { attachmentOf, resolvedReferences } from './xrefs';
+import { attachmentOf, resolvedReferences, sectionTreeUnchanged } from './xrefs';
 import { BlockResults } from './perBlock';
+import { factsActive } from '../model/facts';
+import { spliceTraceOf } from '../model/trace';
 
 export type NumberingProblem = 'gap' | 'duplicate' | 'order' | 'parent';
 
@@ -58,8 +60,11 @@ export function numberSpan(model: ContractModel, s: Section): Span | null {
 
 /** Is the number written between two offsets at the start of a line or after a run of spaces (a clause the section builder did not keep)? */
 function writtenBetween(model: ContractModel, from: number, to: number, n: string): boolean {
+  // The spans read, noted while numberingIssues runs: the answer depends on the text between them only.
+  read?.push(from, to);
   return numberWrittenBetween(model.text, from, to, n);
 }
+let read: number[] | null = null;
 
 /** Markdown lists numbered "1." on every item are numbered by the renderer, not by the author. */
 function lazyList(model: ContractModel, group: Section[]): boolean {
@@ -93,6 +98,88 @@ function citesProvision(s: Section, citing: boolean[]): boolean {
 /** Hands the per-block facts on to a copy of the model (see carry.ts). */
 export function carryNumberingFacts(from: ContractModel, to: ContractModel): void {
   citingBlocks.carry(from, to);
+  const k = kept.get(from);
+  if (k && from.sections === to.sections && from.blocks === to.blocks) {
+    kept.set(to, k);
+    cache.set(to, cache.get(from)!);
+  }
+}
+
+/** Whether a model's issues were taken over from the previous model's (for tests). */
+export function numberingIssuesTakenOver(model: ContractModel): boolean {
+  return takenModels.has(model);
+}
+const takenModels = new WeakSet<ContractModel>();
+
+/** Is the section opened by a block of the same kind, text, source and list mark as the previous model's section? */
+function sameOpening(model: ContractModel, s: Section, old: ContractModel, was: Section): boolean {
+  const a = model.blocks[s.headingBlock];
+  const b = old.blocks[was.headingBlock];
+  if (!a || !b || a.kind !== b.kind || a.text !== b.text || a.listNumber !== b.listNumber || a.end - a.start !== b.end - b.start) return false;
+  if (model.text.slice(a.start, a.end) !== old.text.slice(b.start, b.end)) return false;
+  // The list mark is written before the block, on its line.
+  if (a.listNumber === undefined) return true;
+  const lineA = model.text.lastIndexOf('\n', a.start - 1) + 1;
+  const lineB = old.text.lastIndexOf('\n', b.start - 1) + 1;
+  return model.text.slice(lineA, a.start) === old.text.slice(lineB, b.start);
+}
+
+/** What numberingIssues read of the text, kept with its result while editing: the spans, [from, to) pairs. */
+const kept = new WeakMap<ContractModel, { read: number[] }>();
+
+/**
+ * The previous model's issues, for a model whose edit cannot change them: the section tree reads
+ * the same (numbers, kinds, levels, trailers, titles: xrefs.ts sectionTreeUnchanged), no numbered
+ * clause opens in a re-parsed block (so its number, the text of its opening block and its list
+ * mark are the previous ones), and no span of text the check read lies where the text may have
+ * changed. Every decision then repeats, so the issues are the previous ones on this model's
+ * sections, their spans moved with their blocks. undefined when they cannot be taken over.
+ */
+function takenOver(model: ContractModel): NumberingIssue[] | undefined {
+  const trace = spliceTraceOf(model);
+  if (!trace) return undefined;
+  const old = trace.previous;
+  const was = cache.get(old);
+  const wasRead = kept.get(old);
+  if (!was || !wasRead || !sectionTreeUnchanged(model)) return undefined;
+  const { prefix, fresh, oldAfter } = trace;
+  // Sections are in block order: the first that opens at or after the re-parsed blocks.
+  const sections = model.sections;
+  let lo = 1;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid].headingBlock >= prefix) hi = mid;
+    else lo = mid + 1;
+  }
+  // A numbered clause opened by a re-parsed block (the splice re-reads whole sections) must be opened
+  // by the same source as before: then its number, citing test, clause word and list mark read the same.
+  for (let i = lo; i < sections.length && sections[i].headingBlock < prefix + fresh; i++) {
+    if (sections[i].number && !sameOpening(model, sections[i], old, old.sections[i])) return undefined;
+  }
+  // Where the text may differ, in the previous model's offsets: from the last block kept before the
+  // edit to the first block kept after it.
+  const from = prefix > 0 ? old.blocks[prefix - 1].start : 0;
+  const to = oldAfter < old.blocks.length ? old.blocks[oldAfter].start : old.text.length;
+  const r = wasRead.read;
+  for (let k = 0; k < r.length; k += 2) if (r[k] < to && r[k + 1] > from) return undefined;
+  const groups = new Map<Section[], Section[]>();
+  const out: NumberingIssue[] = new Array(was.length);
+  for (let k = 0; k < was.length; k++) {
+    const w = was[k];
+    const section = sections[w.section.index];
+    let group = groups.get(w.group);
+    if (!group) groups.set(w.group, (group = w.group.map((s) => sections[s.index])));
+    const hb = section.headingBlock;
+    const by = model.blocks[hb].start - old.blocks[w.section.headingBlock].start;
+    // (A re-parsed block's offsets are read again: its source may map differently.)
+    const span = hb >= prefix && hb < prefix + fresh ? numberSpan(model, section)! : by === 0 ? w.span : { start: w.span.start + by, end: w.span.end + by };
+    out[k] = { problem: w.problem, section, span, expected: w.expected, group, at: w.at, message: w.message, firstWrong: w.firstWrong };
+  }
+  // The spans read, in this model's offsets: those after the edit moved with the text.
+  const delta = model.text.length - old.text.length;
+  kept.set(model, { read: delta === 0 ? r : r.map((at, k) => (r[k - (k & 1)] >= to ? at + delta : at)) });
+  return out;
 }
 
 /** Unnumbered headings (where a list may start its numbering again), in document order. */
@@ -149,6 +236,25 @@ interface Clause extends NumberParts {
 export function numberingIssues(model: ContractModel): NumberingIssue[] {
   const hit = cache.get(model);
   if (hit) return hit;
+  const editing = factsActive();
+  const taken = editing ? takenOver(model) : undefined;
+  if (taken) {
+    takenModels.add(model);
+    cache.set(model, taken);
+    return taken;
+  }
+  read = editing ? [] : null;
+  try {
+    const out = readIssues(model);
+    cache.set(model, out);
+    if (read) kept.set(model, { read });
+    return out;
+  } finally {
+    read = null;
+  }
+}
+
+function readIssues(model: ContractModel): NumberingIssue[] {
   const out: NumberingIssue[] = [];
   const clauses: Clause[] = [];
   const clauseAt: Array<Clause | undefined> = new Array(model.sections.length);
@@ -260,7 +366,6 @@ export function numberingIssues(model: ContractModel): NumberingIssue[] {
     }
   }
   out.sort((a, b) => a.span.start - b.span.start);
-  cache.set(model, out);
   return out;
 }
 

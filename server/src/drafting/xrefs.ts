@@ -188,8 +188,13 @@ function attachmentWalk(model: ContractModel, index: number): number {
  * blocks they replaced? Then the number index, the attachment of every section and every block's
  * section are the previous model's, and a reference resolved to a section index resolves to the
  * same index. Worked out once per model: one comparison per section, far less than building the
- * index and resolving every reference again.
+ * index and resolving every reference again. (False outside an edit's review.)
  */
+export function sectionTreeUnchanged(model: ContractModel): boolean {
+  const trace = factsActive() ? spliceTraceOf(model) : undefined;
+  return trace ? sameStructure(model, trace) : false;
+}
+
 function sameStructure(model: ContractModel, trace: SpliceTrace): boolean {
   let out = structureCache.get(model);
   if (out === undefined) structureCache.set(model, (out = compareStructure(model, trace)));
