@@ -42,6 +42,12 @@ describe('numbering issues while editing', () => {
     assert.deepEqual(issues.map((i) => i.problem), ['gap', 'duplicate']);
   });
 
+  it('takes them over after a keystroke in a numbered clause, whose opening reads the same', () => {
+    const { got, issues } = edit('9.1 The Supplier shall perform duty 9.1.', '9.1 The Supplier shall perform duty 9.1 today.');
+    assert.ok(numberingIssuesTakenOver(got));
+    assert.deepEqual(issues.map((i) => i.problem), ['gap', 'duplicate']);
+  });
+
   it('reads them again when the edit writes a missing number in the text it read', () => {
     const { got, issues } = edit('4.1 The Supplier shall perform duty 4.1.', '4.1 The Supplier shall perform duty 4.1.   4.2 Fees apply.');
     assert.ok(!numberingIssuesTakenOver(got));

@@ -64,6 +64,12 @@ export function clauseStartWords(model: ContractModel): ClauseStartWords {
   return out.words;
 }
 
+/** Does the model hold the words with their stretches, for the next model to patch? */
+export function hasClauseStartWords(model: ContractModel): boolean {
+  const hit = kept.get(model);
+  return !!hit && hit.text === model.text && hit.blocks === model.blocks && hit.line.length === hit.blocks.length + 1;
+}
+
 /** Words whose count changed between the previous model and this one (undefined when unknown: every word may have). */
 export function changedClauseStartWords(model: ContractModel): Set<string> | undefined {
   const hit = kept.get(model);

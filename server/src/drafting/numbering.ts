@@ -111,17 +111,21 @@ export function numberingIssuesTakenOver(model: ContractModel): boolean {
 }
 const takenModels = new WeakSet<ContractModel>();
 
-/** Is the section opened by a block of the same kind, text, source and list mark as the previous model's section? */
+/**
+ * Does the section's opening block read as the previous model's did, for everything readIssues
+ * reads of it: its kind and list number, whether it cites a provision, its clause word, whether
+ * its number is found where it is written, and the list mark written before it? (Typing in a
+ * numbered paragraph changes its text, but rarely any of these.)
+ */
 function sameOpening(model: ContractModel, s: Section, old: ContractModel, was: Section): boolean {
   const a = model.blocks[s.headingBlock];
   const b = old.blocks[was.headingBlock];
-  if (!a || !b || a.kind !== b.kind || a.text !== b.text || a.listNumber !== b.listNumber || a.end - a.start !== b.end - b.start) return false;
-  if (model.text.slice(a.start, a.end) !== old.text.slice(b.start, b.end)) return false;
-  // The list mark is written before the block, on its line.
-  if (a.listNumber === undefined) return true;
-  const lineA = model.text.lastIndexOf('\n', a.start - 1) + 1;
-  const lineB = old.text.lastIndexOf('\n', b.start - 1) + 1;
-  return model.text.slice(lineA, a.start) === old.text.slice(lineB, b.start);
+  if (!a || !b || a.kind !== b.kind || a.listNumber !== b.listNumber) return false;
+  if (citingText(a.text) !== citingText(b.text) || clauseWord(model, s) !== clauseWord(old, was)) return false;
+  const spanA = numberSpan(model, s);
+  const spanB = numberSpan(old, was);
+  if (!spanA || !spanB) return !spanA && !spanB;
+  return model.text.slice(spanA.start, spanA.end) === old.text.slice(spanB.start, spanB.end);
 }
 
 /** What numberingIssues read of the text, kept with its result while editing: the spans, [from, to) pairs. */

@@ -8,7 +8,7 @@ import { sourceSpanOf } from './offsets';
 import { foldQuotes } from '../model';
 import { blockMemo, factsActive } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
-import { changedClauseStartWords, clauseStartWords } from './clause-starts';
+import { changedClauseStartWords, clauseStartWords, hasClauseStartWords } from './clause-starts';
 
 export type RefKind = 'clause' | 'attachment';
 
@@ -434,10 +434,10 @@ export function resolvedReferences(model: ContractModel): ResolvedReference[] {
   const editing = factsActive();
   const trace = editing ? spliceTraceOf(model) : undefined;
   const before = trace ? writtenCache.get(trace.previous) : undefined;
-  // The words written at clause starts are kept up to date on every edit, so that the next edit
-  // patches them rather than reading the whole text, and so that it is known which words an edit
-  // changed (a reference resolved by one of them is resolved again).
-  if (editing) clauseStartWords(model);
+  // Once read (a reference asked for them), the words written at clause starts are kept up to date
+  // on every edit, so that the next edit patches them rather than reading the whole text, and so
+  // that it is known which words an edit changed (a reference resolved by one of them is resolved again).
+  if (trace && hasClauseStartWords(trace.previous)) clauseStartWords(model);
   // A kept block's references resolve as before when the section tree reads the same (sameStructure),
   // unless what resolved them was touched: the items of a section holding a re-parsed block, or a
   // clause-start word the edit wrote or removed.
