@@ -8,6 +8,7 @@
 import type { Block, ContractModel } from '../model';
 import { factsActive } from '../model/facts';
 import { spliceTraceOf } from '../model/trace';
+import { detached } from '../model/detached';
 
 /** How many times each word (lower case) is written where a clause starts; only words counted at least once are keys. */
 export interface ClauseStartWords {
@@ -192,7 +193,9 @@ function readStretch(text: string, from: number, to: number): { line: string[]; 
       if (!SPACES_THEN_LETTER.test(text)) return list;
     }
     const out = list === NONE ? [] : list;
-    const w = word.toLowerCase();
+    // Copied out of the text (model/detached.ts): the words of a stretch outlive the version of the
+    // text they were read in, and a longer substring would keep that whole text alive.
+    const w = word.length < 13 ? word.toLowerCase() : detached(word.toLowerCase());
     out.push(w);
     if (w.endsWith('.')) out.push(w.slice(0, -1));
     return out;
