@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { buildContractModel } from '../../server/src/model';
-import { fullModelState, updateModelState, type ModelState } from '../../server/src/model/incremental';
+import { fullModelState, type ModelState } from '../../server/src/model/incremental';
+import { splicedEdit } from '../support/splice-edit';
 
 // Issue 13: a spliced model counts the role words used as names ("Provider will...", five uses make
 // a party) per parse chunk, recounting only the chunks an edit re-parsed. The parties must be those
@@ -18,11 +18,8 @@ const TEXT = [
 ].join('\n');
 
 function edit(state: ModelState, from: string, to: string): ModelState {
-  const text = state.model.text.replace(from, to);
-  assert.notEqual(text, state.model.text);
-  const next = updateModelState(state, text, state.model.version + 1, 'markdown');
-  assert.equal(next.fullReason, null, 'the edit was spliced');
-  assert.deepEqual(next.model.parties, buildContractModel(text, 0, 'markdown').parties);
+  const { next, fresh } = splicedEdit(state, from, to);
+  assert.deepEqual(next.model.parties, fresh.parties);
   return next;
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { buildContractModel } from '../../server/src/model';
 import { partyMatchers, pronounRoles } from '../../server/src/model/language';
-import { fullModelState, updateModelState, type ModelState } from '../../server/src/model/incremental';
+import { fullModelState, type ModelState } from '../../server/src/model/incremental';
+import { splicedEdit } from '../support/splice-edit';
 import { noteRoleWordCounts, roleWordCountsOf, RoleWordCounts } from '../../server/src/model/parties';
 
 // Issue 13: a plain-language contract names its sides "we" and "you" (pronounRoles). Most contracts
@@ -20,11 +20,7 @@ const TEXT = [
 ].join('\n');
 
 function edit(state: ModelState, from: string, to: string): ModelState {
-  const text = state.model.text.replace(from, to);
-  assert.notEqual(text, state.model.text);
-  const next = updateModelState(state, text, state.model.version + 1, 'markdown');
-  assert.equal(next.fullReason, null, 'the edit was spliced');
-  const fresh = buildContractModel(text, 0, 'markdown');
+  const { next, fresh } = splicedEdit(state, from, to);
   assert.deepEqual(pronounRoles(next.model), pronounRoles(fresh), 'the pronouns of a fresh parse');
   assert.equal(partyMatchers(next.model).supplier.source, partyMatchers(fresh).supplier.source);
   assert.equal(partyMatchers(next.model).customer.source, partyMatchers(fresh).customer.source);
