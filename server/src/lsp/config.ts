@@ -105,12 +105,12 @@ export class WorkspaceConfigs {
 }
 
 /** The one diagnostic an invalid config file gets in each document it applies to. */
-export function configErrorDiagnostic(error: ConfigError, version: number): Diagnostic {
+export function configErrorDiagnostic(error: ConfigError): Diagnostic {
   const first = error.issues[0];
   const where = `${error.file}${first?.line ? `:${first.line}` : ''}`;
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? 's' : ''} in that file)` : '';
   const message = `Clausewise: invalid configuration file ${where}: ${first?.message ?? 'invalid'}${more}. Fix the file; until then this document is reviewed with the editor's settings.`;
-  const d = serverDiagnostic(CONFIG_CODE, message, DiagnosticSeverity.Error, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, version);
+  const d = serverDiagnostic(CONFIG_CODE, message, DiagnosticSeverity.Error, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
   d.relatedInformation = error.issues.map((i) => {
     const line = Math.max(0, (i.line ?? 1) - 1);
     const character = Math.max(0, (i.column ?? 1) - 1);

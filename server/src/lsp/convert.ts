@@ -49,11 +49,8 @@ export function toLspDiagnostic(d: ReviewDiagnostic): Diagnostic {
   };
 }
 
-/**
- * A diagnostic the server raises about the document as a whole (not a rule finding): no category.
- * (`_version`, the document version it is about, is no longer written into `data`.)
- */
-export function serverDiagnostic(code: string, message: string, severity: DiagnosticSeverity, range: Range, _version?: number): Diagnostic {
+/** A diagnostic the server raises about the document as a whole (not a rule finding): no category. */
+export function serverDiagnostic(code: string, message: string, severity: DiagnosticSeverity, range: Range): Diagnostic {
   const data: DiagnosticData = { category: null };
   // Not rule findings: they link to the page on problems with the input itself.
   return { range, severity, source: SOURCE, code, codeDescription: { href: `${DOCS_BASE.replace(/rules\/$/, '')}input-problems.md#${code}` }, message, data };

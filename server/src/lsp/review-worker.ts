@@ -143,8 +143,9 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       setImmediate(() => {
         if (reviewCount !== jobs) return;
         const ms = compactIfFragmented();
-        if (ms !== null) documents.compacted();
-        if (ms !== null) logMemory(`worker, compacted in ${ms.toFixed(0)} ms`);
+        if (ms === null) return;
+        documents.compacted();
+        logMemory(`worker, compacted in ${ms.toFixed(0)} ms`);
       });
       return;
     }
@@ -165,9 +166,9 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       // is posted: a query the server's thread sends once it has the diagnostics finds it.
       const { diagnostics, status, result, costMs } = documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting);
       trace(`reviewed v${job.version} cost ${costMs.toFixed(1)}`);
-      // As JSON, made here: the server's thread writes it out without copying or serialising thousands of objects (./raw-json.ts).
-      // As UTF-8 bytes in a buffer handed over, not copied: the server's thread copies them into its
-      // output buffer as they are, with no string to copy across threads, join or encode (./raw-json.ts).
+      // As JSON made here, in UTF-8 bytes handed over rather than copied: the server's thread copies
+      // them into its output buffer as they are, with no objects to serialise and no string to copy
+      // across threads, join or encode (./raw-json.ts).
       const json = jsonBytes(JSON.stringify(diagnostics));
       trace(`json ${json.byteLength}`);
       port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics: { json }, status } } satisfies FromWorker, [json.buffer as ArrayBuffer]);

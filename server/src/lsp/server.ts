@@ -432,7 +432,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (skipped) {
       return {
         version, generation: gen, force, result: null, side: null, costMs: 0,
-        diagnostics: [serverDiagnostic(SKIPPED_CODE, skipped.message, DiagnosticSeverity.Information, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, version)],
+        diagnostics: [serverDiagnostic(SKIPPED_CODE, skipped.message, DiagnosticSeverity.Information, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })],
         status: { uri, isContract: false, reason: skipped.reason, profiles: [], covered: 0, weak: 0, missing: 0, total: 0 },
       };
     }
@@ -467,12 +467,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         // Not when a close or a newer change has arrived meanwhile (read but not yet handled).
         afterQueuedInput(() => {
           if (states.get(uri) !== st || documents.get(uri)?.version !== version || generation !== gen || st.force !== force) return;
-          void publish(uri, st, { version, generation: gen, force, ...withConfigError(findings, config.error, version) });
+          void publish(uri, st, { version, generation: gen, force, ...withConfigError(findings, config.error) });
         });
       });
       if (remote) {
         // The result stays in the worker, which answers requests on it; the diagnostics were published as they arrived.
-        const configError = config.error ? configErrorDiagnostic(config.error, version) : undefined;
+        const configError = config.error ? configErrorDiagnostic(config.error) : undefined;
         return {
           version, generation: gen, force, status: remote.status, costMs: remote.costMs, side: sideOf(text, remote.lineStarts),
           result: null, diagnostics: [], worker: configError ? { configError } : {},
@@ -506,13 +506,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     // The term features of this version share the review's model.
     st.model = { version, model: outcome.result.model };
     const { costMs, status, result } = outcome;
-    return { version, generation: gen, force, result, ...withConfigError({ diagnostics: outcome.diagnostics, status }, config.error, version), side: sideOf(result.model.text, result.model.lineStarts), costMs };
+    return { version, generation: gen, force, result, ...withConfigError({ diagnostics: outcome.diagnostics, status }, config.error), side: sideOf(result.model.text, result.model.lineStarts), costMs };
   }
 
   /** A review's diagnostics and status, with the diagnostic of a broken configuration file first. */
-  function withConfigError<F extends JobFindings>(findings: F, error: Parameters<typeof configErrorDiagnostic>[0] | undefined, version: number): F {
+  function withConfigError<F extends JobFindings>(findings: F, error: Parameters<typeof configErrorDiagnostic>[0] | undefined): F {
     if (!error) return findings;
-    const first = configErrorDiagnostic(error, version);
+    const first = configErrorDiagnostic(error);
     const d = findings.diagnostics;
     return { ...findings, diagnostics: Array.isArray(d) ? [first, ...d] : { json: d.json, first: [first, ...(d.first ?? [])] } };
   }
