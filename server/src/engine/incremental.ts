@@ -1,5 +1,5 @@
 import { formatOfPath, type ContractModel, type TextFormat } from '../model';
-import { finishSteps, fullModelStateSteps, updateModelStateSteps, type ModelState } from '../model/incremental';
+import { finishSteps, fullModelStateSteps, knownRange, updateModelStateSteps, type KnownEdit, type ModelState } from '../model/incremental';
 import { inFactRound, FactCache } from '../model/facts';
 import { forgetSpliceTrace } from '../model/trace';
 import { carrySentenceInfos } from '../categories/scan';
@@ -30,8 +30,8 @@ export class IncrementalReview {
    * The model of this text, spliced from the previous one where that is safe (else parsed whole).
    * The format follows the document's language, as the server decides it.
    */
-  model(text: string, version: number, format: TextFormat): ContractModel {
-    return finishSteps(this.modelSteps(text, version, format));
+  model(text: string, version: number, format: TextFormat, edit?: KnownEdit): ContractModel {
+    return finishSteps(this.modelSteps(text, version, format, edit));
   }
 
   /**
@@ -40,12 +40,14 @@ export class IncrementalReview {
    * not overlap: a model asked for while another caller's build is between two steps (a request
    * that needs the current model, during a review's pause) first finishes that build, then its own;
    * the interrupted caller then finds its model built. A caller that stops early (the document
-   * closed) leaves the state as it was.
+   * closed) leaves the state as it was. `edit`, when the caller knows how `text` was made from an
+   * earlier text (model/incremental.ts KnownEdit), spares comparing the texts when it was made from
+   * this state's; otherwise it is not used.
    */
-  *modelSteps(text: string, version: number, format: TextFormat): Generator<void, ContractModel> {
+  *modelSteps(text: string, version: number, format: TextFormat, edit?: KnownEdit): Generator<void, ContractModel> {
     this.finishBuilding();
     const st = this.state;
-    if (st && st.model.text === text && st.format === format) {
+    if (st && st.format === format && sameText(st.model.text, text, edit)) {
       if (st.model.version !== version) {
         this.state = { ...st, model: { ...st.model, version } };
         carrySentenceInfos(st.model, this.state.model);
@@ -54,7 +56,7 @@ export class IncrementalReview {
       return this.state!.model;
     }
     const build: ModelBuild = {
-      steps: st && st.format === format ? updateModelStateSteps(st, text, version, format) : fullModelStateSteps(text, version, format, 'first review'),
+      steps: st && st.format === format ? updateModelStateSteps(st, text, version, format, edit) : fullModelStateSteps(text, version, format, 'first review'),
       format, built: null,
     };
     this.building = build;
@@ -170,6 +172,16 @@ export class IncrementalReview {
     this.configKey = null;
     this.facts.clear();
   }
+}
+
+/**
+ * Is `text` the same as `prev`? Told by the edit when it was made from `prev` (a string compare of
+ * two texts of the same length reads both whole), by comparing them otherwise.
+ */
+function sameText(prev: string, text: string, edit: KnownEdit | undefined): boolean {
+  const r = knownRange(edit, prev, text.length);
+  if (!r) return prev === text;
+  return r.newEnd - r.start === r.oldEnd - r.start && edit!.insert === prev.slice(r.start, r.oldEnd);
 }
 
 /** A model build in steps (IncrementalReview.modelSteps), and its state once complete. */

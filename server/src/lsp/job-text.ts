@@ -11,7 +11,7 @@
  * newest version of each document, so one job may stand for several changes, which this range
  * covers whatever they were.
  */
-import { changedRange } from '../model/incremental';
+import { changedRange, type KnownEdit } from '../model/incremental';
 
 /** A job's text as the edit of an earlier one: `before.slice(0, start) + insert + before.slice(end)`. */
 export interface JobTextEdit {
@@ -80,15 +80,26 @@ export class KeptTexts {
 
   /** The job's whole text; undefined when it came as an edit of a text not kept here (the server's thread then sends it whole). */
   receive(uri: string, version: number, wire: JobText): string | undefined {
+    return this.receiveJob(uri, version, wire)?.text;
+  }
+
+  /**
+   * receive(), with the edit that made the text from the previous job's when it came as one: the
+   * job's `edit` (./review-job.ts), which the model takes as the changed range instead of comparing
+   * the two texts again.
+   */
+  receiveJob(uri: string, version: number, wire: JobText): { text: string; edit?: KnownEdit } | undefined {
     let text: string | undefined;
+    let edit: KnownEdit | undefined;
     if ('text' in wire) text = wire.text;
     else {
       const last = this.kept.get(uri);
       text = last && last.version === wire.edit.baseVersion ? applyTextEdit(last.text, wire.edit) : undefined;
+      if (text !== undefined) edit = { before: last!.text, start: wire.edit.start, oldEnd: wire.edit.end, insert: wire.edit.insert };
     }
     if (text === undefined) this.kept.delete(uri);
     else this.kept.set(uri, { version, text });
-    return text;
+    return text === undefined ? undefined : edit ? { text, edit } : { text };
   }
 
   /** Lets go of the texts of the documents `keep` says no; the next job of one comes whole. */

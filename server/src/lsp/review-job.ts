@@ -9,6 +9,7 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import { pathToFileURL } from 'node:url';
 import { currentStep, reviewDocumentSteps, runSteps, type IncrementalReview, type ReviewResult, type ReviewSettings } from '../engine';
 import type { ContractModel, TextFormat } from '../model';
+import type { KnownEdit } from '../model/incremental';
 import { diagnosticsOf } from './convert';
 import type { JsonText } from './raw-json';
 import type { StatusParams, Verdict } from './protocol';
@@ -19,6 +20,11 @@ export interface ReviewJob {
   uri: string;
   version: number;
   text: string;
+  /**
+   * How `text` was made from the previous job's, when the job came as an edit of it (the review
+   * worker, ./job-text.ts): the model takes its range rather than comparing the two texts again.
+   */
+  edit?: KnownEdit;
   format: TextFormat;
   settings: ReviewSettings;
   force: boolean;
@@ -78,7 +84,7 @@ export function* runReviewJobSteps(job: ReviewJob, incremental: IncrementalRevie
   const resume = (): void => { started = performance.now(); };
   // The model in steps too (the re-read chunks, new blocks, moved blocks, the document-level model).
   currentStep.name = 'model';
-  const building = incremental.modelSteps(job.text, job.version, job.format);
+  const building = incremental.modelSteps(job.text, job.version, job.format, job.edit);
   let built = building.next();
   try {
     while (!built.done) {

@@ -149,13 +149,14 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       });
       return;
     }
-    const text = texts.receive(m.job.uri, m.job.version, m.text);
-    if (text === undefined) {
+    const received = texts.receiveJob(m.job.uri, m.job.version, m.text);
+    if (received === undefined) {
       trace(`needText v${m.job.version}`);
       port.postMessage({ kind: 'needText', uri: m.job.uri, version: m.job.version } satisfies FromWorker);
       return;
     }
-    const job: ReviewJob = { ...m.job, text };
+    // With the edit, when the text came as one: the model takes its range (./job-text.ts).
+    const job: ReviewJob = { ...m.job, ...received };
     lastReviewed = job.uri;
     reviewCount++;
     trace(`job v${job.version}`);

@@ -92,6 +92,29 @@ function blocksPerChunk(blocks: Array<{ start: number }>, starts: number[]): num
   return out;
 }
 
+/**
+ * An edit a caller already knows (issue 13): `before` with `before.slice(start, oldEnd)` replaced by
+ * `insert` gives the new text. The language server's review worker gets each job's text as such an
+ * edit of the previous job's (lsp/job-text.ts), so the model need not compare the two texts again to
+ * find the changed range, nor read the new text whole to do so.
+ */
+export interface KnownEdit {
+  before: string;
+  start: number;
+  oldEnd: number;
+  insert: string;
+}
+
+/** The edit's changed range, when it turns `prev` into a text of `length` characters; null when it does not apply (then the texts are compared). */
+export function knownRange(edit: KnownEdit | undefined, prev: string, length: number): { start: number; oldEnd: number; newEnd: number } | null {
+  // Identity first: the worker's previous model holds the very string the edit was made against, and
+  // comparing a string with itself costs nothing (another string of the same length is compared whole).
+  if (!edit || edit.before !== prev) return null;
+  const { start, oldEnd, insert } = edit;
+  if (!(start >= 0 && start <= oldEnd && oldEnd <= prev.length && prev.length - (oldEnd - start) + insert.length === length)) return null;
+  return { start, oldEnd, newEnd: start + insert.length };
+}
+
 /** Length of the common prefix and suffix of two texts (the suffix never overlaps the prefix). */
 export function changedRange(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
   const max = Math.min(before.length, after.length);
@@ -116,8 +139,8 @@ export function changedRange(before: string, after: string): { start: number; ol
  * differ from it: an edit in the front matter or the first chunk, a fence or HTML comment left open,
  * markup nested or repeated past the parser's caps, or a plain-text document.
  */
-export function updateModelState(prev: ModelState, text: string, version: number, format: TextFormat): ModelState {
-  return finishSteps(updateModelStateSteps(prev, text, version, format));
+export function updateModelState(prev: ModelState, text: string, version: number, format: TextFormat, edit?: KnownEdit): ModelState {
+  return finishSteps(updateModelStateSteps(prev, text, version, format, edit));
 }
 
 /**
@@ -125,14 +148,15 @@ export function updateModelState(prev: ModelState, text: string, version: number
  * moved blocks, then the document-level model, each a step, so that a caller answering requests
  * between steps (the language server) never runs the whole model build at once. `prev` is not
  * changed in a way its holders could see until the last step (only its pool of shared texts gains
- * entries), and the caller runs one build from a state at a time (engine/incremental.ts).
+ * entries), and the caller runs one build from a state at a time (engine/incremental.ts). `edit`,
+ * when given and made against the previous model's text, is taken as the changed range.
  */
-export function* updateModelStateSteps(prev: ModelState, text: string, version: number, format: TextFormat): Generator<void, ModelState> {
+export function* updateModelStateSteps(prev: ModelState, text: string, version: number, format: TextFormat, edit?: KnownEdit): Generator<void, ModelState> {
   const reason = spliceObstacle(prev, format);
   if (reason) return yield* fullModelStateSteps(text, version, format, reason);
   let spliced: ModelState | null;
   try {
-    spliced = yield* splice(prev, text, version);
+    spliced = yield* splice(prev, text, version, edit);
   } catch {
     return yield* fullModelStateSteps(text, version, format, 'the splice failed');
   }
@@ -151,10 +175,10 @@ const obstacle = (why: string): null => {
   return null;
 };
 
-function* splice(prev: ModelState, text: string, version: number): Generator<void, ModelState | null> {
+function* splice(prev: ModelState, text: string, version: number, edit: KnownEdit | undefined): Generator<void, ModelState | null> {
   const old = prev.model;
   const starts = prev.chunkStarts!;
-  const { start, oldEnd, newEnd } = changedRange(old.text, text);
+  const { start, oldEnd, newEnd } = knownRange(edit, old.text, text.length) ?? changedRange(old.text, text);
   const delta = newEnd - oldEnd;
   if (delta === 0 && start === oldEnd) {
     const same = { ...old, version };
