@@ -169,13 +169,17 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
   // section on its path to the root changed its title. Joining them anew was a string per section
   // per edit, and every entry taken over compares its titles with these.
   const then = reuse && reuse.trace.previous.sections.length === model.sections.length ? reuse.trace.previous.sections : null;
+  // Per section: 0 not asked yet, 1 same titles on its path, 2 not (a path shares its ancestors' answers).
+  const same = then ? new Uint8Array(model.sections.length) : null;
   const sameTitles = (idx: number): boolean => {
-    for (let i = idx; i > 0; i = model.sections[i].parent) {
-      const now = model.sections[i];
-      const was = then![i];
-      if (now.parent !== was.parent || now.title !== was.title) return false;
-    }
-    return true;
+    if (idx <= 0) return true;
+    const known = same![idx];
+    if (known !== 0) return known === 1;
+    const now = model.sections[idx];
+    const was = then![idx];
+    const answer = now.parent === was.parent && now.title === was.title && sameTitles(now.parent);
+    same![idx] = answer ? 1 : 2;
+    return answer;
   };
   const titlesOf = (idx: number): string => {
     let t = titleCache[idx];
@@ -223,7 +227,7 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
     const section = model.sections[block.section];
     const titles = titlesOf(block.section);
     // Headings, and paragraphs that open a section with nothing but their title.
-    const inHeading = block.kind === 'heading' || (section.headingBlock === block.index && block.text.trim().length <= section.title.length + 8);
+    const inHeading = block.kind === 'heading' || (section.headingBlock === block.index && trimmedAtMost(block.text, section.title.length + 8));
     const from: number = j >= 0 ? keptInfos(reuse!.before, j, block, previousBlockLast, previousItemLeadIn, previousOfFirst, titles, inHeading) : -1;
     if (from >= 0) {
       takenOver[block.index] = 1;
@@ -277,6 +281,26 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
   firstInfo[blocks.length] = out.length;
   keys.length = out.length;
   return { infos: out, firstInfo, enterLast, enterLeadIn, enterPrevious, takenOver, serial: ++builtLists, from: reuse ? reuse.before.serial : 0, items, keys, keysParties: reuse ? reuse.before.keysParties : null, titles: titleCache };
+}
+
+/**
+ * `text.trim().length <= limit`, without making the trimmed string: asked for every block that opens
+ * a section, on every edit (a numbered clause's paragraph is one, and most are far longer than a title).
+ */
+function trimmedAtMost(text: string, limit: number): boolean {
+  if (text.length <= limit) return true;
+  let a = 0;
+  let b = text.length;
+  while (a < b && isTrimmed(text.charCodeAt(a))) a++;
+  while (b > a && isTrimmed(text.charCodeAt(b - 1))) b--;
+  return b - a <= limit;
+}
+
+/** The characters String.prototype.trim removes (white space and line terminators, as `\s` matches). */
+function isTrimmed(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
