@@ -4,6 +4,8 @@ import { fullModelState, updateModelState, type KnownEdit } from '../../server/s
 import { spliceTraceOf } from '../../server/src/model/trace';
 import { IncrementalReview } from '../../server/src/engine/incremental';
 import { KeptTexts, textEdit } from '../../server/src/lsp/job-text';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 // An edit the caller already knows (the review worker gets each job's text as an edit of the
 // previous job's, lsp/job-text.ts) is taken as the splice's changed range, so the model does not
@@ -77,5 +79,30 @@ describe('a known edit taken as the changed range', () => {
     const same = review.model(after, 3, 'markdown', { before: model.text, start: 5, oldEnd: 5, insert: '' });
     assert.equal(same.version, 3);
     assert.equal(same.blocks, model.blocks);
+  });
+
+  it('gives a fresh parse\'s model over random edits, each given as an edit wider than the change', () => {
+    let s = 20_241_205;
+    const rnd = (): number => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const pieces = ['x', ' promptly', '\n\n', '## 4. New\n\nThe Supplier shall act.\n', '', '- item\n', '\u2019'];
+    let before = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'weak-msa.md'), 'utf8');
+    let state = fullModelState(before, 1, 'markdown', 'first');
+    let spliced = 0;
+    for (let i = 0; i < 60; i++) {
+      const at = Math.floor(rnd() * before.length);
+      const end = Math.min(before.length, at + Math.floor(rnd() * 30));
+      const after = before.slice(0, at) + pieces[i % pieces.length] + before.slice(end);
+      // The true change's range, widened on both sides by up to 300 characters (still a correct edit).
+      const r = textEdit(0, before, after);
+      const start = Math.max(0, r.start - Math.floor(rnd() * 300));
+      const grow = Math.min(before.length - r.end, Math.floor(rnd() * 300));
+      const edit: KnownEdit = { before, start, oldEnd: r.end + grow, insert: after.slice(start, r.start + r.insert.length + grow) };
+      state = updateModelState(state, after, i + 2, 'markdown', edit);
+      if (state.fullReason === null) spliced++;
+      assert.deepEqual(seen(state.model), seen(buildContractModel(after, i + 2, 'markdown')), `edit ${i}`);
+      before = after;
+    }
+    // Most of them spliced (edits in the first chunk or the front matter are parsed whole).
+    assert.ok(spliced >= 30, `${spliced} of 60 spliced`);
   });
 });
