@@ -2,11 +2,12 @@
 // the CLI does for its one review per file: the same model, and nothing kept.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { reviewShared } from '../../server/src/cli/pool';
 import { buildContractModel } from '../../server/src/model';
-import { parseChunk } from '../../server/src/model/markdown';
-import { sentenceBounds } from '../../server/src/model/sentences';
+import { chunkCacheMade, parseChunk } from '../../server/src/model/markdown';
+import { sentenceBounds, sentenceCacheMade } from '../../server/src/model/sentences';
 import { setTextCaches, textCachesOn } from '../../server/src/model/text-caches';
 import { generateContract } from '../../scripts/bench-contract';
 
@@ -48,5 +49,27 @@ describe('model: caches keyed by text', () => {
     await reviewShared([task(0), task(1)], null, () => seen.push(textCachesOn()));
     assert.deepEqual(seen, [false, false]);
     assert.equal(textCachesOn(), true);
+  });
+
+  it('are not even made by a process that keeps none, as a CLI run (loading is spared building them)', () => {
+    // In a fresh process: the mocha process's other tests have made them already.
+    const script = `
+      require('./server/src/model/text-caches').setTextCaches(false);
+      const { reviewDocument } = require('./server/src/engine');
+      const { result } = reviewDocument({ text: require('node:fs').readFileSync('examples/weak-msa.md', 'utf8'), settings: {}, force: true });
+      const made = { sentences: require('./server/src/model/sentences').sentenceCacheMade(), chunks: require('./server/src/model/markdown').chunkCacheMade() };
+      console.log(JSON.stringify({ made, findings: result.diagnostics.length }));`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: resolve(__dirname, '../..'), encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const out = JSON.parse(run.stdout.trim().split('\n').pop()!);
+    assert.ok(out.findings > 0, 'the review found something');
+    assert.deepEqual(out.made, { sentences: false, chunks: false });
+  });
+
+  it('are made on first use when kept', () => {
+    const text = 'The Customer shall pay. The Supplier shall act.';
+    sentenceBounds(text);
+    parseChunk('## 9. Notices\n\nNotices are given in writing.\n', false);
+    assert.deepEqual({ sentences: sentenceCacheMade(), chunks: chunkCacheMade() }, { sentences: true, chunks: true });
   });
 });

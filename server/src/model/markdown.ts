@@ -56,8 +56,12 @@ interface CachedChunk extends Chunk { at: number }
 // Parsing is the costliest step of building the model (micromark runs at roughly 1 MB/s; a
 // 300 KB contract took ~400 ms a keystroke, measured with `npm run bench`). The text is cut into
 // chunks at ATX headings, which close every Markdown block before them, and each chunk's blocks are
-// cached by its text: typing in one section re-parses that section only.
-const cache = new LRUCache<string, CachedChunk>({ max: 4000 });
+// cached by its text: typing in one section re-parses that section only. Made on first use, as the
+// sentence cache is (model/sentences.ts): a CLI run keeps no text caches.
+let madeCache: LRUCache<string, CachedChunk> | null = null;
+const cache = () => (madeCache ??= new LRUCache<string, CachedChunk>({ max: 4000 }));
+/** Whether this process has made the chunk cache (for tests). */
+export const chunkCacheMade = (): boolean => madeCache !== null;
 const keyOf = (text: string, first: boolean) => (first ? '1' : '0') + text;
 
 const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
@@ -105,12 +109,12 @@ export function capMarkup(original: string): string {
 export function parseChunk(text: string, first: boolean): Chunk {
   const key = keyOf(text, first);
   const caching = textCachesOn();
-  const hit = caching ? cache.get(key) : undefined;
+  const hit = caching ? cache().get(key) : undefined;
   if (hit && hit.at === 0) return hit;
   const chunk: CachedChunk = hit
     ? { blocks: hit.blocks.map((b) => ({ ...b, start: b.start - hit.at, end: b.end - hit.at, sourceOffsets: shifted(b.sourceOffsets, -hit.at) })), yaml: hit.yaml, at: 0 }
     : readChunks(text, 0, [0], first)[0];
-  if (caching) cache.set(detached(key), chunk);
+  if (caching) cache().set(detached(key), chunk);
   return chunk;
 }
 
@@ -173,7 +177,7 @@ export function readTree(text: string, first: boolean): Chunk {
 let eventReading = true;
 export function readFromEvents(on: boolean): void {
   eventReading = on;
-  cache.clear();
+  madeCache?.clear();
 }
 
 /**
@@ -226,7 +230,7 @@ export function parseMarkdown(original: string): ParsedMarkdown {
   const caching = textCachesOn();
   for (let i = 0; i < starts.length;) {
     const texts = [text.slice(starts[i], endOf(i))];
-    const cached = caching ? cache.get(keyOf(texts[0], i === 0)) : undefined;
+    const cached = caching ? cache().get(keyOf(texts[0], i === 0)) : undefined;
     let chunks: CachedChunk[];
     if (cached) chunks = [cached];
     else {
@@ -235,13 +239,13 @@ export function parseMarkdown(original: string): ParsedMarkdown {
         let length = texts[0].length;
         for (let j = i + 1; j < starts.length && text.charCodeAt(starts[j]) === 35 /* # */; j++) {
           const next = text.slice(starts[j], endOf(j));
-          if (length + next.length > GROUP_CHARS || !groupable(next) || (caching && cache.has(keyOf(next, false)))) break;
+          if (length + next.length > GROUP_CHARS || !groupable(next) || (caching && cache().has(keyOf(next, false)))) break;
           texts.push(next);
           length += next.length;
         }
       }
       chunks = texts.length > 1 ? readGroup(text, starts, i, texts.length) : readChunks(texts[0], starts[i], [0], i === 0);
-      if (caching) for (let k = 0; k < chunks.length; k++) cache.set(detached(keyOf(texts[k], i + k === 0)), chunks[k]);
+      if (caching) for (let k = 0; k < chunks.length; k++) cache().set(detached(keyOf(texts[k], i + k === 0)), chunks[k]);
     }
     for (let k = 0; k < chunks.length; k++) {
       const chunk = chunks[k];

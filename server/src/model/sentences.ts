@@ -19,8 +19,13 @@ const segmenter = () => (icuSegmenter ??= new Intl.Segmenter('en', { granularity
 
 // Sentence splitting is still the costliest step of building the model, and most blocks are the
 // same from one keystroke to the next, so results are memoised by block text. Editing one clause
-// re-splits that clause only.
-const cache = new LRUCache<string, Array<[number, number]>>({ max: 20000 });
+// re-splits that clause only. Made on first use: lru-cache fills arrays of `max` entries when it is
+// made (with markdown.ts's cache, about 28 million instructions, a sixth of loading the CLI's
+// bundle), and a CLI run, which keeps no text caches (text-caches.ts), never uses it.
+let madeCache: LRUCache<string, Array<[number, number]>> | null = null;
+const cache = () => (madeCache ??= new LRUCache<string, Array<[number, number]>>({ max: 20000 }));
+/** Whether this process has made the sentence cache (for tests). */
+export const sentenceCacheMade = (): boolean => madeCache !== null;
 
 /**
  * Sentence boundaries [start, end) inside a block's plain text. `icu`, when given, is ICU's breaks in
@@ -28,7 +33,7 @@ const cache = new LRUCache<string, Array<[number, number]>>({ max: 20000 });
  */
 export function sentenceBounds(text: string, icu?: number[]): Array<[number, number]> {
   const caching = textCachesOn();
-  const hit = caching ? cache.get(text) : undefined;
+  const hit = caching ? cache().get(text) : undefined;
   if (hit) return hit;
   const bounds: Array<[number, number]> = [];
   const push = (s: number, e: number) => {
@@ -48,7 +53,7 @@ export function sentenceBounds(text: string, icu?: number[]): Array<[number, num
   // and the segmenter need not run: headings, table rows, list items without a full stop.
   if (!needsSegmenter(text)) {
     push(0, text.length);
-    if (caching) cache.set(detached(text), bounds);
+    if (caching) cache().set(detached(text), bounds);
     return bounds;
   }
   const pairs = new PairTracker(text);
@@ -61,7 +66,7 @@ export function sentenceBounds(text: string, icu?: number[]): Array<[number, num
   }
   push(start, text.length);
   // Keyed by a copy: the block's text is a slice of its document, which the entry would keep alive.
-  if (caching) cache.set(detached(text), bounds);
+  if (caching) cache().set(detached(text), bounds);
   return bounds;
 }
 
@@ -111,7 +116,7 @@ export function buildSentencesOfBlocks(blocks: Block[]): void {
   const caching = textCachesOn();
   for (const block of blocks) {
     const text = block.text;
-    if (hasSentences(block) && !pending.has(text) && needsSegmenter(text) && !(caching && cache.has(text))) pending.set(text, null);
+    if (hasSentences(block) && !pending.has(text) && needsSegmenter(text) && !(caching && cache().has(text))) pending.set(text, null);
   }
   if (pending.size) {
     // ASCII texts are split without ICU, with the same breaks; the others are batched for ICU.
