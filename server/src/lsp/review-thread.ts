@@ -188,6 +188,7 @@ export class ReviewThread {
       this.asked.set(id, settle);
       try {
         this.worker!.postMessage({ kind: 'query', id, uri, version, query, cancelled } satisfies ToWorker);
+        trace(`query posted ${query.kind} v${version}`);
       } catch (e) {
         this.host.log(`Clausewise: a request could not be sent to the review worker: ${e instanceof Error ? e.message : String(e)}`);
         settle({ id, missing: true });
@@ -296,6 +297,7 @@ export class ReviewThread {
       return;
     }
     if (m.kind === 'answer') {
+      trace('recv answer');
       this.asked.get(m.answer.id)?.(m.answer);
       return;
     }
