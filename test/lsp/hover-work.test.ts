@@ -20,6 +20,10 @@ import { WorkerDocuments } from '../../server/src/lsp/worker-documents';
 import type { ReviewJob } from '../../server/src/lsp/review-job';
 import { generateContract, typedEdit } from '../../scripts/bench-contract';
 import { ROOT } from './client';
+import { MemoryClient, TEST_REVIEW_WORKER } from './memory';
+import { EditedDocument } from '../../server/src/lsp/edited-document';
+import { ReviewThread } from '../../server/src/lsp/review-thread';
+import { pathToFileURL } from 'node:url';
 
 /** A hover's Markdown text ('' for none). */
 const textOf = (h: Hover | null | undefined): string => (h ? (h.contents as MarkupContent).value : '');
@@ -66,6 +70,47 @@ describe('lsp: what a hover reads', function () {
       assert.equal(occurrenceAtLazily(lazy, text.length + 5), undefined);
     });
   }
+
+  describe('over the language server, the document reviewed in the worker', () => {
+    let client: MemoryClient | undefined;
+    const restore: Array<() => void> = [];
+    afterEach(async () => {
+      for (const r of restore.splice(0)) r();
+      await client?.stop();
+    });
+
+    it('answers a hover sent with a keystroke before the new text is built (the change kept as an edit, the job built after the answer)', async () => {
+      // What happens in the server's thread, in order: the document's new text built, a query answered.
+      const events: string[] = [];
+      const proto = EditedDocument.prototype as unknown as { text(this: { pending: unknown[] }): string };
+      const text = proto.text;
+      proto.text = function (this: { pending: unknown[] }) {
+        if (this.pending.length) events.push('text built');
+        return text.call(this);
+      };
+      const ask = ReviewThread.prototype.ask;
+      ReviewThread.prototype.ask = function (this: ReviewThread, ...args: Parameters<typeof ask>) {
+        return ask.apply(this, args).then((a) => { events.push(`answered ${args[2].kind}`); return a; });
+      };
+      restore.push(() => { proto.text = text; ReviewThread.prototype.ask = ask; });
+
+      client = await new MemoryClient({ server: { reviewWorker: TEST_REVIEW_WORKER }, timeout: 60_000 }).start();
+      const uri = pathToFileURL(path.join(ROOT, 'scratch', 'hover-work.md')).href;
+      await client.open(uri, WEAK);
+      const at = WEAK.indexOf('Deliverables');
+      const lines = WEAK.slice(0, at).split('\n');
+      const pos = { line: lines.length - 1, character: lines[lines.length - 1].length + 2 };
+      // A character typed before the term on its line, and a hover on the term, sent together.
+      const typed = { line: pos.line, character: 0 };
+      events.length = 0;
+      const since = client.mark();
+      client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: typed, end: typed }, text: 'x' }] });
+      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: pos.line, character: pos.character + 1 } });
+      await client.diagnostics(uri, 2, since);
+      assert.match(textOf(hover), /^\*\*Deliverables\*\* \(defined term\)/);
+      assert.deepEqual(events, ['answered hover', 'text built'], 'the hover answered before the text was built (for the review of version 2)');
+    });
+  });
 
   it('finds the heading under the cursor without reading every section', () => {
     const text = generateContract(100_000);
