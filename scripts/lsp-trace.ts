@@ -6,6 +6,7 @@
 // last event (from the events' `@cpu=`), which a loaded machine inflates far less than wall time.
 // --node-args runs the server under other Node/V8 flags (experiments); --quiet prints only the summary;
 // --pause waits that long after the open's diagnostics before the first edit (a user reading first).
+// Each event printed carries `+cpu`: the CPU time (ms) its thread spent since its previous event.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -34,7 +35,7 @@ const serverCpu = (): number => {
 };
 
 const proc = spawn(process.execPath, [...nodeArgs, join(root, 'dist/server.js'), '--stdio'], { cwd: os.tmpdir(), stdio: 'pipe', env: { CLAUSEWISE_LSP_TRACE: '1', ...process.env } });
-const events: Array<{ t: number; what: string }> = [];
+const events: Array<{ t: number; what: string; thread?: string; cpu?: number }> = [];
 /** Each thread's CPU time (ms) at its latest event. */
 const threadCpu = new Map<string, number>();
 /** Each thread's CPU time at its first and latest event since the last edit's dump: the work it did for this edit, idle work between edits left out. */
@@ -52,7 +53,7 @@ proc.stderr.on('data', (d: Buffer) => {
     errBuf = errBuf.slice(nl + 1);
     const m = /^TRACE (\S+) (\S+) (.*?)(?: @cpu=(\S+))?$/.exec(line);
     if (m) {
-      events.push({ t: Number(m[1]), what: `${m[2]} ${m[3]}` });
+      events.push({ t: Number(m[1]), what: `${m[2]} ${m[3]}`, thread: m[2], ...(m[4] !== undefined ? { cpu: Number(m[4]) } : {}) });
       const gc = /^gc \S+ ([\d.]+)$/.exec(m[3]);
       if (gc) gcTime.set(m[2], (gcTime.get(m[2]) ?? 0) + Number(gc[1]));
       if (m[4] !== undefined) {
@@ -122,13 +123,20 @@ function cpuSince(): string {
   gcTime.clear();
   return [...spent].map(([thread, ms]) => `${thread} ${ms.toFixed(1)}`).join(', ');
 }
+/** Each thread's CPU time at its last event printed. */
+const eventCpu = new Map<string, number>();
 function dump(from: number, label: string) {
   const mine = events.filter((e) => e.t >= from - 1).sort((a, b) => a.t - b.t);
   events.length = 0;
   const cpu = cpuSince();
   if (quiet) return;
   console.log(`-- ${label} (thread CPU ms: ${cpu})`);
-  for (const e of mine) console.log(`  ${(e.t - from).toFixed(1).padStart(8)}  ${e.what}`);
+  // Beside each event, the CPU time its thread spent since that thread's previous event (`+cpu`).
+  for (const e of mine) {
+    const prev = e.thread && e.cpu !== undefined ? eventCpu.get(e.thread) : undefined;
+    if (e.thread && e.cpu !== undefined) eventCpu.set(e.thread, e.cpu);
+    console.log(`  ${(e.t - from).toFixed(1).padStart(8)}  ${prev !== undefined ? `+${(e.cpu! - prev).toFixed(1)}`.padStart(7) : ''.padStart(7)}  ${e.what}`);
+  }
 }
 
 (async () => {

@@ -233,10 +233,17 @@ export function termIndex(model: ContractModel): TermIndex {
     }
   }
 
+  const index = indexOver(model, definitions, byKey, perBlock, counts, read, undefined);
+  if (kind) built.set(model, { kind, perBlock, counts });
+  return index;
+}
+
+/** A term index over `model` from its parts (see termIndex), cached for the model. */
+function indexOver(model: ContractModel, definitions: TermDefinition[], byKey: Map<string, TermDefinition[]>, perBlock: ReadonlyArray<readonly TermInBlock[]>, counts: Map<string, number>, read: number, already: Materialised | undefined): TermIndex {
   // Every occurrence as an object with its source span, built only when asked for (the language
   // server's term requests): the rules ask for counts and early uses (useCount, usesBefore), which
   // read the per-block lists, so an edit no longer builds about 15,000 occurrence objects.
-  let materialised: { occurrences: TermOccurrence[]; usesByKey: Map<string, TermOccurrence[]> } | undefined;
+  let materialised = already;
   const materialise = () => (materialised ??= occurrencesOf(model, perBlock, definitionStarts(state)));
   const index: TermIndex = {
     definitions,
@@ -244,12 +251,13 @@ export function termIndex(model: ContractModel): TermIndex {
     get occurrences() { return materialise().occurrences; },
     get usesByKey() { return materialise().usesByKey; },
   };
-  const state: IndexState = { model, perBlock, counts, index, read, defStarts: undefined, definitionUses: undefined, firstBlock: undefined, materialised: () => materialised };
+  const state: IndexState = { model, perBlock, counts, index, read, defStarts: undefined, definitionUses: undefined, firstBlock: undefined, blockFirsts: undefined, materialised: () => materialised };
   states.set(index, state);
   cache.set(model, index);
-  if (kind) built.set(model, { kind, perBlock, counts });
   return index;
 }
+
+type Materialised = { occurrences: TermOccurrence[]; usesByKey: Map<string, TermOccurrence[]> };
 
 const NO_TERMS: readonly TermInBlock[] = Object.freeze([]);
 
@@ -268,7 +276,9 @@ interface IndexState {
   definitionUses: Map<string, number> | undefined;
   /** Per term: the first block that writes it. */
   firstBlock: Map<string, number> | undefined;
-  materialised: () => { occurrences: TermOccurrence[]; usesByKey: Map<string, TermOccurrence[]> } | undefined;
+  /** Per block, the number of occurrences in the blocks before it (the last entry: all of them); see occurrenceAtLazily. */
+  blockFirsts: Int32Array | undefined;
+  materialised: () => Materialised | undefined;
 }
 const states = new WeakMap<TermIndex, IndexState>();
 
@@ -418,10 +428,23 @@ function occurrencesOf(model: ContractModel, perBlock: ReadonlyArray<readonly Te
 interface BuiltIndex { kind: string; perBlock: ReadonlyArray<readonly TermInBlock[]>; counts: Map<string, number> }
 const built = new WeakMap<ContractModel, BuiltIndex>();
 
-/** The same term index for a copy of a model with the same blocks (a released model: see IncrementalReview). */
+/**
+ * The same term index for a copy of a model with the same blocks (a released model: see
+ * IncrementalReview; the review the language server's worker keeps, lsp/kept-reviews.ts): what the
+ * next edit takes over, and the index itself, as a new index over the copy that shares the first's
+ * per-block terms, counts, definitions and any occurrence objects already built. Without it, the
+ * first term request on the copy (the worker's hover, once per review) matched every block again
+ * and built every occurrence: about 20 ms on a 1 MB contract (issue 13, hover).
+ */
 export function carryTermIndex(from: ContractModel, to: ContractModel): void {
+  if (from.blocks !== to.blocks || from.text !== to.text) return;
   const b = built.get(from);
-  if (b && from.blocks === to.blocks && from.text === to.text) built.set(to, b);
+  if (b) built.set(to, b);
+  const index = cache.get(from);
+  if (!index || cache.has(to)) return;
+  const s = stateOf(index);
+  // (Over `to`, not `from`: the copy exists so that `from`, and what is memoised for it, can go.)
+  indexOver(to, index.definitions, index.byKey, s.perBlock, s.counts, 0, s.materialised());
 }
 
 /** A term as one block's text writes it, by offset in that text. */
@@ -471,6 +494,52 @@ export function occurrenceAt(index: TermIndex, offset: number): TermOccurrence |
     else return o;
   }
   return undefined;
+}
+
+/**
+ * occurrenceAt without building every occurrence object when the index has not built them yet: the
+ * same binary search, over the occurrences numbered through the per-block lists, building only the
+ * few it visits (a hover on a 1 MB contract otherwise built about 15,000, once per review). The
+ * same answer: the occurrences are in document order either way (blocks follow each other in the
+ * source, and a block's terms are listed in the order its text writes them).
+ */
+export function occurrenceAtLazily(index: TermIndex, offset: number): TermOccurrence | undefined {
+  const state = stateOf(index);
+  if (state.materialised()) return occurrenceAt(index, offset);
+  const { model, perBlock } = state;
+  const firsts = (state.blockFirsts ??= blockFirstsOf(perBlock));
+  const defStarts = definitionStarts(state);
+  let lo = 0;
+  let hi = firsts[perBlock.length] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    // The block holding occurrence `mid`: the last with firsts[b] <= mid (an empty block has the same first as the next).
+    let bl = 0;
+    let bh = perBlock.length - 1;
+    while (bl < bh) {
+      const m = (bl + bh + 1) >> 1;
+      if (firsts[m] <= mid) bl = m;
+      else bh = m - 1;
+    }
+    const block = model.blocks[bl];
+    const f = perBlock[bl][mid - firsts[bl]];
+    const span = sourceSpanOf(block, f.at, f.at + f.length);
+    if (offset < span.start) hi = mid - 1;
+    else if (offset > span.end) lo = mid + 1;
+    else {
+      return {
+        key: f.key, span, text: model.text.slice(span.start, span.end), form: f.form, upper: f.upper,
+        block: block.index, inHeading: isHeadingBlock(model, block), isDefinition: defStarts.has(span.start),
+      };
+    }
+  }
+  return undefined;
+}
+
+function blockFirstsOf(perBlock: ReadonlyArray<readonly TermInBlock[]>): Int32Array {
+  const firsts = new Int32Array(perBlock.length + 1);
+  for (let i = 0; i < perBlock.length; i++) firsts[i + 1] = firsts[i] + perBlock[i].length;
+  return firsts;
 }
 
 /** The written form of `term` that corresponds to an occurrence's form and capitalisation. */

@@ -29,12 +29,26 @@ export class TextDrift {
   private readonly newEnd: number;
   readonly identical: boolean;
 
-  constructor(readonly before: TextSide, readonly after: TextSide) {
-    const r = before.text === after.text ? { start: after.text.length, oldEnd: after.text.length, newEnd: after.text.length } : changedRange(before.text, after.text);
-    this.start = r.start;
-    this.oldEnd = r.oldEnd;
-    this.newEnd = r.newEnd;
-    this.identical = before.text === after.text;
+  /** `region`: the changed region when the caller knows it (see ofEdit); else it is worked out from the two texts. */
+  constructor(readonly before: TextSide, readonly after: TextSide, region?: { start: number; oldEnd: number; newEnd: number }) {
+    if (region) {
+      this.identical = region.start === region.oldEnd && region.oldEnd === region.newEnd && region.start === before.text.length;
+    } else {
+      this.identical = before.text === after.text;
+      region = this.identical ? { start: after.text.length, oldEnd: after.text.length, newEnd: after.text.length } : changedRange(before.text, after.text);
+    }
+    this.start = region.start;
+    this.oldEnd = region.oldEnd;
+    this.newEnd = region.newEnd;
+  }
+
+  /**
+   * The mapping when the current text is `before.text` with one edit (`after` is that text's side,
+   * whose text is not read): the same mapping as from the two texts, without building or reading
+   * the current one (issue 13, hover: ./edited-document.ts).
+   */
+  static ofEdit(before: TextSide, after: TextSide, edit: { start: number; end: number; text: string }): TextDrift {
+    return new TextDrift(before, after, changedRangeOfEdit(before.text, edit.start, edit.end, edit.text));
   }
 
   private get delta(): number {
@@ -80,6 +94,25 @@ export class TextDrift {
     const start = map(a, false);
     return { start: this.after.positionAt(start), end: this.after.positionAt(Math.max(start, map(b, true))) };
   }
+}
+
+/**
+ * changedRange(before, after) for `after = before.slice(0, start) + insert + before.slice(end)`,
+ * reading `after` through the edit: the common prefix is at least `start` long and the common
+ * suffix at least `before.length - end`, and each is extended from there a character at a time
+ * (usually none: only a repeated character beside the edit extends them), capped as changedRange
+ * caps them.
+ */
+export function changedRangeOfEdit(before: string, start: number, end: number, insert: string): { start: number; oldEnd: number; newEnd: number } {
+  const delta = insert.length - (end - start);
+  const afterLength = before.length + delta;
+  const afterAt = (i: number): number => (i < start ? before.charCodeAt(i) : i < start + insert.length ? insert.charCodeAt(i - start) : before.charCodeAt(i - delta));
+  const max = Math.min(before.length, afterLength);
+  let p = Math.min(start, max);
+  while (p < max && before.charCodeAt(p) === afterAt(p)) p++;
+  let s = Math.min(before.length - end, max - p);
+  while (s < max - p && before.charCodeAt(before.length - 1 - s) === afterAt(afterLength - 1 - s)) s++;
+  return { start: p, oldEnd: before.length - s, newEnd: afterLength - s };
 }
 
 // ---------------------------------------------------------------------------------------------

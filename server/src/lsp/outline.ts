@@ -141,11 +141,25 @@ function headingAt(model: ContractModel, pos: Position): Section | undefined {
   const lineStart = model.lineStarts[pos.line];
   if (lineStart === undefined) return undefined;
   const nextLine = model.lineStarts[pos.line + 1] ?? Number.POSITIVE_INFINITY;
-  for (const s of model.sections) {
+  const { sections, blocks } = model;
+  // Sections follow their heading blocks in order (one per heading block, model/sections.ts), and
+  // blocks follow the source: the first whose heading block ends at or after the line is found by
+  // bisection, not by reading every section (a hover on a 1 MB contract read 5,000).
+  let lo = 1;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const block = blocks[sections[mid].headingBlock];
+    if (block && block.end < lineStart) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sections.length; i++) {
+    const s = sections[i];
     if (s.kind === 'root') continue;
     // The heading lies within its block.
-    const block = model.blocks[s.headingBlock];
-    if (!block || block.start >= nextLine || block.end < lineStart) continue;
+    const block = blocks[s.headingBlock];
+    if (block && block.start >= nextLine) break;
+    if (!block || block.end < lineStart) continue;
     const span = headingSpan(model, s);
     if (!span || span.start >= nextLine || span.end < lineStart) continue;
     const start = positionAt(model.lineStarts, span.start);

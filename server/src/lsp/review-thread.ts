@@ -110,6 +110,8 @@ export class ReviewThread {
   private restarts = 0;
   /** Queries sent to the worker and not answered yet, by id. */
   private readonly asked = new Map<number, (answer: QueryAnswer) => void>();
+  /** Per document, the queries not answered yet and what waits for them (answered()). */
+  private readonly unanswered = new Map<string, { count: number; waiting: Array<() => void> }>();
   private nextQueryId = 1;
   /** The text of the last job sent for each document: the next job carries only its edit (./job-text.ts). */
   private readonly sentTexts = new SentTexts();
@@ -180,19 +182,41 @@ export class ReviewThread {
         Atomics.store(cancelled, 0, 1);
         settle({ id, cancelled: true });
       });
+      const open = this.unanswered.get(uri) ?? { count: 0, waiting: [] };
       const settle = (a: QueryAnswer): void => {
         if (!this.asked.delete(id)) return;
         listener?.dispose();
         resolve(a);
+        if (--open.count === 0) {
+          this.unanswered.delete(uri);
+          // After the request's own continuation (its answer is written first).
+          for (const w of open.waiting) setImmediate(w);
+        }
       };
+      open.count++;
+      this.unanswered.set(uri, open);
       this.asked.set(id, settle);
       try {
         this.worker!.postMessage({ kind: 'query', id, uri, version, query, cancelled } satisfies ToWorker);
+        trace(`query posted ${query.kind} v${version}`);
       } catch (e) {
         this.host.log(`Clausewise: a request could not be sent to the review worker: ${e instanceof Error ? e.message : String(e)}`);
         settle({ id, missing: true });
       }
     });
+  }
+
+  /**
+   * Resolves once the queries on the document sent so far are answered (at once when there are
+   * none), and those requests have had their turn. The server's thread builds a document's next job
+   * after them when the worker is free to answer at once (issue 13, hover): building the job reads
+   * the new text (for a 1 MB contract, V8 copies it then), and the answer of a hover sent with the
+   * keystroke would wait behind that.
+   */
+  answered(uri: string): Promise<void> {
+    const open = this.unanswered.get(uri);
+    if (!open) return Promise.resolve();
+    return new Promise((resolve) => open.waiting.push(resolve));
   }
 
   /** Whether a job of the document is queued or running. */
@@ -296,6 +320,7 @@ export class ReviewThread {
       return;
     }
     if (m.kind === 'answer') {
+      trace('recv answer');
       this.asked.get(m.answer.id)?.(m.answer);
       return;
     }

@@ -75,7 +75,9 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
   };
 
   const postAnswer = (m: QueryMessage): void => {
+    trace(`query ${m.query.kind} v${m.version}`);
     const a = answer(m);
+    trace(`answered ${m.query.kind}`);
     try {
       port.postMessage({ kind: 'answer', answer: a } satisfies FromWorker);
     } catch (e) {

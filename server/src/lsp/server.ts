@@ -64,7 +64,8 @@ import {
   DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   type ClientCapabilities, type Connection, type Diagnostic, type InitializeParams, type InitializeResult, type Position, type TextEdit, type WorkspaceEdit, type WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { EditedDocument } from './edited-document';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatOfPath, type ContractModel } from '../model';
@@ -127,7 +128,7 @@ export interface ServerOptions {
 
 export interface ClausewiseServer {
   /** The open documents, as the client sent them (read-only use). */
-  readonly documents: TextDocuments<TextDocument>;
+  readonly documents: TextDocuments<EditedDocument>;
   /** Stops every pending timer (the connection itself belongs to the caller). */
   dispose(): void;
 }
@@ -257,7 +258,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     options.log?.(text);
     connection.console.error(text);
   };
-  const documents = new TextDocuments(TextDocument);
+  // A change is kept as an edit until the text is read (./edited-document.ts): applying it to a 1 MB
+  // string copied the string before the hover sent with the keystroke was read.
+  const documents = new TextDocuments(EditedDocument);
   let client: ClientSetup = readClientSetup({}, {});
   let pushedSettings: ReviewSettings = {};
   let workspaceFolders: string[] = [];
@@ -559,6 +562,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const st = states.get(uri);
     if (!st) return;
     try {
+      // A request sent with the keystroke (a hover) is answered before the job is built, when the
+      // worker can answer at once: the job reads the new text, which takes milliseconds on 1 MB.
+      if (thread && st.inWorker && !thread.busyWith(uri)) await thread.answered(uri);
+      if (states.get(uri) !== st) return;
       const entry = await reviewed(uri);
       if (!entry || states.get(uri) !== st) return;
       // A close or a newer change that arrived during the review (read but not yet handled) makes it stale.
@@ -650,7 +657,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   /** The open document as a side of a mapping (./drift.ts). */
   function sideOfDocument(doc: TextDocument): TextSide {
-    return { text: doc.getText(), offsetAt: (p) => doc.offsetAt(p), positionAt: (o) => doc.positionAt(o) };
+    // The text read only when asked for: a mapping from the document's pending edit never asks (driftTo).
+    return { get text() { return doc.getText(); }, offsetAt: (p) => doc.offsetAt(p), positionAt: (o) => doc.positionAt(o) };
   }
 
   /**
@@ -680,7 +688,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   /** The mapping from a review's text to the document's current version, kept until either changes. */
   function driftTo(st: DocState, entry: Reviewed, side: NonNullable<Reviewed['side']>, doc: TextDocument): TextDrift {
     if (st.drift?.reviewed !== entry || st.drift.version !== doc.version) {
-      st.drift = { reviewed: entry, version: doc.version, drift: new TextDrift(side, sideOfDocument(doc)) };
+      // When the document is the reviewed text with one edit (a keystroke since the review), mapped
+      // through that edit, without building the new text (./edited-document.ts).
+      const edit = doc instanceof EditedDocument ? doc.editSince(side.text) : undefined;
+      const now = sideOfDocument(doc);
+      st.drift = { reviewed: entry, version: doc.version, drift: edit ? TextDrift.ofEdit(side, now, edit) : new TextDrift(side, now) };
     }
     return st.drift.drift;
   }

@@ -24,7 +24,7 @@ import {
 } from 'vscode-languageserver/node';
 import { offsetAt, positionAt, spanToRange, type ContractModel, type DefinedTerm, type Span } from '../model';
 import type { ReviewResult } from '../engine';
-import { formOf, occurrenceAt, pluralOf, singularOf, termIndex, type TermOccurrence } from '../drafting/terms';
+import { formOf, occurrenceAtLazily, pluralOf, singularOf, termIndex, useCount, type TermOccurrence } from '../drafting/terms';
 import { resolvedReferences } from '../drafting/xrefs';
 import { undefinedTerms } from '../drafting/undefined';
 import { driftSemanticTokens, sideOf, type TextDrift, type TextSide } from './drift';
@@ -56,7 +56,7 @@ function offsetOf(model: ContractModel, pos: Position): number {
 
 /** The defined-term occurrence at a position (a use or a definition). */
 export function termAt(model: ContractModel, pos: Position): TermOccurrence | undefined {
-  return occurrenceAt(termIndex(model), offsetOf(model, pos));
+  return occurrenceAtLazily(termIndex(model), offsetOf(model, pos));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -107,11 +107,15 @@ export function termHover(model: ContractModel, pos: Position): Hover | null {
 
 interface HoveredTerm { key: string; span: Span; defs: Array<Pick<DefinedTerm, 'span' | 'definition'>>; uses: number }
 
-/** The term at an offset, its definitions and how many times it is used (from the model's term index, built once per model). */
+/**
+ * The term at an offset, its definitions and how many times it is used, from the model's term index
+ * (built once per model, and handed to the copy the review worker keeps) without building an object
+ * per occurrence: a hover comes once or twice per version of a document being edited.
+ */
 function hoveredTerm(model: ContractModel, offset: number): HoveredTerm | undefined {
   const idx = termIndex(model);
-  const occ = occurrenceAt(idx, offset);
-  return occ && { key: occ.key, span: occ.span, defs: idx.byKey.get(occ.key) ?? [], uses: idx.usesByKey.get(occ.key)?.length ?? 0 };
+  const occ = occurrenceAtLazily(idx, offset);
+  return occ && { key: occ.key, span: occ.span, defs: idx.byKey.get(occ.key) ?? [], uses: useCount(idx, occ.key) };
 }
 
 

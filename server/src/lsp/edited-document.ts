@@ -1,0 +1,217 @@
+/**
+ * An open document's text in the language server, as vscode-languageserver-textdocument keeps it
+ * (the same positions, offsets, line count and text after the same changes), except that a change
+ * does not build the new string at once (issue 13, hover).
+ *
+ * Why: the library applies a change as `before.substring(0, start) + text + before.substring(end)`
+ * and then reads a character of the result, which makes V8 copy the whole string: about 6 ms for a
+ * 1 MB contract, on every keystroke, in the server's thread, before the hover sent with the
+ * keystroke is read. Here a change is kept as an edit of the text before it (`pending`), the line
+ * offsets are updated as the library updates them, and characters are read through the edits; the
+ * new string is built when someone asks for the text (the review's job, after the hover). A request
+ * answered from the last review maps its positions through `editSince` (./drift.ts TextDrift.ofEdit)
+ * without the new string at all.
+ */
+import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+
+/** A change as kept: the text after it is `before.slice(0, start) + text + before.slice(end)`. */
+export interface PendingEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** More edits than this between two reads of the text: the text is built (reading a character walks them all). */
+const MAX_PENDING = 32;
+
+const LF = 10;
+const CR = 13;
+
+export class EditedDocument implements TextDocument {
+  /** The text before the pending edits. */
+  private base: string;
+  /** Edits not yet applied to `base`, in order, each in the offsets of the text the ones before it made. */
+  private pending: PendingEdit[] = [];
+  private size: number;
+  private lineOffsets: number[] | undefined;
+
+  constructor(readonly uri: string, readonly languageId: string, private currentVersion: number, content: string) {
+    this.base = content;
+    this.size = content.length;
+  }
+
+  get version(): number {
+    return this.currentVersion;
+  }
+
+  get lineCount(): number {
+    return this.getLineOffsets().length;
+  }
+
+  getText(range?: Range): string {
+    if (range) {
+      const start = this.offsetAt(range.start);
+      const end = this.offsetAt(range.end);
+      return this.text().substring(start, end);
+    }
+    return this.text();
+  }
+
+  /**
+   * The single edit that turns `before` into the text now, when `before` is the text the pending
+   * edits apply to and there is one of them; undefined otherwise (more than one, or none).
+   */
+  editSince(before: string): PendingEdit | undefined {
+    return this.pending.length === 1 && this.base === before ? this.pending[0] : undefined;
+  }
+
+  positionAt(offset: number): Position {
+    offset = Math.max(Math.min(offset, this.size), 0);
+    const lineOffsets = this.getLineOffsets();
+    let low = 0;
+    let high = lineOffsets.length;
+    if (high === 0) return { line: 0, character: offset };
+    while (low < high) {
+      const mid = Math.floor((low + high) / 2);
+      if (lineOffsets[mid] > offset) high = mid;
+      else low = mid + 1;
+    }
+    const line = low - 1;
+    offset = this.beforeEol(offset, lineOffsets[line]);
+    return { line, character: offset - lineOffsets[line] };
+  }
+
+  offsetAt(position: Position): number {
+    const lineOffsets = this.getLineOffsets();
+    if (position.line >= lineOffsets.length) return this.size;
+    if (position.line < 0) return 0;
+    const lineOffset = lineOffsets[position.line];
+    if (position.character <= 0) return lineOffset;
+    const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this.size;
+    return this.beforeEol(Math.min(lineOffset + position.character, nextLineOffset), lineOffset);
+  }
+
+  getLineRange(line: number): Range {
+    const lineOffsets = this.getLineOffsets();
+    if (line >= lineOffsets.length) {
+      const last = lineOffsets.length - 1;
+      return { start: { line: last, character: 0 }, end: { line: last, character: this.size - lineOffsets[last] } };
+    }
+    if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const start = lineOffsets[line];
+    const next = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this.size;
+    return { start: { line, character: 0 }, end: { line, character: this.beforeEol(next, start) - start } };
+  }
+
+  getEOLCharacters(line: number): string {
+    const lineOffsets = this.getLineOffsets();
+    if (line >= lineOffsets.length || line < 0) return '';
+    const next = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this.size;
+    let eol = '';
+    for (let i = this.beforeEol(next, lineOffsets[line]); i < next; i++) eol += String.fromCharCode(this.charCodeAt(i));
+    return eol;
+  }
+
+  /** Applies changes as TextDocument.update does (the configuration of TextDocuments, see create()). */
+  update(changes: TextDocumentContentChangeEvent[], version: number): void {
+    for (const change of changes) {
+      if (!('range' in change) || !change.range) {
+        this.base = change.text;
+        this.pending = [];
+        this.size = change.text.length;
+        this.lineOffsets = undefined;
+        continue;
+      }
+      const range = wellFormed(change.range);
+      const start = this.offsetAt(range.start);
+      const end = this.offsetAt(range.end);
+      const lineOffsets = this.getLineOffsets();
+      if (this.pending.length >= MAX_PENDING) this.text();
+      this.pending.push({ start, end, text: change.text });
+      this.size += change.text.length - (end - start);
+      const insertedEnd = start + change.text.length;
+      // A CR LF pair across the edit's boundary is not counted by the inserted text's line offsets: counted again from the text.
+      if ((this.charCodeAt(start - 1) === CR && this.charCodeAt(start) === LF) || (this.charCodeAt(insertedEnd - 1) === CR && this.charCodeAt(insertedEnd) === LF)) {
+        this.lineOffsets = undefined;
+        continue;
+      }
+      const startLine = Math.max(range.start.line, 0);
+      const endLine = Math.max(range.end.line, 0);
+      const added = lineOffsetsOf(change.text, false, start);
+      if (endLine - startLine === added.length) {
+        for (let i = 0; i < added.length; i++) lineOffsets[i + startLine + 1] = added[i];
+      } else {
+        this.lineOffsets = [...lineOffsets.slice(0, startLine + 1), ...added, ...lineOffsets.slice(endLine + 1)];
+      }
+      const diff = change.text.length - (end - start);
+      if (diff !== 0) {
+        const offsets = this.lineOffsets!;
+        for (let i = startLine + 1 + added.length; i < offsets.length; i++) offsets[i] += diff;
+      }
+    }
+    this.currentVersion = version;
+  }
+
+  /** The text now, built from the pending edits if there are any. */
+  private text(): string {
+    if (this.pending.length) {
+      let t = this.base;
+      for (const e of this.pending) t = t.substring(0, e.start) + e.text + t.substring(e.end, t.length);
+      this.base = t;
+      this.pending = [];
+    }
+    return this.base;
+  }
+
+  /** A character of the text now (NaN outside it), read through the pending edits. */
+  private charCodeAt(offset: number): number {
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const e = this.pending[i];
+      if (offset < e.start) continue;
+      if (offset < e.start + e.text.length) return e.text.charCodeAt(offset - e.start);
+      offset -= e.text.length - (e.end - e.start);
+    }
+    return this.base.charCodeAt(offset);
+  }
+
+  private getLineOffsets(): number[] {
+    return (this.lineOffsets ??= lineOffsetsOf(this.text(), true, 0));
+  }
+
+  private beforeEol(offset: number, lineOffset: number): number {
+    while (offset > lineOffset && isEol(this.charCodeAt(offset - 1))) offset--;
+    return offset;
+  }
+
+  /** The TextDocuments configuration that makes these documents. */
+  static create(uri: string, languageId: string, version: number, content: string): EditedDocument {
+    return new EditedDocument(uri, languageId, version, content);
+  }
+
+  static update(document: EditedDocument, changes: TextDocumentContentChangeEvent[], version: number): EditedDocument {
+    document.update(changes, version);
+    return document;
+  }
+}
+
+function isEol(c: number): boolean {
+  return c === CR || c === LF;
+}
+
+function wellFormed(range: Range): Range {
+  const { start, end } = range;
+  return start.line > end.line || (start.line === end.line && start.character > end.character) ? { start: end, end: start } : range;
+}
+
+/** Where each line of `text` starts (after `textOffset`); with the first line's start when `atLineStart`. */
+function lineOffsetsOf(text: string, atLineStart: boolean, textOffset: number): number[] {
+  const out = atLineStart ? [textOffset] : [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isEol(c)) {
+      if (c === CR && i + 1 < text.length && text.charCodeAt(i + 1) === LF) i++;
+      out.push(textOffset + i + 1);
+    }
+  }
+  return out;
+}
