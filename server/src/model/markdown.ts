@@ -58,6 +58,8 @@ interface CachedChunk extends Chunk { at: number }
 // chunks at ATX headings, which close every Markdown block before them, and each chunk's blocks are
 // cached by its text: typing in one section re-parses that section only.
 const cache = new LRUCache<string, CachedChunk>({ max: 4000 });
+/** How many chunks are kept (for tests). */
+export const keptChunks = (): number => cache.size;
 const keyOf = (text: string, first: boolean) => (first ? '1' : '0') + text;
 
 const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t]|$)/;

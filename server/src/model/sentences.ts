@@ -21,6 +21,8 @@ const segmenter = () => (icuSegmenter ??= new Intl.Segmenter('en', { granularity
 // same from one keystroke to the next, so results are memoised by block text. Editing one clause
 // re-splits that clause only.
 const cache = new LRUCache<string, Array<[number, number]>>({ max: 20000 });
+/** How many texts' sentence bounds are kept (for tests). */
+export const keptSentenceBounds = (): number => cache.size;
 
 /**
  * Sentence boundaries [start, end) inside a block's plain text. `icu`, when given, is ICU's breaks in
