@@ -6,8 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { reviewShared } from '../../server/src/cli/pool';
 import { buildContractModel } from '../../server/src/model';
-import { chunkCacheMade, parseChunk } from '../../server/src/model/markdown';
-import { sentenceBounds, sentenceCacheMade } from '../../server/src/model/sentences';
+import { fullModelState } from '../../server/src/model/incremental';
+import { chunkCacheMade, keptChunks, parseChunk } from '../../server/src/model/markdown';
+import { keptSentenceBounds, sentenceBounds, sentenceCacheMade } from '../../server/src/model/sentences';
 import { setTextCaches, textCachesOn } from '../../server/src/model/text-caches';
 import { generateContract } from '../../scripts/bench-contract';
 
@@ -41,6 +42,21 @@ describe('model: caches keyed by text', () => {
     const chunk = '## 3. Term\n\nThis Agreement runs for two years. It renews each year.\n';
     assert.notEqual(parseChunk(chunk, false), parseChunk(chunk, false));
     documents.forEach((d, i) => assert.equal(shape(d.text, d.path), kept[i], d.path));
+  });
+
+  it('are left alone by a one-shot model, and filled by the language server\'s first model', () => {
+    // A text of its own, so that nothing of it is kept yet (and few enough chunks and sentences for the LRUs).
+    const text = generateContract(20_000).replace(/Supplier/g, 'Cachetest Vendor');
+    const chunks = keptChunks();
+    const bounds = keptSentenceBounds();
+    const oneShot = buildContractModel(text);
+    assert.equal(keptChunks(), chunks);
+    assert.equal(keptSentenceBounds(), bounds);
+    assert.equal(textCachesOn(), true);
+    const state = fullModelState(text, 0, 'markdown', 'opened');
+    assert.ok(keptChunks() > chunks);
+    assert.ok(keptSentenceBounds() > bounds);
+    assert.equal(JSON.stringify(state.model.blocks.map((b) => [b.text, b.start, [...b.sourceOffsets], b.sentences])), JSON.stringify(oneShot.blocks.map((b) => [b.text, b.start, [...b.sourceOffsets], b.sentences])));
   });
 
   it('are off while the CLI reviews its files, and as before afterwards', async () => {

@@ -6,6 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import type { Block, Span } from './types';
 import { extractBlocks } from './blocks';
+import { plainChunkBlocks } from './plain-chunk';
 import { blocksFromEvents } from './events';
 import { capEmphasisRuns, capInlineMarkup, capNesting, restoreOriginal } from './nesting';
 import { detached } from './detached';
@@ -62,6 +63,8 @@ let madeCache: LRUCache<string, CachedChunk> | null = null;
 const cache = () => (madeCache ??= new LRUCache<string, CachedChunk>({ max: 4000 }));
 /** Whether this process has made the chunk cache (for tests). */
 export const chunkCacheMade = (): boolean => madeCache !== null;
+/** How many chunks are kept (for tests). */
+export const keptChunks = (): number => madeCache?.size ?? 0;
 const keyOf = (text: string, first: boolean) => (first ? '1' : '0') + text;
 
 const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
@@ -133,7 +136,10 @@ function readChunks(text: string, at: number, starts: number[], first: boolean):
   if (textCachesOn()) text = detached(text);
   // Straight from micromark's events when the reader knows every construct in the text (model/events.ts);
   // the first chunk, which may open with front matter, and anything else through the tree.
-  const fromEvents = first || !eventReading ? null : blocksFromEvents(text, mayHoldTable(text));
+  // Text of plain lines, headings and blank lines only (most of a contract) needs no parser at all (model/plain-chunk.ts).
+  const plain = first || !eventReading ? null : plainChunkBlocks(text);
+  if (plain) reads.plain++;
+  const fromEvents = plain ?? (first || !eventReading ? null : blocksFromEvents(text, mayHoldTable(text)));
   const { blocks, yaml } = fromEvents ? { blocks: fromEvents, yaml: null } : readTree(text, first);
   if (at !== 0) {
     // The blocks are fresh: moved in place.
@@ -172,6 +178,9 @@ export function readTree(text: string, first: boolean): Chunk {
   if (node && node.type === 'yaml') yaml = { value: node.value, span: { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 } };
   return { blocks: extractBlocks(tree, text), yaml };
 }
+
+/** How many texts readChunks read without the parser (model/plain-chunk.ts), for tests. */
+export const reads = { plain: 0 };
 
 /** Whether chunks are read from micromark's events (off only for tests that compare with the tree's reading). */
 let eventReading = true;

@@ -11,6 +11,7 @@ import { computeLineStarts } from './lineIndex';
 import { isMostlyUpper, titleCase } from './text';
 import { noFrontMatter, readFrontMatter, type FrontMatter } from './front-matter';
 import type { OffsetBlock } from './offsetBlock';
+import { setTextCaches } from './text-caches';
 
 export { readFrontMatter, type FrontMatter };
 
@@ -58,12 +59,22 @@ export function unreadableModel(text: string, version: number, reason: string): 
 }
 
 function readModel(text: string, version: number, format: TextFormat): ContractModel {
-  const parsed = format === 'plain' ? { blocks: parsePlainText(text), yaml: null } : parseMarkdown(text);
-  // The parsers' blocks are fresh objects (never their caches'): completed in place, not copied.
-  const blocks = parsed.blocks as Block[];
-  for (const block of blocks) block.section = 0;
-  buildSentencesOfBlocks(blocks);
-  return assembleModel(text, version, blocks, readFrontMatter(parsed.yaml));
+  // A model built here is built once and never edited (review(), the CLI, a bundle's other files):
+  // the caches keyed by text (text-caches.ts) would only cost, a copy of every chunk's and block's
+  // text and an entry each that the collector then copies, about a tenth of the model of a 1 MB
+  // contract. The language server's models, which later edits read, are built by
+  // model/incremental.ts (fullModelState), which keeps filling them.
+  const caching = setTextCaches(false);
+  try {
+    const parsed = format === 'plain' ? { blocks: parsePlainText(text), yaml: null } : parseMarkdown(text);
+    // The parsers' blocks are fresh objects (never their caches'): completed in place, not copied.
+    const blocks = parsed.blocks as Block[];
+    for (const block of blocks) block.section = 0;
+    buildSentencesOfBlocks(blocks);
+    return assembleModel(text, version, blocks, readFrontMatter(parsed.yaml));
+  } finally {
+    setTextCaches(caching);
+  }
 }
 
 /**

@@ -26,6 +26,8 @@ let madeCache: LRUCache<string, Array<[number, number]>> | null = null;
 const cache = () => (madeCache ??= new LRUCache<string, Array<[number, number]>>({ max: 20000 }));
 /** Whether this process has made the sentence cache (for tests). */
 export const sentenceCacheMade = (): boolean => madeCache !== null;
+/** How many texts' sentence bounds are kept (for tests). */
+export const keptSentenceBounds = (): number => madeCache?.size ?? 0;
 
 /**
  * Sentence boundaries [start, end) inside a block's plain text. `icu`, when given, is ICU's breaks in

@@ -1,0 +1,76 @@
+import { pushHeading, pushParagraph, type RawBlock } from './blocks';
+
+/*
+ * Blocks of a chunk written without any Markdown markup but ATX headings and blank lines, read
+ * without the parser. Most chunks of a contract are a heading and a few paragraphs of plain words,
+ * and micromark's tokenizing of them was about as much CPU as the whole yardstick of the first
+ * analysis (remark-parse alone on the same text). On such text the parse decides nothing: a
+ * heading line is a heading, every other run of lines between blank lines is one paragraph whose
+ * text is its source verbatim. The blocks are made by the same functions as the event reader's
+ * (pushHeading, pushParagraph), from the positions micromark would give them.
+ *
+ * The reader accepts only text in which no construct can start (checked below, conservatively);
+ * on anything else it returns null and the chunk is parsed as before. test/model/plain-chunk.test.ts
+ * compares it with the event reader on random and real text.
+ */
+
+/**
+ * A character that may start or end markup anywhere in a line, or that the parser would not keep as
+ * it is: escapes, emphasis, code, links and images, HTML and autolinks, character references,
+ * strikethrough, tables, NUL (read as U+FFFD), tabs, carriage returns and other control characters;
+ * and spaces before a line end or the text's end (stripped, or a hard break).
+ */
+const UNPLAIN = /[\\*_[\]<>`&~|\0-\x09\x0b-\x1f\x7f]| \n| $/;
+
+/**
+ * A paragraph line that could open a block or continue one differently: indentation (indented code,
+ * continuation), setext underlines and thematic breaks (= -), list items (- + and ordered markers),
+ * a table's delimiter row (:), block quotes (>, also caught by UNPLAIN).
+ */
+const BLOCK_START = /^(?:[ =+\-:>]|\d{1,9}[.)](?: |$))/;
+
+/** An ATX heading with plain content: "## 2. Services" (no closing sequence, no "#" in the text). */
+const HEADING = /^(#{1,6}) ([^# ][^#]*)$/;
+
+/** The blocks of `source` (offsets relative to it), or null when it holds anything but plain lines, headings and blank lines. */
+export function plainChunkBlocks(source: string): RawBlock[] | null {
+  if (UNPLAIN.test(source)) return null;
+  const blocks: RawBlock[] = [];
+  let paragraphStart = -1;
+  let paragraphEnd = 0;
+  const endParagraph = (): void => {
+    if (paragraphStart < 0) return;
+    pushParagraph(blocks, paragraphStart, paragraphEnd, source.slice(paragraphStart, paragraphEnd), run(paragraphStart, paragraphEnd), false, undefined);
+    paragraphStart = -1;
+  };
+  const n = source.length;
+  let pos = 0;
+  while (pos < n) {
+    let nl = source.indexOf('\n', pos);
+    if (nl < 0) nl = n;
+    if (nl > pos) {
+      if (source.charCodeAt(pos) === 35 /* # */) {
+        const heading = HEADING.exec(source.slice(pos, nl));
+        if (!heading) return null;
+        // A heading interrupts a paragraph.
+        endParagraph();
+        const depth = heading[1].length;
+        pushHeading(blocks, pos, nl, heading[2], run(pos + depth + 1, nl), depth, false);
+      } else {
+        if (BLOCK_START.test(source.slice(pos, Math.min(nl, pos + 12)))) return null;
+        if (paragraphStart < 0) paragraphStart = pos;
+        paragraphEnd = nl;
+      }
+    } else endParagraph();
+    pos = nl + 1;
+  }
+  endParagraph();
+  return blocks;
+}
+
+/** The offsets from `start` to `end` (exclusive): text that is its source verbatim. */
+function run(start: number, end: number): number[] {
+  const out = new Array<number>(end - start);
+  for (let i = 0; i < out.length; i++) out[i] = start + i;
+  return out;
+}
