@@ -50,13 +50,16 @@ function fileEntry(f: FileReport) {
  * One file's part of the report, exactly as it stands in formatJson's output (indented to its place
  * in `files`, made inert). The CLI makes it as each file's review comes in, between reviews, so that
  * the report is only joined after the last one (formatting 9 MB at the end took a few tenths of a
- * second in which the other threads had nothing left to review). JSON escapes line breaks inside
- * strings, so indenting after each line break touches only the layout; inertJson rewrites single
- * characters, so applying it per part equals applying it to the whole.
+ * second in which the other threads had nothing left to review). Stringified inside a `files` array,
+ * so JSON.stringify indents it as in the whole report; inertJson rewrites single characters, so
+ * applying it per part equals applying it to the whole.
  */
 export function formatJsonFile(f: FileReport): string {
-  return `    ${inertJson(JSON.stringify(fileEntry(f), null, 2)).replace(/\n/g, '\n    ')}`;
+  const json = JSON.stringify({ files: [fileEntry(f)] }, null, 2);
+  return inertJson(json.slice(PART_START.length, json.length - PART_END.length));
 }
+const PART_START = '{\n  "files": [\n';
+const PART_END = '\n  ]\n}';
 
 const FILES_KEY = '"files": []';
 
