@@ -223,21 +223,23 @@ async function reviewEach(tasks: ReviewTask[], pool: Pool | null, onOutcome?: Ou
 }
 
 /**
- * The tasks with their files' bytes copied into one SharedArrayBuffer: a view of it crosses to a
- * worker without a copy, and each thread decodes only the files it reviews.
+ * The tasks with their files' bytes moved into one SharedArrayBuffer (in place: the files' own
+ * buffers are then free): a view of it crosses to a worker without a copy, and each thread decodes
+ * only the files it reviews.
  */
 function withSharedBytes(tasks: ReviewTask[]): ReviewTask[] {
   let total = 0;
   for (const t of tasks) if (t.bytes) total += t.bytes.byteLength;
   const buffer = new SharedArrayBuffer(total);
   let at = 0;
-  return tasks.map((t) => {
-    if (!t.bytes) return t;
+  for (const t of tasks) {
+    if (!t.bytes) continue;
     const view = new Uint8Array(buffer, at, t.bytes.byteLength);
     view.set(t.bytes);
     at += t.bytes.byteLength;
-    return { ...t, bytes: view };
-  });
+    t.bytes = view;
+  }
+  return tasks;
 }
 
 /** How many threads reviewShared uses for `tasks` tasks with this pool, the main thread included. */
