@@ -4,7 +4,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { CATEGORY_IDS, DRAFTING, PROFILES, VERSION } from '../../server/src/engine';
+import { formatJson, formatJsonFile } from '../../server/src/cli/format-json';
+import { buildReport, emptyCounts, type FileReport } from '../../server/src/cli/report';
+import { inertJson } from '../../server/src/engine';
 import { exampleFiles, FIXTURES, runCli, runJson, type CliJson } from './helpers';
+
+/** A reviewed file's report with one finding whose message is `message`. */
+const fileReport = (p: string, message: string): FileReport => ({
+  path: p, isContract: true, profiles: ['it-outsourcing'], coverage: {}, reason: '', suppressed: [], fingerprints: [], baselined: 0, activeRules: [], warnings: [],
+  diagnostics: [{ ruleId: 'vague-wording', category: 'drafting', severity: 'warning', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, fixes: [] } as unknown as FileReport['diagnostics'][number]],
+});
 
 const position = {
   type: 'object',
@@ -171,6 +180,25 @@ describe('cli: --format json', () => {
     assert.equal(a.code, b.code);
     const c = await runCli(['--format', 'json', '--force', 'tree', 'contract.md', 'readme.md']);
     assert.equal(c.stdout, a.stdout, 'argument order does not matter');
+  });
+
+  it('is made of each file\'s part, made as its review comes in, laid out as one JSON.stringify of the whole', async () => {
+    // Several files, a forced README, characters made inert (a line separator in a message's quote).
+    const r = await runCli(['--format', 'json', '--force', 'readme.md', 'contract.md', 'tree']);
+    const parsed = JSON.parse(r.stdout) as CliJson;
+    assert.ok(parsed.files.length > 2);
+    assert.equal(r.stdout, `${inertJson(JSON.stringify(parsed, null, 2))}\n`);
+    const report = buildReport('clausewise', VERSION, [fileReport('a.md', 'Line\u2028one'), fileReport('b.md', 'two')], [], emptyCounts());
+    const whole = formatJson(report);
+    assert.equal(whole, `${inertJson(JSON.stringify(JSON.parse(whole), null, 2))}\n`);
+    assert.match(whole, /Line\\u2028one/);
+    // The parts made beforehand are joined as they are, not made again.
+    const parts = report.files.map(formatJsonFile);
+    assert.equal(formatJson(report, parts), whole);
+    assert.match(formatJson(report, [parts[0], parts[1].replace('"two"', '"made before"')]), /"made before"/);
+    const empty = formatJson(buildReport('clausewise', VERSION, [], [], emptyCounts()));
+    assert.equal(empty, `${JSON.stringify(JSON.parse(empty), null, 2)}\n`);
+    assert.match(empty, /\n {2}"files": \[\],\n/);
   });
 
   it('stylish is byte-deterministic across runs too', async () => {

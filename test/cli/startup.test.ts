@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { generateContract } from '../../scripts/bench-contract';
 import { CLI, ensureBuilt, EXAMPLES, makeTempDir, runBuiltCli } from './helpers';
 
 describe('CLI start-up: what a one-file run loads', function () {
@@ -54,6 +55,25 @@ process.on('exit', () => {
     // Two threads in all: the main thread reviews beside the one worker (it starts while the worker loads the bundle).
     const share = /debug: the main thread reviewed (\d+) of 10 files\n/.exec(r.stderr);
     assert.ok(share && Number(share[1]) >= 1 && Number(share[1]) < 10, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { files: unknown[] }).files.length, 10);
+  });
+
+  it('each thread claims its next file itself: two long contracts go to two threads, whoever is busy', () => {
+    // The pool used to send a worker two tasks ahead, longest first, so the worker got both long
+    // contracts and the main thread the short ones, then waited. Now each thread takes the next file
+    // when it is free: the main thread takes the first long one, the worker (loaded meanwhile) the other.
+    const lib = path.join(dir, 'long');
+    fs.mkdirSync(lib);
+    const long = generateContract(400_000);
+    fs.writeFileSync(path.join(lib, 'a-long.md'), long);
+    fs.writeFileSync(path.join(lib, 'b-long.md'), long.replace('# Master', '# Other Master'));
+    const text = fs.readFileSync(path.join(EXAMPLES, 'weak-msa.md'), 'utf8');
+    for (let i = 0; i < 8; i++) fs.writeFileSync(path.join(lib, `c${i}.md`), text.replace('# ', `# ${i} `));
+    const r = runBuiltCli(['--format', 'json', '--fail-on', 'none', '--concurrency', '2', 'long'], { cwd: dir, env: { CLAUSEWISE_DEBUG: 'threads' } });
+    assert.equal(r.code, 0, r.stderr);
+    const by = (name: string) => new RegExp(`debug: long/${name} reviewed in (the main thread|worker 1)\n`).exec(r.stderr)?.[1];
+    assert.ok(by('a-long.md') && by('b-long.md'), r.stderr);
+    assert.notEqual(by('a-long.md'), by('b-long.md'), r.stderr);
     assert.equal((JSON.parse(r.stdout) as { files: unknown[] }).files.length, 10);
   });
 });

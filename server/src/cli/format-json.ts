@@ -10,7 +10,7 @@
  */
 import { inertJson, type ReviewDiagnostic } from '../engine';
 import type { FindingOrigin } from './converted';
-import type { Report } from './report';
+import type { FileReport, Report } from './report';
 
 type Range = ReviewDiagnostic['range'];
 const range = (r: Range) => ({ start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } });
@@ -28,23 +28,46 @@ function diagnostic(d: ReviewDiagnostic, origin?: { format: string } & FindingOr
   };
 }
 
-export function formatJson(report: Report): string {
+/** One file's object in the report's `files`, keys in the spec's order. */
+function fileEntry(f: FileReport) {
+  return {
+    path: f.path,
+    isContract: f.isContract,
+    profiles: [...f.profiles],
+    coverage: { ...f.coverage },
+    diagnostics: f.diagnostics.map((d, i) => diagnostic(d, f.origins && f.source ? { format: f.source, ...f.origins[i] } : undefined)),
+    ...(f.suppressed.length ? {
+      suppressed: f.suppressed.map((s) => ({
+        ...diagnostic(s.diagnostic),
+        reason: s.reason,
+        comment: { kind: s.comment.kind, range: range(s.comment.range) },
+      })),
+    } : {}),
+  };
+}
+
+/**
+ * One file's part of the report, exactly as it stands in formatJson's output (indented to its place
+ * in `files`, made inert). The CLI makes it as each file's review comes in, between reviews, so that
+ * the report is only joined after the last one (formatting 9 MB at the end took a few tenths of a
+ * second in which the other threads had nothing left to review). Stringified inside a `files` array,
+ * so JSON.stringify indents it as in the whole report; inertJson rewrites single characters, so
+ * applying it per part equals applying it to the whole.
+ */
+export function formatJsonFile(f: FileReport): string {
+  const json = JSON.stringify({ files: [fileEntry(f)] }, null, 2);
+  return inertJson(json.slice(PART_START.length, json.length - PART_END.length));
+}
+const PART_START = '{\n  "files": [\n';
+const PART_END = '\n  ]\n}';
+
+const FILES_KEY = '"files": []';
+
+/** The report; `parts` are formatJsonFile of each of its files when they were made beforehand. */
+export function formatJson(report: Report, parts?: readonly string[]): string {
   const out = {
     tool: { name: report.tool.name, version: report.tool.version },
-    files: report.files.map((f) => ({
-      path: f.path,
-      isContract: f.isContract,
-      profiles: [...f.profiles],
-      coverage: { ...f.coverage },
-      diagnostics: f.diagnostics.map((d, i) => diagnostic(d, f.origins && f.source ? { format: f.source, ...f.origins[i] } : undefined)),
-      ...(f.suppressed.length ? {
-        suppressed: f.suppressed.map((s) => ({
-          ...diagnostic(s.diagnostic),
-          reason: s.reason,
-          comment: { kind: s.comment.kind, range: range(s.comment.range) },
-        })),
-      } : {}),
-    })),
+    files: [],
     summary: {
       files: report.summary.files,
       contracts: report.summary.contracts,
@@ -56,5 +79,11 @@ export function formatJson(report: Report): string {
       ...(report.skipped.length ? { skipped: report.skipped.length } : {}),
     },
   };
-  return `${inertJson(JSON.stringify(out, null, 2))}\n`;
+  const skeleton = inertJson(JSON.stringify(out, null, 2));
+  if (!report.files.length) return `${skeleton}\n`;
+  const files = parts && parts.length === report.files.length ? parts : report.files.map(formatJsonFile);
+  // The first `"files": []` is the key: before it stand only the tool's name and version, JSON strings
+  // whose quotes are escaped.
+  const at = skeleton.indexOf(FILES_KEY);
+  return `${skeleton.slice(0, at)}"files": [\n${files.join(',\n')}\n  ]${skeleton.slice(at + FILES_KEY.length)}\n`;
 }

@@ -9,7 +9,14 @@ import { fingerprints, gitRoot, notAnalysedReview, readBundleText, reviewDocumen
 export interface ReviewTask {
   /** Position in the run, to put outcomes back in order. */
   index: number;
-  text: string;
+  /** The text, for a task that has it already (standard input, converted documents). */
+  text?: string;
+  /**
+   * Else the file's bytes, decoded by the thread that reviews it (taskText): decoding in the main
+   * thread, then copying the text to a worker, cost the main thread about a tenth of a second over
+   * cuad-dev. In a parallel run they are views of one buffer shared by every thread (./pool.ts).
+   */
+  bytes?: Uint8Array;
   /** Display path ('/'-separated, as given or found). */
   path: string;
   /** The working directory the display path is relative to (for a contract's bundle files). */
@@ -40,6 +47,19 @@ export interface ReviewOutcome {
   activeRules: string[];
 }
 
+/** The task's text: as given, or its bytes read as UTF-8 without a byte-order mark. */
+export function taskText(task: ReviewTask): string {
+  if (task.text !== undefined) return task.text;
+  const bytes = task.bytes!;
+  // Editors drop a UTF-8 byte-order mark; so do we, so positions match the language server's.
+  return withoutBom(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+}
+
+/** The text without a leading UTF-8 byte-order mark. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Schedules are read from the contract's repository (else the working folder) only. */
 function readBundleFile(cwd: string, p: string): string | undefined {
   const abs = path.resolve(cwd, p);
@@ -51,17 +71,18 @@ function readBundleFile(cwd: string, p: string): string | undefined {
  * the others their report, on the main thread or in a worker alike.
  */
 export function runReviewTask(task: ReviewTask): ReviewOutcome {
+  const text = taskText(task);
   try {
-    return reviewTask(task);
+    return reviewTask(task, text);
   } catch {
-    const result = notAnalysedReview({ text: task.text, path: task.path, settings: task.settings, force: true }, 'an internal error stopped the review of this document');
+    const result = notAnalysedReview({ text, path: task.path, settings: task.settings, force: true }, 'an internal error stopped the review of this document');
     return { index: task.index, result: reported(task, result), fingerprints: task.fingerprints ? fingerprints(result.model, result.diagnostics) : [], activeRules: [] };
   }
 }
 
-function reviewTask(task: ReviewTask): ReviewOutcome {
+function reviewTask(task: ReviewTask, text: string): ReviewOutcome {
   const { result, activeRules } = reviewDocument({
-    text: task.text, path: task.path, settings: task.settings, force: task.force,
+    text, path: task.path, settings: task.settings, force: task.force,
     ...(task.forceReason ? { forceReason: task.forceReason } : {}),
     bundlePath: task.path, readBundle: (p) => readBundleFile(task.cwd, p),
   });

@@ -17,7 +17,7 @@ import { runRulesCommand } from './rules-command';
 import { findingOrigin, readConverted, type ConvertedSource } from './converted';
 import { comparePaths, discoverFiles, displayPath, type FoundFile } from './files';
 import { formatGithub, formatGithubFile } from './format-github';
-import { formatJson } from './format-json';
+import { formatJson, formatJsonFile } from './format-json';
 import { formatJunit } from './format-junit';
 import { formatMarkdown } from './format-markdown';
 import { formatSarif } from './format-sarif';
@@ -25,7 +25,7 @@ import { formatStylish, formatStylishEnd, formatStylishFile } from './format-sty
 import { helpText, USAGE_LINE } from './help';
 import { endPool, poolThreads, reviewShared, startPool, threadCount } from './pool';
 import { buildReport, countSeverities, emptyCounts, orderedCoverage, type FileReport, type Report, type SkippedFile } from './report';
-import type { ReportedResult, ReviewOutcome, ReviewTask } from './review-task';
+import { withoutBom, type ReportedResult, type ReviewOutcome, type ReviewTask } from './review-task';
 import { inShard, shardKey, shardRoot } from './shard';
 
 export const TOOL_NAME = 'clausewise';
@@ -265,6 +265,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       text = converted.text;
       file.source = converted.source;
     }
+    let bytes: Uint8Array | undefined;
     if (text === undefined) {
       // Regular files only, never over the limit (a FIFO or /dev/zero named on the command line included).
       const read = readRegularFile(file.abs, MAX_DOCUMENT_BYTES);
@@ -279,17 +280,15 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         fatal = true;
         continue;
       }
-      const bytes = read.bytes;
-      if (isBinary(bytes)) {
+      if (isBinary(read.bytes)) {
         const reason = 'binary file (contains NUL bytes)';
         warn(`${file.path}: skipped: ${reason}`);
         skipped.push({ path: file.path, reason });
         continue;
       }
-      text = bytes.toString('utf8');
+      // Decoded by the thread that reviews it (taskText).
+      bytes = read.bytes;
     }
-    // Editors drop a UTF-8 byte-order mark; so do we, so positions match the language server's.
-    text = text.replace(/^\uFEFF/, '');
     const config = configs.get(file)!;
     const decision = configDecision(config, file.abs, config.file ? rel(config.file) : '');
     const profiles = profilesFor(config.settings.profiles);
@@ -299,7 +298,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     // --force needs no reason in the report: the user asked.
     const forceReason = opts.force ? undefined : decision.forceReason;
     tasks.push({
-      index: tasks.length, text, path: file.path, cwd: io.cwd, settings, force, ...(forceReason ? { forceReason } : {}),
+      index: tasks.length, ...(bytes ? { bytes } : { text: withoutBom(text!) }), path: file.path, cwd: io.cwd, settings, force, ...(forceReason ? { forceReason } : {}),
       // Fingerprints cost time on long files with many findings: only a baseline and SARIF use them.
       ...(opts.baseline !== undefined || opts.writeBaseline !== undefined || opts.format === 'sarif' ? { fingerprints: true } : {}),
       ...(opts.format === 'markdown' || file.source ? { keepModel: true } : {}),
@@ -346,6 +345,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let worst = -1;
   let warningCount = 0;
   const keepResult = opts.format === 'markdown';
+  const jsonParts: string[] = [];
   const reportFile = (i: number, outcome: ReviewOutcome): void => {
     const input = taskInputs[i];
     const result = outcome.result;
@@ -388,6 +388,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       ...(keepResult ? { result: wholeResult(result) } : {}),
       ...(input.source ? { source: input.source.format, origins: diagnostics.map((d) => findingOrigin(d, wholeResult(result).model, input.source!)) } : {}),
     });
+    // The JSON report's part for this file, made now, between reviews, rather than after the last one.
+    if (opts.format === 'json') jsonParts.push(formatJsonFile(files[files.length - 1]));
     if (streamed) {
       const block = opts.format === 'stylish' ? formatStylishFile(files[files.length - 1], { color, quiet: opts.quiet }) : formatGithubFile(files[files.length - 1]);
       if (block) io.stdout.write(block);
@@ -413,7 +415,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (debugThreads) io.stderr.write(`${TOOL_NAME}: debug: ${tasks.length} files in ${threads} thread${threads === 1 ? '' : 's'}\n`);
   try {
     const share = await reviewShared(tasks, pool, takeOutcome);
-    if (debugThreads) io.stderr.write(`${TOOL_NAME}: debug: the main thread reviewed ${share.inMainThread} of ${tasks.length} files\n`);
+    if (debugThreads) {
+      io.stderr.write(`${TOOL_NAME}: debug: the main thread reviewed ${share.inMainThread} of ${tasks.length} files\n`);
+      // Which thread reviewed each file: is the work shared out well, do the long files go to different threads?
+      for (const [i, t] of share.reviewedBy.entries()) io.stderr.write(`${TOOL_NAME}: debug: ${printable(tasks[i].path)} reviewed in ${t === 0 ? 'the main thread' : `worker ${t}`}\n`);
+    }
   } catch (e) {
     error('internal error while reviewing:', ...String((e as Error).stack ?? e).split('\n').map((l) => `  ${l.trim()}`));
     return EXIT_ERROR;
@@ -435,7 +441,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const report = buildReport(TOOL_NAME, VERSION, files, skipped, hidden, { baselineUsed: !!(baseline || writeTo), failOn: opts.failOn });
   const text = streamed
     ? (opts.format === 'stylish' ? formatStylishEnd(report, { color, quiet: opts.quiet }) : '')
-    : opts.format === 'stylish' ? formatStylish(report, { color, quiet: opts.quiet }) : FORMATTERS[opts.format](report);
+    : opts.format === 'stylish' ? formatStylish(report, { color, quiet: opts.quiet })
+      : opts.format === 'json' ? formatJson(report, jsonParts) : FORMATTERS[opts.format](report);
   if (toFile) {
     try {
       const target = path.resolve(io.cwd, opts.output!);
