@@ -175,9 +175,13 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       // In steps, with the queries that arrived meanwhile answered between them: every document's
       // before the model is spliced, the other documents' after. The review is kept before anything
       // is posted: a query the server's thread sends once it has the diagnostics finds it.
+      // Made from a document's second review here on (an edit): a document opened and never edited
+      // keeps no cache, and its first publish is made from the objects as before.
       let cache = jsonCaches.get(job.uri);
-      if (!cache) jsonCaches.set(job.uri, (cache = new DiagnosticsJsonCache()));
-      const { diagnostics, status, result, costMs } = documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting, cache);
+      if (!cache && reviews.versionOf(job.uri) !== undefined) jsonCaches.set(job.uri, (cache = new DiagnosticsJsonCache()));
+      const { diagnostics, status, result, costMs } = cache
+        ? documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting, cache)
+        : documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting);
       trace(`reviewed v${job.version} cost ${costMs.toFixed(1)}`);
       // As JSON made here (only the changed findings' made again), in UTF-8 bytes handed over rather
       // than copied: the server's thread copies them into its output buffer as they are, with no
