@@ -41,7 +41,7 @@ const median = (xs: number[]) => pct(xs, 0.5);
 /** A JSON-RPC client for the language server over stdio (Content-Length framing). */
 class Lsp {
   private proc: ChildProcessWithoutNullStreams;
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
   private id = 1;
   private pending = new Map<number, (v: unknown) => void>();
   private waiters: Array<{ uri: string; version: number; resolve: () => void }> = [];
@@ -55,13 +55,29 @@ class Lsp {
     this.proc.stdout.on('data', (d: Buffer) => this.onData(d));
   }
   get pid(): number { return this.proc.pid!; }
+  /** Chunks read since `buf` was last joined, and how many bytes the message under way needs in all. */
+  private chunks: Buffer[] = [];
+  private size = 0;
+  private needed = 0;
   private onData(d: Buffer) {
-    this.buf = Buffer.concat([this.buf, d]);
+    // Joined once the message under way has arrived whole, as vscode-jsonrpc's reader does: joining at
+    // every 64 KB chunk copied a 1.6 MB publish about 25 times over in this client.
+    this.chunks.push(d);
+    this.size += d.length;
+    if (this.size < this.needed) return;
+    this.buf = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.size);
+    this.chunks = [];
+    this.size = 0;
+    this.needed = 0;
     for (;;) {
       const head = this.buf.indexOf('\r\n\r\n');
-      if (head < 0) return;
-      const len = Number(/Content-Length: (\d+)/i.exec(this.buf.subarray(0, head).toString())![1]);
-      if (this.buf.length < head + 4 + len) return;
+      const len = head < 0 ? 0 : Number(/Content-Length: (\d+)/i.exec(this.buf.subarray(0, head).toString())![1]);
+      if (head < 0 || this.buf.length < head + 4 + len) {
+        if (this.buf.length) this.chunks.push(this.buf);
+        this.size = this.buf.length;
+        this.needed = head < 0 ? 0 : head + 4 + len;
+        return;
+      }
       const msg = JSON.parse(this.buf.subarray(head + 4, head + 4 + len).toString('utf8'));
       this.buf = this.buf.subarray(head + 4 + len);
       if (msg.id !== undefined && msg.method === undefined) this.pending.get(msg.id)?.(msg.result);

@@ -65,18 +65,34 @@ proc.stderr.on('data', (d: Buffer) => {
     }
   }
 });
-let buf = Buffer.alloc(0);
+let buf: Buffer = Buffer.alloc(0);
+/** Chunks read since `buf` was last joined, and how many bytes the message under way needs in all. */
+let chunks: Buffer[] = [];
+let size = 0;
+let needed = 0;
 let id = 1;
 const pending = new Map<number, (v: unknown) => void>();
 let published = 0;
 let onPublish: (() => void) | null = null;
 proc.stdout.on('data', (d: Buffer) => {
-  buf = Buffer.concat([buf, d]);
+  // Joined once the message under way has arrived whole, as vscode-jsonrpc's reader (and so an editor)
+  // does: joining at every 64 KB chunk copied a 1.6 MB publish about 25 times over in this client.
+  chunks.push(d);
+  size += d.length;
+  if (size < needed) return;
+  buf = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+  chunks = [];
+  size = 0;
+  needed = 0;
   for (;;) {
     const head = buf.indexOf('\r\n\r\n');
-    if (head < 0) return;
-    const len = Number(/Content-Length: (\d+)/i.exec(buf.subarray(0, head).toString())![1]);
-    if (buf.length < head + 4 + len) return;
+    const len = head < 0 ? 0 : Number(/Content-Length: (\d+)/i.exec(buf.subarray(0, head).toString())![1]);
+    if (head < 0 || buf.length < head + 4 + len) {
+      if (buf.length) chunks.push(buf);
+      size = buf.length;
+      needed = head < 0 ? 0 : head + 4 + len;
+      return;
+    }
     const msg = JSON.parse(buf.subarray(head + 4, head + 4 + len).toString('utf8'));
     buf = buf.subarray(head + 4 + len);
     if (msg.id !== undefined && msg.method === undefined) pending.get(msg.id)?.(msg.result);
@@ -125,8 +141,29 @@ function cpuSince(): string {
 }
 /** Each thread's CPU time at its last event printed. */
 const eventCpu = new Map<string, number>();
+/**
+ * Per edit, each thread's CPU time from its diagnostics' start to its last event: in the thread
+ * that reviewed, from the rules' end (`rules`: then the diagnostics made, their JSON, the status)
+ * to the last write (main) or to the findings posted (worker); in the server's thread for a worker
+ * review, from the findings received to the last write.
+ */
+const publishCpu = new Map<string, number[]>();
+function notePublishCpu(mine: typeof events) {
+  const span = (thread: string, start: RegExp, end: RegExp | null) => {
+    const own = mine.filter((e) => e.thread === thread && e.cpu !== undefined);
+    const a = own.find((e) => start.test(e.what.slice(thread.length + 1)));
+    const b = end ? own.find((e) => e.t >= (a?.t ?? Infinity) && end.test(e.what.slice(thread.length + 1))) : own[own.length - 1];
+    if (!a || !b) return;
+    let xs = publishCpu.get(thread);
+    if (!xs) publishCpu.set(thread, (xs = []));
+    xs.push(b.cpu! - a.cpu!);
+  };
+  span('main', /^(rules v|recv findings)/, null);
+  span('worker', /^rules v/, /^findings-posted/);
+}
 function dump(from: number, label: string) {
   const mine = events.filter((e) => e.t >= from - 1).sort((a, b) => a.t - b.t);
+  if (!label.startsWith('open')) notePublishCpu(mine);
   events.length = 0;
   const cpu = cpuSince();
   if (quiet) return;
@@ -191,6 +228,7 @@ function dump(from: number, label: string) {
     console.log(`${thread} thread garbage collection per edit (ms): ${gcPerEdit.slice(1).map((m) => (m.get(thread) ?? 0).toFixed(0)).join(' ')}`);
     console.log(`${thread} thread CPU within each edit (ms): ${own.map((x) => x.toFixed(0)).join(' ')}; first 10 sum ${own.slice(0, 10).reduce((a, b) => a + b, 0).toFixed(0)}${ownLater.length ? `, later median ${median(ownLater).toFixed(1)}` : ''}`);
   }
+  for (const [thread, xs] of publishCpu) console.log(`${thread} thread CPU from the rules' end to the diagnostics sent (ms): ${xs.map((x) => x.toFixed(1)).join(' ')}; median ${median(xs).toFixed(2)}, mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2)}`);
   console.log(`keystroke to diagnostics: p50 ${pct(keys, 0.5).toFixed(1)} ms, p95 ${pct(keys, 0.95).toFixed(1)} ms, max ${Math.max(...keys).toFixed(1)} ms`);
   if (hovers.length) console.log(`hover: p50 ${pct(hovers, 0.5).toFixed(1)} ms, max ${Math.max(...hovers).toFixed(1)} ms (${hovers.length} hovers)`);
   console.log(`server CPU during the edits: ${cpu.toFixed(0)} ms, ${(cpu / edits).toFixed(1)} ms per edit (all threads; load average ${os.loadavg()[0].toFixed(1)})`);

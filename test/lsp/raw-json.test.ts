@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { jsonBytes, messageJson, messageParts, publishParamsFromJson, type JsonText } from '../../server/src/lsp/raw-json';
+import { asText, jsonBytes, messageJson, messageParts, publishParamsFromJson, type JsonText } from '../../server/src/lsp/raw-json';
 
 const d = (line: number, message: string): Diagnostic => ({
   range: { start: { line, character: 0 }, end: { line, character: 4 } }, severity: 2, source: 'clausewise', code: 'vague-wording', message: `${message} "quoted" \u2013 é`,
@@ -26,7 +26,7 @@ describe('lsp: diagnostics as JSON made in advance', () => {
       assert.deepEqual(JSON.parse(messageJson(notification(params))), JSON.parse(expected));
       // In pieces, the bytes made elsewhere stay a piece of their own.
       const parts = messageParts(notification(params));
-      assert.equal(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))).reduce((a, b) => Buffer.concat([a, b])).toString('utf8'), expected);
+      assert.equal(parts.map((p) => Buffer.from(asText(p))).reduce((a, b) => Buffer.concat([a, b])).toString('utf8'), expected);
       if (form !== 'text') assert.ok(parts.some((p) => p instanceof Uint8Array));
     });
 

@@ -58,26 +58,31 @@ export function serverDiagnostic(code: string, message: string, severity: Diagno
 
 /** All diagnostics of one review: rule findings, plus input problems (bad front matter, unknown profile). */
 export function diagnosticsOf(result: ReviewResult): Diagnostic[] {
-  const out = result.diagnostics.map(toLspDiagnostic);
-  if (result.isContract && result.problems.length) {
-    const model = result.model;
-    const start = model.frontMatterSpan?.start ?? 0;
-    const firstLine = model.lineStarts.findIndex((s, i) => s <= start && (i + 1 >= model.lineStarts.length || model.lineStarts[i + 1] > start));
-    // A problem with a value in the front matter marks that value's line; others mark the first line.
-    const lineRange = (line: number): Range => {
-      const lineEnd = line + 1 < model.lineStarts.length ? model.lineStarts[line + 1] : model.text.length;
-      const endChar = model.text.slice(model.lineStarts[line], lineEnd).replace(/\r?\n$|\r$/, '').length;
-      return { start: { line, character: 0 }, end: { line, character: endChar } };
-    };
-    for (const p of [...result.problems].reverse()) {
-      const at = result.problemLines?.[p];
-      const line = at !== undefined && at - 1 < model.lineStarts.length ? at - 1 : firstLine;
-      out.unshift(serverDiagnostic(CONFIG_CODE, `Clausewise: ${p}`, DiagnosticSeverity.Warning, lineRange(line)));
-    }
-  }
-  // Suppression comments naming rules that do not exist: on the comment itself.
-  for (const w of result.warnings ?? []) out.push(serverDiagnostic(CONFIG_CODE, `Clausewise: ${w.message}`, DiagnosticSeverity.Warning, w.range));
-  return out;
+  return [...problemDiagnostics(result), ...result.diagnostics.map(toLspDiagnostic), ...warningDiagnostics(result)];
+}
+
+/** The input problems of a review (bad front matter, unknown profile): published before its findings. */
+export function problemDiagnostics(result: ReviewResult): Diagnostic[] {
+  if (!result.isContract || !result.problems.length) return [];
+  const model = result.model;
+  const start = model.frontMatterSpan?.start ?? 0;
+  const firstLine = model.lineStarts.findIndex((s, i) => s <= start && (i + 1 >= model.lineStarts.length || model.lineStarts[i + 1] > start));
+  // A problem with a value in the front matter marks that value's line; others mark the first line.
+  const lineRange = (line: number): Range => {
+    const lineEnd = line + 1 < model.lineStarts.length ? model.lineStarts[line + 1] : model.text.length;
+    const endChar = model.text.slice(model.lineStarts[line], lineEnd).replace(/\r?\n$|\r$/, '').length;
+    return { start: { line, character: 0 }, end: { line, character: endChar } };
+  };
+  return result.problems.map((p) => {
+    const at = result.problemLines?.[p];
+    const line = at !== undefined && at - 1 < model.lineStarts.length ? at - 1 : firstLine;
+    return serverDiagnostic(CONFIG_CODE, `Clausewise: ${p}`, DiagnosticSeverity.Warning, lineRange(line));
+  });
+}
+
+/** Suppression comments naming rules that do not exist, on the comment itself: published after the findings. */
+export function warningDiagnostics(result: ReviewResult): Diagnostic[] {
+  return (result.warnings ?? []).map((w) => serverDiagnostic(CONFIG_CODE, `Clausewise: ${w.message}`, DiagnosticSeverity.Warning, w.range));
 }
 
 export function rangesIntersect(a: Range, b: Range): boolean {

@@ -5,8 +5,9 @@
  * itself: each is new memory, touched page by page (measured: 0.6 ms of CPU and up to 2 ms of wall
  * time per 230 KB publish, against 0.02 ms to write into a kept buffer).
  *
- * A message comes in pieces (./raw-json.ts messageParts): text, and the UTF-8 bytes of diagnostics
- * made in the review worker. Each piece is written (or copied) into the buffer where the one
+ * A message comes in pieces (./raw-json.ts messageParts): text, the UTF-8 bytes of diagnostics
+ * made in the review worker, and diagnostics that write their JSON themselves from what is kept for
+ * each finding (./diagnostics-json.ts, reviews in the server's thread). Each piece is written (or copied) into the buffer where the one
  * before ended, so a large publish is never joined into one string first (a copy of 1.6 MB, and a
  * fresh allocation, per publish).
  *
@@ -17,7 +18,7 @@
  * sockets and pipes.
  */
 import type { ContentTypeEncoder, Message } from 'vscode-languageserver/node';
-import type { JsonParts } from './raw-json';
+import { asText, isJsonWriter, type JsonParts } from './raw-json';
 
 /** Messages smaller than this come from Node's shared pool as before (Buffer.from). */
 const SMALL = 16 * 1024;
@@ -34,7 +35,7 @@ export function reusingEncoder(toJson: (msg: Message) => string | JsonParts): Co
         const charset = options.charset as BufferEncoding;
         // Bytes are UTF-8: for any other charset (never used by ./gate.ts) they are written as text.
         const utf8 = /^utf-?8$/i.test(charset);
-        const parts = typeof json === 'string' ? [json] : utf8 ? json : json.map((p) => (typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('utf8')));
+        const parts = typeof json === 'string' ? [json] : utf8 ? json : json.map(asText);
         if (parts.length === 1 && typeof parts[0] === 'string' && parts[0].length < SMALL) return Promise.resolve(Buffer.from(parts[0], charset));
         const sizes = parts.map((p) => (typeof p === 'string' ? Buffer.byteLength(p, charset) : p.byteLength));
         const size = sizes.reduce((a, b) => a + b, 0);
@@ -47,6 +48,7 @@ export function reusingEncoder(toJson: (msg: Message) => string | JsonParts): Co
         let at = 0;
         parts.forEach((p, i) => {
           if (typeof p === 'string') out.write(p, at, sizes[i], charset);
+          else if (isJsonWriter(p)) p.writeTo(out, at);
           else out.set(p, at);
           at += sizes[i];
         });

@@ -10,8 +10,25 @@
  */
 import type { ContentTypeEncoder, Diagnostic, NotificationMessage, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 
-/** JSON as text, or as its UTF-8 bytes. */
-export type JsonText = string | Uint8Array;
+/**
+ * JSON that writes its UTF-8 bytes into a buffer itself, its size known in advance: a document's
+ * diagnostics made from the JSON kept for each finding (./diagnostics-json.ts).
+ */
+export interface JsonWriter {
+  readonly byteLength: number;
+  /** Writes the bytes at `at` (the buffer has room for byteLength more); returns where they end. */
+  writeTo(out: Uint8Array, at: number): number;
+  /** Whether the JSON is an empty array. */
+  readonly isEmptyArray: boolean;
+  /** The same JSON array without its opening bracket. */
+  withoutBracket(): JsonWriter;
+  toString(): string;
+}
+
+/** JSON as text, as its UTF-8 bytes, or written by a maker of its own. */
+export type JsonText = string | Uint8Array | JsonWriter;
+
+export const isJsonWriter = (j: JsonText): j is JsonWriter => typeof j === 'object' && !(j instanceof Uint8Array);
 
 /** A message's JSON in pieces, in order: written one after the other, they are the message. */
 export type JsonParts = readonly JsonText[];
@@ -25,19 +42,26 @@ interface Made {
 
 const made = new WeakMap<object, Made>();
 
-const asText = (j: JsonText): string => (typeof j === 'string' ? j : Buffer.from(j.buffer, j.byteOffset, j.byteLength).toString('utf8'));
+export const asText = (j: JsonText): string => (typeof j === 'string' ? j : isJsonWriter(j) ? j.toString() : Buffer.from(j.buffer, j.byteOffset, j.byteLength).toString('utf8'));
 
 /** Whether a JSON array is empty (`[]`, possibly with white space). */
 function isEmptyArray(j: JsonText): boolean {
   if (typeof j === 'string') return /^\[\s*\]$/.test(j);
+  if (isJsonWriter(j)) return j.isEmptyArray;
   return j.byteLength < 16 && /^\[\s*\]$/.test(asText(j));
 }
 
 /** A JSON array without its opening bracket. */
-const withoutBracket = (j: JsonText): JsonText => (typeof j === 'string' ? j.slice(1) : j.subarray(1));
+const withoutBracket = (j: JsonText): JsonText => (typeof j === 'string' ? j.slice(1) : isJsonWriter(j) ? j.withoutBracket() : j.subarray(1));
 
 /** UTF-8 bytes of a JSON text in a buffer of their own, to transfer to another thread. */
-export function jsonBytes(json: string): Uint8Array {
+export function jsonBytes(json: JsonText): Uint8Array {
+  if (typeof json !== 'string') {
+    const bytes = Buffer.allocUnsafeSlow(json.byteLength);
+    if (isJsonWriter(json)) json.writeTo(bytes, 0);
+    else bytes.set(json);
+    return bytes;
+  }
   const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(json, 'utf8'));
   bytes.write(json, 0, 'utf8');
   return bytes;

@@ -11,6 +11,7 @@ import { currentStep, reviewDocumentSteps, runSteps, type IncrementalReview, typ
 import type { ContractModel, TextFormat } from '../model';
 import type { KnownEdit } from '../model/incremental';
 import { diagnosticsOf } from './convert';
+import type { DiagnosticsJsonCache } from './diagnostics-json';
 import type { JsonText } from './raw-json';
 import type { StatusParams, Verdict } from './protocol';
 import { workspaceRelativePath } from './settings';
@@ -39,9 +40,12 @@ export interface ReviewJob {
   workspaceFolders: string[];
 }
 
-/** Diagnostics already turned into JSON (an array) where the review ran: the worker's, written out as they are (./raw-json.ts). */
+/** Diagnostics already turned into JSON (an array) where the review ran, written out as they are (./raw-json.ts). */
 export interface DiagnosticsJson {
-  /** As text, or as UTF-8 bytes (the worker's, in a buffer transferred to the server's thread). */
+  /**
+   * As text, as UTF-8 bytes (the worker's, in a buffer transferred to the server's thread), or
+   * written from the JSON kept for each finding (./diagnostics-json.ts, reviews in the server's thread).
+   */
   json: JsonText;
   /** Diagnostics made in the server's thread, published before those (a broken configuration file's). */
   first?: Diagnostic[];
@@ -68,16 +72,20 @@ export interface WorkerOutcome extends JobFindings {
 
 /** Reviews a job; `readBundle` reads a member of the contract's bundle (undefined: not to be read). */
 export function runReviewJob(job: ReviewJob, incremental: IncrementalReview, readBundle: (absPath: string) => string | undefined): JobOutcome & { diagnostics: Diagnostic[] } {
-  return runSteps(runReviewJobSteps(job, incremental, readBundle));
+  return runSteps(runReviewJobSteps(job, incremental, readBundle)) as JobOutcome & { diagnostics: Diagnostic[] };
 }
 
 /**
  * runReviewJob in steps: the model's (only the edited sections parsed again; IncrementalReview
  * modelSteps), then the review's (engine reviewDocumentSteps), then the diagnostics. The caller may answer requests between two
  * steps (./schedule.ts runInSlices, ./review-worker.ts). `costMs` counts the steps only, not the
- * time spent between them.
+ * time spent between them. With `json`, the document's findings' JSON kept from its last review, the
+ * diagnostics come as JSON made again only where findings changed (./diagnostics-json.ts); without,
+ * as objects.
  */
-export function* runReviewJobSteps(job: ReviewJob, incremental: IncrementalReview, readBundle: (absPath: string) => string | undefined): Generator<void, JobOutcome & { diagnostics: Diagnostic[] }> {
+export function* runReviewJobSteps(
+  job: ReviewJob, incremental: IncrementalReview, readBundle: (absPath: string) => string | undefined, json?: DiagnosticsJsonCache,
+): Generator<void, JobOutcome> {
   let costMs = 0;
   let started = performance.now();
   const pause = (): void => { costMs += performance.now() - started; };
@@ -121,7 +129,7 @@ export function* runReviewJobSteps(job: ReviewJob, incremental: IncrementalRevie
   const { result } = step.value;
   trace(`rules v${job.version}`);
   if (job.ignoredReason) result.reason = job.ignoredReason;
-  const diagnostics = diagnosticsOf(result);
+  const diagnostics: JobFindings['diagnostics'] = json ? { json: json.render(result) } : diagnosticsOf(result);
   const status = statusOf(job.uri, result);
   trace(`diagnostics made v${job.version}`);
   pause();

@@ -84,8 +84,9 @@ import { configErrorDiagnostic, WATCH_GLOB, WorkspaceConfigs } from './config';
 import { afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, runInSlices } from './schedule';
 import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, TextDrift, type TextSide } from './drift';
 import { trace } from './trace';
-import { publishParamsFromJson } from './raw-json';
-import { runReviewJobSteps, type runReviewJob, type JobFindings, type ReviewJob } from './review-job';
+import { asText, publishParamsFromJson } from './raw-json';
+import { runReviewJobSteps, type JobFindings, type JobOutcome, type ReviewJob } from './review-job';
+import { DiagnosticsJsonCache } from './diagnostics-json';
 import { WorkerAnswers, type RemoteView } from './worker-answers';
 import type { WorkerQuery } from './worker-queries';
 import { DEFAULT_WORKER_MIN_CHARS, ReviewThread, type ReviewWorkerOptions } from './review-thread';
@@ -142,8 +143,11 @@ interface Reviewed {
   force: boolean;
   /** null when the file was skipped (too large, binary), or when the review was made in the worker (`worker`). */
   result: ReviewResult | null;
-  /** Empty for a review made in the worker: published as they arrived, made again there if needed. */
-  diagnostics: Diagnostic[];
+  /**
+   * Empty for a review made in the worker: published as they arrived, made again there if needed.
+   * As JSON for a review made here (./diagnostics-json.ts).
+   */
+  diagnostics: JobFindings['diagnostics'];
   status: StatusParams;
   /**
    * Made in the review worker, which keeps the result and answers requests on it (./worker-answers.ts);
@@ -169,6 +173,8 @@ interface DocState {
   model?: { version: number; model: ContractModel };
   /** The document's model and per-block facts kept between edits (issue 13): only edited sections are read again. */
   incremental?: IncrementalReview;
+  /** Its findings' JSON kept from the last review made here: a publish makes only what changed (./diagnostics-json.ts). */
+  json?: DiagnosticsJsonCache;
   /** True from open until the first review is scheduled: the first review does not wait. */
   opening: boolean;
   /** The review under way, shared by everyone who asks for the same version and settings. */
@@ -200,6 +206,11 @@ function countsOf(diagnostics: Diagnostic[], counts: SeverityCounts = { error: 0
     else if (d.severity === DiagnosticSeverity.Hint) counts.hint++;
   }
   return counts;
+}
+
+/** Diagnostics as objects, from JSON when they were made as JSON (a summary request: rare). */
+function diagnosticList(d: JobFindings['diagnostics']): Diagnostic[] {
+  return Array.isArray(d) ? d : [...(d.first ?? []), ...(JSON.parse(asText(d.json)) as Diagnostic[])];
 }
 
 function uriParam(params: unknown): string | null {
@@ -458,6 +469,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         // From now on the worker keeps this document's incremental state; this thread's copy goes.
         st.inWorker = true;
         st.incremental = undefined;
+        st.json = undefined;
         st.model = undefined;
       }
       // The diagnostics are published as soon as they arrive; the result stays in the worker.
@@ -495,11 +507,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     let finished!: () => void;
     const mine = new Promise<void>((resolve) => { finished = resolve; });
     st.stepping = mine;
-    let outcome: ReturnType<typeof runReviewJob> | undefined;
+    let outcome: JobOutcome | undefined;
     try {
       if (prior) await prior;
       if (states.get(uri) !== st) return null;
-      outcome = await runInSlices(runReviewJobSteps(job, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p)), () => states.get(uri) !== st, options.reviewSliceMs, () => { trace('pause'); options.onReviewPause?.(uri, version); });
+      outcome = await runInSlices(runReviewJobSteps(job, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p), (st.json ??= new DiagnosticsJsonCache())), () => states.get(uri) !== st, options.reviewSliceMs, () => { trace('pause'); options.onReviewPause?.(uri, version); });
     } finally {
       if (st.stepping === mine) st.stepping = undefined;
       finished();
@@ -896,7 +908,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         reason: r?.reason ?? entry.status.reason,
         profiles: r?.profiles ?? [],
         coverage: (r?.coverage ?? {}) as Record<string, Verdict>,
-        counts: countsOf(entry.diagnostics),
+        counts: countsOf(diagnosticList(entry.diagnostics)),
       } satisfies ReviewSummary;
     } catch (e) {
       logError(`Clausewise: reviewDocument failed: ${errorText(e)}`);

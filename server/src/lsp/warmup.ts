@@ -16,6 +16,7 @@
 import { IncrementalReview } from '../engine';
 import { CLAUSES, DEFAULT_PARTY_NAMES, renderClause } from '../library';
 import { runReviewJobSteps, type ReviewJob } from './review-job';
+import { DiagnosticsJsonCache } from './diagnostics-json';
 import { muteTrace, trace } from './trace';
 
 /**
@@ -56,6 +57,8 @@ export function editedSample(text: string, n: number): string {
 /** The warm-up's reviews, one step at a time. */
 export class WarmUp {
   private state: IncrementalReview | null = null;
+  /** The sample's findings' JSON, kept between its reviews as a real document's is. */
+  private json: DiagnosticsJsonCache | null = null;
   private review: Generator<void, unknown> | null = null;
   private text = '';
   /** Sample versions reviewed to the end: 1 is the open, then the edits. */
@@ -88,7 +91,8 @@ export class WarmUp {
         } else {
           this.text = editedSample(this.text, this.reviewed);
         }
-        this.review = runReviewJobSteps(sampleJob(this.text, this.reviewed + 1), this.state, () => undefined);
+        // With findings' JSON kept as for a real document, so that the publish's code is warm too.
+        this.review = runReviewJobSteps(sampleJob(this.text, this.reviewed + 1), this.state, () => undefined, (this.json ??= new DiagnosticsJsonCache()));
       }
       const next = this.review.next();
       if (next.done) {
@@ -121,6 +125,7 @@ export class WarmUp {
     if (!this.finished) trace(`warm-up over (${this.reviewed} sample reviews, ${this.interruptions} dropped)`);
     this.finished = true;
     this.state = null;
+    this.json = null;
     this.review = null;
     return false;
   }

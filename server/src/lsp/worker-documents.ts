@@ -17,6 +17,7 @@
  */
 import { IncrementalReview } from '../engine';
 import { runReviewJobSteps, type JobOutcome, type ReviewJob } from './review-job';
+import type { DiagnosticsJsonCache } from './diagnostics-json';
 import { RecentStates } from './recent-states';
 import { KeptReviews } from './kept-reviews';
 import type { Diagnostic } from 'vscode-languageserver/node';
@@ -47,13 +48,16 @@ export class WorkerDocuments {
    * steps (./review-job.ts runReviewJobSteps), with the document whose model is being worked on once
    * it has been spliced (null before).
    */
-  review(job: ReviewJob, readBundle: (absPath: string) => string | undefined, between?: (busyUri: string | null) => void): JobOutcome & { diagnostics: Diagnostic[] } {
+  review(job: ReviewJob, readBundle: (absPath: string) => string | undefined, between?: (busyUri: string | null) => void): JobOutcome & { diagnostics: Diagnostic[] };
+  /** With `json`, the document's findings' JSON kept from its last review here: the diagnostics come as JSON (./diagnostics-json.ts). */
+  review(job: ReviewJob, readBundle: (absPath: string) => string | undefined, between: ((busyUri: string | null) => void) | undefined, json: DiagnosticsJsonCache): JobOutcome;
+  review(job: ReviewJob, readBundle: (absPath: string) => string | undefined, between?: (busyUri: string | null) => void, json?: DiagnosticsJsonCache): JobOutcome {
     const before = this.reviews.versionOf(job.uri);
     if (before !== undefined && before !== job.version) this.edited.add(job.uri);
     try {
       if (!this.states.has(job.uri)) this.fullReviews++;
       const incremental = this.states.take(job.uri, () => new IncrementalReview(), job.text.length);
-      const steps = runReviewJobSteps(job, incremental, readBundle);
+      const steps = runReviewJobSteps(job, incremental, readBundle, json);
       between?.(null);
       let step = steps.next();
       while (!step.done) {

@@ -1,0 +1,307 @@
+/**
+ * A document's published diagnostics as JSON, made again after each review only where the findings
+ * changed (issue 13). A keystroke changes a few findings, and moves the positions of those after it
+ * on its line (on every later line when it adds or removes a line break), but the publish carries
+ * the whole list: 430 diagnostics (173 KB of JSON) for a 100 KB contract, 3,880 (1.58 MB) for 1 MB.
+ *
+ * Each finding's JSON (./convert.ts toLspDiagnostic, as JSON.stringify writes it) is kept as UTF-8
+ * bytes without its range, keyed by what the rest of it is made of: rule, severity, message,
+ * category, the clauses its fixes insert and the provisions cited. A review's findings are matched
+ * to the previous review's in order (both are sorted by position), so the key is compared, never
+ * built or hashed: unchanged findings cost a few comparisons of strings that are equal or differ at
+ * once. Only a finding with no match is serialised. The range is written from its four numbers when
+ * the JSON is written out, so moved findings cost nothing to make either.
+ *
+ * The result (DiagnosticsJsonText) is written straight into the stdio writer's output buffer (the
+ * server's thread, ./output-buffer.ts), or into the buffer the worker transfers (./review-worker.ts),
+ * with no string of the whole list in between. Its bytes are those of JSON.stringify(diagnosticsOf(result)).
+ */
+import type { ReviewDiagnostic, ReviewResult } from '../engine';
+import { problemDiagnostics, toLspDiagnostic, warningDiagnostics } from './convert';
+import type { JsonWriter } from './raw-json';
+
+/** A finding's JSON after its range, and what it is made of (the key it is found by). */
+interface Entry {
+  readonly ruleId: string;
+  readonly severity: string;
+  readonly message: string;
+  readonly category: string;
+  /** The finding's fixes' clause ids, in order, as in toLspDiagnostic's data (empty: none). */
+  readonly clauseIds: readonly string[];
+  readonly citations: readonly string[] | undefined;
+  /** UTF-8 of `}},"severity":...}`: the diagnostic's JSON from the end of its range's last position. */
+  tail: Uint8Array;
+}
+
+/** How far ahead in the previous list a finding's match is looked for (findings removed by the edit). */
+const LOOKAHEAD = 16;
+/** Marks a diagnostic written whole from its bytes (a range not of the usual shape): never a line number. */
+const WHOLE = 0xffffffff;
+
+const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+/** `{"range":{"start":{"line":`, then the start's character, the end's line and character. */
+const OPEN = ascii('{"range":{"start":{"line":');
+const CHARACTER = ascii(',"character":');
+const END_LINE = ascii('},"end":{"line":');
+/** Bytes of the constant parts of a diagnostic's range (the tail starts with the range's closing `}}`). */
+const RANGE_CONSTANTS = OPEN.length + CHARACTER.length + END_LINE.length + CHARACTER.length;
+
+/** The range's JSON as this module writes it: what JSON.stringify writes for a range of the usual shape. */
+const rangeText = (l1: number, c1: number, l2: number, c2: number): string => `{"start":{"line":${l1},"character":${c1}},"end":{"line":${l2},"character":${c2}}}`;
+
+const isPosition = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 0x7fffffff;
+
+function digits(n: number): number {
+  let k = 1;
+  while (n >= 10) { n = Math.floor(n / 10); k++; }
+  return k;
+}
+
+function putNumber(out: Uint8Array, at: number, n: number): number {
+  const end = at + digits(n);
+  let p = end;
+  do { out[--p] = 48 + (n % 10); n = Math.floor(n / 10); } while (n > 0);
+  return end;
+}
+
+/** Whether a finding's fixes' clause ids, in order and each once (clauseIdsOf in ./convert.ts), are `ids`. */
+function sameClauseIds(d: ReviewDiagnostic, ids: readonly string[]): boolean {
+  let k = 0;
+  for (const f of d.fixes) {
+    const id = f.clauseId;
+    if (!id) continue;
+    let repeated = false;
+    for (let m = 0; m < k; m++) if (ids[m] === id) { repeated = true; break; }
+    if (repeated) continue;
+    if (ids[k] !== id) return false;
+    k++;
+  }
+  return k === ids.length;
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  const an = a?.length ?? 0;
+  if (an !== (b?.length ?? 0)) return false;
+  for (let i = 0; i < an; i++) if (a![i] !== b![i]) return false;
+  return true;
+}
+
+/** Whether the entry's JSON is the finding's, apart from the range. */
+function matches(d: ReviewDiagnostic, e: Entry): boolean {
+  return d.ruleId === e.ruleId && d.message === e.message && d.severity === e.severity && d.category === e.category
+    && sameList(d.citations?.length ? d.citations : undefined, e.citations) && sameClauseIds(d, e.clauseIds);
+}
+
+/**
+ * One review's diagnostics as a JSON array, written into a buffer on demand. Immutable: the
+ * entries' bytes are never overwritten, so it may be written out after a later review has been made.
+ */
+export class DiagnosticsJsonText implements JsonWriter {
+  constructor(
+    /** JSON of the server's diagnostics before the findings (input problems), without brackets; '' when none. */
+    private readonly before: string,
+    private readonly tails: readonly Uint8Array[],
+    /** Four per finding: start line and character, end line and character (WHOLE: `tails` holds all of it). */
+    private readonly positions: Uint32Array,
+    /** JSON of the server's diagnostics after the findings (suppression warnings), without brackets; '' when none. */
+    private readonly after: string,
+    readonly byteLength: number,
+    private readonly bracketed = true,
+  ) {}
+
+  /** The same JSON without its opening bracket (to follow other diagnostics, ./raw-json.ts). */
+  withoutBracket(): DiagnosticsJsonText {
+    return new DiagnosticsJsonText(this.before, this.tails, this.positions, this.after, this.byteLength - (this.bracketed ? 1 : 0), false);
+  }
+
+  get isEmptyArray(): boolean {
+    return !this.before && !this.after && this.tails.length === 0;
+  }
+
+  /** Writes the JSON at `at` (the caller has room for byteLength bytes); returns where it ends. */
+  writeTo(out: Uint8Array, at: number): number {
+    if (this.bracketed) out[at++] = 0x5b; // [
+    let first = true;
+    if (this.before) {
+      at += Buffer.from(out.buffer, out.byteOffset, out.byteLength).write(this.before, at, 'utf8');
+      first = false;
+    }
+    const tails = this.tails;
+    const pos = this.positions;
+    for (let i = 0, n = tails.length; i < n; i++) {
+      if (first) first = false;
+      else out[at++] = 0x2c; // ,
+      const tail = tails[i];
+      const p = i * 4;
+      if (pos[p] !== WHOLE) {
+        out.set(OPEN, at);
+        at = putNumber(out, at + OPEN.length, pos[p]);
+        out.set(CHARACTER, at);
+        at = putNumber(out, at + CHARACTER.length, pos[p + 1]);
+        out.set(END_LINE, at);
+        at = putNumber(out, at + END_LINE.length, pos[p + 2]);
+        out.set(CHARACTER, at);
+        at = putNumber(out, at + CHARACTER.length, pos[p + 3]);
+      }
+      out.set(tail, at);
+      at += tail.length;
+    }
+    if (this.after) {
+      if (!first) out[at++] = 0x2c;
+      at += Buffer.from(out.buffer, out.byteOffset, out.byteLength).write(this.after, at, 'utf8');
+    }
+    out[at++] = 0x5d; // ]
+    return at;
+  }
+
+  toString(): string {
+    const out = Buffer.allocUnsafe(this.byteLength);
+    this.writeTo(out, 0);
+    return out.toString('utf8');
+  }
+}
+
+/**
+ * A document's findings' JSON, kept from one review to the next (one per document: in the server's
+ * thread for documents reviewed there, in the review worker for the others).
+ */
+export class DiagnosticsJsonCache {
+  /** The last review's findings' entries, in order. */
+  private entries: Entry[] = [];
+  /** Bytes of the entries' tails. */
+  private liveBytes = 0;
+  /** Bytes of the blocks made for tails since they were last copied together (old blocks may still be held by a live tail). */
+  private blockBytes = 0;
+  /** Findings whose JSON the last render made (the others' was kept): what an edit cost. */
+  made = 0;
+
+  /** The diagnostics of a review (as ./convert.ts diagnosticsOf makes them) as JSON, reusing the last review's where they match. */
+  render(result: ReviewResult): DiagnosticsJsonText {
+    const ds = result.diagnostics;
+    const old = this.entries;
+    const n = ds.length;
+    const entries: Entry[] = new Array<Entry>(n);
+    const tails: Uint8Array[] = new Array<Uint8Array>(n);
+    const positions = new Uint32Array(n * 4);
+    /** Findings without a match: their JSON, made below. */
+    const fresh: Array<{ entry: Entry; text: string }> = [];
+    /** Findings written whole every time (a range not of the usual shape): their index and JSON. */
+    const whole: Array<{ i: number; text: string }> = [];
+    let size = 0;
+    let j = 0;
+    for (let i = 0; i < n; i++) {
+      const d = ds[i];
+      let e: Entry | undefined;
+      if (j < old.length && matches(d, old[j])) e = old[j++];
+      else {
+        for (let k = j + 1, stop = Math.min(old.length, j + 1 + LOOKAHEAD); k < stop; k++) {
+          if (matches(d, old[k])) {
+            e = old[k];
+            j = k + 1;
+            break;
+          }
+        }
+      }
+      const r = d.range;
+      const l1 = r.start.line, c1 = r.start.character, l2 = r.end.line, c2 = r.end.character;
+      const p = i * 4;
+      if (!e) {
+        const text = JSON.stringify(toLspDiagnostic(d));
+        const prefix = `{"range":${rangeText(l1, c1, l2, c2)}`;
+        if (!isPosition(l1) || !isPosition(c1) || !isPosition(l2) || !isPosition(c2) || !text.startsWith(prefix)) {
+          // Not a range JSON.stringify writes as rangeText does: this one is made whole, each time.
+          positions[p] = WHOLE;
+          whole.push({ i, text });
+          continue;
+        }
+        e = {
+          ruleId: d.ruleId, severity: d.severity, message: d.message, category: d.category,
+          clauseIds: clauseIdsOfFixes(d), citations: d.citations?.length ? d.citations : undefined, tail: EMPTY,
+        };
+        // From the range's closing braces on.
+        fresh.push({ entry: e, text: text.slice(prefix.length - 2) });
+      } else if (!isPosition(l1) || !isPosition(c1) || !isPosition(l2) || !isPosition(c2)) {
+        positions[p] = WHOLE;
+        whole.push({ i, text: JSON.stringify(toLspDiagnostic(d)) });
+        continue;
+      }
+      entries[i] = e;
+      positions[p] = l1;
+      positions[p + 1] = c1;
+      positions[p + 2] = l2;
+      positions[p + 3] = c2;
+      size += RANGE_CONSTANTS + digits(l1) + digits(c1) + digits(l2) + digits(c2);
+    }
+    this.store(fresh);
+    this.made = fresh.length + whole.length;
+    let live = 0;
+    for (let i = 0; i < n; i++) {
+      const e = entries[i];
+      if (e) {
+        tails[i] = e.tail;
+        live += e.tail.length;
+      }
+    }
+    for (const w of whole) {
+      tails[w.i] = Buffer.from(w.text, 'utf8');
+      size += tails[w.i].length;
+    }
+    size += live;
+    this.entries = whole.length ? entries.filter((e) => e !== undefined) : entries;
+    this.liveBytes = live;
+    if (this.blockBytes > 2 * live + 64 * 1024) this.compact(tails, entries);
+    const before = problemDiagnostics(result).map((d) => JSON.stringify(d)).join(',');
+    const after = warningDiagnostics(result).map((d) => JSON.stringify(d)).join(',');
+    const items = n + (before ? 1 : 0) + (after ? 1 : 0);
+    size += 2 + Math.max(0, items - 1) + Buffer.byteLength(before, 'utf8') + Buffer.byteLength(after, 'utf8');
+    return new DiagnosticsJsonText(before, tails, positions, after, size);
+  }
+
+  /** The new findings' tails, in one block of their own (never written again). */
+  private store(fresh: Array<{ entry: Entry; text: string }>): void {
+    if (!fresh.length) return;
+    let total = 0;
+    const sizes = fresh.map((f) => { const b = Buffer.byteLength(f.text, 'utf8'); total += b; return b; });
+    const block = Buffer.allocUnsafeSlow(total);
+    this.blockBytes += total;
+    let at = 0;
+    fresh.forEach((f, k) => {
+      block.write(f.text, at, sizes[k], 'utf8');
+      f.entry.tail = block.subarray(at, at + sizes[k]);
+      at += sizes[k];
+    });
+  }
+
+  /**
+   * The tails copied together into one block, once the blocks made since the last time hold more
+   * than twice what is live (edits replace tails, and a block lives as long as any of its tails).
+   */
+  private compact(tails: Uint8Array[], entries: Entry[]): void {
+    const block = Buffer.allocUnsafeSlow(this.liveBytes);
+    let at = 0;
+    for (const e of this.entries) {
+      const t = e.tail;
+      block.set(t, at);
+      e.tail = block.subarray(at, at + t.length);
+      at += t.length;
+    }
+    // The text being made reads the same bytes from the new block.
+    for (let i = 0; i < entries.length; i++) if (entries[i]) tails[i] = entries[i].tail;
+    this.blockBytes = this.liveBytes;
+  }
+
+  /** Bytes held for the entries (tests, memory logs). */
+  get heldBytes(): number {
+    return this.blockBytes;
+  }
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** The clause ids in a finding's data: its fixes' clause ids in order, each once (./convert.ts). */
+function clauseIdsOfFixes(d: ReviewDiagnostic): string[] {
+  const ids: string[] = [];
+  for (const f of d.fixes) if (f.clauseId && !ids.includes(f.clauseId)) ids.push(f.clauseId);
+  return ids;
+}
