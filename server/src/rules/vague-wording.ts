@@ -4,6 +4,9 @@ import { SLA_VAGUE, VAGUE_TERMS } from './vague-terms';
 import { factsActive, memo } from '../model/facts';
 import examples from './examples/vague-wording';
 import { sourceSpanOf } from '../drafting/offsets';
+import type { ContractModel } from '../model';
+import type { SentenceInfo } from '../categories';
+import { previousBlockIndex, spliceTraceOf } from '../model/trace';
 
 const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is responsible for|are responsible for|warrants?)\b/i;
 // "As required by law" is a legal carve-out, not loose scope; rewording it would change its meaning.
@@ -46,6 +49,106 @@ function vagueTermsIn(text: string): Array<[number, string, number]> {
   });
 }
 
+/**
+ * The findings of the sentences infos[from, to) (one block's, or all) that stand in this block, added to
+ * out; returns where the block's sentences end. Reads only the sentences' own text, whether the block
+ * is a heading and its section's titles.
+ */
+function blockFindings(model: ContractModel, infos: SentenceInfo[], from: number, to: number, out: RuleFinding[]): number {
+  const b = infos[from].block;
+  const block = model.blocks[b];
+  let i = from;
+  for (; i < to && infos[i].block === b; i++) {
+    const info = infos[i];
+    if (info.isDefinition || info.inHeading) continue;
+    const memoised = factsActive() ? vagueTermsIn(info.text) : null;
+    if (memoised && !memoised.length) continue;
+    if (!OBLIGATION.test(info.text) && !DELIVERABLE_SECTION.test(info.titles)) continue;
+    for (const [at, written, t] of memoised ?? vagueTermsIn(info.text)) {
+      const term = VAGUE_TERMS[t];
+      const k = info.sentence.textStart + at;
+      const span = sourceSpanOf(block, k, k + written.length);
+      out.push({
+        span,
+        message: `"${written}" ${term.why}: say exactly what, by when or how much.`,
+        words: term.words,
+        fixes: term.replacements.map((r) => ({ kind: 'replace' as const, title: `Replace "${written}" with "${r}"`, span, replacement: r })),
+      });
+    }
+  }
+  return i;
+}
+
+/** One block's findings while editing, with what they read besides the block's text. */
+interface BlockVague { findings: RuleFinding[]; inHeading: boolean; titles: string; start: number }
+const NO_SENTENCES: BlockVague = { findings: [], inHeading: false, titles: '', start: 0 };
+const vagueBuilt = new WeakMap<ContractModel, BlockVague[]>();
+
+/**
+ * While editing: a block the edit kept or moved has the same text and sentences as the previous
+ * model's block it came from, so its findings are the previous ones when it is a heading or not as
+ * before and its section's titles read the same: the same objects before the edit, moved copies after
+ * it. Only the re-parsed blocks' sentences are read (before, every sentence was looked up and every
+ * finding of the document built again on each keystroke).
+ */
+function findingsWhileEditing(model: ContractModel): RuleFinding[] {
+  const infos = sentencesOf(model);
+  const trace = spliceTraceOf(model);
+  const before = trace ? vagueBuilt.get(trace.previous) : undefined;
+  const perBlock: BlockVague[] = new Array(model.blocks.length).fill(NO_SENTENCES);
+  const out: RuleFinding[] = [];
+  let read = 0;
+  for (let i = 0; i < infos.length;) {
+    const first = infos[i];
+    const b = first.block;
+    const block = model.blocks[b];
+    const was = before ? previousBlockIndex(trace!, b) : -1;
+    const old = was >= 0 ? before![was] : undefined;
+    let next = i;
+    while (next < infos.length && infos[next].block === b) next++;
+    if (old && old !== NO_SENTENCES && old.inHeading === first.inHeading && old.titles === first.titles) {
+      const by = block.start - old.start;
+      const findings = by === 0 ? old.findings : old.findings.map((f) => moved(f, by));
+      perBlock[b] = by === 0 ? old : { findings, inHeading: old.inHeading, titles: old.titles, start: block.start };
+      for (const f of findings) out.push(f);
+      i = next;
+      continue;
+    }
+    const findings: RuleFinding[] = [];
+    blockFindings(model, infos, i, next, findings);
+    read++;
+    perBlock[b] = { findings, inHeading: first.inHeading, titles: first.titles, start: block.start };
+    for (const f of findings) out.push(f);
+    i = next;
+  }
+  vagueBuilt.set(model, perBlock);
+  vagueReads.set(model, read);
+  return out;
+}
+const vagueReads = new WeakMap<ContractModel, number>();
+
+/** Hands the per-block findings to a copy of the model with the same blocks (the review worker's released copy). */
+export function carryVagueFindings(from: ContractModel, to: ContractModel): void {
+  const b = vagueBuilt.get(from);
+  if (b && from.blocks === to.blocks && from.text === to.text) vagueBuilt.set(to, b);
+}
+
+/** A finding of a block moved by `by` characters (its fixes replace the same words). */
+function moved(f: RuleFinding, by: number): RuleFinding {
+  const span = { start: f.span.start + by, end: f.span.end + by };
+  return { span, message: f.message, words: f.words, fixes: f.fixes!.map((x) => ({ ...x, span })) };
+}
+
+/** Each block's findings kept for a model while editing, by block index (for tests). */
+export function vagueFindingsByBlock(model: ContractModel): ReadonlyArray<{ findings: RuleFinding[] }> | undefined {
+  return vagueBuilt.get(model);
+}
+
+/** How many of a model's blocks holding sentences had their findings read rather than taken over (for tests). */
+export function vagueBlocksRead(model: ContractModel): number | undefined {
+  return vagueReads.get(model);
+}
+
 const rule: Rule = {
   meta: {
     examples,
@@ -63,31 +166,16 @@ const rule: Rule = {
     rationale: 'A duty is only as strong as its words. "In a timely manner" sets no deadline, "as needed" leaves the scope to be argued later, "best efforts" turns a promise into an attempt, "etc." leaves a list open and "to be agreed" is an agreement to agree that a court may not enforce. Replace each with a number, a list or a reference to a schedule.',
   },
   check(ctx) {
-    const out: RuleFinding[] = [];
-    for (const info of sentencesOf(ctx.model)) {
-      if (info.isDefinition || info.inHeading) continue;
-      const block = ctx.model.blocks[info.block];
-      // Obligations anywhere, and every line of a scope or deliverables section (lists of
-      // deliverables are often bare noun phrases without a "shall").
-      // While editing, the memoised words come first: most sentences have none, and this spares
-      // both tests below on every sentence at every keystroke. A one-off review tests first, as
-      // finding the words costs more than the tests.
-      const memoised = factsActive() ? vagueTermsIn(info.text) : null;
-      if (memoised && !memoised.length) continue;
-      if (!OBLIGATION.test(info.text) && !DELIVERABLE_SECTION.test(info.titles)) continue;
-      for (const [at, written, t] of memoised ?? vagueTermsIn(info.text)) {
-        const term = VAGUE_TERMS[t];
-        const i = info.sentence.textStart + at;
-        const span = sourceSpanOf(block, i, i + written.length);
-        out.push({
-          span,
-          message: `"${written}" ${term.why}: say exactly what, by when or how much.`,
-          words: term.words,
-          fixes: term.replacements.map((r) => ({ kind: 'replace' as const, title: `Replace "${written}" with "${r}"`, span, replacement: r })),
-        });
-      }
+    const model = ctx.model;
+    // A one-shot review (the CLI) reads every sentence; while editing, each block's findings are
+    // kept and taken over for the blocks the edit kept or moved (see findingsWhileEditing).
+    if (!factsActive()) {
+      const out: RuleFinding[] = [];
+      const infos = sentencesOf(model);
+      for (let i = 0; i < infos.length; i++) blockFindings(model, infos, i, infos.length, out);
+      return out;
     }
-    return out;
+    return findingsWhileEditing(model);
   },
 };
 export default rule;

@@ -1,0 +1,10 @@
+import type { ContractModel } from '../model';
+import { carryVagueFindings } from './vague-wording';
+
+/**
+ * What the rules themselves keep per block between edits (vague-wording's findings), handed to a copy
+ * of a model with the same blocks, as drafting/carry.ts does for the drafting indexes.
+ */
+export function carryRuleResults(from: ContractModel, to: ContractModel): void {
+  carryVagueFindings(from, to);
+}
