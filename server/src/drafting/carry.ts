@@ -9,6 +9,7 @@ import { carryUnitlessNumbers } from './units';
 import { carryPartyNameFacts } from './parties';
 import { carryClauseStartWords } from './clause-starts';
 import { carrySignatureOpeners } from './signatures';
+import { carryFigures } from './figures';
 
 /**
  * What the drafting checks take over from one model to the next while editing (the term index's
@@ -29,4 +30,5 @@ export function carryDraftingIndexes(from: ContractModel, to: ContractModel): vo
   carryPartyNameFacts(from, to);
   carryClauseStartWords(from, to);
   carrySignatureOpeners(from, to);
+  carryFigures(from, to);
 }
