@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { review } from '../../server/src/engine';
 import { IncrementalReview } from '../../server/src/engine/incremental';
-import { vagueBlocksRead, vagueFindingsByBlock } from '../../server/src/rules/vague-wording';
+import { vagueFindingStats } from '../../server/src/rules/vague-wording';
 
 // Issue 13: while editing, vague-wording keeps each block's findings and takes them over for the
 // blocks an edit kept (the same objects) or moved (copies, moved with the block), reading only the
@@ -29,14 +29,14 @@ describe('vague-wording while editing', () => {
     const { first, got, fresh } = edited('6.2 The Customer shall pay', '6.2 The Customer shall promptly pay');
     assert.deepEqual(vague(got), vague(fresh));
     assert.equal(vague(fresh).length, 21);
-    const read = vagueBlocksRead(got.model)!;
+    const read = vagueFindingStats(got.model)!.read;
     assert.ok(read >= 1 && read <= 8 && got.model.blocks.length > 30, `read ${read} of ${got.model.blocks.length} blocks`);
-    const before = vagueFindingsByBlock(first.model)!;
-    const after = vagueFindingsByBlock(got.model)!;
+    const before = vagueFindingStats(first.model)!.perBlock;
+    const after = vagueFindingStats(got.model)!.perBlock;
     // Block 4 is clause 1.1, far before the edit.
     const b = got.model.blocks.findIndex((x) => x.text.startsWith('1.1 '));
-    assert.ok(after[b].findings.length === 2);
-    assert.equal(after[b].findings[0], before[b].findings[0], 'the same finding object');
+    assert.ok(after[b]!.findings.length === 2);
+    assert.equal(after[b]!.findings[0], before[b]!.findings[0], 'the same finding object');
   });
 
   it('moves the findings of blocks after the edit, and reads a block whose section title changes its reading', () => {
@@ -57,6 +57,6 @@ describe('vague-wording while editing', () => {
   it('after releaseModelCaches (the review worker)', () => {
     const { got, fresh } = edited('9.2 The Customer shall pay', '9.2 The Customer shall pay as required', true);
     assert.deepEqual(vague(got), vague(fresh));
-    assert.ok(vagueBlocksRead(got.model)! <= 8);
+    assert.ok(vagueFindingStats(got.model)!.read <= 8);
   });
 });

@@ -6,7 +6,7 @@ import examples from './examples/vague-wording';
 import { sourceSpanOf } from '../drafting/offsets';
 import type { ContractModel } from '../model';
 import type { SentenceInfo } from '../categories';
-import { previousBlockIndex, spliceTraceOf } from '../model/trace';
+import { BlockFindings } from './block-findings';
 
 const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is responsible for|are responsible for|warrants?)\b/i;
 // "As required by law" is a legal carve-out, not loose scope; rewording it would change its meaning.
@@ -79,74 +79,23 @@ function blockFindings(model: ContractModel, infos: SentenceInfo[], from: number
   return i;
 }
 
-/** One block's findings while editing, with what they read besides the block's text. */
-interface BlockVague { findings: RuleFinding[]; inHeading: boolean; titles: string; start: number }
-const NO_SENTENCES: BlockVague = { findings: [], inHeading: false, titles: '', start: 0 };
-const vagueBuilt = new WeakMap<ContractModel, BlockVague[]>();
+/** Each block's findings, kept between edits (block-findings.ts); they read no context beyond the sentences' own. */
+const kept = new BlockFindings();
 
-/**
- * While editing: a block the edit kept or moved has the same text and sentences as the previous
- * model's block it came from, so its findings are the previous ones when it is a heading or not as
- * before and its section's titles read the same: the same objects before the edit, moved copies after
- * it. Only the re-parsed blocks' sentences are read (before, every sentence was looked up and every
- * finding of the document built again on each keystroke).
- */
+/** While editing: only the re-parsed blocks' sentences are read (see block-findings.ts). */
 function findingsWhileEditing(model: ContractModel): RuleFinding[] {
   const infos = sentencesOf(model);
-  const trace = spliceTraceOf(model);
-  const before = trace ? vagueBuilt.get(trace.previous) : undefined;
-  const perBlock: BlockVague[] = new Array(model.blocks.length).fill(NO_SENTENCES);
-  const out: RuleFinding[] = [];
-  let read = 0;
-  for (let i = 0; i < infos.length;) {
-    const first = infos[i];
-    const b = first.block;
-    const block = model.blocks[b];
-    const was = before ? previousBlockIndex(trace!, b) : -1;
-    const old = was >= 0 ? before![was] : undefined;
-    let next = i;
-    while (next < infos.length && infos[next].block === b) next++;
-    if (old && old !== NO_SENTENCES && old.inHeading === first.inHeading && old.titles === first.titles) {
-      const by = block.start - old.start;
-      const findings = by === 0 ? old.findings : old.findings.map((f) => moved(f, by));
-      perBlock[b] = by === 0 ? old : { findings, inHeading: old.inHeading, titles: old.titles, start: block.start };
-      for (const f of findings) out.push(f);
-      i = next;
-      continue;
-    }
-    const findings: RuleFinding[] = [];
-    blockFindings(model, infos, i, next, findings);
-    read++;
-    perBlock[b] = { findings, inHeading: first.inHeading, titles: first.titles, start: block.start };
-    for (const f of findings) out.push(f);
-    i = next;
-  }
-  vagueBuilt.set(model, perBlock);
-  vagueReads.set(model, read);
-  return out;
+  return kept.of(model, infos, '', (from, out) => blockFindings(model, infos, from, infos.length, out));
 }
-const vagueReads = new WeakMap<ContractModel, number>();
 
 /** Hands the per-block findings to a copy of the model with the same blocks (the review worker's released copy). */
 export function carryVagueFindings(from: ContractModel, to: ContractModel): void {
-  const b = vagueBuilt.get(from);
-  if (b && from.blocks === to.blocks && from.text === to.text) vagueBuilt.set(to, b);
+  kept.carry(from, to);
 }
 
-/** A finding of a block moved by `by` characters (its fixes replace the same words). */
-function moved(f: RuleFinding, by: number): RuleFinding {
-  const span = { start: f.span.start + by, end: f.span.end + by };
-  return { span, message: f.message, words: f.words, fixes: f.fixes!.map((x) => ({ ...x, span })) };
-}
-
-/** Each block's findings kept for a model while editing, by block index (for tests). */
-export function vagueFindingsByBlock(model: ContractModel): ReadonlyArray<{ findings: RuleFinding[] }> | undefined {
-  return vagueBuilt.get(model);
-}
-
-/** How many of a model's blocks holding sentences had their findings read rather than taken over (for tests). */
-export function vagueBlocksRead(model: ContractModel): number | undefined {
-  return vagueReads.get(model);
+/** Each block's findings kept for a model while editing, by block index, and how many blocks were read (for tests). */
+export function vagueFindingStats(model: ContractModel): ReturnType<BlockFindings['stats']> {
+  return kept.stats(model);
 }
 
 const rule: Rule = {
