@@ -303,15 +303,36 @@ export function carryFigures(from: ContractModel, to: ContractModel): void {
 
 export function inconsistentFigures(model: ContractModel): InconsistentFigure[] {
   const byKey = new Map<string, Figure[]>();
-  for (const f of figuresOf(model)) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
+  for (const f of figuresOf(model)) {
+    const list = byKey.get(f.key);
+    if (list) list.push(f);
+    else byKey.set(f.key, [f]);
+  }
   const out: InconsistentFigure[] = [];
   for (const figures of byKey.values()) {
     if (figures.length < 2) continue;
-    // The reference is the figure the document gives most often; on a tie, the first.
+    // The reference is the figure the document gives most often; on a tie, the first. Whether two
+    // figures agree depends on their kind, currency and value only, so agreement is counted over the
+    // distinct ones (a 1 MB contract gives one measure a thousand times in a few values: comparing
+    // every pair was most of this check).
+    const distinct = new Map<string, { figure: Figure; times: number }>();
+    for (const f of figures) {
+      const id = `${f.kind}\u0000${f.currency}\u0000${f.value}`;
+      const d = distinct.get(id);
+      if (d) d.times++;
+      else distinct.set(id, { figure: f, times: 1 });
+    }
+    const kinds = [...distinct.values()];
+    const agreeing = new Map<string, number>();
+    for (const { figure: f } of kinds) {
+      let n = 0;
+      for (const { figure: g, times } of kinds) if (agree(f, g)) n += times;
+      agreeing.set(`${f.kind}\u0000${f.currency}\u0000${f.value}`, n);
+    }
     let reference = figures[0];
     let best = 0;
     for (const f of figures) {
-      const n = figures.filter((g) => agree(f, g)).length;
+      const n = agreeing.get(`${f.kind}\u0000${f.currency}\u0000${f.value}`)!;
       if (n > best) { best = n; reference = f; }
     }
     for (const f of figures) if (!agree(f, reference)) out.push({ figure: f, reference });

@@ -60,7 +60,7 @@ function scan(model: ContractModel, re: RegExp, limit: number): Found {
  * before the edit to the start of the first kept after it) the two texts are the same, shifted
  * after it; matches starting more than `reach` before a, or at or after b + reach, are therefore
  * the same. The stretch between is scanned in the new text, from where the scan of the whole text
- * would be there, and must end in step with the previous matches after it.
+ * would be there; it and the previous scan must be free at its end (no match across it).
  */
 function fromPrevious(model: ContractModel, re: RegExp, limit: number, reach: number): Found | undefined {
   const trace = spliceTraceOf(model);
@@ -81,20 +81,28 @@ function fromPrevious(model: ContractModel, re: RegExp, limit: number, reach: nu
   // Otherwise every previous match must be known to carry the ones after the stretch.
   if (m.length >= 2 * limit) return undefined;
   const to = b + reach;
+  // The previous whole scan was free at `to` (no match ran across it), so that the scan of the new
+  // text, free at to + delta, finds there what it found after `to`.
+  for (let i = k; i < m.length; i += 2) if (m[i] < to && m[i + 1] > to) return undefined;
   let j = k;
   while (j < m.length && m[j] < to) j += 2;
   const after = m.slice(j).map((x) => x + delta);
   const matches = before;
+  // Only the stretch is read (a slice of it, with one character either side for the word
+  // boundaries, and room for a match that starts in it to end): its matches must end before to + delta.
+  const start = Math.max(Math.max(0, from), before.length ? before[before.length - 1] : 0);
+  const end = to + delta;
+  const lo = Math.max(0, start - 1);
+  const hi = Math.min(model.text.length, end + reach + 1);
+  const slice = model.text.slice(lo, hi);
   const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-  g.lastIndex = Math.max(Math.max(0, from), before.length ? before[before.length - 1] : 0);
+  g.lastIndex = start - lo;
   for (;;) {
-    const x = g.exec(model.text);
-    if (!x || x.index >= to + delta) {
-      // In step again: the first match at or after the stretch is the previous text's first one there.
-      if (x ? after[0] !== x.index || after[1] !== x.index + x[0].length : after.length > 0) return undefined;
-      break;
-    }
-    matches.push(x.index, x.index + x[0].length);
+    const x = g.exec(slice);
+    if (!x || x.index + lo >= end) break;
+    const at = x.index + lo;
+    if (at + x[0].length > end || at + x[0].length >= hi && hi < model.text.length) return undefined;
+    matches.push(at, at + x[0].length);
     if (x[0] === '') g.lastIndex++;
     if (matches.length >= 2 * limit) return { limit, matches: matches.slice(0, 2 * limit) };
   }
