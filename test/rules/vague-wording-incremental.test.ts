@@ -54,6 +54,16 @@ describe('vague-wording while editing', () => {
     assert.equal(vague(fresh).length, vague(review({ text: base, version: 1, force: true })).length + 1);
   });
 
+  it('reports each finding of a block of several sentences once, in a full review and while editing', () => {
+    const two = text.replace('4.2 The Customer shall pay the charges.', '4.2 The Customer shall pay promptly. The Supplier shall report as needed. The Supplier shall act in a timely manner.');
+    const full = vague(review({ text: two, version: 1, force: true }));
+    assert.equal(full.length, 23);
+    assert.equal(new Set(full.map((d) => JSON.stringify(d.range))).size, full.length, 'no finding twice');
+    const inc = new IncrementalReview();
+    inc.review({ text, version: 1, force: true });
+    assert.deepEqual(vague(inc.review({ text: two, version: 2, force: true })), full);
+  });
+
   it('after releaseModelCaches (the review worker)', () => {
     const { got, fresh } = edited('9.2 The Customer shall pay', '9.2 The Customer shall pay as required', true);
     assert.deepEqual(vague(got), vague(fresh));

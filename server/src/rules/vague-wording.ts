@@ -121,7 +121,7 @@ const rule: Rule = {
     if (!factsActive()) {
       const out: RuleFinding[] = [];
       const infos = sentencesOf(model);
-      for (let i = 0; i < infos.length; i++) blockFindings(model, infos, i, infos.length, out);
+      for (let i = 0; i < infos.length;) i = blockFindings(model, infos, i, infos.length, out);
       return out;
     }
     return findingsWhileEditing(model);
