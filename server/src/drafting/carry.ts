@@ -8,6 +8,8 @@ import { carryNumberMismatches } from './numbers';
 import { carryUnitlessNumbers } from './units';
 import { carryPartyNameFacts } from './parties';
 import { carryClauseStartWords } from './clause-starts';
+import { carrySignatureOpeners } from './signatures';
+import { carryFigures } from './figures';
 
 /**
  * What the drafting checks take over from one model to the next while editing (the term index's
@@ -27,4 +29,6 @@ export function carryDraftingIndexes(from: ContractModel, to: ContractModel): vo
   carryUnitlessNumbers(from, to);
   carryPartyNameFacts(from, to);
   carryClauseStartWords(from, to);
+  carrySignatureOpeners(from, to);
+  carryFigures(from, to);
 }

@@ -13,7 +13,8 @@ import { sourceOffsetAt } from './offsets';
 import { durationsIn, percentagesIn, type Duration } from '../model/language';
 import { sentencesOf, type SentenceInfo } from '../categories/scan';
 import { describesSecurityIncident } from '../categories/breach-notification';
-import { memo } from '../model/facts';
+import { factsActive, memo } from '../model/facts';
+import { previousBlockIndex, spliceTraceOf } from '../model/trace';
 
 export type FigureKind = 'money' | 'duration' | 'percent';
 
@@ -219,32 +220,119 @@ function sentenceFigures(s: SentenceInfo): SentenceFigure[] {
 }
 
 export function figuresOf(model: ContractModel): Figure[] {
+  const infos = sentencesOf(model);
+  if (factsActive()) return figuresWhileEditing(model, infos);
   const out: Figure[] = [];
-  for (const s of sentencesOf(model)) {
-    const block = model.blocks[s.block];
+  for (let i = 0; i < infos.length;) i = blockFigures(model, infos, i, out);
+  return out;
+}
+
+/** The figures of the sentences of one block, from infos[from] on, added to out; returns where the block's sentences end. */
+function blockFigures(model: ContractModel, infos: SentenceInfo[], from: number, out: Figure[]): number {
+  const b = infos[from].block;
+  const block = model.blocks[b];
+  let i = from;
+  for (; i < infos.length && infos[i].block === b; i++) {
+    const s = infos[i];
     if (block.kind !== 'paragraph' || block.quoted || s.inHeading) continue;
     for (const f of sentenceFigures(s)) {
-      const i = s.sentence.textStart + f.at;
+      const k = s.sentence.textStart + f.at;
       out.push({
         key: f.key, label: f.label, kind: f.kind, value: f.value, currency: f.currency, text: f.text,
-        span: { start: sourceOffsetAt(block, i), end: sourceOffsetAt(block, i + f.length - 1) + 1 },
+        span: { start: sourceOffsetAt(block, k), end: sourceOffsetAt(block, k + f.length - 1) + 1 },
       });
     }
   }
+  return i;
+}
+
+/** One block's figures while editing, with what they read besides its text and source. */
+interface BlockFigures { figures: Figure[]; inHeading: boolean; start: number }
+const figuresBuilt = new WeakMap<ContractModel, BlockFigures[]>();
+const figureReads = new WeakMap<ContractModel, number>();
+
+/**
+ * While editing: a block the edit kept or moved has the same text, source and sentences as the
+ * previous model's block it came from, so its figures are the previous ones when it is a heading or
+ * not as before: the same objects before the edit, moved copies after it. Only the re-parsed blocks'
+ * sentences are looked up (before, one memo lookup per sentence of the document and one object per
+ * figure on every keystroke).
+ */
+function figuresWhileEditing(model: ContractModel, infos: SentenceInfo[]): Figure[] {
+  const trace = spliceTraceOf(model);
+  const before = trace ? figuresBuilt.get(trace.previous) : undefined;
+  const perBlock: BlockFigures[] = new Array(model.blocks.length);
+  const out: Figure[] = [];
+  let read = 0;
+  for (let i = 0; i < infos.length;) {
+    const first = infos[i];
+    const b = first.block;
+    const block = model.blocks[b];
+    const was = before ? previousBlockIndex(trace!, b) : -1;
+    const old = was >= 0 ? before![was] : undefined;
+    if (old && old.inHeading === first.inHeading) {
+      const by = block.start - old.start;
+      const figures = by === 0 ? old.figures : old.figures.map((f) => ({ ...f, span: { start: f.span.start + by, end: f.span.end + by } }));
+      perBlock[b] = by === 0 ? old : { figures, inHeading: old.inHeading, start: block.start };
+      for (const f of figures) out.push(f);
+      while (i < infos.length && infos[i].block === b) i++;
+      continue;
+    }
+    const figures: Figure[] = [];
+    i = blockFigures(model, infos, i, figures);
+    read++;
+    perBlock[b] = { figures, inHeading: first.inHeading, start: block.start };
+    for (const f of figures) out.push(f);
+  }
+  figuresBuilt.set(model, perBlock);
+  figureReads.set(model, read);
   return out;
+}
+
+/** Each block's figures kept for a model while editing, by block index, and how many blocks were read (for tests). */
+export function figureStats(model: ContractModel): { perBlock: ReadonlyArray<{ figures: Figure[] } | undefined>; read: number } | undefined {
+  const perBlock = figuresBuilt.get(model);
+  return perBlock ? { perBlock, read: figureReads.get(model)! } : undefined;
+}
+
+/** Hands the per-block figures to a copy of the model with the same blocks (drafting/carry.ts). */
+export function carryFigures(from: ContractModel, to: ContractModel): void {
+  const b = figuresBuilt.get(from);
+  if (b && from.blocks === to.blocks && from.text === to.text) figuresBuilt.set(to, b);
 }
 
 export function inconsistentFigures(model: ContractModel): InconsistentFigure[] {
   const byKey = new Map<string, Figure[]>();
-  for (const f of figuresOf(model)) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
+  for (const f of figuresOf(model)) {
+    const list = byKey.get(f.key);
+    if (list) list.push(f);
+    else byKey.set(f.key, [f]);
+  }
   const out: InconsistentFigure[] = [];
   for (const figures of byKey.values()) {
     if (figures.length < 2) continue;
-    // The reference is the figure the document gives most often; on a tie, the first.
+    // The reference is the figure the document gives most often; on a tie, the first. Whether two
+    // figures agree depends on their kind, currency and value only, so agreement is counted over the
+    // distinct ones (a 1 MB contract gives one measure a thousand times in a few values: comparing
+    // every pair was most of this check).
+    const distinct = new Map<string, { figure: Figure; times: number }>();
+    for (const f of figures) {
+      const id = `${f.kind}\u0000${f.currency}\u0000${f.value}`;
+      const d = distinct.get(id);
+      if (d) d.times++;
+      else distinct.set(id, { figure: f, times: 1 });
+    }
+    const kinds = [...distinct.values()];
+    const agreeing = new Map<string, number>();
+    for (const { figure: f } of kinds) {
+      let n = 0;
+      for (const { figure: g, times } of kinds) if (agree(f, g)) n += times;
+      agreeing.set(`${f.kind}\u0000${f.currency}\u0000${f.value}`, n);
+    }
     let reference = figures[0];
     let best = 0;
     for (const f of figures) {
-      const n = figures.filter((g) => agree(f, g)).length;
+      const n = agreeing.get(`${f.kind}\u0000${f.currency}\u0000${f.value}`)!;
       if (n > best) { best = n; reference = f; }
     }
     for (const f of figures) if (!agree(f, reference)) out.push({ figure: f, reference });

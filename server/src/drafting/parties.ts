@@ -75,6 +75,14 @@ const LEADING_LINK = /^(?:(?:by and )?between|among(?:st)?|and|by|with|of)\s+/i;
  * name already known is not a new party: it is checked against that name instead.
  */
 export function namedParties(model: ContractModel): NamedParty[] {
+  // Asked by party-name-variant and signature-block: one answer per model.
+  let out = namedMemo.get(model);
+  if (!out) namedMemo.set(model, (out = readNamedParties(model)));
+  return out;
+}
+const namedMemo = new WeakMap<ContractModel, NamedParty[]>();
+
+function readNamedParties(model: ContractModel): NamedParty[] {
   const out: NamedParty[] = [];
   const known = (name: string) => out.find((p) => sameParty(p.legalName, name));
   for (const party of model.parties) {
@@ -157,27 +165,37 @@ export function partyNameShapes(model: ContractModel): Array<{ party: Party; leg
   const names: Array<{ party: Party; legal: string; name: NameShape }> = [];
   for (const { party, legalName } of namedParties(model)) {
     const legal = legalName;
-    const words = legal.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
-    const suffixAt = words.findIndex((w, i) => i > 0 && SUFFIX.test(w));
-    if (suffixAt < 1) continue; // only names with a legal form ("Limited", "Inc.") have variants worth reporting
-    const core = words.slice(0, suffixAt);
-    // The name is found by its first distinctive word ("Tailspin"), or its first two words when the first is common ("Bank of ...").
-    const keyWords = COMMON_WORDS.has(core[0].toLowerCase()) || FUNCTION_WORDS.has(core[0]) ? core.slice(0, 2) : core.slice(0, 1);
-    if (!keyWords.length || keyWords.join(' ').length < 3) continue;
-    names.push({
-      party, legal,
-      name: {
-        legal, words, legalNorm: norm(legal), alias: party.alias,
-        coreSet: new Set(core.map((w) => w.toLowerCase())),
-        keyRe: new RegExp(`(?<![\\w/-])${keyWords.map(escapeRegExp).join('\\s+')}(?![\\w-])`, 'g'),
-        formSpellings: formSpellingsOf(words),
-        // Folding quotes changes no other character, so a key word without quotes stands in the block's own text.
-        keyLiteral: /['"]/.test(keyWords[0]) ? null : keyWords[0],
-        formWord: legal.length >= 10 ? formWordOf(formSpellingsOf(words)) : null,
-      },
-    });
+    // A name's shape is a function of the legal name and the alias: the last ones built are kept,
+    // so that an edit compiles no expressions (while editing the names rarely change).
+    const kept = lastShapes.get(`${legal}\u0001${party.alias}`);
+    if (kept !== undefined) { if (kept) names.push({ party, legal, name: kept }); continue; }
+    const shape = nameShapeOf(legal, party.alias);
+    if (lastShapes.size > 64) lastShapes.clear();
+    lastShapes.set(`${legal}\u0001${party.alias}`, shape);
+    if (shape) names.push({ party, legal, name: shape });
   }
   return names;
+}
+const lastShapes = new Map<string, NameShape | null>();
+
+/** A legal name taken apart for the search, or null when it has no variants worth reporting. */
+function nameShapeOf(legal: string, alias: string): NameShape | null {
+  const words = legal.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+  const suffixAt = words.findIndex((w, i) => i > 0 && SUFFIX.test(w));
+  if (suffixAt < 1) return null; // only names with a legal form ("Limited", "Inc.") have variants worth reporting
+  const core = words.slice(0, suffixAt);
+  // The name is found by its first distinctive word ("Tailspin"), or its first two words when the first is common ("Bank of ...").
+  const keyWords = COMMON_WORDS.has(core[0].toLowerCase()) || FUNCTION_WORDS.has(core[0]) ? core.slice(0, 2) : core.slice(0, 1);
+  if (!keyWords.length || keyWords.join(' ').length < 3) return null;
+  return {
+    legal, words, legalNorm: norm(legal), alias,
+    coreSet: new Set(core.map((w) => w.toLowerCase())),
+    keyRe: new RegExp(`(?<![\\w/-])${keyWords.map(escapeRegExp).join('\\s+')}(?![\\w-])`, 'g'),
+    formSpellings: formSpellingsOf(words),
+    // Folding quotes changes no other character, so a key word without quotes stands in the block's own text.
+    keyLiteral: /['"]/.test(keyWords[0]) ? null : keyWords[0],
+    formWord: legal.length >= 10 ? formWordOf(formSpellingsOf(words)) : null,
+  };
 }
 
 export function partyNameVariants(model: ContractModel): PartyNameVariant[] {

@@ -15,6 +15,8 @@ import { previousBlockIndex, spliceTraceOf } from '../model/trace';
 
 export class BlockResults<T> {
   private built = new WeakMap<ContractModel, T[]>();
+  /** How many blocks each model's results read rather than took over (for tests). */
+  private reads = new WeakMap<ContractModel, number>();
 
   /**
    * @param read the result for one block, from its text and source only
@@ -35,10 +37,12 @@ export class BlockResults<T> {
     const before = trace ? this.built.get(trace.previous) : undefined;
     const blocks = model.blocks;
     const list: T[] = new Array(blocks.length);
+    let read = 0;
     for (let i = 0; i < blocks.length; i++) {
       const was = before ? previousBlockIndex(trace!, i) : -1;
       if (was < 0) {
         list[i] = this.read(model, blocks[i]);
+        read++;
         continue;
       }
       const value = before![was];
@@ -46,7 +50,13 @@ export class BlockResults<T> {
       list[i] = by !== 0 && this.shift ? this.shift(value, by) : value;
     }
     this.built.set(model, list);
+    this.reads.set(model, read);
     return list;
+  }
+
+  /** How many blocks the model's results were read for (the others were taken over); undefined before they are built. */
+  blocksRead(model: ContractModel): number | undefined {
+    return this.reads.get(model);
   }
 
   /** Hands the results to a copy of the model with the same blocks and text (see carry.ts). */

@@ -10,6 +10,8 @@
 import type { Block, ContractModel, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
+import { BlockResults } from './perBlock';
+import { factsActive } from '../model/facts';
 
 export type SigningField = 'signature' | 'name' | 'title' | 'date';
 
@@ -80,13 +82,44 @@ function fieldOf(col: string): SigningField | null {
  * schedule, a heading that is not about signing, or running text.
  */
 export function findSignatureBlock(model: ContractModel, aliases: string[]): SignatureBlock | null {
+  // Asked twice per review (the parties' names and the signing gaps): one answer per model and aliases.
+  const key = aliases.join('\u0000');
+  const hit = found.get(model);
+  if (hit && hit.key === key) return hit.block;
+  const block = signatureBlockOf(model, aliases);
+  found.set(model, { key, block });
+  return block;
+}
+const found = new WeakMap<ContractModel, { key: string; block: SignatureBlock | null }>();
+
+/**
+ * Whether each block's text holds an opener: a function of the text alone, so while editing a kept
+ * or moved block takes its answer from the previous model (perBlock.ts) and only re-parsed blocks are
+ * read. Before, finding the block folded and tested every block's text up to the signatures on every
+ * review, in effect the whole document.
+ */
+const blockOpens = new BlockResults<boolean>((_model, b) => b.kind !== 'code' && b.kind !== 'html' && OPENER.test(foldQuotes(b.text)));
+
+/** How many blocks' texts were tested for an opener for this model (for tests); undefined when none was asked. */
+export function signatureOpenersRead(model: ContractModel): number | undefined {
+  return blockOpens.blocksRead(model);
+}
+
+/** Hands the per-block answers to a copy of the model with the same blocks (drafting/carry.ts). */
+export function carrySignatureOpeners(from: ContractModel, to: ContractModel): void {
+  blockOpens.carry(from, to);
+}
+
+function signatureBlockOf(model: ContractModel, aliases: string[]): SignatureBlock | null {
   const blocks = model.blocks;
+  // A one-shot review (the CLI) stops at the first opener instead of reading every block.
+  const opens = factsActive() ? blockOpens.of(model) : null;
   let first = -1;
   for (const b of blocks) {
     if (b.kind === 'code' || b.kind === 'html' || b.quoted) continue;
     const sec = model.sections[b.section];
     if (sec?.trailer === 'signature' && sec.headingBlock === b.index && isSigningArea(blocks, b.index)) { first = b.index; break; }
-    if (OPENER.test(foldQuotes(b.text)) && isSigningArea(blocks, b.index)) { first = b.index; break; }
+    if ((opens ? opens[b.index] : OPENER.test(foldQuotes(b.text))) && isSigningArea(blocks, b.index)) { first = b.index; break; }
   }
   if (first < 0) return null;
   let last = first + 1;

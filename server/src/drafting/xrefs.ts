@@ -378,7 +378,10 @@ function hasItem(model: ContractModel, s: Section, part: string): boolean | null
 /** A reference as one block's text writes it, by offset in that text (a pure function of the text). */
 interface WrittenReference {
   word: string;
-  items: Array<{ at: number; end: number; targetAt: number; target: string }>;
+  /** What the word refers to: an attachment ("Schedule") or a clause. */
+  kind: RefKind;
+  /** The targets, each split (splitTarget) once when the block is read rather than once per review. */
+  items: Array<{ at: number; end: number; targetAt: number; target: string; base: string; parts: string[] }>;
   external: boolean;
   inAtt: RegExpExecArray | null;
   parenTitle: string | undefined;
@@ -389,8 +392,8 @@ function referencesIn(blockText: string): WrittenReference[] {
   const text = foldQuotes(blockText);
   for (const m of text.matchAll(REF)) {
     const word = SINGULAR[m[1].toLowerCase()] ?? m[1].toLowerCase();
-    const items: Array<{ at: number; end: number; targetAt: number; target: string }> = [
-      { at: m.index!, end: m.index! + m[0].length, targetAt: m.index! + m[0].length - m[2].length, target: m[2] },
+    const items: WrittenReference['items'] = [
+      { at: m.index!, end: m.index! + m[0].length, targetAt: m.index! + m[0].length - m[2].length, target: m[2], ...splitTarget(m[2]) },
     ];
     // Lists and ranges: "clauses 4.2 and 4.5", "Sections 3.1 to 3.4".
     let pos = m.index! + m[0].length;
@@ -402,7 +405,7 @@ function referencesIn(blockText: string): WrittenReference[] {
       const targetAt = pos + more[1].length;
       // A bare number after "and" that is not a clause number ("clause 4 and 5 days") is not a list item.
       if (!/[.(]/.test(more[2]) && !/\b(?:clauses?|sections?|paragraphs?|articles?|schedules?|annex(?:es)?|appendix|appendices|exhibits?|attachments?)\b/i.test(more[1]) && /^\s+(?:days?|months?|years?|hours?|weeks?|per|%|percent)/i.test(text.slice(targetAt + more[2].length))) break;
-      items.push({ at: targetAt, end: targetAt + more[2].length, targetAt, target: more[2] });
+      items.push({ at: targetAt, end: targetAt + more[2].length, targetAt, target: more[2], ...splitTarget(more[2]) });
       pos = targetAt + more[2].length;
     }
     const tail = text.slice(pos);
@@ -410,7 +413,7 @@ function referencesIn(blockText: string): WrittenReference[] {
     const external = EXTERNAL_AFTER.test(tail) || EXTERNAL_BEFORE.test(before);
     const inAtt = IN_ATTACHMENT.exec(tail);
     const parenTitle = /^\s*\(([A-Z][^()]{2,60})\)/.exec(tail)?.[1];
-    out.push({ word, items, external, inAtt, parenTitle });
+    out.push({ word, kind: ATTACHMENT_WORDS.has(word) ? 'attachment' : 'clause', items, external, inAtt, parenTitle });
   }
   return out;
 }
@@ -464,10 +467,9 @@ export function resolvedReferences(model: ContractModel): ResolvedReference[] {
     written[block.index] = refs;
     let placed = kept ? before!.firstRef[was] : -1;
     const shift = placed >= 0 ? block.start - trace!.previous.blocks[was].start : 0;
-    for (const { word, items, external, inAtt, parenTitle } of refs) {
+    for (const { word, kind, items, external, inAtt, parenTitle } of refs) {
       for (const it of items) {
-        const { base, parts } = splitTarget(it.target);
-        const kind: RefKind = ATTACHMENT_WORDS.has(word) ? 'attachment' : 'clause';
+        const { base, parts } = it;
         const k = placed >= 0 ? placed++ : -1;
         const p = 4 * k;
         const ps = before?.spans;

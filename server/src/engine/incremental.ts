@@ -4,6 +4,7 @@ import { inFactRound, FactCache } from '../model/facts';
 import { forgetSpliceTrace } from '../model/trace';
 import { carrySentenceInfos } from '../categories/scan';
 import { carryDraftingIndexes } from '../drafting/carry';
+import { carryRuleResults } from '../rules/carry';
 import { RULES } from '../rules';
 import { reviewSteps, runSteps } from './review';
 import type { ReviewInput, ReviewResult } from './types';
@@ -52,6 +53,7 @@ export class IncrementalReview {
         this.state = { ...st, model: { ...st.model, version } };
         carrySentenceInfos(st.model, this.state.model);
         carryDraftingIndexes(st.model, this.state.model);
+        carryRuleResults(st.model, this.state.model);
       }
       return this.state!.model;
     }
@@ -108,6 +110,7 @@ export class IncrementalReview {
     carrySentenceInfos(reviewed, this.state.model);
     // And what the drafting checks take over for the blocks an edit leaves alone (drafting/carry.ts).
     carryDraftingIndexes(reviewed, this.state.model);
+    carryRuleResults(reviewed, this.state.model);
   }
 
   /**

@@ -1,8 +1,8 @@
 import type { RuleContext } from './types';
-import { matchesUpTo } from './helpers';
+import { textMatchesUpTo } from './text-matches';
 
 // Words that name work handed over and accepted, as opposed to a running service.
-const PROJECT_WORDS = /\b(?:deliverables?|work products?|statements? of work|milestones?|project plans?)\b|\bSOWs?\b/gi;
+export const PROJECT_WORDS = /\b(?:deliverables?|work products?|statements? of work|milestones?|project plans?)\b|\bSOWs?\b/gi;
 
 /**
  * Does the contract buy project work (things built and delivered), so that acceptance tests and
@@ -13,8 +13,9 @@ const PROJECT_WORDS = /\b(?:deliverables?|work products?|statements? of work|mil
  * a service measured by availability or response times into a project.
  */
 export function isProjectWork(ctx: RuleContext): boolean {
-  // Counted up to two, all the test below asks.
-  const mentions = matchesUpTo(ctx.model.text, PROJECT_WORDS, 2);
+  // Counted up to two, all the test below asks; while editing, from the previous text's count and the
+  // edited stretch (a match is at most 18 characters long: "statements of work").
+  const mentions = textMatchesUpTo(ctx.model, PROJECT_WORDS, 2, 32);
   if (mentions === 0) return false;
   const sla = ctx.assessment('sla');
   const measuredService = Boolean(sla.requirements.availability || sla.requirements.times);

@@ -3,7 +3,10 @@ import { quotedRanges, sentencesOf } from '../categories';
 import { durationsIn, percentagesIn } from '../model/language';
 import { SLA_VAGUE } from './vague-terms';
 import examples from './examples/sla-vague-target';
-import { memo } from '../model/facts';
+import { factsActive, memo } from '../model/facts';
+import type { ContractModel } from '../model';
+import type { SentenceInfo } from '../categories';
+import { BlockFindings } from './block-findings';
 import { sourceSpanOf } from '../drafting/offsets';
 
 const AVAILABILITY = /availab|uptime|downtime/i;
@@ -56,6 +59,46 @@ function customerDuty(text: string, at: number, customer: RegExp, supplier: RegE
   return c >= 0 && c > last(supplier);
 }
 
+/** The findings of the sentences of one block, from infos[from] on, added to out; returns where the block's sentences end. */
+function blockFindings(model: ContractModel, infos: SentenceInfo[], from: number, customer: RegExp, supplier: RegExp, out: RuleFinding[]): number {
+  const b = infos[from].block;
+  const block = model.blocks[b];
+  let k = from;
+  for (; k < infos.length && infos[k].block === b; k++) {
+    const info = infos[k];
+    if (info.isDefinition || info.inHeading) continue;
+    const found = vagueTargetsIn(info.text);
+    if (!found.length) continue;
+    for (const m of found) {
+      // "The Customer will respond promptly to complaints" is the customer's own duty, not a service level.
+      if (customerDuty(info.text, m.at, customer, supplier)) continue;
+      const i = info.sentence.textStart + m.at;
+      const span = sourceSpanOf(block, i, i + m.words.length);
+      const replacement = AVAILABILITY.test(m.words) ? 'availability of at least [99.9]% in each calendar month' : null;
+      out.push({
+        span,
+        message: `"${m.words}" is not measurable: state a percentage or a time (e.g. 99.9% monthly availability, P1 response within 1 hour).`,
+        // Only a replacement of the words themselves: inserting a clause would leave them in place.
+        fixes: replacement ? [{ kind: 'replace', title: `Replace with "${replacement}"`, span, replacement }] : [],
+      });
+    }
+  }
+  return k;
+}
+
+/** Each block's findings, kept between edits (block-findings.ts). */
+const kept = new BlockFindings();
+
+/** Hands the per-block findings to a copy of the model with the same blocks (the review worker's released copy). */
+export function carrySlaVagueFindings(from: ContractModel, to: ContractModel): void {
+  kept.carry(from, to);
+}
+
+/** Each block's findings kept for a model while editing, and how many blocks were read (for tests). */
+export function slaVagueFindingStats(model: ContractModel): ReturnType<BlockFindings['stats']> {
+  return kept.stats(model);
+}
+
 const rule: Rule = {
   meta: {
     examples,
@@ -69,26 +112,14 @@ const rule: Rule = {
     rationale: 'Adjectives cannot be measured. "High availability" or "respond promptly" reads as a commitment but gives the customer nothing to enforce; replace it with a percentage or a time.',
   },
   check(ctx) {
+    const { model, parties } = ctx;
+    const infos = sentencesOf(model);
+    const read = (from: number, out: RuleFinding[]) => blockFindings(model, infos, from, parties.customer, parties.supplier, out);
+    // While editing, each block's findings are kept and taken over for the blocks the edit kept or
+    // moved (block-findings.ts); whose duty it is reads the parties' expressions, compared as context.
+    if (factsActive()) return kept.of(model, infos, `${parties.customer.source}\u0000${parties.customer.flags}\u0000${parties.supplier.source}\u0000${parties.supplier.flags}`, read);
     const out: RuleFinding[] = [];
-    for (const info of sentencesOf(ctx.model)) {
-      if (info.isDefinition || info.inHeading) continue;
-      const found = vagueTargetsIn(info.text);
-      if (!found.length) continue;
-      const block = ctx.model.blocks[info.block];
-      for (const m of found) {
-        // "The Customer will respond promptly to complaints" is the customer's own duty, not a service level.
-        if (customerDuty(info.text, m.at, ctx.parties.customer, ctx.parties.supplier)) continue;
-        const i = info.sentence.textStart + m.at;
-        const span = sourceSpanOf(block, i, i + m.words.length);
-        const replacement = AVAILABILITY.test(m.words) ? 'availability of at least [99.9]% in each calendar month' : null;
-        out.push({
-          span,
-          message: `"${m.words}" is not measurable: state a percentage or a time (e.g. 99.9% monthly availability, P1 response within 1 hour).`,
-          // Only a replacement of the words themselves: inserting a clause would leave them in place.
-          fixes: replacement ? [{ kind: 'replace', title: `Replace with "${replacement}"`, span, replacement }] : [],
-        });
-      }
-    }
+    for (let i = 0; i < infos.length;) i = read(i, out);
     return out;
   },
 };

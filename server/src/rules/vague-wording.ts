@@ -4,6 +4,9 @@ import { SLA_VAGUE, VAGUE_TERMS } from './vague-terms';
 import { factsActive, memo } from '../model/facts';
 import examples from './examples/vague-wording';
 import { sourceSpanOf } from '../drafting/offsets';
+import type { ContractModel } from '../model';
+import type { SentenceInfo } from '../categories';
+import { BlockFindings } from './block-findings';
 
 const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is responsible for|are responsible for|warrants?)\b/i;
 // "As required by law" is a legal carve-out, not loose scope; rewording it would change its meaning.
@@ -46,6 +49,55 @@ function vagueTermsIn(text: string): Array<[number, string, number]> {
   });
 }
 
+/**
+ * The findings of the sentences infos[from, to) (one block's, or all) that stand in this block, added to
+ * out; returns where the block's sentences end. Reads only the sentences' own text, whether the block
+ * is a heading and its section's titles.
+ */
+function blockFindings(model: ContractModel, infos: SentenceInfo[], from: number, to: number, out: RuleFinding[]): number {
+  const b = infos[from].block;
+  const block = model.blocks[b];
+  let i = from;
+  for (; i < to && infos[i].block === b; i++) {
+    const info = infos[i];
+    if (info.isDefinition || info.inHeading) continue;
+    const memoised = factsActive() ? vagueTermsIn(info.text) : null;
+    if (memoised && !memoised.length) continue;
+    if (!OBLIGATION.test(info.text) && !DELIVERABLE_SECTION.test(info.titles)) continue;
+    for (const [at, written, t] of memoised ?? vagueTermsIn(info.text)) {
+      const term = VAGUE_TERMS[t];
+      const k = info.sentence.textStart + at;
+      const span = sourceSpanOf(block, k, k + written.length);
+      out.push({
+        span,
+        message: `"${written}" ${term.why}: say exactly what, by when or how much.`,
+        words: term.words,
+        fixes: term.replacements.map((r) => ({ kind: 'replace' as const, title: `Replace "${written}" with "${r}"`, span, replacement: r })),
+      });
+    }
+  }
+  return i;
+}
+
+/** Each block's findings, kept between edits (block-findings.ts); they read no context beyond the sentences' own. */
+const kept = new BlockFindings();
+
+/** While editing: only the re-parsed blocks' sentences are read (see block-findings.ts). */
+function findingsWhileEditing(model: ContractModel): RuleFinding[] {
+  const infos = sentencesOf(model);
+  return kept.of(model, infos, '', (from, out) => blockFindings(model, infos, from, infos.length, out));
+}
+
+/** Hands the per-block findings to a copy of the model with the same blocks (the review worker's released copy). */
+export function carryVagueFindings(from: ContractModel, to: ContractModel): void {
+  kept.carry(from, to);
+}
+
+/** Each block's findings kept for a model while editing, by block index, and how many blocks were read (for tests). */
+export function vagueFindingStats(model: ContractModel): ReturnType<BlockFindings['stats']> {
+  return kept.stats(model);
+}
+
 const rule: Rule = {
   meta: {
     examples,
@@ -63,31 +115,16 @@ const rule: Rule = {
     rationale: 'A duty is only as strong as its words. "In a timely manner" sets no deadline, "as needed" leaves the scope to be argued later, "best efforts" turns a promise into an attempt, "etc." leaves a list open and "to be agreed" is an agreement to agree that a court may not enforce. Replace each with a number, a list or a reference to a schedule.',
   },
   check(ctx) {
-    const out: RuleFinding[] = [];
-    for (const info of sentencesOf(ctx.model)) {
-      if (info.isDefinition || info.inHeading) continue;
-      const block = ctx.model.blocks[info.block];
-      // Obligations anywhere, and every line of a scope or deliverables section (lists of
-      // deliverables are often bare noun phrases without a "shall").
-      // While editing, the memoised words come first: most sentences have none, and this spares
-      // both tests below on every sentence at every keystroke. A one-off review tests first, as
-      // finding the words costs more than the tests.
-      const memoised = factsActive() ? vagueTermsIn(info.text) : null;
-      if (memoised && !memoised.length) continue;
-      if (!OBLIGATION.test(info.text) && !DELIVERABLE_SECTION.test(info.titles)) continue;
-      for (const [at, written, t] of memoised ?? vagueTermsIn(info.text)) {
-        const term = VAGUE_TERMS[t];
-        const i = info.sentence.textStart + at;
-        const span = sourceSpanOf(block, i, i + written.length);
-        out.push({
-          span,
-          message: `"${written}" ${term.why}: say exactly what, by when or how much.`,
-          words: term.words,
-          fixes: term.replacements.map((r) => ({ kind: 'replace' as const, title: `Replace "${written}" with "${r}"`, span, replacement: r })),
-        });
-      }
+    const model = ctx.model;
+    // A one-shot review (the CLI) reads every sentence; while editing, each block's findings are
+    // kept and taken over for the blocks the edit kept or moved (see findingsWhileEditing).
+    if (!factsActive()) {
+      const out: RuleFinding[] = [];
+      const infos = sentencesOf(model);
+      for (let i = 0; i < infos.length;) i = blockFindings(model, infos, i, infos.length, out);
+      return out;
     }
-    return out;
+    return findingsWhileEditing(model);
   },
 };
 export default rule;

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { review } from '../../server/src/engine';
+import { IncrementalReview } from '../../server/src/engine/incremental';
+import { figuresOf, figureStats, inconsistentFigures } from '../../server/src/drafting/figures';
+
+// Issue 13: while editing, each block's figures (inconsistent-figure) are taken over from the previous
+// model for the blocks an edit kept (the same objects) or moved (copies, moved with the block); only
+// the re-parsed blocks' sentences are read. The figures and findings must equal a fresh review's.
+
+const clause = (i: number) => `## ${i}. Clause ${i}\n\n${i}.1 The Customer shall pay each invoice within ${i === 7 ? 45 : 30} days of receipt of the invoice.\n\n${i}.2 The Supplier shall keep records.\n`;
+const text = `# Services Agreement\n\nThis Agreement is made between Alpha Limited (the "Customer") and Beta Limited (the "Supplier").\n\n${Array.from({ length: 10 }, (_, i) => clause(i + 1)).join('\n')}`;
+
+const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+const findings = (r: ReturnType<typeof review>) => r.diagnostics.filter((d) => d.ruleId === 'inconsistent-figure');
+
+function edited(from: string, to: string, release = false) {
+  const inc = new IncrementalReview();
+  const first = inc.review({ text, version: 1, force: true });
+  if (release) inc.releaseModelCaches();
+  const next = text.replace(from, to);
+  assert.notEqual(next, text);
+  const got = inc.review({ text: next, version: 2, force: true });
+  assert.equal(inc.fullParseReason, null, 'the edit was spliced');
+  const fresh = review({ text: next, version: 2, force: true });
+  return { first, got, fresh };
+}
+
+describe('figures while editing', () => {
+  it('keeps the figures of blocks before the edit as the same objects, moves those after it, and reads only re-parsed blocks', () => {
+    const { first, got, fresh } = edited('5.2 The Supplier shall keep records.', '5.2 The Supplier shall keep full records.');
+    assert.deepEqual(plain(figuresOf(got.model)), plain(figuresOf(fresh.model)));
+    assert.equal(figuresOf(fresh.model).length, 10);
+    assert.deepEqual(findings(got), findings(fresh));
+    assert.equal(findings(fresh).length, 1);
+    const stats = figureStats(got.model)!;
+    assert.ok(stats.read >= 1 && stats.read <= 8 && got.model.blocks.length > 30, `read ${stats.read} of ${got.model.blocks.length} blocks`);
+    const b = got.model.blocks.findIndex((x) => x.text.startsWith('1.1 '));
+    assert.equal(stats.perBlock[b]!.figures[0], figureStats(first.model)!.perBlock[b]!.figures[0], 'the same figure object');
+  });
+
+  it('reads a figure typed into a block again', () => {
+    const { got, fresh } = edited('within 30 days of receipt of the invoice.\n\n3.2', 'within 60 days of receipt of the invoice.\n\n3.2');
+    assert.deepEqual(plain(inconsistentFigures(got.model)), plain(inconsistentFigures(fresh.model)));
+    assert.deepEqual(findings(got), findings(fresh));
+    assert.equal(findings(fresh).length, 2);
+  });
+
+  it('after releaseModelCaches (the review worker)', () => {
+    const { got, fresh } = edited('9.2 The Supplier shall keep records.', '9.2 The Supplier shall keep records daily.', true);
+    assert.deepEqual(findings(got), findings(fresh));
+    assert.ok(figureStats(got.model)!.read <= 8);
+  });
+});

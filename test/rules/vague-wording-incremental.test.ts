@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { review } from '../../server/src/engine';
+import { IncrementalReview } from '../../server/src/engine/incremental';
+import { vagueFindingStats } from '../../server/src/rules/vague-wording';
+
+// Issue 13: while editing, vague-wording keeps each block's findings and takes them over for the
+// blocks an edit kept (the same objects) or moved (copies, moved with the block), reading only the
+// re-parsed blocks' sentences. The findings must equal a fresh review's.
+
+const clause = (i: number) => `## ${i}. Clause ${i}\n\n${i}.1 The Supplier shall deliver the reports in a timely manner and provide support as needed.\n\n${i}.2 The Customer shall pay the charges.\n`;
+const text = `# Services Agreement\n\nThis Agreement is made between Alpha Limited (the "Customer") and Beta Limited (the "Supplier").\n\n${Array.from({ length: 10 }, (_, i) => clause(i + 1)).join('\n')}`;
+
+const vague = (r: ReturnType<typeof review>) => r.diagnostics.filter((d) => d.ruleId === 'vague-wording');
+
+function edited(from: string, to: string, release = false) {
+  const inc = new IncrementalReview();
+  const first = inc.review({ text, version: 1, force: true });
+  if (release) inc.releaseModelCaches();
+  const next = text.replace(from, to);
+  assert.notEqual(next, text);
+  const got = inc.review({ text: next, version: 2, force: true });
+  assert.equal(inc.fullParseReason, null, 'the edit was spliced');
+  const fresh = review({ text: next, version: 2, force: true });
+  return { first, got, fresh };
+}
+
+describe('vague-wording while editing', () => {
+  it('keeps the findings of the blocks before the edit as the same objects and reads only the re-parsed blocks', () => {
+    const { first, got, fresh } = edited('6.2 The Customer shall pay', '6.2 The Customer shall promptly pay');
+    assert.deepEqual(vague(got), vague(fresh));
+    assert.equal(vague(fresh).length, 21);
+    const read = vagueFindingStats(got.model)!.read;
+    assert.ok(read >= 1 && read <= 8 && got.model.blocks.length > 30, `read ${read} of ${got.model.blocks.length} blocks`);
+    const before = vagueFindingStats(first.model)!.perBlock;
+    const after = vagueFindingStats(got.model)!.perBlock;
+    // Block 4 is clause 1.1, far before the edit.
+    const b = got.model.blocks.findIndex((x) => x.text.startsWith('1.1 '));
+    assert.ok(after[b]!.findings.length === 2);
+    assert.equal(after[b]!.findings[0], before[b]!.findings[0], 'the same finding object');
+  });
+
+  it('moves the findings of blocks after the edit, and reads a block whose section title changes its reading', () => {
+    const longer = edited('3.2 The Customer shall pay', '3.2 The Customer shall pay all');
+    assert.deepEqual(vague(longer.got), vague(longer.fresh));
+    // A sentence without "shall" counts only in a section whose title names deliverables: retitling reads it again.
+    const base = text.replace('8.2 The Customer shall pay the charges.\n', '8.2 The Customer shall pay the charges.\n\nThe parties met.\n\nThe parties met again.\n\nThe parties met once more.\n\nReports are provided as needed.\n');
+    const inc = new IncrementalReview();
+    inc.review({ text: base, version: 1, force: true });
+    const retitled = base.replace('## 8. Clause 8', '## 8. Services');
+    const got = inc.review({ text: retitled, version: 2, force: true });
+    assert.equal(inc.fullParseReason, null);
+    const fresh = review({ text: retitled, version: 2, force: true });
+    assert.deepEqual(vague(got), vague(fresh));
+    assert.equal(vague(fresh).length, vague(review({ text: base, version: 1, force: true })).length + 1);
+  });
+
+  it('reports each finding of a block of several sentences once, in a full review and while editing', () => {
+    const two = text.replace('4.2 The Customer shall pay the charges.', '4.2 The Customer shall pay promptly. The Supplier shall report as needed. The Supplier shall act in a timely manner.');
+    const full = vague(review({ text: two, version: 1, force: true }));
+    assert.equal(full.length, 23);
+    assert.equal(new Set(full.map((d) => JSON.stringify(d.range))).size, full.length, 'no finding twice');
+    const inc = new IncrementalReview();
+    inc.review({ text, version: 1, force: true });
+    assert.deepEqual(vague(inc.review({ text: two, version: 2, force: true })), full);
+  });
+
+  it('after releaseModelCaches (the review worker)', () => {
+    const { got, fresh } = edited('9.2 The Customer shall pay', '9.2 The Customer shall pay as required', true);
+    assert.deepEqual(vague(got), vague(fresh));
+    assert.ok(vagueFindingStats(got.model)!.read <= 8);
+  });
+});
