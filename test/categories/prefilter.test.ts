@@ -12,6 +12,7 @@ import { review } from '../../server/src/engine';
 import { IncrementalReview } from '../../server/src/engine/incremental';
 import { generateContract } from '../../scripts/bench-contract';
 import { propertyRuns } from '../support/property-runs';
+import { garbageCollector } from '../../server/src/lsp/collector';
 
 const show = (n: Need | null): string => (n === null ? 'never' : n === true ? 'any' : 'lit' in n ? n.lit : 'and' in n ? `and(${n.and.map(show).join(', ')})` : `or(${n.or.map(show).join(', ')})`);
 const needs = (re: RegExp, masked = false) => show(simplify(needOf(re, masked) ?? true));
@@ -265,5 +266,28 @@ describe('signal prefilter: the sentences a list visits', () => {
       assert.deepEqual(listed, texts.map((_, n) => n).filter((n) => gate.mayAny(list, gate.row(n, texts[n]))));
       assert.deepEqual(listed, expected);
     }
+  });
+});
+
+describe('signal prefilter: memory', () => {
+  it('does not keep the last document it filtered alive (issue 13, memory)', async () => {
+    const gc = garbageCollector()!;
+    const prefilter = new SignalPrefilter();
+    const list = () => [{ pattern: /\bfoo\b/, masked: false }];
+    // A document (in the server: a review's sentence list) seen by the lists, then let go.
+    const seen = (): WeakRef<object> => {
+      const doc = { sentences: new Array(1000).fill('a sentence') };
+      prefilter.list('k', list, doc);
+      return new WeakRef(doc);
+    };
+    const first = seen();
+    const second = seen();
+    // A WeakRef keeps its target until the current job ends.
+    await new Promise((r) => setImmediate(r));
+    gc();
+    gc();
+    assert.equal(first.deref(), undefined, 'an earlier document is collectable');
+    assert.equal(second.deref(), undefined, 'the last document filtered is collectable once its review lets it go');
+    assert.ok(prefilter.list('k', list, {}), 'and the next document is filtered');
   });
 });

@@ -464,7 +464,12 @@ export class SignalPrefilter {
   /** The table's patterns' numbers, by needKey; compiled on first use. */
   private known: Map<string, number> | null = null;
   private readonly gates = new WeakMap<object, DocumentGate>();
-  private document: object | null = null;
+  /**
+   * The document the lists were last asked for, held weakly: this prefilter lives as long as the
+   * process, and a strong reference kept the last review's sentence list (about 2 MB for a 1 MB
+   * contract) alive after its review was done (issue 13, memory).
+   */
+  private document: WeakRef<object> | null = null;
   private scratch = new Uint32Array(0);
   private current = new Uint32Array(0);
 
@@ -475,8 +480,8 @@ export class SignalPrefilter {
    * sentences), or null while the list is not in the shared scanner.
    */
   list(key: string, patterns: () => Array<{ pattern: RegExp; masked: boolean }>, document: object): ListFilter | null {
-    if (document !== this.document) {
-      this.document = document;
+    if (document !== this.document?.deref()) {
+      this.document = new WeakRef(document);
       if (this.pending) this.rebuild();
     }
     let list = this.lists.get(key);
