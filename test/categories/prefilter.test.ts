@@ -12,6 +12,7 @@ import { review } from '../../server/src/engine';
 import { IncrementalReview } from '../../server/src/engine/incremental';
 import { generateContract } from '../../scripts/bench-contract';
 import { propertyRuns } from '../support/property-runs';
+import { garbageCollector } from '../../server/src/lsp/collector';
 
 const show = (n: Need | null): string => (n === null ? 'never' : n === true ? 'any' : 'lit' in n ? n.lit : 'and' in n ? `and(${n.and.map(show).join(', ')})` : `or(${n.or.map(show).join(', ')})`);
 const needs = (re: RegExp, masked = false) => show(simplify(needOf(re, masked) ?? true));
@@ -265,5 +266,30 @@ describe('signal prefilter: the sentences a list visits', () => {
       assert.deepEqual(listed, texts.map((_, n) => n).filter((n) => gate.mayAny(list, gate.row(n, texts[n]))));
       assert.deepEqual(listed, expected);
     }
+  });
+});
+
+describe('signal prefilter: memory', () => {
+  it('keeps no document it filtered alive, even within one task (issue 13, memory)', async () => {
+    const gc = garbageCollector()!;
+    const prefilter = new SignalPrefilter();
+    const list = () => [{ pattern: /\bfoo\b/, masked: false }];
+    // (A FinalizationRegistry, not a WeakRef: V8 keeps a WeakRef's target until the task ends.)
+    let collected = 0;
+    const registry = new FinalizationRegistry(() => collected++);
+    // Documents (in the server: reviews' sentence lists) seen by the lists one after another in
+    // one task, as a run reviewing many files does, each let go once seen.
+    const see = (): void => {
+      const doc = { sentences: new Array(1000).fill('a sentence') };
+      prefilter.list('k', list, doc);
+      registry.register(doc, null);
+    };
+    for (let i = 0; i < 3; i++) see();
+    gc();
+    gc();
+    // Finalisers run in a later task.
+    await new Promise((r) => setTimeout(r, 10));
+    assert.equal(collected, 3, 'every document is collectable, the last one too');
+    assert.ok(prefilter.list('k', list, {}), 'and the next document is filtered');
   });
 });

@@ -5,6 +5,8 @@ import { buildContractModel, contiguousStart, sourceOffsetAt, type Block, type C
 import { fullModelState, updateModelState } from '../../server/src/model/incremental';
 import { OffsetBlock } from '../../server/src/model/offsetBlock';
 import { packModel, unpackModel } from '../../server/src/lsp/result-transfer';
+import { garbageCollector } from '../../server/src/lsp/collector';
+import { generateContract } from '../../scripts/bench-contract';
 
 // Issue 13: a block moved by an edit keeps its source offsets as a shared base array plus a shift,
 // copied only when `sourceOffsets` is read. These tests pin that down and that nothing can tell
@@ -68,5 +70,23 @@ describe('model: blocks moved by an edit (OffsetBlock)', () => {
     const unpacked = unpackModel(structuredClone(packModel(after)), text);
     const fresh = buildContractModel(text, 2, 'markdown');
     assert.deepEqual(unpacked.blocks.map(plain), fresh.blocks.map(plain));
+  });
+
+  it('a full parse whose cached chunks have moved shares their offsets rather than copying them (issue 13, memory)', () => {
+    const gc = garbageCollector()!;
+    const text = generateContract(300_000).replace('# Master Services Agreement', '# Master Services Agreement A');
+    const first = fullModelState(text, 1, 'markdown', 'first review');
+    // One character more in the first chunk: every later chunk is in the parse cache, one place further on.
+    const moved = text.replace('# Master Services Agreement A', '# Master Services Agreement AB');
+    gc();
+    const before = process.memoryUsage().arrayBuffers;
+    const second = fullModelState(moved, 1, 'markdown', 'first review');
+    gc();
+    const grown = process.memoryUsage().arrayBuffers - before;
+    assert.ok(grown < moved.length / 2, `offsets shared: ${(grown / 1e6).toFixed(2)} MB of buffers for ${(moved.length / 1e6).toFixed(2)} M characters (a copy is 4 bytes a character)`);
+    const fresh = buildContractModel(moved, 1, 'markdown');
+    assert.equal(second.model.blocks.length, fresh.blocks.length);
+    second.model.blocks.forEach((b, i) => assert.deepEqual(plain(b), plain(fresh.blocks[i]), `block ${i}`));
+    assert.ok(first.model.blocks.length > 100);
   });
 });

@@ -464,7 +464,13 @@ export class SignalPrefilter {
   /** The table's patterns' numbers, by needKey; compiled on first use. */
   private known: Map<string, number> | null = null;
   private readonly gates = new WeakMap<object, DocumentGate>();
-  private document: object | null = null;
+  /**
+   * The documents the lists have been asked for, held weakly: this prefilter lives as long as the
+   * process, and a reference to the last one kept its review's sentence list (about 2 MB for a 1 MB
+   * contract) alive after the review was done (issue 13, memory). Not a WeakRef: V8 keeps a WeakRef's
+   * target until the current task ends, and a run that reviews many files in one task would keep them all.
+   */
+  private readonly documents = new WeakSet<object>();
   private scratch = new Uint32Array(0);
   private current = new Uint32Array(0);
 
@@ -475,8 +481,8 @@ export class SignalPrefilter {
    * sentences), or null while the list is not in the shared scanner.
    */
   list(key: string, patterns: () => Array<{ pattern: RegExp; masked: boolean }>, document: object): ListFilter | null {
-    if (document !== this.document) {
-      this.document = document;
+    if (!this.documents.has(document)) {
+      this.documents.add(document);
       if (this.pending) this.rebuild();
     }
     let list = this.lists.get(key);

@@ -1,4 +1,5 @@
 import type { Block, CrossReference } from './types';
+import { sourceOffsetAt } from './offsetBlock';
 
 const REF = /\b(clauses?|sections?|paragraphs?|articles?|schedules?|annex(?:es)?|appendix|appendices|exhibits?|attachments?)\s+((?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5}\b|[A-Z]\b)(?:\([a-z0-9]{1,4}\))*)/gi;
 
@@ -22,7 +23,7 @@ export function crossReferencesInBlock(block: Block): CrossReference[] {
     const at = m.index!;
     const end = at + m[0].length;
     const kind = SINGULAR[m[1].toLowerCase()] ?? m[1].toLowerCase();
-    refs.push({ kind, target: m[2], start: block.sourceOffsets[at], end: block.sourceOffsets[end - 1] + 1 });
+    refs.push({ kind, target: m[2], start: sourceOffsetAt(block, at), end: sourceOffsetAt(block, end - 1) + 1 });
   }
   return refs;
 }

@@ -55,14 +55,15 @@ export function* fullModelStateSteps(text: string, version: number, format: Text
   if (format === 'markdown') {
     let parsed: ReturnType<typeof parseMarkdown> | null = null;
     try {
-      parsed = parseMarkdown(text);
+      parsed = parseMarkdown(text, true);
     } catch {
       // buildContractModel below turns the failure into an unreadable model that says why.
     }
     if (parsed) {
       yield;
       try {
-        const blocks: Block[] = parsed.blocks.map((b, i) => OffsetBlock.fromRaw(b, i, 0));
+        const shifts = parsed.offsetShifts;
+        const blocks: Block[] = parsed.blocks.map((b, i) => OffsetBlock.placed(b, i, shifts ? shifts[i] : 0));
         buildSentencesOfBlocks(blocks);
         const texts = new TextPool();
         for (const block of blocks) texts.share(block);

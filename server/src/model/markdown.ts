@@ -43,6 +43,11 @@ export interface ParsedMarkdown {
   chunkStarts: number[];
   /** The YAML front matter, when the document opens with one. */
   yaml: { value: string; span: Span } | null;
+  /**
+   * Only when parseMarkdown was asked to share offsets: block i's `sourceOffsets` are the cached
+   * chunk's own array, to be moved by offsetShifts[i] (its start and end are the document's).
+   */
+  offsetShifts?: number[];
 }
 
 interface Chunk { blocks: RawBlock[]; yaml: { value: string; span: Span } | null }
@@ -230,8 +235,13 @@ function shifted(offsets: Int32Array, by: number): Int32Array {
  * blocks cached by its text). Chunks not in the cache are parsed several at a time when that gives
  * the same blocks (see groupable and GROUP_CHARS).
  */
-export function parseMarkdown(original: string): ParsedMarkdown {
+export function parseMarkdown(original: string, shareOffsets = false): ParsedMarkdown {
   const text = capMarkup(original);
+  // A cached chunk parsed where it now stands shares its offsets; one that has moved (text inserted
+  // or removed before it since it was parsed, or the same chunk in another document) was copied
+  // with every offset moved: after edits, most of a 1 MB model's offsets (4 bytes a character).
+  // The incremental model's blocks take an array plus a shift instead (model/offsetBlock.ts).
+  const shifts: number[] | null = shareOffsets && text === original ? [] : null;
   const { starts } = scanChunkStarts(text);
   const blocks: RawBlock[] = [];
   const endOf = (i: number) => (i + 1 < starts.length ? starts[i + 1] : text.length);
@@ -266,8 +276,9 @@ export function parseMarkdown(original: string): ParsedMarkdown {
           index: blocks.length,
           start: b.start + by,
           end: b.end + by,
-          sourceOffsets: by === 0 ? b.sourceOffsets : shifted(b.sourceOffsets, by),
+          sourceOffsets: by === 0 || shifts ? b.sourceOffsets : shifted(b.sourceOffsets, by),
         });
+        shifts?.push(by);
       }
     }
     i += chunks.length;
@@ -280,7 +291,7 @@ export function parseMarkdown(original: string): ParsedMarkdown {
       if (at >= 0) yaml = { value: original.slice(at, at + fm.value.length), span: fm.span };
     }
   }
-  return { blocks, yaml, chunkStarts: starts };
+  return shifts ? { blocks, yaml, chunkStarts: starts, offsetShifts: shifts } : { blocks, yaml, chunkStarts: starts };
 }
 
 /**

@@ -49,6 +49,16 @@ export class OffsetBlock implements Block {
   }
 
   /**
+   * A parsed block already placed in the document (its start and end are the document's) whose
+   * offsets are `raw.sourceOffsets` moved by `shift`: a cached chunk's array, shared rather than copied.
+   */
+  static placed(raw: RawBlock, index: number, shift: number): OffsetBlock {
+    const b = new OffsetBlock(index, raw.kind, raw.start, raw.end, raw.text, raw.quoted, [], raw.sourceOffsets, shift);
+    copyOptional(raw, b);
+    return b;
+  }
+
+  /**
    * This block at another index and start, sharing its text and offsets. A new object, never this
    * one: building sections assigns block.section, and the previous review (held for hovers) keeps its own.
    */

@@ -1,4 +1,5 @@
 import type { Block, DefinedTerm, FrontMatterSettings, Party, PartyRole } from './types';
+import { sourceOffsetAt } from './offsetBlock';
 import { lastIndexAtOrBefore } from './lineIndex';
 
 /** Role words that name the party providing the services. */
@@ -115,7 +116,7 @@ function countMatches(text: string, re: RegExp): number {
 function textBefore(block: Block, sourceOffset: number, length: number): string {
   // Find the plain-text index for the source offset.
   let i = 0;
-  while (i < block.text.length && block.sourceOffsets[i] < sourceOffset) i++;
+  while (i < block.text.length && sourceOffsetAt(block, i) < sourceOffset) i++;
   return block.text.slice(Math.max(0, i - length), i);
 }
 

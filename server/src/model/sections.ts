@@ -1,4 +1,5 @@
 import type { Block, Section, SectionKind, Span } from './types';
+import { sourceOffsetAt } from './offsetBlock';
 import { isMostlyUpper, titleCase } from './text';
 
 /** What a block says about opening a section, if it opens one. */
@@ -25,7 +26,7 @@ export function detectSectionStart(block: Block, usesMarkdownHeadings: boolean):
   const text = block.text;
   const firstLineEnd = text.indexOf('\n') === -1 ? text.length : text.indexOf('\n');
   const firstLine = text.slice(0, firstLineEnd);
-  const spanOf = (a: number, b: number): Span => ({ start: block.sourceOffsets[a], end: block.sourceOffsets[Math.max(a, b - 1)] + (b > a ? 1 : 0) });
+  const spanOf = (a: number, b: number): Span => ({ start: sourceOffsetAt(block, a), end: sourceOffsetAt(block, Math.max(a, b - 1)) + (b > a ? 1 : 0) });
 
   if (block.kind === 'heading') {
     const m = NUMBER_PREFIX.exec(firstLine);
