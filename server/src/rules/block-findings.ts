@@ -14,9 +14,21 @@ import type { FixSpec, RuleFinding } from './types';
 
 interface Kept { findings: RuleFinding[]; inHeading: boolean; titles: string; context: string; start: number }
 
+/** Every rule's store, so that one call hands them all to a model's copy (rules/carry.ts) without importing the rules. */
+const stores: BlockFindings[] = [];
+
+/** Hands every rule's per-block findings to a copy of the model with the same blocks (the review worker's released copy). */
+export function carryBlockFindings(from: ContractModel, to: ContractModel): void {
+  for (const store of stores) store.carry(from, to);
+}
+
 export class BlockFindings {
   private built = new WeakMap<ContractModel, Array<Kept | undefined>>();
   private reads = new WeakMap<ContractModel, number>();
+
+  constructor() {
+    stores.push(this);
+  }
 
   /**
    * Every finding, in sentence order. `context` names what else the findings read (compared as is);

@@ -89,11 +89,6 @@ function blockFindings(model: ContractModel, infos: SentenceInfo[], from: number
 /** Each block's findings, kept between edits (block-findings.ts). */
 const kept = new BlockFindings();
 
-/** Hands the per-block findings to a copy of the model with the same blocks (the review worker's released copy). */
-export function carrySlaVagueFindings(from: ContractModel, to: ContractModel): void {
-  kept.carry(from, to);
-}
-
 /** Each block's findings kept for a model while editing, and how many blocks were read (for tests). */
 export function slaVagueFindingStats(model: ContractModel): ReturnType<BlockFindings['stats']> {
   return kept.stats(model);

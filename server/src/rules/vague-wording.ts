@@ -88,11 +88,6 @@ function findingsWhileEditing(model: ContractModel): RuleFinding[] {
   return kept.of(model, infos, '', (from, out) => blockFindings(model, infos, from, infos.length, out));
 }
 
-/** Hands the per-block findings to a copy of the model with the same blocks (the review worker's released copy). */
-export function carryVagueFindings(from: ContractModel, to: ContractModel): void {
-  kept.carry(from, to);
-}
-
 /** Each block's findings kept for a model while editing, by block index, and how many blocks were read (for tests). */
 export function vagueFindingStats(model: ContractModel): ReturnType<BlockFindings['stats']> {
   return kept.stats(model);
