@@ -148,7 +148,10 @@ async function editingLatency(bytes: number, edits: number, hoverEvery: number):
     if (i % hoverEvery === hoverEvery - 1) {
       const h0 = performance.now();
       hover = lsp.request('textDocument/hover', { textDocument: { uri }, position: { line: pos.line, character: Math.max(0, pos.character - 3) } })
-        .then(() => hovers.push(performance.now() - h0));
+        .then(() => {
+          hovers.push(performance.now() - h0);
+          console.error(`    hover with edit ${i + 1}/${edits} of ${bytes} bytes: ${ms(hovers[hovers.length - 1])}`);
+        });
     }
     await lsp.diagnosed(uri, version);
     keys.push(performance.now() - t0);

@@ -105,6 +105,24 @@ export const REVIEW_SLICE_MS = 8;
  * the rest is skipped and the result is undefined. `paused` is told as each slice ends, before the
  * look for messages (for tests).
  */
+/**
+ * `turns` turns of the event loop (the stream is polled in each but a turn begun in the poll phase
+ * itself), then, if a message was read or handled since the counts `received` and `handled` were
+ * taken, until the messages received are handled (afterQueuedInput). Used before a job goes to the review worker: a request read meanwhile (a
+ * hover sent with the keystroke while the new text was being built) reaches the worker first and is
+ * answered from its kept review, where behind the job it would wait for the whole review.
+ */
+export async function afterInputSince(received: number, handled: number, turns = 1): Promise<void> {
+  for (let i = 0; i < turns; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+  if (receivedMessages !== received || handledMessages !== handled) {
+    await new Promise<void>((resolve) => afterQueuedInput(resolve));
+    trace('resumed');
+  }
+}
+
+/** The counts afterInputSince compares with: messages read off the stream, and handled, so far. */
+export const inputCounts = (): [received: number, handled: number] => [receivedMessages, handledMessages];
+
 export async function runInSlices<T>(steps: Generator<void, T>, dropped: () => boolean, sliceMs = REVIEW_SLICE_MS, paused?: () => void): Promise<T | undefined> {
   for (;;) {
     const until = performance.now() + sliceMs;
@@ -118,11 +136,7 @@ export async function runInSlices<T>(steps: Generator<void, T>, dropped: () => b
     }
     paused?.();
     // One turn: the stream is polled, and a message already read and queued is handled in it.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    if (receivedMessages !== received || handledMessages !== handled) {
-      await new Promise<void>((resolve) => afterQueuedInput(resolve));
-      trace('resumed');
-    }
+    await afterInputSince(received, handled);
     if (dropped()) {
       steps.return(undefined as T);
       return undefined;

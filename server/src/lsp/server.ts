@@ -81,7 +81,7 @@ import { frontMatterResult } from './front-matter';
 import { registerTermFeatures, TERM_CAPABILITIES, termHover } from './terms';
 import { mergeSettings, sanitizeSettings, workspaceRelativePath } from './settings';
 import { configErrorDiagnostic, WATCH_GLOB, WorkspaceConfigs } from './config';
-import { afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, runInSlices } from './schedule';
+import { afterInputSince, afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, inputCounts, runInSlices } from './schedule';
 import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, TextDrift, type TextSide } from './drift';
 import { trace } from './trace';
 import { asText, publishParamsFromJson } from './raw-json';
@@ -438,6 +438,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
    * go to the worker thread; the rest, and everything when the worker is gone, is reviewed here.
    */
   async function reviewVersion(uri: string, doc: TextDocument, st: DocState, settings: ReviewSettings): Promise<(Reviewed & { costMs: number }) | null> {
+    const counts = inputCounts();
     const text = doc.getText();
     const version = doc.version;
     const gen = generation;
@@ -472,6 +473,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         st.json = undefined;
         st.model = undefined;
       }
+      // Requests read while this thread built the new text (a hover sent with the keystroke: 1 MB
+      // takes milliseconds to build) go to the worker before the job, which answers them from its
+      // kept review at once; behind the job they would wait for the whole review (about 150 ms on
+      // 1 MB). Two turns of the event loop when none came: a turn begun while this thread handles
+      // input (the poll phase) ends before the stream is read again.
+      await afterInputSince(...counts, 2);
+      if (states.get(uri) !== st || documents.get(uri)?.version !== version || generation !== gen) return null;
       // The diagnostics are published as soon as they arrive; the result stays in the worker.
       const remote = await thread.review(job, (findings) => {
         const doc = documents.get(uri);
