@@ -1,29 +1,19 @@
 import assert from 'node:assert/strict';
 import { review } from '../../server/src/engine';
-import { IncrementalReview } from '../../server/src/engine/incremental';
 import { figuresOf, figureStats, inconsistentFigures } from '../../server/src/drafting/figures';
+import { editedReview, tenClauses } from '../support/clause-edit';
 
 // Issue 13: while editing, each block's figures (inconsistent-figure) are taken over from the previous
 // model for the blocks an edit kept (the same objects) or moved (copies, moved with the block); only
 // the re-parsed blocks' sentences are read. The figures and findings must equal a fresh review's.
 
 const clause = (i: number) => `## ${i}. Clause ${i}\n\n${i}.1 The Customer shall pay each invoice within ${i === 7 ? 45 : 30} days of receipt of the invoice.\n\n${i}.2 The Supplier shall keep records.\n`;
-const text = `# Services Agreement\n\nThis Agreement is made between Alpha Limited (the "Customer") and Beta Limited (the "Supplier").\n\n${Array.from({ length: 10 }, (_, i) => clause(i + 1)).join('\n')}`;
+const text = tenClauses(clause);
 
 const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 const findings = (r: ReturnType<typeof review>) => r.diagnostics.filter((d) => d.ruleId === 'inconsistent-figure');
 
-function edited(from: string, to: string, release = false) {
-  const inc = new IncrementalReview();
-  const first = inc.review({ text, version: 1, force: true });
-  if (release) inc.releaseModelCaches();
-  const next = text.replace(from, to);
-  assert.notEqual(next, text);
-  const got = inc.review({ text: next, version: 2, force: true });
-  assert.equal(inc.fullParseReason, null, 'the edit was spliced');
-  const fresh = review({ text: next, version: 2, force: true });
-  return { first, got, fresh };
-}
+const edited = (from: string, to: string, release = false) => editedReview(text, from, to, release);
 
 describe('figures while editing', () => {
   it('keeps the figures of blocks before the edit as the same objects, moves those after it, and reads only re-parsed blocks', () => {

@@ -1,26 +1,17 @@
 import assert from 'node:assert/strict';
 import { review } from '../../server/src/engine';
-import { IncrementalReview } from '../../server/src/engine/incremental';
 import { slaVagueFindingStats } from '../../server/src/rules/sla-vague-target';
+import { editedReview, tenClauses } from '../support/clause-edit';
 
 // Issue 13: while editing, sla-vague-target keeps each block's findings (rules/block-findings.ts) and
 // takes them over for the blocks an edit kept or moved, unless the parties' names, which decide whose
 // duty a sentence states, changed. The findings must equal a fresh review's.
 
 const clause = (i: number) => `## ${i}. Clause ${i}\n\n${i}.1 The Supplier shall provide a fast response to every incident.\n\n${i}.2 Acme will respond promptly to complaints.\n`;
-const text = `# Services Agreement\n\nThis Agreement is made between Alpha Limited (the "Customer") and Beta Limited (the "Supplier").\n\n${Array.from({ length: 10 }, (_, i) => clause(i + 1)).join('\n')}`;
+const text = tenClauses(clause);
 const sla = (r: ReturnType<typeof review>) => r.diagnostics.filter((d) => d.ruleId === 'sla-vague-target');
 
-function edited(from: string, to: string, release = false) {
-  const inc = new IncrementalReview();
-  const first = inc.review({ text, version: 1, force: true });
-  if (release) inc.releaseModelCaches();
-  const next = text.replace(from, to);
-  assert.notEqual(next, text);
-  const got = inc.review({ text: next, version: 2, force: true });
-  assert.equal(inc.fullParseReason, null, 'the edit was spliced');
-  return { first, got, fresh: review({ text: next, version: 2, force: true }) };
-}
+const edited = (from: string, to: string, release = false) => editedReview(text, from, to, release);
 
 describe('sla-vague-target while editing', () => {
   it('keeps the findings of blocks before the edit as the same objects and reads only re-parsed blocks', () => {

@@ -1,28 +1,19 @@
 import assert from 'node:assert/strict';
 import { review } from '../../server/src/engine';
-import { IncrementalReview } from '../../server/src/engine/incremental';
 import { vagueFindingStats } from '../../server/src/rules/vague-wording';
+import { IncrementalReview } from '../../server/src/engine/incremental';
+import { editedReview, tenClauses } from '../support/clause-edit';
 
 // Issue 13: while editing, vague-wording keeps each block's findings and takes them over for the
 // blocks an edit kept (the same objects) or moved (copies, moved with the block), reading only the
 // re-parsed blocks' sentences. The findings must equal a fresh review's.
 
 const clause = (i: number) => `## ${i}. Clause ${i}\n\n${i}.1 The Supplier shall deliver the reports in a timely manner and provide support as needed.\n\n${i}.2 The Customer shall pay the charges.\n`;
-const text = `# Services Agreement\n\nThis Agreement is made between Alpha Limited (the "Customer") and Beta Limited (the "Supplier").\n\n${Array.from({ length: 10 }, (_, i) => clause(i + 1)).join('\n')}`;
+const text = tenClauses(clause);
 
 const vague = (r: ReturnType<typeof review>) => r.diagnostics.filter((d) => d.ruleId === 'vague-wording');
 
-function edited(from: string, to: string, release = false) {
-  const inc = new IncrementalReview();
-  const first = inc.review({ text, version: 1, force: true });
-  if (release) inc.releaseModelCaches();
-  const next = text.replace(from, to);
-  assert.notEqual(next, text);
-  const got = inc.review({ text: next, version: 2, force: true });
-  assert.equal(inc.fullParseReason, null, 'the edit was spliced');
-  const fresh = review({ text: next, version: 2, force: true });
-  return { first, got, fresh };
-}
+const edited = (from: string, to: string, release = false) => editedReview(text, from, to, release);
 
 describe('vague-wording while editing', () => {
   it('keeps the findings of the blocks before the edit as the same objects and reads only the re-parsed blocks', () => {
