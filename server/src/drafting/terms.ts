@@ -8,6 +8,7 @@
  * capitalisation, or in capitals inside a passage written in capitals ("THE SUPPLIER SHALL NOT").
  * Lower-case words ("the services") are ordinary words, not uses of the term.
  */
+import { lastIndexAtOrBefore } from '../model/lineIndex';
 import type { Block, ContractModel, DefinedTerm, Span } from '../model';
 import { sourceOffsetAt, sourceSpanOf } from './offsets';
 import { blockMemo, factsActive, idOf, memo } from '../model/facts';
@@ -514,13 +515,7 @@ export function occurrenceAtLazily(index: TermIndex, offset: number): TermOccurr
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     // The block holding occurrence `mid`: the last with firsts[b] <= mid (an empty block has the same first as the next).
-    let bl = 0;
-    let bh = perBlock.length - 1;
-    while (bl < bh) {
-      const m = (bl + bh + 1) >> 1;
-      if (firsts[m] <= mid) bl = m;
-      else bh = m - 1;
-    }
+    const bl = lastIndexAtOrBefore(firsts, mid);
     const block = model.blocks[bl];
     const f = perBlock[bl][mid - firsts[bl]];
     const span = sourceSpanOf(block, f.at, f.at + f.length);

@@ -22,7 +22,7 @@ export function computeLineStarts(text: string): number[] {
 }
 
 /** The index of the last entry of the ascending `sorted` that is at or before `value` (0 when none is). */
-export function lastIndexAtOrBefore(sorted: readonly number[], value: number): number {
+export function lastIndexAtOrBefore(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo < hi) {
