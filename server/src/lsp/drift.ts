@@ -9,17 +9,34 @@
 import type { CodeAction, DocumentSymbol, FoldingRange, Position, Range, TextEdit } from 'vscode-languageserver/node';
 import { offsetAt, positionAt } from '../model';
 import { changedRange } from '../model/incremental';
+import type { TextSnapshot } from './text-snapshot';
 
 /** One side of the mapping: a text with its line starts (the review's model, or the open document). */
 export interface TextSide {
   text: string;
+  /**
+   * The text's characters and length when reading them need not build the text (a version the
+   * server's thread holds as edits, ./text-snapshot.ts); a mapping through one edit reads only these.
+   */
+  chars?: TextChars;
   offsetAt(pos: Position): number;
   positionAt(offset: number): Position;
+}
+
+/** Characters of a text, read one at a time. */
+export interface TextChars {
+  readonly length: number;
+  charCodeAt(offset: number): number;
 }
 
 /** A side backed by a list of line starts (what the model keeps). */
 export function sideOf(text: string, lineStarts: number[]): TextSide {
   return { text, offsetAt: (p) => offsetAt(lineStarts, text.length, p), positionAt: (o) => positionAt(lineStarts, o) };
+}
+
+/** sideOf for a text held as a snapshot (./text-snapshot.ts): built only when a caller reads `text`. */
+export function sideOfSnapshot(snapshot: TextSnapshot, lineStarts: number[]): TextSide & { snapshot: TextSnapshot } {
+  return { get text() { return snapshot.text; }, chars: snapshot, snapshot, offsetAt: (p) => offsetAt(lineStarts, snapshot.length, p), positionAt: (o) => positionAt(lineStarts, o) };
 }
 
 export class TextDrift {
@@ -32,7 +49,7 @@ export class TextDrift {
   /** `region`: the changed region when the caller knows it (see ofEdit); else it is worked out from the two texts. */
   constructor(readonly before: TextSide, readonly after: TextSide, region?: { start: number; oldEnd: number; newEnd: number }) {
     if (region) {
-      this.identical = region.start === region.oldEnd && region.oldEnd === region.newEnd && region.start === before.text.length;
+      this.identical = region.start === region.oldEnd && region.oldEnd === region.newEnd && region.start === (before.chars ?? before.text).length;
     } else {
       this.identical = before.text === after.text;
       region = this.identical ? { start: after.text.length, oldEnd: after.text.length, newEnd: after.text.length } : changedRange(before.text, after.text);
@@ -48,7 +65,7 @@ export class TextDrift {
    * the current one (issue 13, hover: ./edited-document.ts).
    */
   static ofEdit(before: TextSide, after: TextSide, edit: { start: number; end: number; text: string }): TextDrift {
-    return new TextDrift(before, after, changedRangeOfEdit(before.text, edit.start, edit.end, edit.text));
+    return new TextDrift(before, after, changedRangeOfEdit(before.chars ?? before.text, edit.start, edit.end, edit.text));
   }
 
   private get delta(): number {
@@ -103,7 +120,7 @@ export class TextDrift {
  * (usually none: only a repeated character beside the edit extends them), capped as changedRange
  * caps them.
  */
-export function changedRangeOfEdit(before: string, start: number, end: number, insert: string): { start: number; oldEnd: number; newEnd: number } {
+export function changedRangeOfEdit(before: TextChars, start: number, end: number, insert: string): { start: number; oldEnd: number; newEnd: number } {
   const delta = insert.length - (end - start);
   const afterLength = before.length + delta;
   const afterAt = (i: number): number => (i < start ? before.charCodeAt(i) : i < start + insert.length ? insert.charCodeAt(i - start) : before.charCodeAt(i - delta));

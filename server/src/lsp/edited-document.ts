@@ -13,13 +13,9 @@
  * without the new string at all.
  */
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { TextSnapshot, type PendingEdit } from './text-snapshot';
 
-/** A change as kept: the text after it is `before.slice(0, start) + text + before.slice(end)`. */
-export interface PendingEdit {
-  start: number;
-  end: number;
-  text: string;
-}
+export type { PendingEdit } from './text-snapshot';
 
 /** More edits than this between two reads of the text: the text is built (reading a character walks them all). */
 const MAX_PENDING = 32;
@@ -34,6 +30,10 @@ export class EditedDocument implements TextDocument {
   private pending: PendingEdit[] = [];
   private size: number;
   private lineOffsets: number[] | undefined;
+  /** Whether `base` holds no NUL character, once known (engine/document.ts skipReason). */
+  private baseNulFree: boolean | undefined;
+  /** The snapshot of the text now, once asked for (dropped by the next change). */
+  private snap: TextSnapshot | undefined;
 
   constructor(readonly uri: string, readonly languageId: string, private currentVersion: number, content: string) {
     this.base = content;
@@ -63,6 +63,26 @@ export class EditedDocument implements TextDocument {
    */
   editSince(before: string): PendingEdit | undefined {
     return this.pending.length === 1 && this.base === before ? this.pending[0] : undefined;
+  }
+
+  /** The text's length, without building it. */
+  get length(): number {
+    return this.size;
+  }
+
+  /**
+   * The text now as the text before the pending edits plus those edits, without building it
+   * (./text-snapshot.ts): the review worker's job is made from it (issue 13, model). The same object
+   * until the next change; once either builds the text, the other reads the same string.
+   */
+  snapshot(): TextSnapshot {
+    return (this.snap ??= new TextSnapshot(this.base, this.pending.slice(), this.size, this.baseNulFree));
+  }
+
+  /** The single edit that turns `before`'s text into the text now; undefined when it takes more or another base. */
+  editSinceSnapshot(before: TextSnapshot): PendingEdit | undefined {
+    const edits = this.snapshot().editsSince(before);
+    return edits && edits.length === 1 ? edits[0] : undefined;
   }
 
   positionAt(offset: number): Position {
@@ -115,7 +135,9 @@ export class EditedDocument implements TextDocument {
   /** Applies changes as TextDocument.update does (the configuration of TextDocuments, see create()). */
   update(changes: TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
+      this.snap = undefined;
       if (!('range' in change) || !change.range) {
+        this.baseNulFree = undefined;
         this.base = change.text;
         this.pending = [];
         this.size = change.text.length;
@@ -155,12 +177,24 @@ export class EditedDocument implements TextDocument {
   /** The text now, built from the pending edits if there are any. */
   private text(): string {
     if (this.pending.length) {
-      let t = this.base;
-      for (const e of this.pending) t = t.substring(0, e.start) + e.text + t.substring(e.end, t.length);
+      // An edit adds no NUL character it does not insert.
+      if (this.baseNulFree === true && this.pending.some((e) => e.text.includes('\0'))) this.baseNulFree = undefined;
+      // The snapshot of this version built already (a job sent whole): the same string, so identity checks find it.
+      let t = this.snap?.builtText;
+      if (t === undefined) {
+        t = this.base;
+        for (const e of this.pending) t = t.substring(0, e.start) + e.text + t.substring(e.end, t.length);
+        this.snap?.adopt(t);
+      }
       this.base = t;
       this.pending = [];
     }
     return this.base;
+  }
+
+  /** Notes what skipReason found of the text now: whether it holds a NUL character. */
+  noteNulFree(nulFree: boolean): void {
+    if (!this.pending.length) this.baseNulFree = nulFree;
   }
 
   /** A character of the text now (NaN outside it), read through the pending edits. */

@@ -16,6 +16,7 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { JobFindings, ReviewJob, WorkerOutcome } from './review-job';
 import { SentTexts, type JobText } from './job-text';
+import type { TextSnapshot } from './text-snapshot';
 import { garbageCollector, logMemory } from './collector';
 import type { QueryAnswer, QueryMessage, WorkerQuery } from './worker-queries';
 import { trace } from './trace';
@@ -86,8 +87,14 @@ const MAX_RESTARTS = 2;
 /** Below this, a review in the server's thread costs less than the round trips to the worker (see docs/performance.md). */
 export const DEFAULT_WORKER_MIN_CHARS = 200_000;
 
+/**
+ * A job as the server's thread queues it: its text may be a snapshot (./text-snapshot.ts), sent
+ * as the editor's edits since the last job without being built here (issue 13, model).
+ */
+export type QueuedJob = Omit<ReviewJob, 'text'> & { text: string | TextSnapshot };
+
 interface Waiting {
-  job: ReviewJob;
+  job: QueuedJob;
   resolve: (outcome: WorkerOutcome | null) => void;
   /** Told the diagnostics as soon as they arrive, before the rest of the outcome. */
   onFindings?: (findings: JobFindings) => void;
@@ -131,7 +138,7 @@ export class ReviewThread {
    * The outcome of the job; null when a newer job of the document replaced it, the document was
    * forgotten, or the worker failed. `onFindings` gets the diagnostics as soon as they arrive.
    */
-  review(job: ReviewJob, onFindings?: (findings: JobFindings) => void): Promise<WorkerOutcome | null> {
+  review(job: QueuedJob, onFindings?: (findings: JobFindings) => void): Promise<WorkerOutcome | null> {
     if (this.dead) return Promise.resolve(null);
     this.stopIdleTimer();
     return new Promise((resolve) => {
@@ -268,11 +275,11 @@ export class ReviewThread {
   }
 
   /** Posts a job, as the edit of the last text sent for its document unless `whole`. */
-  private send(worker: Worker, job: ReviewJob, whole: boolean): void {
+  private send(worker: Worker, job: QueuedJob, whole: boolean): void {
     const { text, ...rest } = job;
     if (whole) this.sentTexts.forget(job.uri);
     const wire = this.sentTexts.wire(job.uri, job.version, text);
-    trace(`job posted v${job.version} ${'edit' in wire ? `edit of ${wire.edit.end - wire.edit.start} by ${wire.edit.insert.length}` : `text ${text.length}`}`);
+    trace(`job posted v${job.version} ${'edit' in wire ? `edit of ${wire.edit.end - wire.edit.start} by ${wire.edit.insert.length}${wire.edit.more ? ` and ${wire.edit.more.length} more` : ''}` : `text ${text.length}`}`);
     worker.postMessage({ kind: 'review', job: rest, text: wire } satisfies ToWorker);
     this.sentTexts.sentTo(job.uri, job.version, text);
     if ('edit' in wire) this.sent.edits++;

@@ -70,7 +70,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatOfPath, type ContractModel } from '../model';
 import {
-  acceptCommentEdit, CLAUSES, computeFix, DISK_READER, gitRoot, readBundleText, renderHtmlReport, renderMarkdownReport, skipReason, VERSION, IncrementalReview,
+  acceptCommentEdit, CLAUSES, computeFix, DISK_READER, gitRoot, MAX_DOCUMENT_BYTES, readBundleText, renderHtmlReport, renderMarkdownReport, skipReason, VERSION, IncrementalReview,
   type ConfigReader, type ReviewResult, type ReviewSettings,
 } from '../engine';
 import { buildCodeActions, coverageResultOf, serverDiagnostic, SKIPPED_CODE, type EditCapabilities } from './convert';
@@ -82,14 +82,15 @@ import { registerTermFeatures, TERM_CAPABILITIES, termHover } from './terms';
 import { mergeSettings, sanitizeSettings, workspaceRelativePath } from './settings';
 import { configErrorDiagnostic, WATCH_GLOB, WorkspaceConfigs } from './config';
 import { afterInputSince, afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, inputCounts, runInSlices } from './schedule';
-import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, TextDrift, type TextSide } from './drift';
+import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, sideOfSnapshot, TextDrift, type TextSide } from './drift';
+import { TextSnapshot } from './text-snapshot';
 import { trace } from './trace';
 import { asText, publishParamsFromJson } from './raw-json';
-import { runReviewJobSteps, type JobFindings, type JobOutcome, type ReviewJob } from './review-job';
+import { runReviewJobSteps, type JobFindings, type JobOutcome } from './review-job';
 import { DiagnosticsJsonCache } from './diagnostics-json';
 import { WorkerAnswers, type RemoteView } from './worker-answers';
 import type { WorkerQuery } from './worker-queries';
-import { DEFAULT_WORKER_MIN_CHARS, ReviewThread, type ReviewWorkerOptions } from './review-thread';
+import { DEFAULT_WORKER_MIN_CHARS, ReviewThread, type QueuedJob, type ReviewWorkerOptions } from './review-thread';
 import { IdleWarmUp, WARM_UP_AFTER_MS, WarmUp } from './warmup';
 import {
   AcceptFindingEditRequest, CoverageRequest, ExportReportRequest, FrontMatterRequest, ListClausesRequest, RenderClauseRequest, ReviewDocumentRequest, StatusNotification,
@@ -439,11 +440,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
    */
   async function reviewVersion(uri: string, doc: TextDocument, st: DocState, settings: ReviewSettings): Promise<(Reviewed & { costMs: number }) | null> {
     const counts = inputCounts();
-    const text = doc.getText();
+    // The text as the one before the editor's pending edits plus those edits (./text-snapshot.ts):
+    // a job for the worker travels as those edits, so this thread builds the whole text (a copy of a
+    // 1 MB contract per keystroke) only for a review made here (issue 13, model).
+    const snapshot = doc instanceof EditedDocument ? doc.snapshot() : TextSnapshot.of(doc.getText());
     const version = doc.version;
     const gen = generation;
     const force = st.force;
-    const skipped = skipReason(text);
+    // skipReason reads the whole text only when the size or a NUL character could make it skip.
+    const skipped = snapshot.length > MAX_DOCUMENT_BYTES / 2 || snapshot.mayHoldNul() ? skipReason(snapshot.text) : null;
+    if (!skipped && doc instanceof EditedDocument && snapshot.edits.length === 0) doc.noteNulFree(true);
     if (skipped) {
       return {
         version, generation: gen, force, result: null, side: null, costMs: 0,
@@ -455,8 +461,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const config = configs.forDocument(uri, settings, force);
     trace('config-read');
     const file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-    const job: ReviewJob = {
-      uri, version, text, format: doc.languageId === 'plaintext' ? 'plain' : formatOfPath(uri),
+    const job: QueuedJob = {
+      uri, version, text: snapshot, format: doc.languageId === 'plaintext' ? 'plain' : formatOfPath(uri),
       settings: config.settings, force: force || config.force,
       ...(!force && config.forceReason ? { forceReason: config.forceReason } : {}),
       ...(config.ignoredReason ? { ignoredReason: config.ignoredReason } : {}),
@@ -465,7 +471,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       workspaceFolders,
     };
     trace(`review-start v${version}`);
-    if (thread?.alive && (st.inWorker || text.length >= workerMinChars)) {
+    if (thread?.alive && (st.inWorker || snapshot.length >= workerMinChars)) {
       if (!st.inWorker) {
         // From now on the worker keeps this document's incremental state; this thread's copy goes.
         st.inWorker = true;
@@ -497,7 +503,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         // The result stays in the worker, which answers requests on it; the diagnostics were published as they arrived.
         const configError = config.error ? configErrorDiagnostic(config.error) : undefined;
         return {
-          version, generation: gen, force, status: remote.status, costMs: remote.costMs, side: sideOf(text, remote.lineStarts),
+          version, generation: gen, force, status: remote.status, costMs: remote.costMs, side: sideOfSnapshot(snapshot, remote.lineStarts),
           result: null, diagnostics: [], worker: configError ? { configError } : {},
         };
       }
@@ -519,7 +525,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     try {
       if (prior) await prior;
       if (states.get(uri) !== st) return null;
-      outcome = await runInSlices(runReviewJobSteps(job, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p), (st.json ??= new DiagnosticsJsonCache())), () => states.get(uri) !== st, options.reviewSliceMs, () => { trace('pause'); options.onReviewPause?.(uri, version); });
+      outcome = await runInSlices(runReviewJobSteps({ ...job, text: snapshot.text }, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p), (st.json ??= new DiagnosticsJsonCache())), () => states.get(uri) !== st, options.reviewSliceMs, () => { trace('pause'); options.onReviewPause?.(uri, version); });
     } finally {
       if (st.stepping === mine) st.stepping = undefined;
       finished();
@@ -710,7 +716,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (st.drift?.reviewed !== entry || st.drift.version !== doc.version) {
       // When the document is the reviewed text with one edit (a keystroke since the review), mapped
       // through that edit, without building the new text (./edited-document.ts).
-      const edit = doc instanceof EditedDocument ? doc.editSince(side.text) : undefined;
+      const edit = doc instanceof EditedDocument ? ('snapshot' in side ? doc.editSinceSnapshot(side.snapshot as TextSnapshot) : doc.editSince(side.text)) : undefined;
       const now = sideOfDocument(doc);
       st.drift = { reviewed: entry, version: doc.version, drift: edit ? TextDrift.ofEdit(side, now, edit) : new TextDrift(side, now) };
     }
