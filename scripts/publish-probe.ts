@@ -13,6 +13,7 @@ import { diagnosticsOf } from '../server/src/lsp/convert';
 import { DiagnosticsJsonCache } from '../server/src/lsp/diagnostics-json';
 import { jsonBytes, messageParts, publishParamsFromJson } from '../server/src/lsp/raw-json';
 import { reusingEncoder } from '../server/src/lsp/output-buffer';
+import { SpareBuffers } from '../server/src/lsp/spare-buffers';
 import { generateContract, typedEdit } from './bench-contract';
 
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
@@ -30,6 +31,8 @@ const job = (version: number): ReviewJob => ({ uri, version, text, format: 'mark
 let previous: ReviewResult = runReviewJob(job(1), inc, () => undefined).result;
 cache.render(previous);
 const encoder = reusingEncoder(messageParts);
+/** The worker's buffers, handed back after each publish (server/src/lsp/spare-buffers.ts). */
+const spares = new SpareBuffers();
 const opts = { charset: 'utf-8' } as never;
 const totals = new Map<string, number>();
 const timed = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
@@ -60,6 +63,9 @@ const encoded = async (msg: unknown) => (await encoder.encode(msg as never, opts
       after = await timed('server thread, kept: encode', () => encoded(publishOf(version, publishParamsFromJson(uri, version, made))));
       if (!before.equals(after)) throw new Error(`edit ${i + 1}: the bytes differ`);
       wa = await timed('worker, kept: bytes', () => jsonBytes(made));
+      const ws = await timed('worker, kept: bytes into the buffer handed back', () => spares.bytesOf(made));
+      if (!Buffer.from(ws).equals(Buffer.from(wa))) throw new Error(`edit ${i + 1}: the bytes differ`);
+      spares.give(ws.buffer as ArrayBuffer);
       await timed('server thread, worker bytes: encode', () => encoded(publishOf(version, publishParamsFromJson(uri, version, wa))));
     }
     if (!Buffer.from(wb).equals(Buffer.from(wa))) throw new Error(`edit ${i + 1}: the bytes differ`);

@@ -112,11 +112,18 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageNode>, vsco
     if (uri.toString() === this.uri?.toString()) this.refresh(0);
   }
 
-  /** Re-reads the coverage of the current document, after `delay` ms (coalescing bursts). */
+  /**
+   * Re-reads the coverage of the current document, after `delay` ms (coalescing bursts), when the
+   * view is shown. Hidden, it reads nothing: every keystroke's review asks for a refresh twice (its
+   * status, then its diagnostics), and each is a round trip to the server (about 40 KB of coverage)
+   * and a pass over every finding of the document (thousands on a large contract). Shown again, the
+   * view refreshes (onDidChangeVisibility).
+   */
   refresh(delay = 0): void {
     if (this.pending) clearTimeout(this.pending);
     this.pending = setTimeout(() => {
       this.pending = undefined;
+      if (!this.view.visible) return;
       void this.load();
     }, delay);
   }

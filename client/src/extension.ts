@@ -14,6 +14,7 @@ import { clausePreview, clearClauseCache, insertClause, PREVIEW_SCHEME, reviewDo
 import { CoverageView } from './coverage';
 import { acceptFinding, chooseProfile, exportReport, insertClauseFor, openExample, revealIn } from './actions';
 import { openWordAsMarkdown } from './word';
+import { cachedParser } from './uris';
 
 let client: LanguageClient | undefined;
 
@@ -38,6 +39,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     // diagnosticsInHover: VS Code already shows the finding's message above our hover; don't repeat it.
     // acceptFindingCommand: "Accept this finding…" runs clausewise.acceptFinding, which asks for the reason.
     initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, diagnosticsInHover: true, acceptFindingCommand: true }),
+    // As the client's own converters, but each distinct URI from the server parsed once: every
+    // diagnostic links its rule's documentation, thousands per publish of a large contract (./uris.ts).
+    uriConverters: { code2Protocol: (uri) => uri.toString(), protocol2Code: cachedParser((text) => vscode.Uri.parse(text)) },
   };
   // The id "clausewise" makes the client honour the `clausewise.trace.server` setting.
   return new LanguageClient('clausewise', 'Clausewise', serverOptions, clientOptions);

@@ -32,7 +32,9 @@ export interface WorkerSetup {
 }
 
 /** A review job as it travels: its text whole, or as the edit of the previous job's text (./job-text.ts). */
-export type ToWorker = { kind: 'review'; job: Omit<ReviewJob, 'text'>; text: JobText } | ({ kind: 'query' } & QueryMessage) | { kind: 'forget'; uri: string } | { kind: 'reset' } | { kind: 'collect' };
+export type ToWorker = { kind: 'review'; job: Omit<ReviewJob, 'text'>; text: JobText } | ({ kind: 'query' } & QueryMessage) | { kind: 'forget'; uri: string } | { kind: 'reset' } | { kind: 'collect' }
+  /** A findings buffer handed back once its bytes were written out (./spare-buffers.ts). */
+  | { kind: 'spare'; buffer: ArrayBuffer };
 export type FromWorker =
   | { kind: 'findings'; uri: string; version: number; findings: JobFindings }
   | { kind: 'done'; uri: string; version: number; costMs: number; lineStarts: number[] }
@@ -111,6 +113,8 @@ export class ReviewThread {
   private worker: Worker | null = null;
   private bundlePort: MessagePort | null = null;
   private running: Waiting | null = null;
+  /** The buffers the worker's findings came in, until handed back (giveBack): no other buffer is ever sent to it. */
+  private readonly lent = new WeakSet<ArrayBufferLike>();
   /** The newest job of each document not yet sent, in the order they came. */
   private readonly queue = new Map<string, Waiting>();
   private dead = false;
@@ -163,6 +167,22 @@ export class ReviewThread {
       this.pumpScheduled = false;
       this.pump();
     });
+  }
+
+  /**
+   * Findings' bytes from the worker, written out: their buffer goes back to the worker, which writes
+   * the next findings into it (./spare-buffers.ts). The bytes must not be read after this (the
+   * buffer is detached here). Anything else is left alone.
+   */
+  giveBack(bytes: unknown): void {
+    if (!(bytes instanceof Uint8Array)) return;
+    const buffer = bytes.buffer;
+    if (!this.lent.delete(buffer) || !(buffer instanceof ArrayBuffer) || !this.worker) return;
+    try {
+      this.worker.postMessage({ kind: 'spare', buffer } satisfies ToWorker, [buffer]);
+    } catch {
+      // A worker going away: the buffer is garbage like any other.
+    }
   }
 
   /** The document closed: its queued job is dropped and the worker forgets its incremental state. */
@@ -349,6 +369,8 @@ export class ReviewThread {
       return;
     }
     if (m.kind === 'findings') {
+      const d = m.findings.diagnostics;
+      if (!Array.isArray(d) && d.json instanceof Uint8Array) this.lent.add(d.json.buffer);
       if (mine) {
         waiting.findings = m.findings;
         try {

@@ -9,6 +9,7 @@
  * The protocol with the server's side (./review-thread.ts):
  * - in: { kind: 'review', job, text } (text: whole, or the edit of the previous job's, ./job-text.ts) | { kind: 'query', ...QueryMessage } | { kind: 'forget', uri }
  *       | { kind: 'reset' } | { kind: 'collect' } (idle: collect garbage)
+ *       | { kind: 'spare', buffer } (a findings buffer handed back once written out: the next findings go into it, ./spare-buffers.ts)
  * - out: { kind: 'findings', uri, version, findings } (the diagnostics as JSON in UTF-8 bytes, transferred; published at once)
  *        then { kind: 'done', uri, version, costMs, lineStarts }, or { kind: 'failed', uri, version, error }
  *        | { kind: 'needText', uri, version } (the job's edit applies to a text not kept here: send it whole)
@@ -20,7 +21,7 @@ import type { ReviewJob } from './review-job';
 import type { FromWorker, ToWorker, WorkerSetup } from './review-thread';
 import { WorkerDocuments } from './worker-documents';
 import { KeptTexts } from './job-text';
-import { jsonBytes } from './raw-json';
+import { SpareBuffers } from './spare-buffers';
 import { DiagnosticsJsonCache } from './diagnostics-json';
 import { answerQuery, errorOf, type QueryAnswer, type QueryMessage } from './worker-queries';
 import { compactIfFragmented, compactingCollection, garbageCollector, logMemory } from './collector';
@@ -53,6 +54,8 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     for (const u of [...jsonCaches.keys()]) if (!keep(u)) jsonCaches.delete(u);
   };
   let lastReviewed: string | null = null;
+  // The buffers the findings' JSON travels in, handed back by the server's thread once written out.
+  const spares = new SpareBuffers();
   const bundlePort: MessagePort = setup.bundlePort;
 
   /**
@@ -109,6 +112,11 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
   const answerWaiting = (busyUri: string | null): void => {
     for (let r = receiveMessageOnPort(port); r; r = receiveMessageOnPort(port)) {
       const m = r.message as ToWorker;
+      // Taken at once: the review under way may publish into it.
+      if (m.kind === 'spare') {
+        spares.give(m.buffer);
+        continue;
+      }
       const blocked = deferred.some((d) => d.kind !== 'query');
       if (m.kind === 'query' && m.uri !== busyUri && !blocked) postAnswer(m);
       else deferred.push(m);
@@ -118,6 +126,10 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
   const handle = (m: ToWorker): void => {
     if (m.kind === 'query') {
       postAnswer(m);
+      return;
+    }
+    if (m.kind === 'spare') {
+      spares.give(m.buffer);
       return;
     }
     if (m.kind === 'forget') {
@@ -139,6 +151,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       logMemory('worker, before collecting');
       documents.idle();
       retainTexts(lastReviewed);
+      spares.trim();
       // After a burst of full reviews (documents opened, or edits taking turns over more documents
       // than keep a state) the old space is left fragmented, about twice what is alive: compacted
       // then (./collector.ts), in place of the ordinary collection. Otherwise an ordinary one, and a
@@ -188,8 +201,9 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       trace(`reviewed v${job.version} cost ${costMs.toFixed(1)}`);
       // As JSON made here (only the changed findings' made again), in UTF-8 bytes handed over rather
       // than copied: the server's thread copies them into its output buffer as they are, with no
-      // objects to serialise and no string to copy across threads, join or encode (./raw-json.ts).
-      const json = jsonBytes(Array.isArray(diagnostics) ? JSON.stringify(diagnostics) : diagnostics.json);
+      // objects to serialise and no string to copy across threads, join or encode (./raw-json.ts),
+      // then hands the buffer back for the next publish (./spare-buffers.ts).
+      const json = spares.bytesOf(Array.isArray(diagnostics) ? JSON.stringify(diagnostics) : diagnostics.json);
       trace(`json ${json.byteLength}`);
       port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics: { json }, status } } satisfies FromWorker, [json.buffer as ArrayBuffer]);
       trace('findings-posted');

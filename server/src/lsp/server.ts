@@ -569,6 +569,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     await connection.sendDiagnostics(Array.isArray(d)
       ? { uri, version: entry.version, diagnostics: d }
       : publishParamsFromJson(uri, entry.version, d.json, d.first));
+    // Written out (the writer encodes a message before its write's promise settles): the worker's
+    // buffer goes back to it for the next publish (./spare-buffers.ts).
+    if (!Array.isArray(d)) thread?.giveBack(d.json);
     await connection.sendNotification(StatusNotification, entry.status);
   }
 
