@@ -97,6 +97,51 @@ describe('signal prefilter: the literal scanner', () => {
     );
   });
 
+  it('keeps its transitions in 16 bits when its states fit, and in 32 bits when they do not', () => {
+    // The signal lists' table is read once per character of every sentence: half the bytes keep more
+    // of it in the processor's caches. Each entry holds twice the state number, so 32,767 states fit.
+    const table = (scanner: LiteralScanner) => (scanner as unknown as { next: ArrayLike<number> }).next;
+    const small = new LiteralScanner(['term', 'terminate'], [[0], [1]]);
+    assert.ok(table(small) instanceof Uint16Array);
+    // 40,000 literals of three letters each fill more than 32,767 states.
+    const letters = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    const many: string[] = [];
+    for (let i = 0; many.length < 40_000; i++) many.push(letters[i % 36] + letters[Math.floor(i / 36) % 36] + letters[Math.floor(i / 1296) % 36]);
+    const large = new LiteralScanner(many, many.map((_, i) => [i]));
+    assert.ok(table(large) instanceof Int32Array);
+    const bits = new Uint32Array((many.length + 31) >>> 5);
+    large.mark(`x ${many[39_999]} ${many[7]}`, bits);
+    const marked = many.filter((_, i) => (bits[i >>> 5] & (1 << (i & 31))) !== 0);
+    assert.ok(marked.includes(many[39_999]) && marked.includes(many[7]), 'the 32-bit table finds literals past the 16-bit range');
+    for (const lit of marked) assert.ok(`x ${many[39_999]} ${many[7]}`.includes(lit), lit);
+  });
+
+  it('marks every clause of the signal lists a plain search finds, on cuad-dev sentences', function () {
+    // The prefilter's own scanner (about 10,800 states, the 16-bit table, outputs read only where a
+    // state has some), against String#includes of each literal.
+    const dir = resolve(__dirname, '../../../shared/cuad-dev');
+    if (!existsSync(dir)) this.skip();
+    const prefilter = new SignalPrefilter(SIGNAL_NEEDS);
+    (prefilter as unknown as { knownPatterns(): unknown }).knownPatterns();
+    prefilter.gate({}, 1);
+    const inner = prefilter as unknown as { shared: LiteralScanner; clausesOf: Map<string, number[]>; clauses: number };
+    const scanner = inner.shared;
+    const lits = [...inner.clausesOf.entries()];
+    let checked = 0;
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort().slice(0, 4)) {
+      for (const sentence of readFileSync(join(dir, f), 'utf8').split(/(?<=[.;])\s+/).slice(0, 150)) {
+        const bits = new Uint32Array((inner.clauses + 31) >>> 5);
+        scanner.mark(sentence, bits);
+        const lower = sentence.replace(/[A-Z]/g, (c) => c.toLowerCase());
+        const want = new Uint32Array(bits.length);
+        for (const [lit, ids] of lits) if (lower.includes(lit)) for (const id of ids) want[id >>> 5] |= 1 << (id & 31);
+        assert.deepEqual([...bits], [...want], sentence.slice(0, 80));
+        checked++;
+      }
+    }
+    assert.ok(checked > 300);
+  });
+
   it('folds ASCII capitals and nothing else', () => {
     assert.deepEqual(found(['sla', 'k'], 'The SLA'), ['sla']);
     // U+212A (Kelvin sign) is not "k" for /k/i without the u flag.

@@ -1,9 +1,31 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { foldQuotes, normalizeSpace } from '../../server/src/model/text';
+import { collapseSpace, foldQuotes, normalizeSpace } from '../../server/src/model/text';
 
 // What normalizeSpace must give: white-space runs folded to one space, ends trimmed.
 const reference = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+describe('model: collapseSpace', () => {
+  // What it must give: every white-space run as one space, as the expression it replaces in the scans.
+  const folded = (s: string) => s.replace(/\s+/g, ' ');
+
+  it('folds every run of white space to one space, ends included, and keeps single spaces', () => {
+    for (const [input, want] of [
+      ['a b', 'a b'], [' a ', ' a '], ['a  b', 'a b'], ['a\tb', 'a b'], ['a\r\nb', 'a b'], ['a \nb', 'a b'], ['a\n b', 'a b'],
+      ['a \u00a0b', 'a b'], ['a\u00a0b', 'a b'], ['a\u2028b', 'a b'], ['\ufeffa', ' a'], ['  ', ' '], ['', ''], ['a\u200bb', 'a\u200bb'],
+    ]) assert.equal(collapseSpace(input), want, JSON.stringify(input));
+  });
+
+  it('returns a text without other white space than single spaces as it is (no new string to make)', () => {
+    const flat = 'The Supplier shall provide the Services in accordance with this Agreement.';
+    assert.equal(collapseSpace(flat), flat);
+  });
+
+  it('equals replacing every white-space run on arbitrary strings', () => {
+    const char = fc.constantFrom('a', 'B', '.', ' ', ' ', ' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b', '\u0085');
+    fc.assert(fc.property(fc.array(char, { maxLength: 14 }).map((cs) => cs.join('')), (s) => collapseSpace(s) === folded(s)), { numRuns: 5000 });
+  });
+});
 
 describe('model: normalizeSpace', () => {
   it('folds runs of any white space and trims, leaving text already normal as it is', () => {

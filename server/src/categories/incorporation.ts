@@ -1,4 +1,5 @@
 import type { ContractModel, Sentence } from '../model';
+import { collapseSpace } from '../model';
 import type { DocumentGate, ListFilter } from './prefilter';
 import { prefiltered, sentencesOf, shortDocumentGate, SIGNAL_PREFILTER as prefilter } from './scan';
 import type { CategoryId, Evidence } from './types';
@@ -147,7 +148,7 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
   let possible: Uint8Array | null = null;
   if (!filter) {
     flattened = [];
-    for (const block of model.blocks) if (readsSentence(block)) for (const s of block.sentences) flattened.push(s.text.replace(/\s+/g, ' '));
+    for (const block of model.blocks) if (readsSentence(block)) for (const s of block.sentences) flattened.push(collapseSpace(s.text));
     possible = shortDocumentGate(flattened)?.possible(GATED) ?? null;
   }
   found = { looks, filter, possible };
@@ -171,7 +172,7 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
         textLooks.set(s, SKIPPED);
         continue;
       }
-      const text = folded ?? s.text.replace(/\s+/g, ' ');
+      const text = folded ?? collapseSpace(s.text);
       if (/\bif any\b/i.test(text)) {
         textLooks.set(s, SKIPPED);
         continue;

@@ -188,7 +188,14 @@ export function needOf(pattern: RegExp, masked = false): Need | null {
 export class LiteralScanner {
   private readonly symbols = new Uint8Array(128);
   private readonly width: number;
-  private readonly next: Int32Array;
+  /**
+   * The transition table, entries 0 while not known, else 1 + the target's code: its state number
+   * times two, plus one when it has outputs. 16-bit when the states fit: the table of the signal
+   * lists is about 10,800 states x 45 symbols, read once per character of every sentence, and at
+   * half the bytes more of it stays in the processor's caches (issue 13: a fifth less time per
+   * character). The output bit spares a read of outStart for the characters that end no literal.
+   */
+  private readonly next: Uint16Array | Int32Array;
   private readonly fail: Int32Array;
   private readonly outStart: Int32Array;
   private readonly outIds: Int32Array;
@@ -239,7 +246,6 @@ export class LiteralScanner {
     });
     // The root stays at the root on every symbol it has no child for.
     for (let sym = 0; sym < width; sym++) if (next[sym] === 0) next[sym] = 1;
-    this.next = next;
     this.fail = new Int32Array(states);
     // Breadth first: failure links, and outputs merged along the failure chain.
     const outs: Array<number[] | undefined> = new Array(states);
@@ -253,10 +259,17 @@ export class LiteralScanner {
       const inherited = outs[this.fail[s]];
       outs[s] = mine && inherited ? [...new Set([...mine, ...inherited])] : mine ?? inherited;
       for (let t = firstChild[s]; t > 0; t = sibling[t]) {
-        if (s > 0) this.fail[t] = this.move(this.fail[s], symbolOf[t]);
+        if (s > 0) this.fail[t] = trieMove(next, width, this.fail, this.fail[s], symbolOf[t]);
         queue[tail++] = t;
       }
     }
+    // The trie's entries (state + 1) as codes (see `next`), in a 16-bit table when every code fits.
+    const coded = states * 2 + 1 <= 0xffff ? new Uint16Array(next.length) : next;
+    for (let at = 0; at < next.length; at++) {
+      const v = next[at];
+      if (v !== 0) coded[at] = (((v - 1) << 1) | (outs[v - 1]?.length ? 1 : 0)) + 1;
+    }
+    this.next = coded;
     this.outStart = new Int32Array(states + 1);
     const ids: number[] = [];
     for (let s = 0; s < states; s++) {
@@ -268,14 +281,14 @@ export class LiteralScanner {
     this.outIds = Int32Array.from(ids);
   }
 
-  /** The state after reading a symbol in a state, completed along the failure links and kept. */
+  /** The code (see `next`) of the state after reading a symbol in a state, completed along the failure links and kept. */
   private move(s: number, sym: number): number {
     const at = s * this.width + sym;
     const known = this.next[at];
     if (known !== 0) return known - 1;
-    const t = this.move(this.fail[s], sym);
-    this.next[at] = t + 1;
-    return t;
+    const code = this.move(this.fail[s], sym);
+    this.next[at] = code + 1;
+    return code;
   }
 
   /** Sets bit id of `bits` for every id whose literal occurs in the text. */
@@ -286,13 +299,25 @@ export class LiteralScanner {
       const c = text.charCodeAt(i);
       const sym = c < 128 ? symbols[c] : 0;
       const known = next[s * width + sym];
-      s = known !== 0 ? known - 1 : this.move(s, sym);
+      const code = known !== 0 ? known - 1 : this.move(s, sym);
+      s = code >>> 1;
+      if ((code & 1) === 0) continue;
       for (let k = outStart[s], end = outStart[s + 1]; k < end; k++) {
         const id = outIds[k];
         bits[id >>> 5] |= 1 << (id & 31);
       }
     }
   }
+}
+
+/** The trie's move (entries: state + 1) while its failure links are being made, completed along them and kept. */
+function trieMove(next: Int32Array, width: number, fail: Int32Array, s: number, sym: number): number {
+  const at = s * width + sym;
+  const known = next[at];
+  if (known !== 0) return known - 1;
+  const t = trieMove(next, width, fail, fail[s], sym);
+  next[at] = t + 1;
+  return t;
 }
 
 /** A test on the clauses a sentence meets, one bit per clause. */

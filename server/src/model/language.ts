@@ -101,6 +101,28 @@ export function pronounRoles(model: ContractModel): { supplier: string[]; custom
 
 const BOTH = /\b(?:each party|either party|both parties|the parties|each of the parties|neither party|a party|the party)\b/i;
 
+/** Each expression's global copy (its source, flag g only), made once. */
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+/**
+ * Where the last match of `re`'s source (no flags but g) starts in `text`, searching on from each
+ * match's end as matchAll does; -1 when there is none. One kept copy of the expression and exec,
+ * where matchAll of a new RegExp per call made an expression, a clone of it and an iterator each
+ * time (the scans ask this three times per modal verb of a candidate sentence: issue 13, cli).
+ */
+export function lastMatchAt(text: string, re: RegExp): number {
+  let g = globalCopies.get(re);
+  if (!g) globalCopies.set(re, (g = new RegExp(re.source, 'g')));
+  g.lastIndex = 0;
+  let pos = -1;
+  for (let x = g.exec(text); x; x = g.exec(text)) {
+    pos = x.index;
+    // An empty match moves on one character, as matchAll does (no u flag: one code unit).
+    if (x[0] === '') g.lastIndex++;
+  }
+  return pos;
+}
+
 /** The obligations a sentence expresses, each with the party that owes it. */
 export function obligationsIn(sentence: Sentence | string, m: PartyMatchers): Obligation[] {
   const text = foldQuotes(typeof sentence === 'string' ? sentence : sentence.text);
@@ -112,14 +134,9 @@ export function obligationsIn(sentence: Sentence | string, m: PartyMatchers): Ob
     let before = text.slice(windowStart, at);
     const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'));
     if (cut >= 0) before = before.slice(cut + 1);
-    const last = (re: RegExp) => {
-      let pos = -1;
-      for (const x of before.matchAll(new RegExp(re.source, 'g'))) pos = x.index!;
-      return pos;
-    };
-    const s = last(m.supplier);
-    const c = last(m.customer);
-    const b = last(BOTH);
+    const s = lastMatchAt(before, m.supplier);
+    const c = lastMatchAt(before, m.customer);
+    const b = lastMatchAt(before, BOTH);
     let owner: Obligation['owner'] = 'unknown';
     const best = Math.max(s, c, b);
     if (best >= 0) owner = best === b ? 'both' : best === s ? 'supplier' : 'customer';

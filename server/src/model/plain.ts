@@ -1,4 +1,5 @@
 import type { RawBlock } from './markdown';
+import { collapseSpace } from './text';
 
 /**
  * Blocks of a plain-text contract (.txt, often converted from PDF), which must never be read as
@@ -101,7 +102,7 @@ function furnitureOfTrimmed(lines: string[]): Set<number> {
   const counts = new Map<string, number>();
   // Keys are computed once per line, and only for lines the tests below can reach.
   const keys: Array<string | undefined> = new Array(lines.length);
-  const key = (i: number) => (keys[i] ??= lines[i].replace(/\d+/g, '#').replace(/\s+/g, ' ').toLowerCase());
+  const key = (i: number) => (keys[i] ??= collapseSpace(lines[i].replace(/\d+/g, '#')).toLowerCase());
   // Only the counts of lines not ending in a stop are read below, and a line ending in one has a key
   // ending in it (no other character lower-cases to a stop), so such lines are not counted.
   lines.forEach((t, i) => {

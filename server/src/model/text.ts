@@ -8,6 +8,19 @@ export function foldQuotes(s: string): string {
 }
 const CURLY = /[\u201C\u201D\u201E\u201F\u2033\u2018\u2019\u201A\u201B\u2032]/;
 
+/**
+ * `s.replace(/\s+/g, ' ')`, the same string, made with fewer replacements: a run that is already one
+ * space is not matched (so an already flat text is returned as is, without a new string). The runs
+ * matched start at a white space other than a space, or at a space followed by more white space, and
+ * take the rest of their run, so each run the plain expression replaces is replaced whole, and one
+ * space stays one space. Called per sentence by the one-shot review (issue 13: `replace` of every
+ * single space was a tenth of what a CLI review allocated, and twice this one's time).
+ */
+export function collapseSpace(s: string): string {
+  return s.replace(SPACE_RUN, ' ');
+}
+const SPACE_RUN = /[^\S ]\s*| \s+/g;
+
 export function normalizeSpace(s: string): string {
   // Most sentences are already normal (single spaces, none at the ends): one test without building a
   // new string, where the replacement always built one; about half the time over cuad-dev's sentences.
