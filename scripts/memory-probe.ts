@@ -4,13 +4,16 @@
  * WorkerDocuments the worker uses (server/src/lsp/worker-documents.ts), and prints the heap still
  * alive after a full collection at each step; `--parts` then takes the kept structures apart one
  * by one, `--snapshot` writes a heap snapshot at the end:
- *   node --expose-gc --import tsx scripts/memory-probe.ts [--docs N] [--edits N] [--bytes N] [--parts] [--snapshot]
+ *   node --expose-gc --import tsx scripts/memory-probe.ts [--docs N] [--edits N] [--bytes N] [--idle] [--parts] [--snapshot]
+ * `--idle` runs the worker's idle step before each reading, as the bench's server does after a
+ * pause: one state kept, the per-sentence WeakMaps' tables shrunk, the heap compacted.
  */
 import { getHeapStatistics } from 'node:v8';
 import { IncrementalReview } from '../server/src/engine';
 import type { ReviewJob } from '../server/src/lsp/review-job';
 import { WorkerDocuments } from '../server/src/lsp/worker-documents';
 import { generateContract } from './bench-contract';
+import { collectShrinkingTables, compactingCollection } from '../server/src/lsp/collector';
 
 const arg = (name: string, dflt: number) => {
   const at = process.argv.indexOf(name);
@@ -22,7 +25,13 @@ const bytes = arg('--bytes', 1_000_000);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 
+const idle = process.argv.includes('--idle');
 const liveMb = () => {
+  if (idle) {
+    documents.idle();
+    collectShrinkingTables();
+    compactingCollection();
+  }
   gc!();
   gc!();
   return getHeapStatistics().used_heap_size / 1e6;

@@ -7,12 +7,13 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { serialize } from 'node:v8';
+import { getHeapSpaceStatistics, serialize } from 'node:v8';
 import { pathToFileURL } from 'node:url';
 import { buildContractModel, plainBlock } from '../../server/src/model';
 import { RecentStates } from '../../server/src/lsp/recent-states';
 import { compressResult, expandResult, ExpandedResults, KeptResult, packModel, unpackModel } from '../../server/src/lsp/result-transfer';
-import { compactIfFragmented, compactingCollection, garbageCollector, oldSpaceWaste } from '../../server/src/lsp/collector';
+import { collectShrinkingTables, compactIfFragmented, compactingCollection, garbageCollector, oldSpaceWaste } from '../../server/src/lsp/collector';
+import { shrinkableWeakMap } from '../../server/src/model/weak-tables';
 import { KeptReviews } from '../../server/src/lsp/kept-reviews';
 import { WorkerDocuments } from '../../server/src/lsp/worker-documents';
 import { answerQuery } from '../../server/src/lsp/worker-queries';
@@ -238,6 +239,30 @@ describe('lsp: memory footprint of large documents', function () {
       const again = fragmentOldSpace(2);
       assert.ok(oldSpaceWaste().waste > 8e6, 'ordinary collections do not compact everything after it');
       assert.equal(again.length, 150_000);
+    });
+
+    it('the idle collection fits the table of a WeakMap keyed per sentence to the entries still alive', () => {
+      const gc = garbageCollector()!;
+      const largeObjects = () => getHeapSpaceStatistics().find((s) => s.space_name === 'large_object_space')!.space_used_size;
+      const map = shrinkableWeakMap<object, number>();
+      let keys: object[] | null = [];
+      for (let i = 0; i < 200_000; i++) {
+        const key = {};
+        keys.push(key);
+        map.set(key, i);
+      }
+      const kept = keys.slice(0, 100);
+      keys = null;
+      gc();
+      gc();
+      // The table (several MB, in the large-object space) outlives the entries the collections cleared.
+      const before = largeObjects();
+      collectShrinkingTables();
+      gc();
+      const after = largeObjects();
+      assert.ok(before - after > 3e6, `the table was fitted: ${(before / 1e6).toFixed(1)} MB of large objects before, ${(after / 1e6).toFixed(1)} MB after`);
+      assert.equal(map.get(kept[42]), 42, 'live entries stay');
+      assert.equal(kept.filter((k) => map.has(k)).length, 100);
     });
 
     it('compacts only an old space that much of is empty', () => {

@@ -3,6 +3,7 @@ import { collapseSpace } from '../model';
 import type { DocumentGate, ListFilter } from './prefilter';
 import { prefiltered, sentencesOf, shortDocumentGate, SIGNAL_PREFILTER as prefilter } from './scan';
 import type { CategoryId, Evidence } from './types';
+import { shrinkableWeakMap } from '../model/weak-tables';
 
 /**
  * Incorporation by reference: a contract that takes a category's terms from another document ("the
@@ -86,7 +87,8 @@ interface TextLook {
   names?: Map<CategoryId, string>;
 }
 
-const textLooks = new WeakMap<Sentence, TextLook>();
+// Shrinkable: an entry per sentence (see ../model/weak-tables.ts).
+const textLooks = shrinkableWeakMap<Sentence, TextLook>();
 const SKIPPED: TextLook = { text: '', skip: true, incorporating: false, label: undefined, asked: 0 };
 const CATEGORY_BIT = new Map<CategoryId, number>();
 const bitOf = (category: CategoryId): number => {

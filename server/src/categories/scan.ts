@@ -7,6 +7,7 @@ import { SignalPrefilter, type DocumentGate, type ListFilter } from './prefilter
 import { SIGNAL_NEEDS } from './signal-needs.generated';
 import { needMapOf, ShortDocumentGate } from './short-document-gate';
 import { factsActive, idOf, memo } from '../model/facts';
+import { shrinkableWeakMap } from '../model/weak-tables';
 import { requirementsOf, type AssessContext, type AssessmentOf, type CategoryId, type Evidence, type RequirementOf, type Verdict } from './types';
 
 /** A sentence with the context assessors need: its section's titles and where it sits. */
@@ -798,7 +799,8 @@ function headingEvidence(s: ContractModel['sections'][number]): Evidence {
   if (!e) headingEvidenceOf.set(s, (e = { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index }));
   return e;
 }
-const headingEvidenceOf = new WeakMap<ContractModel['sections'][number], Evidence>();
+// Shrinkable: an entry per section (../model/weak-tables.ts).
+const headingEvidenceOf = shrinkableWeakMap<ContractModel['sections'][number], Evidence>();
 
 const reKey = (r: RegExp | undefined) => (r ? `/${r.source}/${r.flags}` : '-');
 

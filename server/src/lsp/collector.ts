@@ -9,6 +9,7 @@
  */
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { shrinkWeakTables } from '../model/weak-tables';
 
 let collector: (() => void) | null | undefined;
 
@@ -27,6 +28,19 @@ export function garbageCollector(): (() => void) | null {
     collector = null;
   }
   return collector;
+}
+
+/**
+ * A full collection, then the per-sentence WeakMaps' tables fitted to the entries it left
+ * (../model/weak-tables.ts): their old tables, up to 4 MB each after edits taking turns over large
+ * documents, are garbage for the next collection. Returns whether a collection ran.
+ */
+export function collectShrinkingTables(): boolean {
+  const gc = garbageCollector();
+  if (!gc) return false;
+  gc();
+  shrinkWeakTables();
+  return true;
 }
 
 /**

@@ -17,7 +17,7 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { JobFindings, ReviewJob, WorkerOutcome } from './review-job';
 import { SentTexts, type JobText } from './job-text';
 import type { TextSnapshot } from './text-snapshot';
-import { garbageCollector, logMemory } from './collector';
+import { collectShrinkingTables, logMemory } from './collector';
 import type { QueryAnswer, QueryMessage, WorkerQuery } from './worker-queries';
 import { trace } from './trace';
 
@@ -430,7 +430,7 @@ export class ReviewThread {
       // The worker collects in its own thread, this thread now: the garbage of the reviews just made.
       this.post({ kind: 'collect' });
       logMemory('server thread, before collecting');
-      garbageCollector()?.();
+      collectShrinkingTables();
       logMemory('server thread, collected');
     }, this.options.idleCollectMs ?? IDLE_COLLECT_MS);
     this.idleTimer.unref();

@@ -24,7 +24,7 @@ import { KeptTexts } from './job-text';
 import { SpareBuffers } from './spare-buffers';
 import { DiagnosticsJsonCache } from './diagnostics-json';
 import { answerQuery, errorOf, type QueryAnswer, type QueryMessage } from './worker-queries';
-import { compactIfFragmented, compactingCollection, garbageCollector, logMemory } from './collector';
+import { collectShrinkingTables, compactIfFragmented, compactingCollection, logMemory } from './collector';
 import { trace } from './trace';
 
 /** Full reviews since the last compaction after which the idle collection compacts (see the 'collect' message). */
@@ -152,18 +152,20 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       documents.idle();
       retainTexts(lastReviewed);
       spares.trim();
-      // After a burst of full reviews (documents opened, or edits taking turns over more documents
-      // than keep a state) the old space is left fragmented, about twice what is alive: compacted
-      // then (./collector.ts), in place of the ordinary collection. Otherwise an ordinary one, and a
-      // compaction only if it left much of the old space empty; that one waits for the messages that
-      // came meanwhile (a keystroke's job, a request), and does not happen if one was a review.
+      // First an ordinary collection, after which the tables of the WeakMaps keyed per sentence are
+      // fitted to what it left alive (./collector.ts collectShrinkingTables). After a burst of full
+      // reviews (documents opened, or edits taking turns over more documents than keep a state) the
+      // old space is left fragmented, about twice what is alive: compacted then (./collector.ts),
+      // which also frees the old tables. Otherwise a compaction only if the collection left much of
+      // the old space empty; that one waits for the messages that came meanwhile (a keystroke's job,
+      // a request), and does not happen if one was a review.
+      collectShrinkingTables();
       if (documents.fullReviews >= COMPACT_AFTER_FULL_REVIEWS) {
         const ms = compactingCollection();
         documents.compacted();
         logMemory(`worker, compacted after full reviews in ${ms?.toFixed(0)} ms`);
         return;
       }
-      garbageCollector()?.();
       logMemory('worker, collected');
       const jobs = reviewCount;
       setImmediate(() => {

@@ -1,4 +1,5 @@
 import type { Block, ContractModel } from './types';
+import { shrinkableWeakMap } from './weak-tables';
 /**
  * Per-block facts memoised by the text they depend on, for the incremental review of an open
  * document (engine/incremental.ts). A fact is a pure function of its key (a sentence's text, its
@@ -123,7 +124,8 @@ export function factsActive(): boolean {
   return active !== null;
 }
 
-const ids = new WeakMap<object, number>();
+// Shrinkable: an entry per sentence's facts (./weak-tables.ts).
+const ids = shrinkableWeakMap<object, number>();
 let nextId = 1;
 
 /** A stable id for an object (a list of signals, a regular expression) to use in memo keys. */

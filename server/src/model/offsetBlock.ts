@@ -1,5 +1,6 @@
 import type { Block, BlockKind, Sentence } from './types';
 import type { RawBlock } from './markdown';
+import { shrinkableWeakMap } from './weak-tables';
 
 /**
  * A block of the incremental model (model/incremental.ts). Its source offsets are kept as the array
@@ -118,7 +119,8 @@ function copyOptional(from: { depth?: number; listNumber?: string }, to: { depth
   if ('listNumber' in from) to.listNumber = from.listNumber;
 }
 
-const contiguous = new WeakMap<Int32Array, number | null>();
+// Shrinkable: an entry per block's offsets (./weak-tables.ts).
+const contiguous = shrinkableWeakMap<Int32Array, number | null>();
 
 function contiguousFirst(offsets: Int32Array): number | null {
   const first = offsets[0];
