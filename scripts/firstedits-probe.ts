@@ -4,13 +4,14 @@
 // EditedDocument gives it). Prints each edit's thread CPU time and garbage collection time (from the
 // `gc` performance entries), and the collections' kinds, so that V8 flags can be compared in process:
 //   npx esbuild scripts/firstedits-probe.ts --bundle --platform=node --outfile=/tmp/probe.js
-//   node [V8 flags] /tmp/probe.js [--bytes 100000] [--edits 40] [--warm 0] [--known-edit 0] [--worker] [--minor-after -1] [--gc-after-open] [--json-at-open]
+//   node [V8 flags] /tmp/probe.js [--bytes 100000] [--edits 40] [--warm 0] [--known-edit 0] [--worker] [--minor-after -1] [--gc-after-open] [--json-at-open] [--steps]
 // Linux only (thread CPU from /proc/thread-self/schedstat).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { IncrementalReview } from '../server/src/engine/incremental';
 import { runReviewJobSteps, type JobFindings, type ReviewJob } from '../server/src/lsp/review-job';
 import { WorkerDocuments } from '../server/src/lsp/worker-documents';
+import { currentStep } from '../server/src/engine';
 import { DiagnosticsJsonCache } from '../server/src/lsp/diagnostics-json';
 import { WarmUp } from '../server/src/lsp/warmup';
 import { jsonBytes } from '../server/src/lsp/raw-json';
@@ -31,6 +32,8 @@ const minorAfter = arg('minor-after', -1);
 if (minorAfter >= 0 || process.argv.includes('--gc-after-open')) setFlagsFromString('--expose-gc');
 const gcFn: unknown = minorAfter >= 0 ? runInNewContext('gc') : null;
 const marks: bigint[] = [];
+const stepCpu = new Map<string, number>();
+const stepsPerReview: Array<Map<string, number>> = [];
 /** The last review's CPU time over all the process's threads (ms): the collector's helper threads too. */
 let lastProcessCpu = 0;
 const threadCpu = (): number => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
@@ -70,7 +73,19 @@ async function main(): Promise<void> {
     let d: JobFindings['diagnostics'];
     if (inWorker) {
       // As the review worker does (./review-worker.ts): its documents' store, the JSON cache, then settle.
-      const outcome = json ? documents.review(job, () => undefined, undefined, json) : documents.review(job, () => undefined);
+      // --steps: each step's thread CPU (engine/review.ts currentStep names them), per review.
+      let at = threadCpu();
+      let name = 'model';
+      const between = (): void => {
+        const now = threadCpu();
+        stepCpu.set(name, (stepCpu.get(name) ?? 0) + now - at);
+        name = currentStep.name || 'model';
+        at = now;
+      };
+      stepCpu.clear();
+      const outcome = json ? documents.review(job, () => undefined, between, json) : documents.review(job, () => undefined, between);
+      between();
+      stepsPerReview.push(new Map(stepCpu));
       d = outcome.diagnostics;
       documents.settle(job.uri);
     } else {
@@ -119,6 +134,15 @@ async function main(): Promise<void> {
   // --marks FILE: each review's start and end (microseconds, the clock of a --cpu-prof profile's timestamps), to slice a profile by edit.
   const marksFile = process.argv.indexOf('--marks');
   if (marksFile > 0) writeFileSync(process.argv[marksFile + 1], marks.join('\n'));
+  if (process.argv.includes('--steps') && stepsPerReview.length > 3) {
+    // The steps the first edit (review 2) spent most more on than the mean of edits 3 to the end.
+    const first = stepsPerReview[1];
+    const later = stepsPerReview.slice(2);
+    const mean = (k: string): number => later.reduce((a, m) => a + (m.get(k) ?? 0), 0) / later.length;
+    const rows = [...first.keys()].map((k) => ({ k, first: first.get(k)!, later: mean(k) })).sort((a, b) => (b.first - b.later) - (a.first - a.later));
+    console.log('steps, first edit against the mean of later edits (thread CPU ms):');
+    for (const r of rows.slice(0, 15)) console.log(`  ${(r.first - r.later).toFixed(1).padStart(7)}  ${r.first.toFixed(1).padStart(7)} ${r.later.toFixed(1).padStart(7)}  ${r.k}`);
+  }
   const pct = (xs: number[], p: number): number => { const t = [...xs].sort((a, b) => a - b); return t[Math.min(t.length - 1, Math.ceil(p * t.length) - 1)]; };
   console.log(`process CPU per edit (all threads, ms): ${procs.map((c) => c.toFixed(0)).join(' ')}`);
   console.log(`thread CPU p50 ${pct(cpus, 0.5).toFixed(1)} p95 ${pct(cpus, 0.95).toFixed(1)}; process CPU p50 ${pct(procs, 0.5).toFixed(1)} p95 ${pct(procs, 0.95).toFixed(1)} sum ${procs.reduce((a, b) => a + b, 0).toFixed(0)}`);
