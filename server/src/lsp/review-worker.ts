@@ -18,11 +18,12 @@
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { ReviewJob } from './review-job';
+import type { ReviewResult } from '../engine';
 import type { FromWorker, ToWorker, WorkerSetup } from './review-thread';
 import { WorkerDocuments } from './worker-documents';
 import { KeptTexts } from './job-text';
 import { SpareBuffers } from './spare-buffers';
-import { DiagnosticsJsonCache } from './diagnostics-json';
+import { WorkerJsonCaches } from './worker-json';
 import { answerQuery, errorOf, type QueryAnswer, type QueryMessage } from './worker-queries';
 import { collectShrinkingTables, compactIfFragmented, compactingCollection, logMemory } from './collector';
 import { trace } from './trace';
@@ -45,13 +46,14 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
    * in the compressed bytes, and a second copy beside them would cost 1 to 2 MB per document.
    */
   // Each document's findings' JSON from its last review here, so that a publish makes only what
-  // changed (./diagnostics-json.ts): kept for the same documents as their texts (about the size of
-  // the publish, 1.6 MB for a 1 MB contract).
-  const jsonCaches = new Map<string, DiagnosticsJsonCache>();
+  // changed (./diagnostics-json.ts, ./worker-json.ts): kept for the same documents as their texts
+  // (about the size of the publish, 1.6 MB for a 1 MB contract).
+  const jsonCaches = new WorkerJsonCaches();
+  const keepsText = (u: string): boolean => u === lastReviewed || documents.states.has(u);
   const retainTexts = (last: string | null): void => {
     const keep = (u: string): boolean => u === last || documents.states.has(u);
     texts.retain(keep);
-    for (const u of [...jsonCaches.keys()]) if (!keep(u)) jsonCaches.delete(u);
+    jsonCaches.retain(keep);
   };
   let lastReviewed: string | null = null;
   // The buffers the findings' JSON travels in, handed back by the server's thread once written out.
@@ -135,7 +137,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     if (m.kind === 'forget') {
       documents.forget(m.uri);
       texts.forget(m.uri);
-      jsonCaches.delete(m.uri);
+      jsonCaches.forget(m.uri);
       if (lastReviewed === m.uri) lastReviewed = null;
       return;
     }
@@ -189,14 +191,15 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     reviewCount++;
     trace(`job v${job.version}`);
     let reply: FromWorker;
+    /** A review made without a findings' JSON cache (the document's first here): its cache is filled from it afterwards. */
+    let unfilled: { uri: string; version: number; result: ReviewResult } | null = null;
     try {
       // In steps, with the queries that arrived meanwhile answered between them: every document's
       // before the model is spliced, the other documents' after. The review is kept before anything
       // is posted: a query the server's thread sends once it has the diagnostics finds it.
       // Made from a document's second review here on (an edit): a document opened and never edited
       // keeps no cache, and its first publish is made from the objects as before.
-      let cache = jsonCaches.get(job.uri);
-      if (!cache && reviews.versionOf(job.uri) !== undefined) jsonCaches.set(job.uri, (cache = new DiagnosticsJsonCache()));
+      const cache = jsonCaches.forReview(job.uri, reviews.versionOf(job.uri) !== undefined);
       const { diagnostics, status, result, costMs } = cache
         ? documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting, cache)
         : documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting);
@@ -210,6 +213,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics: { json }, status } } satisfies FromWorker, [json.buffer as ArrayBuffer]);
       trace('findings-posted');
       reply = { kind: 'done', uri: job.uri, version: job.version, costMs, lineStarts: result.model.lineStarts };
+      if (!cache) unfilled = { uri: job.uri, version: job.version, result };
     } catch (e) {
       // (documents.review has dropped the document's state and last review.)
       reply = { kind: 'failed', uri: job.uri, version: job.version, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
@@ -226,6 +230,19 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     retainTexts(job.uri);
     // What waited for the review's end, in the order it arrived.
     for (let m = deferred.shift(); m; m = deferred.shift()) handle(m);
+    // The document's findings' JSON cache, filled from this review once the messages that came
+    // meanwhile are handled (setImmediate: after the port's), while the server's thread publishes
+    // and the worker would otherwise wait: the first edit's publish then makes only what it changed
+    // (./worker-json.ts). Not when a later job of it came first (that review made the cache).
+    if (unfilled) {
+      const u = unfilled;
+      setImmediate(() => {
+        if (reviews.versionOf(u.uri) !== u.version || !keepsText(u.uri)) return;
+        trace(`json cache v${u.version}`);
+        jsonCaches.fill(u.uri, u.result);
+        trace('json cache filled');
+      });
+    }
   };
   port.on('message', handle);
 }
