@@ -516,7 +516,7 @@ interface ReferenceTable {
   after: Uint8Array;
   /** References still missing after the checks, by index. */
   missing: number[];
-  /** The objects built while resolving, by index (the others are built when asked for). */
+  /** The objects built when asked for, by index. */
   built: Map<number, ResolvedReference>;
   /** How many clause references went unchecked because the numbering was lost (numberingLost). */
   lost: number;
@@ -554,6 +554,7 @@ function referenceTable(model: ContractModel): ReferenceTable {
   let flags = new Uint8Array(cap);
   const kinds: number[] = [];
   const built = new Map<number, ResolvedReference>();
+  const scratch: ResolvedReference = { span: { start: 0, end: 0 }, targetSpan: { start: 0, end: 0 }, word: '', target: '', base: '', parts: [], kind: 'clause', status: 'unchecked', leafParent: undefined, elsewhere: undefined, section: undefined, titled: undefined, from: 0 };
   const ctx: Context = { external: false, inAtt: null, parenTitle: undefined, titles, askedText: false };
   let n = 0;
   let taken = 0;
@@ -606,7 +607,9 @@ function referenceTable(model: ContractModel): ReferenceTable {
           spans[4 * n + 2] = target.start;
           spans[4 * n + 3] = target.end;
         }
-        const ref: ResolvedReference = { span: { start: spans[4 * n], end: spans[4 * n + 1] }, targetSpan: { start: spans[4 * n + 2], end: spans[4 * n + 3] }, word, target: it.target, base: it.base, parts: it.parts, kind, status: 'unchecked', from: block.section };
+        // resolve() reads the word, kind, base and parts and sets the outcome: one scratch object
+        // serves every reference (an edit that renames a heading resolves all of them again).
+        const ref = reset(scratch, word, kind, it, block.section);
         ctx.external = external;
         ctx.inAtt = inAtt;
         ctx.parenTitle = parenTitle;
@@ -617,7 +620,6 @@ function referenceTable(model: ContractModel): ReferenceTable {
         sections[3 * n + 1] = ref.leafParent ? ref.leafParent.index : -1;
         sections[3 * n + 2] = ref.titled ? ref.titled.index : -1;
         flags[n] = (ref.elsewhere ? 1 : 0) | (ctx.askedText ? 2 : 0);
-        built.set(n, ref);
         n++;
       }
     }
@@ -664,6 +666,13 @@ function referenceTable(model: ContractModel): ReferenceTable {
   return table;
 }
 
+/** The scratch reference of referenceTable, made ready to resolve another item. */
+function reset(ref: ResolvedReference, word: string, kind: RefKind, it: WrittenReference['items'][number], from: number): ResolvedReference {
+  ref.word = word; ref.target = it.target; ref.base = it.base; ref.parts = it.parts; ref.kind = kind; ref.from = from;
+  ref.status = 'unchecked'; ref.section = undefined; ref.leafParent = undefined; ref.titled = undefined; ref.elsewhere = undefined;
+  return ref;
+}
+
 /** The block holding reference k and the item it is, as written (one walk over the block's references). */
 function locate(table: ReferenceTable, k: number): { block: number; ref: WrittenReference; item: WrittenReference['items'][number] } {
   const block = lastIndexAtOrBefore(table.firstRef, k);
@@ -678,7 +687,7 @@ function locate(table: ReferenceTable, k: number): { block: number; ref: Written
 }
 
 function targetOf(table: ReferenceTable, k: number): string {
-  return table.built.get(k)?.target ?? locate(table, k).item.target;
+  return locate(table, k).item.target;
 }
 
 /** Reference objects for the given indexes (null: all), as resolvedAtOnce builds them. */
