@@ -320,34 +320,26 @@ export function inconsistentFigures(model: ContractModel): InconsistentFigure[] 
     // The reference is the figure the document gives most often; on a tie, the first. Whether two
     // figures agree depends on their kind, currency and value only, so agreement is counted over the
     // distinct ones (a 1 MB contract gives one measure a thousand times in a few values: comparing
-    // every pair was most of this check), found through nested tables rather than a key string built
-    // per figure and review.
-    const distinct: Array<{ figure: Figure; times: number }> = [];
-    const table = new Map<string, Map<string, Map<number, number>>>();
-    const which = new Int32Array(figures.length);
-    figures.forEach((f, i) => {
-      let byCurrency = table.get(f.kind);
-      if (!byCurrency) table.set(f.kind, (byCurrency = new Map()));
-      let byValue = byCurrency.get(f.currency);
-      if (!byValue) byCurrency.set(f.currency, (byValue = new Map()));
-      let d = byValue.get(f.value);
-      if (d === undefined) {
-        byValue.set(f.value, (d = distinct.length));
-        distinct.push({ figure: f, times: 1 });
-      } else distinct[d].times++;
-      which[i] = d;
-    });
-    const agreeing = new Int32Array(distinct.length);
-    for (let i = 0; i < distinct.length; i++) {
+    // every pair was most of this check).
+    const distinct = new Map<string, { figure: Figure; times: number }>();
+    for (const f of figures) {
+      const id = `${f.kind}\u0000${f.currency}\u0000${f.value}`;
+      const d = distinct.get(id);
+      if (d) d.times++;
+      else distinct.set(id, { figure: f, times: 1 });
+    }
+    const kinds = [...distinct.values()];
+    const agreeing = new Map<string, number>();
+    for (const { figure: f } of kinds) {
       let n = 0;
-      for (const { figure: g, times } of distinct) if (agree(distinct[i].figure, g)) n += times;
-      agreeing[i] = n;
+      for (const { figure: g, times } of kinds) if (agree(f, g)) n += times;
+      agreeing.set(`${f.kind}\u0000${f.currency}\u0000${f.value}`, n);
     }
     let reference = figures[0];
     let best = 0;
-    for (let i = 0; i < figures.length; i++) {
-      const n = agreeing[which[i]];
-      if (n > best) { best = n; reference = figures[i]; }
+    for (const f of figures) {
+      const n = agreeing.get(`${f.kind}\u0000${f.currency}\u0000${f.value}`)!;
+      if (n > best) { best = n; reference = f; }
     }
     for (const f of figures) if (!agree(f, reference)) out.push({ figure: f, reference });
   }
