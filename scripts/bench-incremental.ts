@@ -4,7 +4,9 @@
 // here, never in unit tests. `npx tsx scripts/bench-incremental.ts [--cpu] [--edits N] [--bytes N]
 // [--profile] [--alloc]`: --bytes runs one contract of about N characters instead of 100 KB and 1 MB;
 // --profile prints self time per function over the incremental reviews only (and writes their profiles);
-// --alloc prints what the incremental reviews allocate per edit and their garbage collection time.
+// --alloc prints what the incremental reviews allocate per edit and their garbage collection time;
+// --lsp-contract reviews the contract `npm run bench` types into over LSP (scripts/bench-contract.ts)
+// instead of the example agreements repeated.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -13,6 +15,7 @@ import { review } from '../server/src/engine';
 import { IncrementalReview } from '../server/src/engine/incremental';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
+import { generateContract } from './bench-contract';
 
 const root = resolve(__dirname, '..');
 const args = process.argv.slice(2);
@@ -84,7 +87,7 @@ const frameName = (f: { functionName: string; url: string }) => `${f.functionNam
 const now = CPU ? cpu : wall;
 
 async function run(size: number, label: string): Promise<void> {
-  const base = generatedContract(size);
+  const base = args.includes('--lsp-contract') ? generateContract(size) : generatedContract(size);
   // Edit points spread through the document, each at the end of a line (a keystroke while typing).
   const points = Array.from({ length: EDITS }, (_, i) => base.indexOf('\n', Math.floor(((i + 0.5) / EDITS) * base.length)));
   const input = (text: string, version: number) => ({ text, version, path: 'contract.md' });

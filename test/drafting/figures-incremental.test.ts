@@ -28,6 +28,19 @@ describe('figures while editing', () => {
     assert.equal(stats.perBlock[b]!.figures[0], figureStats(first.model)!.perBlock[b]!.figures[0], 'the same figure object');
   });
 
+  it('builds nothing for a moved block without figures: its entry is the previous one', () => {
+    const { first, got, fresh } = edited('2.2 The Supplier shall keep records.', '2.2 The Supplier shall keep all records.');
+    assert.deepEqual(plain(figuresOf(got.model)), plain(figuresOf(fresh.model)));
+    const before = figureStats(first.model)!.perBlock;
+    const after = figureStats(got.model)!.perBlock;
+    const quiet = got.model.blocks.findIndex((x) => x.text.startsWith('6.2 '));
+    const loud = got.model.blocks.findIndex((x) => x.text.startsWith('6.1 '));
+    assert.notEqual(got.model.blocks[quiet].start, first.model.blocks[quiet].start, 'the block moved');
+    assert.equal(after[quiet]!.figures.length, 0);
+    assert.equal(after[quiet], before[quiet], 'the same entry');
+    assert.equal(after[loud]!.figures[0].span.start, before[loud]!.figures[0].span.start + 4);
+  });
+
   it('reads a figure typed into a block again', () => {
     const { got, fresh } = edited('within 30 days of receipt of the invoice.\n\n3.2', 'within 60 days of receipt of the invoice.\n\n3.2');
     assert.deepEqual(plain(inconsistentFigures(got.model)), plain(inconsistentFigures(fresh.model)));

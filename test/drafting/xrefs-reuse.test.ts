@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { review } from '../../server/src/engine';
 import { IncrementalReview } from '../../server/src/engine/incremental';
 import type { ContractModel } from '../../server/src/model';
-import { numberIndex, numberWrittenInText, referenceStats, resolvedReferences } from '../../server/src/drafting/xrefs';
+import { missingReferences, numberIndex, numberWrittenInText, referenceObjectsBuilt, referenceStats, resolvedReferences } from '../../server/src/drafting/xrefs';
 import { changedClauseStartWords, clauseStartStretchesRead, clauseStartWords } from '../../server/src/drafting/clause-starts';
 
 // Issue 13: while editing, cross-references redo only what an edit touched. The words written at
@@ -55,6 +55,16 @@ describe('cross-references reused while editing', () => {
     // Those of the two re-parsed sections (four each) are resolved again, and the three that name an
     // item "(b)" of a clause in or next to them; the other 37 are taken over.
     assert.ok(stats.taken >= 36 && stats.resolved <= 12, `${stats.resolved} resolved, ${stats.taken} taken over`);
+    assertSame(got, fresh);
+  });
+
+  it('builds objects only for the references it resolves again and the missing ones', () => {
+    const { got, fresh } = edited('5.2 The Customer', '5.2 The the Customer');
+    const stats = referenceStats(got)!;
+    const missing = missingReferences(got).length;
+    const built = referenceObjectsBuilt(got)!;
+    assert.ok(built <= stats.resolved + missing && built < stats.resolved + stats.taken, `${built} objects for ${stats.resolved + stats.taken} references`);
+    assert.deepEqual(missingReferences(got), resolvedReferences(fresh).filter((r) => r.status === 'missing'));
     assertSame(got, fresh);
   });
 

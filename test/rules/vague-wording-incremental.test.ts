@@ -30,6 +30,21 @@ describe('vague-wording while editing', () => {
     assert.equal(after[b]!.findings[0], before[b]!.findings[0], 'the same finding object');
   });
 
+  it('builds nothing for a moved block without findings: its entry is the previous one', () => {
+    const { first, got, fresh } = edited('2.2 The Customer shall pay', '2.2 The Customer shall pay all');
+    assert.deepEqual(vague(got), vague(fresh));
+    const before = vagueFindingStats(first.model)!.perBlock;
+    const after = vagueFindingStats(got.model)!.perBlock;
+    // Clause 7.2 moved (the edit is before it) and has no findings; clause 7.1 moved with two.
+    const quiet = got.model.blocks.findIndex((x) => x.text.startsWith('7.2 '));
+    const loud = got.model.blocks.findIndex((x) => x.text.startsWith('7.1 '));
+    assert.notEqual(got.model.blocks[quiet].start, first.model.blocks[quiet].start, 'the block moved');
+    assert.equal(after[quiet]!.findings.length, 0);
+    assert.equal(after[quiet], before[quiet], 'the same entry');
+    assert.notEqual(after[loud], before[loud]);
+    assert.equal(after[loud]!.findings[0].span.start, before[loud]!.findings[0].span.start + 4);
+  });
+
   it('moves the findings of blocks after the edit, and reads a block whose section title changes its reading', () => {
     const longer = edited('3.2 The Customer shall pay', '3.2 The Customer shall pay all');
     assert.deepEqual(vague(longer.got), vague(longer.fresh));

@@ -10,6 +10,7 @@ import { carryPartyNameFacts } from './parties';
 import { carryClauseStartWords } from './clause-starts';
 import { carrySignatureOpeners } from './signatures';
 import { carryFigures } from './figures';
+import { carryDuplicateTitles } from './titles';
 
 /**
  * What the drafting checks take over from one model to the next while editing (the term index's
@@ -31,4 +32,5 @@ export function carryDraftingIndexes(from: ContractModel, to: ContractModel): vo
   carryClauseStartWords(from, to);
   carrySignatureOpeners(from, to);
   carryFigures(from, to);
+  carryDuplicateTitles(from, to);
 }

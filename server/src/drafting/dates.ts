@@ -57,18 +57,10 @@ function monthOf(name: string): number {
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Every date written with a month name or as numbers, in document order. */
-export function dateMentions(model: ContractModel): DateMention[] {
-  const out: DateMention[] = [];
-  // Blocks are in document order and their sources do not overlap, so each block's dates sorted
-  // on their own and put one after the other are the document's dates sorted.
-  for (const dates of blockDates.of(model)) for (const d of dates) out.push(d);
-  return out;
-}
-
 const NO_DATES: DateMention[] = [];
+const NO_IMPOSSIBLE: ImpossibleDate[] = [];
 
-/** The dates of one block, sorted by start; a function of its text and source (BlockResults). */
+/** The dates of one block, sorted by start; a function of its text and source. */
 function readBlockDates(model: ContractModel, block: Block): DateMention[] {
   if (block.kind === 'code' || block.kind === 'html' || !/\d/.test(block.text)) return NO_DATES;
   const span = (a: number, b: number): Span => ({ start: sourceOffsetAt(block, a), end: sourceOffsetAt(block, b - 1) + 1 });
@@ -83,15 +75,68 @@ function readBlockDates(model: ContractModel, block: Block): DateMention[] {
   return out.length ? out.sort((x, y) => x.span.start - y.span.start) : NO_DATES;
 }
 
+const isValid = (d: DateMention): boolean => d.year !== null && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysIn(d.month, d.year);
+
+/**
+ * The impossible dates of one block, sorted by start: days a month does not have, and periods that
+ * end before they start within one of its sentences. Everything they read (the block's dates, its
+ * sentences, the source between two dates of one sentence and up to 60 characters before the first)
+ * lies inside the block, so they are a function of its text and source (BlockResults): an edit reads
+ * only the re-parsed blocks. Before, every review walked every sentence of the document and built
+ * every date object again (issue 13).
+ */
+function readBlockImpossible(model: ContractModel, block: Block): ImpossibleDate[] {
+  const dates = readBlockDates(model, block);
+  if (!dates.length) return NO_IMPOSSIBLE;
+  const out: ImpossibleDate[] = [];
+  for (const d of dates) {
+    if (d.month < 1 || d.month > 12) {
+      if (d.day >= 1 && d.day <= 31) out.push({ kind: 'no-such-day', span: d.span, message: `"${d.text}" is not a date: there is no month ${d.month} (and read the other way round, no month ${d.day}).` });
+      continue;
+    }
+    const last = daysIn(d.month, d.year);
+    if (d.day < 1 || d.day > last) {
+      const month = MONTH_NAMES[d.month - 1];
+      const why = d.month === 2 && d.day === 29 && d.year !== null ? `${d.year} is not a leap year, so February has 28 days` : `${month} has ${last} days`;
+      out.push({
+        kind: 'no-such-day', span: d.span, lastDay: last, daySpan: d.daySpan, dayText: model.text.slice(d.daySpan.start, d.daySpan.end),
+        message: `"${d.text}" is not a date: ${why}.`,
+      });
+    }
+  }
+  // A period that ends before it starts, within one sentence: "from 1 March 2026 to 28 February 2026",
+  // "between 1 May 2025 and 30 April 2025", "commencing on ... and ending on ...".
+  const valid = dates.filter(isValid);
+  if (valid.length >= 2) {
+    for (const s of block.sentences) {
+      const start = block.start + s.from;
+      const inSentence = datesWithin(valid, start, block.start + s.to);
+      for (let i = 0; i + 1 < inSentence.length; i++) {
+        const a = inSentence[i];
+        const b = inSentence[i + 1];
+        const between = foldQuotes(model.text.slice(a.span.end, b.span.start));
+        const before = foldQuotes(model.text.slice(Math.max(start, a.span.start - 60), a.span.start));
+        const range = /^\s*(?:\)|,)?\s*(?:to|until|till|through|thru|-|\u2013|\u2014|and ending on|and ending|and expiring on|and expire on|and end(?:s|ing)? on)\s*(?:and\s+including\s+)?(?:the\s+)?$/i.test(between)
+          || (/^\s*and\s+$/i.test(between) && /\bbetween\s+(?:the\s+)?$/i.test(before))
+          || (START_WORDS.test(before) && /\b(?:end(?:s|ing)?|expir(?:es|ing|y)|terminat(?:es|ing)|until|to)\b[^.;]{0,30}$/i.test(between) && between.length < 80);
+        if (range && value(b) < value(a)) {
+          out.push({ kind: 'ends-before-start', span: b.span, message: `The period ends (${b.text}) before it starts (${a.text}).` });
+        }
+      }
+    }
+  }
+  return out.length ? out.sort((x, y) => x.span.start - y.span.start) : NO_IMPOSSIBLE;
+}
+
 const shifted = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
 
-/** Each block's dates, taken over from the previous model for blocks an edit kept or moved. */
-const blockDates = new BlockResults<DateMention[]>(readBlockDates, (dates, by) =>
-  dates.length ? dates.map((d) => ({ ...d, span: shifted(d.span, by), daySpan: shifted(d.daySpan, by) })) : dates);
+/** Each block's impossible dates, taken over from the previous model for blocks an edit kept or moved. */
+const blockImpossible = new BlockResults<ImpossibleDate[]>(readBlockImpossible, (found, by) =>
+  found.length ? found.map((d) => (d.daySpan ? { ...d, span: shifted(d.span, by), daySpan: shifted(d.daySpan, by) } : { ...d, span: shifted(d.span, by) })) : found);
 
-/** Hands the per-block dates on to a copy of the model (see carry.ts). */
+/** Hands the per-block results on to a copy of the model (see carry.ts). */
 export function carryDates(from: ContractModel, to: ContractModel): void {
-  blockDates.carry(from, to);
+  blockImpossible.carry(from, to);
 }
 
 type RawDate = [at: number, len: number, dayAt: number, dayLen: number, day: number, month: number, year: number | null];
@@ -131,7 +176,7 @@ function datesIn(blockText: string): RawDate[] {
 }
 
 /**
- * The dates (sorted by start, as dateMentions gives them) that lie within [start, end], in order:
+ * The dates (sorted by start, as readBlockDates gives them) that lie within [start, end], in order:
  * a binary search for the first that starts there rather than a filter of every date for every
  * sentence, which made this check quadratic in the length of the text.
  */
@@ -165,45 +210,10 @@ function value(d: DateMention): number {
 }
 
 export function impossibleDates(model: ContractModel): ImpossibleDate[] {
+  // Blocks are in document order and their sources do not overlap: each block's list is sorted, so
+  // the lists one after the other are sorted too (the sort below only places the definitions' finding).
   const out: ImpossibleDate[] = [];
-  const dates = dateMentions(model);
-  for (const d of dates) {
-    if (d.month < 1 || d.month > 12) {
-      if (d.day >= 1 && d.day <= 31) out.push({ kind: 'no-such-day', span: d.span, message: `"${d.text}" is not a date: there is no month ${d.month} (and read the other way round, no month ${d.day}).` });
-      continue;
-    }
-    const last = daysIn(d.month, d.year);
-    if (d.day < 1 || d.day > last) {
-      const month = MONTH_NAMES[d.month - 1];
-      const why = d.month === 2 && d.day === 29 && d.year !== null ? `${d.year} is not a leap year, so February has 28 days` : `${month} has ${last} days`;
-      out.push({
-        kind: 'no-such-day', span: d.span, lastDay: last, daySpan: d.daySpan, dayText: model.text.slice(d.daySpan.start, d.daySpan.end),
-        message: `"${d.text}" is not a date: ${why}.`,
-      });
-    }
-  }
-
-  // A period that ends before it starts, within one sentence: "from 1 March 2026 to 28 February 2026",
-  // "between 1 May 2025 and 30 April 2025", "commencing on ... and ending on ...".
-  const valid = dates.filter((d) => d.year !== null && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysIn(d.month, d.year));
-  for (const block of model.blocks) {
-    for (const s of block.sentences) {
-      const start = block.start + s.from;
-      const inSentence = datesWithin(valid, start, block.start + s.to);
-      for (let i = 0; i + 1 < inSentence.length; i++) {
-        const a = inSentence[i];
-        const b = inSentence[i + 1];
-        const between = foldQuotes(model.text.slice(a.span.end, b.span.start));
-        const before = foldQuotes(model.text.slice(Math.max(start, a.span.start - 60), a.span.start));
-        const range = /^\s*(?:\)|,)?\s*(?:to|until|till|through|thru|-|\u2013|\u2014|and ending on|and ending|and expiring on|and expire on|and end(?:s|ing)? on)\s*(?:and\s+including\s+)?(?:the\s+)?$/i.test(between)
-          || (/^\s*and\s+$/i.test(between) && /\bbetween\s+(?:the\s+)?$/i.test(before))
-          || (START_WORDS.test(before) && /\b(?:end(?:s|ing)?|expir(?:es|ing|y)|terminat(?:es|ing)|until|to)\b[^.;]{0,30}$/i.test(between) && between.length < 80);
-        if (range && value(b) < value(a)) {
-          out.push({ kind: 'ends-before-start', span: b.span, message: `The period ends (${b.text}) before it starts (${a.text}).` });
-        }
-      }
-    }
-  }
+  for (const found of blockImpossible.of(model)) for (const d of found) out.push(d);
 
   // Start and end dates given in definitions: "Commencement Date" means 1 May 2025 / "Expiry Date" means 30 April 2025.
   const idx = termIndex(model);
@@ -211,9 +221,8 @@ export function impossibleDates(model: ContractModel): ImpossibleDate[] {
     for (const def of idx.definitions) {
       if (!re.test(def.term)) continue;
       const block = model.blocks[def.block];
-      // The first date after the term in its block: the dates are sorted by start, so a binary
-      // search (a scan of every date per definition was a tenth of this check on a long contract).
-      const d = firstDateFrom(valid, def.span.end);
+      // The first valid date after the term in its block (the block's dates are sorted by start).
+      const d = firstDateFrom(readBlockDates(model, block).filter(isValid), def.span.end);
       if (d && d.span.start >= block.end) continue;
       if (d) return { def, d };
     }
@@ -225,4 +234,9 @@ export function impossibleDates(model: ContractModel): ImpossibleDate[] {
     out.push({ kind: 'ends-before-start', span: end.d.span, message: `The ${end.def.term} (${end.d.text}) is before the ${start.def.term} (${start.d.text}).` });
   }
   return out.sort((x, y) => x.span.start - y.span.start);
+}
+
+/** How many blocks a model's impossible dates were read for, the others taken over (for tests). */
+export function impossibleDateReads(model: ContractModel): number | undefined {
+  return blockImpossible.blocksRead(model);
 }

@@ -246,43 +246,49 @@ function blockFigures(model: ContractModel, infos: SentenceInfo[], from: number,
   return i;
 }
 
-/** One block's figures while editing, with what they read besides its text and source. */
-interface BlockFigures { figures: Figure[]; inHeading: boolean; start: number }
+/**
+ * One block's figures while editing, with what they read besides its text and source, and how many
+ * sentences it has. No offsets: a moved block without figures keeps the previous entry itself.
+ */
+interface BlockFigures { figures: Figure[]; inHeading: boolean; sentences: number }
 const figuresBuilt = new WeakMap<ContractModel, BlockFigures[]>();
 const figureReads = new WeakMap<ContractModel, number>();
 
 /**
  * While editing: a block the edit kept or moved has the same text, source and sentences as the
  * previous model's block it came from, so its figures are the previous ones when it is a heading or
- * not as before: the same objects before the edit, moved copies after it. Only the re-parsed blocks'
- * sentences are looked up (before, one memo lookup per sentence of the document and one object per
- * figure on every keystroke).
+ * not as before: the same objects before the edit, moved copies after it (and the same entry when it
+ * has none). Only the re-parsed blocks' sentences are looked up; a kept block's sentence infos are
+ * skipped by count (before, one memo lookup per sentence of the document and one object per figure
+ * on every keystroke).
  */
 function figuresWhileEditing(model: ContractModel, infos: SentenceInfo[]): Figure[] {
   const trace = spliceTraceOf(model);
   const before = trace ? figuresBuilt.get(trace.previous) : undefined;
-  const perBlock: BlockFigures[] = new Array(model.blocks.length);
+  const blocks = model.blocks;
+  const perBlock: BlockFigures[] = new Array(blocks.length);
   const out: Figure[] = [];
   let read = 0;
   for (let i = 0; i < infos.length;) {
     const first = infos[i];
     const b = first.block;
-    const block = model.blocks[b];
     const was = before ? previousBlockIndex(trace!, b) : -1;
     const old = was >= 0 ? before![was] : undefined;
-    if (old && old.inHeading === first.inHeading) {
-      const by = block.start - old.start;
+    const end = old ? i + old.sentences : 0;
+    if (old && old.inHeading === first.inHeading && end <= infos.length && infos[end - 1].block === b && (end === infos.length || infos[end].block !== b)) {
+      const by = old.figures.length ? blocks[b].start - trace!.previous.blocks[was].start : 0;
       const figures = by === 0 ? old.figures : old.figures.map((f) => ({ ...f, span: { start: f.span.start + by, end: f.span.end + by } }));
-      perBlock[b] = by === 0 ? old : { figures, inHeading: old.inHeading, start: block.start };
+      perBlock[b] = by === 0 ? old : { figures, inHeading: old.inHeading, sentences: old.sentences };
       for (const f of figures) out.push(f);
-      while (i < infos.length && infos[i].block === b) i++;
+      i = end;
       continue;
     }
     const figures: Figure[] = [];
-    i = blockFigures(model, infos, i, figures);
+    const next = blockFigures(model, infos, i, figures);
     read++;
-    perBlock[b] = { figures, inHeading: first.inHeading, start: block.start };
+    perBlock[b] = { figures, inHeading: first.inHeading, sentences: next - i };
     for (const f of figures) out.push(f);
+    i = next;
   }
   figuresBuilt.set(model, perBlock);
   figureReads.set(model, read);

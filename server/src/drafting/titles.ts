@@ -6,8 +6,10 @@
  */
 import type { ContractModel, Section } from '../model';
 import { foldQuotes } from '../model';
-import { attachmentOf } from './xrefs';
+import { attachmentOf, sectionTreeUnchanged } from './xrefs';
 import { detached } from '../model/detached';
+import { factsActive } from '../model/facts';
+import { spliceTraceOf } from '../model/trace';
 
 export interface DuplicateTitle {
   first: Section;
@@ -40,7 +42,48 @@ function comparableTitle(raw: string): string | null {
 }
 const titleCache = new Map<string, string | null>();
 
+/**
+ * The duplicates as pairs of section indexes (first, second, ...), kept per model while editing.
+ * What they are read from (each section's title, number, kind, trailer, parent and attachment) is
+ * what sectionTreeUnchanged compares, so when it holds the pairs are the previous model's: an edit
+ * then reads no title and builds no key (a 1 MB contract has thousands of headings).
+ */
+const pairsBuilt = new WeakMap<ContractModel, Int32Array>();
+
+/** Hands the pairs to a copy of the model with the same sections (see carry.ts). */
+export function carryDuplicateTitles(from: ContractModel, to: ContractModel): void {
+  const p = pairsBuilt.get(from);
+  if (p && from.sections === to.sections) pairsBuilt.set(to, p);
+}
+
+/** Whether a model's duplicates were taken over from the previous model's (for tests); undefined before they are read. */
+export function duplicateTitlesTakenOver(model: ContractModel): boolean | undefined {
+  return takenOver.get(model);
+}
+const takenOver = new WeakMap<ContractModel, boolean>();
+
 export function duplicateTitles(model: ContractModel): DuplicateTitle[] {
+  const editing = factsActive();
+  const trace = editing ? spliceTraceOf(model) : undefined;
+  const kept = trace && sectionTreeUnchanged(model) ? pairsBuilt.get(trace.previous) : undefined;
+  let pairs: Int32Array;
+  if (kept) pairs = kept;
+  else {
+    const found = readDuplicateTitles(model);
+    if (!editing) return found;
+    pairs = new Int32Array(2 * found.length);
+    found.forEach((d, k) => { pairs[2 * k] = d.first.index; pairs[2 * k + 1] = d.second.index; });
+  }
+  pairsBuilt.set(model, pairs);
+  takenOver.set(model, kept !== undefined);
+  const sections = model.sections;
+  const out: DuplicateTitle[] = new Array(pairs.length / 2);
+  for (let k = 0; k < out.length; k++) out[k] = { first: sections[pairs[2 * k]], second: sections[pairs[2 * k + 1]] };
+  return out;
+}
+
+/** Headings with the same title among their siblings in one part of the contract. */
+function readDuplicateTitles(model: ContractModel): DuplicateTitle[] {
   const out: DuplicateTitle[] = [];
   const seen = new Map<string, Section>();
   for (const s of model.sections) {

@@ -9,6 +9,7 @@ import { foldQuotes } from '../model';
 import { blockMemo, factsActive } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
 import { changedClauseStartWords, clauseStartWords, hasClauseStartWords } from './clause-starts';
+import { lastIndexAtOrBefore } from '../model/lineIndex';
 
 export type RefKind = 'clause' | 'attachment';
 
@@ -75,13 +76,13 @@ const AMENDING = /\b(?:is|are|shall be|be) hereby (?:amended|deleted|replaced|ad
 
 const cache = new WeakMap<ContractModel, ResolvedReference[]>();
 /** What each block writes (null for blocks not read), kept for the next model while editing. */
-const writtenCache = new WeakMap<ContractModel, { written: Array<WrittenReference[] | null>; firstRef: Int32Array; spans: Int32Array; resolved: Resolutions | undefined }>();
 
 /** The per-block lists above for a copy of a model with the same blocks (a released model: see IncrementalReview). */
 export function carryReferenceFacts(from: ContractModel, to: ContractModel): void {
   if (from.blocks !== to.blocks) return;
-  const w = writtenCache.get(from);
-  if (w) writtenCache.set(to, w);
+  // The numbers only: the objects built for `from` hold its sections, and are built again for `to` when asked for.
+  const t = tables.get(from);
+  if (t) tables.set(to, { ...t, built: new Map() });
   const h = headingsCache.get(from);
   if (h) headingsCache.set(to, h);
   // The number index and the attachment table name sections by index: the same for the same tree.
@@ -98,6 +99,7 @@ const lostCache = new WeakMap<ContractModel, number>();
  * read (0 when it could): the rule says so once instead of reporting each.
  */
 export function numberingLost(model: ContractModel): number {
+  if (factsActive() || tables.has(model)) return referenceTable(model).lost;
   resolvedReferences(model);
   return lostCache.get(model) ?? 0;
 }
@@ -421,79 +423,48 @@ function referencesIn(blockText: string): WrittenReference[] {
 export function resolvedReferences(model: ContractModel): ResolvedReference[] {
   const hit = cache.get(model);
   if (hit) return hit;
+  // A model reviewed while editing has its table (also when asked after the review, by a request).
+  if (factsActive() || tables.has(model)) {
+    const out = materialised(model, referenceTable(model), null);
+    cache.set(model, out);
+    return out;
+  }
+  return resolvedAtOnce(model);
+}
+
+/**
+ * The references the broken-cross-reference rule reports: those still missing after the
+ * document-level checks, in document order. While editing, only these are built as objects (see
+ * ReferenceTable); a one-shot review filters the whole list.
+ */
+export function missingReferences(model: ContractModel): ResolvedReference[] {
+  const hit = cache.get(model);
+  if (hit || !(factsActive() || tables.has(model))) return (hit ?? resolvedReferences(model)).filter((r) => r.status === 'missing');
+  const table = referenceTable(model);
+  return materialised(model, table, table.missing);
+}
+
+/** Every reference of a one-shot review, as objects (the CLI and tests outside an edit). */
+function resolvedAtOnce(model: ContractModel): ResolvedReference[] {
   const idx = numberIndex(model);
   const out: ResolvedReference[] = [];
-  // Sections by title, built only when a reference names one in brackets: "clause 9.4 (Service Credits)".
-  let titleIndex: Map<string, Section> | undefined;
-  const titles = (): Map<string, Section> => {
-    if (!titleIndex) {
-      titleIndex = new Map();
-      for (const s of model.sections) if (s.title) titleIndex.set(s.title.toLowerCase(), s);
-    }
-    return titleIndex;
-  };
-  // While editing, a block the edit left alone takes what it writes from the previous model's list
-  // (through the splice trace) instead of looking it up: one lookup per re-parsed block.
-  const editing = factsActive();
-  const trace = editing ? spliceTraceOf(model) : undefined;
-  const before = trace ? writtenCache.get(trace.previous) : undefined;
-  // Once read (a reference asked for them), the words written at clause starts are kept up to date
-  // on every edit, so that the next edit patches them rather than reading the whole text, and so
-  // that it is known which words an edit changed (a reference resolved by one of them is resolved again).
-  if (trace && hasClauseStartWords(trace.previous)) clauseStartWords(model);
-  // A kept block's references resolve as before when the section tree reads the same (sameStructure),
-  // unless what resolved them was touched: the items of a section holding a re-parsed block, or a
-  // clause-start word the edit wrote or removed.
-  const reuse = before && trace && before.resolved && sameStructure(model, trace) ? before.resolved : undefined;
-  const changedWords = reuse ? changedClauseStartWords(model) : undefined;
-  const dirtyFrom = trace ? trace.prefix : 0;
-  const dirtyTo = trace ? trace.prefix + trace.fresh : 0;
-  const written = new Array<WrittenReference[] | null>(model.blocks.length);
-  // firstRef[b]: where block b's references start in `out` (one extra entry at the end). A kept
-  // block's references are the previous model's, in the same order, moved as far as the block
-  // moved: their spans are shifted rather than mapped through the block's offsets again.
-  const firstRef = new Int32Array(model.blocks.length + 1);
+  const titles = titlesOf(model);
   const ctx: Context = { external: false, inAtt: null, parenTitle: undefined, titles, askedText: false };
-  let taken = 0;
-
   for (const block of model.blocks) {
-    written[block.index] = null;
-    firstRef[block.index] = out.length;
     if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
-    const was = before ? previousBlockIndex(trace!, block.index) : -1;
-    // What the block's text says is memoised per block while editing; resolving needs the model.
-    const kept = was >= 0 ? before!.written[was] : null;
-    const refs = kept ?? blockMemo(model, block, 'references', () => referencesIn(block.text));
-    written[block.index] = refs;
-    let placed = kept ? before!.firstRef[was] : -1;
-    const shift = placed >= 0 ? block.start - trace!.previous.blocks[was].start : 0;
+    const refs = blockMemo(model, block, 'references', () => referencesIn(block.text));
     for (const { word, kind, items, external, inAtt, parenTitle } of refs) {
       for (const it of items) {
-        const { base, parts } = it;
-        const k = placed >= 0 ? placed++ : -1;
-        const p = 4 * k;
-        const ps = before?.spans;
-        const span = p < 0 ? sourceSpanOf(block, it.at, it.end) : { start: ps![p] + shift, end: ps![p + 1] + shift };
-        const targetSpan = p < 0 ? sourceSpanOf(block, it.targetAt, it.targetAt + it.target.length) : { start: ps![p + 2] + shift, end: ps![p + 3] + shift };
-        const ref: ResolvedReference = { span, targetSpan, word, target: it.target, base, parts, kind, status: 'unchecked', from: block.section };
-        if (k >= 0 && reuse && stillResolves(model, reuse, k, ref, dirtyFrom, dirtyTo, changedWords)) {
-          takeResolution(model, reuse, k, ref);
-          taken++;
-        } else {
-          ctx.external = external;
-          ctx.inAtt = inAtt;
-          ctx.parenTitle = parenTitle;
-          ctx.askedText = false;
-          resolve(model, idx, ref, block, ctx);
-          if (ctx.askedText) asked.add(ref);
-        }
+        const ref: ResolvedReference = { span: sourceSpanOf(block, it.at, it.end), targetSpan: sourceSpanOf(block, it.targetAt, it.targetAt + it.target.length), word, target: it.target, base: it.base, parts: it.parts, kind, status: 'unchecked', from: block.section };
+        ctx.external = external;
+        ctx.inAtt = inAtt;
+        ctx.parenTitle = parenTitle;
+        ctx.askedText = false;
+        resolve(model, idx, ref, block, ctx);
         out.push(ref);
       }
     }
   }
-  // What each reference resolved to before the checks below, kept for the next model (by index, so
-  // that it holds none of this model's sections).
-  const resolved = editing ? resolutionsOf(out) : undefined;
   // Sanity checks, precision first. When most clause references do not resolve AND the document's own
   // numbering does not read as intact, the numbering was lost (text flattened from a PDF): report
   // none (numberingLost says so once). Where the numbering is intact, the references are stale and
@@ -510,17 +481,245 @@ export function resolvedReferences(model: ContractModel): ResolvedReference[] {
   for (const r of out) if (r.status === 'missing') counts.set(r.target.toLowerCase(), (counts.get(r.target.toLowerCase()) ?? 0) + 1);
   for (const r of out) if (r.status === 'missing' && (counts.get(r.target.toLowerCase()) ?? 0) >= 3) { r.status = 'unchecked'; r.section = undefined; }
   cache.set(model, out);
-  firstRef[model.blocks.length] = out.length;
-  if (editing) {
-    // The spans as plain numbers, so that the next model need not hold these references (and through
-    // them this model's sections).
-    const spans = new Int32Array(4 * out.length);
-    out.forEach((r, k) => { spans[4 * k] = r.span.start; spans[4 * k + 1] = r.span.end; spans[4 * k + 2] = r.targetSpan.start; spans[4 * k + 3] = r.targetSpan.end; });
-    writtenCache.set(model, { written, firstRef, spans, resolved });
-  }
-  asked.clear();
-  statsCache.set(model, { resolved: out.length - taken, taken });
+  statsCache.set(model, { resolved: out.length, taken: 0 });
   return out;
+}
+
+/** Sections by title, built only when a reference names one in brackets: "clause 9.4 (Service Credits)". */
+function titlesOf(model: ContractModel): () => Map<string, Section> {
+  let titleIndex: Map<string, Section> | undefined;
+  return () => {
+    if (!titleIndex) {
+      titleIndex = new Map();
+      for (const s of model.sections) if (s.title) titleIndex.set(s.title.toLowerCase(), s);
+    }
+    return titleIndex;
+  };
+}
+
+/**
+ * A model's references while editing, as numbers rather than objects: reference k's spans
+ * (spans[4k..4k+3]), what resolve() found (resolved), the block it stands in, and what the
+ * document-level checks changed (after: 0 nothing, 1 numbering lost, 2 a provision elsewhere, 3 cited
+ * three times or more). A block the edit kept copies its references' numbers from the previous
+ * model's table (shifted when it moved) when they still resolve; only re-parsed blocks' references,
+ * and the few whose resolution the edit may change, are built as objects and resolved. Objects for
+ * every reference are built only when asked for (resolvedReferences: the language server's links,
+ * a renumbering fix); the rule asks for the missing ones (missingReferences). Before, every edit of a
+ * 1 MB contract built some 20,000 reference objects and their spans.
+ */
+interface ReferenceTable {
+  written: Array<WrittenReference[] | null>;
+  firstRef: Int32Array;
+  spans: Int32Array;
+  resolved: Resolutions;
+  after: Uint8Array;
+  /** References still missing after the checks, by index. */
+  missing: number[];
+  /** The objects built when asked for, by index. */
+  built: Map<number, ResolvedReference>;
+  /** How many clause references went unchecked because the numbering was lost (numberingLost). */
+  lost: number;
+}
+const tables = new WeakMap<ContractModel, ReferenceTable>();
+
+function referenceTable(model: ContractModel): ReferenceTable {
+  const hit = tables.get(model);
+  if (hit) return hit;
+  const idx = numberIndex(model);
+  const titles = titlesOf(model);
+  // A block the edit left alone takes what it writes from the previous model's table (through the
+  // splice trace) instead of looking it up: one lookup per re-parsed block.
+  const trace = spliceTraceOf(model);
+  const before = trace ? tables.get(trace.previous) : undefined;
+  // Once read (a reference asked for them), the words written at clause starts are kept up to date
+  // on every edit, so that the next edit patches them rather than reading the whole text, and so
+  // that it is known which words an edit changed (a reference resolved by one of them is resolved again).
+  if (trace && hasClauseStartWords(trace.previous)) clauseStartWords(model);
+  // A kept block's references resolve as before when the section tree reads the same (sameStructure),
+  // unless what resolved them was touched: the items of a section holding a re-parsed block, or a
+  // clause-start word the edit wrote or removed.
+  const reuse = before && trace && sameStructure(model, trace) ? before.resolved : undefined;
+  const changedWords = reuse ? changedClauseStartWords(model) : undefined;
+  const dirtyFrom = trace ? trace.prefix : 0;
+  const dirtyTo = trace ? trace.prefix + trace.fresh : 0;
+  const blocks = model.blocks;
+  const written = new Array<WrittenReference[] | null>(blocks.length);
+  const firstRef = new Int32Array(blocks.length + 1);
+  // Sized for the previous count and grown when needed.
+  let cap = Math.max(16, before ? before.firstRef[before.firstRef.length - 1] + 16 : 64);
+  let spans = new Int32Array(4 * cap);
+  let status = new Uint8Array(cap);
+  let sections = new Int32Array(3 * cap);
+  let flags = new Uint8Array(cap);
+  const kinds: number[] = [];
+  const built = new Map<number, ResolvedReference>();
+  const scratch: ResolvedReference = { span: { start: 0, end: 0 }, targetSpan: { start: 0, end: 0 }, word: '', target: '', base: '', parts: [], kind: 'clause', status: 'unchecked', leafParent: undefined, elsewhere: undefined, section: undefined, titled: undefined, from: 0 };
+  const ctx: Context = { external: false, inAtt: null, parenTitle: undefined, titles, askedText: false };
+  let n = 0;
+  let taken = 0;
+  const grow = () => {
+    cap *= 2;
+    const s2 = new Int32Array(4 * cap); s2.set(spans); spans = s2;
+    const st = new Uint8Array(cap); st.set(status); status = st;
+    const se = new Int32Array(3 * cap); se.set(sections); sections = se;
+    const fl = new Uint8Array(cap); fl.set(flags); flags = fl;
+  };
+
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    written[b] = null;
+    firstRef[b] = n;
+    if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
+    const was = before ? previousBlockIndex(trace!, b) : -1;
+    // What the block's text says is memoised per block while editing; resolving needs the model.
+    const kept = was >= 0 ? before!.written[was] : null;
+    const refs = kept ?? blockMemo(model, block, 'references', () => referencesIn(block.text));
+    written[b] = refs;
+    let placed = kept ? before!.firstRef[was] : -1;
+    const shift = placed >= 0 ? block.start - trace!.previous.blocks[was].start : 0;
+    for (const { word, kind, items, external, inAtt, parenTitle } of refs) {
+      for (const it of items) {
+        if (n === cap) grow();
+        const k = placed >= 0 ? placed++ : -1;
+        kinds.push(kind === 'clause' ? 1 : 0);
+        if (k >= 0) {
+          const ps = before!.spans;
+          spans[4 * n] = ps[4 * k] + shift;
+          spans[4 * n + 1] = ps[4 * k + 1] + shift;
+          spans[4 * n + 2] = ps[4 * k + 2] + shift;
+          spans[4 * n + 3] = ps[4 * k + 3] + shift;
+          if (reuse && stillResolves(model, reuse, k, it.base, it.parts, dirtyFrom, dirtyTo, changedWords)) {
+            status[n] = reuse.status[k];
+            sections[3 * n] = reuse.sections[3 * k];
+            sections[3 * n + 1] = reuse.sections[3 * k + 1];
+            sections[3 * n + 2] = reuse.sections[3 * k + 2];
+            flags[n] = reuse.flags[k];
+            taken++;
+            n++;
+            continue;
+          }
+        } else {
+          const span = sourceSpanOf(block, it.at, it.end);
+          const target = sourceSpanOf(block, it.targetAt, it.targetAt + it.target.length);
+          spans[4 * n] = span.start;
+          spans[4 * n + 1] = span.end;
+          spans[4 * n + 2] = target.start;
+          spans[4 * n + 3] = target.end;
+        }
+        // resolve() reads the word, kind, base and parts and sets the outcome: one scratch object
+        // serves every reference (an edit that renames a heading resolves all of them again).
+        const ref = reset(scratch, word, kind, it, block.section);
+        ctx.external = external;
+        ctx.inAtt = inAtt;
+        ctx.parenTitle = parenTitle;
+        ctx.askedText = false;
+        resolve(model, idx, ref, block, ctx);
+        status[n] = STATUSES.indexOf(ref.status);
+        sections[3 * n] = ref.section ? ref.section.index : -1;
+        sections[3 * n + 1] = ref.leafParent ? ref.leafParent.index : -1;
+        sections[3 * n + 2] = ref.titled ? ref.titled.index : -1;
+        flags[n] = (ref.elsewhere ? 1 : 0) | (ctx.askedText ? 2 : 0);
+        n++;
+      }
+    }
+  }
+  firstRef[blocks.length] = n;
+  spans = spans.slice(0, 4 * n);
+  const resolved: Resolutions = { status: status.slice(0, n), sections: sections.slice(0, 3 * n), flags: flags.slice(0, n) };
+
+  // The document-level checks of resolvedAtOnce, on the numbers: the same order, the same outcome.
+  const after = new Uint8Array(n);
+  const OK = 0;
+  const MISSING = 1;
+  let clauseRefs = 0;
+  let lost = 0;
+  let missingClauses: number[] = [];
+  for (let k = 0; k < n; k++) {
+    if (kinds[k] === 1 && (resolved.status[k] === OK || resolved.status[k] === MISSING)) {
+      clauseRefs++;
+      if (resolved.status[k] === MISSING) missingClauses.push(k);
+    }
+  }
+  if (clauseRefs >= 4 && missingClauses.length > clauseRefs / 2 && !idx.numberingIntact) {
+    for (const k of missingClauses) after[k] = 1;
+    lost = missingClauses.length;
+    missingClauses = [];
+  }
+  for (const k of missingClauses) if (resolved.flags[k] & 1) after[k] = 2;
+  // Missing references of any kind, then those whose target is cited three times or more.
+  const missing: number[] = [];
+  for (let k = 0; k < n; k++) if (resolved.status[k] === MISSING && after[k] === 0) missing.push(k);
+  const table: ReferenceTable = { written, firstRef, spans, resolved, after, missing, built, lost };
+  if (missing.length) {
+    const targets = missing.map((k) => targetOf(table, k).toLowerCase());
+    const counts = new Map<string, number>();
+    for (const t of targets) counts.set(t, (counts.get(t) ?? 0) + 1);
+    table.missing = missing.filter((k, i) => {
+      if (counts.get(targets[i])! < 3) return true;
+      after[k] = 3;
+      return false;
+    });
+  }
+  tables.set(model, table);
+  statsCache.set(model, { resolved: n - taken, taken });
+  return table;
+}
+
+/** The scratch reference of referenceTable, made ready to resolve another item. */
+function reset(ref: ResolvedReference, word: string, kind: RefKind, it: WrittenReference['items'][number], from: number): ResolvedReference {
+  ref.word = word; ref.target = it.target; ref.base = it.base; ref.parts = it.parts; ref.kind = kind; ref.from = from;
+  ref.status = 'unchecked'; ref.section = undefined; ref.leafParent = undefined; ref.titled = undefined; ref.elsewhere = undefined;
+  return ref;
+}
+
+/** The block holding reference k and the item it is, as written (one walk over the block's references). */
+function locate(table: ReferenceTable, k: number): { block: number; ref: WrittenReference; item: WrittenReference['items'][number] } {
+  const block = lastIndexAtOrBefore(table.firstRef, k);
+  let i = table.firstRef[block];
+  for (const ref of table.written[block]!) {
+    for (const item of ref.items) {
+      if (i === k) return { block, ref, item };
+      i++;
+    }
+  }
+  throw new Error(`reference ${k} not found`);
+}
+
+function targetOf(table: ReferenceTable, k: number): string {
+  return locate(table, k).item.target;
+}
+
+/** Reference objects for the given indexes (null: all), as resolvedAtOnce builds them. */
+function materialised(model: ContractModel, table: ReferenceTable, which: number[] | null): ResolvedReference[] {
+  const n = table.firstRef[table.firstRef.length - 1];
+  const out: ResolvedReference[] = [];
+  const one = (k: number): ResolvedReference => {
+    let ref = table.built.get(k);
+    if (!ref) {
+      const { block, ref: w, item } = locate(table, k);
+      const sp = table.spans;
+      ref = { span: { start: sp[4 * k], end: sp[4 * k + 1] }, targetSpan: { start: sp[4 * k + 2], end: sp[4 * k + 3] }, word: w.word, target: item.target, base: item.base, parts: item.parts, kind: w.kind, status: 'unchecked', from: model.blocks[block].section };
+      takeResolution(model, table.resolved, k, ref);
+      table.built.set(k, ref);
+    }
+    // What the document-level checks did (once per object).
+    const a = table.after[k];
+    if (a && ref.status === 'missing') {
+      if (a === 1) { ref.status = 'unchecked'; ref.section = undefined; ref.leafParent = undefined; }
+      else if (a === 2) { ref.status = 'external'; ref.section = undefined; }
+      else { ref.status = 'unchecked'; ref.section = undefined; }
+    }
+    return ref;
+  };
+  if (which) for (const k of which) out.push(one(k));
+  else for (let k = 0; k < n; k++) out.push(one(k));
+  return out;
+}
+
+/** How many reference objects a model's review built (undefined outside an edit's review; for tests). */
+export function referenceObjectsBuilt(model: ContractModel): number | undefined {
+  return tables.get(model)?.built.size;
 }
 
 /** How many of a model's references were resolved, and how many took the previous model's resolution (for tests). */
@@ -528,9 +727,6 @@ export function referenceStats(model: ContractModel): { resolved: number; taken:
   return statsCache.get(model);
 }
 const statsCache = new WeakMap<ContractModel, { resolved: number; taken: number }>();
-
-/** References whose resolution asked whether their number is written at a clause start (while one list is built). */
-const asked = new Set<ResolvedReference>();
 
 /**
  * What resolve() found for each reference, before the document-level checks change it: status,
@@ -540,32 +736,16 @@ const asked = new Set<ResolvedReference>();
 interface Resolutions { status: Uint8Array; sections: Int32Array; flags: Uint8Array }
 const STATUSES: ResolvedReference['status'][] = ['ok', 'missing', 'external', 'unchecked'];
 
-function resolutionsOf(refs: ResolvedReference[]): Resolutions {
-  const n = refs.length;
-  const status = new Uint8Array(n);
-  const sections = new Int32Array(3 * n);
-  const flags = new Uint8Array(n);
-  for (let k = 0; k < n; k++) {
-    const r = refs[k];
-    status[k] = STATUSES.indexOf(r.status);
-    sections[3 * k] = r.section ? r.section.index : -1;
-    sections[3 * k + 1] = r.leafParent ? r.leafParent.index : -1;
-    sections[3 * k + 2] = r.titled ? r.titled.index : -1;
-    flags[k] = (r.elsewhere ? 1 : 0) | (asked.has(r) ? 2 : 0);
-  }
-  return { status, sections, flags };
-}
-
 /**
  * Does reference k of the previous model, in a block the edit kept, resolve as it did? Only what
  * the edit touched can change it once the tree reads the same: the items "(b)" of the section it
  * found, when that section holds or borders re-parsed blocks, and the clause-start words when it
  * asked for its number among them.
  */
-function stillResolves(model: ContractModel, was: Resolutions, k: number, ref: ResolvedReference, dirtyFrom: number, dirtyTo: number, changed: Set<string> | undefined): boolean {
-  if (was.flags[k] & 2 && (!changed || changed.has(ref.base.toLowerCase()))) return false;
+function stillResolves(model: ContractModel, was: Resolutions, k: number, base: string, parts: string[], dirtyFrom: number, dirtyTo: number, changed: Set<string> | undefined): boolean {
+  if (was.flags[k] & 2 && (!changed || changed.has(base.toLowerCase()))) return false;
   const s = was.sections[3 * k];
-  if (s >= 0 && ref.parts.length) {
+  if (s >= 0 && parts.length) {
     const section = model.sections[s];
     if (section.firstBlock <= dirtyTo && section.lastBlock >= dirtyFrom) return false;
   }
@@ -582,7 +762,6 @@ function takeResolution(model: ContractModel, was: Resolutions, k: number, ref: 
   if (titled >= 0) ref.titled = model.sections[titled];
   const s = was.sections[3 * k];
   if (s >= 0) ref.section = model.sections[s];
-  if (was.flags[k] & 2) asked.add(ref);
 }
 
 interface Context {

@@ -27,6 +27,7 @@ import type { FixSpec } from '../rules/types';
 import type { ReviewDiagnostic, ReviewWarning, SuppressedFinding } from './types';
 import { closeIds } from '../model/text';
 import { sourceOffsetAt } from '../drafting/offsets';
+import { textIncludes } from '../rules/text-matches';
 
 export type SuppressionKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-file';
 
@@ -89,7 +90,8 @@ function blockAt(model: ContractModel, offset: number): Block | undefined {
 /** The suppression comments of a document, in source order. */
 export function findSuppressionComments(model: ContractModel): SuppressionComment[] {
   const text = model.text;
-  if (!text.includes('clausewise-')) return [];
+  // While editing, only the stretch an edit re-read is searched when the text held no comment before.
+  if (!textIncludes(model, 'clausewise-')) return [];
   const out: SuppressionComment[] = [];
   const fm = model.frontMatterSpan;
   for (const m of text.matchAll(COMMENT)) {

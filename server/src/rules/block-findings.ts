@@ -12,7 +12,11 @@ import type { SentenceInfo } from '../categories';
 import { previousBlockIndex, spliceTraceOf } from '../model/trace';
 import type { FixSpec, RuleFinding } from './types';
 
-interface Kept { findings: RuleFinding[]; inHeading: boolean; titles: string; context: string; start: number }
+/**
+ * One block's findings and what they were read from besides the block. No offsets: a moved block's
+ * entry without findings is the previous entry itself, so an edit builds nothing for it.
+ */
+interface Kept { findings: RuleFinding[]; inHeading: boolean; titles: string; context: string; sentences: number }
 
 /** Every rule's store, so that one call hands them all to a model's copy (rules/carry.ts) without importing the rules. */
 const stores: BlockFindings[] = [];
@@ -37,30 +41,36 @@ export class BlockFindings {
   of(model: ContractModel, infos: SentenceInfo[], context: string, read: (from: number, out: RuleFinding[]) => void): RuleFinding[] {
     const trace = spliceTraceOf(model);
     const before = trace ? this.built.get(trace.previous) : undefined;
-    const perBlock = new Array<Kept | undefined>(model.blocks.length);
+    const blocks = model.blocks;
+    const previousBlocks = trace?.previous.blocks;
+    const perBlock = new Array<Kept | undefined>(blocks.length);
     const out: RuleFinding[] = [];
     let reads = 0;
     for (let i = 0; i < infos.length;) {
       const first = infos[i];
       const b = first.block;
-      const start = model.blocks[b].start;
-      let next = i + 1;
-      while (next < infos.length && infos[next].block === b) next++;
       const was = before ? previousBlockIndex(trace!, b) : -1;
       const old = was >= 0 ? before![was] : undefined;
       let kept: Kept;
-      if (old && old.inHeading === first.inHeading && old.titles === first.titles && old.context === context) {
-        const by = start - old.start;
-        kept = by === 0 ? old : { findings: old.findings.map((f) => moved(f, by)), inHeading: old.inHeading, titles: old.titles, context, start };
+      // A kept block has the previous block's sentences, hence as many infos: the walk skips them
+      // (checked at the far end) instead of reading each.
+      const end = old ? i + old.sentences : 0;
+      if (old && old.inHeading === first.inHeading && old.titles === first.titles && old.context === context
+        && end <= infos.length && infos[end - 1].block === b && (end === infos.length || infos[end].block !== b)) {
+        const by = old.findings.length ? blocks[b].start - previousBlocks![was].start : 0;
+        kept = by === 0 ? old : { findings: old.findings.map((f) => moved(f, by)), inHeading: old.inHeading, titles: old.titles, context, sentences: old.sentences };
+        i = end;
       } else {
+        let next = i + 1;
+        while (next < infos.length && infos[next].block === b) next++;
         const findings: RuleFinding[] = [];
         read(i, findings);
         reads++;
-        kept = { findings, inHeading: first.inHeading, titles: first.titles, context, start };
+        kept = { findings, inHeading: first.inHeading, titles: first.titles, context, sentences: next - i };
+        i = next;
       }
       perBlock[b] = kept;
       for (const f of kept.findings) out.push(f);
-      i = next;
     }
     this.built.set(model, perBlock);
     this.reads.set(model, reads);

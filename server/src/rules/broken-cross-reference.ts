@@ -1,5 +1,5 @@
 import type { FixSpec, Rule, RuleFinding } from './types';
-import { resolvedReferences, numberIndex, numberingLost } from '../drafting/xrefs';
+import { missingReferences, numberIndex, numberingLost } from '../drafting/xrefs';
 import examples from './examples/broken-cross-reference';
 
 /** "a clause", "an article", "an annex". */
@@ -30,8 +30,8 @@ const rule: Rule = {
   },
   check(ctx) {
     const out: RuleFinding[] = [];
-    for (const ref of resolvedReferences(ctx.model)) {
-      if (ref.status !== 'missing') continue;
+    // Only the missing references: while editing, the others are never built as objects.
+    for (const ref of missingReferences(ctx.model)) {
       const written = ctx.model.text.slice(ref.span.start, ref.span.end);
       const fixes: FixSpec[] = [];
       let message: string;

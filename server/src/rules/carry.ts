@@ -1,6 +1,6 @@
 import type { ContractModel } from '../model';
 import { carryBlockFindings } from './block-findings';
-import { carryTextMatches } from './text-matches';
+import { carryTextIncludes, carryTextMatches } from './text-matches';
 
 /**
  * What the rules themselves keep per block between edits (vague-wording's and sla-vague-target's
@@ -11,4 +11,5 @@ import { carryTextMatches } from './text-matches';
 export function carryRuleResults(from: ContractModel, to: ContractModel): void {
   carryBlockFindings(from, to);
   carryTextMatches(from, to);
+  carryTextIncludes(from, to);
 }

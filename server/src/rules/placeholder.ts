@@ -1,5 +1,6 @@
 import type { FixSpec, Rule, RuleFinding } from './types';
 import { findPlaceholders } from '../drafting/placeholders';
+import { textIncludes } from './text-matches';
 import examples from './examples/placeholder';
 
 /** An open point, bare or in brackets ("TBD", "[to be agreed]"): words vague-wording owns inside obligations. */
@@ -46,7 +47,7 @@ const rule: Rule = {
     // An accepted finding whose reason was never written ("Accept this finding" inserts "[reason]" where
     // the editor cannot ask for one). Comments are not part of the model's text, so scan for them here.
     // A plain search first: the expression over the whole text was a visible share of an edit.
-    if (ctx.model.text.includes('clausewise-disable')) for (const m of ctx.model.text.matchAll(ACCEPT_WITH_PLACEHOLDER)) {
+    if (textIncludes(ctx.model, 'clausewise-disable')) for (const m of ctx.model.text.matchAll(ACCEPT_WITH_PLACEHOLDER)) {
       const start = m.index! + m[0].indexOf(m[1], m[0].indexOf(' -- '));
       out.push({ span: { start, end: start + m[1].length }, message: `"${m[1]}" is a placeholder where the reason for accepting this finding belongs: write why the finding is acceptable, so reviewers and CI can see it.` });
     }

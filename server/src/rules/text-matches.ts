@@ -109,3 +109,49 @@ function fromPrevious(model: ContractModel, re: RegExp, limit: number, reach: nu
   for (const x of after) matches.push(x);
   return { limit, matches: matches.slice(0, 2 * limit) };
 }
+
+/** Each model's answers of textIncludes, by literal. */
+const includes = new WeakMap<ContractModel, Map<string, boolean>>();
+
+/**
+ * Does the model's text include the literal? While editing, a text whose predecessor did not
+ * include it includes it only if it overlaps the stretch the splice re-read (outside it the two
+ * texts are the same, see fromPrevious): only that stretch is searched. The suppression comments
+ * and the placeholder rule ask for "clausewise-" on every review, and a contract rarely holds one,
+ * so each keystroke searched the whole text (1 MB, written in two-byte characters once it holds
+ * a curly quote) for nothing.
+ */
+export function textIncludes(model: ContractModel, literal: string): boolean {
+  let byLiteral = includes.get(model);
+  const hit = byLiteral?.get(literal);
+  if (hit !== undefined) return hit;
+  const trace = factsActive() ? spliceTraceOf(model) : undefined;
+  let out: boolean;
+  if (trace && includes.get(trace.previous)?.get(literal) === false) {
+    const old = trace.previous;
+    const a = trace.prefix > 0 ? old.blocks[trace.prefix - 1].end : 0;
+    const b = trace.oldAfter < old.blocks.length ? old.blocks[trace.oldAfter].start : old.text.length;
+    const delta = model.text.length - old.text.length;
+    const reach = literal.length - 1;
+    out = model.text.slice(Math.max(0, a - reach), Math.min(model.text.length, b + delta + reach)).includes(literal);
+    wholeSearches.set(model, wholeSearches.get(model) ?? 0);
+  } else {
+    out = model.text.includes(literal);
+    wholeSearches.set(model, (wholeSearches.get(model) ?? 0) + 1);
+  }
+  if (!byLiteral) includes.set(model, (byLiteral = new Map()));
+  byLiteral.set(literal, out);
+  return out;
+}
+const wholeSearches = new WeakMap<ContractModel, number>();
+
+/** How many times textIncludes searched a model's whole text (for tests). */
+export function wholeTextSearches(model: ContractModel): number {
+  return wholeSearches.get(model) ?? 0;
+}
+
+/** Hands the answers to a copy of the model with the same text (the review worker's released copy). */
+export function carryTextIncludes(from: ContractModel, to: ContractModel): void {
+  const f = includes.get(from);
+  if (f && from.text === to.text && from.blocks === to.blocks) includes.set(to, f);
+}
