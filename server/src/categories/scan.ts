@@ -484,12 +484,51 @@ function sameReading(a: SentenceInfo, b: SentenceInfo): boolean {
  * model's matches: those of re-parsed blocks, and those whose text or context changed (a retitled
  * section, a new sentence before). Null when the model was not spliced from one with a scan state.
  */
-function changedSentences(model: ContractModel, state: ScanState, trace: SpliceTrace, before: ScanState): Reread | null {
+function changedSentences(model: ContractModel, state: ScanState, before: ScanState): Reread | null {
   if (state.changed !== undefined) return state.changed;
+  const reuse = sentenceReuseOf(model);
+  if (!reuse || reuse.infos !== state.infos || reuse.previous !== before.infos || before.partyKey !== state.partyKey) return (state.changed = null);
+  const { flags: changed, shift, removedFrom, removedTo } = reuse;
+  // A re-parsed section mostly reads as it did: its sentences take over the matches of the
+  // replaced sentence that reads the same (the memoised facts of sentences an edit kept are not
+  // looked up, so they are gone from the fact cache by then).
+  const replaced = new Map<string, number>();
+  for (let n = removedTo - 1; n >= removedFrom; n--) replaced.set(readingKey(before.infos[n]), n);
+  const sameAs = new Map<number, number>();
+  if (replaced.size) {
+    for (let n = changed.indexOf(1); n >= 0; n = changed.indexOf(1, n + 1)) {
+      const old = replaced.get(readingKey(state.infos[n]));
+      if (old !== undefined) sameAs.set(n, old);
+    }
+  }
+  return (state.changed = { flags: changed, shift, sameAs });
+}
+
+/**
+ * How the sentence list of a spliced model relates to the previous model's, for answers that are a
+ * pure function of what sameReading compares: sentences [0, removedFrom) of both lists are the
+ * same sentences, the previous list's [removedFrom, removedTo) were replaced, and its sentences
+ * from removedTo on are this list's from removedTo + shift on. `flags` marks this list's sentences
+ * to read again: those of re-parsed blocks, and those whose text or context changed (a retitled
+ * section, a new sentence before). Null when the model was not spliced from one with a list.
+ */
+export interface SentenceReuse { infos: SentenceInfo[]; previous: SentenceInfo[]; removedFrom: number; removedTo: number; shift: number; flags: Uint8Array }
+const sentenceReuses = new WeakMap<ContractModel, SentenceReuse | null>();
+
+export function sentenceReuseOf(model: ContractModel): SentenceReuse | null {
+  const hit = sentenceReuses.get(model);
+  if (hit !== undefined) return hit;
+  const trace = spliceTraceOf(model);
   const now = sentenceCache.get(model);
-  const then = sentenceCache.get(trace.previous);
-  if (!now || now.infos !== state.infos || !then || then.infos !== before.infos || before.partyKey !== state.partyKey) return (state.changed = null);
-  const changed = new Uint8Array(state.infos.length);
+  const then = trace && sentenceCache.get(trace.previous);
+  const out = trace && now && then ? rereadSentences(model, trace, now, then) : null;
+  // Kept only while the trace is: a model reviewed later (its trace forgotten) is read whole.
+  if (trace) sentenceReuses.set(model, out);
+  return out;
+}
+
+function rereadSentences(model: ContractModel, trace: SpliceTrace, now: BuiltSentences, then: BuiltSentences): SentenceReuse | null {
+  const changed = new Uint8Array(now.infos.length);
   // Sentences of the blocks after the edit moved by this many places (checked per block below).
   const shift = now.firstInfo[trace.prefix + trace.fresh] - then.firstInfo[trace.oldAfter];
   const blocks = model.blocks.length;
@@ -503,29 +542,17 @@ function changedSentences(model: ContractModel, state: ScanState, trace: SpliceT
       continue;
     }
     const old = then.firstInfo[j];
-    if (from !== old + (b < trace.prefix ? 0 : shift)) return (state.changed = null);
-    if (then.firstInfo[j + 1] - old !== to - from) return (state.changed = null);
+    if (from !== old + (b < trace.prefix ? 0 : shift)) return null;
+    if (then.firstInfo[j + 1] - old !== to - from) return null;
     // Entries taken over when the list was built read the same by construction (buildSentenceInfos).
     if (sameBase && now.takenOver[b]) continue;
     for (let k = 0; k < to - from; k++) {
-      const a = state.infos[from + k];
-      const o = before.infos[old + k];
+      const a = now.infos[from + k];
+      const o = then.infos[old + k];
       if (a !== o && !sameReading(a, o)) changed[from + k] = 1;
     }
   }
-  // A re-parsed section mostly reads as it did: its sentences take over the matches of the
-  // replaced sentence that reads the same (the memoised facts of sentences an edit kept are not
-  // looked up, so they are gone from the fact cache by then).
-  const replaced = new Map<string, number>();
-  for (let n = then.firstInfo[trace.oldAfter] - 1; n >= then.firstInfo[trace.prefix]; n--) replaced.set(readingKey(before.infos[n]), n);
-  const sameAs = new Map<number, number>();
-  if (replaced.size) {
-    for (let n = changed.indexOf(1); n >= 0; n = changed.indexOf(1, n + 1)) {
-      const old = replaced.get(readingKey(state.infos[n]));
-      if (old !== undefined) sameAs.set(n, old);
-    }
-  }
-  return (state.changed = { flags: changed, shift, sameAs });
+  return { infos: now.infos, previous: then.infos, removedFrom: then.firstInfo[trace.prefix], removedTo: then.firstInfo[trace.oldAfter], shift, flags: changed };
 }
 
 /** What sameReading compares, as one string. */
@@ -543,7 +570,7 @@ function keptMatches(model: ContractModel, state: ScanState, signalsId: number, 
   const before = trace && scanStates.get(trace.previous);
   const previous = before && before.lists.get(signalsId);
   if (!trace || !before || !previous) return null;
-  const reading = changedSentences(model, state, trace, before);
+  const reading = changedSentences(model, state, before);
   if (!reading) return null;
   const { flags: changed, shift, sameAs } = reading;
   const built = sentenceCache.get(model)!;
