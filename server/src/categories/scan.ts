@@ -197,21 +197,36 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
     return t;
   };
   const blocks = model.blocks;
+  const trace = reuse ? reuse.trace : null;
+  // Blocks before the edit whose entries are the previous list's as they are (see keptPrefix).
+  const kept = reuse ? keptPrefix(model, reuse.trace, reuse.before, titlesOf) : 0;
+  const keptCount = reuse ? reuse.before.firstInfo[kept] : 0;
   const firstInfo = new Int32Array(blocks.length + 1);
-  const enterLast: Array<string | null> = new Array(blocks.length).fill(null);
-  const enterLeadIn: Array<string | null> = new Array(blocks.length).fill(null);
-  const enterPrevious: Array<string | null> = new Array(blocks.length).fill(null);
+  const enterLast = prefixOf(reuse?.before.enterLast, kept, blocks.length);
+  const enterLeadIn = prefixOf(reuse?.before.enterLeadIn, kept, blocks.length);
+  const enterPrevious = prefixOf(reuse?.before.enterPrevious, kept, blocks.length);
   const items = new Uint8Array(blocks.length);
   const takenOver = new Uint8Array(blocks.length);
-  const trace = reuse ? reuse.trace : null;
-  const out: SentenceInfo[] = [];
   // Memo keys of the entries taken over (see sentenceFacts); the others are made when first asked.
-  const keys: Array<string | undefined> = [];
+  const out: SentenceInfo[] = kept ? reuse!.before.infos.slice(0, keptCount) : [];
+  const keys: Array<string | undefined> = kept ? reuse!.before.keys.slice(0, keptCount) : [];
   let previousBlockLast: string | null = null;
   let previousItemLeadIn: string | null = null;
-  for (const block of blocks) {
+  if (kept) {
+    const before = reuse!.before;
+    firstInfo.set(before.firstInfo.subarray(0, kept));
+    items.set(before.items.subarray(0, kept));
+    // As the loop below marks them: a block with entries took them over.
+    for (let b = 0; b < kept; b++) if (before.firstInfo[b + 1] > before.firstInfo[b]) takenOver[b] = 1;
+    // What enters block `kept` is what entered the previous model's block there (keptPrefix
+    // ends the prefix before a block whose entry was noted).
+    previousBlockLast = before.enterLast[kept];
+    previousItemLeadIn = before.enterLeadIn[kept];
+  }
+  for (let b = kept; b < blocks.length; b++) {
+    const block = blocks[b];
     firstInfo[block.index] = out.length;
-    if (block.kind === 'code' || block.kind === 'html' || block.quoted) continue;
+    if (skipped(block)) continue;
     const last = out.length ? out[out.length - 1] : null;
     const previousOfFirst = last && last.section === block.section ? last.text : null;
     enterLast[block.index] = previousBlockLast;
@@ -281,6 +296,46 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
   firstInfo[blocks.length] = out.length;
   keys.length = out.length;
   return { infos: out, firstInfo, enterLast, enterLeadIn, enterPrevious, takenOver, serial: ++builtLists, from: reuse ? reuse.before.serial : 0, items, keys, keysParties: reuse ? reuse.before.keysParties : null, titles: titleCache };
+}
+
+/** Blocks that hold no sentences of the list. */
+function skipped(block: Block): boolean {
+  return block.kind === 'code' || block.kind === 'html' || block.quoted === true;
+}
+
+/** An array of `length` entries: the first `n` of `from`, then null. */
+function prefixOf(from: Array<string | null> | undefined, n: number, length: number): Array<string | null> {
+  const out = n > 0 && from ? from.slice(0, n) : [];
+  out.length = length;
+  return out.fill(null, n);
+}
+
+/**
+ * How many blocks at the start of a spliced model have exactly the previous list's entries, which
+ * are then taken over as a whole rather than block by block: every block before the edit that is
+ * the previous model's block object (the same sentences, index and place), in a section with the
+ * same heading block and title and the same joined titles. What the loop of buildSentenceInfos
+ * reads for such a block is what it read for the previous list, so it would take over each of
+ * their entries; an edit in the middle of a document skips half the loop (issue 13). The prefix
+ * ends before a block whose entering context the previous list noted (not a skipped block).
+ */
+function keptPrefix(model: ContractModel, trace: SpliceTrace, before: BuiltSentences, titlesOf: (section: number) => string): number {
+  const blocks = model.blocks;
+  const previous = trace.previous;
+  const limit = Math.min(trace.prefix, previous.blocks.length - 1);
+  let n = 0;
+  while (n < limit) {
+    const block = blocks[n];
+    if (block !== previous.blocks[n]) break;
+    const s = model.sections[block.section];
+    const p = previous.sections[block.section];
+    if (!p || s.headingBlock !== p.headingBlock || s.title !== p.title) break;
+    // (A block without entries, skipped or empty, has no titles to compare.)
+    if (before.firstInfo[n + 1] > before.firstInfo[n] && titlesOf(block.section) !== before.infos[before.firstInfo[n]].titles) break;
+    n++;
+  }
+  while (n > 0 && skipped(previous.blocks[n])) n--;
+  return n;
 }
 
 /**
