@@ -198,21 +198,36 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
     return t;
   };
   const blocks = model.blocks;
+  const trace = reuse ? reuse.trace : null;
+  // Blocks before the edit whose entries are the previous list's as they are (see keptPrefix).
+  const kept = reuse ? keptPrefix(model, reuse.trace, reuse.before, titlesOf) : 0;
+  const keptCount = reuse ? reuse.before.firstInfo[kept] : 0;
   const firstInfo = new Int32Array(blocks.length + 1);
-  const enterLast: Array<string | null> = new Array(blocks.length).fill(null);
-  const enterLeadIn: Array<string | null> = new Array(blocks.length).fill(null);
-  const enterPrevious: Array<string | null> = new Array(blocks.length).fill(null);
+  const enterLast = prefixOf(reuse?.before.enterLast, kept, blocks.length);
+  const enterLeadIn = prefixOf(reuse?.before.enterLeadIn, kept, blocks.length);
+  const enterPrevious = prefixOf(reuse?.before.enterPrevious, kept, blocks.length);
   const items = new Uint8Array(blocks.length);
   const takenOver = new Uint8Array(blocks.length);
-  const trace = reuse ? reuse.trace : null;
-  const out: SentenceInfo[] = [];
   // Memo keys of the entries taken over (see sentenceFacts); the others are made when first asked.
-  const keys: Array<string | undefined> = [];
+  const out: SentenceInfo[] = kept ? reuse!.before.infos.slice(0, keptCount) : [];
+  const keys: Array<string | undefined> = kept ? reuse!.before.keys.slice(0, keptCount) : [];
   let previousBlockLast: string | null = null;
   let previousItemLeadIn: string | null = null;
-  for (const block of blocks) {
+  if (kept) {
+    const before = reuse!.before;
+    firstInfo.set(before.firstInfo.subarray(0, kept));
+    items.set(before.items.subarray(0, kept));
+    // As the loop below marks them: a block with entries took them over.
+    for (let b = 0; b < kept; b++) if (before.firstInfo[b + 1] > before.firstInfo[b]) takenOver[b] = 1;
+    // What enters block `kept` is what entered the previous model's block there (keptPrefix
+    // ends the prefix before a block whose entry was noted).
+    previousBlockLast = before.enterLast[kept];
+    previousItemLeadIn = before.enterLeadIn[kept];
+  }
+  for (let b = kept; b < blocks.length; b++) {
+    const block = blocks[b];
     firstInfo[block.index] = out.length;
-    if (block.kind === 'code' || block.kind === 'html' || block.quoted) continue;
+    if (skipped(block)) continue;
     const last = out.length ? out[out.length - 1] : null;
     const previousOfFirst = last && last.section === block.section ? last.text : null;
     enterLast[block.index] = previousBlockLast;
@@ -282,6 +297,46 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
   firstInfo[blocks.length] = out.length;
   keys.length = out.length;
   return { infos: out, firstInfo, enterLast, enterLeadIn, enterPrevious, takenOver, serial: ++builtLists, from: reuse ? reuse.before.serial : 0, items, keys, keysParties: reuse ? reuse.before.keysParties : null, titles: titleCache };
+}
+
+/** Blocks that hold no sentences of the list. */
+function skipped(block: Block): boolean {
+  return block.kind === 'code' || block.kind === 'html' || block.quoted === true;
+}
+
+/** An array of `length` entries: the first `n` of `from`, then null. */
+function prefixOf(from: Array<string | null> | undefined, n: number, length: number): Array<string | null> {
+  const out = n > 0 && from ? from.slice(0, n) : [];
+  out.length = length;
+  return out.fill(null, n);
+}
+
+/**
+ * How many blocks at the start of a spliced model have exactly the previous list's entries, which
+ * are then taken over as a whole rather than block by block: every block before the edit that is
+ * the previous model's block object (the same sentences, index and place), in a section with the
+ * same heading block and title and the same joined titles. What the loop of buildSentenceInfos
+ * reads for such a block is what it read for the previous list, so it would take over each of
+ * their entries; an edit in the middle of a document skips half the loop (issue 13). The prefix
+ * ends before a block whose entering context the previous list noted (not a skipped block).
+ */
+function keptPrefix(model: ContractModel, trace: SpliceTrace, before: BuiltSentences, titlesOf: (section: number) => string): number {
+  const blocks = model.blocks;
+  const previous = trace.previous;
+  const limit = Math.min(trace.prefix, previous.blocks.length - 1);
+  let n = 0;
+  while (n < limit) {
+    const block = blocks[n];
+    if (block !== previous.blocks[n]) break;
+    const s = model.sections[block.section];
+    const p = previous.sections[block.section];
+    if (!p || s.headingBlock !== p.headingBlock || s.title !== p.title) break;
+    // (A block without entries, skipped or empty, has no titles to compare.)
+    if (before.firstInfo[n + 1] > before.firstInfo[n] && titlesOf(block.section) !== before.infos[before.firstInfo[n]].titles) break;
+    n++;
+  }
+  while (n > 0 && skipped(previous.blocks[n])) n--;
+  return n;
 }
 
 /**
@@ -485,12 +540,51 @@ function sameReading(a: SentenceInfo, b: SentenceInfo): boolean {
  * model's matches: those of re-parsed blocks, and those whose text or context changed (a retitled
  * section, a new sentence before). Null when the model was not spliced from one with a scan state.
  */
-function changedSentences(model: ContractModel, state: ScanState, trace: SpliceTrace, before: ScanState): Reread | null {
+function changedSentences(model: ContractModel, state: ScanState, before: ScanState): Reread | null {
   if (state.changed !== undefined) return state.changed;
+  const reuse = sentenceReuseOf(model);
+  if (!reuse || reuse.infos !== state.infos || reuse.previous !== before.infos || before.partyKey !== state.partyKey) return (state.changed = null);
+  const { flags: changed, shift, removedFrom, removedTo } = reuse;
+  // A re-parsed section mostly reads as it did: its sentences take over the matches of the
+  // replaced sentence that reads the same (the memoised facts of sentences an edit kept are not
+  // looked up, so they are gone from the fact cache by then).
+  const replaced = new Map<string, number>();
+  for (let n = removedTo - 1; n >= removedFrom; n--) replaced.set(readingKey(before.infos[n]), n);
+  const sameAs = new Map<number, number>();
+  if (replaced.size) {
+    for (let n = changed.indexOf(1); n >= 0; n = changed.indexOf(1, n + 1)) {
+      const old = replaced.get(readingKey(state.infos[n]));
+      if (old !== undefined) sameAs.set(n, old);
+    }
+  }
+  return (state.changed = { flags: changed, shift, sameAs });
+}
+
+/**
+ * How the sentence list of a spliced model relates to the previous model's, for answers that are a
+ * pure function of what sameReading compares: sentences [0, removedFrom) of both lists are the
+ * same sentences, the previous list's [removedFrom, removedTo) were replaced, and its sentences
+ * from removedTo on are this list's from removedTo + shift on. `flags` marks this list's sentences
+ * to read again: those of re-parsed blocks, and those whose text or context changed (a retitled
+ * section, a new sentence before). Null when the model was not spliced from one with a list.
+ */
+export interface SentenceReuse { infos: SentenceInfo[]; previous: SentenceInfo[]; removedFrom: number; removedTo: number; shift: number; flags: Uint8Array }
+const sentenceReuses = new WeakMap<ContractModel, SentenceReuse | null>();
+
+export function sentenceReuseOf(model: ContractModel): SentenceReuse | null {
+  const hit = sentenceReuses.get(model);
+  if (hit !== undefined) return hit;
+  const trace = spliceTraceOf(model);
   const now = sentenceCache.get(model);
-  const then = sentenceCache.get(trace.previous);
-  if (!now || now.infos !== state.infos || !then || then.infos !== before.infos || before.partyKey !== state.partyKey) return (state.changed = null);
-  const changed = new Uint8Array(state.infos.length);
+  const then = trace && sentenceCache.get(trace.previous);
+  const out = trace && now && then ? rereadSentences(model, trace, now, then) : null;
+  // Kept only while the trace is: a model reviewed later (its trace forgotten) is read whole.
+  if (trace) sentenceReuses.set(model, out);
+  return out;
+}
+
+function rereadSentences(model: ContractModel, trace: SpliceTrace, now: BuiltSentences, then: BuiltSentences): SentenceReuse | null {
+  const changed = new Uint8Array(now.infos.length);
   // Sentences of the blocks after the edit moved by this many places (checked per block below).
   const shift = now.firstInfo[trace.prefix + trace.fresh] - then.firstInfo[trace.oldAfter];
   const blocks = model.blocks.length;
@@ -504,29 +598,17 @@ function changedSentences(model: ContractModel, state: ScanState, trace: SpliceT
       continue;
     }
     const old = then.firstInfo[j];
-    if (from !== old + (b < trace.prefix ? 0 : shift)) return (state.changed = null);
-    if (then.firstInfo[j + 1] - old !== to - from) return (state.changed = null);
+    if (from !== old + (b < trace.prefix ? 0 : shift)) return null;
+    if (then.firstInfo[j + 1] - old !== to - from) return null;
     // Entries taken over when the list was built read the same by construction (buildSentenceInfos).
     if (sameBase && now.takenOver[b]) continue;
     for (let k = 0; k < to - from; k++) {
-      const a = state.infos[from + k];
-      const o = before.infos[old + k];
+      const a = now.infos[from + k];
+      const o = then.infos[old + k];
       if (a !== o && !sameReading(a, o)) changed[from + k] = 1;
     }
   }
-  // A re-parsed section mostly reads as it did: its sentences take over the matches of the
-  // replaced sentence that reads the same (the memoised facts of sentences an edit kept are not
-  // looked up, so they are gone from the fact cache by then).
-  const replaced = new Map<string, number>();
-  for (let n = then.firstInfo[trace.oldAfter] - 1; n >= then.firstInfo[trace.prefix]; n--) replaced.set(readingKey(before.infos[n]), n);
-  const sameAs = new Map<number, number>();
-  if (replaced.size) {
-    for (let n = changed.indexOf(1); n >= 0; n = changed.indexOf(1, n + 1)) {
-      const old = replaced.get(readingKey(state.infos[n]));
-      if (old !== undefined) sameAs.set(n, old);
-    }
-  }
-  return (state.changed = { flags: changed, shift, sameAs });
+  return { infos: now.infos, previous: then.infos, removedFrom: then.firstInfo[trace.prefix], removedTo: then.firstInfo[trace.oldAfter], shift, flags: changed };
 }
 
 /** What sameReading compares, as one string. */
@@ -544,7 +626,7 @@ function keptMatches(model: ContractModel, state: ScanState, signalsId: number, 
   const before = trace && scanStates.get(trace.previous);
   const previous = before && before.lists.get(signalsId);
   if (!trace || !before || !previous) return null;
-  const reading = changedSentences(model, state, trace, before);
+  const reading = changedSentences(model, state, before);
   if (!reading) return null;
   const { flags: changed, shift, sameAs } = reading;
   const built = sentenceCache.get(model)!;

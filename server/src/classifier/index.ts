@@ -6,7 +6,7 @@ import stored from './weights.json';
 import { loadClassifier, type CoverageClassifier, type StoredClassifier } from './classifier';
 
 export { CLASSIFIED_CATEGORIES, loadClassifier, featuresOf, type ClassifiedCategory, type CoverageClassifier, type StoredClassifier, type StoredCategoryModel } from './classifier';
-export { secondOpinion, classifierSentences, bestSentence, type ScoredSentence } from './second-opinion';
+export { secondOpinion, secondOpinionOf, classifierSentences, bestSentence, type ScoredSentence } from './second-opinion';
 
 let shipped: CoverageClassifier | undefined;
 /** The classifier trained on all of cuad-dev, as committed. */

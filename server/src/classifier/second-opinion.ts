@@ -1,10 +1,10 @@
 import type { ContractModel } from '../model';
 import { normalizeSpace } from '../model';
-import { sentencesOf } from '../categories/scan';
+import { sentenceReuseOf, sentencesOf, type SentenceInfo } from '../categories/scan';
 import type { CategoryAssessment, Verdict } from '../categories/types';
 import type { PartyMatchers } from '../model/language';
 import { featuresOf, type CoverageClassifier } from './classifier';
-import { memo } from '../model/facts';
+import { factsActive, memo } from '../model/facts';
 
 /** A sentence as the classifier sees it: its text, its section titles and where it is. */
 export interface ScoredSentence {
@@ -116,6 +116,12 @@ export function bestSentence(category: string, sentences: ScoredSentence[], clas
   return best;
 }
 
+/** Where the second opinion reads its sentences: the best one an anchor agrees with, and the one holding a position. */
+interface SentenceSource {
+  best(category: string, parties?: PartyMatchers): { sentence: ScoredSentence; score: number } | null;
+  at(position: number): ScoredSentence | undefined;
+}
+
 /**
  * Combines the rules' verdict with the classifier's. The rules decide, with two exceptions, each
  * showing the deciding sentence and its score as evidence (source 'classifier'):
@@ -127,15 +133,41 @@ export function bestSentence(category: string, sentences: ScoredSentence[], clas
  *   insurance, "such time as is necessary").
  */
 export function secondOpinion(a: CategoryAssessment, sentences: ScoredSentence[], classifier: CoverageClassifier, parties?: PartyMatchers): CategoryAssessment {
+  return opinion(a, {
+    best: (category, withParties) => bestSentence(category, sentences, classifier, withParties),
+    at: (position) => sentences.find((s) => s.start <= position && position < s.end),
+  }, classifier, parties);
+}
+
+/**
+ * secondOpinion over a model's sentences. While editing, the sentences an anchor agrees with and
+ * their scores are kept per model and taken over by the next spliced model for every sentence that
+ * reads the same (categories/scan.ts sentenceReuseOf), so an edit tests and scores only the
+ * sentences it changed rather than every sentence of the document (issue 13). Otherwise (the CLI,
+ * a full review) it is secondOpinion over classifierSentences.
+ */
+export function secondOpinionOf(a: CategoryAssessment, model: ContractModel, classifier: CoverageClassifier, parties?: PartyMatchers): CategoryAssessment {
+  if (!factsActive()) return secondOpinion(a, classifierSentences(model), classifier, parties);
+  const infos = sentencesOf(model);
+  return opinion(a, {
+    best: (category, withParties) => keptBest(model, infos, category, classifier, withParties),
+    at: (position) => {
+      const info = infos.find((s) => !s.inHeading && !s.isDefinition && s.start <= position && position < s.end);
+      return info && scored(info);
+    },
+  }, classifier, parties);
+}
+
+function opinion(a: CategoryAssessment, sentences: SentenceSource, classifier: CoverageClassifier, parties?: PartyMatchers): CategoryAssessment {
   if (!DECIDES.has(a.category) || !classifier.categories.has(a.category)) return a;
   if (a.verdict !== 'missing') {
     const veto = classifier.veto(a.category);
     if (veto === null) return a;
-    const best = bestSentence(a.category, sentences, classifier);
+    const best = sentences.best(a.category);
     if (best && best.score >= veto) return a;
     // Show the rules' own first sentence with its (low) score: the text the rules relied on.
     const relied = a.evidence.find((e) => !e.path && e.requirement !== 'heading') ?? a.evidence[0];
-    const at = relied ? sentences.find((s) => s.start <= relied.span.start && relied.span.start < s.end) : undefined;
+    const at = relied ? sentences.at(relied.span.start) : undefined;
     const score = at ? classifier.score(a.category, at.features) : best?.score ?? 0;
     return {
       ...a,
@@ -144,7 +176,7 @@ export function secondOpinion(a: CategoryAssessment, sentences: ScoredSentence[]
       evidence: relied ? [{ ...relied, source: 'classifier', score: Number(score.toFixed(3)) }] : [],
     };
   }
-  const best = bestSentence(a.category, sentences, classifier, parties);
+  const best = sentences.best(a.category, parties);
   if (!best || best.score < classifier.threshold(a.category)) return a;
   const { sentence, score } = best;
   return {
@@ -154,4 +186,89 @@ export function secondOpinion(a: CategoryAssessment, sentences: ScoredSentence[]
     evidence: [{ requirement: 'classifier', span: { start: sentence.start, end: sentence.end }, text: normalizeSpace(sentence.text).slice(0, 300), section: sentence.section, source: 'classifier', score: Number(score.toFixed(3)) }],
     section: sentence.section > 0 ? sentence.section : a.section,
   };
+}
+
+/** A sentence of the list as the classifier sees it (the same fields as classifierSentences gives it). */
+function scored(info: SentenceInfo): ScoredSentence {
+  return new LazySentence(info.flat, info.titles, info.start, info.end, info.section);
+}
+
+/**
+ * The sentences of one model an anchor of one category agrees with (and that are not the wrong way
+ * round, for the party names `partyKey`), in text order: infos[n[k]] scores score[k].
+ */
+interface Anchored { n: Int32Array; score: Float64Array; classifier: CoverageClassifier; partyKey: string }
+const anchoredOf = new WeakMap<SentenceInfo[], Map<string, Anchored>>();
+
+/** Does an anchor of the category agree with the sentence, and may it decide (bestSentence's test)? */
+function agrees(category: string, info: SentenceInfo, parties: PartyMatchers | undefined): boolean {
+  if (info.inHeading || info.isDefinition) return false;
+  const anchor = ANCHORS[category];
+  if (!anchor.word.test(info.flat) && !(anchor.heading && anchor.heading.test(info.titles))) return false;
+  return !wrongWay(category, info.flat, parties);
+}
+
+function scoreOf(category: string, info: SentenceInfo, classifier: CoverageClassifier): number {
+  return classifier.score(category, memo(`features\u0001${info.titles}`, info.flat, () => featuresOf(info.flat, info.titles)));
+}
+
+/**
+ * bestSentence over a model's sentence list while editing: the anchored sentences of the previous
+ * model are taken over where they read the same, and only the sentences an edit changed are
+ * tested and scored. The first of the highest scores wins, as in bestSentence.
+ */
+function keptBest(model: ContractModel, infos: SentenceInfo[], category: string, classifier: CoverageClassifier, parties?: PartyMatchers): { sentence: ScoredSentence; score: number } | null {
+  const anchor = ANCHORS[category];
+  if (!anchor || !DECIDES.has(category) || !classifier.categories.has(category)) return null;
+  // wrongWay reads the supplier's name, for audit rights only.
+  const partyKey = category !== 'audit-rights' ? '' : parties ? `+${parties.supplier.source}` : '-';
+  const key = `${category}\u0000${partyKey}`;
+  let held = anchoredOf.get(infos);
+  if (!held) anchoredOf.set(infos, (held = new Map()));
+  let anchored = held.get(key);
+  if (!anchored || anchored.classifier !== classifier) held.set(key, (anchored = keptAnchored(model, infos, key, category, classifier, parties, partyKey) ?? allAnchored(infos, category, classifier, parties, partyKey)));
+  let bestAt = -1;
+  for (let k = 0; k < anchored.n.length; k++) if (bestAt < 0 || anchored.score[k] > anchored.score[bestAt]) bestAt = k;
+  return bestAt < 0 ? null : { sentence: scored(infos[anchored.n[bestAt]]), score: anchored.score[bestAt] };
+}
+
+function allAnchored(infos: SentenceInfo[], category: string, classifier: CoverageClassifier, parties: PartyMatchers | undefined, partyKey: string): Anchored {
+  const n: number[] = [];
+  const score: number[] = [];
+  for (let i = 0; i < infos.length; i++) {
+    if (!agrees(category, infos[i], parties)) continue;
+    n.push(i);
+    score.push(scoreOf(category, infos[i], classifier));
+  }
+  return { n: Int32Array.from(n), score: Float64Array.from(score), classifier, partyKey };
+}
+
+/** The anchored sentences of a spliced model from the previous model's (null when there are none to take over). */
+function keptAnchored(model: ContractModel, infos: SentenceInfo[], key: string, category: string, classifier: CoverageClassifier, parties: PartyMatchers | undefined, partyKey: string): Anchored | null {
+  const reuse = sentenceReuseOf(model);
+  const previous = reuse && reuse.infos === infos ? anchoredOf.get(reuse.previous)?.get(key) : undefined;
+  if (!reuse || !previous || previous.classifier !== classifier || previous.partyKey !== partyKey) return null;
+  const { flags, shift, removedFrom, removedTo } = reuse;
+  const n: number[] = [];
+  const score: number[] = [];
+  // Sentences read again, merged in text order with the ones taken over.
+  let next = flags.indexOf(1);
+  const rereadUpTo = (limit: number): void => {
+    for (; next >= 0 && next < limit; next = flags.indexOf(1, next + 1)) {
+      if (!agrees(category, infos[next], parties)) continue;
+      n.push(next);
+      score.push(scoreOf(category, infos[next], classifier));
+    }
+  };
+  for (let k = 0; k < previous.n.length; k++) {
+    const old = previous.n[k];
+    if (old >= removedFrom && old < removedTo) continue;
+    const at = old < removedFrom ? old : old + shift;
+    if (flags[at]) continue;
+    rereadUpTo(at);
+    n.push(at);
+    score.push(previous.score[k]);
+  }
+  rereadUpTo(infos.length);
+  return { n: Int32Array.from(n), score: Float64Array.from(score), classifier, partyKey };
 }

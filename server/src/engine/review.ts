@@ -12,7 +12,7 @@ import type { ReviewDiagnostic, ReviewInput, ReviewResult, ReviewSettings } from
 import { applySuppressions, closeIds } from './suppression';
 import { ownedFindings, wordOwners, type OwnedFinding } from './ownership';
 import { CLAUSE_POSITIONS, DEFAULT_CLAUSE_POSITION, isClausePosition, type ClausePosition } from '../library';
-import { classifierSentences, secondOpinion, shippedClassifier, type CoverageClassifier } from '../classifier';
+import { secondOpinionOf, shippedClassifier, type CoverageClassifier } from '../classifier';
 import { compareIds } from '../model/compare-ids';
 
 /** The position a document's front matter chooses (model/front-matter.ts has checked it). */
@@ -77,7 +77,7 @@ export function assessor(model: ContractModel, classifier: CoverageClassifier | 
     if (!a) {
       a = CATEGORIES[id].assess({ model, parties, assessment: assess as Assess });
       // Sentences are featurised only when the classifier may change the verdict.
-      if (classifier?.categories.has(id) && (a.verdict === 'missing' || classifier.veto(id) !== null)) a = secondOpinion(a, classifierSentences(model), classifier, parties);
+      if (classifier?.categories.has(id) && (a.verdict === 'missing' || classifier.veto(id) !== null)) a = secondOpinionOf(a, model, classifier, parties);
       cache.set(id, a);
     }
     return a;
