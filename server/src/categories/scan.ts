@@ -1,6 +1,6 @@
 import type { Block, ContractModel, Sentence } from '../model';
 import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
-import { normalizeSpace, foldQuotes } from '../model';
+import { normalizeSpace, foldQuotes, collapseSpaces } from '../model';
 import { obligationsIn, type PartyMatchers } from '../model/language';
 import { maskSenses, type FalseSense } from './senses';
 import { SignalPrefilter, type DocumentGate, type ListFilter } from './prefilter';
@@ -56,7 +56,7 @@ interface Reading { text: string; flat: string; isItem: boolean; isDefinition: b
 function readingOf(raw: string): Reading {
   return memo('reading', raw, () => {
     const text = foldQuotes(raw);
-    return { text, flat: text.replace(/\s+/g, ' '), isItem: ITEM.test(text), isDefinition: DEFINITION.test(text), hasObligation: OBLIGATION_WORD.test(text) };
+    return { text, flat: collapseSpaces(text), isItem: ITEM.test(text), isDefinition: DEFINITION.test(text), hasObligation: OBLIGATION_WORD.test(text) };
   });
 }
 

@@ -1,6 +1,6 @@
 import type { ContractModel, PartyRole, Sentence } from './types';
 import { SUPPLIER_ROLE_WORDS, CUSTOMER_ROLE_WORDS, roleWordCountsOf, VOICE_WORD } from './parties';
-import { foldQuotes } from './text';
+import { foldQuotes, matchesIn } from './text';
 
 /**
  * Reading a sentence as an obligation: who owes it, with what modal, and whether it is negated.
@@ -101,25 +101,39 @@ export function pronounRoles(model: ContractModel): { supplier: string[]; custom
 
 const BOTH = /\b(?:each party|either party|both parties|the parties|each of the parties|neither party|a party|the party)\b/i;
 
+/**
+ * Where the last match of `re` in `text` starts (-1 for none), matched as `new RegExp(re.source, 'g')`
+ * matches (only the source is kept: no other flag). That copy is made once per pattern and reused:
+ * making one per modal verb and party list was most of obligationsIn on a first review.
+ */
+export function lastMatchAt(re: RegExp, text: string): number {
+  let g = globalCopies.get(re);
+  if (!g) globalCopies.set(re, (g = new RegExp(re.source, 'g')));
+  let pos = -1;
+  g.lastIndex = 0;
+  for (let x = g.exec(text); x; x = g.exec(text)) {
+    pos = x.index;
+    // As matchAll does: an empty match moves on by one.
+    if (x[0] === '') g.lastIndex++;
+  }
+  return pos;
+}
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
 /** The obligations a sentence expresses, each with the party that owes it. */
 export function obligationsIn(sentence: Sentence | string, m: PartyMatchers): Obligation[] {
   const text = foldQuotes(typeof sentence === 'string' ? sentence : sentence.text);
   const out: Obligation[] = [];
-  for (const mm of text.matchAll(MODAL)) {
+  for (const mm of matchesIn(MODAL, text)) {
     const at = mm.index!;
     // The subject: the last party name in the 90 characters before the modal, within the clause.
     const windowStart = Math.max(0, at - 90);
     let before = text.slice(windowStart, at);
     const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'));
     if (cut >= 0) before = before.slice(cut + 1);
-    const last = (re: RegExp) => {
-      let pos = -1;
-      for (const x of before.matchAll(new RegExp(re.source, 'g'))) pos = x.index!;
-      return pos;
-    };
-    const s = last(m.supplier);
-    const c = last(m.customer);
-    const b = last(BOTH);
+    const s = lastMatchAt(m.supplier, before);
+    const c = lastMatchAt(m.customer, before);
+    const b = lastMatchAt(BOTH, before);
     let owner: Obligation['owner'] = 'unknown';
     const best = Math.max(s, c, b);
     if (best >= 0) owner = best === b ? 'both' : best === s ? 'supplier' : 'customer';
@@ -155,7 +169,7 @@ export function parseNumberWord(s: string): number {
 /** "within 24 hours", "five (5) business days", "30-day": durations with their length in hours. */
 export function durationsIn(text: string): Duration[] {
   const out: Duration[] = [];
-  for (const m of text.matchAll(DURATION)) {
+  for (const m of matchesIn(DURATION, text)) {
     const value = parseNumberWord(m[1]);
     if (!Number.isFinite(value)) continue;
     const u = m[3].toLowerCase();
@@ -175,10 +189,12 @@ export function durationsIn(text: string): Duration[] {
 
 export interface Percentage { value: number; at: number; length: number }
 
+const PERCENTAGE = /\b(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)/gi;
+
 /** "99.9%", "99.5 percent", "ninety-nine per cent". */
 export function percentagesIn(text: string): Percentage[] {
   const out: Percentage[] = [];
-  for (const m of text.matchAll(/\b(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)/gi)) {
+  for (const m of matchesIn(PERCENTAGE, text)) {
     out.push({ value: Number(m[1]), at: m.index!, length: m[0].length });
   }
   return out;
