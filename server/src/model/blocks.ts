@@ -102,18 +102,19 @@ export type RawBlock = Omit<Block, 'section' | 'sentences'>;
  * same blocks from the same text, positions and offsets.
  */
 
-/** A block of inline text: `rawOffsets` (one per character of `rawText`) with the block's end after them. */
-export function pushInline(blocks: RawBlock[], kind: BlockKind, start: number, end: number, rawText: string, rawOffsets: ArrayLike<number>, extra: Partial<Block> = {}): void {
+/** A block of inline text: `rawOffsets` (one per character of `rawText`) gets the block's end appended. */
+export function pushInline(blocks: RawBlock[], kind: BlockKind, start: number, end: number, rawText: string, rawOffsets: number[], extra: Partial<Block> = {}): void {
   const { text, offsets } = dropCarriageReturns(rawText, rawOffsets);
-  blocks.push({ index: blocks.length, kind, start, end, text, sourceOffsets: withEnd(offsets, end), quoted: false, ...extra });
+  offsets.push(end);
+  blocks.push({ index: blocks.length, kind, start, end, text, sourceOffsets: new Int32Array(offsets), quoted: false, ...extra });
 }
 
-export function pushHeading(blocks: RawBlock[], start: number, end: number, rawText: string, rawOffsets: ArrayLike<number>, depth: number, quoted: boolean): void {
+export function pushHeading(blocks: RawBlock[], start: number, end: number, rawText: string, rawOffsets: number[], depth: number, quoted: boolean): void {
   pushInline(blocks, 'heading', start, end, rawText, rawOffsets, { depth: depth as Block['depth'], quoted });
 }
 
 /** A paragraph, split before lines that start with a clause number. */
-export function pushParagraph(blocks: RawBlock[], nodeStart: number, nodeEnd: number, rawText: string, rawOffsets: ArrayLike<number>, quoted: boolean, listNumber: string | undefined): void {
+export function pushParagraph(blocks: RawBlock[], nodeStart: number, nodeEnd: number, rawText: string, rawOffsets: number[], quoted: boolean, listNumber: string | undefined): void {
   const { text, offsets } = dropCarriageReturns(rawText, rawOffsets);
   // Text converted from Word often has no blank lines between clauses: a line that starts
   // with a clause number ("2.1.", "(a)") starts a block of its own.
@@ -129,7 +130,7 @@ export function pushParagraph(blocks: RawBlock[], nodeStart: number, nodeEnd: nu
     const endOffset = end < text.length ? offsets[end - 1] + 1 : nodeEnd;
     blocks.push({
       index: blocks.length, kind: 'paragraph', start, end: endOffset, text: text.slice(from, end),
-      sourceOffsets: withEnd(offsets, endOffset, from, end), quoted,
+      sourceOffsets: withEnd(offsets.slice(from, end), endOffset), quoted,
       ...(i === 0 && listNumber !== undefined ? { listNumber } : {}),
     });
   });
@@ -153,11 +154,10 @@ export function pushHtml(blocks: RawBlock[], start: number, end: number, value: 
 }
 
 /** A block's offset map: one offset per character, then the block's end. */
-/** offsets[from, to) and `end` after them, as the block's source offsets. */
-function withEnd(offsets: ArrayLike<number>, end: number, from = 0, to = offsets.length): Int32Array {
-  const out = new Int32Array(to - from + 1);
-  for (let i = from; i < to; i++) out[i - from] = offsets[i];
-  out[to - from] = end;
+function withEnd(offsets: number[], end: number): Int32Array {
+  const out = new Int32Array(offsets.length + 1);
+  out.set(offsets);
+  out[offsets.length] = end;
   return out;
 }
 
@@ -301,7 +301,7 @@ function splitAtNumberedLines(text: string): Array<[number, number]> {
 }
 
 /** Block text uses "\n" line breaks whatever the file uses (CRLF files keep "\r" in the syntax tree). */
-function dropCarriageReturns(text: string, offsets: ArrayLike<number>): { text: string; offsets: ArrayLike<number> } {
+function dropCarriageReturns(text: string, offsets: number[]): { text: string; offsets: number[] } {
   if (!text.includes('\r')) return { text, offsets };
   let out = '';
   const kept: number[] = [];

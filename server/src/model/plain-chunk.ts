@@ -68,13 +68,9 @@ export function plainChunkBlocks(source: string): RawBlock[] | null {
   return blocks;
 }
 
-/**
- * The offsets from `start` to `end` (exclusive): text that is its source verbatim. A typed array:
- * an array of numbers per paragraph (and its copy when the block's end was pushed) was 20 MB of the
- * young generation in a first review of a 1 MB contract.
- */
-function run(start: number, end: number): Int32Array {
-  const out = new Int32Array(end - start);
+/** The offsets from `start` to `end` (exclusive): text that is its source verbatim. */
+function run(start: number, end: number): number[] {
+  const out = new Array<number>(end - start);
   for (let i = 0; i < out.length; i++) out[i] = start + i;
   return out;
 }
