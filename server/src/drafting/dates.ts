@@ -6,6 +6,7 @@ import type { Block, ContractModel, Span } from '../model';
 import { BlockResults } from './perBlock';
 import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
+import { matchesIn } from '../model/text';
 import { blockMemo } from '../model/facts';
 import { termIndex } from './terms';
 
@@ -145,19 +146,19 @@ type RawDate = [at: number, len: number, dayAt: number, dayLen: number, day: num
 function datesIn(blockText: string): RawDate[] {
   const out: RawDate[] = [];
   const text = foldQuotes(blockText);
-  for (const m of text.matchAll(DMY)) {
+  for (const m of matchesIn(DMY, text)) {
     // "Page 32 May 2004": a page footer, not the 32nd of May.
     if (/\bpage\s*$/i.test(text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
     out.push([m.index!, m[0].length, m.index!, m[1].length, Number(m[1]), monthOf(m[2]), m[3] ? Number(m[3]) : null]);
   }
-  for (const m of text.matchAll(MDY)) {
+  for (const m of matchesIn(MDY, text)) {
     // "May 5" could also be the verb "may": only with a year or a capital M in running text.
     if (m[1] === 'May' && !m[3]) continue;
     const dayAt = m.index! + m[0].indexOf(m[2], m[1].length);
     out.push([m.index!, m[0].length, dayAt, m[2].length, Number(m[2]), monthOf(m[1]), m[3] ? Number(m[3]) : null]);
   }
-  for (const m of text.matchAll(ISO)) out.push([m.index!, m[0].length, m.index! + 8, 2, Number(m[3]), Number(m[2]), Number(m[1])]);
-  for (const m of text.matchAll(NUMERIC)) {
+  for (const m of matchesIn(ISO, text)) out.push([m.index!, m[0].length, m.index! + 8, 2, Number(m[3]), Number(m[2]), Number(m[1])]);
+  for (const m of matchesIn(NUMERIC, text)) {
     const a = Number(m[1]);
     const b = Number(m[2]);
     const y = Number(m[3]);

@@ -5,6 +5,7 @@
 import type { ContractModel, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
+import { matchesIn } from '../model/text';
 import { BlockResults } from './perBlock';
 
 export interface UnitlessNumber {
@@ -50,7 +51,7 @@ export function carryUnitlessNumbers(from: ContractModel, to: ContractModel): vo
 function unitlessIn(blockText: string): Array<[at: number, number: string]> {
   const out: Array<[number, string]> = [];
   const text = foldQuotes(blockText);
-  for (const m of text.matchAll(UNITLESS)) {
+  for (const m of matchesIn(UNITLESS, text)) {
     const at = m.index! + m[0].indexOf(m[1]);
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 60);
     // "within 30 of the Products", "at least 5 of the Services": a count of things, not a period.

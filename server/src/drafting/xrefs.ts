@@ -6,6 +6,7 @@
 import type { Block, ContractModel, Section, Span } from '../model';
 import { sourceSpanOf } from './offsets';
 import { foldQuotes } from '../model';
+import { matchesIn } from '../model/text';
 import { blockMemo, factsActive } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
 import { changedClauseStartWords, clauseStartWords, hasClauseStartWords } from './clause-starts';
@@ -105,7 +106,12 @@ export function numberingLost(model: ContractModel): number {
 }
 
 /** "4." -> "4", "4.0" -> "4" (numbering written "1.0, 2.0" for top-level clauses), "04" -> "4". */
-function normaliseNumber(n: string): string {
+export function normaliseNumber(n: string): string {
+  // Most numbers ("4", "12.3") are normal already: no leading zero, no trailing dot, no "0" at the
+  // end. A 1 MB contract numbers more sections than normalisedNumber's map keeps: it was cleared
+  // and refilled, three replacements per number.
+  const last = n.charCodeAt(n.length - 1);
+  if (n.charCodeAt(0) !== 48 && last !== 46 && last !== 48) return n;
   return n.replace(/\.$/, '').replace(/^0+(?=\d)/, '').replace(/^(\d+)\.0$/, '$1');
 }
 
@@ -392,7 +398,7 @@ interface WrittenReference {
 function referencesIn(blockText: string): WrittenReference[] {
   const out: WrittenReference[] = [];
   const text = foldQuotes(blockText);
-  for (const m of text.matchAll(REF)) {
+  for (const m of matchesIn(REF, text)) {
     const word = SINGULAR[m[1].toLowerCase()] ?? m[1].toLowerCase();
     const items: WrittenReference['items'] = [
       { at: m.index!, end: m.index! + m[0].length, targetAt: m.index! + m[0].length - m[2].length, target: m[2], ...splitTarget(m[2]) },

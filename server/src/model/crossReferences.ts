@@ -1,5 +1,6 @@
 import type { Block, CrossReference } from './types';
 import { sourceOffsetAt } from './offsetBlock';
+import { matchesIn } from './text';
 
 const REF = /\b(clauses?|sections?|paragraphs?|articles?|schedules?|annex(?:es)?|appendix|appendices|exhibits?|attachments?)\s+((?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5}\b|[A-Z]\b)(?:\([a-z0-9]{1,4}\))*)/gi;
 
@@ -19,7 +20,7 @@ export function findCrossReferences(blocks: Block[]): CrossReference[] {
 export function crossReferencesInBlock(block: Block): CrossReference[] {
   const refs: CrossReference[] = [];
   if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') return refs;
-  for (const m of block.text.matchAll(REF)) {
+  for (const m of matchesIn(REF, block.text)) {
     const at = m.index!;
     const end = at + m[0].length;
     const kind = SINGULAR[m[1].toLowerCase()] ?? m[1].toLowerCase();

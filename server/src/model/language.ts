@@ -1,6 +1,6 @@
 import type { ContractModel, PartyRole, Sentence } from './types';
 import { SUPPLIER_ROLE_WORDS, CUSTOMER_ROLE_WORDS, roleWordCountsOf, VOICE_WORD } from './parties';
-import { foldQuotes } from './text';
+import { foldQuotes, matchesIn } from './text';
 
 /**
  * Reading a sentence as an obligation: who owes it, with what modal, and whether it is negated.
@@ -127,7 +127,7 @@ export function lastMatchAt(text: string, re: RegExp): number {
 export function obligationsIn(sentence: Sentence | string, m: PartyMatchers): Obligation[] {
   const text = foldQuotes(typeof sentence === 'string' ? sentence : sentence.text);
   const out: Obligation[] = [];
-  for (const mm of text.matchAll(MODAL)) {
+  for (const mm of matchesIn(MODAL, text)) {
     const at = mm.index!;
     // The subject: the last party name in the 90 characters before the modal, within the clause.
     const windowStart = Math.max(0, at - 90);
@@ -172,7 +172,7 @@ export function parseNumberWord(s: string): number {
 /** "within 24 hours", "five (5) business days", "30-day": durations with their length in hours. */
 export function durationsIn(text: string): Duration[] {
   const out: Duration[] = [];
-  for (const m of text.matchAll(DURATION)) {
+  for (const m of matchesIn(DURATION, text)) {
     const value = parseNumberWord(m[1]);
     if (!Number.isFinite(value)) continue;
     const u = m[3].toLowerCase();
@@ -192,10 +192,12 @@ export function durationsIn(text: string): Duration[] {
 
 export interface Percentage { value: number; at: number; length: number }
 
+const PERCENTAGE = /\b(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)/gi;
+
 /** "99.9%", "99.5 percent", "ninety-nine per cent". */
 export function percentagesIn(text: string): Percentage[] {
   const out: Percentage[] = [];
-  for (const m of text.matchAll(/\b(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)/gi)) {
+  for (const m of matchesIn(PERCENTAGE, text)) {
     out.push({ value: Number(m[1]), at: m.index!, length: m[0].length });
   }
   return out;

@@ -4,6 +4,7 @@ import { durationsIn, percentagesIn } from '../model/language';
 import { SLA_VAGUE } from './vague-terms';
 import examples from './examples/sla-vague-target';
 import { factsActive, memo } from '../model/facts';
+import { matchesIn } from '../model/text';
 import type { ContractModel } from '../model';
 import type { SentenceInfo } from '../categories';
 import { BlockFindings } from './block-findings';
@@ -23,7 +24,7 @@ function vagueTargetsIn(text: string): ReadonlyArray<{ at: number; words: string
     let quoted: Array<[number, number]> | undefined;
     let hasPercent: boolean | undefined;
     let hasTime: boolean | undefined;
-    for (const m of text.matchAll(SLA_VAGUE)) {
+    for (const m of matchesIn(SLA_VAGUE, text)) {
       quoted ??= quotedRanges(text);
       if (quoted.some(([a, b]) => m.index! >= a && m.index! + m[0].length <= b)) continue;
       // The sentence already gives the figure ("high availability of at least 99.9%").
