@@ -1,7 +1,7 @@
 // Where an LSP keystroke's latency goes: runs the bench's editing session (scripts/bench.ts, the lsp
 // row) over stdio with CLAUSEWISE_LSP_TRACE=1 and prints, for each edit, the server's and worker's
 // trace events (server/src/lsp/trace.ts) in milliseconds after the client sent the change.
-//   npx tsx scripts/lsp-trace.ts [--bytes 1000000] [--edits 12] [--hover-every 4] [--node-args "--flag ..."] [--quiet] [--pause MS]
+//   npx tsx scripts/lsp-trace.ts [--bytes 1000000] [--edits 12] [--hover-every 4] [--node-args "--flag ..."] [--quiet] [--pause MS] [--gap MS]
 // Per edit it also prints the CPU time each of the server's threads spent since the previous edit's
 // last event (from the events' `@cpu=`), which a loaded machine inflates far less than wall time.
 // --node-args runs the server under other Node/V8 flags (experiments); --quiet prints only the summary;
@@ -18,6 +18,8 @@ const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--
 const bytes = arg('bytes', 1_000_000);
 const edits = arg('edits', 12);
 const hoverEvery = arg('hover-every', 4);
+/** The pause between an edit's diagnostics and the next edit (ms); 0 types as the bench does, and shows a hover sent right after a keystroke. */
+const gapMs = arg('gap', 30);
 const nodeArgs = (() => { const i = process.argv.indexOf('--node-args'); return i > 0 ? process.argv[i + 1].split(/\s+/).filter(Boolean) : []; })();
 const quiet = process.argv.includes('--quiet');
 /** A pause (ms) between the open's diagnostics and the first edit, as a user reading before typing. */
@@ -207,7 +209,7 @@ function dump(from: number, label: string) {
     await diagnosed(version);
     keys.push(now() - t0);
     if (hover) await hover;
-    await new Promise((r) => setTimeout(r, 30));
+    await new Promise((r) => setTimeout(r, gapMs));
     summarise(t0);
     dump(t0, `edit ${i + 1} v${version}`);
   }

@@ -81,7 +81,7 @@ import { frontMatterResult } from './front-matter';
 import { registerTermFeatures, TERM_CAPABILITIES, termHover } from './terms';
 import { mergeSettings, sanitizeSettings, workspaceRelativePath } from './settings';
 import { configErrorDiagnostic, WATCH_GLOB, WorkspaceConfigs } from './config';
-import { afterInputSince, afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, inputCounts, runInSlices } from './schedule';
+import { afterInputSince, afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, inputCounts, runInSlices, WORKER_JOB_WINDOW_MS } from './schedule';
 import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, sideOfSnapshot, TextDrift, type TextSide } from './drift';
 import { TextSnapshot } from './text-snapshot';
 import { trace } from './trace';
@@ -479,12 +479,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         st.json = undefined;
         st.model = undefined;
       }
-      // Requests read while this thread built the new text (a hover sent with the keystroke: 1 MB
-      // takes milliseconds to build) go to the worker before the job, which answers them from its
-      // kept review at once; behind the job they would wait for the whole review (about 150 ms on
-      // 1 MB). Two turns of the event loop when none came: a turn begun while this thread handles
-      // input (the poll phase) ends before the stream is read again.
-      await afterInputSince(...counts, 2);
+      // Requests sent with the keystroke (a hover, code actions) go to the worker before the job,
+      // which answers them from its kept review at once; behind the job they would wait for the
+      // whole review (about 150 ms on 1 MB). So the job waits until WORKER_JOB_WINDOW_MS after the
+      // edit was read, and two turns of the event loop (a turn begun while this thread handles input,
+      // the poll phase, ends before the stream is read again), then for what was read meanwhile.
+      await afterInputSince(...counts, 2, (st.lastEditAt ?? 0) + WORKER_JOB_WINDOW_MS);
       if (states.get(uri) !== st || documents.get(uri)?.version !== version || generation !== gen) return null;
       // The diagnostics are published as soon as they arrive; the result stays in the worker.
       const remote = await thread.review(job, (findings) => {
