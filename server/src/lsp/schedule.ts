@@ -115,8 +115,13 @@ export const REVIEW_SLICE_MS = 8;
  */
 export async function afterInputSince(received: number, handled: number, turns = 1, notBefore?: number): Promise<void> {
   for (let i = 0; i < turns; i++) await new Promise<void>((resolve) => setImmediate(resolve));
-  const left = notBefore === undefined ? 0 : notBefore - performance.now();
-  if (left > 0) await new Promise<void>((resolve) => setTimeout(resolve, left));
+  // A timer may fire up to a millisecond early (libuv counts whole milliseconds from the loop's cached
+  // time): waited again until the time has come.
+  if (notBefore !== undefined) {
+    for (let left = notBefore - performance.now(); left > 0; left = notBefore - performance.now()) {
+      await new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(left)));
+    }
+  }
   if (receivedMessages !== received || handledMessages !== handled) {
     await new Promise<void>((resolve) => afterQueuedInput(resolve));
     trace('resumed');
