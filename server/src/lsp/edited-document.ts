@@ -13,7 +13,7 @@
  * without the new string at all.
  */
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { TextSnapshot, type PendingEdit } from './text-snapshot';
+import { charCodeThroughEdits, TextSnapshot, type PendingEdit } from './text-snapshot';
 
 export type { PendingEdit } from './text-snapshot';
 
@@ -199,13 +199,7 @@ export class EditedDocument implements TextDocument {
 
   /** A character of the text now (NaN outside it), read through the pending edits. */
   private charCodeAt(offset: number): number {
-    for (let i = this.pending.length - 1; i >= 0; i--) {
-      const e = this.pending[i];
-      if (offset < e.start) continue;
-      if (offset < e.start + e.text.length) return e.text.charCodeAt(offset - e.start);
-      offset -= e.text.length - (e.end - e.start);
-    }
-    return this.base.charCodeAt(offset);
+    return charCodeThroughEdits(this.base, this.pending, offset);
   }
 
   private getLineOffsets(): number[] {

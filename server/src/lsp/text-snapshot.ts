@@ -54,13 +54,7 @@ export class TextSnapshot {
   /** A character of the text (NaN outside it), read through the edits without building the text. */
   charCodeAt(offset: number): number {
     if (this.built !== undefined) return this.built.charCodeAt(offset);
-    for (let i = this.edits.length - 1; i >= 0; i--) {
-      const e = this.edits[i];
-      if (offset < e.start) continue;
-      if (offset < e.start + e.text.length) return e.text.charCodeAt(offset - e.start);
-      offset -= e.text.length - (e.end - e.start);
-    }
-    return this.base.charCodeAt(offset);
+    return charCodeThroughEdits(this.base, this.edits, offset);
   }
 
   /**
@@ -109,4 +103,19 @@ export function editsRange(edits: readonly PendingEdit[], oldLength: number): { 
     end = coveredEnd + e.text.length - (e.end - e.start);
   }
   return { start, oldEnd, newEnd: end };
+}
+
+/**
+ * A character of `base` with `edits` applied in order (NaN outside the result), read without building
+ * that text: from the last edit back, an offset inside an edit's new text is read there, and one after
+ * it is shifted back by what the edit added.
+ */
+export function charCodeThroughEdits(base: string, edits: readonly PendingEdit[], offset: number): number {
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const e = edits[i];
+    if (offset < e.start) continue;
+    if (offset < e.start + e.text.length) return e.text.charCodeAt(offset - e.start);
+    offset -= e.text.length - (e.end - e.start);
+  }
+  return base.charCodeAt(offset);
 }
