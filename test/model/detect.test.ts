@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buildContractModel, detectContract } from '../../server/src/model';
+import { buildContractModel, detectContract, type ContractDetection } from '../../server/src/model';
 
 const detect = (text: string) => detectContract(buildContractModel(text));
 
@@ -105,5 +105,66 @@ describe('model: contract detection', () => {
     const m = buildContractModel(`---\nclausewise: [review\n---\n${PLAIN_AGREEMENT}`);
     assert.ok(m.frontMatterError);
     assert.equal(detectContract(m).isContract, true);
+  });
+
+  it('reads no vocabulary over the whole text for a titled contract that names its parties (issue 13: once per keystroke)', () => {
+    const model = buildContractModel(`# Master Services Agreement\n\n${PLAIN_AGREEMENT.split('\n').slice(1).join('\n')}`);
+    assert.ok(model.parties.length > 0);
+    // Every regular-expression search over the whole text (String.prototype.match and RegExp.prototype.exec both end in exec).
+    const exec = RegExp.prototype.exec;
+    let wholeTextSearches = 0;
+    RegExp.prototype.exec = function (this: RegExp, s: string) {
+      if (s === model.text) wholeTextSearches++;
+      return exec.call(this, s);
+    };
+    let d;
+    try {
+      d = detectContract(model);
+    } finally {
+      RegExp.prototype.exec = exec;
+    }
+    assert.equal(d.isContract, true);
+    assert.match(d.reason, /title reads as a contract/);
+    assert.equal(wholeTextSearches, 0);
+  });
+
+  it('decides as counting everything first did, for texts each test decides', () => {
+    // The detection before the counts were made lazy (issue 13), for comparison.
+    const eager = (text: string): ContractDetection => {
+      const model = buildContractModel(text);
+      const review = model.frontMatterSettings.review;
+      if (review !== undefined) return detectContract(model);
+      const words = model.text.length / 6;
+      if (words < 40) return { isContract: false, reason: 'too short to be a contract' };
+      const obligations = (model.text.match(/\b(shall|must|will|agrees? to|undertakes? to|is responsible for|warrants?)\b/gi) ?? []).length;
+      const contractWords = (model.text.match(/\b(hereby|herein|hereunder|hereto|thereof|party|parties|termination|terminate|indemnif\w*|liability|liable|governing law|in witness whereof|effective date|confidential information|service levels?|service credits?|this (?:agreement|contract|schedule)|warrant(?:y|ies|s))\b/gi) ?? []).length;
+      const titled = /\b(agreement|contract|statement of work|sow|service level|sla|terms and conditions|terms of service|standard terms|schedule|addendum|order form|work order|memorandum of understanding|data processing|dpa|performance work statement|licen[cs]e)\b/i.test(model.title);
+      const roles = new Set(model.parties.map((p) => p.role));
+      const hasParties = roles.has('supplier') || roles.has('customer') || /\bbetween\s[^\n]{0,300}?\sand\s/i.test(model.text.slice(0, 5000));
+      const selfReferences = (model.text.match(/\bthis (?:agreement|contract|statement of work|schedule)\b/gi) ?? []).length;
+      const density = (contractWords / words) * 1000;
+      if (titled && (hasParties || contractWords >= 5 || obligations >= 5)) return { isContract: true, reason: `the title reads as a contract ("${model.title.slice(0, 60)}")` };
+      if (hasParties && contractWords >= 8 && obligations >= 8) return { isContract: true, reason: 'it names parties and uses contract language' };
+      if (roles.has('supplier') && roles.has('customer') && obligations >= 10) return { isContract: true, reason: 'it sets obligations between a supplier and a customer' };
+      if (selfReferences >= 3 && obligations >= 5) return { isContract: true, reason: 'it refers to itself as an agreement or contract and sets obligations' };
+      if (density >= 6 && obligations >= 15 && contractWords >= 15) return { isContract: true, reason: 'it reads as a contract (obligation and contract vocabulary)' };
+      return { isContract: false, reason: 'it does not read as a contract (no contract title, parties or contract vocabulary)' };
+    };
+    const untitled = PLAIN_AGREEMENT.replace('SOFTWARE SUPPORT AGREEMENT', 'FENWICK AND ORCHARD');
+    const clauses = (n: number, sentence: string) => Array.from({ length: n }, (_, i) => `${i + 1}. ${sentence}`).join('\n\n');
+    const texts = [
+      README, HANDBOOK, PLAIN_AGREEMENT, untitled,
+      `${untitled}\n\n${clauses(8, 'Each party shall keep Confidential Information secret hereunder.')}`,
+      `# Notes\n\n${clauses(12, 'The Supplier shall report to the Customer monthly.')}`,
+      `# Notes\n\n${clauses(6, 'This agreement says the team must report each week on progress and plans.')}`,
+      `# Notes\n\n${clauses(20, 'The parties shall settle liability and termination hereunder.')}`,
+      `# Notes\n\n${clauses(20, 'We will meet on Monday and talk about the weather and the roads in the north.')}`,
+    ];
+    for (const t of texts) assert.deepEqual(detect(t), eager(t));
+    // Each of the tests after the title's decides at least one of them.
+    const reasons = new Set(texts.map((t) => detect(t).reason));
+    for (const r of [/names parties/, /between a supplier and a customer/, /refers to itself/, /vocabulary\)/, /does not read/]) {
+      assert.ok([...reasons].some((x) => r.test(x)), `${r} decides none: ${[...reasons].join(' | ')}`);
+    }
   });
 });
