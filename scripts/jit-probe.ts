@@ -3,17 +3,51 @@
 // line before each edit, so V8's --trace-opt / --trace-deopt output (also on stdout) can be cut per edit.
 //   node --import tsx --trace-opt --trace-deopt scripts/jit-probe.ts [--bytes 1000000] [--edits 20] > /tmp/jit.log
 //   npx tsx scripts/jit-probe.ts --summary /tmp/jit.log   (functions optimised, re-optimised, deoptimised, per edit)
+//   npx tsx scripts/jit-probe.ts --cpu [--bytes N] [--edits N]: sets the server's V8 flags first (lsp/v8-flags.ts,
+//   CLAUSEWISE_V8_FLAGS=off for V8's defaults) and prints the thread's and the whole process's CPU (compiler
+//   threads included) for the open and the edits, no traces.
 import { readFileSync } from 'node:fs';
 import { IncrementalReview } from '../server/src/engine/incremental';
 import { runReviewJob, type ReviewJob } from '../server/src/lsp/review-job';
+import { applyServerV8Flags } from '../server/src/lsp/v8-flags';
 import { generateContract, typedEdit } from './bench-contract';
 
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const summaryOf = (() => { const i = process.argv.indexOf('--summary'); return i > 0 ? process.argv[i + 1] : null; })();
 const threadCpu = (): number => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
 
+const processCpu = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 if (summaryOf) summarise(readFileSync(summaryOf, 'utf8'));
+else if (process.argv.includes('--cpu')) cpuProbe(arg('bytes', 100_000), arg('edits', 40));
 else probe(arg('bytes', 1_000_000), arg('edits', 20));
+
+function cpuProbe(bytes: number, edits: number): void {
+  const flags = applyServerV8Flags();
+  let text = generateContract(bytes);
+  const state = new IncrementalReview();
+  const job = (version: number): ReviewJob => ({ uri: 'file:///tmp/jit-probe.md', version, text, format: 'markdown', settings: {}, force: false, workspaceFolders: [] });
+  const once = (version: number): [number, number] => {
+    const c0 = threadCpu();
+    const p0 = processCpu();
+    const out = runReviewJob(job(version), state, () => undefined);
+    JSON.stringify({ diagnostics: out.diagnostics });
+    return [threadCpu() - c0, processCpu() - p0];
+  };
+  const open = once(1);
+  const thread: number[] = [];
+  const all: number[] = [];
+  const p0 = processCpu();
+  for (let i = 0; i < edits; i++) {
+    text = typedEdit(text, i, edits).text;
+    const [t] = once(i + 2);
+    thread.push(t);
+  }
+  // Compiler threads finish after the edit that asked for their work: the process's CPU over all edits.
+  all.push(processCpu() - p0);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const sorted = [...thread].sort((a, b) => a - b);
+  console.log(`flags [${flags.join(' ')}] open thread ${open[0].toFixed(0)} process ${open[1].toFixed(0)}; edits thread sum ${sum(thread).toFixed(0)} (first 10 ${sum(thread.slice(0, 10)).toFixed(0)}, last half ${sum(thread.slice(edits >> 1)).toFixed(0)}, median ${sorted[edits >> 1].toFixed(1)}, p95 ${sorted[Math.floor(edits * 0.95)].toFixed(1)}), process ${all[0].toFixed(0)}`);
+}
 
 function probe(bytes: number, edits: number): void {
   let text = generateContract(bytes);
