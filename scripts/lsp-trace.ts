@@ -187,8 +187,11 @@ function dump(from: number, label: string) {
   const keys: number[] = [];
   const hovers: number[] = [];
   const o0 = now();
+  const openCpu0 = serverCpu();
   send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version, text } } });
   await diagnosed(version);
+  const openMs = now() - o0;
+  const openCpu = serverCpu() - openCpu0;
   await new Promise((r) => setTimeout(r, 50 + pauseAfterOpen));
   dump(o0, `open (${bytes} bytes)`);
   const cpu0 = serverCpu();
@@ -233,6 +236,7 @@ function dump(from: number, label: string) {
   for (const [thread, xs] of publishCpu) console.log(`${thread} thread CPU from the rules' end to the diagnostics sent (ms): ${xs.map((x) => x.toFixed(1)).join(' ')}; median ${median(xs).toFixed(2)}, mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2)}`);
   console.log(`keystroke to diagnostics: p50 ${pct(keys, 0.5).toFixed(1)} ms, p95 ${pct(keys, 0.95).toFixed(1)} ms, max ${Math.max(...keys).toFixed(1)} ms`);
   if (hovers.length) console.log(`hover: p50 ${pct(hovers, 0.5).toFixed(1)} ms, max ${Math.max(...hovers).toFixed(1)} ms (${hovers.length} hovers)`);
+  console.log(`open: first diagnostics ${openMs.toFixed(1)} ms after didOpen, server CPU ${openCpu.toFixed(0)} ms (all threads)`);
   console.log(`server CPU during the edits: ${cpu.toFixed(0)} ms, ${(cpu / edits).toFixed(1)} ms per edit (all threads; load average ${os.loadavg()[0].toFixed(1)})`);
   await request('shutdown', null);
   send({ jsonrpc: '2.0', method: 'exit', params: null });

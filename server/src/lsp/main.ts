@@ -7,6 +7,10 @@ import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { gatedStdio, stdioHousekeeping } from './gate';
 import { createServer } from './server';
+import { applyServerV8Flags } from './v8-flags';
+
+// Before anything is reviewed and before the review worker is made (./v8-flags.ts).
+applyServerV8Flags();
 
 const log = (text: string): void => { process.stderr.write(`${text}\n`); };
 // Over stdio (what every client uses), the transport keeps to the LSP lifecycle and never passes an
