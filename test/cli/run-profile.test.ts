@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { flagsOf, PARALLEL_MIN_FILES, runProfile, SHORT_RUN_BYTES, SHORT_RUN_FLAGS, V8_FLAGS } from '../../server/src/cli/run-profile';
+import { flagsOf, LONG_RUN_FLAGS, PARALLEL_MIN_FILES, runProfile, SHORT_RUN_BYTES, SHORT_RUN_FLAGS, V8_FLAGS } from '../../server/src/cli/run-profile';
 import { PARALLEL_MIN_FILES as POOL_MIN_FILES } from '../../server/src/cli/pool';
 import { EXAMPLES, FIXTURES, makeTempDir, runBuiltCli, writeFiles, type CliJson } from './helpers';
 
@@ -50,7 +50,10 @@ describe('CLI run profile (V8 flags chosen by the loader)', function () {
   it('only long runs start worker threads, whose loader takes the long profile', () => {
     // The loader of a worker thread sees no file names and assumes the long profile's flags.
     assert.equal(PARALLEL_MIN_FILES, POOL_MIN_FILES);
-    assert.equal(flagsOf('long'), V8_FLAGS);
+    assert.equal(flagsOf('long'), `${V8_FLAGS} ${LONG_RUN_FLAGS}`);
+    // A long run's functions are optimised later (fewer TurboFan compilations per worker isolate).
+    assert.match(flagsOf('long'), /--interrupt-budget=\d+/);
+    assert.doesNotMatch(flagsOf('short'), /--interrupt-budget/);
     assert.equal(flagsOf('short'), `${V8_FLAGS} ${SHORT_RUN_FLAGS}`);
   });
 

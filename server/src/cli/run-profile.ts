@@ -17,6 +17,17 @@ export const V8_FLAGS = '--regexp-tier-up-ticks=0';
 /** Added for a short run. */
 export const SHORT_RUN_FLAGS = '--no-regexp-optimization';
 /**
+ * Added for a long run: a function is optimised by TurboFan after 8 times as much of its bytecode has
+ * run as by default (1 MB instead of 132 KB). A parallel run has an isolate per thread, each
+ * compiling the same functions again: over half of cuad-dev on two threads, V8's background threads
+ * took 3.7 to 4.0 s of CPU beside 5.4 to 5.7 s of reviewing (per-thread CPU; `--no-opt` brought
+ * them to 0.4 s and `--single-threaded-gc` left them at 3.9 s, so it is compiling, not garbage
+ * collection). With this budget they took 0.8 to 0.9 s and the reviewing threads no more than
+ * before (docs/performance.md). V8 reads the budget each time it resets a function's counter, so
+ * the loader can set it at run time; worker threads start after that, with it.
+ */
+export const LONG_RUN_FLAGS = '--interrupt-budget=1048576';
+/**
  * At most this many bytes of named files make a short run: on the 4 KB contract of the bench the
  * short flags saved about 3% of the run's instructions, on a 32 KB contract they cost 2% more
  * (docs/performance.md).
@@ -64,4 +75,4 @@ export function runProfile(args: readonly string[], cwd: string, env: Record<str
 }
 
 /** The V8 flags of a run of this profile. */
-export const flagsOf = (profile: RunProfile): string => (profile === 'short' ? `${V8_FLAGS} ${SHORT_RUN_FLAGS}` : V8_FLAGS);
+export const flagsOf = (profile: RunProfile): string => `${V8_FLAGS} ${profile === 'short' ? SHORT_RUN_FLAGS : LONG_RUN_FLAGS}`;
