@@ -358,6 +358,10 @@ async function settledRss(lsp: Lsp, what: string): Promise<number> {
     if (steady) break;
   }
   console.error(`    ${what}: server RSS ${atTwo.toFixed(0)} MB 2 s after the last diagnostics, ${rss.toFixed(0)} MB settled (after ${waited} s)`);
+  // CLAUSEWISE_BENCH_AT_SETTLED=command runs it with the server's pid and a label at each settled
+  // reading (e.g. a script reading /proc/PID/smaps or glibc's malloc_info through gdb).
+  const probe = process.env.CLAUSEWISE_BENCH_AT_SETTLED;
+  if (probe) spawnSync(probe, [String(lsp.pid), what.replace(/[^A-Za-z0-9]+/g, '-')], { stdio: 'inherit' });
   return rss;
 }
 

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getHeapSpaceStatistics, serialize } from 'node:v8';
 import { pathToFileURL } from 'node:url';
+import { inflateSync } from 'node:zlib';
 import { buildContractModel, plainBlock } from '../../server/src/model';
 import { RecentStates } from '../../server/src/lsp/recent-states';
 import { compressResult, expandResult, ExpandedResults, KeptResult, packModel, unpackModel } from '../../server/src/lsp/result-transfer';
@@ -134,6 +135,32 @@ describe('lsp: memory footprint of large documents', function () {
         assert.equal(expanded.model.text, text);
       });
     }
+
+    it('are made in parts none much larger than the part size, read back with the objects the result shares still shared', () => {
+      const result = reviewOf(WEAK);
+      const partBytes = 16 * 1024;
+      const whole = serialize({ ...result, model: packModel(result.model).model }).length;
+      const compressed = compressResult(result, undefined, partBytes);
+      const sizes: number[] = [];
+      let at = 0;
+      for (const n of compressed.partLengths) {
+        sizes.push(inflateSync(compressed.bytes.subarray(at, at + n)).length);
+        at += n;
+      }
+      assert.equal(at, compressed.bytes.length, 'the parts fill the bytes');
+      assert.ok(sizes.length > 4, `${sizes.length} parts`);
+      // The first part is the skeleton (sections, assessments...); the slices after it are about partBytes each.
+      assert.ok(Math.max(...sizes.slice(1)) <= 2 * partBytes, `slices of ${Math.max(...sizes.slice(1))} bytes`);
+      assert.ok(sizes[0] < whole / 2, `a skeleton of ${sizes[0]} bytes against ${whole} for the whole`);
+      const expanded = expandResult(structuredClone(compressed));
+      assert.equal(expanded.model.text, WEAK);
+      const plainOf = (r: typeof result) => ({ ...r, model: { ...r.model, blocks: r.model.blocks.map(plainBlock) } });
+      assert.deepEqual(structuredClone(plainOf(expanded)), structuredClone(plainOf(result)));
+      // Objects reached by two paths in the result (an assessment's evidence and a section) are one object again.
+      const sharing = sharedPaths(plainOf(result));
+      assert.ok(sharing.length > 0, 'the example result shares some objects');
+      assert.deepEqual(sharedPaths(plainOf(expanded)), sharing);
+    });
 
     it('carry their text in the compressed bytes when none is kept beside them', () => {
       const result = reviewOf(MIXED);
@@ -470,3 +497,21 @@ describe('lsp: memory footprint of large documents', function () {
     });
   });
 });
+
+/** Each object met again while walking `value` (typed arrays aside): the path where it was met again, and the path where it was first met. */
+function sharedPaths(value: unknown): string[] {
+  const first = new Map<object, string>();
+  const out: string[] = [];
+  const walk = (v: unknown, at: string): void => {
+    if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) return;
+    const seen = first.get(v);
+    if (seen !== undefined) {
+      out.push(`${at} = ${seen}`);
+      return;
+    }
+    first.set(v, at);
+    for (const k of Object.keys(v)) walk((v as Record<string, unknown>)[k], `${at}.${k}`);
+  };
+  walk(value, '');
+  return out;
+}

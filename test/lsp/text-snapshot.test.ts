@@ -126,4 +126,36 @@ describe('lsp: text snapshots and jobs sent as the editor\'s edits', () => {
     doc.update([change(doc, { start: 3, end: 3, text: 'z' })], 6);
     assert.deepEqual(doc.editSinceSnapshot(s5), { start: 3, end: 3, text: 'z' });
   });
+
+  it('lets go of the text before the edits once the text is built, when idle, and the next job is still sent as its edit', () => {
+    const uri = 'file:///settle.md';
+    const doc = new EditedDocument(uri, 'markdown', 1, BASE);
+    const sent = new SentTexts();
+    sent.sentTo(uri, 1, doc.snapshot());
+    doc.update([change(doc, { start: 5, end: 5, text: 'x' })], 2);
+    doc.update([change(doc, { start: 9, end: 9, text: 'y' })], 3);
+    const snap = doc.snapshot();
+    assert.ok('edit' in sent.wire(uri, 3, snap));
+    sent.sentTo(uri, 3, snap);
+    const built = snap.text; // a job sent whole, or a request that read the text
+    assert.equal(snap.base, BASE, 'before settling, the snapshot holds the text before the edits too');
+    doc.settleText();
+    assert.equal(snap.base, built, 'the snapshot\'s base is the built text');
+    assert.equal(snap.edits.length, 0);
+    assert.equal(snap.text, built);
+    assert.equal(snap.charCodeAt(9), 'y'.charCodeAt(0));
+    assert.equal(doc.getText(), built, 'the document reads the same string');
+    assert.equal(doc.getText(), apply(apply(BASE, { start: 5, end: 5, text: 'x' }), { start: 9, end: 9, text: 'y' }));
+    // The next keystroke travels as its edit of the text sent, not as a comparison of whole texts.
+    doc.update([change(doc, { start: 2, end: 2, text: 'z' })], 4);
+    const next = doc.snapshot();
+    assert.deepEqual(next.editsSince(snap), [{ start: 2, end: 2, text: 'z' }]);
+    const wire = sent.wire(uri, 4, next);
+    assert.ok('edit' in wire && wire.edit.start === 2 && wire.edit.insert === 'z', JSON.stringify(wire));
+    assert.equal(next.builtText, undefined, 'nothing was built for it');
+    // A snapshot whose text was never built keeps its base and edits.
+    doc.settleText();
+    assert.equal(next.base, built);
+    assert.equal(next.edits.length, 1);
+  });
 });

@@ -192,6 +192,18 @@ export class EditedDocument implements TextDocument {
     return this.base;
   }
 
+  /**
+   * Idle (issue 13, memory): when the snapshot of the text now was built (a job sent whole, a request
+   * that read the text), that string becomes the base and the snapshot lets go of the text before the
+   * edits (./text-snapshot.ts settle). Otherwise the server's thread kept two whole texts of every
+   * edited document: about 2 MB more per 1 MB contract after edits than after opening. Builds nothing.
+   */
+  settleText(): void {
+    if (this.snap?.builtText === undefined) return;
+    this.text();
+    this.snap.settle();
+  }
+
   /** Notes what skipReason found of the text now: whether it holds a NUL character. */
   noteNulFree(nulFree: boolean): void {
     if (!this.pending.length) this.baseNulFree = nulFree;

@@ -96,11 +96,15 @@ export function unpackModel(packed: PackedModel, text?: string): ContractModel {
 
 /**
  * A review result compressed: the packed model and the rest of the result serialised
- * (v8.serialize) and deflated. A 1 MB contract's result is about 5 MB serialised without its text
- * and about 0.6 MB deflated, against about 14 MB of heap as objects (issue 13, memory).
+ * (v8.serialize) and deflated, in parts (see PART_BYTES). A 1 MB contract's result is about 5 MB
+ * serialised without its text and about 0.6 MB deflated, against about 14 MB of heap as objects
+ * (issue 13, memory).
  */
 export interface CompressedResult {
+  /** The deflated parts one after another: first the skeleton, then the slices `layout` lists. */
   bytes: Uint8Array;
+  /** How many bytes each deflated part takes in `bytes`, in order. */
+  partLengths: number[];
   /** Whether the model's text was left out: it is kept beside the compressed result. */
   textLeftOut: boolean;
 }
@@ -109,28 +113,141 @@ export interface CompressedResult {
 const DEFLATE_LEVEL = 1;
 
 /**
+ * About how many bytes one serialised part may take (issue 13, memory). v8.serialize writes into
+ * one malloc'd buffer that doubles as it grows, and inflating makes one buffer of the whole output:
+ * for a whole 1 MB contract's result (7.3 MB with its text) both were 8 to 9 MB. glibc's malloc
+ * raises its mmap threshold to the size of the largest such block freed (up to 32 MB) and its trim
+ * threshold to twice that, so after the first one every buffer below 9 MB came from an arena and
+ * an arena was given back only when 18.7 MB at its top were free: the server's RSS grew over edits
+ * by memory malloc held free (docs/performance.md). In parts of about this size a slice's buffer
+ * stays under about twice it; the skeleton (sections and the rest, about 1.2 MB for a 1 MB
+ * contract) under 2.3 MB: all below the 4.2 MB that Node's own reading of the 3 MB bundle (a
+ * std::string that doubles) sets the threshold to at start.
+ */
+export const PART_BYTES = 512 * 1024;
+
+/**
+ * The arrays of a result that are sliced into parts: large, and (checked on the bench's contract and
+ * in test/lsp/memory-footprint.test.ts) sharing no object with each other or with the rest of the
+ * result, which one serialisation would keep shared and separate ones would not. `sections` is not
+ * among them: the assessments' evidence holds some of its objects.
+ */
+type SlicedArray = 'diagnostics' | 'fixSpecs' | 'blocks' | 'crossReferences';
+const SLICED: readonly SlicedArray[] = ['diagnostics', 'fixSpecs', 'blocks', 'crossReferences'];
+
+/** What the skeleton part says about the parts after it: per sliced array and for the text, how many slices. */
+interface Layout {
+  slices: Partial<Record<SlicedArray, number>>;
+  textSlices: number;
+}
+
+interface Skeleton {
+  result: ReviewResult;
+  textFrom: Int32Array;
+  textLength: Int32Array;
+  layout: Layout;
+}
+
+/** Adds serialised-then-deflated parts, each in a buffer of its own until they are joined. */
+class PartWriter {
+  readonly parts: Uint8Array[] = [];
+
+  constructor(private readonly partBytes: number) {}
+
+  add(value: unknown): number {
+    const serialised = serialize(value);
+    this.parts.push(deflateSync(serialised, { level: DEFLATE_LEVEL }));
+    return serialised.length;
+  }
+
+  /** An array in slices of about PART_BYTES serialised, the slice length fitted to what the last slice took per element; returns how many slices. */
+  addSliced(items: readonly unknown[]): number {
+    let count = 0;
+    let per = 64;
+    for (let i = 0; i < items.length; count++) {
+      const slice = items.slice(i, i + per);
+      const bytes = this.add(slice);
+      i += slice.length;
+      per = Math.max(1, Math.floor(this.partBytes / Math.max(1, bytes / slice.length)));
+    }
+    return count;
+  }
+
+  /** A string in slices of PART_BYTES / 2 characters (a two-byte string serialises to two bytes a character); returns how many slices. */
+  addText(text: string): number {
+    const chars = Math.max(1, Math.floor(this.partBytes / 2));
+    let count = 0;
+    for (let i = 0; i < text.length; i += chars, count++) this.add(text.slice(i, i + chars));
+    return count;
+  }
+}
+
+/**
  * The result compressed, in a buffer of its own. `jobText`: the text the holder keeps beside it,
  * left out when it is the model's; undefined to compress the text with the rest (a kept review in
  * the worker: a 1 MB contract's text is 2 MB of heap as a string, a tenth of that deflated).
+ * `partBytes`: about how large a serialised part may be (tests make it small).
  */
-export function compressResult(result: ReviewResult, jobText?: string): CompressedResult {
+export function compressResult(result: ReviewResult, jobText?: string, partBytes = PART_BYTES): CompressedResult {
   const { model, textFrom, textLength } = packModel(result.model);
   const textLeftOut = model.text === jobText;
-  const payload = { result: { ...result, model: textLeftOut ? { ...model, text: '' } : model }, textFrom, textLength };
-  const deflated = deflateSync(serialize(payload), { level: DEFLATE_LEVEL });
-  // zlib's buffer may be a view of a larger or shared one: copy it into a buffer that can be transferred.
-  const bytes = new Uint8Array(deflated.length);
-  bytes.set(deflated);
-  return { bytes, textLeftOut };
+  const writer = new PartWriter(partBytes);
+  const slices: Layout['slices'] = {};
+  const rest: ReviewResult = { ...result, model: { ...model, text: '' } };
+  const holders = { diagnostics: rest, fixSpecs: rest, blocks: rest.model, crossReferences: rest.model } as const;
+  const sliced: Partial<Record<SlicedArray, readonly unknown[]>> = {};
+  for (const key of SLICED) {
+    const holder = holders[key] as unknown as Record<string, unknown>;
+    const items = holder[key];
+    if (!Array.isArray(items)) continue;
+    sliced[key] = items;
+    holder[key] = [];
+  }
+  // The skeleton goes first, though it is written last: it says how many slices follow.
+  const after = new PartWriter(partBytes);
+  for (const key of SLICED) if (sliced[key]) slices[key] = after.addSliced(sliced[key]!);
+  const layout: Layout = { slices, textSlices: textLeftOut ? 0 : after.addText(model.text) };
+  writer.add({ result: rest, textFrom, textLength, layout } satisfies Skeleton);
+  const parts = [...writer.parts, ...after.parts];
+  let total = 0;
+  for (const p of parts) total += p.length;
+  // One buffer of its own for all of them (zlib's may be views of larger or shared ones).
+  const bytes = new Uint8Array(total);
+  const partLengths: number[] = [];
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
+    partLengths.push(p.length);
+  }
+  return { bytes, partLengths, textLeftOut };
 }
 
 /** The result again, equal value for value to the one compressed (`text`: the text it was made of, needed when it was left out). */
 export function expandResult(compressed: CompressedResult, text?: string): ReviewResult {
-  const payload = deserialize(inflateSync(compressed.bytes)) as { result: ReviewResult; textFrom: Int32Array; textLength: Int32Array };
-  const { result, textFrom, textLength } = payload;
-  if (compressed.textLeftOut) {
-    if (text === undefined) throw new Error('a compressed review without its text was expanded without it');
-    result.model.text = text;
+  if (compressed.textLeftOut && text === undefined) throw new Error('a compressed review without its text was expanded without it');
+  let part = 0;
+  let at = 0;
+  const next = (): unknown => {
+    const length = compressed.partLengths[part++];
+    const value = deserialize(inflateSync(compressed.bytes.subarray(at, at + length)));
+    at += length;
+    return value;
+  };
+  const { result, textFrom, textLength, layout } = next() as Skeleton;
+  const holders = { diagnostics: result, fixSpecs: result, blocks: result.model, crossReferences: result.model } as const;
+  for (const key of SLICED) {
+    const n = layout.slices[key];
+    if (n === undefined) continue;
+    const items: unknown[] = [];
+    for (let i = 0; i < n; i++) for (const item of next() as unknown[]) items.push(item);
+    (holders[key] as unknown as Record<string, unknown>)[key] = items;
+  }
+  if (compressed.textLeftOut) result.model.text = text!;
+  else {
+    const slices: string[] = [];
+    for (let i = 0; i < layout.textSlices; i++) slices.push(next() as string);
+    result.model.text = slices.join('');
   }
   unpackModel({ model: result.model, textFrom, textLength }, text);
   return result;

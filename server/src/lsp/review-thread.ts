@@ -107,6 +107,8 @@ export interface ReviewThreadHost {
   /** A member of a contract's bundle (an open document's text, else the file's), for the worker. */
   readBundle(contractUri: string, absPath: string): string | undefined;
   log(text: string): void;
+  /** Idle, before this thread's collection: lets the documents' texts drop what they no longer need (EditedDocument.settleText). */
+  settle?(): void;
 }
 
 export class ReviewThread {
@@ -429,6 +431,7 @@ export class ReviewThread {
       if (this.running || this.queue.size || !this.worker) return;
       // The worker collects in its own thread, this thread now: the garbage of the reviews just made.
       this.post({ kind: 'collect' });
+      this.host.settle?.();
       logMemory('server thread, before collecting');
       collectShrinkingTables();
       logMemory('server thread, collected');

@@ -285,6 +285,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const thread = options.reviewWorker ? new ReviewThread(options.reviewWorker, {
     readBundle: (contractUri, absPath) => readBundleMember(contractUri, absPath),
     log: logError,
+    settle: () => {
+      for (const doc of documents.all()) if (doc instanceof EditedDocument) doc.settleText();
+    },
   }) : null;
   const workerMinChars = options.reviewWorker?.minChars ?? DEFAULT_WORKER_MIN_CHARS;
   /** Requests on documents whose last review was made in the worker, answered there. */

@@ -20,10 +20,25 @@ export class TextSnapshot {
 
   /**
    * `base` with `edits` applied in order is this version's text, of `length` characters. `baseNulFree`:
-   * whether `base` is known to hold no NUL character (undefined when not known).
+   * whether `base` is known to hold no NUL character (undefined when not known). `base` and `edits`
+   * change only in settle(), which makes them the built text and no edits: the same text.
    */
-  constructor(readonly base: string, readonly edits: readonly PendingEdit[], readonly length: number, private readonly baseNulFree?: boolean) {
+  constructor(public base: string, public edits: readonly PendingEdit[], readonly length: number, private readonly baseNulFree?: boolean) {
     if (edits.length === 0) this.built = base;
+  }
+
+  /**
+   * Once the text is built, lets go of the text before the edits (issue 13, memory): the built text
+   * becomes the base, with no edits. Until then a snapshot held both, a second copy of a large
+   * document (2 MB for a 1 MB contract) for as long as the server kept the snapshot (the last
+   * review's text, the last text sent to the worker). Called when idle (../lsp/edited-document.ts
+   * settleText), together with the document's own base, so that editsSince still finds the next
+   * snapshot's edits by its base.
+   */
+  settle(): void {
+    if (this.built === undefined || this.edits.length === 0) return;
+    this.base = this.built;
+    this.edits = [];
   }
 
   /** A snapshot of a text that is already whole. */
