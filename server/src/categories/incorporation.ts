@@ -1,7 +1,7 @@
 import type { ContractModel, Sentence } from '../model';
 import { collapseSpace } from '../model';
 import type { DocumentGate, ListFilter } from './prefilter';
-import { prefiltered, sentencesOf, shortDocumentGate, SIGNAL_PREFILTER as prefilter } from './scan';
+import { prefiltered, sentenceIndexOf, sentencesOf, shortDocumentGate, SIGNAL_PREFILTER as prefilter } from './scan';
 import type { CategoryId, Evidence } from './types';
 import { shrinkableWeakMap } from '../model/weak-tables';
 
@@ -133,14 +133,15 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
   // folded, where the scanner finds every literal it finds in the text unfolded, and more: it
   // reads no character above ASCII, so a row read there skips no pattern that could match here):
   // its rows are taken over rather than every sentence read a second time.
-  let shared: { gate: DocumentGate; infos: ReturnType<typeof sentencesOf>; infoOf: Map<Sentence, number> } | null | undefined;
+  // A sentence's place in the list is found from its block's (sentenceIndexOf), not from a table of
+  // every sentence: after an edit only the few sentences typed ask, and that table was a map of ten
+  // thousand entries made per keystroke of a 1 MB contract (issue 13, alloc).
+  let shared: { gate: DocumentGate; infos: ReturnType<typeof sentencesOf> } | null | undefined;
   const sharedGate = () => {
     if (shared !== undefined) return shared;
     if (!filter) return (shared = null);
     const infos = sentencesOf(model);
-    const infoOf = new Map<Sentence, number>();
-    for (let n = 0; n < infos.length; n++) infoOf.set(infos[n].sentence, n);
-    return (shared = { gate: prefilter.gate(infos, infos.length), infos, infoOf });
+    return (shared = { gate: prefilter.gate(infos, infos.length), infos });
   };
   // A short document (not prefiltered): the expressions whose words none of its sentences holds
   // never run (nor compile), so its sentences are flattened first, for the gate and the looks. A
@@ -157,7 +158,9 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
   let k = 0;
   for (const block of model.blocks) {
     if (!readsSentence(block)) continue;
-    for (const s of block.sentences) {
+    const sentences = block.sentences;
+    for (let i = 0; i < sentences.length; i++) {
+      const s = sentences[i];
       const folded = flattened ? flattened[k++] : undefined;
       let look = textLooks.get(s);
       if (look) {
@@ -165,7 +168,7 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
         continue;
       }
       const sg = sharedGate();
-      const n = sg ? sg.infoOf.get(s) : undefined;
+      const n = sg ? sentenceIndexOf(model, block.index, i, s) : undefined;
       // A sentence where neither the master agreement's expression nor any document's name can
       // match is passed over by every category's search (see findIncorporation), so it gets no look:
       // most sentences of a long contract, whose whitespace folding and tests were a few per cent of
