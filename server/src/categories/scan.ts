@@ -478,9 +478,16 @@ function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal
     matches = keptMatches(model, state, signalsId, signals, parties, filter, gate) ?? groupMatches(model, infos, signals, signalsId, parties, filter, gate);
     state.lists.set(signalsId, matches);
   }
+  addEvidence(found, signals, matches);
+}
+
+/**
+ * Adds a list's matches to `found`: each requirement's evidence in text order, after what `found`
+ * held already, as pushing them one by one would. The arrays are made at their final size (the
+ * matches are counted per signal first): they are made again per edit (issue 13, alloc).
+ */
+export function addEvidence(found: Found, signals: ReadonlyArray<{ requirement: string }>, matches: { sig: Int32Array; evidence: Evidence[]; count: number }): void {
   const { sig, evidence, count } = matches;
-  // Each requirement's evidence, in text order, into an array made at its final size: the matches
-  // are counted per signal first (these arrays are made again per edit, issue 13, alloc).
   const perSignal = new Int32Array(signals.length);
   for (let k = 0; k < count; k++) perSignal[sig[k]]++;
   const lists = new Map<string, { out: Evidence[]; at: number }>();
@@ -492,6 +499,7 @@ function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal
       let size = 0;
       for (let i = 0; i < signals.length; i++) if (signals[i].requirement === req) size += perSignal[i];
       const before = found[req];
+      // Preallocated only up to where V8 still makes a fast (not dictionary) array of `new Array(n)`.
       const out = before ?? (found[req] = size <= 8192 ? new Array<Evidence>(size) : []);
       // at: the next place to fill, or -1 to push (an array that was there already, or one not preallocated).
       list = { out, at: before || size > 8192 ? -1 : 0 };
@@ -507,7 +515,7 @@ function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal
  * sentence n[k], with its evidence. Evidence objects are shared with the next model's list where the
  * sentence did not move; nobody mutates evidence.
  */
-interface ListMatches { count: number; n: Int32Array; sig: Int32Array; evidence: Evidence[] }
+export interface ListMatches { count: number; n: Int32Array; sig: Int32Array; evidence: Evidence[] }
 
 /**
  * Collects a ListMatches. Every list is made again per edit (13,000 matches over the 22 lists of a
@@ -515,7 +523,7 @@ interface ListMatches { count: number; n: Int32Array; sig: Int32Array; evidence:
  * edit) rather than growing from empty by copies, and the sentence and signal numbers are typed
  * arrays rather than arrays of tagged values (issue 13, alloc).
  */
-class MatchesBuilder {
+export class MatchesBuilder {
   private count = 0;
   private n: Int32Array;
   private sig: Int32Array;
