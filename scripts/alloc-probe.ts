@@ -40,7 +40,10 @@ let spans: Array<[number, number, Tree]> = [];
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) {
     const s = spans.find(([a, b]) => e.startTime >= a && e.startTime < b);
-    if (s) s[2].gc += e.duration;
+    if (s) {
+      s[2].gc += e.duration;
+      s[2].collections++;
+    }
   }
 }).observe({ entryTypes: ['gc'] });
 
@@ -57,6 +60,9 @@ interface Tree {
   cpu: number[];
   gcPerEdit: number[];
   gc: number;
+  /** Collections (of either kind) so far, and per edit of the measured round. */
+  collections: number;
+  collectionsPerEdit: number[];
   top: Map<string, number>;
 }
 
@@ -67,7 +73,7 @@ async function load(dir: string, name: string): Promise<Tree> {
   const spare = await import(`${dir}/server/src/lsp/spare-buffers.ts`);
   return {
     name, mods: { jobText }, spares: new spare.SpareBuffers(), documents: new docs.WorkerDocuments(), texts: new jobText.KeptTexts(), caches: new json.WorkerJsonCaches(),
-    text: '', version: 0, allocated: [], cpu: [], gcPerEdit: [], gc: 0, top: new Map(),
+    text: '', version: 0, allocated: [], cpu: [], gcPerEdit: [], gc: 0, collections: 0, collectionsPerEdit: [], top: new Map(),
   };
 }
 
@@ -118,6 +124,7 @@ async function main(): Promise<void> {
         const from = performance.now();
         const c = cpu();
         const gcBefore = t.gc;
+        const collectionsBefore = t.collections;
         job(t, wire);
         const ms = cpu() - c;
         spans.push([from, performance.now(), t]);
@@ -129,6 +136,7 @@ async function main(): Promise<void> {
           t.cpu.push(ms);
           await new Promise((ok) => setImmediate(ok));
           t.gcPerEdit.push(t.gc - gcBefore);
+          t.collectionsPerEdit.push(t.collections - collectionsBefore);
         } else await new Promise((ok) => setImmediate(ok));
       }
     }
@@ -139,7 +147,7 @@ async function main(): Promise<void> {
   const f = (xs: number[]): string => `${q(xs, 0.5).toFixed(1)} / ${q(xs, 0.95).toFixed(1)} / ${mean(xs).toFixed(1)}`;
   console.log(`${bytes} bytes, ${edits} edits per round after a warm-up round; load average ${require('node:os').loadavg()[0].toFixed(1)}`);
   for (const t of list) {
-    console.log(`${t.name.padEnd(10)} allocated MB per edit (sampled) ${f(t.allocated.map((b) => b / 1e6))}; CPU ms ${f(t.cpu)}; GC ms ${f(t.gcPerEdit)}   (p50 / p95 / mean)`);
+    console.log(`${t.name.padEnd(10)} allocated MB per edit (sampled) ${f(t.allocated.map((b) => b / 1e6))}; CPU ms ${f(t.cpu)}; GC ms ${f(t.gcPerEdit)}; collections ${f(t.collectionsPerEdit)}   (p50 / p95 / mean)`);
     for (const [k, v] of [...t.top].sort((a, b) => b[1] - a[1]).slice(0, topN)) console.log(`${(v / edits / 1e6).toFixed(3).padStart(10)} MB  ${k}`);
   }
 }
