@@ -125,8 +125,7 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
   if (found) return found;
   const looks: SentenceLook[] = [];
   let count = 0;
-  // Indexed loops over the blocks: this runs once per edit over every block, mostly before V8 has
-  // optimised it, and a for-of there made an iterator result per block and per sentence (issue 13, alloc).
+  // Indexed loops: this runs over every block and sentence once per edit (issue 13, alloc).
   const blocks = model.blocks;
   for (let b = 0; b < blocks.length; b++) count += blocks[b].sentences.length;
   const filter = prefiltered(count) ? prefilter.list('incorporation', () => GATED, looks) : null;
