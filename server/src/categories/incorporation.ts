@@ -1,7 +1,7 @@
 import type { ContractModel, Sentence } from '../model';
 import { collapseSpace } from '../model';
 import type { DocumentGate, ListFilter } from './prefilter';
-import { prefiltered, sentencesOf, shortDocumentGate, SIGNAL_PREFILTER as prefilter } from './scan';
+import { prefiltered, sentenceIndexOf, sentencesOf, shortDocumentGate, SIGNAL_PREFILTER as prefilter } from './scan';
 import type { CategoryId, Evidence } from './types';
 import { shrinkableWeakMap } from '../model/weak-tables';
 
@@ -125,7 +125,9 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
   if (found) return found;
   const looks: SentenceLook[] = [];
   let count = 0;
-  for (const block of model.blocks) count += block.sentences.length;
+  // Indexed loops: this runs over every block and sentence once per edit (issue 13, alloc).
+  const blocks = model.blocks;
+  for (let b = 0; b < blocks.length; b++) count += blocks[b].sentences.length;
   const filter = prefiltered(count) ? prefilter.list('incorporation', () => GATED, looks) : null;
   // The gates below are made when a sentence is first read (after an edit, most are known already).
   let own: DocumentGate | null | undefined;
@@ -133,14 +135,15 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
   // folded, where the scanner finds every literal it finds in the text unfolded, and more: it
   // reads no character above ASCII, so a row read there skips no pattern that could match here):
   // its rows are taken over rather than every sentence read a second time.
-  let shared: { gate: DocumentGate; infos: ReturnType<typeof sentencesOf>; infoOf: Map<Sentence, number> } | null | undefined;
+  // A sentence's place in the list is found from its block's (sentenceIndexOf), not from a table of
+  // every sentence: after an edit only the few sentences typed ask, and that table was a map of ten
+  // thousand entries made per keystroke of a 1 MB contract (issue 13, alloc).
+  let shared: { gate: DocumentGate; infos: ReturnType<typeof sentencesOf> } | null | undefined;
   const sharedGate = () => {
     if (shared !== undefined) return shared;
     if (!filter) return (shared = null);
     const infos = sentencesOf(model);
-    const infoOf = new Map<Sentence, number>();
-    for (let n = 0; n < infos.length; n++) infoOf.set(infos[n].sentence, n);
-    return (shared = { gate: prefilter.gate(infos, infos.length), infos, infoOf });
+    return (shared = { gate: prefilter.gate(infos, infos.length), infos });
   };
   // A short document (not prefiltered): the expressions whose words none of its sentences holds
   // never run (nor compile), so its sentences are flattened first, for the gate and the looks. A
@@ -155,9 +158,12 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
   }
   found = { looks, filter, possible };
   let k = 0;
-  for (const block of model.blocks) {
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
     if (!readsSentence(block)) continue;
-    for (const s of block.sentences) {
+    const sentences = block.sentences;
+    for (let i = 0; i < sentences.length; i++) {
+      const s = sentences[i];
       const folded = flattened ? flattened[k++] : undefined;
       let look = textLooks.get(s);
       if (look) {
@@ -165,7 +171,7 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
         continue;
       }
       const sg = sharedGate();
-      const n = sg ? sg.infoOf.get(s) : undefined;
+      const n = sg ? sentenceIndexOf(model, block.index, i, s) : undefined;
       // A sentence where neither the master agreement's expression nor any document's name can
       // match is passed over by every category's search (see findIncorporation), so it gets no look:
       // most sentences of a long contract, whose whitespace folding and tests were a few per cent of
@@ -182,14 +188,24 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
       if (n === undefined && own === undefined) own = filter ? prefilter.gate(looks, count) : null;
       const gate = n !== undefined ? sg!.gate : own!;
       const row = n !== undefined ? sg!.gate.row(n, sg!.infos[n].flat) : gate ? gate.row(looks.length, text) : -1;
-      const may = (i: number) => (possible ? possible[i] === 1 : !gate || gate.may(filter!, i, row));
-      look = { text, skip: false, incorporating: may(0) && INCORPORATING_RE.test(text), label: may(1) ? LABEL_RE.exec(text)?.[0] : undefined, asked: 0 };
+      // (No closure in this loop's body: one capturing its variables made V8 allocate a context for
+      // every sentence of the document, looked-up or not, about 0.4 MB per 1 MB edit; issue 13, alloc.)
+      look = {
+        text, skip: false,
+        incorporating: mayMatch(possible, gate, filter, 0, row) && INCORPORATING_RE.test(text),
+        label: mayMatch(possible, gate, filter, 1, row) ? LABEL_RE.exec(text)?.[0] : undefined, asked: 0,
+      };
       textLooks.set(s, look);
       looks.push({ gate, row, start: block.start + s.from, end: block.start + s.to, section: block.section, look });
     }
   }
   looksOfModel.set(model, found);
   return found;
+}
+
+/** May expression i of GATED match the sentence at `row` (see sentenceLooks)? */
+function mayMatch(possible: Uint8Array | null, gate: DocumentGate | null, filter: ListFilter | null, i: number, row: number): boolean {
+  return possible ? possible[i] === 1 : !gate || gate.may(filter!, i, row);
 }
 
 /** How many sentences of the model the searches read (for tests: a long contract's few that may name a document). */

@@ -101,6 +101,21 @@ export function sentencesOf(model: ContractModel): SentenceInfo[] {
   return built.infos;
 }
 
+/**
+ * Where `sentence`, the `k`th of block `block`, is in the model's sentence list (sentencesOf, which
+ * must have been built), or undefined when the list has no entry for it. A block's entries are its
+ * sentences in order (or none, for a block the list skips), so this is read from where the block's
+ * entries start; the block's range is searched when that entry is not the sentence.
+ */
+export function sentenceIndexOf(model: ContractModel, block: number, k: number, sentence: Sentence): number | undefined {
+  const built = sentenceCache.get(model)!;
+  const from = built.firstInfo[block];
+  const to = built.firstInfo[block + 1];
+  if (from + k < to && built.infos[from + k].sentence === sentence) return from + k;
+  for (let n = from; n < to; n++) if (built.infos[n].sentence === sentence) return n;
+  return undefined;
+}
+
 /** The same sentence list for a copy of a model with the same blocks (a new version, a released model). */
 export function carrySentenceInfos(from: ContractModel, to: ContractModel): void {
   const built = sentenceCache.get(from);
@@ -427,7 +442,7 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
   const filter = infos.length >= filterMinSentences ? filterOf(shape, signals, infos) : null;
   const gate = filter ? prefilter.gate(infos, infos.length) : null;
   if (factsActive()) {
-    scanGroups(ctx.model, infos, signals, shape.id, ctx.parties, add, filter, gate);
+    scanGroups(ctx.model, infos, signals, shape.id, ctx.parties, found, filter, gate);
     return found;
   }
   // Only the sentences the gate lets through for this list (the others match none of its patterns).
@@ -456,23 +471,94 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
  * changed plus one pass over the list's matches, not a visit to every sentence or run. Otherwise
  * (the first review, a full parse) the matches come from the runs of memoised facts (groupMatches).
  */
-function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal[], signalsId: number, parties: PartyMatchers, add: (req: string, e: Evidence) => void, filter: ListFilter | null, gate: DocumentGate | null): void {
+function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal[], signalsId: number, parties: PartyMatchers, found: Found, filter: ListFilter | null, gate: DocumentGate | null): void {
   const state = scanStateOf(model, infos, parties);
   let matches = state.lists.get(signalsId);
   if (!matches) {
     matches = keptMatches(model, state, signalsId, signals, parties, filter, gate) ?? groupMatches(model, infos, signals, signalsId, parties, filter, gate);
     state.lists.set(signalsId, matches);
   }
-  const { sig, evidence } = matches;
-  for (let k = 0; k < evidence.length; k++) add(signals[sig[k]].requirement, evidence[k]);
+  addEvidence(found, signals, matches);
 }
 
 /**
- * The matches of one signal list in a model, in text order: match k is signal sig[k] in sentence
- * n[k], with its evidence. Evidence objects are shared with the next model's list where the
+ * Adds a list's matches to `found`: each requirement's evidence in text order, after what `found`
+ * held already, as pushing them one by one would. The arrays are made at their final size (the
+ * matches are counted per signal first): they are made again per edit (issue 13, alloc).
+ */
+export function addEvidence(found: Found, signals: ReadonlyArray<{ requirement: string }>, matches: { sig: Int32Array; evidence: Evidence[]; count: number }): void {
+  const { sig, evidence, count } = matches;
+  const perSignal = new Int32Array(signals.length);
+  for (let k = 0; k < count; k++) perSignal[sig[k]]++;
+  const lists = new Map<string, { out: Evidence[]; at: number }>();
+  for (let k = 0; k < count; k++) {
+    const req = signals[sig[k]].requirement;
+    let list = lists.get(req);
+    if (!list) {
+      // (Signals of one requirement can be anywhere in the list: their counts are added up once, here.)
+      let size = 0;
+      for (let i = 0; i < signals.length; i++) if (signals[i].requirement === req) size += perSignal[i];
+      const before = found[req];
+      // Preallocated only up to where V8 still makes a fast (not dictionary) array of `new Array(n)`.
+      const out = before ?? (found[req] = size <= 8192 ? new Array<Evidence>(size) : []);
+      // at: the next place to fill, or -1 to push (an array that was there already, or one not preallocated).
+      list = { out, at: before || size > 8192 ? -1 : 0 };
+      lists.set(req, list);
+    }
+    if (list.at < 0) list.out.push(evidence[k]);
+    else list.out[list.at++] = evidence[k];
+  }
+}
+
+/**
+ * The matches of one signal list in a model, in text order: match k (k < count) is signal sig[k] in
+ * sentence n[k], with its evidence. Evidence objects are shared with the next model's list where the
  * sentence did not move; nobody mutates evidence.
  */
-interface ListMatches { n: number[]; sig: number[]; evidence: Evidence[] }
+export interface ListMatches { count: number; n: Int32Array; sig: Int32Array; evidence: Evidence[] }
+
+/**
+ * Collects a ListMatches. Every list is made again per edit (13,000 matches over the 22 lists of a
+ * 1 MB contract), so its arrays start at the size the caller expects (the previous list's, after an
+ * edit) rather than growing from empty by copies, and the sentence and signal numbers are typed
+ * arrays rather than arrays of tagged values (issue 13, alloc).
+ */
+export class MatchesBuilder {
+  private count = 0;
+  private n: Int32Array;
+  private sig: Int32Array;
+  private readonly evidence: Evidence[];
+
+  constructor(expected: number) {
+    const capacity = Math.max(16, expected + (expected >> 4));
+    this.n = new Int32Array(capacity);
+    this.sig = new Int32Array(capacity);
+    // Preallocated only up to where V8 still makes a fast (not dictionary) array of `new Array(n)`.
+    this.evidence = new Array(Math.min(capacity, 8192));
+  }
+
+  add(n: number, sig: number, evidence: Evidence): void {
+    const k = this.count++;
+    if (k === this.n.length) {
+      const n2 = new Int32Array(k * 2);
+      n2.set(this.n);
+      this.n = n2;
+      const sig2 = new Int32Array(k * 2);
+      sig2.set(this.sig);
+      this.sig = sig2;
+    }
+    this.n[k] = n;
+    this.sig[k] = sig;
+    if (k < this.evidence.length) this.evidence[k] = evidence;
+    else this.evidence.push(evidence);
+  }
+
+  done(): ListMatches {
+    // The unused tail of the preallocated evidence is cut off (the typed arrays keep theirs: read up to count).
+    this.evidence.length = this.count;
+    return { count: this.count, n: this.n, sig: this.sig, evidence: this.evidence };
+  }
+}
 /** Per model (incremental review only): the sentence list and party names its matches were made with, and the matches per signal list. */
 interface ScanState { infos: SentenceInfo[]; partyKey: string; lists: Map<number, ListMatches>; changed?: Reread | null }
 /** The sentences of a spliced model to match again, how far the sentences after the edit moved, and for those matched again, a replaced sentence of the previous model that read the same. */
@@ -502,7 +588,7 @@ function evidenceText(info: SentenceInfo, facts: Map<number, unknown>): string {
 
 /** The matches of a signal list from the runs of memoised facts: a section whose sentences all kept their facts keeps its list of matches. */
 function groupMatches(model: ContractModel, infos: SentenceInfo[], signals: Signal[], signalsId: number, parties: PartyMatchers, filter: ListFilter | null, gate: DocumentGate | null): ListMatches {
-  const out: ListMatches = { n: [], sig: [], evidence: [] };
+  const out = new MatchesBuilder(0);
   const { list, groups } = allSentenceFacts(model, infos, parties);
   for (const group of groups) {
     let matches = group.facts.get(signalsId) as number[] | undefined;
@@ -522,12 +608,10 @@ function groupMatches(model: ContractModel, infos: SentenceInfo[], signals: Sign
     for (let k = 0; k < matches.length; k += 2) {
       const n = group.from + matches[k];
       const info = infos[n];
-      out.n.push(n);
-      out.sig.push(matches[k + 1]);
-      out.evidence.push(evidenceOf(signals[matches[k + 1]].requirement, info, evidenceText(info, list[n])));
+      out.add(n, matches[k + 1], evidenceOf(signals[matches[k + 1]].requirement, info, evidenceText(info, list[n])));
     }
   }
-  return out;
+  return out.done();
 }
 
 /** Does a sentence read the same to matchingSignals (and give the same evidence text)? Strings taken over are the same objects, so this is mostly pointer compares. */
@@ -632,12 +716,12 @@ function keptMatches(model: ContractModel, state: ScanState, signalsId: number, 
   const built = sentenceCache.get(model)!;
   const then = sentenceCache.get(trace.previous)!;
   const infos = state.infos;
-  const out: ListMatches = { n: [], sig: [], evidence: [] };
+  const out = new MatchesBuilder(previous.count);
   const removedFrom = then.firstInfo[trace.prefix];
   const removedTo = then.firstInfo[trace.oldAfter];
   // The previous matches of the replaced sentences (previous.n is in text order).
   let firstReplaced = 0;
-  for (let hi = previous.n.length; firstReplaced < hi;) {
+  for (let hi = previous.count; firstReplaced < hi;) {
     const mid = (firstReplaced + hi) >>> 1;
     if (previous.n[mid] < removedFrom) firstReplaced = mid + 1;
     else hi = mid;
@@ -650,12 +734,8 @@ function keptMatches(model: ContractModel, state: ScanState, signalsId: number, 
       const same = sameAs.get(next);
       if (same !== undefined) {
         let k = firstReplaced;
-        while (k < previous.n.length && previous.n[k] < same) k++;
-        for (; k < previous.n.length && previous.n[k] === same; k++) {
-          out.n.push(next);
-          out.sig.push(previous.sig[k]);
-          out.evidence.push(kept(previous.evidence[k], info));
-        }
+        while (k < previous.count && previous.n[k] < same) k++;
+        for (; k < previous.count && previous.n[k] === same; k++) out.add(next, previous.sig[k], kept(previous.evidence[k], info));
         continue;
       }
       const facts = sentenceFacts(info, parties, built, next)!;
@@ -666,28 +746,21 @@ function keptMatches(model: ContractModel, state: ScanState, signalsId: number, 
       }
       if (!matched.length) continue;
       const text = evidenceText(info, facts);
-      for (const i of matched) {
-        out.n.push(next);
-        out.sig.push(i);
-        out.evidence.push(evidenceOf(signals[i].requirement, info, text));
-      }
+      for (const i of matched) out.add(next, i, evidenceOf(signals[i].requirement, info, text));
     }
     if (next < 0) next = infos.length;
   };
-  for (let k = 0; k < previous.n.length; k++) {
+  for (let k = 0; k < previous.count; k++) {
     const old = previous.n[k];
     if (old >= removedFrom && old < removedTo) continue;
     const n = old < removedFrom ? old : old + shift;
     if (changed[n]) continue;
     if (next <= n) rematchUpTo(n);
     const info = infos[n];
-    const e = previous.evidence[k];
-    out.n.push(n);
-    out.sig.push(previous.sig[k]);
-    out.evidence.push(kept(e, info));
+    out.add(n, previous.sig[k], kept(previous.evidence[k], info));
   }
   rematchUpTo(infos.length);
-  return out;
+  return out.done();
 }
 
 /** Evidence taken over for a sentence that reads the same: the same object where it did not move. */

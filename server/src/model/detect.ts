@@ -22,31 +22,46 @@ export function detectContract(model: ContractModel): ContractDetection {
 
   const words = model.text.length / 6;
   if (words < 40) return { isContract: false, reason: 'too short to be a contract' };
-  // The vocabulary counts are whole-text scans (about 0.2 ms per 100 KB, made again after every
-  // keystroke in the language server): each is counted only when a test below gets to it. A titled
-  // contract that names its parties needs none (issue 13).
-  let obligationCount: number | undefined;
-  let contractWordCount: number | undefined;
-  const obligations = (): number => (obligationCount ??= countOf(model.text, OBLIGATION));
-  const contractWords = (): number => (contractWordCount ??= countOf(model.text, CONTRACT_WORDS));
+  // The vocabulary is counted only as far as a test below needs (issue 13, alloc): every review of
+  // a long contract asked this, and `text.match` made an array of every match of three expressions
+  // over the whole text (about 0.4 MB and three passes over a 1 MB contract per keystroke), where a
+  // contract is told by its first few. The tests run in the same order on the same counts, so the
+  // answer is the one full counts give.
+  const obligations = matchCounter(model.text, OBLIGATION);
+  const contractWords = matchCounter(model.text, CONTRACT_WORDS);
+  const selfReferences = matchCounter(model.text, SELF_REFERENCE);
   const titled = TITLE_WORDS.test(model.title);
   const roles = new Set(model.parties.map((p) => p.role));
   const hasParties = roles.has('supplier') || roles.has('customer') || /\bbetween\s[^\n]{0,300}?\sand\s/i.test(model.text.slice(0, 5000));
 
-  if (titled && (hasParties || contractWords() >= 5 || obligations() >= 5)) return { isContract: true, reason: `the title reads as a contract ("${model.title.slice(0, 60)}")` };
-  if (hasParties && contractWords() >= 8 && obligations() >= 8) return { isContract: true, reason: 'it names parties and uses contract language' };
-  if (roles.has('supplier') && roles.has('customer') && obligations() >= 10) return { isContract: true, reason: 'it sets obligations between a supplier and a customer' };
-  if (obligations() >= 5 && countOf(model.text, SELF_REFERENCE) >= 3) return { isContract: true, reason: 'it refers to itself as an agreement or contract and sets obligations' };
-  const density = (contractWords() / words) * 1000;
-  if (density >= 6 && obligations() >= 15 && contractWords() >= 15) return { isContract: true, reason: 'it reads as a contract (obligation and contract vocabulary)' };
+  if (titled && (hasParties || contractWords(5) || obligations(5))) return { isContract: true, reason: `the title reads as a contract ("${model.title.slice(0, 60)}")` };
+  if (hasParties && contractWords(8) && obligations(8)) return { isContract: true, reason: 'it names parties and uses contract language' };
+  if (roles.has('supplier') && roles.has('customer') && obligations(10)) return { isContract: true, reason: 'it sets obligations between a supplier and a customer' };
+  if (selfReferences(3) && obligations(5)) return { isContract: true, reason: 'it refers to itself as an agreement or contract and sets obligations' };
+  if (obligations(15) && contractWords(15) && (contractWords(Infinity) / words) * 1000 >= 6) return { isContract: true, reason: 'it reads as a contract (obligation and contract vocabulary)' };
   return { isContract: false, reason: 'it does not read as a contract (no contract title, parties or contract vocabulary)' };
 }
 
-/** How many matches of the global expression `re` the text holds (as `(text.match(re) ?? []).length`, without the array). */
-function countOf(text: string, re: RegExp): number {
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(text)) n++;
-  re.lastIndex = 0;
-  return n;
+/**
+ * Counts the matches of a global expression in `text` lazily: `atLeast(n)` says whether there are at
+ * least n (Infinity: counts them all and returns the count), reading the text only as far as that
+ * takes and resuming where the last call stopped. The same matches as `text.match(re)` (none of the
+ * expressions here matches the empty string).
+ */
+export function matchCounter(text: string, re: RegExp): (n: number) => number {
+  let seen = 0;
+  let at = 0;
+  let done = false;
+  return (n) => {
+    while (!done && seen < n) {
+      re.lastIndex = at;
+      if (re.exec(text) === null) done = true;
+      else {
+        seen++;
+        at = re.lastIndex;
+      }
+    }
+    re.lastIndex = 0;
+    return n === Infinity ? seen : seen >= n ? seen : 0;
+  };
 }
