@@ -108,9 +108,10 @@ export class BlockFindings implements Store {
 /**
  * Findings a rule makes from document-level facts on every review, kept per block with
  * block-relative spans. The rule visits its findings in block order and, for each, asks take()
- * whether the previous model's group of the same block has the same finding next (same relative
- * span, message and replacement: all a finding of these rules is made of); if not, it add()s a
- * new one. A block all of whose findings were taken keeps the previous array itself.
+ * whether the previous model's group of the same block has the same finding next: the same
+ * relative span and the same inputs (up to four values the rule makes the finding's message and
+ * fixes from, so that a taken finding costs no string). If not, it add()s a new one. A block all of
+ * whose findings were taken keeps the previous array itself.
  */
 export class MadeGroups implements Store {
   private built = new WeakMap<ContractModel, Array<RuleFinding[] | undefined>>();
@@ -136,6 +137,10 @@ export class MadeGroups implements Store {
   }
 }
 
+type Input = string | number;
+/** What each made finding was made from (take()'s inputs), by finding. */
+const inputsOf = new WeakMap<RuleFinding, readonly Input[]>();
+
 /** One review's pass of a MadeGroups rule: see MadeGroups. */
 export class GroupsBuilder {
   private readonly blocks: number[] = [];
@@ -145,8 +150,9 @@ export class GroupsBuilder {
   private previous: RuleFinding[] | undefined;
   /** How many of the previous group's findings were taken, in order. */
   private taken = 0;
-  /** The findings made for the block, once one of them differs from the previous group (then also those taken before it). */
+  /** The findings of the block, once one of them differs from the previous group (with those taken before it). */
   private made: RuleFinding[] | null = null;
+  private inputs: readonly Input[] = [];
 
   constructor(
     private readonly model: ContractModel,
@@ -162,27 +168,28 @@ export class GroupsBuilder {
   }
 
   /**
-   * Whether the finding at [start, end) of block b (relative to it) with this message and first
-   * fix's replacement is the previous group's next one; then it is taken. Blocks come in order.
+   * Whether the finding at [start, end) of block b (relative to it) made from these inputs is the
+   * previous group's next one; then it is taken. Blocks come in ascending order.
    */
-  take(b: number, start: number, end: number, message: string, replacement?: string): boolean {
+  take(b: number, start: number, end: number, k1: Input, k2: Input, k3: Input, k4: Input = ''): boolean {
     if (b !== this.block) this.open(b);
     const p = this.previous;
     if (!this.made && p && this.taken < p.length) {
       const f = p[this.taken];
-      const fix = f.fixes?.[0];
-      if (f.span.start === start && f.span.end === end && f.message === message
-        && (fix?.kind === 'replace' ? fix.replacement : undefined) === replacement) {
+      const was = inputsOf.get(f);
+      if (was && f.span.start === start && f.span.end === end && was[0] === k1 && was[1] === k2 && was[2] === k3 && was[3] === k4) {
         this.taken++;
         return true;
       }
     }
     if (!this.made) this.made = p ? p.slice(0, this.taken) : [];
+    this.inputs = [k1, k2, k3, k4];
     return false;
   }
 
-  /** A new finding of the block take() was last asked about, with spans relative to the block. */
+  /** The new finding (spans relative to the block) take() was last asked about and said no to. */
   add(f: RuleFinding): void {
+    inputsOf.set(f, this.inputs);
     this.made!.push(f);
   }
 
@@ -211,6 +218,19 @@ export class GroupsBuilder {
       this.perBlock[this.block] = group;
     }
   }
+}
+
+/** The block a position of the text lies in: the last block starting at or before it (from `from` on). */
+export function blockAtOffset(model: ContractModel, offset: number, from = 0): number {
+  const blocks = model.blocks;
+  let lo = from;
+  let hi = blocks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (blocks[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Findings with absolute spans, from block-relative groups (check() for callers other than the engine). */
