@@ -22,7 +22,7 @@ function onOpenPoint(text: string, settings: ReviewSettings = {}): Array<[string
   return r.diagnostics.map((d) => [d.ruleId, textAt(text, d.range)] as [string, string]).filter(([, words]) => /to be agreed/.test(words));
 }
 
-const f = (ruleId: string, start: number, end: number, words?: 'open-points'): OwnedFinding => ({ ruleId, span: { start, end }, words });
+const f = (ruleId: string, start: number, end: number, words?: 'open-points'): OwnedFinding => ({ ruleId, start, end, words });
 
 describe('word ownership', () => {
   it('gives every kind of shared words exactly one owner among the rules', () => {
@@ -46,7 +46,7 @@ describe('word ownership', () => {
       f('other', 10, 20), // not of the owned kind: kept
       f('third', 15, 16, undefined),
     ], owners);
-    assert.deepEqual(kept.map((k) => `${k.ruleId}@${k.span.start}`), ['owner@10', 'other@20', 'other@40', 'other@10', 'third@15']);
+    assert.deepEqual(kept.map((k) => `${k.ruleId}@${k.start}`), ['owner@10', 'other@20', 'other@40', 'other@10', 'third@15']);
   });
 
   it('reports an open point inside an obligation once, by its owner vague-wording', () => {

@@ -68,6 +68,21 @@ describe('lsp: findings\' JSON kept between reviews', function () {
     });
   }
 
+  it('matches a diagnostic the engine kept from the last review by identity (issue 13, positions)', () => {
+    const state = new IncrementalReview();
+    const cache = new DiagnosticsJsonCache();
+    let text = generateContract(100_000);
+    cache.render(reviewOf(state, text, 1));
+    assert.equal(cache.sameObjects, 0);
+    const at = text.indexOf('. ', text.length / 2);
+    text = `${text.slice(0, at)}x${text.slice(at)}`;
+    const result = reviewOf(state, text, 2);
+    assert.equal(written(cache, result), JSON.stringify(diagnosticsOf(result)));
+    // The rules that keep block-relative findings: their diagnostics outside the edited section are the last review's objects.
+    const kept = result.diagnostics.filter((d) => ['vague-wording', 'duplicate-clause-title', 'inconsistent-figure', 'sla-vague-target'].includes(d.ruleId)).length;
+    assert.ok(kept > 300 && cache.sameObjects >= kept - 10, `${cache.sameObjects} of ${kept} matched by identity`);
+  });
+
   it('makes again only the findings an edit changed, whether it moves lines or not', () => {
     const state = new IncrementalReview();
     const cache = new DiagnosticsJsonCache();

@@ -5,7 +5,7 @@ import { IncrementalReview } from '../../server/src/engine/incremental';
 import { editedReview, tenClauses } from '../support/clause-edit';
 
 // Issue 13: while editing, vague-wording keeps each block's findings and takes them over for the
-// blocks an edit kept (the same objects) or moved (copies, moved with the block), reading only the
+// blocks an edit kept or moved (the same objects: spans are relative to the block), reading only the
 // re-parsed blocks' sentences. The findings must equal a fresh review's.
 
 const clause = (i: number) => `## ${i}. Clause ${i}\n\n${i}.1 The Supplier shall deliver the reports in a timely manner and provide support as needed.\n\n${i}.2 The Customer shall pay the charges.\n`;
@@ -30,7 +30,7 @@ describe('vague-wording while editing', () => {
     assert.equal(after[b]!.findings[0], before[b]!.findings[0], 'the same finding object');
   });
 
-  it('builds nothing for a moved block without findings: its entry is the previous one', () => {
+  it('keeps a moved block\'s entry as it is, with or without findings: spans are relative to the block', () => {
     const { first, got, fresh } = edited('2.2 The Customer shall pay', '2.2 The Customer shall pay all');
     assert.deepEqual(vague(got), vague(fresh));
     const before = vagueFindingStats(first.model)!.perBlock;
@@ -41,8 +41,11 @@ describe('vague-wording while editing', () => {
     assert.notEqual(got.model.blocks[quiet].start, first.model.blocks[quiet].start, 'the block moved');
     assert.equal(after[quiet]!.findings.length, 0);
     assert.equal(after[quiet], before[quiet], 'the same entry');
-    assert.notEqual(after[loud], before[loud]);
-    assert.equal(after[loud]!.findings[0].span.start, before[loud]!.findings[0].span.start + 4);
+    assert.equal(after[loud], before[loud], 'the same entry, findings and all');
+    assert.equal(after[loud]!.findings.length, 2);
+    // Relative to the block: the finding's absolute place is the block's start plus its span.
+    const abs = got.model.blocks[loud].start + after[loud]!.findings[0].span.start;
+    assert.ok(vague(fresh).some((d) => got.model.lineStarts[d.range.start.line] + d.range.start.character === abs));
   });
 
   it('moves the findings of blocks after the edit, and reads a block whose section title changes its reading', () => {

@@ -1,10 +1,11 @@
-import type { Span } from '../model';
 import type { Rule, WordKind } from '../rules/types';
 
 /** A finding as ownership sees it: which rule reported which kind of words where. */
 export interface OwnedFinding {
   ruleId: string;
-  span: Span;
+  /** Where the words are (offsets in the text). */
+  start: number;
+  end: number;
   words?: WordKind;
 }
 
@@ -32,6 +33,6 @@ export function ownedFindings<F extends OwnedFinding>(findings: readonly F[], ow
   return findings.filter((f) => {
     const owner = f.words ? owners.get(f.words) : undefined;
     if (!owner || owner === f.ruleId) return true;
-    return !byOwner.some((o) => o.words === f.words && o.span.start < f.span.end && f.span.start < o.span.end);
+    return !byOwner.some((o) => o.words === f.words && o.start < f.end && f.start < o.end);
   });
 }

@@ -6,7 +6,9 @@ import { CATEGORIES } from '../categories';
 import { sentencesOf } from '../categories/scan';
 import { findIncorporation } from '../categories/incorporation';
 import { RULES } from '../rules';
-import { INTERNAL_ERROR, NOT_ANALYSED, type FixSpec, type RuleContext, type RuleFinding, type Severity } from '../rules/types';
+import { INTERNAL_ERROR, NOT_ANALYSED, type BlockFindingGroups, type FixSpec, type RuleContext, type RuleFinding, type RuleMeta, type Severity } from '../rules/types';
+import { shiftedFixes } from '../rules/block-findings';
+import { diagnosticOf, groupDiagnostics, type DiagnosticMaker } from './block-diagnostics';
 import { citationsFor, DEFAULT_PROFILES, PROFILES, resolveProfiles, SEVERITY_RANK, type Profile } from '../profiles';
 import type { ReviewDiagnostic, ReviewInput, ReviewResult, ReviewSettings } from './types';
 import { applySuppressions, closeIds } from './suppression';
@@ -199,6 +201,59 @@ function notAnalysed(result: ReviewResult, reason: string): ReviewResult {
   return result;
 }
 
+/** A finding on its way into the result: its diagnostic, and its fixes with spans `by` characters before their place. */
+interface Reported extends OwnedFinding {
+  diag: ReviewDiagnostic;
+  fixes: FixSpec[];
+  by: number;
+}
+
+/**
+ * The result's `fixSpecs`, made when first read: block-relative fixes of kept groups are moved to
+ * their place only then (a code action, the CLI's report), not on every review (issue 13).
+ */
+function withLazyFixSpecs<R extends { fixSpecs: FixSpec[][] }>(result: R, found: ReadonlyArray<{ fixes: FixSpec[]; by: number }>): R {
+  if (found.every((f) => f.by === 0 || !f.fixes.length)) {
+    result.fixSpecs = found.map((f) => f.fixes);
+    return result;
+  }
+  Object.defineProperty(result, 'fixSpecs', {
+    enumerable: true, configurable: true,
+    get() {
+      const value = found.map((f) => shiftedFixes(f.fixes, f.by));
+      Object.defineProperty(this, 'fixSpecs', { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+  });
+  return result;
+}
+
+/** How one rule's findings become diagnostics in this review (engine/block-diagnostics.ts). */
+function diagnosticMaker(meta: RuleMeta, severity: Severity, citations: string[], source: string | undefined, profiles: Profile[], settings: ReviewSettings): DiagnosticMaker {
+  const overridden = Boolean(settings.severity?.[meta.id] || settings.severity?.[meta.category]);
+  const raised = profiles.some((p) => p.severities[meta.id]);
+  return {
+    ruleId: meta.id,
+    category: meta.category,
+    severity: (f) => findingSeverity(severity, f.severity, meta.id, meta.category, profiles, settings, f.note),
+    // Fixes would edit this file; when the clause lives in another file of the bundle, say where.
+    message: (f) => (source && !f.message.includes(source) ? `${f.message} (This clause is in ${source}.)` : f.message),
+    fixes: (f) => (source ? [] : f.fixes ?? []),
+    citations,
+    key: `${severity}\u0000${overridden}\u0000${raised}\u0000${source ?? ''}\u0000${citations.join('\u0001')}`,
+  };
+}
+
+/** A rule's block-relative findings (rules/types.ts checkBlocks), or undefined: check() then runs (a rule that throws too). */
+function checkRuleBlocks(rule: (typeof RULES)[number], ctx: RuleContext): BlockFindingGroups | undefined {
+  if (!rule.checkBlocks) return undefined;
+  try {
+    return rule.checkBlocks(ctx);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Findings of one rule; a rule that throws gives one internal-error finding, and the others still run. */
 function checkRule(rule: (typeof RULES)[number], ctx: RuleContext): { findings: RuleFinding[]; failed: boolean } {
   try {
@@ -282,7 +337,7 @@ function* reviewModel(
     sentencesOf(model);
   }
 
-  const reported: Array<OwnedFinding & { diag: ReviewDiagnostic; fixes: FixSpec[]; start: number }> = [];
+  const reported: Reported[] = [];
   for (const rule of RULES) {
     if (rule.meta.category !== DRAFTING && !active.has(rule.meta.category)) continue;
     // Opt-in rules run only when the settings name them.
@@ -302,34 +357,35 @@ function* reviewModel(
     const source = rule.meta.category !== DRAFTING ? assessment(rule.meta.category).source : undefined;
     yield;
     currentStep.name = `rule ${rule.meta.id}`;
-    const { findings, failed } = checkRule(rule, ctx);
+    const maker = diagnosticMaker(rule.meta, severity, citations, source, profiles, settings);
     // A category incorporated from another document gets its note, not gap findings about terms that live there.
     const incorporated = rule.meta.category !== DRAFTING && Boolean(assessment(rule.meta.category).incorporatedFrom);
+    const grouped = checkRuleBlocks(rule, ctx);
+    if (grouped) {
+      // Findings kept per block with block-relative spans (rules/block-findings.ts): a group the
+      // previous review saw keeps its diagnostics (block-diagnostics.ts); only spans are added here.
+      for (let g = 0; g < grouped.groups.length; g++) {
+        const group = grouped.groups[g];
+        const b = grouped.blocks[g];
+        const by = model.blocks[b].start;
+        const made = groupDiagnostics(model, b, group, maker);
+        for (let k = 0; k < group.length; k++) {
+          const f = group[k];
+          if (incorporated && !f.note) continue;
+          reported.push({ ruleId: maker.ruleId, start: by + f.span.start, end: by + f.span.end, words: f.words, diag: made.diags[k], fixes: made.fixes[k], by });
+        }
+      }
+      continue;
+    }
+    const { findings, failed } = checkRule(rule, ctx);
     for (const f of findings) {
       if (incorporated && !failed && !f.note) continue;
       if (failed) {
-        reported.push({ ruleId: INTERNAL_ERROR, span: f.span, start: f.span.start, fixes: [], diag: { ruleId: INTERNAL_ERROR, category: DRAFTING, severity: 'information', message: f.message, range: spanToRange(model.lineStarts, f.span), fixes: [] } });
+        reported.push({ ruleId: INTERNAL_ERROR, start: f.span.start, end: f.span.end, fixes: [], by: 0, diag: { ruleId: INTERNAL_ERROR, category: DRAFTING, severity: 'information', message: f.message, range: spanToRange(model.lineStarts, f.span), fixes: [] } });
         continue;
       }
-      // Fixes would edit this file; when the clause lives in another file of the bundle, say where.
-      const fixes = source ? [] : f.fixes ?? [];
-      const message = source && !f.message.includes(source) ? `${f.message} (This clause is in ${source}.)` : f.message;
-      reported.push({
-        ruleId: rule.meta.id,
-        span: f.span,
-        words: f.words,
-        start: f.span.start,
-        fixes,
-        diag: {
-          ruleId: rule.meta.id,
-          category: rule.meta.category,
-          severity: findingSeverity(severity, f.severity, rule.meta.id, rule.meta.category, profiles, settings, f.note),
-          message,
-          range: spanToRange(model.lineStarts, f.span),
-          fixes: fixes.map((x) => (x.kind === 'insertClause' ? { kind: x.kind, title: x.title, clauseId: x.clauseId } : { kind: x.kind, title: x.title })),
-          ...(citations.length ? { citations } : {}),
-        },
-      });
+      const fixes = maker.fixes(f);
+      reported.push({ ruleId: maker.ruleId, start: f.span.start, end: f.span.end, words: f.words, fixes, by: 0, diag: diagnosticOf(maker, f, spanToRange(model.lineStarts, f.span), fixes) });
     }
   }
   yield;
@@ -339,16 +395,17 @@ function* reviewModel(
   const found = ownedFindings(reported, WORD_OWNERS);
   // Deterministic order: by position, then rule id.
   found.sort((a, b) => a.start - b.start || a.diag.range.end.line - b.diag.range.end.line || compareIds(a.diag.ruleId, b.diag.ruleId) || a.diag.message.localeCompare(b.diag.message));
+  // Accepted deviations: findings covered by <!-- clausewise-disable... --> comments.
+  const { diagnostics, fixSpecs: kept, suppressed, warnings } = applySuppressions(model, found.map((f) => f.diag), found);
 
   const coverage: ReviewResult['coverage'] = {};
   for (const c of categories) coverage[c] = assessment(c).verdict;
   const base = empty(isContract, reason);
-  return {
+  return withLazyFixSpecs({
     isContract, reason, profiles: profileIds, coverage,
     assessments: categories.map(assessment),
-    // Accepted deviations: findings covered by <!-- clausewise-disable... --> comments.
-    ...applySuppressions(model, found.map((f) => f.diag), found.map((f) => f.fixes)),
+    diagnostics, fixSpecs: [] as FixSpec[][], suppressed, warnings,
     problems, model, thresholds: settings.thresholds ?? {}, clausePosition: base.clausePosition,
     ...(base.problemLines ? { problemLines: base.problemLines } : {}),
-  };
+  }, kept);
 }

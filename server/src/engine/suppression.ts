@@ -172,9 +172,9 @@ export function nextLineTarget(model: ContractModel, comment: SuppressionComment
   return { first, last };
 }
 
-export interface SuppressionOutcome {
+export interface SuppressionOutcome<F = FixSpec[]> {
   diagnostics: ReviewDiagnostic[];
-  fixSpecs: FixSpec[][];
+  fixSpecs: F[];
   suppressed: SuppressedFinding[];
   warnings: ReviewWarning[];
 }
@@ -184,7 +184,7 @@ export interface SuppressionOutcome {
  * with `diagnostics`. A finding covered by several comments takes the reason of the most specific:
  * disable-next-line, then the disable range in force, then disable-file.
  */
-export function applySuppressions(model: ContractModel, diagnostics: ReviewDiagnostic[], fixSpecs: FixSpec[][]): SuppressionOutcome {
+export function applySuppressions<F = FixSpec[]>(model: ContractModel, diagnostics: ReviewDiagnostic[], fixSpecs: F[]): SuppressionOutcome<F> {
   const comments = findSuppressionComments(model);
   if (!comments.length) return { diagnostics, fixSpecs, suppressed: [], warnings: [] };
 
@@ -208,7 +208,7 @@ export function applySuppressions(model: ContractModel, diagnostics: ReviewDiagn
     .filter((x): x is { c: SuppressionComment; target: { first: number; last: number } } => x.target !== null);
 
   const keptDiagnostics: ReviewDiagnostic[] = [];
-  const keptFixes: FixSpec[][] = [];
+  const keptFixes: F[] = [];
   const suppressed: SuppressedFinding[] = [];
   diagnostics.forEach((d, i) => {
     const line = d.range.start.line;
@@ -228,7 +228,7 @@ export function applySuppressions(model: ContractModel, diagnostics: ReviewDiagn
       suppressed.push({ diagnostic: d, reason: by.reason, comment: { kind: by.kind, range: by.range } });
     } else {
       keptDiagnostics.push(d);
-      keptFixes.push(fixSpecs[i] ?? []);
+      keptFixes.push(fixSpecs[i] ?? ([] as F));
     }
   });
   return { diagnostics: keptDiagnostics, fixSpecs: keptFixes, suppressed, warnings };

@@ -31,6 +31,11 @@ interface Entry {
   readonly citations: readonly string[] | undefined;
   /** UTF-8 of `}},"severity":...}`: the diagnostic's JSON from the end of its range's last position. */
   tail: Uint8Array;
+  /**
+   * The diagnostic the entry was last matched to: the engine hands over the same object for a
+   * finding of a block an edit moved (engine/block-diagnostics.ts), which then matches at once.
+   */
+  last: ReviewDiagnostic;
 }
 
 /** How far ahead in the previous list a finding's match is looked for (findings removed by the edit). */
@@ -89,8 +94,10 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
 
 /** Whether the entry's JSON is the finding's, apart from the range. */
 function matches(d: ReviewDiagnostic, e: Entry): boolean {
-  return d.ruleId === e.ruleId && d.message === e.message && d.severity === e.severity && d.category === e.category
+  const same = d.ruleId === e.ruleId && d.message === e.message && d.severity === e.severity && d.category === e.category
     && sameList(d.citations?.length ? d.citations : undefined, e.citations) && sameClauseIds(d, e.clauseIds);
+  if (same) e.last = d;
+  return same;
 }
 
 /**
@@ -175,11 +182,14 @@ export class DiagnosticsJsonCache {
   private blockBytes = 0;
   /** Findings whose JSON the last render made (the others' was kept): what an edit cost. */
   made = 0;
+  /** Findings of the last render that were the previous render's diagnostic objects (matched without comparing). */
+  sameObjects = 0;
 
   /** The diagnostics of a review (as ./convert.ts diagnosticsOf makes them) as JSON, reusing the last review's where they match. */
   render(result: ReviewResult): DiagnosticsJsonText {
     const ds = result.diagnostics;
     const old = this.entries;
+    this.sameObjects = 0;
     const n = ds.length;
     const entries: Entry[] = new Array<Entry>(n);
     const tails: Uint8Array[] = new Array<Uint8Array>(n);
@@ -193,7 +203,10 @@ export class DiagnosticsJsonCache {
     for (let i = 0; i < n; i++) {
       const d = ds[i];
       let e: Entry | undefined;
-      if (j < old.length && matches(d, old[j])) e = old[j++];
+      if (j < old.length && old[j].last === d) {
+        e = old[j++];
+        this.sameObjects++;
+      } else if (j < old.length && matches(d, old[j])) e = old[j++];
       else {
         for (let k = j + 1, stop = Math.min(old.length, j + 1 + LOOKAHEAD); k < stop; k++) {
           if (matches(d, old[k])) {
@@ -217,7 +230,7 @@ export class DiagnosticsJsonCache {
         }
         e = {
           ruleId: d.ruleId, severity: d.severity, message: d.message, category: d.category,
-          clauseIds: clauseIdsOfFixes(d), citations: d.citations?.length ? d.citations : undefined, tail: EMPTY,
+          clauseIds: clauseIdsOfFixes(d), citations: d.citations?.length ? d.citations : undefined, tail: EMPTY, last: d,
         };
         // From the range's closing braces on.
         fresh.push({ entry: e, text: text.slice(prefix.length - 2) });

@@ -1,32 +1,43 @@
 /**
- * A rule's findings per block, kept between edits (issue 13), for rules that read each sentence on
- * its own (its text, whether its block is a heading, its section's titles) plus some context the
- * same for the whole document (the parties' names). A block the edit kept or moved has the same text,
- * source and sentences as the previous model's block it came from, so when the context, the heading
- * reading and the titles are unchanged its findings are the previous ones: the same objects before
- * the edit, moved copies after it. Only the re-parsed blocks' sentences are read; before, every
- * sentence was looked up and every finding of the document built again on each keystroke.
+ * A rule's findings per block, kept between edits (issue 13). Each block's findings are kept with
+ * spans relative to the block's start, so a block an edit kept or moved keeps its findings as they
+ * are: the same array of the same objects, whatever the edit did to the text before it. The block's
+ * current start is read from the model when an absolute position is needed (the engine's
+ * diagnostics, engine/block-diagnostics.ts; check() for other callers), never written into the
+ * findings. Before, every finding after the edit was copied with moved spans on each keystroke.
+ *
+ * Two kinds of rules keep them:
+ * - BlockFindings, for rules that read each sentence on its own (its text, whether its block is a
+ *   heading, its section's titles) plus some context the same for the whole document (the parties'
+ *   names): a kept or moved block's findings are the previous ones when that context is unchanged,
+ *   and only the re-parsed blocks' sentences are read.
+ * - MadeGroups, for rules whose findings come from document-level facts (duplicate titles, figures
+ *   that disagree): the rule works out each finding's span and message every review, and takes the
+ *   previous finding object of the same block when they are the same.
  */
 import type { ContractModel } from '../model';
 import type { SentenceInfo } from '../categories';
 import { previousBlockIndex, spliceTraceOf } from '../model/trace';
-import type { FixSpec, RuleFinding } from './types';
+import type { BlockFindingGroups, FixSpec, RuleFinding } from './types';
 
 /**
- * One block's findings and what they were read from besides the block. No offsets: a moved block's
- * entry without findings is the previous entry itself, so an edit builds nothing for it.
+ * One block's findings (spans relative to the block) and what they were read from besides the
+ * block. A kept or moved block whose context is unchanged keeps the previous entry itself.
  */
 interface Kept { findings: RuleFinding[]; inHeading: boolean; titles: string; context: string; sentences: number }
 
-/** Every rule's store, so that one call hands them all to a model's copy (rules/carry.ts) without importing the rules. */
-const stores: BlockFindings[] = [];
+/** What every store can do: hand its results to a model's copy (rules/carry.ts) without importing the rules. */
+interface Store { carry(from: ContractModel, to: ContractModel): void }
+const stores: Store[] = [];
 
 /** Hands every rule's per-block findings to a copy of the model with the same blocks (the review worker's released copy). */
 export function carryBlockFindings(from: ContractModel, to: ContractModel): void {
   for (const store of stores) store.carry(from, to);
 }
 
-export class BlockFindings {
+const NO_GROUPS: BlockFindingGroups = { blocks: [], groups: [] };
+
+export class BlockFindings implements Store {
   private built = new WeakMap<ContractModel, Array<Kept | undefined>>();
   private reads = new WeakMap<ContractModel, number>();
 
@@ -35,16 +46,17 @@ export class BlockFindings {
   }
 
   /**
-   * Every finding, in sentence order. `context` names what else the findings read (compared as is);
-   * `read` adds the findings of the sentences infos[from, ...) of one block to out.
+   * Every finding, grouped by block, spans relative to the block. `context` names what else the
+   * findings read (compared as is); `read` adds the findings of the sentences infos[from, ...) of
+   * one block to out, with absolute spans.
    */
-  of(model: ContractModel, infos: SentenceInfo[], context: string, read: (from: number, out: RuleFinding[]) => void): RuleFinding[] {
+  groups(model: ContractModel, infos: SentenceInfo[], context: string, read: (from: number, out: RuleFinding[]) => void): BlockFindingGroups {
     const trace = spliceTraceOf(model);
     const before = trace ? this.built.get(trace.previous) : undefined;
     const blocks = model.blocks;
-    const previousBlocks = trace?.previous.blocks;
     const perBlock = new Array<Kept | undefined>(blocks.length);
-    const out: RuleFinding[] = [];
+    const withFindings: number[] = [];
+    const groups: RuleFinding[][] = [];
     let reads = 0;
     for (let i = 0; i < infos.length;) {
       const first = infos[i];
@@ -57,8 +69,7 @@ export class BlockFindings {
       const end = old ? i + old.sentences : 0;
       if (old && old.inHeading === first.inHeading && old.titles === first.titles && old.context === context
         && end <= infos.length && infos[end - 1].block === b && (end === infos.length || infos[end].block !== b)) {
-        const by = old.findings.length ? blocks[b].start - previousBlocks![was].start : 0;
-        kept = by === 0 ? old : { findings: old.findings.map((f) => moved(f, by)), inHeading: old.inHeading, titles: old.titles, context, sentences: old.sentences };
+        kept = old;
         i = end;
       } else {
         let next = i + 1;
@@ -66,40 +77,187 @@ export class BlockFindings {
         const findings: RuleFinding[] = [];
         read(i, findings);
         reads++;
+        const start = blocks[b].start;
+        for (let k = 0; k < findings.length; k++) findings[k] = shifted(findings[k], -start);
         kept = { findings, inHeading: first.inHeading, titles: first.titles, context, sentences: next - i };
         i = next;
       }
       perBlock[b] = kept;
-      for (const f of kept.findings) out.push(f);
+      if (kept.findings.length) {
+        withFindings.push(b);
+        groups.push(kept.findings);
+      }
     }
     this.built.set(model, perBlock);
     this.reads.set(model, reads);
-    return out;
+    return withFindings.length ? { blocks: withFindings, groups } : NO_GROUPS;
   }
 
-  /** Each block's kept findings and how many blocks were read rather than taken over (for tests). */
+  /** Each block's kept findings (block-relative) and how many blocks were read rather than taken over (for tests). */
   stats(model: ContractModel): { perBlock: ReadonlyArray<{ findings: RuleFinding[] } | undefined>; read: number } | undefined {
     const perBlock = this.built.get(model);
     return perBlock ? { perBlock, read: this.reads.get(model)! } : undefined;
   }
 
-  /** Hands the findings to a copy of the model with the same blocks (the review worker's released copy). */
   carry(from: ContractModel, to: ContractModel): void {
     const b = this.built.get(from);
     if (b && from.blocks === to.blocks && from.text === to.text) this.built.set(to, b);
   }
 }
 
-/** A finding of a block moved by `by` characters; its fixes' spans move with it. */
-function moved(f: RuleFinding, by: number): RuleFinding {
-  const span = { start: f.span.start + by, end: f.span.end + by };
-  const out: RuleFinding = { ...f, span };
-  if (f.fixes) {
-    out.fixes = f.fixes.map((x): FixSpec => {
-      if (x.kind === 'replace') return { ...x, span: x.span === f.span ? span : { start: x.span.start + by, end: x.span.end + by } };
-      if (x.kind === 'edits') return { ...x, edits: x.edits.map((e) => ({ span: { start: e.span.start + by, end: e.span.end + by }, replacement: e.replacement })) };
-      return x; // insertClause names a section by index, which a kept block's does not change
-    });
+/**
+ * Findings a rule makes from document-level facts on every review, kept per block with
+ * block-relative spans. The rule visits its findings in block order and, for each, asks take()
+ * whether the previous model's group of the same block has the same finding next: the same
+ * relative span and the same inputs (up to four values the rule makes the finding's message and
+ * fixes from, so that a taken finding costs no string). If not, it add()s a new one. A block all of
+ * whose findings were taken keeps the previous array itself.
+ */
+export class MadeGroups implements Store {
+  private built = new WeakMap<ContractModel, Array<RuleFinding[] | undefined>>();
+
+  constructor() {
+    stores.push(this);
+  }
+
+  begin(model: ContractModel): GroupsBuilder {
+    const trace = spliceTraceOf(model);
+    const before = trace ? this.built.get(trace.previous) : undefined;
+    return new GroupsBuilder(model, (b) => (before ? before[previousBlockIndex(trace!, b)] : undefined), (perBlock) => this.built.set(model, perBlock));
+  }
+
+  /** Each block's findings for a model (block-relative; for tests). */
+  perBlock(model: ContractModel): ReadonlyArray<readonly RuleFinding[] | undefined> | undefined {
+    return this.built.get(model);
+  }
+
+  carry(from: ContractModel, to: ContractModel): void {
+    const b = this.built.get(from);
+    if (b && from.blocks === to.blocks && from.text === to.text) this.built.set(to, b);
+  }
+}
+
+type Input = string | number;
+/** What each made finding was made from (take()'s inputs), by finding. */
+const inputsOf = new WeakMap<RuleFinding, readonly Input[]>();
+
+/** One review's pass of a MadeGroups rule: see MadeGroups. */
+export class GroupsBuilder {
+  private readonly blocks: number[] = [];
+  private readonly groups: RuleFinding[][] = [];
+  private readonly perBlock: Array<RuleFinding[] | undefined>;
+  private block = -1;
+  private previous: RuleFinding[] | undefined;
+  /** How many of the previous group's findings were taken, in order. */
+  private taken = 0;
+  /** The findings of the block, once one of them differs from the previous group (with those taken before it). */
+  private made: RuleFinding[] | null = null;
+  private inputs: readonly Input[] = [];
+
+  constructor(
+    private readonly model: ContractModel,
+    private readonly previousOf: (block: number) => RuleFinding[] | undefined,
+    private readonly keep: (perBlock: Array<RuleFinding[] | undefined>) => void,
+  ) {
+    this.perBlock = new Array(model.blocks.length);
+  }
+
+  /** The start of block b, for the rule to make its spans relative. */
+  startOf(b: number): number {
+    return this.model.blocks[b].start;
+  }
+
+  /**
+   * Whether the finding at [start, end) of block b (relative to it) made from these inputs is the
+   * previous group's next one; then it is taken. Blocks come in ascending order.
+   */
+  take(b: number, start: number, end: number, k1: Input, k2: Input, k3: Input, k4: Input = ''): boolean {
+    if (b !== this.block) this.open(b);
+    const p = this.previous;
+    if (!this.made && p && this.taken < p.length) {
+      const f = p[this.taken];
+      const was = inputsOf.get(f);
+      if (was && f.span.start === start && f.span.end === end && was[0] === k1 && was[1] === k2 && was[2] === k3 && was[3] === k4) {
+        this.taken++;
+        return true;
+      }
+    }
+    if (!this.made) this.made = p ? p.slice(0, this.taken) : [];
+    this.inputs = [k1, k2, k3, k4];
+    return false;
+  }
+
+  /** The new finding (spans relative to the block) take() was last asked about and said no to. */
+  add(f: RuleFinding): void {
+    inputsOf.set(f, this.inputs);
+    this.made!.push(f);
+  }
+
+  /** The groups, and the per-block findings kept for the next model. */
+  done(): BlockFindingGroups {
+    this.close();
+    this.keep(this.perBlock);
+    return this.blocks.length ? { blocks: this.blocks, groups: this.groups } : NO_GROUPS;
+  }
+
+  private open(b: number): void {
+    this.close();
+    this.block = b;
+    this.previous = this.previousOf(b);
+    this.taken = 0;
+    this.made = null;
+  }
+
+  private close(): void {
+    if (this.block < 0) return;
+    const p = this.previous;
+    const group = this.made ?? (p && this.taken === p.length ? p : p!.slice(0, this.taken));
+    if (group.length) {
+      this.blocks.push(this.block);
+      this.groups.push(group);
+      this.perBlock[this.block] = group;
+    }
+  }
+}
+
+/** The block a position of the text lies in: the last block starting at or before it (from `from` on). */
+export function blockAtOffset(model: ContractModel, offset: number, from = 0): number {
+  const blocks = model.blocks;
+  let lo = from;
+  let hi = blocks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (blocks[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Findings with absolute spans, from block-relative groups (check() for callers other than the engine). */
+export function absoluteFindings(model: ContractModel, found: BlockFindingGroups): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (let g = 0; g < found.groups.length; g++) {
+    const by = model.blocks[found.blocks[g]].start;
+    for (const f of found.groups[g]) out.push(shifted(f, by));
   }
   return out;
+}
+
+/** A finding moved by `by` characters; its fixes' spans move with it. */
+export function shifted(f: RuleFinding, by: number): RuleFinding {
+  if (by === 0) return f;
+  const span = { start: f.span.start + by, end: f.span.end + by };
+  const out: RuleFinding = { ...f, span };
+  if (f.fixes) out.fixes = shiftedFixes(f.fixes, by, f.span, span);
+  return out;
+}
+
+/** Fixes moved by `by` characters (a fix's span that is the finding's own, `was`, becomes `now`). */
+export function shiftedFixes(fixes: FixSpec[], by: number, was?: { start: number; end: number }, now?: { start: number; end: number }): FixSpec[] {
+  if (by === 0) return fixes;
+  return fixes.map((x): FixSpec => {
+    if (x.kind === 'replace') return { ...x, span: was && x.span === was ? now! : { start: x.span.start + by, end: x.span.end + by } };
+    if (x.kind === 'edits') return { ...x, edits: x.edits.map((e) => ({ span: { start: e.span.start + by, end: e.span.end + by }, replacement: e.replacement })) };
+    return x; // insertClause names a section by index, which a kept block's does not change
+  });
 }

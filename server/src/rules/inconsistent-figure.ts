@@ -1,7 +1,44 @@
-import type { Rule, RuleFinding } from './types';
-import { positionAt } from '../model';
-import { inconsistentFigures } from '../drafting/figures';
+import type { BlockFindingGroups, Rule, RuleFinding } from './types';
+import type { ContractModel } from '../model';
+import { lastIndexAtOrBefore } from '../model/lineIndex';
+import { inconsistentFigures, type Figure } from '../drafting/figures';
+import { factsActive } from '../model/facts';
+import { absoluteFindings, blockAtOffset, MadeGroups } from './block-findings';
 import examples from './examples/inconsistent-figure';
+
+/** The finding of a figure that disagrees with the reference figure, given on line `line`; `span` is the figure's (absolute or block-relative). */
+function finding(figure: Figure, reference: Figure, line: number, span: RuleFinding['span']): RuleFinding {
+  return {
+    span,
+    message: `${capitalise(figure.label)} is ${figure.text} here but ${reference.text} on line ${line}. Give one figure, or say why they differ.`,
+    fixes: [{ kind: 'replace', title: `Replace "${figure.text}" with "${reference.text}" (as on line ${line})`, span, replacement: reference.text }],
+  };
+}
+
+/** Each block's findings, kept between edits while each figure's span, label, text and its reference's text and line are the same. */
+const kept = new MadeGroups();
+
+/** While editing: the findings grouped by block, relative to it (rules/block-findings.ts). */
+function groupsWhileEditing(model: ContractModel): BlockFindingGroups {
+  const out = kept.begin(model);
+  let b = 0;
+  // inconsistentFigures lists them by position, so the blocks come in order.
+  for (const { figure, reference } of inconsistentFigures(model)) {
+    b = blockAtOffset(model, figure.span.start, b);
+    const at = out.startOf(b);
+    const start = figure.span.start - at;
+    const end = figure.span.end - at;
+    const line = lastIndexAtOrBefore(model.lineStarts, reference.span.start) + 1;
+    if (out.take(b, start, end, figure.label, figure.text, reference.text, line)) continue;
+    out.add(finding(figure, reference, line, { start, end }));
+  }
+  return out.done();
+}
+
+/** The findings each block kept while editing (for tests). */
+export function inconsistentFigureGroups(model: ContractModel): ReturnType<MadeGroups['perBlock']> {
+  return kept.perBlock(model);
+}
 
 const rule: Rule = {
   meta: {
@@ -15,17 +52,16 @@ const rule: Rule = {
     rationale: 'When two clauses give different figures for one thing, each party will rely on the one that suits it, and a court has to decide which the parties meant. It usually happens when one clause is updated in negotiation and another copy of the figure is missed.',
   },
   check(ctx) {
-    const out: RuleFinding[] = [];
     const { model } = ctx;
+    if (factsActive()) return absoluteFindings(model, groupsWhileEditing(model));
+    const out: RuleFinding[] = [];
     for (const { figure, reference } of inconsistentFigures(model)) {
-      const line = positionAt(model.lineStarts, reference.span.start).line + 1;
-      out.push({
-        span: figure.span,
-        message: `${capitalise(figure.label)} is ${figure.text} here but ${reference.text} on line ${line}. Give one figure, or say why they differ.`,
-        fixes: [{ kind: 'replace', title: `Replace "${figure.text}" with "${reference.text}" (as on line ${line})`, span: figure.span, replacement: reference.text }],
-      });
+      out.push(finding(figure, reference, lastIndexAtOrBefore(model.lineStarts, reference.span.start) + 1, figure.span));
     }
     return out;
+  },
+  checkBlocks(ctx) {
+    return factsActive() ? groupsWhileEditing(ctx.model) : undefined;
   },
 };
 

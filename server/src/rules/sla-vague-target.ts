@@ -1,4 +1,4 @@
-import type { Rule, RuleFinding } from './types';
+import type { BlockFindingGroups, Rule, RuleContext, RuleFinding } from './types';
 import { quotedRanges, sentencesOf } from '../categories';
 import { durationsIn, percentagesIn } from '../model/language';
 import { SLA_VAGUE } from './vague-terms';
@@ -7,7 +7,7 @@ import { factsActive, memo } from '../model/facts';
 import { matchesIn } from '../model/text';
 import type { ContractModel } from '../model';
 import type { SentenceInfo } from '../categories';
-import { BlockFindings } from './block-findings';
+import { absoluteFindings, BlockFindings } from './block-findings';
 import { sourceSpanOf } from '../drafting/offsets';
 
 const AVAILABILITY = /availab|uptime|downtime/i;
@@ -95,6 +95,17 @@ export function slaVagueFindingStats(model: ContractModel): ReturnType<BlockFind
   return kept.stats(model);
 }
 
+/**
+ * While editing, each block's findings are kept and taken over for the blocks the edit kept or
+ * moved (block-findings.ts); whose duty it is reads the parties' expressions, compared as context.
+ */
+function groupsWhileEditing(ctx: RuleContext): BlockFindingGroups {
+  const { model, parties } = ctx;
+  const infos = sentencesOf(model);
+  const read = (from: number, out: RuleFinding[]) => blockFindings(model, infos, from, parties.customer, parties.supplier, out);
+  return kept.groups(model, infos, `${parties.customer.source}\u0000${parties.customer.flags}\u0000${parties.supplier.source}\u0000${parties.supplier.flags}`, read);
+}
+
 const rule: Rule = {
   meta: {
     examples,
@@ -109,14 +120,15 @@ const rule: Rule = {
   },
   check(ctx) {
     const { model, parties } = ctx;
+    if (factsActive()) return absoluteFindings(model, groupsWhileEditing(ctx));
     const infos = sentencesOf(model);
-    const read = (from: number, out: RuleFinding[]) => blockFindings(model, infos, from, parties.customer, parties.supplier, out);
-    // While editing, each block's findings are kept and taken over for the blocks the edit kept or
-    // moved (block-findings.ts); whose duty it is reads the parties' expressions, compared as context.
-    if (factsActive()) return kept.of(model, infos, `${parties.customer.source}\u0000${parties.customer.flags}\u0000${parties.supplier.source}\u0000${parties.supplier.flags}`, read);
     const out: RuleFinding[] = [];
+    const read = (from: number, out: RuleFinding[]) => blockFindings(model, infos, from, parties.customer, parties.supplier, out);
     for (let i = 0; i < infos.length;) i = read(i, out);
     return out;
+  },
+  checkBlocks(ctx) {
+    return factsActive() ? groupsWhileEditing(ctx) : undefined;
   },
 };
 export default rule;

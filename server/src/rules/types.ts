@@ -119,9 +119,27 @@ export interface RuleContext {
   categories: ReadonlySet<CategoryId>;
 }
 
+/**
+ * A rule's findings while editing, grouped by block, with spans (and fixes' spans) relative to the
+ * start of their block (issue 13): `groups[i]` stands in block `blocks[i]`, in block order. The
+ * entries hold no absolute offset, so a block an edit kept or moved keeps its group as it is (the
+ * same array, the same finding objects), and what the engine derives from a group it has seen
+ * (diagnostics, fix lists) is reused as well (engine/block-diagnostics.ts).
+ */
+export interface BlockFindingGroups {
+  blocks: readonly number[];
+  groups: ReadonlyArray<readonly RuleFinding[]>;
+}
+
 export interface Rule {
   meta: RuleMeta;
   check(ctx: RuleContext): RuleFinding[];
+  /**
+   * The same findings as check(), grouped by block with block-relative spans (see BlockFindingGroups),
+   * for rules that keep their findings per block between edits; undefined when the rule keeps none
+   * for this review (a one-shot review), and the engine then calls check().
+   */
+  checkBlocks?(ctx: RuleContext): BlockFindingGroups | undefined;
 }
 
 export const DOCS_BASE = 'https://github.com/clausewise/clausewise/blob/main/docs/rules/';

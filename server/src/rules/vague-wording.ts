@@ -1,4 +1,4 @@
-import type { Rule, RuleFinding } from './types';
+import type { BlockFindingGroups, Rule, RuleFinding } from './types';
 import { describesSecurityIncident, quotedRanges, sentencesOf } from '../categories';
 import { SLA_VAGUE, VAGUE_TERMS } from './vague-terms';
 import { factsActive, memo } from '../model/facts';
@@ -7,7 +7,7 @@ import examples from './examples/vague-wording';
 import { sourceSpanOf } from '../drafting/offsets';
 import type { ContractModel } from '../model';
 import type { SentenceInfo } from '../categories';
-import { BlockFindings } from './block-findings';
+import { absoluteFindings, BlockFindings } from './block-findings';
 
 const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is responsible for|are responsible for|warrants?)\b/i;
 // "As required by law" is a legal carve-out, not loose scope; rewording it would change its meaning.
@@ -86,10 +86,10 @@ function blockFindings(model: ContractModel, infos: SentenceInfo[], from: number
 /** Each block's findings, kept between edits (block-findings.ts); they read no context beyond the sentences' own. */
 const kept = new BlockFindings();
 
-/** While editing: only the re-parsed blocks' sentences are read (see block-findings.ts). */
-function findingsWhileEditing(model: ContractModel): RuleFinding[] {
+/** While editing: only the re-parsed blocks' sentences are read (see block-findings.ts); block-relative groups. */
+function findingsWhileEditing(model: ContractModel): BlockFindingGroups {
   const infos = sentencesOf(model);
-  return kept.of(model, infos, '', (from, out) => blockFindings(model, infos, from, infos.length, out));
+  return kept.groups(model, infos, '', (from, out) => blockFindings(model, infos, from, infos.length, out));
 }
 
 /** Each block's findings kept for a model while editing, by block index, and how many blocks were read (for tests). */
@@ -123,7 +123,10 @@ const rule: Rule = {
       for (let i = 0; i < infos.length;) i = blockFindings(model, infos, i, infos.length, out);
       return out;
     }
-    return findingsWhileEditing(model);
+    return absoluteFindings(model, findingsWhileEditing(model));
+  },
+  checkBlocks(ctx) {
+    return factsActive() ? findingsWhileEditing(ctx.model) : undefined;
   },
 };
 export default rule;
