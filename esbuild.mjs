@@ -52,7 +52,7 @@ ${categories.join(',\n')}
 };
 
 /**
- * Two dependencies do work at load that a run rarely needs, and that cost a small contract's cold CLI
+ * Dependencies that do work at load that a run rarely needs, and that cost a small contract's cold CLI
  * run several milliseconds (docs/performance.md); each is rewritten at bundle time, keeping what the
  * code does:
  * - fdir looks for an optional `picomatch` with a run-time require.resolve/require, which esbuild
@@ -60,8 +60,13 @@ ${categories.join(',\n')}
  *   7 ms); an installed package has no node_modules to find it in. Its only use is fdir's own glob
  *   matcher, which tinyglobby (our only fdir user) never asks for, so it is left unset here as it is
  *   in an installed package.
- * - lru-cache reads the global `performance` at load, which makes Node load perf_hooks (about 3 ms);
- *   its clock is read only by caches with a time-to-live (ours have none), so it is looked up then.
+ *   (lru-cache, which read the global `performance` at load, was rewritten here too until model/lru.ts
+ *   made it load only when a cache is made, which a CLI run never does.)
+ * - picocolors reads `process.stdout.isTTY` at load for its default export, which makes Node build
+ *   the stdout stream (for a pipe: net and its streams, about 13 million instructions); this project
+ *   only calls `createColors(color)` with the CLI's own decision (cli/format-stylish.ts), and the CLI
+ *   writes to a pipe or file without that stream (cli/stdio.ts). The default export now treats
+ *   standard output as no terminal; NO_COLOR, FORCE_COLOR, --color, Windows and CI still count.
  * A rewrite that no longer matches (a dependency's new version) is reported as a build warning.
  */
 const startupTrims = {
@@ -70,9 +75,9 @@ const startupTrims = {
     const rewrites = [
       { file: /[\\/]node_modules[\\/]fdir[\\/]dist[\\/]index\.mjs$/, from: '__require.resolve("picomatch");\n\tpm = __require("picomatch");', to: '// picomatch lookup removed by esbuild.mjs (startup-trims)' },
       {
-        file: /[\\/]node_modules[\\/]lru-cache[\\/]dist[\\/]esm[\\/]node[\\/]index\.min\.js$/,
-        from: 'var x=typeof performance=="object"&&performance&&typeof performance.now=="function"?performance:Date;',
-        to: 'var x={now:()=>(typeof performance=="object"&&performance&&typeof performance.now=="function"?performance:Date).now()};',
+        file: /[\\/]node_modules[\\/]picocolors[\\/]picocolors\.js$/,
+        from: '((p.stdout || {}).isTTY && env.TERM !== "dumb")',
+        to: 'false /* process.stdout not read at load: esbuild.mjs (startup-trims) */',
       },
     ];
     for (const { file, from, to } of rewrites) {
@@ -82,6 +87,26 @@ const startupTrims = {
         return { contents: text.replace(from, to), loader: 'js' };
       });
     }
+  },
+};
+
+
+/**
+ * JSON data modules (the clause library, the glossary, the configuration schema) bundled as
+ * `JSON.parse` of one string instead of as object literals. V8 makes an object literal's boilerplate
+ * on its first execution, property by property, and keeps its description in the code cache; a
+ * string costs a copy, and V8's JSON parser builds the same values several times faster. Every
+ * start of the CLI evaluates these modules (docs/performance.md). Only default imports are used from
+ * them; a named import would fail the build.
+ */
+const jsonAsParse = {
+  name: 'json-as-parse',
+  setup(build) {
+    build.onLoad({ filter: /[\\/](library[\\/][a-z-]+\.generated|schema[\\/]clausewise\.schema)\.json$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      // Parsed here too: a broken file fails the build, and the string holds it without white space.
+      return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});\n`, loader: 'js' };
+    });
   },
 };
 
@@ -96,7 +121,7 @@ const common = {
   // Keep `import.meta.url` users (ESM-only dependencies bundled into CJS) from breaking.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-  plugins: [compactClassifierWeights, startupTrims],
+  plugins: [compactClassifierWeights, startupTrims, jsonAsParse],
 };
 
 const builds = [

@@ -44,6 +44,16 @@ process.on('exit', () => {
     assert.deepEqual(files.filter((f) => !f.endsWith('loaded.js')).map((f) => path.basename(f)), ['cli.js']);
   });
 
+  it('writes its report to a pipe without Node\'s stdout stream (net, tty) or diagnostics_channel', () => {
+    // The default (stylish) format, to a pipe as a CI job or the bench reads it: picocolors is bundled
+    // without its load-time look at process.stdout (esbuild.mjs), the report is written to the pipe
+    // directly (cli/stdio.ts), and lru-cache, whose load makes diagnostics channels, loads only when a
+    // text cache is made (model/lru.ts), which a CLI run never does.
+    const { builtins, stdout } = loadedBy(['--fail-on', 'none', path.join(EXAMPLES, 'weak-msa.md')]);
+    assert.match(stdout, /findings? \(.*\) in 1 contract/);
+    for (const name of ['net', 'tty', 'diagnostics_channel']) assert.ok(!builtins.includes(name), `${name} was loaded: ${builtins.join(' ')}`);
+  });
+
   it('a run of many files still reviews them in worker threads started through the loader', () => {
     const lib = path.join(dir, 'lib');
     fs.mkdirSync(lib);
