@@ -2,6 +2,7 @@
 // `node esbuild.mjs` builds once; `--watch` rebuilds on change; `--production` minifies.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
 
@@ -92,20 +93,38 @@ const startupTrims = {
 
 
 /**
- * JSON data modules (the clause library, the glossary, the configuration schema) bundled as
- * `JSON.parse` of one string instead of as object literals. V8 makes an object literal's boilerplate
- * on its first execution, property by property, and keeps its description in the code cache; a
- * string costs a copy, and V8's JSON parser builds the same values several times faster. Every
- * start of the CLI evaluates these modules (docs/performance.md). Only default imports are used from
- * them; a named import would fail the build.
+ * Large data tables bundled as `JSON.parse` of one string instead of as literals: the clause library,
+ * the glossary and the configuration schema (JSON files), the category signals' build-time table
+ * (categories/signal-needs.generated.ts) and micromark's table of HTML character references
+ * (character-entities, 2,125 keys). Every start of the CLI evaluates these modules; V8 builds a
+ * literal's boilerplate property by property on its first run, while a string is copied from the
+ * code cache and V8's JSON parser builds the same values several times faster (docs/performance.md).
+ * The values are the same: each table is parsed here (a broken one fails the build) and written back
+ * with JSON.stringify. A table whose module no longer has the expected shape is left as it is, with a
+ * build warning.
  */
-const jsonAsParse = {
-  name: 'json-as-parse',
+const dataAsJson = {
+  name: 'data-as-json',
   setup(build) {
+    const asParse = (declaration, value) => `${declaration}JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`;
     build.onLoad({ filter: /[\\/](library[\\/][a-z-]+\.generated|schema[\\/]clausewise\.schema)\.json$/ }, async (args) => {
+      const value = JSON.parse(await fs.promises.readFile(args.path, 'utf8'));
+      return { contents: asParse('export default ', value), loader: 'js' };
+    });
+    build.onLoad({ filter: /[\\/]categories[\\/]signal-needs\.generated\.ts$/ }, async (args) => {
       const text = await fs.promises.readFile(args.path, 'utf8');
-      // Parsed here too: a broken file fails the build, and the string holds it without white space.
-      return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});\n`, loader: 'js' };
+      // One exported array of JSON values, as scripts/generate-signal-needs.ts writes it (a trailing comma aside).
+      const m = /^export const (\w+): \w+ = (\[[\s\S]*?),?\s*\];\s*$/m.exec(text);
+      let value;
+      try { value = m && JSON.parse(`${m[2]}]`); } catch { value = undefined; }
+      if (!m || !Array.isArray(value) || text.split('\nexport ').length !== 2) return { contents: text, loader: 'ts', warnings: [{ text: `data-as-json: ${args.path} is not one exported JSON array; bundled as it is` }] };
+      return { contents: asParse(`export const ${m[1]} = `, value), loader: 'js' };
+    });
+    build.onLoad({ filter: /[\\/]node_modules[\\/]character-entities[\\/]index\.js$/ }, async (args) => {
+      const mod = await import(pathToFileURL(args.path).href);
+      const keys = Object.keys(mod);
+      if (keys.length !== 1 || keys[0] !== 'characterEntities') return { contents: await fs.promises.readFile(args.path, 'utf8'), loader: 'js', warnings: [{ text: `data-as-json: ${args.path} exports ${keys.join(', ')}; bundled as it is` }] };
+      return { contents: asParse('export const characterEntities = ', mod.characterEntities), loader: 'js' };
     });
   },
 };
@@ -121,7 +140,7 @@ const common = {
   // Keep `import.meta.url` users (ESM-only dependencies bundled into CJS) from breaking.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-  plugins: [compactClassifierWeights, startupTrims, jsonAsParse],
+  plugins: [compactClassifierWeights, startupTrims, dataAsJson],
 };
 
 const builds = [

@@ -52,6 +52,15 @@ process.on('exit', () => {
     const { builtins, stdout } = loadedBy(['--fail-on', 'none', path.join(EXAMPLES, 'weak-msa.md')]);
     assert.match(stdout, /findings? \(.*\) in 1 contract/);
     for (const name of ['net', 'tty', 'diagnostics_channel']) assert.ok(!builtins.includes(name), `${name} was loaded: ${builtins.join(' ')}`);
+    // The loader takes Node's Module class from its own module object: the public node:module also
+    // loads Node's source-map support.
+    for (const name of ['module', 'internal/source_map/source_map']) assert.ok(!builtins.includes(name), `${name} was loaded: ${builtins.join(' ')}`);
+  });
+
+  it('bundles its large data tables as JSON strings (their values: code-cache.test.ts compares the bundle\'s reports with the sources\')', () => {
+    // esbuild.mjs (data-as-json): a literal's boilerplate is built property by property on its first run.
+    const bundle = fs.readFileSync(path.join(path.dirname(CLI), 'cli-main.js'), 'latin1');
+    for (const name of ['clauses_generated_default', 'SIGNAL_NEEDS', 'characterEntities']) assert.match(bundle, new RegExp(`\\b${name}=JSON\\.parse\\(`), name);
   });
 
   it('a run of many files still reviews them in worker threads started through the loader', () => {
