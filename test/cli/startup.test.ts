@@ -63,6 +63,28 @@ process.on('exit', () => {
     for (const name of ['clauses_generated_default', 'SIGNAL_NEEDS', 'characterEntities']) assert.match(bundle, new RegExp(`\\b${name}=JSON\\.parse\\(`), name);
   });
 
+  it('never reads the package\'s own large package.json: bin/ and dist/ each have a one-line one', () => {
+    // Node reads the package.json nearest to each CommonJS file it loads (for its "type") and parses
+    // all of it; the root one is 95 KB of VS Code contributions (esbuild.mjs, writeScopePackageJson).
+    const root = path.resolve(path.dirname(CLI), '..');
+    for (const dir of ['bin', 'dist']) {
+      const file = path.join(root, dir, 'package.json');
+      assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')), { type: 'commonjs' }, file);
+    }
+    assert.match(fs.readFileSync(path.join(root, '.npmignore'), 'utf8'), /^!\/dist\/package\.json$/m);
+    // The folders whose package.json Node's module loader found for the bin and the loader (Node's
+    // internal reader, as of Node 20; checked only where it exists).
+    const probe = path.join(dir, 'scope.js');
+    fs.writeFileSync(probe, `
+let reader; try { reader = require('internal/modules/package_json_reader'); } catch {}
+process.on('exit', () => process.stderr.write('SCOPES ' + JSON.stringify(typeof reader?.readPackageScope !== 'function' ? null : [${JSON.stringify(path.join(root, 'bin', 'clausewise.js'))}, ${JSON.stringify(CLI)}].map((f) => reader.readPackageScope(f).path)) + '\\n'));
+`);
+    const r = spawnSync(process.execPath, ['--expose-internals', '-r', probe, path.join(root, 'bin', 'clausewise.js'), '--version'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const scopes = JSON.parse(/^SCOPES (.*)$/m.exec(r.stderr)![1]) as string[] | null;
+    if (scopes) assert.deepEqual(scopes, [path.join(root, 'bin'), path.join(root, 'dist')]);
+  });
+
   it('a run of many files still reviews them in worker threads started through the loader', () => {
     const lib = path.join(dir, 'lib');
     fs.mkdirSync(lib);
