@@ -2,6 +2,7 @@
 // `node esbuild.mjs` builds once; `--watch` rebuilds on change; `--production` minifies.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
 
@@ -52,7 +53,7 @@ ${categories.join(',\n')}
 };
 
 /**
- * Two dependencies do work at load that a run rarely needs, and that cost a small contract's cold CLI
+ * Dependencies that do work at load that a run rarely needs, and that cost a small contract's cold CLI
  * run several milliseconds (docs/performance.md); each is rewritten at bundle time, keeping what the
  * code does:
  * - fdir looks for an optional `picomatch` with a run-time require.resolve/require, which esbuild
@@ -60,8 +61,13 @@ ${categories.join(',\n')}
  *   7 ms); an installed package has no node_modules to find it in. Its only use is fdir's own glob
  *   matcher, which tinyglobby (our only fdir user) never asks for, so it is left unset here as it is
  *   in an installed package.
- * - lru-cache reads the global `performance` at load, which makes Node load perf_hooks (about 3 ms);
- *   its clock is read only by caches with a time-to-live (ours have none), so it is looked up then.
+ *   (lru-cache, which read the global `performance` at load, was rewritten here too until model/lru.ts
+ *   made it load only when a cache is made, which a CLI run never does.)
+ * - picocolors reads `process.stdout.isTTY` at load for its default export, which makes Node build
+ *   the stdout stream (for a pipe: net and its streams, about 13 million instructions); this project
+ *   only calls `createColors(color)` with the CLI's own decision (cli/format-stylish.ts), and the CLI
+ *   writes to a pipe or file without that stream (cli/stdio.ts). The default export now treats
+ *   standard output as no terminal; NO_COLOR, FORCE_COLOR, --color, Windows and CI still count.
  * A rewrite that no longer matches (a dependency's new version) is reported as a build warning.
  */
 const startupTrims = {
@@ -70,9 +76,9 @@ const startupTrims = {
     const rewrites = [
       { file: /[\\/]node_modules[\\/]fdir[\\/]dist[\\/]index\.mjs$/, from: '__require.resolve("picomatch");\n\tpm = __require("picomatch");', to: '// picomatch lookup removed by esbuild.mjs (startup-trims)' },
       {
-        file: /[\\/]node_modules[\\/]lru-cache[\\/]dist[\\/]esm[\\/]node[\\/]index\.min\.js$/,
-        from: 'var x=typeof performance=="object"&&performance&&typeof performance.now=="function"?performance:Date;',
-        to: 'var x={now:()=>(typeof performance=="object"&&performance&&typeof performance.now=="function"?performance:Date).now()};',
+        file: /[\\/]node_modules[\\/]picocolors[\\/]picocolors\.js$/,
+        from: '((p.stdout || {}).isTTY && env.TERM !== "dumb")',
+        to: 'false /* process.stdout not read at load: esbuild.mjs (startup-trims) */',
       },
     ];
     for (const { file, from, to } of rewrites) {
@@ -82,6 +88,44 @@ const startupTrims = {
         return { contents: text.replace(from, to), loader: 'js' };
       });
     }
+  },
+};
+
+
+/**
+ * Large data tables bundled as `JSON.parse` of one string instead of as literals: the clause library,
+ * the glossary and the configuration schema (JSON files), the category signals' build-time table
+ * (categories/signal-needs.generated.ts) and micromark's table of HTML character references
+ * (character-entities, 2,125 keys). Every start of the CLI evaluates these modules; V8 builds a
+ * literal's boilerplate property by property on its first run, while a string is copied from the
+ * code cache and V8's JSON parser builds the same values several times faster (docs/performance.md).
+ * The values are the same: each table is parsed here (a broken one fails the build) and written back
+ * with JSON.stringify. A table whose module no longer has the expected shape is left as it is, with a
+ * build warning.
+ */
+const dataAsJson = {
+  name: 'data-as-json',
+  setup(build) {
+    const asParse = (declaration, value) => `${declaration}JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`;
+    build.onLoad({ filter: /[\\/](library[\\/][a-z-]+\.generated|schema[\\/]clausewise\.schema)\.json$/ }, async (args) => {
+      const value = JSON.parse(await fs.promises.readFile(args.path, 'utf8'));
+      return { contents: asParse('export default ', value), loader: 'js' };
+    });
+    build.onLoad({ filter: /[\\/]categories[\\/]signal-needs\.generated\.ts$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      // One exported array of JSON values, as scripts/generate-signal-needs.ts writes it (a trailing comma aside).
+      const m = /^export const (\w+): \w+ = (\[[\s\S]*?),?\s*\];\s*$/m.exec(text);
+      let value;
+      try { value = m && JSON.parse(`${m[2]}]`); } catch { value = undefined; }
+      if (!m || !Array.isArray(value) || text.split('\nexport ').length !== 2) return { contents: text, loader: 'ts', warnings: [{ text: `data-as-json: ${args.path} is not one exported JSON array; bundled as it is` }] };
+      return { contents: asParse(`export const ${m[1]} = `, value), loader: 'js' };
+    });
+    build.onLoad({ filter: /[\\/]node_modules[\\/]character-entities[\\/]index\.js$/ }, async (args) => {
+      const mod = await import(pathToFileURL(args.path).href);
+      const keys = Object.keys(mod);
+      if (keys.length !== 1 || keys[0] !== 'characterEntities') return { contents: await fs.promises.readFile(args.path, 'utf8'), loader: 'js', warnings: [{ text: `data-as-json: ${args.path} exports ${keys.join(', ')}; bundled as it is` }] };
+      return { contents: asParse('export const characterEntities = ', mod.characterEntities), loader: 'js' };
+    });
   },
 };
 
@@ -96,7 +140,7 @@ const common = {
   // Keep `import.meta.url` users (ESM-only dependencies bundled into CJS) from breaking.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-  plugins: [compactClassifierWeights, startupTrims],
+  plugins: [compactClassifierWeights, startupTrims, dataAsJson],
 };
 
 const builds = [
@@ -120,8 +164,21 @@ if (watch) {
   console.log('esbuild: watching client, server and CLI');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  writeScopePackageJson('dist');
   asciiRegexLiterals('dist/cli-main.js');
   writeCodeCache();
+}
+
+/**
+ * A package.json of one line in dist/ (bin/ has its own in the repository). Node looks for the
+ * package.json nearest to every CommonJS .js file it loads (the bin, the CLI's loader, a pool
+ * worker's loader) to read its "type", and parses all of it when it holds a "name" or "main": the
+ * repository's, which the npm package ships, is 95 KB of VS Code contributions, and parsing it cost
+ * about 20 million instructions of a cold CLI run's main thread and 70 million in all threads
+ * (docs/performance.md). The nearer file ends the search with the same answer, CommonJS.
+ */
+function writeScopePackageJson(dir) {
+  fs.writeFileSync(`${dir}/package.json`, fs.readFileSync('bin/package.json'));
 }
 
 /**

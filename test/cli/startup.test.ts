@@ -44,6 +44,47 @@ process.on('exit', () => {
     assert.deepEqual(files.filter((f) => !f.endsWith('loaded.js')).map((f) => path.basename(f)), ['cli.js']);
   });
 
+  it('writes its report to a pipe without Node\'s stdout stream (net, tty) or diagnostics_channel', () => {
+    // The default (stylish) format, to a pipe as a CI job or the bench reads it: picocolors is bundled
+    // without its load-time look at process.stdout (esbuild.mjs), the report is written to the pipe
+    // directly (cli/stdio.ts), and lru-cache, whose load makes diagnostics channels, loads only when a
+    // text cache is made (model/lru.ts), which a CLI run never does.
+    const { builtins, stdout } = loadedBy(['--fail-on', 'none', path.join(EXAMPLES, 'weak-msa.md')]);
+    assert.match(stdout, /findings? \(.*\) in 1 contract/);
+    for (const name of ['net', 'tty', 'diagnostics_channel']) assert.ok(!builtins.includes(name), `${name} was loaded: ${builtins.join(' ')}`);
+    // The loader takes Node's Module class from its own module object: the public node:module also
+    // loads Node's source-map support.
+    for (const name of ['module', 'internal/source_map/source_map']) assert.ok(!builtins.includes(name), `${name} was loaded: ${builtins.join(' ')}`);
+  });
+
+  it('bundles its large data tables as JSON strings (their values: code-cache.test.ts compares the bundle\'s reports with the sources\')', () => {
+    // esbuild.mjs (data-as-json): a literal's boilerplate is built property by property on its first run.
+    const bundle = fs.readFileSync(path.join(path.dirname(CLI), 'cli-main.js'), 'latin1');
+    for (const name of ['clauses_generated_default', 'SIGNAL_NEEDS', 'characterEntities']) assert.match(bundle, new RegExp(`\\b${name}=JSON\\.parse\\(`), name);
+  });
+
+  it('never reads the package\'s own large package.json: bin/ and dist/ each have a one-line one', () => {
+    // Node reads the package.json nearest to each CommonJS file it loads (for its "type") and parses
+    // all of it; the root one is 95 KB of VS Code contributions (esbuild.mjs, writeScopePackageJson).
+    const root = path.resolve(path.dirname(CLI), '..');
+    for (const dir of ['bin', 'dist']) {
+      const file = path.join(root, dir, 'package.json');
+      assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')), { type: 'commonjs' }, file);
+    }
+    assert.match(fs.readFileSync(path.join(root, '.npmignore'), 'utf8'), /^!\/dist\/package\.json$/m);
+    // The folders whose package.json Node's module loader found for the bin and the loader (Node's
+    // internal reader, as of Node 20; checked only where it exists).
+    const probe = path.join(dir, 'scope.js');
+    fs.writeFileSync(probe, `
+let reader; try { reader = require('internal/modules/package_json_reader'); } catch {}
+process.on('exit', () => process.stderr.write('SCOPES ' + JSON.stringify(typeof reader?.readPackageScope !== 'function' ? null : [${JSON.stringify(path.join(root, 'bin', 'clausewise.js'))}, ${JSON.stringify(CLI)}].map((f) => reader.readPackageScope(f).path)) + '\\n'));
+`);
+    const r = spawnSync(process.execPath, ['--expose-internals', '-r', probe, path.join(root, 'bin', 'clausewise.js'), '--version'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const scopes = JSON.parse(/^SCOPES (.*)$/m.exec(r.stderr)![1]) as string[] | null;
+    if (scopes) assert.deepEqual(scopes, [path.join(root, 'bin'), path.join(root, 'dist')]);
+  });
+
   it('a run of many files still reviews them in worker threads started through the loader', () => {
     const lib = path.join(dir, 'lib');
     fs.mkdirSync(lib);

@@ -14,8 +14,7 @@
  */
 import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
-import Module from 'node:module';
-import * as os from 'node:os';
+import type ModuleClass from 'node:module';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
@@ -23,6 +22,13 @@ import { flagsOf, runProfile, type RunProfile } from './run-profile';
 import { startedAsPoolWorker } from './worker-arg';
 
 const BUNDLE = path.join(__dirname, 'cli-main.js');
+/*
+ * Node's CommonJS Module class, taken from this module rather than from node:module: that public
+ * module also loads Node's source-map support, and node:os (below) is needed only to find the user's
+ * cache folder. Node keeps no compiled code for its own modules on some builds, so each one loaded
+ * is parsed and compiled at every start (together about 4 million instructions; docs/performance.md).
+ */
+const Module = (typeof (module.constructor as Partial<typeof ModuleClass>).wrap === 'function' ? module.constructor : require('node:module')) as typeof ModuleClass;
 const mode = process.env.CLAUSEWISE_CODE_CACHE;
 
 /**
@@ -40,7 +46,7 @@ function cacheName(profile: RunProfile): string {
 
 /** The per-user cache folder (never a shared temporary folder: a cache is code that V8 trusts). */
 function userCacheDir(): string | null {
-  const home = os.homedir();
+  const home = (require('node:os') as typeof import('node:os')).homedir();
   const base = process.env.XDG_CACHE_HOME || (process.platform === 'win32' ? process.env.LOCALAPPDATA : null) || (home ? path.join(home, '.cache') : null);
   return base ? path.join(base, 'clausewise') : null;
 }
@@ -116,24 +122,25 @@ function load(): void {
   } else {
     const name = cacheName(profile);
     const beside = path.join(__dirname, name);
-    const userDir = userCacheDir();
-    const mine = userDir ? path.join(userDir, name) : null;
-    const cached = mode === 'write' ? undefined : readOrNull(beside) ?? readOrNull(mine);
+    // The user's cache folder is looked up only when no cache is beside the bundle (an installed package).
+    let userDir: string | null | undefined;
+    const mine = (): string | null => ((userDir = userDir === undefined ? userCacheDir() : userDir) ? path.join(userDir, name) : null);
+    const cached = mode === 'write' ? undefined : readOrNull(beside) ?? readOrNull(mine());
     script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData: cached });
     if (mode === 'report') process.stderr.write(`clausewise: code cache ${!cached ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted'} (${profile} run)\n`);
-    const target = mode === 'write' ? beside : mine;
-    if (isMainThread && target && (!cached || script.cachedDataRejected)) {
+    const target = !cached || script.cachedDataRejected ? (mode === 'write' ? beside : mine()) : null;
+    if (isMainThread && target) {
       // After the run, so that the cache also holds the functions the run compiled.
       process.once('exit', () => {
         writeQuietly(target, script.createCachedData());
-        if (target === mine && userDir) pruneOldCaches(userDir, name);
+        if (mode !== 'write' && userDir) pruneOldCaches(userDir, name);
       });
     }
   }
   const bundle = new Module(BUNDLE, module);
   bundle.filename = BUNDLE;
   bundle.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);
-  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
+  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: ModuleClass, filename: string, dirname: string) => void;
   wrapper.call(bundle.exports, bundle.exports, Module.createRequire(BUNDLE), bundle, BUNDLE, __dirname);
   bundle.loaded = true;
 }

@@ -1,4 +1,5 @@
-import { LRUCache } from 'lru-cache';
+import type { LRUCache } from 'lru-cache';
+import { newLruCache } from './lru';
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import { remarkGfmWithoutFootnotes } from './gfm';
@@ -65,7 +66,7 @@ interface CachedChunk extends Chunk { at: number }
 // cached by its text: typing in one section re-parses that section only. Made on first use, as the
 // sentence cache is (model/sentences.ts): a CLI run keeps no text caches.
 let madeCache: LRUCache<string, CachedChunk> | null = null;
-const cache = () => (madeCache ??= new LRUCache<string, CachedChunk>({ max: 4000 }));
+const cache = () => (madeCache ??= newLruCache<string, CachedChunk>(4000));
 /** Whether this process has made the chunk cache (for tests). */
 export const chunkCacheMade = (): boolean => madeCache !== null;
 /** How many chunks are kept (for tests). */

@@ -1,4 +1,5 @@
-import { LRUCache } from 'lru-cache';
+import type { LRUCache } from 'lru-cache';
+import { newLruCache } from './lru';
 import type { Block, Sentence, Span } from './types';
 import { asciiSentenceBreaks } from './ascii-sentence-breaks';
 import { detached } from './detached';
@@ -23,7 +24,7 @@ const segmenter = () => (icuSegmenter ??= new Intl.Segmenter('en', { granularity
 // made (with markdown.ts's cache, about 28 million instructions, a sixth of loading the CLI's
 // bundle), and a CLI run, which keeps no text caches (text-caches.ts), never uses it.
 let madeCache: LRUCache<string, Array<[number, number]>> | null = null;
-const cache = () => (madeCache ??= new LRUCache<string, Array<[number, number]>>({ max: 20000 }));
+const cache = () => (madeCache ??= newLruCache<string, Array<[number, number]>>(20000));
 /** Whether this process has made the sentence cache (for tests). */
 export const sentenceCacheMade = (): boolean => madeCache !== null;
 /** How many texts' sentence bounds are kept (for tests). */
