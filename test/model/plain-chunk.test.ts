@@ -46,9 +46,9 @@ describe('model: chunks of plain text read without the parser', () => {
     const Real = Int32Array;
     let fromArrays = 0;
     (globalThis as { Int32Array: unknown }).Int32Array = class extends Real {
-      constructor(...args: ConstructorParameters<typeof Int32Array>) {
-        if (Array.isArray(args[0])) fromArrays++;
-        super(...(args as [number]));
+      constructor(source: number | ArrayLike<number>) {
+        if (Array.isArray(source)) fromArrays++;
+        super(source as number);
       }
     };
     let blocks: RawBlock[] | null;

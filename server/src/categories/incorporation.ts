@@ -125,7 +125,10 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
   if (found) return found;
   const looks: SentenceLook[] = [];
   let count = 0;
-  for (const block of model.blocks) count += block.sentences.length;
+  // Indexed loops over the blocks and sentences here: a first review runs them before they are
+  // optimised, where a for-of loop allocates a result object per step (issue 13).
+  const blocks = model.blocks;
+  for (let b = 0; b < blocks.length; b++) count += blocks[b].sentences.length;
   const filter = prefiltered(count) ? prefilter.list('incorporation', () => GATED, looks) : null;
   // The gates below are made when a sentence is first read (after an edit, most are known already).
   let own: DocumentGate | null | undefined;
@@ -155,9 +158,11 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
   }
   found = { looks, filter, possible };
   let k = 0;
-  for (const block of model.blocks) {
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
     if (!readsSentence(block)) continue;
-    for (const s of block.sentences) {
+    for (let j = 0; j < block.sentences.length; j++) {
+      const s = block.sentences[j];
       const folded = flattened ? flattened[k++] : undefined;
       let look = textLooks.get(s);
       if (look) {

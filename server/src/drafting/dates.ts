@@ -226,7 +226,9 @@ export function impossibleDates(model: ContractModel): ImpossibleDate[] {
   // Blocks are in document order and their sources do not overlap: each block's list is sorted, so
   // the lists one after the other are sorted too (the sort below only places the definitions' finding).
   const out: ImpossibleDate[] = [];
-  for (const found of blockImpossible.of(model)) for (const d of found) out.push(d);
+  // Indexed loops: a for-of loop allocates a result object per block until the function is optimised (issue 13).
+  const lists = blockImpossible.of(model);
+  for (let b = 0; b < lists.length; b++) for (let k = 0; k < lists[b].length; k++) out.push(lists[b][k]);
 
   // Start and end dates given in definitions: "Commencement Date" means 1 May 2025 / "Expiry Date" means 30 April 2025.
   const idx = termIndex(model);
