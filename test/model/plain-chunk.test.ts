@@ -40,6 +40,28 @@ describe('model: chunks of plain text read without the parser', () => {
     assert.ok(reads.plain > before);
   });
 
+  it('makes each block\u2019s offset map at its final size, not from an array of numbers (issue 13)', () => {
+    // A heading, a paragraph of two lines, and one split before its numbered lines (the general path).
+    const text = '## 4. Fees\n\nThe Customer pays.\nIt pays monthly.\n\n4.1 First line of it\n4.2 Second line of it\n';
+    const Real = Int32Array;
+    let fromArrays = 0;
+    (globalThis as { Int32Array: unknown }).Int32Array = class extends Real {
+      constructor(source: number | ArrayLike<number>) {
+        if (Array.isArray(source)) fromArrays++;
+        super(source as number);
+      }
+    };
+    let blocks: RawBlock[] | null;
+    try {
+      blocks = plainChunkBlocks(text);
+    } finally {
+      (globalThis as { Int32Array: unknown }).Int32Array = Real;
+    }
+    assert.equal(blocks!.length, 4);
+    assert.equal(fromArrays, 0);
+    assert.deepEqual(view(blocks!), view(assertSameAsParser(text)!));
+  });
+
   it('declines every construct, and text the parser would change', () => {
     for (const text of ['a *b*', 'a _b_', 'a `b`', '[a](b)', 'a <b>', 'a &amp; b', 'a \\* b', 'a ~~b~~', '| a |', 'a  \nb', 'a\tb', 'a\r\nb', 'a\0b',
       '- a', '+ a', '1. a', '2) a', 'a\n===', 'a\n---', '   a', '    code', '> a', 'a\n:--', '#a', '##', '## a ##', '#######  a', 'a \n']) {

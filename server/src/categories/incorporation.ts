@@ -125,7 +125,8 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
   if (found) return found;
   const looks: SentenceLook[] = [];
   let count = 0;
-  // Indexed loops: this runs over every block and sentence once per edit (issue 13, alloc).
+  // Indexed loops: this runs over every block and sentence once per edit, and a first review runs
+  // it before it is optimised, where a for-of loop allocates a result object per step (issue 13).
   const blocks = model.blocks;
   for (let b = 0; b < blocks.length; b++) count += blocks[b].sentences.length;
   const filter = prefiltered(count) ? prefilter.list('incorporation', () => GATED, looks) : null;

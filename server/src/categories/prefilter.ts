@@ -545,14 +545,19 @@ export class SignalPrefilter {
     const bits = this.scratch;
     bits.fill(0);
     this.shared!.mark(text, bits);
-    for (const id of this.always) rows[at + (id >>> 5)] |= 1 << (id & 31);
+    // Indexed loops in fill and the tests: it runs on every sentence of a first review, mostly
+    // before it is optimised, where a for-of loop allocates a result object per step (issue 13).
+    const always = this.always;
+    for (let k = 0; k < always.length; k++) rows[at + (always[k] >>> 5)] |= 1 << (always[k] & 31);
     for (let w = 0; w < bits.length; w++) {
       let word = bits[w];
       while (word !== 0) {
         const low = word & -word;
         word ^= low;
         const clause = (w << 5) + 31 - Math.clz32(low);
-        for (const id of this.triggered[clause]) {
+        const triggered = this.triggered[clause];
+        for (let k = 0; k < triggered.length; k++) {
+          const id = triggered[k];
           const slot = at + (id >>> 5);
           const bit = 1 << (id & 31);
           if ((rows[slot] & bit) === 0 && this.tests[id]!(bits)) rows[slot] |= bit;
@@ -631,7 +636,7 @@ export class SignalPrefilter {
       const tests = parts.map((p) => p.test);
       return {
         test: (bits) => {
-          for (const t of tests) if (!t(bits)) return false;
+          for (let k = 0; k < tests.length; k++) if (!tests[k](bits)) return false;
           return true;
         },
         triggers: best.triggers,
@@ -652,7 +657,7 @@ export class SignalPrefilter {
     const tests = parts.map((p) => p.test);
     return {
       test: (bits) => {
-        for (const t of tests) if (t(bits)) return true;
+        for (let k = 0; k < tests.length; k++) if (tests[k](bits)) return true;
         return false;
       },
       triggers: [...new Set(parts.flatMap((p) => p.triggers))],

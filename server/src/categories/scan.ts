@@ -285,7 +285,10 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
     let leadIn: string | null = blockLeadIn;
     previousItemLeadIn = blockLeadIn;
     const readings = block.sentences.map((s) => readingOf(s.text));
-    for (const [i, s] of block.sentences.entries()) {
+    // An indexed loop: an entries() loop allocates an iterator result and a pair per sentence
+    // while the function is not yet optimised, which is most of a first review (issue 13).
+    for (let i = 0; i < block.sentences.length; i++) {
+      const s = block.sentences[i];
       const { text, flat, isItem: itemText, isDefinition, hasObligation } = readings[i];
       // Within a block, an enumerated fragment inherits the first part of its sentence.
       if (i > 0 && itemText && !hasObligation) {

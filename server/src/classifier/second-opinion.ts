@@ -100,7 +100,9 @@ export function bestSentence(category: string, sentences: ScoredSentence[], clas
   // The sentences of a section share their titles: the heading is tested once per run of them.
   let titles: string | null = null;
   let headingAgrees = false;
-  for (const s of sentences) {
+  // Indexed: a for-of loop allocates a result object per sentence until the function is optimised (issue 13).
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k];
     if (!anchor.word.test(s.text)) {
       if (!anchor.heading) continue;
       if (s.titles !== titles) {

@@ -146,19 +146,31 @@ type RawDate = [at: number, len: number, dayAt: number, dayLen: number, day: num
 function datesIn(blockText: string): RawDate[] {
   const out: RawDate[] = [];
   const text = foldQuotes(blockText);
-  for (const m of matchesIn(DMY, text)) {
+  // Indexed loops here and below: datesIn runs on every block of a first review, mostly before it is
+  // optimised, where a for-of loop allocates a result object per step (issue 13).
+  const dmyMatches = matchesIn(DMY, text);
+  for (let k = 0; k < dmyMatches.length; k++) {
+    const m = dmyMatches[k];
     // "Page 32 May 2004": a page footer, not the 32nd of May.
     if (/\bpage\s*$/i.test(text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
     out.push([m.index!, m[0].length, m.index!, m[1].length, Number(m[1]), monthOf(m[2]), m[3] ? Number(m[3]) : null]);
   }
-  for (const m of matchesIn(MDY, text)) {
+  const mdyMatches = matchesIn(MDY, text);
+  for (let k = 0; k < mdyMatches.length; k++) {
+    const m = mdyMatches[k];
     // "May 5" could also be the verb "may": only with a year or a capital M in running text.
     if (m[1] === 'May' && !m[3]) continue;
     const dayAt = m.index! + m[0].indexOf(m[2], m[1].length);
     out.push([m.index!, m[0].length, dayAt, m[2].length, Number(m[2]), monthOf(m[1]), m[3] ? Number(m[3]) : null]);
   }
-  for (const m of matchesIn(ISO, text)) out.push([m.index!, m[0].length, m.index! + 8, 2, Number(m[3]), Number(m[2]), Number(m[1])]);
-  for (const m of matchesIn(NUMERIC, text)) {
+  const isoMatches = matchesIn(ISO, text);
+  for (let k = 0; k < isoMatches.length; k++) {
+    const m = isoMatches[k];
+    out.push([m.index!, m[0].length, m.index! + 8, 2, Number(m[3]), Number(m[2]), Number(m[1])]);
+  }
+  const numericMatches = matchesIn(NUMERIC, text);
+  for (let k = 0; k < numericMatches.length; k++) {
+    const m = numericMatches[k];
     const a = Number(m[1]);
     const b = Number(m[2]);
     const y = Number(m[3]);
@@ -214,7 +226,9 @@ export function impossibleDates(model: ContractModel): ImpossibleDate[] {
   // Blocks are in document order and their sources do not overlap: each block's list is sorted, so
   // the lists one after the other are sorted too (the sort below only places the definitions' finding).
   const out: ImpossibleDate[] = [];
-  for (const found of blockImpossible.of(model)) for (const d of found) out.push(d);
+  // Indexed loops: a for-of loop allocates a result object per block until the function is optimised (issue 13).
+  const lists = blockImpossible.of(model);
+  for (let b = 0; b < lists.length; b++) for (let k = 0; k < lists[b].length; k++) out.push(lists[b][k]);
 
   // Start and end dates given in definitions: "Commencement Date" means 1 May 2025 / "Expiry Date" means 30 April 2025.
   const idx = termIndex(model);

@@ -263,7 +263,11 @@ function readIssues(model: ContractModel): NumberingIssue[] {
   const clauses: Clause[] = [];
   const clauseAt: Array<Clause | undefined> = new Array(model.sections.length);
   const citing = citingBlocks.of(model);
-  for (const s of model.sections) {
+  // Indexed loops over the sections and clauses: a first review runs them before they are
+  // optimised, where a for-of loop allocates a result object per step (issue 13).
+  const sections = model.sections;
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i];
     if (s.index === 0 || !s.number || !NUMERIC.test(s.number) || citesProvision(s, citing)) continue;
     const p = numberParts(s.number);
     const c: Clause = { s, scope: attachmentOf(model, s.index), n: p.n, depth: p.depth, prefix: p.prefix, last: p.last, parentNumber: null };
@@ -275,7 +279,8 @@ function readIssues(model: ContractModel): NumberingIssue[] {
   // which was most of what this check allocated per edit), listed in order of their first clause.
   const groupTable = new Map<number, Map<string, Clause[][]>>();
   const groups: Clause[][] = [];
-  for (const c of clauses) {
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i];
     // An ordered list inside a clause ("## 2. Reports" then "1. ... 2. ...") numbers its items on its own.
     const parent = model.sections[c.s.parent];
     const inOwnList = c.depth === 1 && parent.index > 0 && model.blocks[c.s.headingBlock]?.listNumber !== undefined;
@@ -290,7 +295,8 @@ function readIssues(model: ContractModel): NumberingIssue[] {
   }
   // The number of the clause each numbered clause sits in: the last number one level up seen before it, in its scope.
   const lastAtDepth = new Map<number, string[]>(); // scope -> number last seen at each depth
-  for (const c of clauses) {
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i];
     let seen = lastAtDepth.get(c.scope);
     if (!seen) lastAtDepth.set(c.scope, (seen = []));
     c.parentNumber = c.depth > 1 ? seen[c.depth - 1] ?? null : null;
@@ -301,7 +307,8 @@ function readIssues(model: ContractModel): NumberingIssue[] {
   // The first clause with each number in each scope, looked up once per group (a scan per group was
   // quadratic: ~100 ms on a 2,000-clause contract in `npm run bench`).
   const firstByNumber = new Map<number, Map<string, Section>>();
-  for (const c of clauses) {
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i];
     let inScope = firstByNumber.get(c.scope);
     if (!inScope) firstByNumber.set(c.scope, (inScope = new Map()));
     if (!inScope.has(c.n)) inScope.set(c.n, c.s);

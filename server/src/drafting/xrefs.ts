@@ -4,7 +4,7 @@
  * numbering rules and by the language server's document links.
  */
 import type { Block, ContractModel, Section, Span } from '../model';
-import { sourceSpanOf } from './offsets';
+import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
 import { matchesIn } from '../model/text';
 import { blockMemo, factsActive } from '../model/facts';
@@ -57,6 +57,9 @@ const REF = new RegExp(String.raw`\b(${WORDS})(?: |\u00A0|\r?\n[ \t]*)(${TARGET}
 // ", 4.5", " and 4.5", " to 4.7", " or clause 9" after a reference.
 const MORE = new RegExp(String.raw`^(\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|-)\s+|\s*[\u2013\u2014-]\s*)(?:(?:${WORDS})\s+)?)(${TARGET})`, 'i');
 
+/** A reference word ending the text before a list item: "clause 4 and Article 7" (one expression, not one per item). */
+const WORD_AT_END = new RegExp(String.raw`\b(?:${WORDS})\s*$`, 'i');
+
 const SINGULAR: Record<string, string> = {
   clauses: 'clause', sections: 'section', paragraphs: 'paragraph', articles: 'article', schedules: 'schedule',
   annexes: 'annex', appendices: 'appendix', exhibits: 'exhibit', attachments: 'attachment', 'sub-clauses': 'clause',
@@ -93,16 +96,13 @@ export function carryReferenceFacts(from: ContractModel, to: ContractModel): voi
   const table = attachmentCache.get(from);
   if (table) attachmentCache.set(to, table);
 }
-const lostCache = new WeakMap<ContractModel, number>();
 
 /**
  * How many clause references went unchecked because the document's own numbering could not be
  * read (0 when it could): the rule says so once instead of reporting each.
  */
 export function numberingLost(model: ContractModel): number {
-  if (factsActive() || tables.has(model)) return referenceTable(model).lost;
-  resolvedReferences(model);
-  return lostCache.get(model) ?? 0;
+  return referenceTable(model).lost;
 }
 
 /** "4." -> "4", "4.0" -> "4" (numbering written "1.0, 2.0" for top-level clauses), "04" -> "4". */
@@ -398,7 +398,9 @@ interface WrittenReference {
 function referencesIn(blockText: string): WrittenReference[] {
   const out: WrittenReference[] = [];
   const text = foldQuotes(blockText);
-  for (const m of matchesIn(REF, text)) {
+  const matches = matchesIn(REF, text);
+  for (let r = 0; r < matches.length; r++) {
+    const m = matches[r];
     const word = SINGULAR[m[1].toLowerCase()] ?? m[1].toLowerCase();
     const items: WrittenReference['items'] = [
       { at: m.index!, end: m.index! + m[0].length, targetAt: m.index! + m[0].length - m[2].length, target: m[2], ...splitTarget(m[2]) },
@@ -409,7 +411,7 @@ function referencesIn(blockText: string): WrittenReference[] {
       const more = MORE.exec(text.slice(pos));
       if (!more) break;
       // "clause 4 and Article 7": the second reference has a word of its own and is read by REF.
-      if (new RegExp(String.raw`\b(?:${WORDS})\s*$`, 'i').test(more[1])) break;
+      if (WORD_AT_END.test(more[1])) break;
       const targetAt = pos + more[1].length;
       // A bare number after "and" that is not a clause number ("clause 4 and 5 days") is not a list item.
       if (!/[.(]/.test(more[2]) && !/\b(?:clauses?|sections?|paragraphs?|articles?|schedules?|annex(?:es)?|appendix|appendices|exhibits?|attachments?)\b/i.test(more[1]) && /^\s+(?:days?|months?|years?|hours?|weeks?|per|%|percent)/i.test(text.slice(targetAt + more[2].length))) break;
@@ -427,68 +429,22 @@ function referencesIn(blockText: string): WrittenReference[] {
 }
 
 export function resolvedReferences(model: ContractModel): ResolvedReference[] {
-  const hit = cache.get(model);
-  if (hit) return hit;
-  // A model reviewed while editing has its table (also when asked after the review, by a request).
-  if (factsActive() || tables.has(model)) {
-    const out = materialised(model, referenceTable(model), null);
-    cache.set(model, out);
-    return out;
-  }
-  return resolvedAtOnce(model);
+  let out = cache.get(model);
+  if (!out) cache.set(model, (out = materialised(model, referenceTable(model), null)));
+  return out;
 }
 
 /**
  * The references the broken-cross-reference rule reports: those still missing after the
- * document-level checks, in document order. While editing, only these are built as objects (see
- * ReferenceTable); a one-shot review filters the whole list.
+ * document-level checks, in document order. Only these are built as objects (see ReferenceTable),
+ * in a first review as while editing: a 1 MB contract writes some 20,000 references, of which a few
+ * hundred are missing.
  */
 export function missingReferences(model: ContractModel): ResolvedReference[] {
   const hit = cache.get(model);
-  if (hit || !(factsActive() || tables.has(model))) return (hit ?? resolvedReferences(model)).filter((r) => r.status === 'missing');
+  if (hit) return hit.filter((r) => r.status === 'missing');
   const table = referenceTable(model);
   return materialised(model, table, table.missing);
-}
-
-/** Every reference of a one-shot review, as objects (the CLI and tests outside an edit). */
-function resolvedAtOnce(model: ContractModel): ResolvedReference[] {
-  const idx = numberIndex(model);
-  const out: ResolvedReference[] = [];
-  const titles = titlesOf(model);
-  const ctx: Context = { external: false, inAtt: null, parenTitle: undefined, titles, askedText: false };
-  for (const block of model.blocks) {
-    if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
-    const refs = blockMemo(model, block, 'references', () => referencesIn(block.text));
-    for (const { word, kind, items, external, inAtt, parenTitle } of refs) {
-      for (const it of items) {
-        const ref: ResolvedReference = { span: sourceSpanOf(block, it.at, it.end), targetSpan: sourceSpanOf(block, it.targetAt, it.targetAt + it.target.length), word, target: it.target, base: it.base, parts: it.parts, kind, status: 'unchecked', from: block.section };
-        ctx.external = external;
-        ctx.inAtt = inAtt;
-        ctx.parenTitle = parenTitle;
-        ctx.askedText = false;
-        resolve(model, idx, ref, block, ctx);
-        out.push(ref);
-      }
-    }
-  }
-  // Sanity checks, precision first. When most clause references do not resolve AND the document's own
-  // numbering does not read as intact, the numbering was lost (text flattened from a PDF): report
-  // none (numberingLost says so once). Where the numbering is intact, the references are stale and
-  // each is reported. A missing number cited three times or more is a provision of some other
-  // instrument ("Section 14(c)" of a statute).
-  const clauseRefs = out.filter((r) => r.kind === 'clause' && (r.status === 'ok' || r.status === 'missing'));
-  const missing = clauseRefs.filter((r) => r.status === 'missing');
-  if (clauseRefs.length >= 4 && missing.length > clauseRefs.length / 2 && !idx.numberingIntact) {
-    for (const r of missing) { r.status = 'unchecked'; r.section = undefined; r.leafParent = undefined; }
-    lostCache.set(model, missing.length);
-  }
-  for (const r of missing) if (r.elsewhere && r.status === 'missing') { r.status = 'external'; r.section = undefined; }
-  const counts = new Map<string, number>();
-  for (const r of out) if (r.status === 'missing') counts.set(r.target.toLowerCase(), (counts.get(r.target.toLowerCase()) ?? 0) + 1);
-  for (const r of out) if (r.status === 'missing' && (counts.get(r.target.toLowerCase()) ?? 0) >= 3) { r.status = 'unchecked'; r.section = undefined; }
-  cache.set(model, out);
-  statsCache.set(model, { resolved: out.length, taken: 0 });
-  return out;
 }
 
 /** Sections by title, built only when a reference names one in brackets: "clause 9.4 (Service Credits)". */
@@ -504,7 +460,7 @@ function titlesOf(model: ContractModel): () => Map<string, Section> {
 }
 
 /**
- * A model's references while editing, as numbers rather than objects: reference k's spans
+ * A model's references, as numbers rather than objects: reference k's spans
  * (spans[4k..4k+3]), what resolve() found (resolved), the block it stands in, and what the
  * document-level checks changed (after: 0 nothing, 1 numbering lost, 2 a provision elsewhere, 3 cited
  * three times or more). A block the edit kept copies its references' numbers from the previous
@@ -512,7 +468,8 @@ function titlesOf(model: ContractModel): () => Map<string, Section> {
  * and the few whose resolution the edit may change, are built as objects and resolved. Objects for
  * every reference are built only when asked for (resolvedReferences: the language server's links,
  * a renumbering fix); the rule asks for the missing ones (missingReferences). Before, every edit of a
- * 1 MB contract built some 20,000 reference objects and their spans.
+ * 1 MB contract built some 20,000 reference objects and their spans, and so did every first review
+ * (a one-shot review resolves every reference here too, with no previous table to take from).
  */
 interface ReferenceTable {
   written: Array<WrittenReference[] | null>;
@@ -584,8 +541,12 @@ function referenceTable(model: ContractModel): ReferenceTable {
     written[b] = refs;
     let placed = kept ? before!.firstRef[was] : -1;
     const shift = placed >= 0 ? block.start - trace!.previous.blocks[was].start : 0;
-    for (const { word, kind, items, external, inAtt, parenTitle } of refs) {
-      for (const it of items) {
+    // Indexed loops: a first review resolves every reference here before the function is
+    // optimised, where a for-of loop allocates a result object per step (issue 13).
+    for (let r = 0; r < refs.length; r++) {
+      const { word, kind, items, external, inAtt, parenTitle } = refs[r];
+      for (let j = 0; j < items.length; j++) {
+        const it = items[j];
         if (n === cap) grow();
         const k = placed >= 0 ? placed++ : -1;
         kinds.push(kind === 'clause' ? 1 : 0);
@@ -606,12 +567,11 @@ function referenceTable(model: ContractModel): ReferenceTable {
             continue;
           }
         } else {
-          const span = sourceSpanOf(block, it.at, it.end);
-          const target = sourceSpanOf(block, it.targetAt, it.targetAt + it.target.length);
-          spans[4 * n] = span.start;
-          spans[4 * n + 1] = span.end;
-          spans[4 * n + 2] = target.start;
-          spans[4 * n + 3] = target.end;
+          // sourceSpanOf's two spans, without the objects.
+          spans[4 * n] = sourceOffsetAt(block, it.at);
+          spans[4 * n + 1] = sourceOffsetAt(block, it.end - 1) + 1;
+          spans[4 * n + 2] = sourceOffsetAt(block, it.targetAt);
+          spans[4 * n + 3] = sourceOffsetAt(block, it.targetAt + it.target.length - 1) + 1;
         }
         // resolve() reads the word, kind, base and parts and sets the outcome: one scratch object
         // serves every reference (an edit that renames a heading resolves all of them again).
@@ -634,7 +594,11 @@ function referenceTable(model: ContractModel): ReferenceTable {
   spans = spans.slice(0, 4 * n);
   const resolved: Resolutions = { status: status.slice(0, n), sections: sections.slice(0, 3 * n), flags: flags.slice(0, n) };
 
-  // The document-level checks of resolvedAtOnce, on the numbers: the same order, the same outcome.
+  // Sanity checks, precision first. When most clause references do not resolve AND the document's own
+  // numbering does not read as intact, the numbering was lost (text flattened from a PDF): report
+  // none (numberingLost says so once). Where the numbering is intact, the references are stale and
+  // each is reported. A missing number cited three times or more is a provision of some other
+  // instrument ("Section 14(c)" of a statute).
   const after = new Uint8Array(n);
   const OK = 0;
   const MISSING = 1;
@@ -696,7 +660,7 @@ function targetOf(table: ReferenceTable, k: number): string {
   return locate(table, k).item.target;
 }
 
-/** Reference objects for the given indexes (null: all), as resolvedAtOnce builds them. */
+/** Reference objects for the given indexes (null: all), with what the document-level checks changed. */
 function materialised(model: ContractModel, table: ReferenceTable, which: number[] | null): ResolvedReference[] {
   const n = table.firstRef[table.firstRef.length - 1];
   const out: ResolvedReference[] = [];

@@ -113,6 +113,32 @@ export function pushHeading(blocks: RawBlock[], start: number, end: number, rawT
   pushInline(blocks, 'heading', start, end, rawText, rawOffsets, { depth: depth as Block['depth'], quoted });
 }
 
+/**
+ * A heading or a paragraph whose text is its source verbatim from `from` (plain-chunk.ts): the
+ * block pushInline makes from the offsets from, from + 1, ... and `end`, with the offset map made
+ * at its final size. Made through an array of numbers, grown by the end and copied into the map,
+ * these maps were 26 MB of the 188 MB a first review of the 1 MB bench contract allocates (issue 13).
+ * The text holds no carriage return (plain-chunk.ts declines them).
+ */
+export function pushVerbatim(blocks: RawBlock[], kind: 'heading' | 'paragraph', start: number, end: number, from: number, text: string, extra: Partial<Block>): void {
+  const n = text.length;
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i] = from + i;
+  offsets[n] = end;
+  blocks.push({ index: blocks.length, kind, start, end, text, sourceOffsets: offsets, quoted: false, ...extra });
+}
+
+/** pushParagraph of a paragraph that is its source [start, end) verbatim, with pushVerbatim's map when it is not split. */
+export function pushVerbatimParagraph(blocks: RawBlock[], start: number, end: number, text: string): void {
+  if (splitAtNumberedLines(text).length === 1) {
+    pushVerbatim(blocks, 'paragraph', start, end, start, text, { quoted: false, listNumber: undefined });
+    return;
+  }
+  const offsets = new Array<number>(end - start);
+  for (let i = 0; i < offsets.length; i++) offsets[i] = start + i;
+  pushParagraph(blocks, start, end, text, offsets, false, undefined);
+}
+
 /** A paragraph, split before lines that start with a clause number. */
 export function pushParagraph(blocks: RawBlock[], nodeStart: number, nodeEnd: number, rawText: string, rawOffsets: number[], quoted: boolean, listNumber: string | undefined): void {
   const { text, offsets } = dropCarriageReturns(rawText, rawOffsets);

@@ -12,7 +12,11 @@ const SINGULAR: Record<string, string> = {
 /** "clause 4.2", "Schedule 3", "Section 12(b)": references to other parts of the contract. */
 export function findCrossReferences(blocks: Block[]): CrossReference[] {
   const refs: CrossReference[] = [];
-  for (const block of blocks) for (const r of crossReferencesInBlock(block)) refs.push(r);
+  // Indexed loops: a first model runs this once, unoptimised, where for-of allocates per step (issue 13).
+  for (let b = 0; b < blocks.length; b++) {
+    const found = crossReferencesInBlock(blocks[b]);
+    for (let k = 0; k < found.length; k++) refs.push(found[k]);
+  }
   return refs;
 }
 
@@ -20,7 +24,9 @@ export function findCrossReferences(blocks: Block[]): CrossReference[] {
 export function crossReferencesInBlock(block: Block): CrossReference[] {
   const refs: CrossReference[] = [];
   if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') return refs;
-  for (const m of matchesIn(REF, block.text)) {
+  const matches = matchesIn(REF, block.text);
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k];
     const at = m.index!;
     const end = at + m[0].length;
     const kind = SINGULAR[m[1].toLowerCase()] ?? m[1].toLowerCase();

@@ -113,20 +113,31 @@ const INLINE_MARKUP = /[*_]+|[[\]]/g;
 
 /** The text with inline markup past MAX_INLINE_MARKUP per paragraph turned into look-alike text, offsets kept. */
 export function capInlineMarkup(text: string): string {
+  // Only paragraphs that change are copied: a text where none does (nearly every one) is returned
+  // as it is, rather than rebuilt from slices of every paragraph, and the paragraph breaks are
+  // found with an exec loop rather than matchAll's iterator (issue 13, a first review).
   let out = '';
+  let copied = 0;
   let from = 0;
   const flush = (end: number) => {
-    const paragraph = text.slice(from, end);
-    let seen = 0;
-    out += paragraph.length < MAX_INLINE_MARKUP ? paragraph : paragraph.replace(INLINE_MARKUP, (m) => {
-      if (++seen <= MAX_INLINE_MARKUP) return m;
-      return m === '[' ? '\uFF3B' : m === ']' ? '\uFF3D' : m.replace(/\*/g, '\u2217').replace(/_/g, '\uFF3F');
-    });
+    if (end - from >= MAX_INLINE_MARKUP) {
+      const paragraph = text.slice(from, end);
+      let seen = 0;
+      const capped = paragraph.replace(INLINE_MARKUP, (m) => {
+        if (++seen <= MAX_INLINE_MARKUP) return m;
+        return m === '[' ? '\uFF3B' : m === ']' ? '\uFF3D' : m.replace(/\*/g, '\u2217').replace(/_/g, '\uFF3F');
+      });
+      if (capped !== paragraph) {
+        out += text.slice(copied, from) + capped;
+        copied = end;
+      }
+    }
     from = end;
   };
-  for (const m of text.matchAll(PARAGRAPH_BREAK)) flush(m.index! + m[0].length);
+  PARAGRAPH_BREAK.lastIndex = 0;
+  for (let m = PARAGRAPH_BREAK.exec(text); m; m = PARAGRAPH_BREAK.exec(text)) flush(m.index + m[0].length);
   flush(text.length);
-  return out;
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { pushHeading, pushParagraph, type RawBlock } from './blocks';
+import { pushVerbatim, pushVerbatimParagraph, type RawBlock } from './blocks';
 
 /*
  * Blocks of a chunk written without any Markdown markup but ATX headings and blank lines, read
@@ -6,8 +6,8 @@ import { pushHeading, pushParagraph, type RawBlock } from './blocks';
  * and micromark's tokenizing of them was about as much CPU as the whole yardstick of the first
  * analysis (remark-parse alone on the same text). On such text the parse decides nothing: a
  * heading line is a heading, every other run of lines between blank lines is one paragraph whose
- * text is its source verbatim. The blocks are made by the same functions as the event reader's
- * (pushHeading, pushParagraph), from the positions micromark would give them.
+ * text is its source verbatim. The blocks are made as the event reader's (pushHeading, pushParagraph)
+ * make them, from the positions micromark would give them (pushVerbatim).
  *
  * The reader accepts only text in which no construct can start (checked below, conservatively);
  * on anything else it returns null and the chunk is parsed as before. test/model/plain-chunk.test.ts
@@ -40,7 +40,7 @@ export function plainChunkBlocks(source: string): RawBlock[] | null {
   let paragraphEnd = 0;
   const endParagraph = (): void => {
     if (paragraphStart < 0) return;
-    pushParagraph(blocks, paragraphStart, paragraphEnd, source.slice(paragraphStart, paragraphEnd), run(paragraphStart, paragraphEnd), false, undefined);
+    pushVerbatimParagraph(blocks, paragraphStart, paragraphEnd, source.slice(paragraphStart, paragraphEnd));
     paragraphStart = -1;
   };
   const n = source.length;
@@ -55,7 +55,7 @@ export function plainChunkBlocks(source: string): RawBlock[] | null {
         // A heading interrupts a paragraph.
         endParagraph();
         const depth = heading[1].length;
-        pushHeading(blocks, pos, nl, heading[2], run(pos + depth + 1, nl), depth, false);
+        pushVerbatim(blocks, 'heading', pos, nl, pos + depth + 1, heading[2], { depth: depth as RawBlock['depth'], quoted: false });
       } else {
         if (BLOCK_START.test(source.slice(pos, Math.min(nl, pos + 12)))) return null;
         if (paragraphStart < 0) paragraphStart = pos;
@@ -66,11 +66,4 @@ export function plainChunkBlocks(source: string): RawBlock[] | null {
   }
   endParagraph();
   return blocks;
-}
-
-/** The offsets from `start` to `end` (exclusive): text that is its source verbatim. */
-function run(start: number, end: number): number[] {
-  const out = new Array<number>(end - start);
-  for (let i = 0; i < out.length; i++) out[i] = start + i;
-  return out;
 }

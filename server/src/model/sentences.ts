@@ -117,9 +117,11 @@ function* candidateCuts(text: string, icu: number[]): Generator<number> {
 export function buildSentencesOfBlocks(blocks: Block[]): void {
   const pending = new Map<string, number[] | null>();
   const caching = textCachesOn();
-  for (const block of blocks) {
-    const text = block.text;
-    if (hasSentences(block) && !pending.has(text) && needsSegmenter(text) && !(caching && cache().has(text))) pending.set(text, null);
+  // Indexed loops over the blocks: this runs once per first model, before it is optimised, where a
+  // for-of loop allocates a result object per step (issue 13).
+  for (let b = 0; b < blocks.length; b++) {
+    const text = blocks[b].text;
+    if (hasSentences(blocks[b]) && !pending.has(text) && needsSegmenter(text) && !(caching && cache().has(text))) pending.set(text, null);
   }
   if (pending.size) {
     // ASCII texts are split without ICU, with the same breaks; the others are batched for ICU.
@@ -132,7 +134,7 @@ export function buildSentencesOfBlocks(blocks: Block[]): void {
     const breaks = icuBreaksOfMany(texts.map(flatForSegmenter));
     for (let i = 0; i < texts.length; i++) pending.set(texts[i], breaks[i]);
   }
-  for (const block of blocks) block.sentences = sentencesOf(block, pending.get(block.text) ?? undefined);
+  for (let b = 0; b < blocks.length; b++) blocks[b].sentences = sentencesOf(blocks[b], pending.get(blocks[b].text) ?? undefined);
 }
 
 /**
