@@ -8,8 +8,9 @@
  * Set with v8.setFlagsFromString at the top of the server's entry point, before the review worker
  * starts: a worker's isolate reads the process's flags when it is made, and these flags are read at
  * run time (the budget each time a function's feedback is made or its tier-up budget reset), so they
- * take effect without a restart (a test checks it in a fresh process). Only the server sets them: the
- * CLI and the tests run with V8's defaults.
+ * take effect without a restart (a test checks it in a fresh process). The CLI's loader sets the same
+ * budget for its long runs on its own (cli/run-profile.ts LONG_RUN_FLAGS, kept apart because the loader
+ * imports only node: built-ins); the tests run with V8's defaults.
  */
 import { setFlagsFromString } from 'node:v8';
 
