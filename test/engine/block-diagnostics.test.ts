@@ -49,6 +49,15 @@ describe('diagnostics of block-relative findings kept between reviews', () => {
     assert.deepEqual(got.fixSpecs, fresh.fixSpecs);
   });
 
+  it('lets a caller replace the lazily made fixSpecs, as on any other result', () => {
+    const inc = new IncrementalReview();
+    inc.review({ text, version: 1, force: true });
+    const got = inc.review({ text: text.replace('2.2 The Customer shall pay', '2.2 The Customer shall\npay'), version: 2, force: true });
+    assert.ok(Object.getOwnPropertyDescriptor(got, 'fixSpecs')?.get, 'the fixes are made when first read');
+    got.fixSpecs = [];
+    assert.deepEqual(got.fixSpecs, []);
+  });
+
   it('makes the diagnostics again when the rule\'s severity changes with the edit', () => {
     const inc = new IncrementalReview();
     const first = inc.review({ text, version: 1, force: true });

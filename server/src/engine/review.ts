@@ -224,6 +224,10 @@ function withLazyFixSpecs<R extends { fixSpecs: FixSpec[][] }>(result: R, found:
       Object.defineProperty(this, 'fixSpecs', { value, enumerable: true, configurable: true, writable: true });
       return value;
     },
+    // A caller that replaces the list gets a plain property, as on a result made without the getter.
+    set(value: FixSpec[][]) {
+      Object.defineProperty(this, 'fixSpecs', { value, enumerable: true, configurable: true, writable: true });
+    },
   });
   return result;
 }
