@@ -11,11 +11,13 @@ import { NPM, NPX, ok, packOnce, ROOT, run, tempDir } from './packed';
 const ALLOWED = [
   /^package\.json$/, /^README\.md$/, /^LICENSE$/,
   /^bin\/clausewise(-server)?\.js$/,
+  // One line each ({"type": "commonjs"}): Node's loader stops there instead of reading the root package.json at every start.
+  /^(bin|dist)\/package\.json$/,
   /^dist\/(cli|cli-main|server|convert)\.js$/,
   /^schema\/clausewise\.schema\.json$/,
   /^docs\/[a-z-]+\.md$/, /^docs\/rules\/([a-z0-9-]+|README)\.md$/,
 ];
-const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'bin/clausewise.js', 'bin/clausewise-server.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/server.js', 'dist/convert.js', 'schema/clausewise.schema.json', 'docs/cli.md', 'docs/ci.md', 'docs/rules/README.md', 'docs/rules/sla-metrics.md'];
+const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'bin/clausewise.js', 'bin/clausewise-server.js', 'bin/package.json', 'dist/package.json', 'dist/cli.js', 'dist/cli-main.js', 'dist/server.js', 'dist/convert.js', 'schema/clausewise.schema.json', 'docs/cli.md', 'docs/ci.md', 'docs/rules/README.md', 'docs/rules/sla-metrics.md'];
 
 describe('npm package', function () {
   this.timeout(300_000);
