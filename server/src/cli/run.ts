@@ -17,7 +17,7 @@ import { runRulesCommand } from './rules-command';
 import { findingOrigin, readConverted, type ConvertedSource } from './converted';
 import { comparePaths, discoverFiles, displayPath, type FoundFile } from './files';
 import { formatGithub, formatGithubFile } from './format-github';
-import { formatJson, formatJsonFile } from './format-json';
+import { formatJsonBytes, formatJsonFile } from './format-json';
 import { formatJunit } from './format-junit';
 import { formatMarkdown } from './format-markdown';
 import { formatSarif } from './format-sarif';
@@ -26,6 +26,7 @@ import { helpText, USAGE_LINE } from './help';
 import { endPool, poolThreads, reviewShared, startPool, threadCount } from './pool';
 import { buildReport, countSeverities, emptyCounts, orderedCoverage, type FileReport, type Report, type SkippedFile } from './report';
 import { withoutBom, type ReportedResult, type ReviewOutcome, type ReviewTask } from './review-task';
+import { inOrder } from './in-order';
 import { inShard, shardKey, shardRoot } from './shard';
 
 export const TOOL_NAME = 'clausewise';
@@ -37,7 +38,12 @@ export const EXIT_ERROR = 2;
 export interface CliIO {
   cwd: string;
   env: Record<string, string | undefined>;
-  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stdout: {
+    write(s: string): unknown;
+    isTTY?: boolean;
+    /** UTF-8 pieces, written in order (./stdio.ts); when absent, the JSON report is decoded and passed to write. */
+    writeBytes?(chunks: readonly Uint8Array[]): unknown;
+  };
   stderr: { write(s: string): unknown };
   /** Reads all of standard input; called only for `-` or --stdin-filename. */
   readStdin?: () => Buffer | string;
@@ -48,8 +54,9 @@ export interface CliIO {
 const RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
 const FAIL_RANK: Record<FailOn, number> = { error: 3, warning: 2, none: Infinity };
 
-const FORMATTERS: Record<Exclude<Format, 'stylish'>, (r: Report) => string> = {
-  json: formatJson, sarif: formatSarif, github: formatGithub, junit: formatJunit, markdown: formatMarkdown,
+// JSON is written as bytes made file by file (formatJsonBytes).
+const FORMATTERS: Record<Exclude<Format, 'stylish' | 'json'>, (r: Report) => string> = {
+  sarif: formatSarif, github: formatGithub, junit: formatJunit, markdown: formatMarkdown,
 };
 
 
@@ -345,17 +352,34 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let worst = -1;
   let warningCount = 0;
   const keepResult = opts.format === 'markdown';
-  const jsonParts: string[] = [];
-  const reportFile = (i: number, outcome: ReviewOutcome): void => {
+  const jsonParts: Uint8Array[] = [];
+  /**
+   * What a file's report is made of, made as soon as its review comes in, in whatever order the
+   * threads finish: the report is written in file order, but files are reviewed longest first, so
+   * a file early in the order can come in last and hold back the reports of all the files after it.
+   * Made then, their JSON parts were formatted after the last review (with a thread idle); made now,
+   * between reviews (./in-order.ts). Only what prints or adds up (reportInOrder) waits for the files
+   * before it.
+   */
+  interface MadeFile {
+    input: Input;
+    result: ReportedResult;
+    file: FileReport;
+    /** The findings left after the baseline, before --quiet: they decide the exit code. */
+    counted: ReviewDiagnostic[];
+    /** The findings --quiet left out. */
+    hiddenHere: ReviewDiagnostic[];
+    /** This file's entries for --write-baseline. */
+    newBaseline?: BaselineEntry[];
+    /** The JSON report's part for this file, as UTF-8. */
+    jsonPart?: Uint8Array;
+  }
+  const makeFile = (i: number, outcome: ReviewOutcome): MadeFile => {
     const input = taskInputs[i];
     const result = outcome.result;
-    for (const p of result.problems) error(`${input.path}: ${p}`);
-    if (result.problems.length) fatal = true;
-    for (const w of result.warnings ?? []) warn(`${input.path}:${w.range.start.line + 1}:${w.range.start.character + 1}: ${w.message}`);
-
     let diagnostics: ReviewDiagnostic[] = result.isContract ? result.diagnostics : [];
     let prints = result.isContract ? outcome.fingerprints : [];
-    if (writeTo && diagnostics.length) written[baselineKey(input, path.dirname(writeTo))] = baselineEntries(diagnostics, prints);
+    const newBaseline = writeTo && diagnostics.length ? baselineEntries(diagnostics, prints) : undefined;
     let baselined = 0;
     if (baseline || writeTo) {
       // Findings written to a new baseline count as known in this run too.
@@ -364,16 +388,14 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       diagnostics = diagnostics.filter((_, j) => !known[j]);
       prints = prints.filter((_, j) => !known[j]);
     }
-    for (const d of diagnostics) {
-      worst = Math.max(worst, RANK[d.severity]);
-      if (d.severity === 'warning') warningCount++;
-    }
+    const counted = diagnostics;
+    let hiddenHere: ReviewDiagnostic[] = [];
     if (opts.quiet) {
-      countSeverities(diagnostics.filter((d) => d.severity !== 'error'), hidden);
+      hiddenHere = diagnostics.filter((d) => d.severity !== 'error');
       prints = prints.filter((_, j) => diagnostics[j].severity === 'error');
       diagnostics = diagnostics.filter((d) => d.severity === 'error');
     }
-    files.push({
+    const file: FileReport = {
       path: input.path,
       isContract: result.isContract,
       profiles: result.profiles,
@@ -387,26 +409,34 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       warnings: result.warnings ?? [],
       ...(keepResult ? { result: wholeResult(result) } : {}),
       ...(input.source ? { source: input.source.format, origins: diagnostics.map((d) => findingOrigin(d, wholeResult(result).model, input.source!)) } : {}),
-    });
-    // The JSON report's part for this file, made now, between reviews, rather than after the last one.
-    if (opts.format === 'json') jsonParts.push(formatJsonFile(files[files.length - 1]));
+    };
+    return {
+      input, result, file, counted, hiddenHere, ...(newBaseline ? { newBaseline } : {}),
+      ...(opts.format === 'json' ? { jsonPart: Buffer.from(formatJsonFile(file), 'utf8') } : {}),
+    };
+  };
+  /** What a file's report prints, and adds to the run's totals, in file order. */
+  const reportInOrder = (made: MadeFile): void => {
+    const { input, result, file } = made;
+    for (const p of result.problems) error(`${input.path}: ${p}`);
+    if (result.problems.length) fatal = true;
+    for (const w of result.warnings ?? []) warn(`${input.path}:${w.range.start.line + 1}:${w.range.start.character + 1}: ${w.message}`);
+    if (made.newBaseline) written[baselineKey(input, path.dirname(writeTo!))] = made.newBaseline;
+    for (const d of made.counted) {
+      worst = Math.max(worst, RANK[d.severity]);
+      if (d.severity === 'warning') warningCount++;
+    }
+    countSeverities(made.hiddenHere, hidden);
+    files.push(file);
+    if (made.jsonPart) jsonParts.push(made.jsonPart);
     if (streamed) {
-      const block = opts.format === 'stylish' ? formatStylishFile(files[files.length - 1], { color, quiet: opts.quiet }) : formatGithubFile(files[files.length - 1]);
+      const block = opts.format === 'stylish' ? formatStylishFile(file, { color, quiet: opts.quiet }) : formatGithubFile(file);
       if (block) io.stdout.write(block);
     }
   };
-  // Outcomes arrive in any order (longest files first, several threads); each file's report is made,
-  // and for a streamed format written, once it and every file before it are reviewed.
-  const waiting: Array<ReviewOutcome | undefined> = new Array(tasks.length);
-  let reported = 0;
-  const takeOutcome = (i: number, outcome: ReviewOutcome): void => {
-    waiting[i] = outcome;
-    while (reported < tasks.length && waiting[reported]) {
-      const next = waiting[reported]!;
-      waiting[reported] = undefined;
-      reportFile(reported++, next);
-    }
-  };
+  // Outcomes arrive in any order (longest files first, several threads); each file's report is made
+  // at once, and printed (for a streamed format, written) once every file before it is reviewed.
+  const takeOutcome = inOrder(tasks.length, makeFile, reportInOrder);
 
   // ---- Review, in worker threads when there are many files
   const threads = poolThreads(pool, tasks.length);
@@ -439,19 +469,23 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   // ---- Output
   const report = buildReport(TOOL_NAME, VERSION, files, skipped, hidden, { baselineUsed: !!(baseline || writeTo), failOn: opts.failOn });
-  const text = streamed
+  // JSON as UTF-8 pieces (see formatJsonBytes), every other format as text.
+  const text: string | Uint8Array[] = streamed
     ? (opts.format === 'stylish' ? formatStylishEnd(report, { color, quiet: opts.quiet }) : '')
     : opts.format === 'stylish' ? formatStylish(report, { color, quiet: opts.quiet })
-      : opts.format === 'json' ? formatJson(report, jsonParts) : FORMATTERS[opts.format](report);
+      : opts.format === 'json' ? formatJsonBytes(report, jsonParts) : FORMATTERS[opts.format](report);
   if (toFile) {
     try {
       const target = path.resolve(io.cwd, opts.output!);
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, text);
+      fs.writeFileSync(target, typeof text === 'string' ? text : Buffer.concat(text));
     } catch (e) {
       error(`${opts.output}: cannot write the report: ${(e as Error).message}`);
       return EXIT_ERROR;
     }
+  } else if (typeof text !== 'string') {
+    if (io.stdout.writeBytes) io.stdout.writeBytes(text);
+    else io.stdout.write(Buffer.concat(text).toString('utf8'));
   } else if (text) {
     io.stdout.write(text);
   }

@@ -14,6 +14,11 @@ import * as fs from 'node:fs';
 /** What the CLI writes to (run.ts's `stdout` and `stderr`). */
 export interface CliOutput {
   write(text: string): boolean;
+  /**
+   * Writes bytes already encoded as UTF-8, in order: the JSON report is encoded file by file while the
+   * review goes on (run.ts), so nothing of 9 MB is joined or encoded after the last review.
+   */
+  writeBytes(chunks: readonly Uint8Array[]): boolean;
   /** As `process.stdout.isTTY`: true only for a terminal. */
   readonly isTTY: boolean | undefined;
 }
@@ -40,20 +45,28 @@ export function cliOutput(fd: number, stream: () => NodeJS.WritableStream & { is
     if (mode === 'unknown') mode = direct(fd) ? 'direct' : 'stream';
     return mode === 'direct';
   };
+  /** Writes `bytes` directly, or through the stream once a direct write failed (see above). */
+  const writeChunk = (bytes: Uint8Array): boolean => {
+    if (!isDirect()) return stream().write(bytes);
+    let done = 0;
+    try {
+      while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+      return true;
+    } catch {
+      // The rest, and everything after it, through Node's stream: it waits out a full non-blocking
+      // pipe, and reports a closed one as it always has (the CLI's EPIPE handler in main.ts).
+      mode = 'stream';
+      return stream().write(bytes.subarray(done));
+    }
+  };
   return {
     write(text: string): boolean {
-      if (!isDirect()) return stream().write(text);
-      const bytes = Buffer.from(text, 'utf8');
-      let done = 0;
-      try {
-        while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
-        return true;
-      } catch {
-        // The rest, and everything after it, through Node's stream: it waits out a full non-blocking
-        // pipe, and reports a closed one as it always has (the CLI's EPIPE handler in main.ts).
-        mode = 'stream';
-        return stream().write(bytes.subarray(done));
-      }
+      return isDirect() ? writeChunk(Buffer.from(text, 'utf8')) : stream().write(text);
+    },
+    writeBytes(chunks: readonly Uint8Array[]): boolean {
+      let ok = true;
+      for (const chunk of chunks) if (chunk.length) ok = writeChunk(chunk) && ok;
+      return ok;
     },
     get isTTY(): boolean | undefined {
       return isDirect() ? false : stream().isTTY;
