@@ -145,10 +145,15 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  // The language server: dist/server.js is a small entry file (server/src/lsp/server-entry.ts) that
+  // reads dist/server-main.js in pieces and runs it (server/src/lsp/load-bundle.ts says why).
+  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-main.js' },
+  { ...common, entryPoints: ['server/src/lsp/server-entry.ts'], outfile: 'dist/server.js', banner: {}, define: {} },
   // The language server's review worker (server/src/lsp/review-worker.ts): large documents are
-  // reviewed in this thread, started by dist/server.js from the file beside it.
-  { ...common, entryPoints: ['server/src/lsp/review-worker.ts'], outfile: 'dist/review-worker.js' },
+  // reviewed in this thread, started by the server from dist/review-worker.js beside it, which loads
+  // dist/review-worker-main.js the same way.
+  { ...common, entryPoints: ['server/src/lsp/review-worker.ts'], outfile: 'dist/review-worker-main.js' },
+  { ...common, entryPoints: ['server/src/lsp/review-worker-entry.ts'], outfile: 'dist/review-worker.js', banner: {}, define: {} },
   // The CLI: dist/cli.js is a small loader (server/src/cli/loader.ts) that runs dist/cli-main.js
   // through a V8 code cache, so a run does not compile the whole bundle again.
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', minifyWhitespace: true },
