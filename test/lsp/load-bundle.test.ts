@@ -44,4 +44,16 @@ describe('lsp: the server\'s bundles read in pieces (issue 13, memory)', () => {
     }
     for (const f of ['server-main.js', 'review-worker-main.js']) assert.ok(fs.existsSync(path.join(ROOT, 'dist', f)), `dist/${f} is built`);
   });
+
+  it('builds the server\'s bundles in ASCII, so that V8 keeps their source as one-byte strings', function () {
+    this.timeout(120000);
+    ensureServerBuilt();
+    // One non-ASCII character anywhere (a comment, a regular expression) makes the whole 3 MB source
+    // a two-byte string of 6 MB, held by V8 for as long as the thread runs.
+    for (const f of ['server-main.js', 'review-worker-main.js']) {
+      const bytes = fs.readFileSync(path.join(ROOT, 'dist', f));
+      const at = bytes.findIndex((b) => b > 0x7f);
+      assert.equal(at, -1, `dist/${f} has a non-ASCII byte at ${at}: ${bytes.subarray(Math.max(0, at - 40), at + 10).toString()}`);
+    }
+  });
 });
