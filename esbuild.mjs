@@ -145,10 +145,15 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  // The language server: dist/server.js is a small entry file (server/src/lsp/server-entry.ts) that
+  // reads dist/server-main.js in pieces and runs it (server/src/lsp/load-bundle.ts says why).
+  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-main.js' },
+  { ...common, entryPoints: ['server/src/lsp/server-entry.ts'], outfile: 'dist/server.js', banner: {}, define: {} },
   // The language server's review worker (server/src/lsp/review-worker.ts): large documents are
-  // reviewed in this thread, started by dist/server.js from the file beside it.
-  { ...common, entryPoints: ['server/src/lsp/review-worker.ts'], outfile: 'dist/review-worker.js' },
+  // reviewed in this thread, started by the server from dist/review-worker.js beside it, which loads
+  // dist/review-worker-main.js the same way.
+  { ...common, entryPoints: ['server/src/lsp/review-worker.ts'], outfile: 'dist/review-worker-main.js' },
+  { ...common, entryPoints: ['server/src/lsp/review-worker-entry.ts'], outfile: 'dist/review-worker.js', banner: {}, define: {} },
   // The CLI: dist/cli.js is a small loader (server/src/cli/loader.ts) that runs dist/cli-main.js
   // through a V8 code cache, so a run does not compile the whole bundle again.
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', minifyWhitespace: true },
@@ -166,6 +171,10 @@ if (watch) {
   await Promise.all(builds.map((b) => esbuild.build(b)));
   writeScopePackageJson('dist');
   asciiRegexLiterals('dist/cli-main.js');
+  // The server's bundles keep their comments (not minified, for readable stack traces): those are
+  // made ASCII too, so that V8 keeps each bundle's 3 MB of source as a one-byte string rather than a
+  // 6 MB two-byte one, in the server's thread and in the review worker (issue 13, memory).
+  for (const f of ['dist/server-main.js', 'dist/review-worker-main.js']) asciiRegexLiterals(f, { comments: true });
   writeCodeCache();
 }
 
@@ -191,13 +200,28 @@ function writeScopePackageJson(dir) {
  * the same \uXXXX). The literals are found with TypeScript's parser, not by pattern. A character left
  * elsewhere (a String.raw template) is reported, and the loader then decodes as before.
  */
-function asciiRegexLiterals(file) {
+function asciiRegexLiterals(file, { comments = false } = {}) {
   const text = fs.readFileSync(file, 'utf8');
   const nonAscii = /[^\x00-\x7f]/;
   if (!nonAscii.test(text)) return;
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
   const edits = [];
+  const seen = new Set();
+  // `comments`: each non-ASCII UTF-16 unit of a comment becomes '?' (the same length, so a source
+  // map's columns stay right).
+  const commentsAt = (ranges) => {
+    for (const r of ranges ?? []) {
+      if (seen.has(r.pos)) continue;
+      seen.add(r.pos);
+      const comment = text.slice(r.pos, r.end);
+      if (nonAscii.test(comment)) edits.push({ start: r.pos, end: r.end, literal: comment.replace(/[^\x00-\x7f]/g, '?') });
+    }
+  };
   const visit = (node) => {
+    if (comments) {
+      commentsAt(ts.getLeadingCommentRanges(text, node.pos));
+      commentsAt(ts.getTrailingCommentRanges(text, node.end));
+    }
     if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
       const start = node.getStart(source);
       const literal = text.slice(start, node.end);
@@ -206,6 +230,7 @@ function asciiRegexLiterals(file) {
     ts.forEachChild(node, visit);
   };
   visit(source);
+  edits.sort((a, b) => a.start - b.start);
   let out = '';
   let at = 0;
   for (const e of edits) {
@@ -214,7 +239,7 @@ function asciiRegexLiterals(file) {
   }
   out += text.slice(at);
   const left = out.match(new RegExp(nonAscii.source, 'g'))?.length ?? 0;
-  if (left) console.warn(`esbuild.mjs: ${file} keeps ${left} non-ASCII characters outside regular expression literals (e.g. in a String.raw template); the CLI's loader will decode it as UTF-8, which is slower`);
+  if (left) console.warn(`esbuild.mjs: ${file} keeps ${left} non-ASCII characters outside regular expression literals${comments ? ' and comments' : ''} (e.g. in a String.raw template); it will be decoded into a two-byte string, which is slower and twice the memory`);
   fs.writeFileSync(file, out);
 }
 

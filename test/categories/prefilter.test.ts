@@ -116,6 +116,46 @@ describe('signal prefilter: the literal scanner', () => {
     for (const lit of marked) assert.ok(`x ${many[39_999]} ${many[7]}`.includes(lit), lit);
   });
 
+  it('builds a 16-bit table without a 32-bit one of its size first (issue 13, memory)', () => {
+    // Freeing a 3.7 MB build table raised glibc's thresholds for the whole server (docs/performance.md).
+    const made: number[] = [];
+    const Original = globalThis.Int32Array;
+    globalThis.Int32Array = new Proxy(Original, {
+      construct(target, args, newTarget) {
+        if (typeof args[0] === 'number') made.push(args[0]);
+        return Reflect.construct(target, args, newTarget === globalThis.Int32Array ? target : newTarget);
+      },
+    });
+    let scanner: LiteralScanner;
+    const lits = ['indemnify', 'indemnification', 'service level', 'terminate', 'termination for convenience'];
+    try {
+      scanner = new LiteralScanner(lits, lits.map((_, i) => [i]));
+    } finally {
+      globalThis.Int32Array = Original;
+    }
+    const table = (scanner as unknown as { next: ArrayLike<number> }).next;
+    assert.ok(table instanceof Uint16Array);
+    assert.ok(made.every((n) => n < table.length), `32-bit arrays made: ${made.join(', ')}; table ${table.length}`);
+    const bits = new Uint32Array(1);
+    scanner.mark('Either party may Terminate; the service level applies.', bits);
+    assert.equal(bits[0], (1 << 2) | (1 << 3));
+  });
+
+  it('codes a 16-bit build into 32 bits when its states do not fit 16 bits', () => {
+    // 16,000 four-character literals with few shared prefixes: 64,000 characters (a 16-bit build)
+    // but over 32,767 states (codes of twice the state number need 32 bits).
+    const letters = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    const many: string[] = [];
+    for (let i = 0; many.length < 16_000; i++) many.push(letters[i % 36] + letters[Math.floor(i / 36) % 36] + letters[Math.floor(i / 1296) % 36] + letters[(i * 7) % 36]);
+    const scanner = new LiteralScanner(many, many.map((_, i) => [i]));
+    assert.ok((scanner as unknown as { next: ArrayLike<number> }).next instanceof Int32Array);
+    const text = `x ${many[15_999]} ${many[3]} ${many[8_000]}`;
+    const bits = new Uint32Array((many.length + 31) >>> 5);
+    scanner.mark(text, bits);
+    const marked = many.filter((_, i) => (bits[i >>> 5] & (1 << (i & 31))) !== 0);
+    assert.deepEqual(marked, many.filter((lit) => text.includes(lit)));
+  });
+
   it('marks every clause of the signal lists a plain search finds, on cuad-dev sentences', function () {
     // The prefilter's own scanner (about 10,800 states, the 16-bit table, outputs read only where a
     // state has some), against String#includes of each literal.

@@ -13,11 +13,11 @@ const ALLOWED = [
   /^bin\/clausewise(-server)?\.js$/,
   // One line each ({"type": "commonjs"}): Node's loader stops there instead of reading the root package.json at every start.
   /^(bin|dist)\/package\.json$/,
-  /^dist\/(cli|cli-main|server|convert)\.js$/,
+  /^dist\/(cli|cli-main|server|server-main|convert)\.js$/,
   /^schema\/clausewise\.schema\.json$/,
   /^docs\/[a-z-]+\.md$/, /^docs\/rules\/([a-z0-9-]+|README)\.md$/,
 ];
-const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'bin/clausewise.js', 'bin/clausewise-server.js', 'bin/package.json', 'dist/package.json', 'dist/cli.js', 'dist/cli-main.js', 'dist/server.js', 'dist/convert.js', 'schema/clausewise.schema.json', 'docs/cli.md', 'docs/ci.md', 'docs/rules/README.md', 'docs/rules/sla-metrics.md'];
+const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'bin/clausewise.js', 'bin/clausewise-server.js', 'bin/package.json', 'dist/package.json', 'dist/cli.js', 'dist/cli-main.js', 'dist/server.js', 'dist/server-main.js', 'dist/convert.js', 'schema/clausewise.schema.json', 'docs/cli.md', 'docs/ci.md', 'docs/rules/README.md', 'docs/rules/sla-metrics.md'];
 
 describe('npm package', function () {
   this.timeout(300_000);

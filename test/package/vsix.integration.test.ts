@@ -11,7 +11,8 @@ const ALLOWED = [
   /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/,
   // dist/convert.js: the Word, HTML and PDF converters, loaded only when such a file is opened.
   // dist/review-worker.js: the server's review worker, started for large documents.
-  /^dist\/(client|server|convert|review-worker)\.js$/,
+  // dist/server.js and dist/review-worker.js load dist/server-main.js and dist/review-worker-main.js (server/src/lsp/load-bundle.ts).
+  /^dist\/(client|server|server-main|convert|review-worker|review-worker-main)\.js$/,
   /^snippets\/clauses\.code-snippets$/,
   /^syntaxes\/[A-Za-z.]+\.json$/,
   /^schema\/clausewise\.schema\.json$/,
@@ -19,7 +20,7 @@ const ALLOWED = [
   /^examples\/weak-msa\.md$/,
   /^docs\/[a-z-]+\.md$/, /^docs\/rules\/([a-z0-9-]+|README)\.md$/, /^docs\/walkthrough\/[a-z-]+\.md$/,
 ];
-const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'dist/review-worker.js', 'snippets/clauses.code-snippets', 'images/icon.png', 'schema/clausewise.schema.json', 'examples/weak-msa.md', 'docs/rules/sla-metrics.md'];
+const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'dist/server-main.js', 'dist/review-worker.js', 'dist/review-worker-main.js', 'snippets/clauses.code-snippets', 'images/icon.png', 'schema/clausewise.schema.json', 'examples/weak-msa.md', 'docs/rules/sla-metrics.md'];
 
 describe('.vsix contents', function () {
   this.timeout(120_000);

@@ -221,7 +221,11 @@ export class LiteralScanner {
     for (let c = 65; c <= 90; c++) this.symbols[c] = this.symbols[c + 32];
     this.width = width;
     // The trie, in the transition table: an entry holds the target state + 1, 0 while not known.
-    const next = new Int32Array((chars + 1) * width);
+    // Built in 16 bits when every state + 1 fits (there are at most chars + 1 states) and coded in
+    // place below: a 32-bit table built first and dropped after coding was a 3.7 MB block, and
+    // freeing it raised glibc's mmap and trim thresholds for the whole process, so that arenas
+    // kept their free memory (issue 13, memory; docs/performance.md).
+    const next = chars + 2 <= 0xffff ? new Uint16Array((chars + 1) * width) : new Int32Array((chars + 1) * width);
     const own: Array<number[] | undefined> = [];
     // Each state's children as a linked list (first child, next sibling), for the breadth-first pass.
     const firstChild = new Int32Array(chars + 1);
@@ -264,7 +268,9 @@ export class LiteralScanner {
       }
     }
     // The trie's entries (state + 1) as codes (see `next`), in a 16-bit table when every code fits.
-    const coded = states * 2 + 1 <= 0xffff ? new Uint16Array(next.length) : next;
+    // In place when the table already has the width the codes need (each entry is read before it is written).
+    const fits16 = states * 2 + 1 <= 0xffff;
+    const coded = fits16 === (next instanceof Uint16Array) ? next : fits16 ? new Uint16Array(next.length) : Int32Array.from(next);
     for (let at = 0; at < next.length; at++) {
       const v = next[at];
       if (v !== 0) coded[at] = (((v - 1) << 1) | (outs[v - 1]?.length ? 1 : 0)) + 1;
@@ -311,7 +317,7 @@ export class LiteralScanner {
 }
 
 /** The trie's move (entries: state + 1) while its failure links are being made, completed along them and kept. */
-function trieMove(next: Int32Array, width: number, fail: Int32Array, s: number, sym: number): number {
+function trieMove(next: Uint16Array | Int32Array, width: number, fail: Int32Array, s: number, sym: number): number {
   const at = s * width + sym;
   const known = next[at];
   if (known !== 0) return known - 1;
