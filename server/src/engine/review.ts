@@ -229,18 +229,6 @@ function withLazyFixSpecs<R extends { fixSpecs: FixSpec[][] }>(result: R, found:
   return result;
 }
 
-/**
- * One string object per distinct maker key: block-diagnostics.ts compares the key of every group
- * with the key it was made with, and two equal keys made by two reviews are two strings whose
- * characters === reads one by one; the same object compares at once (issue 13, engine).
- */
-const makerKeys = new Map<string, string>();
-function sameKey(key: string): string {
-  let kept = makerKeys.get(key);
-  if (kept === undefined) makerKeys.set(key, (kept = key));
-  return kept;
-}
-
 /** How one rule's findings become diagnostics in this review (engine/block-diagnostics.ts). */
 function diagnosticMaker(meta: RuleMeta, severity: Severity, citations: string[], source: string | undefined, profiles: Profile[], settings: ReviewSettings): DiagnosticMaker {
   const overridden = Boolean(settings.severity?.[meta.id] || settings.severity?.[meta.category]);
@@ -253,7 +241,7 @@ function diagnosticMaker(meta: RuleMeta, severity: Severity, citations: string[]
     message: (f) => (source && !f.message.includes(source) ? `${f.message} (This clause is in ${source}.)` : f.message),
     fixes: (f) => (source ? [] : f.fixes ?? []),
     citations,
-    key: sameKey(`${severity}\u0000${overridden}\u0000${raised}\u0000${source ?? ''}\u0000${citations.join('\u0001')}`),
+    key: `${severity}\u0000${overridden}\u0000${raised}\u0000${source ?? ''}\u0000${citations.join('\u0001')}`,
   };
 }
 
