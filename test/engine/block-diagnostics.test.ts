@@ -35,6 +35,13 @@ describe('diagnostics of block-relative findings kept between reviews', () => {
     for (const d of later(got)) assert.ok(later(first).includes(d), `the same diagnostic object at line ${d.range.start.line}`);
   });
 
+  it('confirms a kept group\'s line by its line starts, without searching for it, after a keystroke', () => {
+    const before = { ...groupStats };
+    twoReviews(text.replace('2.2 The Customer shall pay', '2.2 The Customer shall pay all'));
+    assert.ok(groupStats.kept - before.kept >= 8, 'groups kept');
+    assert.equal(groupStats.lineSearches, before.lineSearches, 'no line searched for');
+  });
+
   it('moves the diagnostics by lines after a typed line break, and makes fixes at their new place', () => {
     const before = { ...groupStats };
     const next = text.replace('2.2 The Customer shall pay', '2.2 The Customer shall\npay');

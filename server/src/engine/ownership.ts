@@ -36,3 +36,15 @@ export function ownedFindings<F extends OwnedFinding>(findings: readonly F[], ow
     return !byOwner.some((o) => o.words === f.words && o.start < f.end && f.start < o.end);
   });
 }
+
+/**
+ * ownedFindings over a review's findings (found.ts), reading only those that name a kind of words:
+ * the indexes of the findings it drops (none when no finding names words another rule owns).
+ */
+export function droppedByOwners(found: { worded: readonly number[]; words: readonly WordKind[]; start: readonly number[]; end: readonly number[]; diag: ReadonlyArray<{ ruleId: string }> }, owners: ReadonlyMap<WordKind, string>): Set<number> | undefined {
+  if (!found.worded.length) return undefined;
+  const entries = found.worded.map((i, k) => ({ ruleId: found.diag[i].ruleId, start: found.start[i], end: found.end[i], words: found.words[k], index: i }));
+  const kept = new Set(ownedFindings(entries, owners));
+  if (kept.size === entries.length) return undefined;
+  return new Set(entries.filter((e) => !kept.has(e)).map((e) => e.index));
+}

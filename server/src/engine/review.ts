@@ -10,12 +10,12 @@ import { INTERNAL_ERROR, NOT_ANALYSED, type BlockFindingGroups, type FixSpec, ty
 import { shiftedFixes } from '../rules/block-findings';
 import { diagnosticOf, groupDiagnostics, type DiagnosticMaker } from './block-diagnostics';
 import { citationsFor, DEFAULT_PROFILES, PROFILES, resolveProfiles, SEVERITY_RANK, type Profile } from '../profiles';
-import type { ReviewDiagnostic, ReviewInput, ReviewResult, ReviewSettings } from './types';
+import type { ReviewInput, ReviewResult, ReviewSettings } from './types';
 import { applySuppressions, closeIds } from './suppression';
-import { ownedFindings, wordOwners, type OwnedFinding } from './ownership';
+import { droppedByOwners, wordOwners } from './ownership';
+import { FoundFindings } from './found';
 import { CLAUSE_POSITIONS, DEFAULT_CLAUSE_POSITION, isClausePosition, type ClausePosition } from '../library';
 import { secondOpinionOf, shippedClassifier, type CoverageClassifier } from '../classifier';
-import { compareIds } from '../model/compare-ids';
 
 /** The position a document's front matter chooses (model/front-matter.ts has checked it). */
 export function frontMatterClausePosition(model: ContractModel): ClausePosition | undefined {
@@ -201,26 +201,23 @@ function notAnalysed(result: ReviewResult, reason: string): ReviewResult {
   return result;
 }
 
-/** A finding on its way into the result: its diagnostic, and its fixes with spans `by` characters before their place. */
-interface Reported extends OwnedFinding {
-  diag: ReviewDiagnostic;
-  fixes: FixSpec[];
-  by: number;
-}
-
 /**
- * The result's `fixSpecs`, made when first read: block-relative fixes of kept groups are moved to
- * their place only then (a code action, the CLI's report), not on every review (issue 13).
+ * The result's `fixSpecs` (the fixes of the findings `kept`, indexes into `found`), made when first
+ * read: block-relative fixes of kept groups are moved to their place only then (a code action, the
+ * CLI's report), not on every review (issue 13).
  */
-function withLazyFixSpecs<R extends { fixSpecs: FixSpec[][] }>(result: R, found: ReadonlyArray<{ fixes: FixSpec[]; by: number }>): R {
-  if (found.every((f) => f.by === 0 || !f.fixes.length)) {
-    result.fixSpecs = found.map((f) => f.fixes);
+function withLazyFixSpecs<R extends { fixSpecs: FixSpec[][] }>(result: R, found: FoundFindings, kept: readonly number[]): R {
+  const { fixes, by } = found;
+  let relative = false;
+  for (let k = 0; k < kept.length && !relative; k++) relative = by[kept[k]] !== 0 && fixes[kept[k]].length > 0;
+  if (!relative) {
+    result.fixSpecs = kept.map((i) => fixes[i]);
     return result;
   }
   Object.defineProperty(result, 'fixSpecs', {
     enumerable: true, configurable: true,
     get() {
-      const value = found.map((f) => shiftedFixes(f.fixes, f.by));
+      const value = kept.map((i) => shiftedFixes(fixes[i], by[i]));
       Object.defineProperty(this, 'fixSpecs', { value, enumerable: true, configurable: true, writable: true });
       return value;
     },
@@ -271,6 +268,43 @@ function checkRule(rule: (typeof RULES)[number], ctx: RuleContext): { findings: 
       }],
     };
   }
+}
+
+/**
+ * Adds a rule's block-relative findings (rules/block-findings.ts) to `found`: a group the previous
+ * review saw keeps its diagnostics (block-diagnostics.ts); only the block's start is added to the
+ * spans. A plain function rather than a loop in the reviewModel generator, which V8 compiles and
+ * drops again several times while editing (issue 13, engine).
+ */
+function reportGroups(model: ContractModel, grouped: BlockFindingGroups, maker: DiagnosticMaker, incorporated: boolean, found: FoundFindings): void {
+  const { blocks, groups } = grouped;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    const b = blocks[g];
+    const by = model.blocks[b].start;
+    const made = groupDiagnostics(model, b, group, maker);
+    for (let k = 0; k < group.length; k++) {
+      const f = group[k];
+      if (incorporated && !f.note) continue;
+      found.add(by + f.span.start, by + f.span.end, made.diags[k], made.fixes[k], by, f.words);
+    }
+  }
+  found.endRun();
+}
+
+/** Adds the findings of a rule's check() to `found` (a rule that threw gives its internal-error finding). */
+function reportFindings(model: ContractModel, checked: { findings: RuleFinding[]; failed: boolean }, maker: DiagnosticMaker, incorporated: boolean, found: FoundFindings): void {
+  const { findings, failed } = checked;
+  for (const f of findings) {
+    if (incorporated && !failed && !f.note) continue;
+    if (failed) {
+      found.add(f.span.start, f.span.end, { ruleId: INTERNAL_ERROR, category: DRAFTING, severity: 'information', message: f.message, range: spanToRange(model.lineStarts, f.span), fixes: [] }, [], 0, undefined);
+      continue;
+    }
+    const fixes = maker.fixes(f);
+    found.add(f.span.start, f.span.end, diagnosticOf(maker, f, spanToRange(model.lineStarts, f.span), fixes), fixes, 0, f.words);
+  }
+  found.endRun();
 }
 
 function* reviewModel(
@@ -341,7 +375,7 @@ function* reviewModel(
     sentencesOf(model);
   }
 
-  const reported: Reported[] = [];
+  const found = new FoundFindings();
   for (const rule of RULES) {
     if (rule.meta.category !== DRAFTING && !active.has(rule.meta.category)) continue;
     // Opt-in rules run only when the settings name them.
@@ -365,42 +399,18 @@ function* reviewModel(
     // A category incorporated from another document gets its note, not gap findings about terms that live there.
     const incorporated = rule.meta.category !== DRAFTING && Boolean(assessment(rule.meta.category).incorporatedFrom);
     const grouped = checkRuleBlocks(rule, ctx);
-    if (grouped) {
-      // Findings kept per block with block-relative spans (rules/block-findings.ts): a group the
-      // previous review saw keeps its diagnostics (block-diagnostics.ts); only spans are added here.
-      for (let g = 0; g < grouped.groups.length; g++) {
-        const group = grouped.groups[g];
-        const b = grouped.blocks[g];
-        const by = model.blocks[b].start;
-        const made = groupDiagnostics(model, b, group, maker);
-        for (let k = 0; k < group.length; k++) {
-          const f = group[k];
-          if (incorporated && !f.note) continue;
-          reported.push({ ruleId: maker.ruleId, start: by + f.span.start, end: by + f.span.end, words: f.words, diag: made.diags[k], fixes: made.fixes[k], by });
-        }
-      }
-      continue;
-    }
-    const { findings, failed } = checkRule(rule, ctx);
-    for (const f of findings) {
-      if (incorporated && !failed && !f.note) continue;
-      if (failed) {
-        reported.push({ ruleId: INTERNAL_ERROR, start: f.span.start, end: f.span.end, fixes: [], by: 0, diag: { ruleId: INTERNAL_ERROR, category: DRAFTING, severity: 'information', message: f.message, range: spanToRange(model.lineStarts, f.span), fixes: [] } });
-        continue;
-      }
-      const fixes = maker.fixes(f);
-      reported.push({ ruleId: maker.ruleId, start: f.span.start, end: f.span.end, words: f.words, fixes, by: 0, diag: diagnosticOf(maker, f, spanToRange(model.lineStarts, f.span), fixes) });
-    }
+    if (grouped) reportGroups(model, grouped, maker, incorporated, found);
+    else reportFindings(model, checkRule(rule, ctx), maker, incorporated, found);
   }
   yield;
   currentStep.name = 'findings';
   // Words two rules report go to their owner, before suppression: accepting the owner's finding
   // accepts the words, rather than bringing them back under the other rule.
-  const found = ownedFindings(reported, WORD_OWNERS);
-  // Deterministic order: by position, then rule id.
-  found.sort((a, b) => a.start - b.start || a.diag.range.end.line - b.diag.range.end.line || compareIds(a.diag.ruleId, b.diag.ruleId) || a.diag.message.localeCompare(b.diag.message));
+  // Deterministic order: by position, then rule id (found.ts merges the rules' runs).
+  const order = found.ordered(droppedByOwners(found, WORD_OWNERS));
+  const diag = found.diag;
   // Accepted deviations: findings covered by <!-- clausewise-disable... --> comments.
-  const { diagnostics, fixSpecs: kept, suppressed, warnings } = applySuppressions(model, found.map((f) => f.diag), found);
+  const { diagnostics, fixSpecs: kept, suppressed, warnings } = applySuppressions(model, order.map((i) => diag[i]), order);
 
   const coverage: ReviewResult['coverage'] = {};
   for (const c of categories) coverage[c] = assessment(c).verdict;
@@ -411,5 +421,5 @@ function* reviewModel(
     diagnostics, fixSpecs: [] as FixSpec[][], suppressed, warnings,
     problems, model, thresholds: settings.thresholds ?? {}, clausePosition: base.clausePosition,
     ...(base.problemLines ? { problemLines: base.problemLines } : {}),
-  }, kept);
+  }, found, kept);
 }

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { FoundFindings } from '../../server/src/engine/found';
+import type { ReviewDiagnostic } from '../../server/src/engine/types';
+
+// Issue 13 (engine): a review's findings are merged from the rules' runs instead of sorted as one
+// list. The order must be the one the engine's stable sort of every finding gave: by start, end
+// line, rule id, message, and equal findings in the rules' order.
+
+interface Entry { start: number; endLine: number; message: string; tag: number }
+
+const diagnostic = (ruleId: string, e: Entry): ReviewDiagnostic => ({
+  ruleId, category: 'drafting', severity: 'warning', message: e.message,
+  range: { start: { line: 0, character: e.start }, end: { line: e.endLine, character: 0 } }, fixes: [],
+});
+
+/** The engine's order before: every finding in one list, sorted (Array.prototype.sort is stable). */
+function sortedOrder(runs: Array<{ ruleId: string; entries: Entry[] }>): number[] {
+  const all = runs.flatMap((r) => r.entries.map((e) => ({ ...e, ruleId: r.ruleId })));
+  return all
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || a.e.endLine - b.e.endLine || (a.e.ruleId === b.e.ruleId ? 0 : a.e.ruleId < b.e.ruleId ? -1 : 1) || a.e.message.localeCompare(b.e.message))
+    .map((x) => x.i);
+}
+
+const ENTRY = fc.record({ start: fc.nat(40), endLine: fc.nat(3), message: fc.constantFrom('a', 'b', 'B', 'c'), tag: fc.nat() });
+/** Runs mostly in order (as rules give them), sometimes not; rule ids repeat (an internal error's run, say). */
+const RUNS = fc.array(fc.record({
+  ruleId: fc.constantFrom('vague-wording', 'placeholder', 'numbering', 'sla-metrics'),
+  entries: fc.array(ENTRY, { maxLength: 12 }),
+  inOrder: fc.boolean(),
+}), { maxLength: 8 }).map((runs) => runs.map((r) => ({ ruleId: r.ruleId, entries: r.inOrder ? [...r.entries].sort((a, b) => a.start - b.start) : r.entries })));
+
+function foundOf(runs: Array<{ ruleId: string; entries: Entry[] }>): FoundFindings {
+  const found = new FoundFindings();
+  for (const r of runs) {
+    for (const e of r.entries) found.add(e.start, e.start + 1, diagnostic(r.ruleId, e), [], 0, undefined);
+    found.endRun();
+  }
+  return found;
+}
+
+describe('a review\'s findings merged from the rules\' runs (engine/found.ts)', () => {
+  it('orders them as a stable sort of every finding did', () => {
+    fc.assert(fc.property(RUNS, (runs) => {
+      assert.deepEqual(foundOf(runs).ordered(), sortedOrder(runs));
+    }), { numRuns: 500 });
+  });
+
+  it('leaves out the findings it is told to drop, keeping the order of the rest', () => {
+    fc.assert(fc.property(RUNS, fc.array(fc.nat(60)), (runs, drop) => {
+      const dropped = new Set(drop);
+      assert.deepEqual(foundOf(runs).ordered(dropped), sortedOrder(runs).filter((i) => !dropped.has(i)));
+    }), { numRuns: 200 });
+  });
+
+  it('puts an equal finding of an earlier rule first', () => {
+    const same: Entry = { start: 5, endLine: 0, message: 'same', tag: 0 };
+    const found = new FoundFindings();
+    found.add(5, 6, diagnostic('x-rule', same), [], 0, undefined);
+    found.endRun();
+    found.add(5, 6, diagnostic('x-rule', same), [], 0, undefined);
+    found.add(9, 10, diagnostic('x-rule', same), [], 0, undefined);
+    found.endRun();
+    assert.deepEqual(found.ordered(), [0, 1, 2]);
+  });
+});
