@@ -6,7 +6,9 @@
  * time per function, with --alloc what it allocates (sampling heap profiler, collected objects
  * included). --flat flattens each new text before the model step, to tell the model's own work
  * from the first read of a concatenated text.
- *   npx tsx scripts/model-step-probe.ts [--tree DIR] [--bytes 1000000] [--edits 24] [--profile] [--alloc] [--flat]
+ * With --base DIR, the base tree's model step runs in the same process on the same edits, the two
+ * trees alternating which goes first per edit (A/B on a loaded machine; profiles then cover both).
+ *   npx tsx scripts/model-step-probe.ts [--tree DIR] [--base DIR] [--bytes 1000000] [--edits 24] [--profile] [--alloc] [--flat]
  */
 import { Session } from 'node:inspector';
 import { resolve } from 'node:path';
@@ -15,6 +17,7 @@ import { generateContract, typedEdit } from './bench-contract';
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: string): string => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : dflt);
 const tree = resolve(arg('tree', resolve(__dirname, '..')));
+const base = args.includes('--base') ? resolve(arg('base', '')) : null;
 const bytes = Number(arg('bytes', '1000000'));
 const edits = Number(arg('edits', '24'));
 const PROFILE = args.includes('--profile');
@@ -60,17 +63,23 @@ function addAlloc(node: { selfSize: number; children: any[]; callFrame: any }, c
   return n;
 }
 
-async function main(): Promise<void> {
-  const engine = await import(`${tree}/server/src/engine/index.ts`);
-  const job = await import(`${tree}/server/src/lsp/review-job.ts`);
-  const jobText = await import(`${tree}/server/src/lsp/job-text.ts`);
+interface Tree {
+  dir: string;
+  run: (next: string, record: boolean) => void;
+  times: number[];
+  flatTimes: number[];
+}
+
+async function load(dir: string): Promise<Tree> {
+  const engine = await import(`${dir}/server/src/engine/index.ts`);
+  const job = await import(`${dir}/server/src/lsp/review-job.ts`);
+  const jobText = await import(`${dir}/server/src/lsp/job-text.ts`);
   const incremental = new engine.IncrementalReview();
   let prev = '';
   let version = 0;
   const times: number[] = [];
   const flatTimes: number[] = [];
-  let allocated = 0;
-  const runJob = (next: string, record: boolean): void => {
+  const run = (next: string, record: boolean): void => {
     let text = next;
     let edit: unknown;
     if (prev) {
@@ -107,22 +116,34 @@ async function main(): Promise<void> {
     prev = text;
     if (record) times.push(model);
   };
+  return { dir, run, times, flatTimes };
+}
+
+let allocated = 0;
+
+async function main(): Promise<void> {
+  const trees = base ? [await load(base), await load(tree)] : [await load(tree)];
   if (PROFILE) postSync('Profiler.enable');
   if (PROFILE) postSync('Profiler.setSamplingInterval', { interval: 100 });
   if (ALLOC) postSync('HeapProfiler.enable');
   let text = generateContract(bytes);
-  runJob(text, false);
+  for (const t of trees) t.run(text, false);
   for (let round = 0; round < 2; round++) {
     for (let i = 0; i < edits; i++) {
       text = typedEdit(text, i, edits).text;
-      runJob(text, round > 0);
+      const order = (i + round) % 2 === 0 ? trees : [...trees].reverse();
+      for (const t of order) t.run(text, round > 0);
     }
   }
-  const sorted = [...times].sort((a, b) => a - b);
-  const mean = times.reduce((s, x) => s + x, 0) / times.length;
-  console.log(`${tree}: ${bytes} bytes, ${times.length} edits; model step CPU ms p50 ${sorted[sorted.length >> 1].toFixed(2)}, p95 ${sorted[Math.floor(sorted.length * 0.95)].toFixed(2)}, mean ${mean.toFixed(2)}${FLAT ? ' (text flattened first)' : ''}`);
-  console.log(`  per edit: ${times.map((t) => t.toFixed(1)).join(' ')}`);
-  if (FLAT) console.log(`  flattening per edit: ${flatTimes.map((t) => t.toFixed(1)).join(' ')}`);
+  const edited = trees[0].times.length * trees.length;
+  for (const { dir, times, flatTimes } of trees) {
+    const sorted = [...times].sort((a, b) => a - b);
+    const mean = times.reduce((s, x) => s + x, 0) / times.length;
+    console.log(`${dir}: ${bytes} bytes, ${times.length} edits; model step CPU ms p50 ${sorted[sorted.length >> 1].toFixed(2)}, p95 ${sorted[Math.floor(sorted.length * 0.95)].toFixed(2)}, mean ${mean.toFixed(2)}${FLAT ? ' (text flattened first)' : ''}`);
+    console.log(`  per edit: ${times.map((t) => t.toFixed(1)).join(' ')}`);
+    if (FLAT) console.log(`  flattening per edit: ${flatTimes.map((t) => t.toFixed(1)).join(' ')}`);
+  }
+  const times = { length: edited };
   if (PROFILE) {
     const total = [...self.values()].reduce((s, x) => s + x, 0);
     console.log(`  self time per edit (ms), of ${(total / times.length).toFixed(2)}:`);
