@@ -86,6 +86,8 @@ function placeRef(r: CrossReference, shift: number): CrossReference {
 export interface ModelReuse extends SectionReuse {
   definedTerms: DefinedTerm[];
   crossReferences: CrossReference[];
+  /** The previous model's topSectionDepth: a function of the section tree's shape, kept with it. */
+  topSectionDepth: number | null;
 }
 
 /**
@@ -122,7 +124,13 @@ export function keptCrossReferences(blocks: Block[], kept: BlockDocFacts[], reus
     const startOf = (r: CrossReference) => r.start;
     const refs = old.slice(0, firstBlock < oldBlocks.length ? firstAtOrAfter(old, startOf, oldBlocks[firstBlock].start) : old.length);
     for (let b = firstBlock; b < firstBlock + fresh; b++) for (const r of kept[b].crossReferences(blocks[b])) refs.push(r);
-    if (afterBlock < oldBlocks.length) for (let i = firstAtOrAfter(old, startOf, oldBlocks[afterBlock].start); i < old.length; i++) refs.push(placeRef(old[i], delta));
+    if (afterBlock < oldBlocks.length) {
+      const from = firstAtOrAfter(old, startOf, oldBlocks[afterBlock].start);
+      // Grown once to its final length rather than push by push (most references follow an average edit).
+      let k = refs.length;
+      refs.length = k + old.length - from;
+      for (let i = from; i < old.length; i++) refs[k++] = placeRef(old[i], delta);
+    }
     return refs;
   }
   const refs: CrossReference[] = [];

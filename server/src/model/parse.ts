@@ -1,5 +1,5 @@
 import { parsePlainText } from './plain';
-import type { Block, ContractModel, Span } from './types';
+import type { Block, ContractModel, Section, Span } from './types';
 import { parseMarkdown } from './markdown';
 import { buildSections, reusedSections } from './sections';
 import { buildSentencesOfBlocks } from './sentences';
@@ -103,6 +103,16 @@ export function assembleModel(text: string, version: number, blocks: Block[], fm
   const { title, titleSpan } = findTitle(blocks, frontMatter, frontMatterSpan, text);
 
   // The heading depth used by top-level numbered sections ("## 7. Term"), so inserted sections match.
+  // A section tree taken over has the previous one's kinds, numbers, trailers and heading depths, so the same answer.
+  const topSectionDepth = reused && reuse ? reuse.topSectionDepth : topDepthOf(sections, blocks);
+
+  return {
+    text, version, lineStarts, ...fm, title, titleSpan,
+    blocks, sections, definedTerms, parties, crossReferences, usesMarkdownHeadings, topSectionDepth,
+  };
+}
+
+function topDepthOf(sections: Section[], blocks: Block[]): number | null {
   let topSectionDepth: number | null = null;
   const numberedHeadings = sections.filter((s) => s.kind === 'heading' && s.number && !s.number.includes('.') && !s.trailer);
   const pool = numberedHeadings.length ? numberedHeadings : sections.filter((s) => s.kind === 'heading' && (blocks[s.headingBlock].depth ?? 1) > 1);
@@ -114,11 +124,7 @@ export function assembleModel(text: string, version: number, blocks: Block[], fm
     }
     topSectionDepth = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
   }
-
-  return {
-    text, version, lineStarts, ...fm, title, titleSpan,
-    blocks, sections, definedTerms, parties, crossReferences, usesMarkdownHeadings, topSectionDepth,
-  };
+  return topSectionDepth;
 }
 
 function findTitle(blocks: Block[], fm: Record<string, unknown> | null, fmSpan: Span | null, text: string): { title: string; titleSpan: Span } {

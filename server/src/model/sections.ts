@@ -1,6 +1,7 @@
 import type { Block, Section, SectionKind, Span } from './types';
 import { sourceOffsetAt } from './offsetBlock';
 import { isMostlyUpper, titleCase } from './text';
+import { shrinkableWeakMap } from './weak-tables';
 
 /** What a block says about opening a section, if it opens one. */
 export interface SectionStart {
@@ -271,35 +272,29 @@ export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadin
   // A numbered clause's or upper-case line's level follows from the sections above it, which are unchanged.
 
   const n = old.length;
-  const startOfSection = new Array<number>(n);
-  const headingOf = new Array<number>(n);
-  for (let i = 1; i < n; i++) {
-    if (i < sFirst) { startOfSection[i] = old[i].start; headingOf[i] = old[i].headingBlock; }
-    else if (i < sAfter) { const o = opened[i - sFirst]; startOfSection[i] = o.at; headingOf[i] = o.block; }
-    else { startOfSection[i] = old[i].start + delta; headingOf[i] = old[i].headingBlock + blockShift; }
-  }
-  // Each section ends where the next section at its level or above begins (the same one as before: the shape is unchanged).
-  const next = new Int32Array(n).fill(-1);
-  const stack: number[] = [];
-  for (let i = n - 1; i >= 1; i--) {
-    while (stack.length && old[stack[stack.length - 1]].level > old[i].level) stack.pop();
-    if (stack.length) next[i] = stack[stack.length - 1];
-    stack.push(i);
-  }
+  // Each section ends where the next section at its level or above begins: the same one as before,
+  // the shape being unchanged, so that successor is worked out once per shape and handed on.
+  const next = sectionSuccessors(old);
   const textLength = text.length;
+  const lastBlockAtEnd = blocks.length;
   const out: Section[] = new Array(n);
   const root = old[0];
   out[0] = {
     index: 0, parent: -1, children: root.children, kind: 'root', level: 0, title: '', headingBlock: -1,
-    titleSpan: root.titleSpan, start: 0, end: textLength, firstBlock: 0, lastBlock: blocks.length, trailer: null,
+    titleSpan: root.titleSpan, start: 0, end: textLength, firstBlock: 0, lastBlock: lastBlockAtEnd, trailer: null,
   };
+  // Where section j now starts and which block opens it, read without building per-section arrays
+  // (issue 13: this runs per keystroke over every section): before the edit as before, re-parsed as
+  // opened, after it moved.
+  const startAt = (j: number): number => (j < sFirst ? old[j].start : j < sAfter ? opened[j - sFirst].at : old[j].start + delta);
+  const headingAt = (j: number): number => (j < sFirst ? old[j].headingBlock : j < sAfter ? opened[j - sFirst].block : old[j].headingBlock + blockShift);
   for (let i = 1; i < n; i++) {
     const s = old[i];
     const j = next[i];
-    const end = j < 0 ? textLength : startOfSection[j];
-    const lastBlock = j < 0 ? blocks.length : headingOf[j];
-    const start = startOfSection[i];
-    const headingBlock = headingOf[i];
+    const end = j < 0 ? textLength : startAt(j);
+    const lastBlock = j < 0 ? lastBlockAtEnd : headingAt(j);
+    const start = startAt(i);
+    const headingBlock = headingAt(i);
     let titleSpan = s.titleSpan;
     let title = s.title;
     if (i >= sFirst && i < sAfter) {
@@ -320,6 +315,7 @@ export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadin
       trailer: s.trailer,
     };
   }
+  successorsOf.set(out, next);
 
   // block.section: unchanged for the blocks kept; a re-parsed block is in the section it opens, else in its predecessor's.
   const oldBlocks = reuse.blocks;
@@ -331,4 +327,27 @@ export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadin
   }
   for (let b = firstBlock + fresh; b < blocks.length; b++) blocks[b].section = oldBlocks[b - blockShift].section;
   return out;
+}
+
+// Shrinkable: one entry per model version alive.
+const successorsOf = shrinkableWeakMap<Section[], Int32Array>();
+
+/**
+ * For each section, the index of the next section at its level or above (-1: none), where it ends.
+ * Worked out once per tree shape: a tree taken over (reusedSections) has the shape of the one it
+ * came from and is entered with the same array.
+ */
+export function sectionSuccessors(sections: Section[]): Int32Array {
+  let next = successorsOf.get(sections);
+  if (next) return next;
+  const n = sections.length;
+  next = new Int32Array(n).fill(-1);
+  const stack: number[] = [];
+  for (let i = n - 1; i >= 1; i--) {
+    while (stack.length && sections[stack[stack.length - 1]].level > sections[i].level) stack.pop();
+    if (stack.length) next[i] = stack[stack.length - 1];
+    stack.push(i);
+  }
+  successorsOf.set(sections, next);
+  return next;
 }
