@@ -286,14 +286,28 @@ function fixesKey(fixes: readonly FixSpec[], at: number, own: { start: number; e
   let key = '';
   for (const x of fixes) {
     if (x.kind === 'replace') key += `r\u0000${x.title}\u0000${x.span === own ? '=' : `${x.span.start - at}:${x.span.end - at}`}\u0000${x.replacement}\u0001`;
-    else if (x.kind === 'edits') {
-      key += `e\u0000${x.title}`;
-      for (const e of x.edits) key += `\u0000${e.span.start - at}:${e.span.end - at}\u0000${e.replacement}`;
-      key += '\u0001';
-    } else key += `i\u0000${x.title}\u0000${x.clauseId}\u0000${x.underSection ?? ''}\u0001`;
+    else if (x.kind === 'edits') key += `e\u0000${x.title}\u0000${x.edits.length ? x.edits[0].span.start - at : ''}\u0000${editsKey(x.edits)}\u0001`;
+    else key += `i\u0000${x.title}\u0000${x.clauseId}\u0000${x.underSection ?? ''}\u0001`;
   }
   return key;
 }
+
+/**
+ * A list of edits as a string, spans relative to the first edit's start. Memoised by the list: a
+ * renumbering plan is shared by every finding of its group and can edit hundreds of numbers, so a
+ * key made per finding cost more than the diagnostics it saves.
+ */
+function editsKey(edits: ReadonlyArray<{ span: { start: number; end: number }; replacement: string }>): string {
+  let key = editsKeys.get(edits);
+  if (key === undefined) {
+    key = '';
+    const from = edits.length ? edits[0].span.start : 0;
+    for (const e of edits) key += `${e.span.start - from}:${e.span.end - from}\u0000${e.replacement}\u0000`;
+    editsKeys.set(edits, key);
+  }
+  return key;
+}
+const editsKeys = new WeakMap<object, string>();
 
 /** The block a position of the text lies in: the last block starting at or before it (from `from` on). */
 export function blockAtOffset(model: ContractModel, offset: number, from = 0): number {
