@@ -6,10 +6,12 @@ import type { ReviewInput, ReviewResult } from '../../server/src/engine/types';
 import { placeholderGroups } from '../../server/src/rules/placeholder';
 import { propertyRuns } from '../support/property-runs';
 
-// Issue 13 (rules, ninth round): placeholder, impossible-date, broken-cross-reference and numbering
-// keep their findings per block while editing (rules/block-findings.ts MadeGroups). The generated
-// contracts here are full of what those rules report (placeholders, days a month lacks, periods that
-// end before they start, references to missing clauses, gaps in the numbering), edited at random;
+// Issue 13 (rules, ninth round): placeholder, impossible-date, broken-cross-reference, numbering,
+// duplicate-definition, term-used-before-definition and unused-term keep their findings per block
+// while editing (rules/block-findings.ts MadeGroups). The generated contracts here are full of what
+// those rules report (placeholders, days a month lacks, periods that end before they start,
+// references to missing clauses, gaps in the numbering, terms defined twice, used before their
+// definition or never used), edited at random;
 // after every edit the incremental review must equal a fresh full review, fixes included.
 
 const SEED = Number(process.env.CLAUSEWISE_FC_SEED ?? 20261206);
@@ -28,6 +30,13 @@ const SENTENCE = fc.constantFrom(
   '"Commencement Date" means 1 June 2026.',
   '"Expiry Date" means 31 May 2026.',
   'The Supplier shall give {{notice_period}} notice.',
+  'Each Service Credit is paid within the Payment Period.',
+  '"Service Credit" means a reduction of the Charges.',
+  '"Service Credit" means a sum paid to the Customer.',
+  '"Payment Period" means thirty days.',
+  'The Supplier shall meet the Uptime Targets from the first day of the second month.',
+  'The Supplier shall meet the availability and response targets in Schedule 2 (the "Uptime Targets").',
+  '"Audit Window" means the first week of each quarter.',
 );
 const TITLE = fc.constantFrom('Services', 'Charges', 'Service Credits', 'Term', 'Audit', 'Liability');
 const clause = fc.tuple(fc.integer({ min: 1, max: 5 }), SENTENCE).map(([n, s]) => ({ n, s }));
@@ -53,9 +62,9 @@ function apply(text: string, e: Edit): string {
 }
 
 const reported = ({ model: _model, ...rest }: ReviewResult) => rest;
-const RULES = ['placeholder', 'impossible-date', 'broken-cross-reference', 'numbering'];
+const RULES = ['placeholder', 'impossible-date', 'broken-cross-reference', 'numbering', 'duplicate-definition', 'term-used-before-definition', 'unused-term'];
 
-describe('findings of placeholder, impossible-date, broken-cross-reference and numbering kept per block (issue 13)', function () {
+describe('findings of the drafting rules made from document-level facts, kept per block (issue 13)', function () {
   this.timeout(120000);
 
   it('equal a full review after every step of random edits', () => {
