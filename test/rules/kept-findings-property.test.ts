@@ -43,7 +43,8 @@ const clause = fc.tuple(fc.integer({ min: 1, max: 5 }), SENTENCE).map(([n, s]) =
 const section = fc.tuple(fc.integer({ min: 1, max: 12 }), TITLE, fc.array(clause, { minLength: 1, maxLength: 4 }))
   .map(([n, title, clauses]) => `## ${n}. ${title}\n\n${clauses.map((c) => `${n}.${c.n} ${c.s}`).join('\n\n')}\n`);
 const doc = fc.array(section, { minLength: 2, maxLength: 6 })
-  .map((sections) => `# Services Agreement\n\nThis Agreement is between Contoso Bank plc (the "Customer") and Fabrikam Ltd (the "Supplier").\n\n${sections.join('\n')}`);
+  // Closing definitions, one of them given twice: every document starts with a duplicate definition.
+  .map((sections) => `# Services Agreement\n\nThis Agreement is between Contoso Bank plc (the "Customer") and Fabrikam Ltd (the "Supplier").\n\n${sections.join('\n')}\n## 20. Definitions\n\n20.1 "Service Credit" means a reduction of the Charges.\n\n20.2 "Service Credit" means a sum paid to the Customer.\n`);
 
 type Edit = { kind: 'insert'; at: number; what: string } | { kind: 'delete'; at: number; length: number } | { kind: 'line'; at: number; what: string };
 const where = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
