@@ -1,22 +1,7 @@
-import type { Rule, RuleContext, RuleFinding } from './types';
-import { factsActive } from '../model/facts';
-import { groupedFindings, MadeGroups } from './block-findings';
+import type { Rule, RuleFinding } from './types';
 import { positionAt } from '../model';
 import { usesBeforeDefinition } from '../drafting/definitions';
 import examples from './examples/term-used-before-definition';
-
-/** Every finding, with absolute spans (made in full on every review: they are few). */
-function findings(ctx: RuleContext): RuleFinding[] {
-  const out: RuleFinding[] = [];
-  for (const u of usesBeforeDefinition(ctx.model)) {
-    const line = positionAt(ctx.model.lineStarts, u.definition.span.start).line + 1;
-    out.push({ span: u.use.span, message: `"${u.use.text.replace(/\s+/g, ' ')}" is used here before it is defined (on line ${line}). Define it at its first use, or say where it is defined.` });
-  }
-  return out;
-}
-
-/** Each block's findings, kept between edits (rules/block-findings.ts groupedFindings). */
-const kept = new MadeGroups();
 
 const rule: Rule = {
   meta: {
@@ -29,11 +14,12 @@ const rule: Rule = {
     rationale: 'A reader who meets a capitalised term before its definition has to guess what it means, or search for it. Contracts that define terms as they go should define each term where it is first used, or say where it is defined ("the Services (as defined in clause 3)").',
   },
   check(ctx) {
-    return findings(ctx);
-  },
-  // While editing, grouped by block: a finding made from the same inputs keeps its object and the engine its diagnostic.
-  checkBlocks(ctx) {
-    return factsActive() ? groupedFindings(kept, ctx.model, findings(ctx)) : undefined;
+    const out: RuleFinding[] = [];
+    for (const u of usesBeforeDefinition(ctx.model)) {
+      const line = positionAt(ctx.model.lineStarts, u.definition.span.start).line + 1;
+      out.push({ span: u.use.span, message: `"${u.use.text.replace(/\s+/g, ' ')}" is used here before it is defined (on line ${line}). Define it at its first use, or say where it is defined.` });
+    }
+    return out;
   },
 };
 export default rule;

@@ -1,27 +1,7 @@
-import type { Rule, RuleContext, RuleFinding } from './types';
-import { factsActive } from '../model/facts';
-import { groupedFindings, MadeGroups } from './block-findings';
+import type { Rule, RuleFinding } from './types';
 import { termIndex, useCount } from '../drafting/terms';
 import { synonymsOf } from '../drafting/definitions';
 import examples from './examples/unused-term';
-
-/** Every finding, with absolute spans (made in full on every review: they are few). */
-function findings(ctx: RuleContext): RuleFinding[] {
-  const out: RuleFinding[] = [];
-  const idx = termIndex(ctx.model);
-  const synonyms = synonymsOf(ctx.model);
-  for (const [key, defs] of idx.byKey) {
-    if (useCount(idx, key)) continue;
-    // '"European Economic Area" or "EEA" means ...': a use of either counts.
-    if ((synonyms.get(key) ?? []).some((k) => useCount(idx, k))) continue;
-    const def = defs[0];
-    out.push({ span: def.span, message: `"${key}" is defined here but never used in the contract.` });
-  }
-  return out;
-}
-
-/** Each block's findings, kept between edits (rules/block-findings.ts groupedFindings). */
-const kept = new MadeGroups();
 
 const rule: Rule = {
   meta: {
@@ -34,11 +14,17 @@ const rule: Rule = {
     rationale: 'A definition that is never used is usually a sign that a clause was deleted or reworded and the definition left behind, or that the text uses a different word for the same thing. It lengthens the contract, and a reader looking for where the term matters will not find it. Delete the definition, or use the term where it was meant.',
   },
   check(ctx) {
-    return findings(ctx);
-  },
-  // While editing, grouped by block: a finding made from the same inputs keeps its object and the engine its diagnostic.
-  checkBlocks(ctx) {
-    return factsActive() ? groupedFindings(kept, ctx.model, findings(ctx)) : undefined;
+    const out: RuleFinding[] = [];
+    const idx = termIndex(ctx.model);
+    const synonyms = synonymsOf(ctx.model);
+    for (const [key, defs] of idx.byKey) {
+      if (useCount(idx, key)) continue;
+      // '"European Economic Area" or "EEA" means ...': a use of either counts.
+      if ((synonyms.get(key) ?? []).some((k) => useCount(idx, k))) continue;
+      const def = defs[0];
+      out.push({ span: def.span, message: `"${key}" is defined here but never used in the contract.` });
+    }
+    return out;
   },
 };
 export default rule;
