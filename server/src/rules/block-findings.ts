@@ -114,7 +114,12 @@ export class BlockFindings implements Store {
  * whose findings were taken keeps the previous array itself.
  */
 export class MadeGroups implements Store {
-  private built = new WeakMap<ContractModel, Array<RuleFinding[] | undefined>>();
+  /**
+   * Each model's groups as returned (blocks ascending). No array by block: with six rules that
+   * keep findings this way, most of which have none on a contract, an array of every block per
+   * rule per edit cost more than the look-ups it saved (the next review walks these in order).
+   */
+  private built = new WeakMap<ContractModel, BlockFindingGroups>();
 
   constructor() {
     stores.push(this);
@@ -123,12 +128,27 @@ export class MadeGroups implements Store {
   begin(model: ContractModel): GroupsBuilder {
     const trace = spliceTraceOf(model);
     const before = trace ? this.built.get(trace.previous) : undefined;
-    return new GroupsBuilder(model, (b) => (before ? before[previousBlockIndex(trace!, b)] : undefined), (perBlock) => this.built.set(model, perBlock));
+    let at = 0;
+    // Blocks are asked for in ascending order, and so are their previous indexes (the trace keeps
+    // the order of the blocks it keeps): one walk over the previous groups serves the whole review.
+    const previousOf = (b: number): RuleFinding[] | undefined => {
+      if (!before || !before.blocks.length) return undefined;
+      const was = previousBlockIndex(trace!, b);
+      if (was < 0) return undefined;
+      const blocks = before.blocks;
+      while (at < blocks.length && blocks[at] < was) at++;
+      return at < blocks.length && blocks[at] === was ? (before.groups[at] as RuleFinding[]) : undefined;
+    };
+    return new GroupsBuilder(model, previousOf, (groups) => this.built.set(model, groups));
   }
 
-  /** Each block's findings for a model (block-relative; for tests). */
+  /** Each block's findings for a model, by block index (block-relative; for tests). */
   perBlock(model: ContractModel): ReadonlyArray<readonly RuleFinding[] | undefined> | undefined {
-    return this.built.get(model);
+    const found = this.built.get(model);
+    if (!found) return undefined;
+    const out = new Array<readonly RuleFinding[] | undefined>(model.blocks.length);
+    for (let g = 0; g < found.blocks.length; g++) out[found.blocks[g]] = found.groups[g];
+    return out;
   }
 
   carry(from: ContractModel, to: ContractModel): void {
@@ -145,7 +165,6 @@ const inputsOf = new WeakMap<RuleFinding, readonly Input[]>();
 export class GroupsBuilder {
   private readonly blocks: number[] = [];
   private readonly groups: RuleFinding[][] = [];
-  private readonly perBlock: Array<RuleFinding[] | undefined>;
   private block = -1;
   private previous: RuleFinding[] | undefined;
   /** How many of the previous group's findings were taken, in order. */
@@ -157,10 +176,8 @@ export class GroupsBuilder {
   constructor(
     private readonly model: ContractModel,
     private readonly previousOf: (block: number) => RuleFinding[] | undefined,
-    private readonly keep: (perBlock: Array<RuleFinding[] | undefined>) => void,
-  ) {
-    this.perBlock = new Array(model.blocks.length);
-  }
+    private readonly keep: (groups: BlockFindingGroups) => void,
+  ) {}
 
   /** The start of block b, for the rule to make its spans relative. */
   startOf(b: number): number {
@@ -193,11 +210,12 @@ export class GroupsBuilder {
     this.made!.push(f);
   }
 
-  /** The groups, and the per-block findings kept for the next model. */
+  /** The groups, also kept for the next model. */
   done(): BlockFindingGroups {
     this.close();
-    this.keep(this.perBlock);
-    return this.blocks.length ? { blocks: this.blocks, groups: this.groups } : NO_GROUPS;
+    const found = this.blocks.length ? { blocks: this.blocks, groups: this.groups } : NO_GROUPS;
+    this.keep(found);
+    return found;
   }
 
   private open(b: number): void {
@@ -215,10 +233,81 @@ export class GroupsBuilder {
     if (group.length) {
       this.blocks.push(this.block);
       this.groups.push(group);
-      this.perBlock[this.block] = group;
     }
   }
 }
+
+/**
+ * The block of a finding at [start, end) of the text, looked for from block `from` on (findings in
+ * text order), or -1 when the span does not lie inside one block's source: a kept group's
+ * diagnostics take their lines from the block's start (engine/block-diagnostics.ts), which holds
+ * only for text the block itself carries, so such a finding is not kept per block.
+ */
+export function blockHolding(model: ContractModel, start: number, end: number, from = 0): number {
+  const b = blockAtOffset(model, start, from);
+  const block = model.blocks[b];
+  return block && start >= block.start && end <= block.end ? b : -1;
+}
+
+/**
+ * For rules that make each of their (few) findings in full on every review from document-level
+ * facts: the findings, with absolute spans, grouped by block through `store`. A finding whose
+ * block-relative span, message, severity, note, words and fixes (their spans relative to the
+ * block) are those of the previous group's next finding is that finding itself, so the engine keeps
+ * its diagnostic (engine/block-diagnostics.ts) instead of placing it again. Undefined when a finding
+ * lies outside one block's source (see blockHolding): check() then reports them.
+ */
+export function groupedFindings(store: MadeGroups, model: ContractModel, findings: readonly RuleFinding[]): BlockFindingGroups | undefined {
+  let ordered = findings;
+  for (let i = 1; i < findings.length; i++) {
+    if (findings[i].span.start < findings[i - 1].span.start) {
+      // Blocks must come in ascending order; a stable sort keeps the order of findings that start together.
+      ordered = [...findings].sort((a, b) => a.span.start - b.span.start);
+      break;
+    }
+  }
+  const out = store.begin(model);
+  let b = 0;
+  for (let i = 0; i < ordered.length; i++) {
+    const f = ordered[i];
+    b = blockHolding(model, f.span.start, f.span.end, b);
+    if (b < 0) return undefined;
+    const at = out.startOf(b);
+    const start = f.span.start - at;
+    const end = f.span.end - at;
+    if (out.take(b, start, end, f.message, f.severity ?? '', f.fixes?.length ? fixesKey(f.fixes, at, f.span) : '', `${f.note ? 1 : 0}${f.words ?? ''}`)) continue;
+    out.add(shifted(f, -at));
+  }
+  return out.done();
+}
+
+/** What a finding's fixes do, with spans relative to `at` (a fix on the finding's own span named as such), as a string to compare. */
+function fixesKey(fixes: readonly FixSpec[], at: number, own: { start: number; end: number }): string {
+  let key = '';
+  for (const x of fixes) {
+    if (x.kind === 'replace') key += `r\u0000${x.title}\u0000${x.span === own ? '=' : `${x.span.start - at}:${x.span.end - at}`}\u0000${x.replacement}\u0001`;
+    else if (x.kind === 'edits') key += `e\u0000${x.title}\u0000${x.edits.length ? x.edits[0].span.start - at : ''}\u0000${editsKey(x.edits)}\u0001`;
+    else key += `i\u0000${x.title}\u0000${x.clauseId}\u0000${x.underSection ?? ''}\u0001`;
+  }
+  return key;
+}
+
+/**
+ * A list of edits as a string, spans relative to the first edit's start. Memoised by the list: a
+ * renumbering plan is shared by every finding of its group and can edit hundreds of numbers, so a
+ * key made per finding cost more than the diagnostics it saves.
+ */
+function editsKey(edits: ReadonlyArray<{ span: { start: number; end: number }; replacement: string }>): string {
+  let key = editsKeys.get(edits);
+  if (key === undefined) {
+    key = '';
+    const from = edits.length ? edits[0].span.start : 0;
+    for (const e of edits) key += `${e.span.start - from}:${e.span.end - from}\u0000${e.replacement}\u0000`;
+    editsKeys.set(edits, key);
+  }
+  return key;
+}
+const editsKeys = new WeakMap<object, string>();
 
 /** The block a position of the text lies in: the last block starting at or before it (from `from` on). */
 export function blockAtOffset(model: ContractModel, offset: number, from = 0): number {
