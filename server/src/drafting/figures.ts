@@ -332,26 +332,31 @@ export function inconsistentFigures(model: ContractModel): InconsistentFigure[] 
     // The reference is the figure the document gives most often; on a tie, the first. Whether two
     // figures agree depends on their kind, currency and value only, so agreement is counted over the
     // distinct ones (a 1 MB contract gives one measure a thousand times in a few values: comparing
-    // every pair was most of this check).
-    const distinct = new Map<string, { figure: Figure; times: number }>();
-    for (const f of figures) {
-      const id = `${f.kind}\u0000${f.currency}\u0000${f.value}`;
-      const d = distinct.get(id);
-      if (d) d.times++;
-      else distinct.set(id, { figure: f, times: 1 });
+    // every pair was most of this check). Distinct figures are found by value, then kind and
+    // currency (a key string per figure, twice, was most of what this check did per edit).
+    const distinct: Array<{ figure: Figure; times: number; agreeing: number }> = [];
+    const byValue = new Map<number, number[]>();
+    const which = new Int32Array(figures.length);
+    for (let i = 0; i < figures.length; i++) {
+      const f = figures[i];
+      let same = byValue.get(f.value);
+      if (!same) byValue.set(f.value, (same = []));
+      let d = -1;
+      for (const j of same) if (distinct[j].figure.kind === f.kind && distinct[j].figure.currency === f.currency) { d = j; break; }
+      if (d < 0) {
+        d = distinct.length;
+        distinct.push({ figure: f, times: 0, agreeing: 0 });
+        same.push(d);
+      }
+      distinct[d].times++;
+      which[i] = d;
     }
-    const kinds = [...distinct.values()];
-    const agreeing = new Map<string, number>();
-    for (const { figure: f } of kinds) {
-      let n = 0;
-      for (const { figure: g, times } of kinds) if (agree(f, g)) n += times;
-      agreeing.set(`${f.kind}\u0000${f.currency}\u0000${f.value}`, n);
-    }
+    for (const d of distinct) for (const { figure: g, times } of distinct) if (agree(d.figure, g)) d.agreeing += times;
     let reference = figures[0];
     let best = 0;
-    for (const f of figures) {
-      const n = agreeing.get(`${f.kind}\u0000${f.currency}\u0000${f.value}`)!;
-      if (n > best) { best = n; reference = f; }
+    for (let i = 0; i < figures.length; i++) {
+      const n = distinct[which[i]].agreeing;
+      if (n > best) { best = n; reference = figures[i]; }
     }
     for (const f of figures) if (!agree(f, reference)) out.push({ figure: f, reference });
   }
