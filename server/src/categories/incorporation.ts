@@ -291,6 +291,12 @@ function mayMatch(possible: Uint8Array | null, gate: DocumentGate | null, filter
   return possible ? possible[i] === 1 : !gate || gate.may(filter!, i, row);
 }
 
+/** Hands the looks to a copy of the model with the same blocks (drafting/carry.ts: the copy IncrementalReview keeps after releaseModelCaches). */
+export function carryLooks(from: ContractModel, to: ContractModel): void {
+  const found = looksOfModel.get(from);
+  if (found && from.blocks === to.blocks && from.text === to.text) looksOfModel.set(to, { looks: found.looks, filter: found.filter, possible: found.possible, count: found.count, read: found.read });
+}
+
 /** How many sentences of the model the searches read (for tests: a long contract's few that may name a document). */
 export function sentenceLookCount(model: ContractModel): number {
   return sentenceLooks(model).looks.length;

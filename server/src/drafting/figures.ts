@@ -313,10 +313,13 @@ export function figureStats(model: ContractModel): { figures: ReadonlyArray<Figu
   return built ? { figures: built.figures, read: built.read } : undefined;
 }
 
-/** Hands the figures to a copy of the model with the same blocks and sentence list (drafting/carry.ts). */
+/**
+ * Hands the figures to a copy of the model with the same blocks (drafting/carry.ts). The next model
+ * takes them over only if the copy's sentence list is the one they were read with (figuresWhileEditing).
+ */
 export function carryFigures(from: ContractModel, to: ContractModel): void {
   const b = figuresBuilt.get(from);
-  if (b && from.blocks === to.blocks && from.text === to.text && sentencesOf(to) === b.infos) figuresBuilt.set(to, b);
+  if (b && from.blocks === to.blocks && from.text === to.text) figuresBuilt.set(to, b);
 }
 
 export function inconsistentFigures(model: ContractModel): InconsistentFigure[] {
