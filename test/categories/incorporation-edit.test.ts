@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { sentencesOf } from '../../server/src/categories/scan';
+import { sentenceLookReads } from '../../server/src/categories/incorporation';
 import { review } from '../../server/src/engine';
 import { runSteps } from '../../server/src/engine/review';
 import { IncrementalReview } from '../../server/src/engine/incremental';
@@ -41,4 +42,21 @@ describe('incorporation by reference after an edit (issue 13, alloc)', () => {
       assert.deepEqual(r.value.diagnostics, full.diagnostics);
     });
   }
+
+  it('takes the looks of the blocks an edit kept or moved from the previous model, reading only the re-parsed blocks (issue 13, passes)', () => {
+    const inc = new IncrementalReview();
+    const first = inc.review({ text, version: 1, force: true });
+    assert.ok(sentenceLookReads(first.model).read > 1000, 'the first review reads every sentence');
+    for (const [i, edited] of edits.entries()) {
+      // The second edit as the review worker makes it: after releaseModelCaches (the looks are carried to the copy it keeps).
+      if (i === 1) inc.releaseModelCaches();
+      const got = inc.review({ text: edited, version: 2 + i, force: true });
+      assert.equal(inc.fullParseReason, null, 'the edit was spliced');
+      const { read, sentences } = sentenceLookReads(got.model);
+      assert.ok(read < 30 && sentences > 1000, `${read} of ${sentences} sentences read (edit ${i + 1})`);
+      const full = review({ text: edited, version: 2 + i, force: true });
+      assert.deepEqual(got.assessments.map((a) => a.incorporatedFrom ?? null), full.assessments.map((a) => a.incorporatedFrom ?? null));
+      assert.deepEqual(got.diagnostics, full.diagnostics);
+    }
+  });
 });

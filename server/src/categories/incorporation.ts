@@ -4,6 +4,8 @@ import type { DocumentGate, ListFilter } from './prefilter';
 import { prefiltered, sentenceIndexOf, sentencesOf, shortDocumentGate, SIGNAL_PREFILTER as prefilter } from './scan';
 import type { CategoryId, Evidence } from './types';
 import { shrinkableWeakMap } from '../model/weak-tables';
+import { factsActive } from '../model/facts';
+import { spliceTraceOf } from '../model/trace';
 
 /**
  * Incorporation by reference: a contract that takes a category's terms from another document ("the
@@ -105,6 +107,9 @@ interface SentenceLook {
   start: number;
   end: number;
   section: number;
+  /** The sentence's block in the model, and its place among the block's sentences. */
+  block: number;
+  k: number;
   look: TextLook;
 }
 
@@ -115,41 +120,50 @@ interface SentenceLooks {
   /** For a short document (not prefiltered): per expression of GATED, 0 where its words are absent from every sentence. */
   possible: Uint8Array | null;
   titles?: string[];
+  /** How many sentences the model's blocks hold (all kinds), and how many were read for these looks (the others' were taken over). */
+  count: number;
+  read: number;
 }
 
 const looksOfModel = new WeakMap<ContractModel, SentenceLooks>();
+
+/** What reading the sentences of a model's blocks needs besides the sentence (see readBlockLooks). */
+interface LookReader {
+  model: ContractModel;
+  found: SentenceLooks;
+  count: number;
+  /** The gate over the looks list itself, made when first needed (undefined: not yet). */
+  own: DocumentGate | null | undefined;
+  /** The category scans' gate and sentence list (null: none; undefined: not asked yet). */
+  shared: { gate: DocumentGate; infos: ReturnType<typeof sentencesOf> } | null | undefined;
+  /** The sentences' flattened texts in document order, for a short document; and the next one's place. */
+  flattened: string[] | null;
+  next: number;
+}
+
+const readsSentence = (block: ContractModel['blocks'][number]) => block.kind !== 'code' && block.kind !== 'html' && block.kind !== 'heading';
 
 /** The sentences a document could be incorporated in, with the category-independent tests done. */
 function sentenceLooks(model: ContractModel): SentenceLooks {
   let found = looksOfModel.get(model);
   if (found) return found;
+  found = (factsActive() ? looksTakenOver(model) : null) ?? readLooks(model);
+  looksOfModel.set(model, found);
+  return found;
+}
+
+/** Every block's looks, read in order (a first review, a one-shot review, a model not spliced). */
+function readLooks(model: ContractModel): SentenceLooks {
   const looks: SentenceLook[] = [];
   let count = 0;
-  // Indexed loops: this runs over every block and sentence once per edit, and a first review runs
+  // Indexed loops: this runs over every block and sentence once per model, and a first review runs
   // it before it is optimised, where a for-of loop allocates a result object per step (issue 13).
   const blocks = model.blocks;
   for (let b = 0; b < blocks.length; b++) count += blocks[b].sentences.length;
   const filter = prefiltered(count) ? prefilter.list('incorporation', () => GATED, looks) : null;
-  // The gates below are made when a sentence is first read (after an edit, most are known already).
-  let own: DocumentGate | null | undefined;
-  // The category scans' gate has read nearly every sentence already (their text with curly quotes
-  // folded, where the scanner finds every literal it finds in the text unfolded, and more: it
-  // reads no character above ASCII, so a row read there skips no pattern that could match here):
-  // its rows are taken over rather than every sentence read a second time.
-  // A sentence's place in the list is found from its block's (sentenceIndexOf), not from a table of
-  // every sentence: after an edit only the few sentences typed ask, and that table was a map of ten
-  // thousand entries made per keystroke of a 1 MB contract (issue 13, alloc).
-  let shared: { gate: DocumentGate; infos: ReturnType<typeof sentencesOf> } | null | undefined;
-  const sharedGate = () => {
-    if (shared !== undefined) return shared;
-    if (!filter) return (shared = null);
-    const infos = sentencesOf(model);
-    return (shared = { gate: prefilter.gate(infos, infos.length), infos });
-  };
   // A short document (not prefiltered): the expressions whose words none of its sentences holds
   // never run (nor compile), so its sentences are flattened first, for the gate and the looks. A
   // prefiltered one skips this list altogether (building it made a 1 MB keystroke measurably slower).
-  const readsSentence = (block: ContractModel['blocks'][number]) => block.kind !== 'code' && block.kind !== 'html' && block.kind !== 'heading';
   let flattened: string[] | null = null;
   let possible: Uint8Array | null = null;
   if (!filter) {
@@ -157,51 +171,119 @@ function sentenceLooks(model: ContractModel): SentenceLooks {
     for (const block of model.blocks) if (readsSentence(block)) for (const s of block.sentences) flattened.push(collapseSpace(s.text));
     possible = shortDocumentGate(flattened)?.possible(GATED) ?? null;
   }
-  found = { looks, filter, possible };
-  let k = 0;
-  for (let b = 0; b < blocks.length; b++) {
-    const block = blocks[b];
-    if (!readsSentence(block)) continue;
-    const sentences = block.sentences;
-    for (let i = 0; i < sentences.length; i++) {
-      const s = sentences[i];
-      const folded = flattened ? flattened[k++] : undefined;
-      let look = textLooks.get(s);
-      if (look) {
-        if (!look.skip) looks.push({ gate: null, row: -1, start: block.start + s.from, end: block.start + s.to, section: block.section, look });
-        continue;
-      }
-      const sg = sharedGate();
-      const n = sg ? sentenceIndexOf(model, block.index, i, s) : undefined;
-      // A sentence where neither the master agreement's expression nor any document's name can
-      // match is passed over by every category's search (see findIncorporation), so it gets no look:
-      // most sentences of a long contract, whose whitespace folding and tests were a few per cent of
-      // a CLI review.
-      if (n !== undefined && !namesAnyDocument(sg!.gate, filter!, sg!.gate.row(n, sg!.infos[n].flat))) {
-        textLooks.set(s, SKIPPED);
-        continue;
-      }
-      const text = folded ?? collapseSpace(s.text);
-      if (/\bif any\b/i.test(text)) {
-        textLooks.set(s, SKIPPED);
-        continue;
-      }
-      if (n === undefined && own === undefined) own = filter ? prefilter.gate(looks, count) : null;
-      const gate = n !== undefined ? sg!.gate : own!;
-      const row = n !== undefined ? sg!.gate.row(n, sg!.infos[n].flat) : gate ? gate.row(looks.length, text) : -1;
-      // (No closure in this loop's body: one capturing its variables made V8 allocate a context for
-      // every sentence of the document, looked-up or not, about 0.4 MB per 1 MB edit; issue 13, alloc.)
-      look = {
-        text, skip: false,
-        incorporating: mayMatch(possible, gate, filter, 0, row) && INCORPORATING_RE.test(text),
-        label: mayMatch(possible, gate, filter, 1, row) ? LABEL_RE.exec(text)?.[0] : undefined, asked: 0,
-      };
-      textLooks.set(s, look);
-      looks.push({ gate, row, start: block.start + s.from, end: block.start + s.to, section: block.section, look });
-    }
-  }
-  looksOfModel.set(model, found);
+  const found: SentenceLooks = { looks, filter, possible, count, read: 0 };
+  const reader: LookReader = { model, found, count, own: undefined, shared: undefined, flattened, next: 0 };
+  for (let b = 0; b < blocks.length; b++) readBlockLooks(reader, b);
   return found;
+}
+
+/**
+ * While editing, the looks of a model spliced from one whose looks were read: a block the edit kept
+ * or moved has the same sentence objects, so its looks are the previous ones (a look is a function
+ * of the sentence's text), and only the re-parsed blocks are read. Most sentences have no look (they
+ * name no document), so an edit costs the previous looks and the re-parsed blocks, not a lookup per
+ * sentence of the document (issue 13, passes). Null when the previous model's looks are not known or
+ * either model is too short to be prefiltered (a short document's looks depend on all its words).
+ */
+function looksTakenOver(model: ContractModel): SentenceLooks | null {
+  const trace = spliceTraceOf(model);
+  const before = trace && looksOfModel.get(trace.previous);
+  if (!trace || !before || !before.filter) return null;
+  const { prefix, fresh, oldAfter } = trace;
+  const old = trace.previous;
+  let count = before.count;
+  for (let b = prefix; b < oldAfter; b++) count -= old.blocks[b].sentences.length;
+  for (let b = prefix; b < prefix + fresh; b++) count += model.blocks[b].sentences.length;
+  if (!prefiltered(count)) return null;
+  const looks: SentenceLook[] = [];
+  const filter = prefilter.list('incorporation', () => GATED, looks);
+  if (!filter) return null;
+  const found: SentenceLooks = { looks, filter, possible: null, count, read: 0 };
+  const was = before.looks;
+  let i = 0;
+  // Before the edit: the same blocks, at the same places.
+  for (; i < was.length && was[i].block < prefix; i++) looks.push(moved(model, was[i], 0));
+  while (i < was.length && was[i].block < oldAfter) i++;
+  const reader: LookReader = { model, found, count, own: undefined, shared: undefined, flattened: null, next: 0 };
+  for (let b = prefix; b < prefix + fresh; b++) readBlockLooks(reader, b);
+  // After it: the previous blocks from oldAfter on, moved.
+  for (const by = prefix + fresh - oldAfter; i < was.length; i++) looks.push(moved(model, was[i], by));
+  return found;
+}
+
+/**
+ * A previous model's look of a block now `by` places further on: the same entry where nothing it
+ * holds changed, without the previous model's gate (which only skipped expressions that cannot match).
+ */
+function moved(model: ContractModel, w: SentenceLook, by: number): SentenceLook {
+  const b = w.block + by;
+  const block = model.blocks[b];
+  const s = block.sentences[w.k];
+  const start = block.start + s.from;
+  if (by === 0 && start === w.start && block.section === w.section && w.gate === null) return w;
+  return { gate: null, row: -1, start, end: block.start + s.to, section: block.section, block: b, k: w.k, look: w.look };
+}
+
+/** The gate of the category scans over the model's sentences, when the looks are prefiltered. */
+function sharedGate(r: LookReader): { gate: DocumentGate; infos: ReturnType<typeof sentencesOf> } | null {
+  if (r.shared !== undefined) return r.shared;
+  if (!r.found.filter) return (r.shared = null);
+  const infos = sentencesOf(r.model);
+  return (r.shared = { gate: prefilter.gate(infos, infos.length), infos });
+}
+
+/** Reads the looks of block b's sentences into the reader's list. */
+function readBlockLooks(r: LookReader, b: number): void {
+  const { model, found } = r;
+  const { looks, filter, possible } = found;
+  const block = model.blocks[b];
+  if (!readsSentence(block)) return;
+  const sentences = block.sentences;
+  found.read += sentences.length;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    const folded = r.flattened ? r.flattened[r.next++] : undefined;
+    let look = textLooks.get(s);
+    if (look) {
+      if (!look.skip) looks.push({ gate: null, row: -1, start: block.start + s.from, end: block.start + s.to, section: block.section, block: b, k: i, look });
+      continue;
+    }
+    // The category scans' gate has read nearly every sentence already (their text with curly quotes
+    // folded, where the scanner finds every literal it finds in the text unfolded, and more: it
+    // reads no character above ASCII, so a row read there skips no pattern that could match here):
+    // its rows are taken over rather than every sentence read a second time.
+    // A sentence's place in the list is found from its block's (sentenceIndexOf), not from a table of
+    // every sentence: after an edit only the few sentences typed ask, and that table was a map of ten
+    // thousand entries made per keystroke of a 1 MB contract (issue 13, alloc).
+    const sg = sharedGate(r);
+    const n = sg ? sentenceIndexOf(model, block.index, i, s) : undefined;
+    // A sentence where neither the master agreement's expression nor any document's name can
+    // match is passed over by every category's search (see findIncorporation), so it gets no look:
+    // most sentences of a long contract, whose whitespace folding and tests were a few per cent of
+    // a CLI review.
+    if (n !== undefined && !namesAnyDocument(sg!.gate, filter!, sg!.gate.row(n, sg!.infos[n].flat))) {
+      textLooks.set(s, SKIPPED);
+      continue;
+    }
+    const text = folded ?? collapseSpace(s.text);
+    if (/\bif any\b/i.test(text)) {
+      textLooks.set(s, SKIPPED);
+      continue;
+    }
+    // The gate over the looks list itself is made when a sentence is first read (after an edit, most are known already).
+    if (n === undefined && r.own === undefined) r.own = filter ? prefilter.gate(looks, r.count) : null;
+    const gate = n !== undefined ? sg!.gate : r.own!;
+    const row = n !== undefined ? sg!.gate.row(n, sg!.infos[n].flat) : gate ? gate.row(looks.length, text) : -1;
+    // (No closure in this loop's body: one capturing its variables made V8 allocate a context for
+    // every sentence of the document, looked-up or not, about 0.4 MB per 1 MB edit; issue 13, alloc.)
+    look = {
+      text, skip: false,
+      incorporating: mayMatch(possible, gate, filter, 0, row) && INCORPORATING_RE.test(text),
+      label: mayMatch(possible, gate, filter, 1, row) ? LABEL_RE.exec(text)?.[0] : undefined, asked: 0,
+    };
+    textLooks.set(s, look);
+    looks.push({ gate, row, start: block.start + s.from, end: block.start + s.to, section: block.section, block: b, k: i, look });
+  }
 }
 
 /** May expression i of GATED match the sentence at `row` (see sentenceLooks)? */
@@ -209,9 +291,21 @@ function mayMatch(possible: Uint8Array | null, gate: DocumentGate | null, filter
   return possible ? possible[i] === 1 : !gate || gate.may(filter!, i, row);
 }
 
+/** Hands the looks to a copy of the model with the same blocks (drafting/carry.ts: the copy IncrementalReview keeps after releaseModelCaches). */
+export function carryLooks(from: ContractModel, to: ContractModel): void {
+  const found = looksOfModel.get(from);
+  if (found && from.blocks === to.blocks && from.text === to.text) looksOfModel.set(to, { looks: found.looks, filter: found.filter, possible: found.possible, count: found.count, read: found.read });
+}
+
 /** How many sentences of the model the searches read (for tests: a long contract's few that may name a document). */
 export function sentenceLookCount(model: ContractModel): number {
   return sentenceLooks(model).looks.length;
+}
+
+/** How many sentences were looked at to make the model's looks, of how many (for tests: an edit reads the re-parsed blocks only). */
+export function sentenceLookReads(model: ContractModel): { read: number; sentences: number } {
+  const found = sentenceLooks(model);
+  return { read: found.read, sentences: found.count };
 }
 
 /** May the master agreement's expression (GATED[2]) or a document's name (GATED[3...]) match the sentence at `row`? */

@@ -753,6 +753,10 @@ function keptMatches(model: ContractModel, state: ScanState, signalsId: number, 
     }
     if (next < 0) next = infos.length;
   };
+  // A list's evidence always reads as its sentence entry does (span, section), so evidence whose
+  // entry this list took over as the same object is the same evidence, told without reading it
+  // (most matches before the edit; issue 13, passes).
+  const was = before.infos;
   for (let k = 0; k < previous.count; k++) {
     const old = previous.n[k];
     if (old >= removedFrom && old < removedTo) continue;
@@ -760,7 +764,7 @@ function keptMatches(model: ContractModel, state: ScanState, signalsId: number, 
     if (changed[n]) continue;
     if (next <= n) rematchUpTo(n);
     const info = infos[n];
-    out.add(n, previous.sig[k], kept(previous.evidence[k], info));
+    out.add(n, previous.sig[k], info === was[old] ? previous.evidence[k] : kept(previous.evidence[k], info));
   }
   rematchUpTo(infos.length);
   return out.done();

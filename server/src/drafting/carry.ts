@@ -11,6 +11,7 @@ import { carryClauseStartWords } from './clause-starts';
 import { carrySignatureOpeners } from './signatures';
 import { carryFigures } from './figures';
 import { carryDuplicateTitles } from './titles';
+import { carryLooks } from '../categories/incorporation';
 
 /**
  * What the drafting checks take over from one model to the next while editing (the term index's
@@ -33,4 +34,6 @@ export function carryDraftingIndexes(from: ContractModel, to: ContractModel): vo
   carrySignatureOpeners(from, to);
   carryFigures(from, to);
   carryDuplicateTitles(from, to);
+  // (The incorporation search's looks: categories/, carried here with the other per-block results.)
+  carryLooks(from, to);
 }

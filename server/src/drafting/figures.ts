@@ -11,10 +11,10 @@
 import type { ContractModel, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { durationsIn, percentagesIn, type Duration } from '../model/language';
-import { sentencesOf, type SentenceInfo } from '../categories/scan';
+import { sentenceReuseOf, sentencesOf, type SentenceInfo } from '../categories/scan';
 import { describesSecurityIncident } from '../categories/breach-notification';
 import { factsActive, memo } from '../model/facts';
-import { previousBlockIndex, spliceTraceOf } from '../model/trace';
+import { spliceTraceOf } from '../model/trace';
 
 export type FigureKind = 'money' | 'duration' | 'percent';
 
@@ -221,87 +221,102 @@ function sentenceFigures(s: SentenceInfo): SentenceFigure[] {
 
 export function figuresOf(model: ContractModel): Figure[] {
   const infos = sentencesOf(model);
-  if (factsActive()) return figuresWhileEditing(model, infos);
+  if (factsActive()) {
+    const built = figuresBuilt.get(model);
+    return built && built.infos === infos ? built.figures : figuresWhileEditing(model, infos);
+  }
   const out: Figure[] = [];
-  for (let i = 0; i < infos.length;) i = blockFigures(model, infos, i, out);
+  for (let n = 0; n < infos.length; n++) sentenceFiguresInto(model, infos[n], out);
   return out;
 }
 
-/** The figures of the sentences of one block, from infos[from] on, added to out; returns where the block's sentences end. */
-function blockFigures(model: ContractModel, infos: SentenceInfo[], from: number, out: Figure[]): number {
-  const b = infos[from].block;
-  const block = model.blocks[b];
-  let i = from;
-  for (; i < infos.length && infos[i].block === b; i++) {
-    const s = infos[i];
-    if (block.kind !== 'paragraph' || block.quoted || s.inHeading) continue;
-    for (const f of sentenceFigures(s)) {
-      const k = s.sentence.textStart + f.at;
-      out.push({
-        key: f.key, label: f.label, kind: f.kind, value: f.value, currency: f.currency, text: f.text,
-        span: { start: sourceOffsetAt(block, k), end: sourceOffsetAt(block, k + f.length - 1) + 1 },
-      });
-    }
-  }
-  return i;
-}
-
 /**
- * One block's figures while editing, with what they read besides its text and source, and how many
- * sentences it has. No offsets: a moved block without figures keeps the previous entry itself.
+ * A model's figures while editing, with the place in the sentence list (sentencesOf) of the sentence
+ * each stands in, so that the next model can take them over.
  */
-interface BlockFigures { figures: Figure[]; inHeading: boolean; sentences: number }
-const figuresBuilt = new WeakMap<ContractModel, BlockFigures[]>();
-const figureReads = new WeakMap<ContractModel, number>();
+interface FiguresRead { figures: Figure[]; at: Int32Array; infos: SentenceInfo[]; read: number }
+const figuresBuilt = new WeakMap<ContractModel, FiguresRead>();
 
 /**
- * While editing: a block the edit kept or moved has the same text, source and sentences as the
- * previous model's block it came from, so its figures are the previous ones when it is a heading or
- * not as before: the same objects before the edit, moved copies after it (and the same entry when it
- * has none). Only the re-parsed blocks' sentences are looked up; a kept block's sentence infos are
- * skipped by count (before, one memo lookup per sentence of the document and one object per figure
- * on every keystroke).
+ * While editing: a figure is a function of its sentence's text, its block's kind and source, and
+ * whether the sentence reads as a heading. The sentence list says which sentences of a spliced
+ * model read differently from the previous model's (categories/scan.ts sentenceReuseOf: those of
+ * re-parsed blocks, and those whose context changed, which covers a sentence that became or stopped
+ * being a heading); the others keep their figures: the same objects before the edit, moved copies
+ * after it. Only the sentences marked are read. An edit then costs the previous figures (a few per
+ * cent of the sentences) and the sentences typed, not a visit to every sentence of the document and
+ * every block (issue 13, passes). Without a previous list to relate to, every sentence is read.
  */
 function figuresWhileEditing(model: ContractModel, infos: SentenceInfo[]): Figure[] {
   const trace = spliceTraceOf(model);
   const before = trace ? figuresBuilt.get(trace.previous) : undefined;
-  const blocks = model.blocks;
-  const perBlock: BlockFigures[] = new Array(blocks.length);
+  const reuse = before ? sentenceReuseOf(model) : null;
   const out: Figure[] = [];
+  const at: number[] = [];
   let read = 0;
-  for (let i = 0; i < infos.length;) {
-    const first = infos[i];
-    const b = first.block;
-    const was = before ? previousBlockIndex(trace!, b) : -1;
-    const old = was >= 0 ? before![was] : undefined;
-    const end = old ? i + old.sentences : 0;
-    if (old && old.inHeading === first.inHeading && end <= infos.length && infos[end - 1].block === b && (end === infos.length || infos[end].block !== b)) {
-      const by = old.figures.length ? blocks[b].start - trace!.previous.blocks[was].start : 0;
-      const figures = by === 0 ? old.figures : old.figures.map((f) => ({ ...f, span: { start: f.span.start + by, end: f.span.end + by } }));
-      perBlock[b] = by === 0 ? old : { figures, inHeading: old.inHeading, sentences: old.sentences };
-      for (const f of figures) out.push(f);
-      i = end;
-      continue;
+  if (!before || !reuse || reuse.infos !== infos || reuse.previous !== before.infos) {
+    for (let n = 0; n < infos.length; n++) {
+      const from = out.length;
+      sentenceFiguresInto(model, infos[n], out);
+      for (let k = from; k < out.length; k++) at.push(n);
     }
-    const figures: Figure[] = [];
-    const next = blockFigures(model, infos, i, figures);
-    read++;
-    perBlock[b] = { figures, inHeading: first.inHeading, sentences: next - i };
-    for (const f of figures) out.push(f);
-    i = next;
+    read = infos.length;
+  } else {
+    const { flags, removedFrom, removedTo, shift } = reuse;
+    const was = before.figures;
+    const wasAt = before.at;
+    let next = 0;
+    // The marked sentences before `limit`, read in order.
+    const readUpTo = (limit: number) => {
+      for (next = flags.indexOf(1, next); next >= 0 && next < limit; next = flags.indexOf(1, next + 1)) {
+        const from = out.length;
+        sentenceFiguresInto(model, infos[next], out);
+        read++;
+        for (let k = from; k < out.length; k++) at.push(next);
+      }
+      if (next < 0) next = infos.length;
+    };
+    for (let k = 0; k < was.length; k++) {
+      const old = wasAt[k];
+      if (old >= removedFrom && old < removedTo) continue;
+      const n = old < removedFrom ? old : old + shift;
+      if (flags[n]) continue;
+      if (next <= n) readUpTo(n);
+      const f = was[k];
+      // A sentence moves with its block: by as much as its start did.
+      const by = infos[n].start - before.infos[old].start;
+      out.push(by === 0 ? f : { key: f.key, label: f.label, kind: f.kind, value: f.value, currency: f.currency, text: f.text, span: { start: f.span.start + by, end: f.span.end + by } });
+      at.push(n);
+    }
+    readUpTo(infos.length);
   }
-  figuresBuilt.set(model, perBlock);
-  figureReads.set(model, read);
+  figuresBuilt.set(model, { figures: out, at: Int32Array.from(at), infos, read });
   return out;
 }
 
-/** Each block's figures kept for a model while editing, by block index, and how many blocks were read (for tests). */
-export function figureStats(model: ContractModel): { perBlock: ReadonlyArray<{ figures: Figure[] } | undefined>; read: number } | undefined {
-  const perBlock = figuresBuilt.get(model);
-  return perBlock ? { perBlock, read: figureReads.get(model)! } : undefined;
+/** The figures one sentence states (none in a heading, a quote or a block other than a paragraph), added to out. */
+function sentenceFiguresInto(model: ContractModel, s: SentenceInfo, out: Figure[]): void {
+  const block = model.blocks[s.block];
+  if (block.kind !== 'paragraph' || block.quoted || s.inHeading) return;
+  for (const f of sentenceFigures(s)) {
+    const k = s.sentence.textStart + f.at;
+    out.push({
+      key: f.key, label: f.label, kind: f.kind, value: f.value, currency: f.currency, text: f.text,
+      span: { start: sourceOffsetAt(block, k), end: sourceOffsetAt(block, k + f.length - 1) + 1 },
+    });
+  }
 }
 
-/** Hands the per-block figures to a copy of the model with the same blocks (drafting/carry.ts). */
+/** A model's figures while editing, and how many sentences were read for them rather than taken over (for tests). */
+export function figureStats(model: ContractModel): { figures: ReadonlyArray<Figure>; read: number } | undefined {
+  const built = figuresBuilt.get(model);
+  return built ? { figures: built.figures, read: built.read } : undefined;
+}
+
+/**
+ * Hands the figures to a copy of the model with the same blocks (drafting/carry.ts). The next model
+ * takes them over only if the copy's sentence list is the one they were read with (figuresWhileEditing).
+ */
 export function carryFigures(from: ContractModel, to: ContractModel): void {
   const b = figuresBuilt.get(from);
   if (b && from.blocks === to.blocks && from.text === to.text) figuresBuilt.set(to, b);
@@ -320,26 +335,31 @@ export function inconsistentFigures(model: ContractModel): InconsistentFigure[] 
     // The reference is the figure the document gives most often; on a tie, the first. Whether two
     // figures agree depends on their kind, currency and value only, so agreement is counted over the
     // distinct ones (a 1 MB contract gives one measure a thousand times in a few values: comparing
-    // every pair was most of this check).
-    const distinct = new Map<string, { figure: Figure; times: number }>();
-    for (const f of figures) {
-      const id = `${f.kind}\u0000${f.currency}\u0000${f.value}`;
-      const d = distinct.get(id);
-      if (d) d.times++;
-      else distinct.set(id, { figure: f, times: 1 });
+    // every pair was most of this check). Distinct figures are found by value, then kind and
+    // currency (a key string per figure, twice, was most of what this check did per edit).
+    const distinct: Array<{ figure: Figure; times: number; agreeing: number }> = [];
+    const byValue = new Map<number, number[]>();
+    const which = new Int32Array(figures.length);
+    for (let i = 0; i < figures.length; i++) {
+      const f = figures[i];
+      let same = byValue.get(f.value);
+      if (!same) byValue.set(f.value, (same = []));
+      let d = -1;
+      for (const j of same) if (distinct[j].figure.kind === f.kind && distinct[j].figure.currency === f.currency) { d = j; break; }
+      if (d < 0) {
+        d = distinct.length;
+        distinct.push({ figure: f, times: 0, agreeing: 0 });
+        same.push(d);
+      }
+      distinct[d].times++;
+      which[i] = d;
     }
-    const kinds = [...distinct.values()];
-    const agreeing = new Map<string, number>();
-    for (const { figure: f } of kinds) {
-      let n = 0;
-      for (const { figure: g, times } of kinds) if (agree(f, g)) n += times;
-      agreeing.set(`${f.kind}\u0000${f.currency}\u0000${f.value}`, n);
-    }
+    for (const d of distinct) for (const { figure: g, times } of distinct) if (agree(d.figure, g)) d.agreeing += times;
     let reference = figures[0];
     let best = 0;
-    for (const f of figures) {
-      const n = agreeing.get(`${f.kind}\u0000${f.currency}\u0000${f.value}`)!;
-      if (n > best) { best = n; reference = f; }
+    for (let i = 0; i < figures.length; i++) {
+      const n = distinct[which[i]].agreeing;
+      if (n > best) { best = n; reference = figures[i]; }
     }
     for (const f of figures) if (!agree(f, reference)) out.push({ figure: f, reference });
   }

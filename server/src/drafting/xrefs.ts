@@ -544,12 +544,15 @@ function referenceTable(model: ContractModel): ReferenceTable {
     // Indexed loops: a first review resolves every reference here before the function is
     // optimised, where a for-of loop allocates a result object per step (issue 13).
     for (let r = 0; r < refs.length; r++) {
-      const { word, kind, items, external, inAtt, parenTitle } = refs[r];
+      // (What only resolving reads is read below: a kept reference that still resolves needs its items alone.)
+      const w = refs[r];
+      const items = w.items;
+      const clause = w.kind === 'clause' ? 1 : 0;
       for (let j = 0; j < items.length; j++) {
         const it = items[j];
         if (n === cap) grow();
         const k = placed >= 0 ? placed++ : -1;
-        kinds.push(kind === 'clause' ? 1 : 0);
+        kinds.push(clause);
         if (k >= 0) {
           const ps = before!.spans;
           spans[4 * n] = ps[4 * k] + shift;
@@ -575,10 +578,10 @@ function referenceTable(model: ContractModel): ReferenceTable {
         }
         // resolve() reads the word, kind, base and parts and sets the outcome: one scratch object
         // serves every reference (an edit that renames a heading resolves all of them again).
-        const ref = reset(scratch, word, kind, it, block.section);
-        ctx.external = external;
-        ctx.inAtt = inAtt;
-        ctx.parenTitle = parenTitle;
+        const ref = reset(scratch, w.word, w.kind, it, block.section);
+        ctx.external = w.external;
+        ctx.inAtt = w.inAtt;
+        ctx.parenTitle = w.parenTitle;
         ctx.askedText = false;
         resolve(model, idx, ref, block, ctx);
         status[n] = STATUSES.indexOf(ref.status);
