@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
 import { review } from '../../server/src/engine';
 import { figuresOf, figureStats, inconsistentFigures } from '../../server/src/drafting/figures';
 import { editedReview, tenClauses } from '../support/clause-edit';
@@ -39,6 +40,19 @@ describe('figures while editing', () => {
     assert.equal(after[quiet]!.figures.length, 0);
     assert.equal(after[quiet], before[quiet], 'the same entry');
     assert.equal(after[loud]!.figures[0].span.start, before[loud]!.figures[0].span.start + 4);
+  });
+
+  it('gives moved figures the hidden class of fresh ones (one shape for the optimised loop, issue 13 jit)', () => {
+    setFlagsFromString('--allow-natives-syntax');
+    const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+    const { first, got } = edited('2.2 The Supplier shall keep records.', '2.2 The Supplier shall keep all records.');
+    const at = (prefix: string) => got.model.blocks.findIndex((x) => x.text.startsWith(prefix));
+    const moved = figureStats(got.model)!.perBlock[at('6.1 ')]!.figures[0];
+    // Read from its sentence by the first review (blockFigures).
+    const read = figureStats(first.model)!.perBlock[at('6.1 ')]!.figures[0];
+    assert.equal(moved.span.start, read.span.start + 4, 'moved by the edit');
+    assert.ok(sameMap(moved, read), 'a moved figure has the map of one read from its sentence');
+    assert.ok(sameMap(moved.span, read.span));
   });
 
   it('reads a figure typed into a block again', () => {

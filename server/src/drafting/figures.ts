@@ -277,7 +277,7 @@ function figuresWhileEditing(model: ContractModel, infos: SentenceInfo[]): Figur
     const end = old ? i + old.sentences : 0;
     if (old && old.inHeading === first.inHeading && end <= infos.length && infos[end - 1].block === b && (end === infos.length || infos[end].block !== b)) {
       const by = old.figures.length ? blocks[b].start - trace!.previous.blocks[was].start : 0;
-      const figures = by === 0 ? old.figures : old.figures.map((f) => ({ ...f, span: { start: f.span.start + by, end: f.span.end + by } }));
+      const figures = by === 0 ? old.figures : movedFigures(old.figures, by);
       perBlock[b] = by === 0 ? old : { figures, inHeading: old.inHeading, sentences: old.sentences };
       for (const f of figures) out.push(f);
       i = end;
@@ -292,6 +292,22 @@ function figuresWhileEditing(model: ContractModel, infos: SentenceInfo[]): Figur
   }
   figuresBuilt.set(model, perBlock);
   figureReads.set(model, read);
+  return out;
+}
+
+/**
+ * The figures `by` characters later, each built with the same literal as blockFigures' and pushed
+ * into a literal array, so that fresh and moved figures, and their arrays, have one hidden class
+ * each: a spread copy (`{ ...f, span }`) had another, and so had the holey array that
+ * Array.prototype.map makes in optimised code; figuresWhileEditing's optimised code was thrown away
+ * ("wrong map") and compiled again after the first edits of a long document (issue 13, jit).
+ */
+function movedFigures(figures: Figure[], by: number): Figure[] {
+  const out: Figure[] = [];
+  for (let k = 0; k < figures.length; k++) {
+    const f = figures[k];
+    out.push({ key: f.key, label: f.label, kind: f.kind, value: f.value, currency: f.currency, text: f.text, span: { start: f.span.start + by, end: f.span.end + by } });
+  }
   return out;
 }
 
