@@ -16,6 +16,8 @@ const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--
 const summaryOf = (() => { const i = process.argv.indexOf('--summary'); return i > 0 ? process.argv[i + 1] : null; })();
 const threadCpu = (): number => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
 
+/** The `;;; deoptimize at ...` reasons seen by summarise (declared before it runs). */
+const lastReasons: string[] = [];
 const processCpu = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 if (summaryOf) summarise(readFileSync(summaryOf, 'utf8'));
 else if (process.argv.includes('--cpu')) cpuProbe(arg('bytes', 100_000), arg('edits', 40));
@@ -113,4 +115,3 @@ function summarise(log: string): void {
   console.log('\ndeopt reasons:');
   for (const [r, n] of [...byReason].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${n}  ${r}`);
 }
-const lastReasons: string[] = [];

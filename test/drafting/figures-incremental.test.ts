@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
 import { review } from '../../server/src/engine';
 import { figuresOf, figureStats, inconsistentFigures } from '../../server/src/drafting/figures';
 import { editedReview, tenClauses } from '../support/clause-edit';
@@ -36,6 +37,18 @@ describe('figures while editing', () => {
     assert.ok(figureStats(got.model)!.read <= 8, `read ${figureStats(got.model)!.read} sentences`);
     // Clause 6.1's figure, after the edit: a copy, four characters on.
     assert.equal(after[5].span.start, before[5].span.start + 4);
+  });
+
+  it('gives moved figures the hidden class of fresh ones (one shape for the optimised loop, issue 13 jit)', () => {
+    setFlagsFromString('--allow-natives-syntax');
+    const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+    const { first, got } = edited('2.2 The Supplier shall keep records.', '2.2 The Supplier shall keep all records.');
+    // Clause 6.1's figure: moved by the edit (a copy), against the one the first review read from its sentence.
+    const moved = figureStats(got.model)!.figures[5];
+    const read = figureStats(first.model)!.figures[5];
+    assert.equal(moved.span.start, read.span.start + 4, 'moved by the edit');
+    assert.ok(sameMap(moved, read), 'a moved figure has the map of one read from its sentence');
+    assert.ok(sameMap(moved.span, read.span));
   });
 
   it('reads a figure typed into a block again', () => {

@@ -12,7 +12,11 @@ import { ROOT } from './client';
 
 const MAIN = path.join(ROOT, 'server/src/lsp/main.ts');
 
-/** What a worker made after the server's entry point ran counts: calls until V8 optimised `work`. */
+/**
+ * What a worker made after the server's entry point ran counts: calls until V8 optimised `work`, and
+ * whether a function called once ran its long loop in optimised code (on-stack replacement): V8's
+ * status bit 1 << 12, "topmost frame is TurboFan code", asked from inside the loop.
+ */
 const WORKER_PROBE = `
 const { setFlagsFromString } = require('node:v8');
 setFlagsFromString('--allow-natives-syntax');
@@ -20,17 +24,19 @@ const status = new Function('f', 'return %GetOptimizationStatus(f)');
 function work(n) { let s = 0; for (let i = 0; i < n; i++) s += (i * 7) % 13; return s; }
 let calls = 0;
 for (; calls < 100000; calls++) { work(10); if (status(work) & 16) break; }
-require('node:worker_threads').parentPort.postMessage(calls);
+const once = new Function('n', 'let s = 0; let seen = 0; for (let i = 0; i < n; i++) { s += (i * 7) % 13; if ((i & 0xffff) === 0) seen |= %GetOptimizationStatus(arguments.callee); } return seen;');
+const osr = (once(3e7) & (1 << 12)) !== 0;
+require('node:worker_threads').parentPort.postMessage({ calls, osr });
 `;
 
-/** Starts the server's entry point over stdio in a fresh process, then a worker in it; resolves to the worker's count. */
-function callsBeforeOptimisedInServer(env: NodeJS.ProcessEnv): Promise<number> {
+/** Starts the server's entry point over stdio in a fresh process, then a worker in it; resolves to the worker's answers. */
+function probeInServer(env: NodeJS.ProcessEnv): Promise<{ calls: number; osr: boolean }> {
   const child = `
     process.argv.push('--stdio');
     import(${JSON.stringify(MAIN)}).then(() => {
       const { Worker } = require('node:worker_threads');
       const w = new Worker(${JSON.stringify(WORKER_PROBE)}, { eval: true });
-      w.on('message', (n) => { process.stderr.write('CALLS ' + n + '\\n'); process.exit(0); });
+      w.on('message', (m) => { process.stderr.write('CALLS ' + m.calls + ' OSR ' + m.osr + '\\n'); process.exit(0); });
     });`;
   return new Promise((resolve, reject) => {
     // Synchronous compilation, so that a function is optimised the moment its budget runs out.
@@ -41,8 +47,8 @@ function callsBeforeOptimisedInServer(env: NodeJS.ProcessEnv): Promise<number> {
     proc.stderr.on('data', (d: Buffer) => { err += d.toString(); });
     proc.on('error', reject);
     proc.on('exit', () => {
-      const m = /CALLS (\d+)/.exec(err);
-      if (m) resolve(Number(m[1]));
+      const m = /CALLS (\d+) OSR (true|false)/.exec(err);
+      if (m) resolve({ calls: Number(m[1]), osr: m[2] === 'true' });
       else reject(new Error(`no count from the server process: ${err}`));
     });
   });
@@ -60,11 +66,18 @@ describe('lsp: V8 flags set by the server on itself', function () {
 
   it('raises the tier-up budget in a worker made after the server started, and only when set', async () => {
     assert.ok(SERVER_V8_FLAGS.some((f) => f.startsWith('--interrupt-budget=')));
-    const defaults = await callsBeforeOptimisedInServer({ CLAUSEWISE_V8_FLAGS: 'off' });
-    const server = await callsBeforeOptimisedInServer({ CLAUSEWISE_V8_FLAGS: '' });
+    const defaults = (await probeInServer({ CLAUSEWISE_V8_FLAGS: 'off' })).calls;
+    const server = (await probeInServer({ CLAUSEWISE_V8_FLAGS: '' })).calls;
     // V8's default budget (67,584) optimises the probe after some 200 calls; the server's, about
     // fifteen times larger, after some 3,000.
     assert.ok(defaults < 1000, `with V8's defaults: ${defaults} calls`);
     assert.ok(server > 2 * defaults && server > 1000, `with the server's flags: ${server} calls (defaults: ${defaults})`);
+  });
+
+  it('turns off on-stack replacement in a worker made after the server started, and only when set', async () => {
+    assert.ok(SERVER_V8_FLAGS.includes('--no-use-osr'));
+    // With V8's defaults a long loop in a function called once is replaced by optimised code while it runs.
+    assert.equal((await probeInServer({ CLAUSEWISE_V8_FLAGS: 'off' })).osr, true);
+    assert.equal((await probeInServer({ CLAUSEWISE_V8_FLAGS: '' })).osr, false);
   });
 });

@@ -283,7 +283,9 @@ function figuresWhileEditing(model: ContractModel, infos: SentenceInfo[]): Figur
       if (flags[n]) continue;
       if (next <= n) readUpTo(n);
       const f = was[k];
-      // A sentence moves with its block: by as much as its start did.
+      // A sentence moves with its block: by as much as its start did. The copy is built with the
+      // same literal as sentenceFiguresInto's, not a spread, so that fresh and moved figures share one
+      // hidden class and this loop's optimised code is not thrown away ("wrong map"; issue 13, jit).
       const by = infos[n].start - before.infos[old].start;
       out.push(by === 0 ? f : { key: f.key, label: f.label, kind: f.kind, value: f.value, currency: f.currency, text: f.text, span: { start: f.span.start + by, end: f.span.end + by } });
       at.push(n);

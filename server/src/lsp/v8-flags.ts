@@ -14,8 +14,15 @@
  */
 import { setFlagsFromString } from 'node:v8';
 
-/** The flags set unless CLAUSEWISE_V8_FLAGS says otherwise. */
-export const SERVER_V8_FLAGS: readonly string[] = ['--interrupt-budget=1048576'];
+/**
+ * The flags set unless CLAUSEWISE_V8_FLAGS says otherwise. With the larger budget, a function that
+ * runs once per edit with a loop over the document (referenceTable, keptMatches, figuresWhileEditing,
+ * keptPrefix, ...) was compiled twice in a row: on-stack replacement of its running loop in one edit,
+ * then a regular compile at its next call, each with everything it calls inlined. Without on-stack
+ * replacement it is compiled once, at a call; the loops that run thousands of times per edit are in
+ * functions that are called, so they are optimised as before (docs/performance.md, ninth round).
+ */
+export const SERVER_V8_FLAGS: readonly string[] = ['--interrupt-budget=1048576', '--no-use-osr'];
 
 /**
  * The flags for this process: CLAUSEWISE_V8_FLAGS=off sets none, any other value is used instead of
