@@ -10,7 +10,7 @@
  * helpers) and garbage collection (perf_hooks 'gc' entries inside the job) per edit.
  * `npx tsx scripts/alloc-probe.ts [--base /other/tree] [--bytes N] [--edits N] [--top N] [--callers]`
  */
-import { Session } from 'node:inspector';
+import { inspectorPostSync, HEAP_SAMPLING } from './inspector-sync';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { generateContract, typedEdit } from './bench-contract';
@@ -26,15 +26,7 @@ const callers = process.argv.includes('--callers');
 const trees = [arg('base', ''), resolve(__dirname, '..')].filter(Boolean);
 const cpu = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 
-const session = new Session();
-session.connect();
-function postSync(method: string, params?: object): any {
-  let out: any;
-  let error: unknown;
-  session.post(method, params ?? {}, (err, res) => { error = err; out = res; });
-  if (error) throw error;
-  return out;
-}
+const postSync = inspectorPostSync();
 
 let spans: Array<[number, number, Tree]> = [];
 new PerformanceObserver((list) => {
@@ -120,7 +112,7 @@ async function main(): Promise<void> {
       const order = (i + round) % 2 === 0 ? list : [...list].reverse();
       for (const t of order) {
         const wire = wireOf(t, text);
-        if (round === 1) postSync('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+        if (round === 1) postSync('HeapProfiler.startSampling', HEAP_SAMPLING);
         const from = performance.now();
         const c = cpu();
         const gcBefore = t.gc;

@@ -8,7 +8,7 @@
 // --lsp-contract reviews the contract `npm run bench` types into over LSP (scripts/bench-contract.ts)
 // instead of the example agreements repeated.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector';
+import { inspectorPostSync, HEAP_SAMPLING, type PostSync } from './inspector-sync';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { join, resolve } from 'node:path';
 import { review } from '../server/src/engine';
@@ -45,16 +45,7 @@ const ALLOC = args.includes('--alloc');
 
 // The inspector's CPU profiler and sampling heap profiler, started and stopped around the
 // incremental reviews only, so the full reviews run between them are not counted.
-const session = PROFILE || ALLOC ? new Session() : null;
-session?.connect();
-// Synchronous in effect: the inspector answers posts on this thread before returning.
-function postSync(method: string, params?: object): any {
-  let out: any;
-  let error: unknown;
-  session!.post(method, params ?? {}, (err, res) => { error = err; out = res; });
-  if (error) throw error;
-  return out;
-}
+const postSync: PostSync = PROFILE || ALLOC ? inspectorPostSync() : () => { throw new Error('no inspector session'); };
 // Time spent collecting garbage while an incremental review runs.
 // (The observer is told after the fact, so collections are matched to the reviews' time spans.)
 let gcMs = 0;
@@ -111,7 +102,7 @@ async function run(size: number, label: string): Promise<void> {
     const shift = text.length - base.length;
     text = text.slice(0, at + shift) + 'x' + text.slice(at + shift);
     if (PROFILE) postSync('Profiler.start');
-    if (ALLOC) postSync('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    if (ALLOC) postSync('HeapProfiler.startSampling', HEAP_SAMPLING);
     const from = performance.now();
     let t = now();
     incremental.review(input(text, i + 1));

@@ -10,7 +10,7 @@
  * trees alternating which goes first per edit (A/B on a loaded machine; profiles then cover both).
  *   npx tsx scripts/model-step-probe.ts [--tree DIR] [--base DIR] [--bytes 1000000] [--edits 24] [--profile] [--alloc] [--flat]
  */
-import { Session } from 'node:inspector';
+import { inspectorPostSync, HEAP_SAMPLING, type PostSync } from './inspector-sync';
 import { resolve } from 'node:path';
 import { generateContract, typedEdit } from './bench-contract';
 
@@ -25,15 +25,8 @@ const ALLOC = args.includes('--alloc');
 const FLAT = args.includes('--flat');
 const cpu = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 
-const session = PROFILE || ALLOC ? new Session() : null;
-session?.connect();
-function postSync(method: string, params?: object): any {
-  let out: any;
-  let error: unknown;
-  session!.post(method, params ?? {}, (err, res) => { error = err; out = res; });
-  if (error) throw error;
-  return out;
-}
+// The inspector's profilers, started and stopped around the measured edits only.
+const postSync: PostSync = PROFILE || ALLOC ? inspectorPostSync() : () => { throw new Error('no inspector session'); };
 const self = new Map<string, number>();
 const allocs = new Map<string, number>();
 const name = (f: { functionName: string; url: string }): string =>
@@ -101,7 +94,7 @@ async function load(dir: string): Promise<Tree> {
     let inModel = record;
     for (;;) {
       if (inModel && PROFILE) postSync('Profiler.start');
-      if (inModel && ALLOC) postSync('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      if (inModel && ALLOC) postSync('HeapProfiler.startSampling', HEAP_SAMPLING);
       const t = cpu();
       const r = steps.next();
       const ms = cpu() - t;
