@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { review } from '../../server/src/engine';
-import { IncrementalReview } from '../../server/src/engine/incremental';
-import type { ReviewInput, ReviewResult } from '../../server/src/engine/types';
+import type { ReviewInput } from '../../server/src/engine/types';
 import { figuresOf, figureStats } from '../../server/src/drafting/figures';
 import { sentenceLookCount } from '../../server/src/categories/incorporation';
 import { generateContract } from '../../scripts/bench-contract';
 import { propertyRuns } from '../support/property-runs';
+import { eachEditStep, reported, where } from '../support/edit-steps';
 
 // Issue 13, passes: the whole-document passes an edit's review took over from the previous model
 // (the incorporation search's sentence looks, the figures of inconsistent-figure) are used only on a
@@ -34,7 +34,6 @@ type Edit =
   | { kind: 'paragraph'; at: number; what: string }
   | { kind: 'heading'; at: number };
 
-const where = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: where, what: fc.constantFrom('x', ' ', '.', '\n\n', '9', 'Schedule 3 ', ' if any') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: where, length: fc.integer({ min: 1, max: 30 }) }) },
@@ -56,11 +55,6 @@ function apply(text: string, e: Edit): string {
   }
 }
 
-function reported(r: ReviewResult) {
-  const { model, ...rest } = r;
-  return rest;
-}
-
 describe('long documents: incremental review equals a full review (issue 13, passes)', function () {
   this.timeout(300000);
   const base = generateContract(30_000).split('\n\n');
@@ -71,9 +65,7 @@ describe('long documents: incremental review equals a full review (issue 13, pas
     let taken = 0;
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
-        const inc = new IncrementalReview();
-        let text = start;
-        const check = (version: number, label: string) => {
+        eachEditStep(start, edits, apply, (inc, text, version, label) => {
           const input: ReviewInput = { text, version, force: true, path: 'contract.md' };
           const got = inc.review(input);
           const want = review(input);
@@ -82,11 +74,6 @@ describe('long documents: incremental review equals a full review (issue 13, pas
           assert.equal(sentenceLookCount(got.model), sentenceLookCount(want.model), `looks differ after ${label}`);
           const stats = figureStats(got.model);
           if (inc.fullParseReason === null && stats && stats.read < 50) taken++;
-        };
-        check(0, 'opening');
-        edits.forEach((e, i) => {
-          text = apply(text, e);
-          check(i + 1, `edit ${i + 1} (${JSON.stringify(e)})`);
         });
       }),
       { numRuns: propertyRuns(6), seed: SEED, endOnFailure: true },

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { review } from '../../server/src/engine';
 import { IncrementalReview } from '../../server/src/engine/incremental';
 import type { ReviewInput, ReviewResult } from '../../server/src/engine/types';
+import { eachEditStep, reported, where } from '../support/edit-steps';
 import { placeholderGroups } from '../../server/src/rules/placeholder';
 import { propertyRuns } from '../support/property-runs';
 
@@ -46,7 +47,6 @@ const doc = fc.array(section, { minLength: 2, maxLength: 6 })
   .map((sections) => `# Services Agreement\n\nThis Agreement is between Contoso Bank plc (the "Customer") and Fabrikam Ltd (the "Supplier").\n\n${sections.join('\n')}\n## 20. Definitions\n\n20.1 "Service Credit" means a reduction of the Charges.\n\n20.2 "Service Credit" means a sum paid to the Customer.\n`);
 
 type Edit = { kind: 'insert'; at: number; what: string } | { kind: 'delete'; at: number; length: number } | { kind: 'line'; at: number; what: string };
-const where = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: where, what: fc.constantFrom('x', ' ', '\n', '1', '.', '[', ']', '_', '3', '\n\n', '## 7. Exit\n\n', ' clause 3.9') }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: where, length: fc.integer({ min: 1, max: 30 }) }) },
@@ -61,7 +61,6 @@ function apply(text: string, e: Edit): string {
   return `${text.slice(0, s)}${e.what}\n\n${text.slice(s)}`;
 }
 
-const reported = ({ model: _model, ...rest }: ReviewResult) => rest;
 const RULES = ['placeholder', 'impossible-date', 'broken-cross-reference', 'numbering'];
 
 describe('findings of the drafting rules made from document-level facts, kept per block (issue 13)', function () {
@@ -71,20 +70,13 @@ describe('findings of the drafting rules made from document-level facts, kept pe
     const seen = new Map<string, number>(RULES.map((r) => [r, 0]));
     fc.assert(
       fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
-        const inc = new IncrementalReview();
-        let text = start;
-        const check = (version: number, label: string) => {
+        eachEditStep(start, edits, apply, (inc, text, version, label) => {
           const input: ReviewInput = { text, version, force: true, path: 'contract.md' };
           const got = inc.review(input);
           const want = review(input);
           // fixSpecs is read here too: kept groups' fixes are placed when first read.
           assert.deepEqual(reported(got), reported(want), `review differs after ${label}`);
           for (const d of want.diagnostics) if (seen.has(d.ruleId)) seen.set(d.ruleId, seen.get(d.ruleId)! + 1);
-        };
-        check(0, 'opening');
-        edits.forEach((e, i) => {
-          text = apply(text, e);
-          check(i + 1, `edit ${i + 1} (${JSON.stringify(e)})`);
         });
       }),
       { numRuns: propertyRuns(15), seed: SEED, endOnFailure: true },

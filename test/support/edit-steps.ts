@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { IncrementalReview } from '../../server/src/engine/incremental';
+import type { ReviewResult } from '../../server/src/engine/types';
+
+/**
+ * Shared pieces of the incremental-equals-full properties (issue 13): where an edit lands, what a
+ * review reports, and the walk that reviews the opening text and then the text after each edit.
+ */
+
+/** An edit's place as a fraction of the text's length, so that any edit fits any text. */
+export const where = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
+
+/** Everything a review reports, without the model (compared separately where a test needs it). */
+export function reported(r: ReviewResult): Omit<ReviewResult, 'model'> {
+  const { model: _model, ...rest } = r;
+  return rest;
+}
+
+/**
+ * Calls `check` with one incremental review for the opening text (version 0) and then for the text
+ * after each edit in turn (version i + 1), with a label that names the step for failure messages.
+ */
+export function eachEditStep<E>(
+  start: string,
+  edits: readonly E[],
+  apply: (text: string, edit: E) => string,
+  check: (inc: IncrementalReview, text: string, version: number, label: string) => void,
+): void {
+  const inc = new IncrementalReview();
+  let text = start;
+  check(inc, text, 0, 'opening');
+  edits.forEach((e, i) => {
+    text = apply(text, e);
+    check(inc, text, i + 1, `edit ${i + 1} (${JSON.stringify(e)})`);
+  });
+}
