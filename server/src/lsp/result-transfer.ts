@@ -101,24 +101,12 @@ export function unpackModel(packed: PackedModel, text?: string): ContractModel {
  * (issue 13, memory).
  */
 export interface CompressedResult {
-  /**
-   * The deflated parts, first the skeleton, then the slices `layout` lists: each part's bytes as a
-   * one-byte (Latin-1) string, one character a byte. Kept as strings so that they live in V8's heap
-   * rather than in malloc's (issue 13, memory): a kept review's bytes, allocated after a compression's
-   * short-lived buffers, pinned the review worker's malloc arena above them, and its free memory
-   * stayed resident (docs/performance.md). V8 moves or frees strings itself (its idle compaction).
-   * Node makes a string over about 1 MB external (malloc'd) instead; parts are far smaller.
-   */
-  parts: string[];
+  /** The deflated parts one after another: first the skeleton, then the slices `layout` lists. */
+  bytes: Uint8Array;
+  /** How many bytes each deflated part takes in `bytes`, in order. */
+  partLengths: number[];
   /** Whether the model's text was left out: it is kept beside the compressed result. */
   textLeftOut: boolean;
-}
-
-/** How many bytes a compressed result holds. */
-export function compressedBytes(compressed: CompressedResult): number {
-  let n = 0;
-  for (const p of compressed.parts) n += p.length;
-  return n;
 }
 
 /** Deflate's fastest level: about 10 ms for a 1 MB contract's result, a tenth of its size. */
@@ -160,16 +148,15 @@ interface Skeleton {
   layout: Layout;
 }
 
-/** Adds serialised-then-deflated parts, each kept as a Latin-1 string (see CompressedResult). */
+/** Adds serialised-then-deflated parts, each in a buffer of its own until they are joined. */
 class PartWriter {
-  readonly parts: string[] = [];
+  readonly parts: Uint8Array[] = [];
 
   constructor(private readonly partBytes: number) {}
 
   add(value: unknown): number {
     const serialised = serialize(value);
-    const deflated = deflateSync(serialised, { level: DEFLATE_LEVEL });
-    this.parts.push(deflated.toString('latin1'));
+    this.parts.push(deflateSync(serialised, { level: DEFLATE_LEVEL }));
     return serialised.length;
   }
 
@@ -221,14 +208,32 @@ export function compressResult(result: ReviewResult, jobText?: string, partBytes
   for (const key of SLICED) if (sliced[key]) slices[key] = after.addSliced(sliced[key]!);
   const layout: Layout = { slices, textSlices: textLeftOut ? 0 : after.addText(model.text) };
   writer.add({ result: rest, textFrom, textLength, layout } satisfies Skeleton);
-  return { parts: [...writer.parts, ...after.parts], textLeftOut };
+  const parts = [...writer.parts, ...after.parts];
+  let total = 0;
+  for (const p of parts) total += p.length;
+  // One buffer of its own for all of them (zlib's may be views of larger or shared ones).
+  const bytes = new Uint8Array(total);
+  const partLengths: number[] = [];
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
+    partLengths.push(p.length);
+  }
+  return { bytes, partLengths, textLeftOut };
 }
 
 /** The result again, equal value for value to the one compressed (`text`: the text it was made of, needed when it was left out). */
 export function expandResult(compressed: CompressedResult, text?: string): ReviewResult {
   if (compressed.textLeftOut && text === undefined) throw new Error('a compressed review without its text was expanded without it');
   let part = 0;
-  const next = (): unknown => deserialize(inflateSync(Buffer.from(compressed.parts[part++], 'latin1')));
+  let at = 0;
+  const next = (): unknown => {
+    const length = compressed.partLengths[part++];
+    const value = deserialize(inflateSync(compressed.bytes.subarray(at, at + length)));
+    at += length;
+    return value;
+  };
   const { result, textFrom, textLength, layout } = next() as Skeleton;
   const holders = { diagnostics: result, fixSpecs: result, blocks: result.model, crossReferences: result.model } as const;
   for (const key of SLICED) {
