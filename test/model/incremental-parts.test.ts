@@ -55,6 +55,8 @@ describe('defined terms and cross-references of a spliced model', () => {
     // (chunks of their own, not re-parsed) change with their parent's title.
     ['the definitions clause retitled (its terms are read again)', (t) => t.replace('## 1. Definitions', '## 1. Scope')],
     ['a clause retitled as definitions', (t) => t.replace('## 2. Term', '## 2. Definitions')],
+    ['a clause retitled, neither as nor from definitions', (t) => t.replace('## 5. Part 5', '## 5. Part Five')],
+    ['a definitions clause retitled, still definitions', (t) => t.replace('## 1. Definitions', '## 1. Definitions and Interpretation')],
   ];
   for (const [what, edit] of edits) {
     it(`equal a fresh parse after ${what}`, () => {
@@ -66,7 +68,25 @@ describe('defined terms and cross-references of a spliced model', () => {
       assert.deepEqual(parts(next.model), parts(buildContractModel(edited, 2, 'markdown')));
       // Not vacuous: the terms of the definitions clause, before the edits in clause 5, are the previous objects.
       if (what.includes('clause 5')) assert.equal(next.model.definedTerms[0], prev.model.definedTerms[0]);
-      if (what.includes('retitled')) assert.notDeepEqual(next.model.definedTerms.map((t) => t.term), prev.model.definedTerms.map((t) => t.term));
+      if (what.includes('retitled as') || what.includes('definitions clause retitled (')) assert.notDeepEqual(next.model.definedTerms.map((t) => t.term), prev.model.definedTerms.map((t) => t.term));
+    });
+  }
+
+  // A retitled heading whose section stays (or stays not) a definitions section leaves every block's
+  // terms as they were: the previous model's are taken over, those after the edit moved, and only
+  // the re-parsed blocks are read (model/docFacts.ts sameDefinitionSections).
+  for (const [what, from, to] of [['not as definitions', '## 5. Part 5', '## 5. Part Five'], ['still definitions', '## 1. Definitions', '## 1. Definitions and Interpretation']]) {
+    it(`takes the previous terms over when a clause is retitled ${what}`, () => {
+      const prev = fullModelState(base, 1, 'markdown', 'first');
+      // A marked copy in place of the previous model's last term (in clause 7, after both edits):
+      // only a term taken over from the previous list carries the mark; one read from the block's
+      // kept facts (which hold the unmarked object) does not.
+      const terms = prev.model.definedTerms;
+      assert.equal(terms[terms.length - 1].term, 'Part 7 Services');
+      terms[terms.length - 1] = { ...terms[terms.length - 1], definition: 'MARK' };
+      const next = updateModelState(prev, base.replace(from, to), 2, 'markdown');
+      assert.equal(next.fullReason, null);
+      assert.equal(next.model.definedTerms[next.model.definedTerms.length - 1].definition, 'MARK');
     });
   }
 });

@@ -47,8 +47,13 @@ export function inDefinitionsSection(block: Block, sections?: Section[]): boolea
 
 /** Is the section, or one above it, a definitions section? */
 export function sectionInDefinitions(section: number, sections: Section[]): boolean {
-  for (let i = section; i > 0; i = sections[i].parent) if (DEFINITIONS_TITLE.test(sections[i].title)) return true;
+  for (let i = section; i > 0; i = sections[i].parent) if (isDefinitionsTitle(sections[i].title)) return true;
   return false;
+}
+
+/** Does a section of this title hold definitions (Definitions, Interpretation, Glossary...)? */
+export function isDefinitionsTitle(title: string): boolean {
+  return DEFINITIONS_TITLE.test(title);
 }
 
 /** Does a block's kind let its terms depend on being in a definitions section? */

@@ -1,6 +1,6 @@
 import type { Block, CrossReference, DefinedTerm, Section } from './types';
 import { freshSectionStart, type SectionReuse, type SectionStart, type SectionStartOf } from './sections';
-import { definedTermsInBlock, sectionInDefinitions, termsDependOnSection } from './definedTerms';
+import { definedTermsInBlock, isDefinitionsTitle, sectionInDefinitions, termsDependOnSection } from './definedTerms';
 import { crossReferencesInBlock } from './crossReferences';
 
 /** A block's section start and where its section starts in the source (see buildSections). */
@@ -94,13 +94,13 @@ export interface ModelReuse extends SectionReuse {
  * findDefinedTerms through the blocks' kept facts. With `reuse` (the section tree was taken over),
  * the previous model's terms of the blocks before the edit are taken as they are and those after it
  * moved, instead of visiting every block: only the re-parsed blocks are asked. That holds while no
- * section the edit re-parsed changed its title (whether a block is in a definitions section follows
- * from the titles above it); otherwise every block is asked.
+ * section the edit re-parsed became or stopped being a definitions section (whether a block is in
+ * one follows from the titles above it); otherwise every block is asked.
  */
 export function keptDefinedTerms(blocks: Block[], sections: Section[], kept: BlockDocFacts[], reuse?: ModelReuse): DefinedTerm[] {
   const inDefinitions = sectionsInDefinitions(sections);
   const termsOf = (block: Block) => kept[block.index].definedTerms(block, termsDependOnSection(block) && inDefinitions(block.section));
-  if (reuse && sameTitles(sections, reuse)) {
+  if (reuse && sameDefinitionSections(sections, reuse)) {
     const { definedTerms: old, firstBlock, afterBlock, fresh, delta } = reuse;
     const blockShift = fresh - (afterBlock - firstBlock);
     const terms = old.slice(0, firstAtOrAfter(old, (t) => t.block, firstBlock));
@@ -151,14 +151,28 @@ function sectionsInDefinitions(sections: Section[]): (section: number) => boolea
   };
 }
 
-/** Do the sections opened by the re-parsed blocks have the titles they had (the tree being taken over)? */
-function sameTitles(sections: Section[], reuse: ModelReuse): boolean {
+/**
+ * Is every section opened by the re-parsed blocks a definitions section exactly when it was before
+ * (the tree being taken over, so section i is the previous section i)? A title typed in, as most
+ * edits of a heading are, leaves that so, and with it every block's terms. Only the re-parsed
+ * blocks' sections are looked at; they lie in [firstBlock, firstBlock + fresh) in block order.
+ */
+function sameDefinitionSections(sections: Section[], reuse: ModelReuse): boolean {
   const old = reuse.sections;
   if (old.length !== sections.length) return false;
   const end = reuse.firstBlock + reuse.fresh;
-  for (let i = 1; i < sections.length; i++) {
-    const s = sections[i];
-    if (s.headingBlock >= reuse.firstBlock && s.headingBlock < end && s.title !== old[i].title) return false;
+  // The re-parsed sections form one run of indexes; start at the first whose heading is not before the edit.
+  let lo = 1;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sections[mid].headingBlock < reuse.firstBlock) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sections.length && sections[i].headingBlock < end; i++) {
+    const title = sections[i].title;
+    const was = old[i].title;
+    if (title !== was && isDefinitionsTitle(title) !== isDefinitionsTitle(was)) return false;
   }
   return true;
 }

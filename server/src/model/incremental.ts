@@ -3,7 +3,7 @@ import { BlockDocFacts } from './docFacts';
 import { OffsetBlock } from './offsetBlock';
 import { noteRoleWordCounts, RoleWordCounts } from './parties';
 import { recordSplice } from './trace';
-import { TextPool } from './textPool';
+import { pieceCount, TextPool } from './textPool';
 import { buildContractModel, assembleModel, frontMatterOf, readFrontMatter, type FrontMatter, type TextFormat } from './parse';
 import { capMarkup, parseChunk, parseMarkdown, scanChunkStarts, type RawBlock } from './markdown';
 import { buildSentences, buildSentencesOfBlocks } from './sentences';
@@ -26,6 +26,8 @@ export interface ModelState {
   roleWords: RoleWordCounts | null;
   /** One string per distinct sentence text (model/textPool.ts); null when chunkStarts is. */
   texts: TextPool | null;
+  /** How many texts the blocks hold, their own and their sentences' (model/textPool.ts pieceCount). */
+  pieces: number;
   /** Why the last model was built in full rather than spliced (for tests and the benchmark). */
   fullReason: string | null;
 }
@@ -72,14 +74,14 @@ export function* fullModelStateSteps(text: string, version: number, format: Text
         const roleWords = RoleWordCounts.of(parsed.chunkStarts);
         const model = assembleModel(text, version, blocks, frontMatter, undefined, kept, undefined, roleWords);
         noteRoleWordCounts(model, roleWords);
-        return { model, chunkStarts: parsed.chunkStarts, chunkBlocks: blocksPerChunk(blocks, parsed.chunkStarts), frontMatter, kept, roleWords, texts, fullReason: reason };
+        return { model, chunkStarts: parsed.chunkStarts, chunkBlocks: blocksPerChunk(blocks, parsed.chunkStarts), frontMatter, kept, roleWords, texts, pieces: pieceCount(blocks), fullReason: reason };
       } catch {
         // As above.
       }
     }
   }
   const model = buildContractModel(text, version, format);
-  return { model, chunkStarts: null, chunkBlocks: [], frontMatter: frontMatterOf(model), kept: [], roleWords: null, texts: null, fullReason: reason };
+  return { model, chunkStarts: null, chunkBlocks: [], frontMatter: frontMatterOf(model), kept: [], roleWords: null, texts: null, pieces: 0, fullReason: reason };
 }
 
 function blocksPerChunk(blocks: Array<{ start: number }>, starts: number[]): number[] {
@@ -209,9 +211,11 @@ function* splice(prev: ModelState, text: string, version: number, edit: KnownEdi
     next = Math.min(starts.length, next + more);
   }
 
-  // Blocks of the re-read region, each with the chunk it was parsed in (its offsets are the chunk's).
+  // Blocks of the re-read region, each with the chunk it was parsed in (its offsets are the chunk's),
+  // and the index among them of each re-read chunk's first block.
   const fresh: RawBlock[] = [];
   const freshAt: number[] = [];
+  const chunkFirst: number[] = [];
   let yamlChanged = false;
   for (let i = 0; i < scanned.starts.length; i++) {
     const local = scanned.starts[i];
@@ -220,6 +224,7 @@ function* splice(prev: ModelState, text: string, version: number, edit: KnownEdi
     const chunk = parseChunk(region.slice(local, end), at === 0);
     // The first chunk holds the front matter, read once per full parse.
     if (at === 0) yamlChanged = !sameYaml(chunk.yaml, prev.frontMatter, old.text, text);
+    chunkFirst.push(fresh.length);
     for (const b of chunk.blocks) {
       fresh.push(b);
       freshAt.push(at);
@@ -261,8 +266,15 @@ function* splice(prev: ModelState, text: string, version: number, edit: KnownEdi
   noteRoleWordCounts(model, roleWords);
   // Only the newest link is kept, so a model never holds the chain of its predecessors.
   recordSplice(model, { previous: old, prefix: firstBlock, fresh: fresh.length, oldAfter: afterBlock });
-  prev.texts!.prune(blocks);
-  return { model, chunkStarts, chunkBlocks: blocksPerChunk(blocks, chunkStarts), frontMatter: prev.frontMatter, kept, roleWords, texts: prev.texts, fullReason: null };
+  // Counted for the blocks replaced and re-read only, not for every block of the model.
+  const pieces = prev.pieces - pieceCount(oldBlocks, firstBlock, afterBlock) + pieceCount(freshBlocks);
+  prev.texts!.prune(blocks, undefined, pieces);
+  // The first block of each chunk: as before the edit, re-read, or moved by as many blocks as the edit added.
+  const chunkBlocks = splicedList(prev.chunkBlocks, first, next, chunkFirst);
+  for (let i = first; i < first + chunkFirst.length; i++) chunkBlocks[i] += firstBlock;
+  const blockShift = fresh.length - (afterBlock - firstBlock);
+  if (blockShift !== 0) for (let i = first + chunkFirst.length; i < chunkBlocks.length; i++) chunkBlocks[i] += blockShift;
+  return { model, chunkStarts, chunkBlocks, frontMatter: prev.frontMatter, kept, roleWords, texts: prev.texts, pieces, fullReason: null };
 }
 
 /**

@@ -62,11 +62,14 @@ export class OffsetBlock implements Block {
   /**
    * This block at another index and start, sharing its text and offsets. A new object, never this
    * one: building sections assigns block.section, and the previous review (held for hovers) keeps its own.
+   * It keeps this block's section: the right one when the section tree is taken over (section
+   * indexes are then unchanged, model/sections.ts reusedSections), and set anew when it is rebuilt.
    */
   movedTo(index: number, start: number): OffsetBlock {
     const delta = start - this.start;
     // Sentences are placed relative to their block (see Sentence), so the moved block shares them.
     const b = new OffsetBlock(index, this.kind, start, this.end + delta, this.text, this.quoted, this.sentences, this.#base, this.#shift + delta);
+    b.section = this.section;
     copyOptional(this, b);
     return b;
   }

@@ -245,16 +245,25 @@ export class RoleWordCounts {
    */
   spliced(starts: readonly number[], first: number, next: number, fresh: number, text: string): RoleWordCounts {
     const words = new Map<string, { perChunk: Int32Array; total: number }>();
+    // The new chunks' role words counted in one pass each (roleWordCounts), not one pass per word.
+    const chunks: string[] = [];
+    const roles: Array<Map<string, number>> = [];
+    for (let c = first; c < first + fresh; c++) {
+      const chunk = text.slice(starts[c], c + 1 < starts.length ? starts[c + 1] : text.length);
+      chunks.push(chunk);
+      roles.push(roleWordCounts(chunk));
+    }
     for (const [word, e] of this.words) {
       const perChunk = new Int32Array(starts.length);
       perChunk.set(e.perChunk.subarray(0, first), 0);
       perChunk.set(e.perChunk.subarray(next), first + fresh);
       let total = e.total;
       for (let c = first; c < next; c++) total -= e.perChunk[c];
-      const re = countedPattern(word);
-      for (let c = first; c < first + fresh; c++) {
-        const n = countMatches(text.slice(starts[c], c + 1 < starts.length ? starts[c + 1] : text.length), re);
-        perChunk[c] = n;
+      const role = ENDED.has(word);
+      const re = role ? null : countedPattern(word);
+      for (let k = 0; k < fresh; k++) {
+        const n = re ? countMatches(chunks[k], re) : roles[k].get(word) ?? 0;
+        perChunk[first + k] = n;
         total += n;
       }
       words.set(word, { perChunk, total });

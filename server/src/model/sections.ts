@@ -244,7 +244,9 @@ export interface SectionReuse {
  * blocks they replace, as they do for almost every keystroke: the tree's shape, levels and trailers
  * are then those of before, and only positions and the re-parsed sections' titles change. Sections
  * wholly before the edit are the previous objects; the others are copies with their positions
- * moved. Sets block.section as buildSections does. Returns null (build afresh) when the edit opens
+ * moved. Sets block.section as buildSections does for the re-parsed blocks; the blocks before them
+ * must be the previous model's and those after them copies that kept their section
+ * (OffsetBlock.movedTo), as the splice makes them. Returns null (build afresh) when the edit opens
  * or closes a section, or renames one into or out of a schedule or the signatures. The result equals
  * buildSections' (test/engine/incremental.test.ts compares the trees after every random edit).
  */
@@ -252,9 +254,14 @@ export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadin
   const { sections: old, firstBlock, afterBlock, fresh, delta } = reuse;
   if (usesMarkdownHeadings !== reuse.usesMarkdownHeadings) return null;
   const blockShift = fresh - (afterBlock - firstBlock);
-  // Sections the replaced blocks opened: [sFirst, sAfter), in block order.
+  // Sections the replaced blocks opened: [sFirst, sAfter), in block order (found by halving: the
+  // sections before the edit are most of a long document's).
   let sFirst = 1;
-  while (sFirst < old.length && old[sFirst].headingBlock < firstBlock) sFirst++;
+  for (let hi = old.length; sFirst < hi;) {
+    const mid = (sFirst + hi) >>> 1;
+    if (old[mid].headingBlock < firstBlock) sFirst = mid + 1;
+    else hi = mid;
+  }
   let sAfter = sFirst;
   while (sAfter < old.length && old[sAfter].headingBlock < afterBlock) sAfter++;
   const opened: Array<{ start: SectionStart; at: number; block: number }> = [];
@@ -277,7 +284,9 @@ export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadin
   const next = sectionSuccessors(old);
   const textLength = text.length;
   const lastBlockAtEnd = blocks.length;
-  const out: Section[] = new Array(n);
+  // A section before the edit whose successor is too (so not an ancestor of the last section before
+  // the edit) keeps its place and its end: the previous object, copied over with the list.
+  const out: Section[] = old.slice();
   const root = old[0];
   out[0] = {
     index: 0, parent: -1, children: root.children, kind: 'root', level: 0, title: '', headingBlock: -1,
@@ -288,7 +297,7 @@ export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadin
   // opened, after it moved.
   const startAt = (j: number): number => (j < sFirst ? old[j].start : j < sAfter ? opened[j - sFirst].at : old[j].start + delta);
   const headingAt = (j: number): number => (j < sFirst ? old[j].headingBlock : j < sAfter ? opened[j - sFirst].block : old[j].headingBlock + blockShift);
-  for (let i = 1; i < n; i++) {
+  const place = (i: number): void => {
     const s = old[i];
     const j = next[i];
     const end = j < 0 ? textLength : startAt(j);
@@ -303,10 +312,7 @@ export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadin
       if (titleSpan.start === s.titleSpan.start && titleSpan.end === s.titleSpan.end) titleSpan = s.titleSpan;
     }
     else if (i >= sAfter && delta !== 0) titleSpan = { start: titleSpan.start + delta, end: titleSpan.end + delta };
-    if (start === s.start && end === s.end && headingBlock === s.headingBlock && lastBlock === s.lastBlock && titleSpan === s.titleSpan && title === s.title) {
-      out[i] = s;
-      continue;
-    }
+    if (start === s.start && end === s.end && headingBlock === s.headingBlock && lastBlock === s.lastBlock && titleSpan === s.titleSpan && title === s.title) return;
     // The fields in buildSections' order, so the objects share one shape.
     out[i] = {
       index: i, parent: s.parent, children: s.children, kind: s.kind, level: s.level,
@@ -314,18 +320,21 @@ export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadin
       start, end, firstBlock: headingBlock, lastBlock,
       trailer: s.trailer,
     };
-  }
+  };
+  // Before the edit, only the sections still open there can end elsewhere: the last one and its ancestors.
+  for (let i = sFirst - 1; i > 0; i = old[i].parent) place(i);
+  for (let i = sFirst; i < n; i++) place(i);
   successorsOf.set(out, next);
 
-  // block.section: unchanged for the blocks kept; a re-parsed block is in the section it opens, else in its predecessor's.
-  const oldBlocks = reuse.blocks;
-  for (let b = 0; b < firstBlock; b++) blocks[b].section = oldBlocks[b].section;
+  // block.section: a re-parsed block is in the section it opens, else in its predecessor's. The
+  // others keep theirs, section indexes being unchanged: a block before the edit is the previous
+  // model's object, one after it a copy that took its section over (OffsetBlock.movedTo), so this
+  // is not a pass over every block.
   let k = 0;
   for (let b = firstBlock; b < firstBlock + fresh; b++) {
     if (k < opened.length && opened[k].block === b) blocks[b].section = sFirst + k++;
     else blocks[b].section = b > 0 ? blocks[b - 1].section : 0;
   }
-  for (let b = firstBlock + fresh; b < blocks.length; b++) blocks[b].section = oldBlocks[b - blockShift].section;
   return out;
 }
 

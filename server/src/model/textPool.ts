@@ -30,9 +30,7 @@ export class TextPool {
    * Forgets texts the model no longer holds once the pool has grown well past the model's block and
    * sentence count (each edit adds the texts it typed), so the pool follows the document, not its history.
    */
-  prune(blocks: Block[], slack = 1024): void {
-    let count = blocks.length;
-    for (const b of blocks) count += b.sentences.length;
+  prune(blocks: Block[], slack = 1024, count = pieceCount(blocks)): void {
     if (this.texts.size <= 2 * count + slack) return;
     const texts = new Map<string, string>();
     for (const b of blocks) {
@@ -46,4 +44,15 @@ export class TextPool {
   get size(): number {
     return this.texts.size;
   }
+}
+
+/**
+ * How many texts the blocks hold, their own and their sentences' (what TextPool.prune compares the
+ * pool with). The splice keeps it up to date from the blocks it replaces and re-reads instead of
+ * counting every block's sentences per edit (model/incremental.ts).
+ */
+export function pieceCount(blocks: readonly Block[], from = 0, to = blocks.length): number {
+  let count = to - from;
+  for (let i = from; i < to; i++) count += blocks[i].sentences.length;
+  return count;
 }
