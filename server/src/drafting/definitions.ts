@@ -8,6 +8,7 @@ import { foldQuotes, normalizeSpace } from '../model';
 import { factsActive, memo } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf } from '../model/trace';
 import { isHeadingBlock, termIndex, usesBefore, type TermDefinition, type TermOccurrence } from './terms';
+import { sameRange } from './same-text';
 
 export interface DuplicateDefinition {
   first: TermDefinition;
@@ -65,9 +66,11 @@ function keptDefinitionFacts(model: ContractModel, block: Block): HeldDefinition
   const oldBlock = old.blocks[was];
   const lead = block.start - Math.max(0, block.start - LEAD);
   if (lead !== oldBlock.start - Math.max(0, oldBlock.start - LEAD)) return undefined;
-  if (!sameChars(model.text, block.start - lead, old.text, oldBlock.start - lead, lead)) return undefined;
+  // Compared only where what is read reaches the edit (see same-text.ts).
+  const by = block.start - oldBlock.start;
+  if (!sameRange(model, trace!, block.start - lead, block.start, by)) return undefined;
   const trail = Math.min(TRAIL, model.text.length - block.end);
-  if (trail !== Math.min(TRAIL, old.text.length - oldBlock.end) || !sameChars(model.text, block.end, old.text, oldBlock.end, trail)) return undefined;
+  if (trail !== Math.min(TRAIL, old.text.length - oldBlock.end) || !sameRange(model, trace!, block.end, block.end + trail, by)) return undefined;
   if (!sameDefinitions(definitionsOfBlock(model, block.index), block.start, before.defs, before.blockStart)) return undefined;
   return { facts: before.facts, defs: definitionsOfBlock(model, block.index), blockStart: block.start };
 }
@@ -80,11 +83,6 @@ function sameDefinitions(a: TermDefinition[], aStart: number, b: TermDefinition[
     const y = b[i];
     if (x.span.start - aStart !== y.span.start - bStart || x.span.end - aStart !== y.span.end - bStart || x.style !== y.style || x.term !== y.term) return false;
   }
-  return true;
-}
-
-function sameChars(a: string, at: number, b: string, bt: number, n: number): boolean {
-  for (let i = 0; i < n; i++) if (a.charCodeAt(at + i) !== b.charCodeAt(bt + i)) return false;
   return true;
 }
 

@@ -362,13 +362,7 @@ export function* usesBefore(index: TermIndex, key: string, end: number): Generat
     }
     return;
   }
-  if (!state.firstBlock) {
-    // One pass over the per-block lists (no objects): where each term is first written.
-    const firstBlock = new Map<string, number>();
-    state.perBlock.forEach((list, i) => { for (const t of list) if (!firstBlock.has(t.key)) firstBlock.set(t.key, i); });
-    state.firstBlock = firstBlock;
-  }
-  const from = state.firstBlock.get(key);
+  const from = (state.firstBlock ??= firstBlocksOf(state)).get(key);
   if (from === undefined) return;
   const { model, perBlock } = state;
   const defStarts = definitionStarts(state);
@@ -397,6 +391,55 @@ export function* usesBefore(index: TermIndex, key: string, end: number): Generat
       };
     }
   }
+}
+
+/** Where each term is first written, per list of per-block terms (shared by an index and its carried copy). */
+const firstBlocks = new WeakMap<ReadonlyArray<readonly TermInBlock[]>, Map<string, number>>();
+
+/**
+ * The first block that writes each term. While editing it is patched from the previous index's
+ * (when that one was asked): a first block before the edit stays, one after it moves with the
+ * blocks, the re-parsed blocks may come first, and only a term whose first block the edit replaced
+ * is looked for in the blocks after the edit. Without the previous one, one pass over every block's
+ * list (no objects), which was most of usesBefore's time per edit.
+ */
+function firstBlocksOf(state: IndexState): Map<string, number> {
+  const { perBlock } = state;
+  let out = firstBlocks.get(perBlock);
+  if (out) return out;
+  const trace = factsActive() ? spliceTraceOf(state.model) : undefined;
+  const prev = trace ? built.get(trace.previous) : undefined;
+  const was = prev && prev.perBlock !== perBlock && built.get(state.model)?.kind === prev.kind ? firstBlocks.get(prev.perBlock) : undefined;
+  if (was) {
+    const { prefix, fresh, oldAfter } = trace!;
+    const shift = fresh - (oldAfter - prefix);
+    out = new Map();
+    let lost: Set<string> | undefined;
+    for (const [key, b] of was) {
+      if (b < prefix) out.set(key, b);
+      else if (b >= oldAfter) out.set(key, b + shift);
+      else (lost ??= new Set()).add(key);
+    }
+    for (let i = prefix; i < prefix + fresh; i++) {
+      for (const t of perBlock[i]) {
+        const f = out.get(t.key);
+        if (f === undefined || f > i) out.set(t.key, i);
+      }
+    }
+    if (lost) {
+      // Terms whose first block was replaced and that no re-parsed block writes: the first later
+      // block that writes them, if any (the edit may have removed their last use).
+      for (const key of lost) if (out.has(key)) lost.delete(key);
+      for (let i = prefix + fresh; lost.size && i < perBlock.length; i++) {
+        for (const t of perBlock[i]) if (lost.delete(t.key)) out.set(t.key, i);
+      }
+    }
+  } else {
+    out = new Map();
+    for (let i = 0; i < perBlock.length; i++) for (const t of perBlock[i]) if (!out.has(t.key)) out.set(t.key, i);
+  }
+  firstBlocks.set(perBlock, out);
+  return out;
 }
 
 /** Every occurrence of the index, and the uses per key, in document order (see termIndex). */
