@@ -159,13 +159,16 @@ export function duplicateDefinitions(model: ContractModel): DuplicateDefinition[
   for (const defs of termIndex(model).byKey.values()) {
     if (defs.length < 2) continue;
     const first = defs[0];
+    // A definition limited to one schedule or clause ("In this Schedule, ... means") may differ on
+    // purpose: then none of the term's later definitions is reported.
+    if (SCOPED.test(first.definition)) continue;
     const meaning = meaningOf(model, first);
-    for (const d of defs.slice(1)) {
+    for (let i = 1; i < defs.length; i++) {
+      const d = defs[i];
       // '"Subscribers" includes ...' after '"Subscribers" means ...' widens the definition; it does not replace it.
       const block = model.blocks[d.block];
       if (blockDefinitionFacts(model, block).widens.has(d.span.start - block.start)) continue;
-      // A definition limited to one schedule or clause ("In this Schedule, ... means") may differ on purpose.
-      if (SCOPED.test(d.definition) || SCOPED.test(first.definition)) continue;
+      if (SCOPED.test(d.definition)) continue;
       const m = meaningOf(model, d);
       if (!m || !meaning || m === meaning) continue;
       // One meaning reads as the other with a word or two more or less ("the Supplier" / "Supplier").

@@ -50,6 +50,14 @@ export function sameRange(model: ContractModel, trace: SpliceTrace, from: number
   const old = trace.previous.text;
   const text = model.text;
   if (from - by < 0 || to - by > old.length) return false;
+  compared += to - from;
   for (let i = from; i < to; i++) if (text.charCodeAt(i) !== old.charCodeAt(i - by)) return false;
   return true;
+}
+
+let compared = 0;
+
+/** How many characters sameRange has compared one by one since the process started (for tests). */
+export function charactersCompared(): number {
+  return compared;
 }
