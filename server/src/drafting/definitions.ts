@@ -8,6 +8,7 @@ import { foldQuotes, normalizeSpace } from '../model';
 import { factsActive, memo } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf } from '../model/trace';
 import { isHeadingBlock, termIndex, usesBefore, type TermDefinition, type TermOccurrence } from './terms';
+import { sameRange } from './same-text';
 
 export interface DuplicateDefinition {
   first: TermDefinition;
@@ -65,9 +66,11 @@ function keptDefinitionFacts(model: ContractModel, block: Block): HeldDefinition
   const oldBlock = old.blocks[was];
   const lead = block.start - Math.max(0, block.start - LEAD);
   if (lead !== oldBlock.start - Math.max(0, oldBlock.start - LEAD)) return undefined;
-  if (!sameChars(model.text, block.start - lead, old.text, oldBlock.start - lead, lead)) return undefined;
+  // Compared only where what is read reaches the edit (see same-text.ts).
+  const by = block.start - oldBlock.start;
+  if (!sameRange(model, trace!, block.start - lead, block.start, by)) return undefined;
   const trail = Math.min(TRAIL, model.text.length - block.end);
-  if (trail !== Math.min(TRAIL, old.text.length - oldBlock.end) || !sameChars(model.text, block.end, old.text, oldBlock.end, trail)) return undefined;
+  if (trail !== Math.min(TRAIL, old.text.length - oldBlock.end) || !sameRange(model, trace!, block.end, block.end + trail, by)) return undefined;
   if (!sameDefinitions(definitionsOfBlock(model, block.index), block.start, before.defs, before.blockStart)) return undefined;
   return { facts: before.facts, defs: definitionsOfBlock(model, block.index), blockStart: block.start };
 }
@@ -80,11 +83,6 @@ function sameDefinitions(a: TermDefinition[], aStart: number, b: TermDefinition[
     const y = b[i];
     if (x.span.start - aStart !== y.span.start - bStart || x.span.end - aStart !== y.span.end - bStart || x.style !== y.style || x.term !== y.term) return false;
   }
-  return true;
-}
-
-function sameChars(a: string, at: number, b: string, bt: number, n: number): boolean {
-  for (let i = 0; i < n; i++) if (a.charCodeAt(at + i) !== b.charCodeAt(bt + i)) return false;
   return true;
 }
 
@@ -161,13 +159,16 @@ export function duplicateDefinitions(model: ContractModel): DuplicateDefinition[
   for (const defs of termIndex(model).byKey.values()) {
     if (defs.length < 2) continue;
     const first = defs[0];
+    // A definition limited to one schedule or clause ("In this Schedule, ... means") may differ on
+    // purpose: then none of the term's later definitions is reported.
+    if (SCOPED.test(first.definition)) continue;
     const meaning = meaningOf(model, first);
-    for (const d of defs.slice(1)) {
+    for (let i = 1; i < defs.length; i++) {
+      const d = defs[i];
       // '"Subscribers" includes ...' after '"Subscribers" means ...' widens the definition; it does not replace it.
       const block = model.blocks[d.block];
       if (blockDefinitionFacts(model, block).widens.has(d.span.start - block.start)) continue;
-      // A definition limited to one schedule or clause ("In this Schedule, ... means") may differ on purpose.
-      if (SCOPED.test(d.definition) || SCOPED.test(first.definition)) continue;
+      if (SCOPED.test(d.definition)) continue;
       const m = meaningOf(model, d);
       if (!m || !meaning || m === meaning) continue;
       // One meaning reads as the other with a word or two more or less ("the Supplier" / "Supplier").

@@ -11,7 +11,8 @@
  */
 import type { Block, ContractModel } from '../model';
 import { factsActive } from '../model/facts';
-import { previousBlockIndex, spliceTraceOf } from '../model/trace';
+import { spliceTraceOf } from '../model/trace';
+import { sameTextOf } from './same-text';
 
 export class BlockResults<T> {
   private built = new WeakMap<ContractModel, T[]>();
@@ -38,16 +39,21 @@ export class BlockResults<T> {
     const blocks = model.blocks;
     const list: T[] = new Array(blocks.length);
     let read = 0;
-    for (let i = 0; i < blocks.length; i++) {
-      const was = before ? previousBlockIndex(trace!, i) : -1;
-      if (was < 0) {
-        list[i] = this.read(model, blocks[i]);
-        read++;
-        continue;
-      }
-      const value = before![was];
-      const by = blocks[i].start - trace!.previous.blocks[was].start;
-      list[i] = by !== 0 && this.shift ? this.shift(value, by) : value;
+    if (!before) {
+      for (let i = 0; i < blocks.length; i++) list[i] = this.read(model, blocks[i]);
+      read = blocks.length;
+    } else {
+      // The blocks before the edit did not move and those after it all moved by the same distance
+      // (see same-text.ts): the previous results are copied, or shifted by that one distance,
+      // without reading either model's blocks.
+      const { prefix, fresh, oldAfter } = trace!;
+      for (let i = 0; i < prefix; i++) list[i] = before[i];
+      for (let i = prefix; i < prefix + fresh; i++) list[i] = this.read(model, blocks[i]);
+      read = fresh;
+      const by = sameTextOf(model, trace!).delta;
+      const from = oldAfter - prefix - fresh;
+      if (by !== 0 && this.shift) for (let i = prefix + fresh; i < blocks.length; i++) list[i] = this.shift(before[i + from], by);
+      else for (let i = prefix + fresh; i < blocks.length; i++) list[i] = before[i + from];
     }
     this.built.set(model, list);
     this.reads.set(model, read);

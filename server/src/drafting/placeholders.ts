@@ -6,7 +6,8 @@ import type { Block, ContractModel, PartyRole, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
 import { blockMemo, factsActive } from '../model/facts';
-import { previousBlockIndex, spliceTraceOf } from '../model/trace';
+import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
+import { sameRange } from './same-text';
 import { BlockResults } from './perBlock';
 
 export type PlaceholderKind = 'bracket' | 'template' | 'blank' | 'xx' | 'tbd' | 'option';
@@ -102,20 +103,25 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
   const trace = factsActive() ? spliceTraceOf(model) : undefined;
   const before = trace ? placeholdersBuilt.get(trace.previous) : undefined;
   const perBlock = new Array<BlockPlaceholders | null>(model.blocks.length);
-  for (const block of model.blocks) {
-    perBlock[block.index] = null;
-    if (!may[block.index]) continue;
+  perBlock.fill(null);
+  const blocks = model.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    // (Most blocks cannot hold one: told without reading the block.)
+    if (!may[i]) continue;
+    const block = blocks[i];
     const was = before ? previousBlockIndex(trace!, block.index) : -1;
     const kept = was >= 0 ? before![was] : null;
     let found: BlockPlaceholders;
-    if (kept && canTakeOver(kept, model, block, trace!.previous, trace!.previous.blocks[was])) {
+    if (kept && canTakeOver(kept, model, block, trace!, trace!.previous.blocks[was])) {
       const by = block.start - trace!.previous.blocks[was].start;
       found = by === 0 ? kept : { list: kept.list.map((p) => shiftedPlaceholder(p, by)), reads: kept.reads, signing: kept.signing };
     } else found = placeholdersOfBlock(model, block, redactions);
     perBlock[block.index] = found;
     for (const p of found.list) out.push(p);
   }
-  out.sort((a, b) => a.span.start - b.span.start);
+  // Each block's list is sorted (placeholdersOfBlock) and blocks follow each other in the source, so
+  // the list comes out in order; the (stable) sort is kept for a list that does not.
+  if (!inOrder(out)) out.sort((a, b) => a.span.start - b.span.start);
   cache.set(model, out);
   if (factsActive()) placeholdersBuilt.set(model, perBlock);
   return out;
@@ -134,13 +140,13 @@ const WHOLE = 2;
 const LOOKBACK = 400;
 
 /** May a kept or moved block take over the previous model's placeholders: is everything they were read from the same? */
-function canTakeOver(kept: BlockPlaceholders, model: ContractModel, block: Block, previous: ContractModel, was: Block): boolean {
+function canTakeOver(kept: BlockPlaceholders, model: ContractModel, block: Block, trace: SpliceTrace, was: Block): boolean {
   if (kept.reads === OWN) return true;
   if (kept.reads === WHOLE || kept.signing !== signing(model, block)) return false;
   const n = block.start - Math.max(0, block.start - LOOKBACK);
   if (n !== was.start - Math.max(0, was.start - LOOKBACK)) return false;
-  for (let i = 1; i <= n; i++) if (model.text.charCodeAt(block.start - i) !== previous.text.charCodeAt(was.start - i)) return false;
-  return true;
+  // Compared only when the look-back reaches the edit (see same-text.ts).
+  return sameRange(model, trace, block.start - n, block.start, block.start - was.start);
 }
 const placeholdersBuilt = new WeakMap<ContractModel, Array<BlockPlaceholders | null>>();
 
@@ -248,7 +254,14 @@ function placeholdersOfBlock(model: ContractModel, block: Block, wholeText: () =
       out.push({ span, text: model.text.slice(span.start, span.end), kind: f.kind, ...(f.partyRole ? { partyRole: f.partyRole } : {}) });
     }
   }
+  // In source order (stable): findPlaceholders concatenates the blocks' lists without sorting them.
+  if (!inOrder(out)) out.sort((a, b) => a.span.start - b.span.start);
   return { list: out, reads, signing: reads === BEFORE && signing(model, block) };
+}
+
+function inOrder(list: Placeholder[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i].span.start < list[i - 1].span.start) return false;
+  return true;
 }
 
 /** <PRICE TABLE>, <Supplier address>: fields in angle brackets, read from the source of the block. */

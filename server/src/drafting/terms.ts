@@ -150,7 +150,10 @@ function expressionMatcher(ordered: string[]): FormMatcher {
 
 /** The model's defined terms in document order. */
 function definedTermsInOrder(model: ContractModel): DefinedTerm[] {
-  return [...model.definedTerms].sort((a, b) => a.span.start - b.span.start);
+  const terms = model.definedTerms;
+  // Usually in order already (callers only read the list): sorted into a copy, stably as before, only when not.
+  for (let i = 1; i < terms.length; i++) if (terms[i].span.start < terms[i - 1].span.start) return [...terms].sort((a, b) => a.span.start - b.span.start);
+  return terms;
 }
 
 /** Items per term, each list in the items' order (the keys too, by first item). */
@@ -181,9 +184,18 @@ export function termIndex(model: ContractModel): TermIndex {
   if (hit) return hit;
 
   // Spelled out rather than spread: a spread of each definition was a visible share of an edit.
+  // Whether a section is (in) a definitions section is read once per section, parents first, not
+  // per definition up its ancestors: a definitions section holds hundreds, often one sub-clause each.
+  const definitionsSection = new Map<number, boolean>();
+  const inSection = (i: number): boolean => {
+    if (i <= 0) return false;
+    let v = definitionsSection.get(i);
+    if (v === undefined) definitionsSection.set(i, (v = inSection(model.sections[i].parent) || DEFINITIONS_TITLE.test(model.sections[i].title)));
+    return v;
+  };
   const definitions: TermDefinition[] = definedTermsInOrder(model).map((d) => ({
     term: d.term, span: d.span, definition: d.definition, block: d.block, style: d.style,
-    key: d.term, inDefinitionsSection: inDefinitionsSection(model, model.blocks[d.block]?.section ?? 0),
+    key: d.term, inDefinitionsSection: inSection(model.blocks[d.block]?.section ?? 0),
   }));
   const byKey = groupByTerm(definitions);
 
@@ -279,6 +291,8 @@ interface IndexState {
   definitionUses: Map<string, number> | undefined;
   /** Per term: the first block that writes it. */
   firstBlock: Map<string, number> | undefined;
+  /** Whether firstBlock was patched from the previous index's (undefined until asked). */
+  firstBlocksPatched?: boolean;
   /** Per block, the number of occurrences in the blocks before it (the last entry: all of them); see occurrenceAtLazily. */
   blockFirsts: Int32Array | undefined;
   materialised: () => Materialised | undefined;
@@ -300,9 +314,9 @@ function definitionStarts(state: IndexState): Set<number> {
  * rather than taken over, whether the occurrence objects have been built, and how many blocks
  * usesBefore has looked at.
  */
-export function termIndexStats(index: TermIndex): { blocksRead: number; occurrencesBuilt: boolean; blocksWalked: number } {
+export function termIndexStats(index: TermIndex): { blocksRead: number; occurrencesBuilt: boolean; blocksWalked: number; firstBlocksPatched: boolean | undefined } {
   const state = stateOf(index);
-  return { blocksRead: state.read, occurrencesBuilt: state.materialised() !== undefined, blocksWalked: state.walked };
+  return { blocksRead: state.read, occurrencesBuilt: state.materialised() !== undefined, blocksWalked: state.walked, firstBlocksPatched: state.firstBlocksPatched };
 }
 
 /** Is the block's source at `offset` the start of a term it writes? Then that term's key. */
@@ -336,9 +350,16 @@ export function useCount(index: TermIndex, key: string): number {
     // An occurrence is a definition when it starts where a definition does: look each definition
     // start up in the block that holds it (a few hundred lookups, not every occurrence).
     const model = state.model;
+    const blocks = model.blocks;
     const definitionUses = new Map<string, number>();
-    for (const start of definitionStarts(state)) {
-      const b = blockAt(model, start);
+    const seen = new Set<number>();
+    for (const d of state.index.definitions) {
+      const start = d.span.start;
+      if (seen.has(start)) continue;
+      seen.add(start);
+      // The definition's own block holds its start (checked, else searched for as before).
+      const own = d.block;
+      const b = own >= 0 && own < blocks.length && blocks[own].start <= start && (own + 1 === blocks.length || blocks[own + 1].start > start) ? own : blockAt(model, start);
       if (b < 0 || !state.perBlock[b].length) continue;
       const key = termStartingAt(state.perBlock[b], model.blocks[b], start);
       if (key !== undefined) definitionUses.set(key, (definitionUses.get(key) ?? 0) + 1);
@@ -362,13 +383,7 @@ export function* usesBefore(index: TermIndex, key: string, end: number): Generat
     }
     return;
   }
-  if (!state.firstBlock) {
-    // One pass over the per-block lists (no objects): where each term is first written.
-    const firstBlock = new Map<string, number>();
-    state.perBlock.forEach((list, i) => { for (const t of list) if (!firstBlock.has(t.key)) firstBlock.set(t.key, i); });
-    state.firstBlock = firstBlock;
-  }
-  const from = state.firstBlock.get(key);
+  const from = (state.firstBlock ??= firstBlocksOf(state)).get(key);
   if (from === undefined) return;
   const { model, perBlock } = state;
   const defStarts = definitionStarts(state);
@@ -397,6 +412,61 @@ export function* usesBefore(index: TermIndex, key: string, end: number): Generat
       };
     }
   }
+}
+
+/** Where each term is first written, per list of per-block terms (shared by an index and its carried copy). */
+const firstBlocks = new WeakMap<ReadonlyArray<readonly TermInBlock[]>, Map<string, number>>();
+
+/**
+ * The first block that writes each term. While editing it is patched from the previous index's
+ * (when that one was asked): a first block before the edit stays, one after it moves with the
+ * blocks, the re-parsed blocks may come first, and only a term whose first block the edit replaced
+ * is looked for in the blocks after the edit. Without the previous one, one pass over every block's
+ * list (no objects), which was most of usesBefore's time per edit.
+ */
+function firstBlocksOf(state: IndexState): Map<string, number> {
+  const { perBlock } = state;
+  let out = firstBlocks.get(perBlock);
+  if (out) return out;
+  const trace = factsActive() ? spliceTraceOf(state.model) : undefined;
+  const prev = trace ? built.get(trace.previous) : undefined;
+  const was = prev && prev.perBlock !== perBlock && built.get(state.model)?.kind === prev.kind ? firstBlocks.get(prev.perBlock) : undefined;
+  if (was) {
+    const { prefix, fresh, oldAfter } = trace!;
+    const shift = fresh - (oldAfter - prefix);
+    out = new Map();
+    let lost: Set<string> | undefined;
+    for (const [key, b] of was) {
+      if (b < prefix) out.set(key, b);
+      else if (b >= oldAfter) out.set(key, b + shift);
+      else (lost ??= new Set()).add(key);
+    }
+    for (let i = prefix; i < prefix + fresh; i++) {
+      for (const t of perBlock[i]) {
+        const f = out.get(t.key);
+        if (f === undefined || f > i) out.set(t.key, i);
+      }
+    }
+    if (lost) {
+      // Terms whose first block was replaced and that no re-parsed block writes: the first later
+      // block that writes them, if any (the edit may have removed their last use).
+      for (const key of lost) if (out.has(key)) lost.delete(key);
+      for (let i = prefix + fresh; lost.size && i < perBlock.length; i++) {
+        for (const t of perBlock[i]) if (lost.delete(t.key)) out.set(t.key, i);
+      }
+    }
+  } else {
+    out = new Map();
+    for (let i = 0; i < perBlock.length; i++) for (const t of perBlock[i]) if (!out.has(t.key)) out.set(t.key, i);
+  }
+  firstBlocks.set(perBlock, out);
+  state.firstBlocksPatched = was !== undefined;
+  return out;
+}
+
+/** Where usesBefore starts looking for each term (for tests), once it has been asked. */
+export function termFirstBlocks(index: TermIndex): ReadonlyMap<string, number> | undefined {
+  return firstBlocks.get(stateOf(index).perBlock);
 }
 
 /** Every occurrence of the index, and the uses per key, in document order (see termIndex). */

@@ -10,6 +10,7 @@ import { matchesIn } from '../model/text';
 import { blockMemo, factsActive } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
 import { changedClauseStartWords, clauseStartWords, hasClauseStartWords } from './clause-starts';
+import { sameTextOf } from './same-text';
 import { lastIndexAtOrBefore } from '../model/lineIndex';
 
 export type RefKind = 'clause' | 'attachment';
@@ -506,6 +507,7 @@ function referenceTable(model: ContractModel): ReferenceTable {
   const changedWords = reuse ? changedClauseStartWords(model) : undefined;
   const dirtyFrom = trace ? trace.prefix : 0;
   const dirtyTo = trace ? trace.prefix + trace.fresh : 0;
+  const moved = trace ? sameTextOf(model, trace).delta : 0;
   const blocks = model.blocks;
   const written = new Array<WrittenReference[] | null>(blocks.length);
   const firstRef = new Int32Array(blocks.length + 1);
@@ -540,7 +542,8 @@ function referenceTable(model: ContractModel): ReferenceTable {
     const refs = kept ?? blockMemo(model, block, 'references', () => referencesIn(block.text));
     written[b] = refs;
     let placed = kept ? before!.firstRef[was] : -1;
-    const shift = placed >= 0 ? block.start - trace!.previous.blocks[was].start : 0;
+    // Blocks before the edit did not move, and all those after it moved by one distance (same-text.ts).
+    const shift = placed >= 0 && b >= dirtyTo ? moved : 0;
     // Indexed loops: a first review resolves every reference here before the function is
     // optimised, where a for-of loop allocates a result object per step (issue 13).
     for (let r = 0; r < refs.length; r++) {
