@@ -129,6 +129,8 @@ export function carrySentenceInfos(from: ContractModel, to: ContractModel): void
     const headings = headingMatches.get(from);
     // Not what relates `from` to its own predecessor (forward, untaken).
     if (headings) headingMatches.set(to, { inList: headings.inList, hits: headings.hits });
+    const records = assessmentRecords.get(from);
+    if (records) assessmentRecords.set(to, records);
   }
 }
 
@@ -435,17 +437,21 @@ export type Found = Record<string, Evidence[]>;
 export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): Found {
   const found: Found = {};
   const add = (req: string, e: Evidence) => (found[req] ??= []).push(e);
+  // (Read past a recording context's `model` getter, which notes only an assessor's own reads.)
+  const model = recorder !== null && recorder.ctx === ctx ? recorder.model : ctx.model;
   if (headings) {
-    if (factsActive()) scanHeadings(ctx.model, headings, (s) => add('heading', headingEvidence(s)));
-    else for (const s of headedSections(ctx.model)) if (headings.test(s.title)) add('heading', { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index });
+    if (recorder !== null && recorder.ctx === ctx) recorder.headings.push(headings);
+    if (factsActive()) scanHeadings(model, headings, (s) => add('heading', headingEvidence(s)));
+    else for (const s of headedSections(model)) if (headings.test(s.title)) add('heading', { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index });
   }
-  const infos = sentencesOf(ctx.model);
+  const infos = sentencesOf(model);
   // The list's shape, found once per scan (see ListShape).
   const shape = shapeOf(signals);
+  if (recorder !== null && recorder.ctx === ctx) recorder.lists.push(shape.id);
   const filter = infos.length >= filterMinSentences ? filterOf(shape, signals, infos) : null;
   const gate = filter ? prefilter.gate(infos, infos.length) : null;
   if (factsActive()) {
-    scanGroups(ctx.model, infos, signals, shape.id, ctx.parties, found, filter, gate);
+    scanGroups(model, infos, signals, shape.id, ctx.parties, found, filter, gate);
     return found;
   }
   // Only the sentences the gate lets through for this list (the others match none of its patterns).
@@ -476,7 +482,7 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
  */
 function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal[], signalsId: number, parties: PartyMatchers, found: Found, filter: ListFilter | null, gate: DocumentGate | null): void {
   const state = scanStateOf(model, infos, parties);
-  let matches = state.lists.get(signalsId);
+  let matches = heldMatches(state, signalsId);
   if (!matches) {
     matches = keptMatches(model, state, signalsId, signals, parties, filter, gate) ?? groupMatches(model, infos, signals, signalsId, parties, filter, gate);
     state.lists.set(signalsId, matches);
@@ -562,10 +568,14 @@ export class MatchesBuilder {
     return { count: this.count, n: this.n, sig: this.sig, evidence: this.evidence };
   }
 }
-/** Per model (incremental review only): the sentence list and party names its matches were made with, and the matches per signal list. */
-interface ScanState { infos: SentenceInfo[]; partyKey: string; lists: Map<number, ListMatches>; changed?: Reread | null }
+/**
+ * Per model (incremental review only): the sentence list and party names its matches were made
+ * with, and the matches per signal list (made, or deferred: see DeferredMatches). `asIs` holds the
+ * lists found to be the previous model's matches moved (listKeptAsIs).
+ */
+interface ScanState { infos: SentenceInfo[]; partyKey: string; lists: Map<number, ListMatches | DeferredMatches>; changed?: Reread | null; asIs?: Set<number> }
 /** The sentences of a spliced model to match again, how far the sentences after the edit moved, and for those matched again, a replaced sentence of the previous model that read the same. */
-interface Reread { flags: Uint8Array; shift: number; sameAs: Map<number, number> }
+interface Reread { flags: Uint8Array; shift: number; sameAs: Map<number, number>; flagged?: Int32Array }
 const scanStates = new WeakMap<ContractModel, ScanState>();
 
 function scanStateOf(model: ContractModel, infos: SentenceInfo[], parties: PartyMatchers): ScanState {
@@ -711,7 +721,7 @@ function readingKey(info: SentenceInfo): string {
 function keptMatches(model: ContractModel, state: ScanState, signalsId: number, signals: Signal[], parties: PartyMatchers, filter: ListFilter | null, gate: DocumentGate | null): ListMatches | null {
   const trace = spliceTraceOf(model);
   const before = trace && scanStates.get(trace.previous);
-  const previous = before && before.lists.get(signalsId);
+  const previous = before && heldMatches(before, signalsId);
   if (!trace || !before || !previous) return null;
   const reading = changedSentences(model, state, before);
   if (!reading) return null;
@@ -774,6 +784,256 @@ function keptMatches(model: ContractModel, state: ScanState, signalsId: number, 
 function kept(e: Evidence, info: SentenceInfo): Evidence {
   return e.span.start === info.start && e.span.end === info.end && e.section === info.section ? e : evidenceOf(e.requirement, info, e.text);
 }
+
+/**
+ * A list's matches in a model, not made yet: `base`'s matches (those of an earlier model), carried
+ * through the edits since by `steps` (per edit: the replaced sentences [from, to) of the model
+ * before it, none of which matched, and the shift of the sentences after them). Held while an
+ * edit leaves a list's matches as they were (listKeptAsIs), so that such an edit costs what it
+ * changed rather than a new list of every match; made (one pass over the matches) when a scan or
+ * the next edit's keptMatches reads the list (issue 13, scan).
+ */
+interface DeferredMatches { base: ListMatches; steps: number[] }
+/** Edits a deferred list is carried through before it is made (each lookup walks the steps back). */
+const MAX_DEFERRED_STEPS = 32;
+
+function isDeferred(m: ListMatches | DeferredMatches): m is DeferredMatches {
+  return (m as DeferredMatches).steps !== undefined;
+}
+
+/** A state's matches of a list, made from a deferred list where needed (and kept made). */
+function heldMatches(state: ScanState, signalsId: number): ListMatches | undefined {
+  const held = state.lists.get(signalsId);
+  if (held === undefined || !isDeferred(held)) return held;
+  const made = madeMatches(held, state.infos);
+  state.lists.set(signalsId, made);
+  return made;
+}
+
+/** The matches of a deferred list in the model whose sentence list is `infos`. */
+function madeMatches(d: DeferredMatches, infos: SentenceInfo[]): ListMatches {
+  const { base, steps } = d;
+  const out = new MatchesBuilder(base.count);
+  for (let k = 0; k < base.count; k++) {
+    let n = base.n[k];
+    // (No match lies in a step's replaced sentences: see listKeptAsIs.)
+    for (let i = 0; i < steps.length; i += 3) if (n >= steps[i + 1]) n += steps[i + 2];
+    out.add(n, base.sig[k], kept(base.evidence[k], infos[n]));
+  }
+  return out.done();
+}
+
+/** How many of the matches held (made or deferred) are in sentences [from, to) of their model. */
+function matchesBetween(held: ListMatches | DeferredMatches, from: number, to: number): number {
+  let list: ListMatches;
+  if (isDeferred(held)) {
+    const steps = held.steps;
+    // Back through the edits: the first sentence of the earlier model whose place is at or after
+    // `at` (a replaced sentence held no match, so any place among them counts the same).
+    const back = (at: number, i: number): number => (at <= steps[i] ? at : at <= steps[i + 1] + steps[i + 2] ? steps[i + 1] : at - steps[i + 2]);
+    for (let i = steps.length - 3; i >= 0; i -= 3) {
+      from = back(from, i);
+      to = back(to, i);
+    }
+    list = held.base;
+  } else list = held;
+  return lowerBound(list.n, list.count, to) - lowerBound(list.n, list.count, from);
+}
+
+function lowerBound(a: Int32Array, count: number, value: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Whether a spliced model's matches of a signal list are the previous model's, moved with their
+ * sentences: none of the replaced sentences matched, and no sentence read again (re-parsed, or its
+ * context changed) matches or matched. Then the list is held deferred (DeferredMatches) rather than
+ * made, and the answer is noted for the model (`asIs`). The sentences read again are matched as
+ * keptMatches would match them (memoised with their facts), so a later scan pays nothing twice.
+ */
+export function listKeptAsIs(model: ContractModel, parties: PartyMatchers, signalsId: number, edit: EvidenceShift): boolean {
+  const infos = sentencesOf(model);
+  const state = scanStateOf(model, infos, parties);
+  if (state.asIs?.has(signalsId)) return true;
+  if (state.lists.has(signalsId)) return false;
+  const trace = spliceTraceOf(model);
+  const before = trace && scanStates.get(trace.previous);
+  const previous = before && before.lists.get(signalsId);
+  const shape = shapesById.get(signalsId);
+  if (!trace || !before || !previous || !shape) return false;
+  const reading = changedSentences(model, state, before);
+  if (!reading) return false;
+  const now = sentenceCache.get(model)!;
+  const then = sentenceCache.get(trace.previous)!;
+  const shift = reading.shift;
+  // The sentences of the blocks the edit changed (EvidenceShift), in both lists: the rest are
+  // the same sentences, at the same place before them and moved by `shift` after them.
+  const removedFrom = then.firstInfo[edit.from];
+  const removedTo = then.firstInfo[edit.oldTo];
+  const freshTo = now.firstInfo[edit.newTo];
+  if (now.firstInfo[edit.from] !== removedFrom || freshTo - removedTo !== shift) return false;
+  if (matchesBetween(previous, removedFrom, removedTo) > 0) return false;
+  let flagged = reading.flagged;
+  if (!flagged) {
+    const at: number[] = [];
+    for (let n = reading.flags.indexOf(1); n >= 0; n = reading.flags.indexOf(1, n + 1)) at.push(n);
+    flagged = reading.flagged = Int32Array.from(at);
+  }
+  const signals = shape.signals;
+  const filter = infos.length >= filterMinSentences ? filterOf(shape, signals, infos) : null;
+  const gate = filter ? prefilter.gate(infos, infos.length) : null;
+  const was = before.infos;
+  for (let k = 0; k < flagged.length; k++) {
+    const n = flagged[k];
+    // The sentence's place in the previous list, when it is not one the edit changed.
+    const old = n < removedFrom ? n : n >= freshTo ? n - shift : -1;
+    // Read as before (a re-parsed block that reads the same): the same matches, by construction.
+    if (old >= 0 && sameReading(infos[n], was[old])) continue;
+    if (old >= 0 && matchesBetween(previous, old, old + 1) > 0) return false;
+    const facts = sentenceFacts(infos[n], parties, now, n)!;
+    let matched = facts.get(signalsId) as number[] | undefined;
+    if (!matched) {
+      matched = matchingSignals(infos[n], n, signals, parties, filter, gate);
+      facts.set(signalsId, matched);
+    }
+    if (matched.length) return false;
+  }
+  const deferred: DeferredMatches = isDeferred(previous)
+    ? { base: previous.base, steps: [...previous.steps, removedFrom, removedTo, shift] }
+    : { base: previous, steps: [removedFrom, removedTo, shift] };
+  state.lists.set(signalsId, deferred.steps.length > 3 * MAX_DEFERRED_STEPS ? madeMatches(deferred, infos) : deferred);
+  (state.asIs ??= new Set()).add(signalsId);
+  return true;
+}
+
+/**
+ * Whether a spliced model's headed sections matching `headings` are the previous model's, by
+ * index (the caller has checked that the edit left every section's index as it was: see
+ * evidenceShiftOf). The hits are noted for the model as scanHeadings notes them.
+ */
+export function headingsKeptAsIs(model: ContractModel, headings: RegExp): boolean {
+  const trace = spliceTraceOf(model);
+  const key = reKey(headings);
+  const previous = trace && headingMatches.get(trace.previous)?.hits.get(key);
+  if (!previous) return false;
+  const state = headingStateOf(model);
+  let hits = state.hits.get(key);
+  if (!hits) {
+    hits = takenOverHeadings(model, state, key, headings) ?? headingHitsFromRuns(model, key, headings);
+    state.hits.set(key, hits);
+  }
+  if (hits.length !== previous.length) return false;
+  for (let k = 0; k < hits.length; k++) if (hits[k] !== previous[k]) return false;
+  return true;
+}
+
+/**
+ * How evidence of the previous model reads in a spliced model whose edit left every section as it
+ * was (the same number of sections, no section opened by a replaced or re-parsed block, the
+ * document's title where it was): evidence before the replaced blocks is unchanged, evidence after
+ * them moved by `delta` characters, and no evidence can be inside them. Null otherwise.
+ */
+export interface EvidenceShift {
+  beforeEnd: number;
+  afterStart: number;
+  delta: number;
+  /** Blocks [from, oldTo) of the previous model were replaced by this one's [from, newTo); the others read the same. */
+  from: number;
+  oldTo: number;
+  newTo: number;
+}
+const evidenceShifts = new WeakMap<ContractModel, EvidenceShift | null>();
+
+export function evidenceShiftOf(model: ContractModel): EvidenceShift | null {
+  const hit = evidenceShifts.get(model);
+  if (hit !== undefined) return hit;
+  const trace = spliceTraceOf(model);
+  if (!trace) return null;
+  const out = shiftOf(model, trace);
+  evidenceShifts.set(model, out);
+  return out;
+}
+
+function shiftOf(model: ContractModel, trace: SpliceTrace): EvidenceShift | null {
+  const previous = trace.previous;
+  if (previous.sections.length !== model.sections.length) return null;
+  if (previous.titleSpan.start !== model.titleSpan.start || previous.titleSpan.end !== model.titleSpan.end) return null;
+  const was = previous.blocks;
+  const now = model.blocks;
+  // The re-parsed blocks are mostly the replaced ones again (a chunk or section is parsed whole):
+  // those that read the same at the same place before the edit, and moved by the edit's length after it, are left out.
+  const freshEnd = trace.prefix + trace.fresh;
+  const delta = trace.oldAfter < was.length ? now[freshEnd].start - was[trace.oldAfter].start : model.text.length - previous.text.length;
+  let from = trace.prefix;
+  while (from < freshEnd && from < trace.oldAfter && sameBlock(now[from], was[from], 0)) from++;
+  let newTo = freshEnd;
+  let oldTo = trace.oldAfter;
+  while (newTo > from && oldTo > from && sameBlock(now[newTo - 1], was[oldTo - 1], delta)) {
+    newTo--;
+    oldTo--;
+  }
+  const opens = (m: ContractModel, b: number): boolean => m.sections[m.blocks[b].section].headingBlock === b;
+  // A section opened by a changed block (a numbered clause's paragraph) is the same section when
+  // the block at the same place opened it before, with the same title under the same parent.
+  const paired = newTo - from === oldTo - from;
+  for (let b = from; b < newTo; b++) {
+    if (!opens(model, b)) continue;
+    if (!paired || !opens(previous, b)) return null;
+    const s = model.sections[model.blocks[b].section];
+    const p = previous.sections[was[b].section];
+    if (s.index !== p.index || s.title !== p.title || s.parent !== p.parent) return null;
+  }
+  for (let j = from; j < oldTo; j++) if (opens(previous, j) && !(paired && opens(model, j))) return null;
+  const beforeEnd = from < was.length ? was[from].start : Infinity;
+  const afterStart = oldTo < was.length ? was[oldTo].start : Infinity;
+  return { beforeEnd, afterStart, delta, from, oldTo, newTo };
+}
+
+function sameBlock(a: Block, b: Block, delta: number): boolean {
+  return a.start === b.start + delta && a.end === b.end + delta && a.text === b.text && a.kind === b.kind && a.quoted === b.quoted && a.listNumber === b.listNumber && a.depth === b.depth && a.sentences.length === b.sentences.length;
+}
+
+/**
+ * Evidence of the previous model as it reads in this one (see EvidenceShift), or null when it lay
+ * in the changed blocks: but for a heading's evidence there, when its section reads the same.
+ */
+export function movedEvidence(e: Evidence, shift: EvidenceShift, model: ContractModel): Evidence | null {
+  if (e.span.end <= shift.beforeEnd) return e;
+  if (e.span.start < shift.afterStart) {
+    const s = e.requirement === 'heading' ? model.sections[e.section] : undefined;
+    return s && s.title === e.text && s.titleSpan.start === e.span.start && s.titleSpan.end === e.span.end && Object.keys(e).length === 4 ? e : null;
+  }
+  if (shift.delta === 0) return e;
+  const span = { start: e.span.start + shift.delta, end: e.span.end + shift.delta };
+  // The literal of evidenceOf where the evidence has its four fields (the same shape as a scan's).
+  return e.path === undefined && e.source === undefined && e.score === undefined && Object.keys(e).length === 4
+    ? { requirement: e.requirement, span, text: e.text, section: e.section }
+    : { ...e, span };
+}
+
+/**
+ * What an assessor run under a recording context read (categories/kept-assessments.ts): the signal
+ * lists it scanned, its heading expressions, and the model it reads through `ctx`.
+ */
+export interface ScanRecorder { ctx: AssessContext; model: ContractModel; lists: number[]; headings: RegExp[] }
+let recorder: ScanRecorder | null = null;
+
+/** Sets the recorder scans report to and returns the one before (restored by the caller). */
+export function recordScans(r: ScanRecorder | null): ScanRecorder | null {
+  const was = recorder;
+  recorder = r;
+  return was;
+}
+
+/** Per model: what kept-assessments.ts noted per category (carried with the sentence list to a copy of the model). */
+export const assessmentRecords = new WeakMap<ContractModel, Map<string, unknown>>();
 
 /**
  * The memoised scans cut the document into runs of sentences or sections, each with facts keyed by
@@ -977,6 +1237,8 @@ const reKey = (r: RegExp | undefined) => (r ? `/${r.source}/${r.flags}` : '-');
  */
 interface ListShape { signals: Signal[]; id: number; gateKey: string }
 const shapesByFirst = new Map<string, ListShape[]>();
+/** The shapes by number, for listKeptAsIs (which has a list's number from an earlier scan). */
+const shapesById = new Map<number, ListShape>();
 
 function sameRegExp(a: RegExp | undefined, b: RegExp | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && a.source === b.source && a.flags === b.flags);
@@ -1005,12 +1267,16 @@ function shapeOf(signals: Signal[]): ListShape {
   }
   // Lists are module constants or inline literals, so a bucket holds one or two; a list built
   // from a document's words would add one per document, so a bucket is bounded.
-  if (bucket.length >= 16) bucket.length = 0;
+  if (bucket.length >= 16) {
+    for (const dropped of bucket) shapesById.delete(dropped.id);
+    bucket.length = 0;
+  }
   let gateKey = '';
   for (const s of signals) gateKey += `${s.mask?.length ? 'm' : '-'}${reKey(s.pattern)}\u0004`;
   const shape: ListShape = { signals, id: 0, gateKey };
   shape.id = idOf(shape);
   bucket.push(shape);
+  shapesById.set(shape.id, shape);
   return shape;
 }
 
