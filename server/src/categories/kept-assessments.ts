@@ -23,6 +23,8 @@ interface KeptRecord {
   asked: Array<{ id: CategoryId; assessment: CategoryAssessment }>;
   /** It read ctx.model itself. */
   direct: boolean;
+  /** It read the defined terms (scan.ts definedTermsOf). */
+  terms: boolean;
   partyKey: string;
   /** This model's assessment was taken over (read by the assessors that ask for it). */
   takenOver: boolean;
@@ -57,7 +59,7 @@ function assessKept(def: CategoryDefinition, ctx: AssessContext): CategoryAssess
     }
   }
   keptCounts.run++;
-  const record: KeptRecord = { assessment: null!, lists: [], headings: [], asked: [], direct: false, partyKey, takenOver: false };
+  const record: KeptRecord = { assessment: null!, lists: [], headings: [], asked: [], direct: false, terms: false, partyKey, takenOver: false };
   const outer = ctx.assessment;
   const recording: AssessContext = {
     get model() {
@@ -71,13 +73,14 @@ function assessKept(def: CategoryDefinition, ctx: AssessContext): CategoryAssess
       return a;
     }) as Assess),
   };
-  const scans: ScanRecorder = { ctx: recording, model, lists: record.lists, headings: record.headings };
+  const scans: ScanRecorder = { ctx: recording, model, lists: record.lists, headings: record.headings, terms: false };
   const was = recordScans(scans);
   try {
     record.assessment = def.assess(recording);
   } finally {
     recordScans(was);
   }
+  record.terms = scans.terms;
   recordsOf(model).set(def.id, record);
   return record.assessment;
 }
@@ -87,6 +90,7 @@ function takenOver(before: KeptRecord, ctx: AssessContext): CategoryAssessment |
   const model = ctx.model;
   const shift = evidenceShiftOf(model);
   if (!shift) return null;
+  if (before.terms && !sameTerms(model, spliceTraceOf(model)!.previous)) return null;
   for (const { id, assessment } of before.asked) {
     const now = ctx.assessment?.(id);
     if (!now || !sameMoved(now, assessment, shift, model)) return null;
@@ -142,5 +146,15 @@ function sameValue(a: unknown, b: unknown): boolean {
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
   for (const k of ka) if (!sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
+/** Do two models define the same terms, in the same order? */
+function sameTerms(a: ContractModel, b: ContractModel): boolean {
+  const x = a.definedTerms;
+  const y = b.definedTerms;
+  if (x === y) return true;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i].term !== y[i].term) return false;
   return true;
 }

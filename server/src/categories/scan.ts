@@ -887,8 +887,9 @@ export function listKeptAsIs(model: ContractModel, parties: PartyMatchers, signa
     flagged = reading.flagged = Int32Array.from(at);
   }
   const signals = shape.signals;
-  const filter = infos.length >= filterMinSentences ? filterOf(shape, signals, infos) : null;
-  const gate = filter ? prefilter.gate(infos, infos.length) : null;
+  // Made when a sentence is matched (most edits match only the one typed in, per list).
+  let filter: ListFilter | null | undefined;
+  let gate: DocumentGate | null = null;
   const was = before.infos;
   for (let k = 0; k < flagged.length; k++) {
     const n = flagged[k];
@@ -900,6 +901,10 @@ export function listKeptAsIs(model: ContractModel, parties: PartyMatchers, signa
     const facts = sentenceFacts(infos[n], parties, now, n)!;
     let matched = facts.get(signalsId) as number[] | undefined;
     if (!matched) {
+      if (filter === undefined) {
+        filter = infos.length >= filterMinSentences ? filterOf(shape, signals, infos) : null;
+        gate = filter ? prefilter.gate(infos, infos.length) : null;
+      }
       matched = matchingSignals(infos[n], n, signals, parties, filter, gate);
       facts.set(signalsId, matched);
     }
@@ -1022,8 +1027,20 @@ export function movedEvidence(e: Evidence, shift: EvidenceShift, model: Contract
  * What an assessor run under a recording context read (categories/kept-assessments.ts): the signal
  * lists it scanned, its heading expressions, and the model it reads through `ctx`.
  */
-export interface ScanRecorder { ctx: AssessContext; model: ContractModel; lists: number[]; headings: RegExp[] }
+export interface ScanRecorder { ctx: AssessContext; model: ContractModel; lists: number[]; headings: RegExp[]; terms: boolean }
 let recorder: ScanRecorder | null = null;
+
+/**
+ * The model's defined terms, for an assessor: read through here rather than ctx.model, an assessment
+ * is taken over while editing when the terms are the same (kept-assessments.ts), not always run.
+ */
+export function definedTermsOf(ctx: AssessContext): ContractModel['definedTerms'] {
+  if (recorder !== null && recorder.ctx === ctx) {
+    recorder.terms = true;
+    return recorder.model.definedTerms;
+  }
+  return ctx.model.definedTerms;
+}
 
 /** Sets the recorder scans report to and returns the one before (restored by the caller). */
 export function recordScans(r: ScanRecorder | null): ScanRecorder | null {
