@@ -575,11 +575,13 @@ export class MatchesBuilder {
  */
 interface ScanState { infos: SentenceInfo[]; partyKey: string; lists: Map<number, ListMatches | DeferredMatches>; changed?: Reread | null; asIs?: Set<number> }
 /** The sentences of a spliced model to match again, how far the sentences after the edit moved, and for those matched again, a replaced sentence of the previous model that read the same. */
-interface Reread { flags: Uint8Array; shift: number; sameAs: Map<number, number>; flagged?: Int32Array }
+interface Reread { flags: Uint8Array; shift: number; sameAs: Map<number, number> }
 const scanStates = new WeakMap<ContractModel, ScanState>();
+const partyKeyOf = new WeakMap<PartyMatchers, string>();
 
 function scanStateOf(model: ContractModel, infos: SentenceInfo[], parties: PartyMatchers): ScanState {
-  const partyKey = `${parties.supplier.source}\u0000${parties.customer.source}`;
+  let partyKey = partyKeyOf.get(parties);
+  if (partyKey === undefined) partyKeyOf.set(parties, (partyKey = `${parties.supplier.source}\u0000${parties.customer.source}`));
   let state = scanStates.get(model);
   if (!state || state.infos !== infos || state.partyKey !== partyKey) scanStates.set(model, (state = { infos, partyKey, lists: new Map() }));
   return state;
@@ -721,8 +723,11 @@ function readingKey(info: SentenceInfo): string {
 function keptMatches(model: ContractModel, state: ScanState, signalsId: number, signals: Signal[], parties: PartyMatchers, filter: ListFilter | null, gate: DocumentGate | null): ListMatches | null {
   const trace = spliceTraceOf(model);
   const before = trace && scanStates.get(trace.previous);
-  const previous = before && heldMatches(before, signalsId);
-  if (!trace || !before || !previous) return null;
+  const held = before && before.lists.get(signalsId);
+  if (!trace || !before || !held) return null;
+  // A deferred list's evidence is its base's (spans of an earlier model): each is made anew by `kept`.
+  const stale = isDeferred(held);
+  const previous = stale ? placedMatches(held) : held;
   const reading = changedSentences(model, state, before);
   if (!reading) return null;
   const { flags: changed, shift, sameAs } = reading;
@@ -774,7 +779,7 @@ function keptMatches(model: ContractModel, state: ScanState, signalsId: number, 
     if (changed[n]) continue;
     if (next <= n) rematchUpTo(n);
     const info = infos[n];
-    out.add(n, previous.sig[k], info === was[old] ? previous.evidence[k] : kept(previous.evidence[k], info));
+    out.add(n, previous.sig[k], info === was[old] && !stale ? previous.evidence[k] : kept(previous.evidence[k], info));
   }
   rematchUpTo(infos.length);
   return out.done();
@@ -821,6 +826,21 @@ function madeMatches(d: DeferredMatches, infos: SentenceInfo[]): ListMatches {
     out.add(n, base.sig[k], kept(base.evidence[k], infos[n]));
   }
   return out.done();
+}
+
+/**
+ * A deferred list's matches placed in its model (sentence numbers carried through the steps), with
+ * its base's evidence as it is: for keptMatches, which makes each piece of evidence for its sentence.
+ */
+function placedMatches(d: DeferredMatches): ListMatches {
+  const { base, steps } = d;
+  const n = new Int32Array(base.count);
+  for (let k = 0; k < base.count; k++) {
+    let at = base.n[k];
+    for (let i = 0; i < steps.length; i += 3) if (at >= steps[i + 1]) at += steps[i + 2];
+    n[k] = at;
+  }
+  return { count: base.count, n, sig: base.sig, evidence: base.evidence };
 }
 
 /** How many of the matches held (made or deferred) are in sentences [from, to) of their model. */
@@ -870,33 +890,18 @@ export function listKeptAsIs(model: ContractModel, parties: PartyMatchers, signa
   if (!trace || !before || !previous || !shape) return false;
   const reading = changedSentences(model, state, before);
   if (!reading) return false;
-  const now = sentenceCache.get(model)!;
-  const then = sentenceCache.get(trace.previous)!;
-  const shift = reading.shift;
-  // The sentences of the blocks the edit changed (EvidenceShift), in both lists: the rest are
-  // the same sentences, at the same place before them and moved by `shift` after them.
-  const removedFrom = then.firstInfo[edit.from];
-  const removedTo = then.firstInfo[edit.oldTo];
-  const freshTo = now.firstInfo[edit.newTo];
-  if (now.firstInfo[edit.from] !== removedFrom || freshTo - removedTo !== shift) return false;
+  const sentences = editedSentences(model, trace, reading, before, edit);
+  if (!sentences) return false;
+  const { removedFrom, removedTo, shift, read, readOld } = sentences;
   if (matchesBetween(previous, removedFrom, removedTo) > 0) return false;
-  let flagged = reading.flagged;
-  if (!flagged) {
-    const at: number[] = [];
-    for (let n = reading.flags.indexOf(1); n >= 0; n = reading.flags.indexOf(1, n + 1)) at.push(n);
-    flagged = reading.flagged = Int32Array.from(at);
-  }
   const signals = shape.signals;
   // Made when a sentence is matched (most edits match only the one typed in, per list).
   let filter: ListFilter | null | undefined;
   let gate: DocumentGate | null = null;
-  const was = before.infos;
-  for (let k = 0; k < flagged.length; k++) {
-    const n = flagged[k];
-    // The sentence's place in the previous list, when it is not one the edit changed.
-    const old = n < removedFrom ? n : n >= freshTo ? n - shift : -1;
-    // Read as before (a re-parsed block that reads the same): the same matches, by construction.
-    if (old >= 0 && sameReading(infos[n], was[old])) continue;
+  const now = sentenceCache.get(model)!;
+  for (let k = 0; k < read.length; k++) {
+    const n = read[k];
+    const old = readOld[k];
     if (old >= 0 && matchesBetween(previous, old, old + 1) > 0) return false;
     const facts = sentenceFacts(infos[n], parties, now, n)!;
     let matched = facts.get(signalsId) as number[] | undefined;
@@ -919,6 +924,44 @@ export function listKeptAsIs(model: ContractModel, parties: PartyMatchers, signa
 }
 
 /**
+ * The sentences an edit changed, the same for every list (see listKeptAsIs): those of the changed
+ * blocks (EvidenceShift) are [removedFrom, removedTo) of the previous list, and after them this
+ * list's sentences are the previous ones moved by `shift`. `read`: this list's sentences to match
+ * (read again, and not reading as their place in the previous list does), with that place in
+ * `readOld` (-1 for one of the changed blocks). Null when the lists do not line up so.
+ */
+interface EditedSentences { removedFrom: number; removedTo: number; shift: number; read: Int32Array; readOld: Int32Array }
+const editedSentenceCache = new WeakMap<ContractModel, EditedSentences | null>();
+
+function editedSentences(model: ContractModel, trace: SpliceTrace, reading: Reread, before: ScanState, edit: EvidenceShift): EditedSentences | null {
+  const hit = editedSentenceCache.get(model);
+  if (hit !== undefined) return hit;
+  const now = sentenceCache.get(model)!;
+  const then = sentenceCache.get(trace.previous)!;
+  const shift = reading.shift;
+  const removedFrom = then.firstInfo[edit.from];
+  const removedTo = then.firstInfo[edit.oldTo];
+  const freshTo = now.firstInfo[edit.newTo];
+  let out: EditedSentences | null = null;
+  if (now.firstInfo[edit.from] === removedFrom && freshTo - removedTo === shift) {
+    const infos = now.infos;
+    const was = before.infos;
+    const read: number[] = [];
+    const readOld: number[] = [];
+    for (let n = reading.flags.indexOf(1); n >= 0; n = reading.flags.indexOf(1, n + 1)) {
+      const old = n < removedFrom ? n : n >= freshTo ? n - shift : -1;
+      // Read as before (a re-parsed block that reads the same): the same matches, by construction.
+      if (old >= 0 && sameReading(infos[n], was[old])) continue;
+      read.push(n);
+      readOld.push(old);
+    }
+    out = { removedFrom, removedTo, shift, read: Int32Array.from(read), readOld: Int32Array.from(readOld) };
+  }
+  editedSentenceCache.set(model, out);
+  return out;
+}
+
+/**
  * Whether a spliced model's headed sections matching `headings` are the previous model's, by
  * index (the caller has checked that the edit left every section's index as it was: see
  * evidenceShiftOf). The hits are noted for the model as scanHeadings notes them.
@@ -926,13 +969,17 @@ export function listKeptAsIs(model: ContractModel, parties: PartyMatchers, signa
 export function headingsKeptAsIs(model: ContractModel, headings: RegExp): boolean {
   const trace = spliceTraceOf(model);
   const key = reKey(headings);
-  const previous = trace && headingMatches.get(trace.previous)?.hits.get(key);
-  if (!previous) return false;
-  const state = headingStateOf(model);
-  let hits = state.hits.get(key);
+  const then = trace && headingMatches.get(trace.previous);
+  const previous = then?.hits.get(key);
+  if (!then || !previous) return false;
+  // Every section has the same title, parent and heading block (moved) as before (evidenceShiftOf
+  // checked), so the headed sections and their matches are the previous ones: taken as they are.
+  let state = headingMatches.get(model);
+  if (!state) headingMatches.set(model, (state = { inList: then.inList, hits: new Map() }));
+  const hits = state.hits.get(key);
   if (!hits) {
-    hits = takenOverHeadings(model, state, key, headings) ?? headingHitsFromRuns(model, key, headings);
-    state.hits.set(key, hits);
+    state.hits.set(key, previous);
+    return true;
   }
   if (hits.length !== previous.length) return false;
   for (let k = 0; k < hits.length; k++) if (hits[k] !== previous[k]) return false;
@@ -996,6 +1043,15 @@ function shiftOf(model: ContractModel, trace: SpliceTrace): EvidenceShift | null
     if (s.index !== p.index || s.title !== p.title || s.parent !== p.parent) return null;
   }
   for (let j = from; j < oldTo; j++) if (opens(previous, j) && !(paired && opens(model, j))) return null;
+  // Every section opened where it was (by the same block, moved), under the same parent, with the
+  // same title: whether a block opens a section could depend on more than its own text.
+  const moved = newTo - oldTo;
+  for (let i = 0; i < model.sections.length; i++) {
+    const s = model.sections[i];
+    const p = previous.sections[i];
+    const h = p.headingBlock;
+    if (s.headingBlock !== (h < oldTo ? h : h + moved) || s.parent !== p.parent || s.title !== p.title) return null;
+  }
   const beforeEnd = from < was.length ? was[from].start : Infinity;
   const afterStart = oldTo < was.length ? was[oldTo].start : Infinity;
   return { beforeEnd, afterStart, delta, from, oldTo, newTo };
@@ -1013,12 +1069,12 @@ export function movedEvidence(e: Evidence, shift: EvidenceShift, model: Contract
   if (e.span.end <= shift.beforeEnd) return e;
   if (e.span.start < shift.afterStart) {
     const s = e.requirement === 'heading' ? model.sections[e.section] : undefined;
-    return s && s.title === e.text && s.titleSpan.start === e.span.start && s.titleSpan.end === e.span.end && Object.keys(e).length === 4 ? e : null;
+    return s && s.title === e.text && s.titleSpan.start === e.span.start && s.titleSpan.end === e.span.end && !('path' in e) && !('source' in e) ? e : null;
   }
   if (shift.delta === 0) return e;
   const span = { start: e.span.start + shift.delta, end: e.span.end + shift.delta };
   // The literal of evidenceOf where the evidence has its four fields (the same shape as a scan's).
-  return e.path === undefined && e.source === undefined && e.score === undefined && Object.keys(e).length === 4
+  return !('path' in e) && !('source' in e) && !('score' in e)
     ? { requirement: e.requirement, span, text: e.text, section: e.section }
     : { ...e, span };
 }
