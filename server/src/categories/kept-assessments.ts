@@ -26,8 +26,6 @@ interface KeptRecord {
   /** It read the defined terms (scan.ts definedTermsOf). */
   terms: boolean;
   partyKey: string;
-  /** This model's assessment was taken over (read by the assessors that ask for it). */
-  takenOver: boolean;
 }
 
 /** How many assessments (while editing) were taken over and how many were run: for tests and measurements. */
@@ -54,12 +52,12 @@ function assessKept(def: CategoryDefinition, ctx: AssessContext): CategoryAssess
     const taken = takenOver(before, ctx);
     if (taken) {
       keptCounts.takenOver++;
-      recordsOf(model).set(def.id, { ...before, assessment: taken, takenOver: true } satisfies KeptRecord);
+      recordsOf(model).set(def.id, { ...before, assessment: taken } satisfies KeptRecord);
       return taken;
     }
   }
   keptCounts.run++;
-  const record: KeptRecord = { assessment: null!, lists: [], headings: [], asked: [], direct: false, terms: false, partyKey, takenOver: false };
+  const record: KeptRecord = { assessment: null!, lists: [], headings: [], asked: [], direct: false, terms: false, partyKey };
   const outer = ctx.assessment;
   const recording: AssessContext = {
     get model() {
