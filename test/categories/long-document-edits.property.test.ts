@@ -4,6 +4,7 @@ import { review } from '../../server/src/engine';
 import type { ReviewInput } from '../../server/src/engine/types';
 import { figuresOf, figureStats } from '../../server/src/drafting/figures';
 import { sentenceLookCount } from '../../server/src/categories/incorporation';
+import { keptCounts } from '../../server/src/categories/kept-assessments';
 import { generateContract } from '../../scripts/bench-contract';
 import { propertyRuns } from '../support/property-runs';
 import { eachEditStep, reported, where } from '../support/edit-steps';
@@ -63,6 +64,7 @@ describe('long documents: incremental review equals a full review (issue 13, pas
 
   it('after every step of random edit sequences', () => {
     let taken = 0;
+    const assessed = { ...keptCounts };
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
         eachEditStep(start, edits, apply, (inc, text, version, label) => {
@@ -80,5 +82,7 @@ describe('long documents: incremental review equals a full review (issue 13, pas
     );
     // The edits took the previous figures over rather than reading the document again.
     assert.ok(taken > 5, `${taken} edits took the figures over`);
+    // And category assessments were taken over (categories/kept-assessments.ts), not only run.
+    assert.ok(keptCounts.takenOver - assessed.takenOver > 50, `${keptCounts.takenOver - assessed.takenOver} assessments taken over`);
   });
 });

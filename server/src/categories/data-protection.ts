@@ -1,5 +1,5 @@
 import type { CategoryDefinition } from './types';
-import { countOf, has, scan, verdictOf } from './scan';
+import { countOf, definedTermsOf, has, scan, verdictOf } from './scan';
 
 const PERSONAL = /\bpersonal (?:data|information)\b|\bPII\b|\bPHI\b|\bprotected health information\b|\bnonpublic personal information\b|\bdata subjects?\b|\bcustomer data\b|\bclient data\b/i;
 
@@ -32,7 +32,7 @@ export const dataProtection: CategoryDefinition = {
       { requirement: 'mention', pattern: PERSONAL },
     ], /\bdata protection\b|\bprivacy\b|\bpersonal data\b|\bprocessing of (?:personal )?data\b|\bGDPR\b|\bHIPAA\b/i);
     // "stored in the Hosted Platform": a defined term is a system, not a place.
-    const definedTerms = new Set(ctx.model.definedTerms.map((t) => t.term.toLowerCase()));
+    const definedTerms = new Set(definedTermsOf(ctx).map((t) => t.term.toLowerCase()));
     found.location = (found.location ?? []).filter((e) => {
       const m = /\b(?:in|within|inside)\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)/.exec(e.text);
       return !m || !(definedTerms.has(m[1].toLowerCase()) || /\b(?:Platform|System|Environment|Service|Services|Cloud|Application|Database|Solution|Portal|Tool)\b/.test(m[1])) || /\b(?:EEA|European|EU|UK|United|country|countries|region|data cent)/i.test(e.text);

@@ -129,6 +129,8 @@ export function carrySentenceInfos(from: ContractModel, to: ContractModel): void
     const headings = headingMatches.get(from);
     // Not what relates `from` to its own predecessor (forward, untaken).
     if (headings) headingMatches.set(to, { inList: headings.inList, hits: headings.hits });
+    const records = assessmentRecords.get(from);
+    if (records) assessmentRecords.set(to, records);
   }
 }
 
@@ -435,17 +437,21 @@ export type Found = Record<string, Evidence[]>;
 export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): Found {
   const found: Found = {};
   const add = (req: string, e: Evidence) => (found[req] ??= []).push(e);
+  // (Read past a recording context's `model` getter, which notes only an assessor's own reads.)
+  const model = recorder !== null && recorder.ctx === ctx ? recorder.model : ctx.model;
   if (headings) {
-    if (factsActive()) scanHeadings(ctx.model, headings, (s) => add('heading', headingEvidence(s)));
-    else for (const s of headedSections(ctx.model)) if (headings.test(s.title)) add('heading', { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index });
+    if (recorder !== null && recorder.ctx === ctx) recorder.headings.push(headings);
+    if (factsActive()) scanHeadings(model, headings, (s) => add('heading', headingEvidence(s)));
+    else for (const s of headedSections(model)) if (headings.test(s.title)) add('heading', { requirement: 'heading', span: s.titleSpan, text: s.title, section: s.index });
   }
-  const infos = sentencesOf(ctx.model);
+  const infos = sentencesOf(model);
   // The list's shape, found once per scan (see ListShape).
   const shape = shapeOf(signals);
+  if (recorder !== null && recorder.ctx === ctx) recorder.lists.push(shape.id);
   const filter = infos.length >= filterMinSentences ? filterOf(shape, signals, infos) : null;
   const gate = filter ? prefilter.gate(infos, infos.length) : null;
   if (factsActive()) {
-    scanGroups(ctx.model, infos, signals, shape.id, ctx.parties, found, filter, gate);
+    scanGroups(model, infos, signals, shape.id, ctx.parties, found, filter, gate);
     return found;
   }
   // Only the sentences the gate lets through for this list (the others match none of its patterns).
@@ -476,7 +482,7 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
  */
 function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal[], signalsId: number, parties: PartyMatchers, found: Found, filter: ListFilter | null, gate: DocumentGate | null): void {
   const state = scanStateOf(model, infos, parties);
-  let matches = state.lists.get(signalsId);
+  let matches = heldMatches(state, signalsId);
   if (!matches) {
     matches = keptMatches(model, state, signalsId, signals, parties, filter, gate) ?? groupMatches(model, infos, signals, signalsId, parties, filter, gate);
     state.lists.set(signalsId, matches);
@@ -562,14 +568,20 @@ export class MatchesBuilder {
     return { count: this.count, n: this.n, sig: this.sig, evidence: this.evidence };
   }
 }
-/** Per model (incremental review only): the sentence list and party names its matches were made with, and the matches per signal list. */
-interface ScanState { infos: SentenceInfo[]; partyKey: string; lists: Map<number, ListMatches>; changed?: Reread | null }
+/**
+ * Per model (incremental review only): the sentence list and party names its matches were made
+ * with, and the matches per signal list (made, or deferred: see DeferredMatches). `asIs` holds the
+ * lists found to be the previous model's matches moved (listKeptAsIs).
+ */
+interface ScanState { infos: SentenceInfo[]; partyKey: string; lists: Map<number, ListMatches | DeferredMatches>; changed?: Reread | null; asIs?: Set<number> }
 /** The sentences of a spliced model to match again, how far the sentences after the edit moved, and for those matched again, a replaced sentence of the previous model that read the same. */
 interface Reread { flags: Uint8Array; shift: number; sameAs: Map<number, number> }
 const scanStates = new WeakMap<ContractModel, ScanState>();
+const partyKeyOf = new WeakMap<PartyMatchers, string>();
 
 function scanStateOf(model: ContractModel, infos: SentenceInfo[], parties: PartyMatchers): ScanState {
-  const partyKey = `${parties.supplier.source}\u0000${parties.customer.source}`;
+  let partyKey = partyKeyOf.get(parties);
+  if (partyKey === undefined) partyKeyOf.set(parties, (partyKey = `${parties.supplier.source}\u0000${parties.customer.source}`));
   let state = scanStates.get(model);
   if (!state || state.infos !== infos || state.partyKey !== partyKey) scanStates.set(model, (state = { infos, partyKey, lists: new Map() }));
   return state;
@@ -711,8 +723,11 @@ function readingKey(info: SentenceInfo): string {
 function keptMatches(model: ContractModel, state: ScanState, signalsId: number, signals: Signal[], parties: PartyMatchers, filter: ListFilter | null, gate: DocumentGate | null): ListMatches | null {
   const trace = spliceTraceOf(model);
   const before = trace && scanStates.get(trace.previous);
-  const previous = before && before.lists.get(signalsId);
-  if (!trace || !before || !previous) return null;
+  const held = before && before.lists.get(signalsId);
+  if (!trace || !before || !held) return null;
+  // A deferred list's evidence is its base's (spans of an earlier model): each is made anew by `kept`.
+  const stale = isDeferred(held);
+  const previous = stale ? placedMatches(held) : held;
   const reading = changedSentences(model, state, before);
   if (!reading) return null;
   const { flags: changed, shift, sameAs } = reading;
@@ -764,7 +779,7 @@ function keptMatches(model: ContractModel, state: ScanState, signalsId: number, 
     if (changed[n]) continue;
     if (next <= n) rematchUpTo(n);
     const info = infos[n];
-    out.add(n, previous.sig[k], info === was[old] ? previous.evidence[k] : kept(previous.evidence[k], info));
+    out.add(n, previous.sig[k], info === was[old] && !stale ? previous.evidence[k] : kept(previous.evidence[k], info));
   }
   rematchUpTo(infos.length);
   return out.done();
@@ -774,6 +789,324 @@ function keptMatches(model: ContractModel, state: ScanState, signalsId: number, 
 function kept(e: Evidence, info: SentenceInfo): Evidence {
   return e.span.start === info.start && e.span.end === info.end && e.section === info.section ? e : evidenceOf(e.requirement, info, e.text);
 }
+
+/**
+ * A list's matches in a model, not made yet: `base`'s matches (those of an earlier model), carried
+ * through the edits since by `steps` (per edit: the replaced sentences [from, to) of the model
+ * before it, none of which matched, and the shift of the sentences after them). Held while an
+ * edit leaves a list's matches as they were (listKeptAsIs), so that such an edit costs what it
+ * changed rather than a new list of every match; made (one pass over the matches) when a scan or
+ * the next edit's keptMatches reads the list (issue 13, scan).
+ */
+interface DeferredMatches { base: ListMatches; steps: number[] }
+/** Edits a deferred list is carried through before it is made (each lookup walks the steps back). */
+const MAX_DEFERRED_STEPS = 32;
+
+function isDeferred(m: ListMatches | DeferredMatches): m is DeferredMatches {
+  return (m as DeferredMatches).steps !== undefined;
+}
+
+/** A state's matches of a list, made from a deferred list where needed (and kept made). */
+function heldMatches(state: ScanState, signalsId: number): ListMatches | undefined {
+  const held = state.lists.get(signalsId);
+  if (held === undefined || !isDeferred(held)) return held;
+  const made = madeMatches(held, state.infos);
+  state.lists.set(signalsId, made);
+  return made;
+}
+
+/** The matches of a deferred list in the model whose sentence list is `infos`. */
+function madeMatches(d: DeferredMatches, infos: SentenceInfo[]): ListMatches {
+  const { base, steps } = d;
+  const out = new MatchesBuilder(base.count);
+  for (let k = 0; k < base.count; k++) {
+    let n = base.n[k];
+    // (No match lies in a step's replaced sentences: see listKeptAsIs.)
+    for (let i = 0; i < steps.length; i += 3) if (n >= steps[i + 1]) n += steps[i + 2];
+    out.add(n, base.sig[k], kept(base.evidence[k], infos[n]));
+  }
+  return out.done();
+}
+
+/**
+ * A deferred list's matches placed in its model (sentence numbers carried through the steps), with
+ * its base's evidence as it is: for keptMatches, which makes each piece of evidence for its sentence.
+ */
+function placedMatches(d: DeferredMatches): ListMatches {
+  const { base, steps } = d;
+  const n = new Int32Array(base.count);
+  for (let k = 0; k < base.count; k++) {
+    let at = base.n[k];
+    for (let i = 0; i < steps.length; i += 3) if (at >= steps[i + 1]) at += steps[i + 2];
+    n[k] = at;
+  }
+  return { count: base.count, n, sig: base.sig, evidence: base.evidence };
+}
+
+/** How many of the matches held (made or deferred) are in sentences [from, to) of their model. */
+function matchesBetween(held: ListMatches | DeferredMatches, from: number, to: number): number {
+  let list: ListMatches;
+  if (isDeferred(held)) {
+    const steps = held.steps;
+    // Back through the edits: the first sentence of the earlier model whose place is at or after
+    // `at` (a replaced sentence held no match, so any place among them counts the same).
+    const back = (at: number, i: number): number => (at <= steps[i] ? at : at <= steps[i + 1] + steps[i + 2] ? steps[i + 1] : at - steps[i + 2]);
+    for (let i = steps.length - 3; i >= 0; i -= 3) {
+      from = back(from, i);
+      to = back(to, i);
+    }
+    list = held.base;
+  } else list = held;
+  return lowerBound(list.n, list.count, to) - lowerBound(list.n, list.count, from);
+}
+
+function lowerBound(a: Int32Array, count: number, value: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Whether a spliced model's matches of a signal list are the previous model's, moved with their
+ * sentences: none of the replaced sentences matched, and no sentence read again (re-parsed, or its
+ * context changed) matches or matched. Then the list is held deferred (DeferredMatches) rather than
+ * made, and the answer is noted for the model (`asIs`). The sentences read again are matched as
+ * keptMatches would match them (memoised with their facts), so a later scan pays nothing twice.
+ */
+export function listKeptAsIs(model: ContractModel, parties: PartyMatchers, signalsId: number, edit: EvidenceShift): boolean {
+  const infos = sentencesOf(model);
+  const state = scanStateOf(model, infos, parties);
+  if (state.asIs?.has(signalsId)) return true;
+  if (state.lists.has(signalsId)) return false;
+  const trace = spliceTraceOf(model);
+  const before = trace && scanStates.get(trace.previous);
+  const previous = before && before.lists.get(signalsId);
+  const shape = shapesById.get(signalsId);
+  if (!trace || !before || !previous || !shape) return false;
+  const reading = changedSentences(model, state, before);
+  if (!reading) return false;
+  const sentences = editedSentences(model, trace, reading, before, edit);
+  if (!sentences) return false;
+  const { removedFrom, removedTo, shift, read, readOld } = sentences;
+  if (matchesBetween(previous, removedFrom, removedTo) > 0) return false;
+  const signals = shape.signals;
+  // Made when a sentence is matched (most edits match only the one typed in, per list).
+  let filter: ListFilter | null | undefined;
+  let gate: DocumentGate | null = null;
+  const now = sentenceCache.get(model)!;
+  for (let k = 0; k < read.length; k++) {
+    const n = read[k];
+    const old = readOld[k];
+    if (old >= 0 && matchesBetween(previous, old, old + 1) > 0) return false;
+    const facts = sentenceFacts(infos[n], parties, now, n)!;
+    let matched = facts.get(signalsId) as number[] | undefined;
+    if (!matched) {
+      if (filter === undefined) {
+        filter = infos.length >= filterMinSentences ? filterOf(shape, signals, infos) : null;
+        gate = filter ? prefilter.gate(infos, infos.length) : null;
+      }
+      matched = matchingSignals(infos[n], n, signals, parties, filter, gate);
+      facts.set(signalsId, matched);
+    }
+    if (matched.length) return false;
+  }
+  const deferred: DeferredMatches = isDeferred(previous)
+    ? { base: previous.base, steps: [...previous.steps, removedFrom, removedTo, shift] }
+    : { base: previous, steps: [removedFrom, removedTo, shift] };
+  state.lists.set(signalsId, deferred.steps.length > 3 * MAX_DEFERRED_STEPS ? madeMatches(deferred, infos) : deferred);
+  (state.asIs ??= new Set()).add(signalsId);
+  return true;
+}
+
+/**
+ * The sentences an edit changed, the same for every list (see listKeptAsIs): those of the changed
+ * blocks (EvidenceShift) are [removedFrom, removedTo) of the previous list, and after them this
+ * list's sentences are the previous ones moved by `shift`. `read`: this list's sentences to match
+ * (read again, and not reading as their place in the previous list does), with that place in
+ * `readOld` (-1 for one of the changed blocks). Null when the lists do not line up so.
+ */
+interface EditedSentences { removedFrom: number; removedTo: number; shift: number; read: Int32Array; readOld: Int32Array }
+const editedSentenceCache = new WeakMap<ContractModel, EditedSentences | null>();
+
+function editedSentences(model: ContractModel, trace: SpliceTrace, reading: Reread, before: ScanState, edit: EvidenceShift): EditedSentences | null {
+  const hit = editedSentenceCache.get(model);
+  if (hit !== undefined) return hit;
+  const now = sentenceCache.get(model)!;
+  const then = sentenceCache.get(trace.previous)!;
+  const shift = reading.shift;
+  const removedFrom = then.firstInfo[edit.from];
+  const removedTo = then.firstInfo[edit.oldTo];
+  const freshTo = now.firstInfo[edit.newTo];
+  let out: EditedSentences | null = null;
+  if (now.firstInfo[edit.from] === removedFrom && freshTo - removedTo === shift) {
+    const infos = now.infos;
+    const was = before.infos;
+    const read: number[] = [];
+    const readOld: number[] = [];
+    for (let n = reading.flags.indexOf(1); n >= 0; n = reading.flags.indexOf(1, n + 1)) {
+      const old = n < removedFrom ? n : n >= freshTo ? n - shift : -1;
+      // Read as before (a re-parsed block that reads the same): the same matches, by construction.
+      if (old >= 0 && sameReading(infos[n], was[old])) continue;
+      read.push(n);
+      readOld.push(old);
+    }
+    out = { removedFrom, removedTo, shift, read: Int32Array.from(read), readOld: Int32Array.from(readOld) };
+  }
+  editedSentenceCache.set(model, out);
+  return out;
+}
+
+/**
+ * Whether a spliced model's headed sections matching `headings` are the previous model's, by
+ * index (the caller has checked that the edit left every section's index as it was: see
+ * evidenceShiftOf). The hits are noted for the model as scanHeadings notes them.
+ */
+export function headingsKeptAsIs(model: ContractModel, headings: RegExp): boolean {
+  const trace = spliceTraceOf(model);
+  const key = reKey(headings);
+  const then = trace && headingMatches.get(trace.previous);
+  const previous = then?.hits.get(key);
+  if (!then || !previous) return false;
+  // Every section has the same title, parent and heading block (moved) as before (evidenceShiftOf
+  // checked), so the headed sections and their matches are the previous ones: taken as they are.
+  let state = headingMatches.get(model);
+  if (!state) headingMatches.set(model, (state = { inList: then.inList, hits: new Map() }));
+  const hits = state.hits.get(key);
+  if (!hits) {
+    state.hits.set(key, previous);
+    return true;
+  }
+  if (hits.length !== previous.length) return false;
+  for (let k = 0; k < hits.length; k++) if (hits[k] !== previous[k]) return false;
+  return true;
+}
+
+/**
+ * How evidence of the previous model reads in a spliced model whose edit left every section as it
+ * was (the same number of sections, no section opened by a replaced or re-parsed block, the
+ * document's title where it was): evidence before the replaced blocks is unchanged, evidence after
+ * them moved by `delta` characters, and no evidence can be inside them. Null otherwise.
+ */
+export interface EvidenceShift {
+  beforeEnd: number;
+  afterStart: number;
+  delta: number;
+  /** Blocks [from, oldTo) of the previous model were replaced by this one's [from, newTo); the others read the same. */
+  from: number;
+  oldTo: number;
+  newTo: number;
+}
+const evidenceShifts = new WeakMap<ContractModel, EvidenceShift | null>();
+
+export function evidenceShiftOf(model: ContractModel): EvidenceShift | null {
+  const hit = evidenceShifts.get(model);
+  if (hit !== undefined) return hit;
+  const trace = spliceTraceOf(model);
+  if (!trace) return null;
+  const out = shiftOf(model, trace);
+  evidenceShifts.set(model, out);
+  return out;
+}
+
+function shiftOf(model: ContractModel, trace: SpliceTrace): EvidenceShift | null {
+  const previous = trace.previous;
+  if (previous.sections.length !== model.sections.length) return null;
+  if (previous.titleSpan.start !== model.titleSpan.start || previous.titleSpan.end !== model.titleSpan.end) return null;
+  const was = previous.blocks;
+  const now = model.blocks;
+  // The re-parsed blocks are mostly the replaced ones again (a chunk or section is parsed whole):
+  // those that read the same at the same place before the edit, and moved by the edit's length after it, are left out.
+  const freshEnd = trace.prefix + trace.fresh;
+  const delta = trace.oldAfter < was.length ? now[freshEnd].start - was[trace.oldAfter].start : model.text.length - previous.text.length;
+  let from = trace.prefix;
+  while (from < freshEnd && from < trace.oldAfter && sameBlock(now[from], was[from], 0)) from++;
+  let newTo = freshEnd;
+  let oldTo = trace.oldAfter;
+  while (newTo > from && oldTo > from && sameBlock(now[newTo - 1], was[oldTo - 1], delta)) {
+    newTo--;
+    oldTo--;
+  }
+  const opens = (m: ContractModel, b: number): boolean => m.sections[m.blocks[b].section].headingBlock === b;
+  // A section opened by a changed block (a numbered clause's paragraph) is the same section when
+  // the block at the same place opened it before, with the same title under the same parent.
+  const paired = newTo - from === oldTo - from;
+  for (let b = from; b < newTo; b++) {
+    if (!opens(model, b)) continue;
+    if (!paired || !opens(previous, b)) return null;
+    const s = model.sections[model.blocks[b].section];
+    const p = previous.sections[was[b].section];
+    if (s.index !== p.index || s.title !== p.title || s.parent !== p.parent) return null;
+  }
+  for (let j = from; j < oldTo; j++) if (opens(previous, j) && !(paired && opens(model, j))) return null;
+  // Every section opened where it was (by the same block, moved), under the same parent, with the
+  // same title: whether a block opens a section could depend on more than its own text.
+  const moved = newTo - oldTo;
+  for (let i = 0; i < model.sections.length; i++) {
+    const s = model.sections[i];
+    const p = previous.sections[i];
+    const h = p.headingBlock;
+    if (s.headingBlock !== (h < oldTo ? h : h + moved) || s.parent !== p.parent || s.title !== p.title) return null;
+  }
+  const beforeEnd = from < was.length ? was[from].start : Infinity;
+  const afterStart = oldTo < was.length ? was[oldTo].start : Infinity;
+  return { beforeEnd, afterStart, delta, from, oldTo, newTo };
+}
+
+function sameBlock(a: Block, b: Block, delta: number): boolean {
+  return a.start === b.start + delta && a.end === b.end + delta && a.text === b.text && a.kind === b.kind && a.quoted === b.quoted && a.listNumber === b.listNumber && a.depth === b.depth && a.sentences.length === b.sentences.length;
+}
+
+/**
+ * Evidence of the previous model as it reads in this one (see EvidenceShift), or null when it lay
+ * in the changed blocks: but for a heading's evidence there, when its section reads the same.
+ */
+export function movedEvidence(e: Evidence, shift: EvidenceShift, model: ContractModel): Evidence | null {
+  if (e.span.end <= shift.beforeEnd) return e;
+  if (e.span.start < shift.afterStart) {
+    const s = e.requirement === 'heading' ? model.sections[e.section] : undefined;
+    return s && s.title === e.text && s.titleSpan.start === e.span.start && s.titleSpan.end === e.span.end && !('path' in e) && !('source' in e) ? e : null;
+  }
+  if (shift.delta === 0) return e;
+  const span = { start: e.span.start + shift.delta, end: e.span.end + shift.delta };
+  // The literal of evidenceOf where the evidence has its four fields (the same shape as a scan's).
+  return !('path' in e) && !('source' in e) && !('score' in e)
+    ? { requirement: e.requirement, span, text: e.text, section: e.section }
+    : { ...e, span };
+}
+
+/**
+ * What an assessor run under a recording context read (categories/kept-assessments.ts): the signal
+ * lists it scanned, its heading expressions, and the model it reads through `ctx`.
+ */
+export interface ScanRecorder { ctx: AssessContext; model: ContractModel; lists: number[]; headings: RegExp[]; terms: boolean }
+let recorder: ScanRecorder | null = null;
+
+/**
+ * The model's defined terms, for an assessor: read through here rather than ctx.model, an assessment
+ * is taken over while editing when the terms are the same (kept-assessments.ts), not always run.
+ */
+export function definedTermsOf(ctx: AssessContext): ContractModel['definedTerms'] {
+  if (recorder !== null && recorder.ctx === ctx) {
+    recorder.terms = true;
+    return recorder.model.definedTerms;
+  }
+  return ctx.model.definedTerms;
+}
+
+/** Sets the recorder scans report to and returns the one before (restored by the caller). */
+export function recordScans(r: ScanRecorder | null): ScanRecorder | null {
+  const was = recorder;
+  recorder = r;
+  return was;
+}
+
+/** Per model: what kept-assessments.ts noted per category (carried with the sentence list to a copy of the model). */
+export const assessmentRecords = new WeakMap<ContractModel, Map<string, unknown>>();
 
 /**
  * The memoised scans cut the document into runs of sentences or sections, each with facts keyed by
@@ -977,6 +1310,8 @@ const reKey = (r: RegExp | undefined) => (r ? `/${r.source}/${r.flags}` : '-');
  */
 interface ListShape { signals: Signal[]; id: number; gateKey: string }
 const shapesByFirst = new Map<string, ListShape[]>();
+/** The shapes by number, for listKeptAsIs (which has a list's number from an earlier scan). */
+const shapesById = new Map<number, ListShape>();
 
 function sameRegExp(a: RegExp | undefined, b: RegExp | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && a.source === b.source && a.flags === b.flags);
@@ -1005,12 +1340,16 @@ function shapeOf(signals: Signal[]): ListShape {
   }
   // Lists are module constants or inline literals, so a bucket holds one or two; a list built
   // from a document's words would add one per document, so a bucket is bounded.
-  if (bucket.length >= 16) bucket.length = 0;
+  if (bucket.length >= 16) {
+    for (const dropped of bucket) shapesById.delete(dropped.id);
+    bucket.length = 0;
+  }
   let gateKey = '';
   for (const s of signals) gateKey += `${s.mask?.length ? 'm' : '-'}${reKey(s.pattern)}\u0004`;
   const shape: ListShape = { signals, id: 0, gateKey };
   shape.id = idOf(shape);
   bucket.push(shape);
+  shapesById.set(shape.id, shape);
   return shape;
 }
 
