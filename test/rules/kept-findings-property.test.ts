@@ -61,7 +61,7 @@ function apply(text: string, e: Edit): string {
   return `${text.slice(0, s)}${e.what}\n\n${text.slice(s)}`;
 }
 
-const RULES = ['placeholder', 'impossible-date', 'broken-cross-reference', 'numbering'];
+const RULES = ['placeholder', 'impossible-date', 'broken-cross-reference', 'numbering', 'duplicate-definition'];
 
 describe('findings of the drafting rules made from document-level facts, kept per block (issue 13)', function () {
   this.timeout(120000);

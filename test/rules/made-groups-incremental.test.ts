@@ -65,4 +65,22 @@ describe('findings made from document-level facts, kept per block while editing'
     const b = blockOf(got, '9.1 ');
     assert.equal(inconsistentFigureGroups(got.model)![b], inconsistentFigureGroups(first.model)![b], 'clause 9 still names clause 2');
   });
+
+  it('keeps a moved second definition\'s duplicate-definition diagnostic, and makes it again when the first definition\'s line moves', () => {
+    const defs = `${text}\n## 11. Definitions\n\n11.1 "Service Credit" means a reduction of the Charges.\n\n11.2 "Service Credit" means a sum paid to the Customer.\n`;
+    const run = (next: string) => {
+      const inc = new IncrementalReview();
+      const first = inc.review({ text: defs, version: 1, force: true });
+      const got = inc.review({ text: next, version: 2, force: true });
+      assert.equal(inc.fullParseReason, null, 'the edit was spliced');
+      assert.deepEqual(withoutModel(got), withoutModel(review({ text: next, version: 2, force: true })));
+      return { first: of(first, 'duplicate-definition'), got: of(got, 'duplicate-definition') };
+    };
+    const kept = run(defs.replace('3.2 The Customer shall pay', '3.2 The Customer shall pay all'));
+    assert.equal(kept.got.length, 1);
+    assert.equal(kept.got[0], kept.first[0], 'the same diagnostic object');
+    // A line break before both definitions: the message names the first one's new line.
+    const moved = run(defs.replace('3.2 The Customer shall pay', '3.2 The Customer shall\npay'));
+    assert.notEqual(moved.got[0].message, moved.first[0].message);
+  });
 });

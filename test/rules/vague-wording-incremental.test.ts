@@ -30,6 +30,17 @@ describe('vague-wording while editing', () => {
     assert.equal(after[b]!.findings[0], before[b]!.findings[0], 'the same finding object');
   });
 
+  it('takes over the entries and groups of every block before the edit as a whole, the sentence list having taken theirs', () => {
+    const { first, got, fresh } = edited('8.2 The Customer shall pay', '8.2 The Customer shall promptly pay');
+    assert.deepEqual(vague(got), vague(fresh));
+    const stats = vagueFindingStats(got.model)!;
+    const clause7 = got.model.blocks.findIndex((x) => x.text.startsWith('7. '));
+    // Clauses 1 to 6 at least (the splice re-parses the edited section and may take the one before in).
+    assert.ok(stats.shared >= clause7 && stats.shared <= got.model.blocks.findIndex((x) => x.text.startsWith('8.2 ')), `shared ${stats.shared}`);
+    const b = got.model.blocks.findIndex((x) => x.text.startsWith('3.1 '));
+    assert.equal(stats.perBlock[b], vagueFindingStats(first.model)!.perBlock[b]);
+  });
+
   it('keeps a moved block\'s entry as it is, with or without findings: spans are relative to the block', () => {
     const { first, got, fresh } = edited('2.2 The Customer shall pay', '2.2 The Customer shall pay all');
     assert.deepEqual(vague(got), vague(fresh));

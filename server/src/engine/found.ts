@@ -13,38 +13,107 @@ import type { ReviewDiagnostic } from './types';
 import { compareIds } from '../model/compare-ids';
 
 export class FoundFindings {
-  /** Where each finding is in the text (offsets). */
-  readonly start: number[] = [];
-  readonly end: number[] = [];
-  readonly diag: ReviewDiagnostic[] = [];
+  /**
+   * Where each finding is in the text (offsets), and its fixes' offset (block-relative fixes are
+   * `by` characters before their place): typed arrays of `capacity` entries, grown by doubling,
+   * so that the entries of every review are not pushed into arrays grown many times (issue 13).
+   */
+  start: Int32Array;
+  end: Int32Array;
+  by: Int32Array;
+  readonly diag: ReviewDiagnostic[];
   /** Its fixes as offered, with spans `by` characters before their place (block-relative ones). */
-  readonly fixes: FixSpec[][] = [];
-  readonly by: number[] = [];
+  readonly fixes: FixSpec[][];
   /** The findings that name a kind of words (RuleFinding.words), few: their index and kind. */
   readonly worded: number[] = [];
   readonly words: WordKind[] = [];
   /** Where each run ends (exclusive); run r starts where run r - 1 ends. */
   private readonly runEnds: number[] = [];
+  private n = 0;
+
+  /** `capacity`: how many findings to expect (the previous review's count while editing). */
+  constructor(capacity = 64) {
+    const c = Math.max(16, capacity);
+    this.start = new Int32Array(c);
+    this.end = new Int32Array(c);
+    this.by = new Int32Array(c);
+    this.diag = new Array<ReviewDiagnostic>(c);
+    this.fixes = new Array<FixSpec[]>(c);
+  }
 
   get size(): number {
-    return this.start.length;
+    return this.n;
   }
 
   add(start: number, end: number, diag: ReviewDiagnostic, fixes: FixSpec[], by: number, words: WordKind | undefined): void {
+    const i = this.n;
+    if (i === this.start.length) this.grow(i + 1);
     if (words !== undefined) {
-      this.worded.push(this.start.length);
+      this.worded.push(i);
       this.words.push(words);
     }
-    this.start.push(start);
-    this.end.push(end);
-    this.diag.push(diag);
-    this.fixes.push(fixes);
-    this.by.push(by);
+    this.start[i] = start;
+    this.end[i] = end;
+    this.diag[i] = diag;
+    this.fixes[i] = fixes;
+    this.by[i] = by;
+    this.n = i + 1;
+  }
+
+  /**
+   * Adds the entries [from, to) of another review's findings (engine/kept-runs.ts), their offsets
+   * moved by `shift`: the same diagnostics and fixes, no finding object read.
+   */
+  copy(src: FoundFindings, from: number, to: number, shift: number): void {
+    const base = this.n - from;
+    if (this.n + to - from > this.start.length) this.grow(this.n + to - from);
+    // The worded entries in [from, to): src.worded ascends.
+    let w = 0;
+    let hi = src.worded.length;
+    while (w < hi) {
+      const mid = (w + hi) >> 1;
+      if (src.worded[mid] < from) w = mid + 1;
+      else hi = mid;
+    }
+    for (; w < src.worded.length && src.worded[w] < to; w++) {
+      this.worded.push(src.worded[w] + base);
+      this.words.push(src.words[w]);
+    }
+    const { start, end, diag, fixes, by } = this;
+    if (shift === 0) {
+      start.set(src.start.subarray(from, to), this.n);
+      end.set(src.end.subarray(from, to), this.n);
+      by.set(src.by.subarray(from, to), this.n);
+    } else {
+      for (let i = from; i < to; i++) {
+        start[i + base] = src.start[i] + shift;
+        end[i + base] = src.end[i] + shift;
+        by[i + base] = src.by[i] + shift;
+      }
+    }
+    for (let i = from; i < to; i++) {
+      diag[i + base] = src.diag[i];
+      fixes[i + base] = src.fixes[i];
+    }
+    this.n += to - from;
+  }
+
+  /** Room for at least `need` entries. */
+  private grow(need: number): void {
+    const c = Math.max(need, this.start.length * 2);
+    const widened = (a: Int32Array): Int32Array => {
+      const out = new Int32Array(c);
+      out.set(a.subarray(0, this.n));
+      return out;
+    };
+    this.start = widened(this.start);
+    this.end = widened(this.end);
+    this.by = widened(this.by);
   }
 
   /** Ends the run of one rule (an empty run is dropped). */
   endRun(): void {
-    const n = this.start.length;
+    const n = this.n;
     if (n > (this.runEnds.length ? this.runEnds[this.runEnds.length - 1] : 0)) this.runEnds.push(n);
   }
 

@@ -5,6 +5,7 @@ import { forgetSpliceTrace } from '../model/trace';
 import { carrySentenceInfos } from '../categories/scan';
 import { carryDraftingIndexes } from '../drafting/carry';
 import { carryRuleResults } from '../rules/carry';
+import { carryKeptRuns } from './kept-runs';
 import { RULES } from '../rules';
 import { reviewSteps, runSteps } from './review';
 import type { ReviewInput, ReviewResult } from './types';
@@ -54,6 +55,7 @@ export class IncrementalReview {
         carrySentenceInfos(st.model, this.state.model);
         carryDraftingIndexes(st.model, this.state.model);
         carryRuleResults(st.model, this.state.model);
+        carryKeptRuns(st.model, this.state.model);
       }
       return this.state!.model;
     }
@@ -111,6 +113,7 @@ export class IncrementalReview {
     // And what the drafting checks take over for the blocks an edit leaves alone (drafting/carry.ts).
     carryDraftingIndexes(reviewed, this.state.model);
     carryRuleResults(reviewed, this.state.model);
+    carryKeptRuns(reviewed, this.state.model);
   }
 
   /**

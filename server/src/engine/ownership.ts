@@ -41,7 +41,7 @@ export function ownedFindings<F extends OwnedFinding>(findings: readonly F[], ow
  * ownedFindings over a review's findings (found.ts), reading only those that name a kind of words:
  * the indexes of the findings it drops (none when no finding names words another rule owns).
  */
-export function droppedByOwners(found: { worded: readonly number[]; words: readonly WordKind[]; start: readonly number[]; end: readonly number[]; diag: ReadonlyArray<{ ruleId: string }> }, owners: ReadonlyMap<WordKind, string>): Set<number> | undefined {
+export function droppedByOwners(found: { worded: readonly number[]; words: readonly WordKind[]; start: ArrayLike<number>; end: ArrayLike<number>; diag: ReadonlyArray<{ ruleId: string }> }, owners: ReadonlyMap<WordKind, string>): Set<number> | undefined {
   if (!found.worded.length) return undefined;
   const entries = found.worded.map((i, k) => ({ ruleId: found.diag[i].ruleId, start: found.start[i], end: found.end[i], words: found.words[k], index: i }));
   const kept = new Set(ownedFindings(entries, owners));

@@ -14,6 +14,7 @@ import type { ReviewInput, ReviewResult, ReviewSettings } from './types';
 import { applySuppressions, closeIds } from './suppression';
 import { droppedByOwners, wordOwners } from './ownership';
 import { FoundFindings } from './found';
+import { keepRun, previousFindingCount, previousRun, runStats, type PreviousRun } from './kept-runs';
 import { CLAUSE_POSITIONS, DEFAULT_CLAUSE_POSITION, isClausePosition, type ClausePosition } from '../library';
 import { secondOpinionOf, shippedClassifier, type CoverageClassifier } from '../classifier';
 
@@ -276,20 +277,79 @@ function checkRule(rule: (typeof RULES)[number], ctx: RuleContext): { findings: 
  * spans. A plain function rather than a loop in the reviewModel generator, which V8 compiles and
  * drops again several times while editing (issue 13, engine).
  */
-function reportGroups(model: ContractModel, grouped: BlockFindingGroups, maker: DiagnosticMaker, incorporated: boolean, found: FoundFindings): void {
+function reportGroups(model: ContractModel, grouped: BlockFindingGroups, maker: DiagnosticMaker, incorporated: boolean, found: FoundFindings, ruleId: string): void {
   const { blocks, groups } = grouped;
-  for (let g = 0; g < groups.length; g++) {
+  const n = groups.length;
+  const first = new Int32Array(n + 1);
+  // The stretches before and after the edit are the previous review's entries (engine/kept-runs.ts).
+  // Not for a category incorporated from another document (its entries are filtered; rare).
+  const previous = incorporated ? undefined : previousRun(model, ruleId, maker.key);
+  let g = 0;
+  let suffix = n;
+  if (previous) {
+    const { run, trace } = previous;
+    const was = run.grouped;
+    // Before the edit: the same groups of the same blocks, whose starts, lines and columns are unchanged.
+    while (g < n && g < was.groups.length && blocks[g] < trace.prefix && groups[g] === was.groups[g] && blocks[g] === was.blocks[g]) g++;
+    if (g > 0) {
+      const at = found.size - run.first[0];
+      for (let k = 0; k < g; k++) first[k] = run.first[k] + at;
+      found.copy(run.found, run.first[0], run.first[g], 0);
+      runStats.copied += g;
+    }
+    // After it: the same groups of the moved blocks, counted from the end, when no line was added
+    // or removed (a line break moves every diagnostic after it; groupDiagnostics moves them).
+    if (previous.sameLines) suffix = keptSuffix(model, grouped, previous, g, maker);
+  }
+  runStats.made += Math.max(0, suffix - g);
+  for (; g < suffix; g++) {
     const group = groups[g];
     const b = blocks[g];
     const by = model.blocks[b].start;
     const made = groupDiagnostics(model, b, group, maker);
+    first[g] = found.size;
     for (let k = 0; k < group.length; k++) {
       const f = group[k];
       if (incorporated && !f.note) continue;
       found.add(by + f.span.start, by + f.span.end, made.diags[k], made.fixes[k], by, f.words);
     }
   }
+  if (suffix < n) {
+    const { run, shift } = previous!;
+    const d = run.grouped.groups.length - n;
+    const at = found.size - run.first[suffix + d];
+    for (let k = suffix; k < n; k++) first[k] = run.first[k + d] + at;
+    found.copy(run.found, run.first[suffix + d], run.first[n + d], shift);
+    runStats.copied += n - suffix;
+  }
+  first[n] = found.size;
+  if (!incorporated) keepRun(model, ruleId, { grouped, key: maker.key, found, first });
   found.endRun();
+}
+
+/**
+ * Where the groups after the edit that are the previous review's begin (n when none are): the same
+ * group arrays for the moved blocks, counted back from the last group, from `from` on. The first of
+ * them must still have its diagnostics at the same line and column (checked as groupDiagnostics
+ * does: a block that starts on the edited line moved its column); every later one then starts on a
+ * line after the edit, whose lines and columns are unchanged.
+ */
+function keptSuffix(model: ContractModel, grouped: BlockFindingGroups, previous: PreviousRun, from: number, maker: DiagnosticMaker): number {
+  const { blocks, groups } = grouped;
+  const { run, trace } = previous;
+  const was = run.grouped;
+  const d = was.groups.length - groups.length;
+  const moved = trace.prefix + trace.fresh;
+  const by = moved - trace.oldAfter;
+  let s = groups.length;
+  while (s > from && s - 1 + d >= 0 && blocks[s - 1] >= moved && groups[s - 1] === was.groups[s - 1 + d] && blocks[s - 1] === was.blocks[s - 1 + d] + by) s--;
+  // The first of them: its diagnostics must be those the previous review reported.
+  while (s < groups.length) {
+    const made = groupDiagnostics(model, blocks[s], groups[s], maker);
+    if (made.diags[0] === run.found.diag[run.first[s + d]]) break;
+    s++;
+  }
+  return s;
 }
 
 /** Adds the findings of a rule's check() to `found` (a rule that threw gives its internal-error finding). */
@@ -375,7 +435,7 @@ function* reviewModel(
     sentencesOf(model);
   }
 
-  const found = new FoundFindings();
+  const found = new FoundFindings(previousFindingCount(model) + 16);
   for (const rule of RULES) {
     if (rule.meta.category !== DRAFTING && !active.has(rule.meta.category)) continue;
     // Opt-in rules run only when the settings name them.
@@ -399,7 +459,7 @@ function* reviewModel(
     // A category incorporated from another document gets its note, not gap findings about terms that live there.
     const incorporated = rule.meta.category !== DRAFTING && Boolean(assessment(rule.meta.category).incorporatedFrom);
     const grouped = checkRuleBlocks(rule, ctx);
-    if (grouped) reportGroups(model, grouped, maker, incorporated, found);
+    if (grouped) reportGroups(model, grouped, maker, incorporated, found, rule.meta.id);
     else reportFindings(model, checkRule(rule, ctx), maker, incorporated, found);
   }
   yield;

@@ -26,6 +26,36 @@ import type { BlockFindingGroups, FixSpec, RuleFinding } from './types';
  */
 interface Kept { findings: RuleFinding[]; inHeading: boolean; titles: string; context: string; sentences: number }
 
+/** What a BlockFindings rule found for one model: per block, the sentence list read, and the groups returned. */
+interface Built { perBlock: Array<Kept | undefined>; infos: SentenceInfo[]; context: string; found: BlockFindingGroups }
+
+/**
+ * How many blocks at the start, all before block `limit`, have exactly the previous sentence
+ * list's entries (the same objects): the blocks before the first entry that differs, less the block
+ * that entry is in. A block without entries there (skipped) is included: it has no findings.
+ */
+function sharedBlocks(infos: readonly SentenceInfo[], was: readonly SentenceInfo[], limit: number): number {
+  const n = Math.min(infos.length, was.length);
+  let k = 0;
+  while (k < n && infos[k] === was[k] && infos[k].block < limit) k++;
+  if (k === n && infos.length === was.length) return k === 0 ? 0 : Math.min(limit, infos[k - 1].block + 1);
+  // Entry k differs (or is past the limit, or one list ended): its block is not shared, nor any after it.
+  const stop = Math.min(k < infos.length ? infos[k].block : limit, k < was.length ? was[k].block : limit);
+  return Math.min(limit, stop);
+}
+
+/** How many of the ascending `xs` are below `limit`. */
+function countBelow(xs: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** What every store can do: hand its results to a model's copy (rules/carry.ts) without importing the rules. */
 interface Store { carry(from: ContractModel, to: ContractModel): void }
 const stores: Store[] = [];
@@ -38,8 +68,8 @@ export function carryBlockFindings(from: ContractModel, to: ContractModel): void
 const NO_GROUPS: BlockFindingGroups = { blocks: [], groups: [] };
 
 export class BlockFindings implements Store {
-  private built = new WeakMap<ContractModel, Array<Kept | undefined>>();
-  private reads = new WeakMap<ContractModel, number>();
+  private built = new WeakMap<ContractModel, Built>();
+  private reads = new WeakMap<ContractModel, { read: number; shared: number }>();
 
   constructor() {
     stores.push(this);
@@ -52,13 +82,34 @@ export class BlockFindings implements Store {
    */
   groups(model: ContractModel, infos: SentenceInfo[], context: string, read: (from: number, out: RuleFinding[]) => void): BlockFindingGroups {
     const trace = spliceTraceOf(model);
-    const before = trace ? this.built.get(trace.previous) : undefined;
+    const previous = trace ? this.built.get(trace.previous) : undefined;
+    const before = previous?.perBlock;
     const blocks = model.blocks;
-    const perBlock = new Array<Kept | undefined>(blocks.length);
-    const withFindings: number[] = [];
-    const groups: RuleFinding[][] = [];
+    let perBlock: Array<Kept | undefined>;
+    let withFindings: number[];
+    let groups: RuleFinding[][];
+    let i = 0;
+    // Before the edit, the sentence list took the previous entries over as they were (the same
+    // objects: the same sentences, block, titles and heading flag), so their blocks' findings are
+    // the previous ones: taken over as a whole, with the groups before them, rather than block by
+    // block (issue 13, rulesengine).
+    const upTo = previous && previous.context === context ? sharedBlocks(infos, previous.infos, trace!.prefix) : 0;
+    if (upTo > 0) {
+      // Made at its length and filled (a slice given a larger length can turn into a dictionary).
+      perBlock = new Array<Kept | undefined>(blocks.length);
+      const was = previous!.perBlock;
+      for (let b = 0; b < upTo; b++) perBlock[b] = was[b];
+      const g = countBelow(previous!.found.blocks, upTo);
+      withFindings = previous!.found.blocks.slice(0, g);
+      groups = (previous!.found.groups as RuleFinding[][]).slice(0, g);
+      while (i < infos.length && infos[i].block < upTo) i++;
+    } else {
+      perBlock = new Array<Kept | undefined>(blocks.length);
+      withFindings = [];
+      groups = [];
+    }
     let reads = 0;
-    for (let i = 0; i < infos.length;) {
+    while (i < infos.length) {
       const first = infos[i];
       const b = first.block;
       const was = before ? previousBlockIndex(trace!, b) : -1;
@@ -88,15 +139,19 @@ export class BlockFindings implements Store {
         groups.push(kept.findings);
       }
     }
-    this.built.set(model, perBlock);
-    this.reads.set(model, reads);
-    return withFindings.length ? { blocks: withFindings, groups } : NO_GROUPS;
+    const found = withFindings.length ? { blocks: withFindings, groups } : NO_GROUPS;
+    this.built.set(model, { perBlock, infos, context, found });
+    this.reads.set(model, { read: reads, shared: upTo });
+    return found;
   }
 
-  /** Each block's kept findings (block-relative) and how many blocks were read rather than taken over (for tests). */
-  stats(model: ContractModel): { perBlock: ReadonlyArray<{ findings: RuleFinding[] } | undefined>; read: number } | undefined {
-    const perBlock = this.built.get(model);
-    return perBlock ? { perBlock, read: this.reads.get(model)! } : undefined;
+  /**
+   * Each block's kept findings (block-relative), how many blocks were read rather than taken over,
+   * and how many at the start were taken over as a whole (for tests).
+   */
+  stats(model: ContractModel): { perBlock: ReadonlyArray<{ findings: RuleFinding[] } | undefined>; read: number; shared: number } | undefined {
+    const built = this.built.get(model);
+    return built ? { perBlock: built.perBlock, ...this.reads.get(model)! } : undefined;
   }
 
   carry(from: ContractModel, to: ContractModel): void {
