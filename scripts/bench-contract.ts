@@ -1,6 +1,9 @@
 // A generated outsourcing contract of about the size asked for, for benchmarks: numbered sections of
 // varied clauses (service levels, security, payment, vague words, cross-references, definitions), so
 // every part of the review has work to do. Deterministic: the same size gives the same text.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
 const TOPICS = [
   ['Services', 'The Supplier shall provide the Services described in Schedule {n} in accordance with Good Industry Practice.'],
   ['Service Levels', 'The Supplier shall ensure that the Availability of the Platform is at least 99.{n}% in each month, measured as set out in clause {m}.2.'],
@@ -47,4 +50,21 @@ export function typedEdit(text: string, i: number, edits: number): { at: number;
   const around = Math.floor(((i + 0.5) / edits) * text.length);
   const at = text.indexOf('. ', around) > 0 ? text.indexOf('. ', around) : Math.floor(text.length / 2);
   return { at, pos: positionOf(text, at), text: text.slice(0, at) + 'x' + text.slice(at) };
+}
+
+/**
+ * A contract of about `size` characters made of the example agreements' sections, repeated and
+ * renumbered: the in-process probes' other contract (bench-incremental.ts --bytes, rule-costs.ts
+ * --examples), with the examples' own wording rather than the generated clauses above.
+ */
+export function examplesContract(size: number): string {
+  const root = resolve(__dirname, '..');
+  const strong = readFileSync(join(root, 'examples/strong-msa.md'), 'utf8');
+  const weak = readFileSync(join(root, 'examples/weak-msa.md'), 'utf8').replace(/^---[\s\S]*?---\n/, '');
+  const [head, ...body] = strong.split(/\n(?=## )/);
+  const sections = [...body, ...weak.split(/\n(?=## )/).slice(1)];
+  let text = head;
+  let n = 1;
+  while (text.length < size) for (const s of sections) if (text.length < size) text += '\n' + s.replace(/^## \d+\./, `## ${n++}.`);
+  return text;
 }

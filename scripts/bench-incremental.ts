@@ -7,31 +7,18 @@
 // --alloc prints what the incremental reviews allocate per edit and their garbage collection time;
 // --lsp-contract reviews the contract `npm run bench` types into over LSP (scripts/bench-contract.ts)
 // instead of the example agreements repeated.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { inspectorPostSync, HEAP_SAMPLING, type PostSync } from './inspector-sync';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { join, resolve } from 'node:path';
 import { review } from '../server/src/engine';
 import { IncrementalReview } from '../server/src/engine/incremental';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import { generateContract } from './bench-contract';
+import { examplesContract, generateContract } from './bench-contract';
 
-const root = resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const EDITS = Number(args[args.indexOf('--edits') + 1] || 40);
 
-/** A contract of about `size` characters: the example agreements' sections repeated and renumbered. */
-export function generatedContract(size: number): string {
-  const strong = readFileSync(join(root, 'examples/strong-msa.md'), 'utf8');
-  const weak = readFileSync(join(root, 'examples/weak-msa.md'), 'utf8').replace(/^---[\s\S]*?---\n/, '');
-  const [head, ...body] = strong.split(/\n(?=## )/);
-  const sections = [...body, ...weak.split(/\n(?=## )/).slice(1)];
-  let text = head;
-  let n = 1;
-  while (text.length < size) for (const s of sections) if (text.length < size) text += '\n' + s.replace(/^## \d+\./, `## ${n++}.`);
-  return text;
-}
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const wall = () => performance.now();
@@ -78,7 +65,7 @@ const frameName = (f: { functionName: string; url: string }) => `${f.functionNam
 const now = CPU ? cpu : wall;
 
 async function run(size: number, label: string): Promise<void> {
-  const base = args.includes('--lsp-contract') ? generateContract(size) : generatedContract(size);
+  const base = args.includes('--lsp-contract') ? generateContract(size) : examplesContract(size);
   // Edit points spread through the document, each at the end of a line (a keystroke while typing).
   const points = Array.from({ length: EDITS }, (_, i) => base.indexOf('\n', Math.floor(((i + 0.5) / EDITS) * base.length)));
   const input = (text: string, version: number) => ({ text, version, path: 'contract.md' });
@@ -171,7 +158,7 @@ if (require.main === module) void (async () => {
     await run(1024 * 1024, '1 MB');
   }
   // A yardstick for the machine's speed in this run: the issue measured 300-500 ms on a quiet machine.
-  const mb = generatedContract(1024 * 1024);
+  const mb = examplesContract(1024 * 1024);
   const t = now();
   unified().use(remarkParse).parse(mb);
   console.log(`reference: remark-parse of the whole 1 MB text took ${(now() - t).toFixed(0)} ms`);

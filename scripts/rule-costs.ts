@@ -12,10 +12,8 @@
  * (--examples: the example agreements repeated, as bench-incremental.ts --bytes reviews, instead
  * of the LSP bench's contract).
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { currentStep, IncrementalReview, RULES } from '../server/src/engine';
-import { generateContract, typedEdit } from './bench-contract';
+import { examplesContract, generateContract, typedEdit } from './bench-contract';
 
 const arg = (name: string, dflt: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,18 +24,6 @@ const edits = arg('edits', 24);
 const repeat = arg('repeat', 0);
 const top = arg('top', 20);
 
-/** The example agreements' sections repeated and renumbered (as scripts/bench-incremental.ts --bytes). */
-function examplesContract(size: number): string {
-  const root = resolve(__dirname, '..');
-  const strong = readFileSync(join(root, 'examples/strong-msa.md'), 'utf8');
-  const weak = readFileSync(join(root, 'examples/weak-msa.md'), 'utf8').replace(/^---[\s\S]*?---\n/, '');
-  const [head, ...body] = strong.split(/\n(?=## )/);
-  const sections = [...body, ...weak.split(/\n(?=## )/).slice(1)];
-  let text = head;
-  let n = 1;
-  while (text.length < size) for (const s of sections) if (text.length < size) text += '\n' + s.replace(/^## \d+\./, `## ${n++}.`);
-  return text;
-}
 
 const cpu = (): number => {
   const u = process.cpuUsage();
