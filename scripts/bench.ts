@@ -24,6 +24,8 @@ import remarkParse from 'remark-parse';
 import { review } from '../server/src/engine';
 import { generateContract, positionOf, typedEdit } from './bench-contract';
 import { medianOf, pairedRatio, roundOrder } from './bench-rounds';
+import { restoreDiagnostics, ruleIndexOf } from '../client/src/compact-diagnostics';
+import type { RuleIndex } from '../server/src/lsp/protocol';
 
 const root = resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -61,6 +63,8 @@ class Lsp {
   get pid(): number { return this.proc.pid!; }
   /** Chunks read since `buf` was last joined, and how many bytes the message under way needs in all. */
   private chunks: Buffer[] = [];
+  /** What compact diagnostics leave out, from the initialize result. */
+  private ruleIndex: RuleIndex | undefined;
   private size = 0;
   private needed = 0;
   private onData(d: Buffer) {
@@ -83,6 +87,8 @@ class Lsp {
         return;
       }
       const msg = JSON.parse(this.buf.subarray(head + 4, head + 4 + len).toString('utf8'));
+      // Compact findings put back as the VS Code client does (client/src/compact-diagnostics.ts).
+      if (this.ruleIndex && msg.method === 'textDocument/publishDiagnostics') restoreDiagnostics(msg.params.diagnostics, this.ruleIndex, (href) => href);
       this.buf = this.buf.subarray(head + 4 + len);
       if (msg.id !== undefined && msg.method === undefined) this.pending.get(msg.id)?.(msg.result);
       else if (msg.id !== undefined) this.send({ jsonrpc: '2.0', id: msg.id, result: null }); // server -> client requests
@@ -114,7 +120,8 @@ class Lsp {
     });
   }
   async start() {
-    await this.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    // As the VS Code client (client/src/extension.ts): compact diagnostics, put back on arrival.
+    this.ruleIndex = ruleIndexOf(await this.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { compactDiagnostics: true } }));
     this.notify('initialized', {});
   }
   rssMB(): number {

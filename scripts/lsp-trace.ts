@@ -13,6 +13,8 @@ import * as os from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateContract, typedEdit } from './bench-contract';
+import { restoreDiagnostics, ruleIndexOf } from '../client/src/compact-diagnostics';
+import type { RuleIndex } from '../server/src/lsp/protocol';
 
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const bytes = arg('bytes', 1_000_000);
@@ -22,6 +24,11 @@ const hoverEvery = arg('hover-every', 4);
 const gapMs = arg('gap', 30);
 const nodeArgs = (() => { const i = process.argv.indexOf('--node-args'); return i > 0 ? process.argv[i + 1].split(/\s+/).filter(Boolean) : []; })();
 const quiet = process.argv.includes('--quiet');
+/** Asks for whole diagnostics, as a client other than VS Code's does (default: compact, put back as the VS Code client does). */
+const whole = process.argv.includes('--whole');
+let ruleIndex: RuleIndex | undefined;
+/** Per publish: its bytes, and this client's CPU (ms) to parse it and put back what compact diagnostics leave out. */
+const reads: Array<{ bytes: number; cpuMs: number }> = [];
 /** A pause (ms) between the open's diagnostics and the first edit, as a user reading before typing. */
 const pauseAfterOpen = arg('pause', 0);
 const root = resolve(__dirname, '..');
@@ -95,7 +102,10 @@ proc.stdout.on('data', (d: Buffer) => {
       needed = head < 0 ? 0 : head + 4 + len;
       return;
     }
+    const c0 = process.cpuUsage();
     const msg = JSON.parse(buf.subarray(head + 4, head + 4 + len).toString('utf8'));
+    if (msg.method === 'textDocument/publishDiagnostics' && ruleIndex) restoreDiagnostics(msg.params.diagnostics, ruleIndex, (href) => href);
+    if (msg.method === 'textDocument/publishDiagnostics') { const c = process.cpuUsage(c0); reads.push({ bytes: len, cpuMs: (c.user + c.system) / 1000 }); }
     buf = buf.subarray(head + 4 + len);
     if (msg.id !== undefined && msg.method === undefined) pending.get(msg.id)?.(msg.result);
     else if (msg.id !== undefined) send({ jsonrpc: '2.0', id: msg.id, result: null });
@@ -179,7 +189,7 @@ function dump(from: number, label: string) {
 }
 
 (async () => {
-  await request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  ruleIndex = ruleIndexOf(await request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: whole ? {} : { compactDiagnostics: true } }));
   send({ jsonrpc: '2.0', method: 'initialized', params: {} });
   let text = generateContract(bytes);
   const uri = pathToFileURL(join(os.tmpdir(), `trace-${bytes}.md`)).href;
@@ -234,6 +244,14 @@ function dump(from: number, label: string) {
     console.log(`${thread} thread CPU within each edit (ms): ${own.map((x) => x.toFixed(0)).join(' ')}; first 10 sum ${own.slice(0, 10).reduce((a, b) => a + b, 0).toFixed(0)}${ownLater.length ? `, later median ${median(ownLater).toFixed(1)}` : ''}`);
   }
   for (const [thread, xs] of publishCpu) console.log(`${thread} thread CPU from the rules' end to the diagnostics sent (ms): ${xs.map((x) => x.toFixed(1)).join(' ')}; median ${median(xs).toFixed(2)}, mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2)}`);
+  // The publish from the server's thread's write to this client having it parsed (pipe, reading, JSON.parse and putting back what compact diagnostics leave out).
+  const written = firsts.get('main write textDocument/publishDiagnostics') ?? [];
+  const read = firsts.get('client diagnostics') ?? [];
+  const editReads = reads.slice(1);
+  if (editReads.length) {
+    const gaps = written.length === read.length ? read.map((t, i) => t - written[i]) : [];
+    console.log(`publish (${whole ? 'whole' : 'compact'} diagnostics): ${median(editReads.map((r) => r.bytes))} bytes; client CPU to parse${whole ? '' : ' and put back'} ${editReads.map((r) => r.cpuMs.toFixed(1)).join(' ')}, median ${median(editReads.map((r) => r.cpuMs)).toFixed(2)} ms${gaps.length ? `; written to parsed, median ${median(gaps).toFixed(1)} ms wall` : ''}`);
+  }
   console.log(`keystroke to diagnostics: p50 ${pct(keys, 0.5).toFixed(1)} ms, p95 ${pct(keys, 0.95).toFixed(1)} ms, max ${Math.max(...keys).toFixed(1)} ms`);
   if (hovers.length) console.log(`hover: p50 ${pct(hovers, 0.5).toFixed(1)} ms, max ${Math.max(...hovers).toFixed(1)} ms (${hovers.length} hovers)`);
   console.log(`open: first diagnostics ${openMs.toFixed(1)} ms after didOpen, server CPU ${openCpu.toFixed(0)} ms (all threads)`);

@@ -15,6 +15,7 @@ import { CoverageView } from './coverage';
 import { acceptFinding, chooseProfile, exportReport, insertClauseFor, openExample, revealIn } from './actions';
 import { openWordAsMarkdown } from './word';
 import { cachedParser } from './uris';
+import { restoreDiagnostics, ruleIndexOf } from './compact-diagnostics';
 
 let client: LanguageClient | undefined;
 
@@ -29,6 +30,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       options: { execArgv: ['--nolazy', '--inspect=6009'] },
     },
   };
+  const uriOf = cachedParser((text) => vscode.Uri.parse(text));
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR as LanguageClientOptions['documentSelector'],
     synchronize: { configurationSection: 'clausewise' },
@@ -38,10 +40,19 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     // folder could otherwise switch findings off); granting trust restarts the server.
     // diagnosticsInHover: VS Code already shows the finding's message above our hover; don't repeat it.
     // acceptFindingCommand: "Accept this finding…" runs clausewise.acceptFinding, which asks for the reason.
-    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, diagnosticsInHover: true, acceptFindingCommand: true }),
+    // compactDiagnostics: findings come without their rule's source, link and category, which the
+    // server sends once and handleDiagnostics puts back (./compact-diagnostics.ts).
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, diagnosticsInHover: true, acceptFindingCommand: true, compactDiagnostics: true }),
     // As the client's own converters, but each distinct URI from the server parsed once: every
     // diagnostic links its rule's documentation, thousands per publish of a large contract (./uris.ts).
-    uriConverters: { code2Protocol: (uri) => uri.toString(), protocol2Code: cachedParser((text) => vscode.Uri.parse(text)) },
+    uriConverters: { code2Protocol: (uri) => uri.toString(), protocol2Code: uriOf },
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => {
+        const index = ruleIndexOf(client?.initializeResult);
+        if (index) restoreDiagnostics(diagnostics, index, uriOf);
+        next(uri, diagnostics);
+      },
+    },
   };
   // The id "clausewise" makes the client honour the `clausewise.trace.server` setting.
   return new LanguageClient('clausewise', 'Clausewise', serverOptions, clientOptions);

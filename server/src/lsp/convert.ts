@@ -8,8 +8,9 @@ import type { FixSpec } from '../rules/types';
 import { acceptCommentEdit, CATEGORIES, computeFix, docsUrl, DOCS_BASE, type ReviewDiagnostic, type ReviewResult, type Severity } from '../engine';
 import { offsetAt, spanToRange } from '../model';
 import type { AcceptFindingArgs, CoverageResult, DiagnosticData, Verdict } from './protocol';
+import { indexDescribes, SOURCE, type DiagnosticShape } from './diagnostic-shape';
 
-export const SOURCE = 'clausewise';
+export { SOURCE };
 
 /** Code of the diagnostics the server itself raises (not a rule): skipped files, settings problems. */
 export const SKIPPED_CODE = 'file-skipped';
@@ -34,9 +35,17 @@ function clauseIdsOf(d: ReviewDiagnostic): string[] | undefined {
  * a 1 MB contract's publish is thousands of diagnostics): the category, the clauses its fixes
  * insert and the provisions cited. The rule id is the `code`, and the quick fixes are worked out
  * from the review the server keeps, found by code, message and range (buildCodeActions).
+ * Compact (a client that asked for it, ./diagnostic-shape.ts): without `source`, `codeDescription`
+ * and `data.category`, which the client puts back from the rule index, and without `data` when
+ * nothing else is in it.
  */
-export function toLspDiagnostic(d: ReviewDiagnostic): Diagnostic {
+export function toLspDiagnostic(d: ReviewDiagnostic, shape: DiagnosticShape = 'full'): Diagnostic {
   const clauseIds = clauseIdsOf(d);
+  if (shape === 'compact' && indexDescribes(d.ruleId, d.category)) {
+    const diagnostic: Diagnostic = { range: d.range, severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Warning, code: d.ruleId, message: d.message };
+    if (clauseIds || d.citations?.length) diagnostic.data = { ...(clauseIds ? { clauseIds } : {}), ...(d.citations?.length ? { citations: d.citations } : {}) };
+    return diagnostic;
+  }
   const data: DiagnosticData = { category: d.category, ...(clauseIds ? { clauseIds } : {}), ...(d.citations?.length ? { citations: d.citations } : {}) };
   return {
     range: d.range,
@@ -57,8 +66,8 @@ export function serverDiagnostic(code: string, message: string, severity: Diagno
 }
 
 /** All diagnostics of one review: rule findings, plus input problems (bad front matter, unknown profile). */
-export function diagnosticsOf(result: ReviewResult): Diagnostic[] {
-  return [...problemDiagnostics(result), ...result.diagnostics.map(toLspDiagnostic), ...warningDiagnostics(result)];
+export function diagnosticsOf(result: ReviewResult, shape: DiagnosticShape = 'full'): Diagnostic[] {
+  return [...problemDiagnostics(result), ...result.diagnostics.map((d) => toLspDiagnostic(d, shape)), ...warningDiagnostics(result)];
 }
 
 /** The input problems of a review (bad front matter, unknown profile): published before its findings. */

@@ -14,10 +14,11 @@
  *
  * The result (DiagnosticsJsonText) is written straight into the stdio writer's output buffer (the
  * server's thread, ./output-buffer.ts), or into the buffer the worker transfers (./review-worker.ts),
- * with no string of the whole list in between. Its bytes are those of JSON.stringify(diagnosticsOf(result)).
+ * with no string of the whole list in between. Its bytes are those of JSON.stringify(diagnosticsOf(result, shape)).
  */
 import type { ReviewDiagnostic, ReviewResult } from '../engine';
 import { problemDiagnostics, toLspDiagnostic, warningDiagnostics } from './convert';
+import type { DiagnosticShape } from './diagnostic-shape';
 import type { JsonWriter } from './raw-json';
 
 /** A finding's JSON after its range, and what it is made of (the key it is found by). */
@@ -174,6 +175,9 @@ export class DiagnosticsJsonText implements JsonWriter {
  * thread for documents reviewed there, in the review worker for the others).
  */
 export class DiagnosticsJsonCache {
+  /** `shape`: the findings whole, or compact for a client that asked (./diagnostic-shape.ts). */
+  constructor(readonly shape: DiagnosticShape = 'full') {}
+
   /** The last review's findings' entries, in order. */
   private entries: Entry[] = [];
   /** Bytes of the entries' tails. */
@@ -185,7 +189,7 @@ export class DiagnosticsJsonCache {
   /** Findings of the last render that were the previous render's diagnostic objects (matched without comparing). */
   sameObjects = 0;
 
-  /** The diagnostics of a review (as ./convert.ts diagnosticsOf makes them) as JSON, reusing the last review's where they match. */
+  /** The diagnostics of a review (as ./convert.ts diagnosticsOf makes them in this cache's shape) as JSON, reusing the last review's where they match. */
   render(result: ReviewResult): DiagnosticsJsonText {
     const ds = result.diagnostics;
     const old = this.entries;
@@ -220,7 +224,7 @@ export class DiagnosticsJsonCache {
       const l1 = r.start.line, c1 = r.start.character, l2 = r.end.line, c2 = r.end.character;
       const p = i * 4;
       if (!e) {
-        const text = JSON.stringify(toLspDiagnostic(d));
+        const text = JSON.stringify(toLspDiagnostic(d, this.shape));
         const prefix = `{"range":${rangeText(l1, c1, l2, c2)}`;
         if (!isPosition(l1) || !isPosition(c1) || !isPosition(l2) || !isPosition(c2) || !text.startsWith(prefix)) {
           // Not a range JSON.stringify writes as rangeText does: this one is made whole, each time.
@@ -236,7 +240,7 @@ export class DiagnosticsJsonCache {
         fresh.push({ entry: e, text: text.slice(prefix.length - 2) });
       } else if (!isPosition(l1) || !isPosition(c1) || !isPosition(l2) || !isPosition(c2)) {
         positions[p] = WHOLE;
-        whole.push({ i, text: JSON.stringify(toLspDiagnostic(d)) });
+        whole.push({ i, text: JSON.stringify(toLspDiagnostic(d, this.shape)) });
         continue;
       }
       entries[i] = e;

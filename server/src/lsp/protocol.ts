@@ -163,6 +163,24 @@ export interface FrontMatterResult {
 }
 
 /**
+ * What compact diagnostics leave out, sent once in the initialize result's
+ * `capabilities.experimental[RULE_INDEX_KEY]` to a client whose initialization options say
+ * `compactDiagnostics: true` (issue 13: it is 41% of a large contract's publish). A diagnostic
+ * without `source` whose `code` the index names gets back `source`, `codeDescription.href` and
+ * `data.category` from it; every other diagnostic comes whole. The server makes it in
+ * ./diagnostic-shape.ts, the VS Code client reads it in client/src/compact-diagnostics.ts.
+ */
+export interface RuleIndex {
+  /** The `source` of every diagnostic. */
+  source: string;
+  /** Per rule id: its documentation link (`codeDescription.href`) and category (`data.category`). */
+  rules: Record<string, { href: string; category: string }>;
+}
+
+/** The key of the rule index in the initialize result's `capabilities.experimental`. */
+export const RULE_INDEX_KEY = 'clausewiseDiagnostics';
+
+/**
  * What a diagnostic carries in `data`: what a client cannot read from the diagnostic itself (the rule
  * id is its `code`) or ask the server for (its quick fixes are code actions). Kept small: a large
  * contract's publish holds thousands of diagnostics (issue 13).

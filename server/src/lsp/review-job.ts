@@ -12,6 +12,7 @@ import type { ContractModel, TextFormat } from '../model';
 import type { KnownEdit } from '../model/incremental';
 import { diagnosticsOf } from './convert';
 import type { DiagnosticsJsonCache } from './diagnostics-json';
+import type { DiagnosticShape } from './diagnostic-shape';
 import type { JsonText } from './raw-json';
 import type { StatusParams, Verdict } from './protocol';
 import { workspaceRelativePath } from './settings';
@@ -38,6 +39,8 @@ export interface ReviewJob {
   bundlePath?: string;
   /** Workspace folder URIs, to show bundle members by their relative paths. */
   workspaceFolders: string[];
+  /** The findings compact, for a client that asked (./diagnostic-shape.ts); whole when absent. */
+  diagnosticShape?: DiagnosticShape;
 }
 
 /** Diagnostics already turned into JSON (an array) where the review ran, written out as they are (./raw-json.ts). */
@@ -129,7 +132,7 @@ export function* runReviewJobSteps(
   const { result } = step.value;
   trace(`rules v${job.version}`);
   if (job.ignoredReason) result.reason = job.ignoredReason;
-  const diagnostics: JobFindings['diagnostics'] = json ? { json: json.render(result) } : diagnosticsOf(result);
+  const diagnostics: JobFindings['diagnostics'] = json ? { json: json.render(result) } : diagnosticsOf(result, job.diagnosticShape);
   const status = statusOf(job.uri, result);
   trace(`diagnostics made v${job.version}`);
   pause();

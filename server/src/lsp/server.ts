@@ -88,6 +88,7 @@ import { trace } from './trace';
 import { asText, publishParamsFromJson } from './raw-json';
 import { runReviewJobSteps, type JobFindings, type JobOutcome } from './review-job';
 import { DiagnosticsJsonCache } from './diagnostics-json';
+import { ruleIndex, RULE_INDEX_KEY, type DiagnosticShape } from './diagnostic-shape';
 import { WorkerAnswers, type RemoteView } from './worker-answers';
 import type { WorkerQuery } from './worker-queries';
 import { DEFAULT_WORKER_MIN_CHARS, ReviewThread, type QueuedJob, type ReviewWorkerOptions } from './review-thread';
@@ -237,6 +238,8 @@ interface ClientSetup {
   semanticTokensRefresh: boolean;
   /** Repeat a finding's message in the hover (false when the client shows diagnostics in hovers itself). */
   hoverWithMessage: boolean;
+  /** Findings published compact: the client asked, and is sent the rule index (./diagnostic-shape.ts). */
+  diagnosticShape: DiagnosticShape;
   initSettings: ReviewSettings;
 }
 
@@ -260,6 +263,7 @@ function readClientSetup(caps: ClientCapabilities, opts: Record<string, unknown>
     debounceMs: typeof opts.debounceMs === 'number' && Number.isFinite(opts.debounceMs) && opts.debounceMs >= 0 ? opts.debounceMs : DEFAULT_DEBOUNCE_MS,
     // VS Code shows a diagnostic's message in the same hover as ours; its client says so, to avoid the repeat.
     hoverWithMessage: opts.diagnosticsInHover !== true,
+    diagnosticShape: opts.compactDiagnostics === true ? 'compact' : 'full',
     initSettings: sanitizeSettings(raw),
   };
 }
@@ -319,6 +323,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         // Defined terms and cross-references (./terms.ts): definition, references, rename, completion, links, semantic tokens.
         ...TERM_CAPABILITIES,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        // What compact findings leave out, once (a client that asked for them puts it back).
+        ...(client.diagnosticShape === 'compact' ? { experimental: { [RULE_INDEX_KEY]: ruleIndex() } } : {}),
       },
       serverInfo: { name: 'clausewise', version: VERSION },
     };
@@ -472,6 +478,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       path: workspaceRelativePath(uri, workspaceFolders),
       ...(file ? { bundlePath: file } : {}),
       workspaceFolders,
+      ...(client.diagnosticShape === 'compact' ? { diagnosticShape: client.diagnosticShape } : {}),
     };
     trace(`review-start v${version}`);
     if (thread?.alive && (st.inWorker || snapshot.length >= workerMinChars)) {
@@ -528,7 +535,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     try {
       if (prior) await prior;
       if (states.get(uri) !== st) return null;
-      outcome = await runInSlices(runReviewJobSteps({ ...job, text: snapshot.text }, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p), (st.json ??= new DiagnosticsJsonCache())), () => states.get(uri) !== st, options.reviewSliceMs, () => { trace('pause'); options.onReviewPause?.(uri, version); });
+      outcome = await runInSlices(runReviewJobSteps({ ...job, text: snapshot.text }, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p), (st.json ??= new DiagnosticsJsonCache(client.diagnosticShape))), () => states.get(uri) !== st, options.reviewSliceMs, () => { trace('pause'); options.onReviewPause?.(uri, version); });
     } finally {
       if (st.stepping === mine) st.stepping = undefined;
       finished();
@@ -557,7 +564,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const st = states.get(uri);
     const p = st?.published;
     const done = p && p.version === entry.version && p.generation === entry.generation && p.force === entry.force;
-    const json = done ? '[]' : await answers?.ofVersion<string>(uri, entry.version, { kind: 'diagnostics' }) ?? '[]';
+    const json = done ? '[]' : await answers?.ofVersion<string>(uri, entry.version, { kind: 'diagnostics', shape: client.diagnosticShape }) ?? '[]';
     const first = entry.worker?.configError ? [entry.worker.configError] : [];
     return { version: entry.version, generation: entry.generation, force: entry.force, status: entry.status, diagnostics: { json, first } };
   }

@@ -12,17 +12,23 @@
  */
 import type { ReviewResult } from '../engine';
 import { DiagnosticsJsonCache } from './diagnostics-json';
+import type { DiagnosticShape } from './diagnostic-shape';
 
 export class WorkerJsonCaches {
   private readonly caches = new Map<string, DiagnosticsJsonCache>();
 
   /**
    * The cache a review of `uri` renders through: the document's own when it has one; a new one from
-   * its second review here on (`reviewedBefore`); none for a first review.
+   * its second review here on (`reviewedBefore`); none for a first review. A cache of the other
+   * shape (./diagnostic-shape.ts; one server's jobs all have the same) is replaced.
    */
-  forReview(uri: string, reviewedBefore: boolean): DiagnosticsJsonCache | undefined {
+  forReview(uri: string, reviewedBefore: boolean, shape: DiagnosticShape = 'full'): DiagnosticsJsonCache | undefined {
     let cache = this.caches.get(uri);
-    if (!cache && reviewedBefore) this.caches.set(uri, (cache = new DiagnosticsJsonCache()));
+    if (cache && cache.shape !== shape) {
+      this.caches.delete(uri);
+      cache = undefined;
+    }
+    if (!cache && reviewedBefore) this.caches.set(uri, (cache = new DiagnosticsJsonCache(shape)));
     return cache;
   }
 
@@ -36,9 +42,9 @@ export class WorkerJsonCaches {
    * cache, filled from that review, so that the next edit's publish reuses every finding it leaves
    * alone. Nothing when the document has a cache already.
    */
-  fill(uri: string, result: ReviewResult): void {
+  fill(uri: string, result: ReviewResult, shape: DiagnosticShape = 'full'): void {
     if (this.caches.has(uri)) return;
-    const cache = new DiagnosticsJsonCache();
+    const cache = new DiagnosticsJsonCache(shape);
     cache.render(result);
     this.caches.set(uri, cache);
   }

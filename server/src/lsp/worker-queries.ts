@@ -13,6 +13,7 @@ import { acceptCommentEdit, computeFix, renderHtmlReport, renderMarkdownReport, 
 import { DEFAULT_CLAUSE_POSITION, isClausePosition } from '../library';
 import { frontMatterClausePosition } from '../engine/review';
 import { buildCodeActions, coverageResultOf, diagnosticsOf, type EditCapabilities } from './convert';
+import type { DiagnosticShape } from './diagnostic-shape';
 import { documentSymbols, foldingRanges, hoverAt } from './outline';
 import { definitionAt, documentLinks, prepareRename, referencesAt, renameEdits, semanticTokens, termCompletions, termHover } from './terms';
 import { frontMatterResult } from './front-matter';
@@ -37,7 +38,7 @@ export type WorkerQuery =
   | { kind: 'renderClause'; clauseId: string; snippet: boolean; clausePosition?: unknown }
   | { kind: 'frontMatter' }
   | { kind: 'acceptFindingEdit'; line: number; ruleId: string; reason: string }
-  | { kind: 'diagnostics' };
+  | { kind: 'diagnostics'; shape?: DiagnosticShape };
 
 /** A query with the document it is about and the version of the review it was mapped to. */
 export interface QueryMessage {
@@ -116,7 +117,7 @@ export function answerQuery(result: ReviewResult, uri: string, version: number, 
       const at = { line: comment.line, character: 0 };
       return { version: model.version, edit: { range: { start: at, end: at }, newText: comment.text } };
     }
-    case 'diagnostics': return JSON.stringify(diagnosticsOf(result));
+    case 'diagnostics': return JSON.stringify(diagnosticsOf(result, q.shape));
   }
 }
 
