@@ -22,18 +22,38 @@ export interface RestorableDiagnostic<U> {
   data?: unknown;
 }
 
+/** What a rule's diagnostics get back: one `code` and one `data` object per rule, shared (nothing changes them). */
+interface Restored<U> {
+  source: string;
+  code: { value: string; target: U };
+  category: string;
+  data: { category: string };
+}
+
+const made = new WeakMap<RuleIndex, Map<string, Restored<unknown>>>();
+
+function restoredOf<U>(index: RuleIndex, ruleId: string, uriOf: (href: string) => U): Restored<U> | undefined {
+  let rules = made.get(index) as Map<string, Restored<U>> | undefined;
+  if (!rules) {
+    rules = new Map();
+    for (const [id, r] of Object.entries(index.rules)) rules.set(id, { source: index.source, code: { value: id, target: uriOf(r.href) }, category: r.category, data: { category: r.category } });
+    made.set(index, rules as Map<string, Restored<unknown>>);
+  }
+  return rules.get(ruleId);
+}
+
 /**
- * Puts back what a compact diagnostic left out: `source`, the code's link (parsed by `uriOf`) and
- * `data.category` (first, as in a whole diagnostic's data). Only for a diagnostic without `source`
- * whose code the index names; any other is left as it came.
+ * Puts back what a compact diagnostic left out: `source`, the code's link (parsed by `uriOf`, once
+ * per rule and index) and `data.category` (first, as in a whole diagnostic's data). Only for a
+ * diagnostic without `source` whose code the index names; any other is left as it came.
  */
 export function restoreDiagnostics<U, D extends RestorableDiagnostic<U>>(diagnostics: readonly D[], index: RuleIndex, uriOf: (href: string) => U): void {
-  const rules = index.rules;
   for (const d of diagnostics) {
-    if (d.source !== undefined || typeof d.code !== 'string' || !Object.prototype.hasOwnProperty.call(rules, d.code)) continue;
-    const rule = rules[d.code];
-    d.source = index.source;
-    d.code = { value: d.code, target: uriOf(rule.href) };
-    d.data = d.data && typeof d.data === 'object' ? { category: rule.category, ...d.data } : { category: rule.category };
+    if (d.source !== undefined || typeof d.code !== 'string') continue;
+    const r = restoredOf(index, d.code, uriOf);
+    if (!r) continue;
+    d.source = r.source;
+    d.code = r.code;
+    d.data = d.data && typeof d.data === 'object' ? { category: r.category, ...d.data } : r.data;
   }
 }

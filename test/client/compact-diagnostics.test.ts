@@ -23,17 +23,19 @@ describe('client: compact diagnostics put back', () => {
     assert.equal(ruleIndexOf(undefined), undefined);
   });
 
-  it('puts back source, link and category, the category first in data', () => {
+  it('puts back source, link and category, the category first in data, each link parsed once', () => {
     const links: string[] = [];
     const ds: D[] = [
       { code: 'vague-wording', message: 'a' },
       { code: 'audit-rights', message: 'b', data: { clauseIds: ['audit-rights'] } },
+      ...Array.from({ length: 50 }, (_, i): D => ({ code: i % 2 ? 'vague-wording' : 'audit-rights', message: `m${i}` })),
     ];
     restoreDiagnostics(ds, INDEX, (href) => { links.push(href); return { href }; });
     assert.deepEqual(ds[0], { code: { value: 'vague-wording', target: { href: INDEX.rules['vague-wording'].href } }, message: 'a', source: 'clausewise', data: { category: 'drafting' } });
     assert.equal(ds[1].source, 'clausewise');
     assert.equal(JSON.stringify(ds[1].data), '{"category":"audit","clauseIds":["audit-rights"]}');
-    assert.deepEqual(links, [INDEX.rules['vague-wording'].href, INDEX.rules['audit-rights'].href]);
+    assert.deepEqual(links.sort(), [INDEX.rules['audit-rights'].href, INDEX.rules['vague-wording'].href]);
+    assert.ok(ds.slice(2).every((d) => d.source === 'clausewise' && typeof d.code === 'object' && (d.data as { category: string }).category === (d.code.value === 'audit-rights' ? 'audit' : 'drafting')));
   });
 
   it('leaves whole diagnostics, unknown codes and other sources alone', () => {
