@@ -129,6 +129,9 @@ const dataAsJson = {
   },
 };
 
+/** Node's CommonJS wrapper (`require('node:module').wrapper`); server/src/cli/loader.ts looks for its opening. */
+const CJS_WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -156,7 +159,12 @@ const builds = [
   { ...common, entryPoints: ['server/src/lsp/review-worker-entry.ts'], outfile: 'dist/review-worker.js', banner: {}, define: {} },
   // The CLI: dist/cli.js is a small loader (server/src/cli/loader.ts) that runs dist/cli-main.js
   // through a V8 code cache, so a run does not compile the whole bundle again.
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', minifyWhitespace: true },
+  // Written already wrapped as Node wraps a CommonJS module (Module.wrap), so that the loader hands V8
+  // the string it read rather than a concatenation V8 flattens into another 2 MB copy.
+  {
+    ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', minifyWhitespace: true,
+    banner: { js: `${CJS_WRAPPER[0]}${common.banner.js}` }, footer: { js: CJS_WRAPPER[1] },
+  },
   { ...common, entryPoints: ['server/src/cli/loader.ts'], outfile: 'dist/cli.js', banner: {}, define: {} },
   // Word/HTML/PDF conversion (mammoth, docx, PDF.js): its own bundle, required by the three above
   // only when a document needs it (server/src/convert/lazy.ts), so their start-up does not pay for it.
