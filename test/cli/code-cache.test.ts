@@ -141,6 +141,27 @@ process.on('exit', () => process.stderr.write('BIG ' + JSON.stringify(big) + '\\
 describe('CLI bundle (dist/cli.js) against the TypeScript sources', function () {
   this.timeout(300_000);
 
+  it('reports the same JSON on a contract with named character references (their table is parsed on first use in the bundle)', async () => {
+    const dir = makeTempDir('clausewise-entities-');
+    try {
+      const text = fs.readFileSync(path.join(EXAMPLES, 'weak-msa.md'), 'utf8');
+      fs.writeFileSync(path.join(dir, 'entities.md'), `${text}\n\n## Notices &amp; Copies\n\nThe Supplier&rsquo;s notices &sect; 4 are &copy; the Customer; &notareference; stays as it is.\n`);
+      const args = ['--format', 'json', '--fail-on', 'none', 'entities.md'];
+      const built = runBuiltCli(args, { cwd: dir });
+      const sources = await runCli(args, { cwd: dir });
+      assert.equal(built.code, 0, built.stderr);
+      assert.equal(built.stdout, sources.stdout);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('requires Node\'s fs, path and os as they are: no copied namespace objects (esbuild.mjs plainBuiltinNamespaces)', () => {
+    const bundle = fs.readFileSync(path.join(ROOT, 'dist', 'cli-main.js'), 'latin1');
+    assert.deepEqual(bundle.match(/__toESM\(require\("node:(fs|path|os)"\)\)/g), null);
+    assert.match(bundle, /=require\("node:fs"\);/);
+  });
+
   it('reports the same JSON on the examples and the shared corpus', async function () {
     const corpus = path.resolve(FIXTURES, '..', '..', '..', '..', 'shared', 'corpus');
     if (!fs.existsSync(corpus)) {
