@@ -76,6 +76,12 @@ const startupTrims = {
     const rewrites = [
       { file: /[\\/]node_modules[\\/]fdir[\\/]dist[\\/]index\.mjs$/, from: '__require.resolve("picomatch");\n\tpm = __require("picomatch");', to: '// picomatch lookup removed by esbuild.mjs (startup-trims)' },
       {
+        // character-entities' table (2,125 references) is parsed on first use (data-as-json below).
+        file: /[\\/]node_modules[\\/]decode-named-character-reference[\\/]index\.js$/,
+        from: ['import {characterEntities} from \'character-entities\'', 'return own.call(characterEntities, value)'],
+        to: ['import {characterEntities, loadCharacterEntities} from \'character-entities\'', 'return own.call(loadCharacterEntities(), value)'],
+      },
+      {
         file: /[\\/]node_modules[\\/]picocolors[\\/]picocolors\.js$/,
         from: '((p.stdout || {}).isTTY && env.TERM !== "dumb")',
         to: 'false /* process.stdout not read at load: esbuild.mjs (startup-trims) */',
@@ -84,8 +90,10 @@ const startupTrims = {
     for (const { file, from, to } of rewrites) {
       build.onLoad({ filter: file }, async (args) => {
         const text = await fs.promises.readFile(args.path, 'utf8');
-        if (!text.includes(from)) return { contents: text, loader: 'js', warnings: [{ text: `startup-trims: ${args.path} no longer contains the code to rewrite; check the rewrite` }] };
-        return { contents: text.replace(from, to), loader: 'js' };
+        const froms = [from].flat();
+        const tos = [to].flat();
+        if (!froms.every((f) => text.includes(f))) return { contents: text, loader: 'js', warnings: [{ text: `startup-trims: ${args.path} no longer contains the code to rewrite; check the rewrite` }] };
+        return { contents: froms.reduce((t, f, i) => t.replace(f, tos[i]), text), loader: 'js' };
       });
     }
   },
@@ -124,10 +132,15 @@ const dataAsJson = {
       const mod = await import(pathToFileURL(args.path).href);
       const keys = Object.keys(mod);
       if (keys.length !== 1 || keys[0] !== 'characterEntities') return { contents: await fs.promises.readFile(args.path, 'utf8'), loader: 'js', warnings: [{ text: `data-as-json: ${args.path} exports ${keys.join(', ')}; bundled as it is` }] };
-      return { contents: asParse('export const characterEntities = ', mod.characterEntities), loader: 'js' };
+      // Parsed on first use: only a document with a named character reference (`&copy;`) asks, through
+      // decode-named-character-reference (startup-trims), and a cold run spent some 3 ms parsing it.
+      return { contents: `export let characterEntities;\nexport function loadCharacterEntities() {\n  return characterEntities ??= ${asParse('', mod.characterEntities).replace(/;\n$/, ';')}\n}\n`, loader: 'js' };
     });
   },
 };
+
+/** Node's CommonJS wrapper (`require('node:module').wrapper`); server/src/cli/loader.ts looks for its opening. */
+const CJS_WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
 
 const common = {
   bundle: true,
@@ -156,7 +169,12 @@ const builds = [
   { ...common, entryPoints: ['server/src/lsp/review-worker-entry.ts'], outfile: 'dist/review-worker.js', banner: {}, define: {} },
   // The CLI: dist/cli.js is a small loader (server/src/cli/loader.ts) that runs dist/cli-main.js
   // through a V8 code cache, so a run does not compile the whole bundle again.
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', minifyWhitespace: true },
+  // Written already wrapped as Node wraps a CommonJS module (Module.wrap), so that the loader hands V8
+  // the string it read rather than a concatenation V8 flattens into another 2 MB copy.
+  {
+    ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', minifyWhitespace: true,
+    banner: { js: `${CJS_WRAPPER[0]}${common.banner.js}` }, footer: { js: CJS_WRAPPER[1] },
+  },
   { ...common, entryPoints: ['server/src/cli/loader.ts'], outfile: 'dist/cli.js', banner: {}, define: {} },
   // Word/HTML/PDF conversion (mammoth, docx, PDF.js): its own bundle, required by the three above
   // only when a document needs it (server/src/convert/lazy.ts), so their start-up does not pay for it.
@@ -170,6 +188,7 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
   writeScopePackageJson('dist');
+  plainBuiltinNamespaces('dist/cli-main.js');
   asciiRegexLiterals('dist/cli-main.js');
   // The server's bundles keep their comments (not minified, for readable stack traces): those are
   // made ASCII too, so that V8 keeps each bundle's 3 MB of source as a one-byte string rather than a
@@ -188,6 +207,28 @@ if (watch) {
  */
 function writeScopePackageJson(dir) {
   fs.writeFileSync(`${dir}/package.json`, fs.readFileSync('bin/package.json'));
+}
+
+/**
+ * `import * as fs from 'node:fs'` in the CLI bundle as Node's own module object. esbuild bundles such a
+ * namespace import as `__toESM(require("node:fs"))`, which builds a new object with a getter (a
+ * closure) for each of the module's properties at load (fs has about a hundred; the bundle had 22
+ * such imports of fs, path and os), and every `fs.readFileSync` then calls through a getter: about
+ * 15 million instructions of a small contract's cold run (docs/performance.md). A namespace whose
+ * `.default` is never read is the module's own properties, so it is rewritten to the plain
+ * `require`; a default import (`import path from 'node:path'` reads `.default`) keeps its wrapper.
+ */
+function plainBuiltinNamespaces(file) {
+  const text = fs.readFileSync(file, 'latin1');
+  let rewritten = 0;
+  const out = text.replace(/\bvar ([A-Za-z_$][\w$]*)=__toESM\(require\("(node:[a-z_/]+)"\)\);/g, (whole, name, id) => {
+    const readsDefault = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\.default(?![\\w$])`).test(text);
+    if (readsDefault) return whole;
+    rewritten++;
+    return `var ${name}=require(${JSON.stringify(id)});`;
+  });
+  if (rewritten === 0) console.warn(`esbuild.mjs: no namespace import of a node: module found in ${file}; check plainBuiltinNamespaces`);
+  fs.writeFileSync(file, out, 'latin1');
 }
 
 /**

@@ -51,6 +51,56 @@ describe('CLI code cache (dist/cli.js loader)', function () {
     assert.equal(at, -1, `non-ASCII byte at ${at}: ${bytes.subarray(Math.max(0, at - 60), at + 20).toString('utf8')}`);
   });
 
+  it('is built already wrapped as a CommonJS function, so V8 compiles the string the loader read (no 2 MB concatenation)', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'dist', 'cli-main.js'), 'latin1');
+    const wrapper = (require('node:module') as { wrapper: [string, string] }).wrapper;
+    assert.ok(text.startsWith(wrapper[0]), text.slice(0, 120));
+    assert.ok(text.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '').endsWith(wrapper[1]), text.slice(-120));
+  });
+
+  it('still loads a bundle that is not wrapped (an older build), with and without a cache', () => {
+    const old = makeTempDir('clausewise-unwrapped-');
+    try {
+      fs.mkdirSync(path.join(old, 'dist'));
+      fs.copyFileSync(path.join(ROOT, 'dist', 'cli.js'), path.join(old, 'dist', 'cli.js'));
+      const wrapper = (require('node:module') as { wrapper: [string, string] }).wrapper;
+      const text = fs.readFileSync(path.join(ROOT, 'dist', 'cli-main.js'), 'latin1');
+      const at = text.lastIndexOf(wrapper[1]);
+      fs.writeFileSync(path.join(old, 'dist', 'cli-main.js'), text.slice(wrapper[0].length, at) + text.slice(at + wrapper[1].length), 'latin1');
+      const env = { ...process.env, XDG_CACHE_HOME: path.join(old, 'cache'), CLAUSEWISE_CODE_CACHE: 'report', NO_COLOR: '1' };
+      const run = () => spawnSync(process.execPath, [path.join(old, 'dist', 'cli.js'), '--format', 'json', '--fail-on', 'none', contract], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+      const first = run();
+      const second = run();
+      assert.match(first.stderr, /code cache absent/);
+      assert.match(second.stderr, /code cache accepted/);
+      assert.equal(first.stdout, runCopy('off').stdout);
+      assert.equal(second.stdout, first.stdout);
+    } finally {
+      fs.rmSync(old, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the bundle and its cache into one buffer (each fresh megabyte a process touches costs page faults)', () => {
+    // Counts the large buffers made in the process: fs.readFileSync makes one per file read.
+    const probe = path.join(dir, 'buffers.js');
+    fs.writeFileSync(probe, `
+const big = [];
+for (const k of ['allocUnsafeSlow', 'allocUnsafe', 'alloc']) {
+  const made = Buffer[k];
+  Buffer[k] = function (n, ...rest) { if (n >= 1 << 20) big.push(n); return made.call(this, n, ...rest); };
+}
+process.on('exit', () => process.stderr.write('BIG ' + JSON.stringify(big) + '\\n'));
+`);
+    const r = spawnSync(process.execPath, ['-r', probe, path.join(ROOT, 'dist', 'cli.js'), '--format', 'json', '--fail-on', 'none', contract], {
+      encoding: 'utf8', env: { ...process.env, CLAUSEWISE_CODE_CACHE: 'report', CLAUSEWISE_RUN_PROFILE: 'short' }, maxBuffer: 64 * 1024 * 1024,
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /code cache accepted/);
+    const cache = fs.readdirSync(path.join(ROOT, 'dist')).find((f) => f.endsWith('-short.v8cache'))!;
+    const sizes = [fs.statSync(path.join(ROOT, 'dist', 'cli-main.js')).size, fs.statSync(path.join(ROOT, 'dist', cache)).size];
+    assert.deepEqual(JSON.parse(/^BIG (.*)$/m.exec(r.stderr)![1]), [Math.max(...sizes)]);
+  });
+
   it('does not use the cache of another build of the bundle', () => {
     runCopy();
     const bundle = path.join(dir, 'dist', 'cli-main.js');
@@ -90,6 +140,27 @@ describe('CLI code cache (dist/cli.js loader)', function () {
 // corpus (real contracts, where the classifier's second opinion decides some verdicts) checks it.
 describe('CLI bundle (dist/cli.js) against the TypeScript sources', function () {
   this.timeout(300_000);
+
+  it('reports the same JSON on a contract with named character references (their table is parsed on first use in the bundle)', async () => {
+    const dir = makeTempDir('clausewise-entities-');
+    try {
+      const text = fs.readFileSync(path.join(EXAMPLES, 'weak-msa.md'), 'utf8');
+      fs.writeFileSync(path.join(dir, 'entities.md'), `${text}\n\n## Notices &amp; Copies\n\nThe Supplier&rsquo;s notices &sect; 4 are &copy; the Customer; &notareference; stays as it is.\n`);
+      const args = ['--format', 'json', '--fail-on', 'none', 'entities.md'];
+      const built = runBuiltCli(args, { cwd: dir });
+      const sources = await runCli(args, { cwd: dir });
+      assert.equal(built.code, 0, built.stderr);
+      assert.equal(built.stdout, sources.stdout);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('requires Node\'s fs, path and os as they are: no copied namespace objects (esbuild.mjs plainBuiltinNamespaces)', () => {
+    const bundle = fs.readFileSync(path.join(ROOT, 'dist', 'cli-main.js'), 'latin1');
+    assert.deepEqual(bundle.match(/__toESM\(require\("node:(fs|path|os)"\)\)/g), null);
+    assert.match(bundle, /=require\("node:fs"\);/);
+  });
 
   it('reports the same JSON on the examples and the shared corpus', async function () {
     const corpus = path.resolve(FIXTURES, '..', '..', '..', '..', 'shared', 'corpus');

@@ -60,7 +60,43 @@ process.on('exit', () => {
   it('bundles its large data tables as JSON strings (their values: code-cache.test.ts compares the bundle\'s reports with the sources\')', () => {
     // esbuild.mjs (data-as-json): a literal's boilerplate is built property by property on its first run.
     const bundle = fs.readFileSync(path.join(path.dirname(CLI), 'cli-main.js'), 'latin1');
-    for (const name of ['clauses_generated_default', 'SIGNAL_NEEDS', 'characterEntities']) assert.match(bundle, new RegExp(`\\b${name}=JSON\\.parse\\(`), name);
+    for (const name of ['clauses_generated_default', 'SIGNAL_NEEDS']) assert.match(bundle, new RegExp(`\\b${name}=JSON\\.parse\\(`), name);
+    // micromark's table of character references only when a document has one (decode-named-character-reference).
+    assert.match(bundle, /\bcharacterEntities\?\?=JSON\.parse\(/);
+  });
+
+  it('loads every Node built-in module from Node\'s own code cache, none compiled from source after the loader sets V8 flags', function () {
+    // V8 checks Node's code cache for its own modules against the flags, like ours (cli/loader.ts).
+    const probe = path.join(dir, 'builtins.js');
+    fs.writeFileSync(probe, `
+let binding; try { binding = require('internal/test/binding').internalBinding('builtins'); } catch {}
+process.on('exit', () => {
+  const usage = typeof binding?.getCacheUsage === 'function' ? binding.getCacheUsage() : null;
+  require('node:fs').writeSync(2, 'UNCACHED ' + JSON.stringify(usage && [...usage.compiledWithoutCache]) + '\\n');
+});
+`);
+    const r = spawnSync(process.execPath, ['--no-warnings', '--expose-internals', '-r', probe, CLI, '--fail-on', 'none', path.join(EXAMPLES, 'weak-msa.md')], {
+      cwd: dir, encoding: 'utf8', env: { ...process.env, CLAUSEWISE_RUN_PROFILE: 'short' }, maxBuffer: 64 * 1024 * 1024,
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const uncached = JSON.parse(/^UNCACHED (.*)$/m.exec(r.stderr)![1]) as string[] | null;
+    if (uncached === null) return this.skip();
+    assert.deepEqual(uncached, []);
+  });
+
+  it('a short run keeps its young generation at its first size (no semi-space growth: fewer fresh pages)', () => {
+    const probe = path.join(dir, 'young.js');
+    fs.writeFileSync(probe, `process.on('exit', () => require('node:fs').writeSync(2, 'NEW ' + require('node:v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size + '\\n'));\n`);
+    const newSpace = (profile: string) => {
+      const r = spawnSync(process.execPath, ['-r', probe, CLI, '--fail-on', 'none', path.join(EXAMPLES, 'weak-msa.md')], {
+        cwd: dir, encoding: 'utf8', env: { ...process.env, CLAUSEWISE_RUN_PROFILE: profile }, maxBuffer: 64 * 1024 * 1024,
+      });
+      assert.equal(r.status, 0, r.stderr);
+      return Number(/^NEW (\d+)$/m.exec(r.stderr)![1]);
+    };
+    assert.ok(newSpace('short') <= 2 * 1024 * 1024, `short run: ${newSpace('short')} bytes`);
+    // A long run keeps V8's growth (its reviews allocate far more).
+    assert.ok(newSpace('long') > 2 * 1024 * 1024);
   });
 
   it('never reads the package\'s own large package.json: bin/ and dist/ each have a one-line one', () => {

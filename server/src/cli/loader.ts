@@ -30,17 +30,18 @@ const BUNDLE = path.join(__dirname, 'cli-main.js');
  */
 const Module = (typeof (module.constructor as Partial<typeof ModuleClass>).wrap === 'function' ? module.constructor : require('node:module')) as typeof ModuleClass;
 const mode = process.env.CLAUSEWISE_CODE_CACHE;
+/** How the build begins the bundle (esbuild.mjs): Module.wrap's own opening. */
+const WRAPPER_START = '(function (exports, require, module, __filename, __dirname) { ';
 
 /**
  * The cache's file name: a new build of the bundle or another Node gets another file, so a stale
  * cache is never read.
  */
-function cacheName(profile: RunProfile): string {
+function cacheName(profile: RunProfile, stat: fs.Stats): string {
   // V8 checks a cache against the source's length only, so the name must tell builds apart: by size,
   // modification and change time (the last is set by every write of the file, an install included,
   // where npm pack fixes the modification time). A content hash would need node:crypto, whose
   // loading alone costs more than the cache saves.
-  const stat = fs.statSync(BUNDLE);
   return `cli-main-${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}-${Math.floor(stat.ctimeMs)}${profile === 'short' ? '-short' : ''}.v8cache`;
 }
 
@@ -51,12 +52,29 @@ function userCacheDir(): string | null {
   return base ? path.join(base, 'clausewise') : null;
 }
 
-function readOrNull(file: string | null): Buffer | undefined {
-  if (!file) return undefined;
+/** An open file and its size, or null when it cannot be opened. */
+function openOrNull(file: string | null): { fd: number; size: number } | null {
+  if (!file) return null;
   try {
-    return fs.readFileSync(file);
+    const fd = fs.openSync(file, 'r');
+    return { fd, size: fs.fstatSync(fd).size };
   } catch {
-    return undefined;
+    return null;
+  }
+}
+
+/** Reads a whole open file into the start of `into` (as large as the file at least), then closes it. */
+function readInto(file: { fd: number; size: number }, into: Buffer): Buffer {
+  try {
+    let done = 0;
+    while (done < file.size) {
+      const n = fs.readSync(file.fd, into, done, file.size - done, null);
+      if (n === 0) break;
+      done += n;
+    }
+    return into.subarray(0, done);
+  } finally {
+    fs.closeSync(file.fd);
   }
 }
 
@@ -106,27 +124,68 @@ function pruneOldCaches(dir: string, keep: string): void {
  * compiled, so that the code cache, which V8 checks against the flags, is written and read under the
  * same ones: each profile has a cache of its own.
  */
+/*
+ * Node's own modules carry a code cache that V8 checks against its flags like any other: once the
+ * flags above are set, every built-in module loaded later is parsed and compiled from source, and
+ * Node then serialises a fresh cache for it. These are the ones a run of the bundle loads after the
+ * loader (util.parseArgs' two modules, os, process): loaded here first, they come from Node's cache.
+ */
+function loadBuiltinsBeforeFlags(): void {
+  require('node:os');
+  require('node:process');
+  void (require('node:util') as typeof import('node:util')).parseArgs;
+}
+
+/*
+ * A short run's young generation stays at its first size (two 1 MB semi-spaces) instead of doubling
+ * after its first scavenges: each page a process touches for the first time costs a page fault
+ * (several microseconds on a virtual machine), and the grown semi-spaces were about 450 of a small
+ * contract's 7,600 faults, for a few more scavenges of a small heap. V8 reads the factor when it
+ * grows the space, so setting it at run time takes effect.
+ */
+const SHORT_RUN_HEAP_FLAGS = '--semi-space-growth-factor=1';
+
 function load(): void {
   const isMainThread = !startedAsPoolWorker();
   // Process-wide: a worker thread of a parallel run (started through this loader) has them already;
   // only long runs start workers (run-profile.ts), so a worker takes the long profile's cache.
   const profile: RunProfile = isMainThread ? runProfile(process.argv.slice(2), process.cwd(), process.env) : 'long';
-  if (isMainThread) v8.setFlagsFromString(flagsOf(profile));
-  const bytes = fs.readFileSync(BUNDLE);
+  if (isMainThread) {
+    loadBuiltinsBeforeFlags();
+    v8.setFlagsFromString(`${flagsOf(profile)}${profile === 'short' ? ` ${SHORT_RUN_HEAP_FLAGS}` : ''}`);
+  }
+  const fd = fs.openSync(BUNDLE, 'r');
+  const stat = fs.fstatSync(fd);
+  const name = cacheName(profile, stat);
+  const beside = path.join(__dirname, name);
+  // The user's cache folder is looked up only when no cache is beside the bundle (an installed package).
+  let userDir: string | null | undefined;
+  const mine = (): string | null => ((userDir = userDir === undefined ? userCacheDir() : userDir) ? path.join(userDir, name) : null);
+  const cacheFile = mode === 'off' || mode === 'write' ? null : openOrNull(beside) ?? openOrNull(mine());
+  /*
+   * One buffer for both files: the bundle is read into it and copied into a string, then the cache
+   * is read over it. Each fresh page a process touches costs a page fault (several microseconds on
+   * a virtual machine), and a buffer of this size is a fresh mapping of its own (glibc's malloc maps
+   * large blocks and unmaps them when freed), so a second buffer would fault in another 2 MB.
+   */
+  const buffer = Buffer.allocUnsafeSlow(Math.max(stat.size, cacheFile?.size ?? 0));
+  const bytes = readInto({ fd, size: stat.size }, buffer);
   // esbuild escapes non-ASCII characters in code (its default charset); latin1 decodes ASCII exactly
   // and several times faster than utf8, which is kept for a bundle with other characters in comments.
-  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const text = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  /*
+   * The build writes the bundle already wrapped as a CommonJS function (esbuild.mjs), so the source
+   * V8 compiles is the string just read: Module.wrap's concatenation made a rope that V8 then
+   * flattened into another 2 MB copy (to hash it for its compilation cache). An unwrapped bundle
+   * (an older build) is wrapped here.
+   */
+  const source = text.startsWith(WRAPPER_START) ? text : Module.wrap(text);
   let script: vm.Script;
   if (mode === 'off') {
-    script = new vm.Script(Module.wrap(source), { filename: BUNDLE });
+    script = new vm.Script(source, { filename: BUNDLE });
   } else {
-    const name = cacheName(profile);
-    const beside = path.join(__dirname, name);
-    // The user's cache folder is looked up only when no cache is beside the bundle (an installed package).
-    let userDir: string | null | undefined;
-    const mine = (): string | null => ((userDir = userDir === undefined ? userCacheDir() : userDir) ? path.join(userDir, name) : null);
-    const cached = mode === 'write' ? undefined : readOrNull(beside) ?? readOrNull(mine());
-    script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData: cached });
+    const cached = cacheFile ? readInto(cacheFile, buffer) : undefined;
+    script = new vm.Script(source, { filename: BUNDLE, cachedData: cached });
     if (mode === 'report') process.stderr.write(`clausewise: code cache ${!cached ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted'} (${profile} run)\n`);
     const target = !cached || script.cachedDataRejected ? (mode === 'write' ? beside : mine()) : null;
     if (isMainThread && target) {
