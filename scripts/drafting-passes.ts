@@ -10,9 +10,14 @@
  * as functions of their own otherwise):
  *   npx esbuild scripts/drafting-passes.ts --bundle --platform=node --outfile=/tmp/drafting-passes.cjs \
  *     --log-level=error && node /tmp/drafting-passes.cjs [--bytes N] [--edits N] [--top N]
- * The bundle's `// server/src/...` markers map each function back to its source file.
+ * The bundle's `// server/src/...` markers map each function back to its source file. With
+ * `--wrap f,g` the named functions time themselves instead (CPU time per edit: median, p90), which
+ * is what docs/performance.md quotes per pass; `--each` prints them per edit.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { IncrementalReview } from '../server/src/engine';
 import { runReviewJobSteps, type ReviewJob } from '../server/src/lsp/review-job';
 import { generateContract, typedEdit } from './bench-contract';
@@ -29,6 +34,28 @@ const folder = process.argv.includes('--all') ? '' : 'drafting/';
 // --under NAME: the time of NAME's samples split by the function called directly below it.
 const under = process.argv.includes('--under') ? process.argv[process.argv.indexOf('--under') + 1] : '';
 const below = new Map<string, number>();
+
+// --wrap f,g,...: the named functions of the bundle time themselves (process CPU time around each
+// outermost call, added up per edit; steadier than the profiler's samples on a loaded machine).
+// The bundle is copied with each `function f(` made a wrapper of the original and run in a child.
+const wrapAt = process.argv.indexOf('--wrap');
+if (wrapAt >= 0 && !(globalThis as any).__passCpu) {
+  let code = readFileSync(__filename, 'utf8');
+  for (const name of process.argv[wrapAt + 1].split(',')) {
+    const re = new RegExp(`^(\\s*)function ${name}\\(`, 'gm');
+    const found = [...code.matchAll(re)];
+    if (found.length !== 1) { console.error(`--wrap: ${found.length} functions named ${name}; left alone`); continue; }
+    code = code.replace(re, `$1var ${name} = __wrap('${name}', ${name}$$timed);\n$1function ${name}$$timed(`);
+  }
+  const prelude = `globalThis.__passCpu = new Map(); const __depth = new Map();
+function __cpu() { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }
+function __wrap(name, f) { return function (...a) { if (__depth.get(name)) return f.apply(this, a); __depth.set(name, 1); const t = __cpu(); try { return f.apply(this, a); } finally { __depth.set(name, 0); const m = globalThis.__passCpu; m.set(name, (m.get(name) || 0) + __cpu() - t); } }; }
+`;
+  const file = join(tmpdir(), `drafting-passes-wrapped-${process.pid}.cjs`);
+  writeFileSync(file, code.replace(/^("use strict";)?/, (m) => `${m}\n${prelude}`));
+  const args = process.argv.slice(2).filter((_, i) => i !== wrapAt - 2 && i !== wrapAt - 1);
+  process.exit(spawnSync(process.execPath, [file, ...args], { stdio: 'inherit' }).status ?? 1);
+}
 
 // Source file of each line of this bundle, from esbuild's `// path` markers.
 const bundle = readFileSync(__filename, 'utf8').split('\n');
