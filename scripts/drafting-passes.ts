@@ -14,7 +14,7 @@
  * `--wrap f,g` the named functions time themselves instead (CPU time per edit: median, p90), which
  * is what docs/performance.md quotes per pass; `--each` prints them per edit.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -54,7 +54,9 @@ function __wrap(name, f) { return function (...a) { if (__depth.get(name)) retur
   const file = join(tmpdir(), `drafting-passes-wrapped-${process.pid}.cjs`);
   writeFileSync(file, code.replace(/^("use strict";)?/, (m) => `${m}\n${prelude}`));
   const args = process.argv.slice(2).filter((_, i) => i !== wrapAt - 2 && i !== wrapAt - 1);
-  process.exit(spawnSync(process.execPath, [file, ...args], { stdio: 'inherit' }).status ?? 1);
+  const status = spawnSync(process.execPath, [file, ...args], { stdio: 'inherit' }).status ?? 1;
+  unlinkSync(file);
+  process.exit(status);
 }
 
 // Source file of each line of this bundle, from esbuild's `// path` markers.
