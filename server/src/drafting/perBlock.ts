@@ -37,23 +37,25 @@ export class BlockResults<T> {
     const trace = factsActive() ? spliceTraceOf(model) : undefined;
     const before = trace ? this.built.get(trace.previous) : undefined;
     const blocks = model.blocks;
-    const list: T[] = new Array(blocks.length);
+    let list: T[];
     let read = 0;
     if (!before) {
+      list = new Array(blocks.length);
       for (let i = 0; i < blocks.length; i++) list[i] = this.read(model, blocks[i]);
       read = blocks.length;
     } else {
       // The blocks before the edit did not move and those after it all moved by the same distance
-      // (see same-text.ts): the previous results are copied, or shifted by that one distance,
-      // without reading either model's blocks.
+      // (see same-text.ts): the previous results are copied in bulk (slice, concat), or shifted by
+      // that one distance, without reading either model's blocks. Only the re-parsed blocks are read.
       const { prefix, fresh, oldAfter } = trace!;
-      for (let i = 0; i < prefix; i++) list[i] = before[i];
-      for (let i = prefix; i < prefix + fresh; i++) list[i] = this.read(model, blocks[i]);
+      const readNow: T[] = new Array(fresh);
+      for (let i = 0; i < fresh; i++) readNow[i] = this.read(model, blocks[prefix + i]);
       read = fresh;
       const by = sameTextOf(model, trace!).delta;
-      const from = oldAfter - prefix - fresh;
-      if (by !== 0 && this.shift) for (let i = prefix + fresh; i < blocks.length; i++) list[i] = this.shift(before[i + from], by);
-      else for (let i = prefix + fresh; i < blocks.length; i++) list[i] = before[i + from];
+      if (by !== 0 && this.shift) {
+        list = before.slice(0, prefix).concat(readNow);
+        for (let i = oldAfter; i < before.length; i++) list.push(this.shift(before[i], by));
+      } else list = before.slice(0, prefix).concat(readNow, before.slice(oldAfter));
     }
     this.built.set(model, list);
     this.reads.set(model, read);

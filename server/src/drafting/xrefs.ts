@@ -10,7 +10,6 @@ import { matchesIn } from '../model/text';
 import { blockMemo, factsActive } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
 import { changedClauseStartWords, clauseStartWords, hasClauseStartWords } from './clause-starts';
-import { sameTextOf } from './same-text';
 import { lastIndexAtOrBefore } from '../model/lineIndex';
 
 export type RefKind = 'clause' | 'attachment';
@@ -211,6 +210,13 @@ function sameStructure(model: ContractModel, trace: SpliceTrace): boolean {
 }
 const structureCache = new WeakMap<ContractModel, boolean>();
 
+let sectionsCompared = 0;
+
+/** How many sections sameStructure has compared with the previous model's since the process started (for tests). */
+export function sectionsComparedSoFar(): number {
+  return sectionsCompared;
+}
+
 function compareStructure(model: ContractModel, trace: SpliceTrace): boolean {
   const old = trace.previous;
   const { prefix, fresh, oldAfter } = trace;
@@ -218,7 +224,24 @@ function compareStructure(model: ContractModel, trace: SpliceTrace): boolean {
   const now = model.sections;
   const was = old.sections;
   const shift = fresh - (oldAfter - prefix);
-  for (let i = 1; i < now.length; i++) {
+  if (now !== was && now[0].children === was[0].children) {
+    // A tree taken over from the previous one (model/sections.ts reusedSections, which shares the
+    // arrays of children; a tree built afresh has arrays of its own) has the previous numbers, kinds,
+    // trailers and parents, and its sections open where compared below: only the titles of the
+    // sections the re-parsed blocks open can differ. So only those are compared, not every section
+    // on every keystroke (issue 13).
+    let i = 1;
+    for (let hi = now.length; i < hi;) {
+      const mid = (i + hi) >>> 1;
+      if (now[mid].headingBlock < prefix) i = mid + 1;
+      else hi = mid;
+    }
+    for (; i < now.length && now[i].headingBlock < prefix + fresh; i++) {
+      sectionsCompared++;
+      if (now[i].title !== was[i].title) return false;
+    }
+  } else for (let i = 1; i < now.length; i++) {
+    sectionsCompared++;
     const a = now[i];
     const b = was[i];
     if (a === b) continue;
@@ -315,11 +338,16 @@ interface AttachmentHeading { kind: string; id: string; shortFirstLine: boolean;
 function attachmentHeadings(model: ContractModel): Array<AttachmentHeading | null> {
   const trace = factsActive() ? spliceTraceOf(model) : undefined;
   const before = trace ? headingsCache.get(trace.previous) : undefined;
-  const out = new Array<AttachmentHeading | null>(model.blocks.length);
-  for (const b of model.blocks) {
-    if (b.kind !== 'heading' && b.kind !== 'paragraph') { out[b.index] = null; continue; }
-    const was = before ? previousBlockIndex(trace!, b.index) : -1;
-    out[b.index] = was >= 0 ? before![was] : attachmentHeading(model, b);
+  let out: Array<AttachmentHeading | null>;
+  const read = (b: Block): AttachmentHeading | null => (b.kind !== 'heading' && b.kind !== 'paragraph' ? null : attachmentHeading(model, b));
+  if (before && trace) {
+    // The previous list for the blocks before and after the edit, copied in bulk; the re-parsed blocks read.
+    const fresh = new Array<AttachmentHeading | null>(trace.fresh);
+    for (let i = 0; i < trace.fresh; i++) fresh[i] = read(model.blocks[trace.prefix + i]);
+    out = before.slice(0, trace.prefix).concat(fresh, before.slice(trace.oldAfter));
+  } else {
+    out = new Array<AttachmentHeading | null>(model.blocks.length);
+    for (const b of model.blocks) out[b.index] = read(b);
   }
   if (factsActive()) headingsCache.set(model, out);
   return out;
@@ -461,22 +489,31 @@ function titlesOf(model: ContractModel): () => Map<string, Section> {
 }
 
 /**
- * A model's references, as numbers rather than objects: reference k's spans
- * (spans[4k..4k+3]), what resolve() found (resolved), the block it stands in, and what the
- * document-level checks changed (after: 0 nothing, 1 numbering lost, 2 a provision elsewhere, 3 cited
- * three times or more). A block the edit kept copies its references' numbers from the previous
- * model's table (shifted when it moved) when they still resolve; only re-parsed blocks' references,
- * and the few whose resolution the edit may change, are built as objects and resolved. Objects for
- * every reference are built only when asked for (resolvedReferences: the language server's links,
- * a renumbering fix); the rule asks for the missing ones (missingReferences). Before, every edit of a
- * 1 MB contract built some 20,000 reference objects and their spans, and so did every first review
- * (a one-shot review resolves every reference here too, with no previous table to take from).
+ * A model's references, as numbers rather than objects: what resolve() found for reference k
+ * (resolved), the block it stands in, and what the document-level checks changed (after: 0 nothing, 1 numbering lost, 2 a provision
+ * elsewhere, 3 cited three times or more). Only re-parsed blocks' references, and the few whose
+ * resolution the edit may change, are resolved while editing; objects for every reference are built
+ * only when asked for (resolvedReferences: the language server's links, a renumbering fix); the rule
+ * asks for the missing ones (missingReferences). Before, every edit of a 1 MB contract built some
+ * 20,000 reference objects and their spans, and so did every first review.
  */
 interface ReferenceTable {
   written: Array<WrittenReference[] | null>;
   firstRef: Int32Array;
-  spans: Int32Array;
+  // (No spans: an object's spans are read from its block when it is built, which is for few
+  // references; an array of every reference's spans was most of what an edit copied here.)
   resolved: Resolutions;
+  /** 1 for a clause reference, 0 for an attachment. */
+  kinds: Uint8Array;
+  /**
+   * The references whose resolution an edit elsewhere can change (stillResolves): those that asked
+   * numberWrittenInText, and those that found a section and name an item of it "(b)". In order.
+   */
+  watched: Int32Array;
+  /** The references resolve() found missing, before the document-level checks. In order. */
+  missingFound: Int32Array;
+  /** Clause references resolved ok or missing (the majority guard's count). */
+  clauseRefs: number;
   after: Uint8Array;
   /** References still missing after the checks, by index. */
   missing: number[];
@@ -487,11 +524,116 @@ interface ReferenceTable {
 }
 const tables = new WeakMap<ContractModel, ReferenceTable>();
 
+const OK = 0;
+const MISSING = 1;
+
+/** References resolved into growable arrays, one block after another. */
+class ReferenceRows {
+  n = 0;
+  status: Uint8Array;
+  sections: Int32Array;
+  flags: Uint8Array;
+  kinds: Uint8Array;
+  watched: number[] = [];
+  missingFound: number[] = [];
+  clauseRefs = 0;
+  /** How many were resolved here rather than taken from the previous table. */
+  resolvedHere = 0;
+  /** How many kept references were copied one by one from the previous table. */
+  kept = 0;
+  private cap: number;
+  private readonly scratch: ResolvedReference = { span: { start: 0, end: 0 }, targetSpan: { start: 0, end: 0 }, word: '', target: '', base: '', parts: [], kind: 'clause', status: 'unchecked', leafParent: undefined, elsewhere: undefined, section: undefined, titled: undefined, from: 0 };
+
+  constructor(cap: number, private readonly model: ContractModel, private readonly idx: NumberIndex, private readonly ctx: Context) {
+    this.cap = Math.max(16, cap);
+    this.status = new Uint8Array(this.cap);
+    this.sections = new Int32Array(3 * this.cap);
+    this.flags = new Uint8Array(this.cap);
+    this.kinds = new Uint8Array(this.cap);
+  }
+
+  /**
+   * The references of one block. With `before` (a kept block's index there) and `reuse`, the
+   * previous resolutions are taken where they still resolve.
+   */
+  add(block: Block, refs: WrittenReference[], before: ReferenceTable | undefined, was: number, reuse: Resolutions | undefined, still: (k: number, base: string, parts: string[]) => boolean): void {
+    let placed = before ? before.firstRef[was] : -1;
+    // Indexed loops: a first review resolves every reference here before the function is
+    // optimised, where a for-of loop allocates a result object per step (issue 13).
+    for (let r = 0; r < refs.length; r++) {
+      const w = refs[r];
+      const items = w.items;
+      const clause = w.kind === 'clause' ? 1 : 0;
+      for (let j = 0; j < items.length; j++) {
+        const it = items[j];
+        if (this.n === this.cap) this.grow();
+        const n = this.n++;
+        const k = placed >= 0 ? placed++ : -1;
+        this.kinds[n] = clause;
+        if (k >= 0) {
+          this.kept++;
+          if (reuse && still(k, it.base, it.parts)) {
+            this.status[n] = reuse.status[k];
+            this.sections[3 * n] = reuse.sections[3 * k];
+            this.sections[3 * n + 1] = reuse.sections[3 * k + 1];
+            this.sections[3 * n + 2] = reuse.sections[3 * k + 2];
+            this.flags[n] = reuse.flags[k];
+            this.note(n, clause, it.parts);
+            continue;
+          }
+        }
+        this.resolveInto(this.status, this.sections, this.flags, n, block, w, it);
+        this.resolvedHere++;
+        this.note(n, clause, it.parts);
+      }
+    }
+  }
+
+  /** resolve() of one item, its outcome written to reference n of the arrays given. */
+  resolveInto(status: Uint8Array, sections: Int32Array, flags: Uint8Array, n: number, block: Block, w: WrittenReference, it: WrittenReference['items'][number]): void {
+    // resolve() reads the word, kind, base and parts and sets the outcome: one scratch object
+    // serves every reference (an edit that renames a heading resolves all of them again).
+    const ref = reset(this.scratch, w.word, w.kind, it, block.section);
+    const ctx = this.ctx;
+    ctx.external = w.external;
+    ctx.inAtt = w.inAtt;
+    ctx.parenTitle = w.parenTitle;
+    ctx.askedText = false;
+    resolve(this.model, this.idx, ref, block, ctx);
+    status[n] = STATUSES.indexOf(ref.status);
+    sections[3 * n] = ref.section ? ref.section.index : -1;
+    sections[3 * n + 1] = ref.leafParent ? ref.leafParent.index : -1;
+    sections[3 * n + 2] = ref.titled ? ref.titled.index : -1;
+    flags[n] = (ref.elsewhere ? 1 : 0) | (ctx.askedText ? 2 : 0);
+  }
+
+  /** Notes reference n in the lists and the count the table keeps. */
+  private note(n: number, clause: number, parts: string[]): void {
+    const s = this.status[n];
+    if (s === MISSING) this.missingFound.push(n);
+    if (clause && (s === OK || s === MISSING)) this.clauseRefs++;
+    if (isWatched(this.flags[n], this.sections[3 * n], parts)) this.watched.push(n);
+  }
+
+  private grow(): void {
+    this.cap *= 2;
+    const st = new Uint8Array(this.cap); st.set(this.status); this.status = st;
+    const se = new Int32Array(3 * this.cap); se.set(this.sections); this.sections = se;
+    const fl = new Uint8Array(this.cap); fl.set(this.flags); this.flags = fl;
+    const ki = new Uint8Array(this.cap); ki.set(this.kinds); this.kinds = ki;
+  }
+}
+
+/** Can an edit elsewhere change this resolution (see stillResolves)? */
+function isWatched(flags: number, section: number, parts: string[]): boolean {
+  return (flags & 2) !== 0 || (section >= 0 && parts.length > 0);
+}
+
 function referenceTable(model: ContractModel): ReferenceTable {
   const hit = tables.get(model);
   if (hit) return hit;
   const idx = numberIndex(model);
-  const titles = titlesOf(model);
+  const ctx: Context = { external: false, inAtt: null, parenTitle: undefined, titles: titlesOf(model), askedText: false };
   // A block the edit left alone takes what it writes from the previous model's table (through the
   // splice trace) instead of looking it up: one lookup per re-parsed block.
   const trace = spliceTraceOf(model);
@@ -507,117 +649,165 @@ function referenceTable(model: ContractModel): ReferenceTable {
   const changedWords = reuse ? changedClauseStartWords(model) : undefined;
   const dirtyFrom = trace ? trace.prefix : 0;
   const dirtyTo = trace ? trace.prefix + trace.fresh : 0;
-  const moved = trace ? sameTextOf(model, trace).delta : 0;
+  const still = (k: number, base: string, parts: string[]): boolean => stillResolves(model, reuse!, k, base, parts, dirtyFrom, dirtyTo, changedWords);
+  let table: ReferenceTable;
+  let resolvedHere: number;
+  let looked: number;
+  if (reuse && before && trace) ({ table, resolvedHere, looked } = patchedTable(model, idx, ctx, before, trace, still));
+  else {
+    const blocks = model.blocks;
+    const written = new Array<WrittenReference[] | null>(blocks.length);
+    const firstRef = new Int32Array(blocks.length + 1);
+    // Sized for the previous count and grown when needed.
+    const rows = new ReferenceRows(before ? before.firstRef[before.firstRef.length - 1] + 16 : 64, model, idx, ctx);
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b];
+      written[b] = null;
+      firstRef[b] = rows.n;
+      if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
+      const was = before ? previousBlockIndex(trace!, b) : -1;
+      // What the block's text says is memoised per block while editing; resolving needs the model.
+      const kept = was >= 0 ? before!.written[was] : null;
+      const refs = kept ?? blockMemo(model, block, 'references', () => referencesIn(block.text));
+      written[b] = refs;
+      rows.add(block, refs, kept ? before : undefined, was, reuse, still);
+    }
+    const n = rows.n;
+    firstRef[blocks.length] = n;
+    table = {
+      written, firstRef,
+      resolved: { status: rows.status.slice(0, n), sections: rows.sections.slice(0, 3 * n), flags: rows.flags.slice(0, n) },
+      kinds: rows.kinds.slice(0, n), watched: Int32Array.from(rows.watched), missingFound: Int32Array.from(rows.missingFound),
+      clauseRefs: rows.clauseRefs, after: new Uint8Array(0), missing: [], built: new Map(), lost: 0,
+    };
+    resolvedHere = rows.resolvedHere;
+    looked = rows.kept;
+  }
+  checkDocument(table, idx);
+  tables.set(model, table);
+  const n = table.firstRef[table.firstRef.length - 1];
+  statsCache.set(model, { resolved: resolvedHere, taken: n - resolvedHere, looked });
+  return table;
+}
+
+/**
+ * The table of a spliced model whose section tree reads as the previous model's: the previous
+ * table's numbers for the blocks before the edit and after it, copied in bulk (typed-array set,
+ * slice, concat; the blocks' first reference moved in one loop of integers); the re-parsed blocks'
+ * references resolved; and of the kept references only those the previous table watched (see
+ * ReferenceTable.watched) looked at again. Before, a 1 MB contract's references (6,500 in the
+ * bench's, 20,000 in others) were copied one by one with their spans and each asked stillResolves,
+ * on every keystroke (issue 13).
+ */
+function patchedTable(model: ContractModel, idx: NumberIndex, ctx: Context, before: ReferenceTable, trace: SpliceTrace, still: (k: number, base: string, parts: string[]) => boolean): { table: ReferenceTable; resolvedHere: number; looked: number } {
+  const { prefix, fresh, oldAfter } = trace;
   const blocks = model.blocks;
-  const written = new Array<WrittenReference[] | null>(blocks.length);
-  const firstRef = new Int32Array(blocks.length + 1);
-  // Sized for the previous count and grown when needed.
-  let cap = Math.max(16, before ? before.firstRef[before.firstRef.length - 1] + 16 : 64);
-  let spans = new Int32Array(4 * cap);
-  let status = new Uint8Array(cap);
-  let sections = new Int32Array(3 * cap);
-  let flags = new Uint8Array(cap);
-  const kinds: number[] = [];
-  const built = new Map<number, ResolvedReference>();
-  const scratch: ResolvedReference = { span: { start: 0, end: 0 }, targetSpan: { start: 0, end: 0 }, word: '', target: '', base: '', parts: [], kind: 'clause', status: 'unchecked', leafParent: undefined, elsewhere: undefined, section: undefined, titled: undefined, from: 0 };
-  const ctx: Context = { external: false, inAtt: null, parenTitle: undefined, titles, askedText: false };
-  let n = 0;
-  let taken = 0;
-  const grow = () => {
-    cap *= 2;
-    const s2 = new Int32Array(4 * cap); s2.set(spans); spans = s2;
-    const st = new Uint8Array(cap); st.set(status); status = st;
-    const se = new Int32Array(3 * cap); se.set(sections); sections = se;
-    const fl = new Uint8Array(cap); fl.set(flags); flags = fl;
-  };
-
-  for (let b = 0; b < blocks.length; b++) {
-    const block = blocks[b];
-    written[b] = null;
-    firstRef[b] = n;
+  const oldFirst = before.firstRef;
+  const kPrefix = oldFirst[prefix];
+  const kOldAfter = oldFirst[oldAfter];
+  const oldN = oldFirst[oldFirst.length - 1];
+  // The re-parsed blocks' references.
+  const rows = new ReferenceRows(16, model, idx, ctx);
+  const regionWritten = new Array<WrittenReference[] | null>(fresh);
+  const regionFirst = new Int32Array(fresh);
+  for (let i = 0; i < fresh; i++) {
+    const block = blocks[prefix + i];
+    regionWritten[i] = null;
+    regionFirst[i] = rows.n;
     if (block.kind === 'code' || block.kind === 'html' || block.kind === 'heading') continue;
-    const was = before ? previousBlockIndex(trace!, b) : -1;
-    // What the block's text says is memoised per block while editing; resolving needs the model.
-    const kept = was >= 0 ? before!.written[was] : null;
-    const refs = kept ?? blockMemo(model, block, 'references', () => referencesIn(block.text));
-    written[b] = refs;
-    let placed = kept ? before!.firstRef[was] : -1;
-    // Blocks before the edit did not move, and all those after it moved by one distance (same-text.ts).
-    const shift = placed >= 0 && b >= dirtyTo ? moved : 0;
-    // Indexed loops: a first review resolves every reference here before the function is
-    // optimised, where a for-of loop allocates a result object per step (issue 13).
-    for (let r = 0; r < refs.length; r++) {
-      // (What only resolving reads is read below: a kept reference that still resolves needs its items alone.)
-      const w = refs[r];
-      const items = w.items;
-      const clause = w.kind === 'clause' ? 1 : 0;
-      for (let j = 0; j < items.length; j++) {
-        const it = items[j];
-        if (n === cap) grow();
-        const k = placed >= 0 ? placed++ : -1;
-        kinds.push(clause);
-        if (k >= 0) {
-          const ps = before!.spans;
-          spans[4 * n] = ps[4 * k] + shift;
-          spans[4 * n + 1] = ps[4 * k + 1] + shift;
-          spans[4 * n + 2] = ps[4 * k + 2] + shift;
-          spans[4 * n + 3] = ps[4 * k + 3] + shift;
-          if (reuse && stillResolves(model, reuse, k, it.base, it.parts, dirtyFrom, dirtyTo, changedWords)) {
-            status[n] = reuse.status[k];
-            sections[3 * n] = reuse.sections[3 * k];
-            sections[3 * n + 1] = reuse.sections[3 * k + 1];
-            sections[3 * n + 2] = reuse.sections[3 * k + 2];
-            flags[n] = reuse.flags[k];
-            taken++;
-            n++;
-            continue;
-          }
-        } else {
-          // sourceSpanOf's two spans, without the objects.
-          spans[4 * n] = sourceOffsetAt(block, it.at);
-          spans[4 * n + 1] = sourceOffsetAt(block, it.end - 1) + 1;
-          spans[4 * n + 2] = sourceOffsetAt(block, it.targetAt);
-          spans[4 * n + 3] = sourceOffsetAt(block, it.targetAt + it.target.length - 1) + 1;
-        }
-        // resolve() reads the word, kind, base and parts and sets the outcome: one scratch object
-        // serves every reference (an edit that renames a heading resolves all of them again).
-        const ref = reset(scratch, w.word, w.kind, it, block.section);
-        ctx.external = w.external;
-        ctx.inAtt = w.inAtt;
-        ctx.parenTitle = w.parenTitle;
-        ctx.askedText = false;
-        resolve(model, idx, ref, block, ctx);
-        status[n] = STATUSES.indexOf(ref.status);
-        sections[3 * n] = ref.section ? ref.section.index : -1;
-        sections[3 * n + 1] = ref.leafParent ? ref.leafParent.index : -1;
-        sections[3 * n + 2] = ref.titled ? ref.titled.index : -1;
-        flags[n] = (ref.elsewhere ? 1 : 0) | (ctx.askedText ? 2 : 0);
-        n++;
-      }
-    }
+    const refs = blockMemo(model, block, 'references', () => referencesIn(block.text));
+    regionWritten[i] = refs;
+    rows.add(block, refs, undefined, -1, undefined, still);
   }
-  firstRef[blocks.length] = n;
-  spans = spans.slice(0, 4 * n);
-  const resolved: Resolutions = { status: status.slice(0, n), sections: sections.slice(0, 3 * n), flags: flags.slice(0, n) };
+  const m = rows.n;
+  const shift = kPrefix + m - kOldAfter;
+  const n = oldN + shift;
+  const written = before.written.slice(0, prefix).concat(regionWritten, before.written.slice(oldAfter));
+  const firstRef = new Int32Array(blocks.length + 1);
+  firstRef.set(oldFirst.subarray(0, prefix));
+  for (let i = 0; i < fresh; i++) firstRef[prefix + i] = kPrefix + regionFirst[i];
+  for (let b = prefix + fresh, o = oldAfter; b <= blocks.length; b++, o++) firstRef[b] = oldFirst[o] + shift;
+  // Three pieces of each array: before the edit, the re-parsed blocks, after them.
+  const was = before.resolved;
+  const status = new Uint8Array(n);
+  const sections = new Int32Array(3 * n);
+  const flags = new Uint8Array(n);
+  const kinds = new Uint8Array(n);
+  const pieces = (to: Uint8Array | Int32Array, from: Uint8Array | Int32Array, mine: Uint8Array | Int32Array, w: number): void => {
+    to.set(from.subarray(0, w * kPrefix));
+    to.set(mine.subarray(0, w * m), w * kPrefix);
+    to.set(from.subarray(w * kOldAfter, w * oldN), w * (kPrefix + m));
+  };
+  pieces(status, was.status, rows.status, 1);
+  pieces(sections, was.sections, rows.sections, 3);
+  pieces(flags, was.flags, rows.flags, 1);
+  pieces(kinds, before.kinds, rows.kinds, 1);
+  const table: ReferenceTable = {
+    written, firstRef, resolved: { status, sections, flags }, kinds,
+    watched: new Int32Array(0), missingFound: new Int32Array(0), clauseRefs: 0, after: new Uint8Array(0), missing: [], built: new Map(), lost: 0,
+  };
+  // The clause-reference count without the replaced blocks' references, with the re-parsed ones'.
+  let clauseRefs = before.clauseRefs + rows.clauseRefs;
+  for (let k = kPrefix; k < kOldAfter; k++) if (before.kinds[k] && (was.status[k] === OK || was.status[k] === MISSING)) clauseRefs--;
+  // The watched references outside the edit: each still resolves, or is resolved again.
+  const watched: number[] = [];
+  const changedMissing: number[] = [];
+  let resolvedAgain = 0;
+  let lookedAt = 0;
+  const look = (old: number): void => {
+    lookedAt++;
+    const k = old < kPrefix ? old : old + shift;
+    const { block, ref: w, item } = locate(table, k);
+    if (!still(old, item.base, item.parts)) {
+      const s0 = status[k];
+      rows.resolveInto(status, sections, flags, k, blocks[block], w, item);
+      resolvedAgain++;
+      const s1 = status[k];
+      if (kinds[k]) clauseRefs += (s1 === OK || s1 === MISSING ? 1 : 0) - (s0 === OK || s0 === MISSING ? 1 : 0);
+      if ((s0 === MISSING) !== (s1 === MISSING)) changedMissing.push(k);
+    }
+    if (isWatched(flags[k], sections[3 * k], item.parts)) watched.push(k);
+  };
+  const oldWatched = before.watched;
+  let w = 0;
+  for (; w < oldWatched.length && oldWatched[w] < kPrefix; w++) look(oldWatched[w]);
+  for (const k of rows.watched) watched.push(kPrefix + k);
+  for (; w < oldWatched.length && oldWatched[w] < kOldAfter; w++);
+  for (; w < oldWatched.length; w++) look(oldWatched[w]);
+  // Missing as resolve() found: the previous list moved, the re-parsed blocks', and the changes above.
+  const missingFound: number[] = [];
+  const oldMissing = before.missingFound;
+  let q = 0;
+  for (; q < oldMissing.length && oldMissing[q] < kPrefix; q++) missingFound.push(oldMissing[q]);
+  for (const k of rows.missingFound) missingFound.push(kPrefix + k);
+  for (; q < oldMissing.length && oldMissing[q] < kOldAfter; q++);
+  for (; q < oldMissing.length; q++) missingFound.push(oldMissing[q] + shift);
+  let missingList = Int32Array.from(missingFound);
+  if (changedMissing.length) {
+    const gone = new Set(changedMissing.filter((k) => status[k] !== MISSING));
+    missingList = Int32Array.from(missingFound.filter((k) => !gone.has(k)).concat(changedMissing.filter((k) => status[k] === MISSING))).sort();
+  }
+  table.watched = Int32Array.from(watched);
+  table.missingFound = missingList;
+  table.clauseRefs = clauseRefs;
+  return { table, resolvedHere: m + resolvedAgain, looked: lookedAt };
+}
 
-  // Sanity checks, precision first. When most clause references do not resolve AND the document's own
-  // numbering does not read as intact, the numbering was lost (text flattened from a PDF): report
-  // none (numberingLost says so once). Where the numbering is intact, the references are stale and
-  // each is reported. A missing number cited three times or more is a provision of some other
-  // instrument ("Section 14(c)" of a statute).
+/**
+ * Sanity checks, precision first. When most clause references do not resolve AND the document's own
+ * numbering does not read as intact, the numbering was lost (text flattened from a PDF): report
+ * none (numberingLost says so once). Where the numbering is intact, the references are stale and
+ * each is reported. A missing number cited three times or more is a provision of some other
+ * instrument ("Section 14(c)" of a statute). Reads the missing references only.
+ */
+function checkDocument(table: ReferenceTable, idx: NumberIndex): void {
+  const n = table.firstRef[table.firstRef.length - 1];
   const after = new Uint8Array(n);
-  const OK = 0;
-  const MISSING = 1;
-  let clauseRefs = 0;
-  let lost = 0;
+  const { resolved, kinds, missingFound } = table;
   let missingClauses: number[] = [];
-  for (let k = 0; k < n; k++) {
-    if (kinds[k] === 1 && (resolved.status[k] === OK || resolved.status[k] === MISSING)) {
-      clauseRefs++;
-      if (resolved.status[k] === MISSING) missingClauses.push(k);
-    }
-  }
-  if (clauseRefs >= 4 && missingClauses.length > clauseRefs / 2 && !idx.numberingIntact) {
+  for (let i = 0; i < missingFound.length; i++) if (kinds[missingFound[i]]) missingClauses.push(missingFound[i]);
+  let lost = 0;
+  if (table.clauseRefs >= 4 && missingClauses.length > table.clauseRefs / 2 && !idx.numberingIntact) {
     for (const k of missingClauses) after[k] = 1;
     lost = missingClauses.length;
     missingClauses = [];
@@ -625,8 +815,10 @@ function referenceTable(model: ContractModel): ReferenceTable {
   for (const k of missingClauses) if (resolved.flags[k] & 1) after[k] = 2;
   // Missing references of any kind, then those whose target is cited three times or more.
   const missing: number[] = [];
-  for (let k = 0; k < n; k++) if (resolved.status[k] === MISSING && after[k] === 0) missing.push(k);
-  const table: ReferenceTable = { written, firstRef, spans, resolved, after, missing, built, lost };
+  for (let i = 0; i < missingFound.length; i++) if (after[missingFound[i]] === 0) missing.push(missingFound[i]);
+  table.after = after;
+  table.lost = lost;
+  table.missing = missing;
   if (missing.length) {
     const targets = missing.map((k) => targetOf(table, k).toLowerCase());
     const counts = new Map<string, number>();
@@ -637,9 +829,6 @@ function referenceTable(model: ContractModel): ReferenceTable {
       return false;
     });
   }
-  tables.set(model, table);
-  statsCache.set(model, { resolved: n - taken, taken });
-  return table;
 }
 
 /** The scratch reference of referenceTable, made ready to resolve another item. */
@@ -674,8 +863,10 @@ function materialised(model: ContractModel, table: ReferenceTable, which: number
     let ref = table.built.get(k);
     if (!ref) {
       const { block, ref: w, item } = locate(table, k);
-      const sp = table.spans;
-      ref = { span: { start: sp[4 * k], end: sp[4 * k + 1] }, targetSpan: { start: sp[4 * k + 2], end: sp[4 * k + 3] }, word: w.word, target: item.target, base: item.base, parts: item.parts, kind: w.kind, status: 'unchecked', from: model.blocks[block].section };
+      const b = model.blocks[block];
+      const span = { start: sourceOffsetAt(b, item.at), end: sourceOffsetAt(b, item.end - 1) + 1 };
+      const targetSpan = { start: sourceOffsetAt(b, item.targetAt), end: sourceOffsetAt(b, item.targetAt + item.target.length - 1) + 1 };
+      ref = { span, targetSpan, word: w.word, target: item.target, base: item.base, parts: item.parts, kind: w.kind, status: 'unchecked', from: model.blocks[block].section };
       takeResolution(model, table.resolved, k, ref);
       table.built.set(k, ref);
     }
@@ -698,11 +889,14 @@ export function referenceObjectsBuilt(model: ContractModel): number | undefined 
   return tables.get(model)?.built.size;
 }
 
-/** How many of a model's references were resolved, and how many took the previous model's resolution (for tests). */
-export function referenceStats(model: ContractModel): { resolved: number; taken: number } | undefined {
+/**
+ * How many of a model's references were resolved, how many took the previous model's resolution,
+ * and how many of those kept were looked at one by one (for tests).
+ */
+export function referenceStats(model: ContractModel): { resolved: number; taken: number; looked: number } | undefined {
   return statsCache.get(model);
 }
-const statsCache = new WeakMap<ContractModel, { resolved: number; taken: number }>();
+const statsCache = new WeakMap<ContractModel, { resolved: number; taken: number; looked: number }>();
 
 /**
  * What resolve() found for each reference, before the document-level checks change it: status,
