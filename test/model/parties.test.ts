@@ -126,9 +126,9 @@ This Agreement is made between Alder Ltd (the "Supplier") and Birch plc (the "Cu
 
   it('counts matches that start with a literal as a global expression does, trying each only where the literal is (issue 13)', () => {
     const text = 'ACME shall provide ACME shall provide; ACME shall pay. XACME shall pay. ACME" will host ACMEACME shall supply ACME';
-    const sources = [String.raw`\bACME"?\b[^.;]{0,30}\b(?:shall|will)\s+(?:provide|host|supply)`, String.raw`\bACME"?\b[^.;]{0,30}\bshall pay`, String.raw`\bACME[^.]{0,40}ACME`];
-    const global = sources.map((src) => (text.match(new RegExp(src, 'g')) ?? []).length);
-    assert.deepEqual(countAtEach(text, 'ACME', sources.map((src) => new RegExp(src, 'y'))), global);
+    const tails = [String.raw`[^.;]{0,30}\b(?:shall|will)\s+(?:provide|host|supply)`, String.raw`[^.;]{0,30}\bshall pay`, String.raw`[^.]{0,40}ACME`];
+    const global = tails.map((src) => (text.match(new RegExp(String.raw`\bACME"?\b` + src, 'g')) ?? []).length);
+    assert.deepEqual(countAtEach(text, 'ACME', tails.map((src) => new RegExp(src, 'y'))), global);
     assert.deepEqual(global, [2, 1, 2]);
   });
 });

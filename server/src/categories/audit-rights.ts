@@ -3,6 +3,7 @@ import type { Signal } from './scan';
 import { has, scan, verdictOf } from './scan';
 import { FALSE_SENSES } from './senses';
 import { memo } from '../model/facts';
+import { partyNameSearch } from '../model/language';
 
 // What an audit looks at.
 const OBJECT = String.raw`(?:books|records|accounts|premises|facilities|offices|operations|systems|data\s+cent(?:er|re)s?|sites?|documents|compliance|performance|controls|processes|procedures|documentation|invoices|receipts|manufactur\w*|plants?|units)`;
@@ -47,20 +48,37 @@ export const auditRights: CategoryDefinition = {
   },
 };
 
+/**
+ * A party matcher's case-sensitive searches: on its names where that reads as the expression does,
+ * so that no expression is compiled for the document's own names (issue 13, cli), else with it.
+ */
+function partySearch(party: RegExp): { test(text: string): boolean; last(text: string): number } {
+  const search = partyNameSearch(party);
+  if (search && search.exact(false)) return { test: (text) => search.next(text, 0, false) >= 0, last: (text) => search.last(text, false) };
+  const once = new RegExp(party.source);
+  return {
+    test: (text) => once.test(text),
+    last: (text) => {
+      let at = -1;
+      for (const x of text.matchAll(new RegExp(party.source, 'g'))) at = x.index!;
+      return at;
+    },
+  };
+}
+
 /** "Provider may audit Customer's use" runs the wrong way; "Customer may audit" or passive "records shall be available for audit" count. */
 function isSupplierAuditingCustomer(text: string, ctx: Parameters<CategoryDefinition['assess']>[0]): boolean {
   // Case-sensitive, as the matchers are built: with /i their "not followed by a capitalised noun"
   // guard would read any next word ("eGain with access") as a capitalised noun and miss the party.
-  const sup = new RegExp(ctx.parties.supplier.source);
-  const cus = new RegExp(ctx.parties.customer.source);
+  const sup = partySearch(ctx.parties.supplier);
+  const cus = partySearch(ctx.parties.customer);
   // "Customer shall provide Supplier with access to Customer's premises" grants the supplier access.
   const m = /\b(?:may|shall have the right to|has the right to|is entitled to|reserves the right to|can)\s+(?:\w+\s+){0,3}(?:audit|inspect|examine|verify)\b/i.exec(text)
     ?? /\b(?:provide|afford|give|grant)\w*\b(?=[^.;]{0,60}\baccess\b)/i.exec(text);
   if (!m) return false;
   const before = text.slice(Math.max(0, m.index - 80), m.index);
-  let lastSup = -1, lastCus = -1;
-  for (const x of before.matchAll(new RegExp(sup.source, 'g'))) lastSup = x.index!;
-  for (const x of before.matchAll(new RegExp(cus.source, 'g'))) lastCus = x.index!;
+  const lastSup = sup.last(before);
+  const lastCus = cus.last(before);
   if (/^(?:provide|afford|give|grant)/i.test(m[0])) {
     // Whoever is named between the verb and "access" receives it.
     const to = text.slice(m.index + m[0].length, text.indexOf('access', m.index) + 1);

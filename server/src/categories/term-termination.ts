@@ -1,6 +1,7 @@
 import type { CategoryDefinition } from './types';
 import { has, scan, verdictOf } from './scan';
 import { memo } from '../model/facts';
+import { partyNameSearch } from '../model/language';
 
 // Which side may terminate: the customer (or either party) needs a right of its own.
 // Mutual rights ("a party may terminate if the other party breaches") are the customer's too.
@@ -17,6 +18,22 @@ function searchForms(re: RegExp): RegExp[] {
 }
 const MUTUAL_FORMS = searchForms(MUTUAL);
 
+/**
+ * Where the last match of a party matcher's two search forms starts in a text (the later of the
+ * two): searched on the matcher's names where that reads as the expressions do, so that no
+ * expression is compiled for the document's own names (issue 13, cli), else with the forms.
+ */
+function lastInForms(party: RegExp): (text: string) => number {
+  const search = partyNameSearch(party);
+  if (search && search.exact(true) && search.exact(false)) return (text) => Math.max(search.last(text, true), search.last(text, false));
+  let forms: RegExp[] | undefined;
+  return (text) => {
+    let at = -1;
+    for (const form of (forms ??= searchForms(party))) for (const x of text.matchAll(form)) at = Math.max(at, x.index!);
+    return at;
+  };
+}
+
 export const termTermination: CategoryDefinition = {
   id: 'term-termination',
   title: 'Term and termination',
@@ -29,8 +46,8 @@ export const termTermination: CategoryDefinition = {
       { requirement: 'termination', pattern: /\bterminat(?:e|es|ed|ion)\b[^.]{0,160}\b(?:breach|convenience|notice|insolv\w*|bankrupt\w*|cause|default|days?|months?|fails?|failure)\b|\b(?:breach|convenience|insolv\w*|bankrupt\w*)[^.]{0,120}\bterminat/i },
       { requirement: 'mention', pattern: /\b(?:terminate|cancel|end)\b[^.]{0,30}\b(?:this|the) (?:agreement|contract|project|services|engagement|work)\b|\b(?:may|can|right to) (?:terminate|cancel)\b/i },
     ], /\bterm\b|\btermination\b|\bduration\b|\bperiod of performance\b/i);
-    const customerForms = searchForms(ctx.parties.customer);
-    const supplierForms = searchForms(ctx.parties.supplier);
+    const customerLast = lastInForms(ctx.parties.customer);
+    const supplierLast = lastInForms(ctx.parties.supplier);
     const customerMay = (text: string) => {
       const m = /\b(?:may|can|shall be entitled to|is entitled to|has the right to|have the right to|reserves the right to)\s+(?:\w+\s+){0,2}(?:terminate|cancel|end)\b/i.exec(text);
       if (!m) return MUTUAL_TERMINATES.test(text) || /\bterminat\w*\b[^.]{0,40}\bby (?:the )?(?:customer|client|either party|either of the parties|the non-?(?:breaching|defaulting) party|a party)/i.test(text);
@@ -43,8 +60,8 @@ export const termTermination: CategoryDefinition = {
         for (const form of forms) for (const x of before.matchAll(form)) at = Math.max(at, x.index!);
         return at;
       };
-      const c = Math.max(last(customerForms), last(MUTUAL_FORMS));
-      const s = last(supplierForms);
+      const c = Math.max(customerLast(before), last(MUTUAL_FORMS));
+      const s = supplierLast(before);
       if (c >= 0 && c >= s) return true;
       // "The Customer or the Supplier may terminate": the customer is one of two joined subjects.
       return c >= 0 && /^\S+(?:\s+[A-Z][\w.,'’&-]*){0,3}\s+(?:or|and)\s+(?:the\s+)?[A-Z][\w.,'’&-]*(?:\s+[A-Z][\w.,'’&-]*){0,3}\s*$/.test(before.slice(c));

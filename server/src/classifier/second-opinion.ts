@@ -2,7 +2,7 @@ import type { ContractModel } from '../model';
 import { normalizeSpace } from '../model';
 import { sentenceReuseOf, sentencesOf, type SentenceInfo } from '../categories/scan';
 import type { CategoryAssessment, Verdict } from '../categories/types';
-import type { PartyMatchers } from '../model/language';
+import { partyNameSearch, type PartyMatchers } from '../model/language';
 import { featuresOf, type CoverageClassifier } from './classifier';
 import { factsActive, memo } from '../model/facts';
 
@@ -77,8 +77,14 @@ export function classifierSentences(model: ContractModel): ScoredSentence[] {
  */
 function wrongWay(category: string, text: string, parties: PartyMatchers | undefined): boolean {
   if (category !== 'audit-rights' || !parties) return false;
+  // The supplier's names searched case-insensitively, then the fixed rest of the expression below.
+  const search = partyNameSearch(parties.supplier);
+  if (search && search.exact(true)) return search.next(text, 0, true, SUPPLIER_MAY_AUDIT) >= 0;
   return supplierAudits(parties.supplier.source).test(text);
 }
+
+/** What follows the supplier's name in supplierAudits' expression, as a fixed sticky expression. */
+const SUPPLIER_MAY_AUDIT = /[^.;]{0,40}\b(?:may|shall be entitled to|is entitled to|shall have the right to|has the right to|can)\b[^.;]{0,30}\b(?:audit|inspect|examine)/iy;
 
 /** The supplier-may-audit expression per supplier pattern, made once rather than once per sentence. */
 const supplierAuditRes = new Map<string, RegExp>();

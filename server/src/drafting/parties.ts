@@ -10,6 +10,7 @@ import { escapeRegExp } from './terms';
 import { COMMON_WORDS, FUNCTION_WORDS } from './words';
 import { blockMemo, factsActive } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf } from '../model/trace';
+import { isSpaceCode, isWordCode } from '../model/name-search';
 
 export interface PartyNameVariant {
   span: Span;
@@ -190,7 +191,7 @@ function nameShapeOf(legal: string, alias: string): NameShape | null {
   return {
     legal, words, legalNorm: norm(legal), alias,
     coreSet: new Set(core.map((w) => w.toLowerCase())),
-    keyRe: new RegExp(`(?<![\\w/-])${keyWords.map(escapeRegExp).join('\\s+')}(?![\\w-])`, 'g'),
+    keyWords,
     formSpellings: formSpellingsOf(words),
     // Folding quotes changes no other character, so a key word without quotes stands in the block's own text.
     keyLiteral: /['"]/.test(keyWords[0]) ? null : keyWords[0],
@@ -275,7 +276,12 @@ const NO_NAMES: BlockNameFacts[] = [];
 
 /** A party's legal name taken apart for the search. */
 export interface NameShape {
-  legal: string; words: string[]; legalNorm: string; alias: string; coreSet: Set<string>; keyRe: RegExp; formSpellings: string[];
+  legal: string; words: string[]; legalNorm: string; alias: string; coreSet: Set<string>; formSpellings: string[];
+  /**
+   * The words a mention starts with (one, or two when the first is common), found by keyEndAt as
+   * `(?<![\w/-])<word>(?:\s+<word>)(?![\w-])` would find them: no expression per name (issue 13).
+   */
+  keyWords: string[];
   /** The first key word, which every mention holds as written (null when it has quotes: found only in the folded text). */
   keyLiteral: string | null;
   /** Matches the legal-form word that ends every misspelling of the name (see formWordOf); null when misspellings are not looked for. */
@@ -320,9 +326,12 @@ const mayMisspell = (squashed: string, name: NameShape): boolean => name.formSpe
 export function mentionsIn(text: string, name: NameShape): Array<{ at: number; mention: string; otherForm: boolean }> {
   const { legal, words, legalNorm, coreSet } = name;
   const out: Array<{ at: number; mention: string; otherForm: boolean }> = [];
-  for (const m of text.matchAll(name.keyRe)) {
+  // Each search goes on from the end of the key found before, as a global expression's would.
+  let keyEnd = 0;
+  for (let at = nextKeyAt(text, name.keyWords, 0); at >= 0; at = nextKeyAt(text, name.keyWords, keyEnd)) {
+    keyEnd = keyEndAt(text, name.keyWords, at);
     // Read on while the words belong to a company name: core words, legal forms, commas between.
-    let end = m.index! + m[0].length;
+    let end = keyEnd;
     let hasSuffix = false;
     for (;;) {
       // One or two spaces or a line break: a wider gap is a column of a converted page, not the same name.
@@ -337,10 +346,10 @@ export function mentionsIn(text: string, name: NameShape): Array<{ at: number; m
       break;
     }
     if (!hasSuffix) continue;
-    let mention = text.slice(m.index!, end).replace(/[,\s]+$/, '');
+    let mention = text.slice(at, end).replace(/[,\s]+$/, '');
     // "Ltd." at the end of a sentence keeps its dot only when the legal name has one.
     // Inside a sentence ("Alpha Widget Corp. shall") the dot is part of the abbreviation and goes with it.
-    const after = text.slice(m.index! + mention.length);
+    const after = text.slice(at + mention.length);
     if (/\.$/.test(mention) && !/\.$/.test(legal) && !/^\s+[a-z,]/.test(after)) mention = mention.replace(/\.$/, '');
     if (norm(mention) === legalNorm) continue;
     // Another legal form ("Sekisui Diagnostics GmbH" beside "Sekisui Diagnostics, LLC") is usually another company of the group.
@@ -355,15 +364,39 @@ export function mentionsIn(text: string, name: NameShape): Array<{ at: number; m
     if (mentionWords.length < words.length && (sameFormWord || !sameForm)) continue;
     const otherForm = legalForm(mention.split(/[\s,]+/).pop()!) !== legalForm(words[words.length - 1]);
     // The account name in payment details is the bank's record of the party, kept as the bank has it.
-    if (ACCOUNT_NAME.test(text.slice(Math.max(0, m.index! - 40), m.index!))) continue;
+    if (ACCOUNT_NAME.test(text.slice(Math.max(0, at - 40), at))) continue;
     // A name in quotes is named on purpose ("references to "X Company" mean X Inc.").
-    if (/["\u2018']$/.test(text.slice(0, m.index!))) continue;
+    if (/["\u2018']$/.test(text.slice(0, at))) continue;
     // Part of a longer name ("MINDA IMPCO Limited", a joint venture of IMPCO).
-    if (partOfLongerName(text.slice(Math.max(0, m.index! - 30), m.index!))) continue;
+    if (partOfLongerName(text.slice(Math.max(0, at - 30), at))) continue;
     if (norm(mention) === norm(name.alias)) continue;
-    out.push({ at: m.index!, mention, otherForm });
+    out.push({ at: at, mention, otherForm });
   }
   return out;
+}
+
+/** Where the next mention's key words start at or after `from`, or -1 (see keyEndAt). */
+export function nextKeyAt(text: string, keyWords: string[], from: number): number {
+  for (let at = text.indexOf(keyWords[0], from); at >= 0; at = text.indexOf(keyWords[0], at + 1)) if (keyEndAt(text, keyWords, at) >= 0) return at;
+  return -1;
+}
+
+/**
+ * Where the key words that stand at `at` end, read as `(?<![\w/-])K1(?:\s+K2)(?![\w-])` reads them
+ * (the words hold no white space, so the run between them is taken whole); -1 when they do not.
+ */
+export function keyEndAt(text: string, keyWords: string[], at: number): number {
+  const before = text.charCodeAt(at - 1);
+  if (isWordCode(before) || before === 47 || before === 45) return -1;
+  let end = at + keyWords[0].length;
+  for (let k = 1; k < keyWords.length; k++) {
+    let next = end;
+    while (isSpaceCode(text.charCodeAt(next))) next++;
+    if (next === end || !text.startsWith(keyWords[k], next)) return -1;
+    end = next + keyWords[k].length;
+  }
+  const after = text.charCodeAt(end);
+  return isWordCode(after) || after === 45 ? -1 : end;
 }
 
 const ACCOUNT_NAME = /\b(?:account(?:\s+holder)?(?:['\u2019]s)?\s+name|name\s+of\s+(?:the\s+)?account(?:\s+holder)?|account\s+holder|beneficiary(?:\s+name)?|payee(?:\s+name)?)\s*[:\u2013\u2014-]?\s*$/i;

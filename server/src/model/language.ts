@@ -1,6 +1,7 @@
 import type { ContractModel, PartyRole, Sentence } from './types';
 import { SUPPLIER_ROLE_WORDS, CUSTOMER_ROLE_WORDS, roleWordCountsOf, VOICE_WORD } from './parties';
 import { foldQuotes, matchesIn } from './text';
+import { PartyNameSearch } from './name-search';
 
 /**
  * Reading a sentence as an obligation: who owes it, with what modal, and whether it is negated.
@@ -23,6 +24,26 @@ export interface PartyMatchers {
 }
 
 const matcherCache = new WeakMap<ContractModel, PartyMatchers>();
+/** Each party matcher's search by its names (model/name-search.ts). */
+const searches = new WeakMap<RegExp, PartyNameSearch>();
+
+/**
+ * The search a party matcher of partyMatchers makes, done on its names without compiling the
+ * expression (each document has matchers of its own: issue 13, cli); undefined for any other
+ * expression. Use it only where `exact(ignoreCase)` says it reads as the expression does.
+ */
+export function partyNameSearch(re: RegExp): PartyNameSearch | undefined {
+  return searches.get(re);
+}
+
+/**
+ * lastMatchAt for a party matcher (searched without its flags but g, so case-sensitively): by its
+ * names where that is exact, else by the expression.
+ */
+export function lastPartyAt(text: string, re: RegExp): number {
+  const search = searches.get(re);
+  return search && search.exact(false) ? search.last(text, false) : lastMatchAt(text, re);
+}
 
 /** Regexes matching the names the document uses for each side. */
 export function partyMatchers(model: ContractModel): PartyMatchers {
@@ -35,10 +56,14 @@ export function partyMatchers(model: ContractModel): PartyMatchers {
       set.add(p.alias);
       if (p.legalName) set.add(p.legalName);
     }
-    const alts = [...set].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const sorted = [...set].sort((a, b) => b.length - a.length);
+    const alts = sorted.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     // "Customer Data", "Supplier Materials": a party name followed by a capitalised noun names a
     // thing, not the party (but "Supplier Personnel" still acts for the supplier).
-    return new RegExp(`\\b(?:${alts.join('|')})(?:['\u2019]s)?\\b(?!\\s+(?!Personnel\\b|Staff\\b|Representatives?\\b|Affiliates?\\b|Group\\b|Shall\\b|Will\\b|Must\\b|May\\b)[A-Z][a-z])`, 'g');
+    const re = new RegExp(`\\b(?:${alts.join('|')})(?:['\u2019]s)?\\b(?!\\s+(?!Personnel\\b|Staff\\b|Representatives?\\b|Affiliates?\\b|Group\\b|Shall\\b|Will\\b|Must\\b|May\\b)[A-Z][a-z])`, 'g');
+    // The same search without compiling the expression (it is compiled only where it is run).
+    searches.set(re, new PartyNameSearch(sorted));
+    return re;
   };
   // "Company" is a role word only when the parties say which side it is.
   const supplierWords = SUPPLIER_ROLE_WORDS.filter((w) => w !== 'Company' || model.parties.some((p) => p.alias === 'Company' && p.role === 'supplier'));
@@ -134,8 +159,8 @@ export function obligationsIn(sentence: Sentence | string, m: PartyMatchers): Ob
     let before = text.slice(windowStart, at);
     const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'));
     if (cut >= 0) before = before.slice(cut + 1);
-    const s = lastMatchAt(before, m.supplier);
-    const c = lastMatchAt(before, m.customer);
+    const s = lastPartyAt(before, m.supplier);
+    const c = lastPartyAt(before, m.customer);
     const b = lastMatchAt(before, BOTH);
     let owner: Obligation['owner'] = 'unknown';
     const best = Math.max(s, c, b);

@@ -1,6 +1,7 @@
 import type { Block, DefinedTerm, FrontMatterSettings, Party, PartyRole } from './types';
 import { sourceOffsetAt } from './offsetBlock';
 import { lastIndexAtOrBefore } from './lineIndex';
+import { atWordBoundary } from './name-search';
 
 /** Role words that name the party providing the services. */
 export const SUPPLIER_ROLE_WORDS = ['Supplier', 'Service Provider', 'Provider', 'Vendor', 'Contractor', 'Consultant', 'Developer', 'Licensor', 'Seller', 'Processor', 'Sub-processor', 'Outsourcer', 'Hosting Provider', 'Company'];
@@ -67,11 +68,7 @@ export function findParties(blocks: Block[], terms: DefinedTerm[], frontMatterPa
   // Aliases without a role word: decide from usage ("VIP shall provide" vs "BNL shall pay").
   for (const p of parties) {
     if (p.role !== 'unknown') continue;
-    const esc = p.alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '"?';
-    const [supplierUse, customerUse] = countAtEach(text, p.alias, [
-      new RegExp(`\\b${esc}\\b[^.;]{0,30}\\b(?:shall|will|agrees to|must)\\s+(?:\\w+\\s+){0,2}(?:provide|perform|deliver|maintain|host|support|process|supply|render|develop|ship|manufacture|sell|accept,? reject)`, 'y'),
-      new RegExp(`\\b${esc}\\b[^.;]{0,30}\\b(?:shall|will|agrees to|must)\\s+(?:\\w+\\s+){0,2}(?:pay|reimburse|compensate|submit (?:all )?(?:purchase )?orders|purchase|order)`, 'y'),
-    ]);
+    const [supplierUse, customerUse] = countAtEach(text, p.alias, ALIAS_USES);
     if (supplierUse > customerUse) p.role = 'supplier';
     else if (customerUse > supplierUse) p.role = 'customer';
   }
@@ -86,27 +83,48 @@ export function findParties(blocks: Block[], terms: DefinedTerm[], frontMatterPa
 }
 
 /**
- * How many matches each sticky expression has in the text, counted as a global one would count them
- * (each search going on from the end of the last match), where every match starts with `literal`:
- * the literal's places are found once with indexOf and each expression is tried only there, instead
- * of each scanning the whole text (issue 13).
+ * What follows an alias used as the supplier ("VIP shall provide") and as the customer ("BNL shall
+ * pay"), read from where the name (and a closing quote after it) ends: fixed sticky expressions,
+ * where each document once compiled two of its own around the alias (issue 13, cli).
  */
-export function countAtEach(text: string, literal: string, sticky: RegExp[]): number[] {
-  const counts = sticky.map(() => 0);
-  const from = sticky.map(() => 0);
-  if (!literal) return sticky.map((re) => countMatches(text, new RegExp(re.source, 'g')));
-  for (let at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + 1)) {
-    for (let k = 0; k < sticky.length; k++) {
+export const ALIAS_USES = [
+  /[^.;]{0,30}\b(?:shall|will|agrees to|must)\s+(?:\w+\s+){0,2}(?:provide|perform|deliver|maintain|host|support|process|supply|render|develop|ship|manufacture|sell|accept,? reject)/y,
+  /[^.;]{0,30}\b(?:shall|will|agrees to|must)\s+(?:\w+\s+){0,2}(?:pay|reimburse|compensate|submit (?:all )?(?:purchase )?orders|purchase|order)/y,
+];
+
+/**
+ * How many matches `\b<literal>"?\b<tail>` has in the text for each sticky tail, counted as a global
+ * expression would count them (each search going on from the end of the last match). The literal's
+ * places are found with indexOf, the word boundaries and the optional quote are tested by hand (in
+ * the order the expression tries them: with the quote first), and only the tail is an expression,
+ * the same for every document, instead of one expression per document and alias (issue 13).
+ */
+export function countAtEach(text: string, literal: string, tails: RegExp[]): number[] {
+  const counts = tails.map(() => 0);
+  const from = tails.map(() => 0);
+  for (let at = text.indexOf(literal); at >= 0; at = at < text.length ? text.indexOf(literal, at + 1) : -1) {
+    if (!atWordBoundary(text, at)) continue;
+    const end = at + literal.length;
+    const quoted = text.charCodeAt(end) === 34;
+    for (let k = 0; k < tails.length; k++) {
       if (at < from[k]) continue;
-      const re = sticky[k];
-      re.lastIndex = at;
-      if (re.test(text)) {
+      const tail = tails[k];
+      let after = quoted ? tailAt(text, end + 1, tail) : -1;
+      if (after < 0) after = tailAt(text, end, tail);
+      if (after >= 0) {
         counts[k]++;
-        from[k] = re.lastIndex;
+        from[k] = after;
       }
     }
   }
   return counts;
+}
+
+/** Where the sticky tail's match ends when `\b` holds at `at` and the tail matches there; -1 otherwise. */
+function tailAt(text: string, at: number, tail: RegExp): number {
+  if (!atWordBoundary(text, at)) return -1;
+  tail.lastIndex = at;
+  return tail.test(text) ? tail.lastIndex : -1;
 }
 
 function countMatches(text: string, re: RegExp): number {

@@ -1,6 +1,7 @@
 import type { CategoryAssessment } from '../categories/types';
 import { matchesUpTo, requirementGapRule } from './helpers';
 import type { RuleContext } from './types';
+import { partyNameSearch } from '../model/language';
 import examples from './examples/termination-rights';
 
 // A party given a right to end the contract: "X may terminate", "... may be terminated by X".
@@ -8,7 +9,13 @@ const SOMEONE_MAY_TERMINATE = /\b(?:may|can|shall be entitled to|is entitled to|
 
 /** Enough mentions of each side to tell the customer's rights from the supplier's. */
 function rolesKnown(ctx: RuleContext): boolean {
-  return matchesUpTo(ctx.model.text, ctx.parties.customer, 3) >= 3 && matchesUpTo(ctx.model.text, ctx.parties.supplier, 3) >= 3;
+  return mentionsUpTo(ctx.model.text, ctx.parties.customer, 3) >= 3 && mentionsUpTo(ctx.model.text, ctx.parties.supplier, 3) >= 3;
+}
+
+/** matchesUpTo of a party matcher, on its names where that is exact: no expression compiled for the document's names (issue 13, cli). */
+function mentionsUpTo(text: string, party: RegExp, limit: number): number {
+  const search = partyNameSearch(party);
+  return search && search.exact(false) ? search.count(text, false, limit) : matchesUpTo(text, party, limit);
 }
 
 /**
