@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { sentencesOf } from '../../server/src/categories/scan';
+import { infoSpan, sentencesOf } from '../../server/src/categories/scan';
 import { currentStep, review } from '../../server/src/engine';
 import { IncrementalReview } from '../../server/src/engine/incremental';
 import type { ReviewInput, ReviewResult } from '../../server/src/engine/types';
@@ -44,7 +44,7 @@ describe('the sentence list after an edit (issue 13)', () => {
       const old = sentencesOf(first.model);
       const now = sentencesOf(got.model);
       // (A splice re-reads the chunks around the edit: a clause or two.)
-      for (let n = 0; n < old.length && old[n].end < at - 500; n++) assert.equal(now[n], old[n], `entry ${n} before the edit is the previous object`);
+      for (let n = 0; n < old.length && infoSpan(first.model, old[n]).end < at - 500; n++) assert.equal(now[n], old[n], `entry ${n} before the edit is the previous object`);
     });
   }
 
@@ -62,5 +62,34 @@ describe('the sentence list after an edit (issue 13)', () => {
     assert.equal(inc.fullParseReason, null, 'the edit was spliced');
     assert.equal(result.model.blocks[5], watched[5], 'the blocks before the edit are the previous objects');
     assert.equal(inList, 0, 'the sentence list read none of them');
+  });
+
+  it('takes the entries after the edit over as the same objects, without visiting their blocks, when no block was added', () => {
+    const inc = new IncrementalReview();
+    const first = inc.review({ text, version: 1, force: true });
+    const old = sentencesOf(first.model);
+    // Count reads of the sentences of the last blocks (a moved block shares its sentence array).
+    const counter = { n: 0 };
+    const blocks = first.model.blocks;
+    for (let b = blocks.length - 20; b < blocks.length; b++) {
+      blocks[b].sentences = new Proxy(blocks[b].sentences, { get: (t, k, r) => (counter.n++, Reflect.get(t, k, r)) });
+    }
+    const edited = text.replace('records of item 1;', 'records of item one;');
+    const { result, inList } = stepped(inc, { text: edited, version: 2, force: true }, counter);
+    assert.equal(inc.fullParseReason, null, 'the edit was spliced');
+    assert.equal(result.model.blocks.length, blocks.length);
+    const now = sentencesOf(result.model);
+    assert.equal(now.length, old.length);
+    const at = text.indexOf('records of item 1;');
+    let moved = 0;
+    for (let n = 0; n < now.length; n++) {
+      if (infoSpan(first.model, old[n]).start <= at + 200) continue;
+      moved++;
+      assert.equal(now[n], old[n], `entry ${n} after the edit is the previous object`);
+      assert.equal(edited.slice(infoSpan(result.model, now[n]).start, infoSpan(result.model, now[n]).end), now[n].sentence.text);
+    }
+    assert.ok(moved > 50, `${moved} entries after the edit`);
+    assert.equal(inList, 0, 'the sentence list read none of the last blocks');
+    assert.deepEqual(now, sentencesOf(review({ text: edited, version: 2, force: true }).model));
   });
 });

@@ -29,7 +29,7 @@ import { keptAssessor } from './kept-assessments';
  * named facts below. A rule never imports a category's patterns.
  */
 /** The contract's sentences as the categories read them (section titles, lead-ins, definitions). */
-export { sentencesOf, firstSentenceWhere, quotedRanges, type SentenceInfo } from './scan';
+export { infoSpan, infoStart, sentencesOf, firstSentenceWhere, quotedRanges, type SentenceInfo } from './scan';
 export { describesSecurityIncident } from './breach-notification';
 
 /** One assessor per category of the spec, keyed by id. */

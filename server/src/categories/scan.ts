@@ -1,4 +1,4 @@
-import type { Block, ContractModel, Sentence } from '../model';
+import type { Block, ContractModel, Section, Sentence } from '../model';
 import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
 import { collapseSpace, normalizeSpace, foldQuotes } from '../model';
 import { obligationsIn, type PartyMatchers } from '../model/language';
@@ -10,14 +10,18 @@ import { factsActive, idOf, memo } from '../model/facts';
 import { shrinkableWeakMap } from '../model/weak-tables';
 import { requirementsOf, type AssessContext, type AssessmentOf, type CategoryId, type Evidence, type RequirementOf, type Verdict } from './types';
 
-/** A sentence with the context assessors need: its section's titles and where it sits. */
+/**
+ * A sentence with the context assessors need: its section's titles and where it sits. Its source
+ * span is not held (it moves with every edit before it): infoStart / infoSpan read it from the
+ * block, so that an entry of a block an edit only moved is the previous model's object.
+ */
 export interface SentenceInfo {
   sentence: Sentence;
+  /** The sentence's source span less its block's start (Sentence.from and to): the same wherever the block moves. */
+  from: number;
+  to: number;
   /** Index of the sentence's block in this model. */
   block: number;
-  /** The sentence's source span in this model (sentenceSpan of its block). */
-  start: number;
-  end: number;
   /** Plain text with curly quotes folded (same length as the sentence, so offsets still map). */
   text: string;
   /** The same with runs of white space folded to one space, for matching phrases across layout gaps. */
@@ -35,6 +39,16 @@ export interface SentenceInfo {
   leadIn: string | null;
   /** The sentence before, in the same section (context such as "may use subcontractors" before "It remains responsible"). */
   previous: string | null;
+}
+
+/** Where a sentence entry starts in `model`'s source (the model whose list it is in). */
+export function infoStart(model: ContractModel, info: SentenceInfo): number {
+  return model.blocks[info.block].start + info.from;
+}
+/** A sentence entry's source span in `model` (sentenceSpan of its block). */
+export function infoSpan(model: ContractModel, info: SentenceInfo): { start: number; end: number } {
+  const at = model.blocks[info.block].start;
+  return { start: at + info.from, end: at + info.to };
 }
 
 const sentenceCache = new WeakMap<ContractModel, BuiltSentences>();
@@ -216,6 +230,9 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
   };
   const blocks = model.blocks;
   const trace = reuse ? reuse.trace : null;
+  // Whether every section has the previous one's title, parent and heading block (asked once).
+  let sectionsSame: boolean | undefined;
+  const sameSections = (): boolean => (sectionsSame ??= then !== null && sameSectionTree(model.sections, then));
   // Blocks before the edit whose entries are the previous list's as they are (see keptPrefix).
   const kept = reuse ? keptPrefix(model, reuse.trace, reuse.before, titlesOf) : 0;
   const keptCount = reuse ? reuse.before.firstInfo[kept] : 0;
@@ -269,19 +286,31 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
       const beforeKeys = reuse!.before.keys;
       const sentences = block.sentences;
       const section = block.section;
-      const at = block.start;
       const index = block.index;
+      let asIs = true;
       for (let k = 0; k < sentences.length; k++) {
         const info = infos[from + k];
         const sentence = sentences[k];
         keys[out.length] = beforeKeys[from + k];
-        out.push(info.sentence === sentence && info.section === section && info.block === index && info.start === at + sentence.from ? info : {
-          flat: info.flat, leadIn: info.leadIn, previous: info.previous, sentence, block: index, start: at + sentence.from, end: at + sentence.to,
-          text: info.text, section, titles: info.titles, isDefinition: info.isDefinition, inHeading: info.inHeading,
-        });
+        if (info.sentence === sentence && info.section === section && info.block === index) out.push(info);
+        else {
+          asIs = false;
+          out.push({
+            flat: info.flat, leadIn: info.leadIn, previous: info.previous, sentence, from: sentence.from, to: sentence.to, block: index,
+            text: info.text, section, titles: info.titles, isDefinition: info.isDefinition, inHeading: info.inHeading,
+          });
+        }
       }
       previousItemLeadIn = blockLeadIn;
       previousBlockLast = infos[from + sentences.length - 1].text;
+      // A block after the edit, at its previous index, whose entries are the previous objects: what
+      // leaves it is what left it before, and when every section reads as before, so does every
+      // block after it (the same block objects' sentences, sections and contexts): the rest of the
+      // list is the previous one's, copied rather than walked (issue 13, model).
+      if (asIs && j === block.index && b >= trace!.prefix + trace!.fresh && sameSections()) {
+        takeRestOver(reuse!.before, b + 1, blocks.length, out, keys, firstInfo, enterLast, enterLeadIn, enterPrevious, items, takenOver);
+        break;
+      }
       continue;
     }
     let leadIn: string | null = blockLeadIn;
@@ -302,9 +331,9 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
         leadIn: itemText || block.listNumber !== undefined || i === 0 ? leadIn : null,
         previous: i === 0 ? previousOfFirst : out[out.length - 1].text,
         sentence: s,
+        from: s.from,
+        to: s.to,
         block: block.index,
-        start: block.start + s.from,
-        end: block.start + s.to,
         text,
         section: block.section,
         titles,
@@ -317,6 +346,38 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
   firstInfo[blocks.length] = out.length;
   keys.length = out.length;
   return { infos: out, firstInfo, enterLast, enterLeadIn, enterPrevious, takenOver, serial: ++builtLists, from: reuse ? reuse.before.serial : 0, items, keys, keysParties: reuse ? reuse.before.keysParties : null, titles: titleCache };
+}
+
+/** Do two section lists read the same to the sentence list: titles, parents and heading blocks? */
+function sameSectionTree(now: Section[], was: Section[]): boolean {
+  if (now.length !== was.length) return false;
+  for (let i = 1; i < now.length; i++) {
+    const a = now[i];
+    const b = was[i];
+    if (a !== b && (a.title !== b.title || a.parent !== b.parent || a.headingBlock !== b.headingBlock)) return false;
+  }
+  return true;
+}
+
+/** The previous list's entries and per-block records of blocks [from, to) (at the same indexes), appended. */
+function takeRestOver(before: BuiltSentences, from: number, to: number, out: SentenceInfo[], keys: Array<string | undefined>, firstInfo: Int32Array,
+  enterLast: Array<string | null>, enterLeadIn: Array<string | null>, enterPrevious: Array<string | null>, items: Uint8Array, takenOver: Uint8Array): void {
+  const first = before.firstInfo[from];
+  const shift = out.length - first;
+  for (let c = from; c < to; c++) {
+    firstInfo[c] = before.firstInfo[c] + shift;
+    enterLast[c] = before.enterLast[c];
+    enterLeadIn[c] = before.enterLeadIn[c];
+    enterPrevious[c] = before.enterPrevious[c];
+    if (before.firstInfo[c + 1] > before.firstInfo[c]) takenOver[c] = 1;
+  }
+  items.set(before.items.subarray(from, to), from);
+  const infos = before.infos;
+  const beforeKeys = before.keys;
+  for (let n = first; n < infos.length; n++) {
+    keys[out.length] = beforeKeys[n];
+    out.push(infos[n]);
+  }
 }
 
 /** Blocks that hold no sentences of the list. */
@@ -467,7 +528,7 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
     const text = normalizeSpace(info.flat).slice(0, 300);
     for (const i of matched) {
       const sig = signals[i];
-      add(sig.requirement, { requirement: sig.requirement, span: { start: info.start, end: info.end }, text, section: info.section });
+      add(sig.requirement, { requirement: sig.requirement, span: infoSpan(model, info), text, section: info.section });
     }
   }
   return found;
@@ -482,7 +543,7 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
  */
 function scanGroups(model: ContractModel, infos: SentenceInfo[], signals: Signal[], signalsId: number, parties: PartyMatchers, found: Found, filter: ListFilter | null, gate: DocumentGate | null): void {
   const state = scanStateOf(model, infos, parties);
-  let matches = heldMatches(state, signalsId);
+  let matches = heldMatches(model, state, signalsId);
   if (!matches) {
     matches = keptMatches(model, state, signalsId, signals, parties, filter, gate) ?? groupMatches(model, infos, signals, signalsId, parties, filter, gate);
     state.lists.set(signalsId, matches);
@@ -587,8 +648,8 @@ function scanStateOf(model: ContractModel, infos: SentenceInfo[], parties: Party
   return state;
 }
 
-function evidenceOf(requirement: string, info: SentenceInfo, text: string): Evidence {
-  return { requirement, span: { start: info.start, end: info.end }, text, section: info.section };
+function evidenceOf(model: ContractModel, requirement: string, info: SentenceInfo, text: string): Evidence {
+  return { requirement, span: infoSpan(model, info), text, section: info.section };
 }
 
 /** The evidence text of a sentence, memoised with its facts. */
@@ -623,7 +684,7 @@ function groupMatches(model: ContractModel, infos: SentenceInfo[], signals: Sign
     for (let k = 0; k < matches.length; k += 2) {
       const n = group.from + matches[k];
       const info = infos[n];
-      out.add(n, matches[k + 1], evidenceOf(signals[matches[k + 1]].requirement, info, evidenceText(info, list[n])));
+      out.add(n, matches[k + 1], evidenceOf(model, signals[matches[k + 1]].requirement, info, evidenceText(info, list[n])));
     }
   }
   return out.done();
@@ -753,7 +814,7 @@ function keptMatches(model: ContractModel, state: ScanState, signalsId: number, 
       if (same !== undefined) {
         let k = firstReplaced;
         while (k < previous.count && previous.n[k] < same) k++;
-        for (; k < previous.count && previous.n[k] === same; k++) out.add(next, previous.sig[k], kept(previous.evidence[k], info));
+        for (; k < previous.count && previous.n[k] === same; k++) out.add(next, previous.sig[k], kept(model, previous.evidence[k], info));
         continue;
       }
       const facts = sentenceFacts(info, parties, built, next)!;
@@ -764,7 +825,7 @@ function keptMatches(model: ContractModel, state: ScanState, signalsId: number, 
       }
       if (!matched.length) continue;
       const text = evidenceText(info, facts);
-      for (const i of matched) out.add(next, i, evidenceOf(signals[i].requirement, info, text));
+      for (const i of matched) out.add(next, i, evidenceOf(model, signals[i].requirement, info, text));
     }
     if (next < 0) next = infos.length;
   };
@@ -779,15 +840,17 @@ function keptMatches(model: ContractModel, state: ScanState, signalsId: number, 
     if (changed[n]) continue;
     if (next <= n) rematchUpTo(n);
     const info = infos[n];
-    out.add(n, previous.sig[k], info === was[old] && !stale ? previous.evidence[k] : kept(previous.evidence[k], info));
+    // (An entry of a moved block is the same object too, but its evidence moved: kept() tells.)
+    out.add(n, previous.sig[k], info === was[old] && !stale && old < removedFrom ? previous.evidence[k] : kept(model, previous.evidence[k], info));
   }
   rematchUpTo(infos.length);
   return out.done();
 }
 
 /** Evidence taken over for a sentence that reads the same: the same object where it did not move. */
-function kept(e: Evidence, info: SentenceInfo): Evidence {
-  return e.span.start === info.start && e.span.end === info.end && e.section === info.section ? e : evidenceOf(e.requirement, info, e.text);
+function kept(model: ContractModel, e: Evidence, info: SentenceInfo): Evidence {
+  const at = model.blocks[info.block].start;
+  return e.span.start === at + info.from && e.span.end === at + info.to && e.section === info.section ? e : evidenceOf(model, e.requirement, info, e.text);
 }
 
 /**
@@ -807,23 +870,23 @@ function isDeferred(m: ListMatches | DeferredMatches): m is DeferredMatches {
 }
 
 /** A state's matches of a list, made from a deferred list where needed (and kept made). */
-function heldMatches(state: ScanState, signalsId: number): ListMatches | undefined {
+function heldMatches(model: ContractModel, state: ScanState, signalsId: number): ListMatches | undefined {
   const held = state.lists.get(signalsId);
   if (held === undefined || !isDeferred(held)) return held;
-  const made = madeMatches(held, state.infos);
+  const made = madeMatches(model, held, state.infos);
   state.lists.set(signalsId, made);
   return made;
 }
 
 /** The matches of a deferred list in the model whose sentence list is `infos`. */
-function madeMatches(d: DeferredMatches, infos: SentenceInfo[]): ListMatches {
+function madeMatches(model: ContractModel, d: DeferredMatches, infos: SentenceInfo[]): ListMatches {
   const { base, steps } = d;
   const out = new MatchesBuilder(base.count);
   for (let k = 0; k < base.count; k++) {
     let n = base.n[k];
     // (No match lies in a step's replaced sentences: see listKeptAsIs.)
     for (let i = 0; i < steps.length; i += 3) if (n >= steps[i + 1]) n += steps[i + 2];
-    out.add(n, base.sig[k], kept(base.evidence[k], infos[n]));
+    out.add(n, base.sig[k], kept(model, base.evidence[k], infos[n]));
   }
   return out.done();
 }
@@ -918,7 +981,7 @@ export function listKeptAsIs(model: ContractModel, parties: PartyMatchers, signa
   const deferred: DeferredMatches = isDeferred(previous)
     ? { base: previous.base, steps: [...previous.steps, removedFrom, removedTo, shift] }
     : { base: previous, steps: [removedFrom, removedTo, shift] };
-  state.lists.set(signalsId, deferred.steps.length > 3 * MAX_DEFERRED_STEPS ? madeMatches(deferred, infos) : deferred);
+  state.lists.set(signalsId, deferred.steps.length > 3 * MAX_DEFERRED_STEPS ? madeMatches(model, deferred, infos) : deferred);
   (state.asIs ??= new Set()).add(signalsId);
   return true;
 }

@@ -1,6 +1,6 @@
 import type { ContractModel } from '../model';
 import { normalizeSpace } from '../model';
-import { sentenceReuseOf, sentencesOf, type SentenceInfo } from '../categories/scan';
+import { infoSpan, infoStart, sentenceReuseOf, sentencesOf, type SentenceInfo } from '../categories/scan';
 import type { CategoryAssessment, Verdict } from '../categories/types';
 import { partyNameSearch, type PartyMatchers } from '../model/language';
 import { featuresOf, type CoverageClassifier } from './classifier';
@@ -65,7 +65,7 @@ export function classifierSentences(model: ContractModel): ScoredSentence[] {
   if (!out) {
     out = sentencesOf(model)
       .filter((s) => !s.inHeading && !s.isDefinition)
-      .map((s) => new LazySentence(s.flat, s.titles, s.start, s.end, s.section));
+      .map((s) => { const span = infoSpan(model, s); return new LazySentence(s.flat, s.titles, span.start, span.end, s.section); });
     cache.set(model, out);
   }
   return out;
@@ -160,8 +160,8 @@ export function secondOpinionOf(a: CategoryAssessment, model: ContractModel, cla
   return opinion(a, {
     best: (category, withParties) => keptBest(model, infos, category, classifier, withParties),
     at: (position) => {
-      const info = infos.find((s) => !s.inHeading && !s.isDefinition && s.start <= position && position < s.end);
-      return info && scored(info);
+      const info = infos.find((s) => !s.inHeading && !s.isDefinition && infoStart(model, s) <= position && position < infoSpan(model, s).end);
+      return info && scored(model, info);
     },
   }, classifier, parties);
 }
@@ -197,8 +197,9 @@ function opinion(a: CategoryAssessment, sentences: SentenceSource, classifier: C
 }
 
 /** A sentence of the list as the classifier sees it (the same fields as classifierSentences gives it). */
-function scored(info: SentenceInfo): ScoredSentence {
-  return new LazySentence(info.flat, info.titles, info.start, info.end, info.section);
+function scored(model: ContractModel, info: SentenceInfo): ScoredSentence {
+  const span = infoSpan(model, info);
+  return new LazySentence(info.flat, info.titles, span.start, span.end, info.section);
 }
 
 /**
@@ -237,7 +238,7 @@ function keptBest(model: ContractModel, infos: SentenceInfo[], category: string,
   if (!anchored || anchored.classifier !== classifier) held.set(key, (anchored = keptAnchored(model, infos, key, category, classifier, parties, partyKey) ?? allAnchored(infos, category, classifier, parties, partyKey)));
   let bestAt = -1;
   for (let k = 0; k < anchored.n.length; k++) if (bestAt < 0 || anchored.score[k] > anchored.score[bestAt]) bestAt = k;
-  return bestAt < 0 ? null : { sentence: scored(infos[anchored.n[bestAt]]), score: anchored.score[bestAt] };
+  return bestAt < 0 ? null : { sentence: scored(model, infos[anchored.n[bestAt]]), score: anchored.score[bestAt] };
 }
 
 function allAnchored(infos: SentenceInfo[], category: string, classifier: CoverageClassifier, parties: PartyMatchers | undefined, partyKey: string): Anchored {

@@ -11,7 +11,7 @@
 import type { ContractModel, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { durationsIn, percentagesIn, type Duration } from '../model/language';
-import { sentenceReuseOf, sentencesOf, type SentenceInfo } from '../categories/scan';
+import { infoStart, sentenceReuseOf, sentencesOf, type SentenceInfo } from '../categories/scan';
 import { describesSecurityIncident } from '../categories/breach-notification';
 import { factsActive, memo } from '../model/facts';
 import { spliceTraceOf } from '../model/trace';
@@ -286,7 +286,7 @@ function figuresWhileEditing(model: ContractModel, infos: SentenceInfo[]): Figur
       // A sentence moves with its block: by as much as its start did. The copy is built with the
       // same literal as sentenceFiguresInto's, not a spread, so that fresh and moved figures share one
       // hidden class and this loop's optimised code is not thrown away ("wrong map"; issue 13, jit).
-      const by = infos[n].start - before.infos[old].start;
+      const by = infoStart(model, infos[n]) - infoStart(trace!.previous, before.infos[old]);
       out.push(by === 0 ? f : { key: f.key, label: f.label, kind: f.kind, value: f.value, currency: f.currency, text: f.text, span: { start: f.span.start + by, end: f.span.end + by } });
       at.push(n);
     }

@@ -2,7 +2,7 @@ import type { Rule, RuleFinding } from './types';
 
 const NOTIFY = /\b(?:notif|notice|inform|report|alert)\w*/i;
 import { durations, formatHours } from './playbook';
-import { describesSecurityIncident } from '../categories';
+import { describesSecurityIncident, infoStart } from '../categories';
 import examples from './examples/playbook-breach-notice';
 
 const rule: Rule = {
@@ -22,11 +22,11 @@ const rule: Rule = {
     const out: RuleFinding[] = [];
     const decided = new Set<number>();
     for (const d of durations(ctx, NOTIFY)) {
-      const sentence = d.sentence.start;
+      const sentence = infoStart(ctx.model, d.sentence);
       if (decided.has(sentence) || !describesSecurityIncident(d.sentence.flat)) continue;
       // The notice deadline is the first "within N hours" of the sentence; later times in it are
       // other steps (a full report within 5 days, the customer's own deadline to its regulator).
-      const before = d.sentence.text.slice(0, d.span.start - d.sentence.start);
+      const before = d.sentence.text.slice(0, d.span.start - sentence);
       if (!/\b(?:within|no later than|not later than|not more than|in any event within)\s+$/i.test(before)) continue;
       decided.add(sentence);
       if (d.value.hours <= max) continue;

@@ -1,5 +1,6 @@
 import type { Rule } from './types';
 import { percentages } from './playbook';
+import { infoStart } from '../categories';
 import examples from './examples/playbook-credit-cap';
 
 const rule: Rule = {
@@ -20,7 +21,7 @@ const rule: Rule = {
     return percentages(ctx, /\bcredit/i, /\bliab(?:le|ility)\b/i)
       .filter((p) => /\b(?:cap|capped|maximum|not (?:to )?exceed|limited to|in (?:the )?aggregate|up to|no more than)\b/i.test(p.sentence.flat))
       // Only the cap itself: a percentage that follows "capped at", "up to", "maximum of"...
-      .filter((p) => p.value < min && /\b(?:cap(?:ped)?(?: at)?|up to|maximum(?: of)?|not (?:to )?exceed|limited to|in (?:the )?aggregate(?: of)?|no more than|greater than)\s+(?:\w+\s+){0,3}$/i.test(p.sentence.text.slice(0, p.span.start - p.sentence.start)))
+      .filter((p) => p.value < min && /\b(?:cap(?:ped)?(?: at)?|up to|maximum(?: of)?|not (?:to )?exceed|limited to|in (?:the )?aggregate(?: of)?|no more than|greater than)\s+(?:\w+\s+){0,3}$/i.test(p.sentence.text.slice(0, p.span.start - infoStart(ctx.model, p.sentence))))
       .map((p) => ({ span: p.span, message: `Service credits capped at ${p.value}% is below your playbook minimum of ${min}%.` }));
   },
 };

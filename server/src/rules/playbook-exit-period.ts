@@ -1,5 +1,6 @@
 import type { Rule } from './types';
 import { durations } from './playbook';
+import { infoStart } from '../categories';
 import examples from './examples/playbook-exit-period';
 
 const rule: Rule = {
@@ -17,7 +18,7 @@ const rule: Rule = {
     const min = ctx.thresholds.minExitAssistanceMonths;
     if (min === undefined) return [];
     return durations(ctx, /\b(?:termination|transition|exit|disengagement|migration) (?:assistance|services|support|period)\b/i)
-      .filter((d) => /\b(?:for|up to|period of|of)\s+(?:up to\s+)?$/i.test(d.sentence.text.slice(0, d.span.start - d.sentence.start)) || /\bmonths?\b/i.test(d.value.unit))
+      .filter((d) => /\b(?:for|up to|period of|of)\s+(?:up to\s+)?$/i.test(d.sentence.text.slice(0, d.span.start - infoStart(ctx.model, d.sentence))) || /\bmonths?\b/i.test(d.value.unit))
       .filter((d) => d.value.hours / 730 < min && d.value.unit !== 'hour' && d.value.unit !== 'minute')
       .map((d) => ({ span: d.span, message: `Exit assistance of ${(d.value.hours / 730).toFixed(d.value.hours % 730 ? 1 : 0)} months is shorter than your playbook minimum of ${min} months.` }));
   },

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext, RuleFinding, RuleMeta } from './types';
-import { firstSentenceWhere } from '../categories';
+import { firstSentenceWhere, infoSpan } from '../categories';
 import type { CategoryId } from '../categories/types';
 
 /**
@@ -16,7 +16,7 @@ export function profileHintRule(opts: { id: string; category: CategoryId; profil
       // without a hit would otherwise run every pattern over every sentence on every keystroke.
       const hit = firstSentenceWhere(ctx.model, kind, (flat) => opts.patterns.some((p) => p.test(flat)));
       if (!hit) return [];
-      return [{ span: { start: hit.start, end: hit.end }, message: opts.message }];
+      return [{ span: infoSpan(ctx.model, hit), message: opts.message }];
     },
   };
 }
