@@ -17,7 +17,7 @@
  */
 import type { ContractModel } from '../model';
 import type { SentenceInfo } from '../categories';
-import { previousBlockIndex, spliceTraceOf } from '../model/trace';
+import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
 import type { BlockFindingGroups, FixSpec, RuleFinding } from './types';
 
 /**
@@ -194,7 +194,7 @@ export class MadeGroups implements Store {
       while (at < blocks.length && blocks[at] < was) at++;
       return at < blocks.length && blocks[at] === was ? (before.groups[at] as RuleFinding[]) : undefined;
     };
-    return new GroupsBuilder(model, previousOf, (groups) => this.built.set(model, groups));
+    return new GroupsBuilder(model, previousOf, (groups) => this.built.set(model, groups), before && trace ? { groups: before, trace } : undefined);
   }
 
   /** Each block's findings for a model, by block index (block-relative; for tests). */
@@ -232,7 +232,42 @@ export class GroupsBuilder {
     private readonly model: ContractModel,
     private readonly previousOf: (block: number) => RuleFinding[] | undefined,
     private readonly keep: (groups: BlockFindingGroups) => void,
+    /** The previous model's groups and the splice from it, when there are any. */
+    private readonly before?: { groups: BlockFindingGroups; trace: SpliceTrace },
   ) {}
+
+  /**
+   * Takes over, as they are, the previous groups of the blocks before the edit (the splice's
+   * prefix): for a rule that knows its findings there are unchanged. Before any other block. False
+   * when there is nothing to take over from (no previous groups): the rule then makes them all.
+   */
+  takeBlocksBeforeEdit(): boolean {
+    if (!this.before || this.block >= 0 || this.blocks.length) return false;
+    const { groups: was, trace } = this.before;
+    const g = countBelow(was.blocks, trace.prefix);
+    for (let k = 0; k < g; k++) {
+      this.blocks.push(was.blocks[k]);
+      this.groups.push(was.groups[k] as RuleFinding[]);
+    }
+    return true;
+  }
+
+  /**
+   * Takes over, as they are, the previous groups of the blocks after the edit (those it moved), at
+   * their new indexes: for a rule that knows its findings there are unchanged. After every block
+   * before them.
+   */
+  takeMovedBlocks(): void {
+    if (!this.before) return;
+    this.close();
+    this.block = -1;
+    const { groups: was, trace } = this.before;
+    const by = trace.prefix + trace.fresh - trace.oldAfter;
+    for (let k = countBelow(was.blocks, trace.oldAfter); k < was.blocks.length; k++) {
+      this.blocks.push(was.blocks[k] + by);
+      this.groups.push(was.groups[k] as RuleFinding[]);
+    }
+  }
 
   /** The start of block b, for the rule to make its spans relative. */
   startOf(b: number): number {
