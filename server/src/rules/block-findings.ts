@@ -18,6 +18,7 @@
 import type { ContractModel } from '../model';
 import type { SentenceInfo } from '../categories';
 import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
+import { sectionTreeUnchanged } from '../drafting/xrefs';
 import type { BlockFindingGroups, FixSpec, RuleFinding } from './types';
 
 /**
@@ -67,9 +68,21 @@ export function carryBlockFindings(from: ContractModel, to: ContractModel): void
 
 const NO_GROUPS: BlockFindingGroups = { blocks: [], groups: [] };
 
+/**
+ * Whether the blocks an edit moved read as they did, sentence by sentence, for BlockFindings: the
+ * same text (moved blocks are), heading flag, and section titles. The last holds when the section
+ * tree is unchanged (drafting/xrefs.ts: the same sections with the same titles and parents, each
+ * heading in the block it moved to, so each moved block is in the section of the same index) and
+ * the document's title, which section titles leave out, has not moved.
+ */
+function movedBlocksKept(model: ContractModel, trace: SpliceTrace): boolean {
+  const was = trace.previous;
+  return model.titleSpan.start === was.titleSpan.start && model.titleSpan.end === was.titleSpan.end && sectionTreeUnchanged(model);
+}
+
 export class BlockFindings implements Store {
   private built = new WeakMap<ContractModel, Built>();
-  private reads = new WeakMap<ContractModel, { read: number; shared: number }>();
+  private reads = new WeakMap<ContractModel, { read: number; shared: number; moved: number }>();
 
   constructor() {
     stores.push(this);
@@ -109,9 +122,26 @@ export class BlockFindings implements Store {
       groups = [];
     }
     let reads = 0;
+    // After the edit, when the section tree is unchanged, each moved block has the same sentences,
+    // titles and heading flag as before: its findings are the previous ones, taken over as a whole
+    // with their groups at the blocks' new indexes, rather than block by block (issue 13, rulesengine).
+    const movedFrom = previous && previous.context === context && movedBlocksKept(model, trace!) ? trace!.prefix + trace!.fresh : blocks.length;
+    let moved = 0;
     while (i < infos.length) {
       const first = infos[i];
       const b = first.block;
+      if (b >= movedFrom) {
+        const by = movedFrom - trace!.oldAfter;
+        const was = previous!.perBlock;
+        for (let nb = movedFrom; nb < blocks.length; nb++) perBlock[nb] = was[nb - by];
+        const found = previous!.found;
+        for (let g = countBelow(found.blocks, trace!.oldAfter); g < found.blocks.length; g++) {
+          withFindings.push(found.blocks[g] + by);
+          groups.push(found.groups[g] as RuleFinding[]);
+        }
+        moved = blocks.length - movedFrom;
+        break;
+      }
       const was = before ? previousBlockIndex(trace!, b) : -1;
       const old = was >= 0 ? before![was] : undefined;
       let kept: Kept;
@@ -141,15 +171,15 @@ export class BlockFindings implements Store {
     }
     const found = withFindings.length ? { blocks: withFindings, groups } : NO_GROUPS;
     this.built.set(model, { perBlock, infos, context, found });
-    this.reads.set(model, { read: reads, shared: upTo });
+    this.reads.set(model, { read: reads, shared: upTo, moved });
     return found;
   }
 
   /**
    * Each block's kept findings (block-relative), how many blocks were read rather than taken over,
-   * and how many at the start were taken over as a whole (for tests).
+   * and how many at the start and at the end were taken over as a whole (for tests).
    */
-  stats(model: ContractModel): { perBlock: ReadonlyArray<{ findings: RuleFinding[] } | undefined>; read: number; shared: number } | undefined {
+  stats(model: ContractModel): { perBlock: ReadonlyArray<{ findings: RuleFinding[] } | undefined>; read: number; shared: number; moved: number } | undefined {
     const built = this.built.get(model);
     return built ? { perBlock: built.perBlock, ...this.reads.get(model)! } : undefined;
   }
