@@ -117,14 +117,6 @@ export function review(input: ReviewInput, prebuilt?: ContractModel): ReviewResu
  */
 export const currentStep = { name: '' };
 
-/** The names of a rule's steps (currentStep), made once per rule rather than once per review. */
-function stepNamesOf(meta: RuleMeta): { assess: string; incorporation: string; rule: string } {
-  let names = stepNames.get(meta.id);
-  if (!names) stepNames.set(meta.id, (names = { assess: `assess ${meta.category}`, incorporation: `incorporation ${meta.category}`, rule: `rule ${meta.id}` }));
-  return names;
-}
-const stepNames = new Map<string, { assess: string; incorporation: string; rule: string }>();
-
 /** Runs a review made of steps (reviewSteps) to its end, without stopping. */
 export function runSteps<T>(steps: Iterator<void, T>): T {
   for (;;) {
@@ -450,25 +442,19 @@ function* reviewModel(
     if (rule.meta.enabledByDefault === false && !settings.severity?.[rule.meta.id]) continue;
     const severity = effectiveSeverity(rule.meta.id, rule.meta.category, rule.meta.defaultSeverity, profiles, settings);
     if (severity === 'off') continue;
-    // A step for the rule's category assessment when it is not made yet (memoised: the first rule
-    // of a category pays for it; drafting rules have none) and one for the rule. Where the
-    // assessment asks whether the category is incorporated from another document, that search (a
-    // pass over every sentence the first time) is a step of its own. An assessment already made
-    // gets no step: each step costs every generator between the engine and the language server's
-    // scheduler a resumption (issue 13, rulesengine: 41 of 71 such steps were empty).
-    const names = stepNamesOf(rule.meta);
-    if (rule.meta.category !== DRAFTING && !cache.has(rule.meta.category)) {
+    // A step for the rule's category assessment (memoised: the first rule of a category pays for
+    // it) and one for the rule. Where the assessment asks whether the category is incorporated from
+    // another document, that search (a pass over every sentence the first time) is a step of its own.
+    yield;
+    currentStep.name = `assess ${rule.meta.category}`;
+    if (rule.meta.category !== DRAFTING && !cache.has(rule.meta.category) && asksIncorporation(bestOfBundle(rule.meta.category))) {
       yield;
-      currentStep.name = names.assess;
-      if (asksIncorporation(bestOfBundle(rule.meta.category))) {
-        yield;
-        currentStep.name = names.incorporation;
-      }
+      currentStep.name = `incorporation ${rule.meta.category}`;
     }
     const citations = citationsFor(rule.meta.id, profiles);
     const source = rule.meta.category !== DRAFTING ? assessment(rule.meta.category).source : undefined;
     yield;
-    currentStep.name = names.rule;
+    currentStep.name = `rule ${rule.meta.id}`;
     const maker = diagnosticMaker(rule.meta, severity, citations, source, profiles, settings);
     // A category incorporated from another document gets its note, not gap findings about terms that live there.
     const incorporated = rule.meta.category !== DRAFTING && Boolean(assessment(rule.meta.category).incorporatedFrom);
