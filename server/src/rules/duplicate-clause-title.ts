@@ -23,9 +23,10 @@ const kept = new MadeGroups();
  * titles, numbers and parents, each heading in the block it moved to), the pairs are the previous
  * model's, and so are the findings of the headings before the edit (same block, same line for
  * both titles) and, when no line was added or removed and every re-parsed heading is on its line,
- * of those after it (moved blocks: same text, same lines): their groups are taken over as a whole, and only the
- * pairs whose second heading was re-parsed are made again. Before, each of the 990 pairs of the
- * 1 MB contract was visited with a line search and a take() per keystroke (issue 13, rulesengine).
+ * of those after it (moved blocks: same text, same lines): their groups are taken over as a whole,
+ * and only the pairs whose second heading was re-parsed are made again. Before, each of the 990
+ * pairs of the 1 MB contract was visited with a line search and a take() per keystroke (issue 13,
+ * rulesengine).
  */
 function groupsWhileEditing(model: ContractModel): BlockFindingGroups {
   const out = kept.begin(model);
