@@ -126,6 +126,13 @@ console.log(`${'rule'.padEnd(34)} ${'rule ms'.padStart(8)} ${'engine ms'.padStar
 for (const r of rows.slice(0, top)) console.log(`${r.id.padEnd(34)} ${r.rule.toFixed(3).padStart(8)} ${r.engine.toFixed(3).padStart(10)}${repeat ? ` ${r.again.toFixed(3).padStart(9)}` : ''}`);
 const sumOf = (m: Map<string, number[]>) => [...m.values()].reduce((a, xs) => a + median(xs), 0);
 console.log(`all rules ${sumOf(perRule).toFixed(2)} ms, engine around them ${sumOf(perEngine).toFixed(2)} ms (sums of medians)`);
+// The steps by kind: the rules' steps, their categories' assessment steps, the rest.
+const kinds = new Map<string, number>();
+for (const [name, xs] of perStep) {
+  const kind = name.startsWith('rule ') ? 'rule steps' : name.startsWith('assess ') ? 'assess steps' : name.startsWith('incorporation ') ? 'incorporation steps' : name;
+  kinds.set(kind, (kinds.get(kind) ?? 0) + median(xs));
+}
+console.log(`steps by kind (sums of medians): ${[...kinds].map(([k, ms]) => `${k} ${ms.toFixed(2)}`).join(', ')}; steps per review ${perStep.size}`);
 for (const name of ['contract check', 'party names', 'set-up', 'sentence list', 'findings']) {
   if (perStep.has(name)) console.log(`step ${name.padEnd(29)} ${median(perStep.get(name)!).toFixed(3).padStart(8)}`);
 }

@@ -59,6 +59,22 @@ describe('vague-wording while editing', () => {
     assert.ok(vague(fresh).some((d) => got.model.lineStarts[d.range.start.line] + d.range.start.character === abs));
   });
 
+  it('takes over the entries and groups of every block after the edit as a whole when the section tree is unchanged', () => {
+    const { first, got, fresh } = edited('2.2 The Customer shall pay', '2.2 The Customer shall pay all');
+    assert.deepEqual(vague(got), vague(fresh));
+    const stats = vagueFindingStats(got.model)!;
+    const clause3 = got.model.blocks.findIndex((x) => x.text.startsWith('3. '));
+    // Clause 3 on (the splice re-parses the edited section and may take the one before in).
+    assert.equal(stats.moved, got.model.blocks.length - clause3, `moved ${stats.moved}`);
+    assert.ok(stats.read <= 6, `read ${stats.read}`);
+    const b = got.model.blocks.findIndex((x) => x.text.startsWith('9.1 '));
+    assert.equal(stats.perBlock[b], vagueFindingStats(first.model)!.perBlock[b]);
+    // A retitled section: the titles of the blocks after the edit may read differently, so they are walked.
+    const retitled = edited('## 2. Clause 2', '## 2. Deliverables');
+    assert.deepEqual(vague(retitled.got), vague(retitled.fresh));
+    assert.equal(vagueFindingStats(retitled.got.model)!.moved, 0);
+  });
+
   it('moves the findings of blocks after the edit, and reads a block whose section title changes its reading', () => {
     const longer = edited('3.2 The Customer shall pay', '3.2 The Customer shall pay all');
     assert.deepEqual(vague(longer.got), vague(longer.fresh));

@@ -110,11 +110,29 @@ export function* reviewDocumentSteps(input: DocumentReviewInput): Generator<void
   if (members.length) yield;
   const result = yield* (input.incremental ? input.incremental.reviewSteps(reviewInput, undefined, model) : reviewSteps(reviewInput, model));
   if (result.isContract && bundle.problems.length) result.problems.push(...bundle.problems);
-  return { result, activeRules: rulesThatRan(result, input.settings) };
+  return withActiveRules(result, input.settings);
 }
+
+/**
+ * The review with its active rules, worked out when first read: only the CLI's reports read them,
+ * and the language server's keystroke should not pay for 71 severity look-ups (issue 13, rulesengine).
+ */
+function withActiveRules(result: ReviewResult, settings: ReviewSettings): DocumentReview {
+  let rules: string[] | undefined;
+  return {
+    result,
+    get activeRules() {
+      return (rules ??= rulesThatRan(result, settings));
+    },
+  };
+}
+
+/** How many lists of the rules that ran were worked out (for tests). */
+export const activeRuleStats = { lists: 0 };
 
 /** The rules a review ran: those of its active categories and drafting, not switched off. */
 function rulesThatRan(result: ReviewResult, settings: ReviewSettings): string[] {
+  activeRuleStats.lists++;
   if (!result.isContract) return [];
   const profiles = result.profiles.map((id) => PROFILES[id]).filter(Boolean);
   const active = new Set<string>(Object.keys(result.coverage));

@@ -17,7 +17,8 @@
  */
 import type { ContractModel } from '../model';
 import type { SentenceInfo } from '../categories';
-import { previousBlockIndex, spliceTraceOf } from '../model/trace';
+import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
+import { sectionTreeUnchanged } from '../drafting/xrefs';
 import type { BlockFindingGroups, FixSpec, RuleFinding } from './types';
 
 /**
@@ -67,9 +68,21 @@ export function carryBlockFindings(from: ContractModel, to: ContractModel): void
 
 const NO_GROUPS: BlockFindingGroups = { blocks: [], groups: [] };
 
+/**
+ * Whether the blocks an edit moved read as they did, sentence by sentence, for BlockFindings: the
+ * same text (moved blocks are), heading flag, and section titles. The last holds when the section
+ * tree is unchanged (drafting/xrefs.ts: the same sections with the same titles and parents, each
+ * heading in the block it moved to, so each moved block is in the section of the same index) and
+ * the document's title, which section titles leave out, has not moved.
+ */
+function movedBlocksKept(model: ContractModel, trace: SpliceTrace): boolean {
+  const was = trace.previous;
+  return model.titleSpan.start === was.titleSpan.start && model.titleSpan.end === was.titleSpan.end && sectionTreeUnchanged(model);
+}
+
 export class BlockFindings implements Store {
   private built = new WeakMap<ContractModel, Built>();
-  private reads = new WeakMap<ContractModel, { read: number; shared: number }>();
+  private reads = new WeakMap<ContractModel, { read: number; shared: number; moved: number }>();
 
   constructor() {
     stores.push(this);
@@ -109,9 +122,26 @@ export class BlockFindings implements Store {
       groups = [];
     }
     let reads = 0;
+    // After the edit, when the section tree is unchanged, each moved block has the same sentences,
+    // titles and heading flag as before: its findings are the previous ones, taken over as a whole
+    // with their groups at the blocks' new indexes, rather than block by block (issue 13, rulesengine).
+    const movedFrom = previous && previous.context === context && movedBlocksKept(model, trace!) ? trace!.prefix + trace!.fresh : blocks.length;
+    let moved = 0;
     while (i < infos.length) {
       const first = infos[i];
       const b = first.block;
+      if (b >= movedFrom) {
+        const by = movedFrom - trace!.oldAfter;
+        const was = previous!.perBlock;
+        for (let nb = movedFrom; nb < blocks.length; nb++) perBlock[nb] = was[nb - by];
+        const found = previous!.found;
+        for (let g = countBelow(found.blocks, trace!.oldAfter); g < found.blocks.length; g++) {
+          withFindings.push(found.blocks[g] + by);
+          groups.push(found.groups[g] as RuleFinding[]);
+        }
+        moved = blocks.length - movedFrom;
+        break;
+      }
       const was = before ? previousBlockIndex(trace!, b) : -1;
       const old = was >= 0 ? before![was] : undefined;
       let kept: Kept;
@@ -141,15 +171,15 @@ export class BlockFindings implements Store {
     }
     const found = withFindings.length ? { blocks: withFindings, groups } : NO_GROUPS;
     this.built.set(model, { perBlock, infos, context, found });
-    this.reads.set(model, { read: reads, shared: upTo });
+    this.reads.set(model, { read: reads, shared: upTo, moved });
     return found;
   }
 
   /**
    * Each block's kept findings (block-relative), how many blocks were read rather than taken over,
-   * and how many at the start were taken over as a whole (for tests).
+   * and how many at the start and at the end were taken over as a whole (for tests).
    */
-  stats(model: ContractModel): { perBlock: ReadonlyArray<{ findings: RuleFinding[] } | undefined>; read: number; shared: number } | undefined {
+  stats(model: ContractModel): { perBlock: ReadonlyArray<{ findings: RuleFinding[] } | undefined>; read: number; shared: number; moved: number } | undefined {
     const built = this.built.get(model);
     return built ? { perBlock: built.perBlock, ...this.reads.get(model)! } : undefined;
   }
@@ -194,7 +224,7 @@ export class MadeGroups implements Store {
       while (at < blocks.length && blocks[at] < was) at++;
       return at < blocks.length && blocks[at] === was ? (before.groups[at] as RuleFinding[]) : undefined;
     };
-    return new GroupsBuilder(model, previousOf, (groups) => this.built.set(model, groups));
+    return new GroupsBuilder(model, previousOf, (groups) => this.built.set(model, groups), before && trace ? { groups: before, trace } : undefined);
   }
 
   /** Each block's findings for a model, by block index (block-relative; for tests). */
@@ -232,7 +262,42 @@ export class GroupsBuilder {
     private readonly model: ContractModel,
     private readonly previousOf: (block: number) => RuleFinding[] | undefined,
     private readonly keep: (groups: BlockFindingGroups) => void,
+    /** The previous model's groups and the splice from it, when there are any. */
+    private readonly before?: { groups: BlockFindingGroups; trace: SpliceTrace },
   ) {}
+
+  /**
+   * Takes over, as they are, the previous groups of the blocks before the edit (the splice's
+   * prefix): for a rule that knows its findings there are unchanged. Before any other block. False
+   * when there is nothing to take over from (no previous groups): the rule then makes them all.
+   */
+  takeBlocksBeforeEdit(): boolean {
+    if (!this.before || this.block >= 0 || this.blocks.length) return false;
+    const { groups: was, trace } = this.before;
+    const g = countBelow(was.blocks, trace.prefix);
+    for (let k = 0; k < g; k++) {
+      this.blocks.push(was.blocks[k]);
+      this.groups.push(was.groups[k] as RuleFinding[]);
+    }
+    return true;
+  }
+
+  /**
+   * Takes over, as they are, the previous groups of the blocks after the edit (those it moved), at
+   * their new indexes: for a rule that knows its findings there are unchanged. After every block
+   * before them.
+   */
+  takeMovedBlocks(): void {
+    if (!this.before) return;
+    this.close();
+    this.block = -1;
+    const { groups: was, trace } = this.before;
+    const by = trace.prefix + trace.fresh - trace.oldAfter;
+    for (let k = countBelow(was.blocks, trace.oldAfter); k < was.blocks.length; k++) {
+      this.blocks.push(was.blocks[k] + by);
+      this.groups.push(was.groups[k] as RuleFinding[]);
+    }
+  }
 
   /** The start of block b, for the rule to make its spans relative. */
   startOf(b: number): number {

@@ -1,9 +1,11 @@
 import type { BlockFindingGroups, Rule, RuleFinding } from './types';
 import type { ContractModel } from '../model';
 import { lastIndexAtOrBefore } from '../model/lineIndex';
-import { duplicateTitles } from '../drafting/titles';
+import { duplicateTitles, type DuplicateTitle } from '../drafting/titles';
+import { sectionTreeUnchanged } from '../drafting/xrefs';
 import { factsActive } from '../model/facts';
-import { absoluteFindings, MadeGroups } from './block-findings';
+import { spliceTraceOf, type SpliceTrace } from '../model/trace';
+import { absoluteFindings, MadeGroups, type GroupsBuilder } from './block-findings';
 import examples from './examples/duplicate-clause-title';
 
 /** A finding's message: the second title names the first clause (number and line) that has it. */
@@ -15,20 +17,75 @@ function message(title: string, number: string | undefined, line: number): strin
 /** Each heading block's finding, kept between edits while its title, span and the first clause's number and line are the same. */
 const kept = new MadeGroups();
 
-/** While editing: the findings grouped by heading block, relative to it (rules/block-findings.ts). */
+/**
+ * While editing: the findings grouped by heading block, relative to it (rules/block-findings.ts).
+ * When the edit left the section tree alone (drafting/xrefs.ts sectionTreeUnchanged: the same
+ * titles, numbers and parents, each heading in the block it moved to), the pairs are the previous
+ * model's, and so are the findings of the headings before the edit (same block, same line for
+ * both titles) and, when no line was added or removed and every re-parsed heading is on its line,
+ * of those after it (moved blocks: same text, same lines): their groups are taken over as a whole,
+ * and only the pairs whose second heading was re-parsed are made again. Before, each of the 990
+ * pairs of the 1 MB contract was visited with a line search and a take() per keystroke (issue 13,
+ * rulesengine).
+ */
 function groupsWhileEditing(model: ContractModel): BlockFindingGroups {
   const out = kept.begin(model);
-  for (const d of duplicateTitles(model)) {
-    const b = d.second.headingBlock;
-    const at = out.startOf(b);
-    const start = d.second.titleSpan.start - at;
-    const end = d.second.titleSpan.end - at;
-    const line = lastIndexAtOrBefore(model.lineStarts, d.first.titleSpan.start) + 1;
-    const number = d.first.number ?? '';
-    if (out.take(b, start, end, d.second.title, number, line)) continue;
-    out.add({ span: { start, end }, message: message(d.second.title, d.first.number, line) });
+  const pairs = duplicateTitles(model);
+  const trace = spliceTraceOf(model);
+  if (!trace || !sectionTreeUnchanged(model) || !out.takeBlocksBeforeEdit()) {
+    for (const d of pairs) addPair(model, out, d);
+    return out.done();
   }
+  const moved = trace.prefix + trace.fresh;
+  let k = firstPairFrom(pairs, trace.prefix);
+  for (; k < pairs.length && pairs[k].second.headingBlock < moved; k++) addPair(model, out, pairs[k]);
+  if (model.lineStarts.length === trace.previous.lineStarts.length && headingLinesKept(model, trace, trace.prefix, moved)) out.takeMovedBlocks();
+  else for (; k < pairs.length; k++) addPair(model, out, pairs[k]);
   return out.done();
+}
+
+/** How many pairs reviews while editing visited one by one (for tests). */
+export const pairStats = { visited: 0 };
+
+/** One pair's finding, taken from the previous group of its block when made from the same inputs. */
+function addPair(model: ContractModel, out: GroupsBuilder, d: DuplicateTitle): void {
+  pairStats.visited++;
+  const b = d.second.headingBlock;
+  const at = out.startOf(b);
+  const start = d.second.titleSpan.start - at;
+  const end = d.second.titleSpan.end - at;
+  const line = lastIndexAtOrBefore(model.lineStarts, d.first.titleSpan.start) + 1;
+  const number = d.first.number ?? '';
+  if (out.take(b, start, end, d.second.title, number, line)) return;
+  out.add({ span: { start, end }, message: message(d.second.title, d.first.number, line) });
+}
+
+/** The first pair whose second heading is in block `b` or after it (pairs come in heading order). */
+function firstPairFrom(pairs: readonly DuplicateTitle[], b: number): number {
+  let lo = 0;
+  let hi = pairs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pairs[mid].second.headingBlock < b) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Whether every section heading among the re-parsed blocks [from, to) is on the line it was on (the
+ * same section of the previous model: the tree is unchanged). A line break that moved across one
+ * changes the line that messages after the edit name, even when the text kept its number of lines.
+ */
+function headingLinesKept(model: ContractModel, trace: SpliceTrace, from: number, to: number): boolean {
+  const was = trace.previous;
+  for (let b = from; b < to; b++) {
+    const i = model.blocks[b].section;
+    const s = model.sections[i];
+    if (s?.headingBlock !== b) continue;
+    if (lastIndexAtOrBefore(model.lineStarts, s.titleSpan.start) !== lastIndexAtOrBefore(was.lineStarts, was.sections[i].titleSpan.start)) return false;
+  }
+  return true;
 }
 
 /** The findings each heading block kept while editing (for tests). */
