@@ -53,12 +53,40 @@ class Lsp {
   private waiters: Array<{ uri: string; version: number; resolve: () => void }> = [];
   readonly versions = new Map<string, number>();
 
-  constructor() {
-    this.proc = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { cwd: os.tmpdir(), stdio: 'pipe' });
+  /** With `memoryLog`: the server writes its memory log (CLAUSEWISE_MEMORY_LOG), which tells when the review worker's idle step is done. */
+  constructor(memoryLog = false) {
+    const env = memoryLog ? { ...process.env, CLAUSEWISE_MEMORY_LOG: '1' } : process.env;
+    this.proc = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { cwd: os.tmpdir(), stdio: 'pipe', env });
     // CLAUSEWISE_BENCH_SERVER_LOG=file keeps the server's standard error (its log) for a look afterwards.
     const serverLog = process.env.CLAUSEWISE_BENCH_SERVER_LOG;
-    this.proc.stderr.on('data', (d: Buffer) => { if (serverLog) appendFileSync(serverLog, d); });
+    this.proc.stderr.on('data', (d: Buffer) => {
+      if (serverLog) appendFileSync(serverLog, d);
+      if (memoryLog) this.onLog(d);
+    });
     this.proc.stdout.on('data', (d: Buffer) => this.onData(d));
+  }
+  /** The server's log as read so far, up to its last line break. */
+  private log = '';
+  /** How many times the review worker has finished its idle step (collection, and compaction when it pays) so far. */
+  idleSteps = 0;
+  private idleWaiters: Array<() => void> = [];
+  private onLog(d: Buffer) {
+    this.log += d.toString('utf8');
+    const end = this.log.lastIndexOf('\n');
+    if (end < 0) return;
+    for (const line of this.log.slice(0, end).split('\n')) if (line.includes('(worker, idle step done')) this.idleSteps++;
+    this.log = this.log.slice(end + 1);
+    for (const w of this.idleWaiters.splice(0)) w();
+  }
+  /** Resolves when the worker's idle step count passes `after`, or after `timeoutMs` (false then). */
+  idleStepAfter(after: number, timeoutMs: number): Promise<boolean> {
+    return new Promise((res) => {
+      const t = setTimeout(() => res(false), timeoutMs);
+      const check = () => {
+        if (this.idleSteps > after) { clearTimeout(t); res(true); } else this.idleWaiters.push(check);
+      };
+      check();
+    });
   }
   get pid(): number { return this.proc.pid!; }
   /** Chunks read since `buf` was last joined, and how many bytes the message under way needs in all. */
@@ -347,15 +375,22 @@ function nodeStart(): number {
 
 /**
  * The server's RSS once it has settled after its last diagnostics: read 2 s after them (the server
- * collects its garbage one second after its reviews end), then every second until two reads in a
- * row agree within 1% (a compaction under way first takes pages, then gives more back), for at most
- * 15 s. Both figures are printed.
+ * collects its garbage one second after its reviews end), then, once the review worker has logged
+ * the end of its idle step (its collection, and the compaction after full reviews: under load that
+ * came after the 2 s, and a reading before it was 40 to 150 MB high), every second until two reads in
+ * a row agree within 1% (pages given back after a compaction), for at most 15 s more. Both figures
+ * are printed. Called once the last diagnostics are in: the worker's idle step after its last review
+ * comes a second or more later, so it is the first one logged from then on.
  */
 async function settledRss(lsp: Lsp, what: string): Promise<number> {
+  const t0 = performance.now();
+  const idleBefore = lsp.idleSteps;
   await new Promise((r) => setTimeout(r, 2000));
   const atTwo = lsp.rssMB();
-  let rss = atTwo;
-  let waited = 2;
+  const idleDone = await lsp.idleStepAfter(idleBefore, 180_000);
+  console.error(`    ${what}: the review worker's idle step ${idleDone ? 'done' : 'not seen'} ${((performance.now() - t0) / 1000).toFixed(1)} s after the last diagnostics`);
+  let rss = lsp.rssMB();
+  let waited = 0;
   while (waited < 15) {
     await new Promise((r) => setTimeout(r, 1000));
     waited++;
@@ -364,7 +399,7 @@ async function settledRss(lsp: Lsp, what: string): Promise<number> {
     rss = now;
     if (steady) break;
   }
-  console.error(`    ${what}: server RSS ${atTwo.toFixed(0)} MB 2 s after the last diagnostics, ${rss.toFixed(0)} MB settled (after ${waited} s)`);
+  console.error(`    ${what}: server RSS ${atTwo.toFixed(0)} MB 2 s after the last diagnostics, ${rss.toFixed(0)} MB settled (${waited} s after the worker's idle step)`);
   // CLAUSEWISE_BENCH_AT_SETTLED=command runs it with the server's pid and a label at each settled
   // reading (e.g. a script reading /proc/PID/smaps or glibc's malloc_info through gdb).
   const probe = process.env.CLAUSEWISE_BENCH_AT_SETTLED;
@@ -377,7 +412,7 @@ async function memoryRows() {
   const sized = (name: string, dflt: number) => { const a = process.argv.find((x) => x.startsWith(`--memory-${name}=`)); return a ? Number(a.split('=')[1]) : dflt; };
   const docs = sized('docs', quick ? 5 : 20);
   const editCount = sized('edits', quick ? 200 : 1000);
-  const lsp = new Lsp();
+  const lsp = new Lsp(true);
   await lsp.start();
   const texts: string[] = [];
   const uris: string[] = [];

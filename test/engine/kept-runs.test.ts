@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { runStats } from '../../server/src/engine/kept-runs';
+import { keptCounts } from '../../server/src/categories/kept-assessments';
 import type { ReviewResult } from '../../server/src/engine/types';
 import { review } from '../../server/src/engine';
 import { IncrementalReview } from '../../server/src/engine/incremental';
@@ -14,14 +15,16 @@ const text = tenClauses(clause);
 const withoutModel = ({ model: _model, ...rest }: ReviewResult) => rest;
 
 /** The text reviewed, then edited and reviewed again; what the second review copied and made. */
-function edited(from: string, to: string, release = false) {
+function edited(from: string, to: string, release: boolean | 'edit caches' = false) {
   const inc = new IncrementalReview();
   const first = inc.review({ text, version: 1, force: true });
   if (release) inc.releaseModelCaches();
+  if (release === 'edit caches') inc.releaseEditCaches();
   const next = text.replace(from, to);
   const before = { ...runStats };
+  const taken = keptCounts.takenOver;
   const got = inc.review({ text: next, version: 2, force: true });
-  const counted = { copied: runStats.copied - before.copied, made: runStats.made - before.made };
+  const counted = { copied: runStats.copied - before.copied, made: runStats.made - before.made, takenOver: keptCounts.takenOver - taken };
   assert.equal(inc.fullParseReason, null, 'the edit was spliced');
   const fresh = review({ text: next, version: 2, force: true });
   assert.deepEqual(withoutModel(got), withoutModel(fresh));
@@ -50,5 +53,13 @@ describe('grouped rules\' findings copied from the previous review for the block
 
   it('copies after releaseModelCaches (the review worker), and when the edit removes a finding', () => {
     assert.ok(edited('5.1 The Supplier shall deliver the reports in a timely manner', '5.1 The Supplier shall deliver the reports', true).copied >= 24);
+  });
+
+  it('copies nothing after releaseEditCaches (a document not being edited lets go of what only the next edit reads), and still equals a full review', () => {
+    const kept = edited('5.2 The Customer shall pay', '5.2 The Customer shall pay all', true);
+    assert.ok(kept.copied >= 24 && kept.takenOver > 0, `with the model's caches: copied ${kept.copied}, assessments taken over ${kept.takenOver}`);
+    const released = edited('5.2 The Customer shall pay', '5.2 The Customer shall pay all', 'edit caches');
+    assert.equal(released.copied, 0);
+    assert.equal(released.takenOver, 0);
   });
 });

@@ -486,6 +486,35 @@ describe('lsp: memory footprint of large documents', function () {
       assert.ok(!/failed/.test(client.stderr), client.stderr);
     });
 
+    it('the worker logs the end of each idle step, compacted or not, which the bench\'s settled RSS reading waits for', async () => {
+      // The memory log goes to standard error (the worker's is forwarded to this process's).
+      const was = process.env.CLAUSEWISE_MEMORY_LOG;
+      const write = process.stderr.write;
+      let log = '';
+      process.env.CLAUSEWISE_MEMORY_LOG = '1';
+      process.stderr.write = ((chunk: string | Uint8Array) => { log += String(chunk); return true; }) as typeof process.stderr.write;
+      try {
+        client = await new MemoryClient({ server: { reviewWorker: { ...TEST_REVIEW_WORKER, idleCollectMs: 10 } }, timeout: 60_000 }).start();
+        const uris = ['a', 'b', 'c'].map((n) => pathToFileURL(path.join(ROOT, 'scratch', `idle-log-${n}.md`)).href);
+        const done = () => log.split('\n').filter((l) => l.includes('(worker, idle step done')).length;
+        const waitFor = async (n: number) => { for (let t = 0; t < 100 && done() < n; t++) await new Promise((r) => setTimeout(r, 100)); };
+        // One full review: collected, then compacted only if fragmented.
+        await client.open(uris[0], WEAK);
+        await waitFor(1);
+        assert.equal(done(), 1, log);
+        // Two more full reviews: compacted.
+        await client.open(uris[1], WEAK);
+        await client.open(uris[2], WEAK);
+        await waitFor(2);
+        assert.equal(done(), 2, log);
+        assert.match(log, /\(worker, idle step done: compacted after full reviews/);
+      } finally {
+        process.stderr.write = write;
+        if (was === undefined) delete process.env.CLAUSEWISE_MEMORY_LOG;
+        else process.env.CLAUSEWISE_MEMORY_LOG = was;
+      }
+    });
+
     it('a worker that runs out of memory is started again, then given up for the server\'s thread, and no review is lost', async () => {
       // A limit no worker can start under: it runs out at once, every time.
       client = await new MemoryClient({ server: { reviewWorker: { ...TEST_REVIEW_WORKER, maxHeapMb: 4 } }, timeout: 60_000 }).start();
