@@ -149,9 +149,13 @@ export const keyText = (key: unknown): string => (isScalar(key) ? String(key.val
 
 /** Each mapping's pairs by key, built once per mapping so locating N problems stays linear. */
 const pairIndex = new WeakMap<object, Map<string, Pair>>();
+/** Map items read to build key indexes (for tests: locating many problems reads each map once). */
+export const pairIndexStats = { itemsRead: 0 };
+
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
   let index = pairIndex.get(map);
   if (!index) {
+    pairIndexStats.itemsRead += map.items.length;
     index = new Map();
     for (const p of map.items) if (isPair(p) && !index.has(keyText(p.key))) index.set(keyText(p.key), p);
     pairIndex.set(map, index);
