@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { asciiSentenceBreaks } from '../../server/src/model/ascii-sentence-breaks';
+import { propertyRuns, propertySeed } from '../support/property-runs';
 
 // The JavaScript sentence breaks used for ASCII texts (and a few common other characters) must be
 // ICU's, which the model used for every text before.
@@ -34,7 +35,7 @@ describe('model: ASCII sentence breaks without ICU', () => {
     fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
       const text = parts.join('');
       assert.deepEqual(asciiSentenceBreaks(text), icuBreaks(text));
-    }), { numRuns: Number(process.env.CLAUSEWISE_FC_RUNS ?? 1) * 2000, seed: Number(process.env.CLAUSEWISE_FC_SEED ?? 29) });
+    }), { numRuns: propertyRuns(2000), seed: propertySeed(29) });
   });
 
   it('leaves other texts to ICU (a letter or script it has no class for)', () => {

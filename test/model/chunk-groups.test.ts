@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseChunkAlone, parseMarkdown, scanChunkStarts } from '../../server/src/model/markdown';
+import { propertyRuns, propertySeed } from '../support/property-runs';
 
 // On a first parse, chunks that are not cached are parsed several at a time (a parse call has a
 // fixed cost). The blocks must be exactly those of each chunk parsed alone, as before.
@@ -28,9 +29,9 @@ describe('model: chunks parsed together on a first parse', () => {
     const pieces = ['# Term\n', '## 2. Fees\n', '   # Indented\n', '\n', '\n\n', 'The Supplier shall pay.\n', '1. First item\n', '- bullet\n',
       '   continued text\n', '    indented code\n', '<pre>\n', '</pre>\n', '<!-- note\n', '-->\n', '[x]: https://example.com\n', 'See [x] here.\n',
       '```\n', '| a | b |\n', '|---|---|\n', '> quoted\n', '**bold** and _em_\n', 'Setext\n===\n', '2.1 The Customer shall.\n'];
-    const fcRuns = Number(process.env.CLAUSEWISE_FC_RUNS ?? 1) * 200;
+    const fcRuns = propertyRuns(200);
     fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => assertSameAsAlone(fresh(parts.join('')))),
-      { numRuns: fcRuns, seed: Number(process.env.CLAUSEWISE_FC_SEED ?? 29) });
+      { numRuns: fcRuns, seed: propertySeed(29) });
   });
 
   it('keep a reference in one chunk unresolved by a definition in another', () => {

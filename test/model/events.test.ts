@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { readOrWhyNot } from '../../server/src/model/events';
 import { parseMarkdown, readFromEvents, readTree } from '../../server/src/model/markdown';
 import type { RawBlock } from '../../server/src/model/blocks';
+import { propertyRuns, propertySeed } from '../support/property-runs';
 
 // Blocks read straight from micromark's events (model/events.ts) must be those extractBlocks reads
 // from the mdast tree of the same text: kind, position, text, every offset, depth, list number,
@@ -50,16 +51,16 @@ describe('model: blocks read from micromark events', () => {
       '```\n', '~~~ts\n', '> quoted\n', '> > deeper\n', '**bold** and _em_ ', '*', '**', '_', '~~gone~~ ', '`code` ', '``', '`', '[link](u) ', '[', '](', ')', '![i](p) ',
       '<https://a.b> ', '<span>', '\\*', '\\', '&amp; ', '&#65; ', '&nosuch; ', '  \n', '\r\n', '\r', '2.1 The Customer shall.\n', '(a) item\n', 'a) x\n',
       '- [ ] task\n', '***\n', '  1. indented\n', '10. ten\n', '007. zeros\n', 'text ', 'Word', '"Term" means ', '\u00a0', '\u0000', 'é'];
-    const fcRuns = Number(process.env.CLAUSEWISE_FC_RUNS ?? 1) * 300;
+    const fcRuns = propertyRuns(300);
     fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 50 }), (parts) => { assertSameAsTree(parts.join('')); }),
-      { numRuns: fcRuns, seed: Number(process.env.CLAUSEWISE_FC_SEED ?? 13) });
+      { numRuns: fcRuns, seed: propertySeed(13) });
   });
 
   it('gives the tree\u2019s blocks on arbitrary strings of Markdown characters', () => {
     const chars = fc.constantFrom(...'ab 1.)-*_~`[]()!<>#=\\&;:|\n\t\r>"'.split(''));
-    const fcRuns = Number(process.env.CLAUSEWISE_FC_RUNS ?? 1) * 300;
+    const fcRuns = propertyRuns(300);
     fc.assert(fc.property(fc.array(chars, { maxLength: 80 }), (cs) => { assertSameAsTree(cs.join('')); }),
-      { numRuns: fcRuns, seed: Number(process.env.CLAUSEWISE_FC_SEED ?? 17) });
+      { numRuns: fcRuns, seed: propertySeed(17) });
   });
 
   it('gives the tree\u2019s blocks for the whole document, read either way, on the corpus', function () {

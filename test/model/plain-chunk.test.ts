@@ -7,6 +7,7 @@ import { parseMarkdown, readTree, reads, scanChunkStarts } from '../../server/sr
 import { plainChunkBlocks } from '../../server/src/model/plain-chunk';
 import type { RawBlock } from '../../server/src/model/blocks';
 import { generateContract } from '../../scripts/bench-contract';
+import { propertyRuns, propertySeed } from '../support/property-runs';
 
 // Chunks of plain lines, headings and blank lines are read without the parser (model/plain-chunk.ts):
 // wherever that reader accepts a text, its blocks must be those micromark's events and the mdast tree
@@ -74,16 +75,16 @@ describe('model: chunks of plain text read without the parser', () => {
     const pieces = ['# Term\n', '## 2. Fees\n', '###### Six\n', '####### Seven\n', '## a # b\n', '#x\n', '\n', '\n\n', 'The Supplier shall pay.\n', '2.1 The Customer shall.\n',
       '(a) item\n', 'a) x\n', '1) one\n', '1.\n', '10. ten\n', 'text ', 'Word', ' ', '  ', '"Term" means ', '\u00a0', '\u2028', '\u00e9', 'e.g. ', '99.9% ', '=', '-', ':', '+',
       '\u2019s ', '!', '(', ')', '.', '#', '1', '2.', ';'];
-    const fcRuns = Number(process.env.CLAUSEWISE_FC_RUNS ?? 1) * 400;
+    const fcRuns = propertyRuns(400);
     fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => { assertSameAsParser(parts.join('')); }),
-      { numRuns: fcRuns, seed: Number(process.env.CLAUSEWISE_FC_SEED ?? 19) });
+      { numRuns: fcRuns, seed: propertySeed(19) });
   });
 
   it('gives the parser\u2019s blocks on arbitrary strings of Markdown characters', () => {
     const chars = fc.constantFrom(...'ab 1.)-*_~`[]()!<>#=\\&;:|\n\t\r>"'.split(''));
-    const fcRuns = Number(process.env.CLAUSEWISE_FC_RUNS ?? 1) * 400;
+    const fcRuns = propertyRuns(400);
     fc.assert(fc.property(fc.array(chars, { maxLength: 80 }), (cs) => { assertSameAsParser(cs.join('')); }),
-      { numRuns: fcRuns, seed: Number(process.env.CLAUSEWISE_FC_SEED ?? 23) });
+      { numRuns: fcRuns, seed: propertySeed(23) });
   });
 
   it('gives the parser\u2019s blocks on the corpus\u2019s chunks', function () {

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { icuBreaks, icuBreaksOfMany, sentenceBounds } from '../../server/src/model/sentences';
+import { propertyRuns, propertySeed } from '../support/property-runs';
 
 // A long text is segmented in windows (V8's segment iterator slows down with the string's length, so
 // one huge paragraph took seconds). The windows must give exactly the breaks of one pass.
@@ -15,11 +16,11 @@ const PIECES = ['The Supplier', ' shall', ' pay', '.', '. ', '? ', '! ', 'e.g. '
 
 describe('model: sentence breaks of a long text, found in windows', () => {
   it('are the breaks of one pass, on random text with small windows', () => {
-    const fcRuns = Number(process.env.CLAUSEWISE_FC_RUNS ?? 1) * 300;
+    const fcRuns = propertyRuns(300);
     fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 120 }), fc.integer({ min: 24, max: 90 }), fc.integer({ min: 4, max: 20 }), (parts, window, margin) => {
       const text = parts.join('');
       assert.deepEqual(icuBreaks(text, window, margin), onePass(text));
-    }), { numRuns: fcRuns, seed: Number(process.env.CLAUSEWISE_FC_SEED ?? 13) });
+    }), { numRuns: fcRuns, seed: propertySeed(13) });
   });
 
   it('are the breaks of one pass wherever a window ends, also where ICU needs to look past it', () => {
@@ -75,11 +76,11 @@ describe('model: sentence breaks of many short texts, found together', () => {
   const alone = (texts: string[]) => texts.map((t) => icuBreaks(t));
 
   it('are the breaks of each text alone, on random texts and batch sizes', () => {
-    const fcRuns = Number(process.env.CLAUSEWISE_FC_RUNS ?? 1) * 300;
+    const fcRuns = propertyRuns(300);
     const text = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 30 }).map((parts) => parts.join(''));
     fc.assert(fc.property(fc.array(text, { maxLength: 12 }), fc.integer({ min: 1, max: 400 }), (texts, batch) => {
       assert.deepEqual(icuBreaksOfMany(texts, batch), alone(texts));
-    }), { numRuns: fcRuns, seed: Number(process.env.CLAUSEWISE_FC_SEED ?? 13) });
+    }), { numRuns: fcRuns, seed: propertySeed(13) });
   });
 
   it('are the breaks of each text alone where a text ends in a stop, spaces, a quote or a number', () => {
