@@ -22,11 +22,9 @@ import { IncrementalReview } from '../server/src/engine';
 import { runReviewJobSteps, type ReviewJob } from '../server/src/lsp/review-job';
 import { generateContract, typedEdit } from './bench-contract';
 import { inspectorPostSync } from './inspector-sync';
+import { numberArg } from './number-arg';
 
-const arg = (name: string, dflt: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
+const arg = numberArg;
 const bytes = arg('bytes', 1_000_000);
 const edits = arg('edits', 40);
 const top = arg('top', 40);

@@ -11,11 +11,9 @@
 import { currentStep, IncrementalReview } from '../server/src/engine';
 import { runReviewJobSteps, type ReviewJob } from '../server/src/lsp/review-job';
 import { generateContract, typedEdit } from './bench-contract';
+import { numberArg } from './number-arg';
 
-const arg = (name: string, dflt: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
+const arg = numberArg;
 const bytes = arg('bytes', 100_000);
 const edits = arg('edits', 20);
 const cpuTime = process.argv.includes('--cpu');

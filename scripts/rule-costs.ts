@@ -14,11 +14,9 @@
  */
 import { currentStep, IncrementalReview, RULES } from '../server/src/engine';
 import { examplesContract, generateContract, typedEdit } from './bench-contract';
+import { numberArg } from './number-arg';
 
-const arg = (name: string, dflt: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
+const arg = numberArg;
 const bytes = arg('bytes', 1_000_000);
 const edits = arg('edits', 24);
 const repeat = arg('repeat', 0);
