@@ -101,7 +101,8 @@ const startupTrims = {
 
 
 /**
- * Large data tables bundled as `JSON.parse` of one string instead of as literals: the clause library,
+ * Large data tables bundled as `JSON.parse` of one string instead of as literals: the clause library
+ * (a CommonJS module, so that its require on first use evaluates it then: library/index.ts),
  * the glossary and the configuration schema (JSON files), the category signals' build-time table
  * (categories/signal-needs.generated.ts) and micromark's table of HTML character references
  * (character-entities, 2,125 keys). Every start of the CLI evaluates these modules; V8 builds a
@@ -117,6 +118,9 @@ const dataAsJson = {
     const asParse = (declaration, value) => `${declaration}JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`;
     build.onLoad({ filter: /[\\/](library[\\/][a-z-]+\.generated|schema[\\/]clausewise\.schema)\.json$/ }, async (args) => {
       const value = JSON.parse(await fs.promises.readFile(args.path, 'utf8'));
+      // The clause library is required on first use (library/index.ts allClauses): as a CommonJS
+      // module, esbuild evaluates it at that require, and the require returns the value itself.
+      if (/[\\/]clauses\.generated\.json$/.test(args.path)) return { contents: asParse('module.exports = ', value), loader: 'js' };
       return { contents: asParse('export default ', value), loader: 'js' };
     });
     build.onLoad({ filter: /[\\/]categories[\\/]signal-needs\.generated\.ts$/ }, async (args) => {

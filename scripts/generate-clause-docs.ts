@@ -3,7 +3,7 @@
 // never falls behind the library. Run by `npm run gen`; `--check` exits 1 instead of writing.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLAUSES, PROFILES, RULES } from '../server/src/engine';
+import { allClauses, PROFILES, RULES } from '../server/src/engine';
 import { GLOSSARY, POSITION_LABELS, positionDifferences, type Clause } from '../server/src/library';
 
 const FILE = join(__dirname, '..', 'docs', 'clause-library.md');
@@ -108,9 +108,9 @@ function positionTable(c: Clause): string[] {
 
 function render(): string {
   const lines: string[] = [INTRO, '## Clauses', '', '| id | category | summary |', '| --- | --- | --- |'];
-  for (const c of CLAUSES) lines.push(`| [\`${c.id}\`](#${c.id}) | ${c.category} | ${cell(c.summary)} |`);
+  for (const c of allClauses()) lines.push(`| [\`${c.id}\`](#${c.id}) | ${c.category} | ${cell(c.summary)} |`);
   lines.push('');
-  for (const c of CLAUSES) {
+  for (const c of allClauses()) {
     lines.push(`### ${c.id}`, '', `**${c.title}** (category \`${c.category}\`). ${c.summary}`, '', c.rationale, '');
     const rules = rulesFor(c.id);
     lines.push(`- **Inserted by:** ${rules.length ? rules.map((r) => `[\`${r.meta.id}\`](rules/${r.meta.id}.md)`).join(', ') : 'the clause picker and the snippet only'}`);

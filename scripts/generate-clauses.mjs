@@ -1,5 +1,8 @@
 // Builds the two generated views of the clause library (clauses/*.md, the single source of truth):
 //   server/src/library/clauses.generated.json  read by quick fixes and the language server
+//   server/src/library/clause-titles.generated.json  each clause's title by id: what a review's
+//                                              "Insert clause" fixes name, so that a review (the CLI)
+//                                              does not parse the whole library for them
 //   snippets/clauses.code-snippets             VS Code snippets, prefix "clause-<id>"
 // Fails with the file and the problem when a clause file is malformed.
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -148,6 +151,7 @@ if (!write) {
 const outJson = join(root, 'server/src/library/clauses.generated.json');
 mkdirSync(dirname(outJson), { recursive: true });
 writeFileSync(outJson, JSON.stringify(clauses, null, 1) + '\n');
+writeFileSync(join(root, 'server/src/library/clause-titles.generated.json'), JSON.stringify(Object.fromEntries(clauses.map((c) => [c.id, c.title])), null, 1) + '\n');
 writeFileSync(join(root, 'server/src/library/glossary.generated.json'), JSON.stringify(glossary, null, 1) + '\n');
 
 // Snippets: party placeholders become choice-free tab stops with a sensible default; variables are

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { buildContractModel } from '../../server/src/model';
 import { categoryAssessor } from '../../server/src/engine';
-import { CLAUSES, DEFAULT_PARTY_NAMES, renderClause } from '../../server/src/library';
+import { allClauses, DEFAULT_PARTY_NAMES, renderClause } from '../../server/src/library';
 import { CATEGORY_IDS, REQUIREMENTS, requirementsOf, type CategoryAssessment, type CategoryId } from '../../server/src/categories/types';
 import { requirementGapRule } from '../../server/src/rules/helpers';
 import type { RuleContext } from '../../server/src/rules/types';
@@ -14,7 +14,7 @@ const HEAD = '# Services Agreement\n\nThis Services Agreement is made between La
 
 /** Every clause of the library, one after the other, as one contract. */
 function libraryContract(): string {
-  return HEAD + CLAUSES.map((c, i) => renderClause(c, { number: String(i + 1), parties: DEFAULT_PARTY_NAMES, snippet: false, headingDepth: 2 })).join('\n\n');
+  return HEAD + allClauses().map((c, i) => renderClause(c, { number: String(i + 1), parties: DEFAULT_PARTY_NAMES, snippet: false, headingDepth: 2 })).join('\n\n');
 }
 
 /**

@@ -30,7 +30,7 @@ export function ensureBuilt(): void {
   if (built) return;
   const stale = !fs.existsSync(CLI) || fs.statSync(CLI).mtimeMs < newestMtime(path.join(ROOT, 'server', 'src'));
   if (stale) {
-    if (!fs.existsSync(path.join(ROOT, 'server', 'src', 'library', 'clauses.generated.json'))) {
+    if (!['clauses', 'clause-titles'].every((f) => fs.existsSync(path.join(ROOT, 'server', 'src', 'library', `${f}.generated.json`)))) {
       spawnSync(process.execPath, ['scripts/generate-clauses.mjs'], { cwd: ROOT, stdio: 'ignore' });
     }
     const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });

@@ -60,9 +60,20 @@ process.on('exit', () => {
   it('bundles its large data tables as JSON strings (their values: code-cache.test.ts compares the bundle\'s reports with the sources\')', () => {
     // esbuild.mjs (data-as-json): a literal's boilerplate is built property by property on its first run.
     const bundle = fs.readFileSync(path.join(path.dirname(CLI), 'cli-main.js'), 'latin1');
-    for (const name of ['clauses_generated_default', 'SIGNAL_NEEDS']) assert.match(bundle, new RegExp(`\\b${name}=JSON\\.parse\\(`), name);
+    for (const name of ['clause_titles_generated_default', 'SIGNAL_NEEDS']) assert.match(bundle, new RegExp(`\\b${name}=JSON\\.parse\\(`), name);
     // micromark's table of character references only when a document has one (decode-named-character-reference).
     assert.match(bundle, /\bcharacterEntities\?\?=JSON\.parse\(/);
+  });
+
+  it('carries the clause library\'s titles, not the library: a review names clauses in its fixes and never reads their text', () => {
+    // library/index.ts: clauseTitle from a small generated table, the 200 KB library required on first
+    // use (allClauses), which the CLI never makes. Bundled, the library was parsed at every start.
+    const bundle = fs.readFileSync(path.join(path.dirname(CLI), 'cli-main.js'), 'latin1');
+    assert.match(bundle, /acceptance-testing/);
+    assert.doesNotMatch(bundle, /\\"rationale\\"|"rationale"/);
+    const r = spawnSync(process.execPath, [CLI, '--format', 'json', '--fail-on', 'none', path.join(EXAMPLES, 'weak-msa.md')], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /"Insert clause: [A-Z][^"]+"/);
   });
 
   it('loads every Node built-in module from Node\'s own code cache, none compiled from source after the loader sets V8 flags', function () {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CLAUSES, GLOSSARY } from '../../server/src/library';
+import { allClauses, GLOSSARY } from '../../server/src/library';
 
 // Originality: no run of SHINGLE words in the clause library may also appear in a public model
 // contract or a filed contract we compare against (read at run time, never copied into the project).
@@ -69,9 +69,9 @@ describe('clause library: originality', () => {
     this.timeout(120000);
     const copied: string[] = [];
     // The positions' wording too: their tradeoff lines, replaced and added paragraphs.
-    const positions = CLAUSES.flatMap((c) => Object.entries(c.positions).flatMap(([p, s]) =>
+    const positions = allClauses().flatMap((c) => Object.entries(c.positions).flatMap(([p, s]) =>
       [s.tradeoff, ...Object.values(s.paragraphs ?? {}), ...(s.add ?? [])].map((text) => ({ id: `${c.id} (${p})`, text }))));
-    const texts = [...CLAUSES.map((c) => ({ id: c.id, text: c.body })), ...positions, ...GLOSSARY.map((g) => ({ id: `glossary: ${g.term}`, text: g.definition }))];
+    const texts = [...allClauses().map((c) => ({ id: c.id, text: c.body })), ...positions, ...GLOSSARY.map((g) => ({ id: `glossary: ${g.term}`, text: g.definition }))];
     const sentences = texts.flatMap(({ id, text }) => text.split(/(?<=[.;:])\s+/).map((sentence) => ({ id, sentence, runs: shingles(words(sentence)) })));
     const library = new Set(sentences.flatMap((s) => [...s.runs]));
     // One pass over the reference contracts, keeping only the runs the library has too.

@@ -8,7 +8,7 @@ export type { ReviewInput, ReviewResult, ReviewDiagnostic, ReviewSettings, FixIn
 export { RULES, getRule } from '../rules';
 export { CATEGORIES } from '../categories';
 export { CATEGORY_IDS, DRAFTING, type CategoryId, type RuleCategory, type Verdict, type CategoryAssessment } from '../categories/types';
-export { CLAUSES, getClause, renderClause } from '../library';
+export { allClauses, getClause, renderClause } from '../library';
 export { PROFILES, DEFAULT_PROFILES, citationsFor, type Profile } from '../profiles';
 export { docsUrl, DOCS_BASE, type Severity, type Rule, type RuleMeta } from '../rules/types';
 export const VERSION = '0.1.0';

@@ -1,4 +1,4 @@
-import clausesJson from './clauses.generated.json';
+import clauseTitles from './clause-titles.generated.json';
 import type { CategoryId } from '../categories/types';
 import { fitPartyWord, fitTerms, type DocumentTerms } from './terms';
 
@@ -118,12 +118,29 @@ export function describePositionDifference(d: PositionDifference): string {
   return parts.length ? parts.join('; ') : d.position === 'balanced' ? 'the library text' : 'same text as balanced';
 }
 
-// (Through unknown: the JSON's inferred type has optional keys where Clause has records.)
-export const CLAUSES: readonly Clause[] = clausesJson as unknown as Clause[];
-const byId = new Map(CLAUSES.map((c) => [c.id, c]));
+let clauses: readonly Clause[] | undefined;
+let byId: Map<string, Clause> | undefined;
+
+/**
+ * The clause library, parsed on first use. It is 200 KB of JSON: parsing it at load cost a cold CLI
+ * run some 10 million instructions and a megabyte of heap (docs/performance.md), and a review needs
+ * only the clauses' titles (clauseTitle). `require` inside the function: the bundle then evaluates
+ * the JSON's module on this first call, not when this module loads.
+ */
+export function allClauses(): readonly Clause[] {
+  // (Through unknown: the JSON's inferred type has optional keys where Clause has records.)
+  return (clauses ??= require('./clauses.generated.json') as unknown as Clause[]);
+}
 
 export function getClause(id: string): Clause | undefined {
-  return byId.get(id);
+  return (byId ??= new Map(allClauses().map((c) => [c.id, c]))).get(id);
+}
+
+const titles: Readonly<Record<string, string | undefined>> = clauseTitles;
+
+/** A clause's title without parsing the library (the same as `getClause(id)?.title`). */
+export function clauseTitle(id: string): string | undefined {
+  return Object.hasOwn(titles, id) ? titles[id] : undefined;
 }
 
 /** How the document names each party, for filling {{supplier}} and friends. */

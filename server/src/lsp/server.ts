@@ -70,7 +70,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatOfPath, type ContractModel } from '../model';
 import {
-  acceptCommentEdit, CLAUSES, computeFix, DISK_READER, gitRoot, MAX_DOCUMENT_BYTES, readBundleText, renderHtmlReport, renderMarkdownReport, skipReason, VERSION, IncrementalReview,
+  acceptCommentEdit, allClauses, computeFix, DISK_READER, gitRoot, MAX_DOCUMENT_BYTES, readBundleText, renderHtmlReport, renderMarkdownReport, skipReason, VERSION, IncrementalReview,
   type ConfigReader, type ReviewResult, type ReviewSettings,
 } from '../engine';
 import { buildCodeActions, coverageResultOf, serverDiagnostic, SKIPPED_CODE, type EditCapabilities } from './convert';
@@ -960,7 +960,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
 
   connection.onRequest(ListClausesRequest, () =>
-    CLAUSES.map((c) => ({
+    allClauses().map((c) => ({
       id: c.id, title: c.title, category: c.category, summary: c.summary,
       positions: positionDifferences(c).map((d) => ({ position: d.position, label: POSITION_LABELS[d.position], tradeoff: d.tradeoff, differs: describePositionDifference(d) })),
     })));

@@ -14,7 +14,7 @@
  * too, and not kept: docs/performance.md.)
  */
 import { IncrementalReview } from '../engine';
-import { CLAUSES, DEFAULT_PARTY_NAMES, renderClause } from '../library';
+import { allClauses, DEFAULT_PARTY_NAMES, renderClause } from '../library';
 import { runReviewJobSteps, type ReviewJob } from './review-job';
 import { DiagnosticsJsonCache } from './diagnostics-json';
 import { muteTrace, trace } from './trace';
@@ -40,8 +40,8 @@ export const WARM_UP_EDITS = 12;
  */
 export function sampleContract(): string {
   let text = '# Services Agreement (warm-up sample)\n\nThis agreement is made between Example Customer Ltd (the "Customer") and Example Supplier plc (the "Supplier").\n';
-  for (let i = 0; i < CLAUSES.length && text.length < SAMPLE_CHARS; i++) {
-    text += `\n${renderClause(CLAUSES[i], { number: String(i + 1), parties: DEFAULT_PARTY_NAMES, snippet: false, headingDepth: 2 })}\n`;
+  for (let i = 0; i < allClauses().length && text.length < SAMPLE_CHARS; i++) {
+    text += `\n${renderClause(allClauses()[i], { number: String(i + 1), parties: DEFAULT_PARTY_NAMES, snippet: false, headingDepth: 2 })}\n`;
   }
   return text;
 }

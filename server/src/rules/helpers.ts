@@ -1,7 +1,7 @@
 import type { Span } from '../model';
 import type { AssessmentOf, CategoryAssessment, CategoryId, RequirementOf } from '../categories/types';
 import type { FixSpec, Rule, RuleContext, RuleFinding, RuleMeta } from './types';
-import { getClause } from '../library';
+import { clauseTitle } from '../library';
 
 /** Where a finding about a whole category belongs: its section's title, else the document title. */
 /**
@@ -31,8 +31,7 @@ export function anchorFor(ctx: RuleContext, a: CategoryAssessment): Span {
 /** The "Insert <clause>" fix; added to the category's own section when it has one. */
 export function insertFix(clauseId: string | undefined, underSection?: number | null): FixSpec[] {
   if (!clauseId) return [];
-  const clause = getClause(clauseId);
-  const title = `Insert clause: ${clause?.title ?? clauseId}`;
+  const title = `Insert clause: ${clauseTitle(clauseId) ?? clauseId}`;
   return [{ kind: 'insertClause', title, clauseId, underSection: underSection ?? undefined }];
 }
 
