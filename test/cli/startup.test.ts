@@ -146,6 +146,40 @@ process.on('exit', () => process.stderr.write('SCOPES ' + JSON.stringify(typeof 
     assert.equal((JSON.parse(r.stdout) as { files: unknown[] }).files.length, 10);
   });
 
+  it('a run naming many files starts its review worker before the main thread compiles the bundle, and one naming few starts none', () => {
+    // cli/pool-workers.ts: the loader starts the worker, the pool takes it. Watched through a preload
+    // that records when a Worker is made and when the loader compiles the bundle.
+    const probe = path.join(dir, 'order.js');
+    fs.writeFileSync(probe, `
+const events = [];
+const vm = require('node:vm');
+const Script = vm.Script;
+vm.Script = class extends Script { constructor(source, options) { events.push('compile'); super(source, options); } };
+const threads = require('node:worker_threads');
+const Worker = threads.Worker;
+threads.Worker = class extends Worker { constructor(...args) { events.push('worker'); super(...args); } };
+process.on('exit', () => process.stderr.write('ORDER ' + JSON.stringify(events) + '\\n'));
+`);
+    const lib = path.join(dir, 'named');
+    fs.mkdirSync(lib);
+    const text = fs.readFileSync(path.join(EXAMPLES, 'weak-msa.md'), 'utf8');
+    const names = Array.from({ length: 10 }, (_, i) => `named/c${i}.md`);
+    names.forEach((n, i) => fs.writeFileSync(path.join(dir, n), text.replace('# ', `# ${i} `)));
+    const order = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['-r', probe, CLI, '--format', 'json', '--fail-on', 'none', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CLAUSEWISE_DEBUG: 'threads' }, maxBuffer: 64 * 1024 * 1024 });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal((JSON.parse(r.stdout) as { files: unknown[] }).files.length, args.filter((a) => a.startsWith('named/')).length);
+      return { events: JSON.parse(/^ORDER (.*)$/m.exec(r.stderr)![1]) as string[], stderr: r.stderr };
+    };
+    const many = order(['--concurrency', '2', ...names]);
+    assert.deepEqual(many.events, ['worker', 'compile'], many.stderr);
+    assert.match(many.stderr, /debug: 10 files in 2 threads\n/);
+    // The pool took the early worker and started no other.
+    assert.match(many.stderr, /reviewed in worker 1\n/);
+    assert.deepEqual(order(['--concurrency', '1', ...names]).events, ['compile']);
+    assert.deepEqual(order(names.slice(0, 3)).events, ['compile']);
+  });
+
   it('each thread claims its next file itself: two long contracts go to two threads, whoever is busy', () => {
     // The pool used to send a worker two tasks ahead, longest first, so the worker got both long
     // contracts and the main thread the short ones, then waited. Now each thread takes the next file

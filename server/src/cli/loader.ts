@@ -18,6 +18,7 @@ import type ModuleClass from 'node:module';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
+import { earlyWorkerCount, startEarlyWorkers } from './pool-workers';
 import { flagsOf, runProfile, type RunProfile } from './run-profile';
 import { startedAsPoolWorker } from './worker-arg';
 
@@ -130,10 +131,17 @@ function pruneOldCaches(dir: string, keep: string): void {
  * Node then serialises a fresh cache for it. These are the ones a run of the bundle loads after the
  * loader (util.parseArgs' two modules, os, process): loaded here first, they come from Node's cache.
  */
-function loadBuiltinsBeforeFlags(): void {
+function loadBuiltinsBeforeFlags(workers: boolean): void {
   require('node:os');
   require('node:process');
   void (require('node:util') as typeof import('node:util')).parseArgs;
+  if (workers) require('node:worker_threads');
+}
+
+/** The cores a parallel run uses (./pool.ts threadCount). */
+function availableCores(): number {
+  const os = require('node:os') as typeof import('node:os');
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
 /*
@@ -150,10 +158,17 @@ function load(): void {
   // Process-wide: a worker thread of a parallel run (started through this loader) has them already;
   // only long runs start workers (run-profile.ts), so a worker takes the long profile's cache.
   const profile: RunProfile = isMainThread ? runProfile(process.argv.slice(2), process.cwd(), process.env) : 'long';
+  /*
+   * A run whose command line names enough files for the worker pool starts its review workers now,
+   * before this thread reads and compiles the bundle, so that both load it at once on two cores
+   * (./pool-workers.ts; the pool takes them). After the flags, which a worker thread shares.
+   */
+  const early = isMainThread && profile === 'long' && mode !== 'write' ? earlyWorkerCount(process.argv.slice(2), process.cwd(), availableCores()) : 0;
   if (isMainThread) {
-    loadBuiltinsBeforeFlags();
+    loadBuiltinsBeforeFlags(early > 0);
     v8.setFlagsFromString(`${flagsOf(profile)}${profile === 'short' ? ` ${SHORT_RUN_HEAP_FLAGS}` : ''}`);
   }
+  if (early > 0) startEarlyWorkers((require('node:worker_threads') as typeof import('node:worker_threads')).Worker, __filename, early);
   const fd = fs.openSync(BUNDLE, 'r');
   const stat = fs.fstatSync(fd);
   const name = cacheName(profile, stat);

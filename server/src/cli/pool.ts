@@ -13,13 +13,13 @@
  * its next task itself, through a counter they share (see reviewEach).
  */
 import * as os from 'node:os';
-import type { Worker } from 'node:worker_threads';
 import { setTextCaches } from '../model/text-caches';
 import { runReviewTask, type ReviewOutcome, type ReviewTask } from './review-task';
+import { startWorker, takeEarlyWorkers, type StartedWorkers } from './pool-workers';
 import { PARALLEL_MIN_FILES } from './run-profile';
-import { POOL_WORKER_ARG, startedAsPoolWorker } from './worker-arg';
+import { startedAsPoolWorker, WORKER_MARKER } from './worker-arg';
 
-export const WORKER_MARKER = 'clausewise-review-worker';
+export { WORKER_MARKER };
 // Fewer files than PARALLEL_MIN_FILES are reviewed in the main thread: starting workers costs more
 // than it saves. Defined beside the loader's choice of V8 flags, which relies on it (./run-profile.ts).
 export { PARALLEL_MIN_FILES };
@@ -79,11 +79,7 @@ export function threadCount(files: number, requested: number | undefined): numbe
 }
 
 /** Worker threads started ahead of their tasks (see startPool), or none. */
-export interface Pool {
-  workers: Worker[];
-  /** A worker's failure before reviewShared listened to it (an error, or an exit). */
-  failures: Map<Worker, Error>;
-}
+export type Pool = StartedWorkers;
 
 /**
  * Starts the worker threads of a run on `threads` threads now (`threads` - 1 of them: the main thread
@@ -93,18 +89,15 @@ export interface Pool {
  * handed to reviewShared, which ends its workers.
  */
 export function startPool(threads: number, workerScript: string | null): Pool | null {
-  if (threads <= 1 || !workerScript) return null;
-  const { Worker } = workerThreads();
-  const pool: Pool = { workers: [], failures: new Map() };
-  for (let i = 0; i < threads - 1; i++) {
-    const w = new Worker(workerScript, { argv: [POOL_WORKER_ARG], workerData: { marker: WORKER_MARKER } });
-    // Until reviewShared takes them, the workers neither keep the process alive (a run that stops early
-    // still ends) nor go unheard when they fail.
-    w.unref();
-    w.on('error', (e) => { if (!pool.failures.has(w)) pool.failures.set(w, e); });
-    w.on('exit', (code) => { if (!pool.failures.has(w)) pool.failures.set(w, new Error(`a review worker thread exited with code ${code}`)); });
-    pool.workers.push(w);
+  // Workers the loader started before the bundle loaded (./pool-workers.ts): taken first, the rest ended.
+  const early = takeEarlyWorkers();
+  if (threads <= 1 || !workerScript) {
+    void endPool(early ?? null);
+    return null;
   }
+  const pool: Pool = early ?? { workers: [], failures: new Map() };
+  if (pool.workers.length > threads - 1) void endPool({ workers: pool.workers.splice(threads - 1) });
+  while (pool.workers.length < threads - 1) startWorker(workerThreads().Worker, workerScript, pool);
   return pool;
 }
 

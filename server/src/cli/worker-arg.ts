@@ -5,6 +5,8 @@
  * Its own module because the loader (./loader.ts) must import nothing but node: built-ins and this.
  */
 export const POOL_WORKER_ARG = '--clausewise-review-worker';
+/** What the pool's workers find in their workerData (`marker`), beside POOL_WORKER_ARG. */
+export const WORKER_MARKER = 'clausewise-review-worker';
 
 /** True when this thread was started by the pool (cheap: no module to load). */
 export function startedAsPoolWorker(): boolean {
