@@ -76,6 +76,25 @@ process.on('exit', () => {
     assert.match(r.stdout, /"Insert clause: [A-Z][^"]+"/);
   });
 
+  it('reads the classifier\'s weights from dist/classifier-weights.bin, not from strings in the bundle and its code cache', () => {
+    // esbuild.mjs (compact-classifier-weights): 288 KB of base64 in the bundle was copied into its
+    // source string, deserialised from the code cache and decoded at every start. The values: the
+    // bundle's reports equal the sources' (code-cache.test.ts, on the shared corpus).
+    const dist = path.dirname(CLI);
+    const bundle = fs.readFileSync(path.join(dist, 'cli-main.js'), 'latin1');
+    assert.doesNotMatch(bundle, /unpack\("[A-Za-z0-9+/]{1000}/);
+    assert.match(bundle, /classifier-weights\.bin/);
+    assert.ok(fs.statSync(path.join(dist, 'classifier-weights.bin')).size > 100_000);
+    // A file of another build is refused with its name, not read as wrong weights.
+    const copy = path.join(dir, 'dist-copy');
+    fs.mkdirSync(copy);
+    for (const f of ['cli.js', 'cli-main.js', 'package.json']) fs.copyFileSync(path.join(dist, f), path.join(copy, f));
+    fs.writeFileSync(path.join(copy, 'classifier-weights.bin'), fs.readFileSync(path.join(dist, 'classifier-weights.bin')).subarray(4));
+    const r = spawnSync(process.execPath, [path.join(copy, 'cli.js'), '--fail-on', 'none', path.join(EXAMPLES, 'weak-msa.md')], { cwd: dir, encoding: 'utf8', env: { ...process.env, CLAUSEWISE_CODE_CACHE: 'off' } });
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /classifier-weights\.bin: \d+ bytes, expected \d+/);
+  });
+
   it('loads every Node built-in module from Node\'s own code cache, none compiled from source after the loader sets V8 flags', function () {
     // V8 checks Node's code cache for its own modules against the flags, like ours (cli/loader.ts).
     const probe = path.join(dir, 'builtins.js');

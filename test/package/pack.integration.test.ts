@@ -17,7 +17,7 @@ const ALLOWED = [
   /^schema\/clausewise\.schema\.json$/,
   /^docs\/[a-z-]+\.md$/, /^docs\/rules\/([a-z0-9-]+|README)\.md$/,
 ];
-const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'bin/clausewise.js', 'bin/clausewise-server.js', 'bin/package.json', 'dist/package.json', 'dist/cli.js', 'dist/cli-main.js', 'dist/server.js', 'dist/server-main.js', 'dist/convert.js', 'schema/clausewise.schema.json', 'docs/cli.md', 'docs/ci.md', 'docs/rules/README.md', 'docs/rules/sla-metrics.md'];
+const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'bin/clausewise.js', 'bin/clausewise-server.js', 'bin/package.json', 'dist/package.json', 'dist/cli.js', 'dist/cli-main.js', 'dist/classifier-weights.bin', 'dist/server.js', 'dist/server-main.js', 'dist/convert.js', 'schema/clausewise.schema.json', 'docs/cli.md', 'docs/ci.md', 'docs/rules/README.md', 'docs/rules/sla-metrics.md'];
 
 describe('npm package', function () {
   this.timeout(300_000);

@@ -20,7 +20,7 @@ const ALLOWED = [
   /^examples\/weak-msa\.md$/,
   /^docs\/[a-z-]+\.md$/, /^docs\/rules\/([a-z0-9-]+|README)\.md$/, /^docs\/walkthrough\/[a-z-]+\.md$/,
 ];
-const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'dist/server-main.js', 'dist/review-worker.js', 'dist/review-worker-main.js', 'snippets/clauses.code-snippets', 'images/icon.png', 'schema/clausewise.schema.json', 'examples/weak-msa.md', 'docs/rules/sla-metrics.md'];
+const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'dist/server-main.js', 'dist/review-worker.js', 'dist/review-worker-main.js', 'dist/classifier-weights.bin', 'snippets/clauses.code-snippets', 'images/icon.png', 'schema/clausewise.schema.json', 'examples/weak-msa.md', 'docs/rules/sla-metrics.md'];
 
 describe('.vsix contents', function () {
   this.timeout(120_000);
