@@ -28,7 +28,8 @@ describe('CLI code cache (dist/cli.js loader)', function () {
     cacheHome = path.join(dir, 'cache');
     fs.mkdirSync(path.join(dir, 'dist'));
     // Without the cache the build primed beside the bundle, so the per-user folder is exercised.
-    for (const f of ['cli.js', 'cli-main.js']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(dir, 'dist', f));
+    // The classifier's weights are read from a file beside the bundle (esbuild.mjs).
+    for (const f of ['cli.js', 'cli-main.js', 'classifier-weights.bin']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(dir, 'dist', f));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -62,7 +63,7 @@ describe('CLI code cache (dist/cli.js loader)', function () {
     const old = makeTempDir('clausewise-unwrapped-');
     try {
       fs.mkdirSync(path.join(old, 'dist'));
-      fs.copyFileSync(path.join(ROOT, 'dist', 'cli.js'), path.join(old, 'dist', 'cli.js'));
+      for (const f of ['cli.js', 'classifier-weights.bin']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(old, 'dist', f));
       const wrapper = (require('node:module') as { wrapper: [string, string] }).wrapper;
       const text = fs.readFileSync(path.join(ROOT, 'dist', 'cli-main.js'), 'latin1');
       const at = text.lastIndexOf(wrapper[1]);
