@@ -65,6 +65,31 @@ describe('category assessments taken over while editing (issue 13, scan)', funct
     assert.notEqual(assessment(runs[0].want, 'deliverables').verdict, assessment(runs[1].want, 'deliverables').verdict, 'the edit changes the deliverables');
   });
 
+  it('takes over the assessments an edit in a heading\'s number leaves alone, and assesses again those its new title concerns (issue 13, evidence)', () => {
+    // "## 5. Audit" typed into reads as the title "5x. Audit": the section and its clauses read
+    // another title, every other section is as it was.
+    const at = base.indexOf('## 5. Audit');
+    assert.ok(at > 0);
+    const number = (text: string, from: string, to: string) => text.slice(0, at) + text.slice(at).replace(from, to);
+    const typed = number(base, '## 5. Audit', '## 5x. Audit');
+    const texts = [base, typed, number(typed, '## 5x. Audit', '## 5. Audit'), number(base, '## 5. Audit', '## . Audit'), number(base, '## 5. Audit', '## 5. Audits and inspections')];
+    const runs = steps(texts);
+    for (const [i, r] of runs.slice(1).entries()) {
+      assert.ok(r.taken >= 15, `edit ${i + 1}: ${r.taken} of ${r.taken + r.run} taken over`);
+      assert.ok(r.run >= 1, `edit ${i + 1}: the audit rights, under the retitled section, are assessed again`);
+    }
+  });
+
+  it('assesses again a category whose heading expression a retitled section matches now or matched before (issue 13, evidence)', () => {
+    // "Reporting" (a heading of the communication and performance categories) becomes "4x. Payment"
+    // (one of the charges'), and back: the anchor sections move, though most sentences are as they were.
+    const at = base.indexOf('## 4. Reporting');
+    const retitled = base.slice(0, at) + base.slice(at).replace('## 4. Reporting', '## 4x. Payment');
+    const runs = steps([base, retitled, base]);
+    assert.notEqual(assessment(runs[0].want, 'communication').section, assessment(runs[1].want, 'communication').section, 'the old title anchored the communication');
+    for (const r of runs.slice(1)) assert.ok(r.taken >= 15 && r.run >= 1, `${r.taken} taken over, ${r.run} run`);
+  });
+
   it('assesses every category again when an edit opens a section', () => {
     const at = base.indexOf('\n\n', 15_000) + 2;
     const runs = steps([base, `${base.slice(0, at)}## Notices\n\n${base.slice(at)}`]);

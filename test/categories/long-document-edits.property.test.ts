@@ -34,6 +34,7 @@ type Edit =
   | { kind: 'delete'; at: number; length: number }
   | { kind: 'paragraph'; at: number; what: string }
   | { kind: 'heading'; at: number }
+  | { kind: 'number'; at: number; how: 'type' | 'digit' | 'delete' | 'change' }
   | { kind: 'typed' };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
@@ -41,7 +42,22 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: where, length: fc.integer({ min: 1, max: 30 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('paragraph' as const), at: where, what: SENTENCE }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('heading' as const), at: where }) },
+  // An edit in the number of a numbered heading ("## 5. Audit") or clause ("5.2 The Customer ..."):
+  // the bench's costliest kind of keystroke (issue 13, evidence).
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('number' as const), at: where, how: fc.constantFrom('type' as const, 'digit' as const, 'delete' as const, 'change' as const) }) },
 );
+
+/** The next numbered heading or clause at or after `at` (wrapping round): where its number's last digit is. */
+const NUMBERED = /^(?:#{1,6} )?\d+(?:\.\d+)*/gm;
+function lastDigitOfNumber(text: string, at: number): number {
+  NUMBERED.lastIndex = at;
+  let m = NUMBERED.exec(text);
+  if (!m) {
+    NUMBERED.lastIndex = 0;
+    m = NUMBERED.exec(text);
+  }
+  return m ? m.index + m[0].length - 1 : -1;
+}
 
 function apply(text: string, e: Edit): string {
   // A character typed before the full stop of the sentence nearest the middle, as the bench types:
@@ -56,6 +72,12 @@ function apply(text: string, e: Edit): string {
     case 'insert': return text.slice(0, at) + e.what + text.slice(at);
     case 'delete': return text.slice(0, at) + text.slice(at + e.length);
     case 'paragraph': { const s = text.lastIndexOf('\n', at - 1) + 1; return `${text.slice(0, s)}${e.what}\n\n${text.slice(s)}`; }
+    case 'number': {
+      const d = lastDigitOfNumber(text, at);
+      if (d < 0) return text;
+      const put = e.how === 'type' ? `${text[d]}x` : e.how === 'digit' ? `${text[d]}7` : e.how === 'delete' ? '' : text[d] === '9' ? '1' : String(Number(text[d]) + 1);
+      return text.slice(0, d) + put + text.slice(d + 1);
+    }
     // A paragraph made a heading, or a heading made a paragraph: sections open, close and retitle.
     case 'heading': {
       const s = text.lastIndexOf('\n', at - 1) + 1;

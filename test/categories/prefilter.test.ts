@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { LiteralScanner, needKey, needOf, simplify, SignalPrefilter, type Need } from '../../server/src/categories/prefilter';
 import { INCORPORATION_PATTERNS } from '../../server/src/categories/incorporation';
-import { setPrefilterMinSentences, signalPatternsMet } from '../../server/src/categories/scan';
+import { sentencesOf, setPrefilterMinSentences, signalPatternsMet, SIGNAL_PREFILTER } from '../../server/src/categories/scan';
 import { SIGNAL_NEEDS } from '../../server/src/categories/signal-needs.generated';
 import { buildContractModel } from '../../server/src/model';
 import { signalNeeds } from '../../scripts/generate-signal-needs';
@@ -351,6 +351,44 @@ describe('signal prefilter: the sentences a list visits', () => {
       assert.deepEqual(listed, texts.map((_, n) => n).filter((n) => gate.mayAny(list, gate.row(n, texts[n]))));
       assert.deepEqual(listed, expected);
     }
+  });
+});
+
+describe('signal prefilter: a gate reads rows a page at a time (issue 13, evidence)', function () {
+  this.timeout(300_000);
+  it('gives the same rows and candidates across pages as sentence by sentence', () => {
+    const prefilter = new SignalPrefilter();
+    const patterns = [/\bfoo\b/, /\bbar\b.*\bbaz\b/i, /qux/];
+    const all = () => patterns.map((pattern) => ({ pattern, masked: false }));
+    prefilter.list('all', all, {});
+    const doc = {};
+    const list = prefilter.list('all', all, doc)!;
+    const words = ['foo here', 'nothing', 'bar and baz', 'bar only', 'QUX', 'x foo bar baz', 'plain'];
+    const texts = Array.from({ length: 300 }, (_, n) => words[(n * 5) % words.length]);
+    const expected = texts.map((_, n) => n).filter((n) => /\bfoo\b|qux/i.test(texts[n]) || /\bbar\b.*\bbaz\b/i.test(texts[n]));
+    // Rows read one by one, out of order, then the candidates of every row.
+    const gate = prefilter.gate(doc, texts.length);
+    const byRow = [299, 0, 64, 63, 150].filter((n) => gate.mayAny(list, gate.row(n, texts[n])));
+    assert.deepEqual(byRow, [299, 0, 64, 63, 150].filter((n) => expected.includes(n)));
+    assert.equal(gate.pagesMade, 4, 'only the pages of the rows read');
+    assert.deepEqual([...gate.candidates(list, (n) => texts[n])], expected);
+    // A pattern that matches is never skipped, on any page.
+    for (let n = 0; n < texts.length; n++) for (let i = 0; i < patterns.length; i++) if (patterns[i].test(texts[n])) assert.ok(gate.may(list, i, gate.row(n, texts[n])), `${n} ${i}`);
+  });
+
+  it('makes rows only for the sentences an edit has read, not for every sentence of the new list', () => {
+    const text = generateContract(150_000);
+    const inc = new IncrementalReview();
+    inc.review({ text, version: 1, force: true });
+    const at = text.indexOf('. ', Math.floor(text.length / 2));
+    const edited = text.slice(0, at) + 'x' + text.slice(at);
+    const r = inc.review({ text: edited, version: 2, force: true });
+    assert.equal(inc.fullParseReason, null, 'the edit was spliced');
+    const infos = sentencesOf(r.model);
+    const gate = SIGNAL_PREFILTER.gate(infos, infos.length);
+    assert.ok(infos.length > 1000, `a long list (${infos.length} entries)`);
+    assert.ok(gate.pagesMade >= 1 && gate.pagesMade <= 3, `${gate.pagesMade} pages of rows made for ${infos.length} sentences`);
+    assert.equal(JSON.stringify(r.assessments), JSON.stringify(review({ text: edited, version: 2, force: true }).assessments));
   });
 });
 

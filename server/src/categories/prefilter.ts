@@ -379,33 +379,44 @@ export type NeedTable = ReadonlyArray<readonly [key: string, need: Need]>;
 /** A compiled need: its test, and clauses one of which any sentence that passes it meets. */
 interface Compiled { test: Test; triggers: number[] }
 
+/** Sentences per page of a gate's rows (see DocumentGate): a power of two. */
+const PAGE_SHIFT = 6;
+const PAGE_ROWS = 1 << PAGE_SHIFT;
+
 /**
  * Which patterns may match each sentence of one document, worked out once per sentence for every
  * list (a row of bits, one per pattern) when a list first asks, and kept while the document lives.
+ * The rows are made a page of sentences at a time, when a sentence of the page is first read: while
+ * editing, each edit's sentence list gets a new gate of which only the changed sentences are read,
+ * and one array of rows for every sentence was a zeroed ~250 KB per 1 MB edit (issue 13, evidence).
+ * A row's handle (what `row` returns, `may` and `mayAny` take) is the sentence's number.
  */
 export class DocumentGate {
-  private readonly rows: Uint32Array;
+  private readonly pages: Array<Uint32Array | undefined>;
   private readonly done: Uint8Array;
 
   constructor(private readonly prefilter: SignalPrefilter, readonly version: number, private readonly words: number, size: number) {
-    this.rows = new Uint32Array(size * words);
+    this.pages = new Array((size + PAGE_ROWS - 1) >>> PAGE_SHIFT);
     this.done = new Uint8Array(size);
   }
 
-  /** Where sentence n's row starts (its text is read the first time). */
+  /** The handle of sentence n's row (its text is read the first time). */
   row(n: number, text: string): number {
-    const at = n * this.words;
     if (!this.done[n]) {
-      this.prefilter.fill(text, this.rows, at);
+      let page = this.pages[n >>> PAGE_SHIFT];
+      if (page === undefined) this.pages[n >>> PAGE_SHIFT] = page = new Uint32Array(PAGE_ROWS * this.words);
+      this.prefilter.fill(text, page, (n & (PAGE_ROWS - 1)) * this.words);
       this.done[n] = 1;
     }
-    return at;
+    return n;
   }
 
-  /** May any pattern of the list match the sentence whose row starts at `at`? */
-  mayAny(list: ListFilter, at: number): boolean {
+  /** May any pattern of the list match the sentence whose row is `n` (read by `row`)? */
+  mayAny(list: ListFilter, n: number): boolean {
     const mask = list.mask ??= maskOf(list.ids!);
-    for (let w = 0; w < mask.length; w++) if ((this.rows[at + w] & mask[w]) !== 0) return true;
+    const page = this.pages[n >>> PAGE_SHIFT]!;
+    const at = (n & (PAGE_ROWS - 1)) * this.words;
+    for (let w = 0; w < mask.length; w++) if ((page[at + w] & mask[w]) !== 0) return true;
     return false;
   }
 
@@ -420,17 +431,22 @@ export class DocumentGate {
     if (hit) return hit;
     if (!this.bySentence) {
       const size = this.done.length;
+      const words = this.words;
       for (let n = 0; n < size; n++) this.row(n, textOf(n));
       // Per pattern, the sentences it may match, as one list of (pattern, sentence) pairs sorted by pattern.
-      const counts = new Int32Array(this.words * 32 + 1);
-      const rows = this.rows;
-      for (let i = 0; i < rows.length; i++) for (let word = rows[i]; word !== 0; word &= word - 1) counts[((i % this.words) << 5) + 31 - Math.clz32(word & -word) + 1]++;
+      const counts = new Int32Array(words * 32 + 1);
+      for (let n = 0; n < size; n++) {
+        const page = this.pages[n >>> PAGE_SHIFT]!;
+        const at = (n & (PAGE_ROWS - 1)) * words;
+        for (let w = 0; w < words; w++) for (let word = page[at + w]; word !== 0; word &= word - 1) counts[(w << 5) + 31 - Math.clz32(word & -word) + 1]++;
+      }
       for (let id = 1; id < counts.length; id++) counts[id] += counts[id - 1];
       const starts = counts.slice();
       const sentences = new Int32Array(counts[counts.length - 1]);
-      for (let i = 0; i < rows.length; i++) {
-        const n = (i / this.words) | 0;
-        for (let word = rows[i]; word !== 0; word &= word - 1) sentences[starts[((i % this.words) << 5) + 31 - Math.clz32(word & -word)]++] = n;
+      for (let n = 0; n < size; n++) {
+        const page = this.pages[n >>> PAGE_SHIFT]!;
+        const at = (n & (PAGE_ROWS - 1)) * words;
+        for (let w = 0; w < words; w++) for (let word = page[at + w]; word !== 0; word &= word - 1) sentences[starts[(w << 5) + 31 - Math.clz32(word & -word)]++] = n;
       }
       this.bySentence = { from: counts, sentences };
     }
@@ -449,13 +465,20 @@ export class DocumentGate {
     return hit;
   }
 
+  /** How many pages of rows have been made (for tests). */
+  get pagesMade(): number {
+    let n = 0;
+    for (let p = 0; p < this.pages.length; p++) if (this.pages[p] !== undefined) n++;
+    return n;
+  }
+
   private bySentence: { from: Int32Array; sentences: Int32Array } | null = null;
   private readonly candidatesOf = new Map<ListFilter, Int32Array>();
 
-  /** May the list's pattern i match the sentence whose row starts at `at`? */
-  may(list: ListFilter, i: number, at: number): boolean {
+  /** May the list's pattern i match the sentence whose row is `n` (read by `row`)? */
+  may(list: ListFilter, i: number, n: number): boolean {
     const id = list.ids![i];
-    return (this.rows[at + (id >>> 5)] & (1 << (id & 31))) !== 0;
+    return (this.pages[n >>> PAGE_SHIFT]![(n & (PAGE_ROWS - 1)) * this.words + (id >>> 5)] & (1 << (id & 31))) !== 0;
   }
 }
 

@@ -1035,8 +1035,17 @@ export function headingsKeptAsIs(model: ContractModel, headings: RegExp): boolea
   const then = trace && headingMatches.get(trace.previous);
   const previous = then?.hits.get(key);
   if (!then || !previous) return false;
-  // Every section has the same title, parent and heading block (moved) as before (evidenceShiftOf
-  // checked), so the headed sections and their matches are the previous ones: taken as they are.
+  // Every section has the same parent and heading block (moved) as before, and the same title but
+  // for the sections the edit retitled, which are headed as before (evidenceShiftOf checked): the
+  // headed sections and their matches are the previous ones when no retitled section matched
+  // before or matches now.
+  const retitled = evidenceShiftOf(model)?.retitled;
+  if (retitled === undefined) return false;
+  for (let r = 0; r < retitled.length; r++) {
+    const i = retitled[r];
+    if (!then.inList[i]) continue;
+    if (previous.includes(i) || headings.test(model.sections[i].title)) return false;
+  }
   let state = headingMatches.get(model);
   if (!state) headingMatches.set(model, (state = { inList: then.inList, hits: new Map() }));
   const hits = state.hits.get(key);
@@ -1051,14 +1060,24 @@ export function headingsKeptAsIs(model: ContractModel, headings: RegExp): boolea
 
 /**
  * How evidence of the previous model reads in a spliced model whose edit left every section as it
- * was (the same number of sections, no section opened by a replaced or re-parsed block, the
- * document's title where it was): evidence before the replaced blocks is unchanged, evidence after
- * them moved by `delta` characters, and no evidence can be inside them. Null otherwise.
+ * was (the same number of sections, each opened by the same block, moved, under the same parent,
+ * the document's title where it was) but for the titles of sections opened by the changed blocks:
+ * evidence before the replaced blocks is unchanged, evidence after them moved by `delta`
+ * characters, and no evidence can be inside them. Null otherwise.
  */
 export interface EvidenceShift {
   beforeEnd: number;
   afterStart: number;
   delta: number;
+  /**
+   * Sections (by index, the same in both models) opened by a changed block whose title changed: a
+   * number typed into a heading ("## 58x. Fees" reads as the title "58x. Fees"). Their sentences
+   * and those of their subsections read other titles, so they are read again as any changed
+   * sentence is (listKeptAsIs); a heading expression is kept when it matched none of them before
+   * and matches none now (headingsKeptAsIs); their heading evidence is not moved (movedEvidence).
+   * Each is headed (has a title) in both models or in neither. Empty for most edits.
+   */
+  retitled: number[];
   /** Blocks [from, oldTo) of the previous model were replaced by this one's [from, newTo); the others read the same. */
   from: number;
   oldTo: number;
@@ -1095,30 +1114,42 @@ function shiftOf(model: ContractModel, trace: SpliceTrace): EvidenceShift | null
     oldTo--;
   }
   const opens = (m: ContractModel, b: number): boolean => m.sections[m.blocks[b].section].headingBlock === b;
-  // A section opened by a changed block (a numbered clause's paragraph) is the same section when
-  // the block at the same place opened it before, with the same title under the same parent.
+  // A section opened by a changed block (a numbered clause's paragraph, a heading) is the same
+  // section when the block at the same place opened it before, under the same parent; its title may
+  // differ (a number typed into "## 58. Fees" reads as the title "58x. Fees"): see `retitled`.
   const paired = newTo - from === oldTo - from;
+  let retitled: number[] = NO_SECTIONS;
   for (let b = from; b < newTo; b++) {
     if (!opens(model, b)) continue;
     if (!paired || !opens(previous, b)) return null;
     const s = model.sections[model.blocks[b].section];
     const p = previous.sections[was[b].section];
-    if (s.index !== p.index || s.title !== p.title || s.parent !== p.parent) return null;
+    if (s.index !== p.index || s.parent !== p.parent) return null;
+    if (s.title !== p.title) {
+      // (Whether a section is headed follows from its title being there: see headedSections.)
+      if ((s.title === '') !== (p.title === '')) return null;
+      if (retitled === NO_SECTIONS) retitled = [];
+      retitled.push(s.index);
+    }
   }
   for (let j = from; j < oldTo; j++) if (opens(previous, j) && !(paired && opens(model, j))) return null;
   // Every section opened where it was (by the same block, moved), under the same parent, with the
-  // same title: whether a block opens a section could depend on more than its own text.
+  // same title but for those retitled above: whether a block opens a section could depend on more
+  // than its own text.
   const moved = newTo - oldTo;
   for (let i = 0; i < model.sections.length; i++) {
     const s = model.sections[i];
     const p = previous.sections[i];
     const h = p.headingBlock;
-    if (s.headingBlock !== (h < oldTo ? h : h + moved) || s.parent !== p.parent || s.title !== p.title) return null;
+    if (s.headingBlock !== (h < oldTo ? h : h + moved) || s.parent !== p.parent) return null;
+    if (s.title !== p.title && !retitled.includes(i)) return null;
   }
   const beforeEnd = from < was.length ? was[from].start : Infinity;
   const afterStart = oldTo < was.length ? was[oldTo].start : Infinity;
-  return { beforeEnd, afterStart, delta, from, oldTo, newTo };
+  return { beforeEnd, afterStart, delta, from, oldTo, newTo, retitled };
 }
+
+const NO_SECTIONS: number[] = [];
 
 function sameBlock(a: Block, b: Block, delta: number): boolean {
   return a.start === b.start + delta && a.end === b.end + delta && a.text === b.text && a.kind === b.kind && a.quoted === b.quoted && a.listNumber === b.listNumber && a.depth === b.depth && a.sentences.length === b.sentences.length;
