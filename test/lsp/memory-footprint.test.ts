@@ -12,8 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { buildContractModel, plainBlock } from '../../server/src/model';
 import { RecentStates } from '../../server/src/lsp/recent-states';
-import { compressedBytes, compressResult, expandResult, ExpandedResults, KeptResult, packModel, PAGE_BYTES, PART_BYTES, unpackModel } from '../../server/src/lsp/result-transfer';
-import { generateContract } from '../../scripts/bench-contract';
+import { compressedBytes, compressResult, expandResult, ExpandedResults, KeptResult, packModel, unpackModel } from '../../server/src/lsp/result-transfer';
 import { collectShrinkingTables, compactIfFragmented, compactingCollection, garbageCollector, oldSpaceWaste } from '../../server/src/lsp/collector';
 import { shrinkableWeakMap } from '../../server/src/model/weak-tables';
 import { KeptReviews } from '../../server/src/lsp/kept-reviews';
@@ -162,45 +161,6 @@ describe('lsp: memory footprint of large documents', function () {
       const sharing = sharedPaths(plainOf(result));
       assert.ok(sharing.length > 0, 'the example result shares some objects');
       assert.deepEqual(sharedPaths(plainOf(expanded)), sharing);
-    });
-
-    /** A review of a generated 300 KB contract (made once): its compressed bytes take several pages. */
-    let large: ReturnType<typeof reviewOf> | undefined;
-    const largeReview = () => (large ??= runReviewJob({ uri: 'file:///parts.md', version: 1, text: generateContract(300_000), format: 'markdown', settings: {}, force: false, workspaceFolders: [] }, new IncrementalReview(), () => undefined).result);
-
-    it('make no serialised part, the skeleton included, much larger than the part size (a 300 KB contract, default sizes)', () => {
-      // Each part's serialiser buffer doubles up to about twice its size, and lives for that part
-      // only: with the sections in the skeleton, a large contract's skeleton was several times a part.
-      const result = largeReview();
-      const compressed = compressResult(result);
-      const bytes = Buffer.concat(compressed.pages);
-      const sizes: number[] = [];
-      let at = 0;
-      for (const n of compressed.partLengths) {
-        sizes.push(inflateSync(bytes.subarray(at, at + n)).length);
-        at += n;
-      }
-      assert.ok(Math.max(...sizes) <= 2 * PART_BYTES, `the largest part serialised to ${Math.max(...sizes)} bytes (skeleton ${sizes[0]}), parts of ${PART_BYTES}`);
-      assert.deepEqual(structuredClone(expandResult(compressed).model.sections), structuredClone(result.model.sections));
-    });
-
-    it('keep their bytes in pages of one size, and expand from parts that run across pages', () => {
-      const result = largeReview();
-      // Small parts: many of them, some running on from one page into the next.
-      const compressed = compressResult(result, undefined, 8 * 1024);
-      assert.ok(compressed.pages.length > 2, `${compressed.pages.length} pages`);
-      for (const page of compressed.pages.slice(0, -1)) assert.equal(page.buffer.byteLength, PAGE_BYTES, 'a page is a buffer of its own of PAGE_BYTES');
-      assert.ok(compressed.pages[compressed.pages.length - 1].buffer.byteLength <= PAGE_BYTES);
-      assert.equal(compressedBytes(compressed), compressed.partLengths.reduce((a, b) => a + b, 0));
-      let at = 0;
-      let across = 0;
-      for (const n of compressed.partLengths) {
-        if (Math.floor(at / PAGE_BYTES) !== Math.floor((at + n - 1) / PAGE_BYTES)) across++;
-        at += n;
-      }
-      assert.ok(across > 0, 'some part runs across pages');
-      const plainOf = (r: typeof result) => ({ ...r, model: { ...r.model, blocks: r.model.blocks.map(plainBlock) } });
-      assert.deepEqual(structuredClone(plainOf(expandResult(compressed))), structuredClone(plainOf(result)));
     });
 
     it('carry their text in the compressed bytes when none is kept beside them', () => {
