@@ -101,117 +101,39 @@ export function unpackModel(packed: PackedModel, text?: string): ContractModel {
  * (issue 13, memory).
  */
 export interface CompressedResult {
-  /**
-   * The deflated parts one after another, in pages of PAGE_BYTES (the last one cut to what it
-   * holds); a part may run on from one page into the next.
-   */
-  pages: Uint8Array[];
-  /** How many bytes each deflated part takes, in order: first the skeleton, then the slices `layout` lists. */
+  /** The deflated parts one after another: first the skeleton, then the slices `layout` lists. */
+  bytes: Uint8Array;
+  /** How many bytes each deflated part takes in `bytes`, in order. */
   partLengths: number[];
   /** Whether the model's text was left out: it is kept beside the compressed result. */
   textLeftOut: boolean;
-}
-
-/** The bytes a compressed result holds. */
-export function compressedBytes(compressed: CompressedResult): number {
-  let n = 0;
-  for (const p of compressed.pages) n += p.length;
-  return n;
 }
 
 /** Deflate's fastest level: about 10 ms for a 1 MB contract's result, a tenth of its size. */
 const DEFLATE_LEVEL = 1;
 
 /**
- * zlib's memory level for a part's stream: 6 makes its hash table and pending buffer a quarter of
- * the default 8's (a stream's state about 160 KB instead of 260 KB, allocated and freed for every
- * part); on parts of PART_BYTES it compressed a 1 MB contract's result as well (640 KB either way)
- * and a fifth faster, since each stream clears a smaller table.
- */
-const DEFLATE_MEM_LEVEL = 6;
-
-/**
  * About how many bytes one serialised part may take (issue 13, memory). v8.serialize writes into
- * one malloc'd buffer that doubles as it grows, and each part is deflated by a zlib stream of its
- * own (about 330 KB of state), so a compression makes a burst of malloc'd blocks that live for
- * one part. In the review worker these came from its malloc arena between blocks that live on
- * (the documents' models' typed arrays, the kept reviews' bytes): with parts of 512 KB and the
- * sections in the skeleton, serialiser buffers of 1 and 2 MB, whose holes stayed resident as free
- * memory in the arena (17 MB free with five documents open, 13 MB of it in ten chunks of 0.6 to 2.9
- * MB; docs/performance.md). Parts of 64 KB keep every such block at or under about 128 KB, and the
- * zlib streams' blocks are of one size each time, so glibc hands the same free chunks out again.
+ * one malloc'd buffer that doubles as it grows, and inflating makes one buffer of the whole output:
+ * for a whole 1 MB contract's result (7.3 MB with its text) both were 8 to 9 MB. glibc's malloc
+ * raises its mmap threshold to the size of the largest such block freed (up to 32 MB) and its trim
+ * threshold to twice that, so after the first one every buffer below 9 MB came from an arena and
+ * an arena was given back only when 18.7 MB at its top were free: the server's RSS grew over edits
+ * by memory malloc held free (docs/performance.md). In parts of about this size a slice's buffer
+ * stays under about twice it; the skeleton (sections and the rest, about 1.2 MB for a 1 MB
+ * contract) under 2.3 MB: all below the 4.2 MB that Node's own reading of the 3 MB bundle (a
+ * std::string that doubles) sets the threshold to at start.
  */
-export const PART_BYTES = 64 * 1024;
-
-/**
- * The size of the pages the deflated parts are kept in (issue 13, memory): a kept review lives for
- * many edits, and as one block per review (0.6 MB for a 1 MB contract, a new one at every
- * compression, freed when the document is reviewed again) it left holes of its own size in the
- * arena; pages of one size are reused as they are freed.
- */
-export const PAGE_BYTES = 64 * 1024;
+export const PART_BYTES = 512 * 1024;
 
 /**
  * The arrays of a result that are sliced into parts: large, and (checked on the bench's contract and
- * in test/lsp/memory-footprint.test.ts) sharing no object with each other, which one serialisation
- * would keep shared and separate ones would not. `sections` shares objects with the assessments'
- * evidence (a heading's title span): those are written in the skeleton as references to the
- * section (SectionRefs) and made the same objects again when expanded.
+ * in test/lsp/memory-footprint.test.ts) sharing no object with each other or with the rest of the
+ * result, which one serialisation would keep shared and separate ones would not. `sections` is not
+ * among them: the assessments' evidence holds some of its objects.
  */
-type SlicedArray = 'diagnostics' | 'fixSpecs' | 'blocks' | 'crossReferences' | 'sections';
-const SLICED: readonly SlicedArray[] = ['diagnostics', 'fixSpecs', 'blocks', 'crossReferences', 'sections'];
-
-/** The key of a reference to a section or one of its objects in a compressed skeleton: "i" or "i.key". */
-const SECTION_REF = '\u0000sectionRef';
-
-/**
- * References to the sections' objects, for the parts of the result serialised apart from them: each
- * section, and each object its fields hold, by where it is in the sections.
- */
-class SectionRefs {
-  private readonly refs = new Map<object, string>();
-  /** Originals and their copies with references in place (a copy only where something was replaced). */
-  private readonly done = new Map<object, unknown>();
-
-  constructor(sections: readonly object[]) {
-    sections.forEach((s, i) => {
-      this.refs.set(s, String(i));
-      for (const [key, v] of Object.entries(s)) if (v !== null && typeof v === 'object') this.refs.set(v, `${i}.${key}`);
-    });
-  }
-
-  /** `value` with every section object in it replaced by a reference; `value` itself is left alone. */
-  replace(value: unknown): unknown {
-    if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
-    const ref = this.refs.get(value);
-    if (ref !== undefined) return { [SECTION_REF]: ref };
-    if (this.done.has(value)) return this.done.get(value);
-    this.done.set(value, value);
-    let copy: Record<string, unknown> | unknown[] | null = null;
-    const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-    for (const [key, v] of entries) {
-      const r = this.replace(v);
-      if (r === v) continue;
-      copy ??= Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) };
-      (copy as Record<string | number, unknown>)[key] = r;
-    }
-    if (copy) this.done.set(value, copy);
-    return copy ?? value;
-  }
-
-  /** The references in `value` (just deserialised: changed in place) made the sections' objects again. */
-  static resolve(value: unknown, sections: readonly Record<string, unknown>[]): unknown {
-    if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
-    const ref = (value as Record<string, unknown>)[SECTION_REF];
-    if (typeof ref === 'string') {
-      const dot = ref.indexOf('.');
-      return dot < 0 ? sections[Number(ref)] : sections[Number(ref.slice(0, dot))][ref.slice(dot + 1)];
-    }
-    const o = value as Record<string, unknown>;
-    for (const key of Object.keys(o)) o[key] = SectionRefs.resolve(o[key], sections);
-    return value;
-  }
-}
+type SlicedArray = 'diagnostics' | 'fixSpecs' | 'blocks' | 'crossReferences';
+const SLICED: readonly SlicedArray[] = ['diagnostics', 'fixSpecs', 'blocks', 'crossReferences'];
 
 /** What the skeleton part says about the parts after it: per sliced array and for the text, how many slices. */
 interface Layout {
@@ -234,7 +156,7 @@ class PartWriter {
 
   add(value: unknown): number {
     const serialised = serialize(value);
-    this.parts.push(deflateSync(serialised, { level: DEFLATE_LEVEL, memLevel: DEFLATE_MEM_LEVEL }));
+    this.parts.push(deflateSync(serialised, { level: DEFLATE_LEVEL }));
     return serialised.length;
   }
 
@@ -272,7 +194,7 @@ export function compressResult(result: ReviewResult, jobText?: string, partBytes
   const writer = new PartWriter(partBytes);
   const slices: Layout['slices'] = {};
   const rest: ReviewResult = { ...result, model: { ...model, text: '' } };
-  const holders = { diagnostics: rest, fixSpecs: rest, blocks: rest.model, crossReferences: rest.model, sections: rest.model } as const;
+  const holders = { diagnostics: rest, fixSpecs: rest, blocks: rest.model, crossReferences: rest.model } as const;
   const sliced: Partial<Record<SlicedArray, readonly unknown[]>> = {};
   for (const key of SLICED) {
     const holder = holders[key] as unknown as Record<string, unknown>;
@@ -285,82 +207,42 @@ export function compressResult(result: ReviewResult, jobText?: string, partBytes
   const after = new PartWriter(partBytes);
   for (const key of SLICED) if (sliced[key]) slices[key] = after.addSliced(sliced[key]!);
   const layout: Layout = { slices, textSlices: textLeftOut ? 0 : after.addText(model.text) };
-  const skeleton = sliced.sections ? new SectionRefs(sliced.sections as object[]).replace(rest) : rest;
-  writer.add({ result: skeleton, textFrom, textLength, layout });
+  writer.add({ result: rest, textFrom, textLength, layout } satisfies Skeleton);
   const parts = [...writer.parts, ...after.parts];
   let total = 0;
   for (const p of parts) total += p.length;
-  // Copied into pages of their own (zlib's may be views of larger or shared ones).
-  const pages: Uint8Array[] = [];
-  let page = new Uint8Array(0);
-  let at = 0;
-  let left = total;
+  // One buffer of its own for all of them (zlib's may be views of larger or shared ones).
+  const bytes = new Uint8Array(total);
   const partLengths: number[] = [];
+  let at = 0;
   for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
     partLengths.push(p.length);
-    for (let from = 0; from < p.length; ) {
-      if (at === page.length) {
-        page = new Uint8Array(Math.min(PAGE_BYTES, left));
-        pages.push(page);
-        at = 0;
-      }
-      const n = Math.min(p.length - from, page.length - at);
-      page.set(p.subarray(from, from + n), at);
-      from += n;
-      at += n;
-      left -= n;
-    }
   }
-  return { pages, partLengths, textLeftOut };
+  return { bytes, partLengths, textLeftOut };
 }
 
 /** The result again, equal value for value to the one compressed (`text`: the text it was made of, needed when it was left out). */
 export function expandResult(compressed: CompressedResult, text?: string): ReviewResult {
   if (compressed.textLeftOut && text === undefined) throw new Error('a compressed review without its text was expanded without it');
   let part = 0;
-  let page = 0;
   let at = 0;
-  const pages = compressed.pages;
   const next = (): unknown => {
     const length = compressed.partLengths[part++];
-    if (at === pages[page].length) {
-      page++;
-      at = 0;
-    }
-    let bytes: Uint8Array;
-    if (at + length <= pages[page].length) {
-      bytes = pages[page].subarray(at, at + length);
-      at += length;
-    } else {
-      // Runs on into the next page: joined for the inflate (one part, a few KB).
-      bytes = new Uint8Array(length);
-      for (let filled = 0; filled < length; ) {
-        if (at === pages[page].length) {
-          page++;
-          at = 0;
-        }
-        const n = Math.min(length - filled, pages[page].length - at);
-        bytes.set(pages[page].subarray(at, at + n), filled);
-        filled += n;
-        at += n;
-      }
-    }
-    return deserialize(inflateSync(bytes));
+    const value = deserialize(inflateSync(compressed.bytes.subarray(at, at + length)));
+    at += length;
+    return value;
   };
   const { result, textFrom, textLength, layout } = next() as Skeleton;
-  const holders = { diagnostics: result, fixSpecs: result, blocks: result.model, crossReferences: result.model, sections: result.model } as const;
-  const arrays: Partial<Record<SlicedArray, unknown[]>> = {};
+  const holders = { diagnostics: result, fixSpecs: result, blocks: result.model, crossReferences: result.model } as const;
   for (const key of SLICED) {
     const n = layout.slices[key];
     if (n === undefined) continue;
     const items: unknown[] = [];
     for (let i = 0; i < n; i++) for (const item of next() as unknown[]) items.push(item);
-    arrays[key] = items;
+    (holders[key] as unknown as Record<string, unknown>)[key] = items;
   }
-  // The skeleton's references to the sections' objects made those objects again (see SectionRefs),
-  // before the sliced arrays are put in (nothing in them is a reference).
-  if (arrays.sections) SectionRefs.resolve(result, arrays.sections as Record<string, unknown>[]);
-  for (const key of SLICED) if (arrays[key]) (holders[key] as unknown as Record<string, unknown>)[key] = arrays[key];
   if (compressed.textLeftOut) result.model.text = text!;
   else {
     const slices: string[] = [];
