@@ -64,6 +64,18 @@ describe('cross-references patched for an edit of section numbers (issue 13, xre
     assert.ok(patched >= 7, `${patched} of ${edits.length} edits patched`);
   });
 
+  it('builds the previous model\'s index again when asked for, after a later one took its maps over', () => {
+    const inc = new IncrementalReview();
+    const first = inc.review({ text, version: 1, force: true }).model;
+    const was = numberIndex(first);
+    const t = text.replace('## 12. Clause 12', '## 192. Clause 12');
+    const got = inc.review({ text: t, version: 2, force: true }).model;
+    assert.equal(numberIndex(got).body, was.body, 'the maps are patched in place');
+    assert.deepEqual(numberIndex(first), numberIndex(review({ text, force: true }).model));
+    assert.notEqual(numberIndex(first), was);
+    assertSame(got, t, 'after');
+  });
+
   it('a tree rebuilt with other numbers reads as renumbered; other shapes do not', () => {
     const inc = new IncrementalReview();
     inc.review({ text, version: 1, force: true });

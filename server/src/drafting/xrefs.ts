@@ -258,13 +258,13 @@ function compareStructure(model: ContractModel, trace: SpliceTrace): boolean {
 
 export function numberIndex(model: ContractModel): NumberIndex {
   const hit = numberCache.get(model);
-  if (hit) return hit;
+  if (hit && !handedOn.has(hit)) return hit;
   const headings = attachmentHeadings(model);
   // While editing, an edit that left the section tree's shape, numbers and titles alone (almost every
   // keystroke) leaves the index as it was.
   const trace = factsActive() ? spliceTraceOf(model) : undefined;
   const kept = trace && sameStructure(model, trace) ? numberCache.get(trace.previous) : undefined;
-  if (kept) {
+  if (kept && !handedOn.has(kept)) {
     numberCache.set(model, kept);
     return kept;
   }
@@ -454,7 +454,7 @@ const patchCache = new WeakMap<ContractModel, NumberPatch>();
 function renumberedIndex(model: ContractModel, trace: SpliceTrace): NumberIndex | undefined {
   const changed = renumbered(model, trace);
   const before = changed ? numberCache.get(trace.previous) : undefined;
-  if (!changed || !before) return undefined;
+  if (!changed || !before || handedOn.has(before)) return undefined;
   let aux0: NumberAux | undefined;
   const now = model.sections;
   const was = trace.previous.sections;
@@ -490,7 +490,7 @@ function renumberedIndex(model: ContractModel, trace: SpliceTrace): NumberIndex 
     holders ??= aux0.holders;
     if (o !== undefined) {
       numbers.add(o);
-      const list = holders.get(o)!.filter((h) => h !== i);
+      const list = (holders.get(o) ?? []).filter((h) => h !== i);
       if (list.length) holders.set(o, list);
       else holders.delete(o);
     }
@@ -525,10 +525,8 @@ function renumberedIndex(model: ContractModel, trace: SpliceTrace): NumberIndex 
     if (list) for (const h of list) if (h >= from && h < to && (scope < 0 ? att[h] < 0 : att[h] === scope)) return h;
     return undefined;
   };
-  const setOrDelete = (map: Map<string, number>, key: string, h: number | undefined): void => {
-    if (h === undefined) map.delete(key);
-    else map.set(key, h);
-  };
+  // What each changed number's entry becomes in a scope (its first section there, or none).
+  const plan = (from: number, to: number, scope: number): Array<[string, number | undefined]> => [...numbers].map((key) => [key, firstHolder(key, from, to, scope)]);
   // The parts: the same places, or the index is built again.
   let p = 0;
   let topSeen = 0;
@@ -551,33 +549,30 @@ function renumberedIndex(model: ContractModel, trace: SpliceTrace): NumberIndex 
   const parts = before.parts.slice();
   const partsTouched = new Set<number>();
   for (const i of changed) if (att[i] < 0 && (was[i].number || now[i].number)) partsTouched.add(partOf(i));
+  const patches: Array<[Map<string, number>, Array<[string, number | undefined]>]> = [[before.body, plan(0, now.length, -1)]];
   for (const q of partsTouched) {
     const part = before.parts[q];
     const to = q + 1 < parts.length ? parts[q + 1].first : now.length;
-    const numbersOfPart = new Map(part.numbers);
-    for (const key of numbers) setOrDelete(numbersOfPart, key, firstHolder(key, part.first, to, -1));
+    patches.push([part.numbers, plan(part.first, to, -1)]);
     let count = part.count;
     for (const [i, d] of counted) if (i >= part.first && i < to) count += d;
     if ((count < 3) !== (part.count < 3)) tableSafe = false;
-    parts[q] = { first: part.first, numbers: numbersOfPart, count };
-    carryPrefixes(part.numbers, numbersOfPart, numbers);
+    parts[q] = { first: part.first, numbers: part.numbers, count };
   }
-  const body = new Map(before.body);
-  for (const key of numbers) setOrDelete(body, key, firstHolder(key, 0, now.length, -1));
-  let inAttachment = before.inAttachment;
-  if (attachmentsTouched.size) {
-    inAttachment = new Map(inAttachment);
-    for (const a of attachmentsTouched) {
-      const was0 = before.inAttachment.get(a);
-      if (!was0) return undefined; // an attachment numbering its first section: a new entry, built in order
-      const m = new Map(was0);
-      for (const key of numbers) setOrDelete(m, key, firstHolder(key, 0, now.length, a));
-      if (!m.size) return undefined;
-      if ((m.size < 2) !== (was0.size < 2)) tableSafe = false;
-      inAttachment.set(a, m);
-      carryPrefixes(was0, m, numbers);
-    }
+  for (const a of attachmentsTouched) {
+    const m = before.inAttachment.get(a);
+    if (!m) return undefined; // an attachment numbering its first section: a new entry, built in order
+    const changes = plan(0, now.length, a);
+    let size = m.size;
+    for (const [key, h] of changes) size += (h === undefined ? 0 : 1) - (m.has(key) ? 1 : 0);
+    if (!size) return undefined; // an attachment numbering none: its entry goes
+    if ((size < 2) !== (m.size < 2)) tableSafe = false;
+    patches.push([m, changes]);
   }
+  // The previous index's maps patched in place (copying a 1 MB contract's 5,000 numbers twice was
+  // most of the patch): that index is handed on to this one, and built again if asked for.
+  handedOn.add(before);
+  for (const [map, changes] of patches) patchScope(map, changes);
   // The highest of the first 1,000 distinct top-level numbers of the body, in the order they first
   // appear (as numberIndex reads its keys), and how many there are: a walk over integers.
   const seen = new Set<number>();
@@ -590,28 +585,30 @@ function renumberedIndex(model: ContractModel, trace: SpliceTrace): NumberIndex 
   }
   const tops = seen.size;
   const numberingIntact = model.usesMarkdownHeadings && bodyCount >= 3 && tops >= 2 && tops >= 0.8 * Math.min(maxTop, 1000);
-  const idx: NumberIndex = { body, inAttachment, attachments: before.attachments, attachmentKinds: before.attachmentKinds, bodyCount, parts, numberingIntact, maxTop };
+  const idx: NumberIndex = { body: before.body, inAttachment: before.inAttachment, attachments: before.attachments, attachmentKinds: before.attachmentKinds, bodyCount, parts, numberingIntact, maxTop };
   auxCache.set(idx, { holders, partTop, digits });
   patchCache.set(model, { numbers, parents, titles, maxTopWas: before.maxTop, tableSafe });
   return idx;
 }
 
-/** The number prefixes of a scope patched into those of its copy, when they were worked out (numberPrefixes). */
-function carryPrefixes(from: Map<string, number>, to: Map<string, number>, keys: Set<string>): void {
-  const counts = prefixCache.get(from);
-  if (!counts) return;
-  const out = new Map(counts);
-  for (const k of keys) {
-    const d = (to.has(k) ? 1 : 0) - (from.has(k) ? 1 : 0);
-    if (d) for (let i = k.indexOf('.'); i >= 0; i = k.indexOf('.', i + 1)) {
+/** A scope's entries set (or deleted), with its number prefixes when they were worked out (numberPrefixes). */
+function patchScope(map: Map<string, number>, changes: Array<[string, number | undefined]>): void {
+  const counts = prefixCache.get(map);
+  for (const [k, h] of changes) {
+    const d = (h === undefined ? 0 : 1) - (map.has(k) ? 1 : 0);
+    if (h === undefined) map.delete(k);
+    else map.set(k, h);
+    if (counts && d) for (let i = k.indexOf('.'); i >= 0; i = k.indexOf('.', i + 1)) {
       const p = k.slice(0, i);
-      const c = (out.get(p) ?? 0) + d;
-      if (c > 0) out.set(p, c);
-      else out.delete(p);
+      const c = (counts.get(p) ?? 0) + d;
+      if (c > 0) counts.set(p, c);
+      else counts.delete(p);
     }
   }
-  prefixCache.set(to, out);
 }
+
+/** Indexes whose maps a later model's index took over and patched (renumberedIndex): stale, built again if asked for. */
+const handedOn = new WeakSet<NumberIndex>();
 
 /** "Schedule 3" opening a block: its kind and id, and whether its first line reads as a heading. */
 interface AttachmentHeading { kind: string; id: string; shortFirstLine: boolean; standsAlone: boolean }
@@ -1424,7 +1421,7 @@ function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference,
 function numberPrefixes(scope: Map<string, number>): Map<string, number> {
   let out = prefixCache.get(scope);
   if (!out) {
-    // Counted (how many numbers each heads), so that a scope patched for a changed number patches them (carryPrefixes).
+    // Counted (how many numbers each heads), so that a scope patched for a changed number patches them (patchScope).
     out = new Map();
     for (const k of scope.keys()) for (let i = k.indexOf('.'); i >= 0; i = k.indexOf('.', i + 1)) {
       const p = k.slice(0, i);
