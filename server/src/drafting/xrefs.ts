@@ -281,6 +281,11 @@ export function numberIndex(model: ContractModel): NumberIndex {
   let bodyCount = 0;
   const parts: NumberIndex['parts'] = [];
   let topSeen = 0;
+  // While editing, what a later renumbering patches beside the index (NumberAux), made in the same
+  // walk: made on the first heading edit instead, it cost that edit more than the build it replaces.
+  const aux: NumberAux | undefined = factsActive()
+    ? { holders: new Map(), partTop: new Float64Array(model.sections.length).fill(-1), digits: new Float64Array(model.sections.length).fill(-1) }
+    : undefined;
   for (const s of model.sections) {
     if (s.index === 0) continue;
     const block = model.blocks[s.headingBlock];
@@ -294,6 +299,11 @@ export function numberIndex(model: ContractModel): NumberIndex {
     if (!s.number) continue;
     const n = normalisedNumber(s.number);
     const att = attachmentOf(model, s.index);
+    if (aux) {
+      const list = aux.holders.get(n);
+      if (list) list.push(s.index);
+      else aux.holders.set(n, [s.index]);
+    }
     if (att >= 0) {
       let m = inAttachment.get(att);
       if (!m) inAttachment.set(att, (m = new Map()));
@@ -303,6 +313,10 @@ export function numberIndex(model: ContractModel): NumberIndex {
       if (!body.has(n)) body.set(n, s.index);
       // Numbering that starts again at 1 after a higher top-level number opens a new part.
       const top = partTopOf(n);
+      if (aux) {
+        aux.partTop[s.index] = top;
+        if (/^\d+$/.test(n)) aux.digits[s.index] = top;
+      }
       if (!parts.length || (top === 1 && topSeen > 1)) {
         parts.push({ first: s.index, numbers: new Map(), count: 0 });
         topSeen = 0;
@@ -331,6 +345,7 @@ export function numberIndex(model: ContractModel): NumberIndex {
   }
   const idx = { body, inAttachment, attachments, attachmentKinds, bodyCount, parts, numberingIntact, maxTop };
   numberCache.set(model, idx);
+  if (aux) auxCache.set(idx, aux);
   return idx;
 }
 
@@ -411,8 +426,8 @@ function compareExceptNumbers(model: ContractModel, trace: SpliceTrace): number[
  * What the number index keeps beside itself for patching (not in NumberIndex, so that a patched
  * index equals a built one): every numbered section by its normalised number, in order, whatever
  * its scope; and per section the top-level number its part counts (partTopOf) and the value of an
- * all-digit number (-1: not a numbered section of the body). Built from the model the first time
- * an index is patched, then patched along with it.
+ * all-digit number (-1: not a numbered section of the body). Made with the index while editing (or
+ * from the model when an index has none), then patched along with it.
  */
 interface NumberAux { holders: Map<string, number[]>; partTop: Float64Array; digits: Float64Array }
 const auxCache = new WeakMap<NumberIndex, NumberAux>();
@@ -804,43 +819,8 @@ interface ReferenceTable {
   built: Map<number, ResolvedReference>;
   /** How many clause references went unchecked because the numbering was lost (numberingLost). */
   lost: number;
-  /** Each reference's number as an id of `names` (renumberedReferences); made the first time an edit renumbers a section, then kept. */
-  baseIds?: Int32Array;
-  names?: BaseNames;
 }
 const tables = new WeakMap<ContractModel, ReferenceTable>();
-
-/**
- * The distinct numbers references name ("4.2"), by id, for a run of tables while editing: the
- * leading top-level number of each (4) and the id of its parent number ("4"), so that finding the
- * references an edit of a section's number can change is a walk over integers, not strings.
- */
-interface BaseNames { ids: Map<string, number>; top: number[]; parent: number[] }
-
-function internBase(names: BaseNames, base: string): number {
-  let id = names.ids.get(base);
-  if (id !== undefined) return id;
-  const dot = base.lastIndexOf('.');
-  const parent = dot > 0 ? internBase(names, base.slice(0, dot)) : -1;
-  id = names.top.length;
-  names.ids.set(base, id);
-  names.top.push(Number(/^\d+/.exec(base)?.[0] ?? NaN));
-  names.parent.push(parent);
-  return id;
-}
-
-/** The references' number ids of a table, made from what its blocks write when it has none yet. */
-function baseIdsOf(table: ReferenceTable): { ids: Int32Array; names: BaseNames } {
-  if (!table.baseIds || !table.names) {
-    const names: BaseNames = { ids: new Map(), top: [], parent: [] };
-    const ids = new Int32Array(table.firstRef[table.firstRef.length - 1]);
-    let k = 0;
-    for (const refs of table.written) if (refs) for (const w of refs) for (const it of w.items) ids[k++] = internBase(names, it.base);
-    table.baseIds = ids;
-    table.names = names;
-  }
-  return { ids: table.baseIds, names: table.names };
-}
 
 /**
  * The references of the previous table, outside the re-parsed blocks, that an edit changing only
@@ -851,40 +831,50 @@ function baseIdsOf(table: ReferenceTable): { ids: Int32Array; names: BaseNames }
  * the highest top-level number moved; and the missing ones naming a changed title in brackets.
  * Every other reference resolves as before: resolve() reads the index only through these.
  */
-function renumberedReferences(before: ReferenceTable, patch: NumberPatch, idx: NumberIndex, kPrefix: number, kOldAfter: number): number[] {
-  const { ids, names } = baseIdsOf(before);
-  const count = names.top.length;
-  const mark = new Uint8Array(count);
-  const asParent = new Uint8Array(count);
-  const named = (s: string): number => names.ids.get(s) ?? -1;
+function renumberedReferences(before: ReferenceTable, patch: NumberPatch, idx: NumberIndex, prefix: number, oldAfter: number): number[] {
+  // The numbers to look for, and the parents whose children are: a Set lookup and a startsWith or
+  // two per reference, over what the blocks wrote (no table of every reference's number is kept
+  // beside the table: it would be copied on every keystroke, for the few edits that renumber).
+  const marked = new Set<string>();
+  const asParent = new Set<string>(patch.parents);
   for (const key of patch.numbers) {
-    const id = named(key);
-    if (id >= 0) mark[id] = asParent[id] = 1;
-    for (let i = key.indexOf('.'); i >= 0; i = key.indexOf('.', i + 1)) {
-      const p = named(key.slice(0, i));
-      if (p >= 0) mark[p] = 1;
-    }
+    marked.add(key);
+    asParent.add(key);
+    for (let i = key.indexOf('.'); i >= 0; i = key.indexOf('.', i + 1)) marked.add(key.slice(0, i));
   }
-  for (const key of patch.parents) {
-    const id = named(key);
-    if (id >= 0) asParent[id] = 1;
-  }
-  for (let id = 0; id < count; id++) {
-    const parent = names.parent[id];
-    if (parent >= 0 && asParent[parent]) mark[id] = 1;
-  }
+  const heads = [...asParent].map((p) => p + '.');
+  const reads = (base: string): boolean => {
+    if (marked.has(base)) return true;
+    for (const h of heads) if (base.startsWith(h) && base.indexOf('.', h.length) < 0) return true;
+    return false;
+  };
   const out: number[] = [];
-  for (let k = 0; k < kPrefix; k++) if (mark[ids[k]]) out.push(k);
-  for (let k = kOldAfter; k < ids.length; k++) if (mark[ids[k]]) out.push(k);
+  const scan = (from: number, to: number): void => {
+    for (let b = from; b < to; b++) {
+      const refs = before.written[b];
+      if (!refs) continue;
+      let k = before.firstRef[b];
+      for (let r = 0; r < refs.length; r++) {
+        const items = refs[r].items;
+        for (let j = 0; j < items.length; j++, k++) if (reads(items[j].base)) out.push(k);
+      }
+    }
+  };
+  scan(0, prefix);
+  scan(oldAfter, before.written.length);
   // Of the rest, only a missing reference reads the highest top-level number and the titles.
   const lo = 2 * Math.min(idx.maxTop, patch.maxTopWas) + 5;
   const hi = 2 * Math.max(idx.maxTop, patch.maxTopWas) + 5;
   if (lo !== hi || patch.titles.size) {
+    const kPrefix = before.firstRef[prefix];
+    const kOldAfter = before.firstRef[oldAfter];
     let added = false;
     for (const k of before.missingFound) {
-      if ((k >= kPrefix && k < kOldAfter) || mark[ids[k]]) continue;
-      const top = names.top[ids[k]];
-      const title = patch.titles.size ? locate(before, k).ref.parenTitle : undefined;
+      if (k >= kPrefix && k < kOldAfter) continue;
+      const { ref, item } = locate(before, k);
+      if (reads(item.base)) continue;
+      const top = Number(/^\d+/.exec(item.base)?.[0] ?? NaN);
+      const title = ref.parenTitle;
       if ((top > lo && top <= hi) || (title && patch.titles.has(title.trim().toLowerCase()))) { out.push(k); added = true; }
     }
     if (added) out.sort((a, b) => a - b);
@@ -1027,7 +1017,7 @@ function referenceTable(model: ContractModel): ReferenceTable {
   let looked: number;
   let renumberedRefs = 0;
   if (reuse && before && trace) {
-    const force = patch ? renumberedReferences(before, patch, idx, before.firstRef[trace.prefix], before.firstRef[trace.oldAfter]) : undefined;
+    const force = patch ? renumberedReferences(before, patch, idx, trace.prefix, trace.oldAfter) : undefined;
     renumberedRefs = force?.length ?? 0;
     ({ table, resolvedHere, looked } = patchedTable(model, idx, ctx, before, trace, still, force));
   }
@@ -1123,17 +1113,6 @@ function patchedTable(model: ContractModel, idx: NumberIndex, ctx: Context, befo
     written, firstRef, resolved: { status, sections, flags }, kinds,
     watched: new Int32Array(0), missingFound: new Int32Array(0), clauseRefs: 0, after: new Uint8Array(0), missing: [], built: new Map(), lost: 0,
   };
-  if (before.baseIds && before.names) {
-    // The number ids kept along (renumberedReferences), the re-parsed blocks' added.
-    const names = before.names;
-    const mine = new Int32Array(m);
-    let j = 0;
-    for (const refs of regionWritten) if (refs) for (const w of refs) for (const it of w.items) mine[j++] = internBase(names, it.base);
-    const baseIds = new Int32Array(n);
-    pieces(baseIds, before.baseIds, mine, 1);
-    table.baseIds = baseIds;
-    table.names = names;
-  }
   // The clause-reference count without the replaced blocks' references, with the re-parsed ones'.
   let clauseRefs = before.clauseRefs + rows.clauseRefs;
   for (let k = kPrefix; k < kOldAfter; k++) if (before.kinds[k] && (was.status[k] === OK || was.status[k] === MISSING)) clauseRefs--;
