@@ -40,7 +40,7 @@ describe('cross-reference table patched while editing (issue 13, drafting)', () 
       ['(a) first item;\n(b) second item.\n\n## 10.', '(a) first item;\n(c) second item.\n\n## 10.'],
       // A number written where a clause starts: "paragraph 40.9" now resolves.
       ['Notes for the reader.', 'Notes for the reader.   40.9 Termination applies.'],
-      // A section retitled: the tree no longer reads the same, and everything is resolved again.
+      // A section retitled: the tree no longer reads the same, but only in a title (xrefs-renumber.test.ts).
       ['## 45. Clause 45', '## 45. Clause Forty-five'],
       // And typing after it again.
       ['50.1 The Supplier shall', '50.1 The Supplier shall x'],
@@ -55,9 +55,9 @@ describe('cross-reference table patched while editing (issue 13, drafting)', () 
       assert.equal(inc.fullParseReason, null, from);
       const stats = referenceStats(got)!;
       if (to.includes('Forty-five')) {
-        // (Outside the review the previous model's caches are gone: the index is told by its contents.)
-        assert.notEqual(numberIndex(got), numberIndex(previous));
-        assert.equal(stats.taken, 0);
+        // The index does not read titles; the references naming the title in brackets are looked at again.
+        assert.equal(numberIndex(got), numberIndex(previous));
+        assert.ok(stats.taken >= all - 40, `${stats.taken} taken over (${from})`);
       } else {
         assert.equal(numberIndex(got), numberIndex(previous), from);
         // One by one: the watched references, not every kept one.

@@ -161,7 +161,8 @@ function attachmentTable(model: ContractModel): Int32Array {
   let table = attachmentCache.get(model);
   if (table) return table;
   const trace = factsActive() ? spliceTraceOf(model) : undefined;
-  table = trace && sameStructure(model, trace) ? attachmentCache.get(trace.previous) : undefined;
+  // The same for a tree whose sections changed only in numbers or titles: the table reads parents and trailers.
+  table = trace && (sameStructure(model, trace) || renumbered(model, trace)) ? attachmentCache.get(trace.previous) : undefined;
   if (table) {
     attachmentCache.set(model, table);
     return table;
@@ -257,15 +258,21 @@ function compareStructure(model: ContractModel, trace: SpliceTrace): boolean {
 
 export function numberIndex(model: ContractModel): NumberIndex {
   const hit = numberCache.get(model);
-  if (hit) return hit;
+  if (hit && !handedOn.has(hit)) return hit;
   const headings = attachmentHeadings(model);
   // While editing, an edit that left the section tree's shape, numbers and titles alone (almost every
   // keystroke) leaves the index as it was.
   const trace = factsActive() ? spliceTraceOf(model) : undefined;
   const kept = trace && sameStructure(model, trace) ? numberCache.get(trace.previous) : undefined;
-  if (kept) {
+  if (kept && !handedOn.has(kept)) {
     numberCache.set(model, kept);
     return kept;
+  }
+  // One that changed only some sections' numbers or titles (an edit in a heading's number) patches it.
+  const patched = trace ? renumberedIndex(model, trace) : undefined;
+  if (patched) {
+    numberCache.set(model, patched);
+    return patched;
   }
   const body = new Map<string, number>();
   const inAttachment = new Map<number, Map<string, number>>();
@@ -274,6 +281,11 @@ export function numberIndex(model: ContractModel): NumberIndex {
   let bodyCount = 0;
   const parts: NumberIndex['parts'] = [];
   let topSeen = 0;
+  // While editing, what a later renumbering patches beside the index (NumberAux), made in the same
+  // walk: made on the first heading edit instead, it cost that edit more than the build it replaces.
+  const aux: NumberAux | undefined = factsActive()
+    ? { holders: new Map(), partTop: new Float64Array(model.sections.length).fill(-1), digits: new Float64Array(model.sections.length).fill(-1) }
+    : undefined;
   for (const s of model.sections) {
     if (s.index === 0) continue;
     const block = model.blocks[s.headingBlock];
@@ -287,6 +299,11 @@ export function numberIndex(model: ContractModel): NumberIndex {
     if (!s.number) continue;
     const n = normalisedNumber(s.number);
     const att = attachmentOf(model, s.index);
+    if (aux) {
+      const list = aux.holders.get(n);
+      if (list) list.push(s.index);
+      else aux.holders.set(n, [s.index]);
+    }
     if (att >= 0) {
       let m = inAttachment.get(att);
       if (!m) inAttachment.set(att, (m = new Map()));
@@ -295,7 +312,11 @@ export function numberIndex(model: ContractModel): NumberIndex {
       bodyCount++;
       if (!body.has(n)) body.set(n, s.index);
       // Numbering that starts again at 1 after a higher top-level number opens a new part.
-      const top = /^\d+$/.test(n) ? Number(n) : /^\d+\.1$/.test(n) && n.startsWith('1.') ? 1 : 0;
+      const top = partTopOf(n);
+      if (aux) {
+        aux.partTop[s.index] = top;
+        if (/^\d+$/.test(n)) aux.digits[s.index] = top;
+      }
       if (!parts.length || (top === 1 && topSeen > 1)) {
         parts.push({ first: s.index, numbers: new Map(), count: 0 });
         topSeen = 0;
@@ -324,8 +345,285 @@ export function numberIndex(model: ContractModel): NumberIndex {
   }
   const idx = { body, inAttachment, attachments, attachmentKinds, bodyCount, parts, numberingIntact, maxTop };
   numberCache.set(model, idx);
+  if (aux) auxCache.set(idx, aux);
   return idx;
 }
+
+/** The top-level number a part of the body counts (see NumberIndex.parts): "4" is 4, "1.1" opens numbering at 1, others 0. */
+function partTopOf(n: string): number {
+  return /^\d+$/.test(n) ? Number(n) : /^\d+\.1$/.test(n) && n.startsWith('1.') ? 1 : 0;
+}
+
+/**
+ * Sections whose number or title differs from the previous model's, when that is all an edit changed
+ * in the section tree: the same sections in the same order, with the same kinds, trailers and
+ * parents, each opened by the same block (as sameStructure reads them), no attachment heading in
+ * the re-parsed or replaced blocks and the same amendment reading. Null otherwise, or when nothing
+ * differs. Typing into a heading's number ("## 647x. Exit" no longer reads as numbered, and its
+ * title is then "647x. Exit") is such an edit: the tree is rebuilt (or taken over with the new
+ * number), and the number index and the reference table are patched for those sections rather
+ * than built again over the whole document (issue 13). A taken-over tree (children arrays shared:
+ * model/sections.ts reusedSections) differs only in the sections the re-parsed blocks open, so only
+ * those are compared; a rebuilt one is compared section by section, fields only.
+ */
+export function renumberedSections(model: ContractModel): readonly number[] | null {
+  const known = renumberedCache.get(model);
+  if (known !== undefined) return known;
+  const trace = factsActive() ? spliceTraceOf(model) : undefined;
+  return trace ? renumbered(model, trace) : null;
+}
+
+function renumbered(model: ContractModel, trace: SpliceTrace): number[] | null {
+  let out = renumberedCache.get(model);
+  if (out === undefined) renumberedCache.set(model, (out = compareExceptNumbers(model, trace)));
+  return out;
+}
+const renumberedCache = new WeakMap<ContractModel, number[] | null>();
+
+let sectionsRenumberCompared = 0;
+
+/** How many sections renumberedSections has compared since the process started (for tests). */
+export function sectionsRenumberComparedSoFar(): number {
+  return sectionsRenumberCompared;
+}
+
+function compareExceptNumbers(model: ContractModel, trace: SpliceTrace): number[] | null {
+  const old = trace.previous;
+  const { prefix, fresh, oldAfter } = trace;
+  const now = model.sections;
+  const was = old.sections;
+  if (now === was || model.usesMarkdownHeadings !== old.usesMarkdownHeadings || now.length !== was.length) return null;
+  const shift = fresh - (oldAfter - prefix);
+  const changed: number[] = [];
+  const same = (i: number): boolean => {
+    sectionsRenumberCompared++;
+    const a = now[i];
+    const b = was[i];
+    if (a === b) return true;
+    if (a.kind !== b.kind || a.trailer !== b.trailer || a.parent !== b.parent) return false;
+    const h = b.headingBlock;
+    const opens = h < prefix ? a.headingBlock === h : h >= oldAfter ? a.headingBlock === h + shift : a.headingBlock >= prefix && a.headingBlock < prefix + fresh;
+    if (!opens) return false;
+    if (a.number !== b.number || a.title !== b.title) changed.push(i);
+    return true;
+  };
+  if (now[0].children === was[0].children) {
+    let i = 1;
+    for (let hi = now.length; i < hi;) {
+      const mid = (i + hi) >>> 1;
+      if (now[mid].headingBlock < prefix) i = mid + 1;
+      else hi = mid;
+    }
+    for (; i < now.length && now[i].headingBlock < prefix + fresh; i++) if (!same(i)) return null;
+  } else for (let i = 1; i < now.length; i++) if (!same(i)) return null;
+  if (!changed.length) return null;
+  for (let i = prefix; i < prefix + fresh; i++) if (attachmentHeading(model, model.blocks[i])) return null;
+  for (let i = prefix; i < oldAfter; i++) if (attachmentHeading(old, old.blocks[i])) return null;
+  return amendsAnother(model) === amendsAnother(old) ? changed : null;
+}
+
+/**
+ * What the number index keeps beside itself for patching (not in NumberIndex, so that a patched
+ * index equals a built one): every numbered section by its normalised number, in order, whatever
+ * its scope; and per section the top-level number its part counts (partTopOf) and the value of an
+ * all-digit number (-1: not a numbered section of the body). Made with the index while editing (or
+ * from the model when an index has none), then patched along with it.
+ */
+interface NumberAux { holders: Map<string, number[]>; partTop: Float64Array; digits: Float64Array }
+const auxCache = new WeakMap<NumberIndex, NumberAux>();
+
+function auxOf(model: ContractModel, idx: NumberIndex): NumberAux {
+  let aux = auxCache.get(idx);
+  if (aux) return aux;
+  const sections = model.sections;
+  const holders = new Map<string, number[]>();
+  const partTop = new Float64Array(sections.length).fill(-1);
+  const digits = new Float64Array(sections.length).fill(-1);
+  for (let i = 1; i < sections.length; i++) {
+    const number = sections[i].number;
+    if (!number) continue;
+    const n = normalisedNumber(number);
+    const list = holders.get(n);
+    if (list) list.push(i);
+    else holders.set(n, [i]);
+    if (attachmentOf(model, i) >= 0) continue;
+    partTop[i] = partTopOf(n);
+    if (/^\d+$/.test(n)) digits[i] = Number(n);
+  }
+  auxCache.set(idx, (aux = { holders, partTop, digits }));
+  return aux;
+}
+
+/**
+ * What a patched index changed, for the reference table (see renumberedReferences): the numbers
+ * whose sections changed, the numbers of parents one of whose children gained or lost its number
+ * (a "leaf parent" reading), the titles changed or of a section whose number came or went, the
+ * highest top-level number before and after; and whether the references can be patched at all
+ * (no scope crossed a size the resolution tests: a part of fewer than 3 clauses, an attachment
+ * numbering fewer than 2).
+ */
+interface NumberPatch { numbers: Set<string>; parents: Set<string>; titles: Set<string>; maxTopWas: number; tableSafe: boolean }
+const patchCache = new WeakMap<ContractModel, NumberPatch>();
+
+/** The number index of a model whose sections changed only in numbers and titles, from the previous index. */
+function renumberedIndex(model: ContractModel, trace: SpliceTrace): NumberIndex | undefined {
+  const changed = renumbered(model, trace);
+  const before = changed ? numberCache.get(trace.previous) : undefined;
+  if (!changed || !before || handedOn.has(before)) return undefined;
+  let aux0: NumberAux | undefined;
+  const now = model.sections;
+  const was = trace.previous.sections;
+  const att = attachmentTable(model);
+  let holders: Map<string, number[]> | undefined;
+  let partTop: Float64Array | undefined;
+  let digits: Float64Array | undefined;
+  const numbers = new Set<string>();
+  const parents = new Set<string>();
+  const titles = new Set<string>();
+  let bodyCount = before.bodyCount;
+  // Sections of the body whose number came (+1) or went (-1), for the parts' counts.
+  const counted: Array<[number, number]> = [];
+  const attachmentsTouched = new Set<number>();
+  for (const i of changed) {
+    const o = was[i].number ? normalisedNumber(was[i].number!) : undefined;
+    const n = now[i].number ? normalisedNumber(now[i].number!) : undefined;
+    if (!!o !== !!n || was[i].title !== now[i].title) {
+      titles.add(was[i].title.toLowerCase());
+      titles.add(now[i].title.toLowerCase());
+    }
+    if (o === n) continue;
+    if (!!o !== !!n) {
+      const p = now[i].parent;
+      if (p > 0 && now[p].number) parents.add(normalisedNumber(now[p].number!));
+    }
+    // Taken from the previous index and patched in place: the newest index owns it (auxOf builds
+    // it again from its model for an older one), so that an edit copies none of it.
+    if (!aux0) {
+      aux0 = auxOf(trace.previous, before);
+      auxCache.delete(before);
+    }
+    holders ??= aux0.holders;
+    if (o !== undefined) {
+      numbers.add(o);
+      const list = (holders.get(o) ?? []).filter((h) => h !== i);
+      if (list.length) holders.set(o, list);
+      else holders.delete(o);
+    }
+    if (n !== undefined) {
+      numbers.add(n);
+      const list = (holders.get(n) ?? []).concat(i).sort((a, b) => a - b);
+      holders.set(n, list);
+    }
+    if (att[i] >= 0) {
+      attachmentsTouched.add(att[i]);
+      continue;
+    }
+    partTop ??= aux0.partTop;
+    digits ??= aux0.digits;
+    partTop[i] = n === undefined ? -1 : partTopOf(n);
+    digits[i] = n !== undefined && /^\d+$/.test(n) ? Number(n) : -1;
+    if (!o || !n) {
+      bodyCount += n ? 1 : -1;
+      counted.push([i, n ? 1 : -1]);
+    }
+  }
+  let tableSafe = true;
+  if (!holders || !aux0) {
+    // Titles only: the index does not read them.
+    patchCache.set(model, { numbers, parents, titles, maxTopWas: before.maxTop, tableSafe });
+    return before;
+  }
+  partTop ??= aux0.partTop;
+  digits ??= aux0.digits;
+  const firstHolder = (key: string, from: number, to: number, scope: number): number | undefined => {
+    const list = holders!.get(key);
+    if (list) for (const h of list) if (h >= from && h < to && (scope < 0 ? att[h] < 0 : att[h] === scope)) return h;
+    return undefined;
+  };
+  // What each changed number's entry becomes in a scope (its first section there, or none).
+  const plan = (from: number, to: number, scope: number): Array<[string, number | undefined]> => [...numbers].map((key) => [key, firstHolder(key, from, to, scope)]);
+  // The parts: the same places, or the index is built again.
+  let p = 0;
+  let topSeen = 0;
+  for (let i = 1; i < partTop.length; i++) {
+    const top = partTop[i];
+    if (top < 0) continue;
+    if (p === 0 || (top === 1 && topSeen > 1)) {
+      if (p >= before.parts.length || before.parts[p].first !== i) return undefined;
+      p++;
+      topSeen = 0;
+    }
+    if (top > topSeen) topSeen = top;
+  }
+  if (p !== before.parts.length) return undefined;
+  const partOf = (i: number): number => {
+    let q = 0;
+    while (q + 1 < before.parts.length && before.parts[q + 1].first <= i) q++;
+    return q;
+  };
+  const parts = before.parts.slice();
+  const partsTouched = new Set<number>();
+  for (const i of changed) if (att[i] < 0 && (was[i].number || now[i].number)) partsTouched.add(partOf(i));
+  const patches: Array<[Map<string, number>, Array<[string, number | undefined]>]> = [[before.body, plan(0, now.length, -1)]];
+  for (const q of partsTouched) {
+    const part = before.parts[q];
+    const to = q + 1 < parts.length ? parts[q + 1].first : now.length;
+    patches.push([part.numbers, plan(part.first, to, -1)]);
+    let count = part.count;
+    for (const [i, d] of counted) if (i >= part.first && i < to) count += d;
+    if ((count < 3) !== (part.count < 3)) tableSafe = false;
+    parts[q] = { first: part.first, numbers: part.numbers, count };
+  }
+  for (const a of attachmentsTouched) {
+    const m = before.inAttachment.get(a);
+    if (!m) return undefined; // an attachment numbering its first section: a new entry, built in order
+    const changes = plan(0, now.length, a);
+    let size = m.size;
+    for (const [key, h] of changes) size += (h === undefined ? 0 : 1) - (m.has(key) ? 1 : 0);
+    if (!size) return undefined; // an attachment numbering none: its entry goes
+    if ((size < 2) !== (m.size < 2)) tableSafe = false;
+    patches.push([m, changes]);
+  }
+  // The previous index's maps patched in place (copying a 1 MB contract's 5,000 numbers twice was
+  // most of the patch): that index is handed on to this one, and built again if asked for.
+  handedOn.add(before);
+  for (const [map, changes] of patches) patchScope(map, changes);
+  // The highest of the first 1,000 distinct top-level numbers of the body, in the order they first
+  // appear (as numberIndex reads its keys), and how many there are: a walk over integers.
+  const seen = new Set<number>();
+  let maxTop = 0;
+  for (let i = 1; i < digits.length; i++) {
+    const d = digits[i];
+    if (d < 0 || seen.has(d)) continue;
+    seen.add(d);
+    if (seen.size <= 1000 && d > maxTop) maxTop = d;
+  }
+  const tops = seen.size;
+  const numberingIntact = model.usesMarkdownHeadings && bodyCount >= 3 && tops >= 2 && tops >= 0.8 * Math.min(maxTop, 1000);
+  const idx: NumberIndex = { body: before.body, inAttachment: before.inAttachment, attachments: before.attachments, attachmentKinds: before.attachmentKinds, bodyCount, parts, numberingIntact, maxTop };
+  auxCache.set(idx, { holders, partTop, digits });
+  patchCache.set(model, { numbers, parents, titles, maxTopWas: before.maxTop, tableSafe });
+  return idx;
+}
+
+/** A scope's entries set (or deleted), with its number prefixes when they were worked out (numberPrefixes). */
+function patchScope(map: Map<string, number>, changes: Array<[string, number | undefined]>): void {
+  const counts = prefixCache.get(map);
+  for (const [k, h] of changes) {
+    const d = (h === undefined ? 0 : 1) - (map.has(k) ? 1 : 0);
+    if (h === undefined) map.delete(k);
+    else map.set(k, h);
+    if (counts && d) for (let i = k.indexOf('.'); i >= 0; i = k.indexOf('.', i + 1)) {
+      const p = k.slice(0, i);
+      const c = (counts.get(p) ?? 0) + d;
+      if (c > 0) counts.set(p, c);
+      else counts.delete(p);
+    }
+  }
+}
+
+/** Indexes whose maps a later model's index took over and patched (renumberedIndex): stale, built again if asked for. */
+const handedOn = new WeakSet<NumberIndex>();
 
 /** "Schedule 3" opening a block: its kind and id, and whether its first line reads as a heading. */
 interface AttachmentHeading { kind: string; id: string; shortFirstLine: boolean; standsAlone: boolean }
@@ -524,6 +822,66 @@ interface ReferenceTable {
 }
 const tables = new WeakMap<ContractModel, ReferenceTable>();
 
+/**
+ * The references of the previous table, outside the re-parsed blocks, that an edit changing only
+ * some sections' numbers and titles (NumberPatch) can resolve differently, in order: those naming a
+ * changed number, or a number it heads ("clause 4" when only 4.1 ... carry numbers), or a number
+ * under a changed one or under a parent whose children gained or lost a number (the leaf-parent
+ * reading); those whose top-level number crosses the "provision of another instrument" line when
+ * the highest top-level number moved; and the missing ones naming a changed title in brackets.
+ * Every other reference resolves as before: resolve() reads the index only through these.
+ */
+function renumberedReferences(before: ReferenceTable, patch: NumberPatch, idx: NumberIndex, prefix: number, oldAfter: number): number[] {
+  // The numbers to look for, and the parents whose children are: a Set lookup and a startsWith or
+  // two per reference, over what the blocks wrote (no table of every reference's number is kept
+  // beside the table: it would be copied on every keystroke, for the few edits that renumber).
+  const marked = new Set<string>();
+  const asParent = new Set<string>(patch.parents);
+  for (const key of patch.numbers) {
+    marked.add(key);
+    asParent.add(key);
+    for (let i = key.indexOf('.'); i >= 0; i = key.indexOf('.', i + 1)) marked.add(key.slice(0, i));
+  }
+  const heads = [...asParent].map((p) => p + '.');
+  const reads = (base: string): boolean => {
+    if (marked.has(base)) return true;
+    for (const h of heads) if (base.startsWith(h) && base.indexOf('.', h.length) < 0) return true;
+    return false;
+  };
+  const out: number[] = [];
+  const scan = (from: number, to: number): void => {
+    for (let b = from; b < to; b++) {
+      const refs = before.written[b];
+      if (!refs) continue;
+      let k = before.firstRef[b];
+      for (let r = 0; r < refs.length; r++) {
+        const items = refs[r].items;
+        for (let j = 0; j < items.length; j++, k++) if (reads(items[j].base)) out.push(k);
+      }
+    }
+  };
+  scan(0, prefix);
+  scan(oldAfter, before.written.length);
+  // Of the rest, only a missing reference reads the highest top-level number and the titles.
+  const lo = 2 * Math.min(idx.maxTop, patch.maxTopWas) + 5;
+  const hi = 2 * Math.max(idx.maxTop, patch.maxTopWas) + 5;
+  if (lo !== hi || patch.titles.size) {
+    const kPrefix = before.firstRef[prefix];
+    const kOldAfter = before.firstRef[oldAfter];
+    let added = false;
+    for (const k of before.missingFound) {
+      if (k >= kPrefix && k < kOldAfter) continue;
+      const { ref, item } = locate(before, k);
+      if (reads(item.base)) continue;
+      const top = Number(/^\d+/.exec(item.base)?.[0] ?? NaN);
+      const title = ref.parenTitle;
+      if ((top > lo && top <= hi) || (title && patch.titles.has(title.trim().toLowerCase()))) { out.push(k); added = true; }
+    }
+    if (added) out.sort((a, b) => a - b);
+  }
+  return out;
+}
+
 const OK = 0;
 const MISSING = 1;
 
@@ -645,7 +1003,11 @@ function referenceTable(model: ContractModel): ReferenceTable {
   // A kept block's references resolve as before when the section tree reads the same (sameStructure),
   // unless what resolved them was touched: the items of a section holding a re-parsed block, or a
   // clause-start word the edit wrote or removed.
-  const reuse = before && trace && sameStructure(model, trace) ? before.resolved : undefined;
+  const same = before && trace ? sameStructure(model, trace) : false;
+  // Or when it changed only some sections' numbers and titles (numberIndex patched the index): the
+  // references that can read the change are resolved again (renumberedReferences), the rest kept.
+  const patch = before && trace && !same ? patchCache.get(model) : undefined;
+  const reuse = before && (same || patch?.tableSafe) ? before.resolved : undefined;
   const changedWords = reuse ? changedClauseStartWords(model) : undefined;
   const dirtyFrom = trace ? trace.prefix : 0;
   const dirtyTo = trace ? trace.prefix + trace.fresh : 0;
@@ -653,7 +1015,12 @@ function referenceTable(model: ContractModel): ReferenceTable {
   let table: ReferenceTable;
   let resolvedHere: number;
   let looked: number;
-  if (reuse && before && trace) ({ table, resolvedHere, looked } = patchedTable(model, idx, ctx, before, trace, still));
+  let renumberedRefs = 0;
+  if (reuse && before && trace) {
+    const force = patch ? renumberedReferences(before, patch, idx, trace.prefix, trace.oldAfter) : undefined;
+    renumberedRefs = force?.length ?? 0;
+    ({ table, resolvedHere, looked } = patchedTable(model, idx, ctx, before, trace, still, force));
+  }
   else {
     const blocks = model.blocks;
     const written = new Array<WrittenReference[] | null>(blocks.length);
@@ -686,7 +1053,7 @@ function referenceTable(model: ContractModel): ReferenceTable {
   checkDocument(table, idx);
   tables.set(model, table);
   const n = table.firstRef[table.firstRef.length - 1];
-  statsCache.set(model, { resolved: resolvedHere, taken: n - resolvedHere, looked });
+  statsCache.set(model, { resolved: resolvedHere, taken: n - resolvedHere, looked, renumbered: renumberedRefs });
   return table;
 }
 
@@ -699,7 +1066,7 @@ function referenceTable(model: ContractModel): ReferenceTable {
  * bench's, 20,000 in others) were copied one by one with their spans and each asked stillResolves,
  * on every keystroke (issue 13).
  */
-function patchedTable(model: ContractModel, idx: NumberIndex, ctx: Context, before: ReferenceTable, trace: SpliceTrace, still: (k: number, base: string, parts: string[]) => boolean): { table: ReferenceTable; resolvedHere: number; looked: number } {
+function patchedTable(model: ContractModel, idx: NumberIndex, ctx: Context, before: ReferenceTable, trace: SpliceTrace, still: (k: number, base: string, parts: string[]) => boolean, force?: number[]): { table: ReferenceTable; resolvedHere: number; looked: number } {
   const { prefix, fresh, oldAfter } = trace;
   const blocks = model.blocks;
   const oldFirst = before.firstRef;
@@ -754,11 +1121,11 @@ function patchedTable(model: ContractModel, idx: NumberIndex, ctx: Context, befo
   const changedMissing: number[] = [];
   let resolvedAgain = 0;
   let lookedAt = 0;
-  const look = (old: number): void => {
+  const look = (old: number, forced: boolean): void => {
     lookedAt++;
     const k = old < kPrefix ? old : old + shift;
     const { block, ref: w, item } = locate(table, k);
-    if (!still(old, item.base, item.parts)) {
+    if (forced || !still(old, item.base, item.parts)) {
       const s0 = status[k];
       rows.resolveInto(status, sections, flags, k, blocks[block], w, item);
       resolvedAgain++;
@@ -768,12 +1135,25 @@ function patchedTable(model: ContractModel, idx: NumberIndex, ctx: Context, befo
     }
     if (isWatched(flags[k], sections[3 * k], item.parts)) watched.push(k);
   };
+  // In order, with the references to resolve again whatever they watch (renumberedReferences).
   const oldWatched = before.watched;
+  const forced = force ?? [];
   let w = 0;
-  for (; w < oldWatched.length && oldWatched[w] < kPrefix; w++) look(oldWatched[w]);
+  let f = 0;
+  const lookBelow = (limit: number): void => {
+    for (;;) {
+      const a = w < oldWatched.length && oldWatched[w] < limit ? oldWatched[w] : -1;
+      const b = f < forced.length && forced[f] < limit ? forced[f] : -1;
+      if (a < 0 && b < 0) return;
+      if (b < 0 || (a >= 0 && a < b)) { look(a, false); w++; }
+      else { look(b, true); f++; if (a === b) w++; }
+    }
+  };
+  lookBelow(kPrefix);
   for (const k of rows.watched) watched.push(kPrefix + k);
   for (; w < oldWatched.length && oldWatched[w] < kOldAfter; w++);
-  for (; w < oldWatched.length; w++) look(oldWatched[w]);
+  for (; f < forced.length && forced[f] < kOldAfter; f++);
+  lookBelow(oldN);
   // Missing as resolve() found: the previous list moved, the re-parsed blocks', and the changes above.
   const missingFound: number[] = [];
   const oldMissing = before.missingFound;
@@ -893,10 +1273,12 @@ export function referenceObjectsBuilt(model: ContractModel): number | undefined 
  * How many of a model's references were resolved, how many took the previous model's resolution,
  * and how many of those kept were looked at one by one (for tests).
  */
-export function referenceStats(model: ContractModel): { resolved: number; taken: number; looked: number } | undefined {
+export function referenceStats(model: ContractModel): ReferenceStats | undefined {
   return statsCache.get(model);
 }
-const statsCache = new WeakMap<ContractModel, { resolved: number; taken: number; looked: number }>();
+/** renumbered: kept references looked at because they name a number or title an edit changed (renumberedReferences). */
+interface ReferenceStats { resolved: number; taken: number; looked: number; renumbered: number }
+const statsCache = new WeakMap<ContractModel, ReferenceStats>();
 
 /**
  * What resolve() found for each reference, before the document-level checks change it: status,
@@ -1015,16 +1397,20 @@ function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference,
  * Every number that heads another number of a scope ("4" and "4.2" for "4.2.1"): whether some clause
  * is numbered under a reference's number is then one lookup, not a scan of the scope per reference.
  */
-function numberPrefixes(scope: Map<string, number>): Set<string> {
+function numberPrefixes(scope: Map<string, number>): Map<string, number> {
   let out = prefixCache.get(scope);
   if (!out) {
-    out = new Set();
-    for (const k of scope.keys()) for (let i = k.indexOf('.'); i >= 0; i = k.indexOf('.', i + 1)) out.add(k.slice(0, i));
+    // Counted (how many numbers each heads), so that a scope patched for a changed number patches them (patchScope).
+    out = new Map();
+    for (const k of scope.keys()) for (let i = k.indexOf('.'); i >= 0; i = k.indexOf('.', i + 1)) {
+      const p = k.slice(0, i);
+      out.set(p, (out.get(p) ?? 0) + 1);
+    }
     prefixCache.set(scope, out);
   }
   return out;
 }
-const prefixCache = new WeakMap<Map<string, number>, Set<string>>();
+const prefixCache = new WeakMap<Map<string, number>, Map<string, number>>();
 
 /** Is the document an amendment (whose references are to the agreement it amends)? Read once per model. */
 function amendsAnother(model: ContractModel): boolean {
