@@ -10,8 +10,9 @@ import { eachEditStep, reported, where } from '../support/edit-steps';
 // and references are patched with the figures an edit removed and added, and inconsistent-figure
 // keeps every block's findings outside the edit when each reference reads as before. Random edits of
 // a contract full of figures of a few values (figures changed, lines added, figures' first
-// occurrences removed, numbers typed into, deleted from or changed in numbered headings and clauses)
-// must give what a fresh full review gives after every step.
+// occurrences removed, numbers typed into, deleted from or changed in numbered headings and clauses,
+// signature openers added before the signature block) must give what a fresh full review gives after
+// every step.
 
 const SEED = propertySeed(20261207);
 
@@ -21,13 +22,18 @@ const clause = (i: number): string => {
   const up = i % 6 === 2 ? '99.9%' : '99.5%';
   return `## ${i}. Clause ${i}\n\n${i}.1 The Customer shall pay each invoice ${pay}.\n\n${i}.2 The Supplier shall ensure that the availability of the Platform is at least ${up} in each month.\n\n${i}.3 The Supplier shall keep records.\n`;
 };
-const START = `# Services Agreement\n\nThis Agreement is made between Alpha Limited (the "Customer") and Beta Limited (the "Supplier").\n\n${Array.from({ length: 40 }, (_, i) => clause(i + 1)).join('\n')}`;
+const SIGNATURES = '\n## Signatures\n\nSigned for and on behalf of Alpha Limited\n\nSignature: ____________\n\nName: ____________\n\nSigned for and on behalf of Beta Limited\n\nSignature: ____________\n';
+const START = `# Services Agreement\n\nThis Agreement is made between Alpha Limited (the "Customer") and Beta Limited (the "Supplier").\n\n${Array.from({ length: 40 }, (_, i) => clause(i + 1)).join('\n')}${SIGNATURES}`;
 
 const SENTENCE = fc.constantFrom(
   'The Customer shall pay each invoice within 60 days of receipt of the invoice.',
   'The Customer shall pay each invoice within 30 days of receipt of the invoice.',
   'The Supplier shall ensure that the availability of the Platform is at least 99.9% in each month.',
   'The Supplier shall keep the site tidy.',
+  // Openers of a signature block, with and without signing lines after them (drafting/signatures.ts).
+  'IN WITNESS WHEREOF the parties have signed this Agreement.\n\nBy: ____________\n\nTitle: ____________',
+  'Signed for and on behalf of Alpha Limited',
+  '## Execution',
 );
 
 type Edit =
