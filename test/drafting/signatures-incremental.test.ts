@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { review } from '../../server/src/engine';
 import { IncrementalReview } from '../../server/src/engine/incremental';
-import { findSignatureBlock, signatureOpenersRead } from '../../server/src/drafting/signatures';
+import { findSignatureBlock, signatureOpenersRead, signatureSearchLooked } from '../../server/src/drafting/signatures';
 import { namedParties, partyNameShapes, partyNameVariants } from '../../server/src/drafting/parties';
 
 // Issue 13: while editing, whether each block opens a signature block is taken over from the previous
@@ -83,5 +83,44 @@ describe('signature block and party names while editing', () => {
     after.forEach((s, i) => assert.equal(s.name, before[i].name, 'the same shape object'));
     assert.deepEqual(plain(partyNameVariants(model)), plain(partyNameVariants(fresh.model)));
     assert.ok(partyNameVariants(model).length >= 1);
+  });
+});
+
+describe('the signature block found from its candidates while editing (issue 13, figures)', () => {
+  // A long contract: 150 clauses before the signatures, so that a search from the first block looks at
+  // more than 450 blocks.
+  const long = text.replace('## Signatures', `${Array.from({ length: 150 }, (_, i) => `## ${i + 20}. Clause ${i + 20}\n\n${i + 20}.1 The Supplier shall report on item ${i}.\n\n${i + 20}.2 The Supplier shall keep records.\n`).join('\n')}\n## Signatures`);
+  const editLong = (from: string, to: string, release = false) => {
+    const inc = new IncrementalReview();
+    inc.review({ text: long, version: 1, force: true });
+    if (release) inc.releaseModelCaches();
+    const next = long.replace(from, to);
+    assert.notEqual(next, long);
+    const got = inc.review({ text: next, version: 2, force: true, settings: { severity: { 'signature-block': 'warning' } } });
+    assert.equal(inc.fullParseReason, null, 'the edit was spliced');
+    const fresh = review({ text: next, version: 2, force: true, settings: { severity: { 'signature-block': 'warning' } } });
+    assert.deepEqual(plain(findSignatureBlock(got.model, aliases(got.model))), plain(findSignatureBlock(fresh.model, aliases(fresh.model))));
+    assert.deepEqual(got.diagnostics, fresh.diagnostics);
+    return got.model;
+  };
+
+  it('looks at the candidates and the re-parsed blocks only, not every block before the signatures', () => {
+    for (const release of [false, true]) {
+      const model = editLong('80.2 The Supplier shall keep records.', '80.2 The Supplier shall keep all records.', release);
+      assert.ok(model.blocks.length > 450);
+      const looked = signatureSearchLooked(model)!;
+      assert.ok(looked <= 20, `looked at ${looked} blocks, sections and candidates`);
+    }
+  });
+
+  it('an opener typed before the signatures, and a heading number changed', () => {
+    const model = editLong('120.2 The Supplier shall keep records.', '120.2 The Supplier shall keep records.\n\nIN WITNESS WHEREOF the parties have signed.\n\nBy: ________');
+    assert.equal(findSignatureBlock(model, aliases(model))!.first, model.blocks.findIndex((b) => b.text.startsWith('IN WITNESS')));
+    editLong('## 99. Clause 99', '## 959. Clause 99');
+  });
+
+  it('the signature heading retitled to one that is no opener: re-parsed, the tree taken over', () => {
+    const model = editLong('## Signatures', '## Signed Copies');
+    assert.equal(findSignatureBlock(model, aliases(model))!.first, model.blocks.findIndex((b) => b.text === 'Signed Copies'));
   });
 });

@@ -11,7 +11,8 @@
 import type { ContractModel, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { durationsIn, percentagesIn, type Duration } from '../model/language';
-import { infoStart, sentenceReuseOf, sentencesOf, type SentenceInfo } from '../categories/scan';
+import { sentenceReuseOf, sentencesOf, type SentenceInfo } from '../categories/scan';
+import { lastIndexAtOrBefore } from '../model/lineIndex';
 import { describesSecurityIncident } from '../categories/breach-notification';
 import { factsActive, memo } from '../model/facts';
 import { spliceTraceOf } from '../model/trace';
@@ -220,79 +221,13 @@ function sentenceFigures(s: SentenceInfo): SentenceFigure[] {
 }
 
 export function figuresOf(model: ContractModel): Figure[] {
-  const infos = sentencesOf(model);
   if (factsActive()) {
-    const built = figuresBuilt.get(model);
-    return built && built.infos === infos ? built.figures : figuresWhileEditing(model, infos);
+    const state = figureStateOf(model);
+    return state.figures ?? (state.figures = absoluteFigures(model, state));
   }
+  const infos = sentencesOf(model);
   const out: Figure[] = [];
   for (let n = 0; n < infos.length; n++) sentenceFiguresInto(model, infos[n], out);
-  return out;
-}
-
-/**
- * A model's figures while editing, with the place in the sentence list (sentencesOf) of the sentence
- * each stands in, so that the next model can take them over.
- */
-interface FiguresRead { figures: Figure[]; at: Int32Array; infos: SentenceInfo[]; read: number }
-const figuresBuilt = new WeakMap<ContractModel, FiguresRead>();
-
-/**
- * While editing: a figure is a function of its sentence's text, its block's kind and source, and
- * whether the sentence reads as a heading. The sentence list says which sentences of a spliced
- * model read differently from the previous model's (categories/scan.ts sentenceReuseOf: those of
- * re-parsed blocks, and those whose context changed, which covers a sentence that became or stopped
- * being a heading); the others keep their figures: the same objects before the edit, moved copies
- * after it. Only the sentences marked are read. An edit then costs the previous figures (a few per
- * cent of the sentences) and the sentences typed, not a visit to every sentence of the document and
- * every block (issue 13, passes). Without a previous list to relate to, every sentence is read.
- */
-function figuresWhileEditing(model: ContractModel, infos: SentenceInfo[]): Figure[] {
-  const trace = spliceTraceOf(model);
-  const before = trace ? figuresBuilt.get(trace.previous) : undefined;
-  const reuse = before ? sentenceReuseOf(model) : null;
-  const out: Figure[] = [];
-  const at: number[] = [];
-  let read = 0;
-  if (!before || !reuse || reuse.infos !== infos || reuse.previous !== before.infos) {
-    for (let n = 0; n < infos.length; n++) {
-      const from = out.length;
-      sentenceFiguresInto(model, infos[n], out);
-      for (let k = from; k < out.length; k++) at.push(n);
-    }
-    read = infos.length;
-  } else {
-    const { flags, removedFrom, removedTo, shift } = reuse;
-    const was = before.figures;
-    const wasAt = before.at;
-    let next = 0;
-    // The marked sentences before `limit`, read in order.
-    const readUpTo = (limit: number) => {
-      for (next = flags.indexOf(1, next); next >= 0 && next < limit; next = flags.indexOf(1, next + 1)) {
-        const from = out.length;
-        sentenceFiguresInto(model, infos[next], out);
-        read++;
-        for (let k = from; k < out.length; k++) at.push(next);
-      }
-      if (next < 0) next = infos.length;
-    };
-    for (let k = 0; k < was.length; k++) {
-      const old = wasAt[k];
-      if (old >= removedFrom && old < removedTo) continue;
-      const n = old < removedFrom ? old : old + shift;
-      if (flags[n]) continue;
-      if (next <= n) readUpTo(n);
-      const f = was[k];
-      // A sentence moves with its block: by as much as its start did. The copy is built with the
-      // same literal as sentenceFiguresInto's, not a spread, so that fresh and moved figures share one
-      // hidden class and this loop's optimised code is not thrown away ("wrong map"; issue 13, jit).
-      const by = infoStart(model, infos[n]) - infoStart(trace!.previous, before.infos[old]);
-      out.push(by === 0 ? f : { key: f.key, label: f.label, kind: f.kind, value: f.value, currency: f.currency, text: f.text, span: { start: f.span.start + by, end: f.span.end + by } });
-      at.push(n);
-    }
-    readUpTo(infos.length);
-  }
-  figuresBuilt.set(model, { figures: out, at: Int32Array.from(at), infos, read });
   return out;
 }
 
@@ -309,24 +244,391 @@ function sentenceFiguresInto(model: ContractModel, s: SentenceInfo, out: Figure[
   }
 }
 
-/** A model's figures while editing, and how many sentences were read for them rather than taken over (for tests). */
-export function figureStats(model: ContractModel): { figures: ReadonlyArray<Figure>; read: number } | undefined {
-  const built = figuresBuilt.get(model);
-  return built ? { figures: built.figures, read: built.read } : undefined;
+// --- While editing: figures per block, and each measure's reference kept up to date ---------------
+
+/**
+ * A figure of a block, its span relative to the block's start: the same wherever the block moves,
+ * so a kept or moved block keeps its list as it is (no copy per figure after the edit).
+ */
+interface BlockFigure { key: string; label: string; kind: FigureKind; value: number; currency: string; text: string; start: number; end: number }
+
+/** Figures of one key with one kind, currency and value (they agree with the same figures), and where the first of them stands. */
+interface FigureClass { kind: FigureKind; currency: string; value: number; count: number; block: number; at: number }
+
+/**
+ * What a key's findings depend on besides each figure: how many figures it has, the classes its
+ * figures fall in (what the reference is chosen from), and the reference: its class, text and line.
+ */
+interface KeyFacts { total: number; classes: Map<string, FigureClass>; ref: FigureClass | null; refText: string; refLine: number }
+
+interface FigureState {
+  infos: SentenceInfo[];
+  /** Blocks holding figures, ascending, and each one's figures in sentence order. */
+  blocks: number[];
+  groups: BlockFigure[][];
+  keys: Map<string, KeyFacts>;
+  /** Sentences read for this model (the others' figures were taken over), and block figures looked at for the keys' facts (for tests). */
+  read: number;
+  looked: number;
+  /**
+   * Set when only the re-parsed blocks [from, to) were read and every key's reference reads as it
+   * did (class, text, line): every finding outside those blocks is then the previous model's.
+   */
+  edit: { from: number; to: number } | null;
+  figures?: Figure[];
+  inconsistent?: InconsistentFigure[];
+}
+const figureStates = new WeakMap<ContractModel, FigureState>();
+
+const classKey = (kind: FigureKind, currency: string, value: number): string => `${kind}\u0000${currency}\u0000${value}`;
+
+function figureStateOf(model: ContractModel): FigureState {
+  const infos = sentencesOf(model);
+  const hit = figureStates.get(model);
+  if (hit && hit.infos === infos) return hit;
+  const state = patchedFigureState(model, infos) ?? wholeFigureState(model, infos);
+  figureStates.set(model, state);
+  return state;
+}
+
+/** The figures of the sentences [from, to) of block b, relative to it. */
+function blockFigures(model: ContractModel, infos: SentenceInfo[], from: number, to: number): BlockFigure[] {
+  const block = model.blocks[infos[from].block];
+  const out: BlockFigure[] = [];
+  if (block.kind !== 'paragraph' || block.quoted) return out;
+  for (let n = from; n < to; n++) {
+    const s = infos[n];
+    if (s.inHeading) continue;
+    for (const f of sentenceFigures(s)) {
+      const k = s.sentence.textStart + f.at;
+      out.push({
+        key: f.key, label: f.label, kind: f.kind, value: f.value, currency: f.currency, text: f.text,
+        start: sourceOffsetAt(block, k) - block.start, end: sourceOffsetAt(block, k + f.length - 1) + 1 - block.start,
+      });
+    }
+  }
+  return out;
+}
+
+/** Every sentence read: a first review, or one that cannot be related to the previous model's. */
+function wholeFigureState(model: ContractModel, infos: SentenceInfo[]): FigureState {
+  const blocks: number[] = [];
+  const groups: BlockFigure[][] = [];
+  for (let n = 0; n < infos.length;) {
+    const b = infos[n].block;
+    let to = n + 1;
+    while (to < infos.length && infos[to].block === b) to++;
+    const figures = blockFigures(model, infos, n, to);
+    if (figures.length) { blocks.push(b); groups.push(figures); }
+    n = to;
+  }
+  const keys = new Map<string, KeyFacts>();
+  let looked = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const list = groups[g];
+    for (let at = 0; at < list.length; at++) { addFigure(keys, list[at], blocks[g], at); looked++; }
+  }
+  for (const facts of keys.values()) chooseReference(model, blocks, groups, facts);
+  return { infos, blocks, groups, keys, read: infos.length, looked, edit: null };
+}
+
+function addFigure(keys: Map<string, KeyFacts>, f: BlockFigure, block: number, at: number): void {
+  let facts = keys.get(f.key);
+  if (!facts) keys.set(f.key, (facts = { total: 0, classes: new Map(), ref: null, refText: '', refLine: 0 }));
+  facts.total++;
+  const ck = classKey(f.kind, f.currency, f.value);
+  const c = facts.classes.get(ck);
+  if (!c) facts.classes.set(ck, { kind: f.kind, currency: f.currency, value: f.value, count: 1, block, at });
+  else {
+    c.count++;
+    if (block < c.block || (block === c.block && at < c.at)) { c.block = block; c.at = at; }
+  }
+}
+
+/**
+ * The reference of a key: the first figure (in text order) of the class most figures agree with
+ * (inconsistentFigures' rule, counted over classes rather than figures).
+ */
+function chooseReference(model: ContractModel, blocks: number[], groups: BlockFigure[][], facts: KeyFacts): void {
+  let best = 0;
+  let ref: FigureClass | null = null;
+  for (const d of facts.classes.values()) {
+    let agreeing = 0;
+    for (const g of facts.classes.values()) if (classesAgree(d, g)) agreeing += g.count;
+    if (agreeing > best || (agreeing === best && ref && (d.block < ref.block || (d.block === ref.block && d.at < ref.at)))) { best = agreeing; ref = d; }
+  }
+  facts.ref = ref;
+  if (!ref) return;
+  const f = groups[groupAt(blocks, ref.block)][ref.at];
+  facts.refText = f.text;
+  facts.refLine = lastIndexAtOrBefore(model.lineStarts, model.blocks[ref.block].start + f.start) + 1;
+}
+
+function classesAgree(a: { kind: FigureKind; currency: string; value: number }, b: { kind: FigureKind; currency: string; value: number }): boolean {
+  if (a.kind !== b.kind || a.currency !== b.currency) return false;
+  if (a.kind === 'duration') return Math.abs(a.value - b.value) <= 0.05 * Math.max(a.value, b.value);
+  return a.value === b.value;
+}
+
+/** The place in `blocks` (ascending) of block b, or of the first block after it. */
+function groupAt(blocks: number[], b: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid] < b) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * While editing: a block's figures are a function of its sentences' texts and contexts and of the
+ * block's kind and source. The sentence list says which sentences of a spliced model read
+ * differently from the previous model's (categories/scan.ts sentenceReuseOf: those of re-parsed
+ * blocks, and those whose context changed, which covers a sentence that became or stopped being a
+ * heading); the blocks holding them are read again, every other block keeps its list of figures
+ * (relative to the block, so a moved block's list is the same array). The keys' facts are patched
+ * with the figures removed and added: a class whose first figure was removed looks for its next
+ * one from there. An edit then costs the blocks read, their figures, a copy of the list of blocks
+ * holding figures and the few keys' classes, not a visit to every sentence or figure (issue 13).
+ * Null when there is no previous state to relate to: every sentence is read.
+ */
+function patchedFigureState(model: ContractModel, infos: SentenceInfo[]): FigureState | null {
+  const trace = spliceTraceOf(model);
+  const before = trace ? figureStates.get(trace.previous) : undefined;
+  if (!trace || !before) return null;
+  const reuse = sentenceReuseOf(model);
+  if (!reuse || reuse.infos !== infos || reuse.previous !== before.infos) return null;
+  const { prefix, fresh, oldAfter } = trace;
+  const delta = prefix + fresh - oldAfter;
+  // Blocks to read again (this model's indexes, ascending): the re-parsed ones, and any block with a
+  // sentence whose context changed.
+  const reread: number[] = [];
+  const flags = reuse.flags;
+  let onlyFresh = true;
+  for (let n = flags.indexOf(1); n >= 0; n = flags.indexOf(1, n + 1)) {
+    const b = infos[n].block;
+    if (reread.length && reread[reread.length - 1] === b) continue;
+    reread.push(b);
+    if (b < prefix || b >= prefix + fresh) onlyFresh = false;
+  }
+  const rereadSet = onlyFresh ? null : new Set(reread);
+  const wasBlocks = before.blocks;
+  const wasGroups = before.groups;
+  const blocks: number[] = [];
+  const groups: BlockFigure[][] = [];
+  const removed: Array<{ f: BlockFigure; block: number; at: number }> = [];
+  let read = 0;
+  let r = 0;
+  // Reads the blocks to read again that come before block `limit`, in order.
+  const readUpTo = (limit: number) => {
+    for (; r < reread.length && reread[r] < limit; r++) {
+      const b = reread[r];
+      const first = firstInfoOf(infos, b);
+      let to = first;
+      while (to < infos.length && infos[to].block === b) to++;
+      read += to - first;
+      const figures = first < infos.length && infos[first].block === b ? blockFigures(model, infos, first, to) : [];
+      if (figures.length) { blocks.push(b); groups.push(figures); }
+    }
+  };
+  // The previous groups: those of blocks before the edit and moved ones kept, those of replaced or re-read blocks removed.
+  const keptUpTo = groupAt(wasBlocks, prefix);
+  const movedFrom = groupAt(wasBlocks, oldAfter);
+  for (let g = 0; g < wasGroups.length; g++) {
+    if (g === keptUpTo) g = movedFrom;
+    if (g >= wasGroups.length) break;
+    const was = wasBlocks[g];
+    const b = was < prefix ? was : was + delta;
+    readUpTo(b);
+    if (rereadSet && rereadSet.has(b)) {
+      wasGroups[g].forEach((f, at) => removed.push({ f, block: was, at }));
+      continue;
+    }
+    blocks.push(b);
+    groups.push(wasGroups[g]);
+  }
+  readUpTo(Infinity);
+  for (let g = keptUpTo; g < movedFrom; g++) wasGroups[g].forEach((f, at) => removed.push({ f, block: wasBlocks[g], at }));
+
+  // The keys' facts, each class's first figure moved to this model's block indexes; a class whose
+  // first figure was removed or read again is marked (block -1) with where to look for the next.
+  const keys = new Map<string, KeyFacts>();
+  const lostFrom = new Map<FigureClass, number>();
+  for (const [key, was] of before.keys) {
+    const classes = new Map<string, FigureClass>();
+    for (const [ck, c] of was.classes) {
+      const copy = { ...c };
+      if (c.block >= prefix && c.block < oldAfter) { copy.block = -1; lostFrom.set(copy, prefix); }
+      else if (c.block >= oldAfter) copy.block += delta;
+      if (copy.block >= 0 && rereadSet && rereadSet.has(copy.block)) { lostFrom.set(copy, copy.block); copy.block = -1; }
+      classes.set(ck, copy);
+    }
+    keys.set(key, { total: was.total, classes, ref: null, refText: was.refText, refLine: was.refLine });
+  }
+  let looked = 0;
+  const touched = new Set<string>();
+  for (const { f } of removed) {
+    looked++;
+    const facts = keys.get(f.key)!;
+    facts.total--;
+    facts.classes.get(classKey(f.kind, f.currency, f.value))!.count--;
+    touched.add(f.key);
+  }
+  // The figures read: this model's groups of the blocks read again.
+  for (const b of reread) {
+    const g = groupAt(blocks, b);
+    if (g >= blocks.length || blocks[g] !== b) continue;
+    const list = groups[g];
+    for (let at = 0; at < list.length; at++) {
+      looked++;
+      const f = list[at];
+      touched.add(f.key);
+      const c = keys.get(f.key)?.classes.get(classKey(f.kind, f.currency, f.value));
+      if (c && c.block < 0) { keys.get(f.key)!.total++; c.count++; continue; } // its first figure is looked for below
+      addFigure(keys, f, b, at);
+    }
+  }
+  for (const [key, facts] of keys) {
+    if (facts.total <= 0) { keys.delete(key); continue; }
+    for (const [ck, c] of facts.classes) {
+      if (c.count <= 0) facts.classes.delete(ck);
+      // The class's first figure is gone: the next one stands after it, or in a block read again
+      // (which may come before it).
+      else if (c.block < 0) looked += findFirst(blocks, groups, key, c, Math.min(lostFrom.get(c)!, reread.length ? reread[0] : Infinity));
+    }
+  }
+
+  // References: chosen again for the keys touched; for the others the same class, whose first
+  // figure may have moved to another line.
+  let same = onlyFresh;
+  for (const [key, facts] of keys) {
+    const was = before.keys.get(key);
+    if (touched.has(key) || !was || !was.ref) chooseReference(model, blocks, groups, facts);
+    else {
+      const ref = facts.classes.get(classKey(was.ref.kind, was.ref.currency, was.ref.value))!;
+      facts.ref = ref;
+      facts.refLine = lastIndexAtOrBefore(model.lineStarts, model.blocks[ref.block].start + groups[groupAt(blocks, ref.block)][ref.at].start) + 1;
+    }
+    if (same) same = sameReference(was, facts);
+  }
+  if (same) for (const [key, was] of before.keys) if (!keys.has(key) && was.total >= 2) same = false;
+  return { infos, blocks, groups, keys, read, looked, edit: same ? { from: prefix, to: prefix + fresh } : null };
+}
+
+/** Whether a key's figures outside the edit are found inconsistent as before, with the same reference text and line. */
+function sameReference(was: KeyFacts | undefined, now: KeyFacts): boolean {
+  const wasMany = !!was && was.total >= 2;
+  const nowMany = now.total >= 2;
+  if (!wasMany && !nowMany) return true;
+  if (wasMany !== nowMany) return false;
+  const a = was!.ref!;
+  const b = now.ref!;
+  return a.kind === b.kind && a.currency === b.currency && a.value === b.value && was!.refText === now.refText && was!.refLine === now.refLine;
+}
+
+/** Sets the first figure of class c from block `from` on; returns how many figures were looked at. */
+function findFirst(blocks: number[], groups: BlockFigure[][], key: string, c: FigureClass, from: number): number {
+  let looked = 0;
+  for (let g = groupAt(blocks, from); g < groups.length; g++) {
+    const list = groups[g];
+    for (let at = 0; at < list.length; at++) {
+      looked++;
+      const f = list[at];
+      if (f.key === key && f.value === c.value && f.kind === c.kind && f.currency === c.currency) { c.block = blocks[g]; c.at = at; return looked; }
+    }
+  }
+  throw new Error('a class of figures lost its figures');
+}
+
+/** The place in the sentence list of block b's first sentence (or where it would be). */
+function firstInfoOf(infos: SentenceInfo[], b: number): number {
+  let lo = 0;
+  let hi = infos.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (infos[mid].block < b) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function absoluteFigure(model: ContractModel, block: number, f: BlockFigure): Figure {
+  const at = model.blocks[block].start;
+  return { key: f.key, label: f.label, kind: f.kind, value: f.value, currency: f.currency, text: f.text, span: { start: at + f.start, end: at + f.end } };
+}
+
+function absoluteFigures(model: ContractModel, state: FigureState): Figure[] {
+  const out: Figure[] = [];
+  for (let g = 0; g < state.groups.length; g++) for (const f of state.groups[g]) out.push(absoluteFigure(model, state.blocks[g], f));
+  return out;
+}
+
+/**
+ * A model's figures while editing, how many sentences were read for them rather than taken over,
+ * how many figures the keys' facts looked at, whether only the re-parsed blocks' findings can
+ * differ, and whether the list of every inconsistent figure was made (for tests).
+ */
+export function figureStats(model: ContractModel): { figures: ReadonlyArray<Figure>; read: number; looked: number; edit: { from: number; to: number } | null; listed: boolean } | undefined {
+  const state = figureStates.get(model);
+  if (!state) return undefined;
+  const listed = state.inconsistent !== undefined;
+  return { figures: figuresOf(model), read: state.read, looked: state.looked, edit: state.edit, listed };
+}
+
+/**
+ * While editing: the inconsistent figures of the blocks an edit re-parsed, [from, to), when every
+ * other block's are the previous model's (the reference of each key reads as before); null when
+ * they may not be, and inconsistentFigures must be asked. Lets inconsistent-figure keep the other
+ * blocks' findings without a visit to every figure.
+ */
+export function inconsistentFiguresOfEdit(model: ContractModel): { from: number; to: number; inconsistent: InconsistentFigure[] } | null {
+  const state = figureStateOf(model);
+  const edit = state.edit;
+  if (!edit) return null;
+  const found: InconsistentFigure[] = [];
+  for (let g = groupAt(state.blocks, edit.from); g < state.blocks.length && state.blocks[g] < edit.to; g++) {
+    for (const f of state.groups[g]) {
+      const facts = state.keys.get(f.key)!;
+      if (facts.total < 2 || classesAgree(f, facts.ref!)) continue;
+      found.push({ figure: absoluteFigure(model, state.blocks[g], f), reference: referenceOf(model, state, facts) });
+    }
+  }
+  // inconsistentFigures sorts a list grouped by key (keys in the order they first appear) by start:
+  // figures of two keys starting together keep that order.
+  const firstOf = (key: string): number => {
+    let first = Infinity;
+    for (const c of state.keys.get(key)!.classes.values()) first = Math.min(first, c.block * 65536 + c.at);
+    return first;
+  };
+  found.sort((a, b) => a.figure.span.start - b.figure.span.start || (a.figure.key === b.figure.key ? 0 : firstOf(a.figure.key) - firstOf(b.figure.key)));
+  return { from: edit.from, to: edit.to, inconsistent: found };
+}
+
+function referenceOf(model: ContractModel, state: FigureState, facts: KeyFacts): Figure {
+  const c = facts.ref!;
+  return absoluteFigure(model, c.block, state.groups[groupAt(state.blocks, c.block)][c.at]);
 }
 
 /**
  * Hands the figures to a copy of the model with the same blocks (drafting/carry.ts). The next model
- * takes them over only if the copy's sentence list is the one they were read with (figuresWhileEditing).
+ * takes them over only if the copy's sentence list is the one they were read with.
  */
 export function carryFigures(from: ContractModel, to: ContractModel): void {
-  const b = figuresBuilt.get(from);
-  if (b && from.blocks === to.blocks && from.text === to.text) figuresBuilt.set(to, b);
+  const b = figureStates.get(from);
+  if (b && from.blocks === to.blocks && from.text === to.text) figureStates.set(to, b);
 }
 
 export function inconsistentFigures(model: ContractModel): InconsistentFigure[] {
+  if (!factsActive()) return inconsistentAmong(figuresOf(model));
+  const state = figureStateOf(model);
+  return state.inconsistent ?? (state.inconsistent = inconsistentAmong(figuresOf(model)));
+}
+
+function inconsistentAmong(all: Figure[]): InconsistentFigure[] {
   const byKey = new Map<string, Figure[]>();
-  for (const f of figuresOf(model)) {
+  for (const f of all) {
     const list = byKey.get(f.key);
     if (list) list.push(f);
     else byKey.set(f.key, [f]);

@@ -12,6 +12,7 @@ import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
 import { BlockResults } from './perBlock';
 import { factsActive } from '../model/facts';
+import { spliceTraceOf } from '../model/trace';
 
 export type SigningField = 'signature' | 'name' | 'title' | 'date';
 
@@ -108,18 +109,125 @@ export function signatureOpenersRead(model: ContractModel): number | undefined {
 /** Hands the per-block answers to a copy of the model with the same blocks (drafting/carry.ts). */
 export function carrySignatureOpeners(from: ContractModel, to: ContractModel): void {
   blockOpens.carry(from, to);
+  const c = candidatesBuilt.get(from);
+  if (c && from.blocks === to.blocks && from.text === to.text && from.sections === to.sections) candidatesBuilt.set(to, c);
+}
+
+/**
+ * While editing: the blocks where a signature block can start, ascending: those whose text holds an
+ * opener, and the headings of sections that are signature blocks. Few in any contract, so a spliced
+ * model patches the previous model's lists (kept before the edit, read in the re-parsed blocks,
+ * moved after it) instead of the search looking at every block before the signatures (issue 13).
+ */
+interface SignatureCandidates { openers: number[]; heads: number[] }
+const candidatesBuilt = new WeakMap<ContractModel, SignatureCandidates>();
+/** How many blocks, sections and candidates the search for each model looked at (for tests). */
+const searchLooked = new WeakMap<ContractModel, number>();
+
+/** How many blocks, sections and candidates finding the signature block looked at for this model while editing (for tests); undefined when not asked. */
+export function signatureSearchLooked(model: ContractModel): number | undefined {
+  return searchLooked.get(model);
+}
+
+function candidatesOf(model: ContractModel, opens: boolean[]): { candidates: SignatureCandidates; looked: number } {
+  const hit = candidatesBuilt.get(model);
+  if (hit) return { candidates: hit, looked: 0 };
+  const trace = spliceTraceOf(model);
+  const before = trace ? candidatesBuilt.get(trace.previous) : undefined;
+  let looked = 0;
+  let openers: number[];
+  let heads: number[] | null = null;
+  if (trace && before) {
+    const { prefix, fresh, oldAfter } = trace;
+    const delta = prefix + fresh - oldAfter;
+    // The previous list's entries before the edit, those `read` adds for the re-parsed blocks, and the moved ones.
+    const patched = (list: number[], read: (out: number[]) => void): number[] => {
+      const out: number[] = [];
+      let k = 0;
+      for (; k < list.length && list[k] < prefix; k++) out.push(list[k]);
+      read(out);
+      for (k = lowerBound(list, oldAfter); k < list.length; k++) out.push(list[k] + delta);
+      looked += out.length;
+      return out;
+    };
+    openers = patched(before.openers, (out) => { for (let b = prefix; b < prefix + fresh; b++) { looked++; if (opens[b]) out.push(b); } });
+    const now = model.sections;
+    const was = trace.previous.sections;
+    // A tree taken over from the previous one (model/sections.ts reusedSections shares the arrays of
+    // children; a tree built afresh has its own) keeps the previous sections' trailers: only the
+    // sections the re-parsed blocks open are read. Otherwise every section is (a heading edit).
+    if (now !== was && now.length && was.length && now[0].children === was[0].children) {
+      heads = patched(before.heads, (out) => {
+        let i = 1;
+        for (let hi = now.length; i < hi;) {
+          const mid = (i + hi) >>> 1;
+          if (now[mid].headingBlock < prefix) i = mid + 1;
+          else hi = mid;
+        }
+        for (; i < now.length && now[i].headingBlock < prefix + fresh; i++) {
+          looked++;
+          if (now[i].trailer === 'signature' && (!out.length || out[out.length - 1] !== now[i].headingBlock)) out.push(now[i].headingBlock);
+        }
+      });
+    }
+  } else {
+    openers = [];
+    for (let b = opens.indexOf(true); b >= 0; b = opens.indexOf(true, b + 1)) openers.push(b);
+    looked += model.blocks.length;
+  }
+  if (!heads) {
+    heads = [];
+    for (const sec of model.sections) {
+      looked++;
+      if (sec.trailer === 'signature' && sec.headingBlock >= 0 && (!heads.length || heads[heads.length - 1] !== sec.headingBlock)) heads.push(sec.headingBlock);
+    }
+  }
+  const candidates = { openers, heads };
+  candidatesBuilt.set(model, candidates);
+  return { candidates, looked };
+}
+
+/** The place in `list` (ascending) of the first entry at or after `value`. */
+function lowerBound(list: number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether block b of the model starts the signature block (the search's test). */
+function opensSignatures(model: ContractModel, b: Block, opens: boolean[] | null): boolean {
+  if (b.kind === 'code' || b.kind === 'html' || b.quoted) return false;
+  const blocks = model.blocks;
+  const sec = model.sections[b.section];
+  if (sec?.trailer === 'signature' && sec.headingBlock === b.index && isSigningArea(blocks, b.index)) return true;
+  return (opens ? opens[b.index] : OPENER.test(foldQuotes(b.text))) && isSigningArea(blocks, b.index);
 }
 
 function signatureBlockOf(model: ContractModel, aliases: string[]): SignatureBlock | null {
   const blocks = model.blocks;
-  // A one-shot review (the CLI) stops at the first opener instead of reading every block.
-  const opens = factsActive() ? blockOpens.of(model) : null;
   let first = -1;
-  for (const b of blocks) {
-    if (b.kind === 'code' || b.kind === 'html' || b.quoted) continue;
-    const sec = model.sections[b.section];
-    if (sec?.trailer === 'signature' && sec.headingBlock === b.index && isSigningArea(blocks, b.index)) { first = b.index; break; }
-    if ((opens ? opens[b.index] : OPENER.test(foldQuotes(b.text))) && isSigningArea(blocks, b.index)) { first = b.index; break; }
+  if (factsActive()) {
+    // While editing: only the candidates are tested, in order.
+    const opens = blockOpens.of(model);
+    const { candidates, looked: read } = candidatesOf(model, opens);
+    let looked = read;
+    const { openers, heads } = candidates;
+    for (let i = 0, j = 0; i < openers.length || j < heads.length;) {
+      const b = j >= heads.length || (i < openers.length && openers[i] <= heads[j]) ? openers[i] : heads[j];
+      if (i < openers.length && openers[i] === b) i++;
+      if (j < heads.length && heads[j] === b) j++;
+      looked++;
+      if (opensSignatures(model, blocks[b], opens)) { first = b; break; }
+    }
+    searchLooked.set(model, looked);
+  } else {
+    // A one-shot review (the CLI) stops at the first opener instead of reading every block.
+    for (const b of blocks) if (opensSignatures(model, b, null)) { first = b.index; break; }
   }
   if (first < 0) return null;
   let last = first + 1;

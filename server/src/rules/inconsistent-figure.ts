@@ -1,9 +1,9 @@
 import type { BlockFindingGroups, Rule, RuleFinding } from './types';
 import type { ContractModel } from '../model';
 import { lastIndexAtOrBefore } from '../model/lineIndex';
-import { inconsistentFigures, type Figure } from '../drafting/figures';
+import { inconsistentFigures, inconsistentFiguresOfEdit, type Figure, type InconsistentFigure } from '../drafting/figures';
 import { factsActive } from '../model/facts';
-import { absoluteFindings, blockAtOffset, MadeGroups } from './block-findings';
+import { absoluteFindings, blockAtOffset, MadeGroups, type GroupsBuilder } from './block-findings';
 import examples from './examples/inconsistent-figure';
 
 /** The finding of a figure that disagrees with the reference figure, given on line `line`; `span` is the figure's (absolute or block-relative). */
@@ -18,12 +18,29 @@ function finding(figure: Figure, reference: Figure, line: number, span: RuleFind
 /** Each block's findings, kept between edits while each figure's span, label, text and its reference's text and line are the same. */
 const kept = new MadeGroups();
 
-/** While editing: the findings grouped by block, relative to it (rules/block-findings.ts). */
+/**
+ * While editing: the findings grouped by block, relative to it (rules/block-findings.ts). When the
+ * figures say that only the re-parsed blocks' figures changed and every reference reads as before
+ * (drafting/figures.ts inconsistentFiguresOfEdit), the other blocks' groups are taken over as they
+ * are and only the re-parsed blocks' findings are made: a 1 MB contract can give a measure a
+ * thousand inconsistent figures, each a finding to look at per edit otherwise (issue 13).
+ */
 function groupsWhileEditing(model: ContractModel): BlockFindingGroups {
   const out = kept.begin(model);
-  let b = 0;
+  const edit = inconsistentFiguresOfEdit(model);
+  if (edit && out.takeBlocksBeforeEdit()) {
+    addFindings(model, out, edit.inconsistent, edit.from);
+    out.takeMovedBlocks();
+    return out.done();
+  }
+  addFindings(model, out, inconsistentFigures(model), 0);
+  return out.done();
+}
+
+function addFindings(model: ContractModel, out: GroupsBuilder, found: readonly InconsistentFigure[], from: number): void {
+  let b = from;
   // inconsistentFigures lists them by position, so the blocks come in order.
-  for (const { figure, reference } of inconsistentFigures(model)) {
+  for (const { figure, reference } of found) {
     b = blockAtOffset(model, figure.span.start, b);
     const at = out.startOf(b);
     const start = figure.span.start - at;
@@ -32,7 +49,6 @@ function groupsWhileEditing(model: ContractModel): BlockFindingGroups {
     if (out.take(b, start, end, figure.label, figure.text, reference.text, line)) continue;
     out.add(finding(figure, reference, line, { start, end }));
   }
-  return out.done();
 }
 
 /** The findings each block kept while editing (for tests). */
