@@ -530,7 +530,7 @@ function patchedIssues(model: ContractModel): NumberingIssue[] | undefined {
       insertIndex(st.groups, now.key, now, (c) => c.i);
       insertIndex(st.numbered, `${now.scope}|${now.n}`, i, (x) => x);
     }
-    moved.push(i, Math.min(before?.depth ?? Infinity, now?.depth ?? Infinity));
+    if (before || now) moved.push(i, Math.min(before?.depth ?? Infinity, now?.depth ?? Infinity));
   }
 
   // Parent numbers: a clause's is the number of the last clause before it in its scope at or above
