@@ -754,28 +754,29 @@ function movedIssues(model: ContractModel, old: ContractModel, trace: SpliceTrac
 function removeIndex<T>(map: Map<string, T[]>, key: string, i: number, indexOf: (x: T) => number): void {
   const list = map.get(key);
   if (!list) return;
-  const at = list.findIndex((x) => indexOf(x) === i);
-  if (at < 0) return;
+  const at = placeOf(list, i, indexOf);
+  if (at >= list.length || indexOf(list[at]) !== i) return;
   if (list.length === 1) map.delete(key);
   else list.splice(at, 1);
 }
 
-/** Inserts `x` (section index from `indexOf`) into the list under `key`, in document order. */
-function insertIndex<T>(map: Map<string, T[]>, key: string, x: T, indexOf: (x: T) => number): void {
-  const list = map.get(key);
-  if (!list) {
-    map.set(key, [x]);
-    return;
-  }
+/** Where section index `i` is or would be in a list in document order (binary search: a group can hold a thousand clauses). */
+function placeOf<T>(list: T[], i: number, indexOf: (x: T) => number): number {
   let lo = 0;
   let hi = list.length;
-  const i = indexOf(x);
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (indexOf(list[mid]) < i) lo = mid + 1;
     else hi = mid;
   }
-  list.splice(lo, 0, x);
+  return lo;
+}
+
+/** Inserts `x` (section index from `indexOf`) into the list under `key`, in document order. */
+function insertIndex<T>(map: Map<string, T[]>, key: string, x: T, indexOf: (x: T) => number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [x]);
+  else list.splice(placeOf(list, indexOf(x), indexOf), 0, x);
 }
 
 function clauseWord(model: ContractModel, s: Section): string {
