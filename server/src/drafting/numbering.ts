@@ -10,7 +10,7 @@ import { numberWrittenBetween } from './written-number';
 import { attachmentOf, resolvedReferences, sectionTreeUnchanged } from './xrefs';
 import { BlockResults } from './perBlock';
 import { factsActive } from '../model/facts';
-import { spliceTraceOf } from '../model/trace';
+import { spliceTraceOf, type SpliceTrace } from '../model/trace';
 
 export type NumberingProblem = 'gap' | 'duplicate' | 'order' | 'parent';
 
@@ -60,11 +60,17 @@ export function numberSpan(model: ContractModel, s: Section): Span | null {
 
 /** Is the number written between two offsets at the start of a line or after a run of spaces (a clause the section builder did not keep)? */
 function writtenBetween(model: ContractModel, from: number, to: number, n: string): boolean {
-  // The spans read, noted while numberingIssues runs: the answer depends on the text between them only.
-  read?.push(from, to);
+  // The spans read, noted per group while editing: the answer depends on the text between them only.
+  if (reading) {
+    reading.push(from, to);
+    readingBy!.push(readingFor);
+  }
   return numberWrittenBetween(model.text, from, to, n);
 }
-let read: number[] | null = null;
+/** While editing, the spans of text read ([from, to) pairs) and, for each, the key of the group being checked. */
+let reading: number[] | null = null;
+let readingBy: string[] | null = null;
+let readingFor = '';
 
 /** Markdown lists numbered "1." on every item are numbered by the renderer, not by the author. */
 function lazyList(model: ContractModel, group: Section[]): boolean {
@@ -89,30 +95,36 @@ const citingText = (text: string) => /^\s*(?:section|article|clause|part)\s+\d+(
 /** citingText of every block, read while editing only for the blocks an edit re-parsed. */
 const citingBlocks = new BlockResults<boolean>((_model, block) => citingText(block.text));
 
-/** A numbered section that is really a sentence citing a provision ("Section 508 requires that ..."). */
-function citesProvision(s: Section, citing: boolean[]): boolean {
-  // A section without its block reads as empty text, which cites nothing.
-  return s.kind === 'numbered' && (citing[s.headingBlock] ?? false);
-}
-
 /** Hands the per-block facts on to a copy of the model (see carry.ts). */
 export function carryNumberingFacts(from: ContractModel, to: ContractModel): void {
   citingBlocks.carry(from, to);
   const k = kept.get(from);
   if (k && from.sections === to.sections && from.blocks === to.blocks) {
+    // The two share what was kept: the first to be edited takes its structure (see patchedIssues).
     kept.set(to, k);
     cache.set(to, cache.get(from)!);
   }
 }
 
-/** Whether a model's issues were taken over from the previous model's (for tests). */
+/** Whether a model's issues were all taken over from the previous model's, no group checked again (for tests). */
 export function numberingIssuesTakenOver(model: ContractModel): boolean {
-  return takenModels.has(model);
+  return readOf.get(model) === 0;
 }
-const takenModels = new WeakSet<ContractModel>();
+// (A full read, which checks every group, is noted as -1 - the number of groups.)
 
 /**
- * Does the section's opening block read as the previous model's did, for everything readIssues
+ * How many groups of sibling clauses were checked for a model's issues (for tests): all of them
+ * after a full read, only those an edit could change while editing. undefined when the issues
+ * were not read for this model (taken from a copy, or not asked for).
+ */
+export function numberingGroupsChecked(model: ContractModel): { full: boolean; groups: number } | undefined {
+  const n = readOf.get(model);
+  return n === undefined ? undefined : n < 0 ? { full: true, groups: -1 - n } : { full: false, groups: n };
+}
+const readOf = new WeakMap<ContractModel, number>();
+
+/**
+ * Does the section's opening block read as the previous model's did, for everything the check
  * reads of it: its kind and list number, whether it cites a provision, its clause word, whether
  * its number is found where it is written, and the list mark written before it? (Typing in a
  * numbered paragraph changes its text, but rarely any of these.)
@@ -128,62 +140,38 @@ function sameOpening(model: ContractModel, s: Section, old: ContractModel, was: 
   return model.text.slice(spanA.start, spanA.end) === old.text.slice(spanB.start, spanB.end);
 }
 
-/** What numberingIssues read of the text, kept with its result while editing: the spans, [from, to) pairs. */
-const kept = new WeakMap<ContractModel, { read: number[] }>();
+/**
+ * What a read kept with its model while editing, for the next model's: the groups of clauses and
+ * how each was read, and the issues of each group. `structure` is handed on, not copied: the next
+ * model patches it and takes it (a second model made from the same one reads everything again).
+ */
+interface Kept {
+  /** The spans of text each group's check read: [from, to) pairs, and the group of each pair. */
+  read: number[];
+  readBy: string[];
+  /** The issues of each group that has any, in the order the check made them. */
+  issuesOf: Map<string, NumberingIssue[]>;
+  structure?: Structure;
+}
+const kept = new WeakMap<ContractModel, Kept>();
 
 /**
- * The previous model's issues, for a model whose edit cannot change them: the section tree reads
- * the same (numbers, kinds, levels, trailers, titles: xrefs.ts sectionTreeUnchanged), no numbered
- * clause opens in a re-parsed block (so its number, the text of its opening block and its list
- * mark are the previous ones), and no span of text the check read lies where the text may have
- * changed. Every decision then repeats, so the issues are the previous ones on this model's
- * sections, their spans moved with their blocks. undefined when they cannot be taken over.
+ * The numbered clauses and their groups, by section index: while the section tree keeps its shape
+ * (the same sections in order, with the same kinds, levels, parents and trailers), section `i` of
+ * the next model is section `i` of this one, so only the clauses whose number changed are patched.
  */
-function takenOver(model: ContractModel): NumberingIssue[] | undefined {
-  const trace = spliceTraceOf(model);
-  if (!trace) return undefined;
-  const old = trace.previous;
-  const was = cache.get(old);
-  const wasRead = kept.get(old);
-  if (!was || !wasRead || !sectionTreeUnchanged(model)) return undefined;
-  const { prefix, fresh, oldAfter } = trace;
-  // Sections are in block order: the first that opens at or after the re-parsed blocks.
-  const sections = model.sections;
-  let lo = 1;
-  let hi = sections.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sections[mid].headingBlock >= prefix) hi = mid;
-    else lo = mid + 1;
-  }
-  // A numbered clause opened by a re-parsed block (the splice re-reads whole sections) must be opened
-  // by the same source as before: then its number, citing test, clause word and list mark read the same.
-  for (let i = lo; i < sections.length && sections[i].headingBlock < prefix + fresh; i++) {
-    if (sections[i].number && !sameOpening(model, sections[i], old, old.sections[i])) return undefined;
-  }
-  // Where the text may differ, in the previous model's offsets: from the last block kept before the
-  // edit to the first block kept after it.
-  const from = prefix > 0 ? old.blocks[prefix - 1].start : 0;
-  const to = oldAfter < old.blocks.length ? old.blocks[oldAfter].start : old.text.length;
-  const r = wasRead.read;
-  for (let k = 0; k < r.length; k += 2) if (r[k] < to && r[k + 1] > from) return undefined;
-  const groups = new Map<Section[], Section[]>();
-  const out: NumberingIssue[] = new Array(was.length);
-  for (let k = 0; k < was.length; k++) {
-    const w = was[k];
-    const section = sections[w.section.index];
-    let group = groups.get(w.group);
-    if (!group) groups.set(w.group, (group = w.group.map((s) => sections[s.index])));
-    const hb = section.headingBlock;
-    const by = model.blocks[hb].start - old.blocks[w.section.headingBlock].start;
-    // (A re-parsed block's offsets are read again: its source may map differently.)
-    const span = hb >= prefix && hb < prefix + fresh ? numberSpan(model, section)! : by === 0 ? w.span : { start: w.span.start + by, end: w.span.end + by };
-    out[k] = { problem: w.problem, section, span, expected: w.expected, group, at: w.at, message: w.message, firstWrong: w.firstWrong };
-  }
-  // The spans read, in this model's offsets: those after the edit moved with the text.
-  const delta = model.text.length - old.text.length;
-  kept.set(model, { read: delta === 0 ? r : r.map((at, k) => (r[k - (k & 1)] >= to ? at + delta : at)) });
-  return out;
+interface Structure {
+  clauses: Array<Clause | undefined>;
+  /** The scope of every section (xrefs.ts attachmentOf), which only parents and trailers decide. */
+  scopes: Int32Array;
+  /** Each group's clauses in document order, by key (`scope|under|depth`). */
+  groups: Map<string, Clause[]>;
+  /** The clauses of each number in each scope, by section index in document order (`scope|n`). */
+  numbered: Map<string, number[]>;
+  /** Clauses whose parent number is not their prefix: the only ones that read other groups' issues and clauses. */
+  misplaced: Set<number>;
+  /** The pairs of clauses [before, after] whose check asked whether an unnumbered heading lies between them, by group. */
+  restartsAsked: Map<string, number[]>;
 }
 
 /** Unnumbered headings (where a list may start its numbering again), in document order. */
@@ -222,11 +210,107 @@ const partsCache = new Map<string, NumberParts>();
 
 /** A numbered clause with what the checks read of it, gathered in one pass over the sections. */
 interface Clause extends NumberParts {
-  s: Section;
+  /** Its section's index. */
+  i: number;
   scope: number;
   /** The number of the clause it sits in: the last number one level up seen before it, in its scope. */
   parentNumber: string | null;
+  /** Its group of siblings: `scope|under|depth`. */
+  key: string;
 }
+
+/** The clause a section is, or undefined; `under` decides its group (see readIssues). */
+function clauseOf(model: ContractModel, s: Section, scope: number, citing: boolean): Clause | undefined {
+  if (s.index === 0 || !s.number || !NUMERIC.test(s.number) || (s.kind === 'numbered' && citing)) return undefined;
+  const p = numberParts(s.number);
+  const parent = model.sections[s.parent];
+  const inOwnList = p.depth === 1 && parent.index > 0 && model.blocks[s.headingBlock]?.listNumber !== undefined;
+  const under = inOwnList ? `list${parent.index}` : p.prefix;
+  return { i: s.index, scope, n: p.n, depth: p.depth, prefix: p.prefix, last: p.last, parentNumber: null, key: `${scope}|${under}|${p.depth}` };
+}
+
+/** What checking one group reads beyond its own clauses. */
+interface GroupContext {
+  model: ContractModel;
+  /** The first clause numbered `n` in a scope. */
+  firstNumbered(scope: number, n: string): Section | undefined;
+  /** The earliest start of a clause that a group checked before this one reported as `cp` where `prefix` was expected. */
+  reportedAt(prefix: string, cp: string): number;
+  /** The highest last part among clauses of `depth` numbered under `prefix` (any scope) that start before `start`, or 0. */
+  highestBefore(depth: number, prefix: string, start: number): number;
+  restarts(): Section[];
+}
+
+/** While editing, the pairs of clauses the group being checked asked restartBetween about. */
+let restartsAsked: number[] | null = null;
+
+/**
+ * The issues of one group of sibling clauses (same scope, depth and parent number), in document
+ * order: each clause is compared with the one before it.
+ */
+function checkGroup(ctx: GroupContext, members: Clause[]): NumberingIssue[] {
+  const model = ctx.model;
+  const group = new Array<Section>(members.length);
+  for (let i = 0; i < members.length; i++) group[i] = model.sections[members[i].i];
+  if (lazyList(model, group)) return NONE;
+  const { depth, prefix } = members[0];
+  const parentSection = depth > 1 ? ctx.firstNumbered(members[0].scope, prefix) : undefined;
+  let firstWrong = -1;
+  const issues: Array<Omit<NumberingIssue, 'firstWrong'>> = [];
+  let prevLast = 0;
+  for (let i = 0; i < members.length; i++) {
+    const { n, last, parentNumber: cp } = members[i];
+    const s = group[i];
+    const from = i > 0 ? group[i - 1].start : parentSection ? parentSection.start : 0;
+    let problem: NumberingProblem | null = null;
+    let message = '';
+    let expected = '';
+    const next = () => (prefix ? `${prefix}.${prevLast + 1}` : String(prevLast + 1));
+    // (Unless the parent itself was reported as misnumbered and should be this prefix: "4. GENERAL" after 4.3, then "5.1".)
+    if (depth > 1 && cp !== null && cp !== prefix && !parentSection && !(ctx.reportedAt(prefix, cp) < s.start) && !writtenBetween(model, 0, s.start, prefix)) {
+      // "5.3" inside clause 4, and no clause 5 anywhere before it.
+      expected = `${cp}.${ctx.highestBefore(depth, cp, s.start) + 1}`;
+      problem = 'parent';
+      message = `${clauseWord(model, s)} ${n} sits under ${clauseWord(model, s).toLowerCase()} ${cp}: it should be numbered ${expected}.`;
+    } else if (i > 0 && last === prevLast) {
+      problem = 'duplicate';
+      expected = next();
+      message = `${clauseWord(model, s)} ${n} is numbered the same as the clause before it: it should be ${expected}.`;
+    } else if (i > 0 && last < prevLast && (last === 1 || (restartsAsked?.push(group[i - 1].index, s.index), restartBetween(ctx.restarts(), group[i - 1], s)))) {
+      // A new list (a form, a table of contents, a schedule without a heading the builder knows): numbering starts again.
+    } else if (i > 0 && last < prevLast) {
+      problem = 'order';
+      expected = next();
+      message = `${clauseWord(model, s)} ${n} comes after ${members[i - 1].n}: the numbers go backwards; it should be ${expected}.`;
+    } else if (last > prevLast + 1 && (i > 0 || depth > 1) && last - prevLast <= 20) {
+      const missing: string[] = [];
+      for (let m = prevLast + 1; m < last; m++) missing.push(prefix ? `${prefix}.${m}` : String(m));
+      // Numbers written inline (text flattened from a PDF) are there, only not seen as clauses.
+      // After a duplicate, the next number is one higher than expected: the duplicate explains it.
+      const afterDuplicate = issues.length > 0 && issues[issues.length - 1].at === i - 1 && issues[issues.length - 1].problem === 'duplicate' && last === prevLast + 2;
+      if (!afterDuplicate && !missing.some((m) => writtenBetween(model, from, s.start, m) || (i === 0 && writtenBetween(model, 0, s.start, m)))) {
+        problem = 'gap';
+        expected = next();
+        const list = missing.length === 1 ? `${missing[0]} is missing` : `${missing[0]} to ${missing[missing.length - 1]} are missing`;
+        message = i === 0 ? `${clauseWord(model, s)} ${n} is the first clause under ${prefix}: ${list}.` : `${clauseWord(model, s)} ${n} follows ${members[i - 1].n}: ${list}.`;
+      }
+    }
+    prevLast = problem === 'parent' ? prevLast : last;
+    if (!problem) continue;
+    const span = numberSpan(model, s);
+    if (!span) continue;
+    if (firstWrong < 0) firstWrong = i;
+    issues.push({ problem, section: s, span, expected, group, at: i, message });
+  }
+  if (!issues.length) return NONE;
+  const out = new Array<NumberingIssue>(issues.length);
+  for (let k = 0; k < issues.length; k++) out[k] = { ...issues[k], firstWrong };
+  return out;
+}
+const NONE: NumberingIssue[] = [];
+
+/** "expected|actual": how an issue reports its clause, which a later group's check may read (reportedAt). */
+const reportKey = (issue: NumberingIssue) => `${issue.expected}|${numberParts(issue.section.number!).n}`;
 
 /**
  * Numbering problems, read in document order: each numbered clause is compared with the clause
@@ -241,57 +325,45 @@ export function numberingIssues(model: ContractModel): NumberingIssue[] {
   const hit = cache.get(model);
   if (hit) return hit;
   const editing = factsActive();
-  const taken = editing ? takenOver(model) : undefined;
-  if (taken) {
-    takenModels.add(model);
-    cache.set(model, taken);
-    return taken;
+  const patched = editing ? patchedIssues(model) : undefined;
+  if (patched) {
+    cache.set(model, patched);
+    return patched;
   }
-  read = editing ? [] : null;
-  try {
-    const out = readIssues(model);
-    cache.set(model, out);
-    if (read) kept.set(model, { read });
-    return out;
-  } finally {
-    read = null;
-  }
+  const out = readIssues(model, editing);
+  cache.set(model, out);
+  return out;
 }
 
-function readIssues(model: ContractModel): NumberingIssue[] {
+function readIssues(model: ContractModel, editing: boolean): NumberingIssue[] {
   const out: NumberingIssue[] = [];
   const clauses: Clause[] = [];
-  const clauseAt: Array<Clause | undefined> = new Array(model.sections.length);
   const citing = citingBlocks.of(model);
   // Indexed loops over the sections and clauses: a first review runs them before they are
   // optimised, where a for-of loop allocates a result object per step (issue 13).
   const sections = model.sections;
+  const scopes = editing ? new Int32Array(sections.length) : null;
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i];
-    if (s.index === 0 || !s.number || !NUMERIC.test(s.number) || citesProvision(s, citing)) continue;
-    const p = numberParts(s.number);
-    const c: Clause = { s, scope: attachmentOf(model, s.index), n: p.n, depth: p.depth, prefix: p.prefix, last: p.last, parentNumber: null };
-    clauses.push(c);
-    clauseAt[s.index] = c;
+    if (scopes) scopes[i] = attachmentOf(model, s.index);
+    if (s.index === 0 || !s.number || !NUMERIC.test(s.number)) continue;
+    const c = clauseOf(model, s, scopes ? scopes[i] : attachmentOf(model, s.index), citing[s.headingBlock] ?? false);
+    if (c) clauses.push(c);
   }
-  // Groups of siblings: same scope (body or one schedule), same depth, same parent number. Looked
-  // up by scope, then parent, then depth (nested tables rather than a key string built per clause,
-  // which was most of what this check allocated per edit), listed in order of their first clause.
-  const groupTable = new Map<number, Map<string, Clause[][]>>();
+  // Groups of siblings: same scope (body or one schedule), same depth, same parent number (or the
+  // same list: an ordered list inside a clause, "## 2. Reports" then "1. ... 2. ...", numbers its
+  // items on its own). Listed in order of their first clause.
+  const groupTable = new Map<string, Clause[]>();
   const groups: Clause[][] = [];
   for (let i = 0; i < clauses.length; i++) {
     const c = clauses[i];
-    // An ordered list inside a clause ("## 2. Reports" then "1. ... 2. ...") numbers its items on its own.
-    const parent = model.sections[c.s.parent];
-    const inOwnList = c.depth === 1 && parent.index > 0 && model.blocks[c.s.headingBlock]?.listNumber !== undefined;
-    let byParent = groupTable.get(c.scope);
-    if (!byParent) groupTable.set(c.scope, (byParent = new Map()));
-    const under = inOwnList ? `list${parent.index}` : c.prefix;
-    let byDepth = byParent.get(under);
-    if (!byDepth) byParent.set(under, (byDepth = []));
-    const g = byDepth[c.depth];
+    const g = groupTable.get(c.key);
     if (g) g.push(c);
-    else groups.push((byDepth[c.depth] = [c]));
+    else {
+      const fresh = [c];
+      groupTable.set(c.key, fresh);
+      groups.push(fresh);
+    }
   }
   // The number of the clause each numbered clause sits in: the last number one level up seen before it, in its scope.
   const lastAtDepth = new Map<number, string[]>(); // scope -> number last seen at each depth
@@ -305,79 +377,406 @@ function readIssues(model: ContractModel): NumberingIssue[] {
     seen.length = c.depth + 1;
   }
   // The first clause with each number in each scope, looked up once per group (a scan per group was
-  // quadratic: ~100 ms on a 2,000-clause contract in `npm run bench`).
+  // quadratic: ~100 ms on a 2,000-clause contract in `npm run bench`). While editing, every clause
+  // of each number, for the next model's patch.
   const firstByNumber = new Map<number, Map<string, Section>>();
+  const numbered = editing ? new Map<string, number[]>() : null;
   for (let i = 0; i < clauses.length; i++) {
     const c = clauses[i];
     let inScope = firstByNumber.get(c.scope);
     if (!inScope) firstByNumber.set(c.scope, (inScope = new Map()));
-    if (!inScope.has(c.n)) inScope.set(c.n, c.s);
+    if (!inScope.has(c.n)) inScope.set(c.n, sections[c.i]);
+    if (numbered) {
+      const key = `${c.scope}|${c.n}`;
+      const all = numbered.get(key);
+      if (all) all.push(c.i);
+      else numbered.set(key, [c.i]);
+    }
   }
-  const restarts = restartSections(model);
+  let restarts: Section[] | undefined;
 
   // Clauses reported as misnumbered, by "expected|actual" number, with the earliest start of each.
   const reportedAs = new Map<string, number>();
+  const ctx: GroupContext = {
+    model,
+    firstNumbered: (scope, n) => firstByNumber.get(scope)?.get(n),
+    reportedAt: (prefix, cp) => (reportedAs.size > 0 ? reportedAs.get(`${prefix}|${cp}`) ?? Infinity : Infinity),
+    highestBefore: (depth, prefix, start) => {
+      let m = 0;
+      for (const x of clauses) if (x.depth === depth && x.prefix === prefix && sections[x.i].start < start) m = Math.max(m, x.last);
+      return m;
+    },
+    restarts: () => (restarts ??= restartSections(model)),
+  };
+  const keep: Kept | null = editing ? { read: [], readBy: [], issuesOf: new Map() } : null;
+  const misplaced = new Set<number>();
+  const asked = new Map<string, number[]>();
   for (const members of groups) {
-    const group = members.map((c) => c.s);
-    if (lazyList(model, group)) continue;
-    const { depth, prefix } = members[0];
-    const parentSection = depth > 1 ? firstByNumber.get(members[0].scope)?.get(prefix) : undefined;
-    let firstWrong = -1;
-    const issues: Array<Omit<NumberingIssue, 'firstWrong'>> = [];
-    let prevLast = 0;
-    for (let i = 0; i < members.length; i++) {
-      const { s, n, last, parentNumber: cp } = members[i];
-      const from = i > 0 ? group[i - 1].start : parentSection ? parentSection.start : 0;
-      let problem: NumberingProblem | null = null;
-      let message = '';
-      let expected = '';
-      const next = () => (prefix ? `${prefix}.${prevLast + 1}` : String(prevLast + 1));
-      // The parent itself was reported as misnumbered and should be this prefix ("4. GENERAL" after 4.3, then "5.1").
-      const parentExplained = cp !== null && reportedAs.size > 0 && (reportedAs.get(`${prefix}|${cp}`) ?? Infinity) < s.start;
-      if (depth > 1 && cp !== null && cp !== prefix && !parentSection && !parentExplained && !writtenBetween(model, 0, s.start, prefix)) {
-        // "5.3" inside clause 4, and no clause 5 anywhere before it.
-        const siblings = clauses.filter((x) => x.depth === depth && x.prefix === cp && x.s.start < s.start);
-        expected = `${cp}.${siblings.reduce((m, x) => Math.max(m, x.last), 0) + 1}`;
-        problem = 'parent';
-        message = `${clauseWord(model, s)} ${n} sits under ${clauseWord(model, s).toLowerCase()} ${cp}: it should be numbered ${expected}.`;
-      } else if (i > 0 && last === prevLast) {
-        problem = 'duplicate';
-        expected = next();
-        message = `${clauseWord(model, s)} ${n} is numbered the same as the clause before it: it should be ${expected}.`;
-      } else if (i > 0 && last < prevLast && (last === 1 || restartBetween(restarts, group[i - 1], s))) {
-        // A new list (a form, a table of contents, a schedule without a heading the builder knows): numbering starts again.
-      } else if (i > 0 && last < prevLast) {
-        problem = 'order';
-        expected = next();
-        message = `${clauseWord(model, s)} ${n} comes after ${members[i - 1].n}: the numbers go backwards; it should be ${expected}.`;
-      } else if (last > prevLast + 1 && (i > 0 || depth > 1) && last - prevLast <= 20) {
-        const missing: string[] = [];
-        for (let m = prevLast + 1; m < last; m++) missing.push(prefix ? `${prefix}.${m}` : String(m));
-        // Numbers written inline (text flattened from a PDF) are there, only not seen as clauses.
-        // After a duplicate, the next number is one higher than expected: the duplicate explains it.
-        const afterDuplicate = issues.length > 0 && issues[issues.length - 1].at === i - 1 && issues[issues.length - 1].problem === 'duplicate' && last === prevLast + 2;
-        if (!afterDuplicate && !missing.some((m) => writtenBetween(model, from, s.start, m) || (i === 0 && writtenBetween(model, 0, s.start, m)))) {
-          problem = 'gap';
-          expected = next();
-          const list = missing.length === 1 ? `${missing[0]} is missing` : `${missing[0]} to ${missing[missing.length - 1]} are missing`;
-          message = i === 0 ? `${clauseWord(model, s)} ${n} is the first clause under ${prefix}: ${list}.` : `${clauseWord(model, s)} ${n} follows ${members[i - 1].n}: ${list}.`;
-        }
-      }
-      prevLast = problem === 'parent' ? prevLast : last;
-      if (!problem) continue;
-      const span = numberSpan(model, s);
-      if (!span) continue;
-      if (firstWrong < 0) firstWrong = i;
-      issues.push({ problem, section: s, span, expected, group, at: i, message });
+    const key = members[0].key;
+    if (keep) {
+      reading = keep.read;
+      readingBy = keep.readBy;
+      readingFor = key;
+      restartsAsked = [];
+      for (const c of members) if (c.parentNumber !== null && c.parentNumber !== c.prefix) misplaced.add(c.i);
     }
+    let issues: NumberingIssue[];
+    try {
+      issues = checkGroup(ctx, members);
+    } finally {
+      reading = null;
+      readingBy = null;
+    }
+    if (restartsAsked?.length) asked.set(key, restartsAsked);
+    restartsAsked = null;
+    if (!issues.length) continue;
+    keep?.issuesOf.set(key, issues);
     for (const issue of issues) {
-      out.push({ ...issue, firstWrong });
-      const key = `${issue.expected}|${clauseAt[issue.section.index]!.n}`;
-      reportedAs.set(key, Math.min(reportedAs.get(key) ?? Infinity, issue.section.start));
+      out.push(issue);
+      const rk = reportKey(issue);
+      reportedAs.set(rk, Math.min(reportedAs.get(rk) ?? Infinity, issue.section.start));
     }
   }
   out.sort((a, b) => a.span.start - b.span.start);
+  if (keep) {
+    const byIndex: Array<Clause | undefined> = new Array(sections.length);
+    for (const c of clauses) byIndex[c.i] = c;
+    keep.structure = { clauses: byIndex, scopes: scopes!, groups: groupTable, numbered: numbered!, misplaced, restartsAsked: asked };
+    kept.set(model, keep);
+    readOf.set(model, -1 - groups.length);
+  }
   return out;
+}
+
+/**
+ * The issues of a model that an edit made from the previous model, from the previous issues: only
+ * the groups of clauses the edit can change are checked again, and the others' issues are taken
+ * over on this model's sections, moved with their blocks. Needs the section tree's shape kept (the
+ * same sections in order, with the same kinds, levels, parents, trailers and, but for headings,
+ * whether each has a title, each opened by the block it moved to or by a re-parsed block); numbers may differ.
+ *
+ * A group (scope, parent number or list, depth) is checked again when:
+ * - a clause joins or leaves it, or its number changes (a number typed, deleted or changed);
+ * - a clause opened by a re-parsed block is in it and no longer reads the same (sameOpening);
+ * - its first clause of the parent number may have changed (it is checked against that clause);
+ * - a clause's parent number changed (a changed clause was, or is, the last one a level up);
+ * - a span of text its check read lies where the text may have changed;
+ * - it asked whether an unnumbered heading lies between two clauses, and a heading between them
+ *   gained or lost its number;
+ * - it holds a clause under the wrong parent (the only clauses whose check reads other groups:
+ *   their siblings' numbers in every scope and the issues of groups checked before) and what it
+ *   reads there changed.
+ * Everything else a group's check reads is its own clauses' sections and blocks, which the edit
+ * left as they were. undefined when the issues must be read in full.
+ */
+function patchedIssues(model: ContractModel): NumberingIssue[] | undefined {
+  const trace = spliceTraceOf(model);
+  if (!trace) return undefined;
+  const old = trace.previous;
+  const k = kept.get(old);
+  const st = k?.structure;
+  if (!k || !st || !cache.has(old)) return undefined;
+  const sections = model.sections;
+  if (sections.length !== old.sections.length) return undefined;
+  const { prefix, fresh, oldAfter } = trace;
+  // The sections the re-parsed blocks open (the splice re-reads whole sections): [lo, hi).
+  let lo = 1;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid].headingBlock >= prefix) hi = mid;
+    else lo = mid + 1;
+  }
+  hi = lo;
+  while (hi < sections.length && sections[hi].headingBlock < prefix + fresh) hi++;
+  const renumbered = sectionTreeUnchanged(model) ? NO_SECTIONS : renumberedSections(model, old, trace, lo, hi);
+  if (!renumbered) return undefined;
+  // The structure is this model's from here on (patched in place, not copied).
+  k.structure = undefined;
+
+  const dirty = new Set<string>();
+  // What the changed clauses were and are: [depth, prefix] pairs (highestBefore reads them).
+  const parts: Array<number | string> = [];
+  // Clauses whose parent number must be found again, with the depth at or above which a later clause hides them.
+  const moved: number[] = [];
+  const headingsToggled: number[] = [];
+  const touched = renumbered.length ? [...renumbered] : [];
+  for (let i = lo; i < hi; i++) touched.push(i);
+  for (const i of touched) {
+    const s = sections[i];
+    const was = old.sections[i];
+    const before = st.clauses[i];
+    const block = model.blocks[s.headingBlock];
+    const now = clauseOf(model, s, st.scopes[i], block ? citingText(block.text) : false);
+    if ((s.kind === 'heading' || s.kind === 'caps') && !s.number !== !was.number) headingsToggled.push(i);
+    if (before && now && before.key === now.key && before.n === now.n) {
+      // The same clause: only what it reads of its opening can differ.
+      if (!sameOpening(model, s, old, was)) dirty.add(before.key);
+      continue;
+    }
+    if (before) {
+      dirty.add(before.key);
+      dirty.add(`${before.scope}|${before.n}|${before.depth + 1}`);
+      parts.push(before.depth, before.prefix);
+      removeIndex(st.groups, before.key, i, (c) => c.i);
+      removeIndex(st.numbered, `${before.scope}|${before.n}`, i, (x) => x);
+      st.misplaced.delete(i);
+    }
+    st.clauses[i] = now;
+    if (now) {
+      dirty.add(now.key);
+      dirty.add(`${now.scope}|${now.n}|${now.depth + 1}`);
+      parts.push(now.depth, now.prefix);
+      insertIndex(st.groups, now.key, now, (c) => c.i);
+      insertIndex(st.numbered, `${now.scope}|${now.n}`, i, (x) => x);
+    }
+    if (before || now) moved.push(i, Math.min(before?.depth ?? Infinity, now?.depth ?? Infinity));
+  }
+
+  // Parent numbers: a clause's is the number of the last clause before it in its scope at or above
+  // its parent's depth, if that one is exactly one level up. A changed clause can be that one only
+  // for the clauses after it up to the next clause at or above its depth (as it was or is).
+  for (let m = 0; m < moved.length; m += 2) {
+    const i = moved[m];
+    const depth = moved[m + 1];
+    const scope = st.scopes[i];
+    if (st.clauses[i]) refreshParent(st, i, dirty);
+    for (let j = i + 1; j < sections.length; j++) {
+      const c = st.clauses[j];
+      if (!c || c.scope !== scope) continue;
+      if (c.depth <= depth) break;
+      refreshParent(st, j, dirty);
+    }
+  }
+  // Clauses under the wrong parent read the siblings of their parent number in every scope.
+  if (parts.length) {
+    for (const i of st.misplaced) {
+      const c = st.clauses[i]!;
+      for (let p = 0; p < parts.length; p += 2) if (parts[p] === c.depth && parts[p + 1] === c.parentNumber) dirty.add(c.key);
+    }
+  }
+  // A heading that gained or lost its number between two clauses a check asked about.
+  for (const h of headingsToggled) {
+    const at = sections[h].start;
+    for (const [key, pairs] of st.restartsAsked) {
+      for (let p = 0; p < pairs.length; p += 2) if (sections[pairs[p]].start < at && at < sections[pairs[p + 1]].start) dirty.add(key);
+    }
+  }
+  // Text read where it may have changed, in the previous model's offsets: from the last block kept
+  // before the edit to the first block kept after it.
+  const from = prefix > 0 ? old.blocks[prefix - 1].start : 0;
+  const to = oldAfter < old.blocks.length ? old.blocks[oldAfter].start : old.text.length;
+  const r = k.read;
+  for (let q = 0; q < r.length; q += 2) if (r[q] < to && r[q + 1] > from) dirty.add(k.readBy[q >> 1]);
+  // The issues of groups checked again may be read by clauses under the wrong parent in other groups.
+  const reported = new Set<string>();
+  for (const key of dirty) for (const issue of k.issuesOf.get(key) ?? NONE) reported.add(reportKey(issue));
+  markReaders(st, reported, -1, dirty);
+
+  // The other groups' issues, on this model's sections and moved with their blocks.
+  const issuesOf = new Map<string, NumberingIssue[]>();
+  for (const [key, was] of k.issuesOf) if (!dirty.has(key)) issuesOf.set(key, movedIssues(model, old, trace, was));
+
+  // The groups to check, in the order a full read checks them (of their first clause).
+  const firstOf = (key: string) => st.groups.get(key)?.[0]?.i ?? -1;
+  let scopeList: number[] | undefined;
+  let restarts: Section[] | undefined;
+  let current = -1;
+  const ctx: GroupContext = {
+    model,
+    firstNumbered: (scope, n) => {
+      const all = st.numbered.get(`${scope}|${n}`);
+      return all?.length ? sections[all[0]] : undefined;
+    },
+    reportedAt: (p, cp) => {
+      const want = `${p}|${cp}`;
+      let best = Infinity;
+      for (const [key, list] of issuesOf) {
+        if (firstOf(key) >= current) continue;
+        for (const issue of list) if (issue.section.start < best && reportKey(issue) === want) best = issue.section.start;
+      }
+      return best;
+    },
+    highestBefore: (depth, p, start) => {
+      scopeList ??= [...new Set(st.scopes)];
+      let m = 0;
+      for (const scope of scopeList) for (const x of st.groups.get(`${scope}|${p}|${depth}`) ?? NO_CLAUSES) if (sections[x.i].start < start) m = Math.max(m, x.last);
+      return m;
+    },
+    restarts: () => (restarts ??= restartSections(model)),
+  };
+  const newRead: number[] = [];
+  const newReadBy: string[] = [];
+  const done = new Set<string>();
+  let checked = 0;
+  for (;;) {
+    // The next group to check: the one whose first clause comes first (few are dirty).
+    let key: string | undefined;
+    let first = Infinity;
+    for (const d of dirty) {
+      if (done.has(d)) continue;
+      const f = firstOf(d);
+      if (f < 0) done.add(d);
+      else if (f < first) (first = f), (key = d);
+    }
+    if (key === undefined) break;
+    done.add(key);
+    current = first;
+    const members = st.groups.get(key)!;
+    reading = newRead;
+    readingBy = newReadBy;
+    readingFor = key;
+    restartsAsked = [];
+    let issues: NumberingIssue[];
+    try {
+      issues = checkGroup(ctx, members);
+    } finally {
+      reading = null;
+      readingBy = null;
+    }
+    checked++;
+    if (restartsAsked.length) st.restartsAsked.set(key, restartsAsked);
+    else st.restartsAsked.delete(key);
+    restartsAsked = null;
+    if (issues.length) issuesOf.set(key, issues);
+    else issuesOf.delete(key);
+    // Groups after this one that read what it reports (as it did, or does) are checked again.
+    const keys = new Set<string>();
+    for (const issue of k.issuesOf.get(key) ?? NONE) keys.add(reportKey(issue));
+    for (const issue of issues) keys.add(reportKey(issue));
+    if (keys.size) markReaders(st, keys, first, dirty);
+  }
+  // Groups that lost their last clause have no issues.
+  for (const key of dirty) if (!st.groups.has(key)) issuesOf.delete(key);
+  const out: NumberingIssue[] = [];
+  for (const list of issuesOf.values()) for (const issue of list) out.push(issue);
+  out.sort((a, b) => a.span.start - b.span.start);
+  // The previous reads of groups not checked again, moved with the text after the edit, then the new.
+  const read: number[] = [];
+  const readBy: string[] = [];
+  const delta = model.text.length - old.text.length;
+  for (let q = 0; q < r.length; q += 2) {
+    if (dirty.has(k.readBy[q >> 1])) continue;
+    const shift = r[q] >= to ? delta : 0;
+    read.push(r[q] + shift, r[q + 1] + shift);
+    readBy.push(k.readBy[q >> 1]);
+  }
+  for (let q = 0; q < newRead.length; q++) read.push(newRead[q]);
+  for (let q = 0; q < newReadBy.length; q++) readBy.push(newReadBy[q]);
+  kept.set(model, { read, readBy, issuesOf, structure: st });
+  readOf.set(model, checked);
+  return out;
+}
+const NO_SECTIONS: number[] = [];
+const NO_CLAUSES: Clause[] = [];
+
+/**
+ * The sections whose number differs from the previous model's, outside the re-parsed ones [lo, hi),
+ * or null when the tree's shape differs (see patchedIssues).
+ */
+function renumberedSections(model: ContractModel, old: ContractModel, trace: SpliceTrace, lo: number, hi: number): number[] | null {
+  const now = model.sections;
+  const was = old.sections;
+  const { prefix, fresh, oldAfter } = trace;
+  const shift = fresh - (oldAfter - prefix);
+  // A tree taken over from the previous one (model/sections.ts reusedSections shares the root's
+  // array of children) differs from it only in the sections the re-parsed blocks open.
+  const taken = now !== was && now[0].children === was[0].children;
+  const out: number[] = [];
+  for (let i = taken ? lo : 1, end = taken ? hi : now.length; i < end; i++) {
+    const a = now[i];
+    const b = was[i];
+    if (a === b) continue;
+    if (a.kind !== b.kind || a.level !== b.level || a.parent !== b.parent || a.trailer !== b.trailer) return null;
+    // (Whether it has a title is read only for a clause word, and only of a section that is not a heading.)
+    if (a.kind !== 'heading' && !a.title !== !b.title) return null;
+    const h = b.headingBlock;
+    const same = h < prefix ? a.headingBlock === h : h >= oldAfter ? a.headingBlock === h + shift : a.headingBlock >= prefix && a.headingBlock < prefix + fresh;
+    if (!same) return null;
+    if (a.number !== b.number && (i < lo || i >= hi)) out.push(i);
+  }
+  return out;
+}
+
+/** Finds a clause's parent number again; its group is checked again when it changed. */
+function refreshParent(st: Structure, i: number, dirty: Set<string>): void {
+  const c = st.clauses[i]!;
+  let cp: string | null = null;
+  if (c.depth > 1) {
+    for (let j = i - 1; j >= 1; j--) {
+      const x = st.clauses[j];
+      if (!x || x.scope !== c.scope) continue;
+      if (x.depth <= c.depth - 1) {
+        cp = x.depth === c.depth - 1 ? x.n : null;
+        break;
+      }
+    }
+  }
+  if (cp !== c.parentNumber) {
+    c.parentNumber = cp;
+    dirty.add(c.key);
+  }
+  if (cp !== null && cp !== c.prefix) st.misplaced.add(i);
+  else st.misplaced.delete(i);
+  // (A clause new to the structure is in a dirty group already.)
+}
+
+/** Marks the groups whose clauses under the wrong parent look up one of `keys` ("expected|actual"), those whose first clause comes after `after`. */
+function markReaders(st: Structure, keys: Set<string>, after: number, dirty: Set<string>): void {
+  if (!keys.size) return;
+  for (const i of st.misplaced) {
+    const c = st.clauses[i]!;
+    if (!keys.has(`${c.prefix}|${c.parentNumber}`)) continue;
+    const first = st.groups.get(c.key)?.[0]?.i ?? -1;
+    if (first > after) dirty.add(c.key);
+  }
+}
+
+/** The previous model's issues of one group on this model's sections, their spans moved with their blocks. */
+function movedIssues(model: ContractModel, old: ContractModel, trace: SpliceTrace, was: NumberingIssue[]): NumberingIssue[] {
+  const { prefix, fresh } = trace;
+  const sections = model.sections;
+  const group = was[0].group.map((s) => sections[s.index]);
+  const out = new Array<NumberingIssue>(was.length);
+  for (let k = 0; k < was.length; k++) {
+    const w = was[k];
+    const section = sections[w.section.index];
+    const hb = section.headingBlock;
+    const by = model.blocks[hb].start - old.blocks[w.section.headingBlock].start;
+    // (A re-parsed block's offsets are read again: its source may map differently.)
+    const span = hb >= prefix && hb < prefix + fresh ? numberSpan(model, section)! : by === 0 ? w.span : { start: w.span.start + by, end: w.span.end + by };
+    out[k] = { problem: w.problem, section, span, expected: w.expected, group, at: w.at, message: w.message, firstWrong: w.firstWrong };
+  }
+  return out;
+}
+
+/** Removes section index `i` from the list under `key` (lists in document order); drops an emptied list. */
+function removeIndex<T>(map: Map<string, T[]>, key: string, i: number, indexOf: (x: T) => number): void {
+  const list = map.get(key);
+  if (!list) return;
+  const at = placeOf(list, i, indexOf);
+  if (at >= list.length || indexOf(list[at]) !== i) return;
+  if (list.length === 1) map.delete(key);
+  else list.splice(at, 1);
+}
+
+/** Where section index `i` is or would be in a list in document order (binary search: a group can hold a thousand clauses). */
+function placeOf<T>(list: T[], i: number, indexOf: (x: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (indexOf(list[mid]) < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Inserts `x` (section index from `indexOf`) into the list under `key`, in document order. */
+function insertIndex<T>(map: Map<string, T[]>, key: string, x: T, indexOf: (x: T) => number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [x]);
+  else list.splice(placeOf(list, indexOf(x), indexOf), 0, x);
 }
 
 function clauseWord(model: ContractModel, s: Section): string {
