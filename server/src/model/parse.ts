@@ -1,7 +1,7 @@
 import { parsePlainText } from './plain';
 import type { Block, ContractModel, Section, Span } from './types';
 import { parseMarkdown } from './markdown';
-import { buildSections, reusedSections } from './sections';
+import { buildSections, reusedSections, sectionChangesOfTree } from './sections';
 import { buildSentencesOfBlocks } from './sentences';
 import { findDefinedTerms } from './definedTerms';
 import { findParties, type RoleWordCounts } from './parties';
@@ -103,8 +103,10 @@ export function assembleModel(text: string, version: number, blocks: Block[], fm
   const { title, titleSpan } = findTitle(blocks, frontMatter, frontMatterSpan, text);
 
   // The heading depth used by top-level numbered sections ("## 7. Term"), so inserted sections match.
-  // A section tree taken over has the previous one's kinds, numbers, trailers and heading depths, so the same answer.
-  const topSectionDepth = reused && reuse ? reuse.topSectionDepth : topDepthOf(sections, blocks);
+  // A section tree taken over has the previous one's kinds, trailers and heading depths, and its
+  // numbers but for the renumbered sections: the same answer unless one of those joined or left the
+  // numbered headings it is counted over.
+  const topSectionDepth = reused && reuse && countsSameHeadings(sectionChangesOfTree(reused)?.renumbered, reused, reuse.sections) ? reuse.topSectionDepth : topDepthOf(sections, blocks);
 
   return {
     text, version, lineStarts, ...fm, title, titleSpan,
@@ -112,9 +114,21 @@ export function assembleModel(text: string, version: number, blocks: Block[], fm
   };
 }
 
+/** A top-level numbered heading, as topDepthOf counts them. */
+function topNumberedHeading(s: Section): boolean {
+  return s.kind === 'heading' && !!s.number && !s.number.includes('.') && !s.trailer;
+}
+
+/** Whether each renumbered section is a top-level numbered heading exactly when it was (then topDepthOf's answer is the same). */
+function countsSameHeadings(renumbered: readonly number[] | undefined, now: Section[], was: Section[]): boolean {
+  if (!renumbered) return false;
+  for (const i of renumbered) if (topNumberedHeading(now[i]) !== topNumberedHeading(was[i])) return false;
+  return true;
+}
+
 function topDepthOf(sections: Section[], blocks: Block[]): number | null {
   let topSectionDepth: number | null = null;
-  const numberedHeadings = sections.filter((s) => s.kind === 'heading' && s.number && !s.number.includes('.') && !s.trailer);
+  const numberedHeadings = sections.filter(topNumberedHeading);
   const pool = numberedHeadings.length ? numberedHeadings : sections.filter((s) => s.kind === 'heading' && (blocks[s.headingBlock].depth ?? 1) > 1);
   if (pool.length) {
     const counts = new Map<number, number>();
