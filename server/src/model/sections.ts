@@ -264,6 +264,16 @@ export interface SectionChanges {
   retitled: readonly number[];
 }
 
+/**
+ * Whether, in a tree taken over with `changes`, every block from block `from` on is under the same
+ * titles as before (each section on its path kept its title): no retitled section reaches it. A
+ * section's blocks, its sub-sections' included, are [headingBlock, lastBlock).
+ */
+export function titlesKeptFrom(sections: readonly Section[], changes: SectionChanges, from: number): boolean {
+  for (const r of changes.retitled) if (sections[r].lastBlock > from) return false;
+  return true;
+}
+
 // Keyed by the tree reusedSections returned; the splice moves it onto the model's trace.
 const changesOf = new WeakMap<Section[], SectionChanges>();
 
