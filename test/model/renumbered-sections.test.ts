@@ -70,6 +70,22 @@ describe('a renumbered section keeps the section tree (issue 13, sections)', () 
     assert.ok(takenOver(kept.prev, kept.got));
   });
 
+  it('a heading that gains or loses its number moves the depth counted for top-level sections', () => {
+    // Two numbered headings at depth 2 and two at depth 3: a tie, the shallower wins; one number less at depth 2 and depth 3 wins.
+    const mixed = `${opening}## 1. One\n\nText one.\n\n## 2. Two\n\nText two.\n\n### 3. Three\n\nText three.\n\n### 4. Four\n\nText four.\n\n## Five\n\nText five.\n`;
+    assert.equal(buildContractModel(mixed).topSectionDepth, 2);
+    let state = fullModelState(mixed, 1, 'markdown', 'first');
+    let current = mixed;
+    for (const [from, to, depth] of [['## 2. Two', '## 2x. Two', 3], ['## Five', '## 5. Five', 2], ['## 5. Five', '## 5. Five', 2], ['## 1. One', '## One', 3], ['### 3. Three', '### Three', 2], ['### 4. Four', '### Four', 2], ['## 5. Five', '## Five', 2]] as const) {
+      current = current.replace(from, to);
+      state = updateModelState(state, current, 2, 'markdown');
+      const want = buildContractModel(current, 2);
+      assert.deepEqual(state.model.sections, want.sections, to);
+      assert.equal(state.model.topSectionDepth, want.topSectionDepth, to);
+      assert.equal(want.topSectionDepth, depth, to);
+    }
+  });
+
   it('numbered paragraphs without Markdown headings: a clause number that moves the ones after it is rebuilt', () => {
     const plain = opening + Array.from({ length: 6 }, (_, i) => `${i + 1}. Clause ${i + 1}\n\n${i + 1}.1 The Supplier shall report monthly.\n`).join('\n');
     for (const [from, to] of [['3. Clause 3', '3.4 Clause 3'], ['3. Clause 3', '9. Clause 3'], ['3.1 The Supplier', '3.1.2 The Supplier'], ['3.1 The Supplier', '4.1 The Supplier']]) {
