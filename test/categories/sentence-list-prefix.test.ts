@@ -92,4 +92,23 @@ describe('the sentence list after an edit (issue 13)', () => {
     assert.equal(inList, 0, 'the sentence list read none of the last blocks');
     assert.deepEqual(now, sentencesOf(review({ text: edited, version: 2, force: true }).model));
   });
+
+  // Issue 13 (sections): a heading's number or title changed, the section tree taken over (model/sections.ts
+  // SectionChanges): the blocks after the edit are under the titles they were, so their entries are taken over too.
+  for (const [name, from, to] of [['a number typed into a heading', '## 1. Clause 1', '## 1x. Clause 1'], ['a heading retitled', '## 2. Clause 2', '## 2. Second Clause']]) {
+    it(`takes the entries after the edit over without visiting their blocks after ${name}`, () => {
+      const inc = new IncrementalReview();
+      const first = inc.review({ text, version: 1, force: true });
+      const counter = { n: 0 };
+      const blocks = first.model.blocks;
+      for (let b = blocks.length - 20; b < blocks.length; b++) {
+        blocks[b].sentences = new Proxy(blocks[b].sentences, { get: (t, k, r) => (counter.n++, Reflect.get(t, k, r)) });
+      }
+      const edited = text.replace(from, to);
+      const { result, inList } = stepped(inc, { text: edited, version: 2, force: true }, counter);
+      assert.equal(inc.fullParseReason, null, 'the edit was spliced');
+      assert.equal(inList, 0, 'the sentence list read none of the last blocks');
+      assert.deepEqual(sentencesOf(result.model), sentencesOf(review({ text: edited, version: 2, force: true }).model));
+    });
+  }
 });

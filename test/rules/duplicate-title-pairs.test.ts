@@ -14,12 +14,12 @@ const text = tenClauses((i) => `## ${i}. ${titles[i - 1]}\n\n${i}.1 The Supplier
 const withoutModel = ({ model: _model, ...rest }: ReviewResult) => rest;
 const of = (r: ReviewResult) => r.diagnostics.filter((d) => d.ruleId === 'duplicate-clause-title');
 
-function run(from: string, to: string): { visited: number; first: ReviewResult; got: ReviewResult } {
+function run(from: string, to: string, count = 6): { visited: number; first: ReviewResult; got: ReviewResult } {
   const before = pairStats.visited;
   const { first, got, fresh } = editedReview(text, from, to);
   const visited = pairStats.visited - before;
   assert.deepEqual(withoutModel(got), withoutModel(fresh));
-  assert.equal(of(got).length, 6);
+  assert.equal(of(got).length, count);
   // The first review visits every pair (6); the edit's review the rest.
   return { visited: visited - 6, first, got };
 }
@@ -41,6 +41,23 @@ describe('duplicate-clause-title\'s pairs while editing (issue 13, rulesengine)'
     // The heading's text changes after its title (a trailing space): the tree is the same.
     const { visited } = run('## 8. Services', '## 8. Services ');
     assert.equal(visited, 2, 'clauses 7 and 8');
+  });
+
+  // Issue 13 (sections): a number typed into a heading keeps the section tree (model/sections.ts
+  // reusedSections); the pairs after the edit are compared with the previous ones instead of visited.
+  it('visits the re-parsed headings\' pairs only when a number is typed into a heading', () => {
+    const { visited, first, got } = run('## 9. Exit', '## 91. Exit');
+    assert.equal(visited, 2, 'clauses 8 and 9');
+    const was = duplicateTitleGroups(first.model)!.filter(Boolean);
+    const now = duplicateTitleGroups(got.model)!.filter(Boolean);
+    assert.equal(now[now.length - 1], was[was.length - 1], 'clause 10\'s group taken over');
+  });
+
+  it('visits the pairs after the edit when the renumbered heading is the first of a pair (its number is in their message)', () => {
+    const { visited, got } = run('## 2. Charges', '## 21. Charges');
+    assert.ok(of(got).some((d) => d.message.includes('clause 21')));
+    // Clauses 1 and 2 re-parsed (no pair), then every pair after the edit: 3, 5, 7, 8, 9 and 10.
+    assert.equal(visited, 6);
   });
 
   it('visits the pairs after a typed line break, whose lines moved', () => {

@@ -69,10 +69,28 @@ describe('vague-wording while editing', () => {
     assert.ok(stats.read <= 6, `read ${stats.read}`);
     const b = got.model.blocks.findIndex((x) => x.text.startsWith('9.1 '));
     assert.equal(stats.perBlock[b], vagueFindingStats(first.model)!.perBlock[b]);
-    // A retitled section: the titles of the blocks after the edit may read differently, so they are walked.
+    // A retitled section whose blocks were all re-parsed: the blocks after the edit are under the
+    // titles they were under, so they are taken over as a whole too (the tree was taken over).
     const retitled = edited('## 2. Clause 2', '## 2. Deliverables');
     assert.deepEqual(vague(retitled.got), vague(retitled.fresh));
+    assert.equal(vagueFindingStats(retitled.got.model)!.moved, retitled.got.model.blocks.length - clause3);
+  });
+
+  it('walks the moved blocks of a retitled section, and takes over those after it, when a heading\'s number changes', () => {
+    // Section 2 holds sub-headings, each a chunk of its own: retitling it re-parses its heading, not
+    // the sub-sections, whose titles then read differently ("Deliverables" makes "as needed" count
+    // without "shall").
+    const subs = '### 2.3 Reports\n\nReports are provided as needed.\n\n### 2.4 Meetings\n\nMeetings are held as needed.\n';
+    const nested = text.replace('## 3. Clause 3', `${subs}\n## 3. Clause 3`);
+    const retitled = editedReview(nested, '## 2. Clause 2', '## 2. Deliverables');
+    assert.deepEqual(vague(retitled.got), vague(retitled.fresh));
+    assert.ok(vague(retitled.fresh).length > vague(review({ text: nested, version: 1, force: true })).length, 'the new title adds findings');
     assert.equal(vagueFindingStats(retitled.got.model)!.moved, 0);
+    // A number typed into a heading (the tree is taken over, renumbered): these rules read titles, not numbers.
+    const renumbered = editedReview(nested, '## 5. Clause 5', '## 51. Clause 5');
+    assert.deepEqual(vague(renumbered.got), vague(renumbered.fresh));
+    const clause6 = renumbered.got.model.blocks.findIndex((x) => x.text.startsWith('6. '));
+    assert.equal(vagueFindingStats(renumbered.got.model)!.moved, renumbered.got.model.blocks.length - clause6);
   });
 
   it('moves the findings of blocks after the edit, and reads a block whose section title changes its reading', () => {

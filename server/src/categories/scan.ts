@@ -1,5 +1,6 @@
 import type { Block, ContractModel, Section, Sentence } from '../model';
-import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
+import { previousBlockIndex, sectionChangesOf, spliceTraceOf, type SpliceTrace } from '../model/trace';
+import { titlesKeptFrom, type SectionChanges } from '../model/sections';
 import { collapseSpace, normalizeSpace, foldQuotes } from '../model';
 import { obligationsIn, type PartyMatchers } from '../model/language';
 import { maskSenses, type FalseSense } from './senses';
@@ -233,6 +234,10 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
   // Whether every section has the previous one's title, parent and heading block (asked once).
   let sectionsSame: boolean | undefined;
   const sameSections = (): boolean => (sectionsSame ??= then !== null && sameSectionTree(model.sections, then));
+  // Whether the blocks after block b read as before (see sameSectionsAfter), from what the splice
+  // noted of a section tree it took over; else (a tree built afresh) every section is compared.
+  const changes = reuse ? sectionChangesOf(model) : undefined;
+  const sameAfter = (b: number): boolean => (changes ? sameSectionsAfter(model.sections, changes, b) : sameSections());
   // Blocks before the edit whose entries are the previous list's as they are (see keptPrefix).
   const kept = reuse ? keptPrefix(model, reuse.trace, reuse.before, titlesOf) : 0;
   const keptCount = reuse ? reuse.before.firstInfo[kept] : 0;
@@ -307,7 +312,7 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
       // leaves it is what left it before, and when every section reads as before, so does every
       // block after it (the same block objects' sentences, sections and contexts): the rest of the
       // list is the previous one's, copied rather than walked (issue 13, model).
-      if (asIs && j === block.index && b >= trace!.prefix + trace!.fresh && sameSections()) {
+      if (asIs && j === block.index && b >= trace!.prefix + trace!.fresh && sameAfter(b)) {
         takeRestOver(reuse!.before, b + 1, blocks.length, out, keys, firstInfo, enterLast, enterLeadIn, enterPrevious, items, takenOver);
         break;
       }
@@ -346,6 +351,19 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
   firstInfo[blocks.length] = out.length;
   keys.length = out.length;
   return { infos: out, firstInfo, enterLast, enterLeadIn, enterPrevious, takenOver, serial: ++builtLists, from: reuse ? reuse.before.serial : 0, items, keys, keysParties: reuse ? reuse.before.keysParties : null, titles: titleCache };
+}
+
+/**
+ * Whether every block after block `b`, a block after the edit, is in a section that reads to the
+ * sentence list as before (the same index, heading block and titles on its path), for a tree the
+ * splice took over (model/sections.ts SectionChanges): parents are the previous ones, and so are
+ * the heading blocks of the sections after the edit when the edit added or removed no block. Titles
+ * changed only for the retitled sections, whose blocks must all come before b + 1; numbers, which the
+ * list does not read, may have changed. What sameSectionTree answers, for the blocks that matter,
+ * without a comparison per section on every keystroke (issue 13).
+ */
+function sameSectionsAfter(sections: Section[], changes: SectionChanges, b: number): boolean {
+  return changes.blockShift === 0 && titlesKeptFrom(sections, changes, b + 1);
 }
 
 /** Do two section lists read the same to the sentence list: titles, parents and heading blocks? */

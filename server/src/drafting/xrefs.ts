@@ -227,10 +227,10 @@ function compareStructure(model: ContractModel, trace: SpliceTrace): boolean {
   const shift = fresh - (oldAfter - prefix);
   if (now !== was && now[0].children === was[0].children) {
     // A tree taken over from the previous one (model/sections.ts reusedSections, which shares the
-    // arrays of children; a tree built afresh has arrays of its own) has the previous numbers, kinds,
-    // trailers and parents, and its sections open where compared below: only the titles of the
-    // sections the re-parsed blocks open can differ. So only those are compared, not every section
-    // on every keystroke (issue 13).
+    // arrays of children; a tree built afresh has arrays of its own) has the previous kinds,
+    // trailers and parents, and its sections open where compared below: only the titles and numbers
+    // of the sections the re-parsed blocks open can differ. So only those are compared, not every
+    // section on every keystroke (issue 13).
     let i = 1;
     for (let hi = now.length; i < hi;) {
       const mid = (i + hi) >>> 1;
@@ -239,7 +239,7 @@ function compareStructure(model: ContractModel, trace: SpliceTrace): boolean {
     }
     for (; i < now.length && now[i].headingBlock < prefix + fresh; i++) {
       sectionsCompared++;
-      if (now[i].title !== was[i].title) return false;
+      if (now[i].title !== was[i].title || now[i].number !== was[i].number) return false;
     }
   } else for (let i = 1; i < now.length; i++) {
     sectionsCompared++;

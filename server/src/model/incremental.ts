@@ -3,6 +3,7 @@ import { BlockDocFacts } from './docFacts';
 import { OffsetBlock } from './offsetBlock';
 import { noteRoleWordCounts, RoleWordCounts } from './parties';
 import { recordSplice } from './trace';
+import { sectionChangesOfTree } from './sections';
 import { pieceCount, TextPool } from './textPool';
 import { buildContractModel, assembleModel, frontMatterOf, readFrontMatter, type FrontMatter, type TextFormat } from './parse';
 import { capMarkup, parseChunk, parseMarkdown, scanChunkStarts, type RawBlock } from './markdown';
@@ -185,7 +186,7 @@ function* splice(prev: ModelState, text: string, version: number, edit: KnownEdi
   const delta = newEnd - oldEnd;
   if (delta === 0 && start === oldEnd) {
     const same = { ...old, version };
-    recordSplice(same, { previous: old, prefix: old.blocks.length, fresh: 0, oldAfter: old.blocks.length });
+    recordSplice(same, { previous: old, prefix: old.blocks.length, fresh: 0, oldAfter: old.blocks.length, sections: { first: old.sections.length, after: old.sections.length, blockShift: 0, renumbered: [], retitled: [] } });
     return { ...prev, model: same, fullReason: null };
   }
   // The chunk before the edited one is re-read too: text added at the start of a chunk may belong
@@ -265,7 +266,7 @@ function* splice(prev: ModelState, text: string, version: number, edit: KnownEdi
   const model = assembleModel(text, version, blocks, prev.frontMatter, spliceLineStarts(old, text, start, oldEnd, newEnd), kept, reuse, roleWords);
   noteRoleWordCounts(model, roleWords);
   // Only the newest link is kept, so a model never holds the chain of its predecessors.
-  recordSplice(model, { previous: old, prefix: firstBlock, fresh: fresh.length, oldAfter: afterBlock });
+  recordSplice(model, { previous: old, prefix: firstBlock, fresh: fresh.length, oldAfter: afterBlock, sections: sectionChangesOfTree(model.sections) });
   // Counted for the blocks replaced and re-read only, not for every block of the model.
   const pieces = prev.pieces - pieceCount(oldBlocks, firstBlock, afterBlock) + pieceCount(freshBlocks);
   prev.texts!.prune(blocks, undefined, pieces);

@@ -1,7 +1,7 @@
 import { parsePlainText } from './plain';
 import type { Block, ContractModel, Section, Span } from './types';
 import { parseMarkdown } from './markdown';
-import { buildSections, reusedSections } from './sections';
+import { buildSections, reusedSections, sectionChangesOfTree } from './sections';
 import { buildSentencesOfBlocks } from './sentences';
 import { findDefinedTerms } from './definedTerms';
 import { findParties, type RoleWordCounts } from './parties';
@@ -103,8 +103,10 @@ export function assembleModel(text: string, version: number, blocks: Block[], fm
   const { title, titleSpan } = findTitle(blocks, frontMatter, frontMatterSpan, text);
 
   // The heading depth used by top-level numbered sections ("## 7. Term"), so inserted sections match.
-  // A section tree taken over has the previous one's kinds, numbers, trailers and heading depths, so the same answer.
-  const topSectionDepth = reused && reuse ? reuse.topSectionDepth : topDepthOf(sections, blocks);
+  // A section tree taken over has the previous one's kinds, trailers and heading depths, and its
+  // numbers but for the renumbered sections: the same answer unless one of those joined or left the
+  // numbered headings it is counted over.
+  const topSectionDepth = reused && reuse ? keptTopDepth(reused, blocks, reuse) : topDepthOf(sections, blocks);
 
   return {
     text, version, lineStarts, ...fm, title, titleSpan,
@@ -112,9 +114,55 @@ export function assembleModel(text: string, version: number, blocks: Block[], fm
   };
 }
 
+/** A top-level numbered heading, as topDepthOf counts them. */
+function topNumberedHeading(s: Section): boolean {
+  return s.kind === 'heading' && !!s.number && !s.number.includes('.') && !s.trailer;
+}
+
+/**
+ * Per section tree, when it has top-level numbered headings: how many there are of each heading
+ * depth (what topDepthOf counts), handed on to the trees taken over from it.
+ */
+const topDepthCounts = new WeakMap<Section[], Map<number, number>>();
+
+/** The depth counted most often (the shallower on a tie). */
+function mostCounted(counts: Map<number, number>): number {
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+}
+
+/**
+ * topDepthOf for a tree taken over (model/sections.ts): the previous answer while each renumbered
+ * section is a top-level numbered heading exactly when it was; otherwise the previous counts with
+ * those sections moved in or out (a number typed into "## 7. Term"), not every section again.
+ */
+function keptTopDepth(sections: Section[], blocks: Block[], reuse: ModelReuse): number | null {
+  const renumbered = sectionChangesOfTree(sections)?.renumbered ?? [];
+  const was = reuse.sections;
+  const counts = topDepthCounts.get(was);
+  let changed: Map<number, number> | null = null;
+  for (const i of renumbered) {
+    const before = topNumberedHeading(was[i]);
+    if (before === topNumberedHeading(sections[i])) continue;
+    if (!counts) return topDepthOf(sections, blocks);
+    changed ??= new Map(counts);
+    const d = blocks[sections[i].headingBlock].depth ?? 2;
+    const n = (changed.get(d) ?? 0) + (before ? -1 : 1);
+    if (n > 0) changed.set(d, n);
+    else changed.delete(d);
+  }
+  if (!changed) {
+    if (counts) topDepthCounts.set(sections, counts);
+    return reuse.topSectionDepth;
+  }
+  // No numbered heading left: topDepthOf counts other headings instead.
+  if (changed.size === 0) return topDepthOf(sections, blocks);
+  topDepthCounts.set(sections, changed);
+  return mostCounted(changed);
+}
+
 function topDepthOf(sections: Section[], blocks: Block[]): number | null {
   let topSectionDepth: number | null = null;
-  const numberedHeadings = sections.filter((s) => s.kind === 'heading' && s.number && !s.number.includes('.') && !s.trailer);
+  const numberedHeadings = sections.filter(topNumberedHeading);
   const pool = numberedHeadings.length ? numberedHeadings : sections.filter((s) => s.kind === 'heading' && (blocks[s.headingBlock].depth ?? 1) > 1);
   if (pool.length) {
     const counts = new Map<number, number>();
@@ -122,7 +170,8 @@ function topDepthOf(sections: Section[], blocks: Block[]): number | null {
       const d = blocks[s.headingBlock].depth ?? 2;
       counts.set(d, (counts.get(d) ?? 0) + 1);
     }
-    topSectionDepth = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+    topSectionDepth = mostCounted(counts);
+    if (numberedHeadings.length) topDepthCounts.set(sections, counts);
   }
   return topSectionDepth;
 }

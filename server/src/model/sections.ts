@@ -189,7 +189,10 @@ export function freshSectionStart(block: Block, usesMarkdownHeadings: boolean, t
   return start && { start, at: markerStart(text, block.start) };
 }
 
-function levelFor(start: SectionStart, stack: Section[]): number {
+/** What levelFor reads of a section on the stack. */
+type StackEntry = Pick<Section, 'kind' | 'number' | 'level'>;
+
+function levelFor(start: Pick<SectionStart, 'kind' | 'number' | 'depth'>, stack: readonly StackEntry[]): number {
   if (start.kind === 'heading') return start.depth ?? 1;
   if (start.kind === 'caps') {
     // An upper-case line sits one below the nearest Markdown heading, or at the top in plain text.
@@ -239,16 +242,60 @@ export interface SectionReuse {
 }
 
 /**
+ * What a splice that took the previous section tree over (reusedSections) changed in it, for the
+ * passes that read a spliced model's sections (issue 13). Read it with model/trace.ts
+ * sectionChangesOf(model) while the model's splice trace is kept (during its review). When a model
+ * has one, its tree has the previous tree's shape: the same number of sections, and each section
+ * the same parent, children, kind, level and trailer, opened by the block its previous heading block
+ * became (before the edit the same index, after it moved by `blockShift`, or a re-parsed one). Only
+ * the sections the re-parsed blocks open, [first, after), can differ otherwise, and of those only
+ * in their number and title (and positions): the ones whose number or title changed are listed.
+ * A model without one had its tree built afresh (or was not spliced): compare it yourself.
+ */
+export interface SectionChanges {
+  /** The sections the re-parsed blocks open: indexes [first, after), in block order. */
+  first: number;
+  after: number;
+  /** How many blocks the edit added (negative: removed); a section after the edit opens this many blocks later. */
+  blockShift: number;
+  /** Indexes, ascending, of the sections whose number changed (a number typed into, deleted from or changed in a heading or clause). */
+  renumbered: readonly number[];
+  /** Indexes, ascending, of the sections whose title changed. */
+  retitled: readonly number[];
+}
+
+/**
+ * Whether, in a tree taken over with `changes`, every block from block `from` on is under the same
+ * titles as before (each section on its path kept its title): no retitled section reaches it. A
+ * section's blocks, its sub-sections' included, are [headingBlock, lastBlock).
+ */
+export function titlesKeptFrom(sections: readonly Section[], changes: SectionChanges, from: number): boolean {
+  for (const r of changes.retitled) if (sections[r].lastBlock > from) return false;
+  return true;
+}
+
+// Keyed by the tree reusedSections returned; the splice moves it onto the model's trace.
+const changesOf = new WeakMap<Section[], SectionChanges>();
+
+/** What reusedSections changed in the tree it returned (model/incremental.ts puts it on the splice trace). */
+export function sectionChangesOfTree(sections: Section[]): SectionChanges | undefined {
+  return changesOf.get(sections);
+}
+
+/**
  * The section tree of a spliced model taken over from the previous model's when the re-parsed
- * blocks open the same sections (kind, number, depth, and a title of the same trailer kind) as the
- * blocks they replace, as they do for almost every keystroke: the tree's shape, levels and trailers
- * are then those of before, and only positions and the re-parsed sections' titles change. Sections
- * wholly before the edit are the previous objects; the others are copies with their positions
- * moved. Sets block.section as buildSections does for the re-parsed blocks; the blocks before them
- * must be the previous model's and those after them copies that kept their section
- * (OffsetBlock.movedTo), as the splice makes them. Returns null (build afresh) when the edit opens
- * or closes a section, or renames one into or out of a schedule or the signatures. The result equals
- * buildSections' (test/engine/incremental.test.ts compares the trees after every random edit).
+ * blocks open the same sections as the blocks they replace (kind, heading depth, a title of the same
+ * trailer kind, and a number that leaves every level as it was), as they do for almost every
+ * keystroke: the tree's shape, levels and trailers are then those of before, and only positions and
+ * the re-parsed sections' titles and numbers change. Sections wholly before the edit are the
+ * previous objects; the others are copies with their positions moved. Sets block.section as
+ * buildSections does for the re-parsed blocks; the blocks before them must be the previous model's
+ * and those after them copies that kept their section (OffsetBlock.movedTo), as the splice makes
+ * them. Returns null (build afresh) when the edit opens or closes a section, renames one into or out
+ * of a schedule or the signatures, or changes a number in a way that could move a section to
+ * another level (see numbersKeepLevels). What changed is noted (SectionChanges). The result equals
+ * buildSections' (test/engine/incremental.test.ts compares the trees after every random edit, one
+ * of its properties with frequent edits of heading and clause numbers).
  */
 export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadings: boolean, startOf: SectionStartOf, reuse: SectionReuse): Section[] | null {
   const { sections: old, firstBlock, afterBlock, fresh, delta } = reuse;
@@ -265,23 +312,33 @@ export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadin
   let sAfter = sFirst;
   while (sAfter < old.length && old[sAfter].headingBlock < afterBlock) sAfter++;
   const opened: Array<{ start: SectionStart; at: number; block: number }> = [];
+  let renumbered: number[] | null = null;
+  let retitled: number[] | null = null;
   for (let b = firstBlock; b < firstBlock + fresh; b++) {
     const o = startOf(blocks[b], usesMarkdownHeadings, text);
     if (!o) continue;
-    const was = old[sFirst + opened.length];
-    if (sFirst + opened.length >= sAfter || was.kind !== o.start.kind || was.number !== o.start.number || (was.kind === 'heading' && was.level !== (o.start.depth ?? 1))) return null;
+    const i = sFirst + opened.length;
+    const was = old[i];
+    if (i >= sAfter || was.kind !== o.start.kind || (was.kind === 'heading' && was.level !== (o.start.depth ?? 1))) return null;
     // A retitled section (typing in a heading) keeps its place in the tree: levels follow from kinds,
     // numbers and depths. Its trailer, which its sub-sections inherit, must stay the same.
-    if (was.title !== o.start.title && trailerKind(was.title) !== trailerKind(o.start.title)) return null;
+    if (was.title !== o.start.title) {
+      if (trailerKind(was.title) !== trailerKind(o.start.title)) return null;
+      (retitled ??= []).push(i);
+    }
+    // A renumbered one too, when no level changes with the number (checked below, once all are known).
+    if (was.number !== o.start.number) (renumbered ??= []).push(i);
     opened.push({ start: o.start, at: o.at, block: b });
   }
   if (sFirst + opened.length !== sAfter) return null;
-  // A numbered clause's or upper-case line's level follows from the sections above it, which are unchanged.
 
   const n = old.length;
   // Each section ends where the next section at its level or above begins: the same one as before,
   // the shape being unchanged, so that successor is worked out once per shape and handed on.
   const next = sectionSuccessors(old);
+  // A numbered clause's or upper-case line's level follows from the sections above it, which are
+  // unchanged unless a number changed.
+  if (renumbered && !numbersKeepLevels(old, next, sFirst, opened, renumbered)) return null;
   const textLength = text.length;
   const lastBlockAtEnd = blocks.length;
   // A section before the edit whose successor is too (so not an ancestor of the last section before
@@ -306,17 +363,18 @@ export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadin
     const headingBlock = headingAt(i);
     let titleSpan = s.titleSpan;
     let title = s.title;
+    let number = s.number;
     if (i >= sFirst && i < sAfter) {
       // A re-parsed section that did not change keeps the previous object (title span equal by value).
-      ({ titleSpan, title } = opened[i - sFirst].start);
+      ({ titleSpan, title, number } = opened[i - sFirst].start);
       if (titleSpan.start === s.titleSpan.start && titleSpan.end === s.titleSpan.end) titleSpan = s.titleSpan;
     }
     else if (i >= sAfter && delta !== 0) titleSpan = { start: titleSpan.start + delta, end: titleSpan.end + delta };
-    if (start === s.start && end === s.end && headingBlock === s.headingBlock && lastBlock === s.lastBlock && titleSpan === s.titleSpan && title === s.title) return;
+    if (start === s.start && end === s.end && headingBlock === s.headingBlock && lastBlock === s.lastBlock && titleSpan === s.titleSpan && title === s.title && number === s.number) return;
     // The fields in buildSections' order, so the objects share one shape.
     out[i] = {
       index: i, parent: s.parent, children: s.children, kind: s.kind, level: s.level,
-      number: s.number, title, headingBlock, titleSpan,
+      number, title, headingBlock, titleSpan,
       start, end, firstBlock: headingBlock, lastBlock,
       trailer: s.trailer,
     };
@@ -335,7 +393,42 @@ export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadin
     if (k < opened.length && opened[k].block === b) blocks[b].section = sFirst + k++;
     else blocks[b].section = b > 0 ? blocks[b - 1].section : 0;
   }
+  changesOf.set(out, { first: sFirst, after: sAfter, blockShift, renumbered: renumbered ?? NONE, retitled: retitled ?? NONE });
   return out;
+}
+const NONE: readonly number[] = Object.freeze([]);
+
+/**
+ * Whether the new numbers of the `renumbered` sections (re-parsed, opened as `opened` says, the first
+ * of which is section sFirst) leave every section at its previous level, the tree's shape then being
+ * the previous one. A Markdown heading's level is its depth, whatever its number; a numbered
+ * clause's follows from its number's depth and the numbers on the stack above it (levelFor). So the
+ * levels to check are those of the renumbered clauses themselves and of every numbered clause that
+ * opens while a renumbered section is on the stack: its descendants and the section that ends it.
+ * Each is worked out as buildSections would, on the previous tree's stack with the new numbers; by
+ * induction over the sections in order, where every level before a section is unchanged, so is its
+ * stack. Proportional to the renumbered sections' subtrees, not to the document.
+ */
+function numbersKeepLevels(old: Section[], next: Int32Array, sFirst: number, opened: ReadonlyArray<{ start: SectionStart }>, renumbered: readonly number[]): boolean {
+  const sAfter = sFirst + opened.length;
+  const numberOf = (j: number): string | undefined => (j >= sFirst && j < sAfter ? opened[j - sFirst].start.number : old[j].number);
+  const stack: StackEntry[] = [];
+  // The level numbered clause j gets: the stack is its predecessor and that one's ancestors.
+  const levelAt = (j: number): number => {
+    stack.length = 0;
+    for (let i = j - 1; i >= 0; i = old[i].parent) stack.push({ kind: old[i].kind, number: numberOf(i), level: old[i].level });
+    stack.reverse();
+    return levelFor({ kind: 'numbered', number: numberOf(j) }, stack);
+  };
+  let checked = 0;
+  for (const r of renumbered) {
+    const last = next[r] < 0 ? old.length - 1 : next[r];
+    for (let j = Math.max(r, checked + 1); j <= last; j++) {
+      if (old[j].kind === 'numbered' && levelAt(j) !== old[j].level) return false;
+    }
+    checked = Math.max(checked, last);
+  }
+  return true;
 }
 
 // Shrinkable: one entry per model version alive.

@@ -1,4 +1,5 @@
 import type { ContractModel } from './types';
+import type { SectionChanges } from './sections';
 
 /**
  * How a spliced model's blocks relate to the previous model's: blocks [0, prefix) are the previous
@@ -6,7 +7,11 @@ import type { ContractModel } from './types';
  * from `oldAfter` on, moved. Lets analyses built per model (the categories' sentence list) reuse
  * what they built for the previous model's unchanged blocks.
  */
-export interface SpliceTrace { previous: ContractModel; prefix: number; fresh: number; oldAfter: number }
+export interface SpliceTrace {
+  previous: ContractModel; prefix: number; fresh: number; oldAfter: number;
+  /** What the splice changed in the section tree it took over (model/sections.ts); absent when the tree was built afresh. */
+  sections?: SectionChanges;
+}
 const traces = new WeakMap<ContractModel, SpliceTrace>();
 
 /** Notes how `model` was spliced; only the newest link is kept, so no model holds the chain of its predecessors. */
@@ -35,3 +40,15 @@ export function previousBlockIndex(trace: SpliceTrace, i: number): number {
   return i - trace.prefix - trace.fresh + trace.oldAfter;
 }
 
+
+/**
+ * What the splice that built `model` changed in the previous model's section tree, when it took
+ * that tree over (model/sections.ts SectionChanges: the same shape, with the sections whose number
+ * or title changed listed, all among the re-parsed ones). Undefined when the tree was built afresh
+ * or the model was not spliced (or its trace was let go): then a pass that wants to know compares
+ * the trees itself. For the passes keyed on sections (numbering, cross-references, duplicate
+ * titles, the sentence list) to redo only what the listed sections touch (issue 13).
+ */
+export function sectionChangesOf(model: ContractModel): SectionChanges | undefined {
+  return traces.get(model)?.sections;
+}

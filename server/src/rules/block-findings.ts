@@ -19,6 +19,7 @@ import type { ContractModel } from '../model';
 import type { SentenceInfo } from '../categories';
 import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
 import { sectionTreeUnchanged } from '../drafting/xrefs';
+import { titlesKeptFrom } from '../model/sections';
 import type { BlockFindingGroups, FixSpec, RuleFinding } from './types';
 
 /**
@@ -70,14 +71,19 @@ const NO_GROUPS: BlockFindingGroups = { blocks: [], groups: [] };
 
 /**
  * Whether the blocks an edit moved read as they did, sentence by sentence, for BlockFindings: the
- * same text (moved blocks are), heading flag, and section titles. The last holds when the section
- * tree is unchanged (drafting/xrefs.ts: the same sections with the same titles and parents, each
- * heading in the block it moved to, so each moved block is in the section of the same index) and
- * the document's title, which section titles leave out, has not moved.
+ * same text (moved blocks are), heading flag, and section titles. The last holds when the document's
+ * title, which section titles leave out, has not moved, and either the splice took the section tree
+ * over (model/sections.ts SectionChanges: each moved block in the section of the same index, each
+ * moved heading in the block it moved to) with no retitled section reaching a moved block (a
+ * renumbered one may: these rules read titles, not numbers), or the tree was built afresh and reads
+ * as before (drafting/xrefs.ts sectionTreeUnchanged: the same sections with the same titles and
+ * parents, each heading in the block it moved to).
  */
 function movedBlocksKept(model: ContractModel, trace: SpliceTrace): boolean {
   const was = trace.previous;
-  return model.titleSpan.start === was.titleSpan.start && model.titleSpan.end === was.titleSpan.end && sectionTreeUnchanged(model);
+  if (model.titleSpan.start !== was.titleSpan.start || model.titleSpan.end !== was.titleSpan.end) return false;
+  const changes = trace.sections;
+  return changes ? titlesKeptFrom(model.sections, changes, trace.prefix + trace.fresh) : sectionTreeUnchanged(model);
 }
 
 export class BlockFindings implements Store {
@@ -205,9 +211,23 @@ export class MadeGroups implements Store {
    * rule per edit cost more than the look-ups it saved (the next review walks these in order).
    */
   private built = new WeakMap<ContractModel, BlockFindingGroups>();
+  /** What the rule noted of a model's section-keyed inputs (note()), handed on with the groups. */
+  private notes = new WeakMap<ContractModel, unknown>();
 
   constructor() {
     stores.push(this);
+  }
+
+  /**
+   * Keeps something the rule read per section (by section index) with the model's groups, for the
+   * next review to compare with: handed to a copy of the model with the same sections, as the groups are.
+   */
+  note(model: ContractModel, value: unknown): void {
+    this.notes.set(model, value);
+  }
+
+  noted(model: ContractModel): unknown {
+    return this.notes.get(model);
   }
 
   begin(model: ContractModel): GroupsBuilder {
@@ -239,6 +259,8 @@ export class MadeGroups implements Store {
   carry(from: ContractModel, to: ContractModel): void {
     const b = this.built.get(from);
     if (b && from.blocks === to.blocks && from.text === to.text) this.built.set(to, b);
+    const n = this.notes.get(from);
+    if (n !== undefined && from.sections === to.sections) this.notes.set(to, n);
   }
 }
 

@@ -26,22 +26,57 @@ const kept = new MadeGroups();
  * of those after it (moved blocks: same text, same lines): their groups are taken over as a whole,
  * and only the pairs whose second heading was re-parsed are made again. Before, each of the 990
  * pairs of the 1 MB contract was visited with a line search and a take() per keystroke (issue 13,
- * rulesengine).
+ * rulesengine). When the splice took the tree over but renumbered or retitled a re-parsed section
+ * (model/sections.ts SectionChanges; a number typed into a heading), the pairs before the edit are
+ * still the previous ones (a pair is read from the sections up to its second), and those after it
+ * are compared with the previous model's by section index (the same in a tree taken over), each
+ * with its first clause's number: the same pairs make the same findings (issue 13, sections).
  */
 function groupsWhileEditing(model: ContractModel): BlockFindingGroups {
   const out = kept.begin(model);
   const pairs = duplicateTitles(model);
   const trace = spliceTraceOf(model);
-  if (!trace || !sectionTreeUnchanged(model) || !out.takeBlocksBeforeEdit()) {
+  const unchanged = trace !== undefined && sectionTreeUnchanged(model);
+  const changes = trace && !unchanged ? trace.sections : undefined;
+  // The pairs, for the next edit's comparison.
+  kept.note(model, pairs);
+  if (!trace || !(unchanged || changes) || !out.takeBlocksBeforeEdit()) {
     for (const d of pairs) addPair(model, out, d);
     return out.done();
   }
   const moved = trace.prefix + trace.fresh;
   let k = firstPairFrom(pairs, trace.prefix);
   for (; k < pairs.length && pairs[k].second.headingBlock < moved; k++) addPair(model, out, pairs[k]);
-  if (model.lineStarts.length === trace.previous.lineStarts.length && headingLinesKept(model, trace, trace.prefix, moved)) out.takeMovedBlocks();
+  const sameLines = model.lineStarts.length === trace.previous.lineStarts.length && headingLinesKept(model, trace, trace.prefix, moved);
+  if (sameLines && (unchanged || samePairsAfter(trace, pairs, k))) out.takeMovedBlocks();
   else for (; k < pairs.length; k++) addPair(model, out, pairs[k]);
   return out.done();
+}
+
+/**
+ * For a section tree the splice took over (same indexes): whether the pairs from the `k`th on (those
+ * whose second heading moved) are the previous model's pairs of moved headings, each first clause
+ * with its previous number. Their findings are then the previous ones (the lines having been checked).
+ */
+function samePairsAfter(trace: SpliceTrace, now: readonly DuplicateTitle[], k: number): boolean {
+  const was = kept.noted(trace.previous) as readonly DuplicateTitle[] | undefined;
+  if (!was) return false;
+  const after = trace.sections!.after;
+  // The previous pairs whose second section is a moved one (index `after` or more), found by halving.
+  let lo = 0;
+  let hi = was.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (was[mid].second.index < after) lo = mid + 1;
+    else hi = mid;
+  }
+  if (now.length - k !== was.length - lo) return false;
+  for (let a = k, b = lo; a < now.length; a++, b++) {
+    const p = now[a];
+    const q = was[b];
+    if (p.first.index !== q.first.index || p.second.index !== q.second.index || p.first.number !== q.first.number) return false;
+  }
+  return true;
 }
 
 /** How many pairs reviews while editing visited one by one (for tests). */
