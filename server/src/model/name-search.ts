@@ -76,22 +76,35 @@ function capitalisedNounAt(text: string, q: number, ignoreCase: boolean): boolea
 export class PartyNameSearch {
   /** The end of the last match found by next(). */
   end = -1;
-  private readonly firsts: [Set<number>, Set<number>];
+  /**
+   * The codes a name can start with, case-sensitively and under i: a table for codes below 128 (a
+   * Set's look-up per character of the text was most of a search over a whole contract, issue 13)
+   * and the rest, if any, in a set.
+   */
+  private readonly firsts: [Uint8Array, Uint8Array];
+  private readonly otherFirsts: Set<number> | null;
   private readonly ascii: boolean;
   private readonly nonEmpty: boolean;
 
   constructor(readonly names: readonly string[]) {
     this.nonEmpty = names.every((n) => n.length > 0);
     this.ascii = names.every((n) => /^[\0-\x7f]*$/.test(n));
-    const exact = new Set<number>();
-    const folded = new Set<number>();
+    const exact = new Uint8Array(128);
+    const folded = new Uint8Array(128);
+    let other: Set<number> | null = null;
     for (const n of names) {
       const c = n.charCodeAt(0);
-      exact.add(c);
-      folded.add(c);
-      if (isAsciiLetter(c)) folded.add(c ^ 32);
+      if (!(c < 128)) {
+        // An empty name (NaN) is never exact, so its first code does not matter.
+        (other ??= new Set()).add(c);
+        continue;
+      }
+      exact[c] = 1;
+      folded[c] = 1;
+      if (isAsciiLetter(c)) folded[c ^ 32] = 1;
     }
     this.firsts = [exact, folded];
+    this.otherFirsts = other;
   }
 
   /** Does this search find what the expression with (ignoreCase) or without the i flag finds? */
@@ -106,8 +119,11 @@ export class PartyNameSearch {
    */
   next(text: string, from: number, ignoreCase: boolean, tail?: RegExp): number {
     const firsts = this.firsts[ignoreCase ? 1 : 0];
+    const other = this.otherFirsts;
     for (let p = from; p < text.length; p++) {
-      if (!firsts.has(text.charCodeAt(p)) || !atWordBoundary(text, p)) continue;
+      const c = text.charCodeAt(p);
+      if (c < 128 ? firsts[c] === 0 : other === null || !other.has(c)) continue;
+      if (!atWordBoundary(text, p)) continue;
       const e = this.endAt(text, p, ignoreCase, tail);
       if (e >= 0) {
         this.end = e;
