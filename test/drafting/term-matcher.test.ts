@@ -32,6 +32,8 @@ describe('defined-term forms matcher', () => {
       assert.deepEqual(formMatcher(forms)(text), expressionMatches(forms, text), JSON.stringify(forms));
     }
     assert.deepEqual(formMatcher(['Term '])('Term  x, Term x'), [{ at: 0, length: 5 }]);
+    // Forms that start above U+007F (beside the table of ASCII first codes).
+    assert.deepEqual(formMatcher(['\u03a9mega', '\u00e9t\u00e9'])('x \u00e9t\u00e9 \u03a9mega.'), [{ at: 2, length: 3 }, { at: 6, length: 5 }]);
     // An empty form matches where nothing alphanumeric stands on either side, the end included.
     assert.deepEqual(formMatcher([''])('a, b.'), [{ at: 2, length: 0 }, { at: 5, length: 0 }]);
   });
@@ -55,8 +57,9 @@ describe('defined-term forms matcher', () => {
   });
 
   it('finds what the expression finds with forms that start or end with white space, or are empty', () => {
-    const piece = fc.constantFrom('a', 'b', 'A', '1', ' ', '  ', '\n', '\u00a0', '\u2003', '-', '.', 'ab');
-    const word = fc.array(fc.constantFrom('a', 'b', 'A', '1', '-', '.'), { minLength: 1, maxLength: 2 }).map((cs) => cs.join(''));
+    // Letters above U+007F too: a form may start with one (the matcher's first-code table covers only ASCII).
+    const piece = fc.constantFrom('a', 'b', 'A', '1', ' ', '  ', '\n', '\u00a0', '\u2003', '-', '.', 'ab', '\u00e9', '\u03a9', '\u03a9a');
+    const word = fc.array(fc.constantFrom('a', 'b', 'A', '1', '-', '.', '\u00e9', '\u03a9'), { minLength: 1, maxLength: 2 }).map((cs) => cs.join(''));
     const gap = fc.constantFrom(' ', '\t', '  ', '\u00a0', '\n ');
     const form = fc.oneof(
       fc.constant(''),

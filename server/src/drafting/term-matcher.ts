@@ -107,6 +107,19 @@ export function formMatcher(forms: readonly string[]): FormMatcher {
   }
   // An empty form matches at the root: wherever the look-behind and look-ahead hold, the end too.
   const emptyRank = rank[0];
+  // The codes below 128 that some form starts with (white space for a form that starts with it),
+  // and whether any starts with a code above: most places in a text start no form, and are told
+  // so by one table read instead of a look-up in the edges (issue 13, cli).
+  const starts = new Uint8Array(128);
+  let otherStarts = false;
+  for (const form of forms) {
+    const c = form.charCodeAt(0);
+    if (isSpaceCode(c)) {
+      for (let k = 0; k < 128; k++) if (isSpaceCode(k)) starts[k] = 1;
+      otherStarts = true;
+    } else if (c < 128) starts[c] = 1;
+    else if (c === c) otherStarts = true;
+  }
   return (text) => {
     const out: FormMatch[] = [];
     const n = text.length;
@@ -114,6 +127,11 @@ export function formMatcher(forms: readonly string[]): FormMatcher {
     while (p < n || (p === n && emptyRank >= 0)) {
       // The look-behind: a match starts where no letter or digit comes before.
       if (p > 0 && isAlnumCode(text.charCodeAt(p - 1))) {
+        p++;
+        continue;
+      }
+      const first = text.charCodeAt(p);
+      if (emptyRank < 0 && (first < 128 ? starts[first] === 0 : !otherStarts)) {
         p++;
         continue;
       }
