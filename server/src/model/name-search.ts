@@ -66,6 +66,15 @@ function capitalisedNounAt(text: string, q: number, ignoreCase: boolean): boolea
 }
 
 /**
+ * The first place at or after `from` where the name is written and `\b` holds before it, or -1 (a
+ * name written inside a word, "us" in "business", starts no match: passed over here, in one loop).
+ */
+function placeAtBoundary(text: string, name: string, from: number): number {
+  for (let q = text.indexOf(name, from); q >= 0; q = text.indexOf(name, q + 1)) if (atWordBoundary(text, q)) return q;
+  return -1;
+}
+
+/**
  * The search that a party matcher's expression makes (model/language.ts partyMatchers):
  * `\b(?:<names>)(?:['’]s)?\b(?!\s+(?!<acting nouns>)[A-Z][a-z])`, names longest first, with or
  * without the i flag, done with string comparisons so that no expression is compiled per document.
@@ -167,22 +176,20 @@ export class PartyNameSearch {
     const names = this.names;
     const k = names.length;
     const places = new Int32Array(k);
-    for (let i = 0; i < k; i++) places[i] = text.indexOf(names[i]);
+    for (let i = 0; i < k; i++) places[i] = placeAtBoundary(text, names[i], 0);
     for (;;) {
       let p = -1;
       for (let i = 0; i < k; i++) if (places[i] >= 0 && (p < 0 || places[i] < p)) p = places[i];
       if (p < 0) return;
       // From p + 1 when no match starts at p; from the match's end when one does.
       let from = p + 1;
-      if (atWordBoundary(text, p)) {
-        const e = this.endAt(text, p, false, undefined);
-        if (e >= 0) {
-          this.end = e;
-          if (!visit(p)) return;
-          from = e;
-        }
+      const e = this.endAt(text, p, false, undefined);
+      if (e >= 0) {
+        this.end = e;
+        if (!visit(p)) return;
+        from = e;
       }
-      for (let i = 0; i < k; i++) if (places[i] >= 0 && places[i] < from) places[i] = text.indexOf(names[i], from);
+      for (let i = 0; i < k; i++) if (places[i] >= 0 && places[i] < from) places[i] = placeAtBoundary(text, names[i], from);
     }
   }
 
