@@ -7,6 +7,7 @@ import { definitionsByTerm, escapeRegExp, formTable } from '../../server/src/dra
 import { buildContractModel } from '../../server/src/model';
 import { generateContract } from '../../scripts/bench-contract';
 import { propertyRuns } from '../support/property-runs';
+import { regExpsBuiltDuring } from '../support/regexps-built';
 
 /** What the matcher stands for: the global expression of the forms, in order. */
 function expressionMatches(forms: string[], text: string) {
@@ -16,18 +17,29 @@ function expressionMatches(forms: string[], text: string) {
 
 describe('defined-term forms matcher', () => {
   it('finds whole forms only, the earlier form first, across any run of white space', () => {
-    const match = formMatcher(['Service Levels', 'Service Level', 'Supplier', 'AT&T'])!;
+    const match = formMatcher(['Service Levels', 'Service Level', 'Supplier', 'AT&T']);
     assert.deepEqual(match('the Service\n  Levels and Supplier\'s SupplierX AT&Tx and AT&T.'), [
       { at: 4, length: 16 }, { at: 25, length: 8 }, { at: 56, length: 4 },
     ]);
     // Not inside a word, and the first form in order wins over a longer match of a later one.
-    assert.deepEqual(formMatcher(['ab', 'ab c'])!('xab c ab c'), [{ at: 6, length: 2 }]);
+    assert.deepEqual(formMatcher(['ab', 'ab c'])('xab c ab c'), [{ at: 6, length: 2 }]);
   });
 
-  it('leaves forms with leading or trailing white space, or empty ones, to the expression', () => {
-    assert.equal(formMatcher(['Term ']), null);
-    assert.equal(formMatcher([' Term']), null);
-    assert.equal(formMatcher(['']), null);
+  it('models forms with leading or trailing white space, and empty ones, as the expression reads them', () => {
+    // A trailing run gives back one character where a letter follows the whole run, if it has two.
+    const text = 'Term  x Term y Term\tTerm \n  Termz  Term';
+    for (const forms of [['Term '], [' Term'], ['Term  '], ['  '], [''], ['Term', ''], ['Term ', 'Term'], ['x y', ' ', 'Term'], ['', ' Term ']]) {
+      assert.deepEqual(formMatcher(forms)(text), expressionMatches(forms, text), JSON.stringify(forms));
+    }
+    assert.deepEqual(formMatcher(['Term '])('Term  x, Term x'), [{ at: 0, length: 5 }]);
+    // Forms that start above U+007F (beside the table of ASCII first codes).
+    assert.deepEqual(formMatcher(['\u03a9mega', '\u00e9t\u00e9'])('x \u00e9t\u00e9 \u03a9mega.'), [{ at: 2, length: 3 }, { at: 6, length: 5 }]);
+    // An empty form matches where nothing alphanumeric stands on either side, the end included.
+    assert.deepEqual(formMatcher([''])('a, b.'), [{ at: 2, length: 0 }, { at: 5, length: 0 }]);
+  });
+
+  it('compiles no expression for the forms', () => {
+    assert.equal(regExpsBuiltDuring(() => formTable(new Map([[' Lead', 1], ['Trail ', 2], ['Plain Term', 3]]))), 0);
   });
 
   it('knows JavaScript white space', () => {
@@ -40,8 +52,26 @@ describe('defined-term forms matcher', () => {
     const form = fc.array(word, { minLength: 1, maxLength: 3 }).chain((ws) => fc.array(fc.constantFrom(' ', '\t', '  ', '\u00a0'), { minLength: ws.length - 1, maxLength: ws.length - 1 }).map((gaps) => ws.map((w, i) => (i ? gaps[i - 1] : '') + w).join('')));
     fc.assert(fc.property(fc.array(form, { minLength: 1, maxLength: 8 }), fc.array(piece, { maxLength: 40 }), (forms, pieces) => {
       const text = pieces.join('');
-      assert.deepEqual(formMatcher(forms)!(text), expressionMatches(forms, text));
+      assert.deepEqual(formMatcher(forms)(text), expressionMatches(forms, text));
     }), { numRuns: propertyRuns(400) });
+  });
+
+  it('finds what the expression finds with forms that start or end with white space, or are empty', () => {
+    // Letters above U+007F too: a form may start with one (the matcher's first-code table covers only ASCII).
+    const piece = fc.constantFrom('a', 'b', 'A', '1', ' ', '  ', '\n', '\u00a0', '\u2003', '-', '.', 'ab', '\u00e9', '\u03a9', '\u03a9a');
+    const word = fc.array(fc.constantFrom('a', 'b', 'A', '1', '-', '.', '\u00e9', '\u03a9'), { minLength: 1, maxLength: 2 }).map((cs) => cs.join(''));
+    const gap = fc.constantFrom(' ', '\t', '  ', '\u00a0', '\n ');
+    const form = fc.oneof(
+      fc.constant(''),
+      gap,
+      fc.tuple(fc.option(gap, { nil: '' }), fc.array(word, { minLength: 1, maxLength: 2 }), fc.option(gap, { nil: '' })).map(([lead, ws, trail]) => lead + ws.join(' ') + trail),
+    );
+    fc.assert(fc.property(fc.array(form, { minLength: 1, maxLength: 6 }), fc.array(piece, { maxLength: 30 }), (forms, pieces) => {
+      // Ordered as formTable orders them: longest first, stably.
+      const ordered = [...forms].sort((a, b) => b.length - a.length);
+      const text = pieces.join('');
+      assert.deepEqual(formMatcher(ordered)(text), expressionMatches(ordered, text), `${JSON.stringify(ordered)} in ${JSON.stringify(text)}`);
+    }), { numRuns: propertyRuns(3000) });
   });
 
   it('finds what the expression finds with the defined terms of real contracts', function () {

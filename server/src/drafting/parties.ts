@@ -6,7 +6,7 @@ import type { Block, ContractModel, Party, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { editDistance, foldQuotes, isMostlyUpper } from '../model';
 import { findSignatureBlock } from './signatures';
-import { escapeRegExp } from './terms';
+import { countWrittenName } from './written-name';
 import { COMMON_WORDS, FUNCTION_WORDS } from './words';
 import { blockMemo, factsActive } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf } from '../model/trace';
@@ -157,9 +157,6 @@ function partOfLongerName(before: string): boolean {
   return !!w && !FUNCTION_WORDS.has(w[1]);
 }
 
-function countName(text: string, name: string): number {
-  return (text.match(new RegExp(`(?<![\\w-])${escapeRegExp(name).replace(/\s+/g, '\\s+')}(?![\\w-])`, 'g')) ?? []).length;
-}
 
 /** The parties' legal names that have variants worth reporting, taken apart for the search. */
 export function partyNameShapes(model: ContractModel): Array<{ party: Party; legal: string; name: NameShape }> {
@@ -239,7 +236,7 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
     for (const { block, facts } of mentioning) {
       for (const { at, mention, otherForm } of facts[k].mentions) {
         // Flagged only when that name is written once and not in the opening, where affiliates are introduced.
-        if (otherForm && (block.start < openingEnd || countName(model.text, mention) > 1)) continue;
+        if (otherForm && (block.start < openingEnd || countWrittenName(model.text, mention) > 1)) continue;
         const span = { start: sourceOffsetAt(block, at), end: sourceOffsetAt(block, at + mention.length - 1) + 1 };
         out.push({ span, text: model.text.slice(span.start, span.end), party, legalName: legal });
       }
@@ -296,9 +293,17 @@ export interface NameShape {
  * since none of those characters is a quote but "'", which the test does not let follow.
  */
 function formWordOf(spellings: string[]): RegExp {
-  const spelled = spellings.filter((f) => /^[a-z]+$/.test(f)).map((f) => f[0].toUpperCase() + [...f.slice(1)].map((c) => `\\.*[${c}${c.toUpperCase()}]`).join(''));
-  return new RegExp(`(?:${spelled.join('|')})\\.*(?![\\w&'.-])`);
+  // The spellings are those of one legal form (SUFFIX lists them all), so the expression is one of
+  // a few dozen: kept per form and compiled once, not once per document naming it (issue 13, cli).
+  const key = spellings.join('\u0000');
+  let re = formWords.get(key);
+  if (!re) {
+    const spelled = spellings.filter((f) => /^[a-z]+$/.test(f)).map((f) => f[0].toUpperCase() + [...f.slice(1)].map((c) => `\\.*[${c}${c.toUpperCase()}]`).join(''));
+    formWords.set(key, (re = new RegExp(`(?:${spelled.join('|')})\\.*(?![\\w&'.-])`)));
+  }
+  return re;
 }
+const formWords = new Map<string, RegExp>();
 
 /** Can the block's text (unfolded) hold a mention or a misspelling of the name? False only when it cannot. */
 export function mayName(text: string, name: NameShape): boolean {
@@ -401,12 +406,25 @@ export function keyEndAt(text: string, keyWords: string[], at: number): number {
 
 const ACCOUNT_NAME = /\b(?:account(?:\s+holder)?(?:['\u2019]s)?\s+name|name\s+of\s+(?:the\s+)?account(?:\s+holder)?|account\s+holder|beneficiary(?:\s+name)?|payee(?:\s+name)?)\s*[:\u2013\u2014-]?\s*$/i;
 
+/**
+ * Runs of capitalised words as long as a name of n words may be misspelt in (n - 2 to n words):
+ * one expression per length, kept and compiled once, not one per name (issue 13, cli).
+ */
+function candidateRunOf(n: number): RegExp {
+  let re = candidateRuns.get(n);
+  if (!re) candidateRuns.set(n, (re = new RegExp(`(?<![\\w-])[A-Z][\\w&'.-]*(?:,?\\s+[A-Z][\\w&'.-]*){${Math.max(0, n - 2)},${n}}`, 'g')));
+  return re;
+}
+const candidateRuns = new Map<number, RegExp>();
+
 /** Misspellings of the whole legal name in one block's text, by offset in that text (pure). */
 export function misspellingsIn(text: string, name: NameShape): Array<{ at: number; cand: string }> {
   const { legal, words, legalNorm } = name;
   const out: Array<{ at: number; cand: string }> = [];
-  const fuzzy = new RegExp(`(?<![\\w-])[A-Z][\\w&'.-]*(?:,?\\s+[A-Z][\\w&'.-]*){${Math.max(0, words.length - 2)},${words.length}}`, 'g');
-  for (const m of text.matchAll(fuzzy)) {
+  const fuzzy = candidateRunOf(words.length);
+  fuzzy.lastIndex = 0;
+  // No match is empty (each starts with a capital), so exec goes on as matchAll would.
+  for (let m = fuzzy.exec(text); m; m = fuzzy.exec(text)) {
     const cand = m[0].replace(/,$/, '').replace(/\.$/, /\.$/.test(legal) ? '.' : '');
     const candWords = cand.split(/[\s,]+/);
     if (!isSuffixWord(candWords[candWords.length - 1])) continue;

@@ -75,16 +75,14 @@ function isAlnumCode(c: number): boolean {
 
 /**
  * A matcher for `forms` in the order the expression lists them (earlier wins where several match
- * at one place). Returns null for forms the trie does not model (an empty form, or one that starts
- * or ends with white space, where the expression's backtracking differs); callers then use the
- * expression.
+ * at one place). Every form is modelled: one that ends with white space (the expression's `\s+`
+ * then gives back a character where the look-ahead fails after the whole run) and an empty one (an
+ * empty match, after which the search moves on one character), so that no expression is compiled
+ * for a document's terms (issue 13, cli).
  */
-export function formMatcher(forms: readonly string[]): FormMatcher | null {
+export function formMatcher(forms: readonly string[]): FormMatcher {
   let chars = 0;
-  for (const form of forms) {
-    if (!form || isSpaceCode(form.charCodeAt(0)) || isSpaceCode(form.charCodeAt(form.length - 1))) return null;
-    chars += form.length;
-  }
+  for (const form of forms) chars += form.length;
   const edges = new EdgeTable(chars);
   // rank[node]: the first form (by order) that ends there.
   const rank: number[] = [-1];
@@ -107,13 +105,33 @@ export function formMatcher(forms: readonly string[]): FormMatcher | null {
     }
     if (rank[node] < 0) rank[node] = r;
   }
+  // An empty form matches at the root: wherever the look-behind and look-ahead hold, the end too.
+  const emptyRank = rank[0];
+  // The codes below 128 that some form starts with (white space for a form that starts with it),
+  // and whether any starts with a code above: most places in a text start no form, and are told
+  // so by one table read instead of a look-up in the edges (issue 13, cli).
+  const starts = new Uint8Array(128);
+  let otherStarts = false;
+  for (const form of forms) {
+    const c = form.charCodeAt(0);
+    if (isSpaceCode(c)) {
+      for (let k = 0; k < 128; k++) if (isSpaceCode(k)) starts[k] = 1;
+      otherStarts = true;
+    } else if (c < 128) starts[c] = 1;
+    else if (c === c) otherStarts = true;
+  }
   return (text) => {
     const out: FormMatch[] = [];
     const n = text.length;
     let p = 0;
-    while (p < n) {
+    while (p < n || (p === n && emptyRank >= 0)) {
       // The look-behind: a match starts where no letter or digit comes before.
       if (p > 0 && isAlnumCode(text.charCodeAt(p - 1))) {
+        p++;
+        continue;
+      }
+      const first = text.charCodeAt(p);
+      if (emptyRank < 0 && (first < 128 ? starts[first] === 0 : !otherStarts)) {
         p++;
         continue;
       }
@@ -123,6 +141,10 @@ export function formMatcher(forms: readonly string[]): FormMatcher | null {
       let i = p;
       let best = -1;
       let end = -1;
+      if (emptyRank >= 0 && (p === n || !isAlnumCode(text.charCodeAt(p)))) {
+        best = emptyRank;
+        end = p;
+      }
       while (i < n) {
         let code = text.charCodeAt(i);
         let step = 1;
@@ -135,10 +157,16 @@ export function formMatcher(forms: readonly string[]): FormMatcher | null {
         node = next;
         i += step;
         const r = rank[node];
-        // The look-ahead: no letter or digit after the form.
-        if (r >= 0 && (best < 0 || r < best) && (i === n || !isAlnumCode(text.charCodeAt(i)))) {
-          best = r;
-          end = i;
+        if (r >= 0 && (best < 0 || r < best)) {
+          // The look-ahead: no letter or digit after the form. A form ending with white space
+          // that fails it after the whole run matches one character shorter, if the run has two.
+          if (i === n || !isAlnumCode(text.charCodeAt(i))) {
+            best = r;
+            end = i;
+          } else if (code === SPACE && step >= 2) {
+            best = r;
+            end = i - 1;
+          }
         }
       }
       if (best < 0) {
@@ -146,7 +174,8 @@ export function formMatcher(forms: readonly string[]): FormMatcher | null {
         continue;
       }
       out.push({ at: p, length: end - p });
-      p = end;
+      // After an empty match the search moves on one code unit (no u flag).
+      p = end === p ? p + 1 : end;
     }
     return out;
   };

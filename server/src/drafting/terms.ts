@@ -135,18 +135,12 @@ export function formTable(byKey: Map<string, unknown>): FormTable {
   }
   // Words of a term may be separated by any white space (text flattened from a PDF, line breaks).
   const ordered = [...forms.keys(), ...upperForms.keys()].sort((a, b) => b.length - a.length);
-  const match = forms.size ? formMatcher(ordered) ?? expressionMatcher(ordered) : null;
+  const match = forms.size ? formMatcher(ordered) : null;
   const table: FormTable = { forms, upperForms, match, ordered };
   lastFormTable = { keys, table };
   return table;
 }
 let lastFormTable: { keys: string; table: FormTable } | undefined;
-
-/** The matches of the forms' expression itself: for forms the trie does not model. */
-function expressionMatcher(ordered: string[]): FormMatcher {
-  const re = new RegExp(`(?<![A-Za-z0-9])(?:${ordered.map((f) => f.split(/\s+/).map(escapeRegExp).join('\\s+')).join('|')})(?![A-Za-z0-9])`, 'g');
-  return (text) => [...text.matchAll(re)].map((m) => ({ at: m.index!, length: m[0].length }));
-}
 
 /** The model's defined terms in document order. */
 function definedTermsInOrder(model: ContractModel): DefinedTerm[] {

@@ -11,6 +11,7 @@ import { blockMemo, factsActive } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
 import { changedClauseStartWords, clauseStartWords, hasClauseStartWords } from './clause-starts';
 import { lastIndexAtOrBefore } from '../model/lineIndex';
+import { writesItem } from './item-label';
 
 export type RefKind = 'clause' | 'attachment';
 
@@ -705,8 +706,7 @@ function splitTargetOnce(target: string): { base: string; parts: string[] } {
 function hasItem(model: ContractModel, s: Section, part: string): boolean | null {
   const text = model.blocks.slice(s.firstBlock, s.lastBlock).map((b) => b.text).join('\n');
   if (!/(?:^|\s)\([a-z0-9]{1,4}\)\s/.test(text)) return null;
-  const p = part.replace(/[^a-z0-9]/gi, '');
-  return new RegExp(`(?:^|\\s)(?:\\(${p}\\)|${p}[.)])\\s`, 'i').test(text);
+  return writesItem(text, part.replace(/[^a-z0-9]/gi, ''));
 }
 
 /** Every reference to a clause, section, paragraph, article, schedule, annex, appendix, exhibit or attachment, resolved. */

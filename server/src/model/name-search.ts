@@ -66,6 +66,15 @@ function capitalisedNounAt(text: string, q: number, ignoreCase: boolean): boolea
 }
 
 /**
+ * The first place at or after `from` where the name is written and `\b` holds before it, or -1 (a
+ * name written inside a word, "us" in "business", starts no match: passed over here, in one loop).
+ */
+function placeAtBoundary(text: string, name: string, from: number): number {
+  for (let q = text.indexOf(name, from); q >= 0; q = text.indexOf(name, q + 1)) if (atWordBoundary(text, q)) return q;
+  return -1;
+}
+
+/**
  * The search that a party matcher's expression makes (model/language.ts partyMatchers):
  * `\b(?:<names>)(?:['’]s)?\b(?!\s+(?!<acting nouns>)[A-Z][a-z])`, names longest first, with or
  * without the i flag, done with string comparisons so that no expression is compiled per document.
@@ -76,22 +85,35 @@ function capitalisedNounAt(text: string, q: number, ignoreCase: boolean): boolea
 export class PartyNameSearch {
   /** The end of the last match found by next(). */
   end = -1;
-  private readonly firsts: [Set<number>, Set<number>];
+  /**
+   * The codes a name can start with, case-sensitively and under i: a table for codes below 128 (a
+   * Set's look-up per character of the text was most of a search over a whole contract, issue 13)
+   * and the rest, if any, in a set.
+   */
+  private readonly firsts: [Uint8Array, Uint8Array];
+  private readonly otherFirsts: Set<number> | null;
   private readonly ascii: boolean;
   private readonly nonEmpty: boolean;
 
   constructor(readonly names: readonly string[]) {
     this.nonEmpty = names.every((n) => n.length > 0);
     this.ascii = names.every((n) => /^[\0-\x7f]*$/.test(n));
-    const exact = new Set<number>();
-    const folded = new Set<number>();
+    const exact = new Uint8Array(128);
+    const folded = new Uint8Array(128);
+    let other: Set<number> | null = null;
     for (const n of names) {
       const c = n.charCodeAt(0);
-      exact.add(c);
-      folded.add(c);
-      if (isAsciiLetter(c)) folded.add(c ^ 32);
+      if (!(c < 128)) {
+        // An empty name (NaN) is never exact, so its first code does not matter.
+        (other ??= new Set()).add(c);
+        continue;
+      }
+      exact[c] = 1;
+      folded[c] = 1;
+      if (isAsciiLetter(c)) folded[c ^ 32] = 1;
     }
     this.firsts = [exact, folded];
+    this.otherFirsts = other;
   }
 
   /** Does this search find what the expression with (ignoreCase) or without the i flag finds? */
@@ -106,8 +128,11 @@ export class PartyNameSearch {
    */
   next(text: string, from: number, ignoreCase: boolean, tail?: RegExp): number {
     const firsts = this.firsts[ignoreCase ? 1 : 0];
+    const other = this.otherFirsts;
     for (let p = from; p < text.length; p++) {
-      if (!firsts.has(text.charCodeAt(p)) || !atWordBoundary(text, p)) continue;
+      const c = text.charCodeAt(p);
+      if (c < 128 ? firsts[c] === 0 : other === null || !other.has(c)) continue;
+      if (!atWordBoundary(text, p)) continue;
       const e = this.endAt(text, p, ignoreCase, tail);
       if (e >= 0) {
         this.end = e;
@@ -121,6 +146,10 @@ export class PartyNameSearch {
   count(text: string, ignoreCase: boolean, limit: number): number {
     let n = 0;
     if (limit <= 0) return 0;
+    if (!ignoreCase) {
+      this.eachExact(text, () => ++n < limit);
+      return n;
+    }
     for (let p = this.next(text, 0, ignoreCase); p >= 0; p = this.next(text, this.end, ignoreCase)) if (++n >= limit) break;
     return n;
   }
@@ -128,8 +157,40 @@ export class PartyNameSearch {
   /** Where the last of successive matches starts (each search going on from the end of the one before), or -1. */
   last(text: string, ignoreCase: boolean): number {
     let at = -1;
+    if (!ignoreCase) {
+      this.eachExact(text, (p) => { at = p; return true; });
+      return at;
+    }
     for (let p = this.next(text, 0, ignoreCase); p >= 0; p = this.next(text, this.end, ignoreCase)) at = p;
     return at;
+  }
+
+  /**
+   * The successive matches without the i flag, each passed to `visit` (which says whether to go
+   * on), found by each name's next place (indexOf) instead of testing every character: a match
+   * starts where one of the names is written, and these places are visited in order. Over a whole
+   * contract that names a party rarely (termination-rights' rolesKnown counts both sides' names in
+   * every document) this reads the text natively, once per name (issue 13, cli).
+   */
+  private eachExact(text: string, visit: (at: number) => boolean): void {
+    const names = this.names;
+    const k = names.length;
+    const places = new Int32Array(k);
+    for (let i = 0; i < k; i++) places[i] = placeAtBoundary(text, names[i], 0);
+    for (;;) {
+      let p = -1;
+      for (let i = 0; i < k; i++) if (places[i] >= 0 && (p < 0 || places[i] < p)) p = places[i];
+      if (p < 0) return;
+      // From p + 1 when no match starts at p; from the match's end when one does.
+      let from = p + 1;
+      const e = this.endAt(text, p, false, undefined);
+      if (e >= 0) {
+        this.end = e;
+        if (!visit(p)) return;
+        from = e;
+      }
+      for (let i = 0; i < k; i++) if (places[i] >= 0 && places[i] < from) places[i] = placeAtBoundary(text, names[i], from);
+    }
   }
 
   /** The first end the expression reaches from p (in its order of trying: each name, with "'s" first), that the tail continues; -1 if none. */

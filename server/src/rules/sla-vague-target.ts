@@ -1,6 +1,6 @@
 import type { BlockFindingGroups, Rule, RuleContext, RuleFinding } from './types';
 import { quotedRanges, sentencesOf } from '../categories';
-import { durationsIn, percentagesIn } from '../model/language';
+import { durationsIn, partyNameSearch, percentagesIn } from '../model/language';
 import { SLA_VAGUE } from './vague-terms';
 import examples from './examples/sla-vague-target';
 import { factsActive, memo } from '../model/facts';
@@ -50,14 +50,23 @@ function customerDuty(text: string, at: number, customer: RegExp, supplier: RegE
   for (const m of text.slice(0, at).matchAll(/\b(?:shall|will|must|agrees? to|undertakes? to)\b/gi)) modal = m.index!;
   if (modal < 0) return false;
   const before = text.slice(0, modal);
-  const last = (re: RegExp) => {
-    let i = -1;
-    // With the matcher's own flags: its lookahead (no capitalised word after the name) needs case.
-    for (const m of before.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))) i = m.index!;
-    return i;
-  };
-  const c = last(customer);
-  return c >= 0 && c > last(supplier);
+  const c = lastNamedAt(before, customer);
+  return c >= 0 && c > lastNamedAt(before, supplier);
+}
+
+/**
+ * Where the last of a party matcher's successive matches starts in the text, or -1: with the
+ * matcher's own flags (its lookahead, no capitalised word after the name, needs case). Searched on
+ * the matcher's names where that reads as the expression does, so that no expression is compiled
+ * for the document's own names (issue 13, cli); else with a global copy of the expression.
+ */
+export function lastNamedAt(text: string, re: RegExp): number {
+  const ignoreCase = re.flags.includes('i');
+  const search = partyNameSearch(re);
+  if (search && search.exact(ignoreCase)) return search.last(text, ignoreCase);
+  let i = -1;
+  for (const m of text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))) i = m.index!;
+  return i;
 }
 
 /** The findings of the sentences of one block, from infos[from] on, added to out; returns where the block's sentences end. */
