@@ -14,6 +14,8 @@ const ALLOWED = [
   // One line each ({"type": "commonjs"}): Node's loader stops there instead of reading the root package.json at every start.
   /^(bin|dist)\/package\.json$/,
   /^dist\/(cli|cli-main|server|server-main|convert)\.js$/,
+  // The classifier's weights, read beside the bundle that imports the classifier (esbuild.mjs).
+  /^dist\/classifier-weights\.bin$/,
   /^schema\/clausewise\.schema\.json$/,
   /^docs\/[a-z-]+\.md$/, /^docs\/rules\/([a-z0-9-]+|README)\.md$/,
 ];

@@ -13,6 +13,8 @@ const ALLOWED = [
   // dist/review-worker.js: the server's review worker, started for large documents.
   // dist/server.js and dist/review-worker.js load dist/server-main.js and dist/review-worker-main.js (server/src/lsp/load-bundle.ts).
   /^dist\/(client|server|server-main|convert|review-worker|review-worker-main)\.js$/,
+  // The classifier's weights, read beside the server's bundles (esbuild.mjs).
+  /^dist\/classifier-weights\.bin$/,
   /^snippets\/clauses\.code-snippets$/,
   /^syntaxes\/[A-Za-z.]+\.json$/,
   /^schema\/clausewise\.schema\.json$/,
