@@ -9,7 +9,7 @@
  */
 import type { Block, ContractModel, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
-import { foldQuotes } from '../model';
+import { firstSectionFrom, foldQuotes } from '../model';
 import { BlockResults } from './perBlock';
 import { factsActive } from '../model/facts';
 import { spliceTraceOf } from '../model/trace';
@@ -158,13 +158,7 @@ function candidatesOf(model: ContractModel, opens: boolean[]): { candidates: Sig
     // sections the re-parsed blocks open are read. Otherwise every section is (a heading edit).
     if (now !== was && now.length && was.length && now[0].children === was[0].children) {
       heads = patched(before.heads, (out) => {
-        let i = 1;
-        for (let hi = now.length; i < hi;) {
-          const mid = (i + hi) >>> 1;
-          if (now[mid].headingBlock < prefix) i = mid + 1;
-          else hi = mid;
-        }
-        for (; i < now.length && now[i].headingBlock < prefix + fresh; i++) {
+        for (let i = firstSectionFrom(now, prefix); i < now.length && now[i].headingBlock < prefix + fresh; i++) {
           looked++;
           if (now[i].trailer === 'signature' && (!out.length || out[out.length - 1] !== now[i].headingBlock)) out.push(now[i].headingBlock);
         }

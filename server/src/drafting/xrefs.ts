@@ -5,7 +5,7 @@
  */
 import type { Block, ContractModel, Section, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
-import { foldQuotes } from '../model';
+import { firstSectionFrom, foldQuotes } from '../model';
 import { matchesIn } from '../model/text';
 import { blockMemo, factsActive } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
@@ -232,13 +232,7 @@ function compareStructure(model: ContractModel, trace: SpliceTrace): boolean {
     // trailers and parents, and its sections open where compared below: only the titles and numbers
     // of the sections the re-parsed blocks open can differ. So only those are compared, not every
     // section on every keystroke (issue 13).
-    let i = 1;
-    for (let hi = now.length; i < hi;) {
-      const mid = (i + hi) >>> 1;
-      if (now[mid].headingBlock < prefix) i = mid + 1;
-      else hi = mid;
-    }
-    for (; i < now.length && now[i].headingBlock < prefix + fresh; i++) {
+    for (let i = firstSectionFrom(now, prefix); i < now.length && now[i].headingBlock < prefix + fresh; i++) {
       sectionsCompared++;
       if (now[i].title !== was[i].title || now[i].number !== was[i].number) return false;
     }
@@ -409,13 +403,7 @@ function compareExceptNumbers(model: ContractModel, trace: SpliceTrace): number[
     return true;
   };
   if (now[0].children === was[0].children) {
-    let i = 1;
-    for (let hi = now.length; i < hi;) {
-      const mid = (i + hi) >>> 1;
-      if (now[mid].headingBlock < prefix) i = mid + 1;
-      else hi = mid;
-    }
-    for (; i < now.length && now[i].headingBlock < prefix + fresh; i++) if (!same(i)) return null;
+    for (let i = firstSectionFrom(now, prefix); i < now.length && now[i].headingBlock < prefix + fresh; i++) if (!same(i)) return null;
   } else for (let i = 1; i < now.length; i++) if (!same(i)) return null;
   if (!changed.length) return null;
   for (let i = prefix; i < prefix + fresh; i++) if (attachmentHeading(model, model.blocks[i])) return null;

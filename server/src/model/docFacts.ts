@@ -1,5 +1,5 @@
 import type { Block, CrossReference, DefinedTerm, Section } from './types';
-import { freshSectionStart, type SectionReuse, type SectionStart, type SectionStartOf } from './sections';
+import { firstSectionFrom, freshSectionStart, type SectionReuse, type SectionStart, type SectionStartOf } from './sections';
 import { definedTermsInBlock, isDefinitionsTitle, sectionInDefinitions, termsDependOnSection } from './definedTerms';
 import { crossReferencesInBlock } from './crossReferences';
 
@@ -162,14 +162,7 @@ function sameDefinitionSections(sections: Section[], reuse: ModelReuse): boolean
   if (old.length !== sections.length) return false;
   const end = reuse.firstBlock + reuse.fresh;
   // The re-parsed sections form one run of indexes; start at the first whose heading is not before the edit.
-  let lo = 1;
-  let hi = sections.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sections[mid].headingBlock < reuse.firstBlock) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < sections.length && sections[i].headingBlock < end; i++) {
+  for (let i = firstSectionFrom(sections, reuse.firstBlock); i < sections.length && sections[i].headingBlock < end; i++) {
     const title = sections[i].title;
     const was = old[i].title;
     if (title !== was && isDefinitionsTitle(title) !== isDefinitionsTitle(was)) return false;

@@ -5,7 +5,7 @@ export { detectContract, type ContractDetection } from './detect';
 export { computeLineStarts, positionAt, offsetAt, spanToRange } from './lineIndex';
 export { SUPPLIER_ROLE_WORDS, CUSTOMER_ROLE_WORDS } from './parties';
 export { collapseSpace, matchesIn, foldQuotes, normalizeSpace, titleCase, isMostlyUpper, hashString, editDistance } from './text';
-export { numberDepth } from './sections';
+export { firstSectionFrom, numberDepth } from './sections';
 export { bundleReferences } from './bundle';
 export { sourceOffsetAt, contiguousStart, plainBlock } from './offsetBlock';
 export { sentenceSpan } from './sentences';

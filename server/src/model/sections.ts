@@ -227,6 +227,21 @@ function markerStart(text: string, blockStart: number): number {
 }
 
 /**
+ * The index of the first section (not the root) whose heading is at or after `block`, or
+ * sections.length: found by halving, since in a long document most sections lie before an edit.
+ * Sections are in block order, so the sections an edit's re-parsed blocks open start here.
+ */
+export function firstSectionFrom(sections: readonly Section[], block: number): number {
+  let lo = 1;
+  for (let hi = sections.length; lo < hi;) {
+    const mid = (lo + hi) >>> 1;
+    if (sections[mid].headingBlock < block) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
  * What an edit changed, for reusedSections: the previous model's sections and blocks, and which of
  * its blocks, [firstBlock, afterBlock), were replaced by `fresh` re-parsed blocks, `delta`
  * characters longer or shorter.
@@ -303,12 +318,7 @@ export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadin
   const blockShift = fresh - (afterBlock - firstBlock);
   // Sections the replaced blocks opened: [sFirst, sAfter), in block order (found by halving: the
   // sections before the edit are most of a long document's).
-  let sFirst = 1;
-  for (let hi = old.length; sFirst < hi;) {
-    const mid = (sFirst + hi) >>> 1;
-    if (old[mid].headingBlock < firstBlock) sFirst = mid + 1;
-    else hi = mid;
-  }
+  const sFirst = firstSectionFrom(old, firstBlock);
   let sAfter = sFirst;
   while (sAfter < old.length && old[sAfter].headingBlock < afterBlock) sAfter++;
   const opened: Array<{ start: SectionStart; at: number; block: number }> = [];
