@@ -494,7 +494,9 @@ describe('lsp: memory footprint of large documents', function () {
       process.env.CLAUSEWISE_MEMORY_LOG = '1';
       process.stderr.write = ((chunk: string | Uint8Array) => { log += String(chunk); return true; }) as typeof process.stderr.write;
       try {
-        client = await new MemoryClient({ server: { reviewWorker: { ...TEST_REVIEW_WORKER, idleCollectMs: 10 } }, timeout: 60_000 }).start();
+        // Idle for 300 ms before a step: long enough that the two reviews opened together below fall in one
+        // idle window even on a loaded machine (with 10 ms a step could run between them: three steps).
+        client = await new MemoryClient({ server: { reviewWorker: { ...TEST_REVIEW_WORKER, idleCollectMs: 300 } }, timeout: 60_000 }).start();
         const uris = ['a', 'b', 'c'].map((n) => pathToFileURL(path.join(ROOT, 'scratch', `idle-log-${n}.md`)).href);
         const done = () => log.split('\n').filter((l) => l.includes('(worker, idle step done')).length;
         const waitFor = async (n: number) => { for (let t = 0; t < 100 && done() < n; t++) await new Promise((r) => setTimeout(r, 100)); };
@@ -502,9 +504,8 @@ describe('lsp: memory footprint of large documents', function () {
         await client.open(uris[0], WEAK);
         await waitFor(1);
         assert.equal(done(), 1, log);
-        // Two more full reviews: compacted.
-        await client.open(uris[1], WEAK);
-        await client.open(uris[2], WEAK);
+        // Two more full reviews, opened together so that no idle step runs between them: compacted.
+        await Promise.all([client.open(uris[1], WEAK), client.open(uris[2], WEAK)]);
         await waitFor(2);
         assert.equal(done(), 2, log);
         assert.match(log, /\(worker, idle step done: compacted after full reviews/);
