@@ -7,7 +7,7 @@ import { sentenceLookCount } from '../../server/src/categories/incorporation';
 import { keptCounts } from '../../server/src/categories/kept-assessments';
 import { generateContract } from '../../scripts/bench-contract';
 import { propertyRuns, propertySeed } from '../support/property-runs';
-import { eachEditStep, reported, where } from '../support/edit-steps';
+import { applyTextEdit, eachEditStep, reported, where } from '../support/edit-steps';
 
 // Issue 13, passes: the whole-document passes an edit's review took over from the previous model
 // (the incorporation search's sentence looks, the figures of inconsistent-figure) are used only on a
@@ -60,18 +60,11 @@ function lastDigitOfNumber(text: string, at: number): number {
 }
 
 function apply(text: string, e: Edit): string {
-  // A character typed before the full stop of the sentence nearest the middle, as the bench types:
-  // the edit whose review takes the previous assessments over (appended to every sequence below).
-  if (e.kind === 'typed') {
-    const dot = text.indexOf('. ', Math.floor(text.length / 2));
-    const p = dot > 0 ? dot : text.length;
-    return `${text.slice(0, p)}x${text.slice(p)}`;
-  }
+  // The shared edits (typed, insert, delete, paragraph: test/support/edit-steps.ts); `typed` is
+  // appended to every sequence below.
+  if (e.kind === 'typed' || e.kind === 'insert' || e.kind === 'delete' || e.kind === 'paragraph') return applyTextEdit(text, e);
   const at = Math.floor(e.at * (text.length + 1));
   switch (e.kind) {
-    case 'insert': return text.slice(0, at) + e.what + text.slice(at);
-    case 'delete': return text.slice(0, at) + text.slice(at + e.length);
-    case 'paragraph': { const s = text.lastIndexOf('\n', at - 1) + 1; return `${text.slice(0, s)}${e.what}\n\n${text.slice(s)}`; }
     case 'number': {
       const d = lastDigitOfNumber(text, at);
       if (d < 0) return text;

@@ -4,7 +4,7 @@ import { review } from '../../server/src/engine';
 import type { ReviewInput } from '../../server/src/engine/types';
 import { figuresOf, figureStats, inconsistentFigures } from '../../server/src/drafting/figures';
 import { propertyRuns, propertySeed } from '../support/property-runs';
-import { eachEditStep, reported, where } from '../support/edit-steps';
+import { applyTextEdit, eachEditStep, reported, where } from '../support/edit-steps';
 
 // Issue 13, figures: while editing, each block keeps its figures (relative to it), the keys' classes
 // and references are patched with the figures an edit removed and added, and inconsistent-figure
@@ -59,16 +59,10 @@ function nth(text: string, re: RegExp, at: number): RegExpExecArray | null {
 }
 
 function apply(text: string, e: Edit): string {
-  if (e.kind === 'typed') {
-    const dot = text.indexOf('. ', Math.floor(text.length / 2));
-    const p = dot > 0 ? dot : text.length;
-    return `${text.slice(0, p)}x${text.slice(p)}`;
-  }
-  const at = Math.floor(e.at * (text.length + 1));
+  // The shared edits (typed, insert, delete, paragraph: test/support/edit-steps.ts); `typed` is
+  // appended to every sequence below.
+  if (e.kind === 'typed' || e.kind === 'insert' || e.kind === 'delete' || e.kind === 'paragraph') return applyTextEdit(text, e);
   switch (e.kind) {
-    case 'insert': return text.slice(0, at) + e.what + text.slice(at);
-    case 'delete': return text.slice(0, at) + text.slice(at + e.length);
-    case 'paragraph': { const s = text.lastIndexOf('\n', at - 1) + 1; return `${text.slice(0, s)}${e.what}\n\n${text.slice(s)}`; }
     // A digit of a figure ("30 days", "99.5%") changed.
     case 'digit': {
       const m = nth(text, /\d+(?= days|(?:\.\d)?%)/g, e.at);

@@ -34,3 +34,29 @@ export function eachEditStep<E>(
     check(inc, text, i + 1, `edit ${i + 1} (${JSON.stringify(e)})`);
   });
 }
+
+/** The edits both long-document properties make: text typed, deleted, a paragraph added, and the bench's keystroke. */
+export type TextEdit =
+  | { kind: 'insert'; at: number; what: string }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'paragraph'; at: number; what: string }
+  | { kind: 'typed' };
+
+/**
+ * Applies a TextEdit (`at` a fraction of the text's length). `typed` puts a character before the full
+ * stop of the sentence nearest the middle, as the bench types: the edit whose review takes the
+ * previous results over.
+ */
+export function applyTextEdit(text: string, e: TextEdit): string {
+  if (e.kind === 'typed') {
+    const dot = text.indexOf('. ', Math.floor(text.length / 2));
+    const p = dot > 0 ? dot : text.length;
+    return `${text.slice(0, p)}x${text.slice(p)}`;
+  }
+  const at = Math.floor(e.at * (text.length + 1));
+  switch (e.kind) {
+    case 'insert': return text.slice(0, at) + e.what + text.slice(at);
+    case 'delete': return text.slice(0, at) + text.slice(at + e.length);
+    case 'paragraph': { const s = text.lastIndexOf('\n', at - 1) + 1; return `${text.slice(0, s)}${e.what}\n\n${text.slice(s)}`; }
+  }
+}
