@@ -120,6 +120,44 @@ describe('lsp: what a hover reads', function () {
     });
   });
 
+  describe("over the language server, the document reviewed in the server's thread", () => {
+    let client: MemoryClient | undefined;
+    const restore: Array<() => void> = [];
+    afterEach(async () => {
+      for (const r of restore.splice(0)) r();
+      await client?.stop();
+    });
+
+    it('maps a hover sent with each keystroke through that one edit, the text the last review built being the base', async () => {
+      // What the document's drift found for each request: the one edit since the reviewed text, or none (two texts compared).
+      const found: boolean[] = [];
+      const editSince = EditedDocument.prototype.editSince;
+      EditedDocument.prototype.editSince = function (this: EditedDocument, before: string) {
+        const edit = editSince.call(this, before);
+        found.push(edit !== undefined);
+        return edit;
+      };
+      restore.push(() => { EditedDocument.prototype.editSince = editSince; });
+
+      client = await new MemoryClient({ server: { reviewWorker: undefined } }).start();
+      const uri = pathToFileURL(path.join(ROOT, 'scratch', 'hover-thread.md')).href;
+      await client.open(uri, WEAK);
+      const at = WEAK.indexOf('Deliverables');
+      const lines = WEAK.slice(0, at).split('\n');
+      const line = lines.length - 1;
+      const character = lines[line].length + 2;
+      // Keystrokes before the term on its line, each awaited, each with a hover on the term sent with it.
+      for (let version = 2; version <= 5; version++) {
+        const since = client.mark();
+        client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }] });
+        const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: character + version - 1 } });
+        assert.match(textOf(hover), /^\*\*Deliverables\*\* \(defined term\)/, `the hover of version ${version}`);
+        await client.diagnostics(uri, version, since);
+      }
+      assert.deepEqual(found, [true, true, true, true], 'every hover mapped through its keystroke\'s edit');
+    });
+  });
+
   it('finds the heading under the cursor without reading every section', () => {
     const text = generateContract(100_000);
     const result = review({ text, version: 1, force: true });

@@ -535,7 +535,14 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     try {
       if (prior) await prior;
       if (states.get(uri) !== st) return null;
-      outcome = await runInSlices(runReviewJobSteps({ ...job, text: snapshot.text }, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p), (st.json ??= new DiagnosticsJsonCache(client.diagnosticShape))), () => states.get(uri) !== st, options.reviewSliceMs, () => { trace('pause'); options.onReviewPause?.(uri, version); });
+      const text = snapshot.text;
+      // The text just built becomes the document's base, with no edits pending (EditedDocument
+      // settleText). Otherwise the base stayed the text of the last request that read it, and each
+      // later review rebuilt the text from there through every edit since (V8 copying the whole text
+      // once per edit), and a hover sent with the next keystroke compared two whole texts instead of
+      // mapping through that one edit (./drift.ts TextDrift.ofEdit).
+      if (doc instanceof EditedDocument) doc.settleText();
+      outcome = await runInSlices(runReviewJobSteps({ ...job, text }, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p), (st.json ??= new DiagnosticsJsonCache(client.diagnosticShape))), () => states.get(uri) !== st, options.reviewSliceMs, () => { trace('pause'); options.onReviewPause?.(uri, version); });
     } finally {
       if (st.stepping === mine) st.stepping = undefined;
       finished();
