@@ -11,8 +11,12 @@
  *
  * Files are read when a document is reviewed and cached. When the client can watch files
  * (workspace/didChangeWatchedFiles with dynamic registration), the cache is cleared when a config
- * file changes; otherwise config files are re-read for every review.
+ * file changes. Otherwise every review looks at the disk again: with a file system that can stamp
+ * paths (the disk's, `diskStamp`), only the folders above the document and the config files seen
+ * there are stat()ed, and the files are read again when any of them changed; without, they are all
+ * read again (finding, resolving and reading them was about 1 ms of a 100 KB keystroke, issue 13).
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
@@ -38,6 +42,24 @@ export interface DocumentConfig {
   error?: ConfigError;
 }
 
+/**
+ * What is at a path on disk, as a string that changes when the file or folder is replaced, written,
+ * or (a folder) gains or loses an entry; undefined when nothing is there.
+ */
+export type PathStamp = (absPath: string) => string | undefined;
+
+/** The disk's PathStamp: inode, size, modification and change times (stat, symbolic links followed). */
+export const diskStamp: PathStamp = (absPath) => {
+  const st = fs.statSync(absPath, { throwIfNoEntry: false });
+  return st ? `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}` : undefined;
+};
+
+/** The paths whose stamps tell whether a folder's configuration could have changed, and those stamps. */
+interface FolderLook {
+  paths: string[];
+  stamps: string;
+}
+
 export class WorkspaceConfigs {
   /** Workspace folders (paths): outside a git repository, the limit of what a config file may extend. */
   private readonly roots: string[] = [];
@@ -52,9 +74,54 @@ export class WorkspaceConfigs {
    */
   trusted = true;
 
-  constructor(reader: ConfigReader = DISK_READER) {
+  /**
+   * Without file watching: per document folder, what its last read saw on disk. Its config is read
+   * again only when a stamp moved: a folder from it up to the root (a config file or `.git` added,
+   * removed or renamed there changes the folder), a config file name found in one of them (edited in
+   * place), or a file read for it (what a config extends).
+   */
+  private readonly looks = new Map<string, FolderLook>();
+
+  constructor(reader: ConfigReader = DISK_READER, private readonly stamp?: PathStamp) {
     this.loader = new ConfigLoader(reader, { roots: this.roots });
   }
+
+  private stampsOf(paths: readonly string[]): string {
+    return paths.map((p) => this.stamp!(p) ?? '-').join('|');
+  }
+
+  /** What a folder's configuration depends on on disk, looked at now (before reading it, so that a change during the read is seen next time). */
+  private lookAt(dir: string): FolderLook {
+    const paths: string[] = [];
+    for (let d = dir; ; d = path.dirname(d)) {
+      paths.push(d);
+      for (const name of CONFIG_FILE_NAMES) {
+        const file = path.join(d, name);
+        if (this.stamp!(file) !== undefined) paths.push(file);
+      }
+      if (path.dirname(d) === d) break;
+    }
+    return { paths, stamps: this.stampsOf(paths) };
+  }
+
+  /** Without file watching: clears what was read when a folder's configuration may have changed on disk since. */
+  private recheck(file: string): void {
+    if (!this.stamp) {
+      this.loader.clear();
+      return;
+    }
+    const dir = path.dirname(path.resolve(file));
+    const last = this.looks.get(dir);
+    if (last && this.stampsOf(last.paths) === last.stamps) return;
+    const look = this.lookAt(dir);
+    this.loader.clear();
+    this.looks.clear();
+    this.looks.set(dir, look);
+    this.pendingLook = look;
+  }
+
+  /** The look taken before the read under way; the files that read finds are added to it. */
+  private pendingLook: FolderLook | undefined;
 
   /**
    * The configuration for a document, on top of the editor's settings. `forced`: the user asked to
@@ -63,11 +130,13 @@ export class WorkspaceConfigs {
   forDocument(uri: string, editor: ReviewSettings, forced = false): DocumentConfig {
     const file = uriToPath(uri);
     if (!file || !this.trusted) return { settings: editor, force: false };
-    if (!this.watching) this.loader.clear();
+    if (!this.watching) this.recheck(file);
     let config;
     try {
       config = this.loader.forFile(file);
+      this.notePendingFiles();
     } catch (e) {
+      this.notePendingFiles();
       if (!(e instanceof ConfigError)) throw e;
       // Reviewed with the editor's settings, under one diagnostic naming the broken file and line.
       return { settings: editor, force: false, error: e };
@@ -81,9 +150,23 @@ export class WorkspaceConfigs {
     return { settings, force: decision.force, ...(decision.forceReason ? { forceReason: decision.forceReason } : {}), file: config.file };
   }
 
+  /** Adds the files the read just made found (what its configs extend, wherever they are) to the paths its look stamps. */
+  private notePendingFiles(): void {
+    const look = this.pendingLook;
+    if (!look) return;
+    this.pendingLook = undefined;
+    const extra = [...this.loader.knownFiles].filter((f) => !look.paths.includes(f));
+    if (!extra.length) return;
+    look.paths.push(...extra);
+    // Stamped now: a change between the read and this stamp is missed until the next change; the
+    // folder's own stamps, taken before the read, catch every change to the files next to it.
+    look.stamps = `${look.stamps}|${this.stampsOf(extra)}`;
+  }
+
   setRoots(folderUris: readonly string[]): void {
     this.roots.splice(0, this.roots.length, ...folderUris.map(uriToPath).filter((p): p is string => !!p));
     this.loader.clear();
+    this.looks.clear();
   }
 
   /** The workspace folder holding a file (the innermost), if any. */
@@ -99,7 +182,10 @@ export class WorkspaceConfigs {
       if (!p) return false;
       return names.has(path.basename(p)) || this.loader.knownFiles.has(path.resolve(p)) || this.loader.knownFiles.has(p);
     });
-    if (relevant) this.loader.clear();
+    if (relevant) {
+      this.loader.clear();
+      this.looks.clear();
+    }
     return relevant;
   }
 }

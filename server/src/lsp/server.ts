@@ -80,7 +80,7 @@ import { frontMatterClausePosition } from '../engine/review';
 import { frontMatterResult } from './front-matter';
 import { registerTermFeatures, TERM_CAPABILITIES, termHover } from './terms';
 import { mergeSettings, sanitizeSettings, workspaceRelativePath } from './settings';
-import { configErrorDiagnostic, WATCH_GLOB, WorkspaceConfigs } from './config';
+import { configErrorDiagnostic, diskStamp, WATCH_GLOB, WorkspaceConfigs, type PathStamp } from './config';
 import { afterInputSince, afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, inputCounts, runInSlices, WORKER_JOB_WINDOW_MS } from './schedule';
 import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, sideOfSnapshot, TextDrift, type TextSide } from './drift';
 import { TextSnapshot } from './text-snapshot';
@@ -102,9 +102,11 @@ import {
 export interface ServerFileSystem extends ConfigReader {
   /** A bundle member's text, or undefined when it is not to be read (see engine readBundleText). */
   readBundleText(absPath: string, tree: string): string | undefined;
+  /** What is at a path (./config.ts PathStamp): lets a client without file watching skip re-reading unchanged config files. */
+  stamp?: PathStamp;
 }
 
-export const DISK_FILE_SYSTEM: ServerFileSystem = { ...DISK_READER, readBundleText };
+export const DISK_FILE_SYSTEM: ServerFileSystem = { ...DISK_READER, readBundleText, stamp: diskStamp };
 
 export interface ServerOptions {
   /** Default: the disk. */
@@ -281,7 +283,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   let pushedSettings: ReviewSettings = {};
   let workspaceFolders: string[] = [];
   /** Config files (.clausewise.yaml, ...): the same as the CLI's; see ./config.ts for precedence. */
-  const configs = new WorkspaceConfigs(fs);
+  const configs = new WorkspaceConfigs(fs, fs.stamp);
   const states = new Map<string, DocState>();
   /** Bumped whenever settings or config files change: a review made before is out of date. */
   let generation = 0;
