@@ -63,6 +63,33 @@ describe('model/name-search: a party matcher\'s search done on its names (PartyN
     assert.ok(found > 1000, `only ${found} texts with a name`);
   });
 
+  it('counts as the expression does where the matches run across the stretch read character by character (16,384)', () => {
+    // Filler without names up to about the stretch's end, so that the first loop's last matches and
+    // the search by each name's next place meet at every distance from it.
+    fc.assert(fc.property(sideAndText, fc.integer({ min: 16_330, max: 16_400 }), ([k, text], at) => {
+      const { re, search } = SIDES[k];
+      const whole = `${'ab. '.repeat(Math.ceil(at / 4)).slice(0, at)}${text}${text}`;
+      for (const limit of [1, 3, 50]) assert.equal(search.count(whole, false, limit), matchesUpTo(whole, re, limit), `count ${limit} after ${at}: ${JSON.stringify(text)}`);
+    }), { numRuns: 600 });
+  });
+
+  it('reads no further than it needs where the names are written early (no search to the text\'s end per name)', () => {
+    const { search } = SIDES[0];
+    const text = `Copperleaf shall. Copperleaf may. Copperleaf will. ${'The rest of a long contract. '.repeat(40_000)}`;
+    const indexOf = String.prototype.indexOf;
+    let searched = 0;
+    String.prototype.indexOf = function (this: string, ...a: [string, number?]) {
+      if (this.length === text.length) searched++;
+      return indexOf.apply(this, a);
+    };
+    try {
+      assert.equal(search.count(text, false, 3), 3);
+    } finally {
+      String.prototype.indexOf = indexOf;
+    }
+    assert.equal(searched, 0);
+  });
+
   it('reads the possessive, the capitalised noun after a name and the nouns that keep it the party', () => {
     const { re, search } = SIDES[0];
     for (const text of ["Copperleaf's Data and Copperleaf Personnel", 'the Copperleaf Data', 'Sandpiper  Xy or Copperleaf\u2019S', 'Copperleaf Representatives, Copperleaf RepresentativesX', 'COPPERLEAF data COPPERLEAF Mayor']) {
