@@ -4,7 +4,7 @@
 // EditedDocument gives it). Prints each edit's thread CPU time and garbage collection time (from the
 // `gc` performance entries), and the collections' kinds, so that V8 flags can be compared in process:
 //   npx esbuild scripts/firstedits-probe.ts --bundle --platform=node --outfile=/tmp/probe.js
-//   node [V8 flags] /tmp/probe.js [--bytes 100000] [--edits 40] [--warm 0] [--known-edit 0] [--worker] [--minor-after -1] [--gc-after-open] [--json-at-open] [--steps]
+//   node [V8 flags] /tmp/probe.js [--bytes 100000] [--edits 40] [--warm 0] [--known-edit 0] [--worker] [--minor-after -1] [--gc-after-open] [--json-at-open] [--steps] [--pre 0]
 // Linux only (thread CPU from /proc/thread-self/schedstat).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -106,6 +106,24 @@ async function main(): Promise<void> {
     marks.push(process.hrtime.bigint() / 1000n);
     return cpu;
   };
+  // --pre N: another document opened and edited N times first, in the same thread, unmeasured: if the
+  // measured document's first edits are then as cheap as its later ones, what they paid was the JIT's
+  // warm-up; if not, work they do that later edits do not.
+  const pre = arg('pre', 0);
+  if (pre > 0) {
+    let other = generateContract(bytes + 1);
+    const preBase = { uri: 'file:///tmp/probe-pre.md', bundlePath: '/tmp/probe-pre.md', format: 'markdown' as const, settings: {}, force: false, workspaceFolders: [] };
+    review({ ...preBase, version: 1, text: other });
+    for (let i = 0; i < pre; i++) {
+      const e = typedEdit(other, i, pre);
+      const before = other;
+      other = e.text;
+      review({ ...preBase, version: i + 2, text: other, ...(knownEdit ? { edit: { before, start: e.at, oldEnd: e.at, insert: 'x' } } : {}) });
+    }
+    stepsPerReview.length = 0;
+    json = jsonFromEdit ? undefined : new DiagnosticsJsonCache();
+    console.log(`(another document opened and edited ${pre} times first) ${await flushGc()}`);
+  }
   // As server.ts builds a job for a file: with its bundle path (no bundle is read here).
   const base = { uri: 'file:///tmp/probe.md', bundlePath: '/tmp/probe.md', format: 'markdown' as const, settings: {}, force: false, workspaceFolders: [] };
   const open = review({ ...base, version: 1, text });
@@ -142,6 +160,12 @@ async function main(): Promise<void> {
     const rows = [...first.keys()].map((k) => ({ k, first: first.get(k)!, later: mean(k) })).sort((a, b) => (b.first - b.later) - (a.first - a.later));
     console.log('steps, first edit against the mean of later edits (thread CPU ms):');
     for (const r of rows.slice(0, 15)) console.log(`  ${(r.first - r.later).toFixed(1).padStart(7)}  ${r.first.toFixed(1).padStart(7)} ${r.later.toFixed(1).padStart(7)}  ${r.k}`);
+    // The first four edits each (reviews 2 to 5), for the steps they spent most more on than later edits.
+    const early = stepsPerReview.slice(1, 5);
+    const extra = (k: string): number => early.reduce((a, m) => a + (m.get(k) ?? 0), 0) - early.length * mean(k);
+    const ranked = [...first.keys()].sort((a, b) => extra(b) - extra(a)).slice(0, 15);
+    console.log('steps, edits 1 to 4 each, and the mean of later edits (thread CPU ms):');
+    for (const k of ranked) console.log(`  ${early.map((m) => (m.get(k) ?? 0).toFixed(1).padStart(6)).join(' ')}  ${mean(k).toFixed(1).padStart(6)}  ${k}`);
   }
   const pct = (xs: number[], p: number): number => { const t = [...xs].sort((a, b) => a - b); return t[Math.min(t.length - 1, Math.ceil(p * t.length) - 1)]; };
   console.log(`process CPU per edit (all threads, ms): ${procs.map((c) => c.toFixed(0)).join(' ')}`);

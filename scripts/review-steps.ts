@@ -4,9 +4,10 @@
  * other documents' queries between steps): the longest steps per edit of the generated contract,
  * named by what ran (engine currentStep), and per step name the median and longest over the edits
  * after the first quarter (the JIT's warm-up).
- * `npx tsx scripts/review-steps.ts [--bytes N] [--edits N] [--cpu]` (wall time unless --cpu: CPU
+ * `npx tsx scripts/review-steps.ts [--bytes N] [--edits N] [--cpu] [--known-edit]` (wall time unless --cpu: CPU
  * time of the process, all threads, counts less of other processes on a loaded machine but counts
- * the collector's helper threads).
+ * the collector's helper threads). --known-edit hands each job its edit, as the review worker's jobs
+ * carry it (lsp/job-text.ts), so the model step does not compare the two texts to find it.
  */
 import { currentStep, IncrementalReview } from '../server/src/engine';
 import { runReviewJobSteps, type ReviewJob } from '../server/src/lsp/review-job';
@@ -17,9 +18,11 @@ const arg = numberArg;
 const bytes = arg('bytes', 100_000);
 const edits = arg('edits', 20);
 const cpuTime = process.argv.includes('--cpu');
+const knownEdit = process.argv.includes('--known-edit');
 let text = generateContract(bytes);
+let edit: ReviewJob['edit'];
 const incremental = new IncrementalReview();
-const job = (version: number): ReviewJob => ({ uri: 'file:///bench.md', version, text, format: 'markdown', settings: {}, force: false, workspaceFolders: [] });
+const job = (version: number): ReviewJob => ({ uri: 'file:///bench.md', version, text, ...(edit ? { edit } : {}), format: 'markdown', settings: {}, force: false, workspaceFolders: [] });
 const clock = cpuTime ? (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; } : (): number => performance.now();
 
 function run(version: number): { total: number; steps: Array<{ name: string; ms: number }> } {
@@ -39,7 +42,9 @@ const byName = new Map<string, number[]>();
 const worst: number[] = [];
 const warm = Math.floor(edits / 4);
 for (let i = 0; i < edits; i++) {
-  text = typedEdit(text, i, edits).text;
+  const typed = typedEdit(text, i, edits);
+  if (knownEdit) edit = { before: text, start: typed.at, oldEnd: typed.at, insert: 'x' };
+  text = typed.text;
   const { total, steps } = run(i + 2);
   const ranked = [...steps].sort((a, b) => b.ms - a.ms).slice(0, 3);
   worst.push(ranked[0].ms);

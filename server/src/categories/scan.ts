@@ -239,7 +239,7 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
   const changes = reuse ? sectionChangesOf(model) : undefined;
   const sameAfter = (b: number): boolean => (changes ? sameSectionsAfter(model.sections, changes, b) : sameSections());
   // Blocks before the edit whose entries are the previous list's as they are (see keptPrefix).
-  const kept = reuse ? keptPrefix(model, reuse.trace, reuse.before, titlesOf) : 0;
+  const kept = reuse ? keptPrefix(model, reuse.trace, reuse.before, titlesOf, titleCache) : 0;
   const keptCount = reuse ? reuse.before.firstInfo[kept] : 0;
   const firstInfo = new Int32Array(blocks.length + 1);
   const enterLast = prefixOf(reuse?.before.enterLast, kept, blocks.length);
@@ -419,11 +419,24 @@ function prefixOf(from: Array<string | null> | undefined, n: number, length: num
  * their entries; an edit in the middle of a document skips half the loop (issue 13). The prefix
  * ends before a block whose entering context the previous list noted (not a skipped block).
  */
-function keptPrefix(model: ContractModel, trace: SpliceTrace, before: BuiltSentences, titlesOf: (section: number) => string): number {
+function keptPrefix(model: ContractModel, trace: SpliceTrace, before: BuiltSentences, titlesOf: (section: number) => string, titleCache: Array<string | undefined>): number {
   const blocks = model.blocks;
   const previous = trace.previous;
   const limit = Math.min(trace.prefix, previous.blocks.length - 1);
   let n = 0;
+  // A section tree the splice took over (model/sections.ts SectionChanges) answers for every block
+  // before the edit at once: such a block is the previous object, and its section and that
+  // section's ancestors come before the first re-parsed section, so each kept its heading block,
+  // parent and title (only sections from `first` on can be renumbered or retitled), and with the
+  // document's title where it was (sentencesOf asks that) its joined titles are the previous ones,
+  // carried over for the sections the loop would have asked. Not a walk over half the blocks and
+  // their sections on every keystroke (issue 13).
+  const changes = trace.sections;
+  if (changes && previous.sections.length === model.sections.length) {
+    n = limit;
+    const copied = Math.min(changes.first, before.titles.length);
+    for (let i = 0; i < copied; i++) if (titleCache[i] === undefined) titleCache[i] = before.titles[i];
+  }
   while (n < limit) {
     const block = blocks[n];
     if (block !== previous.blocks[n]) break;
@@ -1155,7 +1168,14 @@ function shiftOf(model: ContractModel, trace: SpliceTrace): EvidenceShift | null
   // same title but for those retitled above: whether a block opens a section could depend on more
   // than its own text.
   const moved = newTo - oldTo;
-  for (let i = 0; i < model.sections.length; i++) {
+  // A section tree the splice took over (model/sections.ts SectionChanges) has every parent as before,
+  // every section before the re-parsed ones opened by the same block and every one after them by its
+  // block moved by `blockShift` (which is `moved`), and titles changed only where it lists them: only
+  // the re-parsed sections are left to compare, not every section on every keystroke (issue 13).
+  const changes = trace.sections;
+  const [lo, hi] = changes ? [changes.first, changes.after] : [0, model.sections.length];
+  if (changes) for (const i of changes.retitled) if (!retitled.includes(i)) return null;
+  for (let i = lo; i < hi; i++) {
     const s = model.sections[i];
     const p = previous.sections[i];
     const h = p.headingBlock;

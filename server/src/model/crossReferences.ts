@@ -1,4 +1,4 @@
-import type { Block, CrossReference } from './types';
+import type { Block, ContractModel, CrossReference } from './types';
 import { sourceOffsetAt } from './offsetBlock';
 import { matchesIn } from './text';
 
@@ -8,6 +8,17 @@ const SINGULAR: Record<string, string> = {
   clauses: 'clause', sections: 'section', paragraphs: 'paragraph', articles: 'article', schedules: 'schedule',
   annexes: 'annex', appendices: 'appendix', exhibits: 'exhibit', attachments: 'attachment',
 };
+
+/**
+ * The model's cross-references, in text order: found in its blocks when first asked, then kept per
+ * model (issue 13: not built with every model, nor moved with every edit, since no review asks).
+ */
+export function crossReferencesOf(model: ContractModel): CrossReference[] {
+  let refs = ofModel.get(model);
+  if (!refs) ofModel.set(model, (refs = findCrossReferences(model.blocks)));
+  return refs;
+}
+const ofModel = new WeakMap<ContractModel, CrossReference[]>();
 
 /** "clause 4.2", "Schedule 3", "Section 12(b)": references to other parts of the contract. */
 export function findCrossReferences(blocks: Block[]): CrossReference[] {

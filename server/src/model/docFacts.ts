@@ -1,14 +1,13 @@
-import type { Block, CrossReference, DefinedTerm, Section } from './types';
+import type { Block, DefinedTerm, Section } from './types';
 import { firstSectionFrom, freshSectionStart, type SectionReuse, type SectionStart, type SectionStartOf } from './sections';
 import { definedTermsInBlock, isDefinitionsTitle, sectionInDefinitions, termsDependOnSection } from './definedTerms';
-import { crossReferencesInBlock } from './crossReferences';
 
 /** A block's section start and where its section starts in the source (see buildSections). */
 export type OpenedSection = { start: SectionStart; at: number };
 
 /**
  * What one block contributes to the document-level model (the section it opens, the terms it
- * defines, the references it makes), read once and kept for as long as the block's text is
+ * defines), read once and kept for as long as the block's text is
  * unchanged. The incremental model (model/incremental.ts) keeps one per block, parallel to the
  * block list, so an edit re-reads only the blocks it re-parsed: a block after the edit is only
  * moved, and what it contributes is shifted with it rather than read again (issue 13).
@@ -20,7 +19,6 @@ export type OpenedSection = { start: SectionStart; at: number };
 export class BlockDocFacts {
   private opened: [OpenedSection | null | undefined, OpenedSection | null | undefined] = [undefined, undefined];
   private terms: [DefinedTerm[] | undefined, DefinedTerm[] | undefined] = [undefined, undefined];
-  private refs: CrossReference[] | undefined;
 
   constructor(readonly at: number) {}
 
@@ -42,13 +40,6 @@ export class BlockDocFacts {
     let ts = this.terms[k];
     if (ts === undefined) this.terms[k] = ts = definedTermsInBlock(block, inDefinitions).map((t) => placeTerm(t, this.at - block.start, -1));
     return ts.length ? ts.map((t) => placeTerm(t, block.start - this.at, block.index)) : ts;
-  }
-
-  crossReferences(block: Block): CrossReference[] {
-    let rs = this.refs;
-    if (rs === undefined) this.refs = rs = crossReferencesInBlock(block).map((r) => placeRef(r, this.at - block.start));
-    const shift = block.start - this.at;
-    return shift === 0 || !rs.length ? rs : rs.map((r) => placeRef(r, shift));
   }
 }
 
@@ -75,17 +66,12 @@ function placeTerm(t: DefinedTerm, shift: number, block: number): DefinedTerm {
   };
 }
 
-function placeRef(r: CrossReference, shift: number): CrossReference {
-  return shift === 0 ? r : { kind: r.kind, target: r.target, start: r.start + shift, end: r.end + shift };
-}
-
 /**
  * What the splice of a model tells assembleModel: the previous model's parts, and which of its
  * blocks, [firstBlock, afterBlock), `fresh` re-parsed blocks replaced (model/sections.ts).
  */
 export interface ModelReuse extends SectionReuse {
   definedTerms: DefinedTerm[];
-  crossReferences: CrossReference[];
   /** The previous model's topSectionDepth: a function of the section tree's shape, kept with it. */
   topSectionDepth: number | null;
 }
@@ -114,31 +100,6 @@ export function keptDefinedTerms(blocks: Block[], sections: Section[], kept: Blo
     for (let i = 0; i < ts.length; i++) terms.push(ts[i]);
   }
   return terms;
-}
-
-/** findCrossReferences through the blocks' kept facts; with `reuse`, only the re-parsed blocks are asked. */
-export function keptCrossReferences(blocks: Block[], kept: BlockDocFacts[], reuse?: ModelReuse): CrossReference[] {
-  if (reuse) {
-    // A reference lies within its block, so the previous model's references split at block starts.
-    const { crossReferences: old, blocks: oldBlocks, firstBlock, afterBlock, fresh, delta } = reuse;
-    const startOf = (r: CrossReference) => r.start;
-    const refs = old.slice(0, firstBlock < oldBlocks.length ? firstAtOrAfter(old, startOf, oldBlocks[firstBlock].start) : old.length);
-    for (let b = firstBlock; b < firstBlock + fresh; b++) for (const r of kept[b].crossReferences(blocks[b])) refs.push(r);
-    if (afterBlock < oldBlocks.length) {
-      const from = firstAtOrAfter(old, startOf, oldBlocks[afterBlock].start);
-      // Grown once to its final length rather than push by push (most references follow an average edit).
-      let k = refs.length;
-      refs.length = k + old.length - from;
-      for (let i = from; i < old.length; i++) refs[k++] = placeRef(old[i], delta);
-    }
-    return refs;
-  }
-  const refs: CrossReference[] = [];
-  for (const block of blocks) {
-    const rs = kept[block.index].crossReferences(block);
-    for (let i = 0; i < rs.length; i++) refs.push(rs[i]);
-  }
-  return refs;
 }
 
 /** Whether a section is (under) a definitions section, worked out once per section asked. */

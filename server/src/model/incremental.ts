@@ -261,7 +261,7 @@ function* splice(prev: ModelState, text: string, version: number, edit: KnownEdi
   const chunkStarts = splicedList(starts, first, next, scanned.starts);
   for (let i = first; i < first + scanned.starts.length; i++) chunkStarts[i] += regionStart;
   for (let i = first + scanned.starts.length; i < chunkStarts.length; i++) chunkStarts[i] += delta;
-  const reuse = { sections: old.sections, blocks: old.blocks, definedTerms: old.definedTerms, crossReferences: old.crossReferences, usesMarkdownHeadings: old.usesMarkdownHeadings, topSectionDepth: old.topSectionDepth, firstBlock, afterBlock, fresh: fresh.length, delta };
+  const reuse = { sections: old.sections, blocks: old.blocks, definedTerms: old.definedTerms, usesMarkdownHeadings: old.usesMarkdownHeadings, topSectionDepth: old.topSectionDepth, firstBlock, afterBlock, fresh: fresh.length, delta };
   const roleWords = prev.roleWords!.spliced(chunkStarts, first, next, scanned.starts.length, text);
   const model = assembleModel(text, version, blocks, prev.frontMatter, spliceLineStarts(old, text, start, oldEnd, newEnd), kept, reuse, roleWords);
   noteRoleWordCounts(model, roleWords);

@@ -5,8 +5,7 @@ import { buildSections, reusedSections, sectionChangesOfTree } from './sections'
 import { buildSentencesOfBlocks } from './sentences';
 import { findDefinedTerms } from './definedTerms';
 import { findParties, type RoleWordCounts } from './parties';
-import { findCrossReferences } from './crossReferences';
-import { keptCrossReferences, keptDefinedTerms, keptSectionStarts, type BlockDocFacts, type ModelReuse } from './docFacts';
+import { keptDefinedTerms, keptSectionStarts, type BlockDocFacts, type ModelReuse } from './docFacts';
 import { computeLineStarts } from './lineIndex';
 import { isMostlyUpper, titleCase } from './text';
 import { noFrontMatter, readFrontMatter, type FrontMatter } from './front-matter';
@@ -53,7 +52,7 @@ export function unreadableModel(text: string, version: number, reason: string): 
     text, version, lineStarts: computeLineStarts(text), ...noFrontMatter(),
     title: '', titleSpan: { start: 0, end: 0 }, blocks: [],
     sections: buildSections([], text, false),
-    definedTerms: [], parties: [], crossReferences: [], usesMarkdownHeadings: false, topSectionDepth: null,
+    definedTerms: [], parties: [], usesMarkdownHeadings: false, topSectionDepth: null,
     notAnalysed: reason,
   };
 }
@@ -95,10 +94,9 @@ export function assembleModel(text: string, version: number, blocks: Block[], fm
   // afresh assigns block.section, so they are copied first and the previous model keeps its own.
   if (reuse && !reused) for (let i = 0; i < reuse.firstBlock; i++) blocks[i] = (blocks[i] as OffsetBlock).movedTo(i, blocks[i].start);
   const sections = reused ?? (kept ? buildSections(blocks, text, usesMarkdownHeadings, keptSectionStarts(kept)) : buildSections(blocks, text, usesMarkdownHeadings));
-  // Terms and references of a spliced model are the previous ones but for the re-parsed blocks (model/docFacts.ts).
+  // Terms of a spliced model are the previous ones but for the re-parsed blocks (model/docFacts.ts).
   const definedTerms = kept ? keptDefinedTerms(blocks, sections, kept, reused ? reuse : undefined) : findDefinedTerms(blocks, sections);
   const parties = findParties(blocks, definedTerms, fm.frontMatterSettings.parties, text, roleWords);
-  const crossReferences = kept ? keptCrossReferences(blocks, kept, reuse) : findCrossReferences(blocks);
 
   const { title, titleSpan } = findTitle(blocks, frontMatter, frontMatterSpan, text);
 
@@ -110,7 +108,7 @@ export function assembleModel(text: string, version: number, blocks: Block[], fm
 
   return {
     text, version, lineStarts, ...fm, title, titleSpan,
-    blocks, sections, definedTerms, parties, crossReferences, usesMarkdownHeadings, topSectionDepth,
+    blocks, sections, definedTerms, parties, usesMarkdownHeadings, topSectionDepth,
   };
 }
 

@@ -156,7 +156,9 @@ export interface ContractModel extends FrontMatter {
   sections: Section[];
   definedTerms: DefinedTerm[];
   parties: Party[];
-  crossReferences: CrossReference[];
+  // The cross-references ("clause 4.2", "Schedule 3") are read on demand: model/crossReferences.ts
+  // crossReferencesOf. No review reads them (drafting/xrefs.ts keeps its own table), and a list in
+  // the model was built for every document and moved, object by object, on every keystroke.
   /** Does the document use Markdown headings for its sections (rather than plain numbered text)? */
   usesMarkdownHeadings: boolean;
   /** Markdown heading depth of the top-level numbered sections, when headings are used. */
