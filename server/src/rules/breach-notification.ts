@@ -1,11 +1,16 @@
 import type { Rule, RuleFinding } from './types';
 import { insertFix } from './helpers';
+import { holdsAny } from './word-gate';
 import examples from './examples/breach-notification';
 import { firstIndexFrom, sourceOffsetAt, sourceSpanOf } from '../drafting/offsets';
 
 const VAGUE_TIMING = /\b(?:promptly|in a timely (?:manner|fashion)|timely|as soon as (?:reasonably )?(?:possible|practicable|feasible)|within a reasonable (?:time|period)|without undue delay)\b/i;
 // A deadline a customer can count: a number of hours or days, or "immediately".
-const FIXED_DEADLINE = /\b\d+\]?\s*(?:\(\d+\)\s*)?(?:hours?|hrs?|days?|business days?)\b|\b(?:twenty-four|forty-eight|seventy-two|one|two|three)\s*(?:\(\d+\)\s*)?(?:hours?|days?)\b|\bimmediately\b|\bforthwith\b/i;
+export const FIXED_DEADLINE = /\b\d+\]?\s*(?:\(\d+\)\s*)?(?:hours?|hrs?|days?|business days?)\b|\b(?:twenty-four|forty-eight|seventy-two|one|two|three)\s*(?:\(\d+\)\s*)?(?:hours?|days?)\b|\bimmediately\b|\bforthwith\b/i;
+/** Lower-case literals one of which every match of FIXED_DEADLINE holds, looked up first (./word-gate.ts). */
+export const FIXED_DEADLINE_WORDS = ['hour', 'hr', 'day', 'immediately', 'forthwith'];
+/** Whether a duty's text sets a fixed deadline; most that do not are told by a plain search. */
+const hasFixedDeadline = (text: string): boolean => holdsAny(text.toLowerCase(), FIXED_DEADLINE_WORDS) && FIXED_DEADLINE.test(text);
 
 const rule: Rule = {
   meta: {
@@ -26,9 +31,9 @@ const rule: Rule = {
     const duties = a.evidence.filter((e) => e.requirement === 'duty' || e.requirement === 'deadline');
     // A clause in another file of the bundle is reported at this document's title, without a fix
     // that would edit text in the wrong file.
-    if (a.source) return duties.some((e) => FIXED_DEADLINE.test(e.text)) ? [] : [{ span: ctx.model.titleSpan, message: `The duty to notify security incidents (in ${a.source}) has no fixed deadline: require notice within a number of hours (e.g. 24).` }];
+    if (a.source) return duties.some((e) => hasFixedDeadline(e.text)) ? [] : [{ span: ctx.model.titleSpan, message: `The duty to notify security incidents (in ${a.source}) has no fixed deadline: require notice within a number of hours (e.g. 24).` }];
     // Present with a real deadline somewhere: nothing to say.
-    if (duties.some((e) => FIXED_DEADLINE.test(e.text))) return [];
+    if (duties.some((e) => hasFixedDeadline(e.text))) return [];
     const duty = duties[0];
     if (!duty) return [];
     const out: RuleFinding = {

@@ -3,11 +3,14 @@ import type { ContractModel, Span } from '../model';
 import { findPlaceholders, type Placeholder } from '../drafting/placeholders';
 import { factsActive } from '../model/facts';
 import { textIncludes } from './text-matches';
+import { holdsAny } from './word-gate';
 import { absoluteFindings, blockHolding, MadeGroups } from './block-findings';
 import examples from './examples/placeholder';
 
 /** An open point, bare or in brackets ("TBD", "[to be agreed]"): words vague-wording owns inside obligations. */
-const OPEN_POINT = /\b(?:TBD|TBC|TBA|to be (?:agreed|determined|confirmed|decided|advised|specified))\b/i;
+export const OPEN_POINT = /\b(?:TBD|TBC|TBA|to be (?:agreed|determined|confirmed|decided|advised|specified))\b/i;
+/** Lower-case literals one of which every match of OPEN_POINT holds, looked up first (./word-gate.ts). */
+export const OPEN_POINT_WORDS = ['tbd', 'tbc', 'tba', 'to be '];
 
 /** `<!-- clausewise-disable… RULE -- [reason] -->`: a suppression comment whose reason is a bracketed placeholder. */
 const ACCEPT_WITH_PLACEHOLDER = /<!--[ \t]*clausewise-disable(?:-next-line|-file)?\b[^\n>]*? -- [ \t]*(\[[^\]\n]{1,40}\])[ \t]*-->/g;
@@ -36,7 +39,7 @@ function finding(p: Placeholder, name: string | undefined, span: Span): RuleFind
     ? `"${p.text}" is ${KIND[p.kind]} left in the draft: it marks text that is still an open choice. Keep or delete the optional text, then remove the tag.`
     : `"${p.text}" is ${KIND[p.kind]} left in the draft: fill it in or delete it before the contract is signed.`;
   // Where vague-wording reports the same open point, the engine keeps its finding and drops this one.
-  return { span, message, fixes, ...(p.kind === 'tbd' || OPEN_POINT.test(p.text) ? { words: 'open-points' as const } : {}) };
+  return { span, message, fixes, ...(p.kind === 'tbd' || (holdsAny(p.text.toLowerCase(), OPEN_POINT_WORDS) && OPEN_POINT.test(p.text)) ? { words: 'open-points' as const } : {}) };
 }
 
 /** Findings for accepted findings whose reason is still a placeholder (in comments, outside the model's blocks). */

@@ -3,6 +3,7 @@ import { describesSecurityIncident, quotedRanges, sentencesOf } from '../categor
 import { SLA_VAGUE, VAGUE_TERMS } from './vague-terms';
 import { factsActive, memo } from '../model/facts';
 import { matchesIn } from '../model/text';
+import { holdsAny } from './word-gate';
 import examples from './examples/vague-wording';
 import { sourceSpanOf } from '../drafting/offsets';
 import type { ContractModel } from '../model';
@@ -13,9 +14,11 @@ const OBLIGATION = /\b(?:shall|must|will|agrees? to|undertakes? to|is responsibl
 // "As required by law" is a legal carve-out, not loose scope; rewording it would change its meaning.
 const LEGAL_CARVE_OUT = /^\s*(?:by|under|to comply with|pursuant to)\s+(?:(?:any|all|the|applicable|relevant|mandatory)\s+)*(?:laws?|statutes?|regulations?|rules?|legislation|court|order|regulators?|[A-Z][A-Za-z]*[A-Z]\b|[A-Z][a-z]+ (?:Act|Regulation|Law))/;
 // A deadline or frequency the same sentence already sets ("in a timely manner, and in any event within ten business days").
-const BOUND: Record<string, RegExp> = {
-  'sets no deadline': /\b(?:within|no later than|not later than|not more than|at the latest)\s+(?:\d|[a-z]+[- ]?\(?\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|sixty|ninety|twenty-four|forty-eight|seventy-two)[^.;]{0,20}\b(?:minutes?|hours?|days?|business days|working days|weeks?|months?)\b/i,
-  'sets no frequency': /\b(?:at least|no less than|not less than)\s+(?:once|twice|every|each|\d)|\bevery\s+(?:\d+|[a-z]+)\s+(?:days?|weeks?|months?|quarters?|years?)\b|\b(?:daily|weekly|monthly|quarterly|annually|yearly)\b/i,
+// Each with the lower-case literals one of which its every match holds, tested first (see VagueTerm.anyOf).
+// `andAnyOf`, where set, is a second list one of which every match also holds.
+export const VAGUE_BOUNDS: Record<string, { pattern: RegExp; anyOf: readonly string[]; andAnyOf?: readonly string[] }> = {
+  'sets no deadline': { pattern: /\b(?:within|no later than|not later than|not more than|at the latest)\s+(?:\d|[a-z]+[- ]?\(?\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|sixty|ninety|twenty-four|forty-eight|seventy-two)[^.;]{0,20}\b(?:minutes?|hours?|days?|business days|working days|weeks?|months?)\b/i, anyOf: ['within', 'later than', 'more than', 'at the latest'], andAnyOf: ['minute', 'hour', 'day', 'week', 'month'] },
+  'sets no frequency': { pattern: /\b(?:at least|no less than|not less than)\s+(?:once|twice|every|each|\d)|\bevery\s+(?:\d+|[a-z]+)\s+(?:days?|weeks?|months?|quarters?|years?)\b|\b(?:daily|weekly|monthly|quarterly|annually|yearly)\b/i, anyOf: ['at least', 'less than', 'every', 'daily', 'weekly', 'monthly', 'quarterly', 'annually', 'yearly'] },
 };
 const DELIVERABLE_SECTION = /\b(?:scope|services|deliverables|statement of work|milestones?|the work|obligations|responsibilities)\b/i;
 
@@ -31,18 +34,24 @@ function vagueTermsIn(text: string): Array<[number, string, number]> {
     const out: Array<[number, string, number]> = [];
     if (!ANY_VAGUE_TERM.test(text)) return out;
     // Timing words in an incident-notice duty are reported by the breach-notification rule.
-    const incidentNotice = describesSecurityIncident(text);
+    // Asked only of a deadline term's match (the expression is long, and most sentences hold none).
+    let incidentNotice: boolean | undefined;
     const quoted = quotedRanges(text);
     const slaSpans = matchesIn(SLA_VAGUE, text).map((m) => [m.index!, m.index! + m[0].length] as const);
+    // Each term's and bound's words looked up first: a pattern that cannot match is never run, so never compiled.
+    const lower = text.toLowerCase();
     VAGUE_TERMS.forEach((term, t) => {
+      if (!holdsAny(lower, term.anyOf)) return;
       for (const m of matchesIn(term.pattern, text)) {
         const at = m.index!;
         const end = at + m[0].length;
         if (quoted.some(([a, b]) => at >= a && end <= b)) continue;
         if (slaSpans.some(([a, b]) => at < b && end > a)) continue;
-        if (incidentNotice && term.why === 'sets no deadline') continue;
-        if (/^as required$/i.test(m[0]) && LEGAL_CARVE_OUT.test(text.slice(end))) continue;
-        if (BOUND[term.why]?.test(text)) continue;
+        if (term.why === 'sets no deadline' && (incidentNotice ??= describesSecurityIncident(text))) continue;
+        // m[0] is "as" and a word of ASCII letters, so lower-casing it is what /^as required$/i tested.
+        if (m[0].toLowerCase() === 'as required' && LEGAL_CARVE_OUT.test(text.slice(end))) continue;
+        const bound = VAGUE_BOUNDS[term.why];
+        if (bound && holdsAny(lower, bound.anyOf) && (!bound.andAnyOf || holdsAny(lower, bound.andAnyOf)) && bound.pattern.test(text)) continue;
         out.push([at, m[0], t]);
       }
     });
