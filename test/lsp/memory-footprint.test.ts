@@ -227,30 +227,6 @@ describe('lsp: memory footprint of large documents', function () {
       assert.equal(reviews.size, 1);
     });
 
-    it('write the next result compressed into the buffer of one replaced or dropped, and it reads back the same', () => {
-      const reviews = new KeptReviews();
-      const plainOf = (r: ReturnType<typeof reviewOf>) => structuredClone({ ...r, model: { ...r.model, blocks: r.model.blocks.map(plainBlock) } });
-      const results = { a: reviewOf(WEAK), b: reviewOf(WEAK.replace('Agreement', 'Agreements')) };
-      const expected = { a: plainOf(results.a), b: plainOf(results.b) };
-      reviews.set('a', 1, results.a);
-      reviews.set('b', 1, results.b);
-      reviews.compressIdle(() => false);
-      assert.equal(reviews.buffers.reused, 0);
-      // Reviewed again: the compressed result of version 1 is let go, its buffer kept.
-      reviews.set('a', 2, reviewOf(WEAK));
-      assert.ok(reviews.buffers.heldBytes > 0, 'the replaced result\'s buffer is a spare');
-      reviews.compressIdle(() => false);
-      assert.equal(reviews.buffers.reused, 1, 'a\'s new result was compressed into it');
-      assert.deepEqual(reviews.get('a')!.result, expected.a);
-      assert.deepEqual(reviews.get('b')!.result, expected.b, 'b, compressed before, is unchanged');
-      reviews.delete('b');
-      reviews.set('c', 1, reviewOf(WEAK.replace('Agreement', 'Agreements')));
-      reviews.compressIdle(() => false);
-      assert.equal(reviews.buffers.reused, 2, 'a dropped result\'s buffer is taken too');
-      assert.deepEqual(reviews.get('c')!.result, expected.b);
-      assert.deepEqual(reviews.get('a')!.result, expected.a);
-    });
-
     it('an idle server can run a full garbage collection', () => {
       const gc = garbageCollector();
       assert.equal(typeof gc, 'function');

@@ -65,27 +65,4 @@ describe('lsp: the review worker\'s findings\' JSON caches', function () {
     caches.clear();
     assert.equal(caches.has('file:///other.md'), false);
   });
-
-  it('gives the blocks of a cache let go to the next cache made, and its publish is the same bytes', () => {
-    const caches = new WorkerJsonCaches();
-    const open = reviewOf(new IncrementalReview(), opened, 1);
-    // A full review of another document of the same size, its cache new (edits taking turns over many documents).
-    const other = reviewOf(new IncrementalReview(), edited, 1);
-    const first = caches.forReview(uri, true)!;
-    assert.equal(first.render(open).toString(), JSON.stringify(diagnosticsOf(open)));
-    const held = first.heldBytes;
-    assert.ok(held > 1000);
-    caches.retain((u) => u !== uri);
-    assert.equal(caches.blocks.heldBytes >= held, true, 'the let-go cache\'s block is kept as a spare');
-    const second = caches.forReview('file:///other.md', true)!;
-    const json = second.render(other).toString();
-    assert.equal(caches.blocks.reused, 1, 'the new cache wrote its findings into the spare block');
-    assert.equal(json, JSON.stringify(diagnosticsOf(other)));
-    // The same cache's next render (an edit) still reads its kept findings right.
-    const again = reviewOf(new IncrementalReview(), opened, 2);
-    assert.equal(second.render(again).toString(), JSON.stringify(diagnosticsOf(again)));
-    caches.clear();
-    caches.trim();
-    assert.ok(caches.blocks.heldBytes > 0, 'one spare is kept when idle');
-  });
 });

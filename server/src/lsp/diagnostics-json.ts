@@ -171,29 +171,12 @@ export class DiagnosticsJsonText implements JsonWriter {
 }
 
 /**
- * Where a cache's blocks come from and go back to when it is released (the review worker's pool,
- * ./worker-json.ts): `take` gives a buffer of at least `size` bytes.
- */
-export interface BlockSource {
-  take(size: number): ArrayBuffer;
-  give(buffer: ArrayBuffer): void;
-}
-
-/**
  * A document's findings' JSON, kept from one review to the next (one per document: in the server's
  * thread for documents reviewed there, in the review worker for the others).
  */
 export class DiagnosticsJsonCache {
-  /**
-   * `shape`: the findings whole, or compact for a client that asked (./diagnostic-shape.ts).
-   * `blocks`: where the tails' blocks come from, and go back to on release(). Only for a holder that
-   * writes each render out before the next render or release (the review worker): a block given back
-   * is written again by the next cache that takes it, so a text rendered earlier would change.
-   */
-  constructor(readonly shape: DiagnosticShape = 'full', private readonly blocks?: BlockSource) {}
-
-  /** The buffers of the blocks made since the last compaction (with `blocks` only: given back on release). */
-  private held: ArrayBuffer[] = [];
+  /** `shape`: the findings whole, or compact for a client that asked (./diagnostic-shape.ts). */
+  constructor(readonly shape: DiagnosticShape = 'full') {}
 
   /** The last review's findings' entries, in order. */
   private entries: Entry[] = [];
@@ -297,7 +280,7 @@ export class DiagnosticsJsonCache {
     if (!fresh.length) return;
     let total = 0;
     const sizes = fresh.map((f) => { const b = Buffer.byteLength(f.text, 'utf8'); total += b; return b; });
-    const block = this.newBlock(total);
+    const block = Buffer.allocUnsafeSlow(total);
     this.blockBytes += total;
     let at = 0;
     fresh.forEach((f, k) => {
@@ -312,9 +295,7 @@ export class DiagnosticsJsonCache {
    * than twice what is live (edits replace tails, and a block lives as long as any of its tails).
    */
   private compact(tails: Uint8Array[], entries: Entry[]): void {
-    const before = this.held;
-    this.held = [];
-    const block = this.newBlock(this.liveBytes);
+    const block = Buffer.allocUnsafeSlow(this.liveBytes);
     let at = 0;
     for (const e of this.entries) {
       const t = e.tail;
@@ -325,33 +306,6 @@ export class DiagnosticsJsonCache {
     // The text being made reads the same bytes from the new block.
     for (let i = 0; i < entries.length; i++) if (entries[i]) tails[i] = entries[i].tail;
     this.blockBytes = this.liveBytes;
-    // Nothing reads the old blocks any more (the render under way reads the new one).
-    for (const b of before) this.blocks!.give(b);
-  }
-
-  /**
-   * A block of `size` bytes: from `blocks` when the cache has them (issue 13, memory: a full review
-   * made a new block of about 1.5 MB for a 1 MB contract, in the worker's malloc arena among blocks
-   * that live on, and the block it replaced left a hole there that only a block as large could fill).
-   */
-  private newBlock(size: number): Buffer {
-    if (!this.blocks || size === 0) return Buffer.allocUnsafeSlow(size);
-    const buffer = this.blocks.take(size);
-    this.held.push(buffer);
-    return Buffer.from(buffer, 0, size);
-  }
-
-  /**
-   * The cache is no longer used: its blocks go back to `blocks`, and it holds nothing. (Rendering
-   * through it again starts afresh.)
-   */
-  release(): void {
-    const held = this.held;
-    this.held = [];
-    this.entries = [];
-    this.liveBytes = 0;
-    this.blockBytes = 0;
-    for (const b of held) this.blocks?.give(b);
   }
 
   /** Bytes held for the entries (tests, memory logs). */

@@ -8,15 +8,10 @@
  * A document whose state was dropped keeps its result compressed (./result-transfer.ts: about 0.6 MB
  * for a 1 MB contract, against about 14 MB as objects), its text deflated with it (2 MB as a string);
  * a request on it expands it again, and the few read most recently stay expanded (ExpandedResults).
- * The buffer of a compressed result that is replaced (the document reviewed again) or dropped is used
- * again for the next result compressed (issue 13, memory): edits taking turns over many documents
- * compress one result per review, and a new 0.6 MB buffer each time, made in the worker's malloc arena
- * after the compression's short-lived buffers, left holes there that the arena kept resident.
  */
 import type { ReviewResult } from '../engine';
 import { carryTermIndex } from '../drafting/terms';
 import { compressResult, ExpandedResults, KeptResult } from './result-transfer';
-import { SpareBuffers } from './spare-buffers';
 
 interface Kept {
   version: number;
@@ -24,14 +19,10 @@ interface Kept {
   result: ReviewResult | null;
   /** Otherwise compressed. */
   compressed: KeptResult | null;
-  /** The buffer the compressed bytes are in (given back once the compressed result is let go). */
-  buffer: ArrayBuffer | null;
 }
 
 export class KeptReviews {
   private readonly kept = new Map<string, Kept>();
-  /** The buffers of compressed results let go, for the next results compressed. */
-  readonly buffers = new SpareBuffers();
   /** Compressed results expanded by a recent request: kept so while among the most recently read. */
   private readonly expanded = new ExpandedResults();
 
@@ -44,17 +35,7 @@ export class KeptReviews {
     const model = { ...result.model };
     carryTermIndex(result.model, model);
     this.expanded.forget(uri);
-    this.letGo(uri);
-    this.kept.set(uri, { version, result: { ...result, model }, compressed: null, buffer: null });
-  }
-
-  /** The document's compressed result is no longer read (it was replaced or dropped): its buffer goes to the spares. */
-  private letGo(uri: string): void {
-    const k = this.kept.get(uri);
-    if (!k?.buffer) return;
-    k.compressed = null;
-    this.buffers.give(k.buffer);
-    k.buffer = null;
+    this.kept.set(uri, { version, result: { ...result, model }, compressed: null });
   }
 
   /** The document's kept review (expanded if it was compressed), or undefined. */
@@ -71,9 +52,8 @@ export class KeptReviews {
   }
 
   delete(uri: string): void {
-    this.expanded.forget(uri);
-    this.letGo(uri);
     this.kept.delete(uri);
+    this.expanded.forget(uri);
   }
 
   clear(): void {
@@ -89,17 +69,9 @@ export class KeptReviews {
     for (const [uri, k] of this.kept) {
       if (!k.result || keepsState(uri)) continue;
       // The text goes into the compressed bytes too: nothing else in the worker holds it once the state is gone.
-      let buffer: ArrayBuffer | null = null;
-      const compressed = compressResult(k.result, undefined, undefined, (n) => new Uint8Array((buffer = this.buffers.take(n)), 0, n));
-      k.compressed = new KeptResult(uri, compressed, undefined, this.expanded);
-      k.buffer = buffer;
+      k.compressed = new KeptResult(uri, compressResult(k.result), undefined, this.expanded);
       k.result = null;
     }
-  }
-
-  /** Idle: one spare buffer is kept (the next result compressed takes it). */
-  trim(): void {
-    this.buffers.trim();
   }
 
   get size(): number {

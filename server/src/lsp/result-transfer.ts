@@ -186,10 +186,9 @@ class PartWriter {
  * The result compressed, in a buffer of its own. `jobText`: the text the holder keeps beside it,
  * left out when it is the model's; undefined to compress the text with the rest (a kept review in
  * the worker: a 1 MB contract's text is 2 MB of heap as a string, a tenth of that deflated).
- * `partBytes`: about how large a serialised part may be (tests make it small). `bytesOf`: where the
- * compressed bytes are written (a buffer used again, ./kept-reviews.ts); a new one by default.
+ * `partBytes`: about how large a serialised part may be (tests make it small).
  */
-export function compressResult(result: ReviewResult, jobText?: string, partBytes = PART_BYTES, bytesOf: (size: number) => Uint8Array = (n) => new Uint8Array(n)): CompressedResult {
+export function compressResult(result: ReviewResult, jobText?: string, partBytes = PART_BYTES): CompressedResult {
   const { model, textFrom, textLength } = packModel(result.model);
   const textLeftOut = model.text === jobText;
   const writer = new PartWriter(partBytes);
@@ -213,7 +212,7 @@ export function compressResult(result: ReviewResult, jobText?: string, partBytes
   let total = 0;
   for (const p of parts) total += p.length;
   // One buffer of its own for all of them (zlib's may be views of larger or shared ones).
-  const bytes = bytesOf(total);
+  const bytes = new Uint8Array(total);
   const partLengths: number[] = [];
   let at = 0;
   for (const p of parts) {

@@ -154,8 +154,6 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       documents.idle();
       retainTexts(lastReviewed);
       spares.trim();
-      jsonCaches.trim();
-      reviews.trim();
       // First an ordinary collection, after which the tables of the WeakMaps keyed per sentence are
       // fitted to what it left alive (./collector.ts collectShrinkingTables). After a burst of full
       // reviews (documents opened, or edits taking turns over more documents than keep a state) the

@@ -9,23 +9,13 @@
  * Without it, the first edit after opening made every finding's JSON again (3,880 of them, about a
  * sixth of that edit's CPU on a 1 MB contract), which is what made the first edit slower than later
  * ones (issue 13, firstedits; docs/performance.md).
- *
- * The caches' blocks (the findings' JSON, about 1.5 MB for a 1 MB contract) are used again: a cache
- * let go gives its blocks to the next one made (issue 13, memory). Edits taking turns over more
- * documents than keep their text make a new cache, filled whole, at every review; a new block each
- * time, made in the worker's malloc arena among blocks that live on, left holes there that the arena
- * kept resident. The worker writes each render out before anything else runs (./review-worker.ts),
- * so a block given back is never read again by the cache that held it.
  */
 import type { ReviewResult } from '../engine';
 import { DiagnosticsJsonCache } from './diagnostics-json';
 import type { DiagnosticShape } from './diagnostic-shape';
-import { SpareBuffers } from './spare-buffers';
 
 export class WorkerJsonCaches {
   private readonly caches = new Map<string, DiagnosticsJsonCache>();
-  /** The blocks of the caches let go, for the next ones made. */
-  readonly blocks = new SpareBuffers();
 
   /**
    * The cache a review of `uri` renders through: the document's own when it has one; a new one from
@@ -35,10 +25,10 @@ export class WorkerJsonCaches {
   forReview(uri: string, reviewedBefore: boolean, shape: DiagnosticShape = 'full'): DiagnosticsJsonCache | undefined {
     let cache = this.caches.get(uri);
     if (cache && cache.shape !== shape) {
-      this.forget(uri);
+      this.caches.delete(uri);
       cache = undefined;
     }
-    if (!cache && reviewedBefore) this.caches.set(uri, (cache = new DiagnosticsJsonCache(shape, this.blocks)));
+    if (!cache && reviewedBefore) this.caches.set(uri, (cache = new DiagnosticsJsonCache(shape)));
     return cache;
   }
 
@@ -54,27 +44,21 @@ export class WorkerJsonCaches {
    */
   fill(uri: string, result: ReviewResult, shape: DiagnosticShape = 'full'): void {
     if (this.caches.has(uri)) return;
-    const cache = new DiagnosticsJsonCache(shape, this.blocks);
+    const cache = new DiagnosticsJsonCache(shape);
     cache.render(result);
     this.caches.set(uri, cache);
   }
 
   /** Keeps the caches of the documents `keep` names, and lets the others go. */
   retain(keep: (uri: string) => boolean): void {
-    for (const uri of [...this.caches.keys()]) if (!keep(uri)) this.forget(uri);
+    for (const uri of [...this.caches.keys()]) if (!keep(uri)) this.caches.delete(uri);
   }
 
   forget(uri: string): void {
-    this.caches.get(uri)?.release();
     this.caches.delete(uri);
   }
 
   clear(): void {
-    for (const uri of [...this.caches.keys()]) this.forget(uri);
-  }
-
-  /** Idle: one spare block is kept (the next full review's cache takes it). */
-  trim(): void {
-    this.blocks.trim();
+    this.caches.clear();
   }
 }
