@@ -22,77 +22,7 @@ const and = (parts: Need[]): Need => {
   return kept.length === 0 ? true : kept.length === 1 ? kept[0] : { and: kept };
 };
 const or = (parts: Need[]): Need => (parts.length === 0 || parts.some((p) => p === true) ? true : parts.length === 1 ? parts[0] : { or: parts });
-const orOf = (strings: string[]): Need => {
-  const lits = strings.map(boundedLiteral);
-  return or(lits.includes('') ? [true] : [...new Set(lits)].map((lit) => ({ lit })));
-};
-
-/**
- * Marks a word boundary (`\b`) in a literal: "\u0001rto\u0001" is "rto" with no word character
- * (ASCII letter, digit or underscore, as `\b` reads them without the u flag) before or after it. Found
- * only as a literal's first or last character, next to a word character (boundedLiteral). Word
- * boundaries make the short words of the signal patterns ("RTO", "EU", "notice") much rarer than
- * the same letters inside longer words, so the gate lets far fewer sentences through to a pattern.
- */
-export const BOUNDARY = '\u0001';
-
-const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-
-/**
- * A literal read from a pattern with its boundary marks kept only where they say something about the
- * text around it: first or last, beside a word character. A mark inside a literal is dropped (it
- * holds or fails by the literal's own characters), and so is one beside a character that is not a
- * word character: dropping a mark only weakens the need, so the gate stays sound.
- */
-function boundedLiteral(lit: string): string {
-  if (!lit.includes(BOUNDARY)) return lit;
-  const plain = lit.split(BOUNDARY).join('');
-  if (plain === '') return '';
-  const before = lit.startsWith(BOUNDARY) && isWordCode(plain.charCodeAt(0));
-  const after = lit.endsWith(BOUNDARY) && isWordCode(plain.charCodeAt(plain.length - 1));
-  return `${before ? BOUNDARY : ''}${plain}${after ? BOUNDARY : ''}`;
-}
-
-/**
- * Is literal `m` found wherever literal `l` is (both may have boundary marks)? When m's letters
- * are in l's at a place where each of m's boundaries holds by l's own letters or l's boundary there.
- */
-function holds(l: string, m: string): boolean {
-  const lp = plainLiteral(l);
-  const mp = plainLiteral(m);
-  const before = m.startsWith(BOUNDARY);
-  const after = m.endsWith(BOUNDARY);
-  for (let p = lp.indexOf(mp); p >= 0; p = lp.indexOf(mp, p + 1)) {
-    if (before && (p > 0 ? isWordCode(lp.charCodeAt(p - 1)) : !l.startsWith(BOUNDARY))) continue;
-    const q = p + mp.length;
-    if (after && (q < lp.length ? isWordCode(lp.charCodeAt(q)) : !l.endsWith(BOUNDARY))) continue;
-    return true;
-  }
-  return false;
-}
-
-/**
- * Does a text whose ASCII capitals are folded hold a literal, with its boundary marks holding (a
- * search per literal, for the short-document gate: what LiteralScanner marks)?
- */
-export function literalIn(text: string, lit: string): boolean {
-  const plain = plainLiteral(lit);
-  if (plain === lit) return text.includes(lit);
-  const before = lit.startsWith(BOUNDARY);
-  const after = lit.endsWith(BOUNDARY);
-  for (let p = text.indexOf(plain); p >= 0; p = text.indexOf(plain, p + 1)) {
-    if (before && p > 0 && isWordCode(text.charCodeAt(p - 1))) continue;
-    const q = p + plain.length;
-    if (after && q < text.length && isWordCode(text.charCodeAt(q))) continue;
-    return true;
-  }
-  return false;
-}
-
-/** A literal without its boundary marks (a weaker need: any place the letters are written). */
-export function plainLiteral(lit: string): string {
-  return lit.includes(BOUNDARY) ? lit.split(BOUNDARY).join('') : lit;
-}
+const orOf = (strings: string[]): Need => or(strings.includes('') ? [true] : [...new Set(strings)].map((lit) => ({ lit })));
 
 function cross(a: string[], b: string[]): string[] | null {
   if (a.length * b.length > EXACT_CAP) return null;
@@ -115,9 +45,7 @@ class NeedReader {
     switch (node.type) {
       case 'Character': return this.char(node.value);
       case 'CharacterClass': return this.klass(node);
-      // A word boundary, as a mark the literal keeps where it is beside a word character (see
-      // BOUNDARY); not on masked text, where a blanked false sense makes new boundaries.
-      case 'Assertion': return node.kind === 'word' && !node.negate && !this.masked ? [BOUNDARY] : [''];
+      case 'Assertion': return [''];
       case 'Group':
         if (node.modifiers) return null;
         return this.union(node.alternatives);
@@ -150,8 +78,7 @@ class NeedReader {
   }
 
   private char(code: number): string[] | null {
-    // (Code 1 is the boundary mark's: a pattern that holds it literally is read as holding anything there.)
-    if (code > 127 || code === 1 || (this.masked && code === 32)) return null;
+    if (code > 127 || (this.masked && code === 32)) return null;
     return [String.fromCharCode(code).toLowerCase()];
   }
 
@@ -271,13 +198,7 @@ export class LiteralScanner {
   private readonly next: Uint16Array | Int32Array;
   private readonly fail: Int32Array;
   private readonly outStart: Int32Array;
-  /** A state's outputs: an id to mark (>= 0), or -1 - k for bounded literal k, whose ids are marked when its boundaries hold. */
   private readonly outIds: Int32Array;
-  /** Per bounded literal k (one with a BOUNDARY mark): its length, whether it needs a boundary before (1) and after (2), and its ids (boundedIds[boundedStart[k]..boundedStart[k + 1]]). */
-  private readonly boundedLength: Int32Array;
-  private readonly boundedSides: Uint8Array;
-  private readonly boundedStart: Int32Array;
-  private readonly boundedIds: Int32Array;
 
   /**
    * `targets[i]`: the ids to mark when literal i is found. The transitions are completed lazily (a
@@ -286,25 +207,9 @@ export class LiteralScanner {
    * signal lists' 10,000 states x 45 symbols up front cost it 50 to 100 ms, where a document's
    * sentences make a few thousand distinct moves.
    */
-  constructor(marked: string[], targets: number[][]) {
+  constructor(literals: string[], targets: number[][]) {
     let width = 1;
     let chars = 0;
-    // Literals with boundary marks are searched for without them; where one is found, its
-    // boundaries are checked before its ids are marked (`mark`).
-    const literals = marked.map(plainLiteral);
-    const bounded: number[] = [];
-    const boundedOf = new Int32Array(marked.length).fill(-1);
-    for (let id = 0; id < marked.length; id++) if (marked[id] !== literals[id]) boundedOf[id] = bounded.push(id) - 1;
-    this.boundedLength = Int32Array.from(bounded, (id) => literals[id].length);
-    this.boundedSides = Uint8Array.from(bounded, (id) => (marked[id].startsWith(BOUNDARY) ? 1 : 0) | (marked[id].endsWith(BOUNDARY) ? 2 : 0));
-    this.boundedStart = new Int32Array(bounded.length + 1);
-    const boundedIds: number[] = [];
-    for (let k = 0; k < bounded.length; k++) {
-      this.boundedStart[k] = boundedIds.length;
-      boundedIds.push(...targets[bounded[k]]);
-    }
-    this.boundedStart[bounded.length] = boundedIds.length;
-    this.boundedIds = Int32Array.from(boundedIds);
     for (const lit of literals) {
       chars += lit.length;
       for (let i = 0; i < lit.length; i++) {
@@ -341,8 +246,7 @@ export class LiteralScanner {
         }
         s = next[at] - 1;
       }
-      if (boundedOf[id] >= 0) (own[s] ??= []).push(-1 - boundedOf[id]);
-      else (own[s] ??= []).push(...targets[id]);
+      (own[s] ??= []).push(...targets[id]);
     });
     // The root stays at the root on every symbol it has no child for.
     for (let sym = 0; sym < width; sym++) if (next[sym] === 0) next[sym] = 1;
@@ -393,7 +297,7 @@ export class LiteralScanner {
     return code;
   }
 
-  /** Sets bit id of `bits` for every id whose literal occurs in the text (with its boundaries, for a bounded one). */
+  /** Sets bit id of `bits` for every id whose literal occurs in the text. */
   mark(text: string, bits: Uint32Array): void {
     const { symbols, width, next, outStart, outIds } = this;
     let s = 0;
@@ -406,23 +310,8 @@ export class LiteralScanner {
       if ((code & 1) === 0) continue;
       for (let k = outStart[s], end = outStart[s + 1]; k < end; k++) {
         const id = outIds[k];
-        if (id >= 0) bits[id >>> 5] |= 1 << (id & 31);
-        else this.markBounded(text, i, -1 - id, bits);
+        bits[id >>> 5] |= 1 << (id & 31);
       }
-    }
-  }
-
-  /** Marks the ids of bounded literal k, found ending at text[end], when its boundaries hold there. */
-  private markBounded(text: string, end: number, k: number, bits: Uint32Array): void {
-    const sides = this.boundedSides[k];
-    if ((sides & 1) !== 0) {
-      const before = end - this.boundedLength[k];
-      if (before >= 0 && isWordCode(text.charCodeAt(before))) return;
-    }
-    if ((sides & 2) !== 0 && end + 1 < text.length && isWordCode(text.charCodeAt(end + 1))) return;
-    for (let j = this.boundedStart[k], to = this.boundedStart[k + 1]; j < to; j++) {
-      const id = this.boundedIds[j];
-      bits[id >>> 5] |= 1 << (id & 31);
     }
   }
 }
@@ -461,7 +350,7 @@ export function simplify(need: Need): Need {
       else parts.push(q);
     }
   }
-  const kept = [...lits].filter((l) => ![...lits].some((m) => m !== l && holds(l, m)));
+  const kept = [...lits].filter((l) => ![...lits].some((m) => m !== l && l.includes(m)));
   return or([...kept.map((lit) => ({ lit })), ...parts]);
 }
 

@@ -13,7 +13,7 @@
  * Masked patterns (false senses blanked to spaces) have needs read with that in mind, and blanking
  * only removes literals. So skipping a pattern changes no result.
  */
-import { LiteralScanner, literalIn, needKey, type Need, type NeedTable } from './prefilter';
+import { LiteralScanner, needKey, type Need, type NeedTable } from './prefilter';
 
 /**
  * Joins sentence texts. A literal found across two sentences would only let a pattern run that
@@ -113,13 +113,12 @@ export class ShortDocumentGate {
   private meets(need: Need): boolean {
     if (need === true) return true;
     if ('lit' in need) {
-      // The search folds only ASCII letters, as the scanner and the table's needs do: toLowerCase
-      // may fold a non-ASCII letter to an ASCII one ("\u212A" to "k"), which would hide a word
-      // boundary before a bounded literal.
+      // The scanner folds only ASCII letters, as the table's needs assume (toLowerCase may also fold a
+      // few non-ASCII letters to ASCII ones, which only lets more patterns run): both are sound.
       const bit = this.marks?.bitOf.get(need.lit);
       if (bit !== undefined) return (this.marks!.bits[bit >>> 5] & (1 << (bit & 31))) !== 0;
       let hit = this.found.get(need.lit);
-      if (hit === undefined) this.found.set(need.lit, (hit = literalIn((this.lowered ??= this.joined.replace(/[A-Z]+/g, (w) => w.toLowerCase())), need.lit)));
+      if (hit === undefined) this.found.set(need.lit, (hit = (this.lowered ??= this.joined.toLowerCase()).includes(need.lit)));
       return hit;
     }
     if ('and' in need) {
