@@ -5,10 +5,10 @@
  */
 import type { Block, ContractModel, Section, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
-import { firstSectionFrom, foldQuotes } from '../model';
+import { foldQuotes } from '../model';
 import { matchesIn } from '../model/text';
 import { blockMemo, factsActive } from '../model/facts';
-import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
+import { previousBlockIndex, sectionChangesOf, spliceTraceOf, type SpliceTrace } from '../model/trace';
 import { changedClauseStartWords, clauseStartWords, hasClauseStartWords } from './clause-starts';
 import { lastIndexAtOrBefore } from '../model/lineIndex';
 import { writesItem } from './item-label';
@@ -197,8 +197,9 @@ function attachmentWalk(model: ContractModel, index: number): number {
  * amendment reading, and no attachment heading ("Schedule 3") in the re-parsed blocks or in the
  * blocks they replaced? Then the number index, the attachment of every section and every block's
  * section are the previous model's, and a reference resolved to a section index resolves to the
- * same index. Worked out once per model: one comparison per section, far less than building the
- * index and resolving every reference again. (False outside an edit's review.)
+ * same index. Worked out once per model: for a tree the splice took over, from what it says it
+ * changed (model/trace.ts sectionChangesOf); for one built afresh, one comparison per section, far
+ * less than building the index and resolving every reference again. (False outside an edit's review.)
  */
 export function sectionTreeUnchanged(model: ContractModel): boolean {
   const trace = factsActive() ? spliceTraceOf(model) : undefined;
@@ -223,32 +224,36 @@ function compareStructure(model: ContractModel, trace: SpliceTrace): boolean {
   const old = trace.previous;
   const { prefix, fresh, oldAfter } = trace;
   if (model.usesMarkdownHeadings !== old.usesMarkdownHeadings || model.sections.length !== old.sections.length) return false;
-  const now = model.sections;
-  const was = old.sections;
-  const shift = fresh - (oldAfter - prefix);
-  if (now !== was && now[0].children === was[0].children) {
-    // A tree taken over from the previous one (model/sections.ts reusedSections, which shares the
-    // arrays of children; a tree built afresh has arrays of its own) has the previous kinds,
-    // trailers and parents, and its sections open where compared below: only the titles and numbers
-    // of the sections the re-parsed blocks open can differ. So only those are compared, not every
-    // section on every keystroke (issue 13).
-    for (let i = firstSectionFrom(now, prefix); i < now.length && now[i].headingBlock < prefix + fresh; i++) {
+  const changes = sectionChangesOf(model);
+  if (changes) {
+    // A tree taken over from the previous one (model/sections.ts reusedSections) has the previous
+    // kinds, trailers and parents, its sections open where they did, and the splice listed the
+    // sections whose title or number changed: nothing to compare (issue 13).
+    if (changes.renumbered.length || changes.retitled.length) return false;
+  } else {
+    const now = model.sections;
+    const was = old.sections;
+    const shift = fresh - (oldAfter - prefix);
+    for (let i = 1; i < now.length; i++) {
       sectionsCompared++;
-      if (now[i].title !== was[i].title || now[i].number !== was[i].number) return false;
+      const a = now[i];
+      const b = was[i];
+      if (a === b) continue;
+      if (a.number !== b.number || a.title !== b.title || a.kind !== b.kind || a.trailer !== b.trailer || a.parent !== b.parent) return false;
+      const h = b.headingBlock;
+      const same = h < prefix ? a.headingBlock === h : h >= oldAfter ? a.headingBlock === h + shift : a.headingBlock >= prefix && a.headingBlock < prefix + fresh;
+      if (!same) return false;
     }
-  } else for (let i = 1; i < now.length; i++) {
-    sectionsCompared++;
-    const a = now[i];
-    const b = was[i];
-    if (a === b) continue;
-    if (a.number !== b.number || a.title !== b.title || a.kind !== b.kind || a.trailer !== b.trailer || a.parent !== b.parent) return false;
-    const h = b.headingBlock;
-    const same = h < prefix ? a.headingBlock === h : h >= oldAfter ? a.headingBlock === h + shift : a.headingBlock >= prefix && a.headingBlock < prefix + fresh;
-    if (!same) return false;
   }
-  for (let i = prefix; i < prefix + fresh; i++) if (attachmentHeading(model, model.blocks[i])) return false;
-  for (let i = prefix; i < oldAfter; i++) if (attachmentHeading(old, old.blocks[i])) return false;
-  return amendsAnother(model) === amendsAnother(old);
+  return !attachmentHeadingEdited(model, trace) && amendsAnother(model) === amendsAnother(old);
+}
+
+/** Does a re-parsed block, or a block it replaced, open with an attachment heading ("Schedule 3")? */
+function attachmentHeadingEdited(model: ContractModel, trace: SpliceTrace): boolean {
+  const { prefix, fresh, oldAfter, previous: old } = trace;
+  for (let i = prefix; i < prefix + fresh; i++) if (attachmentHeading(model, model.blocks[i])) return true;
+  for (let i = prefix; i < oldAfter; i++) if (attachmentHeading(old, old.blocks[i])) return true;
+  return false;
 }
 
 export function numberIndex(model: ContractModel): NumberIndex {
@@ -351,15 +356,14 @@ function partTopOf(n: string): number {
 
 /**
  * Sections whose number or title differs from the previous model's, when that is all an edit changed
- * in the section tree: the same sections in the same order, with the same kinds, trailers and
- * parents, each opened by the same block (as sameStructure reads them), no attachment heading in
- * the re-parsed or replaced blocks and the same amendment reading. Null otherwise, or when nothing
- * differs. Typing into a heading's number ("## 647x. Exit" no longer reads as numbered, and its
- * title is then "647x. Exit") is such an edit: the tree is rebuilt (or taken over with the new
- * number), and the number index and the reference table are patched for those sections rather
- * than built again over the whole document (issue 13). A taken-over tree (children arrays shared:
- * model/sections.ts reusedSections) differs only in the sections the re-parsed blocks open, so only
- * those are compared; a rebuilt one is compared section by section, fields only.
+ * in the section tree: the splice took the previous tree over and listed them (model/trace.ts
+ * sectionChangesOf; the same sections in the same order, with the same kinds, trailers and parents,
+ * each opened by the block it moved to or a re-parsed one), no attachment heading is in the
+ * re-parsed or replaced blocks and the amendment reading is the same. Null otherwise (a tree built
+ * afresh is not compared: the index is built again), or when nothing differs. Typing into a
+ * heading's number ("## 647x. Exit" no longer reads as numbered, and its title is then "647x.
+ * Exit") is such an edit: the number index and the reference table are then patched for those
+ * sections rather than built again over the whole document (issue 13).
  */
 export function renumberedSections(model: ContractModel): readonly number[] | null {
   const known = renumberedCache.get(model);
@@ -370,45 +374,30 @@ export function renumberedSections(model: ContractModel): readonly number[] | nu
 
 function renumbered(model: ContractModel, trace: SpliceTrace): number[] | null {
   let out = renumberedCache.get(model);
-  if (out === undefined) renumberedCache.set(model, (out = compareExceptNumbers(model, trace)));
+  if (out === undefined) renumberedCache.set(model, (out = numbersOrTitlesChanged(model, trace)));
   return out;
 }
 const renumberedCache = new WeakMap<ContractModel, number[] | null>();
 
-let sectionsRenumberCompared = 0;
-
-/** How many sections renumberedSections has compared since the process started (for tests). */
-export function sectionsRenumberComparedSoFar(): number {
-  return sectionsRenumberCompared;
+function numbersOrTitlesChanged(model: ContractModel, trace: SpliceTrace): number[] | null {
+  const changes = sectionChangesOf(model);
+  if (!changes || (!changes.renumbered.length && !changes.retitled.length)) return null;
+  if (attachmentHeadingEdited(model, trace) || amendsAnother(model) !== amendsAnother(trace.previous)) return null;
+  return mergedAscending(changes.renumbered, changes.retitled);
 }
 
-function compareExceptNumbers(model: ContractModel, trace: SpliceTrace): number[] | null {
-  const old = trace.previous;
-  const { prefix, fresh, oldAfter } = trace;
-  const now = model.sections;
-  const was = old.sections;
-  if (now === was || model.usesMarkdownHeadings !== old.usesMarkdownHeadings || now.length !== was.length) return null;
-  const shift = fresh - (oldAfter - prefix);
-  const changed: number[] = [];
-  const same = (i: number): boolean => {
-    sectionsRenumberCompared++;
-    const a = now[i];
-    const b = was[i];
-    if (a === b) return true;
-    if (a.kind !== b.kind || a.trailer !== b.trailer || a.parent !== b.parent) return false;
-    const h = b.headingBlock;
-    const opens = h < prefix ? a.headingBlock === h : h >= oldAfter ? a.headingBlock === h + shift : a.headingBlock >= prefix && a.headingBlock < prefix + fresh;
-    if (!opens) return false;
-    if (a.number !== b.number || a.title !== b.title) changed.push(i);
-    return true;
-  };
-  if (now[0].children === was[0].children) {
-    for (let i = firstSectionFrom(now, prefix); i < now.length && now[i].headingBlock < prefix + fresh; i++) if (!same(i)) return null;
-  } else for (let i = 1; i < now.length; i++) if (!same(i)) return null;
-  if (!changed.length) return null;
-  for (let i = prefix; i < prefix + fresh; i++) if (attachmentHeading(model, model.blocks[i])) return null;
-  for (let i = prefix; i < oldAfter; i++) if (attachmentHeading(old, old.blocks[i])) return null;
-  return amendsAnother(model) === amendsAnother(old) ? changed : null;
+/** Two ascending lists of indexes as one, each index once. */
+function mergedAscending(a: readonly number[], b: readonly number[]): number[] {
+  if (!b.length) return a.slice();
+  if (!a.length) return b.slice();
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
 }
 
 /**
