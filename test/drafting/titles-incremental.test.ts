@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { review } from '../../server/src/engine';
-import { duplicateTitles, duplicateTitlesTakenOver } from '../../server/src/drafting/titles';
+import { IncrementalReview } from '../../server/src/engine/incremental';
+import { duplicateTitles, duplicateTitlesRead, duplicateTitlesTakenOver } from '../../server/src/drafting/titles';
 import { editedReview, tenClauses } from '../support/clause-edit';
 
 // Issue 13: while editing, the clause titles used twice are taken over from the previous model (as
 // pairs of section indexes) when the edit left the section tree's titles, numbers and shape alone;
-// otherwise they are read again. Either way they equal a fresh review's.
+// patched for the groups a retitled or renumbered heading leaves and joins when the splice took the
+// tree over; otherwise read again. Either way they equal a fresh review's.
 
 const titles = ['Services', 'Charges', 'Security', 'Services', 'Audit', 'Charges', 'Exit', 'Term', 'Audit', 'Notices'];
 const text = tenClauses((i) => `## ${i}. ${titles[i - 1]}\n\n${i}.1 The Supplier shall perform its duties.\n`);
@@ -22,7 +24,7 @@ describe('duplicate clause titles while editing', () => {
     assert.equal(duplicateTitlesTakenOver(got.model), true);
   });
 
-  it('reads the titles again when an edit retitles a clause', () => {
+  it('works the pairs out again when an edit retitles a clause', () => {
     const { got, fresh } = editedReview(text, '## 8. Term', '## 8. Exit');
     assert.deepEqual(plain(got), plain(fresh));
     assert.deepEqual(findings(got), findings(fresh));
@@ -34,5 +36,41 @@ describe('duplicate clause titles while editing', () => {
     const { got, fresh } = editedReview(text, '9.1 The Supplier shall', '9.1 The Supplier must', true);
     assert.deepEqual(findings(got), findings(fresh));
     assert.equal(duplicateTitlesTakenOver(got.model), true);
+  });
+
+  // Many clauses, each with sub-headings whose titles repeat within and across clauses: a retitle
+  // or renumber re-reads only the groups the changed heading leaves and joins.
+  const subTitles = ['Scope', 'Fees', 'Scope', 'Reports', 'Fees'];
+  const many = `# Agreement\n\n${Array.from({ length: 30 }, (_, i) => `## ${i + 1}. ${titles[i % titles.length]}\n\n${i + 1}.1 The Supplier shall perform.\n\n${subTitles.map((t, j) => `### ${t}\n\nText ${j}.\n`).join('\n')}`).join('\n')}`;
+  const edits: Array<[string, string]> = [
+    ['## 8. Term', '## 8. Services'],
+    ['## 8. Services', '## 8. Term'],
+    ['## 4. Services', '## 4. Services Two'],
+    ['## 12. Charges', '## 12x. Charges'],
+    ['## 12x. Charges', '## 13. Charges'],
+    ['## 5. Audit', '## 5.'],
+    ['### Reports\n\nText 3.\n\n### Fees\n\nText 4.\n\n## 20.', '### Scope\n\nText 3.\n\n### Fees\n\nText 4.\n\n## 20.'],
+    ['### Scope\n\nText 0.', '### Scoped\n\nText 0.'],
+  ];
+
+  it('patches the pairs for the groups a retitled or renumbered heading leaves and joins, equal to a fresh read', () => {
+    const inc = new IncrementalReview();
+    let t = many;
+    const first = inc.review({ text: t, version: 1, force: true });
+    assert.equal(duplicateTitlesRead(first.model)?.how, 'read');
+    const headings = first.model.sections.length;
+    let version = 2;
+    for (const [from, to] of edits) {
+      assert.ok(t.includes(from), from);
+      t = t.replace(from, to);
+      const got = inc.review({ text: t, version: version++, force: true });
+      assert.equal(inc.fullParseReason, null, from);
+      const fresh = review({ text: t, force: true });
+      assert.deepEqual(plain(got), plain(fresh), `${from} -> ${to}`);
+      assert.deepEqual(findings(got), findings(fresh), `${from} -> ${to}`);
+      const how = duplicateTitlesRead(got.model)!;
+      assert.equal(how.how, 'patched', `${from} -> ${to}`);
+      assert.ok(how.sections <= 12, `${how.sections} of ${headings} sections read (${from} -> ${to})`);
+    }
   });
 });

@@ -7,10 +7,10 @@ import type { ContractModel, Section, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { foldQuotes } from '../model';
 import { numberWrittenBetween } from './written-number';
-import { attachmentOf, resolvedReferences, sectionTreeUnchanged } from './xrefs';
+import { attachmentOf, resolvedReferences } from './xrefs';
 import { BlockResults } from './perBlock';
 import { factsActive } from '../model/facts';
-import { spliceTraceOf, type SpliceTrace } from '../model/trace';
+import { sectionChangesOf, spliceTraceOf, type SpliceTrace } from '../model/trace';
 
 export type NumberingProblem = 'gap' | 'duplicate' | 'order' | 'parent';
 
@@ -309,6 +309,30 @@ function checkGroup(ctx: GroupContext, members: Clause[]): NumberingIssue[] {
 }
 const NONE: NumberingIssue[] = [];
 
+/**
+ * checkGroup of one group; while editing (`notes` given) with what the check read noted for the
+ * next model's patch: the spans of text read, by group, in `notes`, and the pairs of clauses it
+ * asked restartBetween about, in `asked` under the group's key (removed when it asked none). The
+ * full read and the patch both check through here.
+ */
+function checkNoting(ctx: GroupContext, members: Clause[], notes: { read: number[]; readBy: string[] } | null, asked: Map<string, number[]>): NumberingIssue[] {
+  if (!notes) return checkGroup(ctx, members);
+  const key = members[0].key;
+  reading = notes.read;
+  readingBy = notes.readBy;
+  readingFor = key;
+  const pairs: number[] = (restartsAsked = []);
+  try {
+    return checkGroup(ctx, members);
+  } finally {
+    reading = null;
+    readingBy = null;
+    restartsAsked = null;
+    if (pairs.length) asked.set(key, pairs);
+    else asked.delete(key);
+  }
+}
+
 /** "expected|actual": how an issue reports its clause, which a later group's check may read (reportedAt). */
 const reportKey = (issue: NumberingIssue) => `${issue.expected}|${numberParts(issue.section.number!).n}`;
 
@@ -412,25 +436,10 @@ function readIssues(model: ContractModel, editing: boolean): NumberingIssue[] {
   const misplaced = new Set<number>();
   const asked = new Map<string, number[]>();
   for (const members of groups) {
-    const key = members[0].key;
-    if (keep) {
-      reading = keep.read;
-      readingBy = keep.readBy;
-      readingFor = key;
-      restartsAsked = [];
-      for (const c of members) if (c.parentNumber !== null && c.parentNumber !== c.prefix) misplaced.add(c.i);
-    }
-    let issues: NumberingIssue[];
-    try {
-      issues = checkGroup(ctx, members);
-    } finally {
-      reading = null;
-      readingBy = null;
-    }
-    if (restartsAsked?.length) asked.set(key, restartsAsked);
-    restartsAsked = null;
+    if (keep) for (const c of members) if (c.parentNumber !== null && c.parentNumber !== c.prefix) misplaced.add(c.i);
+    const issues = checkNoting(ctx, members, keep, asked);
     if (!issues.length) continue;
-    keep?.issuesOf.set(key, issues);
+    keep?.issuesOf.set(members[0].key, issues);
     for (const issue of issues) {
       out.push(issue);
       const rk = reportKey(issue);
@@ -478,19 +487,13 @@ function patchedIssues(model: ContractModel): NumberingIssue[] | undefined {
   if (!k || !st || !cache.has(old)) return undefined;
   const sections = model.sections;
   if (sections.length !== old.sections.length) return undefined;
-  const { prefix, fresh, oldAfter } = trace;
-  // The sections the re-parsed blocks open (the splice re-reads whole sections): [lo, hi).
-  let lo = 1;
-  let hi = sections.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sections[mid].headingBlock >= prefix) hi = mid;
-    else lo = mid + 1;
-  }
-  hi = lo;
-  while (hi < sections.length && sections[hi].headingBlock < prefix + fresh) hi++;
-  const renumbered = sectionTreeUnchanged(model) ? NO_SECTIONS : renumberedSections(model, old, trace, lo, hi);
-  if (!renumbered) return undefined;
+  const { prefix, oldAfter } = trace;
+  // The tree must have the previous one's shape: taken over by the splice, which says which
+  // sections changed, all among those the re-parsed blocks open, [lo, hi) (model/trace.ts).
+  const changes = sectionChangesOf(model);
+  if (!changes || !titlesPresentAsBefore(model, old, changes.retitled)) return undefined;
+  const lo = changes.first;
+  const hi = changes.after;
   // The structure is this model's from here on (patched in place, not copied).
   k.structure = undefined;
 
@@ -500,9 +503,7 @@ function patchedIssues(model: ContractModel): NumberingIssue[] | undefined {
   // Clauses whose parent number must be found again, with the depth at or above which a later clause hides them.
   const moved: number[] = [];
   const headingsToggled: number[] = [];
-  const touched = renumbered.length ? [...renumbered] : [];
-  for (let i = lo; i < hi; i++) touched.push(i);
-  for (const i of touched) {
+  for (let i = lo; i < hi; i++) {
     const s = sections[i];
     const was = old.sections[i];
     const before = st.clauses[i];
@@ -605,8 +606,7 @@ function patchedIssues(model: ContractModel): NumberingIssue[] | undefined {
     },
     restarts: () => (restarts ??= restartSections(model)),
   };
-  const newRead: number[] = [];
-  const newReadBy: string[] = [];
+  const notes = { read: [] as number[], readBy: [] as string[] };
   const done = new Set<string>();
   let checked = 0;
   for (;;) {
@@ -623,21 +623,8 @@ function patchedIssues(model: ContractModel): NumberingIssue[] | undefined {
     done.add(key);
     current = first;
     const members = st.groups.get(key)!;
-    reading = newRead;
-    readingBy = newReadBy;
-    readingFor = key;
-    restartsAsked = [];
-    let issues: NumberingIssue[];
-    try {
-      issues = checkGroup(ctx, members);
-    } finally {
-      reading = null;
-      readingBy = null;
-    }
+    const issues = checkNoting(ctx, members, notes, st.restartsAsked);
     checked++;
-    if (restartsAsked.length) st.restartsAsked.set(key, restartsAsked);
-    else st.restartsAsked.delete(key);
-    restartsAsked = null;
     if (issues.length) issuesOf.set(key, issues);
     else issuesOf.delete(key);
     // Groups after this one that read what it reports (as it did, or does) are checked again.
@@ -661,41 +648,24 @@ function patchedIssues(model: ContractModel): NumberingIssue[] | undefined {
     read.push(r[q] + shift, r[q + 1] + shift);
     readBy.push(k.readBy[q >> 1]);
   }
-  for (let q = 0; q < newRead.length; q++) read.push(newRead[q]);
-  for (let q = 0; q < newReadBy.length; q++) readBy.push(newReadBy[q]);
+  for (let q = 0; q < notes.read.length; q++) read.push(notes.read[q]);
+  for (let q = 0; q < notes.readBy.length; q++) readBy.push(notes.readBy[q]);
   kept.set(model, { read, readBy, issuesOf, structure: st });
   readOf.set(model, checked);
   return out;
 }
-const NO_SECTIONS: number[] = [];
 const NO_CLAUSES: Clause[] = [];
 
 /**
- * The sections whose number differs from the previous model's, outside the re-parsed ones [lo, hi),
- * or null when the tree's shape differs (see patchedIssues).
+ * Whether each retitled section that is not a heading still has a title, or still has none (read
+ * for its clause word); the splice keeps every other field the check reads as it was.
  */
-function renumberedSections(model: ContractModel, old: ContractModel, trace: SpliceTrace, lo: number, hi: number): number[] | null {
-  const now = model.sections;
-  const was = old.sections;
-  const { prefix, fresh, oldAfter } = trace;
-  const shift = fresh - (oldAfter - prefix);
-  // A tree taken over from the previous one (model/sections.ts reusedSections shares the root's
-  // array of children) differs from it only in the sections the re-parsed blocks open.
-  const taken = now !== was && now[0].children === was[0].children;
-  const out: number[] = [];
-  for (let i = taken ? lo : 1, end = taken ? hi : now.length; i < end; i++) {
-    const a = now[i];
-    const b = was[i];
-    if (a === b) continue;
-    if (a.kind !== b.kind || a.level !== b.level || a.parent !== b.parent || a.trailer !== b.trailer) return null;
-    // (Whether it has a title is read only for a clause word, and only of a section that is not a heading.)
-    if (a.kind !== 'heading' && !a.title !== !b.title) return null;
-    const h = b.headingBlock;
-    const same = h < prefix ? a.headingBlock === h : h >= oldAfter ? a.headingBlock === h + shift : a.headingBlock >= prefix && a.headingBlock < prefix + fresh;
-    if (!same) return null;
-    if (a.number !== b.number && (i < lo || i >= hi)) out.push(i);
+function titlesPresentAsBefore(model: ContractModel, old: ContractModel, retitled: readonly number[]): boolean {
+  for (const i of retitled) {
+    const a = model.sections[i];
+    if (a.kind !== 'heading' && !a.title !== !old.sections[i].title) return false;
   }
-  return out;
+  return true;
 }
 
 /** Finds a clause's parent number again; its group is checked again when it changed. */

@@ -5,10 +5,11 @@
  */
 import type { Block, ContractModel, Section, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
-import { firstSectionFrom, foldQuotes } from '../model';
+import { foldQuotes } from '../model';
 import { matchesIn } from '../model/text';
+import { detached } from '../model/detached';
 import { blockMemo, factsActive } from '../model/facts';
-import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
+import { previousBlockIndex, sectionChangesOf, spliceTraceOf, type SpliceTrace } from '../model/trace';
 import { changedClauseStartWords, clauseStartWords, hasClauseStartWords } from './clause-starts';
 import { lastIndexAtOrBefore } from '../model/lineIndex';
 import { writesItem } from './item-label';
@@ -197,8 +198,9 @@ function attachmentWalk(model: ContractModel, index: number): number {
  * amendment reading, and no attachment heading ("Schedule 3") in the re-parsed blocks or in the
  * blocks they replaced? Then the number index, the attachment of every section and every block's
  * section are the previous model's, and a reference resolved to a section index resolves to the
- * same index. Worked out once per model: one comparison per section, far less than building the
- * index and resolving every reference again. (False outside an edit's review.)
+ * same index. Worked out once per model: for a tree the splice took over, from what it says it
+ * changed (model/trace.ts sectionChangesOf); for one built afresh, one comparison per section, far
+ * less than building the index and resolving every reference again. (False outside an edit's review.)
  */
 export function sectionTreeUnchanged(model: ContractModel): boolean {
   const trace = factsActive() ? spliceTraceOf(model) : undefined;
@@ -223,32 +225,36 @@ function compareStructure(model: ContractModel, trace: SpliceTrace): boolean {
   const old = trace.previous;
   const { prefix, fresh, oldAfter } = trace;
   if (model.usesMarkdownHeadings !== old.usesMarkdownHeadings || model.sections.length !== old.sections.length) return false;
-  const now = model.sections;
-  const was = old.sections;
-  const shift = fresh - (oldAfter - prefix);
-  if (now !== was && now[0].children === was[0].children) {
-    // A tree taken over from the previous one (model/sections.ts reusedSections, which shares the
-    // arrays of children; a tree built afresh has arrays of its own) has the previous kinds,
-    // trailers and parents, and its sections open where compared below: only the titles and numbers
-    // of the sections the re-parsed blocks open can differ. So only those are compared, not every
-    // section on every keystroke (issue 13).
-    for (let i = firstSectionFrom(now, prefix); i < now.length && now[i].headingBlock < prefix + fresh; i++) {
+  const changes = sectionChangesOf(model);
+  if (changes) {
+    // A tree taken over from the previous one (model/sections.ts reusedSections) has the previous
+    // kinds, trailers and parents, its sections open where they did, and the splice listed the
+    // sections whose title or number changed: nothing to compare (issue 13).
+    if (changes.renumbered.length || changes.retitled.length) return false;
+  } else {
+    const now = model.sections;
+    const was = old.sections;
+    const shift = fresh - (oldAfter - prefix);
+    for (let i = 1; i < now.length; i++) {
       sectionsCompared++;
-      if (now[i].title !== was[i].title || now[i].number !== was[i].number) return false;
+      const a = now[i];
+      const b = was[i];
+      if (a === b) continue;
+      if (a.number !== b.number || a.title !== b.title || a.kind !== b.kind || a.trailer !== b.trailer || a.parent !== b.parent) return false;
+      const h = b.headingBlock;
+      const same = h < prefix ? a.headingBlock === h : h >= oldAfter ? a.headingBlock === h + shift : a.headingBlock >= prefix && a.headingBlock < prefix + fresh;
+      if (!same) return false;
     }
-  } else for (let i = 1; i < now.length; i++) {
-    sectionsCompared++;
-    const a = now[i];
-    const b = was[i];
-    if (a === b) continue;
-    if (a.number !== b.number || a.title !== b.title || a.kind !== b.kind || a.trailer !== b.trailer || a.parent !== b.parent) return false;
-    const h = b.headingBlock;
-    const same = h < prefix ? a.headingBlock === h : h >= oldAfter ? a.headingBlock === h + shift : a.headingBlock >= prefix && a.headingBlock < prefix + fresh;
-    if (!same) return false;
   }
-  for (let i = prefix; i < prefix + fresh; i++) if (attachmentHeading(model, model.blocks[i])) return false;
-  for (let i = prefix; i < oldAfter; i++) if (attachmentHeading(old, old.blocks[i])) return false;
-  return amendsAnother(model) === amendsAnother(old);
+  return !attachmentHeadingEdited(model, trace) && amendsAnother(model) === amendsAnother(old);
+}
+
+/** Does a re-parsed block, or a block it replaced, open with an attachment heading ("Schedule 3")? */
+function attachmentHeadingEdited(model: ContractModel, trace: SpliceTrace): boolean {
+  const { prefix, fresh, oldAfter, previous: old } = trace;
+  for (let i = prefix; i < prefix + fresh; i++) if (attachmentHeading(model, model.blocks[i])) return true;
+  for (let i = prefix; i < oldAfter; i++) if (attachmentHeading(old, old.blocks[i])) return true;
+  return false;
 }
 
 export function numberIndex(model: ContractModel): NumberIndex {
@@ -351,15 +357,14 @@ function partTopOf(n: string): number {
 
 /**
  * Sections whose number or title differs from the previous model's, when that is all an edit changed
- * in the section tree: the same sections in the same order, with the same kinds, trailers and
- * parents, each opened by the same block (as sameStructure reads them), no attachment heading in
- * the re-parsed or replaced blocks and the same amendment reading. Null otherwise, or when nothing
- * differs. Typing into a heading's number ("## 647x. Exit" no longer reads as numbered, and its
- * title is then "647x. Exit") is such an edit: the tree is rebuilt (or taken over with the new
- * number), and the number index and the reference table are patched for those sections rather
- * than built again over the whole document (issue 13). A taken-over tree (children arrays shared:
- * model/sections.ts reusedSections) differs only in the sections the re-parsed blocks open, so only
- * those are compared; a rebuilt one is compared section by section, fields only.
+ * in the section tree: the splice took the previous tree over and listed them (model/trace.ts
+ * sectionChangesOf; the same sections in the same order, with the same kinds, trailers and parents,
+ * each opened by the block it moved to or a re-parsed one), no attachment heading is in the
+ * re-parsed or replaced blocks and the amendment reading is the same. Null otherwise (a tree built
+ * afresh is not compared: the index is built again), or when nothing differs. Typing into a
+ * heading's number ("## 647x. Exit" no longer reads as numbered, and its title is then "647x.
+ * Exit") is such an edit: the number index and the reference table are then patched for those
+ * sections rather than built again over the whole document (issue 13).
  */
 export function renumberedSections(model: ContractModel): readonly number[] | null {
   const known = renumberedCache.get(model);
@@ -370,45 +375,30 @@ export function renumberedSections(model: ContractModel): readonly number[] | nu
 
 function renumbered(model: ContractModel, trace: SpliceTrace): number[] | null {
   let out = renumberedCache.get(model);
-  if (out === undefined) renumberedCache.set(model, (out = compareExceptNumbers(model, trace)));
+  if (out === undefined) renumberedCache.set(model, (out = numbersOrTitlesChanged(model, trace)));
   return out;
 }
 const renumberedCache = new WeakMap<ContractModel, number[] | null>();
 
-let sectionsRenumberCompared = 0;
-
-/** How many sections renumberedSections has compared since the process started (for tests). */
-export function sectionsRenumberComparedSoFar(): number {
-  return sectionsRenumberCompared;
+function numbersOrTitlesChanged(model: ContractModel, trace: SpliceTrace): number[] | null {
+  const changes = sectionChangesOf(model);
+  if (!changes || (!changes.renumbered.length && !changes.retitled.length)) return null;
+  if (attachmentHeadingEdited(model, trace) || amendsAnother(model) !== amendsAnother(trace.previous)) return null;
+  return mergedAscending(changes.renumbered, changes.retitled);
 }
 
-function compareExceptNumbers(model: ContractModel, trace: SpliceTrace): number[] | null {
-  const old = trace.previous;
-  const { prefix, fresh, oldAfter } = trace;
-  const now = model.sections;
-  const was = old.sections;
-  if (now === was || model.usesMarkdownHeadings !== old.usesMarkdownHeadings || now.length !== was.length) return null;
-  const shift = fresh - (oldAfter - prefix);
-  const changed: number[] = [];
-  const same = (i: number): boolean => {
-    sectionsRenumberCompared++;
-    const a = now[i];
-    const b = was[i];
-    if (a === b) return true;
-    if (a.kind !== b.kind || a.trailer !== b.trailer || a.parent !== b.parent) return false;
-    const h = b.headingBlock;
-    const opens = h < prefix ? a.headingBlock === h : h >= oldAfter ? a.headingBlock === h + shift : a.headingBlock >= prefix && a.headingBlock < prefix + fresh;
-    if (!opens) return false;
-    if (a.number !== b.number || a.title !== b.title) changed.push(i);
-    return true;
-  };
-  if (now[0].children === was[0].children) {
-    for (let i = firstSectionFrom(now, prefix); i < now.length && now[i].headingBlock < prefix + fresh; i++) if (!same(i)) return null;
-  } else for (let i = 1; i < now.length; i++) if (!same(i)) return null;
-  if (!changed.length) return null;
-  for (let i = prefix; i < prefix + fresh; i++) if (attachmentHeading(model, model.blocks[i])) return null;
-  for (let i = prefix; i < oldAfter; i++) if (attachmentHeading(old, old.blocks[i])) return null;
-  return amendsAnother(model) === amendsAnother(old) ? changed : null;
+/** Two ascending lists of indexes as one, each index once. */
+function mergedAscending(a: readonly number[], b: readonly number[]): number[] {
+  if (!b.length) return a.slice();
+  if (!a.length) return b.slice();
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
 }
 
 /**
@@ -672,7 +662,7 @@ function normalisedNumber(n: string): string {
 const normalised = new Map<string, string>();
 
 /** splitTarget, kept per target written (a contract cites few distinct ones); callers do not change the result. */
-function splitTarget(target: string): { base: string; parts: string[] } {
+function splitTarget(target: string): SplitTarget {
   let out = splitTargets.get(target);
   if (out === undefined) {
     if (splitTargets.size > 10000) splitTargets.clear();
@@ -680,12 +670,35 @@ function splitTarget(target: string): { base: string; parts: string[] } {
   }
   return out;
 }
-const splitTargets = new Map<string, { base: string; parts: string[] }>();
+const splitTargets = new Map<string, SplitTarget>();
 
-function splitTargetOnce(target: string): { base: string; parts: string[] } {
+/** A target's number without sub-paragraphs ("4.2"), the sub-paragraphs (["b"]), and topIdOf its first part. */
+interface SplitTarget { base: string; parts: string[]; top: number }
+
+function splitTargetOnce(target: string): SplitTarget {
   const parts = [...target.matchAll(/\(([a-z0-9]{1,4})\)/gi)].map((m) => m[1]);
-  return { base: normaliseNumber(target.replace(/\(.*$/, '')), parts };
+  const base = normaliseNumber(target.replace(/\(.*$/, ''));
+  return { base, parts, top: topIdOf(base, true) };
 }
+
+/**
+ * A number for the part of a clause number before its first dot ("4" of "4.2.1"), the same for the
+ * same part: the reference table keeps one per reference (ReferenceTable.tops), so that an edit
+ * renumbering a section finds the references that can read it by comparing integers rather than
+ * reading every reference's number (renumberedReferences). -1 for a part never seen when `add` is
+ * false. The parts are what TARGET allows (up to three digits, a roman numeral, a letter): few.
+ */
+function topIdOf(n: string, add: boolean): number {
+  const dot = n.indexOf('.');
+  const first = dot < 0 ? n : n.slice(0, dot);
+  let id = topIds.get(first);
+  if (id === undefined) {
+    if (!add) return -1;
+    topIds.set(detached(first), (id = topIds.size));
+  }
+  return id;
+}
+const topIds = new Map<string, number>();
 
 /**
  * Does the section hold an item "(b)"? null when it cannot tell: the section has no items written
@@ -704,7 +717,7 @@ interface WrittenReference {
   /** What the word refers to: an attachment ("Schedule") or a clause. */
   kind: RefKind;
   /** The targets, each split (splitTarget) once when the block is read rather than once per review. */
-  items: Array<{ at: number; end: number; targetAt: number; target: string; base: string; parts: string[] }>;
+  items: Array<{ at: number; end: number; targetAt: number; target: string; base: string; parts: string[]; top: number }>;
   external: boolean;
   inAtt: RegExpExecArray | null;
   parenTitle: string | undefined;
@@ -791,6 +804,8 @@ interface ReferenceTable {
   resolved: Resolutions;
   /** 1 for a clause reference, 0 for an attachment. */
   kinds: Uint8Array;
+  /** topIdOf each reference's number (see renumberedReferences). */
+  tops: Int32Array;
   /**
    * The references whose resolution an edit elsewhere can change (stillResolves): those that asked
    * numberWrittenInText, and those that found a section and name an item of it "(b)". In order.
@@ -836,20 +851,33 @@ function renumberedReferences(before: ReferenceTable, patch: NumberPatch, idx: N
     for (const h of heads) if (base.startsWith(h) && base.indexOf('.', h.length) < 0) return true;
     return false;
   };
+  // A number read above shares its first part with a marked number or a parent: only the references
+  // whose first part is one of those are read (ReferenceTable.tops), not every reference (a heading
+  // edit, rare enough to run this unoptimised, read all 6,500 of the 1 MB bench's; issue 13).
+  const wanted: number[] = [];
+  for (const key of marked) {
+    const id = topIdOf(key, false);
+    if (id >= 0 && !wanted.includes(id)) wanted.push(id);
+  }
+  for (const key of asParent) {
+    const id = topIdOf(key, false);
+    if (id >= 0 && !wanted.includes(id)) wanted.push(id);
+  }
   const out: number[] = [];
+  numbersRead = 0;
+  const tops = before.tops;
   const scan = (from: number, to: number): void => {
-    for (let b = from; b < to; b++) {
-      const refs = before.written[b];
-      if (!refs) continue;
-      let k = before.firstRef[b];
-      for (let r = 0; r < refs.length; r++) {
-        const items = refs[r].items;
-        for (let j = 0; j < items.length; j++, k++) if (reads(items[j].base)) out.push(k);
-      }
+    for (let k = from; k < to; k++) {
+      const t = tops[k];
+      let want = false;
+      for (let w = 0; w < wanted.length; w++) if (wanted[w] === t) want = true;
+      if (!want) continue;
+      numbersRead++;
+      if (reads(locate(before, k).item.base)) out.push(k);
     }
   };
-  scan(0, prefix);
-  scan(oldAfter, before.written.length);
+  scan(0, before.firstRef[prefix]);
+  scan(before.firstRef[oldAfter], before.firstRef[before.firstRef.length - 1]);
   // Of the rest, only a missing reference reads the highest top-level number and the titles.
   const lo = 2 * Math.min(idx.maxTop, patch.maxTopWas) + 5;
   const hi = 2 * Math.max(idx.maxTop, patch.maxTopWas) + 5;
@@ -870,6 +898,9 @@ function renumberedReferences(before: ReferenceTable, patch: NumberPatch, idx: N
   return out;
 }
 
+/** How many references' numbers the last renumberedReferences read (for tests, through referenceStats). */
+let numbersRead = 0;
+
 const OK = 0;
 const MISSING = 1;
 
@@ -880,6 +911,7 @@ class ReferenceRows {
   sections: Int32Array;
   flags: Uint8Array;
   kinds: Uint8Array;
+  tops: Int32Array;
   watched: number[] = [];
   missingFound: number[] = [];
   clauseRefs = 0;
@@ -896,6 +928,7 @@ class ReferenceRows {
     this.sections = new Int32Array(3 * this.cap);
     this.flags = new Uint8Array(this.cap);
     this.kinds = new Uint8Array(this.cap);
+    this.tops = new Int32Array(this.cap);
   }
 
   /**
@@ -916,6 +949,7 @@ class ReferenceRows {
         const n = this.n++;
         const k = placed >= 0 ? placed++ : -1;
         this.kinds[n] = clause;
+        this.tops[n] = it.top;
         if (k >= 0) {
           this.kept++;
           if (reuse && still(k, it.base, it.parts)) {
@@ -967,6 +1001,7 @@ class ReferenceRows {
     const se = new Int32Array(3 * this.cap); se.set(this.sections); this.sections = se;
     const fl = new Uint8Array(this.cap); fl.set(this.flags); this.flags = fl;
     const ki = new Uint8Array(this.cap); ki.set(this.kinds); this.kinds = ki;
+    const to = new Int32Array(this.cap); to.set(this.tops); this.tops = to;
   }
 }
 
@@ -1004,9 +1039,11 @@ function referenceTable(model: ContractModel): ReferenceTable {
   let resolvedHere: number;
   let looked: number;
   let renumberedRefs = 0;
+  let read = 0;
   if (reuse && before && trace) {
     const force = patch ? renumberedReferences(before, patch, idx, trace.prefix, trace.oldAfter) : undefined;
     renumberedRefs = force?.length ?? 0;
+    read = force ? numbersRead : 0;
     ({ table, resolvedHere, looked } = patchedTable(model, idx, ctx, before, trace, still, force));
   }
   else {
@@ -1032,7 +1069,7 @@ function referenceTable(model: ContractModel): ReferenceTable {
     table = {
       written, firstRef,
       resolved: { status: rows.status.slice(0, n), sections: rows.sections.slice(0, 3 * n), flags: rows.flags.slice(0, n) },
-      kinds: rows.kinds.slice(0, n), watched: Int32Array.from(rows.watched), missingFound: Int32Array.from(rows.missingFound),
+      kinds: rows.kinds.slice(0, n), tops: rows.tops.slice(0, n), watched: Int32Array.from(rows.watched), missingFound: Int32Array.from(rows.missingFound),
       clauseRefs: rows.clauseRefs, after: new Uint8Array(0), missing: [], built: new Map(), lost: 0,
     };
     resolvedHere = rows.resolvedHere;
@@ -1041,7 +1078,7 @@ function referenceTable(model: ContractModel): ReferenceTable {
   checkDocument(table, idx);
   tables.set(model, table);
   const n = table.firstRef[table.firstRef.length - 1];
-  statsCache.set(model, { resolved: resolvedHere, taken: n - resolvedHere, looked, renumbered: renumberedRefs });
+  statsCache.set(model, { resolved: resolvedHere, taken: n - resolvedHere, looked, renumbered: renumberedRefs, numbersRead: read });
   return table;
 }
 
@@ -1088,6 +1125,7 @@ function patchedTable(model: ContractModel, idx: NumberIndex, ctx: Context, befo
   const sections = new Int32Array(3 * n);
   const flags = new Uint8Array(n);
   const kinds = new Uint8Array(n);
+  const tops = new Int32Array(n);
   const pieces = (to: Uint8Array | Int32Array, from: Uint8Array | Int32Array, mine: Uint8Array | Int32Array, w: number): void => {
     to.set(from.subarray(0, w * kPrefix));
     to.set(mine.subarray(0, w * m), w * kPrefix);
@@ -1097,8 +1135,9 @@ function patchedTable(model: ContractModel, idx: NumberIndex, ctx: Context, befo
   pieces(sections, was.sections, rows.sections, 3);
   pieces(flags, was.flags, rows.flags, 1);
   pieces(kinds, before.kinds, rows.kinds, 1);
+  pieces(tops, before.tops, rows.tops, 1);
   const table: ReferenceTable = {
-    written, firstRef, resolved: { status, sections, flags }, kinds,
+    written, firstRef, resolved: { status, sections, flags }, kinds, tops,
     watched: new Int32Array(0), missingFound: new Int32Array(0), clauseRefs: 0, after: new Uint8Array(0), missing: [], built: new Map(), lost: 0,
   };
   // The clause-reference count without the replaced blocks' references, with the re-parsed ones'.
@@ -1264,8 +1303,11 @@ export function referenceObjectsBuilt(model: ContractModel): number | undefined 
 export function referenceStats(model: ContractModel): ReferenceStats | undefined {
   return statsCache.get(model);
 }
-/** renumbered: kept references looked at because they name a number or title an edit changed (renumberedReferences). */
-interface ReferenceStats { resolved: number; taken: number; looked: number; renumbered: number }
+/**
+ * renumbered: kept references looked at because they name a number or title an edit changed
+ * (renumberedReferences); numbersRead: the kept references whose number it read to find them.
+ */
+interface ReferenceStats { resolved: number; taken: number; looked: number; renumbered: number; numbersRead: number }
 const statsCache = new WeakMap<ContractModel, ReferenceStats>();
 
 /**
