@@ -132,8 +132,11 @@ function readBlockImpossible(model: ContractModel, block: Block): ImpossibleDate
 const shifted = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
 
 /** Each block's impossible dates, taken over from the previous model for blocks an edit kept or moved. */
-const blockImpossible = new BlockResults<ImpossibleDate[]>(readBlockImpossible, (found, by) =>
-  found.length ? found.map((d) => (d.daySpan ? { ...d, span: shifted(d.span, by), daySpan: shifted(d.daySpan, by) } : { ...d, span: shifted(d.span, by) })) : found);
+const blockImpossible = new BlockResults<ImpossibleDate[]>(readBlockImpossible, {
+  none: NO_IMPOSSIBLE,
+  isNone: (found) => found.length === 0,
+  shift: (found, by) => found.map((d) => (d.daySpan ? { ...d, span: shifted(d.span, by), daySpan: shifted(d.daySpan, by) } : { ...d, span: shifted(d.span, by) })),
+});
 
 /** Hands the per-block results on to a copy of the model (see carry.ts). */
 export function carryDates(from: ContractModel, to: ContractModel): void {
@@ -227,7 +230,8 @@ export function impossibleDates(model: ContractModel): ImpossibleDate[] {
   // the lists one after the other are sorted too (the sort below only places the definitions' finding).
   const out: ImpossibleDate[] = [];
   // Indexed loops: a for-of loop allocates a result object per block until the function is optimised (issue 13).
-  const lists = blockImpossible.of(model);
+  // Only the blocks that hold one are listed (perBlock.ts): no walk over every block.
+  const lists = blockImpossible.listed(model).values;
   for (let b = 0; b < lists.length; b++) for (let k = 0; k < lists[b].length; k++) out.push(lists[b][k]);
 
   // Start and end dates given in definitions: "Commencement Date" means 1 May 2025 / "Expiry Date" means 30 April 2025.

@@ -67,7 +67,8 @@ function mismatchesIn(text: string): WrittenMismatch[] {
 export function numberMismatches(model: ContractModel): NumberMismatch[] {
   const out: NumberMismatch[] = [];
   // Indexed loops: a for-of loop allocates a result object per block until the function is optimised (issue 13).
-  const lists = blockMismatches.of(model);
+  // Only the blocks that hold one are listed (perBlock.ts): no walk over every block.
+  const lists = blockMismatches.listed(model).values;
   for (let b = 0; b < lists.length; b++) for (let k = 0; k < lists[b].length; k++) out.push(lists[b][k]);
   return out.sort((a, b) => a.span.start - b.span.start);
 }
@@ -97,9 +98,11 @@ function readBlockMismatches(model: ContractModel, block: Block): NumberMismatch
 const moved = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
 
 /** Each block's mismatches, taken over from the previous model for blocks an edit kept or moved. */
-const blockMismatches = new BlockResults<NumberMismatch[]>(readBlockMismatches, (found, by) => found.length
-  ? found.map((m) => ({ span: moved(m.span, by), words: { ...m.words, span: moved(m.words.span, by) }, figure: { ...m.figure, span: moved(m.figure.span, by) } }))
-  : found);
+const blockMismatches = new BlockResults<NumberMismatch[]>(readBlockMismatches, {
+  none: NONE,
+  isNone: (found) => found.length === 0,
+  shift: (found, by) => found.map((m) => ({ span: moved(m.span, by), words: { ...m.words, span: moved(m.words.span, by) }, figure: { ...m.figure, span: moved(m.figure.span, by) } })),
+});
 
 /** Hands the per-block mismatches on to a copy of the model (see carry.ts). */
 export function carryNumberMismatches(from: ContractModel, to: ContractModel): void {

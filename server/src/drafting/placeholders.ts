@@ -82,7 +82,7 @@ const mayHoldPlaceholder = new BlockResults<boolean>((model, block) => {
   if (block.kind === 'html') return true;
   if (!block.text) return false;
   return blockMemo(model, block, 'placeholder-trigger', () => TRIGGER.test(block.text)) || TRIGGER.test(model.text.slice(block.start, block.end));
-});
+}, { none: false });
 
 /** Hands the per-block flags on to a copy of the model (see carry.ts). */
 export function carryPlaceholderFlags(from: ContractModel, to: ContractModel): void {
@@ -96,27 +96,26 @@ export function findPlaceholders(model: ContractModel): Placeholder[] {
   let redacted: boolean | undefined;
   const redactions = () => (redacted ??= REDACTION_NOTICE.test(model.text));
   const out: Placeholder[] = [];
-  const may = mayHoldPlaceholder.of(model);
+  // Only the blocks that can hold one are listed (most cannot: told without reading the block, and
+  // without a walk over every block, perBlock.ts).
+  const may = mayHoldPlaceholder.listed(model).blocks;
   // While editing, a block the edit kept or moved takes the previous model's placeholders (shifted
   // as far as it moved) when reading them looked at nothing but the block's own text and source;
   // only re-parsed blocks, and the few whose reading looked around them, are read again.
   const trace = factsActive() ? spliceTraceOf(model) : undefined;
   const before = trace ? placeholdersBuilt.get(trace.previous) : undefined;
-  const perBlock = new Array<BlockPlaceholders | null>(model.blocks.length);
-  perBlock.fill(null);
+  const perBlock = new Map<number, BlockPlaceholders>();
   const blocks = model.blocks;
-  for (let i = 0; i < blocks.length; i++) {
-    // (Most blocks cannot hold one: told without reading the block.)
-    if (!may[i]) continue;
-    const block = blocks[i];
+  for (let k = 0; k < may.length; k++) {
+    const block = blocks[may[k]];
     const was = before ? previousBlockIndex(trace!, block.index) : -1;
-    const kept = was >= 0 ? before![was] : null;
+    const kept = was >= 0 ? before!.get(was) : undefined;
     let found: BlockPlaceholders;
     if (kept && canTakeOver(kept, model, block, trace!, trace!.previous.blocks[was])) {
       const by = block.start - trace!.previous.blocks[was].start;
       found = by === 0 ? kept : { list: kept.list.map((p) => shiftedPlaceholder(p, by)), reads: kept.reads, signing: kept.signing };
     } else found = placeholdersOfBlock(model, block, redactions);
-    perBlock[block.index] = found;
+    perBlock.set(block.index, found);
     for (const p of found.list) out.push(p);
   }
   // Each block's list is sorted (placeholdersOfBlock) and blocks follow each other in the source, so
@@ -148,7 +147,8 @@ function canTakeOver(kept: BlockPlaceholders, model: ContractModel, block: Block
   // Compared only when the look-back reaches the edit (see same-text.ts).
   return sameRange(model, trace, block.start - n, block.start, block.start - was.start);
 }
-const placeholdersBuilt = new WeakMap<ContractModel, Array<BlockPlaceholders | null>>();
+/** Each model's placeholders of the blocks that can hold one, by block index (while editing). */
+const placeholdersBuilt = new WeakMap<ContractModel, Map<number, BlockPlaceholders>>();
 
 /** Hands the per-block placeholders on to a copy of the model with the same blocks (see carry.ts). */
 export function carryPlaceholders(from: ContractModel, to: ContractModel): void {

@@ -99,7 +99,9 @@ const found = new WeakMap<ContractModel, { key: string; block: SignatureBlock | 
  * read. Before, finding the block folded and tested every block's text up to the signatures on every
  * review, in effect the whole document.
  */
-const blockOpens = new BlockResults<boolean>((_model, b) => b.kind !== 'code' && b.kind !== 'html' && OPENER.test(foldQuotes(b.text)));
+const blockOpens = new BlockResults<boolean>((_model, b) => b.kind !== 'code' && b.kind !== 'html' && OPENER.test(foldQuotes(b.text)), { none: false });
+
+const opensAt = (model: ContractModel, b: number): boolean => blockOpens.at(model, b);
 
 /** How many blocks' texts were tested for an opener for this model (for tests); undefined when none was asked. */
 export function signatureOpenersRead(model: ContractModel): number | undefined {
@@ -129,7 +131,7 @@ export function signatureSearchLooked(model: ContractModel): number | undefined 
   return searchLooked.get(model);
 }
 
-function candidatesOf(model: ContractModel, opens: boolean[]): { candidates: SignatureCandidates; looked: number } {
+function candidatesOf(model: ContractModel): { candidates: SignatureCandidates; looked: number } {
   const hit = candidatesBuilt.get(model);
   if (hit) return { candidates: hit, looked: 0 };
   const trace = spliceTraceOf(model);
@@ -150,7 +152,7 @@ function candidatesOf(model: ContractModel, opens: boolean[]): { candidates: Sig
       looked += out.length;
       return out;
     };
-    openers = patched(before.openers, (out) => { for (let b = prefix; b < prefix + fresh; b++) { looked++; if (opens[b]) out.push(b); } });
+    openers = patched(before.openers, (out) => { for (let b = prefix; b < prefix + fresh; b++) { looked++; if (blockOpens.at(model, b)) out.push(b); } });
     const now = model.sections;
     const was = trace.previous.sections;
     // A tree taken over from the previous one (model/sections.ts reusedSections shares the arrays of
@@ -165,8 +167,7 @@ function candidatesOf(model: ContractModel, opens: boolean[]): { candidates: Sig
       });
     }
   } else {
-    openers = [];
-    for (let b = opens.indexOf(true); b >= 0; b = opens.indexOf(true, b + 1)) openers.push(b);
+    openers = blockOpens.listed(model).blocks.slice();
     looked += model.blocks.length;
   }
   if (!heads) {
@@ -193,13 +194,13 @@ function lowerBound(list: number[], value: number): number {
   return lo;
 }
 
-/** Whether block b of the model starts the signature block (the search's test). */
-function opensSignatures(model: ContractModel, b: Block, opens: boolean[] | null): boolean {
+/** Whether block b of the model starts the signature block (the search's test); `opens` tells whether its text holds an opener. */
+function opensSignatures(model: ContractModel, b: Block, opens: ((model: ContractModel, b: number) => boolean) | null): boolean {
   if (b.kind === 'code' || b.kind === 'html' || b.quoted) return false;
   const blocks = model.blocks;
   const sec = model.sections[b.section];
   if (sec?.trailer === 'signature' && sec.headingBlock === b.index && isSigningArea(blocks, b.index)) return true;
-  return (opens ? opens[b.index] : OPENER.test(foldQuotes(b.text))) && isSigningArea(blocks, b.index);
+  return (opens ? opens(model, b.index) : OPENER.test(foldQuotes(b.text))) && isSigningArea(blocks, b.index);
 }
 
 function signatureBlockOf(model: ContractModel, aliases: string[]): SignatureBlock | null {
@@ -207,8 +208,9 @@ function signatureBlockOf(model: ContractModel, aliases: string[]): SignatureBlo
   let first = -1;
   if (factsActive()) {
     // While editing: only the candidates are tested, in order.
-    const opens = blockOpens.of(model);
-    const { candidates, looked: read } = candidatesOf(model, opens);
+    // Built for every model while editing, so that the next one takes the entries over.
+    blockOpens.listed(model);
+    const { candidates, looked: read } = candidatesOf(model);
     let looked = read;
     const { openers, heads } = candidates;
     for (let i = 0, j = 0; i < openers.length || j < heads.length;) {
@@ -216,7 +218,7 @@ function signatureBlockOf(model: ContractModel, aliases: string[]): SignatureBlo
       if (i < openers.length && openers[i] === b) i++;
       if (j < heads.length && heads[j] === b) j++;
       looked++;
-      if (opensSignatures(model, blocks[b], opens)) { first = b; break; }
+      if (opensSignatures(model, blocks[b], opensAt)) { first = b; break; }
     }
     searchLooked.set(model, looked);
   } else {

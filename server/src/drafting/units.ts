@@ -21,11 +21,11 @@ const UNITLESS = new RegExp(String.raw`\b(?:within|no later than|not later than|
 
 export function unitlessNumbers(model: ContractModel): UnitlessNumber[] {
   const out: UnitlessNumber[] = [];
-  const perBlock = blockUnitless.of(model);
-  for (let i = 0; i < perBlock.length; i++) {
-    const found = perBlock[i];
-    if (!found.length) continue;
-    const block = model.blocks[i];
+  // Only the blocks that hold one are listed (perBlock.ts): no walk over every block.
+  const { blocks, values } = blockUnitless.listed(model);
+  for (let k = 0; k < blocks.length; k++) {
+    const found = values[k];
+    const block = model.blocks[blocks[k]];
     for (const [at, number] of found) {
       out.push({ span: { start: sourceOffsetAt(block, at), end: sourceOffsetAt(block, at + number.length - 1) + 1 }, number });
     }
@@ -40,7 +40,10 @@ const NONE: Array<[number, string]> = [];
  * while editing a block the splice kept or moved keeps its list (drafting/perBlock.ts), and only
  * re-parsed blocks are read (a fact lookup per block per edit before).
  */
-const blockUnitless = new BlockResults<Array<[at: number, number: string]>>((_model, block) => (block.kind === 'code' || block.kind === 'html' || !block.text ? NONE : unitlessIn(block.text)));
+const blockUnitless = new BlockResults<Array<[at: number, number: string]>>(
+  (_model, block) => (block.kind === 'code' || block.kind === 'html' || !block.text ? NONE : unitlessIn(block.text)),
+  { none: NONE, isNone: (found) => found.length === 0 },
+);
 
 /** Hands the per-block lists to a copy of the model with the same blocks (drafting/carry.ts). */
 export function carryUnitlessNumbers(from: ContractModel, to: ContractModel): void {
