@@ -12,7 +12,7 @@ import type { ContractModel, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { durationsIn, percentagesIn, type Duration } from '../model/language';
 import { sentenceReuseOf, sentencesOf, type SentenceInfo } from '../categories/scan';
-import { lastIndexAtOrBefore } from '../model/lineIndex';
+import { firstIndexAtOrAfter, lastIndexAtOrBefore } from '../model/lineIndex';
 import { describesSecurityIncident } from '../categories/breach-notification';
 import { factsActive, memo } from '../model/facts';
 import { spliceTraceOf } from '../model/trace';
@@ -371,16 +371,7 @@ function classesAgree(a: { kind: FigureKind; currency: string; value: number }, 
 }
 
 /** The place in `blocks` (ascending) of block b, or of the first block after it. */
-function groupAt(blocks: number[], b: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid] < b) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const groupAt = firstIndexAtOrAfter;
 
 /**
  * While editing: a block's figures are a function of its sentences' texts and contexts and of the

@@ -15,6 +15,7 @@
  */
 import type { Block, ContractModel } from '../model';
 import { factsActive } from '../model/facts';
+import { firstIndexAtOrAfter } from '../model/lineIndex';
 import { spliceTraceOf } from '../model/trace';
 import { sameTextOf } from './same-text';
 
@@ -108,13 +109,7 @@ export class BlockResults<T> {
   /** The result of block b of the model (`none` for a block not listed). */
   at(model: ContractModel, b: number): T {
     const { blocks, values } = this.listed(model);
-    let lo = 0;
-    let hi = blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (blocks[mid] < b) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstIndexAtOrAfter(blocks, b);
     return lo < blocks.length && blocks[lo] === b ? values[lo] : this.none;
   }
 

@@ -12,6 +12,7 @@ import { sourceOffsetAt } from './offsets';
 import { firstSectionFrom, foldQuotes } from '../model';
 import { BlockResults } from './perBlock';
 import { factsActive } from '../model/facts';
+import { firstIndexAtOrAfter } from '../model/lineIndex';
 import { spliceTraceOf } from '../model/trace';
 
 export type SigningField = 'signature' | 'name' | 'title' | 'date';
@@ -148,7 +149,7 @@ function candidatesOf(model: ContractModel): { candidates: SignatureCandidates; 
       let k = 0;
       for (; k < list.length && list[k] < prefix; k++) out.push(list[k]);
       read(out);
-      for (k = lowerBound(list, oldAfter); k < list.length; k++) out.push(list[k] + delta);
+      for (k = firstIndexAtOrAfter(list, oldAfter); k < list.length; k++) out.push(list[k] + delta);
       looked += out.length;
       return out;
     };
@@ -180,18 +181,6 @@ function candidatesOf(model: ContractModel): { candidates: SignatureCandidates; 
   const candidates = { openers, heads };
   candidatesBuilt.set(model, candidates);
   return { candidates, looked };
-}
-
-/** The place in `list` (ascending) of the first entry at or after `value`. */
-function lowerBound(list: number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Whether block b of the model starts the signature block (the search's test); `opens` tells whether its text holds an opener. */

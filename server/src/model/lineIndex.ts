@@ -33,6 +33,18 @@ export function lastIndexAtOrBefore(sorted: ArrayLike<number>, value: number): n
   return lo;
 }
 
+/** How many of the ascending `sorted` are below `value`: the index of the first at or after it (its length if none). */
+export function firstIndexAtOrAfter(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** UTF-16 offset to LSP position (JS strings are UTF-16, so characters need no conversion). */
 export function positionAt(lineStarts: number[], offset: number): Position {
   const line = lastIndexAtOrBefore(lineStarts, offset);

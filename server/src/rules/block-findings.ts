@@ -20,6 +20,7 @@ import type { SentenceInfo } from '../categories';
 import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
 import { sectionTreeUnchanged } from '../drafting/xrefs';
 import { titlesKeptFrom } from '../model/sections';
+import { firstIndexAtOrAfter } from '../model/lineIndex';
 import type { BlockFindingGroups, FixSpec, RuleFinding } from './types';
 
 /**
@@ -47,16 +48,7 @@ function sharedBlocks(infos: readonly SentenceInfo[], was: readonly SentenceInfo
 }
 
 /** How many of the ascending `xs` are below `limit`. */
-function countBelow(xs: readonly number[], limit: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const countBelow = firstIndexAtOrAfter;
 
 /** What every store can do: hand its results to a model's copy (rules/carry.ts) without importing the rules. */
 interface Store { carry(from: ContractModel, to: ContractModel): void }
