@@ -8,7 +8,6 @@ import { changedRange } from '../../server/src/model/incremental';
 import { scanChunkStarts } from '../../server/src/model/markdown';
 import { sentencesOf } from '../../server/src/categories/scan';
 import { propertyRuns, propertySeed } from '../support/property-runs';
-import { crossReferencesOf } from '../../server/src/model/crossReferences';
 
 // Issue 13, point 1: the incremental review of an open document must equal a fresh full review of
 // the same text after every edit. Documents are built from contract fragments (front matter,
@@ -174,7 +173,7 @@ function reported(r: ReviewResult) {
 function modelParts(m: ContractModel) {
   return {
     text: m.text, lineStarts: m.lineStarts, frontMatter: m.frontMatter, frontMatterSpan: m.frontMatterSpan, frontMatterError: m.frontMatterError,
-    title: m.title, titleSpan: m.titleSpan, sections: m.sections, definedTerms: m.definedTerms, parties: m.parties, crossReferences: crossReferencesOf(m),
+    title: m.title, titleSpan: m.titleSpan, sections: m.sections, definedTerms: m.definedTerms, parties: m.parties,
     usesMarkdownHeadings: m.usesMarkdownHeadings, topSectionDepth: m.topSectionDepth, notAnalysed: m.notAnalysed,
     blocks: m.blocks.map((b) => ({ ...b, sourceOffsets: Array.from(b.sourceOffsets) })),
   };

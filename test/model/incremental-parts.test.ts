@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildContractModel } from '../../server/src/model';
 import { fullModelState, updateModelState } from '../../server/src/model/incremental';
-import { crossReferencesOf } from '../../server/src/model/crossReferences';
 
 // The section tree of a spliced model is taken over from the previous model when the edit opens and
 // closes no section (model/sections.ts reusedSections); typing in a heading's title is such an edit,
@@ -41,13 +40,14 @@ describe('section tree of a spliced model', () => {
   });
 });
 
-// Defined terms and cross-references of a spliced model are the previous model's but for the
-// re-parsed blocks (model/docFacts.ts): those before the edit kept, those after it moved.
-describe('defined terms and cross-references of a spliced model', () => {
+// Defined terms of a spliced model are the previous model's but for the re-parsed blocks
+// (model/docFacts.ts): those before the edit kept, those after it moved. (Cross-references are
+// drafting/xrefs.ts's, patched per edit and tested in test/drafting/xrefs-patch.test.ts.)
+describe('defined terms of a spliced model', () => {
   const defs = `## 1. Definitions\n\n"Services" means the services in clause 3.\n\n"Charges" means the fees under clause 4.2.\n\n### 1.1 General\n\nBusiness Day: a day on which banks in London are open.\n\n## 2. Term\n\nThis Agreement starts on the Effective Date (the "Term").\n\n### 2.1 Hours\n\nService Window: the hours set out in clause 3.1.\n`;
   const body = Array.from({ length: 5 }, (_, i) => `## ${i + 3}. Part ${i + 3}\n\n${i + 3}.1 The Supplier shall provide the Services as set out in clause ${i + 2}.1 (the "Part ${i + 3} Services").\n`);
   const base = `# Agreement\n\nBetween Contoso Bank plc (the "Customer") and Fabrikam Ltd (the "Supplier").\n\n${defs}\n${body.join('\n')}`;
-  const parts = (m: ReturnType<typeof buildContractModel>) => ({ terms: m.definedTerms, refs: crossReferencesOf(m), sections: shape(m.sections) });
+  const parts = (m: ReturnType<typeof buildContractModel>) => ({ terms: m.definedTerms, sections: shape(m.sections) });
   const edits: Array<[string, (t: string) => string]> = [
     ['a character typed in clause 5', (t) => t.replace('5.1 The Supplier', '5.1 The the Supplier')],
     ['a paragraph split in two before the terms of clauses 5 to 7 (blocks after it move by one)', (t) => t.replace('5.1 The Supplier shall provide', '5.1 The Supplier shall.\n\nIt shall provide')],

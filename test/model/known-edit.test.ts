@@ -6,7 +6,6 @@ import { IncrementalReview } from '../../server/src/engine/incremental';
 import { KeptTexts, textEdit } from '../../server/src/lsp/job-text';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { crossReferencesOf } from '../../server/src/model/crossReferences';
 
 // An edit the caller already knows (the review worker gets each job's text as an edit of the
 // previous job's, lsp/job-text.ts) is taken as the splice's changed range, so the model does not
@@ -16,7 +15,7 @@ const clauses = Array.from({ length: 12 }, (_, i) => `## ${i + 1}. Services ${i 
 const text = `# Agreement\n\nBetween Contoso Bank plc (the "Customer") and Fabrikam Ltd (the "Supplier").\n\n${clauses.join('\n')}`;
 
 /** What a reader sees of a model, as plain data (version aside). */
-const seen = (m: ContractModel) => JSON.parse(JSON.stringify({ blocks: m.blocks.map((b) => ({ index: b.index, start: b.start, end: b.end, kind: b.kind, text: b.text, section: b.section, sentences: b.sentences })), sections: m.sections, lineStarts: m.lineStarts, terms: m.definedTerms, refs: crossReferencesOf(m), parties: m.parties }));
+const seen = (m: ContractModel) => JSON.parse(JSON.stringify({ blocks: m.blocks.map((b) => ({ index: b.index, start: b.start, end: b.end, kind: b.kind, text: b.text, section: b.section, sentences: b.sentences })), sections: m.sections, lineStarts: m.lineStarts, terms: m.definedTerms, parties: m.parties }));
 
 /** The index of clause n's heading. */
 const headingOf = (m: ContractModel, n: number) => m.blocks.findIndex((b) => b.text.startsWith(`${n}. Services`));

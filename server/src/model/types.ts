@@ -98,12 +98,6 @@ export interface Party {
   takesArticle: boolean;
 }
 
-export interface CrossReference extends Span {
-  /** "clause", "section", "schedule", ... lower-case. */
-  kind: string;
-  target: string;
-}
-
 // The front matter's settings (read and checked in front-matter.ts).
 export type FrontMatterClausePosition = 'customer' | 'balanced' | 'supplier';
 
@@ -156,9 +150,9 @@ export interface ContractModel extends FrontMatter {
   sections: Section[];
   definedTerms: DefinedTerm[];
   parties: Party[];
-  // The cross-references ("clause 4.2", "Schedule 3") are read on demand: model/crossReferences.ts
-  // crossReferencesOf. No review reads them (drafting/xrefs.ts keeps its own table), and a list in
-  // the model was built for every document and moved, object by object, on every keystroke.
+  // No list of cross-references ("clause 4.2", "Schedule 3"): drafting/xrefs.ts finds and resolves
+  // them once per model for every reader. A second, simpler list here was built for every document
+  // and moved on every keystroke, and nothing read it (issue 13).
   /** Does the document use Markdown headings for its sections (rather than plain numbered text)? */
   usesMarkdownHeadings: boolean;
   /** Markdown heading depth of the top-level numbered sections, when headings are used. */
