@@ -7,7 +7,7 @@ import { sentenceLookCount } from '../../server/src/categories/incorporation';
 import { keptCounts } from '../../server/src/categories/kept-assessments';
 import { generateContract } from '../../scripts/bench-contract';
 import { propertyRuns, propertySeed } from '../support/property-runs';
-import { applyTextEdit, eachEditStep, reported, where } from '../support/edit-steps';
+import { applyTextEdit, eachEditStep, isTextEdit, reported, where, type TextEdit } from '../support/edit-steps';
 
 // Issue 13, passes: the whole-document passes an edit's review took over from the previous model
 // (the incorporation search's sentence looks, the figures of inconsistent-figure) are used only on a
@@ -30,12 +30,9 @@ const SENTENCE = fc.constantFrom(
 );
 
 type Edit =
-  | { kind: 'insert'; at: number; what: string }
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'paragraph'; at: number; what: string }
+  | TextEdit
   | { kind: 'heading'; at: number }
-  | { kind: 'number'; at: number; how: 'type' | 'digit' | 'delete' | 'change' }
-  | { kind: 'typed' };
+  | { kind: 'number'; at: number; how: 'type' | 'digit' | 'delete' | 'change' };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: where, what: fc.constantFrom('x', ' ', '.', '\n\n', '9', 'Schedule 3 ', ' if any') }) },
@@ -62,7 +59,7 @@ function lastDigitOfNumber(text: string, at: number): number {
 function apply(text: string, e: Edit): string {
   // The shared edits (typed, insert, delete, paragraph: test/support/edit-steps.ts); `typed` is
   // appended to every sequence below.
-  if (e.kind === 'typed' || e.kind === 'insert' || e.kind === 'delete' || e.kind === 'paragraph') return applyTextEdit(text, e);
+  if (isTextEdit(e)) return applyTextEdit(text, e);
   const at = Math.floor(e.at * (text.length + 1));
   switch (e.kind) {
     case 'number': {

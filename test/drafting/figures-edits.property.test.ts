@@ -4,7 +4,7 @@ import { review } from '../../server/src/engine';
 import type { ReviewInput } from '../../server/src/engine/types';
 import { figuresOf, figureStats, inconsistentFigures } from '../../server/src/drafting/figures';
 import { propertyRuns, propertySeed } from '../support/property-runs';
-import { applyTextEdit, eachEditStep, reported, where } from '../support/edit-steps';
+import { applyTextEdit, eachEditStep, isTextEdit, reported, where, type TextEdit } from '../support/edit-steps';
 
 // Issue 13, figures: while editing, each block keeps its figures (relative to it), the keys' classes
 // and references are patched with the figures an edit removed and added, and inconsistent-figure
@@ -37,12 +37,9 @@ const SENTENCE = fc.constantFrom(
 );
 
 type Edit =
-  | { kind: 'insert'; at: number; what: string }
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'paragraph'; at: number; what: string }
+  | TextEdit
   | { kind: 'digit'; at: number; to: string }
-  | { kind: 'number'; at: number; how: 'type' | 'delete' | 'change'; clause: boolean }
-  | { kind: 'typed' };
+  | { kind: 'number'; at: number; how: 'type' | 'delete' | 'change'; clause: boolean };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: where, what: fc.constantFrom('x', ' ', '\n', '\n\n', '9') }) },
@@ -61,7 +58,7 @@ function nth(text: string, re: RegExp, at: number): RegExpExecArray | null {
 function apply(text: string, e: Edit): string {
   // The shared edits (typed, insert, delete, paragraph: test/support/edit-steps.ts); `typed` is
   // appended to every sequence below.
-  if (e.kind === 'typed' || e.kind === 'insert' || e.kind === 'delete' || e.kind === 'paragraph') return applyTextEdit(text, e);
+  if (isTextEdit(e)) return applyTextEdit(text, e);
   switch (e.kind) {
     // A digit of a figure ("30 days", "99.5%") changed.
     case 'digit': {

@@ -42,6 +42,13 @@ export type TextEdit =
   | { kind: 'paragraph'; at: number; what: string }
   | { kind: 'typed' };
 
+const TEXT_EDIT_KINDS = new Set<string>(['insert', 'delete', 'paragraph', 'typed']);
+
+/** Whether a property's edit is one of the shared TextEdits (applyTextEdit applies it). */
+export function isTextEdit<E extends { kind: string }>(e: E | TextEdit): e is TextEdit {
+  return TEXT_EDIT_KINDS.has(e.kind);
+}
+
 /**
  * Applies a TextEdit (`at` a fraction of the text's length). `typed` puts a character before the full
  * stop of the sentence nearest the middle, as the bench types: the edit whose review takes the
