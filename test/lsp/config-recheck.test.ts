@@ -59,6 +59,37 @@ describe('lsp config files without file watching', () => {
     assert.equal(severityOf(configs, doc), 'information');
   });
 
+  it('keeps what it read for documents in different folders reviewed by turns, and still sees a change above them', () => {
+    fs.mkdirSync(path.join(dir, 'schedules'));
+    fs.writeFileSync(path.join(dir, 'schedules', '.clausewise.yaml'), 'extends: ../.clausewise.yaml\n');
+    const configs = new WorkspaceConfigs(reader, diskStamp);
+    const msa = path.join(dir, 'contracts', 'msa.md');
+    const sow = path.join(dir, 'schedules', 'sow.md');
+    assert.equal(severityOf(configs, msa), 'warning');
+    assert.equal(severityOf(configs, sow), 'warning');
+    reads = [];
+    for (let i = 0; i < 4; i++) {
+      assert.equal(severityOf(configs, msa), 'warning');
+      assert.equal(severityOf(configs, sow), 'warning');
+    }
+    assert.deepEqual(reads, [], 'no file read again while nothing changed');
+
+    // The config both folders share, edited: each document sees it on its next review.
+    fs.writeFileSync(path.join(dir, '.clausewise.yaml'), 'severity:\n  insurance: information\n');
+    assert.equal(severityOf(configs, msa), 'information');
+    assert.equal(severityOf(configs, sow), 'information');
+
+    // Edited again, then a third folder looked at first: what the others keep is checked too.
+    fs.writeFileSync(path.join(dir, '.clausewise.yaml'), 'severity:\n  insurance: error\n\n');
+    assert.equal(severityOf(configs, path.join(dir, 'annex.md')), 'error');
+    assert.equal(severityOf(configs, msa), 'error');
+    assert.equal(severityOf(configs, sow), 'error');
+    reads = [];
+    assert.equal(severityOf(configs, sow), 'error');
+    assert.equal(severityOf(configs, msa), 'error');
+    assert.deepEqual(reads, []);
+  });
+
   it('reads everything again for every review when the file system cannot stamp paths', () => {
     const configs = new WorkspaceConfigs(reader);
     const doc = path.join(dir, 'contracts', 'msa.md');

@@ -114,8 +114,19 @@ export class WorkspaceConfigs {
     const last = this.looks.get(dir);
     if (last && this.stampsOf(last.paths) === last.stamps) return;
     const look = this.lookAt(dir);
-    this.loader.clear();
-    this.looks.clear();
+    // What the loader keeps (a folder's config, the files above it) may be shared with the folders
+    // looked at before: it stays only while every other look still matches the disk. A look that
+    // matches is kept, so documents in different folders edited by turns do not read their configs
+    // again on every review; one that moved is dropped and the loader cleared.
+    this.looks.delete(dir);
+    let moved = !!last;
+    for (const [other, seen] of this.looks) {
+      if (this.stampsOf(seen.paths) !== seen.stamps) {
+        this.looks.delete(other);
+        moved = true;
+      }
+    }
+    if (moved) this.loader.clear();
     this.looks.set(dir, look);
     this.pendingLook = look;
   }
