@@ -4,7 +4,7 @@
  * other documents' queries between steps): the longest steps per edit of the generated contract,
  * named by what ran (engine currentStep), and per step name the median and longest over the edits
  * after the first quarter (the JIT's warm-up).
- * `npx tsx scripts/review-steps.ts [--bytes N] [--edits N] [--cpu | --thread] [--known-edit] [--worker] [--suppressions N]` (--suppressions: bench-contract.ts withSuppressions; wall time unless --cpu: CPU
+ * `npx tsx scripts/review-steps.ts [--bytes N] [--edits N] [--cpu] [--known-edit] [--worker] [--suppressions N]` (--suppressions: bench-contract.ts withSuppressions; wall time unless --cpu: CPU
  * time of the process, all threads, counts less of other processes on a loaded machine but counts
  * the collector's helper threads). --known-edit hands each job its edit, as the review worker's jobs
  * carry it (lsp/job-text.ts), so the model step does not compare the two texts to find it.
@@ -13,7 +13,6 @@
  * where the job's last step would otherwise count it under "findings"), and the model's caches
  * released after each review.
  */
-import { readFileSync } from 'node:fs';
 import { currentStep, IncrementalReview } from '../server/src/engine';
 import { runReviewJobSteps, type ReviewJob } from '../server/src/lsp/review-job';
 import { DiagnosticsJsonCache } from '../server/src/lsp/diagnostics-json';
@@ -31,10 +30,7 @@ let text = withSuppressions(generateContract(bytes), arg('suppressions', 0));
 let edit: ReviewJob['edit'];
 const incremental = new IncrementalReview();
 const job = (version: number): ReviewJob => ({ uri: 'file:///bench.md', version, text, ...(edit ? { edit } : {}), format: 'markdown', settings: {}, force: false, workspaceFolders: [] });
-// --thread: this thread's CPU time (/proc/thread-self/schedstat, Linux), without the collector's helper threads.
-const threadTime = process.argv.includes('--thread');
-const threadClock = (): number => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
-const clock = threadTime ? threadClock : cpuTime ? (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; } : (): number => performance.now();
+const clock = cpuTime ? (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; } : (): number => performance.now();
 
 /** The worker's JSON cache, its render timed apart (it runs at the end of the job's last step). */
 class TimedJson extends DiagnosticsJsonCache {
@@ -92,6 +88,6 @@ for (let i = 0; i < edits; i++) {
   }
 }
 const q = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
-console.log(`longest step per edit: p50 ${q(worst, 0.5).toFixed(1)} ms, max ${Math.max(...worst).toFixed(1)} ms (${threadTime ? 'thread CPU' : cpuTime ? 'CPU' : 'wall'} time)`);
+console.log(`longest step per edit: p50 ${q(worst, 0.5).toFixed(1)} ms, max ${Math.max(...worst).toFixed(1)} ms (${cpuTime ? 'CPU' : 'wall'} time)`);
 console.log(`after the first ${warm} edits, the longest step of each kind per edit (median, max ms):`);
 for (const [name, xs] of [...byName].sort((a, b) => q(b[1], 0.5) - q(a[1], 0.5)).slice(0, 12)) console.log(`  ${name.padEnd(36)} ${q(xs, 0.5).toFixed(1).padStart(6)} ${Math.max(...xs).toFixed(1).padStart(7)}`);
