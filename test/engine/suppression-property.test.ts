@@ -8,7 +8,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { applySuppressions, findSuppressionComments, type SuppressionComment } from '../../server/src/engine/suppression';
+import { applySuppressions, findSuppressionComments, suppressionStats, type SuppressionComment } from '../../server/src/engine/suppression';
 import type { ReviewDiagnostic } from '../../server/src/engine/types';
 import { buildContractModel, positionAt, type ContractModel } from '../../server/src/model';
 
@@ -93,5 +93,27 @@ describe('suppression comments applied by binary search, lines read around comme
     }), { numRuns: 400 });
     // The documents are not all without a finding accepted.
     assert.ok(withSuppressed > 100, `${withSuppressed} of 400 documents had a finding accepted`);
+  });
+
+  it('reads a few comments per finding and a few blocks per disable-next-line comment, not all those before them', () => {
+    const lines = ['# Services Agreement', ''];
+    for (let k = 0; k < 200; k++) {
+      if (k % 10 === 0) lines.push(`<!-- clausewise-${k % 20 ? 'enable' : 'disable'} vague-wording -->`, '');
+      lines.push(`${k + 1}. The Supplier shall use reasonable efforts in clause ${k + 1}.`, '');
+    }
+    lines.push('<!-- clausewise-disable-next-line placeholder -->', 'The last clause.', '');
+    const model = buildContractModel(lines.join('\n'), 1, 'markdown');
+    const diagnostics: ReviewDiagnostic[] = [];
+    for (let line = 2; line < model.lineStarts.length; line += 2) {
+      diagnostics.push({ ruleId: 'vague-wording', category: 'drafting', severity: 'warning', message: 'm', range: { start: { line, character: 0 }, end: { line, character: 1 } }, fixes: [] });
+    }
+    suppressionStats.blocksRead = 0;
+    suppressionStats.commentsRead = 0;
+    const out = applySuppressions(model, diagnostics, diagnostics.map((_, i) => i));
+    assert.ok(out.suppressed.length > 50 && out.diagnostics.length > 50, `${out.suppressed.length} accepted, ${out.diagnostics.length} kept`);
+    // 20 comments, by turns disable and enable, before most of some 220 findings: reading each before a finding in turn read about 10 per finding.
+    assert.ok(suppressionStats.commentsRead < 10 * diagnostics.length / 2, `${suppressionStats.commentsRead} comments read`);
+    // The comment's next line is the document's last block: reading from the first block was over 200 reads.
+    assert.ok(suppressionStats.blocksRead < 5, `${suppressionStats.blocksRead} blocks read`);
   });
 });

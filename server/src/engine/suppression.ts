@@ -203,6 +203,9 @@ export function nextLineTarget(model: ContractModel, comment: SuppressionComment
   return { first, last };
 }
 
+/** Counts for tests: blocks read to find a disable-next-line comment's block, comments read to find the disable/enable in force. */
+export const suppressionStats = { blocksRead: 0, commentsRead: 0 };
+
 /**
  * Per model: the largest block end among blocks[0..i], to skip the blocks that end before a line
  * by binary search (blocks are in order of their start; nesting makes their ends only loosely so).
@@ -233,6 +236,7 @@ function firstBlockOver(model: ContractModel, lineStart: number, lineEnd: number
   }
   for (let i = lo; i < blocks.length; i++) {
     const b = blocks[i];
+    suppressionStats.blocksRead++;
     if (b.kind !== 'html' && b.start < lineEnd && b.end > lineStart && b.end > b.start) return b;
   }
   return undefined;
@@ -336,6 +340,7 @@ function rangedIndex(ranged: readonly SuppressionComment[]): (d: ReviewDiagnosti
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
+      suppressionStats.commentsRead++;
       if (ranged[list[mid]].span.start <= offset) lo = mid + 1;
       else hi = mid;
     }
