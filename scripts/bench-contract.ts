@@ -68,3 +68,29 @@ export function examplesContract(size: number): string {
   while (text.length < size) for (const s of sections) if (text.length < size) text += '\n' + s.replace(/^## \d+\./, `## ${n++}.`);
   return text;
 }
+
+/**
+ * The contract with N suppression comments spread over the contract (engine/suppression.ts), by
+ * turns a disable-next-line above a clause, and a disable of a category closed by an enable two
+ * clauses on.
+ */
+export function withSuppressions(text: string, n: number): string {
+  if (n <= 0) return text;
+  const parts: string[] = [];
+  let from = 0;
+  for (let k = 0; k < n; k++) {
+    const at = text.indexOf('\n\n', Math.floor(((k + 0.5) / n) * text.length));
+    if (at < from) break;
+    parts.push(text.slice(from, at + 2));
+    parts.push(k % 2 ? '<!-- clausewise-disable-next-line vague-wording -- accepted -->\n' : '<!-- clausewise-disable sla -->\n\n');
+    from = at + 2;
+    if (k % 2 === 0) {
+      let end = from;
+      for (let c = 0; c < 2 && end >= 0; c++) end = text.indexOf('\n\n', end + 2);
+      if (end < 0) break;
+      parts.push(text.slice(from, end + 2), '<!-- clausewise-enable sla -->\n\n');
+      from = end + 2;
+    }
+  }
+  return parts.join('') + text.slice(from);
+}

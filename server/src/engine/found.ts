@@ -7,10 +7,20 @@
  * before) called a comparator on objects about log2(n) times per finding. Ownership (ownership.ts)
  * reads only the few findings that name a kind of words. The order is the one a stable sort of the
  * runs' concatenation gives: a run out of order is sorted first, and ties go to the earlier run.
+ * That is the order of (compare, index): entries are added run after run.
+ *
+ * While editing, most entries are the previous review's, copied whole (engine/kept-runs.ts) and
+ * still in the order that review found for them (an edit moves the offsets after it all alike).
+ * ordered() then takes that order over, checks it with one comparison of neighbours (mostly two
+ * numbers), and places only the new entries, found by binary search (issue 13, findings): merging
+ * every run again compared each of the 1 MB contract's 3,880 findings about six times per edit.
  */
 import type { WordKind, FixSpec } from '../rules/types';
 import type { ReviewDiagnostic } from './types';
 import { compareIds } from '../model/compare-ids';
+
+/** Counts for tests: orders taken over from the previous review, and merged from the runs. */
+export const orderStats = { taken: 0, merged: 0 };
 
 export class FoundFindings {
   /**
@@ -30,6 +40,15 @@ export class FoundFindings {
   /** Where each run ends (exclusive); run r starts where run r - 1 ends. */
   private readonly runEnds: number[] = [];
   private n = 0;
+  /**
+   * The findings whose entries copy() took (a previous review's), until ordered() has read their
+   * order: null once entries came from two of them (then the runs are merged as without).
+   */
+  private source: FoundFindings | null | undefined;
+  /** The stretches copy() took: where they went, where they came from, how many (three numbers each). */
+  private copies: number[] = [];
+  /** Every entry in the result's order (none dropped), once ordered() has run: the next review's start. */
+  private order: Int32Array | undefined;
 
   /** `capacity`: how many findings to expect (the previous review's count while editing). */
   constructor(capacity = 64) {
@@ -65,6 +84,10 @@ export class FoundFindings {
    * moved by `shift`: the same diagnostics and fixes, no finding object read.
    */
   copy(src: FoundFindings, from: number, to: number, shift: number): void {
+    if (to <= from) return;
+    if (this.source === undefined) this.source = src;
+    else if (this.source !== src) this.source = null;
+    this.copies.push(this.n, from, to - from);
     const base = this.n - from;
     if (this.n + to - from > this.start.length) this.grow(this.n + to - from);
     // The worded entries in [from, to): src.worded ascends.
@@ -126,13 +149,100 @@ export class FoundFindings {
     return a.range.end.line - b.range.end.line || compareIds(a.ruleId, b.ruleId) || a.message.localeCompare(b.message);
   }
 
+  /** Whether entry i comes before entry j in the result (the earlier entry first on ties). */
+  private before(i: number, j: number): boolean {
+    const d = this.start[i] - this.start[j];
+    if (d !== 0) return d < 0;
+    const c = this.compare(i, j);
+    return c < 0 || (c === 0 && i < j);
+  }
+
   /**
-   * The indexes of the findings `drop` leaves, in the result's order: each run sorted (when it is
-   * not in order already), then the runs merged two by two, the earlier run first on ties.
+   * The indexes of the findings `drop` leaves, in the result's order: the previous review's order
+   * for its entries copied here, with the others placed in it (see the module's comment), or else
+   * each run sorted (when it is not in order already) and the runs merged two by two, the earlier
+   * run first on ties.
    */
   ordered(drop?: ReadonlySet<number>): number[] {
     this.endRun();
     const n = this.size;
+    const all = this.takenOrder() ?? this.mergedOrder();
+    // Kept for the next review; the previous review is let go (no chain of reviews stays alive).
+    this.order = all;
+    this.source = undefined;
+    this.copies = [];
+    const out: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const i = all[k];
+      if (!drop?.has(i)) out.push(i);
+    }
+    return out;
+  }
+
+  /**
+   * The result's order made from the previous review's (module comment), or undefined when this
+   * review copied too little from one previous review, or its entries are not in that order now.
+   */
+  private takenOrder(): Int32Array | undefined {
+    const src = this.source;
+    const was = src?.order;
+    const n = this.n;
+    if (!src || !was || was.length !== src.n) return undefined;
+    const copies = this.copies;
+    let copied = 0;
+    for (let c = 2; c < copies.length; c += 3) copied += copies[c];
+    // Placing many new entries one by one costs more than merging the runs.
+    if (copied < n / 2) return undefined;
+    const now = new Int32Array(src.n).fill(-1);
+    for (let c = 0; c < copies.length; c += 3) {
+      const at = copies[c];
+      const from = copies[c + 1];
+      for (let k = 0, len = copies[c + 2]; k < len; k++) now[from + k] = at + k;
+    }
+    // The copied entries in the previous order: each must still come before the next.
+    const kept = new Int32Array(copied);
+    let m = 0;
+    for (let k = 0; k < was.length; k++) {
+      const i = now[was[k]];
+      if (i < 0) continue;
+      if (m === copied || (m > 0 && !this.before(kept[m - 1], i))) return undefined;
+      kept[m++] = i;
+    }
+    if (m !== copied) return undefined;
+    // The new entries (between the copied stretches, which were taken in increasing place), sorted.
+    const fresh: number[] = [];
+    let next = 0;
+    for (let c = 0; c <= copies.length; c += 3) {
+      const end = c < copies.length ? copies[c] : n;
+      for (let i = next; i < end; i++) fresh.push(i);
+      if (c < copies.length) next = copies[c] + copies[c + 2];
+    }
+    if (fresh.length + copied !== n) return undefined;
+    fresh.sort((a, b) => (this.before(a, b) ? -1 : 1));
+    const all = new Int32Array(n);
+    let k = 0;
+    let p = 0;
+    for (const f of fresh) {
+      // The first copied entry after f, from where the previous new entry went.
+      let lo = p;
+      let hi = m;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.before(kept[mid], f)) lo = mid + 1;
+        else hi = mid;
+      }
+      all.set(kept.subarray(p, lo), k);
+      k += lo - p;
+      p = lo;
+      all[k++] = f;
+    }
+    all.set(kept.subarray(p, m), k);
+    orderStats.taken++;
+    return all;
+  }
+
+  /** The result's order from the runs: each sorted when it is not in order, then merged two by two. */
+  private mergedOrder(): Int32Array {
     let runs: Int32Array[] = [];
     let from = 0;
     for (const to of this.runEnds) {
@@ -153,13 +263,8 @@ export class FoundFindings {
       if (runs.length % 2) next.push(runs[runs.length - 1]);
       runs = next;
     }
-    const out: number[] = [];
-    const all = runs[0] ?? new Int32Array(0);
-    for (let k = 0; k < n; k++) {
-      const i = all[k];
-      if (!drop?.has(i)) out.push(i);
-    }
-    return out;
+    orderStats.merged++;
+    return runs[0] ?? new Int32Array(0);
   }
 
   /** Two ordered runs merged; on a tie the finding of `a` (the earlier rule) comes first. */
