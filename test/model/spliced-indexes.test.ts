@@ -84,4 +84,45 @@ describe('what a splice keeps beside the model, brought up to date per edit', ()
     assert.ok(closed.length > 10);
     for (const s of closed) assert.equal(s, state.model.sections[s.index], 'a section closed before the edit is the previous object');
   });
+  it('moves each section after the edit from its own fields, without reading its successor', () => {
+    // Each section after the edit and its successor move by the same amounts, so a tree taken over
+    // shifts a section's own start, end, title span and blocks (model/sections.ts movedSection)
+    // instead of working its end out from the section that follows it. Counted: reads of `start`
+    // and `headingBlock` of every previous section well after the edit, during the splice.
+    const cases: Array<[string, (t: string) => string, number, number]> = [
+      ['a character typed', (t) => t.replace('3.1 The Supplier shall provide', '3.1 The Supplier shall xprovide'), 1, 0],
+      ['a paragraph split in two', (t) => t.replace('3.1 The Supplier shall provide the Services. ', '3.1 The Supplier shall provide the Services.\n\n'), 1, 1],
+      ['a word replaced by one as long', (t) => t.replace('3.1 The Supplier shall provide', '3.1 The Supplier shall deliver'), 0, 0],
+    ];
+    for (const [what, edit, delta, blockShift] of cases) {
+      const state = fullModelState(base, 1, 'markdown', 'first');
+      const edited = edit(base);
+      assert.notEqual(edited, base, what);
+      const old = state.model.sections;
+      // The sections from clause 4's first sub-section on: after the re-parsed ones (clause 3) and
+      // after the first section that follows them (clause 4), whose start the re-parsed sections' ends read.
+      const after = old.findIndex((s) => s.title === 'Part 4') + 1;
+      assert.ok(after > 1, what);
+      const reads = new Map<number, number>();
+      const previous = old.slice();
+      for (let i = after; i < old.length; i++) {
+        old[i] = new Proxy(previous[i], {
+          get(target, key, receiver) {
+            if (key === 'start' || key === 'headingBlock') reads.set(i, (reads.get(i) ?? 0) + 1);
+            return Reflect.get(target, key, receiver);
+          },
+        });
+      }
+      const next = updateModelState(state, edited, 2, 'markdown');
+      assert.equal(next.fullReason, null, what);
+      assert.equal(next.model.text.length - base.length, delta, what);
+      assert.equal(next.model.blocks.length - state.model.blocks.length, blockShift, what);
+      // Once each for its own fields, and at most once more where the splice halves the list to find the edited sections.
+      for (let i = after; i < old.length; i++) assert.ok((reads.get(i) ?? 0) <= 3, `${what}: section ${i} read ${reads.get(i)} times`);
+      const fresh = buildContractModel(edited, 2, 'markdown');
+      assert.deepEqual(next.model.sections.map((s) => ({ ...s })), fresh.sections, what);
+      // Nothing moved: the previous objects.
+      if (delta === 0 && blockShift === 0) for (let i = after; i < old.length; i++) assert.equal(next.model.sections[i], old[i], what);
+    }
+  });
 });

@@ -391,7 +391,12 @@ export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadin
   };
   // Before the edit, only the sections still open there can end elsewhere: the last one and its ancestors.
   for (let i = sFirst - 1; i > 0; i = old[i].parent) place(i);
-  for (let i = sFirst; i < n; i++) place(i);
+  for (let i = sFirst; i < sAfter; i++) place(i);
+  // After the re-parsed sections, each section and its successor moved by the same amounts, so its
+  // own fields are shifted as they are, without looking its successor up (this is the per-keystroke
+  // loop over about half of a long document's sections). Unmoved (an edit of the same length that
+  // adds no block), they are the previous objects, as `place` would find.
+  if (delta !== 0 || blockShift !== 0) for (let i = sAfter; i < n; i++) out[i] = movedSection(old[i], i, delta, blockShift);
   successorsOf.set(out, next);
 
   // block.section: a re-parsed block is in the section it opens, else in its predecessor's. The
@@ -407,6 +412,23 @@ export function reusedSections(blocks: Block[], text: string, usesMarkdownHeadin
   return out;
 }
 const NONE: readonly number[] = Object.freeze([]);
+
+/**
+ * A section after the edit, in a tree taken over: its successor is after the edit too, so its end
+ * and last block move with its start and heading block (the text's end and the block count, for a
+ * section that runs to the end, move by the same amounts). The fields in buildSections' order, so
+ * the objects share one shape; the title span is the previous object when no character moved.
+ */
+function movedSection(s: Section, index: number, delta: number, blockShift: number): Section {
+  const span = s.titleSpan;
+  return {
+    index, parent: s.parent, children: s.children, kind: s.kind, level: s.level,
+    number: s.number, title: s.title, headingBlock: s.headingBlock + blockShift,
+    titleSpan: delta === 0 ? span : { start: span.start + delta, end: span.end + delta },
+    start: s.start + delta, end: s.end + delta, firstBlock: s.firstBlock + blockShift, lastBlock: s.lastBlock + blockShift,
+    trailer: s.trailer,
+  };
+}
 
 /**
  * Whether the new numbers of the `renumbered` sections (re-parsed, opened as `opened` says, the first
