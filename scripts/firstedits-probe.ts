@@ -4,7 +4,7 @@
 // EditedDocument gives it). Prints each edit's thread CPU time and garbage collection time (from the
 // `gc` performance entries), and the collections' kinds, so that V8 flags can be compared in process:
 //   npx esbuild scripts/firstedits-probe.ts --bundle --platform=node --outfile=/tmp/probe.js
-//   node [V8 flags] /tmp/probe.js [--bytes 100000] [--edits 40] [--warm 0] [--known-edit 0] [--worker] [--minor-after -1] [--gc-after-open] [--json-at-open] [--steps] [--pre 0]
+//   node [V8 flags] /tmp/probe.js [--bytes 100000] [--edits 40] [--same -1] [--warm 0] [--known-edit 0] [--worker] [--minor-after -1] [--gc-after-open] [--json-at-open] [--steps] [--pre 0]
 // Linux only (thread CPU from /proc/thread-self/schedstat).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -75,11 +75,14 @@ async function main(): Promise<void> {
       // As the review worker does (./review-worker.ts): its documents' store, the JSON cache, then settle.
       // --steps: each step's thread CPU (engine/review.ts currentStep names them), per review.
       let at = threadCpu();
-      let name = 'model';
+      let first = true;
+      // Each step sets currentStep.name as it begins: the time since the last call is the step just
+      // run, named by what it set (the call before the review's first step measures nothing).
       const between = (): void => {
         const now = threadCpu();
+        const name = first ? 'before the review' : currentStep.name || 'model';
+        first = false;
         stepCpu.set(name, (stepCpu.get(name) ?? 0) + now - at);
-        name = currentStep.name || 'model';
         at = now;
       };
       stepCpu.clear();
@@ -137,8 +140,12 @@ async function main(): Promise<void> {
   const cpus: number[] = [];
   const procs: number[] = [];
   const per: string[] = [];
+  // --same K: every edit where the Kth of the spread edits goes (typing on at one place), so that the
+  // first edits and later ones differ in being first only, not in where they are (an edit near the
+  // start moves every later block; typedEdit spreads them from the start to the end).
+  const same = arg('same', -1);
   for (let i = 0; i < edits; i++) {
-    const e = typedEdit(text, i, edits);
+    const e = typedEdit(text, same >= 0 ? same : i, edits);
     // The worker's jobs carry their edit (./job-text.ts); the server's thread's do not (--known-edit 1 for the worker's case).
     const before = text;
     text = e.text;

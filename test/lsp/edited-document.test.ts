@@ -82,6 +82,30 @@ describe('lsp: the server\'s open documents', () => {
     assert.equal(doc.editSince(before), undefined, 'the text built, no edit is pending');
   });
 
+  it('makes its line offsets ahead of the first change when asked (issue 13, firstedit): the same reads after, and no pending edit built', () => {
+    fc.assert(fc.property(textArb, fc.array(changeArb, { minLength: 1, maxLength: 4 }), (text, specs) => {
+      const mine = EditedDocument.create('file:///a.md', 'markdown', 1, text);
+      const theirs = TextDocument.create('file:///a.md', 'markdown', 1, text);
+      mine.prepareLineOffsets();
+      let version = 1;
+      for (const spec of specs) {
+        const change = changeOf(spec, theirs);
+        version++;
+        EditedDocument.update(mine, [change], version);
+        TextDocument.update(theirs, [change], version);
+        mine.prepareLineOffsets();
+      }
+      assertSame(mine, theirs);
+    }), { numRuns: 200, ...(seed !== undefined ? { seed } : {}) });
+    // A change that makes a CR LF pair across its end leaves the offsets to be counted again from the text.
+    const before = 'Alpha clause.\nThe Supplier shall act promptly.\n';
+    const doc = EditedDocument.create('file:///a.md', 'markdown', 1, before);
+    EditedDocument.update(doc, [{ range: { start: { line: 0, character: 13 }, end: { line: 0, character: 13 } }, text: ' x\r' }], 2);
+    doc.prepareLineOffsets();
+    assert.deepEqual(doc.editSince(before), { start: 13, end: 13, text: ' x\r' }, 'the edit still pending: no text was built');
+    assert.equal(doc.lineCount, 3);
+  });
+
   it('maps through a pending edit as through the two texts', () => {
     fc.assert(fc.property(textArb, fc.nat(), fc.nat(), textArb, (before, a, b, insert) => {
       const start = Math.min(a, b) % (before.length + 1);

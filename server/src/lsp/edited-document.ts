@@ -214,6 +214,14 @@ export class EditedDocument implements TextDocument {
     return charCodeThroughEdits(this.base, this.pending, offset);
   }
 
+  /**
+   * Makes the line offsets now when the text has none yet and no edit is pending (a document just
+   * opened), so that the first change does not (issue 13, firstedit). Builds no text.
+   */
+  prepareLineOffsets(): void {
+    if (!this.lineOffsets && !this.pending.length) this.lineOffsets = lineOffsetsOf(this.base, true, 0);
+  }
+
   private getLineOffsets(): number[] {
     return (this.lineOffsets ??= lineOffsetsOf(this.text(), true, 0));
   }

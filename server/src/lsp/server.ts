@@ -499,7 +499,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       await afterInputSince(...counts, 2, (st.lastEditAt ?? 0) + WORKER_JOB_WINDOW_MS);
       if (states.get(uri) !== st || documents.get(uri)?.version !== version || generation !== gen) return null;
       // The diagnostics are published as soon as they arrive; the result stays in the worker.
-      const remote = await thread.review(job, (findings) => {
+      const reviewing = thread.review(job, (findings) => {
         const doc = documents.get(uri);
         if (states.get(uri) !== st || doc?.version !== version || generation !== gen || st.force !== force) return;
         // This review is the one under way (reviewNow set it before the worker could answer).
@@ -511,6 +511,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
           void publish(uri, st, { version, generation: gen, force, ...withConfigError(findings, config.error) });
         });
       });
+      // A document just opened has no line offsets yet: made here, after the job is posted (an
+      // immediate queued after the pump's) and while the worker reviews, rather than by the first
+      // keystroke, which paid for them (a pass over a 1 MB text) before its job (issue 13, firstedit).
+      if (doc instanceof EditedDocument) setImmediate(() => doc.prepareLineOffsets());
+      const remote = await reviewing;
       if (remote) {
         // The result stays in the worker, which answers requests on it; the diagnostics were published as they arrived.
         const configError = config.error ? configErrorDiagnostic(config.error) : undefined;
