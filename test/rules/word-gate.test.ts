@@ -14,6 +14,7 @@ import { FIELD, LEGAL_FORM, LEGAL_FORM_WORDS, OPENER, OPENER_WORDS } from '../..
 import { CHANGES, CHANGES_WORDS, MEASURES, NOT_FIRST_NOTICE, NOT_FIRST_NOTICE_WORDS } from '../../server/src/drafting/figures';
 import { ANGLE, ANGLE_FIELD, BRACKET, TBD, TBD_WORDS, TEMPLATE, TEMPLATE_MARKS, XX } from '../../server/src/drafting/placeholders';
 import { END_DATE_TERM, START_DATE_TERM } from '../../server/src/drafting/dates';
+import { EXTERNAL_AFTER, IN_ATTACHMENT, MORE, PAREN_TITLE } from '../../server/src/drafting/xrefs';
 import { generateContract } from '../../scripts/bench-contract';
 import { parseRegExpLiteral } from '@eslint-community/regexpp';
 
@@ -183,7 +184,9 @@ describe('word gates before rules\' expressions (cold start: an expression never
     assert.ok(count > 0, 'the contract has findings');
     // Their gates' words are in this contract (the expressions matched before, or one of their words is in a column):
     const wordsThere = new Set(['signatures FIELD signature', 'figures breach-notice', 'figures payment-period']);
-    const ran = [...GATED_COLD, { name: 'placeholders TEMPLATE', pattern: TEMPLATE, anyOf: [] }, { name: 'placeholders XX', pattern: XX, anyOf: [] }]
+    const ran = [...GATED_COLD, { name: 'placeholders TEMPLATE', pattern: TEMPLATE, anyOf: [] }, { name: 'placeholders XX', pattern: XX, anyOf: [] },
+      // Gated by their first character (test/drafting/xrefs-tail-gate.test.ts):
+      ...([['xrefs MORE', MORE], ['xrefs EXTERNAL_AFTER', EXTERNAL_AFTER], ['xrefs IN_ATTACHMENT', IN_ATTACHMENT], ['xrefs PAREN_TITLE', PAREN_TITLE]] as const).map(([name, pattern]) => ({ name, pattern, anyOf: [] }))]
       .filter(({ name, pattern }) => !wordsThere.has(name) && run.has(keyOf(pattern))).map((g) => g.name);
     assert.deepEqual(ran, [], `expressions run on a contract without their words: ${ran.join(', ')}`);
   });
