@@ -9,6 +9,7 @@ import { foldQuotes } from '../model';
 import { matchesIn } from '../model/text';
 import { blockMemo } from '../model/facts';
 import { termIndex } from './terms';
+import { holdsAny } from '../rules/word-gate';
 
 export interface DateMention {
   span: Span;
@@ -44,6 +45,10 @@ const ISO = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g;
 const NUMERIC = /\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})\b/g;
 
 const START_WORDS = /\b(?:from|commencing|commences?|starting|starts?|beginning|begins?|effective)\b/i;
+
+/** Terms naming the start and the end of the contract, with the words every match holds (rules/word-gate.ts). */
+export const START_DATE_TERM = { pattern: /\b(?:commencement|start|effective|go-live|service start)\s+date\b/i, anyOf: ['commencement', 'start', 'effective', 'go-live'] };
+export const END_DATE_TERM = { pattern: /\b(?:expiry|expiration|end|termination|completion)\s+date\b/i, anyOf: ['expiry', 'expiration', 'end', 'termination', 'completion'] };
 
 export function daysIn(month: number, year: number | null): number {
   if (month === 2) return year === null ? 29 : (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
@@ -236,9 +241,10 @@ export function impossibleDates(model: ContractModel): ImpossibleDate[] {
 
   // Start and end dates given in definitions: "Commencement Date" means 1 May 2025 / "Expiry Date" means 30 April 2025.
   const idx = termIndex(model);
-  const dateOfTerm = (re: RegExp) => {
+  // `words`: one of them is in every match of `re` (rules/word-gate.ts), so most terms are not searched.
+  const dateOfTerm = ({ pattern: re, anyOf: words }: { pattern: RegExp; anyOf: readonly string[] }) => {
     for (const def of idx.definitions) {
-      if (!re.test(def.term)) continue;
+      if (!holdsAny(def.term.toLowerCase(), words) || !re.test(def.term)) continue;
       const block = model.blocks[def.block];
       // The first valid date after the term in its block (the block's dates are sorted by start).
       const d = firstDateFrom(readBlockDates(model, block).filter(isValid), def.span.end);
@@ -247,8 +253,8 @@ export function impossibleDates(model: ContractModel): ImpossibleDate[] {
     }
     return null;
   };
-  const start = dateOfTerm(/\b(?:commencement|start|effective|go-live|service start)\s+date\b/i);
-  const end = dateOfTerm(/\b(?:expiry|expiration|end|termination|completion)\s+date\b/i);
+  const start = dateOfTerm(START_DATE_TERM);
+  const end = dateOfTerm(END_DATE_TERM);
   if (start && end && value(end.d) < value(start.d) && !out.some((o) => o.span.start === end.d.span.start)) {
     out.push({ kind: 'ends-before-start', span: end.d.span, message: `The ${end.def.term} (${end.d.text}) is before the ${start.def.term} (${start.d.text}).` });
   }

@@ -16,6 +16,7 @@ import { firstIndexAtOrAfter, lastIndexAtOrBefore } from '../model/lineIndex';
 import { describesSecurityIncident } from '../categories/breach-notification';
 import { factsActive, memo } from '../model/facts';
 import { spliceTraceOf } from '../model/trace';
+import { holdsAny } from '../rules/word-gate';
 
 export type FigureKind = 'money' | 'duration' | 'percent';
 
@@ -64,7 +65,12 @@ export function moneyIn(text: string): Money[] {
 // --- What is measured -----------------------------------------------------------------------------
 
 /** A sentence that changes, compares or excepts a figure states no figure of its own to compare. */
-const CHANGES = /\b(?:amend(?:ed|ment)?|replaced?|increase[sd]?|decrease[sd]?|reduce[sd]?|instead of|in lieu of|revised|changed?|adjust(?:ed|ment)?|index(?:ed|ation)|escalat\w*|greater of|lesser of|higher of|lower of|whichever is)\b/i;
+export const CHANGES = /\b(?:amend(?:ed|ment)?|replaced?|increase[sd]?|decrease[sd]?|reduce[sd]?|instead of|in lieu of|revised|changed?|adjust(?:ed|ment)?|index(?:ed|ation)|escalat\w*|greater of|lesser of|higher of|lower of|whichever is)\b/i;
+/*
+ * Lower-case words one of which every match of the expression beside them holds (rules/word-gate.ts):
+ * a sentence without any is not searched, so a contract without such sentences never compiles it.
+ */
+export const CHANGES_WORDS = ['amend', 'replace', 'increase', 'decrease', 'reduce', 'instead of', 'in lieu of', 'revised', 'change', 'adjust', 'index', 'escalat', 'greater of', 'lesser of', 'higher of', 'lower of', 'whichever is'];
 
 // A role word or a capitalised name ("Tailspin"); case matters, so that "the" or "its" is no party.
 const PARTY_WORD = String.raw`(?:[Ee]ither [Pp]arty|[Ee]ach [Pp]arty|[A-Z][A-Za-z]{2,})`;
@@ -82,7 +88,12 @@ interface Measure {
   id: string;
   label: string;
   kind: FigureKind;
-  /** The sentence states this measure. */
+  /**
+   * The first test of whether the sentence states this measure, with words one of which each of its
+   * matches holds: run only when the sentence holds one (lower-cased), so rarely compiled.
+   */
+  gate: { pattern: RegExp; anyOf: readonly string[] };
+  /** The rest of the test: the sentence states this measure (asked only when the gate matched). */
   states: (s: SentenceInfo) => boolean;
   /** The figure of the measure in the sentence, or null when there is none or more than one. */
   figure: (s: SentenceInfo) => { value: number; currency: string; at: number; length: number } | null;
@@ -100,14 +111,19 @@ const NOTICE_AFTER = /^['\u2019]?s?\s*(?:\(\d+\)\s*)?(?:(?:prior|advance|written
 const NOTICE_BEFORE = /\bnotice\s+(?:period\s+)?of\s+(?:at least\s+|not less than\s+|no less than\s+)?$/i;
 const DEADLINE_BEFORE = /\b(?:within|no later than|not later than|not more than|no more than|in any event within)\s+$/i;
 const INVOICE_AFTER = /^\s*(?:\(\d+\)\s*)?(?:of|after|from|following)\s+(?:the\s+)?(?:(?:date of|receipt of|its receipt of|the receipt of|issue of|the date of)\s+)?(?:(?:the|a|an|each|any|such|valid|undisputed|correct|proper|properly rendered|correctly rendered)\s+)*invoice/i;
-const FEE_PHRASE = /\b(annual|yearly|monthly|quarterly)\s+(?:subscription\s+|service\s+|support\s+|maintenance\s+|licen[cs]e\s+|hosting\s+|management\s+)?(?:fee|charge)s?\b/i;
+export const FEE_PHRASE = /\b(annual|yearly|monthly|quarterly)\s+(?:subscription\s+|service\s+|support\s+|maintenance\s+|licen[cs]e\s+|hosting\s+|management\s+)?(?:fee|charge)s?\b/i;
 
-const MEASURES: Measure[] = [
+/** An incident notice to someone other than the customer, or about updates: not the deadline compared. */
+export const NOT_FIRST_NOTICE = /\b(?:supervisory|regulator\w*|authorit(?:y|ies)|data subjects?|individuals|severity|priority|P[1-4]|updates?|full report|final report|follow-up|thereafter|every|each)\b/i;
+export const NOT_FIRST_NOTICE_WORDS = ['supervisory', 'regulator', 'authorit', 'data subject', 'individuals', 'severity', 'priority', 'p1', 'p2', 'p3', 'p4', 'update', 'full report', 'final report', 'follow-up', 'thereafter', 'every', 'each'];
+
+export const MEASURES: Measure[] = [
   {
     id: 'liability-cap',
     label: 'the cap on liability',
     kind: 'money',
-    states: (s) => /\b(?:total|aggregate|maximum|entire|cumulative)\b[^.;]{0,40}\bliabilit/i.test(s.flat) && /\b(?:shall not exceed|will not exceed|not exceed|limited to|capped at)\b/i.test(s.flat)
+    gate: { pattern: /\b(?:total|aggregate|maximum|entire|cumulative)\b[^.;]{0,40}\bliabilit/i, anyOf: ['liabilit'] },
+    states: (s) => /\b(?:shall not exceed|will not exceed|not exceed|limited to|capped at)\b/i.test(s.flat)
       && !/\b(?:data|personal|confidential|security|indemnit\w*|intellectual property|super|per (?:claim|event|incident|occurrence)|each (?:claim|event|incident|occurrence)|insur\w*|except|excluding|other than|in respect of|for breach of|year\s*\d|contract year|first|second)\b/i.test(s.flat),
     figure: (s) => { const m = moneyIn(s.text); return m.length === 1 ? m[0] : null; },
     who: (s) => subject(s.flat, /(?:(?:total|aggregate|maximum|entire|cumulative)\s+)+liabilit/),
@@ -116,7 +132,8 @@ const MEASURES: Measure[] = [
     id: 'termination-notice',
     label: 'the notice period to terminate for convenience',
     kind: 'duration',
-    states: (s) => /\bterminat/i.test(s.flat) && /\b(?:for convenience|without cause|for any reason|for no reason)\b/i.test(s.flat)
+    gate: { pattern: /\bterminat/i, anyOf: ['terminat'] },
+    states: (s) => /\b(?:for convenience|without cause|for any reason|for no reason)\b/i.test(s.flat)
       && !/\b(?:breach|cure|remed\w*|insolv\w*|renew\w*|expir\w*|fails? to|default|change of control)\b/i.test(s.flat),
     figure: (s) => onlyDuration(s, (d, before, after) => d.unit !== 'minute' && d.unit !== 'hour' && (NOTICE_AFTER.test(after) || NOTICE_BEFORE.test(before))),
     who: (s) => subject(s.flat, /(?:may|shall be entitled to|has the right to|can)\s+(?:at any time\s+)?terminat/),
@@ -125,15 +142,16 @@ const MEASURES: Measure[] = [
     id: 'breach-notice',
     label: 'the deadline to notify a security breach',
     kind: 'duration',
-    states: (s) => /\b(?:notif|inform|report|alert)\w*/i.test(s.flat) && describesSecurityIncident(s.flat)
-      && !/\b(?:supervisory|regulator\w*|authorit(?:y|ies)|data subjects?|individuals|severity|priority|P[1-4]|updates?|full report|final report|follow-up|thereafter|every|each)\b/i.test(s.flat),
+    gate: { pattern: /\b(?:notif|inform|report|alert)\w*/i, anyOf: ['notif', 'inform', 'report', 'alert'] },
+    states: (s) => describesSecurityIncident(s.flat) && !(holdsAny(s.flat.toLowerCase(), NOT_FIRST_NOTICE_WORDS) && NOT_FIRST_NOTICE.test(s.flat)),
     figure: (s) => onlyDuration(s, (_d, before) => DEADLINE_BEFORE.test(before)),
   },
   {
     id: 'availability',
     label: 'the availability target',
     kind: 'percent',
-    states: (s) => /\b(?:availab\w*|uptime|up-time)\b/i.test(s.flat) && /\b(?:at least|not less than|no less than|minimum|target|guarantee[sd]?|shall|will|must|commits?)\b/i.test(s.flat)
+    gate: { pattern: /\b(?:availab\w*|uptime|up-time)\b/i, anyOf: ['availab', 'uptime', 'up-time'] },
+    states: (s) => /\b(?:at least|not less than|no less than|minimum|target|guarantee[sd]?|shall|will|must|commits?)\b/i.test(s.flat)
       && !/\b(?:credits?|discount|interest|tax|below|less than|falls?|fell|between|exceed\w*|tiers?|premium|standard|plan|enhanced|basic|gold|silver|bronze|planned|maintenance|during|each (?:service|component|region))\b/i.test(s.flat),
     figure: (s) => { const p = percentagesIn(s.text).filter((x) => x.value >= 90 && x.value < 100); return p.length === 1 && percentagesIn(s.text).length === 1 ? { ...p[0], currency: '' } : null; },
   },
@@ -141,7 +159,8 @@ const MEASURES: Measure[] = [
     id: 'payment-period',
     label: 'the time to pay an invoice',
     kind: 'duration',
-    states: (s) => /\b(?:pay|paid|payable|payment|settle)\b/i.test(s.flat) && /\binvoice/i.test(s.flat)
+    gate: { pattern: /\binvoice/i, anyOf: ['invoice'] },
+    states: (s) => /\b(?:pay|paid|payable|payment|settle)\b/i.test(s.flat)
       && !/\b(?:disput\w*|interest|late|overdue|query|queries|object\w*|refund\w*|credit note|issue (?:an |its )?invoices?|invoice (?:the customer|monthly|quarterly|annually|in advance|in arrears))\b/i.test(s.flat),
     figure: (s) => onlyDuration(s, (d, _before, after) => (d.unit === 'day' || d.unit === 'business-day' || d.unit === 'month') && INVOICE_AFTER.test(after)),
   },
@@ -149,8 +168,8 @@ const MEASURES: Measure[] = [
     id: 'recurring-fee',
     label: 'the fee',
     kind: 'money',
-    states: (s) => FEE_PHRASE.test(s.flat)
-      && !/\b(?:years?\s*\d|first|second|third|subsequent|renewal|thereafter|plus|discount\w*|per (?:user|seat|site|licen[cs]e|unit|device|location)|each (?:user|seat|site|additional|location)|additional|up to|exceed|maximum|minimum|cap|total|aggregate|including|excluding|exclusive|inclusive)\b/i.test(s.flat),
+    gate: { pattern: FEE_PHRASE, anyOf: ['fee', 'charge'] },
+    states: (s) => !/\b(?:years?\s*\d|first|second|third|subsequent|renewal|thereafter|plus|discount\w*|per (?:user|seat|site|licen[cs]e|unit|device|location)|each (?:user|seat|site|additional|location)|additional|up to|exceed|maximum|minimum|cap|total|aggregate|including|excluding|exclusive|inclusive)\b/i.test(s.flat),
     figure: (s) => {
       const phrase = FEE_PHRASE.exec(s.text);
       const money = moneyIn(s.text);
@@ -172,7 +191,8 @@ const MEASURES: Measure[] = [
     id: 'initial-term',
     label: 'the initial term',
     kind: 'duration',
-    states: (s) => /\binitial\s+(?:term|period)\b/i.test(s.flat) && !/\b(?:renew\w*|extend\w*|extension|additional|thereafter|successive|notice|trial|pilot)\b/i.test(s.flat),
+    gate: { pattern: /\binitial\s+(?:term|period)\b/i, anyOf: ['initial'] },
+    states: (s) => !/\b(?:renew\w*|extend\w*|extension|additional|thereafter|successive|notice|trial|pilot)\b/i.test(s.flat),
     figure: (s) => {
       const m = /\binitial\s+(?:term|period)\b/i.exec(s.text)!;
       return onlyDuration(s, (d) => (d.unit === 'month' || d.unit === 'year') && d.at > m.index && d.at - (m.index + m[0].length) <= 30);
@@ -200,9 +220,10 @@ interface SentenceFigure { key: string; label: string; kind: FigureKind; value: 
 function sentenceFigures(s: SentenceInfo): SentenceFigure[] {
   return memo('figures', s.sentence.text, () => {
     const out: SentenceFigure[] = [];
-    if (CHANGES.test(s.flat)) return out;
+    const lower = s.flat.toLowerCase();
+    if (holdsAny(lower, CHANGES_WORDS) && CHANGES.test(s.flat)) return out;
     for (const m of MEASURES) {
-      if (!m.states(s)) continue;
+      if (!holdsAny(lower, m.gate.anyOf) || !m.gate.pattern.test(s.flat) || !m.states(s)) continue;
       const f = m.figure(s);
       if (!f) continue;
       // A bracketed figure ("[90] days") is an option still open, reported by the placeholder rule.

@@ -9,6 +9,7 @@ import { blockMemo, factsActive } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
 import { sameRange } from './same-text';
 import { BlockResults } from './perBlock';
+import { holdsAny } from '../rules/word-gate';
 
 export type PlaceholderKind = 'bracket' | 'template' | 'blank' | 'xx' | 'tbd' | 'option';
 
@@ -21,12 +22,22 @@ export interface Placeholder {
   partyRole?: PartyRole;
 }
 
-const BRACKET = /\[([^[\]\n]{0,80})\](?![(:[])/g;
-const TEMPLATE = /\{\{[^{}\n]{1,60}\}\}|\{%[^%\n]{1,60}%\}|\$\{[A-Za-z_][\w.]{0,40}\}|<<[^<>\n]{1,40}>>|\u00AB[^\u00AB\u00BB\n]{1,40}\u00BB|(?<![{$\\])\{[A-Za-z_][\w .-]{0,40}\}(?!\})/g;
+export const BRACKET = /\[([^[\]\n]{0,80})\](?![(:[])/g;
+export const TEMPLATE = /\{\{[^{}\n]{1,60}\}\}|\{%[^%\n]{1,60}%\}|\$\{[A-Za-z_][\w.]{0,40}\}|<<[^<>\n]{1,40}>>|\u00AB[^\u00AB\u00BB\n]{1,40}\u00BB|(?<![{$\\])\{[A-Za-z_][\w .-]{0,40}\}(?!\})/g;
 const BLANK = /_{3,}/g;
-const XX = /(?<![A-Za-z])\d*(?:X{2,}|x{2,})(?:[-/.]?(?:\d+|X+|x+))*(?![A-Za-z])/g;
-const TBD = /\b(?:TBD|TBC|TBA|to be (?:agreed|determined|confirmed|decided|advised|specified))\b/g;
-const ANGLE = /<\s*(?:insert|enter|add|specify|name of|date of|details of)[^<>\n]{0,60}>/gi;
+export const XX = /(?<![A-Za-z])\d*(?:X{2,}|x{2,})(?:[-/.]?(?:\d+|X+|x+))*(?![A-Za-z])/g;
+export const TBD = /\b(?:TBD|TBC|TBA|to be (?:agreed|determined|confirmed|decided|advised|specified))\b/g;
+export const ANGLE = /<\s*(?:insert|enter|add|specify|name of|date of|details of)[^<>\n]{0,60}>/gi;
+/*
+ * What every match of the expressions above holds, looked up first (rules/word-gate.ts): a block
+ * without it is not searched, so a contract without such placeholders never compiles them (a cold run
+ * compiles each expression it runs). TBD_WORDS are lower-case: the text is lower-cased for them.
+ */
+export const TEMPLATE_MARKS = ['{', '<<', '\u00AB'];
+export const TBD_WORDS = ['tbd', 'tbc', 'tba', 'to be '];
+const NO_MATCHES: RegExpMatchArray[] = [];
+/** The matches of a global expression in a text, or none without searching when the text lacks all of `marks`. */
+const matchesIf = (text: string, marks: readonly string[], pattern: RegExp): Iterable<RegExpMatchArray> => (holdsAny(text, marks) ? text.matchAll(pattern) : NO_MATCHES);
 
 const SYMBOLS = /^[\s\u25CF\u2022\u2026._*xX#?-]*$/;
 const SHORT_CODES = /^(?:N|X|XX+|TBD|TBC|TBA|TBD\/TBC|\?+|\u2022|\u25CF|\u2026|\.{3,})$/i;
@@ -39,7 +50,7 @@ const OPTION_TAG = /^(?:(?:optional|option|alternative)\b[^\]]{0,60}|(?:if|where
 const TITLE_CASE_TAG = /^[A-Z][\w'-]*(?:\s+(?:(?:of|and|or|the|for|to|in|on)\s+)?[A-Z][\w'-]*){0,4}$/;
 // <PRICE TABLE>, <CUSTOMER NAME>, <Supplier address>: a field in angle brackets. SGML tags of filed
 // documents (<PAGE>, <TABLE>, <S>, <C>) are single words and not fields.
-const ANGLE_FIELD = /<([A-Z][A-Za-z0-9 ,#/&'.-]{1,60})>/g;
+export const ANGLE_FIELD = /<([A-Z][A-Za-z0-9 ,#/&'.-]{1,60})>/g;
 const SGML_TAGS = /^(?:page|table|caption|s|c|fn|document|type|sequence|filename|description|text|html|body|head|title|pre|br|hr|p|div|span|b|i|u|sup|sub|center|font|tr|td|th|ul|ol|li|a|img)$/i;
 const NOT_PLACEHOLDER = /^(?:sic|reserved|intentionally (?:left blank|omitted|deleted)|deleted|not used|omitted|none|\d+|\^[^\]]*|emphasis added|illegible|redacted|signature page follows|seal|.*\bletterhead|graphic(?: omitted)?|logo omitted)$/i;
 const SIGNING_LABEL = /^[\s|*]*(?:by|name|print(?:ed)? name|title|signature|signed(?: by)?|sign here|witness(?:ed by)?|position|its|authori[sz]ed signatory)\b[^_\n]{0,20}$/i;
@@ -183,7 +194,8 @@ function placeholdersOfBlock(model: ContractModel, block: Block, wholeText: () =
       if (found.some((f) => at < f.end && end > f.at)) return;
       found.push({ at, end, kind, partyRole });
     };
-    for (const m of text.matchAll(BRACKET)) {
+    const lower = text.toLowerCase();
+    for (const m of matchesIf(text, ['['], BRACKET)) {
       // Classify on the source: Markdown may have read "[*****]" as emphasis.
       const srcStart = sourceOffsetAt(block, m.index!);
       const srcEnd = sourceOffsetAt(block, m.index! + m[0].length - 1) + 1;
@@ -205,7 +217,7 @@ function placeholdersOfBlock(model: ContractModel, block: Block, wholeText: () =
       const role: PartyRole | undefined = SUPPLIER_WORDS.test(c) ? 'supplier' : CUSTOMER_WORDS.test(c) ? 'customer' : undefined;
       add(m.index!, m.index! + m[0].length, 'bracket', role);
     }
-    for (const m of text.matchAll(TEMPLATE)) add(m.index!, m.index! + m[0].length, 'template');
+    for (const m of matchesIf(text, TEMPLATE_MARKS, TEMPLATE)) add(m.index!, m.index! + m[0].length, 'template');
     let previousSkipped = false;
     for (const m of text.matchAll(BLANK)) {
       // Reads the text before the block and the block's section.
@@ -227,12 +239,12 @@ function placeholdersOfBlock(model: ContractModel, block: Block, wholeText: () =
       if (/^[\s|*]*dated?\b[^_\n]{0,10}$/i.test(lineBefore) && /(?:signature|signed|by)\s*:?[\s*]*_{3,}|signed (?:for and )?on behalf of|in witness whereof/i.test(model.text.slice(Math.max(0, block.start - LOOKBACK), block.start))) continue;
       add(m.index!, m.index! + m[0].length, 'blank');
     }
-    for (const m of text.matchAll(XX)) {
+    for (const m of lower.includes('xx') ? text.matchAll(XX) : NO_MATCHES) {
       if (ROMAN_CONTEXT.test(text.slice(Math.max(0, m.index! - 12), m.index!)) && /^X+$/.test(m[0])) continue;
       add(m.index!, m.index! + m[0].length, 'xx');
     }
-    const quoted = [...text.matchAll(/"[^"\n]{0,120}"/g)].map((q) => [q.index!, q.index! + q[0].length] as const);
-    for (const m of text.matchAll(TBD)) {
+    const quoted = [...matchesIf(text, ['"'], /"[^"\n]{0,120}"/g)].map((q) => [q.index!, q.index! + q[0].length] as const);
+    for (const m of holdsAny(lower, TBD_WORDS) ? text.matchAll(TBD) : NO_MATCHES) {
       // "to be agreed" in quotes is cited, not an open point.
       if (quoted.some(([a, b]) => m.index! > a && m.index! < b)) continue;
       add(m.index!, m.index! + m[0].length, 'tbd');
@@ -242,7 +254,7 @@ function placeholdersOfBlock(model: ContractModel, block: Block, wholeText: () =
     {
       const source = model.text.slice(block.start, block.end);
       const taken: Array<[number, number]> = [];
-      for (const m of source.matchAll(ANGLE)) {
+      for (const m of matchesIf(source, ['<'], ANGLE)) {
         const start = block.start + m.index!;
         taken.push([start, start + m[0].length]);
         out.push({ span: { start, end: start + m[0].length }, text: m[0], kind: 'template' });
@@ -267,7 +279,8 @@ function inOrder(list: Placeholder[]): boolean {
 /** <PRICE TABLE>, <Supplier address>: fields in angle brackets, read from the source of the block. */
 function angleFields(model: ContractModel, block: Block, taken: Array<[number, number]>): Placeholder[] {
   const out: Placeholder[] = [];
-  for (const m of model.text.slice(block.start, block.end).matchAll(ANGLE_FIELD)) {
+  const source = model.text.slice(block.start, block.end);
+  for (const m of matchesIf(source, ['<'], ANGLE_FIELD)) {
     const c = m[1].trim();
     const start = block.start + m.index!;
     if (taken.some(([a, b]) => start < b && a < start + m[0].length)) continue;

@@ -14,6 +14,7 @@ import { BlockResults } from './perBlock';
 import { factsActive } from '../model/facts';
 import { firstIndexAtOrAfter } from '../model/lineIndex';
 import { spliceTraceOf } from '../model/trace';
+import { holdsAny } from '../rules/word-gate';
 
 export type SigningField = 'signature' | 'name' | 'title' | 'date';
 
@@ -39,16 +40,25 @@ export interface SignatureBlock {
 }
 
 /** The line that opens a signature block. */
-const OPENER = /^[\s*_|]*(?:in witness whereof|(?:signed|executed)(?: as a deed)?(?: (?:for and )?on behalf of| by)\b|for and on behalf of\b|agreed and accepted|accepted and agreed|signature page|signatures?\s*:?\s*$|execution\s*$)/im;
-const FIELD: Array<[SigningField, RegExp]> = [
+export const OPENER = /^[\s*_|]*(?:in witness whereof|(?:signed|executed)(?: as a deed)?(?: (?:for and )?on behalf of| by)\b|for and on behalf of\b|agreed and accepted|accepted and agreed|signature page|signatures?\s*:?\s*$|execution\s*$)/im;
+/*
+ * Lower-case words one of which every match of the expression beside them holds (rules/word-gate.ts):
+ * a text without any is not searched, so on a contract without a signature page these expressions
+ * are never compiled (a cold run compiles each expression it runs).
+ */
+export const OPENER_WORDS = ['witness', 'signed', 'executed', 'on behalf of', 'agreed and accepted', 'accepted and agreed', 'signature', 'execution'];
+/** Whether a text holds a line that opens a signature block. */
+const opener = (text: string): boolean => holdsAny(text.toLowerCase(), OPENER_WORDS) && OPENER.test(text);
+export const FIELD: Array<[SigningField, RegExp, readonly string[]]> = [
   // "By: ____", "Signature ____", "By /s/ ..." (but not "Signed for and on behalf of ...", which names a party).
-  ['signature', /^(?:by|signature|signed|sign here|authori[sz]ed signature)\s*(?:[:._]|\/s\/|$)/i],
-  ['name', /^(?:name|print(?:ed)? name|full name|name of (?:signatory|authori[sz]ed (?:officer|signatory)))\b\s*(?:[:._]|$)/i],
-  ['title', /^(?:title|position|capacity|its|job title|designation)\b\s*(?:[:._]|$)/i],
-  ['date', /^(?:date|dated|date signed)\b\s*(?:[:._]|$)/i],
+  ['signature', /^(?:by|signature|signed|sign here|authori[sz]ed signature)\s*(?:[:._]|\/s\/|$)/i, ['by', 'sign']],
+  ['name', /^(?:name|print(?:ed)? name|full name|name of (?:signatory|authori[sz]ed (?:officer|signatory)))\b\s*(?:[:._]|$)/i, ['name']],
+  ['title', /^(?:title|position|capacity|its|job title|designation)\b\s*(?:[:._]|$)/i, ['title', 'position', 'capacity', 'its', 'designation']],
+  ['date', /^(?:date|dated|date signed)\b\s*(?:[:._]|$)/i, ['date']],
 ];
 const ON_BEHALF = /^(?:(?:signed|executed)(?: as a deed)?\s+(?:by\s+.{0,60}?\s+)?)?(?:(?:for\s+)?and\s+)?on behalf of\s+(?:the\s+)?(.+?)\s*:?$/i;
-const LEGAL_FORM = /\b(?:inc|incorporated|ltd|limited|llc|l\.l\.c|llp|plc|corp|corporation|company|co|gmbh|ag|s\.a|b\.v|n\.v|pty|lp|l\.p|pte|sarl|s\.p\.a)\.?$/i;
+export const LEGAL_FORM = /\b(?:inc|incorporated|ltd|limited|llc|l\.l\.c|llp|plc|corp|corporation|company|co|gmbh|ag|s\.a|b\.v|n\.v|pty|lp|l\.p|pte|sarl|s\.p\.a)\.?$/i;
+export const LEGAL_FORM_WORDS = ['inc', 'ltd', 'limited', 'llc', 'l.l.c', 'llp', 'plc', 'corp', 'company', 'co', 'gmbh', 'ag', 's.a', 'b.v', 'n.v', 'pty', 'lp', 'l.p', 'pte', 'sarl', 's.p.a'];
 
 /** Columns of a line: cells of a table row, or text separated by a tab or a gap of 3+ spaces. */
 function columns(line: string): string[] {
@@ -67,14 +77,15 @@ function partyLabel(col: string, aliases: string[]): string | null {
     // "Customer: Eliance Corporation"
     if (lower.startsWith(`${a.toLowerCase()}:`) && c.length - a.length > 3) return c.slice(a.length + 1).trim();
   }
-  if (LEGAL_FORM.test(c) && /^[A-Z]/.test(c) && c.length <= 70 && !/[;]/.test(c) && c.split(/\s+/).length <= 8) return c;
+  if (holdsAny(lower, LEGAL_FORM_WORDS) && LEGAL_FORM.test(c) && /^[A-Z]/.test(c) && c.length <= 70 && !/[;]/.test(c) && c.split(/\s+/).length <= 8) return c;
   return null;
 }
 
 function fieldOf(col: string): SigningField | null {
   if (/^\/s\//i.test(col)) return 'signature';
-  if (/^\(?print(?:ed)? name\)?$/i.test(col)) return 'name';
-  for (const [f, re] of FIELD) if (re.test(col + ' ')) return f;
+  const lower = col.toLowerCase();
+  if (lower.includes('name') && /^\(?print(?:ed)? name\)?$/i.test(col)) return 'name';
+  for (const [f, re, words] of FIELD) if (holdsAny(lower, words) && re.test(col + ' ')) return f;
   return null;
 }
 
@@ -100,7 +111,7 @@ const found = new WeakMap<ContractModel, { key: string; block: SignatureBlock | 
  * read. Before, finding the block folded and tested every block's text up to the signatures on every
  * review, in effect the whole document.
  */
-const blockOpens = new BlockResults<boolean>((_model, b) => b.kind !== 'code' && b.kind !== 'html' && OPENER.test(foldQuotes(b.text)), { none: false });
+const blockOpens = new BlockResults<boolean>((_model, b) => b.kind !== 'code' && b.kind !== 'html' && opener(foldQuotes(b.text)), { none: false });
 
 const opensAt = (model: ContractModel, b: number): boolean => blockOpens.at(model, b);
 
@@ -189,7 +200,7 @@ function opensSignatures(model: ContractModel, b: Block, opens: ((model: Contrac
   const blocks = model.blocks;
   const sec = model.sections[b.section];
   if (sec?.trailer === 'signature' && sec.headingBlock === b.index && isSigningArea(blocks, b.index)) return true;
-  return (opens ? opens(model, b.index) : OPENER.test(foldQuotes(b.text))) && isSigningArea(blocks, b.index);
+  return (opens ? opens(model, b.index) : opener(foldQuotes(b.text))) && isSigningArea(blocks, b.index);
 }
 
 function signatureBlockOf(model: ContractModel, aliases: string[]): SignatureBlock | null {
@@ -222,7 +233,7 @@ function signatureBlockOf(model: ContractModel, aliases: string[]): SignatureBlo
     const sec = model.sections[b.section];
     // A schedule after the block ends it (signatures written at the foot of the last schedule run on).
     if (sec?.trailer === 'schedule' && b.section !== blocks[first].section) break;
-    if (b.kind === 'heading' && !OPENER.test(b.text) && !partyLabel(b.text, aliases)) break;
+    if (b.kind === 'heading' && !opener(b.text) && !partyLabel(b.text, aliases)) break;
     // Running text ends the block; two long paragraphs in a row mean the contract goes on.
     if (b.text.length > 300 && !/\b(?:by|name|title|date)\s*:/i.test(b.text)) { if (++longRun >= 1) break; } else longRun = 0;
     last++;

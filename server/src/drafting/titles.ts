@@ -8,6 +8,7 @@ import type { ContractModel, Section } from '../model';
 import { foldQuotes } from '../model';
 import { attachmentOf, sectionTreeUnchanged } from './xrefs';
 import { detached } from '../model/detached';
+import { holdsAny } from '../rules/word-gate';
 import { factsActive } from '../model/facts';
 import { sectionChangesOf, spliceTraceOf } from '../model/trace';
 import type { SectionChanges } from '../model/sections';
@@ -18,7 +19,9 @@ export interface DuplicateTitle {
 }
 
 // Titles that forms, tables and signature pages repeat on purpose.
-const LABEL = /^(?:name|title|date|signature|signed|by|address|e-?mail|telephone|phone|fax|position|witness|notes?|comments?|reserved|intentionally left blank|not used|deleted|omitted|general|other|miscellaneous|description|details|total|part [a-z0-9]+|item [a-z0-9]+|option [a-z0-9]+|table of contents|contents|recitals?|background|whereas)$/i;
+export const LABEL = /^(?:name|title|date|signature|signed|by|address|e-?mail|telephone|phone|fax|position|witness|notes?|comments?|reserved|intentionally left blank|not used|deleted|omitted|general|other|miscellaneous|description|details|total|part [a-z0-9]+|item [a-z0-9]+|option [a-z0-9]+|table of contents|contents|recitals?|background|whereas)$/i;
+/** Words one of which every LABEL match holds (rules/word-gate.ts): most titles hold none, and LABEL is then never compiled. */
+export const LABEL_WORDS = ['name', 'title', 'date', 'sign', 'by', 'address', 'mail', 'phone', 'fax', 'position', 'witness', 'note', 'comment', 'reserved', 'blank', 'not used', 'deleted', 'omitted', 'general', 'other', 'miscellaneous', 'description', 'details', 'total', 'part', 'item', 'option', 'contents', 'recital', 'background', 'whereas'];
 
 function normalTitle(title: string): string {
   return foldQuotes(title).toLowerCase().replace(/[*_`"]/g, '').replace(/[\s.:;,\u2013\u2014-]+$/g, '').replace(/\s+/g, ' ').trim();
@@ -35,7 +38,7 @@ function comparableTitle(raw: string): string | null {
     if (titleCache.size > 10000) titleCache.clear();
     const t = normalTitle(raw);
     // A title is a few words; a long "title" is the opening line of an untitled clause.
-    title = t.length < 3 || t.split(' ').length > 8 || LABEL.test(t) || !/[a-z]/.test(t) ? null : t;
+    title = t.length < 3 || t.split(' ').length > 8 || (holdsAny(t, LABEL_WORDS) && LABEL.test(t)) || !/[a-z]/.test(t) ? null : t;
     // Keyed by a copy: the title is a slice of its document, which the entry would keep alive.
     titleCache.set(detached(raw), title);
   }

@@ -57,7 +57,7 @@ const TARGET = String.raw`(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,6}(?![A-Za-z])|[A-Z](
 // One space (or a line break) between the word and the number: "Schedule   50" is a table of contents.
 const REF = new RegExp(String.raw`\b(${WORDS})(?: |\u00A0|\r?\n[ \t]*)(${TARGET})`, 'gi');
 // ", 4.5", " and 4.5", " to 4.7", " or clause 9" after a reference.
-const MORE = new RegExp(String.raw`^(\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|-)\s+|\s*[\u2013\u2014-]\s*)(?:(?:${WORDS})\s+)?)(${TARGET})`, 'i');
+export const MORE = new RegExp(String.raw`^(\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|-)\s+|\s*[\u2013\u2014-]\s*)(?:(?:${WORDS})\s+)?)(${TARGET})`, 'i');
 
 /** A reference word ending the text before a list item: "clause 4 and Article 7" (one expression, not one per item). */
 const WORD_AT_END = new RegExp(String.raw`\b(?:${WORDS})\s*$`, 'i');
@@ -71,11 +71,32 @@ const ATTACHMENT_WORDS = new Set(['schedule', 'annex', 'appendix', 'exhibit', 'a
 const ATTACHMENT_HEADING = /^\s*(?:\*\*)?(schedule|annex|appendix|exhibit|attachment)\s+([0-9]{1,3}|[IVX]{1,6}|[A-Z])(?![A-Za-z0-9]|\.\d)/i;
 
 /** A law or another document named right after the reference: "of the Master Agreement", "of the GDPR", "GDPR". */
-const EXTERNAL_AFTER = /^(?:\s*\([a-z0-9]{1,4}\))*\s*(?:(?:of|in|under|to|from)\s+(?:the\s+|that\s+|such\s+|an?\s+|said\s+|any\s+|each\s+)?(?!this\b|these\b|hereof\b|herein\b|hereto\b|schedule\b|annex\b|appendix\b|exhibit\b|attachment\b|clause\b|section\b|article\b|paragraph\b)(?:[A-Z0-9]|(?:applicable|relevant|corresponding|original|master|main|framework|existing|underlying|other|prior|previous|principal)\b|[a-z]+\s+(?:agreement|contract|act|regulation|directive|terms|order|policy|licen[cs]e|sow|statement)\b)|[A-Z]{2,}\b|(?:U\.S\.C|C\.F\.R|CFR|USC)\b)/;
+export const EXTERNAL_AFTER = /^(?:\s*\([a-z0-9]{1,4}\))*\s*(?:(?:of|in|under|to|from)\s+(?:the\s+|that\s+|such\s+|an?\s+|said\s+|any\s+|each\s+)?(?!this\b|these\b|hereof\b|herein\b|hereto\b|schedule\b|annex\b|appendix\b|exhibit\b|attachment\b|clause\b|section\b|article\b|paragraph\b)(?:[A-Z0-9]|(?:applicable|relevant|corresponding|original|master|main|framework|existing|underlying|other|prior|previous|principal)\b|[a-z]+\s+(?:agreement|contract|act|regulation|directive|terms|order|policy|licen[cs]e|sow|statement)\b)|[A-Z]{2,}\b|(?:U\.S\.C|C\.F\.R|CFR|USC)\b)/;
 /** ... or right before it: "GDPR Article 28", "the Act, section 5", "26 U.S.C. Section 501". */
 const EXTERNAL_BEFORE = /(?:\b[A-Z]{2,}|\bAct|\bRegulations?|\bDirective|\bCode|U\.S\.C\.|C\.F\.R\.|\bCFR|\bFAR|\bDFARS|\bRules)\s*,?\s*$/;
 /** "paragraph 3 of Schedule 2", "Section 2 of Exhibit A": a reference inside an attachment. */
-const IN_ATTACHMENT = /^(?:\s*\([a-z0-9]{1,4}\))*\s*(?:of|in|to)\s+(?:this\s+)?(schedule|annex|appendix|exhibit|attachment)\b(?:\s+([0-9]{1,3}|[IVX]{1,6}|[A-Z])(?![A-Za-z0-9]))?/i;
+export const IN_ATTACHMENT = /^(?:\s*\([a-z0-9]{1,4}\))*\s*(?:of|in|to)\s+(?:this\s+)?(schedule|annex|appendix|exhibit|attachment)\b(?:\s+([0-9]{1,3}|[IVX]{1,6}|[A-Z])(?![A-Za-z0-9]))?/i;
+
+/*
+ * How a text must open, past white space, for MORE, EXTERNAL_AFTER, IN_ATTACHMENT and PAREN_TITLE to
+ * match it (each is anchored at the start of what follows a reference): a tail that opens otherwise
+ * is not searched, so on a contract whose references end their sentences ("clause 4 only.") these are
+ * never compiled (a cold run compiles each expression it runs; rules/word-gate.ts). Lower-case lists
+ * are compared with the opening lower-cased (the /i expressions). test/drafting/xrefs-tail-gate.test.ts
+ * checks the lists against the expressions.
+ */
+export const MORE_OPENS = [',', '-', '\u2013', '\u2014', 'and', 'or', 'to', 'through'];
+export const EXTERNAL_AFTER_OPENS = ['(', 'of', 'in', 'under', 'to', 'from', ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+export const IN_ATTACHMENT_OPENS = ['(', 'of', 'in', 'to'];
+export const PAREN_TITLE = /^\s*\(([A-Z][^()]{2,60})\)/;
+/** Whether a text, past white space (as \s reads it), opens with one of `opens` (lower-cased first with `fold`). */
+export function mayOpen(text: string, opens: readonly string[], fold = false): boolean {
+  let t = text.trimStart();
+  if (t.length > 8) t = t.slice(0, 8);
+  if (fold) t = t.toLowerCase();
+  for (let i = 0; i < opens.length; i++) if (t.startsWith(opens[i])) return true;
+  return false;
+}
 
 const AMENDMENT = /\bamendment\b/i;
 const AMENDING = /\b(?:is|are|shall be|be) hereby (?:amended|deleted|replaced|added)|\bhereby amend|amended (?:and restated )?(?:to read )?as follows/i;
@@ -736,7 +757,8 @@ function referencesIn(blockText: string): WrittenReference[] {
     // Lists and ranges: "clauses 4.2 and 4.5", "Sections 3.1 to 3.4".
     let pos = m.index! + m[0].length;
     for (let k = 0; k < 8; k++) {
-      const more = MORE.exec(text.slice(pos));
+      const rest = text.slice(pos);
+      const more = mayOpen(rest, MORE_OPENS, true) ? MORE.exec(rest) : null;
       if (!more) break;
       // "clause 4 and Article 7": the second reference has a word of its own and is read by REF.
       if (WORD_AT_END.test(more[1])) break;
@@ -748,9 +770,9 @@ function referencesIn(blockText: string): WrittenReference[] {
     }
     const tail = text.slice(pos);
     const before = text.slice(Math.max(0, m.index! - 40), m.index!);
-    const external = EXTERNAL_AFTER.test(tail) || EXTERNAL_BEFORE.test(before);
-    const inAtt = IN_ATTACHMENT.exec(tail);
-    const parenTitle = /^\s*\(([A-Z][^()]{2,60})\)/.exec(tail)?.[1];
+    const external = (mayOpen(tail, EXTERNAL_AFTER_OPENS) && EXTERNAL_AFTER.test(tail)) || EXTERNAL_BEFORE.test(before);
+    const inAtt = mayOpen(tail, IN_ATTACHMENT_OPENS, true) ? IN_ATTACHMENT.exec(tail) : null;
+    const parenTitle = mayOpen(tail, ['(']) ? PAREN_TITLE.exec(tail)?.[1] : undefined;
     out.push({ word, kind: ATTACHMENT_WORDS.has(word) ? 'attachment' : 'clause', items, external, inAtt, parenTitle });
   }
   return out;

@@ -1,7 +1,8 @@
 import type { BlockFindingGroups, Rule, RuleContext, RuleFinding } from './types';
 import { quotedRanges, sentencesOf } from '../categories';
 import { durationsIn, partyNameSearch, percentagesIn } from '../model/language';
-import { SLA_VAGUE } from './vague-terms';
+import { SLA_VAGUE, SLA_VAGUE_WORDS } from './vague-terms';
+import { holdsAny } from './word-gate';
 import examples from './examples/sla-vague-target';
 import { factsActive, memo } from '../model/facts';
 import { matchesIn } from '../model/text';
@@ -24,6 +25,8 @@ function vagueTargetsIn(text: string): ReadonlyArray<{ at: number; words: string
     let quoted: Array<[number, number]> | undefined;
     let hasPercent: boolean | undefined;
     let hasTime: boolean | undefined;
+    // Without one of its words the expression cannot match: not run, so not compiled on a cold run.
+    if (!holdsAny(text.toLowerCase(), SLA_VAGUE_WORDS)) return NONE;
     for (const m of matchesIn(SLA_VAGUE, text)) {
       quoted ??= quotedRanges(text);
       if (quoted.some(([a, b]) => m.index! >= a && m.index! + m[0].length <= b)) continue;

@@ -1,6 +1,6 @@
 import type { BlockFindingGroups, Rule, RuleFinding } from './types';
 import { describesSecurityIncident, quotedRanges, sentencesOf } from '../categories';
-import { SLA_VAGUE, VAGUE_TERMS } from './vague-terms';
+import { SLA_VAGUE, SLA_VAGUE_WORDS, VAGUE_TERMS } from './vague-terms';
 import { factsActive, memo } from '../model/facts';
 import { matchesIn } from '../model/text';
 import { holdsAny } from './word-gate';
@@ -37,9 +37,9 @@ function vagueTermsIn(text: string): Array<[number, string, number]> {
     // Asked only of a deadline term's match (the expression is long, and most sentences hold none).
     let incidentNotice: boolean | undefined;
     const quoted = quotedRanges(text);
-    const slaSpans = matchesIn(SLA_VAGUE, text).map((m) => [m.index!, m.index! + m[0].length] as const);
     // Each term's and bound's words looked up first: a pattern that cannot match is never run, so never compiled.
     const lower = text.toLowerCase();
+    const slaSpans = holdsAny(lower, SLA_VAGUE_WORDS) ? matchesIn(SLA_VAGUE, text).map((m) => [m.index!, m.index! + m[0].length] as const) : [];
     VAGUE_TERMS.forEach((term, t) => {
       if (!holdsAny(lower, term.anyOf)) return;
       for (const m of matchesIn(term.pattern, text)) {
