@@ -15,6 +15,13 @@
  * The result (DiagnosticsJsonText) is written straight into the stdio writer's output buffer (the
  * server's thread, ./output-buffer.ts), or into the buffer the worker transfers (./review-worker.ts),
  * with no string of the whole list in between. Its bytes are those of JSON.stringify(diagnosticsOf(result, shape)).
+ *
+ * For a client that takes diagnostic changes (issue 13, delta; ./protocol.ts), a cache made with
+ * `changes` also says how each render's list differs from the one before (DiagnosticsJsonChange):
+ * the findings both lists start and end with are those whose entry is the same object at the same
+ * four positions, so the common prefix and suffix cost a comparison of pointers and numbers per
+ * finding, not a pass over the bytes. Each render has a number (`render`) the server's thread keeps
+ * for what it sent, so that it sends a change only on top of exactly those diagnostics.
  */
 import type { ReviewDiagnostic, ReviewResult } from '../engine';
 import { problemDiagnostics, toLspDiagnostic, warningDiagnostics } from './convert';
@@ -37,6 +44,31 @@ interface Entry {
    * finding of a block an edit moved (engine/block-diagnostics.ts), which then matches at once.
    */
   last: ReviewDiagnostic;
+}
+
+/**
+ * Numbers of renders, unique within a thread and, from a random start, across the two threads and
+ * across a restarted worker: a change names the render it applies to (the server compares it with
+ * the one it last sent).
+ */
+let nextRender = 1 + Math.floor(Math.random() * 2 ** 40);
+
+/** A number for a render made later (the worker's first publish of a document, made without a cache; ./worker-json.ts fill). */
+export function reserveRender(): number {
+  return nextRender++;
+}
+
+/**
+ * How a render's list differs from the previous render's, as one splice of the published list
+ * (the server's own diagnostics before the findings counted): `items`, the new diagnostics, replace
+ * `deleteCount` of the old at `start`.
+ */
+export interface DiagnosticsJsonChange {
+  /** The render this applies to. */
+  readonly base: number;
+  readonly start: number;
+  readonly deleteCount: number;
+  readonly items: DiagnosticsJsonText;
 }
 
 /** How far ahead in the previous list a finding's match is looked for (findings removed by the edit). */
@@ -116,11 +148,20 @@ export class DiagnosticsJsonText implements JsonWriter {
     private readonly after: string,
     readonly byteLength: number,
     private readonly bracketed = true,
+    /** Which render of its cache this is (./protocol.ts diagnostic changes); 0 for a part of one. */
+    readonly render = 0,
+    /** How it differs from the cache's previous render, when the cache was asked for changes and can say. */
+    readonly change?: DiagnosticsJsonChange,
   ) {}
 
   /** The same JSON without its opening bracket (to follow other diagnostics, ./raw-json.ts). */
   withoutBracket(): DiagnosticsJsonText {
     return new DiagnosticsJsonText(this.before, this.tails, this.positions, this.after, this.byteLength - (this.bracketed ? 1 : 0), false);
+  }
+
+  /** The findings from `from` to `to` (indices among the findings, not counting `before`), as a JSON array of their own. */
+  findings(from: number, to: number): DiagnosticsJsonText {
+    return findingsJson(this.tails, this.positions, from, to);
   }
 
   get isEmptyArray(): boolean {
@@ -175,8 +216,14 @@ export class DiagnosticsJsonText implements JsonWriter {
  * thread for documents reviewed there, in the review worker for the others).
  */
 export class DiagnosticsJsonCache {
-  /** `shape`: the findings whole, or compact for a client that asked (./diagnostic-shape.ts). */
-  constructor(readonly shape: DiagnosticShape = 'full') {}
+  /**
+   * `shape`: the findings whole, or compact for a client that asked (./diagnostic-shape.ts).
+   * `changes`: each render also says how it differs from the previous one (a client that takes changes).
+   */
+  constructor(readonly shape: DiagnosticShape = 'full', readonly changes = false) {}
+
+  /** The previous render, as a change is made from it (only with `changes`): its number, entries by index (undefined: written whole), positions and the server's own diagnostics' JSON. */
+  private previous: { render: number; entries: readonly (Entry | undefined)[]; positions: Uint32Array; before: string; after: string; beforeCount: number } | undefined;
 
   /** The last review's findings' entries, in order. */
   private entries: Entry[] = [];
@@ -190,7 +237,7 @@ export class DiagnosticsJsonCache {
   sameObjects = 0;
 
   /** The diagnostics of a review (as ./convert.ts diagnosticsOf makes them in this cache's shape) as JSON, reusing the last review's where they match. */
-  render(result: ReviewResult): DiagnosticsJsonText {
+  render(result: ReviewResult, render = nextRender++): DiagnosticsJsonText {
     const ds = result.diagnostics;
     const old = this.entries;
     this.sameObjects = 0;
@@ -268,11 +315,43 @@ export class DiagnosticsJsonCache {
     this.entries = whole.length ? entries.filter((e) => e !== undefined) : entries;
     this.liveBytes = live;
     if (this.blockBytes > 2 * live + 64 * 1024) this.compact(tails, entries);
-    const before = problemDiagnostics(result).map((d) => JSON.stringify(d)).join(',');
+    const problems = problemDiagnostics(result);
+    const before = problems.map((d) => JSON.stringify(d)).join(',');
     const after = warningDiagnostics(result).map((d) => JSON.stringify(d)).join(',');
     const items = n + (before ? 1 : 0) + (after ? 1 : 0);
     size += 2 + Math.max(0, items - 1) + Buffer.byteLength(before, 'utf8') + Buffer.byteLength(after, 'utf8');
-    return new DiagnosticsJsonText(before, tails, positions, after, size);
+    if (!this.changes) return new DiagnosticsJsonText(before, tails, positions, after, size);
+    const change = this.changeFrom(entries, positions, tails, before, after, problems.length);
+    const text = new DiagnosticsJsonText(before, tails, positions, after, size, true, render, change);
+    this.previous = { render, entries, positions, before, after, beforeCount: problems.length };
+    return text;
+  }
+
+  /**
+   * The splice from the previous render's list to this one: the findings both start with, and those
+   * both end with, are left out. Undefined (the client gets the whole list) without a previous
+   * render or when the server's own diagnostics around the findings changed.
+   */
+  private changeFrom(
+    entries: readonly (Entry | undefined)[], positions: Uint32Array, tails: readonly Uint8Array[], before: string, after: string, beforeCount: number,
+  ): DiagnosticsJsonChange | undefined {
+    const prev = this.previous;
+    if (!prev || prev.before !== before || prev.after !== after) return undefined;
+    const old = prev.entries;
+    const op = prev.positions;
+    const n = entries.length;
+    const m = old.length;
+    const same = (i: number, j: number): boolean => {
+      const e = entries[i];
+      if (e === undefined || e !== old[j]) return false;
+      const p = i * 4, q = j * 4;
+      return positions[p] === op[q] && positions[p + 1] === op[q + 1] && positions[p + 2] === op[q + 2] && positions[p + 3] === op[q + 3];
+    };
+    let head = 0;
+    while (head < n && head < m && same(head, head)) head++;
+    let tail = 0;
+    while (tail < n - head && tail < m - head && same(n - 1 - tail, m - 1 - tail)) tail++;
+    return { base: prev.render, start: beforeCount + head, deleteCount: m - head - tail, items: findingsJson(tails, positions, head, n - tail) };
   }
 
   /** The new findings' tails, in one block of their own (never written again). */
@@ -315,6 +394,19 @@ export class DiagnosticsJsonCache {
 }
 
 const EMPTY = new Uint8Array(0);
+
+/** Findings `from` to `to` of a render's tails and positions, as a JSON array of their own (a change's new items). */
+function findingsJson(allTails: readonly Uint8Array[], allPositions: Uint32Array, from: number, to: number): DiagnosticsJsonText {
+  const tails = allTails.slice(from, to);
+  const positions = allPositions.subarray(from * 4, to * 4);
+  let size = 2 + Math.max(0, tails.length - 1);
+  for (let i = 0; i < tails.length; i++) {
+    size += tails[i].length;
+    const p = i * 4;
+    if (positions[p] !== WHOLE) size += RANGE_CONSTANTS + digits(positions[p]) + digits(positions[p + 1]) + digits(positions[p + 2]) + digits(positions[p + 3]);
+  }
+  return new DiagnosticsJsonText('', tails, positions, '', size);
+}
 
 /** The clause ids in a finding's data: its fixes' clause ids in order, each once (./convert.ts). */
 function clauseIdsOfFixes(d: ReviewDiagnostic): string[] {

@@ -9,6 +9,7 @@
  * whose `diagnostics` reads the same JSON back.
  */
 import type { ContentTypeEncoder, Diagnostic, NotificationMessage, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import type { DiagnosticChangesParams } from './protocol';
 
 /**
  * JSON that writes its UTF-8 bytes into a buffer itself, its size known in advance: a document's
@@ -85,6 +86,18 @@ export function publishParamsFromJson(uri: string, version: number, diagnosticsJ
   let parsed: Diagnostic[] | undefined;
   const params = { uri, version, get diagnostics(): Diagnostic[] { return (parsed ??= JSON.parse(start + asText(body)) as Diagnostic[]); } };
   made.set(params, { head: `{"uri":${JSON.stringify(uri)},"version":${version},"diagnostics":${start}`, body, tail: '}' });
+  return params;
+}
+
+/**
+ * clausewise/diagnosticChanges parameters (./protocol.ts) of one splice whose new items are JSON
+ * already made (an array): written out as publishParamsFromJson's are, never parsed here.
+ */
+export function changeParamsFromJson(uri: string, version: number, previousVersion: number, start: number, deleteCount: number, itemsJson: JsonText): DiagnosticChangesParams {
+  let parsed: Diagnostic[] | undefined;
+  const change = { start, deleteCount, get diagnostics(): Diagnostic[] { return (parsed ??= JSON.parse(asText(itemsJson)) as Diagnostic[]); } };
+  const params = { uri, version, previousVersion, changes: [change] };
+  made.set(params, { head: `{"uri":${JSON.stringify(uri)},"version":${version},"previousVersion":${previousVersion},"changes":[{"start":${start},"deleteCount":${deleteCount},"diagnostics":`, body: itemsJson, tail: '}]}' });
   return params;
 }
 

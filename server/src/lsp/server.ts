@@ -85,8 +85,8 @@ import { afterInputSince, afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, inpu
 import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, sideOfSnapshot, TextDrift, type TextSide } from './drift';
 import { TextSnapshot } from './text-snapshot';
 import { trace } from './trace';
-import { asText, publishParamsFromJson } from './raw-json';
-import { runReviewJobSteps, type JobFindings, type JobOutcome } from './review-job';
+import { asText, changeParamsFromJson, publishParamsFromJson } from './raw-json';
+import { runReviewJobSteps, type DiagnosticsJson, type JobFindings, type JobOutcome } from './review-job';
 import { DiagnosticsJsonCache } from './diagnostics-json';
 import { ruleIndex, RULE_INDEX_KEY, type DiagnosticShape } from './diagnostic-shape';
 import { WorkerAnswers, type RemoteView } from './worker-answers';
@@ -95,6 +95,7 @@ import { DEFAULT_WORKER_MIN_CHARS, ReviewThread, type QueuedJob, type ReviewWork
 import { IdleWarmUp, WARM_UP_AFTER_MS, WarmUp } from './warmup';
 import {
   AcceptFindingEditRequest, CoverageRequest, ExportReportRequest, FrontMatterRequest, ListClausesRequest, RenderClauseRequest, ReviewDocumentRequest, StatusNotification,
+  DiagnosticChangesNotification, DIAGNOSTIC_CHANGES_KEY, ResendDiagnosticsNotification,
   type CoverageResult, type FrontMatterResult, type ReviewSummary, type SeverityCounts, type StatusParams, type Verdict,
 } from './protocol';
 
@@ -173,6 +174,12 @@ interface DocState {
   lastCostMs?: number;
   /** Version last published, to avoid sending the same diagnostics twice. */
   published?: { version: number; generation: number; force: boolean };
+  /**
+   * For a client taking diagnostic changes: the diagnostics last sent, as the render of the findings'
+   * JSON they were (./diagnostics-json.ts) and the server's own diagnostics before them. A change is
+   * sent only on top of exactly these; anything else gets a full publish.
+   */
+  sent?: { render: number; version: number; generation: number; force: boolean; first: string };
   /** The model of one version, shared by the review and the term features (tokens, completion). */
   model?: { version: number; model: ContractModel };
   /** The document's model and per-block facts kept between edits (issue 13): only edited sections are read again. */
@@ -214,7 +221,7 @@ function countsOf(diagnostics: Diagnostic[], counts: SeverityCounts = { error: 0
 
 /** Diagnostics as objects, from JSON when they were made as JSON (a summary request: rare). */
 function diagnosticList(d: JobFindings['diagnostics']): Diagnostic[] {
-  return Array.isArray(d) ? d : [...(d.first ?? []), ...(JSON.parse(asText(d.json)) as Diagnostic[])];
+  return Array.isArray(d) ? d : [...(d.first ?? []), ...(d.json === null ? [] : JSON.parse(asText(d.json)) as Diagnostic[])];
 }
 
 function uriParam(params: unknown): string | null {
@@ -242,6 +249,8 @@ interface ClientSetup {
   hoverWithMessage: boolean;
   /** Findings published compact: the client asked, and is sent the rule index (./diagnostic-shape.ts). */
   diagnosticShape: DiagnosticShape;
+  /** After a document's first full publish, only what changed is sent (./protocol.ts DIAGNOSTIC_CHANGES_KEY): the client asked. */
+  diagnosticChanges: boolean;
   initSettings: ReviewSettings;
 }
 
@@ -266,6 +275,7 @@ function readClientSetup(caps: ClientCapabilities, opts: Record<string, unknown>
     // VS Code shows a diagnostic's message in the same hover as ours; its client says so, to avoid the repeat.
     hoverWithMessage: opts.diagnosticsInHover !== true,
     diagnosticShape: opts.compactDiagnostics === true ? 'compact' : 'full',
+    diagnosticChanges: opts.diagnosticChanges === true,
     initSettings: sanitizeSettings(raw),
   };
 }
@@ -326,7 +336,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         ...TERM_CAPABILITIES,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         // What compact findings leave out, once (a client that asked for them puts it back).
-        ...(client.diagnosticShape === 'compact' ? { experimental: { [RULE_INDEX_KEY]: ruleIndex() } } : {}),
+        // Diagnostic changes, when asked for (./protocol.ts).
+        ...(client.diagnosticShape === 'compact' || client.diagnosticChanges ? {
+          experimental: {
+            ...(client.diagnosticShape === 'compact' ? { [RULE_INDEX_KEY]: ruleIndex() } : {}),
+            ...(client.diagnosticChanges ? { [DIAGNOSTIC_CHANGES_KEY]: true } : {}),
+          },
+        } : {}),
       },
       serverInfo: { name: 'clausewise', version: VERSION },
     };
@@ -481,6 +497,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       ...(file ? { bundlePath: file } : {}),
       workspaceFolders,
       ...(client.diagnosticShape === 'compact' ? { diagnosticShape: client.diagnosticShape } : {}),
+      ...(client.diagnosticChanges ? { diagnosticChanges: true } : {}),
     };
     trace(`review-start v${version}`);
     if (thread?.alive && (st.inWorker || snapshot.length >= workerMinChars)) {
@@ -489,6 +506,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         st.inWorker = true;
         st.incremental = undefined;
         st.json = undefined;
+        st.sent = undefined;
         st.model = undefined;
       }
       // Requests sent with the keystroke (a hover, code actions) go to the worker before the job,
@@ -544,7 +562,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       // once per edit), and a hover sent with the next keystroke compared two whole texts instead of
       // mapping through that one edit (./drift.ts TextDrift.ofEdit).
       if (doc instanceof EditedDocument) doc.settleText();
-      outcome = await runInSlices(runReviewJobSteps({ ...job, text }, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p), (st.json ??= new DiagnosticsJsonCache(client.diagnosticShape))), () => states.get(uri) !== st, options.reviewSliceMs, () => { trace('pause'); options.onReviewPause?.(uri, version); });
+      outcome = await runInSlices(runReviewJobSteps({ ...job, text }, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p), (st.json ??= new DiagnosticsJsonCache(client.diagnosticShape, client.diagnosticChanges))), () => states.get(uri) !== st, options.reviewSliceMs, () => { trace('pause'); options.onReviewPause?.(uri, version); });
     } finally {
       if (st.stepping === mine) st.stepping = undefined;
       finished();
@@ -562,7 +580,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (!error) return findings;
     const first = configErrorDiagnostic(error);
     const d = findings.diagnostics;
-    return { ...findings, diagnostics: Array.isArray(d) ? [first, ...d] : { json: d.json, first: [first, ...(d.first ?? [])] } };
+    return { ...findings, diagnostics: Array.isArray(d) ? [first, ...d] : { ...d, first: [first, ...(d.first ?? [])] } };
   }
 
   /**
@@ -585,13 +603,57 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     st.published = { version: entry.version, generation: entry.generation, force: entry.force };
     trace(`publish v${entry.version}`);
     const d = entry.diagnostics;
-    await connection.sendDiagnostics(Array.isArray(d)
-      ? { uri, version: entry.version, diagnostics: d }
-      : publishParamsFromJson(uri, entry.version, d.json, d.first));
-    // Written out (the writer encodes a message before its write's promise settles): the worker's
-    // buffer goes back to it for the next publish (./spare-buffers.ts).
-    if (!Array.isArray(d)) thread?.giveBack(d.json);
+    if (!Array.isArray(d) && (d.render !== undefined || d.json === null)) {
+      if (!await publishChanged(uri, st, entry, d)) return;
+    } else {
+      st.sent = undefined;
+      await connection.sendDiagnostics(Array.isArray(d)
+        ? { uri, version: entry.version, diagnostics: d }
+        // (json is null only beside a render: handled above.)
+        : publishParamsFromJson(uri, entry.version, d.json!, d.first));
+      // Written out (the writer encodes a message before its write's promise settles): the worker's
+      // buffer goes back to it for the next publish (./spare-buffers.ts).
+      if (!Array.isArray(d)) thread?.giveBack(d.json);
+    }
     await connection.sendNotification(StatusNotification, entry.status);
+  }
+
+  /**
+   * Publishes for a client taking diagnostic changes (./protocol.ts): the change when it applies to
+   * exactly the diagnostics last sent for the document (same render, settings and force flag, same
+   * diagnostics of the server's own before the findings), else the whole list, asked of the worker
+   * when it sent only the change. False when nothing was sent (a newer publish came meanwhile).
+   */
+  async function publishChanged(uri: string, st: DocState, entry: Pick<Reviewed, 'version' | 'generation' | 'force'>, d: DiagnosticsJson): Promise<boolean> {
+    const first = d.first?.length ? JSON.stringify(d.first) : '';
+    const sent = st.sent;
+    const c = d.change;
+    const { version, generation: gen, force } = entry;
+    if (c && d.render !== undefined && sent && sent.render === c.base && sent.generation === gen && sent.force === force && sent.first === first) {
+      st.sent = { render: d.render, version, generation: gen, force, first };
+      trace(`publish change v${version}`);
+      await connection.sendNotification(DiagnosticChangesNotification, changeParamsFromJson(uri, version, sent.version, (d.first?.length ?? 0) + c.start, c.deleteCount, c.items));
+      thread?.giveBack(c.items);
+      return true;
+    }
+    if (c) thread?.giveBack(c.items);
+    let json = d.json;
+    if (json === null) {
+      // The worker sent only the change: the whole list of the review it keeps, made again there (rare: a skipped publish, a resend).
+      st.sent = undefined;
+      json = await answers?.ofVersion<string>(uri, version, { kind: 'diagnostics', shape: client.diagnosticShape }) ?? null;
+      const p = st.published;
+      const current = states.get(uri) === st && p?.version === version && p.generation === gen && p.force === force;
+      if (json === null || !current) {
+        // Not made (the worker has moved on, or is gone), or a newer publish came meanwhile: a later publish sends the whole list.
+        if (current) st.published = undefined;
+        return false;
+      }
+    }
+    st.sent = d.render !== undefined ? { render: d.render, version, generation: gen, force, first } : undefined;
+    await connection.sendDiagnostics(publishParamsFromJson(uri, version, json, d.first));
+    thread?.giveBack(json);
+    return true;
   }
 
   /**
@@ -665,6 +727,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const st = stateOf(e.document.uri);
     st.last = undefined;
     st.published = undefined;
+    st.sent = undefined;
     st.opening = true;
   });
 
@@ -688,6 +751,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     states.delete(uri);
     if (st?.inWorker) thread?.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  // A client taking diagnostic changes that holds another version than a change applies to: the whole list again.
+  connection.onNotification(ResendDiagnosticsNotification, (params) => {
+    const uri = uriParam(params);
+    const st = uri ? states.get(uri) : undefined;
+    if (!uri || !st) return;
+    st.sent = undefined;
+    st.published = undefined;
+    schedule(uri, 0);
   });
 
   connection.onDidChangeWatchedFiles((params) => {

@@ -1,0 +1,78 @@
+// Diagnostic changes applied to the lists a client holds (issue 13, delta). A client that asks for them
+// (initializationOptions.diagnosticChanges) gets a document's diagnostics once in full, then only what
+// changed: `clausewise/diagnosticChanges` with splices of the ordered list and the version they apply
+// to (server/src/lsp/protocol.ts). A 1 MB contract's full publish is 3,880 diagnostics (930 KB of
+// JSON) on every keystroke, most of them unchanged; a change is the few findings the edit touched.
+// This keeps each document's list as the client last showed it, in whatever form the client keeps
+// diagnostics (VS Code's, converted once; LSP's in the bench and lsp-trace), and gives the new list
+// after a full publish or a change. Lists are never changed in place: one handed to an editor stays as it was.
+import { DIAGNOSTIC_CHANGES_KEY } from '../../server/src/lsp/protocol';
+
+/** Whether the initialize result says the server sends diagnostic changes. */
+export function sendsDiagnosticChanges(initializeResult: unknown): boolean {
+  const experimental = (initializeResult as { capabilities?: { experimental?: Record<string, unknown> } } | undefined)?.capabilities?.experimental;
+  return experimental?.[DIAGNOSTIC_CHANGES_KEY] === true;
+}
+
+/** One splice with its new items in the client's form. */
+export interface Splice<D> {
+  start: number;
+  deleteCount: number;
+  items: readonly D[];
+}
+
+/** `list` with the splices applied in order, as a new array; undefined when one does not fit the list (the client then asks for the whole list again). */
+export function applySplices<D>(list: readonly D[], splices: readonly Splice<D>[]): D[] | undefined {
+  let out: readonly D[] = list;
+  for (const s of splices) {
+    const { start, deleteCount } = s;
+    if (!Number.isInteger(start) || !Number.isInteger(deleteCount) || start < 0 || deleteCount < 0 || start + deleteCount > out.length || !Array.isArray(s.items)) return undefined;
+    const next = new Array<D>(out.length - deleteCount + s.items.length);
+    let k = 0;
+    for (let i = 0; i < start; i++) next[k++] = out[i];
+    for (const d of s.items) next[k++] = d;
+    for (let i = start + deleteCount; i < out.length; i++) next[k++] = out[i];
+    out = next;
+  }
+  return out === list ? list.slice() : out as D[];
+}
+
+/** Each document's list as last shown, and the version it is of. */
+export class DiagnosticLists<D> {
+  private readonly held = new Map<string, { version: number | undefined; list: readonly D[] }>();
+
+  /** A full publish (textDocument/publishDiagnostics): its list replaces what is held. */
+  full(uri: string, version: number | undefined, list: readonly D[]): readonly D[] {
+    this.held.set(uri, { version, list });
+    return list;
+  }
+
+  /**
+   * A change from `previousVersion` to `version`: the new list, or undefined when the list held is
+   * not of `previousVersion` or a splice does not fit it (nothing is held for the document then, and
+   * the client asks for the whole list: clausewise/resendDiagnostics).
+   */
+  change(uri: string, previousVersion: number, version: number, splices: readonly Splice<D>[]): readonly D[] | undefined {
+    const h = this.held.get(uri);
+    const list = h && h.version === previousVersion ? applySplices(h.list, splices) : undefined;
+    if (!list) {
+      this.held.delete(uri);
+      return undefined;
+    }
+    this.held.set(uri, { version, list });
+    return list;
+  }
+
+  /** The list held for a document and its version (tests). */
+  get(uri: string): { version: number | undefined; list: readonly D[] } | undefined {
+    return this.held.get(uri);
+  }
+
+  forget(uri: string): void {
+    this.held.delete(uri);
+  }
+
+  clear(): void {
+    this.held.clear();
+  }
+}
