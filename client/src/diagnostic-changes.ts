@@ -76,3 +76,71 @@ export class DiagnosticLists<D> {
     this.held.clear();
   }
 }
+
+/** A full publish's parameters and a change's, as they arrive (LSP's diagnostics, `L`). */
+export interface PublishedParams<L> { uri: string; version?: number; diagnostics: L[] }
+export interface ChangedParams<L> { uri: string; version: number; previousVersion: number; changes: Array<{ start: number; deleteCount: number; diagnostics: L[] }> }
+
+/** What a receiver needs of its client: conversion to the client's form, showing a list, asking for the whole list. */
+export interface ReceiverHost<L, D> {
+  /** A full publish's diagnostics in the client's form (may take turns of the event loop). */
+  convertAll(diagnostics: L[]): Promise<D[]>;
+  /** A change's few new diagnostics in the client's form, at once. */
+  convertSome(diagnostics: L[]): D[];
+  show(uri: string, list: readonly D[]): void;
+  /** Sends clausewise/resendDiagnostics. */
+  resend(uri: string): void;
+  log(message: string): void;
+}
+
+/**
+ * Full publishes and changes of each document handled in the order they arrived: a change that
+ * arrives while the full publish before it is still being converted waits for it (VS Code's
+ * conversion of thousands of diagnostics takes turns of the event loop), then applies to its list.
+ */
+export class DiagnosticsReceiver<L, D> {
+  readonly lists = new DiagnosticLists<D>();
+  private readonly queues = new Map<string, Promise<void>>();
+  /** Bumped by clear(): steps queued before it do nothing. */
+  private epoch = 0;
+
+  constructor(private readonly host: ReceiverHost<L, D>) {}
+
+  published(params: PublishedParams<L>): Promise<void> {
+    return this.enqueue(params.uri, async (live) => {
+      const list = await this.host.convertAll(params.diagnostics);
+      if (!live()) return;
+      this.host.show(params.uri, this.lists.full(params.uri, params.version, list));
+    });
+  }
+
+  changed(params: ChangedParams<L>): Promise<void> {
+    return this.enqueue(params.uri, (live) => {
+      if (!live()) return;
+      const splices = params.changes.map((c) => ({ start: c.start, deleteCount: c.deleteCount, items: this.host.convertSome(Array.isArray(c.diagnostics) ? c.diagnostics : []) }));
+      const list = this.lists.change(params.uri, params.previousVersion, params.version, splices);
+      if (list) this.host.show(params.uri, list);
+      else this.host.resend(params.uri);
+    });
+  }
+
+  /** The server stopped: nothing is held, and what is queued is dropped. */
+  clear(): void {
+    this.epoch++;
+    this.lists.clear();
+    this.queues.clear();
+  }
+
+  private enqueue(uri: string, step: (live: () => boolean) => Promise<void> | void): Promise<void> {
+    const epoch = this.epoch;
+    const live = (): boolean => this.epoch === epoch;
+    const run = (this.queues.get(uri) ?? Promise.resolve()).then(() => step(live)).catch((e: unknown) => {
+      // A list that could not be made: the next change will not apply, and the client asks for the whole list then.
+      this.lists.forget(uri);
+      this.host.log(`Clausewise: diagnostics of ${uri} could not be shown: ${e instanceof Error ? e.message : String(e)}`);
+    });
+    this.queues.set(uri, run);
+    void run.then(() => { if (this.queues.get(uri) === run) this.queues.delete(uri); });
+    return run;
+  }
+}
