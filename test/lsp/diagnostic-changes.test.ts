@@ -175,6 +175,38 @@ describe('lsp: diagnostic changes for a client that asks', function () {
     }
   });
 
+  it('sends a change through the change of a review never published (a newer version came during it)', async () => {
+    let delta!: MemoryClient;
+    let text = WEAK;
+    const uri = uriOf('changes-through');
+    let typed = false;
+    // During v2's review (between two of its steps), v3 is typed: v2's diagnostics are never published.
+    const onReviewPause = (_uri: string, version: number): void => {
+      if (version !== 2 || typed) return;
+      typed = true;
+      text = sendEdit(delta, uri, 3, text, { at: text.indexOf('\n## ') + 5, remove: 0, text: 'y' });
+    };
+    const full = await new MemoryClient({ timeout: 60_000, initializationOptions: { settings: SETTINGS } }).start();
+    delta = await new MemoryClient({ server: { reviewWorker: undefined, reviewSliceMs: 0, onReviewPause }, timeout: 60_000, initializationOptions: { settings: SETTINGS, diagnosticChanges: true } }).start();
+    clients.push(full, delta);
+    await full.open(uri, WEAK);
+    await delta.open(uri, WEAK);
+    const sf = full.mark(), sd = delta.mark();
+    const e2: Edit = { at: 0, remove: 0, text: 'Draft.\n\n' };
+    sendEdit(full, uri, 2, WEAK, e2);
+    text = sendEdit(delta, uri, 2, text, e2);
+    await held(delta, uri, 3, sd);
+    assert.ok(typed, 'v3 was typed during v2\'s review');
+    const text2 = `Draft.\n\n${WEAK}`;
+    sendEdit(full, uri, 3, text2, { at: text2.indexOf('\n## ') + 5, remove: 0, text: 'y' });
+    await sameAfter(full, delta, uri, 3, sf, sd, 'v3');
+    assert.equal(delta.notifications(PUBLISH, (p: { version?: number }) => p.version === 2, sd).length + delta.notifications<ChangeParams>(CHANGES, (p) => p.version === 2, sd).length, 0, 'v2 never published');
+    const change = delta.notifications<ChangeParams>(CHANGES, (p) => p.version === 3, sd);
+    assert.equal(change.length, 1, 'v3 came as a change');
+    assert.equal(change[0].previousVersion, 1);
+    assert.equal(change[0].changes.length, 2, 'through v2\'s change');
+  });
+
   it('sends the whole list again when the client asks (clausewise/resendDiagnostics)', async () => {
     const { delta } = await pair(false, false);
     const uri = uriOf('changes-resend');

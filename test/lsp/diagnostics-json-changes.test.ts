@@ -149,11 +149,17 @@ describe('lsp: diagnostic changes made from the findings\' kept JSON', function 
     cache.render(reviewOf(state, WEAK, 1));
     const made = cache.render(reviewOf(state, `x${WEAK}`, 2));
     const c = made.change!;
-    const params = changeParamsFromJson(uri, 2, 1, c.start + 1, c.deleteCount, c.items);
+    const params = changeParamsFromJson(uri, 2, 1, [{ start: c.start + 1, deleteCount: c.deleteCount, items: c.items }]);
     const notification = { jsonrpc: '2.0', method: 'clausewise/diagnosticChanges', params };
     const expected = JSON.stringify({ ...notification, params: { uri, version: 2, previousVersion: 1, changes: [{ start: c.start + 1, deleteCount: c.deleteCount, diagnostics: JSON.parse(c.items.toString()) }] } });
     assert.equal(messageJson(notification), expected);
-    assert.equal(messageParts(notification).map((p) => (typeof p === 'string' ? p : p.toString())).join(''), expected);
+    const parts = messageParts(notification);
+    assert.equal(parts[1], c.items, 'the items are a piece of their own');
+    assert.equal(parts.map((p) => (typeof p === 'string' ? p : p.toString())).join(''), expected);
     assert.deepEqual(params.changes[0].diagnostics, JSON.parse(c.items.toString()));
+    // Two splices (a change on top of one never sent), the second's items as UTF-8 bytes.
+    const two = changeParamsFromJson(uri, 3, 1, [{ start: 0, deleteCount: 1, items: c.items }, { start: 2, deleteCount: 0, items: Buffer.from('[]') }]);
+    const twoNote = { jsonrpc: '2.0', method: 'clausewise/diagnosticChanges', params: two };
+    assert.equal(messageJson(twoNote), JSON.stringify({ ...twoNote, params: { uri, version: 3, previousVersion: 1, changes: [{ start: 0, deleteCount: 1, diagnostics: JSON.parse(c.items.toString()) }, { start: 2, deleteCount: 0, diagnostics: [] }] } }));
   });
 });

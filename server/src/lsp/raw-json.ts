@@ -90,14 +90,21 @@ export function publishParamsFromJson(uri: string, version: number, diagnosticsJ
 }
 
 /**
- * clausewise/diagnosticChanges parameters (./protocol.ts) of one splice whose new items are JSON
- * already made (an array): written out as publishParamsFromJson's are, never parsed here.
+ * clausewise/diagnosticChanges parameters (./protocol.ts) whose splices' new items are JSON already
+ * made (arrays): written out as publishParamsFromJson's are, never parsed here. One splice's items
+ * stay one piece between the message's head and tail; several (a change on top of changes never
+ * sent, rare) are joined into one text.
  */
-export function changeParamsFromJson(uri: string, version: number, previousVersion: number, start: number, deleteCount: number, itemsJson: JsonText): DiagnosticChangesParams {
-  let parsed: Diagnostic[] | undefined;
-  const change = { start, deleteCount, get diagnostics(): Diagnostic[] { return (parsed ??= JSON.parse(asText(itemsJson)) as Diagnostic[]); } };
-  const params = { uri, version, previousVersion, changes: [change] };
-  made.set(params, { head: `{"uri":${JSON.stringify(uri)},"version":${version},"previousVersion":${previousVersion},"changes":[{"start":${start},"deleteCount":${deleteCount},"diagnostics":`, body: itemsJson, tail: '}]}' });
+export function changeParamsFromJson(uri: string, version: number, previousVersion: number, splices: ReadonlyArray<{ start: number; deleteCount: number; items: JsonText }>): DiagnosticChangesParams {
+  const changes = splices.map(({ start, deleteCount, items }) => {
+    let parsed: Diagnostic[] | undefined;
+    return { start, deleteCount, get diagnostics(): Diagnostic[] { return (parsed ??= JSON.parse(asText(items)) as Diagnostic[]); } };
+  });
+  const params = { uri, version, previousVersion, changes };
+  const head = `{"uri":${JSON.stringify(uri)},"version":${version},"previousVersion":${previousVersion},"changes":`;
+  const spliceHead = (s: { start: number; deleteCount: number }): string => `{"start":${s.start},"deleteCount":${s.deleteCount},"diagnostics":`;
+  if (splices.length === 1) made.set(params, { head: `${head}[${spliceHead(splices[0])}`, body: splices[0].items, tail: '}]}' });
+  else made.set(params, { head, body: `[${splices.map((s) => `${spliceHead(s)}${asText(s.items)}}`).join(',')}]`, tail: '}' });
   return params;
 }
 

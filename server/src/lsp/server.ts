@@ -86,7 +86,7 @@ import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, sideOfSnapsh
 import { TextSnapshot } from './text-snapshot';
 import { trace } from './trace';
 import { asText, changeParamsFromJson, publishParamsFromJson } from './raw-json';
-import { runReviewJobSteps, type DiagnosticsJson, type JobFindings, type JobOutcome } from './review-job';
+import { runReviewJobSteps, type DiagnosticsChange, type DiagnosticsJson, type JobFindings, type JobOutcome } from './review-job';
 import { DiagnosticsJsonCache } from './diagnostics-json';
 import { ruleIndex, RULE_INDEX_KEY, type DiagnosticShape } from './diagnostic-shape';
 import { WorkerAnswers, type RemoteView } from './worker-answers';
@@ -161,6 +161,18 @@ interface Reviewed {
   worker?: { configError?: Diagnostic };
 }
 
+/** A change not sent (./server.ts notPublished), with what it must match to be sent later. */
+interface Unsent {
+  render: number;
+  generation: number;
+  force: boolean;
+  first: string;
+  change: DiagnosticsChange;
+}
+
+/** Changes never sent kept per document at most: past this, the next publish is full. */
+const MAX_UNSENT = 16;
+
 /** Everything the server knows about one open document. */
 interface DocState {
   force: boolean;
@@ -180,6 +192,8 @@ interface DocState {
    * sent only on top of exactly these; anything else gets a full publish.
    */
   sent?: { render: number; version: number; generation: number; force: boolean; first: string };
+  /** Changes of reviews whose diagnostics were never published (a newer version came first), in order: the next change is sent on top of them. */
+  unsent?: Unsent[];
   /** The model of one version, shared by the review and the term features (tokens, completion). */
   model?: { version: number; model: ContractModel };
   /** The document's model and per-block facts kept between edits (issue 13): only edited sections are read again. */
@@ -217,6 +231,11 @@ function countsOf(diagnostics: Diagnostic[], counts: SeverityCounts = { error: 0
     else if (d.severity === DiagnosticSeverity.Hint) counts.hint++;
   }
   return counts;
+}
+
+/** The JSON of the server's own diagnostics published before a review's ('' for none): a change is sent only when they are the same. */
+function firstJson(first: Diagnostic[] | undefined): string {
+  return first?.length ? JSON.stringify(first) : '';
 }
 
 /** Diagnostics as objects, from JSON when they were made as JSON (a summary request: rare). */
@@ -519,13 +538,19 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       // The diagnostics are published as soon as they arrive; the result stays in the worker.
       const remote = await thread.review(job, (findings) => {
         const doc = documents.get(uri);
-        if (states.get(uri) !== st || doc?.version !== version || generation !== gen || st.force !== force) return;
+        if (states.get(uri) !== st || doc?.version !== version || generation !== gen || st.force !== force) {
+          notPublished(st, gen, force, findings.diagnostics);
+          return;
+        }
         // This review is the one under way (reviewNow set it before the worker could answer).
         const p = st.pending;
         if (p && p.version === version && p.generation === gen && p.force === force) st.arriving = { version, promise: p.promise };
         // Not when a close or a newer change has arrived meanwhile (read but not yet handled).
         afterQueuedInput(() => {
-          if (states.get(uri) !== st || documents.get(uri)?.version !== version || generation !== gen || st.force !== force) return;
+          if (states.get(uri) !== st || documents.get(uri)?.version !== version || generation !== gen || st.force !== force) {
+            notPublished(st, gen, force, findings.diagnostics);
+            return;
+          }
           void publish(uri, st, { version, generation: gen, force, ...withConfigError(findings, config.error) });
         });
       });
@@ -619,20 +644,48 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   }
 
   /**
+   * A review's diagnostics that were not published (a newer version came first): for a client taking
+   * changes, its change is kept, so that the next change can go on top of the diagnostics last sent
+   * through it (./protocol.ts). A review without a change (its list whole) leaves nothing to go
+   * through: the next publish is full.
+   */
+  function notPublished(st: DocState, gen: number, force: boolean, d: JobFindings['diagnostics']): void {
+    if (!client.diagnosticChanges || Array.isArray(d) || d.render === undefined) return;
+    if (!d.change || (st.unsent?.length ?? 0) >= MAX_UNSENT) {
+      st.unsent = undefined;
+      return;
+    }
+    (st.unsent ??= []).push({ render: d.render, generation: gen, force, first: firstJson(d.first), change: d.change });
+  }
+
+  /**
    * Publishes for a client taking diagnostic changes (./protocol.ts): the change when it applies to
    * exactly the diagnostics last sent for the document (same render, settings and force flag, same
    * diagnostics of the server's own before the findings), else the whole list, asked of the worker
    * when it sent only the change. False when nothing was sent (a newer publish came meanwhile).
    */
   async function publishChanged(uri: string, st: DocState, entry: Pick<Reviewed, 'version' | 'generation' | 'force'>, d: DiagnosticsJson): Promise<boolean> {
-    const first = d.first?.length ? JSON.stringify(d.first) : '';
+    const first = firstJson(d.first);
     const sent = st.sent;
     const c = d.change;
     const { version, generation: gen, force } = entry;
-    if (c && d.render !== undefined && sent && sent.render === c.base && sent.generation === gen && sent.force === force && sent.first === first) {
+    // The changes never sent that lead from the diagnostics sent to this change's base, in order.
+    const through: DiagnosticsChange[] = [];
+    let base = sent?.render;
+    for (const u of st.unsent ?? []) {
+      if (u.change.base === base && u.generation === gen && u.force === force && u.first === first) {
+        through.push(u.change);
+        base = u.render;
+      }
+    }
+    st.unsent = undefined;
+    if (c && d.render !== undefined && sent && base === c.base && sent.generation === gen && sent.force === force && sent.first === first) {
       st.sent = { render: d.render, version, generation: gen, force, first };
-      trace(`publish change v${version}`);
-      await connection.sendNotification(DiagnosticChangesNotification, changeParamsFromJson(uri, version, sent.version, (d.first?.length ?? 0) + c.start, c.deleteCount, c.items));
+      trace(`publish change v${version}${through.length ? ` through ${through.length}` : ''}`);
+      const offset = d.first?.length ?? 0;
+      const splices = [...through, c].map((x) => ({ start: offset + x.start, deleteCount: x.deleteCount, items: x.items }));
+      await connection.sendNotification(DiagnosticChangesNotification, changeParamsFromJson(uri, version, sent.version, splices));
+      for (const x of through) thread?.giveBack(x.items);
       thread?.giveBack(c.items);
       return true;
     }
@@ -682,7 +735,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       await new Promise<void>((resolve) => afterQueuedInput(resolve));
       if (states.get(uri) !== st) return;
       const doc = documents.get(uri);
-      if (!doc || doc.version !== entry.version) return; // stale: a newer version is on its way
+      if (!doc || doc.version !== entry.version) {
+        // stale: a newer version is on its way
+        if (!entry.worker) notPublished(st, entry.generation, entry.force, entry.diagnostics);
+        return;
+      }
       await publish(uri, st, entry.worker ? await workerFindings(uri, entry) : entry);
       // (Not after a worker's review: this thread's warm-up would take a core from the worker.)
       if (!entry.worker) warming?.resume();
@@ -728,6 +785,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     st.last = undefined;
     st.published = undefined;
     st.sent = undefined;
+    st.unsent = undefined;
     st.opening = true;
   });
 
@@ -759,6 +817,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const st = uri ? states.get(uri) : undefined;
     if (!uri || !st) return;
     st.sent = undefined;
+    st.unsent = undefined;
     st.published = undefined;
     schedule(uri, 0);
   });
