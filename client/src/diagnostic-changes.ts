@@ -21,20 +21,39 @@ export interface Splice<D> {
   items: readonly D[];
 }
 
-/** `list` with the splices applied in order, as a new array; undefined when one does not fit the list (the client then asks for the whole list again). */
+const fits = (s: Splice<unknown>): boolean =>
+  Number.isInteger(s.start) && Number.isInteger(s.deleteCount) && s.start >= 0 && s.deleteCount >= 0 && Array.isArray(s.items);
+
+/**
+ * `list` with the splices applied in order, as a new array; undefined when one does not fit the list
+ * (the client then asks for the whole list again). In one pass when each splice starts at or after
+ * the end of the one before, as the server sends them (an edit can change findings all through a
+ * contract: a figure's other mention, on a thousand lines); otherwise one splice at a time.
+ */
 export function applySplices<D>(list: readonly D[], splices: readonly Splice<D>[]): D[] | undefined {
-  let out: readonly D[] = list;
+  const out: D[] = [];
+  /** The next item of `list` neither copied nor deleted yet. */
+  let from = 0;
   for (const s of splices) {
-    const { start, deleteCount } = s;
-    if (!Number.isInteger(start) || !Number.isInteger(deleteCount) || start < 0 || deleteCount < 0 || start + deleteCount > out.length || !Array.isArray(s.items)) return undefined;
-    const next = new Array<D>(out.length - deleteCount + s.items.length);
-    let k = 0;
-    for (let i = 0; i < start; i++) next[k++] = out[i];
-    for (const d of s.items) next[k++] = d;
-    for (let i = start + deleteCount; i < out.length; i++) next[k++] = out[i];
-    out = next;
+    if (!fits(s)) return undefined;
+    if (s.start < out.length) return applyOneByOne(list, splices);
+    const keep = s.start - out.length;
+    if (from + keep + s.deleteCount > list.length) return undefined;
+    for (let k = 0; k < keep; k++) out.push(list[from++]);
+    from += s.deleteCount;
+    for (const d of s.items) out.push(d);
   }
-  return out === list ? list.slice() : out as D[];
+  while (from < list.length) out.push(list[from++]);
+  return out;
+}
+
+function applyOneByOne<D>(list: readonly D[], splices: readonly Splice<D>[]): D[] | undefined {
+  let out: D[] = list.slice();
+  for (const s of splices) {
+    if (!fits(s) || s.start + s.deleteCount > out.length) return undefined;
+    out = [...out.slice(0, s.start), ...s.items, ...out.slice(s.start + s.deleteCount)];
+  }
+  return out;
 }
 
 /** Each document's list as last shown, and the version it is of. */

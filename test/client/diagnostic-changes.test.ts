@@ -22,6 +22,14 @@ describe('client: diagnostic changes applied', () => {
     assert.deepEqual(list, ['a', 'b', 'c', 'd', 'e']);
     assert.deepEqual(applySplices(list, [{ start: 5, deleteCount: 0, items: ['f'] }]), ['a', 'b', 'c', 'd', 'e', 'f']);
     assert.deepEqual(applySplices(list, [{ start: 0, deleteCount: 5, items: [] }]), []);
+    // Splices going back (the second starts before the end of the first's items) apply one after the other.
+    assert.deepEqual(applySplices(list, [{ start: 3, deleteCount: 1, items: ['X', 'Y'] }, { start: 1, deleteCount: 1, items: [] }]), ['a', 'c', 'X', 'Y', 'e']);
+    assert.deepEqual(applySplices(list, [{ start: 1, deleteCount: 0, items: ['X'] }, { start: 1, deleteCount: 1, items: ['Y'] }]), ['a', 'Y', 'b', 'c', 'd', 'e']);
+    assert.equal(applySplices(list, [{ start: 4, deleteCount: 0, items: ['X'] }, { start: 0, deleteCount: 7, items: [] }]), undefined);
+    // Many one-item splices through the list, as an edit that changes a figure mentioned on every other line gives.
+    const long = Array.from({ length: 1000 }, (_, i) => `d${i}`);
+    const every = Array.from({ length: 500 }, (_, k) => ({ start: 2 * k, deleteCount: 1, items: [`D${2 * k}`] }));
+    assert.deepEqual(applySplices(long, every), long.map((d, i) => (i % 2 ? d : d.toUpperCase())));
     const same = applySplices(list, []);
     assert.deepEqual(same, list);
     assert.notEqual(same, list);

@@ -24,13 +24,22 @@ const uri = 'file:///changes.md';
 const reviewOf = (state: IncrementalReview, text: string, version: number, settings: ReviewJob['settings'] = {}): ReviewResult =>
   runReviewJob({ uri, version, text, format: 'markdown', settings, force: false, workspaceFolders: [] }, state, () => undefined).result;
 
-/** The previous list with the render's change applied (the change's items written as the server writes them). */
-function applied(previous: unknown[], made: DiagnosticsJsonText): unknown[] {
-  const c = made.change!;
-  const items = c.items.toString();
-  assert.equal(Buffer.from(jsonBytes(c.items)).toString('utf8'), items, 'the items write exactly byteLength bytes');
-  return applySplices(previous, [{ start: c.start, deleteCount: c.deleteCount, items: JSON.parse(items) as unknown[] }])!;
+interface Splice { start: number; deleteCount: number; diagnostics: unknown[] }
+
+/** A render's change as the client reads it (written as the server writes it). */
+function splicesOf(made: DiagnosticsJsonText): Splice[] {
+  const json = made.change!.json.toString();
+  assert.equal(Buffer.from(jsonBytes(made.change!.json)).toString('utf8'), json, 'the splices write exactly byteLength bytes');
+  return JSON.parse(json) as Splice[];
 }
+
+/** The previous list with the render's change applied. */
+function applied(previous: unknown[], made: DiagnosticsJsonText): unknown[] {
+  return applySplices(previous, splicesOf(made).map((x) => ({ start: x.start, deleteCount: x.deleteCount, items: x.diagnostics })))!;
+}
+
+const deleted = (xs: Splice[]): number => xs.reduce((k, x) => k + x.deleteCount, 0);
+const sent = (xs: Splice[]): number => xs.reduce((k, x) => k + x.diagnostics.length, 0);
 
 /** Edits of every kind at spread positions, as in diagnostics-json.test.ts. */
 function* editsOf(text: string): Generator<string> {
@@ -84,17 +93,31 @@ describe('lsp: diagnostic changes made from the findings\' kept JSON', function 
     const n = JSON.parse(first.toString()).length as number;
     const at = text.indexOf('. ', text.length / 2);
     text = `${text.slice(0, at)}x${text.slice(at)}`;
-    const typed = cache.render(reviewOf(state, text, 2));
-    assert.ok(typed.change!.deleteCount <= 3, `deleted ${typed.change!.deleteCount} of ${n}`);
-    assert.ok(typed.change!.items.byteLength < 2000, `${typed.change!.items.byteLength} bytes of ${typed.byteLength}`);
-    // Nothing changed: an empty splice.
-    const again = cache.render(reviewOf(state, text, 3));
-    assert.deepEqual([again.change!.deleteCount, again.change!.items.toString()], [0, '[]']);
+    const typed = splicesOf(cache.render(reviewOf(state, text, 2)));
+    assert.ok(deleted(typed) <= 3, `deleted ${deleted(typed)} of ${n}`);
+    assert.ok(JSON.stringify(typed).length < 2000, `${JSON.stringify(typed).length} bytes`);
+    // Nothing changed: no splice.
+    assert.equal(cache.render(reviewOf(state, text, 3)).change!.json.toString(), '[]');
     // A line break: every finding after it moves down a line, and only those are sent.
     const line = reviewOf(state, `${text.slice(0, at)}\n${text.slice(at)}`, 4);
-    const moved = cache.render(line);
+    const moved = splicesOf(cache.render(line));
     const after = line.diagnostics.filter((d) => d.range.start.line > text.slice(0, at).split('\n').length - 1).length;
-    assert.ok(moved.change!.start >= n - after - 3 && moved.change!.deleteCount <= after + 3, `start ${moved.change!.start}, deleted ${moved.change!.deleteCount}, ${after} after the line`);
+    assert.ok(moved[0].start >= n - after - 3 && deleted(moved) <= after + 3 && sent(moved) <= after + 3, `start ${moved[0].start}, deleted ${deleted(moved)}, ${after} after the line`);
+  });
+
+  it('sends only the findings an edit changed, however far apart (a figure other findings all through the contract compare theirs with)', () => {
+    const resultOf = (diagnostics: ReviewDiagnostic[]): ReviewResult => ({ isContract: true, problems: [], warnings: [], diagnostics } as unknown as ReviewResult);
+    const finding = (i: number, other: number): ReviewDiagnostic => ({
+      ruleId: 'inconsistent-figure', category: 'drafting', severity: 'warning', message: i % 10 === 3 ? `3 hours here but ${other} hours elsewhere.` : `Finding ${i}.`,
+      range: { start: { line: 2 * i, character: 4 }, end: { line: 2 * i, character: 9 } }, fixes: [],
+    });
+    const cache = new DiagnosticsJsonCache('full', true);
+    let list = JSON.parse(cache.render(resultOf(Array.from({ length: 200 }, (_, i) => finding(i, 41)))).toString()) as unknown[];
+    const made = cache.render(resultOf(Array.from({ length: 200 }, (_, i) => finding(i, 43))));
+    const splices = splicesOf(made);
+    assert.deepEqual(splices.map((x) => [x.start, x.deleteCount, x.diagnostics.length]), Array.from({ length: 20 }, (_, k) => [10 * k + 3, 1, 1]), 'one splice per changed finding');
+    list = applied(list, made);
+    assert.equal(JSON.stringify(list), made.toString());
   });
 
   it('gives no change when the server\'s own diagnostics around the findings changed, and none without a previous render', () => {
@@ -109,7 +132,7 @@ describe('lsp: diagnostic changes made from the findings\' kept JSON', function 
     const typed = reviewOf(state, `${problems}x`, 3);
     const same = cache.render(typed);
     assert.ok(same.change, 'the same problem again');
-    assert.ok(same.change.start >= withProblem.problems.length, 'the splice counts the problems before the findings');
+    assert.ok(splicesOf(same).every((x) => x.start >= withProblem.problems.length), 'the splices count the problems before the findings');
     list = applied(list, same);
     assert.equal(JSON.stringify(list), JSON.stringify(diagnosticsOf(typed)));
   });
@@ -124,7 +147,7 @@ describe('lsp: diagnostic changes made from the findings\' kept JSON', function 
     const cache = new DiagnosticsJsonCache('full', true);
     let list = JSON.parse(cache.render(resultOf([odd, base])).toString()) as unknown[];
     const made = cache.render(resultOf([odd, base]));
-    assert.deepEqual([made.change!.start, made.change!.deleteCount], [0, 1], 'the odd one is sent again');
+    assert.deepEqual(splicesOf(made).map((x) => [x.start, x.deleteCount]), [[0, 1]], 'the odd one is sent again');
     list = applied(list, made);
     assert.equal(JSON.stringify(list), made.toString());
   });
@@ -143,23 +166,27 @@ describe('lsp: diagnostic changes made from the findings\' kept JSON', function 
     assert.equal(cache.render(result).change!.base, reserved);
   });
 
-  it('writes the change notification as its JSON.stringify, items between head and tail', () => {
+  it('writes the change notification as its JSON.stringify, the splices between head and tail', () => {
     const state = new IncrementalReview();
     const cache = new DiagnosticsJsonCache('full', true);
     cache.render(reviewOf(state, WEAK, 1));
-    const made = cache.render(reviewOf(state, `x${WEAK}`, 2));
-    const c = made.change!;
-    const params = changeParamsFromJson(uri, 2, 1, [{ start: c.start + 1, deleteCount: c.deleteCount, items: c.items }]);
+    const made = cache.render(reviewOf(state, `${WEAK.slice(0, WEAK.length / 2)}\n${WEAK.slice(WEAK.length / 2)}`, 2));
+    const json = made.change!.json;
+    const splices = JSON.parse(json.toString()) as Splice[];
+    assert.ok(splices.length > 0);
+    const params = changeParamsFromJson(uri, 2, 1, [json]);
     const notification = { jsonrpc: '2.0', method: 'clausewise/diagnosticChanges', params };
-    const expected = JSON.stringify({ ...notification, params: { uri, version: 2, previousVersion: 1, changes: [{ start: c.start + 1, deleteCount: c.deleteCount, diagnostics: JSON.parse(c.items.toString()) }] } });
+    const expected = JSON.stringify({ ...notification, params: { uri, version: 2, previousVersion: 1, changes: splices } });
     assert.equal(messageJson(notification), expected);
     const parts = messageParts(notification);
-    assert.equal(parts[1], c.items, 'the items are a piece of their own');
+    assert.equal(parts[1], json, 'the splices are a piece of their own');
     assert.equal(parts.map((p) => (typeof p === 'string' ? p : p.toString())).join(''), expected);
-    assert.deepEqual(params.changes[0].diagnostics, JSON.parse(c.items.toString()));
-    // Two splices (a change on top of one never sent), the second's items as UTF-8 bytes.
-    const two = changeParamsFromJson(uri, 3, 1, [{ start: 0, deleteCount: 1, items: c.items }, { start: 2, deleteCount: 0, items: Buffer.from('[]') }]);
+    assert.deepEqual(params.changes, splices);
+    // Two lists (a change on top of one never sent), the second as UTF-8 bytes, moved past one diagnostic made in the server's thread.
+    const more = Buffer.from('[{"start":2,"deleteCount":0,"diagnostics":[]}]');
+    const two = changeParamsFromJson(uri, 3, 1, [json, more], 1);
     const twoNote = { jsonrpc: '2.0', method: 'clausewise/diagnosticChanges', params: two };
-    assert.equal(messageJson(twoNote), JSON.stringify({ ...twoNote, params: { uri, version: 3, previousVersion: 1, changes: [{ start: 0, deleteCount: 1, diagnostics: JSON.parse(c.items.toString()) }, { start: 2, deleteCount: 0, diagnostics: [] }] } }));
+    const moved = [...splices, { start: 2, deleteCount: 0, diagnostics: [] }].map((x) => ({ ...x, start: x.start + 1 }));
+    assert.equal(messageJson(twoNote), JSON.stringify({ ...twoNote, params: { uri, version: 3, previousVersion: 1, changes: moved } }));
   });
 });

@@ -44,6 +44,8 @@ interface Entry {
    * finding of a block an edit moved (engine/block-diagnostics.ts), which then matches at once.
    */
   last: ReviewDiagnostic;
+  /** Its index in the last render that used it (-1: none yet): the previous list's finding it stands for, in a change. */
+  at: number;
 }
 
 /**
@@ -59,16 +61,16 @@ export function reserveRender(): number {
 }
 
 /**
- * How a render's list differs from the previous render's, as one splice of the published list
- * (the server's own diagnostics before the findings counted): `items`, the new diagnostics, replace
- * `deleteCount` of the old at `start`.
+ * How a render's list differs from the previous render's, as splices of the published list (the
+ * server's own diagnostics before the findings counted), applied in order: each replaces
+ * `deleteCount` diagnostics at `start` of the list the splices before it made with `items`.
  */
 export interface DiagnosticsJsonChange {
   /** The render this applies to. */
   readonly base: number;
-  readonly start: number;
-  readonly deleteCount: number;
-  readonly items: DiagnosticsJsonText;
+  readonly splices: ReadonlyArray<{ readonly start: number; readonly deleteCount: number; readonly items: DiagnosticsJsonText }>;
+  /** The splices as clausewise/diagnosticChanges carries them: `[{"start":…,"deleteCount":…,"diagnostics":[…]},…]`. */
+  readonly json: JsonWriter;
 }
 
 /** How far ahead in the previous list a finding's match is looked for (findings removed by the edit). */
@@ -100,6 +102,50 @@ function putNumber(out: Uint8Array, at: number, n: number): number {
   let p = end;
   do { out[--p] = 48 + (n % 10); n = Math.floor(n / 10); } while (n > 0);
   return end;
+}
+
+const SPLICE_START = ascii('{"start":');
+const SPLICE_DELETE = ascii(',"deleteCount":');
+const SPLICE_ITEMS = ascii(',"diagnostics":');
+
+/** Splices' JSON written from their items' writers (./raw-json.ts JsonWriter). */
+class SplicesJson implements JsonWriter {
+  readonly byteLength: number;
+  constructor(private readonly splices: DiagnosticsJsonChange['splices'], private readonly bracketed = true) {
+    let size = (bracketed ? 1 : 0) + 1 + Math.max(0, splices.length - 1);
+    for (const x of splices) size += SPLICE_START.length + digits(x.start) + SPLICE_DELETE.length + digits(x.deleteCount) + SPLICE_ITEMS.length + x.items.byteLength + 1;
+    this.byteLength = size;
+  }
+
+  get isEmptyArray(): boolean {
+    return this.splices.length === 0;
+  }
+
+  withoutBracket(): SplicesJson {
+    return new SplicesJson(this.splices, false);
+  }
+
+  writeTo(out: Uint8Array, at: number): number {
+    if (this.bracketed) out[at++] = 0x5b; // [
+    this.splices.forEach((x, k) => {
+      if (k) out[at++] = 0x2c; // ,
+      out.set(SPLICE_START, at);
+      at = putNumber(out, at + SPLICE_START.length, x.start);
+      out.set(SPLICE_DELETE, at);
+      at = putNumber(out, at + SPLICE_DELETE.length, x.deleteCount);
+      out.set(SPLICE_ITEMS, at);
+      at = x.items.writeTo(out, at + SPLICE_ITEMS.length);
+      out[at++] = 0x7d; // }
+    });
+    out[at++] = 0x5d; // ]
+    return at;
+  }
+
+  toString(): string {
+    const out = Buffer.allocUnsafe(this.byteLength);
+    this.writeTo(out, 0);
+    return out.toString('utf8');
+  }
 }
 
 /** Whether a finding's fixes' clause ids, in order and each once (clauseIdsOf in ./convert.ts), are `ids`. */
@@ -251,6 +297,8 @@ export class DiagnosticsJsonCache {
     const whole: Array<{ i: number; text: string }> = [];
     let size = 0;
     let j = 0;
+    /** For a change: the index in the previous render of the entry each finding reuses (-1: none). */
+    const from = this.changes ? new Int32Array(n).fill(-1) : undefined;
     for (let i = 0; i < n; i++) {
       const d = ds[i];
       let e: Entry | undefined;
@@ -281,7 +329,7 @@ export class DiagnosticsJsonCache {
         }
         e = {
           ruleId: d.ruleId, severity: d.severity, message: d.message, category: d.category,
-          clauseIds: clauseIdsOfFixes(d), citations: d.citations?.length ? d.citations : undefined, tail: EMPTY, last: d,
+          clauseIds: clauseIdsOfFixes(d), citations: d.citations?.length ? d.citations : undefined, tail: EMPTY, last: d, at: -1,
         };
         // From the range's closing braces on.
         fresh.push({ entry: e, text: text.slice(prefix.length - 2) });
@@ -291,6 +339,10 @@ export class DiagnosticsJsonCache {
         continue;
       }
       entries[i] = e;
+      if (from) {
+        from[i] = e.at;
+        e.at = i;
+      }
       positions[p] = l1;
       positions[p + 1] = c1;
       positions[p + 2] = l2;
@@ -321,37 +373,42 @@ export class DiagnosticsJsonCache {
     const items = n + (before ? 1 : 0) + (after ? 1 : 0);
     size += 2 + Math.max(0, items - 1) + Buffer.byteLength(before, 'utf8') + Buffer.byteLength(after, 'utf8');
     if (!this.changes) return new DiagnosticsJsonText(before, tails, positions, after, size);
-    const change = this.changeFrom(entries, positions, tails, before, after, problems.length);
+    const change = this.changeFrom(entries, from!, positions, tails, before, after, problems.length);
     const text = new DiagnosticsJsonText(before, tails, positions, after, size, true, render, change);
     this.previous = { render, entries, positions, before, after, beforeCount: problems.length };
     return text;
   }
 
   /**
-   * The splice from the previous render's list to this one: the findings both start with, and those
-   * both end with, are left out. Undefined (the client gets the whole list) without a previous
+   * The splices from the previous render's list to this one. A finding that reuses an entry of the
+   * previous render at the same four positions is the same JSON there and here; between two such
+   * findings (in order in both lists, as entries are matched in order), whatever the old list had is
+   * replaced by what the new one has. Undefined (the client gets the whole list) without a previous
    * render or when the server's own diagnostics around the findings changed.
    */
   private changeFrom(
-    entries: readonly (Entry | undefined)[], positions: Uint32Array, tails: readonly Uint8Array[], before: string, after: string, beforeCount: number,
+    entries: readonly (Entry | undefined)[], from: Int32Array, positions: Uint32Array, tails: readonly Uint8Array[], before: string, after: string, beforeCount: number,
   ): DiagnosticsJsonChange | undefined {
     const prev = this.previous;
     if (!prev || prev.before !== before || prev.after !== after) return undefined;
-    const old = prev.entries;
     const op = prev.positions;
     const n = entries.length;
-    const m = old.length;
-    const same = (i: number, j: number): boolean => {
-      const e = entries[i];
-      if (e === undefined || e !== old[j]) return false;
+    const m = prev.entries.length;
+    const splices: Array<{ start: number; deleteCount: number; items: DiagnosticsJsonText }> = [];
+    // i0, j0: the first finding of each list not yet accounted for.
+    let i0 = 0;
+    let j0 = 0;
+    for (let i = 0; i < n; i++) {
+      const j = from[i];
+      if (j < j0 || j >= m || entries[i] === undefined || prev.entries[j] !== entries[i]) continue;
       const p = i * 4, q = j * 4;
-      return positions[p] === op[q] && positions[p + 1] === op[q + 1] && positions[p + 2] === op[q + 2] && positions[p + 3] === op[q + 3];
-    };
-    let head = 0;
-    while (head < n && head < m && same(head, head)) head++;
-    let tail = 0;
-    while (tail < n - head && tail < m - head && same(n - 1 - tail, m - 1 - tail)) tail++;
-    return { base: prev.render, start: beforeCount + head, deleteCount: m - head - tail, items: findingsJson(tails, positions, head, n - tail) };
+      if (positions[p] !== op[q] || positions[p + 1] !== op[q + 1] || positions[p + 2] !== op[q + 2] || positions[p + 3] !== op[q + 3]) continue;
+      if (i > i0 || j > j0) splices.push({ start: beforeCount + i0, deleteCount: j - j0, items: findingsJson(tails, positions, i0, i) });
+      i0 = i + 1;
+      j0 = j + 1;
+    }
+    if (i0 < n || j0 < m) splices.push({ start: beforeCount + i0, deleteCount: m - j0, items: findingsJson(tails, positions, i0, n) });
+    return { base: prev.render, splices, json: new SplicesJson(splices) };
   }
 
   /** The new findings' tails, in one block of their own (never written again). */

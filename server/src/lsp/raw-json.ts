@@ -9,7 +9,7 @@
  * whose `diagnostics` reads the same JSON back.
  */
 import type { ContentTypeEncoder, Diagnostic, NotificationMessage, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import type { DiagnosticChangesParams } from './protocol';
+import type { DiagnosticChangesParams, DiagnosticSplice } from './protocol';
 
 /**
  * JSON that writes its UTF-8 bytes into a buffer itself, its size known in advance: a document's
@@ -90,21 +90,24 @@ export function publishParamsFromJson(uri: string, version: number, diagnosticsJ
 }
 
 /**
- * clausewise/diagnosticChanges parameters (./protocol.ts) whose splices' new items are JSON already
- * made (arrays): written out as publishParamsFromJson's are, never parsed here. One splice's items
- * stay one piece between the message's head and tail; several (a change on top of changes never
- * sent, rare) are joined into one text.
+ * clausewise/diagnosticChanges parameters (./protocol.ts) whose splices are JSON already made
+ * (`[{ start, deleteCount, diagnostics }, …]`, ./diagnostics-json.ts), written out as
+ * publishParamsFromJson's are: one list of splices stays one piece between the message's head and
+ * tail, never parsed here. Several lists (a change on top of changes never sent), or starts to move
+ * past diagnostics made in the server's thread (`offset`), are rare: parsed and joined then.
  */
-export function changeParamsFromJson(uri: string, version: number, previousVersion: number, splices: ReadonlyArray<{ start: number; deleteCount: number; items: JsonText }>): DiagnosticChangesParams {
-  const changes = splices.map(({ start, deleteCount, items }) => {
-    let parsed: Diagnostic[] | undefined;
-    return { start, deleteCount, get diagnostics(): Diagnostic[] { return (parsed ??= JSON.parse(asText(items)) as Diagnostic[]); } };
-  });
-  const params = { uri, version, previousVersion, changes };
+export function changeParamsFromJson(uri: string, version: number, previousVersion: number, splices: readonly JsonText[], offset = 0): DiagnosticChangesParams {
   const head = `{"uri":${JSON.stringify(uri)},"version":${version},"previousVersion":${previousVersion},"changes":`;
-  const spliceHead = (s: { start: number; deleteCount: number }): string => `{"start":${s.start},"deleteCount":${s.deleteCount},"diagnostics":`;
-  if (splices.length === 1) made.set(params, { head: `${head}[${spliceHead(splices[0])}`, body: splices[0].items, tail: '}]}' });
-  else made.set(params, { head, body: `[${splices.map((s) => `${spliceHead(s)}${asText(s.items)}}`).join(',')}]`, tail: '}' });
+  if (splices.length === 1 && offset === 0) {
+    const body = splices[0];
+    let parsed: DiagnosticSplice[] | undefined;
+    const params = { uri, version, previousVersion, get changes(): DiagnosticSplice[] { return (parsed ??= JSON.parse(asText(body)) as DiagnosticSplice[]); } };
+    made.set(params, { head, body, tail: '}' });
+    return params;
+  }
+  const changes = splices.flatMap((j) => (JSON.parse(asText(j)) as DiagnosticSplice[]).map((x) => ({ ...x, start: x.start + offset })));
+  const params = { uri, version, previousVersion, changes };
+  made.set(params, { head, body: JSON.stringify(changes), tail: '}' });
   return params;
 }
 

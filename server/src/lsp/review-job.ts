@@ -57,16 +57,14 @@ export interface DiagnosticsJson {
   first?: Diagnostic[];
   /** For a client taking diagnostic changes: which render of the document's findings' JSON this is (./diagnostics-json.ts). */
   render?: number;
-  /** How the list differs from render `base`'s (./diagnostics-json.ts DiagnosticsJsonChange): `start` counts from the list's first finding's server list, without `first`. */
+  /** How the list differs from render `base`'s (./diagnostics-json.ts DiagnosticsJsonChange), without `first`. */
   change?: DiagnosticsChange;
 }
 
-/** One splice from an earlier render's list, with the new items as JSON (an array). */
+/** Splices from an earlier render's list: `[{ start, deleteCount, diagnostics }, …]` as JSON, starts not counting `first`. */
 export interface DiagnosticsChange {
   base: number;
-  start: number;
-  deleteCount: number;
-  items: JsonText;
+  json: JsonText;
 }
 
 /** What is published as soon as a review completes, before the rest of its result (see ./review-thread.ts). */
@@ -158,7 +156,7 @@ export function* runReviewJobSteps(
 export function jsonOf(text: DiagnosticsJsonText): DiagnosticsJson {
   if (!text.render) return { json: text };
   const c = text.change;
-  return { json: text, render: text.render, ...(c ? { change: { base: c.base, start: c.start, deleteCount: c.deleteCount, items: c.items } } : {}) };
+  return { json: text, render: text.render, ...(c ? { change: { base: c.base, json: c.json } } : {}) };
 }
 
 /** The clausewise/status notification of a review. */

@@ -218,10 +218,10 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       const render = Array.isArray(diagnostics) ? (changes ? reserveRender() : undefined) : diagnostics.render;
       const change = Array.isArray(diagnostics) ? undefined : diagnostics.change;
       if (change && render !== undefined) {
-        const items = spares.bytesOf(change.items);
-        trace(`json change ${items.byteLength}`);
-        const findings: JobFindings = { diagnostics: { json: null, render, change: { base: change.base, start: change.start, deleteCount: change.deleteCount, items } }, status };
-        port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings } satisfies FromWorker, [items.buffer as ArrayBuffer]);
+        const json = spares.bytesOf(change.json);
+        trace(`json change ${json.byteLength}`);
+        const findings: JobFindings = { diagnostics: { json: null, render, change: { base: change.base, json } }, status };
+        port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings } satisfies FromWorker, [json.buffer as ArrayBuffer]);
       } else {
         const json = spares.bytesOf(Array.isArray(diagnostics) ? JSON.stringify(diagnostics) : diagnostics.json!);
         trace(`json ${json.byteLength}`);

@@ -682,14 +682,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (c && d.render !== undefined && sent && base === c.base && sent.generation === gen && sent.force === force && sent.first === first) {
       st.sent = { render: d.render, version, generation: gen, force, first };
       trace(`publish change v${version}${through.length ? ` through ${through.length}` : ''}`);
-      const offset = d.first?.length ?? 0;
-      const splices = [...through, c].map((x) => ({ start: offset + x.start, deleteCount: x.deleteCount, items: x.items }));
-      await connection.sendNotification(DiagnosticChangesNotification, changeParamsFromJson(uri, version, sent.version, splices));
-      for (const x of through) thread?.giveBack(x.items);
-      thread?.giveBack(c.items);
+      const params = changeParamsFromJson(uri, version, sent.version, [...through, c].map((x) => x.json), d.first?.length ?? 0);
+      await connection.sendNotification(DiagnosticChangesNotification, params);
+      for (const x of through) thread?.giveBack(x.json);
+      thread?.giveBack(c.json);
       return true;
     }
-    if (c) thread?.giveBack(c.items);
+    if (c) thread?.giveBack(c.json);
     let json = d.json;
     if (json === null) {
       // The worker sent only the change: the whole list of the review it keeps, made again there (rare: a skipped publish, a resend).
