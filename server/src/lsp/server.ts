@@ -55,6 +55,9 @@
  *   the finding). The VS Code client's "Accept this finding…" asks for the reason, then for this edit.
  * - notification `clausewise/status` (server -> client, after each publish):
  *   { uri, isContract, reason, profiles, covered, weak, missing, total }
+ * - notification `clausewise/diagnosticChanges` (server -> client, instead of a full publish, to a client
+ *   whose initialization options say `diagnosticChanges: true`): { uri, version, previousVersion, changes }
+ *   (./protocol.ts); notification `clausewise/resendDiagnostics` { uri } (client -> server): a full publish again.
  *
  * Robustness: a failing review is logged (connection.console.error) and never ends the server; files
  * over 2 MB or with NUL bytes get one information diagnostic saying they were skipped.
