@@ -25,7 +25,8 @@ import { review } from '../server/src/engine';
 import { generateContract, positionOf, typedEdit } from './bench-contract';
 import { medianOf, pairedRatio, roundOrder } from './bench-rounds';
 import { restoreDiagnostics, ruleIndexOf } from '../client/src/compact-diagnostics';
-import type { RuleIndex } from '../server/src/lsp/protocol';
+import type { DiagnosticChangesParams, RuleIndex } from '../server/src/lsp/protocol';
+import { DiagnosticLists } from '../client/src/diagnostic-changes';
 
 const root = resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -93,6 +94,8 @@ class Lsp {
   private chunks: Buffer[] = [];
   /** What compact diagnostics leave out, from the initialize result. */
   private ruleIndex: RuleIndex | undefined;
+  /** Each document's diagnostics as held, changes applied. */
+  private readonly lists = new DiagnosticLists<unknown>();
   private size = 0;
   private needed = 0;
   private onData(d: Buffer) {
@@ -115,12 +118,23 @@ class Lsp {
         return;
       }
       const msg = JSON.parse(this.buf.subarray(head + 4, head + 4 + len).toString('utf8'));
-      // Compact findings put back as the VS Code client does (client/src/compact-diagnostics.ts).
-      if (this.ruleIndex && msg.method === 'textDocument/publishDiagnostics') restoreDiagnostics(msg.params.diagnostics, this.ruleIndex, (href) => href);
+      // Compact findings put back, and changes applied to the list held, as the VS Code client does
+      // (client/src/compact-diagnostics.ts, diagnostic-changes.ts): a version counts as diagnosed once applied.
+      let applied = false;
+      if (msg.method === 'textDocument/publishDiagnostics') {
+        if (this.ruleIndex) restoreDiagnostics(msg.params.diagnostics, this.ruleIndex, (href) => href);
+        this.lists.full(msg.params.uri, msg.params.version, msg.params.diagnostics);
+        applied = true;
+      } else if (msg.method === 'clausewise/diagnosticChanges') {
+        const p = msg.params as DiagnosticChangesParams;
+        if (this.ruleIndex) for (const c of p.changes) restoreDiagnostics(c.diagnostics as never[], this.ruleIndex, (href) => href);
+        applied = !!this.lists.change(p.uri, p.previousVersion, p.version, p.changes.map((c) => ({ start: c.start, deleteCount: c.deleteCount, items: c.diagnostics })));
+        if (!applied) this.notify('clausewise/resendDiagnostics', { uri: p.uri });
+      }
       this.buf = this.buf.subarray(head + 4 + len);
       if (msg.id !== undefined && msg.method === undefined) this.pending.get(msg.id)?.(msg.result);
       else if (msg.id !== undefined) this.send({ jsonrpc: '2.0', id: msg.id, result: null }); // server -> client requests
-      else if (msg.method === 'textDocument/publishDiagnostics' && typeof msg.params.version === 'number') {
+      else if (applied && typeof msg.params.version === 'number') {
         this.versions.set(msg.params.uri, msg.params.version);
         this.waiters = this.waiters.filter((w) => {
           if (w.uri === msg.params.uri && msg.params.version >= w.version) { w.resolve(); return false; }
@@ -148,8 +162,8 @@ class Lsp {
     });
   }
   async start() {
-    // As the VS Code client (client/src/extension.ts): compact diagnostics, put back on arrival.
-    this.ruleIndex = ruleIndexOf(await this.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { compactDiagnostics: true } }));
+    // As the VS Code client (client/src/extension.ts): compact diagnostics, put back on arrival, and diagnostic changes.
+    this.ruleIndex = ruleIndexOf(await this.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { compactDiagnostics: true, diagnosticChanges: true } }));
     this.notify('initialized', {});
   }
   rssMB(): number {

@@ -98,7 +98,7 @@ async function main(): Promise<void> {
       d = s.value.diagnostics;
     }
     // As the server writes it.
-    jsonBytes(Array.isArray(d) ? JSON.stringify(d) : d.json);
+    jsonBytes(Array.isArray(d) ? JSON.stringify(d) : d.json!);
     if (minorAfter >= 0) {
       const ns = getHeapSpaceStatistics().find((x) => x.space_name === 'new_space');
       if (ns && ns.space_used_size >= (minorAfter / 100) * (ns.space_used_size + ns.space_available_size)) (gcFn as (o: object) => void)({ type: 'minor' });

@@ -7,6 +7,9 @@
 // --node-args runs the server under other Node/V8 flags (experiments); --quiet prints only the summary;
 // --pause waits that long after the open's diagnostics before the first edit (a user reading first).
 // Each event printed carries `+cpu`: the CPU time (ms) its thread spent since its previous event.
+// As the VS Code client, it asks for diagnostic changes (client/src/diagnostic-changes.ts) and counts
+// a version as diagnosed when its full publish or its change has arrived and been applied;
+// --no-changes asks for full publishes only (as before issue 13's delta round).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -14,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateContract, typedEdit } from './bench-contract';
 import { restoreDiagnostics, ruleIndexOf } from '../client/src/compact-diagnostics';
+import { DiagnosticLists } from '../client/src/diagnostic-changes';
 import type { RuleIndex } from '../server/src/lsp/protocol';
 
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
@@ -26,8 +30,12 @@ const nodeArgs = (() => { const i = process.argv.indexOf('--node-args'); return 
 const quiet = process.argv.includes('--quiet');
 /** Asks for whole diagnostics, as a client other than VS Code's does (default: compact, put back as the VS Code client does). */
 const whole = process.argv.includes('--whole');
+/** Asks for full publishes only (no diagnostic changes). */
+const noChanges = process.argv.includes('--no-changes');
+/** Each document's diagnostics as this client holds them, changes applied (as the VS Code client does). */
+const lists = new DiagnosticLists<unknown>();
 let ruleIndex: RuleIndex | undefined;
-/** Per publish: its bytes, and this client's CPU (ms) to parse it and put back what compact diagnostics leave out. */
+/** Per publish or change: its bytes, and this client's CPU (ms) to parse it, put back what compact diagnostics leave out and apply a change. */
 const reads: Array<{ bytes: number; cpuMs: number }> = [];
 /** A pause (ms) between the open's diagnostics and the first edit, as a user reading before typing. */
 const pauseAfterOpen = arg('pause', 0);
@@ -104,12 +112,22 @@ proc.stdout.on('data', (d: Buffer) => {
     }
     const c0 = process.cpuUsage();
     const msg = JSON.parse(buf.subarray(head + 4, head + 4 + len).toString('utf8'));
-    if (msg.method === 'textDocument/publishDiagnostics' && ruleIndex) restoreDiagnostics(msg.params.diagnostics, ruleIndex, (href) => href);
-    if (msg.method === 'textDocument/publishDiagnostics') { const c = process.cpuUsage(c0); reads.push({ bytes: len, cpuMs: (c.user + c.system) / 1000 }); }
+    let applied = false;
+    if (msg.method === 'textDocument/publishDiagnostics') {
+      if (ruleIndex) restoreDiagnostics(msg.params.diagnostics, ruleIndex, (href) => href);
+      lists.full(msg.params.uri, msg.params.version, msg.params.diagnostics);
+      applied = true;
+    } else if (msg.method === 'clausewise/diagnosticChanges') {
+      const p = msg.params as { uri: string; version: number; previousVersion: number; changes: Array<{ start: number; deleteCount: number; diagnostics: never[] }> };
+      if (ruleIndex) for (const c of p.changes) restoreDiagnostics(c.diagnostics, ruleIndex, (href) => href);
+      applied = !!lists.change(p.uri, p.previousVersion, p.version, p.changes.map((c) => ({ start: c.start, deleteCount: c.deleteCount, items: c.diagnostics })));
+      if (!applied) send({ jsonrpc: '2.0', method: 'clausewise/resendDiagnostics', params: { uri: p.uri } });
+    }
+    if (applied) { const c = process.cpuUsage(c0); reads.push({ bytes: len, cpuMs: (c.user + c.system) / 1000 }); }
     buf = buf.subarray(head + 4 + len);
     if (msg.id !== undefined && msg.method === undefined) pending.get(msg.id)?.(msg.result);
     else if (msg.id !== undefined) send({ jsonrpc: '2.0', id: msg.id, result: null });
-    else if (msg.method === 'textDocument/publishDiagnostics' && typeof msg.params.version === 'number') {
+    else if (applied && typeof msg.params.version === 'number') {
       events.push({ t: now(), what: `client diagnostics v${msg.params.version} (${len} bytes)` });
       published = msg.params.version;
       onPublish?.();
@@ -189,7 +207,7 @@ function dump(from: number, label: string) {
 }
 
 (async () => {
-  ruleIndex = ruleIndexOf(await request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: whole ? {} : { compactDiagnostics: true } }));
+  ruleIndex = ruleIndexOf(await request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { ...(whole ? {} : { compactDiagnostics: true }), ...(noChanges ? {} : { diagnosticChanges: true }) } }));
   send({ jsonrpc: '2.0', method: 'initialized', params: {} });
   let text = generateContract(bytes);
   const uri = pathToFileURL(join(os.tmpdir(), `trace-${bytes}.md`)).href;
@@ -245,12 +263,12 @@ function dump(from: number, label: string) {
   }
   for (const [thread, xs] of publishCpu) console.log(`${thread} thread CPU from the rules' end to the diagnostics sent (ms): ${xs.map((x) => x.toFixed(1)).join(' ')}; median ${median(xs).toFixed(2)}, mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2)}`);
   // The publish from the server's thread's write to this client having it parsed (pipe, reading, JSON.parse and putting back what compact diagnostics leave out).
-  const written = firsts.get('main write textDocument/publishDiagnostics') ?? [];
+  const written = firsts.get('main write textDocument/publishDiagnostics') ?? firsts.get('main write clausewise/diagnosticChanges') ?? [];
   const read = firsts.get('client diagnostics') ?? [];
   const editReads = reads.slice(1);
   if (editReads.length) {
     const gaps = written.length === read.length ? read.map((t, i) => t - written[i]) : [];
-    console.log(`publish (${whole ? 'whole' : 'compact'} diagnostics): ${median(editReads.map((r) => r.bytes))} bytes; client CPU to parse${whole ? '' : ' and put back'} ${editReads.map((r) => r.cpuMs.toFixed(1)).join(' ')}, median ${median(editReads.map((r) => r.cpuMs)).toFixed(2)} ms${gaps.length ? `; written to parsed, median ${median(gaps).toFixed(1)} ms wall` : ''}`);
+    console.log(`publish (${whole ? 'whole' : 'compact'} diagnostics${noChanges ? '' : ', changes'}): ${median(editReads.map((r) => r.bytes))} bytes median (${editReads.map((r) => r.bytes).join(' ')}); client CPU to parse${whole ? '' : ' and put back'}${noChanges ? '' : ' and apply'} ${editReads.map((r) => r.cpuMs.toFixed(1)).join(' ')}, median ${median(editReads.map((r) => r.cpuMs)).toFixed(2)} ms${gaps.length ? `; written to parsed, median ${median(gaps).toFixed(1)} ms wall` : ''}`);
   }
   console.log(`keystroke to diagnostics: p50 ${pct(keys, 0.5).toFixed(1)} ms, p95 ${pct(keys, 0.95).toFixed(1)} ms, max ${Math.max(...keys).toFixed(1)} ms`);
   if (hovers.length) console.log(`hover: p50 ${pct(hovers, 0.5).toFixed(1)} ms, max ${Math.max(...hovers).toFixed(1)} ms (${hovers.length} hovers)`);

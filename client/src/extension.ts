@@ -7,8 +7,8 @@
 // and converts such edits to `vscode.SnippetTextEdit`, so no middleware is needed for them.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { StatusNotification } from '../../server/src/lsp/protocol';
+import { LanguageClient, PublishDiagnosticsNotification, State, TransportKind, type Diagnostic as LspDiagnostic, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DiagnosticChangesNotification, ResendDiagnosticsNotification, StatusNotification } from '../../server/src/lsp/protocol';
 import { ContractStatus, DOCUMENT_SELECTOR } from './status';
 import { clausePreview, clearClauseCache, insertClause, PREVIEW_SCHEME, reviewDocument, type InsertClauseArgs } from './commands';
 import { CoverageView } from './coverage';
@@ -16,6 +16,7 @@ import { acceptFinding, chooseProfile, exportReport, insertClauseFor, openExampl
 import { openWordAsMarkdown } from './word';
 import { cachedParser } from './uris';
 import { restoreDiagnostics, ruleIndexOf } from './compact-diagnostics';
+import { DiagnosticsReceiver } from './diagnostic-changes';
 
 let client: LanguageClient | undefined;
 
@@ -41,21 +42,36 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     // diagnosticsInHover: VS Code already shows the finding's message above our hover; don't repeat it.
     // acceptFindingCommand: "Accept this finding…" runs clausewise.acceptFinding, which asks for the reason.
     // compactDiagnostics: findings come without their rule's source, link and category, which the
-    // server sends once and handleDiagnostics puts back (./compact-diagnostics.ts).
-    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, diagnosticsInHover: true, acceptFindingCommand: true, compactDiagnostics: true }),
+    // server sends once and the receiver below puts back (./compact-diagnostics.ts).
+    // diagnosticChanges: after a document's first full publish, only what changed (./diagnostic-changes.ts).
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, diagnosticsInHover: true, acceptFindingCommand: true, compactDiagnostics: true, diagnosticChanges: true }),
     // As the client's own converters, but each distinct URI from the server parsed once: every
     // diagnostic links its rule's documentation, thousands per publish of a large contract (./uris.ts).
     uriConverters: { code2Protocol: (uri) => uri.toString(), protocol2Code: uriOf },
-    middleware: {
-      handleDiagnostics: (uri, diagnostics, next) => {
-        const index = ruleIndexOf(client?.initializeResult);
-        if (index) restoreDiagnostics(diagnostics, index, uriOf);
-        next(uri, diagnostics);
-      },
-    },
   };
   // The id "clausewise" makes the client honour the `clausewise.trace.server` setting.
-  return new LanguageClient('clausewise', 'Clausewise', serverOptions, clientOptions);
+  const c = new LanguageClient('clausewise', 'Clausewise', serverOptions, clientOptions);
+  // Diagnostics are received here rather than by the client's own handler (a handler registered for
+  // publishDiagnostics replaces it, at every start): full publishes and changes of a document in the
+  // order they came, each list converted once and kept, changes applied to it, then shown in the
+  // client's collection (`client.diagnostics`), which the Problems panel, the Contract Review view,
+  // code actions and "Accept this finding" read as before. Compact findings are put back first.
+  const restored = (ds: vscode.Diagnostic[]): vscode.Diagnostic[] => {
+    const index = ruleIndexOf(c.initializeResult);
+    if (index) restoreDiagnostics(ds, index, uriOf);
+    return ds;
+  };
+  const receiver = new DiagnosticsReceiver<LspDiagnostic, vscode.Diagnostic>({
+    convertAll: async (ds) => restored(await c.protocol2CodeConverter.asDiagnostics(ds)),
+    convertSome: (ds) => restored(ds.map((d) => c.protocol2CodeConverter.asDiagnostic(d))),
+    show: (uri, list) => c.diagnostics?.set(c.protocol2CodeConverter.asUri(uri), list),
+    resend: (uri) => { void c.sendNotification(ResendDiagnosticsNotification, { uri }).catch(() => undefined); },
+    log: (message) => c.outputChannel.appendLine(message),
+  });
+  c.onNotification(PublishDiagnosticsNotification.type, (params) => { void receiver.published(params); });
+  c.onNotification(DiagnosticChangesNotification, (params) => { void receiver.changed(params); });
+  c.onDidChangeState((e) => { if (e.newState !== State.Running) receiver.clear(); });
+  return c;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {

@@ -15,6 +15,13 @@
  * The result (DiagnosticsJsonText) is written straight into the stdio writer's output buffer (the
  * server's thread, ./output-buffer.ts), or into the buffer the worker transfers (./review-worker.ts),
  * with no string of the whole list in between. Its bytes are those of JSON.stringify(diagnosticsOf(result, shape)).
+ *
+ * For a client that takes diagnostic changes (issue 13, delta; ./protocol.ts), a cache made with
+ * `changes` also says how each render's list differs from the one before (DiagnosticsJsonChange):
+ * the findings both lists start and end with are those whose entry is the same object at the same
+ * four positions, so the common prefix and suffix cost a comparison of pointers and numbers per
+ * finding, not a pass over the bytes. Each render has a number (`render`) the server's thread keeps
+ * for what it sent, so that it sends a change only on top of exactly those diagnostics.
  */
 import type { ReviewDiagnostic, ReviewResult } from '../engine';
 import { problemDiagnostics, toLspDiagnostic, warningDiagnostics } from './convert';
@@ -37,6 +44,33 @@ interface Entry {
    * finding of a block an edit moved (engine/block-diagnostics.ts), which then matches at once.
    */
   last: ReviewDiagnostic;
+  /** Its index in the last render that used it (-1: none yet): the previous list's finding it stands for, in a change. */
+  at: number;
+}
+
+/**
+ * Numbers of renders, unique within a thread and, from a random start, across the two threads and
+ * across a restarted worker: a change names the render it applies to (the server compares it with
+ * the one it last sent).
+ */
+let nextRender = 1 + Math.floor(Math.random() * 2 ** 40);
+
+/** A number for a render made later (the worker's first publish of a document, made without a cache; ./worker-json.ts fill). */
+export function reserveRender(): number {
+  return nextRender++;
+}
+
+/**
+ * How a render's list differs from the previous render's, as splices of the published list (the
+ * server's own diagnostics before the findings counted), applied in order: each replaces
+ * `deleteCount` diagnostics at `start` of the list the splices before it made with `items`.
+ */
+export interface DiagnosticsJsonChange {
+  /** The render this applies to. */
+  readonly base: number;
+  readonly splices: ReadonlyArray<{ readonly start: number; readonly deleteCount: number; readonly items: DiagnosticsJsonText }>;
+  /** The splices as clausewise/diagnosticChanges carries them: `[{"start":…,"deleteCount":…,"diagnostics":[…]},…]`. */
+  readonly json: JsonWriter;
 }
 
 /** How far ahead in the previous list a finding's match is looked for (findings removed by the edit). */
@@ -68,6 +102,50 @@ function putNumber(out: Uint8Array, at: number, n: number): number {
   let p = end;
   do { out[--p] = 48 + (n % 10); n = Math.floor(n / 10); } while (n > 0);
   return end;
+}
+
+const SPLICE_START = ascii('{"start":');
+const SPLICE_DELETE = ascii(',"deleteCount":');
+const SPLICE_ITEMS = ascii(',"diagnostics":');
+
+/** Splices' JSON written from their items' writers (./raw-json.ts JsonWriter). */
+class SplicesJson implements JsonWriter {
+  readonly byteLength: number;
+  constructor(private readonly splices: DiagnosticsJsonChange['splices'], private readonly bracketed = true) {
+    let size = (bracketed ? 1 : 0) + 1 + Math.max(0, splices.length - 1);
+    for (const x of splices) size += SPLICE_START.length + digits(x.start) + SPLICE_DELETE.length + digits(x.deleteCount) + SPLICE_ITEMS.length + x.items.byteLength + 1;
+    this.byteLength = size;
+  }
+
+  get isEmptyArray(): boolean {
+    return this.splices.length === 0;
+  }
+
+  withoutBracket(): SplicesJson {
+    return new SplicesJson(this.splices, false);
+  }
+
+  writeTo(out: Uint8Array, at: number): number {
+    if (this.bracketed) out[at++] = 0x5b; // [
+    this.splices.forEach((x, k) => {
+      if (k) out[at++] = 0x2c; // ,
+      out.set(SPLICE_START, at);
+      at = putNumber(out, at + SPLICE_START.length, x.start);
+      out.set(SPLICE_DELETE, at);
+      at = putNumber(out, at + SPLICE_DELETE.length, x.deleteCount);
+      out.set(SPLICE_ITEMS, at);
+      at = x.items.writeTo(out, at + SPLICE_ITEMS.length);
+      out[at++] = 0x7d; // }
+    });
+    out[at++] = 0x5d; // ]
+    return at;
+  }
+
+  toString(): string {
+    const out = Buffer.allocUnsafe(this.byteLength);
+    this.writeTo(out, 0);
+    return out.toString('utf8');
+  }
 }
 
 /** Whether a finding's fixes' clause ids, in order and each once (clauseIdsOf in ./convert.ts), are `ids`. */
@@ -116,11 +194,20 @@ export class DiagnosticsJsonText implements JsonWriter {
     private readonly after: string,
     readonly byteLength: number,
     private readonly bracketed = true,
+    /** Which render of its cache this is (./protocol.ts diagnostic changes); 0 for a part of one. */
+    readonly render = 0,
+    /** How it differs from the cache's previous render, when the cache was asked for changes and can say. */
+    readonly change?: DiagnosticsJsonChange,
   ) {}
 
   /** The same JSON without its opening bracket (to follow other diagnostics, ./raw-json.ts). */
   withoutBracket(): DiagnosticsJsonText {
     return new DiagnosticsJsonText(this.before, this.tails, this.positions, this.after, this.byteLength - (this.bracketed ? 1 : 0), false);
+  }
+
+  /** The findings from `from` to `to` (indices among the findings, not counting `before`), as a JSON array of their own. */
+  findings(from: number, to: number): DiagnosticsJsonText {
+    return findingsJson(this.tails, this.positions, from, to);
   }
 
   get isEmptyArray(): boolean {
@@ -175,8 +262,14 @@ export class DiagnosticsJsonText implements JsonWriter {
  * thread for documents reviewed there, in the review worker for the others).
  */
 export class DiagnosticsJsonCache {
-  /** `shape`: the findings whole, or compact for a client that asked (./diagnostic-shape.ts). */
-  constructor(readonly shape: DiagnosticShape = 'full') {}
+  /**
+   * `shape`: the findings whole, or compact for a client that asked (./diagnostic-shape.ts).
+   * `changes`: each render also says how it differs from the previous one (a client that takes changes).
+   */
+  constructor(readonly shape: DiagnosticShape = 'full', readonly changes = false) {}
+
+  /** The previous render, as a change is made from it (only with `changes`): its number, entries by index (undefined: written whole), positions and the server's own diagnostics' JSON. */
+  private previous: { render: number; entries: readonly (Entry | undefined)[]; positions: Uint32Array; before: string; after: string; beforeCount: number } | undefined;
 
   /** The last review's findings' entries, in order. */
   private entries: Entry[] = [];
@@ -190,7 +283,7 @@ export class DiagnosticsJsonCache {
   sameObjects = 0;
 
   /** The diagnostics of a review (as ./convert.ts diagnosticsOf makes them in this cache's shape) as JSON, reusing the last review's where they match. */
-  render(result: ReviewResult): DiagnosticsJsonText {
+  render(result: ReviewResult, render = nextRender++): DiagnosticsJsonText {
     const ds = result.diagnostics;
     const old = this.entries;
     this.sameObjects = 0;
@@ -204,6 +297,8 @@ export class DiagnosticsJsonCache {
     const whole: Array<{ i: number; text: string }> = [];
     let size = 0;
     let j = 0;
+    /** For a change: the index in the previous render of the entry each finding reuses (-1: none). */
+    const from = this.changes ? new Int32Array(n).fill(-1) : undefined;
     for (let i = 0; i < n; i++) {
       const d = ds[i];
       let e: Entry | undefined;
@@ -234,7 +329,7 @@ export class DiagnosticsJsonCache {
         }
         e = {
           ruleId: d.ruleId, severity: d.severity, message: d.message, category: d.category,
-          clauseIds: clauseIdsOfFixes(d), citations: d.citations?.length ? d.citations : undefined, tail: EMPTY, last: d,
+          clauseIds: clauseIdsOfFixes(d), citations: d.citations?.length ? d.citations : undefined, tail: EMPTY, last: d, at: -1,
         };
         // From the range's closing braces on.
         fresh.push({ entry: e, text: text.slice(prefix.length - 2) });
@@ -244,6 +339,10 @@ export class DiagnosticsJsonCache {
         continue;
       }
       entries[i] = e;
+      if (from) {
+        from[i] = e.at;
+        e.at = i;
+      }
       positions[p] = l1;
       positions[p + 1] = c1;
       positions[p + 2] = l2;
@@ -268,11 +367,48 @@ export class DiagnosticsJsonCache {
     this.entries = whole.length ? entries.filter((e) => e !== undefined) : entries;
     this.liveBytes = live;
     if (this.blockBytes > 2 * live + 64 * 1024) this.compact(tails, entries);
-    const before = problemDiagnostics(result).map((d) => JSON.stringify(d)).join(',');
+    const problems = problemDiagnostics(result);
+    const before = problems.map((d) => JSON.stringify(d)).join(',');
     const after = warningDiagnostics(result).map((d) => JSON.stringify(d)).join(',');
     const items = n + (before ? 1 : 0) + (after ? 1 : 0);
     size += 2 + Math.max(0, items - 1) + Buffer.byteLength(before, 'utf8') + Buffer.byteLength(after, 'utf8');
-    return new DiagnosticsJsonText(before, tails, positions, after, size);
+    if (!this.changes) return new DiagnosticsJsonText(before, tails, positions, after, size);
+    const change = this.changeFrom(entries, from!, positions, tails, before, after, problems.length);
+    const text = new DiagnosticsJsonText(before, tails, positions, after, size, true, render, change);
+    this.previous = { render, entries, positions, before, after, beforeCount: problems.length };
+    return text;
+  }
+
+  /**
+   * The splices from the previous render's list to this one. A finding that reuses an entry of the
+   * previous render at the same four positions is the same JSON there and here; between two such
+   * findings (in order in both lists, as entries are matched in order), whatever the old list had is
+   * replaced by what the new one has. Undefined (the client gets the whole list) without a previous
+   * render or when the server's own diagnostics around the findings changed.
+   */
+  private changeFrom(
+    entries: readonly (Entry | undefined)[], from: Int32Array, positions: Uint32Array, tails: readonly Uint8Array[], before: string, after: string, beforeCount: number,
+  ): DiagnosticsJsonChange | undefined {
+    const prev = this.previous;
+    if (!prev || prev.before !== before || prev.after !== after) return undefined;
+    const op = prev.positions;
+    const n = entries.length;
+    const m = prev.entries.length;
+    const splices: Array<{ start: number; deleteCount: number; items: DiagnosticsJsonText }> = [];
+    // i0, j0: the first finding of each list not yet accounted for.
+    let i0 = 0;
+    let j0 = 0;
+    for (let i = 0; i < n; i++) {
+      const j = from[i];
+      if (j < j0 || j >= m || entries[i] === undefined || prev.entries[j] !== entries[i]) continue;
+      const p = i * 4, q = j * 4;
+      if (positions[p] !== op[q] || positions[p + 1] !== op[q + 1] || positions[p + 2] !== op[q + 2] || positions[p + 3] !== op[q + 3]) continue;
+      if (i > i0 || j > j0) splices.push({ start: beforeCount + i0, deleteCount: j - j0, items: findingsJson(tails, positions, i0, i) });
+      i0 = i + 1;
+      j0 = j + 1;
+    }
+    if (i0 < n || j0 < m) splices.push({ start: beforeCount + i0, deleteCount: m - j0, items: findingsJson(tails, positions, i0, n) });
+    return { base: prev.render, splices, json: new SplicesJson(splices) };
   }
 
   /** The new findings' tails, in one block of their own (never written again). */
@@ -315,6 +451,19 @@ export class DiagnosticsJsonCache {
 }
 
 const EMPTY = new Uint8Array(0);
+
+/** Findings `from` to `to` of a render's tails and positions, as a JSON array of their own (a change's new items). */
+function findingsJson(allTails: readonly Uint8Array[], allPositions: Uint32Array, from: number, to: number): DiagnosticsJsonText {
+  const tails = allTails.slice(from, to);
+  const positions = allPositions.subarray(from * 4, to * 4);
+  let size = 2 + Math.max(0, tails.length - 1);
+  for (let i = 0; i < tails.length; i++) {
+    size += tails[i].length;
+    const p = i * 4;
+    if (positions[p] !== WHOLE) size += RANGE_CONSTANTS + digits(positions[p]) + digits(positions[p + 1]) + digits(positions[p + 2]) + digits(positions[p + 3]);
+  }
+  return new DiagnosticsJsonText('', tails, positions, '', size);
+}
 
 /** The clause ids in a finding's data: its fixes' clause ids in order, each once (./convert.ts). */
 function clauseIdsOfFixes(d: ReviewDiagnostic): string[] {

@@ -4,7 +4,7 @@
  * vscode-languageserver-protocol only, so it pulls in nothing else of the server. Other editors may call
  * these too (see docs/editors.md).
  */
-import { NotificationType, RequestType, RequestType0, type Position, type Range, type TextEdit } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0, type Diagnostic, type Position, type Range, type TextEdit } from 'vscode-languageserver-protocol';
 
 export type Verdict = 'present' | 'weak' | 'missing';
 
@@ -181,6 +181,36 @@ export interface RuleIndex {
 export const RULE_INDEX_KEY = 'clausewiseDiagnostics';
 
 /**
+ * Diagnostic changes (issue 13, delta): a client whose initialization options say
+ * `diagnosticChanges: true` is told so in `capabilities.experimental[DIAGNOSTIC_CHANGES_KEY]` (true),
+ * then gets each document's diagnostics once in full (textDocument/publishDiagnostics, with its
+ * version), and after that, while nothing is unsure, only what changed since the last diagnostics
+ * sent for that document: a `clausewise/diagnosticChanges` notification whose splices, applied in
+ * order to the list the client holds for `previousVersion`, give the list of `version`. Anything the
+ * server is unsure of (a reopen, a settings or configuration change, a review whose diagnostics were
+ * never sent) gets a full publish again, which replaces the list. A client that finds it holds another
+ * version than `previousVersion` sends `clausewise/resendDiagnostics` { uri } and gets a full publish.
+ * See docs/editors.md.
+ */
+export const DIAGNOSTIC_CHANGES_KEY = 'clausewiseDiagnosticChanges';
+
+/** Removes `deleteCount` diagnostics at `start` of the list and puts `diagnostics` there (as Array.prototype.splice). */
+export interface DiagnosticSplice {
+  start: number;
+  deleteCount: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface DiagnosticChangesParams {
+  uri: string;
+  /** The document version these diagnostics are of (after the splices). */
+  version: number;
+  /** The version of the diagnostics the splices apply to: the last sent for this document. */
+  previousVersion: number;
+  changes: DiagnosticSplice[];
+}
+
+/**
  * What a diagnostic carries in `data`: what a client cannot read from the diagnostic itself (the rule
  * id is its `code`) or ask the server for (its quick fixes are code actions). Kept small: a large
  * contract's publish holds thousands of diagnostics (issue 13).
@@ -207,6 +237,8 @@ export const CoverageRequest = new RequestType<UriParams, CoverageResult | null,
 export const ListClausesRequest = new RequestType0<ClauseInfo[], void>('clausewise/listClauses');
 export const RenderClauseRequest = new RequestType<RenderClauseParams, RenderClauseResult | null, void>('clausewise/renderClause');
 export const StatusNotification = new NotificationType<StatusParams>('clausewise/status');
+export const DiagnosticChangesNotification = new NotificationType<DiagnosticChangesParams>('clausewise/diagnosticChanges');
+export const ResendDiagnosticsNotification = new NotificationType<UriParams>('clausewise/resendDiagnostics');
 export const ExportReportRequest = new RequestType<ExportReportParams, ExportReportResult | null, void>('clausewise/exportReport');
 export const FrontMatterRequest = new RequestType<UriParams, FrontMatterResult | null, void>('clausewise/frontMatter');
 export const AcceptFindingEditRequest = new RequestType<AcceptFindingEditParams, AcceptFindingEditResult | null, void>('clausewise/acceptFindingEdit');

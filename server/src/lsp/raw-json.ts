@@ -9,6 +9,7 @@
  * whose `diagnostics` reads the same JSON back.
  */
 import type { ContentTypeEncoder, Diagnostic, NotificationMessage, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import type { DiagnosticChangesParams, DiagnosticSplice } from './protocol';
 
 /**
  * JSON that writes its UTF-8 bytes into a buffer itself, its size known in advance: a document's
@@ -85,6 +86,28 @@ export function publishParamsFromJson(uri: string, version: number, diagnosticsJ
   let parsed: Diagnostic[] | undefined;
   const params = { uri, version, get diagnostics(): Diagnostic[] { return (parsed ??= JSON.parse(start + asText(body)) as Diagnostic[]); } };
   made.set(params, { head: `{"uri":${JSON.stringify(uri)},"version":${version},"diagnostics":${start}`, body, tail: '}' });
+  return params;
+}
+
+/**
+ * clausewise/diagnosticChanges parameters (./protocol.ts) whose splices are JSON already made
+ * (`[{ start, deleteCount, diagnostics }, …]`, ./diagnostics-json.ts), written out as
+ * publishParamsFromJson's are: one list of splices stays one piece between the message's head and
+ * tail, never parsed here. Several lists (a change on top of changes never sent), or starts to move
+ * past diagnostics made in the server's thread (`offset`), are rare: parsed and joined then.
+ */
+export function changeParamsFromJson(uri: string, version: number, previousVersion: number, splices: readonly JsonText[], offset = 0): DiagnosticChangesParams {
+  const head = `{"uri":${JSON.stringify(uri)},"version":${version},"previousVersion":${previousVersion},"changes":`;
+  if (splices.length === 1 && offset === 0) {
+    const body = splices[0];
+    let parsed: DiagnosticSplice[] | undefined;
+    const params = { uri, version, previousVersion, get changes(): DiagnosticSplice[] { return (parsed ??= JSON.parse(asText(body)) as DiagnosticSplice[]); } };
+    made.set(params, { head, body, tail: '}' });
+    return params;
+  }
+  const changes = splices.flatMap((j) => (JSON.parse(asText(j)) as DiagnosticSplice[]).map((x) => ({ ...x, start: x.start + offset })));
+  const params = { uri, version, previousVersion, changes };
+  made.set(params, { head, body: JSON.stringify(changes), tail: '}' });
   return params;
 }
 

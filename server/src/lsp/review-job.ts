@@ -11,7 +11,7 @@ import { currentStep, reviewDocumentSteps, runSteps, type IncrementalReview, typ
 import type { ContractModel, TextFormat } from '../model';
 import type { KnownEdit } from '../model/incremental';
 import { diagnosticsOf } from './convert';
-import type { DiagnosticsJsonCache } from './diagnostics-json';
+import type { DiagnosticsJsonCache, DiagnosticsJsonText } from './diagnostics-json';
 import type { DiagnosticShape } from './diagnostic-shape';
 import type { JsonText } from './raw-json';
 import type { StatusParams, Verdict } from './protocol';
@@ -41,6 +41,8 @@ export interface ReviewJob {
   workspaceFolders: string[];
   /** The findings compact, for a client that asked (./diagnostic-shape.ts); whole when absent. */
   diagnosticShape?: DiagnosticShape;
+  /** The client takes diagnostic changes (./protocol.ts): the review worker sends only the change when it can. */
+  diagnosticChanges?: boolean;
 }
 
 /** Diagnostics already turned into JSON (an array) where the review ran, written out as they are (./raw-json.ts). */
@@ -48,10 +50,21 @@ export interface DiagnosticsJson {
   /**
    * As text, as UTF-8 bytes (the worker's, in a buffer transferred to the server's thread), or
    * written from the JSON kept for each finding (./diagnostics-json.ts, reviews in the server's thread).
+   * null when the review worker sent only `change`: the whole list is asked of it if it is needed.
    */
-  json: JsonText;
+  json: JsonText | null;
   /** Diagnostics made in the server's thread, published before those (a broken configuration file's). */
   first?: Diagnostic[];
+  /** For a client taking diagnostic changes: which render of the document's findings' JSON this is (./diagnostics-json.ts). */
+  render?: number;
+  /** How the list differs from render `base`'s (./diagnostics-json.ts DiagnosticsJsonChange), without `first`. */
+  change?: DiagnosticsChange;
+}
+
+/** Splices from an earlier render's list: `[{ start, deleteCount, diagnostics }, …]` as JSON, starts not counting `first`. */
+export interface DiagnosticsChange {
+  base: number;
+  json: JsonText;
 }
 
 /** What is published as soon as a review completes, before the rest of its result (see ./review-thread.ts). */
@@ -132,11 +145,18 @@ export function* runReviewJobSteps(
   const { result } = step.value;
   trace(`rules v${job.version}`);
   if (job.ignoredReason) result.reason = job.ignoredReason;
-  const diagnostics: JobFindings['diagnostics'] = json ? { json: json.render(result) } : diagnosticsOf(result, job.diagnosticShape);
+  const diagnostics: JobFindings['diagnostics'] = json ? jsonOf(json.render(result)) : diagnosticsOf(result, job.diagnosticShape);
   const status = statusOf(job.uri, result);
   trace(`diagnostics made v${job.version}`);
   pause();
   return { result, diagnostics, status, costMs };
+}
+
+/** A render as published: with its number and change when its cache makes changes. */
+export function jsonOf(text: DiagnosticsJsonText): DiagnosticsJson {
+  if (!text.render) return { json: text };
+  const c = text.change;
+  return { json: text, render: text.render, ...(c ? { change: { base: c.base, json: c.json } } : {}) };
 }
 
 /** The clausewise/status notification of a review. */

@@ -373,6 +373,7 @@ export class ReviewThread {
     if (m.kind === 'findings') {
       const d = m.findings.diagnostics;
       if (!Array.isArray(d) && d.json instanceof Uint8Array) this.lent.add(d.json.buffer);
+      if (!Array.isArray(d) && d.change?.json instanceof Uint8Array) this.lent.add(d.change.json.buffer);
       if (mine) {
         waiting.findings = m.findings;
         try {

@@ -17,13 +17,15 @@
  *        | { kind: 'readBundle', uri, path, flag } (answered on the bundle port, see readBundleSync)
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { ReviewJob } from './review-job';
+import type { JobFindings, ReviewJob } from './review-job';
+
 import type { ReviewResult } from '../engine';
 import type { FromWorker, ToWorker, WorkerSetup } from './review-thread';
 import { WorkerDocuments } from './worker-documents';
 import { KeptTexts } from './job-text';
 import { SpareBuffers } from './spare-buffers';
 import { WorkerJsonCaches } from './worker-json';
+import { reserveRender } from './diagnostics-json';
 import { answerQuery, errorOf, type QueryAnswer, type QueryMessage } from './worker-queries';
 import { collectShrinkingTables, compactIfFragmented, compactingCollection, logMemory } from './collector';
 import { trace } from './trace';
@@ -193,14 +195,15 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     trace(`job v${job.version}`);
     let reply: FromWorker;
     /** A review made without a findings' JSON cache (the document's first here): its cache is filled from it afterwards. */
-    let unfilled: { uri: string; version: number; result: ReviewResult; shape: ReviewJob['diagnosticShape'] } | null = null;
+    let unfilled: { uri: string; version: number; result: ReviewResult; shape: ReviewJob['diagnosticShape']; render?: number } | null = null;
     try {
       // In steps, with the queries that arrived meanwhile answered between them: every document's
       // before the model is spliced, the other documents' after. The review is kept before anything
       // is posted: a query the server's thread sends once it has the diagnostics finds it.
       // Made from a document's second review here on (an edit): a document opened and never edited
       // keeps no cache, and its first publish is made from the objects as before.
-      const cache = jsonCaches.forReview(job.uri, reviews.versionOf(job.uri) !== undefined, job.diagnosticShape);
+      const changes = job.diagnosticChanges === true;
+      const cache = jsonCaches.forReview(job.uri, reviews.versionOf(job.uri) !== undefined, job.diagnosticShape, changes);
       const { diagnostics, status, result, costMs } = cache
         ? documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting, cache)
         : documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting);
@@ -209,12 +212,24 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       // than copied: the server's thread copies them into its output buffer as they are, with no
       // objects to serialise and no string to copy across threads, join or encode (./raw-json.ts),
       // then hands the buffer back for the next publish (./spare-buffers.ts).
-      const json = spares.bytesOf(Array.isArray(diagnostics) ? JSON.stringify(diagnostics) : diagnostics.json);
-      trace(`json ${json.byteLength}`);
-      port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics: { json }, status } } satisfies FromWorker, [json.buffer as ArrayBuffer]);
+      // For a client taking changes, only the change from the last render when there is one (the
+      // server's thread asks for the whole list if it cannot send the change, ./server.ts publish);
+      // a first review's whole list is given the number its cache's render gets afterwards.
+      const render = Array.isArray(diagnostics) ? (changes ? reserveRender() : undefined) : diagnostics.render;
+      const change = Array.isArray(diagnostics) ? undefined : diagnostics.change;
+      if (change && render !== undefined) {
+        const json = spares.bytesOf(change.json);
+        trace(`json change ${json.byteLength}`);
+        const findings: JobFindings = { diagnostics: { json: null, render, change: { base: change.base, json } }, status };
+        port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings } satisfies FromWorker, [json.buffer as ArrayBuffer]);
+      } else {
+        const json = spares.bytesOf(Array.isArray(diagnostics) ? JSON.stringify(diagnostics) : diagnostics.json!);
+        trace(`json ${json.byteLength}`);
+        port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics: { json, ...(render !== undefined ? { render } : {}) }, status } } satisfies FromWorker, [json.buffer as ArrayBuffer]);
+      }
       trace('findings-posted');
       reply = { kind: 'done', uri: job.uri, version: job.version, costMs, lineStarts: result.model.lineStarts };
-      if (!cache) unfilled = { uri: job.uri, version: job.version, result, shape: job.diagnosticShape };
+      if (!cache) unfilled = { uri: job.uri, version: job.version, result, shape: job.diagnosticShape, ...(render !== undefined ? { render } : {}) };
     } catch (e) {
       // (documents.review has dropped the document's state and last review.)
       reply = { kind: 'failed', uri: job.uri, version: job.version, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
@@ -240,7 +255,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       setImmediate(() => {
         if (reviews.versionOf(u.uri) !== u.version || !keepsText(u.uri)) return;
         trace(`json cache v${u.version}`);
-        jsonCaches.fill(u.uri, u.result, u.shape);
+        jsonCaches.fill(u.uri, u.result, u.shape, u.render !== undefined, u.render);
         trace('json cache filled');
       });
     }

@@ -55,6 +55,9 @@
  *   the finding). The VS Code client's "Accept this finding…" asks for the reason, then for this edit.
  * - notification `clausewise/status` (server -> client, after each publish):
  *   { uri, isContract, reason, profiles, covered, weak, missing, total }
+ * - notification `clausewise/diagnosticChanges` (server -> client, instead of a full publish, to a client
+ *   whose initialization options say `diagnosticChanges: true`): { uri, version, previousVersion, changes }
+ *   (./protocol.ts); notification `clausewise/resendDiagnostics` { uri } (client -> server): a full publish again.
  *
  * Robustness: a failing review is logged (connection.console.error) and never ends the server; files
  * over 2 MB or with NUL bytes get one information diagnostic saying they were skipped.
@@ -85,8 +88,8 @@ import { afterInputSince, afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, inpu
 import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, sideOfSnapshot, TextDrift, type TextSide } from './drift';
 import { TextSnapshot } from './text-snapshot';
 import { trace } from './trace';
-import { asText, publishParamsFromJson } from './raw-json';
-import { runReviewJobSteps, type JobFindings, type JobOutcome } from './review-job';
+import { asText, changeParamsFromJson, publishParamsFromJson } from './raw-json';
+import { runReviewJobSteps, type DiagnosticsChange, type DiagnosticsJson, type JobFindings, type JobOutcome } from './review-job';
 import { DiagnosticsJsonCache } from './diagnostics-json';
 import { ruleIndex, RULE_INDEX_KEY, type DiagnosticShape } from './diagnostic-shape';
 import { WorkerAnswers, type RemoteView } from './worker-answers';
@@ -95,6 +98,7 @@ import { DEFAULT_WORKER_MIN_CHARS, ReviewThread, type QueuedJob, type ReviewWork
 import { IdleWarmUp, WARM_UP_AFTER_MS, WarmUp } from './warmup';
 import {
   AcceptFindingEditRequest, CoverageRequest, ExportReportRequest, FrontMatterRequest, ListClausesRequest, RenderClauseRequest, ReviewDocumentRequest, StatusNotification,
+  DiagnosticChangesNotification, DIAGNOSTIC_CHANGES_KEY, ResendDiagnosticsNotification,
   type CoverageResult, type FrontMatterResult, type ReviewSummary, type SeverityCounts, type StatusParams, type Verdict,
 } from './protocol';
 
@@ -160,6 +164,18 @@ interface Reviewed {
   worker?: { configError?: Diagnostic };
 }
 
+/** A change not sent (./server.ts notPublished), with what it must match to be sent later. */
+interface Unsent {
+  render: number;
+  generation: number;
+  force: boolean;
+  first: string;
+  change: DiagnosticsChange;
+}
+
+/** Changes never sent kept per document at most: past this, the next publish is full. */
+const MAX_UNSENT = 16;
+
 /** Everything the server knows about one open document. */
 interface DocState {
   force: boolean;
@@ -173,6 +189,14 @@ interface DocState {
   lastCostMs?: number;
   /** Version last published, to avoid sending the same diagnostics twice. */
   published?: { version: number; generation: number; force: boolean };
+  /**
+   * For a client taking diagnostic changes: the diagnostics last sent, as the render of the findings'
+   * JSON they were (./diagnostics-json.ts) and the server's own diagnostics before them. A change is
+   * sent only on top of exactly these; anything else gets a full publish.
+   */
+  sent?: { render: number; version: number; generation: number; force: boolean; first: string };
+  /** Changes of reviews whose diagnostics were never published (a newer version came first), in order: the next change is sent on top of them. */
+  unsent?: Unsent[];
   /** The model of one version, shared by the review and the term features (tokens, completion). */
   model?: { version: number; model: ContractModel };
   /** The document's model and per-block facts kept between edits (issue 13): only edited sections are read again. */
@@ -212,9 +236,14 @@ function countsOf(diagnostics: Diagnostic[], counts: SeverityCounts = { error: 0
   return counts;
 }
 
+/** The JSON of the server's own diagnostics published before a review's ('' for none): a change is sent only when they are the same. */
+function firstJson(first: Diagnostic[] | undefined): string {
+  return first?.length ? JSON.stringify(first) : '';
+}
+
 /** Diagnostics as objects, from JSON when they were made as JSON (a summary request: rare). */
 function diagnosticList(d: JobFindings['diagnostics']): Diagnostic[] {
-  return Array.isArray(d) ? d : [...(d.first ?? []), ...(JSON.parse(asText(d.json)) as Diagnostic[])];
+  return Array.isArray(d) ? d : [...(d.first ?? []), ...(d.json === null ? [] : JSON.parse(asText(d.json)) as Diagnostic[])];
 }
 
 function uriParam(params: unknown): string | null {
@@ -242,6 +271,8 @@ interface ClientSetup {
   hoverWithMessage: boolean;
   /** Findings published compact: the client asked, and is sent the rule index (./diagnostic-shape.ts). */
   diagnosticShape: DiagnosticShape;
+  /** After a document's first full publish, only what changed is sent (./protocol.ts DIAGNOSTIC_CHANGES_KEY): the client asked. */
+  diagnosticChanges: boolean;
   initSettings: ReviewSettings;
 }
 
@@ -266,6 +297,7 @@ function readClientSetup(caps: ClientCapabilities, opts: Record<string, unknown>
     // VS Code shows a diagnostic's message in the same hover as ours; its client says so, to avoid the repeat.
     hoverWithMessage: opts.diagnosticsInHover !== true,
     diagnosticShape: opts.compactDiagnostics === true ? 'compact' : 'full',
+    diagnosticChanges: opts.diagnosticChanges === true,
     initSettings: sanitizeSettings(raw),
   };
 }
@@ -326,7 +358,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         ...TERM_CAPABILITIES,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         // What compact findings leave out, once (a client that asked for them puts it back).
-        ...(client.diagnosticShape === 'compact' ? { experimental: { [RULE_INDEX_KEY]: ruleIndex() } } : {}),
+        // Diagnostic changes, when asked for (./protocol.ts).
+        ...(client.diagnosticShape === 'compact' || client.diagnosticChanges ? {
+          experimental: {
+            ...(client.diagnosticShape === 'compact' ? { [RULE_INDEX_KEY]: ruleIndex() } : {}),
+            ...(client.diagnosticChanges ? { [DIAGNOSTIC_CHANGES_KEY]: true } : {}),
+          },
+        } : {}),
       },
       serverInfo: { name: 'clausewise', version: VERSION },
     };
@@ -481,6 +519,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       ...(file ? { bundlePath: file } : {}),
       workspaceFolders,
       ...(client.diagnosticShape === 'compact' ? { diagnosticShape: client.diagnosticShape } : {}),
+      ...(client.diagnosticChanges ? { diagnosticChanges: true } : {}),
     };
     trace(`review-start v${version}`);
     if (thread?.alive && (st.inWorker || snapshot.length >= workerMinChars)) {
@@ -489,6 +528,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         st.inWorker = true;
         st.incremental = undefined;
         st.json = undefined;
+        st.sent = undefined;
         st.model = undefined;
       }
       // Requests sent with the keystroke (a hover, code actions) go to the worker before the job,
@@ -501,13 +541,19 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       // The diagnostics are published as soon as they arrive; the result stays in the worker.
       const reviewing = thread.review(job, (findings) => {
         const doc = documents.get(uri);
-        if (states.get(uri) !== st || doc?.version !== version || generation !== gen || st.force !== force) return;
+        if (states.get(uri) !== st || doc?.version !== version || generation !== gen || st.force !== force) {
+          notPublished(st, gen, force, findings.diagnostics);
+          return;
+        }
         // This review is the one under way (reviewNow set it before the worker could answer).
         const p = st.pending;
         if (p && p.version === version && p.generation === gen && p.force === force) st.arriving = { version, promise: p.promise };
         // Not when a close or a newer change has arrived meanwhile (read but not yet handled).
         afterQueuedInput(() => {
-          if (states.get(uri) !== st || documents.get(uri)?.version !== version || generation !== gen || st.force !== force) return;
+          if (states.get(uri) !== st || documents.get(uri)?.version !== version || generation !== gen || st.force !== force) {
+            notPublished(st, gen, force, findings.diagnostics);
+            return;
+          }
           void publish(uri, st, { version, generation: gen, force, ...withConfigError(findings, config.error) });
         });
       });
@@ -549,7 +595,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       // once per edit), and a hover sent with the next keystroke compared two whole texts instead of
       // mapping through that one edit (./drift.ts TextDrift.ofEdit).
       if (doc instanceof EditedDocument) doc.settleText();
-      outcome = await runInSlices(runReviewJobSteps({ ...job, text }, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p), (st.json ??= new DiagnosticsJsonCache(client.diagnosticShape))), () => states.get(uri) !== st, options.reviewSliceMs, () => { trace('pause'); options.onReviewPause?.(uri, version); });
+      outcome = await runInSlices(runReviewJobSteps({ ...job, text }, (st.incremental ??= new IncrementalReview()), (p) => readBundleMember(uri, p), (st.json ??= new DiagnosticsJsonCache(client.diagnosticShape, client.diagnosticChanges))), () => states.get(uri) !== st, options.reviewSliceMs, () => { trace('pause'); options.onReviewPause?.(uri, version); });
     } finally {
       if (st.stepping === mine) st.stepping = undefined;
       finished();
@@ -567,7 +613,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (!error) return findings;
     const first = configErrorDiagnostic(error);
     const d = findings.diagnostics;
-    return { ...findings, diagnostics: Array.isArray(d) ? [first, ...d] : { json: d.json, first: [first, ...(d.first ?? [])] } };
+    return { ...findings, diagnostics: Array.isArray(d) ? [first, ...d] : { ...d, first: [first, ...(d.first ?? [])] } };
   }
 
   /**
@@ -590,13 +636,84 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     st.published = { version: entry.version, generation: entry.generation, force: entry.force };
     trace(`publish v${entry.version}`);
     const d = entry.diagnostics;
-    await connection.sendDiagnostics(Array.isArray(d)
-      ? { uri, version: entry.version, diagnostics: d }
-      : publishParamsFromJson(uri, entry.version, d.json, d.first));
-    // Written out (the writer encodes a message before its write's promise settles): the worker's
-    // buffer goes back to it for the next publish (./spare-buffers.ts).
-    if (!Array.isArray(d)) thread?.giveBack(d.json);
+    if (!Array.isArray(d) && (d.render !== undefined || d.json === null)) {
+      if (!await publishChanged(uri, st, entry, d)) return;
+    } else {
+      st.sent = undefined;
+      await connection.sendDiagnostics(Array.isArray(d)
+        ? { uri, version: entry.version, diagnostics: d }
+        // (json is null only beside a render: handled above.)
+        : publishParamsFromJson(uri, entry.version, d.json!, d.first));
+      // Written out (the writer encodes a message before its write's promise settles): the worker's
+      // buffer goes back to it for the next publish (./spare-buffers.ts).
+      if (!Array.isArray(d)) thread?.giveBack(d.json);
+    }
     await connection.sendNotification(StatusNotification, entry.status);
+  }
+
+  /**
+   * A review's diagnostics that were not published (a newer version came first): for a client taking
+   * changes, its change is kept, so that the next change can go on top of the diagnostics last sent
+   * through it (./protocol.ts). A review without a change (its list whole) leaves nothing to go
+   * through: the next publish is full.
+   */
+  function notPublished(st: DocState, gen: number, force: boolean, d: JobFindings['diagnostics']): void {
+    if (!client.diagnosticChanges || Array.isArray(d) || d.render === undefined) return;
+    if (!d.change || (st.unsent?.length ?? 0) >= MAX_UNSENT) {
+      st.unsent = undefined;
+      return;
+    }
+    (st.unsent ??= []).push({ render: d.render, generation: gen, force, first: firstJson(d.first), change: d.change });
+  }
+
+  /**
+   * Publishes for a client taking diagnostic changes (./protocol.ts): the change when it applies to
+   * exactly the diagnostics last sent for the document (same render, settings and force flag, same
+   * diagnostics of the server's own before the findings), else the whole list, asked of the worker
+   * when it sent only the change. False when nothing was sent (a newer publish came meanwhile).
+   */
+  async function publishChanged(uri: string, st: DocState, entry: Pick<Reviewed, 'version' | 'generation' | 'force'>, d: DiagnosticsJson): Promise<boolean> {
+    const first = firstJson(d.first);
+    const sent = st.sent;
+    const c = d.change;
+    const { version, generation: gen, force } = entry;
+    // The changes never sent that lead from the diagnostics sent to this change's base, in order.
+    const through: DiagnosticsChange[] = [];
+    let base = sent?.render;
+    for (const u of st.unsent ?? []) {
+      if (u.change.base === base && u.generation === gen && u.force === force && u.first === first) {
+        through.push(u.change);
+        base = u.render;
+      }
+    }
+    st.unsent = undefined;
+    if (c && d.render !== undefined && sent && base === c.base && sent.generation === gen && sent.force === force && sent.first === first) {
+      st.sent = { render: d.render, version, generation: gen, force, first };
+      trace(`publish change v${version}${through.length ? ` through ${through.length}` : ''}`);
+      const params = changeParamsFromJson(uri, version, sent.version, [...through, c].map((x) => x.json), d.first?.length ?? 0);
+      await connection.sendNotification(DiagnosticChangesNotification, params);
+      for (const x of through) thread?.giveBack(x.json);
+      thread?.giveBack(c.json);
+      return true;
+    }
+    if (c) thread?.giveBack(c.json);
+    let json = d.json;
+    if (json === null) {
+      // The worker sent only the change: the whole list of the review it keeps, made again there (rare: a skipped publish, a resend).
+      st.sent = undefined;
+      json = await answers?.ofVersion<string>(uri, version, { kind: 'diagnostics', shape: client.diagnosticShape }) ?? null;
+      const p = st.published;
+      const current = states.get(uri) === st && p?.version === version && p.generation === gen && p.force === force;
+      if (json === null || !current) {
+        // Not made (the worker has moved on, or is gone), or a newer publish came meanwhile: a later publish sends the whole list.
+        if (current) st.published = undefined;
+        return false;
+      }
+    }
+    st.sent = d.render !== undefined ? { render: d.render, version, generation: gen, force, first } : undefined;
+    await connection.sendDiagnostics(publishParamsFromJson(uri, version, json, d.first));
+    thread?.giveBack(json);
+    return true;
   }
 
   /**
@@ -625,7 +742,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       await new Promise<void>((resolve) => afterQueuedInput(resolve));
       if (states.get(uri) !== st) return;
       const doc = documents.get(uri);
-      if (!doc || doc.version !== entry.version) return; // stale: a newer version is on its way
+      if (!doc || doc.version !== entry.version) {
+        // stale: a newer version is on its way
+        if (!entry.worker) notPublished(st, entry.generation, entry.force, entry.diagnostics);
+        return;
+      }
       await publish(uri, st, entry.worker ? await workerFindings(uri, entry) : entry);
       // (Not after a worker's review: this thread's warm-up would take a core from the worker.)
       if (!entry.worker) warming?.resume();
@@ -670,6 +791,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const st = stateOf(e.document.uri);
     st.last = undefined;
     st.published = undefined;
+    st.sent = undefined;
+    st.unsent = undefined;
     st.opening = true;
   });
 
@@ -693,6 +816,17 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     states.delete(uri);
     if (st?.inWorker) thread?.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  // A client taking diagnostic changes that holds another version than a change applies to: the whole list again.
+  connection.onNotification(ResendDiagnosticsNotification, (params) => {
+    const uri = uriParam(params);
+    const st = uri ? states.get(uri) : undefined;
+    if (!uri || !st) return;
+    st.sent = undefined;
+    st.unsent = undefined;
+    st.published = undefined;
+    schedule(uri, 0);
   });
 
   connection.onDidChangeWatchedFiles((params) => {

@@ -22,13 +22,13 @@ export class WorkerJsonCaches {
    * its second review here on (`reviewedBefore`); none for a first review. A cache of the other
    * shape (./diagnostic-shape.ts; one server's jobs all have the same) is replaced.
    */
-  forReview(uri: string, reviewedBefore: boolean, shape: DiagnosticShape = 'full'): DiagnosticsJsonCache | undefined {
+  forReview(uri: string, reviewedBefore: boolean, shape: DiagnosticShape = 'full', changes = false): DiagnosticsJsonCache | undefined {
     let cache = this.caches.get(uri);
-    if (cache && cache.shape !== shape) {
+    if (cache && (cache.shape !== shape || cache.changes !== changes)) {
       this.caches.delete(uri);
       cache = undefined;
     }
-    if (!cache && reviewedBefore) this.caches.set(uri, (cache = new DiagnosticsJsonCache(shape)));
+    if (!cache && reviewedBefore) this.caches.set(uri, (cache = new DiagnosticsJsonCache(shape, changes)));
     return cache;
   }
 
@@ -40,12 +40,13 @@ export class WorkerJsonCaches {
   /**
    * After a review of `uri` made without a cache (its first here), once it has been posted: the
    * cache, filled from that review, so that the next edit's publish reuses every finding it leaves
-   * alone. Nothing when the document has a cache already.
+   * alone. Nothing when the document has a cache already. `render`: the number the first publish
+   * was sent with (a client taking changes gets the next edit's change from this render).
    */
-  fill(uri: string, result: ReviewResult, shape: DiagnosticShape = 'full'): void {
+  fill(uri: string, result: ReviewResult, shape: DiagnosticShape = 'full', changes = false, render?: number): void {
     if (this.caches.has(uri)) return;
-    const cache = new DiagnosticsJsonCache(shape);
-    cache.render(result);
+    const cache = new DiagnosticsJsonCache(shape, changes);
+    cache.render(result, render);
     this.caches.set(uri, cache);
   }
 
