@@ -1109,7 +1109,12 @@ function patchedTable(model: ContractModel, idx: NumberIndex, ctx: Context, befo
   const m = rows.n;
   const shift = kPrefix + m - kOldAfter;
   const n = oldN + shift;
-  const written = before.written.slice(0, prefix).concat(regionWritten, before.written.slice(oldAfter));
+  // One array filled in place: two slices and their concatenation made three as long as the document.
+  const wasWritten = before.written;
+  const written = new Array<WrittenReference[] | null>(blocks.length);
+  for (let b = 0; b < prefix; b++) written[b] = wasWritten[b];
+  for (let i = 0; i < fresh; i++) written[prefix + i] = regionWritten[i];
+  for (let b = prefix + fresh, o = oldAfter; b < blocks.length; b++, o++) written[b] = wasWritten[o];
   const firstRef = new Int32Array(blocks.length + 1);
   firstRef.set(oldFirst.subarray(0, prefix));
   for (let i = 0; i < fresh; i++) firstRef[prefix + i] = kPrefix + regionFirst[i];
