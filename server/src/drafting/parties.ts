@@ -9,7 +9,7 @@ import { findSignatureBlock } from './signatures';
 import { countWrittenName } from './written-name';
 import { COMMON_WORDS, FUNCTION_WORDS } from './words';
 import { blockMemo, factsActive } from '../model/facts';
-import { previousBlockIndex, spliceTraceOf } from '../model/trace';
+import { spliceTraceOf } from '../model/trace';
 import { isSpaceCode, isWordCode } from '../model/name-search';
 
 export interface PartyNameVariant {
@@ -205,23 +205,18 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
   // model/facts.ts), in one lookup per block; where the block stands (in the opening or not) and how
   // often the whole text repeats a name are read here. Only blocks that mention a name are kept.
   const kind = `party-names\u0000${names.map(({ legal, name }) => `${legal}\u0001${name.alias}`).join('\u0000')}`;
-  // While editing, a block the edit kept or moved takes its facts from the previous model's list
-  // (through the splice trace) when the names are the same: one array read instead of a lookup by
-  // the block's text, and only the re-parsed blocks are read.
+  // While editing, the blocks the edit kept or moved take their facts from the previous model's
+  // list (through the splice trace) when the names are the same, and only the re-parsed blocks are
+  // read. The list holds only the blocks where a variant was found (a handful of a 1 MB contract's 6,000),
+  // so an edit copies those entries rather than one per block (issue 13).
   const trace = factsActive() ? spliceTraceOf(model) : undefined;
   const before = trace ? namesBuilt.get(trace.previous) : undefined;
   const reuse = before && before.kind === kind ? before : undefined;
-  const perBlock = new Array<BlockNameFacts[]>(model.blocks.length);
-  const mentioning: Array<{ block: Block; facts: BlockNameFacts[] }> = [];
-  for (const block of model.blocks) {
-    const was = reuse ? previousBlockIndex(trace!, block.index) : -1;
-    if (was >= 0) {
-      const facts = (perBlock[block.index] = reuse!.perBlock[was]);
-      if (facts !== NO_NAMES) mentioning.push({ block, facts });
-      continue;
-    }
-    if (block.kind === 'code' || block.kind === 'html') { perBlock[block.index] = NO_NAMES; continue; }
-    const facts = perBlock[block.index] = blockMemo(model, block, kind, () => {
+  const at: number[] = [];
+  const found: BlockNameFacts[][] = [];
+  const readBlock = (block: Block): void => {
+    if (block.kind === 'code' || block.kind === 'html') return;
+    const facts = blockMemo(model, block, kind, () => {
       // Most blocks name no party: told apart without folding the text or searching it per name (issue 13).
       if (!names.some(({ name }) => mayName(block.text, name))) return NO_NAMES;
       const text = foldQuotes(block.text);
@@ -229,9 +224,23 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
       const per = names.map(({ legal, name }) => ({ mentions: mentionsIn(text, name), misspellings: legal.length >= 10 && mayMisspell(squashed ??= text.toLowerCase().replace(/\./g, ''), name) ? misspellingsIn(text, name) : [] }));
       return per.some((f) => f.mentions.length || f.misspellings.length) ? per : NO_NAMES;
     });
-    if (facts !== NO_NAMES) mentioning.push({ block, facts });
+    if (facts !== NO_NAMES) { at.push(block.index); found.push(facts); }
+  };
+  if (reuse) {
+    // Facts are by offset in the block's own text: a moved block's are taken over as they are.
+    const { prefix, fresh, oldAfter } = trace!;
+    const was = reuse.blocks;
+    let k = 0;
+    for (; k < was.length && was[k] < prefix; k++) { at.push(was[k]); found.push(reuse.facts[k]); }
+    for (let i = prefix; i < prefix + fresh; i++) readBlock(model.blocks[i]);
+    for (; k < was.length && was[k] < oldAfter; k++);
+    const delta = prefix + fresh - oldAfter;
+    for (; k < was.length; k++) { at.push(was[k] + delta); found.push(reuse.facts[k]); }
+  } else {
+    for (const block of model.blocks) readBlock(block);
   }
-  if (factsActive()) namesBuilt.set(model, { kind, perBlock });
+  if (factsActive()) namesBuilt.set(model, { kind, blocks: at, facts: found });
+  const mentioning = at.map((b, k) => ({ block: model.blocks[b], facts: found[k] }));
   names.forEach(({ party, legal }, k) => {
     for (const { block, facts } of mentioning) {
       for (const { at, mention, otherForm } of facts[k].mentions) {
@@ -255,8 +264,16 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** Each block's facts about the names (`kind` names them), for the next model while editing. */
-const namesBuilt = new WeakMap<ContractModel, { kind: string; perBlock: BlockNameFacts[][] }>();
+/**
+ * The blocks where a variant of a name was found (`kind` names the names), ascending, and what was
+ * found in each, for the next model while editing.
+ */
+const namesBuilt = new WeakMap<ContractModel, { kind: string; blocks: number[]; facts: BlockNameFacts[][] }>();
+
+/** How many blocks the model's name facts list (undefined before they are built; for tests). */
+export function blocksNamingParties(model: ContractModel): number | undefined {
+  return namesBuilt.get(model)?.blocks.length;
+}
 
 /** Hands the per-block facts on to a copy of the model with the same blocks (see carry.ts). */
 export function carryPartyNameFacts(from: ContractModel, to: ContractModel): void {

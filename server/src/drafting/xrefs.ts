@@ -13,6 +13,7 @@ import { previousBlockIndex, sectionChangesOf, spliceTraceOf, type SpliceTrace }
 import { changedClauseStartWords, clauseStartWords, hasClauseStartWords } from './clause-starts';
 import { lastIndexAtOrBefore } from '../model/lineIndex';
 import { writesItem } from './item-label';
+import { BlockResults } from './perBlock';
 
 export type RefKind = 'clause' | 'attachment';
 
@@ -110,8 +111,7 @@ export function carryReferenceFacts(from: ContractModel, to: ContractModel): voi
   // The numbers only: the objects built for `from` hold its sections, and are built again for `to` when asked for.
   const t = tables.get(from);
   if (t) tables.set(to, { ...t, built: new Map() });
-  const h = headingsCache.get(from);
-  if (h) headingsCache.set(to, h);
+  attachmentHeadings.carry(from, to);
   // The number index and the attachment table name sections by index: the same for the same tree.
   if (from.sections !== to.sections) return;
   const idx = numberCache.get(from);
@@ -281,7 +281,8 @@ function attachmentHeadingEdited(model: ContractModel, trace: SpliceTrace): bool
 export function numberIndex(model: ContractModel): NumberIndex {
   const hit = numberCache.get(model);
   if (hit && !handedOn.has(hit)) return hit;
-  const headings = attachmentHeadings(model);
+  // Built for every model while editing, so that the next one takes the entries over.
+  const headings = attachmentHeadings.listed(model);
   // While editing, an edit that left the section tree's shape, numbers and titles alone (almost every
   // keystroke) leaves the index as it was.
   const trace = factsActive() ? spliceTraceOf(model) : undefined;
@@ -311,7 +312,7 @@ export function numberIndex(model: ContractModel): NumberIndex {
   for (const s of model.sections) {
     if (s.index === 0) continue;
     const block = model.blocks[s.headingBlock];
-    const heading = !block ? null : block.kind === 'heading' || block.kind === 'paragraph' ? headings[block.index] : attachmentHeading(model, block);
+    const heading = !block ? null : block.kind === 'heading' || block.kind === 'paragraph' ? attachmentHeadings.at(model, block.index) : attachmentHeading(model, block);
     if (heading && s.trailer === 'schedule') {
       const kind = heading.kind;
       const key = `${kind} ${heading.id}`;
@@ -355,9 +356,9 @@ export function numberIndex(model: ContractModel): NumberIndex {
   // Word, clause numbers run into the text and many are not seen, so the majority guard stays on.
   const numberingIntact = model.usesMarkdownHeadings && bodyCount >= 3 && tops.length >= 2 && tops.length >= 0.8 * Math.min(maxTop, 1000);
   // Attachment headings the section builder does not see as sections ("SCHEDULE 2" inside a paragraph line).
-  for (const b of model.blocks) {
-    if (b.kind !== 'heading' && b.kind !== 'paragraph') continue;
-    const m = headings[b.index];
+  for (let k = 0; k < headings.blocks.length; k++) {
+    const b = model.blocks[headings.blocks[k]];
+    const m = headings.values[k];
     if (!m || !m.shortFirstLine) continue;
     // Only lines that stand as a heading: short, or the whole block.
     if (b.kind === 'paragraph' && !m.standsAlone) continue;
@@ -629,28 +630,22 @@ const handedOn = new WeakSet<NumberIndex>();
 interface AttachmentHeading { kind: string; id: string; shortFirstLine: boolean; standsAlone: boolean }
 
 /**
- * attachmentHeading of every heading and paragraph block (null for other blocks). While editing, a
- * block the edit left alone takes its entry from the previous model's list (through the splice
- * trace) rather than looking it up again: one lookup per re-parsed block, not per block.
+ * attachmentHeading of the heading and paragraph blocks that have one, ascending (perBlock.ts). While
+ * editing, a block the edit left alone takes its entry from the previous model's list (through the
+ * splice trace) rather than looking it up again, and an edit copies the few listed entries: a list
+ * with an entry for every block was made (three arrays as long as the document) on every keystroke,
+ * whether or not the number index was built again (issue 13).
  */
-function attachmentHeadings(model: ContractModel): Array<AttachmentHeading | null> {
-  const trace = factsActive() ? spliceTraceOf(model) : undefined;
-  const before = trace ? headingsCache.get(trace.previous) : undefined;
-  let out: Array<AttachmentHeading | null>;
-  const read = (b: Block): AttachmentHeading | null => (b.kind !== 'heading' && b.kind !== 'paragraph' ? null : attachmentHeading(model, b));
-  if (before && trace) {
-    // The previous list for the blocks before and after the edit, copied in bulk; the re-parsed blocks read.
-    const fresh = new Array<AttachmentHeading | null>(trace.fresh);
-    for (let i = 0; i < trace.fresh; i++) fresh[i] = read(model.blocks[trace.prefix + i]);
-    out = before.slice(0, trace.prefix).concat(fresh, before.slice(trace.oldAfter));
-  } else {
-    out = new Array<AttachmentHeading | null>(model.blocks.length);
-    for (const b of model.blocks) out[b.index] = read(b);
-  }
-  if (factsActive()) headingsCache.set(model, out);
-  return out;
+const attachmentHeadings = new BlockResults<AttachmentHeading | null>(
+  (model, b) => (b.kind !== 'heading' && b.kind !== 'paragraph' ? null : attachmentHeading(model, b)),
+  { none: null },
+);
+
+/** How many blocks' attachment headings were read for this model (the others were taken over) and how many blocks are listed (for tests). */
+export function attachmentHeadingStats(model: ContractModel): { read: number; listed: number } | undefined {
+  const read = attachmentHeadings.blocksRead(model);
+  return read === undefined ? undefined : { read, listed: attachmentHeadings.listed(model).blocks.length };
 }
-const headingsCache = new WeakMap<ContractModel, Array<AttachmentHeading | null>>();
 
 /** What ATTACHMENT_HEADING needs at the start of a text (quote folding does not touch these characters). */
 const MAY_OPEN_ATTACHMENT = /^\s*(?:\*\*)?[saeSAE]/;
@@ -1136,7 +1131,12 @@ function patchedTable(model: ContractModel, idx: NumberIndex, ctx: Context, befo
   const m = rows.n;
   const shift = kPrefix + m - kOldAfter;
   const n = oldN + shift;
-  const written = before.written.slice(0, prefix).concat(regionWritten, before.written.slice(oldAfter));
+  // One array filled in place: two slices and their concatenation made three as long as the document.
+  const wasWritten = before.written;
+  const written = new Array<WrittenReference[] | null>(blocks.length);
+  for (let b = 0; b < prefix; b++) written[b] = wasWritten[b];
+  for (let i = 0; i < fresh; i++) written[prefix + i] = regionWritten[i];
+  for (let b = prefix + fresh, o = oldAfter; b < blocks.length; b++, o++) written[b] = wasWritten[o];
   const firstRef = new Int32Array(blocks.length + 1);
   firstRef.set(oldFirst.subarray(0, prefix));
   for (let i = 0; i < fresh; i++) firstRef[prefix + i] = kPrefix + regionFirst[i];
