@@ -141,6 +141,35 @@ describe('categories: a short document runs only the signal patterns whose words
     }
     assert.ok(ruledOut > 1000, `${ruledOut} patterns ruled out: the comparison covers both answers`);
   });
+
+  it('looks each pattern up in the table once, not again for each document whose lists hold new copies of it', () => {
+    let lookups = 0;
+    class CountingMap<K, V> extends Map<K, V> {
+      override get(key: K): V | undefined {
+        lookups++;
+        return super.get(key);
+      }
+    }
+    const needs = new CountingMap(SIGNAL_NEEDS);
+    // As an assessor's inline list gives them: new objects for every review, with the same sources.
+    const listOf = () => SIGNAL_NEEDS.slice(0, 40).map(([key]) => {
+      const slash = key.lastIndexOf('/');
+      return { pattern: new RegExp(key.slice(2, slash), key.slice(slash + 1)), masked: key[0] === 'm' };
+    });
+    for (const after of [Infinity, 0]) {
+      const previous = setGateScannerAfterChars(after);
+      try {
+        const first = new ShortDocumentGate(['The Supplier shall keep the Confidential Information secret.'], needs).possible(listOf());
+        const before = lookups;
+        const again = new ShortDocumentGate(['The Supplier shall keep the Confidential Information secret.'], needs).possible(listOf());
+        assert.equal(lookups, before, `the second document looked patterns up again (scanner after ${after} characters)`);
+        assert.deepEqual(again && [...again], first && [...first]);
+      } finally {
+        setGateScannerAfterChars(previous);
+      }
+    }
+    assert.ok(lookups > 0 && lookups <= 40, `${lookups} look-ups for 40 patterns`);
+  });
 });
 
 function rulesOut(scanned: boolean): void {

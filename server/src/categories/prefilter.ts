@@ -232,6 +232,10 @@ export class LiteralScanner {
     const sibling = new Int32Array(chars + 1);
     const symbolOf = new Int32Array(chars + 1);
     let states = 1;
+    // Every entry made non-zero before the coding below, so that it visits those (a few per state)
+    // rather than the whole table (about 930,000 entries for the signal lists, read once per
+    // process and thread, before any of this code is optimised; issue 13, cli).
+    const written: number[] = [];
     literals.forEach((lit, id) => {
       let s = 0;
       for (let i = 0; i < lit.length; i++) {
@@ -240,6 +244,7 @@ export class LiteralScanner {
         if (next[at] === 0) {
           const t = states++;
           next[at] = t + 1;
+          written.push(at);
           symbolOf[t] = sym;
           sibling[t] = firstChild[s];
           firstChild[s] = t;
@@ -249,7 +254,12 @@ export class LiteralScanner {
       (own[s] ??= []).push(...targets[id]);
     });
     // The root stays at the root on every symbol it has no child for.
-    for (let sym = 0; sym < width; sym++) if (next[sym] === 0) next[sym] = 1;
+    for (let sym = 0; sym < width; sym++) {
+      if (next[sym] === 0) {
+        next[sym] = 1;
+        written.push(sym);
+      }
+    }
     this.fail = new Int32Array(states);
     // Breadth first: failure links, and outputs merged along the failure chain.
     const outs: Array<number[] | undefined> = new Array(states);
@@ -263,17 +273,19 @@ export class LiteralScanner {
       const inherited = outs[this.fail[s]];
       outs[s] = mine && inherited ? [...new Set([...mine, ...inherited])] : mine ?? inherited;
       for (let t = firstChild[s]; t > 0; t = sibling[t]) {
-        if (s > 0) this.fail[t] = trieMove(next, width, this.fail, this.fail[s], symbolOf[t]);
+        if (s > 0) this.fail[t] = trieMove(next, width, this.fail, this.fail[s], symbolOf[t], written);
         queue[tail++] = t;
       }
     }
     // The trie's entries (state + 1) as codes (see `next`), in a 16-bit table when every code fits.
-    // In place when the table already has the width the codes need (each entry is read before it is written).
+    // In place when the table already has the width the codes need (each entry is read before it is
+    // written, and listed in `written` once: it was made non-zero once).
     const fits16 = states * 2 + 1 <= 0xffff;
     const coded = fits16 === (next instanceof Uint16Array) ? next : fits16 ? new Uint16Array(next.length) : Int32Array.from(next);
-    for (let at = 0; at < next.length; at++) {
+    for (let k = 0; k < written.length; k++) {
+      const at = written[k];
       const v = next[at];
-      if (v !== 0) coded[at] = (((v - 1) << 1) | (outs[v - 1]?.length ? 1 : 0)) + 1;
+      coded[at] = (((v - 1) << 1) | (outs[v - 1]?.length ? 1 : 0)) + 1;
     }
     this.next = coded;
     this.outStart = new Int32Array(states + 1);
@@ -317,12 +329,13 @@ export class LiteralScanner {
 }
 
 /** The trie's move (entries: state + 1) while its failure links are being made, completed along them and kept. */
-function trieMove(next: Uint16Array | Int32Array, width: number, fail: Int32Array, s: number, sym: number): number {
+function trieMove(next: Uint16Array | Int32Array, width: number, fail: Int32Array, s: number, sym: number, written: number[]): number {
   const at = s * width + sym;
   const known = next[at];
   if (known !== 0) return known - 1;
-  const t = trieMove(next, width, fail, fail[s], sym);
+  const t = trieMove(next, width, fail, fail[s], sym, written);
   next[at] = t + 1;
+  written.push(at);
   return t;
 }
 

@@ -126,11 +126,12 @@ export class ShortDocumentGate {
   possible(patterns: ReadonlyArray<{ pattern: RegExp; masked: boolean }>): Uint8Array | null {
     const out = new Uint8Array(patterns.length);
     let all = true;
+    const marks = this.marks;
     for (let i = 0; i < patterns.length; i++) {
       const { pattern, masked } = patterns[i];
       // A pattern the table lacks (a test's own, a table older than the assessors) always runs.
-      const need = pattern.global || pattern.sticky ? true : this.needs.get(needKey(pattern, masked)) ?? true;
-      if (this.meets(need)) out[i] = 1;
+      const entry = pattern.global || pattern.sticky ? ALWAYS : entryOf(this.needs, pattern, masked);
+      if (marks ? testOf(entry, marks.bitOf)(marks.bits) : this.meets(entry.need)) out[i] = 1;
       else all = false;
     }
     return all ? null : out;
@@ -157,6 +158,58 @@ export class ShortDocumentGate {
     for (const part of need.or) if (this.meets(part)) return true;
     return false;
   }
+}
+
+/**
+ * A pattern's need in a table, and its test on a scanner's marks (made when first asked). Each
+ * short document asks for every pattern of every list: built as a string (`needKey`) and looked up
+ * in the table, the key cost more than the rest of the gate's tests (issue 13, cli). Assessors
+ * write their lists inline, so a pattern is a new object per review, but a literal's source is the
+ * same string every time, and its hash is kept with it.
+ */
+interface NeedEntry { flags: string; masked: boolean; need: Need; test: ((bits: Uint32Array) => boolean) | null }
+const ALWAYS: NeedEntry = { flags: '', masked: false, need: true, test: () => true };
+const entriesOf = new WeakMap<ReadonlyMap<string, Need>, Map<string, NeedEntry[]>>();
+
+function entryOf(needs: ReadonlyMap<string, Need>, pattern: RegExp, masked: boolean): NeedEntry {
+  let bySource = entriesOf.get(needs);
+  if (!bySource) entriesOf.set(needs, (bySource = new Map()));
+  const source = pattern.source;
+  const flags = pattern.flags;
+  let list = bySource.get(source);
+  if (!list) bySource.set(source, (list = []));
+  for (let k = 0; k < list.length; k++) if (list[k].masked === masked && list[k].flags === flags) return list[k];
+  const entry: NeedEntry = { flags, masked, need: needs.get(needKey(pattern, masked)) ?? true, test: null };
+  list.push(entry);
+  return entry;
+}
+
+/** The entry's need as a test of a table scanner's marks (every literal of the table has a bit). */
+function testOf(entry: NeedEntry, bitOf: ReadonlyMap<string, number>): (bits: Uint32Array) => boolean {
+  return (entry.test ??= compileNeed(entry.need, bitOf));
+}
+
+function compileNeed(need: Need, bitOf: ReadonlyMap<string, number>): (bits: Uint32Array) => boolean {
+  if (need === true) return () => true;
+  if ('lit' in need) {
+    const bit = bitOf.get(need.lit);
+    // (Not in the scanner: cannot happen for the table's own needs; let the pattern run.)
+    if (bit === undefined) return () => true;
+    const word = bit >>> 5;
+    const mask = 1 << (bit & 31);
+    return (bits) => (bits[word] & mask) !== 0;
+  }
+  const parts = ('and' in need ? need.and : need.or).map((p) => compileNeed(p, bitOf));
+  if ('and' in need) {
+    return (bits) => {
+      for (let k = 0; k < parts.length; k++) if (!parts[k](bits)) return false;
+      return true;
+    };
+  }
+  return (bits) => {
+    for (let k = 0; k < parts.length; k++) if (parts[k](bits)) return true;
+    return false;
+  };
 }
 
 /** The table as a map, made on first use. */
