@@ -7,7 +7,7 @@ import { GDPR_HINT_PATTERNS, GDPR_HINT_WORDS } from '../../server/src/rules/gdpr
 import { OPEN_POINT, OPEN_POINT_WORDS } from '../../server/src/rules/placeholder';
 import { VAGUE_TERMS } from '../../server/src/rules/vague-terms';
 import { VAGUE_BOUNDS } from '../../server/src/rules/vague-wording';
-import { holdsAny } from '../../server/src/rules/word-gate';
+import { holdsAny } from '../../server/src/model/word-gate';
 import { SLA_VAGUE, SLA_VAGUE_WORDS } from '../../server/src/rules/vague-terms';
 import { LABEL, LABEL_WORDS } from '../../server/src/drafting/titles';
 import { FIELD, LEGAL_FORM, LEGAL_FORM_WORDS, OPENER, OPENER_WORDS } from '../../server/src/drafting/signatures';

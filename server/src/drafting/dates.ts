@@ -9,7 +9,7 @@ import { foldQuotes } from '../model';
 import { matchesIn } from '../model/text';
 import { blockMemo } from '../model/facts';
 import { termIndex } from './terms';
-import { holdsAny } from '../rules/word-gate';
+import { holdsAny } from '../model/word-gate';
 
 export interface DateMention {
   span: Span;
@@ -46,7 +46,7 @@ const NUMERIC = /\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})\b/g;
 
 const START_WORDS = /\b(?:from|commencing|commences?|starting|starts?|beginning|begins?|effective)\b/i;
 
-/** Terms naming the start and the end of the contract, with the words every match holds (rules/word-gate.ts). */
+/** Terms naming the start and the end of the contract, with the words every match holds (model/word-gate.ts). */
 export const START_DATE_TERM = { pattern: /\b(?:commencement|start|effective|go-live|service start)\s+date\b/i, anyOf: ['commencement', 'start', 'effective', 'go-live'] };
 export const END_DATE_TERM = { pattern: /\b(?:expiry|expiration|end|termination|completion)\s+date\b/i, anyOf: ['expiry', 'expiration', 'end', 'termination', 'completion'] };
 
@@ -241,7 +241,7 @@ export function impossibleDates(model: ContractModel): ImpossibleDate[] {
 
   // Start and end dates given in definitions: "Commencement Date" means 1 May 2025 / "Expiry Date" means 30 April 2025.
   const idx = termIndex(model);
-  // `words`: one of them is in every match of `re` (rules/word-gate.ts), so most terms are not searched.
+  // `words`: one of them is in every match of `re` (model/word-gate.ts), so most terms are not searched.
   const dateOfTerm = ({ pattern: re, anyOf: words }: { pattern: RegExp; anyOf: readonly string[] }) => {
     for (const def of idx.definitions) {
       if (!holdsAny(def.term.toLowerCase(), words) || !re.test(def.term)) continue;

@@ -16,7 +16,7 @@ import { firstIndexAtOrAfter, lastIndexAtOrBefore } from '../model/lineIndex';
 import { describesSecurityIncident } from '../categories/breach-notification';
 import { factsActive, memo } from '../model/facts';
 import { spliceTraceOf } from '../model/trace';
-import { holdsAny } from '../rules/word-gate';
+import { holdsAny } from '../model/word-gate';
 
 export type FigureKind = 'money' | 'duration' | 'percent';
 
@@ -67,7 +67,7 @@ export function moneyIn(text: string): Money[] {
 /** A sentence that changes, compares or excepts a figure states no figure of its own to compare. */
 export const CHANGES = /\b(?:amend(?:ed|ment)?|replaced?|increase[sd]?|decrease[sd]?|reduce[sd]?|instead of|in lieu of|revised|changed?|adjust(?:ed|ment)?|index(?:ed|ation)|escalat\w*|greater of|lesser of|higher of|lower of|whichever is)\b/i;
 /*
- * Lower-case words one of which every match of the expression beside them holds (rules/word-gate.ts):
+ * Lower-case words one of which every match of the expression beside them holds (model/word-gate.ts):
  * a sentence without any is not searched, so a contract without such sentences never compiles it.
  */
 export const CHANGES_WORDS = ['amend', 'replace', 'increase', 'decrease', 'reduce', 'instead of', 'in lieu of', 'revised', 'change', 'adjust', 'index', 'escalat', 'greater of', 'lesser of', 'higher of', 'lower of', 'whichever is'];

@@ -9,7 +9,7 @@ import { blockMemo, factsActive } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
 import { sameRange } from './same-text';
 import { BlockResults } from './perBlock';
-import { holdsAny } from '../rules/word-gate';
+import { holdsAny } from '../model/word-gate';
 
 export type PlaceholderKind = 'bracket' | 'template' | 'blank' | 'xx' | 'tbd' | 'option';
 
@@ -29,7 +29,7 @@ export const XX = /(?<![A-Za-z])\d*(?:X{2,}|x{2,})(?:[-/.]?(?:\d+|X+|x+))*(?![A-
 export const TBD = /\b(?:TBD|TBC|TBA|to be (?:agreed|determined|confirmed|decided|advised|specified))\b/g;
 export const ANGLE = /<\s*(?:insert|enter|add|specify|name of|date of|details of)[^<>\n]{0,60}>/gi;
 /*
- * What every match of the expressions above holds, looked up first (rules/word-gate.ts): a block
+ * What every match of the expressions above holds, looked up first (model/word-gate.ts): a block
  * without it is not searched, so a contract without such placeholders never compiles them (a cold run
  * compiles each expression it runs). TBD_WORDS are lower-case: the text is lower-cased for them.
  */

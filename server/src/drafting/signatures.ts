@@ -14,7 +14,7 @@ import { BlockResults } from './perBlock';
 import { factsActive } from '../model/facts';
 import { firstIndexAtOrAfter } from '../model/lineIndex';
 import { spliceTraceOf } from '../model/trace';
-import { holdsAny } from '../rules/word-gate';
+import { holdsAny } from '../model/word-gate';
 
 export type SigningField = 'signature' | 'name' | 'title' | 'date';
 
@@ -42,7 +42,7 @@ export interface SignatureBlock {
 /** The line that opens a signature block. */
 export const OPENER = /^[\s*_|]*(?:in witness whereof|(?:signed|executed)(?: as a deed)?(?: (?:for and )?on behalf of| by)\b|for and on behalf of\b|agreed and accepted|accepted and agreed|signature page|signatures?\s*:?\s*$|execution\s*$)/im;
 /*
- * Lower-case words one of which every match of the expression beside them holds (rules/word-gate.ts):
+ * Lower-case words one of which every match of the expression beside them holds (model/word-gate.ts):
  * a text without any is not searched, so on a contract without a signature page these expressions
  * are never compiled (a cold run compiles each expression it runs).
  */

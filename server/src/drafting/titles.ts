@@ -8,7 +8,7 @@ import type { ContractModel, Section } from '../model';
 import { foldQuotes } from '../model';
 import { attachmentOf, sectionTreeUnchanged } from './xrefs';
 import { detached } from '../model/detached';
-import { holdsAny } from '../rules/word-gate';
+import { holdsAny } from '../model/word-gate';
 import { factsActive } from '../model/facts';
 import { sectionChangesOf, spliceTraceOf } from '../model/trace';
 import type { SectionChanges } from '../model/sections';
@@ -20,7 +20,7 @@ export interface DuplicateTitle {
 
 // Titles that forms, tables and signature pages repeat on purpose.
 export const LABEL = /^(?:name|title|date|signature|signed|by|address|e-?mail|telephone|phone|fax|position|witness|notes?|comments?|reserved|intentionally left blank|not used|deleted|omitted|general|other|miscellaneous|description|details|total|part [a-z0-9]+|item [a-z0-9]+|option [a-z0-9]+|table of contents|contents|recitals?|background|whereas)$/i;
-/** Words one of which every LABEL match holds (rules/word-gate.ts): most titles hold none, and LABEL is then never compiled. */
+/** Words one of which every LABEL match holds (model/word-gate.ts): most titles hold none, and LABEL is then never compiled. */
 export const LABEL_WORDS = ['name', 'title', 'date', 'sign', 'by', 'address', 'mail', 'phone', 'fax', 'position', 'witness', 'note', 'comment', 'reserved', 'blank', 'not used', 'deleted', 'omitted', 'general', 'other', 'miscellaneous', 'description', 'details', 'total', 'part', 'item', 'option', 'contents', 'recital', 'background', 'whereas'];
 
 function normalTitle(title: string): string {

@@ -82,7 +82,7 @@ export const IN_ATTACHMENT = /^(?:\s*\([a-z0-9]{1,4}\))*\s*(?:of|in|to)\s+(?:thi
  * How a text must open, past white space, for MORE, EXTERNAL_AFTER, IN_ATTACHMENT and PAREN_TITLE to
  * match it (each is anchored at the start of what follows a reference): a tail that opens otherwise
  * is not searched, so on a contract whose references end their sentences ("clause 4 only.") these are
- * never compiled (a cold run compiles each expression it runs; rules/word-gate.ts). Lower-case lists
+ * never compiled (a cold run compiles each expression it runs; model/word-gate.ts). Lower-case lists
  * are compared with the opening lower-cased (the /i expressions). test/drafting/xrefs-tail-gate.test.ts
  * checks the lists against the expressions.
  */

@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from './types';
 import { insertFix } from './helpers';
-import { holdsAny } from './word-gate';
+import { holdsAny } from '../model/word-gate';
 import examples from './examples/breach-notification';
 import { firstIndexFrom, sourceOffsetAt, sourceSpanOf } from '../drafting/offsets';
 

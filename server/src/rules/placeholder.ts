@@ -3,7 +3,7 @@ import type { ContractModel, Span } from '../model';
 import { findPlaceholders, type Placeholder } from '../drafting/placeholders';
 import { factsActive } from '../model/facts';
 import { textIncludes } from './text-matches';
-import { holdsAny } from './word-gate';
+import { holdsAny } from '../model/word-gate';
 import { absoluteFindings, blockHolding, MadeGroups } from './block-findings';
 import examples from './examples/placeholder';
 

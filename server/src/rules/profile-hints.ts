@@ -1,7 +1,7 @@
 import type { Rule, RuleContext, RuleFinding, RuleMeta } from './types';
 import { firstSentenceWhere, infoSpan } from '../categories';
 import type { CategoryId } from '../categories/types';
-import { holdsAny } from './word-gate';
+import { holdsAny } from '../model/word-gate';
 
 /**
  * Suggests a regulatory profile when the text shows the contract falls under it. A suggestion is an

@@ -2,7 +2,7 @@ import type { BlockFindingGroups, Rule, RuleContext, RuleFinding } from './types
 import { quotedRanges, sentencesOf } from '../categories';
 import { durationsIn, partyNameSearch, percentagesIn } from '../model/language';
 import { SLA_VAGUE, SLA_VAGUE_WORDS } from './vague-terms';
-import { holdsAny } from './word-gate';
+import { holdsAny } from '../model/word-gate';
 import examples from './examples/sla-vague-target';
 import { factsActive, memo } from '../model/facts';
 import { matchesIn } from '../model/text';

@@ -20,7 +20,7 @@ export interface VagueTerm {
 
 // Service-level adjectives: reported by sla-vague-target, so vague-wording leaves them alone.
 export const SLA_VAGUE = /\b(?:high(?:ly)?[- ]availab(?:le|ility)|maximum (?:availability|uptime)|minimal (?:downtime|disruption)|minimum downtime|(?:fast|quick|rapid|prompt|swift) (?:response|resolution|turnaround)s?|(?:respond|resolve|restore|fix|react)(?:s|ed)?\s+(?:\w+\s+)?(?:promptly|quickly|rapidly|swiftly|as soon as possible))\b/gi;
-/** Lower-case words one of which every SLA_VAGUE match holds (rules/word-gate.ts): most sentences hold none. */
+/** Lower-case words one of which every SLA_VAGUE match holds (model/word-gate.ts): most sentences hold none. */
 export const SLA_VAGUE_WORDS = ['availab', 'uptime', 'downtime', 'disruption', 'response', 'resolution', 'turnaround', 'promptly', 'quickly', 'rapidly', 'swiftly', 'as soon as possible'];
 
 export const VAGUE_TERMS: VagueTerm[] = [

@@ -3,7 +3,7 @@ import { describesSecurityIncident, quotedRanges, sentencesOf } from '../categor
 import { SLA_VAGUE, SLA_VAGUE_WORDS, VAGUE_TERMS } from './vague-terms';
 import { factsActive, memo } from '../model/facts';
 import { matchesIn } from '../model/text';
-import { holdsAny } from './word-gate';
+import { holdsAny } from '../model/word-gate';
 import examples from './examples/vague-wording';
 import { sourceSpanOf } from '../drafting/offsets';
 import type { ContractModel } from '../model';

@@ -5,7 +5,8 @@
  * A rule that keeps, beside an expression, lower-case literals one of which every match holds
  * (ASCII letters folded, as `/i` folds them without `u`) runs it only on a text that holds one: a
  * text without any cannot match, so skipping it changes no result. Tests check each list against
- * what reading its expression gives (test/rules/word-gate.test.ts).
+ * what reading its expression gives (test/rules/word-gate.test.ts). It lives in the model, the
+ * ground layer, because drafting facts gate their expressions with it as well as rules.
  */
 
 /** Whether `lower` (a text lower-cased by String#toLowerCase) holds one of the lower-case literals. */
