@@ -17,6 +17,7 @@ import { runReviewJob, type ReviewJob } from '../../server/src/lsp/review-job';
 import { applySplices } from '../../client/src/diagnostic-changes';
 import { generateContract } from '../../scripts/bench-contract';
 import { ROOT } from './client';
+import { editsOfEveryKind } from './edits-of-every-kind';
 
 const WEAK = fs.readFileSync(path.join(ROOT, 'examples', 'weak-msa.md'), 'utf8');
 const uri = 'file:///changes.md';
@@ -41,22 +42,6 @@ function applied(previous: unknown[], made: DiagnosticsJsonText): unknown[] {
 const deleted = (xs: Splice[]): number => xs.reduce((k, x) => k + x.deleteCount, 0);
 const sent = (xs: Splice[]): number => xs.reduce((k, x) => k + x.diagnostics.length, 0);
 
-/** Edits of every kind at spread positions, as in diagnostics-json.test.ts. */
-function* editsOf(text: string): Generator<string> {
-  const at = (f: number) => { const i = text.indexOf('. ', Math.floor(text.length * f)); return i > 0 ? i : Math.floor(text.length / 2); };
-  const edit = (from: number, to: number, insert: string) => { text = text.slice(0, from) + insert + text.slice(to); return text; };
-  yield edit(at(0.3), at(0.3), 'x');
-  yield edit(at(0.5), at(0.5), '\n');
-  yield edit(at(0.7), at(0.7), '\n\nA new paragraph, as needed from time to time.\n\n');
-  yield edit(at(0.2), at(0.2) + 1, '');
-  const line = text.indexOf('\n', Math.floor(text.length * 0.6));
-  yield edit(line, line + 1, '');
-  const vague = text.indexOf('as needed');
-  if (vague >= 0) yield edit(vague, vague + 'as needed'.length, 'within five days');
-  yield edit(0, 0, 'x');
-  yield edit(0, 1, '');
-}
-
 describe('lsp: diagnostic changes made from the findings\' kept JSON', function () {
   this.timeout(120_000);
 
@@ -69,7 +54,7 @@ describe('lsp: diagnostic changes made from the findings\' kept JSON', function 
         let made = cache.render(reviewOf(state, start, version));
         assert.ok(made.render > 0 && made.change === undefined, 'the first render has a number and no change');
         let list = JSON.parse(made.toString()) as unknown[];
-        for (const text of editsOf(start)) {
+        for (const text of editsOfEveryKind(start, { firstDeletedAgain: true })) {
           const result = reviewOf(state, text, ++version);
           const before = made.render;
           made = cache.render(result);

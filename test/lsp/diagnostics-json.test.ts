@@ -15,6 +15,7 @@ import { runReviewJob, type ReviewJob } from '../../server/src/lsp/review-job';
 import { reusingEncoder } from '../../server/src/lsp/output-buffer';
 import { generateContract } from '../../scripts/bench-contract';
 import { ROOT } from './client';
+import { editsOfEveryKind } from './edits-of-every-kind';
 import { MemoryClient, TEST_REVIEW_WORKER } from './memory';
 
 const WEAK = fs.readFileSync(path.join(ROOT, 'examples', 'weak-msa.md'), 'utf8');
@@ -35,21 +36,6 @@ function written(cache: DiagnosticsJsonCache, result: ReviewResult): string {
 const reviewOf = (state: IncrementalReview, text: string, version: number, settings: ReviewJob['settings'] = {}): ReviewResult =>
   runReviewJob({ uri, version, text, format: 'markdown', settings, force: false, workspaceFolders: [] }, state, () => undefined).result;
 
-/** Edits of every kind at spread positions: characters typed and deleted, line breaks typed and deleted, a finding's words removed. */
-function* editsOf(text: string): Generator<string> {
-  const at = (f: number) => { const i = text.indexOf('. ', Math.floor(text.length * f)); return i > 0 ? i : Math.floor(text.length / 2); };
-  const edit = (from: number, to: number, insert: string) => { text = text.slice(0, from) + insert + text.slice(to); return text; };
-  yield edit(at(0.3), at(0.3), 'x');
-  yield edit(at(0.5), at(0.5), '\n');
-  yield edit(at(0.7), at(0.7), '\n\nA new paragraph, as needed from time to time.\n\n');
-  yield edit(at(0.2), at(0.2) + 1, '');
-  const line = text.indexOf('\n', Math.floor(text.length * 0.6));
-  yield edit(line, line + 1, '');
-  const vague = text.indexOf('as needed');
-  if (vague >= 0) yield edit(vague, vague + 'as needed'.length, 'within five days');
-  yield edit(0, 0, 'x');
-}
-
 describe('lsp: findings\' JSON kept between reviews', function () {
   this.timeout(120_000);
 
@@ -61,7 +47,7 @@ describe('lsp: findings\' JSON kept between reviews', function () {
       let result = reviewOf(state, start, version);
       assert.equal(written(cache, result), JSON.stringify(diagnosticsOf(result)));
       assert.ok(result.diagnostics.length > 20);
-      for (const text of editsOf(start)) {
+      for (const text of editsOfEveryKind(start)) {
         result = reviewOf(state, text, ++version);
         assert.equal(written(cache, result), JSON.stringify(diagnosticsOf(result)), `after edit ${version - 1}`);
       }
@@ -169,7 +155,7 @@ describe('lsp: findings\' JSON kept between reviews', function () {
     const cache = new DiagnosticsJsonCache();
     const encoder = reusingEncoder(messageParts);
     let version = 1;
-    for (const text of [WEAK, ...editsOf(WEAK)]) {
+    for (const text of [WEAK, ...editsOfEveryKind(WEAK)]) {
       const result = reviewOf(state, text, version);
       for (const first of [[], diagnosticsOf(result).slice(0, 1)]) {
         const m = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: publishParamsFromJson(uri, version, cache.render(result), first) };

@@ -108,6 +108,13 @@ const SPLICE_START = ascii('{"start":');
 const SPLICE_DELETE = ascii(',"deleteCount":');
 const SPLICE_ITEMS = ascii(',"diagnostics":');
 
+/** A writer's JSON as a string (tests and the rare whole-text reader; publishes write bytes). */
+function textOf(w: JsonWriter): string {
+  const out = Buffer.allocUnsafe(w.byteLength);
+  w.writeTo(out, 0);
+  return out.toString('utf8');
+}
+
 /** Splices' JSON written from their items' writers (./raw-json.ts JsonWriter). */
 class SplicesJson implements JsonWriter {
   readonly byteLength: number;
@@ -142,9 +149,7 @@ class SplicesJson implements JsonWriter {
   }
 
   toString(): string {
-    const out = Buffer.allocUnsafe(this.byteLength);
-    this.writeTo(out, 0);
-    return out.toString('utf8');
+    return textOf(this);
   }
 }
 
@@ -251,9 +256,7 @@ export class DiagnosticsJsonText implements JsonWriter {
   }
 
   toString(): string {
-    const out = Buffer.allocUnsafe(this.byteLength);
-    this.writeTo(out, 0);
-    return out.toString('utf8');
+    return textOf(this);
   }
 }
 
