@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { review } from '../../server/src/engine';
-import { IncrementalReview } from '../../server/src/engine/incremental';
-import type { ContractModel } from '../../server/src/model';
+import { reviewedEdit } from '../support/reviewed-edit';
 import { attachmentHeadingStats, missingReferences, numberIndex } from '../../server/src/drafting/xrefs';
 
 // Issue 13: the attachment headings ("Schedule 2" opening a block) that the number index reads are
@@ -13,15 +11,7 @@ const clauses = Array.from({ length: 40 }, (_, i) =>
   `## ${i + 1}. Clause ${i + 1}\n\n${i + 1}.1 The Supplier shall comply with Schedule ${(i % 3) + 1} and clause ${((i + 7) % 40) + 1}.1.\n`);
 const text = `# Agreement\n\n${clauses.join('\n')}\n## Schedule 1\n\nService levels.\n\n## Schedule 2\n\nCharges.\n\nSCHEDULE 3\n\nExit plan.\n`;
 
-function edited(from: string, to: string): { got: ContractModel; fresh: ContractModel } {
-  const inc = new IncrementalReview();
-  inc.review({ text, version: 1, force: true });
-  const changed = text.replace(from, to);
-  assert.notEqual(changed, text);
-  const got = inc.review({ text: changed, version: 2, force: true }).model;
-  assert.equal(inc.fullParseReason, null);
-  return { got, fresh: review({ text: changed, version: 2, force: true }).model };
-}
+const edited = (from: string, to: string) => reviewedEdit(text, from, to);
 
 describe('attachment headings kept as the blocks that have one', () => {
   it('an edit in a clause takes over the few listed headings and reads only the re-parsed blocks', () => {

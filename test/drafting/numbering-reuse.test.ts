@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { reviewedEdit } from '../support/reviewed-edit';
 import { review } from '../../server/src/engine';
 import { IncrementalReview } from '../../server/src/engine/incremental';
 import { numberingIssues, numberingIssuesTakenOver } from '../../server/src/drafting/numbering';
@@ -17,14 +18,10 @@ const clauses = Array.from({ length: 10 }, (_, i) => {
 const text = `# Agreement\n\n${clauses.join('\n')}`;
 
 function edit(from: string, to: string) {
-  const inc = new IncrementalReview();
-  inc.review({ text, version: 1, force: true });
-  const changed = text.replace(from, to);
-  assert.notEqual(changed, text);
-  const got = inc.review({ text: changed, version: 2, force: true }).model;
-  assert.equal(inc.fullParseReason, null);
+  const edited = reviewedEdit(text, from, to);
+  const got = edited.got;
   const issues = numberingIssues(got);
-  const fresh = numberingIssues(review({ text: changed, version: 2, force: true }).model);
+  const fresh = numberingIssues(edited.fresh);
   assert.deepEqual(issues, fresh);
   for (const i of issues) {
     assert.equal(i.section, got.sections[i.section.index]);

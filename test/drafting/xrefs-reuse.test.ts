@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { reviewedEdit } from '../support/reviewed-edit';
 import { review } from '../../server/src/engine';
 import { IncrementalReview } from '../../server/src/engine/incremental';
 import type { ContractModel } from '../../server/src/model';
@@ -16,15 +17,7 @@ const clauses = Array.from({ length: 12 }, (_, i) =>
   `${i + 1}.2 The Customer may rely on clause ${((i + 5) % 12) + 1}.2(b) and paragraph ${i + 1}.7.\n\n(a) first item;\n(b) second item.\n`);
 const text = `# Agreement\n\nNotes for the reader.\nSee the table.\n\n${clauses.join('\n')}\n## Schedule 2\n\nService levels.\n`;
 
-function edited(from: string, to: string): { got: ContractModel; first: ContractModel; fresh: ContractModel } {
-  const inc = new IncrementalReview();
-  const first = inc.review({ text, version: 1, force: true }).model;
-  const changed = text.replace(from, to);
-  assert.notEqual(changed, text);
-  const got = inc.review({ text: changed, version: 2, force: true }).model;
-  assert.equal(inc.fullParseReason, null);
-  return { got, first, fresh: review({ text: changed, version: 2, force: true }).model };
-}
+const edited = (from: string, to: string) => reviewedEdit(text, from, to);
 
 /** The references and the number index equal a fresh review's, and name this model's sections. */
 function assertSame(got: ContractModel, fresh: ContractModel): void {
