@@ -37,7 +37,8 @@ export function trace(event: string): void {
 
 // Garbage collections too (told after the fact, between two messages): `gc <kind> <ms>` at the time the collection began.
 if (enabled) {
-  const kinds: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak' };
+  // perf_hooks.constants: NODE_PERFORMANCE_GC_MINOR 1, _MAJOR 4, _INCREMENTAL 8 (incremental marking's start), _WEAKCB 16.
+  const kinds: Record<number, string> = { 1: 'minor', 4: 'major', 8: 'incremental', 16: 'weak' };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       const kind = kinds[((e as { detail?: { kind?: number } }).detail)?.kind ?? 0] ?? 'other';
