@@ -69,22 +69,12 @@ export interface ReviewWorkerOptions {
 export const DEFAULT_WORKER_HEAP_MB = 512;
 
 /**
- * The worker's young generation (MB; V8's default is 48 on 64 bits). V8 makes a third of it one
- * semi-space, rounded up to a power of two: 8 gave 4 MB semi-spaces, 16 gives 8. A 1 MB keystroke
- * allocates about 7.5 MB in the worker: with 4 MB it set off 1.6 to 1.8 scavenges per edit, which
- * caught the edit's short-lived objects still alive and promoted them, and the old generation then
- * filled up to a mark-compact every five to six edits; with 8 MB, 0.8 scavenges and a mark-compact
- * every seven to eight, and the process's CPU per edit (collector threads included) fell by about
- * a sixth. The semi-spaces are memory the thread holds all the time: 8 MB more RSS than with 8
- * (docs/performance.md, issue 13, gc). 32 (16 MB semi-spaces) measured about the same per edit, for
- * 16 MB more again.
+ * The worker's young generation (MB; V8's default is 48 on 64 bits). Its semi-spaces are memory the
+ * thread holds all the time (16 MB held about 16 MB, 8 holds 7); a smaller one costs more frequent,
+ * shorter scavenges, which measured no slower for a 1 MB review, and it left the old space no more
+ * fragmented (docs/performance.md).
  */
-export const DEFAULT_WORKER_YOUNG_MB = 16;
-
-/** The review worker's V8 heap limits, as the worker is made with them. */
-export function workerResourceLimits(maxHeapMb = DEFAULT_WORKER_HEAP_MB): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
-  return { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: DEFAULT_WORKER_YOUNG_MB };
-}
+export const DEFAULT_WORKER_YOUNG_MB = 8;
 
 /**
  * Once the worker has had nothing to do for this long after a review, both threads run a full
@@ -325,7 +315,7 @@ export class ReviewThread {
       const setup: WorkerSetup = { marker: WORKER_MARKER, bundlePort: channel.port2, ...(this.options.keepChars !== undefined ? { keepChars: this.options.keepChars } : {}) };
       const worker = new Worker(this.options.script, {
         workerData: setup, transferList: [channel.port2], execArgv: this.options.execArgv ?? [],
-        resourceLimits: workerResourceLimits(this.options.maxHeapMb),
+        resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? DEFAULT_WORKER_HEAP_MB, maxYoungGenerationSizeMb: DEFAULT_WORKER_YOUNG_MB },
       });
       // The worker never keeps the server alive: the server ends when its client goes.
       worker.unref();
