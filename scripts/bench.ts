@@ -26,7 +26,7 @@ import { generateContract, positionOf, typedEdit } from './bench-contract';
 import { medianOf, pairedRatio, roundOrder } from './bench-rounds';
 import { restoreDiagnostics, ruleIndexOf } from '../client/src/compact-diagnostics';
 import type { DiagnosticChangesParams, RuleIndex } from '../server/src/lsp/protocol';
-import { DiagnosticLists } from '../client/src/diagnostic-changes';
+import { changesOf, DIAGNOSTIC_CHANGES_OPTION, DiagnosticLists, movedLspDiagnostic, type WireChange } from '../client/src/diagnostic-changes';
 
 const root = resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -95,7 +95,7 @@ class Lsp {
   /** What compact diagnostics leave out, from the initialize result. */
   private ruleIndex: RuleIndex | undefined;
   /** Each document's diagnostics as held, changes applied. */
-  private readonly lists = new DiagnosticLists<unknown>();
+  private readonly lists = new DiagnosticLists<{ range: { start: { line: number; character: number }; end: { line: number; character: number } } }>(movedLspDiagnostic);
   private size = 0;
   private needed = 0;
   private onData(d: Buffer) {
@@ -127,8 +127,10 @@ class Lsp {
         applied = true;
       } else if (msg.method === 'clausewise/diagnosticChanges') {
         const p = msg.params as DiagnosticChangesParams;
-        if (this.ruleIndex) for (const c of p.changes) restoreDiagnostics(c.diagnostics as never[], this.ruleIndex, (href) => href);
-        applied = !!this.lists.change(p.uri, p.previousVersion, p.version, p.changes.map((c) => ({ start: c.start, deleteCount: c.deleteCount, items: c.diagnostics })));
+        applied = !!this.lists.change(p.uri, p.previousVersion, p.version, changesOf(p.changes as WireChange<never>[], (ds) => {
+          if (this.ruleIndex) restoreDiagnostics(ds, this.ruleIndex, (href) => href);
+          return ds;
+        }));
         if (!applied) this.notify('clausewise/resendDiagnostics', { uri: p.uri });
       }
       this.buf = this.buf.subarray(head + 4 + len);
@@ -163,7 +165,7 @@ class Lsp {
   }
   async start() {
     // As the VS Code client (client/src/extension.ts): compact diagnostics, put back on arrival, and diagnostic changes.
-    this.ruleIndex = ruleIndexOf(await this.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { compactDiagnostics: true, diagnosticChanges: true } }));
+    this.ruleIndex = ruleIndexOf(await this.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { compactDiagnostics: true, diagnosticChanges: DIAGNOSTIC_CHANGES_OPTION } }));
     this.notify('initialized', {});
   }
   rssMB(): number {

@@ -9,7 +9,10 @@
 // Each event printed carries `+cpu`: the CPU time (ms) its thread spent since its previous event.
 // As the VS Code client, it asks for diagnostic changes (client/src/diagnostic-changes.ts) and counts
 // a version as diagnosed when its full publish or its change has arrived and been applied;
-// --no-changes asks for full publishes only (as before issue 13's delta round).
+// --no-changes asks for full publishes only (as before issue 13's delta round); --changes-version 1
+// asks for changes without line shifts (`diagnosticChanges: true`, as before issue 13's linebreak round;
+// default 2, with them). --newline types a line break (after a sentence's full stop and space) instead
+// of a character; --server runs another build's dist/server.js (an A/B with this client).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -17,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateContract, typedEdit } from './bench-contract';
 import { restoreDiagnostics, ruleIndexOf } from '../client/src/compact-diagnostics';
-import { DiagnosticLists } from '../client/src/diagnostic-changes';
+import { changesOf, DiagnosticLists, movedLspDiagnostic } from '../client/src/diagnostic-changes';
 import type { RuleIndex } from '../server/src/lsp/protocol';
 
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
@@ -32,8 +35,14 @@ const quiet = process.argv.includes('--quiet');
 const whole = process.argv.includes('--whole');
 /** Asks for full publishes only (no diagnostic changes). */
 const noChanges = process.argv.includes('--no-changes');
+/** The version of diagnostic changes asked for: 1 `true` (splices only), 2 with line shifts. */
+const changesVersion = arg('changes-version', 2);
+/** Types line breaks instead of characters. */
+const newline = process.argv.includes('--newline');
+/** The server to run (default this tree's build). */
+const serverJs = (() => { const i = process.argv.indexOf('--server'); return i > 0 ? resolve(process.argv[i + 1]) : undefined; })();
 /** Each document's diagnostics as this client holds them, changes applied (as the VS Code client does). */
-const lists = new DiagnosticLists<unknown>();
+const lists = new DiagnosticLists<{ range: { start: { line: number; character: number }; end: { line: number; character: number } } }>(movedLspDiagnostic);
 let ruleIndex: RuleIndex | undefined;
 /** Per publish or change: its bytes, and this client's CPU (ms) to parse it, put back what compact diagnostics leave out and apply a change. */
 const reads: Array<{ bytes: number; cpuMs: number }> = [];
@@ -51,7 +60,7 @@ const serverCpu = (): number => {
   }
 };
 
-const proc = spawn(process.execPath, [...nodeArgs, join(root, 'dist/server.js'), '--stdio'], { cwd: os.tmpdir(), stdio: 'pipe', env: { CLAUSEWISE_LSP_TRACE: '1', ...process.env } });
+const proc = spawn(process.execPath, [...nodeArgs, serverJs ?? join(root, 'dist/server.js'), '--stdio'], { cwd: os.tmpdir(), stdio: 'pipe', env: { CLAUSEWISE_LSP_TRACE: '1', ...process.env } });
 const events: Array<{ t: number; what: string; thread?: string; cpu?: number }> = [];
 /** Each thread's CPU time (ms) at its latest event. */
 const threadCpu = new Map<string, number>();
@@ -118,9 +127,11 @@ proc.stdout.on('data', (d: Buffer) => {
       lists.full(msg.params.uri, msg.params.version, msg.params.diagnostics);
       applied = true;
     } else if (msg.method === 'clausewise/diagnosticChanges') {
-      const p = msg.params as { uri: string; version: number; previousVersion: number; changes: Array<{ start: number; deleteCount: number; diagnostics: never[] }> };
-      if (ruleIndex) for (const c of p.changes) restoreDiagnostics(c.diagnostics, ruleIndex, (href) => href);
-      applied = !!lists.change(p.uri, p.previousVersion, p.version, p.changes.map((c) => ({ start: c.start, deleteCount: c.deleteCount, items: c.diagnostics })));
+      const p = msg.params as { uri: string; version: number; previousVersion: number; changes: Array<{ start: number; deleteCount?: number; diagnostics?: never[]; count?: number; lineDelta?: number }> };
+      applied = !!lists.change(p.uri, p.previousVersion, p.version, changesOf(p.changes, (ds: never[]) => {
+        if (ruleIndex) restoreDiagnostics(ds, ruleIndex, (href) => href);
+        return ds;
+      }));
       if (!applied) send({ jsonrpc: '2.0', method: 'clausewise/resendDiagnostics', params: { uri: p.uri } });
     }
     if (applied) { const c = process.cpuUsage(c0); reads.push({ bytes: len, cpuMs: (c.user + c.system) / 1000 }); }
@@ -207,7 +218,7 @@ function dump(from: number, label: string) {
 }
 
 (async () => {
-  ruleIndex = ruleIndexOf(await request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { ...(whole ? {} : { compactDiagnostics: true }), ...(noChanges ? {} : { diagnosticChanges: true }) } }));
+  ruleIndex = ruleIndexOf(await request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { ...(whole ? {} : { compactDiagnostics: true }), ...(noChanges ? {} : { diagnosticChanges: changesVersion >= 2 ? changesVersion : true }) } }));
   send({ jsonrpc: '2.0', method: 'initialized', params: {} });
   let text = generateContract(bytes);
   const uri = pathToFileURL(join(os.tmpdir(), `trace-${bytes}.md`)).href;
@@ -224,12 +235,16 @@ function dump(from: number, label: string) {
   dump(o0, `open (${bytes} bytes)`);
   const cpu0 = serverCpu();
   for (let i = 0; i < edits; i++) {
-    const edit = typedEdit(text, i, edits);
+    const typed = typedEdit(text, i, edits);
+    // A line break goes after the full stop and its space (Enter between two sentences); a character before the full stop.
+    const edit = newline
+      ? { pos: { line: typed.pos.line, character: typed.pos.character + 2 }, inserted: '\n', text: text.slice(0, typed.at + 2) + '\n' + text.slice(typed.at + 2) }
+      : { pos: typed.pos, inserted: 'x', text: typed.text };
     const pos = edit.pos;
     text = edit.text;
     version++;
     const t0 = now();
-    send({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }] } });
+    send({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: edit.inserted }] } });
     let hover: Promise<unknown> | null = null;
     if (i % hoverEvery === hoverEvery - 1) {
       const h0 = now();
@@ -268,7 +283,7 @@ function dump(from: number, label: string) {
   const editReads = reads.slice(1);
   if (editReads.length) {
     const gaps = written.length === read.length ? read.map((t, i) => t - written[i]) : [];
-    console.log(`publish (${whole ? 'whole' : 'compact'} diagnostics${noChanges ? '' : ', changes'}): ${median(editReads.map((r) => r.bytes))} bytes median (${editReads.map((r) => r.bytes).join(' ')}); client CPU to parse${whole ? '' : ' and put back'}${noChanges ? '' : ' and apply'} ${editReads.map((r) => r.cpuMs.toFixed(1)).join(' ')}, median ${median(editReads.map((r) => r.cpuMs)).toFixed(2)} ms${gaps.length ? `; written to parsed, median ${median(gaps).toFixed(1)} ms wall` : ''}`);
+    console.log(`publish (${whole ? 'whole' : 'compact'} diagnostics${noChanges ? '' : `, changes v${changesVersion >= 2 ? changesVersion : 1}`}${newline ? ', line breaks typed' : ''}): ${median(editReads.map((r) => r.bytes))} bytes median (${editReads.map((r) => r.bytes).join(' ')}); client CPU to parse${whole ? '' : ' and put back'}${noChanges ? '' : ' and apply'} ${editReads.map((r) => r.cpuMs.toFixed(1)).join(' ')}, median ${median(editReads.map((r) => r.cpuMs)).toFixed(2)} ms${gaps.length ? `; written to parsed, median ${median(gaps).toFixed(1)} ms wall` : ''}`);
   }
   console.log(`keystroke to diagnostics: p50 ${pct(keys, 0.5).toFixed(1)} ms, p95 ${pct(keys, 0.95).toFixed(1)} ms, max ${Math.max(...keys).toFixed(1)} ms`);
   if (hovers.length) console.log(`hover: p50 ${pct(hovers, 0.5).toFixed(1)} ms, max ${Math.max(...hovers).toFixed(1)} ms (${hovers.length} hovers)`);

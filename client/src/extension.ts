@@ -16,7 +16,8 @@ import { acceptFinding, chooseProfile, exportReport, insertClauseFor, openExampl
 import { openWordAsMarkdown } from './word';
 import { cachedParser } from './uris';
 import { restoreDiagnostics, ruleIndexOf } from './compact-diagnostics';
-import { DiagnosticsReceiver } from './diagnostic-changes';
+import { DIAGNOSTIC_CHANGES_OPTION, DiagnosticsReceiver } from './diagnostic-changes';
+import { movedDiagnostic } from './moved-diagnostic';
 
 let client: LanguageClient | undefined;
 
@@ -43,8 +44,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     // acceptFindingCommand: "Accept this finding…" runs clausewise.acceptFinding, which asks for the reason.
     // compactDiagnostics: findings come without their rule's source, link and category, which the
     // server sends once and the receiver below puts back (./compact-diagnostics.ts).
-    // diagnosticChanges: after a document's first full publish, only what changed (./diagnostic-changes.ts).
-    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, diagnosticsInHover: true, acceptFindingCommand: true, compactDiagnostics: true, diagnosticChanges: true }),
+    // diagnosticChanges: after a document's first full publish, only what changed (./diagnostic-changes.ts),
+    // version 2: findings that only moved by whole lines come as line shifts (./moved-diagnostic.ts).
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, diagnosticsInHover: true, acceptFindingCommand: true, compactDiagnostics: true, diagnosticChanges: DIAGNOSTIC_CHANGES_OPTION }),
     // As the client's own converters, but each distinct URI from the server parsed once: every
     // diagnostic links its rule's documentation, thousands per publish of a large contract (./uris.ts).
     uriConverters: { code2Protocol: (uri) => uri.toString(), protocol2Code: uriOf },
@@ -64,6 +66,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   const receiver = new DiagnosticsReceiver<LspDiagnostic, vscode.Diagnostic>({
     convertAll: async (ds) => restored(await c.protocol2CodeConverter.asDiagnostics(ds)),
     convertSome: (ds) => restored(ds.map((d) => c.protocol2CodeConverter.asDiagnostic(d))),
+    move: movedDiagnostic,
     show: (uri, list) => c.diagnostics?.set(c.protocol2CodeConverter.asUri(uri), list),
     resend: (uri) => { void c.sendNotification(ResendDiagnosticsNotification, { uri }).catch(() => undefined); },
     log: (message) => c.outputChannel.appendLine(message),

@@ -21,7 +21,10 @@
  * the findings both lists start and end with are those whose entry is the same object at the same
  * four positions, so the common prefix and suffix cost a comparison of pointers and numbers per
  * finding, not a pass over the bytes. Each render has a number (`render`) the server's thread keeps
- * for what it sent, so that it sends a change only on top of exactly those diagnostics.
+ * for what it sent, so that it sends a change only on top of exactly those diagnostics. For a client
+ * of version 2 (issue 13, linebreak), a finding whose entry is the same and whose range moved by whole
+ * lines (both lines by the same number, characters the same) is a shift, not a splice: a line break
+ * half way through a 1 MB contract otherwise resent the 1,836 findings below it (440 KB).
  */
 import type { ReviewDiagnostic, ReviewResult } from '../engine';
 import { problemDiagnostics, toLspDiagnostic, warningDiagnostics } from './convert';
@@ -68,10 +71,15 @@ export function reserveRender(): number {
 export interface DiagnosticsJsonChange {
   /** The render this applies to. */
   readonly base: number;
-  readonly splices: ReadonlyArray<{ readonly start: number; readonly deleteCount: number; readonly items: DiagnosticsJsonText }>;
+  readonly splices: readonly ChangeStep[];
   /** The splices as clausewise/diagnosticChanges carries them: `[{"start":…,"deleteCount":…,"diagnostics":[…]},…]`. */
   readonly json: JsonWriter;
 }
+
+/** A splice, or (version 2 of changes, ./protocol.ts DiagnosticShift) `count` findings from `start` moved by `lineDelta` lines. */
+export type ChangeStep =
+  | { readonly start: number; readonly deleteCount: number; readonly items: DiagnosticsJsonText }
+  | { readonly start: number; readonly count: number; readonly lineDelta: number };
 
 /** How far ahead in the previous list a finding's match is looked for (findings removed by the edit). */
 const LOOKAHEAD = 16;
@@ -107,6 +115,11 @@ function putNumber(out: Uint8Array, at: number, n: number): number {
 const SPLICE_START = ascii('{"start":');
 const SPLICE_DELETE = ascii(',"deleteCount":');
 const SPLICE_ITEMS = ascii(',"diagnostics":');
+const SHIFT_COUNT = ascii(',"count":');
+const SHIFT_DELTA = ascii(',"lineDelta":');
+
+/** Bytes of a possibly negative integer. */
+const signedDigits = (n: number): number => (n < 0 ? 1 + digits(-n) : digits(n));
 
 /** A writer's JSON as a string (tests and the rare whole-text reader; publishes write bytes). */
 function textOf(w: JsonWriter): string {
@@ -120,7 +133,11 @@ class SplicesJson implements JsonWriter {
   readonly byteLength: number;
   constructor(private readonly splices: DiagnosticsJsonChange['splices'], private readonly bracketed = true) {
     let size = (bracketed ? 1 : 0) + 1 + Math.max(0, splices.length - 1);
-    for (const x of splices) size += SPLICE_START.length + digits(x.start) + SPLICE_DELETE.length + digits(x.deleteCount) + SPLICE_ITEMS.length + x.items.byteLength + 1;
+    for (const x of splices) {
+      size += SPLICE_START.length + digits(x.start) + 1;
+      if ('items' in x) size += SPLICE_DELETE.length + digits(x.deleteCount) + SPLICE_ITEMS.length + x.items.byteLength;
+      else size += SHIFT_COUNT.length + digits(x.count) + SHIFT_DELTA.length + signedDigits(x.lineDelta);
+    }
     this.byteLength = size;
   }
 
@@ -138,6 +155,16 @@ class SplicesJson implements JsonWriter {
       if (k) out[at++] = 0x2c; // ,
       out.set(SPLICE_START, at);
       at = putNumber(out, at + SPLICE_START.length, x.start);
+      if (!('items' in x)) {
+        out.set(SHIFT_COUNT, at);
+        at = putNumber(out, at + SHIFT_COUNT.length, x.count);
+        out.set(SHIFT_DELTA, at);
+        at += SHIFT_DELTA.length;
+        if (x.lineDelta < 0) out[at++] = 0x2d; // -
+        at = putNumber(out, at, Math.abs(x.lineDelta));
+        out[at++] = 0x7d; // }
+        return;
+      }
       out.set(SPLICE_DELETE, at);
       at = putNumber(out, at + SPLICE_DELETE.length, x.deleteCount);
       out.set(SPLICE_ITEMS, at);
@@ -267,9 +294,16 @@ export class DiagnosticsJsonText implements JsonWriter {
 export class DiagnosticsJsonCache {
   /**
    * `shape`: the findings whole, or compact for a client that asked (./diagnostic-shape.ts).
-   * `changes`: each render also says how it differs from the previous one (a client that takes changes).
+   * `changes`: each render also says how it differs from the previous one (a client that takes
+   * changes): the version of changes the client asked for (./protocol.ts; `true` is 1, splices only;
+   * 2 adds line shifts), 0 or false for none.
    */
-  constructor(readonly shape: DiagnosticShape = 'full', readonly changes = false) {}
+  constructor(readonly shape: DiagnosticShape = 'full', changes: boolean | number = false) {
+    this.changes = changesVersion(changes);
+  }
+
+  /** The version of changes each render says (0: none). */
+  readonly changes: number;
 
   /** The previous render, as a change is made from it (only with `changes`): its number, entries by index (undefined: written whole), positions and the server's own diagnostics' JSON. */
   private previous: { render: number; entries: readonly (Entry | undefined)[]; positions: Uint32Array; before: string; after: string; beforeCount: number } | undefined;
@@ -397,7 +431,10 @@ export class DiagnosticsJsonCache {
     const op = prev.positions;
     const n = entries.length;
     const m = prev.entries.length;
-    const splices: Array<{ start: number; deleteCount: number; items: DiagnosticsJsonText }> = [];
+    const shifts = this.changes >= 2;
+    const splices: ChangeStep[] = [];
+    /** The shift the last finding kept went into, while the next may join it (no splice between). */
+    let shift: { start: number; count: number; lineDelta: number } | undefined;
     // i0, j0: the first finding of each list not yet accounted for.
     let i0 = 0;
     let j0 = 0;
@@ -405,8 +442,17 @@ export class DiagnosticsJsonCache {
       const j = from[i];
       if (j < j0 || j >= m || entries[i] === undefined || prev.entries[j] !== entries[i]) continue;
       const p = i * 4, q = j * 4;
-      if (positions[p] !== op[q] || positions[p + 1] !== op[q + 1] || positions[p + 2] !== op[q + 2] || positions[p + 3] !== op[q + 3]) continue;
-      if (i > i0 || j > j0) splices.push({ start: beforeCount + i0, deleteCount: j - j0, items: findingsJson(tails, positions, i0, i) });
+      if (positions[p + 1] !== op[q + 1] || positions[p + 3] !== op[q + 3]) continue;
+      // Moved by whole lines when both lines moved by the same number (0: unchanged).
+      const delta = positions[p] - op[q];
+      if (positions[p + 2] - op[q + 2] !== delta || (delta !== 0 && !shifts)) continue;
+      if (i > i0 || j > j0) {
+        splices.push({ start: beforeCount + i0, deleteCount: j - j0, items: findingsJson(tails, positions, i0, i) });
+        shift = undefined;
+      }
+      if (delta === 0) shift = undefined;
+      else if (shift && shift.lineDelta === delta) shift.count++;
+      else splices.push((shift = { start: beforeCount + i, count: 1, lineDelta: delta }));
       i0 = i + 1;
       j0 = j + 1;
     }
@@ -454,6 +500,10 @@ export class DiagnosticsJsonCache {
 }
 
 const EMPTY = new Uint8Array(0);
+
+/** The version of changes a cache's `changes` argument stands for: `true` is 1, a number is kept up to 2, anything else 0. */
+export const changesVersion = (changes: boolean | number): number =>
+  (changes === true ? 1 : typeof changes === 'number' && changes >= 1 ? Math.min(2, Math.floor(changes)) : 0);
 
 /** Findings `from` to `to` of a render's tails and positions, as a JSON array of their own (a change's new items). */
 function findingsJson(allTails: readonly Uint8Array[], allPositions: Uint32Array, from: number, to: number): DiagnosticsJsonText {

@@ -191,8 +191,31 @@ export const RULE_INDEX_KEY = 'clausewiseDiagnostics';
  * never sent) gets a full publish again, which replaces the list. A client that finds it holds another
  * version than `previousVersion` sends `clausewise/resendDiagnostics` { uri } and gets a full publish.
  * See docs/editors.md.
+ *
+ * Version 2 (issue 13, linebreak): a client whose option says `diagnosticChanges: 2` (or a higher
+ * number) is told `2` in the capability, and its changes may also hold line shifts (DiagnosticShift):
+ * findings that only moved by whole lines (a line break, a pasted block of lines, a deleted line above
+ * them) are sent as "these `count` diagnostics move by `lineDelta` lines" instead of again whole. A
+ * client that says `true` (or 1) keeps getting splices only, and `true` in the capability.
  */
 export const DIAGNOSTIC_CHANGES_KEY = 'clausewiseDiagnosticChanges';
+
+/** The highest version of diagnostic changes this server sends (see DIAGNOSTIC_CHANGES_KEY). */
+export const DIAGNOSTIC_CHANGES_VERSION = 2;
+
+/**
+ * The version of diagnostic changes an initialization option asks for, as this server gives it: 0
+ * (none: the option absent, false or not understood), 1 (`true` or 1: splices) or 2 (a number of 2
+ * or more: splices and line shifts).
+ */
+export function diagnosticChangesVersion(option: unknown): 0 | 1 | 2 {
+  if (option === true) return 1;
+  if (typeof option !== 'number' || !Number.isInteger(option) || option < 1) return 0;
+  return option >= 2 ? 2 : 1;
+}
+
+/** What the capability says for a version (0: nothing): `true` for 1, as before version 2, else the number. */
+export const diagnosticChangesCapability = (version: number): true | number | undefined => (version <= 0 ? undefined : version === 1 ? true : version);
 
 /** Removes `deleteCount` diagnostics at `start` of the list and puts `diagnostics` there (as Array.prototype.splice). */
 export interface DiagnosticSplice {
@@ -201,13 +224,30 @@ export interface DiagnosticSplice {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Version 2 only: the `count` diagnostics from `start` of the list (as the changes before it left
+ * it) keep everything but their range's two line numbers, which both grow by `lineDelta` (negative:
+ * they move up). Never zero `lineDelta`.
+ */
+export interface DiagnosticShift {
+  start: number;
+  count: number;
+  lineDelta: number;
+}
+
+/** One of a change's steps: a splice, or (version 2) a shift; a shift is the one with `lineDelta`. */
+export type DiagnosticChange = DiagnosticSplice | DiagnosticShift;
+
+export const isDiagnosticShift = (c: DiagnosticChange): c is DiagnosticShift => (c as Partial<DiagnosticShift>).lineDelta !== undefined;
+
 export interface DiagnosticChangesParams {
   uri: string;
   /** The document version these diagnostics are of (after the splices). */
   version: number;
   /** The version of the diagnostics the splices apply to: the last sent for this document. */
   previousVersion: number;
-  changes: DiagnosticSplice[];
+  /** Applied in order; shifts only for a client that asked for version 2. */
+  changes: DiagnosticChange[];
 }
 
 /**

@@ -9,7 +9,7 @@
  * whose `diagnostics` reads the same JSON back.
  */
 import type { ContentTypeEncoder, Diagnostic, NotificationMessage, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import type { DiagnosticChangesParams, DiagnosticSplice } from './protocol';
+import type { DiagnosticChange, DiagnosticChangesParams } from './protocol';
 
 /**
  * JSON that writes its UTF-8 bytes into a buffer itself, its size known in advance: a document's
@@ -91,7 +91,8 @@ export function publishParamsFromJson(uri: string, version: number, diagnosticsJ
 
 /**
  * clausewise/diagnosticChanges parameters (./protocol.ts) whose splices are JSON already made
- * (`[{ start, deleteCount, diagnostics }, …]`, ./diagnostics-json.ts), written out as
+ * (`[{ start, deleteCount, diagnostics }, …]`, with `{ start, count, lineDelta }` shifts for a client
+ * of version 2; ./diagnostics-json.ts), written out as
  * publishParamsFromJson's are: one list of splices stays one piece between the message's head and
  * tail, never parsed here. Several lists (a change on top of changes never sent), or starts to move
  * past diagnostics made in the server's thread (`offset`), are rare: parsed and joined then.
@@ -100,12 +101,13 @@ export function changeParamsFromJson(uri: string, version: number, previousVersi
   const head = `{"uri":${JSON.stringify(uri)},"version":${version},"previousVersion":${previousVersion},"changes":`;
   if (splices.length === 1 && offset === 0) {
     const body = splices[0];
-    let parsed: DiagnosticSplice[] | undefined;
-    const params = { uri, version, previousVersion, get changes(): DiagnosticSplice[] { return (parsed ??= JSON.parse(asText(body)) as DiagnosticSplice[]); } };
+    let parsed: DiagnosticChange[] | undefined;
+    const params = { uri, version, previousVersion, get changes(): DiagnosticChange[] { return (parsed ??= JSON.parse(asText(body)) as DiagnosticChange[]); } };
     made.set(params, { head, body, tail: '}' });
     return params;
   }
-  const changes = splices.flatMap((j) => (JSON.parse(asText(j)) as DiagnosticSplice[]).map((x) => ({ ...x, start: x.start + offset })));
+  // Line shifts (version 2) move by `offset` as splices do.
+  const changes = splices.flatMap((j) => (JSON.parse(asText(j)) as DiagnosticChange[]).map((x) => ({ ...x, start: x.start + offset })));
   const params = { uri, version, previousVersion, changes };
   made.set(params, { head, body: JSON.stringify(changes), tail: '}' });
   return params;

@@ -41,8 +41,8 @@ export interface ReviewJob {
   workspaceFolders: string[];
   /** The findings compact, for a client that asked (./diagnostic-shape.ts); whole when absent. */
   diagnosticShape?: DiagnosticShape;
-  /** The client takes diagnostic changes (./protocol.ts): the review worker sends only the change when it can. */
-  diagnosticChanges?: boolean;
+  /** The client takes diagnostic changes (./protocol.ts), of this version (2: with line shifts): the review worker sends only the change when it can. */
+  diagnosticChanges?: number;
 }
 
 /** Diagnostics already turned into JSON (an array) where the review ran, written out as they are (./raw-json.ts). */

@@ -195,14 +195,14 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     trace(`job v${job.version}`);
     let reply: FromWorker;
     /** A review made without a findings' JSON cache (the document's first here): its cache is filled from it afterwards. */
-    let unfilled: { uri: string; version: number; result: ReviewResult; shape: ReviewJob['diagnosticShape']; render?: number } | null = null;
+    let unfilled: { uri: string; version: number; result: ReviewResult; shape: ReviewJob['diagnosticShape']; changes: number; render?: number } | null = null;
     try {
       // In steps, with the queries that arrived meanwhile answered between them: every document's
       // before the model is spliced, the other documents' after. The review is kept before anything
       // is posted: a query the server's thread sends once it has the diagnostics finds it.
       // Made from a document's second review here on (an edit): a document opened and never edited
       // keeps no cache, and its first publish is made from the objects as before.
-      const changes = job.diagnosticChanges === true;
+      const changes = job.diagnosticChanges ?? 0;
       const cache = jsonCaches.forReview(job.uri, reviews.versionOf(job.uri) !== undefined, job.diagnosticShape, changes);
       const { diagnostics, status, result, costMs } = cache
         ? documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting, cache)
@@ -229,7 +229,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       }
       trace('findings-posted');
       reply = { kind: 'done', uri: job.uri, version: job.version, costMs, lineStarts: result.model.lineStarts };
-      if (!cache) unfilled = { uri: job.uri, version: job.version, result, shape: job.diagnosticShape, ...(render !== undefined ? { render } : {}) };
+      if (!cache) unfilled = { uri: job.uri, version: job.version, result, shape: job.diagnosticShape, changes, ...(render !== undefined ? { render } : {}) };
     } catch (e) {
       // (documents.review has dropped the document's state and last review.)
       reply = { kind: 'failed', uri: job.uri, version: job.version, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
@@ -255,7 +255,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       setImmediate(() => {
         if (reviews.versionOf(u.uri) !== u.version || !keepsText(u.uri)) return;
         trace(`json cache v${u.version}`);
-        jsonCaches.fill(u.uri, u.result, u.shape, u.render !== undefined, u.render);
+        jsonCaches.fill(u.uri, u.result, u.shape, u.render !== undefined ? u.changes : 0, u.render);
         trace('json cache filled');
       });
     }

@@ -56,7 +56,7 @@
  * - notification `clausewise/status` (server -> client, after each publish):
  *   { uri, isContract, reason, profiles, covered, weak, missing, total }
  * - notification `clausewise/diagnosticChanges` (server -> client, instead of a full publish, to a client
- *   whose initialization options say `diagnosticChanges: true`): { uri, version, previousVersion, changes }
+ *   whose initialization options say `diagnosticChanges: true`, or 2 for line shifts too): { uri, version, previousVersion, changes }
  *   (./protocol.ts); notification `clausewise/resendDiagnostics` { uri } (client -> server): a full publish again.
  *
  * Robustness: a failing review is logged (connection.console.error) and never ends the server; files
@@ -98,7 +98,7 @@ import { DEFAULT_WORKER_MIN_CHARS, ReviewThread, type QueuedJob, type ReviewWork
 import { IdleWarmUp, WARM_UP_AFTER_MS, WarmUp } from './warmup';
 import {
   AcceptFindingEditRequest, CoverageRequest, ExportReportRequest, FrontMatterRequest, ListClausesRequest, RenderClauseRequest, ReviewDocumentRequest, StatusNotification,
-  DiagnosticChangesNotification, DIAGNOSTIC_CHANGES_KEY, ResendDiagnosticsNotification,
+  DiagnosticChangesNotification, DIAGNOSTIC_CHANGES_KEY, ResendDiagnosticsNotification, diagnosticChangesCapability, diagnosticChangesVersion,
   type CoverageResult, type FrontMatterResult, type ReviewSummary, type SeverityCounts, type StatusParams, type Verdict,
 } from './protocol';
 
@@ -271,8 +271,8 @@ interface ClientSetup {
   hoverWithMessage: boolean;
   /** Findings published compact: the client asked, and is sent the rule index (./diagnostic-shape.ts). */
   diagnosticShape: DiagnosticShape;
-  /** After a document's first full publish, only what changed is sent (./protocol.ts DIAGNOSTIC_CHANGES_KEY): the client asked. */
-  diagnosticChanges: boolean;
+  /** After a document's first full publish, only what changed is sent (./protocol.ts DIAGNOSTIC_CHANGES_KEY): the version the client asked for, 0 for none (2: with line shifts). */
+  diagnosticChanges: 0 | 1 | 2;
   initSettings: ReviewSettings;
 }
 
@@ -297,7 +297,7 @@ function readClientSetup(caps: ClientCapabilities, opts: Record<string, unknown>
     // VS Code shows a diagnostic's message in the same hover as ours; its client says so, to avoid the repeat.
     hoverWithMessage: opts.diagnosticsInHover !== true,
     diagnosticShape: opts.compactDiagnostics === true ? 'compact' : 'full',
-    diagnosticChanges: opts.diagnosticChanges === true,
+    diagnosticChanges: diagnosticChangesVersion(opts.diagnosticChanges),
     initSettings: sanitizeSettings(raw),
   };
 }
@@ -362,7 +362,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         ...(client.diagnosticShape === 'compact' || client.diagnosticChanges ? {
           experimental: {
             ...(client.diagnosticShape === 'compact' ? { [RULE_INDEX_KEY]: ruleIndex() } : {}),
-            ...(client.diagnosticChanges ? { [DIAGNOSTIC_CHANGES_KEY]: true } : {}),
+            ...(client.diagnosticChanges ? { [DIAGNOSTIC_CHANGES_KEY]: diagnosticChangesCapability(client.diagnosticChanges) } : {}),
           },
         } : {}),
       },
@@ -519,7 +519,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       ...(file ? { bundlePath: file } : {}),
       workspaceFolders,
       ...(client.diagnosticShape === 'compact' ? { diagnosticShape: client.diagnosticShape } : {}),
-      ...(client.diagnosticChanges ? { diagnosticChanges: true } : {}),
+      ...(client.diagnosticChanges ? { diagnosticChanges: client.diagnosticChanges } : {}),
     };
     trace(`review-start v${version}`);
     if (thread?.alive && (st.inWorker || snapshot.length >= workerMinChars)) {

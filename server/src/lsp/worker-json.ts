@@ -11,7 +11,7 @@
  * ones (issue 13, firstedits; docs/performance.md).
  */
 import type { ReviewResult } from '../engine';
-import { DiagnosticsJsonCache } from './diagnostics-json';
+import { changesVersion, DiagnosticsJsonCache } from './diagnostics-json';
 import type { DiagnosticShape } from './diagnostic-shape';
 
 export class WorkerJsonCaches {
@@ -22,9 +22,9 @@ export class WorkerJsonCaches {
    * its second review here on (`reviewedBefore`); none for a first review. A cache of the other
    * shape (./diagnostic-shape.ts; one server's jobs all have the same) is replaced.
    */
-  forReview(uri: string, reviewedBefore: boolean, shape: DiagnosticShape = 'full', changes = false): DiagnosticsJsonCache | undefined {
+  forReview(uri: string, reviewedBefore: boolean, shape: DiagnosticShape = 'full', changes: boolean | number = false): DiagnosticsJsonCache | undefined {
     let cache = this.caches.get(uri);
-    if (cache && (cache.shape !== shape || cache.changes !== changes)) {
+    if (cache && (cache.shape !== shape || cache.changes !== changesVersion(changes))) {
       this.caches.delete(uri);
       cache = undefined;
     }
@@ -43,7 +43,7 @@ export class WorkerJsonCaches {
    * alone. Nothing when the document has a cache already. `render`: the number the first publish
    * was sent with (a client taking changes gets the next edit's change from this render).
    */
-  fill(uri: string, result: ReviewResult, shape: DiagnosticShape = 'full', changes = false, render?: number): void {
+  fill(uri: string, result: ReviewResult, shape: DiagnosticShape = 'full', changes: boolean | number = false, render?: number): void {
     if (this.caches.has(uri)) return;
     const cache = new DiagnosticsJsonCache(shape, changes);
     cache.render(result, render);
