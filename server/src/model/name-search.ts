@@ -74,9 +74,6 @@ function placeAtBoundary(text: string, name: string, from: number): number {
   return -1;
 }
 
-/** The longest text last() reads with the character loop when case-sensitive. */
-const SHORT_TEXT = 1_024;
-
 /** How far count() reads with the character loop before it searches by each name's next place. */
 const COUNT_STRETCH = 16_384;
 
@@ -176,11 +173,7 @@ export class PartyNameSearch {
   /** Where the last of successive matches starts (each search going on from the end of the one before), or -1. */
   last(text: string, ignoreCase: boolean): number {
     let at = -1;
-    // A short text by the character loop: eachExact's set-up (a search per name, often a dozen names,
-    // and its table of places) cost more than reading the few characters of the stretch before a
-    // verb that the categories ask about (8,400 times in a first 1 MB review, 35 characters on
-    // average; issue 13, model).
-    if (!ignoreCase && text.length > SHORT_TEXT) {
+    if (!ignoreCase) {
       this.eachExact(text, 0, (p) => { at = p; return true; });
       return at;
     }
