@@ -58,8 +58,10 @@ export function asciiSentenceBreaks(text: string): number[] | null {
   // look-ahead table, the rules), which was a few per cent of reading a plain-text contract.
   const n = text.length;
   if (n === 0) return [];
+  // Any character without a class sends the whole text to ICU: asked once, natively, so that the
+  // loop below may step over the characters it need not look at (see SKIP).
+  if (UNKNOWN.test(text)) return null;
   let after = classAt(text, 0);
-  if (after < 0) return null;
   const out: number[] = [];
   // The sequence "SATerm Close* Sp*" ending at the character before the boundary, if any: its
   // terminator's class (0: none) and whether it reached the spaces yet.
@@ -72,7 +74,21 @@ export function asciiSentenceBreaks(text: string): number[] | null {
   let stopAt = -1;
   let stopClass = OTHER;
   for (let i = 1; i < n; i++) {
-    const before = after;
+    let before = after;
+    if (before !== ATERM && before !== STERM && before !== CR && before !== LF && (term === 0 || (before !== CLOSE && before !== SP))) {
+      // No sentence is open here, and none can break before the next terminator or line break: the
+      // positions up to it change nothing but the classes read, so they are skipped (issue 13: this
+      // loop read all of a 1 MB contract's text, character by character).
+      SKIP.lastIndex = i;
+      SKIP.test(text);
+      const p = SKIP.lastIndex;
+      if (p >= n) return out;
+      if (p > i) {
+        i = p;
+        before = classAt(text, p - 1);
+      }
+      term = 0;
+    }
     after = classAt(text, i);
     if (after < 0) return null;
     if (isSATerm(before)) {
@@ -120,6 +136,11 @@ export function asciiSentenceBreaks(text: string): number[] | null {
   }
   return out;
 }
+
+/** A character above ASCII that EXTRA does not list. */
+const UNKNOWN = new RegExp(`[^\\0-\\x7f${[...EXTRA.keys()].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`);
+/** Everything up to the next full stop, question or exclamation mark, or line break (read for where it ends). */
+const SKIP = /[^.!?\r\n]*/y;
 
 /** The class of the character at i; -1 for a character above ASCII not in EXTRA. */
 function classAt(text: string, i: number): number {

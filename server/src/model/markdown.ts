@@ -143,12 +143,12 @@ function readChunks(text: string, at: number, starts: number[], first: boolean):
   // Straight from micromark's events when the reader knows every construct in the text (model/events.ts);
   // the first chunk, which may open with front matter, and anything else through the tree.
   // Text of plain lines, headings and blank lines only (most of a contract) needs no parser at all (model/plain-chunk.ts).
-  const plain = first || !eventReading ? null : plainChunkBlocks(text);
+  const plain = first || !eventReading ? null : plainChunkBlocks(text, at);
   if (plain) reads.plain++;
   const fromEvents = plain ?? (first || !eventReading ? null : blocksFromEvents(text, mayHoldTable(text)));
   const { blocks, yaml } = fromEvents ? { blocks: fromEvents, yaml: null } : readTree(text, first);
-  if (at !== 0) {
-    // The blocks are fresh: moved in place.
+  if (at !== 0 && !plain) {
+    // The blocks are fresh: moved in place (plainChunkBlocks made its blocks at their place).
     for (const b of blocks) {
       b.start += at;
       b.end += at;

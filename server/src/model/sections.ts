@@ -18,7 +18,11 @@ const TRAILER_SCHEDULE = /^(?:schedule|annex|appendix|exhibit|attachment)\b/i;
 const TRAILER_SIGNATURE = /^(?:signatures?|execution|signed\b|in witness whereof|agreed and accepted|executed\b)/i;
 
 export function numberDepth(n: string): number {
-  return n.split('.').length;
+  // n.split('.').length, counted without making the parts (issue 13: every numbered clause asked it
+  // several times in a first review).
+  let depth = 1;
+  for (let i = n.indexOf('.'); i >= 0; i = n.indexOf('.', i + 1)) depth++;
+  return depth;
 }
 
 /** Does this block open a section, and with what number and title? */
@@ -110,7 +114,8 @@ function isPlainTitleLine(s: string): boolean {
 
 /** "INCLUDED SERVICES. It is agreed..." -> "INCLUDED SERVICES" (titles run into the clause text). */
 function leadingCapsTitle(s: string): string {
-  const m = /^((?:[A-Z][A-Z'&/,-]*\s+){0,8}[A-Z][A-Z'&/-]+)[.:]\s/.exec(s + ' ');
+  // A stop or colon before white space or the text's end (the expression once read `s + ' '`, a copy of the text).
+  const m = /^((?:[A-Z][A-Z'&/,-]*\s+){0,8}[A-Z][A-Z'&/-]+)[.:](?:\s|$)/.exec(s);
   if (m && isMostlyUpper(m[1]) && m[1].replace(/[^A-Z]/g, '').length >= 4) return m[1];
   // "Governing Law. This Agreement is governed..." (bold run-in titles)
   const t = /^((?:(?:[A-Z][\w'&/,-]*|and|or|of|the|to|for|in|on|by|with)\s+){0,7}[A-Z][\w'&/-]*)\.\s+(?:[A-Z("\u201C]|$)/.exec(s);
@@ -206,7 +211,7 @@ function levelFor(start: Pick<SectionStart, 'kind' | 'number' | 'depth'>, stack:
     if (s.kind === 'root') return depth;
     if (s.number && /\d/.test(s.number)) {
       const sDepth = numberDepth(s.number);
-      if (n.startsWith(s.number + '.')) return s.level + (depth - sDepth);
+      if (n.length > s.number.length && n.charCodeAt(s.number.length) === 46 && n.startsWith(s.number)) return s.level + (depth - sDepth);
       if (sDepth === depth) return s.level;
       if (sDepth > depth) continue;
       return s.level + (depth - sDepth);

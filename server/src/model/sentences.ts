@@ -49,7 +49,8 @@ export function sentenceBounds(text: string, icu?: number[]): Array<[number, num
     while (k < e && isSpace(text.charCodeAt(k))) k++;
     while (k < e && SEPARATORS.has(text[k])) k++;
     e = k;
-    if (e > s) for (const part of splitLongLists(text, s, e)) bounds.push(part);
+    if (e - s >= LONG_LIST) for (const part of splitLongLists(text, s, e)) bounds.push(part);
+    else if (e > s) bounds.push([s, e]);
   };
   let start = 0;
   // Only a cut after a stop is ever kept (keepsCut), so a text without one is a single sentence
@@ -60,7 +61,15 @@ export function sentenceBounds(text: string, icu?: number[]): Array<[number, num
     return bounds;
   }
   const pairs = new PairTracker(text);
-  for (const cut of candidateCuts(text, icu ?? breaksOf(flatForSegmenter(text)))) {
+  const breaks = icu ?? breaksOf(flatForSegmenter(text));
+  const extra = lowerAfterStop(text);
+  // ICU's breaks and the extra cuts merged in order, a cut in both taken once (see lowerAfterStop).
+  for (let i = 0, j = 0; i < breaks.length || j < extra.length;) {
+    let cut: number;
+    if (j >= extra.length || (i < breaks.length && breaks[i] <= extra[j])) {
+      if (j < extra.length && breaks[i] === extra[j]) j++;
+      cut = breaks[i++];
+    } else cut = extra[j++];
     if (cut >= text.length) break;
     if (keepsCut(text, cut, pairs)) {
       push(start, cut);
@@ -89,24 +98,21 @@ function flatForSegmenter(text: string): string {
 const SOFT_BREAK = /[\r\n\u0085\u2028\u2029]/;
 const SOFT_BREAKS = /[\r\n\u0085\u2028\u2029]/g;
 
-/** Where a sentence may end: after a stop and any spaces (offsets of the next sentence's start). */
-function* candidateCuts(text: string, icu: number[]): Generator<number> {
-  // ICU never ends a sentence before a lowercase word or a number (Unicode rule SB8), but contract
-  // text does ("... on demand.\na. The Supplier"), and so did the splitter before; keepsCut below
-  // judges these cuts as it judges ICU's.
+/**
+ * Where a sentence may end besides ICU's breaks: after a stop and spaces before a lowercase word or
+ * a number. ICU never ends a sentence there (Unicode rule SB8), but contract text does ("... on
+ * demand.\na. The Supplier"), and so did the splitter before; keepsCut judges these cuts as it
+ * judges ICU's. Read with test (the match's end is lastIndex) rather than exec: no match objects,
+ * and no array for a text without any (issue 13: the model's first build allocated 3 MB here, a
+ * generator and its matches per block).
+ */
+function lowerAfterStop(text: string): readonly number[] {
+  let out: number[] | null = null;
   LOWER_AFTER_STOP.lastIndex = 0;
-  const extra: number[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = LOWER_AFTER_STOP.exec(text))) extra.push(m.index + m[0].length);
-  let i = 0;
-  let j = 0;
-  while (i < icu.length || j < extra.length) {
-    if (j >= extra.length || (i < icu.length && icu[i] <= extra[j])) {
-      if (j < extra.length && icu[i] === extra[j]) j++;
-      yield icu[i++];
-    } else yield extra[j++];
-  }
+  while (LOWER_AFTER_STOP.test(text)) (out ??= []).push(LOWER_AFTER_STOP.lastIndex);
+  return out ?? NO_CUTS;
 }
+const NO_CUTS: readonly number[] = Object.freeze([]);
 
 /**
  * The sentences of every block, as buildSentences gives them, with ICU asked once per few thousand
@@ -115,26 +121,31 @@ function* candidateCuts(text: string, icu: number[]): Generator<number> {
  * most of the segmenter's time; joined texts cost a fifth of that (see icuBreaksOfMany).
  */
 export function buildSentencesOfBlocks(blocks: Block[]): void {
-  const pending = new Map<string, number[] | null>();
   const caching = textCachesOn();
+  // Breaks per block (not per text in a map: hashing every block's text cost more than the few
+  // repeated texts saved, issue 13); undefined where sentenceBounds needs none or has them kept.
+  const found: Array<number[] | undefined> = new Array(blocks.length);
+  const icuTexts: string[] = [];
+  const icuBlocks: number[] = [];
   // Indexed loops over the blocks: this runs once per first model, before it is optimised, where a
   // for-of loop allocates a result object per step (issue 13).
   for (let b = 0; b < blocks.length; b++) {
     const text = blocks[b].text;
-    if (hasSentences(blocks[b]) && !pending.has(text) && needsSegmenter(text) && !(caching && cache().has(text))) pending.set(text, null);
-  }
-  if (pending.size) {
+    if (!hasSentences(blocks[b]) || !needsSegmenter(text) || (caching && cache().has(text))) continue;
     // ASCII texts are split without ICU, with the same breaks; the others are batched for ICU.
-    const texts: string[] = [];
-    for (const text of pending.keys()) {
-      const breaks = asciiSentenceBreaks(flatForSegmenter(text));
-      if (breaks) pending.set(text, breaks);
-      else texts.push(text);
+    const flat = flatForSegmenter(text);
+    const breaks = asciiSentenceBreaks(flat);
+    if (breaks) found[b] = breaks;
+    else {
+      icuTexts.push(flat);
+      icuBlocks.push(b);
     }
-    const breaks = icuBreaksOfMany(texts.map(flatForSegmenter));
-    for (let i = 0; i < texts.length; i++) pending.set(texts[i], breaks[i]);
   }
-  for (let b = 0; b < blocks.length; b++) blocks[b].sentences = sentencesOf(blocks[b], pending.get(blocks[b].text) ?? undefined);
+  if (icuTexts.length) {
+    const breaks = icuBreaksOfMany(icuTexts);
+    for (let i = 0; i < icuBlocks.length; i++) found[icuBlocks[i]] = breaks[i];
+  }
+  for (let b = 0; b < blocks.length; b++) blocks[b].sentences = sentencesOf(blocks[b], found[b]);
 }
 
 /**
@@ -296,29 +307,45 @@ function isSpace(c: number): boolean {
  */
 class PairTracker {
   private open = 0;
-  private readonly marks = new RegExp(PAIR_CHARS.source, 'g');
-  private next: RegExpExecArray | null;
+  /** Where the next quote or bracket character is (the text's length when there is none). */
+  private next: number;
   constructor(private readonly text: string) {
-    this.next = this.marks.exec(text);
+    this.next = nextPairChar(text, 0);
   }
   openAt(i: number): boolean {
-    // A regular expression finds the quote and bracket characters much faster than a loop would.
-    while (this.next && this.next.index < i) {
-      const [mask, opens, closes] = PAIR_BITS.get(this.next[0])!;
-      if (this.open & mask) { if (closes) this.open &= ~mask; } else if (opens) this.open |= mask;
-      this.next = this.marks.exec(this.text);
+    while (this.next < i) {
+      const bits = PAIR_BITS.get(this.text.charCodeAt(this.next))!;
+      const mask = bits & PAIR_MASK;
+      if (this.open & mask) { if (bits & CLOSES) this.open &= ~mask; } else if (bits & OPENS) this.open |= mask;
+      this.next = nextPairChar(this.text, this.next + 1);
     }
     return this.open !== 0;
   }
 }
 
-// [flag, opens, closes] per character of each quote or bracket pair.
-const PAIR_BITS = new Map<string, [number, boolean, boolean]>();
+/**
+ * The offset of the first quote or bracket character at or after `from`, or the text's length. A
+ * regular expression finds them much faster than a loop would; one shared sticky expression that
+ * skips the others, read by its lastIndex, makes no match objects (every pair of brackets in a
+ * contract's "(a)" lists made two) and no expression per block (issue 13).
+ */
+function nextPairChar(text: string, from: number): number {
+  NOT_PAIR_CHARS.lastIndex = from;
+  NOT_PAIR_CHARS.test(text);
+  return NOT_PAIR_CHARS.lastIndex;
+}
+
+// Per character code of each quote or bracket pair: its pair's flag (PAIR_MASK), and whether it opens and closes.
+const PAIR_BITS = new Map<number, number>();
+const OPENS = 1 << 12;
+const CLOSES = 1 << 13;
+const PAIR_MASK = OPENS - 1;
 ['""', '[]', '()', '{}', '「」', '（）', '『』', '｛｝', '［］', '〚〛', '【】', '《》'].forEach(([open, close], k) => {
-  PAIR_BITS.set(open, [1 << k, true, open === close]);
-  if (close !== open) PAIR_BITS.set(close, [1 << k, false, true]);
+  PAIR_BITS.set(open.charCodeAt(0), (1 << k) | OPENS | (open === close ? CLOSES : 0));
+  if (close !== open) PAIR_BITS.set(close.charCodeAt(0), (1 << k) | CLOSES);
 });
-const PAIR_CHARS = new RegExp(`[${[...PAIR_BITS.keys()].map((c) => `\\${c}`).join('')}]`);
+/** A run of characters other than those of PAIR_BITS (sticky: read for where it ends). */
+const NOT_PAIR_CHARS = new RegExp(`[^${[...PAIR_BITS.keys()].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]*`, 'y');
 
 /** Initials with three or more stops: "U.S.A.", "e.g.a." (two-letter ones are listed below). */
 const MULTI_INITIALS = /^([a-zA-Z]\.){3,}$/;
@@ -358,7 +385,7 @@ const EXCLAMATION_WORDS = new Set(['yahoo!', 'yum!']);
  * parts are read as separate sentences, so that a finding points at the part that owns it.
  */
 export function splitLongLists(text: string, s: number, e: number): Array<[number, number]> {
-  if (e - s < 400) return [[s, e]];
+  if (e - s < LONG_LIST) return [[s, e]];
   const out: Array<[number, number]> = [];
   let from = s;
   const re = /;\s+(?:and\s+|or\s+)?(?=\(?[a-z0-9ivx]{1,4}\)\s)/g;
@@ -371,6 +398,9 @@ export function splitLongLists(text: string, s: number, e: number): Array<[numbe
   out.push([from, e]);
   return out;
 }
+
+/** The length from which a sentence is looked at for a list run together with semicolons. */
+const LONG_LIST = 400;
 
 export function buildSentences(block: Block): Sentence[] {
   return sentencesOf(block);
