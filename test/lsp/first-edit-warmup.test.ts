@@ -134,7 +134,8 @@ describe('lsp: the review worker warms up its edit path after an open', function
     });
 
     const clientWith = async (warmUp: boolean): Promise<MemoryClient> => {
-      const c = new MemoryClient({ server: { reviewWorker: { ...TEST_REVIEW_WORKER, warmUp } }, timeout: 90_000 });
+      // No idle collection (it ends a warm-up not yet over: under load the sample can take longer than its second).
+      const c = new MemoryClient({ server: { reviewWorker: { ...TEST_REVIEW_WORKER, warmUp, idleCollectMs: 600_000 } }, timeout: 90_000 });
       clients.push(c);
       return c.start({ initializationOptions: { compactDiagnostics: true } });
     };
