@@ -4,7 +4,7 @@
 // EditedDocument gives it). Prints each edit's thread CPU time and garbage collection time (from the
 // `gc` performance entries), and the collections' kinds, so that V8 flags can be compared in process:
 //   npx esbuild scripts/firstedits-probe.ts --bundle --platform=node --outfile=/tmp/probe.js
-//   node [V8 flags] /tmp/probe.js [--bytes 100000] [--edits 40] [--same -1] [--warm 0] [--known-edit 0] [--worker] [--minor-after -1] [--gc-after-open] [--json-at-open] [--steps] [--pre 0]
+//   node [V8 flags] /tmp/probe.js [--bytes 100000] [--edits 40] [--same -1] [--warm 0] [--known-edit 0] [--worker] [--minor-after -1] [--gc-after-open] [--json-at-open] [--steps] [--pre 0] [--warm-after-open -1] [--warm-steps N]
 // Linux only (thread CPU from /proc/thread-self/schedstat).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -13,7 +13,7 @@ import { runReviewJobSteps, type JobFindings, type ReviewJob } from '../server/s
 import { WorkerDocuments } from '../server/src/lsp/worker-documents';
 import { currentStep } from '../server/src/engine';
 import { DiagnosticsJsonCache } from '../server/src/lsp/diagnostics-json';
-import { WarmUp } from '../server/src/lsp/warmup';
+import { sampleContract, WarmUp } from '../server/src/lsp/warmup';
 import { jsonBytes } from '../server/src/lsp/raw-json';
 import { DEFAULT_WORKER_HEAP_MB, DEFAULT_WORKER_YOUNG_MB } from '../server/src/lsp/review-thread';
 import { isMainThread, Worker } from 'node:worker_threads';
@@ -136,6 +136,26 @@ async function main(): Promise<void> {
     const c0 = threadCpu();
     (runInNewContext('gc') as () => void)();
     console.log(`full collection after the open: ${(threadCpu() - c0).toFixed(0)} ms ${await flushGc()}`);
+  }
+  // --warm-after-open N: the review worker's warm-up (lsp/warmup.ts, N sample edits made as this
+  // probe's jobs are) run after the open, before the first edit; --warm-steps S stops it after S steps
+  // (a real edit arriving part-way).
+  const warmAfter = arg('warm-after-open', -1);
+  if (warmAfter >= 0) {
+    const c0 = threadCpu();
+    const w = new WarmUp(warmAfter, arg('warm-from-doc', 0) > 0 ? () => text.slice(0, text.indexOf('\n#', arg('warm-from-doc', 0)) + 1) : () => sampleContract(arg('warm-chars', 20_000)), { knownEdit: knownEdit !== 0 });
+    const maxSteps = arg('warm-steps', Infinity);
+    let n = 0;
+    let longest = 0;
+    const perReview: number[] = [];
+    let r0 = c0;
+    for (let t = threadCpu(); n < maxSteps && w.step(); n++) {
+      const now = threadCpu();
+      longest = Math.max(longest, now - t);
+      t = now;
+      if (w.completed > perReview.length) { perReview.push(now - r0); r0 = now; }
+    }
+    console.log(`warm-up after the open: ${n} steps, ${w.completed} sample reviews (${perReview.map((x) => x.toFixed(0)).join(' ')}), ${(threadCpu() - c0).toFixed(0)} ms, longest step ${longest.toFixed(1)} ms ${await flushGc()}`);
   }
   const cpus: number[] = [];
   const procs: number[] = [];

@@ -202,9 +202,23 @@ function notePublishCpu(mine: typeof events) {
   span('main', /^(rules v|recv findings)/, null);
   span('worker', /^rules v/, /^findings-posted/);
 }
+/** Per edit, the worker's CPU from its `job` event to its `findings-posted` (the review itself), and the wall time from the change sent to that `job` (what it waited for). */
+const jobCpu: number[] = [];
+const jobWait: number[] = [];
+function noteJobCpu(mine: typeof events, from: number) {
+  const own = mine.filter((e) => e.thread === 'worker' && e.cpu !== undefined);
+  const a = own.find((e) => /^worker job v/.test(e.what));
+  const b = own.find((e) => e.t >= (a?.t ?? Infinity) && /^worker findings-posted/.test(e.what));
+  if (!a || !b) return;
+  jobCpu.push(b.cpu! - a.cpu!);
+  jobWait.push(a.t - from);
+}
+/** When the last dump was made: events stamped earlier that arrived after it (a worker's, relayed late) are printed with the next edit, at negative times. */
+let lastDump = 0;
 function dump(from: number, label: string) {
-  const mine = events.filter((e) => e.t >= from - 1).sort((a, b) => a.t - b.t);
-  if (!label.startsWith('open')) notePublishCpu(mine);
+  const mine = events.filter((e) => e.t >= Math.min(from - 1, lastDump)).sort((a, b) => a.t - b.t);
+  lastDump = now();
+  if (!label.startsWith('open')) { notePublishCpu(mine); noteJobCpu(mine, from); }
   events.length = 0;
   const cpu = cpuSince();
   if (quiet) return;
@@ -276,6 +290,7 @@ function dump(from: number, label: string) {
     console.log(`${thread} thread garbage collection per edit (ms): ${gcPerEdit.slice(1).map((m) => (m.get(thread) ?? 0).toFixed(0)).join(' ')}`);
     console.log(`${thread} thread CPU within each edit (ms): ${own.map((x) => x.toFixed(0)).join(' ')}; first 10 sum ${own.slice(0, 10).reduce((a, b) => a + b, 0).toFixed(0)}${ownLater.length ? `, later median ${median(ownLater).toFixed(1)}` : ''}`);
   }
+  if (jobCpu.length) console.log(`worker CPU from job to findings posted, per edit (ms): ${jobCpu.map((x) => x.toFixed(1)).join(' ')}; later median ${jobCpu.length > 4 ? median(jobCpu.slice(4)).toFixed(1) : "-"}; change sent to job, wall (ms): ${jobWait.map((x) => x.toFixed(1)).join(' ')}`);
   for (const [thread, xs] of publishCpu) console.log(`${thread} thread CPU from the rules' end to the diagnostics sent (ms): ${xs.map((x) => x.toFixed(1)).join(' ')}; median ${median(xs).toFixed(2)}, mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2)}`);
   // The publish from the server's thread's write to this client having it parsed (pipe, reading, JSON.parse and putting back what compact diagnostics leave out).
   const written = firsts.get('main write textDocument/publishDiagnostics') ?? firsts.get('main write clausewise/diagnosticChanges') ?? [];

@@ -22,10 +22,12 @@ if (gate) stdioHousekeeping(gate);
 // Large documents are reviewed in a worker thread, from the bundle beside this one (esbuild.mjs).
 const workerScript = join(__dirname, 'review-worker.js');
 // The server's thread warms up its review code on a sample when idle after a review (./warmup.ts),
-// so that the first keystrokes after a pause are not reviewed by unoptimised code.
-// CLAUSEWISE_WARMUP=off turns it off (for measuring).
+// so that the first keystrokes after a pause are not reviewed by unoptimised code; the review worker
+// its edit path after a large document's open (./warmup.ts FirstEditWarmUp).
+// CLAUSEWISE_WARMUP=off turns both off (for measuring); CLAUSEWISE_WARMUP=thread only the worker's.
 const warmUp = process.env.CLAUSEWISE_WARMUP !== 'off';
-createServer(connection, { warmUp, ...(existsSync(workerScript) ? { reviewWorker: { script: workerScript } } : {}) });
+const workerWarmUp = warmUp && process.env.CLAUSEWISE_WARMUP !== 'thread';
+createServer(connection, { warmUp, ...(existsSync(workerScript) ? { reviewWorker: { script: workerScript, warmUp: workerWarmUp } } : {}) });
 
 for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
   process.on(event, (e: unknown) => {

@@ -29,6 +29,13 @@ export interface WorkerSetup {
   bundlePort: MessagePort;
   /** How much text (characters) the documents keeping their incremental state in the worker may hold together (./recent-states.ts). */
   keepChars?: number;
+  /**
+   * Messages posted to the worker other than queries and spare buffers, counted by this thread as it
+   * posts them (shared memory): the worker's warm-up steps only while it has handled them all.
+   */
+  posted: Int32Array;
+  /** Whether the worker warms up its edit path after a document's open (./warmup.ts FirstEditWarmUp). */
+  warmUp?: boolean;
 }
 
 /** A review job as it travels: its text whole, or as the edit of the previous job's text (./job-text.ts). */
@@ -58,6 +65,8 @@ export interface ReviewWorkerOptions {
   maxHeapMb?: number;
   /** How long the worker must have been idle before both threads collect their garbage (ms); default IDLE_COLLECT_MS. */
   idleCollectMs?: number;
+  /** The worker warms up its edit path after a document's open (./warmup.ts FirstEditWarmUp); default off (main.ts turns it on). */
+  warmUp?: boolean;
 }
 
 /**
@@ -133,6 +142,8 @@ export class ReviewThread {
   /** Armed when the worker falls idle after a review (IDLE_COLLECT_MS). */
   private idleTimer: NodeJS.Timeout | null = null;
   private pumpScheduled = false;
+  /** The current worker's count of messages posted to it (WorkerSetup.posted). */
+  private posted: Int32Array | null = null;
 
   constructor(private readonly options: ReviewWorkerOptions, private readonly host: ReviewThreadHost) {}
 
@@ -264,6 +275,7 @@ export class ReviewThread {
 
   private post(m: ToWorker): void {
     try {
+      if (this.worker && m.kind !== 'query' && m.kind !== 'spare') this.countPosted();
       this.worker?.postMessage(m);
     } catch (e) {
       this.host.log(`Clausewise: the review worker could not be sent a message: ${e instanceof Error ? e.message : String(e)}`);
@@ -302,17 +314,29 @@ export class ReviewThread {
     if (whole) this.sentTexts.forget(job.uri);
     const wire = this.sentTexts.wire(job.uri, job.version, text);
     trace(`job posted v${job.version} ${'edit' in wire ? `edit of ${wire.edit.end - wire.edit.start} by ${wire.edit.insert.length}${wire.edit.more ? ` and ${wire.edit.more.length} more` : ''}` : `text ${text.length}`}`);
+    this.countPosted();
     worker.postMessage({ kind: 'review', job: rest, text: wire } satisfies ToWorker);
     this.sentTexts.sentTo(job.uri, job.version, text);
     if ('edit' in wire) this.sent.edits++;
     else this.sent.texts++;
   }
 
+  /** Counted before the message goes: the worker's warm-up then never begins a step once it is on its way (WorkerSetup.posted). */
+  private countPosted(): void {
+    if (this.posted) Atomics.add(this.posted, 0, 1);
+  }
+
   private ensureWorker(): Worker | null {
     if (this.worker) return this.worker;
     try {
       const channel = new MessageChannel();
-      const setup: WorkerSetup = { marker: WORKER_MARKER, bundlePort: channel.port2, ...(this.options.keepChars !== undefined ? { keepChars: this.options.keepChars } : {}) };
+      // A new counter per worker: a replaced worker's messages are not the new one's.
+      this.posted = new Int32Array(new SharedArrayBuffer(4));
+      const setup: WorkerSetup = {
+        marker: WORKER_MARKER, bundlePort: channel.port2, posted: this.posted,
+        ...(this.options.keepChars !== undefined ? { keepChars: this.options.keepChars } : {}),
+        ...(this.options.warmUp ? { warmUp: true } : {}),
+      };
       const worker = new Worker(this.options.script, {
         workerData: setup, transferList: [channel.port2], execArgv: this.options.execArgv ?? [],
         resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? DEFAULT_WORKER_HEAP_MB, maxYoungGenerationSizeMb: DEFAULT_WORKER_YOUNG_MB },

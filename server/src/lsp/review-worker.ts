@@ -29,6 +29,7 @@ import { reserveRender } from './diagnostics-json';
 import { answerQuery, errorOf, type QueryAnswer, type QueryMessage } from './worker-queries';
 import { collectShrinkingTables, compactIfFragmented, compactingCollection, logMemory } from './collector';
 import { trace } from './trace';
+import { FirstEditWarmUp } from './warmup';
 
 /** Full reviews since the last compaction after which the idle collection compacts (see the 'collect' message). */
 const COMPACT_AFTER_FULL_REVIEWS = 2;
@@ -105,6 +106,14 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
   /** Reviews begun so far: an idle compaction is skipped when a review came first. */
   let reviewCount = 0;
 
+  /** Messages counted in setup.posted (all but queries and spares) handled so far. */
+  let handledPosts = 0;
+  /**
+   * The edit path warmed up on a sample after a document's open, until the first real edit
+   * (./warmup.ts FirstEditWarmUp): it steps only while every message posted here has been handled.
+   */
+  const warmUp = setup.warmUp ? new FirstEditWarmUp(() => Atomics.load(setup.posted, 0) !== handledPosts) : null;
+
   /** Messages taken off the port during a review and not handled then: handled in order after it. */
   const deferred: ToWorker[] = [];
   /**
@@ -136,6 +145,11 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       spares.give(m.buffer);
       return;
     }
+    handledPosts++;
+    // Anything else stops the warm-up's steps (a query is answered between two of them); an idle
+    // collection ends it, so that its state is not left behind in the settled heap.
+    warmUp?.pause();
+    if (m.kind === 'collect') warmUp?.end();
     if (m.kind === 'forget') {
       documents.forget(m.uri);
       texts.forget(m.uri);
@@ -257,7 +271,17 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
         trace(`json cache v${u.version}`);
         jsonCaches.fill(u.uri, u.result, u.shape, u.render !== undefined ? u.changes : 0, u.render);
         trace('json cache filled');
+        // Then, while nothing else comes, the edit path warmed up before the document's first edit.
+        // Its sample and jobs are this document's (the text is read only the first time).
+        warmUp?.resume(() => u.result.model.text, {
+          format: job.format, settings: job.settings,
+          ...(job.diagnosticShape ? { diagnosticShape: job.diagnosticShape } : {}),
+          ...(job.diagnosticChanges ? { diagnosticChanges: true } : {}),
+        });
       });
+    } else if (reply.kind === 'done') {
+      // A real edit reviewed here: the code the warm-up was for is warm now.
+      warmUp?.end();
     }
   };
   port.on('message', handle);

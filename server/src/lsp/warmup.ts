@@ -18,6 +18,7 @@ import { allClauses, DEFAULT_PARTY_NAMES, renderClause } from '../library';
 import { runReviewJobSteps, type ReviewJob } from './review-job';
 import { DiagnosticsJsonCache } from './diagnostics-json';
 import { muteTrace, trace } from './trace';
+import type { KnownEdit } from '../model/incremental';
 
 /**
  * How long the server's thread must have been left alone after a review before it warms up (ms): a
@@ -38,9 +39,9 @@ export const WARM_UP_EDITS = 12;
  * is on from 150), short enough that a step of its review takes a few milliseconds. The project's
  * own clause texts.
  */
-export function sampleContract(): string {
+export function sampleContract(chars = SAMPLE_CHARS): string {
   let text = '# Services Agreement (warm-up sample)\n\nThis agreement is made between Example Customer Ltd (the "Customer") and Example Supplier plc (the "Supplier").\n';
-  for (let i = 0; i < allClauses().length && text.length < SAMPLE_CHARS; i++) {
+  for (let i = 0; i < allClauses().length && text.length < chars; i++) {
     text += `\n${renderClause(allClauses()[i], { number: String(i + 1), parties: DEFAULT_PARTY_NAMES, snippet: false, headingDepth: 2 })}\n`;
   }
   return text;
@@ -48,10 +49,29 @@ export function sampleContract(): string {
 
 /** The sample after its n-th edit: one character typed before a full stop, at places spread through it (as a user types). */
 export function editedSample(text: string, n: number): string {
+  const at = sampleEditAt(text, n);
+  return `${text.slice(0, at)}x${text.slice(at)}`;
+}
+
+/** Where editedSample types its n-th character. */
+function sampleEditAt(text: string, n: number): number {
   const around = Math.floor(((n * 7) % WARM_UP_EDITS + 0.5) / WARM_UP_EDITS * text.length);
   const dot = text.indexOf('. ', around);
-  const at = dot > 0 ? dot : Math.floor(text.length / 2);
-  return `${text.slice(0, at)}x${text.slice(at)}`;
+  return dot > 0 ? dot : Math.floor(text.length / 2);
+}
+
+/**
+ * How a warm-up's sample jobs look. The server's thread's jobs carry no edit and whole diagnostics;
+ * the review worker's carry the edit (./job-text.ts) and the client's diagnostic shape and changes,
+ * and each takes its own paths (the model told the edit's range, compact JSON, splices).
+ */
+export interface WarmUpJobs {
+  knownEdit?: boolean;
+  diagnosticShape?: ReviewJob['diagnosticShape'];
+  diagnosticChanges?: boolean;
+  /** The settings and format reviewed with (default: none, Markdown). */
+  settings?: ReviewJob['settings'];
+  format?: ReviewJob['format'];
 }
 
 /** The warm-up's reviews, one step at a time. */
@@ -67,7 +87,7 @@ export class WarmUp {
   /** Sample reviews dropped because input arrived. */
   interruptions = 0;
 
-  constructor(private readonly edits = WARM_UP_EDITS, private readonly sample: () => string = sampleContract) {}
+  constructor(private readonly edits = WARM_UP_EDITS, private readonly sample: () => string = sampleContract, private readonly jobs: WarmUpJobs = {}) {}
 
   get done(): boolean {
     return this.finished;
@@ -85,14 +105,19 @@ export class WarmUp {
     try {
       if (!this.review) {
         if (this.reviewed > this.edits) return this.finish();
+        let edit: KnownEdit | undefined;
         if (!this.state) {
           this.state = new IncrementalReview();
           this.text = this.sample();
         } else {
-          this.text = editedSample(this.text, this.reviewed);
+          const before = this.text;
+          const at = sampleEditAt(before, this.reviewed);
+          this.text = `${before.slice(0, at)}x${before.slice(at)}`;
+          if (this.jobs.knownEdit) edit = { before, start: at, oldEnd: at, insert: 'x' };
         }
         // With findings' JSON kept as for a real document, so that the publish's code is warm too.
-        this.review = runReviewJobSteps(sampleJob(this.text, this.reviewed + 1), this.state, () => undefined, (this.json ??= new DiagnosticsJsonCache()));
+        const json = (this.json ??= new DiagnosticsJsonCache(this.jobs.diagnosticShape, this.jobs.diagnosticChanges === true));
+        this.review = runReviewJobSteps(sampleJob(this.text, this.reviewed + 1, this.jobs, edit), this.state, () => undefined, json);
       }
       const next = this.review.next();
       if (next.done) {
@@ -131,8 +156,13 @@ export class WarmUp {
   }
 }
 
-function sampleJob(text: string, version: number): ReviewJob {
-  return { uri: 'clausewise-warmup:/sample.md', version, text, format: 'markdown', settings: {}, force: false, workspaceFolders: [] };
+function sampleJob(text: string, version: number, jobs: WarmUpJobs, edit: KnownEdit | undefined): ReviewJob {
+  return {
+    uri: 'clausewise-warmup:/sample.md', version, text, format: jobs.format ?? 'markdown', settings: jobs.settings ?? {}, force: false, workspaceFolders: [],
+    ...(edit ? { edit } : {}),
+    ...(jobs.diagnosticShape ? { diagnosticShape: jobs.diagnosticShape } : {}),
+    ...(jobs.diagnosticChanges ? { diagnosticChanges: true } : {}),
+  };
 }
 
 /**
@@ -183,5 +213,119 @@ export class IdleWarmUp {
       return;
     }
     if (this.warmUp.step()) this.pending = setImmediate(this.tick);
+  };
+}
+
+/** How long the review worker's sample is (characters): a prefix of the document it just opened. */
+export const WORKER_SAMPLE_CHARS = 20_000;
+
+/** How many edits of its sample the review worker reviews (after the sample's open). */
+export const WORKER_WARM_UP_EDITS = 2;
+
+/**
+ * The review worker's sample: the document's first `chars` characters or so, cut at a blank line (a
+ * block's end), as a string of its own (a slice would keep the whole text alive). Reviewed as the
+ * document is, it takes the document's paths: a sample of other clauses (the library's, as the
+ * server's thread uses) cost a 1 MB contract's worker two to three times as much for its open
+ * (rules, categories and expressions the document never ran, compiled for the sample alone).
+ */
+export function documentSample(text: string, chars = WORKER_SAMPLE_CHARS): string {
+  if (text.length <= chars) return Buffer.from(text, 'utf16le').toString('utf16le');
+  const blank = text.indexOf('\n\n', chars);
+  const end = blank < 0 || blank > 2 * chars ? chars : blank + 1;
+  return Buffer.from(text.slice(0, end), 'utf16le').toString('utf16le');
+}
+
+/**
+ * The review worker's warm-up before a document's first edit (issue 13, firstedit). A large
+ * document's first edit after its open cost the worker about twice what later edits do, most of it
+ * the incremental path (the model's splice, the carried facts and patches, the findings' changes)
+ * running for the first time, interpreted and without type feedback. Once a document's open has
+ * been posted (and its findings' JSON cache filled), while the server's thread publishes and the
+ * user reads, the worker reviews a sample (a prefix of that document, ./warmup.ts documentSample)
+ * and a few one-character edits of it, as the document's own jobs come (the edit known, the client's
+ * diagnostic shape and changes), one step per turn of the event loop; its results are dropped and
+ * never posted, and it never touches a real document's state.
+ *
+ * It gives way at once: before each step it asks `waiting` (a message posted to the worker and not
+ * yet handled: the server's thread counts them in shared memory), so a job that has been posted
+ * waits for no step begun after it; the message's handler pauses it, which drops the sample review
+ * under way (the sample's state is kept; the next one splices from it). After the next open it
+ * resumes. It ends for good, letting its state go, once its edits are reviewed, once the worker has
+ * reviewed a real edit (its code is warm then), or when the worker collects its garbage while idle.
+ */
+export class FirstEditWarmUp {
+  private warmUp: WarmUp | null = null;
+  private over = false;
+  private tick: NodeJS.Immediate | null = null;
+  /** Steps run (for tests and traces). */
+  steps = 0;
+
+  constructor(private readonly waiting: () => boolean, private readonly edits = WORKER_WARM_UP_EDITS, private readonly sampleChars = WORKER_SAMPLE_CHARS) {}
+
+  /** Over for good (its edits reviewed, a real edit reviewed, or ended). */
+  get done(): boolean {
+    return this.over;
+  }
+
+  /** The sample reviews run to the end so far (the open, then edits). */
+  get completed(): number {
+    return this.warmUp?.completed ?? this.completedAtEnd;
+  }
+
+  private completedAtEnd = 0;
+
+  /** Sample reviews dropped part-way because a message came. */
+  get interruptions(): number {
+    return this.warmUp?.interruptions ?? 0;
+  }
+
+  /** Whether a step is scheduled. */
+  get running(): boolean {
+    return this.tick !== null;
+  }
+
+  /**
+   * A document's first review here has been posted: steps go on from the next turn. The first time,
+   * its text (`text()`, read only then) gives the sample and `jobs` how the sample's jobs look.
+   */
+  resume(text: () => string, jobs: WarmUpJobs): void {
+    if (this.over || this.tick) return;
+    if (!this.warmUp) {
+      const sample = documentSample(text(), this.sampleChars);
+      this.warmUp = new WarmUp(this.edits, () => sample, { ...jobs, knownEdit: true });
+    }
+    trace('warm-up resumed');
+    this.tick = setImmediate(this.step);
+  }
+
+  /** A message came: no further step, and the sample review under way is dropped. */
+  pause(): void {
+    if (this.tick) clearImmediate(this.tick);
+    this.tick = null;
+    this.warmUp?.interrupt();
+  }
+
+  /** Over for good; its state goes. */
+  end(): void {
+    this.pause();
+    if (!this.over) trace(`warm-up ended (${this.warmUp?.completed ?? 0} sample reviews, ${this.steps} steps)`);
+    this.over = true;
+    this.completedAtEnd = this.warmUp?.completed ?? this.completedAtEnd;
+    this.warmUp = null;
+  }
+
+  private readonly step = (): void => {
+    this.tick = null;
+    const w = this.warmUp;
+    if (!w || this.over) return;
+    if (this.waiting()) {
+      w.interrupt();
+      trace(`warm-up gave way (${w.completed} sample reviews, ${this.steps} steps)`);
+      return;
+    }
+    this.steps++;
+    if (w.step()) this.tick = setImmediate(this.step);
+    else this.end();
   };
 }
