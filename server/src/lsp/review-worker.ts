@@ -276,7 +276,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
         warmUp?.resume(() => u.result.model.text, {
           format: job.format, settings: job.settings,
           ...(job.diagnosticShape ? { diagnosticShape: job.diagnosticShape } : {}),
-          ...(job.diagnosticChanges ? { diagnosticChanges: true } : {}),
+          ...(job.diagnosticChanges ? { diagnosticChanges: job.diagnosticChanges } : {}),
         });
       });
     } else if (reply.kind === 'done') {

@@ -68,7 +68,8 @@ function sampleEditAt(text: string, n: number): number {
 export interface WarmUpJobs {
   knownEdit?: boolean;
   diagnosticShape?: ReviewJob['diagnosticShape'];
-  diagnosticChanges?: boolean;
+  /** The diagnostic changes version the document's client asked for (0 or absent: none). */
+  diagnosticChanges?: number;
   /** The settings and format reviewed with (default: none, Markdown). */
   settings?: ReviewJob['settings'];
   format?: ReviewJob['format'];
@@ -116,7 +117,7 @@ export class WarmUp {
           if (this.jobs.knownEdit) edit = { before, start: at, oldEnd: at, insert: 'x' };
         }
         // With findings' JSON kept as for a real document, so that the publish's code is warm too.
-        const json = (this.json ??= new DiagnosticsJsonCache(this.jobs.diagnosticShape, this.jobs.diagnosticChanges === true));
+        const json = (this.json ??= new DiagnosticsJsonCache(this.jobs.diagnosticShape, this.jobs.diagnosticChanges ?? 0));
         this.review = runReviewJobSteps(sampleJob(this.text, this.reviewed + 1, this.jobs, edit), this.state, () => undefined, json);
       }
       const next = this.review.next();
@@ -161,7 +162,7 @@ function sampleJob(text: string, version: number, jobs: WarmUpJobs, edit: KnownE
     uri: 'clausewise-warmup:/sample.md', version, text, format: jobs.format ?? 'markdown', settings: jobs.settings ?? {}, force: false, workspaceFolders: [],
     ...(edit ? { edit } : {}),
     ...(jobs.diagnosticShape ? { diagnosticShape: jobs.diagnosticShape } : {}),
-    ...(jobs.diagnosticChanges ? { diagnosticChanges: true } : {}),
+    ...(jobs.diagnosticChanges ? { diagnosticChanges: jobs.diagnosticChanges } : {}),
   };
 }
 
