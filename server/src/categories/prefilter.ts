@@ -216,10 +216,13 @@ export class LiteralScanner {
    */
   private readonly symbols = new Uint16Array(128);
   /**
-   * The symbol read at the start of a text and after every character that is neither a word
-   * character nor a space (in a literal too, but for its last character): a literal led by
-   * WORD_START is looked for after a space and after this symbol, which is where a word can start.
-   * Spaces, most of the gaps between words, are not followed by it, so a text costs few more reads.
+   * BREAK: the symbol of a space, also read at the start of a text and after every other character
+   * that is not a word character (in a literal too, but after its last character), so that a word
+   * starts after BREAK wherever \b can stand before it: a literal led by WORD_START is spelled with
+   * BREAK first. Spaces, most of the gaps between words, cost no extra read. A literal led by a
+   * space is then also found at a text's start or after punctuation: weaker, never unsound. (Two
+   * spellings of each literal led by WORD_START, after a space and after BREAK, doubled the states
+   * to 21,300 and the table to 3.8 MB.)
    */
   private readonly brk: number;
   private readonly width: number;
@@ -248,27 +251,25 @@ export class LiteralScanner {
     this.brk = brk;
     const symbols = this.symbols;
     const symbolOfCode = (c: number): number => symbols[c] & 255 || (symbols[c] = width++);
-    // Each literal as the symbols a text holding it reads (see `brk`); one led by WORD_START as two,
-    // after a space and after BREAK, each marking the literal's targets.
+    symbols[32] = brk;
+    // Each literal as the symbols a text holding it reads (see `brk`).
     const spelled: number[][] = [];
-    const spelledTargets: number[][] = [];
     let chars = 0;
     for (let id = 0; id < literals.length; id++) {
       const lit = literals[id];
-      const atWordStart = lit.charCodeAt(0) === 1 && lit.length > 1;
-      const body: number[] = [];
-      for (let i = atWordStart ? 1 : 0; i < lit.length; i++) {
+      const seq: number[] = [];
+      for (let i = 0; i < lit.length; i++) {
         const c = lit.charCodeAt(i);
-        body.push(symbolOfCode(c));
-        if (!isWordCode(c) && c !== 32 && i < lit.length - 1) body.push(brk);
+        if (c === 1 && i === 0) seq.push(brk);
+        else {
+          seq.push(symbolOfCode(c));
+          if (!isWordCode(c) && c !== 32 && i < lit.length - 1) seq.push(brk);
+        }
       }
-      for (const seq of atWordStart ? [[symbolOfCode(32), ...body], [brk, ...body]] : [body]) {
-        spelled.push(seq);
-        spelledTargets.push(targets[id]);
-        chars += seq.length;
-      }
+      spelled.push(seq);
+      chars += seq.length;
     }
-    // Upper-case letters read as their lower-case symbol; other characters that are neither word
+    // Upper-case letters read as their lower-case symbol; characters that are neither word
     // characters nor spaces are followed by BREAK.
     for (let c = 65; c <= 90; c++) symbols[c] = symbols[c + 32];
     for (let c = 0; c < 128; c++) if (!isWordCode(c) && c !== 32) symbols[c] |= AFTER;
@@ -304,7 +305,7 @@ export class LiteralScanner {
         }
         s = next[at] - 1;
       }
-      (own[s] ??= []).push(...spelledTargets[id]);
+      (own[s] ??= []).push(...targets[id]);
     });
     // The root stays at the root on every symbol it has no child for.
     for (let sym = 0; sym < width; sym++) {
