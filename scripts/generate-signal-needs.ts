@@ -31,7 +31,7 @@ export function signalNeeds(): { path: string; current: string | undefined; next
   const patterns = new Map<string, { pattern: RegExp; masked: boolean }>();
   for (const p of [...signalPatternsMet(), ...INCORPORATION_PATTERNS.map((pattern) => ({ pattern, masked: false }))]) patterns.set(needKey(p.pattern, p.masked), p);
   const entries = [...patterns.values()]
-    .map(({ pattern, masked }) => [needKey(pattern, masked), simplify(needOf(pattern, masked) ?? true)] as [string, Need])
+    .map(({ pattern, masked }) => [needKey(pattern, masked), simplify(needOf(pattern, masked, true) ?? true)] as [string, Need])
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   if (entries.length < CATEGORY_IDS.length) throw new Error(`only ${entries.length} signal patterns met for ${CATEGORY_IDS.length} categories: did the sample review skip assessors?`);
   const next = [

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { LiteralScanner, needKey, needOf, simplify, SignalPrefilter, type Need } from '../../server/src/categories/prefilter';
+import { LiteralScanner, needKey, needOf, simplify, SignalPrefilter, WORD_START, type Need } from '../../server/src/categories/prefilter';
 import { INCORPORATION_PATTERNS } from '../../server/src/categories/incorporation';
 import { sentencesOf, setPrefilterMinSentences, signalPatternsMet, SIGNAL_PREFILTER } from '../../server/src/categories/scan';
 import { SIGNAL_NEEDS } from '../../server/src/categories/signal-needs.generated';
@@ -67,6 +67,19 @@ describe('signal prefilter: what a pattern needs', () => {
   });
 });
 
+/**
+ * Does the (ASCII-lower-cased) text hold the literal as the scanner reads both: a space, the text's
+ * start, and the gap after any other character that is not an ASCII word character read as one
+ * break, which WORD_START also reads as. So a literal is found wherever a search finds it,
+ * one led by WORD_START only at a word's start, and one led by a space also at the text's start or
+ * after punctuation. (BREAK here is a character no text or literal holds.)
+ */
+const BREAK = '\u0000';
+function holds(text: string, lit: string): boolean {
+  const spell = (t: string, literal: boolean) => [...t].map((c, i) => (/\w/.test(c) ? c : c === ' ' || c === WORD_START ? BREAK : literal && i === t.length - 1 ? c : `${c.charCodeAt(0) < 128 ? c : '\u0002'}${BREAK}`)).join('');
+  return `${BREAK}${spell(text, false)}`.includes(spell(lit, true));
+}
+
 describe('signal prefilter: the literal scanner', () => {
   const found = (lits: string[], text: string) => {
     const scanner = new LiteralScanner(lits, lits.map((_, i) => [i]));
@@ -80,7 +93,7 @@ describe('signal prefilter: the literal scanner', () => {
     assert.deepEqual(found(['abcd', 'bc', 'cde'], 'xabcex'), ['bc']);
   });
 
-  it('finds exactly the literals a plain search finds, whatever the texts read before', () => {
+  it('finds every literal a plain search finds, and what it reads as one (see holds), whatever the texts read before', () => {
     const alphabet = fc.constantFrom('a', 'b', 'c', 'A', 'B', ' ', '.');
     const word = (min: number) => fc.array(alphabet, { minLength: min, maxLength: 6 }).map((cs) => cs.join(''));
     fc.assert(
@@ -90,7 +103,9 @@ describe('signal prefilter: the literal scanner', () => {
         for (const text of texts) {
           const bits = new Uint32Array(1);
           scanner.mark(text, bits);
-          lits.forEach((lit, i) => assert.equal((bits[0] & (1 << i)) !== 0, text.toLowerCase().includes(lit), `${JSON.stringify(lit)} in ${JSON.stringify(text)}`));
+          lits.forEach((lit, i) => assert.equal((bits[0] & (1 << i)) !== 0, holds(text.toLowerCase(), lit), `${JSON.stringify(lit)} in ${JSON.stringify(text)}`));
+          // Never less than a plain search finds.
+          lits.forEach((lit, i) => assert.ok((bits[0] & (1 << i)) !== 0 || !text.toLowerCase().includes(lit), `${JSON.stringify(lit)} in ${JSON.stringify(text)}`));
         }
       }),
       { numRuns: propertyRuns(300) },
@@ -174,7 +189,7 @@ describe('signal prefilter: the literal scanner', () => {
         scanner.mark(sentence, bits);
         const lower = sentence.replace(/[A-Z]/g, (c) => c.toLowerCase());
         const want = new Uint32Array(bits.length);
-        for (const [lit, ids] of lits) if (lower.includes(lit)) for (const id of ids) want[id >>> 5] |= 1 << (id & 31);
+        for (const [lit, ids] of lits) if (holds(lower, lit)) for (const id of ids) want[id >>> 5] |= 1 << (id & 31);
         assert.deepEqual([...bits], [...want], sentence.slice(0, 80));
         checked++;
       }
@@ -186,6 +201,70 @@ describe('signal prefilter: the literal scanner', () => {
     assert.deepEqual(found(['sla', 'k'], 'The SLA'), ['sla']);
     // U+212A (Kelvin sign) is not "k" for /k/i without the u flag.
     assert.deepEqual(found(['k'], '\u212A'), []);
+  });
+});
+
+describe('signal prefilter: literals at the start of a word (WORD_START)', () => {
+  const neededWithBoundaries = (re: RegExp, masked = false) => show(simplify(needOf(re, masked, true) ?? true)).split(WORD_START).join('^');
+
+  it('reads a word boundary before a word as WORD_START, and no other boundary', () => {
+    assert.equal(neededWithBoundaries(/\brecovery (?:time|point) objectives?\b|\bRTO\b|\bRPO\b/i), 'or(^recovery time objective, ^recovery point objective, ^rto, ^rpo)');
+    assert.equal(neededWithBoundaries(/\b(?:fees?|charges?)\b/i), 'or(^fee, ^charge)');
+    // After a piece (the boundary then says nothing about the character before the next one), before
+    // something not exact, before a piece that can be empty or starts with a non-word character: none.
+    assert.equal(neededWithBoundaries(/term\bs/i), 'terms');
+    assert.equal(neededWithBoundaries(/\b\w+ly\b/i), 'ly');
+    assert.equal(neededWithBoundaries(/\b(?:a|)b/i), 'b');
+    assert.equal(neededWithBoundaries(/\b"as is"/i), '"as is"');
+    // On masked text a blanked false sense leaves spaces, so it can make a boundary the text lacks.
+    assert.equal(neededWithBoundaries(/\bmay\b/i, true), 'may');
+    // Read without boundaries (the rules' word gates compare these literals): as before.
+    assert.equal(needs(/\bRTO\b|\bRPO\b/i), 'or(rto, rpo)');
+  });
+
+  it('finds such a literal after a non-word character or at the text\'s start, and nowhere else', () => {
+    const found = (lits: string[], text: string) => {
+      const scanner = new LiteralScanner(lits, lits.map((_, i) => [i]));
+      const bits = new Uint32Array(1);
+      scanner.mark(text, bits);
+      return lits.filter((_, i) => (bits[0] & (1 << i)) !== 0);
+    };
+    const rpo = `${WORD_START}rpo`;
+    assert.deepEqual(found([rpo, 'rpo'], 'for the purpose of the Corporation'), ['rpo']);
+    assert.deepEqual(found([rpo], 'RPO of one hour'), [rpo]);
+    assert.deepEqual(found([rpo], 'an objective (RPO) of'), [rpo]);
+    assert.deepEqual(found([rpo], 'the RPO'), [rpo]);
+    assert.deepEqual(found([rpo], 'caf\u00e9RPO'), [rpo]);
+    assert.deepEqual(found([rpo], 'x_rpo 9rpo'), []);
+    // Literals with a non-word character inside are still found exactly.
+    assert.deepEqual(found(['as-is', 'as is', `${WORD_START}on a`], 'provided as-is, on an'), ['as-is', `${WORD_START}on a`]);
+  });
+
+  it('finds exactly what a search for each literal (at a word\'s start, where led so) finds, whatever the texts read before', () => {
+    const alphabet = fc.constantFrom('a', 'b', 'A', '_', '1', ' ', '.', '-', '\u00e9');
+    const word = (min: number) => fc.array(alphabet, { minLength: min, maxLength: 6 }).map((cs) => cs.join(''));
+    const literal = fc.tuple(fc.boolean(), word(1).map((w) => w.toLowerCase().replace(/\u00e9/g, 'b'))).map(([atStart, w]) => (atStart && /^\w/.test(w) ? WORD_START + w : w));
+    fc.assert(
+      fc.property(fc.array(literal, { minLength: 1, maxLength: 20 }), fc.array(word(0), { minLength: 1, maxLength: 6 }), (lits, texts) => {
+        const scanner = new LiteralScanner(lits, lits.map((_, i) => [i]));
+        for (const text of texts) {
+          const bits = new Uint32Array(1);
+          scanner.mark(text, bits);
+          const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+          lits.forEach((lit, i) => assert.equal((bits[0] & (1 << i)) !== 0, holds(lower, lit), `${JSON.stringify(lit)} in ${JSON.stringify(text)}`));
+        }
+      }),
+      { numRuns: propertyRuns(300) },
+    );
+  });
+
+  it('skips the RTO/RPO signal on "corporation" and "purpose", and never where it matches', () => {
+    const pattern = /\brecovery (?:time|point) objectives?\b|\bRTO\b|\bRPO\b/i;
+    const filter = filterOver([pattern]);
+    assert.deepEqual(filter('The Corporation may use the data for that purpose, pursuant hereto.'), [false]);
+    for (const text of ['The RPO is one hour.', 'an RTO/RPO of 4h', '(RTO) two hours', 'RPO: 15 minutes', 'recovery point objectives apply']) {
+      assert.ok(pattern.test(text) && filter(text)[0], text);
+    }
   });
 });
 
@@ -235,7 +314,7 @@ describe('signal prefilter: the table of needs written at build time', function 
     for (const [key, need] of SIGNAL_NEEDS) {
       const { pattern, masked } = patternOf(key);
       assert.equal(needKey(pattern, masked), key);
-      assert.deepEqual(need, simplify(needOf(pattern, masked) ?? true), key);
+      assert.deepEqual(need, simplify(needOf(pattern, masked, true) ?? true), key);
     }
   });
 

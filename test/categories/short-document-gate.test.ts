@@ -132,11 +132,10 @@ describe('categories: a short document runs only the signal patterns whose words
       const a = searched.possible(patterns);
       const b = scanned.possible(patterns);
       // Searching the lower-cased text also finds "k" in a Kelvin sign and "i" in a dotted capital I,
-      // which no pattern without the u flag matches; the scanner folds ASCII letters only, so there
-      // it may rule out more (both are sound). Elsewhere the two must agree.
-      if (sentences.some((t) => /[\u0130\u212A]/.test(t))) {
-        if (a) a.forEach((x, i) => assert.ok(b![i] <= x, String(patterns[i].pattern)));
-      } else assert.deepEqual(b && [...b], a && [...a], sentences[0]);
+      // which no pattern without the u flag matches, and finds a literal at a word's start (WORD_START)
+      // anywhere; the scanner folds ASCII letters only and finds such a literal only at a word's start,
+      // so it may rule out more (both are sound), never less.
+      if (a) a.forEach((x, i) => assert.ok(b![i] <= x, String(patterns[i].pattern)));
       if (a) for (const x of a) ruledOut += 1 - x;
     }
     assert.ok(ruledOut > 1000, `${ruledOut} patterns ruled out: the comparison covers both answers`);

@@ -17,6 +17,16 @@ const EXACT_CAP = 24;
 /** Largest character class read as a set of characters ([Ss], [1-4]). */
 const CLASS_CAP = 10;
 
+/**
+ * Leads a literal that a match holds at the start of a word: `\bRPO\b` needs "rpo" after a character
+ * that is not a word character (\w, ASCII) or at the start of the text, which "corporation" and
+ * "purpose" do not give. The scanner finds such a literal only there (see LiteralScanner).
+ */
+export const WORD_START = '\u0001';
+
+/** Is the code an ASCII word character, as \w and \b read them without the u and i flags together? */
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
 const and = (parts: Need[]): Need => {
   const kept = parts.filter((p) => p !== true);
   return kept.length === 0 ? true : kept.length === 1 ? kept[0] : { and: kept };
@@ -37,8 +47,12 @@ function cross(a: string[], b: string[]): string[] | null {
  * "k" and "K") and merely weaker for case-sensitive ones.
  */
 class NeedReader {
-  /** `masked`: the pattern runs on text whose false senses were blanked to spaces, so a space in a literal proves nothing. */
-  constructor(private readonly masked: boolean) {}
+  /**
+   * `masked`: the pattern runs on text whose false senses were blanked to spaces, so a space in a
+   * literal proves nothing (nor does a word boundary: blanking makes new ones). `boundaries`: a word
+   * boundary before a word's first letter is kept as WORD_START.
+   */
+  constructor(private readonly masked: boolean, private readonly boundaries = false) {}
 
   /** Every string the node can consume, or null when that set is unbounded or too large. */
   exact(node: AST.Node): string[] | null {
@@ -78,7 +92,7 @@ class NeedReader {
   }
 
   private char(code: number): string[] | null {
-    if (code > 127 || (this.masked && code === 32)) return null;
+    if (code > 127 || code === 1 || (this.masked && code === 32)) return null;
     return [String.fromCharCode(code).toLowerCase()];
   }
 
@@ -144,7 +158,17 @@ class NeedReader {
       parts.push(orOf(run));
       run = [''];
     };
-    for (const el of elements) {
+    for (let k = 0; k < elements.length; k++) {
+      const el = elements[k];
+      // A word boundary that starts a run, before a piece every string of which starts with a word
+      // character: the character before the match's piece is not a word character (or there is none).
+      if (this.boundaries && !this.masked && el.type === 'Assertion' && el.kind === 'word' && !el.negate && run.length === 1 && run[0] === '' && k + 1 < elements.length) {
+        const after = this.exact(elements[k + 1]);
+        if (after && after.every((x) => x.length > 0 && isWordCode(x.charCodeAt(0)))) {
+          run = [WORD_START];
+          continue;
+        }
+      }
       const e = this.exact(el);
       if (!e) {
         flush();
@@ -167,7 +191,7 @@ class NeedReader {
  * What any match of the pattern needs; null when the pattern must always run (a g or y flag keeps
  * state between runs, so skipping one would change the next).
  */
-export function needOf(pattern: RegExp, masked = false): Need | null {
+export function needOf(pattern: RegExp, masked = false, boundaries = false): Need | null {
   if (pattern.global || pattern.sticky) return null;
   // With u (or v) and i, case folding maps "ſ" to "s" and "K" (Kelvin) to "k": keep it simple and never gate.
   if (pattern.ignoreCase && (pattern.unicode || pattern.flags.includes('v'))) return true;
@@ -177,7 +201,7 @@ export function needOf(pattern: RegExp, masked = false): Need | null {
   } catch {
     return true;
   }
-  return new NeedReader(masked).need(ast.pattern);
+  return new NeedReader(masked, boundaries).need(ast.pattern);
 }
 
 /**
@@ -186,7 +210,21 @@ export function needOf(pattern: RegExp, masked = false): Need | null {
  * packages for it are unmaintained or do not fold case.
  */
 export class LiteralScanner {
-  private readonly symbols = new Uint8Array(128);
+  /**
+   * Per ASCII code: its symbol (0: in no literal), plus AFTER when the scanner also reads BREAK after
+   * it (see `brk`). Characters above ASCII read as symbol 0 followed by BREAK.
+   */
+  private readonly symbols = new Uint16Array(128);
+  /**
+   * BREAK: the symbol of a space, also read at the start of a text and after every other character
+   * that is not a word character (in a literal too, but after its last character), so that a word
+   * starts after BREAK wherever \b can stand before it: a literal led by WORD_START is spelled with
+   * BREAK first. Spaces, most of the gaps between words, cost no extra read. A literal led by a
+   * space is then also found at a text's start or after punctuation: weaker, never unsound. (Two
+   * spellings of each literal led by WORD_START, after a space and after BREAK, doubled the states
+   * to 21,300 and the table to 3.8 MB.)
+   */
+  private readonly brk: number;
   private readonly width: number;
   /**
    * The transition table, entries 0 while not known, else 1 + the target's code: its state number
@@ -209,16 +247,32 @@ export class LiteralScanner {
    */
   constructor(literals: string[], targets: number[][]) {
     let width = 1;
+    const brk = width++;
+    this.brk = brk;
+    const symbols = this.symbols;
+    const symbolOfCode = (c: number): number => symbols[c] & 255 || (symbols[c] = width++);
+    symbols[32] = brk;
+    // Each literal as the symbols a text holding it reads (see `brk`).
+    const spelled: number[][] = [];
     let chars = 0;
-    for (const lit of literals) {
-      chars += lit.length;
+    for (let id = 0; id < literals.length; id++) {
+      const lit = literals[id];
+      const seq: number[] = [];
       for (let i = 0; i < lit.length; i++) {
         const c = lit.charCodeAt(i);
-        if (!this.symbols[c]) this.symbols[c] = width++;
+        if (c === 1 && i === 0) seq.push(brk);
+        else {
+          seq.push(symbolOfCode(c));
+          if (!isWordCode(c) && c !== 32 && i < lit.length - 1) seq.push(brk);
+        }
       }
+      spelled.push(seq);
+      chars += seq.length;
     }
-    // Upper-case letters read as their lower-case symbol.
-    for (let c = 65; c <= 90; c++) this.symbols[c] = this.symbols[c + 32];
+    // Upper-case letters read as their lower-case symbol; characters that are neither word
+    // characters nor spaces are followed by BREAK.
+    for (let c = 65; c <= 90; c++) symbols[c] = symbols[c + 32];
+    for (let c = 0; c < 128; c++) if (!isWordCode(c) && c !== 32) symbols[c] |= AFTER;
     this.width = width;
     // The trie, in the transition table: an entry holds the target state + 1, 0 while not known.
     // Built in 16 bits when every state + 1 fits (there are at most chars + 1 states) and coded in
@@ -236,10 +290,10 @@ export class LiteralScanner {
     // rather than the whole table (about 930,000 entries for the signal lists, read once per
     // process and thread, before any of this code is optimised; issue 13, cli).
     const written: number[] = [];
-    literals.forEach((lit, id) => {
+    spelled.forEach((seq, id) => {
       let s = 0;
-      for (let i = 0; i < lit.length; i++) {
-        const sym = this.symbols[lit.charCodeAt(i)];
+      for (let i = 0; i < seq.length; i++) {
+        const sym = seq[i];
         const at = s * width + sym;
         if (next[at] === 0) {
           const t = states++;
@@ -311,22 +365,33 @@ export class LiteralScanner {
 
   /** Sets bit id of `bits` for every id whose literal occurs in the text. */
   mark(text: string, bits: Uint32Array): void {
-    const { symbols, width, next, outStart, outIds } = this;
+    const { symbols, width, next, outStart, outIds, brk } = this;
     let s = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      const sym = c < 128 ? symbols[c] : 0;
+    // The text's start reads as BREAK (a word can start there).
+    let v = brk;
+    for (let i = 0; i <= text.length; ) {
+      const sym = v & 255;
       const known = next[s * width + sym];
       const code = known !== 0 ? known - 1 : this.move(s, sym);
       s = code >>> 1;
-      if ((code & 1) === 0) continue;
-      for (let k = outStart[s], end = outStart[s + 1]; k < end; k++) {
-        const id = outIds[k];
-        bits[id >>> 5] |= 1 << (id & 31);
+      if ((code & 1) !== 0) {
+        for (let k = outStart[s], end = outStart[s + 1]; k < end; k++) {
+          const id = outIds[k];
+          bits[id >>> 5] |= 1 << (id & 31);
+        }
       }
+      // After a character flagged AFTER, BREAK; else the next character.
+      if ((v & AFTER) !== 0) v = brk;
+      else if (i < text.length) {
+        const c = text.charCodeAt(i++);
+        v = c < 128 ? symbols[c] : AFTER;
+      } else break;
     }
   }
 }
+
+/** Flags a character's symbol (LiteralScanner.symbols): BREAK is read after it. */
+const AFTER = 256;
 
 /** The trie's move (entries: state + 1) while its failure links are being made, completed along them and kept. */
 function trieMove(next: Uint16Array | Int32Array, width: number, fail: Int32Array, s: number, sym: number, written: number[]): number {
@@ -386,7 +451,7 @@ function maskOf(ids: Int32Array): Uint32Array {
 /** A pattern's name in a table of needs: everything its need is read from. */
 export const needKey = (pattern: RegExp, masked: boolean): string => `${masked ? 'm' : '-'}/${pattern.source}/${pattern.flags}`;
 
-/** A table of what patterns need, by needKey: `simplify(needOf(pattern, masked) ?? true)` of each. */
+/** A table of what patterns need, by needKey: `simplify(needOf(pattern, masked, true) ?? true)` of each. */
 export type NeedTable = ReadonlyArray<readonly [key: string, need: Need]>;
 
 /** A compiled need: its test, and clauses one of which any sentence that passes it meets. */
@@ -713,7 +778,7 @@ export class SignalPrefilter {
         const key = needKey(pattern, masked);
         const id = known.get(key);
         if (id !== undefined) return id;
-        const need = needOf(pattern, masked);
+        const need = needOf(pattern, masked, true);
         const added = this.register(need === null ? true : simplify(need));
         known.set(key, added);
         return added;

@@ -564,10 +564,11 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
   // A short document (not prefiltered) runs only the patterns whose words it holds.
   const possible = filter ? null : possibleSignals(shape, signals, infos);
   if (possible && possible.indexOf(1) < 0) return found;
+  const sides = supplierSidesOf(infos, ctx.parties);
   for (let k = 0, end = candidates ? candidates.length : infos.length; k < end; k++) {
     const n = candidates ? candidates[k] : k;
     const info = infos[n];
-    const matched = matchingSignals(info, n, signals, ctx.parties, filter, gate, possible);
+    const matched = matchingSignals(info, n, signals, ctx.parties, filter, gate, possible, sides);
     if (!matched.length) continue;
     const text = normalizeSpace(info.flat).slice(0, 300);
     for (let j = 0; j < matched.length; j++) {
@@ -1583,7 +1584,7 @@ function filterOf(shape: ListShape, signals: Signal[], infos: SentenceInfo[]): L
  * Indexes of the signals a sentence (infos[n]) matches: a pure function of what sentenceFacts keys
  * on. The gate only skips patterns that cannot match (categories/prefilter.ts), so it changes no result.
  */
-function matchingSignals(info: SentenceInfo, n: number, signals: Signal[], parties: PartyMatchers, filter: ListFilter | null = null, gate: DocumentGate | null = null, possible: Uint8Array | null = null): number[] {
+function matchingSignals(info: SentenceInfo, n: number, signals: Signal[], parties: PartyMatchers, filter: ListFilter | null = null, gate: DocumentGate | null = null, possible: Uint8Array | null = null, sides: Uint8Array | null = null): number[] {
   let row = -1;
   // Most sentences can match no pattern of a list: one test of the row says so.
   if (gate) {
@@ -1601,10 +1602,33 @@ function matchingSignals(info: SentenceInfo, n: number, signals: Signal[], parti
     if (!sig.pattern.test(sig.mask ? maskSenses(info.flat, ...sig.mask) : info.flat)) continue;
     if (sig.context && !sig.context.test(info.flat) && !sig.context.test(info.titles) && !(info.previous && sig.context.test(info.previous))) continue;
     if (sig.unless && sig.unless.test(info.flat)) continue;
-    if (sig.supplierDuty && !supplierSide(info.flat, parties, info.leadIn)) continue;
+    if (sig.supplierDuty && !supplierSideAt(sides, info, n, parties)) continue;
     out.push(i);
   }
   return out;
+}
+
+/**
+ * supplierSide of sentence n of a list (its text and lead-in), kept in `sides` (0: not asked, 1: yes,
+ * 2: no) when given: the signals of several categories ask it of the same sentence, and reading the
+ * obligations again was about a fifth of the scans of a first 1 MB review (issue 13, categories).
+ */
+function supplierSideAt(sides: Uint8Array | null, info: SentenceInfo, n: number, parties: PartyMatchers): boolean {
+  if (sides === null) return supplierSide(info.flat, parties, info.leadIn);
+  const known = sides[n];
+  if (known !== 0) return known === 1;
+  const side = supplierSide(info.flat, parties, info.leadIn);
+  sides[n] = side ? 1 : 2;
+  return side;
+}
+
+/** Per sentence list and party names, what supplierSideAt found (the list's entries do not change). */
+const supplierSides = new WeakMap<SentenceInfo[], { parties: PartyMatchers; sides: Uint8Array }>();
+
+function supplierSidesOf(infos: SentenceInfo[], parties: PartyMatchers): Uint8Array {
+  let held = supplierSides.get(infos);
+  if (!held || held.parties !== parties) supplierSides.set(infos, (held = { parties, sides: new Uint8Array(infos.length) }));
+  return held.sides;
 }
 
 /** What matchingSignals returns for a sentence that matches none (shared: never added to). */

@@ -147,7 +147,9 @@ export class ShortDocumentGate {
       let hit = this.found.get(need.lit);
       if (hit === undefined) {
         const lowered = (this.lowered ??= this.joined.toLowerCase());
-        this.found.set(need.lit, (hit = mayHold((this.pairs ??= pairsOf(lowered)), need.lit) && lowered.includes(need.lit)));
+        // A literal at a word's start (WORD_START) is looked for anywhere: weaker, never unsound.
+        const lit = need.lit.charCodeAt(0) === 1 ? need.lit.slice(1) : need.lit;
+        this.found.set(need.lit, (hit = mayHold((this.pairs ??= pairsOf(lowered)), lit) && lowered.includes(lit)));
       }
       return hit;
     }
