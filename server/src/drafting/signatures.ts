@@ -47,7 +47,12 @@ export const OPENER = /^[\s*_|]*(?:in witness whereof|(?:signed|executed)(?: as 
  * are never compiled (a cold run compiles each expression it runs).
  */
 export const OPENER_WORDS = ['witness', 'signed', 'executed', 'on behalf of', 'agreed and accepted', 'accepted and agreed', 'signature', 'execution'];
-/** Whether a text holds a line that opens a signature block. */
+/**
+ * Whether a text holds a line that opens a signature block. Asked of a block's text as it is: folding
+ * its curly quotes first (as before) could not change the answer, since neither OPENER nor its words
+ * hold a quote mark and folding maps quote marks to quote marks, one for one; the fold read every
+ * block of the first review.
+ */
 const opener = (text: string): boolean => holdsAny(text.toLowerCase(), OPENER_WORDS) && OPENER.test(text);
 export const FIELD: Array<[SigningField, RegExp, readonly string[]]> = [
   // "By: ____", "Signature ____", "By /s/ ..." (but not "Signed for and on behalf of ...", which names a party).
@@ -111,7 +116,7 @@ const found = new WeakMap<ContractModel, { key: string; block: SignatureBlock | 
  * read. Before, finding the block folded and tested every block's text up to the signatures on every
  * review, in effect the whole document.
  */
-const blockOpens = new BlockResults<boolean>((_model, b) => b.kind !== 'code' && b.kind !== 'html' && opener(foldQuotes(b.text)), { none: false });
+const blockOpens = new BlockResults<boolean>((_model, b) => b.kind !== 'code' && b.kind !== 'html' && opener(b.text), { none: false });
 
 const opensAt = (model: ContractModel, b: number): boolean => blockOpens.at(model, b);
 
@@ -200,7 +205,7 @@ function opensSignatures(model: ContractModel, b: Block, opens: ((model: Contrac
   const blocks = model.blocks;
   const sec = model.sections[b.section];
   if (sec?.trailer === 'signature' && sec.headingBlock === b.index && isSigningArea(blocks, b.index)) return true;
-  return (opens ? opens(model, b.index) : opener(foldQuotes(b.text))) && isSigningArea(blocks, b.index);
+  return (opens ? opens(model, b.index) : opener(b.text)) && isSigningArea(blocks, b.index);
 }
 
 function signatureBlockOf(model: ContractModel, aliases: string[]): SignatureBlock | null {
