@@ -15,6 +15,7 @@ import { factsActive } from '../model/facts';
 import { firstIndexAtOrAfter } from '../model/lineIndex';
 import { spliceTraceOf } from '../model/trace';
 import { holdsAny } from '../model/word-gate';
+import { anyWordExpression } from './any-word';
 
 export type SigningField = 'signature' | 'name' | 'title' | 'date';
 
@@ -53,7 +54,9 @@ export const OPENER_WORDS = ['witness', 'signed', 'executed', 'on behalf of', 'a
  * hold a quote mark and folding maps quote marks to quote marks, one for one; the fold read every
  * block of the first review.
  */
-const opener = (text: string): boolean => holdsAny(text.toLowerCase(), OPENER_WORDS) && OPENER.test(text);
+const opener = (text: string): boolean => OPENER_GATE.test(text) && OPENER.test(text);
+/** OPENER_WORDS in one search of the text as it is, not lower-cased per block (drafting/any-word.ts). */
+const OPENER_GATE = anyWordExpression(OPENER_WORDS);
 export const FIELD: Array<[SigningField, RegExp, readonly string[]]> = [
   // "By: ____", "Signature ____", "By /s/ ..." (but not "Signed for and on behalf of ...", which names a party).
   ['signature', /^(?:by|signature|signed|sign here|authori[sz]ed signature)\s*(?:[:._]|\/s\/|$)/i, ['by', 'sign']],
