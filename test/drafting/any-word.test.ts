@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { anyWordExpression } from '../../server/src/drafting/any-word';
-import { MEASURES } from '../../server/src/drafting/figures';
+import { MEASURES, NOT_FIRST_NOTICE_WORDS } from '../../server/src/drafting/figures';
 import { OPENER, OPENER_WORDS } from '../../server/src/drafting/signatures';
 import { SLA_VAGUE, SLA_VAGUE_WORDS } from '../../server/src/rules/vague-terms';
 import { holdsAny } from '../../server/src/model/word-gate';
@@ -19,8 +19,8 @@ describe('anyWordExpression: a word gate as one search of the text as it is', ()
     assert.equal(re.test(''), false);
   });
 
-  it('agrees with holdsAny over the lower-cased text for the figures\' and the signature openers\' words', () => {
-    const lists = [MEASURES.flatMap((m) => m.gate.anyOf), [...OPENER_WORDS]];
+  it('agrees with holdsAny over the lower-cased text for the figures\', the first notices\' and the signature openers\' words', () => {
+    const lists = [MEASURES.flatMap((m) => m.gate.anyOf), [...OPENER_WORDS], [...NOT_FIRST_NOTICE_WORDS]];
     // Characters that lower-case to ASCII letters (U+0130, U+212A), one that folds to "s" only with
     // the u flag (U+017F), quotes and white space around the literals, in mixed case.
     const noise = ['\u0130', '\u212A', '\u017F', ' ', '\n', '"', '\u201C', 'x', 'I', 'n'];

@@ -117,6 +117,8 @@ export const FEE_PHRASE = /\b(annual|yearly|monthly|quarterly)\s+(?:subscription
 /** An incident notice to someone other than the customer, or about updates: not the deadline compared. */
 export const NOT_FIRST_NOTICE = /\b(?:supervisory|regulator\w*|authorit(?:y|ies)|data subjects?|individuals|severity|priority|P[1-4]|updates?|full report|final report|follow-up|thereafter|every|each)\b/i;
 export const NOT_FIRST_NOTICE_WORDS = ['supervisory', 'regulator', 'authorit', 'data subject', 'individuals', 'severity', 'priority', 'p1', 'p2', 'p3', 'p4', 'update', 'full report', 'final report', 'follow-up', 'thereafter', 'every', 'each'];
+/** NOT_FIRST_NOTICE_WORDS in one search of the sentence as it is (drafting/any-word.ts). */
+const NOT_FIRST_NOTICE_GATE = anyWordExpression(NOT_FIRST_NOTICE_WORDS);
 
 export const MEASURES: Measure[] = [
   {
@@ -144,7 +146,7 @@ export const MEASURES: Measure[] = [
     label: 'the deadline to notify a security breach',
     kind: 'duration',
     gate: { pattern: /\b(?:notif|inform|report|alert)\w*/i, anyOf: ['notif', 'inform', 'report', 'alert'] },
-    states: (s) => describesSecurityIncident(s.flat) && !(holdsAny(s.flat.toLowerCase(), NOT_FIRST_NOTICE_WORDS) && NOT_FIRST_NOTICE.test(s.flat)),
+    states: (s) => describesSecurityIncident(s.flat) && !(NOT_FIRST_NOTICE_GATE.test(s.flat) && NOT_FIRST_NOTICE.test(s.flat)),
     figure: (s) => onlyDuration(s, (_d, before) => DEADLINE_BEFORE.test(before)),
   },
   {
