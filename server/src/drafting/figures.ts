@@ -17,6 +17,7 @@ import { describesSecurityIncident } from '../categories/breach-notification';
 import { factsActive, memo } from '../model/facts';
 import { spliceTraceOf } from '../model/trace';
 import { holdsAny } from '../model/word-gate';
+import { anyWordExpression } from './any-word';
 
 export type FigureKind = 'money' | 'duration' | 'percent';
 
@@ -116,6 +117,8 @@ export const FEE_PHRASE = /\b(annual|yearly|monthly|quarterly)\s+(?:subscription
 /** An incident notice to someone other than the customer, or about updates: not the deadline compared. */
 export const NOT_FIRST_NOTICE = /\b(?:supervisory|regulator\w*|authorit(?:y|ies)|data subjects?|individuals|severity|priority|P[1-4]|updates?|full report|final report|follow-up|thereafter|every|each)\b/i;
 export const NOT_FIRST_NOTICE_WORDS = ['supervisory', 'regulator', 'authorit', 'data subject', 'individuals', 'severity', 'priority', 'p1', 'p2', 'p3', 'p4', 'update', 'full report', 'final report', 'follow-up', 'thereafter', 'every', 'each'];
+/** NOT_FIRST_NOTICE_WORDS in one search of the sentence as it is (drafting/any-word.ts). */
+const NOT_FIRST_NOTICE_GATE = anyWordExpression(NOT_FIRST_NOTICE_WORDS);
 
 export const MEASURES: Measure[] = [
   {
@@ -143,7 +146,7 @@ export const MEASURES: Measure[] = [
     label: 'the deadline to notify a security breach',
     kind: 'duration',
     gate: { pattern: /\b(?:notif|inform|report|alert)\w*/i, anyOf: ['notif', 'inform', 'report', 'alert'] },
-    states: (s) => describesSecurityIncident(s.flat) && !(holdsAny(s.flat.toLowerCase(), NOT_FIRST_NOTICE_WORDS) && NOT_FIRST_NOTICE.test(s.flat)),
+    states: (s) => describesSecurityIncident(s.flat) && !(NOT_FIRST_NOTICE_GATE.test(s.flat) && NOT_FIRST_NOTICE.test(s.flat)),
     figure: (s) => onlyDuration(s, (_d, before) => DEADLINE_BEFORE.test(before)),
   },
   {
@@ -200,6 +203,9 @@ export const MEASURES: Measure[] = [
   },
 ];
 
+/** Any word of any measure's gate (drafting/any-word.ts): a sentence without one states no measure. */
+const MEASURE_WORDS = anyWordExpression(...MEASURES.map((m) => m.gate.anyOf));
+
 // --- Finding the disagreements --------------------------------------------------------------------
 
 /** Two figures agree when they are equal, durations within 5% (90 days and three months). */
@@ -220,10 +226,17 @@ interface SentenceFigure { key: string; label: string; kind: FigureKind; value: 
 function sentenceFigures(s: SentenceInfo): SentenceFigure[] {
   return memo('figures', s.sentence.text, () => {
     const out: SentenceFigure[] = [];
+    // The measures' words first, in one search of the text as it is: most sentences hold none and
+    // state no figure whatever CHANGES says, so they are neither lower-cased nor searched per word.
+    if (!MEASURE_WORDS.test(s.flat)) return out;
     const lower = s.flat.toLowerCase();
+    let gated = 0;
+    for (let i = 0; i < MEASURES.length; i++) if (holdsAny(lower, MEASURES[i].gate.anyOf)) gated |= 1 << i;
+    if (gated === 0) return out;
     if (holdsAny(lower, CHANGES_WORDS) && CHANGES.test(s.flat)) return out;
-    for (const m of MEASURES) {
-      if (!holdsAny(lower, m.gate.anyOf) || !m.gate.pattern.test(s.flat) || !m.states(s)) continue;
+    for (let i = 0; i < MEASURES.length; i++) {
+      const m = MEASURES[i];
+      if ((gated & (1 << i)) === 0 || !m.gate.pattern.test(s.flat) || !m.states(s)) continue;
       const f = m.figure(s);
       if (!f) continue;
       // A bracketed figure ("[90] days") is an option still open, reported by the placeholder rule.

@@ -15,6 +15,7 @@ import { factsActive } from '../model/facts';
 import { firstIndexAtOrAfter } from '../model/lineIndex';
 import { spliceTraceOf } from '../model/trace';
 import { holdsAny } from '../model/word-gate';
+import { anyWordExpression } from './any-word';
 
 export type SigningField = 'signature' | 'name' | 'title' | 'date';
 
@@ -47,8 +48,15 @@ export const OPENER = /^[\s*_|]*(?:in witness whereof|(?:signed|executed)(?: as 
  * are never compiled (a cold run compiles each expression it runs).
  */
 export const OPENER_WORDS = ['witness', 'signed', 'executed', 'on behalf of', 'agreed and accepted', 'accepted and agreed', 'signature', 'execution'];
-/** Whether a text holds a line that opens a signature block. */
-const opener = (text: string): boolean => holdsAny(text.toLowerCase(), OPENER_WORDS) && OPENER.test(text);
+/**
+ * Whether a text holds a line that opens a signature block. Asked of a block's text as it is: folding
+ * its curly quotes first (as before) could not change the answer, since neither OPENER nor its words
+ * hold a quote mark and folding maps quote marks to quote marks, one for one; the fold read every
+ * block of the first review.
+ */
+const opener = (text: string): boolean => OPENER_GATE.test(text) && OPENER.test(text);
+/** OPENER_WORDS in one search of the text as it is, not lower-cased per block (drafting/any-word.ts). */
+const OPENER_GATE = anyWordExpression(OPENER_WORDS);
 export const FIELD: Array<[SigningField, RegExp, readonly string[]]> = [
   // "By: ____", "Signature ____", "By /s/ ..." (but not "Signed for and on behalf of ...", which names a party).
   ['signature', /^(?:by|signature|signed|sign here|authori[sz]ed signature)\s*(?:[:._]|\/s\/|$)/i, ['by', 'sign']],
@@ -111,7 +119,7 @@ const found = new WeakMap<ContractModel, { key: string; block: SignatureBlock | 
  * read. Before, finding the block folded and tested every block's text up to the signatures on every
  * review, in effect the whole document.
  */
-const blockOpens = new BlockResults<boolean>((_model, b) => b.kind !== 'code' && b.kind !== 'html' && opener(foldQuotes(b.text)), { none: false });
+const blockOpens = new BlockResults<boolean>((_model, b) => b.kind !== 'code' && b.kind !== 'html' && opener(b.text), { none: false });
 
 const opensAt = (model: ContractModel, b: number): boolean => blockOpens.at(model, b);
 
@@ -200,7 +208,7 @@ function opensSignatures(model: ContractModel, b: Block, opens: ((model: Contrac
   const blocks = model.blocks;
   const sec = model.sections[b.section];
   if (sec?.trailer === 'signature' && sec.headingBlock === b.index && isSigningArea(blocks, b.index)) return true;
-  return (opens ? opens(model, b.index) : opener(foldQuotes(b.text))) && isSigningArea(blocks, b.index);
+  return (opens ? opens(model, b.index) : opener(b.text)) && isSigningArea(blocks, b.index);
 }
 
 function signatureBlockOf(model: ContractModel, aliases: string[]): SignatureBlock | null {

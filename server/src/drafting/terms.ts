@@ -13,7 +13,7 @@ import type { Block, ContractModel, DefinedTerm, Span } from '../model';
 import { sourceOffsetAt, sourceSpanOf } from './offsets';
 import { blockMemo, factsActive, idOf, memo } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf } from '../model/trace';
-import { formMatcher, type FormMatcher } from './term-matcher';
+import { formMatcher, isSpaceCode, type FormMatcher } from './term-matcher';
 
 export type FormKind = 'base' | 'plural' | 'singular';
 
@@ -534,7 +534,7 @@ function termsInBlock(text: string, match: FormMatcher, forms: FormMap, upperFor
   for (const m of match(text)) {
     const at = m.at;
     const written = text.slice(at, at + m.length);
-    const flat = written.replace(/\s+/g, ' ');
+    const flat = isFlat(written) ? written : written.replace(/\s+/g, ' ');
     let info = forms.get(flat);
     let upper = false;
     if (!info) {
@@ -547,6 +547,19 @@ function termsInBlock(text: string, match: FormMatcher, forms: FormMap, upperFor
     out.push({ at, length: written.length, key: info.key, form: info.form, upper });
   }
   return out;
+}
+
+/**
+ * Whether `replace(/\s+/g, ' ')` would give the text back unchanged: no white space but single
+ * spaces. Most terms written are one word; the replacement ran for each of the first review's some
+ * 20,000 term uses (issue 13).
+ */
+function isFlat(written: string): boolean {
+  for (let j = 0; j < written.length; j++) {
+    const c = written.charCodeAt(j);
+    if (c === 0x20 ? j + 1 < written.length && isSpaceCode(written.charCodeAt(j + 1)) : isSpaceCode(c)) return false;
+  }
+  return true;
 }
 
 /** Are the words around [at, at+len) written in capitals (at least three capitalised words nearby)? */

@@ -2,7 +2,7 @@ import type { BlockFindingGroups, Rule, RuleContext, RuleFinding } from './types
 import { quotedRanges, sentencesOf } from '../categories';
 import { durationsIn, partyNameSearch, percentagesIn } from '../model/language';
 import { SLA_VAGUE, SLA_VAGUE_WORDS } from './vague-terms';
-import { holdsAny } from '../model/word-gate';
+import { anyWordExpression } from '../drafting/any-word';
 import examples from './examples/sla-vague-target';
 import { factsActive, memo } from '../model/facts';
 import { matchesIn } from '../model/text';
@@ -12,6 +12,8 @@ import { absoluteFindings, BlockFindings } from './block-findings';
 import { sourceSpanOf } from '../drafting/offsets';
 
 const AVAILABILITY = /availab|uptime|downtime/i;
+/** SLA_VAGUE_WORDS in one search of the sentence as it is, not lower-cased first (drafting/any-word.ts). */
+const SLA_VAGUE_GATE = anyWordExpression(SLA_VAGUE_WORDS);
 const NONE: ReadonlyArray<{ at: number; words: string }> = [];
 
 /**
@@ -26,7 +28,7 @@ function vagueTargetsIn(text: string): ReadonlyArray<{ at: number; words: string
     let hasPercent: boolean | undefined;
     let hasTime: boolean | undefined;
     // Without one of its words the expression cannot match: not run, so not compiled on a cold run.
-    if (!holdsAny(text.toLowerCase(), SLA_VAGUE_WORDS)) return NONE;
+    if (!SLA_VAGUE_GATE.test(text)) return NONE;
     for (const m of matchesIn(SLA_VAGUE, text)) {
       quoted ??= quotedRanges(text);
       if (quoted.some(([a, b]) => m.index! >= a && m.index! + m[0].length <= b)) continue;

@@ -29,10 +29,11 @@ const DELIVERABLE_SECTION = /\b(?:scope|services|deliverables|statement of work|
 export const ANY_VAGUE_TERM = /timely|promptly|as soon as|within a reasonable|as (?:needed|required|necessary|appropriate)|efforts|endeavo|etc|and\/or|to be (?:agreed|determined|confirmed|decided)|TB[DCA]|industry|best practice|regularly|periodically|(?:sufficient|adequate) (?:resources|staff|personnel|time)/i;
 
 /** Vague terms of a sentence that nothing in it bounds: [offset in the text, words, index in VAGUE_TERMS]. */
-function vagueTermsIn(text: string): Array<[number, string, number]> {
+function vagueTermsIn(text: string, holdsVagueTerm = false): Array<[number, string, number]> {
   return memo('vague-wording', text, () => {
     const out: Array<[number, string, number]> = [];
-    if (!ANY_VAGUE_TERM.test(text)) return out;
+    // `holdsVagueTerm`: the caller ran this test already (a one-shot review, where nothing is memoised).
+    if (!holdsVagueTerm && !ANY_VAGUE_TERM.test(text)) return out;
     // Timing words in an incident-notice duty are reported by the breach-notification rule.
     // Asked only of a deadline term's match (the expression is long, and most sentences hold none).
     let incidentNotice: boolean | undefined;
@@ -77,7 +78,7 @@ function blockFindings(model: ContractModel, infos: SentenceInfo[], from: number
     // before the obligation and section tests that most contract sentences pass.
     if (!memoised && !ANY_VAGUE_TERM.test(info.text)) continue;
     if (!OBLIGATION.test(info.text) && !DELIVERABLE_SECTION.test(info.titles)) continue;
-    for (const [at, written, t] of memoised ?? vagueTermsIn(info.text)) {
+    for (const [at, written, t] of memoised ?? vagueTermsIn(info.text, true)) {
       const term = VAGUE_TERMS[t];
       const k = info.sentence.textStart + at;
       const span = sourceSpanOf(block, k, k + written.length);
