@@ -16,8 +16,7 @@ import { firstIndexAtOrAfter, lastIndexAtOrBefore } from '../model/lineIndex';
 import { describesSecurityIncident } from '../categories/breach-notification';
 import { factsActive, memo } from '../model/facts';
 import { spliceTraceOf } from '../model/trace';
-import { holdsAny } from '../model/word-gate';
-import { anyWordExpression } from './any-word';
+import { anyWordExpression, holdsAny } from '../model/word-gate';
 
 export type FigureKind = 'money' | 'duration' | 'percent';
 
@@ -117,7 +116,7 @@ export const FEE_PHRASE = /\b(annual|yearly|monthly|quarterly)\s+(?:subscription
 /** An incident notice to someone other than the customer, or about updates: not the deadline compared. */
 export const NOT_FIRST_NOTICE = /\b(?:supervisory|regulator\w*|authorit(?:y|ies)|data subjects?|individuals|severity|priority|P[1-4]|updates?|full report|final report|follow-up|thereafter|every|each)\b/i;
 export const NOT_FIRST_NOTICE_WORDS = ['supervisory', 'regulator', 'authorit', 'data subject', 'individuals', 'severity', 'priority', 'p1', 'p2', 'p3', 'p4', 'update', 'full report', 'final report', 'follow-up', 'thereafter', 'every', 'each'];
-/** NOT_FIRST_NOTICE_WORDS in one search of the sentence as it is (drafting/any-word.ts). */
+/** NOT_FIRST_NOTICE_WORDS in one search of the sentence as it is (model/word-gate.ts anyWordExpression). */
 const NOT_FIRST_NOTICE_GATE = anyWordExpression(NOT_FIRST_NOTICE_WORDS);
 
 export const MEASURES: Measure[] = [
@@ -203,7 +202,7 @@ export const MEASURES: Measure[] = [
   },
 ];
 
-/** Any word of any measure's gate (drafting/any-word.ts): a sentence without one states no measure. */
+/** Any word of any measure's gate (model/word-gate.ts anyWordExpression): a sentence without one states no measure. */
 const MEASURE_WORDS = anyWordExpression(...MEASURES.map((m) => m.gate.anyOf));
 
 // --- Finding the disagreements --------------------------------------------------------------------

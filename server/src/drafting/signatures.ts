@@ -14,8 +14,7 @@ import { BlockResults } from './perBlock';
 import { factsActive } from '../model/facts';
 import { firstIndexAtOrAfter } from '../model/lineIndex';
 import { spliceTraceOf } from '../model/trace';
-import { holdsAny } from '../model/word-gate';
-import { anyWordExpression } from './any-word';
+import { anyWordExpression, holdsAny } from '../model/word-gate';
 
 export type SigningField = 'signature' | 'name' | 'title' | 'date';
 
@@ -55,7 +54,7 @@ export const OPENER_WORDS = ['witness', 'signed', 'executed', 'on behalf of', 'a
  * block of the first review.
  */
 const opener = (text: string): boolean => OPENER_GATE.test(text) && OPENER.test(text);
-/** OPENER_WORDS in one search of the text as it is, not lower-cased per block (drafting/any-word.ts). */
+/** OPENER_WORDS in one search of the text as it is, not lower-cased per block (model/word-gate.ts anyWordExpression). */
 const OPENER_GATE = anyWordExpression(OPENER_WORDS);
 export const FIELD: Array<[SigningField, RegExp, readonly string[]]> = [
   // "By: ____", "Signature ____", "By /s/ ..." (but not "Signed for and on behalf of ...", which names a party).

@@ -2,7 +2,7 @@ import type { BlockFindingGroups, Rule, RuleContext, RuleFinding } from './types
 import { quotedRanges, sentencesOf } from '../categories';
 import { durationsIn, partyNameSearch, percentagesIn } from '../model/language';
 import { SLA_VAGUE, SLA_VAGUE_WORDS } from './vague-terms';
-import { anyWordExpression } from '../drafting/any-word';
+import { anyWordExpression } from '../model/word-gate';
 import examples from './examples/sla-vague-target';
 import { factsActive, memo } from '../model/facts';
 import { matchesIn } from '../model/text';
@@ -12,7 +12,7 @@ import { absoluteFindings, BlockFindings } from './block-findings';
 import { sourceSpanOf } from '../drafting/offsets';
 
 const AVAILABILITY = /availab|uptime|downtime/i;
-/** SLA_VAGUE_WORDS in one search of the sentence as it is, not lower-cased first (drafting/any-word.ts). */
+/** SLA_VAGUE_WORDS in one search of the sentence as it is, not lower-cased first (model/word-gate.ts anyWordExpression). */
 const SLA_VAGUE_GATE = anyWordExpression(SLA_VAGUE_WORDS);
 const NONE: ReadonlyArray<{ at: number; words: string }> = [];
 

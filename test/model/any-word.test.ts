@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { anyWordExpression } from '../../server/src/drafting/any-word';
+import { anyWordExpression } from '../../server/src/model/word-gate';
 import { MEASURES, NOT_FIRST_NOTICE_WORDS } from '../../server/src/drafting/figures';
 import { OPENER, OPENER_WORDS } from '../../server/src/drafting/signatures';
 import { SLA_VAGUE, SLA_VAGUE_WORDS } from '../../server/src/rules/vague-terms';
