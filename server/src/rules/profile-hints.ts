@@ -75,13 +75,14 @@ export function firstHolding(infos: SentenceInfo[], words: readonly string[], te
     for (let n = 0; n < infos.length; n++) if (holdsAny(infos[n].flat.toLowerCase(), words) && test(infos[n].flat)) return infos[n];
     return undefined;
   }
-  let from = 0;
+  // Each word's next place in the text not yet passed (-1: none left), searched again only once the
+  // search has passed it: a word absent from the rest of the text is not searched for again after
+  // every sentence tested (a document naming a processor in many sentences).
+  const next = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) next[i] = lowered.indexOf(words[i]);
   for (;;) {
     let at = -1;
-    for (let i = 0; i < words.length; i++) {
-      const k = lowered.indexOf(words[i], from);
-      if (k >= 0 && (at < 0 || k < at)) at = k;
-    }
+    for (let i = 0; i < words.length; i++) if (next[i] >= 0 && (at < 0 || next[i] < at)) at = next[i];
     if (at < 0) return undefined;
     // The sentence holding position `at`: the last one starting at or before it.
     let lo = 0;
@@ -92,6 +93,7 @@ export function firstHolding(infos: SentenceInfo[], words: readonly string[], te
       else hi = mid - 1;
     }
     if (test(infos[lo].flat)) return infos[lo];
-    from = starts[lo + 1];
+    const from = starts[lo + 1];
+    for (let i = 0; i < words.length; i++) if (next[i] >= 0 && next[i] < from) next[i] = lowered.indexOf(words[i], from);
   }
 }
