@@ -59,6 +59,30 @@ describe('classifier tokens and sentences', () => {
     }), { numRuns: propertyRuns(300) });
   });
 
+  // featuresOf as it was written over tokens(), before it read the words in one pass (issue 13, cli).
+  const FNV = (h: number, s: string) => { for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193); return h; };
+  const referenceFeatures = (text: string, titles: string): number[] => {
+    const words = tokens(text).slice(0, 120);
+    const out: number[] = [];
+    for (let i = 0; i < words.length; i++) {
+      out.push((FNV(0x811c9dc5, `u:${words[i]}`) >>> 0) & ((1 << 18) - 1));
+      if (i + 1 < words.length) out.push((FNV(0x811c9dc5, `b:${words[i]} ${words[i + 1]}`) >>> 0) & ((1 << 18) - 1));
+    }
+    for (const w of tokens(titles).slice(0, 20)) out.push((FNV(0x811c9dc5, `t:${w}`) >>> 0) & ((1 << 18) - 1));
+    return [...new Set(out)].sort((a, b) => a - b);
+  };
+
+  it('are the hashes of the tokens\' words and pairs, on any text', () => {
+    const piece = fc.constantFrom('a', 'S', 's', "'", '\u2018', '\u2019', '1', '.', ',', ' ', 'x', 'İ', '\u212A', 'Σ', 'é', '\n', 'supplier', 'the ');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 60 }), fc.array(piece, { maxLength: 8 }), (chars, title) => {
+      const text = chars.join('');
+      assert.deepEqual([...featuresOf(text, title.join(''))], referenceFeatures(text, title.join('')));
+    }), { numRuns: propertyRuns(500) });
+    // Cut at 120 words.
+    const long = Array.from({ length: 200 }, (_, i) => `w${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(' ');
+    assert.deepEqual([...featuresOf(long, 'Fees')], referenceFeatures(long, 'Fees'));
+  });
+
   it('give each sentence of a model the features of its text and titles, computed when first read', () => {
     const model = buildContractModel('# Agreement\n\n## 5. Audit\n\nThe Customer may audit the books. Records are kept for 7 years.\n\n## 6. Law\n\nThe laws of Ohio govern.\n');
     const sentences = classifierSentences(model);

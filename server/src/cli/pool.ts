@@ -13,6 +13,7 @@
  * its next task itself, through a counter they share (see reviewEach).
  */
 import * as os from 'node:os';
+import { setGateScannerAfterChars } from '../categories/short-document-gate';
 import { setTextCaches } from '../model/text-caches';
 import { runReviewTask, type ReviewOutcome, type ReviewTask } from './review-task';
 import { startWorker, takeEarlyWorkers, type StartedWorkers } from './pool-workers';
@@ -57,6 +58,7 @@ export function startPoolWorker(): void {
   // Each file is reviewed once: the model's caches keyed by text would only cost (model/text-caches.ts).
   setTextCaches(false);
   parentPort.on('message', ({ tasks, order, claims }: RunMessage) => {
+    gateScannerFor(tasks);
     // Claims tasks until none is left, without waiting for the main thread between two.
     for (let k = claimNext(claims); k < order.length; k = claimNext(claims)) {
       const task = tasks[order[k]];
@@ -128,11 +130,32 @@ export async function reviewShared(tasks: ReviewTask[], pool: Pool | null, onOut
   // Each file is reviewed once: the model's caches keyed by text would only cost (model/text-caches.ts).
   // Restored afterwards, for a process that goes on (tests run the CLI in process).
   const caches = setTextCaches(false);
+  const scannerAfter = gateScannerFor(tasks);
   try {
     return await reviewEach(tasks, pool, onOutcome);
   } finally {
     setTextCaches(caches);
+    setGateScannerAfterChars(scannerAfter);
   }
+}
+
+/**
+ * A run of this many characters or more in all (counted as bytes) gates its short documents with
+ * the short-document gate's scanner from the first one (categories/short-document-gate.ts). By
+ * default a process searches its first 60,000 characters of short documents literal by literal, so
+ * that a run on one small contract never builds the scanner; in a run over many files each thread
+ * built it anyway after a few documents, and those documents' searches cost more than building it
+ * (about 40 ms a thread over cuad-dev, issue 13, cli). Either way the gate skips the same patterns.
+ */
+export const GATE_SCANNER_RUN_CHARS = 250_000;
+
+/** Sets the gate's scanner for a run of these tasks (see GATE_SCANNER_RUN_CHARS); returns the previous setting. */
+function gateScannerFor(tasks: readonly ReviewTask[]): number {
+  let chars = 0;
+  for (const t of tasks) chars += t.text?.length ?? t.bytes?.byteLength ?? 0;
+  const previous = setGateScannerAfterChars(0);
+  if (chars < GATE_SCANNER_RUN_CHARS) setGateScannerAfterChars(previous);
+  return previous;
 }
 
 async function reviewEach(tasks: ReviewTask[], pool: Pool | null, onOutcome?: OutcomeListener): Promise<ReviewShare> {
