@@ -8,7 +8,7 @@
  * (./worker-queries.ts): the server's thread receives diagnostics and small answers, never a result.
  * The protocol with the server's side (./review-thread.ts):
  * - in: { kind: 'review', job, text } (text: whole, or the edit of the previous job's, ./job-text.ts) | { kind: 'query', ...QueryMessage } | { kind: 'forget', uri }
- *       | { kind: 'reset' } | { kind: 'collect' } (idle: collect garbage)
+ *       | { kind: 'reset' } | { kind: 'collect' } (idle: collect garbage) | { kind: 'stop' } (close the ports and exit, between two tasks)
  *       | { kind: 'spare', buffer } (a findings buffer handed back once written out: the next findings go into it, ./spare-buffers.ts)
  * - out: { kind: 'findings', uri, version, findings } (the diagnostics as JSON in UTF-8 bytes, transferred; published at once)
  *        then { kind: 'done', uri, version, costMs, lineStarts }, or { kind: 'failed', uri, version, error }
@@ -114,6 +114,9 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
    */
   const warmUp = setup.warmUp ? new FirstEditWarmUp(() => Atomics.load(setup.posted, 0) !== handledPosts) : null;
 
+  /** Set by a 'stop' message: nothing more is done. */
+  let stopping = false;
+
   /** Messages taken off the port during a review and not handled then: handled in order after it. */
   const deferred: ToWorker[] = [];
   /**
@@ -146,6 +149,18 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       return;
     }
     handledPosts++;
+    if (stopping) return;
+    if (m.kind === 'stop') {
+      // Between two tasks (a review under way and the compression after it are done): nothing is
+      // cut short, and with both ports closed the thread's event loop empties and it exits by
+      // itself (ReviewThread.dispose; terminating it could stop it inside zlib and abort the process).
+      stopping = true;
+      warmUp?.end();
+      deferred.length = 0;
+      bundlePort.close();
+      port.close();
+      return;
+    }
     // Anything else stops the warm-up's steps (a query is answered between two of them); an idle
     // collection ends it, so that its state is not left behind in the settled heap.
     warmUp?.pause();
@@ -189,7 +204,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       logMemory('worker, collected');
       const jobs = reviewCount;
       setImmediate(() => {
-        if (reviewCount !== jobs) return;
+        if (reviewCount !== jobs || stopping) return;
         const ms = compactIfFragmented();
         if (ms !== null) documents.compacted();
         logMemory(`worker, idle step done: ${ms === null ? 'not fragmented' : `compacted in ${ms.toFixed(0)} ms`}`);
@@ -267,7 +282,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     if (unfilled) {
       const u = unfilled;
       setImmediate(() => {
-        if (reviews.versionOf(u.uri) !== u.version || !keepsText(u.uri)) return;
+        if (stopping || reviews.versionOf(u.uri) !== u.version || !keepsText(u.uri)) return;
         trace(`json cache v${u.version}`);
         jsonCaches.fill(u.uri, u.result, u.shape, u.render !== undefined ? u.changes : 0, u.render);
         trace('json cache filled');
