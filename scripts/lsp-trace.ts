@@ -300,7 +300,7 @@ function dump(from: number, label: string) {
     const gaps = written.length === read.length ? read.map((t, i) => t - written[i]) : [];
     console.log(`publish (${whole ? 'whole' : 'compact'} diagnostics${noChanges ? '' : `, changes v${changesVersion >= 2 ? changesVersion : 1}`}${newline ? ', line breaks typed' : ''}): ${median(editReads.map((r) => r.bytes))} bytes median (${editReads.map((r) => r.bytes).join(' ')}); client CPU to parse${whole ? '' : ' and put back'}${noChanges ? '' : ' and apply'} ${editReads.map((r) => r.cpuMs.toFixed(1)).join(' ')}, median ${median(editReads.map((r) => r.cpuMs)).toFixed(2)} ms${gaps.length ? `; written to parsed, median ${median(gaps).toFixed(1)} ms wall` : ''}`);
   }
-  console.log(`keystroke to diagnostics: p50 ${pct(keys, 0.5).toFixed(1)} ms, p95 ${pct(keys, 0.95).toFixed(1)} ms, max ${Math.max(...keys).toFixed(1)} ms`);
+  console.log(`keystroke to diagnostics: p50 ${pct(keys, 0.5).toFixed(1)} ms, p95 ${pct(keys, 0.95).toFixed(1)} ms, max ${Math.max(...keys).toFixed(1)} ms; per edit ${keys.map((k) => k.toFixed(0)).join(' ')}`);
   if (hovers.length) console.log(`hover: p50 ${pct(hovers, 0.5).toFixed(1)} ms, max ${Math.max(...hovers).toFixed(1)} ms (${hovers.length} hovers)`);
   console.log(`open: first diagnostics ${openMs.toFixed(1)} ms after didOpen, server CPU ${openCpu.toFixed(0)} ms (all threads)`);
   console.log(`server CPU during the edits: ${cpu.toFixed(0)} ms, ${(cpu / edits).toFixed(1)} ms per edit (all threads; load average ${os.loadavg()[0].toFixed(1)})`);

@@ -40,6 +40,8 @@ export interface WorkerSetup {
 
 /** A review job as it travels: its text whole, or as the edit of the previous job's text (./job-text.ts). */
 export type ToWorker = { kind: 'review'; job: Omit<ReviewJob, 'text'>; text: JobText } | ({ kind: 'query' } & QueryMessage) | { kind: 'forget'; uri: string } | { kind: 'reset' } | { kind: 'collect' }
+  /** Stop: the worker closes its ports and exits once the task under way is done (ReviewThread.dispose). */
+  | { kind: 'stop' }
   /** A findings buffer handed back once its bytes were written out (./spare-buffers.ts). */
   | { kind: 'spare'; buffer: ArrayBuffer };
 export type FromWorker =
@@ -67,6 +69,8 @@ export interface ReviewWorkerOptions {
   idleCollectMs?: number;
   /** The worker warms up its edit path after a document's open (./warmup.ts FirstEditWarmUp); default off (main.ts turns it on). */
   warmUp?: boolean;
+  /** How long dispose waits for the worker to stop by itself before terminating it (ms); default STOP_GRACE_MS. */
+  stopGraceMs?: number;
 }
 
 /**
@@ -92,6 +96,12 @@ export const DEFAULT_WORKER_YOUNG_MB = 8;
  */
 export const IDLE_COLLECT_MS = 1000;
 
+/**
+ * How long a worker asked to stop may take before it is terminated: long enough for a 1 MB review
+ * under way to end on a loaded machine (a terminated worker may abort the process, see dispose).
+ */
+export const STOP_GRACE_MS = 10_000;
+
 /** Restarts in a row (no job completed between them) after the worker ran out of memory; after that, reviews go to the server's thread. */
 const MAX_RESTARTS = 2;
 
@@ -111,6 +121,9 @@ interface Waiting {
   onFindings?: (findings: JobFindings) => void;
   findings?: JobFindings;
 }
+
+/** How dispose ended the worker: it stopped by itself, it was terminated after the grace period, it failed (exited with an error) meanwhile, or there was none. */
+export type WorkerStop = 'stopped' | 'terminated' | 'failed' | 'none';
 
 export interface ReviewThreadHost {
   /** A member of a contract's bundle (an open document's text, else the file's), for the worker. */
@@ -144,6 +157,8 @@ export class ReviewThread {
   private pumpScheduled = false;
   /** The current worker's count of messages posted to it (WorkerSetup.posted). */
   private posted: Int32Array | null = null;
+  /** Set by dispose: resolves once the worker has exited. */
+  private stopped: Promise<WorkerStop> | null = null;
 
   constructor(private readonly options: ReviewWorkerOptions, private readonly host: ReviewThreadHost) {}
 
@@ -264,13 +279,48 @@ export class ReviewThread {
     return this.queue.has(uri) || this.running?.job.uri === uri;
   }
 
-  dispose(): void {
+  /**
+   * Stops the worker: every waiting caller gets null at once, and the worker is asked to stop, which
+   * it does between two tasks (a review under way finishes first, with the compression of the
+   * reviews it keeps). Terminating it instead could stop it inside zlib's set-up of a stream
+   * (./result-transfer.ts), which aborts the whole process (Node's "close before init" assertion);
+   * terminate() is kept for a worker that has not stopped after STOP_GRACE_MS. Resolves once the
+   * worker has exited, with how (none when there was no worker); safe to call more than once.
+   */
+  dispose(): Promise<WorkerStop> {
     this.dead = true;
     this.stopIdleTimer();
     this.failAll();
-    void this.worker?.terminate();
+    const worker = this.worker;
     this.worker = null;
-    this.bundlePort?.close();
+    if (!worker) {
+      this.bundlePort?.close();
+      this.bundlePort = null;
+      return this.stopped ?? Promise.resolve('none');
+    }
+    const bundlePort = this.bundlePort;
+    let how: WorkerStop = 'stopped';
+    const terminate = (): void => {
+      how = 'terminated';
+      void worker.terminate();
+    };
+    this.stopped = new Promise<WorkerStop>((resolve) => {
+      const grace = setTimeout(terminate, this.options.stopGraceMs ?? STOP_GRACE_MS);
+      grace.unref();
+      worker.once('exit', (code) => {
+        clearTimeout(grace);
+        // Kept open until now: a review that was under way may still read a bundle member (answered "unreadable").
+        bundlePort?.close();
+        resolve(how === 'stopped' && code !== 0 ? 'failed' : how);
+      });
+    });
+    try {
+      this.countPosted();
+      worker.postMessage({ kind: 'stop' } satisfies ToWorker);
+    } catch {
+      terminate();
+    }
+    return this.stopped;
   }
 
   private post(m: ToWorker): void {
@@ -363,7 +413,8 @@ export class ReviewThread {
     if (m.kind === 'readBundle') {
       let text: string | undefined;
       try {
-        text = this.host.readBundle(m.uri, m.path);
+        // Stopping: the review under way only has to end.
+        text = this.dead ? undefined : this.host.readBundle(m.uri, m.path);
       } catch {
         text = undefined;
       }

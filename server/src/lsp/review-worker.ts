@@ -8,7 +8,7 @@
  * (./worker-queries.ts): the server's thread receives diagnostics and small answers, never a result.
  * The protocol with the server's side (./review-thread.ts):
  * - in: { kind: 'review', job, text } (text: whole, or the edit of the previous job's, ./job-text.ts) | { kind: 'query', ...QueryMessage } | { kind: 'forget', uri }
- *       | { kind: 'reset' } | { kind: 'collect' } (idle: collect garbage)
+ *       | { kind: 'reset' } | { kind: 'collect' } (idle: collect garbage) | { kind: 'stop' } (close the ports and exit, between two tasks)
  *       | { kind: 'spare', buffer } (a findings buffer handed back once written out: the next findings go into it, ./spare-buffers.ts)
  * - out: { kind: 'findings', uri, version, findings } (the diagnostics as JSON in UTF-8 bytes, transferred; published at once)
  *        then { kind: 'done', uri, version, costMs, lineStarts }, or { kind: 'failed', uri, version, error }
@@ -30,6 +30,25 @@ import { answerQuery, errorOf, type QueryAnswer, type QueryMessage } from './wor
 import { collectShrinkingTables, compactIfFragmented, compactingCollection, logMemory } from './collector';
 import { trace } from './trace';
 import { FirstEditWarmUp } from './warmup';
+
+/**
+ * Whether a document's first review here (its open) publishes from the diagnostics' objects, its
+ * findings' JSON cache being filled afterwards, between two tasks (CLAUSEWISE_OPEN_JSON=objects; the
+ * way until issue 13's round fifteen), rather than through the cache at once. The fill (21 to 29 ms
+ * of CPU for a 1 MB contract) was meant to run while the client reads the open's diagnostics, but a
+ * first keystroke typed at once reached the worker during it and waited; made through the cache, the
+ * open's JSON costs some 15 ms more and the first edit waits for nothing (docs/performance.md).
+ */
+const OPEN_JSON_FROM_OBJECTS = process.env.CLAUSEWISE_OPEN_JSON === 'objects';
+
+/**
+ * How long after a document's open (its diagnostics posted) the warm-up of the edit path begins
+ * (ms; CLAUSEWISE_WARM_UP_AFTER_OPEN_MS). A keystroke typed as soon as the diagnostics are read
+ * reaches the worker some 20 to 70 ms after them; begun at once, the warm-up's first steps (cold,
+ * up to 10 ms each, and CPU the server's thread and the client want then) held that keystroke up
+ * (docs/performance.md, round fifteen, openjson). A user who reads first still gets it warmed up.
+ */
+const WARM_UP_AFTER_OPEN_MS = Number(process.env.CLAUSEWISE_WARM_UP_AFTER_OPEN_MS ?? 200);
 
 /** Full reviews since the last compaction after which the idle collection compacts (see the 'collect' message). */
 const COMPACT_AFTER_FULL_REVIEWS = 2;
@@ -114,6 +133,9 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
    */
   const warmUp = setup.warmUp ? new FirstEditWarmUp(() => Atomics.load(setup.posted, 0) !== handledPosts) : null;
 
+  /** Set by a 'stop' message: nothing more is done. */
+  let stopping = false;
+
   /** Messages taken off the port during a review and not handled then: handled in order after it. */
   const deferred: ToWorker[] = [];
   /**
@@ -146,6 +168,18 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       return;
     }
     handledPosts++;
+    if (stopping) return;
+    if (m.kind === 'stop') {
+      // Between two tasks (a review under way and the compression after it are done): nothing is
+      // cut short, and with both ports closed the thread's event loop empties and it exits by
+      // itself (ReviewThread.dispose; terminating it could stop it inside zlib and abort the process).
+      stopping = true;
+      warmUp?.end();
+      deferred.length = 0;
+      bundlePort.close();
+      port.close();
+      return;
+    }
     // Anything else stops the warm-up's steps (a query is answered between two of them); an idle
     // collection ends it, so that its state is not left behind in the settled heap.
     warmUp?.pause();
@@ -189,7 +223,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       logMemory('worker, collected');
       const jobs = reviewCount;
       setImmediate(() => {
-        if (reviewCount !== jobs) return;
+        if (reviewCount !== jobs || stopping) return;
         const ms = compactIfFragmented();
         if (ms !== null) documents.compacted();
         logMemory(`worker, idle step done: ${ms === null ? 'not fragmented' : `compacted in ${ms.toFixed(0)} ms`}`);
@@ -208,16 +242,17 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     reviewCount++;
     trace(`job v${job.version}`);
     let reply: FromWorker;
-    /** A review made without a findings' JSON cache (the document's first here): its cache is filled from it afterwards. */
-    let unfilled: { uri: string; version: number; result: ReviewResult; shape: ReviewJob['diagnosticShape']; changes: number; render?: number } | null = null;
+    /** A document's first review here: the warm-up resumes after it, and its JSON cache is filled from it if it was made without one (OPEN_JSON_FROM_OBJECTS). */
+    let opened: { uri: string; version: number; result: ReviewResult; shape: ReviewJob['diagnosticShape']; changes: number; render?: number; unfilled: boolean } | null = null;
     try {
       // In steps, with the queries that arrived meanwhile answered between them: every document's
       // before the model is spliced, the other documents' after. The review is kept before anything
       // is posted: a query the server's thread sends once it has the diagnostics finds it.
-      // Made from a document's second review here on (an edit): a document opened and never edited
-      // keeps no cache, and its first publish is made from the objects as before.
+      // The findings' JSON is made through the document's cache from its first review here (the
+      // open) on, unless OPEN_JSON_FROM_OBJECTS: see there.
       const changes = job.diagnosticChanges ?? 0;
-      const cache = jsonCaches.forReview(job.uri, reviews.versionOf(job.uri) !== undefined, job.diagnosticShape, changes);
+      const first = reviews.versionOf(job.uri) === undefined;
+      const cache = jsonCaches.forReview(job.uri, !first || !OPEN_JSON_FROM_OBJECTS, job.diagnosticShape, changes);
       const { diagnostics, status, result, costMs } = cache
         ? documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting, cache)
         : documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting);
@@ -243,7 +278,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       }
       trace('findings-posted');
       reply = { kind: 'done', uri: job.uri, version: job.version, costMs, lineStarts: result.model.lineStarts };
-      if (!cache) unfilled = { uri: job.uri, version: job.version, result, shape: job.diagnosticShape, changes, ...(render !== undefined ? { render } : {}) };
+      if (first) opened = { uri: job.uri, version: job.version, result, shape: job.diagnosticShape, changes, ...(render !== undefined ? { render } : {}), unfilled: !cache };
     } catch (e) {
       // (documents.review has dropped the document's state and last review.)
       reply = { kind: 'failed', uri: job.uri, version: job.version, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
@@ -260,24 +295,32 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     retainTexts(job.uri);
     // What waited for the review's end, in the order it arrived.
     for (let m = deferred.shift(); m; m = deferred.shift()) handle(m);
-    // The document's findings' JSON cache, filled from this review once the messages that came
-    // meanwhile are handled (setImmediate: after the port's), while the server's thread publishes
-    // and the worker would otherwise wait: the first edit's publish then makes only what it changed
-    // (./worker-json.ts). Not when a later job of it came first (that review made the cache).
-    if (unfilled) {
-      const u = unfilled;
+    // Without a cache at the open (OPEN_JSON_FROM_OBJECTS), the document's findings' JSON cache is
+    // filled from this review once the messages that came meanwhile are handled (setImmediate:
+    // after the port's): the first edit's publish then makes only what it changed (./worker-json.ts).
+    // Not when a later job of it came first (that review made the cache).
+    if (opened) {
+      const u = opened;
       setImmediate(() => {
-        if (reviews.versionOf(u.uri) !== u.version || !keepsText(u.uri)) return;
-        trace(`json cache v${u.version}`);
-        jsonCaches.fill(u.uri, u.result, u.shape, u.render !== undefined ? u.changes : 0, u.render);
-        trace('json cache filled');
-        // Then, while nothing else comes, the edit path warmed up before the document's first edit.
+        if (stopping || reviews.versionOf(u.uri) !== u.version || !keepsText(u.uri)) return;
+        if (u.unfilled) {
+          trace(`json cache v${u.version}`);
+          jsonCaches.fill(u.uri, u.result, u.shape, u.render !== undefined ? u.changes : 0, u.render);
+          trace('json cache filled');
+        }
+        // Then, while nothing else comes, the edit path warmed up before the document's first edit,
+        // from WARM_UP_AFTER_OPEN_MS on (not when the fill above ran: it stood for that wait).
         // Its sample and jobs are this document's (the text is read only the first time).
-        warmUp?.resume(() => u.result.model.text, {
-          format: job.format, settings: job.settings,
-          ...(job.diagnosticShape ? { diagnosticShape: job.diagnosticShape } : {}),
-          ...(job.diagnosticChanges ? { diagnosticChanges: job.diagnosticChanges } : {}),
-        });
+        const resume = (): void => {
+          if (stopping) return;
+          warmUp?.resume(() => u.result.model.text, {
+            format: job.format, settings: job.settings,
+            ...(job.diagnosticShape ? { diagnosticShape: job.diagnosticShape } : {}),
+            ...(job.diagnosticChanges ? { diagnosticChanges: job.diagnosticChanges } : {}),
+          });
+        };
+        if (!warmUp || u.unfilled || WARM_UP_AFTER_OPEN_MS <= 0) resume();
+        else setTimeout(resume, WARM_UP_AFTER_OPEN_MS).unref();
       });
     } else if (reply.kind === 'done') {
       // A real edit reviewed here: the code the warm-up was for is warm now.

@@ -389,12 +389,14 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
   });
 
-  connection.onShutdown(() => dispose());
+  // Answered once the review worker has stopped: the client's `exit` (process.exit) then never
+  // stops it in the middle of zlib, which aborts the process (ReviewThread.dispose).
+  connection.onShutdown(async () => { await dispose(); });
 
-  function dispose(): void {
+  async function dispose(): Promise<void> {
     for (const st of states.values()) st.cancelScheduled?.();
     warming?.dispose();
-    thread?.dispose();
+    await thread?.dispose();
   }
 
   // Steps only once the thread has had nothing to do for WARM_UP_AFTER_MS after a review, and while

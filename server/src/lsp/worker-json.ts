@@ -8,7 +8,9 @@
  * server's thread writes the diagnostics and the client reads them, the worker would otherwise wait.
  * Without it, the first edit after opening made every finding's JSON again (3,880 of them, about a
  * sixth of that edit's CPU on a 1 MB contract), which is what made the first edit slower than later
- * ones (issue 13, firstedits; docs/performance.md).
+ * ones (issue 13, firstedits; docs/performance.md). Since round fifteen the worker makes a first
+ * review's JSON through a new cache at once (./review-worker.ts OPEN_JSON_FROM_OBJECTS): the fill
+ * stays for CLAUSEWISE_OPEN_JSON=objects.
  */
 import type { ReviewResult } from '../engine';
 import { changesVersion, DiagnosticsJsonCache } from './diagnostics-json';
