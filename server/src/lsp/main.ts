@@ -22,7 +22,7 @@ if (gate) stdioHousekeeping(gate);
 // Large documents are reviewed in a worker thread, from the bundle beside this one (esbuild.mjs).
 const workerScript = join(__dirname, 'review-worker.js');
 // The server's thread warms up its review code on a sample when idle after a review (./warmup.ts),
-// so that the first keystrokes after a pause are not reviewed by unoptimised code; the review worker
+// so that the first keystrokes after a pause are not reviewed by unoptimised code; the review worker warms up
 // its edit path after a large document's open (./warmup.ts FirstEditWarmUp).
 // CLAUSEWISE_WARMUP=off turns both off (for measuring); CLAUSEWISE_WARMUP=thread only the worker's.
 const warmUp = process.env.CLAUSEWISE_WARMUP !== 'off';
