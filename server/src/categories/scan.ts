@@ -2,7 +2,7 @@ import type { Block, ContractModel, Section, Sentence } from '../model';
 import { previousBlockIndex, sectionChangesOf, spliceTraceOf, type SpliceTrace } from '../model/trace';
 import { titlesKeptFrom, type SectionChanges } from '../model/sections';
 import { collapseSpace, normalizeSpace, foldQuotes } from '../model';
-import { obligationsIn, type PartyMatchers } from '../model/language';
+import { supplierDutyIn, type PartyMatchers } from '../model/language';
 import { maskSenses, type FalseSense } from './senses';
 import { SignalPrefilter, type DocumentGate, type ListFilter } from './prefilter';
 import { SIGNAL_NEEDS } from './signal-needs.generated';
@@ -501,10 +501,11 @@ function keptInfos(before: BuiltSentences, j: number, block: Block, enterLast: s
 export function supplierSide(text: string, parties: PartyMatchers, leadIn: string | null = null): boolean {
   // An item of a list continues its lead-in's duty ("Licensee must: (a) appoint contacts who will..."),
   // so the lead-in's owner wins over modals inside the item's relative clauses.
-  const fromLeadIn = leadIn ? obligationsIn(leadIn, parties) : [];
-  const obligations = fromLeadIn.length ? fromLeadIn : obligationsIn(text, parties);
-  if (obligations.length === 0) return true;
-  return obligations.some((o) => !o.negated && o.owner !== 'customer');
+  // (supplierDutyIn: obligationsIn read only as far as this needs.)
+  const fromLeadIn = leadIn ? supplierDutyIn(leadIn, parties) : 0;
+  if (fromLeadIn !== 0) return fromLeadIn === 1;
+  // No obligation at all counts as compatible.
+  return supplierDutyIn(text, parties) !== 2;
 }
 
 

@@ -155,21 +155,51 @@ export function obligationsIn(sentence: Sentence | string, m: PartyMatchers): Ob
   for (const mm of matchesIn(MODAL, text)) {
     const at = mm.index!;
     // The subject: the last party name in the 90 characters before the modal, within the clause.
-    const windowStart = Math.max(0, at - 90);
-    let before = text.slice(windowStart, at);
-    const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'));
-    if (cut >= 0) before = before.slice(cut + 1);
+    const before = subjectWindow(text, at);
     const s = lastPartyAt(before, m.supplier);
     const c = lastPartyAt(before, m.customer);
     const b = lastMatchAt(before, BOTH);
     let owner: Obligation['owner'] = 'unknown';
     const best = Math.max(s, c, b);
     if (best >= 0) owner = best === b ? 'both' : best === s ? 'supplier' : 'customer';
-    const after = text.slice(at, at + mm[0].length + 12);
-    const negated = /^\w+(?:\s+\w+)?\s+(?:not|never)\b/i.test(after) || /\bneither party\b|\bno party\b/i.test(before) || /\bnothing\b/i.test(before.slice(-40));
-    out.push({ modal: mm[0].toLowerCase(), owner, negated, at });
+    out.push({ modal: mm[0].toLowerCase(), owner, negated: negatedAt(text, at, mm[0].length, before), at });
   }
   return out;
+}
+
+/** The clause before a modal at `at` that obligationsIn looks for its subject in (90 characters, cut at the last ; or :). */
+function subjectWindow(text: string, at: number): string {
+  const before = text.slice(Math.max(0, at - 90), at);
+  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'));
+  return cut >= 0 ? before.slice(cut + 1) : before;
+}
+
+/** Is the modal at `at` (of `length` characters) negated, as obligationsIn reads it? */
+function negatedAt(text: string, at: number, length: number, before: string): boolean {
+  const after = text.slice(at, at + length + 12);
+  return /^\w+(?:\s+\w+)?\s+(?:not|never)\b/i.test(after) || /\bneither party\b|\bno party\b/i.test(before) || /\bnothing\b/i.test(before.slice(-40));
+}
+
+/**
+ * What the categories' supplierSide reads of obligationsIn(sentence): 0 when it has no obligation,
+ * 1 when some obligation is not negated and not owed by the customer, 2 otherwise. Each modal is
+ * read as obligationsIn reads it, but the reading stops at the first that answers 1, and the
+ * supplier's and joint subjects are looked for only when the customer is named before the modal
+ * (only then can the owner be the customer: the customer's name must come after both). It was a
+ * fifth of the category scans of a first 1 MB review (issue 13, categories).
+ */
+export function supplierDutyIn(sentence: string, m: PartyMatchers): 0 | 1 | 2 {
+  const text = foldQuotes(sentence);
+  const modals = matchesIn(MODAL, text);
+  for (let k = 0; k < modals.length; k++) {
+    const at = modals[k].index!;
+    const before = subjectWindow(text, at);
+    const c = lastPartyAt(before, m.customer);
+    // obligationsIn's owner is the customer exactly when its name is found after the supplier's and the joint subject's.
+    if (c >= 0 && c > lastPartyAt(before, m.supplier) && c > lastMatchAt(before, BOTH)) continue;
+    if (!negatedAt(text, at, modals[k][0].length, before)) return 1;
+  }
+  return modals.length ? 2 : 0;
 }
 
 
