@@ -761,8 +761,12 @@ interface WrittenReference {
 
 function referencesIn(blockText: string): WrittenReference[] {
   const out: WrittenReference[] = [];
+  // REF reads no quote mark and folding maps one code unit to one, with quote marks on both sides
+  // of \b alike: its matches in the text as written are those in the folded text. So a block
+  // citing nothing (most) is not searched for curly quotes (issue 13).
+  const matches = matchesIn(REF, blockText);
+  if (matches.length === 0) return out;
   const text = foldQuotes(blockText);
-  const matches = matchesIn(REF, text);
   for (let r = 0; r < matches.length; r++) {
     const m = matches[r];
     const lower = m[1].toLowerCase();
