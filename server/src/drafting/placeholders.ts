@@ -92,7 +92,10 @@ const mayHoldPlaceholder = new BlockResults<boolean>((model, block) => {
   if (block.kind === 'code') return false;
   if (block.kind === 'html') return true;
   if (!block.text) return false;
-  return blockMemo(model, block, 'placeholder-trigger', () => TRIGGER.test(block.text)) || TRIGGER.test(model.text.slice(block.start, block.end));
+  if (blockMemo(model, block, 'placeholder-trigger', () => TRIGGER.test(block.text))) return true;
+  // Most blocks' source is their text (no markup): the same test again would find nothing again.
+  const source = model.text.slice(block.start, block.end);
+  return source !== block.text && TRIGGER.test(source);
 }, { none: false });
 
 /** Hands the per-block flags on to a copy of the model (see carry.ts). */
