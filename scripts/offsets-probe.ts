@@ -8,9 +8,9 @@
 import { WorkerDocuments } from '../server/src/lsp/worker-documents';
 import type { ReviewJob } from '../server/src/lsp/review-job';
 import { IncrementalReview } from '../server/src/engine';
-import { offsetBytesOf } from '../server/src/model/offsetBlock';
+import * as offsetBlock from '../server/src/model/offsetBlock';
 import { generateContract } from './bench-contract';
-import { keptChunkOffsets } from '../server/src/model/markdown';
+import * as markdown from '../server/src/model/markdown';
 import { collectShrinkingTables, compactingCollection } from '../server/src/lsp/collector';
 
 const arg = (name: string, dflt: number) => {
@@ -37,8 +37,9 @@ const review = (d: number) => {
 const report = (what: string, d: number) => {
   const state = (documents.states.take(uri(d), () => new IncrementalReview(), texts[d].length) as unknown as { state: { model: { blocks: never[] } } | null }).state;
   if (!state) return console.log(`${what}: no state`);
-  const { buffers, bytes: held } = offsetBytesOf(state.model.blocks);
-  const cached = keptChunkOffsets();
+  // (Builds before these counts existed print the heap only: an A/B against a base build.)
+  const { buffers, bytes: held } = 'offsetBytesOf' in offsetBlock ? offsetBlock.offsetBytesOf(state.model.blocks) : { buffers: NaN, bytes: NaN };
+  const cached = 'keptChunkOffsets' in markdown ? markdown.keptChunkOffsets() : { arrays: NaN, bytes: NaN };
   let mem = '';
   if (idle) {
     documents.idle();
@@ -47,7 +48,7 @@ const report = (what: string, d: number) => {
     const u = process.memoryUsage();
     mem = `; heap used ${(u.heapUsed / 1e6).toFixed(1)} MB, ArrayBuffers ${(u.arrayBuffers / 1e6).toFixed(1)} MB`;
   }
-  console.log(`${what}: ${state.model.blocks.length} blocks, ${buffers} offset arrays, ${(held / 1e6).toFixed(2)} MB (${(held / 4 / texts[d].length).toFixed(2)} entries per character); parse cache ${cached.arrays} arrays, ${(cached.bytes / 1e6).toFixed(2)} MB${mem}`);
+  console.log(`${what}: ${state.model.blocks.length} blocks, ${buffers} offset arrays, ${(held / 1e6).toFixed(2)} MB (${(held / 4 / texts[d].length).toFixed(2)} entries per character); parse cache ${cached.arrays} arrays, ${(cached.bytes / 1e6).toFixed(2)} MB, ${markdown.keptChunks()} chunks${mem}`);
 };
 for (let d = 0; d < docs; d++) {
   texts.push(generateContract(bytes).replace('# Master Services Agreement', `# Master Services Agreement ${d + 1}`));
