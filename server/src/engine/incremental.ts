@@ -1,5 +1,5 @@
 import { formatOfPath, type ContractModel, type TextFormat } from '../model';
-import { ownChunks } from '../model/markdown';
+import { ownChunks, releaseChunks } from '../model/markdown';
 import { finishSteps, fullModelStateSteps, knownRange, updateModelStateSteps, type KnownEdit, type ModelState } from '../model/incremental';
 import { inFactRound, FactCache } from '../model/facts';
 import { forgetSpliceTrace } from '../model/trace';
@@ -92,7 +92,11 @@ export class IncrementalReview {
     build.built = { ...r.value, format: build.format };
     if (this.building === build) {
       this.state = build.built;
-      if (this.owner !== undefined && build.built.chunkRefs) ownChunks(this.owner, build.built.chunkRefs);
+      // A model built without the cache's chunks (plain text, markup past the parser's caps) holds none.
+      if (this.owner !== undefined) {
+        if (build.built.chunkRefs) ownChunks(this.owner, build.built.chunkRefs);
+        else releaseChunks(this.owner);
+      }
       this.building = null;
     }
     return true;
