@@ -1,4 +1,5 @@
 import { formatOfPath, type ContractModel, type TextFormat } from '../model';
+import { ownChunks, releaseChunks } from '../model/markdown';
 import { finishSteps, fullModelStateSteps, knownRange, updateModelStateSteps, type KnownEdit, type ModelState } from '../model/incremental';
 import { inFactRound, FactCache } from '../model/facts';
 import { forgetSpliceTrace } from '../model/trace';
@@ -27,6 +28,13 @@ export class IncrementalReview {
   private building: ModelBuild | null = null;
   private configKey: string | null = null;
   private readonly facts = new FactCache();
+
+  /**
+   * `owner`, when given, names the document (the language server's URI): the parse cache then drops
+   * the chunks its earlier texts held and no document's current text holds (model/markdown.ts
+   * ownChunks), and `releaseChunks(owner)` lets go of them when the document closes.
+   */
+  constructor(private readonly owner?: string) {}
 
   /**
    * The model of this text, spliced from the previous one where that is safe (else parsed whole).
@@ -84,6 +92,11 @@ export class IncrementalReview {
     build.built = { ...r.value, format: build.format };
     if (this.building === build) {
       this.state = build.built;
+      // A model built without the cache's chunks (plain text, markup past the parser's caps) holds none.
+      if (this.owner !== undefined) {
+        if (build.built.chunkRefs) ownChunks(this.owner, build.built.chunkRefs);
+        else releaseChunks(this.owner);
+      }
       this.building = null;
     }
     return true;

@@ -16,6 +16,7 @@
  *   1 MB contract against about 35 MB for a state without its facts. Their next review is a full one.
  */
 import { IncrementalReview } from '../engine';
+import { releaseAllChunks, releaseChunks } from '../model/markdown';
 import { runReviewJobSteps, type JobOutcome, type ReviewJob } from './review-job';
 import type { DiagnosticsJsonCache } from './diagnostics-json';
 import { RecentStates } from './recent-states';
@@ -56,7 +57,7 @@ export class WorkerDocuments {
     if (before !== undefined && before !== job.version) this.edited.add(job.uri);
     try {
       if (!this.states.has(job.uri)) this.fullReviews++;
-      const incremental = this.states.take(job.uri, () => new IncrementalReview(), job.text.length);
+      const incremental = this.states.take(job.uri, () => new IncrementalReview(job.uri), job.text.length);
       const steps = runReviewJobSteps(job, incremental, readBundle, json);
       between?.(null);
       let step = steps.next();
@@ -106,12 +107,14 @@ export class WorkerDocuments {
   }
 
   forget(uri: string): void {
+    releaseChunks(uri);
     this.states.delete(uri);
     this.reviews.delete(uri);
     this.edited.delete(uri);
   }
 
   clear(): void {
+    releaseAllChunks();
     this.states.clear();
     this.reviews.clear();
     this.edited.clear();

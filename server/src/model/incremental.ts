@@ -6,7 +6,7 @@ import { recordSplice } from './trace';
 import { sectionChangesOfTree } from './sections';
 import { pieceCount, TextPool } from './textPool';
 import { buildContractModel, assembleModel, frontMatterOf, readFrontMatter, type FrontMatter, type TextFormat } from './parse';
-import { capMarkup, parseChunk, parseMarkdown, scanChunkStarts, type RawBlock } from './markdown';
+import { capMarkup, parseChunk, parseMarkdown, scanChunkStarts, type ChunkRef, type RawBlock } from './markdown';
 import { buildSentences, buildSentencesOfBlocks } from './sentences';
 import { computeLineStarts, lastIndexAtOrBefore } from './lineIndex';
 
@@ -29,6 +29,11 @@ export interface ModelState {
   texts: TextPool | null;
   /** How many texts the blocks hold, their own and their sentences' (model/textPool.ts pieceCount). */
   pieces: number;
+  /**
+   * The parse cache's chunk behind each chunk start, when the cache is on and the model spliceable:
+   * what the text's owner holds in the cache (model/markdown.ts ownChunks); else null.
+   */
+  chunkRefs: ChunkRef[] | null;
   /** Why the last model was built in full rather than spliced (for tests and the benchmark). */
   fullReason: string | null;
 }
@@ -75,14 +80,14 @@ export function* fullModelStateSteps(text: string, version: number, format: Text
         const roleWords = RoleWordCounts.of(parsed.chunkStarts);
         const model = assembleModel(text, version, blocks, frontMatter, undefined, kept, undefined, roleWords);
         noteRoleWordCounts(model, roleWords);
-        return { model, chunkStarts: parsed.chunkStarts, chunkBlocks: blocksPerChunk(blocks, parsed.chunkStarts), frontMatter, kept, roleWords, texts, pieces: pieceCount(blocks), fullReason: reason };
+        return { model, chunkStarts: parsed.chunkStarts, chunkBlocks: blocksPerChunk(blocks, parsed.chunkStarts), frontMatter, kept, roleWords, texts, pieces: pieceCount(blocks), chunkRefs: parsed.chunks ?? null, fullReason: reason };
       } catch {
         // As above.
       }
     }
   }
   const model = buildContractModel(text, version, format);
-  return { model, chunkStarts: null, chunkBlocks: [], frontMatter: frontMatterOf(model), kept: [], roleWords: null, texts: null, pieces: 0, fullReason: reason };
+  return { model, chunkStarts: null, chunkBlocks: [], frontMatter: frontMatterOf(model), kept: [], roleWords: null, texts: null, pieces: 0, chunkRefs: null, fullReason: reason };
 }
 
 function blocksPerChunk(blocks: Array<{ start: number }>, starts: number[]): number[] {
@@ -217,6 +222,7 @@ function* splice(prev: ModelState, text: string, version: number, edit: KnownEdi
   const fresh: RawBlock[] = [];
   const freshAt: number[] = [];
   const chunkFirst: number[] = [];
+  const regionRefs: ChunkRef[] = [];
   let yamlChanged = false;
   for (let i = 0; i < scanned.starts.length; i++) {
     const local = scanned.starts[i];
@@ -226,6 +232,7 @@ function* splice(prev: ModelState, text: string, version: number, edit: KnownEdi
     // The first chunk holds the front matter, read once per full parse.
     if (at === 0) yamlChanged = !sameYaml(chunk.yaml, prev.frontMatter, old.text, text);
     chunkFirst.push(fresh.length);
+    regionRefs.push(chunk);
     for (const b of chunk.blocks) {
       fresh.push(b);
       freshAt.push(at);
@@ -275,7 +282,8 @@ function* splice(prev: ModelState, text: string, version: number, edit: KnownEdi
   for (let i = first; i < first + chunkFirst.length; i++) chunkBlocks[i] += firstBlock;
   const blockShift = fresh.length - (afterBlock - firstBlock);
   if (blockShift !== 0) for (let i = first + chunkFirst.length; i < chunkBlocks.length; i++) chunkBlocks[i] += blockShift;
-  return { model, chunkStarts, chunkBlocks, frontMatter: prev.frontMatter, kept, roleWords, texts: prev.texts, pieces, fullReason: null };
+  const chunkRefs = prev.chunkRefs ? splicedList(prev.chunkRefs, first, next, regionRefs) : null;
+  return { model, chunkStarts, chunkBlocks, frontMatter: prev.frontMatter, kept, roleWords, texts: prev.texts, pieces, chunkRefs, fullReason: null };
 }
 
 /**

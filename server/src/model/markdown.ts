@@ -49,6 +49,8 @@ export interface ParsedMarkdown {
    * chunk's own array, to be moved by offsetShifts[i] (its start and end are the document's).
    */
   offsetShifts?: number[];
+  /** With offsetShifts, when the parse cache is on: the cached chunk behind each chunk start (see ownChunks). */
+  chunks?: ChunkRef[];
 }
 
 interface Chunk { blocks: RawBlock[]; yaml: { value: string; span: Span } | null }
@@ -58,7 +60,16 @@ interface Chunk { blocks: RawBlock[]; yaml: { value: string; span: Span } | null
  * within a document keeps the offsets it was read at (`at` is where it started), so the document's
  * model can share them rather than copy each block's offsets moved by the chunk's start.
  */
-interface CachedChunk extends Chunk { at: number }
+interface CachedChunk extends Chunk {
+  at: number;
+  /** The key it is cached under (a copy of its own, not a slice of a document's text). */
+  key?: string;
+  /** How many documents' current texts hold this chunk (see ownChunks). */
+  users?: number;
+}
+
+/** A chunk of a document's current text as the parse cache holds it (see ownChunks). */
+export type ChunkRef = Pick<CachedChunk, 'at'>;
 
 // Parsing is the costliest step of building the model (micromark runs at roughly 1 MB/s; a
 // 300 KB contract took ~400 ms a keystroke, measured with `npm run bench`). The text is cut into
@@ -71,6 +82,13 @@ const cache = () => (madeCache ??= newLruCache<string, CachedChunk>(4000));
 export const chunkCacheMade = (): boolean => madeCache !== null;
 /** How many chunks are kept (for tests). */
 export const keptChunks = (): number => madeCache?.size ?? 0;
+/** The kept chunks' offset arrays: how many and their bytes (for probes). */
+export function keptChunkOffsets(): { arrays: number; bytes: number } {
+  let arrays = 0;
+  let bytes = 0;
+  for (const chunk of madeCache?.values() ?? []) for (const b of chunk.blocks) { arrays++; bytes += b.sourceOffsets.byteLength; }
+  return { arrays, bytes };
+}
 const keyOf = (text: string, first: boolean) => (first ? '1' : '0') + text;
 
 const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
@@ -115,7 +133,7 @@ export function capMarkup(original: string): string {
 }
 
 /** The blocks of one chunk (offsets relative to the chunk), memoised by its text. */
-export function parseChunk(text: string, first: boolean): Chunk {
+export function parseChunk(text: string, first: boolean): Chunk & ChunkRef {
   const key = keyOf(text, first);
   const caching = textCachesOn();
   const hit = caching ? cache().get(key) : undefined;
@@ -123,8 +141,52 @@ export function parseChunk(text: string, first: boolean): Chunk {
   const chunk: CachedChunk = hit
     ? { blocks: hit.blocks.map((b) => ({ ...b, start: b.start - hit.at, end: b.end - hit.at, sourceOffsets: shifted(b.sourceOffsets, -hit.at) })), yaml: hit.yaml, at: 0 }
     : readChunks(text, 0, [0], first)[0];
-  if (caching) cache().set(detached(key), chunk);
+  if (caching) keep(detached(key), chunk);
   return chunk;
+}
+
+function keep(key: string, chunk: CachedChunk): void {
+  chunk.key = key;
+  cache().set(key, chunk);
+}
+
+/**
+ * Which chunks each document's current text holds (issue 13, memory). The cache is bounded by its
+ * number of chunks (4,000), and every edit adds the edited chunk's new text to it: the chunk texts
+ * an edit replaced stayed until the cache was full, so a language server's parse cache (and its
+ * offset arrays, a quarter of it) grew with the number of edits, not with the documents open (the
+ * memory row's 1,000 edits added about 1,000 chunks). A chunk that no document's current text
+ * holds any more, and that some document held, is dropped here at once: typing it back (an undo)
+ * parses one chunk again. Chunks read for no document (tests, hovers of closed files) stay under
+ * the cache's own bound. Dropping an entry changes no result, only whether a later parse finds it.
+ */
+const owners = new Map<string, CachedChunk[]>();
+
+/** `owner`'s current text is made of `chunks` (from parseMarkdown or a splice); the chunks it held before and no document holds now leave the cache. */
+export function ownChunks(owner: string, chunks: readonly ChunkRef[]): void {
+  const now = chunks as readonly CachedChunk[];
+  for (const c of now) c.users = (c.users ?? 0) + 1;
+  const before = owners.get(owner);
+  owners.set(owner, now.slice());
+  if (before) for (const c of before) release(c);
+}
+
+/** `owner` (a closed document) holds no chunks any more. */
+export function releaseChunks(owner: string): void {
+  const before = owners.get(owner);
+  owners.delete(owner);
+  if (before) for (const c of before) release(c);
+}
+
+/** No document holds any chunk (the worker let go of every document). */
+export function releaseAllChunks(): void {
+  for (const owner of [...owners.keys()]) releaseChunks(owner);
+}
+
+function release(c: CachedChunk): void {
+  c.users = (c.users ?? 1) - 1;
+  // Only the entry that is this very chunk: a chunk re-read at another place replaced it (parseChunk).
+  if (c.users <= 0 && c.key !== undefined && madeCache?.peek(c.key) === c) madeCache.delete(c.key);
 }
 
 /** One chunk parsed alone, bypassing the cache (offsets relative to the chunk): the reference the tests compare groups with. */
@@ -248,6 +310,7 @@ export function parseMarkdown(original: string, shareOffsets = false): ParsedMar
   const endOf = (i: number) => (i + 1 < starts.length ? starts[i + 1] : text.length);
   let yaml: ParsedMarkdown['yaml'] = null;
   const caching = textCachesOn();
+  const used: CachedChunk[] | null = shifts && caching ? [] : null;
   for (let i = 0; i < starts.length;) {
     const texts = [text.slice(starts[i], endOf(i))];
     const cached = caching ? cache().get(keyOf(texts[0], i === 0)) : undefined;
@@ -265,10 +328,11 @@ export function parseMarkdown(original: string, shareOffsets = false): ParsedMar
         }
       }
       chunks = texts.length > 1 ? readGroup(text, starts, i, texts.length) : readChunks(texts[0], starts[i], [0], i === 0);
-      if (caching) for (let k = 0; k < chunks.length; k++) cache().set(detached(keyOf(texts[k], i + k === 0)), chunks[k]);
+      if (caching) for (let k = 0; k < chunks.length; k++) keep(detached(keyOf(texts[k], i + k === 0)), chunks[k]);
     }
     for (let k = 0; k < chunks.length; k++) {
       const chunk = chunks[k];
+      used?.push(chunk);
       if (i + k === 0) yaml = chunk.yaml;
       const by = starts[i + k] - chunk.at;
       for (const b of chunk.blocks) {
@@ -292,7 +356,8 @@ export function parseMarkdown(original: string, shareOffsets = false): ParsedMar
       if (at >= 0) yaml = { value: original.slice(at, at + fm.value.length), span: fm.span };
     }
   }
-  return shifts ? { blocks, yaml, chunkStarts: starts, offsetShifts: shifts } : { blocks, yaml, chunkStarts: starts };
+  if (shifts) return used ? { blocks, yaml, chunkStarts: starts, offsetShifts: shifts, chunks: used } : { blocks, yaml, chunkStarts: starts, offsetShifts: shifts };
+  return { blocks, yaml, chunkStarts: starts };
 }
 
 /**

@@ -108,6 +108,12 @@ export class OffsetBlock implements Block {
     return first === null || base.length !== this.text.length + 1 ? -1 : first + this.#shift;
   }
 
+  /** The offset arrays this block holds (its base, and its copy when it made one), for the memory accounting of offsetArraysOf. */
+  heldOffsets(): Int32Array[] {
+    const copy = this.#copy;
+    return copy === null || copy === this.#base ? [this.#base] : [this.#base, copy];
+  }
+
   /** A plain copy of the block (for copying across threads, which keeps no class and no accessor). */
   toPlain(): Block {
     const b: Block = { index: this.index, kind: this.kind, start: this.start, end: this.end, text: this.text, sourceOffsets: this.sourceOffsets, quoted: this.quoted, section: this.section, sentences: this.sentences };
@@ -146,6 +152,24 @@ export function contiguousStart(block: Block): number {
   if (so.length !== block.text.length + 1) return -1;
   const first = contiguousFirst(so);
   return first === null ? -1 : first;
+}
+
+/**
+ * The distinct buffers behind the blocks' offset arrays and their bytes (issue 13, memory: what a
+ * kept model's offsets cost, whatever blocks share). For tests and probes.
+ */
+export function offsetBytesOf(blocks: readonly Block[]): { buffers: number; bytes: number } {
+  // By array, not by buffer: reading an on-heap typed array's buffer moves it off the heap.
+  const seen = new Set<Int32Array>();
+  let bytes = 0;
+  for (const b of blocks) {
+    for (const a of b instanceof OffsetBlock ? b.heldOffsets() : [b.sourceOffsets]) {
+      if (seen.has(a)) continue;
+      seen.add(a);
+      bytes += a.byteLength;
+    }
+  }
+  return { buffers: seen.size, bytes };
 }
 
 /** The block as plain data (an OffsetBlock copied, any other block as it is). */
