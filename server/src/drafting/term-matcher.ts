@@ -124,42 +124,49 @@ export function formMatcher(forms: readonly string[]): FormMatcher {
   // characters (with the look-behind) rather than by a loop over every character of the text: in
   // the first review of the 1 MB bench contract that loop ran before it was optimised and held most
   // of duplicate-definition (issue 13). The expression finds the same places the loop keeps.
+  // Every form that matches at p lies on the one path read from p (a run of white space is one edge,
+  // read whole: a form's next word never starts with white space). The walk keeps the best-ranked
+  // form that passes the look-ahead (no letter or digit after it; a form ending with white space that
+  // fails it after the whole run matches one character shorter, if the run has two); it returns that
+  // form's end, or -1, starting from `best`/`end` (the empty form's match, if any).
+  const walk = (text: string, p: number, best: number, end: number): number => {
+    const n = text.length;
+    let node = 0;
+    let i = p;
+    while (i < n) {
+      let code = text.charCodeAt(i);
+      let step = 1;
+      if (isSpaceCode(code)) {
+        while (i + step < n && isSpaceCode(text.charCodeAt(i + step))) step++;
+        code = SPACE;
+      }
+      const next = edges.get(node, code);
+      if (next < 0) break;
+      node = next;
+      i += step;
+      const r = rank[node];
+      if (r >= 0 && (best < 0 || r < best)) {
+        if (i === n || !isAlnumCode(text.charCodeAt(i))) {
+          best = r;
+          end = i;
+        } else if (code === SPACE && step >= 2) {
+          best = r;
+          end = i - 1;
+        }
+      }
+    }
+    return best < 0 ? -1 : end;
+  };
   const finder = emptyRank < 0 ? startFinder(starts, otherStarts) : null;
   if (finder) {
     return (text) => {
       const out: FormMatch[] = [];
-      const n = text.length;
       finder.lastIndex = 0;
       while (finder.test(text)) {
         const p = finder.lastIndex - 1;
-        let node = 0;
-        let i = p;
-        let best = -1;
-        let end = -1;
-        while (i < n) {
-          let code = text.charCodeAt(i);
-          let step = 1;
-          if (isSpaceCode(code)) {
-            while (i + step < n && isSpaceCode(text.charCodeAt(i + step))) step++;
-            code = SPACE;
-          }
-          const next = edges.get(node, code);
-          if (next < 0) break;
-          node = next;
-          i += step;
-          const r = rank[node];
-          if (r >= 0 && (best < 0 || r < best)) {
-            if (i === n || !isAlnumCode(text.charCodeAt(i))) {
-              best = r;
-              end = i;
-            } else if (code === SPACE && step >= 2) {
-              best = r;
-              end = i - 1;
-            }
-          }
-        }
+        const end = walk(text, p, -1, -1);
         // No match here: the search goes on from the next code unit (lastIndex is already there).
-        if (best < 0) continue;
+        if (end < 0) continue;
         out.push({ at: p, length: end - p });
         // Without an empty form every match is at least one code unit long.
         finder.lastIndex = end;
@@ -182,41 +189,9 @@ export function formMatcher(forms: readonly string[]): FormMatcher {
         p++;
         continue;
       }
-      // Every form that matches at p lies on the one path read from p (a run of white space is one
-      // edge, read whole: a form's next word never starts with white space).
-      let node = 0;
-      let i = p;
-      let best = -1;
-      let end = -1;
-      if (emptyRank >= 0 && (p === n || !isAlnumCode(text.charCodeAt(p)))) {
-        best = emptyRank;
-        end = p;
-      }
-      while (i < n) {
-        let code = text.charCodeAt(i);
-        let step = 1;
-        if (isSpaceCode(code)) {
-          while (i + step < n && isSpaceCode(text.charCodeAt(i + step))) step++;
-          code = SPACE;
-        }
-        const next = edges.get(node, code);
-        if (next < 0) break;
-        node = next;
-        i += step;
-        const r = rank[node];
-        if (r >= 0 && (best < 0 || r < best)) {
-          // The look-ahead: no letter or digit after the form. A form ending with white space
-          // that fails it after the whole run matches one character shorter, if the run has two.
-          if (i === n || !isAlnumCode(text.charCodeAt(i))) {
-            best = r;
-            end = i;
-          } else if (code === SPACE && step >= 2) {
-            best = r;
-            end = i - 1;
-          }
-        }
-      }
-      if (best < 0) {
+      const atEnd = p === n || !isAlnumCode(text.charCodeAt(p));
+      const end = walk(text, p, emptyRank >= 0 && atEnd ? emptyRank : -1, emptyRank >= 0 && atEnd ? p : -1);
+      if (end < 0) {
         p++;
         continue;
       }
