@@ -8,40 +8,21 @@
  * full publishes only.
  */
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { DIAGNOSTIC_CHANGES_KEY } from '../../server/src/lsp/protocol';
 import { DiagnosticLists, sendsDiagnosticChanges } from '../../client/src/diagnostic-changes';
 import { MemoryClient, TEST_REVIEW_WORKER, type Received } from './memory';
-import { ROOT } from './client';
 import { propertyRuns, propertySeed } from '../support/property-runs';
+import { CHANGES, PUBLISH, SETTINGS, WEAK, sendRangeEdit, uriOf } from './diagnostic-changes-support';
 
-const WEAK = fs.readFileSync(path.join(ROOT, 'examples', 'weak-msa.md'), 'utf8');
-const SETTINGS = { profiles: ['it-outsourcing', 'dora-ict'] };
-const PUBLISH = 'textDocument/publishDiagnostics';
-const CHANGES = 'clausewise/diagnosticChanges';
-
-let n = 0;
-const uriOf = (name: string): string => pathToFileURL(path.join(ROOT, 'scratch', `${name}-${n++}.md`)).href;
 
 interface Edit { at: number; remove: number; text: string }
 interface ChangeParams { uri: string; version: number; previousVersion: number; changes: Array<{ start: number; deleteCount: number; diagnostics: unknown[] }> }
 
-function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) { line++; start = i + 1; }
-  return { line, character: offset - start };
-}
-
 /** Sends an edit (offsets clamped to the text) and returns the new text. */
 function sendEdit(c: MemoryClient, uri: string, version: number, text: string, e: Edit): string {
   const at = Math.min(e.at, text.length);
-  const end = Math.min(text.length, at + e.remove);
-  c.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: positionAt(text, at), end: positionAt(text, end) }, text: e.text }] });
-  return text.slice(0, at) + e.text + text.slice(end);
+  return sendRangeEdit(c, uri, version, text, at, Math.min(text.length, at + e.remove), e.text);
 }
 
 /**

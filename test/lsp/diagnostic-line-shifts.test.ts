@@ -8,38 +8,20 @@
  * the review worker. A client that says `true` is told `true` and never sent a shift.
  */
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { DIAGNOSTIC_CHANGES_KEY } from '../../server/src/lsp/protocol';
 import { changesOf, DiagnosticLists, movedLspDiagnostic, type WireChange } from '../../client/src/diagnostic-changes';
 import { MemoryClient, TEST_REVIEW_WORKER, type Received } from './memory';
-import { ROOT } from './client';
 import { propertyRuns, propertySeed } from '../support/property-runs';
+import { CHANGES, PUBLISH, SETTINGS, WEAK, sendRangeEdit, uriOf } from './diagnostic-changes-support';
 
-const WEAK = fs.readFileSync(path.join(ROOT, 'examples', 'weak-msa.md'), 'utf8');
-const SETTINGS = { profiles: ['it-outsourcing', 'dora-ict'] };
-const PUBLISH = 'textDocument/publishDiagnostics';
-const CHANGES = 'clausewise/diagnosticChanges';
-
-let n = 0;
-const uriOf = (name: string): string => pathToFileURL(path.join(ROOT, 'scratch', `${name}-${n++}.md`)).href;
 
 type Lsp = Parameters<typeof movedLspDiagnostic>[0];
 interface ChangeParams { uri: string; version: number; previousVersion: number; changes: Array<WireChange<Lsp>> }
 interface Edit { from: number; to: number; text: string }
 
-function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) { line++; start = i + 1; }
-  return { line, character: offset - start };
-}
-
 function sendEdit(c: MemoryClient, uri: string, version: number, text: string, e: Edit): string {
-  c.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: positionAt(text, e.from), end: positionAt(text, e.to) }, text: e.text }] });
-  return text.slice(0, e.from) + e.text + text.slice(e.to);
+  return sendRangeEdit(c, uri, version, text, e.from, e.to, e.text);
 }
 
 /** Offsets where the text's lines start. */
