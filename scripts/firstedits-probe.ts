@@ -43,7 +43,8 @@ const flushGc = async (): Promise<string> => {
   // (The entries arrive a few turns of the event loop after the collection.)
   await new Promise((r) => setTimeout(r, 5));
   const ms = gcs.reduce((a, g) => a + g.ms, 0);
-  const kinds = gcs.map((g) => `${({ 1: 's', 2: 'M', 4: 'i', 8: 'w' } as Record<number, string>)[g.kind] ?? '?'}${g.ms.toFixed(0)}`).join(',');
+  // perf_hooks.constants: NODE_PERFORMANCE_GC_MINOR 1 (s), _MAJOR 4 (M), _INCREMENTAL 8 (i), _WEAKCB 16 (w), as lsp/trace.ts reads them.
+  const kinds = gcs.map((g) => `${({ 1: 's', 4: 'M', 8: 'i', 16: 'w' } as Record<number, string>)[g.kind] ?? '?'}${g.ms.toFixed(0)}`).join(',');
   gcs.length = 0;
   return ms >= 0.5 ? `(${kinds})` : '';
 };
