@@ -30,3 +30,36 @@ export function sendRangeEdit(c: MemoryClient, uri: string, version: number, tex
   c.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: positionAt(text, from), end: positionAt(text, to) }, text: insert }] });
   return text.slice(0, from) + insert + text.slice(to);
 }
+
+/** One range edit: `text`'s from..to replaced by `insert`. */
+export interface RangeEdit { from: number; to: number; insert: string }
+
+/**
+ * Opens a scratch document named `name` in both clients, sends each of `edits` (made into a range of
+ * the text as it then is by `rangeOf`) to both, and after each awaited edit (and the last) runs
+ * `check` with the version and the marks since the previous check; closes the document at the end.
+ */
+export async function replayInBoth<E extends { wait: boolean }>(
+  full: MemoryClient, delta: MemoryClient, name: string, edits: readonly E[],
+  rangeOf: (text: string, e: E) => RangeEdit,
+  check: (uri: string, version: number, sinceFull: number, sinceDelta: number, i: number, e: E) => Promise<void>,
+): Promise<void> {
+  const uri = uriOf(name);
+  await full.open(uri, WEAK);
+  await delta.open(uri, WEAK);
+  let text = WEAK;
+  let version = 1;
+  let sf = full.mark(), sd = delta.mark();
+  for (const [i, e] of edits.entries()) {
+    version++;
+    const r = rangeOf(text, e);
+    sendRangeEdit(full, uri, version, text, r.from, r.to, r.insert);
+    text = sendRangeEdit(delta, uri, version, text, r.from, r.to, r.insert);
+    if (e.wait || i === edits.length - 1) {
+      await check(uri, version, sf, sd, i, e);
+      sf = full.mark();
+      sd = delta.mark();
+    }
+  }
+  for (const c of [full, delta]) c.notify('textDocument/didClose', { textDocument: { uri } });
+}

@@ -13,7 +13,7 @@ import { DIAGNOSTIC_CHANGES_KEY } from '../../server/src/lsp/protocol';
 import { DiagnosticLists, sendsDiagnosticChanges } from '../../client/src/diagnostic-changes';
 import { MemoryClient, TEST_REVIEW_WORKER, type Received } from './memory';
 import { propertyRuns, propertySeed } from '../support/property-runs';
-import { CHANGES, PUBLISH, SETTINGS, WEAK, sendRangeEdit, uriOf } from './diagnostic-changes-support';
+import { CHANGES, PUBLISH, SETTINGS, WEAK, replayInBoth, sendRangeEdit, uriOf } from './diagnostic-changes-support';
 
 
 interface Edit { at: number; remove: number; text: string }
@@ -212,24 +212,10 @@ describe('lsp: diagnostic changes for a client that asks', function () {
     const snippets = ['x', '\n', '\n\n', ' reasonable efforts', 'The Supplier shall use best endeavours.', '\n## 9. Audit\n\nThe Customer may audit the Supplier.\n', ''];
     const editArb = fc.record({ at: fc.nat(), remove: fc.nat({ max: 60 }), text: fc.constantFrom(...snippets), wait: fc.boolean() });
     await fc.assert(fc.asyncProperty(fc.array(editArb, { minLength: 1, maxLength: 8 }), async (edits) => {
-      const uri = uriOf('changes-property');
-      await full.open(uri, WEAK);
-      await delta.open(uri, WEAK);
-      let text = WEAK;
-      let version = 1;
-      let sf = full.mark(), sd = delta.mark();
-      for (const [i, e] of edits.entries()) {
-        version++;
-        const edit = { ...e, at: e.at % (text.length + 1) };
-        sendEdit(full, uri, version, text, edit);
-        text = sendEdit(delta, uri, version, text, edit);
-        if (e.wait || i === edits.length - 1) {
-          await sameAfter(full, delta, uri, version, sf, sd, `edit ${i}`);
-          sf = full.mark();
-          sd = delta.mark();
-        }
-      }
-      for (const c of [full, delta]) c.notify('textDocument/didClose', { textDocument: { uri } });
+      await replayInBoth(full, delta, 'changes-property', edits, (text, e) => {
+        const at = e.at % (text.length + 1);
+        return { from: at, to: Math.min(text.length, at + e.remove), insert: e.text };
+      }, async (uri, version, sf, sd, i) => { await sameAfter(full, delta, uri, version, sf, sd, `edit ${i}`); });
     }), { numRuns: propertyRuns(runs), seed: propertySeed(14) });
     // Equal lists alone would hold for full publishes too: changes were applied.
     assert.ok(delta.notifications(CHANGES).length > 0, 'changes were sent');

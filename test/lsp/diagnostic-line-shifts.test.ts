@@ -13,7 +13,7 @@ import { DIAGNOSTIC_CHANGES_KEY } from '../../server/src/lsp/protocol';
 import { changesOf, DiagnosticLists, movedLspDiagnostic, type WireChange } from '../../client/src/diagnostic-changes';
 import { MemoryClient, TEST_REVIEW_WORKER, type Received } from './memory';
 import { propertyRuns, propertySeed } from '../support/property-runs';
-import { CHANGES, PUBLISH, SETTINGS, WEAK, sendRangeEdit, uriOf } from './diagnostic-changes-support';
+import { CHANGES, PUBLISH, SETTINGS, WEAK, replayInBoth, sendRangeEdit, uriOf } from './diagnostic-changes-support';
 
 
 type Lsp = Parameters<typeof movedLspDiagnostic>[0];
@@ -120,26 +120,14 @@ describe('lsp: line shifts in diagnostic changes for a client of version 2', fun
       wait: fc.boolean(),
     });
     await fc.assert(fc.asyncProperty(fc.array(editArb, { minLength: 1, maxLength: 8 }), async (edits) => {
-      const uri = uriOf('shift-property');
-      await full.open(uri, WEAK);
-      await delta.open(uri, WEAK);
-      let text = WEAK;
-      let version = 1;
-      let sf = full.mark(), sd = delta.mark();
-      for (const [i, e] of edits.entries()) {
-        version++;
+      await replayInBoth(full, delta, 'shift-property', edits, (text, e) => {
         const edit = editOf(text, e.kind, e.pick, e.block);
-        sendEdit(full, uri, version, text, edit);
-        text = sendEdit(delta, uri, version, text, edit);
-        if (e.wait || i === edits.length - 1) {
-          const expected = (await full.diagnostics(uri, version, sf)).diagnostics;
-          const got = await held(delta, uri, version, sd);
-          assert.equal(JSON.stringify(got), JSON.stringify(expected), `after edit ${i} (${e.kind}): the list held equals the full publish of v${version}`);
-          sf = full.mark();
-          sd = delta.mark();
-        }
-      }
-      for (const c of [full, delta]) c.notify('textDocument/didClose', { textDocument: { uri } });
+        return { from: edit.from, to: edit.to, insert: edit.text };
+      }, async (uri, version, sf, sd, i, e) => {
+        const expected = (await full.diagnostics(uri, version, sf)).diagnostics;
+        const got = await held(delta, uri, version, sd);
+        assert.equal(JSON.stringify(got), JSON.stringify(expected), `after edit ${i} (${e.kind}): the list held equals the full publish of v${version}`);
+      });
     }), { numRuns: propertyRuns(runs), seed: propertySeed(15) });
     // Equal lists alone would hold for splices only: shifts were sent and applied.
     assert.ok(shiftsOf(delta).length > 0, 'shifts were sent');
