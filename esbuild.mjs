@@ -334,12 +334,15 @@ function escapeRegexLiteral(literal) {
  * the flags it was written with. The short cache is primed on all three example contracts (forced
  * short: together they are over the short-run size), so that it holds the functions of strong and
  * weak contracts alike: a small contract's run then compiled about 3% fewer instructions than with
- * a cache primed on the weak example alone. Old caches (other builds) are removed first.
+ * a cache primed on the weak example alone. A run that starts worker threads compiles the bundle in its
+ * main thread before setting the flags (server/src/cli/loader.ts), under V8's defaults, so it has a third
+ * cache (`pool`, a long run compiled and written under the defaults). Old caches (other builds) are
+ * removed first.
  */
 function writeCodeCache() {
   for (const f of fs.readdirSync('dist')) if (f.endsWith('.v8cache')) fs.rmSync(`dist/${f}`, { force: true });
   const contracts = ['examples/weak-msa.md', 'examples/strong-msa.md', 'examples/plain-text-sow.md'];
-  for (const [profile, targets] of [['short', contracts], ['long', ['examples']]]) {
+  for (const [profile, targets] of [['short', contracts], ['long', ['examples']], ['pool', ['examples']]]) {
     const r = spawnSync(process.execPath, ['dist/cli.js', '--format', 'json', '--fail-on', 'none', ...targets], {
       env: { ...process.env, CLAUSEWISE_CODE_CACHE: 'write', CLAUSEWISE_RUN_PROFILE: profile }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
     });

@@ -46,6 +46,35 @@ describe('CLI code cache (dist/cli.js loader)', function () {
     assert.ok(JSON.parse(second.stdout).files[0].diagnostics.length > 0, 'the weak example has findings');
   });
 
+  it('a run that starts worker threads compiles the bundle in the main thread before the V8 flags, with a cache of its own written under V8 defaults', () => {
+    const many = path.join(dir, 'many');
+    fs.mkdirSync(many, { recursive: true });
+    const text = fs.readFileSync(contract, 'utf8');
+    const names = Array.from({ length: 9 }, (_, i) => `c${i}.md`);
+    for (const f of names) fs.writeFileSync(path.join(many, f), text);
+    // A cache folder of its own, so that the other tests count only their caches.
+    const home = path.join(dir, 'cache-pool');
+    const run = (mode = 'report') => {
+      const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: home, CLAUSEWISE_CODE_CACHE: mode, NO_COLOR: '1' };
+      const r = spawnSync(process.execPath, [path.join(dir, 'dist', 'cli.js'), '--format', 'json', '--fail-on', 'none', '--concurrency', '2', ...names], { cwd: many, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+      assert.equal(r.status, 0, r.stderr);
+      return r;
+    };
+    const plain = run('off');
+    const first = run();
+    assert.match(first.stderr, /code cache absent \(long run, compiled before the flags\)/);
+    const written = fs.readdirSync(path.join(home, 'clausewise'));
+    assert.ok(written.some((f) => f.endsWith('-pool.v8cache')), written.join(', '));
+    const second = run();
+    // Accepted: the cache was written under the hash of V8's default flags, as it was compiled.
+    assert.match(second.stderr, /code cache accepted \(long run, compiled before the flags\)/);
+    // The worker compiles under the flags, with the long profile's cache.
+    assert.match(second.stderr, /code cache \w+ \(long run\)\n/);
+    assert.equal(first.stdout, plain.stdout);
+    assert.equal(second.stdout, plain.stdout);
+    assert.equal((JSON.parse(second.stdout) as { files: unknown[] }).files.length, 9);
+  });
+
   it('loads a pure-ASCII bundle (esbuild.mjs escapes regular expression literals), which it decodes as Latin-1', () => {
     const bytes = fs.readFileSync(path.join(ROOT, 'dist', 'cli-main.js'));
     const at = bytes.findIndex((b) => b > 0x7f);

@@ -4,7 +4,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { flagsOf, LONG_RUN_FLAGS, PARALLEL_MIN_FILES, runProfile, SHORT_RUN_BYTES, SHORT_RUN_FLAGS, V8_FLAGS } from '../../server/src/cli/run-profile';
+import { spawnSync } from 'node:child_process';
+import { DEFAULTS_OF_V8, flagsOf, LONG_RUN_FLAGS, LONG_RUN_FLAGS_AS_DEFAULTS, PARALLEL_MIN_FILES, runProfile, SHORT_RUN_BYTES, SHORT_RUN_FLAGS, V8_FLAGS } from '../../server/src/cli/run-profile';
 import { PARALLEL_MIN_FILES as POOL_MIN_FILES } from '../../server/src/cli/pool';
 import { EXAMPLES, FIXTURES, makeTempDir, runBuiltCli, writeFiles, type CliJson } from './helpers';
 
@@ -55,6 +56,18 @@ describe('CLI run profile (V8 flags chosen by the loader)', function () {
     assert.match(flagsOf('long'), /--interrupt-budget=\d+/);
     assert.doesNotMatch(flagsOf('short'), /--interrupt-budget/);
     assert.equal(flagsOf('short'), `${V8_FLAGS} ${SHORT_RUN_FLAGS}`);
+  });
+
+  it("sets back to V8's own defaults exactly the flags a long run sets (the loader writes a cache under them)", function () {
+    // Only on the V8 whose defaults are written down: elsewhere the loader does not use them.
+    if (!process.versions.v8.startsWith(DEFAULTS_OF_V8)) this.skip();
+    const options = spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }).stdout;
+    const named = (flags: string) => flags.trim().split(/\s+/).map((f) => /^--([\w-]+)=/.exec(f)![1]).sort();
+    assert.deepEqual(named(LONG_RUN_FLAGS_AS_DEFAULTS), named(flagsOf('long')));
+    for (const flag of LONG_RUN_FLAGS_AS_DEFAULTS.split(' ')) {
+      const name = /^--([\w-]+)=/.exec(flag)![1];
+      assert.match(options, new RegExp(`\\n\\s+--${name} [^\\n]*\\n\\s+type: \\w+\\s+default: ${flag}\\n`), flag);
+    }
   });
 
   it('reports the same findings in a short run as in a long one (examples and the shared corpus)', function () {

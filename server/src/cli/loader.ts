@@ -19,7 +19,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { earlyWorkerCount, startEarlyWorkers } from './pool-workers';
-import { flagsOf, runProfile, type RunProfile } from './run-profile';
+import { DEFAULTS_OF_V8, flagsOf, LONG_RUN_FLAGS_AS_DEFAULTS, runProfile, type RunProfile } from './run-profile';
 import { startedAsPoolWorker } from './worker-arg';
 
 const BUNDLE = path.join(__dirname, 'cli-main.js');
@@ -38,12 +38,12 @@ const WRAPPER_START = '(function (exports, require, module, __filename, __dirnam
  * The cache's file name: a new build of the bundle or another Node gets another file, so a stale
  * cache is never read.
  */
-function cacheName(profile: RunProfile, stat: fs.Stats): string {
+function cacheName(profile: RunProfile, stat: fs.Stats, beforeFlags: boolean): string {
   // V8 checks a cache against the source's length only, so the name must tell builds apart: by size,
   // modification and change time (the last is set by every write of the file, an install included,
   // where npm pack fixes the modification time). A content hash would need node:crypto, whose
   // loading alone costs more than the cache saves.
-  return `cli-main-${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}-${Math.floor(stat.ctimeMs)}${profile === 'short' ? '-short' : ''}.v8cache`;
+  return `cli-main-${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}-${Math.floor(stat.ctimeMs)}${profile === 'short' ? '-short' : beforeFlags ? '-pool' : ''}.v8cache`;
 }
 
 /** The per-user cache folder (never a shared temporary folder: a cache is code that V8 trusts). */
@@ -153,6 +153,53 @@ function availableCores(): number {
  */
 const SHORT_RUN_HEAP_FLAGS = '--semi-space-growth-factor=1';
 
+/*
+ * A worker thread started after the flags above compiles Node's own modules from source: V8 checks
+ * their code caches against the flags, like the bundle's. A review worker's start loads about 120 of
+ * them, and spent 62 to 69 ms of CPU before reaching this loader, against 31 ms when started before the
+ * flags (docs/performance.md, issue 13, cli, round sixteen). So a run that starts its workers here
+ * starts them before the flags, and the two sides meet through a FlagsGate (two counters in a
+ * SharedArrayBuffer): each worker counts itself in once started (Node's modules loaded) and waits for
+ * the flags; the main thread compiles the bundle meanwhile, under V8's defaults and with a code cache
+ * of its own made under them (the `-pool` cache), then waits for every worker's count, sets the flags,
+ * says so, and only then runs the bundle (a regular expression created before the flags would keep the
+ * default tier-up). The workers compile the bundle under the flags, with the long profile's cache. A
+ * wait is bounded: past it the flags are set anyway, which changes only how fast a late worker starts.
+ */
+const STARTED = 0;
+const FLAGS_SET = 1;
+const MAIN_WAITS_MS = 2000;
+const WORKER_WAITS_MS = 10_000;
+
+/** In a worker the loader started before the flags: counts itself in, then waits for the flags. */
+function waitForFlags(): void {
+  if (!startedAsPoolWorker()) return;
+  const gate = (require('node:worker_threads') as typeof import('node:worker_threads')).workerData?.flagsGate;
+  if (!(gate instanceof SharedArrayBuffer)) return;
+  // Node's modules the bundle loads in a worker, loaded while their caches still fit.
+  require('node:os');
+  require('node:process');
+  require('node:url');
+  const counts = new Int32Array(gate);
+  Atomics.add(counts, STARTED, 1);
+  Atomics.notify(counts, STARTED);
+  Atomics.wait(counts, FLAGS_SET, 0, WORKER_WAITS_MS);
+}
+
+/** In the main thread: waits until `workers` have counted themselves in (or the wait ends), sets the flags, lets the workers go on. */
+function setFlagsAfterWorkers(gate: SharedArrayBuffer, workers: number, flags: string): void {
+  const counts = new Int32Array(gate);
+  const until = Date.now() + MAIN_WAITS_MS;
+  for (let n = Atomics.load(counts, STARTED); n < workers; n = Atomics.load(counts, STARTED)) {
+    const left = until - Date.now();
+    if (left <= 0) break;
+    Atomics.wait(counts, STARTED, n, left);
+  }
+  v8.setFlagsFromString(flags);
+  Atomics.store(counts, FLAGS_SET, 1);
+  Atomics.notify(counts, FLAGS_SET);
+}
+
 function load(): void {
   const isMainThread = !startedAsPoolWorker();
   // Process-wide: a worker thread of a parallel run (started through this loader) has them already;
@@ -161,17 +208,25 @@ function load(): void {
   /*
    * A run whose command line names enough files for the worker pool starts its review workers now,
    * before this thread reads and compiles the bundle, so that both load it at once on two cores
-   * (./pool-workers.ts; the pool takes them). After the flags, which a worker thread shares.
+   * (./pool-workers.ts; the pool takes them).
    */
   const early = isMainThread && profile === 'long' && mode !== 'write' ? earlyWorkerCount(process.argv.slice(2), process.cwd(), availableCores()) : 0;
+  const flags = `${flagsOf(profile)}${profile === 'short' ? ` ${SHORT_RUN_HEAP_FLAGS}` : ''}`;
+  // The bundle compiled before the flags (see FlagsGate above) only where V8's defaults are known, so
+  // that its cache can be written under them; the build primes that cache (CLAUSEWISE_RUN_PROFILE=pool).
+  const defaultsKnown = process.versions.v8.startsWith(DEFAULTS_OF_V8);
+  const beforeFlags = isMainThread && profile === 'long' && defaultsKnown && (early > 0 || (mode === 'write' && process.env.CLAUSEWISE_RUN_PROFILE === 'pool'));
+  const gate = beforeFlags && early > 0 ? new SharedArrayBuffer(8) : undefined;
   if (isMainThread) {
     loadBuiltinsBeforeFlags(early > 0);
-    v8.setFlagsFromString(`${flagsOf(profile)}${profile === 'short' ? ` ${SHORT_RUN_HEAP_FLAGS}` : ''}`);
+    if (!beforeFlags) v8.setFlagsFromString(flags);
+  } else {
+    waitForFlags();
   }
-  if (early > 0) startEarlyWorkers((require('node:worker_threads') as typeof import('node:worker_threads')).Worker, __filename, early);
+  if (early > 0) startEarlyWorkers((require('node:worker_threads') as typeof import('node:worker_threads')).Worker, __filename, early, gate);
   const fd = fs.openSync(BUNDLE, 'r');
   const stat = fs.fstatSync(fd);
-  const name = cacheName(profile, stat);
+  const name = cacheName(profile, stat, beforeFlags);
   const beside = path.join(__dirname, name);
   // The user's cache folder is looked up only when no cache is beside the bundle (an installed package).
   let userDir: string | null | undefined;
@@ -201,11 +256,13 @@ function load(): void {
   } else {
     const cached = cacheFile ? readInto(cacheFile, buffer) : undefined;
     script = new vm.Script(source, { filename: BUNDLE, cachedData: cached });
-    if (mode === 'report') process.stderr.write(`clausewise: code cache ${!cached ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted'} (${profile} run)\n`);
+    if (mode === 'report') process.stderr.write(`clausewise: code cache ${!cached ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted'} (${profile} run${beforeFlags ? ', compiled before the flags' : ''})\n`);
     const target = !cached || script.cachedDataRejected ? (mode === 'write' ? beside : mine()) : null;
     if (isMainThread && target) {
       // After the run, so that the cache also holds the functions the run compiled.
       process.once('exit', () => {
+        // V8 writes the flags' hash into the cache: a cache compiled under the defaults is written under them.
+        if (beforeFlags) v8.setFlagsFromString(LONG_RUN_FLAGS_AS_DEFAULTS);
         writeQuietly(target, script.createCachedData());
         if (mode !== 'write' && userDir) pruneOldCaches(userDir, name);
       });
@@ -214,6 +271,10 @@ function load(): void {
   const bundle = new Module(BUNDLE, module);
   bundle.filename = BUNDLE;
   bundle.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);
+  if (beforeFlags) {
+    if (gate) setFlagsAfterWorkers(gate, early, flags);
+    else v8.setFlagsFromString(flags);
+  }
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: ModuleClass, filename: string, dirname: string) => void;
   wrapper.call(bundle.exports, bundle.exports, Module.createRequire(BUNDLE), bundle, BUNDLE, __dirname);
   bundle.loaded = true;

@@ -26,8 +26,8 @@ export interface StartedWorkers {
  * Starts one review worker running `script` (the loader, dist/cli.js). Until the pool takes it, it
  * neither keeps the process alive (a run that stops early still ends) nor goes unheard when it fails.
  */
-export function startWorker(Worker: typeof import('node:worker_threads').Worker, script: string, into: StartedWorkers): Worker {
-  const w = new Worker(script, { argv: [POOL_WORKER_ARG], workerData: { marker: WORKER_MARKER } });
+export function startWorker(Worker: typeof import('node:worker_threads').Worker, script: string, into: StartedWorkers, flagsGate?: SharedArrayBuffer): Worker {
+  const w = new Worker(script, { argv: [POOL_WORKER_ARG], workerData: flagsGate ? { marker: WORKER_MARKER, flagsGate } : { marker: WORKER_MARKER } });
   w.unref();
   w.on('error', (e) => { if (!into.failures.has(w)) into.failures.set(w, e); });
   w.on('exit', (code) => { if (!into.failures.has(w)) into.failures.set(w, new Error(`a review worker thread exited with code ${code}`)); });
@@ -85,12 +85,13 @@ export function earlyWorkerCount(args: readonly string[], cwd: string, cores: nu
 }
 
 /**
- * Starts `count` review workers now, for the pool to take; the loader calls it after setting the V8
- * flags (a worker thread shares them) and before reading the bundle.
+ * Starts `count` review workers now, for the pool to take; the loader calls it before reading the
+ * bundle. With `flagsGate` (the loader's FlagsGate), before it sets the V8 flags: each worker then
+ * says when it has started and waits for the flags before it compiles the bundle (./loader.ts).
  */
-export function startEarlyWorkers(Worker: typeof import('node:worker_threads').Worker, script: string, count: number): void {
+export function startEarlyWorkers(Worker: typeof import('node:worker_threads').Worker, script: string, count: number, flagsGate?: SharedArrayBuffer): void {
   if (count <= 0) return;
   const early: StartedWorkers = { workers: [], failures: new Map() };
-  for (let i = 0; i < count; i++) startWorker(Worker, script, early);
+  for (let i = 0; i < count; i++) startWorker(Worker, script, early, flagsGate);
   (globalThis as WithEarly)[EARLY] = early;
 }

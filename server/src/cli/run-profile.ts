@@ -76,3 +76,14 @@ export function runProfile(args: readonly string[], cwd: string, env: Record<str
 
 /** The V8 flags of a run of this profile. */
 export const flagsOf = (profile: RunProfile): string => `${V8_FLAGS} ${profile === 'short' ? SHORT_RUN_FLAGS : LONG_RUN_FLAGS}`;
+
+/**
+ * The long profile's flags set back to V8's own defaults, and the V8 whose defaults they are. V8 checks
+ * a code cache (Node's built-in modules' among them) against a hash of the flags that differ from
+ * their defaults, so with these set the hash is the one Node's caches were made under. The loader
+ * needs them to write a code cache of the bundle compiled before the flags (./loader.ts); on another V8
+ * it does not compile before the flags. test/cli/run-profile.test.ts reads the defaults from
+ * `node --v8-options`.
+ */
+export const LONG_RUN_FLAGS_AS_DEFAULTS = '--regexp-tier-up-ticks=1 --interrupt-budget=67584';
+export const DEFAULTS_OF_V8 = '11.3.';
