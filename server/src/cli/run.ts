@@ -23,7 +23,7 @@ import { formatMarkdown } from './format-markdown';
 import { formatSarif } from './format-sarif';
 import { formatStylish, formatStylishEnd, formatStylishFile } from './format-stylish';
 import { helpText, USAGE_LINE } from './help';
-import { endPool, poolThreads, reviewShared, startPool, threadCount } from './pool';
+import { endPool, poolThreads, reviewShared, SharedFiles, startPool, threadCount } from './pool';
 import { buildReport, countSeverities, emptyCounts, orderedCoverage, type FileReport, type Report, type SkippedFile } from './report';
 import { withoutBom, type ReportedResult, type ReviewOutcome, type ReviewTask } from './review-task';
 import { inOrder } from './in-order';
@@ -246,6 +246,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   // ---- Worker threads, started now so that they load the bundle while the files are read
   const pool = startPool(io.workerScript ? threadCount(mine.length, opts.concurrency) : 1, io.workerScript ?? null);
+  // The files of a run with workers are read straight into memory the threads share (./pool.ts).
+  const sharedFiles = pool ? new SharedFiles() : undefined;
 
   // ---- Read, and build the review tasks
   const tasks: ReviewTask[] = [];
@@ -275,7 +277,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     let bytes: Uint8Array | undefined;
     if (text === undefined) {
       // Regular files only, never over the limit (a FIFO or /dev/zero named on the command line included).
-      const read = readRegularFile(file.abs, MAX_DOCUMENT_BYTES);
+      const read = readRegularFile(file.abs, MAX_DOCUMENT_BYTES, sharedFiles?.allocate);
       if (!read.ok && read.kind === 'too-large') {
         const reason = `file ${read.reason}`;
         warn(`${file.path}: skipped: ${reason}`);

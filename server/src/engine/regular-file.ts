@@ -42,9 +42,11 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 /**
  * Reads a regular file of at most `maxBytes` bytes. The type and size are checked before reading,
  * the type again on the open descriptor, and the read stops after `maxBytes` + 1 bytes, so a file
- * that claims a small size (/proc files report 0) cannot make it read more.
+ * that claims a small size (/proc files report 0) cannot make it read more. `allocate`, when given,
+ * makes the buffer a file that fits is read into (the CLI's worker pool reads into shared memory that
+ * its threads see without a copy: cli/pool.ts SharedFiles).
  */
-export function readRegularFile(path: string, maxBytes: number): ReadOutcome {
+export function readRegularFile(path: string, maxBytes: number, allocate?: (size: number) => Buffer): ReadOutcome {
   let st: fs.Stats;
   try {
     st = fs.statSync(path);
@@ -69,7 +71,7 @@ export function readRegularFile(path: string, maxBytes: number): ReadOutcome {
     if (again) return again;
     // Sized from the stat, one byte over to see the end: a file that fits is returned without a copy
     // (the CLI reads every file of a run through here). Not zero-filled: only bytes read are returned.
-    const buffer = Buffer.allocUnsafeSlow(Math.min(maxBytes + 1, Math.max(st.size + 1, 64 * 1024)));
+    const buffer = allocate ? allocate(Math.min(maxBytes + 1, st.size + 1)) : Buffer.allocUnsafeSlow(Math.min(maxBytes + 1, Math.max(st.size + 1, 64 * 1024)));
     let total = 0;
     while (total < buffer.length) {
       const n = fs.readSync(fd, buffer, total, buffer.length - total, null);
