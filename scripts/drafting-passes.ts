@@ -28,7 +28,7 @@ const arg = numberArg;
 const bytes = arg('bytes', 1_000_000);
 const edits = arg('edits', 40);
 const top = arg('top', 40);
-const folder = process.argv.includes('--all') ? '' : 'drafting/';
+const folder = process.argv.includes('--all') ? '' : process.argv.includes('--folder') ? process.argv[process.argv.indexOf('--folder') + 1] : 'drafting/';
 // --under NAME: the time of NAME's samples split by the function called directly below it.
 const under = process.argv.includes('--under') ? process.argv[process.argv.indexOf('--under') + 1] : '';
 const below = new Map<string, number>();
@@ -37,6 +37,7 @@ const below = new Map<string, number>();
 // outermost call, added up per edit; steadier than the profiler's samples on a loaded machine).
 // The bundle is copied with each `function f(` made a wrapper of the original and run in a child.
 const wrapAt = process.argv.indexOf('--wrap');
+const noProfile = process.argv.includes('--no-profile');
 if (wrapAt >= 0 && !(globalThis as any).__passCpu) {
   let code = readFileSync(__filename, 'utf8');
   for (const name of process.argv[wrapAt + 1].split(',')) {
@@ -69,7 +70,9 @@ bundle.forEach((line, i) => {
 
 let text = generateContract(bytes);
 const incremental = new IncrementalReview();
-const job = (version: number): ReviewJob => ({ uri: 'file:///bench.md', version, text, format: 'markdown', settings: {}, force: false, workspaceFolders: [] });
+// --known-edit: each job carries its edit, as the review worker's do (the model does not compare the texts).
+let knownEdit: ReviewJob['edit'];
+const job = (version: number): ReviewJob => ({ uri: 'file:///bench.md', version, text, ...(knownEdit ? { edit: knownEdit } : {}), format: 'markdown', settings: {}, force: false, workspaceFolders: [] });
 const runJob = (version: number): void => {
   const gen = runReviewJobSteps(job(version), incremental, () => undefined);
   while (!gen.next().done);
@@ -88,10 +91,12 @@ let counted = 0;
 for (let i = 0; i < edits; i++) {
   const edit = typedEdit(text, i, edits);
   const at = edit.at;
+  if (process.argv.includes('--known-edit')) knownEdit = { before: text, start: at, oldEnd: at, insert: 'x' };
   text = edit.text;
-  post('Profiler.start');
+  // --no-profile (with --wrap): the wrapped passes' CPU without the sampler's overhead.
+  if (!noProfile) post('Profiler.start');
   runJob(i + 2);
-  const { profile } = post('Profiler.stop');
+  const { profile } = noProfile ? { profile: { nodes: [], samples: [], timeDeltas: [] } } : post('Profiler.stop');
   const wrapped = (globalThis as any).__passCpu as Map<string, number> | undefined;
   if (i < warm) { wrapped?.clear(); continue; }
   counted++;

@@ -10,9 +10,14 @@
  * a loaded machine count less than in wall time; the collector's helper threads still count.
  * `npx tsx scripts/rule-costs.ts [--bytes N] [--edits N] [--repeat N] [--top N] [--examples]`
  * (--examples: the example agreements repeated, as bench-incremental.ts --bytes reviews, instead
- * of the LSP bench's contract).
+ * of the LSP bench's contract). `--job`: each edit reviewed as the review worker's job runs it
+ * (lsp/review-job.ts runReviewJobSteps with the edit handed over, the JSON cache, the model's caches
+ * released after each review), so the model step does not compare the texts and "model" and
+ * "diagnostics" are steps of their own.
  */
 import { currentStep, IncrementalReview, RULES } from '../server/src/engine';
+import { runReviewJobSteps, type ReviewJob } from '../server/src/lsp/review-job';
+import { DiagnosticsJsonCache } from '../server/src/lsp/diagnostics-json';
 import { examplesContract, generateContract, typedEdit } from './bench-contract';
 import { numberArg } from './number-arg';
 
@@ -69,12 +74,16 @@ const median = (xs: number[]): number => {
 let text = process.argv.includes('--examples') ? examplesContract(bytes) : generateContract(bytes);
 const incremental = new IncrementalReview();
 const input = (version: number) => ({ text, version, path: 'contract.md' });
+const asJob = process.argv.includes('--job');
+const json = new DiagnosticsJsonCache();
+let edit: ReviewJob['edit'];
+const job = (version: number): ReviewJob => ({ uri: 'file:///contract.md', version, text, ...(edit ? { edit } : {}), format: 'markdown', settings: {}, force: false, workspaceFolders: [] });
 
 /** One review in steps: CPU per step name (repeats taken out). */
 function run(version: number): { steps: Map<string, number>; total: number; findings: number } {
   first.clear();
   const steps = new Map<string, number>();
-  const gen = incremental.reviewSteps(input(version));
+  const gen = asJob ? runReviewJobSteps(job(version), incremental, () => undefined, json) : incremental.reviewSteps(input(version));
   let total = 0;
   for (;;) {
     extra = 0;
@@ -82,8 +91,17 @@ function run(version: number): { steps: Map<string, number>; total: number; find
     const r = gen.next();
     const ms = cpu() - t - extra;
     total += ms;
+    // The job's last step (the findings) also makes the diagnostics' JSON: counted with it.
     steps.set(currentStep.name, (steps.get(currentStep.name) ?? 0) + ms);
-    if (r.done) return { steps, total, findings: r.value.diagnostics.length };
+    if (r.done) {
+      if (asJob) {
+        const t2 = cpu();
+        incremental.releaseModelCaches();
+        steps.set('release model caches', cpu() - t2);
+      }
+      const v = r.value as { diagnostics: unknown[] | { json: unknown } };
+      return { steps, total, findings: Array.isArray(v.diagnostics) ? v.diagnostics.length : (incremental as unknown as { last?: { diagnostics: unknown[] } }).last?.diagnostics.length ?? -1 };
+    }
   }
 }
 
@@ -100,7 +118,9 @@ const push = (m: Map<string, number[]>, k: string, v: number) => {
   xs.push(v);
 };
 for (let i = 0; i < edits; i++) {
-  text = typedEdit(text, i, edits).text;
+  const typed = typedEdit(text, i, edits);
+  if (asJob) edit = { before: text, start: typed.at, oldEnd: typed.at, insert: 'x' };
+  text = typed.text;
   const { steps, total, findings: n } = run(i + 2);
   findings = n;
   if (i < warm) {
@@ -131,6 +151,18 @@ for (const [name, xs] of perStep) {
   kinds.set(kind, (kinds.get(kind) ?? 0) + median(xs));
 }
 console.log(`steps by kind (sums of medians): ${[...kinds].map(([k, ms]) => `${k} ${ms.toFixed(2)}`).join(', ')}; steps per review ${perStep.size}`);
-for (const name of ['contract check', 'party names', 'set-up', 'sentence list', 'findings']) {
+// The same by kind as means (a collection falling in a step counts where it falls).
+const means = new Map<string, number>();
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+for (const [name, xs] of perStep) {
+  const kind = name.startsWith('rule ') ? 'rule steps' : name.startsWith('assess ') ? 'assess steps' : name.startsWith('incorporation ') ? 'incorporation steps' : name;
+  means.set(kind, (means.get(kind) ?? 0) + mean(xs));
+}
+if (process.argv.includes('--means')) {
+  const ranked = [...perStep].map(([name, xs]) => ({ name, mean: mean(xs), median: median(xs), max: Math.max(...xs) })).sort((a, b) => b.mean - a.mean);
+  for (const r of ranked.slice(0, top || 15)) console.log(`mean ${r.name.padEnd(40)} ${r.mean.toFixed(2).padStart(7)} median ${r.median.toFixed(2).padStart(6)} max ${r.max.toFixed(1).padStart(6)}`);
+}
+console.log(`steps by kind (sums of means): ${[...means].map(([k, ms]) => `${k} ${ms.toFixed(2)}`).join(', ')}; review mean ${mean(totals).toFixed(2)}`);
+for (const name of ['model', 'contract check', 'party names', 'set-up', 'sentence list', 'findings', 'release model caches']) {
   if (perStep.has(name)) console.log(`step ${name.padEnd(29)} ${median(perStep.get(name)!).toFixed(3).padStart(8)}`);
 }

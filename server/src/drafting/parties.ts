@@ -10,6 +10,7 @@ import { countWrittenName } from './written-name';
 import { COMMON_WORDS, FUNCTION_WORDS } from './words';
 import { blockMemo, factsActive } from '../model/facts';
 import { spliceTraceOf } from '../model/trace';
+import { unchangedReparsed } from './unchanged-blocks';
 import { isSpaceCode, isWordCode } from '../model/name-search';
 
 export interface PartyNameVariant {
@@ -232,8 +233,17 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
     const was = reuse.blocks;
     let k = 0;
     for (; k < was.length && was[k] < prefix; k++) { at.push(was[k]); found.push(reuse.facts[k]); }
-    for (let i = prefix; i < prefix + fresh; i++) readBlock(model.blocks[i]);
-    for (; k < was.length && was[k] < oldAfter; k++);
+    // A re-parsed block that reads as the one it replaced has that one's facts (unchanged-blocks.ts):
+    // listed if that one was, among the replaced blocks' entries [k, end).
+    const unchanged = unchangedReparsed(model, trace!);
+    let end = k;
+    while (end < was.length && was[end] < oldAfter) end++;
+    for (let i = prefix; i < prefix + fresh; i++) {
+      const same = unchanged[i - prefix];
+      if (same < 0) { readBlock(model.blocks[i]); continue; }
+      for (let q = k; q < end; q++) if (was[q] === same) { at.push(i); found.push(reuse.facts[q]); break; }
+    }
+    k = end;
     const delta = prefix + fresh - oldAfter;
     for (; k < was.length; k++) { at.push(was[k] + delta); found.push(reuse.facts[k]); }
   } else {

@@ -18,6 +18,7 @@ import { factsActive } from '../model/facts';
 import { firstIndexAtOrAfter } from '../model/lineIndex';
 import { spliceTraceOf } from '../model/trace';
 import { sameTextOf } from './same-text';
+import { unchangedReparsed } from './unchanged-blocks';
 
 /** The blocks of a model whose result is not `none`, ascending, and their results (same order). */
 export interface ListedResults<T> {
@@ -85,13 +86,30 @@ export class BlockResults<T> {
       const wasValues = before.values;
       let k = 0;
       for (; k < was.length && was[k] < prefix; k++) { at.push(was[k]); values.push(wasValues[k]); }
+      // A re-parsed block that reads as the one it replaced (kind, text, source: unchanged-blocks.ts)
+      // has that one's result, moved to where it now starts; not read again.
+      const unchanged = unchangedReparsed(model, trace!);
+      let end = k;
+      while (end < was.length && was[end] < oldAfter) end++;
+      const oldBlocks = trace!.previous.blocks;
       for (let i = 0; i < fresh; i++) {
+        const same = unchanged[i];
+        if (same >= 0) {
+          for (let q = k; q < end; q++) {
+            if (was[q] !== same) continue;
+            const by = blocks[prefix + i].start - oldBlocks[same].start;
+            at.push(prefix + i);
+            values.push(by !== 0 && this.shift ? this.shift(wasValues[q], by) : wasValues[q]);
+            break;
+          }
+          continue;
+        }
+        read++;
         const v = this.read(model, blocks[prefix + i]);
         if (!this.isNone(v)) { at.push(prefix + i); values.push(v); }
       }
-      read = fresh;
       took = k;
-      for (; k < was.length && was[k] < oldAfter; k++);
+      k = end;
       took += was.length - k;
       const by = k < was.length && this.shift ? sameTextOf(model, trace!).delta : 0;
       for (; k < was.length; k++) {

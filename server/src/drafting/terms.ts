@@ -13,6 +13,7 @@ import type { Block, ContractModel, DefinedTerm, Span } from '../model';
 import { sourceOffsetAt, sourceSpanOf } from './offsets';
 import { blockMemo, factsActive, idOf, memo } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf } from '../model/trace';
+import { unchangedReparsed } from './unchanged-blocks';
 import { formMatcher, isSpaceCode, type FormMatcher } from './term-matcher';
 
 export type FormKind = 'base' | 'plural' | 'singular';
@@ -214,8 +215,11 @@ export function termIndex(model: ContractModel): TermIndex {
     const trace = kind ? spliceTraceOf(model) : undefined;
     const before = trace ? built.get(trace.previous) : undefined;
     const reuse = before && before.kind === kind ? before : undefined;
+    // Re-parsed blocks that read as the block they replaced write the same terms (unchanged-blocks.ts).
+    const unchanged = reuse ? unchangedReparsed(model, trace!) : undefined;
     for (let i = 0; i < blocks.length; i++) {
-      const was = reuse ? previousBlockIndex(trace!, i) : -1;
+      let was = reuse ? previousBlockIndex(trace!, i) : -1;
+      if (was < 0 && unchanged) was = unchanged[i - trace!.prefix];
       if (was >= 0) {
         perBlock[i] = reuse!.perBlock[was];
         continue;

@@ -1,5 +1,5 @@
 /** The review engine's public surface: what the language server and the CLI use. */
-export { review, reviewSteps, runSteps, currentStep, effectiveSeverity, notAnalysedReview, assessor as categoryAssessor } from './review';
+export { review, reviewSteps, runSteps, currentStep, copyResult, effectiveSeverity, notAnalysedReview, assessor as categoryAssessor } from './review';
 export { IncrementalReview } from './incremental';
 export { NOT_ANALYSED, INTERNAL_ERROR } from '../rules/types';
 export { computeFix, partyNames, type ComputedFix, type FixEdit } from './fixes';

@@ -9,7 +9,7 @@
  * for a 1 MB contract, against about 14 MB as objects), its text deflated with it (2 MB as a string);
  * a request on it expands it again, and the few read most recently stay expanded (ExpandedResults).
  */
-import type { ReviewResult } from '../engine';
+import { copyResult, type ReviewResult } from '../engine';
 import { carryTermIndex } from '../drafting/terms';
 import { compressResult, ExpandedResults, KeptResult } from './result-transfer';
 
@@ -35,7 +35,7 @@ export class KeptReviews {
     const model = { ...result.model };
     carryTermIndex(result.model, model);
     this.expanded.forget(uri);
-    this.kept.set(uri, { version, result: { ...result, model }, compressed: null });
+    this.kept.set(uri, { version, result: copyResult(result, { model }), compressed: null });
   }
 
   /** The document's kept review (expanded if it was compressed), or undefined. */
