@@ -138,9 +138,10 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
   let handledPosts = 0;
   /**
    * The edit path warmed up on a sample after a document's open, until the first real edit
-   * (./warmup.ts FirstEditWarmUp): it steps only while every message posted here has been handled.
+   * (./warmup.ts FirstEditWarmUp): it steps only while every message posted here has been handled
+   * and no job waits in the server's thread's queue (an edit typed during the open's review).
    */
-  const warmUp = setup.warmUp ? new FirstEditWarmUp(() => Atomics.load(setup.posted, 0) !== handledPosts) : null;
+  const warmUp = setup.warmUp ? new FirstEditWarmUp(() => Atomics.load(setup.posted, 0) !== handledPosts || (setup.posted.length > 1 && Atomics.load(setup.posted, 1) > 0)) : null;
 
   /** Set by a 'stop' message: nothing more is done. */
   let stopping = false;
