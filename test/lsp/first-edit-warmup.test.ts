@@ -227,35 +227,6 @@ describe('lsp: the review worker warms up its edit path after an open', function
       assert.deepEqual(warm.published.map((p) => p.version), [1, 2, 3, 4]);
     });
 
-    it('before a large open\'s diagnostics, gives way to an edit typed during the open\'s review, which gets what it gets without it', async () => {
-      const was = process.env.CLAUSEWISE_WARM_UP_BEFORE_PUBLISH_CHARS;
-      process.env.CLAUSEWISE_WARM_UP_BEFORE_PUBLISH_CHARS = '1';
-      const text = WEAK.replace('The Supplier shall', 'The Supplier shall promptly');
-      /** The open, then the edit sent once the worker has begun the open's review (its job waits in the server's thread). */
-      const typedDuringOpen = async (c: MemoryClient, uri: string, waitForJob: boolean): Promise<PublishParams> => {
-        const since = c.mark();
-        c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: WEAK } });
-        if (waitForJob) await until(() => /worker job v1/.test(lines), 'the open\'s review began');
-        c.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
-        return c.diagnostics(uri, 2, since);
-      };
-      let withWarmUp: PublishParams;
-      try {
-        const warm = await clientWith(true);
-        withWarmUp = await typedDuringOpen(warm, uriOf('during'), true);
-      } finally {
-        if (was === undefined) delete process.env.CLAUSEWISE_WARM_UP_BEFORE_PUBLISH_CHARS;
-        else process.env.CLAUSEWISE_WARM_UP_BEFORE_PUBLISH_CHARS = was;
-      }
-      await until(() => /findings-posted/.test(lines), 'the worker\'s trace of the open');
-      const before = lines.slice(0, lines.indexOf('findings-posted'));
-      assert.match(before, /warm-up before the publish[^]*warm-up gave way \(0 sample reviews, 0 steps\)/);
-      assert.doesNotMatch(before, /warm-up ended/);
-      const plain = await clientWith(false);
-      const withoutWarmUp = await typedDuringOpen(plain, uriOf('plain'), false);
-      assert.deepEqual(withWarmUp.diagnostics, withoutWarmUp.diagnostics);
-    });
-
     it('gives way to an edit sent as soon as it starts, which gets what it gets without it; the warm-up is then over', async () => {
       const warm = await clientWith(true);
       const withWarmUp = await session(warm, uriOf('edit'), () => until(() => /warm-up resumed/.test(lines), 'the warm-up started'));
