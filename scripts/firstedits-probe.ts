@@ -13,7 +13,7 @@ import { runReviewJobSteps, type JobFindings, type ReviewJob } from '../server/s
 import { WorkerDocuments } from '../server/src/lsp/worker-documents';
 import { currentStep } from '../server/src/engine';
 import { DiagnosticsJsonCache } from '../server/src/lsp/diagnostics-json';
-import { sampleContract, WarmUp } from '../server/src/lsp/warmup';
+import { documentSample, sampleContract, WarmUp } from '../server/src/lsp/warmup';
 import { jsonBytes } from '../server/src/lsp/raw-json';
 import { DEFAULT_WORKER_HEAP_MB, DEFAULT_WORKER_YOUNG_MB } from '../server/src/lsp/review-thread';
 import { isMainThread, Worker } from 'node:worker_threads';
@@ -50,13 +50,17 @@ const flushGc = async (): Promise<string> => {
 };
 
 async function main(): Promise<void> {
+  let text = generateContract(bytes);
   if (warm) {
+    // --warm-sample C: the sample is the document's first C characters (lsp/warmup.ts documentSample)
+    // rather than the library's, its edits known as the worker's are; 0: the library sample.
+    const sampleChars = arg('warm-sample', 0);
     const c0 = threadCpu();
-    const w = new WarmUp();
+    const sample = sampleChars > 0 ? documentSample(text, sampleChars) : '';
+    const w = sampleChars > 0 ? new WarmUp(warm, () => sample, { knownEdit: knownEdit !== 0 }) : new WarmUp(warm);
     while (w.step()) { /* all its steps */ }
     console.log(`warm-up ${(threadCpu() - c0).toFixed(0)} ms ${await flushGc()}`);
   }
-  let text = generateContract(bytes);
   const state = new IncrementalReview();
   const inWorker = !isMainThread;
   const documents = new WorkerDocuments();
@@ -142,7 +146,8 @@ async function main(): Promise<void> {
   // probe's jobs are) run after the open, before the first edit; --warm-steps S stops it after S steps
   // (a real edit arriving part-way).
   const warmAfter = arg('warm-after-open', -1);
-  if (warmAfter >= 0) {
+  // --warm-repeat R: the warm-up made R times over (a fresh sample state each time), to tell its cold cost from its work.
+  for (let repeat = arg('warm-repeat', 1); warmAfter >= 0 && repeat > 0; repeat--) {
     const c0 = threadCpu();
     const w = new WarmUp(warmAfter, arg('warm-from-doc', 0) > 0 ? () => text.slice(0, text.indexOf('\n#', arg('warm-from-doc', 0)) + 1) : () => sampleContract(arg('warm-chars', 20_000)), { knownEdit: knownEdit !== 0 });
     const maxSteps = arg('warm-steps', Infinity);

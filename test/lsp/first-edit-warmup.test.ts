@@ -88,6 +88,35 @@ describe('lsp: the review worker warms up its edit path after an open', function
       assert.equal(warm.completed, 2, 'the dropped review was made again');
     });
 
+    it('runNow() reviews the sample and its edits to the end before it returns, asking before every step', () => {
+      let asked = 0;
+      const warm = new FirstEditWarmUp(() => { asked++; return false; }, 2, 3000);
+      assert.equal(warm.runNow(() => WEAK, {}), true);
+      assert.ok(warm.done);
+      assert.equal(warm.completed, 3);
+      assert.equal(asked, warm.steps, 'asked before every step');
+      assert.equal(warm.running, false);
+    });
+
+    it('runNow() begins no step while a message is waiting, stops part-way when one comes, and resume() finishes it later', async () => {
+      let waiting = true;
+      let steps = 0;
+      const warm = new FirstEditWarmUp(() => waiting || (++steps > 3 && (waiting = true)), 1, 3000);
+      assert.equal(warm.runNow(() => WEAK, {}), false);
+      assert.equal(warm.steps, 0);
+      waiting = false;
+      assert.equal(warm.runNow(() => WEAK, {}), false);
+      assert.equal(warm.steps, 3, 'stopped at the message');
+      assert.equal(warm.interruptions, 1, 'the sample review under way dropped');
+      assert.equal(warm.completed, 0);
+      assert.equal(warm.done, false);
+      waiting = false;
+      steps = -1e9;
+      warm.resume(() => WEAK, {});
+      await until(() => warm.done, 'the warm-up is over');
+      assert.equal(warm.completed, 2);
+    });
+
     it('pause() stops it at once; end() lets it go for good', async () => {
       const warm = new FirstEditWarmUp(() => false, 2, 3000);
       warm.resume(() => WEAK, {});
@@ -162,6 +191,35 @@ describe('lsp: the review worker warms up its edit path after an open', function
       const withoutWarmUp = await session(plain, uriOf('plain'), async () => undefined);
       assert.deepEqual(withWarmUp.map((p) => p.diagnostics), withoutWarmUp.map((p) => p.diagnostics));
       // Only the document's diagnostics, one publish per version, never a sample's.
+      for (const m of warm.received) {
+        const p = m.params as { uri?: string } | undefined;
+        if (typeof p?.uri === 'string') assert.equal(p.uri, uri, `${m.method} for ${p.uri}`);
+      }
+      assert.deepEqual(warm.published.map((p) => p.version), [1, 2, 3, 4]);
+    });
+
+    it('warms up before a large open\'s diagnostics are posted, publishes only the document\'s, and changes no result', async () => {
+      // Read by the worker as it starts (at the open's job): every document counts as large here.
+      const was = process.env.CLAUSEWISE_WARM_UP_BEFORE_PUBLISH_CHARS;
+      process.env.CLAUSEWISE_WARM_UP_BEFORE_PUBLISH_CHARS = '1';
+      const warm = await clientWith(true);
+      const uri = uriOf('before');
+      let withWarmUp: PublishParams[];
+      try {
+        withWarmUp = await session(warm, uri, async () => undefined);
+      } finally {
+        if (was === undefined) delete process.env.CLAUSEWISE_WARM_UP_BEFORE_PUBLISH_CHARS;
+        else process.env.CLAUSEWISE_WARM_UP_BEFORE_PUBLISH_CHARS = was;
+      }
+      await until(() => /findings-posted[^]*findings-posted[^]*findings-posted[^]*findings-posted/.test(lines), 'the worker\'s trace of the four reviews');
+      // In the worker's own trace (one stream, in order): the whole warm-up, three sample reviews, came
+      // within the open's job, before its findings were posted.
+      const before = lines.slice(0, lines.indexOf('findings-posted'));
+      assert.match(before, /job v1[^]*warm-up before the publish[^]*warm-up ended \(3 sample reviews/);
+      assert.doesNotMatch(lines, /warm-up resumed/, 'nothing left for after the open');
+      const plain = await clientWith(false);
+      const withoutWarmUp = await session(plain, uriOf('plain'), async () => undefined);
+      assert.deepEqual(withWarmUp.map((p) => p.diagnostics), withoutWarmUp.map((p) => p.diagnostics));
       for (const m of warm.received) {
         const p = m.params as { uri?: string } | undefined;
         if (typeof p?.uri === 'string') assert.equal(p.uri, uri, `${m.method} for ${p.uri}`);

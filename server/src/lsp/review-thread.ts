@@ -30,8 +30,10 @@ export interface WorkerSetup {
   /** How much text (characters) the documents keeping their incremental state in the worker may hold together (./recent-states.ts). */
   keepChars?: number;
   /**
-   * Messages posted to the worker other than queries and spare buffers, counted by this thread as it
+   * [0]: messages posted to the worker other than queries and spare buffers, counted by this thread as it
    * posts them (shared memory): the worker's warm-up steps only while it has handled them all.
+   * [1]: jobs waiting in this thread's queue, not yet posted (an edit typed during a review): the
+   * warm-up gives way to them too.
    */
   posted: Int32Array;
   /** Whether the worker warms up its edit path after a document's open (./warmup.ts FirstEditWarmUp). */
@@ -177,6 +179,7 @@ export class ReviewThread {
       this.queue.get(job.uri)?.resolve(null);
       this.queue.delete(job.uri); // re-inserted at the end: documents take turns
       this.queue.set(job.uri, { job, resolve, ...(onFindings ? { onFindings } : {}) });
+      this.noteQueue();
       this.pumpSoon();
     });
   }
@@ -217,6 +220,7 @@ export class ReviewThread {
   forget(uri: string): void {
     this.queue.get(uri)?.resolve(null);
     this.queue.delete(uri);
+    this.noteQueue();
     this.sentTexts.forget(uri);
     this.post({ kind: 'forget', uri });
   }
@@ -341,6 +345,7 @@ export class ReviewThread {
     }
     const [uri, waiting] = next.value;
     this.queue.delete(uri);
+    this.noteQueue();
     const worker = this.ensureWorker();
     if (!worker) {
       waiting.resolve(null);
@@ -371,6 +376,11 @@ export class ReviewThread {
     else this.sent.texts++;
   }
 
+  /** How many jobs wait here, for the worker's warm-up (WorkerSetup.posted[1]). */
+  private noteQueue(): void {
+    if (this.posted) Atomics.store(this.posted, 1, this.queue.size);
+  }
+
   /** Counted before the message goes: the worker's warm-up then never begins a step once it is on its way (WorkerSetup.posted). */
   private countPosted(): void {
     if (this.posted) Atomics.add(this.posted, 0, 1);
@@ -381,7 +391,8 @@ export class ReviewThread {
     try {
       const channel = new MessageChannel();
       // A new counter per worker: a replaced worker's messages are not the new one's.
-      this.posted = new Int32Array(new SharedArrayBuffer(4));
+      this.posted = new Int32Array(new SharedArrayBuffer(8));
+      Atomics.store(this.posted, 1, this.queue.size);
       const setup: WorkerSetup = {
         marker: WORKER_MARKER, bundlePort: channel.port2, posted: this.posted,
         ...(this.options.keepChars !== undefined ? { keepChars: this.options.keepChars } : {}),

@@ -29,7 +29,7 @@ import { reserveRender } from './diagnostics-json';
 import { answerQuery, errorOf, type QueryAnswer, type QueryMessage } from './worker-queries';
 import { collectShrinkingTables, compactIfFragmented, compactingCollection, logMemory } from './collector';
 import { trace } from './trace';
-import { FirstEditWarmUp } from './warmup';
+import { FirstEditWarmUp, type WarmUpJobs } from './warmup';
 
 /**
  * Whether a document's first review here (its open) publishes from the diagnostics' objects, its
@@ -49,6 +49,15 @@ const OPEN_JSON_FROM_OBJECTS = process.env.CLAUSEWISE_OPEN_JSON === 'objects';
  * (docs/performance.md, round fifteen, openjson). A user who reads first still gets it warmed up.
  */
 const WARM_UP_AFTER_OPEN_MS = Number(process.env.CLAUSEWISE_WARM_UP_AFTER_OPEN_MS ?? 200);
+
+/**
+ * A document at least this long (characters) has the edit path warmed up within its open's job,
+ * before the open's diagnostics are posted (./warmup.ts FirstEditWarmUp.runNow), rather than from
+ * WARM_UP_AFTER_OPEN_MS after them: a keystroke typed as soon as those diagnostics arrive reaches
+ * the worker before that. The open's diagnostics come later by the warm-up's cost (docs/performance.md,
+ * round sixteen). CLAUSEWISE_WARM_UP_BEFORE_PUBLISH_CHARS; 0 turns it off.
+ */
+const WARM_UP_BEFORE_PUBLISH_CHARS = Number(process.env.CLAUSEWISE_WARM_UP_BEFORE_PUBLISH_CHARS ?? 500_000);
 
 /** Full reviews since the last compaction after which the idle collection compacts (see the 'collect' message). */
 const COMPACT_AFTER_FULL_REVIEWS = 2;
@@ -129,9 +138,10 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
   let handledPosts = 0;
   /**
    * The edit path warmed up on a sample after a document's open, until the first real edit
-   * (./warmup.ts FirstEditWarmUp): it steps only while every message posted here has been handled.
+   * (./warmup.ts FirstEditWarmUp): it steps only while every message posted here has been handled
+   * and no job waits in the server's thread's queue (an edit typed during the open's review).
    */
-  const warmUp = setup.warmUp ? new FirstEditWarmUp(() => Atomics.load(setup.posted, 0) !== handledPosts) : null;
+  const warmUp = setup.warmUp ? new FirstEditWarmUp(() => Atomics.load(setup.posted, 0) !== handledPosts || (setup.posted.length > 1 && Atomics.load(setup.posted, 1) > 0)) : null;
 
   /** Set by a 'stop' message: nothing more is done. */
   let stopping = false;
@@ -257,6 +267,10 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
         ? documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting, cache)
         : documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting);
       trace(`reviewed v${job.version} cost ${costMs.toFixed(1)}`);
+      if (first && warmUp && WARM_UP_BEFORE_PUBLISH_CHARS > 0 && result.model.text.length >= WARM_UP_BEFORE_PUBLISH_CHARS) {
+        // The edit path warmed up before the open's diagnostics go (see WARM_UP_BEFORE_PUBLISH_CHARS).
+        warmUp.runNow(() => result.model.text, warmUpJobs(job));
+      }
       // As JSON made here (only the changed findings' made again), in UTF-8 bytes handed over rather
       // than copied: the server's thread copies them into its output buffer as they are, with no
       // objects to serialise and no string to copy across threads, join or encode (./raw-json.ts),
@@ -313,11 +327,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
         // Its sample and jobs are this document's (the text is read only the first time).
         const resume = (): void => {
           if (stopping) return;
-          warmUp?.resume(() => u.result.model.text, {
-            format: job.format, settings: job.settings,
-            ...(job.diagnosticShape ? { diagnosticShape: job.diagnosticShape } : {}),
-            ...(job.diagnosticChanges ? { diagnosticChanges: job.diagnosticChanges } : {}),
-          });
+          warmUp?.resume(() => u.result.model.text, warmUpJobs(job));
         };
         if (!warmUp || u.unfilled || WARM_UP_AFTER_OPEN_MS <= 0) resume();
         else setTimeout(resume, WARM_UP_AFTER_OPEN_MS).unref();
@@ -328,6 +338,15 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     }
   };
   port.on('message', handle);
+}
+
+/** The warm-up's sample jobs shaped as the document's (./warmup.ts WarmUpJobs). */
+function warmUpJobs(job: ReviewJob): WarmUpJobs {
+  return {
+    format: job.format, settings: job.settings,
+    ...(job.diagnosticShape ? { diagnosticShape: job.diagnosticShape } : {}),
+    ...(job.diagnosticChanges ? { diagnosticChanges: job.diagnosticChanges } : {}),
+  };
 }
 
 if (parentPort && (workerData as WorkerSetup | null)?.marker === 'clausewise-lsp-review-worker') start(parentPort, workerData as WorkerSetup);
