@@ -196,6 +196,21 @@ export function releaseChunks(owner: string): void {
   if (before) for (const c of before) release(c);
 }
 
+/**
+ * `owner` keeps its text but no state built from it (the worker dropped the state, lsp/recent-states.ts):
+ * its chunks stay in the cache for its next full review but are no longer held for it, so the cache's
+ * bounds apply to them. Held, a workspace's every document kept its parsed chunks alive (about 11 MB
+ * for a 1 MB contract) whether the cache had let go of them or not.
+ */
+export function unpinChunks(owner: string): void {
+  const before = owners.get(owner);
+  owners.delete(owner);
+  if (before) for (const c of before) c.users = (c.users ?? 1) - 1;
+}
+
+/** How many documents hold their chunks (for tests). */
+export const chunkOwners = (): number => owners.size;
+
 /** No document holds any chunk (the worker let go of every document). */
 export function releaseAllChunks(): void {
   for (const owner of [...owners.keys()]) releaseChunks(owner);
