@@ -86,7 +86,7 @@ let madeCache: LRUCache<string, CachedChunk> | null = null;
  * it by one chunk per edit (1,000 edits, about 9 MB, most of the row's live growth). About one 1 MB
  * contract and a quarter is kept: the two documents the worker keeps a state for
  * (lsp/recent-states.ts) re-read only what an edit touches, and a third one taking turns with them is
- * parsed whole again (about 0.4 s for 1 MB). An evicted chunk is only parsed again; no result changes.
+ * parsed whole again (a few hundred ms for 1 MB). An evicted chunk is only parsed again; no result changes.
  */
 export const CACHE_CHARS = 1_250_000;
 const cache = () => (madeCache ??= newLruCache<string, CachedChunk>(4000, { maxSize: CACHE_CHARS, sizeOf: (_chunk, key) => key.length }));
@@ -169,8 +169,8 @@ function keep(key: string, chunk: CachedChunk): void {
 }
 
 /**
- * Which chunks each document's current text holds (issue 13, memory). The cache is bounded (by
- * then 4,000 chunks; now also CACHE_CHARS), and every edit adds the edited chunk's new text to it: the chunk texts
+ * Which chunks each document's current text holds (issue 13, memory). The cache is bounded (4,000
+ * chunks, and CACHE_CHARS characters), and every edit adds the edited chunk's new text to it: the chunk texts
  * an edit replaced stayed until the cache was full, so a language server's parse cache (and its
  * offset arrays, a quarter of it) grew with the number of edits, not with the documents open (the
  * memory row's 1,000 edits added about 1,000 chunks). A chunk that no document's current text
