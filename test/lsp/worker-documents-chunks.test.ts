@@ -21,6 +21,8 @@ describe('lsp: the worker\'s documents hold their parsed chunks only while they 
 
   it('a document whose state goes no longer holds its chunks; a closed one neither', () => {
     const documents = new WorkerDocuments(100_000);
+    // (Other files' documents may still hold theirs: this one's are counted from here.)
+    const before = chunkOwners();
     const uri = (d: number) => `file:///tmp/chunk-owners-${d}.md`;
     for (let d = 0; d < 3; d++) {
       const text = generateContract(60_000).replace(/Customer/g, `Customer${d}`).replace(/Supplier/g, `Supplier${d}`);
@@ -29,9 +31,9 @@ describe('lsp: the worker\'s documents hold their parsed chunks only while they 
       documents.settle(job.uri);
     }
     assert.equal(documents.states.size, 1);
-    assert.equal(chunkOwners(), 1, 'documents holding their chunks');
+    assert.equal(chunkOwners(), before + 1, 'documents holding their chunks');
     documents.forget(uri(2));
-    assert.equal(chunkOwners(), 0);
+    assert.equal(chunkOwners(), before);
     documents.clear();
   });
 
