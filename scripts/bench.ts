@@ -428,14 +428,18 @@ async function memoryRows() {
   const sized = (name: string, dflt: number) => { const a = process.argv.find((x) => x.startsWith(`--memory-${name}=`)); return a ? Number(a.split('=')[1]) : dflt; };
   const docs = sized('docs', quick ? 5 : 20);
   const editCount = sized('edits', quick ? 200 : 1000);
+  const distinct = process.argv.includes('--memory-distinct');
   const lsp = new Lsp(true);
   await lsp.start();
   const texts: string[] = [];
   const uris: string[] = [];
   const versions: number[] = [];
   for (let d = 0; d < docs; d++) {
-    // Each document differs (its title), so no cache is shared between them.
-    texts.push(generateContract(1_000_000).replace('# Master Services Agreement', `# Master Services Agreement ${d + 1}`));
+    // The documents differ by their title only, so they share all their other chunks and sentences in
+    // the worker's parse caches. `--memory-distinct`: every section differs too (the parties' names in
+    // each clause), as twenty different contracts of a workspace do, and nothing is shared.
+    const base = generateContract(1_000_000).replace('# Master Services Agreement', `# Master Services Agreement ${d + 1}`);
+    texts.push(distinct ? base.replace(/Customer/g, `Customer${d + 1}`).replace(/Supplier/g, `Supplier${d + 1}`) : base);
     uris.push(pathToFileURL(join(os.tmpdir(), `bench-mem-${d}.md`)).href);
     versions.push(1);
     const t = performance.now();

@@ -19,7 +19,8 @@ export class RecentStates<T> {
   private readonly capacity: number;
   private total = 0;
 
-  constructor(capacity: number = DEFAULT_KEPT_CHARS) {
+  /** `dropped`, when given, is told of each document whose state goes (made room for, deleted or cleared). */
+  constructor(capacity: number = DEFAULT_KEPT_CHARS, private readonly dropped?: (uri: string) => void) {
     this.capacity = Math.max(0, capacity);
   }
 
@@ -40,6 +41,7 @@ export class RecentStates<T> {
       if (this.total <= this.capacity || oldest === uri) break;
       this.states.delete(oldest);
       this.total -= entry.size;
+      this.dropped?.(oldest);
     }
     return state;
   }
@@ -53,11 +55,14 @@ export class RecentStates<T> {
     if (!kept) return;
     this.states.delete(uri);
     this.total -= kept.size;
+    this.dropped?.(uri);
   }
 
   clear(): void {
+    const uris = [...this.states.keys()];
     this.states.clear();
     this.total = 0;
+    if (this.dropped) for (const uri of uris) this.dropped(uri);
   }
 
   get size(): number {

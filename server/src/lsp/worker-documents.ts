@@ -16,7 +16,7 @@
  *   1 MB contract against about 35 MB for a state without its facts. Their next review is a full one.
  */
 import { IncrementalReview } from '../engine';
-import { releaseAllChunks, releaseChunks } from '../model/markdown';
+import { releaseAllChunks, releaseChunks, unpinChunks } from '../model/markdown';
 import { runReviewJobSteps, type JobOutcome, type ReviewJob } from './review-job';
 import type { DiagnosticsJsonCache } from './diagnostics-json';
 import { RecentStates } from './recent-states';
@@ -40,7 +40,8 @@ export class WorkerDocuments {
   fullReviews = 0;
 
   constructor(keepChars?: number) {
-    this.states = new RecentStates<IncrementalReview>(keepChars);
+    // A document whose state goes keeps its parsed chunks only as the parse cache's bounds allow (model/markdown.ts unpinChunks).
+    this.states = new RecentStates<IncrementalReview>(keepChars, unpinChunks);
   }
 
   /**

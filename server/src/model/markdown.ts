@@ -77,11 +77,29 @@ export type ChunkRef = Pick<CachedChunk, 'at'>;
 // cached by its text: typing in one section re-parses that section only. Made on first use, as the
 // sentence cache is (model/sentences.ts): a CLI run keeps no text caches.
 let madeCache: LRUCache<string, CachedChunk> | null = null;
-const cache = () => (madeCache ??= newLruCache<string, CachedChunk>(4000));
+/**
+ * The cache's bound in characters of chunk text (issue 13, memory). A cached chunk costs about 11
+ * bytes a character (its offsets 4, its key and blocks the rest: 11 MB for the 1 MB generated
+ * contract), and chunks vary in size, so a bound of 4,000 chunks alone let it hold 3.3 million
+ * characters of that contract (about 36 MB) and more of a contract with longer sections. Twenty
+ * different 1 MB contracts open filled it to that; the memory row's twenty near-identical ones filled
+ * it by one chunk per edit (1,000 edits, about 9 MB, most of the row's live growth). About one 1 MB
+ * contract and a quarter is kept: the two documents the worker keeps a state for
+ * (lsp/recent-states.ts) re-read only what an edit touches, and a third one taking turns with them is
+ * parsed whole again (a few hundred ms for 1 MB). An evicted chunk is only parsed again; no result changes.
+ */
+export const CACHE_CHARS = 1_250_000;
+const cache = () => (madeCache ??= newLruCache<string, CachedChunk>(4000, { maxSize: CACHE_CHARS, sizeOf: (_chunk, key) => key.length }));
 /** Whether this process has made the chunk cache (for tests). */
 export const chunkCacheMade = (): boolean => madeCache !== null;
 /** How many chunks are kept (for tests). */
 export const keptChunks = (): number => madeCache?.size ?? 0;
+/** The kept chunks' characters (their keys' lengths, as the cache counts them against CACHE_CHARS), for tests and probes. */
+export function keptChunkChars(): number {
+  let chars = 0;
+  for (const key of madeCache?.keys() ?? []) chars += key.length;
+  return chars;
+}
 /** The kept chunks' offset arrays: how many and their bytes (for probes). */
 export function keptChunkOffsets(): { arrays: number; bytes: number } {
   let arrays = 0;
@@ -151,8 +169,8 @@ function keep(key: string, chunk: CachedChunk): void {
 }
 
 /**
- * Which chunks each document's current text holds (issue 13, memory). The cache is bounded by its
- * number of chunks (4,000), and every edit adds the edited chunk's new text to it: the chunk texts
+ * Which chunks each document's current text holds (issue 13, memory). The cache is bounded (4,000
+ * chunks, and CACHE_CHARS characters), and every edit adds the edited chunk's new text to it: the chunk texts
  * an edit replaced stayed until the cache was full, so a language server's parse cache (and its
  * offset arrays, a quarter of it) grew with the number of edits, not with the documents open (the
  * memory row's 1,000 edits added about 1,000 chunks). A chunk that no document's current text
@@ -177,6 +195,21 @@ export function releaseChunks(owner: string): void {
   owners.delete(owner);
   if (before) for (const c of before) release(c);
 }
+
+/**
+ * `owner` keeps its text but no state built from it (the worker dropped the state, lsp/recent-states.ts):
+ * its chunks stay in the cache for its next full review but are no longer held for it, so the cache's
+ * bounds apply to them. Held, a workspace's every document kept its parsed chunks alive (about 11 MB
+ * for a 1 MB contract) whether the cache had let go of them or not.
+ */
+export function unpinChunks(owner: string): void {
+  const before = owners.get(owner);
+  owners.delete(owner);
+  if (before) for (const c of before) c.users = (c.users ?? 1) - 1;
+}
+
+/** How many documents hold their chunks (for tests). */
+export const chunkOwners = (): number => owners.size;
 
 /** No document holds any chunk (the worker let go of every document). */
 export function releaseAllChunks(): void {
