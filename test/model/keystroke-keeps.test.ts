@@ -43,6 +43,21 @@ describe('model: what a keystroke keeps of the previous model\'s bookkeeping', (
     assert.equal(entriesOf(counts).get('Vendor'), before.get('Vendor'));
   });
 
+  it('takes the unchanged chunk before the edit from the parse cache as it is, placed where the document holds it', () => {
+    const text = base.replace('# Agreement', '# Agreement (cached chunk kept in place)');
+    const state = fullModelState(text, 1, 'markdown', 'first');
+    const edited = text.replace('The Customer shall pay within thirty days (see clause 6.1)', 'The Customer shall pay within thirty-one days (see clause 6.1)');
+    const next = updateModelState(state, edited, 2, 'markdown');
+    assert.equal(next.fullReason, null);
+    const at = edited.indexOf('thirty-one');
+    const k = next.chunkStarts!.findIndex((s, i) => s <= at && (i + 1 === next.chunkStarts!.length || next.chunkStarts![i + 1] > at));
+    assert.ok(k >= 2, 'an edit past the first chunks');
+    // The chunk before the edited one is re-read: the very entry the opening's parse cached.
+    assert.equal(next.chunkRefs![k - 1], state.chunkRefs![k - 1]);
+    const fresh = fullModelState(edited, 2, 'markdown', 'compare');
+    assert.deepEqual(next.model.blocks.map((b) => [b.start, b.end, [...b.sourceOffsets]]), fresh.model.blocks.map((b) => [b.start, b.end, [...b.sourceOffsets]]));
+  });
+
   it('counts holders only for the chunks that differ from the owner\'s previous list', () => {
     const owner = 'file:///keystroke-keeps.md';
     let writes = 0;

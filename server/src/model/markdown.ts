@@ -132,15 +132,20 @@ export function capMarkup(original: string): string {
   return capInlineMarkup(capEmphasisRuns(capNesting(original)));
 }
 
-/** The blocks of one chunk (offsets relative to the chunk), memoised by its text. */
+/**
+ * The blocks of one chunk, memoised by its text: their offsets are those of the chunk placed at
+ * `at` (0 when it was parsed alone; a chunk the whole-document parse cached keeps its place there),
+ * so the caller moves them by its own start minus `at`. Found at another place, the cached chunk is
+ * returned as it is, as parseMarkdown places it: every 1 MB keystroke re-reads the unchanged chunk
+ * before the edited one, and copying its blocks with their offset arrays to place 0 (and re-keying
+ * it) cost an array per block per edit.
+ */
 export function parseChunk(text: string, first: boolean): Chunk & ChunkRef {
   const key = keyOf(text, first);
   const caching = textCachesOn();
   const hit = caching ? cache().get(key) : undefined;
-  if (hit && hit.at === 0) return hit;
-  const chunk: CachedChunk = hit
-    ? { blocks: hit.blocks.map((b) => ({ ...b, start: b.start - hit.at, end: b.end - hit.at, sourceOffsets: shifted(b.sourceOffsets, -hit.at) })), yaml: hit.yaml, at: 0 }
-    : readChunks(text, 0, [0], first)[0];
+  if (hit) return hit;
+  const chunk: CachedChunk = readChunks(text, 0, [0], first)[0];
   if (caching) keep(detached(key), chunk);
   return chunk;
 }
