@@ -217,10 +217,10 @@ function* splice(prev: ModelState, text: string, version: number, edit: KnownEdi
     next = Math.min(starts.length, next + more);
   }
 
-  // Blocks of the re-read region, each with the chunk it was parsed in (its offsets are the chunk's),
+  // Blocks of the re-read region, each with how far its chunk moved from where its offsets place it,
   // and the index among them of each re-read chunk's first block.
   const fresh: RawBlock[] = [];
-  const freshAt: number[] = [];
+  const freshShift: number[] = [];
   const chunkFirst: number[] = [];
   const regionRefs: ChunkRef[] = [];
   let yamlChanged = false;
@@ -233,9 +233,10 @@ function* splice(prev: ModelState, text: string, version: number, edit: KnownEdi
     if (at === 0) yamlChanged = !sameYaml(chunk.yaml, prev.frontMatter, old.text, text);
     chunkFirst.push(fresh.length);
     regionRefs.push(chunk);
+    // The chunk's offsets are those of its cached place (parseChunk): moved to this one.
     for (const b of chunk.blocks) {
       fresh.push(b);
-      freshAt.push(at);
+      freshShift.push(at - chunk.at);
     }
     yield;
   }
@@ -248,7 +249,7 @@ function* splice(prev: ModelState, text: string, version: number, edit: KnownEdi
   const freshBlocks: OffsetBlock[] = [];
   const freshKept: BlockDocFacts[] = [];
   for (let f = 0; f < fresh.length; f++) {
-    const block = OffsetBlock.fromRaw(fresh[f], firstBlock + f, freshAt[f]);
+    const block = OffsetBlock.fromRaw(fresh[f], firstBlock + f, freshShift[f]);
     block.sentences = buildSentences(block);
     prev.texts!.share(block);
     freshBlocks.push(block);

@@ -150,15 +150,20 @@ export function capMarkup(original: string): string {
   return capInlineMarkup(capEmphasisRuns(capNesting(original)));
 }
 
-/** The blocks of one chunk (offsets relative to the chunk), memoised by its text. */
+/**
+ * The blocks of one chunk, memoised by its text: their offsets are those of the chunk placed at
+ * `at` (0 when it was parsed alone; a chunk the whole-document parse cached keeps its place there),
+ * so the caller moves them by its own start minus `at`. Found at another place, the cached chunk is
+ * returned as it is, as parseMarkdown places it: every 1 MB keystroke re-reads the unchanged chunk
+ * before the edited one, and copying its blocks with their offset arrays to place 0 (and re-keying
+ * it) cost an array per block per edit.
+ */
 export function parseChunk(text: string, first: boolean): Chunk & ChunkRef {
   const key = keyOf(text, first);
   const caching = textCachesOn();
   const hit = caching ? cache().get(key) : undefined;
-  if (hit && hit.at === 0) return hit;
-  const chunk: CachedChunk = hit
-    ? { blocks: hit.blocks.map((b) => ({ ...b, start: b.start - hit.at, end: b.end - hit.at, sourceOffsets: shifted(b.sourceOffsets, -hit.at) })), yaml: hit.yaml, at: 0 }
-    : readChunks(text, 0, [0], first)[0];
+  if (hit) return hit;
+  const chunk: CachedChunk = readChunks(text, 0, [0], first)[0];
   if (caching) keep(detached(key), chunk);
   return chunk;
 }
@@ -183,10 +188,19 @@ const owners = new Map<string, CachedChunk[]>();
 /** `owner`'s current text is made of `chunks` (from parseMarkdown or a splice); the chunks it held before and no document holds now leave the cache. */
 export function ownChunks(owner: string, chunks: readonly ChunkRef[]): void {
   const now = chunks as readonly CachedChunk[];
-  for (const c of now) c.users = (c.users ?? 0) + 1;
-  const before = owners.get(owner);
+  const before = owners.get(owner) ?? [];
+  // Only what differs: a keystroke's list is the previous one with a few chunks replaced, and the
+  // chunks both hold at the same place from either end would be counted up and down again (about
+  // 1,200 of each per 1 MB keystroke). New ones are counted before the old ones are released, so a
+  // chunk in both lists never drops out of the cache in between.
+  let head = 0;
+  const most = Math.min(before.length, now.length);
+  while (head < most && before[head] === now[head]) head++;
+  let tail = 0;
+  while (tail < most - head && before[before.length - 1 - tail] === now[now.length - 1 - tail]) tail++;
+  for (let i = head; i < now.length - tail; i++) now[i].users = (now[i].users ?? 0) + 1;
   owners.set(owner, now.slice());
-  if (before) for (const c of before) release(c);
+  for (let i = head; i < before.length - tail; i++) release(before[i]);
 }
 
 /** `owner` (a closed document) holds no chunks any more. */
