@@ -335,6 +335,24 @@ export function parseMarkdown(original: string, shareOffsets = false): ParsedMar
       used?.push(chunk);
       if (i + k === 0) yaml = chunk.yaml;
       const by = starts[i + k] - chunk.at;
+      if (!caching) {
+        // Without the cache the chunk was just read for this call and nothing else holds its
+        // blocks (they are at their place: by is 0), so they are taken as they are. The copy below
+        // is made by object spread, whose clones V8 keeps outside its shared map transitions: each
+        // copy then got a hidden class of its own when the model added `section` (5,932 maps for
+        // 5,992 blocks of the 1 MB contract), and every later read of a block's field in the
+        // review went through the megamorphic cache (issue 13).
+        for (const b of chunk.blocks) {
+          if (by !== 0) {
+            b.start += by;
+            b.end += by;
+            b.sourceOffsets = shifted(b.sourceOffsets, by);
+          }
+          b.index = blocks.length;
+          blocks.push(b);
+        }
+        continue;
+      }
       for (const b of chunk.blocks) {
         blocks.push({
           ...b,
