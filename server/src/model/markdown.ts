@@ -6,7 +6,7 @@ import { remarkGfmWithoutFootnotes } from './gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import type { Block, Span } from './types';
-import { extractBlocks } from './blocks';
+import { countingUpTo, extractBlocks } from './blocks';
 import { plainChunkBlocks } from './plain-chunk';
 import { blocksFromEvents } from './events';
 import { capEmphasisRuns, capInlineMarkup, capNesting, restoreOriginal } from './nesting';
@@ -311,6 +311,8 @@ export function parseMarkdown(original: string, shareOffsets = false): ParsedMar
   let yaml: ParsedMarkdown['yaml'] = null;
   const caching = textCachesOn();
   const used: CachedChunk[] | null = shifts && caching ? [] : null;
+  // Plain blocks' offset maps are views of one counting array without the caches (blocks.ts countingView): made once at the document's size.
+  if (!caching) countingUpTo(text.length + 1);
   for (let i = 0; i < starts.length;) {
     const texts = [text.slice(starts[i], endOf(i))];
     const cached = caching ? cache().get(keyOf(texts[0], i === 0)) : undefined;
