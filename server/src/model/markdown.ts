@@ -344,7 +344,10 @@ export function parseMarkdown(original: string, shareOffsets = false): ParsedMar
         // copy then got a hidden class of its own when the model added `section` (5,932 maps for
         // 5,992 blocks of the 1 MB contract), and every later read of a block's field in the
         // review went through the megamorphic cache (issue 13).
-        for (const b of chunk.blocks) {
+        // Indexed, as the loops below that run once per first model: a for-of loop allocates a result object per step until it is optimised.
+        const own = chunk.blocks;
+        for (let j = 0; j < own.length; j++) {
+          const b = own[j];
           if (by !== 0) {
             b.start += by;
             b.end += by;
