@@ -125,7 +125,7 @@ export function pushVerbatim(blocks: RawBlock[], kind: 'heading' | 'paragraph', 
   const n = text.length;
   let offsets: Int32Array;
   // Its callers' blocks end where their text does (end === from + n): the map is the run from, from + 1, ..., end.
-  if (end === from + n && !textCachesOn()) offsets = countingView(from, n + 1);
+  if (end === from + n && from + n < counting.length && !textCachesOn()) offsets = countingView(from, n + 1);
   else {
     offsets = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) offsets[i] = from + i;
@@ -144,15 +144,24 @@ export function pushVerbatim(blocks: RawBlock[], kind: 'heading' | 'paragraph', 
  * the caches on, blocks are kept in the parse cache across edits and keep their own maps.
  */
 export function countingView(from: number, length: number): Int32Array {
-  countingUpTo(from + length);
+  if (from + length > counting.length) growCounting(from + length);
   return new Int32Array(counting.buffer, from * 4, length);
 }
 let counting = new Int32Array(0);
+/** 16 MB: a 4-million-character document. */
+const COUNTING_MAX = 1 << 22;
 
-/** Makes countingView's array at least `length` long (parseMarkdown sizes it to the document once). */
+/**
+ * Makes countingView's array at least `length` long (parseMarkdown sizes it to the document once),
+ * up to COUNTING_MAX entries: the array stays for the process, and a longer document's verbatim
+ * blocks get maps of their own as before (pushVerbatim takes a view only inside the array).
+ */
 export function countingUpTo(length: number): void {
-  if (length <= counting.length) return;
-  const grown = new Int32Array(Math.max(length, 2 * counting.length));
+  if (length > counting.length && length <= COUNTING_MAX) growCounting(length);
+}
+
+function growCounting(length: number): void {
+  const grown = new Int32Array(Math.max(length, Math.min(2 * counting.length, COUNTING_MAX)));
   for (let i = 0; i < grown.length; i++) grown[i] = i;
   counting = grown;
 }
