@@ -34,8 +34,12 @@ const DEFINITIONS_TITLE = /\b(?:definitions?|interpretation|defined terms|glossa
  */
 export function findDefinedTerms(blocks: Block[], sections?: Section[]): DefinedTerm[] {
   const terms: DefinedTerm[] = [];
-  for (const block of blocks) {
-    for (const t of definedTermsInBlock(block, termsDependOnSection(block) && inDefinitionsSection(block, sections))) terms.push(t);
+  // Indexed loops: this runs once per model built in full, before it is optimised, where a for-of
+  // loop allocates a result object per step (issue 13).
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    const found = definedTermsInBlock(block, termsDependOnSection(block) && inDefinitionsSection(block, sections));
+    for (let i = 0; i < found.length; i++) terms.push(found[i]);
   }
   return terms;
 }

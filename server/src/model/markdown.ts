@@ -6,7 +6,7 @@ import { remarkGfmWithoutFootnotes } from './gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import type { Block, Span } from './types';
-import { extractBlocks } from './blocks';
+import { countingUpTo, extractBlocks } from './blocks';
 import { plainChunkBlocks } from './plain-chunk';
 import { blocksFromEvents } from './events';
 import { capEmphasisRuns, capInlineMarkup, capNesting, restoreOriginal } from './nesting';
@@ -358,6 +358,8 @@ export function parseMarkdown(original: string, shareOffsets = false): ParsedMar
   let yaml: ParsedMarkdown['yaml'] = null;
   const caching = textCachesOn();
   const used: CachedChunk[] | null = shifts && caching ? [] : null;
+  // Plain blocks' offset maps are views of one counting array without the caches (blocks.ts countingView): made once at the document's size.
+  if (!caching) countingUpTo(text.length + 1);
   for (let i = 0; i < starts.length;) {
     const texts = [text.slice(starts[i], endOf(i))];
     const cached = caching ? cache().get(keyOf(texts[0], i === 0)) : undefined;
@@ -382,6 +384,27 @@ export function parseMarkdown(original: string, shareOffsets = false): ParsedMar
       used?.push(chunk);
       if (i + k === 0) yaml = chunk.yaml;
       const by = starts[i + k] - chunk.at;
+      if (!caching) {
+        // Without the cache the chunk was just read for this call and nothing else holds its
+        // blocks (they are at their place: by is 0), so they are taken as they are. The copy below
+        // is made by object spread, whose clones V8 keeps outside its shared map transitions: each
+        // copy then got a hidden class of its own when the model added `section` (5,932 maps for
+        // 5,992 blocks of the 1 MB contract), and every later read of a block's field in the
+        // review went through the megamorphic cache (issue 13).
+        // Indexed, as the loops below that run once per first model: a for-of loop allocates a result object per step until it is optimised.
+        const own = chunk.blocks;
+        for (let j = 0; j < own.length; j++) {
+          const b = own[j];
+          if (by !== 0) {
+            b.start += by;
+            b.end += by;
+            b.sourceOffsets = shifted(b.sourceOffsets, by);
+          }
+          b.index = blocks.length;
+          blocks.push(b);
+        }
+        continue;
+      }
       for (const b of chunk.blocks) {
         blocks.push({
           ...b,

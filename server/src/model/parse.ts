@@ -68,7 +68,7 @@ function readModel(text: string, version: number, format: TextFormat): ContractM
     const parsed = format === 'plain' ? { blocks: parsePlainText(text), yaml: null } : parseMarkdown(text);
     // The parsers' blocks are fresh objects (never their caches'): completed in place, not copied.
     const blocks = parsed.blocks as Block[];
-    for (const block of blocks) block.section = 0;
+    for (let i = 0; i < blocks.length; i++) blocks[i].section = 0;
     buildSentencesOfBlocks(blocks);
     return assembleModel(text, version, blocks, readFrontMatter(parsed.yaml));
   } finally {

@@ -146,7 +146,9 @@ export function buildSections(blocks: Block[], text: string, usesMarkdownHeading
   const sections: Section[] = [root];
   const stack: Section[] = [root];
 
-  for (const block of blocks) {
+  // Indexed: a for-of loop allocates a result object per step until it is optimised (issue 13).
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
     const opened = startOf(block, usesMarkdownHeadings, text);
     if (opened) {
       const start = opened.start;
@@ -157,7 +159,7 @@ export function buildSections(blocks: Block[], text: string, usesMarkdownHeading
         index: sections.length, parent: parent.index, children: [], kind: start.kind, level,
         number: start.number, title: start.title, headingBlock: block.index, titleSpan: start.titleSpan,
         start: opened.at, end: textLength, firstBlock: block.index, lastBlock: blocks.length,
-        trailer: trailerKind(start.title) ?? (start.number && /^[A-Z]$/.test(start.number) ? null : null),
+        trailer: trailerKind(start.title),
       };
       parent.children.push(section.index);
       sections.push(section);

@@ -412,12 +412,15 @@ const hasSentences = (block: Block) => block.kind !== 'code' && block.kind !== '
 function sentencesOf(block: Block, icu?: number[]): Sentence[] {
   if (!hasSentences(block)) return [];
   const at = block.start;
-  return sentenceBounds(block.text, icu).map(([s, e]) => ({
-    textStart: s,
-    text: block.text.slice(s, e),
-    from: sourceOffsetAt(block, s) - at,
-    to: sourceOffsetAt(block, e - 1) + 1 - at,
-  }));
+  const bounds = sentenceBounds(block.text, icu);
+  const out: Sentence[] = new Array(bounds.length);
+  // A loop reading each pair by index: destructuring a pair in cold code walks the array iterator (issue 13).
+  for (let i = 0; i < bounds.length; i++) {
+    const s = bounds[i][0];
+    const e = bounds[i][1];
+    out[i] = { textStart: s, text: block.text.slice(s, e), from: sourceOffsetAt(block, s) - at, to: sourceOffsetAt(block, e - 1) + 1 - at };
+  }
+  return out;
 }
 
 /** Where a sentence of `block` starts and ends in the source (its block's position in this model). */
