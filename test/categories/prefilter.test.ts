@@ -495,3 +495,59 @@ describe('signal prefilter: memory', () => {
     assert.ok(prefilter.list('k', list, {}), 'and the next document is filtered');
   });
 });
+
+describe('signal prefilter: word starts inside groups, digits, the ends of a repetition (issue 13, categories)', () => {
+  const neededWithBoundaries = (re: RegExp, masked = false) => show(simplify(needOf(re, masked, true) ?? true)).split(WORD_START).join('^');
+  const contacts = /\b(?:points? of contact|(?:named|designated) (?:\w+ )?representatives?|COR|POCs?)\b/i;
+  const date = /\b\d{4}-\d{2}-\d{2}\b/;
+
+  it('reads a word boundary before a group into each alternative that starts with a word character', () => {
+    assert.equal(neededWithBoundaries(contacts), 'or(^point of contact, ^points of contact, ^cor, ^poc, and(or(^named , ^designated ), representative))');
+    // An alternative that can start with a non-word character, or with an open piece, gets none.
+    assert.equal(neededWithBoundaries(/\b(?:"as|COR)\b/i), 'or("as, cor)');
+    assert.equal(neededWithBoundaries(/\b(?:\w+ly|COR)\b/i), 'or(ly, ^cor)');
+    // A repetition's first round stands where the boundary does.
+    assert.equal(neededWithBoundaries(/\b(?:(?:very )+good|bad)/i), 'or(^bad, and(^very , very good))');
+    // Not on masked text, and not without the option.
+    assert.equal(neededWithBoundaries(contacts, true), 'or(cor, poc, and(point, of, contact), and(or(named, designated), representative))');
+    assert.equal(needs(/\b(?:COR|POC)\b/i), 'or(cor, poc)');
+  });
+
+  it('reads \\d as the ten digits, and joins a repetition\'s first and last round to its neighbours', () => {
+    assert.equal(neededWithBoundaries(date), 'and(or(^0, ^1, ^2, ^3, ^4, ^5, ^6, ^7, ^8, ^9), or(0-, 1-, 2-, 3-, 4-, 5-, 6-, 7-, 8-, 9-), or(0-, 1-, 2-, 3-, 4-, 5-, 6-, 7-, 8-, 9-), or(0, 1, 2, 3, 4, 5, 6, 7, 8, 9))');
+    assert.equal(neededWithBoundaries(/\bx(?:ab)+y/i), 'and(^xab, aby)');
+    assert.equal(neededWithBoundaries(/per (?:cent)+age/i), 'and(per cent, centage)');
+    // The rules' word gates (read without boundaries) keep \d open.
+    assert.equal(needs(date), 'and(-, -)');
+  });
+
+  it('skips the contacts signal on "records" and "accordingly" and a date on a bare hyphen, and never where they match', () => {
+    const filter = filterOver([contacts, date]);
+    // ("corporation" still starts with "cor": only a word's start is read, not its end.)
+    assert.deepEqual(filter('The records are kept accordingly, year-end, in 2026 - 01.'), [false, false]);
+    for (const text of ['The COR shall attend.', 'named Supplier representatives', 'points of contact: two', 'POCs.']) assert.ok(contacts.test(text) && filter(text)[0], text);
+    for (const text of ['by 2026-01-31', '(1999-12-01)', 'on 2027-02-28.']) assert.ok(date.test(text) && filter(text)[1], text);
+  });
+
+  it('never skips a pattern that matches, on random texts of digits, hyphens and the patterns\' words', () => {
+    const patterns = [
+      contacts,
+      date,
+      /\bx(?:ab)+y/i,
+      /\b(?:(?:very )+good|bad)\b/i,
+      /\bwithin\s+\d+\s*(?:business\s+)?days?\b/i,
+      /\b\d{2}(?:\.\d+)?\s*(?:%|per\s*cent)/i,
+      /\b(?:re(?:new|view)\w*|(?:\d+-)+day)\b/i,
+    ];
+    const words = ['COR', 'cor', 'record', 'POC', 'pocs', 'points', 'point', 'of', 'contact', 'named', 'x', 'representative', 'representatives', 'xab', 'ab', 'y', 'very', 'good', 'bad', 'within', 'business', 'days', 'day', 'renewal', 'review', '1', '12', '2026', '99', '.', '-', '%', 'per', 'cent', '(', '_', 'a\u00e9', '\u00e9'];
+    const filter = filterOver(patterns);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 14 }), fc.constantFrom(' ', '', '-'), (parts, gap) => {
+        const text = parts.join(gap);
+        const may = filter(text);
+        patterns.forEach((re, i) => assert.ok(!re.test(text) || may[i], `${re} matches ${JSON.stringify(text)} but was skipped`));
+      }),
+      { numRuns: propertyRuns(600) },
+    );
+  });
+});

@@ -25,6 +25,8 @@ const CLASS_CAP = 10;
 export const WORD_START = '\u0001';
 
 /** Is the code an ASCII word character, as \w and \b read them without the u and i flags together? */
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
 const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 const and = (parts: Need[]): Need => {
@@ -59,6 +61,8 @@ class NeedReader {
     switch (node.type) {
       case 'Character': return this.char(node.value);
       case 'CharacterClass': return this.klass(node);
+      // \d: the ten digits, as the class [0-9] reads (only when reading word starts: the rules' word gates keep their needs).
+      case 'CharacterSet': return this.boundaries && node.kind === 'digit' && !node.negate ? [...DIGITS] : null;
       case 'Assertion': return [''];
       case 'Group':
         if (node.modifiers) return null;
@@ -128,16 +132,20 @@ class NeedReader {
     return [...out];
   }
 
-  /** A condition every match of the node meets. */
-  need(node: AST.Node): Need {
+  /**
+   * A condition every match of the node meets. `wordStart`: a word boundary stands just before the
+   * node's match (a \b before a group), so an alternative whose first piece starts with a word
+   * character starts at a word start.
+   */
+  need(node: AST.Node, wordStart = false): Need {
     switch (node.type) {
       case 'Pattern':
       case 'CapturingGroup':
-        return or(node.alternatives.map((a) => this.need(a)));
+        return or(node.alternatives.map((a) => this.sequence(a.elements, wordStart)));
       case 'Group':
-        return node.modifiers ? true : or(node.alternatives.map((a) => this.need(a)));
-      case 'Quantifier': return node.min >= 1 ? this.need(node.element) : true;
-      case 'Alternative': return this.sequence(node.elements);
+        return node.modifiers ? true : or(node.alternatives.map((a) => this.sequence(a.elements, wordStart)));
+      case 'Quantifier': return node.min >= 1 ? this.need(node.element, wordStart) : true;
+      case 'Alternative': return this.sequence(node.elements, wordStart);
       case 'Character':
       case 'CharacterClass': {
         const e = this.exact(node);
@@ -151,28 +159,41 @@ class NeedReader {
    * A sequence: neighbouring exact pieces are joined into longer literals ("t","e","r","m" into
    * "term"); each run, and each inexact piece, is a substring of the match, so all are needed.
    */
-  private sequence(elements: AST.Element[]): Need {
+  private sequence(elements: AST.Element[], wordStart = false): Need {
     const parts: Need[] = [];
     let run: string[] = [''];
     const flush = () => {
       parts.push(orOf(run));
       run = [''];
     };
+    const useBoundaries = this.boundaries && !this.masked;
+    // A word boundary stands just before elements[k], with nothing of the match read since it.
+    let boundary = useBoundaries && wordStart;
     for (let k = 0; k < elements.length; k++) {
       const el = elements[k];
-      // A word boundary that starts a run, before a piece every string of which starts with a word
-      // character: the character before the match's piece is not a word character (or there is none).
-      if (this.boundaries && !this.masked && el.type === 'Assertion' && el.kind === 'word' && !el.negate && run.length === 1 && run[0] === '' && k + 1 < elements.length) {
-        const after = this.exact(elements[k + 1]);
-        if (after && after.every((x) => x.length > 0 && isWordCode(x.charCodeAt(0)))) {
-          run = [WORD_START];
-          continue;
-        }
+      const atBoundary = boundary && run.length === 1 && run[0] === '';
+      boundary = false;
+      if (useBoundaries && el.type === 'Assertion' && el.kind === 'word' && !el.negate && run.length === 1 && run[0] === '') {
+        boundary = true;
+        continue;
       }
       const e = this.exact(el);
+      // After a word boundary, a piece every string of which starts with a word character: the
+      // character before it is not a word character (or there is none).
+      if (atBoundary && e && e.every((x) => x.length > 0 && isWordCode(x.charCodeAt(0)))) run = [WORD_START];
       if (!e) {
+        // A repetition at least once of an exact piece begins and ends with one of its strings:
+        // the run so far ends with the first, and a new run starts with the last.
+        const repeated = el.type === 'Quantifier' && el.min >= 1 ? this.exact(el.element) : null;
+        if (repeated) {
+          const head = atBoundary && repeated.every((x) => x.length > 0 && isWordCode(x.charCodeAt(0))) ? [WORD_START] : run;
+          run = cross(head, repeated) ?? run;
+          flush();
+          run = repeated;
+          continue;
+        }
         flush();
-        parts.push(this.need(el));
+        parts.push(this.need(el, atBoundary));
         continue;
       }
       const joined = cross(run, e);
@@ -627,6 +648,11 @@ export class SignalPrefilter {
       else this.pending = true;
     }
     return list.ids ? list : null;
+  }
+
+  /** Has the shared scanner been built (by a document's gate)? */
+  get scannerBuilt(): boolean {
+    return this.shared !== null;
   }
 
   /** Every pattern of the lists met so far, once each (what the table is generated from). */
