@@ -212,8 +212,17 @@ class NeedReader {
  * What any match of the pattern needs; null when the pattern must always run (a g or y flag keeps
  * state between runs, so skipping one would change the next).
  */
-export function needOf(pattern: RegExp, masked = false, boundaries = false): Need | null {
+export function needOf(pattern: RegExp, masked = false, boundaries = false, senses?: readonly RegExp[]): Need | null {
   if (pattern.global || pattern.sticky) return null;
+  // Masked by known false senses: where none of them matches the sentence, blanking changes nothing
+  // and the pattern runs on the sentence as it is, so what it needs there is needed; where one
+  // matches, that one's need is met. Either way the masked reading holds too.
+  if (masked && senses?.length) {
+    const weak = needOf(pattern, true, boundaries);
+    const strong = needOf(pattern, false, boundaries);
+    if (weak === null || strong === null) return null;
+    return and([weak, or([strong, ...senses.map((s) => needOf(s, false, boundaries) ?? true)])]);
+  }
   // With u (or v) and i, case folding maps "ſ" to "s" and "K" (Kelvin) to "k": keep it simple and never gate.
   if (pattern.ignoreCase && (pattern.unicode || pattern.flags.includes('v'))) return true;
   let ast: AST.RegExpLiteral;
@@ -453,8 +462,14 @@ export function simplify(need: Need): Need {
   return or([...kept.map((lit) => ({ lit })), ...parts]);
 }
 
+/**
+ * A pattern to gate: `masked` when it runs on the sentence with false senses blanked, and then
+ * `senses`, those senses' patterns, when known (its need is then read with them: see needOf).
+ */
+export interface GatedPattern { pattern: RegExp; masked: boolean; senses?: readonly RegExp[] }
+
 interface ListFilter {
-  patterns: Array<{ pattern: RegExp; masked: boolean }>;
+  patterns: GatedPattern[];
   /** Per pattern of the list, its number in the prefilter (see SignalPrefilter); null until compiled. */
   ids: Int32Array | null;
   /** The bits of those numbers, made when first needed. */
@@ -470,9 +485,12 @@ function maskOf(ids: Int32Array): Uint32Array {
 }
 
 /** A pattern's name in a table of needs: everything its need is read from. */
-export const needKey = (pattern: RegExp, masked: boolean): string => `${masked ? 'm' : '-'}/${pattern.source}/${pattern.flags}`;
+export const needKey = (pattern: RegExp, masked: boolean, senses?: readonly RegExp[]): string =>
+  `${masked ? 'm' : '-'}/${pattern.source}/${pattern.flags}${masked && senses?.length ? senses.map((s) => `${SENSE_MARK}/${s.source}/${s.flags}`).join('') : ''}`;
+/** Separates a masked pattern's key from each of its senses' in a needKey. */
+export const SENSE_MARK = '\u0000';
 
-/** A table of what patterns need, by needKey: `simplify(needOf(pattern, masked, true) ?? true)` of each. */
+/** A table of what patterns need, by needKey: `simplify(needOf(pattern, masked, true, senses) ?? true)` of each. */
 export type NeedTable = ReadonlyArray<readonly [key: string, need: Need]>;
 
 /** A compiled need: its test, and clauses one of which any sentence that passes it meets. */
@@ -633,7 +651,7 @@ export class SignalPrefilter {
    * The filter of a list of patterns named by `key` (their content) for a document (its list of
    * sentences), or null while the list is not in the shared scanner.
    */
-  list(key: string, patterns: () => Array<{ pattern: RegExp; masked: boolean }>, document: object): ListFilter | null {
+  list(key: string, patterns: () => GatedPattern[], document: object): ListFilter | null {
     if (!this.documents.has(document)) {
       this.documents.add(document);
       if (this.pending) this.rebuild();
@@ -643,7 +661,7 @@ export class SignalPrefilter {
       list = { patterns: patterns(), ids: null };
       this.lists.set(key, list);
       const known = this.knownPatterns();
-      const ids = list.patterns.map((p) => known.get(needKey(p.pattern, p.masked)) ?? -1);
+      const ids = list.patterns.map((p) => known.get(needKey(p.pattern, p.masked, p.senses)) ?? -1);
       if (ids.every((id) => id >= 0)) list.ids = Int32Array.from(ids);
       else this.pending = true;
     }
@@ -656,9 +674,9 @@ export class SignalPrefilter {
   }
 
   /** Every pattern of the lists met so far, once each (what the table is generated from). */
-  patternsMet(): Array<{ pattern: RegExp; masked: boolean }> {
-    const out = new Map<string, { pattern: RegExp; masked: boolean }>();
-    for (const list of this.lists.values()) for (const p of list.patterns) out.set(needKey(p.pattern, p.masked), p);
+  patternsMet(): GatedPattern[] {
+    const out = new Map<string, GatedPattern>();
+    for (const list of this.lists.values()) for (const p of list.patterns) out.set(needKey(p.pattern, p.masked, p.senses), p);
     return [...out.values()];
   }
 
@@ -800,11 +818,11 @@ export class SignalPrefilter {
   private rebuild(): void {
     const known = this.knownPatterns();
     for (const list of this.lists.values()) {
-      list.ids ??= Int32Array.from(list.patterns, ({ pattern, masked }) => {
-        const key = needKey(pattern, masked);
+      list.ids ??= Int32Array.from(list.patterns, ({ pattern, masked, senses }) => {
+        const key = needKey(pattern, masked, senses);
         const id = known.get(key);
         if (id !== undefined) return id;
-        const need = needOf(pattern, masked, true);
+        const need = needOf(pattern, masked, true, senses);
         const added = this.register(need === null ? true : simplify(need));
         known.set(key, added);
         return added;

@@ -4,7 +4,7 @@ import { titlesKeptFrom, type SectionChanges } from '../model/sections';
 import { collapseSpace, normalizeSpace, foldQuotes } from '../model';
 import { supplierDutyIn, type PartyMatchers } from '../model/language';
 import { maskSenses, type FalseSense } from './senses';
-import { SignalPrefilter, type DocumentGate, type ListFilter } from './prefilter';
+import { SignalPrefilter, type DocumentGate, type GatedPattern, type ListFilter } from './prefilter';
 import { SIGNAL_NEEDS } from './signal-needs.generated';
 import { needMapOf, ShortDocumentGate } from './short-document-gate';
 import { factsActive, idOf, memo } from '../model/facts';
@@ -1492,7 +1492,8 @@ function shapeOf(signals: Signal[]): ListShape {
     bucket.length = 0;
   }
   let gateKey = '';
-  for (const s of signals) gateKey += `${s.mask?.length ? 'm' : '-'}${reKey(s.pattern)}\u0004`;
+  // (A masked pattern's key names its senses: the prefilter reads its need with them.)
+  for (const s of signals) gateKey += `${s.mask?.length ? `m${s.mask.map((f) => reKey(f.pattern)).join('\u0005')}\u0005` : '-'}${reKey(s.pattern)}\u0004`;
   const shape: ListShape = { signals, id: 0, gateKey };
   shape.id = idOf(shape);
   bucket.push(shape);
@@ -1526,7 +1527,7 @@ export const prefiltered = (sentences: number): boolean =>
   sentences >= filterMinSentences || (sentences > 0 && shortGateOn && filterMinSentences !== Infinity && prefilter.scannerBuilt);
 
 /** Every signal pattern the prefilter has met in this process (scripts/generate-signal-needs.ts writes the table from them). */
-export function signalPatternsMet(): Array<{ pattern: RegExp; masked: boolean }> {
+export function signalPatternsMet(): GatedPattern[] {
   return prefilter.patternsMet();
 }
 
@@ -1586,7 +1587,7 @@ export function setShortDocumentGate(on: boolean): boolean {
 
 /** The prefilter of a signal list, found by its content (assessors write their lists inline). */
 function filterOf(shape: ListShape, signals: Signal[], infos: SentenceInfo[]): ListFilter | null {
-  return prefilter.list(shape.gateKey, () => signals.map((s) => ({ pattern: s.pattern, masked: Boolean(s.mask?.length) })), infos);
+  return prefilter.list(shape.gateKey, () => signals.map((s) => (s.mask?.length ? { pattern: s.pattern, masked: true, senses: s.mask.map((f) => f.pattern) } : { pattern: s.pattern, masked: false })), infos);
 }
 
 /**
