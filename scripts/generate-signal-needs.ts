@@ -10,7 +10,7 @@
 // file is stale.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { needKey, needOf, simplify, type Need } from '../server/src/categories/prefilter';
+import { needKey, needOf, simplify, type GatedPattern, type Need } from '../server/src/categories/prefilter';
 import { INCORPORATION_PATTERNS } from '../server/src/categories/incorporation';
 import { setPrefilterMinSentences, signalPatternsMet } from '../server/src/categories/scan';
 import { CATEGORY_IDS, review } from '../server/src/engine';
@@ -28,10 +28,13 @@ export function signalNeeds(): { path: string; current: string | undefined; next
   } finally {
     setPrefilterMinSentences(previous);
   }
-  const patterns = new Map<string, { pattern: RegExp; masked: boolean }>();
-  for (const p of [...signalPatternsMet(), ...INCORPORATION_PATTERNS.map((pattern) => ({ pattern, masked: false }))]) patterns.set(needKey(p.pattern, p.masked), p);
+  const patterns = new Map<string, GatedPattern>();
+  const met = signalPatternsMet();
+  // A masked pattern is named with its senses (the prefilter's key) and without (the short-document gate's).
+  const unnamed: GatedPattern[] = met.filter((p) => p.senses?.length).map((p) => ({ pattern: p.pattern, masked: true }));
+  for (const p of [...met, ...unnamed, ...INCORPORATION_PATTERNS.map((pattern): GatedPattern => ({ pattern, masked: false }))]) patterns.set(needKey(p.pattern, p.masked, p.senses), p);
   const entries = [...patterns.values()]
-    .map(({ pattern, masked }) => [needKey(pattern, masked), simplify(needOf(pattern, masked, true) ?? true)] as [string, Need])
+    .map(({ pattern, masked, senses }) => [needKey(pattern, masked, senses), simplify(needOf(pattern, masked, true, senses) ?? true)] as [string, Need])
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   if (entries.length < CATEGORY_IDS.length) throw new Error(`only ${entries.length} signal patterns met for ${CATEGORY_IDS.length} categories: did the sample review skip assessors?`);
   const next = [

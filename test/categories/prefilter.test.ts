@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { LiteralScanner, needKey, needOf, simplify, SignalPrefilter, WORD_START, type Need } from '../../server/src/categories/prefilter';
+import { LiteralScanner, needKey, needOf, SENSE_MARK, simplify, SignalPrefilter, WORD_START, type GatedPattern, type Need } from '../../server/src/categories/prefilter';
 import { INCORPORATION_PATTERNS } from '../../server/src/categories/incorporation';
 import { sentencesOf, setPrefilterMinSentences, signalPatternsMet, SIGNAL_PREFILTER } from '../../server/src/categories/scan';
 import { SIGNAL_NEEDS } from '../../server/src/categories/signal-needs.generated';
@@ -12,6 +12,7 @@ import { review } from '../../server/src/engine';
 import { IncrementalReview } from '../../server/src/engine/incremental';
 import { generateContract } from '../../scripts/bench-contract';
 import { propertyRuns } from '../support/property-runs';
+import { FALSE_SENSES, maskSenses } from '../../server/src/categories/senses';
 import { garbageCollector } from '../../server/src/lsp/collector';
 
 const show = (n: Need | null): string => (n === null ? 'never' : n === true ? 'any' : 'lit' in n ? n.lit : 'and' in n ? `and(${n.and.map(show).join(', ')})` : `or(${n.or.map(show).join(', ')})`);
@@ -302,7 +303,12 @@ describe('signal prefilter: never skips a pattern that matches', () => {
 describe('signal prefilter: the table of needs written at build time', function () {
   this.timeout(120_000);
   /** A table entry's pattern, from its key (masked, source, flags). */
-  const patternOf = (key: string) => ({ masked: key[0] === 'm', pattern: new RegExp(key.slice(2, key.lastIndexOf('/')), key.slice(key.lastIndexOf('/') + 1)) });
+  const patternOf = (key: string) => {
+    // (A masked pattern's key may name its senses after SENSE_MARK, each as /source/flags.)
+    const [own, ...senses] = key.split(SENSE_MARK);
+    const re = (s: string) => new RegExp(s.slice(s.indexOf('/') + 1, s.lastIndexOf('/')), s.slice(s.lastIndexOf('/') + 1));
+    return { masked: own[0] === 'm', pattern: re(own), ...(senses.length ? { senses: senses.map(re) } : {}) };
+  };
 
   it('is up to date with the assessors (npm run gen)', () => {
     const out = signalNeeds();
@@ -312,17 +318,18 @@ describe('signal prefilter: the table of needs written at build time', function 
   it('holds what reading each pattern gives', () => {
     assert.ok(SIGNAL_NEEDS.length > 100, `only ${SIGNAL_NEEDS.length} patterns`);
     for (const [key, need] of SIGNAL_NEEDS) {
-      const { pattern, masked } = patternOf(key);
-      assert.equal(needKey(pattern, masked), key);
-      assert.deepEqual(need, simplify(needOf(pattern, masked, true) ?? true), key);
+      const { pattern, masked, senses } = patternOf(key);
+      assert.equal(needKey(pattern, masked, senses), key);
+      assert.deepEqual(need, simplify(needOf(pattern, masked, true, senses) ?? true), key);
     }
   });
 
   it('covers every list a review meets, so a process filters its first document', () => {
     review({ text: generateContract(20_000), force: true });
     const keys = new Set(SIGNAL_NEEDS.map(([key]) => key));
-    const met = [...signalPatternsMet(), ...INCORPORATION_PATTERNS.map((pattern) => ({ pattern, masked: false }))];
-    const missing = met.map((p) => needKey(p.pattern, p.masked)).filter((k) => !keys.has(k));
+    const met: GatedPattern[] = [...signalPatternsMet(), ...INCORPORATION_PATTERNS.map((pattern) => ({ pattern, masked: false }))];
+    // Masked patterns with their senses (the prefilter's key) and without (the short-document gate's).
+    const missing = met.flatMap((p) => [needKey(p.pattern, p.masked, p.senses), needKey(p.pattern, p.masked)]).filter((k) => !keys.has(k));
     assert.deepEqual(missing, []);
     const fresh = new SignalPrefilter(SIGNAL_NEEDS);
     const [key] = SIGNAL_NEEDS[0];
@@ -493,5 +500,131 @@ describe('signal prefilter: memory', () => {
     await new Promise((r) => setTimeout(r, 10));
     assert.equal(collected, 3, 'every document is collectable, the last one too');
     assert.ok(prefilter.list('k', list, {}), 'and the next document is filtered');
+  });
+});
+
+describe('signal prefilter: word starts inside groups, digits, the ends of a repetition (issue 13, categories)', () => {
+  const neededWithBoundaries = (re: RegExp, masked = false) => show(simplify(needOf(re, masked, true) ?? true)).split(WORD_START).join('^');
+  const contacts = /\b(?:points? of contact|(?:named|designated) (?:\w+ )?representatives?|COR|POCs?)\b/i;
+  const date = /\b\d{4}-\d{2}-\d{2}\b/;
+
+  it('reads a word boundary before a group into each alternative that starts with a word character', () => {
+    assert.equal(neededWithBoundaries(contacts), 'or(^point of contact, ^points of contact, ^cor, ^poc, and(or(^named , ^designated ), representative))');
+    // An alternative that can start with a non-word character, or with an open piece, gets none.
+    assert.equal(neededWithBoundaries(/\b(?:"as|COR)\b/i), 'or("as, cor)');
+    assert.equal(neededWithBoundaries(/\b(?:\w+ly|COR)\b/i), 'or(ly, ^cor)');
+    // A repetition's first round stands where the boundary does.
+    assert.equal(neededWithBoundaries(/\b(?:(?:very )+good|bad)/i), 'or(^bad, and(^very , very good))');
+    // Not on masked text, and not without the option.
+    assert.equal(neededWithBoundaries(contacts, true), 'or(cor, poc, and(point, of, contact), and(or(named, designated), representative))');
+    assert.equal(needs(/\b(?:COR|POC)\b/i), 'or(cor, poc)');
+  });
+
+  it('reads \\d as the ten digits, and joins a repetition\'s first and last round to its neighbours', () => {
+    assert.equal(neededWithBoundaries(date), 'and(or(^0, ^1, ^2, ^3, ^4, ^5, ^6, ^7, ^8, ^9), or(0-, 1-, 2-, 3-, 4-, 5-, 6-, 7-, 8-, 9-), or(0-, 1-, 2-, 3-, 4-, 5-, 6-, 7-, 8-, 9-), or(0, 1, 2, 3, 4, 5, 6, 7, 8, 9))');
+    assert.equal(neededWithBoundaries(/\bx(?:ab)+y/i), 'and(^xab, aby)');
+    assert.equal(neededWithBoundaries(/per (?:cent)+age/i), 'and(per cent, centage)');
+    // The rules' word gates (read without boundaries) keep \d open.
+    assert.equal(needs(date), 'and(-, -)');
+  });
+
+  it('skips the contacts signal on "records" and "accordingly" and a date on a bare hyphen, and never where they match', () => {
+    const filter = filterOver([contacts, date]);
+    // ("corporation" still starts with "cor": only a word's start is read, not its end.)
+    assert.deepEqual(filter('The records are kept accordingly, year-end, in 2026 - 01.'), [false, false]);
+    for (const text of ['The COR shall attend.', 'named Supplier representatives', 'points of contact: two', 'POCs.']) assert.ok(contacts.test(text) && filter(text)[0], text);
+    for (const text of ['by 2026-01-31', '(1999-12-01)', 'on 2027-02-28.']) assert.ok(date.test(text) && filter(text)[1], text);
+  });
+
+  it('never skips a pattern that matches, on random texts of digits, hyphens and the patterns\' words', () => {
+    const patterns = [
+      contacts,
+      date,
+      /\bx(?:ab)+y/i,
+      /\b(?:(?:very )+good|bad)\b/i,
+      /\bwithin\s+\d+\s*(?:business\s+)?days?\b/i,
+      /\b\d{2}(?:\.\d+)?\s*(?:%|per\s*cent)/i,
+      /\b(?:re(?:new|view)\w*|(?:\d+-)+day)\b/i,
+    ];
+    const words = ['COR', 'cor', 'record', 'POC', 'pocs', 'points', 'point', 'of', 'contact', 'named', 'x', 'representative', 'representatives', 'xab', 'ab', 'y', 'very', 'good', 'bad', 'within', 'business', 'days', 'day', 'renewal', 'review', '1', '12', '2026', '99', '.', '-', '%', 'per', 'cent', '(', '_', 'a\u00e9', '\u00e9'];
+    const filter = filterOver(patterns);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 14 }), fc.constantFrom(' ', '', '-'), (parts, gap) => {
+        const text = parts.join(gap);
+        const may = filter(text);
+        patterns.forEach((re, i) => assert.ok(!re.test(text) || may[i], `${re} matches ${JSON.stringify(text)} but was skipped`));
+      }),
+      { numRuns: propertyRuns(600) },
+    );
+  });
+});
+
+describe('signal prefilter: masked patterns read with their false senses (issue 13, categories)', () => {
+  const asIs = /"as is"|\bon an? ["']?as[- ]is\b|\b(?:provided|delivered|supplied)\s+["']?as[- ]is\b|\bas is,? where is\b|\bdisclaims?\b[^.;]{0,120}\bwarrant/i;
+  const sense = FALSE_SENSES.asIsComparison;
+  const mayMatch = () => {
+    const prefilter = new SignalPrefilter();
+    const list = () => [{ pattern: asIs, masked: true, senses: [sense.pattern] }];
+    prefilter.list('k', list, {});
+    const filter = prefilter.list('k', list, {})!;
+    return (text: string) => {
+      prefilter.read({}, text);
+      return prefilter.may(filter, 0);
+    };
+  };
+
+  it('needs the pattern\'s own words unless a sense is there to blank', () => {
+    const read = (senses?: RegExp[]) => show(simplify(needOf(asIs, true, true, senses) ?? true)).split(WORD_START).join('^');
+    // Without the senses: spaces prove nothing, so "as" and "is" are read apart.
+    assert.match(read(), /and\(on, a, as, is\)/);
+    const withSense = read([sense.pattern]);
+    assert.match(withSense, /\^as is /);
+    assert.ok(withSense.includes('as is') && withSense.includes('as-is'), withSense);
+    assert.notEqual(needKey(asIs, true, [sense.pattern]), needKey(asIs, true));
+  });
+
+  it('skips a sentence holding "as" and "is" apart, and never one the masked pattern matches', () => {
+    const may = mayMatch();
+    assert.equal(may('It is agreed on a basis that is as fair as possible.'), false);
+    for (const text of ['The Software is provided "AS IS".', 'delivered as-is, on an as is basis', 'Supplier disclaims all other warranties.', 'on an "as is" basis']) {
+      assert.ok(asIs.test(maskSenses(text, sense)) && may(text), text);
+    }
+    const words = ['as', 'is', 'as-is', 'AS IS', '"as is"', 'on', 'an', 'a', 'provided', 'such', 'time', 'necessary', 'where', 'basis', ',', '.', 'disclaims', 'warranties', "'"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 12 }), fc.constantFrom(' ', '  '), (parts, gap) => {
+        const text = parts.join(gap);
+        assert.ok(!asIs.test(maskSenses(text, sense)) || may(text), `${JSON.stringify(text)} matches but was skipped`);
+      }),
+      { numRuns: propertyRuns(600) },
+    );
+  });
+
+  it('never skips a masked table pattern that matches a sentence of a real contract', () => {
+    const corpusDir = resolve(__dirname, '../../../shared/corpus/contracts');
+    const texts = [generateContract(60_000)];
+    if (existsSync(corpusDir)) for (const f of readdirSync(corpusDir).filter((f) => f.endsWith('.md')).sort().slice(0, 6)) texts.push(readFileSync(join(corpusDir, f), 'utf8'));
+    const entries = SIGNAL_NEEDS.map(([key]) => key).filter((key) => key.includes(SENSE_MARK)).map((key) => {
+      const [own, ...senses] = key.split(SENSE_MARK);
+      const re = (s: string) => new RegExp(s.slice(s.indexOf('/') + 1, s.lastIndexOf('/')), s.slice(s.lastIndexOf('/') + 1));
+      return { pattern: re(own), masked: true, senses: senses.map(re) };
+    });
+    assert.ok(entries.length >= 4, `${entries.length} masked patterns with senses`);
+    const prefilter = new SignalPrefilter(SIGNAL_NEEDS);
+    const filter = prefilter.list('every masked table pattern', () => entries, {})!;
+    let matched = 0;
+    for (const text of texts) {
+      for (const block of buildContractModel(text).blocks) {
+        for (const sentence of block.sentences) {
+          const flat = sentence.text.replace(/\s+/g, ' ');
+          prefilter.read({}, flat);
+          entries.forEach((p, i) => {
+            if (!p.pattern.test(maskSenses(flat, ...p.senses.map((pattern) => ({ id: '', note: '', pattern }))))) return;
+            matched++;
+            assert.ok(prefilter.may(filter, i), `${p.pattern} matches ${JSON.stringify(flat)} but was skipped`);
+          });
+        }
+      }
+    }
+    assert.ok(matched > 20, `the check saw ${matched} matches`);
   });
 });

@@ -25,6 +25,8 @@ const CLASS_CAP = 10;
 export const WORD_START = '\u0001';
 
 /** Is the code an ASCII word character, as \w and \b read them without the u and i flags together? */
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
 const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 const and = (parts: Need[]): Need => {
@@ -59,6 +61,8 @@ class NeedReader {
     switch (node.type) {
       case 'Character': return this.char(node.value);
       case 'CharacterClass': return this.klass(node);
+      // \d: the ten digits, as the class [0-9] reads (only when reading word starts: the rules' word gates keep their needs).
+      case 'CharacterSet': return this.boundaries && node.kind === 'digit' && !node.negate ? [...DIGITS] : null;
       case 'Assertion': return [''];
       case 'Group':
         if (node.modifiers) return null;
@@ -128,16 +132,20 @@ class NeedReader {
     return [...out];
   }
 
-  /** A condition every match of the node meets. */
-  need(node: AST.Node): Need {
+  /**
+   * A condition every match of the node meets. `wordStart`: a word boundary stands just before the
+   * node's match (a \b before a group), so an alternative whose first piece starts with a word
+   * character starts at a word start.
+   */
+  need(node: AST.Node, wordStart = false): Need {
     switch (node.type) {
       case 'Pattern':
       case 'CapturingGroup':
-        return or(node.alternatives.map((a) => this.need(a)));
+        return or(node.alternatives.map((a) => this.sequence(a.elements, wordStart)));
       case 'Group':
-        return node.modifiers ? true : or(node.alternatives.map((a) => this.need(a)));
-      case 'Quantifier': return node.min >= 1 ? this.need(node.element) : true;
-      case 'Alternative': return this.sequence(node.elements);
+        return node.modifiers ? true : or(node.alternatives.map((a) => this.sequence(a.elements, wordStart)));
+      case 'Quantifier': return node.min >= 1 ? this.need(node.element, wordStart) : true;
+      case 'Alternative': return this.sequence(node.elements, wordStart);
       case 'Character':
       case 'CharacterClass': {
         const e = this.exact(node);
@@ -151,28 +159,41 @@ class NeedReader {
    * A sequence: neighbouring exact pieces are joined into longer literals ("t","e","r","m" into
    * "term"); each run, and each inexact piece, is a substring of the match, so all are needed.
    */
-  private sequence(elements: AST.Element[]): Need {
+  private sequence(elements: AST.Element[], wordStart = false): Need {
     const parts: Need[] = [];
     let run: string[] = [''];
     const flush = () => {
       parts.push(orOf(run));
       run = [''];
     };
+    const useBoundaries = this.boundaries && !this.masked;
+    // A word boundary stands just before elements[k], with nothing of the match read since it.
+    let boundary = useBoundaries && wordStart;
     for (let k = 0; k < elements.length; k++) {
       const el = elements[k];
-      // A word boundary that starts a run, before a piece every string of which starts with a word
-      // character: the character before the match's piece is not a word character (or there is none).
-      if (this.boundaries && !this.masked && el.type === 'Assertion' && el.kind === 'word' && !el.negate && run.length === 1 && run[0] === '' && k + 1 < elements.length) {
-        const after = this.exact(elements[k + 1]);
-        if (after && after.every((x) => x.length > 0 && isWordCode(x.charCodeAt(0)))) {
-          run = [WORD_START];
-          continue;
-        }
+      const atBoundary = boundary && run.length === 1 && run[0] === '';
+      boundary = false;
+      if (useBoundaries && el.type === 'Assertion' && el.kind === 'word' && !el.negate && run.length === 1 && run[0] === '') {
+        boundary = true;
+        continue;
       }
       const e = this.exact(el);
+      // After a word boundary, a piece every string of which starts with a word character: the
+      // character before it is not a word character (or there is none).
+      if (atBoundary && e && e.every((x) => x.length > 0 && isWordCode(x.charCodeAt(0)))) run = [WORD_START];
       if (!e) {
+        // A repetition at least once of an exact piece begins and ends with one of its strings:
+        // the run so far ends with the first, and a new run starts with the last.
+        const repeated = el.type === 'Quantifier' && el.min >= 1 ? this.exact(el.element) : null;
+        if (repeated) {
+          const head = atBoundary && repeated.every((x) => x.length > 0 && isWordCode(x.charCodeAt(0))) ? [WORD_START] : run;
+          run = cross(head, repeated) ?? run;
+          flush();
+          run = repeated;
+          continue;
+        }
         flush();
-        parts.push(this.need(el));
+        parts.push(this.need(el, atBoundary));
         continue;
       }
       const joined = cross(run, e);
@@ -191,8 +212,17 @@ class NeedReader {
  * What any match of the pattern needs; null when the pattern must always run (a g or y flag keeps
  * state between runs, so skipping one would change the next).
  */
-export function needOf(pattern: RegExp, masked = false, boundaries = false): Need | null {
+export function needOf(pattern: RegExp, masked = false, boundaries = false, senses?: readonly RegExp[]): Need | null {
   if (pattern.global || pattern.sticky) return null;
+  // Masked by known false senses: where none of them matches the sentence, blanking changes nothing
+  // and the pattern runs on the sentence as it is, so what it needs there is needed; where one
+  // matches, that one's need is met. Either way the masked reading holds too.
+  if (masked && senses?.length) {
+    const weak = needOf(pattern, true, boundaries);
+    const strong = needOf(pattern, false, boundaries);
+    if (weak === null || strong === null) return null;
+    return and([weak, or([strong, ...senses.map((s) => needOf(s, false, boundaries) ?? true)])]);
+  }
   // With u (or v) and i, case folding maps "ſ" to "s" and "K" (Kelvin) to "k": keep it simple and never gate.
   if (pattern.ignoreCase && (pattern.unicode || pattern.flags.includes('v'))) return true;
   let ast: AST.RegExpLiteral;
@@ -432,8 +462,14 @@ export function simplify(need: Need): Need {
   return or([...kept.map((lit) => ({ lit })), ...parts]);
 }
 
+/**
+ * A pattern to gate: `masked` when it runs on the sentence with false senses blanked, and then
+ * `senses`, those senses' patterns, when known (its need is then read with them: see needOf).
+ */
+export interface GatedPattern { pattern: RegExp; masked: boolean; senses?: readonly RegExp[] }
+
 interface ListFilter {
-  patterns: Array<{ pattern: RegExp; masked: boolean }>;
+  patterns: GatedPattern[];
   /** Per pattern of the list, its number in the prefilter (see SignalPrefilter); null until compiled. */
   ids: Int32Array | null;
   /** The bits of those numbers, made when first needed. */
@@ -449,9 +485,12 @@ function maskOf(ids: Int32Array): Uint32Array {
 }
 
 /** A pattern's name in a table of needs: everything its need is read from. */
-export const needKey = (pattern: RegExp, masked: boolean): string => `${masked ? 'm' : '-'}/${pattern.source}/${pattern.flags}`;
+export const needKey = (pattern: RegExp, masked: boolean, senses?: readonly RegExp[]): string =>
+  `${masked ? 'm' : '-'}/${pattern.source}/${pattern.flags}${masked && senses?.length ? senses.map((s) => `${SENSE_MARK}/${s.source}/${s.flags}`).join('') : ''}`;
+/** Separates a masked pattern's key from each of its senses' in a needKey. */
+export const SENSE_MARK = '\u0000';
 
-/** A table of what patterns need, by needKey: `simplify(needOf(pattern, masked, true) ?? true)` of each. */
+/** A table of what patterns need, by needKey: `simplify(needOf(pattern, masked, true, senses) ?? true)` of each. */
 export type NeedTable = ReadonlyArray<readonly [key: string, need: Need]>;
 
 /** A compiled need: its test, and clauses one of which any sentence that passes it meets. */
@@ -612,7 +651,7 @@ export class SignalPrefilter {
    * The filter of a list of patterns named by `key` (their content) for a document (its list of
    * sentences), or null while the list is not in the shared scanner.
    */
-  list(key: string, patterns: () => Array<{ pattern: RegExp; masked: boolean }>, document: object): ListFilter | null {
+  list(key: string, patterns: () => GatedPattern[], document: object): ListFilter | null {
     if (!this.documents.has(document)) {
       this.documents.add(document);
       if (this.pending) this.rebuild();
@@ -622,17 +661,22 @@ export class SignalPrefilter {
       list = { patterns: patterns(), ids: null };
       this.lists.set(key, list);
       const known = this.knownPatterns();
-      const ids = list.patterns.map((p) => known.get(needKey(p.pattern, p.masked)) ?? -1);
+      const ids = list.patterns.map((p) => known.get(needKey(p.pattern, p.masked, p.senses)) ?? -1);
       if (ids.every((id) => id >= 0)) list.ids = Int32Array.from(ids);
       else this.pending = true;
     }
     return list.ids ? list : null;
   }
 
+  /** Has the shared scanner been built (by a document's gate)? */
+  get scannerBuilt(): boolean {
+    return this.shared !== null;
+  }
+
   /** Every pattern of the lists met so far, once each (what the table is generated from). */
-  patternsMet(): Array<{ pattern: RegExp; masked: boolean }> {
-    const out = new Map<string, { pattern: RegExp; masked: boolean }>();
-    for (const list of this.lists.values()) for (const p of list.patterns) out.set(needKey(p.pattern, p.masked), p);
+  patternsMet(): GatedPattern[] {
+    const out = new Map<string, GatedPattern>();
+    for (const list of this.lists.values()) for (const p of list.patterns) out.set(needKey(p.pattern, p.masked, p.senses), p);
     return [...out.values()];
   }
 
@@ -774,11 +818,11 @@ export class SignalPrefilter {
   private rebuild(): void {
     const known = this.knownPatterns();
     for (const list of this.lists.values()) {
-      list.ids ??= Int32Array.from(list.patterns, ({ pattern, masked }) => {
-        const key = needKey(pattern, masked);
+      list.ids ??= Int32Array.from(list.patterns, ({ pattern, masked, senses }) => {
+        const key = needKey(pattern, masked, senses);
         const id = known.get(key);
         if (id !== undefined) return id;
-        const need = needOf(pattern, masked, true);
+        const need = needOf(pattern, masked, true, senses);
         const added = this.register(need === null ? true : simplify(need));
         known.set(key, added);
         return added;

@@ -4,7 +4,7 @@ import { titlesKeptFrom, type SectionChanges } from '../model/sections';
 import { collapseSpace, normalizeSpace, foldQuotes } from '../model';
 import { supplierDutyIn, type PartyMatchers } from '../model/language';
 import { maskSenses, type FalseSense } from './senses';
-import { SignalPrefilter, type DocumentGate, type ListFilter } from './prefilter';
+import { SignalPrefilter, type DocumentGate, type GatedPattern, type ListFilter } from './prefilter';
 import { SIGNAL_NEEDS } from './signal-needs.generated';
 import { needMapOf, ShortDocumentGate } from './short-document-gate';
 import { factsActive, idOf, memo } from '../model/facts';
@@ -554,7 +554,7 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
   // The list's shape, found once per scan (see ListShape).
   const shape = shapeOf(signals);
   if (recorder !== null && recorder.ctx === ctx) recorder.lists.push(shape.id);
-  const filter = infos.length >= filterMinSentences ? filterOf(shape, signals, infos) : null;
+  const filter = prefiltered(infos.length) ? filterOf(shape, signals, infos) : null;
   const gate = filter ? prefilter.gate(infos, infos.length) : null;
   if (factsActive()) {
     scanGroups(model, infos, signals, shape.id, ctx.parties, found, filter, gate);
@@ -1016,7 +1016,7 @@ export function listKeptAsIs(model: ContractModel, parties: PartyMatchers, signa
     let matched = facts.get(signalsId) as number[] | undefined;
     if (!matched) {
       if (filter === undefined) {
-        filter = infos.length >= filterMinSentences ? filterOf(shape, signals, infos) : null;
+        filter = prefiltered(infos.length) ? filterOf(shape, signals, infos) : null;
         gate = filter ? prefilter.gate(infos, infos.length) : null;
       }
       matched = matchingSignals(infos[n], n, signals, parties, filter, gate);
@@ -1492,7 +1492,8 @@ function shapeOf(signals: Signal[]): ListShape {
     bucket.length = 0;
   }
   let gateKey = '';
-  for (const s of signals) gateKey += `${s.mask?.length ? 'm' : '-'}${reKey(s.pattern)}\u0004`;
+  // (A masked pattern's key names its senses: the prefilter reads its need with them.)
+  for (const s of signals) gateKey += `${s.mask?.length ? `m${s.mask.map((f) => reKey(f.pattern)).join('\u0005')}\u0005` : '-'}${reKey(s.pattern)}\u0004`;
   const shape: ListShape = { signals, id: 0, gateKey };
   shape.id = idOf(shape);
   bucket.push(shape);
@@ -1514,11 +1515,19 @@ let filterMinSentences = 150;
 const prefilter = new SignalPrefilter(SIGNAL_NEEDS);
 /** The same prefilter for other expressions run on every sentence (categories/incorporation.ts): one scanner per process. */
 export const SIGNAL_PREFILTER = prefilter;
-/** Is a document of this many sentences prefiltered? */
-export const prefiltered = (sentences: number): boolean => sentences >= filterMinSentences;
+/**
+ * Is a document of this many sentences prefiltered? A short one is too once this process has built
+ * the prefilter's scanner for a longer one (a CLI thread reviews its longest files first): the
+ * scanner's cost is paid then, and a row per sentence runs far fewer patterns than the short-document
+ * gate, which lets a pattern whose words occur anywhere in the document run on every sentence (over
+ * cuad-dev, 49,000 signal tests rather than 185,000). Not while short documents are to run every
+ * pattern (setShortDocumentGate(false)) or the prefilter is off (setPrefilterMinSentences(Infinity)).
+ */
+export const prefiltered = (sentences: number): boolean =>
+  sentences >= filterMinSentences || (sentences > 0 && shortGateOn && filterMinSentences !== Infinity && prefilter.scannerBuilt);
 
 /** Every signal pattern the prefilter has met in this process (scripts/generate-signal-needs.ts writes the table from them). */
-export function signalPatternsMet(): Array<{ pattern: RegExp; masked: boolean }> {
+export function signalPatternsMet(): GatedPattern[] {
   return prefilter.patternsMet();
 }
 
@@ -1578,7 +1587,7 @@ export function setShortDocumentGate(on: boolean): boolean {
 
 /** The prefilter of a signal list, found by its content (assessors write their lists inline). */
 function filterOf(shape: ListShape, signals: Signal[], infos: SentenceInfo[]): ListFilter | null {
-  return prefilter.list(shape.gateKey, () => signals.map((s) => ({ pattern: s.pattern, masked: Boolean(s.mask?.length) })), infos);
+  return prefilter.list(shape.gateKey, () => signals.map((s) => (s.mask?.length ? { pattern: s.pattern, masked: true, senses: s.mask.map((f) => f.pattern) } : { pattern: s.pattern, masked: false })), infos);
 }
 
 /**
