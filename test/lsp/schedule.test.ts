@@ -247,7 +247,7 @@ describe('lsp: scheduling', function () {
       } finally {
         notePartlyRead(() => false);
       }
-    });
+    }).timeout(5000); // the window ends in 10 s: the job goes once the message is whole, not then
 
     it('before a worker job, holds for nothing when no message is partly read: the job goes after the turns, not at the window\'s end', async () => {
       // The window ends in 10 s (a mocha timeout of 5 s fails the job held until then, as every job was before round sixteen).
