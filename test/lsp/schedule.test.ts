@@ -9,7 +9,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
-import { afterInputSince, afterQueuedInput, CHEAP_REVIEW_MS, COUNTING_STRATEGY, editDelay, inputCounts, notePartlyRead, noteReceived, runInSlices, WORKER_JOB_WINDOW_MS } from '../../server/src/lsp/schedule';
+import {
+  afterInputSince, afterQueuedInput, CHEAP_REVIEW_MS, COUNTING_STRATEGY, editDelay, HOLD_EDITS_AFTER_REQUEST, inputCounts, noteEditRead, notePartlyRead, noteReceived, noteRequestRead,
+  REQUEST_WITH_EDIT_MS, requestsComeWithEdits, runInSlices, WORKER_JOB_WINDOW_MS,
+} from '../../server/src/lsp/schedule';
 import { MemoryClient, TEST_REVIEW_WORKER, type PublishParams } from './memory';
 import { ROOT } from './client';
 
@@ -256,6 +259,31 @@ describe('lsp: scheduling', function () {
       await afterInputSince(received, handled, 2, performance.now() + 10_000);
       assert.deepEqual(inputCounts(), [received, handled]);
     }).timeout(5000);
+
+    it('before a worker job, holds for the whole window when told to (requests came with recent edits)', async () => {
+      notePartlyRead(() => false);
+      const [received, handled] = inputCounts();
+      const until = performance.now() + WORKER_JOB_WINDOW_MS;
+      await afterInputSince(received, handled, 2, until, true);
+      assert.ok(performance.now() >= until, 'held until the window ends');
+    }).timeout(5000);
+
+    it('tells whether a request came with one of the last edits: read soon after an edit, for the next few edits', () => {
+      // Edits with nothing sent with them: no hold.
+      for (let i = 0; i <= HOLD_EDITS_AFTER_REQUEST + 1; i++) noteEditRead(1000 * i);
+      assert.equal(requestsComeWithEdits(), false);
+      const t = 1_000_000;
+      noteEditRead(t);
+      noteRequestRead(t + REQUEST_WITH_EDIT_MS + 1);
+      assert.equal(requestsComeWithEdits(), false, 'a request read long after the edit is not sent with it');
+      noteEditRead(t + 1000);
+      noteRequestRead(t + 1000 + 1);
+      assert.equal(requestsComeWithEdits(), true, 'a request read just after the edit');
+      for (let i = 1; i <= HOLD_EDITS_AFTER_REQUEST; i++) noteEditRead(t + 1000 + 1000 * i);
+      assert.equal(requestsComeWithEdits(), true, `still, ${HOLD_EDITS_AFTER_REQUEST} edits on`);
+      noteEditRead(t + 100_000);
+      assert.equal(requestsComeWithEdits(), false, 'no longer after that');
+    });
 
     it('before a worker job, holds a message partly read for no longer than the window', async () => {
       notePartlyRead(() => true);

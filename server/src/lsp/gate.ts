@@ -11,7 +11,7 @@
  */
 import { format } from 'node:util';
 import { trace } from './trace';
-import { COUNTING_STRATEGY, notePartlyRead, noteReceived } from './schedule';
+import { COUNTING_STRATEGY, notePartlyRead, noteReceived, noteRequestRead } from './schedule';
 import { Socket } from 'node:net';
 import { JSON_ENCODER, messageParts } from './raw-json';
 import { reusingEncoder } from './output-buffer';
@@ -94,7 +94,7 @@ export function gatedStdio(input: NodeJS.ReadableStream, output: NodeJS.Writable
     onError: innerReader.onError,
     onClose: innerReader.onClose,
     onPartialMessage: innerReader.onPartialMessage,
-    listen: (callback: DataCallback): Disposable => innerReader.listen((m) => { trace(`read ${(m as RequestMessage).method ?? 'response'}`); noteReceived(); if (admit(m)) callback(m); }),
+    listen: (callback: DataCallback): Disposable => innerReader.listen((m) => { trace(`read ${(m as RequestMessage).method ?? 'response'}`); noteReceived(); if (isRequest(m)) noteRequestRead(); if (admit(m)) callback(m); }),
     dispose: () => innerReader.dispose(),
   };
 

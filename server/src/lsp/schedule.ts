@@ -116,20 +116,53 @@ export function notePartlyRead(check: () => boolean): void {
 }
 
 /**
+ * A request read this soon after an edit (ms) counts as sent with the keystroke (a hover, code
+ * actions at the cursor): the client is one that sends them (./gate.ts notes requests read).
+ */
+export const REQUEST_WITH_EDIT_MS = 20;
+/** For how many edits after one that came with a request the jobs are held for the whole window. */
+export const HOLD_EDITS_AFTER_REQUEST = 8;
+let editsRead = 0;
+let lastEditReadAt = -Infinity;
+let editWithRequest = -Infinity;
+/** Counts an edit read (./server.ts, a document's change). */
+export function noteEditRead(now = performance.now()): void {
+  editsRead++;
+  lastEditReadAt = now;
+}
+/** Counts a request read off the stream (./gate.ts): with the last edit when read soon after it. */
+export function noteRequestRead(now = performance.now()): void {
+  if (now - lastEditReadAt <= REQUEST_WITH_EDIT_MS) editWithRequest = editsRead;
+}
+/**
+ * Whether a request came with one of the last HOLD_EDITS_AFTER_REQUEST edits: the jobs for the
+ * review worker are then held for the whole window (WORKER_JOB_WINDOW_MS), since such a request may
+ * still be on its way (a client sending it in a later write than the change, or descheduled
+ * between the two); otherwise only while a message is partly read.
+ */
+export const requestsComeWithEdits = (): boolean => editsRead - editWithRequest <= HOLD_EDITS_AFTER_REQUEST;
+
+/**
  * `turns` turns of the event loop (the stream is polled in each but a turn begun in the poll phase
- * itself); then, while part of a message has been read and the rest has not (a request arriving),
+ * itself); then, with `holdWhole`, until `holdUntil`; otherwise while part of a message has been read and the rest has not (a request arriving),
  * until it has or `holdUntil` (performance.now() time) comes; then, if a message was read or handled
  * since the counts `received` and `handled` were taken, until the messages received are handled
  * (afterQueuedInput). Used before a job goes to the review worker: a request read meanwhile (a
  * hover sent with the keystroke) reaches the worker first and is answered from its kept review,
- * where behind the job it would wait for the whole review. With nothing arriving, the job goes after
+ * where behind the job it would wait for the whole review. With nothing arriving, and no `holdWhole`
+ * (./server.ts: no request came with the recent edits, requestsComeWithEdits), the job goes after
  * the turns alone: until issue 13's round sixteen every job waited until `holdUntil`, about 4 ms of
- * each keystroke's latency, for requests that had almost always been read by then (an editor writes
- * the requests it sends with a keystroke together with the change: on a pipe, each whole).
+ * each keystroke's latency, also for clients that send nothing with their keystrokes.
  */
-export async function afterInputSince(received: number, handled: number, turns = 1, holdUntil?: number): Promise<void> {
+export async function afterInputSince(received: number, handled: number, turns = 1, holdUntil?: number, holdWhole = false): Promise<void> {
   for (let i = 0; i < turns; i++) await new Promise<void>((resolve) => setImmediate(resolve));
-  if (holdUntil !== undefined && partlyRead()) {
+  if (holdUntil !== undefined && holdWhole) {
+    // A timer may fire up to a millisecond early (libuv counts whole milliseconds from the loop's
+    // cached time): waited again until the time has come.
+    for (let left = holdUntil - performance.now(); left > 0; left = holdUntil - performance.now()) {
+      await new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(left)));
+    }
+  } else if (holdUntil !== undefined && partlyRead()) {
     trace('arriving');
     // A timer may fire up to a millisecond early (libuv counts whole milliseconds from the loop's
     // cached time); each turn of a timer polls the stream too.
