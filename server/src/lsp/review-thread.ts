@@ -459,9 +459,12 @@ export class ReviewThread {
       }
       return;
     }
+    if (m.kind === 'failed') this.host.log(`Clausewise: reviewing ${m.uri} failed in the review worker: ${m.error}`);
+    // A failure after the job's `done` (the worker posts `done` before it keeps the review,
+    // ./review-worker.ts) is only logged: the job that runs now is another's.
+    if (m.kind === 'failed' && !mine) return;
     this.running = null;
     this.restarts = 0;
-    if (m.kind === 'failed') this.host.log(`Clausewise: reviewing ${m.uri} failed in the review worker: ${m.error}`);
     if (mine && m.kind === 'done' && waiting.findings) {
       // The result stays in the worker, which answers the requests on it (./worker-queries.ts).
       waiting.resolve({ ...waiting.findings, costMs: m.costMs, lineStarts: m.lineStarts });

@@ -17,7 +17,7 @@
  *        | { kind: 'readBundle', uri, path, flag } (answered on the bundle port, see readBundleSync)
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { JobFindings, ReviewJob } from './review-job';
+import type { JobFindings, JobOutcome, ReviewJob } from './review-job';
 
 import type { ReviewResult } from '../engine';
 import type { FromWorker, ToWorker, WorkerSetup } from './review-thread';
@@ -241,7 +241,8 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     lastReviewed = job.uri;
     reviewCount++;
     trace(`job v${job.version}`);
-    let reply: FromWorker;
+    /** null: already posted (`done`, with the findings). */
+    let reply: FromWorker | null;
     /** A document's first review here: the warm-up resumes after it, and its JSON cache is filled from it if it was made without one (OPEN_JSON_FROM_OBJECTS). */
     let opened: { uri: string; version: number; result: ReviewResult; shape: ReviewJob['diagnosticShape']; changes: number; render?: number; unfilled: boolean } | null = null;
     try {
@@ -257,7 +258,9 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       const first = reviews.versionOf(job.uri) === undefined;
       const cache = jsonCaches.forReview(job.uri, !first || !OPEN_JSON_FROM_OBJECTS, job.diagnosticShape, changes);
       let render: number | undefined;
-      const made = ({ diagnostics, status }: JobFindings): void => {
+      let donePosted = false;
+      const made = (outcome: JobOutcome): void => {
+        const { diagnostics, status } = outcome;
         // As JSON made here (only the changed findings' made again), in UTF-8 bytes handed over rather
         // than copied: the server's thread copies them into its output buffer as they are, with no
         // objects to serialise and no string to copy across threads, join or encode (./raw-json.ts),
@@ -278,20 +281,25 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
           port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics: { json, ...(render !== undefined ? { render } : {}) }, status } } satisfies FromWorker, [json.buffer as ArrayBuffer]);
         }
         trace('findings-posted');
+        // The outcome too, at once: a request sent once the diagnostics are out waits for it in the
+        // server's thread (./server.ts settled), and the keeping below would make it wait longer.
+        port.postMessage({ kind: 'done', uri: job.uri, version: job.version, costMs: outcome.costMs, lineStarts: outcome.result.model.lineStarts } satisfies FromWorker);
+        trace('done-posted');
+        donePosted = true;
       };
       const { result, costMs } = cache
         ? documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting, cache, made)
         : documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting, undefined, made);
       trace(`reviewed v${job.version} cost ${costMs.toFixed(1)}`);
-      reply = { kind: 'done', uri: job.uri, version: job.version, costMs, lineStarts: result.model.lineStarts };
+      reply = donePosted ? null : { kind: 'done', uri: job.uri, version: job.version, costMs, lineStarts: result.model.lineStarts };
       if (first) opened = { uri: job.uri, version: job.version, result, shape: job.diagnosticShape, changes, ...(render !== undefined ? { render } : {}), unfilled: !cache };
     } catch (e) {
       // (documents.review has dropped the document's state and last review.)
       reply = { kind: 'failed', uri: job.uri, version: job.version, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
     }
     try {
-      port.postMessage(reply);
-      trace('done-posted');
+      if (reply) port.postMessage(reply);
+      if (reply) trace('done-posted');
     } catch (e) {
       // A reply that cannot be copied to the server's thread (it should never happen: replies are plain data).
       port.postMessage({ kind: 'failed', uri: job.uri, version: job.version, error: `the result could not be sent: ${e instanceof Error ? e.message : String(e)}` } satisfies FromWorker);
@@ -328,7 +336,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
         if (!warmUp || u.unfilled || WARM_UP_AFTER_OPEN_MS <= 0) resume();
         else setTimeout(resume, WARM_UP_AFTER_OPEN_MS).unref();
       });
-    } else if (reply.kind === 'done') {
+    } else if (reply === null || reply.kind === 'done') {
       // A real edit reviewed here: the code the warm-up was for is warm now.
       warmUp?.end();
     }
