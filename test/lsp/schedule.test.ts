@@ -9,10 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
-import {
-  afterInputSince, afterQueuedInput, CHEAP_REVIEW_MS, COUNTING_STRATEGY, editDelay, HOLD_EDITS_AFTER_REQUEST, inputCounts, noteEditRead, notePartlyRead, noteReceived, noteRequestRead,
-  REQUEST_WITH_EDIT_MS, requestsComeWithEdits, runInSlices, WORKER_JOB_WINDOW_MS,
-} from '../../server/src/lsp/schedule';
+import { afterInputSince, afterQueuedInput, CHEAP_REVIEW_MS, COUNTING_STRATEGY, editDelay, inputCounts, noteReceived, runInSlices, WORKER_JOB_WINDOW_MS } from '../../server/src/lsp/schedule';
 import { MemoryClient, TEST_REVIEW_WORKER, type PublishParams } from './memory';
 import { ROOT } from './client';
 
@@ -231,71 +228,20 @@ describe('lsp: scheduling', function () {
       assert.deepEqual(inputCounts(), [received, handled]);
     });
 
-    it('before a worker job, holds while a message is partly read, within the window: a request arriving 2 ms after the edit, turns later, still goes first', async () => {
+    it('before a worker job, waits out the window after the edit: a request read 2 ms after it, turns later, still goes first', async () => {
       const log: string[] = [];
       const editRead = performance.now();
       const [received, handled] = inputCounts();
-      // Its first bytes already read; whole (and counted) 2 ms later, handled two turns after that.
-      let partial = true;
-      notePartlyRead(() => partial);
-      try {
-        setTimeout(() => {
-          partial = false;
-          noteReceived();
-          setImmediate(() => setImmediate(() => { void COUNTING_STRATEGY.handleMessage({ jsonrpc: '2.0' }, () => { log.push('hover'); }); }));
-        }, 2);
-        await afterInputSince(received, handled, 2, editRead + 10_000);
-        log.push('job');
-        assert.deepEqual(log, ['hover', 'job']);
-      } finally {
-        notePartlyRead(() => false);
-      }
-    }).timeout(5000); // the window ends in 10 s: the job goes once the message is whole, not then
-
-    it('before a worker job, holds for nothing when no message is partly read: the job goes after the turns, not at the window\'s end', async () => {
-      // The window ends in 10 s (a mocha timeout of 5 s fails the job held until then, as every job was before round sixteen).
-      const [received, handled] = inputCounts();
-      notePartlyRead(() => false);
-      await afterInputSince(received, handled, 2, performance.now() + 10_000);
-      assert.deepEqual(inputCounts(), [received, handled]);
-    }).timeout(5000);
-
-    it('before a worker job, holds for the whole window when told to (requests came with recent edits)', async () => {
-      notePartlyRead(() => false);
-      const [received, handled] = inputCounts();
-      const until = performance.now() + WORKER_JOB_WINDOW_MS;
-      await afterInputSince(received, handled, 2, until, true);
-      assert.ok(performance.now() >= until, 'held until the window ends');
-    }).timeout(5000);
-
-    it('tells whether a request came with one of the last edits: read soon after an edit, for the next few edits', () => {
-      // Edits with nothing sent with them: no hold.
-      for (let i = 0; i <= HOLD_EDITS_AFTER_REQUEST + 1; i++) noteEditRead(1000 * i);
-      assert.equal(requestsComeWithEdits(), false);
-      const t = 1_000_000;
-      noteEditRead(t);
-      noteRequestRead(t + REQUEST_WITH_EDIT_MS + 1);
-      assert.equal(requestsComeWithEdits(), false, 'a request read long after the edit is not sent with it');
-      noteEditRead(t + 1000);
-      noteRequestRead(t + 1000 + 1);
-      assert.equal(requestsComeWithEdits(), true, 'a request read just after the edit');
-      for (let i = 1; i <= HOLD_EDITS_AFTER_REQUEST; i++) noteEditRead(t + 1000 + 1000 * i);
-      assert.equal(requestsComeWithEdits(), true, `still, ${HOLD_EDITS_AFTER_REQUEST} edits on`);
-      noteEditRead(t + 100_000);
-      assert.equal(requestsComeWithEdits(), false, 'no longer after that');
+      // Read after the two turns are long over, inside the window; handled two turns after it is read.
+      setTimeout(() => {
+        noteReceived();
+        setImmediate(() => setImmediate(() => { void COUNTING_STRATEGY.handleMessage({ jsonrpc: '2.0' }, () => { log.push('hover'); }); }));
+      }, 2);
+      await afterInputSince(received, handled, 2, editRead + WORKER_JOB_WINDOW_MS);
+      log.push('job');
+      assert.deepEqual(log, ['hover', 'job']);
+      assert.ok(performance.now() - editRead >= WORKER_JOB_WINDOW_MS, 'not before the window ends');
     });
-
-    it('before a worker job, holds a message partly read for no longer than the window', async () => {
-      notePartlyRead(() => true);
-      try {
-        const [received, handled] = inputCounts();
-        const until = performance.now() + WORKER_JOB_WINDOW_MS;
-        await afterInputSince(received, handled, 2, until);
-        assert.ok(performance.now() >= until, 'held until the window ends');
-      } finally {
-        notePartlyRead(() => false);
-      }
-    }).timeout(5000);
 
     it('runs every step in one slice when the slice is long enough, and stops when told to between slices', async () => {
       const whole: string[] = [];

@@ -11,7 +11,7 @@
  */
 import { format } from 'node:util';
 import { trace } from './trace';
-import { COUNTING_STRATEGY, notePartlyRead, noteReceived, noteRequestRead } from './schedule';
+import { COUNTING_STRATEGY, noteReceived } from './schedule';
 import { Socket } from 'node:net';
 import { JSON_ENCODER, messageParts } from './raw-json';
 import { reusingEncoder } from './output-buffer';
@@ -39,16 +39,10 @@ export interface Gate {
   options: ConnectionOptions;
   /** Whether `shutdown` was received (the exit code when the client goes away). */
   shutdownReceived(): boolean;
-  /** Whether part of a message has been read off the stream and the rest not yet (a message arriving). */
-  partlyRead(): boolean;
 }
 
 export function gatedStdio(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, log: (text: string) => void): Gate {
   const innerReader = new StreamMessageReader(input);
-  // A job for the review worker waits for a message partly read (a request arriving) rather than for
-  // a fixed time (./schedule.ts afterInputSince).
-  const partlyRead = (): boolean => holdsPartOfMessage(innerReader);
-  notePartlyRead(partlyRead);
   if (process.env.CLAUSEWISE_LSP_TRACE) {
     const write = output.write.bind(output) as (...a: unknown[]) => boolean;
     (output as { write: unknown }).write = (...a: unknown[]) => { trace(`stdout ${(a[0] as { length: number }).length}`); const r = write(...a); trace('stdout done'); return r; };
@@ -94,7 +88,7 @@ export function gatedStdio(input: NodeJS.ReadableStream, output: NodeJS.Writable
     onError: innerReader.onError,
     onClose: innerReader.onClose,
     onPartialMessage: innerReader.onPartialMessage,
-    listen: (callback: DataCallback): Disposable => innerReader.listen((m) => { trace(`read ${(m as RequestMessage).method ?? 'response'}`); noteReceived(); if (isRequest(m)) noteRequestRead(); if (admit(m)) callback(m); }),
+    listen: (callback: DataCallback): Disposable => innerReader.listen((m) => { trace(`read ${(m as RequestMessage).method ?? 'response'}`); noteReceived(); if (admit(m)) callback(m); }),
     dispose: () => innerReader.dispose(),
   };
 
@@ -118,18 +112,7 @@ export function gatedStdio(input: NodeJS.ReadableStream, output: NodeJS.Writable
     end: () => innerWriter.end(),
     dispose: () => innerWriter.dispose(),
   };
-  return { reader, writer, options: { messageStrategy: COUNTING_STRATEGY }, shutdownReceived: () => phase === 'shutdown', partlyRead };
-}
-
-/**
- * Whether a stream reader holds part of a message: bytes in its buffer, or a header read whose body
- * has not come (vscode-jsonrpc's ReadableStreamMessageReader `buffer.numberOfBytes` and
- * `nextMessageLength`, the library's own fields: false when they are not where they were).
- */
-export function holdsPartOfMessage(reader: MessageReader): boolean {
-  const r = reader as { buffer?: { numberOfBytes?: unknown }; nextMessageLength?: unknown };
-  const bytes = r.buffer?.numberOfBytes;
-  return (typeof bytes === 'number' && bytes > 0) || (typeof r.nextMessageLength === 'number' && r.nextMessageLength >= 0);
+  return { reader, writer, options: { messageStrategy: COUNTING_STRATEGY }, shutdownReceived: () => phase === 'shutdown' };
 }
 
 /**

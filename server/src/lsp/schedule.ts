@@ -106,67 +106,21 @@ export const REVIEW_SLICE_MS = 8;
  * look for messages (for tests).
  */
 /**
- * Whether part of a message has been read off the stream and the rest not yet (./gate.ts sets it
- * for the stdio transport; without it, never).
- */
-let partlyRead: () => boolean = () => false;
-/** Set by the stdio gate (./gate.ts): whether its reader holds part of a message. */
-export function notePartlyRead(check: () => boolean): void {
-  partlyRead = check;
-}
-
-/**
- * A request read this soon after an edit (ms) counts as sent with the keystroke (a hover, code
- * actions at the cursor): the client is one that sends them (./gate.ts notes requests read).
- */
-export const REQUEST_WITH_EDIT_MS = 20;
-/** For how many edits after one that came with a request the jobs are held for the whole window. */
-export const HOLD_EDITS_AFTER_REQUEST = 8;
-let editsRead = 0;
-let lastEditReadAt = -Infinity;
-let editWithRequest = -Infinity;
-/** Counts an edit read (./server.ts, a document's change). */
-export function noteEditRead(now = performance.now()): void {
-  editsRead++;
-  lastEditReadAt = now;
-}
-/** Counts a request read off the stream (./gate.ts): with the last edit when read soon after it. */
-export function noteRequestRead(now = performance.now()): void {
-  if (now - lastEditReadAt <= REQUEST_WITH_EDIT_MS) editWithRequest = editsRead;
-}
-/**
- * Whether a request came with one of the last HOLD_EDITS_AFTER_REQUEST edits: the jobs for the
- * review worker are then held for the whole window (WORKER_JOB_WINDOW_MS), since such a request may
- * still be on its way (a client sending it in a later write than the change, or descheduled
- * between the two); otherwise only while a message is partly read.
- */
-export const requestsComeWithEdits = (): boolean => editsRead - editWithRequest <= HOLD_EDITS_AFTER_REQUEST;
-
-/**
  * `turns` turns of the event loop (the stream is polled in each but a turn begun in the poll phase
- * itself); then, with `holdWhole`, until `holdUntil`; otherwise while part of a message has been read and the rest has not (a request arriving),
- * until it has or `holdUntil` (performance.now() time) comes; then, if a message was read or handled
- * since the counts `received` and `handled` were taken, until the messages received are handled
- * (afterQueuedInput). Used before a job goes to the review worker: a request read meanwhile (a
- * hover sent with the keystroke) reaches the worker first and is answered from its kept review,
- * where behind the job it would wait for the whole review. With nothing arriving, and no `holdWhole`
- * (./server.ts: no request came with the recent edits, requestsComeWithEdits), the job goes after
- * the turns alone: until issue 13's round sixteen every job waited until `holdUntil`, about 4 ms of
- * each keystroke's latency, also for clients that send nothing with their keystrokes.
+ * itself), and no earlier than `notBefore` (performance.now() time; a timer's turn polls the stream
+ * too), then, if a message was read or handled since the counts `received` and `handled` were
+ * taken, until the messages received are handled (afterQueuedInput). Used before a job goes to the review worker: a request read meanwhile (a
+ * hover sent with the keystroke while the new text was being built) reaches the worker first and is
+ * answered from its kept review, where behind the job it would wait for the whole review.
  */
-export async function afterInputSince(received: number, handled: number, turns = 1, holdUntil?: number, holdWhole = false): Promise<void> {
+export async function afterInputSince(received: number, handled: number, turns = 1, notBefore?: number): Promise<void> {
   for (let i = 0; i < turns; i++) await new Promise<void>((resolve) => setImmediate(resolve));
-  if (holdUntil !== undefined && holdWhole) {
-    // A timer may fire up to a millisecond early (libuv counts whole milliseconds from the loop's
-    // cached time): waited again until the time has come.
-    for (let left = holdUntil - performance.now(); left > 0; left = holdUntil - performance.now()) {
+  // A timer may fire up to a millisecond early (libuv counts whole milliseconds from the loop's cached
+  // time): waited again until the time has come.
+  if (notBefore !== undefined) {
+    for (let left = notBefore - performance.now(); left > 0; left = notBefore - performance.now()) {
       await new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(left)));
     }
-  } else if (holdUntil !== undefined && partlyRead()) {
-    trace('arriving');
-    // A timer may fire up to a millisecond early (libuv counts whole milliseconds from the loop's
-    // cached time); each turn of a timer polls the stream too.
-    while (partlyRead() && performance.now() < holdUntil) await new Promise<void>((resolve) => setTimeout(resolve, 1));
   }
   if (receivedMessages !== received || handledMessages !== handled) {
     await new Promise<void>((resolve) => afterQueuedInput(resolve));
@@ -175,11 +129,13 @@ export async function afterInputSince(received: number, handled: number, turns =
 }
 
 /**
- * The longest a job for the review worker is held back after its edit was read (ms), and only while
- * a message is partly read (afterInputSince): the requests an editor sends with a keystroke (a hover,
- * code actions at the cursor) reach the worker first and are answered from its kept review in a few
- * milliseconds; behind the job they wait for the whole review (the worker answers a query on the document under
- * review only before its model is spliced). Until round sixteen every job waited this long.
+ * How long after an edit was read its job is held back from the review worker (ms): the requests an
+ * editor sends with a keystroke (a hover, code actions at the cursor) reach the worker first and are
+ * answered from its kept review in a few milliseconds; behind the job they wait for the whole review
+ * (100 to 200 ms on 1 MB), because a query on the document under review waits for its end. A few
+ * milliseconds against a review many times longer: the debounce the issue asks of a costly review.
+ * Without it, the seventh round's faster job hand-over (no text built on the server's thread) let the
+ * job go 1.6 ms after the change, before a hover the client sent right after it (issue 13).
  */
 export const WORKER_JOB_WINDOW_MS = 4;
 

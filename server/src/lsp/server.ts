@@ -84,7 +84,7 @@ import { frontMatterResult } from './front-matter';
 import { registerTermFeatures, TERM_CAPABILITIES, termHover } from './terms';
 import { mergeSettings, sanitizeSettings, workspaceRelativePath } from './settings';
 import { configErrorDiagnostic, diskStamp, WATCH_GLOB, WorkspaceConfigs, type PathStamp } from './config';
-import { afterInputSince, afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, inputCounts, noteEditRead, requestsComeWithEdits, runInSlices, WORKER_JOB_WINDOW_MS } from './schedule';
+import { afterInputSince, afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, inputCounts, runInSlices, WORKER_JOB_WINDOW_MS } from './schedule';
 import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, sideOfSnapshot, TextDrift, type TextSide } from './drift';
 import { TextSnapshot } from './text-snapshot';
 import { trace } from './trace';
@@ -535,13 +535,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       }
       // Requests sent with the keystroke (a hover, code actions) go to the worker before the job,
       // which answers them from its kept review at once; behind the job they would wait for the
-      // whole review (about 30 ms on 1 MB). So the job waits two turns of the event loop (a turn
-      // begun while this thread handles input, the poll phase, ends before the stream is read again),
-      // then until WORKER_JOB_WINDOW_MS after the edit was read when requests came with the recent
-      // edits (a request may still be on its way), else only for a message partly read; then for
-      // what was read meanwhile. Every job held for the window cost ~4 ms of each keystroke, also for
-      // clients that send nothing with their keystrokes (issue 13, round sixteen).
-      await afterInputSince(...counts, 2, (st.lastEditAt ?? 0) + WORKER_JOB_WINDOW_MS, requestsComeWithEdits());
+      // whole review (about 150 ms on 1 MB). So the job waits until WORKER_JOB_WINDOW_MS after the
+      // edit was read, and two turns of the event loop (a turn begun while this thread handles input,
+      // the poll phase, ends before the stream is read again), then for what was read meanwhile.
+      await afterInputSince(...counts, 2, (st.lastEditAt ?? 0) + WORKER_JOB_WINDOW_MS);
       if (states.get(uri) !== st || documents.get(uri)?.version !== version || generation !== gen) return null;
       // The diagnostics are published as soon as they arrive; the result stays in the worker.
       const reviewing = thread.review(job, (findings) => {
@@ -811,7 +808,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const now = performance.now();
     const since = st.lastEditAt === undefined ? undefined : now - st.lastEditAt;
     st.lastEditAt = now;
-    noteEditRead(now);
     schedule(uri, first ? 0 : editDelay(st.lastCostMs, client.debounceMs, st.inWorker, since));
   });
 
