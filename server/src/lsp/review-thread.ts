@@ -470,15 +470,22 @@ export class ReviewThread {
       }
       return;
     }
+    if (m.kind === 'failed') this.host.log(`Clausewise: reviewing ${m.uri} failed in the review worker: ${m.error}`);
+    // A failure after the job's `done` (the worker posts `done` before it keeps the review,
+    // ./review-worker.ts) is only logged: the job that runs now is another's.
+    if (m.kind === 'failed' && !mine) return;
     this.running = null;
     this.restarts = 0;
-    if (m.kind === 'failed') this.host.log(`Clausewise: reviewing ${m.uri} failed in the review worker: ${m.error}`);
     if (mine && m.kind === 'done' && waiting.findings) {
       // The result stays in the worker, which answers the requests on it (./worker-queries.ts).
       waiting.resolve({ ...waiting.findings, costMs: m.costMs, lineStarts: m.lineStarts });
     }
     else waiting?.resolve(null);
-    this.pump();
+    // The next job after this turn: a request that waited for this outcome (a hover sent once the
+    // diagnostics were out, ./server.ts settled) posts its query first, and is answered from the
+    // review just kept, where behind the job it would wait for the whole review (issue 13, round
+    // sixteen: a 1 MB hover at 213 ms in lsp-trace, the next keystroke's job posted first).
+    this.pumpSoon();
   }
 
   /**

@@ -17,7 +17,7 @@
  *        | { kind: 'readBundle', uri, path, flag } (answered on the bundle port, see readBundleSync)
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { JobFindings, ReviewJob } from './review-job';
+import type { JobFindings, JobOutcome, ReviewJob } from './review-job';
 
 import type { ReviewResult } from '../engine';
 import type { FromWorker, ToWorker, WorkerSetup } from './review-thread';
@@ -251,55 +251,77 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     lastReviewed = job.uri;
     reviewCount++;
     trace(`job v${job.version}`);
-    let reply: FromWorker;
+    /** null: already posted (`done`, with the findings). */
+    let reply: FromWorker | null;
     /** A document's first review here: the warm-up resumes after it, and its JSON cache is filled from it if it was made without one (OPEN_JSON_FROM_OBJECTS). */
     let opened: { uri: string; version: number; result: ReviewResult; shape: ReviewJob['diagnosticShape']; changes: number; render?: number; unfilled: boolean } | null = null;
     try {
       // In steps, with the queries that arrived meanwhile answered between them: every document's
-      // before the model is spliced, the other documents' after. The review is kept before anything
-      // is posted: a query the server's thread sends once it has the diagnostics finds it.
+      // before the model is spliced, the other documents' after. The diagnostics are posted as soon
+      // as the steps end (`made`), and the review is kept before this handler returns: a query the
+      // server's thread sends once it has the diagnostics is read off the port after that, and finds
+      // it. The model's caches let go and the review kept after the post, not before (issue 13 round
+      // sixteen: ~2 ms of each 1 MB keystroke's latency).
       // The findings' JSON is made through the document's cache from its first review here (the
       // open) on, unless OPEN_JSON_FROM_OBJECTS: see there.
       const changes = job.diagnosticChanges ?? 0;
       const first = reviews.versionOf(job.uri) === undefined;
       const cache = jsonCaches.forReview(job.uri, !first || !OPEN_JSON_FROM_OBJECTS, job.diagnosticShape, changes);
-      const { diagnostics, status, result, costMs } = cache
-        ? documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting, cache)
-        : documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting);
+      let render: number | undefined;
+      let donePosted = false;
+      const post = (outcome: JobOutcome): void => {
+        const { diagnostics, status } = outcome;
+        // As JSON made here (only the changed findings' made again), in UTF-8 bytes handed over rather
+        // than copied: the server's thread copies them into its output buffer as they are, with no
+        // objects to serialise and no string to copy across threads, join or encode (./raw-json.ts),
+        // then hands the buffer back for the next publish (./spare-buffers.ts).
+        // For a client taking changes, only the change from the last render when there is one (the
+        // server's thread asks for the whole list if it cannot send the change, ./server.ts publish);
+        // a first review's whole list is given the number its cache's render gets afterwards.
+        render = Array.isArray(diagnostics) ? (changes ? reserveRender() : undefined) : diagnostics.render;
+        const change = Array.isArray(diagnostics) ? undefined : diagnostics.change;
+        if (change && render !== undefined) {
+          const json = spares.bytesOf(change.json);
+          trace(`json change ${json.byteLength}`);
+          const findings: JobFindings = { diagnostics: { json: null, render, change: { base: change.base, json } }, status };
+          port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings } satisfies FromWorker, [json.buffer as ArrayBuffer]);
+        } else {
+          const json = spares.bytesOf(Array.isArray(diagnostics) ? JSON.stringify(diagnostics) : diagnostics.json!);
+          trace(`json ${json.byteLength}`);
+          port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics: { json, ...(render !== undefined ? { render } : {}) }, status } } satisfies FromWorker, [json.buffer as ArrayBuffer]);
+        }
+        trace('findings-posted');
+        // The outcome too, at once: a request sent once the diagnostics are out waits for it in the
+        // server's thread (./server.ts settled), and the keeping below would make it wait longer.
+        port.postMessage({ kind: 'done', uri: job.uri, version: job.version, costMs: outcome.costMs, lineStarts: outcome.result.model.lineStarts } satisfies FromWorker);
+        trace('done-posted');
+        donePosted = true;
+      };
+      /** A large document's open: its diagnostics wait for the edit path's warm-up (below). */
+      let deferred: JobOutcome | undefined;
+      const made = (outcome: JobOutcome): void => {
+        if (first && warmUp && WARM_UP_BEFORE_PUBLISH_CHARS > 0 && outcome.result.model.text.length >= WARM_UP_BEFORE_PUBLISH_CHARS) deferred = outcome;
+        else post(outcome);
+      };
+      const { result, costMs } = cache
+        ? documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting, cache, made)
+        : documents.review(job, (p) => readBundleSync(job.uri, p), answerWaiting, undefined, made);
       trace(`reviewed v${job.version} cost ${costMs.toFixed(1)}`);
-      if (first && warmUp && WARM_UP_BEFORE_PUBLISH_CHARS > 0 && result.model.text.length >= WARM_UP_BEFORE_PUBLISH_CHARS) {
-        // The edit path warmed up before the open's diagnostics go (see WARM_UP_BEFORE_PUBLISH_CHARS).
-        warmUp.runNow(() => result.model.text, warmUpJobs(job));
+      if (deferred) {
+        // The edit path warmed up before the open's diagnostics go (see WARM_UP_BEFORE_PUBLISH_CHARS),
+        // after the review is kept: the warm-up's sample reviews are documents of their own.
+        warmUp!.runNow(() => result.model.text, warmUpJobs(job));
+        post(deferred);
       }
-      // As JSON made here (only the changed findings' made again), in UTF-8 bytes handed over rather
-      // than copied: the server's thread copies them into its output buffer as they are, with no
-      // objects to serialise and no string to copy across threads, join or encode (./raw-json.ts),
-      // then hands the buffer back for the next publish (./spare-buffers.ts).
-      // For a client taking changes, only the change from the last render when there is one (the
-      // server's thread asks for the whole list if it cannot send the change, ./server.ts publish);
-      // a first review's whole list is given the number its cache's render gets afterwards.
-      const render = Array.isArray(diagnostics) ? (changes ? reserveRender() : undefined) : diagnostics.render;
-      const change = Array.isArray(diagnostics) ? undefined : diagnostics.change;
-      if (change && render !== undefined) {
-        const json = spares.bytesOf(change.json);
-        trace(`json change ${json.byteLength}`);
-        const findings: JobFindings = { diagnostics: { json: null, render, change: { base: change.base, json } }, status };
-        port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings } satisfies FromWorker, [json.buffer as ArrayBuffer]);
-      } else {
-        const json = spares.bytesOf(Array.isArray(diagnostics) ? JSON.stringify(diagnostics) : diagnostics.json!);
-        trace(`json ${json.byteLength}`);
-        port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics: { json, ...(render !== undefined ? { render } : {}) }, status } } satisfies FromWorker, [json.buffer as ArrayBuffer]);
-      }
-      trace('findings-posted');
-      reply = { kind: 'done', uri: job.uri, version: job.version, costMs, lineStarts: result.model.lineStarts };
+      reply = donePosted ? null : { kind: 'done', uri: job.uri, version: job.version, costMs, lineStarts: result.model.lineStarts };
       if (first) opened = { uri: job.uri, version: job.version, result, shape: job.diagnosticShape, changes, ...(render !== undefined ? { render } : {}), unfilled: !cache };
     } catch (e) {
       // (documents.review has dropped the document's state and last review.)
       reply = { kind: 'failed', uri: job.uri, version: job.version, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
     }
     try {
-      port.postMessage(reply);
-      trace('done-posted');
+      if (reply) port.postMessage(reply);
+      if (reply) trace('done-posted');
     } catch (e) {
       // A reply that cannot be copied to the server's thread (it should never happen: replies are plain data).
       port.postMessage({ kind: 'failed', uri: job.uri, version: job.version, error: `the result could not be sent: ${e instanceof Error ? e.message : String(e)}` } satisfies FromWorker);
@@ -332,7 +354,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
         if (!warmUp || u.unfilled || WARM_UP_AFTER_OPEN_MS <= 0) resume();
         else setTimeout(resume, WARM_UP_AFTER_OPEN_MS).unref();
       });
-    } else if (reply.kind === 'done') {
+    } else if (reply === null || reply.kind === 'done') {
       // A real edit reviewed here: the code the warm-up was for is warm now.
       warmUp?.end();
     }

@@ -50,10 +50,15 @@ export class WorkerDocuments {
    * steps (./review-job.ts runReviewJobSteps), with the document whose model is being worked on once
    * it has been spliced (null before).
    */
-  review(job: ReviewJob, readBundle: (absPath: string) => string | undefined, between?: (busyUri: string | null) => void): JobOutcome & { diagnostics: Diagnostic[] };
+  review(job: ReviewJob, readBundle: (absPath: string) => string | undefined, between?: (busyUri: string | null) => void, json?: undefined, made?: (outcome: JobOutcome) => void): JobOutcome & { diagnostics: Diagnostic[] };
   /** With `json`, the document's findings' JSON kept from its last review here: the diagnostics come as JSON (./diagnostics-json.ts). */
-  review(job: ReviewJob, readBundle: (absPath: string) => string | undefined, between: ((busyUri: string | null) => void) | undefined, json: DiagnosticsJsonCache): JobOutcome;
-  review(job: ReviewJob, readBundle: (absPath: string) => string | undefined, between?: (busyUri: string | null) => void, json?: DiagnosticsJsonCache): JobOutcome {
+  review(job: ReviewJob, readBundle: (absPath: string) => string | undefined, between: ((busyUri: string | null) => void) | undefined, json: DiagnosticsJsonCache, made?: (outcome: JobOutcome) => void): JobOutcome;
+  /**
+   * `made` is given the outcome as soon as the steps end, before the review is kept and the model's
+   * caches let go (./review-worker.ts posts the diagnostics from it: a query they prompt is read off
+   * the port only after this returns, and finds the review kept).
+   */
+  review(job: ReviewJob, readBundle: (absPath: string) => string | undefined, between?: (busyUri: string | null) => void, json?: DiagnosticsJsonCache, made?: (outcome: JobOutcome) => void): JobOutcome {
     const before = this.reviews.versionOf(job.uri);
     if (before !== undefined && before !== job.version) this.edited.add(job.uri);
     try {
@@ -67,6 +72,7 @@ export class WorkerDocuments {
         step = steps.next();
       }
       const outcome = step.value;
+      made?.(outcome);
       incremental.releaseModelCaches();
       this.reviews.set(job.uri, job.version, outcome.result);
       return outcome;
