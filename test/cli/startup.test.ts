@@ -177,7 +177,8 @@ vm.Script = class extends Script { constructor(source, options) { events.push('c
 const threads = require('node:worker_threads');
 const Worker = threads.Worker;
 threads.Worker = class extends Worker { constructor(...args) { events.push('worker'); super(...args); } };
-process.on('exit', () => process.stderr.write('ORDER ' + JSON.stringify(events) + '\\n'));
+// The main thread's order only: a review worker runs this preload too, and ends by itself (pool.ts).
+if (threads.isMainThread) process.on('exit', () => process.stderr.write('ORDER ' + JSON.stringify(events) + '\\n'));
 `);
     const lib = path.join(dir, 'named');
     fs.mkdirSync(lib);

@@ -70,6 +70,14 @@ export function startPoolWorker(): void {
       }
       parentPort.postMessage(reply);
     }
+    /*
+     * No task is left and a worker is sent one run only: closing the port lets the thread end now,
+     * tearing its heap down (10 to 15 ms of CPU for a 150 MB heap) while the main thread still
+     * reviews its last file and writes the report, instead of after it, when the process waits for
+     * the worker at exit. The outcomes posted above are delivered first: Node drains the port
+     * before the worker's 'exit' event.
+     */
+    parentPort.close();
   });
 }
 
