@@ -74,13 +74,18 @@ export function definedTermsInBlock(block: Block, definitionsSection: boolean): 
   if (block.kind === 'code' || block.kind === 'html') return terms;
   // Starts already taken, as a set: a scan of every term per term was quadratic in their number.
   // Blocks cover disjoint stretches of the source, so a start can only repeat within one block.
-  const starts = new Set<number>();
+  // Made at the first term (most blocks define none; issue 13, a first review's allocation).
+  let starts: Set<number> | null = null;
   const text = foldQuotes(block.text);
+  // Only paragraphs and table rows define terms without quotes: other blocks without one define
+  // none, and return before the closure below is made.
+  if (block.kind !== 'paragraph' && block.kind !== 'tableRow' && !text.includes('"') && !text.includes("'")) return terms;
   const add = (term: string, at: number, style: DefinedTerm['style']) => {
     const clean = term.trim();
     if (!clean || clean.length > 60) return;
     const start = block.sourceOffsets[at];
-    if (starts.has(start)) return;
+    if (starts === null) starts = new Set<number>();
+    else if (starts.has(start)) return;
     starts.add(start);
     const sentence = block.sentences.find((s) => s.textStart <= at && at < s.textStart + s.text.length);
     terms.push({

@@ -116,6 +116,11 @@ export function capInlineMarkup(text: string): string {
   // Only paragraphs that change are copied: a text where none does (nearly every one) is returned
   // as it is, rather than rebuilt from slices of every paragraph, and the paragraph breaks are
   // found with an exec loop rather than matchAll's iterator (issue 13, a first review).
+  // A paragraph's runs are among the text's (a run holds no line break, so none spans a paragraph
+  // break): a text with at most MAX_INLINE_MARKUP runs in all has no paragraph to cap, and one scan
+  // of it for runs replaces the paragraph breaks' scan and a replace per long paragraph (issue 13:
+  // the 1 MB bench contract holds one run).
+  if (!moreMarkupThan(text, MAX_INLINE_MARKUP)) return text;
   let out = '';
   let copied = 0;
   let from = 0;
@@ -138,6 +143,15 @@ export function capInlineMarkup(text: string): string {
   for (let m = PARAGRAPH_BREAK.exec(text); m; m = PARAGRAPH_BREAK.exec(text)) flush(m.index + m[0].length);
   flush(text.length);
   return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** Whether `text` holds more than `limit` inline markup runs (INLINE_MARKUP's matches), counted up to limit + 1. */
+function moreMarkupThan(text: string, limit: number): boolean {
+  let n = 0;
+  INLINE_MARKUP.lastIndex = 0;
+  while (INLINE_MARKUP.test(text)) if (++n > limit) break;
+  INLINE_MARKUP.lastIndex = 0;
+  return n > limit;
 }
 
 /**

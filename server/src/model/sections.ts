@@ -31,14 +31,13 @@ export function detectSectionStart(block: Block, usesMarkdownHeadings: boolean):
   const text = block.text;
   const firstLineEnd = text.indexOf('\n') === -1 ? text.length : text.indexOf('\n');
   const firstLine = text.slice(0, firstLineEnd);
-  const spanOf = (a: number, b: number): Span => ({ start: sourceOffsetAt(block, a), end: sourceOffsetAt(block, Math.max(a, b - 1)) + (b > a ? 1 : 0) });
 
   if (block.kind === 'heading') {
     const m = NUMBER_PREFIX.exec(firstLine);
     const number = m && (m[1] || /\d/.test(m[2]) || m[3]) ? m[2] : undefined;
     const titleStart = number && m ? m[0].length : 0;
     const title = cleanTitle(firstLine.slice(titleStart));
-    return { kind: 'heading', number, title, titleSpan: spanOf(titleStart, firstLine.length), depth: block.depth };
+    return { kind: 'heading', number, title, titleSpan: spanIn(block, titleStart, firstLine.length), depth: block.depth };
   }
 
   // Paragraphs: ordered-list items and numbered clauses of text converted from Word or plain text.
@@ -51,7 +50,7 @@ export function detectSectionStart(block: Block, usesMarkdownHeadings: boolean):
         kind: 'numbered',
         number: block.listNumber,
         title,
-        titleSpan: title ? spanOf(0, headingLike ? firstLine.length : title.length) : { start: markerStart, end: spanOf(0, firstLine.length).end },
+        titleSpan: title ? spanIn(block, 0, headingLike ? firstLine.length : title.length) : { start: markerStart, end: spanIn(block, 0, firstLine.length).end },
       };
     }
     return null;
@@ -76,7 +75,7 @@ export function detectSectionStart(block: Block, usesMarkdownHeadings: boolean):
         kind: 'numbered',
         number: m[1] && !/\d/.test(number) ? number : number,
         title,
-        titleSpan: title ? spanOf(tStart, tStart + (headingLike ? restFirstLine.length : title.length)) : spanOf(0, Math.min(firstLine.length, tStart + 40)),
+        titleSpan: title ? spanIn(block, tStart, tStart + (headingLike ? restFirstLine.length : title.length)) : spanIn(block, 0, Math.min(firstLine.length, tStart + 40)),
       };
     }
   }
@@ -84,9 +83,14 @@ export function detectSectionStart(block: Block, usesMarkdownHeadings: boolean):
   // An upper-case line on its own ("GOVERNING LAW") is a heading in plain-text contracts; so is a
   // short Title Case line ("Included Monthly Services") when the document has no Markdown headings.
   if (firstLineEnd === text.length && looksLikeHeadingText(text) && (isMostlyUpper(text) || (!usesMarkdownHeadings && isPlainTitleLine(text)))) {
-    return { kind: 'caps', title: cleanTitle(text), titleSpan: spanOf(0, text.length) };
+    return { kind: 'caps', title: cleanTitle(text), titleSpan: spanIn(block, 0, text.length) };
   }
   return null;
+}
+
+/** The source span of a block's text [a, b) (a function, not a closure made per block read: most open no section; issue 13). */
+function spanIn(block: Block, a: number, b: number): Span {
+  return { start: sourceOffsetAt(block, a), end: sourceOffsetAt(block, Math.max(a, b - 1)) + (b > a ? 1 : 0) };
 }
 
 /** Short text without a full stop inside: reads as a heading rather than a sentence. */

@@ -38,7 +38,21 @@ export function sentenceBounds(text: string, icu?: number[]): Array<[number, num
   const caching = textCachesOn();
   const hit = caching ? cache().get(text) : undefined;
   if (hit) return hit;
-  const bounds: Array<[number, number]> = [];
+  const flat = flatSentenceBounds(text, icu);
+  const bounds: Array<[number, number]> = new Array(flat.length >> 1);
+  for (let i = 0; i < bounds.length; i++) bounds[i] = [flat[2 * i], flat[2 * i + 1]];
+  // Keyed by a copy: the block's text is a slice of its document, which the entry would keep alive.
+  if (caching) cache().set(detached(text), bounds);
+  return bounds;
+}
+
+/**
+ * sentenceBounds' bounds in one flat array (start, end, start, end, ...), uncached: a full build
+ * without the text caches reads them once, so it takes them flat rather than as a pair array per
+ * sentence copied into the sentences (issue 13, the first review's allocation).
+ */
+function flatSentenceBounds(text: string, icu?: number[]): number[] {
+  const bounds: number[] = [];
   const push = (s: number, e: number) => {
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
@@ -49,15 +63,16 @@ export function sentenceBounds(text: string, icu?: number[]): Array<[number, num
     while (k < e && isSpace(text.charCodeAt(k))) k++;
     while (k < e && SEPARATORS.has(text[k])) k++;
     e = k;
-    if (e - s >= LONG_LIST) for (const part of splitLongLists(text, s, e)) bounds.push(part);
-    else if (e > s) bounds.push([s, e]);
+    if (e - s >= LONG_LIST) {
+      const parts = splitLongLists(text, s, e);
+      for (let i = 0; i < parts.length; i++) bounds.push(parts[i][0], parts[i][1]);
+    } else if (e > s) bounds.push(s, e);
   };
   let start = 0;
   // Only a cut after a stop is ever kept (keepsCut), so a text without one is a single sentence
   // and the segmenter need not run: headings, table rows, list items without a full stop.
   if (!needsSegmenter(text)) {
     push(0, text.length);
-    if (caching) cache().set(detached(text), bounds);
     return bounds;
   }
   const pairs = new PairTracker(text);
@@ -77,8 +92,6 @@ export function sentenceBounds(text: string, icu?: number[]): Array<[number, num
     }
   }
   push(start, text.length);
-  // Keyed by a copy: the block's text is a slice of its document, which the entry would keep alive.
-  if (caching) cache().set(detached(text), bounds);
   return bounds;
 }
 
@@ -412,16 +425,23 @@ const hasSentences = (block: Block) => block.kind !== 'code' && block.kind !== '
 function sentencesOf(block: Block, icu?: number[]): Sentence[] {
   if (!hasSentences(block)) return [];
   const at = block.start;
-  const bounds = sentenceBounds(block.text, icu);
-  const out: Sentence[] = new Array(bounds.length);
-  // A loop reading each pair by index: destructuring a pair in cold code walks the array iterator (issue 13).
-  for (let i = 0; i < bounds.length; i++) {
-    const s = bounds[i][0];
-    const e = bounds[i][1];
-    out[i] = { textStart: s, text: block.text.slice(s, e), from: sourceOffsetAt(block, s) - at, to: sourceOffsetAt(block, e - 1) + 1 - at };
+  if (textCachesOn()) {
+    const bounds = sentenceBounds(block.text, icu);
+    const out: Sentence[] = new Array(bounds.length);
+    // A loop reading each pair by index: destructuring a pair in cold code walks the array iterator (issue 13).
+    for (let i = 0; i < bounds.length; i++) out[i] = sentenceAt(block, at, bounds[i][0], bounds[i][1]);
+    return out;
   }
+  // Without the caches nothing keeps the bounds: read them flat, no pair per sentence (issue 13).
+  const flat = flatSentenceBounds(block.text, icu);
+  const out: Sentence[] = new Array(flat.length >> 1);
+  for (let i = 0; i < out.length; i++) out[i] = sentenceAt(block, at, flat[2 * i], flat[2 * i + 1]);
   return out;
 }
+
+const sentenceAt = (block: Block, at: number, s: number, e: number): Sentence => (
+  { textStart: s, text: block.text.slice(s, e), from: sourceOffsetAt(block, s) - at, to: sourceOffsetAt(block, e - 1) + 1 - at }
+);
 
 /** Where a sentence of `block` starts and ends in the source (its block's position in this model). */
 export function sentenceSpan(block: Block, s: Sentence): Span {
