@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { EXTERNAL_AFTER, EXTERNAL_AFTER_OPENS, IN_ATTACHMENT, IN_ATTACHMENT_OPENS, mayOpen, MORE, MORE_OPENS, PAREN_TITLE } from '../../server/src/drafting/xrefs';
+import { EXTERNAL_AFTER, EXTERNAL_AFTER_OPENS, EXTERNAL_BEFORE, IN_ATTACHMENT, IN_ATTACHMENT_OPENS, mayEndExternal, mayOpen, MORE, MORE_OPENS, PAREN_TITLE } from '../../server/src/drafting/xrefs';
 
 /**
  * The tail expressions of drafting/xrefs.ts run only on a tail whose first character past white
@@ -49,5 +49,23 @@ describe('drafting/xrefs: tail expressions gated by their first character', () =
     assert.equal(mayOpen(' Through 4.7', MORE_OPENS), false);
     assert.equal(mayOpen(' only.', MORE_OPENS, true), false);
     assert.equal(mayOpen('. The Supplier', MORE_OPENS, true), false);
+  });
+
+  it('every text EXTERNAL_BEFORE matches ends as mayEndExternal lets through, read in place within the window', () => {
+    // The same pieces reversed in order make texts that end each way a reference can be preceded.
+    const ENDS = ['', ' ', ',', ' , ', ',\u00A0', '\u2003', 'GDPR', 'the Act', 'Regulation', 'Regulations', 'Directive', 'Code', '26 U.S.C.', 'C.F.R.', 'CFR', 'FAR', 'DFARS', 'Rules', 'UK', 'in accordance with', 'under', 'see', 'Acts', 'rules', 'A', 'x.', 'EU,', '\n'];
+    let matched = 0;
+    for (const a of PIECES) for (const b of ENDS) for (const c of ['', ' ', ', ', ' ,  ', '\t']) {
+      const text = a + b + c;
+      if (!EXTERNAL_BEFORE.test(text)) continue;
+      matched++;
+      assert.ok(mayEndExternal(text, 0, text.length), `EXTERNAL_BEFORE matches ${JSON.stringify(text)} but the gate would skip it`);
+      // Read within [from, end) of a longer text, as referencesIn reads the 40 characters before a reference.
+      assert.ok(mayEndExternal('clause 4 ' + text + ' clause 9', 9, 9 + text.length));
+    }
+    assert.ok(matched > 200, `EXTERNAL_BEFORE matched ${matched} texts`);
+    // And it skips what most references follow.
+    assert.equal(mayEndExternal('in accordance with ', 0, 19), false);
+    assert.equal(mayEndExternal('subject to', 0, 10), false);
   });
 });

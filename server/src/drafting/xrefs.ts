@@ -76,7 +76,28 @@ const ATTACHMENT_HEADING = /^\s*(?:\*\*)?(schedule|annex|appendix|exhibit|attach
 /** A law or another document named right after the reference: "of the Master Agreement", "of the GDPR", "GDPR". */
 export const EXTERNAL_AFTER = /^(?:\s*\([a-z0-9]{1,4}\))*\s*(?:(?:of|in|under|to|from)\s+(?:the\s+|that\s+|such\s+|an?\s+|said\s+|any\s+|each\s+)?(?!this\b|these\b|hereof\b|herein\b|hereto\b|schedule\b|annex\b|appendix\b|exhibit\b|attachment\b|clause\b|section\b|article\b|paragraph\b)(?:[A-Z0-9]|(?:applicable|relevant|corresponding|original|master|main|framework|existing|underlying|other|prior|previous|principal)\b|[a-z]+\s+(?:agreement|contract|act|regulation|directive|terms|order|policy|licen[cs]e|sow|statement)\b)|[A-Z]{2,}\b|(?:U\.S\.C|C\.F\.R|CFR|USC)\b)/;
 /** ... or right before it: "GDPR Article 28", "the Act, section 5", "26 U.S.C. Section 501". */
-const EXTERNAL_BEFORE = /(?:\b[A-Z]{2,}|\bAct|\bRegulations?|\bDirective|\bCode|U\.S\.C\.|C\.F\.R\.|\bCFR|\bFAR|\bDFARS|\bRules)\s*,?\s*$/;
+export const EXTERNAL_BEFORE = /(?:\b[A-Z]{2,}|\bAct|\bRegulations?|\bDirective|\bCode|U\.S\.C\.|C\.F\.R\.|\bCFR|\bFAR|\bDFARS|\bRules)\s*,?\s*$/;
+/**
+ * Whether text[from, end) can end as EXTERNAL_BEFORE needs: past white space and commas at its end,
+ * the last letter of one of its words (a capital, or the "t", "n", "s", "e" or "." ending "Act",
+ * "Regulation", "Rules", "Code", "U.S.C."). Most references follow "with", "under" or "in", and the
+ * expression, unanchored at the start, was tried at each of the 40 places before every reference
+ * of a first review (issue 13). Skipping any run of spaces and commas accepts more than the
+ * expression's one comma: a tail passing this is still tested.
+ */
+export function mayEndExternal(text: string, from: number, end: number): boolean {
+  let i = end - 1;
+  while (i >= from) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || isSpaceCode(c)) i--;
+    else break;
+  }
+  if (i < from) return true;
+  const c = text.charCodeAt(i);
+  return (c >= 65 && c <= 90) || c === 116 || c === 110 || c === 115 || c === 101 || c === 46;
+}
+const PAREN_OPENS = ['('];
+
 /** "paragraph 3 of Schedule 2", "Section 2 of Exhibit A": a reference inside an attachment. */
 export const IN_ATTACHMENT = /^(?:\s*\([a-z0-9]{1,4}\))*\s*(?:of|in|to)\s+(?:this\s+)?(schedule|annex|appendix|exhibit|attachment)\b(?:\s+([0-9]{1,3}|[IVX]{1,6}|[A-Z])(?![A-Za-z0-9]))?/i;
 
@@ -93,13 +114,13 @@ export const EXTERNAL_AFTER_OPENS = ['(', 'of', 'in', 'under', 'to', 'from', ...
 export const IN_ATTACHMENT_OPENS = ['(', 'of', 'in', 'to'];
 export const PAREN_TITLE = /^\s*\(([A-Z][^()]{2,60})\)/;
 /** Whether a text, past white space (as \s reads it), opens with one of `opens` (lower-cased first with `fold`). */
-export function mayOpen(text: string, opens: readonly string[], fold = false): boolean {
+export function mayOpen(text: string, opens: readonly string[], fold = false, from = 0): boolean {
   // Read in place (no trimmed, cut or lower-cased copy: called three or four times per reference,
   // some 26,000 times in the first review of the 1 MB bench contract). Folding ASCII letters only is
   // what toLowerCase did for these lists: their entries are ASCII, and the only other characters
   // that lower-case to ASCII are U+212A (to "k", which no entry holds) and U+0130 (to "i" and a
   // combining dot, which no entry holds either).
-  let at = 0;
+  let at = from;
   while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
   next: for (let i = 0; i < opens.length; i++) {
     const o = opens[i];
@@ -324,10 +345,16 @@ export function numberIndex(model: ContractModel): NumberIndex {
   const aux: NumberAux | undefined = factsActive()
     ? { holders: new Map(), partTop: new Float64Array(model.sections.length).fill(-1), digits: new Float64Array(model.sections.length).fill(-1) }
     : undefined;
-  for (const s of model.sections) {
+  // Read once rather than looked up per section (a first review walks 5,000 sections before this is
+  // optimised); a document without attachment headings (most) skips the search per section.
+  let attTable: Int32Array | undefined;
+  const listedHeadings = headings.blocks.length > 0;
+  const sections = model.sections;
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i];
     if (s.index === 0) continue;
     const block = model.blocks[s.headingBlock];
-    const heading = !block ? null : block.kind === 'heading' || block.kind === 'paragraph' ? attachmentHeadings.at(model, block.index) : attachmentHeading(model, block);
+    const heading = !block ? null : block.kind === 'heading' || block.kind === 'paragraph' ? (listedHeadings ? attachmentHeadings.at(model, block.index) : null) : attachmentHeading(model, block);
     if (heading && s.trailer === 'schedule') {
       const kind = heading.kind;
       const key = `${kind} ${heading.id}`;
@@ -335,8 +362,10 @@ export function numberIndex(model: ContractModel): NumberIndex {
       attachmentKinds.add(kind);
     }
     if (!s.number) continue;
-    const n = normalisedNumber(s.number);
-    const att = attachmentOf(model, s.index);
+    // normaliseNumber itself: in a first review the cache behind normalisedNumber holds none of the
+    // thousands of numbers, so it cost a lookup and an insertion each for nothing.
+    const n = normaliseNumber(s.number);
+    const att = (attTable ??= attachmentTable(model))[s.index] ?? -1;
     if (aux) {
       const list = aux.holders.get(n);
       if (list) list.push(s.index);
@@ -784,8 +813,8 @@ function referencesIn(blockText: string): WrittenReference[] {
     // Lists and ranges: "clauses 4.2 and 4.5", "Sections 3.1 to 3.4".
     let pos = m.index! + m[0].length;
     for (let k = 0; k < 8; k++) {
-      const rest = text.slice(pos);
-      const more = mayOpen(rest, MORE_OPENS, true) ? MORE.exec(rest) : null;
+      // Opening read in place: the rest is cut only for the expression.
+      const more = mayOpen(text, MORE_OPENS, true, pos) ? MORE.exec(text.slice(pos)) : null;
       if (!more) break;
       // "clause 4 and Article 7": the second reference has a word of its own and is read by REF.
       if (WORD_AT_END.test(more[1])) break;
@@ -797,10 +826,10 @@ function referencesIn(blockText: string): WrittenReference[] {
       pos = targetAt + more[2].length;
     }
     const tail = text.slice(pos);
-    const before = text.slice(Math.max(0, m.index! - 40), m.index!);
-    const external = (mayOpen(tail, EXTERNAL_AFTER_OPENS) && EXTERNAL_AFTER.test(tail)) || EXTERNAL_BEFORE.test(before);
+    const beforeAt = Math.max(0, m.index! - 40);
+    const external = (mayOpen(tail, EXTERNAL_AFTER_OPENS) && EXTERNAL_AFTER.test(tail)) || (mayEndExternal(text, beforeAt, m.index!) && EXTERNAL_BEFORE.test(text.slice(beforeAt, m.index!)));
     const inAtt = mayOpen(tail, IN_ATTACHMENT_OPENS, true) ? IN_ATTACHMENT.exec(tail) : null;
-    const parenTitle = mayOpen(tail, ['(']) ? PAREN_TITLE.exec(tail)?.[1] : undefined;
+    const parenTitle = mayOpen(tail, PAREN_OPENS) ? PAREN_TITLE.exec(tail)?.[1] : undefined;
     out.push({ word, kind: ATTACHMENT_WORDS.has(word) ? 'attachment' : 'clause', items, external, inAtt, parenTitle });
   }
   return out;
@@ -1102,6 +1131,7 @@ function referenceTable(model: ContractModel): ReferenceTable {
     const firstRef = new Int32Array(blocks.length + 1);
     // Sized for the previous count and grown when needed.
     const rows = new ReferenceRows(before ? before.firstRef[before.firstRef.length - 1] + 16 : 64, model, idx, ctx);
+    const memo = factsActive();
     for (let b = 0; b < blocks.length; b++) {
       const block = blocks[b];
       written[b] = null;
@@ -1110,7 +1140,8 @@ function referenceTable(model: ContractModel): ReferenceTable {
       const was = before ? previousBlockIndex(trace!, b) : -1;
       // What the block's text says is memoised per block while editing; resolving needs the model.
       const kept = was >= 0 ? before!.written[was] : null;
-      const refs = kept ?? blockMemo(model, block, 'references', () => referencesIn(block.text));
+      // Outside an edit's review (a first review) there is nothing to memoise in: no closure per block.
+      const refs = kept ?? (memo ? blockMemo(model, block, 'references', () => referencesIn(block.text)) : referencesIn(block.text));
       written[b] = refs;
       rows.add(block, refs, kept ? before : undefined, was, reuse, still);
     }
@@ -1416,7 +1447,6 @@ interface Context {
 
 function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference, block: Block, ctx: Context): void {
   if (ctx.external) { ref.status = 'external'; return; }
-  const titled = ctx.parenTitle ? ctx.titles().get(ctx.parenTitle.trim().toLowerCase()) : undefined;
   const sections = model.sections;
   if (ref.kind === 'attachment') {
     // "Exhibit 10.8": a filing label, not an attachment of this contract.
@@ -1444,16 +1474,15 @@ function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference,
     if (own && own.size >= 2 && (ref.word === 'paragraph' || own.has(ref.base))) scope = own;
     else {
       // The part of the body the reference stands in (see NumberIndex.parts).
-      let part = idx.parts[0];
-      for (const p of idx.parts) if (sections[p.first].start <= block.start) part = p;
+      // Indexed: a first review resolves every reference before this is optimised, where for-of
+      // allocates per step (issue 13).
+      const parts = idx.parts;
+      let part = parts[0];
+      for (let i = 0; i < parts.length; i++) if (sections[parts[i].first].start <= block.start) part = parts[i];
       if (!part || part.count < 3) return;
       scope = part.numbers;
     }
   }
-  // "Section 351(l)" in a contract of 15 clauses is a provision of a statute, and an amendment's
-  // references are to the agreement it amends: not checked (after the majority guard has counted them).
-  const top = Number(/^\d+/.exec(ref.base)?.[0] ?? NaN);
-  const elsewhere = top > 2 * idx.maxTop + 5 || amendsAnother(model);
   const found = scope.get(ref.base) ?? (ref.word === 'paragraph' ? [...idx.inAttachment.values()].find((m) => m.has(ref.base))?.get(ref.base) : undefined);
   const s = found === undefined ? undefined : sections[found];
   // "clause 14" when only 14.1, 14.2 ... carry numbers (the heading of 14 lost its number).
@@ -1463,20 +1492,26 @@ function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference,
     ctx.askedText = true;
     if (numberWrittenInText(model, ref.base)) { ref.status = 'ok'; return; }
     ref.status = 'missing';
-    if (elsewhere) { ref.elsewhere = true; return; }
+    // "Section 351(l)" in a contract of 15 clauses is a provision of a statute, and an amendment's
+    // references are to the agreement it amends: not checked (after the majority guard has counted
+    // them). Read only here, for a missing number: for every reference it was a regular expression
+    // and a lookup each, in a first review that resolves thousands (issue 13).
+    const top = Number(/^\d+/.exec(ref.base)?.[0] ?? NaN);
+    if (top > 2 * idx.maxTop + 5 || amendsAnother(model)) { ref.elsewhere = true; return; }
     const parentNumber = ref.base.includes('.') ? ref.base.slice(0, ref.base.lastIndexOf('.')) : '';
     const parentIndex = parentNumber ? scope.get(parentNumber) : undefined;
     const parent = parentIndex === undefined ? undefined : sections[parentIndex];
     if (parent && !parent.children.some((c) => sections[c].number)) ref.leafParent = parent;
+    // Sections by title only for a missing reference: building the title map is for the few.
+    const titled = ctx.parenTitle ? ctx.titles().get(ctx.parenTitle.trim().toLowerCase()) : undefined;
     if (titled && titled.number) ref.titled = titled;
     return;
   }
-  for (const p of ref.parts.slice(0, 1)) {
-    if (hasItem(model, s, p) === false) {
-      ref.status = 'missing';
-      ref.section = s;
-      return;
-    }
+  // The first sub-paragraph only, read without copying the list (once per reference).
+  if (ref.parts.length > 0 && hasItem(model, s, ref.parts[0]) === false) {
+    ref.status = 'missing';
+    ref.section = s;
+    return;
   }
   ref.status = 'ok';
   ref.section = s;
