@@ -76,7 +76,7 @@ const workerLog: Array<{ t: number; what: string; cpu?: number }> = [];
  * The worker's collections after the open, split by when they began: inside an edit's job (its
  * `job` to its `findings-posted`: they hold the keystroke up) or between jobs (idle time), by version.
  */
-function workerGcSplit(): { inside: Map<number, number>; between: number; count: { inside: number; between: number }; jobCpu: number[] } {
+function workerGcSplit(): { inside: Map<number, number>; between: number; count: { inside: number; between: number; majors: number; majorsInside: number }; jobCpu: number[] } {
   const log = [...workerLog].sort((x, y) => x.t - y.t);
   const windows: Array<{ v: number; a: number; b: number; cpu: number }> = [];
   for (let i = 0; i < log.length; i++) {
@@ -87,13 +87,14 @@ function workerGcSplit(): { inside: Map<number, number>; between: number; count:
   }
   const inside = new Map<number, number>(windows.map((w) => [w.v, 0]));
   let between = 0;
-  const count = { inside: 0, between: 0 };
+  const count = { inside: 0, between: 0, majors: 0, majorsInside: 0 };
   const start = windows.length ? windows[0].a : Infinity;
   for (const e of log) {
     const g = /^gc (\S+) ([\d.]+)$/.exec(e.what);
     if (!g || e.t < start) continue;
     const w = windows.find((x) => e.t >= x.a && e.t <= x.b);
-    if (w) { inside.set(w.v, inside.get(w.v)! + Number(g[2])); count.inside++; }
+    if (g[1] === 'major') count.majors++;
+    if (w) { inside.set(w.v, inside.get(w.v)! + Number(g[2])); count.inside++; if (g[1] === 'major') count.majorsInside++; }
     else { between += Number(g[2]); count.between++; }
   }
   return { inside, between, count, jobCpu: windows.map((w) => w.cpu) };
@@ -323,7 +324,7 @@ function dump(from: number, label: string) {
     const split = workerGcSplit();
     const ins = [...split.inside.values()];
     const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
-    if (ins.length) console.log(`worker GC begun inside its job, per edit (ms): ${ins.map((x) => x.toFixed(0)).join(' ')}; sum ${sum(ins).toFixed(0)} (${split.count.inside} collections), edits 5 on ${sum(ins.slice(4)).toFixed(0)}; begun between jobs: ${split.between.toFixed(0)} ms (${split.count.between} collections)`);
+    if (ins.length) console.log(`worker GC begun inside its job, per edit (ms): ${ins.map((x) => x.toFixed(0)).join(' ')}; sum ${sum(ins).toFixed(0)} (${split.count.inside} collections), edits 5 on ${sum(ins.slice(4)).toFixed(0)}; begun between jobs: ${split.between.toFixed(0)} ms (${split.count.between} collections); mark-compacts ${split.count.majors}, ${split.count.majorsInside} inside a job`);
     const jc = split.jobCpu;
     if (jc.length) console.log(`worker CPU from job to findings posted, all edits (ms): ${jc.map((x) => x.toFixed(1)).join(' ')}; median ${median(jc).toFixed(1)}, edits 5 on median ${jc.length > 4 ? median(jc.slice(4)).toFixed(1) : '-'}`);
   }
