@@ -370,9 +370,20 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       // A real edit reviewed here: the code the warm-up was for is warm now.
       warmUp?.end();
       if (edited && IDLE_SCAVENGE_CHARS > 0 && edited >= IDLE_SCAVENGE_CHARS && !waiting()) {
-        trace('idle scavenge');
-        minorCollection();
-        trace('idle scavenged');
+        // A query is not counted in setup.posted: one already on the port (a hover sent with the next
+        // keystroke) is handled now, in its turn, and the scavenge is skipped. A findings buffer handed
+        // back (it comes just after the publish) is taken and does not count.
+        let next = receiveMessageOnPort(port);
+        while (next && (next.message as ToWorker).kind === 'spare') {
+          spares.give((next.message as Extract<ToWorker, { kind: 'spare' }>).buffer);
+          next = receiveMessageOnPort(port);
+        }
+        if (next) handle(next.message as ToWorker);
+        else {
+          trace('idle scavenge');
+          minorCollection();
+          trace('idle scavenged');
+        }
       }
     }
   };
