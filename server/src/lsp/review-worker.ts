@@ -262,9 +262,9 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     trace(`job v${job.version}`);
     /** null: already posted (`done`, with the findings). */
     let reply: FromWorker | null;
-    /** A document's first review here: the warm-up resumes after it, and its JSON cache is filled from it if it was made without one (OPEN_JSON_FROM_OBJECTS). */
     /** The document's length when this was an edit reviewed here (the idle scavenge's test), else 0. */
     let edited = 0;
+    /** A document's first review here: the warm-up resumes after it, and its JSON cache is filled from it if it was made without one (OPEN_JSON_FROM_OBJECTS). */
     let opened: { uri: string; version: number; result: ReviewResult; shape: ReviewJob['diagnosticShape']; changes: number; render?: number; unfilled: boolean } | null = null;
     try {
       // In steps, with the queries that arrived meanwhile answered between them: every document's
