@@ -70,6 +70,35 @@ const spanPerEdit: Array<Map<string, number>> = [];
 /** Garbage collection time per thread (ms) since the last edit's dump, from the `gc` events. */
 const gcTime = new Map<string, number>();
 const gcPerEdit: Array<Map<string, number>> = [];
+/** Every worker event of the run (trace lines relayed late, as at --gap 0, land in the wrong edit's dump; this log does not care). */
+const workerLog: Array<{ t: number; what: string; cpu?: number }> = [];
+/**
+ * The worker's collections after the open, split by when they began: inside an edit's job (its
+ * `job` to its `findings-posted`: they hold the keystroke up) or between jobs (idle time), by version.
+ */
+function workerGcSplit(): { inside: Map<number, number>; between: number; count: { inside: number; between: number; majors: number; majorsInside: number }; jobCpu: number[] } {
+  const log = [...workerLog].sort((x, y) => x.t - y.t);
+  const windows: Array<{ v: number; a: number; b: number; cpu: number }> = [];
+  for (let i = 0; i < log.length; i++) {
+    const j = /^job v(\d+)$/.exec(log[i].what);
+    if (!j || Number(j[1]) < 2) continue;
+    const end = log.slice(i + 1).find((e) => e.what === 'findings-posted');
+    if (end) windows.push({ v: Number(j[1]), a: log[i].t, b: end.t, cpu: (end.cpu ?? NaN) - (log[i].cpu ?? NaN) });
+  }
+  const inside = new Map<number, number>(windows.map((w) => [w.v, 0]));
+  let between = 0;
+  const count = { inside: 0, between: 0, majors: 0, majorsInside: 0 };
+  const start = windows.length ? windows[0].a : Infinity;
+  for (const e of log) {
+    const g = /^gc (\S+) ([\d.]+)$/.exec(e.what);
+    if (!g || e.t < start) continue;
+    const w = windows.find((x) => e.t >= x.a && e.t <= x.b);
+    if (g[1] === 'major') count.majors++;
+    if (w) { inside.set(w.v, inside.get(w.v)! + Number(g[2])); count.inside++; if (g[1] === 'major') count.majorsInside++; }
+    else { between += Number(g[2]); count.between++; }
+  }
+  return { inside, between, count, jobCpu: windows.map((w) => w.cpu) };
+}
 let errBuf = '';
 proc.stderr.on('data', (d: Buffer) => {
   errBuf += d.toString();
@@ -80,6 +109,7 @@ proc.stderr.on('data', (d: Buffer) => {
     const m = /^TRACE (\S+) (\S+) (.*?)(?: @cpu=(\S+))?$/.exec(line);
     if (m) {
       events.push({ t: Number(m[1]), what: `${m[2]} ${m[3]}`, thread: m[2], ...(m[4] !== undefined ? { cpu: Number(m[4]) } : {}) });
+      if (m[2] === 'worker') workerLog.push({ t: Number(m[1]), what: m[3], ...(m[4] !== undefined ? { cpu: Number(m[4]) } : {}) });
       const gc = /^gc \S+ ([\d.]+)$/.exec(m[3]);
       if (gc) gcTime.set(m[2], (gcTime.get(m[2]) ?? 0) + Number(gc[1]));
       if (m[4] !== undefined) {
@@ -289,6 +319,14 @@ function dump(from: number, label: string) {
     const ownLater = own.slice(10);
     console.log(`${thread} thread garbage collection per edit (ms): ${gcPerEdit.slice(1).map((m) => (m.get(thread) ?? 0).toFixed(0)).join(' ')}`);
     console.log(`${thread} thread CPU within each edit (ms): ${own.map((x) => x.toFixed(0)).join(' ')}; first 10 sum ${own.slice(0, 10).reduce((a, b) => a + b, 0).toFixed(0)}${ownLater.length ? `, later median ${median(ownLater).toFixed(1)}` : ''}`);
+  }
+  {
+    const split = workerGcSplit();
+    const ins = [...split.inside.values()];
+    const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
+    if (ins.length) console.log(`worker GC begun inside its job, per edit (ms): ${ins.map((x) => x.toFixed(0)).join(' ')}; sum ${sum(ins).toFixed(0)} (${split.count.inside} collections), edits 5 on ${sum(ins.slice(4)).toFixed(0)}; begun between jobs: ${split.between.toFixed(0)} ms (${split.count.between} collections); mark-compacts ${split.count.majors}, ${split.count.majorsInside} inside a job`);
+    const jc = split.jobCpu;
+    if (jc.length) console.log(`worker CPU from job to findings posted, all edits (ms): ${jc.map((x) => x.toFixed(1)).join(' ')}; median ${median(jc).toFixed(1)}, edits 5 on median ${jc.length > 4 ? median(jc.slice(4)).toFixed(1) : '-'}`);
   }
   if (jobCpu.length) console.log(`worker CPU from job to findings posted, per edit (ms): ${jobCpu.map((x) => x.toFixed(1)).join(' ')}; later median ${jobCpu.length > 4 ? median(jobCpu.slice(4)).toFixed(1) : "-"}; change sent to job, wall (ms): ${jobWait.map((x) => x.toFixed(1)).join(' ')}`);
   for (const [thread, xs] of publishCpu) console.log(`${thread} thread CPU from the rules' end to the diagnostics sent (ms): ${xs.map((x) => x.toFixed(1)).join(' ')}; median ${median(xs).toFixed(2)}, mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2)}`);

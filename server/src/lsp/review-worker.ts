@@ -27,7 +27,7 @@ import { SpareBuffers } from './spare-buffers';
 import { WorkerJsonCaches } from './worker-json';
 import { reserveRender } from './diagnostics-json';
 import { answerQuery, errorOf, type QueryAnswer, type QueryMessage } from './worker-queries';
-import { collectShrinkingTables, compactIfFragmented, compactingCollection, logMemory } from './collector';
+import { collectShrinkingTables, compactIfFragmented, compactingCollection, garbageCollector, logMemory } from './collector';
 import { trace } from './trace';
 import { FirstEditWarmUp, type WarmUpJobs } from './warmup';
 
@@ -58,6 +58,15 @@ const WARM_UP_AFTER_OPEN_MS = Number(process.env.CLAUSEWISE_WARM_UP_AFTER_OPEN_M
  * round sixteen). CLAUSEWISE_WARM_UP_BEFORE_PUBLISH_CHARS; 0 turns it off.
  */
 const WARM_UP_BEFORE_PUBLISH_CHARS = Number(process.env.CLAUSEWISE_WARM_UP_BEFORE_PUBLISH_CHARS ?? 500_000);
+
+/**
+ * A document at least this long (characters) has the young generation collected as soon as an edit's
+ * review is done (findings and outcome posted, review kept), when no message waits (issue 13, round
+ * sixteen, idlegc): the next keystroke's job comes some 10 ms later, so the scavenge runs in time the
+ * worker would spend idle, and the next review starts with an empty young space rather than meeting
+ * one of its own scavenges. CLAUSEWISE_IDLE_SCAVENGE_CHARS; 0 turns it off.
+ */
+const IDLE_SCAVENGE_CHARS = Number(process.env.CLAUSEWISE_IDLE_SCAVENGE_CHARS ?? 500_000);
 
 /** Full reviews since the last compaction after which the idle collection compacts (see the 'collect' message). */
 const COMPACT_AFTER_FULL_REVIEWS = 2;
@@ -253,6 +262,8 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     trace(`job v${job.version}`);
     /** null: already posted (`done`, with the findings). */
     let reply: FromWorker | null;
+    /** The document's length when this was an edit reviewed here (the idle scavenge's test), else 0. */
+    let edited = 0;
     /** A document's first review here: the warm-up resumes after it, and its JSON cache is filled from it if it was made without one (OPEN_JSON_FROM_OBJECTS). */
     let opened: { uri: string; version: number; result: ReviewResult; shape: ReviewJob['diagnosticShape']; changes: number; render?: number; unfilled: boolean } | null = null;
     try {
@@ -314,6 +325,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
         post(deferred);
       }
       reply = donePosted ? null : { kind: 'done', uri: job.uri, version: job.version, costMs, lineStarts: result.model.lineStarts };
+      if (!first) edited = result.model.text.length;
       if (first) opened = { uri: job.uri, version: job.version, result, shape: job.diagnosticShape, changes, ...(render !== undefined ? { render } : {}), unfilled: !cache };
     } catch (e) {
       // (documents.review has dropped the document's state and last review.)
@@ -357,9 +369,36 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     } else if (reply === null || reply.kind === 'done') {
       // A real edit reviewed here: the code the warm-up was for is warm now.
       warmUp?.end();
+      if (edited && IDLE_SCAVENGE_CHARS > 0 && edited >= IDLE_SCAVENGE_CHARS && !waiting()) {
+        // A query is not counted in setup.posted: one already on the port (a hover sent with the next
+        // keystroke) is handled now, in its turn, and the scavenge is skipped. A findings buffer handed
+        // back (it comes just after the publish) is taken and does not count.
+        let next = receiveMessageOnPort(port);
+        while (next && (next.message as ToWorker).kind === 'spare') {
+          spares.give((next.message as Extract<ToWorker, { kind: 'spare' }>).buffer);
+          next = receiveMessageOnPort(port);
+        }
+        if (next) handle(next.message as ToWorker);
+        else {
+          trace('idle scavenge');
+          minorCollection();
+          trace('idle scavenged');
+        }
+      }
     }
   };
+  /** A message posted here and not yet handled, or a job waiting in the server's thread's queue (queries are not counted). */
+  const waiting = (): boolean => Atomics.load(setup.posted, 0) !== handledPosts || (setup.posted.length > 1 && Atomics.load(setup.posted, 1) > 0);
   port.on('message', handle);
+}
+
+/**
+ * A young-generation collection only (a scavenge: what survives is copied, the rest dropped), where
+ * this Node gives a collector (./collector.ts); V8's gc() takes `{ type: 'minor' }`.
+ */
+function minorCollection(): void {
+  const gc = garbageCollector() as ((options?: { type: 'minor' | 'major' }) => void) | null;
+  gc?.({ type: 'minor' });
 }
 
 /** The warm-up's sample jobs shaped as the document's (./warmup.ts WarmUpJobs). */
