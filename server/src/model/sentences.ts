@@ -24,11 +24,25 @@ const segmenter = () => (icuSegmenter ??= new Intl.Segmenter('en', { granularity
 // made (with markdown.ts's cache, about 28 million instructions, a sixth of loading the CLI's
 // bundle), and a CLI run, which keeps no text caches (text-caches.ts), never uses it.
 let madeCache: LRUCache<string, Array<[number, number]>> | null = null;
-const cache = () => (madeCache ??= newLruCache<string, Array<[number, number]>>(20000));
+/**
+ * The cache's bound in characters of block text (issue 13, memory), beside its 20,000 entries. An
+ * entry costs its key's characters and a pair per sentence: about 3.8 bytes a character for the 1 MB
+ * generated contract's 6,000 short blocks (3.7 MB), so the count alone allowed 3.3 million characters
+ * of such blocks and, a block per edit, 20,000 times a block's length of long ones (a contract written
+ * in paragraphs of a few thousand characters: tens of millions). Two different 1 MB contracts and a
+ * half are kept, twice the parse cache's bound (model/markdown.ts CACHE_CHARS): a document with an
+ * incremental state splits only the blocks an edit changed, so what is kept pays in full reviews.
+ * An evicted text is only split again; no result changes.
+ */
+export const SENTENCE_CACHE_CHARS = 2_500_000;
+// (An empty text counts one: lru-cache takes positive sizes only.)
+const cache = () => (madeCache ??= newLruCache<string, Array<[number, number]>>(20000, { maxSize: SENTENCE_CACHE_CHARS, sizeOf: (_bounds, text) => text.length || 1 }));
 /** Whether this process has made the sentence cache (for tests). */
 export const sentenceCacheMade = (): boolean => madeCache !== null;
 /** How many texts' sentence bounds are kept (for tests). */
 export const keptSentenceBounds = (): number => madeCache?.size ?? 0;
+/** The kept texts and their bounds (for tests and probes). */
+export const keptSentenceEntries = (): IterableIterator<[string, Array<[number, number]>]> => (madeCache ?? new Map<string, Array<[number, number]>>()).entries();
 
 /**
  * Sentence boundaries [start, end) inside a block's plain text. `icu`, when given, is ICU's breaks in
