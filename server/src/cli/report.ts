@@ -17,7 +17,7 @@ export interface FileReport {
   fingerprints: string[];
   /** Findings left out because the baseline knows them. */
   baselined: number;
-  /** Rules that ran on this file (junit lists each as a test case). */
+  /** Rules that ran on this file (junit lists each as a test case); empty in the other formats, which do not read it. */
   activeRules: string[];
   /** Warnings about the document (unknown rules in suppression comments). */
   warnings: ReviewWarning[];

@@ -27,6 +27,11 @@ export interface ReviewTask {
   /** Compute baseline fingerprints (only a baseline or SARIF output needs them). */
   fingerprints?: boolean;
   /**
+   * List the rules that ran (only the JUnit report reads them): each list is 71 severity look-ups in
+   * the reviewing thread and, from a worker, about 70 strings cloned back per file.
+   */
+  activeRules?: boolean;
+  /**
    * Keep the whole result: the model, assessments and fix specs (the markdown report and findings
    * mapped back to a converted document read them). Otherwise they are dropped, because a worker
    * thread would copy them back by structured clone, a cost as large as a fifth of the review.
@@ -43,7 +48,7 @@ export interface ReviewOutcome {
   result: ReportedResult;
   /** Baseline fingerprints, index-aligned with result.diagnostics; empty unless the task asked. */
   fingerprints: string[];
-  /** Rules that ran (their categories are active and they are not off), in rule order. */
+  /** Rules that ran (their categories are active and they are not off), in rule order; empty unless the task asked. */
   activeRules: string[];
 }
 
@@ -81,12 +86,13 @@ export function runReviewTask(task: ReviewTask): ReviewOutcome {
 }
 
 function reviewTask(task: ReviewTask, text: string): ReviewOutcome {
-  const { result, activeRules } = reviewDocument({
+  const review = reviewDocument({
     text, path: task.path, settings: task.settings, force: task.force,
     ...(task.forceReason ? { forceReason: task.forceReason } : {}),
     bundlePath: task.path, readBundle: (p) => readBundleFile(task.cwd, p),
   });
-  return { index: task.index, result: reported(task, result), fingerprints: task.fingerprints ? fingerprints(result.model, result.diagnostics) : [], activeRules };
+  const result = review.result;
+  return { index: task.index, result: reported(task, result), fingerprints: task.fingerprints ? fingerprints(result.model, result.diagnostics) : [], activeRules: task.activeRules ? review.activeRules : [] };
 }
 
 function reported(task: ReviewTask, result: ReviewResult): ReportedResult {

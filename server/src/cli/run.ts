@@ -311,6 +311,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       // Fingerprints cost time on long files with many findings: only a baseline and SARIF use them.
       ...(opts.baseline !== undefined || opts.writeBaseline !== undefined || opts.format === 'sarif' ? { fingerprints: true } : {}),
       ...(opts.format === 'markdown' || file.source ? { keepModel: true } : {}),
+      // Only the JUnit report lists the rules that ran.
+      ...(opts.format === 'junit' ? { activeRules: true } : {}),
     });
     taskInputs.push(file);
   }
