@@ -4,15 +4,17 @@
  * per list paid for the copy and a search per list: the first review of the 1 MB bench contract did
  * that for 2,992 sentences in inconsistent-figure (eight lists) and 1,196 in vague-wording (sixteen).
  *
- * Bit i of the answer is set exactly when holdsAny(text.toLowerCase(), lists[i]) holds: the
- * expression tries every position (it goes on one character after each match, not after the match),
- * and at a position it takes the longest literal that matches there, whose mask holds the bits of
- * every literal that is a prefix of it (all the literals that match at that position). It is
- * case-insensitive without the u flag, so it folds ASCII letters only. Lower-casing also turns two
- * other characters into ASCII ("\u0130" into "i" and a combining dot, the Kelvin sign into "k"), so
- * the literals must be lower-case ASCII with no "k" and none ending in "i": then a lower-cased text
- * holds a literal exactly where the text matches it (test/drafting/word-bits.test.ts checks the
- * callers' lists and the equivalence).
+ * Bit i of the answer is set exactly when the text holds one of lists[i] with ASCII letters folded,
+ * what a case-insensitive expression without the u flag matches (anyWordExpression's test, per
+ * list): the search tries every position (it goes on one character after each match, not after
+ * the match), and at a position it takes the longest literal that matches there, whose mask holds
+ * the bits of every literal that is a prefix of it (all the literals that match at that position).
+ * Lower-casing turns two other characters into ASCII ("\u0130" into "i" and a combining dot, the
+ * Kelvin sign into "k"); apart from those, a bit is set exactly when holdsAny of the lower-cased
+ * text is true. Where holdsAny finds a literal only through one of them, an expression gated on the
+ * literals (case-insensitive without u, or case-sensitive) cannot match either, so as a gate it
+ * changes no result (test/drafting/word-bits.test.ts). The literals are
+ * lower-case.
  */
 export interface WordBits {
   /** The gates' bits that `text` passes. */
