@@ -84,7 +84,8 @@ function subject(flat: string, before: RegExp): string {
   const m = find.exec(flat);
   if (!m || NOT_A_PARTY.test(m[1])) return 'any';
   const who = m[1].toLowerCase();
-  return /^(?:either|each) party$/.test(who) ? 'each' : who;
+  // PARTY_WORD writes these two with one space: the whole lower-cased word, compared as it is.
+  return who === 'either party' || who === 'each party' ? 'each' : who;
 }
 /** subject's expression per phrase (by its source), made once rather than per sentence; no flags, no lastIndex to keep. */
 const subjects = new Map<string, RegExp>();
@@ -252,7 +253,8 @@ function readSentenceFigures(s: SentenceInfo): SentenceFigure[] {
     const f = m.figure(s);
     if (!f) continue;
     // A bracketed figure ("[90] days") is an option still open, reported by the placeholder rule.
-    if (/\[[^\]]*$/.test(s.text.slice(0, f.at))) continue;
+    // (What /\[[^\]]*$/ finds in the text before it: a "[" after the last "]", without a copy.)
+    if (f.at > 0 && s.text.lastIndexOf('[', f.at - 1) > s.text.lastIndexOf(']', f.at - 1)) continue;
     const raw = s.text.slice(f.at, f.at + f.length);
     // A duration's figure is onlyDuration's, read from this very text: its hours are what reading
     // `raw` again would give (the same match of the same expression).
