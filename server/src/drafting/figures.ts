@@ -16,7 +16,8 @@ import { firstIndexAtOrAfter, lastIndexAtOrBefore } from '../model/lineIndex';
 import { describesSecurityIncident } from '../categories/breach-notification';
 import { factsActive, memo } from '../model/facts';
 import { spliceTraceOf } from '../model/trace';
-import { anyWordExpression, holdsAny } from '../model/word-gate';
+import { anyWordExpression } from '../model/word-gate';
+import { wordBits } from './word-bits';
 
 export type FigureKind = 'money' | 'duration' | 'percent';
 
@@ -78,11 +79,16 @@ const NOT_A_PARTY = /^(?:the|this|that|its|their|any|such|each|either|his|her|ou
 
 /** Who the figure applies to: the party named just before a phrase ("the Customer may terminate"). */
 function subject(flat: string, before: RegExp): string {
-  const m = new RegExp(String.raw`\b(${PARTY_WORD})(?:['\u2019]s)?\s+${before.source}`).exec(flat);
+  let find = subjects.get(before.source);
+  if (find === undefined) subjects.set(before.source, (find = new RegExp(String.raw`\b(${PARTY_WORD})(?:['\u2019]s)?\s+${before.source}`)));
+  const m = find.exec(flat);
   if (!m || NOT_A_PARTY.test(m[1])) return 'any';
   const who = m[1].toLowerCase();
-  return /^(?:either|each) party$/.test(who) ? 'each' : who;
+  // PARTY_WORD writes these two with one space: the whole lower-cased word, compared as it is.
+  return who === 'either party' || who === 'each party' ? 'each' : who;
 }
+/** subject's expression per phrase (by its source), made once rather than per sentence; no flags, no lastIndex to keep. */
+const subjects = new Map<string, RegExp>();
 
 interface Measure {
   id: string;
@@ -96,7 +102,7 @@ interface Measure {
   /** The rest of the test: the sentence states this measure (asked only when the gate matched). */
   states: (s: SentenceInfo) => boolean;
   /** The figure of the measure in the sentence, or null when there is none or more than one. */
-  figure: (s: SentenceInfo) => { value: number; currency: string; at: number; length: number } | null;
+  figure: (s: SentenceInfo) => { value: number; currency: string; at: number; length: number; hours?: number } | null;
   /** Whose figure it is, when parties may have different ones. */
   who?: (s: SentenceInfo) => string;
 }
@@ -155,7 +161,7 @@ export const MEASURES: Measure[] = [
     gate: { pattern: /\b(?:availab\w*|uptime|up-time)\b/i, anyOf: ['availab', 'uptime', 'up-time'] },
     states: (s) => /\b(?:at least|not less than|no less than|minimum|target|guarantee[sd]?|shall|will|must|commits?)\b/i.test(s.flat)
       && !/\b(?:credits?|discount|interest|tax|below|less than|falls?|fell|between|exceed\w*|tiers?|premium|standard|plan|enhanced|basic|gold|silver|bronze|planned|maintenance|during|each (?:service|component|region))\b/i.test(s.flat),
-    figure: (s) => { const p = percentagesIn(s.text).filter((x) => x.value >= 90 && x.value < 100); return p.length === 1 && percentagesIn(s.text).length === 1 ? { ...p[0], currency: '' } : null; },
+    figure: (s) => { const all = percentagesIn(s.text); const p = all.filter((x) => x.value >= 90 && x.value < 100); return p.length === 1 && all.length === 1 ? { ...p[0], currency: '' } : null; },
   },
   {
     id: 'payment-period',
@@ -204,6 +210,10 @@ export const MEASURES: Measure[] = [
 
 /** Any word of any measure's gate (model/word-gate.ts anyWordExpression): a sentence without one states no measure. */
 const MEASURE_WORDS = anyWordExpression(...MEASURES.map((m) => m.gate.anyOf));
+/** Bit i: the sentence holds a word of MEASURES[i]'s gate; CHANGES_BIT: a word of CHANGES_WORDS. */
+const GATE_BITS = wordBits([...MEASURES.map((m) => m.gate.anyOf), CHANGES_WORDS]);
+const ALL_MEASURES = (1 << MEASURES.length) - 1;
+const CHANGES_BIT = 1 << MEASURES.length;
 
 // --- Finding the disagreements --------------------------------------------------------------------
 
@@ -223,35 +233,43 @@ interface SentenceFigure { key: string; label: string; kind: FigureKind; value: 
  * an edit re-reads only the sentences it touched.
  */
 function sentenceFigures(s: SentenceInfo): SentenceFigure[] {
-  return memo('figures', s.sentence.text, () => {
-    const out: SentenceFigure[] = [];
-    // The measures' words first, in one search of the text as it is: most sentences hold none and
-    // state no figure whatever CHANGES says, so they are neither lower-cased nor searched per word.
-    if (!MEASURE_WORDS.test(s.flat)) return out;
-    const lower = s.flat.toLowerCase();
-    let gated = 0;
-    for (let i = 0; i < MEASURES.length; i++) if (holdsAny(lower, MEASURES[i].gate.anyOf)) gated |= 1 << i;
-    if (gated === 0) return out;
-    if (holdsAny(lower, CHANGES_WORDS) && CHANGES.test(s.flat)) return out;
-    for (let i = 0; i < MEASURES.length; i++) {
-      const m = MEASURES[i];
-      if ((gated & (1 << i)) === 0 || !m.gate.pattern.test(s.flat) || !m.states(s)) continue;
-      const f = m.figure(s);
-      if (!f) continue;
-      // A bracketed figure ("[90] days") is an option still open, reported by the placeholder rule.
-      if (/\[[^\]]*$/.test(s.text.slice(0, f.at))) continue;
-      const raw = s.text.slice(f.at, f.at + f.length);
-      const value = m.kind === 'duration' ? durationsIn(raw)[0].hours : f.value;
-      const who = m.who?.(s);
-      out.push({
-        key: who ? `${m.id}:${who}` : m.id,
-        label: m.id === 'recurring-fee' ? `the ${who!.split(':')[0]} fee${who!.includes(':') ? ` (${who!.split(':')[1]})` : ''}` : m.label,
-        kind: m.kind, value, currency: f.currency, text: raw, at: f.at, length: f.length,
-      });
-    }
-    return out;
-  });
+  // A one-shot review memoises nothing: no closure per sentence for memo to call.
+  return factsActive() ? memo('figures', s.sentence.text, () => readSentenceFigures(s)) : readSentenceFigures(s);
 }
+
+function readSentenceFigures(s: SentenceInfo): SentenceFigure[] {
+  // The measures' words first, in one search of the text as it is: most sentences hold none and
+  // state no figure whatever CHANGES says.
+  if (!MEASURE_WORDS.test(s.flat)) return NO_FIGURES;
+  // Then which measures' words and whether CHANGES' words, in one more search rather than a
+  // lower-cased copy searched once per list (drafting/word-bits.ts: the same bits).
+  const gated = GATE_BITS(s.flat);
+  if ((gated & ALL_MEASURES) === 0) return NO_FIGURES;
+  if ((gated & CHANGES_BIT) !== 0 && CHANGES.test(s.flat)) return NO_FIGURES;
+  let out: SentenceFigure[] | null = null;
+  for (let i = 0; i < MEASURES.length; i++) {
+    const m = MEASURES[i];
+    if ((gated & (1 << i)) === 0 || !m.gate.pattern.test(s.flat) || !m.states(s)) continue;
+    const f = m.figure(s);
+    if (!f) continue;
+    // A bracketed figure ("[90] days") is an option still open, reported by the placeholder rule.
+    // (What /\[[^\]]*$/ finds in the text before it: a "[" after the last "]", without a copy.)
+    if (f.at > 0 && s.text.lastIndexOf('[', f.at - 1) > s.text.lastIndexOf(']', f.at - 1)) continue;
+    const raw = s.text.slice(f.at, f.at + f.length);
+    // A duration's figure is onlyDuration's, read from this very text: its hours are what reading
+    // `raw` again would give (the same match of the same expression).
+    const value = m.kind === 'duration' ? (f.hours ?? durationsIn(raw)[0].hours) : f.value;
+    const who = m.who?.(s);
+    (out ??= []).push({
+      key: who ? `${m.id}:${who}` : m.id,
+      label: m.id === 'recurring-fee' ? `the ${who!.split(':')[0]} fee${who!.includes(':') ? ` (${who!.split(':')[1]})` : ''}` : m.label,
+      kind: m.kind, value, currency: f.currency, text: raw, at: f.at, length: f.length,
+    });
+  }
+  return out ?? NO_FIGURES;
+}
+/** The figures of a sentence that states none: one shared empty list (never added to). */
+const NO_FIGURES: SentenceFigure[] = [];
 
 export function figuresOf(model: ContractModel): Figure[] {
   if (factsActive()) {

@@ -242,8 +242,14 @@ interface Clause extends NumberParts {
 
 /** The clause a section is, or undefined; `under` decides its group (see readIssues). */
 function clauseOf(model: ContractModel, s: Section, scope: number, citing: boolean): Clause | undefined {
-  if (s.index === 0 || !s.number || !NUMERIC.test(s.number) || (s.kind === 'numbered' && citing)) return undefined;
-  const p = numberParts(s.number);
+  if (s.index === 0 || !s.number || !NUMERIC.test(s.number)) return undefined;
+  return numberedClause(model, s, scope, citing);
+}
+
+/** clauseOf of a section other than the root whose number the caller found NUMERIC. */
+function numberedClause(model: ContractModel, s: Section, scope: number, citing: boolean): Clause | undefined {
+  if (s.kind === 'numbered' && citing) return undefined;
+  const p = numberParts(s.number!);
   const parent = model.sections[s.parent];
   const inOwnList = p.depth === 1 && parent.index > 0 && model.blocks[s.headingBlock]?.listNumber !== undefined;
   const under = inOwnList ? `list${parent.index}` : p.prefix;
@@ -286,7 +292,6 @@ function checkGroup(ctx: GroupContext, members: Clause[]): NumberingIssue[] {
     let problem: NumberingProblem | null = null;
     let message = '';
     let expected = '';
-    const next = () => (prefix ? `${prefix}.${prevLast + 1}` : String(prevLast + 1));
     // (Unless the parent itself was reported as misnumbered and should be this prefix: "4. GENERAL" after 4.3, then "5.1".)
     if (depth > 1 && cp !== null && cp !== prefix && !parentSection && !(ctx.reportedAt(prefix, cp) < s.start) && !writtenBetween(model, 0, s.start, prefix)) {
       // "5.3" inside clause 4, and no clause 5 anywhere before it.
@@ -295,13 +300,13 @@ function checkGroup(ctx: GroupContext, members: Clause[]): NumberingIssue[] {
       message = `${clauseWord(model, s)} ${n} sits under ${clauseWord(model, s).toLowerCase()} ${cp}: it should be numbered ${expected}.`;
     } else if (i > 0 && last === prevLast) {
       problem = 'duplicate';
-      expected = next();
+      expected = nextNumber(prefix, prevLast);
       message = `${clauseWord(model, s)} ${n} is numbered the same as the clause before it: it should be ${expected}.`;
     } else if (i > 0 && last < prevLast && (last === 1 || (restartsAsked?.push(group[i - 1].index, s.index), restartBetween(ctx.restarts(), group[i - 1], s)))) {
       // A new list (a form, a table of contents, a schedule without a heading the builder knows): numbering starts again.
     } else if (i > 0 && last < prevLast) {
       problem = 'order';
-      expected = next();
+      expected = nextNumber(prefix, prevLast);
       message = `${clauseWord(model, s)} ${n} comes after ${members[i - 1].n}: the numbers go backwards; it should be ${expected}.`;
     } else if (last > prevLast + 1 && (i > 0 || depth > 1) && last - prevLast <= 20) {
       const missing: string[] = [];
@@ -311,7 +316,7 @@ function checkGroup(ctx: GroupContext, members: Clause[]): NumberingIssue[] {
       const afterDuplicate = issues.length > 0 && issues[issues.length - 1].at === i - 1 && issues[issues.length - 1].problem === 'duplicate' && last === prevLast + 2;
       if (!afterDuplicate && !missing.some((m) => writtenBetween(model, from, s.start, m) || (i === 0 && writtenBetween(model, 0, s.start, m)))) {
         problem = 'gap';
-        expected = next();
+        expected = nextNumber(prefix, prevLast);
         const list = missing.length === 1 ? `${missing[0]} is missing` : `${missing[0]} to ${missing[missing.length - 1]} are missing`;
         message = i === 0 ? `${clauseWord(model, s)} ${n} is the first clause under ${prefix}: ${list}.` : `${clauseWord(model, s)} ${n} follows ${members[i - 1].n}: ${list}.`;
       }
@@ -329,6 +334,8 @@ function checkGroup(ctx: GroupContext, members: Clause[]): NumberingIssue[] {
   return out;
 }
 const NONE: NumberingIssue[] = [];
+/** The number after `last` under `prefix` (a function, not a closure made per clause checked). */
+const nextNumber = (prefix: string, last: number): string => (prefix ? `${prefix}.${last + 1}` : String(last + 1));
 
 /**
  * checkGroup of one group; while editing (`notes` given) with what the check read noted for the
@@ -383,7 +390,11 @@ export function numberingIssues(model: ContractModel): NumberingIssue[] {
 function readIssues(model: ContractModel, editing: boolean): NumberingIssue[] {
   const out: NumberingIssue[] = [];
   const clauses: Clause[] = [];
-  const citing = citingBlocks.of(model);
+  // While editing, whether each block cites is listed for every block and patched per edit; a
+  // one-shot review asks it only of the blocks that open a numbered clause, where clauseOf reads it
+  // (the same test of the same text: citingBlocks reads citingText of each block).
+  const citing = editing ? citingBlocks.of(model) : null;
+  const blocks = model.blocks;
   // Indexed loops over the sections and clauses: a first review runs them before they are
   // optimised, where a for-of loop allocates a result object per step (issue 13).
   const sections = model.sections;
@@ -392,7 +403,8 @@ function readIssues(model: ContractModel, editing: boolean): NumberingIssue[] {
     const s = sections[i];
     if (scopes) scopes[i] = attachmentOf(model, s.index);
     if (s.index === 0 || !s.number || !NUMERIC.test(s.number)) continue;
-    const c = clauseOf(model, s, scopes ? scopes[i] : attachmentOf(model, s.index), citing[s.headingBlock] ?? false);
+    const cites = citing ? citing[s.headingBlock] ?? false : s.kind === 'numbered' && blocks[s.headingBlock] !== undefined && citingText(blocks[s.headingBlock].text);
+    const c = numberedClause(model, s, scopes ? scopes[i] : attachmentOf(model, s.index), cites);
     if (c) clauses.push(c);
   }
   // Groups of siblings: same scope (body or one schedule), same depth, same parent number (or the

@@ -1,9 +1,9 @@
-import type { BlockFindingGroups, Rule, RuleFinding } from './types';
+import type { BlockFindingGroups, FixSpec, Rule, RuleFinding } from './types';
 import { describesSecurityIncident, quotedRanges, sentencesOf } from '../categories';
 import { SLA_VAGUE, SLA_VAGUE_WORDS, VAGUE_TERMS } from './vague-terms';
 import { factsActive, memo } from '../model/facts';
 import { matchesIn } from '../model/text';
-import { holdsAny } from '../model/word-gate';
+import { wordBits } from '../drafting/word-bits';
 import examples from './examples/vague-wording';
 import { sourceSpanOf } from '../drafting/offsets';
 import type { ContractModel } from '../model';
@@ -28,6 +28,27 @@ const DELIVERABLE_SECTION = /\b(?:scope|services|deliverables|statement of work|
  */
 export const ANY_VAGUE_TERM = /timely|promptly|as soon as|within a reasonable|as (?:needed|required|necessary|appropriate)|efforts|endeavo|etc|and\/or|to be (?:agreed|determined|confirmed|decided)|TB[DCA]|industry|best practice|regularly|periodically|(?:sufficient|adequate) (?:resources|staff|personnel|time)/i;
 
+/*
+ * The words of every term, of the service-level adjectives and of the bounds, as bits of one search
+ * (drafting/word-bits.ts): bit t for VAGUE_TERMS[t]'s words, SLA_BIT for SLA_VAGUE_WORDS, and for
+ * each bound the bits of its anyOf and andAnyOf, all of which a sentence must hold before its
+ * pattern runs. One search of the text rather than a lower-cased copy searched per list.
+ */
+const BOUND_LISTS: Array<readonly string[]> = [];
+const BOUND_GATES: Record<string, { pattern: RegExp; bits: number }> = {};
+for (const [why, bound] of Object.entries(VAGUE_BOUNDS)) {
+  let bits = 0;
+  for (const list of bound.andAnyOf ? [bound.anyOf, bound.andAnyOf] : [bound.anyOf]) {
+    bits |= 1 << (VAGUE_TERMS.length + 1 + BOUND_LISTS.length);
+    BOUND_LISTS.push(list);
+  }
+  BOUND_GATES[why] = { pattern: bound.pattern, bits };
+}
+const SLA_BIT = 1 << VAGUE_TERMS.length;
+/** Exported for test/drafting/word-bits.test.ts: the lists whose bits vagueTermsIn reads. */
+export const TERM_WORD_LISTS: ReadonlyArray<readonly string[]> = [...VAGUE_TERMS.map((t) => t.anyOf), SLA_VAGUE_WORDS, ...BOUND_LISTS];
+const TERM_BITS = wordBits(TERM_WORD_LISTS);
+
 /** Vague terms of a sentence that nothing in it bounds: [offset in the text, words, index in VAGUE_TERMS]. */
 function vagueTermsIn(text: string, holdsVagueTerm = false): Array<[number, string, number]> {
   return memo('vague-wording', text, () => {
@@ -38,11 +59,13 @@ function vagueTermsIn(text: string, holdsVagueTerm = false): Array<[number, stri
     // Asked only of a deadline term's match (the expression is long, and most sentences hold none).
     let incidentNotice: boolean | undefined;
     const quoted = quotedRanges(text);
-    // Each term's and bound's words looked up first: a pattern that cannot match is never run, so never compiled.
-    const lower = text.toLowerCase();
-    const slaSpans = holdsAny(lower, SLA_VAGUE_WORDS) ? matchesIn(SLA_VAGUE, text).map((m) => [m.index!, m.index! + m[0].length] as const) : [];
-    VAGUE_TERMS.forEach((term, t) => {
-      if (!holdsAny(lower, term.anyOf)) return;
+    // Each term's and bound's words looked up first, all in one search (drafting/word-bits.ts): a
+    // pattern that cannot match is never run, so never compiled.
+    const words = TERM_BITS(text);
+    const slaSpans = (words & SLA_BIT) !== 0 ? matchesIn(SLA_VAGUE, text).map((m) => [m.index!, m.index! + m[0].length] as const) : [];
+    for (let t = 0; t < VAGUE_TERMS.length; t++) {
+      const term = VAGUE_TERMS[t];
+      if ((words & (1 << t)) === 0) continue;
       for (const m of matchesIn(term.pattern, text)) {
         const at = m.index!;
         const end = at + m[0].length;
@@ -51,14 +74,32 @@ function vagueTermsIn(text: string, holdsVagueTerm = false): Array<[number, stri
         if (term.why === 'sets no deadline' && (incidentNotice ??= describesSecurityIncident(text))) continue;
         // m[0] is "as" and a word of ASCII letters, so lower-casing it is what /^as required$/i tested.
         if (m[0].toLowerCase() === 'as required' && LEGAL_CARVE_OUT.test(text.slice(end))) continue;
-        const bound = VAGUE_BOUNDS[term.why];
-        if (bound && holdsAny(lower, bound.anyOf) && (!bound.andAnyOf || holdsAny(lower, bound.andAnyOf)) && bound.pattern.test(text)) continue;
+        const bound = BOUND_GATES[term.why];
+        if (bound && (words & bound.bits) === bound.bits && bound.pattern.test(text)) continue;
         out.push([at, m[0], t]);
       }
-    });
+    }
     return out;
   });
 }
+
+/**
+ * A finding's message and its fixes' titles for the words of term t as written: a contract writes
+ * each term a few ways ("promptly", "Promptly") in hundreds of places, so each text is made once
+ * and shared rather than joined per finding (a first 1 MB review made 1,796 findings here).
+ */
+function wordingOf(t: number, written: string): { message: string; titles: string[] } {
+  const byWritten = wordings[t] ??= new Map();
+  let w = byWritten.get(written);
+  if (w === undefined) {
+    // A bound on what is kept: the words as written vary with case and spacing only.
+    if (byWritten.size > 64) byWritten.clear();
+    const term = VAGUE_TERMS[t];
+    byWritten.set(written, (w = { message: `"${written}" ${term.why}: say exactly what, by when or how much.`, titles: term.replacements.map((r) => `Replace "${written}" with "${r}"`) }));
+  }
+  return w;
+}
+const wordings: Array<Map<string, { message: string; titles: string[] }>> = [];
 
 /**
  * The findings of the sentences infos[from, to) (one block's, or all) that stand in this block, added to
@@ -82,12 +123,10 @@ function blockFindings(model: ContractModel, infos: SentenceInfo[], from: number
       const term = VAGUE_TERMS[t];
       const k = info.sentence.textStart + at;
       const span = sourceSpanOf(block, k, k + written.length);
-      out.push({
-        span,
-        message: `"${written}" ${term.why}: say exactly what, by when or how much.`,
-        words: term.words,
-        fixes: term.replacements.map((r) => ({ kind: 'replace' as const, title: `Replace "${written}" with "${r}"`, span, replacement: r })),
-      });
+      const words = wordingOf(t, written);
+      const fixes: FixSpec[] = new Array(words.titles.length);
+      for (let r = 0; r < fixes.length; r++) fixes[r] = { kind: 'replace', title: words.titles[r], span, replacement: term.replacements[r] };
+      out.push({ span, message: words.message, words: term.words, fixes });
     }
   }
   return i;
