@@ -27,7 +27,8 @@ import { SpareBuffers } from './spare-buffers';
 import { WorkerJsonCaches } from './worker-json';
 import { reserveRender } from './diagnostics-json';
 import { answerQuery, errorOf, type QueryAnswer, type QueryMessage } from './worker-queries';
-import { collectShrinkingTables, compactIfFragmented, compactingCollection, garbageCollector, logMemory } from './collector';
+import { collectShrinkingTables, compactIfFragmented, compactingCollection, logMemory } from './collector';
+import { EDIT_HEAP_GROWING_CHARS, editHeapGrowing, idleScavenge } from './idle-gc';
 import { trace } from './trace';
 import { FirstEditWarmUp, type WarmUpJobs } from './warmup';
 
@@ -219,6 +220,8 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     }
     if (m.kind === 'collect') {
       // Idle (see IDLE_COLLECT_MS in ./review-thread.ts): one incremental state is kept, and the garbage of the last reviews goes now.
+      // V8's own heap growing factor again, so that the heap's limit after this collection is as before edits.
+      editHeapGrowing(false);
       logMemory('worker, before collecting');
       documents.idle();
       retainTexts(lastReviewed);
@@ -277,6 +280,8 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       // open) on, unless OPEN_JSON_FROM_OBJECTS: see there.
       const changes = job.diagnosticChanges ?? 0;
       const first = reviews.versionOf(job.uri) === undefined;
+      // An open's full review with V8's own heap growing factor (./idle-gc.ts: the larger one is for edits).
+      if (first) editHeapGrowing(false);
       const cache = jsonCaches.forReview(job.uri, !first || !OPEN_JSON_FROM_OBJECTS, job.diagnosticShape, changes);
       let render: number | undefined;
       let donePosted = false;
@@ -369,6 +374,8 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     } else if (reply === null || reply.kind === 'done') {
       // A real edit reviewed here: the code the warm-up was for is warm now.
       warmUp?.end();
+      // While a large document is edited, V8's heap grows further between full collections (./idle-gc.ts).
+      if (edited >= EDIT_HEAP_GROWING_CHARS) editHeapGrowing(true);
       if (edited && IDLE_SCAVENGE_CHARS > 0 && edited >= IDLE_SCAVENGE_CHARS && !waiting()) {
         // A query is not counted in setup.posted: one already on the port (a hover sent with the next
         // keystroke) is handled now, in its turn, and the scavenge is skipped. A findings buffer handed
@@ -381,7 +388,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
         if (next) handle(next.message as ToWorker);
         else {
           trace('idle scavenge');
-          minorCollection();
+          idleScavenge();
           trace('idle scavenged');
         }
       }
@@ -390,15 +397,6 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
   /** A message posted here and not yet handled, or a job waiting in the server's thread's queue (queries are not counted). */
   const waiting = (): boolean => Atomics.load(setup.posted, 0) !== handledPosts || (setup.posted.length > 1 && Atomics.load(setup.posted, 1) > 0);
   port.on('message', handle);
-}
-
-/**
- * A young-generation collection only (a scavenge: what survives is copied, the rest dropped), where
- * this Node gives a collector (./collector.ts); V8's gc() takes `{ type: 'minor' }`.
- */
-function minorCollection(): void {
-  const gc = garbageCollector() as ((options?: { type: 'minor' | 'major' }) => void) | null;
-  gc?.({ type: 'minor' });
 }
 
 /** The warm-up's sample jobs shaped as the document's (./warmup.ts WarmUpJobs). */
