@@ -72,3 +72,8 @@ export function idleScavenge(single = IDLE_SCAVENGE_SINGLE, gc: Collector | null
     if (flagged) setFlagsFromString('--parallel-scavenge');
   }
 }
+
+/** A full collection (gc() without options: Node 20's `{ type: 'major' }` ran scavenges only when tried here). */
+export function fullCollection(gc: (() => void) | null = garbageCollector()): void {
+  gc?.();
+}

@@ -28,7 +28,7 @@ import { WorkerJsonCaches } from './worker-json';
 import { reserveRender } from './diagnostics-json';
 import { answerQuery, errorOf, type QueryAnswer, type QueryMessage } from './worker-queries';
 import { collectShrinkingTables, compactIfFragmented, compactingCollection, logMemory } from './collector';
-import { EDIT_HEAP_GROWING_CHARS, editHeapGrowing, idleScavenge } from './idle-gc';
+import { EDIT_HEAP_GROWING, EDIT_HEAP_GROWING_CHARS, editHeapGrowing, fullCollection, idleScavenge } from './idle-gc';
 import { trace } from './trace';
 import { FirstEditWarmUp, type WarmUpJobs } from './warmup';
 
@@ -327,6 +327,16 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
         // The edit path warmed up before the open's diagnostics go (see WARM_UP_BEFORE_PUBLISH_CHARS),
         // after the review is kept: the warm-up's sample reviews are documents of their own.
         warmUp!.runNow(() => result.model.text, warmUpJobs(job));
+        // The only document here (a user opening a large contract to type into it): a full
+        // collection now, with the edits' heap growing factor, clears the open's and the warm-up's
+        // garbage and sets V8's next limit at twice what is alive, so that the keystrokes that
+        // follow do not meet a mark-compact for a dozen edits or more (./idle-gc.ts).
+        if (EDIT_HEAP_GROWING > 0 && result.model.text.length >= EDIT_HEAP_GROWING_CHARS && [...documents.states.uris()].every((u) => u === job.uri)) {
+          editHeapGrowing(true);
+          trace('open collect');
+          fullCollection();
+          trace('open collected');
+        }
         post(deferred);
       }
       reply = donePosted ? null : { kind: 'done', uri: job.uri, version: job.version, costMs, lineStarts: result.model.lineStarts };
