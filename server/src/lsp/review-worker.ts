@@ -65,7 +65,8 @@ const WARM_UP_BEFORE_PUBLISH_CHARS = Number(process.env.CLAUSEWISE_WARM_UP_BEFOR
  * review is done (findings and outcome posted, review kept), when no message waits (issue 13, round
  * sixteen, idlegc): the next keystroke's job comes some 10 ms later, so the scavenge runs in time the
  * worker would spend idle, and the next review starts with an empty young space rather than meeting
- * one of its own scavenges. CLAUSEWISE_IDLE_SCAVENGE_CHARS; 0 turns it off.
+ * one of its own scavenges. CLAUSEWISE_IDLE_SCAVENGE_CHARS; 0 turns it off. It runs on this thread
+ * alone (./idle-gc.ts idleScavenge; round seventeen, editgc).
  */
 const IDLE_SCAVENGE_CHARS = Number(process.env.CLAUSEWISE_IDLE_SCAVENGE_CHARS ?? 500_000);
 
@@ -140,6 +141,9 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       port.postMessage({ kind: 'answer', answer: { id: m.id, error: errorOf(e) } } satisfies FromWorker);
     }
   };
+
+  /** The document of the last job when it was an edit reviewed here (the heap growing factor's test), else null. */
+  let lastEdited: string | null = null;
 
   /** Reviews begun so far: an idle compaction is skipped when a review came first. */
   let reviewCount = 0;
@@ -281,7 +285,10 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       const changes = job.diagnosticChanges ?? 0;
       const first = reviews.versionOf(job.uri) === undefined;
       // An open's full review with V8's own heap growing factor (./idle-gc.ts: the larger one is for edits).
-      if (first) editHeapGrowing(false);
+      if (first) {
+        editHeapGrowing(false);
+        lastEdited = null;
+      }
       const cache = jsonCaches.forReview(job.uri, !first || !OPEN_JSON_FROM_OBJECTS, job.diagnosticShape, changes);
       let render: number | undefined;
       let donePosted = false;
@@ -333,6 +340,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
         // follow do not meet a mark-compact for a dozen edits or more (./idle-gc.ts).
         if (EDIT_HEAP_GROWING > 0 && result.model.text.length >= EDIT_HEAP_GROWING_CHARS && [...documents.states.uris()].every((u) => u === job.uri)) {
           editHeapGrowing(true);
+          lastEdited = job.uri;
           trace('open collect');
           fullCollection();
           trace('open collected');
@@ -384,8 +392,10 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     } else if (reply === null || reply.kind === 'done') {
       // A real edit reviewed here: the code the warm-up was for is warm now.
       warmUp?.end();
-      // While a large document is edited, V8's heap grows further between full collections (./idle-gc.ts).
-      if (edited >= EDIT_HEAP_GROWING_CHARS) editHeapGrowing(true);
+      // While one large document is typed into (two edits of it in a row), V8's heap grows further
+      // between full collections (./idle-gc.ts); edits taking turns over documents keep V8's factor.
+      if (edited >= EDIT_HEAP_GROWING_CHARS) editHeapGrowing(lastEdited === job.uri);
+      lastEdited = edited ? job.uri : null;
       if (edited && IDLE_SCAVENGE_CHARS > 0 && edited >= IDLE_SCAVENGE_CHARS && !waiting()) {
         // A query is not counted in setup.posted: one already on the port (a hover sent with the next
         // keystroke) is handled now, in its turn, and the scavenge is skipped. A findings buffer handed
