@@ -25,8 +25,13 @@ export const EDIT_HEAP_GROWING = Number(process.env.CLAUSEWISE_EDIT_HEAP_GROWING
 /** A document at least this long (characters) sets it when edited here (the idle scavenge's floor, review-worker.ts). */
 export const EDIT_HEAP_GROWING_CHARS = 500_000;
 
-/** Whether the idle scavenge runs on this thread alone (CLAUSEWISE_IDLE_SCAVENGE_PARALLEL=1: with V8's helper threads, as in round sixteen). */
-export const IDLE_SCAVENGE_SINGLE = process.env.CLAUSEWISE_IDLE_SCAVENGE_PARALLEL !== '1';
+/**
+ * Whether the idle scavenge runs on this thread alone (CLAUSEWISE_IDLE_SCAVENGE_SINGLE=1, for
+ * measuring). Off: in three loaded pairs the client read the diagnostics later with it (the trace's
+ * written-to-parsed median 5.6 to 10.1 ms against 1.5 to 2.5 with V8's helper threads), see
+ * docs/performance.md, round seventeen, editgc.
+ */
+export const IDLE_SCAVENGE_SINGLE = process.env.CLAUSEWISE_IDLE_SCAVENGE_SINGLE === '1';
 
 let growing = false;
 
@@ -50,10 +55,10 @@ type Collector = (options?: { type: 'minor' | 'major' }) => void;
 
 /**
  * A young-generation collection only (a scavenge: what survives is copied, the rest dropped), where
- * this Node gives a collector (./collector.ts). On this thread alone unless `single` is false: V8's
- * parallel scavenge also takes the other core (about 3.5 of its 4 ms of CPU run on V8's helper
- * threads), which the server's thread and the client want just then to deliver the diagnostics
- * just posted. V8 reads the flag at each scavenge; it is set back at once.
+ * this Node gives a collector (./collector.ts). With `single`, on this thread alone: V8's parallel
+ * scavenge runs about 3.5 of its 4 ms of CPU on its helper threads, the other core, which the
+ * server's thread and the client want just then; but measured so, the client's read came later, not
+ * sooner (IDLE_SCAVENGE_SINGLE). V8 reads the flag at each scavenge; it is set back at once.
  */
 export function idleScavenge(single = IDLE_SCAVENGE_SINGLE, gc: Collector | null = garbageCollector() as Collector | null): void {
   if (!gc) return;

@@ -65,8 +65,7 @@ const WARM_UP_BEFORE_PUBLISH_CHARS = Number(process.env.CLAUSEWISE_WARM_UP_BEFOR
  * review is done (findings and outcome posted, review kept), when no message waits (issue 13, round
  * sixteen, idlegc): the next keystroke's job comes some 10 ms later, so the scavenge runs in time the
  * worker would spend idle, and the next review starts with an empty young space rather than meeting
- * one of its own scavenges. CLAUSEWISE_IDLE_SCAVENGE_CHARS; 0 turns it off. It runs on this thread
- * alone (./idle-gc.ts idleScavenge; round seventeen, editgc).
+ * one of its own scavenges. CLAUSEWISE_IDLE_SCAVENGE_CHARS; 0 turns it off (./idle-gc.ts idleScavenge).
  */
 const IDLE_SCAVENGE_CHARS = Number(process.env.CLAUSEWISE_IDLE_SCAVENGE_CHARS ?? 500_000);
 
