@@ -27,7 +27,8 @@ import { SpareBuffers } from './spare-buffers';
 import { WorkerJsonCaches } from './worker-json';
 import { reserveRender } from './diagnostics-json';
 import { answerQuery, errorOf, type QueryAnswer, type QueryMessage } from './worker-queries';
-import { collectShrinkingTables, compactIfFragmented, compactingCollection, garbageCollector, logMemory } from './collector';
+import { collectShrinkingTables, compactIfFragmented, compactingCollection, logMemory } from './collector';
+import { EDIT_HEAP_GROWING, EDIT_HEAP_GROWING_CHARS, editHeapGrowing, fullCollection, idleScavenge } from './idle-gc';
 import { trace } from './trace';
 import { FirstEditWarmUp, type WarmUpJobs } from './warmup';
 
@@ -64,7 +65,7 @@ const WARM_UP_BEFORE_PUBLISH_CHARS = Number(process.env.CLAUSEWISE_WARM_UP_BEFOR
  * review is done (findings and outcome posted, review kept), when no message waits (issue 13, round
  * sixteen, idlegc): the next keystroke's job comes some 10 ms later, so the scavenge runs in time the
  * worker would spend idle, and the next review starts with an empty young space rather than meeting
- * one of its own scavenges. CLAUSEWISE_IDLE_SCAVENGE_CHARS; 0 turns it off.
+ * one of its own scavenges. CLAUSEWISE_IDLE_SCAVENGE_CHARS; 0 turns it off (./idle-gc.ts idleScavenge).
  */
 const IDLE_SCAVENGE_CHARS = Number(process.env.CLAUSEWISE_IDLE_SCAVENGE_CHARS ?? 500_000);
 
@@ -139,6 +140,9 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       port.postMessage({ kind: 'answer', answer: { id: m.id, error: errorOf(e) } } satisfies FromWorker);
     }
   };
+
+  /** The document of the last job when it was an edit reviewed here (the heap growing factor's test), else null. */
+  let lastEdited: string | null = null;
 
   /** Reviews begun so far: an idle compaction is skipped when a review came first. */
   let reviewCount = 0;
@@ -219,6 +223,8 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     }
     if (m.kind === 'collect') {
       // Idle (see IDLE_COLLECT_MS in ./review-thread.ts): one incremental state is kept, and the garbage of the last reviews goes now.
+      // V8's own heap growing factor again, so that the heap's limit after this collection is as before edits.
+      editHeapGrowing(false);
       logMemory('worker, before collecting');
       documents.idle();
       retainTexts(lastReviewed);
@@ -277,6 +283,11 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       // open) on, unless OPEN_JSON_FROM_OBJECTS: see there.
       const changes = job.diagnosticChanges ?? 0;
       const first = reviews.versionOf(job.uri) === undefined;
+      // An open's full review with V8's own heap growing factor (./idle-gc.ts: the larger one is for edits).
+      if (first) {
+        editHeapGrowing(false);
+        lastEdited = null;
+      }
       const cache = jsonCaches.forReview(job.uri, !first || !OPEN_JSON_FROM_OBJECTS, job.diagnosticShape, changes);
       let render: number | undefined;
       let donePosted = false;
@@ -322,6 +333,17 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
         // The edit path warmed up before the open's diagnostics go (see WARM_UP_BEFORE_PUBLISH_CHARS),
         // after the review is kept: the warm-up's sample reviews are documents of their own.
         warmUp!.runNow(() => result.model.text, warmUpJobs(job));
+        // The only document here (a user opening a large contract to type into it): a full
+        // collection now, with the edits' heap growing factor, clears the open's and the warm-up's
+        // garbage and sets V8's next limit at twice what is alive, so that the keystrokes that
+        // follow do not meet a mark-compact for a dozen edits or more (./idle-gc.ts).
+        if (EDIT_HEAP_GROWING > 0 && result.model.text.length >= EDIT_HEAP_GROWING_CHARS && [...documents.states.uris()].every((u) => u === job.uri)) {
+          editHeapGrowing(true);
+          lastEdited = job.uri;
+          trace('open collect');
+          fullCollection();
+          trace('open collected');
+        }
         post(deferred);
       }
       reply = donePosted ? null : { kind: 'done', uri: job.uri, version: job.version, costMs, lineStarts: result.model.lineStarts };
@@ -369,6 +391,10 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     } else if (reply === null || reply.kind === 'done') {
       // A real edit reviewed here: the code the warm-up was for is warm now.
       warmUp?.end();
+      // While one large document is typed into (two edits of it in a row), V8's heap grows further
+      // between full collections (./idle-gc.ts); edits taking turns over documents keep V8's factor.
+      if (edited >= EDIT_HEAP_GROWING_CHARS) editHeapGrowing(lastEdited === job.uri);
+      lastEdited = edited ? job.uri : null;
       if (edited && IDLE_SCAVENGE_CHARS > 0 && edited >= IDLE_SCAVENGE_CHARS && !waiting()) {
         // A query is not counted in setup.posted: one already on the port (a hover sent with the next
         // keystroke) is handled now, in its turn, and the scavenge is skipped. A findings buffer handed
@@ -381,7 +407,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
         if (next) handle(next.message as ToWorker);
         else {
           trace('idle scavenge');
-          minorCollection();
+          idleScavenge();
           trace('idle scavenged');
         }
       }
@@ -390,15 +416,6 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
   /** A message posted here and not yet handled, or a job waiting in the server's thread's queue (queries are not counted). */
   const waiting = (): boolean => Atomics.load(setup.posted, 0) !== handledPosts || (setup.posted.length > 1 && Atomics.load(setup.posted, 1) > 0);
   port.on('message', handle);
-}
-
-/**
- * A young-generation collection only (a scavenge: what survives is copied, the rest dropped), where
- * this Node gives a collector (./collector.ts); V8's gc() takes `{ type: 'minor' }`.
- */
-function minorCollection(): void {
-  const gc = garbageCollector() as ((options?: { type: 'minor' | 'major' }) => void) | null;
-  gc?.({ type: 'minor' });
 }
 
 /** The warm-up's sample jobs shaped as the document's (./warmup.ts WarmUpJobs). */
