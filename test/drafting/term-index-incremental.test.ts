@@ -46,6 +46,21 @@ describe('term index while editing', () => {
     assert.ok(after.occurrences.length >= 20);
   });
 
+  it('visits only the re-parsed blocks one by one; the others\' terms are copied in bulk', () => {
+    const inc = new IncrementalReview();
+    inc.review({ text, version: 1, force: true });
+    for (const [version, typed] of [[2, text.replace('4.1 The Supplier', '4.1 The the Supplier')], [3, text.replace('7.1 The Supplier', '7.1 The Supplier Supplier')]] as const) {
+      const got = inc.review({ text: typed, version, force: true });
+      assert.equal(inc.fullParseReason, null);
+      const stats = termIndexStats(termIndex(got.model));
+      assert.ok(got.model.blocks.length >= 19);
+      // The splice re-parses the edited block with a neighbour or two.
+      assert.ok(stats.blocksVisited! >= 1 && stats.blocksVisited! <= 4, `the re-parsed blocks, not ${stats.blocksVisited} of ${got.model.blocks.length}`);
+      assert.deepEqual(termIndex(got.model), freshIndex(typed));
+      inc.review({ text, version: version + 10, force: true });
+    }
+  });
+
   it('keeps the counts right when an edit removes and adds uses', () => {
     const inc = new IncrementalReview();
     inc.review({ text, version: 1, force: true });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { review } from '../../server/src/engine';
 import { IncrementalReview } from '../../server/src/engine/incremental';
-import { duplicateTitles, duplicateTitlesRead, duplicateTitlesTakenOver } from '../../server/src/drafting/titles';
+import { duplicateTitleIndexes, duplicateTitles, duplicateTitlesRead, duplicateTitlesTakenOver } from '../../server/src/drafting/titles';
 import { editedReview, tenClauses } from '../support/clause-edit';
 
 // Issue 13: while editing, the clause titles used twice are taken over from the previous model (as
@@ -22,6 +22,18 @@ describe('duplicate clause titles while editing', () => {
     assert.deepEqual(findings(got), findings(fresh));
     assert.equal(findings(fresh).length, 3);
     assert.equal(duplicateTitlesTakenOver(got.model), true);
+  });
+
+  it('hands the rule the previous model\'s pairs as section indexes, the same list, for an edit outside the headings', () => {
+    const { first, got, fresh } = editedReview(text, '6.1 The Supplier shall', '6.1 The Supplier alone shall');
+    assert.deepEqual(findings(got), findings(fresh));
+    const pairs = duplicateTitleIndexes(got.model);
+    assert.equal(pairs, duplicateTitleIndexes(first.model), 'the same list: no pair made again');
+    assert.deepEqual([...pairs], plain(fresh).flatMap((d) => [d.first, d.second]));
+    // A number typed into a heading after the first pairs: the pairs after it are compared by index and first number.
+    const renumbered = editedReview(text, '## 7. Exit', '## 71. Exit');
+    assert.deepEqual(findings(renumbered.got), findings(renumbered.fresh));
+    assert.deepEqual([...duplicateTitleIndexes(renumbered.got.model)], plain(renumbered.fresh).flatMap((d) => [d.first, d.second]));
   });
 
   it('works the pairs out again when an edit retitles a clause', () => {

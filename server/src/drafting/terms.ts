@@ -12,7 +12,7 @@ import { lastIndexAtOrBefore } from '../model/lineIndex';
 import type { Block, ContractModel, DefinedTerm, Span } from '../model';
 import { sourceOffsetAt, sourceSpanOf } from './offsets';
 import { blockMemo, factsActive, idOf, memo } from '../model/facts';
-import { previousBlockIndex, spliceTraceOf } from '../model/trace';
+import { spliceTraceOf } from '../model/trace';
 import { unchangedReparsed } from './unchanged-blocks';
 import { formMatcher, isSpaceCode, type FormMatcher } from './term-matcher';
 
@@ -204,6 +204,7 @@ export function termIndex(model: ContractModel): TermIndex {
   let counts: Map<string, number>;
   let kind = '';
   let read = 0;
+  let visited = blocks.length;
   if (!table.forms.size) {
     perBlock.fill(NO_TERMS);
     counts = new Map();
@@ -217,19 +218,27 @@ export function termIndex(model: ContractModel): TermIndex {
     const reuse = before && before.kind === kind ? before : undefined;
     // Re-parsed blocks that read as the block they replaced write the same terms (unchanged-blocks.ts).
     const unchanged = reuse ? unchangedReparsed(model, trace!) : undefined;
-    for (let i = 0; i < blocks.length; i++) {
-      let was = reuse ? previousBlockIndex(trace!, i) : -1;
-      if (was < 0 && unchanged) was = unchanged[i - trace!.prefix];
-      if (was >= 0) {
-        perBlock[i] = reuse!.perBlock[was];
+    // While editing, the blocks before and after the re-parsed ones are the previous lists, copied
+    // in two plain loops; only the re-parsed blocks are visited one by one. (A loop over every block
+    // whose body made the reading closure allocated a context per block: some 240 KB per 1 MB
+    // keystroke, most of what this function allocated; issue 13, editrules.)
+    const from = reuse ? trace!.prefix : 0;
+    const to = reuse ? trace!.prefix + trace!.fresh : blocks.length;
+    if (reuse) {
+      const was = reuse.perBlock;
+      for (let i = 0; i < from; i++) perBlock[i] = was[i];
+      for (let i = to, o = trace!.oldAfter; i < blocks.length; i++, o++) perBlock[i] = was[o];
+    }
+    for (let i = from; i < to; i++) {
+      const same = unchanged ? unchanged[i - from] : -1;
+      if (same >= 0) {
+        perBlock[i] = reuse!.perBlock[same];
         continue;
       }
       read++;
-      const block = blocks[i];
-      if (block.kind === 'code' || block.kind === 'html' || !block.text) perBlock[i] = NO_TERMS;
-      else if (kind) perBlock[i] = blockMemo(model, block, kind, () => termsInBlock(block.text, match, forms, upperForms));
-      else perBlock[i] = termsInBlock(block.text, match, forms, upperForms);
+      perBlock[i] = blockTerms(model, blocks[i], kind, match, forms, upperForms);
     }
+    visited = to - from;
     if (reuse) {
       // How often each term is written, patched for the blocks the edit replaced: the previous
       // counts less the replaced blocks' terms plus the re-parsed blocks' terms.
@@ -245,6 +254,7 @@ export function termIndex(model: ContractModel): TermIndex {
   }
 
   const index = indexOver(model, definitions, byKey, perBlock, counts, read, undefined);
+  stateOf(index).visited = visited;
   if (kind) built.set(model, { kind, perBlock, counts });
   return index;
 }
@@ -282,6 +292,8 @@ interface IndexState {
   index: TermIndex;
   /** How many blocks' terms were looked up (not taken over from the previous model's index). */
   read: number;
+  /** How many blocks the build visited one by one (the others' lists copied in bulk while editing). */
+  visited?: number;
   /** How many blocks usesBefore has looked at (for tests: it stops at the first block past its end). */
   walked: number;
   defStarts: Set<number> | undefined;
@@ -312,9 +324,9 @@ function definitionStarts(state: IndexState): Set<number> {
  * rather than taken over, whether the occurrence objects have been built, and how many blocks
  * usesBefore has looked at.
  */
-export function termIndexStats(index: TermIndex): { blocksRead: number; occurrencesBuilt: boolean; blocksWalked: number; firstBlocksPatched: boolean | undefined } {
+export function termIndexStats(index: TermIndex): { blocksRead: number; occurrencesBuilt: boolean; blocksWalked: number; firstBlocksPatched: boolean | undefined; blocksVisited: number | undefined } {
   const state = stateOf(index);
-  return { blocksRead: state.read, occurrencesBuilt: state.materialised() !== undefined, blocksWalked: state.walked, firstBlocksPatched: state.firstBlocksPatched };
+  return { blocksRead: state.read, occurrencesBuilt: state.materialised() !== undefined, blocksWalked: state.walked, firstBlocksPatched: state.firstBlocksPatched, blocksVisited: state.visited };
 }
 
 /** Is the block's source at `offset` the start of a term it writes? Then that term's key. */
@@ -525,6 +537,13 @@ export function carryTermIndex(from: ContractModel, to: ContractModel): void {
   const s = stateOf(index);
   // (Over `to`, not `from`: the copy exists so that `from`, and what is memoised for it, can go.)
   indexOver(to, index.definitions, index.byKey, s.perBlock, s.counts, 0, s.materialised());
+}
+
+/** The terms one block writes (memoised by its text under `kind` while editing). */
+function blockTerms(model: ContractModel, block: Block, kind: string, match: FormMatcher, forms: FormMap, upperForms: FormMap): readonly TermInBlock[] {
+  if (block.kind === 'code' || block.kind === 'html' || !block.text) return NO_TERMS;
+  if (!kind) return termsInBlock(block.text, match, forms, upperForms);
+  return blockMemo(model, block, kind, () => termsInBlock(block.text, match, forms, upperForms));
 }
 
 /** A term as one block's text writes it, by offset in that text. */

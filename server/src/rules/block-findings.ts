@@ -21,6 +21,7 @@ import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/tr
 import { sectionTreeUnchanged } from '../drafting/xrefs';
 import { titlesKeptFrom } from '../model/sections';
 import { firstIndexAtOrAfter } from '../model/lineIndex';
+import { unchangedReparsed } from '../drafting/unchanged-blocks';
 import type { BlockFindingGroups, FixSpec, RuleFinding } from './types';
 
 /**
@@ -30,7 +31,53 @@ import type { BlockFindingGroups, FixSpec, RuleFinding } from './types';
 interface Kept { findings: RuleFinding[]; inHeading: boolean; titles: string; context: string; sentences: number }
 
 /** What a BlockFindings rule found for one model: per block, the sentence list read, and the groups returned. */
-interface Built { perBlock: Array<Kept | undefined>; infos: SentenceInfo[]; context: string; found: BlockFindingGroups }
+interface Built { perBlock: SplicedList<Kept>; infos: SentenceInfo[]; context: string; found: BlockFindingGroups }
+
+/** A stretch [start, end) of a SplicedList: entries arr[from], arr[from + 1], ... */
+interface Piece<T> { arr: ReadonlyArray<T | undefined>; from: number; start: number; end: number }
+
+/**
+ * A list by block index made of stretches of other lists (a BlockFindings model's entries): an edit
+ * takes the previous model's entries before and after the blocks it walked as stretches of the
+ * previous lists instead of copying them into a list as long as the document (two per rule, 6,000
+ * entries each on the 1 MB bench contract, on every keystroke). Past MAX_PIECES stretches it is
+ * copied into one array, which bounds a look-up's walk and keeps only that array and the recent
+ * edits' short ones alive. An index no stretch covers has no entry.
+ */
+class SplicedList<T> {
+  private constructor(private readonly pieces: ReadonlyArray<Piece<T>>, readonly length: number) {}
+
+  static of<T>(pieces: Array<Piece<T>>, length: number): SplicedList<T> {
+    const list = new SplicedList(pieces, length);
+    return pieces.length > MAX_PIECES ? new SplicedList([{ arr: list.flat(), from: 0, start: 0, end: length }], length) : list;
+  }
+
+  get(i: number): T | undefined {
+    for (const p of this.pieces) if (i < p.end) return i >= p.start ? p.arr[p.from + i - p.start] : undefined;
+    return undefined;
+  }
+
+  /** The stretches covering [from, to) of this list, placed from `at` on, added to `out`. */
+  take(from: number, to: number, at: number, out: Array<Piece<T>>): void {
+    for (const p of this.pieces) {
+      const s = Math.max(from, p.start);
+      const e = Math.min(to, p.end);
+      if (s < e) out.push({ arr: p.arr, from: p.from + s - p.start, start: at + s - from, end: at + e - from });
+    }
+  }
+
+  /** Every entry in one array. */
+  flat(): Array<T | undefined> {
+    const out = new Array<T | undefined>(this.length);
+    for (const p of this.pieces) for (let i = p.start; i < p.end; i++) out[i] = p.arr[p.from + i - p.start];
+    return out;
+  }
+
+  get pieceCount(): number {
+    return this.pieces.length;
+  }
+}
+const MAX_PIECES = 16;
 
 /**
  * How many blocks at the start, all before block `limit`, have exactly the previous sentence
@@ -132,26 +179,21 @@ export class BlockFindings implements Store {
     const previous = trace ? this.built.get(trace.previous) : undefined;
     const before = previous?.perBlock;
     const blocks = model.blocks;
-    let perBlock: Array<Kept | undefined>;
     let withFindings: number[];
     let groups: RuleFinding[][];
     let i = 0;
+    const same = previous !== undefined && previous.context === context;
     // Before the edit, the sentence list took the previous entries over as they were (the same
     // objects: the same sentences, block, titles and heading flag), so their blocks' findings are
     // the previous ones: taken over as a whole, with the groups before them, rather than block by
     // block (issue 13, rulesengine).
-    const upTo = previous && previous.context === context ? keptBefore(model, trace!, infos, previous.infos) : 0;
+    const upTo = same ? keptBefore(model, trace!, infos, previous!.infos) : 0;
     if (upTo > 0) {
-      // Made at its length and filled (a slice given a larger length can turn into a dictionary).
-      perBlock = new Array<Kept | undefined>(blocks.length);
-      const was = previous!.perBlock;
-      for (let b = 0; b < upTo; b++) perBlock[b] = was[b];
       const g = countBelow(previous!.found.blocks, upTo);
       withFindings = previous!.found.blocks.slice(0, g);
       groups = (previous!.found.groups as RuleFinding[][]).slice(0, g);
       i = firstInfoOfBlock(infos, upTo, 0);
     } else {
-      perBlock = new Array<Kept | undefined>(blocks.length);
       withFindings = [];
       groups = [];
     }
@@ -159,25 +201,31 @@ export class BlockFindings implements Store {
     // After the edit, when the section tree is unchanged, each moved block has the same sentences,
     // titles and heading flag as before: its findings are the previous ones, taken over as a whole
     // with their groups at the blocks' new indexes, rather than block by block (issue 13, rulesengine).
-    const movedFrom = previous && previous.context === context && movedBlocksKept(model, trace!) ? trace!.prefix + trace!.fresh : blocks.length;
+    const movedFrom = same && movedBlocksKept(model, trace!) ? trace!.prefix + trace!.fresh : blocks.length;
+    // The entries of the blocks walked here, [upTo, movedFrom); the others are the previous list's
+    // (SplicedList), so an edit makes no list as long as the document (issue 13, editrules).
+    const region = new Array<Kept | undefined>(movedFrom - upTo);
+    // A re-parsed block that reads as the block it replaced (unchanged-blocks.ts) is looked up there,
+    // as a kept block is, and keeps its entry on the same checks.
+    const unchanged = same && trace!.fresh > 0 ? unchangedReparsed(model, trace!) : undefined;
     let moved = 0;
     while (i < infos.length) {
       const first = infos[i];
       const b = first.block;
       if (b >= movedFrom) {
         const by = movedFrom - trace!.oldAfter;
-        const was = previous!.perBlock;
-        for (let nb = movedFrom; nb < blocks.length; nb++) perBlock[nb] = was[nb - by];
         const found = previous!.found;
-        for (let g = countBelow(found.blocks, trace!.oldAfter); g < found.blocks.length; g++) {
-          withFindings.push(found.blocks[g] + by);
-          groups.push(found.groups[g] as RuleFinding[]);
-        }
+        const from = countBelow(found.blocks, trace!.oldAfter);
+        const at = withFindings.length;
+        withFindings.length = at + found.blocks.length - from;
+        for (let g = from; g < found.blocks.length; g++) withFindings[at + g - from] = found.blocks[g] + by;
+        groups = groups.concat((found.groups as RuleFinding[][]).slice(from));
         moved = blocks.length - movedFrom;
         break;
       }
-      const was = before ? previousBlockIndex(trace!, b) : -1;
-      const old = was >= 0 ? before![was] : undefined;
+      let was = before ? previousBlockIndex(trace!, b) : -1;
+      if (was < 0 && unchanged && b >= trace!.prefix && b < trace!.prefix + trace!.fresh) was = unchanged[b - trace!.prefix];
+      const old = was >= 0 ? before!.get(was) : undefined;
       let kept: Kept;
       // A kept block has the previous block's sentences, hence as many infos: the walk skips them
       // (checked at the far end) instead of reading each.
@@ -197,12 +245,17 @@ export class BlockFindings implements Store {
         kept = { findings, inHeading: first.inHeading, titles: first.titles, context, sentences: next - i };
         i = next;
       }
-      perBlock[b] = kept;
+      region[b - upTo] = kept;
       if (kept.findings.length) {
         withFindings.push(b);
         groups.push(kept.findings);
       }
     }
+    const pieces: Array<Piece<Kept>> = [];
+    if (upTo > 0) before!.take(0, upTo, 0, pieces);
+    if (movedFrom > upTo) pieces.push({ arr: region, from: 0, start: upTo, end: movedFrom });
+    if (moved) before!.take(trace!.oldAfter, trace!.oldAfter + moved, movedFrom, pieces);
+    const perBlock = SplicedList.of(pieces, blocks.length);
     const found = withFindings.length ? { blocks: withFindings, groups } : NO_GROUPS;
     this.built.set(model, { perBlock, infos, context, found });
     this.reads.set(model, { read: reads, shared: upTo, moved });
@@ -213,9 +266,9 @@ export class BlockFindings implements Store {
    * Each block's kept findings (block-relative), how many blocks were read rather than taken over,
    * and how many at the start and at the end were taken over as a whole (for tests).
    */
-  stats(model: ContractModel): { perBlock: ReadonlyArray<{ findings: RuleFinding[] } | undefined>; read: number; shared: number; moved: number } | undefined {
+  stats(model: ContractModel): { perBlock: ReadonlyArray<{ findings: RuleFinding[] } | undefined>; read: number; shared: number; moved: number; pieces: number } | undefined {
     const built = this.built.get(model);
-    return built ? { perBlock: built.perBlock, ...this.reads.get(model)! } : undefined;
+    return built ? { perBlock: built.perBlock.flat(), ...this.reads.get(model)!, pieces: built.perBlock.pieceCount } : undefined;
   }
 
   carry(from: ContractModel, to: ContractModel): void {
@@ -298,8 +351,8 @@ const inputsOf = new WeakMap<RuleFinding, readonly Input[]>();
 
 /** One review's pass of a MadeGroups rule: see MadeGroups. */
 export class GroupsBuilder {
-  private readonly blocks: number[] = [];
-  private readonly groups: RuleFinding[][] = [];
+  private blocks: number[] = [];
+  private groups: RuleFinding[][] = [];
   private block = -1;
   private previous: RuleFinding[] | undefined;
   /** How many of the previous group's findings were taken, in order. */
@@ -325,10 +378,9 @@ export class GroupsBuilder {
     if (!this.before || this.block >= 0 || this.blocks.length) return false;
     const { groups: was, trace } = this.before;
     const g = countBelow(was.blocks, trace.prefix);
-    for (let k = 0; k < g; k++) {
-      this.blocks.push(was.blocks[k]);
-      this.groups.push(was.groups[k] as RuleFinding[]);
-    }
+    // Copied at their length (pushed one by one, the lists were grown and copied several times over).
+    this.blocks = was.blocks.slice(0, g);
+    this.groups = (was.groups as RuleFinding[][]).slice(0, g);
     return true;
   }
 
@@ -343,10 +395,14 @@ export class GroupsBuilder {
     this.block = -1;
     const { groups: was, trace } = this.before;
     const by = trace.prefix + trace.fresh - trace.oldAfter;
-    for (let k = countBelow(was.blocks, trace.oldAfter); k < was.blocks.length; k++) {
-      this.blocks.push(was.blocks[k] + by);
-      this.groups.push(was.groups[k] as RuleFinding[]);
-    }
+    const from = countBelow(was.blocks, trace.oldAfter);
+    // Grown once to their final length rather than by a push per group.
+    const blocks = this.blocks;
+    const at = blocks.length;
+    const moved = was.blocks.length - from;
+    blocks.length = at + moved;
+    for (let k = 0; k < moved; k++) blocks[at + k] = was.blocks[from + k] + by;
+    this.groups = this.groups.concat((was.groups as RuleFinding[][]).slice(from));
   }
 
   /** The start of block b, for the rule to make its spans relative. */

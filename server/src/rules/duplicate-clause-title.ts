@@ -1,7 +1,7 @@
 import type { BlockFindingGroups, Rule, RuleFinding } from './types';
-import type { ContractModel } from '../model';
+import type { ContractModel, Section } from '../model';
 import { lastIndexAtOrBefore } from '../model/lineIndex';
-import { duplicateTitles, type DuplicateTitle } from '../drafting/titles';
+import { duplicateTitleIndexes, duplicateTitles } from '../drafting/titles';
 import { sectionTreeUnchanged } from '../drafting/xrefs';
 import { factsActive } from '../model/facts';
 import { spliceTraceOf, type SpliceTrace } from '../model/trace';
@@ -34,47 +34,53 @@ const kept = new MadeGroups();
  */
 function groupsWhileEditing(model: ContractModel): BlockFindingGroups {
   const out = kept.begin(model);
-  const pairs = duplicateTitles(model);
+  // The pairs as section indexes (first, second, ...): no object per pair (issue 13, editrules).
+  const pairs = duplicateTitleIndexes(model);
+  const n = pairs.length / 2;
+  const sections = model.sections;
   const trace = spliceTraceOf(model);
   const unchanged = trace !== undefined && sectionTreeUnchanged(model);
   const changes = trace && !unchanged ? trace.sections : undefined;
-  // The pairs, for the next edit's comparison.
-  kept.note(model, pairs);
+  // The pairs and their first clauses' numbers, for the next edit's comparison.
+  kept.note(model, { pairs, sections });
   if (!trace || !(unchanged || changes) || !out.takeBlocksBeforeEdit()) {
-    for (const d of pairs) addPair(model, out, d);
+    for (let k = 0; k < n; k++) addPair(model, out, sections[pairs[2 * k]], sections[pairs[2 * k + 1]]);
     return out.done();
   }
   const moved = trace.prefix + trace.fresh;
-  let k = firstPairFrom(pairs, trace.prefix);
-  for (; k < pairs.length && pairs[k].second.headingBlock < moved; k++) addPair(model, out, pairs[k]);
+  let k = firstPairFrom(model, pairs, trace.prefix);
+  for (; k < n && sections[pairs[2 * k + 1]].headingBlock < moved; k++) addPair(model, out, sections[pairs[2 * k]], sections[pairs[2 * k + 1]]);
   const sameLines = model.lineStarts.length === trace.previous.lineStarts.length && headingLinesKept(model, trace, trace.prefix, moved);
-  if (sameLines && (unchanged || samePairsAfter(trace, pairs, k))) out.takeMovedBlocks();
-  else for (; k < pairs.length; k++) addPair(model, out, pairs[k]);
+  if (sameLines && (unchanged || samePairsAfter(trace, model, pairs, k))) out.takeMovedBlocks();
+  else for (; k < n; k++) addPair(model, out, sections[pairs[2 * k]], sections[pairs[2 * k + 1]]);
   return out.done();
 }
+
+/** What groupsWhileEditing notes of a model: its pairs (section indexes) and the sections they index. */
+interface NotedPairs { pairs: Int32Array; sections: ContractModel['sections'] }
 
 /**
  * For a section tree the splice took over (same indexes): whether the pairs from the `k`th on (those
  * whose second heading moved) are the previous model's pairs of moved headings, each first clause
  * with its previous number. Their findings are then the previous ones (the lines having been checked).
  */
-function samePairsAfter(trace: SpliceTrace, now: readonly DuplicateTitle[], k: number): boolean {
-  const was = kept.noted(trace.previous) as readonly DuplicateTitle[] | undefined;
-  if (!was) return false;
+function samePairsAfter(trace: SpliceTrace, model: ContractModel, now: Int32Array, k: number): boolean {
+  const noted = kept.noted(trace.previous) as NotedPairs | undefined;
+  if (!noted) return false;
+  const { pairs: was, sections: wasSections } = noted;
+  const sections = model.sections;
   const after = trace.sections!.after;
   // The previous pairs whose second section is a moved one (index `after` or more), found by halving.
   let lo = 0;
-  let hi = was.length;
+  let hi = was.length / 2;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (was[mid].second.index < after) lo = mid + 1;
+    if (was[2 * mid + 1] < after) lo = mid + 1;
     else hi = mid;
   }
-  if (now.length - k !== was.length - lo) return false;
-  for (let a = k, b = lo; a < now.length; a++, b++) {
-    const p = now[a];
-    const q = was[b];
-    if (p.first.index !== q.first.index || p.second.index !== q.second.index || p.first.number !== q.first.number) return false;
+  if (now.length / 2 - k !== was.length / 2 - lo) return false;
+  for (let a = k, b = lo; a < now.length / 2; a++, b++) {
+    if (now[2 * a] !== was[2 * b] || now[2 * a + 1] !== was[2 * b + 1] || sections[now[2 * a]].number !== wasSections[was[2 * b]].number) return false;
   }
   return true;
 }
@@ -83,25 +89,26 @@ function samePairsAfter(trace: SpliceTrace, now: readonly DuplicateTitle[], k: n
 export const pairStats = { visited: 0 };
 
 /** One pair's finding, taken from the previous group of its block when made from the same inputs. */
-function addPair(model: ContractModel, out: GroupsBuilder, d: DuplicateTitle): void {
+function addPair(model: ContractModel, out: GroupsBuilder, first: Section, second: Section): void {
   pairStats.visited++;
-  const b = d.second.headingBlock;
+  const b = second.headingBlock;
   const at = out.startOf(b);
-  const start = d.second.titleSpan.start - at;
-  const end = d.second.titleSpan.end - at;
-  const line = lastIndexAtOrBefore(model.lineStarts, d.first.titleSpan.start) + 1;
-  const number = d.first.number ?? '';
-  if (out.take(b, start, end, d.second.title, number, line)) return;
-  out.add({ span: { start, end }, message: message(d.second.title, d.first.number, line) });
+  const start = second.titleSpan.start - at;
+  const end = second.titleSpan.end - at;
+  const line = lastIndexAtOrBefore(model.lineStarts, first.titleSpan.start) + 1;
+  const number = first.number ?? '';
+  if (out.take(b, start, end, second.title, number, line)) return;
+  out.add({ span: { start, end }, message: message(second.title, first.number, line) });
 }
 
 /** The first pair whose second heading is in block `b` or after it (pairs come in heading order). */
-function firstPairFrom(pairs: readonly DuplicateTitle[], b: number): number {
+function firstPairFrom(model: ContractModel, pairs: Int32Array, b: number): number {
+  const sections = model.sections;
   let lo = 0;
-  let hi = pairs.length;
+  let hi = pairs.length / 2;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (pairs[mid].second.headingBlock < b) lo = mid + 1;
+    if (sections[pairs[2 * mid + 1]].headingBlock < b) lo = mid + 1;
     else hi = mid;
   }
   return lo;
