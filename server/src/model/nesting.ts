@@ -17,6 +17,14 @@ const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
  * (not a parse) because it must run before, and in linear time regardless of, the parser.
  */
 export function capNesting(text: string): string {
+  // A line can only be cut where it opens more than MAX_NESTING markers in a row, as excessMarker
+  // reads them; one native search for such a line start answers for nearly every text, rather than
+  // the line loop in cold code (issue 13, a first review). Where one is found, the loop decides.
+  return DEEP_LINE.test(text) ? capNestingByLines(text) : text;
+}
+
+/** capNesting without its quick answer: every line read by excessMarker (exported for its test). */
+export function capNestingByLines(text: string): string {
   const cuts: number[] = [];
   let lineStart = 0;
   while (lineStart <= text.length) {
@@ -35,6 +43,13 @@ export function capNesting(text: string): string {
   }
   return result + text.slice(from);
 }
+
+/**
+ * A line start followed by more than MAX_NESTING container markers, each read as excessMarker reads
+ * one (">", a bullet and a blank, up to nine digits with "." or ")" and a blank), spaces or tabs
+ * before each: every line excessMarker cuts matches it (a thematic break may match and not be cut).
+ */
+const DEEP_LINE = new RegExp(String.raw`(?:^|\n)[ \t]*(?:(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])[ \t]*){${MAX_NESTING + 1}}`);
 
 /** Where the first container marker past the cap starts on a line, or -1. */
 function excessMarker(text: string, start: number, end: number): number {

@@ -67,26 +67,11 @@ export function sentenceBounds(text: string, icu?: number[]): Array<[number, num
  */
 function flatSentenceBounds(text: string, icu?: number[]): number[] {
   const bounds: number[] = [];
-  const push = (s: number, e: number) => {
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    // Stray stops after a sentence's own ("hereto. .") belong to no sentence.
-    let k = e;
-    while (k > s && (isSpace(text.charCodeAt(k - 1)) || SEPARATORS.has(text[k - 1]))) k--;
-    if (k === s) return;
-    while (k < e && isSpace(text.charCodeAt(k))) k++;
-    while (k < e && SEPARATORS.has(text[k])) k++;
-    e = k;
-    if (e - s >= LONG_LIST) {
-      const parts = splitLongLists(text, s, e);
-      for (let i = 0; i < parts.length; i++) bounds.push(parts[i][0], parts[i][1]);
-    } else if (e > s) bounds.push(s, e);
-  };
   let start = 0;
   // Only a cut after a stop is ever kept (keepsCut), so a text without one is a single sentence
   // and the segmenter need not run: headings, table rows, list items without a full stop.
   if (!needsSegmenter(text)) {
-    push(0, text.length);
+    pushBounds(bounds, text, 0, text.length);
     return bounds;
   }
   const pairs = new PairTracker(text);
@@ -101,12 +86,33 @@ function flatSentenceBounds(text: string, icu?: number[]): number[] {
     } else cut = extra[j++];
     if (cut >= text.length) break;
     if (keepsCut(text, cut, pairs)) {
-      push(start, cut);
+      pushBounds(bounds, text, start, cut);
       start = cut;
     }
   }
-  push(start, text.length);
+  pushBounds(bounds, text, start, text.length);
   return bounds;
+}
+
+/**
+ * Adds the sentence [s, e) of `text` to flat bounds, trimmed, without stray stops, split where it
+ * runs a list together. A module function rather than a closure made per block (issue 13: every
+ * block of a first review made one).
+ */
+function pushBounds(bounds: number[], text: string, s: number, e: number): void {
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  // Stray stops after a sentence's own ("hereto. .") belong to no sentence.
+  let k = e;
+  while (k > s && (isSpace(text.charCodeAt(k - 1)) || SEPARATORS.has(text[k - 1]))) k--;
+  if (k === s) return;
+  while (k < e && isSpace(text.charCodeAt(k))) k++;
+  while (k < e && SEPARATORS.has(text[k])) k++;
+  e = k;
+  if (e - s >= LONG_LIST) {
+    const parts = splitLongLists(text, s, e);
+    for (let i = 0; i < parts.length; i++) bounds.push(parts[i][0], parts[i][1]);
+  } else if (e > s) bounds.push(s, e);
 }
 
 /** ICU's sentence breaks in a flattened text, found without ICU when it is ASCII (the same breaks). */
@@ -290,6 +296,12 @@ function keepsCut(text: string, cut: number, pairs: PairTracker): boolean {
 function isAbbreviation(text: string, q: number): boolean {
   let ws = q;
   while (ws > 0 && !isSpace(text.charCodeAt(ws - 1))) ws--;
+  // Most stops end an ordinary word: longer than any listed abbreviation (lower-casing never
+  // shortens a word), without a stop after its first character (initials, "U.S."; a capital outside
+  // the BMP is two code units, so a word opening with a surrogate is not answered here) and not a number.
+  // Such a word is none of the cases below, so it is answered without its slices and expressions
+  // (issue 13: this ran for most sentence ends of a first review).
+  if (q - ws > LONGEST_LISTED && text.charCodeAt(ws + 1) !== 46 && !isDigitOrHighSurrogate(text.charCodeAt(ws))) return false;
   // The stops of a run ("etc..") belong to one separator: the word is the run before them.
   const word = text.slice(ws, q);
   if (MULTI_INITIALS.test(word)) return true;
@@ -406,6 +418,11 @@ const ABBREVIATIONS = new Set([
 ]);
 
 const EXCLAMATION_WORDS = new Set(['yahoo!', 'yum!']);
+
+/** The length of the longest word in PREPOSITIVE and ABBREVIATIONS (isAbbreviation's quick answer). */
+const LONGEST_LISTED = Math.max(...[...PREPOSITIVE, ...ABBREVIATIONS].map((w) => w.length));
+
+const isDigitOrHighSurrogate = (c: number) => (c >= 48 && c <= 57) || (c >= 0xd800 && c <= 0xdbff);
 
 /**
  * Contract text often runs many obligations together with semicolons ("(a) ...; (b) ...;"). Those
