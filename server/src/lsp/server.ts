@@ -84,7 +84,7 @@ import { frontMatterResult } from './front-matter';
 import { registerTermFeatures, TERM_CAPABILITIES, termHover } from './terms';
 import { mergeSettings, sanitizeSettings, workspaceRelativePath } from './settings';
 import { configErrorDiagnostic, diskStamp, WATCH_GLOB, WorkspaceConfigs, type PathStamp } from './config';
-import { afterInputSince, afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, inputCounts, runInSlices, WORKER_JOB_WINDOW_MS } from './schedule';
+import { afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, runInSlices } from './schedule';
 import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, sideOfSnapshot, TextDrift, type TextSide } from './drift';
 import { TextSnapshot } from './text-snapshot';
 import { trace } from './trace';
@@ -490,7 +490,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
    * go to the worker thread; the rest, and everything when the worker is gone, is reviewed here.
    */
   async function reviewVersion(uri: string, doc: TextDocument, st: DocState, settings: ReviewSettings): Promise<(Reviewed & { costMs: number }) | null> {
-    const counts = inputCounts();
     // The text as the one before the editor's pending edits plus those edits (./text-snapshot.ts):
     // a job for the worker travels as those edits, so this thread builds the whole text (a copy of a
     // 1 MB contract per keystroke) only for a review made here (issue 13, model).
@@ -533,13 +532,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         st.sent = undefined;
         st.model = undefined;
       }
-      // Requests sent with the keystroke (a hover, code actions) go to the worker before the job,
-      // which answers them from its kept review at once; behind the job they would wait for the
-      // whole review (about 150 ms on 1 MB). So the job waits until WORKER_JOB_WINDOW_MS after the
-      // edit was read, and two turns of the event loop (a turn begun while this thread handles input,
-      // the poll phase, ends before the stream is read again), then for what was read meanwhile.
-      await afterInputSince(...counts, 2, (st.lastEditAt ?? 0) + WORKER_JOB_WINDOW_MS);
-      if (states.get(uri) !== st || documents.get(uri)?.version !== version || generation !== gen) return null;
+      // Not held back for the requests sent with the keystroke (a hover, code actions): the worker
+      // answers a query that arrives during the job between two of its steps, from the document's
+      // last completed review (./review-worker.ts answerWaiting). Until round seventeen the job
+      // waited WORKER_JOB_WINDOW_MS (4 ms) after the edit was read so that such a query got there
+      // first, the worker then answering queries on a document under review only before its splice.
       // The diagnostics are published as soon as they arrive; the result stays in the worker.
       const reviewing = thread.review(job, (findings) => {
         const doc = documents.get(uri);
