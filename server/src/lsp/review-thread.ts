@@ -147,8 +147,6 @@ export class ReviewThread {
   private restarts = 0;
   /** Queries sent to the worker and not answered yet, by id. */
   private readonly asked = new Map<number, (answer: QueryAnswer) => void>();
-  /** Per document, the queries not answered yet and what waits for them (answered()). */
-  private readonly unanswered = new Map<string, { count: number; waiting: Array<() => void> }>();
   private nextQueryId = 1;
   /** The text of the last job sent for each document: the next job carries only its edit (./job-text.ts). */
   private readonly sentTexts = new SentTexts();
@@ -187,9 +185,8 @@ export class ReviewThread {
   /**
    * Starts the next job after this turn of the event loop: a request read with the edit (a hover sent
    * with a keystroke) is handled first, so its query reaches the worker before the job does and is
-   * answered from the kept review at once rather than after the whole review (the worker answers
-   * queries on a document only before its model is spliced, ./review-worker.ts). A job travels as
-   * an edit and reaches the worker within a millisecond, so without this the query came too late.
+   * answered at once, rather than after the job's first step (the worker answers queries between a
+   * review's steps, from the last completed review, ./review-worker.ts answerWaiting).
    */
   private pumpSoon(): void {
     if (this.pumpScheduled) return;
@@ -228,7 +225,8 @@ export class ReviewThread {
   /**
    * A request on a document the worker reviews, answered by the worker from its last completed
    * review of it, which must be of `version` (else the answer says `stale`). Sent at once: the
-   * worker answers it between two reviews (one under way finishes first). A cancelled request
+   * worker answers it between two reviews, or between two steps of one under way, from the last
+   * completed review (./review-worker.ts answerWaiting). A cancelled request
    * answers `cancelled` at once, and the worker skips it if it has not started it.
    */
   ask(uri: string, version: number, query: WorkerQuery, token?: { isCancellationRequested: boolean; onCancellationRequested(listener: () => void): { dispose(): void } }): Promise<QueryAnswer> {
@@ -241,19 +239,11 @@ export class ReviewThread {
         Atomics.store(cancelled, 0, 1);
         settle({ id, cancelled: true });
       });
-      const open = this.unanswered.get(uri) ?? { count: 0, waiting: [] };
       const settle = (a: QueryAnswer): void => {
         if (!this.asked.delete(id)) return;
         listener?.dispose();
         resolve(a);
-        if (--open.count === 0) {
-          this.unanswered.delete(uri);
-          // After the request's own continuation (its answer is written first).
-          for (const w of open.waiting) setImmediate(w);
-        }
       };
-      open.count++;
-      this.unanswered.set(uri, open);
       this.asked.set(id, settle);
       try {
         this.worker!.postMessage({ kind: 'query', id, uri, version, query, cancelled } satisfies ToWorker);
@@ -263,24 +253,6 @@ export class ReviewThread {
         settle({ id, missing: true });
       }
     });
-  }
-
-  /**
-   * Resolves once the queries on the document sent so far are answered (at once when there are
-   * none), and those requests have had their turn. The server's thread builds a document's next job
-   * after them when the worker is free to answer at once (issue 13, hover): building the job reads
-   * the new text (for a 1 MB contract, V8 copies it then), and the answer of a hover sent with the
-   * keystroke would wait behind that.
-   */
-  answered(uri: string): Promise<void> {
-    const open = this.unanswered.get(uri);
-    if (!open) return Promise.resolve();
-    return new Promise((resolve) => open.waiting.push(resolve));
-  }
-
-  /** Whether a job of the document is queued or running. */
-  busyWith(uri: string): boolean {
-    return this.queue.has(uri) || this.running?.job.uri === uri;
   }
 
   /**
@@ -483,8 +455,8 @@ export class ReviewThread {
     else waiting?.resolve(null);
     // The next job after this turn: a request that waited for this outcome (a hover sent once the
     // diagnostics were out, ./server.ts settled) posts its query first, and is answered from the
-    // review just kept, where behind the job it would wait for the whole review (issue 13, round
-    // sixteen: a 1 MB hover at 213 ms in lsp-trace, the next keystroke's job posted first).
+    // review just kept at once rather than after the job's first step (until round seventeen,
+    // after the whole review: a 1 MB hover at 213 ms in lsp-trace, round sixteen).
     this.pumpSoon();
   }
 

@@ -731,10 +731,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const st = states.get(uri);
     if (!st) return;
     try {
-      // A request sent with the keystroke (a hover) is answered before the job is built, when the
-      // worker can answer at once: the job reads the new text, which takes milliseconds on 1 MB.
-      if (thread && st.inWorker && !thread.busyWith(uri)) await thread.answered(uri);
-      if (states.get(uri) !== st) return;
+      // Not after the answers to requests sent with the keystroke (until round seventeen it waited
+      // for them): a worker job reads no text here, and the worker answers a query posted before the
+      // job first, and one posted after it between the job's steps (./review-worker.ts).
       const entry = await reviewed(uri);
       if (!entry || states.get(uri) !== st) return;
       // A close or a newer change that arrived during the review (read but not yet handled) makes it stale.
