@@ -23,6 +23,7 @@ import { answerQuery, type WorkerQuery } from '../../server/src/lsp/worker-queri
 import type { ReviewJob } from '../../server/src/lsp/review-job';
 import { diagnosticsOf } from '../../server/src/lsp/convert';
 import { generateContract } from '../../scripts/bench-contract';
+import { ReviewThread } from '../../server/src/lsp/review-thread';
 import { propertyRuns, propertySeed } from '../support/property-runs';
 
 const WEAK = fs.readFileSync(path.join(ROOT, 'examples', 'weak-msa.md'), 'utf8');
@@ -72,6 +73,58 @@ describe('lsp: queries on the document under review in the worker (issue 13, rou
     assert.deepEqual(await actions, expectedActions, 'the code actions are the last completed review\'s');
     await v2;
     assert.deepEqual(await client.request('textDocument/hover', hoverParams), expectedHover, 'and after the review, from the new one');
+    assert.ok(!/failed/.test(client.stderr), client.stderr);
+  });
+});
+
+describe('lsp: a request read with a keystroke goes before that keystroke\'s worker job (issue 13, round seventeen)', function () {
+  this.timeout(120_000);
+  let client: MemoryClient | undefined;
+  const restore: Array<() => void> = [];
+  afterEach(async () => {
+    for (const r of restore.splice(0)) r();
+    await client?.stop();
+    client = undefined;
+  });
+
+  it('posts the job once the hover sent with the change has been answered, with no fixed hold', async () => {
+    // The order of what happens in the server's thread: queries asked and answered, jobs queued.
+    const events: string[] = [];
+    const ask = ReviewThread.prototype.ask;
+    ReviewThread.prototype.ask = function (this: ReviewThread, ...args: Parameters<typeof ask>) {
+      events.push(`asked ${args[2].kind}`);
+      return ask.apply(this, args).then((a) => { events.push(`answered ${args[2].kind}`); return a; });
+    };
+    const queue = ReviewThread.prototype.review;
+    ReviewThread.prototype.review = function (this: ReviewThread, ...args: Parameters<typeof queue>) {
+      events.push(`job v${args[0].version}`);
+      return queue.apply(this, args);
+    };
+    restore.push(() => { ReviewThread.prototype.ask = ask; ReviewThread.prototype.review = queue; });
+    client = await new MemoryClient({ server: { reviewWorker: TEST_REVIEW_WORKER }, timeout: 60_000 }).start();
+    const uri = uriOf('hover-before-job');
+    const opened = await client.open(uri, WEAK);
+    const finding = opened.diagnostics.find((d) => d.code === 'vague-wording')!;
+    let version = 1;
+    for (let i = 0; i < 3; i++) {
+      events.length = 0;
+      const since = client.mark();
+      version++;
+      // A character typed at the end of the text, and a hover on the finding, sent together.
+      const end = { line: WEAK.split('\n').length - 1 + i, character: 0 };
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: end, end }, text: '\n' }] });
+      const hover = client.request<{ contents: unknown } | null>('textDocument/hover', { textDocument: { uri }, position: finding.range.start });
+      await client.diagnostics(uri, version, since);
+      assert.ok(/vague-wording/.test(JSON.stringify((await hover)?.contents)));
+      assert.deepEqual(events, ['asked hover', 'answered hover', `job v${version}`], 'the hover read with the change is answered before its job is queued');
+    }
+    // A keystroke without a request: its job is queued with nothing to wait for.
+    events.length = 0;
+    const since = client.mark();
+    version++;
+    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }] });
+    await client.diagnostics(uri, version, since);
+    assert.deepEqual(events, [`job v${version}`]);
     assert.ok(!/failed/.test(client.stderr), client.stderr);
   });
 });

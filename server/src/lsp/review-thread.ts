@@ -147,6 +147,8 @@ export class ReviewThread {
   private restarts = 0;
   /** Queries sent to the worker and not answered yet, by id. */
   private readonly asked = new Map<number, (answer: QueryAnswer) => void>();
+  /** Per document, the queries not answered yet and what waits for them (answered()). */
+  private readonly unanswered = new Map<string, { count: number; waiting: Array<() => void> }>();
   private nextQueryId = 1;
   /** The text of the last job sent for each document: the next job carries only its edit (./job-text.ts). */
   private readonly sentTexts = new SentTexts();
@@ -239,11 +241,19 @@ export class ReviewThread {
         Atomics.store(cancelled, 0, 1);
         settle({ id, cancelled: true });
       });
+      const open = this.unanswered.get(uri) ?? { count: 0, waiting: [] };
       const settle = (a: QueryAnswer): void => {
         if (!this.asked.delete(id)) return;
         listener?.dispose();
         resolve(a);
+        if (--open.count === 0) {
+          this.unanswered.delete(uri);
+          // After the request's own continuation (its answer is written first).
+          for (const w of open.waiting) setImmediate(w);
+        }
       };
+      open.count++;
+      this.unanswered.set(uri, open);
       this.asked.set(id, settle);
       try {
         this.worker!.postMessage({ kind: 'query', id, uri, version, query, cancelled } satisfies ToWorker);
@@ -253,6 +263,19 @@ export class ReviewThread {
         settle({ id, missing: true });
       }
     });
+  }
+
+  /**
+   * Resolves once the queries on the document sent so far are answered (at once when there are
+   * none), and those requests have had their turn. The server's thread posts a document's job after
+   * them (./server.ts reviewVersion): a hover sent with the keystroke is then answered, and its
+   * answer written, while the worker is idle, rather than in the middle of the job, where on a busy
+   * machine the server's thread waits for a core while the worker reviews (issue 13, round seventeen).
+   */
+  answered(uri: string): Promise<void> {
+    const open = this.unanswered.get(uri);
+    if (!open) return Promise.resolve();
+    return new Promise((resolve) => open.waiting.push(resolve));
   }
 
   /**

@@ -110,6 +110,9 @@ export async function afterInputSince(received: number, handled: number): Promis
   }
 }
 
+/** Whether a message read off the stream has not been handled yet (a request sent with an edit, still queued). */
+export const inputWaiting = (): boolean => receivedMessages !== handledMessages;
+
 /**
  * Runs a review made of steps (runReviewJobSteps) in slices of about `sliceMs`. After each slice,
  * one turn of the event loop shows whether a message arrived meanwhile (read off the stream, or

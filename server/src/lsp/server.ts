@@ -84,7 +84,7 @@ import { frontMatterResult } from './front-matter';
 import { registerTermFeatures, TERM_CAPABILITIES, termHover } from './terms';
 import { mergeSettings, sanitizeSettings, workspaceRelativePath } from './settings';
 import { configErrorDiagnostic, diskStamp, WATCH_GLOB, WorkspaceConfigs, type PathStamp } from './config';
-import { afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, runInSlices } from './schedule';
+import { afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, inputWaiting, runInSlices } from './schedule';
 import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, sideOfSnapshot, TextDrift, type TextSide } from './drift';
 import { TextSnapshot } from './text-snapshot';
 import { trace } from './trace';
@@ -532,11 +532,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         st.sent = undefined;
         st.model = undefined;
       }
-      // Not held back for the requests sent with the keystroke (a hover, code actions): the worker
-      // answers a query that arrives during the job between two of its steps, from the document's
-      // last completed review (./review-worker.ts answerWaiting). Until round seventeen the job
-      // waited WORKER_JOB_WINDOW_MS (4 ms) after the edit was read so that such a query got there
-      // first, the worker then answering queries on a document under review only before its splice.
+      // Requests sent with the keystroke (a hover, code actions) that this thread has already read
+      // go first: the job waits for their queries' answers (none: no wait), so they are answered and
+      // written while the worker is idle. One read later is answered by the worker between two of
+      // the job's steps, from the document's last completed review (./review-worker.ts
+      // answerWaiting). Until round seventeen every job was held WORKER_JOB_WINDOW_MS (4 ms) after
+      // its edit was read, as the worker then answered a query on the document under review only
+      // before its model was spliced, and a later one after the whole review.
+      if (inputWaiting()) await new Promise<void>((resolve) => afterQueuedInput(resolve));
+      await thread.answered(uri);
+      if (states.get(uri) !== st || documents.get(uri)?.version !== version || generation !== gen) return null;
       // The diagnostics are published as soon as they arrive; the result stays in the worker.
       const reviewing = thread.review(job, (findings) => {
         const doc = documents.get(uri);
