@@ -110,6 +110,25 @@ export async function afterInputSince(received: number, handled: number): Promis
   }
 }
 
+/**
+ * How long after an edit was read its review worker job may be held for a request sent with the
+ * keystroke that this thread has not read yet (ms; CLAUSEWISE_WORKER_JOB_WINDOW_MS). Round seventeen
+ * (issue 13): the worker answers such a request between the job's steps, from the last completed
+ * review, so the hold is no longer needed for a correct answer, nor to keep a hover from waiting for
+ * the whole review. But at load 15 to 25 on this 2-core machine a hover answered while the job runs
+ * waited longer for a core in the server's thread than one answered before it (bench 1 MB hovers,
+ * median 20 to 35 ms without any hold against 9 to 20 ms with 4 ms): 2 ms, half the old hold, until a
+ * quiet machine decides between 0, 2 and 4 (docs/performance.md, round seventeen, hold).
+ */
+export const WORKER_JOB_WINDOW_MS = Number(process.env.CLAUSEWISE_WORKER_JOB_WINDOW_MS ?? 2);
+
+/** Resolves once performance.now() reaches `at` (a timer may fire up to a millisecond early: waited again). */
+export async function until(at: number): Promise<void> {
+  for (let left = at - performance.now(); left > 0; left = at - performance.now()) {
+    await new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(left)));
+  }
+}
+
 /** Whether a message read off the stream has not been handled yet (a request sent with an edit, still queued). */
 export const inputWaiting = (): boolean => receivedMessages !== handledMessages;
 

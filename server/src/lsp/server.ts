@@ -84,7 +84,7 @@ import { frontMatterResult } from './front-matter';
 import { registerTermFeatures, TERM_CAPABILITIES, termHover } from './terms';
 import { mergeSettings, sanitizeSettings, workspaceRelativePath } from './settings';
 import { configErrorDiagnostic, diskStamp, WATCH_GLOB, WorkspaceConfigs, type PathStamp } from './config';
-import { afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, inputWaiting, runInSlices } from './schedule';
+import { afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, inputWaiting, runInSlices, until, WORKER_JOB_WINDOW_MS } from './schedule';
 import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, sideOfSnapshot, TextDrift, type TextSide } from './drift';
 import { TextSnapshot } from './text-snapshot';
 import { trace } from './trace';
@@ -539,6 +539,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       // answerWaiting). Until round seventeen every job was held WORKER_JOB_WINDOW_MS (4 ms) after
       // its edit was read, as the worker then answered a query on the document under review only
       // before its model was spliced, and a later one after the whole review.
+      if (WORKER_JOB_WINDOW_MS > 0) await until((st.lastEditAt ?? 0) + WORKER_JOB_WINDOW_MS);
       if (inputWaiting()) await new Promise<void>((resolve) => afterQueuedInput(resolve));
       await thread.answered(uri);
       if (states.get(uri) !== st || documents.get(uri)?.version !== version || generation !== gen) return null;
