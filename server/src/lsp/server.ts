@@ -532,13 +532,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         st.sent = undefined;
         st.model = undefined;
       }
-      // Requests sent with the keystroke (a hover, code actions) that this thread has already read
-      // go first: the job waits for their queries' answers (none: no wait), so they are answered and
-      // written while the worker is idle. One read later is answered by the worker between two of
-      // the job's steps, from the document's last completed review (./review-worker.ts
-      // answerWaiting). Until round seventeen every job was held WORKER_JOB_WINDOW_MS (4 ms) after
-      // its edit was read, as the worker then answered a query on the document under review only
-      // before its model was spliced, and a later one after the whole review.
+      // Requests sent with the keystroke (a hover, code actions) that this thread has read by
+      // WORKER_JOB_WINDOW_MS after the edit go first: the job waits for their queries' answers (none:
+      // no wait), so they are answered and written while the worker is idle. One read later is
+      // answered by the worker between two of the job's steps, from the document's last completed
+      // review (./review-worker.ts answerWaiting). Until round seventeen the window was 4 ms, as the
+      // worker then answered a query on the document under review only before its model was
+      // spliced, and a later one after the whole review; see ./schedule.ts for why it is not 0.
       if (WORKER_JOB_WINDOW_MS > 0) await until((st.lastEditAt ?? 0) + WORKER_JOB_WINDOW_MS);
       if (inputWaiting()) await new Promise<void>((resolve) => afterQueuedInput(resolve));
       await thread.answered(uri);
