@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
-import { afterInputSince, afterQueuedInput, CHEAP_REVIEW_MS, COUNTING_STRATEGY, editDelay, inputCounts, noteReceived, runInSlices, WORKER_JOB_WINDOW_MS } from '../../server/src/lsp/schedule';
+import { afterQueuedInput, CHEAP_REVIEW_MS, COUNTING_STRATEGY, editDelay, noteReceived, runInSlices } from '../../server/src/lsp/schedule';
 import { MemoryClient, TEST_REVIEW_WORKER, type PublishParams } from './memory';
 import { ROOT } from './client';
 
@@ -209,38 +209,6 @@ describe('lsp: scheduling', function () {
       }
       assert.equal(await runInSlices(reading(), () => false, 0), 'done');
       assert.deepEqual(log, ['step 0', 'message', 'step 1']);
-    });
-
-    it('before a worker job, handles a request read in the turns it waits (a hover sent with the keystroke goes first)', async () => {
-      const log: string[] = [];
-      // Read during the first turn (the stream polled), handled by vscode-jsonrpc two turns later.
-      let [received, handled] = inputCounts();
-      setImmediate(() => {
-        noteReceived();
-        setImmediate(() => setImmediate(() => { void COUNTING_STRATEGY.handleMessage({ jsonrpc: '2.0' }, () => { log.push('hover'); }); }));
-      });
-      await afterInputSince(received, handled, 2);
-      log.push('job');
-      assert.deepEqual(log, ['hover', 'job']);
-      // Nothing read: the job goes after the turns alone.
-      [received, handled] = inputCounts();
-      await afterInputSince(received, handled, 2);
-      assert.deepEqual(inputCounts(), [received, handled]);
-    });
-
-    it('before a worker job, waits out the window after the edit: a request read 2 ms after it, turns later, still goes first', async () => {
-      const log: string[] = [];
-      const editRead = performance.now();
-      const [received, handled] = inputCounts();
-      // Read after the two turns are long over, inside the window; handled two turns after it is read.
-      setTimeout(() => {
-        noteReceived();
-        setImmediate(() => setImmediate(() => { void COUNTING_STRATEGY.handleMessage({ jsonrpc: '2.0' }, () => { log.push('hover'); }); }));
-      }, 2);
-      await afterInputSince(received, handled, 2, editRead + WORKER_JOB_WINDOW_MS);
-      log.push('job');
-      assert.deepEqual(log, ['hover', 'job']);
-      assert.ok(performance.now() - editRead >= WORKER_JOB_WINDOW_MS, 'not before the window ends');
     });
 
     it('runs every step in one slice when the slice is long enough, and stops when told to between slices', async () => {

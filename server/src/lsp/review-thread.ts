@@ -187,9 +187,8 @@ export class ReviewThread {
   /**
    * Starts the next job after this turn of the event loop: a request read with the edit (a hover sent
    * with a keystroke) is handled first, so its query reaches the worker before the job does and is
-   * answered from the kept review at once rather than after the whole review (the worker answers
-   * queries on a document only before its model is spliced, ./review-worker.ts). A job travels as
-   * an edit and reaches the worker within a millisecond, so without this the query came too late.
+   * answered at once, rather than after the job's first step (the worker answers queries between a
+   * review's steps, from the last completed review, ./review-worker.ts answerWaiting).
    */
   private pumpSoon(): void {
     if (this.pumpScheduled) return;
@@ -228,7 +227,8 @@ export class ReviewThread {
   /**
    * A request on a document the worker reviews, answered by the worker from its last completed
    * review of it, which must be of `version` (else the answer says `stale`). Sent at once: the
-   * worker answers it between two reviews (one under way finishes first). A cancelled request
+   * worker answers it between two reviews, or between two steps of one under way, from the last
+   * completed review (./review-worker.ts answerWaiting). A cancelled request
    * answers `cancelled` at once, and the worker skips it if it has not started it.
    */
   ask(uri: string, version: number, query: WorkerQuery, token?: { isCancellationRequested: boolean; onCancellationRequested(listener: () => void): { dispose(): void } }): Promise<QueryAnswer> {
@@ -267,20 +267,15 @@ export class ReviewThread {
 
   /**
    * Resolves once the queries on the document sent so far are answered (at once when there are
-   * none), and those requests have had their turn. The server's thread builds a document's next job
-   * after them when the worker is free to answer at once (issue 13, hover): building the job reads
-   * the new text (for a 1 MB contract, V8 copies it then), and the answer of a hover sent with the
-   * keystroke would wait behind that.
+   * none), and those requests have had their turn. The server's thread posts a document's job after
+   * them (./server.ts reviewVersion): a hover sent with the keystroke is then answered, and its
+   * answer written, while the worker is idle, rather than in the middle of the job, where on a busy
+   * machine the server's thread waits for a core while the worker reviews (issue 13, round seventeen).
    */
   answered(uri: string): Promise<void> {
     const open = this.unanswered.get(uri);
     if (!open) return Promise.resolve();
     return new Promise((resolve) => open.waiting.push(resolve));
-  }
-
-  /** Whether a job of the document is queued or running. */
-  busyWith(uri: string): boolean {
-    return this.queue.has(uri) || this.running?.job.uri === uri;
   }
 
   /**
@@ -483,8 +478,8 @@ export class ReviewThread {
     else waiting?.resolve(null);
     // The next job after this turn: a request that waited for this outcome (a hover sent once the
     // diagnostics were out, ./server.ts settled) posts its query first, and is answered from the
-    // review just kept, where behind the job it would wait for the whole review (issue 13, round
-    // sixteen: a 1 MB hover at 213 ms in lsp-trace, the next keystroke's job posted first).
+    // review just kept at once rather than after the job's first step (until round seventeen,
+    // after the whole review: a 1 MB hover at 213 ms in lsp-trace, round sixteen).
     this.pumpSoon();
   }
 

@@ -162,12 +162,18 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
   /** Messages taken off the port during a review and not handled then: handled in order after it. */
   const deferred: ToWorker[] = [];
   /**
-   * Between two steps of a review (issue 13): answers the queries that arrived meanwhile, except
-   * those on `busyUri`, the document under review once its model has been spliced (its kept review
-   * shares objects with the incremental state the review works on). Anything else (a query on it,
-   * forget, reset...) waits for the review's end, and so does every message after a non-query one.
+   * Between two steps of a review (issue 13): answers the queries that arrived meanwhile, those on
+   * the document under review included, from each document's last completed review (still the
+   * kept one: the review under way is kept only once its steps end). The splice never changes an
+   * object the previous model holds (blocks after the edit are new objects, lists are copied;
+   * model/incremental.ts, model/offsetBlock.ts movedTo), which the server's thread relies on too when
+   * it answers a hover between the slices of its own reviews (./schedule.ts runInSlices); checked by
+   * test/lsp/worker-busy-queries.test.ts. So a hover sent with a keystroke is answered within one
+   * step even when the keystroke's job reached the worker first, and the job need not be held back
+   * for it (./server.ts; until round seventeen, WORKER_JOB_WINDOW_MS). Anything else (forget,
+   * reset...) waits for the review's end, and so does every message after a non-query one.
    */
-  const answerWaiting = (busyUri: string | null): void => {
+  const answerWaiting = (): void => {
     for (let r = receiveMessageOnPort(port); r; r = receiveMessageOnPort(port)) {
       const m = r.message as ToWorker;
       // Taken at once: the review under way may publish into it.
@@ -176,7 +182,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
         continue;
       }
       const blocked = deferred.some((d) => d.kind !== 'query');
-      if (m.kind === 'query' && m.uri !== busyUri && !blocked) postAnswer(m);
+      if (m.kind === 'query' && !blocked) postAnswer(m);
       else deferred.push(m);
     }
   };
@@ -273,8 +279,8 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     /** A document's first review here: the warm-up resumes after it, and its JSON cache is filled from it if it was made without one (OPEN_JSON_FROM_OBJECTS). */
     let opened: { uri: string; version: number; result: ReviewResult; shape: ReviewJob['diagnosticShape']; changes: number; render?: number; unfilled: boolean } | null = null;
     try {
-      // In steps, with the queries that arrived meanwhile answered between them: every document's
-      // before the model is spliced, the other documents' after. The diagnostics are posted as soon
+      // In steps, with the queries that arrived meanwhile answered between them (this document's
+      // from its previous review, see answerWaiting). The diagnostics are posted as soon
       // as the steps end (`made`), and the review is kept before this handler returns: a query the
       // server's thread sends once it has the diagnostics is read off the port after that, and finds
       // it. The model's caches let go and the review kept after the post, not before (issue 13 round

@@ -96,6 +96,43 @@ export function afterQueuedInput(run: () => void): () => void {
 export const REVIEW_SLICE_MS = 8;
 
 /**
+ * One turn of the event loop (the stream is polled in it), then, if a message was read or handled
+ * since the counts `received` and `handled` were taken, until the messages received are handled
+ * (afterQueuedInput). Until round seventeen the server's thread also held each review worker job
+ * here (WORKER_JOB_WINDOW_MS, 4 ms after the edit) so that a hover sent with the keystroke reached
+ * the worker first; the worker now answers it between the job's steps (./review-worker.ts).
+ */
+export async function afterInputSince(received: number, handled: number): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (receivedMessages !== received || handledMessages !== handled) {
+    await new Promise<void>((resolve) => afterQueuedInput(resolve));
+    trace('resumed');
+  }
+}
+
+/**
+ * How long after an edit was read its review worker job may be held for a request sent with the
+ * keystroke that this thread has not read yet (ms; CLAUSEWISE_WORKER_JOB_WINDOW_MS). Round seventeen
+ * (issue 13): the worker answers such a request between the job's steps, from the last completed
+ * review, so the hold is no longer needed for a correct answer, nor to keep a hover from waiting for
+ * the whole review. But at load 15 to 25 on this 2-core machine a hover answered while the job runs
+ * waited longer for a core in the server's thread than one answered before it (bench 1 MB hovers,
+ * median 20 to 35 ms without any hold against 9 to 20 ms with 4 ms): 2 ms, half the old hold, until a
+ * quiet machine decides between 0, 2 and 4 (docs/performance.md, round seventeen, hold).
+ */
+export const WORKER_JOB_WINDOW_MS = Number(process.env.CLAUSEWISE_WORKER_JOB_WINDOW_MS ?? 2);
+
+/** Resolves once performance.now() reaches `at` (a timer may fire up to a millisecond early: waited again). */
+export async function until(at: number): Promise<void> {
+  for (let left = at - performance.now(); left > 0; left = at - performance.now()) {
+    await new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(left)));
+  }
+}
+
+/** Whether a message read off the stream has not been handled yet (a request sent with an edit, still queued). */
+export const inputWaiting = (): boolean => receivedMessages !== handledMessages;
+
+/**
  * Runs a review made of steps (runReviewJobSteps) in slices of about `sliceMs`. After each slice,
  * one turn of the event loop shows whether a message arrived meanwhile (read off the stream, or
  * handled, in that turn); only then are the messages received handled before the next slice
@@ -105,43 +142,6 @@ export const REVIEW_SLICE_MS = 8;
  * the rest is skipped and the result is undefined. `paused` is told as each slice ends, before the
  * look for messages (for tests).
  */
-/**
- * `turns` turns of the event loop (the stream is polled in each but a turn begun in the poll phase
- * itself), and no earlier than `notBefore` (performance.now() time; a timer's turn polls the stream
- * too), then, if a message was read or handled since the counts `received` and `handled` were
- * taken, until the messages received are handled (afterQueuedInput). Used before a job goes to the review worker: a request read meanwhile (a
- * hover sent with the keystroke while the new text was being built) reaches the worker first and is
- * answered from its kept review, where behind the job it would wait for the whole review.
- */
-export async function afterInputSince(received: number, handled: number, turns = 1, notBefore?: number): Promise<void> {
-  for (let i = 0; i < turns; i++) await new Promise<void>((resolve) => setImmediate(resolve));
-  // A timer may fire up to a millisecond early (libuv counts whole milliseconds from the loop's cached
-  // time): waited again until the time has come.
-  if (notBefore !== undefined) {
-    for (let left = notBefore - performance.now(); left > 0; left = notBefore - performance.now()) {
-      await new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(left)));
-    }
-  }
-  if (receivedMessages !== received || handledMessages !== handled) {
-    await new Promise<void>((resolve) => afterQueuedInput(resolve));
-    trace('resumed');
-  }
-}
-
-/**
- * How long after an edit was read its job is held back from the review worker (ms): the requests an
- * editor sends with a keystroke (a hover, code actions at the cursor) reach the worker first and are
- * answered from its kept review in a few milliseconds; behind the job they wait for the whole review
- * (100 to 200 ms on 1 MB), because a query on the document under review waits for its end. A few
- * milliseconds against a review many times longer: the debounce the issue asks of a costly review.
- * Without it, the seventh round's faster job hand-over (no text built on the server's thread) let the
- * job go 1.6 ms after the change, before a hover the client sent right after it (issue 13).
- */
-export const WORKER_JOB_WINDOW_MS = 4;
-
-/** The counts afterInputSince compares with: messages read off the stream, and handled, so far. */
-export const inputCounts = (): [received: number, handled: number] => [receivedMessages, handledMessages];
-
 export async function runInSlices<T>(steps: Generator<void, T>, dropped: () => boolean, sliceMs = REVIEW_SLICE_MS, paused?: () => void): Promise<T | undefined> {
   for (;;) {
     const until = performance.now() + sliceMs;

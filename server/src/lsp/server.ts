@@ -84,7 +84,7 @@ import { frontMatterResult } from './front-matter';
 import { registerTermFeatures, TERM_CAPABILITIES, termHover } from './terms';
 import { mergeSettings, sanitizeSettings, workspaceRelativePath } from './settings';
 import { configErrorDiagnostic, diskStamp, WATCH_GLOB, WorkspaceConfigs, type PathStamp } from './config';
-import { afterInputSince, afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, inputCounts, runInSlices, WORKER_JOB_WINDOW_MS } from './schedule';
+import { afterQueuedInput, DEFAULT_DEBOUNCE_MS, editDelay, inputWaiting, runInSlices, until, WORKER_JOB_WINDOW_MS } from './schedule';
 import { driftCodeAction, driftFoldingRanges, driftSymbols, sideOf, sideOfSnapshot, TextDrift, type TextSide } from './drift';
 import { TextSnapshot } from './text-snapshot';
 import { trace } from './trace';
@@ -490,7 +490,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
    * go to the worker thread; the rest, and everything when the worker is gone, is reviewed here.
    */
   async function reviewVersion(uri: string, doc: TextDocument, st: DocState, settings: ReviewSettings): Promise<(Reviewed & { costMs: number }) | null> {
-    const counts = inputCounts();
     // The text as the one before the editor's pending edits plus those edits (./text-snapshot.ts):
     // a job for the worker travels as those edits, so this thread builds the whole text (a copy of a
     // 1 MB contract per keystroke) only for a review made here (issue 13, model).
@@ -533,12 +532,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         st.sent = undefined;
         st.model = undefined;
       }
-      // Requests sent with the keystroke (a hover, code actions) go to the worker before the job,
-      // which answers them from its kept review at once; behind the job they would wait for the
-      // whole review (about 150 ms on 1 MB). So the job waits until WORKER_JOB_WINDOW_MS after the
-      // edit was read, and two turns of the event loop (a turn begun while this thread handles input,
-      // the poll phase, ends before the stream is read again), then for what was read meanwhile.
-      await afterInputSince(...counts, 2, (st.lastEditAt ?? 0) + WORKER_JOB_WINDOW_MS);
+      // Requests sent with the keystroke (a hover, code actions) that this thread has read by
+      // WORKER_JOB_WINDOW_MS after the edit go first: the job waits for their queries' answers (none:
+      // no wait), so they are answered and written while the worker is idle. One read later is
+      // answered by the worker between two of the job's steps, from the document's last completed
+      // review (./review-worker.ts answerWaiting). Until round seventeen the window was 4 ms, as the
+      // worker then answered a query on the document under review only before its model was
+      // spliced, and a later one after the whole review; see ./schedule.ts for why it is not 0.
+      if (WORKER_JOB_WINDOW_MS > 0) await until((st.lastEditAt ?? 0) + WORKER_JOB_WINDOW_MS);
+      if (inputWaiting()) await new Promise<void>((resolve) => afterQueuedInput(resolve));
+      await thread.answered(uri);
       if (states.get(uri) !== st || documents.get(uri)?.version !== version || generation !== gen) return null;
       // The diagnostics are published as soon as they arrive; the result stays in the worker.
       const reviewing = thread.review(job, (findings) => {
@@ -734,10 +737,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const st = states.get(uri);
     if (!st) return;
     try {
-      // A request sent with the keystroke (a hover) is answered before the job is built, when the
-      // worker can answer at once: the job reads the new text, which takes milliseconds on 1 MB.
-      if (thread && st.inWorker && !thread.busyWith(uri)) await thread.answered(uri);
-      if (states.get(uri) !== st) return;
+      // Not after the answers to requests sent with the keystroke (until round seventeen it waited
+      // for them): a worker job reads no text here, and the worker answers a query posted before the
+      // job first, and one posted after it between the job's steps (./review-worker.ts).
       const entry = await reviewed(uri);
       if (!entry || states.get(uri) !== st) return;
       // A close or a newer change that arrived during the review (read but not yet handled) makes it stale.
