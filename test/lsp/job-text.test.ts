@@ -13,6 +13,7 @@ import { IncrementalReview } from '../../server/src/engine';
 import { applyTextEdit, KeptTexts, SentTexts, textEdit } from '../../server/src/lsp/job-text';
 import { runReviewJob, type DiagnosticsJson, type ReviewJob } from '../../server/src/lsp/review-job';
 import { ReviewThread } from '../../server/src/lsp/review-thread';
+import { TextSnapshot } from '../../server/src/lsp/text-snapshot';
 import { MemoryClient, TEST_REVIEW_WORKER, type PublishParams } from './memory';
 import { ROOT } from './client';
 
@@ -86,6 +87,59 @@ describe('lsp: job texts sent as edits', function () {
     });
   });
 
+  describe('texts prepared ahead of their job (issue 13, editmodel)', () => {
+    /** The server's side has sent v1 of `base` and holds v2 as a snapshot of base plus `edits`; the worker holds v1. */
+    const sides = (base: string, edits: Array<{ start: number; end: number; text: string }>, length: number) => {
+      const sent = new SentTexts();
+      const kept = new KeptTexts();
+      const v1 = TextSnapshot.of(base);
+      kept.receive('u', 1, sent.wire('u', 1, v1));
+      sent.sentTo('u', 1, v1);
+      return { sent, kept, v2: new TextSnapshot(base, edits, length) };
+    };
+
+    it('aheadWire is the edit the job will travel as, and nothing when that would need the text built', () => {
+      const { sent, v2 } = sides('one two', [{ start: 3, end: 3, text: ',' }, { start: 8, end: 8, text: ' three' }], 14);
+      assert.deepEqual(sent.aheadWire('u', v2), sent.wire('u', 2, v2));
+      // No edits since the text sent, a document never sent, a text not made of edits of the sent one.
+      assert.equal(sent.aheadWire('u', TextSnapshot.of('one two')), undefined);
+      assert.equal(sent.aheadWire('other', v2), undefined);
+      assert.equal(sent.aheadWire('u', TextSnapshot.of('one, two three')), undefined);
+    });
+
+    it('the job takes the text prepared from its very edit, and rebuilds it from any other', () => {
+      const base = WEAK;
+      const at = base.indexOf('## 2');
+      const { sent, kept, v2 } = sides(base, [{ start: at, end: at, text: 'x' }], base.length + 1);
+      const wire = sent.aheadWire('u', v2)!;
+      assert.equal(kept.prepare('u', 2, wire), true);
+      const got = kept.receiveJob('u', 2, sent.wire('u', 2, v2))!;
+      assert.equal(got.text, v2.text);
+      assert.deepEqual({ start: got.edit!.start, oldEnd: got.edit!.oldEnd, insert: got.edit!.insert }, { start: at, oldEnd: at, insert: 'x' });
+      assert.equal(got.edit!.before, base);
+      assert.deepEqual(kept.ahead, { prepared: 1, taken: 1 });
+      sent.sentTo('u', 2, v2);
+
+      // Typed again before the job went: the job's edit is another, so the prepared text is not taken.
+      const v3 = new TextSnapshot(v2.text, [{ start: at + 1, end: at + 1, text: 'y' }], v2.length + 1);
+      assert.equal(kept.prepare('u', 3, sent.aheadWire('u', v3)!), true);
+      const v3b = new TextSnapshot(v2.text, [{ start: at + 1, end: at + 1, text: 'y' }, { start: at + 2, end: at + 2, text: 'z' }], v2.length + 2);
+      assert.equal(kept.receiveJob('u', 3, sent.wire('u', 3, v3b))!.text, v3b.text);
+      assert.deepEqual(kept.ahead, { prepared: 2, taken: 1 });
+      sent.sentTo('u', 3, v3b);
+
+      // Prepared against a version the worker no longer holds: refused, and no job takes it.
+      assert.equal(kept.prepare('u', 9, { edit: { baseVersion: 2, baseLength: v2.length, start: 0, end: 0, insert: 'q', length: v2.length + 1 } }), false);
+      // A prepared text the job does not come for (the document forgotten) goes with the document's text.
+      const v4 = new TextSnapshot(v3b.text, [{ start: 0, end: 0, text: 'w' }], v3b.length + 1);
+      assert.equal(kept.prepare('u', 4, sent.aheadWire('u', v4)!), true);
+      kept.forget('u');
+      kept.receive('u', 1, { text: v3b.text });
+      assert.equal(kept.receiveJob('u', 4, { edit: { ...sent.aheadWire('u', v4)!.edit, baseVersion: 1 } })!.text, v4.text);
+      assert.deepEqual(kept.ahead, { prepared: 3, taken: 1 });
+    });
+  });
+
   describe('through the review worker', () => {
     let thread: ReviewThread | undefined;
     afterEach(() => { thread?.dispose(); thread = undefined; });
@@ -105,8 +159,9 @@ describe('lsp: job texts sent as edits', function () {
       const b = pathToFileURL(path.join(ROOT, 'scratch', 'job-text-b.md')).href;
       const rnd = lcg(7);
       let text = WEAK;
-      const check = async (job: ReviewJob): Promise<void> => {
-        const outcome = await thread!.review(job);
+      /** `sent`: the text as the server's thread holds it, when a snapshot (the job's text otherwise). */
+      const check = async (job: ReviewJob, sent?: TextSnapshot): Promise<void> => {
+        const outcome = await thread!.review(sent ? { ...job, text: sent } : job);
         assert.ok(outcome, `v${job.version} reviewed: ${logged.join('\n')}`);
         const expected = fresh(job);
         const json = (outcome.diagnostics as DiagnosticsJson).json;
@@ -119,20 +174,27 @@ describe('lsp: job texts sent as edits', function () {
         text = randomEdit(text, rnd);
         await check(jobOf(a, v, text));
       }
-      assert.deepEqual(thread.sent, { texts: 1, edits: 8, refused: 0 });
+      assert.deepEqual(thread.sent, { texts: 1, edits: 8, refused: 0, ahead: 0 });
       // Another document reviewed: the first one's state goes, and with it its text in the worker.
       await check(jobOf(b, 1, STRONG));
       text = randomEdit(text, rnd);
       await check(jobOf(a, 10, text));
-      assert.deepEqual(thread.sent, { texts: 3, edits: 9, refused: 1 }, 'the edit was refused, and the text sent whole');
+      assert.deepEqual(thread.sent, { texts: 3, edits: 9, refused: 1, ahead: 0 }, 'the edit was refused, and the text sent whole');
       // In step again: the next edit travels as an edit.
       text = randomEdit(text, rnd);
       await check(jobOf(a, 11, text));
-      assert.deepEqual(thread.sent, { texts: 3, edits: 10, refused: 1 });
+      assert.deepEqual(thread.sent, { texts: 3, edits: 10, refused: 1, ahead: 0 });
+      // The next edit sent ahead of its job (ReviewThread.textAhead): the worker builds the text from it first.
+      const at = text.indexOf('## 2');
+      const ahead = new TextSnapshot(text, [{ start: at, end: at, text: 'The Supplier shall act in a timely manner.\n\n' }], text.length + 44);
+      thread.textAhead(a, 12, ahead);
+      await check(jobOf(a, 12, ahead.text), ahead);
+      text = ahead.text;
+      assert.deepEqual(thread.sent, { texts: 3, edits: 11, refused: 1, ahead: 1 });
       // A closed document is forgotten on both sides: it comes back whole.
       thread.forget(a);
       await check(jobOf(a, 1, WEAK));
-      assert.deepEqual(thread.sent, { texts: 4, edits: 10, refused: 1 });
+      assert.deepEqual(thread.sent, { texts: 4, edits: 11, refused: 1, ahead: 1 });
       assert.deepEqual(logged, []);
     });
   });

@@ -181,6 +181,13 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
         spares.give(m.buffer);
         continue;
       }
+      // A text sent ahead of its job is of no use in the middle of a review (its job is due after it,
+      // and carries the same edit): dropped, so that it neither costs this review its build nor holds
+      // back the queries behind it.
+      if (m.kind === 'text') {
+        handledPosts++;
+        continue;
+      }
       const blocked = deferred.some((d) => d.kind !== 'query');
       if (m.kind === 'query' && !blocked) postAnswer(m);
       else deferred.push(m);
@@ -213,6 +220,12 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     // collection ends it, so that its state is not left behind in the settled heap.
     warmUp?.pause();
     if (m.kind === 'collect') warmUp?.end();
+    if (m.kind === 'text') {
+      // Built and flattened now, while the server's thread holds the job (./job-text.ts KeptTexts.prepare).
+      const ready = texts.prepare(m.uri, m.version, m.text);
+      trace(`text ahead v${m.version}${ready ? '' : ' not kept'}`);
+      return;
+    }
     if (m.kind === 'forget') {
       documents.forget(m.uri);
       texts.forget(m.uri);

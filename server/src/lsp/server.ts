@@ -810,6 +810,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const now = performance.now();
     const since = st.lastEditAt === undefined ? undefined : now - st.lastEditAt;
     st.lastEditAt = now;
+    // The worker builds the new text from the edits now, before the job is due (./review-thread.ts textAhead).
+    if (st.inWorker && e.document instanceof EditedDocument) thread?.textAhead(uri, e.document.version, e.document.snapshot());
     schedule(uri, first ? 0 : editDelay(st.lastCostMs, client.debounceMs, st.inWorker, since));
   });
 
