@@ -7,7 +7,9 @@
  * marks each step: per edit it records the process's CPU for the text's rebuild (receiveJob), each
  * model sub-step (m0 = before the first, m1.. the re-read chunks, the new blocks, the moved blocks,
  * the document-level model), and the review after the model, with the collections that began in
- * each. Prints the median and mean per step over the measured edits, and the collections per edit.
+ * each. Prints the median and mean per step over the measured edits, and the collections per edit,
+ * and what each step allocated: the heap's used size (every space, large objects included) after
+ * the step less before it, median over the edits in which no collection began in the step.
  *   npx esbuild scripts/edit-steps-probe.ts --bundle --platform=node --outfile=/tmp/edit-steps-probe.js
  *   node /tmp/edit-steps-probe.js [--bytes 1000000] [--warm 12] [--edits 40] [--flat] [--ahead]
  * --ahead: each edit's text is prepared before its job (KeptTexts.prepare, as the worker does when the
@@ -15,6 +17,7 @@
  * before `start`, off the job's path.
  */
 import { PerformanceObserver } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { isMainThread, Worker } from 'node:worker_threads';
 import { WorkerDocuments } from '../server/src/lsp/worker-documents';
 import { KeptTexts } from '../server/src/lsp/job-text';
@@ -59,10 +62,10 @@ async function main(): Promise<void> {
   let version = 0;
   let kept = '';
   /** Per edit: step name -> CPU ms, and the marks' times (to place the collections). */
-  type Mark = { name: string; cpu: number; t: number };
+  type Mark = { name: string; cpu: number; t: number; heap: number };
   const run = (wire: object): Mark[] => {
     const marks: Mark[] = [];
-    const mark = (name: string): void => { marks.push({ name, cpu: threadCpu(), t: performance.now() }); };
+    const mark = (name: string): void => { marks.push({ name, cpu: threadCpu(), t: performance.now(), heap: getHeapStatistics().used_heap_size }); };
     version++;
     if (AHEAD && 'edit' in wire) {
       mark('before ahead');
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
   await settle();
   const per = new Map<string, number[]>();
   const gcPer = new Map<string, { n: number; ms: number; kinds: string }>();
+  const allocPer = new Map<string, number[]>();
   const total = warm + edits;
   for (let i = 0; i < total; i++) {
     const at = typedEdit(kept, i, total).at;
@@ -122,16 +126,21 @@ async function main(): Promise<void> {
       const acc = gcPer.get(name) ?? { n: 0, ms: 0, kinds: '' };
       acc.n += g.length; acc.ms += g.reduce((a, x) => a + x.ms, 0); acc.kinds += g.map((x) => x.kind).join('');
       gcPer.set(name, acc);
+      if (!g.length) {
+        const ks = allocPer.get(name) ?? [];
+        ks.push((marks[k].heap - marks[k - 1].heap) / 1024);
+        allocPer.set(name, ks);
+      }
     }
   }
   const q = (xs: number[], p: number): number => { const t = [...xs].sort((a, b) => a - b); return t[Math.min(t.length - 1, Math.ceil(p * t.length) - 1)]; };
-  console.log(`step: edits, CPU ms p50 / mean, collections begun in it per edit (kinds), their wall ms per edit`);
+  console.log(`step: edits, CPU ms p50 / mean, collections begun in it per edit (kinds), their wall ms per edit, KB allocated p50 (edits without a collection in the step)`);
   let jobToModel: number[] | null = null;
   for (const [name, xs] of per) {
     const g = gcPer.get(name)!;
     const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
     const counts = [...g.kinds].reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
-    console.log(`${name.padEnd(12)} ${String(xs.length).padStart(3)}  ${q(xs, 0.5).toFixed(2).padStart(6)} / ${mean.toFixed(2).padStart(6)}  ${(g.n / edits).toFixed(2)} (${[...counts].map(([k, c]) => `${k}${c}`).join(' ')}) ${(g.ms / edits).toFixed(1)}`);
+    console.log(`${name.padEnd(12)} ${String(xs.length).padStart(3)}  ${q(xs, 0.5).toFixed(2).padStart(6)} / ${mean.toFixed(2).padStart(6)}  ${(g.n / edits).toFixed(2)} (${[...counts].map(([k, c]) => `${k}${c}`).join(' ')}) ${(g.ms / edits).toFixed(1)}  ${allocPer.get(name)?.length ? `${q(allocPer.get(name)!, 0.5).toFixed(0)} KB (${allocPer.get(name)!.length})` : '-'}`);
     // From the job's arrival: the text's rebuild, its first read and the model's steps.
     if (name.startsWith('m') || name === 'text' || name === 'flatten') {
       if (!jobToModel) jobToModel = xs.slice();
