@@ -566,12 +566,14 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
   const possible = filter ? null : possibleSignals(shape, signals, infos);
   if (possible && possible.indexOf(1) < 0) return found;
   const sides = supplierSidesOf(infos, ctx.parties);
+  const texts = evidenceTextsOf(infos);
   for (let k = 0, end = candidates ? candidates.length : infos.length; k < end; k++) {
     const n = candidates ? candidates[k] : k;
     const info = infos[n];
     const matched = matchingSignals(info, n, signals, ctx.parties, filter, gate, possible, sides);
     if (!matched.length) continue;
-    const text = normalizeSpace(info.flat).slice(0, 300);
+    let text = texts[n];
+    if (text === undefined) text = texts[n] = normalizeSpace(info.flat).slice(0, 300);
     for (let j = 0; j < matched.length; j++) {
       const sig = signals[matched[j]];
       add(sig.requirement, { requirement: sig.requirement, span: infoSpan(model, info), text, section: info.section });
@@ -1639,6 +1641,20 @@ function supplierSidesOf(infos: SentenceInfo[], parties: PartyMatchers): Uint8Ar
   let held = supplierSides.get(infos);
   if (!held || held.parties !== parties) supplierSides.set(infos, (held = { parties, sides: new Uint8Array(infos.length) }));
   return held.sides;
+}
+
+/**
+ * Per sentence list (one-shot reviews), each sentence's evidence text once made: a sentence that
+ * several categories' lists match gave each its own copy, normalised again (about a third of the
+ * scan loop's own time in a first 1 MB review; issue 13, categories).
+ */
+const evidenceTexts = new WeakMap<SentenceInfo[], Array<string | undefined>>();
+
+function evidenceTextsOf(infos: SentenceInfo[]): Array<string | undefined> {
+  let texts = evidenceTexts.get(infos);
+  // (Preallocated: filled out of order, a grown array could turn to a dictionary.)
+  if (!texts) evidenceTexts.set(infos, (texts = new Array<string | undefined>(infos.length)));
+  return texts;
 }
 
 /** What matchingSignals returns for a sentence that matches none (shared: never added to). */
