@@ -1612,13 +1612,51 @@ function matchingSignals(info: SentenceInfo, n: number, signals: Signal[], parti
     if (possible && !possible[i]) continue;
     if (sig.inSection && !sig.inSection.test(info.titles)) continue;
     if (!sig.pattern.test(sig.mask ? maskSenses(info.flat, ...sig.mask) : info.flat)) continue;
-    if (sig.context && !sig.context.test(info.flat) && !sig.context.test(info.titles) && !(info.previous && sig.context.test(info.previous))) continue;
+    if (sig.context && !contextHolds(sig.context, info)) continue;
     if (sig.unless && sig.unless.test(info.flat)) continue;
     if (sig.supplierDuty && !supplierSideAt(sides, info, n, parties)) continue;
     out.push(i);
   }
   return out;
 }
+
+/**
+ * Does a signal's context hold for a sentence: in its text, its section's titles or the sentence
+ * before? The answer is kept for the last sentence and expression asked, and the titles' answer for
+ * the last titles and expression: several signals of a list share one context (subcontracting's
+ * three ask it of each sentence they match), and a section's sentences share their titles; asking
+ * again was most of the subcontracting context's 11,400 tests over cuad-dev (issue 13, categories).
+ * The expressions have no g or y flag (see sameRegExp: a list is named by source and flags), so a
+ * test's answer depends on the text alone.
+ */
+function contextHolds(context: RegExp, info: SentenceInfo): boolean {
+  if (context.global || context.sticky) return context.test(info.flat) || context.test(info.titles) || (info.previous ? context.test(info.previous) : false);
+  // (The sentence's strings are compared, not the entry: holding an entry past its review would keep its sentence.)
+  if (context === lastContext && info.flat === lastFlat && info.titles === lastTitles && info.previous === lastPrevious) return lastContextHolds;
+  let holds = context.test(info.flat);
+  if (!holds) {
+    if (context !== titlesContext || info.titles !== contextTitles) {
+      titlesContext = context;
+      contextTitles = info.titles;
+      titlesHold = context.test(info.titles);
+    }
+    holds = titlesHold || (info.previous ? context.test(info.previous) : false);
+  }
+  lastContext = context;
+  lastFlat = info.flat;
+  lastTitles = info.titles;
+  lastPrevious = info.previous;
+  lastContextHolds = holds;
+  return holds;
+}
+let lastContext: RegExp | null = null;
+let lastFlat = '';
+let lastTitles = '';
+let lastPrevious: string | null = null;
+let lastContextHolds = false;
+let titlesContext: RegExp | null = null;
+let contextTitles = '';
+let titlesHold = false;
 
 /**
  * supplierSide of sentence n of a list (its text and lead-in), kept in `sides` (0: not asked, 1: yes,
