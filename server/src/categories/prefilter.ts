@@ -357,63 +357,39 @@ export class LiteralScanner {
     for (let c = 65; c <= 90; c++) symbols[c] = symbols[c + 32];
     for (let c = 0; c < 128; c++) if (!isWordCode(c) && c !== 32) symbols[c] = brk | HELD | ((symbols[c] & 255) << 16);
     this.width = width;
-    // The trie first as a map of (state, symbol) to child, its states numbered as they are made;
-    // then renumbered breadth first into the transition table, so that the states near the root,
-    // which every word of a text passes through, have neighbouring rows: numbered by literal, they
-    // were spread over the whole table, and its reads were most of the scan's time (issue 13,
-    // categories: about a tenth of a CLI thread's categories). The table is made once, at its final
-    // size and width: a 32-bit table built first and dropped after coding was a 3.7 MB block, and
+    // The trie, in the transition table: an entry holds the target state + 1, 0 while not known.
+    // Built in 16 bits when every state + 1 fits (there are at most chars + 1 states) and coded in
+    // place below: a 32-bit table built first and dropped after coding was a 3.7 MB block, and
     // freeing it raised glibc's mmap and trim thresholds for the whole process, so that arenas
     // kept their free memory (issue 13, memory; docs/performance.md).
-    const childOf = new Map<number, number>();
+    const next = chars + 2 <= 0xffff ? new Uint16Array((chars + 1) * width) : new Int32Array((chars + 1) * width);
     const own: Array<number[] | undefined> = [];
-    // Each state's children as a linked list (first child, next sibling), for the breadth-first passes.
+    // Each state's children as a linked list (first child, next sibling), for the breadth-first pass.
     const firstChild = new Int32Array(chars + 1);
     const sibling = new Int32Array(chars + 1);
     const symbolOf = new Int32Array(chars + 1);
     let states = 1;
-    spelled.forEach((seq, id) => {
-      let s = 0;
-      for (let i = 0; i < seq.length; i++) {
-        const sym = seq[i];
-        // (width is at most 256: a symbol is the low byte of `symbols`.)
-        const key = s * 256 + sym;
-        let t = childOf.get(key);
-        if (t === undefined) {
-          t = states++;
-          childOf.set(key, t);
-          symbolOf[t] = sym;
-          sibling[t] = firstChild[s];
-          firstChild[s] = t;
-        }
-        s = t;
-      }
-      (own[s] ??= []).push(...targets[id]);
-    });
-    // order[k]: the state numbered k breadth first; rank: the reverse.
-    const order = new Int32Array(states);
-    const rank = new Int32Array(states);
-    let tail = 1;
-    for (let head = 0; head < tail; head++) {
-      for (let t = firstChild[order[head]]; t > 0; t = sibling[t]) {
-        rank[t] = tail;
-        order[tail++] = t;
-      }
-    }
-    // An entry holds the target state + 1 (0 while not known) until coded below; 16 bits when every code fits.
-    const fits16 = states * 2 + 1 <= 0xffff;
-    const next = fits16 ? new Uint16Array(states * width) : new Int32Array(states * width);
     // Every entry made non-zero before the coding below, so that it visits those (a few per state)
     // rather than the whole table (about 930,000 entries for the signal lists, read once per
     // process and thread, before any of this code is optimised; issue 13, cli).
     const written: number[] = [];
-    for (let k = 0; k < states; k++) {
-      for (let t = firstChild[order[k]]; t > 0; t = sibling[t]) {
-        const at = k * width + symbolOf[t];
-        next[at] = rank[t] + 1;
-        written.push(at);
+    spelled.forEach((seq, id) => {
+      let s = 0;
+      for (let i = 0; i < seq.length; i++) {
+        const sym = seq[i];
+        const at = s * width + sym;
+        if (next[at] === 0) {
+          const t = states++;
+          next[at] = t + 1;
+          written.push(at);
+          symbolOf[t] = sym;
+          sibling[t] = firstChild[s];
+          firstChild[s] = t;
+        }
+        s = next[at] - 1;
       }
-    }
+      (own[s] ??= []).push(...targets[id]);
+    });
     // The root stays at the root on every symbol it has no child for.
     for (let sym = 0; sym < width; sym++) {
       if (next[sym] === 0) {
@@ -422,23 +398,33 @@ export class LiteralScanner {
       }
     }
     this.fail = new Int32Array(states);
-    // Breadth first (the states' numbers now): failure links, and outputs merged along the failure chain.
+    // Breadth first: failure links, and outputs merged along the failure chain.
     const outs: Array<number[] | undefined> = new Array(states);
     outs[0] = own[0];
-    for (let s = 1; s < states; s++) {
-      const mine = own[order[s]];
+    const queue = new Int32Array(states);
+    let tail = 0;
+    for (let t = firstChild[0]; t > 0; t = sibling[t]) queue[tail++] = t;
+    for (let head = 0; head < tail; head++) {
+      const s = queue[head];
+      const mine = own[s];
       const inherited = outs[this.fail[s]];
       outs[s] = mine && inherited ? [...new Set([...mine, ...inherited])] : mine ?? inherited;
-      for (let t = firstChild[order[s]]; t > 0; t = sibling[t]) this.fail[rank[t]] = trieMove(next, width, this.fail, this.fail[s], symbolOf[t], written);
+      for (let t = firstChild[s]; t > 0; t = sibling[t]) {
+        if (s > 0) this.fail[t] = trieMove(next, width, this.fail, this.fail[s], symbolOf[t], written);
+        queue[tail++] = t;
+      }
     }
-    // The entries (state + 1) as codes (see `next`), in place: each entry is read before it is
-    // written, and listed in `written` once (it was made non-zero once).
+    // The trie's entries (state + 1) as codes (see `next`), in a 16-bit table when every code fits.
+    // In place when the table already has the width the codes need (each entry is read before it is
+    // written, and listed in `written` once: it was made non-zero once).
+    const fits16 = states * 2 + 1 <= 0xffff;
+    const coded = fits16 === (next instanceof Uint16Array) ? next : fits16 ? new Uint16Array(next.length) : Int32Array.from(next);
     for (let k = 0; k < written.length; k++) {
       const at = written[k];
       const v = next[at];
-      next[at] = (((v - 1) << 1) | (outs[v - 1]?.length ? 1 : 0)) + 1;
+      coded[at] = (((v - 1) << 1) | (outs[v - 1]?.length ? 1 : 0)) + 1;
     }
-    this.next = next;
+    this.next = coded;
     this.outStart = new Int32Array(states + 1);
     const ids: number[] = [];
     for (let s = 0; s < states; s++) {
