@@ -132,13 +132,10 @@ describe('categories: a short document runs only the signal patterns whose words
       const a = searched.possible(patterns);
       const b = scanned.possible(patterns);
       // Searching the lower-cased text also finds "k" in a Kelvin sign and "i" in a dotted capital I,
-      // which no pattern without the u flag matches, and finds a literal at a word's start or end
-      // (WORD_START, WORD_END) anywhere; the scanner folds ASCII letters only and finds such a literal
-      // only at a word's start or end, so it mostly rules out more. It may rule out less where a
-      // literal ends with a space, which it also finds before punctuation (round seventeen: a break is
-      // read before punctuation). Both are sound: neither rules out a pattern a sentence matches.
-      if (a) a.forEach((x, i) => assert.ok(b![i] <= x || !sentences.some((t) => patterns[i].pattern.test(t)), String(patterns[i].pattern)));
-      for (const gate of [a, b]) if (gate) gate.forEach((x, i) => assert.ok(x || patterns[i].masked || !sentences.some((t) => patterns[i].pattern.test(t)), `ruled out but matches: ${patterns[i].pattern}`));
+      // which no pattern without the u flag matches, and finds a literal at a word's start (WORD_START)
+      // anywhere; the scanner folds ASCII letters only and finds such a literal only at a word's start,
+      // so it may rule out more (both are sound), never less.
+      if (a) a.forEach((x, i) => assert.ok(b![i] <= x, String(patterns[i].pattern)));
       if (a) for (const x of a) ruledOut += 1 - x;
     }
     assert.ok(ruledOut > 1000, `${ruledOut} patterns ruled out: the comparison covers both answers`);

@@ -23,12 +23,6 @@ const CLASS_CAP = 10;
  * "purpose" do not give. The scanner finds such a literal only there (see LiteralScanner).
  */
 export const WORD_START = '\u0001';
-/**
- * Ends a literal that a match holds at the end of a word: `\bCOR\b` needs "cor" before a character
- * that is not a word character or at the end of the text, which "corporation" does not give. The
- * scanner reads it as the BREAK it reads there (see LiteralScanner).
- */
-export const WORD_END = '\u0002';
 
 /** Is the code an ASCII word character, as \w and \b read them without the u and i flags together? */
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -143,16 +137,15 @@ class NeedReader {
    * node's match (a \b before a group), so an alternative whose first piece starts with a word
    * character starts at a word start.
    */
-  need(node: AST.Node, wordStart = false, wordEnd = false): Need {
+  need(node: AST.Node, wordStart = false): Need {
     switch (node.type) {
       case 'Pattern':
       case 'CapturingGroup':
-        return or(node.alternatives.map((a) => this.sequence(a.elements, wordStart, wordEnd)));
+        return or(node.alternatives.map((a) => this.sequence(a.elements, wordStart)));
       case 'Group':
-        return node.modifiers ? true : or(node.alternatives.map((a) => this.sequence(a.elements, wordStart, wordEnd)));
-      // The first round starts where the node does; only a single round also ends where it does.
-      case 'Quantifier': return node.min >= 1 ? this.need(node.element, wordStart, wordEnd && node.max === 1) : true;
-      case 'Alternative': return this.sequence(node.elements, wordStart, wordEnd);
+        return node.modifiers ? true : or(node.alternatives.map((a) => this.sequence(a.elements, wordStart)));
+      case 'Quantifier': return node.min >= 1 ? this.need(node.element, wordStart) : true;
+      case 'Alternative': return this.sequence(node.elements, wordStart);
       case 'Character':
       case 'CharacterClass': {
         const e = this.exact(node);
@@ -165,9 +158,8 @@ class NeedReader {
   /**
    * A sequence: neighbouring exact pieces are joined into longer literals ("t","e","r","m" into
    * "term"); each run, and each inexact piece, is a substring of the match, so all are needed.
-   * `wordEnd`: the character after the sequence's match is not a word character (or there is none).
    */
-  private sequence(elements: AST.Element[], wordStart = false, wordEnd = false): Need {
+  private sequence(elements: AST.Element[], wordStart = false): Need {
     const parts: Need[] = [];
     let run: string[] = [''];
     const flush = () => {
@@ -175,33 +167,15 @@ class NeedReader {
       run = [''];
     };
     const useBoundaries = this.boundaries && !this.masked;
-    // The run's strings that end with a word character, ended by WORD_END: where the character
-    // after them is not a word character, or there is none.
-    const endWords = () => {
-      run = run.map((x) => (x.length > 0 && isWordCode(x.charCodeAt(x.length - 1)) ? x + WORD_END : x));
-    };
-    const isBoundary = (el: AST.Element | undefined): boolean => el !== undefined && el.type === 'Assertion' && el.kind === 'word' && !el.negate;
-    // Does a word end just before elements[k] (a boundary there, a piece that starts with white
-    // space or punctuation, or the sequence's end at a word's end)?
-    const wordEndsBefore = (k: number): boolean => (k === elements.length ? wordEnd : isBoundary(elements[k]) || (this.exact(elements[k]) === null && edgeNonWord(elements[k], false)));
-    // The character before elements[k] is not a word character, or there is none (a word boundary
-    // before a word, white space or punctuation), with nothing of the match read since.
+    // A word boundary stands just before elements[k], with nothing of the match read since it.
     let boundary = useBoundaries && wordStart;
     for (let k = 0; k < elements.length; k++) {
       const el = elements[k];
       const atBoundary = boundary && run.length === 1 && run[0] === '';
       boundary = false;
-      if (useBoundaries && isBoundary(el)) {
-        if (run.length === 1 && run[0] === '') {
-          boundary = true;
-          continue;
-        }
-        // After a run: its words end here, unless the next piece is exact and joins the run.
-        if (k + 1 === elements.length || this.exact(elements[k + 1]) === null) {
-          endWords();
-          flush();
-          continue;
-        }
+      if (useBoundaries && el.type === 'Assertion' && el.kind === 'word' && !el.negate && run.length === 1 && run[0] === '') {
+        boundary = true;
+        continue;
       }
       const e = this.exact(el);
       // After a word boundary, a piece every string of which starts with a word character: the
@@ -218,11 +192,8 @@ class NeedReader {
           run = repeated;
           continue;
         }
-        if (useBoundaries && edgeNonWord(el, false)) endWords();
         flush();
-        parts.push(this.need(el, atBoundary, useBoundaries && wordEndsBefore(k + 1)));
-        // After white space or punctuation (at least once; or none, after such a character already).
-        if (useBoundaries) boundary = edgeNonWord(el, true) || (atBoundary && el.type === 'Quantifier' && el.min === 0 && edgeNonWord(el.element, true));
+        parts.push(this.need(el, atBoundary));
         continue;
       }
       const joined = cross(run, e);
@@ -232,28 +203,8 @@ class NeedReader {
         run = e;
       }
     }
-    if (useBoundaries && wordEnd) endWords();
     flush();
     return and(parts);
-  }
-}
-
-/**
- * Is every match of the node at least one character long, its last (`end`) or first character not
- * a word character? White space (\s), punctuation, and repetitions and groups of them.
- */
-function edgeNonWord(node: AST.Node, end: boolean): boolean {
-  switch (node.type) {
-    case 'Character': return !isWordCode(node.value);
-    case 'CharacterSet': return node.kind === 'space' && !node.negate;
-    case 'CharacterClass':
-      return !node.negate && !node.unicodeSets && node.elements.length > 0 && node.elements.every((el) => (el.type === 'Character' ? !isWordCode(el.value) : el.type === 'CharacterSet' && el.kind === 'space' && !el.negate));
-    case 'Quantifier': return node.min >= 1 && edgeNonWord(node.element, end);
-    case 'Group':
-    case 'CapturingGroup':
-      if (node.type === 'Group' && node.modifiers) return false;
-      return node.alternatives.every((a) => a.elements.length > 0 && edgeNonWord(a.elements[end ? a.elements.length - 1 : 0], end));
-    default: return false;
   }
 }
 
@@ -290,20 +241,18 @@ export function needOf(pattern: RegExp, masked = false, boundaries = false, sens
  */
 export class LiteralScanner {
   /**
-   * Per ASCII code: its symbol (0: in no literal); for a character that is neither a word character
-   * nor a space, BREAK flagged HELD with the character's symbol above it, so that the scanner reads
-   * BREAK, the character, BREAK (see `brk`). Characters above ASCII read as symbol 0 between BREAKs.
+   * Per ASCII code: its symbol (0: in no literal), plus AFTER when the scanner also reads BREAK after
+   * it (see `brk`). Characters above ASCII read as symbol 0 followed by BREAK.
    */
-  private readonly symbols = new Uint32Array(128);
+  private readonly symbols = new Uint16Array(128);
   /**
-   * BREAK: the symbol of a space, also read at the start and the end of a text and before and after
-   * every other character that is not a word character (in a literal too, but not before its first
-   * character nor after its last), so that a word starts after BREAK and ends before one wherever \b
-   * can stand there: a literal led by WORD_START is spelled with BREAK first, and one ended by
-   * WORD_END with BREAK last. Spaces, most of the gaps between words, cost no extra read. A literal
-   * led by a space is then also found at a text's start or around punctuation: weaker, never
-   * unsound. (Two spellings of each literal led by WORD_START, after a space and after BREAK,
-   * doubled the states to 21,300 and the table to 3.8 MB.)
+   * BREAK: the symbol of a space, also read at the start of a text and after every other character
+   * that is not a word character (in a literal too, but after its last character), so that a word
+   * starts after BREAK wherever \b can stand before it: a literal led by WORD_START is spelled with
+   * BREAK first. Spaces, most of the gaps between words, cost no extra read. A literal led by a
+   * space is then also found at a text's start or after punctuation: weaker, never unsound. (Two
+   * spellings of each literal led by WORD_START, after a space and after BREAK, doubled the states
+   * to 21,300 and the table to 3.8 MB.)
    */
   private readonly brk: number;
   private readonly width: number;
@@ -341,21 +290,19 @@ export class LiteralScanner {
       const seq: number[] = [];
       for (let i = 0; i < lit.length; i++) {
         const c = lit.charCodeAt(i);
-        if ((c === 1 && i === 0) || c === 2) seq.push(brk);
-        else if (isWordCode(c) || c === 32) seq.push(symbolOfCode(c));
+        if (c === 1 && i === 0) seq.push(brk);
         else {
-          if (i > 0) seq.push(brk);
           seq.push(symbolOfCode(c));
-          if (i < lit.length - 1) seq.push(brk);
+          if (!isWordCode(c) && c !== 32 && i < lit.length - 1) seq.push(brk);
         }
       }
       spelled.push(seq);
       chars += seq.length;
     }
     // Upper-case letters read as their lower-case symbol; characters that are neither word
-    // characters nor spaces are read between BREAKs.
+    // characters nor spaces are followed by BREAK.
     for (let c = 65; c <= 90; c++) symbols[c] = symbols[c + 32];
-    for (let c = 0; c < 128; c++) if (!isWordCode(c) && c !== 32) symbols[c] = brk | HELD | ((symbols[c] & 255) << 16);
+    for (let c = 0; c < 128; c++) if (!isWordCode(c) && c !== 32) symbols[c] |= AFTER;
     this.width = width;
     // The trie, in the transition table: an entry holds the target state + 1, 0 while not known.
     // Built in 16 bits when every state + 1 fits (there are at most chars + 1 states) and coded in
@@ -452,7 +399,7 @@ export class LiteralScanner {
     let s = 0;
     // The text's start reads as BREAK (a word can start there).
     let v = brk;
-    for (let i = 0; ; ) {
+    for (let i = 0; i <= text.length; ) {
       const sym = v & 255;
       const known = next[s * width + sym];
       const code = known !== 0 ? known - 1 : this.move(s, sym);
@@ -463,26 +410,18 @@ export class LiteralScanner {
           bits[id >>> 5] |= 1 << (id & 31);
         }
       }
-      // After a BREAK that holds a character, that character (then BREAK); after a character flagged
-      // AFTER, BREAK; else the next character; at the end, one BREAK (a word can end there).
-      if ((v & HELD) !== 0) v = (v >>> 16) | AFTER;
-      else if ((v & AFTER) !== 0) v = brk;
+      // After a character flagged AFTER, BREAK; else the next character.
+      if ((v & AFTER) !== 0) v = brk;
       else if (i < text.length) {
         const c = text.charCodeAt(i++);
-        v = c < 128 ? symbols[c] : brk | HELD;
-      } else if (i++ === text.length) v = brk;
-      else break;
+        v = c < 128 ? symbols[c] : AFTER;
+      } else break;
     }
   }
 }
 
 /** Flags a character's symbol (LiteralScanner.symbols): BREAK is read after it. */
 const AFTER = 256;
-/**
- * Flags a BREAK read before a character that is neither a word character nor a space: that
- * character's symbol is in bits 16 and up, read next (then BREAK).
- */
-const HELD = 512;
 
 /** The trie's move (entries: state + 1) while its failure links are being made, completed along them and kept. */
 function trieMove(next: Uint16Array | Int32Array, width: number, fail: Int32Array, s: number, sym: number, written: number[]): number {

@@ -147,8 +147,8 @@ export class ShortDocumentGate {
       let hit = this.found.get(need.lit);
       if (hit === undefined) {
         const lowered = (this.lowered ??= this.joined.toLowerCase());
-        // A literal at a word's start (WORD_START) or end (WORD_END) is looked for anywhere: weaker, never unsound.
-        const lit = need.lit.slice(need.lit.charCodeAt(0) === 1 ? 1 : 0, need.lit.charCodeAt(need.lit.length - 1) === 2 ? -1 : need.lit.length);
+        // A literal at a word's start (WORD_START) is looked for anywhere: weaker, never unsound.
+        const lit = need.lit.charCodeAt(0) === 1 ? need.lit.slice(1) : need.lit;
         this.found.set(need.lit, (hit = mayHold((this.pairs ??= pairsOf(lowered)), lit) && lowered.includes(lit)));
       }
       return hit;
