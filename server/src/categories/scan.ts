@@ -566,12 +566,14 @@ export function scan(ctx: AssessContext, signals: Signal[], headings?: RegExp): 
   const possible = filter ? null : possibleSignals(shape, signals, infos);
   if (possible && possible.indexOf(1) < 0) return found;
   const sides = supplierSidesOf(infos, ctx.parties);
+  const texts = evidenceTextsOf(infos);
   for (let k = 0, end = candidates ? candidates.length : infos.length; k < end; k++) {
     const n = candidates ? candidates[k] : k;
     const info = infos[n];
     const matched = matchingSignals(info, n, signals, ctx.parties, filter, gate, possible, sides);
     if (!matched.length) continue;
-    const text = normalizeSpace(info.flat).slice(0, 300);
+    let text = texts[n];
+    if (text === undefined) text = texts[n] = normalizeSpace(info.flat).slice(0, 300);
     for (let j = 0; j < matched.length; j++) {
       const sig = signals[matched[j]];
       add(sig.requirement, { requirement: sig.requirement, span: infoSpan(model, info), text, section: info.section });
@@ -1610,13 +1612,51 @@ function matchingSignals(info: SentenceInfo, n: number, signals: Signal[], parti
     if (possible && !possible[i]) continue;
     if (sig.inSection && !sig.inSection.test(info.titles)) continue;
     if (!sig.pattern.test(sig.mask ? maskSenses(info.flat, ...sig.mask) : info.flat)) continue;
-    if (sig.context && !sig.context.test(info.flat) && !sig.context.test(info.titles) && !(info.previous && sig.context.test(info.previous))) continue;
+    if (sig.context && !contextHolds(sig.context, info)) continue;
     if (sig.unless && sig.unless.test(info.flat)) continue;
     if (sig.supplierDuty && !supplierSideAt(sides, info, n, parties)) continue;
     out.push(i);
   }
   return out;
 }
+
+/**
+ * Does a signal's context hold for a sentence: in its text, its section's titles or the sentence
+ * before? The answer is kept for the last sentence and expression asked, and the titles' answer for
+ * the last titles and expression: several signals of a list share one context (subcontracting's
+ * three ask it of each sentence they match), and a section's sentences share their titles; asking
+ * again was most of the subcontracting context's 11,400 tests over cuad-dev (issue 13, categories).
+ * The expressions have no g or y flag (see sameRegExp: a list is named by source and flags), so a
+ * test's answer depends on the text alone.
+ */
+function contextHolds(context: RegExp, info: SentenceInfo): boolean {
+  if (context.global || context.sticky) return context.test(info.flat) || context.test(info.titles) || (info.previous ? context.test(info.previous) : false);
+  // (The sentence's strings are compared, not the entry: holding an entry past its review would keep its sentence.)
+  if (context === lastContext && info.flat === lastFlat && info.titles === lastTitles && info.previous === lastPrevious) return lastContextHolds;
+  let holds = context.test(info.flat);
+  if (!holds) {
+    if (context !== titlesContext || info.titles !== contextTitles) {
+      titlesContext = context;
+      contextTitles = info.titles;
+      titlesHold = context.test(info.titles);
+    }
+    holds = titlesHold || (info.previous ? context.test(info.previous) : false);
+  }
+  lastContext = context;
+  lastFlat = info.flat;
+  lastTitles = info.titles;
+  lastPrevious = info.previous;
+  lastContextHolds = holds;
+  return holds;
+}
+let lastContext: RegExp | null = null;
+let lastFlat = '';
+let lastTitles = '';
+let lastPrevious: string | null = null;
+let lastContextHolds = false;
+let titlesContext: RegExp | null = null;
+let contextTitles = '';
+let titlesHold = false;
 
 /**
  * supplierSide of sentence n of a list (its text and lead-in), kept in `sides` (0: not asked, 1: yes,
@@ -1639,6 +1679,20 @@ function supplierSidesOf(infos: SentenceInfo[], parties: PartyMatchers): Uint8Ar
   let held = supplierSides.get(infos);
   if (!held || held.parties !== parties) supplierSides.set(infos, (held = { parties, sides: new Uint8Array(infos.length) }));
   return held.sides;
+}
+
+/**
+ * Per sentence list (one-shot reviews), each sentence's evidence text once made: a sentence that
+ * several categories' lists match gave each its own copy, normalised again (about a third of the
+ * scan loop's own time in a first 1 MB review; issue 13, categories).
+ */
+const evidenceTexts = new WeakMap<SentenceInfo[], Array<string | undefined>>();
+
+function evidenceTextsOf(infos: SentenceInfo[]): Array<string | undefined> {
+  let texts = evidenceTexts.get(infos);
+  // (Preallocated: filled out of order, a grown array could turn to a dictionary.)
+  if (!texts) evidenceTexts.set(infos, (texts = new Array<string | undefined>(infos.length)));
+  return texts;
 }
 
 /** What matchingSignals returns for a sentence that matches none (shared: never added to). */
