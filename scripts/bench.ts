@@ -136,6 +136,7 @@ class Lsp {
         if (!applied) this.notify('clausewise/resendDiagnostics', { uri: p.uri });
       }
       this.buf = this.buf.subarray(head + 4 + len);
+      if (msg.method === 'window/logMessage' || msg.method === 'window/showMessage') console.error(`    server says: ${String(msg.params?.message).slice(0, 300)}`);
       if (msg.id !== undefined && msg.method === undefined) this.pending.get(msg.id)?.(msg.result);
       else if (msg.id !== undefined) this.send({ jsonrpc: '2.0', id: msg.id, result: null }); // server -> client requests
       else if (applied && typeof msg.params.version === 'number') {

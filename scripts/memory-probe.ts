@@ -4,7 +4,9 @@
  * WorkerDocuments the worker uses (server/src/lsp/worker-documents.ts), and prints the heap still
  * alive after a full collection at each step; `--parts` then takes the kept structures apart one
  * by one, `--snapshot` writes a heap snapshot at the end:
- *   node --expose-gc --import tsx scripts/memory-probe.ts [--docs N] [--edits N] [--bytes N] [--idle] [--parts] [--snapshot]
+ *   node --expose-gc --import tsx scripts/memory-probe.ts [--docs N] [--edits N] [--bytes N] [--idle] [--distinct] [--parts] [--snapshot]
+ * `--distinct` numbers the parties' names in each document, as the bench's `--memory-distinct` row
+ * does, so that no chunk or sentence is shared between documents.
  * `--idle` runs the worker's idle step before each reading, as the bench's server does after a
  * pause: one state kept, the per-sentence WeakMaps' tables shrunk, the heap compacted.
  */
@@ -26,6 +28,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 
 const idle = process.argv.includes('--idle');
+const distinct = process.argv.includes('--distinct');
 const liveMb = () => {
   if (idle) {
     documents.idle();
@@ -56,7 +59,8 @@ const base = liveMb();
 console.log(`baseline ${base.toFixed(1)} MB live`);
 let last = base;
 for (let d = 0; d < docs; d++) {
-  texts.push(generateContract(bytes).replace('# Master Services Agreement', `# Master Services Agreement ${d + 1}`));
+  const text = generateContract(bytes).replace('# Master Services Agreement', `# Master Services Agreement ${d + 1}`);
+  texts.push(distinct ? text.replace(/Customer/g, `Customer${d + 1}`).replace(/Supplier/g, `Supplier${d + 1}`) : text);
   versions.push(1);
   const cpu = review(d);
   const now = liveMb();

@@ -7,8 +7,8 @@ import { join, resolve } from 'node:path';
 import { reviewShared } from '../../server/src/cli/pool';
 import { buildContractModel } from '../../server/src/model';
 import { fullModelState } from '../../server/src/model/incremental';
-import { chunkCacheMade, keptChunks, parseChunk } from '../../server/src/model/markdown';
-import { keptSentenceBounds, sentenceBounds, sentenceCacheMade } from '../../server/src/model/sentences';
+import { chunkCacheMade, chunkKept, keptChunks, parseChunk, scanChunkStarts } from '../../server/src/model/markdown';
+import { keptSentenceBounds, sentenceBounds, sentenceBoundsKept, sentenceCacheMade } from '../../server/src/model/sentences';
 import { setTextCaches, textCachesOn } from '../../server/src/model/text-caches';
 import { generateContract } from '../../scripts/bench-contract';
 
@@ -46,16 +46,27 @@ describe('model: caches keyed by text', () => {
 
   it('are left alone by a one-shot model, and filled by the language server\'s first model', () => {
     // A text of its own, so that nothing of it is kept yet (and few enough chunks and sentences for the LRUs).
+    // Asked entry by entry, not by counting: the caches are bounded LRUs, and once earlier tests in
+    // this process have filled them, keeping this text's entries evicts others and the counts need not grow.
     const text = generateContract(20_000).replace(/Supplier/g, 'Cachetest Vendor');
+    const own = (t: string) => t.includes('Cachetest Vendor');
+    const { starts } = scanChunkStarts(text);
+    const chunkTexts = starts.map((s, i) => ({ text: text.slice(s, i + 1 < starts.length ? starts[i + 1] : text.length), first: i === 0 })).filter((c) => own(c.text));
+    const keptOfChunks = () => chunkTexts.filter((c) => chunkKept(c.text, c.first)).length;
     const chunks = keptChunks();
     const bounds = keptSentenceBounds();
     const oneShot = buildContractModel(text);
+    const sentenceTexts = oneShot.blocks.filter((b) => b.sentences.length > 0 && own(b.text)).map((b) => b.text);
+    const keptOfSentences = () => sentenceTexts.filter((t) => sentenceBoundsKept(t)).length;
+    assert.ok(chunkTexts.length > 3 && sentenceTexts.length > 10, 'the text has chunks and sentences of its own');
     assert.equal(keptChunks(), chunks);
     assert.equal(keptSentenceBounds(), bounds);
+    assert.equal(keptOfChunks(), 0);
+    assert.equal(keptOfSentences(), 0);
     assert.equal(textCachesOn(), true);
     const state = fullModelState(text, 0, 'markdown', 'opened');
-    assert.ok(keptChunks() > chunks);
-    assert.ok(keptSentenceBounds() > bounds);
+    assert.equal(keptOfChunks(), chunkTexts.length);
+    assert.equal(keptOfSentences(), sentenceTexts.length);
     assert.equal(JSON.stringify(state.model.blocks.map((b) => [b.text, b.start, [...b.sourceOffsets], b.sentences])), JSON.stringify(oneShot.blocks.map((b) => [b.text, b.start, [...b.sourceOffsets], b.sentences])));
   });
 

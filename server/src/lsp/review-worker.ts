@@ -290,7 +290,10 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     /** The document's length when this was an edit reviewed here (the idle scavenge's test), else 0. */
     let edited = 0;
     /** A document's first review here: the warm-up resumes after it, and its JSON cache is filled from it if it was made without one (OPEN_JSON_FROM_OBJECTS). */
-    let opened: { uri: string; version: number; result: ReviewResult; shape: ReviewJob['diagnosticShape']; changes: number; render?: number; unfilled: boolean } | null = null;
+    // `result` only while the JSON cache is still to be filled from it (issue 13, memory): the review's
+    // own result holds its model's memoised facts, and the warm-up's wait kept a whole 1 MB review
+    // alive into the next document's open (two or three of them at once when documents open in a row).
+    let opened: { uri: string; version: number; result: ReviewResult | null; text: string; shape: ReviewJob['diagnosticShape']; changes: number; render?: number; unfilled: boolean } | null = null;
     try {
       // In steps, with the queries that arrived meanwhile answered between them (this document's
       // from its previous review, see answerWaiting). The diagnostics are posted as soon
@@ -367,7 +370,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       }
       reply = donePosted ? null : { kind: 'done', uri: job.uri, version: job.version, costMs, lineStarts: result.model.lineStarts };
       if (!first) edited = result.model.text.length;
-      if (first) opened = { uri: job.uri, version: job.version, result, shape: job.diagnosticShape, changes, ...(render !== undefined ? { render } : {}), unfilled: !cache };
+      if (first) opened = { uri: job.uri, version: job.version, result: cache ? null : result, text: result.model.text, shape: job.diagnosticShape, changes, ...(render !== undefined ? { render } : {}), unfilled: !cache };
     } catch (e) {
       // (documents.review has dropped the document's state and last review.)
       reply = { kind: 'failed', uri: job.uri, version: job.version, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
@@ -392,17 +395,19 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
       const u = opened;
       setImmediate(() => {
         if (stopping || reviews.versionOf(u.uri) !== u.version || !keepsText(u.uri)) return;
-        if (u.unfilled) {
+        if (u.unfilled && u.result) {
           trace(`json cache v${u.version}`);
           jsonCaches.fill(u.uri, u.result, u.shape, u.render !== undefined ? u.changes : 0, u.render);
           trace('json cache filled');
         }
+        u.result = null;
+        if (!warmUp || warmUp.done) return;
         // Then, while nothing else comes, the edit path warmed up before the document's first edit,
         // from WARM_UP_AFTER_OPEN_MS on (not when the fill above ran: it stood for that wait).
         // Its sample and jobs are this document's (the text is read only the first time).
         const resume = (): void => {
           if (stopping) return;
-          warmUp?.resume(() => u.result.model.text, warmUpJobs(job));
+          warmUp?.resume(() => u.text, warmUpJobs(job));
         };
         if (!warmUp || u.unfilled || WARM_UP_AFTER_OPEN_MS <= 0) resume();
         else setTimeout(resume, WARM_UP_AFTER_OPEN_MS).unref();

@@ -94,6 +94,8 @@ const cache = () => (madeCache ??= newLruCache<string, CachedChunk>(4000, { maxS
 export const chunkCacheMade = (): boolean => madeCache !== null;
 /** How many chunks are kept (for tests). */
 export const keptChunks = (): number => madeCache?.size ?? 0;
+/** Whether `text` (the document's first chunk or not) is kept, without touching its recency (for tests). */
+export const chunkKept = (text: string, first: boolean): boolean => madeCache?.has(keyOf(text, first)) ?? false;
 /** The kept chunks' characters (their keys' lengths, as the cache counts them against CACHE_CHARS), for tests and probes. */
 export function keptChunkChars(): number {
   let chars = 0;

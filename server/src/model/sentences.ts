@@ -41,6 +41,8 @@ const cache = () => (madeCache ??= newLruCache<string, Array<[number, number]>>(
 export const sentenceCacheMade = (): boolean => madeCache !== null;
 /** How many texts' sentence bounds are kept (for tests). */
 export const keptSentenceBounds = (): number => madeCache?.size ?? 0;
+/** Whether `text`'s sentence bounds are kept, without touching its recency (for tests). */
+export const sentenceBoundsKept = (text: string): boolean => madeCache?.has(text) ?? false;
 /** The kept texts and their bounds (for tests and probes). */
 export const keptSentenceEntries = (): IterableIterator<[string, Array<[number, number]>]> => (madeCache ?? new Map<string, Array<[number, number]>>()).entries();
 
