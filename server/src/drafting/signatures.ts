@@ -54,8 +54,16 @@ export const OPENER_WORDS = ['witness', 'signed', 'executed', 'on behalf of', 'a
  * block of the first review.
  */
 const opener = (text: string): boolean => OPENER_GATE.test(text) && OPENER.test(text);
-/** OPENER_WORDS in one search of the text as it is, not lower-cased per block (model/word-gate.ts anyWordExpression). */
-const OPENER_GATE = anyWordExpression(OPENER_WORDS);
+/**
+ * Pieces of OPENER_WORDS, each word (any case) holding one of them: a text holding a word holds a
+ * piece, so the gate passes every text the words' gate would (test/drafting/signature-gate.test.ts).
+ * A one-shot review runs it on every block before the signatures, 1 MB at the bench: the six short
+ * pieces scan it about a third faster than the eight words (1.0-1.1 against 1.4-1.6 ms wall, warm).
+ */
+export const OPENER_PIECES = ['itness', 'igne', 'ignat', 'xecut', 'ehalf', 'd and a'];
+const OPENER_GATE = anyWordExpression(OPENER_PIECES);
+/** The gate before OPENER: false only when the text holds none of OPENER_WORDS (for tests). */
+export const mayOpenSignatures = (text: string): boolean => OPENER_GATE.test(text);
 export const FIELD: Array<[SigningField, RegExp, readonly string[]]> = [
   // "By: ____", "Signature ____", "By /s/ ..." (but not "Signed for and on behalf of ...", which names a party).
   ['signature', /^(?:by|signature|signed|sign here|authori[sz]ed signature)\s*(?:[:._]|\/s\/|$)/i, ['by', 'sign']],
