@@ -215,11 +215,12 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
   const reuse = before && before.kind === kind ? before : undefined;
   const at: number[] = [];
   const found: BlockNameFacts[][] = [];
+  const gate = namesGateOf(names.map(({ name }) => name));
   const readBlock = (block: Block): void => {
     if (block.kind === 'code' || block.kind === 'html') return;
     const facts = blockMemo(model, block, kind, () => {
       // Most blocks name no party: told apart without folding the text or searching it per name (issue 13).
-      if (!names.some(({ name }) => mayName(block.text, name))) return NO_NAMES;
+      if (!mayNameAny(block.text, gate)) return NO_NAMES;
       const text = foldQuotes(block.text);
       let squashed: string | undefined;
       const per = names.map(({ legal, name }) => ({ mentions: mentionsIn(text, name), misspellings: legal.length >= 10 && mayMisspell(squashed ??= text.toLowerCase().replace(/\./g, ''), name) ? misspellingsIn(text, name) : [] }));
@@ -335,6 +336,40 @@ const formWords = new Map<string, RegExp>();
 /** Can the block's text (unfolded) hold a mention or a misspelling of the name? False only when it cannot. */
 export function mayName(text: string, name: NameShape): boolean {
   return (name.keyLiteral === null || text.includes(name.keyLiteral)) || (name.formWord !== null && name.formWord.test(text));
+}
+
+/**
+ * mayName for several names at once: their key literals, then their legal-form words as one
+ * expression (formWordOf's, as alternatives), so that a block naming none of them is searched once,
+ * not once per name (a first 1 MB review tests every block; issue 13, signatures). The expression is
+ * kept per set of forms, like formWordOf's: a handful, compiled once, not once per document.
+ */
+export interface NamesGate { always: boolean; keys: string[]; forms: RegExp | null }
+export function namesGateOf(shapes: readonly NameShape[]): NamesGate {
+  let always = false;
+  const keys: string[] = [];
+  const forms: RegExp[] = [];
+  for (const s of shapes) {
+    if (s.keyLiteral === null) always = true;
+    else if (!keys.includes(s.keyLiteral)) keys.push(s.keyLiteral);
+    if (s.formWord && !forms.includes(s.formWord)) forms.push(s.formWord);
+  }
+  if (forms.length < 2) return { always, keys, forms: forms[0] ?? null };
+  const key = forms.map((f) => f.source).join('\u0000');
+  let re = formGates.get(key);
+  if (!re) {
+    if (formGates.size > 64) formGates.clear();
+    formGates.set(key, (re = new RegExp(forms.map((f) => `(?:${f.source})`).join('|'))));
+  }
+  return { always, keys, forms: re };
+}
+const formGates = new Map<string, RegExp>();
+
+/** Whether mayName holds for some of the names the gate was made of. */
+export function mayNameAny(text: string, gate: NamesGate): boolean {
+  if (gate.always) return true;
+  for (let i = 0; i < gate.keys.length; i++) if (text.includes(gate.keys[i])) return true;
+  return gate.forms !== null && gate.forms.test(text);
 }
 
 /** Every word (lower case, without dots) whose legal form is the name's: "ltd" and "limited" for "Ltd.". */
