@@ -10,7 +10,7 @@ import { INTERNAL_ERROR, NOT_ANALYSED, type BlockFindingGroups, type FixSpec, ty
 import { shiftedFixes } from '../rules/block-findings';
 import { diagnosticOf, groupDiagnostics, type DiagnosticMaker } from './block-diagnostics';
 import { citationsFor, DEFAULT_PROFILES, PROFILES, resolveProfiles, SEVERITY_RANK, type Profile } from '../profiles';
-import type { ReviewInput, ReviewResult, ReviewSettings } from './types';
+import type { ReviewDiagnostic, ReviewInput, ReviewResult, ReviewSettings } from './types';
 import { applySuppressions, closeIds } from './suppression';
 import { droppedByOwners, wordOwners } from './ownership';
 import { FoundFindings } from './found';
@@ -263,18 +263,18 @@ function notAnalysed(result: ReviewResult, reason: string): ReviewResult {
  * read: block-relative fixes of kept groups are moved to their place only then (a code action, the
  * CLI's report), not on every review (issue 13).
  */
-function withLazyFixSpecs<R extends { fixSpecs: FixSpec[][] }>(result: R, found: FoundFindings, kept: readonly number[]): R {
+function withLazyFixSpecs<R extends { fixSpecs: FixSpec[][] }>(result: R, found: FoundFindings, kept: ArrayLike<number>): R {
   const { fixes, by } = found;
   let relative = false;
   for (let k = 0; k < kept.length && !relative; k++) relative = by[kept[k]] !== 0 && fixes[kept[k]].length > 0;
   if (!relative) {
-    result.fixSpecs = kept.map((i) => fixes[i]);
+    result.fixSpecs = Array.from(kept, (i) => fixes[i]);
     return result;
   }
   Object.defineProperty(result, 'fixSpecs', {
     enumerable: true, configurable: true,
     get() {
-      const value = kept.map((i) => shiftedFixes(fixes[i], by[i]));
+      const value = Array.from(kept, (i) => shiftedFixes(fixes[i], by[i]));
       Object.defineProperty(this, 'fixSpecs', { value, enumerable: true, configurable: true, writable: true });
       return value;
     },
@@ -544,7 +544,9 @@ function* reviewModel(
   const order = found.ordered(droppedByOwners(found, WORD_OWNERS));
   const diag = found.diag;
   // Accepted deviations: findings covered by <!-- clausewise-disable... --> comments.
-  const { diagnostics, fixSpecs: kept, suppressed, warnings } = applySuppressions(model, order.map((i) => diag[i]), order);
+  const listed = new Array<ReviewDiagnostic>(order.length);
+  for (let k = 0; k < order.length; k++) listed[k] = diag[order[k]];
+  const { diagnostics, fixSpecs: kept, suppressed, warnings } = applySuppressions(model, listed, order);
 
   const coverage: ReviewResult['coverage'] = {};
   for (const c of categories) coverage[c] = assessment(c).verdict;
