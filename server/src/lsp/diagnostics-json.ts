@@ -318,6 +318,8 @@ export class DiagnosticsJsonCache {
   /** The previous render, as a change is made from it (only with `changes`): its number, entries by index (undefined: written whole), positions and the server's own diagnostics' JSON. */
   private previous: { render: number; entries: readonly (Entry | Tailed)[]; positions: Uint32Array; before: string; after: string; beforeCount: number } | undefined;
 
+  /** The working list of render() for changes (see there). */
+  private from = new Int32Array(0);
   /** The last review's findings' entries, in order. */
   private entries: Entry[] = [];
   /** Bytes of the entries' tails. */
@@ -345,7 +347,8 @@ export class DiagnosticsJsonCache {
     let size = 0;
     let j = 0;
     /** For a change: the index in the previous render of the entry each finding reuses (-1: none). */
-    const from = this.changes ? new Int32Array(n).fill(-1) : undefined;
+    // Read only within this render: one list kept between renders (issue 13, editengine).
+    const from = this.changes ? (this.from = this.from.length >= n ? this.from : new Int32Array(Math.max(n, this.from.length * 2))).fill(-1, 0, n) : undefined;
     for (let i = 0; i < n; i++) {
       const d = ds[i];
       let e: Entry | undefined;
