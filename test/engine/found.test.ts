@@ -43,14 +43,14 @@ function foundOf(runs: Array<{ ruleId: string; entries: Entry[] }>): FoundFindin
 describe('a review\'s findings merged from the rules\' runs (engine/found.ts)', () => {
   it('orders them as a stable sort of every finding did', () => {
     fc.assert(fc.property(RUNS, (runs) => {
-      assert.deepEqual(foundOf(runs).ordered(), sortedOrder(runs));
+      assert.deepEqual(Array.from(foundOf(runs).ordered()), sortedOrder(runs));
     }), { numRuns: 500 });
   });
 
   it('leaves out the findings it is told to drop, keeping the order of the rest', () => {
     fc.assert(fc.property(RUNS, fc.array(fc.nat(60)), (runs, drop) => {
       const dropped = new Set(drop);
-      assert.deepEqual(foundOf(runs).ordered(dropped), sortedOrder(runs).filter((i) => !dropped.has(i)));
+      assert.deepEqual(Array.from(foundOf(runs).ordered(dropped)), sortedOrder(runs).filter((i) => !dropped.has(i)));
     }), { numRuns: 200 });
   });
 
@@ -62,7 +62,7 @@ describe('a review\'s findings merged from the rules\' runs (engine/found.ts)', 
     found.add(5, 6, diagnostic('x-rule', same), [], 0, undefined);
     found.add(9, 10, diagnostic('x-rule', same), [], 0, undefined);
     found.endRun();
-    assert.deepEqual(found.ordered(), [0, 1, 2]);
+    assert.deepEqual(Array.from(found.ordered()), [0, 1, 2]);
   });
 
   // Issue 13 (findings): after an edit most entries are copied from the previous review's findings

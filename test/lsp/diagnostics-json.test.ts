@@ -202,4 +202,34 @@ describe('lsp: findings\' JSON kept between reviews', function () {
       }
     });
   }
+
+  it('writes an earlier render\'s bytes after later renders, their tails copied together, and written-whole findings', () => {
+    // A render holds the findings' entries and reads their tails when written (issue 13,
+    // editengine); compaction moves the tails to a new block with the same bytes.
+    const cache = new DiagnosticsJsonCache('full', 2);
+    const states = [new IncrementalReview(), new IncrementalReview()];
+    const texts = [generateContract(100_000), WEAK];
+    const made: Array<{ render: ReturnType<DiagnosticsJsonCache['render']>; expected: string }> = [];
+    let compacted = 0;
+    let held = 0;
+    for (let k = 0; k < 12; k++) {
+      const result = reviewOf(states[k % 2], texts[k % 2], k + 1);
+      if (k === 5) {
+        // A finding whose range JSON.stringify writes otherwise is written whole.
+        const d = result.diagnostics[0];
+        result.diagnostics[0] = { ...d, range: { start: { line: 0.5, character: d.range.start.character }, end: d.range.end } } as ReviewDiagnostic;
+      }
+      const render = cache.render(result);
+      if (cache.heldBytes < held) compacted++;
+      held = cache.heldBytes;
+      made.push({ render, expected: JSON.stringify(diagnosticsOf(result)) });
+    }
+    assert.ok(compacted > 0, 'the tails were copied together at least once');
+    for (const [k, m] of made.entries()) {
+      assert.equal(m.render.toString(), m.expected, `render ${k}`);
+      const out = Buffer.alloc(m.render.byteLength);
+      assert.equal(m.render.writeTo(out, 0), m.render.byteLength);
+      assert.equal(out.toString('utf8'), m.expected);
+    }
+  });
 });

@@ -10,7 +10,7 @@ import { INTERNAL_ERROR, NOT_ANALYSED, type BlockFindingGroups, type FixSpec, ty
 import { shiftedFixes } from '../rules/block-findings';
 import { diagnosticOf, groupDiagnostics, type DiagnosticMaker } from './block-diagnostics';
 import { citationsFor, DEFAULT_PROFILES, PROFILES, resolveProfiles, SEVERITY_RANK, type Profile } from '../profiles';
-import type { ReviewInput, ReviewResult, ReviewSettings } from './types';
+import type { ReviewDiagnostic, ReviewInput, ReviewResult, ReviewSettings } from './types';
 import { applySuppressions, closeIds } from './suppression';
 import { droppedByOwners, wordOwners } from './ownership';
 import { FoundFindings } from './found';
@@ -92,14 +92,70 @@ export function assessor(model: ContractModel, classifier: CoverageClassifier | 
 /**
  * A rule may report some findings below its severity (a weak clause is a warning where a missing one
  * is an error). A user override, or a profile that raises the rule, applies to every finding.
+ * `overridden`: the settings name the rule or its category; `raised`: an active profile sets the rule.
  */
-function findingSeverity(ruleSeverity: Severity, findingHint: Severity | undefined, ruleId: string, category: RuleCategory, profiles: Profile[], settings: ReviewSettings, note = false): Severity {
+function findingSeverity(ruleSeverity: Severity, findingHint: Severity | undefined, overridden: boolean, raised: boolean, note = false): Severity {
   if (!findingHint || SEVERITY_RANK[findingHint] >= SEVERITY_RANK[ruleSeverity]) return ruleSeverity;
-  const overridden = Boolean(settings.severity?.[ruleId] || settings.severity?.[category]);
   // A note (terms incorporated from another document) is not a gap, whatever a profile makes of the gap.
   if (note) return overridden ? ruleSeverity : findingHint;
-  const raisedByProfile = profiles.some((p) => p.severities[ruleId]);
-  return overridden || raisedByProfile ? ruleSeverity : findingHint;
+  return overridden || raised ? ruleSeverity : findingHint;
+}
+
+/** One rule's part of the set-up (below): its severity ('off': not run), citations, and its diagnostics' maker for a clause in this file. */
+interface RuleSetUp {
+  readonly severity: Severity | 'off';
+  readonly citations: string[];
+  maker: DiagnosticMaker | undefined;
+}
+
+/**
+ * What every review works out per rule from the profiles and the severity settings alone (its
+ * severity, citations and diagnostics' maker), kept between reviews while both are the same (issue
+ * 13): made again on each review it was about 0.2 ms and 42 KB per 1 MB keystroke. The same maker
+ * also hands the next review the same key string, which kept-runs.ts and block-diagnostics.ts compare.
+ * One set-up is kept (per thread); a review with other profiles or severities makes and keeps its own.
+ */
+interface SetUp {
+  readonly profiles: readonly Profile[];
+  /** A copy of settings.severity when the set-up was made (a caller may change its object in place). */
+  readonly severity: Readonly<Record<string, string>> | undefined;
+  readonly rules: Map<string, RuleSetUp>;
+}
+
+let keptSetUp: SetUp | undefined;
+
+/** Counts for tests: set-ups taken over from an earlier review, and made. */
+export const setUpStats = { kept: 0, made: 0 };
+
+function sameSeverities(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
+  const ak = a ? Object.keys(a) : [];
+  const bk = b ? Object.keys(b) : [];
+  if (ak.length !== bk.length) return false;
+  for (const k of ak) if (!Object.prototype.hasOwnProperty.call(b, k) || a![k] !== b![k]) return false;
+  return true;
+}
+
+/** The kept set-up when the review's profiles (the same objects, in order) and severity settings are the kept one's; else a new one, kept. */
+function setUpFor(profiles: readonly Profile[], settings: ReviewSettings): SetUp {
+  const k = keptSetUp;
+  if (k && k.profiles.length === profiles.length && k.profiles.every((p, i) => p === profiles[i]) && sameSeverities(k.severity, settings.severity)) {
+    setUpStats.kept++;
+    return k;
+  }
+  setUpStats.made++;
+  keptSetUp = { profiles: [...profiles], severity: settings.severity ? { ...settings.severity } : undefined, rules: new Map() };
+  return keptSetUp;
+}
+
+/** A rule's part of the set-up, made the first time a review with these settings runs the rule. */
+function ruleSetUp(setUp: SetUp, meta: RuleMeta, profiles: Profile[], settings: ReviewSettings): RuleSetUp {
+  let r = setUp.rules.get(meta.id);
+  if (!r) {
+    const severity = effectiveSeverity(meta.id, meta.category, meta.defaultSeverity, profiles, settings);
+    r = { severity, citations: severity === 'off' ? [] : citationsFor(meta.id, profiles), maker: undefined };
+    setUp.rules.set(meta.id, r);
+  }
+  return r;
 }
 
 /**
@@ -207,18 +263,18 @@ function notAnalysed(result: ReviewResult, reason: string): ReviewResult {
  * read: block-relative fixes of kept groups are moved to their place only then (a code action, the
  * CLI's report), not on every review (issue 13).
  */
-function withLazyFixSpecs<R extends { fixSpecs: FixSpec[][] }>(result: R, found: FoundFindings, kept: readonly number[]): R {
+function withLazyFixSpecs<R extends { fixSpecs: FixSpec[][] }>(result: R, found: FoundFindings, kept: ArrayLike<number>): R {
   const { fixes, by } = found;
   let relative = false;
   for (let k = 0; k < kept.length && !relative; k++) relative = by[kept[k]] !== 0 && fixes[kept[k]].length > 0;
   if (!relative) {
-    result.fixSpecs = kept.map((i) => fixes[i]);
+    result.fixSpecs = Array.from(kept, (i) => fixes[i]);
     return result;
   }
   Object.defineProperty(result, 'fixSpecs', {
     enumerable: true, configurable: true,
     get() {
-      const value = kept.map((i) => shiftedFixes(fixes[i], by[i]));
+      const value = Array.from(kept, (i) => shiftedFixes(fixes[i], by[i]));
       Object.defineProperty(this, 'fixSpecs', { value, enumerable: true, configurable: true, writable: true });
       return value;
     },
@@ -241,14 +297,17 @@ export function copyResult<R extends object>(result: R, fields: Partial<R>): R {
   return Object.assign(copy, fields);
 }
 
-/** How one rule's findings become diagnostics in this review (engine/block-diagnostics.ts). */
+/**
+ * How one rule's findings become diagnostics in this review (engine/block-diagnostics.ts). It reads
+ * the profiles and settings only here, so that a maker kept with the set-up (above) holds neither.
+ */
 function diagnosticMaker(meta: RuleMeta, severity: Severity, citations: string[], source: string | undefined, profiles: Profile[], settings: ReviewSettings): DiagnosticMaker {
   const overridden = Boolean(settings.severity?.[meta.id] || settings.severity?.[meta.category]);
   const raised = profiles.some((p) => p.severities[meta.id]);
   return {
     ruleId: meta.id,
     category: meta.category,
-    severity: (f) => findingSeverity(severity, f.severity, meta.id, meta.category, profiles, settings, f.note),
+    severity: (f) => findingSeverity(severity, f.severity, overridden, raised, f.note),
     // Fixes would edit this file; when the clause lives in another file of the bundle, say where.
     message: (f) => (source && !f.message.includes(source) ? `${f.message} (This clause is in ${source}.)` : f.message),
     fixes: (f) => (source ? [] : f.fixes ?? []),
@@ -446,12 +505,14 @@ function* reviewModel(
     sentencesOf(model);
   }
 
+  const setUp = setUpFor(profiles, settings);
   const found = new FoundFindings(previousFindingCount(model) + 16);
   for (const rule of RULES) {
     if (rule.meta.category !== DRAFTING && !active.has(rule.meta.category)) continue;
     // Opt-in rules run only when the settings name them.
     if (rule.meta.enabledByDefault === false && !settings.severity?.[rule.meta.id]) continue;
-    const severity = effectiveSeverity(rule.meta.id, rule.meta.category, rule.meta.defaultSeverity, profiles, settings);
+    const set = ruleSetUp(setUp, rule.meta, profiles, settings);
+    const severity = set.severity;
     if (severity === 'off') continue;
     // A step for the rule's category assessment (memoised: the first rule of a category pays for
     // it) and one for the rule. Where the assessment asks whether the category is incorporated from
@@ -462,11 +523,13 @@ function* reviewModel(
       yield;
       currentStep.name = `incorporation ${rule.meta.category}`;
     }
-    const citations = citationsFor(rule.meta.id, profiles);
     const source = rule.meta.category !== DRAFTING ? assessment(rule.meta.category).source : undefined;
     yield;
     currentStep.name = `rule ${rule.meta.id}`;
-    const maker = diagnosticMaker(rule.meta, severity, citations, source, profiles, settings);
+    // A clause from another file of the bundle (rare) gets a maker of its own for this review.
+    const maker = source === undefined
+      ? (set.maker ??= diagnosticMaker(rule.meta, severity, set.citations, undefined, profiles, settings))
+      : diagnosticMaker(rule.meta, severity, set.citations, source, profiles, settings);
     // A category incorporated from another document gets its note, not gap findings about terms that live there.
     const incorporated = rule.meta.category !== DRAFTING && Boolean(assessment(rule.meta.category).incorporatedFrom);
     const grouped = checkRuleBlocks(rule, ctx);
@@ -481,7 +544,9 @@ function* reviewModel(
   const order = found.ordered(droppedByOwners(found, WORD_OWNERS));
   const diag = found.diag;
   // Accepted deviations: findings covered by <!-- clausewise-disable... --> comments.
-  const { diagnostics, fixSpecs: kept, suppressed, warnings } = applySuppressions(model, order.map((i) => diag[i]), order);
+  const listed = new Array<ReviewDiagnostic>(order.length);
+  for (let k = 0; k < order.length; k++) listed[k] = diag[order[k]];
+  const { diagnostics, fixSpecs: kept, suppressed, warnings } = applySuppressions(model, listed, order);
 
   const coverage: ReviewResult['coverage'] = {};
   for (const c of categories) coverage[c] = assessment(c).verdict;

@@ -254,7 +254,8 @@ export interface SuppressionOutcome<F = FixSpec[]> {
  * with `diagnostics`. A finding covered by several comments takes the reason of the most specific:
  * disable-next-line, then the disable range in force, then disable-file.
  */
-export function applySuppressions<F = FixSpec[]>(model: ContractModel, diagnostics: ReviewDiagnostic[], fixSpecs: F[]): SuppressionOutcome<F> {
+export function applySuppressions<L extends ArrayLike<unknown> = FixSpec[][]>(model: ContractModel, diagnostics: ReviewDiagnostic[], fixSpecs: L): Omit<SuppressionOutcome<L[number]>, 'fixSpecs'> & { fixSpecs: L | Array<L[number]> } {
+  type F = L[number];
   const comments = findSuppressionComments(model);
   if (!comments.length) return { diagnostics, fixSpecs, suppressed: [], warnings: [] };
 

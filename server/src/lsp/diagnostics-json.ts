@@ -31,8 +31,18 @@ import { problemDiagnostics, toLspDiagnostic, warningDiagnostics } from './conve
 import type { DiagnosticShape } from './diagnostic-shape';
 import type { JsonWriter } from './raw-json';
 
+/**
+ * What a render holds per finding: the bytes after its range. A render holds the findings' entries
+ * themselves (and one of these for a finding written whole) rather than a list of their tails made
+ * per render (issue 13, editengine: 31 KB per 1 MB keystroke). An entry's tail is only ever replaced
+ * by the same bytes in another block (compact()), so an older render still writes what it wrote.
+ */
+interface Tailed {
+  readonly tail: Uint8Array;
+}
+
 /** A finding's JSON after its range, and what it is made of (the key it is found by). */
-interface Entry {
+interface Entry extends Tailed {
   readonly ruleId: string;
   readonly severity: string;
   readonly message: string;
@@ -219,7 +229,7 @@ export class DiagnosticsJsonText implements JsonWriter {
   constructor(
     /** JSON of the server's diagnostics before the findings (input problems), without brackets; '' when none. */
     private readonly before: string,
-    private readonly tails: readonly Uint8Array[],
+    private readonly tails: readonly Tailed[],
     /** Four per finding: start line and character, end line and character (WHOLE: `tails` holds all of it). */
     private readonly positions: Uint32Array,
     /** JSON of the server's diagnostics after the findings (suppression warnings), without brackets; '' when none. */
@@ -259,7 +269,7 @@ export class DiagnosticsJsonText implements JsonWriter {
     for (let i = 0, n = tails.length; i < n; i++) {
       if (first) first = false;
       else out[at++] = 0x2c; // ,
-      const tail = tails[i];
+      const tail = tails[i].tail;
       const p = i * 4;
       if (pos[p] !== WHOLE) {
         out.set(OPEN, at);
@@ -306,8 +316,10 @@ export class DiagnosticsJsonCache {
   readonly changes: number;
 
   /** The previous render, as a change is made from it (only with `changes`): its number, entries by index (undefined: written whole), positions and the server's own diagnostics' JSON. */
-  private previous: { render: number; entries: readonly (Entry | undefined)[]; positions: Uint32Array; before: string; after: string; beforeCount: number } | undefined;
+  private previous: { render: number; entries: readonly (Entry | Tailed)[]; positions: Uint32Array; before: string; after: string; beforeCount: number } | undefined;
 
+  /** The working list of render() for changes (see there). */
+  private from = new Int32Array(0);
   /** The last review's findings' entries, in order. */
   private entries: Entry[] = [];
   /** Bytes of the entries' tails. */
@@ -325,8 +337,8 @@ export class DiagnosticsJsonCache {
     const old = this.entries;
     this.sameObjects = 0;
     const n = ds.length;
-    const entries: Entry[] = new Array<Entry>(n);
-    const tails: Uint8Array[] = new Array<Uint8Array>(n);
+    /** Per finding its entry, or (a finding written whole) its bytes. */
+    const entries: Array<Entry | Tailed> = new Array<Entry | Tailed>(n);
     const positions = new Uint32Array(n * 4);
     /** Findings without a match: their JSON, made below. */
     const fresh: Array<{ entry: Entry; text: string }> = [];
@@ -335,7 +347,8 @@ export class DiagnosticsJsonCache {
     let size = 0;
     let j = 0;
     /** For a change: the index in the previous render of the entry each finding reuses (-1: none). */
-    const from = this.changes ? new Int32Array(n).fill(-1) : undefined;
+    // Read only within this render: one list kept between renders (issue 13, editengine).
+    const from = this.changes ? (this.from = this.from.length >= n ? this.from : new Int32Array(Math.max(n, this.from.length * 2))).fill(-1, 0, n) : undefined;
     for (let i = 0; i < n; i++) {
       const d = ds[i];
       let e: Entry | undefined;
@@ -391,27 +404,26 @@ export class DiagnosticsJsonCache {
     let live = 0;
     for (let i = 0; i < n; i++) {
       const e = entries[i];
-      if (e) {
-        tails[i] = e.tail;
-        live += e.tail.length;
-      }
+      if (e) live += e.tail.length;
     }
     for (const w of whole) {
-      tails[w.i] = Buffer.from(w.text, 'utf8');
-      size += tails[w.i].length;
+      const tail = Buffer.from(w.text, 'utf8');
+      entries[w.i] = { tail };
+      size += tail.length;
     }
     size += live;
-    this.entries = whole.length ? entries.filter((e) => e !== undefined) : entries;
+    const kept = (whole.length ? entries.filter((_, i) => positions[i * 4] !== WHOLE) : entries) as Entry[];
+    this.entries = kept;
     this.liveBytes = live;
-    if (this.blockBytes > 2 * live + 64 * 1024) this.compact(tails, entries);
+    if (this.blockBytes > 2 * live + 64 * 1024) this.compact();
     const problems = problemDiagnostics(result);
     const before = problems.map((d) => JSON.stringify(d)).join(',');
     const after = warningDiagnostics(result).map((d) => JSON.stringify(d)).join(',');
     const items = n + (before ? 1 : 0) + (after ? 1 : 0);
     size += 2 + Math.max(0, items - 1) + Buffer.byteLength(before, 'utf8') + Buffer.byteLength(after, 'utf8');
-    if (!this.changes) return new DiagnosticsJsonText(before, tails, positions, after, size);
-    const change = this.changeFrom(entries, from!, positions, tails, before, after, problems.length);
-    const text = new DiagnosticsJsonText(before, tails, positions, after, size, true, render, change);
+    if (!this.changes) return new DiagnosticsJsonText(before, entries, positions, after, size);
+    const change = this.changeFrom(entries, from!, positions, before, after, problems.length);
+    const text = new DiagnosticsJsonText(before, entries, positions, after, size, true, render, change);
     this.previous = { render, entries, positions, before, after, beforeCount: problems.length };
     return text;
   }
@@ -424,8 +436,9 @@ export class DiagnosticsJsonCache {
    * render or when the server's own diagnostics around the findings changed.
    */
   private changeFrom(
-    entries: readonly (Entry | undefined)[], from: Int32Array, positions: Uint32Array, tails: readonly Uint8Array[], before: string, after: string, beforeCount: number,
+    entries: readonly (Entry | Tailed)[], from: Int32Array, positions: Uint32Array, before: string, after: string, beforeCount: number,
   ): DiagnosticsJsonChange | undefined {
+    const tails = entries;
     const prev = this.previous;
     if (!prev || prev.before !== before || prev.after !== after) return undefined;
     const op = prev.positions;
@@ -440,7 +453,8 @@ export class DiagnosticsJsonCache {
     let j0 = 0;
     for (let i = 0; i < n; i++) {
       const j = from[i];
-      if (j < j0 || j >= m || entries[i] === undefined || prev.entries[j] !== entries[i]) continue;
+      // A finding written whole (from[i] -1) is never kept: its bytes are new each render.
+      if (j < j0 || j >= m || prev.entries[j] !== entries[i]) continue;
       const p = i * 4, q = j * 4;
       if (positions[p + 1] !== op[q + 1] || positions[p + 3] !== op[q + 3]) continue;
       // Moved by whole lines when both lines moved by the same number (0: unchanged).
@@ -479,7 +493,7 @@ export class DiagnosticsJsonCache {
    * The tails copied together into one block, once the blocks made since the last time hold more
    * than twice what is live (edits replace tails, and a block lives as long as any of its tails).
    */
-  private compact(tails: Uint8Array[], entries: Entry[]): void {
+  private compact(): void {
     const block = Buffer.allocUnsafeSlow(this.liveBytes);
     let at = 0;
     for (const e of this.entries) {
@@ -488,8 +502,6 @@ export class DiagnosticsJsonCache {
       e.tail = block.subarray(at, at + t.length);
       at += t.length;
     }
-    // The text being made reads the same bytes from the new block.
-    for (let i = 0; i < entries.length; i++) if (entries[i]) tails[i] = entries[i].tail;
     this.blockBytes = this.liveBytes;
   }
 
@@ -506,12 +518,12 @@ export const changesVersion = (changes: boolean | number): number =>
   (changes === true ? 1 : typeof changes === 'number' && changes >= 1 ? Math.min(2, Math.floor(changes)) : 0);
 
 /** Findings `from` to `to` of a render's tails and positions, as a JSON array of their own (a change's new items). */
-function findingsJson(allTails: readonly Uint8Array[], allPositions: Uint32Array, from: number, to: number): DiagnosticsJsonText {
+function findingsJson(allTails: readonly Tailed[], allPositions: Uint32Array, from: number, to: number): DiagnosticsJsonText {
   const tails = allTails.slice(from, to);
   const positions = allPositions.subarray(from * 4, to * 4);
   let size = 2 + Math.max(0, tails.length - 1);
   for (let i = 0; i < tails.length; i++) {
-    size += tails[i].length;
+    size += tails[i].tail.length;
     const p = i * 4;
     if (positions[p] !== WHOLE) size += RANGE_CONSTANTS + digits(positions[p]) + digits(positions[p + 1]) + digits(positions[p + 2]) + digits(positions[p + 3]);
   }
