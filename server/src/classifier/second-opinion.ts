@@ -52,7 +52,8 @@ const cache = new WeakMap<ContractModel, ScoredSentence[]>();
  * are scored (bestSentence), a few in a hundred, so featurising every sentence was mostly waste.
  */
 class LazySentence implements ScoredSentence {
-  constructor(readonly text: string, readonly titles: string, readonly start: number, readonly end: number, readonly section: number, private computed?: Uint32Array) {}
+  private computed: Uint32Array | undefined;
+  constructor(readonly text: string, readonly titles: string, readonly start: number, readonly end: number, readonly section: number) {}
   get features(): Uint32Array {
     // Memoised only while editing: in a one-shot review the key and the closure were a third of the
     // getter's time over cuad-dev (issue 13, cli).
@@ -101,9 +102,9 @@ function supplierAudits(supplier: string): RegExp {
 
 /** The best-scoring sentence that an anchor agrees with, if any. */
 export function bestSentence(category: string, sentences: ScoredSentence[], classifier: CoverageClassifier, parties?: PartyMatchers): { sentence: ScoredSentence; score: number } | null {
-  if (!decides(category, classifier)) return null;
   const anchor = ANCHORS[category];
-  const best = new BestSoFar(category, classifier, parties, -Infinity, Infinity);
+  if (!anchor || !DECIDES.has(category) || !classifier.categories.has(category)) return null;
+  let best: { sentence: ScoredSentence; score: number } | null = null;
   // The sentences of a section share their titles: the heading is tested once per run of them.
   let titles: string | null = null;
   let headingAgrees = false;
@@ -118,53 +119,16 @@ export function bestSentence(category: string, sentences: ScoredSentence[], clas
       }
       if (!headingAgrees) continue;
     }
-    if (best.offer(s.text, () => s.features, k)) break;
+    if (wrongWay(category, s.text, parties)) continue;
+    const score = classifier.score(category, s.features);
+    if (!best || score > best.score) best = { sentence: s, score };
   }
-  return best.at < 0 ? null : { sentence: sentences[best.at], score: best.score };
+  return best;
 }
 
-const decides = (category: string, classifier: CoverageClassifier): boolean => !!ANCHORS[category] && DECIDES.has(category) && classifier.categories.has(category);
-
-/**
- * The running best of bestSentence, the first of the highest scores, over the anchored sentences
- * offered to it that score `atLeast` or more; `enough` ends the search at the first such score.
- * A sentence is scored before wrongWay is asked, and wrongWay only for a sentence that would become
- * the best: it is the dearer test (a search for the supplier's names), and it can only take away a
- * sentence, never change another's score, so the best is the same as when every sentence is asked
- * first (issue 13, cli: audit rights' wrongWay on every anchored sentence was about a third of the
- * second opinion over cuad-dev).
- */
-/** Sentences scored and wrongWay tests asked by the second opinion's searches (for the tests). */
-export const secondOpinionCounts = { scored: 0, wrongWayAsked: 0 };
-
-class BestSoFar {
-  at = -1;
-  score = 0;
-  constructor(
-    private readonly category: string, private readonly classifier: CoverageClassifier, private readonly parties: PartyMatchers | undefined,
-    private readonly atLeast: number, private readonly enough: number,
-  ) {}
-
-  /** Offers sentence `at` (its text, and its features when asked); true when the search may stop. */
-  offer(text: string, features: () => Uint32Array, at: number): boolean {
-    const score = this.classifier.score(this.category, features());
-    secondOpinionCounts.scored++;
-    if (score < this.atLeast || (this.at >= 0 && score <= this.score)) return false;
-    secondOpinionCounts.wrongWayAsked++;
-    if (wrongWay(this.category, text, this.parties)) return false;
-    this.at = at;
-    this.score = score;
-    return score >= this.enough;
-  }
-}
-
-/**
- * Where the second opinion reads its sentences: the best one an anchor agrees with among those
- * scoring `atLeast` or more (any other may be passed over; null when there is none), where the
- * search may stop at the first scoring `enough`; and the one holding a position.
- */
+/** Where the second opinion reads its sentences: the best one an anchor agrees with, and the one holding a position. */
 interface SentenceSource {
-  best(category: string, parties: PartyMatchers | undefined, atLeast: number, enough: number): { sentence: ScoredSentence; score: number } | null;
+  best(category: string, parties?: PartyMatchers): { sentence: ScoredSentence; score: number } | null;
   at(position: number): ScoredSentence | undefined;
 }
 
@@ -186,49 +150,6 @@ export function secondOpinion(a: CategoryAssessment, sentences: ScoredSentence[]
 }
 
 /**
- * A one-shot review's sentences as the classifier reads them (secondOpinionOf without the fact
- * cache: the CLI, a full review): the model's sentence list read in place, each sentence's features
- * computed once per model when first scored, and an object made only for the sentence returned.
- * classifierSentences made an object and a span for each of them (about 62,000 over cuad-dev) for
- * the few an anchor agrees with (issue 13, cli).
- */
-function oneShotSource(model: ContractModel, classifier: CoverageClassifier): SentenceSource {
-  const infos = sentencesOf(model);
-  let features = oneShotFeatures.get(model);
-  if (!features) oneShotFeatures.set(model, (features = new Array<Uint32Array | undefined>(infos.length)));
-  const held = features;
-  const featuresAt = (n: number): Uint32Array => (held[n] ??= featuresOf(infos[n].flat, infos[n].titles));
-  return {
-    best(category, parties, atLeast, enough) {
-      if (!decides(category, classifier)) return null;
-      const anchor = ANCHORS[category];
-      const best = new BestSoFar(category, classifier, parties, atLeast, enough);
-      let titles: string | null = null;
-      let headingAgrees = false;
-      for (let n = 0; n < infos.length; n++) {
-        const info = infos[n];
-        if (info.inHeading || info.isDefinition) continue;
-        if (!anchor.word.test(info.flat)) {
-          if (!anchor.heading) continue;
-          if (info.titles !== titles) {
-            titles = info.titles;
-            headingAgrees = anchor.heading.test(titles);
-          }
-          if (!headingAgrees) continue;
-        }
-        if (best.offer(info.flat, () => featuresAt(n), n)) break;
-      }
-      return best.at < 0 ? null : { sentence: scored(model, infos[best.at], featuresAt(best.at)), score: best.score };
-    },
-    at: (position) => {
-      const n = infos.findIndex((s) => !s.inHeading && !s.isDefinition && infoStart(model, s) <= position && position < infoSpan(model, s).end);
-      return n < 0 ? undefined : scored(model, infos[n], featuresAt(n));
-    },
-  };
-}
-const oneShotFeatures = new WeakMap<ContractModel, Array<Uint32Array | undefined>>();
-
-/**
  * secondOpinion over a model's sentences. While editing, the sentences an anchor agrees with and
  * their scores are kept per model and taken over by the next spliced model for every sentence that
  * reads the same (categories/scan.ts sentenceReuseOf), so an edit tests and scores only the
@@ -236,7 +157,7 @@ const oneShotFeatures = new WeakMap<ContractModel, Array<Uint32Array | undefined
  * a full review) it is secondOpinion over classifierSentences.
  */
 export function secondOpinionOf(a: CategoryAssessment, model: ContractModel, classifier: CoverageClassifier, parties?: PartyMatchers): CategoryAssessment {
-  if (!factsActive()) return opinion(a, oneShotSource(model, classifier), classifier, parties);
+  if (!factsActive()) return secondOpinion(a, classifierSentences(model), classifier, parties);
   const infos = sentencesOf(model);
   return opinion(a, {
     best: (category, withParties) => keptBest(model, infos, category, classifier, withParties),
@@ -252,8 +173,7 @@ function opinion(a: CategoryAssessment, sentences: SentenceSource, classifier: C
   if (a.verdict !== 'missing') {
     const veto = classifier.veto(a.category);
     if (veto === null) return a;
-    // Only whether some sentence reaches the veto level matters here: the search may stop there.
-    const best = sentences.best(a.category, undefined, -Infinity, veto);
+    const best = sentences.best(a.category);
     if (best && best.score >= veto) return a;
     // Show the rules' own first sentence with its (low) score: the text the rules relied on.
     const relied = a.evidence.find((e) => !e.path && e.requirement !== 'heading') ?? a.evidence[0];
@@ -266,10 +186,8 @@ function opinion(a: CategoryAssessment, sentences: SentenceSource, classifier: C
       evidence: relied ? [{ ...relied, source: 'classifier', score: Number(score.toFixed(3)) }] : [],
     };
   }
-  // Only a sentence at the threshold or above can change the verdict: the others need no wrongWay.
-  const threshold = classifier.threshold(a.category);
-  const best = sentences.best(a.category, parties, threshold, Infinity);
-  if (!best || best.score < threshold) return a;
+  const best = sentences.best(a.category, parties);
+  if (!best || best.score < classifier.threshold(a.category)) return a;
   const { sentence, score } = best;
   return {
     ...a,
@@ -281,9 +199,9 @@ function opinion(a: CategoryAssessment, sentences: SentenceSource, classifier: C
 }
 
 /** A sentence of the list as the classifier sees it (the same fields as classifierSentences gives it). */
-function scored(model: ContractModel, info: SentenceInfo, features?: Uint32Array): ScoredSentence {
+function scored(model: ContractModel, info: SentenceInfo): ScoredSentence {
   const span = infoSpan(model, info);
-  return new LazySentence(info.flat, info.titles, span.start, span.end, info.section, features);
+  return new LazySentence(info.flat, info.titles, span.start, span.end, info.section);
 }
 
 /**
