@@ -22,7 +22,7 @@ import { generateContract, typedEdit } from '../../scripts/bench-contract';
 import { ROOT } from './client';
 import { MemoryClient, TEST_REVIEW_WORKER } from './memory';
 import { EditedDocument } from '../../server/src/lsp/edited-document';
-import { ReviewThread } from '../../server/src/lsp/review-thread';
+import { recordThreadEvents } from './thread-events';
 import { pathToFileURL } from 'node:url';
 
 /** A hover's Markdown text ('' for none). */
@@ -88,17 +88,7 @@ describe('lsp: what a hover reads', function () {
         if (this.pending.length) events.push('text built');
         return text.call(this);
       };
-      const ask = ReviewThread.prototype.ask;
-      ReviewThread.prototype.ask = function (this: ReviewThread, ...args: Parameters<typeof ask>) {
-        events.push(`asked ${args[2].kind}`);
-        return ask.apply(this, args).then((a) => { events.push(`answered ${args[2].kind}`); return a; });
-      };
-      const queue = ReviewThread.prototype.review;
-      ReviewThread.prototype.review = function (this: ReviewThread, ...args: Parameters<typeof queue>) {
-        events.push(`job v${args[0].version}`);
-        return queue.apply(this, args);
-      };
-      restore.push(() => { proto.text = text; ReviewThread.prototype.ask = ask; ReviewThread.prototype.review = queue; });
+      restore.push(() => { proto.text = text; }, recordThreadEvents(events));
 
       client = await new MemoryClient({ server: { reviewWorker: TEST_REVIEW_WORKER }, timeout: 60_000 }).start();
       const uri = pathToFileURL(path.join(ROOT, 'scratch', 'hover-work.md')).href;

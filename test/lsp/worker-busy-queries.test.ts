@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { MemoryClient, TEST_REVIEW_WORKER, type PublishParams } from './memory';
+import { recordThreadEvents } from './thread-events';
 import { ROOT } from './client';
 import { WorkerDocuments } from '../../server/src/lsp/worker-documents';
 import { DiagnosticsJsonCache } from '../../server/src/lsp/diagnostics-json';
@@ -23,7 +24,6 @@ import { answerQuery, type WorkerQuery } from '../../server/src/lsp/worker-queri
 import type { ReviewJob } from '../../server/src/lsp/review-job';
 import { diagnosticsOf } from '../../server/src/lsp/convert';
 import { generateContract } from '../../scripts/bench-contract';
-import { ReviewThread } from '../../server/src/lsp/review-thread';
 import { propertyRuns, propertySeed } from '../support/property-runs';
 
 const WEAK = fs.readFileSync(path.join(ROOT, 'examples', 'weak-msa.md'), 'utf8');
@@ -90,17 +90,7 @@ describe('lsp: a request read with a keystroke goes before that keystroke\'s wor
   it('posts the job once the hover sent with the change has been answered, with no fixed hold', async () => {
     // The order of what happens in the server's thread: queries asked and answered, jobs queued.
     const events: string[] = [];
-    const ask = ReviewThread.prototype.ask;
-    ReviewThread.prototype.ask = function (this: ReviewThread, ...args: Parameters<typeof ask>) {
-      events.push(`asked ${args[2].kind}`);
-      return ask.apply(this, args).then((a) => { events.push(`answered ${args[2].kind}`); return a; });
-    };
-    const queue = ReviewThread.prototype.review;
-    ReviewThread.prototype.review = function (this: ReviewThread, ...args: Parameters<typeof queue>) {
-      events.push(`job v${args[0].version}`);
-      return queue.apply(this, args);
-    };
-    restore.push(() => { ReviewThread.prototype.ask = ask; ReviewThread.prototype.review = queue; });
+    restore.push(recordThreadEvents(events));
     client = await new MemoryClient({ server: { reviewWorker: TEST_REVIEW_WORKER }, timeout: 60_000 }).start();
     const uri = uriOf('hover-before-job');
     const opened = await client.open(uri, WEAK);
