@@ -16,18 +16,14 @@
  * server's thread sends the edit ahead, lsp/review-thread.ts textAhead), in a step `ahead` of its own
  * before `start`, off the job's path.
  */
-import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { isMainThread, Worker } from 'node:worker_threads';
-import { WorkerDocuments } from '../server/src/lsp/worker-documents';
-import { KeptTexts } from '../server/src/lsp/job-text';
-import { WorkerJsonCaches } from '../server/src/lsp/worker-json';
-import { SpareBuffers } from '../server/src/lsp/spare-buffers';
 import { DEFAULT_WORKER_HEAP_MB, DEFAULT_WORKER_YOUNG_MB } from '../server/src/lsp/review-thread';
 import { applyServerV8Flags } from '../server/src/lsp/v8-flags';
 import type { ReviewJob } from '../server/src/lsp/review-job';
 import { currentStep } from '../server/src/engine';
 import { generateContract, typedEdit } from './bench-contract';
+import { recordGcs, workerParts } from './worker-probe-parts';
 
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const bytes = arg('bytes', 1_000_000);
@@ -46,19 +42,12 @@ const AHEAD = process.argv.includes('--ahead');
  * this worker, so what it adds beside the worker's own CPU is the collector's helper threads.
  */
 const threadCpu = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
-const KINDS: Record<number, string> = { 1: 's', 4: 'M', 8: 'i', 16: 'w' };
 
 async function main(): Promise<void> {
-  const gcs: Array<{ kind: string; at: number; ms: number }> = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) gcs.push({ kind: KINDS[(e as unknown as { detail: { kind: number } }).detail.kind] ?? '?', at: e.startTime, ms: e.duration });
-  }).observe({ entryTypes: ['gc'] });
+  const gcs = recordGcs();
   const settle = () => new Promise((r) => setTimeout(r, 5));
   const URI = 'file:///tmp/edit-steps-probe.md';
-  const documents = new WorkerDocuments();
-  const texts = new KeptTexts();
-  const caches = new WorkerJsonCaches();
-  const spares = new SpareBuffers();
+  const { documents, texts, caches, spares } = workerParts();
   let version = 0;
   let kept = '';
   /** Per edit: step name -> CPU ms, and the marks' times (to place the collections). */

@@ -13,37 +13,26 @@
  * (thread CPU from /proc/thread-self/schedstat).
  */
 import { readFileSync } from 'node:fs';
-import { PerformanceObserver } from 'node:perf_hooks';
 import { isMainThread, Worker } from 'node:worker_threads';
 import { getHeapSpaceStatistics } from 'node:v8';
-import { WorkerDocuments } from '../server/src/lsp/worker-documents';
-import { KeptTexts } from '../server/src/lsp/job-text';
-import { WorkerJsonCaches } from '../server/src/lsp/worker-json';
-import { SpareBuffers } from '../server/src/lsp/spare-buffers';
 import { DEFAULT_WORKER_HEAP_MB, DEFAULT_WORKER_YOUNG_MB } from '../server/src/lsp/review-thread';
 import { applyServerV8Flags } from '../server/src/lsp/v8-flags';
 import type { ReviewJob } from '../server/src/lsp/review-job';
 import { collectShrinkingTables } from '../server/src/lsp/collector';
 import { generateContract, typedEdit } from './bench-contract';
+import { recordGcs, workerParts } from './worker-probe-parts';
 
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const bytes = arg('bytes', 1_000_000);
 const edits = arg('edits', 40);
 const rounds = arg('rounds', 1);
 const threadCpu = (): number => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
-const KINDS: Record<number, string> = { 1: 's', 4: 'M', 8: 'i', 16: 'w' };
 
 async function main(): Promise<void> {
-  const gcs: Array<{ kind: string; ms: number }> = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) gcs.push({ kind: KINDS[(e as unknown as { detail: { kind: number } }).detail.kind] ?? '?', ms: e.duration });
-  }).observe({ entryTypes: ['gc'] });
+  const gcs = recordGcs();
   const settle = () => new Promise((r) => setTimeout(r, 5));
   const URI = 'file:///tmp/gc-probe.md';
-  const documents = new WorkerDocuments();
-  const texts = new KeptTexts();
-  const caches = new WorkerJsonCaches();
-  const spares = new SpareBuffers();
+  const { documents, texts, caches, spares } = workerParts();
   let version = 0;
   let kept = '';
   const procs: number[] = [];
