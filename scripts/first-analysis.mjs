@@ -1,0 +1,99 @@
+// The bench's first-analysis row (`npm run bench -- --only=analysis`, scripts/bench.ts
+// firstAnalysisRow), run as a fresh plain Node process: the first full review of the text in the
+// file named on the command line, by the engine of the built review worker's bundle
+// (dist/review-worker-main.js, which the language server runs for a large document's open), beside
+// remark-parse alone on the same text. Prints one line of JSON: the floor's and the review's wall
+// time, CPU time over all the process's threads and of the thread that ran them (ms), and how many
+// diagnostics the review gave.
+//   node --expose-gc scripts/first-analysis.mjs FILE
+// Why not in the bench's own process: there the engine ran as TypeScript through tsx, whose
+// CommonJS output reads every import through a getter, so the row timed slightly different code from
+// what ships; and remark-parse, an ES module, was converted by tsx the same way. Here both run as
+// Node runs them for a user: remark-parse as the ES module it is (as scripts/parse-floor.mjs runs it),
+// the engine as the bundle.
+// Method (kept from the row in the bench's process): three warm parses, the median taken, then the
+// review; each timed run starts from a collected heap, so that neither the parses' garbage nor a
+// collection of it lands inside the review (round seventeen, firstalloc).
+import Module from 'node:module';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { fileURLToPath } from 'node:url';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+
+const gc = globalThis.gc;
+if (!gc) throw new Error('run with node --expose-gc');
+const file = process.argv[2];
+if (!file) throw new Error('usage: node --expose-gc scripts/first-analysis.mjs FILE');
+const text = readFileSync(file, 'utf8');
+const cpuMs = (u) => (u.user + u.system) / 1000;
+/** CPU time of this thread alone (ms; Linux: /proc/thread-self/schedstat, in ns), null elsewhere: the process's CPU also counts V8's compiler and collector helper threads. */
+const threadCpuMs = () => {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
+  } catch {
+    return null;
+  }
+};
+const since = (t0) => (t0 === null ? null : threadCpuMs() - t0);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * The review worker's bundle, loaded as dist/review-worker.js loads it (server/src/lsp/load-bundle.ts:
+ * read in 64 KB pieces, compiled as a CommonJS module of its own), with one statement appended that
+ * hands back two of its top-level functions: the bundle exports nothing, and in this (main) thread its
+ * worker does not start. review() is runSteps(reviewSteps(input)) (server/src/engine/review.ts); the
+ * worker bundle has both, and not review itself.
+ */
+function bundledEngine() {
+  const bundle = join(dirname(fileURLToPath(import.meta.url)), '../dist/review-worker-main.js');
+  const fd = openSync(bundle, 'r');
+  const parts = [];
+  try {
+    const piece = Buffer.allocUnsafeSlow(64 * 1024);
+    const decoder = new StringDecoder('utf8');
+    for (let n; (n = readSync(fd, piece, 0, piece.length, null)) > 0;) parts.push(decoder.write(piece.subarray(0, n)));
+    parts.push(decoder.end());
+  } finally {
+    closeSync(fd);
+  }
+  const source = parts.join('');
+  // esbuild renames a top-level function whose name another module's takes: then stop rather than time another function.
+  for (const f of ['function* reviewSteps(input, prebuilt)', 'function runSteps(steps)']) {
+    if (source.split(f).length !== 2) throw new Error(`${bundle}: expected one \`${f}\`; the bundle's names changed (rebuild, or update scripts/first-analysis.mjs)`);
+  }
+  const m = new Module(bundle, null);
+  m.filename = bundle;
+  m.paths = Module._nodeModulePaths(dirname(bundle));
+  m._compile(`${source}\n;module.exports = { reviewSteps, runSteps };\n`, bundle);
+  m.loaded = true;
+  return m.exports;
+}
+
+// Loaded first, as the bench's process had the engine loaded before its parses.
+const { reviewSteps, runSteps } = bundledEngine();
+const parser = unified().use(remarkParse);
+parser.parse(text);
+const parses = [0, 1, 2].map(() => {
+  gc();
+  const c = process.cpuUsage();
+  const th = threadCpuMs();
+  const t = performance.now();
+  parser.parse(text);
+  return { wall: performance.now() - t, cpu: cpuMs(process.cpuUsage(c)), thread: since(th) };
+});
+
+gc();
+const c = process.cpuUsage();
+const th = threadCpuMs();
+const t = performance.now();
+const result = runSteps(reviewSteps({ text, force: true }));
+const reviewWall = performance.now() - t;
+const reviewThread = since(th);
+const reviewCpu = cpuMs(process.cpuUsage(c));
+console.log(JSON.stringify({
+  parseMs: median(parses.map((p) => p.wall)), parseCpuMs: median(parses.map((p) => p.cpu)),
+  parseThreadCpuMs: th === null ? null : median(parses.map((p) => p.thread)),
+  reviewMs: reviewWall, reviewCpuMs: reviewCpu, reviewThreadCpuMs: reviewThread, diagnostics: result.diagnostics.length,
+}));
