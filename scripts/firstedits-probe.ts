@@ -7,7 +7,6 @@
 //   node [V8 flags] /tmp/probe.js [--bytes 100000] [--edits 40] [--same -1] [--warm 0] [--known-edit 0] [--worker] [--minor-after -1] [--gc-after-open] [--json-at-open] [--steps] [--pre 0] [--warm-after-open -1] [--warm-steps N]
 // Linux only (thread CPU from /proc/thread-self/schedstat).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { PerformanceObserver } from 'node:perf_hooks';
 import { IncrementalReview } from '../server/src/engine/incremental';
 import { runReviewJobSteps, type JobFindings, type ReviewJob } from '../server/src/lsp/review-job';
 import { WorkerDocuments } from '../server/src/lsp/worker-documents';
@@ -20,6 +19,7 @@ import { isMainThread, Worker } from 'node:worker_threads';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { generateContract, typedEdit } from './bench-contract';
+import { recordGcs } from './worker-probe-parts';
 
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const bytes = arg('bytes', 100_000);
@@ -37,14 +37,13 @@ const stepsPerReview: Array<Map<string, number>> = [];
 /** The last review's CPU time over all the process's threads (ms): the collector's helper threads too. */
 let lastProcessCpu = 0;
 const threadCpu = (): number => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
-const gcs: Array<{ kind: number; ms: number }> = [];
-new PerformanceObserver((list) => { for (const e of list.getEntries()) gcs.push({ kind: (e as unknown as { detail: { kind: number } }).detail.kind, ms: e.duration }); }).observe({ entryTypes: ['gc'] });
+// This thread's collections, their kinds as the other worker-side probes read them (./worker-probe-parts.ts).
+const gcs = recordGcs();
 const flushGc = async (): Promise<string> => {
   // (The entries arrive a few turns of the event loop after the collection.)
   await new Promise((r) => setTimeout(r, 5));
   const ms = gcs.reduce((a, g) => a + g.ms, 0);
-  // perf_hooks.constants: NODE_PERFORMANCE_GC_MINOR 1 (s), _MAJOR 4 (M), _INCREMENTAL 8 (i), _WEAKCB 16 (w), as lsp/trace.ts reads them.
-  const kinds = gcs.map((g) => `${({ 1: 's', 4: 'M', 8: 'i', 16: 'w' } as Record<number, string>)[g.kind] ?? '?'}${g.ms.toFixed(0)}`).join(',');
+  const kinds = gcs.map((g) => `${g.kind}${g.ms.toFixed(0)}`).join(',');
   gcs.length = 0;
   return ms >= 0.5 ? `(${kinds})` : '';
 };

@@ -12,15 +12,9 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { IncrementalReview } from '../server/src/engine';
-import type { ReviewJob } from '../server/src/lsp/review-job';
-import { WorkerDocuments } from '../server/src/lsp/worker-documents';
-import { generateContract } from './bench-contract';
 import { collectShrinkingTables, compactingCollection } from '../server/src/lsp/collector';
+import { numberArg as arg, numberedContract, ProbeDocuments, spreadAt } from './probe-documents';
 
-const arg = (name: string, dflt: number) => {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? Number(process.argv[at + 1]) : dflt;
-};
 const docs = arg('--docs', 5);
 const edits = arg('--edits', 10);
 const bytes = arg('--bytes', 1_000_000);
@@ -40,39 +34,23 @@ const liveMb = () => {
   return getHeapStatistics().used_heap_size / 1e6;
 };
 
-const documents = new WorkerDocuments();
+const probe = new ProbeDocuments('probe');
+const { documents } = probe;
 const { states, reviews } = documents;
-const texts: string[] = [];
-const versions: number[] = [];
-const uri = (d: number) => `file:///tmp/probe-${d}.md`;
-
-function review(d: number): number {
-  const job: ReviewJob = { uri: uri(d), version: versions[d], text: texts[d], format: 'markdown', settings: {}, force: false, workspaceFolders: [] };
-  const c = process.cpuUsage();
-  documents.review(job, () => undefined);
-  documents.settle(job.uri);
-  const used = process.cpuUsage(c);
-  return (used.user + used.system) / 1000;
-}
 
 const base = liveMb();
 console.log(`baseline ${base.toFixed(1)} MB live`);
 let last = base;
 for (let d = 0; d < docs; d++) {
-  const text = generateContract(bytes).replace('# Master Services Agreement', `# Master Services Agreement ${d + 1}`);
-  texts.push(distinct ? text.replace(/Customer/g, `Customer${d + 1}`).replace(/Supplier/g, `Supplier${d + 1}`) : text);
-  versions.push(1);
-  const cpu = review(d);
+  const text = numberedContract(bytes, d);
+  const cpu = probe.open(distinct ? text.replace(/Customer/g, `Customer${d + 1}`).replace(/Supplier/g, `Supplier${d + 1}`) : text);
   const now = liveMb();
   console.log(`open ${d + 1}: +${(now - last).toFixed(1)} MB, ${now.toFixed(1)} MB live (states ${states.size}, reviews as objects ${reviews.objectCount}); CPU ${cpu.toFixed(0)} ms`);
   last = now;
 }
 for (let i = 0; i < edits; i++) {
   const d = i % docs;
-  const at = texts[d].indexOf('. ', Math.floor((((i * 7919) % 1000) / 1000) * texts[d].length));
-  texts[d] = texts[d].slice(0, at) + 'x' + texts[d].slice(at);
-  versions[d]++;
-  const cpu = review(d);
+  const cpu = probe.edit(d, spreadAt(i));
   const now = liveMb();
   console.log(`edit ${i + 1} (doc ${d + 1}): ${now.toFixed(1)} MB live (states ${states.size}, reviews as objects ${reviews.objectCount}); CPU ${cpu.toFixed(0)} ms`);
 }

@@ -10,16 +10,10 @@
  * joins every N paragraphs of a contract into one long paragraph (blocks of thousands of characters).
  */
 import { getHeapStatistics } from 'node:v8';
-import type { ReviewJob } from '../server/src/lsp/review-job';
-import { WorkerDocuments } from '../server/src/lsp/worker-documents';
-import { generateContract } from './bench-contract';
+import { numberArg as arg, numberedContract, ProbeDocuments, spreadAt } from './probe-documents';
 import { keptSentenceBounds, keptSentenceEntries } from '../server/src/model/sentences';
 import { keptChunkChars, keptChunks, keptChunkOffsets } from '../server/src/model/markdown';
 
-const arg = (name: string, dflt: number) => {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? Number(process.argv[at + 1]) : dflt;
-};
 const docs = arg('--docs', 1);
 const edits = arg('--edits', 300);
 const bytes = arg('--bytes', 1_000_000);
@@ -50,15 +44,7 @@ function report(what: string): void {
     `parse cache ${keptChunks()} chunks, ${(keptChunkChars() / 1e6).toFixed(2)} M chars, offsets ${(o.bytes / 1e6).toFixed(1)} MB; heap used ${(used() / 1e6).toFixed(1)} MB`);
 }
 
-const documents = new WorkerDocuments();
-const texts: string[] = [];
-const versions: number[] = [];
-const uri = (d: number) => `file:///tmp/text-cache-probe-${d}.md`;
-function review(d: number): void {
-  const job: ReviewJob = { uri: uri(d), version: versions[d], text: texts[d], format: 'markdown', settings: {}, force: false, workspaceFolders: [] };
-  documents.review(job, () => undefined);
-  documents.settle(job.uri);
-}
+const probe = new ProbeDocuments('text-cache-probe');
 const joinParagraphs = (text: string) => {
   if (!long) return text;
   let n = 0;
@@ -67,17 +53,11 @@ const joinParagraphs = (text: string) => {
 };
 
 for (let d = 0; d < docs; d++) {
-  const t = generateContract(bytes).replace('# Master Services Agreement', `# Master Services Agreement ${d + 1}`);
-  texts.push(joinParagraphs(d === 0 ? t : t.replace(/Supplier/g, `Supplier${d}`).replace(/Customer/g, `Customer${d}`)));
-  versions.push(1);
-  review(d);
-  report(`open ${d + 1} (${texts[d].length} chars)`);
+  const t = numberedContract(bytes, d);
+  probe.open(joinParagraphs(d === 0 ? t : t.replace(/Supplier/g, `Supplier${d}`).replace(/Customer/g, `Customer${d}`)));
+  report(`open ${d + 1} (${probe.texts[d].length} chars)`);
 }
 for (let i = 0; i < edits; i++) {
-  const d = i % docs;
-  const at = texts[d].indexOf('. ', Math.floor((((i * 7919) % 1000) / 1000) * texts[d].length));
-  texts[d] = texts[d].slice(0, at) + 'x' + texts[d].slice(at);
-  versions[d]++;
-  review(d);
+  probe.edit(i % docs, spreadAt(i));
   if ((i + 1) % every === 0) report(`edit ${i + 1}`);
 }
