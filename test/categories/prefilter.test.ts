@@ -44,6 +44,14 @@ function neverSkipsAMatch(patterns: RegExp[], words: string[], gaps: string[], r
   );
 }
 
+/** The literals (at most 32) a scanner over them finds in the text, in their order. */
+const found = (lits: string[], text: string) => {
+  const scanner = new LiteralScanner(lits, lits.map((_, i) => [i]));
+  const bits = new Uint32Array(1);
+  scanner.mark(text, bits);
+  return lits.filter((_, i) => (bits[0] & (1 << i)) !== 0);
+};
+
 /** A table entry's pattern, from its key (masked, source, flags). */
 const patternOf = (key: string) => {
   // (A masked pattern's key may name its senses after SENSE_MARK, each as /source/flags.)
@@ -141,13 +149,6 @@ function holds(text: string, lit: string): boolean {
 }
 
 describe('signal prefilter: the literal scanner', () => {
-  const found = (lits: string[], text: string) => {
-    const scanner = new LiteralScanner(lits, lits.map((_, i) => [i]));
-    const bits = new Uint32Array(1);
-    scanner.mark(text, bits);
-    return lits.filter((_, i) => (bits[0] & (1 << i)) !== 0);
-  };
-
   it('finds overlapping and nested literals in one pass', () => {
     assert.deepEqual(found(['term', 'terminate', 'mina', 'ate'], 'may terminate'), ['term', 'terminate', 'mina', 'ate']);
     assert.deepEqual(found(['abcd', 'bc', 'cde'], 'xabcex'), ['bc']);
@@ -283,12 +284,6 @@ describe('signal prefilter: literals at the start of a word (WORD_START)', () =>
   });
 
   it('finds such a literal after a non-word character or at the text\'s start, and nowhere else', () => {
-    const found = (lits: string[], text: string) => {
-      const scanner = new LiteralScanner(lits, lits.map((_, i) => [i]));
-      const bits = new Uint32Array(1);
-      scanner.mark(text, bits);
-      return lits.filter((_, i) => (bits[0] & (1 << i)) !== 0);
-    };
     const rpo = `${WORD_START}rpo`;
     assert.deepEqual(found([rpo, 'rpo'], 'for the purpose of the Corporation'), ['rpo']);
     assert.deepEqual(found([rpo], 'RPO of one hour'), [rpo]);
