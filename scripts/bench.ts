@@ -171,6 +171,26 @@ class Lsp {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : NaN;
   }
+  /**
+   * The server's highest RSS since the last `resetPeakRss` (the kernel's VmHWM), or null where
+   * /proc/PID/clear_refs could not reset it (Linux before 4.0, or not allowed): the mark would then
+   * still hold the opening's peak.
+   */
+  private peakReset = false;
+  resetPeakRss(): boolean {
+    try {
+      writeFileSync(`/proc/${this.pid}/clear_refs`, '5');
+      this.peakReset = true;
+    } catch {
+      this.peakReset = false;
+    }
+    return this.peakReset;
+  }
+  peakRssMB(): number | null {
+    if (!this.peakReset) return null;
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : null;
+  }
   async stop() {
     await Promise.race([this.request('shutdown', null), new Promise((r) => setTimeout(r, 5000))]);
     this.notify('exit', null);
@@ -465,6 +485,12 @@ async function memoryRows() {
     console.error(`    opened ${d + 1}/${docs}: first diagnostics in ${ms(performance.now() - t)}, server RSS ${lsp.rssMB().toFixed(0)} MB`);
   }
   const opened = await settledRss(lsp, `${docs} documents open`);
+  // The peak while the edits run (issue 13, round eighteen: the samples every 50 edits read 409 to
+  // 622 MB on one build and 439 to 490 on another, too few to compare): the kernel's high-water mark,
+  // reset here, and the RSS sampled every 100 ms beside it (the samples miss short peaks; the mark does not).
+  lsp.resetPeakRss();
+  let sampledPeak = lsp.rssMB();
+  const sampler = setInterval(() => { sampledPeak = Math.max(sampledPeak, lsp.rssMB()); }, 100);
   const e0 = performance.now();
   for (let i = 0; i < editCount; i++) {
     const d = i % docs;
@@ -480,12 +506,17 @@ async function memoryRows() {
     }
   }
   for (let d = 0; d < docs; d++) await lsp.diagnosed(uris[d], versions[d]);
+  clearInterval(sampler);
+  sampledPeak = Math.max(sampledPeak, lsp.rssMB());
+  const peak = lsp.peakRssMB();
+  const peakText = `peak during the edits ${peak === null ? 'not read' : `${peak.toFixed(0)} MB`} (sampled every 100 ms: ${sampledPeak.toFixed(0)} MB)`;
+  console.error(`    ${editCount} edits: server RSS ${peakText}`);
   const after = await settledRss(lsp, `${editCount} edits made`);
   console.error(`    ${editCount} edits reviewed in ${ms(performance.now() - e0)}`);
   await lsp.stop();
   row({ name: `Server RSS, ${docs} x 1 MB contracts open`, value: `${opened.toFixed(0)} MB`, reference: '', target: '<= 300 MB', pass: opened <= 300 });
   const growth = (after - opened) / opened;
-  row({ name: `Server RSS growth over ${editCount} edits`, value: `${after.toFixed(0)} MB (${(100 * growth).toFixed(1)}%)`, reference: '', target: '<= 10%', pass: growth <= 0.1 });
+  row({ name: `Server RSS growth over ${editCount} edits`, value: `${after.toFixed(0)} MB (${(100 * growth).toFixed(1)}%)`, reference: peakText, target: '<= 10%', pass: growth <= 0.1 });
 }
 
 async function main() {

@@ -9,7 +9,14 @@
  * does, so that no chunk or sentence is shared between documents.
  * `--idle` runs the worker's idle step before each reading, as the bench's server does after a
  * pause: one state kept, the per-sentence WeakMaps' tables shrunk, the heap compacted.
+ * `--peak` reads the edits' peak instead (issue 13, round eighteen): no collection forced between
+ * edits, so V8 collects when it would in the worker, and the process's highest RSS over the edits
+ * (VmHWM, reset after the opens) and the highest heap used after an edit are printed at the end.
+ * Run it as the worker's heap is limited: `node --expose-gc --max-old-space-size=512 --import tsx
+ * scripts/memory-probe.ts --docs 20 --edits 40 --peak` (V8 flags such as
+ * `--heap-growing-percent=N` go before --import).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { IncrementalReview } from '../server/src/engine';
 import { collectShrinkingTables, compactingCollection } from '../server/src/lsp/collector';
@@ -22,6 +29,8 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 
 const idle = process.argv.includes('--idle');
+const peak = process.argv.includes('--peak');
+const rssOf = (field: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN) / 1024;
 const distinct = process.argv.includes('--distinct');
 const liveMb = () => {
   if (idle) {
@@ -48,12 +57,25 @@ for (let d = 0; d < docs; d++) {
   console.log(`open ${d + 1}: +${(now - last).toFixed(1)} MB, ${now.toFixed(1)} MB live (states ${states.size}, reviews as objects ${reviews.objectCount}); CPU ${cpu.toFixed(0)} ms`);
   last = now;
 }
+let peakUsed = 0;
+let peakCpu = 0;
+if (peak) writeFileSync('/proc/self/clear_refs', '5');
+const peakFrom = rssOf('VmRSS');
 for (let i = 0; i < edits; i++) {
   const d = i % docs;
   const cpu = probe.edit(d, spreadAt(i));
+  if (peak) {
+    // As the worker: whatever V8 collects on its own, nothing forced.
+    const used = getHeapStatistics().used_heap_size / 1e6;
+    peakUsed = Math.max(peakUsed, used);
+    peakCpu += cpu;
+    console.log(`edit ${i + 1} (doc ${d + 1}): heap used ${used.toFixed(1)} MB, RSS ${rssOf('VmRSS').toFixed(0)} MB; CPU ${cpu.toFixed(0)} ms`);
+    continue;
+  }
   const now = liveMb();
   console.log(`edit ${i + 1} (doc ${d + 1}): ${now.toFixed(1)} MB live (states ${states.size}, reviews as objects ${reviews.objectCount}); CPU ${cpu.toFixed(0)} ms`);
 }
+if (peak) console.log(`peak over ${edits} edits: RSS ${rssOf('VmHWM').toFixed(0)} MB (from ${peakFrom.toFixed(0)} MB after the opens), heap used after an edit at most ${peakUsed.toFixed(1)} MB; edits' CPU ${peakCpu.toFixed(0)} ms`);
 if (process.argv.includes('--parts')) {
   // What each document's state is made of, the last reviewed first; then the caches shared by all.
   let at = liveMb();
