@@ -246,6 +246,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   // ---- Worker threads, started now so that they load the bundle while the files are read
   const pool = startPool(io.workerScript ? threadCount(mine.length, opts.concurrency) : 1, io.workerScript ?? null);
+
   // ---- Read, and build the review tasks
   const tasks: ReviewTask[] = [];
   const taskInputs: Input[] = [];
