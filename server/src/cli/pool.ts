@@ -13,6 +13,7 @@
  * its next task itself, through a counter they share (see reviewEach).
  */
 import * as os from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import { setGateScannerAfterChars } from '../categories/short-document-gate';
 import { setTextCaches } from '../model/text-caches';
 import { runReviewTask, type ReviewOutcome, type ReviewTask } from './review-task';
@@ -35,6 +36,26 @@ interface RunMessage {
   tasks: ReviewTask[];
   order: number[];
   claims: Int32Array;
+  /** A run posted before its files were read (EarlyRun): each task's TaskState, set by the main thread as it reads. */
+  states?: Int32Array;
+}
+
+/**
+ * A task's file, in a run posted before its files are read (EarlyRun): not read yet; read and in its
+ * place, to review; not to review (binary, too large, unreadable: the run reports it); or read with
+ * another size than its stat said, so not in its place (the main thread reviews it itself).
+ */
+export const TaskState = { Pending: 0, Ready: 1, Skipped: 2, Changed: 3 } as const;
+export type TaskState = (typeof TaskState)[keyof typeof TaskState];
+
+/** Waits until the main thread has read task i's file (EarlyRun); true when it is in place to review. */
+function readyToReview(states: Int32Array, i: number): boolean {
+  let state = Atomics.load(states, i);
+  while (state === TaskState.Pending) {
+    Atomics.wait(states, i, TaskState.Pending);
+    state = Atomics.load(states, i);
+  }
+  return state === TaskState.Ready;
 }
 
 /** The next position in the order to review, claimed for this thread; order.length or more when none is left. */
@@ -57,10 +78,11 @@ export function startPoolWorker(): void {
   const parentPort = workerThreads().parentPort!;
   // Each file is reviewed once: the model's caches keyed by text would only cost (model/text-caches.ts).
   setTextCaches(false);
-  parentPort.on('message', ({ tasks, order, claims }: RunMessage) => {
+  parentPort.on('message', ({ tasks, order, claims, states }: RunMessage) => {
     gateScannerFor(tasks);
     // Claims tasks until none is left, without waiting for the main thread between two.
     for (let k = claimNext(claims); k < order.length; k = claimNext(claims)) {
+      if (states && !readyToReview(states, order[k])) continue;
       const task = tasks[order[k]];
       let reply: FromWorker;
       try {
@@ -244,6 +266,175 @@ async function reviewEach(tasks: ReviewTask[], pool: Pool | null, onOutcome?: Ou
     void endPool({ workers });
   }
   return { outcomes, threads: workers.length + 1, inMainThread, reviewedBy };
+}
+
+/**
+ * A pooled run posted to its workers before its files are read, so that a worker starts on the
+ * longest file as soon as that file is read instead of after the last one (the main thread read about
+ * 15 MB over cuad-dev first, while the started worker waited). The tasks are made from the files'
+ * stats; the files are laid out by those sizes in one SharedArrayBuffer (each place one byte longer
+ * than its stat, to see a file that grew), and the main thread reads them in the order the threads
+ * claim them, longest first, telling the workers each file's TaskState through `states`. What is not
+ * Ready (skipped, or a file whose size changed, which the main thread reviews from its own bytes) the
+ * workers pass over. The main thread then compacts the tasks (the reviewable files, in file order)
+ * and reviews with the workers (review): a worker's outcome carries its posted index, mapped then.
+ * Every worker message is handled after the main thread's synchronous reading, but the listeners are
+ * attached now so that none is missed, and what comes before review is held for it.
+ */
+export class EarlyRun {
+  /** Posted indexes, longest file first (ties in file order): the order the threads claim them in. */
+  readonly order: number[];
+  private readonly claims = new Int32Array(new SharedArrayBuffer(4));
+  private readonly states: Int32Array;
+  /** Each posted file's place, one byte longer than its stat (readRegularFile's `allocate`). */
+  private readonly places: Buffer[];
+  private readonly workers: Worker[];
+  private failure: Error | undefined;
+  private held: Array<{ k: number; m: FromWorker }> | null = [];
+  private onMessage: ((k: number, m: FromWorker) => void) | undefined;
+  private onExit: ((code: number) => void) | undefined;
+  private wake: (() => void) | null = null;
+
+  /** Posts `tasks` (index = position; bytes set here) to the pool's workers; sizes are the files' stats. */
+  constructor(pool: Pool, readonly tasks: ReviewTask[], sizes: readonly number[]) {
+    this.order = tasks.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
+    this.states = new Int32Array(new SharedArrayBuffer(4 * tasks.length));
+    let total = 0;
+    for (const size of sizes) total += size + 1;
+    const memory = new SharedArrayBuffer(total);
+    this.places = new Array(tasks.length);
+    let at = 0;
+    // Laid out in claim order, so that the reading goes through the memory from one end.
+    for (const i of this.order) {
+      this.places[i] = Buffer.from(memory, at, sizes[i] + 1);
+      tasks[i].bytes = this.places[i].subarray(0, sizes[i]);
+      at += sizes[i] + 1;
+    }
+    // The main thread takes at least one task: workers beyond tasks - 1 would have nothing to do.
+    this.workers = pool.workers.slice(0, Math.max(0, tasks.length - 1));
+    void endPool({ workers: pool.workers.slice(this.workers.length) });
+    this.failure = this.workers.map((w) => pool.failures.get(w)).find(Boolean);
+    if (this.failure) Atomics.store(this.claims, 0, this.order.length);
+    for (const [k, w] of this.workers.entries()) {
+      w.ref();
+      w.on('message', (m: FromWorker) => (this.held ? this.held.push({ k, m }) : this.onMessage!(k, m)));
+      w.on('error', (e) => this.fail(e));
+      w.on('exit', (code) => (this.onExit ? this.onExit(code) : code !== 0 && this.fail(new Error(`a review worker thread exited with code ${code}`))));
+      if (!this.failure) w.postMessage({ tasks, order: this.order, claims: this.claims, states: this.states } satisfies RunMessage);
+    }
+  }
+
+  /** Threads that review, the main thread included. */
+  get threads(): number {
+    return this.workers.length + 1;
+  }
+
+  /** Where posted file i is to be read: a buffer one byte longer than its stat. */
+  place(i: number): Buffer {
+    return this.places[i];
+  }
+
+  /** Tells the workers what became of posted file i. */
+  settle(i: number, state: TaskState): void {
+    Atomics.store(this.states, i, state);
+    Atomics.notify(this.states, i);
+  }
+
+  state(i: number): TaskState {
+    return Atomics.load(this.states, i) as TaskState;
+  }
+
+  /** Every file still pending skipped (the reading stopped early: the workers must not wait on it). */
+  settleRest(): void {
+    for (let i = 0; i < this.tasks.length; i++) if (this.state(i) === TaskState.Pending) this.settle(i, TaskState.Skipped);
+  }
+
+  /** Ends the run without a review (an error after the reading): nothing more is claimed, the workers end. */
+  async cancel(): Promise<void> {
+    Atomics.store(this.claims, 0, this.order.length);
+    this.settleRest();
+    await endPool({ workers: this.workers });
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    // Workers stop claiming: the run ends with the failure.
+    Atomics.store(this.claims, 0, this.order.length);
+    this.wake?.();
+  }
+
+  /**
+   * Reviews the run, like reviewShared: `tasks` are the files to review in file order (index =
+   * position), `fromPosted` maps a posted index to its task (-1: not reviewed from its place), `own`
+   * lists the tasks only this thread reviews (not Ready: a changed size, or read without a place).
+   */
+  async review(tasks: ReviewTask[], fromPosted: readonly number[], own: readonly number[], onOutcome?: OutcomeListener): Promise<ReviewShare> {
+    const caches = setTextCaches(false);
+    const scannerAfter = gateScannerFor(tasks);
+    try {
+      return await this.reviewEach(tasks, fromPosted, own, onOutcome);
+    } finally {
+      setTextCaches(caches);
+      setGateScannerAfterChars(scannerAfter);
+    }
+  }
+
+  private async reviewEach(tasks: ReviewTask[], fromPosted: readonly number[], own: readonly number[], onOutcome?: OutcomeListener): Promise<ReviewShare> {
+    const outcomes: ReviewOutcome[] = new Array(tasks.length);
+    const reviewedBy: number[] = new Array(tasks.length).fill(0);
+    let done = 0;
+    let inMainThread = 0;
+    this.onMessage = (k, m) => {
+      if (this.failure) return;
+      if (!m.ok) {
+        this.fail(new Error(`reviewing ${this.tasks[m.index]?.path ?? `task ${m.index}`} failed in a worker thread:\n${m.error}`));
+        return;
+      }
+      const i = fromPosted[m.outcome.index];
+      m.outcome.index = i;
+      outcomes[i] = m.outcome;
+      reviewedBy[i] = k + 1;
+      done++;
+      try {
+        onOutcome?.(i, m.outcome);
+      } catch (e) {
+        this.fail(e as Error);
+        return;
+      }
+      if (done === tasks.length) this.wake?.();
+    };
+    this.onExit = (code) => {
+      if (done < tasks.length && code !== 0) this.fail(new Error(`a review worker thread exited with code ${code}`));
+    };
+    const mine = (i: number): void => {
+      outcomes[i] = runReviewTask(tasks[i]);
+      inMainThread++;
+      done++;
+      onOutcome?.(i, outcomes[i]);
+    };
+    try {
+      const held = this.held!;
+      this.held = null;
+      for (const { k, m } of held) this.onMessage(k, m);
+      for (const i of own) {
+        if (this.failure) break;
+        mine(i);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      for (let k = claimNext(this.claims); !this.failure && k < this.order.length; k = claimNext(this.claims)) {
+        const p = this.order[k];
+        if (this.state(p) !== TaskState.Ready) continue;
+        mine(fromPosted[p]);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      while (!this.failure && done < tasks.length) await new Promise<void>((resolve) => (this.wake = resolve));
+      if (this.failure) throw this.failure;
+    } finally {
+      // As in reviewEach: a worker's exit runs on its own thread while this one writes the report.
+      void endPool({ workers: this.workers });
+    }
+    return { outcomes, threads: this.workers.length + 1, inMainThread, reviewedBy };
+  }
 }
 
 /**

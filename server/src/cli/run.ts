@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import {
   baselineEntries, closeIds, configDecision, ConfigError, ConfigLoader, DEFAULT_PROFILES, describeConfig, DISK_READER, formatBaseline, matchBaseline, parseBaseline,
   getRule, isBinary, MAX_DOCUMENT_BYTES, printable, PROFILES, readRegularFile, RULES, VERSION,
-  type Baseline, type BaselineEntry, type ResolvedConfig, type ReviewDiagnostic, type Severity, type ReviewResult,
+  type Baseline, type BaselineEntry, type ReadOutcome, type ResolvedConfig, type ReviewDiagnostic, type Severity, type ReviewResult,
 } from '../engine';
 import { parseArgs, UsageError, type CliOptions, type FailOn, type Format } from './args';
 import { importFormatOf } from '../convert/formats';
@@ -23,8 +23,8 @@ import { formatMarkdown } from './format-markdown';
 import { formatSarif } from './format-sarif';
 import { formatStylish, formatStylishEnd, formatStylishFile } from './format-stylish';
 import { helpText, USAGE_LINE } from './help';
-import { endPool, poolThreads, reviewShared, SharedFiles, startPool, threadCount } from './pool';
-import { buildReport, countSeverities, emptyCounts, orderedCoverage, type FileReport, type Report, type SkippedFile } from './report';
+import { EarlyRun, endPool, poolThreads, reviewShared, SharedFiles, startPool, TaskState, threadCount, type OutcomeListener, type ReviewShare } from './pool';
+import { addCounts, buildReport, countSeverities, emptyCounts, orderedCoverage, type FileReport, type Report, type SeverityCounts, type SkippedFile } from './report';
 import { withoutBom, type ReportedResult, type ReviewOutcome, type ReviewTask } from './review-task';
 import { inOrder } from './in-order';
 import { inShard, shardKey, shardRoot } from './shard';
@@ -246,58 +246,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   // ---- Worker threads, started now so that they load the bundle while the files are read
   const pool = startPool(io.workerScript ? threadCount(mine.length, opts.concurrency) : 1, io.workerScript ?? null);
-  // The files of a run with workers are read straight into memory the threads share (./pool.ts).
-  const sharedFiles = pool ? new SharedFiles() : undefined;
 
   // ---- Read, and build the review tasks
   const tasks: ReviewTask[] = [];
   const taskInputs: Input[] = [];
   const skipped: SkippedFile[] = [];
-  for (const file of mine) {
-    let text = file.text;
-    const format = text === undefined ? importFormatOf(file.abs) : undefined;
-    if (format) {
-      // Word, HTML, PDF: converted to Markdown first; a file that cannot be read fails the run.
-      let converted;
-      try {
-        converted = await readConverted(file.abs, format);
-      } catch (e) {
-        converted = { reason: `cannot read file: ${(e as Error).message}` };
-      }
-      if ('reason' in converted) {
-        error(`${file.path}: not reviewed: ${converted.reason}`);
-        skipped.push({ path: file.path, reason: converted.reason });
-        fatal = true;
-        continue;
-      }
-      for (const w of converted.warnings) warn(`${file.path}: ${w}`);
-      text = converted.text;
-      file.source = converted.source;
-    }
-    let bytes: Uint8Array | undefined;
-    if (text === undefined) {
-      // Regular files only, never over the limit (a FIFO or /dev/zero named on the command line included).
-      const read = readRegularFile(file.abs, MAX_DOCUMENT_BYTES, sharedFiles?.allocate);
-      if (!read.ok && read.kind === 'too-large') {
-        const reason = `file ${read.reason}`;
-        warn(`${file.path}: skipped: ${reason}`);
-        skipped.push({ path: file.path, reason });
-        continue;
-      }
-      if (!read.ok) {
-        error(`${file.path}: cannot read file: it ${read.reason}`);
-        fatal = true;
-        continue;
-      }
-      if (isBinary(read.bytes)) {
-        const reason = 'binary file (contains NUL bytes)';
-        warn(`${file.path}: skipped: ${reason}`);
-        skipped.push({ path: file.path, reason });
-        continue;
-      }
-      // Decoded by the thread that reviews it (taskText).
-      bytes = read.bytes;
-    }
+  /** The file's task at `index`, with its bytes (decoded by the thread that reviews it: taskText) or its text. */
+  const taskOf = (file: Input, index: number, content: { bytes: Uint8Array } | { text: string }): ReviewTask => {
     const config = configs.get(file)!;
     const decision = configDecision(config, file.abs, config.file ? rel(config.file) : '');
     const profiles = profilesFor(config.settings.profiles);
@@ -306,15 +261,139 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const force = opts.force || decision.force;
     // --force needs no reason in the report: the user asked.
     const forceReason = opts.force ? undefined : decision.forceReason;
-    tasks.push({
-      index: tasks.length, ...(bytes ? { bytes } : { text: withoutBom(text!) }), path: file.path, cwd: io.cwd, settings, force, ...(forceReason ? { forceReason } : {}),
+    return {
+      index, ...content, path: file.path, cwd: io.cwd, settings, force, ...(forceReason ? { forceReason } : {}),
       // Fingerprints cost time on long files with many findings: only a baseline and SARIF use them.
       ...(opts.baseline !== undefined || opts.writeBaseline !== undefined || opts.format === 'sarif' ? { fingerprints: true } : {}),
       ...(opts.format === 'markdown' || file.source ? { keepModel: true } : {}),
       // Only the JUnit report lists the rules that ran.
       ...(opts.format === 'junit' ? { activeRules: true } : {}),
-    });
-    taskInputs.push(file);
+    };
+  };
+  /** A file read from disk: its bytes, or why it is skipped (a warning) or not read (an error that fails the run). */
+  type Checked = { bytes: Uint8Array } | { skip: string } | { problem: string };
+  const check = (read: ReadOutcome): Checked => {
+    if (!read.ok && read.kind === 'too-large') return { skip: `file ${read.reason}` };
+    if (!read.ok) return { problem: `cannot read file: it ${read.reason}` };
+    if (isBinary(read.bytes)) return { skip: 'binary file (contains NUL bytes)' };
+    return { bytes: read.bytes };
+  };
+  /** Says what became of a file that is not reviewed (false), or true for a file to review. */
+  const reviewable = (file: Input, checked: Checked): checked is { bytes: Uint8Array } => {
+    if ('skip' in checked) {
+      warn(`${file.path}: skipped: ${checked.skip}`);
+      skipped.push({ path: file.path, reason: checked.skip });
+      return false;
+    }
+    if ('problem' in checked) {
+      error(`${file.path}: ${checked.problem}`);
+      fatal = true;
+      return false;
+    }
+    return true;
+  };
+  /**
+   * A pooled run of files on disk only (no Word, HTML or PDF file, no standard input) is posted to
+   * its workers before its files are read (./pool.ts EarlyRun): tasks made from the files' stats.
+   * Undefined when fewer than two files can be posted so (the run then goes as before).
+   */
+  const postEarly = (): { run: EarlyRun; placed: number[]; postedOf: number[] } | undefined => {
+    if (!pool || mine.length < 2 || !mine.every((f) => f.text === undefined && !importFormatOf(f.abs))) return undefined;
+    const sizes: number[] = [];
+    const placed: number[] = [];
+    const postedOf: number[] = mine.map(() => -1);
+    for (const [fi, file] of mine.entries()) {
+      // Only a regular file within the limit gets a place; the others are read as before, and fail the same way.
+      let st: fs.Stats;
+      try {
+        st = fs.statSync(file.abs);
+      } catch {
+        continue;
+      }
+      if (!st.isFile() || st.size > MAX_DOCUMENT_BYTES) continue;
+      postedOf[fi] = placed.length;
+      placed.push(fi);
+      sizes.push(st.size);
+    }
+    if (placed.length < 2) return undefined;
+    const posted = placed.map((fi, i) => taskOf(mine[fi], i, { bytes: new Uint8Array(0) }));
+    return { run: new EarlyRun(pool, posted, sizes), placed, postedOf };
+  };
+  const early = postEarly();
+  let reviewEarly: ((onOutcome: OutcomeListener) => Promise<ReviewShare>) | undefined;
+  let cancelEarly = async (): Promise<void> => undefined;
+  if (early) {
+    const { run: posted, placed, postedOf } = early;
+    cancelEarly = () => posted.cancel();
+    const checked: Checked[] = new Array(mine.length);
+    try {
+      // Longest first, as the threads claim them; a worker is told of each file as soon as it is read.
+      for (const i of posted.order) {
+        const place = posted.place(i);
+        const read = check(readRegularFile(mine[placed[i]].abs, MAX_DOCUMENT_BYTES, (size) => (size === place.length ? place : Buffer.allocUnsafeSlow(size))));
+        checked[placed[i]] = read;
+        const inPlace = 'bytes' in read && read.bytes.buffer === place.buffer && read.bytes.byteOffset === place.byteOffset && read.bytes.byteLength === place.length - 1;
+        posted.settle(i, inPlace ? TaskState.Ready : 'bytes' in read ? TaskState.Changed : TaskState.Skipped);
+      }
+    } finally {
+      posted.settleRest();
+    }
+    for (const [fi, file] of mine.entries()) if (postedOf[fi] < 0) checked[fi] = check(readRegularFile(file.abs, MAX_DOCUMENT_BYTES));
+    // What the reading found is said in file order, as a run that reads in file order says it.
+    const fromPosted: number[] = placed.map(() => -1);
+    const own: number[] = [];
+    for (const [fi, file] of mine.entries()) {
+      const read = checked[fi];
+      if (!reviewable(file, read)) continue;
+      const i = postedOf[fi];
+      if (i >= 0 && posted.state(i) === TaskState.Ready) {
+        posted.tasks[i].index = tasks.length;
+        fromPosted[i] = tasks.length;
+        tasks.push(posted.tasks[i]);
+      } else {
+        // Read with another size than its stat (or without a place): this thread reviews it from its own bytes.
+        own.push(tasks.length);
+        tasks.push(taskOf(file, tasks.length, { bytes: read.bytes }));
+      }
+      taskInputs.push(file);
+    }
+    reviewEarly = (onOutcome) => posted.review(tasks, fromPosted, own, onOutcome);
+  } else {
+    // The files of a run with workers are read straight into memory the threads share (./pool.ts).
+    const sharedFiles = pool ? new SharedFiles() : undefined;
+    for (const file of mine) {
+      let text = file.text;
+      const format = text === undefined ? importFormatOf(file.abs) : undefined;
+      if (format) {
+        // Word, HTML, PDF: converted to Markdown first; a file that cannot be read fails the run.
+        let converted;
+        try {
+          converted = await readConverted(file.abs, format);
+        } catch (e) {
+          converted = { reason: `cannot read file: ${(e as Error).message}` };
+        }
+        if ('reason' in converted) {
+          error(`${file.path}: not reviewed: ${converted.reason}`);
+          skipped.push({ path: file.path, reason: converted.reason });
+          fatal = true;
+          continue;
+        }
+        for (const w of converted.warnings) warn(`${file.path}: ${w}`);
+        text = converted.text;
+        file.source = converted.source;
+      }
+      let content: { bytes: Uint8Array } | { text: string };
+      if (text === undefined) {
+        // Regular files only, never over the limit (a FIFO or /dev/zero named on the command line included).
+        const read = check(readRegularFile(file.abs, MAX_DOCUMENT_BYTES, sharedFiles?.allocate));
+        if (!reviewable(file, read)) continue;
+        content = { bytes: read.bytes };
+      } else {
+        content = { text: withoutBom(text) };
+      }
+      tasks.push(taskOf(file, tasks.length, content));
+      taskInputs.push(file);
+    }
   }
 
   // ---- Baseline (read before the review, so that each file's report can be written as soon as it is ready)
@@ -329,6 +408,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     } catch (e) {
       const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
       error(`${opts.baseline}: cannot read the baseline: ${missing ? 'no such file; create it with --write-baseline' : (e as Error).message}`);
+      await cancelEarly();
       await endPool(pool);
       return EXIT_ERROR;
     }
@@ -336,6 +416,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       baseline = parseBaseline(text);
     } catch (e) {
       error(`${opts.baseline}: ${(e as Error).message}`);
+      await cancelEarly();
       await endPool(pool);
       return EXIT_ERROR;
     }
@@ -353,6 +434,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const files: FileReport[] = [];
   const written: Record<string, BaselineEntry[]> = {};
   const hidden = emptyCounts();
+  // The summary's counts, added up file by file as the reviews come in rather than over every finding
+  // after the last one (buildReport), when nothing else is left to do.
+  const totals = emptyCounts();
   let worst = -1;
   let warningCount = 0;
   const keepResult = opts.format === 'markdown';
@@ -377,6 +461,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     newBaseline?: BaselineEntry[];
     /** The JSON report's part for this file, as UTF-8. */
     jsonPart?: Uint8Array;
+    /** The file's findings (as reported, after --quiet) by severity, for the summary. */
+    counts: SeverityCounts;
   }
   const makeFile = (i: number, outcome: ReviewOutcome): MadeFile => {
     const input = taskInputs[i];
@@ -415,7 +501,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       ...(input.source ? { source: input.source.format, origins: diagnostics.map((d) => findingOrigin(d, wholeResult(result).model, input.source!)) } : {}),
     };
     return {
-      input, result, file, counted, hiddenHere, ...(newBaseline ? { newBaseline } : {}),
+      input, result, file, counted, hiddenHere, ...(newBaseline ? { newBaseline } : {}), counts: countSeverities(diagnostics),
       ...(opts.format === 'json' ? { jsonPart: Buffer.from(formatJsonFile(file), 'utf8') } : {}),
     };
   };
@@ -431,6 +517,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       if (d.severity === 'warning') warningCount++;
     }
     countSeverities(made.hiddenHere, hidden);
+    addCounts(totals, made.counts);
     files.push(file);
     if (made.jsonPart) jsonParts.push(made.jsonPart);
     if (streamed) {
@@ -443,12 +530,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const takeOutcome = inOrder(tasks.length, makeFile, reportInOrder);
 
   // ---- Review, in worker threads when there are many files
-  const threads = poolThreads(pool, tasks.length);
+  const threads = early ? Math.max(1, Math.min(early.run.threads, tasks.length)) : poolThreads(pool, tasks.length);
   // CLAUSEWISE_DEBUG=threads: say how the work was split (for troubleshooting and the tests).
   const debugThreads = /\bthreads\b/.test(io.env.CLAUSEWISE_DEBUG ?? '');
   if (debugThreads) io.stderr.write(`${TOOL_NAME}: debug: ${tasks.length} files in ${threads} thread${threads === 1 ? '' : 's'}\n`);
   try {
-    const share = await reviewShared(tasks, pool, takeOutcome);
+    const share = await (reviewEarly ? reviewEarly(takeOutcome) : reviewShared(tasks, pool, takeOutcome));
     if (debugThreads) {
       io.stderr.write(`${TOOL_NAME}: debug: the main thread reviewed ${share.inMainThread} of ${tasks.length} files\n`);
       // Which thread reviewed each file: is the work shared out well, do the long files go to different threads?
@@ -472,7 +559,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 
   // ---- Output
-  const report = buildReport(TOOL_NAME, VERSION, files, skipped, hidden, { baselineUsed: !!(baseline || writeTo), failOn: opts.failOn });
+  const report = buildReport(TOOL_NAME, VERSION, files, skipped, hidden, { baselineUsed: !!(baseline || writeTo), failOn: opts.failOn, counts: totals });
   // JSON as UTF-8 pieces (see formatJsonBytes), every other format as text.
   const text: string | Uint8Array[] = streamed
     ? (opts.format === 'stylish' ? formatStylishEnd(report, { color, quiet: opts.quiet }) : '')
