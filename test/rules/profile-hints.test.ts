@@ -1,7 +1,7 @@
 /**
- * The profile hints' one-shot search (rules/profile-hints.ts firstHolding): the sentences joined and
- * lower-cased once per document, and only those holding a word tested, must find the sentence that
- * lower-casing and searching each sentence finds, whatever the text's characters.
+ * The profile hints' one-shot search (rules/profile-hints.ts firstHolding): the sentences joined once
+ * per document and searched case-insensitively, and only those holding a word tested, must find the
+ * sentence that lower-casing and searching each sentence finds, whatever the text's characters.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -11,7 +11,7 @@ import { buildContractModel } from '../../server/src/model';
 import { holdsAny } from '../../server/src/model/word-gate';
 import { DORA_HINT_PATTERNS, DORA_HINT_WORDS } from '../../server/src/rules/dora-profile-hint';
 import { GDPR_HINT_PATTERNS, GDPR_HINT_WORDS } from '../../server/src/rules/gdpr-profile-hint';
-import { firstHolding, loweredFlatsStats } from '../../server/src/rules/profile-hints';
+import { firstHolding, joinedFlatsStats } from '../../server/src/rules/profile-hints';
 import { propertyRuns, propertySeed } from '../support/property-runs';
 
 const HINTS = [
@@ -52,10 +52,22 @@ describe('profile hints: the one-shot search over the joined sentences', () => {
     assert.match(found.flat, /data processor/);
   });
 
-  it('lower-cases a reviewed document once for both hints', () => {
-    const before = loweredFlatsStats.joins;
+  it('searches sentence by sentence in lower case for words a case-insensitive search would miss', () => {
+    // The Kelvin sign lower-cases to "k", which /i without the u flag does not fold.
+    const infos = sentencesOf(buildContractModel('# Agreement\n\nThe scale is set. It is read in \u212Aelvin here.\n', 0));
+    const lowered = joinedFlatsStats.lowered;
+    const found = firstHolding(infos, ['kelvin'], () => true);
+    assert.ok(found);
+    assert.match(found.flat, /elvin here/);
+    assert.equal(joinedFlatsStats.lowered, lowered + 1);
+  });
+
+  it('joins a reviewed document\'s sentences once for both hints, and lower-cases none of them', () => {
+    const before = joinedFlatsStats.joins;
+    const lowered = joinedFlatsStats.lowered;
     const result = review({ text: '# Services Agreement\n\nThis Agreement is between Acme Ltd (the "Customer") and Supply Co (the "Supplier").\n\n## 1. Data\n\nThe Supplier acts as a data processor under the GDPR.\n', settings: {}, force: true });
     assert.ok(result.diagnostics.some((d) => d.ruleId === 'gdpr-profile-hint'));
-    assert.equal(loweredFlatsStats.joins - before, 1);
+    assert.equal(joinedFlatsStats.joins - before, 1);
+    assert.equal(joinedFlatsStats.lowered, lowered);
   });
 });

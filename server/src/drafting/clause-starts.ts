@@ -46,6 +46,7 @@ const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 const CLAUSE_WORD = /(?:clause|section|article)\s+/iy;
 const SPACES_THEN_LETTER = /\s+[A-Za-z]/y;
 const SPACES = /\s*/y;
+const TAB_OR_RUN = /\t| {2,}/g;
 
 /**
  * The words written where a clause starts, by how often. Built whole the first time; while editing
@@ -215,16 +216,23 @@ function readStretch(text: string, from: number, to: number): { line: string[]; 
     if (next < 0) break;
     l = next + 1;
   }
-  for (let q = from; q < to; q++) {
-    const c = text.charCodeAt(q);
-    if (c === 9) spaces = add(spaces, q + 1, true);
-    else if (c === 32 && text.charCodeAt(q + 1) === 32 && (q === 0 || text.charCodeAt(q - 1) !== 32)) {
-      let t = q + 2;
+  // Tabs and runs of spaces found by one expression over the stretch (a slice: over the text from
+  // `from`, a stretch without either would search on to the next one), not a test of every character
+  // in a loop (the stretches of a one-shot review are the whole text; 0.8% of a CLI thread over cuad-dev).
+  const stretch = text.slice(from, to);
+  TAB_OR_RUN.lastIndex = 0;
+  for (let m = TAB_OR_RUN.exec(stretch); m !== null; m = TAB_OR_RUN.exec(stretch)) {
+    const q = from + m.index;
+    if (text.charCodeAt(q) === 9) spaces = add(spaces, q + 1, true);
+    // A run that starts before `from` is not one of this stretch's (the match is its rest).
+    else if (q === 0 || text.charCodeAt(q - 1) !== 32) {
+      // The run may go on past the stretch's end.
+      let t = q + m[0].length;
       while (text.charCodeAt(t) === 32) t++;
       reach = Math.max(reach, t + 1);
       spaces = add(spaces, t, true);
-      q = t - 1;
     }
   }
+  TAB_OR_RUN.lastIndex = 0;
   return { line, spaces, reach: Math.min(reach, text.length) };
 }

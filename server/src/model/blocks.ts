@@ -148,6 +148,18 @@ export function countingView(from: number, length: number): Int32Array {
   return new Int32Array(counting.buffer, from * 4, length);
 }
 let counting = new Int32Array(0);
+/**
+ * The offset map from, from + 1, ..., from + length - 1: countingView's view when it lies inside the
+ * array (the caller made it the document's size with countingUpTo), else a map of its own. For
+ * models built without the text caches only (parsePlainText's verbatim paragraphs).
+ */
+export function countingMap(from: number, length: number): Int32Array {
+  if (from + length <= counting.length) return new Int32Array(counting.buffer, from * 4, length);
+  const offsets = new Int32Array(length);
+  for (let i = 0; i < length; i++) offsets[i] = from + i;
+  return offsets;
+}
+
 /** 16 MB: a 4-million-character document. */
 const COUNTING_MAX = 1 << 22;
 

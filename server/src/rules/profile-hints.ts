@@ -29,23 +29,21 @@ export function profileHintRule(opts: { id: string; category: CategoryId; profil
 }
 
 /**
- * Every sentence's flat text joined and lower-cased once, for both hint rules, with where each
- * sentence starts in it (null when lower-casing changed the length: then the search starts at the
- * first sentence). Each rule lower-cased every sentence and searched it for each of its words, 2%
- * of a CLI thread over cuad-dev (issue 13, cli); most contracts hold none of the words.
+ * Every sentence's flat text joined once, for both hint rules, with where each sentence starts in
+ * it. Each rule lower-cased every sentence and searched it for each of its words, 2% of a CLI thread
+ * over cuad-dev (issue 13, cli); then the joined text was lower-cased (a copy of the document, two
+ * bytes a character in most contracts) and searched once per word; now it is searched as it is, by
+ * one case-insensitive expression of the words (wordSearch). Most contracts hold none of the words.
  */
-interface LoweredFlats { lowered: string; starts: Int32Array | null }
-const loweredOf = new WeakMap<SentenceInfo[], LoweredFlats>();
-/** How many sentence lists were joined and lower-cased (for tests). */
-export const loweredFlatsStats = { joins: 0 };
+interface JoinedFlats { joined: string; starts: Int32Array }
+const joinedOf = new WeakMap<SentenceInfo[], JoinedFlats>();
+/** How many sentence lists were joined, and how many lower-cased (for tests). */
+export const joinedFlatsStats = { joins: 0, lowered: 0 };
 
-function loweredFlats(infos: SentenceInfo[]): LoweredFlats {
-  let found = loweredOf.get(infos);
+function joinedFlats(infos: SentenceInfo[]): JoinedFlats {
+  let found = joinedOf.get(infos);
   if (!found) {
-    // No word holds a line break, so none is found across two sentences. toLowerCase maps each
-    // character alone but for the Greek final sigma, which reads its neighbours, and a line break
-    // ends a word as the end of a string does: the joined text lower-cased is the sentences' own
-    // lower-cased texts joined, so it holds a word exactly where one of them does.
+    // No word holds a line break, so none is found across two sentences.
     const flats = new Array<string>(infos.length);
     const starts = new Int32Array(infos.length + 1);
     let at = 0;
@@ -55,13 +53,30 @@ function loweredFlats(infos: SentenceInfo[]): LoweredFlats {
       at += flats[n].length + 1;
     }
     starts[infos.length] = at;
-    const lowered = flats.join('\n').toLowerCase();
-    loweredFlatsStats.joins++;
-    found = { lowered, starts: lowered.length === at - 1 || infos.length === 0 ? starts : null };
-    loweredOf.set(infos, found);
+    joinedFlatsStats.joins++;
+    found = { joined: flats.join('\n'), starts };
+    joinedOf.set(infos, found);
   }
   return found;
 }
+
+/**
+ * One search for any of the lower-case ASCII `words`, case-insensitive without the u flag: it folds
+ * ASCII letters only, and finds a word exactly where the lower-cased text holds one, but for the two
+ * characters whose lower case holds an ASCII letter: the Kelvin sign ("k") and "\u0130" ("i" and a
+ * combining dot, so only a word ending in "i" could end there). Null for lists with such words (none
+ * of the hints'), which are searched sentence by sentence in lower case.
+ */
+function wordSearch(words: readonly string[]): RegExp | null {
+  let search = searches.get(words);
+  if (search === undefined) {
+    const plain = words.every((w) => /^[\x00-\x7f]+$/.test(w) && w === w.toLowerCase() && !w.includes('k') && !w.endsWith('i'));
+    search = plain ? new RegExp(words.map((w) => w.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('|'), 'gi') : null;
+    searches.set(words, search);
+  }
+  return search;
+}
+const searches = new WeakMap<readonly string[], RegExp | null>();
 
 /**
  * The first sentence whose lower-cased flat text holds one of `words` and whose flat text passes
@@ -69,31 +84,31 @@ function loweredFlats(infos: SentenceInfo[]): LoweredFlats {
  * sentences holding a word are visited.
  */
 export function firstHolding(infos: SentenceInfo[], words: readonly string[], test: (flat: string) => boolean): SentenceInfo | undefined {
-  const { lowered, starts } = loweredFlats(infos);
-  if (!starts) {
-    if (!holdsAny(lowered, words)) return undefined;
+  const search = wordSearch(words);
+  if (!search) {
+    joinedFlatsStats.lowered++;
     for (let n = 0; n < infos.length; n++) if (holdsAny(infos[n].flat.toLowerCase(), words) && test(infos[n].flat)) return infos[n];
     return undefined;
   }
-  // Each word's next place in the text not yet passed (-1: none left), searched again only once the
-  // search has passed it: a word absent from the rest of the text is not searched for again after
-  // every sentence tested (a document naming a processor in many sentences).
-  const next = new Int32Array(words.length);
-  for (let i = 0; i < words.length; i++) next[i] = lowered.indexOf(words[i]);
-  for (;;) {
-    let at = -1;
-    for (let i = 0; i < words.length; i++) if (next[i] >= 0 && (at < 0 || next[i] < at)) at = next[i];
-    if (at < 0) return undefined;
-    // The sentence holding position `at`: the last one starting at or before it.
-    let lo = 0;
-    let hi = infos.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= at) lo = mid;
-      else hi = mid - 1;
+  const { joined, starts } = joinedFlats(infos);
+  search.lastIndex = 0;
+  try {
+    for (let m = search.exec(joined); m !== null; m = search.exec(joined)) {
+      const at = m.index;
+      // The sentence holding position `at`: the last one starting at or before it.
+      let lo = 0;
+      let hi = infos.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (starts[mid] <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      if (test(infos[lo].flat)) return infos[lo];
+      // Go on from the next sentence: this one is decided.
+      search.lastIndex = starts[lo + 1];
     }
-    if (test(infos[lo].flat)) return infos[lo];
-    const from = starts[lo + 1];
-    for (let i = 0; i < words.length; i++) if (next[i] >= 0 && next[i] < from) next[i] = lowered.indexOf(words[i], from);
+    return undefined;
+  } finally {
+    search.lastIndex = 0;
   }
 }
