@@ -576,7 +576,7 @@ function sharedPaths(value: unknown): string[] {
  */
 function sizesInFreshIsolate(): Promise<{ compressed: number; sent: number }> {
   const code = `
-    require('tsx/cjs');
+    require(${JSON.stringify(require.resolve('tsx/cjs'))});
     const fs = require('node:fs');
     const { serialize } = require('node:v8');
     const { compressResult, packModel } = require(${JSON.stringify(path.join(ROOT, 'server/src/lsp/result-transfer.ts'))});
