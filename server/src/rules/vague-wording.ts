@@ -94,6 +94,10 @@ function wordingOf(t: number, written: string): { message: string; titles: strin
   if (w === undefined) {
     // A bound on what is kept: the words as written vary with case and spacing only.
     if (byWritten.size > 64) byWritten.clear();
+    // A copy of its own: the words as matched are a slice of the document's text, which the cache
+    // would keep alive after the document closes (a 7.5 MB block of a 3.8 MB two-byte document in
+    // a heap snapshot), and from which its texts would be two-byte for every later document.
+    written = JSON.parse(JSON.stringify(written)) as string;
     const term = VAGUE_TERMS[t];
     byWritten.set(written, (w = { message: `"${written}" ${term.why}: say exactly what, by when or how much.`, titles: term.replacements.map((r) => `Replace "${written}" with "${r}"`) }));
   }
