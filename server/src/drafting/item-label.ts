@@ -1,4 +1,4 @@
-import { isSpaceCode } from '../model/name-search';
+import { codeAt, isSpaceCode } from '../model/name-search';
 
 /**
  * Does the text write an item labelled `label` (letters and digits: "b", "iv", "2") where an item
@@ -9,23 +9,28 @@ import { isSpaceCode } from '../model/name-search';
 export function writesItem(text: string, label: string): boolean {
   for (let i = 0; i < text.length; i++) {
     if (i > 0 && !isSpaceCode(text.charCodeAt(i - 1))) continue;
+    // codeAt past the label: a label at the text's end read outside it, which deoptimised this loop.
     const e = text.charCodeAt(i) === 40 ? labelEnd(text, i + 1, label) : -1;
-    if (e >= 0 && text.charCodeAt(e) === 41 && isSpaceCode(text.charCodeAt(e + 1))) return true;
+    if (e >= 0 && codeAt(text, e) === 41 && isSpaceCode(codeAt(text, e + 1))) return true;
     const f = labelEnd(text, i, label);
-    if (f >= 0 && (text.charCodeAt(f) === 46 || text.charCodeAt(f) === 41) && isSpaceCode(text.charCodeAt(f + 1))) return true;
+    if (f >= 0 && (codeAt(text, f) === 46 || codeAt(text, f) === 41) && isSpaceCode(codeAt(text, f + 1))) return true;
   }
   return false;
 }
 
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
+/**
+ * An ASCII letter as its lower case, any other code as it is: two codes fold alike exactly when the
+ * i flag matches one with the other. One comparison for letters and digits alike, so that a digit
+ * label ("2") does not reach a comparison TurboFan has no feedback for (a deoptimisation and a
+ * compile again of writesItem; issue 13, clivm).
+ */
+const fold = (c: number): number => (isAsciiLetter(c) ? c | 32 : c);
+
 /** Where the label written at p ends (ASCII letters in either case), or -1. */
 function labelEnd(text: string, p: number, label: string): number {
   if (p + label.length > text.length) return -1;
-  for (let j = 0; j < label.length; j++) {
-    const n = label.charCodeAt(j);
-    const c = text.charCodeAt(p + j);
-    if (isAsciiLetter(n) ? !isAsciiLetter(c) || (c | 32) !== (n | 32) : c !== n) return -1;
-  }
+  for (let j = 0; j < label.length; j++) if (fold(text.charCodeAt(p + j)) !== fold(label.charCodeAt(j))) return -1;
   return p + label.length;
 }

@@ -20,9 +20,17 @@ export function isSpaceCode(c: number): boolean {
   return c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
 }
 
+/** The code at position i of the text, or -1 outside it (no `\w`, no `\s`, no letter). */
+export function codeAt(text: string, i: number): number {
+  // Read only inside the text: charCodeAt outside it (NaN) deoptimises TurboFan's code once per
+  // inlined call site and isolate ("out of bounds"), and each deoptimisation costs a compile of the
+  // hot caller again (PartyNameSearch.next: nine compiles over cuad-dev's two threads; issue 13, clivm).
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
 /** Does `\b` hold at position i of the text (a word character on exactly one side)? */
 export function atWordBoundary(text: string, i: number): boolean {
-  return isWordCode(text.charCodeAt(i - 1)) !== isWordCode(text.charCodeAt(i));
+  return isWordCode(codeAt(text, i - 1)) !== isWordCode(codeAt(text, i));
 }
 
 
@@ -55,11 +63,11 @@ const ACTING_NOUNS = ['Personnel', 'Staff', 'Representatives', 'Representative',
  */
 function capitalisedNounAt(text: string, q: number, ignoreCase: boolean): boolean {
   let r = q;
-  while (isSpaceCode(text.charCodeAt(r))) r++;
+  while (isSpaceCode(codeAt(text, r))) r++;
   if (r === q) return false;
-  const a = text.charCodeAt(r);
-  const b = text.charCodeAt(r + 1);
-  // Written as ranges that hold, so that NaN (past the text's end) holds none.
+  const a = codeAt(text, r);
+  const b = codeAt(text, r + 1);
+  // Written as ranges that hold, so that -1 (past the text's end) holds none.
   if (!(ignoreCase ? isAsciiLetter(a) && isAsciiLetter(b) : a >= 65 && a <= 90 && b >= 97 && b <= 122)) return false;
   for (const w of ACTING_NOUNS) if (nameAt(text, r, w, ignoreCase) && atWordBoundary(text, r + w.length)) return false;
   return true;
@@ -215,8 +223,8 @@ export class PartyNameSearch {
     for (const name of this.names) {
       if (!nameAt(text, p, name, ignoreCase)) continue;
       const q = p + name.length;
-      const c = text.charCodeAt(q);
-      const s = text.charCodeAt(q + 1);
+      const c = codeAt(text, q);
+      const s = codeAt(text, q + 1);
       if ((c === 39 || c === 8217) && (s === 115 || (ignoreCase && s === 83))) {
         const e = this.continued(text, q + 2, ignoreCase, tail);
         if (e >= 0) return e;
