@@ -14,7 +14,7 @@ import { BlockResults } from './perBlock';
 import { factsActive } from '../model/facts';
 import { firstIndexAtOrAfter } from '../model/lineIndex';
 import { spliceTraceOf } from '../model/trace';
-import { anyWordExpression, holdsAny } from '../model/word-gate';
+import { anyWordExpression, holdsAny, isSpaceLike } from '../model/word-gate';
 
 export type SigningField = 'signature' | 'name' | 'title' | 'date';
 
@@ -82,10 +82,29 @@ export const LEGAL_FORM_WORDS = ['inc', 'ltd', 'limited', 'llc', 'l.l.c', 'llp',
  */
 const holdsSlashS = (t: string): boolean => t.includes('/s') || t.includes('/S');
 const DASHES = /^-{3,}\s*/;
+
+/** Whether three characters in a row are white space (isSpaceLike: a what `\s` matches). */
+function hasThreeSpaces(line: string): boolean {
+  let run = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (!isSpaceLike(line.charCodeAt(i))) run = 0;
+    else if (++run === 3) return true;
+  }
+  return false;
+}
+
+/** columns() of a line without a separator: what split gives then ([line]), cleaned the same way. */
+function oneColumn(line: string): string[] {
+  const c = undashed(line.replace(/^[\s*_)]+|[\s*_()]+$/g, '')).trim();
+  return c.length > 0 ? [c] : [];
+}
 const undashed = (c: string): string => (c.startsWith('---') ? c.replace(DASHES, '') : c);
 
 /** Columns of a line: cells of a table row, or text separated by a tab or a gap of 3+ spaces. */
 function columns(line: string): string[] {
+  // Each separator holds "|", a tab, three white spaces in a row or (before a label) a ":": a line
+  // without any is one column, found by code (a cold run compiled the expression for nothing; issue 13, cold).
+  if (!line.includes('|') && !line.includes('\t') && !line.includes(':') && !hasThreeSpaces(line)) return oneColumn(line);
   return line.split(/\s*\|\s*|\t+|\s{3,}|(?<=\S)\s+(?=(?:Name|Title|Date|Its|Print(?:ed)? Name)\s*:)/i)
     .map((c) => undashed(c.replace(/^[\s*_)]+|[\s*_()]+$/g, '')).trim()).filter((c) => c.length > 0);
 }
@@ -94,7 +113,8 @@ function columns(line: string): string[] {
 function partyLabel(col: string, aliases: string[]): string | null {
   const c = col.replace(/[\s:]+$/, '');
   const onBehalf = ON_BEHALF.exec(c);
-  if (onBehalf) return onBehalf[1].replace(/\s+by\s+.*$/i, '').replace(/[\s,]+$/, '');
+  // " by " looked for (case aside) before the expression that cuts it: a cold run's labels hold none (issue 13, cold).
+  if (onBehalf) return (holdsAny(onBehalf[1].toLowerCase(), ['by']) ? onBehalf[1].replace(/\s+by\s+.*$/i, '') : onBehalf[1]).replace(/[\s,]+$/, '');
   const lower = c.toLowerCase();
   for (const a of aliases) {
     if (lower === a.toLowerCase() || lower === `the ${a.toLowerCase()}`) return c;

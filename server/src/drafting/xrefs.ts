@@ -14,6 +14,7 @@ import { changedClauseStartWords, clauseStartWords, hasClauseStartWords } from '
 import { lastIndexAtOrBefore } from '../model/lineIndex';
 import { writesItem } from './item-label';
 import { BlockResults } from './perBlock';
+import { isSpaceLike, opensWithWord, skipSpaceLike } from '../model/word-gate';
 import { unchangedReparsed } from './unchanged-blocks';
 import { isSpaceCode } from './term-matcher';
 
@@ -691,13 +692,22 @@ export function attachmentHeadingStats(model: ContractModel): { read: number; li
   return read === undefined ? undefined : { read, listed: attachmentHeadings.listed(model).blocks.length };
 }
 
-/** What ATTACHMENT_HEADING needs at the start of a text (quote folding does not touch these characters). */
-const MAY_OPEN_ATTACHMENT = /^\s*(?:\*\*)?[saeSAE]/;
+/**
+ * What ATTACHMENT_HEADING needs at the start of a text, checked by code (quote folding does not
+ * touch these characters): white space, "**" or not, one of its words and white space. Most blocks
+ * fail it, and a cold run whose blocks all do compiles neither expression (issue 13, cold).
+ */
+function mayOpenAttachment(text: string): boolean {
+  let at = skipSpaceLike(text, 0);
+  if (text.startsWith('**', at)) at += 2;
+  for (const w of ATTACHMENT_WORDS) if (opensWithWord(text, at, [w]) && isSpaceLike(text.charCodeAt(at + w.length))) return true;
+  return false;
+}
 
 /** A pure function of the block's text, memoised per block while editing (read for every block). */
 function attachmentHeading(model: ContractModel, block: Block): AttachmentHeading | null {
   // The heading's first letter, checked before the lookup: most blocks fail it.
-  if (!MAY_OPEN_ATTACHMENT.test(block.text)) return null;
+  if (!mayOpenAttachment(block.text)) return null;
   const found = blockMemo(model, block, 'attachment-heading', (): AttachmentHeading | false => {
     const m = ATTACHMENT_HEADING.exec(foldQuotes(block.text));
     if (!m) return false;
