@@ -8,6 +8,7 @@ import { closesQuoteInParens, INLINE, INLINE_WORDS, LIST_ENTRY, opensTermLine, P
 import { DATE_LABEL, endsWithLabel, LABELS_AT_END, mayBeDateLine, mayBeSigningLabel, SIGNING_LABEL } from '../../server/src/drafting/placeholders';
 import { figureInBrackets, figureThenBracket } from '../../server/src/drafting/numbers';
 import { mayJoinSynonyms } from '../../server/src/drafting/definitions';
+import { FIELD, FIELD_LABELS, mayBeField } from '../../server/src/drafting/signatures';
 import { formatOfPath } from '../../server/src/model';
 import { importFormatOf } from '../../server/src/convert/formats';
 
@@ -144,6 +145,10 @@ describe('cold-start gates before expressions that a small contract never matche
     sound('date at the end', /(?:^|\s)dated?\s*:?\s*$/i, (t) => endsWithLabel(t, DATE_LABEL), lines);
     sound('date line or none', /^[\s|]*(?:dated?\b[^_]{0,10})?$/i, (t) => mayBeDateLine(t, false), lines);
     sound('date line', /^[\s|*]*dated?\b[^_\n]{0,10}$/i, (t) => mayBeDateLine(t, true), lines);
+    const columns = slotted([['By', 'by', 'Signature', 'Signatures', 'Signed', 'Sign here', 'Authorized Signature', 'authorised signature', 'Name', 'Printed Name', 'Print name', 'Full Name',
+      'Name of Authorised Officer', 'name of signatory', 'Title', 'Job Title', 'Its', 'Position', 'Capacity', 'Designation', 'Date', 'Dated', 'Date Signed', '/s/', 'x'],
+      ['', ' ', '\t', '  '], ['', ':', '.', '_', '/s/ J. Smith', 'x', 'Jane'], ['', ' ']], 20_000);
+    FIELD.forEach(([field, re], i) => sound(`FIELD ${field}`, new RegExp(re.source, re.flags), (t) => mayBeField(t.slice(0, -1), FIELD_LABELS[i]), columns.map((c) => `${c} `)));
   });
 
   it('figures beside brackets and synonyms joined by "or" are found by code exactly as by the expressions', () => {

@@ -14,7 +14,7 @@ import { BlockResults } from './perBlock';
 import { factsActive } from '../model/facts';
 import { firstIndexAtOrAfter } from '../model/lineIndex';
 import { spliceTraceOf } from '../model/trace';
-import { anyWordExpression, holdsAny, isSpaceLike } from '../model/word-gate';
+import { anyWordExpression, holdsAny, isSpaceLike, opensWithWord, skipSpaceLike } from '../model/word-gate';
 
 export type SigningField = 'signature' | 'name' | 'title' | 'date';
 
@@ -71,6 +71,26 @@ export const FIELD: Array<[SigningField, RegExp, readonly string[]]> = [
   ['title', /^(?:title|position|capacity|its|job title|designation)\b\s*(?:[:._]|$)/i, ['title', 'position', 'capacity', 'its', 'designation']],
   ['date', /^(?:date|dated|date signed)\b\s*(?:[:._]|$)/i, ['date']],
 ];
+/**
+ * Every label each FIELD expression opens with (lower case, [sz] both ways). A column that does not
+ * open with one of them followed, past white space, by ":", ".", "_", "/" or its end matches none:
+ * checked by code, so a cold run's signature heading compiles none of them (issue 13, cold).
+ */
+export const FIELD_LABELS: ReadonlyArray<readonly string[]> = [
+  ['by', 'signature', 'signed', 'sign here', 'authorised signature', 'authorized signature'],
+  ['name', 'print name', 'printed name', 'full name', 'name of signatory', 'name of authorised officer', 'name of authorized officer', 'name of authorised signatory', 'name of authorized signatory'],
+  ['title', 'position', 'capacity', 'its', 'job title', 'designation'],
+  ['date', 'dated', 'date signed'],
+];
+export function mayBeField(col: string, labels: readonly string[]): boolean {
+  for (const label of labels) {
+    if (!opensWithWord(col, 0, [label])) continue;
+    const k = skipSpaceLike(col, label.length);
+    const c = col.charCodeAt(k);
+    if (k >= col.length || c === 58 || c === 46 || c === 95 || c === 47) return true;
+  }
+  return false;
+}
 const ON_BEHALF = /^(?:(?:signed|executed)(?: as a deed)?\s+(?:by\s+.{0,60}?\s+)?)?(?:(?:for\s+)?and\s+)?on behalf of\s+(?:the\s+)?(.+?)\s*:?$/i;
 export const LEGAL_FORM = /\b(?:inc|incorporated|ltd|limited|llc|l\.l\.c|llp|plc|corp|corporation|company|co|gmbh|ag|s\.a|b\.v|n\.v|pty|lp|l\.p|pte|sarl|s\.p\.a)\.?$/i;
 export const LEGAL_FORM_WORDS = ['inc', 'ltd', 'limited', 'llc', 'l.l.c', 'llp', 'plc', 'corp', 'company', 'co', 'gmbh', 'ag', 's.a', 'b.v', 'n.v', 'pty', 'lp', 'l.p', 'pte', 'sarl', 's.p.a'];
@@ -129,7 +149,7 @@ function fieldOf(col: string): SigningField | null {
   if (col.startsWith('/s/') || col.startsWith('/S/')) return 'signature';
   const lower = col.toLowerCase();
   if (lower.includes('name') && /^\(?print(?:ed)? name\)?$/i.test(col)) return 'name';
-  for (const [f, re, words] of FIELD) if (holdsAny(lower, words) && re.test(col + ' ')) return f;
+  for (let i = 0; i < FIELD.length; i++) if (mayBeField(col, FIELD_LABELS[i]) && FIELD[i][1].test(col + ' ')) return FIELD[i][0];
   return null;
 }
 
