@@ -8,6 +8,8 @@ import { closesQuoteInParens, INLINE, INLINE_WORDS, LIST_ENTRY, opensTermLine, P
 import { DATE_LABEL, endsWithLabel, LABELS_AT_END, mayBeDateLine, mayBeSigningLabel, SIGNING_LABEL } from '../../server/src/drafting/placeholders';
 import { figureInBrackets, figureThenBracket } from '../../server/src/drafting/numbers';
 import { mayJoinSynonyms } from '../../server/src/drafting/definitions';
+import { DMY, forgetMonthsRun, MDY, MONTH_PREFIXES } from '../../server/src/drafting/dates';
+import { holdsAny } from '../../server/src/model/word-gate';
 import { FIELD, FIELD_LABELS, mayBeField } from '../../server/src/drafting/signatures';
 import { formatOfPath } from '../../server/src/model';
 import { importFormatOf } from '../../server/src/convert/formats';
@@ -160,6 +162,13 @@ describe('cold-start gates before expressions that a small contract never matche
     sound('synonyms', /^["*_\s]*,?\s*(?:or|and)\s+(?:the\s+|a\s+|an\s+)?["*_\s]*$/i, mayJoinSynonyms, between);
   });
 
+  it('the month gate lets through every text the two month expressions match', () => {
+    const all = slotted([['', 'on ', 'x'], ['1', '31', '2nd', '21st day of', 'the', ''], [' ', ''], ['January', 'Jan', 'Jan.', 'Sept', 'May', 'may', 'JUNE', 'Dec', 'March', 'x'],
+      [' ', ', ', ''], ['5', '2025', '31st', ''], [', 2025', ' 2025', '', '.']], 30_000);
+    sound('DMY', DMY, (t) => holdsAny(t, MONTH_PREFIXES), all);
+    sound('MDY', MDY, (t) => holdsAny(t, MONTH_PREFIXES), all);
+  });
+
   it('file names are read by code as the expressions read them', () => {
     const names = texts(['a', '.', 'txt', 'TXT', 'Text', 'tex', 'md', 'docx', 'DOCX', 'htm', 'Html', 'html5', 'pdf', 'PDF', '\u212A', '/'], 20_000, 4);
     same('.txt or .text', /\.te?xt$/i, (n) => formatOfPath(n) === 'plain', names);
@@ -173,13 +182,14 @@ describe('cold-start gates before expressions that a small contract never matche
   it('the bench\'s small contract runs none of the gated expressions, and the same findings come out', () => {
     forgetUnitlessRun();
     forgetNegationRuns();
+    forgetMonthsRun();
     const text = generateContract(4_000);
     let count = 0;
     const run = expressionsRun(() => {
       count = review({ text, force: true }).diagnostics.length;
     });
     assert.ok(count > 0, 'the contract has findings');
-    const gated: RegExp[] = [UNITLESS, UNQUOTED_MEANS, TAB_ENTRY, LIST_ENTRY, INLINE, PAREN_SINGLE, SIGNING_LABEL,
+    const gated: RegExp[] = [UNITLESS, DMY, MDY, UNQUOTED_MEANS, TAB_ENTRY, LIST_ENTRY, INLINE, PAREN_SINGLE, SIGNING_LABEL,
       /^\p{Lu}/u, /^(?:schedule|annex|appendix|exhibit|attachment)\b/i, /^(agreement|effective date|services?|parties|party|msa|sow|contract|terms)$/i,
       /^\w+(?:\s+\w+)?\s+(?:not|never)\b/i, /\bneither party\b|\bno party\b/i, /\bnothing\b/i,
       /^\s*(?:\*\*)?(schedule|annex|appendix|exhibit|attachment)\s+([0-9]{1,3}|[IVX]{1,6}|[A-Z])(?![A-Za-z0-9]|\.\d)/i,
