@@ -9,7 +9,7 @@ import { blockMemo, factsActive } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
 import { sameRange } from './same-text';
 import { BlockResults } from './perBlock';
-import { holdsAny, isSpaceLike, opensWithWord } from '../model/word-gate';
+import { holdsAny, isSpaceLike, opensWithOne, opensWithWord } from '../model/word-gate';
 
 export type PlaceholderKind = 'bracket' | 'template' | 'blank' | 'xx' | 'tbd' | 'option';
 
@@ -72,7 +72,7 @@ export function endsWithLabel(text: string, words: readonly string[]): boolean {
   while (isSpaceLike(text.charCodeAt(j - 1))) j--;
   if (text.charCodeAt(j - 1) === 58) j--;
   while (isSpaceLike(text.charCodeAt(j - 1))) j--;
-  for (const w of words) if (j >= w.length && opensWithWord(text, j - w.length, [w])) return true;
+  for (let k = 0; k < words.length; k++) if (j >= words[k].length && opensWithOne(text, j - words[k].length, words[k])) return true;
   return false;
 }
 /**

@@ -14,7 +14,7 @@ import { BlockResults } from './perBlock';
 import { factsActive } from '../model/facts';
 import { firstIndexAtOrAfter } from '../model/lineIndex';
 import { spliceTraceOf } from '../model/trace';
-import { anyWordExpression, holdsAny, isSpaceLike, opensWithWord, skipSpaceLike } from '../model/word-gate';
+import { anyWordExpression, holdsAny, isSpaceLike, opensWithOne, skipSpaceLike } from '../model/word-gate';
 
 export type SigningField = 'signature' | 'name' | 'title' | 'date';
 
@@ -83,8 +83,9 @@ export const FIELD_LABELS: ReadonlyArray<readonly string[]> = [
   ['date', 'dated', 'date signed'],
 ];
 export function mayBeField(col: string, labels: readonly string[]): boolean {
-  for (const label of labels) {
-    if (!opensWithWord(col, 0, [label])) continue;
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i];
+    if (!opensWithOne(col, 0, label)) continue;
     const k = skipSpaceLike(col, label.length);
     const c = col.charCodeAt(k);
     if (k >= col.length || c === 58 || c === 46 || c === 95 || c === 47) return true;

@@ -43,7 +43,8 @@ export const UNITLESS_AFTER = ['of', 'after', 'following', 'from', 'before', 'pr
  */
 export function mayHoldUnitless(text: string): boolean {
   const lower = text.toLowerCase();
-  for (const trigger of UNITLESS_TRIGGERS) {
+  for (let t = 0; t < UNITLESS_TRIGGERS.length; t++) {
+    const trigger = UNITLESS_TRIGGERS[t];
     for (let at = lower.indexOf(trigger); at >= 0; at = lower.indexOf(trigger, at + 1)) {
       let p = at + trigger.length;
       if (!isSpaceLike(lower.charCodeAt(p))) continue;
@@ -55,12 +56,18 @@ export function mayHoldUnitless(text: string): boolean {
         // \d{1,3} then \s+: a fourth digit right after three cannot be followed by the white space.
         if (q - p > 3 || !isSpaceLike(lower.charCodeAt(q))) continue;
         while (isSpaceLike(lower.charCodeAt(q))) q++;
-        if (UNITLESS_AFTER.some((w) => lower.startsWith(w, q))) return true;
-      } else if (UNITLESS_NUMBER_WORDS.some((w) => lower.startsWith(w, p))) {
+        if (startsWithAny(lower, q, UNITLESS_AFTER)) return true;
+      } else if (startsWithAny(lower, p, UNITLESS_NUMBER_WORDS)) {
         return true;
       }
     }
   }
+  return false;
+}
+
+/** Whether `lower` at `at` opens with one of `words` (indexed, no closure: this runs cold). */
+function startsWithAny(lower: string, at: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (lower.startsWith(words[k], at)) return true;
   return false;
 }
 

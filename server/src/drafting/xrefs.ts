@@ -14,7 +14,7 @@ import { changedClauseStartWords, clauseStartWords, hasClauseStartWords } from '
 import { lastIndexAtOrBefore } from '../model/lineIndex';
 import { writesItem } from './item-label';
 import { BlockResults } from './perBlock';
-import { isSpaceLike, opensWithWord, skipSpaceLike } from '../model/word-gate';
+import { isSpaceLike, opensWithOne, skipSpaceLike } from '../model/word-gate';
 import { unchangedReparsed } from './unchanged-blocks';
 import { isSpaceCode } from './term-matcher';
 
@@ -72,6 +72,7 @@ const SINGULAR: Record<string, string> = {
   'sub-clause': 'clause', subclauses: 'clause', subclause: 'clause',
 };
 const ATTACHMENT_WORDS = new Set(['schedule', 'annex', 'appendix', 'exhibit', 'attachment']);
+const ATTACHMENT_HEADING_WORDS = ['schedule', 'annex', 'appendix', 'exhibit', 'attachment'];
 const ATTACHMENT_HEADING = /^\s*(?:\*\*)?(schedule|annex|appendix|exhibit|attachment)\s+([0-9]{1,3}|[IVX]{1,6}|[A-Z])(?![A-Za-z0-9]|\.\d)/i;
 
 /** A law or another document named right after the reference: "of the Master Agreement", "of the GDPR", "GDPR". */
@@ -700,7 +701,10 @@ export function attachmentHeadingStats(model: ContractModel): { read: number; li
 function mayOpenAttachment(text: string): boolean {
   let at = skipSpaceLike(text, 0);
   if (text.startsWith('**', at)) at += 2;
-  for (const w of ATTACHMENT_WORDS) if (opensWithWord(text, at, [w]) && isSpaceLike(text.charCodeAt(at + w.length))) return true;
+  for (let k = 0; k < ATTACHMENT_HEADING_WORDS.length; k++) {
+    const w = ATTACHMENT_HEADING_WORDS[k];
+    if (opensWithOne(text, at, w) && isSpaceLike(text.charCodeAt(at + w.length))) return true;
+  }
   return false;
 }
 

@@ -1,6 +1,6 @@
 import type { Block, DefinedTerm, Section } from './types';
 import { foldQuotes } from './text';
-import { isSpaceLike } from './word-gate';
+import { includesAny, isSpaceLike } from './word-gate';
 
 // "Services" means / shall mean / has the meaning / refers to / includes
 const MEANS = /"([A-Z][^"\n]{0,60}?)"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:or|and)\s+"([A-Z][^"\n]{0,60}?)"\s*)?(?:(?:shall|will)\s+)?(?:means?|mean|has the meaning|have the meanings?|refers? to|includes?|is defined|shall have the meaning)\b/g;
@@ -108,7 +108,7 @@ export function definedTermsInBlock(block: Block, definitionsSection: boolean): 
       add(m[1], first, 'parenthetical');
       if (m[2]) add(m[2], m.index! + m[0].lastIndexOf('"' + m[2] + '"') + 1, 'parenthetical');
     }
-    if (INLINE_WORDS.some((w) => text.includes(w))) for (const m of text.matchAll(INLINE)) add(m[1], m.index! + m[0].lastIndexOf('"' + m[1] + '"') + 1, 'inline');
+    if (includesAny(text, INLINE_WORDS)) for (const m of text.matchAll(INLINE)) add(m[1], m.index! + m[0].lastIndexOf('"' + m[1] + '"') + 1, 'inline');
     const is = IS_AT_START.exec(text);
     if (is) add(is[1], is.index + is[0].indexOf('"' + is[1] + '"') + 1, 'means');
   }
@@ -129,7 +129,7 @@ export function definedTermsInBlock(block: Block, definitionsSection: boolean): 
     // opening otherwise (a quoted term, most often) runs none of them (issue 13, cold: 700 pattern
     // characters a cold run compiled for nothing).
     if (!opensTermLine(line.charCodeAt(0))) continue;
-    const unquoted = UNQUOTED_MEANS_WORDS.some((w) => line.includes(w)) ? UNQUOTED_MEANS.exec(line) : null;
+    const unquoted = includesAny(line, UNQUOTED_MEANS_WORDS) ? UNQUOTED_MEANS.exec(line) : null;
     if (unquoted && !NOT_A_TERM.test(unquoted[1])) {
       add(unquoted[1], at + unquoted.index + unquoted[0].indexOf(unquoted[1]), 'unquoted');
       continue;

@@ -74,15 +74,24 @@ export function skipSpaceLike(text: string, i: number): number {
  * `/^\s*(?:schedule|annex)\b/i`: compared by code, no expression to compile (issue 13, cold).
  */
 export function opensWithWord(text: string, at: number, words: readonly string[], whole = false): boolean {
-  next: for (const w of words) {
-    if (at + w.length > text.length) continue;
-    for (let i = 0; i < w.length; i++) {
-      const c = text.charCodeAt(at + i);
-      if ((c >= 65 && c <= 90 ? c + 32 : c) !== w.charCodeAt(i)) continue next;
-    }
-    if (whole && isWordCode(text.charCodeAt(at + w.length))) continue;
-    return true;
+  // Indexed loops and no closures: these run cold, in the interpreter (issue 13, cold).
+  for (let k = 0; k < words.length; k++) if (opensWithOne(text, at, words[k], whole)) return true;
+  return false;
+}
+
+/** opensWithWord for one word. */
+export function opensWithOne(text: string, at: number, w: string, whole = false): boolean {
+  if (at + w.length > text.length) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = text.charCodeAt(at + i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== w.charCodeAt(i)) return false;
   }
+  return !(whole && isWordCode(text.charCodeAt(at + w.length)));
+}
+
+/** Whether `text` holds one of `literals` as written (indexed `includes`, no expression compiled). */
+export function includesAny(text: string, literals: readonly string[]): boolean {
+  for (let k = 0; k < literals.length; k++) if (text.includes(literals[k])) return true;
   return false;
 }
 
