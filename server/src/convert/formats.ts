@@ -4,10 +4,21 @@ export type ImportFormat = 'docx' | 'html' | 'pdf';
 
 /** The format a file name implies, or undefined for files read as Markdown or plain text. */
 export function importFormatOf(fileName: string): ImportFormat | undefined {
-  const m = /\.(docx|html?|pdf)$/i.exec(fileName);
-  if (!m) return undefined;
-  const ext = m[1].toLowerCase();
-  return ext === 'docx' ? 'docx' : ext === 'pdf' ? 'pdf' : 'html';
+  // Compared by code, ASCII letters folded as `/\.(docx|html?|pdf)$/i` folds them: that expression
+  // was compiled on every cold CLI run for one test of a name (issue 13, cold).
+  return endsWithFolded(fileName, '.docx') ? 'docx' : endsWithFolded(fileName, '.pdf') ? 'pdf'
+    : endsWithFolded(fileName, '.html') || endsWithFolded(fileName, '.htm') ? 'html' : undefined;
+}
+
+/** Whether `s` ends with `suffix` (lower case), ASCII capitals read as small letters. */
+function endsWithFolded(s: string, suffix: string): boolean {
+  const from = s.length - suffix.length;
+  if (from < 0) return false;
+  for (let i = 0; i < suffix.length; i++) {
+    const c = s.charCodeAt(from + i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== suffix.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 export const FORMAT_NAMES: Record<ImportFormat, string> = { docx: 'Word', html: 'HTML', pdf: 'PDF' };

@@ -36,13 +36,21 @@ const MONTH_RE = String.raw`(January|February|March|April|May|June|July|August|S
 const DAY_RE = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 const YEAR_RE = String.raw`((?:19|20)\d{2})`;
 // 31 April 2025, 31st April, 31st day of April, 2025
-const DMY = new RegExp(String.raw`\b${DAY_RE}(?: day of)? ${MONTH_RE}(?:,? ${YEAR_RE})?\b`, 'g');
+export const DMY = new RegExp(String.raw`\b${DAY_RE}(?: day of)? ${MONTH_RE}(?:,? ${YEAR_RE})?\b`, 'g');
 // April 31, 2025
-const MDY = new RegExp(String.raw`\b${MONTH_RE} ${DAY_RE}(?:,? ${YEAR_RE})?\b`, 'g');
+export const MDY = new RegExp(String.raw`\b${MONTH_RE} ${DAY_RE}(?:,? ${YEAR_RE})?\b`, 'g');
 // 2025-04-31
 const ISO = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g;
 // 31/04/2025 or 04/31/2025: impossible only when no reading (day/month or month/day) is a date.
 const NUMERIC = /\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})\b/g;
+
+/** What every match of DMY and MDY holds: a month's first three letters, as MONTH_RE writes them. */
+export const MONTH_PREFIXES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+let monthsRan = false;
+/** For tests: asks datesIn's month gate again, as in a fresh process. */
+export function forgetMonthsRun(): void {
+  monthsRan = false;
+}
 
 const START_WORDS = /\b(?:from|commencing|commences?|starting|starts?|beginning|begins?|effective)\b/i;
 
@@ -156,6 +164,14 @@ function datesIn(blockText: string): RawDate[] {
   const text = foldQuotes(blockText);
   // Indexed loops here and below: datesIn runs on every block of a first review, mostly before it is
   // optimised, where a for-of loop allocates a result object per step (issue 13).
+  // Both month expressions need a month's first three letters, as written (they are case-sensitive):
+  // a block without one is skipped until they have run once in this process, so a cold run on a
+  // contract without a named month compiles neither (issue 13, cold). Once they are compiled the
+  // search would cost more than it spares.
+  if (!monthsRan) {
+    if (!holdsAny(text, MONTH_PREFIXES)) return numericDatesIn(text, out);
+    monthsRan = true;
+  }
   const dmyMatches = matchesIn(DMY, text);
   for (let k = 0; k < dmyMatches.length; k++) {
     const m = dmyMatches[k];
@@ -171,6 +187,11 @@ function datesIn(blockText: string): RawDate[] {
     const dayAt = m.index! + m[0].indexOf(m[2], m[1].length);
     out.push([m.index!, m[0].length, dayAt, m[2].length, Number(m[2]), monthOf(m[1]), m[3] ? Number(m[3]) : null]);
   }
+  return numericDatesIn(text, out);
+}
+
+/** datesIn's ISO and numeric dates, added to `out`. */
+function numericDatesIn(text: string, out: RawDate[]): RawDate[] {
   const isoMatches = matchesIn(ISO, text);
   for (let k = 0; k < isoMatches.length; k++) {
     const m = isoMatches[k];

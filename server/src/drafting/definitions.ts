@@ -4,6 +4,7 @@
  */
 import type { Block, ContractModel, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
+import { isSpaceLike, opensWithWord } from '../model/word-gate';
 import { foldQuotes, normalizeSpace } from '../model';
 import { factsActive, memo } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf } from '../model/trace';
@@ -287,7 +288,20 @@ export function synonymsOf(model: ContractModel): Map<string, string[]> {
     const b = defs[i + 1];
     if (a.block !== b.block || b.span.start - a.span.end > 40) continue;
     const between = foldQuotes(model.text.slice(a.span.end, b.span.start));
-    if (/^["*_\s]*,?\s*(?:or|and)\s+(?:the\s+|a\s+|an\s+)?["*_\s]*$/i.test(between)) link(a.key, b.key);
+    // Its opening read by code first: a cold run compiled the expression for nothing (issue 13, cold).
+    if (mayJoinSynonyms(between) && /^["*_\s]*,?\s*(?:or|and)\s+(?:the\s+|a\s+|an\s+)?["*_\s]*$/i.test(between)) link(a.key, b.key);
   }
   return out;
+}
+
+/**
+ * What `/^["*_\s]*,?\s*(?:or|and)\s+/i` needs of the text between two definitions: past quotes,
+ * "*", "_", white space and a comma, "or" or "and" (ASCII letters folded).
+ */
+export function mayJoinSynonyms(between: string): boolean {
+  let i = 0;
+  for (let c = between.charCodeAt(0); c === 34 || c === 42 || c === 95 || isSpaceLike(c); c = between.charCodeAt(++i));
+  if (between.charCodeAt(i) === 44) i++;
+  while (isSpaceLike(between.charCodeAt(i))) i++;
+  return opensWithWord(between, i, ['or', 'and']);
 }

@@ -9,6 +9,7 @@ import { foldQuotes } from '../model';
 import { numberWrittenBetween } from './written-number';
 import { attachmentOf, resolvedReferences } from './xrefs';
 import { BlockResults } from './perBlock';
+import { opensWithWord, skipSpaceLike } from '../model/word-gate';
 import { factsActive } from '../model/facts';
 import { sectionChangesOf, spliceTraceOf, type SpliceTrace } from '../model/trace';
 
@@ -90,7 +91,10 @@ export function normalNumber(n: string): string {
 }
 
 /** Does a paragraph open by citing a provision ("Section 508 requires that ...")? */
-const citingText = (text: string) => /^\s*(?:section|article|clause|part)\s+\d+(?:\.\d+)*\.?\s+[a-z]/i.test(text) && !/^\s*(?:section|article|clause|part)\s+\d+(?:\.\d+)*\.?\s+[A-Z]/.test(text);
+// Both expressions open with one of the words past white space: checked by code first, so a cold
+// run on paragraphs that open otherwise compiles neither (issue 13, cold).
+const citingText = (text: string) => opensWithWord(text, skipSpaceLike(text, 0), CITING_WORDS) && /^\s*(?:section|article|clause|part)\s+\d+(?:\.\d+)*\.?\s+[a-z]/i.test(text) && !/^\s*(?:section|article|clause|part)\s+\d+(?:\.\d+)*\.?\s+[A-Z]/.test(text);
+const CITING_WORDS = ['section', 'article', 'clause', 'part'];
 /** citingText of every block, read while editing only for the blocks an edit re-parsed. */
 const citingBlocks = new BlockResults<boolean>((_model, block) => citingText(block.text));
 

@@ -6,6 +6,7 @@ import type { Block, ContractModel, Party, Span } from '../model';
 import { sourceOffsetAt } from './offsets';
 import { editDistance, foldQuotes, isMostlyUpper } from '../model';
 import { findSignatureBlock } from './signatures';
+import { opensWithWord } from '../model/word-gate';
 import { countWrittenName } from './written-name';
 import { COMMON_WORDS, FUNCTION_WORDS } from './words';
 import { blockMemo, factsActive } from '../model/facts';
@@ -69,6 +70,10 @@ export interface NamedParty {
 
 const hasLegalForm = (name: string) => SUFFIX.test(name.trim().split(/[\s,]+/).pop() ?? '');
 const LEADING_LINK = /^(?:(?:by and )?between|among(?:st)?|and|by|with|of)\s+/i;
+/** The words LEADING_LINK opens with. */
+const LINK_WORDS = ['between', 'by', 'among', 'and', 'with', 'of'];
+/** What `/^(?:this|the)\b/i` matched, compared by code (issue 13, cold). */
+const THIS_THE = ['this', 'the'];
 
 /**
  * The parties' legal names: from the parties' definitions, from the sentence of the preamble that
@@ -140,11 +145,12 @@ function preambleNames(model: ContractModel): string[] {
       if (!/\b(?:between|among(?:st)?)\b/i.test(text)) continue;
       const names = [...text.matchAll(COMPANY)].map((m) => {
         let n = m[0].trim();
-        while (LEADING_LINK.test(n)) n = n.replace(LEADING_LINK, '');
+        // Its words checked by code first: a cold run's names open with none (issue 13, cold).
+        while (opensWithWord(n, 0, LINK_WORDS) && LEADING_LINK.test(n)) n = n.replace(LEADING_LINK, '');
         // "between Galacticomm and Horst Entertainment Inc.": "and" joins the parties here, more often than it stands inside a name.
         n = n.split(/\s+and\s+/).pop()!;
         return n.replace(/,$/, '');
-      }).filter((n) => n.split(/\s+/).length >= 2 && !/^(?:this|the)\b/i.test(n));
+      }).filter((n) => n.split(/\s+/).length >= 2 && !opensWithWord(n, 0, THIS_THE, true));
       if (names.length) return names;
     }
   }

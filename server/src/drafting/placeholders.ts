@@ -9,7 +9,7 @@ import { blockMemo, factsActive } from '../model/facts';
 import { previousBlockIndex, spliceTraceOf, type SpliceTrace } from '../model/trace';
 import { sameRange } from './same-text';
 import { BlockResults } from './perBlock';
-import { holdsAny } from '../model/word-gate';
+import { holdsAny, isSpaceLike, opensWithOne, opensWithWord } from '../model/word-gate';
 
 export type PlaceholderKind = 'bracket' | 'template' | 'blank' | 'xx' | 'tbd' | 'option';
 
@@ -53,7 +53,39 @@ const TITLE_CASE_TAG = /^[A-Z][\w'-]*(?:\s+(?:(?:of|and|or|the|for|to|in|on)\s+)
 export const ANGLE_FIELD = /<([A-Z][A-Za-z0-9 ,#/&'.-]{1,60})>/g;
 const SGML_TAGS = /^(?:page|table|caption|s|c|fn|document|type|sequence|filename|description|text|html|body|head|title|pre|br|hr|p|div|span|b|i|u|sup|sub|center|font|tr|td|th|ul|ol|li|a|img)$/i;
 const NOT_PLACEHOLDER = /^(?:sic|reserved|intentionally (?:left blank|omitted|deleted)|deleted|not used|omitted|none|\d+|\^[^\]]*|emphasis added|illegible|redacted|signature page follows|seal|.*\bletterhead|graphic(?: omitted)?|logo omitted)$/i;
-const SIGNING_LABEL = /^[\s|*]*(?:by|name|print(?:ed)? name|title|signature|signed(?: by)?|sign here|witness(?:ed by)?|position|its|authori[sz]ed signatory)\b[^_\n]{0,20}$/i;
+/**
+ * The words SIGNING_LABEL's labels open with: after "|", "*" and white space, a line it matches
+ * opens with one, and holds at most 20 characters after the longest label (20 characters).
+ */
+export const SIGNING_LABEL_WORDS = ['by', 'name', 'print', 'title', 'sign', 'witness', 'position', 'its', 'authori'];
+export function mayBeSigningLabel(line: string): boolean {
+  let i = 0;
+  while (isSpaceLike(line.charCodeAt(i)) || line.charCodeAt(i) === 124 || line.charCodeAt(i) === 42) i++;
+  return line.length - i <= 40 && opensWithWord(line, i, SIGNING_LABEL_WORDS);
+}
+/** The words the label-at-the-end expression's labels end with (print(ed) name ends with "name"). */
+export const LABELS_AT_END = ['by', 'name', 'title', 'signature', 'signed', 'witness', 'its'];
+export const DATE_LABEL = ['date', 'dated'];
+/** Whether `text`, less white space, a ":" and white space at its end, ends with one of `words` (ASCII letters folded). */
+export function endsWithLabel(text: string, words: readonly string[]): boolean {
+  let j = text.length;
+  while (isSpaceLike(text.charCodeAt(j - 1))) j--;
+  if (text.charCodeAt(j - 1) === 58) j--;
+  while (isSpaceLike(text.charCodeAt(j - 1))) j--;
+  for (let k = 0; k < words.length; k++) if (j >= words[k].length && opensWithOne(text, j - words[k].length, words[k])) return true;
+  return false;
+}
+/**
+ * Whether a line may be a date line: after "|" (and "*" with `stars`) and white space, "date" and
+ * at most 15 characters from it ("dated" and 10 more), or (without `stars`) nothing at all.
+ */
+export function mayBeDateLine(line: string, stars: boolean): boolean {
+  let i = 0;
+  while (isSpaceLike(line.charCodeAt(i)) || line.charCodeAt(i) === 124 || (stars && line.charCodeAt(i) === 42)) i++;
+  if (i === line.length) return !stars;
+  return line.length - i <= 15 && opensWithWord(line, i, ['date']);
+}
+export const SIGNING_LABEL = /^[\s|*]*(?:by|name|print(?:ed)? name|title|signature|signed(?: by)?|sign here|witness(?:ed by)?|position|its|authori[sz]ed signatory)\b[^_\n]{0,20}$/i;
 const ROMAN_CONTEXT = /(?:article|section|clause|part|chapter|schedule|annex|appendix|exhibit|title|volume|book)\s+$/i;
 const SUPPLIER_WORDS = /^(?:the\s+)?(?:supplier|provider|service provider|vendor|contractor|consultant|licensor|seller|processor)(?:['\u2019]s)?(?:\s+(?:full|legal|registered|company))?\s+name$/i;
 const CUSTOMER_WORDS = /^(?:the\s+)?(?:customer|client|purchaser|buyer|licensee|controller)(?:['\u2019]s)?(?:\s+(?:full|legal|registered|company))?\s+name$/i;
@@ -232,14 +264,18 @@ function placeholdersOfBlock(model: ContractModel, block: Block, wholeText: () =
       // A second blank on the same line continues the first ("Title: ______   ______").
       if (previousSkipped && /_\s*$/.test(before)) continue;
       previousSkipped = true;
-      if (SIGNING_LABEL.test(lineBefore)) continue;
-      if (/(?:^|\s)(?:by|name|title|signature|signed|witness|its|print(?:ed)? name)\s*:?\s*$/i.test(before.slice(-40))) continue;
-      if (signingContext && /(?:^|\s)dated?\s*:?\s*$/i.test(before.slice(-20))) continue;
+      // Each expression below is asked only where its words stand where it needs them, checked by
+      // code (mayBeSigningLabel, endsWithLabel, mayBeDateLine): a cold run's one blank compiled all
+      // five for nothing (issue 13, cold).
+      if (mayBeSigningLabel(lineBefore) && SIGNING_LABEL.test(lineBefore)) continue;
+      const last40 = before.slice(-40);
+      if (endsWithLabel(last40, LABELS_AT_END) && /(?:^|\s)(?:by|name|title|signature|signed|witness|its|print(?:ed)? name)\s*:?\s*$/i.test(last40)) continue;
+      if (signingContext && endsWithLabel(before, DATE_LABEL) && /(?:^|\s)dated?\s*:?\s*$/i.test(before.slice(-20))) continue;
       if (signingContext && !before.slice(-60).trim()) continue;
       previousSkipped = false;
-      if (signing(model, block) && /^[\s|]*(?:dated?\b[^_]{0,10})?$/i.test(lineBefore)) continue;
+      if (signing(model, block) && mayBeDateLine(lineBefore, false) && /^[\s|]*(?:dated?\b[^_]{0,10})?$/i.test(lineBefore)) continue;
       // "Date: ____" under a signature line.
-      if (/^[\s|*]*dated?\b[^_\n]{0,10}$/i.test(lineBefore) && /(?:signature|signed|by)\s*:?[\s*]*_{3,}|signed (?:for and )?on behalf of|in witness whereof/i.test(model.text.slice(Math.max(0, block.start - LOOKBACK), block.start))) continue;
+      if (mayBeDateLine(lineBefore, true) && /^[\s|*]*dated?\b[^_\n]{0,10}$/i.test(lineBefore) && /(?:signature|signed|by)\s*:?[\s*]*_{3,}|signed (?:for and )?on behalf of|in witness whereof/i.test(model.text.slice(Math.max(0, block.start - LOOKBACK), block.start))) continue;
       add(m.index!, m.index! + m[0].length, 'blank');
     }
     for (const m of lower.includes('xx') ? text.matchAll(XX) : NO_MATCHES) {

@@ -14,7 +14,7 @@ import { BlockResults } from './perBlock';
 import { factsActive } from '../model/facts';
 import { firstIndexAtOrAfter } from '../model/lineIndex';
 import { spliceTraceOf } from '../model/trace';
-import { anyWordExpression, holdsAny } from '../model/word-gate';
+import { anyWordExpression, holdsAny, isSpaceLike, opensWithOne, skipSpaceLike } from '../model/word-gate';
 
 export type SigningField = 'signature' | 'name' | 'title' | 'date';
 
@@ -71,6 +71,27 @@ export const FIELD: Array<[SigningField, RegExp, readonly string[]]> = [
   ['title', /^(?:title|position|capacity|its|job title|designation)\b\s*(?:[:._]|$)/i, ['title', 'position', 'capacity', 'its', 'designation']],
   ['date', /^(?:date|dated|date signed)\b\s*(?:[:._]|$)/i, ['date']],
 ];
+/**
+ * Every label each FIELD expression opens with (lower case, [sz] both ways). A column that does not
+ * open with one of them followed, past white space, by ":", ".", "_", "/" or its end matches none:
+ * checked by code, so a cold run's signature heading compiles none of them (issue 13, cold).
+ */
+export const FIELD_LABELS: ReadonlyArray<readonly string[]> = [
+  ['by', 'signature', 'signed', 'sign here', 'authorised signature', 'authorized signature'],
+  ['name', 'print name', 'printed name', 'full name', 'name of signatory', 'name of authorised officer', 'name of authorized officer', 'name of authorised signatory', 'name of authorized signatory'],
+  ['title', 'position', 'capacity', 'its', 'job title', 'designation'],
+  ['date', 'dated', 'date signed'],
+];
+export function mayBeField(col: string, labels: readonly string[]): boolean {
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i];
+    if (!opensWithOne(col, 0, label)) continue;
+    const k = skipSpaceLike(col, label.length);
+    const c = col.charCodeAt(k);
+    if (k >= col.length || c === 58 || c === 46 || c === 95 || c === 47) return true;
+  }
+  return false;
+}
 const ON_BEHALF = /^(?:(?:signed|executed)(?: as a deed)?\s+(?:by\s+.{0,60}?\s+)?)?(?:(?:for\s+)?and\s+)?on behalf of\s+(?:the\s+)?(.+?)\s*:?$/i;
 export const LEGAL_FORM = /\b(?:inc|incorporated|ltd|limited|llc|l\.l\.c|llp|plc|corp|corporation|company|co|gmbh|ag|s\.a|b\.v|n\.v|pty|lp|l\.p|pte|sarl|s\.p\.a)\.?$/i;
 export const LEGAL_FORM_WORDS = ['inc', 'ltd', 'limited', 'llc', 'l.l.c', 'llp', 'plc', 'corp', 'company', 'co', 'gmbh', 'ag', 's.a', 'b.v', 'n.v', 'pty', 'lp', 'l.p', 'pte', 'sarl', 's.p.a'];
@@ -82,10 +103,29 @@ export const LEGAL_FORM_WORDS = ['inc', 'ltd', 'limited', 'llc', 'l.l.c', 'llp',
  */
 const holdsSlashS = (t: string): boolean => t.includes('/s') || t.includes('/S');
 const DASHES = /^-{3,}\s*/;
+
+/** Whether three characters in a row are white space (isSpaceLike: a what `\s` matches). */
+function hasThreeSpaces(line: string): boolean {
+  let run = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (!isSpaceLike(line.charCodeAt(i))) run = 0;
+    else if (++run === 3) return true;
+  }
+  return false;
+}
+
+/** columns() of a line without a separator: what split gives then ([line]), cleaned the same way. */
+function oneColumn(line: string): string[] {
+  const c = undashed(line.replace(/^[\s*_)]+|[\s*_()]+$/g, '')).trim();
+  return c.length > 0 ? [c] : [];
+}
 const undashed = (c: string): string => (c.startsWith('---') ? c.replace(DASHES, '') : c);
 
 /** Columns of a line: cells of a table row, or text separated by a tab or a gap of 3+ spaces. */
 function columns(line: string): string[] {
+  // Each separator holds "|", a tab, three white spaces in a row or (before a label) a ":": a line
+  // without any is one column, found by code (a cold run compiled the expression for nothing; issue 13, cold).
+  if (!line.includes('|') && !line.includes('\t') && !line.includes(':') && !hasThreeSpaces(line)) return oneColumn(line);
   return line.split(/\s*\|\s*|\t+|\s{3,}|(?<=\S)\s+(?=(?:Name|Title|Date|Its|Print(?:ed)? Name)\s*:)/i)
     .map((c) => undashed(c.replace(/^[\s*_)]+|[\s*_()]+$/g, '')).trim()).filter((c) => c.length > 0);
 }
@@ -94,7 +134,8 @@ function columns(line: string): string[] {
 function partyLabel(col: string, aliases: string[]): string | null {
   const c = col.replace(/[\s:]+$/, '');
   const onBehalf = ON_BEHALF.exec(c);
-  if (onBehalf) return onBehalf[1].replace(/\s+by\s+.*$/i, '').replace(/[\s,]+$/, '');
+  // " by " looked for (case aside) before the expression that cuts it: a cold run's labels hold none (issue 13, cold).
+  if (onBehalf) return (holdsAny(onBehalf[1].toLowerCase(), ['by']) ? onBehalf[1].replace(/\s+by\s+.*$/i, '') : onBehalf[1]).replace(/[\s,]+$/, '');
   const lower = c.toLowerCase();
   for (const a of aliases) {
     if (lower === a.toLowerCase() || lower === `the ${a.toLowerCase()}`) return c;
@@ -109,7 +150,7 @@ function fieldOf(col: string): SigningField | null {
   if (col.startsWith('/s/') || col.startsWith('/S/')) return 'signature';
   const lower = col.toLowerCase();
   if (lower.includes('name') && /^\(?print(?:ed)? name\)?$/i.test(col)) return 'name';
-  for (const [f, re, words] of FIELD) if (holdsAny(lower, words) && re.test(col + ' ')) return f;
+  for (let i = 0; i < FIELD.length; i++) if (mayBeField(col, FIELD_LABELS[i]) && FIELD[i][1].test(col + ' ')) return FIELD[i][0];
   return null;
 }
 

@@ -14,6 +14,7 @@ import { changedClauseStartWords, clauseStartWords, hasClauseStartWords } from '
 import { lastIndexAtOrBefore } from '../model/lineIndex';
 import { writesItem } from './item-label';
 import { BlockResults } from './perBlock';
+import { isSpaceLike, opensWithOne, skipSpaceLike } from '../model/word-gate';
 import { unchangedReparsed } from './unchanged-blocks';
 import { isSpaceCode } from './term-matcher';
 
@@ -71,6 +72,7 @@ const SINGULAR: Record<string, string> = {
   'sub-clause': 'clause', subclauses: 'clause', subclause: 'clause',
 };
 const ATTACHMENT_WORDS = new Set(['schedule', 'annex', 'appendix', 'exhibit', 'attachment']);
+const ATTACHMENT_HEADING_WORDS = ['schedule', 'annex', 'appendix', 'exhibit', 'attachment'];
 const ATTACHMENT_HEADING = /^\s*(?:\*\*)?(schedule|annex|appendix|exhibit|attachment)\s+([0-9]{1,3}|[IVX]{1,6}|[A-Z])(?![A-Za-z0-9]|\.\d)/i;
 
 /** A law or another document named right after the reference: "of the Master Agreement", "of the GDPR", "GDPR". */
@@ -691,13 +693,25 @@ export function attachmentHeadingStats(model: ContractModel): { read: number; li
   return read === undefined ? undefined : { read, listed: attachmentHeadings.listed(model).blocks.length };
 }
 
-/** What ATTACHMENT_HEADING needs at the start of a text (quote folding does not touch these characters). */
-const MAY_OPEN_ATTACHMENT = /^\s*(?:\*\*)?[saeSAE]/;
+/**
+ * What ATTACHMENT_HEADING needs at the start of a text, checked by code (quote folding does not
+ * touch these characters): white space, "**" or not, one of its words and white space. Most blocks
+ * fail it, and a cold run whose blocks all do compiles neither expression (issue 13, cold).
+ */
+function mayOpenAttachment(text: string): boolean {
+  let at = skipSpaceLike(text, 0);
+  if (text.startsWith('**', at)) at += 2;
+  for (let k = 0; k < ATTACHMENT_HEADING_WORDS.length; k++) {
+    const w = ATTACHMENT_HEADING_WORDS[k];
+    if (opensWithOne(text, at, w) && isSpaceLike(text.charCodeAt(at + w.length))) return true;
+  }
+  return false;
+}
 
 /** A pure function of the block's text, memoised per block while editing (read for every block). */
 function attachmentHeading(model: ContractModel, block: Block): AttachmentHeading | null {
   // The heading's first letter, checked before the lookup: most blocks fail it.
-  if (!MAY_OPEN_ATTACHMENT.test(block.text)) return null;
+  if (!mayOpenAttachment(block.text)) return null;
   const found = blockMemo(model, block, 'attachment-heading', (): AttachmentHeading | false => {
     const m = ATTACHMENT_HEADING.exec(foldQuotes(block.text));
     if (!m) return false;

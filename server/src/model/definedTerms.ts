@@ -1,5 +1,6 @@
 import type { Block, DefinedTerm, Section } from './types';
 import { foldQuotes } from './text';
+import { includesAny, isSpaceLike } from './word-gate';
 
 // "Services" means / shall mean / has the meaning / refers to / includes
 const MEANS = /"([A-Z][^"\n]{0,60}?)"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:or|and)\s+"([A-Z][^"\n]{0,60}?)"\s*)?(?:(?:shall|will)\s+)?(?:means?|mean|has the meaning|have the meanings?|refers? to|includes?|is defined|shall have the meaning)\b/g;
@@ -11,17 +12,17 @@ const PAREN = /\((?:[^()"\n]{0,60}?)?"((?:[A-Z]|[a-z]{1,2}[A-Z])[^"\n]{0,60}?)"(
 const PHRASE = String.raw`[A-Z][A-Za-z0-9'\u2019&/-]*(?:[ \t](?:(?:of|and|for|to|the|in|on)[ \t])?[A-Z][A-Za-z0-9'\u2019&/-]*){0,6}`;
 // Unquoted "Business Day means ..." (or tab-separated "Business Day<TAB>means ...") at the start of
 // a paragraph, after an optional clause number or item letter.
-const UNQUOTED_MEANS = new RegExp(String.raw`^(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z0-9]{1,4}\)|[a-z0-9]{1,3}[.)])[ \t]+)?(${PHRASE})(?:[ \t]*[:\u2013\u2014-])?[ \t]+(?:shall[ \t]+)?(?:means|mean|has the meaning|have the meaning|refers? to)\b`);
+export const UNQUOTED_MEANS = new RegExp(String.raw`^(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z0-9]{1,4}\)|[a-z0-9]{1,3}[.)])[ \t]+)?(${PHRASE})(?:[ \t]*[:\u2013\u2014-])?[ \t]+(?:shall[ \t]+)?(?:means|mean|has the meaning|have the meaning|refers? to)\b`);
 // In a definitions section: "Business Day<TAB>any day ...", "Business Day: any day ...", "Business Day – any day ...".
-const LIST_ENTRY = new RegExp(String.raw`^(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z0-9]{1,4}\)|[a-z0-9]{1,3}[.)])[ \t]+)?(${PHRASE})(?:\t+|[ \t]*:[ \t]+|[ \t]+[\u2013\u2014-][ \t]+)(?=\S)`);
+export const LIST_ENTRY = new RegExp(String.raw`^(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z0-9]{1,4}\)|[a-z0-9]{1,3}[.)])[ \t]+)?(${PHRASE})(?:\t+|[ \t]*:[ \t]+|[ \t]+[\u2013\u2014-][ \t]+)(?=\S)`);
 // "Effective Date" is the earlier of ... (at the start of a paragraph, after an optional number)
 const IS_AT_START = /^(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z0-9]{1,4}\))\s+)?"([A-Z][^"\n]{0,60}?)"\s+(?:is|are|shall be)\s+(?:the|a|an|any|all|each|every)\b/;
 // Business Day<TAB>any day ... (a definitions table pasted from a word processor)
-const TAB_ENTRY = new RegExp(String.raw`^(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z0-9]{1,4}\))[ \t]+)?([A-Z][A-Za-z0-9'\u2019&/-]*(?:[ ](?:(?:of|and|for|to|the|in|on)[ ])?[A-Z][A-Za-z0-9'\u2019&/-]*){0,6})\t+(?=[a-z"(])`);
+export const TAB_ENTRY = new RegExp(String.raw`^(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z0-9]{1,4}\))[ \t]+)?([A-Z][A-Za-z0-9'\u2019&/-]*(?:[ ](?:(?:of|and|for|to|the|in|on)[ ])?[A-Z][A-Za-z0-9'\u2019&/-]*){0,6})\t+(?=[a-z"(])`);
 // ('Required Resources'), (the 'Claim'): single quotes, which foldQuotes leaves as they are
-const PAREN_SINGLE = /\((?:the\s+|each\s+a\s+|together\s+the\s+|collectively\s+the\s+)?'([A-Z][^'\n]{0,60}?)'\s*\)/g;
+export const PAREN_SINGLE = /\((?:the\s+|each\s+a\s+|together\s+the\s+|collectively\s+the\s+)?'([A-Z][^'\n]{0,60}?)'\s*\)/g;
 // are each a "Party" and together the "Parties"; hereinafter referred to as "Licensee"
-const INLINE = /\b(?:each|together|collectively|jointly|individually|severally|hereinafter(?:\s+referred\s+to\s+as)?|referred\s+to\s+(?:herein\s+)?as|known\s+as|called)\s*,?\s*(?:as\s+)?(?:a|an|the)?\s*"([A-Z][^"\n]{0,60}?)"/g;
+export const INLINE = /\b(?:each|together|collectively|jointly|individually|severally|hereinafter(?:\s+referred\s+to\s+as)?|referred\s+to\s+(?:herein\s+)?as|known\s+as|called)\s*,?\s*(?:as\s+)?(?:a|an|the)?\s*"([A-Z][^"\n]{0,60}?)"/g;
 const NOT_A_TERM = /^(?:The|This|That|These|Those|A|An|Each|Any|All|It|Such|In|If|For|Where|When|Unless|Subject|Note|Notes|Example|Examples|Term|Definition|Definitions|Meaning|Word|Words|Expression)\b/;
 const DEFINITIONS_TITLE = /\b(?:definitions?|interpretation|defined terms|glossary)\b/i;
 
@@ -107,11 +108,11 @@ export function definedTermsInBlock(block: Block, definitionsSection: boolean): 
       add(m[1], first, 'parenthetical');
       if (m[2]) add(m[2], m.index! + m[0].lastIndexOf('"' + m[2] + '"') + 1, 'parenthetical');
     }
-    for (const m of text.matchAll(INLINE)) add(m[1], m.index! + m[0].lastIndexOf('"' + m[1] + '"') + 1, 'inline');
+    if (includesAny(text, INLINE_WORDS)) for (const m of text.matchAll(INLINE)) add(m[1], m.index! + m[0].lastIndexOf('"' + m[1] + '"') + 1, 'inline');
     const is = IS_AT_START.exec(text);
     if (is) add(is[1], is.index + is[0].indexOf('"' + is[1] + '"') + 1, 'means');
   }
-  if (text.includes("'")) for (const m of text.matchAll(PAREN_SINGLE)) add(m[1], m.index! + m[0].indexOf("'") + 1, 'parenthetical');
+  if (closesQuoteInParens(text)) for (const m of text.matchAll(PAREN_SINGLE)) add(m[1], m.index! + m[0].indexOf("'") + 1, 'parenthetical');
   if (block.kind !== 'paragraph' && block.kind !== 'tableRow') return terms;
   if (block.kind === 'tableRow') {
     if (!definitionsSection) return terms;
@@ -124,12 +125,16 @@ export function definedTermsInBlock(block: Block, definitionsSection: boolean): 
   // is read as its own, so that a term defined twice on neighbouring lines is seen twice.
   for (const at of definitionLineStarts(text)) {
     const line = text.slice(at, text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at));
-    const unquoted = UNQUOTED_MEANS.exec(line);
+    // The three expressions below open at the line's start with a number, "(" or a capital: a line
+    // opening otherwise (a quoted term, most often) runs none of them (issue 13, cold: 700 pattern
+    // characters a cold run compiled for nothing).
+    if (!opensTermLine(line.charCodeAt(0))) continue;
+    const unquoted = includesAny(line, UNQUOTED_MEANS_WORDS) ? UNQUOTED_MEANS.exec(line) : null;
     if (unquoted && !NOT_A_TERM.test(unquoted[1])) {
       add(unquoted[1], at + unquoted.index + unquoted[0].indexOf(unquoted[1]), 'unquoted');
       continue;
     }
-    const tab = TAB_ENTRY.exec(line);
+    const tab = line.includes('\t') ? TAB_ENTRY.exec(line) : null;
     if (tab && !NOT_A_TERM.test(tab[1])) {
       add(tab[1], at + tab.index + tab[0].indexOf(tab[1]), 'list');
       continue;
@@ -141,6 +146,36 @@ export function definedTermsInBlock(block: Block, definitionsSection: boolean): 
     }
   }
   return terms;
+}
+
+/**
+ * Word gates (issue 13, cold): every match of INLINE holds one of INLINE_WORDS (case-sensitive, as
+ * the expression is), every match of UNQUOTED_MEANS one of UNQUOTED_MEANS_WORDS; test/model/cold-gates.test.ts
+ * checks both lists against the expressions.
+ */
+export const INLINE_WORDS = ['each', 'together', 'collectively', 'jointly', 'individually', 'severally', 'hereinafter', 'referred', 'known', 'called'];
+export const UNQUOTED_MEANS_WORDS = ['mean', 'refer'];
+
+/**
+ * Whether a line may open UNQUOTED_MEANS, TAB_ENTRY or LIST_ENTRY: each opens with a clause number
+ * (a digit, "(" or a letter or digit before "." or ")") or a phrase's capital, all ASCII letters,
+ * digits or "(".
+ */
+export function opensTermLine(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 40;
+}
+
+/**
+ * Whether PAREN_SINGLE may match: each match ends with a single quote, white space (a superset of
+ * `\s` is skipped here) and ")".
+ */
+export function closesQuoteInParens(text: string): boolean {
+  for (let i = text.indexOf("'"); i >= 0; i = text.indexOf("'", i + 1)) {
+    let j = i + 1;
+    while (j < text.length && isSpaceLike(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) === 41) return true;
+  }
+  return false;
 }
 
 /**

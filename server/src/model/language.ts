@@ -2,6 +2,7 @@ import type { ContractModel, PartyRole, Sentence } from './types';
 import { SUPPLIER_ROLE_WORDS, CUSTOMER_ROLE_WORDS, roleWordCountsOf, VOICE_WORD } from './parties';
 import { foldQuotes, matchesIn } from './text';
 import { PartyNameSearch } from './name-search';
+import { holdsAny } from './word-gate';
 
 /**
  * Reading a sentence as an obligation: who owes it, with what modal, and whether it is negated.
@@ -174,10 +175,32 @@ function subjectWindow(text: string, at: number): string {
   return cut >= 0 ? before.slice(cut + 1) : before;
 }
 
+/** Which of negatedAt's three expressions have run in this process (and so are compiled). */
+const negationRan = [false, false, false];
+/** For tests: asks negatedAt's gates again, as in a fresh process. */
+export function forgetNegationRuns(): void {
+  negationRan.fill(false);
+}
+
+/**
+ * Whether negatedAt's expression `k` may match `text`: not unless the text holds one of its words
+ * (case aside), until the expression has run once in this process. A cold run on a contract without
+ * a negated duty compiled all three for nothing (issue 13, cold); once one is compiled, a
+ * lower-cased copy per modal would cost more than it spares, so it is no longer asked.
+ */
+function negationMayMatch(k: number, text: string, words: readonly string[]): boolean {
+  if (negationRan[k]) return true;
+  if (!holdsAny(text.toLowerCase(), words)) return false;
+  return (negationRan[k] = true);
+}
+
 /** Is the modal at `at` (of `length` characters) negated, as obligationsIn reads it? */
 function negatedAt(text: string, at: number, length: number, before: string): boolean {
   const after = text.slice(at, at + length + 12);
-  return /^\w+(?:\s+\w+)?\s+(?:not|never)\b/i.test(after) || /\bneither party\b|\bno party\b/i.test(before) || /\bnothing\b/i.test(before.slice(-40));
+  if (negationMayMatch(0, after, ['not', 'never']) && /^\w+(?:\s+\w+)?\s+(?:not|never)\b/i.test(after)) return true;
+  if (negationMayMatch(1, before, ['neither party', 'no party']) && /\bneither party\b|\bno party\b/i.test(before)) return true;
+  const last = before.slice(-40);
+  return negationMayMatch(2, last, ['nothing']) && /\bnothing\b/i.test(last);
 }
 
 /**

@@ -18,7 +18,21 @@ export type TextFormat = 'markdown' | 'plain';
 
 /** The format a path implies: plain text for .txt (never parsed as Markdown), Markdown otherwise. */
 export function formatOfPath(path: string | undefined): TextFormat {
-  return path && /\.te?xt$/i.test(path) ? 'plain' : 'markdown';
+  return path && (endsWithAsciiFolded(path, '.txt') || endsWithAsciiFolded(path, '.text')) ? 'plain' : 'markdown';
+}
+
+/**
+ * Whether `s` ends with `suffix` (lower case), ASCII letters folded as `/i` without `u` folds them:
+ * the expression this replaced was compiled on every cold run for one test (issue 13, cold).
+ */
+export function endsWithAsciiFolded(s: string, suffix: string): boolean {
+  const from = s.length - suffix.length;
+  if (from < 0) return false;
+  for (let i = 0; i < suffix.length; i++) {
+    const c = s.charCodeAt(from + i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== suffix.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /**

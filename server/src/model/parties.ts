@@ -49,7 +49,7 @@ export function findParties(blocks: Block[], terms: DefinedTerm[], frontMatterPa
     const before = textBefore(block, t.span.start, 160);
     const legal = legalNameBefore(before);
     if (!legal && !isRoleWord(t.term)) continue;
-    if (/^(agreement|effective date|services?|parties|party|msa|sow|contract|terms)$/i.test(t.term)) continue;
+    if (GENERIC_TERMS.has(t.term.toLowerCase())) continue;
     add({ alias: t.term, legalName: legal ?? undefined, role: roleOfWord(t.term), takesArticle: isRoleWord(t.term) || /\bthe\s*$/i.test(textBefore(block, t.span.start - 1, 6)) });
   }
 
@@ -301,3 +301,12 @@ export class RoleWordCounts {
     return new RoleWordCounts(starts, words);
   }
 }
+
+/**
+ * Defined terms that name no party: what `/^(agreement|effective date|services?|parties|party|msa|sow|contract|terms)$/i`
+ * matched, as a set of lower-case words: the expression was compiled on every cold run for nothing
+ * (issue 13, cold). toLowerCase folds as `/i` does here: the only characters outside ASCII it makes
+ * ASCII are the Kelvin sign (a "k", in none of the words) and the dotted capital I (two characters).
+ */
+const GENERIC_TERMS = new Set(['agreement', 'effective date', 'service', 'services', 'parties', 'party', 'msa', 'sow', 'contract', 'terms']);
+

@@ -2,6 +2,7 @@ import type { Block, Section, SectionKind, Span } from './types';
 import { sourceOffsetAt } from './offsetBlock';
 import { isMostlyUpper, titleCase } from './text';
 import { shrinkableWeakMap } from './weak-tables';
+import { opensWithWord } from './word-gate';
 
 /** What a block says about opening a section, if it opens one. */
 export interface SectionStart {
@@ -14,7 +15,8 @@ export interface SectionStart {
 
 // "4.2", "12.", "ARTICLE 5", "Section 3.1", "Clause 7" at the start of a block.
 const NUMBER_PREFIX = /^(?:(article|section|clause|part)\s+)?((?:\d{1,3})(?:\.\d{1,3})*|[IVXLC]{1,6}(?=[.\s:-]))(\.?)(?:\s*[:\u2013\u2014-]\s+|\s+|[:-]\s*|$)/i;
-const TRAILER_SCHEDULE = /^(?:schedule|annex|appendix|exhibit|attachment)\b/i;
+/** What `/^(?:schedule|annex|appendix|exhibit|attachment)\b/i` matched, compared by code (model/word-gate.ts opensWithWord; issue 13, cold). */
+const TRAILER_SCHEDULE_WORDS = ['schedule', 'annex', 'appendix', 'exhibit', 'attachment'];
 const TRAILER_SIGNATURE = /^(?:signatures?|execution|signed\b|in witness whereof|agreed and accepted|executed\b)/i;
 
 export function numberDepth(n: string): number {
@@ -132,7 +134,7 @@ function cleanTitle(s: string): string {
 }
 
 export function trailerKind(title: string): Section['trailer'] {
-  if (TRAILER_SCHEDULE.test(title)) return 'schedule';
+  if (opensWithWord(title, 0, TRAILER_SCHEDULE_WORDS, true)) return 'schedule';
   if (TRAILER_SIGNATURE.test(title)) return 'signature';
   return null;
 }

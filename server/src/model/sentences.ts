@@ -316,7 +316,7 @@ function isAbbreviation(text: string, q: number): boolean {
   while (ps > 0 && !isSpace(text.charCodeAt(ps - 1))) ps--;
   const prev = p > 0 ? text.slice(ps, p) : word;
   // An initial between capitalised words is part of a name: "Albert I. Jones", "The U.S. Government".
-  if (isCapitalised(prev) && /^\p{Lu}\./u.test(word) && isCapitalised(next)) return true;
+  if (isCapitalised(prev) && isCapitalised(word) && word.charCodeAt(isAstral(word) ? 2 : 1) === 46 && isCapitalised(next)) return true;
   // A listed abbreviation ends the sentence only when a capitalised word follows ("... Acme Ltd. The").
   return ABBREVIATIONS.has(lower) && !isCapitalised(next);
 }
@@ -334,7 +334,21 @@ function wordAt(text: string, i: number): string {
   return text.slice(i, e);
 }
 
-const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
+/**
+ * Whether `w` opens with an upper-case letter (Unicode's Lu). ASCII is answered by its code: a
+ * cold run compiled the \p{Lu} expression for nothing (issue 13, cold); other characters still ask it.
+ */
+function isCapitalised(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (!(c >= 128)) return c >= 65 && c <= 90;
+  return UPPER_START.test(w);
+}
+const UPPER_START = /^\p{Lu}/u;
+/** Whether `w` opens with a character outside the BMP (a surrogate pair). */
+const isAstral = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  return c >= 0xd800 && c <= 0xdbff && w.charCodeAt(1) >= 0xdc00 && w.charCodeAt(1) <= 0xdfff;
+};
 
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x85 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)

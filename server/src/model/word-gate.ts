@@ -51,3 +51,48 @@ export function anyWordExpression(...lists: ReadonlyArray<readonly string[]>): R
   for (const list of lists) for (const w of list) words.add(w);
   return new RegExp([...words].map(escaped).join('|'), 'i');
 }
+
+/**
+ * Whether a code unit is one `\s` matches (NaN, past a text's end, is not one; the test compares
+ * every code unit with the expression). Structural gates skip white space with it.
+ */
+export function isSpaceLike(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The first index from `i` that is not white space (isSpaceLike). */
+export function skipSpaceLike(text: string, i: number): number {
+  while (isSpaceLike(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * Whether `text` at `at` opens with one of `words` (lower-case ASCII), ASCII capitals read as small
+ * letters (as `/i` without `u` folds them), and, with `whole`, no ASCII letter, digit or "_" right
+ * after it (a `\b` after a word ending in a letter). For gates before anchored expressions such as
+ * `/^\s*(?:schedule|annex)\b/i`: compared by code, no expression to compile (issue 13, cold).
+ */
+export function opensWithWord(text: string, at: number, words: readonly string[], whole = false): boolean {
+  // Indexed loops and no closures: these run cold, in the interpreter (issue 13, cold).
+  for (let k = 0; k < words.length; k++) if (opensWithOne(text, at, words[k], whole)) return true;
+  return false;
+}
+
+/** opensWithWord for one word. */
+export function opensWithOne(text: string, at: number, w: string, whole = false): boolean {
+  if (at + w.length > text.length) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = text.charCodeAt(at + i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== w.charCodeAt(i)) return false;
+  }
+  return !(whole && isWordCode(text.charCodeAt(at + w.length)));
+}
+
+/** Whether `text` holds one of `literals` as written (indexed `includes`, no expression compiled). */
+export function includesAny(text: string, literals: readonly string[]): boolean {
+  for (let k = 0; k < literals.length; k++) if (text.includes(literals[k])) return true;
+  return false;
+}
+
+const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
