@@ -688,6 +688,8 @@ export class SignalPrefilter {
   private scratch = new Uint32Array(0);
   /** The clauses not scanned (see the class comment) asked of the text being filled, one bit each. */
   private asked = new Uint32Array(0);
+  /** The clauses that trigger some pattern, one bit each. */
+  private triggering = new Uint32Array(0);
   /** Per clause: null when the scanner marks it, else the expression that finds one of its literals. */
   private lazy: Array<RegExp | null> = [];
   /** The text being filled (what a clause not scanned is looked for in). */
@@ -757,14 +759,15 @@ export class SignalPrefilter {
     // before it is optimised, where a for-of loop allocates a result object per step (issue 13).
     const always = this.always;
     for (let k = 0; k < always.length; k++) rows[at + (always[k] >>> 5)] |= 1 << (always[k] & 31);
+    const triggering = this.triggering;
     for (let w = 0; w < bits.length; w++) {
-      let word = bits[w];
+      // Only the clauses that trigger a pattern (the others are parts of ands, read by the tests).
+      let word = bits[w] & triggering[w];
       while (word !== 0) {
         const low = word & -word;
         word ^= low;
         const clause = (w << 5) + 31 - Math.clz32(low);
         const triggered = this.triggered[clause];
-        // (A clause not scanned that a test found set triggers nothing.)
         for (let k = 0; k < triggered.length; k++) {
           const id = triggered[k];
           const slot = at + (id >>> 5);
@@ -801,6 +804,8 @@ export class SignalPrefilter {
     this.shared = new LiteralScanner(literals, targets);
     this.scratch = new Uint32Array((this.clauses + 31) >>> 5);
     this.asked = new Uint32Array(this.scratch.length);
+    this.triggering = new Uint32Array(this.scratch.length);
+    for (let c = 0; c < this.clauses; c++) if (this.triggered[c].length > 0) this.triggering[c >>> 5] |= 1 << (c & 31);
     this.version++;
     this.stale = false;
   }
