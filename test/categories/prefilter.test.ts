@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { LiteralScanner, needKey, needOf, SENSE_MARK, simplify, SignalPrefilter, WORD_START, type GatedPattern, type Need } from '../../server/src/categories/prefilter';
+import { LiteralScanner, literalsExpression, needKey, needOf, SENSE_MARK, simplify, SignalPrefilter, WORD_START, type GatedPattern, type Need } from '../../server/src/categories/prefilter';
 import { INCORPORATION_PATTERNS } from '../../server/src/categories/incorporation';
 import { sentencesOf, setPrefilterMinSentences, signalPatternsMet, SIGNAL_PREFILTER } from '../../server/src/categories/scan';
 import { SIGNAL_NEEDS } from '../../server/src/categories/signal-needs.generated';
@@ -148,6 +148,15 @@ function holds(text: string, lit: string): boolean {
   return `${BREAK}${spell(text, false)}`.includes(spell(lit, true));
 }
 
+/** Does the text hold the literal as written, ASCII letters folded (led by WORD_START: where a word starts)? */
+function plainHolds(text: string, lit: string): boolean {
+  const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  if (!lit.startsWith(WORD_START)) return lower.includes(lit);
+  const word = lit.slice(1);
+  for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) if (at === 0 || !/[A-Za-z0-9_]/.test(text[at - 1])) return true;
+  return false;
+}
+
 describe('signal prefilter: the literal scanner', () => {
   it('finds overlapping and nested literals in one pass', () => {
     assert.deepEqual(found(['term', 'terminate', 'mina', 'ate'], 'may terminate'), ['term', 'terminate', 'mina', 'ate']);
@@ -232,17 +241,20 @@ describe('signal prefilter: the literal scanner', () => {
     assert.deepEqual(marked, many.filter((lit) => text.includes(lit)));
   });
 
-  it('marks every clause of the signal lists a plain search finds, on cuad-dev sentences', function () {
+  it('marks every clause of the signal lists it scans that a plain search finds, on cuad-dev sentences', function () {
     // The prefilter's own scanner (about 10,800 states, the 16-bit table, outputs read only where a
-    // state has some), against String#includes of each literal.
+    // state has some), against String#includes of each literal; the common clauses it does not scan
+    // (see isCommon) are left unmarked, and their expressions find them where a plain search does.
     const dir = resolve(__dirname, '../../../shared/cuad-dev');
     if (!existsSync(dir)) this.skip();
     const prefilter = new SignalPrefilter(SIGNAL_NEEDS);
     (prefilter as unknown as { knownPatterns(): unknown }).knownPatterns();
     prefilter.gate({}, 1);
-    const inner = prefilter as unknown as { shared: LiteralScanner; clausesOf: Map<string, number[]>; clauses: number };
+    const inner = prefilter as unknown as { shared: LiteralScanner; clausesOf: Map<string, number[]>; clauses: number; lazy: Array<RegExp | null> };
     const scanner = inner.shared;
-    const lits = [...inner.clausesOf.entries()];
+    const lits = [...inner.clausesOf.entries()].map(([lit, ids]) => [lit, ids.filter((id) => inner.lazy[id] === null)] as const);
+    const looked = [...inner.clausesOf.entries()].flatMap(([lit, ids]) => ids.filter((id) => inner.lazy[id] !== null).map((id) => [lit, id] as const));
+    assert.ok(looked.length > 20, 'some clauses are looked for rather than scanned');
     let checked = 0;
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort().slice(0, 4)) {
       for (const sentence of readFileSync(join(dir, f), 'utf8').split(/(?<=[.;])\s+/).slice(0, 150)) {
@@ -252,6 +264,8 @@ describe('signal prefilter: the literal scanner', () => {
         const want = new Uint32Array(bits.length);
         for (const [lit, ids] of lits) if (holds(lower, lit)) for (const id of ids) want[id >>> 5] |= 1 << (id & 31);
         assert.deepEqual([...bits], [...want], sentence.slice(0, 80));
+        const wantLooked = new Set(looked.filter(([lit]) => plainHolds(sentence, lit)).map(([, id]) => id));
+        for (const id of new Set(looked.map(([, c]) => c))) assert.equal(inner.lazy[id]!.test(sentence), wantLooked.has(id), `${inner.lazy[id]} on ${sentence.slice(0, 80)}`);
         checked++;
       }
     }
@@ -613,5 +627,40 @@ describe('signal prefilter: masked patterns read with their false senses (issue 
     const { entries, matched } = tableNeverSkipsAMatch(true);
     assert.ok(entries >= 4, `${entries} masked patterns with senses`);
     assert.ok(matched > 20, `the check saw ${matched} matches`);
+  });
+});
+
+describe('signal prefilter: common clauses looked for, not scanned (issue 13, clicats)', () => {
+  it('scans no clause that triggers nothing and whose literals are common short words', () => {
+    const prefilter = new SignalPrefilter(SIGNAL_NEEDS);
+    (prefilter as unknown as { knownPatterns(): unknown }).knownPatterns();
+    prefilter.gate({}, 1);
+    const inner = prefilter as unknown as { shared: LiteralScanner; clauseIds: Map<string, number>; clauses: number; lazy: Array<RegExp | null> };
+    const space = inner.clauseIds.get(' ');
+    assert.ok(space !== undefined, 'the table has a clause " "');
+    assert.notEqual(inner.lazy[space], null, '" " is looked for');
+    const bits = new Uint32Array((inner.clauses + 31) >>> 5);
+    inner.shared.mark('the supplier shall pay the fees of a year', bits);
+    assert.equal(bits[space >>> 5] & (1 << (space & 31)), 0, 'the scanner does not mark " "');
+  });
+
+  it('runs a pattern whose common word is there and skips it where it is not', () => {
+    // "of" triggers nothing here (the rarer "supply" triggers the pattern), so it is looked for.
+    const filter = filterOver([/\bsupply\b.{0,20}\bof\b/i]);
+    assert.deepEqual(filter('Supply of goods.'), [true]);
+    assert.deepEqual(filter('Supply goods.'), [false]);
+    assert.deepEqual(filter('Supply goods. Often.'), [true]);
+  });
+
+  it('finds a clause\'s literals where a plain search does, whatever the characters around them', () => {
+    const piece = fc.constantFrom('a', 'of', 'A', 'OF', 'in', ' ', ',', '/', '_', '1', '\u212a', '\u0130', '\u017f', '.', 'x', '&', 'of ', 'ta');
+    const literal = fc.tuple(fc.boolean(), fc.constantFrom('a', 'of', 'in', 'of ', ',', '/', ' ', 'a&b', 'k', 's')).map(([start, w]) => (start && /^\w/.test(w) ? WORD_START + w : w));
+    fc.assert(
+      fc.property(fc.array(literal, { minLength: 1, maxLength: 4 }), fc.array(piece, { maxLength: 12 }), (lits, pieces) => {
+        const text = pieces.join('');
+        assert.equal(literalsExpression(lits).test(text), lits.some((lit) => plainHolds(text, lit)), `${JSON.stringify(lits)} in ${JSON.stringify(text)}`);
+      }),
+      { numRuns: propertyRuns(500) },
+    );
   });
 });

@@ -434,6 +434,41 @@ function trieMove(next: Uint16Array | Int32Array, width: number, fail: Int32Arra
   return t;
 }
 
+/**
+ * One case-insensitive expression finding any of a clause's literals where the scanner would: a
+ * literal led by WORD_START after a character that is not an ASCII word character or at the start
+ * (`\b`, as the literal's first character is a word character), any other as it is, ASCII letters
+ * folded (`i` without `u` folds no other character to an ASCII one). It finds a literal only where
+ * it occurs, where the scanner also finds one led by a space at the start or after punctuation:
+ * stricter there, and still sound, since a need's literal is a substring of every match.
+ */
+export function literalsExpression(literals: string[]): RegExp {
+  const alternatives = literals.map((lit) => {
+    let out = '';
+    for (let i = 0; i < lit.length; i++) {
+      const c = lit.charCodeAt(i);
+      if (c === 1 && i === 0) out += '\\b';
+      else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) out += lit[i];
+      else out += `\\x${c.toString(16).padStart(2, '0')}`;
+    }
+    return out;
+  });
+  return new RegExp(alternatives.join('|'), 'i');
+}
+
+/**
+ * Is a literal one that nearly every sentence holds, so that scanning for it costs more than looking
+ * for it when asked: a short word or a separator ("a", "of", "and", " ", ",", "/"), at most three
+ * characters of letters, spaces, ",", "/" and "&". Over cuad-dev's sentences (the prefilter's rows
+ * replayed, thread CPU) three characters were better than one, two, four, five or eight, and than
+ * looking for every clause that triggers nothing (the digits, "%" and month names, asked far more
+ * often than they occur, then cost more than the scanner saved).
+ */
+function isCommon(literal: string): boolean {
+  const word = literal.charCodeAt(0) === 1 ? literal.slice(1) : literal;
+  return word.length <= 3 && /^[a-z ,/&]+$/.test(word);
+}
+
 /** A test on the clauses a sentence meets, one bit per clause. */
 type Test = (bits: Uint32Array) => boolean;
 
@@ -494,7 +529,7 @@ export const SENSE_MARK = '\u0000';
 export type NeedTable = ReadonlyArray<readonly [key: string, need: Need]>;
 
 /** A compiled need: its test, and clauses one of which any sentence that passes it meets. */
-interface Compiled { test: Test; triggers: number[] }
+interface Compiled { test: Test; triggers: number[]; clauses: number[] }
 
 /** Sentences per page of a gate's rows (see DocumentGate): a power of two. */
 const PAGE_SHIFT = 6;
@@ -612,6 +647,12 @@ export class DocumentGate {
  * patterns one of whose trigger clauses is marked have their tests run (a clause any passing
  * sentence meets: the literal of a need, one per branch of an or, and the rarest part of an and),
  * which leaves most of the hundred-odd tests unrun on most sentences.
+ *
+ * A clause that triggers no pattern is only ever a further part of an and; when its literals are
+ * common short words ("a", " ", "of|in", "and|or": see isCommon), it is not scanned but looked for,
+ * with a small expression, only when a triggered pattern's test gets to it. Clauses that trigger
+ * nothing took nine in ten of the scanner's outputs over cuad-dev (8.6 of 9.4 million, " " alone
+ * 2.4 million), mostly these (issue 13, clicats).
  */
 export class SignalPrefilter {
   private readonly lists = new Map<string, ListFilter>();
@@ -620,6 +661,8 @@ export class SignalPrefilter {
   private readonly clauseIds = new Map<string, number>();
   /** Per clause, the length of its shortest literal: longer literals are rarer, so better triggers. */
   private readonly clauseRarity: number[] = [];
+  /** Per clause, its literals. */
+  private readonly clauseLits: string[][] = [];
   private clauses = 0;
   /** Per pattern number: its test (null: always runs). */
   private readonly tests: Array<Test | null> = [];
@@ -643,6 +686,20 @@ export class SignalPrefilter {
    */
   private readonly documents = new WeakSet<object>();
   private scratch = new Uint32Array(0);
+  /** The clauses not scanned (see the class comment) asked of the text being filled, one bit each. */
+  private asked = new Uint32Array(0);
+  /** The clauses that trigger some pattern, one bit each. */
+  private triggering = new Uint32Array(0);
+  /** Per clause: null when the scanner marks it, else the expression that finds one of its literals. */
+  private lazy: Array<RegExp | null> = [];
+  /** The text being filled (what a clause not scanned is looked for in). */
+  private text = '';
+  /**
+   * Every and and or compiled, with its parts' tests in the order they are tried: parts that read
+   * only scanned clauses first, so that a clause not scanned is looked for only when they leave the
+   * answer open (put in order when the scanner is built).
+   */
+  private readonly junctions: Array<{ tests: Test[]; parts: Compiled[] }> = [];
   private current = new Uint32Array(0);
 
   constructor(private readonly table: NeedTable = []) {}
@@ -695,13 +752,17 @@ export class SignalPrefilter {
   fill(text: string, rows: Uint32Array, at: number): void {
     const bits = this.scratch;
     bits.fill(0);
+    this.asked.fill(0);
+    this.text = text;
     this.shared!.mark(text, bits);
     // Indexed loops in fill and the tests: it runs on every sentence of a first review, mostly
     // before it is optimised, where a for-of loop allocates a result object per step (issue 13).
     const always = this.always;
     for (let k = 0; k < always.length; k++) rows[at + (always[k] >>> 5)] |= 1 << (always[k] & 31);
+    const triggering = this.triggering;
     for (let w = 0; w < bits.length; w++) {
-      let word = bits[w];
+      // Only the clauses that trigger a pattern (the others are parts of ands, read by the tests).
+      let word = bits[w] & triggering[w];
       while (word !== 0) {
         const low = word & -word;
         word ^= low;
@@ -719,9 +780,32 @@ export class SignalPrefilter {
 
   private refresh(): void {
     if (!this.stale) return;
-    this.shared = new LiteralScanner([...this.clausesOf.keys()], [...this.clausesOf.values()]);
-    this.scratch = new Uint32Array((this.clauses + 31) >>> 5);
     while (this.triggered.length < this.clauses) this.triggered.push([]);
+    // Scanned: the literals of clauses that trigger a pattern; the others are looked for when asked.
+    const scanned = (c: number) => this.triggered[c].length > 0 || !this.clauseLits[c].every(isCommon);
+    const literals: string[] = [];
+    const targets: number[][] = [];
+    const lazyLiterals: string[][] = [];
+    for (const [lit, ids] of this.clausesOf) {
+      const marked = ids.filter(scanned);
+      if (marked.length) {
+        literals.push(lit);
+        targets.push(marked);
+      }
+      for (const id of ids) if (!scanned(id)) (lazyLiterals[id] ??= []).push(lit);
+    }
+    this.lazy = [];
+    for (let c = 0; c < this.clauses; c++) this.lazy.push(scanned(c) ? null : literalsExpression(lazyLiterals[c]));
+    const looked = (part: Compiled) => part.clauses.reduce((n, c) => n + (this.lazy[c] ? 1 : 0), 0);
+    for (const { tests, parts } of this.junctions) {
+      const order = parts.map((part, k) => ({ k, looked: looked(part) })).sort((a, b) => a.looked - b.looked || a.k - b.k);
+      for (let k = 0; k < order.length; k++) tests[k] = parts[order[k].k].test;
+    }
+    this.shared = new LiteralScanner(literals, targets);
+    this.scratch = new Uint32Array((this.clauses + 31) >>> 5);
+    this.asked = new Uint32Array(this.scratch.length);
+    this.triggering = new Uint32Array(this.scratch.length);
+    for (let c = 0; c < this.clauses; c++) if (this.triggered[c].length > 0) this.triggering[c >>> 5] |= 1 << (c & 31);
     this.version++;
     this.stale = false;
   }
@@ -763,6 +847,7 @@ export class SignalPrefilter {
         else this.clausesOf.set(lit, [id]);
       }
       this.clauseIds.set(name, id);
+      this.clauseLits[id] = [...new Set(lits)];
       this.clauseRarity[id] = Math.min(...lits.map((l) => l.length));
       this.stale = true;
     }
@@ -773,11 +858,11 @@ export class SignalPrefilter {
     const bitTest = (id: number): Test => {
       const word = id >>> 5;
       const bit = 1 << (id & 31);
-      return (bits) => (bits[word] & bit) !== 0;
+      return (bits) => (bits[word] & bit) !== 0 || (this.lazy[id] != null && this.lookFor(id, bits));
     };
     if ('lit' in need) {
       const c = this.clause([need.lit]);
-      return { test: bitTest(c), triggers: [c] };
+      return { test: bitTest(c), triggers: [c], clauses: [c] };
     }
     if ('and' in need) {
       const parts = need.and.map((p) => this.compile(p as Exclude<Need, true>));
@@ -785,12 +870,14 @@ export class SignalPrefilter {
       const rarity = (c: Compiled) => Math.min(...c.triggers.map((t) => this.clauseRarity[t]));
       const best = parts.reduce((a, b) => (rarity(b) > rarity(a) || (rarity(b) === rarity(a) && b.triggers.length < a.triggers.length) ? b : a));
       const tests = parts.map((p) => p.test);
+      this.junctions.push({ tests, parts });
       return {
         test: (bits) => {
           for (let k = 0; k < tests.length; k++) if (!tests[k](bits)) return false;
           return true;
         },
         triggers: best.triggers,
+        clauses: parts.flatMap((p) => p.clauses),
       };
     }
     // An or of literals is one clause, which the scanner marks when it finds any of them.
@@ -802,17 +889,33 @@ export class SignalPrefilter {
     }
     if (lits.length) {
       const c = this.clause(lits);
-      parts.unshift({ test: bitTest(c), triggers: [c] });
+      parts.unshift({ test: bitTest(c), triggers: [c], clauses: [c] });
     }
     if (parts.length === 1) return parts[0];
     const tests = parts.map((p) => p.test);
+    this.junctions.push({ tests, parts });
     return {
       test: (bits) => {
         for (let k = 0; k < tests.length; k++) if (tests[k](bits)) return true;
         return false;
       },
       triggers: [...new Set(parts.flatMap((p) => p.triggers))],
+      clauses: parts.flatMap((p) => p.clauses),
     };
+  }
+
+  /**
+   * Does the text being filled hold a literal of clause c, which the scanner does not mark? Asked
+   * once per text; the answer is kept in `bits` as the scanner's would be.
+   */
+  private lookFor(c: number, bits: Uint32Array): boolean {
+    const word = c >>> 5;
+    const bit = 1 << (c & 31);
+    if ((this.asked[word] & bit) !== 0) return false;
+    this.asked[word] |= bit;
+    if (!this.lazy[c]!.test(this.text)) return false;
+    bits[word] |= bit;
+    return true;
   }
 
   private rebuild(): void {
