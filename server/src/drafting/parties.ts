@@ -484,13 +484,22 @@ export function misspellingsIn(text: string, name: NameShape): Array<{ at: numbe
   const { legal, words, legalNorm } = name;
   const out: Array<{ at: number; cand: string }> = [];
   const fuzzy = candidateRunOf(words.length);
+  const keepDot = /\.$/.test(legal);
+  const form = legalForm(words[words.length - 1]);
   fuzzy.lastIndex = 0;
   // No match is empty (each starts with a capital), so exec goes on as matchAll would.
   for (let m = fuzzy.exec(text); m; m = fuzzy.exec(text)) {
-    const cand = m[0].replace(/,$/, '').replace(/\.$/, /\.$/.test(legal) ? '.' : '');
-    const candWords = cand.split(/[\s,]+/);
-    if (!isSuffixWord(candWords[candWords.length - 1])) continue;
-    if (legalForm(candWords[candWords.length - 1]) !== legalForm(words[words.length - 1])) continue;
+    const run = m[0];
+    // The run's last word, as the candidate's words split at white space and commas end: most runs
+    // end in no legal form and are passed over before the candidate, its words and their copies are
+    // made (a run ends with a word character, so the comma this used to drop is never there).
+    const dropDot = !keepDot && run.charCodeAt(run.length - 1) === 46;
+    let w0 = run.length;
+    while (w0 > 0 && !isSpaceCode(run.charCodeAt(w0 - 1)) && run.charCodeAt(w0 - 1) !== 44) w0--;
+    const last = run.slice(w0, dropDot ? run.length - 1 : run.length);
+    if (!isSuffixWord(last)) continue;
+    if (legalForm(last) !== form) continue;
+    const cand = dropDot ? run.slice(0, -1) : run;
     const d = editDistance(norm(cand), legalNorm, 2);
     if (d < 1 || d > 2) continue;
     const at = m.index!;
