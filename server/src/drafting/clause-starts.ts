@@ -9,7 +9,6 @@ import type { Block, ContractModel } from '../model';
 import { factsActive } from '../model/facts';
 import { spliceTraceOf } from '../model/trace';
 import { detached } from '../model/detached';
-import { isSpaceCode } from '../model/name-search';
 
 /** How many times each word (lower case) is written where a clause starts; only words counted at least once are keys. */
 export interface ClauseStartWords {
@@ -42,7 +41,11 @@ const kept = new WeakMap<ContractModel, Kept>();
 const NONE: string[] = [];
 const NONE_LISTS: string[][] = [];
 
+const NOT_SPACES = /\S*/y;
+const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 const CLAUSE_WORD = /(?:clause|section|article)\s+/iy;
+const SPACES_THEN_LETTER = /\s+[A-Za-z]/y;
+const SPACES = /\s*/y;
 
 /**
  * The words written where a clause starts, by how often. Built whole the first time; while editing
@@ -175,17 +178,42 @@ const stretchEnd = (text: string, blocks: Block[], s: number): number => (s < bl
 function readStretch(text: string, from: number, to: number): { line: string[]; spaces: string[]; reach: number } {
   let line = NONE;
   let spaces = NONE;
-  stretchReach = to;
+  let reach = to;
+  const add = (list: string[], at: number, wordAfter: boolean): string[] => {
+    // test, not exec: the sticky expressions' lastIndex is all that is read, and exec made a match
+    // array for every word of every stretch (issue 13, clialloc).
+    NOT_SPACES.lastIndex = at;
+    NOT_SPACES.test(text);
+    const end = NOT_SPACES.lastIndex;
+    reach = Math.max(reach, Math.min(text.length, end + 1));
+    if (end === at) return list;
+    const word = text.slice(at, end);
+    if (!PRINTABLE_ASCII.test(word)) return list;
+    if (wordAfter) {
+      SPACES.lastIndex = end;
+      SPACES.test(text);
+      reach = Math.max(reach, Math.min(text.length, SPACES.lastIndex + 1));
+      SPACES_THEN_LETTER.lastIndex = end;
+      if (!SPACES_THEN_LETTER.test(text)) return list;
+    }
+    const out = list === NONE ? [] : list;
+    // Copied out of the text (model/detached.ts): the words of a stretch outlive the version of the
+    // text they were read in, and a longer substring would keep that whole text alive.
+    const w = word.length < 13 ? word.toLowerCase() : detached(word.toLowerCase());
+    out.push(w);
+    if (w.endsWith('.')) out.push(w.slice(0, -1));
+    return out;
+  };
   let l = from === 0 || text.charCodeAt(from - 1) === 10 ? from : text.indexOf('\n', from) + 1;
   // (A line start at the very end of the text holds no word.)
   while ((l > 0 || from === 0) && l < to) {
     let at = l;
     while (at < text.length && ' \t>*#'.includes(text[at])) at++;
-    line = addWord(text, line, at, false);
+    line = add(line, at, false);
     CLAUSE_WORD.lastIndex = at;
     if (CLAUSE_WORD.test(text)) {
-      stretchReach = Math.max(stretchReach, CLAUSE_WORD.lastIndex + 1);
-      line = addWord(text, line, CLAUSE_WORD.lastIndex, false);
+      reach = Math.max(reach, CLAUSE_WORD.lastIndex + 1);
+      line = add(line, CLAUSE_WORD.lastIndex, false);
     }
     const next = text.indexOf('\n', l);
     if (next < 0) break;
@@ -193,53 +221,14 @@ function readStretch(text: string, from: number, to: number): { line: string[]; 
   }
   for (let q = from; q < to; q++) {
     const c = text.charCodeAt(q);
-    if (c === 9) spaces = addWord(text, spaces, q + 1, true);
+    if (c === 9) spaces = add(spaces, q + 1, true);
     else if (c === 32 && text.charCodeAt(q + 1) === 32 && (q === 0 || text.charCodeAt(q - 1) !== 32)) {
       let t = q + 2;
       while (text.charCodeAt(t) === 32) t++;
-      stretchReach = Math.max(stretchReach, t + 1);
-      spaces = addWord(text, spaces, t, true);
+      reach = Math.max(reach, t + 1);
+      spaces = add(spaces, t, true);
       q = t - 1;
     }
   }
-  return { line, spaces, reach: Math.min(stretchReach, text.length) };
-}
-
-/**
- * How far the stretch being read has looked (readStretch's reach). A module variable rather than a
- * closure over readStretch's own: the closure and its context were made once per block (issue 13,
- * clialloc).
- */
-let stretchReach = 0;
-
-/**
- * Adds the word at `at` (and, for a number written with a dot after it, the word without the dot)
- * to the list, or to a new list when it is NONE, and returns the list. The word runs to the next
- * `\s` (what /\S*\/y matched); read by code unit so that words never kept (not printable ASCII, or
- * after spaces with no letter following) are not copied out of the text, nor a match array made.
- */
-function addWord(text: string, list: string[], at: number, wordAfter: boolean): string[] {
-  let end = at;
-  let printable = true;
-  for (let c = text.charCodeAt(end); end < text.length && !isSpaceCode(c); c = text.charCodeAt(++end)) {
-    if (c < 0x21 || c > 0x7e) printable = false;
-  }
-  stretchReach = Math.max(stretchReach, Math.min(text.length, end + 1));
-  if (end === at || !printable) return list;
-  if (wordAfter) {
-    let gap = end;
-    while (gap < text.length && isSpaceCode(text.charCodeAt(gap))) gap++;
-    stretchReach = Math.max(stretchReach, Math.min(text.length, gap + 1));
-    // /\s+[A-Za-z]/y at the word's end.
-    const c = text.charCodeAt(gap);
-    if (gap === end || !((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return list;
-  }
-  const out = list === NONE ? [] : list;
-  const word = text.slice(at, end);
-  // Copied out of the text (model/detached.ts): the words of a stretch outlive the version of the
-  // text they were read in, and a longer substring would keep that whole text alive.
-  const w = word.length < 13 ? word.toLowerCase() : detached(word.toLowerCase());
-  out.push(w);
-  if (w.endsWith('.')) out.push(w.slice(0, -1));
-  return out;
+  return { line, spaces, reach: Math.min(reach, text.length) };
 }
