@@ -181,14 +181,18 @@ function readStretch(text: string, from: number, to: number): { line: string[]; 
   let spaces = NONE;
   let reach = to;
   const add = (list: string[], at: number, wordAfter: boolean): string[] => {
+    // test, not exec: the sticky expressions' lastIndex is all that is read, and exec made a match
+    // array for every word of every stretch (issue 13, clialloc).
     NOT_SPACES.lastIndex = at;
-    const word = NOT_SPACES.exec(text)![0];
-    const end = at + word.length;
+    NOT_SPACES.test(text);
+    const end = NOT_SPACES.lastIndex;
     reach = Math.max(reach, Math.min(text.length, end + 1));
-    if (!word || !PRINTABLE_ASCII.test(word)) return list;
+    if (end === at) return list;
+    const word = text.slice(at, end);
+    if (!PRINTABLE_ASCII.test(word)) return list;
     if (wordAfter) {
       SPACES.lastIndex = end;
-      SPACES.exec(text);
+      SPACES.test(text);
       reach = Math.max(reach, Math.min(text.length, SPACES.lastIndex + 1));
       SPACES_THEN_LETTER.lastIndex = end;
       if (!SPACES_THEN_LETTER.test(text)) return list;

@@ -224,14 +224,8 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
   const gate = namesGateOf(names.map(({ name }) => name));
   const readBlock = (block: Block): void => {
     if (block.kind === 'code' || block.kind === 'html') return;
-    const facts = blockMemo(model, block, kind, () => {
-      // Most blocks name no party: told apart without folding the text or searching it per name (issue 13).
-      if (!mayNameAny(block.text, gate)) return NO_NAMES;
-      const text = foldQuotes(block.text);
-      let squashed: string | undefined;
-      const per = names.map(({ legal, name }) => ({ mentions: mentionsIn(text, name), misspellings: legal.length >= 10 && mayMisspell(squashed ??= text.toLowerCase().replace(/\./g, ''), name) ? misspellingsIn(text, name) : [] }));
-      return per.some((f) => f.mentions.length || f.misspellings.length) ? per : NO_NAMES;
-    });
+    // Without a fact cache (a one-shot review, the CLI's), no closure is made per block to memoise.
+    const facts = factsActive() ? blockMemo(model, block, kind, () => blockNameFacts(block.text, names, gate)) : blockNameFacts(block.text, names, gate);
     if (facts !== NO_NAMES) { at.push(block.index); found.push(facts); }
   };
   if (reuse) {
@@ -279,6 +273,17 @@ export function partyNameVariants(model: ContractModel): PartyNameVariant[] {
     }
   });
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * What one block's text says of each name (NO_NAMES when nothing): a pure function of the text and
+ * the names. Most blocks name no party: told apart without folding the text or searching it per name (issue 13).
+ */
+function blockNameFacts(blockText: string, names: ReturnType<typeof partyNameShapes>, gate: NamesGate): BlockNameFacts[] {
+  if (!mayNameAny(blockText, gate)) return NO_NAMES;
+  const text = foldQuotes(blockText);
+  const per = names.map(({ legal, name }) => ({ mentions: mentionsIn(text, name), misspellings: legal.length >= 10 && mayMisspell(text, name) ? misspellingsIn(text, name) : [] }));
+  return per.some((f) => f.mentions.length || f.misspellings.length) ? per : NO_NAMES;
 }
 
 /**
@@ -385,11 +390,31 @@ function formSpellingsOf(words: string[]): string[] {
 }
 
 /**
- * Can the text (lower case, without dots) hold a misspelling of the name? Each one ends with a word
- * of the name's legal form (see misspellingsIn), so the text holds one of its spellings: most blocks
- * do not, and are spared the search for runs of capitalised words.
+ * Can the text hold a misspelling of the name? Each one ends with a word written in ASCII
+ * whose legal form is the name's (see misspellingsIn): one of the form's spellings in either case,
+ * with dots anywhere after its first letter. Most blocks hold none, and are spared the search for
+ * runs of capitalised words. One case-insensitive search: the text's lower-case copy without dots,
+ * searched per spelling, was two copies of every block that might name a party (issue 13, clialloc).
  */
-const mayMisspell = (squashed: string, name: NameShape): boolean => name.formSpellings.some((f) => squashed.includes(f));
+const mayMisspell = (text: string, name: NameShape): boolean => spellingsSearch(name.formSpellings).test(text);
+
+/** `f1|f2|...` with `\.*` after each character but the last, case-insensitive; kept per list of spellings. */
+function spellingsSearch(spellings: string[]): RegExp {
+  // By the list first (a name's shape holds one list for the review), so that no key is built per block.
+  let re = searchOfList.get(spellings);
+  if (re) return re;
+  const key = spellings.join('\u0000');
+  re = spellingSearches.get(key);
+  if (!re) {
+    if (spellingSearches.size > 64) spellingSearches.clear();
+    const dotted = spellings.map((f) => [...f].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\.*'));
+    spellingSearches.set(key, (re = new RegExp(dotted.join('|'), 'i')));
+  }
+  searchOfList.set(spellings, re);
+  return re;
+}
+const spellingSearches = new Map<string, RegExp>();
+const searchOfList = new WeakMap<string[], RegExp>();
 
 /**
  * Variants of a name in one block's text, by offset in that text: a pure function of the text and
@@ -490,13 +515,22 @@ export function misspellingsIn(text: string, name: NameShape): Array<{ at: numbe
   const { legal, words, legalNorm } = name;
   const out: Array<{ at: number; cand: string }> = [];
   const fuzzy = candidateRunOf(words.length);
+  const keepDot = /\.$/.test(legal);
+  const form = legalForm(words[words.length - 1]);
   fuzzy.lastIndex = 0;
   // No match is empty (each starts with a capital), so exec goes on as matchAll would.
   for (let m = fuzzy.exec(text); m; m = fuzzy.exec(text)) {
-    const cand = m[0].replace(/,$/, '').replace(/\.$/, /\.$/.test(legal) ? '.' : '');
-    const candWords = cand.split(/[\s,]+/);
-    if (!isSuffixWord(candWords[candWords.length - 1])) continue;
-    if (legalForm(candWords[candWords.length - 1]) !== legalForm(words[words.length - 1])) continue;
+    const run = m[0];
+    // The run's last word, as the candidate's words split at white space and commas end: most runs
+    // end in no legal form and are passed over before the candidate, its words and their copies are
+    // made (a run ends with a character of its last word, so the comma this used to drop is never there).
+    const dropDot = !keepDot && run.charCodeAt(run.length - 1) === 46;
+    let w0 = run.length;
+    while (w0 > 0 && !isSpaceCode(run.charCodeAt(w0 - 1)) && run.charCodeAt(w0 - 1) !== 44) w0--;
+    const last = run.slice(w0, dropDot ? run.length - 1 : run.length);
+    if (!isSuffixWord(last)) continue;
+    if (legalForm(last) !== form) continue;
+    const cand = dropDot ? run.slice(0, -1) : run;
     const d = editDistance(norm(cand), legalNorm, 2);
     if (d < 1 || d > 2) continue;
     const at = m.index!;

@@ -249,7 +249,11 @@ export function termIndex(model: ContractModel): TermIndex {
       for (const [key, n] of counts) if (n === 0) counts.delete(key);
     } else {
       counts = new Map();
-      for (const list of perBlock) for (const t of list) counts.set(t.key, (counts.get(t.key) ?? 0) + 1);
+      // Indexed: for-of made an iterator result per term where this ran unoptimised (issue 13, clialloc).
+      for (let i = 0; i < perBlock.length; i++) {
+        const list = perBlock[i];
+        for (let k = 0; k < list.length; k++) counts.set(list[k].key, (counts.get(list[k].key) ?? 0) + 1);
+      }
     }
   }
 
@@ -331,7 +335,7 @@ export function termIndexStats(index: TermIndex): { blocksRead: number; occurren
 
 /** Is the block's source at `offset` the start of a term it writes? Then that term's key. */
 function termStartingAt(terms: readonly TermInBlock[], block: Block, offset: number): string | undefined {
-  for (const t of terms) if (sourceOffsetAt(block, t.at) === offset) return t.key;
+  for (let k = 0; k < terms.length; k++) if (sourceOffsetAt(block, terms[k].at) === offset) return terms[k].key;
   return undefined;
 }
 
@@ -467,7 +471,11 @@ function firstBlocksOf(state: IndexState): Map<string, number> {
     }
   } else {
     out = new Map();
-    for (let i = 0; i < perBlock.length; i++) for (const t of perBlock[i]) if (!out.has(t.key)) out.set(t.key, i);
+    // Indexed, as counts are in termIndex.
+    for (let i = 0; i < perBlock.length; i++) {
+      const list = perBlock[i];
+      for (let k = 0; k < list.length; k++) if (!out.has(list[k].key)) out.set(list[k].key, i);
+    }
   }
   firstBlocks.set(perBlock, out);
   state.firstBlocksPatched = was !== undefined;
@@ -554,7 +562,9 @@ type FormMap = Map<string, { key: string; form: FormKind }>;
 /** The terms a block's text uses: each match of the forms' expression resolved to its term and form. */
 function termsInBlock(text: string, match: FormMatcher, forms: FormMap, upperForms: FormMap): TermInBlock[] {
   const out: TermInBlock[] = [];
-  for (const m of match(text)) {
+  const matches = match(text);
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k];
     const at = m.at;
     const written = text.slice(at, at + m.length);
     const flat = isFlat(written) ? written : written.replace(/\s+/g, ' ');

@@ -1,6 +1,7 @@
 import type { Block, Section, SectionKind, Span } from './types';
 import { sourceOffsetAt } from './offsetBlock';
 import { isMostlyUpper, titleCase } from './text';
+import { isSpaceCode } from './name-search';
 import { shrinkableWeakMap } from './weak-tables';
 import { opensWithWord } from './word-gate';
 
@@ -99,23 +100,54 @@ function spanIn(block: Block, a: number, b: number): Span {
 function looksLikeHeadingText(s: string): boolean {
   const t = s.trim();
   if (t.length === 0 || t.length > 90) return false;
-  const words = t.split(/\s+/);
-  if (words.length > 12) return false;
+  // The words as t.split(/\s+/) gives them (t is trimmed: runs of other characters), read in place:
+  // this runs on the first line of every paragraph, and the words, their array and two filtered
+  // copies were made for each (issue 13, clialloc).
+  let words = 0;
+  let significant = 0;
+  let capitalised = 0;
+  for (let i = 0; i < t.length;) {
+    let j = i + 1;
+    while (j < t.length && !isSpaceCode(t.charCodeAt(j))) j++;
+    words++;
+    const c = t.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    if ((upper || (c >= 97 && c <= 122)) && !(j - i <= 4 && isLinkWordAt(t, i))) {
+      significant++;
+      if (upper) capitalised++;
+    }
+    i = j + 1;
+    while (i < t.length && isSpaceCode(t.charCodeAt(i))) i++;
+  }
+  if (words > 12) return false;
   if (/[;,]$/.test(t)) return false;
   if (/\.\s+\S/.test(t)) return false; // two sentences
   if (isMostlyUpper(t)) return true;
   // Title Case: most words capitalised, and no obligation verbs.
   if (/\b(shall|will|must|may|means|is|are)\b/.test(t)) return false;
-  const significant = words.filter((w) => /^[A-Za-z]/.test(w) && !/^(and|or|of|the|to|for|in|on|by|with|a|an|at)$/i.test(w));
-  const capitalised = significant.filter((w) => /^[A-Z]/.test(w));
-  return significant.length > 0 && capitalised.length / significant.length >= 0.75;
+  return significant > 0 && capitalised / significant >= 0.75;
+}
+
+/** Is the word at i (ending at white space or the text's end) one of the small words a title leaves in lower case? */
+function isLinkWordAt(t: string, i: number): boolean {
+  LINK_WORD.lastIndex = i;
+  return LINK_WORD.test(t);
+}
+// /^(and|or|of|the|to|for|in|on|by|with|a|an|at)$/i on the word, read in place (none is longer than 4).
+const LINK_WORD = /(?:and|or|of|the|to|for|in|on|by|with|a|an|at)(?=\s|$)/iy;
+
+/** How many words t.split(/\s+/) gives for a trimmed text (1 for an empty one). */
+function wordCount(t: string): number {
+  let n = 1;
+  for (let i = 1; i < t.length; i++) if (isSpaceCode(t.charCodeAt(i)) && !isSpaceCode(t.charCodeAt(i - 1))) n++;
+  return n;
 }
 
 /** A short Title Case line with no sentence punctuation, digits or contact details. */
 function isPlainTitleLine(s: string): boolean {
   const t = s.trim();
-  const words = t.split(/\s+/);
-  return words.length >= 1 && words.length <= 7 && t.length <= 60 && !/[.,;:!?@\d()]/.test(t) && /^[A-Z]/.test(t);
+  const words = wordCount(t);
+  return words >= 1 && words <= 7 && t.length <= 60 && !/[.,;:!?@\d()]/.test(t) && /^[A-Z]/.test(t);
 }
 
 /** "INCLUDED SERVICES. It is agreed..." -> "INCLUDED SERVICES" (titles run into the clause text). */
