@@ -245,6 +245,9 @@ describe('signal prefilter: the literal scanner', () => {
     // The prefilter's own scanner (about 10,800 states, the 16-bit table, outputs read only where a
     // state has some), against String#includes of each literal; the common clauses it does not scan
     // (see isCommon) are left unmarked, and their expressions find them where a plain search does.
+    // About 15 s quiet: every literal searched in every cuad-dev sentence. One whole-suite run at load
+    // 45 passed the suite's 60 s, so it has more room (a time limit, not a timing goal).
+    this.timeout(240_000);
     const dir = resolve(__dirname, '../../../shared/cuad-dev');
     if (!existsSync(dir)) this.skip();
     const prefilter = new SignalPrefilter(SIGNAL_NEEDS);
