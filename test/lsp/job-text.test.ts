@@ -87,6 +87,28 @@ describe('lsp: job texts sent as edits', function () {
     });
   });
 
+  describe('whole texts sent as a base and edits (issue 13, rssmain)', () => {
+    it('SentTexts.whole sends an unbuilt snapshot as its base and edits, which KeptTexts applies', () => {
+      const snap = new TextSnapshot('abc def', [{ start: 3, end: 4, text: '--' }, { start: 0, end: 1, text: 'X' }], 8);
+      const wire = SentTexts.whole(snap);
+      assert.deepEqual(wire, { text: 'abc def', then: snap.edits, length: 8 });
+      assert.equal(snap.builtText, undefined, 'nothing built');
+      const kept = new KeptTexts();
+      assert.equal(kept.receive('u', 2, wire), 'Xbc--def');
+      assert.equal(kept.receive('u', 3, { edit: textEdit(2, 'Xbc--def', 'Xbc--deff') }), 'Xbc--deff', 'the next job applies to the text made');
+      assert.deepEqual(SentTexts.whole(snap, true), { text: 'Xbc--def' }, 'flat: the text built');
+      assert.deepEqual(SentTexts.whole(TextSnapshot.of('abc')), { text: 'abc' }, 'a built text goes as it is');
+    });
+
+    it('KeptTexts refuses edits that do not fit their base, or make another length', () => {
+      const kept = new KeptTexts();
+      assert.equal(kept.receive('u', 1, { text: 'abc', then: [{ start: 2, end: 9, text: 'x' }], length: 3 }), undefined);
+      assert.equal(kept.has('u'), false);
+      assert.equal(kept.receive('u', 1, { text: 'abc', then: [{ start: 1, end: 2, text: 'xy' }], length: 3 }), undefined);
+      assert.equal(kept.receive('u', 1, { text: 'abc', then: [{ start: 1, end: 2, text: 'xy' }], length: 4 }), 'axyc');
+    });
+  });
+
   describe('texts prepared ahead of their job (issue 13, editmodel)', () => {
     /** The server's side has sent v1 of `base` and holds v2 as a snapshot of base plus `edits`; the worker holds v1. */
     const sides = (base: string, edits: Array<{ start: number; end: number; text: string }>, length: number) => {
@@ -177,8 +199,16 @@ describe('lsp: job texts sent as edits', function () {
       assert.deepEqual(thread.sent, { texts: 1, edits: 8, refused: 0, ahead: 0 });
       // Another document reviewed: the first one's state goes, and with it its text in the worker.
       await check(jobOf(b, 1, STRONG));
-      text = randomEdit(text, rnd);
-      await check(jobOf(a, 10, text));
+      // The job's text held as the last text and two edits, not built: sent whole after the refusal as
+      // those (the worker applies them), without the text built in this thread.
+      const at10 = text.indexOf('## 3');
+      const edits10 = [{ start: at10, end: at10, text: 'The Supplier shall reply promptly.\n\n' }, { start: 5, end: 9, text: '\u2019x' }];
+      const before10 = text;
+      text = text.slice(0, at10) + edits10[0].text + text.slice(at10);
+      text = text.slice(0, 5) + edits10[1].text + text.slice(9);
+      const snap10 = new TextSnapshot(before10, edits10, text.length);
+      await check(jobOf(a, 10, text), snap10);
+      assert.equal(snap10.builtText, undefined, 'the whole text was not built in the server\'s thread');
       assert.deepEqual(thread.sent, { texts: 3, edits: 9, refused: 1, ahead: 0 }, 'the edit was refused, and the text sent whole');
       // In step again: the next edit travels as an edit.
       text = randomEdit(text, rnd);

@@ -36,8 +36,11 @@ export interface JobTextEdit {
   more?: PendingEdit[];
 }
 
-/** A job's text as it is sent: whole, or as an edit of the previous job's. */
-export type JobText = { text: string } | { edit: JobTextEdit };
+/**
+ * A job's text as it is sent: whole, or as an edit of the previous job's. Whole with `then`: `text`
+ * with those edits applied in order is the job's text, of `length` characters (SentTexts.whole).
+ */
+export type JobText = { text: string; then?: readonly PendingEdit[]; length?: number } | { edit: JobTextEdit };
 
 /** The edit turning `before` (of `baseVersion`) into `after`. */
 export function textEdit(baseVersion: number, before: string, after: string): JobTextEdit {
@@ -84,10 +87,23 @@ export class SentTexts {
   wire(uri: string, version: number, text: string | TextSnapshot): JobText {
     const snap = typeof text === 'string' ? TextSnapshot.of(text) : text;
     const last = this.sent.get(uri);
-    if (!last) return { text: snap.text };
+    if (!last) return SentTexts.whole(snap);
     const edits = snap.editsSince(last.text);
     if (edits && edits.length <= MAX_WIRE_EDITS) return { edit: editsWire(last.version, last.text.length, edits, snap.length) };
     return { edit: textEdit(last.version, last.text.text, snap.text) };
+  }
+
+  /**
+   * A job's text sent whole: when the snapshot's text is not built, its base and the editor's edits
+   * since (issue 13, rssmain), which the worker applies, rather than the text built here. Building it
+   * made a 2 MB string in this thread for every such job of a 1 MB contract (every job of a document
+   * without a state in the worker), left for V8 to collect: with twenty documents edited in turns the
+   * server thread's large-object space grew from 43 MB to 137-153 MB, nearly all of it dead texts.
+   * `flat`: the built text all the same (the worker could not apply the edits: never expected).
+   */
+  static whole(snap: TextSnapshot, flat = false): { text: string; then?: readonly PendingEdit[]; length?: number } {
+    if (flat || snap.builtText !== undefined || !snap.edits.length || snap.edits.length > MAX_WIRE_EDITS) return { text: snap.text };
+    return { text: snap.base, then: snap.edits, length: snap.length };
   }
 
   /**
@@ -183,7 +199,7 @@ export class KeptTexts {
       ({ text, edit } = ready);
       this.ahead.taken++;
     }
-    else if ('text' in wire) text = wire.text;
+    else if ('text' in wire) text = wire.then ? applyEdits(wire.text, wire.then, wire.length) : wire.text;
     else {
       const last = this.kept.get(uri);
       text = last && last.version === wire.edit.baseVersion ? applyTextEdit(last.text, wire.edit) : undefined;
@@ -213,6 +229,15 @@ export class KeptTexts {
   has(uri: string): boolean {
     return this.kept.has(uri);
   }
+}
+
+/** `base` with `edits` applied in order, read once (flattened here, not at the review's first read); undefined when they do not fit or the length is not `length`. */
+function applyEdits(base: string, edits: readonly PendingEdit[], length: number | undefined): string | undefined {
+  let text: string | undefined = base;
+  for (const e of edits) if (text !== undefined) text = applyOne(text, e.start, e.end, e.text);
+  if (text === undefined || text.length !== length) return undefined;
+  text.charCodeAt(0);
+  return text;
 }
 
 /** Do two wire edits say the same thing (the same base, range, insert and later edits)? */

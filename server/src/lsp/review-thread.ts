@@ -124,6 +124,8 @@ interface Waiting {
   /** Told the diagnostics as soon as they arrive, before the rest of the outcome. */
   onFindings?: (findings: JobFindings) => void;
   findings?: JobFindings;
+  /** Times the worker asked for the job's text whole: the second time it goes built (SentTexts.whole). */
+  refused?: number;
 }
 
 /** How dispose ended the worker: it stopped by itself, it was terminated after the grace period, it failed (exited with an error) meanwhile, or there was none. */
@@ -366,7 +368,7 @@ export class ReviewThread {
     }
     this.running = waiting;
     try {
-      this.send(worker, waiting.job, false);
+      this.send(worker, waiting.job);
     } catch (e) {
       // Settings that cannot be copied (never expected: they are plain data): this job only fails.
       this.host.log(`Clausewise: a review could not be sent to the worker: ${e instanceof Error ? e.message : String(e)}`);
@@ -376,12 +378,15 @@ export class ReviewThread {
     }
   }
 
-  /** Posts a job, as the edit of the last text sent for its document unless `whole`. */
-  private send(worker: Worker, job: QueuedJob, whole: boolean): void {
+  /**
+   * Posts a job, as the edit of the last text sent for its document unless `whole`; whole, as the
+   * snapshot's base and edits unless `whole` is 'flat' (SentTexts.whole).
+   */
+  private send(worker: Worker, job: QueuedJob, whole?: true | 'flat'): void {
     const { text, ...rest } = job;
     if (whole) this.sentTexts.forget(job.uri);
-    const wire = this.sentTexts.wire(job.uri, job.version, text);
-    trace(`job posted v${job.version} ${'edit' in wire ? `edit of ${wire.edit.end - wire.edit.start} by ${wire.edit.insert.length}${wire.edit.more ? ` and ${wire.edit.more.length} more` : ''}` : `text ${text.length}`}`);
+    const wire = whole === 'flat' ? { text: typeof text === 'string' ? text : text.text } : this.sentTexts.wire(job.uri, job.version, text);
+    trace(`job posted v${job.version} ${'edit' in wire ? `edit of ${wire.edit.end - wire.edit.start} by ${wire.edit.insert.length}${wire.edit.more ? ` and ${wire.edit.more.length} more` : ''}` : `text ${text.length}${wire.then ? ` as ${wire.then.length} edits` : ''}`}`);
     this.countPosted();
     worker.postMessage({ kind: 'review', job: rest, text: wire } satisfies ToWorker);
     this.sentTexts.sentTo(job.uri, job.version, text);
@@ -460,7 +465,8 @@ export class ReviewThread {
       this.sentTexts.forget(m.uri);
       if (!mine || !this.worker) return;
       try {
-        this.send(this.worker, waiting.job, true);
+        waiting.refused = (waiting.refused ?? 0) + 1;
+        this.send(this.worker, waiting.job, waiting.refused > 1 ? 'flat' : true);
       } catch (e) {
         this.host.log(`Clausewise: a review could not be sent to the worker: ${e instanceof Error ? e.message : String(e)}`);
         this.running = null;
