@@ -36,6 +36,9 @@ export interface Discovery {
   warnings: string[];
 }
 
+/** A name without a folder in it (see discoverFiles). */
+const PLAIN_NAME = /^[^/\\]+$/;
+
 const toSlash = (p: string): string => (path.sep === '\\' ? p.replace(/\\/g, '/') : p);
 
 /** Normalises a path as typed: '/'-separated, no "./" or "a/../", no trailing slash. */
@@ -142,9 +145,13 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
     return count;
   };
 
+  const cwdAbs = path.resolve(cwd);
   for (const arg of args) {
-    const abs = path.resolve(cwd, arg);
-    const display = displayPath(arg);
+    // A plain file name (a shell's glob over one folder gives hundreds) is its own display path and
+    // joins the working folder as it is: neither needs normalising, character by character, again.
+    const plain = path.sep === '/' && PLAIN_NAME.test(arg) && arg !== '.' && arg !== '..';
+    const abs = plain ? (cwdAbs === '/' ? `/${arg}` : `${cwdAbs}/${arg}`) : path.resolve(cwd, arg);
+    const display = plain ? arg : displayPath(arg);
     let stat: fs.Stats | undefined;
     let statError: unknown;
     try { stat = fs.statSync(abs); } catch (err) { statError = err; }
