@@ -21,6 +21,11 @@ export interface FoundFile {
   abs: string;
   /** Named on the command line itself (not found in a folder or by a glob). */
   explicit?: boolean;
+  /**
+   * The file's stat at the search, when the search took one (a file named on the command line): the
+   * run reads the file with it (engine/regular-file.ts readRegularFile's `known`) instead of a second.
+   */
+  stat?: fs.Stats;
 }
 
 export interface Discovery {
@@ -30,6 +35,9 @@ export interface Discovery {
   /** Inputs that exist but hold nothing to review. */
   warnings: string[];
 }
+
+/** A name without a folder in it (see discoverFiles). */
+const PLAIN_NAME = /^[^/\\]+$/;
 
 const toSlash = (p: string): string => (path.sep === '\\' ? p.replace(/\\/g, '/') : p);
 
@@ -83,17 +91,17 @@ function countReviewable(dirAbs: string): number {
 
 export function discoverFiles(args: readonly string[], cwd: string, options: DiscoveryOptions = {}): Discovery {
   // Keyed by real path (symbolic links resolved), so a file reached two ways is reviewed once.
-  const found = new Map<string, { abs: string; display: string }>();
+  const found = new Map<string, { abs: string; display: string; stat?: fs.Stats }>();
   const explicit = new Set<string>();
   const gitignore = options.gitignore === false ? null : new GitIgnore(path.resolve(cwd));
   const errors: string[] = [];
   const warnings: string[] = [];
-  const add = (abs: string, display: string, isExplicit = false) => {
+  const add = (abs: string, display: string, isExplicit = false, stat?: fs.Stats) => {
     const key = realPath(abs) ?? abs;
     const prev = found.get(key);
     if (isExplicit) explicit.add(key);
     // Prefer the shortest, then the first in code-point order, so argument order does not matter.
-    if (prev === undefined || display.length < prev.display.length || (display.length === prev.display.length && display < prev.display)) found.set(key, { abs, display });
+    if (prev === undefined || display.length < prev.display.length || (display.length === prev.display.length && display < prev.display)) found.set(key, { abs, display, ...(stat ? { stat } : {}) });
   };
 
   const walk = (dirAbs: string, dirDisplay: string, seen: Set<string>): number => {
@@ -137,15 +145,19 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
     return count;
   };
 
+  const cwdAbs = path.resolve(cwd);
   for (const arg of args) {
-    const abs = path.resolve(cwd, arg);
-    const display = displayPath(arg);
+    // A plain file name (a shell's glob over one folder gives hundreds) is its own display path and
+    // joins the working folder as it is: neither needs normalising, character by character, again.
+    const plain = path.sep === '/' && PLAIN_NAME.test(arg) && arg !== '.' && arg !== '..';
+    const abs = plain ? (cwdAbs === '/' ? `/${arg}` : `${cwdAbs}/${arg}`) : path.resolve(cwd, arg);
+    const display = plain ? arg : displayPath(arg);
     let stat: fs.Stats | undefined;
     let statError: unknown;
     try { stat = fs.statSync(abs); } catch (err) { statError = err; }
 
     if (stat?.isFile()) {
-      add(abs, display, true);
+      add(abs, display, true, stat);
     } else if (stat?.isDirectory()) {
       if (walk(abs, display, new Set()) === 0) {
         // Say whether there is nothing here, or something that .gitignore hides.
@@ -177,6 +189,6 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
     }
   }
 
-  const files = [...found].map(([key, { abs, display }]) => ({ abs, path: display, ...(explicit.has(key) ? { explicit: true } : {}) })).sort((a, b) => comparePaths(a.path, b.path));
+  const files = [...found].map(([key, { abs, display, stat }]) => ({ abs, path: display, ...(explicit.has(key) ? { explicit: true } : {}), ...(stat ? { stat } : {}) })).sort((a, b) => comparePaths(a.path, b.path));
   return { files, errors, warnings };
 }

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import {
   baselineEntries, closeIds, configDecision, ConfigError, ConfigLoader, DEFAULT_PROFILES, describeConfig, DISK_READER, formatBaseline, matchBaseline, parseBaseline,
   getRule, isBinary, MAX_DOCUMENT_BYTES, printable, PROFILES, readRegularFile, RULES, VERSION,
-  type Baseline, type BaselineEntry, type ReadOutcome, type ResolvedConfig, type ReviewDiagnostic, type Severity, type ReviewResult,
+  type Baseline, type BaselineEntry, type ConfigDecision, type ReadOutcome, type ResolvedConfig, type ReviewSettings, type ReviewDiagnostic, type Severity, type ReviewResult,
 } from '../engine';
 import { parseArgs, UsageError, type CliOptions, type FailOn, type Format } from './args';
 import { importFormatOf } from '../convert/formats';
@@ -224,9 +224,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return EXIT_ERROR;
   }
   const reviewed: Input[] = [];
+  // Each file's decision, made once here and read again when its task is made (taskOf).
+  const decisions = new Map<Input, ConfigDecision>();
   for (const input of inputs) {
     const config = configs.get(input)!;
-    const { ignoredBy } = configDecision(config, input.abs, config.file ? rel(config.file) : '');
+    const decision = configDecision(config, input.abs, config.file ? rel(config.file) : '');
+    decisions.set(input, decision);
+    const { ignoredBy } = decision;
     if (ignoredBy) {
       if (input.explicit) warn(`${input.path}: not reviewed: ignored by "${ignoredBy}" in ${rel(config.file!)}`);
       continue;
@@ -252,12 +256,22 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const taskInputs: Input[] = [];
   const skipped: SkippedFile[] = [];
   /** The file's task at `index`, with its bytes (decoded by the thread that reviews it: taskText) or its text. */
+  /**
+   * The settings of the files under one configuration, made once and shared by their tasks: a run's
+   * tasks are cloned to each worker in one message, and a structured clone writes an object it has
+   * written already as a reference, so the settings cross once instead of once per file.
+   */
+  const settingsOf = new Map<ResolvedConfig, ReviewSettings>();
   const taskOf = (file: Input, index: number, content: { bytes: Uint8Array } | { text: string }): ReviewTask => {
     const config = configs.get(file)!;
-    const decision = configDecision(config, file.abs, config.file ? rel(config.file) : '');
-    const profiles = profilesFor(config.settings.profiles);
-    const severity = severityFor(config.settings.severity);
-    const settings = { ...config.settings, ...(profiles ? { profiles } : {}), ...(severity ? { severity } : {}) };
+    const decision = decisions.get(file)!;
+    let settings = settingsOf.get(config);
+    if (!settings) {
+      const profiles = profilesFor(config.settings.profiles);
+      const severity = severityFor(config.settings.severity);
+      settings = { ...config.settings, ...(profiles ? { profiles } : {}), ...(severity ? { severity } : {}) };
+      settingsOf.set(config, settings);
+    }
     const force = opts.force || decision.force;
     // --force needs no reason in the report: the user asked.
     const forceReason = opts.force ? undefined : decision.forceReason;
@@ -297,40 +311,45 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
    * its workers before its files are read (./pool.ts EarlyRun): tasks made from the files' stats.
    * Undefined when fewer than two files can be posted so (the run then goes as before).
    */
-  const postEarly = (): { run: EarlyRun; placed: number[]; postedOf: number[] } | undefined => {
+  const postEarly = (): { run: EarlyRun; placed: number[]; postedOf: number[]; stats: fs.Stats[] } | undefined => {
     if (!pool || mine.length < 2 || !mine.every((f) => f.text === undefined && !importFormatOf(f.abs))) return undefined;
     const sizes: number[] = [];
     const placed: number[] = [];
     const postedOf: number[] = mine.map(() => -1);
+    // Each posted file's stat (the search's, for a file named on the command line), read with it.
+    const stats: fs.Stats[] = [];
     for (const [fi, file] of mine.entries()) {
       // Only a regular file within the limit gets a place; the others are read as before, and fail the same way.
-      let st: fs.Stats;
-      try {
-        st = fs.statSync(file.abs);
-      } catch {
-        continue;
+      let st = file.stat;
+      if (!st) {
+        try {
+          st = fs.statSync(file.abs);
+        } catch {
+          continue;
+        }
       }
       if (!st.isFile() || st.size > MAX_DOCUMENT_BYTES) continue;
       postedOf[fi] = placed.length;
       placed.push(fi);
       sizes.push(st.size);
+      stats.push(st);
     }
     if (placed.length < 2) return undefined;
     const posted = placed.map((fi, i) => taskOf(mine[fi], i, { bytes: new Uint8Array(0) }));
-    return { run: new EarlyRun(pool, posted, sizes), placed, postedOf };
+    return { run: new EarlyRun(pool, posted, sizes), placed, postedOf, stats };
   };
   const early = postEarly();
   let reviewEarly: ((onOutcome: OutcomeListener) => Promise<ReviewShare>) | undefined;
   let cancelEarly = async (): Promise<void> => undefined;
   if (early) {
-    const { run: posted, placed, postedOf } = early;
+    const { run: posted, placed, postedOf, stats } = early;
     cancelEarly = () => posted.cancel();
     const checked: Checked[] = new Array(mine.length);
     try {
       // Longest first, as the threads claim them; a worker is told of each file as soon as it is read.
       for (const i of posted.order) {
         const place = posted.place(i);
-        const read = check(readRegularFile(mine[placed[i]].abs, MAX_DOCUMENT_BYTES, (size) => (size === place.length ? place : Buffer.allocUnsafeSlow(size))));
+        const read = check(readRegularFile(mine[placed[i]].abs, MAX_DOCUMENT_BYTES, (size) => (size === place.length ? place : Buffer.allocUnsafeSlow(size)), stats[i]));
         checked[placed[i]] = read;
         const inPlace = 'bytes' in read && read.bytes.buffer === place.buffer && read.bytes.byteOffset === place.byteOffset && read.bytes.byteLength === place.length - 1;
         posted.settle(i, inPlace ? TaskState.Ready : 'bytes' in read ? TaskState.Changed : TaskState.Skipped);
@@ -338,7 +357,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     } finally {
       posted.settleRest();
     }
-    for (const [fi, file] of mine.entries()) if (postedOf[fi] < 0) checked[fi] = check(readRegularFile(file.abs, MAX_DOCUMENT_BYTES));
+    for (const [fi, file] of mine.entries()) if (postedOf[fi] < 0) checked[fi] = check(readRegularFile(file.abs, MAX_DOCUMENT_BYTES, undefined, file.stat));
     // What the reading found is said in file order, as a run that reads in file order says it.
     const fromPosted: number[] = placed.map(() => -1);
     const own: number[] = [];
@@ -385,7 +404,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       let content: { bytes: Uint8Array } | { text: string };
       if (text === undefined) {
         // Regular files only, never over the limit (a FIFO or /dev/zero named on the command line included).
-        const read = check(readRegularFile(file.abs, MAX_DOCUMENT_BYTES, sharedFiles?.allocate));
+        const read = check(readRegularFile(file.abs, MAX_DOCUMENT_BYTES, sharedFiles?.allocate, file.stat));
         if (!reviewable(file, read)) continue;
         content = { bytes: read.bytes };
       } else {

@@ -471,6 +471,11 @@ export class ConfigLoader {
 
   /** The configuration in effect for a file (absolute path). Throws ConfigError. */
   forFile(absFile: string): ResolvedConfig {
+    // The CLI asks once per file, with paths resolved already, mostly of a few folders: a folder's
+    // answer is looked up before the path is resolved again (twice: here and in forDir). Only a
+    // resolved folder is a key, so a hit is the folder the resolved path names.
+    const cached = this.dirCache.get(nodePath.dirname(absFile));
+    if (cached) return cached;
     return this.forDir(nodePath.dirname(nodePath.resolve(absFile)));
   }
 

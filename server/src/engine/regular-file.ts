@@ -29,6 +29,13 @@ function errnoReason(e: unknown): string {
   return code ? `cannot be read (${code})` : 'cannot be read';
 }
 
+/** What a failed stat (or, after a stat the caller took, a failed open) says. */
+function missingOr(e: unknown): ReadOutcome {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, kind: 'missing', reason: 'does not exist' };
+  return { ok: false, kind: 'unreadable', reason: errnoReason(e) };
+}
+
 const notRegular = (st: fs.Stats): ReadOutcome | null => {
   if (st.isDirectory()) return { ok: false, kind: 'directory', reason: 'is a folder, not a file' };
   if (!st.isFile()) return { ok: false, kind: 'special', reason: 'is not a regular file (a pipe, device or socket); only regular files are read' };
@@ -44,16 +51,20 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
  * the type again on the open descriptor, and the read stops after `maxBytes` + 1 bytes, so a file
  * that claims a small size (/proc files report 0) cannot make it read more. `allocate`, when given,
  * makes the buffer a file that fits is read into (the CLI's worker pool reads into shared memory that
- * its threads see without a copy: cli/pool.ts SharedFiles).
+ * its threads see without a copy: cli/pool.ts SharedFiles). `known`, when given, is the file's stat
+ * that the caller took already (the CLI's file search): it stands for the first stat, which the CLI
+ * otherwise took twice per file. The checks on the open descriptor are the same either way.
  */
-export function readRegularFile(path: string, maxBytes: number, allocate?: (size: number) => Buffer): ReadOutcome {
+export function readRegularFile(path: string, maxBytes: number, allocate?: (size: number) => Buffer, known?: fs.Stats): ReadOutcome {
   let st: fs.Stats;
-  try {
-    st = fs.statSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, kind: 'missing', reason: 'does not exist' };
-    return { ok: false, kind: 'unreadable', reason: errnoReason(e) };
+  if (known) {
+    st = known;
+  } else {
+    try {
+      st = fs.statSync(path);
+    } catch (e) {
+      return missingOr(e);
+    }
   }
   const wrong = notRegular(st);
   if (wrong) return wrong;
@@ -64,7 +75,8 @@ export function readRegularFile(path: string, maxBytes: number, allocate?: (size
   try {
     fd = fs.openSync(path, OPEN_FLAGS);
   } catch (e) {
-    return { ok: false, kind: 'unreadable', reason: errnoReason(e) };
+    // Gone since a stat taken earlier (`known`): said as the stat would have said it.
+    return known ? missingOr(e) : { ok: false, kind: 'unreadable', reason: errnoReason(e) };
   }
   try {
     const again = notRegular(fs.fstatSync(fd));
