@@ -31,7 +31,7 @@ let n = 0;
 const uriOf = (name: string): string => pathToFileURL(path.join(ROOT, 'scratch', `${name}-${n++}.md`)).href;
 
 /** Many paragraphs after the example contract: a review of them in the worker takes a while. */
-const notes = (word: string): string => Array.from({ length: 3000 }, (_, i) => `${word} ${i + 1}: the steering group met, reviewed the service levels and recorded its minutes.`).join('\n\n');
+const notes = (word: string): string => Array.from({ length: 9000 }, (_, i) => `${word} ${i + 1}: the steering group met, reviewed the service levels and recorded its minutes.`).join('\n\n');
 const withNotes = (word: string): string => `${WEAK.replace(/\n*$/, '')}\n\n${notes(word)}\n`;
 
 describe('lsp: queries on the document under review in the worker (issue 13, round seventeen)', function () {
