@@ -36,7 +36,7 @@ describe('a review run without stopping (issue 13, cliengine)', () => {
   });
 
   it('reviewDocumentSteps passes it on, with the same result and the same rules run', () => {
-    const input = { text, path: 'msa.md', settings: { profiles: ['it-outsourcing', 'gdpr-processor'], severity: { 'vague-wording': 'error' } } };
+    const input = { text, path: 'msa.md', force: false, settings: { profiles: ['it-outsourcing', 'gdpr-processor'], severity: { 'vague-wording': 'error' as const } } };
     const sliced = stepped(reviewDocumentSteps(input));
     const whole = stepped(reviewDocumentSteps(input, true));
     assert.ok(whole.stops <= 4 && sliced.stops > 40, `${whole.stops} and ${sliced.stops} stops`);
