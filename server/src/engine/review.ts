@@ -440,7 +440,7 @@ function reportFindings(model: ContractModel, checked: { findings: RuleFinding[]
 
 /**
  * The rule's set-up when the rule runs in this review (its category is active, it is not off, and an
- * opt-in rule is named by the settings), else undefined.
+ * opt-in rule is named by the settings), else undefined. (reviewModel's stepped loop tests the same inline.)
  */
 function ruleToRun(rule: (typeof RULES)[number], setUp: SetUp, active: ReadonlySet<CategoryId>, profiles: Profile[], settings: ReviewSettings): RuleSetUp | undefined {
   if (rule.meta.category !== DRAFTING && !active.has(rule.meta.category)) return undefined;
@@ -555,9 +555,15 @@ function* reviewModel(
     currentStep.name = 'rules';
     runRules(setUp, ctx, active, found, profiles, settings);
   } else {
+    // The language server's reviews: the loop as it was, body inline (runRule holds the same work;
+    // kept apart so that this path is unchanged by the one-shot loop, issue 13, cliengine).
     for (const rule of RULES) {
-      const set = ruleToRun(rule, setUp, active, profiles, settings);
-      if (!set) continue;
+      if (rule.meta.category !== DRAFTING && !active.has(rule.meta.category)) continue;
+      // Opt-in rules run only when the settings name them.
+      if (rule.meta.enabledByDefault === false && !settings.severity?.[rule.meta.id]) continue;
+      const set = ruleSetUp(setUp, rule.meta, profiles, settings);
+      const severity = set.severity;
+      if (severity === 'off') continue;
       // A step for the rule's category assessment (memoised: the first rule of a category pays for
       // it) and one for the rule. Where the assessment asks whether the category is incorporated from
       // another document, that search (a pass over every sentence the first time) is a step of its own.
@@ -567,10 +573,18 @@ function* reviewModel(
         yield;
         currentStep.name = `incorporation ${rule.meta.category}`;
       }
-      if (rule.meta.category !== DRAFTING) assessment(rule.meta.category);
+      const source = rule.meta.category !== DRAFTING ? assessment(rule.meta.category).source : undefined;
       yield;
       currentStep.name = `rule ${rule.meta.id}`;
-      runRule(rule, set, ctx, found, profiles, settings);
+      // A clause from another file of the bundle (rare) gets a maker of its own for this review.
+      const maker = source === undefined
+        ? (set.maker ??= diagnosticMaker(rule.meta, severity, set.citations, undefined, profiles, settings))
+        : diagnosticMaker(rule.meta, severity, set.citations, source, profiles, settings);
+      // A category incorporated from another document gets its note, not gap findings about terms that live there.
+      const incorporated = rule.meta.category !== DRAFTING && Boolean(assessment(rule.meta.category).incorporatedFrom);
+      const grouped = checkRuleBlocks(rule, ctx);
+      if (grouped) reportGroups(model, grouped, maker, incorporated, found, rule.meta.id);
+      else reportFindings(model, checkRule(rule, ctx), maker, incorporated, found);
     }
   }
   yield;
