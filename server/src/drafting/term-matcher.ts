@@ -204,9 +204,10 @@ export function formMatcher(forms: readonly string[]): FormMatcher {
 }
 
 /**
- * `(?<![A-Za-z0-9])[...]`: a code unit some form starts with (below 128 as `starts` marks them; any
- * from 128 up when `otherStarts`), with no letter or digit before it. Kept per set of first
- * characters (documents' terms share most), so few are compiled.
+ * `(?<![A-Za-z0-9])[...]`, written `[...](?<![A-Za-z0-9][\s\S])`: a code unit some form starts
+ * with (below 128 as `starts` marks them; any from 128 up when `otherStarts`), with no letter or
+ * digit before it. Kept per set of first characters (documents' terms share most), so few are
+ * compiled.
  */
 function startFinder(starts: Uint8Array, otherStarts: boolean): RegExp {
   let cls = '';
@@ -215,8 +216,12 @@ function startFinder(starts: Uint8Array, otherStarts: boolean): RegExp {
   let re = finders.get(cls);
   if (!re) {
     if (finders.size > 1000) finders.clear();
-    // An empty class never matches: no form starts anywhere (no forms at all).
-    finders.set(cls, (re = new RegExp(cls ? `(?<![A-Za-z0-9])[${cls}]` : '[^\\s\\S]', 'g')));
+    // An empty class never matches: no form starts anywhere (no forms at all). The class comes
+    // before the look-behind (which then looks past the class's code unit: `[\s\S]`, since `.`
+    // would not match a line break in the class): V8 then scans for the class's code units instead
+    // of testing the look-behind at every place, about three times faster over cuad-dev (69 ->
+    // 24 ms for its 484,669 places; issue 13, cliengine). The same places, and lastIndex after each.
+    finders.set(cls, (re = new RegExp(cls ? `[${cls}](?<![A-Za-z0-9][\\s\\S])` : '[^\\s\\S]', 'g')));
   }
   return re;
 }

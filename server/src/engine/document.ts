@@ -91,11 +91,14 @@ export interface DocumentReview {
 
 /** Reviews one document with its bundle; the rules that ran come with the result. */
 export function reviewDocument(input: DocumentReviewInput): DocumentReview {
-  return runSteps(reviewDocumentSteps(input));
+  return runSteps(reviewDocumentSteps(input, true));
 }
 
-/** reviewDocument in steps (see reviewSteps in ./review.ts): a step for the bundle, then the review's. */
-export function* reviewDocumentSteps(input: DocumentReviewInput): Generator<void, DocumentReview> {
+/**
+ * reviewDocument in steps (see reviewSteps in ./review.ts): a step for the bundle, then the review's.
+ * `whole`: run to the end without stopping (reviewDocument), so the rules take no step each.
+ */
+export function* reviewDocumentSteps(input: DocumentReviewInput, whole = false): Generator<void, DocumentReview> {
   const model = input.model ?? buildContractModel(input.text, input.version ?? 0, formatOfPath(input.path ?? ''));
   // Schedules and annexes the contract names as its parts count toward its coverage.
   const bundle = input.bundlePath !== undefined && input.readBundle ? loadBundle(model, input.bundlePath, input.readBundle) : { members: [], problems: [] };
@@ -108,7 +111,7 @@ export function* reviewDocumentSteps(input: DocumentReviewInput): Generator<void
     ...(members.length ? { bundle: members } : {}),
   };
   if (members.length) yield;
-  const result = yield* (input.incremental ? input.incremental.reviewSteps(reviewInput, undefined, model) : reviewSteps(reviewInput, model));
+  const result = yield* (input.incremental ? input.incremental.reviewSteps(reviewInput, undefined, model) : reviewSteps(reviewInput, model, whole));
   if (result.isContract && bundle.problems.length) result.problems.push(...bundle.problems);
   return withActiveRules(result, input.settings);
 }
