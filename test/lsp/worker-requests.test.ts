@@ -212,7 +212,7 @@ describe('lsp: requests answered by the worker that keeps the review (issue 13)'
     assert.ok(expected && /vague-wording/.test(JSON.stringify(expected.contents)));
 
     const big = uriOf(`${name}-big`);
-    const notes = Array.from({ length: 3000 }, (_, i) => `Meeting note ${i + 1}: the steering group met, reviewed the service levels and recorded its minutes.`).join('\n\n');
+    const notes = Array.from({ length: 9000 }, (_, i) => `Meeting note ${i + 1}: the steering group met, reviewed the service levels and recorded its minutes.`).join('\n\n');
     const since = client.mark();
     client.notify('textDocument/didOpen', { textDocument: { uri: big, languageId: 'markdown', version: 1, text: `${WEAK.replace(/\n*$/, '')}\n\n${notes}\n` } });
     await client.settle();
