@@ -43,8 +43,10 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * The review worker's bundle, loaded as dist/review-worker.js loads it (server/src/lsp/load-bundle.ts:
  * read in 64 KB pieces, compiled as a CommonJS module of its own), with one statement appended that
  * hands back two of its top-level functions: the bundle exports nothing, and in this (main) thread its
- * worker does not start. review() is runSteps(reviewSteps(input)) (server/src/engine/review.ts); the
- * worker bundle has both, and not review itself.
+ * worker does not start. The worker's review of an opened document is runSteps(reviewSteps(input))
+ * (server/src/engine/review.ts), stepped so that queries are answered between steps; the CLI's
+ * review() passes `whole` for a plain loop over the rules. The worker bundle has both functions, and
+ * not review itself.
  */
 function bundledEngine() {
   const bundle = join(dirname(fileURLToPath(import.meta.url)), '../dist/review-worker-main.js');
@@ -60,7 +62,10 @@ function bundledEngine() {
   }
   const source = parts.join('');
   // esbuild renames a top-level function whose name another module's takes: then stop rather than time another function.
-  for (const f of ['function* reviewSteps(input, prebuilt)', 'function runSteps(steps)']) {
+  // Only the names' openings are matched: the parameters may change (round eighteen added reviewSteps'
+  // `whole`, which esbuild renamed); called with the input alone, reviewSteps is the language server's
+  // stepped review of an opened document.
+  for (const f of ['function* reviewSteps(', 'function runSteps(']) {
     if (source.split(f).length !== 2) throw new Error(`${bundle}: expected one \`${f}\`; the bundle's names changed (rebuild, or update scripts/first-analysis.mjs)`);
   }
   const m = new Module(bundle, null);
