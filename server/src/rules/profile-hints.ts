@@ -28,37 +28,8 @@ export function profileHintRule(opts: { id: string; category: CategoryId; profil
   };
 }
 
-/**
- * Every sentence's flat text joined once, for both hint rules, with where each sentence starts in
- * it. Each rule lower-cased every sentence and searched it for each of its words, 2% of a CLI thread
- * over cuad-dev (issue 13, cli); then the joined text was lower-cased (a copy of the document, two
- * bytes a character in most contracts) and searched once per word; now it is searched as it is, by
- * one case-insensitive expression of the words (wordSearch). Most contracts hold none of the words.
- */
-interface JoinedFlats { joined: string; starts: Int32Array }
-const joinedOf = new WeakMap<SentenceInfo[], JoinedFlats>();
-/** How many sentence lists were joined, and how many lower-cased (for tests). */
-export const joinedFlatsStats = { joins: 0, lowered: 0 };
-
-function joinedFlats(infos: SentenceInfo[]): JoinedFlats {
-  let found = joinedOf.get(infos);
-  if (!found) {
-    // No word holds a line break, so none is found across two sentences.
-    const flats = new Array<string>(infos.length);
-    const starts = new Int32Array(infos.length + 1);
-    let at = 0;
-    for (let n = 0; n < infos.length; n++) {
-      flats[n] = infos[n].flat;
-      starts[n] = at;
-      at += flats[n].length + 1;
-    }
-    starts[infos.length] = at;
-    joinedFlatsStats.joins++;
-    found = { joined: flats.join('\n'), starts };
-    joinedOf.set(infos, found);
-  }
-  return found;
-}
+/** How many sentence lists were searched sentence by sentence in lower case (for tests). */
+export const joinedFlatsStats = { lowered: 0 };
 
 /**
  * One search for any of the lower-case ASCII `words`, case-insensitive without the u flag: it folds
@@ -80,8 +51,12 @@ const searches = new WeakMap<readonly string[], RegExp | null>();
 
 /**
  * The first sentence whose lower-cased flat text holds one of `words` and whose flat text passes
- * `test` (what firstSentenceWhere finds with that test), read from the joined text: only the
- * sentences holding a word are visited.
+ * `test` (what firstSentenceWhere finds with that test). Each rule lower-cased every sentence and
+ * searched it for each of its words, 2% of a CLI thread over cuad-dev (issue 13, cli); then the
+ * sentences were joined once (and lower-cased, later not) and the joined text searched: a copy of
+ * every document's text, about 19 MB over cuad-dev (issue 13, cliallocs2). Now each sentence is
+ * searched in place by one case-insensitive expression of the words (wordSearch); `test` on a
+ * global expression makes no match array, so a sentence without a word allocates nothing.
  */
 export function firstHolding(infos: SentenceInfo[], words: readonly string[], test: (flat: string) => boolean): SentenceInfo | undefined {
   const search = wordSearch(words);
@@ -90,22 +65,11 @@ export function firstHolding(infos: SentenceInfo[], words: readonly string[], te
     for (let n = 0; n < infos.length; n++) if (holdsAny(infos[n].flat.toLowerCase(), words) && test(infos[n].flat)) return infos[n];
     return undefined;
   }
-  const { joined, starts } = joinedFlats(infos);
-  search.lastIndex = 0;
   try {
-    for (let m = search.exec(joined); m !== null; m = search.exec(joined)) {
-      const at = m.index;
-      // The sentence holding position `at`: the last one starting at or before it.
-      let lo = 0;
-      let hi = infos.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if (starts[mid] <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      if (test(infos[lo].flat)) return infos[lo];
-      // Go on from the next sentence: this one is decided.
-      search.lastIndex = starts[lo + 1];
+    for (let n = 0; n < infos.length; n++) {
+      const flat = infos[n].flat;
+      search.lastIndex = 0;
+      if (search.test(flat) && test(flat)) return infos[n];
     }
     return undefined;
   } finally {
