@@ -787,9 +787,16 @@ const topIds = new Map<string, number>();
  * Does the section hold an item "(b)"? null when it cannot tell: the section has no items written
  * "(a)" at all (its items may be numbered by the Markdown list or written "a.").
  */
-function hasItem(model: ContractModel, s: Section, part: string): boolean | null {
-  const text = model.blocks.slice(s.firstBlock, s.lastBlock).map((b) => b.text).join('\n');
-  if (!/(?:^|\s)\([a-z0-9]{1,4}\)\s/.test(text)) return null;
+function hasItem(model: ContractModel, s: Section, part: string, ctx: Context): boolean | null {
+  // The section's text is joined once per table (ctx belongs to one model), not once per reference
+  // to one of its items: about 7 MB of joins over cuad-dev in a CLI thread (issue 13, cliallocs2).
+  let text = ctx.itemTexts.get(s.index);
+  if (text === undefined) {
+    const joined = model.blocks.slice(s.firstBlock, s.lastBlock).map((b) => b.text).join('\n');
+    text = /(?:^|\s)\([a-z0-9]{1,4}\)\s/.test(joined) ? joined : null;
+    ctx.itemTexts.set(s.index, text);
+  }
+  if (text === null) return null;
   return writesItem(text, part.replace(/[^a-z0-9]/gi, ''));
 }
 
@@ -1107,7 +1114,7 @@ function referenceTable(model: ContractModel): ReferenceTable {
   const hit = tables.get(model);
   if (hit) return hit;
   const idx = numberIndex(model);
-  const ctx: Context = { external: false, inAtt: null, parenTitle: undefined, titles: titlesOf(model), askedText: false };
+  const ctx: Context = { external: false, inAtt: null, parenTitle: undefined, titles: titlesOf(model), askedText: false, itemTexts: new Map() };
   // A block the edit left alone takes what it writes from the previous model's table (through the
   // splice trace) instead of looking it up: one lookup per re-parsed block.
   const trace = spliceTraceOf(model);
@@ -1457,6 +1464,8 @@ interface Context {
   titles: () => Map<string, Section>;
   /** Set when resolving asked numberWrittenInText. */
   askedText: boolean;
+  /** hasItem's joined text of a section by its index, null when it writes no item mark. */
+  itemTexts: Map<number, string | null>;
 }
 
 function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference, block: Block, ctx: Context): void {
@@ -1522,7 +1531,7 @@ function resolve(model: ContractModel, idx: NumberIndex, ref: ResolvedReference,
     return;
   }
   // The first sub-paragraph only, read without copying the list (once per reference).
-  if (ref.parts.length > 0 && hasItem(model, s, ref.parts[0]) === false) {
+  if (ref.parts.length > 0 && hasItem(model, s, ref.parts[0], ctx) === false) {
     ref.status = 'missing';
     ref.section = s;
     return;
