@@ -13,6 +13,7 @@ import { holdsAny } from '../../server/src/model/word-gate';
 import { FIELD, FIELD_LABELS, mayBeField } from '../../server/src/drafting/signatures';
 import { formatOfPath } from '../../server/src/model';
 import { importFormatOf } from '../../server/src/convert/formats';
+import { expressionsRun, keyOf } from '../support/expressions-run';
 
 /*
  * Gates before expressions a cold run on the bench's small contract compiled without a match (issue
@@ -78,23 +79,6 @@ function same(name: string, re: RegExp, f: (t: string) => boolean, all: readonly
   assert.ok(matched > 0 && matched < all.length, `${name}: the texts must both match and not`);
 }
 
-/** An expression's flags without g and y, and its source (how expressionsRun names what ran). */
-const keyOf = (re: RegExp): string => `${[...re.flags].filter((f) => f !== 'g' && f !== 'y').join('')}/${re.source}`;
-
-function expressionsRun(f: () => void): Set<string> {
-  const seen = new Set<string>();
-  const exec = RegExp.prototype.exec;
-  RegExp.prototype.exec = function (this: RegExp, s: string) {
-    seen.add(keyOf(this));
-    return exec.call(this, s);
-  };
-  try {
-    f();
-  } finally {
-    RegExp.prototype.exec = exec;
-  }
-  return seen;
-}
 
 describe('cold-start gates before expressions that a small contract never matches', () => {
   it('isSpaceLike is exactly what \\s matches, code unit by code unit', () => {

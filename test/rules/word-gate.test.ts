@@ -17,6 +17,7 @@ import { END_DATE_TERM, START_DATE_TERM } from '../../server/src/drafting/dates'
 import { EXTERNAL_AFTER, IN_ATTACHMENT, MORE, PAREN_TITLE } from '../../server/src/drafting/xrefs';
 import { generateContract } from '../../scripts/bench-contract';
 import { parseRegExpLiteral } from '@eslint-community/regexpp';
+import { expressionsRun, keyOf } from '../support/expressions-run';
 
 /** Whether every text that meets `need` holds one of the literals (so the gate never skips a match). */
 function implies(need: Need, literals: readonly string[]): boolean {
@@ -58,24 +59,6 @@ const GATED_COLD: typeof GATED = [
   { name: 'dates END_DATE_TERM', ...END_DATE_TERM },
 ];
 
-/** An expression's flags without g and y (no expression here: it would run the patched exec), and its source. */
-const keyOf = (re: RegExp): string => `${[...re.flags].filter((f) => f !== 'g' && f !== 'y').join('')}/${re.source}`;
-
-/** The expressions (by flags and source) run while `f` runs, however they are called (matchAll copies included). */
-function expressionsRun(f: () => void): Set<string> {
-  const seen = new Set<string>();
-  const exec = RegExp.prototype.exec;
-  RegExp.prototype.exec = function (this: RegExp, s: string) {
-    seen.add(keyOf(this));
-    return exec.call(this, s);
-  };
-  try {
-    f();
-  } finally {
-    RegExp.prototype.exec = exec;
-  }
-  return seen;
-}
 
 /** Counts the runs of each gated pattern while `f` runs (an own `exec` on each expression object). */
 function countRuns(f: () => void): Map<string, number> {

@@ -6,12 +6,16 @@ export type ImportFormat = 'docx' | 'html' | 'pdf';
 export function importFormatOf(fileName: string): ImportFormat | undefined {
   // Compared by code, ASCII letters folded as `/\.(docx|html?|pdf)$/i` folds them: that expression
   // was compiled on every cold CLI run for one test of a name (issue 13, cold).
-  return endsWithFolded(fileName, '.docx') ? 'docx' : endsWithFolded(fileName, '.pdf') ? 'pdf'
-    : endsWithFolded(fileName, '.html') || endsWithFolded(fileName, '.htm') ? 'html' : undefined;
+  return endsWithAsciiFolded(fileName, '.docx') ? 'docx' : endsWithAsciiFolded(fileName, '.pdf') ? 'pdf'
+    : endsWithAsciiFolded(fileName, '.html') || endsWithAsciiFolded(fileName, '.htm') ? 'html' : undefined;
 }
 
-/** Whether `s` ends with `suffix` (lower case), ASCII capitals read as small letters. */
-function endsWithFolded(s: string, suffix: string): boolean {
+/**
+ * Whether `s` ends with `suffix` (lower case), ASCII capitals read as small letters, as `/i` without
+ * `u` folds them. Also model/parse.ts's formatOfPath (one copy: this module has no imports, so the
+ * client and the model can both take it).
+ */
+export function endsWithAsciiFolded(s: string, suffix: string): boolean {
   const from = s.length - suffix.length;
   if (from < 0) return false;
   for (let i = 0; i < suffix.length; i++) {

@@ -1,3 +1,4 @@
+import { endsWithAsciiFolded } from '../convert/formats';
 import { parsePlainText } from './plain';
 import type { Block, ContractModel, Section, Span } from './types';
 import { parseMarkdown } from './markdown';
@@ -21,19 +22,6 @@ export function formatOfPath(path: string | undefined): TextFormat {
   return path && (endsWithAsciiFolded(path, '.txt') || endsWithAsciiFolded(path, '.text')) ? 'plain' : 'markdown';
 }
 
-/**
- * Whether `s` ends with `suffix` (lower case), ASCII letters folded as `/i` without `u` folds them:
- * the expression this replaced was compiled on every cold run for one test (issue 13, cold).
- */
-export function endsWithAsciiFolded(s: string, suffix: string): boolean {
-  const from = s.length - suffix.length;
-  if (from < 0) return false;
-  for (let i = 0; i < suffix.length; i++) {
-    const c = s.charCodeAt(from + i);
-    if ((c >= 65 && c <= 90 ? c + 32 : c) !== suffix.charCodeAt(i)) return false;
-  }
-  return true;
-}
 
 /**
  * Parses a Markdown (or plain-text) contract into the shared model. Never throws on content: a text
