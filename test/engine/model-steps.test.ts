@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { IncrementalReview } from '../../server/src/engine';
 import { buildContractModel, type ContractModel } from '../../server/src/model';
 import { runReviewJobSteps, type ReviewJob } from '../../server/src/lsp/review-job';
+import { stepped } from '../support/stepped';
 
 const clauses = Array.from({ length: 12 }, (_, i) => `## ${i + 1}. Services ${i + 1}\n\n${i + 1}.1 The Supplier shall provide the Services described in clause ${i + 1}.2 with reasonable care.\n\n${i + 1}.2 The Customer shall pay the "Charges" within thirty days of each invoice.\n`);
 const v1 = `# Agreement\n\nBetween Contoso Bank plc (the "Customer") and Fabrikam Ltd (the "Supplier").\n\n${clauses.join('\n')}`;
@@ -19,15 +20,6 @@ const snapshot = (m: ContractModel) => JSON.parse(JSON.stringify({
   sections: m.sections, definedTerms: m.definedTerms, parties: m.parties,
 }));
 
-/** Runs a generator to its end, counting the times it stopped. */
-function stepped<T>(steps: Generator<void, T>): { value: T; stops: number } {
-  let stops = 0;
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return { value: r.value, stops };
-    stops++;
-  }
-}
 
 describe('the model of an edit built in steps (IncrementalReview.modelSteps)', () => {
   it('stops between the re-read chunks, the new blocks, the moved blocks and the document-level model, and gives the model of a whole parse', () => {

@@ -3,20 +3,12 @@
 // the stepped review the language server runs finds.
 import assert from 'node:assert/strict';
 import { reviewDocumentSteps, reviewSteps, type ReviewResult } from '../../server/src/engine';
+import { stepped } from '../support/stepped';
 
 const clauses = Array.from({ length: 8 }, (_, i) => `## ${i + 1}. Services ${i + 1}\n\n${i + 1}.1 The Supplier shall provide the Services described in clause ${i + 1}.9 with reasonable care.\n\n${i + 1}.2 The Customer shall pay the Charges within thirty days of each invoice, and the Supplier shall use all reasonable efforts as soon as practicable.\n`);
 // The service levels are incorporated from a document not given (the incorporation search's step).
 const text = `# Agreement\n\nBetween Contoso Bank plc (the "Customer") and Fabrikam Ltd (the "Supplier").\n\n## Definitions\n\n"Charges" means the fees in Schedule 2.\n\n"Deliverable" means anything delivered.\n\n${clauses.join('\n')}\n## 9. Service levels\n\nThe Supplier shall meet the service levels set out in the Service Level Agreement attached as Schedule 3.\n`;
 
-/** Runs a generator to its end, counting the times it stopped. */
-function stepped<T>(steps: Generator<void, T>): { value: T; stops: number } {
-  let stops = 0;
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return { value: r.value, stops };
-    stops++;
-  }
-}
 
 /** What a reader of the result sees, as plain data. */
 const seen = (r: ReviewResult) => JSON.parse(JSON.stringify({

@@ -14,6 +14,7 @@ import { FIELD, FIELD_LABELS, mayBeField } from '../../server/src/drafting/signa
 import { formatOfPath } from '../../server/src/model';
 import { importFormatOf } from '../../server/src/convert/formats';
 import { expressionsRun, keyOf } from '../support/expressions-run';
+import { prng } from '../../scripts/accuracy/prng';
 
 /*
  * Gates before expressions a cold run on the bench's small contract compiled without a match (issue
@@ -22,21 +23,10 @@ import { expressionsRun, keyOf } from '../support/expressions-run';
  * chosen to sit on each expression's edges (case, white space of several kinds, digits, labels).
  */
 
-/** A small seeded generator, so that a failure repeats. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` texts of 1 to `most` pieces each. */
 function texts(pieces: readonly string[], count: number, most: number, seed = 7): string[] {
-  const r = rng(seed);
+  const r = prng(seed);
   const out: string[] = [];
   for (let n = 0; n < count; n++) {
     let t = '';
@@ -49,7 +39,7 @@ function texts(pieces: readonly string[], count: number, most: number, seed = 7)
 
 /** `count` texts of one choice per slot (slots list '' where a piece may be missing). */
 function slotted(slots: ReadonlyArray<readonly string[]>, count: number, seed = 7): string[] {
-  const r = rng(seed);
+  const r = prng(seed);
   const out: string[] = [];
   for (let n = 0; n < count; n++) out.push(slots.map((o) => o[Math.floor(r() * o.length)]).join(''));
   return out;
