@@ -14,11 +14,8 @@ import { inspectorPostSync, HEAP_SAMPLING } from './inspector-sync';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { generateContract, typedEdit } from './bench-contract';
+import { stringArg as arg } from './number-arg';
 
-const arg = (name: string, dflt: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : dflt;
-};
 const bytes = Number(arg('bytes', '1000000'));
 const edits = Number(arg('edits', '20'));
 const topN = Number(arg('top', '25'));

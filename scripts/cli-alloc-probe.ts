@@ -11,11 +11,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { inspectorPostSync } from './inspector-sync';
 import { runReviewTask } from '../server/src/cli/review-task';
+import { stringArg as arg } from './number-arg';
 
-const arg = (name: string, dflt: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : dflt;
-};
 const limit = Number(arg('limit', 'Infinity'));
 const topN = Number(arg('top', '40'));
 const interval = Number(arg('interval', '1024'));

@@ -10,11 +10,8 @@
  */
 import { resolve } from 'node:path';
 import { generateContract, typedEdit } from './bench-contract';
+import { stringArg as arg } from './number-arg';
 
-const arg = (name: string, dflt: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : dflt;
-};
 const bytes = Number(arg('bytes', '1000000'));
 const edits = Number(arg('edits', '24'));
 const trees = [arg('base', ''), resolve(__dirname, '..')];

@@ -13,9 +13,9 @@
 import { inspectorPostSync, HEAP_SAMPLING, type PostSync } from './inspector-sync';
 import { resolve } from 'node:path';
 import { generateContract, typedEdit } from './bench-contract';
+import { stringArg as arg } from './number-arg';
 
 const args = process.argv.slice(2);
-const arg = (name: string, dflt: string): string => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : dflt);
 const tree = resolve(arg('tree', resolve(__dirname, '..')));
 const base = args.includes('--base') ? resolve(arg('base', '')) : null;
 const bytes = Number(arg('bytes', '1000000'));

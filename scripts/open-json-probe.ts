@@ -13,8 +13,8 @@ import { DiagnosticsJsonCache } from '../server/src/lsp/diagnostics-json';
 import { jsonBytes } from '../server/src/lsp/raw-json';
 import { DEFAULT_WORKER_HEAP_MB, DEFAULT_WORKER_YOUNG_MB } from '../server/src/lsp/review-thread';
 import { generateContract } from './bench-contract';
+import { stringArg as arg } from './number-arg';
 
-const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : dflt; };
 const threadCpu = (): number => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
 
 function main(): void {

@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
 import { buildContractModel, detectContract } from '../../server/src/model';
 import { matchCounter } from '../../server/src/model/detect';
+import { watchingExec } from '../support/expressions-run';
 
 // Issue 13, alloc: contract detection counts its vocabulary only as far as its tests need
 // (model/detect.ts matchCounter), where it made an array of every match over the whole text.
 
 /** Calls of RegExp.prototype.exec made by `run` (String.prototype.match calls it too, once per match). */
 function execCalls(run: () => void): number {
-  const exec = RegExp.prototype.exec;
   let calls = 0;
-  RegExp.prototype.exec = function (this: RegExp, s: string) {
-    calls++;
-    return exec.call(this, s);
-  };
-  try {
-    run();
-  } finally {
-    RegExp.prototype.exec = exec;
-  }
+  watchingExec(() => calls++, run);
   return calls;
 }
 

@@ -7,12 +7,11 @@
 /** An expression's flags without g and y, and its source: how expressionsRun names what ran. */
 export const keyOf = (re: RegExp): string => `${[...re.flags].filter((f) => f !== 'g' && f !== 'y').join('')}/${re.source}`;
 
-/** The expressions (by flags and source) run while `f` runs, however they are called (matchAll copies included). */
-export function expressionsRun(f: () => void): Set<string> {
-  const seen = new Set<string>();
+/** Calls `onExec` with each expression that runs (RegExp.prototype.exec, which test, match, replace and matchAll reach) while `f` runs. */
+export function watchingExec(onExec: (re: RegExp) => void, f: () => void): void {
   const exec = RegExp.prototype.exec;
   RegExp.prototype.exec = function (this: RegExp, s: string) {
-    seen.add(keyOf(this));
+    onExec(this);
     return exec.call(this, s);
   };
   try {
@@ -20,5 +19,11 @@ export function expressionsRun(f: () => void): Set<string> {
   } finally {
     RegExp.prototype.exec = exec;
   }
+}
+
+/** The expressions (by flags and source) run while `f` runs, however they are called (matchAll copies included). */
+export function expressionsRun(f: () => void): Set<string> {
+  const seen = new Set<string>();
+  watchingExec((re) => seen.add(keyOf(re)), f);
   return seen;
 }
