@@ -5,7 +5,8 @@
 // remark-parse alone on the same text. Prints one line of JSON: the floor's and the review's wall
 // time, CPU time over all the process's threads and of the thread that ran them (ms), and how many
 // diagnostics the review gave.
-//   node --expose-gc scripts/first-analysis.mjs FILE
+//   node --expose-gc scripts/first-analysis.mjs [--bundle=FILE] FILE
+// --bundle: the review worker's bundle to load (default dist/review-worker-main.js; the bench's --dist).
 // Why not in the bench's own process: there the engine ran as TypeScript through tsx, whose
 // CommonJS output reads every import through a getter, so the row timed slightly different code from
 // what ships; and remark-parse, an ES module, was converted by tsx the same way. Here both run as
@@ -16,7 +17,7 @@
 // collection of it lands inside the review (round seventeen, firstalloc).
 import Module from 'node:module';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath } from 'node:url';
 import { unified } from 'unified';
@@ -24,8 +25,10 @@ import remarkParse from 'remark-parse';
 
 const gc = globalThis.gc;
 if (!gc) throw new Error('run with node --expose-gc');
-const file = process.argv[2];
-if (!file) throw new Error('usage: node --expose-gc scripts/first-analysis.mjs FILE');
+const args = process.argv.slice(2);
+const bundleArg = args.find((a) => a.startsWith('--bundle='))?.slice(9);
+const file = args.find((a) => !a.startsWith('--'));
+if (!file) throw new Error('usage: node --expose-gc scripts/first-analysis.mjs [--bundle=FILE] FILE');
 const text = readFileSync(file, 'utf8');
 const cpuMs = (u) => (u.user + u.system) / 1000;
 /** CPU time of this thread alone (ms; Linux: /proc/thread-self/schedstat, in ns), null elsewhere: the process's CPU also counts V8's compiler and collector helper threads. */
@@ -49,7 +52,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * not review itself.
  */
 function bundledEngine() {
-  const bundle = join(dirname(fileURLToPath(import.meta.url)), '../dist/review-worker-main.js');
+  const bundle = resolve(bundleArg ?? join(dirname(fileURLToPath(import.meta.url)), '../dist/review-worker-main.js'));
   const fd = openSync(bundle, 'r');
   const parts = [];
   try {
@@ -97,6 +100,8 @@ const result = runSteps(reviewSteps({ text, force: true }));
 const reviewWall = performance.now() - t;
 const reviewThread = since(th);
 const reviewCpu = cpuMs(process.cpuUsage(c));
+// What came back must be a review's result, or the time above was of something else.
+if (!result || !Array.isArray(result.diagnostics)) throw new Error(`runSteps(reviewSteps({ text, force: true })) gave ${JSON.stringify(result)?.slice(0, 200)}, not a review result with diagnostics: the bundle's functions changed (update scripts/first-analysis.mjs)`);
 console.log(JSON.stringify({
   parseMs: median(parses.map((p) => p.wall)), parseCpuMs: median(parses.map((p) => p.cpu)),
   parseThreadCpuMs: th === null ? null : median(parses.map((p) => p.thread)),
