@@ -98,8 +98,10 @@ const th = threadCpuMs();
 const t = performance.now();
 const result = runSteps(reviewSteps({ text, force: true }));
 const reviewWall = performance.now() - t;
-const reviewThread = since(th);
+// The process's figure first: getrusage brings this thread's schedstat up to date, which otherwise
+// lags by up to a scheduler tick (the parses' readings above were already in this order).
 const reviewCpu = cpuMs(process.cpuUsage(c));
+const reviewThread = since(th);
 // What came back must be a review's result, or the time above was of something else.
 if (!result || !Array.isArray(result.diagnostics)) throw new Error(`runSteps(reviewSteps({ text, force: true })) gave ${JSON.stringify(result)?.slice(0, 200)}, not a review result with diagnostics: the bundle's functions changed (update scripts/first-analysis.mjs)`);
 console.log(JSON.stringify({
