@@ -666,23 +666,33 @@ async function memoryRowsOf(docs: number, editCount: number, bytes: number, size
   // reset here, and the RSS sampled every 100 ms beside it (the samples miss short peaks; the mark does not).
   lsp.resetPeakRss();
   let sampledPeak = lsp.rssMB();
-  const sampler = setInterval(() => { sampledPeak = Math.max(sampledPeak, lsp.rssMB()); }, 100);
-  const e0 = performance.now();
-  for (let i = 0; i < editCount; i++) {
-    const d = i % docs;
-    const at = texts[d].indexOf('. ', Math.floor(((i * 7919) % 1000) / 1000 * texts[d].length));
-    const pos = positionOf(texts[d], at);
-    texts[d] = texts[d].slice(0, at) + 'x' + texts[d].slice(at);
-    versions[d]++;
-    lsp.notify('textDocument/didChange', { textDocument: { uri: uris[d], version: versions[d] }, contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }] });
-    // Typing pace: a keystroke every few milliseconds, waiting for the review now and then.
-    if (i % 50 === 49) {
-      await lsp.diagnosed(uris[d], versions[d]);
-      console.error(`    edit ${i + 1}/${editCount}: ${ms(performance.now() - e0)} so far, server RSS ${lsp.rssMB().toFixed(0)} MB`);
+  // Stopped in the finally below, so that a row that throws leaves no timer reading a server that is gone.
+  const sampler = setInterval(() => {
+    try {
+      sampledPeak = Math.max(sampledPeak, lsp.rssMB());
+    } catch {
+      // The server has exited: its exit fails the row.
     }
+  }, 100);
+  const e0 = performance.now();
+  try {
+    for (let i = 0; i < editCount; i++) {
+      const d = i % docs;
+      const at = texts[d].indexOf('. ', Math.floor(((i * 7919) % 1000) / 1000 * texts[d].length));
+      const pos = positionOf(texts[d], at);
+      texts[d] = texts[d].slice(0, at) + 'x' + texts[d].slice(at);
+      versions[d]++;
+      lsp.notify('textDocument/didChange', { textDocument: { uri: uris[d], version: versions[d] }, contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }] });
+      // Typing pace: a keystroke every few milliseconds, waiting for the review now and then.
+      if (i % 50 === 49) {
+        await lsp.diagnosed(uris[d], versions[d]);
+        console.error(`    edit ${i + 1}/${editCount}: ${ms(performance.now() - e0)} so far, server RSS ${lsp.rssMB().toFixed(0)} MB`);
+      }
+    }
+    for (let d = 0; d < docs; d++) await lsp.diagnosed(uris[d], versions[d]);
+  } finally {
+    clearInterval(sampler);
   }
-  for (let d = 0; d < docs; d++) await lsp.diagnosed(uris[d], versions[d]);
-  clearInterval(sampler);
   sampledPeak = Math.max(sampledPeak, lsp.rssMB());
   const peak = lsp.peakRssMB();
   const peakText = `peak during the edits ${peak === null ? 'not read' : `${peak.toFixed(0)} MB`} (sampled every 100 ms: ${sampledPeak.toFixed(0)} MB)`;

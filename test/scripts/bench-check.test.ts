@@ -77,4 +77,24 @@ describe('the bench\'s check mode (npm run bench -- --check)', function () {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('fails the LSP rows at once with the server\'s last words when the server exits, rather than waiting for diagnostics', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'clausewise-bench-check-'));
+    try {
+      for (const f of readdirSync(DIST)) if (f !== 'server.js') symlinkSync(path.join(DIST, f), path.join(dir, f));
+      writeFileSync(path.join(dir, 'server.js'), "process.stderr.write('stand-in server: leaving at once\\n');\nprocess.exit(3);\n");
+      const r = bench(['--check', '--only=lsp', `--dist=${dir}`]);
+      const why = `${r.stdout}\n${r.stderr.slice(-3000)}`;
+      assert.equal(r.status, 1, why);
+      assert.equal(r.rows.length, 3, why);
+      for (const row of r.rows.slice(0, 2)) {
+        assert.match(row.line, /^LSP keystroke to diagnostics, (100 KB|1 MB)\s+error: the server exited \(code 3, signal null\); its last output: stand-in server: leaving at once/, why);
+        assert.equal(row.result, 'error', why);
+      }
+      assert.match(r.rows[2].line, /^LSP hover during editing\s+error: no hover was answered: the editing rows above failed/, why);
+      assert.match(r.stdout, /^3 rows failed to measure/m, why);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
