@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { generateContract } from '../../scripts/bench-contract';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
@@ -73,6 +74,25 @@ describe('the bench\'s check mode (npm run bench -- --check)', function () {
       assert.match(analysis.line, /^First full analysis, check: 6 KB \(built bundle\)\s+error: scripts\/first-analysis\.mjs failed .*expected one `function\* reviewSteps\(`/, why);
       assert.equal(analysis.result, 'error', why);
       assert.match(r.stdout, /^1 row failed to measure/m, why);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes the first analysis apart by engine step and, profiled, by source folder (scripts/first-analysis-parts.mjs)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'clausewise-bench-check-'));
+    try {
+      const file = path.join(dir, 'contract.md');
+      writeFileSync(file, generateContract(6_000));
+      const r = spawnSync(process.execPath, ['--expose-gc', path.join(ROOT, 'scripts', 'first-analysis-parts.mjs'), '--profile', file], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+      assert.equal(r.status, 0, r.stderr);
+      const out = JSON.parse(r.stdout);
+      assert.ok(out.diagnostics > 0, r.stdout);
+      // The engine's step names (engine/review.ts currentStep), grouped: a rename there shows here.
+      for (const step of ['contract check', 'sentence list', 'assess', 'rule', 'findings']) assert.ok(out.steps[step]?.steps > 0, `no step "${step}": ${r.stdout}`);
+      // Samples mapped through the bundle's source map to the server's folders (which ones a short run samples varies).
+      const areas = Object.keys(out.profile.areas);
+      assert.ok(areas.some((a) => /^server\/src\/[a-z-]+\/$/.test(a)), `no samples mapped to server/src: ${areas.join(', ')}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
