@@ -27,10 +27,10 @@ export const SHORT_RUN_FLAGS = '--no-regexp-optimization';
  * the loader can set it at run time; worker threads start after that, with it.
  *
  * TurboFan also inlines at most 460 bytes of bytecode into one compile instead of V8's 920: each
- * isolate compiles the same hot functions, the largest with everything they call inlined (the plain
- * text reader's, the party-name search's, 20 to 60 ms each), and over cuad-dev on two threads V8's
- * background threads then took about 0.1 s less CPU (nine of nine alternating pairs) with the
- * reviewing threads' CPU within its scatter (docs/performance.md, clijit). Read at each compile.
+ * isolate compiles the same hot functions, the costliest being the largest with everything they call
+ * inlined (the plain-text reader, the party-name search). Over cuad-dev on two threads V8's background
+ * threads then took about 0.13 s less CPU (lower in 19 of 19 alternating pairs) and the reviewing
+ * threads were no slower beyond their scatter (docs/performance.md, clijit). V8 reads it at each compile.
  */
 export const LONG_RUN_FLAGS = '--interrupt-budget=1048576 --max-inlined-bytecode-size-cumulative=460';
 /**
