@@ -55,6 +55,10 @@ describe('CLI run profile (V8 flags chosen by the loader)', function () {
     // A long run's functions are optimised later (fewer TurboFan compilations per worker isolate).
     assert.match(flagsOf('long'), /--interrupt-budget=\d+/);
     assert.doesNotMatch(flagsOf('short'), /--interrupt-budget/);
+    // and compiled with less inlined into them than V8's 920 bytes (cheaper TurboFan compiles).
+    const inlined = /--max-inlined-bytecode-size-cumulative=(\d+)/.exec(flagsOf('long'));
+    assert.ok(inlined && Number(inlined[1]) < 920, flagsOf('long'));
+    assert.doesNotMatch(flagsOf('short'), /--max-inlined/);
     assert.equal(flagsOf('short'), `${V8_FLAGS} ${SHORT_RUN_FLAGS}`);
   });
 

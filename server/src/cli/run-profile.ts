@@ -25,8 +25,14 @@ export const SHORT_RUN_FLAGS = '--no-regexp-optimization';
  * collection). With this budget they took 0.8 to 0.9 s and the reviewing threads no more than
  * before (docs/performance.md). V8 reads the budget each time it resets a function's counter, so
  * the loader can set it at run time; worker threads start after that, with it.
+ *
+ * TurboFan also inlines at most 460 bytes of bytecode into one compile instead of V8's 920: each
+ * isolate compiles the same hot functions, the costliest being the largest with everything they call
+ * inlined (the plain-text reader, the party-name search). Over cuad-dev on two threads V8's background
+ * threads then took about 0.13 s less CPU (lower in 19 of 19 alternating pairs) and the reviewing
+ * threads were no slower beyond their scatter (docs/performance.md, clijit). V8 reads it at each compile.
  */
-export const LONG_RUN_FLAGS = '--interrupt-budget=1048576';
+export const LONG_RUN_FLAGS = '--interrupt-budget=1048576 --max-inlined-bytecode-size-cumulative=460';
 /**
  * At most this many bytes of named files make a short run: on the 4 KB contract of the bench the
  * short flags saved about 3% of the run's instructions, on a 32 KB contract they cost 2% more
@@ -85,5 +91,5 @@ export const flagsOf = (profile: RunProfile): string => `${V8_FLAGS} ${profile =
  * it does not compile before the flags. test/cli/run-profile.test.ts reads the defaults from
  * `node --v8-options`.
  */
-export const LONG_RUN_FLAGS_AS_DEFAULTS = '--regexp-tier-up-ticks=1 --interrupt-budget=67584';
+export const LONG_RUN_FLAGS_AS_DEFAULTS = '--regexp-tier-up-ticks=1 --interrupt-budget=67584 --max-inlined-bytecode-size-cumulative=920';
 export const DEFAULTS_OF_V8 = '11.3.';
