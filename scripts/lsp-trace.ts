@@ -264,14 +264,24 @@ function noteJobCpu(mine: typeof events, from: number) {
  * the worker's start on the job (issue 13, serverrefuse: the refused round trip).
  */
 const postCpu: number[] = [];
-const toWorkerJob: number[] = [];
+/** When each edit's change was sent: the worker's `job` events are matched to them at the end, from the whole run's log (a worker's trace line may reach this client after its edit's dump). */
+const changeSent: number[] = [];
 function noteJobPost(mine: typeof events, from: number) {
-  const main = mine.filter((e) => e.thread === 'main' && e.cpu !== undefined);
+  changeSent.push(from);
+  const main = mine.filter((e) => e.thread === 'main' && e.cpu !== undefined && e.t >= from - 1);
   const read = main.find((e) => e.what === 'main read textDocument/didChange');
-  const job = mine.find((e) => e.thread === 'worker' && /^worker job v/.test(e.what));
-  const posts = main.filter((e) => /^main job posted/.test(e.what) && e.t <= (job?.t ?? Infinity));
+  const posts = main.filter((e) => /^main job posted/.test(e.what));
   if (read && posts.length) postCpu.push(posts[posts.length - 1].cpu! - read.cpu!);
-  if (job) toWorkerJob.push(job.t - from);
+}
+/** Per edit, the wall time from its change sent to the worker's first `job` event after it (and before the next edit's). */
+function toWorkerJob(): number[] {
+  const jobs = workerLog.filter((e) => /^job v/.test(e.what)).map((e) => e.t).sort((a, b) => a - b);
+  const out: number[] = [];
+  changeSent.forEach((t0, i) => {
+    const t = jobs.find((x) => x > t0 && x < (changeSent[i + 1] ?? Infinity));
+    if (t !== undefined) out.push(t - t0);
+  });
+  return out;
 }
 /** When the last dump was made: events stamped earlier that arrived after it (a worker's, relayed late) are printed with the next edit, at negative times. */
 let lastDump = 0;
@@ -385,7 +395,8 @@ function dump(from: number, label: string) {
   if (hovers.length) console.log(`hover: p50 ${pct(hovers, 0.5).toFixed(1)} ms, max ${Math.max(...hovers).toFixed(1)} ms (${hovers.length} hovers)`);
   console.log(`open: first diagnostics ${openMs.toFixed(1)} ms after didOpen${docCount > 1 ? ` (${docCount} documents, one after another)` : ''}, server CPU ${openCpu.toFixed(0)} ms (all threads)`);
   if (postCpu.length) console.log(`main thread CPU from the change read to the job posted (ms): ${postCpu.map((x) => x.toFixed(1)).join(' ')}; median ${median(postCpu).toFixed(2)}, sum ${postCpu.reduce((a, b) => a + b, 0).toFixed(1)}`);
-  if (toWorkerJob.length) console.log(`change sent to the worker's start on the job, wall (ms): ${toWorkerJob.map((x) => x.toFixed(0)).join(' ')}; median ${median(toWorkerJob).toFixed(1)}`);
+  const waits = toWorkerJob();
+  if (waits.length) console.log(`change sent to the worker's start on the job, wall (ms): ${waits.map((x) => x.toFixed(0)).join(' ')}; median ${median(waits).toFixed(1)}`);
   console.log(`jobs of the edits: ${travel.whole} posted whole, ${travel.edit} as edits, ${travel.refused} refused by the worker (and sent again), ${travel.dropped} messages of texts let go${docCount > 1 ? ` (${docCount} documents in turns)` : ''}`);
   console.log(`server CPU during the edits: ${cpu.toFixed(0)} ms, ${(cpu / edits).toFixed(1)} ms per edit (all threads; load average ${os.loadavg()[0].toFixed(1)})`);
   await request('shutdown', null);

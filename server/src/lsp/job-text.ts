@@ -4,7 +4,8 @@
  * its new text instead of the whole document (a 1 MB contract was copied to the worker on every
  * keystroke). The server's thread remembers what it sent (SentTexts); the worker rebuilds the text
  * from what it kept (KeptTexts) and asks for the whole text when it no longer holds the version the
- * edit was made against.
+ * edit was made against. It also says which texts it let go (KeptTexts.retain, SentTexts.letGo), so
+ * that a document's next job goes whole at once rather than as an edit refused first.
  *
  * The range is the common prefix and suffix of the two texts (model/incremental.ts changedRange,
  * about a millisecond for 1 MB), not the editor's content changes: the worker's queue keeps only the
