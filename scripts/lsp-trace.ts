@@ -13,6 +13,10 @@
 // asks for changes without line shifts (`diagnosticChanges: true`, as before issue 13's linebreak round;
 // default 2, with them). --newline types a line break (after a sentence's full stop and space) instead
 // of a character; --server runs another build's dist/server.js (an A/B with this client).
+// --docs N opens N documents of --bytes each (numbered titles) and types into them in turns, edit i
+// into document i % N, as the bench's memory row does (issue 13, serverrefuse): with more documents
+// than keep a state in the worker, every edit is a full review there; the summary then counts how
+// the jobs travelled (whole, as edits, refused and sent again) from the server's trace.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -26,6 +30,10 @@ import type { RuleIndex } from '../server/src/lsp/protocol';
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const bytes = arg('bytes', 1_000_000);
 const edits = arg('edits', 12);
+const docCount = Math.max(1, arg('docs', 1));
+/** How the edits' jobs travelled, from the server's trace: posted whole or as edits, refused by the worker, texts it said it let go. */
+const travel = { whole: 0, edit: 0, refused: 0, dropped: 0 };
+let countTravel = false;
 const hoverEvery = arg('hover-every', 4);
 /** The pause between an edit's diagnostics and the next edit (ms); 0 types as the bench does, and shows a hover sent right after a keystroke. */
 const gapMs = arg('gap', 30);
@@ -109,6 +117,12 @@ proc.stderr.on('data', (d: Buffer) => {
     const m = /^TRACE (\S+) (\S+) (.*?)(?: @cpu=(\S+))?$/.exec(line);
     if (m) {
       events.push({ t: Number(m[1]), what: `${m[2]} ${m[3]}`, thread: m[2], ...(m[4] !== undefined ? { cpu: Number(m[4]) } : {}) });
+      if (countTravel && m[2] === 'main') {
+        if (/^job posted v\d+ text/.test(m[3])) travel.whole++;
+        else if (/^job posted v\d+ edit/.test(m[3])) travel.edit++;
+        else if (m[3] === 'recv needText') travel.refused++;
+        else if (m[3].startsWith('recv dropped')) travel.dropped++;
+      }
       if (m[2] === 'worker') workerLog.push({ t: Number(m[1]), what: m[3], ...(m[4] !== undefined ? { cpu: Number(m[4]) } : {}) });
       const gc = /^gc \S+ ([\d.]+)$/.exec(m[3]);
       if (gc) gcTime.set(m[2], (gcTime.get(m[2]) ?? 0) + Number(gc[1]));
@@ -128,7 +142,8 @@ let size = 0;
 let needed = 0;
 let id = 1;
 const pending = new Map<number, (v: unknown) => void>();
-let published = 0;
+/** Per document, the newest version whose diagnostics arrived. */
+const published = new Map<string, number>();
 let onPublish: (() => void) | null = null;
 proc.stdout.on('data', (d: Buffer) => {
   // Joined once the message under way has arrived whole, as vscode-jsonrpc's reader (and so an editor)
@@ -170,7 +185,7 @@ proc.stdout.on('data', (d: Buffer) => {
     else if (msg.id !== undefined) send({ jsonrpc: '2.0', id: msg.id, result: null });
     else if (applied && typeof msg.params.version === 'number') {
       events.push({ t: now(), what: `client diagnostics v${msg.params.version} (${len} bytes)` });
-      published = msg.params.version;
+      published.set(msg.params.uri, Math.max(published.get(msg.params.uri) ?? 0, msg.params.version));
       onPublish?.();
     }
   }
@@ -181,7 +196,7 @@ function send(m: unknown) {
   proc.stdin.write(body);
 }
 const request = (method: string, params: unknown) => new Promise((res) => { const i = id++; pending.set(i, res); send({ jsonrpc: '2.0', id: i, method, params }); });
-const diagnosed = (v: number) => new Promise<void>((res) => { if (published >= v) res(); else onPublish = () => { if (published >= v) { onPublish = null; res(); } }; });
+const diagnosed = (uri: string, v: number) => new Promise<void>((res) => { const done = () => (published.get(uri) ?? 0) >= v; if (done()) res(); else onPublish = () => { if (done()) { onPublish = null; res(); } }; });
 const firsts = new Map<string, number[]>();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** Notes each event's first time after `from` (names with version numbers, sizes and costs left out). */
@@ -243,12 +258,37 @@ function noteJobCpu(mine: typeof events, from: number) {
   jobCpu.push(b.cpu! - a.cpu!);
   jobWait.push(a.t - from);
 }
+/**
+ * Per edit, the server thread's CPU from reading the change to posting the job (the last post, when
+ * the worker refused the first and it went again whole), and the wall time from the change sent to
+ * the worker's start on the job (issue 13, serverrefuse: the refused round trip).
+ */
+const postCpu: number[] = [];
+/** When each edit's change was sent: the worker's `job` events are matched to them at the end, from the whole run's log (a worker's trace line may reach this client after its edit's dump). */
+const changeSent: number[] = [];
+function noteJobPost(mine: typeof events, from: number) {
+  changeSent.push(from);
+  const main = mine.filter((e) => e.thread === 'main' && e.cpu !== undefined && e.t >= from - 1);
+  const read = main.find((e) => e.what === 'main read textDocument/didChange');
+  const posts = main.filter((e) => /^main job posted/.test(e.what));
+  if (read && posts.length) postCpu.push(posts[posts.length - 1].cpu! - read.cpu!);
+}
+/** Per edit, the wall time from its change sent to the worker's first `job` event after it (and before the next edit's). */
+function toWorkerJob(): number[] {
+  const jobs = workerLog.filter((e) => /^job v/.test(e.what)).map((e) => e.t).sort((a, b) => a - b);
+  const out: number[] = [];
+  changeSent.forEach((t0, i) => {
+    const t = jobs.find((x) => x > t0 && x < (changeSent[i + 1] ?? Infinity));
+    if (t !== undefined) out.push(t - t0);
+  });
+  return out;
+}
 /** When the last dump was made: events stamped earlier that arrived after it (a worker's, relayed late) are printed with the next edit, at negative times. */
 let lastDump = 0;
 function dump(from: number, label: string) {
   const mine = events.filter((e) => e.t >= Math.min(from - 1, lastDump)).sort((a, b) => a.t - b.t);
   lastDump = now();
-  if (!label.startsWith('open')) { notePublishCpu(mine); noteJobCpu(mine, from); }
+  if (!label.startsWith('open')) { notePublishCpu(mine); noteJobCpu(mine, from); noteJobPost(mine, from); }
   events.length = 0;
   const cpu = cpuSince();
   if (quiet) return;
@@ -264,29 +304,42 @@ function dump(from: number, label: string) {
 (async () => {
   ruleIndex = ruleIndexOf(await request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { ...(whole ? {} : { compactDiagnostics: true }), ...(noChanges ? {} : { diagnosticChanges: changesVersion >= 2 ? changesVersion : true }) } }));
   send({ jsonrpc: '2.0', method: 'initialized', params: {} });
-  let text = generateContract(bytes);
-  const uri = pathToFileURL(join(os.tmpdir(), `trace-${bytes}.md`)).href;
-  let version = 1;
+  // One document, or --docs of them with numbered titles (as the bench's memory row numbers them).
+  const texts: string[] = [];
+  const uris: string[] = [];
+  const versions: number[] = [];
+  for (let d = 0; d < docCount; d++) {
+    const t = generateContract(bytes);
+    texts.push(d === 0 ? t : t.replace('# Master Services Agreement', `# Master Services Agreement ${d + 1}`));
+    uris.push(pathToFileURL(join(os.tmpdir(), d === 0 ? `trace-${bytes}.md` : `trace-${bytes}-${d + 1}.md`)).href);
+    versions.push(1);
+  }
   const keys: number[] = [];
   const hovers: number[] = [];
   const o0 = now();
   const openCpu0 = serverCpu();
-  send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version, text } } });
-  await diagnosed(version);
+  for (let d = 0; d < docCount; d++) {
+    send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: uris[d], languageId: 'markdown', version: 1, text: texts[d] } } });
+    await diagnosed(uris[d], 1);
+  }
   const openMs = now() - o0;
   const openCpu = serverCpu() - openCpu0;
   await new Promise((r) => setTimeout(r, 50 + pauseAfterOpen));
   dump(o0, `open (${bytes} bytes)`);
   const cpu0 = serverCpu();
+  countTravel = true;
   for (let i = 0; i < edits; i++) {
+    const d = i % docCount;
+    const uri = uris[d];
+    let text = texts[d];
     const typed = typedEdit(text, i, edits);
     // A line break goes after the full stop and its space (Enter between two sentences); a character before the full stop.
     const edit = newline
       ? { pos: { line: typed.pos.line, character: typed.pos.character + 2 }, inserted: '\n', text: text.slice(0, typed.at + 2) + '\n' + text.slice(typed.at + 2) }
       : { pos: typed.pos, inserted: 'x', text: typed.text };
     const pos = edit.pos;
-    text = edit.text;
-    version++;
+    text = texts[d] = edit.text;
+    const version = ++versions[d];
     const t0 = now();
     send({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: edit.inserted }] } });
     let hover: Promise<unknown> | null = null;
@@ -296,7 +349,7 @@ function dump(from: number, label: string) {
       hover = request('textDocument/hover', { textDocument: { uri }, position: { line: pos.line, character: Math.max(0, pos.character - 3) } })
         .then(() => { events.push({ t: now(), what: 'client hover answered' }); hovers.push(now() - h0); });
     }
-    await diagnosed(version);
+    await diagnosed(uri, version);
     keys.push(now() - t0);
     if (hover) await hover;
     await new Promise((r) => setTimeout(r, gapMs));
@@ -340,7 +393,11 @@ function dump(from: number, label: string) {
   }
   console.log(`keystroke to diagnostics: p50 ${pct(keys, 0.5).toFixed(1)} ms, p95 ${pct(keys, 0.95).toFixed(1)} ms, max ${Math.max(...keys).toFixed(1)} ms; per edit ${keys.map((k) => k.toFixed(0)).join(' ')}`);
   if (hovers.length) console.log(`hover: p50 ${pct(hovers, 0.5).toFixed(1)} ms, max ${Math.max(...hovers).toFixed(1)} ms (${hovers.length} hovers)`);
-  console.log(`open: first diagnostics ${openMs.toFixed(1)} ms after didOpen, server CPU ${openCpu.toFixed(0)} ms (all threads)`);
+  console.log(`open: first diagnostics ${openMs.toFixed(1)} ms after didOpen${docCount > 1 ? ` (${docCount} documents, one after another)` : ''}, server CPU ${openCpu.toFixed(0)} ms (all threads)`);
+  if (postCpu.length) console.log(`main thread CPU from the change read to the job posted (ms): ${postCpu.map((x) => x.toFixed(1)).join(' ')}; median ${median(postCpu).toFixed(2)}, sum ${postCpu.reduce((a, b) => a + b, 0).toFixed(1)}`);
+  const waits = toWorkerJob();
+  if (waits.length) console.log(`change sent to the worker's start on the job, wall (ms): ${waits.map((x) => x.toFixed(0)).join(' ')}; median ${median(waits).toFixed(1)}`);
+  console.log(`jobs of the edits: ${travel.whole} posted whole, ${travel.edit} as edits, ${travel.refused} refused by the worker (and sent again), ${travel.dropped} messages of texts let go${docCount > 1 ? ` (${docCount} documents in turns)` : ''}`);
   console.log(`server CPU during the edits: ${cpu.toFixed(0)} ms, ${(cpu / edits).toFixed(1)} ms per edit (all threads; load average ${os.loadavg()[0].toFixed(1)})`);
   await request('shutdown', null);
   send({ jsonrpc: '2.0', method: 'exit', params: null });

@@ -162,6 +162,32 @@ describe('lsp: job texts sent as edits', function () {
     });
   });
 
+  describe('texts the worker lets go of', () => {
+    it('KeptTexts.retain names the texts it let go, and SentTexts.letGo forgets only the text last sent', () => {
+      const sent = new SentTexts();
+      const kept = new KeptTexts();
+      for (const [uri, version, text] of [['a', 3, 'alpha'], ['b', 7, 'beta'], ['c', 1, 'gamma']] as const) {
+        kept.receive(uri, version, sent.wire(uri, version, text));
+        sent.sentTo(uri, version, text);
+      }
+      assert.deepEqual(kept.retain((u) => u === 'b'), [{ uri: 'a', version: 3 }, { uri: 'c', version: 1 }]);
+      assert.deepEqual(kept.retain((u) => u === 'b'), [], 'nothing more to let go');
+      // The message reaches the server's thread after it sent a's next job (an edit of version 3):
+      // that job is left to the worker, which refuses it, as before.
+      sent.sentTo('a', 4, 'alpha!');
+      assert.equal(sent.letGo('a', 3), false);
+      assert.ok('edit' in sent.wire('a', 5, 'alpha!?'));
+      assert.equal(kept.receive('a', 5, sent.wire('a', 5, 'alpha!?')), undefined, 'the worker refuses an edit of a text it let go');
+      // c's text is still the one sent: forgotten, its next job goes whole at once and is kept.
+      assert.equal(sent.letGo('c', 1), true);
+      const wire = sent.wire('c', 2, 'gamma ray');
+      assert.ok('text' in wire);
+      assert.equal(kept.receive('c', 2, wire), 'gamma ray');
+      // b was kept: its next job is an edit the worker applies.
+      assert.equal(kept.receive('b', 8, sent.wire('b', 8, 'beta blocker')), 'beta blocker');
+    });
+  });
+
   describe('through the review worker', () => {
     let thread: ReviewThread | undefined;
     afterEach(() => { thread?.dispose(); thread = undefined; });
@@ -173,7 +199,7 @@ describe('lsp: job texts sent as edits', function () {
       return { json: JSON.stringify(outcome.diagnostics), lineStarts: outcome.result.model.lineStarts };
     };
 
-    it('keeps the worker\'s text in step over random edits, and sends the text again when the worker let it go', async () => {
+    it('keeps the worker\'s text in step over random edits, and sends the text whole at once when the worker let it go', async () => {
       const logged: string[] = [];
       // keepChars 1: only the document reviewed last keeps its state, so the worker drops the other's text.
       thread = new ReviewThread({ script: TEST_REVIEW_WORKER.script, keepChars: 1 }, { readBundle: () => undefined, log: (t) => logged.push(t) });
@@ -196,11 +222,13 @@ describe('lsp: job texts sent as edits', function () {
         text = randomEdit(text, rnd);
         await check(jobOf(a, v, text));
       }
-      assert.deepEqual(thread.sent, { texts: 1, edits: 8, refused: 0, ahead: 0 });
-      // Another document reviewed: the first one's state goes, and with it its text in the worker.
+      assert.deepEqual(thread.sent, { texts: 1, edits: 8, refused: 0, ahead: 0, letGo: 0 });
+      // Another document reviewed: the first one's state goes, and with it its text in the worker,
+      // which says so before that review's outcome (issue 13, serverrefuse).
       await check(jobOf(b, 1, STRONG));
-      // The job's text held as the last text and two edits, not built: sent whole after the refusal as
-      // those (the worker applies them), without the text built in this thread.
+      assert.deepEqual(thread.sent, { texts: 2, edits: 8, refused: 0, ahead: 0, letGo: 1 }, 'the worker told which text it let go');
+      // The job's text held as the last text and two edits, not built: sent whole at once (no edit
+      // refused first) as those (the worker applies them), without the text built in this thread.
       const at10 = text.indexOf('## 3');
       const edits10 = [{ start: at10, end: at10, text: 'The Supplier shall reply promptly.\n\n' }, { start: 5, end: 9, text: '\u2019x' }];
       const before10 = text;
@@ -209,22 +237,71 @@ describe('lsp: job texts sent as edits', function () {
       const snap10 = new TextSnapshot(before10, edits10, text.length);
       await check(jobOf(a, 10, text), snap10);
       assert.equal(snap10.builtText, undefined, 'the whole text was not built in the server\'s thread');
-      assert.deepEqual(thread.sent, { texts: 3, edits: 9, refused: 1, ahead: 0 }, 'the edit was refused, and the text sent whole');
+      // (b's text goes in turn: letGo 2.)
+      assert.deepEqual(thread.sent, { texts: 3, edits: 8, refused: 0, ahead: 0, letGo: 2 }, 'the text went whole at once, no edit refused');
       // In step again: the next edit travels as an edit.
       text = randomEdit(text, rnd);
       await check(jobOf(a, 11, text));
-      assert.deepEqual(thread.sent, { texts: 3, edits: 10, refused: 1, ahead: 0 });
+      assert.deepEqual(thread.sent, { texts: 3, edits: 9, refused: 0, ahead: 0, letGo: 2 });
       // The next edit sent ahead of its job (ReviewThread.textAhead): the worker builds the text from it first.
       const at = text.indexOf('## 2');
       const ahead = new TextSnapshot(text, [{ start: at, end: at, text: 'The Supplier shall act in a timely manner.\n\n' }], text.length + 44);
       thread.textAhead(a, 12, ahead);
       await check(jobOf(a, 12, ahead.text), ahead);
       text = ahead.text;
-      assert.deepEqual(thread.sent, { texts: 3, edits: 11, refused: 1, ahead: 1 });
+      assert.deepEqual(thread.sent, { texts: 3, edits: 10, refused: 0, ahead: 1, letGo: 2 });
       // A closed document is forgotten on both sides: it comes back whole.
       thread.forget(a);
       await check(jobOf(a, 1, WEAK));
-      assert.deepEqual(thread.sent, { texts: 4, edits: 11, refused: 1, ahead: 1 });
+      assert.deepEqual(thread.sent, { texts: 4, edits: 10, refused: 0, ahead: 1, letGo: 2 });
+      assert.deepEqual(logged, []);
+    });
+  });
+
+  describe('when the worker\'s word that it let a text go crosses a job (a stand-in worker)', () => {
+    let thread: ReviewThread | undefined;
+    afterEach(() => { void thread?.dispose(); thread = undefined; });
+    const STAND_IN = path.join(__dirname, 'dropping-worker.cjs');
+    const job = (uri: string, version: number, text: string, settings: Record<string, unknown> = {}): ReviewJob => ({ uri, version, text, format: 'markdown', settings, force: false, workspaceFolders: [] });
+    /** The text the worker rebuilt for the job (the stand-in sends it back as the status). */
+    const rebuilt = async (j: ReviewJob): Promise<string | undefined> => ((await thread!.review(j))?.status as { text?: string } | undefined)?.text;
+
+    it('a job on its way as an edit of a text let go is refused and sent whole; the next edit is applied', async () => {
+      const logged: string[] = [];
+      thread = new ReviewThread({ script: STAND_IN }, { readBundle: () => undefined, log: (t) => logged.push(t) });
+      assert.equal(await rebuilt(job('a', 1, 'one')), 'one');
+      assert.equal(await rebuilt(job('a', 2, 'one two')), 'one two');
+      // The worker lets go of a's text (version 2) after the job of version 3 left as its edit: it
+      // says so, then refuses the edit; the word about version 2 must not undo version 3's resend.
+      assert.equal(await rebuilt(job('a', 3, 'one two three', { dropBefore: true })), 'one two three');
+      assert.deepEqual(thread.sent, { texts: 2, edits: 2, refused: 1, ahead: 0, letGo: 0 });
+      assert.equal(await rebuilt(job('a', 4, 'one, two three')), 'one, two three');
+      assert.deepEqual(thread.sent, { texts: 2, edits: 3, refused: 1, ahead: 0, letGo: 0 }, 'in step again: an edit, applied');
+      assert.deepEqual(logged, []);
+    });
+
+    it('a text let go before the document was closed and opened again does not unsend the new text', async () => {
+      const logged: string[] = [];
+      let reopened: Promise<string | undefined> | undefined;
+      // The idle collection is posted a millisecond after the worker falls idle; the stand-in lets go
+      // of every text a second after it arrives. Meanwhile the document is closed and opened again.
+      thread = new ReviewThread({ script: STAND_IN, idleCollectMs: 1 }, {
+        readBundle: () => undefined, log: (t) => logged.push(t),
+        settle: () => {
+          if (reopened) return;
+          thread!.forget('a');
+          reopened = rebuilt(job('a', 1, 'again'));
+        },
+      });
+      assert.equal(await rebuilt(job('a', 1, 'one')), 'one');
+      assert.equal(await rebuilt(job('a', 2, 'one two')), 'one two');
+      while (!reopened) await new Promise((r) => setTimeout(r, 5));
+      // Its outcome comes after the word that version 2 went (the worker posts in order), which
+      // arrived after version 1 of the reopened document was sent: the worker keeps that one, so the
+      // next job still travels as an edit of it.
+      assert.equal(await reopened, 'again');
+      assert.equal(await rebuilt(job('a', 2, 'again and again')), 'again and again');
+      assert.deepEqual(thread.sent, { texts: 2, edits: 2, refused: 0, ahead: 0, letGo: 0 });
       assert.deepEqual(logged, []);
     });
   });

@@ -4,7 +4,8 @@
  * its new text instead of the whole document (a 1 MB contract was copied to the worker on every
  * keystroke). The server's thread remembers what it sent (SentTexts); the worker rebuilds the text
  * from what it kept (KeptTexts) and asks for the whole text when it no longer holds the version the
- * edit was made against.
+ * edit was made against. It also says which texts it let go (KeptTexts.retain, SentTexts.letGo), so
+ * that a document's next job goes whole at once rather than as an edit refused first.
  *
  * The range is the common prefix and suffix of the two texts (model/incremental.ts changedRange,
  * about a millisecond for 1 MB), not the editor's content changes: the worker's queue keeps only the
@@ -76,6 +77,12 @@ function knownEditOf(before: string, text: string, edit: JobTextEdit): KnownEdit
   return { before, start: r.start, oldEnd: r.oldEnd, insert: text.slice(r.start, r.newEnd) };
 }
 
+/** A text the worker let go of: the document and the version of its last job (KeptTexts.retain). */
+export interface DroppedText {
+  uri: string;
+  version: number;
+}
+
 /** The server's side: the text last sent to the worker for each document. */
 export class SentTexts {
   private readonly sent = new Map<string, { version: number; text: TextSnapshot }>();
@@ -121,6 +128,19 @@ export class SentTexts {
   /** The job went out: the worker now holds its text. */
   sentTo(uri: string, version: number, text: string | TextSnapshot): void {
     this.sent.set(uri, { version, text: typeof text === 'string' ? TextSnapshot.of(text) : text });
+  }
+
+  /**
+   * The worker let go of the document's text of `version` (KeptTexts.retain, told by a `dropped`
+   * message): forgotten here when that is still the text last sent, so that the next job goes whole
+   * at once instead of as an edit the worker would refuse (issue 13, serverrefuse). A later job
+   * already sent (the message crossed it) is left alone: the worker either keeps that job's text
+   * or refuses its edit, as before. Returns whether it forgot.
+   */
+  letGo(uri: string, version: number): boolean {
+    if (this.sent.get(uri)?.version !== version) return false;
+    this.sent.delete(uri);
+    return true;
   }
 
   /** The worker does not hold the document's text (forgotten, asked for it whole, or a new worker). */
@@ -210,10 +230,17 @@ export class KeptTexts {
     return text === undefined ? undefined : edit ? { text, edit } : { text };
   }
 
-  /** Lets go of the texts of the documents `keep` says no; the next job of one comes whole. */
-  retain(keep: (uri: string) => boolean): void {
-    for (const uri of [...this.kept.keys()]) if (!keep(uri)) this.kept.delete(uri);
+  /**
+   * Lets go of the texts of the documents `keep` says no; the next job of one comes whole. Returns
+   * the texts let go (document and version), which the worker tells the server's thread
+   * (SentTexts.letGo); empty when none.
+   */
+  retain(keep: (uri: string) => boolean): DroppedText[] {
+    const dropped: DroppedText[] = [];
+    for (const [uri, k] of this.kept) if (!keep(uri)) dropped.push({ uri, version: k.version });
+    for (const d of dropped) this.kept.delete(d.uri);
     for (const uri of [...this.prepared.keys()]) if (!this.kept.has(uri)) this.prepared.delete(uri);
+    return dropped;
   }
 
   forget(uri: string): void {

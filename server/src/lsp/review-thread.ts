@@ -15,7 +15,7 @@
  */
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { JobFindings, ReviewJob, WorkerOutcome } from './review-job';
-import { SentTexts, type JobText, type JobTextEdit } from './job-text';
+import { SentTexts, type DroppedText, type JobText, type JobTextEdit } from './job-text';
 import type { TextSnapshot } from './text-snapshot';
 import { collectShrinkingTables, logMemory } from './collector';
 import type { QueryAnswer, QueryMessage, WorkerQuery } from './worker-queries';
@@ -55,6 +55,11 @@ export type FromWorker =
   | { kind: 'failed'; uri: string; version: number; error: string }
   /** The job came as an edit of a text the worker does not hold: send it again, whole. */
   | { kind: 'needText'; uri: string; version: number }
+  /**
+   * The worker let go of these documents' texts (./job-text.ts KeptTexts.retain): their next jobs go
+   * whole at once (SentTexts.letGo). Posted before the `done` of the review that made it let them go.
+   */
+  | { kind: 'dropped'; texts: DroppedText[] }
   | { kind: 'readBundle'; uri: string; path: string; flag: Int32Array };
 
 /** Where the worker's script is and how to start it. */
@@ -156,8 +161,11 @@ export class ReviewThread {
   private nextQueryId = 1;
   /** The text of the last job sent for each document: the next job carries only its edit (./job-text.ts). */
   private readonly sentTexts = new SentTexts();
-  /** How jobs travelled: whole texts, edits, and edits the worker could not apply (for tests and traces). */
-  readonly sent = { texts: 0, edits: 0, refused: 0, ahead: 0 };
+  /**
+   * How jobs travelled: whole texts, edits, edits the worker could not apply, texts sent ahead, and
+   * texts the worker said it let go of that were forgotten here (for tests and traces).
+   */
+  readonly sent = { texts: 0, edits: 0, refused: 0, ahead: 0, letGo: 0 };
   /** Armed when the worker falls idle after a review (IDLE_COLLECT_MS). */
   private idleTimer: NodeJS.Timeout | null = null;
   private pumpScheduled = false;
@@ -455,6 +463,14 @@ export class ReviewThread {
     if (m.kind === 'answer') {
       trace('recv answer');
       this.asked.get(m.answer.id)?.(m.answer);
+      return;
+    }
+    if (m.kind === 'dropped') {
+      // Not a job's outcome: the job running (if any) is still under way.
+      let n = 0;
+      for (const d of m.texts) if (this.sentTexts.letGo(d.uri, d.version)) n++;
+      this.sent.letGo += n;
+      trace(`recv dropped ${m.texts.length}, ${n} forgotten`);
       return;
     }
     trace(`recv ${m.kind}`);

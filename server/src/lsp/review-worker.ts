@@ -13,6 +13,7 @@
  * - out: { kind: 'findings', uri, version, findings } (the diagnostics as JSON in UTF-8 bytes, transferred; published at once)
  *        then { kind: 'done', uri, version, costMs, lineStarts }, or { kind: 'failed', uri, version, error }
  *        | { kind: 'needText', uri, version } (the job's edit applies to a text not kept here: send it whole)
+ *        | { kind: 'dropped', texts } (texts let go here, ./job-text.ts KeptTexts.retain: their next jobs come whole)
  *        | { kind: 'answer', answer } (to a query)
  *        | { kind: 'readBundle', uri, path, flag } (answered on the bundle port, see readBundleSync)
  */
@@ -91,10 +92,20 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
   // (about the size of the publish, 1.6 MB for a 1 MB contract).
   const jsonCaches = new WorkerJsonCaches();
   const keepsText = (u: string): boolean => u === lastReviewed || documents.states.has(u);
+  /**
+   * The server's thread is told which texts went (`dropped`), so that it sends those documents' next
+   * jobs whole at once: until issue 13's round nineteen (serverrefuse) each went as an edit first,
+   * was refused here (`needText`) and was sent again. A job already on its way as an edit of a text
+   * let go is still refused (KeptTexts.receiveJob), so a message crossing it ends as before.
+   */
   const retainTexts = (last: string | null): void => {
     const keep = (u: string): boolean => u === last || documents.states.has(u);
-    texts.retain(keep);
+    const dropped = texts.retain(keep);
     jsonCaches.retain(keep);
+    if (dropped.length) {
+      trace(`dropped ${dropped.length}`);
+      port.postMessage({ kind: 'dropped', texts: dropped } satisfies FromWorker);
+    }
   };
   let lastReviewed: string | null = null;
   // The buffers the findings' JSON travels in, handed back by the server's thread once written out.
@@ -335,6 +346,10 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
           port.postMessage({ kind: 'findings', uri: job.uri, version: job.version, findings: { diagnostics: { json, ...(render !== undefined ? { render } : {}) }, status } } satisfies FromWorker, [json.buffer as ArrayBuffer]);
         }
         trace('findings-posted');
+        // The texts this review's states pushed out (./recent-states.ts take) let go now, and the
+        // server's thread told before the `done` that lets it send the next job: the next document
+        // may be one of them (edits taking turns over more documents than keep a state).
+        retainTexts(job.uri);
         // The outcome too, at once: a request sent once the diagnostics are out waits for it in the
         // server's thread (./server.ts settled), and the keeping below would make it wait longer.
         port.postMessage({ kind: 'done', uri: job.uri, version: job.version, costMs: outcome.costMs, lineStarts: outcome.result.model.lineStarts } satisfies FromWorker);
