@@ -17,7 +17,7 @@ import { runRulesCommand } from './rules-command';
 import { findingOrigin, readConverted, type ConvertedSource } from './converted';
 import { comparePaths, discoverFiles, displayPath, type FoundFile } from './files';
 import { formatGithub, formatGithubFile } from './format-github';
-import { formatJsonBytes, JsonPartWriter } from './format-json';
+import { formatJsonBytes, formatJsonFile } from './format-json';
 import { formatJunit } from './format-junit';
 import { formatMarkdown } from './format-markdown';
 import { formatSarif } from './format-sarif';
@@ -460,7 +460,6 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let warningCount = 0;
   const keepResult = opts.format === 'markdown';
   const jsonParts: Uint8Array[] = [];
-  const jsonWriter = opts.format === 'json' ? new JsonPartWriter() : undefined;
   /**
    * What a file's report is made of, made as soon as its review comes in, in whatever order the
    * threads finish: the report is written in file order, but files are reviewed longest first, so
@@ -522,7 +521,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     };
     return {
       input, result, file, counted, hiddenHere, ...(newBaseline ? { newBaseline } : {}), counts: countSeverities(diagnostics),
-      ...(jsonWriter ? { jsonPart: jsonWriter.part(file) } : {}),
+      ...(opts.format === 'json' ? { jsonPart: Buffer.from(formatJsonFile(file), 'utf8') } : {}),
     };
   };
   /** What a file's report prints, and adds to the run's totals, in file order. */
