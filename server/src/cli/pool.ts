@@ -90,7 +90,9 @@ export function startPoolWorker(): void {
       } catch (e) {
         reply = { ok: false, index: task.index, error: (e as Error)?.stack ?? String(e) };
       }
-      parentPort.postMessage(reply);
+      // A JSON part's bytes (own buffer, see review-task.ts) are moved, not copied.
+      const part = reply.ok ? reply.outcome.json?.part : undefined;
+      parentPort.postMessage(reply, part ? [part.buffer as ArrayBuffer] : undefined);
     }
     /*
      * No task is left and a worker is sent one run only: closing the port lets the thread end now,

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import {
   baselineEntries, closeIds, configDecision, ConfigError, ConfigLoader, DEFAULT_PROFILES, describeConfig, DISK_READER, formatBaseline, matchBaseline, parseBaseline,
   getRule, isBinary, MAX_DOCUMENT_BYTES, printable, PROFILES, readRegularFile, RULES, VERSION,
-  type Baseline, type BaselineEntry, type ConfigDecision, type ReadOutcome, type ResolvedConfig, type ReviewSettings, type ReviewDiagnostic, type Severity, type ReviewResult,
+  type Baseline, type BaselineEntry, type ConfigDecision, type ReadOutcome, type ResolvedConfig, type ReviewSettings, type ReviewDiagnostic, type Severity, type ReviewResult, type SuppressedFinding,
 } from '../engine';
 import { parseArgs, UsageError, type CliOptions, type FailOn, type Format } from './args';
 import { importFormatOf } from '../convert/formats';
@@ -262,6 +262,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
    * written already as a reference, so the settings cross once instead of once per file.
    */
   const settingsOf = new Map<ResolvedConfig, ReviewSettings>();
+  const jsonInThreads = opts.format === 'json' && opts.baseline === undefined && opts.writeBaseline === undefined;
   const taskOf = (file: Input, index: number, content: { bytes: Uint8Array } | { text: string }): ReviewTask => {
     const config = configs.get(file)!;
     const decision = decisions.get(file)!;
@@ -282,6 +283,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       ...(opts.format === 'markdown' || file.source ? { keepModel: true } : {}),
       // Only the JUnit report lists the rules that ran.
       ...(opts.format === 'junit' ? { activeRules: true } : {}),
+      // A JSON report without a baseline: the reviewing thread makes the file's part (ReviewTask.json).
+      ...(jsonInThreads && !file.source ? { json: { quiet: opts.quiet } } : {}),
     };
   };
   /** A file read from disk: its bytes, or why it is skipped (a warning) or not read (an error that fails the run). */
@@ -466,16 +469,19 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
    * a file early in the order can come in last and hold back the reports of all the files after it.
    * Made then, their JSON parts were formatted after the last review (with a thread idle); made now,
    * between reviews (./in-order.ts). Only what prints or adds up (reportInOrder) waits for the files
-   * before it.
+   * before it, so a made file holds that and no more: counts, not findings; for JSON, the part's
+   * bytes and the summary's few fields, not the file's report (issue 13, cliout).
    */
   interface MadeFile {
     input: Input;
-    result: ReportedResult;
+    problems: readonly string[];
+    warnings: ReviewResult['warnings'];
+    /** The file's report (a summary of it when its JSON part is made: see summaryOfFile). */
     file: FileReport;
-    /** The findings left after the baseline, before --quiet: they decide the exit code. */
-    counted: ReviewDiagnostic[];
-    /** The findings --quiet left out. */
-    hiddenHere: ReviewDiagnostic[];
+    /** The findings left after the baseline, before --quiet, by severity: they decide the exit code. */
+    counted: SeverityCounts;
+    /** The findings --quiet left out, by severity. */
+    hiddenHere: SeverityCounts;
     /** This file's entries for --write-baseline. */
     newBaseline?: BaselineEntry[];
     /** The JSON report's part for this file, as UTF-8. */
@@ -486,6 +492,16 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const makeFile = (i: number, outcome: ReviewOutcome): MadeFile => {
     const input = taskInputs[i];
     const result = outcome.result;
+    const problems = result.problems;
+    const warnings = result.warnings ?? [];
+    if (outcome.json) {
+      // The reviewing thread made the part (ReviewTask.json, set by taskOf).
+      const { part, counted, reported, suppressed } = outcome.json;
+      return {
+        input, problems, warnings, counted, hiddenHere: subtractCounts(counted, reported), counts: reported, jsonPart: part,
+        file: summaryOfFile({ path: input.path, isContract: result.isContract, suppressed: new Array<SuppressedFinding>(suppressed), baselined: 0 }),
+      };
+    }
     let diagnostics: ReviewDiagnostic[] = result.isContract ? result.diagnostics : [];
     let prints = result.isContract ? outcome.fingerprints : [];
     const newBaseline = writeTo && diagnostics.length ? baselineEntries(diagnostics, prints) : undefined;
@@ -497,10 +513,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       diagnostics = diagnostics.filter((_, j) => !known[j]);
       prints = prints.filter((_, j) => !known[j]);
     }
-    const counted = diagnostics;
-    let hiddenHere: ReviewDiagnostic[] = [];
+    const counted = countSeverities(diagnostics);
+    let hiddenHere = emptyCounts();
     if (opts.quiet) {
-      hiddenHere = diagnostics.filter((d) => d.severity !== 'error');
+      hiddenHere = countSeverities(diagnostics.filter((d) => d.severity !== 'error'));
       prints = prints.filter((_, j) => diagnostics[j].severity === 'error');
       diagnostics = diagnostics.filter((d) => d.severity === 'error');
     }
@@ -515,29 +531,28 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       fingerprints: prints,
       baselined,
       activeRules: outcome.activeRules,
-      warnings: result.warnings ?? [],
+      warnings,
       ...(keepResult ? { result: wholeResult(result) } : {}),
       ...(input.source ? { source: input.source.format, origins: diagnostics.map((d) => findingOrigin(d, wholeResult(result).model, input.source!)) } : {}),
     };
+    const json = opts.format === 'json' ? Buffer.from(formatJsonFile(file), 'utf8') : undefined;
     return {
-      input, result, file, counted, hiddenHere, ...(newBaseline ? { newBaseline } : {}), counts: countSeverities(diagnostics),
-      ...(opts.format === 'json' ? { jsonPart: Buffer.from(formatJsonFile(file), 'utf8') } : {}),
+      input, problems, warnings, counted, hiddenHere, ...(newBaseline ? { newBaseline } : {}), counts: countSeverities(diagnostics),
+      ...(json ? { jsonPart: json, file: summaryOfFile(file) } : { file }),
     };
   };
   /** What a file's report prints, and adds to the run's totals, in file order. */
   const reportInOrder = (made: MadeFile): void => {
-    const { input, result, file } = made;
-    for (const p of result.problems) error(`${input.path}: ${p}`);
-    if (result.problems.length) fatal = true;
-    for (const w of result.warnings ?? []) warn(`${input.path}:${w.range.start.line + 1}:${w.range.start.character + 1}: ${w.message}`);
+    const { input, file } = made;
+    for (const p of made.problems) error(`${input.path}: ${p}`);
+    if (made.problems.length) fatal = true;
+    for (const w of made.warnings) warn(`${input.path}:${w.range.start.line + 1}:${w.range.start.character + 1}: ${w.message}`);
     if (made.newBaseline) written[baselineKey(input, path.dirname(writeTo!))] = made.newBaseline;
-    for (const d of made.counted) {
-      worst = Math.max(worst, RANK[d.severity]);
-      if (d.severity === 'warning') warningCount++;
-    }
-    countSeverities(made.hiddenHere, hidden);
+    worst = Math.max(worst, worstRank(made.counted));
+    warningCount += made.counted.warnings;
+    addCounts(hidden, made.hiddenHere);
     addCounts(totals, made.counts);
-    files.push(made.jsonPart ? summaryOfFile(file) : file);
+    files.push(file);
     if (made.jsonPart) jsonParts.push(made.jsonPart);
     if (streamed) {
       const block = opts.format === 'stylish' ? formatStylishFile(file, { color, quiet: opts.quiet }) : formatGithubFile(file);
@@ -624,11 +639,21 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
  * the process's CPU 6,510 -> 6,380 ms median, the main thread's 2,866 -> 2,810 ms). No findings are
  * kept: formatJsonBytes writes the parts, and its skeleton reads the summary.
  */
-function summaryOfFile(file: FileReport): FileReport {
+function summaryOfFile(file: Pick<FileReport, 'path' | 'isContract' | 'suppressed' | 'baselined'>): FileReport {
   return {
     path: file.path, isContract: file.isContract, profiles: [], coverage: {}, diagnostics: [], reason: '',
     suppressed: file.suppressed, fingerprints: [], baselined: file.baselined, activeRules: [], warnings: [],
   };
+}
+
+/** The highest severity rank (RANK) with a finding in `counts`, or -1 when there is none. */
+function worstRank(counts: SeverityCounts): number {
+  return counts.errors ? RANK.error : counts.warnings ? RANK.warning : counts.information ? RANK.information : counts.hints ? RANK.hint : -1;
+}
+
+/** `all` less `part`, severity by severity. */
+function subtractCounts(all: SeverityCounts, part: SeverityCounts): SeverityCounts {
+  return { errors: all.errors - part.errors, warnings: all.warnings - part.warnings, information: all.information - part.information, hints: all.hints - part.hints };
 }
 
 /** The whole review result, which the task was asked to keep (see ReviewTask.keepModel). */
