@@ -516,7 +516,8 @@ interface ListFilter {
   mask?: Uint32Array;
 }
 
-function maskOf(ids: Int32Array): Uint32Array {
+/** The bits of a set of pattern numbers (for DocumentGate.mayAnyOf). */
+export function maskOf(ids: Int32Array): Uint32Array {
   let max = 0;
   for (const id of ids) max = Math.max(max, id);
   const mask = new Uint32Array((max >>> 5) + 1);
@@ -570,7 +571,11 @@ export class DocumentGate {
 
   /** May any pattern of the list match the sentence whose row is `n` (read by `row`)? */
   mayAny(list: ListFilter, n: number): boolean {
-    const mask = list.mask ??= maskOf(list.ids!);
+    return this.mayAnyOf(list.mask ??= maskOf(list.ids!), n);
+  }
+
+  /** May any pattern whose bit `mask` (maskOf) holds match the sentence whose row is `n` (read by `row`)? */
+  mayAnyOf(mask: Uint32Array, n: number): boolean {
     const page = this.pages[n >>> PAGE_SHIFT]!;
     const at = (n & (PAGE_ROWS - 1)) * this.words;
     for (let w = 0; w < mask.length; w++) if ((page[at + w] & mask[w]) !== 0) return true;
