@@ -81,6 +81,10 @@ describe('classifier tokens and sentences', () => {
     // Cut at 120 words.
     const long = Array.from({ length: 200 }, (_, i) => `w${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(' ');
     assert.deepEqual([...featuresOf(long, 'Fees')], referenceFeatures(long, 'Fees'));
+    // Titles cut at 20 words; the same titles again (kept), then none.
+    assert.deepEqual([...featuresOf('The fees.', long)], referenceFeatures('The fees.', long));
+    assert.deepEqual([...featuresOf('The fees are due.', long)], referenceFeatures('The fees are due.', long));
+    assert.deepEqual([...featuresOf('The fees are due.', '')], referenceFeatures('The fees are due.', ''));
   });
 
   it('give each sentence of a model the features of its text and titles, computed when first read', () => {

@@ -469,8 +469,13 @@ function isCommon(literal: string): boolean {
   return word.length <= 3 && /^[a-z ,/&]+$/.test(word);
 }
 
-/** A test on the clauses a sentence meets, one bit per clause. */
-type Test = (bits: Uint32Array) => boolean;
+/**
+ * The kinds of node of the tests' program (SignalPrefilter.code): a clause [CLAUSE, clause], and
+ * ands and ors [AND or OR, count, the parts' offsets...].
+ */
+const CLAUSE = 0;
+const AND = 1;
+const OR = 2;
 
 /**
  * The same need, smaller: nested ands and ors flattened, and in an or, a literal that holds another
@@ -511,7 +516,8 @@ interface ListFilter {
   mask?: Uint32Array;
 }
 
-function maskOf(ids: Int32Array): Uint32Array {
+/** The bits of a set of pattern numbers (for DocumentGate.mayAnyOf). */
+export function maskOf(ids: Int32Array): Uint32Array {
   let max = 0;
   for (const id of ids) max = Math.max(max, id);
   const mask = new Uint32Array((max >>> 5) + 1);
@@ -528,8 +534,8 @@ export const SENSE_MARK = '\u0000';
 /** A table of what patterns need, by needKey: `simplify(needOf(pattern, masked, true, senses) ?? true)` of each. */
 export type NeedTable = ReadonlyArray<readonly [key: string, need: Need]>;
 
-/** A compiled need: its test, and clauses one of which any sentence that passes it meets. */
-interface Compiled { test: Test; triggers: number[]; clauses: number[] }
+/** A compiled need: its test's offset in the program, and clauses one of which any sentence that passes it meets. */
+interface Compiled { at: number; triggers: number[]; clauses: number[] }
 
 /** Sentences per page of a gate's rows (see DocumentGate): a power of two. */
 const PAGE_SHIFT = 6;
@@ -565,7 +571,11 @@ export class DocumentGate {
 
   /** May any pattern of the list match the sentence whose row is `n` (read by `row`)? */
   mayAny(list: ListFilter, n: number): boolean {
-    const mask = list.mask ??= maskOf(list.ids!);
+    return this.mayAnyOf(list.mask ??= maskOf(list.ids!), n);
+  }
+
+  /** May any pattern whose bit `mask` (maskOf) holds match the sentence whose row is `n` (read by `row`)? */
+  mayAnyOf(mask: Uint32Array, n: number): boolean {
     const page = this.pages[n >>> PAGE_SHIFT]!;
     const at = (n & (PAGE_ROWS - 1)) * this.words;
     for (let w = 0; w < mask.length; w++) if ((page[at + w] & mask[w]) !== 0) return true;
@@ -664,10 +674,20 @@ export class SignalPrefilter {
   /** Per clause, its literals. */
   private readonly clauseLits: string[][] = [];
   private clauses = 0;
-  /** Per pattern number: its test (null: always runs). */
-  private readonly tests: Array<Test | null> = [];
+  /** Per pattern number: its test's offset in the program (-1: always runs). */
+  private readonly tests: number[] = [];
+  /**
+   * The tests as one program of nodes (see CLAUSE), read by `holds`: they were closures, about 540,000
+   * calls over cuad-dev from call sites that saw three kinds of closure, none inlined (issue 13, clicats).
+   */
+  private readonly program: number[] = [];
+  /** The program as made when the scanner was last built (what `fill` reads). */
+  private code = new Int32Array(0);
   /** Per clause: the patterns it triggers. */
   private readonly triggered: number[][] = [];
+  /** `triggered` flat, made with the scanner: clause c's patterns are triggeredIds[triggeredFrom[c]..triggeredFrom[c + 1]]. */
+  private triggeredFrom = new Int32Array(1);
+  private triggeredIds = new Int32Array(0);
   /** The patterns that always run. */
   private readonly always: number[] = [];
   private shared: LiteralScanner | null = null;
@@ -692,14 +712,16 @@ export class SignalPrefilter {
   private triggering = new Uint32Array(0);
   /** Per clause: null when the scanner marks it, else the expression that finds one of its literals. */
   private lazy: Array<RegExp | null> = [];
+  /** The clauses not scanned, one bit each. */
+  private lazyBits = new Uint32Array(0);
   /** The text being filled (what a clause not scanned is looked for in). */
   private text = '';
   /**
-   * Every and and or compiled, with its parts' tests in the order they are tried: parts that read
-   * only scanned clauses first, so that a clause not scanned is looked for only when they leave the
-   * answer open (put in order when the scanner is built).
+   * Every and and or compiled (its node's offset) with its parts, whose offsets the node lists in the
+   * order they are tried: parts that read only scanned clauses first, so that a clause not scanned is
+   * looked for only when they leave the answer open (put in order when the scanner is built).
    */
-  private readonly junctions: Array<{ tests: Test[]; parts: Compiled[] }> = [];
+  private readonly junctions: Array<{ at: number; parts: Compiled[] }> = [];
   private current = new Uint32Array(0);
 
   constructor(private readonly table: NeedTable = []) {}
@@ -760,6 +782,9 @@ export class SignalPrefilter {
     const always = this.always;
     for (let k = 0; k < always.length; k++) rows[at + (always[k] >>> 5)] |= 1 << (always[k] & 31);
     const triggering = this.triggering;
+    const from = this.triggeredFrom;
+    const ids = this.triggeredIds;
+    const tests = this.tests;
     for (let w = 0; w < bits.length; w++) {
       // Only the clauses that trigger a pattern (the others are parts of ands, read by the tests).
       let word = bits[w] & triggering[w];
@@ -767,15 +792,34 @@ export class SignalPrefilter {
         const low = word & -word;
         word ^= low;
         const clause = (w << 5) + 31 - Math.clz32(low);
-        const triggered = this.triggered[clause];
-        for (let k = 0; k < triggered.length; k++) {
-          const id = triggered[k];
+        for (let k = from[clause], end = from[clause + 1]; k < end; k++) {
+          const id = ids[k];
           const slot = at + (id >>> 5);
           const bit = 1 << (id & 31);
-          if ((rows[slot] & bit) === 0 && this.tests[id]!(bits)) rows[slot] |= bit;
+          if ((rows[slot] & bit) === 0 && this.holds(tests[id], bits)) rows[slot] |= bit;
         }
       }
     }
+  }
+
+  /** Does the text being filled, whose scanned clauses are `bits`, pass the program's test at `at`? */
+  private holds(at: number, bits: Uint32Array): boolean {
+    const code = this.code;
+    if (code[at] === CLAUSE) return this.has(code[at + 1], bits);
+    const and = code[at] === AND;
+    for (let k = at + 2, end = k + code[at + 1]; k < end; k++) {
+      const part = code[k];
+      // A clause part read here, the others by a call.
+      if ((code[part] === CLAUSE ? this.has(code[part + 1], bits) : this.holds(part, bits)) !== and) return !and;
+    }
+    return and;
+  }
+
+  /** Does the text being filled meet clause c (marked by the scanner, or looked for)? */
+  private has(c: number, bits: Uint32Array): boolean {
+    const word = c >>> 5;
+    const bit = 1 << (c & 31);
+    return (bits[word] & bit) !== 0 || ((this.lazyBits[word] & bit) !== 0 && this.lookFor(c, bits));
   }
 
   private refresh(): void {
@@ -797,15 +841,24 @@ export class SignalPrefilter {
     this.lazy = [];
     for (let c = 0; c < this.clauses; c++) this.lazy.push(scanned(c) ? null : literalsExpression(lazyLiterals[c]));
     const looked = (part: Compiled) => part.clauses.reduce((n, c) => n + (this.lazy[c] ? 1 : 0), 0);
-    for (const { tests, parts } of this.junctions) {
+    const program = this.program;
+    for (const { at, parts } of this.junctions) {
       const order = parts.map((part, k) => ({ k, looked: looked(part) })).sort((a, b) => a.looked - b.looked || a.k - b.k);
-      for (let k = 0; k < order.length; k++) tests[k] = parts[order[k].k].test;
+      for (let k = 0; k < order.length; k++) program[at + 2 + k] = parts[order[k].k].at;
     }
+    this.code = Int32Array.from(program);
+    this.triggeredFrom = new Int32Array(this.clauses + 1);
+    for (let c = 0; c < this.clauses; c++) this.triggeredFrom[c + 1] = this.triggeredFrom[c] + this.triggered[c].length;
+    this.triggeredIds = Int32Array.from(this.triggered.flat());
     this.shared = new LiteralScanner(literals, targets);
     this.scratch = new Uint32Array((this.clauses + 31) >>> 5);
     this.asked = new Uint32Array(this.scratch.length);
     this.triggering = new Uint32Array(this.scratch.length);
-    for (let c = 0; c < this.clauses; c++) if (this.triggered[c].length > 0) this.triggering[c >>> 5] |= 1 << (c & 31);
+    this.lazyBits = new Uint32Array(this.scratch.length);
+    for (let c = 0; c < this.clauses; c++) {
+      if (this.triggered[c].length > 0) this.triggering[c >>> 5] |= 1 << (c & 31);
+      if (this.lazy[c]) this.lazyBits[c >>> 5] |= 1 << (c & 31);
+    }
     this.version++;
     this.stale = false;
   }
@@ -822,11 +875,11 @@ export class SignalPrefilter {
   private register(need: Need): number {
     const id = this.tests.length;
     if (need === true) {
-      this.tests.push(null);
+      this.tests.push(-1);
       this.always.push(id);
     } else {
-      const { test, triggers } = this.compile(need);
-      this.tests.push(test);
+      const { at, triggers } = this.compile(need);
+      this.tests.push(at);
       for (const c of triggers) {
         while (this.triggered.length <= c) this.triggered.push([]);
         this.triggered[c].push(id);
@@ -854,28 +907,31 @@ export class SignalPrefilter {
     return id;
   }
 
+  /** Writes a clause's node into the program. */
+  private clauseNode(c: number): Compiled {
+    const at = this.program.length;
+    this.program.push(CLAUSE, c);
+    return { at, triggers: [c], clauses: [c] };
+  }
+
+  /** Writes an and's or an or's node into the program (its parts' offsets ordered by refresh). */
+  private junction(kind: number, parts: Compiled[]): number {
+    const at = this.program.length;
+    this.program.push(kind, parts.length);
+    for (const p of parts) this.program.push(p.at);
+    this.junctions.push({ at, parts });
+    return at;
+  }
+
   private compile(need: Exclude<Need, true>): Compiled {
-    const bitTest = (id: number): Test => {
-      const word = id >>> 5;
-      const bit = 1 << (id & 31);
-      return (bits) => (bits[word] & bit) !== 0 || (this.lazy[id] != null && this.lookFor(id, bits));
-    };
-    if ('lit' in need) {
-      const c = this.clause([need.lit]);
-      return { test: bitTest(c), triggers: [c], clauses: [c] };
-    }
+    if ('lit' in need) return this.clauseNode(this.clause([need.lit]));
     if ('and' in need) {
       const parts = need.and.map((p) => this.compile(p as Exclude<Need, true>));
       // Any part's triggers do; the rarest part's are met by the fewest sentences.
       const rarity = (c: Compiled) => Math.min(...c.triggers.map((t) => this.clauseRarity[t]));
       const best = parts.reduce((a, b) => (rarity(b) > rarity(a) || (rarity(b) === rarity(a) && b.triggers.length < a.triggers.length) ? b : a));
-      const tests = parts.map((p) => p.test);
-      this.junctions.push({ tests, parts });
       return {
-        test: (bits) => {
-          for (let k = 0; k < tests.length; k++) if (!tests[k](bits)) return false;
-          return true;
-        },
+        at: this.junction(AND, parts),
         triggers: best.triggers,
         clauses: parts.flatMap((p) => p.clauses),
       };
@@ -887,18 +943,10 @@ export class SignalPrefilter {
       if ('lit' in p) lits.push(p.lit);
       else parts.push(this.compile(p));
     }
-    if (lits.length) {
-      const c = this.clause(lits);
-      parts.unshift({ test: bitTest(c), triggers: [c], clauses: [c] });
-    }
+    if (lits.length) parts.unshift(this.clauseNode(this.clause(lits)));
     if (parts.length === 1) return parts[0];
-    const tests = parts.map((p) => p.test);
-    this.junctions.push({ tests, parts });
     return {
-      test: (bits) => {
-        for (let k = 0; k < tests.length; k++) if (tests[k](bits)) return true;
-        return false;
-      },
+      at: this.junction(OR, parts),
       triggers: [...new Set(parts.flatMap((p) => p.triggers))],
       clauses: parts.flatMap((p) => p.clauses),
     };

@@ -38,9 +38,16 @@ function token(t: string): string {
   return t;
 }
 
-/** The tokens of the last section titles featurised: every sentence of a section has the same. */
+/**
+ * The last section titles featurised and their words' features ("t:word"): every sentence of a
+ * section has the same. Kept as hashes read from the titles in one pass (wordsOf), not as
+ * `tokens(titles)`: that array had one map when empty and another when not, and featuresOf was
+ * deoptimised ("wrong map") and compiled again when a thread met the other (issue 13, clicats).
+ */
 let lastTitles = '';
-let lastTitleWords: string[] = [];
+let titleFeatures: Uint32Array = new Uint32Array(0);
+/** Title words featurised. */
+const TITLE_WORDS = 20;
 
 /*
  * A sentence's words as ranges of its lower-cased text, read in one pass (wordsOf): `tokens` built
@@ -107,18 +114,28 @@ function feedWord(h: number, lower: string, k: number): number {
   return h;
 }
 
+/** The features of the first TITLE_WORDS words of section titles, "t:" and the word as `tokens` gives it. */
+function titleFeaturesOf(titles: string): Uint32Array {
+  const lower = titles.toLowerCase();
+  const words = wordsOf(lower, TITLE_WORDS);
+  const out = new Uint32Array(words);
+  for (let k = 0; k < words; k++) out[k] = (feedWord(T, lower, k) >>> 0) & MASK;
+  return out;
+}
+
 /**
  * Sorted, de-duplicated bucket indexes of a sentence (binary features). Long sentences are cut
  * at WORDS (120) words: the start of a provision carries its subject.
  */
 export function featuresOf(text: string, titles: string): Uint32Array {
-  const lower = text.toLowerCase();
-  const words = wordsOf(lower, WORDS);
+  // The titles first: wordsOf's ranges are then the sentence's.
   if (titles !== lastTitles) {
-    lastTitleWords = tokens(titles).slice(0, 20);
+    titleFeatures = titleFeaturesOf(titles);
     lastTitles = titles;
   }
-  const titleWords = lastTitleWords;
+  const titleWords = titleFeatures;
+  const lower = text.toLowerCase();
+  const words = wordsOf(lower, WORDS);
   const out = new Uint32Array(Math.max(0, 2 * words - 1) + titleWords.length);
   let n = 0;
   for (let i = 0; i < words; i++) {
@@ -126,7 +143,7 @@ export function featuresOf(text: string, titles: string): Uint32Array {
     out[n++] = (feedWord(U, lower, i) >>> 0) & MASK;
     if (i + 1 < words) out[n++] = (feedWord(Math.imul(feedWord(B, lower, i) ^ 32, 0x01000193), lower, i + 1) >>> 0) & MASK;
   }
-  for (const w of titleWords) out[n++] = (fnvFeed(T, w) >>> 0) & MASK;
+  for (let k = 0; k < titleWords.length; k++) out[n++] = titleWords[k];
   // Sorted and de-duplicated, in place.
   const sorted = out.subarray(0, n).sort();
   let k = 0;
