@@ -1,6 +1,6 @@
 import type { Block, DefinedTerm, Section } from './types';
 import { foldQuotes } from './text';
-import { includesAny, isSpaceLike } from './word-gate';
+import { includesAny, isSpaceLike, literalSearch } from './word-gate';
 
 // "Services" means / shall mean / has the meaning / refers to / includes
 const MEANS = /"([A-Z][^"\n]{0,60}?)"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:or|and)\s+"([A-Z][^"\n]{0,60}?)"\s*)?(?:(?:shall|will)\s+)?(?:means?|mean|has the meaning|have the meanings?|refers? to|includes?|is defined|shall have the meaning)\b/g;
@@ -108,7 +108,7 @@ export function definedTermsInBlock(block: Block, definitionsSection: boolean): 
       add(m[1], first, 'parenthetical');
       if (m[2]) add(m[2], m.index! + m[0].lastIndexOf('"' + m[2] + '"') + 1, 'parenthetical');
     }
-    if (includesAny(text, INLINE_WORDS)) for (const m of text.matchAll(INLINE)) add(m[1], m.index! + m[0].lastIndexOf('"' + m[1] + '"') + 1, 'inline');
+    if (INLINE_WORD.test(text)) for (const m of text.matchAll(INLINE)) add(m[1], m.index! + m[0].lastIndexOf('"' + m[1] + '"') + 1, 'inline');
     const is = IS_AT_START.exec(text);
     if (is) add(is[1], is.index + is[0].indexOf('"' + is[1] + '"') + 1, 'means');
   }
@@ -155,6 +155,12 @@ export function definedTermsInBlock(block: Block, definitionsSection: boolean): 
  */
 export const INLINE_WORDS = ['each', 'together', 'collectively', 'jointly', 'individually', 'severally', 'hereinafter', 'referred', 'known', 'called'];
 export const UNQUOTED_MEANS_WORDS = ['mean', 'refer'];
+/**
+ * The INLINE_WORDS gate as one search (no flags: the words as written, as `includes` finds them):
+ * ten `includes` per block that holds a quote, most finding nothing, took half as long again over
+ * cuad-dev's 6,172 such blocks (about 17 against 11 ms; issue 13, climodel).
+ */
+const INLINE_WORD = literalSearch(INLINE_WORDS);
 
 /**
  * Whether a line may open UNQUOTED_MEANS, TAB_ENTRY or LIST_ENTRY: each opens with a clause number
