@@ -35,14 +35,29 @@ const DEFINITIONS_TITLE = /\b(?:definitions?|interpretation|defined terms|glossa
  */
 export function findDefinedTerms(blocks: Block[], sections?: Section[]): DefinedTerm[] {
   const terms: DefinedTerm[] = [];
+  const inDefinitions = sections ? definitionsSections(sections) : null;
   // Indexed loops: this runs once per model built in full, before it is optimised, where a for-of
   // loop allocates a result object per step (issue 13).
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
-    const found = definedTermsInBlock(block, termsDependOnSection(block) && inDefinitionsSection(block, sections));
+    const found = definedTermsInBlock(block, termsDependOnSection(block) && inDefinitions !== null && inDefinitions[block.section] === 1);
     for (let i = 0; i < found.length; i++) terms.push(found[i]);
   }
   return terms;
+}
+
+/**
+ * sectionInDefinitions of every section, 1 or 0 by index: each title tested once, where each
+ * paragraph walked up its sections testing every title on the way (issue 13, climodel). A section
+ * whose parent does not come before it (no tree built here makes one) is asked directly.
+ */
+function definitionsSections(sections: Section[]): Uint8Array {
+  const out = new Uint8Array(sections.length);
+  for (let i = 1; i < sections.length; i++) {
+    const parent = sections[i].parent;
+    out[i] = (parent < i ? isDefinitionsTitle(sections[i].title) || (parent > 0 && out[parent] === 1) : sectionInDefinitions(i, sections)) ? 1 : 0;
+  }
+  return out;
 }
 
 /** Is the block inside a section (or sub-section of one) titled Definitions, Interpretation...? */
