@@ -19,8 +19,11 @@ function roleOfWord(alias: string): PartyRole {
   return 'unknown';
 }
 
+/** The role words lower-cased: isRoleWord asks one set (it made a list of the words and lower-cased each, per call; issue 13, climodel). */
+const LOWER_ROLE_WORDS = new Set([...SUPPLIER_ROLE_WORDS, ...CUSTOMER_ROLE_WORDS].map((w) => w.toLowerCase()));
+
 function isRoleWord(alias: string): boolean {
-  return [...SUPPLIER_ROLE_WORDS, ...CUSTOMER_ROLE_WORDS].some((w) => w.toLowerCase() === alias.toLowerCase());
+  return LOWER_ROLE_WORDS.has(alias.toLowerCase());
 }
 
 /**
