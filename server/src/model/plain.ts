@@ -168,12 +168,18 @@ function furnitureOfTrimmed(lines: string[], source?: string, starts?: number[])
     const k = (keys[i] = furnitureKey(lines[i]));
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
+  // A line over 90 characters (most lines of a contract converted from a PDF) is furniture only when
+  // its key is one counted three times; hashing all of each such line to find out was most of this
+  // function's time (issue 13, climodel). The keys' openings are hashed first: a line whose key opens
+  // otherwise than every key counted three times is passed over having read its first few characters.
+  let openings: Set<number> | null = null;
+  for (const [k, n] of counts) if (n >= 3) (openings ??= new Set()).add(stringHash(k.slice(0, KEY_OPENING)));
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i];
     if (!t) continue;
     if (/^(?:-\s*)?(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?(?:\s*-)?$/i.test(t)) out.add(i);
     // A running header or footer repeats on at least three pages; a repeated short heading like "None." does not carry page numbers or sources.
-    else if (t.length >= 12 && !endsInStop(t) && (hashCounts.get(t.length <= 90 ? hashes[i] : keyHash(t, 0, t.length)) ?? 0) >= 3) {
+    else if (t.length >= 12 && !endsInStop(t) && (t.length <= 90 || mayOpenKey(t, openings)) && (hashCounts.get(t.length <= 90 ? hashes[i] : longKeyHash(t)) ?? 0) >= 3) {
       // A longer line is not counted but may share its key with three that are.
       if ((counts.get(keys[i] ?? furnitureKey(t)) ?? 0) >= 3) out.add(i);
     }
@@ -213,6 +219,49 @@ function keyHash(t: string, from: number, to: number): number {
     h = Math.imul(h ^ c, 0x01000193);
   }
   return h;
+}
+
+/** How many lines over 90 characters furnitureOfTrimmed hashed whole (for tests). */
+export const furnitureStats = { longLinesHashed: 0 };
+
+function longKeyHash(t: string): number {
+  furnitureStats.longLinesHashed++;
+  return keyHash(t, 0, t.length);
+}
+
+/** How many of a key's first characters furnitureOfTrimmed compares before hashing a long line whole. */
+const KEY_OPENING = 12;
+
+/**
+ * Whether the key of the (trimmed) line t may be one whose opening (its first KEY_OPENING
+ * characters, stringHash'd) is in `openings`: false when none is, or when t's key opens with none of
+ * them. The opening is read off an ASCII line as keyHash reads a key; a line with another character
+ * there (its key is made by furnitureKey, whose lower case may differ in length) may be any.
+ */
+function mayOpenKey(t: string, openings: Set<number> | null): boolean {
+  if (openings === null) return false;
+  let h = 0x811c9dc5;
+  let n = 0;
+  for (let i = 0; i < t.length && n < KEY_OPENING; n++) {
+    let c = t.charCodeAt(i);
+    if (c >= 128) return true;
+    if (c >= 48 && c <= 57) {
+      c = 35;
+      do i++; while (i < t.length && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57);
+    } else if (c === 32 || (c >= 9 && c <= 13)) {
+      c = 32;
+      i++;
+      for (let d = t.charCodeAt(i); i < t.length && (d === 32 || (d >= 9 && d <= 13) || d >= 128); d = t.charCodeAt(i)) {
+        if (d >= 128) return true;
+        i++;
+      }
+    } else {
+      if (c >= 65 && c <= 90) c += 32;
+      i++;
+    }
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return openings.has(h);
 }
 
 function stringHash(s: string): number {

@@ -71,8 +71,10 @@ function flatSentenceBounds(text: string, icu?: number[]): number[] {
   const bounds: number[] = [];
   let start = 0;
   // Only a cut after a stop is ever kept (keepsCut), so a text without one is a single sentence
-  // and the segmenter need not run: headings, table rows, list items without a full stop.
-  if (!needsSegmenter(text)) {
+  // and the segmenter need not run: headings, table rows, list items without a full stop. Breaks
+  // found beforehand (`icu`) are of a text buildSentencesOfBlocks asked this already (and for a
+  // text without a stop they would give the single sentence too: no cut is kept).
+  if (icu === undefined && !needsSegmenter(text)) {
     pushBounds(bounds, text, 0, text.length);
     return bounds;
   }

@@ -67,10 +67,19 @@ export function titleCase(s: string): string {
 
 /** Is the text mostly upper-case letters (a plain-text heading like "GOVERNING LAW")? */
 export function isMostlyUpper(s: string): boolean {
-  const letters = s.replace(/[^A-Za-z]/g, '');
-  if (letters.length < 3) return false;
-  const upper = letters.replace(/[^A-Z]/g, '').length;
-  return upper / letters.length >= 0.85;
+  // The ASCII letters and capitals counted in place: two replacements made a copy of the letters and
+  // one of the capitals for every line a section start or title asked about (issue 13, climodel).
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      letters++;
+      upper++;
+    } else if (c >= 97 && c <= 122) letters++;
+  }
+  if (letters < 3) return false;
+  return upper / letters >= 0.85;
 }
 
 /** A cheap, stable string hash (FNV-1a, 32 bit) used for caches and fingerprints. */
