@@ -252,11 +252,15 @@ function readChunks(text: string, at: number, starts: number[], first: boolean):
   // The blocks' texts are slices of what is parsed, and the cache outlives the document version: a copy, not a slice of the whole text.
   if (textCachesOn()) text = detached(text);
   // Straight from micromark's events when the reader knows every construct in the text (model/events.ts);
-  // the first chunk, which may open with front matter, and anything else through the tree.
+  // front matter and anything else through the tree.
   // Text of plain lines, headings and blank lines only (most of a contract) needs no parser at all (model/plain-chunk.ts).
-  const plain = first || !eventReading ? null : plainChunkBlocks(text, at);
+  // The first chunk too when it cannot open with front matter: through the tree it was the only
+  // chunk of the generated 1 MB contract that built the remark processor and ran the tree builder,
+  // about 6 ms of a process's first review (issue 13, analysis).
+  const direct = eventReading && (!first || !mayOpenFrontMatter(text));
+  const plain = direct ? plainChunkBlocks(text, at) : null;
   if (plain) reads.plain++;
-  const fromEvents = plain ?? (first || !eventReading ? null : blocksFromEvents(text, mayHoldTable(text)));
+  const fromEvents = plain ?? (direct ? blocksFromEvents(text, mayHoldTable(text)) : null);
   const { blocks, yaml } = fromEvents ? { blocks: fromEvents, yaml: null } : readTree(text, first);
   if (at !== 0 && !plain) {
     // The blocks are fresh: moved in place (plainChunkBlocks made its blocks at their place).
@@ -286,6 +290,13 @@ function readChunks(text: string, at: number, starts: number[], first: boolean):
   }
   return chunks;
 }
+
+/**
+ * Whether a document's first chunk may open with front matter: remark-frontmatter's fence ("---")
+ * counts only at line 1, column 1, after a byte order mark that micromark skips. Any other first
+ * character rules it out, and the chunk reads as any other chunk does.
+ */
+const mayOpenFrontMatter = (text: string) => text.charCodeAt(0) === 45 /* - */ || text.charCodeAt(0) === 0xfeff;
 
 /** The blocks (and front matter) of `text` through the mdast tree: the reference reading. */
 export function readTree(text: string, first: boolean): Chunk {

@@ -18,9 +18,19 @@ import { pushVerbatim, pushVerbatimParagraph, type RawBlock } from './blocks';
  * A character that may start or end markup anywhere in a line, or that the parser would not keep as
  * it is: escapes, emphasis, code, links and images, HTML and autolinks, character references,
  * strikethrough, tables, NUL (read as U+FFFD), tabs, carriage returns and other control characters;
- * and spaces before a line end or the text's end (stripped, or a hard break).
+ * and spaces before a line end or the text's end (stripped, or a hard break). Underscores: LIVE_UNDERSCORE.
  */
-const UNPLAIN = /[\\*_[\]<>`&~|\0-\x09\x0b-\x1f\x7f]| \n| $/;
+const UNPLAIN = /[\\*[\]<>`&~|\0-\x09\x0b-\x1f\x7f]| \n| $/;
+
+/**
+ * An underscore that could take part in emphasis, or open a line (a thematic break "___"). Allowed
+ * are only runs with a space before them and a space, line end or the text's end after them, as in
+ * a signature line's blank ("Signed: ____________"): such a run is neither left- nor
+ * right-flanking, so it can open or close nothing and stays literal text. Through micromark, the one
+ * signature chunk of the generated 1 MB contract was the only chunk after the first that needed the
+ * parser, and started it cold in a process's first review (issue 13, analysis).
+ */
+const LIVE_UNDERSCORE = /[^ _]_|^_|_[^ _\n]/m;
 
 /**
  * A paragraph line that could open a block or continue one differently: indentation (indented code,
@@ -39,7 +49,7 @@ const HEADING = /^(#{1,6}) ([^# ][^#]*)$/;
  * runs cold in a first review (issue 13).
  */
 export function plainChunkBlocks(source: string, at = 0): RawBlock[] | null {
-  if (UNPLAIN.test(source)) return null;
+  if (UNPLAIN.test(source) || (source.includes('_') && LIVE_UNDERSCORE.test(source))) return null;
   const blocks: RawBlock[] = [];
   let paragraphStart = -1;
   let paragraphEnd = 0;
