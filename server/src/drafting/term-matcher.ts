@@ -127,6 +127,10 @@ export function formSearch(forms: readonly string[]): FormSearch {
   }
   // An empty form matches at the root: wherever the look-behind and look-ahead hold, the end too.
   const emptyRank = rank[0];
+  // The root's children by ASCII code, read without the edge table's hashing: every walk takes its
+  // first step there, and most end at their second (issue 13, clidraft).
+  const rootChild = new Int32Array(128);
+  for (let c = 0; c < 128; c++) rootChild[c] = edges.get(0, c);
   // The codes below 128 that some form starts with (white space for a form that starts with it),
   // and whether any starts with a code above: most places in a text start no form, and are told
   // so by one table read instead of a look-up in the edges (issue 13, cli).
@@ -162,7 +166,7 @@ export function formSearch(forms: readonly string[]): FormSearch {
         while (i + step < n && isSpaceCode(text.charCodeAt(i + step))) step++;
         code = SPACE;
       }
-      const next = edges.get(node, code);
+      const next = node === 0 && code < 128 ? rootChild[code] : edges.get(node, code);
       if (next < 0) break;
       node = next;
       i += step;
