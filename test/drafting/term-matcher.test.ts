@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { formMatcher, isSpaceCode } from '../../server/src/drafting/term-matcher';
+import { formMatcher, formSearch, isSpaceCode } from '../../server/src/drafting/term-matcher';
 import { definitionsByTerm, escapeRegExp, formTable } from '../../server/src/drafting/terms';
 import { buildContractModel } from '../../server/src/model';
 import { generateContract } from '../../scripts/bench-contract';
@@ -13,6 +13,18 @@ import { regExpsBuiltDuring } from '../support/regexps-built';
 function expressionMatches(forms: string[], text: string) {
   const re = new RegExp(`(?<![A-Za-z0-9])(?:${forms.map((f) => f.split(/\s+/).map(escapeRegExp).join('\\s+')).join('|')})(?![A-Za-z0-9])`, 'g');
   return [...text.matchAll(re)].map((m) => ({ at: m.index!, length: m[0].length }));
+}
+
+/** The same, with the index of the branch that matched (the expression's first capture that took part). */
+function expressionRanks(forms: string[], text: string): number[] {
+  const re = new RegExp(`(?<![A-Za-z0-9])(?:${forms.map((f) => `(${f.split(/\s+/).map(escapeRegExp).join('\\s+')})`).join('|')})(?![A-Za-z0-9])`, 'g');
+  return [...text.matchAll(re)].flatMap((m) => [m.index!, m[0].length, m.slice(1).findIndex((g) => g !== undefined)]);
+}
+
+/** formSearch's triples (start, length, rank) for one text. */
+function searched(forms: string[], text: string): number[] {
+  const found: number[] = [];
+  return found.slice(0, formSearch(forms)(text, found));
 }
 
 describe('defined-term forms matcher', () => {
@@ -55,6 +67,8 @@ describe('defined-term forms matcher', () => {
     fc.assert(fc.property(fc.array(form, { minLength: 1, maxLength: 8 }), fc.array(piece, { maxLength: 40 }), (forms, pieces) => {
       const text = pieces.join('');
       assert.deepEqual(formMatcher(forms)(text), expressionMatches(forms, text));
+      // Which form matched: the term index resolves a match through it (terms.ts termsInBlock).
+      assert.deepEqual(searched(forms, text), expressionRanks(forms, text));
     }), { numRuns: propertyRuns(400) });
   });
 
@@ -73,6 +87,7 @@ describe('defined-term forms matcher', () => {
       const ordered = [...forms].sort((a, b) => b.length - a.length);
       const text = pieces.join('');
       assert.deepEqual(formMatcher(ordered)(text), expressionMatches(ordered, text), `${JSON.stringify(ordered)} in ${JSON.stringify(text)}`);
+      assert.deepEqual(searched(ordered, text), expressionRanks(ordered, text), `${JSON.stringify(ordered)} in ${JSON.stringify(text)}`);
     }), { numRuns: propertyRuns(3000) });
   });
 
@@ -84,9 +99,21 @@ describe('defined-term forms matcher', () => {
     for (const text of [...texts, generateContract(60_000)]) {
       const model = buildContractModel(text, 0, 'plain');
       const table = formTable(definitionsByTerm(model));
-      if (!table.match) continue;
+      if (!table.search) continue;
       const ordered = [...table.forms.keys(), ...table.upperForms.keys()].sort((a, b) => b.length - a.length);
-      assert.deepEqual(table.match(text), expressionMatches(ordered, text));
+      const found: number[] = [];
+      const n = table.search(text, found);
+      const matches = [];
+      for (let k = 0; k < n; k += 3) {
+        matches.push({ at: found[k], length: found[k + 1] });
+        // A match resolves through its form as through its own text, white space flattened.
+        const ranked = table.byRank[found[k + 2]];
+        if (!ranked) continue;
+        const flat = text.slice(found[k], found[k] + found[k + 1]).replace(/\s+/g, ' ');
+        const own = table.forms.get(flat);
+        assert.deepEqual(ranked, { ...(own ?? table.upperForms.get(flat)!), upper: !own });
+      }
+      assert.deepEqual(matches, expressionMatches(ordered, text));
     }
   });
 });

@@ -179,42 +179,20 @@ const stretchEnd = (text: string, blocks: Block[], s: number): number => (s < bl
 function readStretch(text: string, from: number, to: number): { line: string[]; spaces: string[]; reach: number } {
   let line = NONE;
   let spaces = NONE;
-  let reach = to;
-  const add = (list: string[], at: number, wordAfter: boolean): string[] => {
-    // test, not exec: the sticky expressions' lastIndex is all that is read, and exec made a match
-    // array for every word of every stretch (issue 13, clialloc).
-    NOT_SPACES.lastIndex = at;
-    NOT_SPACES.test(text);
-    const end = NOT_SPACES.lastIndex;
-    reach = Math.max(reach, Math.min(text.length, end + 1));
-    if (end === at) return list;
-    const word = text.slice(at, end);
-    if (!PRINTABLE_ASCII.test(word)) return list;
-    if (wordAfter) {
-      SPACES.lastIndex = end;
-      SPACES.test(text);
-      reach = Math.max(reach, Math.min(text.length, SPACES.lastIndex + 1));
-      SPACES_THEN_LETTER.lastIndex = end;
-      if (!SPACES_THEN_LETTER.test(text)) return list;
-    }
-    const out = list === NONE ? [] : list;
-    // Copied out of the text (model/detached.ts): the words of a stretch outlive the version of the
-    // text they were read in, and a longer substring would keep that whole text alive.
-    const w = word.length < 13 ? word.toLowerCase() : detached(word.toLowerCase());
-    out.push(w);
-    if (w.endsWith('.')) out.push(w.slice(0, -1));
-    return out;
-  };
+  // wordAt's words extend `reach`: a module variable rather than a closure over this call's, so a
+  // stretch (one per block in a CLI review) makes no closure and no context (issue 13, clidraft).
+  reach = to;
   let l = from === 0 || text.charCodeAt(from - 1) === 10 ? from : text.indexOf('\n', from) + 1;
   // (A line start at the very end of the text holds no word.)
   while ((l > 0 || from === 0) && l < to) {
     let at = l;
-    while (at < text.length && ' \t>*#'.includes(text[at])) at++;
-    line = add(line, at, false);
+    // A line's marks (" ", tab, ">", "*", "#") skipped by code.
+    for (let c = text.charCodeAt(at); c === 32 || c === 9 || c === 62 || c === 42 || c === 35; c = text.charCodeAt(++at));
+    line = wordAt(text, line, at, false);
     CLAUSE_WORD.lastIndex = at;
     if (CLAUSE_WORD.test(text)) {
       reach = Math.max(reach, CLAUSE_WORD.lastIndex + 1);
-      line = add(line, CLAUSE_WORD.lastIndex, false);
+      line = wordAt(text, line, CLAUSE_WORD.lastIndex, false);
     }
     const next = text.indexOf('\n', l);
     if (next < 0) break;
@@ -227,16 +205,50 @@ function readStretch(text: string, from: number, to: number): { line: string[]; 
   TAB_OR_RUN.lastIndex = 0;
   for (let m = TAB_OR_RUN.exec(stretch); m !== null; m = TAB_OR_RUN.exec(stretch)) {
     const q = from + m.index;
-    if (text.charCodeAt(q) === 9) spaces = add(spaces, q + 1, true);
+    if (text.charCodeAt(q) === 9) spaces = wordAt(text, spaces, q + 1, true);
     // A run that starts before `from` is not one of this stretch's (the match is its rest).
     else if (q === 0 || text.charCodeAt(q - 1) !== 32) {
       // The run may go on past the stretch's end.
       let t = q + m[0].length;
       while (text.charCodeAt(t) === 32) t++;
       reach = Math.max(reach, t + 1);
-      spaces = add(spaces, t, true);
+      spaces = wordAt(text, spaces, t, true);
     }
   }
   TAB_OR_RUN.lastIndex = 0;
   return { line, spaces, reach: Math.min(reach, text.length) };
+}
+
+/** How far the stretch being read looked (readStretch's, extended by wordAt). */
+let reach = 0;
+
+/**
+ * The word at `at` added to `list` (a new list for NONE): the run of non-space there, if it is
+ * printable ASCII, and with `wordAfter` only when spaces and a letter follow it; with its last dot
+ * dropped as well when it ends with one. Extends `reach` to what it looked at.
+ */
+function wordAt(text: string, list: string[], at: number, wordAfter: boolean): string[] {
+  // test, not exec: the sticky expressions' lastIndex is all that is read, and exec made a match
+  // array for every word of every stretch (issue 13, clialloc).
+  NOT_SPACES.lastIndex = at;
+  NOT_SPACES.test(text);
+  const end = NOT_SPACES.lastIndex;
+  reach = Math.max(reach, Math.min(text.length, end + 1));
+  if (end === at) return list;
+  const word = text.slice(at, end);
+  if (!PRINTABLE_ASCII.test(word)) return list;
+  if (wordAfter) {
+    SPACES.lastIndex = end;
+    SPACES.test(text);
+    reach = Math.max(reach, Math.min(text.length, SPACES.lastIndex + 1));
+    SPACES_THEN_LETTER.lastIndex = end;
+    if (!SPACES_THEN_LETTER.test(text)) return list;
+  }
+  const out = list === NONE ? [] : list;
+  // Copied out of the text (model/detached.ts): the words of a stretch outlive the version of the
+  // text they were read in, and a longer substring would keep that whole text alive.
+  const w = word.length < 13 ? word.toLowerCase() : detached(word.toLowerCase());
+  out.push(w);
+  if (w.endsWith('.')) out.push(w.slice(0, -1));
+  return out;
 }

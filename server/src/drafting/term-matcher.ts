@@ -16,6 +16,26 @@ export interface FormMatch { at: number; length: number }
 /** Finds every match in a text, left to right, as the global expression's search does. */
 export type FormMatcher = (text: string) => FormMatch[];
 
+/**
+ * formMatcher's search without an object per match: writes each match into `found` as three
+ * numbers (where it starts, its length, and the index in `forms` of the form that matched) and
+ * returns how many numbers it wrote. `found` is the caller's, reused from text to text (issue 13,
+ * clidraft: the term index's look-up of each match by its text was most of its own time).
+ */
+export type FormSearch = (text: string, found: number[]) => number;
+
+/** A matcher for `forms` (see formSearch). */
+export function formMatcher(forms: readonly string[]): FormMatcher {
+  const search = formSearch(forms);
+  const found: number[] = [];
+  return (text) => {
+    const n = search(text, found);
+    const out: FormMatch[] = [];
+    for (let k = 0; k < n; k += 3) out.push({ at: found[k], length: found[k + 1] });
+    return out;
+  };
+}
+
 /** The edge code of a run of white space (beyond every UTF-16 code unit). */
 const SPACE = 0x10000;
 
@@ -80,7 +100,7 @@ function isAlnumCode(c: number): boolean {
  * empty match, after which the search moves on one character), so that no expression is compiled
  * for a document's terms (issue 13, cli).
  */
-export function formMatcher(forms: readonly string[]): FormMatcher {
+export function formSearch(forms: readonly string[]): FormSearch {
   let chars = 0;
   for (const form of forms) chars += form.length;
   const edges = new EdgeTable(chars);
@@ -107,6 +127,10 @@ export function formMatcher(forms: readonly string[]): FormMatcher {
   }
   // An empty form matches at the root: wherever the look-behind and look-ahead hold, the end too.
   const emptyRank = rank[0];
+  // The root's children by ASCII code, read without the edge table's hashing: every walk takes its
+  // first step there, and most end at their second (issue 13, clidraft).
+  const rootChild = new Int32Array(128);
+  for (let c = 0; c < 128; c++) rootChild[c] = edges.get(0, c);
   // The codes below 128 that some form starts with (white space for a form that starts with it),
   // and whether any starts with a code above: most places in a text start no form, and are told
   // so by one table read instead of a look-up in the edges (issue 13, cli).
@@ -129,6 +153,8 @@ export function formMatcher(forms: readonly string[]): FormMatcher {
   // form that passes the look-ahead (no letter or digit after it; a form ending with white space that
   // fails it after the whole run matches one character shorter, if the run has two); it returns that
   // form's end, or -1, starting from `best`/`end` (the empty form's match, if any).
+  // The rank of the form walk's last answer ends (-1 with it).
+  let walked = -1;
   const walk = (text: string, p: number, best: number, end: number): number => {
     const n = text.length;
     let node = 0;
@@ -140,7 +166,7 @@ export function formMatcher(forms: readonly string[]): FormMatcher {
         while (i + step < n && isSpaceCode(text.charCodeAt(i + step))) step++;
         code = SPACE;
       }
-      const next = edges.get(node, code);
+      const next = node === 0 && code < 128 ? rootChild[code] : edges.get(node, code);
       if (next < 0) break;
       node = next;
       i += step;
@@ -155,27 +181,30 @@ export function formMatcher(forms: readonly string[]): FormMatcher {
         }
       }
     }
+    walked = best;
     return best < 0 ? -1 : end;
   };
   const finder = emptyRank < 0 ? startFinder(starts, otherStarts) : null;
   if (finder) {
-    return (text) => {
-      const out: FormMatch[] = [];
+    return (text, found) => {
+      let n = 0;
       finder.lastIndex = 0;
       while (finder.test(text)) {
         const p = finder.lastIndex - 1;
         const end = walk(text, p, -1, -1);
         // No match here: the search goes on from the next code unit (lastIndex is already there).
         if (end < 0) continue;
-        out.push({ at: p, length: end - p });
+        found[n++] = p;
+        found[n++] = end - p;
+        found[n++] = walked;
         // Without an empty form every match is at least one code unit long.
         finder.lastIndex = end;
       }
-      return out;
+      return n;
     };
   }
-  return (text) => {
-    const out: FormMatch[] = [];
+  return (text, found) => {
+    let count = 0;
     const n = text.length;
     let p = 0;
     while (p < n || (p === n && emptyRank >= 0)) {
@@ -195,11 +224,13 @@ export function formMatcher(forms: readonly string[]): FormMatcher {
         p++;
         continue;
       }
-      out.push({ at: p, length: end - p });
+      found[count++] = p;
+      found[count++] = end - p;
+      found[count++] = walked;
       // After an empty match the search moves on one code unit (no u flag).
       p = end === p ? p + 1 : end;
     }
-    return out;
+    return count;
   };
 }
 

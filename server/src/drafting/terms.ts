@@ -14,7 +14,7 @@ import { sourceOffsetAt, sourceSpanOf } from './offsets';
 import { blockMemo, factsActive, idOf, memo } from '../model/facts';
 import { spliceTraceOf } from '../model/trace';
 import { unchangedReparsed } from './unchanged-blocks';
-import { formMatcher, isSpaceCode, type FormMatcher } from './term-matcher';
+import { formSearch, isSpaceCode, type FormSearch } from './term-matcher';
 
 export type FormKind = 'base' | 'plural' | 'singular';
 
@@ -97,7 +97,13 @@ export interface FormTable {
   forms: FormMapOf;
   upperForms: FormMapOf;
   /** Finds the forms in a text (see ./term-matcher); null when there are none. */
-  match: FormMatcher | null;
+  search: FormSearch | null;
+  /**
+   * Per form of `ordered` (the search's ranks), what a match of it resolves to: its entry in
+   * `forms`, or in `upperForms` with `upper` set. Undefined for a form whose white space is not
+   * single spaces: a match's text with its white space flattened is the form itself only when it is.
+   */
+  byRank: Array<RankedForm | undefined>;
   /** The forms in the order the matcher tries them (its expression's branches, longest first). */
   ordered: string[];
   signature?: string;
@@ -136,12 +142,31 @@ export function formTable(byKey: Map<string, unknown>): FormTable {
   }
   // Words of a term may be separated by any white space (text flattened from a PDF, line breaks).
   const ordered = [...forms.keys(), ...upperForms.keys()].sort((a, b) => b.length - a.length);
-  const match = forms.size ? formMatcher(ordered) : null;
-  const table: FormTable = { forms, upperForms, match, ordered };
+  const search = forms.size ? formSearch(ordered) : null;
+  const byRank = new Array<RankedForm | undefined>(ordered.length);
+  for (let r = 0; r < ordered.length; r++) {
+    if (!singleSpaced(ordered[r])) continue;
+    const own = forms.get(ordered[r]);
+    const info = own ?? upperForms.get(ordered[r])!;
+    byRank[r] = { key: info.key, form: info.form, upper: own === undefined };
+  }
+  const table: FormTable = { forms, upperForms, search, byRank, ordered };
   lastFormTable = { keys, table };
   return table;
 }
 let lastFormTable: { keys: string; table: FormTable } | undefined;
+
+/** A form's term and kind, and whether it is a term's form in capitals (from `upperForms`). */
+interface RankedForm { key: string; form: FormKind; upper: boolean }
+
+/** Whether a form's white space is all single spaces: what `replace(/\s+/g, ' ')` leaves unchanged. */
+function singleSpaced(form: string): boolean {
+  for (let j = 0; j < form.length; j++) {
+    const c = form.charCodeAt(j);
+    if (c === 0x20 ? isSpaceCode(form.charCodeAt(j + 1)) : isSpaceCode(c)) return false;
+  }
+  return true;
+}
 
 /** The model's defined terms in document order. */
 function definedTermsInOrder(model: ContractModel): DefinedTerm[] {
@@ -210,7 +235,6 @@ export function termIndex(model: ContractModel): TermIndex {
     counts = new Map();
   } else {
     const { forms, upperForms } = table;
-    const match = table.match!;
     const signature = factsActive() ? (table.signature ??= [...forms, ...upperForms].map(([f, v]) => `${f}\u0001${v.key}\u0001${v.form}`).join('\u0000') + '\u0002' + table.ordered.join('\u0000')) : '';
     kind = factsActive() ? `term-occurrences ${idOf(memo('term-forms', signature, () => ({})))}` : '';
     const trace = kind ? spliceTraceOf(model) : undefined;
@@ -236,7 +260,7 @@ export function termIndex(model: ContractModel): TermIndex {
         continue;
       }
       read++;
-      perBlock[i] = blockTerms(model, blocks[i], kind, match, forms, upperForms);
+      perBlock[i] = blockTerms(model, blocks[i], kind, table);
     }
     visited = to - from;
     if (reuse) {
@@ -548,36 +572,48 @@ export function carryTermIndex(from: ContractModel, to: ContractModel): void {
 }
 
 /** The terms one block writes (memoised by its text under `kind` while editing). */
-function blockTerms(model: ContractModel, block: Block, kind: string, match: FormMatcher, forms: FormMap, upperForms: FormMap): readonly TermInBlock[] {
+function blockTerms(model: ContractModel, block: Block, kind: string, table: FormTable): readonly TermInBlock[] {
   if (block.kind === 'code' || block.kind === 'html' || !block.text) return NO_TERMS;
-  if (!kind) return termsInBlock(block.text, match, forms, upperForms);
-  return blockMemo(model, block, kind, () => termsInBlock(block.text, match, forms, upperForms));
+  if (!kind) return termsInBlock(block.text, table);
+  return blockMemo(model, block, kind, () => termsInBlock(block.text, table));
 }
 
 /** A term as one block's text writes it, by offset in that text. */
 interface TermInBlock { at: number; length: number; key: string; form: FormKind; upper: boolean }
 
-type FormMap = Map<string, { key: string; form: FormKind }>;
+/** The search's matches in one block, as formSearch writes them (reused: termsInBlock is not re-entered). */
+const found: number[] = [];
 
-/** The terms a block's text uses: each match of the forms' expression resolved to its term and form. */
-function termsInBlock(text: string, match: FormMatcher, forms: FormMap, upperForms: FormMap): TermInBlock[] {
+/**
+ * The terms a block's text uses: each match of the forms' expression resolved to its term and form.
+ * A match resolves through the form that matched (its rank): its text, white space flattened, is
+ * that form, so it is neither copied nor looked up by text, except for a form with other white
+ * space than single spaces (issue 13, clidraft).
+ */
+function termsInBlock(text: string, table: FormTable): TermInBlock[] {
   const out: TermInBlock[] = [];
-  const matches = match(text);
-  for (let k = 0; k < matches.length; k++) {
-    const m = matches[k];
-    const at = m.at;
-    const written = text.slice(at, at + m.length);
-    const flat = isFlat(written) ? written : written.replace(/\s+/g, ' ');
-    let info = forms.get(flat);
+  const n = table.search!(text, found);
+  const byRank = table.byRank;
+  for (let k = 0; k < n; k += 3) {
+    const at = found[k];
+    const length = found[k + 1];
+    let info: { key: string; form: FormKind } | undefined = byRank[found[k + 2]];
     let upper = false;
-    if (!info) {
-      info = upperForms.get(flat);
-      if (!info) continue;
-      // Capitals count only inside a passage in capitals, not as a stray acronym.
-      if (!inCapitalsPassage(text, at, written.length)) continue;
-      upper = true;
+    if (info !== undefined) {
+      upper = (info as RankedForm).upper;
+    } else {
+      const written = text.slice(at, at + length);
+      const flat = isFlat(written) ? written : written.replace(/\s+/g, ' ');
+      info = table.forms.get(flat);
+      if (!info) {
+        info = table.upperForms.get(flat);
+        if (!info) continue;
+        upper = true;
+      }
     }
-    out.push({ at, length: written.length, key: info.key, form: info.form, upper });
+    // Capitals count only inside a passage in capitals, not as a stray acronym.
+    if (upper && !inCapitalsPassage(text, at, length)) continue;
+    out.push({ at, length, key: info.key, form: info.form, upper });
   }
   return out;
 }
