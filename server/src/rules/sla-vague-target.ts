@@ -1,7 +1,8 @@
 import type { BlockFindingGroups, Rule, RuleContext, RuleFinding } from './types';
 import { quotedRanges, sentencesOf } from '../categories';
 import { durationsIn, partyNameSearch, percentagesIn } from '../model/language';
-import { SLA_VAGUE, SLA_VAGUE_GATE, sentenceMayHoldVagueWords } from './vague-terms';
+import { SLA_VAGUE, SLA_VAGUE_WORDS } from './vague-terms';
+import { anyWordExpression } from '../model/word-gate';
 import examples from './examples/sla-vague-target';
 import { factsActive, memo } from '../model/facts';
 import { matchesIn } from '../model/text';
@@ -11,6 +12,8 @@ import { absoluteFindings, BlockFindings } from './block-findings';
 import { sourceSpanOf } from '../drafting/offsets';
 
 const AVAILABILITY = /availab|uptime|downtime/i;
+/** SLA_VAGUE_WORDS in one search of the sentence as it is, not lower-cased first (model/word-gate.ts anyWordExpression). */
+const SLA_VAGUE_GATE = anyWordExpression(SLA_VAGUE_WORDS);
 const NONE: ReadonlyArray<{ at: number; words: string }> = [];
 
 /**
@@ -79,8 +82,6 @@ function blockFindings(model: ContractModel, infos: SentenceInfo[], from: number
   for (; k < infos.length && infos[k].block === b; k++) {
     const info = infos[k];
     if (info.isDefinition || info.inHeading) continue;
-    // A one-shot review: first the one search shared with vague-wording (vague-terms.ts), which most sentences fail.
-    if (!factsActive() && !sentenceMayHoldVagueWords(infos, k)) continue;
     const found = vagueTargetsIn(info.text);
     if (!found.length) continue;
     for (const m of found) {

@@ -1,7 +1,5 @@
 /** Vague words in obligations and what to write instead. Shared by vague-wording and sla-vague-target. */
 import type { WordKind } from './types';
-import type { SentenceInfo } from '../categories';
-import { anyWordExpression } from '../model/word-gate';
 
 export interface VagueTerm {
   pattern: RegExp;
@@ -24,43 +22,6 @@ export interface VagueTerm {
 export const SLA_VAGUE = /\b(?:high(?:ly)?[- ]availab(?:le|ility)|maximum (?:availability|uptime)|minimal (?:downtime|disruption)|minimum downtime|(?:fast|quick|rapid|prompt|swift) (?:response|resolution|turnaround)s?|(?:respond|resolve|restore|fix|react)(?:s|ed)?\s+(?:\w+\s+)?(?:promptly|quickly|rapidly|swiftly|as soon as possible))\b/gi;
 /** Lower-case words one of which every SLA_VAGUE match holds (model/word-gate.ts): most sentences hold none. */
 export const SLA_VAGUE_WORDS = ['availab', 'uptime', 'downtime', 'disruption', 'response', 'resolution', 'turnaround', 'promptly', 'quickly', 'rapidly', 'swiftly', 'as soon as possible'];
-
-/**
- * Words one of which every match of a VAGUE_TERMS pattern holds (case aside): one test tells most
- * sentences they hold no vague term, before the twelve patterns and what they are checked against.
- */
-export const ANY_VAGUE_TERM = /timely|promptly|as soon as|within a reasonable|as (?:needed|required|necessary|appropriate)|efforts|endeavo|etc|and\/or|to be (?:agreed|determined|confirmed|decided)|TB[DCA]|industry|best practice|regularly|periodically|(?:sufficient|adequate) (?:resources|staff|personnel|time)/i;
-
-/** SLA_VAGUE_WORDS in one search of the sentence as it is (model/word-gate.ts anyWordExpression). */
-export const SLA_VAGUE_GATE = anyWordExpression(SLA_VAGUE_WORDS);
-
-/*
- * vague-wording asks ANY_VAGUE_TERM and sla-vague-target asks SLA_VAGUE_GATE of the same sentences
- * (neither a definition nor in a heading): 2.0% and 1.6% of a CLI thread over cuad-dev, the time
- * being the scan of each character, not the calls. Both are alternations of literals with /i and
- * nothing around them, so one search for either (EITHER_GATE) matches a text exactly when one of
- * them does; it costs about 60% of the two, and only the ~8% of sentences it finds are asked again
- * by each rule. A sentence without a match of it holds neither, so skipping it changes no result.
- * Its answer is kept per list of sentences and index, with the text it was asked of (a pure
- * function of that text): only in a one-shot review, where the rules are not memoised.
- */
-const EITHER_GATE = new RegExp(`${ANY_VAGUE_TERM.source}|${SLA_VAGUE_GATE.source}`, 'i');
-const eitherAnswers = new WeakMap<SentenceInfo[], { texts: Array<string | undefined>; holds: Uint8Array }>();
-
-/** Whether infos[i]'s text may hold a match of ANY_VAGUE_TERM or of SLA_VAGUE_GATE (false: it holds neither). */
-export function sentenceMayHoldVagueWords(infos: SentenceInfo[], i: number): boolean {
-  let answers = eitherAnswers.get(infos);
-  if (answers === undefined || answers.holds.length !== infos.length) {
-    answers = { texts: new Array<string | undefined>(infos.length), holds: new Uint8Array(infos.length) };
-    eitherAnswers.set(infos, answers);
-  }
-  const text = infos[i].text;
-  if (answers.texts[i] !== text) {
-    answers.texts[i] = text;
-    answers.holds[i] = EITHER_GATE.test(text) ? 1 : 0;
-  }
-  return answers.holds[i] === 1;
-}
 
 export const VAGUE_TERMS: VagueTerm[] = [
   { pattern: /\bin a timely (?:manner|fashion)\b|\btimely\b/gi, why: 'sets no deadline', replacements: ['within [N] Business Days'], anyOf: ['timely'] },

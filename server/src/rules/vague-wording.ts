@@ -1,6 +1,6 @@
 import type { BlockFindingGroups, FixSpec, Rule, RuleFinding } from './types';
 import { describesSecurityIncident, quotedRanges, sentencesOf } from '../categories';
-import { ANY_VAGUE_TERM, SLA_VAGUE, SLA_VAGUE_WORDS, VAGUE_TERMS, sentenceMayHoldVagueWords } from './vague-terms';
+import { SLA_VAGUE, SLA_VAGUE_WORDS, VAGUE_TERMS } from './vague-terms';
 import { factsActive, memo } from '../model/facts';
 import { matchesIn } from '../model/text';
 import { wordBits } from '../drafting/word-bits';
@@ -22,8 +22,11 @@ export const VAGUE_BOUNDS: Record<string, { pattern: RegExp; anyOf: readonly str
 };
 const DELIVERABLE_SECTION = /\b(?:scope|services|deliverables|statement of work|milestones?|the work|obligations|responsibilities)\b/i;
 
-/** Moved to ./vague-terms beside the gate both vague rules share (sentenceMayHoldVagueWords); kept here for its tests. */
-export { ANY_VAGUE_TERM };
+/**
+ * Words one of which every match of a VAGUE_TERMS pattern holds (case aside): one test tells most
+ * sentences they hold no vague term, before the twelve patterns and what they are checked against.
+ */
+export const ANY_VAGUE_TERM = /timely|promptly|as soon as|within a reasonable|as (?:needed|required|necessary|appropriate)|efforts|endeavo|etc|and\/or|to be (?:agreed|determined|confirmed|decided)|TB[DCA]|industry|best practice|regularly|periodically|(?:sufficient|adequate) (?:resources|staff|personnel|time)/i;
 
 /*
  * The words of every term, of the service-level adjectives and of the bounds, as bits of one search
@@ -118,8 +121,7 @@ function blockFindings(model: ContractModel, infos: SentenceInfo[], from: number
     if (memoised && !memoised.length) continue;
     // Unmemoised (a one-shot review): the test that tells most sentences they hold no vague term,
     // before the obligation and section tests that most contract sentences pass.
-    // First the one search shared with sla-vague-target (vague-terms.ts): most sentences fail it.
-    if (!memoised && (!sentenceMayHoldVagueWords(infos, i) || !ANY_VAGUE_TERM.test(info.text))) continue;
+    if (!memoised && !ANY_VAGUE_TERM.test(info.text)) continue;
     if (!OBLIGATION.test(info.text) && !DELIVERABLE_SECTION.test(info.titles)) continue;
     for (const [at, written, t] of memoised ?? vagueTermsIn(info.text, true)) {
       const term = VAGUE_TERMS[t];
