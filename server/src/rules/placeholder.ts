@@ -45,10 +45,8 @@ function finding(p: Placeholder, name: string | undefined, span: Span): RuleFind
 /** Findings for accepted findings whose reason is still a placeholder (in comments, outside the model's blocks). */
 function unwrittenReasons(model: ContractModel): RuleFinding[] {
   const out: RuleFinding[] = [];
-  // A plain search first: the expression over the whole text was a visible share of an edit. The
-  // suppression comments ask for "clausewise-" (engine/suppression.ts) and a text without it holds
-  // no "clausewise-disable": that answer, kept per model, spares a second search of the whole text.
-  if (textIncludes(model, 'clausewise-') && textIncludes(model, 'clausewise-disable')) for (const m of model.text.matchAll(ACCEPT_WITH_PLACEHOLDER)) {
+  // A plain search first: the expression over the whole text was a visible share of an edit.
+  if (textIncludes(model, 'clausewise-disable')) for (const m of model.text.matchAll(ACCEPT_WITH_PLACEHOLDER)) {
     const start = m.index! + m[0].indexOf(m[1], m[0].indexOf(' -- '));
     out.push({ span: { start, end: start + m[1].length }, message: `"${m[1]}" is a placeholder where the reason for accepting this finding belongs: write why the finding is acceptable, so reviewers and CI can see it.` });
   }

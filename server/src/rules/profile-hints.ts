@@ -12,8 +12,6 @@ import { holdsAny } from '../model/word-gate';
  */
 export function profileHintRule(opts: { id: string; category: CategoryId; profile: string; alsoSatisfiedBy: string[]; patterns: RegExp[]; anyOf: readonly string[]; title: string; description: string; rationale: string; message: string } & Pick<RuleMeta, 'examples' | 'related' | 'quickFix' | 'silentUnder'>): Rule {
   const kind = `profile-hint\u0000${opts.id}`;
-  // Its words join the one search all hints share in a one-shot review (hintGate), where it can.
-  if (wordSearch(opts.anyOf)) hintWordLists.add(opts.anyOf);
   return {
     meta: { id: opts.id, category: opts.category, defaultSeverity: 'information', title: opts.title, description: opts.description, rationale: opts.rationale, examples: opts.examples, related: opts.related, quickFix: opts.quickFix, silentUnder: opts.silentUnder },
     check(ctx: RuleContext): RuleFinding[] {
@@ -67,20 +65,9 @@ export function firstHolding(infos: SentenceInfo[], words: readonly string[], te
     for (let n = 0; n < infos.length; n++) if (holdsAny(infos[n].flat.toLowerCase(), words) && test(infos[n].flat)) return infos[n];
     return undefined;
   }
-  const shared = hintWordLists.has(words) ? hintAnswers(infos) : undefined;
   try {
     for (let n = 0; n < infos.length; n++) {
       const flat = infos[n].flat;
-      if (shared !== undefined) {
-        // The shared search first, asked once per sentence for all hints (hintGate): a sentence it
-        // finds nothing in holds none of any hint's words, so none of these.
-        if (shared.flats[n] !== flat) {
-          shared.flats[n] = flat;
-          shared.gate.lastIndex = 0;
-          shared.holds[n] = shared.gate.test(flat) ? 1 : 0;
-        }
-        if (shared.holds[n] === 0) continue;
-      }
       search.lastIndex = 0;
       if (search.test(flat) && test(flat)) return infos[n];
     }
@@ -88,36 +75,4 @@ export function firstHolding(infos: SentenceInfo[], words: readonly string[], te
   } finally {
     search.lastIndex = 0;
   }
-}
-
-/*
- * Both hints (DORA, GDPR) search every sentence of a document in a one-shot review, and most
- * sentences hold none of either's words: one search for any hint's word (the lists joined, each
- * plain as wordSearch asks) cost about 60% of the two over cuad-dev's sentences (29 against 47 ms a
- * pass, thread CPU), so it is asked first, once per sentence, and each hint's own search runs only on
- * the sentences it finds. Its answer is a pure function of the flat text, kept per sentence list and
- * index with the text it was asked of (asked again if that index holds another text).
- */
-const hintWordLists = new Set<readonly string[]>();
-let hintGateOf: { lists: number; gate: RegExp } | undefined;
-const hintStates = new WeakMap<SentenceInfo[], { gate: RegExp; flats: Array<string | undefined>; holds: Uint8Array }>();
-
-/** The search for any registered hint's word, made again when a hint was added since. */
-function hintGate(): RegExp {
-  if (hintGateOf === undefined || hintGateOf.lists !== hintWordLists.size) {
-    const words = new Set<string>();
-    for (const list of hintWordLists) for (const w of list) words.add(w);
-    hintGateOf = { lists: hintWordLists.size, gate: wordSearch([...words])! };
-  }
-  return hintGateOf.gate;
-}
-
-function hintAnswers(infos: SentenceInfo[]): { gate: RegExp; flats: Array<string | undefined>; holds: Uint8Array } {
-  const gate = hintGate();
-  let state = hintStates.get(infos);
-  if (state === undefined || state.gate !== gate || state.holds.length !== infos.length) {
-    state = { gate, flats: new Array<string | undefined>(infos.length), holds: new Uint8Array(infos.length) };
-    hintStates.set(infos, state);
-  }
-  return state;
 }
