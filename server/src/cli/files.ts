@@ -96,16 +96,12 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
   const gitignore = options.gitignore === false ? null : new GitIgnore(path.resolve(cwd));
   const errors: string[] = [];
   const warnings: string[] = [];
-  const keyed = (key: string, abs: string, display: string, isExplicit: boolean, stat?: fs.Stats) => {
+  const add = (abs: string, display: string, isExplicit = false, stat?: fs.Stats) => {
+    const key = realPath(abs) ?? abs;
     const prev = found.get(key);
     if (isExplicit) explicit.add(key);
     // Prefer the shortest, then the first in code-point order, so argument order does not matter.
     if (prev === undefined || display.length < prev.display.length || (display.length === prev.display.length && display < prev.display)) found.set(key, { abs, display, ...(stat ? { stat } : {}) });
-  };
-  // Files as they are found, keyed at the end (see below).
-  const adds: { abs: string; display: string; isExplicit: boolean; stat?: fs.Stats }[] = [];
-  const add = (abs: string, display: string, isExplicit = false, stat?: fs.Stats) => {
-    adds.push({ abs, display, isExplicit, ...(stat ? { stat } : {}) });
   };
 
   const walk = (dirAbs: string, dirDisplay: string, seen: Set<string>): number => {
@@ -192,14 +188,6 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
       errors.push(`${display}: ${describe(statError)}`);
     }
   }
-
-  // Two paths to one file have one device and inode number: when every file found has a stat (all
-  // named on the command line) and no two share both numbers, no two share a real path either, so
-  // each is its own key and the real paths (a realpath call, one readlink a path component, per file)
-  // are not needed. Otherwise every file is keyed by its real path, in the order found, as always.
-  const inodes = new Set<string>();
-  const distinct = adds.every(({ stat }) => stat !== undefined && inodes.size < inodes.add(`${stat.dev}:${stat.ino}`).size);
-  for (const { abs, display, isExplicit, stat } of adds) keyed(distinct ? abs : realPath(abs) ?? abs, abs, display, isExplicit, stat);
 
   const files = [...found].map(([key, { abs, display, stat }]) => ({ abs, path: display, ...(explicit.has(key) ? { explicit: true } : {}), ...(stat ? { stat } : {}) })).sort((a, b) => comparePaths(a.path, b.path));
   return { files, errors, warnings };
