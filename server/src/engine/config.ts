@@ -474,7 +474,10 @@ export class ConfigLoader {
     // The CLI asks once per file, with paths resolved already, mostly of a few folders: a folder's
     // answer is looked up before the path is resolved again (twice: here and in forDir). Only a
     // resolved folder is a key, so a hit is the folder the resolved path names.
-    const cached = this.dirCache.get(nodePath.dirname(absFile));
+    // On POSIX the folder of a path that does not end in '/' is what comes before its last '/' (one
+    // builtin search, where path.dirname walks the name character by character in JavaScript).
+    const cut = nodePath.sep === '/' ? absFile.lastIndexOf('/') : -1;
+    const cached = this.dirCache.get(cut > 0 && cut < absFile.length - 1 ? absFile.slice(0, cut) : nodePath.dirname(absFile));
     if (cached) return cached;
     return this.forDir(nodePath.dirname(nodePath.resolve(absFile)));
   }
