@@ -36,7 +36,7 @@ interface Kept {
  * CPU on a quiet machine (scripts/hover-kept-probe.ts), the next job of the document waits for the
  * hover's answer (./review-thread.ts answered), and about 60% of lsp-trace's hover positions on the
  * bench contract find nothing. A hover that may find something expands the review as before, so
- * every answer is the one the whole review gives. About 70 KB per 1 MB contract (typed arrays).
+ * every answer is the one the whole review gives. About 260 KB of typed arrays per 1 MB contract, beside its 0.6 MB compressed.
  */
 /** Whether a range of `ranges` (four numbers each: start line and character, end line and character) holds `pos`, ends included (as outline.ts contains()). */
 function inAny(ranges: Int32Array, pos: Position): boolean {
