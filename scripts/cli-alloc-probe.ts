@@ -8,6 +8,7 @@
  * `npx tsx scripts/cli-alloc-probe.ts [--limit N] [--top N] [--callers] [--interval BYTES] [--dir D] [--json out.heapprofile]`
  */
 import * as fs from 'node:fs';
+import { threadCpuMs } from '../server/src/lsp/thread-cpu';
 import * as path from 'node:path';
 import { inspectorPostSync } from './inspector-sync';
 import { runReviewTask } from '../server/src/cli/review-task';
@@ -21,7 +22,7 @@ const jsonOut = arg('json', '');
 const dir = path.resolve(arg('dir', '/work/shared/cuad-dev'));
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, limit);
 const bytes = files.map((f) => new Uint8Array(fs.readFileSync(path.join(dir, f))));
-const threadMs = (): number => Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+const threadMs = threadCpuMs;
 
 function pass(): number {
   let findings = 0;

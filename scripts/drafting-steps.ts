@@ -12,7 +12,7 @@
  *   npx esbuild scripts/drafting-steps.ts --bundle --platform=node --outfile=/tmp/drafting-steps.cjs \
  *     --log-level=error && node /tmp/drafting-steps.cjs [--bytes N] [--edits N] [--all] [--each] [--top N]
  */
-import { readFileSync } from 'node:fs';
+import { threadCpuMs } from '../server/src/lsp/thread-cpu';
 import { currentStep, IncrementalReview, RULES } from '../server/src/engine';
 import { runReviewJobSteps, type ReviewJob } from '../server/src/lsp/review-job';
 import { generateContract, typedEdit } from './bench-contract';
@@ -25,7 +25,7 @@ let text = generateContract(bytes);
 let edit: ReviewJob['edit'];
 const incremental = new IncrementalReview();
 const cpu = thread
-  ? (): number => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6
+  ? threadCpuMs
   : (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const drafting = new Set(RULES.filter((r) => r.meta.category === 'drafting').map((r) => `rule ${r.meta.id}`));
 drafting.add('assess drafting');

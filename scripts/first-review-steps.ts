@@ -12,15 +12,15 @@
  *     --log-level=error && node /tmp/frs.cjs [--bytes N] [--top N] [--json] [--process]
  */
 import { currentStep, reviewSteps } from '../server/src/engine/review';
+import { threadCpuMs } from '../server/src/lsp/thread-cpu';
 import { generateContract } from './bench-contract';
 import { numberArg } from './number-arg';
-import { readFileSync } from 'node:fs';
 
 const bytes = numberArg('bytes', 1_000_000);
 const top = numberArg('top', 30);
 const processMs = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 // This thread's CPU (not the helper threads'): /proc/thread-self/schedstat, in ns.
-const threadMs = process.argv.includes('--process') ? processMs : (): number => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+const threadMs = process.argv.includes('--process') ? processMs : threadCpuMs;
 
 const text = generateContract(bytes);
 const steps = reviewSteps({ text, force: true });

@@ -6,7 +6,8 @@
 //   npx esbuild scripts/firstedits-probe.ts --bundle --platform=node --outfile=/tmp/probe.js
 //   node [V8 flags] /tmp/probe.js [--bytes 100000] [--edits 40] [--same -1] [--warm 0] [--known-edit 0] [--worker] [--minor-after -1] [--gc-after-open] [--json-at-open] [--steps] [--pre 0] [--warm-after-open -1] [--warm-steps N]
 // Linux only (thread CPU from /proc/thread-self/schedstat).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { threadCpuMs } from '../server/src/lsp/thread-cpu';
 import { IncrementalReview } from '../server/src/engine/incremental';
 import { runReviewJobSteps, type JobFindings, type ReviewJob } from '../server/src/lsp/review-job';
 import { WorkerDocuments } from '../server/src/lsp/worker-documents';
@@ -36,7 +37,7 @@ const stepCpu = new Map<string, number>();
 const stepsPerReview: Array<Map<string, number>> = [];
 /** The last review's CPU time over all the process's threads (ms): the collector's helper threads too. */
 let lastProcessCpu = 0;
-const threadCpu = (): number => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
+const threadCpu = threadCpuMs;
 // This thread's collections, their kinds as the other worker-side probes read them (./worker-probe-parts.ts).
 const gcs = recordGcs();
 const flushGc = async (): Promise<string> => {

@@ -12,7 +12,7 @@
  * --rounds R runs the edits R times over (the later rounds alone are summed as "later"). Linux only
  * (thread CPU from /proc/thread-self/schedstat).
  */
-import { readFileSync } from 'node:fs';
+import { threadCpuMs } from '../server/src/lsp/thread-cpu';
 import { isMainThread, Worker } from 'node:worker_threads';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { DEFAULT_WORKER_HEAP_MB, DEFAULT_WORKER_YOUNG_MB } from '../server/src/lsp/review-thread';
@@ -26,7 +26,7 @@ const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--
 const bytes = arg('bytes', 1_000_000);
 const edits = arg('edits', 40);
 const rounds = arg('rounds', 1);
-const threadCpu = (): number => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
+const threadCpu = threadCpuMs;
 
 async function main(): Promise<void> {
   const gcs = recordGcs();

@@ -7,6 +7,7 @@
 //   CLAUSEWISE_V8_FLAGS=off for V8's defaults) and prints the thread's and the whole process's CPU (compiler
 //   threads included) for the open and the edits, no traces.
 import { readFileSync } from 'node:fs';
+import { threadCpuMs } from '../server/src/lsp/thread-cpu';
 import { IncrementalReview } from '../server/src/engine/incremental';
 import { runReviewJob, type ReviewJob } from '../server/src/lsp/review-job';
 import { applyServerV8Flags } from '../server/src/lsp/v8-flags';
@@ -14,7 +15,7 @@ import { generateContract, typedEdit } from './bench-contract';
 
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const summaryOf = (() => { const i = process.argv.indexOf('--summary'); return i > 0 ? process.argv[i + 1] : null; })();
-const threadCpu = (): number => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
+const threadCpu = threadCpuMs;
 
 /** The `;;; deoptimize at ...` reasons seen by summarise (declared before it runs). */
 const lastReasons: string[] = [];

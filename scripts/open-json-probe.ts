@@ -4,7 +4,7 @@
 // each the first time in a worker thread with the worker's limits, after the open's review (issue 13,
 // firstedit). `--order cache` makes the cache's first. Thread CPU, ms:
 //   npx esbuild scripts/open-json-probe.ts --bundle --platform=node --outfile=/tmp/open-json.js && node /tmp/open-json.js [--bytes 1000000] [--order objects|cache] [--shape compact|full] [--changes]
-import { readFileSync } from 'node:fs';
+import { threadCpuMs } from '../server/src/lsp/thread-cpu';
 import { isMainThread, Worker } from 'node:worker_threads';
 import { IncrementalReview } from '../server/src/engine/incremental';
 import { runReviewJobSteps } from '../server/src/lsp/review-job';
@@ -15,7 +15,7 @@ import { DEFAULT_WORKER_HEAP_MB, DEFAULT_WORKER_YOUNG_MB } from '../server/src/l
 import { generateContract } from './bench-contract';
 import { stringArg as arg } from './number-arg';
 
-const threadCpu = (): number => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
+const threadCpu = threadCpuMs;
 
 function main(): void {
   const shape = arg('shape', 'compact') as 'compact' | 'full';

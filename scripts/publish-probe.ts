@@ -6,7 +6,7 @@
 // repeated --reps times per edit (the kept JSON's step as the change from the previous review to this
 // one each time) and timed with this thread's CPU time (/proc/thread-self/schedstat, Linux), whose
 // readings move in scheduler ticks: the means over all repetitions are what to read.
-import { readFileSync } from 'node:fs';
+import { threadCpuMs } from '../server/src/lsp/thread-cpu';
 import { IncrementalReview, type ReviewResult } from '../server/src/engine';
 import { runReviewJob, statusOf, type ReviewJob } from '../server/src/lsp/review-job';
 import { diagnosticsOf } from '../server/src/lsp/convert';
@@ -22,7 +22,7 @@ const edits = arg('edits', 8);
 const reps = arg('reps', 10);
 const newline = process.argv.includes('--newline');
 /** This thread's CPU time (ms): garbage collection on helper threads left out. */
-const cpu = () => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
+const cpu = threadCpuMs;
 const uri = 'file:///probe.md';
 const inc = new IncrementalReview();
 const cache = new DiagnosticsJsonCache();

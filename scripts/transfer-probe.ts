@@ -5,12 +5,12 @@
 // back. Each thread's CPU comes from /proc/thread-self/schedstat (Linux) over a whole run of
 // publishes, so that its scheduler-tick steps average out; the modes alternate in one process.
 //   npx tsx scripts/transfer-probe.ts [--bytes 1000000] [--publishes 200] [--rounds 4]
-import { readFileSync } from 'node:fs';
+import { threadCpuMs } from '../server/src/lsp/thread-cpu';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { jsonBytes } from '../server/src/lsp/raw-json';
 import { SpareBuffers } from '../server/src/lsp/spare-buffers';
 
-const cpu = () => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
+const cpu = threadCpuMs;
 
 if (isMainThread) {
   const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };

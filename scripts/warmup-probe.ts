@@ -5,7 +5,7 @@
 // cost is work the first edits do; if they are fast, it is the JIT warming up.
 //   npx tsx scripts/warmup-probe.ts [--bytes 100000] [--edits 16] [--docs 2]
 // (or bundled: see docs/performance.md). Linux only (thread CPU from /proc/thread-self/schedstat).
-import { readFileSync } from 'node:fs';
+import { threadCpuMs } from '../server/src/lsp/thread-cpu';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { IncrementalReview } from '../server/src/engine/incremental';
 import { runReviewJob, type ReviewJob } from '../server/src/lsp/review-job';
@@ -18,7 +18,7 @@ const docs = arg('docs', 2);
 /** Edits of a small separate document (--warm-bytes) reviewed after the first open, before its edits: what an idle warm-up would do. */
 const warm = arg('warm', 0);
 const warmBytes = arg('warm-bytes', 8000);
-const threadCpu = (): number => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
+const threadCpu = threadCpuMs;
 let gcMs = 0;
 new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMs += e.duration; }).observe({ entryTypes: ['gc'] });
 

@@ -124,7 +124,7 @@ function contains(r: Range, p: Position): boolean {
  * a whole; for a numbered clause, its title, or only its number when it has no title (so hovering the
  * body text of "4.1 The Supplier shall..." is not a heading hover).
  */
-function headingSpan(model: ContractModel, s: Section): Span | null {
+export function headingSpan(model: ContractModel, s: Section): Span | null {
   const block = model.blocks[s.headingBlock];
   if (!block) return null;
   if (s.kind === 'heading') return { start: block.start, end: block.end };

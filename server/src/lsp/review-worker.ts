@@ -27,7 +27,7 @@ import { KeptTexts } from './job-text';
 import { SpareBuffers } from './spare-buffers';
 import { WorkerJsonCaches } from './worker-json';
 import { reserveRender } from './diagnostics-json';
-import { answerQuery, errorOf, type QueryAnswer, type QueryMessage } from './worker-queries';
+import { answerFromKept, errorOf, type QueryAnswer, type QueryMessage } from './worker-queries';
 import { collectShrinkingTables, compactIfFragmented, compactingCollection, logMemory } from './collector';
 import { EDIT_HEAP_GROWING, EDIT_HEAP_GROWING_CHARS, editHeapGrowing, fullCollection, idleScavenge } from './idle-gc';
 import { trace } from './trace';
@@ -125,20 +125,8 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     return typeof reply?.text === 'string' ? reply.text : undefined;
   };
 
-  /** A query answered from the document's kept review, if it is still the version the query was mapped to. */
-  const answer = (m: QueryMessage): QueryAnswer => {
-    const id = m.id;
-    if (Atomics.load(m.cancelled, 0) !== 0) return { id, cancelled: true };
-    const version = reviews.versionOf(m.uri);
-    if (version === undefined) return { id, missing: true };
-    if (version !== m.version) return { id, stale: true };
-    try {
-      const kept = reviews.get(m.uri)!;
-      return { id, value: answerQuery(kept.result, m.uri, kept.version, m.query) };
-    } catch (e) {
-      return { id, error: errorOf(e) };
-    }
-  };
+  /** A query answered from the document's kept review (./worker-queries.ts answerFromKept). */
+  const answer = (m: QueryMessage): QueryAnswer => answerFromKept(reviews, m);
 
   const postAnswer = (m: QueryMessage): void => {
     trace(`query ${m.query.kind} v${m.version}`);

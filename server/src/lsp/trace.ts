@@ -3,23 +3,14 @@
  * CLAUSEWISE_LSP_TRACE is set (scripts/lsp-trace.ts reads them): for measuring where the language
  * server's latency goes, never on otherwise. Wall-clock milliseconds, so the worker's and the
  * client's timestamps line up with the server's; each event also carries the CPU time its thread has
- * used so far (`@cpu=`, ms, Linux only), which a loaded machine does not inflate as it does wall time.
+ * used so far (`@cpu=`, ms, Linux only; ./thread-cpu.ts), which a loaded machine does not inflate as it does wall time.
  */
-import { readFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { isMainThread } from 'node:worker_threads';
+import { threadCpuMs } from './thread-cpu';
 
 const enabled = !!process.env.CLAUSEWISE_LSP_TRACE;
 const where = isMainThread ? 'main' : 'worker';
-
-/** This thread's CPU time (ms): the first field of /proc/thread-self/schedstat is nanoseconds on a core. */
-function threadCpuMs(): string {
-  try {
-    return (Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6).toFixed(2);
-  } catch {
-    return 'NaN';
-  }
-}
 
 /** Set while a thread's warm-up runs (./warmup.ts): its sample reviews are not what a trace is for. */
 let muted = false;
@@ -32,7 +23,7 @@ export function muteTrace(): () => void {
 }
 
 export function trace(event: string): void {
-  if (enabled && !muted) process.stderr.write(`TRACE ${(performance.timeOrigin + performance.now()).toFixed(2)} ${where} ${event} @cpu=${threadCpuMs()}\n`);
+  if (enabled && !muted) process.stderr.write(`TRACE ${(performance.timeOrigin + performance.now()).toFixed(2)} ${where} ${event} @cpu=${threadCpuMs().toFixed(2)}\n`);
 }
 
 // Garbage collections too (told after the fact, between two messages): `gc <kind> <ms>` at the time the collection began.

@@ -18,6 +18,7 @@ import { documentSymbols, foldingRanges, hoverAt } from './outline';
 import { definitionAt, documentLinks, prepareRename, referencesAt, renameEdits, semanticTokens, termCompletions, termHover } from './terms';
 import { frontMatterResult } from './front-matter';
 import type { SeverityCounts, Verdict } from './protocol';
+import type { KeptReviews } from './kept-reviews';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 
 export type WorkerQuery =
@@ -118,6 +119,26 @@ export function answerQuery(result: ReviewResult, uri: string, version: number, 
       return { version: model.version, edit: { range: { start: at, end: at }, newText: comment.text } };
     }
     case 'diagnostics': return JSON.stringify(diagnosticsOf(result, q.shape));
+  }
+}
+
+/**
+ * The review worker's reply to a query (./review-worker.ts), from the document's kept review if it
+ * is still the version the query was mapped to. A hover on a spot where the review has nothing to
+ * show is answered null without expanding a compressed review (./kept-reviews.ts HoverSpots).
+ */
+export function answerFromKept(reviews: KeptReviews, m: QueryMessage): QueryAnswer {
+  const id = m.id;
+  if (Atomics.load(m.cancelled, 0) !== 0) return { id, cancelled: true };
+  const version = reviews.versionOf(m.uri);
+  if (version === undefined) return { id, missing: true };
+  if (version !== m.version) return { id, stale: true };
+  if (m.query.kind === 'hover' && reviews.hoverFindsNothing(m.uri, m.query.at)) return { id, value: null };
+  try {
+    const kept = reviews.get(m.uri)!;
+    return { id, value: answerQuery(kept.result, m.uri, kept.version, m.query) };
+  } catch (e) {
+    return { id, error: errorOf(e) };
   }
 }
 
