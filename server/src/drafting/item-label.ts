@@ -10,10 +10,20 @@ export function writesItem(text: string, label: string): boolean {
   for (let i = 0; i < text.length; i++) {
     if (i > 0 && !isSpaceCode(text.charCodeAt(i - 1))) continue;
     // codeAt past the label: a label at the text's end read outside it, which deoptimised this loop.
-    const e = text.charCodeAt(i) === 40 ? labelEnd(text, i + 1, label) : -1;
-    if (e >= 0 && codeAt(text, e) === 41 && isSpaceCode(codeAt(text, e + 1))) return true;
+    // The codes after each label are read whether or not a label was found (its end is then -1, and
+    // codeAt(-1) is -1, no bracket or stop): the arithmetic and calls after a found label were first
+    // run when the first "(b)" or "b." of a run turned up, often after TurboFan had compiled the loop
+    // without feedback for them, and deoptimised it once per form and thread (issue 13, deopts).
+    // The bracketed label is looked for at every start, not only after "(", for the same reason.
+    const opens = text.charCodeAt(i) === 40;
+    const e = labelEnd(text, i + 1, label);
+    const eCode = codeAt(text, e);
+    const eSpaced = isSpaceCode(codeAt(text, e + 1));
+    if (eCode === 41 && opens && eSpaced) return true;
     const f = labelEnd(text, i, label);
-    if (f >= 0 && (codeAt(text, f) === 46 || codeAt(text, f) === 41) && isSpaceCode(codeAt(text, f + 1))) return true;
+    const fCode = codeAt(text, f);
+    const fSpaced = isSpaceCode(codeAt(text, f + 1));
+    if ((fCode === 46 || fCode === 41) && fSpaced) return true;
   }
   return false;
 }
