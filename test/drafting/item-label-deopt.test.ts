@@ -10,11 +10,17 @@ import { resolve } from 'node:path';
  * --allow-natives-syntax, and a deoptimisation already taken in this process would hide one).
  */
 const itemLabel = resolve(__dirname, '../../server/src/drafting/item-label.ts');
+const nameSearch = resolve(__dirname, '../../server/src/model/name-search.ts');
 
 function run(body: string): { before: boolean; after: boolean; results: unknown[] } {
   const code = `
     const il = await import(${JSON.stringify(itemLabel)});
+    const ns = await import(${JSON.stringify(nameSearch)});
     const { writesItem } = il.writesItem ? il : il.default;
+    const { codeAt, isSpaceCode } = ns.codeAt ? ns : ns.default;
+    // The shared helpers as a CLI run has them: called from everywhere, on every kind of code and
+    // position, long before writesItem is compiled (their feedback is theirs, not writesItem's).
+    for (let k = 0; k < 20; k++) for (let c = -1; c < 70000; c += 7) { isSpaceCode(c); codeAt('ab', c % 4 - 1); }
     const optimised = new Function('f', 'return (%GetOptimizationStatus(f) & 16) !== 0');
     const prepare = new Function('f', '%PrepareFunctionForOptimization(f)');
     const optimise = new Function('f', '%OptimizeFunctionOnNextCall(f)');
@@ -52,5 +58,24 @@ describe('drafting: writesItem stays optimised when a form of label is first fou
     assert.deepEqual(out.results, [true, true, false, true, true, false]);
     assert.ok(out.before, 'optimised before the late forms');
     assert.ok(out.after, 'deoptimised by a form of label first found after the compile');
+  });
+
+  it('a long section without the item is not compiled again on the stack (OSR)', () => {
+    // A section's text of about 200 KB that never writes the item "(b)": the character loop read it
+    // whole in each call, so the call running when TurboFan had compiled writesItem was compiled
+    // again for its loop (OSR), in each of the CLI's threads. With the CLI's budget (1 MB).
+    const code = `
+      const il = await import(${JSON.stringify(itemLabel)});
+      const { writesItem } = il.writesItem ? il : il.default;
+      const line = 'The Supplier shall provide the services in clause 4 (a) to the Customer, and report monthly on the levels reached.\\n';
+      const text = line.repeat(1800);
+      let found = 0;
+      for (let k = 0; k < 40; k++) if (writesItem(text, 'b')) found++;
+      console.log('found ' + found + ' of ' + text.length);`;
+    const r = spawnSync(process.execPath, ['--trace-opt', '--interrupt-budget=1048576', '--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /found 0 of 2\d{5}/);
+    const osr = r.stdout.split('\n').filter((l) => /^\[compiling method .*JSFunction (?:writesItem|itemFrom|itemAt|labelEnd) .*OSR/.test(l));
+    assert.deepEqual(osr, [], 'compiled again on the stack');
   });
 });
