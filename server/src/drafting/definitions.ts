@@ -97,8 +97,9 @@ function readBlockDefinitionFacts(model: ContractModel, block: Block): HeldDefin
   const compute = (): BlockDefinitionFacts => {
     const meanings = new Map<number, string>();
     const widens = new Set<number>();
+    const cursor: TextCursor = { at: 0, offset: 0 };
     for (const d of defs) {
-      meanings.set(d.span.start - block.start, computeMeaning(model, d));
+      meanings.set(d.span.start - block.start, computeMeaning(model, d, cursor));
       // '"Subscribers" includes ...' after '"Subscribers" means ...' widens the definition; it does not replace it.
       if (/^["\u201D*_\s]*(?:shall\s+)?includes?\b/.test(foldQuotes(model.text.slice(d.span.end, d.span.end + 20)))) widens.add(d.span.start - block.start);
     }
@@ -110,11 +111,27 @@ function readBlockDefinitionFacts(model: ContractModel, block: Block): HeldDefin
   return { facts: memo(`definition-meanings\u0000${block.start - Math.max(0, block.start - LEAD)}\u0000${where}\u0000${source}`, block.text, compute), defs, blockStart: block.start };
 }
 
-function computeMeaning(model: ContractModel, def: TermDefinition): string {
+/**
+ * Where the last definition's scan of the same block stopped (`at`) and the source offset it looked
+ * for: every character before `at` maps before that offset, so before any later definition's too,
+ * and a later definition's scan starts there. The block's definitions, read in document order, then
+ * read its text once instead of once each from its start: a definitions section written as one
+ * block (plain text) was read over and over, long enough in one call that TurboFan compiled
+ * computeMeaning a second time on the stack (OSR; issue 13, deopts).
+ */
+interface TextCursor { at: number; offset: number }
+
+function computeMeaning(model: ContractModel, def: TermDefinition, cursor?: TextCursor): string {
   const block = model.blocks[def.block];
   const text = foldQuotes(block.text);
-  let i = 0;
+  // From the cursor only where this definition starts at or after the one it stopped for (so that
+  // every character before it maps before this definition too): the same i as from 0.
+  let i = cursor !== undefined && cursor.offset <= def.span.start ? cursor.at : 0;
   while (i < text.length && sourceOffsetAt(block, i) < def.span.start) i++;
+  if (cursor !== undefined) {
+    cursor.at = i;
+    cursor.offset = def.span.start;
+  }
   if (def.style === 'parenthetical') {
     // The words before the opening bracket: 'Tailspin Systems Limited (the "Supplier")'.
     const open = text.lastIndexOf('(', i);
