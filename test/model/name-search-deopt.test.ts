@@ -65,6 +65,10 @@ describe('model: name searches read no code outside the text (issue 13, clivm)',
 
   it('writesItem with a label at the text\'s end does not deoptimise, and reads digits as letters are read', () => {
     const out = optimisedAfterEdges(`
+      // The shared helpers as a CLI run has them: called from everywhere on every kind of code and
+      // position (writesItem reads codes only around its label's places since issue 13, deopts).
+      const { codeAt, isSpaceCode } = ns.codeAt ? ns : ns.default;
+      for (let k = 0; k < 20; k++) for (let c = -1; c < 70000; c += 7) { isSpaceCode(c); codeAt('ab', c % 4 - 1); }
       // Every branch taken while warming (items written "(b)", "b)" and "c.", other items, none), away from the text's end.
       const warm = [['the services\\n(a) and (b) then', 'b'], ['x b) y', 'b'], ['x c. y', 'C'], ['x (c) y', 'c'], ['x (a) b. c) y', 'z'], ['x (a)b y', 'a'], ['x b, y', 'b']];
       const f = (t, l) => writesItem(t, l);

@@ -97,8 +97,9 @@ function readBlockDefinitionFacts(model: ContractModel, block: Block): HeldDefin
   const compute = (): BlockDefinitionFacts => {
     const meanings = new Map<number, string>();
     const widens = new Set<number>();
+    const cursor: TextCursor = { at: 0, offset: 0, ascending: -1, endAt: 0, endOffset: 0 };
     for (const d of defs) {
-      meanings.set(d.span.start - block.start, computeMeaning(model, d));
+      meanings.set(d.span.start - block.start, computeMeaning(model, d, cursor));
       // '"Subscribers" includes ...' after '"Subscribers" means ...' widens the definition; it does not replace it.
       if (/^["\u201D*_\s]*(?:shall\s+)?includes?\b/.test(foldQuotes(model.text.slice(d.span.end, d.span.end + 20)))) widens.add(d.span.start - block.start);
     }
@@ -110,11 +111,43 @@ function readBlockDefinitionFacts(model: ContractModel, block: Block): HeldDefin
   return { facts: memo(`definition-meanings\u0000${block.start - Math.max(0, block.start - LEAD)}\u0000${where}\u0000${source}`, block.text, compute), defs, blockStart: block.start };
 }
 
-function computeMeaning(model: ContractModel, def: TermDefinition): string {
+/**
+ * Where the last definition's scan of the same block stopped (`at`) and the source offset it looked
+ * for: every character before `at` maps before that offset, so before any later definition's too,
+ * and a later definition's scan starts there. The block's definitions, read in document order, then
+ * read its text once instead of once each from its start: a definitions section written as one
+ * block (plain text) was read over and over, long enough in one call that TurboFan compiled
+ * computeMeaning a second time on the stack (OSR; issue 13, deopts). `endAt` and `endOffset` are
+ * the same for where each meaning ends (the next definition that starts a line), used only where
+ * the block's source offsets never decrease (`ascending`: -1 not yet read, 0 no, 1 yes).
+ */
+interface TextCursor { at: number; offset: number; ascending: number; endAt: number; endOffset: number }
+
+/** Do the block's source offsets never decrease over its text (read once per block)? */
+function offsetsAscend(cursor: TextCursor, block: Block, length: number): boolean {
+  if (cursor.ascending < 0) {
+    cursor.ascending = 1;
+    for (let k = 1; k < length; k++) {
+      if (sourceOffsetAt(block, k) < sourceOffsetAt(block, k - 1)) {
+        cursor.ascending = 0;
+        break;
+      }
+    }
+  }
+  return cursor.ascending === 1;
+}
+
+function computeMeaning(model: ContractModel, def: TermDefinition, cursor?: TextCursor): string {
   const block = model.blocks[def.block];
   const text = foldQuotes(block.text);
-  let i = 0;
+  // From the cursor only where this definition starts at or after the one it stopped for (so that
+  // every character before it maps before this definition too): the same i as from 0.
+  let i = cursor !== undefined && cursor.offset <= def.span.start ? cursor.at : 0;
   while (i < text.length && sourceOffsetAt(block, i) < def.span.start) i++;
+  if (cursor !== undefined) {
+    cursor.at = i;
+    cursor.offset = def.span.start;
+  }
   if (def.style === 'parenthetical') {
     // The words before the opening bracket: 'Tailspin Systems Limited (the "Supplier")'.
     const open = text.lastIndexOf('(', i);
@@ -128,7 +161,16 @@ function computeMeaning(model: ContractModel, def: TermDefinition): string {
   const lineStartsDefinition = (d: TermDefinition) => /\n[\s"*_(\d.a-z)]{0,12}$/.test(model.text.slice(Math.max(0, d.span.start - 14), d.span.start));
   const next = definitionsOfBlock(model, def.block).find((d) => d.span.start > def.span.start && lineStartsDefinition(d));
   let end = text.length;
-  if (next) while (end > i && sourceOffsetAt(block, end - 1) >= next.span.start) end--;
+  if (next && cursor !== undefined && offsetsAscend(cursor, block, text.length)) {
+    // Where offsets never decrease, the characters that map before the next definition are a prefix
+    // of the text, and the loop below stops where that prefix ends (or at i): found from the
+    // cursor, as i is, instead of by reading back from the block's end for each definition.
+    let k = cursor.endOffset <= next.span.start ? cursor.endAt : 0;
+    while (k < text.length && sourceOffsetAt(block, k) < next.span.start) k++;
+    cursor.endAt = k;
+    cursor.endOffset = next.span.start;
+    end = Math.max(i, k);
+  } else if (next) while (end > i && sourceOffsetAt(block, end - 1) >= next.span.start) end--;
   const after = text.slice(i + def.term.length, end);
   const m = /^[^a-z]*?(?:shall\s+|will\s+)?(?:means?|has the meanings?|have the meanings?|refers? to|includes?|is defined)\b\s*(.*)$/is.exec(after);
   return normalizeSpace((m?.[1] ?? after).replace(/[.;,]+\s*(?:and|or)?\s*$/, '')).toLowerCase();

@@ -7,15 +7,51 @@ import { codeAt, isSpaceCode } from '../model/name-search';
  * i flag and without u, an ASCII letter matches only itself in either case.
  */
 export function writesItem(text: string, label: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    if (i > 0 && !isSpaceCode(text.charCodeAt(i - 1))) continue;
-    // codeAt past the label: a label at the text's end read outside it, which deoptimised this loop.
-    const e = text.charCodeAt(i) === 40 ? labelEnd(text, i + 1, label) : -1;
-    if (e >= 0 && codeAt(text, e) === 41 && isSpaceCode(codeAt(text, e + 1))) return true;
-    const f = labelEnd(text, i, label);
-    if (f >= 0 && (codeAt(text, f) === 46 || codeAt(text, f) === 41) && isSpaceCode(codeAt(text, f + 1))) return true;
+  // Only where the label's first character is written, found natively (indexOf, in both cases of a
+  // letter), not character by character: a long section's text kept one call of the character loop
+  // running while TurboFan compiled it, and it was compiled a second time on the stack (OSR) in
+  // each thread (issue 13, deopts). An empty label (never written by a reference, but allowed) is
+  // looked for at every position.
+  if (label.length === 0) {
+    for (let q = 0; q < text.length; q++) if (itemAt(text, q, label)) return true;
+    return false;
   }
+  const c = label.charCodeAt(0);
+  if (itemFrom(text, String.fromCharCode(c), label)) return true;
+  return isAsciiLetter(c) && itemFrom(text, String.fromCharCode(c ^ 32), label);
+}
+
+/** Is the label, whose first character is `first`, written as an item anywhere in the text? */
+function itemFrom(text: string, first: string, label: string): boolean {
+  for (let q = text.indexOf(first); q >= 0; q = text.indexOf(first, q + 1)) if (itemAt(text, q, label)) return true;
   return false;
+}
+
+/**
+ * Is an item labelled `label` written with the label at q: "(label)" after white space or at the
+ * text's start, or "label." or "label)" there, then white space?
+ */
+function itemAt(text: string, q: number, label: string): boolean {
+  // Everything is read and compared whether the label is there or not (then its end is -1, and
+  // codeAt(-1) is -1, no bracket, stop or space), and only the answers are combined: a comparison or
+  // call first reached when the first "(b)" or "b." of a run turned up, or at the text's start, often
+  // came after TurboFan had compiled this without feedback for it, and deoptimised it once per form
+  // and thread (issue 13, deopts). codeAt outside the text: a read there deoptimised it too.
+  const end = labelEnd(text, q, label);
+  const found = end >= 0;
+  const before = codeAt(text, q - 1);
+  const after = codeAt(text, end);
+  const spaceBefore = isSpaceCode(before);
+  const spaceBeforeBracket = isSpaceCode(codeAt(text, q - 2));
+  const spaceAfter = isSpaceCode(codeAt(text, end + 1));
+  const textStart = q === 0;
+  const bracketAtTextStart = q === 1;
+  const opened = before === 40;
+  const stop = after === 46;
+  const closed = after === 41;
+  const atStart = spaceBefore || textStart;
+  const bracketAtStart = spaceBeforeBracket || bracketAtTextStart;
+  return found && spaceAfter && ((atStart && (stop || closed)) || (opened && closed && bracketAtStart));
 }
 
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

@@ -142,17 +142,24 @@ export class PartyNameSearch {
     const firsts = this.firsts[ignoreCase ? 1 : 0];
     const other = this.otherFirsts;
     const end = Math.min(before, text.length);
+    // `end` is stored on every call, the old one when nothing is found: a store reached only on a
+    // match had no type feedback when a thread's first searches found nothing until TurboFan had
+    // compiled this, and deoptimised it ("generic named access"; issue 13, deopts).
+    let at = -1;
+    let found = this.end;
     for (let p = from; p < end; p++) {
       const c = text.charCodeAt(p);
       if (c < 128 ? firsts[c] === 0 : other === null || !other.has(c)) continue;
       if (!atWordBoundary(text, p)) continue;
       const e = this.endAt(text, p, ignoreCase, tail);
       if (e >= 0) {
-        this.end = e;
-        return p;
+        at = p;
+        found = e;
+        break;
       }
     }
-    return -1;
+    this.end = found;
+    return at;
   }
 
   /** How many successive matches the text holds (each search going on from the end of the one before), counted no further than `limit`. */
