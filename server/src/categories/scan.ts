@@ -68,12 +68,19 @@ const DEFINITION = /^\s*(?:\([a-z0-9]+\)\s*|\d{1,3}(?:\.\d{1,3})*\.?\s+)?"[^"]{1
 
 interface Reading { text: string; flat: string; isItem: boolean; isDefinition: boolean; hasObligation: boolean }
 
-/** What a sentence's own text says, memoised while editing (it depends on nothing else). */
+/**
+ * What a sentence's own text says, memoised while editing (it depends on nothing else). The text is
+ * handed to one module-level function rather than to a closure made per sentence (memo calls it at
+ * once, or not at all on a hit).
+ */
 function readingOf(raw: string): Reading {
-  return memo('reading', raw, () => {
-    const text = foldQuotes(raw);
-    return { text, flat: collapseSpace(text), isItem: ITEM.test(text), isDefinition: DEFINITION.test(text), hasObligation: OBLIGATION_WORD.test(text) };
-  });
+  readingRaw = raw;
+  return memo('reading', raw, readRaw);
+}
+let readingRaw = '';
+function readRaw(): Reading {
+  const text = foldQuotes(readingRaw);
+  return { text, flat: collapseSpace(text), isItem: ITEM.test(text), isDefinition: DEFINITION.test(text), hasObligation: OBLIGATION_WORD.test(text) };
 }
 
 /**
@@ -325,21 +332,45 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
     }
     let leadIn: string | null = blockLeadIn;
     previousItemLeadIn = blockLeadIn;
-    const readings = block.sentences.map((s) => readingOf(s.text));
-    // An indexed loop: an entries() loop allocates an iterator result and a pair per sentence
-    // while the function is not yet optimised, which is most of a first review (issue 13).
-    for (let i = 0; i < block.sentences.length; i++) {
-      const s = block.sentences[i];
-      const { text, flat, isItem: itemText, isDefinition, hasObligation } = readings[i];
+    // Without a fact cache (a one-shot review, the CLI) a sentence's reading is made in place, with
+    // no Reading object, memo closure or array of readings per block (issue 13, clicats2: about a
+    // tenth of what the categories allocated in a CLI thread), and the obligation words are looked
+    // for only in item fragments, the only sentences whose answer is read.
+    const memoised = factsActive();
+    const sentences = block.sentences;
+    // The text of the block's latest sentence so far that is not an item fragment, or is one that
+    // states a duty: what an enumerated fragment after it inherits.
+    let anchor: string | null = null;
+    let lastText: string | null = null;
+    for (let i = 0; i < sentences.length; i++) {
+      const s = sentences[i];
+      let text: string;
+      let flat: string;
+      let itemText: boolean;
+      let isDefinition: boolean;
+      let hasObligation: boolean;
+      if (memoised) {
+        const r = readingOf(s.text);
+        text = r.text;
+        flat = r.flat;
+        itemText = r.isItem;
+        isDefinition = r.isDefinition;
+        hasObligation = r.hasObligation;
+      } else {
+        text = foldQuotes(s.text);
+        flat = collapseSpace(text);
+        itemText = ITEM.test(text);
+        isDefinition = DEFINITION.test(text);
+        hasObligation = itemText && OBLIGATION_WORD.test(text);
+      }
       // Within a block, an enumerated fragment inherits the first part of its sentence.
       if (i > 0 && itemText && !hasObligation) {
-        const first = readings.slice(0, i).reverse().find((r) => !r.isItem || r.hasObligation);
-        if (first) leadIn = first.text;
+        if (anchor !== null) leadIn = anchor;
       } else if (i > 0 && !itemText) leadIn = null;
       out.push({
         flat,
         leadIn: itemText || block.listNumber !== undefined || i === 0 ? leadIn : null,
-        previous: i === 0 ? previousOfFirst : out[out.length - 1].text,
+        previous: i === 0 ? previousOfFirst : lastText,
         sentence: s,
         from: s.from,
         to: s.to,
@@ -350,8 +381,10 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
         isDefinition,
         inHeading,
       });
+      if (!itemText || hasObligation) anchor = text;
+      lastText = text;
     }
-    previousBlockLast = readings.length ? readings[readings.length - 1].text : null;
+    previousBlockLast = lastText;
   }
   firstInfo[blocks.length] = out.length;
   keys.length = out.length;
