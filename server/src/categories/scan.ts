@@ -1796,12 +1796,22 @@ export function sentenceFacts(info: SentenceInfo, parties: PartyMatchers, built?
   return memo(context, info.text, () => new Map<number, unknown>());
 }
 
-export function has(found: Found, ...reqs: string[]): boolean {
-  return reqs.some((r) => (found[r]?.length ?? 0) > 0);
+/**
+ * Whether any of the named requirements has evidence. Named parameters rather than a rest array:
+ * every category's verdict asks several of these (an array and a closure per call; issue 13,
+ * clicats2). Six names are the most any assessor asks at once; a seventh would not type-check.
+ */
+export function has(found: Found, a: string, b?: string, c?: string, d?: string, e?: string, f?: string): boolean {
+  return holds(found, a) || holds(found, b) || holds(found, c) || holds(found, d) || holds(found, e) || holds(found, f);
 }
 
-export function countOf(found: Found, ...reqs: string[]): number {
-  return reqs.filter((r) => (found[r]?.length ?? 0) > 0).length;
+/** How many of the named requirements have evidence (see has). */
+export function countOf(found: Found, a: string, b?: string, c?: string, d?: string, e?: string, f?: string): number {
+  return +holds(found, a) + +holds(found, b) + +holds(found, c) + +holds(found, d) + +holds(found, e) + +holds(found, f);
+}
+
+function holds(found: Found, r: string | undefined): boolean {
+  return r !== undefined && (found[r]?.length ?? 0) > 0;
 }
 
 /**
@@ -1809,33 +1819,51 @@ export function countOf(found: Found, ...reqs: string[]): number {
  * the category declares (REQUIREMENTS) is met when `found` holds evidence under its name.
  */
 export function verdictOf<C extends CategoryId>(category: C, found: Found, verdict: Verdict, reason: string): AssessmentOf<C> {
-  const lists = Object.values(found);
+  // The lists are gathered into an array kept between calls, by for-in (the order Object.values
+  // gives): a new array per verdict, empty or not (two maps, which deoptimised the callers), plus
+  // the requirement names and closures per verdict, were what this function allocated (issue 13,
+  // clicats2). Nothing called from here calls verdictOf again.
+  const lists = verdictLists;
+  let count = 0;
+  let any = false;
+  for (const key in found) {
+    const l = found[key];
+    lists[count++] = l;
+    if (l.length) any = true;
+  }
   const req = {} as Record<RequirementOf<C>, boolean>;
-  for (const r of requirementsOf(category)) req[r] = has(found, r);
+  const names = (requirementNames[category] ??= requirementsOf(category)) as Array<RequirementOf<C>>;
+  for (let i = 0; i < names.length; i++) req[names[i]] = (found[names[i]]?.length ?? 0) > 0;
   let section: number | null = null;
   const heading = found.heading?.[0];
   if (heading) section = heading.section;
-  else if (lists.some((l) => l.length)) {
-    section = busiestSection(lists);
+  else if (any) {
+    section = busiestSection(lists, count);
     if (section === 0) section = null;
   }
-  return { category, verdict, reason, evidence: verdict === 'missing' ? [] : firstInTextOrder(lists, 12), requirements: req, section };
+  const evidence = verdict === 'missing' ? [] : firstInTextOrder(lists, count, 12);
+  lists.fill(EMPTY_LIST, 0, count);
+  return { category, verdict, reason, evidence, requirements: req, section };
 }
+const EMPTY_LIST: Evidence[] = [];
+const verdictLists: Evidence[][] = [];
+const requirementNames: Partial<Record<CategoryId, string[]>> = {};
 
 /**
  * The section holding most of the evidence, the lowest-numbered one on a tie. Counted in an array
  * kept between calls rather than a new map per verdict: every category's verdict visits all its
  * evidence on every edit (issue 13).
  */
-function busiestSection(lists: Evidence[][]): number {
+function busiestSection(lists: Evidence[][], count: number): number {
   const touched: number[] = [];
-  for (const l of lists) {
+  for (let i = 0; i < count; i++) {
+    const l = lists[i];
     for (let k = 0; k < l.length; k++) {
       const s = l[k].section;
       if (!(s >= 0 && s === (s | 0))) {
         // Not a section index (no evidence is made so): counted as before, by a map.
         for (const t of touched) sectionCounts[t] = 0;
-        return busiestSectionByMap(lists);
+        return busiestSectionByMap(lists.slice(0, count));
       }
       if (s >= sectionCounts.length) {
         const grown = new Int32Array(Math.max(s + 1, 2 * sectionCounts.length));
@@ -1873,21 +1901,34 @@ const byStart = (a: Evidence, b: Evidence) => a.span.start - b.span.start;
  * assessor's own list is sorted here), and the lists are merged until k are taken, ties going
  * to the earlier list. A document's thousands of matches cost one pass, not a sort (issue 13).
  */
-function firstInTextOrder(lists: Evidence[][], k: number): Evidence[] {
-  const sorted = lists.map((l) => {
-    for (let i = 1; i < l.length; i++) if (l[i].span.start < l[i - 1].span.start) return [...l].sort(byStart);
-    return l;
-  });
-  const at = new Array<number>(sorted.length).fill(0);
+function firstInTextOrder(lists: Evidence[][], count: number, k: number): Evidence[] {
+  // Positions in an array kept between calls; a list is copied only when it needs sorting.
+  if (mergeAt.length < count) mergeAt = new Int32Array(Math.max(count, 2 * mergeAt.length));
+  const at = mergeAt;
+  const sorted = mergeLists;
+  for (let i = 0; i < count; i++) {
+    const l = lists[i];
+    at[i] = 0;
+    sorted[i] = l;
+    for (let j = 1; j < l.length; j++) {
+      if (l[j].span.start < l[j - 1].span.start) {
+        sorted[i] = [...l].sort(byStart);
+        break;
+      }
+    }
+  }
   const out: Evidence[] = [];
   while (out.length < k) {
     let best = -1;
-    for (let i = 0; i < sorted.length; i++) if (at[i] < sorted[i].length && (best < 0 || sorted[i][at[i]].span.start < sorted[best][at[best]].span.start)) best = i;
+    for (let i = 0; i < count; i++) if (at[i] < sorted[i].length && (best < 0 || sorted[i][at[i]].span.start < sorted[best][at[best]].span.start)) best = i;
     if (best < 0) break;
     out.push(sorted[best][at[best]++]);
   }
+  sorted.fill(EMPTY_LIST, 0, count);
   return out;
 }
+let mergeAt = new Int32Array(32);
+const mergeLists: Evidence[][] = [];
 
 /** Spans inside "double quotes" in a sentence: quoted words are cited or defined, not promised. */
 export function quotedRanges(text: string): Array<[number, number]> {
