@@ -1636,7 +1636,9 @@ function matchingSignals(info: SentenceInfo, n: number, signals: Signal[], parti
     row = gate.row(n, info.flat);
     if (!gate.mayAny(filter!, row)) return NO_SIGNALS;
   }
-  const out: number[] = [];
+  // Made at the first match: most sentences the gate lets through match nothing, and an empty
+  // array each was most of what this function allocated (issue 13, clicats2).
+  let out: number[] | null = null;
   for (let i = 0; i < signals.length; i++) {
     const sig = signals[i];
     if (!sig.allowDefinitions && info.isDefinition) continue;
@@ -1648,9 +1650,9 @@ function matchingSignals(info: SentenceInfo, n: number, signals: Signal[], parti
     if (sig.context && !contextHolds(sig.context, info)) continue;
     if (sig.unless && sig.unless.test(info.flat)) continue;
     if (sig.supplierDuty && !supplierSideAt(sides, info, n, parties)) continue;
-    out.push(i);
+    (out ??= []).push(i);
   }
-  return out;
+  return out ?? NO_SIGNALS;
 }
 
 /**
