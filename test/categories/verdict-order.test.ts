@@ -54,3 +54,24 @@ describe('verdictOf: evidence in text order', () => {
     assert.equal(sectionOf([[9]]), 9, 'nothing left over from the call before');
   });
 });
+
+// verdictOf gathers the lists into an array kept between calls (issue 13, clicats2): a verdict
+// with fewer lists than the one before must see none of the earlier lists.
+describe('verdictOf call after call', () => {
+  const at = (requirement: string, start: number, section: number): Evidence => ({ requirement, span: { start, end: start + 1 }, text: `${requirement}${start}`, section });
+  it('reads only the lists of its own evidence', () => {
+    const many: Found = { mention: [at('mention', 1, 4)], times: [at('times', 2, 4)], credits: [at('credits', 3, 4)], reports: [at('reports', 4, 4)] };
+    assert.equal(verdictOf('sla', many, 'present', 'r').evidence.length, 4);
+    const one = verdictOf('sla', { times: [at('times', 9, 2)] }, 'weak', 'r');
+    assert.deepEqual(one.evidence.map((e) => e.text), ['times9']);
+    assert.equal(one.section, 2);
+    const none = verdictOf('sla', {}, 'weak', 'r');
+    assert.deepEqual(none.evidence, []);
+    assert.equal(none.section, null);
+    assert.deepEqual(Object.entries(one.requirements).filter(([, v]) => v).map(([k]) => k), ['times']);
+    // An out-of-order list is merged from a sorted copy; the caller's list is left as it was.
+    const unsorted = [at('times', 7, 1), at('times', 3, 1)];
+    assert.deepEqual(verdictOf('sla', { times: unsorted, mention: [at('mention', 5, 1)] }, 'present', 'r').evidence.map((e) => e.text), ['times3', 'mention5', 'times7']);
+    assert.deepEqual(unsorted.map((e) => e.text), ['times7', 'times3']);
+  });
+});

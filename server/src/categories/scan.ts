@@ -68,12 +68,19 @@ const DEFINITION = /^\s*(?:\([a-z0-9]+\)\s*|\d{1,3}(?:\.\d{1,3})*\.?\s+)?"[^"]{1
 
 interface Reading { text: string; flat: string; isItem: boolean; isDefinition: boolean; hasObligation: boolean }
 
-/** What a sentence's own text says, memoised while editing (it depends on nothing else). */
+/**
+ * What a sentence's own text says, memoised while editing (it depends on nothing else). The text is
+ * handed to one module-level function rather than to a closure made per sentence (memo calls it at
+ * once, or not at all on a hit).
+ */
 function readingOf(raw: string): Reading {
-  return memo('reading', raw, () => {
-    const text = foldQuotes(raw);
-    return { text, flat: collapseSpace(text), isItem: ITEM.test(text), isDefinition: DEFINITION.test(text), hasObligation: OBLIGATION_WORD.test(text) };
-  });
+  readingRaw = raw;
+  return memo('reading', raw, readRaw);
+}
+let readingRaw = '';
+function readRaw(): Reading {
+  const text = foldQuotes(readingRaw);
+  return { text, flat: collapseSpace(text), isItem: ITEM.test(text), isDefinition: DEFINITION.test(text), hasObligation: OBLIGATION_WORD.test(text) };
 }
 
 /**
@@ -325,21 +332,45 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
     }
     let leadIn: string | null = blockLeadIn;
     previousItemLeadIn = blockLeadIn;
-    const readings = block.sentences.map((s) => readingOf(s.text));
-    // An indexed loop: an entries() loop allocates an iterator result and a pair per sentence
-    // while the function is not yet optimised, which is most of a first review (issue 13).
-    for (let i = 0; i < block.sentences.length; i++) {
-      const s = block.sentences[i];
-      const { text, flat, isItem: itemText, isDefinition, hasObligation } = readings[i];
+    // Without a fact cache (a one-shot review, the CLI) a sentence's reading is made in place, with
+    // no Reading object, memo closure or array of readings per block (issue 13, clicats2: about a
+    // tenth of what the categories allocated in a CLI thread), and the obligation words are looked
+    // for only in item fragments, the only sentences whose answer is read.
+    const memoised = factsActive();
+    const sentences = block.sentences;
+    // The text of the block's latest sentence so far that is not an item fragment, or is one that
+    // states a duty: what an enumerated fragment after it inherits.
+    let anchor: string | null = null;
+    let lastText: string | null = null;
+    for (let i = 0; i < sentences.length; i++) {
+      const s = sentences[i];
+      let text: string;
+      let flat: string;
+      let itemText: boolean;
+      let isDefinition: boolean;
+      let hasObligation: boolean;
+      if (memoised) {
+        const r = readingOf(s.text);
+        text = r.text;
+        flat = r.flat;
+        itemText = r.isItem;
+        isDefinition = r.isDefinition;
+        hasObligation = r.hasObligation;
+      } else {
+        text = foldQuotes(s.text);
+        flat = collapseSpace(text);
+        itemText = ITEM.test(text);
+        isDefinition = DEFINITION.test(text);
+        hasObligation = itemText && OBLIGATION_WORD.test(text);
+      }
       // Within a block, an enumerated fragment inherits the first part of its sentence.
       if (i > 0 && itemText && !hasObligation) {
-        const first = readings.slice(0, i).reverse().find((r) => !r.isItem || r.hasObligation);
-        if (first) leadIn = first.text;
+        if (anchor !== null) leadIn = anchor;
       } else if (i > 0 && !itemText) leadIn = null;
       out.push({
         flat,
         leadIn: itemText || block.listNumber !== undefined || i === 0 ? leadIn : null,
-        previous: i === 0 ? previousOfFirst : out[out.length - 1].text,
+        previous: i === 0 ? previousOfFirst : lastText,
         sentence: s,
         from: s.from,
         to: s.to,
@@ -350,8 +381,10 @@ function buildSentenceInfos(model: ContractModel, reuse: { trace: SpliceTrace; b
         isDefinition,
         inHeading,
       });
+      if (!itemText || hasObligation) anchor = text;
+      lastText = text;
     }
-    previousBlockLast = readings.length ? readings[readings.length - 1].text : null;
+    previousBlockLast = lastText;
   }
   firstInfo[blocks.length] = out.length;
   keys.length = out.length;
@@ -1603,7 +1636,9 @@ function matchingSignals(info: SentenceInfo, n: number, signals: Signal[], parti
     row = gate.row(n, info.flat);
     if (!gate.mayAny(filter!, row)) return NO_SIGNALS;
   }
-  const out: number[] = [];
+  // Made at the first match: most sentences the gate lets through match nothing, and an empty
+  // array each was most of what this function allocated (issue 13, clicats2).
+  let out: number[] | null = null;
   for (let i = 0; i < signals.length; i++) {
     const sig = signals[i];
     if (!sig.allowDefinitions && info.isDefinition) continue;
@@ -1615,9 +1650,9 @@ function matchingSignals(info: SentenceInfo, n: number, signals: Signal[], parti
     if (sig.context && !contextHolds(sig.context, info)) continue;
     if (sig.unless && sig.unless.test(info.flat)) continue;
     if (sig.supplierDuty && !supplierSideAt(sides, info, n, parties)) continue;
-    out.push(i);
+    (out ??= []).push(i);
   }
-  return out;
+  return out ?? NO_SIGNALS;
 }
 
 /**
@@ -1763,12 +1798,22 @@ export function sentenceFacts(info: SentenceInfo, parties: PartyMatchers, built?
   return memo(context, info.text, () => new Map<number, unknown>());
 }
 
-export function has(found: Found, ...reqs: string[]): boolean {
-  return reqs.some((r) => (found[r]?.length ?? 0) > 0);
+/**
+ * Whether any of the named requirements has evidence. Named parameters rather than a rest array:
+ * every category's verdict asks several of these (an array and a closure per call; issue 13,
+ * clicats2). Six names are the most any assessor asks at once; a seventh would not type-check.
+ */
+export function has(found: Found, a: string, b?: string, c?: string, d?: string, e?: string, f?: string): boolean {
+  return holds(found, a) || holds(found, b) || holds(found, c) || holds(found, d) || holds(found, e) || holds(found, f);
 }
 
-export function countOf(found: Found, ...reqs: string[]): number {
-  return reqs.filter((r) => (found[r]?.length ?? 0) > 0).length;
+/** How many of the named requirements have evidence (see has). */
+export function countOf(found: Found, a: string, b?: string, c?: string, d?: string, e?: string, f?: string): number {
+  return +holds(found, a) + +holds(found, b) + +holds(found, c) + +holds(found, d) + +holds(found, e) + +holds(found, f);
+}
+
+function holds(found: Found, r: string | undefined): boolean {
+  return r !== undefined && (found[r]?.length ?? 0) > 0;
 }
 
 /**
@@ -1776,33 +1821,51 @@ export function countOf(found: Found, ...reqs: string[]): number {
  * the category declares (REQUIREMENTS) is met when `found` holds evidence under its name.
  */
 export function verdictOf<C extends CategoryId>(category: C, found: Found, verdict: Verdict, reason: string): AssessmentOf<C> {
-  const lists = Object.values(found);
+  // The lists are gathered into an array kept between calls, by for-in (the order Object.values
+  // gives): a new array per verdict, empty or not (two maps, which deoptimised the callers), plus
+  // the requirement names and closures per verdict, were what this function allocated (issue 13,
+  // clicats2). Nothing called from here calls verdictOf again.
+  const lists = verdictLists;
+  let count = 0;
+  let any = false;
+  for (const key in found) {
+    const l = found[key];
+    lists[count++] = l;
+    if (l.length) any = true;
+  }
   const req = {} as Record<RequirementOf<C>, boolean>;
-  for (const r of requirementsOf(category)) req[r] = has(found, r);
+  const names = (requirementNames[category] ??= requirementsOf(category)) as Array<RequirementOf<C>>;
+  for (let i = 0; i < names.length; i++) req[names[i]] = (found[names[i]]?.length ?? 0) > 0;
   let section: number | null = null;
   const heading = found.heading?.[0];
   if (heading) section = heading.section;
-  else if (lists.some((l) => l.length)) {
-    section = busiestSection(lists);
+  else if (any) {
+    section = busiestSection(lists, count);
     if (section === 0) section = null;
   }
-  return { category, verdict, reason, evidence: verdict === 'missing' ? [] : firstInTextOrder(lists, 12), requirements: req, section };
+  const evidence = verdict === 'missing' ? [] : firstInTextOrder(lists, count, 12);
+  lists.fill(EMPTY_LIST, 0, count);
+  return { category, verdict, reason, evidence, requirements: req, section };
 }
+const EMPTY_LIST: Evidence[] = [];
+const verdictLists: Evidence[][] = [];
+const requirementNames: Partial<Record<CategoryId, string[]>> = {};
 
 /**
  * The section holding most of the evidence, the lowest-numbered one on a tie. Counted in an array
  * kept between calls rather than a new map per verdict: every category's verdict visits all its
  * evidence on every edit (issue 13).
  */
-function busiestSection(lists: Evidence[][]): number {
+function busiestSection(lists: Evidence[][], count: number): number {
   const touched: number[] = [];
-  for (const l of lists) {
+  for (let i = 0; i < count; i++) {
+    const l = lists[i];
     for (let k = 0; k < l.length; k++) {
       const s = l[k].section;
       if (!(s >= 0 && s === (s | 0))) {
         // Not a section index (no evidence is made so): counted as before, by a map.
         for (const t of touched) sectionCounts[t] = 0;
-        return busiestSectionByMap(lists);
+        return busiestSectionByMap(lists.slice(0, count));
       }
       if (s >= sectionCounts.length) {
         const grown = new Int32Array(Math.max(s + 1, 2 * sectionCounts.length));
@@ -1840,21 +1903,34 @@ const byStart = (a: Evidence, b: Evidence) => a.span.start - b.span.start;
  * assessor's own list is sorted here), and the lists are merged until k are taken, ties going
  * to the earlier list. A document's thousands of matches cost one pass, not a sort (issue 13).
  */
-function firstInTextOrder(lists: Evidence[][], k: number): Evidence[] {
-  const sorted = lists.map((l) => {
-    for (let i = 1; i < l.length; i++) if (l[i].span.start < l[i - 1].span.start) return [...l].sort(byStart);
-    return l;
-  });
-  const at = new Array<number>(sorted.length).fill(0);
+function firstInTextOrder(lists: Evidence[][], count: number, k: number): Evidence[] {
+  // Positions in an array kept between calls; a list is copied only when it needs sorting.
+  if (mergeAt.length < count) mergeAt = new Int32Array(Math.max(count, 2 * mergeAt.length));
+  const at = mergeAt;
+  const sorted = mergeLists;
+  for (let i = 0; i < count; i++) {
+    const l = lists[i];
+    at[i] = 0;
+    sorted[i] = l;
+    for (let j = 1; j < l.length; j++) {
+      if (l[j].span.start < l[j - 1].span.start) {
+        sorted[i] = [...l].sort(byStart);
+        break;
+      }
+    }
+  }
   const out: Evidence[] = [];
   while (out.length < k) {
     let best = -1;
-    for (let i = 0; i < sorted.length; i++) if (at[i] < sorted[i].length && (best < 0 || sorted[i][at[i]].span.start < sorted[best][at[best]].span.start)) best = i;
+    for (let i = 0; i < count; i++) if (at[i] < sorted[i].length && (best < 0 || sorted[i][at[i]].span.start < sorted[best][at[best]].span.start)) best = i;
     if (best < 0) break;
     out.push(sorted[best][at[best]++]);
   }
+  sorted.fill(EMPTY_LIST, 0, count);
   return out;
 }
+let mergeAt = new Int32Array(32);
+const mergeLists: Evidence[][] = [];
 
 /** Spans inside "double quotes" in a sentence: quoted words are cited or defined, not promised. */
 export function quotedRanges(text: string): Array<[number, number]> {
