@@ -79,7 +79,7 @@ function flatSentenceBounds(text: string, icu?: number[]): number[] {
     return bounds;
   }
   const pairs = new PairTracker(text);
-  const breaks = icu ?? breaksOf(flatForSegmenter(text));
+  const breaks = icu ?? breaksOf(text);
   const extra = lowerAfterStop(text);
   // ICU's breaks and the extra cuts merged in order, a cut in both taken once (see lowerAfterStop).
   for (let i = 0, j = 0; i < breaks.length || j < extra.length;) {
@@ -119,8 +119,11 @@ function pushBounds(bounds: number[], text: string, s: number, e: number): void 
   } else if (e > s) bounds.push(s, e);
 }
 
-/** ICU's sentence breaks in a flattened text, found without ICU when it is ASCII (the same breaks). */
-const breaksOf = (flat: string): number[] => asciiSentenceBreaks(flat) ?? icuBreaks(flat);
+/**
+ * ICU's sentence breaks in a text's flattened form, found without ICU when it is ASCII (the same
+ * breaks; the ASCII reading takes line breaks as spaces itself, without the flattened copy).
+ */
+const breaksOf = (text: string): number[] => asciiSentenceBreaks(text, true) ?? icuBreaks(flatForSegmenter(text));
 
 /** Whether a text's sentences need ICU's breaks: only one with a stop can hold more than one sentence. */
 const needsSegmenter = (text: string) => STOP.test(text);
@@ -169,12 +172,12 @@ export function buildSentencesOfBlocks(blocks: Block[]): void {
   for (let b = 0; b < blocks.length; b++) {
     const text = blocks[b].text;
     if (!hasSentences(blocks[b]) || !needsSegmenter(text) || (caching && cache().has(text))) continue;
-    // ASCII texts are split without ICU, with the same breaks; the others are batched for ICU.
-    const flat = flatForSegmenter(text);
-    const breaks = asciiSentenceBreaks(flat);
+    // ASCII texts are split without ICU, with the same breaks (line breaks read as spaces, no
+    // flattened copy: issue 13, sentences); the others are flattened and batched for ICU.
+    const breaks = asciiSentenceBreaks(text, true);
     if (breaks) found[b] = breaks;
     else {
-      icuTexts.push(flat);
+      icuTexts.push(flatForSegmenter(text));
       icuBlocks.push(b);
     }
   }
