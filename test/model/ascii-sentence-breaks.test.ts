@@ -38,6 +38,37 @@ describe('model: ASCII sentence breaks without ICU', () => {
     }), { numRuns: propertyRuns(2000), seed: propertySeed(29) });
   });
 
+  // model/sentences.ts asks with softBreaks rather than flattening a paragraph's line breaks into
+  // spaces first (issue 13, sentences): the breaks must be ICU's on the flattened text.
+  const flatten = (t: string) => t.replace(/[\r\n\u0085\u2028\u2029]/g, ' ');
+  const SOFT_CLASSES = [...CLASSES, '\u0085', '\u2028', '\u2029'];
+
+  it('with softBreaks, are ICU\'s on the text with its line breaks as spaces (every string of up to three characters)', () => {
+    let compared = 0;
+    const walk = (s: string, depth: number) => {
+      if (s) {
+        assert.deepEqual(asciiSentenceBreaks(s, true), icuBreaks(flatten(s)), JSON.stringify(s));
+        compared++;
+      }
+      if (depth > 0) for (const c of SOFT_CLASSES) walk(s + c, depth - 1);
+    };
+    walk('', 3);
+    assert.ok(compared > 70_000);
+  });
+
+  it('with softBreaks, are ICU\'s on the flattened text of random contract pieces with line breaks', () => {
+    const pieces = ['The Supplier', ' shall', '.', '. ', '? ', 'e.g. ', 'No. 4', ' 1.2. ', 'U.S.', '"', ')', '\u201d ', 'a', ' Customer', ';',
+      '\n', '\r\n', '\r', '.\n', '.\r\n', '\n\n', '\u0085', '\u2028', '\u2029', ' and\nthe', '\u00a0'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+      const text = parts.join('');
+      assert.deepEqual(asciiSentenceBreaks(text, true), icuBreaks(flatten(text)));
+    }), { numRuns: propertyRuns(2000), seed: propertySeed(31) });
+  });
+
+  it('with softBreaks, still leave texts with other characters to ICU', () => {
+    for (const t of ['caf\u00e9.\nThen', 'Stop.\r\n\u65e5\u672c\u3002', 'Smile \u{1f600}.\u2028Now']) assert.equal(asciiSentenceBreaks(t, true), null, t);
+  });
+
   it('leaves other texts to ICU (a letter or script it has no class for)', () => {
     for (const t of ['caf\u00e9. Then', 'Stop. \u65e5\u672c\u3002', 'Smile \u{1f600}. Now', 'A\u2029B', 'A\u2028B']) assert.equal(asciiSentenceBreaks(t), null, t);
   });

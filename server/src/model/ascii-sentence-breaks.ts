@@ -33,6 +33,13 @@ CLASS[0x2e] = ATERM;
 for (const c of '!?') CLASS[c.charCodeAt(0)] = STERM;
 for (const c of '"\'()[]{}') CLASS[c.charCodeAt(0)] = CLOSE;
 for (const c of ',-:;') CLASS[c.charCodeAt(0)] = SCONTINUE;
+/**
+ * CLASS with a line break read as a space: the classes of the text model/sentences.ts flattens for
+ * ICU (which also reads U+0085, U+2028 and U+2029 as spaces: see classAt and SOFT_UNKNOWN).
+ */
+const SOFT_CLASS = CLASS.slice();
+SOFT_CLASS[0x0d] = SP;
+SOFT_CLASS[0x0a] = SP;
 
 /**
  * Characters above ASCII that contracts typed in a word processor are full of (curly quotes, dashes,
@@ -51,17 +58,22 @@ const isSATerm = (k: number) => k === ATERM || k === STERM;
 /**
  * The offsets (0 < offset < length) where a sentence starts in `text`, as `Intl.Segmenter` reports
  * them (segment starts after the first); null when the text holds a character above U+007F other
- * than those of EXTRA.
+ * than those of EXTRA. With `softBreaks`, each CR and LF is read as a space: the breaks of the text
+ * with its line breaks replaced by spaces (as model/sentences.ts flattens a paragraph for ICU),
+ * without making that copy, and with the skip below stopping at stops only rather than at every
+ * line of a paragraph as well (issue 13, sentences).
  */
-export function asciiSentenceBreaks(text: string): number[] | null {
+export function asciiSentenceBreaks(text: string, softBreaks = false): number[] | null {
   // One pass, classes read as it goes: a text is read once rather than three times (classes, the
   // look-ahead table, the rules), which was a few per cent of reading a plain-text contract.
   const n = text.length;
   if (n === 0) return [];
   // Any character without a class sends the whole text to ICU: asked once, natively, so that the
   // loop below may step over the characters it need not look at (see SKIP).
-  if (UNKNOWN.test(text)) return null;
-  let after = classAt(text, 0);
+  if ((softBreaks ? SOFT_UNKNOWN : UNKNOWN).test(text)) return null;
+  const classes = softBreaks ? SOFT_CLASS : CLASS;
+  const skip = softBreaks ? SKIP_STOPS : SKIP;
+  let after = classAt(text, 0, classes);
   const out: number[] = [];
   // The sequence "SATerm Close* Sp*" ending at the character before the boundary, if any: its
   // terminator's class (0: none) and whether it reached the spaces yet.
@@ -79,17 +91,17 @@ export function asciiSentenceBreaks(text: string): number[] | null {
       // No sentence is open here, and none can break before the next terminator or line break: the
       // positions up to it change nothing but the classes read, so they are skipped (issue 13: this
       // loop read all of a 1 MB contract's text, character by character).
-      SKIP.lastIndex = i;
-      SKIP.test(text);
-      const p = SKIP.lastIndex;
+      skip.lastIndex = i;
+      skip.test(text);
+      const p = skip.lastIndex;
       if (p >= n) return out;
       if (p > i) {
         i = p;
-        before = classAt(text, p - 1);
+        before = classAt(text, p - 1, classes);
       }
       term = 0;
     }
-    after = classAt(text, i);
+    after = classAt(text, i, classes);
     if (after < 0) return null;
     if (isSATerm(before)) {
       term = before;
@@ -117,7 +129,7 @@ export function asciiSentenceBreaks(text: string): number[] | null {
         let k = after;
         while (j < n) {
           if (j > i) {
-            k = classAt(text, j);
+            k = classAt(text, j, classes);
             if (k < 0) return null;
           }
           if (k === LOWER || k === UPPER || isParaSep(k) || isSATerm(k)) break;
@@ -139,12 +151,18 @@ export function asciiSentenceBreaks(text: string): number[] | null {
 
 /** A character above ASCII that EXTRA does not list. */
 const UNKNOWN = new RegExp(`[^\\0-\\x7f${[...EXTRA.keys()].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`);
+/** The line breaks above ASCII that a flattened text has as spaces. */
+const isSoftBreakAbove = (c: number) => c === 0x85 || c === 0x2028 || c === 0x2029;
+/** UNKNOWN where those line breaks are spaces. */
+const SOFT_UNKNOWN = new RegExp(`[^\\0-\\x7f\\u0085\\u2028\\u2029${[...EXTRA.keys()].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`);
 /** Everything up to the next full stop, question or exclamation mark, or line break (read for where it ends). */
 const SKIP = /[^.!?\r\n]*/y;
+/** Everything up to the next full stop, question or exclamation mark (SKIP where line breaks are spaces). */
+const SKIP_STOPS = /[^.!?]*/y;
 
-/** The class of the character at i; -1 for a character above ASCII not in EXTRA. */
-function classAt(text: string, i: number): number {
+/** The class of the character at i; -1 for a character above ASCII not in EXTRA (nor a line break read as a space). */
+function classAt(text: string, i: number, classes: Uint8Array): number {
   const c = text.charCodeAt(i);
-  if (c < 128) return CLASS[c];
-  return EXTRA.get(c) ?? -1;
+  if (c < 128) return classes[c];
+  return EXTRA.get(c) ?? (classes === SOFT_CLASS && isSoftBreakAbove(c) ? SP : -1);
 }

@@ -79,7 +79,7 @@ function flatSentenceBounds(text: string, icu?: number[]): number[] {
     return bounds;
   }
   const pairs = new PairTracker(text);
-  const breaks = icu ?? breaksOf(flatForSegmenter(text));
+  const breaks = icu ?? breaksOf(text);
   const extra = lowerAfterStop(text);
   // ICU's breaks and the extra cuts merged in order, a cut in both taken once (see lowerAfterStop).
   for (let i = 0, j = 0; i < breaks.length || j < extra.length;) {
@@ -108,10 +108,10 @@ function pushBounds(bounds: number[], text: string, s: number, e: number): void 
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   // Stray stops after a sentence's own ("hereto. .") belong to no sentence.
   let k = e;
-  while (k > s && (isSpace(text.charCodeAt(k - 1)) || SEPARATORS.has(text[k - 1]))) k--;
+  while (k > s && (isSpace(text.charCodeAt(k - 1)) || isSeparator(text.charCodeAt(k - 1)))) k--;
   if (k === s) return;
   while (k < e && isSpace(text.charCodeAt(k))) k++;
-  while (k < e && SEPARATORS.has(text[k])) k++;
+  while (k < e && isSeparator(text.charCodeAt(k))) k++;
   e = k;
   if (e - s >= LONG_LIST) {
     const parts = splitLongLists(text, s, e);
@@ -119,8 +119,11 @@ function pushBounds(bounds: number[], text: string, s: number, e: number): void 
   } else if (e > s) bounds.push(s, e);
 }
 
-/** ICU's sentence breaks in a flattened text, found without ICU when it is ASCII (the same breaks). */
-const breaksOf = (flat: string): number[] => asciiSentenceBreaks(flat) ?? icuBreaks(flat);
+/**
+ * ICU's sentence breaks in a text's flattened form, found without ICU when it is ASCII (the same
+ * breaks; the ASCII reading takes line breaks as spaces itself, without the flattened copy).
+ */
+const breaksOf = (text: string): number[] => asciiSentenceBreaks(text, true) ?? icuBreaks(flatForSegmenter(text));
 
 /** Whether a text's sentences need ICU's breaks: only one with a stop can hold more than one sentence. */
 const needsSegmenter = (text: string) => STOP.test(text);
@@ -169,12 +172,12 @@ export function buildSentencesOfBlocks(blocks: Block[]): void {
   for (let b = 0; b < blocks.length; b++) {
     const text = blocks[b].text;
     if (!hasSentences(blocks[b]) || !needsSegmenter(text) || (caching && cache().has(text))) continue;
-    // ASCII texts are split without ICU, with the same breaks; the others are batched for ICU.
-    const flat = flatForSegmenter(text);
-    const breaks = asciiSentenceBreaks(flat);
+    // ASCII texts are split without ICU, with the same breaks (line breaks read as spaces, no
+    // flattened copy: issue 13, sentences); the others are flattened and batched for ICU.
+    const breaks = asciiSentenceBreaks(text, true);
     if (breaks) found[b] = breaks;
     else {
-      icuTexts.push(flat);
+      icuTexts.push(flatForSegmenter(text));
       icuBlocks.push(b);
     }
   }
@@ -277,7 +280,13 @@ function lastLetterBefore(text: string, end: number, from: number): number {
 
 const LOWER_AFTER_STOP = /[.?!．。？！]+\s+(?=[^\sA-Z])/g;
 
-const SEPARATORS = new Set(['.', '?', '!', '．', '。', '？', '！']);
+/**
+ * Whether a code is a full stop, question or exclamation mark (ASCII or full-width): read by code
+ * rather than as a one-character string looked up in a set, at every sentence end and stray stop
+ * (issue 13, sentences).
+ */
+const isSeparator = (c: number): boolean =>
+  c === 46 || c === 63 || c === 33 || c === 0xff0e || c === 0x3002 || c === 0xff1f || c === 0xff01;
 const STOP = /[.?!．。？！]/;
 
 /** Whether a sentence really ends just before `cut` (after any spaces). */
@@ -285,12 +294,12 @@ function keepsCut(text: string, cut: number, pairs: PairTracker): boolean {
   let q = cut;
   while (q > 0 && isSpace(text.charCodeAt(q - 1))) q--;
   if (q === 0) return false;
-  const last = text[q - 1];
+  const last = text.charCodeAt(q - 1);
   // Only a full stop, question or exclamation mark ends a sentence: not a closing quote or bracket.
-  if (!SEPARATORS.has(last)) return false;
+  if (!isSeparator(last)) return false;
   // A stop inside quotes or brackets does not end the sentence around them.
   if (pairs.openAt(q - 1)) return false;
-  if (last !== '.' && last !== '．') return !isExclamationWord(text, q);
+  if (last !== 46 && last !== 0xff0e) return !isExclamationWord(text, q);
   // A full stop ends a sentence only before a space: "EX-10.B", "IPC610.B" and ".MP4" are words.
   if (q === cut) return false;
   return !isAbbreviation(text, q);
@@ -305,9 +314,18 @@ function isAbbreviation(text: string, q: number): boolean {
   // the BMP is two code units, so a word opening with a surrogate is not answered here) and not a number.
   // Such a word is none of the cases below, so it is answered without its slices and expressions
   // (issue 13: this ran for most sentence ends of a first review).
-  if (q - ws > LONGEST_LISTED && text.charCodeAt(ws + 1) !== 46 && !isDigitOrHighSurrogate(text.charCodeAt(ws))) return false;
+  const plain = text.charCodeAt(ws + 1) !== 46 && !isDigitOrHighSurrogate(text.charCodeAt(ws));
+  if (plain && q - ws > LONGEST_LISTED) return false;
   // The stops of a run ("etc..") belong to one separator: the word is the run before them.
   const word = text.slice(ws, q);
+  // A shorter word of the same kind ("hereto.", "Agreement.") is none of the initials, numbers or
+  // names below either: only the lists can hold it, and the next word matters only when the
+  // abbreviations do (issue 13, sentences: this spares most sentence ends an expression, two
+  // slices and the capital tests).
+  if (plain) {
+    const folded = word.toLowerCase();
+    return PREPOSITIVE.has(folded) || (ABBREVIATIONS.has(folded) && !isCapitalised(wordAt(text, q + 1)));
+  }
   if (MULTI_INITIALS.test(word)) return true;
   const lower = word.toLowerCase();
   if (PREPOSITIVE.has(lower) || /^\d+\.$/.test(word)) return true;
