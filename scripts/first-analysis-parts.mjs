@@ -10,14 +10,14 @@
 // times, and take the times from runs without it. Prints one line of JSON.
 //   node --expose-gc scripts/first-analysis-parts.mjs [--profile] [--bundle=FILE] FILE
 // The review's result is the same as runSteps(reviewSteps(...)) gives: the steps are the same calls.
-import Module, { SourceMap } from 'node:module';
+import { SourceMap } from 'node:module';
 import { Session } from 'node:inspector';
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
+import { loadWorkerBundle } from './load-worker-bundle.mjs';
 
 const gc = globalThis.gc;
 if (!gc) throw new Error('run with node --expose-gc');
@@ -39,31 +39,7 @@ const threadMs = () => Number(readFileSync('/proc/thread-self/schedstat', 'latin
 /** The process's CPU time over all its threads (ms). */
 const processMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 
-/** The worker bundle loaded as scripts/first-analysis.mjs loads it, handing back `names` (each checked to be defined once). */
-function bundled(names) {
-  const fd = openSync(bundle, 'r');
-  const parts = [];
-  try {
-    const piece = Buffer.allocUnsafeSlow(64 * 1024);
-    const decoder = new StringDecoder('utf8');
-    for (let n; (n = readSync(fd, piece, 0, piece.length, null)) > 0;) parts.push(decoder.write(piece.subarray(0, n)));
-    parts.push(decoder.end());
-  } finally {
-    closeSync(fd);
-  }
-  const source = parts.join('');
-  for (const [name, opening] of Object.entries(names)) {
-    if (source.split(opening).length !== 2) throw new Error(`${bundle}: expected one \`${opening}\` (${name}); the bundle's names changed`);
-  }
-  const m = new Module(bundle, null);
-  m.filename = bundle;
-  m.paths = Module._nodeModulePaths(dirname(bundle));
-  m._compile(`${source}\n;module.exports = { ${Object.keys(names).join(', ')} };\n`, bundle);
-  m.loaded = true;
-  return m.exports;
-}
-
-const { reviewSteps, currentStep } = bundled({ reviewSteps: 'function* reviewSteps(', currentStep: 'var currentStep = {' });
+const { reviewSteps, currentStep } = loadWorkerBundle(bundle, { reviewSteps: 'function* reviewSteps(', currentStep: 'var currentStep = {' });
 const parser = unified().use(remarkParse);
 parser.parse(text);
 const parses = [0, 1, 2].map(() => {

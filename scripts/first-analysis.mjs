@@ -15,13 +15,12 @@
 // Method (kept from the row in the bench's process): three warm parses, the median taken, then the
 // review; each timed run starts from a collected heap, so that neither the parses' garbage nor a
 // collection of it lands inside the review (round seventeen, firstalloc).
-import Module from 'node:module';
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath } from 'node:url';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
+import { loadWorkerBundle } from './load-worker-bundle.mjs';
 
 const gc = globalThis.gc;
 if (!gc) throw new Error('run with node --expose-gc');
@@ -43,40 +42,17 @@ const since = (t0) => (t0 === null ? null : threadCpuMs() - t0);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * The review worker's bundle, loaded as dist/review-worker.js loads it (server/src/lsp/load-bundle.ts:
- * read in 64 KB pieces, compiled as a CommonJS module of its own), with one statement appended that
- * hands back two of its top-level functions: the bundle exports nothing, and in this (main) thread its
- * worker does not start. The worker's review of an opened document is runSteps(reviewSteps(input))
+ * The worker's review of an opened document is runSteps(reviewSteps(input))
  * (server/src/engine/review.ts), stepped so that queries are answered between steps; the CLI's
  * review() passes `whole` for a plain loop over the rules. The worker bundle has both functions, and
- * not review itself.
+ * not review itself. Only the names' openings are matched: the parameters may change (round eighteen
+ * added reviewSteps' `whole`, which esbuild renamed); called with the input alone, reviewSteps is the
+ * language server's stepped review of an opened document.
  */
 function bundledEngine() {
   const bundle = resolve(bundleArg ?? join(dirname(fileURLToPath(import.meta.url)), '../dist/review-worker-main.js'));
-  const fd = openSync(bundle, 'r');
-  const parts = [];
-  try {
-    const piece = Buffer.allocUnsafeSlow(64 * 1024);
-    const decoder = new StringDecoder('utf8');
-    for (let n; (n = readSync(fd, piece, 0, piece.length, null)) > 0;) parts.push(decoder.write(piece.subarray(0, n)));
-    parts.push(decoder.end());
-  } finally {
-    closeSync(fd);
-  }
-  const source = parts.join('');
-  // esbuild renames a top-level function whose name another module's takes: then stop rather than time another function.
-  // Only the names' openings are matched: the parameters may change (round eighteen added reviewSteps'
-  // `whole`, which esbuild renamed); called with the input alone, reviewSteps is the language server's
-  // stepped review of an opened document.
-  for (const f of ['function* reviewSteps(', 'function runSteps(']) {
-    if (source.split(f).length !== 2) throw new Error(`${bundle}: expected one \`${f}\`; the bundle's names changed (rebuild, or update scripts/first-analysis.mjs)`);
-  }
-  const m = new Module(bundle, null);
-  m.filename = bundle;
-  m.paths = Module._nodeModulePaths(dirname(bundle));
-  m._compile(`${source}\n;module.exports = { reviewSteps, runSteps };\n`, bundle);
-  m.loaded = true;
-  return m.exports;
+  return loadWorkerBundle(bundle, { reviewSteps: 'function* reviewSteps(', runSteps: 'function runSteps(' },
+    'the bundle\'s names changed (rebuild, or update scripts/first-analysis.mjs)');
 }
 
 // Loaded first, as the bench's process had the engine loaded before its parses.
