@@ -82,6 +82,31 @@ export function addCounts(into: SeverityCounts, counts: SeverityCounts): Severit
   return into;
 }
 
+/**
+ * A reviewed file's report: the review's verdicts with the findings (and their fingerprints) the run
+ * decided to show. Made in the main thread (run.ts makeFile) or, for a JSON report without a baseline,
+ * in the thread that reviewed the file (review-task.ts withJsonPart): one shape for both.
+ */
+export function reviewedFileReport(
+  path: string,
+  result: Pick<ReviewResult, 'isContract' | 'profiles' | 'coverage' | 'reason' | 'suppressed'>,
+  shown: Pick<FileReport, 'diagnostics' | 'fingerprints' | 'baselined' | 'activeRules' | 'warnings'>,
+): FileReport {
+  return {
+    path,
+    isContract: result.isContract,
+    profiles: result.profiles,
+    coverage: result.isContract ? orderedCoverage(result.coverage) : {},
+    diagnostics: shown.diagnostics,
+    reason: result.reason,
+    suppressed: result.isContract ? result.suppressed ?? [] : [],
+    fingerprints: shown.fingerprints,
+    baselined: shown.baselined,
+    activeRules: shown.activeRules,
+    warnings: shown.warnings,
+  };
+}
+
 /** Coverage with keys in the spec's category order, whatever order the engine used. */
 export function orderedCoverage(coverage: Partial<Record<CategoryId, Verdict>>): Partial<Record<CategoryId, Verdict>> {
   const out: Partial<Record<CategoryId, Verdict>> = {};

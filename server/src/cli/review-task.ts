@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { fingerprints, gitRoot, notAnalysedReview, readBundleText, reviewDocument, type ReviewResult, type ReviewSettings } from '../engine';
 import { formatJsonFile } from './format-json';
-import { countSeverities, orderedCoverage, type FileReport, type SeverityCounts } from './report';
+import { countSeverities, reviewedFileReport, type SeverityCounts } from './report';
 
 export interface ReviewTask {
   /** Position in the run, to put outcomes back in order. */
@@ -125,10 +125,7 @@ function withJsonPart(outcome: ReviewOutcome, path: string, quiet: boolean): Rev
   const r = outcome.result;
   const all = r.isContract ? r.diagnostics : [];
   const shown = quiet ? all.filter((d) => d.severity === 'error') : all;
-  const file: FileReport = {
-    path, isContract: r.isContract, profiles: r.profiles, coverage: r.isContract ? orderedCoverage(r.coverage) : {}, diagnostics: shown,
-    reason: r.reason, suppressed: r.isContract ? r.suppressed ?? [] : [], fingerprints: [], baselined: 0, activeRules: [], warnings: [],
-  };
+  const file = reviewedFileReport(path, r, { diagnostics: shown, fingerprints: [], baselined: 0, activeRules: [], warnings: [] });
   // TextEncoder's bytes have a buffer of their own (Buffer.from's small ones share a pool, which a clone would copy whole).
   const part = utf8.encode(formatJsonFile(file));
   const result = { isContract: r.isContract, reason: r.reason, profiles: [], coverage: {}, diagnostics: [], problems: r.problems, suppressed: [], warnings: r.warnings } as unknown as ReportedResult;

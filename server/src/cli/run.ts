@@ -24,7 +24,7 @@ import { formatSarif } from './format-sarif';
 import { formatStylish, formatStylishEnd, formatStylishFile } from './format-stylish';
 import { helpText, USAGE_LINE } from './help';
 import { EarlyRun, endPool, poolThreads, reviewShared, SharedFiles, startPool, TaskState, threadCount, type OutcomeListener, type ReviewShare } from './pool';
-import { addCounts, buildReport, countSeverities, emptyCounts, orderedCoverage, type FileReport, type Report, type SeverityCounts, type SkippedFile } from './report';
+import { addCounts, buildReport, countSeverities, emptyCounts, reviewedFileReport, type FileReport, type Report, type SeverityCounts, type SkippedFile } from './report';
 import { withoutBom, type ReportedResult, type ReviewOutcome, type ReviewTask } from './review-task';
 import { inOrder } from './in-order';
 import { inShard, shardKey, shardRoot } from './shard';
@@ -521,17 +521,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       diagnostics = diagnostics.filter((d) => d.severity === 'error');
     }
     const file: FileReport = {
-      path: input.path,
-      isContract: result.isContract,
-      profiles: result.profiles,
-      coverage: result.isContract ? orderedCoverage(result.coverage) : {},
-      diagnostics,
-      reason: result.reason,
-      suppressed: result.isContract ? result.suppressed ?? [] : [],
-      fingerprints: prints,
-      baselined,
-      activeRules: outcome.activeRules,
-      warnings,
+      ...reviewedFileReport(input.path, result, { diagnostics, fingerprints: prints, baselined, activeRules: outcome.activeRules, warnings }),
       ...(keepResult ? { result: wholeResult(result) } : {}),
       ...(input.source ? { source: input.source.format, origins: diagnostics.map((d) => findingOrigin(d, wholeResult(result).model, input.source!)) } : {}),
     };
