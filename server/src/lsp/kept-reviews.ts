@@ -13,9 +13,9 @@
  */
 import { copyResult, type ReviewResult } from '../engine';
 import { carryTermIndex, termIndex } from '../drafting/terms';
-import { offsetAt, positionAt } from '../model';
+import { offsetAt } from '../model';
 import type { Position } from 'vscode-languageserver/node';
-import { headingSpan } from './outline';
+import { headingArea, headingSpan } from './outline';
 import { compressResult, ExpandedResults, KeptResult } from './result-transfer';
 
 interface Kept {
@@ -28,6 +28,15 @@ interface Kept {
   spots: HoverSpots | null;
 }
 
+/** Whether a range of `ranges` (four numbers each: start line and character, end line and character) holds `pos`, ends included (as outline.ts contains()). */
+function inAny(ranges: Int32Array, pos: Position): boolean {
+  for (let i = 0; i < ranges.length; i += 4) {
+    if (pos.line < ranges[i] || pos.line > ranges[i + 2]) continue;
+    if ((pos.line > ranges[i] || pos.character >= ranges[i + 1]) && (pos.line < ranges[i + 2] || pos.character <= ranges[i + 3])) return true;
+  }
+  return false;
+}
+
 /**
  * Where a hover on a review can find something (./outline.ts hoverAt, then ./terms.ts termHover):
  * a finding's range, a section's heading (a contract's only; as outline.ts headingAt finds it), a
@@ -38,15 +47,6 @@ interface Kept {
  * bench contract find nothing. A hover that may find something expands the review as before, so
  * every answer is the one the whole review gives. About 260 KB of typed arrays per 1 MB contract, beside its 0.6 MB compressed.
  */
-/** Whether a range of `ranges` (four numbers each: start line and character, end line and character) holds `pos`, ends included (as outline.ts contains()). */
-function inAny(ranges: Int32Array, pos: Position): boolean {
-  for (let i = 0; i < ranges.length; i += 4) {
-    if (pos.line < ranges[i] || pos.line > ranges[i + 2]) continue;
-    if ((pos.line > ranges[i] || pos.character >= ranges[i + 1]) && (pos.line < ranges[i + 2] || pos.character <= ranges[i + 3])) return true;
-  }
-  return false;
-}
-
 export class HoverSpots {
   /** Per finding: start line, start character, end line, end character. */
   private readonly findings: Int32Array;
@@ -67,11 +67,9 @@ export class HoverSpots {
         if (s.kind === 'root') continue;
         const span = headingSpan(model, s);
         if (!span) continue;
-        const start = positionAt(model.lineStarts, span.start);
-        const end = positionAt(model.lineStarts, span.end);
-        // The area a hover finds the heading in, as outline.ts headingAt makes it: whole lines for a heading or a titled clause, else the number alone.
-        if (s.kind === 'heading' || s.title.trim()) headings.push(start.line, 0, end.line, 0x7fffffff);
-        else headings.push(start.line, start.character, end.line, end.character);
+        // The area a hover finds the heading in (outline.ts headingAt); a whole line's end fits an Int32Array as its largest value.
+        const { start, end } = headingArea(model, s, span);
+        headings.push(start.line, start.character, end.line, Math.min(end.character, 0x7fffffff));
       }
     }
     this.headings = Int32Array.from(headings);

@@ -162,14 +162,22 @@ function headingAt(model: ContractModel, pos: Position): Section | undefined {
     if (!block || block.end < lineStart) continue;
     const span = headingSpan(model, s);
     if (!span || span.start >= nextLine || span.end < lineStart) continue;
-    const start = positionAt(model.lineStarts, span.start);
-    const end = positionAt(model.lineStarts, span.end);
-    const area = s.kind === 'heading' || s.title.trim()
-      ? { start: { line: start.line, character: 0 }, end: { line: end.line, character: Number.MAX_SAFE_INTEGER } }
-      : { start, end };
-    if (contains(area, pos)) return s;
+    if (contains(headingArea(model, s, span), pos)) return s;
   }
   return undefined;
+}
+
+/**
+ * Where a hover finds a section's heading: whole lines for a heading or a titled clause, else the
+ * number alone (its span, headingSpan). Shared with ./kept-reviews.ts HoverSpots, which must find
+ * the same areas without the model at hand.
+ */
+export function headingArea(model: ContractModel, s: Section, span: Span): { start: Position; end: Position } {
+  const start = positionAt(model.lineStarts, span.start);
+  const end = positionAt(model.lineStarts, span.end);
+  return s.kind === 'heading' || s.title.trim()
+    ? { start: { line: start.line, character: 0 }, end: { line: end.line, character: Number.MAX_SAFE_INTEGER } }
+    : { start, end };
 }
 
 function subtree(model: ContractModel, s: Section): Set<number> {
